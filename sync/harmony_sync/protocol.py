@@ -1,0 +1,115 @@
+"""Constants and pure rules shared by the desktop client and the central server.
+
+The wire format itself is documented in ``sync/PROTOCOL.md``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+#: Bumped when the shape of requests or responses changes incompatibly.
+PROTOCOL_VERSION = 1
+#: Bumped when the set of synced tables or their fields changes incompatibly.
+SCHEMA_VERSION = 1
+
+#: Synced tables. Every synced row has a string UUID ``id``, a ``hub_id`` (``None`` for
+#: programme-wide rows such as attendance codes) and a ``deleted`` tombstone flag.
+SYNCED_TABLES: tuple[str, ...] = (
+    "hub",
+    "staff",
+    "attendance_code",
+    "student",
+    "contact",
+    "ensemble",
+    "enrollment",
+    "enrollment_event",
+    "session",
+    "attendance_mark",
+    "student_redirect",
+)
+
+#: Fields that are row identity or bookkeeping, never merged as data.
+IDENTITY_FIELDS = frozenset({"id"})
+
+#: Namespace for the deterministic ids of natural keys (DESIGN.md, invariant 1).
+HARMONY_NAMESPACE = uuid.UUID("7d6f3a52-5f0e-4c8e-9a53-0c6b8e2f1a10")
+
+
+def session_id(ensemble_id: str, on: date, start: time) -> str:
+    """Deterministic id of the session of ``ensemble_id`` on ``on`` starting at ``start``."""
+    key = f"session:{ensemble_id}:{on.isoformat()}:{start.strftime('%H:%M')}"
+    return str(uuid.uuid5(HARMONY_NAMESPACE, key))
+
+
+def attendance_mark_id(session: str, student: str) -> str:
+    """Deterministic id of the one attendance mark of ``student`` in ``session``."""
+    return str(uuid.uuid5(HARMONY_NAMESPACE, f"mark:{session}:{student}"))
+
+
+def attendance_code_id(code: str) -> str:
+    """Deterministic id of a programme-wide attendance code such as ``"P"``."""
+    return str(uuid.uuid5(HARMONY_NAMESPACE, f"code:{code}"))
+
+
+@dataclass
+class MergeResult:
+    """Outcome of merging incoming field values into a row's current state."""
+
+    values: dict[str, Any]
+    clocks: dict[str, str]
+    #: fields whose incoming value won and changed the row
+    changed: dict[str, Any] = field(default_factory=dict)
+    #: (field, losing value, losing clock, winning value, winning clock) for real conflicts
+    losers: list[tuple[str, Any, str, Any, str]] = field(default_factory=list)
+
+
+def merge_fields(
+    values: dict[str, Any],
+    clocks: dict[str, str],
+    incoming: dict[str, Any],
+    incoming_clocks: dict[str, str],
+    incoming_bases: dict[str, str | None] | None = None,
+) -> MergeResult:
+    """Merge ``incoming`` into a row, per field, last writer wins by HLC.
+
+    Encoded HLC strings compare by time, then counter, then device id, so string
+    comparison is the whole rule. Identical clocks mean the same write seen twice: nothing
+    changes and nothing is reported.
+
+    A losing value that differs from the winner is reported in ``losers`` when the two
+    writes were concurrent, so no value is ever dropped silently:
+
+    * an incoming write older than the current value was made without seeing it, so it is
+      always concurrent;
+    * an incoming write newer than the current value is concurrent only when its writer had
+      not seen the current value, i.e. its ``incoming_bases`` clock (the clock of the value
+      it replaced on its own device) is not the current clock. Without bases (a pull of
+      already-merged server state) a newer value simply wins.
+    """
+    merged = dict(values)
+    merged_clocks = dict(clocks)
+    result = MergeResult(merged, merged_clocks)
+    for name, new_value in incoming.items():
+        if name in IDENTITY_FIELDS:
+            continue
+        new_clock = incoming_clocks[name]
+        old_clock = merged_clocks.get(name)
+        if old_clock is None:
+            merged[name] = new_value
+            merged_clocks[name] = new_clock
+            result.changed[name] = new_value
+        elif new_clock > old_clock:
+            old_value = merged.get(name)
+            merged[name] = new_value
+            merged_clocks[name] = new_clock
+            result.changed[name] = new_value
+            concurrent = incoming_bases is not None and incoming_bases.get(name) != old_clock
+            if concurrent and old_value != new_value:
+                result.losers.append((name, old_value, old_clock, new_value, new_clock))
+        elif new_clock < old_clock:
+            if merged.get(name) != new_value:
+                result.losers.append((name, new_value, new_clock, merged.get(name), old_clock))
+    return result
