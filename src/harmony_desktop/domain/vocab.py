@@ -1,0 +1,59 @@
+"""Fixed vocabularies of the domain (DESIGN.md). Stored as plain strings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class StudentStatus(StrEnum):
+    """Where a student stands with the programme. Students are archived, never deleted."""
+
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+    ARCHIVED = "archived"
+
+
+class EnrollmentStatus(StrEnum):
+    """Applied → Waitlisted → Enrolled → Withdrawn / Completed."""
+
+    APPLIED = "applied"
+    WAITLISTED = "waitlisted"
+    ENROLLED = "enrolled"
+    WITHDRAWN = "withdrawn"
+    COMPLETED = "completed"
+
+
+class SessionStatus(StrEnum):
+    """A session is scheduled until roll is taken (held) or it is cancelled."""
+
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class SessionKind(StrEnum):
+    """Regular weekly class or an ad-hoc session."""
+
+    REGULAR = "regular"
+    REHEARSAL = "rehearsal"
+    PERFORMANCE = "performance"
+    MASTERCLASS = "masterclass"
+
+
+class StaffRole(StrEnum):
+    """What a staff member does; recorded on the marks they take."""
+
+    TEACHER = "teacher"
+    SITE_LEAD = "site_lead"
+    STAFF = "staff"
+    DATA_MANAGER = "data_manager"
+
+
+#: Reasons offered when a student leaves early.
+EARLY_DEPARTURE_REASONS: tuple[str, ...] = (
+    "picked_up_by_guardian",
+    "medical",
+    "appointment",
+    "transport",
+    "other",
+)

@@ -1,0 +1,1 @@
+"""Printed documents through Qt printing (QPdfWriter / QPrinter)."""

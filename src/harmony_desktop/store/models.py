@@ -1,0 +1,266 @@
+"""SQLModel tables of the local store.
+
+Synced tables derive from :class:`SyncedRow`: a client-generated UUID ``id`` (deterministic
+for sessions and attendance marks), the ``hub_id`` that scopes the row for sync, a
+``deleted`` tombstone, and ``clocks``, the JSON map of field → HLC timestamp of the last
+write to that field. Never write these tables directly: go through
+:class:`harmony_desktop.store.changes.ChangeWriter`, the single write path that stamps
+clocks and appends to the outbox in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any, ClassVar
+
+from sqlmodel import Field, SQLModel
+
+
+def new_id() -> str:
+    """A fresh random UUID string for a new synced row."""
+    return str(uuid.uuid4())
+
+
+class SyncedRow(SQLModel):
+    """Columns every synced table has."""
+
+    #: fields that are bookkeeping, never sent as data
+    BOOKKEEPING: ClassVar[frozenset[str]] = frozenset({"id", "clocks"})
+    #: True for the hub table, whose rows scope themselves (hub_id == id)
+    SELF_SCOPED: ClassVar[bool] = False
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    hub_id: str | None = Field(default=None, index=True)
+    deleted: bool = False
+    clocks: str = "{}"
+
+
+class Hub(SyncedRow, table=True):
+    """A hub site: a park or school where ensembles meet."""
+
+    __tablename__ = "hub"
+    SELF_SCOPED: ClassVar[bool] = True
+    name: str
+    address: str = ""
+    partner: str = ""
+    partner_kind: str = ""  # park, school, community centre
+    timezone: str = "America/Los_Angeles"
+
+
+class Staff(SyncedRow, table=True):
+    """A staff member: teacher, site lead or data manager. Records marks."""
+
+    __tablename__ = "staff"
+    name: str
+    role: str = "teacher"
+    email: str = ""
+    phone: str = ""
+
+
+class AttendanceCode(SyncedRow, table=True):
+    """An attendance code; its flags, not its letters, carry its meaning."""
+
+    __tablename__ = "attendance_code"
+    code: str = Field(index=True)
+    label: str
+    counts_present: bool = False
+    tardy: bool = False
+    early_departure: bool = False
+    excused: bool = False
+    sort_order: int = 0
+    active: bool = True
+
+
+class Student(SyncedRow, table=True):
+    """A student of the programme. Archived, never hard-deleted by a teacher."""
+
+    __tablename__ = "student"
+    legal_first_name: str
+    legal_last_name: str
+    preferred_name: str = ""
+    date_of_birth: dt.date | None = None
+    grade: str = ""  # "K", "1" … "12"
+    school: str = ""
+    district_student_id: str = Field(default="", index=True)
+    home_language: str = ""
+    guardian_language: str = ""
+    instrument: str = ""
+    level: str = ""
+    medical_notes: str = ""
+    allergy_notes: str = ""
+    photo_consent: bool = False
+    may_walk_home: bool = False
+    status: str = "active"
+    notes: str = ""
+
+
+class Contact(SyncedRow, table=True):
+    """A guardian, emergency contact or authorized pickup of one student."""
+
+    __tablename__ = "contact"
+    student_id: str = Field(foreign_key="student.id", index=True)
+    name: str
+    relationship: str = ""
+    phone: str = ""
+    phone_alt: str = ""
+    email: str = ""
+    language: str = ""
+    priority: int = 1
+    is_guardian: bool = False
+    is_emergency: bool = False
+    authorized_pickup: bool = False
+    #: empty when there is none; otherwise what staff must know (e.g. "No contact with father")
+    custody_restriction: str = ""
+
+
+class Ensemble(SyncedRow, table=True):
+    """A class at a hub with a weekly schedule and a capacity."""
+
+    __tablename__ = "ensemble"
+    name: str
+    level: str = ""
+    instrument_family: str = ""
+    #: JSON list of {"weekday": 0-6 (Monday=0), "start": "HH:MM", "end": "HH:MM"}
+    schedule: str = "[]"
+    capacity: int = 30
+    teacher_id: str | None = Field(default=None, foreign_key="staff.id")
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+    location: str = ""
+
+
+class Enrollment(SyncedRow, table=True):
+    """A student in an ensemble, with the dates of each step and waitlist priority."""
+
+    __tablename__ = "enrollment"
+    student_id: str = Field(foreign_key="student.id", index=True)
+    ensemble_id: str = Field(foreign_key="ensemble.id", index=True)
+    status: str = "applied"
+    applied_on: dt.date | None = None
+    waitlisted_on: dt.date | None = None
+    #: lower is served first; ties by waitlisted_on
+    waitlist_priority: int = 100
+    enrolled_on: dt.date | None = None
+    ended_on: dt.date | None = None
+    end_reason: str = ""
+
+
+class EnrollmentEvent(SyncedRow, table=True):
+    """One step in an enrollment's status history (append-only)."""
+
+    __tablename__ = "enrollment_event"
+    enrollment_id: str = Field(foreign_key="enrollment.id", index=True)
+    status: str
+    on: dt.date
+    reason: str = ""
+    recorded_by: str | None = None
+
+
+class ClassSession(SyncedRow, table=True):
+    """One meeting of an ensemble. Its id is uuid5(ensemble, date, start)."""
+
+    __tablename__ = "session"
+    ensemble_id: str = Field(foreign_key="ensemble.id", index=True)
+    date: dt.date = Field(index=True)
+    start: dt.time
+    end: dt.time
+    status: str = "scheduled"
+    kind: str = "regular"
+    title: str = ""
+    on_site: bool = True
+    location: str = ""
+    cancel_reason: str = ""
+
+
+class AttendanceMark(SyncedRow, table=True):
+    """The mark of one student in one session. Its id is uuid5(session, student).
+
+    ``code`` None means "not recorded" (for example after a mark was cleared).
+    """
+
+    __tablename__ = "attendance_mark"
+    session_id: str = Field(foreign_key="session.id", index=True)
+    student_id: str = Field(foreign_key="student.id", index=True)
+    code: str | None = None
+    arrival_time: dt.time | None = None
+    departure_time: dt.time | None = None
+    reason: str = ""
+    note: str = ""
+    recorded_by: str | None = None
+    recorded_at: str = ""  # ISO 8601 UTC
+
+
+class StudentRedirect(SyncedRow, table=True):
+    """After a duplicate merge: ``id`` (the merged-away student) now means ``target_id``."""
+
+    __tablename__ = "student_redirect"
+    target_id: str
+
+
+class Outbox(SQLModel, table=True):
+    """Local changes waiting to be pushed, one row per write, in write order."""
+
+    __tablename__ = "outbox"
+    mutation_id: int = Field(primary_key=True)  # derived from the HLC: per-device increasing
+    table_name: str
+    row_id: str
+    hub_id: str | None = None
+    values: str  # JSON {field: wire value}
+    clock: str
+    bases: str  # JSON {field: previous clock or null}
+    created_at: str
+
+
+class LocalMeta(SQLModel, table=True):
+    """Key/value facts about this database: device id, last HLC, sync cursor."""
+
+    __tablename__ = "local_meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class Conflict(SQLModel, table=True):
+    """A value that lost a last-writer-wins merge, kept for review."""
+
+    __tablename__ = "conflict"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    table_name: str
+    row_id: str = Field(index=True)
+    hub_id: str | None = None
+    field_name: str
+    losing_value: str  # JSON
+    losing_clock: str
+    winning_value: str  # JSON
+    winning_clock: str
+    detected_at: str
+    resolved_at: str | None = None
+    resolution: str = ""
+
+
+#: Synced table name → model class. Must match harmony_sync.protocol.SYNCED_TABLES.
+SYNCED_MODELS: dict[str, type[SyncedRow]] = {
+    "hub": Hub,
+    "staff": Staff,
+    "attendance_code": AttendanceCode,
+    "student": Student,
+    "contact": Contact,
+    "ensemble": Ensemble,
+    "enrollment": Enrollment,
+    "enrollment_event": EnrollmentEvent,
+    "session": ClassSession,
+    "attendance_mark": AttendanceMark,
+    "student_redirect": StudentRedirect,
+}
+
+
+def data_fields(model: type[SyncedRow]) -> list[str]:
+    """The synced data fields of ``model`` (every column but id and clocks)."""
+    return [name for name in model.model_fields if name not in SyncedRow.BOOKKEEPING]
+
+
+def table_name(model: type[SQLModel] | SQLModel) -> str:
+    """The table name of a model class or instance."""
+    cls = model if isinstance(model, type) else type(model)
+    name: Any = cls.__tablename__
+    return str(name)
