@@ -1,0 +1,72 @@
+"""Start-up shared by the window, the command line and the self-test (no Qt here).
+
+Opens the data folder, sets up rotating logs, opens (migrating and checking) the store,
+seeds the attendance codes and, on a brand-new database, a demo hub.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass
+from pathlib import Path
+
+from harmony_desktop.domain import i18n
+from harmony_desktop.paths import AppPaths, resolve_paths, resource
+from harmony_desktop.services.context import Services
+from harmony_desktop.store import Store
+
+log = logging.getLogger(__name__)
+LOG_FILE = "harmony-desktop.log"
+
+
+def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
+    """Log to a rotating file in the user log folder (5 × 1 MB) and warnings to stderr.
+
+    Log lines carry ids and counts, never student names or notes.
+    """
+    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    root = logging.getLogger()
+    if any(getattr(h, "_harmony", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._harmony = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
+@dataclass
+class Opened:
+    """An open data folder: paths, store and services."""
+
+    paths: AppPaths
+    store: Store
+    services: Services
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+
+def open_app(data_dir: str | Path | None = None, *, seed_demo: bool = False) -> Opened:
+    """Open the data folder (``--data-dir``/``HARMONY_DATA_DIR``/platformdirs).
+
+    ``seed_demo`` adds a generated demo hub when the database has no hub yet, so a
+    newcomer opening the app sees a real-looking hub.
+    """
+    paths = resolve_paths(data_dir).ensure()
+    setup_logging(paths.log_dir)
+    i18n.install(resource("translations"))
+    store = Store(paths.database, backup_dir=paths.backups)
+    from harmony_desktop.store.seed import ensure_attendance_codes
+
+    ensure_attendance_codes(store)
+    if seed_demo:
+        from harmony_desktop.demo import ensure_demo
+
+        if ensure_demo(store):
+            log.info("seeded a demo hub into a new database")
+    return Opened(paths, store, Services.open(store))

@@ -1,0 +1,282 @@
+"""Sessions: today's list from ensemble schedules, ad-hoc sessions, cancellations.
+
+A scheduled session exists before anyone writes it: its id is deterministic
+(uuid5(ensemble, date, start)), so the list for a day is computed from the schedules and
+merged with the rows already stored. A session is written (materialised) when a teacher
+opens its roll, cancels it, or adds an ad-hoc one; two laptops doing so converge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from harmony_desktop.domain.errors import NotFoundError, ValidationError
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.vocab import SessionKind, SessionStatus
+from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.store import Store
+from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
+from harmony_sync.protocol import session_id
+
+
+class RollState(StrEnum):
+    """What a teacher sees on a session: derived, never stored."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    ROLL_TAKEN = "roll_taken"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One session of a day as the sessions list shows it."""
+
+    id: str
+    ensemble_id: str
+    ensemble_name: str
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    status: str
+    kind: str
+    title: str
+    on_site: bool
+    cancel_reason: str
+    stored: bool
+    expected: int
+    recorded: int
+
+    @property
+    def state(self) -> RollState:
+        """Not started, in progress, roll taken or cancelled."""
+        if self.status == SessionStatus.CANCELLED:
+            return RollState.CANCELLED
+        if self.recorded == 0:
+            return RollState.NOT_STARTED
+        if self.recorded >= self.expected:
+            return RollState.ROLL_TAKEN
+        return RollState.IN_PROGRESS
+
+    @property
+    def label(self) -> str:
+        """Ensemble name, plus the title of an ad-hoc session."""
+        return f"{self.ensemble_name} — {self.title}" if self.title else self.ensemble_name
+
+
+def parse_schedule(text: str) -> list[tuple[int, dt.time, dt.time]]:
+    """An ensemble's JSON weekly schedule as (weekday, start, end) triples."""
+    slots = []
+    for slot in json.loads(text or "[]"):
+        slots.append(
+            (
+                int(slot["weekday"]),
+                dt.time.fromisoformat(slot["start"]),
+                dt.time.fromisoformat(slot["end"]),
+            )
+        )
+    return slots
+
+
+def _in_term(ensemble: Ensemble, day: dt.date) -> bool:
+    if ensemble.term_start and day < ensemble.term_start:
+        return False
+    return not (ensemble.term_end and day > ensemble.term_end)
+
+
+class SessionService:
+    """Lists, opens, adds and cancels sessions."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def for_day(self, hub_id: str, day: dt.date) -> list[SessionInfo]:
+        """Every session of the hub on ``day``: scheduled, stored and ad-hoc, by start."""
+        return self.for_range(hub_id, day, day)
+
+    def for_range(self, hub_id: str, first: dt.date, last: dt.date) -> list[SessionInfo]:
+        """Every session of the hub from ``first`` to ``last`` inclusive."""
+        with self.store.read() as s:
+            ensembles = {
+                e.id: e
+                for e in s.exec(
+                    select(Ensemble).where(
+                        Ensemble.hub_id == hub_id, col(Ensemble.deleted).is_(False)
+                    )
+                )
+            }
+            stored = {
+                row.id: row
+                for row in s.exec(
+                    select(ClassSession).where(
+                        col(ClassSession.ensemble_id).in_(list(ensembles)),
+                        col(ClassSession.deleted).is_(False),
+                        ClassSession.date >= first,
+                        ClassSession.date <= last,
+                    )
+                )
+            }
+            candidates: dict[str, tuple[Ensemble, dt.date, dt.time, dt.time, ClassSession | None]]
+            candidates = {}
+            day = first
+            while day <= last:
+                for ensemble in ensembles.values():
+                    if not _in_term(ensemble, day):
+                        continue
+                    for weekday, start, end in parse_schedule(ensemble.schedule):
+                        if weekday == day.weekday():
+                            sid = session_id(ensemble.id, day, start)
+                            candidates[sid] = (ensemble, day, start, end, None)
+                day += dt.timedelta(days=1)
+            for sid, found in stored.items():
+                candidates[sid] = (
+                    ensembles[found.ensemble_id],
+                    found.date,
+                    found.start,
+                    found.end,
+                    found,
+                )
+            recorded = dict(
+                s.exec(
+                    select(AttendanceMark.session_id, func.count())
+                    .where(
+                        col(AttendanceMark.session_id).in_(list(candidates)),
+                        col(AttendanceMark.code).is_not(None),
+                        col(AttendanceMark.deleted).is_(False),
+                    )
+                    .group_by(AttendanceMark.session_id)
+                ).all()
+            )
+            infos = []
+            for sid, (ensemble, day_, start, end, row) in candidates.items():
+                expected = len(enrolled_student_ids(s, ensemble.id, day_))
+                infos.append(
+                    SessionInfo(
+                        id=sid,
+                        ensemble_id=ensemble.id,
+                        ensemble_name=ensemble.name,
+                        date=day_,
+                        start=start,
+                        end=end,
+                        status=row.status if row else SessionStatus.SCHEDULED.value,
+                        kind=row.kind if row else SessionKind.REGULAR.value,
+                        title=row.title if row else "",
+                        on_site=row.on_site if row else True,
+                        cancel_reason=row.cancel_reason if row else "",
+                        stored=row is not None,
+                        expected=expected,
+                        recorded=int(recorded.get(sid, 0)),
+                    )
+                )
+        infos.sort(key=lambda i: (i.date, i.start, i.ensemble_name))
+        return infos
+
+    def get(self, session_id_: str) -> SessionInfo:
+        """The stored session ``session_id_`` as a :class:`SessionInfo`."""
+        with self.store.read() as s:
+            row = s.get(ClassSession, session_id_)
+            if row is None or row.deleted:
+                raise NotFoundError(_("That session does not exist."))
+            hub_id = s.get(Ensemble, row.ensemble_id).hub_id  # type: ignore[union-attr]
+        assert hub_id is not None
+        for info in self.for_day(hub_id, row.date):
+            if info.id == session_id_:
+                return info
+        raise NotFoundError(_("That session does not exist."))
+
+    def open(self, info: SessionInfo) -> SessionInfo:
+        """Make sure a scheduled session is stored, so marks can refer to it."""
+        if not info.stored:
+            self.materialise(info.ensemble_id, info.date, info.start, info.end)
+        return self.get(info.id)
+
+    def materialise(
+        self, ensemble_id: str, day: dt.date, start: dt.time, end: dt.time, **fields: object
+    ) -> str:
+        """Store the session of ``ensemble_id`` at ``day``/``start`` (idempotent)."""
+        sid = session_id(ensemble_id, day, start)
+        with self.store.write() as w:
+            ensemble = w.get(Ensemble, ensemble_id)
+            existing = w.session.get(ClassSession, sid)
+            if existing is None or existing.deleted:
+                w.upsert(
+                    ClassSession,
+                    sid,
+                    hub_id=ensemble.hub_id,
+                    ensemble_id=ensemble_id,
+                    date=day,
+                    start=start,
+                    end=end,
+                    location=ensemble.location,
+                    **fields,
+                )
+        return sid
+
+    def add_ad_hoc(
+        self,
+        ensemble_id: str,
+        day: dt.date,
+        start: dt.time,
+        end: dt.time,
+        *,
+        kind: SessionKind = SessionKind.REHEARSAL,
+        title: str = "",
+        on_site: bool = True,
+        location: str = "",
+    ) -> str:
+        """Add a rehearsal, performance or masterclass outside the weekly schedule."""
+        if end <= start:
+            raise ValidationError(_("The session must end after it starts."), "end")
+        sid = session_id(ensemble_id, day, start)
+        with self.store.read() as s:
+            if (row := s.get(ClassSession, sid)) is not None and not row.deleted:
+                raise ValidationError(
+                    _("This ensemble already has a session starting at {time} that day.").format(
+                        time=start.strftime("%H:%M")
+                    ),
+                    "start",
+                )
+        fields: dict[str, object] = {"kind": kind.value, "title": title.strip(), "on_site": on_site}
+        if location:
+            fields["location"] = location
+        return self.materialise(ensemble_id, day, start, end, **fields)
+
+    def cancel(self, info: SessionInfo, reason: str) -> None:
+        """Cancel a session with a reason; it leaves every attendance denominator."""
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError(_("Say why the session is cancelled."), "reason")
+        self.open(info)
+        with self.store.write() as w:
+            row = w.get(ClassSession, info.id)
+            w.update(row, status=SessionStatus.CANCELLED.value, cancel_reason=reason)
+
+    def uncancel(self, session_id_: str) -> None:
+        """Undo a cancellation: the session is scheduled (or held, if marks exist) again."""
+        with self.store.write() as w:
+            row = w.get(ClassSession, session_id_)
+            has_marks = w.session.exec(
+                select(AttendanceMark.id).where(
+                    AttendanceMark.session_id == session_id_, col(AttendanceMark.code).is_not(None)
+                )
+            ).first()
+            status = SessionStatus.HELD if has_marks else SessionStatus.SCHEDULED
+            w.update(row, status=status.value, cancel_reason="")
+
+    def missing_rolls(
+        self, hub_id: str, today: dt.date, *, days_back: int = 28
+    ) -> list[SessionInfo]:
+        """Past sessions (before ``today``) not cancelled and with roll not complete."""
+        first = today - dt.timedelta(days=days_back)
+        last = today - dt.timedelta(days=1)
+        return [
+            info
+            for info in self.for_range(hub_id, first, last)
+            if info.state in (RollState.NOT_STARTED, RollState.IN_PROGRESS) and info.expected
+        ]
