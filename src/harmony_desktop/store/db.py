@@ -160,7 +160,6 @@ class Store:
         """A read-only ORM session (a consistent snapshot until it ends)."""
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
-            session.rollback()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Any]:

@@ -1,0 +1,71 @@
+"""Shared fixtures. Qt runs offscreen; no test may leave a QThread running."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.store import Store
+from tests.factories import HubFixture, make_hub
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test runs may touch the real user data folder."""
+    monkeypatch.setenv("HARMONY_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HARMONY_LOG_DIR", str(tmp_path / "logs"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh, migrated local store in a temporary folder."""
+    with Store(tmp_path / "store" / "harmony.sqlite3", backup_dir=tmp_path / "backups") as s:
+        yield s
+
+
+@pytest.fixture
+def services(store: Store) -> Services:
+    """The services over :func:`store`, with the default attendance codes."""
+    from harmony_desktop.store.seed import ensure_attendance_codes
+
+    ensure_attendance_codes(store)
+    return Services.open(store)
+
+
+@pytest.fixture
+def hub(services: Services) -> HubFixture:
+    """A small hub: one teacher, two ensembles meeting every weekday, eight students."""
+    return make_hub(services)
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_qthreads() -> Iterator[None]:
+    """Fail a test that leaves a QThread running (napari's guard, simplified)."""
+    yield
+    try:
+        from PySide6.QtCore import QThread
+    except ImportError:  # pragma: no cover - Qt always installed in dev
+        return
+    import gc
+
+    running = [obj for obj in gc.get_objects() if isinstance(obj, QThread) and _is_running(obj)]
+    if running:
+        for thread in running:
+            thread.quit()
+            thread.wait(2000)
+        pytest.fail(f"{len(running)} QThread(s) still running after the test")
+
+
+def _is_running(thread: object) -> bool:
+    try:
+        return bool(thread.isRunning())  # type: ignore[attr-defined]
+    except RuntimeError:  # C++ object already deleted
+        return False
