@@ -67,7 +67,7 @@ def test_corrupt_database_is_reported_and_never_overwritten(tmp_path: Path) -> N
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = _corrupt(path)
-    with pytest.raises(StoreCorruptError, match="damaged.*has not been changed.*restore"):
+    with pytest.raises(StoreCorruptError, match=r"damaged.*has not been changed.*restore"):
         Store(path)
     assert path.read_bytes() == before
 
