@@ -1,72 +1,55 @@
-"""Rows every database needs before anyone takes roll: the default attendance codes.
-
-The codes are programme-wide (``hub_id`` None) and have deterministic ids
-(:func:`harmony_sync.protocol.attendance_code_id`), so two laptops that seed them
-independently converge on the same rows when they sync.
-"""
+"""Rows every database starts with: the default attendance codes (DESIGN.md)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from sqlmodel import select
 
 from harmony_desktop.store.changes import ChangeWriter
+from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import AttendanceCode
 from harmony_sync.protocol import attendance_code_id
 
-
-@dataclass(frozen=True)
-class DefaultCode:
-    """One of the default attendance codes of DESIGN.md, with its flags."""
-
-    code: str
-    label: str
-    counts_present: bool = False
-    tardy: bool = False
-    early_departure: bool = False
-    excused: bool = False
-
-
-#: The default set (DESIGN.md, "Attendance codes"), in the order shown to teachers.
-DEFAULT_ATTENDANCE_CODES: tuple[DefaultCode, ...] = (
-    DefaultCode("P", "Present", counts_present=True),
-    DefaultCode("L", "Late", counts_present=True, tardy=True),
-    DefaultCode("LE", "Left early", counts_present=True, early_departure=True),
-    DefaultCode("OS", "Present off-site", counts_present=True),
-    DefaultCode("AE", "Excused absence", excused=True),
-    DefaultCode("AU", "Unexcused absence"),
+#: code, label, counts_present, tardy, early_departure, excused
+DEFAULT_CODES: tuple[tuple[str, str, bool, bool, bool, bool], ...] = (
+    ("P", "Present", True, False, False, False),
+    ("L", "Late", True, True, False, False),
+    ("LE", "Left early", True, False, True, False),
+    ("OS", "Present off-site", True, False, False, False),
+    ("AE", "Excused absence", False, False, False, True),
+    ("AU", "Unexcused absence", False, False, False, False),
 )
 
 
 def seed_attendance_codes(writer: ChangeWriter) -> int:
-    """Insert the default attendance codes that are missing; return how many were added.
-
-    A code counts as present when a row with its deterministic id exists (even a
-    tombstoned one: a deliberate delete is respected) or when a live code with the same
-    letters exists under another id, so seeding twice, or after a user defined the code
-    by hand, never creates a duplicate.
-    """
-    existing = writer.session.exec(select(AttendanceCode)).all()
-    ids = {row.id for row in existing}
-    letters = {row.code for row in existing if not row.deleted}
+    """Insert the default codes that are missing (deterministic ids); returns how many."""
+    existing = set(writer.session.exec(select(AttendanceCode.id)).all())
     added = 0
-    for order, default in enumerate(DEFAULT_ATTENDANCE_CODES):
-        code_id = attendance_code_id(default.code)
-        if code_id in ids or default.code in letters:
+    for order, (code, label, present, tardy, early, excused) in enumerate(DEFAULT_CODES):
+        code_id = attendance_code_id(code)
+        if code_id in existing:
             continue
         writer.insert(
             AttendanceCode(
                 id=code_id,
                 hub_id=None,
-                code=default.code,
-                label=default.label,
-                counts_present=default.counts_present,
-                tardy=default.tardy,
-                early_departure=default.early_departure,
-                excused=default.excused,
-                sort_order=(order + 1) * 10,
+                code=code,
+                label=label,
+                counts_present=present,
+                tardy=tardy,
+                early_departure=early,
+                excused=excused,
+                sort_order=order,
             )
         )
         added += 1
     return added
+
+
+def ensure_attendance_codes(store: Store) -> int:
+    """Seed the default codes into ``store`` if any are missing."""
+    with store.read() as s:
+        have = len(s.exec(select(AttendanceCode.id)).all())
+    if have >= len(DEFAULT_CODES):
+        return 0
+    with store.write() as w:
+        return seed_attendance_codes(w)
