@@ -358,3 +358,5 @@ def test_cli_refuses_a_second_demo_without_force(
     with Store(tmp_path / "harmony.sqlite3") as store, store.read() as s:
         assert count(s, Hub) == 4
         assert count(s, Student) == 40  # --students is the total, split across the hubs
+        names = s.exec(select(Hub.name)).all()
+        assert len(set(names)) == 4, names  # the second demo takes the next hub places
