@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from harmony_desktop.domain.errors import NotFoundError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.store import Store
-from harmony_desktop.store.models import Hub, Staff
+from harmony_desktop.store.models import Ensemble, Hub, Staff
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,11 @@ class HubDirectory:
         return sorted(
             (StaffInfo(r.id, r.name, r.role) for r in rows), key=lambda r: r.name.casefold()
         )
+
+    def ensembles(self, hub_id: str) -> list[tuple[str, str]]:
+        """The hub's ensembles as (id, name), by name (e.g. to add an ad-hoc session)."""
+        with self.store.read() as s:
+            rows = s.exec(
+                select(Ensemble).where(Ensemble.hub_id == hub_id, col(Ensemble.deleted).is_(False))
+            ).all()
+        return sorted(((e.id, e.name) for e in rows), key=lambda e: e[1].casefold())
