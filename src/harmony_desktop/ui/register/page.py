@@ -369,6 +369,16 @@ class RegisterPage(QWidget):
         self.save_label = QLabel()
         self.save_label.setAccessibleName(tr("Save status"))
         self.save_label.setObjectName("saveLabel")
+        self.save_label.setStyleSheet(_SAVED_STYLE)
+        # Fixed room for changing texts, so a new "Saved at" never relayouts the panel.
+        self.save_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("✓ Saved at 00:00:00") + 16
+        )
+        self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("000 of 000 marked · 000 not recorded") + 8
+        )
+        self._save_error = False
         head.addWidget(self.session_title)
         head.addSpacing(12)
         head.addWidget(self.progress_label)
@@ -926,9 +936,9 @@ class RegisterPage(QWidget):
 
     def _set_save_text(self, text: str, *, error: bool = False) -> None:
         self.save_label.setText(text)
-        self.save_label.setStyleSheet(
-            "color: #b00020; font-weight: bold" if error else "color: #1b6e20; font-weight: bold"
-        )
+        if error != self._save_error:  # restyling is slow: only when the state flips
+            self._save_error = error
+            self.save_label.setStyleSheet(_ERROR_STYLE if error else _SAVED_STYLE)
 
     def _order_changed(self) -> None:
         student = None
@@ -939,6 +949,10 @@ class RegisterPage(QWidget):
         if student is not None:
             new_row = self.roll_model.row_of(student)
             self.roll_view.setCurrentIndex(self.roll_model.index(new_row, RollColumn.MARK))
+
+    def shutdown(self) -> None:
+        """Drop the undo history (its commands refer to this page) before teardown."""
+        self.undo_stack.clear()
 
     def _undo_state_changed(self, _can: bool) -> None:
         self._update_actions()
@@ -1029,6 +1043,10 @@ class RegisterPage(QWidget):
             tr("✓ Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
         )
         self.load_day(self.day, select=session_id)
+
+
+_SAVED_STYLE = "color: #1b6e20; font-weight: bold"
+_ERROR_STYLE = "color: #b00020; font-weight: bold"
 
 
 def _esc(text: str) -> str:
