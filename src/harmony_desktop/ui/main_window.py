@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(tr("Sync state"))
         status = self.statusBar()
         status.setAccessibleName(tr("Status bar"))
+        status.setSizeGripEnabled(False)  # it clipped the sync state at the right edge
         status.addPermanentWidget(self.hub_label)
         status.addPermanentWidget(self.date_label)
         status.addPermanentWidget(self.sync_label)
@@ -100,9 +101,9 @@ class MainWindow(QMainWindow):
         if pending == 0:
             text = tr("Sync: no changes waiting · {when}").format(when=when)
         elif pending == 1:
-            text = tr("Sync: 1 change waiting · {when}").format(when=when)
+            text = tr("Sync: 1 change to send · {when}").format(when=when)
         else:
-            text = tr("Sync: {count} changes waiting · {when}").format(count=pending, when=when)
+            text = tr("Sync: {count} changes to send · {when}").format(count=pending, when=when)
         self.sync_label.setText(text)
         self.pending_changes = pending
 
