@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.app import open_app
 from harmony_desktop.ui.app import run_window
-from harmony_desktop.ui.main_window import MainWindow
 from tests.factories import make_hub
 
 
@@ -23,25 +24,43 @@ def seeded_data_dir(tmp_path: Path) -> tuple[Path, str]:
     return data, hub.hub_id
 
 
-def run_and_look(data: Path, hub: str | None) -> tuple[int, list[MainWindow]]:
-    seen: list[MainWindow] = []
+RUN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from harmony_desktop.ui.app import make_application, run_window
+from harmony_desktop.ui.main_window import MainWindow
 
-    def look_then_quit() -> None:
-        seen.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        for window in seen:
-            window.close()
+app = make_application()
+
+def look_then_quit():
+    try:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                print("HUB", w.hub_id, w.register.sessions_model.rowCount() >= 0, flush=True)
+                w.close()
+    finally:
         QApplication.quit()
 
-    QTimer.singleShot(300, look_then_quit)
-    return run_window(str(data), hub=hub), seen
+QTimer.singleShot(800, look_then_quit)
+print("EXIT", run_window(sys.argv[1], hub=sys.argv[2]), flush=True)
+print("APP", QApplication.applicationName(), flush=True)
+"""
 
 
-def test_run_window_opens_the_hub_by_name(qtbot: QtBot, tmp_path: Path) -> None:
+def test_run_window_opens_the_hub_by_name(tmp_path: Path) -> None:
     data, hub_id = seeded_data_dir(tmp_path)
-    code, seen = run_and_look(data, "test park hub")
-    assert code == 0
-    assert [w.hub_id for w in seen if w.isHidden()] == [hub_id]
-    assert QApplication.applicationName() == "Harmony Desktop"
+    result = subprocess.run(
+        [sys.executable, "-c", RUN, str(data), "test park hub"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr[-800:]
+    lines = result.stdout.splitlines()
+    assert f"HUB {hub_id} True" in lines
+    assert "EXIT 0" in lines and "APP Harmony Desktop" in lines
 
 
 def test_run_window_refuses_an_unknown_hub(
