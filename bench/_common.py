@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -55,9 +56,13 @@ def demo_database(
                 seed=seed,
                 today=today,
             )
-        with store.raw_write() as session:
-            # Fold the WAL into the main file so the copy below is self-contained.
-            session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    # Closing the last connection folded the WAL into the file; make sure, outside any
+    # transaction, so the cached file is self-contained.
+    conn = sqlite3.connect(partial)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
     for side in ("-wal", "-shm"):
         partial.with_name(partial.name + side).unlink(missing_ok=True)
     partial.replace(path)

@@ -37,6 +37,7 @@ import random
 import sys
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
@@ -78,7 +79,7 @@ from harmony_desktop.store.seed import seed_attendance_codes
 from harmony_sync.protocol import attendance_mark_id, session_id
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 1
+DEMO_VERSION = 2
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: ``local_meta`` key listing the demo runs written into this database.
@@ -115,6 +116,8 @@ class DemoSummary:
     marks: int = 0
     codes_added: int = 0
     seconds: float = 0.0
+    #: CPU time of this process (wall ``seconds`` also counts waiting for the disk and CPU)
+    cpu_seconds: float = 0.0
 
     def add(self, counts: dict[str, int]) -> None:
         """Add one hub's row counts."""
@@ -126,7 +129,7 @@ class DemoSummary:
         return _(
             "{hubs} hubs, {students} students, {contacts} contacts, {ensembles} ensembles, "
             "{enrollments} enrollments, {sessions} sessions, {marks} attendance marks "
-            "in {seconds:.1f} s"
+            "in {seconds:.1f} s ({cpu_seconds:.1f} s CPU)"
         ).format(**asdict(self))
 
 
@@ -171,151 +174,34 @@ _HUB_PLACES: tuple[tuple[str, str, str, str], ...] = (
     ),
 )
 
-_FIRST_ES = (
-    "Sofía",
-    "Valentina",
-    "Camila",
-    "Ximena",
-    "Mariana",
-    "Lucía",
-    "Daniela",
-    "Guadalupe",
-    "Itzel",
-    "Renata",
-    "Paola",
-    "Jimena",
-    "Fernanda",
-    "Alejandra",
-    "Esmeralda",
-    "Yesenia",
-    "Mateo",
-    "Santiago",
-    "Diego",
-    "Emiliano",
-    "Leonardo",
-    "Sebastián",
-    "Alejandro",
-    "Ángel",
-    "Jesús",
-    "Miguel",
-    "José",
-    "Luis",
-    "Carlos",
-    "Fernando",
-    "Adrián",
-    "Joaquín",
-    "Iker",
-    "Julián",
-    "Rafael",
-    "Tomás",
+
+def _words(text: str) -> tuple[str, ...]:
+    """A word list written as one ``|``-separated string."""
+    return tuple(text.split("|"))
+
+
+_FIRST_ES = _words(
+    "Sofía|Valentina|Camila|Ximena|Mariana|Lucía|Daniela|Guadalupe|Itzel|Renata|Paola|Jimena|"
+    "Fernanda|Alejandra|Esmeralda|Yesenia|Mateo|Santiago|Diego|Emiliano|Leonardo|Sebastián|"
+    "Alejandro|Ángel|Jesús|Miguel|José|Luis|Carlos|Fernando|Adrián|Joaquín|Iker|Julián|"
+    "Rafael|Tomás"
 )
-_FIRST_EN = (
-    "Emma",
-    "Olivia",
-    "Ava",
-    "Mia",
-    "Chloe",
-    "Grace",
-    "Hannah",
-    "Zoe",
-    "Maya",
-    "Layla",
-    "Aaliyah",
-    "Nevaeh",
-    "Brianna",
-    "Jasmine",
-    "Madison",
-    "Naomi",
-    "Liam",
-    "Noah",
-    "Elijah",
-    "Ethan",
-    "Jayden",
-    "Isaiah",
-    "Caleb",
-    "Aiden",
-    "Dylan",
-    "Jordan",
-    "Marcus",
-    "Andre",
-    "Tyler",
-    "Kevin",
-    "Brandon",
-    "Jacob",
+_FIRST_EN = _words(
+    "Emma|Olivia|Ava|Mia|Chloe|Grace|Hannah|Zoe|Maya|Layla|Aaliyah|Nevaeh|Brianna|Jasmine|"
+    "Madison|Naomi|Liam|Noah|Elijah|Ethan|Jayden|Isaiah|Caleb|Aiden|Dylan|Jordan|Marcus|"
+    "Andre|Tyler|Kevin|Brandon|Jacob"
 )
-_FIRST_OTHER = (
-    "Min-jun",
-    "Ji-woo",
-    "Nareh",
-    "Aram",
-    "Thanh",
-    "Linh",
-    "Rizal",
-    "Mabel",
-    "Tigran",
-    "Hana",
+_FIRST_OTHER = _words("Min-jun|Ji-woo|Nareh|Aram|Thanh|Linh|Rizal|Mabel|Tigran|Hana")
+_LAST_ES = _words(
+    "García|Hernández|López|Martínez|González|Rodríguez|Pérez|Sánchez|Ramírez|Flores|Cruz|"
+    "Morales|Reyes|Gutiérrez|Ortiz|Castillo|Chávez|Ramos|Vásquez|Mendoza|Romero|Herrera|"
+    "Medina|Aguilar|Jiménez|Ruiz|Álvarez|Torres|Domínguez|Navarro|Salazar|Cervantes"
 )
-_LAST_ES = (
-    "García",
-    "Hernández",
-    "López",
-    "Martínez",
-    "González",
-    "Rodríguez",
-    "Pérez",
-    "Sánchez",
-    "Ramírez",
-    "Flores",
-    "Cruz",
-    "Morales",
-    "Reyes",
-    "Gutiérrez",
-    "Ortiz",
-    "Castillo",
-    "Chávez",
-    "Ramos",
-    "Vásquez",
-    "Mendoza",
-    "Romero",
-    "Herrera",
-    "Medina",
-    "Aguilar",
-    "Jiménez",
-    "Ruiz",
-    "Álvarez",
-    "Torres",
-    "Domínguez",
-    "Navarro",
-    "Salazar",
-    "Cervantes",
+_LAST_EN = _words(
+    "Johnson|Williams|Brown|Jones|Davis|Miller|Wilson|Moore|Taylor|Anderson|Thomas|Jackson|"
+    "White|Harris|Thompson|Robinson|Walker|Young|Allen|King|Wright|Scott|Green|Baker"
 )
-_LAST_EN = (
-    "Johnson",
-    "Williams",
-    "Brown",
-    "Jones",
-    "Davis",
-    "Miller",
-    "Wilson",
-    "Moore",
-    "Taylor",
-    "Anderson",
-    "Thomas",
-    "Jackson",
-    "White",
-    "Harris",
-    "Thompson",
-    "Robinson",
-    "Walker",
-    "Young",
-    "Allen",
-    "King",
-    "Wright",
-    "Scott",
-    "Green",
-    "Baker",
-)
-_LAST_OTHER = ("Kim", "Park", "Nguyen", "Tran", "Santos", "Reyes-Cruz", "Petrosyan", "Sarkisian")
+_LAST_OTHER = _words("Kim|Park|Nguyen|Tran|Santos|Reyes-Cruz|Petrosyan|Sarkisian")
 _NICKNAMES = {
     "Alejandro": "Alex",
     "Alejandra": "Ale",
@@ -333,89 +219,40 @@ _NICKNAMES = {
     "José": "Pepe",
     "Emiliano": "Emi",
 }
-_SCHOOL_WORDS = (
-    "Jacaranda",
-    "Sycamore",
-    "Arroyo",
-    "Vermont Avenue",
-    "Olympic",
-    "Figueroa",
-    "Sunset",
-    "Mariposa",
-    "Los Feliz",
-    "Crenshaw",
-    "Magnolia",
-    "Hoover",
-    "Catalina",
-    "Palm Grove",
-    "Bonnie Brae",
-    "Las Palmas",
-    "Oak Terrace",
-    "San Pedro Street",
-    "Mulholland",
-    "Cabrillo",
+_SCHOOL_WORDS = _words(
+    "Jacaranda|Sycamore|Arroyo|Vermont Avenue|Olympic|Figueroa|Sunset|Mariposa|Los Feliz|"
+    "Crenshaw|Magnolia|Hoover|Catalina|Palm Grove|Bonnie Brae|Las Palmas|Oak Terrace|"
+    "San Pedro Street|Mulholland|Cabrillo"
 )
-_TEACHER_FIRST = (
-    "Ana",
-    "Roberto",
-    "Claire",
-    "David",
-    "Elena",
-    "Marcus",
-    "Sun-hee",
-    "Javier",
-    "Priya",
-    "Omar",
-    "Rebecca",
-    "Tomás",
-    "Lauren",
-    "Hector",
-    "Monique",
-    "Isaac",
+_TEACHER_FIRST = _words(
+    "Ana|Roberto|Claire|David|Elena|Marcus|Sun-hee|Javier|Priya|Omar|Rebecca|Tomás|Lauren|"
+    "Hector|Monique|Isaac"
 )
-_PERFORMANCE_VENUES = (
-    "Grand Park bandshell",
-    "Ford Amphitheatre (community day)",
-    "City Hall rotunda",
-    "Central Library auditorium",
-    "Plaza de la Raza courtyard",
-    "Union Station forecourt",
+_PERFORMANCE_VENUES = _words(
+    "Grand Park bandshell|Ford Amphitheatre (community day)|City Hall rotunda|"
+    "Central Library auditorium|Plaza de la Raza courtyard|Union Station forecourt"
 )
-_ABSENCE_REASONS = (
-    "Sick",
-    "Doctor appointment",
-    "Family emergency",
-    "School event",
-    "Religious observance",
-    "Out of town",
+_ABSENCE_REASONS = _words(
+    "Sick|Doctor appointment|Family emergency|School event|Religious observance|Out of town"
 )
-_LATE_REASONS = ("", "", "Bus late", "Traffic", "School ran late", "Tutoring")
-_WITHDRAW_REASONS = (
-    "Family moved away",
-    "Schedule conflict with sports",
-    "Transportation",
-    "Lost interest",
-    "Family request",
-    "Changed schools",
+_LATE_REASONS = _words("||Bus late|Traffic|School ran late|Tutoring")
+_WITHDRAW_REASONS = _words(
+    "Family moved away|Schedule conflict with sports|Transportation|Lost interest|"
+    "Family request|Changed schools"
 )
-_ALLERGIES = (
-    "Peanut allergy — EpiPen in backpack",
-    "Bee sting allergy",
-    "Tree nut allergy",
-    "Lactose intolerant",
-    "Shellfish allergy",
+_ALLERGIES = _words(
+    "Peanut allergy — EpiPen in backpack|Bee sting allergy|Tree nut allergy|"
+    "Lactose intolerant|Shellfish allergy"
 )
-_MEDICAL = (
-    "Asthma — inhaler in backpack",
-    "Type 1 diabetes — may need a snack",
-    "Wears glasses; sit near the front",
-    "Seizure plan on file with site lead",
-    "Hearing aid (left ear)",
+_MEDICAL = _words(
+    "Asthma — inhaler in backpack|Type 1 diabetes — may need a snack|"
+    "Wears glasses; sit near the front|Seizure plan on file with site lead|"
+    "Hearing aid (left ear)"
 )
-_CUSTODY = (
-    "Not authorized to pick up — court order on file",
-    "Supervised visits only; do not release student",
-    "No contact with student per custody agreement",
+_CUSTODY = _words(
+    "Not authorized to pick up — court order on file|"
+    "Supervised visits only; do not release student|"
+    "No contact with student per custody agreement"
 )
 
 _INSTRUMENTS: tuple[tuple[str, str, int], ...] = (
@@ -660,8 +497,11 @@ class _HubBuilder:
         students: int,
         today: dt.date,
         years: int,
+        place: int | None = None,
     ) -> None:
         self.index = index
+        #: which of the hub places this hub takes (so a second demo gets other names)
+        self.place = index if place is None else place
         self.rng = random.Random(f"harmony-demo:{seed}:{index}")
         self.n_students = students
         self.today = today
@@ -673,6 +513,8 @@ class _HubBuilder:
         self._phone_seq = self.rng.randrange(100)
         self._kid_status: dict[str, set[EnrollmentStatus]] = {}
         self._seated: set[tuple[str, str]] = set()
+        #: ensemble id -> students enrolled in it today (capacity applies to these)
+        self._enrolled_now: defaultdict[str, int] = defaultdict(int)
         self.fast = _FastRows()
 
     # -- helpers ---------------------------------------------------------------------
@@ -706,8 +548,8 @@ class _HubBuilder:
         return self.rows, self.counts
 
     def _hub_and_staff(self) -> None:
-        place, kind, partner, street = _HUB_PLACES[self.index % len(_HUB_PLACES)]
-        name = place if self.index < len(_HUB_PLACES) else f"{place} {self.index + 1}"
+        place, kind, partner, street = _HUB_PLACES[self.place % len(_HUB_PLACES)]
+        name = place if self.place < len(_HUB_PLACES) else f"{place} {self.place + 1}"
         self.hub = Hub(
             id=self._id(),
             name=name,
@@ -971,8 +813,9 @@ class _HubBuilder:
         year_one_end = dt.date(ay_now, 6, 12)  # end of the previous academic year
         latest_start = self.today - dt.timedelta(days=14)
         popular = [row for row, tpl in self.ensembles if tpl.popular]
-        # About one student in twelve is an applicant still waiting for a place.
-        n_waiting = max(len(popular) * 3, self.n_students // 12) if popular else 0
+        # About one student in twenty is a new applicant still waiting for a place; more
+        # wait because their ensemble is full (see _enrollment).
+        n_waiting = max(len(popular) * 2, self.n_students // 20) if popular else 0
         waiting, enrolled = kids[:n_waiting], kids[n_waiting:]
 
         for kid in enrolled:
@@ -1035,8 +878,12 @@ class _HubBuilder:
                 else:
                     self._enrollment(kid, chosen, start, EnrollmentStatus.ENROLLED, None, "", seats)
         for position, kid in enumerate(waiting):
-            ens = popular[position % len(popular)]
-            tpl = next(t for r, t in self.ensembles if r is ens)
+            fitting = [
+                t
+                for _r, t in self.ensembles
+                if t.popular and t.grades[0] <= kid.grade <= t.grades[1]
+            ]
+            tpl = fitting[position % len(fitting)] if fitting else self._primary_for(kid)
             applied = self._day_between(
                 self.today - dt.timedelta(days=400), self.today - dt.timedelta(days=3)
             )
@@ -1065,6 +912,15 @@ class _HubBuilder:
         if (kid.row.id, ensemble.id) in self._seated:
             return  # already in this ensemble (e.g. moved up into an ensemble they also had)
         self._seated.add((kid.row.id, ensemble.id))
+        if status is EnrollmentStatus.ENROLLED:
+            if self._enrolled_now[ensemble.id] >= ensemble.capacity:
+                # Full: the student waits for a place, as on the real waitlists.
+                status = EnrollmentStatus.WAITLISTED
+                start = self._day_between(
+                    self.today - dt.timedelta(days=300), self.today - dt.timedelta(days=3)
+                )
+            else:
+                self._enrolled_now[ensemble.id] += 1
         self._kid_status.setdefault(kid.row.id, set()).add(status)
         waitlisted = status is EnrollmentStatus.WAITLISTED
         applied_on = start if waitlisted else start - dt.timedelta(days=rng.randint(20, 120))
@@ -1307,7 +1163,7 @@ def generate_demo(
     if hubs < 1 or years < 1:
         raise ValidationError(_("A demo needs at least one hub and one year."))
     today = today or dt.date.today()
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     sizes = (
         _split(total_students, hubs, random.Random(f"harmony-demo:{seed}:sizes"))
         if total_students is not None
@@ -1316,10 +1172,18 @@ def generate_demo(
     if min(sizes) < 5:
         raise ValidationError(_("A demo hub needs at least 5 students."))
     summary = DemoSummary(seed=seed, today=today)
+    hubs_before = hub_count(store)
     with store.write() as writer:
         summary.codes_added = seed_attendance_codes(writer)
     for index, size in enumerate(sizes):
-        builder = _HubBuilder(index=index, seed=seed, students=size, today=today, years=years)
+        builder = _HubBuilder(
+            index=index,
+            seed=seed,
+            students=size,
+            today=today,
+            years=years,
+            place=hubs_before + index,
+        )
         rows, counts = builder.build()
         with store.write() as writer:
             if writer.session.get(Hub, builder.hub.id) is not None:
@@ -1334,6 +1198,7 @@ def generate_demo(
         summary.hub_ids.append(builder.hub.id)
         summary.add(counts)
     summary.seconds = time.perf_counter() - began
+    summary.cpu_seconds = time.process_time() - began_cpu
     return summary
 
 
@@ -1384,14 +1249,20 @@ def hub_count(store: Store) -> int:
         return int(session.exec(select(func.count()).select_from(Hub)).one())
 
 
-def ensure_demo(store: Store, *, today: dt.date | None = None) -> bool:
+def ensure_demo(
+    store: Store,
+    *,
+    today: dt.date | None = None,
+    students: int = DEFAULT_STUDENTS_PER_HUB,
+) -> bool:
     """Seed one demo hub if the database has no hub at all; True if it did.
 
-    Used on the first start of the app so there is something to look at.
+    Used on the first start of the app so there is something to look at (about two
+    seconds for the default 200 students).
     """
     if hub_count(store) > 0:
         return False
-    generate_demo(store, hubs=1, seed=DEFAULT_SEED, today=today)
+    generate_demo(store, hubs=1, students_per_hub=students, seed=DEFAULT_SEED, today=today)
     return True
 
 
@@ -1408,13 +1279,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--students",
         type=int,
-        default=DEFAULT_STUDENTS_PER_HUB,
-        help=_("students per hub (default {n})").format(n=DEFAULT_STUDENTS_PER_HUB),
-    )
-    parser.add_argument(
-        "--total-students",
-        type=int,
-        help=_("students in all, split across the hubs (overrides --students)"),
+        help=_("students in all, split unevenly across the hubs (default {n} per hub)").format(
+            n=DEFAULT_STUDENTS_PER_HUB
+        ),
     )
     parser.add_argument(
         "--full",
@@ -1453,7 +1320,7 @@ def main_demo(argv: list[str]) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     hubs = FULL_SCALE.hubs if args.full else args.hubs
-    total = FULL_SCALE.students if args.full else args.total_students
+    total = FULL_SCALE.students if args.full else args.students
     paths = resolve_paths(args.data_dir).ensure()
     try:
         with Store(paths.database, backup_dir=paths.backups) as store:
@@ -1470,7 +1337,6 @@ def main_demo(argv: list[str]) -> int:
             summary = generate_demo(
                 store,
                 hubs=hubs,
-                students_per_hub=args.students,
                 total_students=total,
                 years=args.years,
                 seed=args.seed,
