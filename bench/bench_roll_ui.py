@@ -208,12 +208,16 @@ def main(argv: list[str] | None = None) -> int:
             )
             load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
             print(f"  machine load average {load:.1f} on {os.cpu_count()} CPUs")
-            median = statistics.median(warm)
-            verdict = "within" if median < FRAME_MS else "OVER"
-            print(
-                f"  target median < {FRAME_MS:.0f} ms: {verdict} "
-                f"(p99 {percentile(warm, 0.99):.2f} ms)"
-            )
+            for name, values in (
+                ("as the event loop does it", loop[5:]),
+                ("with a full viewport repaint", warm),
+            ):
+                median = statistics.median(values)
+                verdict = "within" if median < FRAME_MS else "OVER"
+                print(
+                    f"  target median < {FRAME_MS:.0f} ms, {name}: {verdict} "
+                    f"(median {median:.2f} ms, p99 {percentile(values, 0.99):.2f} ms)"
+                )
             stored = services.roll.roll(page.session.id if page.session else "")
             assert sum(1 for e in stored if e.mark.code == "P") == ROLL_SIZE
 
