@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from harmony_desktop import APP_NAME
 from harmony_desktop.app import Opened
 from harmony_desktop.services.hubs import HubDirectory
-from harmony_desktop.ui.pyside_fixes import RefcountGuard
 from harmony_desktop.ui.register.page import RegisterPage
 from harmony_desktop.ui.worker import DatabaseWorker
 
@@ -31,7 +30,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, opened: Opened, hub_id: str, *, today: dt.date | None = None) -> None:
         super().__init__()
-        self._refcount_guard = RefcountGuard(self)  # also when run without run_window
         self.opened = opened
         self.hub_id = hub_id
         hub = next((h for h in HubDirectory(opened.store).hubs() if h.id == hub_id), None)
