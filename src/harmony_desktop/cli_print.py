@@ -29,7 +29,9 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(_("dates are YYYY-MM-DD, not {text!r}").format(text=text)) from exc
+        raise argparse.ArgumentTypeError(
+            _("dates are YYYY-MM-DD, not {text!r}").format(text=text)
+        ) from exc
 
 
 def register_print_commands(sub: Any) -> None:
@@ -158,9 +160,11 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         hub = ExportService(opened.store).find_hub(getattr(args, "hub", None))
         service = ImportService(opened.store)
-        print(_("Importing {file} into {hub} (read as {encoding}).").format(
-            file=args.file.name, hub=hub.name, encoding=table.encoding
-        ))
+        print(
+            _("Importing {file} into {hub} (read as {encoding}).").format(
+                file=args.file.name, hub=hub.name, encoding=table.encoding
+            )
+        )
         for index, header in enumerate(table.headers):
             target = mapping.get(index)
             print(f"  {header or '?'!s:30} -> {field_label(target) if target else _('(ignored)')}")

@@ -45,7 +45,7 @@ def document_title(kind: str) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """"Mon 7 Sep 2026" (no platform-specific strftime flags)."""
+    """ "Mon 7 Sep 2026" (no platform-specific strftime flags)."""
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
@@ -153,7 +153,9 @@ class DocumentBuilder:
 
     # -- the five documents ------------------------------------------------------------
 
-    def _roster(self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date) -> TableDocument:
+    def _roster(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
         rows = []
         for i, m in enumerate(members, start=1):
             st = m.student
@@ -196,7 +198,9 @@ class DocumentBuilder:
             footer_lines=[tr("Alerts: details are on the emergency contact sheet.")],
         )
 
-    def _signin(self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date) -> TableDocument:
+    def _signin(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
         rows = []
         for i, m in enumerate(members, start=1):
             notes = []
@@ -230,11 +234,15 @@ class DocumentBuilder:
             min_row_mm=9,
             footer_lines=[
                 tr("Early-release codes: {legend}").format(legend=legend),
-                tr("Staff signature: ______________________________   Name: ______________________   Date: ____________"),
+                tr(
+                    "Staff signature: ______________________________   Name: ______________________   Date: ____________"
+                ),
             ],
         )
 
-    def _blank_roll(self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date) -> TableDocument:
+    def _blank_roll(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
         assert ensemble is not None
         dates: list[dt.date] = []
         cursor = day
@@ -253,7 +261,9 @@ class DocumentBuilder:
         codes = ", ".join(f"{c.code} {tr(c.label).lower()}" for c in self.services.roll.codes())
         return TableDocument(
             title=document_title("blank-roll"),
-            subtitle=tr("For when a laptop is not available: mark a code per date, enter it later."),
+            subtitle=tr(
+                "For when a laptop is not available: mark a code per date, enter it later."
+            ),
             columns=[
                 Column("#", 3, _CENTER),
                 Column(tr("Name"), 22, bold=True),
@@ -269,7 +279,9 @@ class DocumentBuilder:
             ],
         )
 
-    def _emergency(self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date) -> TableDocument:
+    def _emergency(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
         rows = []
         for m in members:
             st = m.student
@@ -286,7 +298,11 @@ class DocumentBuilder:
                 who.append(tr("Family language: {lang}").format(lang=st.guardian_language))
             contacts = []
             for c in m.contacts:
-                role = tr("Guardian") if c.is_guardian else (tr("Emergency") if c.is_emergency else tr("Contact"))
+                role = (
+                    tr("Guardian")
+                    if c.is_guardian
+                    else (tr("Emergency") if c.is_emergency else tr("Contact"))
+                )
                 phones = " / ".join(p for p in (c.phone, c.phone_alt) if p)
                 relation = f", {c.relationship}" if c.relationship else ""
                 contacts.append(f"{c.name} ({role}{relation}) {phones}")
@@ -320,11 +336,15 @@ class DocumentBuilder:
             rows=rows,
             landscape=True,
             min_row_mm=10,
-            notice=tr("CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced."),
+            notice=tr(
+                "CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced."
+            ),
             empty_message=tr("No students."),
         )
 
-    def _no_photo(self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date) -> TableDocument:
+    def _no_photo(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
         chosen = [m for m in members if not m.student.photo_consent]
         rows = [
             [str(i), _name_cell(m), m.student.grade, m.student.instrument, ", ".join(m.ensembles)]
@@ -371,7 +391,9 @@ def set_up_device(device: QPagedPaintDevice, page_size: str, *, landscape: bool)
     """Page size (Letter or A4), orientation and 12 mm margins on a PDF writer or printer."""
     size_id = PAGE_SIZES.get(page_size.casefold())
     if size_id is None:
-        raise ValidationError(tr("Page size must be Letter or A4, not {size!r}.").format(size=page_size))
+        raise ValidationError(
+            tr("Page size must be Letter or A4, not {size!r}.").format(size=page_size)
+        )
     layout = QPageLayout(
         QPageSize(size_id),
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,

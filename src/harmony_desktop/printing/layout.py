@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPagedPaintDevice, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPen,
+)
 
 FONT_FAMILY = "DejaVu Sans"
 
@@ -66,6 +74,9 @@ def _font(pt: float, *, bold: bool = False) -> QFont:
     font = QFont(family)
     font.setPointSizeF(pt)
     font.setBold(bold)
+    # No ligatures: "ff" in "staff" must stay two letters, or PDF text search misses it.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     return font
 
 
@@ -125,7 +136,9 @@ class TablePainter:
                 device.newPage()
             self._paint_header(painter, number, len(pages))
             y = top
-            y = self._paint_row(painter, y, [c.title for c in doc.columns], table_header, header=True)
+            y = self._paint_row(
+                painter, y, [c.title for c in doc.columns], table_header, header=True
+            )
             for index, h in page.rows:
                 y = self._paint_row(painter, y, doc.rows[index], h, shade=index % 2 == 1)
             if not doc.rows and doc.empty_message:
@@ -165,7 +178,9 @@ class TablePainter:
         )
         return rect.height()
 
-    def _row_height(self, painter: QPainter, cells: Sequence[str], *, header: bool = False) -> float:
+    def _row_height(
+        self, painter: QPainter, cells: Sequence[str], *, header: bool = False
+    ) -> float:
         tallest = 0.0
         for column, width, text in zip(self.doc.columns, self.col_widths, cells, strict=False):
             inner = width - 2 * self.pad
@@ -199,7 +214,9 @@ class TablePainter:
         painter.setPen(QColor("black"))
         painter.setFont(self.title_font)
         title_h = self._text_height(painter, self.title_font, self.width, doc.title)
-        painter.drawText(QRectF(0, 0, self.width, title_h), int(Qt.AlignmentFlag.AlignLeft), doc.title)
+        painter.drawText(
+            QRectF(0, 0, self.width, title_h), int(Qt.AlignmentFlag.AlignLeft), doc.title
+        )
         painter.setFont(self.header_font)
         page_text = tr("Page {n} of {total}").format(n=number, total=total)
         painter.drawText(
@@ -218,7 +235,9 @@ class TablePainter:
         if doc.notice:
             painter.setFont(self.bold_font)
             notice_h = self._text_height(painter, self.bold_font, self.width, doc.notice)
-            painter.drawText(QRectF(0, y, self.width, notice_h), int(Qt.AlignmentFlag.AlignLeft), doc.notice)
+            painter.drawText(
+                QRectF(0, y, self.width, notice_h), int(Qt.AlignmentFlag.AlignLeft), doc.notice
+            )
             y += notice_h
         painter.setPen(QPen(QColor("black"), 0.4 * self.mm))
         painter.drawLine(0, int(y + self.mm), int(self.width), int(y + self.mm))

@@ -64,7 +64,7 @@ class Member:
 
     @property
     def display_name(self) -> str:
-        """"Last, Preferred-or-first" (how rosters are sorted and read)."""
+        """ "Last, Preferred-or-first" (how rosters are sorted and read)."""
         st = self.student
         return f"{st.legal_last_name}, {st.preferred_name or st.legal_first_name}"
 
@@ -81,11 +81,13 @@ class Member:
     @property
     def custody_flags(self) -> list[str]:
         """Every custody restriction recorded on the student's contacts."""
-        return [f"{c.name}: {c.custody_restriction}" for c in self.contacts if c.custody_restriction]
+        return [
+            f"{c.name}: {c.custody_restriction}" for c in self.contacts if c.custody_restriction
+        ]
 
 
 def _schedule_text(schedule: str) -> tuple[str, tuple[int, ...]]:
-    """"Mon–Fri 15:30–17:00, Sat 10:00–11:30": consecutive days at the same time grouped."""
+    """ "Mon–Fri 15:30–17:00, Sat 10:00–11:30": consecutive days at the same time grouped."""
     slots = json.loads(schedule or "[]")
     by_time: dict[str, list[int]] = {}
     for s in slots:
@@ -159,7 +161,9 @@ class ExportService:
             rows = s.exec(
                 select(Ensemble).where(Ensemble.hub_id == hub_id, col(Ensemble.deleted).is_(False))
             ).all()
-            teachers = dict(s.exec(select(Staff.id, Staff.name).where(Staff.hub_id == hub_id)).all())
+            teachers = dict(
+                s.exec(select(Staff.id, Staff.name).where(Staff.hub_id == hub_id)).all()
+            )
         infos = []
         for e in rows:
             text, days = _schedule_text(e.schedule)
@@ -203,9 +207,9 @@ class ExportService:
         found = exact or partial
         if found:
             raise ValidationError(
-                _("{name!r} matches several ensembles; give --hub or the ensemble id: {names}").format(
-                    name=name_or_id, names=", ".join(sorted({e.name for e in found}))
-                )
+                _(
+                    "{name!r} matches several ensembles; give --hub or the ensemble id: {names}"
+                ).format(name=name_or_id, names=", ".join(sorted({e.name for e in found})))
             )
         raise NotFoundError(
             _("No ensemble {name!r}. Ensembles: {names}").format(
@@ -300,7 +304,11 @@ class ExportService:
             ]  # fmt: skip
             for c in slots:
                 row += [c.name, c.relationship, c.phone, c.email] if c else ["", "", "", ""]
-            row += [emergency.name, emergency.relationship, emergency.phone] if emergency else ["", "", ""]
+            row += (
+                [emergency.name, emergency.relationship, emergency.phone]
+                if emergency
+                else ["", "", ""]
+            )
             row.append(st.notes)
             rows.append(row)
         return headers, rows
@@ -405,7 +413,9 @@ def _csv_safe(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value)
-    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and not text[1:2].isdigit() and text[1:2] != " "):
+    if text[:1] in ("=", "@") or (
+        text[:1] in ("+", "-") and not text[1:2].isdigit() and text[1:2] != " "
+    ):
         return "'" + text
     return text
 

@@ -46,54 +46,130 @@ from harmony_desktop.store.models import Contact, Student, SyncedRow
 #: to them. Aliases are compared after :func:`normalise_header`.
 STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
     "legal_first_name": (
-        "first name", "legal first name", "first", "given name", "student first name",
-        "firstname", "nombre", "nombres", "primer nombre", "nombre del estudiante",
-        "nombre del alumno", "nombre legal",
+        "first name",
+        "legal first name",
+        "first",
+        "given name",
+        "student first name",
+        "firstname",
+        "nombre",
+        "nombres",
+        "primer nombre",
+        "nombre del estudiante",
+        "nombre del alumno",
+        "nombre legal",
     ),
     "legal_last_name": (
-        "last name", "legal last name", "last", "surname", "family name", "student last name",
-        "lastname", "apellido", "apellidos", "apellido s", "apellido del estudiante", "apellido del alumno",
+        "last name",
+        "legal last name",
+        "last",
+        "surname",
+        "family name",
+        "student last name",
+        "lastname",
+        "apellido",
+        "apellidos",
+        "apellido s",
+        "apellido del estudiante",
+        "apellido del alumno",
     ),
     "full_name": (
-        "name", "student name", "full name", "student", "nombre completo", "estudiante",
-        "alumno", "alumna",
+        "name",
+        "student name",
+        "full name",
+        "student",
+        "nombre completo",
+        "estudiante",
+        "alumno",
+        "alumna",
     ),
     "preferred_name": (
-        "preferred name", "nickname", "goes by", "preferred", "nombre preferido", "apodo",
+        "preferred name",
+        "nickname",
+        "goes by",
+        "preferred",
+        "nombre preferido",
+        "apodo",
     ),
     "date_of_birth": (
-        "date of birth", "dob", "birth date", "birthdate", "birthday", "fecha de nacimiento",
-        "fecha nacimiento", "nacimiento", "f nacimiento", "fecha de nac",
+        "date of birth",
+        "dob",
+        "birth date",
+        "birthdate",
+        "birthday",
+        "fecha de nacimiento",
+        "fecha nacimiento",
+        "nacimiento",
+        "f nacimiento",
+        "fecha de nac",
     ),
     "grade": ("grade", "grade level", "gr", "grado", "nivel escolar", "curso"),
     "school": ("school", "school name", "escuela", "nombre de la escuela", "colegio"),
     "district_student_id": (
-        "district student id", "district id", "student id", "id", "sis id", "lausd id",
-        "student number", "id del estudiante", "numero de estudiante", "id estudiante",
-        "id del distrito", "matricula",
+        "district student id",
+        "district id",
+        "student id",
+        "id",
+        "sis id",
+        "lausd id",
+        "student number",
+        "id del estudiante",
+        "numero de estudiante",
+        "id estudiante",
+        "id del distrito",
+        "matricula",
     ),
     "home_language": (
-        "home language", "language", "primary language", "idioma", "idioma del hogar",
-        "idioma en casa", "lengua materna",
+        "home language",
+        "language",
+        "primary language",
+        "idioma",
+        "idioma del hogar",
+        "idioma en casa",
+        "lengua materna",
     ),
     "guardian_language": (
-        "guardian language", "parent language", "preferred language",
-        "idioma del padre", "idioma de los padres", "idioma del tutor", "idioma preferido",
+        "guardian language",
+        "parent language",
+        "preferred language",
+        "idioma del padre",
+        "idioma de los padres",
+        "idioma del tutor",
+        "idioma preferido",
     ),
     "instrument": ("instrument", "instrumento"),
     "level": ("level", "nivel", "music level", "nivel musical"),
     "medical_notes": (
-        "medical notes", "medical", "medical conditions", "health", "health notes",
-        "notas medicas", "condiciones medicas", "salud", "medico",
+        "medical notes",
+        "medical",
+        "medical conditions",
+        "health",
+        "health notes",
+        "notas medicas",
+        "condiciones medicas",
+        "salud",
+        "medico",
     ),
     "allergy_notes": ("allergies", "allergy", "allergy notes", "alergias", "alergia"),
     "photo_consent": (
-        "photo consent", "photo release", "media release", "photo ok", "photos",
-        "consentimiento de fotos", "permiso de fotos", "autorizacion de fotos", "fotos",
+        "photo consent",
+        "photo release",
+        "media release",
+        "photo ok",
+        "photos",
+        "consentimiento de fotos",
+        "permiso de fotos",
+        "autorizacion de fotos",
+        "fotos",
     ),
     "may_walk_home": (
-        "may walk home", "walks home", "walk home", "can walk home",
-        "puede caminar a casa", "camina a casa", "se va caminando",
+        "may walk home",
+        "walks home",
+        "walk home",
+        "can walk home",
+        "puede caminar a casa",
+        "camina a casa",
+        "se va caminando",
     ),
     "status": ("status", "estado", "estatus"),
     "notes": ("notes", "comments", "notas", "comentarios", "observaciones"),
@@ -109,17 +185,41 @@ CONTACT_PARTS: dict[str, tuple[str, ...]] = {
 }
 CONTACT_SLOTS: dict[str, tuple[str, ...]] = {
     "guardian1": (
-        "guardian", "guardian 1", "parent", "parent 1", "parent guardian", "mother", "madre",
-        "padre tutor", "padre o tutor", "tutor", "tutor 1", "padre madre", "padre 1",
-        "primary contact", "contact", "contact 1",
+        "guardian",
+        "guardian 1",
+        "parent",
+        "parent 1",
+        "parent guardian",
+        "mother",
+        "madre",
+        "padre tutor",
+        "padre o tutor",
+        "tutor",
+        "tutor 1",
+        "padre madre",
+        "padre 1",
+        "primary contact",
+        "contact",
+        "contact 1",
     ),
     "guardian2": (
-        "guardian 2", "parent 2", "second guardian", "father", "padre", "tutor 2", "padre 2",
-        "contact 2", "secondary contact",
+        "guardian 2",
+        "parent 2",
+        "second guardian",
+        "father",
+        "padre",
+        "tutor 2",
+        "padre 2",
+        "contact 2",
+        "secondary contact",
     ),
     "emergency": (
-        "emergency", "emergency contact", "emergencia", "contacto de emergencia",
-        "contacto emergencia", "en caso de emergencia",
+        "emergency",
+        "emergency contact",
+        "emergencia",
+        "contacto de emergencia",
+        "contacto emergencia",
+        "en caso de emergencia",
     ),
 }
 
@@ -150,7 +250,7 @@ def field_label(name: str) -> str:
     labels = {
         "legal_first_name": _("First name"),
         "legal_last_name": _("Last name"),
-        "full_name": _("Full name (\"Last, First\")"),
+        "full_name": _('Full name ("Last, First")'),
         "preferred_name": _("Preferred name"),
         "date_of_birth": _("Date of birth"),
         "grade": _("Grade"),
@@ -426,13 +526,9 @@ def parse_date(value: Cell, *, today: dt.date | None = None) -> dt.date | None:
     words = [w for w in words if w != "de"]
     if len(words) == 3:
         if words[0].isdigit() and words[1] in _MONTHS and words[2].isdigit():
-            return dt.date(
-                _two_digit_year(int(words[2]), today), _MONTHS[words[1]], int(words[0])
-            )
+            return dt.date(_two_digit_year(int(words[2]), today), _MONTHS[words[1]], int(words[0]))
         if words[0] in _MONTHS and words[1].isdigit() and words[2].isdigit():
-            return dt.date(
-                _two_digit_year(int(words[2]), today), _MONTHS[words[0]], int(words[1])
-            )
+            return dt.date(_two_digit_year(int(words[2]), today), _MONTHS[words[0]], int(words[1]))
     raise ValueError(text)
 
 
@@ -478,7 +574,9 @@ def parse_grade(value: Cell) -> str:
         return "PK"
     if text in {"k", "kg", "kinder", "kindergarten", "kinder garten"}:
         return "K"
-    if m := re.fullmatch(r"(?:grade |grado |gr )?0*(\d{1,2})(?: ?(?:st|nd|rd|th|o|a|er|do))?(?: grade| grado)?", text):
+    if m := re.fullmatch(
+        r"(?:grade |grado |gr )?0*(\d{1,2})(?: ?(?:st|nd|rd|th|o|a|er|do))?(?: grade| grado)?", text
+    ):
         return str(int(m[1]))
     return str(value).strip()
 
@@ -651,9 +749,7 @@ def _convert_student_value(target: str, raw: Cell, today: dt.date) -> Any:
     if target == "status":
         status = _STATUSES.get(normalise_header(_text(raw)))
         if status is None:
-            raise ValidationError(
-                _("Unknown status {status!r}.").format(status=_text(raw)), target
-            )
+            raise ValidationError(_("Unknown status {status!r}.").format(status=_text(raw)), target)
         return status
     return _text(raw)
 
@@ -732,7 +828,9 @@ class ImportService:
         students = s.exec(
             select(Student).where(Student.hub_id == hub_id, col(Student.deleted).is_(False))
         ).all()
-        by_district = {st.district_student_id.casefold(): st for st in students if st.district_student_id}
+        by_district = {
+            st.district_student_id.casefold(): st for st in students if st.district_student_id
+        }
         by_name = {
             _name_key(st.legal_first_name, st.legal_last_name, st.date_of_birth): st
             for st in students
@@ -766,9 +864,9 @@ class ImportService:
                 report.rejected.append(
                     Rejection(
                         line,
-                        _("The same student as on line {line} (district id or name and date of birth).").format(
-                            line=earlier
-                        ),
+                        _(
+                            "The same student as on line {line} (district id or name and date of birth)."
+                        ).format(line=earlier),
                     )
                 )
                 continue
@@ -779,15 +877,16 @@ class ImportService:
             match = by_district.get(district) if district else None
             if match is None and key[2] is not None:
                 match = by_name.get(key)
-                if match is not None and district and match.district_student_id and (
-                    match.district_student_id.casefold() != district
+                if (
+                    match is not None
+                    and district
+                    and match.district_student_id
+                    and (match.district_student_id.casefold() != district)
                 ):
                     match = None  # same name and birthday, different district id: another child
             plan = RowPlan(line, fields, row_contacts)
             if match is None:
-                plan.student_fields = {
-                    k: v for k, v in fields.items() if v is not None
-                }
+                plan.student_fields = {k: v for k, v in fields.items() if v is not None}
                 report.created += 1
                 report.contacts_created += len(row_contacts)
             else:
@@ -800,7 +899,9 @@ class ImportService:
                 report.contacts_updated += sum(
                     1 for c in plan.contacts if "_existing_id" in c and len(c) > 1
                 )
-                if plan.changes or any(len(c) > 1 or "_existing_id" not in c for c in plan.contacts):
+                if plan.changes or any(
+                    len(c) > 1 or "_existing_id" not in c for c in plan.contacts
+                ):
                     report.updated += 1
                 else:
                     report.unchanged += 1
