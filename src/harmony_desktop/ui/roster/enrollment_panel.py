@@ -167,8 +167,8 @@ class EnrollmentPanel(QWidget):
         self.table.resizeColumnsToContents()
         if self._enrollments:
             self.table.selectRow(0)
-        else:
-            self.history.clear()
+        # The selected row may be unchanged while its enrollment is another one.
+        self._show_history()
 
     def _selected(self) -> Enrollment | None:
         rows = self.table.selectionModel().selectedRows()

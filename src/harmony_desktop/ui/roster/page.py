@@ -261,15 +261,20 @@ class RosterPage(QWidget):
             dialog.enrollment.changed.connect(lambda: self.reload())
         return dialog
 
-    def new_student(self) -> None:
+    def new_student(self) -> StudentDialog:
         """Open the form for a new student."""
-        self.student_dialog().open()
+        dialog = self.student_dialog()
+        dialog.open()
+        return dialog
 
-    def edit_selected(self) -> None:
+    def edit_selected(self) -> StudentDialog | None:
         """Open the selected student's form."""
         student_id = self.selected_student_id()
-        if student_id:
-            self.student_dialog(student_id).open()
+        if not student_id:
+            return None
+        dialog = self.student_dialog(student_id)
+        dialog.open()
+        return dialog
 
     def archive_or_restore_selected(self) -> None:
         """Archive the selected student (after confirming), or restore an archived one."""

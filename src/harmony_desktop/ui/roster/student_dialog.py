@@ -374,8 +374,10 @@ class StudentDialog(QDialog):
         }
 
     def contact_values(self) -> list[tuple[ContactEditor, dict[str, Any]]]:
-        """Filled contact slots with their values."""
-        return [(e, e.values()) for e in self.contact_editors if not e.is_empty()]
+        """Filled contact slots with their values; the order in the form is the order staff
+        call them in (priority 1, 2, …)."""
+        filled = [e for e in self.contact_editors if not e.is_empty()]
+        return [(e, {**e.values(), "priority": n}) for n, e in enumerate(filled, start=1)]
 
     def validate(self) -> bool:
         """Check the form; show the first problem and enable Save only when it is fine."""
