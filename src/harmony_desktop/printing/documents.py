@@ -378,7 +378,11 @@ class DocumentBuilder:
 
 
 def ensure_gui_application() -> QCoreApplication:
-    """The running Qt application, or a new QGuiApplication (offscreen without a display)."""
+    """The running Qt application, or a new one (offscreen without a display).
+
+    A QApplication (not just a QGuiApplication), so widgets created later in the same
+    process (the window after a self-test, pytest-qt after a printing test) still work.
+    """
     app = QGuiApplication.instance()
     if app is not None:
         return app
@@ -388,12 +392,14 @@ def ensure_gui_application() -> QCoreApplication:
         and not os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
     global _APP
-    _APP = QGuiApplication(["harmony-desktop"])
+    _APP = QApplication(["harmony-desktop"])
     return _APP
 
 
-_APP: QGuiApplication | None = None
+_APP: QCoreApplication | None = None
 
 
 def set_up_device(device: QPagedPaintDevice, page_size: str, *, landscape: bool) -> None:
