@@ -92,6 +92,12 @@ def main() -> int:
     _settle(app, 1.0)
     shoot(importer, "import", app)
     importer.reject()
+    preview = page.print_preview("roster")
+    assert preview is not None
+    preview.resize(1000, 760)
+    _settle(app, 1.5)
+    shoot(preview, "print-preview", app)
+    preview.close()
     page.shutdown()
     opened.close()
     return 0

@@ -329,8 +329,17 @@ def test_import_dialog_maps_checks_then_imports(
     dialog.reject()
 
 
-def test_print_preview_opens_for_each_document(qtbot: QtBot, page: RosterPage) -> None:
-    for kind in ("roster", "emergency"):
+def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> None:
+    import gc
+
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    for kind in ("roster", "signin", "blank-roll", "emergency", "no-photo"):
         preview = page.print_preview(kind)
         assert preview is not None
+        gc.collect()  # the printer must outlive this call (it is not a QObject)
+        widget = preview.findChild(QPrintPreviewWidget)
+        assert widget is not None
+        widget.updatePreview()
+        qtbot.waitUntil(lambda w=widget: w.pageCount() >= 1, timeout=5000)
         preview.close()

@@ -355,6 +355,8 @@ class RosterPage(QWidget):
         set_up_device(printer, page_size, landscape=document.landscape)
         printer.setDocName(document.title)
         dialog = QPrintPreviewDialog(printer, self)
+        # QPrinter is not a QObject: keep it alive as long as the dialog that paints on it.
+        self._preview_printer = printer
         dialog.setWindowTitle(document.title)
         dialog.paintRequested.connect(lambda device: TablePainter(document).paint(device))
         dialog.open()
