@@ -110,6 +110,7 @@ def test_add_a_student_validating_as_you_type(
     assert "First name is required" in dialog.message.text()
     fill_new_student(qtbot, dialog, "Marisol", "Reyes", "2031-01-01", "(213) 555-0100")
     assert "in the future" in dialog.message.text() and not dialog.save_button.isEnabled()
+    assert "a40000" in dialog.date_of_birth.styleSheet()  # the field is outlined
     dialog.date_of_birth.clear()
     qtbot.keyClicks(dialog.date_of_birth, "5/6/2014")
     assert dialog.save_button.isEnabled()
@@ -136,6 +137,8 @@ def test_bad_phone_blocks_saving(qtbot: QtBot, page: RosterPage) -> None:
     dialog = page.new_student()
     fill_new_student(qtbot, dialog, "A", "B", "2014-01-01", "555")
     assert "does not look like a phone number" in dialog.message.text()
+    assert dialog.message.text().startswith("Contact 1:")
+    assert "a40000" in dialog.contact_editors[0].phone.styleSheet()
     assert not dialog.save_button.isEnabled()
     dialog.reject()
 
