@@ -346,3 +346,12 @@ def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> N
         widget.updatePreview()
         qtbot.waitUntil(lambda w=widget: w.pageCount() >= 1, timeout=5000)
         preview.close()
+
+
+def test_export_from_the_page(qtbot: QtBot, page: RosterPage, tmp_path: Path) -> None:
+    target = tmp_path / "roster.csv"
+    page.export_to_file("roster", target)
+    qtbot.waitUntil(lambda: "exported" in page.message.text(), timeout=5000)
+    assert page.message.text() == "8 rows exported to roster.csv."
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 9 and lines[0].startswith("District student id,Last name")

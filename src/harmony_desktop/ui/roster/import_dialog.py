@@ -249,10 +249,18 @@ class ImportDialog(QDialog):
             )
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.choose, self.dry_run_button, self.mapping):
-            widget.setEnabled(not busy)
+        self.choose.setEnabled(not busy)
+        self.mapping.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
+            self.dry_run_button.setEnabled(False)
+            return
+        try:
+            check_mapping(self.current_mapping())
+        except HarmonyError:
+            self.dry_run_button.setEnabled(False)
+        else:
+            self.dry_run_button.setEnabled(self.table is not None)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.summary.setText(text)
