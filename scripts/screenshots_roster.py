@@ -1,0 +1,105 @@
+"""Screenshots of the roster page and its dialogs (docs/screenshots/roster-*.png).
+
+Run: xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_roster.py
+(or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder with generated data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+
+
+def _settle(app: QApplication, seconds: float = 0.3) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+
+
+def shoot(widget: QWidget, name: str, app: QApplication) -> None:
+    """Show, settle, grab and save ``widget`` as docs/screenshots/roster-NAME.png."""
+    widget.show()
+    _settle(app)
+    OUT.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(OUT / f"roster-{name}.png"))
+    print(OUT / f"roster-{name}.png")
+
+
+def main() -> int:
+    """Build a demo hub, open the page and its dialogs, save a PNG of each."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    import harmony_desktop.ui.roster  # noqa: F401  (None work-around first)
+    from harmony_desktop.app import open_app
+    from harmony_desktop.ui.roster import RosterPage
+    from harmony_desktop.ui.roster.student_dialog import StudentDialog
+
+    from harmony_desktop.demo import generate_demo
+    from harmony_desktop.services.exporting import ExportService
+
+    opened = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
+    services = opened.services
+    today = dt.date(2026, 10, 7)
+    generate_demo(opened.store, hubs=1, students_per_hub=200, today=today)
+    hub_id = ExportService(opened.store).hubs()[0].id
+    entries = services.roster.entries(hub_id)
+    first = next(e.student_id for e in entries if e.ensembles)
+    twin = services.roster.student(entries[5].student_id)
+    page = RosterPage(opened, hub_id, today=today)
+    page.resize(1200, 700)
+    _settle(app, 1.0)
+    shoot(page, "page", app)
+    page.search.setText("garc viol")
+    shoot(page, "search", app)
+    page.search.clear()
+    dialog = StudentDialog(opened, hub_id, None, page, today=today)
+    dialog.first_name.setText(twin.legal_first_name)
+    dialog.last_name.setText(twin.legal_last_name)
+    dialog.date_of_birth.setText("2015-01-32")
+    shoot(dialog, "new-invalid", app)
+    assert twin.date_of_birth is not None
+    dialog.date_of_birth.setText(twin.date_of_birth.isoformat())
+    dialog.contact_editors[0].name.setText("Rosa Garcia")
+    dialog.contact_editors[0].phone.setText("(323) 555-1000")
+    dialog.save()
+    shoot(dialog, "duplicate", app)
+    dialog.reject()
+    edit = StudentDialog(opened, hub_id, first, page, today=today)
+    shoot(edit, "edit", app)
+    edit.tabs.setCurrentIndex(1)
+    shoot(edit, "contacts", app)
+    edit.tabs.setCurrentIndex(2)
+    shoot(edit, "enrollment", app)
+    edit.reject()
+    waitlists = page.open_waitlists()
+    waitlists.ensemble.setCurrentIndex(0)
+    shoot(waitlists, "waitlist", app)
+    waitlists.reject()
+    importer = page.open_import()
+    importer.load_file(ROOT / "tests" / "data" / "import" / "cp1252_spanish.csv")
+    _settle(app, 1.0)
+    importer.dry_run()
+    _settle(app, 1.0)
+    shoot(importer, "import", app)
+    importer.reject()
+    preview = page.print_preview("roster")
+    assert preview is not None
+    preview.resize(1000, 760)
+    _settle(app, 1.5)
+    shoot(preview, "print-preview", app)
+    preview.close()
+    page.shutdown()
+    opened.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
