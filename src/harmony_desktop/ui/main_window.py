@@ -13,6 +13,7 @@ from harmony_desktop import APP_NAME
 from harmony_desktop.app import Opened
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.worker import DatabaseWorker
 
 #: How often the pending-changes count is refreshed even without local writes (other
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.register.changed.connect(self.schedule_sync_state)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))
+        self.roster = RosterPage(opened, hub_id, today=today)
+        self.add_page(self.roster, tr("Roster"))
 
         # The outbox count is a query: refresh it a moment after writes, not per key.
         self._sync_timer = QTimer(self)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
         self._sync_timer.stop()
         self._sync_poll.stop()
         self.register.shutdown()
+        self.roster.shutdown()
         self.worker.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
