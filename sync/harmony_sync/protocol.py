@@ -109,7 +109,6 @@ def merge_fields(
             concurrent = incoming_bases is not None and incoming_bases.get(name) != old_clock
             if concurrent and old_value != new_value:
                 result.losers.append((name, old_value, old_clock, new_value, new_clock))
-        elif new_clock < old_clock:
-            if merged.get(name) != new_value:
-                result.losers.append((name, new_value, new_clock, merged.get(name), old_clock))
+        elif new_clock < old_clock and merged.get(name) != new_value:
+            result.losers.append((name, new_value, new_clock, merged.get(name), old_clock))
     return result
