@@ -96,6 +96,22 @@ def check_versions(
     _version(schema, SCHEMA_HEADER, SCHEMA_VERSION, "data schema")
 
 
+def current_device(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+) -> DeviceContext:
+    """The device whose bearer token authorizes this request (401 otherwise)."""
+    token = None
+    if authorization and authorization[:7].lower() == "bearer ":
+        token = authorization[7:].strip()
+    device = accounts.authenticate(request.app.state.engine, token)
+    request.state.device_key = device.key
+    return device
+
+
+AuthorizedDevice = Annotated[DeviceContext, Depends(current_device)]
+
+
 def create_app(engine: Engine) -> FastAPI:
     """Build the application serving ``engine``'s database."""
     app = FastAPI(
@@ -105,18 +121,6 @@ def create_app(engine: Engine) -> FastAPI:
     )
     app.state.engine = engine
 
-    def current_device(
-        request: Request,
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> DeviceContext:
-        token = None
-        if authorization and authorization[:7].lower() == "bearer ":
-            token = authorization[7:].strip()
-        device = accounts.authenticate(engine, token)
-        request.state.device_key = device.key
-        return device
-
-    Device = Annotated[DeviceContext, Depends(current_device)]
     api = APIRouter(prefix="/v1", dependencies=[Depends(check_versions)], responses=_ERRORS)
 
     @api.post("/enroll", response_model=EnrollResponse)
@@ -127,12 +131,12 @@ def create_app(engine: Engine) -> FastAPI:
         return {**result, **_server_time()}
 
     @api.get("/session", response_model=SessionResponse)
-    def session(device: Device) -> dict[str, Any]:
+    def session(device: AuthorizedDevice) -> dict[str, Any]:
         """Who this token belongs to, its hubs, and the server's epoch and time."""
         return {**accounts.session_info(engine, device), **_server_time()}
 
     @api.post("/push", response_model=PushResponse)
-    def push(body: PushRequest, device: Device) -> dict[str, Any]:
+    def push(body: PushRequest, device: AuthorizedDevice) -> dict[str, Any]:
         """Apply a batch of mutations exactly once, in order (PROTOCOL.md, "Push")."""
         outcome = store.push(engine, device, body.epoch, body.mutations)
         log.info(
@@ -156,13 +160,13 @@ def create_app(engine: Engine) -> FastAPI:
         }
 
     @api.post("/pull", response_model=PullResponse)
-    def pull(body: PullRequest, device: Device) -> dict[str, Any]:
+    def pull(body: PullRequest, device: AuthorizedDevice) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
         page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
         return {**page, **_server_time()}
 
     @api.post("/conflicts/resolve", response_model=ResolveResponse)
-    def resolve(body: ResolveRequest, device: Device) -> dict[str, Any]:
+    def resolve(body: ResolveRequest, device: AuthorizedDevice) -> dict[str, Any]:
         """Mark conflicts of this device's hubs as reviewed."""
         result = store.resolve_conflicts(engine, device, body.epoch, body.conflict_ids)
         return {**result, **_server_time()}
