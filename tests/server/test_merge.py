@@ -10,6 +10,7 @@ from tests.server.conftest import LaptopFactory
 from tests.server.fakes import new_id
 from tests.server.test_push import stored_rows
 
+
 def at(offset_ms: int, node: str) -> str:
     """An explicit HLC reading up to 10 s ahead of now (+ offset), ahead of every clock the
     test laptops stamp by themselves and independent of the wall clock's resolution."""
