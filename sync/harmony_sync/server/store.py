@@ -335,7 +335,7 @@ def _apply(
     if not device.can_write(hub_id, known_hubs):
         if hub_id is None:
             raise Rejection("out_of_scope", "Only data-manager devices write programme-wide rows.")
-        if hub_id not in known_hubs:
+        if device.data_manager and hub_id not in known_hubs:
             raise Rejection("unknown_hub", "The row's hub is not registered on this server.")
         raise Rejection("out_of_scope", "This device is not enrolled for the row's hub.")
     if row is None:
