@@ -71,7 +71,6 @@ def test_expired_code_and_device_id_in_use(engine: Engine, client: TestClient, h
 def test_every_endpoint_needs_a_valid_token(
     client: TestClient, hubs, laptop: LaptopFactory, method: str, path: str, body: object
 ) -> None:
-    north, _ = hubs
     for headers, code in (
         (VERSION_HEADERS, "missing_token"),
         ({**VERSION_HEADERS, "Authorization": "Bearer nope"}, "invalid_token"),

@@ -40,26 +40,30 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=60000")
-    cursor.close()
+def make_engine(url: str, *, busy_timeout_ms: int = 60_000) -> Engine:
+    """Create an engine for ``url`` with the settings the server relies on.
 
-
-def make_engine(url: str) -> Engine:
-    """Create an engine for ``url`` with the settings the server relies on."""
+    ``busy_timeout_ms`` is how long a SQLite writer waits for another one before the
+    request fails with 503 (PostgreSQL waits on its row lock).
+    """
     url = normalize_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": 60},
+            connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
             pool_size=8,
             max_overflow=32,
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+
+        def pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            cursor.close()
+
+        event.listen(engine, "connect", pragmas)
         return engine
     return create_engine(url, pool_size=8, max_overflow=32, pool_pre_ping=True)
 
