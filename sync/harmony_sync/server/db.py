@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import SQLAlchemyError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 #: Environment variable holding the database URL (overridden by ``--database-url``).
 DATABASE_URL_ENV = "HARMONY_SYNC_DATABASE_URL"
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
+#: The newest migration (a test checks it against the scripts): when the database is
+#: already there, commands skip loading Alembic, which keeps the admin CLI quick.
+HEAD_REVISION = "0001"
 
 
 def default_database_url() -> str:
@@ -70,17 +75,28 @@ def make_engine(url: str, *, busy_timeout_ms: int = 60_000) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic configuration that runs the package's migrations on ``engine``."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     config.attributes["engine"] = engine
     return config
 
 
+def schema_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision, or None for an empty database."""
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        return None
+    return str(value) if value else None
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the database schema up to date (creating it, and the epoch, on first use)."""
+    if schema_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), "head")
-
-
-def is_initialized(engine: Engine) -> bool:
-    """True when the database already holds the server's tables."""
-    return inspect(engine).has_table("server_state")
