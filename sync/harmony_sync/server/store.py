@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, update
 
 from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
@@ -185,14 +185,18 @@ def _lock(conn: Connection) -> tuple[str, int]:
 
 
 def _load_rows(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], _Row]:
+    """The stored rows among ``keys``, by primary key (one query per table and chunk)."""
     found: dict[tuple[str, str], _Row] = {}
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), 400):
-        chunk = ordered[start : start + 400]
-        query = select(ROWS.c.table_name, ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks)
-        query = query.where(tuple_(ROWS.c.table_name, ROWS.c.row_id).in_(chunk))
-        for r in conn.execute(query):
-            found[(r.table_name, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in sorted(keys):
+        by_table.setdefault(table, []).append(row_id)
+    for table, row_ids in by_table.items():
+        for start in range(0, len(row_ids), 500):
+            query = select(ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks).where(
+                ROWS.c.table_name == table, ROWS.c.row_id.in_(row_ids[start : start + 500])
+            )
+            for r in conn.execute(query):
+                found[(table, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
     return found
 
 
@@ -274,8 +278,14 @@ def push(
         for c in new_conflicts:
             seq += 1
             c["seq"] = seq
-            c["id"] = conn.execute(insert(CONFLICTS).values(**c).returning(CONFLICTS.c.id)).scalar()
-            conflicts_out.append(conflict_out(_Obj({**c, "resolved_at": None})))
+        if new_conflicts:
+            ids = conn.execute(
+                insert(CONFLICTS).returning(CONFLICTS.c.id, sort_by_parameter_order=True),
+                new_conflicts,
+            ).scalars()
+            for c, conflict_id in zip(new_conflicts, ids, strict=True):
+                stored = _Obj({**c, "id": conflict_id, "resolved_at": None})
+                conflicts_out.append(conflict_out(stored))
         rejected = [
             {
                 "device_key": device.key,
