@@ -52,6 +52,8 @@ def scenario(server: SyncServer) -> None:
     # Logs are JSON lines, and never carry row values or tokens.
     logs = server.logs()
     assert any(e.get("event") == "push" and e.get("applied") == 1 for e in logs)
+    assert any(e.get("event") == "request" and e.get("path") == "/v1/push"
+               and e.get("device") == device["key"] and e.get("status") == 200 for e in logs)
     text = server.log_text()
     assert secret_name not in text and enrolled["device_token"] not in text
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmony_sync.hlc import wall_clock_ms
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
@@ -193,29 +194,50 @@ def create_app(engine: Engine) -> FastAPI:
 
     _install_error_handlers(app)
 
-    @app.middleware("http")
-    async def request_log(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        response = await call_next(request)
-        response.headers[TIME_HEADER] = str(wall_clock_ms())
-        response.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
-        response.headers[SCHEMA_HEADER] = str(SCHEMA_VERSION)
-        log.info(
-            "request",
-            extra={
-                "event": "request",
-                "method": request.method,
-                "path": request.url.path,
-                "status": response.status_code,
-                "ms": round((time.perf_counter() - started) * 1000, 2),
-                "device": getattr(request.state, "device_key", None),
-            },
-        )
-        return response
-
+    app.add_middleware(RequestLogMiddleware)
     return app
+
+
+class RequestLogMiddleware:
+    """Pure ASGI middleware: adds the version and time headers, logs one JSON line per
+    request (method, path, status, duration, device number; never bodies or tokens)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+        state = scope.setdefault("state", {})  # shared with Request.state downstream
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                headers[TIME_HEADER] = str(wall_clock_ms())
+                headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+                headers[SCHEMA_HEADER] = str(SCHEMA_VERSION)
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            log.info(
+                "request",
+                extra={
+                    "event": "request",
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "status": status,
+                    "ms": round((time.perf_counter() - started) * 1000, 2),
+                    "device": state.get("device_key"),
+                },
+            )
 
 
 def _error(err: ApiError) -> JSONResponse:
