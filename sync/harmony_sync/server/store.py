@@ -224,6 +224,13 @@ def push(
     """Apply a device's mutations exactly once, in id order, in one transaction."""
     check_clocks(mutations)
     ordered = sorted(mutations, key=lambda m: m.mutation_id)
+    # Shape checks need no database: do them before taking the writer lock.
+    shapes: list[tuple[str, str, str | None, dict, dict, dict] | Rejection] = []
+    for m in ordered:
+        try:
+            shapes.append(validate(m))
+        except Rejection as err:
+            shapes.append(err)
     now = utcnow()
     with engine.begin() as conn:
         current_epoch, seq = _lock(conn)
@@ -236,16 +243,16 @@ def push(
         known_hubs = frozenset(h for (h,) in conn.execute(select(HUBS.c.id)))
         results: list[dict[str, Any]] = []
         checked: list[tuple[Mutation, tuple[str, str, str | None, dict, dict, dict]]] = []
-        for m in ordered:
+        for m, shape in zip(ordered, shapes, strict=True):
             if m.mutation_id <= last:
                 results.append({"mutation_id": m.mutation_id, "status": "duplicate"})
                 continue
             last = m.mutation_id
-            try:
-                checked.append((m, validate(m)))
+            if isinstance(shape, Rejection):
+                results.append(_rejected(m, shape))
+            else:
+                checked.append((m, shape))
                 results.append({"mutation_id": m.mutation_id, "status": "applied"})
-            except Rejection as err:
-                results.append(_rejected(m, err))
         rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked})
         new_conflicts: list[dict[str, Any]] = []
         by_id = {r["mutation_id"]: r for r in results if r["status"] == "applied"}
@@ -323,9 +330,16 @@ def _rejected(m: Mutation, err: Rejection) -> dict[str, Any]:
         "status": "rejected",
         "code": err.code,
         "reason": err.reason,
-        "_table": str(m.table)[:64] if m.table is not None else None,
-        "_row": str(m.row_id)[:64] if m.row_id is not None else None,
+        "_table": _printable(m.table),
+        "_row": _printable(m.row_id),
     }
+
+
+def _printable(value: Any) -> str | None:
+    """A short, storable rendering of a field of a rejected mutation (no NUL bytes)."""
+    if value is None:
+        return None
+    return str(value)[:64].replace("\x00", "\\x00")
 
 
 def _apply(
