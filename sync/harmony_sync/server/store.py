@@ -27,6 +27,7 @@ from harmony_sync.server.accounts import (
     STATE,
     DeviceContext,
     as_utc,
+    is_utf8,
     is_uuid,
     utcnow,
 )
@@ -123,7 +124,7 @@ def _scalar_ok(value: Any) -> bool:
     if isinstance(value, float):
         return math.isfinite(value)
     if isinstance(value, str):
-        return len(value) <= MAX_STRING and "\x00" not in value
+        return len(value) <= MAX_STRING and "\x00" not in value and is_utf8(value)
     return False
 
 
@@ -339,7 +340,8 @@ def _printable(value: Any) -> str | None:
     """A short, storable rendering of a field of a rejected mutation (no NUL bytes)."""
     if value is None:
         return None
-    return str(value)[:64].replace("\x00", "\\x00")
+    text = str(value)[:64].encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\x00", "\\x00")
 
 
 def _apply(
