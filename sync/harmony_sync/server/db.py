@@ -48,8 +48,8 @@ def normalize_url(url: str) -> str:
 def make_engine(url: str, *, busy_timeout_ms: int = 60_000) -> Engine:
     """Create an engine for ``url`` with the settings the server relies on.
 
-    ``busy_timeout_ms`` is how long a SQLite writer waits for another one before the
-    request fails with 503 (PostgreSQL waits on its row lock).
+    ``busy_timeout_ms`` is how long a writer waits for another one (SQLite busy timeout,
+    PostgreSQL lock timeout) before the request fails with 503 and changes nothing.
     """
     url = normalize_url(url)
     if url.startswith("sqlite"):
@@ -70,7 +70,13 @@ def make_engine(url: str, *, busy_timeout_ms: int = 60_000) -> Engine:
 
         event.listen(engine, "connect", pragmas)
         return engine
-    return create_engine(url, pool_size=8, max_overflow=32, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_size=8,
+        max_overflow=32,
+        pool_pre_ping=True,
+        connect_args={"options": f"-c lock_timeout={int(busy_timeout_ms)}"},
+    )
 
 
 def alembic_config(engine: Engine) -> Config:
