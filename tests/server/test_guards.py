@@ -112,6 +112,10 @@ def test_responses_carry_epoch_and_server_time(hubs, laptop: LaptopFactory) -> N
     assert body["epoch"] == dev.epoch
     assert abs(body["server_time_ms"] - wall_clock_ms()) < 60_000
     assert int(response.headers["Harmony-Server-Time"]) > 0
+    assert response.headers["Harmony-Epoch"] == dev.epoch
+    for other in (dev.client.get("/health"), dev.client.post("/v1/pull", json={}),
+                  dev.client.get("/nowhere")):
+        assert other.headers["Harmony-Epoch"] == dev.epoch
     assert dev.client.get("/health").json() == {"status": "ok"}
     ready = dev.client.get("/ready").json()
     assert ready["status"] == "ready" and ready["epoch"] == dev.epoch
