@@ -3,7 +3,8 @@
 Both run in this process on the same database, in the same run: ``store.push`` applying
 N new-row mutations in batches of 500 (validation, scope checks, per-field merge, change
 sequence, exactly-once bookkeeping) versus one ``executemany`` INSERT of the same rows
-into an identical table. Also: re-applying the same rows as updates (merge path).
+into a table with the same columns, keys and indexes. Also: re-applying the same rows as
+updates (merge path).
 
     python bench/bench_server_apply.py [--backend sqlite|postgres|both] [--rows N]
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 
 from bench._server_common import database, migrated_engine, parse_backends
-from sqlalchemy import Column, MetaData, Table, insert
+from sqlalchemy import Column, Index, MetaData, Table, insert
 
 from harmony_sync.hlc import HybridLogicalClock
 from harmony_sync.server import accounts, store
@@ -63,8 +64,14 @@ def run(backend: str, n: int) -> None:
             store.push(engine, device, None, updated[i : i + BATCH])
         update_s = time.perf_counter() - started
 
-        # The baseline: the same rows, one plain bulk INSERT into a copy of the table.
-        plain = Table("plain_rows", MetaData(), *[Column(c.name, c.type) for c in ROWS.columns])
+        # The baseline: the same rows, one plain bulk INSERT into a table with the same
+        # columns, primary key and indexes (so index upkeep is counted on both sides).
+        plain = Table(
+            "plain_rows", MetaData(),
+            *[Column(c.name, c.type, primary_key=c.primary_key, unique=bool(c.unique))
+              for c in ROWS.columns],
+            Index("ix_plain_rows_hub_seq", "hub_id", "seq"),
+        )
         plain.create(engine)
         rows = [{"table_name": "attendance_mark", "row_id": row, "hub_id": hub, "seq": k,
                  "data": values, "clocks": dict.fromkeys(values, created[0].clocks["code"])}

@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    any_,
+    bindparam,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql
 
 from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
@@ -185,6 +196,14 @@ def _lock(conn: Connection) -> tuple[str, int]:
     return str(row.epoch), int(row.last_seq)
 
 
+def _one_of(conn: Connection, column: Any, values: list[str]) -> Any:
+    """``column IN values``; on PostgreSQL as ``= ANY(array)``, one parameter whose
+    prepared (generic) plan still uses the primary key, unlike a 500-parameter IN list."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam("ids", values, type_=postgresql.ARRAY(String)))
+    return column.in_(values)
+
+
 def _load_rows(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], _Row]:
     """The stored rows among ``keys``, by primary key (one query per table and chunk)."""
     found: dict[tuple[str, str], _Row] = {}
@@ -193,8 +212,9 @@ def _load_rows(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, 
         by_table.setdefault(table, []).append(row_id)
     for table, row_ids in by_table.items():
         for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start : start + 500]
             query = select(ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks).where(
-                ROWS.c.table_name == table, ROWS.c.row_id.in_(row_ids[start : start + 500])
+                ROWS.c.table_name == table, _one_of(conn, ROWS.c.row_id, chunk)
             )
             for r in conn.execute(query):
                 found[(table, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
