@@ -8,6 +8,7 @@ checks themselves are covered by ``test_access.py`` and ``test_guards.py``.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -22,7 +23,7 @@ from harmony_sync.server.app import create_app
 from tests.server.fakes import Laptop
 
 #: Examples per operation and generation mode (bounded to keep the suite fast).
-EXAMPLES = 15
+EXAMPLES = int(os.environ.get("HARMONY_FUZZ_EXAMPLES", "15"))
 
 
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])

@@ -168,3 +168,7 @@ def test_resolving_a_conflict_is_delivered_to_hub_devices(
         "/v1/conflicts/resolve", json={"epoch": b.epoch, "conflict_ids": [99999]},
         headers=b.headers)
     assert response.status_code == 404
+    response = b.client.post(  # beyond the 32-bit key range: a 422, not a storage error
+        "/v1/conflicts/resolve", json={"epoch": b.epoch, "conflict_ids": [2**40]},
+        headers=b.headers)
+    assert response.status_code == 422
