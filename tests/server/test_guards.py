@@ -146,3 +146,14 @@ def test_transient_storage_error_is_503_and_advances_nothing(
         assert last_mutation_id(engine, dev.key) == 0 and stored_rows(engine) == {}
         assert dev.push(batch)["results"][0]["status"] == "applied"
     impatient.dispose()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # storage-independent
+def test_oversized_body_is_413(hubs, laptop: LaptopFactory) -> None:
+    north, _ = hubs
+    dev = laptop([north])
+    big = b'{"epoch": null, "mutations": []' + b" " * (33 * 2**20) + b"}"
+    response = dev.client.post("/v1/push", content=big,
+                               headers={**dev.headers, "Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "request_too_large"

@@ -39,6 +39,8 @@ log = logging.getLogger("harmony_sync.server")
 PROTOCOL_HEADER = "Harmony-Protocol-Version"
 SCHEMA_HEADER = "Harmony-Schema-Version"
 EPOCH_HEADER = "Harmony-Epoch"
+#: Largest request body accepted (a full push of ordinary rows is far below it).
+MAX_BODY_BYTES = 32 * 2**20
 TIME_HEADER = "Harmony-Server-Time"
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -247,6 +249,16 @@ class RequestLogMiddleware:
                     headers[EPOCH_HEADER] = epoch
             await send(message)
 
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            too_big = ApiError(
+                413,
+                "request_too_large",
+                f"The request body is larger than {MAX_BODY_BYTES // 2**20} MB. "
+                "Push fewer mutations at a time.",
+            )
+            await _error(too_big)(scope, receive, send_with_headers)
+            return
         try:
             await self.app(scope, receive, send_with_headers)
         finally:
