@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Any
 
@@ -120,6 +121,9 @@ def test_writer_holding_a_sequence_blocks_later_commits(
 
     slow_row, fast_row = new_id(), new_id()
     monkeypatch.setattr(store, "_write_rows", paused)
+    # Bypass the in-process writer queue: the database lock alone must serialize writers
+    # (as it does between server processes).
+    monkeypatch.setattr(store, "writers", lambda _engine: contextlib.nullcontext())
     done: list[str] = []
     t_slow = threading.Thread(
         name="slow",

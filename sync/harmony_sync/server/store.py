@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import uuid
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -56,6 +58,45 @@ MAX_STRING = 100_000
 MAX_FIELDS = 200
 #: Fields that travel in the mutation envelope rather than in ``values``.
 ENVELOPE_FIELDS = ("id", "hub_id")
+
+
+class FairLock:
+    """A first-come, first-served lock for this process's writers.
+
+    The database serializes writers anyway (and still does across processes); waiting
+    here first keeps waiting requests in arrival order instead of SQLite's sleep-and-retry
+    busy handler, and keeps them from holding database connections while they wait.
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._next_ticket = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._condition:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._condition.wait()
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._condition:
+            self._serving += 1
+            self._condition.notify_all()
+
+
+_writer_locks: weakref.WeakKeyDictionary[Engine, FairLock] = weakref.WeakKeyDictionary()
+_writer_locks_guard = threading.Lock()
+
+
+def writers(engine: Engine) -> FairLock:
+    """The in-process writer queue of ``engine``."""
+    with _writer_locks_guard:
+        lock = _writer_locks.get(engine)
+        if lock is None:
+            lock = _writer_locks[engine] = FairLock()
+        return lock
 
 
 class Rejection(Exception):
@@ -253,7 +294,7 @@ def push(
         except Rejection as err:
             shapes.append(err)
     now = utcnow()
-    with engine.begin() as conn:
+    with writers(engine), engine.begin() as conn:
         current_epoch, seq = _lock(conn)
         check_epoch(current_epoch, epoch)
         last = int(
@@ -488,7 +529,7 @@ def resolve_conflicts(
 ) -> dict[str, Any]:
     """Mark conflicts reviewed; they are re-sent (``resolved: true``) to the hub's devices."""
     now = utcnow()
-    with engine.begin() as conn:
+    with writers(engine), engine.begin() as conn:
         current_epoch, seq = _lock(conn)
         check_epoch(current_epoch, epoch)
         found = list(conn.execute(select(CONFLICTS).where(CONFLICTS.c.id.in_(sorted(set(ids))))))
