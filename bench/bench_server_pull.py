@@ -3,7 +3,8 @@
 A real ``harmony-sync serve`` process on loopback. The log (the synced rows, each with its
 change sequence number) is filled directly in the database, then a device that is up to
 date pulls again and again: the median time of that no-op pull over HTTP must stay under
-20 ms and be the same for both log sizes. Also prints a one-page pull (500 rows).
+20 ms and be the same for both log sizes. Also prints the storage-only time of the same
+pull (no HTTP) and a one-page pull (500 rows).
 
     python bench/bench_server_pull.py [--backend sqlite|postgres|both] [--big N]
 """
@@ -11,6 +12,7 @@ date pulls again and again: the median time of that no-op pull over HTTP must st
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -30,7 +32,7 @@ from bench._server_common import (
 from sqlalchemy import Engine, text, update
 from tests.support.sync_server import SyncServer
 
-from harmony_sync.server import accounts
+from harmony_sync.server import accounts, store
 from harmony_sync.server.accounts import STATE
 
 PULLS = 300
@@ -66,47 +68,60 @@ def fill(engine: Engine, hub: str, count: int) -> int:
     return start + count
 
 
-def time_pulls(client: httpx.Client, epoch: str, cursor: int, limit: int) -> list[float]:
-    """Wall times of repeated pulls from ``cursor``."""
-    times = []
-    for _ in range(PULLS):
-        began = time.perf_counter()
-        response = client.post("/v1/pull", json={"epoch": epoch, "cursor": cursor,
-                                                 "limit": limit})
-        times.append(time.perf_counter() - began)
-        assert response.status_code == 200, response.text
-    return times
-
-
 def run(backend: str, big: int) -> None:
-    """Measure one backend and print its figures."""
-    with database(backend) as url:
-        engine = migrated_engine(url)
-        hub = accounts.add_hub(engine, "Pull hub")
-        results = {}
-        with SyncServer(url) as server:
+    """Measure one backend and print its figures.
+
+    Two databases (1,000 and ``big`` changes), two servers; the pulls alternate between
+    them so that the load of the machine weighs on both sizes alike.
+    """
+    sizes = (1_000, big)
+    with contextlib.ExitStack() as stack:
+        setups = []
+        for size in sizes:
+            url = stack.enter_context(database(backend))
+            engine = migrated_engine(url)
+            stack.callback(engine.dispose)
+            hub = accounts.add_hub(engine, "Pull hub")
+            filled = time.perf_counter()
+            high = fill(engine, hub, size)
+            print(f"[{backend}] filled a log of {size:,} changes in "
+                  f"{time.perf_counter() - filled:.1f} s")
+            server = stack.enter_context(SyncServer(url))
             laptop = enroll(server, engine, [hub])
-            total = 0
-            for size in (1_000, big):
-                filled = time.perf_counter()
-                high = fill(engine, hub, size - total)
-                total = size
-                fill_s = time.perf_counter() - filled
-                with httpx.Client(base_url=server.url, headers=laptop["headers"]) as client:
-                    time_pulls(client, laptop["epoch"], high, 500)  # warm up
-                    noop = time_pulls(client, laptop["epoch"], high, 500)
-                    page = time_pulls(client, laptop["epoch"], high - 500, 500)
-                    body = client.post("/v1/pull", json={"epoch": laptop["epoch"],
-                                                         "cursor": high}).json()
-                    assert body["rows"] == [] and not body["has_more"]
-                results[size] = (median(noop), percentile(noop, 99), median(page))
-                print(f"[{backend}] log of {size:>9,} changes (filled in {fill_s:.1f} s): "
-                      f"no-op pull median {median(noop) * 1000:.2f} ms, "
-                      f"p99 {percentile(noop, 99) * 1000:.2f} ms; "
-                      f"500-row page median {median(page) * 1000:.1f} ms")
-        engine.dispose()
-    small, large = results[1_000][0], results[big][0]
-    print(f"[{backend}]   no-op ratio {big:,} / 1,000: {large / small:.2f} "
+            client = stack.enter_context(httpx.Client(base_url=server.url,
+                                                      headers=laptop["headers"]))
+            key = accounts.authenticate(engine, laptop["headers"]["Authorization"][7:])
+            setups.append((size, engine, client, laptop, high, key))
+        http: dict[int, list[float]] = {size: [] for size in sizes}
+        page: dict[int, list[float]] = {size: [] for size in sizes}
+        storage: dict[int, list[float]] = {size: [] for size in sizes}
+        for round_ in range(PULLS + 20):
+            for size, engine, client, laptop, high, device in setups:
+                body = {"epoch": laptop["epoch"], "cursor": high, "limit": 500}
+                began = time.perf_counter()
+                response = client.post("/v1/pull", json=body)
+                elapsed = time.perf_counter() - began
+                assert response.status_code == 200 and response.json()["rows"] == []
+                began = time.perf_counter()
+                store.pull(engine, device, laptop["epoch"], high, 500)
+                in_process = time.perf_counter() - began
+                began = time.perf_counter()
+                full = client.post("/v1/pull", json={**body, "cursor": high - 500})
+                paged = time.perf_counter() - began
+                assert len(full.json()["rows"]) == 500
+                if round_ >= 20:  # warmed up
+                    http[size].append(elapsed)
+                    storage[size].append(in_process)
+                    page[size].append(paged)
+    for size in sizes:
+        print(f"[{backend}] log of {size:>9,}: no-op pull over HTTP median "
+              f"{median(http[size]) * 1000:.2f} ms (p99 {percentile(http[size], 99) * 1000:.2f}); "
+              f"storage only {median(storage[size]) * 1000:.3f} ms; "
+              f"500-row page {median(page[size]) * 1000:.1f} ms")
+    small, large = sizes
+    print(f"[{backend}]   no-op ratio {large:,} / {small:,}: HTTP "
+          f"{median(http[large]) / median(http[small]):.2f}, storage "
+          f"{median(storage[large]) / median(storage[small]):.2f} "
           f"(target: under 20 ms and about 1.0)")
 
 
