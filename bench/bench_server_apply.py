@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 
-from bench._server_common import database, migrated_engine, parse_backends
+from bench.bench_server_common import database, migrated_engine, parse_backends
 from sqlalchemy import Column, Index, MetaData, Table, insert
 
 from harmony_sync.hlc import HybridLogicalClock

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 
 import httpx
-from bench._server_common import (
+from bench.bench_server_common import (
     database,
     enroll,
     median,

@@ -1,15 +1,21 @@
-"""Shared set-up for the sync server benchmarks: databases, a real server, clients."""
+"""Shared set-up for the sync server benchmarks: databases, a real server, clients.
+
+Not a benchmark itself (``./dev bench`` runs it as a no-op).
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import statistics
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 
 import httpx
 from sqlalchemy import Engine
