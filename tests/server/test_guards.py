@@ -157,3 +157,14 @@ def test_oversized_body_is_413(hubs, laptop: LaptopFactory) -> None:
                                headers={**dev.headers, "Content-Type": "application/json"})
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "request_too_large"
+
+
+def test_ready_is_503_without_a_database(tmp_path) -> None:
+    empty = db.make_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")  # never migrated
+    with TestClient(create_app(empty), raise_server_exceptions=False) as client:
+        assert client.get("/health").status_code == 200
+        response = client.get("/ready")
+        assert response.status_code == 503
+        assert response.json()["error"]["code"] == "storage_unavailable"
+        assert "Harmony-Epoch" not in response.headers
+    empty.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
@@ -80,3 +81,65 @@ def test_admin_errors_are_reported(tmp_path: Path) -> None:
     server = SyncServer.sqlite(tmp_path)
     with pytest.raises(SyncServerError, match="No such hub"):
         server.enroll_device("x", [str(uuid.uuid4())])
+
+
+@pytest.mark.slow
+def test_kill_9_during_pushes_then_retry_applies_exactly_once(tmp_path: Path) -> None:
+    """Power cut while a device pushes: whatever had committed stays, the rest is retried,
+    and every roll-call mark ends up stored exactly once."""
+    import threading
+
+    with SyncServer.sqlite(tmp_path) as server:
+        hub = server.add_hub("North Park")
+        code = server.enroll_device("Laptop", [hub])
+        node = uuid.uuid4().hex[:16]
+        enrolled = httpx.post(server.url + "/v1/enroll", headers=HEADERS,
+                              json={"code": code, "device_id": node}).json()
+        auth = {**HEADERS, "Authorization": "Bearer " + enrolled["device_token"]}
+        clock = f"{1_700_000_000_000:015d}-00000-{node}"
+        batches = [
+            [{"mutation_id": b * 200 + i + 1, "table": "attendance_mark",
+              "row_id": str(uuid.uuid4()), "hub_id": hub, "values": {"code": "P"},
+              "clocks": {"code": clock}} for i in range(200)]
+            for b in range(10)
+        ]
+        acknowledged = 0
+
+        def push_until_cut() -> None:
+            nonlocal acknowledged
+            for batch in batches:
+                try:
+                    response = httpx.post(server.url + "/v1/push", headers=auth, timeout=30,
+                                          json={"epoch": enrolled["epoch"], "mutations": batch})
+                except httpx.HTTPError:
+                    return
+                acknowledged = response.json()["last_mutation_id"]
+
+        pusher = threading.Thread(target=push_until_cut)
+        pusher.start()
+        deadline = time.monotonic() + 60
+        while acknowledged < 400 and time.monotonic() < deadline:
+            time.sleep(0.001)
+        assert acknowledged >= 400, "the pushes did not get going"
+        server.kill()
+        pusher.join(30)
+        server.start()
+        # The device retries its whole outbox from the first unacknowledged batch on.
+        outcome = {"applied": 0, "duplicate": 0}
+        for batch in batches:
+            if batch[-1]["mutation_id"] <= acknowledged:
+                continue
+            response = httpx.post(server.url + "/v1/push", headers=auth,
+                                  json={"epoch": enrolled["epoch"], "mutations": batch})
+            for result in response.json()["results"]:
+                outcome[result["status"]] += 1
+        rows = []
+        cursor, more = 0, True
+        while more:
+            page = httpx.post(server.url + "/v1/pull", headers=auth,
+                              json={"epoch": enrolled["epoch"], "cursor": cursor}).json()
+            rows += [r["id"] for r in page["rows"] if r["table"] == "attendance_mark"]
+            cursor, more = page["cursor"], page["has_more"]
+        assert sorted(rows) == sorted(m["row_id"] for b in batches for m in b)
+        assert server.list_devices()[0]["last_mutation_id"] == 2000
+        assert outcome["applied"] + outcome["duplicate"] + acknowledged == 2000
