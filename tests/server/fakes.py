@@ -98,8 +98,11 @@ class Laptop:
 
     def pull_raw(self, cursor: int | None = None, limit: int = 500) -> Response:
         """POST /v1/pull and return the raw response."""
-        body = {"epoch": self.epoch, "cursor": self.cursor if cursor is None else cursor,
-                "limit": limit}
+        body = {
+            "epoch": self.epoch,
+            "cursor": self.cursor if cursor is None else cursor,
+            "limit": limit,
+        }
         return self.client.post("/v1/pull", json=body, headers=self.headers)
 
     def pull_all(self, limit: int = 500) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

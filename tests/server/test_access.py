@@ -53,16 +53,21 @@ def test_enrollment_stores_only_hashes_and_code_works_once(
 def test_expired_code_and_device_id_in_use(engine: Engine, client: TestClient, hubs) -> None:
     north, _ = hubs
     _, old = accounts.create_device(engine, "x", [north], ttl=timedelta(seconds=-1))
-    response = client.post("/v1/enroll", json={"code": old, "device_id": "00000000000000aa"},
-                           headers=VERSION_HEADERS)
+    response = client.post(
+        "/v1/enroll", json={"code": old, "device_id": "00000000000000aa"}, headers=VERSION_HEADERS
+    )
     assert response.json()["error"]["code"] == "enrollment_code_expired"
     _, first = accounts.create_device(engine, "a", [north])
     _, second = accounts.create_device(engine, "b", [north])
-    ok = client.post("/v1/enroll", json={"code": first, "device_id": "00000000000000bb"},
-                     headers=VERSION_HEADERS)
+    ok = client.post(
+        "/v1/enroll", json={"code": first, "device_id": "00000000000000bb"}, headers=VERSION_HEADERS
+    )
     assert ok.status_code == 200
-    clash = client.post("/v1/enroll", json={"code": second, "device_id": "00000000000000bb"},
-                        headers=VERSION_HEADERS)
+    clash = client.post(
+        "/v1/enroll",
+        json={"code": second, "device_id": "00000000000000bb"},
+        headers=VERSION_HEADERS,
+    )
     assert clash.status_code == 409
     assert clash.json()["error"]["code"] == "device_id_in_use"
 
@@ -83,8 +88,13 @@ def test_every_endpoint_needs_a_valid_token(
 
 @pytest.mark.parametrize(("method", "path", "body"), AUTHED_ENDPOINTS)
 def test_revoked_device_is_denied_everywhere(
-    engine: Engine, client: TestClient, hubs, laptop: LaptopFactory,
-    method: str, path: str, body: object,
+    engine: Engine,
+    client: TestClient,
+    hubs,
+    laptop: LaptopFactory,
+    method: str,
+    path: str,
+    body: object,
 ) -> None:
     north, _ = hubs
     dev = laptop([north])
@@ -112,22 +122,30 @@ def test_cross_hub_push_is_rejected_and_stored_hub_is_checked(
     n_dev, s_dev = laptop([north]), laptop([south])
     s_row = new_id()
     s_dev.push([s_dev.mutation("student", s_row, south, {"legal_name": "Sam"})])
-    body = n_dev.push([
-        # claims the south row belongs to north (the stored hub is south)
-        n_dev.mutation("student", s_row, north, {"legal_name": "Hijacked"}),
-        # writes into south openly
-        n_dev.mutation("student", s_row, south, {"legal_name": "Hijacked"}),
-        n_dev.mutation("student", new_id(), south, {"legal_name": "New"}),
-        # programme-wide rows are for data managers only
-        n_dev.mutation("attendance_code", new_id(), None, {"code": "X"}),
-        # a hub row must name itself as its hub
-        n_dev.mutation("hub", south, north, {"name": "Mine"}),
-        n_dev.mutation("hub", south, south, {"name": "Mine"}),
-        n_dev.mutation("student", new_id(), new_id(), {"legal_name": "Nowhere"}),
-    ])
+    body = n_dev.push(
+        [
+            # claims the south row belongs to north (the stored hub is south)
+            n_dev.mutation("student", s_row, north, {"legal_name": "Hijacked"}),
+            # writes into south openly
+            n_dev.mutation("student", s_row, south, {"legal_name": "Hijacked"}),
+            n_dev.mutation("student", new_id(), south, {"legal_name": "New"}),
+            # programme-wide rows are for data managers only
+            n_dev.mutation("attendance_code", new_id(), None, {"code": "X"}),
+            # a hub row must name itself as its hub
+            n_dev.mutation("hub", south, north, {"name": "Mine"}),
+            n_dev.mutation("hub", south, south, {"name": "Mine"}),
+            n_dev.mutation("student", new_id(), new_id(), {"legal_name": "Nowhere"}),
+        ]
+    )
     assert [r["code"] for r in body["results"]] == [
-        "hub_change", "out_of_scope", "out_of_scope", "out_of_scope", "bad_hub_id",
-        "out_of_scope", "out_of_scope"]
+        "hub_change",
+        "out_of_scope",
+        "out_of_scope",
+        "out_of_scope",
+        "bad_hub_id",
+        "out_of_scope",
+        "out_of_scope",
+    ]
     assert stored_rows(engine) == {("student", s_row): {"legal_name": "Sam"}}
     with engine.connect() as conn:
         name = conn.execute(select(ROWS.c.data).where(ROWS.c.row_id == south)).scalar_one()
@@ -151,10 +169,12 @@ def test_data_manager_reads_all_and_writes_programme_rows(
     north, south = hubs
     manager = laptop([], data_manager=True)
     code = new_id()
-    body = manager.push([
-        manager.mutation("attendance_code", code, None, {"code": "P", "counts_present": True}),
-        manager.mutation("student", new_id(), new_id(), {"x": 1}),  # unregistered hub
-    ])
+    body = manager.push(
+        [
+            manager.mutation("attendance_code", code, None, {"code": "P", "counts_present": True}),
+            manager.mutation("student", new_id(), new_id(), {"x": 1}),  # unregistered hub
+        ]
+    )
     assert [r["code"] for r in body["results"]] == [None, "unknown_hub"]
     session = manager.client.get("/v1/session", headers=manager.headers).json()
     assert {h["id"] for h in session["hubs"]} == {north, south}
@@ -167,10 +187,12 @@ def test_conflicts_of_other_hubs_are_not_delivered(
     north, south = hubs
     a, b, outsider = laptop([north]), laptop([north]), laptop([south])
     row = new_id()
-    b.push([b.mutation("student", row, north, {"level": "B"},
-                       clock="000000000000002-00000-" + b.node)])
-    a.push([a.mutation("student", row, north, {"level": "A"},
-                       clock="000000000000001-00000-" + a.node)])
+    b.push(
+        [b.mutation("student", row, north, {"level": "B"}, clock="000000000000002-00000-" + b.node)]
+    )
+    a.push(
+        [a.mutation("student", row, north, {"level": "A"}, clock="000000000000001-00000-" + a.node)]
+    )
     rows, conflicts = outsider.pull_all()
     assert conflicts == [] and {r["id"] for r in rows} == {south}
     assert len(b.pull_all()[1]) == 1

@@ -40,8 +40,9 @@ def test_merge_is_order_independent(engine: Engine) -> None:
     counters = itertools.count()
 
     @given(edits=edits, data=st.data())
-    @settings(max_examples=40, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     def check(edits: list[tuple[int, str, Any, int]], data: st.DataObject) -> None:
         base_ms = 1_700_000_000_000
         stamped = [
@@ -54,9 +55,15 @@ def test_merge_is_order_independent(engine: Engine) -> None:
             row_id = str(uuid.uuid4())
             for index in sequence:
                 d, name, value, clock = stamped[index]
-                mutation = Mutation(mutation_id=next(next_id), table="student", row_id=row_id,
-                                    hub_id=hub, values={name: value}, clocks={name: clock},
-                                    bases={name: None})
+                mutation = Mutation(
+                    mutation_id=next(next_id),
+                    table="student",
+                    row_id=row_id,
+                    hub_id=hub,
+                    values={name: value},
+                    clocks={name: clock},
+                    bases={name: None},
+                )
                 outcome = store.push(engine, devices[d], None, [mutation])
                 assert outcome.results[0]["status"] == "applied"
             with engine.connect() as conn:

@@ -25,8 +25,10 @@ def test_epoch_change_forces_rebase(engine: Engine, hubs, laptop: LaptopFactory)
     old_epoch = dev.epoch
     new = store.new_epoch(engine)  # the administrator restored a backup
     assert new != old_epoch
-    for response in (dev.push_raw([dev.mutation("student", row, north, {"grade": 6})]),
-                     dev.pull_raw()):
+    for response in (
+        dev.push_raw([dev.mutation("student", row, north, {"grade": 6})]),
+        dev.pull_raw(),
+    ):
         assert response.status_code == 409
         error = response.json()["error"]
         assert error["code"] == "epoch_changed" and error["epoch"] == new
@@ -79,8 +81,9 @@ def test_future_clock_refuses_whole_push(engine: Engine, hubs, laptop: LaptopFac
     ],
 )
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # storage-independent
-@pytest.mark.parametrize("path", ["/v1/push", "/v1/pull", "/v1/session", "/v1/enroll",
-                                  "/v1/conflicts/resolve"])
+@pytest.mark.parametrize(
+    "path", ["/v1/push", "/v1/pull", "/v1/session", "/v1/enroll", "/v1/conflicts/resolve"]
+)
 def test_version_mismatch_says_which_side_to_update(
     client: TestClient, hubs, laptop: LaptopFactory, protocol, schema, status, update, path
 ) -> None:
@@ -113,8 +116,11 @@ def test_responses_carry_epoch_and_server_time(hubs, laptop: LaptopFactory) -> N
     assert abs(body["server_time_ms"] - wall_clock_ms()) < 60_000
     assert int(response.headers["Harmony-Server-Time"]) > 0
     assert response.headers["Harmony-Epoch"] == dev.epoch
-    for other in (dev.client.get("/health"), dev.client.post("/v1/pull", json={}),
-                  dev.client.get("/nowhere")):
+    for other in (
+        dev.client.get("/health"),
+        dev.client.post("/v1/pull", json={}),
+        dev.client.get("/nowhere"),
+    ):
         assert other.headers["Harmony-Epoch"] == dev.epoch
     assert dev.client.get("/health").json() == {"status": "ok"}
     ready = dev.client.get("/ready").json()
@@ -153,8 +159,9 @@ def test_oversized_body_is_413(hubs, laptop: LaptopFactory) -> None:
     north, _ = hubs
     dev = laptop([north])
     big = b'{"epoch": null, "mutations": []' + b" " * (33 * 2**20) + b"}"
-    response = dev.client.post("/v1/push", content=big,
-                               headers={**dev.headers, "Content-Type": "application/json"})
+    response = dev.client.post(
+        "/v1/push", content=big, headers={**dev.headers, "Content-Type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "request_too_large"
 

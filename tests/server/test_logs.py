@@ -15,7 +15,13 @@ def test_exception_logged_without_its_message() -> None:
         raise ValueError(f"student {name} Quill, born 2014-02-03")
     except ValueError:
         record = logging.getLogger("harmony_sync.test").makeRecord(
-            "harmony_sync.test", logging.ERROR, __file__, 1, "storage error", (), None,
+            "harmony_sync.test",
+            logging.ERROR,
+            __file__,
+            1,
+            "storage error",
+            (),
+            None,
             extra={"event": "bug", "device": 3},
         )
         record.exc_info = sys.exc_info()

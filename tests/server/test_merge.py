@@ -40,10 +40,22 @@ def test_concurrent_edit_keeps_loser_for_review(
     created = a.mutation("student", row, north, {"instrument": "violin"})
     a.push([created])
     base = created["clocks"]["instrument"]
-    older = a.mutation("student", row, north, {"instrument": "viola"},
-                       bases={"instrument": base}, clock=at(0, a.node))
-    newer = b.mutation("student", row, north, {"instrument": "cello"},
-                       bases={"instrument": base}, clock=at(1, b.node))
+    older = a.mutation(
+        "student",
+        row,
+        north,
+        {"instrument": "viola"},
+        bases={"instrument": base},
+        clock=at(0, a.node),
+    )
+    newer = b.mutation(
+        "student",
+        row,
+        north,
+        {"instrument": "cello"},
+        bases={"instrument": base},
+        clock=at(1, b.node),
+    )
     b.push([newer])
     body = a.push([older])  # older write arrives last: it loses, and is reported
     assert stored_rows(engine)[("student", row)] == {"instrument": "cello"}
@@ -68,10 +80,12 @@ def test_newer_concurrent_write_wins_and_reports_overwritten_value(
     created = a.mutation("contact", row, north, {"phone": "1"})
     a.push([created])
     base = created["clocks"]["phone"]
-    older = a.mutation("contact", row, north, {"phone": "2"}, bases={"phone": base},
-                       clock=at(0, a.node))
-    newer = b.mutation("contact", row, north, {"phone": "3"}, bases={"phone": base},
-                       clock=at(1, b.node))
+    older = a.mutation(
+        "contact", row, north, {"phone": "2"}, bases={"phone": base}, clock=at(0, a.node)
+    )
+    newer = b.mutation(
+        "contact", row, north, {"phone": "3"}, bases={"phone": base}, clock=at(1, b.node)
+    )
     a.push([older])
     body = b.push([newer])  # newer, but B never saw "2": concurrent, "2" is kept
     assert stored_rows(engine)[("contact", row)] == {"phone": "3"}
@@ -86,8 +100,13 @@ def test_sequential_overwrite_is_not_a_conflict(
     row = new_id()
     created = a.mutation("contact", row, north, {"phone": "1"})
     a.push([created])
-    body = b.push([b.mutation("contact", row, north, {"phone": "2"},
-                              bases={"phone": created["clocks"]["phone"]})])
+    body = b.push(
+        [
+            b.mutation(
+                "contact", row, north, {"phone": "2"}, bases={"phone": created["clocks"]["phone"]}
+            )
+        ]
+    )
     assert body["conflicts"] == []
     assert stored_rows(engine)[("contact", row)] == {"phone": "2"}
 
@@ -98,8 +117,7 @@ def test_tie_broken_by_device_id(engine: Engine, hubs, laptop: LaptopFactory) ->
     high = laptop([north], node="00000000000000bb")
     row = new_id()
     millis = "001700000000000-00000-"
-    high.push([high.mutation("student", row, north, {"level": "high"},
-                             clock=millis + high.node)])
+    high.push([high.mutation("student", row, north, {"level": "high"}, clock=millis + high.node)])
     low.push([low.mutation("student", row, north, {"level": "low"}, clock=millis + low.node)])
     assert stored_rows(engine)[("student", row)] == {"level": "high"}
 
@@ -110,18 +128,22 @@ def test_tombstone_wins_over_concurrent_edit_until_restored(
     north, _ = hubs
     a, b = laptop([north]), laptop([north])
     row = new_id()
-    a.push([a.mutation("ensemble", row, north, {"name": "Strings", "deleted": False},
-                       clock=at(0, a.node))])
-    a.push([a.mutation("ensemble", row, north, {"deleted": True},
-                       clock=at(1, a.node))])
-    b.push([b.mutation("ensemble", row, north, {"name": "Strings II"},
-                       clock=at(2, b.node))])  # a later edit
+    a.push(
+        [
+            a.mutation(
+                "ensemble", row, north, {"name": "Strings", "deleted": False}, clock=at(0, a.node)
+            )
+        ]
+    )
+    a.push([a.mutation("ensemble", row, north, {"deleted": True}, clock=at(1, a.node))])
+    b.push(
+        [b.mutation("ensemble", row, north, {"name": "Strings II"}, clock=at(2, b.node))]
+    )  # a later edit
     assert stored_rows(engine)[("ensemble", row)] == {"name": "Strings II", "deleted": True}
     rows, _ = b.pull_all()
     [pulled] = [r for r in rows if r["id"] == row]
     assert pulled["values"]["deleted"] is True and pulled["clocks"]["deleted"]
-    b.push([b.mutation("ensemble", row, north, {"deleted": False},
-                       clock=at(3, b.node))])
+    b.push([b.mutation("ensemble", row, north, {"deleted": False}, clock=at(3, b.node))])
     assert stored_rows(engine)[("ensemble", row)]["deleted"] is False
 
 
@@ -152,12 +174,16 @@ def test_resolving_a_conflict_is_delivered_to_hub_devices(
     [conflict] = body["conflicts"]
     b.pull_all()
     response = other.client.post(
-        "/v1/conflicts/resolve", json={"epoch": other.epoch, "conflict_ids": [conflict["id"]]},
-        headers=other.headers)
+        "/v1/conflicts/resolve",
+        json={"epoch": other.epoch, "conflict_ids": [conflict["id"]]},
+        headers=other.headers,
+    )
     assert response.status_code == 403
     response = b.client.post(
-        "/v1/conflicts/resolve", json={"epoch": b.epoch, "conflict_ids": [conflict["id"]]},
-        headers=b.headers)
+        "/v1/conflicts/resolve",
+        json={"epoch": b.epoch, "conflict_ids": [conflict["id"]]},
+        headers=b.headers,
+    )
     assert response.status_code == 200, response.text
     assert response.json()["resolved"] == [conflict["id"]]
     _, conflicts = b.pull_all()
@@ -165,10 +191,10 @@ def test_resolving_a_conflict_is_delivered_to_hub_devices(
     with engine.connect() as conn:
         assert conn.execute(select(CONFLICTS.c.resolved_by)).scalar_one() == b.key
     response = b.client.post(
-        "/v1/conflicts/resolve", json={"epoch": b.epoch, "conflict_ids": [99999]},
-        headers=b.headers)
+        "/v1/conflicts/resolve", json={"epoch": b.epoch, "conflict_ids": [99999]}, headers=b.headers
+    )
     assert response.status_code == 404
     response = b.client.post(  # beyond the 32-bit key range: a 422, not a storage error
-        "/v1/conflicts/resolve", json={"epoch": b.epoch, "conflict_ids": [2**40]},
-        headers=b.headers)
+        "/v1/conflicts/resolve", json={"epoch": b.epoch, "conflict_ids": [2**40]}, headers=b.headers
+    )
     assert response.status_code == 422

@@ -6,15 +6,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, select
-from sqlmodel import SQLModel
 
 from harmony_sync.server import db
 from harmony_sync.server.accounts import STATE
+from harmony_sync.server.models import ServerModel
 
 
 def test_migrated_schema_matches_models(engine: Engine) -> None:
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), ServerModel.metadata)
     assert diff == []
 
 

@@ -127,13 +127,15 @@ def test_writer_holding_a_sequence_blocks_later_commits(
     done: list[str] = []
     t_slow = threading.Thread(
         name="slow",
-        target=lambda: done.append(slow.push(
-            [slow.mutation("student", slow_row, north, {"x": 1})])["epoch"]),
+        target=lambda: done.append(
+            slow.push([slow.mutation("student", slow_row, north, {"x": 1})])["epoch"]
+        ),
     )
     t_fast = threading.Thread(
         name="fast",
-        target=lambda: done.append(fast.push(
-            [fast.mutation("student", fast_row, north, {"x": 2})])["epoch"]),
+        target=lambda: done.append(
+            fast.push([fast.mutation("student", fast_row, north, {"x": 2})])["epoch"]
+        ),
     )
     t_slow.start()
     assert inside.wait(30)

@@ -17,7 +17,8 @@ def stored_rows(engine: Engine) -> dict[tuple[str, str], dict[str, Any]]:
     with engine.connect() as conn:
         return {
             (r.table_name, r.row_id): dict(r.data)
-            for r in conn.execute(select(ROWS)) if r.table_name != "hub"
+            for r in conn.execute(select(ROWS))
+            if r.table_name != "hub"
         }
 
 
@@ -33,8 +34,9 @@ def test_push_applies_and_stores_rows(engine: Engine, hubs, laptop: LaptopFactor
     dev = laptop([north])
     student = new_id()
     body = dev.push([dev.mutation("student", student, north, {"legal_name": "Ana", "grade": 4})])
-    assert body["results"] == [{"mutation_id": 1, "status": "applied", "code": None,
-                                "reason": None}]
+    assert body["results"] == [
+        {"mutation_id": 1, "status": "applied", "code": None, "reason": None}
+    ]
     assert body["last_mutation_id"] == 1
     assert body["epoch"] == dev.epoch
     assert stored_rows(engine) == {("student", student): {"legal_name": "Ana", "grade": 4}}
@@ -47,8 +49,10 @@ def test_duplicate_batch_is_acknowledged_not_reapplied(
     north, _ = hubs
     dev = laptop([north])
     mark = new_id()
-    batch = [dev.mutation("attendance_mark", mark, north, {"code": "P"}),
-             dev.mutation("attendance_mark", mark, north, {"note": "on time"})]
+    batch = [
+        dev.mutation("attendance_mark", mark, north, {"code": "P"}),
+        dev.mutation("attendance_mark", mark, north, {"note": "on time"}),
+    ]
     dev.push(batch)
     with engine.connect() as conn:
         seq_before = conn.execute(select(ROWS.c.seq).where(ROWS.c.row_id == mark)).scalar_one()
@@ -73,11 +77,17 @@ def test_out_of_order_batches(engine: Engine, hubs, laptop: LaptopFactory) -> No
     m5 = dev.mutation("student", row, north, {"instrument": "cello"}, mutation_id=5)
     body = dev.push([m2, m1])
     assert [(r["mutation_id"], r["status"]) for r in body["results"]] == [
-        (1, "applied"), (2, "applied")]
+        (1, "applied"),
+        (2, "applied"),
+    ]
     assert stored_rows(engine)[("student", row)]["level"] == "intermediate"
     body = dev.push([m1, m2, m3, m5])  # overlapping retry with a gap in ids
     assert [r["status"] for r in body["results"]] == [
-        "duplicate", "duplicate", "applied", "applied"]
+        "duplicate",
+        "duplicate",
+        "applied",
+        "applied",
+    ]
     assert dev.push([m3])["results"][0]["status"] == "duplicate"
     assert stored_rows(engine)[("student", row)] == {"level": "advanced", "instrument": "cello"}
     assert last_mutation_id(engine, dev.key) == 5
@@ -109,11 +119,15 @@ def test_rejection_is_recorded_and_does_not_block(
     assert set(stored_rows(engine)) == {("student", good_before), ("student", good_after)}
     with engine.connect() as conn:
         rejected = conn.execute(
-            select(REJECTIONS.c.mutation_id, REJECTIONS.c.code, REJECTIONS.c.device_key)
-            .order_by(REJECTIONS.c.mutation_id)
+            select(REJECTIONS.c.mutation_id, REJECTIONS.c.code, REJECTIONS.c.device_key).order_by(
+                REJECTIONS.c.mutation_id
+            )
         ).all()
     assert [(r.mutation_id, r.code, r.device_key) for r in rejected] == [
-        (2, "unknown_table", dev.key), (3, "bad_row_id", dev.key), (4, "bad_values", dev.key)]
+        (2, "unknown_table", dev.key),
+        (3, "bad_row_id", dev.key),
+        (4, "bad_values", dev.key),
+    ]
     # The queue moved on: the next push continues after the rejected ones.
     assert last_mutation_id(engine, dev.key) == 5
     assert dev.push(batch[1:2])["results"][0]["status"] == "duplicate"
@@ -136,7 +150,13 @@ def test_malformed_clocks_and_bases_are_rejected(
     nan["values"] = {"legal_name": "A\x00B"}
     body = dev.push([ok, no_clock, bad_clock, bad_base, moved_id, nan])
     assert [r["code"] for r in body["results"]] == [
-        None, "bad_clocks", "bad_clocks", "bad_bases", "bad_values", "bad_values"]
+        None,
+        "bad_clocks",
+        "bad_clocks",
+        "bad_bases",
+        "bad_values",
+        "bad_values",
+    ]
     assert len(stored_rows(engine)) == 1
 
 
@@ -174,15 +194,25 @@ def test_lone_surrogates_are_rejected_not_crashing(
     dev = laptop([north])
     mutations = [
         '{"mutation_id": 1, "table": "\\ud800", "row_id": 1}',
-        '{"mutation_id": 2, "table": "student", "row_id": "' + new_id() + '", "hub_id": "'
-        + north + '", "values": {"x": "\\udfff"}, "clocks": {"x": "' + dev.clock.now() + '"}}',
+        '{"mutation_id": 2, "table": "student", "row_id": "'
+        + new_id()
+        + '", "hub_id": "'
+        + north
+        + '", "values": {"x": "\\udfff"}, "clocks": {"x": "'
+        + dev.clock.now()
+        + '"}}',
     ]
     raw = '{"epoch": null, "mutations": [' + ", ".join(mutations) + "]}"
-    response = client.post("/v1/push", content=raw.encode(),
-                           headers={**dev.headers, "Content-Type": "application/json"})
+    response = client.post(
+        "/v1/push",
+        content=raw.encode(),
+        headers={**dev.headers, "Content-Type": "application/json"},
+    )
     assert response.status_code == 200, response.text
     assert [r["code"] for r in response.json()["results"]] == ["unknown_table", "bad_values"]
-    enroll = client.post("/v1/enroll", content=b'{"code": "\\ud800", "device_id": "%s"}'
-                         % dev.node.encode(), headers={**dev.headers,
-                                                       "Content-Type": "application/json"})
+    enroll = client.post(
+        "/v1/enroll",
+        content=b'{"code": "\\ud800", "device_id": "%s"}' % dev.node.encode(),
+        headers={**dev.headers, "Content-Type": "application/json"},
+    )
     assert enroll.status_code == 422

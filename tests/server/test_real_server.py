@@ -24,25 +24,34 @@ def scenario(server: SyncServer) -> None:
     hub = server.add_hub("North Park")
     code = server.enroll_device("Laptop 1", [hub])
     node = uuid.uuid4().hex[:16]
-    enrolled = httpx.post(server.url + "/v1/enroll", headers=HEADERS,
-                          json={"code": code, "device_id": node, "device_name": "L1"}).json()
+    enrolled = httpx.post(
+        server.url + "/v1/enroll",
+        headers=HEADERS,
+        json={"code": code, "device_id": node, "device_name": "L1"},
+    ).json()
     auth = {**HEADERS, "Authorization": "Bearer " + enrolled["device_token"]}
     secret_name = "Zebedee-" + uuid.uuid4().hex
     row = str(uuid.uuid4())
     clock = f"{1_700_000_000_000:015d}-00000-{node}"
-    mutation = {"mutation_id": 1, "table": "student", "row_id": row, "hub_id": hub,
-                "values": {"legal_name": secret_name}, "clocks": {"legal_name": clock},
-                "bases": {"legal_name": None}}
+    mutation = {
+        "mutation_id": 1,
+        "table": "student",
+        "row_id": row,
+        "hub_id": hub,
+        "values": {"legal_name": secret_name},
+        "clocks": {"legal_name": clock},
+        "bases": {"legal_name": None},
+    }
     body = {"epoch": enrolled["epoch"], "mutations": [mutation]}
     first = httpx.post(server.url + "/v1/push", json=body, headers=auth)
     assert first.json()["results"][0]["status"] == "applied"
     server.restart()  # power cut right after the push
     retry = httpx.post(server.url + "/v1/push", json=body, headers=auth)
     assert retry.json()["results"][0]["status"] == "duplicate"
-    pulled = httpx.post(server.url + "/v1/pull", json={"epoch": enrolled["epoch"], "cursor": 0},
-                        headers=auth).json()
-    assert [r["values"] for r in pulled["rows"] if r["id"] == row] == [
-        {"legal_name": secret_name}]
+    pulled = httpx.post(
+        server.url + "/v1/pull", json={"epoch": enrolled["epoch"], "cursor": 0}, headers=auth
+    ).json()
+    assert [r["values"] for r in pulled["rows"] if r["id"] == row] == [{"legal_name": secret_name}]
     [device] = server.list_devices()
     assert device["status"] == "enrolled" and device["last_mutation_id"] == 1
     server.revoke_device(device["key"])
@@ -53,8 +62,13 @@ def scenario(server: SyncServer) -> None:
     # Logs are JSON lines, and never carry row values or tokens.
     logs = server.logs()
     assert any(e.get("event") == "push" and e.get("applied") == 1 for e in logs)
-    assert any(e.get("event") == "request" and e.get("path") == "/v1/push"
-               and e.get("device") == device["key"] and e.get("status") == 200 for e in logs)
+    assert any(
+        e.get("event") == "request"
+        and e.get("path") == "/v1/push"
+        and e.get("device") == device["key"]
+        and e.get("status") == 200
+        for e in logs
+    )
     text = server.log_text()
     assert secret_name not in text and enrolled["device_token"] not in text
 
@@ -93,14 +107,23 @@ def test_kill_9_during_pushes_then_retry_applies_exactly_once(tmp_path: Path) ->
         hub = server.add_hub("North Park")
         code = server.enroll_device("Laptop", [hub])
         node = uuid.uuid4().hex[:16]
-        enrolled = httpx.post(server.url + "/v1/enroll", headers=HEADERS,
-                              json={"code": code, "device_id": node}).json()
+        enrolled = httpx.post(
+            server.url + "/v1/enroll", headers=HEADERS, json={"code": code, "device_id": node}
+        ).json()
         auth = {**HEADERS, "Authorization": "Bearer " + enrolled["device_token"]}
         clock = f"{1_700_000_000_000:015d}-00000-{node}"
         batches = [
-            [{"mutation_id": b * 200 + i + 1, "table": "attendance_mark",
-              "row_id": str(uuid.uuid4()), "hub_id": hub, "values": {"code": "P"},
-              "clocks": {"code": clock}} for i in range(200)]
+            [
+                {
+                    "mutation_id": b * 200 + i + 1,
+                    "table": "attendance_mark",
+                    "row_id": str(uuid.uuid4()),
+                    "hub_id": hub,
+                    "values": {"code": "P"},
+                    "clocks": {"code": clock},
+                }
+                for i in range(200)
+            ]
             for b in range(10)
         ]
         acknowledged = 0
@@ -109,8 +132,12 @@ def test_kill_9_during_pushes_then_retry_applies_exactly_once(tmp_path: Path) ->
             nonlocal acknowledged
             for batch in batches:
                 try:
-                    response = httpx.post(server.url + "/v1/push", headers=auth, timeout=30,
-                                          json={"epoch": enrolled["epoch"], "mutations": batch})
+                    response = httpx.post(
+                        server.url + "/v1/push",
+                        headers=auth,
+                        timeout=30,
+                        json={"epoch": enrolled["epoch"], "mutations": batch},
+                    )
                 except httpx.HTTPError:
                     return
                 acknowledged = response.json()["last_mutation_id"]
@@ -129,15 +156,21 @@ def test_kill_9_during_pushes_then_retry_applies_exactly_once(tmp_path: Path) ->
         for batch in batches:
             if batch[-1]["mutation_id"] <= acknowledged:
                 continue
-            response = httpx.post(server.url + "/v1/push", headers=auth,
-                                  json={"epoch": enrolled["epoch"], "mutations": batch})
+            response = httpx.post(
+                server.url + "/v1/push",
+                headers=auth,
+                json={"epoch": enrolled["epoch"], "mutations": batch},
+            )
             for result in response.json()["results"]:
                 outcome[result["status"]] += 1
         rows = []
         cursor, more = 0, True
         while more:
-            page = httpx.post(server.url + "/v1/pull", headers=auth,
-                              json={"epoch": enrolled["epoch"], "cursor": cursor}).json()
+            page = httpx.post(
+                server.url + "/v1/pull",
+                headers=auth,
+                json={"epoch": enrolled["epoch"], "cursor": cursor},
+            ).json()
             rows += [r["id"] for r in page["rows"] if r["table"] == "attendance_mark"]
             cursor, more = page["cursor"], page["has_more"]
         assert sorted(rows) == sorted(m["row_id"] for b in batches for m in b)

@@ -86,8 +86,17 @@ class PostgresCluster:
             shutil.chown(self._root, "postgres", "postgres")
         self.port = free_port()
         self._run(
-            str(self.bindir / "initdb"), "-D", str(self.datadir), "-U", self.user,
-            "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync",
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.datadir),
+            "-U",
+            self.user,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+            "--no-sync",
         )
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} -c fsync=off "
@@ -95,8 +104,17 @@ class PostgresCluster:
             f"-c unix_socket_directories={self._root} -c shared_buffers=128MB"
         )
         self._run(
-            str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-l",
-            str(self._root / "server.log"), "-o", options, "-w", "-t", "60", "start",
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.datadir),
+            "-l",
+            str(self._root / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
         )
         deadline = time.monotonic() + 30
         while True:
@@ -134,8 +152,15 @@ class PostgresCluster:
             return
         try:
             if (self.datadir / "postmaster.pid").exists():
-                self._run(str(self.bindir / "pg_ctl"), "-D", str(self.datadir), "-m", "immediate",
-                          "-w", "stop")
+                self._run(
+                    str(self.bindir / "pg_ctl"),
+                    "-D",
+                    str(self.datadir),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                )
         finally:
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None

@@ -75,10 +75,22 @@ class SyncServer:
             return self
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "harmony_sync.server.cli", "serve",
-             "--database-url", self.database_url, "--host", "127.0.0.1",
-             "--port", str(self.port)],
-            stdout=log, stderr=subprocess.STDOUT, env=self.env, start_new_session=True,
+            [
+                sys.executable,
+                "-m",
+                "harmony_sync.server.cli",
+                "serve",
+                "--database-url",
+                self.database_url,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=self.env,
+            start_new_session=True,
         )
         log.close()
         deadline = time.monotonic() + timeout
@@ -135,9 +147,19 @@ class SyncServer:
     def admin(self, *args: str) -> Any:
         """Run ``harmony-sync ARGS --json`` on this database and return the parsed output."""
         done = subprocess.run(
-            [sys.executable, "-m", "harmony_sync.server.cli", *args,
-             "--database-url", self.database_url, "--json"],
-            capture_output=True, text=True, env=self.env, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "harmony_sync.server.cli",
+                *args,
+                "--database-url",
+                self.database_url,
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=60,
         )
         if done.returncode != 0:
             raise SyncServerError(f"harmony-sync {' '.join(args)} failed: {done.stderr.strip()}")

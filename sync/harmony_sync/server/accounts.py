@@ -108,7 +108,9 @@ def add_hub(engine: Engine, name: str, hub_id: str | None = None) -> str:
         raise ValueError(f"A hub id must be a UUID in lowercase canonical form, not {hub_id!r}")
     with engine.begin() as conn:
         state = conn.execute(
-            update(STATE).where(STATE.c.id == 1).values(last_seq=STATE.c.last_seq + 1)
+            update(STATE)
+            .where(STATE.c.id == 1)
+            .values(last_seq=STATE.c.last_seq + 1)
             .returning(STATE.c.last_seq)
         ).scalar_one()
         conn.execute(insert(HUBS).values(id=hub_id, name=name, created_at=utcnow()))
@@ -266,7 +268,8 @@ def authenticate(engine: Engine, token: str | None) -> DeviceContext:
                 "Ask your administrator for a new enrollment code.",
             )
         hubs = frozenset(
-            h for (h,) in conn.execute(
+            h
+            for (h,) in conn.execute(
                 select(DEVICE_HUBS.c.hub_id).where(DEVICE_HUBS.c.device_key == device.key)
             )
         )

@@ -178,9 +178,7 @@ def create_app(engine: Engine) -> FastAPI:
         return _reply(request, page)
 
     @api.post("/conflicts/resolve", response_model=ResolveResponse)
-    def resolve(
-        body: ResolveRequest, device: AuthorizedDevice, request: Request
-    ) -> dict[str, Any]:
+    def resolve(body: ResolveRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Mark conflicts of this device's hubs as reviewed."""
         result = store.resolve_conflicts(engine, device, body.epoch, body.conflict_ids)
         return _reply(request, result)

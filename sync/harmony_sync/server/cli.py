@@ -158,9 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_hub.add_argument("name")
     add_hub.add_argument("--id", help="use this UUID (default: a new one)")
     add_hub.set_defaults(func=cmd_add_hub)
-    sub.add_parser("list-hubs", parents=[common], help="list hubs").set_defaults(
-        func=cmd_list_hubs
-    )
+    sub.add_parser("list-hubs", parents=[common], help="list hubs").set_defaults(func=cmd_list_hubs)
     enroll = sub.add_parser(
         "enroll-device", parents=[common], help="create a device, print its enrollment code"
     )

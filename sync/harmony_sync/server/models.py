@@ -11,10 +11,19 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Text
+from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
 
-class ServerState(SQLModel, table=True):
+class ServerModel(SQLModel, registry=registry()):
+    """Base of the server's tables: their own metadata, apart from the desktop's.
+
+    Both programs' tables live in one Python process in tests and share names
+    (``conflict``), so each side keeps its own registry.
+    """
+
+
+class ServerState(ServerModel, table=True):
     """The one row of server-wide state: the epoch and the change sequence counter.
 
     Every writing transaction starts by updating this row, which serializes writers until
@@ -29,7 +38,7 @@ class ServerState(SQLModel, table=True):
     created_at: datetime
 
 
-class HubRecord(SQLModel, table=True):
+class HubRecord(ServerModel, table=True):
     """A hub (site) registered by an administrator; the unit of access control."""
 
     __tablename__ = "hub_registry"
@@ -39,7 +48,7 @@ class HubRecord(SQLModel, table=True):
     created_at: datetime
 
 
-class Device(SQLModel, table=True):
+class Device(ServerModel, table=True):
     """An enrolled (or enrollment-pending) laptop, identified to the API by its token."""
 
     __tablename__ = "device"
@@ -60,7 +69,7 @@ class Device(SQLModel, table=True):
     last_mutation_id: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
 
 
-class DeviceHub(SQLModel, table=True):
+class DeviceHub(ServerModel, table=True):
     """One hub in a device's scope."""
 
     __tablename__ = "device_hub"
@@ -69,7 +78,7 @@ class DeviceHub(SQLModel, table=True):
     hub_id: str = Field(foreign_key="hub_registry.id", primary_key=True, max_length=36)
 
 
-class SyncedRow(SQLModel, table=True):
+class SyncedRow(ServerModel, table=True):
     """The merged current state of one synced row, generic over the desktop's columns.
 
     ``seq`` is the change sequence number of the row's latest change; pulls read rows by
@@ -87,7 +96,7 @@ class SyncedRow(SQLModel, table=True):
     clocks: dict[str, str] = Field(sa_column=Column(JSON, nullable=False))
 
 
-class Conflict(SQLModel, table=True):
+class Conflict(ServerModel, table=True):
     """A losing value from a merge, kept for review by the hub's staff."""
 
     __tablename__ = "conflict"
@@ -108,7 +117,7 @@ class Conflict(SQLModel, table=True):
     resolved_by: int | None = None
 
 
-class RejectedMutation(SQLModel, table=True):
+class RejectedMutation(ServerModel, table=True):
     """A mutation refused for good, with the reason; the queue moved on past it."""
 
     __tablename__ = "rejected_mutation"

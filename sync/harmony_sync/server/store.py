@@ -488,8 +488,14 @@ def pull(
         if cursor < high:
             rows = list(
                 conn.execute(
-                    select(ROWS.c.table_name, ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.seq,
-                           ROWS.c.data, ROWS.c.clocks)
+                    select(
+                        ROWS.c.table_name,
+                        ROWS.c.row_id,
+                        ROWS.c.hub_id,
+                        ROWS.c.seq,
+                        ROWS.c.data,
+                        ROWS.c.clocks,
+                    )
                     .where(ROWS.c.seq > cursor, ROWS.c.seq <= high, _scope(ROWS.c.hub_id, device))
                     .order_by(ROWS.c.seq)
                     .limit(limit + 1)
@@ -514,8 +520,13 @@ def pull(
     return {
         "epoch": state.epoch,
         "rows": [
-            {"table": r.table_name, "id": r.row_id, "hub_id": r.hub_id, "values": r.data,
-             "clocks": r.clocks}
+            {
+                "table": r.table_name,
+                "id": r.row_id,
+                "hub_id": r.hub_id,
+                "values": r.data,
+                "clocks": r.clocks,
+            }
             for r in rows
         ],
         "conflicts": [conflict_out(c) for c in conflicts],

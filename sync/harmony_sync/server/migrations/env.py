@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlmodel import SQLModel
 
 from harmony_sync.server import models  # noqa: F401  (registers the tables)
+from harmony_sync.server.models import ServerModel
 
-target_metadata = SQLModel.metadata
+target_metadata = ServerModel.metadata
 
 
 def run_migrations() -> None:
