@@ -339,6 +339,9 @@ def _check_ui(fx: _Fixture) -> str:
         pixmap.save(shot)
     size = f"{pixmap.width()}×{pixmap.height()}"
     window.close()
+    shutdown = getattr(window, "shutdown", None)
+    if callable(shutdown):  # stops the window's timers and database thread (idempotent)
+        shutdown()
     window.deleteLater()
 
     def threads_left() -> list[Any]:
@@ -371,12 +374,17 @@ def _available_print_kinds(printing: Any) -> list[str]:
 
 
 def _ensure_qt_app(fx: _Fixture) -> Any:
-    """The running QApplication, created (offscreen unless told otherwise) if needed."""
+    """The running QApplication, set up as the real app does when the UI is in the build."""
     if fx.qt_app is None:
-        from PySide6.QtWidgets import QApplication
+        argv = [sys.argv[0] if sys.argv else "harmony-desktop"]
+        try:
+            from harmony_desktop.ui.app import make_application
+        except ImportError:  # a build without the window: a plain application will do
+            from PySide6.QtWidgets import QApplication
 
-        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "harmony"])
-        fx.qt_app = app
+            fx.qt_app = QApplication.instance() or QApplication(argv)
+        else:
+            fx.qt_app = make_application(argv)
     return fx.qt_app
 
 
