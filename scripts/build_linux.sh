@@ -28,7 +28,7 @@ rm -rf "$stage"
 mkdir -p "$stage/icons"
 cp -a "$dist/harmony-desktop" "$stage/app"
 cp resources/icons/harmony-desktop-*.png "$stage/icons/"
-install -m 644 installer/linux/harmony-desktop.desktop "$stage/"
+install -m 644 installer/linux/org.harmonydesktop.HarmonyDesktop.desktop "$stage/"
 install -m 755 installer/linux/install.sh "$stage/"
 cat >"$stage/README.txt" <<EOF
 Harmony Desktop $version for Linux ($(uname -m))

@@ -4,7 +4,8 @@
 
 Writes ``harmony-desktop-<N>.png`` for N in 16…1024 (Linux hicolor theme, the window
 icon), ``harmony-desktop.ico`` (Windows: 16…256, PNG-compressed entries) and
-``harmony-desktop.icns`` (macOS: 16…1024, PNG entries). The icon is a rounded square
+``harmony-desktop.icns`` (macOS: 16…1024, PNG entries), and ``app.png`` (256 px), the
+window icon the app sets at start-up. The icon is a rounded square
 with a beamed pair of notes and, from 48 px up, a check mark: music and the register.
 Small sizes are drawn on their own (thicker strokes, no check) rather than scaled down,
 so the 16 px taskbar icon stays legible. Generated files are committed; run this again
@@ -183,7 +184,10 @@ def write_icons(out_dir: Path) -> list[Path]:
     ico.write_bytes(ico_bytes({n: pngs[n] for n in ICO_SIZES}))
     icns = out_dir / f"{NAME}.icns"
     icns.write_bytes(icns_bytes(pngs))
-    return [*written, ico, icns]
+    # The window icon the app sets (harmony_desktop.ui.app loads icons/app.png).
+    window_icon = out_dir / "app.png"
+    window_icon.write_bytes(pngs[256])
+    return [*written, ico, icns, window_icon]
 
 
 def main(argv: list[str]) -> int:

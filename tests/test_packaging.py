@@ -30,7 +30,7 @@ from harmony_desktop.__main__ import main
 ROOT = Path(__file__).resolve().parents[1]
 ICONS = ROOT / "resources" / "icons"
 ISS = ROOT / "installer" / "windows" / "harmony-desktop.iss"
-DESKTOP = ROOT / "installer" / "linux" / "harmony-desktop.desktop"
+DESKTOP = ROOT / "installer" / "linux" / f"{APP_ID}.desktop"
 #: the aim is 120 MB; fail well before a Qt module or a server stack sneaks back in
 BUNDLE_LIMIT_MIB = 125
 
@@ -157,9 +157,10 @@ def test_icon_script_draws_the_same_set(tmp_path: Path, qapp: object) -> None:
 
     written = make_icon.write_icons(tmp_path)
 
-    assert sorted(p.name for p in written) == sorted(
-        p.name for p in ICONS.iterdir() if p.name.startswith("harmony-desktop")
-    )
+    assert sorted(p.name for p in written) == sorted(p.name for p in ICONS.iterdir())
+    assert (tmp_path / "app.png").read_bytes() == (
+        tmp_path / "harmony-desktop-256.png"
+    ).read_bytes()
 
 
 # -- installers ------------------------------------------------------------------------------

@@ -15,6 +15,9 @@ prefix="${PREFIX:-$HOME/.local/opt/harmony-desktop}"
 bin_dir="${BIN_DIR:-$HOME/.local/bin}"
 apps_dir="$data_home/applications"
 icons_dir="$data_home/icons/hicolor"
+# The file name is the app id Qt gives the window (ui.app: setDesktopFileName), so the
+# desktop shell matches the running window to its menu entry and icon.
+desktop_file=org.harmonydesktop.HarmonyDesktop.desktop
 user_data="${XDG_DATA_HOME:-$HOME/.local/share}/HarmonyDesktop"
 
 refresh_menus() {
@@ -24,7 +27,7 @@ refresh_menus() {
 
 uninstall() {
   rm -rf "$prefix"
-  rm -f "$bin_dir/harmony-desktop" "$apps_dir/harmony-desktop.desktop"
+  rm -f "$bin_dir/harmony-desktop" "$apps_dir/$desktop_file"
   find "$icons_dir" -name 'harmony-desktop.png' -path '*/apps/*' -delete 2>/dev/null || true
   refresh_menus
   if [ "${1:-}" = "--purge" ]; then
@@ -57,8 +60,8 @@ done
 # The menu entry runs the installed program by its full path (~/.local/bin is not on
 # every desktop session's PATH).
 sed -e "s|^Exec=.*|Exec=$prefix/harmony-desktop|" -e "s|^TryExec=.*|TryExec=$prefix/harmony-desktop|" \
-  "$here/harmony-desktop.desktop" >"$apps_dir/harmony-desktop.desktop"
-chmod 644 "$apps_dir/harmony-desktop.desktop"
+  "$here/$desktop_file" >"$apps_dir/$desktop_file"
+chmod 644 "$apps_dir/$desktop_file"
 refresh_menus
 
 if "$prefix/harmony-desktop" --self-test >/dev/null 2>&1; then
