@@ -124,6 +124,9 @@ class ChangeWriter:
     def __init__(self, session: Session, device_id: str) -> None:
         self.session = session
         self.device_id = device_id
+        # Hold the clock's row: the session's identity map keeps unchanged rows only weakly,
+        # so without this reference save_clock() would SELECT it again on every write.
+        self._clock_row = session.get(LocalMeta, HLC_META_KEY)
         self.clock = load_clock(session, device_id)
         #: how many changes (= outbox entries) this transaction has made
         self.changes = 0
