@@ -4,6 +4,7 @@ harmony-desktop [--data-dir DIR]            open the register window
 harmony-desktop demo [--hubs N] …           generate a demo programme
 harmony-desktop restore [--list | BACKUP]   restore the database from a daily backup
 harmony-desktop backup                      take a backup now
+harmony-desktop print|import|export …       roster documents and files (cli_print.py)
 harmony-desktop --self-test[=STEPS]         check this build in a temporary folder, headless
 """
 
@@ -94,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(func=_restore)
     backup = sub.add_parser("backup", help=_("take a backup now"))
     backup.set_defaults(func=_backup)
+    from harmony_desktop.cli_print import register_print_commands
+
+    register_print_commands(sub)
     return parser
 
 

@@ -1,0 +1,435 @@
+"""The printed documents of a site: what goes on each, built from the services.
+
+Each builder returns a :class:`~harmony_desktop.printing.layout.TableDocument`; the same
+document is painted to a PDF (:func:`render_document`) or a printer / print preview.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
+from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
+
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS
+from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, tr
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.exporting import EnsembleInfo, ExportService, Member
+
+#: The documents a site prints, in menu order.
+DOCUMENT_KINDS: tuple[str, ...] = ("roster", "signin", "blank-roll", "emergency", "no-photo")
+PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
+_CENTER = Qt.AlignmentFlag.AlignHCenter
+_EARLY_CODES = {
+    "picked_up_by_guardian": ("G", "picked up by guardian"),
+    "medical": ("M", "medical"),
+    "appointment": ("A", "appointment"),
+    "transport": ("T", "transport"),
+    "other": ("O", "other"),
+}
+
+
+def document_title(kind: str) -> str:
+    """The title of a document kind, as menus and headers show it."""
+    return {
+        "roster": tr("Class roster"),
+        "signin": tr("Sign-in / sign-out sheet"),
+        "blank-roll": tr("Paper roll sheet"),
+        "emergency": tr("Emergency contact sheet"),
+        "no-photo": tr("No-photo list"),
+    }[kind]
+
+
+def long_date(day: dt.date) -> str:
+    """ "Mon 7 Sep 2026" (no platform-specific strftime flags)."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _age(dob: dt.date | None, on: dt.date) -> str:
+    if dob is None:
+        return ""
+    years = on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
+    return str(years)
+
+
+def _yes(flag: bool) -> str:
+    return tr("Yes") if flag else tr("No")
+
+
+def _alerts(m: Member) -> str:
+    st = m.student
+    flags = []
+    if st.allergy_notes:
+        flags.append(tr("Allergy"))
+    if st.medical_notes:
+        flags.append(tr("Medical"))
+    if m.custody_flags:
+        flags.append(tr("Custody"))
+    return ", ".join(flags)
+
+
+def _name_cell(m: Member) -> str:
+    st = m.student
+    text = m.display_name
+    if st.preferred_name and st.preferred_name != st.legal_first_name:
+        text += "\n" + tr("legal: {name}").format(name=m.legal_name)
+    return text
+
+
+class DocumentBuilder:
+    """Builds the printed documents of one hub from the services."""
+
+    def __init__(self, services: Services, *, now: dt.datetime | None = None) -> None:
+        self.services = services
+        self.export = ExportService(services.store)
+        self.now = now or dt.datetime.now()
+
+    def build(
+        self,
+        kind: str,
+        *,
+        hub_id: str,
+        ensemble_id: str | None = None,
+        session_id: str | None = None,
+        day: dt.date | None = None,
+    ) -> TableDocument:
+        """The document ``kind`` for a hub, ensemble or session."""
+        if kind not in DOCUMENT_KINDS:
+            raise ValidationError(
+                tr("Unknown document {kind!r}; choose one of: {kinds}").format(
+                    kind=kind, kinds=", ".join(DOCUMENT_KINDS)
+                )
+            )
+        day = day or self.now.date()
+        start_end = ""
+        if session_id:
+            info = self.services.sessions.get(session_id)
+            ensemble_id, day = info.ensemble_id, info.date
+            start_end = f"{info.start:%H:%M}–{info.end:%H:%M}"
+        ensemble = self.export.ensemble(ensemble_id) if ensemble_id else None
+        if ensemble is not None and ensemble.hub_id != hub_id:
+            hub_id = ensemble.hub_id
+        if ensemble is None and kind in ("roster", "signin", "blank-roll"):
+            raise ValidationError(tr("Choose an ensemble (or a session) for this document."))
+        if kind == "signin" and ensemble is not None and not start_end:
+            for info in self.services.sessions.for_day(hub_id, day):
+                if info.ensemble_id == ensemble.id:
+                    start_end = f"{info.start:%H:%M}–{info.end:%H:%M}"
+                    break
+        members = (
+            self.export.members(ensemble.id, day)
+            if ensemble is not None
+            else self.export.hub_members(hub_id)
+        )
+        hub = self.export.hub(hub_id)
+        parts = [self.export.programme_name(), hub.name]
+        parts.append(ensemble.name if ensemble else tr("All ensembles"))
+        parts.append(long_date(day) + (f", {start_end}" if start_end else ""))
+        subtitle = " · ".join(parts)
+        if ensemble is not None:
+            details = [
+                tr("Teacher: {name}").format(name=ensemble.teacher) if ensemble.teacher else "",
+                ensemble.schedule,
+                ensemble.location,
+            ]
+            subtitle += "\n" + " · ".join(d for d in details if d)
+        builder = {
+            "roster": self._roster,
+            "signin": self._signin,
+            "blank-roll": self._blank_roll,
+            "emergency": self._emergency,
+            "no-photo": self._no_photo,
+        }[kind]
+        doc = builder(members, ensemble, day)
+        doc.subtitle = subtitle + (f"\n{doc.subtitle}" if doc.subtitle else "")
+        doc.printed_on = tr("Printed {when} · Harmony Desktop").format(
+            when=self.now.strftime("%Y-%m-%d %H:%M")
+        )
+        return doc
+
+    # -- the five documents ------------------------------------------------------------
+
+    def _roster(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
+        rows = []
+        for i, m in enumerate(members, start=1):
+            st = m.student
+            guardian = m.guardians[0] if m.guardians else (m.contacts[0] if m.contacts else None)
+            rows.append(
+                [
+                    str(i),
+                    _name_cell(m),
+                    st.grade,
+                    _age(st.date_of_birth, day),
+                    st.instrument,
+                    st.district_student_id,
+                    f"{guardian.name}\n{guardian.phone}" if guardian else "",
+                    _yes(st.may_walk_home),
+                    _yes(st.photo_consent),
+                    _alerts(m),
+                ]
+            )
+        capacity = f" / {ensemble.capacity}" if ensemble else ""
+        return TableDocument(
+            title=document_title("roster"),
+            subtitle=tr("{count} students enrolled{capacity}").format(
+                count=len(members), capacity=capacity
+            ),
+            columns=[
+                Column("#", 3, _CENTER),
+                Column(tr("Name"), 18, bold=True),
+                Column(tr("Grade"), 5, _CENTER),
+                Column(tr("Age"), 4, _CENTER),
+                Column(tr("Instrument"), 9),
+                Column(tr("District ID"), 9),
+                Column(tr("Guardian"), 18),
+                Column(tr("Walks home"), 6, _CENTER),
+                Column(tr("Photo OK"), 6, _CENTER),
+                Column(tr("Alerts"), 9),
+            ],
+            rows=rows,
+            min_row_mm=7,
+            empty_message=tr("No student is enrolled in this ensemble on this date."),
+            footer_lines=[tr("Alerts: details are on the emergency contact sheet.")],
+        )
+
+    def _signin(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
+        rows = []
+        for i, m in enumerate(members, start=1):
+            notes = []
+            if m.student.may_walk_home:
+                notes.append(tr("May walk home"))
+            if m.custody_flags:
+                notes.append(tr("CUSTODY ALERT: check the emergency sheet"))
+            rows.append([str(i), _name_cell(m), "", "", "", "", "", "\n".join(notes)])
+        for j in range(3):  # walk-ins and new students
+            rows.append([str(len(members) + j + 1), "", "", "", "", "", "", ""])
+        legend = ", ".join(
+            f"{code} = {tr(label)}"
+            for reason in EARLY_DEPARTURE_REASONS
+            for code, label in [_EARLY_CODES.get(reason, (reason[:1].upper(), reason))]
+        )
+        return TableDocument(
+            title=document_title("signin"),
+            subtitle="",
+            columns=[
+                Column("#", 3, _CENTER),
+                Column(tr("Name"), 20, bold=True),
+                Column(tr("Time in"), 7),
+                Column(tr("Signature"), 16),
+                Column(tr("Time out"), 7),
+                Column(tr("Signature"), 16),
+                Column(tr("Early-release code"), 8),
+                Column(tr("Notes"), 16),
+            ],
+            rows=rows,
+            landscape=True,
+            min_row_mm=9,
+            footer_lines=[
+                tr("Early-release codes: {legend}").format(legend=legend),
+                tr(
+                    "Staff signature: ______________________________   Name: ______________________   Date: ____________"
+                ),
+            ],
+        )
+
+    def _blank_roll(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
+        assert ensemble is not None
+        dates: list[dt.date] = []
+        cursor = day
+        weekdays = set(ensemble.schedule_days) or {day.weekday()}
+        while len(dates) < 10:
+            if cursor.weekday() in weekdays:
+                dates.append(cursor)
+            cursor += dt.timedelta(days=1)
+        rows = [
+            [str(i), m.display_name, m.student.grade] + [""] * len(dates)
+            for i, m in enumerate(members, start=1)
+        ]
+        # Blank lines for new students, filling the last page (about 30 rows a page).
+        blanks = max(4, (-len(rows)) % 30)
+        rows += [[str(len(rows) + j + 1), "", ""] + [""] * len(dates) for j in range(blanks)]
+        codes = ", ".join(f"{c.code} {tr(c.label).lower()}" for c in self.services.roll.codes())
+        return TableDocument(
+            title=document_title("blank-roll"),
+            subtitle=tr(
+                "For when a laptop is not available: mark a code per date, enter it later."
+            ),
+            columns=[
+                Column("#", 3, _CENTER),
+                Column(tr("Name"), 22, bold=True),
+                Column(tr("Gr."), 3.5, _CENTER),
+                *[Column(f"{d:%a}\n{d.month}/{d.day}", 5.5, _CENTER) for d in dates],
+            ],
+            rows=rows,
+            rows_per_page=30,
+            min_row_mm=6,
+            footer_lines=[
+                tr("Codes: {codes}").format(codes=codes),
+                tr("Teacher signature: ______________________________"),
+            ],
+        )
+
+    def _emergency(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
+        rows = []
+        for m in members:
+            st = m.student
+            who = [_name_cell(m)]
+            if st.date_of_birth:
+                who.append(
+                    tr("Born {date} (age {age})").format(
+                        date=st.date_of_birth.isoformat(), age=_age(st.date_of_birth, day)
+                    )
+                )
+            if st.grade:
+                who.append(tr("Grade {grade}").format(grade=st.grade))
+            if st.guardian_language:
+                who.append(tr("Family language: {lang}").format(lang=st.guardian_language))
+            contacts = []
+            for c in m.contacts:
+                role = (
+                    tr("Guardian")
+                    if c.is_guardian
+                    else (tr("Emergency") if c.is_emergency else tr("Contact"))
+                )
+                phones = " / ".join(p for p in (c.phone, c.phone_alt) if p)
+                relation = f", {c.relationship}" if c.relationship else ""
+                contacts.append(f"{c.name} ({role}{relation}) {phones}")
+            pickups = [c.name for c in m.contacts if c.authorized_pickup]
+            if st.may_walk_home:
+                pickups.append(tr("May walk home"))
+            health = []
+            if st.allergy_notes:
+                health.append(tr("Allergies: {notes}").format(notes=st.allergy_notes))
+            if st.medical_notes:
+                health.append(tr("Medical: {notes}").format(notes=st.medical_notes))
+            rows.append(
+                [
+                    "\n".join(who),
+                    "\n".join(contacts) or tr("NO CONTACT ON FILE"),
+                    "\n".join(pickups) or tr("None listed"),
+                    "\n".join(m.custody_flags),
+                    "\n".join(health),
+                ]
+            )
+        return TableDocument(
+            title=document_title("emergency"),
+            subtitle=tr("{count} students").format(count=len(members)),
+            columns=[
+                Column(tr("Student"), 17, bold_first_line=True),
+                Column(tr("Guardians and emergency contacts"), 30),
+                Column(tr("Authorized pickups"), 13),
+                Column(tr("Custody restrictions"), 15),
+                Column(tr("Allergies and medical notes"), 20),
+            ],
+            rows=rows,
+            landscape=True,
+            min_row_mm=10,
+            notice=tr(
+                "CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced."
+            ),
+            empty_message=tr("No students."),
+        )
+
+    def _no_photo(
+        self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
+    ) -> TableDocument:
+        chosen = [m for m in members if not m.student.photo_consent]
+        rows = [
+            [str(i), _name_cell(m), m.student.grade, m.student.instrument, ", ".join(m.ensembles)]
+            for i, m in enumerate(chosen, start=1)
+        ]
+        return TableDocument(
+            title=document_title("no-photo"),
+            subtitle=tr(
+                "{count} of {total} students have NO photo consent: keep them out of photos, video and live streams."
+            ).format(count=len(chosen), total=len(members)),
+            columns=[
+                Column("#", 3, _CENTER),
+                Column(tr("Name"), 22, bold=True),
+                Column(tr("Grade"), 5, _CENTER),
+                Column(tr("Instrument"), 10),
+                Column(tr("Ensembles"), 20),
+            ],
+            rows=rows,
+            min_row_mm=8,
+            empty_message=tr("Every student listed here has photo consent."),
+        )
+
+
+def ensure_gui_application() -> QCoreApplication:
+    """The running Qt application, or a new QGuiApplication (offscreen without a display)."""
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    global _APP
+    _APP = QGuiApplication(["harmony-desktop"])
+    return _APP
+
+
+_APP: QGuiApplication | None = None
+
+
+def set_up_device(device: QPagedPaintDevice, page_size: str, *, landscape: bool) -> None:
+    """Page size (Letter or A4), orientation and 12 mm margins on a PDF writer or printer."""
+    size_id = PAGE_SIZES.get(page_size.casefold())
+    if size_id is None:
+        raise ValidationError(
+            tr("Page size must be Letter or A4, not {size!r}.").format(size=page_size)
+        )
+    layout = QPageLayout(
+        QPageSize(size_id),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+        QMarginsF(12, 12, 12, 12),
+        QPageLayout.Unit.Millimeter,
+    )
+    device.setPageLayout(layout)
+
+
+def render_document(
+    kind: str,
+    services: Services,
+    *,
+    hub_id: str,
+    ensemble_id: str | None = None,
+    session_id: str | None = None,
+    day: dt.date | None = None,
+    pdf_path: Path,
+    page_size: str = "Letter",
+) -> Path:
+    """Print document ``kind`` ("roster", "signin", "blank-roll", "emergency",
+    "no-photo") to the PDF ``pdf_path`` and return the path.
+
+    Creates a QGuiApplication when none is running (offscreen on a headless machine).
+    """
+    ensure_gui_application()
+    document = DocumentBuilder(services).build(
+        kind, hub_id=hub_id, ensemble_id=ensemble_id, session_id=session_id, day=day
+    )
+    pdf_path = Path(pdf_path)
+    pdf_path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(pdf_path))
+    writer.setResolution(300)
+    writer.setTitle(document.title)
+    writer.setCreator("Harmony Desktop")
+    set_up_device(writer, page_size, landscape=document.landscape)
+    TablePainter(document).paint(writer)
+    del writer  # finishes the file
+    return pdf_path

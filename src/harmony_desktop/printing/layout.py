@@ -1,0 +1,302 @@
+"""A small paged-table engine on QPainter, shared by the PDF writer and real printers.
+
+Every page gets the document header (title, programme · hub · ensemble · date), the
+table header repeated, and a footer with the page number ("Page 2 of 3"). Rows are
+measured before painting and never split across a page break: a row that does not fit
+goes whole to the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPen,
+)
+
+FONT_FAMILY = "DejaVu Sans"
+
+
+def tr(text: str) -> str:
+    """Translate a printed string (context "Printing")."""
+    return QCoreApplication.translate("Printing", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: title, relative width, alignment."""
+
+    title: str
+    weight: float
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    bold: bool = False
+    #: print the first line of each cell in bold (a name above its details)
+    bold_first_line: bool = False
+
+
+@dataclass
+class TableDocument:
+    """What to print: header lines, columns, rows of cell text, and page furniture."""
+
+    title: str
+    subtitle: str
+    columns: Sequence[Column]
+    rows: list[list[str]]
+    landscape: bool = False
+    #: minimum row height in millimetres (room to sign or write a mark)
+    min_row_mm: float = 6.0
+    #: if set, rows are sized so about this many fit on a page
+    rows_per_page: int | None = None
+    font_pt: float = 9.0
+    #: lines printed under the table on every page (legends, signature lines)
+    footer_lines: list[str] = field(default_factory=list)
+    #: a short warning printed in the header of every page (e.g. confidentiality)
+    notice: str = ""
+    printed_on: str = ""
+    empty_message: str = ""
+
+
+@dataclass
+class _Page:
+    rows: list[tuple[int, float]]  # (row index, height)
+
+
+def _font(pt: float, *, bold: bool = False) -> QFont:
+    family = FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else QFont().family()
+    font = QFont(family)
+    font.setPointSizeF(pt)
+    font.setBold(bold)
+    # No ligatures: "ff" in "staff" must stay two letters, or PDF text search misses it.
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+class TablePainter:
+    """Lays out a :class:`TableDocument` on a paged device and paints every page."""
+
+    def __init__(self, document: TableDocument) -> None:
+        self.doc = document
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Paint the document on ``device`` (a QPdfWriter or QPrinter); returns the pages."""
+        painter = QPainter()
+        if not painter.begin(device):
+            raise RuntimeError("could not start painting on the print device")
+        try:
+            return self._paint(painter, device)
+        finally:
+            painter.end()
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def _paint(self, painter: QPainter, device: QPagedPaintDevice) -> int:
+        doc = self.doc
+        self.mm = device.logicalDpiY() / 25.4
+        self.width = float(device.width())
+        self.height = float(device.height())
+        self.pad = 1.2 * self.mm
+        self.body_font = _font(doc.font_pt)
+        self.bold_font = _font(doc.font_pt, bold=True)
+        self.small_font = _font(doc.font_pt - 1.5)
+        self.title_font = _font(doc.font_pt + 6, bold=True)
+        self.header_font = _font(doc.font_pt + 1)
+        painter.setFont(self.body_font)
+        total_weight = sum(c.weight for c in doc.columns) or 1.0
+        self.col_widths = self._column_widths(painter, total_weight)
+
+        top = self._header_height(painter)
+        bottom = self._footer_height(painter)
+        table_header = self._row_height(painter, [c.title for c in doc.columns], header=True)
+        available = self.height - top - bottom - table_header
+        min_row = doc.min_row_mm * self.mm
+        if doc.rows_per_page:
+            min_row = max(min_row, available / doc.rows_per_page - 0.01)
+        heights = [max(min_row, self._row_height(painter, row)) for row in doc.rows]
+        pages: list[_Page] = [_Page([])]
+        used = 0.0
+        for index, h in enumerate(heights):
+            h = min(h, available)  # a monster row is clipped rather than looping forever
+            if pages[-1].rows and used + h > available:
+                pages.append(_Page([]))
+                used = 0.0
+            pages[-1].rows.append((index, h))
+            used += h
+
+        for number, page in enumerate(pages, start=1):
+            if number > 1:
+                device.newPage()
+            self._paint_header(painter, number, len(pages))
+            y = top
+            y = self._paint_row(
+                painter, y, [c.title for c in doc.columns], table_header, header=True
+            )
+            for index, h in page.rows:
+                y = self._paint_row(painter, y, doc.rows[index], h, shade=index % 2 == 1)
+            if not doc.rows and doc.empty_message:
+                painter.setFont(self.body_font)
+                painter.drawText(
+                    QRectF(0, y + self.mm * 3, self.width, self.mm * 10),
+                    int(Qt.AlignmentFlag.AlignLeft),
+                    doc.empty_message,
+                )
+            self._paint_footer(painter, number, len(pages))
+        return len(pages)
+
+    def _column_widths(self, painter: QPainter, total_weight: float) -> list[float]:
+        """Widths by weight, widened so no header word is clipped (taken from the widest)."""
+        widths = [self.width * c.weight / total_weight for c in self.doc.columns]
+        metrics = QFontMetricsF(self.bold_font, painter.device())
+        needed = [
+            max((metrics.horizontalAdvance(word) for word in c.title.split()), default=0.0)
+            + 2 * self.pad
+            + 1
+            for c in self.doc.columns
+        ]
+        deficit = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
+        if deficit:
+            slack = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]
+            total_slack = sum(slack) or 1.0
+            widths = [
+                max(n, w - deficit * s / total_slack)
+                for n, w, s in zip(needed, widths, slack, strict=True)
+            ]
+        return widths
+
+    def _text_height(self, painter: QPainter, font: QFont, width: float, text: str) -> float:
+        metrics = QFontMetricsF(font, painter.device())
+        rect = metrics.boundingRect(
+            QRectF(0, 0, max(width, 1.0), 1e6), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return rect.height()
+
+    def _row_height(
+        self, painter: QPainter, cells: Sequence[str], *, header: bool = False
+    ) -> float:
+        tallest = 0.0
+        for column, width, text in zip(self.doc.columns, self.col_widths, cells, strict=False):
+            inner = width - 2 * self.pad
+            if column.bold_first_line and not header and "\n" in text:
+                first, rest = text.split("\n", 1)
+                h = self._text_height(painter, self.bold_font, inner, first)
+                h += self._text_height(painter, self.body_font, inner, rest)
+            else:
+                font = self.bold_font if header or column.bold else self.body_font
+                h = self._text_height(painter, font, inner, text)
+            tallest = max(tallest, h)
+        return tallest + 2 * self.pad
+
+    def _header_height(self, painter: QPainter) -> float:
+        h = self._text_height(painter, self.title_font, self.width, self.doc.title)
+        h += self._text_height(painter, self.header_font, self.width * 0.75, self.doc.subtitle)
+        if self.doc.notice:
+            h += self._text_height(painter, self.bold_font, self.width, self.doc.notice)
+        return h + 3 * self.mm
+
+    def _footer_height(self, painter: QPainter) -> float:
+        h = self._text_height(painter, self.small_font, self.width, "Page 1")
+        for line in self.doc.footer_lines:
+            h += self._text_height(painter, self.body_font, self.width, line) + 2.5 * self.mm
+        return h + 3 * self.mm
+
+    # -- painting ------------------------------------------------------------------------
+
+    def _paint_header(self, painter: QPainter, number: int, total: int) -> None:
+        doc = self.doc
+        painter.setPen(QColor("black"))
+        painter.setFont(self.title_font)
+        title_h = self._text_height(painter, self.title_font, self.width, doc.title)
+        painter.drawText(
+            QRectF(0, 0, self.width, title_h), int(Qt.AlignmentFlag.AlignLeft), doc.title
+        )
+        painter.setFont(self.header_font)
+        page_text = tr("Page {n} of {total}").format(n=number, total=total)
+        painter.drawText(
+            QRectF(0, 0, self.width, title_h),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            page_text,
+        )
+        y = title_h
+        sub_h = self._text_height(painter, self.header_font, self.width * 0.75, doc.subtitle)
+        painter.drawText(
+            QRectF(0, y, self.width * 0.75, sub_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+            doc.subtitle,
+        )
+        y += sub_h
+        if doc.notice:
+            painter.setFont(self.bold_font)
+            notice_h = self._text_height(painter, self.bold_font, self.width, doc.notice)
+            painter.drawText(
+                QRectF(0, y, self.width, notice_h), int(Qt.AlignmentFlag.AlignLeft), doc.notice
+            )
+            y += notice_h
+        painter.setPen(QPen(QColor("black"), 0.4 * self.mm))
+        painter.drawLine(0, int(y + self.mm), int(self.width), int(y + self.mm))
+
+    def _paint_footer(self, painter: QPainter, number: int, total: int) -> None:
+        doc = self.doc
+        small_h = self._text_height(painter, self.small_font, self.width, "Page 1")
+        y = self.height - small_h
+        painter.setPen(QColor("black"))
+        for line in reversed(doc.footer_lines):
+            h = self._text_height(painter, self.body_font, self.width, line)
+            y -= h + 2.5 * self.mm
+            painter.setFont(self.body_font)
+            painter.drawText(
+                QRectF(0, y + 1.5 * self.mm, self.width, h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                line,
+            )
+        painter.setFont(self.small_font)
+        painter.setPen(QColor(80, 80, 80))
+        footer_rect = QRectF(0, self.height - small_h, self.width, small_h)
+        painter.drawText(footer_rect, int(Qt.AlignmentFlag.AlignLeft), doc.printed_on)
+        painter.drawText(
+            footer_rect,
+            int(Qt.AlignmentFlag.AlignRight),
+            tr("{title} — page {n} of {total}").format(title=doc.title, n=number, total=total),
+        )
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        y: float,
+        cells: Sequence[str],
+        height: float,
+        *,
+        header: bool = False,
+        shade: bool = False,
+    ) -> float:
+        if header:
+            painter.fillRect(QRectF(0, y, self.width, height), QColor(215, 215, 215))
+        elif shade:
+            painter.fillRect(QRectF(0, y, self.width, height), QColor(242, 242, 242))
+        painter.setPen(QPen(QColor(90, 90, 90), 0.15 * self.mm))
+        x = 0.0
+        for column, width, text in zip(self.doc.columns, self.col_widths, cells, strict=False):
+            painter.drawRect(QRectF(x, y, width, height))
+            painter.setPen(QColor("black"))
+            flags = int(column.align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+            inner = QRectF(x + self.pad, y + self.pad, width - 2 * self.pad, height - 2 * self.pad)
+            if column.bold_first_line and not header:
+                first, _sep, rest = text.partition("\n")
+                painter.setFont(self.bold_font)
+                painter.drawText(inner, flags, first)
+                first_h = self._text_height(painter, self.bold_font, inner.width(), first)
+                painter.setFont(self.body_font)
+                painter.drawText(inner.adjusted(0, first_h, 0, 0), flags, rest)
+            else:
+                painter.setFont(self.bold_font if header or column.bold else self.body_font)
+                painter.drawText(inner, flags, text)
+            painter.setPen(QPen(QColor(90, 90, 90), 0.15 * self.mm))
+            x += width
+        return y + height

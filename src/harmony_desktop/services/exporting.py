@@ -1,0 +1,467 @@
+"""Export the roster, contacts and attendance to CSV and .xlsx, and the roster queries
+printed documents share (hubs, ensembles, who is enrolled, with their contacts).
+
+The roster export uses the column names the importer recognises, so an exported file
+can be edited in a spreadsheet and imported back.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from harmony_desktop.domain.errors import NotFoundError, ValidationError
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
+from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.store import Store
+from harmony_desktop.store.models import (
+    AttendanceMark,
+    ClassSession,
+    Contact,
+    Enrollment,
+    Ensemble,
+    Hub,
+    Staff,
+    Student,
+)
+
+PROGRAMME_META_KEY = "programme_name"
+DEFAULT_PROGRAMME = "Harmony Project"
+EXPORT_KINDS = ("roster", "contacts", "attendance")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class EnsembleInfo:
+    """An ensemble as pickers and printed headers show it."""
+
+    id: str
+    hub_id: str
+    name: str
+    level: str
+    capacity: int
+    teacher: str
+    schedule: str
+    location: str
+    schedule_days: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Member:
+    """A student with their contacts and current ensembles, for printouts and exports."""
+
+    student: Student
+    contacts: tuple[Contact, ...]
+    ensembles: tuple[str, ...]
+
+    @property
+    def display_name(self) -> str:
+        """ "Last, Preferred-or-first" (how rosters are sorted and read)."""
+        st = self.student
+        return f"{st.legal_last_name}, {st.preferred_name or st.legal_first_name}"
+
+    @property
+    def legal_name(self) -> str:
+        """Legal first and last name."""
+        return f"{self.student.legal_first_name} {self.student.legal_last_name}"
+
+    @property
+    def guardians(self) -> list[Contact]:
+        """Guardians by priority."""
+        return [c for c in self.contacts if c.is_guardian]
+
+    @property
+    def custody_flags(self) -> list[str]:
+        """Every custody restriction recorded on the student's contacts."""
+        return [
+            f"{c.name}: {c.custody_restriction}" for c in self.contacts if c.custody_restriction
+        ]
+
+
+def _schedule_text(schedule: str) -> tuple[str, tuple[int, ...]]:
+    """ "Mon–Fri 15:30–17:00, Sat 10:00–11:30": consecutive days at the same time grouped."""
+    slots = json.loads(schedule or "[]")
+    by_time: dict[str, list[int]] = {}
+    for s in slots:
+        by_time.setdefault(f"{s['start']}–{s['end']}", []).append(int(s["weekday"]))
+    parts = []
+    for times, days in sorted(by_time.items(), key=lambda kv: min(kv[1])):
+        days = sorted(set(days))
+        runs: list[list[int]] = []
+        for d in days:
+            if runs and d == runs[-1][-1] + 1:
+                runs[-1].append(d)
+            else:
+                runs.append([d])
+        names = [
+            _WEEKDAYS[r[0]] if len(r) == 1 else f"{_WEEKDAYS[r[0]]}–{_WEEKDAYS[r[-1]]}"
+            for r in runs
+        ]
+        parts.append(f"{', '.join(names)} {times}")
+    return ", ".join(parts), tuple(sorted({int(s["weekday"]) for s in slots}))
+
+
+class ExportService:
+    """Roster queries for printouts, and exports to CSV / .xlsx."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def programme_name(self) -> str:
+        """The programme's name for printed headers (local meta, or a default)."""
+        return self.store.get_meta(PROGRAMME_META_KEY) or DEFAULT_PROGRAMME
+
+    def hubs(self) -> list[Hub]:
+        """Every hub on this laptop, by name."""
+        with self.store.read() as s:
+            rows = s.exec(select(Hub).where(col(Hub.deleted).is_(False))).all()
+        return sorted(rows, key=lambda h: h.name.casefold())
+
+    def hub(self, hub_id: str) -> Hub:
+        """One hub."""
+        with self.store.read() as s:
+            row = s.get(Hub, hub_id)
+        if row is None or row.deleted:
+            raise NotFoundError(_("That hub does not exist."))
+        return row
+
+    def find_hub(self, name_or_id: str | None) -> Hub:
+        """The hub named (or with id) ``name_or_id``; None: the only or first hub."""
+        hubs = self.hubs()
+        if not hubs:
+            raise NotFoundError(_("There is no hub in this database yet."))
+        if not name_or_id:
+            return hubs[0]
+        wanted = name_or_id.strip().casefold()
+        for hub in hubs:
+            if hub.id == name_or_id or hub.name.casefold() == wanted:
+                return hub
+        partial = [h for h in hubs if wanted in h.name.casefold()]
+        if len(partial) == 1:
+            return partial[0]
+        raise NotFoundError(
+            _("No hub {name!r}. Hubs: {names}").format(
+                name=name_or_id, names=", ".join(h.name for h in hubs)
+            )
+        )
+
+    def ensembles(self, hub_id: str) -> list[EnsembleInfo]:
+        """The hub's ensembles, by name."""
+        with self.store.read() as s:
+            rows = s.exec(
+                select(Ensemble).where(Ensemble.hub_id == hub_id, col(Ensemble.deleted).is_(False))
+            ).all()
+            teachers = dict(
+                s.exec(select(Staff.id, Staff.name).where(Staff.hub_id == hub_id)).all()
+            )
+        infos = []
+        for e in rows:
+            text, days = _schedule_text(e.schedule)
+            infos.append(
+                EnsembleInfo(
+                    e.id,
+                    e.hub_id or "",
+                    e.name,
+                    e.level,
+                    e.capacity,
+                    teachers.get(e.teacher_id or "", ""),
+                    text,
+                    e.location,
+                    days,
+                )
+            )
+        return sorted(infos, key=lambda i: i.name.casefold())
+
+    def ensemble(self, ensemble_id: str) -> EnsembleInfo:
+        """One ensemble."""
+        with self.store.read() as s:
+            row = s.get(Ensemble, ensemble_id)
+        if row is None or row.deleted or row.hub_id is None:
+            raise NotFoundError(_("That ensemble does not exist."))
+        for info in self.ensembles(row.hub_id):
+            if info.id == ensemble_id:
+                return info
+        raise NotFoundError(_("That ensemble does not exist."))
+
+    def find_ensemble(self, hub_id: str | None, name_or_id: str) -> EnsembleInfo:
+        """The ensemble named (or with id) ``name_or_id``, in one hub or any hub."""
+        hub_ids = [hub_id] if hub_id else [h.id for h in self.hubs()]
+        wanted = name_or_id.strip().casefold()
+        candidates = [e for h in hub_ids for e in self.ensembles(h)]
+        exact = [e for e in candidates if e.id == name_or_id or e.name.casefold() == wanted]
+        if len(exact) == 1:
+            return exact[0]
+        partial = [e for e in candidates if wanted in e.name.casefold()]
+        if not exact and len(partial) == 1:
+            return partial[0]
+        found = exact or partial
+        if found:
+            raise ValidationError(
+                _(
+                    "{name!r} matches several ensembles; give --hub or the ensemble id: {names}"
+                ).format(name=name_or_id, names=", ".join(sorted({e.name for e in found})))
+            )
+        raise NotFoundError(
+            _("No ensemble {name!r}. Ensembles: {names}").format(
+                name=name_or_id, names=", ".join(sorted({e.name for e in candidates}))
+            )
+        )
+
+    # -- members -------------------------------------------------------------------------
+
+    def members(self, ensemble_id: str, day: dt.date) -> list[Member]:
+        """Students enrolled in the ensemble on ``day`` (archived ones left out), by name."""
+        with self.store.read() as s:
+            ids = enrolled_student_ids(s, ensemble_id, day)
+            return self._members(s, ids, include_archived=False)
+
+    def hub_members(self, hub_id: str, *, include_archived: bool = False) -> list[Member]:
+        """Every student of the hub, by name."""
+        with self.store.read() as s:
+            ids = list(
+                s.exec(
+                    select(Student.id).where(
+                        Student.hub_id == hub_id, col(Student.deleted).is_(False)
+                    )
+                ).all()
+            )
+            return self._members(s, ids, include_archived=include_archived)
+
+    @staticmethod
+    def _members(s: Session, ids: Sequence[str], *, include_archived: bool) -> list[Member]:
+        students: list[Student] = []
+        contacts: dict[str, list[Contact]] = {}
+        current: dict[str, list[str]] = {}
+        # SQLite limits bound parameters; chunk large id lists.
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            students.extend(s.exec(select(Student).where(col(Student.id).in_(chunk))).all())
+            for c in s.exec(
+                select(Contact).where(
+                    col(Contact.student_id).in_(chunk), col(Contact.deleted).is_(False)
+                )
+            ):
+                contacts.setdefault(c.student_id, []).append(c)
+            for student_id, name in s.exec(
+                select(Enrollment.student_id, Ensemble.name)
+                .join(Ensemble, col(Ensemble.id) == Enrollment.ensemble_id)
+                .where(
+                    col(Enrollment.student_id).in_(chunk),
+                    Enrollment.status == EnrollmentStatus.ENROLLED.value,
+                    col(Enrollment.deleted).is_(False),
+                )
+            ):
+                current.setdefault(student_id, []).append(name)
+        members = [
+            Member(
+                st,
+                tuple(sorted(contacts.get(st.id, []), key=lambda c: (c.priority, c.name))),
+                tuple(sorted(current.get(st.id, []))),
+            )
+            for st in students
+            if not st.deleted and (include_archived or st.status != StudentStatus.ARCHIVED)
+        ]
+        members.sort(key=lambda m: (m.display_name.casefold(), m.student.id))
+        return members
+
+    # -- export tables -----------------------------------------------------------------
+
+    def roster_table(self, hub_id: str) -> tuple[list[str], list[list[Any]]]:
+        """One row per student, with two guardians and an emergency contact."""
+        headers = [
+            "District student id", "Last name", "First name", "Preferred name",
+            "Date of birth", "Grade", "School", "Instrument", "Level", "Status",
+            "Ensembles", "Home language", "Guardian language", "Photo consent",
+            "May walk home", "Allergies", "Medical notes",
+            "Guardian 1 name", "Guardian 1 relationship", "Guardian 1 phone", "Guardian 1 email",
+            "Guardian 2 name", "Guardian 2 relationship", "Guardian 2 phone", "Guardian 2 email",
+            "Emergency contact name", "Emergency contact relationship", "Emergency contact phone",
+            "Notes",
+        ]  # fmt: skip
+        rows: list[list[Any]] = []
+        for m in self.hub_members(hub_id, include_archived=True):
+            st = m.student
+            guardians = m.guardians
+            others = [c for c in m.contacts if c.is_emergency and c not in guardians[:2]]
+            slots: list[Contact | None] = [*guardians[:2], None, None][:2]
+            emergency = others[0] if others else None
+            row: list[Any] = [
+                st.district_student_id, st.legal_last_name, st.legal_first_name,
+                st.preferred_name, st.date_of_birth, st.grade, st.school, st.instrument,
+                st.level, st.status, "; ".join(m.ensembles), st.home_language,
+                st.guardian_language, _yes_no(st.photo_consent), _yes_no(st.may_walk_home),
+                st.allergy_notes, st.medical_notes,
+            ]  # fmt: skip
+            for c in slots:
+                row += [c.name, c.relationship, c.phone, c.email] if c else ["", "", "", ""]
+            row += (
+                [emergency.name, emergency.relationship, emergency.phone]
+                if emergency
+                else ["", "", ""]
+            )
+            row.append(st.notes)
+            rows.append(row)
+        return headers, rows
+
+    def contacts_table(self, hub_id: str) -> tuple[list[str], list[list[Any]]]:
+        """One row per contact of every student of the hub."""
+        headers = [
+            "District student id", "Student last name", "Student first name", "Contact name",
+            "Relationship", "Phone", "Other phone", "Email", "Language", "Priority",
+            "Guardian", "Emergency contact", "Authorized pickup", "Custody restriction",
+        ]  # fmt: skip
+        rows: list[list[Any]] = []
+        for m in self.hub_members(hub_id, include_archived=True):
+            st = m.student
+            for c in m.contacts:
+                rows.append(
+                    [
+                        st.district_student_id, st.legal_last_name, st.legal_first_name, c.name,
+                        c.relationship, c.phone, c.phone_alt, c.email, c.language, c.priority,
+                        _yes_no(c.is_guardian), _yes_no(c.is_emergency),
+                        _yes_no(c.authorized_pickup), c.custody_restriction,
+                    ]
+                )  # fmt: skip
+        return headers, rows
+
+    def attendance_table(
+        self, hub_id: str, first: dt.date | None = None, last: dt.date | None = None
+    ) -> tuple[list[str], list[list[Any]]]:
+        """One row per recorded mark of the hub (optionally between two dates)."""
+        headers = [
+            "Date", "Ensemble", "Start", "Session status", "District student id", "Last name",
+            "First name", "Code", "Arrival", "Departure", "Reason", "Note", "Recorded at",
+        ]  # fmt: skip
+        with self.store.read() as s:
+            query = (
+                select(AttendanceMark, ClassSession, Student, Ensemble)
+                .join(ClassSession, col(ClassSession.id) == AttendanceMark.session_id)
+                .join(Student, col(Student.id) == AttendanceMark.student_id)
+                .join(Ensemble, col(Ensemble.id) == ClassSession.ensemble_id)
+                .where(
+                    AttendanceMark.hub_id == hub_id,
+                    col(AttendanceMark.deleted).is_(False),
+                    col(AttendanceMark.code).is_not(None),
+                )
+            )
+            if first:
+                query = query.where(ClassSession.date >= first)
+            if last:
+                query = query.where(ClassSession.date <= last)
+            found = s.exec(query).all()
+        found = sorted(
+            found, key=lambda r: (r[1].date, r[1].start, r[3].name, r[2].legal_last_name)
+        )
+        rows = [
+            [
+                cs.date, en.name, cs.start.strftime("%H:%M"), cs.status, st.district_student_id,
+                st.legal_last_name, st.legal_first_name, m.code,
+                m.arrival_time.strftime("%H:%M") if m.arrival_time else "",
+                m.departure_time.strftime("%H:%M") if m.departure_time else "",
+                m.reason, m.note, m.recorded_at,
+            ]
+            for m, cs, st, en in found
+        ]  # fmt: skip
+        return headers, rows
+
+    def export(
+        self,
+        kind: str,
+        hub_id: str,
+        path: Path,
+        *,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+    ) -> int:
+        """Write the ``kind`` table ("roster", "contacts", "attendance") to ``path`` (.csv
+        or .xlsx); returns the number of data rows."""
+        if kind == "roster":
+            headers, rows = self.roster_table(hub_id)
+        elif kind == "contacts":
+            headers, rows = self.contacts_table(hub_id)
+        elif kind == "attendance":
+            headers, rows = self.attendance_table(hub_id, first, last)
+        else:
+            raise ValidationError(
+                _("Unknown export {kind!r}; choose roster, contacts or attendance.").format(
+                    kind=kind
+                )
+            )
+        write_table(path, headers, rows, title=kind.capitalize())
+        return len(rows)
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _csv_safe(value: Any) -> str:
+    """A cell as CSV text; a leading = + - @ is quoted so a spreadsheet never runs it as a
+    formula (phone numbers such as "+1 323…" stay as they are)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if text[:1] in ("=", "@") or (
+        text[:1] in ("+", "-") and not text[1:2].isdigit() and text[1:2] != " "
+    ):
+        return "'" + text
+    return text
+
+
+def write_table(
+    path: Path, headers: list[str], rows: Iterable[Sequence[Any]], *, title: str = "Sheet"
+) -> Path:
+    """Write a table to ``path``: .xlsx (dates as dates, frozen header) or UTF-8 CSV with a
+    BOM and CRLF, which every spreadsheet opens with accents intact."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.casefold()
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        book = Workbook(write_only=False)
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = title[:31]
+        sheet.append(headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([_xlsx_cell(v) for v in row])
+        for column_cells in sheet.columns:
+            width = max((len(str(c.value or "")) for c in column_cells[:200]), default=8)
+            letter = column_cells[0].column_letter
+            sheet.column_dimensions[letter].width = min(max(width + 2, 8), 40)
+            for c in column_cells[1:]:
+                if isinstance(c.value, dt.date):
+                    c.number_format = "yyyy-mm-dd"
+        sheet.freeze_panes = "A2"
+        book.save(path)
+        return path
+    if suffix not in (".csv", ".txt"):
+        raise ValidationError(_("Export to a .csv or .xlsx file."))
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow([_csv_safe(v) for v in row])
+    return path
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "@"):
+        return "'" + value
+    return value

@@ -1,0 +1,259 @@
+"""Import students and contacts: choose a file, confirm the column mapping, see the dry
+run, then import (all or nothing). Reading, the dry run and the import run off the UI
+thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.app import Opened
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.services.importing import (
+    FIELD_ALIASES,
+    ImportReport,
+    ImportService,
+    RawTable,
+    check_mapping,
+    field_label,
+    guess_mapping,
+    read_table,
+)
+from harmony_desktop.ui.roster.worker import BackgroundRunner
+
+_ERROR_STYLE = "color: #a40000; font-weight: bold;"
+
+
+class ImportDialog(QDialog):
+    """The three steps of an import, in one window."""
+
+    #: the import was written (its report)
+    imported = Signal(object)
+    #: a dry run finished (its report)
+    checked = Signal(object)
+    #: the file was read
+    file_loaded = Signal()
+
+    def __init__(self, opened: Opened, hub_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import students"))
+        self.resize(860, 620)
+        self.service = ImportService(opened.store)
+        self.hub_id = hub_id
+        self.runner = BackgroundRunner(self)
+        self.table: RawTable | None = None
+        self.report: ImportReport | None = None
+
+        self.choose = QPushButton(self.tr("Choose a CSV or Excel file…"))
+        self.choose.setAccessibleName(self.tr("Choose file"))
+        self.file_label = QLabel(self.tr("No file chosen."))
+        self.file_label.setAccessibleName(self.tr("Chosen file"))
+        self.mapping = QTableWidget(0, 3)
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Example"), self.tr("Goes into")]
+        )
+        self.mapping.setAccessibleName(self.tr("Column mapping"))
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.dry_run_button = QPushButton(self.tr("1. Check (dry run)"))
+        self.dry_run_button.setAccessibleName(self.tr("Check the import (dry run)"))
+        self.import_button = QPushButton(self.tr("2. Import"))
+        self.import_button.setAccessibleName(self.tr("Import"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Import summary"))
+        self.rejected_rows = QListWidget()
+        self.rejected_rows.setAccessibleName(self.tr("Rejected rows"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.dry_run_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+
+        top = QHBoxLayout()
+        top.addWidget(self.choose)
+        top.addWidget(self.file_label, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.dry_run_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(
+            QLabel(self.tr('Check where each column goes. Columns set to "(ignore)" are skipped.'))
+        )
+        layout.addWidget(self.mapping, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("Rejected rows (line number: reason)")))
+        layout.addWidget(self.rejected_rows, 1)
+
+        self.choose.clicked.connect(self._choose_file)
+        self.dry_run_button.clicked.connect(self.dry_run)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button.clicked.connect(self.reject)
+
+    def done(self, result: int) -> None:
+        """Close, after any running job has finished."""
+        self.runner.shutdown()
+        super().done(result)
+
+    # -- step 1: the file and its mapping ----------------------------------------------
+
+    def _choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import students"), "", self.tr("Spreadsheets (*.csv *.xlsx *.txt)")
+        )
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> None:
+        """Read ``path`` in the background, then show its columns and their mapping."""
+        self.file_label.setText(self.tr("Reading {name}…").format(name=path.name))
+        self._busy(True)
+        self.runner.run(lambda: read_table(path), lambda t: self._loaded(path, t), self._failed)
+
+    def _loaded(self, path: Path, table: RawTable) -> None:
+        self._busy(False)
+        self.table = table
+        self.file_label.setText(
+            self.tr("{name}: {rows} rows ({encoding})").format(
+                name=path.name, rows=len(table.rows), encoding=table.encoding
+            )
+        )
+        guessed = guess_mapping(table.headers)
+        self.mapping.setRowCount(len(table.headers))
+        choices = [("", self.tr("(ignore)"))] + [(f, field_label(f)) for f in FIELD_ALIASES]
+        for row, header in enumerate(table.headers):
+            example = next(
+                (
+                    str(cells[row])
+                    for _n, cells in table.rows[:20]
+                    if row < len(cells) and cells[row] not in (None, "")
+                ),
+                "",
+            )
+            self.mapping.setItem(row, 0, QTableWidgetItem(header))
+            self.mapping.setItem(row, 1, QTableWidgetItem(example.replace("\n", " ")[:40]))
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Field for column {header}").format(header=header))
+            for value, label in choices:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(guessed.get(row) or "")))
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.mapping.setCellWidget(row, 2, combo)
+        self.mapping.resizeColumnsToContents()
+        self._mapping_changed()
+        self.file_loaded.emit()
+
+    def current_mapping(self) -> dict[int, str | None]:
+        """Column index → field as the user set it."""
+        mapping: dict[int, str | None] = {}
+        for row in range(self.mapping.rowCount()):
+            combo = self.mapping.cellWidget(row, 2)
+            assert isinstance(combo, QComboBox)
+            mapping[row] = combo.currentData() or None
+        return mapping
+
+    def set_field(self, column: int, field: str | None) -> None:
+        """Map ``column`` to ``field`` (None: ignore), as a user picking it would."""
+        combo = self.mapping.cellWidget(column, 2)
+        assert isinstance(combo, QComboBox)
+        combo.setCurrentIndex(combo.findData(field or ""))
+
+    def _mapping_changed(self) -> None:
+        # A new mapping needs a new dry run before anything is imported.
+        self.report = None
+        self.import_button.setEnabled(False)
+        self.rejected_rows.clear()
+        try:
+            check_mapping(self.current_mapping())
+        except HarmonyError as exc:
+            self._say(str(exc), error=True)
+            self.dry_run_button.setEnabled(False)
+            return
+        self._say(self.tr("Check the mapping, then run the dry run."))
+        self.dry_run_button.setEnabled(True)
+
+    # -- step 2: the dry run -----------------------------------------------------------
+
+    def dry_run(self) -> None:
+        """Say what the import would do, without writing."""
+        if self.table is None:
+            return
+        table, mapping = self.table, self.current_mapping()
+        self._busy(True)
+        self.runner.run(
+            lambda: self.service.dry_run(self.hub_id, table, mapping), self._checked, self._failed
+        )
+
+    def _checked(self, report: ImportReport) -> None:
+        self._busy(False)
+        self.report = report
+        self._say(self.tr("Dry run: {summary}").format(summary=report.summary()))
+        self._show_rejected(report)
+        self.import_button.setEnabled(report.created + report.updated > 0)
+        self.checked.emit(report)
+
+    def _show_rejected(self, report: ImportReport) -> None:
+        self.rejected_rows.clear()
+        for r in report.rejected:
+            self.rejected_rows.addItem(
+                self.tr("line {line}: {reason}").format(line=r.line, reason=r.reason)
+            )
+
+    # -- step 3: the import ------------------------------------------------------------
+
+    def run_import(self) -> None:
+        """Import the rows the dry run accepted, in one transaction."""
+        if self.table is None or self.report is None:
+            return
+        table, mapping = self.table, self.current_mapping()
+        self._busy(True)
+        self.runner.run(
+            lambda: self.service.apply(self.hub_id, table, mapping), self._imported, self._failed
+        )
+
+    def _imported(self, report: ImportReport) -> None:
+        self._busy(False)
+        self.report = None
+        self.import_button.setEnabled(False)
+        self._say(self.tr("Imported: {summary}").format(summary=report.summary()))
+        self._show_rejected(report)
+        self.imported.emit(report)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _failed(self, exc: Any) -> None:
+        self._busy(False)
+        if isinstance(exc, HarmonyError):
+            self._say(str(exc), error=True)
+        else:
+            self._say(
+                self.tr("The import failed and nothing was changed: {error}").format(error=exc),
+                error=True,
+            )
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.choose, self.dry_run_button, self.mapping):
+            widget.setEnabled(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.summary.setText(text)
+        self.summary.setStyleSheet(_ERROR_STYLE if error else "")

@@ -1,0 +1,365 @@
+"""The roster page of a hub: search as you type, sortable columns, and every roster action.
+
+Loading the roster runs off the UI thread; the search filters the loaded entries in
+memory, so each keystroke costs a few milliseconds even at 3,500 students.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.app import Opened
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.vocab import StudentStatus
+from harmony_desktop.printing import DOCUMENT_KINDS, DocumentBuilder, document_title
+from harmony_desktop.printing.documents import set_up_device
+from harmony_desktop.printing.layout import TablePainter
+from harmony_desktop.services.exporting import ExportService
+from harmony_desktop.services.roster import RosterEntry
+from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
+from harmony_desktop.ui.roster.import_dialog import ImportDialog
+from harmony_desktop.ui.roster.model import RosterTableModel, StudentIdRole
+from harmony_desktop.ui.roster.student_dialog import StudentDialog
+from harmony_desktop.ui.roster.worker import BackgroundRunner
+
+
+class RosterPage(QWidget):
+    """Every student of one hub, and the actions a site lead takes on them."""
+
+    #: the roster was (re)loaded: number of students
+    loaded = Signal(int)
+
+    def __init__(
+        self,
+        opened: Opened,
+        hub_id: str,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.opened = opened
+        self.services = opened.services
+        self.hub_id = hub_id
+        self.today = today or dt.date.today()
+        self.export_service = ExportService(opened.store)
+        self.runner = BackgroundRunner(self)
+        self.setAccessibleName(self.tr("Roster"))
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search by name, district id, ensemble, instrument, grade or status")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the roster"))
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.setAccessibleName(self.tr("Show archived students"))
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Number of students shown"))
+
+        self.model = RosterTableModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Students"))
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(RosterTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((220, 120, 60, 110, 220, 110)):
+            self.view.setColumnWidth(column, width)
+        self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+
+        self.new_button = QPushButton(self.tr("New student"))
+        self.edit_button = QPushButton(self.tr("Open"))
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.waitlist_button = QPushButton(self.tr("Waitlists…"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        for kind, label in (
+            ("roster", self.tr("Roster…")),
+            ("contacts", self.tr("Contacts…")),
+            ("attendance", self.tr("Attendance…")),
+        ):
+            export_menu.addAction(label, functools.partial(self.export_to_file, kind))
+        self.export_button.setMenu(export_menu)
+        self.print_ensemble = QComboBox()
+        self.print_ensemble.setAccessibleName(self.tr("Ensemble to print"))
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("Print"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        print_menu = QMenu(self.print_button)
+        for kind in DOCUMENT_KINDS:
+            print_menu.addAction(
+                document_title(kind) + "…", functools.partial(self.print_preview, kind)
+            )
+        self.print_button.setMenu(print_menu)
+        for button in (
+            self.new_button, self.edit_button, self.archive_button, self.waitlist_button,
+            self.import_button, self.export_button, self.print_button,
+        ):  # fmt: skip
+            button.setAccessibleName(button.text().rstrip("…"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Roster messages"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_archived)
+        top.addWidget(self.count)
+        actions = QHBoxLayout()
+        for w in (self.new_button, self.edit_button, self.archive_button, self.waitlist_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
+        actions.addWidget(QLabel(self.tr("Print for")))
+        actions.addWidget(self.print_ensemble)
+        actions.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.new_button.clicked.connect(self.new_student)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.archive_button.clicked.connect(self.archive_or_restore_selected)
+        self.waitlist_button.clicked.connect(self.open_waitlists)
+        self.import_button.clicked.connect(self.open_import)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_student)
+        self._select_after_load: str | None = None
+        self._load_ensembles()
+        self._update_buttons()
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Load the roster again (off the UI thread); select ``select`` when done."""
+        self._select_after_load = select or self.selected_student_id()
+        include_archived = self.show_archived.isChecked()
+        roster = self.services.roster
+        hub_id = self.hub_id
+        self.count.setText(self.tr("Loading…"))
+        self.runner.run(
+            lambda: roster.entries(hub_id, include_archived=include_archived),
+            self._loaded,
+            lambda exc: self._say(str(exc), error=True),
+        )
+
+    def _loaded(self, entries: list[RosterEntry]) -> None:
+        self.model.set_entries(entries)
+        self._update_count()
+        if self._select_after_load:
+            self.select_student(self._select_after_load)
+        self._update_buttons()
+        self.loaded.emit(len(entries))
+
+    def _load_ensembles(self) -> None:
+        self.print_ensemble.clear()
+        self.print_ensemble.addItem(self.tr("All ensembles"), None)
+        for e in self.export_service.ensembles(self.hub_id):
+            self.print_ensemble.addItem(e.name, e.id)
+        if self.print_ensemble.count() > 1:
+            self.print_ensemble.setCurrentIndex(1)
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_query(text)
+        self._update_count()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count.setText(
+            self.tr("{total} students").format(total=total)
+            if shown == total
+            else self.tr("{shown} of {total} students").format(shown=shown, total=total)
+        )
+
+    def shutdown(self) -> None:
+        """Wait for background work (call before the page is destroyed)."""
+        self.runner.shutdown()
+
+    def closeEvent(self, event: object) -> None:
+        """Finish background work before closing."""
+        self.shutdown()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    # -- selection -------------------------------------------------------------------
+
+    def selected_student_id(self) -> str | None:
+        """The id of the selected student, if any."""
+        if not hasattr(self, "view"):
+            return None
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.data(rows[0], StudentIdRole) if rows else None
+
+    def select_student(self, student_id: str) -> bool:
+        """Select (and show) a student's row; False if it is filtered out."""
+        row = self.model.row_of(student_id)
+        if row < 0:
+            return False
+        index: QModelIndex = self.model.index(row, 0)
+        self.view.selectRow(row)
+        self.view.scrollTo(index)
+        return True
+
+    def _update_buttons(self) -> None:
+        student_id = self.selected_student_id()
+        self.edit_button.setEnabled(student_id is not None)
+        self.archive_button.setEnabled(student_id is not None)
+        if student_id is not None:
+            entry = self.model.entry(self.model.row_of(student_id))
+            archived = entry.status == StudentStatus.ARCHIVED
+            self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
+            self.archive_button.setAccessibleName(self.archive_button.text())
+
+    # -- actions -----------------------------------------------------------------------
+
+    def student_dialog(self, student_id: str | None = None) -> StudentDialog:
+        """The form for a new (``None``) or existing student, wired to reload the roster."""
+        dialog = StudentDialog(self.opened, self.hub_id, student_id, self, today=self.today)
+        dialog.saved.connect(lambda sid: self.reload(select=sid))
+        if dialog.enrollment is not None:
+            dialog.enrollment.changed.connect(lambda: self.reload())
+        return dialog
+
+    def new_student(self) -> StudentDialog:
+        """Open the form for a new student."""
+        dialog = self.student_dialog()
+        dialog.open()
+        return dialog
+
+    def edit_selected(self) -> StudentDialog | None:
+        """Open the selected student's form."""
+        student_id = self.selected_student_id()
+        if not student_id:
+            return None
+        dialog = self.student_dialog(student_id)
+        dialog.open()
+        return dialog
+
+    def archive_or_restore_selected(self) -> None:
+        """Archive the selected student (after confirming), or restore an archived one."""
+        student_id = self.selected_student_id()
+        if not student_id:
+            return
+        entry = self.model.entry(self.model.row_of(student_id))
+        try:
+            if entry.status == StudentStatus.ARCHIVED:
+                self.services.roster.restore_student(student_id)
+                self._say(self.tr("{name} is active again.").format(name=entry.display_name))
+            else:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Archive student"),
+                    self.tr(
+                        "Archive {name}? They leave rolls and printouts; their records are kept "
+                        'and you can restore them from "Show archived".'
+                    ).format(name=entry.display_name),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+                self.services.roster.archive_student(student_id)
+                self._say(self.tr("{name} is archived.").format(name=entry.display_name))
+        except HarmonyError as exc:
+            self._say(str(exc), error=True)
+            return
+        self.reload()
+
+    def open_waitlists(self) -> WaitlistDialog:
+        """Show the waitlists of the hub's ensembles."""
+        dialog = WaitlistDialog(self.opened, self.hub_id, self, today=self.today)
+        dialog.changed.connect(lambda: self.reload())
+        dialog.open()
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        """Open the import window."""
+        dialog = ImportDialog(self.opened, self.hub_id, self)
+        dialog.imported.connect(lambda _report: self.reload())
+        dialog.open()
+        return dialog
+
+    def export_to_file(self, kind: str, path: Path | None = None) -> None:
+        """Export ``kind`` to a file the user chooses (or ``path``)."""
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export"),
+                f"{kind}-{self.today.isoformat()}.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        service, hub_id, target = self.export_service, self.hub_id, path
+        self.runner.run(
+            lambda: service.export(kind, hub_id, target),
+            lambda count: self._say(
+                self.tr("{count} rows exported to {name}.").format(count=count, name=target.name)
+            ),
+            lambda exc: self._say(str(exc), error=True),
+        )
+
+    def print_preview(self, kind: str) -> QPrintPreviewDialog | None:
+        """Show the print preview of a document for the chosen ensemble (print or PDF from
+        there)."""
+        ensemble_id = self.print_ensemble.currentData()
+        try:
+            document = DocumentBuilder(self.services).build(
+                kind, hub_id=self.hub_id, ensemble_id=ensemble_id, day=self.today
+            )
+        except HarmonyError as exc:
+            self._say(str(exc), error=True)
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        page_size = "A4" if printer.pageLayout().pageSize().id().name == "A4" else "Letter"
+        set_up_device(printer, page_size, landscape=document.landscape)
+        printer.setDocName(document.title)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(document.title)
+        dialog.paintRequested.connect(lambda device: TablePainter(document).paint(device))
+        dialog.open()
+        return dialog
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #a40000; font-weight: bold;" if error else "")

@@ -1,0 +1,498 @@
+"""The student form: profile, contacts and (for an existing student) enrollment.
+
+It validates as you type with the services' own rules (one set of rules for the form,
+the import and the command line) and, for a new student, warns about a likely duplicate
+(same name and date of birth, or same guardian phone) before saving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.app import Opened
+from harmony_desktop.domain.errors import HarmonyError, ValidationError
+from harmony_desktop.domain.vocab import StudentStatus
+from harmony_desktop.services.importing import parse_date
+from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
+from harmony_desktop.store.models import Contact, Student
+from harmony_desktop.ui.roster.enrollment_panel import EnrollmentPanel
+
+_ERROR_STYLE = "color: #a40000; font-weight: bold;"
+_WARNING_STYLE = "color: #7a4b00; background: #fff4d6; padding: 4px;"
+
+
+class ContactEditor(QGroupBox):
+    """One contact: guardian, emergency contact and/or authorized pickup."""
+
+    #: any field changed
+    changed = Signal()
+    #: the user asked to remove this contact
+    remove_requested = Signal(object)
+
+    def __init__(
+        self, title: str, contact: Contact | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, parent)
+        self.contact_id = contact.id if contact else None
+        grid = QGridLayout(self)
+        self.name = QLineEdit(contact.name if contact else "")
+        self.relationship = QLineEdit(contact.relationship if contact else "")
+        self.phone = QLineEdit(contact.phone if contact else "")
+        self.phone_alt = QLineEdit(contact.phone_alt if contact else "")
+        self.email = QLineEdit(contact.email if contact else "")
+        self.language = QLineEdit(contact.language if contact else "")
+        self.custody = QLineEdit(contact.custody_restriction if contact else "")
+        self.is_guardian = QCheckBox(self.tr("Guardian"))
+        self.is_emergency = QCheckBox(self.tr("Emergency contact"))
+        self.pickup = QCheckBox(self.tr("Authorized pickup"))
+        if contact:
+            self.is_guardian.setChecked(contact.is_guardian)
+            self.is_emergency.setChecked(contact.is_emergency)
+            self.pickup.setChecked(contact.authorized_pickup)
+        self.remove = QPushButton(self.tr("Remove"))
+        self.name.setPlaceholderText(self.tr("Full name"))
+        self.relationship.setPlaceholderText(self.tr("mother, grandfather, neighbour…"))
+        self.phone.setPlaceholderText(self.tr("(323) 555-0100"))
+        self.custody.setPlaceholderText(self.tr('Empty if none. e.g. "No contact with father"'))
+        rows = [
+            (self.tr("Name"), self.name, self.tr("Relationship"), self.relationship),
+            (self.tr("Phone"), self.phone, self.tr("Other phone"), self.phone_alt),
+            (self.tr("Email"), self.email, self.tr("Language"), self.language),
+        ]
+        for r, (l1, w1, l2, w2) in enumerate(rows):
+            grid.addWidget(QLabel(l1), r, 0)
+            grid.addWidget(w1, r, 1)
+            grid.addWidget(QLabel(l2), r, 2)
+            grid.addWidget(w2, r, 3)
+            w1.setAccessibleName(f"{title}: {l1}")
+            w2.setAccessibleName(f"{title}: {l2}")
+        flags = QHBoxLayout()
+        for box in (self.is_guardian, self.is_emergency, self.pickup):
+            flags.addWidget(box)
+            box.setAccessibleName(f"{title}: {box.text()}")
+            box.toggled.connect(self.changed)
+        flags.addStretch(1)
+        flags.addWidget(self.remove)
+        grid.addWidget(QLabel(self.tr("Custody restriction")), 3, 0)
+        grid.addWidget(self.custody, 3, 1, 1, 3)
+        grid.addLayout(flags, 4, 0, 1, 4)
+        self.custody.setAccessibleName(f"{title}: " + self.tr("Custody restriction"))
+        self.remove.setAccessibleName(f"{title}: " + self.tr("Remove"))
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        for edit in (
+            self.name,
+            self.relationship,
+            self.phone,
+            self.phone_alt,
+            self.email,
+            self.language,
+            self.custody,
+        ):
+            edit.textChanged.connect(self.changed)
+
+    def is_empty(self) -> bool:
+        """True when nothing was typed (an empty slot is skipped on save)."""
+        return not any(
+            e.text().strip()
+            for e in (
+                self.name,
+                self.relationship,
+                self.phone,
+                self.phone_alt,
+                self.email,
+                self.custody,
+            )
+        )
+
+    def values(self) -> dict[str, Any]:
+        """The contact's fields as the roster service takes them."""
+        return {
+            "name": self.name.text().strip(),
+            "relationship": self.relationship.text().strip(),
+            "phone": self.phone.text().strip(),
+            "phone_alt": self.phone_alt.text().strip(),
+            "email": self.email.text().strip(),
+            "language": self.language.text().strip(),
+            "is_guardian": self.is_guardian.isChecked(),
+            "is_emergency": self.is_emergency.isChecked(),
+            "authorized_pickup": self.pickup.isChecked(),
+            "custody_restriction": self.custody.text().strip(),
+        }
+
+
+class StudentDialog(QDialog):
+    """Create or edit a student. ``student_id`` None creates one in ``hub_id``."""
+
+    #: the student was saved (id)
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        opened: Opened,
+        hub_id: str,
+        student_id: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.opened = opened
+        self.services = opened.services
+        self.hub_id = hub_id
+        self.student_id = student_id
+        self.today = today or dt.date.today()
+        self._duplicates_acknowledged = False
+        student = self.services.roster.student(student_id) if student_id else None
+        contacts = self.services.roster.contacts(student_id) if student_id else []
+        self._original_contacts = {c.id: c for c in contacts}
+        self.setWindowTitle(
+            self.tr("New student")
+            if student is None
+            else self.tr("Student: {name}").format(
+                name=f"{student.legal_first_name} {student.legal_last_name}"
+            )
+        )
+        self.resize(820, 640)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Student form sections"))
+        self.tabs.addTab(self._profile_tab(student), self.tr("Profile"))
+        self.tabs.addTab(self._contacts_tab(contacts), self.tr("Contacts"))
+        self.enrollment: EnrollmentPanel | None = None
+        if student_id:
+            self.enrollment = EnrollmentPanel(opened, hub_id, student_id, today=self.today)
+            self.tabs.addTab(self.enrollment, self.tr("Enrollment"))
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Form messages"))
+        self.duplicate_banner = QLabel()
+        self.duplicate_banner.setWordWrap(True)
+        self.duplicate_banner.setStyleSheet(_WARNING_STYLE)
+        self.duplicate_banner.setAccessibleName(self.tr("Possible duplicate warning"))
+        self.duplicate_banner.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setAccessibleName(self.tr("Save student"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.duplicate_banner)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.validate()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _profile_tab(self, st: Student | None) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.first_name = QLineEdit(st.legal_first_name if st else "")
+        self.last_name = QLineEdit(st.legal_last_name if st else "")
+        self.preferred_name = QLineEdit(st.preferred_name if st else "")
+        self.date_of_birth = QLineEdit(
+            st.date_of_birth.isoformat() if st and st.date_of_birth else ""
+        )
+        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD or MM/DD/YYYY"))
+        self.grade = QComboBox()
+        self.grade.addItem(self.tr("(not set)"), "")
+        for g in GRADES:
+            self.grade.addItem(g, g)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(st.grade if st else "")))
+        self.school = QLineEdit(st.school if st else "")
+        self.district_id = QLineEdit(st.district_student_id if st else "")
+        self.home_language = QLineEdit(st.home_language if st else "")
+        self.guardian_language = QLineEdit(st.guardian_language if st else "")
+        self.instrument = QLineEdit(st.instrument if st else "")
+        self.level = QLineEdit(st.level if st else "")
+        self.status = QComboBox()
+        for value, label in (
+            (StudentStatus.ACTIVE, self.tr("Active")),
+            (StudentStatus.INACTIVE, self.tr("Inactive")),
+            (StudentStatus.ARCHIVED, self.tr("Archived")),
+        ):
+            self.status.addItem(label, value.value)
+        self.status.setCurrentIndex(max(0, self.status.findData(st.status if st else "active")))
+        self.allergy_notes = QPlainTextEdit(st.allergy_notes if st else "")
+        self.medical_notes = QPlainTextEdit(st.medical_notes if st else "")
+        self.notes = QPlainTextEdit(st.notes if st else "")
+        for edit in (self.allergy_notes, self.medical_notes, self.notes):
+            edit.setMaximumHeight(60)
+            edit.setTabChangesFocus(True)
+        self.photo_consent = QCheckBox(self.tr("Photo consent given"))
+        self.photo_consent.setChecked(bool(st and st.photo_consent))
+        self.may_walk_home = QCheckBox(self.tr("May walk home alone"))
+        self.may_walk_home.setChecked(bool(st and st.may_walk_home))
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("Legal first name *"), self.first_name),
+            (self.tr("Legal last name *"), self.last_name),
+            (self.tr("Preferred name"), self.preferred_name),
+            (self.tr("Date of birth"), self.date_of_birth),
+            (self.tr("Grade"), self.grade),
+            (self.tr("School"), self.school),
+            (self.tr("District student id"), self.district_id),
+            (self.tr("Home language"), self.home_language),
+            (self.tr("Guardian's language"), self.guardian_language),
+            (self.tr("Instrument"), self.instrument),
+            (self.tr("Level"), self.level),
+            (self.tr("Status"), self.status),
+            (self.tr("Allergies"), self.allergy_notes),
+            (self.tr("Medical notes"), self.medical_notes),
+            (self.tr("Permissions"), self.photo_consent),
+            ("", self.may_walk_home),
+            (self.tr("Notes"), self.notes),
+        ]
+        for label, widget in rows:
+            form.addRow(label, widget)
+            widget.setAccessibleName(label.rstrip(" *") or self.tr("May walk home alone"))
+        line_edits: list[QLineEdit] = [
+            self.first_name, self.last_name, self.preferred_name, self.date_of_birth,
+            self.school, self.district_id, self.home_language, self.guardian_language,
+            self.instrument, self.level,
+        ]  # fmt: skip
+        for line_edit in line_edits:
+            line_edit.textChanged.connect(self.validate)
+        self.first_name.textChanged.connect(self._reset_duplicates)
+        self.last_name.textChanged.connect(self._reset_duplicates)
+        self.date_of_birth.textChanged.connect(self._reset_duplicates)
+        self.grade.currentIndexChanged.connect(self.validate)
+        self.status.currentIndexChanged.connect(self.validate)
+        return page
+
+    def _contacts_tab(self, contacts: list[Contact]) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        hint = QLabel(
+            self.tr(
+                "At least two contacts: a guardian and an emergency contact. Tick who may pick "
+                "the student up, and write any custody restriction staff must know."
+            )
+        )
+        hint.setWordWrap(True)
+        outer.addWidget(hint)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Contacts"))
+        holder = QWidget()
+        self.contacts_layout = QVBoxLayout(holder)
+        self.contacts_layout.addStretch(1)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll, 1)
+        self.add_contact_button = QPushButton(self.tr("Add contact"))
+        self.add_contact_button.setAccessibleName(self.tr("Add contact"))
+        self.add_contact_button.clicked.connect(lambda: self.add_contact_editor())
+        outer.addWidget(self.add_contact_button)
+        self.contact_editors: list[ContactEditor] = []
+        for contact in contacts:
+            self.add_contact_editor(contact)
+        if not contacts:
+            first = self.add_contact_editor()
+            first.is_guardian.setChecked(True)
+            first.pickup.setChecked(True)
+            second = self.add_contact_editor()
+            second.is_emergency.setChecked(True)
+        elif len(contacts) == 1:
+            self.add_contact_editor().is_emergency.setChecked(True)
+        return page
+
+    def add_contact_editor(self, contact: Contact | None = None) -> ContactEditor:
+        """Add a contact slot (filled from ``contact``) and return it."""
+        editor = ContactEditor(
+            self.tr("Contact {n}").format(n=len(self.contact_editors) + 1), contact
+        )
+        editor.changed.connect(self.validate)
+        editor.phone.textChanged.connect(self._reset_duplicates)
+        editor.remove_requested.connect(self._remove_editor)
+        self.contact_editors.append(editor)
+        self.contacts_layout.insertWidget(self.contacts_layout.count() - 1, editor)
+        self.validate()
+        return editor
+
+    def _remove_editor(self, editor: ContactEditor) -> None:
+        self.contact_editors.remove(editor)
+        editor.setParent(None)
+        editor.deleteLater()
+        self.validate()
+
+    # -- values and validation ---------------------------------------------------------
+
+    def student_fields(self) -> dict[str, Any]:
+        """The profile as the roster service takes it (raises ValidationError on a bad date)."""
+        text = self.date_of_birth.text().strip()
+        try:
+            dob = parse_date(text, today=self.today) if text else None
+        except (ValueError, OverflowError) as exc:
+            raise ValidationError(
+                self.tr("Write the date of birth as YYYY-MM-DD (e.g. 2014-03-05)."),
+                "date_of_birth",
+            ) from exc
+        return {
+            "legal_first_name": self.first_name.text().strip(),
+            "legal_last_name": self.last_name.text().strip(),
+            "preferred_name": self.preferred_name.text().strip(),
+            "date_of_birth": dob,
+            "grade": self.grade.currentData() or "",
+            "school": self.school.text().strip(),
+            "district_student_id": self.district_id.text().strip(),
+            "home_language": self.home_language.text().strip(),
+            "guardian_language": self.guardian_language.text().strip(),
+            "instrument": self.instrument.text().strip(),
+            "level": self.level.text().strip(),
+            "status": self.status.currentData(),
+            "allergy_notes": self.allergy_notes.toPlainText().strip(),
+            "medical_notes": self.medical_notes.toPlainText().strip(),
+            "notes": self.notes.toPlainText().strip(),
+            "photo_consent": self.photo_consent.isChecked(),
+            "may_walk_home": self.may_walk_home.isChecked(),
+        }
+
+    def contact_values(self) -> list[tuple[ContactEditor, dict[str, Any]]]:
+        """Filled contact slots with their values; the order in the form is the order staff
+        call them in (priority 1, 2, …)."""
+        filled = [e for e in self.contact_editors if not e.is_empty()]
+        return [(e, {**e.values(), "priority": n}) for n, e in enumerate(filled, start=1)]
+
+    def validate(self) -> bool:
+        """Check the form; show the first problem and enable Save only when it is fine."""
+        if not hasattr(self, "save_button"):
+            return False  # still building the form
+        try:
+            validate_student(self.student_fields(), today=self.today)
+            for n, (_editor, values) in enumerate(self.contact_values(), start=1):
+                try:
+                    validate_contact(values)
+                except ValidationError as exc:
+                    raise ValidationError(
+                        self.tr("Contact {n}: {error}").format(n=n, error=exc), exc.field
+                    ) from exc
+        except ValidationError as exc:
+            self._show(str(exc), error=True)
+            self.save_button.setEnabled(False)
+            return False
+        filled = len(self.contact_values())
+        if filled < 2:
+            self._show(
+                self.tr(
+                    "Only {n} contact: add a second one (an emergency contact) so staff can "
+                    "always reach someone."
+                ).format(n=filled),
+                error=False,
+            )
+        else:
+            self._show("", error=False)
+        self.save_button.setEnabled(True)
+        return True
+
+    def _show(self, text: str, *, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(_ERROR_STYLE if error else _WARNING_STYLE if text else "")
+
+    def _reset_duplicates(self) -> None:
+        if self._duplicates_acknowledged:
+            self._duplicates_acknowledged = False
+            self.duplicate_banner.hide()
+            self.save_button.setText(self.tr("Save"))
+
+    def check_duplicates(self) -> list[Student]:
+        """Students that look like the one being created (empty when editing)."""
+        if self.student_id:
+            return []
+        fields = self.student_fields()
+        phones = [v["phone"] for _e, v in self.contact_values()] + [
+            v["phone_alt"] for _e, v in self.contact_values() if v["phone_alt"]
+        ]
+        return self.services.roster.possible_duplicates(
+            self.hub_id,
+            fields["legal_first_name"],
+            fields["legal_last_name"],
+            fields["date_of_birth"],
+            phones,
+        )
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save (after one warning about a likely duplicate, for a new student)."""
+        if not self.validate():
+            return
+        try:
+            if not self._duplicates_acknowledged:
+                matches = self.check_duplicates()
+                if matches:
+                    self._show_duplicates(matches)
+                    return
+            fields = self.student_fields()
+            contacts = self.contact_values()
+            if self.student_id is None:
+                self.student_id = self.services.roster.create_student(
+                    self.hub_id, fields, [values for _e, values in contacts]
+                )
+            else:
+                self._save_existing(fields, contacts)
+        except HarmonyError as exc:
+            self._show(str(exc), error=True)
+            return
+        self.saved.emit(self.student_id)
+        self.accept()
+
+    def _show_duplicates(self, matches: list[Student]) -> None:
+        lines = [
+            f"• {st.legal_first_name} {st.legal_last_name}"
+            + (f", {st.date_of_birth.isoformat()}" if st.date_of_birth else "")
+            + (f", {st.district_student_id}" if st.district_student_id else "")
+            for st in matches[:5]
+        ]
+        self.duplicate_banner.setText(
+            self.tr(
+                "This may be a student already on the roster (same name and date of birth, or "
+                "same guardian phone):\n{list}\nOpen that student instead, or click "
+                '"Save anyway" if this really is another child.'
+            ).format(list="\n".join(lines))
+        )
+        self.duplicate_banner.show()
+        self._duplicates_acknowledged = True
+        self.save_button.setText(self.tr("Save anyway"))
+
+    def _save_existing(
+        self, fields: dict[str, Any], contacts: list[tuple[ContactEditor, dict[str, Any]]]
+    ) -> None:
+        assert self.student_id is not None
+        roster = self.services.roster
+        roster.update_student(self.student_id, **fields)
+        kept = set()
+        for editor, values in contacts:
+            if editor.contact_id:
+                kept.add(editor.contact_id)
+                roster.update_contact(editor.contact_id, **values)
+            else:
+                editor.contact_id = roster.add_contact(self.student_id, **values)
+                kept.add(editor.contact_id)
+        for contact_id in set(self._original_contacts) - kept:
+            roster.remove_contact(contact_id)

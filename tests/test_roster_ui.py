@@ -1,0 +1,336 @@
+"""The roster page as a site lead uses it: search, add, edit, enroll, withdraw, waitlist,
+archive, import. Each test checks what the store holds afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from harmony_desktop.app import Opened
+from harmony_desktop.domain.vocab import EnrollmentStatus
+from harmony_desktop.paths import resolve_paths
+from harmony_desktop.services.context import Services
+from harmony_desktop.ui.roster import RosterPage
+from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
+from harmony_desktop.ui.roster.model import RosterTableModel
+from harmony_desktop.ui.roster.student_dialog import StudentDialog
+from tests.factories import HubFixture, make_hub
+
+TODAY = dt.date(2026, 9, 8)
+DATA = Path(__file__).parent / "data" / "import"
+
+
+@pytest.fixture
+def opened(services: Services, tmp_path: Path) -> Opened:
+    return Opened(resolve_paths(tmp_path / "data"), services.store, services)
+
+
+def open_page(qtbot: QtBot, opened: Opened, hub_id: str) -> RosterPage:
+    page = RosterPage(opened, hub_id, today=TODAY)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.show()
+    return page
+
+
+@pytest.fixture
+def page(qtbot: QtBot, opened: Opened, hub: HubFixture) -> Iterator[RosterPage]:
+    page = RosterPage(opened, hub.hub_id, today=TODAY)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.total == 8, timeout=5000)
+    yield page
+    page.shutdown()
+
+
+def reload(qtbot: QtBot, page: RosterPage) -> None:
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+
+
+def names_shown(page: RosterPage) -> list[str]:
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+
+
+def test_roster_model_passes_qtmodeltester(qtmodeltester: object, page: RosterPage) -> None:
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    page.model.set_query("garcia")
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    page.model.sort(RosterTableModel.GRADE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_search_as_you_type_and_sort(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    services.roster.update_student(hub.student_ids[1], district_student_id="7654321")
+    reload(qtbot, page)
+    qtbot.keyClicks(page.search, "garc")
+    assert names_shown(page) == ["Garcia, Ana"]
+    assert page.count.text() == "1 of 8 students"
+    page.search.clear()
+    qtbot.keyClicks(page.search, "765432")  # district id
+    assert len(names_shown(page)) == 1
+    page.search.clear()
+    qtbot.keyClicks(page.search, "grade 8")
+    assert [page.model.entry(r).grade for r in range(page.model.rowCount())] == ["8"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "beginning violin")  # ensemble and instrument
+    assert page.model.rowCount() == 8
+    page.search.clear()
+    page.view.sortByColumn(RosterTableModel.GRADE, Qt.SortOrder.DescendingOrder)
+    grades = [int(page.model.entry(r).grade) for r in range(8)]
+    assert grades == sorted(grades, reverse=True)
+
+
+def fill_new_student(
+    qtbot: QtBot, dialog: StudentDialog, first: str, last: str, dob: str, phone: str
+) -> None:
+    qtbot.keyClicks(dialog.first_name, first)
+    qtbot.keyClicks(dialog.last_name, last)
+    qtbot.keyClicks(dialog.date_of_birth, dob)
+    guardian, emergency = dialog.contact_editors
+    qtbot.keyClicks(guardian.name, "Rosa " + last)
+    qtbot.keyClicks(guardian.phone, phone)
+    qtbot.keyClicks(emergency.name, "Tio " + last)
+    qtbot.keyClicks(emergency.phone, "(213) 555-0199")
+
+
+def test_add_a_student_validating_as_you_type(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChildren(StudentDialog)[-1]
+    assert not dialog.save_button.isEnabled()
+    assert "First name is required" in dialog.message.text()
+    fill_new_student(qtbot, dialog, "Marisol", "Reyes", "2031-01-01", "(213) 555-0100")
+    assert "in the future" in dialog.message.text() and not dialog.save_button.isEnabled()
+    dialog.date_of_birth.clear()
+    qtbot.keyClicks(dialog.date_of_birth, "5/6/2014")
+    assert dialog.save_button.isEnabled()
+    dialog.grade.setCurrentIndex(dialog.grade.findData("4"))
+    dialog.may_walk_home.setChecked(True)
+    qtbot.keyClicks(dialog.allergy_notes, "peanuts")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    created = [e for e in services.roster.entries(hub.hub_id) if e.last_name == "Reyes"]
+    assert len(created) == 1
+    student = services.roster.student(created[0].student_id)
+    assert (student.date_of_birth, student.grade, student.may_walk_home, student.allergy_notes) == (
+        dt.date(2014, 5, 6), "4", True, "peanuts",
+    )  # fmt: skip
+    contacts = services.roster.contacts(student.id)
+    assert [(c.name, c.is_guardian, c.authorized_pickup, c.is_emergency) for c in contacts] == [
+        ("Rosa Reyes", True, True, False),
+        ("Tio Reyes", False, False, True),
+    ]
+    assert page.selected_student_id() == student.id  # the new student is selected
+
+
+def test_bad_phone_blocks_saving(qtbot: QtBot, page: RosterPage) -> None:
+    dialog = page.new_student()
+    fill_new_student(qtbot, dialog, "A", "B", "2014-01-01", "555")
+    assert "does not look like a phone number" in dialog.message.text()
+    assert not dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+@pytest.mark.parametrize("same", ["name and birth date", "guardian phone"])
+def test_duplicate_warning_before_saving(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture, same: str
+) -> None:
+    existing = services.roster.student(hub.student_ids[0])  # Ana Garcia, guardian (323) 555-1000
+    count = len(services.roster.entries(hub.hub_id))
+    dialog = page.new_student()
+    if same == "guardian phone":
+        fill_new_student(qtbot, dialog, "Pedro", "Sanchez", "2013-02-02", "323.555.1000")
+    else:
+        assert existing.date_of_birth is not None
+        fill_new_student(
+            qtbot, dialog, "ana", "GARCIA", existing.date_of_birth.isoformat(), "(213) 555-4444"
+        )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.duplicate_banner.isVisibleTo(dialog)
+    assert "Ana Garcia" in dialog.duplicate_banner.text()
+    assert dialog.save_button.text() == "Save anyway"
+    assert len(services.roster.entries(hub.hub_id)) == count  # nothing saved yet
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(services.roster.entries(hub.hub_id)) == count + 1
+
+
+def test_edit_a_student_and_their_contacts(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    student_id = hub.student_ids[2]
+    assert page.select_student(student_id)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChildren(StudentDialog)[-1]
+    assert dialog.student_id == student_id
+    dialog.preferred_name.clear()
+    qtbot.keyClicks(dialog.preferred_name, "Mimi")
+    dialog.photo_consent.setChecked(True)
+    second = dialog.contact_editors[1]  # an empty slot offered for the second contact
+    qtbot.keyClicks(second.name, "Abuela Rivera")
+    qtbot.keyClicks(second.phone, "213-555-0177")
+    qtbot.keyClicks(dialog.contact_editors[0].custody, "No contact with father")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    student = services.roster.student(student_id)
+    assert student.preferred_name == "Mimi" and student.photo_consent
+    contacts = services.roster.contacts(student_id)
+    assert [c.name for c in contacts] == ["Guardian 2", "Abuela Rivera"]
+    assert contacts[0].custody_restriction == "No contact with father"
+    assert "Mimi" in [page.model.entry(r).preferred_name for r in range(page.model.rowCount())]
+
+
+def test_enroll_and_withdraw_from_the_student_form(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    student_id = hub.student_ids[0]
+    page.select_student(student_id)
+    dialog = page.edit_selected()
+    assert dialog is not None and dialog.enrollment is not None
+    panel = dialog.enrollment
+    panel.ensemble.setCurrentIndex(panel.ensemble.findText("Choir"))
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(panel.enroll_button, Qt.MouseButton.LeftButton)
+    enrollments = {e.ensemble_id: e for e in services.enrollment.for_student(student_id)}
+    assert enrollments[hub.second_ensemble_id].status == EnrollmentStatus.ENROLLED
+    assert enrollments[hub.second_ensemble_id].enrolled_on == TODAY
+
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "Choir")
+    panel.table.selectRow(row)
+    qtbot.mouseClick(panel.withdraw_button, Qt.MouseButton.LeftButton)
+    assert "reason" in panel.message.text()  # a reason is required
+    assert services.enrollment.for_student(student_id)[0].status == EnrollmentStatus.ENROLLED
+    qtbot.keyClicks(panel.reason, "moved away")
+    qtbot.mouseClick(panel.withdraw_button, Qt.MouseButton.LeftButton)
+    choir = next(
+        e
+        for e in services.enrollment.for_student(student_id)
+        if e.ensemble_id == hub.second_ensemble_id
+    )
+    assert (choir.status, choir.end_reason, choir.ended_on) == (
+        EnrollmentStatus.WITHDRAWN,
+        "moved away",
+        TODAY,
+    )
+    row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "Choir")
+    panel.table.selectRow(row)
+    history = [panel.history.item(i).text() for i in range(panel.history.count())]
+    assert history == ["2026-09-08  Enrolled", "2026-09-08  Withdrawn — moved away"]
+    dialog.reject()
+
+
+def test_waitlist_promotion_respects_capacity(
+    qtbot: QtBot, opened: Opened, services: Services
+) -> None:
+    small = make_hub(services, students=2, capacity=2)  # Beginning Strings is full
+    waiting = [
+        services.roster.create_student(
+            small.hub_id, {"legal_first_name": n, "legal_last_name": "Wait"}
+        )
+        for n in ("Late", "Early")
+    ]
+    page = open_page(qtbot, opened, small.hub_id)
+    # "Early" gets priority 1 from the form; "Late" keeps the default 100
+    for student_id, priority in ((waiting[0], 100), (waiting[1], 1)):
+        page.select_student(student_id)
+        dialog = page.edit_selected()
+        assert dialog is not None and dialog.enrollment is not None
+        panel = dialog.enrollment
+        panel.ensemble.setCurrentIndex(panel.ensemble.findText("Beginning Strings"))
+        qtbot.mouseClick(panel.enroll_button, Qt.MouseButton.LeftButton)
+        assert "is full (2 of 2 places)" in panel.message.text()
+        panel.priority.setValue(priority)
+        qtbot.mouseClick(panel.waitlist_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+    assert [w.student_id for w in services.enrollment.waitlist(small.ensemble_id)] == [
+        waiting[1],
+        waiting[0],
+    ]
+
+    qtbot.mouseClick(page.waitlist_button, Qt.MouseButton.LeftButton)
+    waitlists = page.findChildren(WaitlistDialog)[-1]
+    waitlists.ensemble.setCurrentIndex(waitlists.ensemble.findText("Beginning Strings"))
+    assert waitlists.capacity.text() == "2 of 2 places taken"
+    assert waitlists.table.item(0, 1).text() == "Early Wait"
+    qtbot.mouseClick(waitlists.enroll_next, Qt.MouseButton.LeftButton)
+    assert "full" in waitlists.message.text()
+    assert services.enrollment.enrolled_count(small.ensemble_id, TODAY) == 2
+
+    enrolled = services.enrollment.for_student(small.student_ids[0])[0]
+    services.enrollment.withdraw(enrolled.id, TODAY, "family moved")
+    waitlists.reload()
+    assert waitlists.capacity.text() == "1 of 2 places taken"
+    qtbot.mouseClick(waitlists.enroll_next, Qt.MouseButton.LeftButton)
+    assert waitlists.message.text() == "Early Wait is enrolled."
+    assert services.enrollment.for_student(waiting[1])[0].status == EnrollmentStatus.ENROLLED
+    assert services.enrollment.enrolled_count(small.ensemble_id, TODAY) == 2
+    qtbot.mouseClick(waitlists.enroll_next, Qt.MouseButton.LeftButton)  # full again
+    assert "full" in waitlists.message.text()
+    assert services.enrollment.for_student(waiting[0])[0].status == EnrollmentStatus.WAITLISTED
+    waitlists.reject()
+    page.shutdown()
+
+
+def test_archive_and_restore_never_delete(
+    qtbot: QtBot,
+    page: RosterPage,
+    services: Services,
+    hub: HubFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    student_id = hub.student_ids[3]
+    page.select_student(student_id)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert services.roster.student(student_id).status == "archived"
+    assert page.model.row_of(student_id) == -1  # hidden unless "Show archived"
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.show_archived.setChecked(True)
+    assert page.select_student(student_id)
+    assert page.archive_button.text() == "Restore"
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    assert services.roster.student(student_id).status == "active"
+
+
+def test_import_dialog_maps_checks_then_imports(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    dialog = page.open_import()
+    with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+        dialog.load_file(DATA / "utf8_bom_crlf.csv")
+    assert not dialog.import_button.isEnabled()  # a dry run comes first
+    with qtbot.waitSignal(dialog.checked, timeout=5000) as checked:
+        qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    report = checked.args[0]
+    assert (report.created, len(report.rejected)) == (4, 1)
+    assert dialog.rejected_rows.item(0).text().startswith("line 7:")
+    assert len(services.roster.entries(hub.hub_id)) == 8  # the dry run wrote nothing
+    dialog.set_field(6, None)  # ignore the School column: the dry run must be redone
+    assert not dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    entries = services.roster.entries(hub.hub_id)
+    assert len(entries) == 12 and page.model.total == 12
+    chidi = next(e for e in entries if e.district_student_id == "900101")
+    assert services.roster.student(chidi.student_id).school == ""  # the column was ignored
+    dialog.reject()
+
+
+def test_print_preview_opens_for_each_document(qtbot: QtBot, page: RosterPage) -> None:
+    for kind in ("roster", "emergency"):
+        preview = page.print_preview(kind)
+        assert preview is not None
+        preview.close()
