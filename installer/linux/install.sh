@@ -33,8 +33,10 @@ uninstall() {
   if [ "${1:-}" = "--purge" ]; then
     rm -rf "$user_data" "${XDG_STATE_HOME:-$HOME/.local/state}/HarmonyDesktop"
     echo "Harmony Desktop and its data were removed."
-  else
+  elif [ -d "$user_data" ]; then
     echo "Harmony Desktop was removed. Your data is still in $user_data"
+  else
+    echo "Harmony Desktop was removed."
   fi
 }
 

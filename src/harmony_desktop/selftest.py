@@ -133,6 +133,7 @@ def run_self_test(
     with (
         tempfile.TemporaryDirectory(prefix="harmony-selftest-", ignore_cleanup_errors=True) as tmp,
         _private_environment(Path(tmp)),
+        _quiet_offscreen_warnings(),
     ):
         fx = _Fixture(data_dir=Path(tmp) / "data")
         checks: dict[str, Callable[[_Fixture], str]] = {
@@ -386,6 +387,28 @@ def _ensure_qt_app(fx: _Fixture) -> Any:
         else:
             fx.qt_app = make_application(argv)
     return fx.qt_app
+
+
+@contextlib.contextmanager
+def _quiet_offscreen_warnings() -> Iterator[None]:
+    """Hide Qt's offscreen-platform chatter (e.g. "does not support propagateSizeHints")
+    from the report; every other Qt message still goes to stderr."""
+    try:
+        from PySide6.QtCore import QtMsgType, qFormatLogMessage, qInstallMessageHandler
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        yield
+        return
+
+    def handler(kind: QtMsgType, context: Any, message: str) -> None:
+        if "This plugin does not support" in message:
+            return
+        print(qFormatLogMessage(kind, context, message), file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def _spin(app: Any, *, seconds: float, until: Callable[[], bool]) -> None:
