@@ -54,6 +54,8 @@ FAILED = "FAILED"
 UNAVAILABLE = "UNAVAILABLE"
 
 #: the printout the self-test renders, in order of preference (first one the build has)
+#: the generated hub (the main window must show its name)
+SELF_TEST_HUB = "Self-test Hub"
 UI_SETTLE_SECONDS = 0.5
 THREAD_STOP_SECONDS = 5.0
 #: save the self-test's picture of the main window here (a PNG path), to look at it
@@ -233,7 +235,7 @@ def _check_mark(fx: _Fixture) -> str:
     services = fx.opened.services
     today = dt.date.today()
     with services.store.write() as w:
-        hub = w.insert(Hub(name="Self-test Hub", partner="Self-test Park", partner_kind="park"))
+        hub = w.insert(Hub(name=SELF_TEST_HUB, partner="Self-test Park", partner_kind="park"))
         teacher = w.insert(Staff(hub_id=hub.id, name="Self-test Teacher", role="teacher"))
         schedule = [{"weekday": today.weekday(), "start": "15:30", "end": "17:00"}]
         ensemble = w.insert(
@@ -323,33 +325,40 @@ def _check_ui(fx: _Fixture) -> str:
             _("the main window is not in this build ({error})").format(error=exc)
         ) from exc
     from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel
 
     app = _ensure_qt_app(fx)
     already_running = {id(t) for t in _running_qthreads()}
-    window = MainWindow(fx.opened, fx.hub_id)
-    window.show()
-    # Let the window lay itself out and its workers load the hub's data.
-    _spin(app, seconds=UI_SETTLE_SECONDS, until=lambda: False)
-    if not window.isVisible():
-        raise AssertionError(_("the main window did not show"))
-    pixmap = window.grab()
-    if pixmap.isNull() or pixmap.width() < 200 or pixmap.height() < 150:
-        raise AssertionError(_("the main window painted nothing"))
-    shot = os.environ.get(SCREENSHOT_ENV)
-    if shot:
-        pixmap.save(shot)
-    size = f"{pixmap.width()}×{pixmap.height()}"
-    window.close()
-    shutdown = getattr(window, "shutdown", None)
-    if callable(shutdown):  # stops the window's timers and database thread (idempotent)
-        shutdown()
-    window.deleteLater()
 
     def threads_left() -> list[Any]:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return [t for t in _running_qthreads() if id(t) not in already_running]
 
-    _spin(app, seconds=THREAD_STOP_SECONDS, until=lambda: not threads_left())
+    window = MainWindow(fx.opened, fx.hub_id)
+    try:
+        window.show()
+        # Let the window lay itself out and its workers load the hub's data.
+        _spin(app, seconds=UI_SETTLE_SECONDS, until=lambda: False)
+        if not window.isVisible():
+            raise AssertionError(_("the main window did not show"))
+        pixmap = window.grab()
+        if pixmap.isNull() or pixmap.width() < 200 or pixmap.height() < 150:
+            raise AssertionError(_("the main window painted nothing"))
+        shot = os.environ.get(SCREENSHOT_ENV)
+        if shot:
+            pixmap.save(shot)
+        texts = [window.windowTitle(), *(label.text() for label in window.findChildren(QLabel))]
+        if not any(SELF_TEST_HUB in text for text in texts):
+            raise AssertionError(_("the main window does not show the hub it opened"))
+    finally:
+        # Always stop the window's timers and database thread, even after a failure:
+        # a QThread destroyed while running aborts the whole process.
+        window.close()
+        shutdown = getattr(window, "shutdown", None)
+        if callable(shutdown):
+            shutdown()
+        window.deleteLater()
+        _spin(app, seconds=THREAD_STOP_SECONDS, until=lambda: not threads_left())
     left = threads_left()
     if left:
         raise AssertionError(
@@ -358,7 +367,7 @@ def _check_ui(fx: _Fixture) -> str:
             )
         )
     return _("main window shown ({size}, platform {platform}) and closed cleanly").format(
-        size=size, platform=app.platformName()
+        size=f"{pixmap.width()}×{pixmap.height()}", platform=app.platformName()
     )
 
 
