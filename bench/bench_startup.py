@@ -82,32 +82,37 @@ def time_to_window(
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", HARMONY_DATA_DIR=str(data_dir))
     env.pop("WAYLAND_DISPLAY", None)
-    started = time.perf_counter()
-    app = subprocess.Popen(
-        [*command, "--data-dir", str(data_dir)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        while not mapped_app_window(display):
-            if app.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited with {app.returncode} before a window")
-            if time.perf_counter() - started > WINDOW_TIMEOUT_S:
-                raise RuntimeError("no window after a minute")
-            time.sleep(0.01)
-        seconds = time.perf_counter() - started
-        if screenshot is not None:
-            time.sleep(2.0)  # let the register load and paint
-            grab_screen(display, screenshot)
-        return seconds
-    finally:
-        app.terminate()
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        app = subprocess.Popen(
+            [*command, "--data-dir", str(data_dir)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
         try:
-            app.wait(10)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
+            while not mapped_app_window(display):
+                if app.poll() is not None:
+                    errors.seek(0)
+                    tail = errors.read().decode(errors="replace")[-3000:]
+                    raise RuntimeError(
+                        f"{command[0]} exited with {app.returncode} before a window:\n{tail}"
+                    )
+                if time.perf_counter() - started > WINDOW_TIMEOUT_S:
+                    raise RuntimeError("no window after a minute")
+                time.sleep(0.01)
+            seconds = time.perf_counter() - started
+            if screenshot is not None:
+                time.sleep(2.0)  # let the register load and paint
+                grab_screen(display, screenshot)
+            return seconds
+        finally:
+            app.terminate()
+            try:
+                app.wait(10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait()
 
 
 def grab_screen(display: str, png: Path) -> None:
