@@ -373,6 +373,8 @@ def test_frozen_app_holds_only_what_it_needs(frozen_app: FrozenApp, tmp_path: Pa
     broken = [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
     assert not broken
 
+    # The version comes from the package's metadata, shipped in the bundle.
+    assert (internal / f"harmony_desktop-{__version__}.dist-info" / "METADATA").is_file()
     version = _run_frozen(frozen_app, "--version", home=tmp_path)
     assert version.returncode == 0 and __version__ in version.stdout
     assert APP_ID.startswith("org.")
