@@ -41,7 +41,19 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     """A private X server; returns it and its DISPLAY."""
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+            # Without it the server resets whenever its last client leaves, and a client
+            # connecting during the reset fails ("could not connect to display").
+            "-noreset",
+        ],
         pass_fds=(write_fd,),
         stderr=subprocess.DEVNULL,
     )
