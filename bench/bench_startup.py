@@ -72,7 +72,11 @@ def mapped_app_window(display: str) -> bool:
     tree = subprocess.run(
         ["xwininfo", "-root", "-children"], capture_output=True, text=True, env=env
     ).stdout
-    for match in re.finditer(r"^\s+(0x[0-9a-f]+) \"[^\"]*Harmony Desktop\"", tree, re.M):
+    # e.g. 0x200007 "Hollenbeck Park — Harmony Desktop": ("harmony-desktop" …)  1280x720+0+0
+    pattern = r"^\s+(0x[0-9a-f]+) \"[^\"]*Harmony Desktop\".*?\s(\d+)x(\d+)[+-]"
+    for match in re.finditer(pattern, tree, re.M):
+        if int(match.group(2)) < 200:  # Qt's 1×1 client-leader window has the app's name too
+            continue
         info = subprocess.run(
             ["xwininfo", "-id", match.group(1)], capture_output=True, text=True, env=env
         ).stdout
