@@ -219,6 +219,8 @@ def test_inno_setup_script_is_a_per_user_template_with_a_fixed_app_id() -> None:
     assert "{localappdata}\\{#DataFolder}" in text
     assert "MB_DEFBUTTON2" in text and "DelTree(UserDataDir()" in text
     assert "[UninstallDelete]" not in text
+    # After installing, the console twin runs the self-test; a failure is shown.
+    assert "harmony-desktop-cli.exe') + '\" --self-test" in text and "ssPostInstall" in text
 
 
 def test_inno_setup_script_ships_what_build_spec_makes() -> None:

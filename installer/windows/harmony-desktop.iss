@@ -5,7 +5,8 @@
 ;   iscc /DAppVersion=0.1.0 installer\windows\harmony-desktop.iss
 ;
 ; Installs for the current user only (no administrator rights: site laptops are often
-; locked down), into %LOCALAPPDATA%\Programs\Harmony Desktop, with a Start-menu entry.
+; locked down), into %LOCALAPPDATA%\Programs\Harmony Desktop, with a Start-menu entry,
+; then runs the app's self-test and says so if it fails.
 ; Uninstalling removes the program and leaves the user's data (the register database,
 ; its backups and logs in %LOCALAPPDATA%\HarmonyDesktop) unless the user asks to delete
 ; it, or a silent uninstall is given /PURGE.
@@ -68,6 +69,8 @@ Name: "spanish"; MessagesFile: "compiler:Languages\Spanish.isl"
 
 [CustomMessages]
 english.RemoveDataPrompt=Also delete the rosters, attendance records and backups stored on this computer?%n%nAttendance not yet synced to the central server would be lost. Choose No to keep them (recommended): reinstalling the app finds them again.
+english.SelfTestFailed=Harmony Desktop was installed, but its self-test failed on this computer. Please send this to your programme's support contact:
+spanish.SelfTestFailed=Harmony Desktop se instaló, pero su autocomprobación falló en este equipo. Envíe esto al contacto de soporte de su programa:
 spanish.RemoveDataPrompt=¿Borrar también las listas, los registros de asistencia y las copias de seguridad guardados en este equipo?%n%nLa asistencia que aún no se haya sincronizado con el servidor central se perdería. Elija No para conservarlos (recomendado): al reinstalar la aplicación los encontrará de nuevo.
 
 [Tasks]
@@ -104,6 +107,31 @@ begin
   for I := 1 to ParamCount do
     if CompareText(ParamStr(I), Switch) = 0 then
       Result := True;
+end;
+
+// After installing, prove the app works here: the console twin runs the self-test in a
+// temporary folder (never the user's data) and headless. A failure does not undo the
+// installation; it tells the user what to send to support (or goes to the setup log).
+procedure CurStepChanged(CurStep: TSetupStep);
+var
+  ResultCode: Integer;
+  Report: AnsiString;
+  ReportFile: String;
+begin
+  if CurStep <> ssPostInstall then
+    Exit;
+  ReportFile := ExpandConstant('{tmp}\self-test.txt');
+  if not Exec(ExpandConstant('{cmd}'),
+      '/C ""' + ExpandConstant('{app}\harmony-desktop-cli.exe') + '" --self-test > "' +
+      ReportFile + '" 2>&1"', '', SW_HIDE, ewWaitUntilTerminated, ResultCode) then
+    ResultCode := -1;
+  if ResultCode = 0 then
+    Exit;
+  if not LoadStringFromFile(ReportFile, Report) then
+    Report := 'exit code ' + IntToStr(ResultCode);
+  Log('Self-test failed: ' + String(Report));
+  if not WizardSilent() then
+    MsgBox(CustomMessage('SelfTestFailed') + #13#10#13#10 + String(Report), mbError, MB_OK);
 end;
 
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);

@@ -184,6 +184,12 @@ def run_self_test(
 def main_self_test(steps: str | None = None) -> int:
     """``harmony-desktop --self-test[=STEP,STEP]``: run the checks, return the exit status."""
     chosen = [s.strip() for s in steps.split(",") if s.strip()] if steps else None
+    # Redirected to a file on Windows, stdout has the ANSI code page: never crash the
+    # report over a character it lacks (a translated message, a "×").
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="replace")
     try:
         return run_self_test(chosen).exit_code
     except ValueError as exc:
