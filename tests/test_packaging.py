@@ -366,7 +366,9 @@ def test_frozen_app_holds_only_what_it_needs(frozen_app: FrozenApp, tmp_path: Pa
     assert sorted(p.name for p in (migrations / "versions").glob("0*.py")) == sorted(
         p.name for p in (paths.migrations_dir() / "versions").glob("0*.py")
     )
-    assert (internal / "resources" / "icons" / "harmony-desktop-256.png").is_file()
+    # Every resource (icons, translations, templates) is shipped, at the same place.
+    shipped = {p.relative_to(internal / "resources") for p in (internal / "resources").rglob("*")}
+    assert {p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*")} <= shipped
     # No other Qt binding, no unused Qt module, no server stack, no test tools.
     unwanted = re.compile(
         r"(^|/)(PyQt5|PyQt6|PySide2|tkinter|_tkinter|fastapi|uvicorn|psycopg|pytest|"
