@@ -333,6 +333,12 @@ def bench_search(path: Path, per_query: int = 25) -> None:
         q = _fold(query)
         return sum(1 for row in fields if any(q in _fold(value) for value in row))
 
+    def lowered(query: str) -> int:
+        # A case-insensitive proxy filter: lower-case every field per key press, no
+        # accent folding (so "sofia" misses "Sofía").
+        q = query.lower()
+        return sum(1 for row in fields if any(q in value.lower() for value in row))
+
     haystacks = ["\x1f".join(_fold(v) for v in row) for row in fields]
 
     def prepared(query: str) -> int:
@@ -342,7 +348,8 @@ def bench_search(path: Path, per_query: int = 25) -> None:
 
     for name, search in (
         ("prepared (folded once per load)", prepared),
-        ("naive (fold per query)", naive),
+        ("lower() per key press, no accent folding", lowered),
+        ("naive (accent-fold every field per key press)", naive),
     ):
         samples: list[float] = []
         hits = 0

@@ -42,39 +42,37 @@ def main() -> int:
     from harmony_desktop.ui.roster import RosterPage
     from harmony_desktop.ui.roster.student_dialog import StudentDialog
 
-    sys.path.insert(0, str(ROOT))
-    from tests.factories import make_hub
+    from harmony_desktop.demo import generate_demo
+    from harmony_desktop.services.exporting import ExportService
 
     opened = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
     services = opened.services
-    hub = make_hub(services, students=40, capacity=40)
-    first = hub.student_ids[0]
-    services.roster.update_student(
-        first, preferred_name="Annie", allergy_notes="peanuts", district_student_id="1234567"
-    )
-    services.enrollment.add_to_waitlist(
-        hub.student_ids[1], hub.second_ensemble_id, hub.start, priority=10
-    )
-    today = dt.date(2026, 9, 8)
-    page = RosterPage(opened, hub.hub_id, today=today)
+    today = dt.date(2026, 10, 7)
+    generate_demo(opened.store, hubs=1, students_per_hub=200, today=today)
+    hub_id = ExportService(opened.store).hubs()[0].id
+    entries = services.roster.entries(hub_id)
+    first = next(e.student_id for e in entries if e.ensembles)
+    twin = services.roster.student(entries[5].student_id)
+    page = RosterPage(opened, hub_id, today=today)
     page.resize(1200, 700)
     _settle(app, 1.0)
     shoot(page, "page", app)
-    page.search.setText("garcia")
+    page.search.setText("garc viol")
     shoot(page, "search", app)
     page.search.clear()
-    dialog = StudentDialog(opened, hub.hub_id, None, page, today=today)
-    dialog.first_name.setText("Ana")
-    dialog.last_name.setText("Garcia")
+    dialog = StudentDialog(opened, hub_id, None, page, today=today)
+    dialog.first_name.setText(twin.legal_first_name)
+    dialog.last_name.setText(twin.legal_last_name)
     dialog.date_of_birth.setText("2015-01-32")
     shoot(dialog, "new-invalid", app)
-    dialog.date_of_birth.setText("2015-01-01")
+    assert twin.date_of_birth is not None
+    dialog.date_of_birth.setText(twin.date_of_birth.isoformat())
     dialog.contact_editors[0].name.setText("Rosa Garcia")
     dialog.contact_editors[0].phone.setText("(323) 555-1000")
     dialog.save()
     shoot(dialog, "duplicate", app)
     dialog.reject()
-    edit = StudentDialog(opened, hub.hub_id, first, page, today=today)
+    edit = StudentDialog(opened, hub_id, first, page, today=today)
     shoot(edit, "edit", app)
     edit.tabs.setCurrentIndex(1)
     shoot(edit, "contacts", app)
@@ -82,7 +80,7 @@ def main() -> int:
     shoot(edit, "enrollment", app)
     edit.reject()
     waitlists = page.open_waitlists()
-    waitlists.ensemble.setCurrentIndex(1)
+    waitlists.ensemble.setCurrentIndex(0)
     shoot(waitlists, "waitlist", app)
     waitlists.reject()
     importer = page.open_import()
@@ -92,6 +90,12 @@ def main() -> int:
     _settle(app, 1.0)
     shoot(importer, "import", app)
     importer.reject()
+    preview = page.print_preview("roster")
+    assert preview is not None
+    preview.resize(1000, 760)
+    _settle(app, 1.5)
+    shoot(preview, "print-preview", app)
+    preview.close()
     page.shutdown()
     opened.close()
     return 0

@@ -358,3 +358,15 @@ def test_cli_refuses_a_second_demo_without_force(
     with Store(tmp_path / "harmony.sqlite3") as store, store.read() as s:
         assert count(s, Hub) == 4
         assert count(s, Student) == 40  # --students is the total, split across the hubs
+        names = s.exec(select(Hub.name)).all()
+        assert len(set(names)) == 4, names  # the second demo takes the next hub places
+
+
+def test_total_students_are_split_unevenly_but_exactly(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.sqlite3") as store:
+        summary = generate_demo(store, hubs=3, total_students=40, years=1, seed=4, today=TODAY)
+        assert summary.students == 40
+        with store.read() as s:
+            sizes = Counter(s.exec(select(Student.hub_id)).all())
+    assert sorted(sizes) == sorted(summary.hub_ids)
+    assert sum(sizes.values()) == 40 and len(set(sizes.values())) > 1

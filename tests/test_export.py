@@ -107,3 +107,14 @@ def test_unknown_kind_and_suffix(services: Services, hub: HubFixture, tmp_path: 
         export.export("grades", hub.hub_id, tmp_path / "x.csv")
     with pytest.raises(ValidationError):
         export.export("roster", hub.hub_id, tmp_path / "x.pdf")
+
+
+def test_cli_export(services: Services, hub: HubFixture, tmp_path: Path) -> None:
+    from harmony_desktop.__main__ import main
+
+    data_dir = str(services.store.path.parent)
+    services.store.close()
+    out = tmp_path / "contacts.xlsx"
+    assert main(["--data-dir", data_dir, "export", "contacts", "--out", str(out)]) == 0
+    sheet = load_workbook(out).active
+    assert sheet is not None and sheet.max_row == 9  # header + 8 contacts

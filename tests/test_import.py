@@ -292,3 +292,32 @@ def test_parse_date(cell: object, expected: dt.date) -> None:
 )
 def test_parse_grade(cell: object, expected: str) -> None:
     assert parse_grade(cell) == expected  # type: ignore[arg-type]
+
+
+def test_cli_import_dry_run_then_import(
+    services: Services, hub: HubFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmony_desktop.__main__ import main
+
+    data_dir = str(services.store.path.parent)
+    services.store.close()
+
+    def state() -> str:
+        with Store(services.store.path) as store:
+            return snapshot(store)
+
+    before = state()
+    args = ["--data-dir", data_dir, "import", str(DATA / "cp1252_spanish.csv")]
+    assert main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Dry run: 3 to create, 0 to update, 0 unchanged, 1 rejected." in out
+    assert "line 5: The student's first and last name are required." in out
+    assert "Apellido(s)" in out and "-> Last name" in out
+    assert state() == before  # the dry run wrote nothing
+    assert main([*args, "--strict"]) == 1  # a rejected row refuses a strict import
+    assert state() == before
+    assert main([*args, "--map", "Escuela=ignore"]) == 0
+    assert "Imported: 3 created" in capsys.readouterr().out
+    with Store(services.store.path) as store:
+        sofia = students(store, hub.hub_id)["Sofía Muñoz"]
+        assert sofia.school == ""  # the School column was ignored

@@ -85,7 +85,7 @@ def test_class_roster_every_name_once_headers_on_every_page(
     assert sorted(seen) == list(range(1, 61))  # every row once: none lost, none split
     for name in names(services, big_hub):
         assert name.split(",")[0] in everything
-    assert "60 students enrolled / 60" in page_text(pdf, 1)
+    assert "60 students enrolled (capacity 60)" in page_text(pdf, 1)
 
 
 def test_signin_sheet_columns_flags_and_staff_signature(
@@ -151,7 +151,8 @@ def test_no_photo_list_has_only_students_without_consent(
         "no-photo", services, hub_id=big_hub.hub_id, pdf_path=tmp_path / "n.pdf", day=DAY
     )
     text = "\n".join(page_text(pdf, n) for n in range(1, pages(pdf) + 1))
-    assert "30 of 60 students have NO photo consent" in text
+    assert "30 of 60 students have no photo consent" in text
+    assert "Keep these students out of photos" in text
     without = {e.student_id for e in services.roster.entries(big_hub.hub_id) if not e.photo_consent}
     assert len(without) == 30
     assert "All ensembles" in text

@@ -110,6 +110,7 @@ def test_add_a_student_validating_as_you_type(
     assert "First name is required" in dialog.message.text()
     fill_new_student(qtbot, dialog, "Marisol", "Reyes", "2031-01-01", "(213) 555-0100")
     assert "in the future" in dialog.message.text() and not dialog.save_button.isEnabled()
+    assert "a40000" in dialog.date_of_birth.styleSheet()  # the field is outlined
     dialog.date_of_birth.clear()
     qtbot.keyClicks(dialog.date_of_birth, "5/6/2014")
     assert dialog.save_button.isEnabled()
@@ -136,6 +137,8 @@ def test_bad_phone_blocks_saving(qtbot: QtBot, page: RosterPage) -> None:
     dialog = page.new_student()
     fill_new_student(qtbot, dialog, "A", "B", "2014-01-01", "555")
     assert "does not look like a phone number" in dialog.message.text()
+    assert dialog.message.text().startswith("Contact 1:")
+    assert "a40000" in dialog.contact_editors[0].phone.styleSheet()
     assert not dialog.save_button.isEnabled()
     dialog.reject()
 
@@ -329,8 +332,26 @@ def test_import_dialog_maps_checks_then_imports(
     dialog.reject()
 
 
-def test_print_preview_opens_for_each_document(qtbot: QtBot, page: RosterPage) -> None:
-    for kind in ("roster", "emergency"):
+def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> None:
+    import gc
+
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    for kind in ("roster", "signin", "blank-roll", "emergency", "no-photo"):
         preview = page.print_preview(kind)
         assert preview is not None
+        gc.collect()  # the printer must outlive this call (it is not a QObject)
+        widget = preview.findChild(QPrintPreviewWidget)
+        assert widget is not None
+        widget.updatePreview()
+        qtbot.waitUntil(lambda w=widget: w.pageCount() >= 1, timeout=5000)
         preview.close()
+
+
+def test_export_from_the_page(qtbot: QtBot, page: RosterPage, tmp_path: Path) -> None:
+    target = tmp_path / "roster.csv"
+    page.export_to_file("roster", target)
+    qtbot.waitUntil(lambda: "exported" in page.message.text(), timeout=5000)
+    assert page.message.text() == "8 rows exported to roster.csv."
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 9 and lines[0].startswith("District student id,Last name")

@@ -497,8 +497,11 @@ class _HubBuilder:
         students: int,
         today: dt.date,
         years: int,
+        place: int | None = None,
     ) -> None:
         self.index = index
+        #: which of the hub places this hub takes (so a second demo gets other names)
+        self.place = index if place is None else place
         self.rng = random.Random(f"harmony-demo:{seed}:{index}")
         self.n_students = students
         self.today = today
@@ -545,8 +548,8 @@ class _HubBuilder:
         return self.rows, self.counts
 
     def _hub_and_staff(self) -> None:
-        place, kind, partner, street = _HUB_PLACES[self.index % len(_HUB_PLACES)]
-        name = place if self.index < len(_HUB_PLACES) else f"{place} {self.index + 1}"
+        place, kind, partner, street = _HUB_PLACES[self.place % len(_HUB_PLACES)]
+        name = place if self.place < len(_HUB_PLACES) else f"{place} {self.place + 1}"
         self.hub = Hub(
             id=self._id(),
             name=name,
@@ -1169,10 +1172,18 @@ def generate_demo(
     if min(sizes) < 5:
         raise ValidationError(_("A demo hub needs at least 5 students."))
     summary = DemoSummary(seed=seed, today=today)
+    hubs_before = hub_count(store)
     with store.write() as writer:
         summary.codes_added = seed_attendance_codes(writer)
     for index, size in enumerate(sizes):
-        builder = _HubBuilder(index=index, seed=seed, students=size, today=today, years=years)
+        builder = _HubBuilder(
+            index=index,
+            seed=seed,
+            students=size,
+            today=today,
+            years=years,
+            place=hubs_before + index,
+        )
         rows, counts = builder.build()
         with store.write() as writer:
             if writer.session.get(Hub, builder.hub.id) is not None:

@@ -15,15 +15,6 @@ from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.page import RegisterPage
 from tests.factories import HubFixture
 
-
-@pytest.fixture(autouse=True)
-def _pyside_refcount_workaround() -> None:
-    """Every UI test runs with the PySide6/CPython 3.11 workaround (see pyside_fixes)."""
-    from harmony_desktop.ui.pyside_fixes import install
-
-    install()
-
-
 #: A Monday in term: Beginning Strings meets 15:30-17:00 every weekday.
 TODAY = dt.date(2026, 9, 14)
 

@@ -47,7 +47,8 @@ def main(data_dir: str, seed: int) -> int:
     while page.sessions_model.rowCount() == 0:
         app.processEvents()
     page.sessions_view.selectRow(0)
-    app.processEvents()
+    while not page.roll_ready:
+        app.processEvents()
     page.markSaved.connect(lambda sid, code: print(f"ACK {sid} {code}", flush=True))
     print("READY", flush=True)
     rng = random.Random(seed)

@@ -43,7 +43,7 @@ def open_first_session(qtbot: QtBot, page: RegisterPage) -> str:
     if not page.sessions_view.currentIndex().isValid():
         page.sessions_view.setCurrentIndex(page.sessions_model.index(0, 0))
     qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.session is not None, timeout=3000)
+    qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
     assert page.session is not None
     return page.session.id
 
@@ -124,7 +124,32 @@ def test_take_full_roll_by_keyboard(
     assert page.sessions_model.index(0, 2).data() == "Roll taken"
     assert "Saved" in page.save_label.text()
     window.refresh_sync_state()
-    assert window.pending_changes > 0 and "waiting" in window.sync_label.text()
+    assert window.pending_changes > 0
+    assert f"{window.pending_changes} changes to send" in window.sync_label.text()
+
+
+def test_departure_shows_custody_restriction_and_walk_home(
+    qtbot: QtBot, page: RegisterPage, services: Services, hub: HubFixture
+) -> None:
+    student = hub.student_ids[1]  # i=1: may not walk home (factories: i % 3 == 0 may)
+    services.roster.add_contact(
+        student,
+        name="Parent Two",
+        relationship="father",
+        custody_restriction="Court order: no contact with father",
+    )
+    session_id = open_first_session(qtbot, page)
+    row = page.roll_model.row_of(student)
+    assert "Custody" in page.roll_model.index(row, RollColumn.ALERTS).data()
+    page.roll_view.setCurrentIndex(page.roll_model.index(row, RollColumn.MARK))
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_E)
+    dialog = page.active_dialog
+    assert isinstance(dialog, DepartureDialog)
+    text = dialog.safety.text()
+    assert "Court order: no contact with father" in text and "Custody restriction" in text
+    assert "May NOT walk home" in text
+    dialog.reject()  # Escape: nothing is written
+    assert stored_marks(services, session_id)[student].code is None
 
 
 def test_correct_a_mark_then_undo_and_redo(
@@ -225,8 +250,11 @@ def test_find_and_fix_a_missing_roll(
     assert page.day == oldest.date
     assert page.past_label.isVisible()
     assert page.sessions_model.index(0, 2).data() == "Missing roll"
+    pending = services.store.pending_changes()
     qtbot.mouseClick(page.all_present_button, Qt.MouseButton.LeftButton)
     assert services.sessions.get(oldest.id).state == RollState.ROLL_TAKEN
+    # The correction is tracked for sync like any other change.
+    assert services.store.pending_changes() >= pending + len(hub.student_ids)
     assert oldest.id not in {m.id for m in services.sessions.missing_rolls(hub.hub_id, TODAY)}
 
     # The flag's links lead straight to a session too.
@@ -265,7 +293,7 @@ def test_add_an_ad_hoc_performance(
 
 def test_sort_order_is_the_teachers_choice(qtbot: QtBot, page: RegisterPage) -> None:
     open_first_session(qtbot, page)
-    by_last = [e.sort_name for e in page.roll_model.entries()]
+    by_last = [tuple(e.sort_name.split(", ")) for e in page.roll_model.entries()]
     assert by_last == sorted(by_last)
     current = page.roll_model.entry(2).student_id
     page.roll_view.setCurrentIndex(page.roll_model.index(2, RollColumn.MARK))

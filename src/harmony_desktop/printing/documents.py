@@ -72,6 +72,11 @@ def _alerts(m: Member) -> str:
     return ", ".join(flags)
 
 
+def _keep_together(text: str) -> str:
+    """``text`` with non-breaking spaces, so a phone number never wraps in the middle."""
+    return text.replace(" ", "\u00a0")
+
+
 def _name_cell(m: Member) -> str:
     st = m.student
     text = m.display_name
@@ -168,21 +173,21 @@ class DocumentBuilder:
                     _age(st.date_of_birth, day),
                     st.instrument,
                     st.district_student_id,
-                    f"{guardian.name}\n{guardian.phone}" if guardian else "",
+                    f"{guardian.name}\n{_keep_together(guardian.phone)}" if guardian else "",
                     _yes(st.may_walk_home),
                     _yes(st.photo_consent),
                     _alerts(m),
                 ]
             )
-        capacity = f" / {ensemble.capacity}" if ensemble else ""
+        subtitle = tr("{count} students enrolled").format(count=len(members))
+        if ensemble:
+            subtitle += " " + tr("(capacity {capacity})").format(capacity=ensemble.capacity)
         return TableDocument(
             title=document_title("roster"),
-            subtitle=tr("{count} students enrolled{capacity}").format(
-                count=len(members), capacity=capacity
-            ),
+            subtitle=subtitle,
             columns=[
                 Column("#", 3, _CENTER),
-                Column(tr("Name"), 18, bold=True),
+                Column(tr("Name"), 18, bold_first_line=True),
                 Column(tr("Grade"), 5, _CENTER),
                 Column(tr("Age"), 4, _CENTER),
                 Column(tr("Instrument"), 9),
@@ -221,7 +226,7 @@ class DocumentBuilder:
             subtitle="",
             columns=[
                 Column("#", 3, _CENTER),
-                Column(tr("Name"), 20, bold=True),
+                Column(tr("Name"), 20, bold_first_line=True),
                 Column(tr("Time in"), 7),
                 Column(tr("Signature"), 16),
                 Column(tr("Time out"), 7),
@@ -303,7 +308,7 @@ class DocumentBuilder:
                     if c.is_guardian
                     else (tr("Emergency") if c.is_emergency else tr("Contact"))
                 )
-                phones = " / ".join(p for p in (c.phone, c.phone_alt) if p)
+                phones = " / ".join(_keep_together(p) for p in (c.phone, c.phone_alt) if p)
                 relation = f", {c.relationship}" if c.relationship else ""
                 contacts.append(f"{c.name} ({role}{relation}) {phones}")
             pickups = [c.name for c in m.contacts if c.authorized_pickup]
@@ -336,6 +341,7 @@ class DocumentBuilder:
             rows=rows,
             landscape=True,
             min_row_mm=10,
+            font_pt=8.5,
             notice=tr(
                 "CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced."
             ),
@@ -352,12 +358,15 @@ class DocumentBuilder:
         ]
         return TableDocument(
             title=document_title("no-photo"),
-            subtitle=tr(
-                "{count} of {total} students have NO photo consent: keep them out of photos, video and live streams."
-            ).format(count=len(chosen), total=len(members)),
+            subtitle=tr("{count} of {total} students have no photo consent.").format(
+                count=len(chosen), total=len(members)
+            ),
+            notice=tr(
+                "Keep these students out of photos, video and live streams. Check before posting."
+            ),
             columns=[
                 Column("#", 3, _CENTER),
-                Column(tr("Name"), 22, bold=True),
+                Column(tr("Name"), 22, bold_first_line=True),
                 Column(tr("Grade"), 5, _CENTER),
                 Column(tr("Instrument"), 10),
                 Column(tr("Ensembles"), 20),
@@ -369,7 +378,11 @@ class DocumentBuilder:
 
 
 def ensure_gui_application() -> QCoreApplication:
-    """The running Qt application, or a new QGuiApplication (offscreen without a display)."""
+    """The running Qt application, or a new one (offscreen without a display).
+
+    A QApplication (not just a QGuiApplication), so widgets created later in the same
+    process (the window after a self-test, pytest-qt after a printing test) still work.
+    """
     app = QGuiApplication.instance()
     if app is not None:
         return app
@@ -379,12 +392,14 @@ def ensure_gui_application() -> QCoreApplication:
         and not os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
     global _APP
-    _APP = QGuiApplication(["harmony-desktop"])
+    _APP = QApplication(["harmony-desktop"])
     return _APP
 
 
-_APP: QGuiApplication | None = None
+_APP: QCoreApplication | None = None
 
 
 def set_up_device(device: QPagedPaintDevice, page_size: str, *, landscape: bool) -> None:

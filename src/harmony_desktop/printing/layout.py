@@ -8,6 +8,7 @@ goes whole to the next page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -152,15 +153,24 @@ class TablePainter:
         return len(pages)
 
     def _column_widths(self, painter: QPainter, total_weight: float) -> list[float]:
-        """Widths by weight, widened so no header word is clipped (taken from the widest)."""
+        """Widths by weight, widened so no word (a header word, a district id, a phone
+        number) is clipped; the room is taken from columns that have some to spare."""
         widths = [self.width * c.weight / total_weight for c in self.doc.columns]
-        metrics = QFontMetricsF(self.bold_font, painter.device())
-        needed = [
-            max((metrics.horizontalAdvance(word) for word in c.title.split()), default=0.0)
-            + 2 * self.pad
-            + 1
-            for c in self.doc.columns
-        ]
+        bold = QFontMetricsF(self.bold_font, painter.device())
+        body = QFontMetricsF(self.body_font, painter.device())
+        needed = []
+        for i, column in enumerate(self.doc.columns):
+            cell_metrics = bold if column.bold else body
+            longest = max((bold.horizontalAdvance(w) for w in column.title.split()), default=0.0)
+            # Split where the text may wrap: spaces, not the no-break spaces of phone numbers.
+            words = {
+                w for row in self.doc.rows if i < len(row) for w in re.split(r"[ \n\t]+", row[i])
+            }
+            longest = max(
+                longest, max((cell_metrics.horizontalAdvance(w) for w in words), default=0.0)
+            )
+            # A very long word (a pasted URL) may still wrap rather than squeeze the table.
+            needed.append(min(longest + 2 * self.pad + 1, self.width * 0.3))
         deficit = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
         if deficit:
             slack = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]

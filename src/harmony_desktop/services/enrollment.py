@@ -155,8 +155,8 @@ class EnrollmentService:
         """Enroll a student from ``on``, if the ensemble has a free place."""
         with self.store.write() as w:
             ensemble = w.get(Ensemble, ensemble_id)
-            self._check_capacity(w, ensemble, on)
             enrollment = self._pending(w, student_id, ensemble_id)
+            self._check_capacity(w, ensemble, on)
             if enrollment is None:
                 enrollment = self._new(w, student_id, ensemble_id)
                 enrollment.applied_on = on

@@ -48,9 +48,17 @@ class RosterEntry:
         return f"{first} {self.last_name}"
 
     def matches(self, query: str) -> bool:
-        """True if every word of ``query`` appears in one of the searchable fields."""
+        """True if every word of ``query`` appears in one of the searchable fields.
+
+        "grade 3" (or "grado 3") is an exact grade filter rather than two loose words.
+        """
         words = query.casefold().split()
-        return all(word in self.search_text for word in words)
+        for i in range(len(words) - 1):
+            if words[i] in ("grade", "grado"):
+                if self.grade.casefold() != words[i + 1]:
+                    return False
+                words[i : i + 2] = ["", ""]
+        return all(word in self.search_text for word in words if word)
 
 
 def normalise_phone(phone: str) -> str:

@@ -25,6 +25,7 @@ from harmony_desktop.store.models import (
     Outbox,
     SyncedRow,
     data_fields,
+    new_id,
     table_name,
 )
 from harmony_sync.hlc import HybridLogicalClock, Timestamp
@@ -190,6 +191,55 @@ class ChangeWriter:
         for model, dicts in by_model.items():
             self.session.execute(insert(model.__table__), dicts)  # type: ignore[attr-defined]
         if outbox:
+            self.session.execute(insert(Outbox.__table__), outbox)  # type: ignore[attr-defined]
+        self.changes += len(outbox)
+        return len(outbox)
+
+    def insert_many_values(self, model: type[SyncedRow], rows: Sequence[dict[str, Any]]) -> int:
+        """Like :meth:`insert_many` for rows of one table given as field dicts.
+
+        Skips building ORM objects (most of the cost of a 3,500-student import); missing
+        fields take the model's defaults and a missing ``id`` a new UUID. Each row is
+        stamped and queued exactly as :meth:`insert` would. Returns the rows inserted.
+        """
+        defaults = {
+            name: info.get_default(call_default_factory=True)
+            for name, info in model.model_fields.items()
+            if name not in ("id", "clocks")
+        }
+        fields = data_fields(model)
+        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        dicts: list[dict[str, Any]] = []
+        outbox: list[dict[str, Any]] = []
+        for given in rows:
+            unknown = set(given) - set(defaults) - {"id"}
+            if unknown:
+                raise ValidationError(
+                    _("Unknown field(s) for {table}: {names}").format(
+                        table=table_name(model), names=", ".join(sorted(unknown))
+                    )
+                )
+            row = {**defaults, **given}
+            row_id = row.get("id") or new_id()
+            if row["hub_id"] is None and model.SELF_SCOPED:
+                row["hub_id"] = row_id
+            stamp = self.clock.now()
+            values = {name: to_wire(row[name]) for name in fields}
+            dicts.append({**row, "id": row_id, "clocks": json.dumps({"*": stamp})})
+            outbox.append(
+                {
+                    "mutation_id": mutation_id_for(stamp),
+                    "table_name": table_name(model),
+                    "row_id": row_id,
+                    "hub_id": row["hub_id"],
+                    "values": json.dumps(values, sort_keys=True),
+                    "clock": stamp,
+                    "bases": "{}",
+                    "created_at": created,
+                }
+            )
+        if dicts:
+            self.session.execute(insert(model.__table__), dicts)  # type: ignore[attr-defined]
             self.session.execute(insert(Outbox.__table__), outbox)  # type: ignore[attr-defined]
         self.changes += len(outbox)
         return len(outbox)

@@ -13,7 +13,6 @@ from harmony_desktop.app import open_app
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.paths import resource
 from harmony_desktop.services.hubs import HubDirectory
-from harmony_desktop.ui.pyside_fixes import RefcountGuard
 
 
 def tr(text: str) -> str:
@@ -25,8 +24,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's name, organisation and icon (reused if it exists)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
-    if app.findChild(RefcountGuard) is None:
-        RefcountGuard(app)  # see pyside_fixes: PySide6 6.12 on CPython 3.11
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)

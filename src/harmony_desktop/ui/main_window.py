@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from harmony_desktop import APP_NAME
 from harmony_desktop.app import Opened
 from harmony_desktop.services.hubs import HubDirectory
-from harmony_desktop.ui.pyside_fixes import RefcountGuard
 from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.worker import DatabaseWorker
 
 #: How often the pending-changes count is refreshed even without local writes (other
@@ -31,7 +31,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, opened: Opened, hub_id: str, *, today: dt.date | None = None) -> None:
         super().__init__()
-        self._refcount_guard = RefcountGuard(self)  # also when run without run_window
         self.opened = opened
         self.hub_id = hub_id
         hub = next((h for h in HubDirectory(opened.store).hubs() if h.id == hub_id), None)
@@ -54,6 +53,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(tr("Sync state"))
         status = self.statusBar()
         status.setAccessibleName(tr("Status bar"))
+        status.setSizeGripEnabled(False)  # it clipped the sync state at the right edge
         status.addPermanentWidget(self.hub_label)
         status.addPermanentWidget(self.date_label)
         status.addPermanentWidget(self.sync_label)
@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.register.changed.connect(self.schedule_sync_state)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))
+        self.roster = RosterPage(opened, hub_id, today=today)
+        self.add_page(self.roster, tr("Roster"))
 
         # The outbox count is a query: refresh it a moment after writes, not per key.
         self._sync_timer = QTimer(self)
@@ -100,9 +102,9 @@ class MainWindow(QMainWindow):
         if pending == 0:
             text = tr("Sync: no changes waiting · {when}").format(when=when)
         elif pending == 1:
-            text = tr("Sync: 1 change waiting · {when}").format(when=when)
+            text = tr("Sync: 1 change to send · {when}").format(when=when)
         else:
-            text = tr("Sync: {count} changes waiting · {when}").format(count=pending, when=when)
+            text = tr("Sync: {count} changes to send · {when}").format(count=pending, when=when)
         self.sync_label.setText(text)
         self.pending_changes = pending
 
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self._sync_timer.stop()
         self._sync_poll.stop()
         self.register.shutdown()
+        self.roster.shutdown()
         self.worker.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

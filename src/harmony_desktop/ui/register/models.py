@@ -319,7 +319,8 @@ class RollTableModel(QAbstractTableModel):
     def _sorted(self, entries: list[RollEntry]) -> list[RollEntry]:
         if self._order == RollOrder.FIRST_NAME:
             return sorted(entries, key=lambda e: (e.display_name.casefold(), e.sort_name))
-        return sorted(entries, key=lambda e: e.sort_name)
+        # "last, first" split in two, so "Cervantes" sorts before "Cervantes García".
+        return sorted(entries, key=lambda e: tuple(e.sort_name.split(", ", 1)))
 
     def _reindex(self) -> None:
         self._rows = {e.student_id: r for r, e in enumerate(self._entries)}
@@ -349,7 +350,8 @@ class RollTableModel(QAbstractTableModel):
             parts.append(tr("Custody"))
         if entry.allergy_notes or entry.medical_notes:
             parts.append(tr("Medical"))
-        parts.append(tr("Walks home") if entry.may_walk_home else tr("Pickup only"))
+        if entry.may_walk_home:  # the exception; pickup by an adult is the rule
+            parts.append(tr("Walks home"))
         return " · ".join(parts)
 
     @staticmethod

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.hubs import HubDirectory
-from harmony_desktop.services.roll import MarkState
+from harmony_desktop.services.roll import MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.ui.register.codes import CodeInfo, assign_keys
 from harmony_desktop.ui.register.delegates import CodeDelegate
@@ -210,6 +210,8 @@ class RegisterPage(QWidget):
         self._select_after_load: str | None = None
         self.undo_stack = QUndoStack(self)
         self.active_dialog: QWidget | None = None
+        self.roll_ready = False
+        self._opening: str | None = None
         self.setAccessibleName(tr("Register"))
         self._build()
         self._load_staff()
@@ -485,11 +487,11 @@ class RegisterPage(QWidget):
         self.roll_view.verticalHeader().setAccessibleName(tr("Row numbers"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RollColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(RollColumn.STUDENT, 220)
-        header.resizeSection(RollColumn.MARK, 150)
-        header.resizeSection(RollColumn.TIME, 130)
+        header.resizeSection(RollColumn.STUDENT, 210)
+        header.resizeSection(RollColumn.MARK, 140)
+        header.resizeSection(RollColumn.TIME, 120)
         header.resizeSection(RollColumn.GRADE, 60)
-        header.resizeSection(RollColumn.ALERTS, 170)
+        header.resizeSection(RollColumn.ALERTS, 150)
         header.moveSection(RollColumn.GRADE, RollColumn.MARK)  # grade next to name
         self.roll_view.markKeyPressed.connect(self.mark_current)
         self.roll_view.clearKeyPressed.connect(self.clear_current)
@@ -633,33 +635,44 @@ class RegisterPage(QWidget):
         self.roll_view.setFocus()
 
     def open_session(self, info: SessionInfo) -> None:
-        """Show the roll of ``info`` (storing a scheduled session first)."""
+        """Show the roll of ``info``: stored (if only scheduled) and read on the worker.
+
+        Until it arrives the panel says so and no key marks anything, so a mark can never
+        land on the previous session's roll.
+        """
         self.undo_stack.clear()
+        self.roll_ready = False
+        self._opening = info.id
+        self.roll_model.set_entries([])
+        self._show_session(info)
+        self.progress_label.setText(tr("Loading the roll…"))
+        self._set_save_text("")
+        sessions, roll = self.services.sessions, self.services.roll
+
+        def job() -> tuple[SessionInfo, list[RollEntry]]:
+            if info.state == RollState.CANCELLED:
+                return info, roll.roll(info.id) if info.stored else []
+            opened = sessions.open(info)
+            return opened, roll.roll(opened.id)
+
+        self.worker.submit(job, self._roll_loaded, self._roll_failed)
+
+    def _roll_loaded(self, loaded: tuple[SessionInfo, list[RollEntry]]) -> None:
+        info, entries = loaded
+        if info.id != self._opening:
+            return  # the teacher picked another session meanwhile
+        self.roll_model.set_entries(entries)
         if info.state != RollState.CANCELLED:
-            try:
-                info = self.services.sessions.open(info)
-                entries = self.services.roll.roll(info.id)
-            except HarmonyError as exc:
-                self._set_save_text(str(exc), error=True)
-                return
-            self.roll_model.set_entries(entries)
             self.sessions_model.replace_session(info)
-        else:
-            self.roll_model.set_entries(self._safe_roll(info))
+        self.roll_ready = True
         self._show_session(info)
         if self.roll_model.rowCount():
             row = self.roll_model.first_unrecorded()
             self.roll_view.setCurrentIndex(self.roll_model.index(max(row, 0), RollColumn.MARK))
-        self._set_save_text("")
         self.rollOpened.emit(info.id)
 
-    def _safe_roll(self, info: SessionInfo) -> list:
-        if not info.stored:
-            return []
-        try:
-            return self.services.roll.roll(info.id)
-        except HarmonyError:
-            return []
+    def _roll_failed(self, exc: Exception) -> None:
+        self._set_save_text(tr("Could not open the roll: {error}").format(error=exc), error=True)
 
     def open_session_by_id(self, session_id: str) -> None:
         """Open a session from the missing-roll flag: go to its day and select it."""
@@ -695,7 +708,9 @@ class RegisterPage(QWidget):
         self.past_label.setVisible(info.date < self.today and not cancelled)
         recorded = self.roll_model.recorded_count()
         total = self.roll_model.rowCount()
-        if cancelled:
+        if not self.roll_ready:
+            self.progress_label.setText(tr("Loading the roll…"))
+        elif cancelled:
             self.progress_label.setText(tr("Cancelled"))
         elif total and recorded == total:
             self.progress_label.setText(tr("Roll taken: all {total} marked").format(total=total))
@@ -734,7 +749,8 @@ class RegisterPage(QWidget):
 
     def _can_mark(self) -> bool:
         return (
-            self.session is not None
+            self.roll_ready
+            and self.session is not None
             and self.session.state != RollState.CANCELLED
             and self.roll_model.rowCount() > 0
         )

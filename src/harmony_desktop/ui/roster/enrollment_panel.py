@@ -85,6 +85,7 @@ class EnrollmentPanel(QWidget):
              self.tr("Enrolled"), self.tr("Ended")]
         )  # fmt: skip
         self.table.setAccessibleName(self.tr("Enrollments"))
+        self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -269,6 +270,7 @@ class WaitlistDialog(QDialog):
             [self.tr("#"), self.tr("Student"), self.tr("Priority"), self.tr("Waitlisted on")]
         )
         self.table.setAccessibleName(self.tr("Waitlist"))
+        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.enroll_next = QPushButton(self.tr("Enroll next from waitlist"))

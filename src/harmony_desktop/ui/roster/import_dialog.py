@@ -34,7 +34,7 @@ from harmony_desktop.services.importing import (
     guess_mapping,
     read_table,
 )
-from harmony_desktop.ui.roster.worker import BackgroundRunner
+from harmony_desktop.ui.worker import DatabaseWorker
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -55,7 +55,7 @@ class ImportDialog(QDialog):
         self.resize(860, 620)
         self.service = ImportService(opened.store)
         self.hub_id = hub_id
-        self.runner = BackgroundRunner(self)
+        self.runner = DatabaseWorker(self)
         self.table: RawTable | None = None
         self.report: ImportReport | None = None
 
@@ -125,7 +125,7 @@ class ImportDialog(QDialog):
         """Read ``path`` in the background, then show its columns and their mapping."""
         self.file_label.setText(self.tr("Reading {name}…").format(name=path.name))
         self._busy(True)
-        self.runner.run(lambda: read_table(path), lambda t: self._loaded(path, t), self._failed)
+        self.runner.submit(lambda: read_table(path), lambda t: self._loaded(path, t), self._failed)
 
     def _loaded(self, path: Path, table: RawTable) -> None:
         self._busy(False)
@@ -197,7 +197,7 @@ class ImportDialog(QDialog):
             return
         table, mapping = self.table, self.current_mapping()
         self._busy(True)
-        self.runner.run(
+        self.runner.submit(
             lambda: self.service.dry_run(self.hub_id, table, mapping), self._checked, self._failed
         )
 
@@ -224,7 +224,7 @@ class ImportDialog(QDialog):
             return
         table, mapping = self.table, self.current_mapping()
         self._busy(True)
-        self.runner.run(
+        self.runner.submit(
             lambda: self.service.apply(self.hub_id, table, mapping), self._imported, self._failed
         )
 
@@ -249,10 +249,18 @@ class ImportDialog(QDialog):
             )
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.choose, self.dry_run_button, self.mapping):
-            widget.setEnabled(not busy)
+        self.choose.setEnabled(not busy)
+        self.mapping.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
+            self.dry_run_button.setEnabled(False)
+            return
+        try:
+            check_mapping(self.current_mapping())
+        except HarmonyError:
+            self.dry_run_button.setEnabled(False)
+        else:
+            self.dry_run_button.setEnabled(self.table is not None)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.summary.setText(text)

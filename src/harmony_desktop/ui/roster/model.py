@@ -28,6 +28,7 @@ class RosterTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._all: list[RosterEntry] = []
+        self._sorted: list[RosterEntry] = []
         self._rows: list[RosterEntry] = []
         self._query = ""
         self._sort_column = self.NAME
@@ -51,14 +52,26 @@ class RosterTableModel(QAbstractTableModel):
 
     def set_query(self, query: str) -> None:
         """Show only the entries matching every word of ``query``."""
-        self._query = query
-        self._refresh()
+        previous, self._query = self._query, query
+        if previous.strip() and query.casefold().startswith(previous.casefold()):
+            # Typing on: the matches can only narrow, so filter the rows shown.
+            self.beginResetModel()
+            self._rows = RosterService.search(self._rows, query)
+            self.endResetModel()
+        else:
+            self._refresh(resort=False)
 
-    def _refresh(self) -> None:
+    def _refresh(self, *, resort: bool = True) -> None:
+        # Sorting happens once per load or sort change, not per keystroke: the search keeps
+        # the order of the sorted list it filters.
+        if resort:
+            self._sorted = sorted(
+                self._all,
+                key=self._sort_key,
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
         self.beginResetModel()
-        rows = RosterService.search(self._all, self._query)
-        rows.sort(key=self._sort_key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        self._rows = rows
+        self._rows = RosterService.search(self._sorted, self._query)
         self.endResetModel()
 
     def _sort_key(self, e: RosterEntry) -> Any:
@@ -144,10 +157,8 @@ class RosterTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (the view's header calls this)."""
-        self.beginResetModel()
         self._sort_column, self._sort_order = column, order
-        self._rows.sort(key=self._sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.endResetModel()
+        self._refresh()
 
     # -- helpers ---------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.import_dialog import ImportDialog
 from harmony_desktop.ui.roster.model import RosterTableModel, StudentIdRole
 from harmony_desktop.ui.roster.student_dialog import StudentDialog
-from harmony_desktop.ui.roster.worker import BackgroundRunner
+from harmony_desktop.ui.worker import DatabaseWorker
 
 
 class RosterPage(QWidget):
@@ -66,7 +66,7 @@ class RosterPage(QWidget):
         self.hub_id = hub_id
         self.today = today or dt.date.today()
         self.export_service = ExportService(opened.store)
-        self.runner = BackgroundRunner(self)
+        self.runner = DatabaseWorker(self)
         self.setAccessibleName(self.tr("Roster"))
 
         self.search = QLineEdit()
@@ -178,7 +178,7 @@ class RosterPage(QWidget):
         roster = self.services.roster
         hub_id = self.hub_id
         self.count.setText(self.tr("Loading…"))
-        self.runner.run(
+        self.runner.submit(
             lambda: roster.entries(hub_id, include_archived=include_archived),
             self._loaded,
             lambda exc: self._say(str(exc), error=True),
@@ -331,7 +331,7 @@ class RosterPage(QWidget):
                 return
             path = Path(chosen)
         service, hub_id, target = self.export_service, self.hub_id, path
-        self.runner.run(
+        self.runner.submit(
             lambda: service.export(kind, hub_id, target),
             lambda count: self._say(
                 self.tr("{count} rows exported to {name}.").format(count=count, name=target.name)
@@ -355,6 +355,8 @@ class RosterPage(QWidget):
         set_up_device(printer, page_size, landscape=document.landscape)
         printer.setDocName(document.title)
         dialog = QPrintPreviewDialog(printer, self)
+        # QPrinter is not a QObject: keep it alive as long as the dialog that paints on it.
+        self._preview_printer = printer
         dialog.setWindowTitle(document.title)
         dialog.paintRequested.connect(lambda device: TablePainter(document).paint(device))
         dialog.open()

@@ -272,6 +272,13 @@ class StudentDialog(QDialog):
         for label, widget in rows:
             form.addRow(label, widget)
             widget.setAccessibleName(label.rstrip(" *") or self.tr("May walk home alone"))
+        self._field_widgets: dict[str, QWidget] = {
+            "legal_first_name": self.first_name,
+            "legal_last_name": self.last_name,
+            "date_of_birth": self.date_of_birth,
+            "grade": self.grade,
+            "status": self.status,
+        }
         line_edits: list[QLineEdit] = [
             self.first_name, self.last_name, self.preferred_name, self.date_of_birth,
             self.school, self.district_id, self.home_language, self.guardian_language,
@@ -350,7 +357,9 @@ class StudentDialog(QDialog):
             dob = parse_date(text, today=self.today) if text else None
         except (ValueError, OverflowError) as exc:
             raise ValidationError(
-                self.tr("Write the date of birth as YYYY-MM-DD (e.g. 2014-03-05)."),
+                self.tr(
+                    "{text!r} is not a date. Write the date of birth as YYYY-MM-DD (e.g. 2014-03-05)."
+                ).format(text=text),
                 "date_of_birth",
             ) from exc
         return {
@@ -383,16 +392,21 @@ class StudentDialog(QDialog):
         """Check the form; show the first problem and enable Save only when it is fine."""
         if not hasattr(self, "save_button"):
             return False  # still building the form
+        self._mark_field(None)
         try:
             validate_student(self.student_fields(), today=self.today)
-            for n, (_editor, values) in enumerate(self.contact_values(), start=1):
+            for _editor, values in self.contact_values():
                 try:
                     validate_contact(values)
                 except ValidationError as exc:
+                    self._mark_field(getattr(_editor, exc.field or "", None))
                     raise ValidationError(
-                        self.tr("Contact {n}: {error}").format(n=n, error=exc), exc.field
+                        self.tr("{contact}: {error}").format(contact=_editor.title(), error=exc),
+                        exc.field,
                     ) from exc
         except ValidationError as exc:
+            if exc.field in self._field_widgets:
+                self._mark_field(self._field_widgets[exc.field])
             self._show(str(exc), error=True)
             self.save_button.setEnabled(False)
             return False
@@ -409,6 +423,15 @@ class StudentDialog(QDialog):
             self._show("", error=False)
         self.save_button.setEnabled(True)
         return True
+
+    def _mark_field(self, widget: QWidget | None) -> None:
+        """Outline the field the message is about (and only that one) in red."""
+        previous = getattr(self, "_marked", None)
+        if previous is not None and previous is not widget:
+            previous.setStyleSheet("")
+        if widget is not None:
+            widget.setStyleSheet("border: 2px solid #a40000;")
+        self._marked = widget
 
     def _show(self, text: str, *, error: bool) -> None:
         self.message.setText(text)

@@ -1,0 +1,197 @@
+"""The single write path: every change leaves exactly one outbox entry, atomically."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.store import Store
+from harmony_desktop.store.changes import from_wire, row_clocks, row_values
+from harmony_desktop.store.models import SYNCED_MODELS, Hub, Outbox, Student
+from harmony_sync.protocol import merge_fields
+
+
+def outbox(store: Store) -> list[Outbox]:
+    with store.read() as s:
+        return list(s.exec(select(Outbox).order_by(Outbox.mutation_id)))  # type: ignore[arg-type]
+
+
+def test_insert_update_delete_each_leave_one_entry(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    with store.write() as w:
+        st_ = w.insert(Student(hub_id=hub.id, legal_first_name="Ana", legal_last_name="Cruz"))
+    with store.write() as w:
+        w.update(w.get(Student, st_.id), preferred_name="Annie", grade="3")
+    with store.write() as w:
+        w.delete(w.get(Student, st_.id))
+    entries = outbox(store)
+    assert [e.table_name for e in entries] == ["hub", "student", "student", "student"]
+    assert json.loads(entries[2].values) == {"preferred_name": "Annie", "grade": "3"}
+    assert json.loads(entries[3].values) == {"deleted": True}
+    # bases: the clock each field had before this edit
+    assert json.loads(entries[2].bases) == {
+        "preferred_name": entries[1].clock,
+        "grade": entries[1].clock,
+    }
+    ids = [e.mutation_id for e in entries]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    with store.read() as s:
+        row = s.get(Student, st_.id)
+        assert row is not None and row.deleted  # a tombstone, not a hard delete
+        assert row_clocks(row)["preferred_name"] == entries[2].clock
+        assert row_clocks(row)["legal_first_name"] == entries[1].clock
+
+
+def test_a_hub_scopes_itself(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    assert hub.hub_id == hub.id
+    assert outbox(store)[0].hub_id == hub.id
+
+
+def test_writing_the_same_values_is_not_a_change(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    with store.write() as w:
+        w.update(w.get(Hub, hub.id), name="Hub")
+    assert len(outbox(store)) == 1
+
+
+def test_an_error_rolls_back_rows_and_outbox_together(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    with pytest.raises(RuntimeError), store.write() as w:
+        w.insert(Student(hub_id=hub.id, legal_first_name="A", legal_last_name="B"))
+        w.update(w.get(Hub, hub.id), name="Renamed")
+        raise RuntimeError("power cut")
+    with store.read() as s:
+        assert s.exec(select(Student)).all() == []
+        assert s.get(Hub, hub.id).name == "Hub"  # type: ignore[union-attr]
+    assert len(outbox(store)) == 1
+
+
+def test_rows_cannot_move_hubs_or_get_unknown_fields(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+        other = w.insert(Hub(name="Other"))
+        st_ = w.insert(Student(hub_id=hub.id, legal_first_name="A", legal_last_name="B"))
+    with pytest.raises(ValidationError, match="another hub"), store.write() as w:
+        w.update(w.get(Student, st_.id), hub_id=other.id)
+    with pytest.raises(ValidationError, match="Unknown field"), store.write() as w:
+        w.update(w.get(Student, st_.id), shoe_size=3)
+    assert len(outbox(store)) == 3
+
+
+def test_insert_many_stamps_and_queues_every_row(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+        w.insert_many(
+            [
+                Student(hub_id=hub.id, legal_first_name=f"S{i}", legal_last_name="X")
+                for i in range(50)
+            ]
+        )
+    entries = outbox(store)
+    assert len(entries) == 51
+    with store.read() as s:
+        students = s.exec(select(Student)).all()
+    assert len(students) == 50 and all(row_clocks(x) for x in students)
+
+
+def test_mutation_ids_keep_increasing_after_a_restore(tmp_path: Path) -> None:
+    from harmony_desktop.store.db import restore_backup
+
+    path = tmp_path / "h.sqlite3"
+    with Store(path, backup_dir=tmp_path / "b") as store:
+        with store.write() as w:
+            hub = w.insert(Hub(name="Hub"))
+        backup = store.backup_to(tmp_path / "b" / "harmony-2026-01-01.sqlite3")
+        with store.write() as w:
+            w.update(w.get(Hub, hub.id), name="After backup")
+        last_before_restore = outbox(store)[-1].mutation_id
+    restore_backup(backup, path)
+    with Store(path) as store:
+        with store.write() as w:
+            w.update(w.get(Hub, hub.id), name="After restore")
+        assert outbox(store)[-1].mutation_id > last_before_restore
+
+
+# -- property: the outbox is a complete record of every change --------------------------
+
+FIELDS = ["preferred_name", "grade", "instrument", "deleted"]
+ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("insert"), st.integers(0, 3)),
+        st.tuples(
+            st.just("update"),
+            st.integers(0, 3),
+            st.sampled_from(FIELDS),
+            st.one_of(st.sampled_from(["", "Annie", "3", "violin"]), st.booleans()),
+        ),
+        st.tuples(st.just("fail"), st.integers(0, 3)),
+    ),
+    max_size=25,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops)
+def test_replaying_the_outbox_rebuilds_every_row(
+    tmp_path_factory: pytest.TempPathFactory, operations: list[Any]
+) -> None:
+    """Whatever the sequence of writes (some failing), folding the outbox entries with
+    the merge rule gives exactly the rows in the database: nothing written escapes it."""
+    path = tmp_path_factory.mktemp("prop") / "h.sqlite3"
+    with Store(path) as store:
+        with store.write() as w:
+            hub = w.insert(Hub(name="Hub"))
+        ids: dict[int, str] = {}
+        effective = 1
+        for op in operations:
+            try:
+                with store.write() as w:
+                    if op[0] == "insert" and op[1] not in ids:
+                        row = w.insert(
+                            Student(hub_id=hub.id, legal_first_name="A", legal_last_name=str(op[1]))
+                        )
+                        ids[op[1]] = row.id
+                    elif op[0] == "update" and op[1] in ids:
+                        name, value = op[2], op[3]
+                        if (name == "deleted") != isinstance(value, bool):
+                            continue
+                        w.update(w.session.get(Student, ids[op[1]]), **{name: value})
+                    elif op[0] == "fail" and op[1] in ids:
+                        w.update(w.session.get(Student, ids[op[1]]), notes="lost")
+                        raise RuntimeError("crash mid-transaction")
+                    effective += w.changes
+            except RuntimeError:
+                pass
+        entries = outbox(store)
+        assert len(entries) == effective
+        rebuilt: dict[tuple[str, str], tuple[dict[str, Any], dict[str, str]]] = {}
+        for e in entries:
+            values, clocks = rebuilt.get((e.table_name, e.row_id), ({}, {}))
+            incoming = json.loads(e.values)
+            r = merge_fields(values, clocks, incoming, dict.fromkeys(incoming, e.clock))
+            rebuilt[(e.table_name, e.row_id)] = (r.values, r.clocks)
+        with store.read() as s:
+            for (table, row_id), (values, clocks) in rebuilt.items():
+                model = SYNCED_MODELS[table]
+                row = s.get(model, row_id)
+                assert row is not None
+                assert row_values(row) == {k: values[k] for k in row_values(row)}
+                assert row_clocks(row) == clocks
+                assert {k: from_wire(model, k, v) for k, v in values.items()} == {
+                    k: getattr(row, k) for k in values
+                }
+            assert len(s.exec(select(Student)).all()) == len(ids)

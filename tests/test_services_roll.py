@@ -1,0 +1,203 @@
+"""Taking roll and sessions: the rules and the errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlmodel import select
+
+from harmony_desktop.domain.errors import NotFoundError, ValidationError
+from harmony_desktop.domain.vocab import SessionKind
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.roll import MarkState
+from harmony_desktop.services.sessions import RollState
+from harmony_desktop.store.models import AttendanceMark, ClassSession, Outbox
+from harmony_sync.protocol import attendance_mark_id
+from tests.factories import HubFixture
+
+MONDAY = dt.date(2026, 9, 7)
+
+
+def opened(services: Services, hub: HubFixture, day: dt.date = MONDAY) -> str:
+    info = services.sessions.for_day(hub.hub_id, day)[0]
+    return services.sessions.open(info).id
+
+
+def marks(services: Services, session_id: str) -> dict[str, str | None]:
+    with services.store.read() as s:
+        rows = s.exec(select(AttendanceMark).where(AttendanceMark.session_id == session_id)).all()
+    return {m.student_id: m.code for m in rows}
+
+
+def outbox_count(services: Services) -> int:
+    with services.store.read() as s:
+        return len(s.exec(select(Outbox)).all())
+
+
+def test_sessions_come_from_schedules_within_the_term(services: Services, hub: HubFixture) -> None:
+    assert [s.ensemble_name for s in services.sessions.for_day(hub.hub_id, MONDAY)] == [
+        "Beginning Strings"
+    ]
+    saturday = [
+        s.ensemble_name for s in services.sessions.for_day(hub.hub_id, dt.date(2026, 9, 12))
+    ]
+    assert saturday == ["Choir"]
+    assert services.sessions.for_day(hub.hub_id, dt.date(2026, 8, 31)) == []  # before term
+    listed = services.sessions.for_day(hub.hub_id, MONDAY)[0]
+    assert not listed.stored and listed.state is RollState.NOT_STARTED and listed.expected == 8
+
+
+def test_listing_sessions_writes_nothing(services: Services, hub: HubFixture) -> None:
+    before = outbox_count(services)
+    services.sessions.for_range(hub.hub_id, MONDAY, MONDAY + dt.timedelta(days=30))
+    assert outbox_count(services) == before
+
+
+def test_opening_a_session_twice_converges_on_one_row(services: Services, hub: HubFixture) -> None:
+    first = opened(services, hub)
+    assert opened(services, hub) == first
+    with services.store.read() as s:
+        assert len(s.exec(select(ClassSession)).all()) == 1
+
+
+def test_mark_change_clear_and_the_states(services: Services, hub: HubFixture) -> None:
+    sid = opened(services, hub)
+    a, b = hub.student_ids[:2]
+    services.roll.mark(sid, a, "P", by=hub.teacher_id)
+    assert services.sessions.get(sid).state is RollState.IN_PROGRESS
+    services.roll.mark(sid, a, "AU", by=hub.teacher_id)
+    services.roll.mark(sid, b, "AE", by=hub.teacher_id, note="dentist")
+    assert marks(services, sid) == {a: "AU", b: "AE"}
+    services.roll.clear(sid, b, by=hub.teacher_id)
+    entry = {e.student_id: e for e in services.roll.roll(sid)}[b]
+    assert not entry.recorded and entry.mark.note == "dentist"
+    with services.store.read() as s:
+        mark = s.get(AttendanceMark, attendance_mark_id(sid, a))
+        assert mark is not None and mark.recorded_by == hub.teacher_id and mark.recorded_at
+
+
+def test_unrecorded_students_are_never_counted_present(services: Services, hub: HubFixture) -> None:
+    sid = opened(services, hub)
+    services.roll.mark(sid, hub.student_ids[0], "P", by=None)
+    roll = services.roll.roll(sid)
+    assert sum(e.recorded for e in roll) == 1
+    assert services.stats.summaries(hub.hub_id, MONDAY, MONDAY)[hub.student_ids[1]].present == 0
+
+
+def test_marking_the_same_code_again_is_not_a_new_change(
+    services: Services, hub: HubFixture
+) -> None:
+    sid = opened(services, hub)
+    services.roll.mark(sid, hub.student_ids[0], "P", by=None)
+    before = outbox_count(services)
+    services.roll.mark(sid, hub.student_ids[0], "P", by=None)
+    assert outbox_count(services) == before
+
+
+def test_late_gets_a_time_and_left_early_needs_a_reason(
+    services: Services, hub: HubFixture
+) -> None:
+    services.roll._clock = lambda: dt.time(15, 47)
+    sid = opened(services, hub)
+    a = hub.student_ids[0]
+    assert services.roll.mark(sid, a, "L", by=None).arrival_time == dt.time(15, 47)
+    assert services.roll.mark(
+        sid, a, "L", by=None, arrival_time=dt.time(15, 40)
+    ).arrival_time == dt.time(15, 40)
+    with pytest.raises(ValidationError, match="left early"):
+        services.roll.mark(sid, a, "LE", by=None)
+    state = services.roll.mark(
+        sid, a, "LE", by=None, reason="medical", departure_time=dt.time(16, 20)
+    )
+    assert (state.departure_time, state.reason) == (dt.time(16, 20), "medical")
+    with pytest.raises(ValidationError, match="departure time is before"):
+        services.roll.set_state(
+            sid, a, MarkState("LE", dt.time(16, 0), dt.time(15, 0), "medical"), by=None
+        )
+
+
+def test_bad_codes_and_cancelled_sessions_are_refused_without_writing(
+    services: Services, hub: HubFixture
+) -> None:
+    sid = opened(services, hub)
+    before = outbox_count(services)
+    with pytest.raises(ValidationError, match="not an attendance code"):
+        services.roll.mark(sid, hub.student_ids[0], "X", by=None)
+    with pytest.raises(NotFoundError):
+        services.roll.mark(sid, "no-such-student", "P", by=None)
+    info = services.sessions.get(sid)
+    with pytest.raises(ValidationError, match="why"):
+        services.sessions.cancel(info, "  ")
+    assert outbox_count(services) == before
+    services.sessions.cancel(info, "Heat advisory")
+    assert services.sessions.get(sid).state is RollState.CANCELLED
+    with pytest.raises(ValidationError, match="cancelled"):
+        services.roll.mark(sid, hub.student_ids[0], "P", by=None)
+    services.sessions.uncancel(sid)
+    services.roll.mark(sid, hub.student_ids[0], "P", by=None)
+
+
+def test_mark_all_remaining_present_only_touches_unrecorded(
+    services: Services, hub: HubFixture
+) -> None:
+    sid = opened(services, hub)
+    services.roll.mark(sid, hub.student_ids[0], "AU", by=None)
+    done = services.roll.mark_remaining_present(sid, by=hub.teacher_id)
+    assert len(done) == 7 and hub.student_ids[0] not in done
+    codes = marks(services, sid)
+    assert codes[hub.student_ids[0]] == "AU"
+    assert sorted(c for k, c in codes.items() if k != hub.student_ids[0]) == ["P"] * 7
+    assert services.sessions.get(sid).state is RollState.ROLL_TAKEN
+    assert services.roll.mark_remaining_present(sid, by=None) == []
+
+
+def test_roll_lists_only_students_enrolled_that_day(services: Services, hub: HubFixture) -> None:
+    late_joiner = services.roster.create_student(
+        hub.hub_id, {"legal_first_name": "New", "legal_last_name": "Student"}
+    )
+    services.enrollment.enroll(late_joiner, hub.ensemble_id, MONDAY + dt.timedelta(days=7))
+    leaver = hub.student_ids[0]
+    enrollment = services.enrollment.for_student(leaver)[0]
+    services.enrollment.withdraw(enrollment.id, MONDAY + dt.timedelta(days=1), "moved away")
+    on_monday = {e.student_id for e in services.roll.roll(opened(services, hub))}
+    assert leaver in on_monday and late_joiner not in on_monday
+    week_later = {
+        e.student_id
+        for e in services.roll.roll(opened(services, hub, MONDAY + dt.timedelta(days=7)))
+    }
+    assert leaver not in week_later and late_joiner in week_later
+
+
+def test_ad_hoc_sessions_and_their_errors(services: Services, hub: HubFixture) -> None:
+    sid = services.sessions.add_ad_hoc(
+        hub.ensemble_id,
+        MONDAY,
+        dt.time(18, 0),
+        dt.time(19, 30),
+        kind=SessionKind.PERFORMANCE,
+        title="Fall concert",
+        on_site=False,
+    )
+    listed = {s.id: s for s in services.sessions.for_day(hub.hub_id, MONDAY)}
+    assert listed[sid].kind == "performance" and listed[sid].label.endswith("Fall concert")
+    with pytest.raises(ValidationError, match="already has a session"):
+        services.sessions.add_ad_hoc(hub.ensemble_id, MONDAY, dt.time(18, 0), dt.time(19, 0))
+    with pytest.raises(ValidationError, match="end after"):
+        services.sessions.add_ad_hoc(hub.ensemble_id, MONDAY, dt.time(18, 0), dt.time(17, 0))
+
+
+def test_missing_rolls_flag_past_sessions_without_a_complete_roll(
+    services: Services, hub: HubFixture
+) -> None:
+    today = MONDAY + dt.timedelta(days=7)
+    missing = services.sessions.missing_rolls(hub.hub_id, today, days_back=7)
+    assert {m.date for m in missing} == {MONDAY + dt.timedelta(days=i) for i in range(5)}  # Mon-Fri
+    # Choir has no students, so its Saturday is not flagged; fix Monday's roll.
+    sid = services.sessions.open(missing[0]).id
+    services.roll.mark_remaining_present(sid, by=None)
+    cancelled = missing[1]
+    services.sessions.cancel(cancelled, "Holiday")
+    still = services.sessions.missing_rolls(hub.hub_id, today, days_back=7)
+    assert missing[0].id not in {m.id for m in still} and cancelled.id not in {m.id for m in still}
+    assert len(still) == 3

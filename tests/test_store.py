@@ -1,0 +1,202 @@
+"""Opening the local store: pragmas, integrity, migrations, backups and folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+
+from harmony_desktop.domain.errors import StoreCorruptError, StoreError
+from harmony_desktop.paths import resolve_paths
+from harmony_desktop.store import Store
+from harmony_desktop.store.db import (
+    BACKUPS_KEPT,
+    _alembic_config,
+    head_revision,
+    list_backups,
+    restore_backup,
+)
+from harmony_desktop.store.models import Hub, Student
+
+
+def test_pragmas_wal_foreign_keys_and_full_sync(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from harmony_desktop.store.models import Contact
+
+    with pytest.raises(IntegrityError), store.write() as w:
+        w.insert(Contact(hub_id=None, student_id="no-such-student", name="X"))
+    assert store.pending_changes() == 0
+
+
+def test_device_id_is_stable_across_opens(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with Store(path) as first:
+        device = first.device_id
+    with Store(path) as second:
+        assert second.device_id == device
+    assert len(device) == 16
+
+
+def _corrupt(path: Path) -> bytes:
+    with Store(path) as s, s.write() as w:
+        w.insert(Hub(name="Hub"))
+    data = bytearray(path.read_bytes())
+    # Overwrite the middle of the file (past the header) with garbage.
+    for i in range(4096, min(len(data), 4096 * 3)):
+        data[i] = 0x5A
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_corrupt_database_is_reported_and_never_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with Store(path) as s:
+        s.engine.dispose()
+    # checkpoint everything into the main file first
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _corrupt(path)
+    with pytest.raises(StoreCorruptError, match=r"damaged.*has not been changed.*restore"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    path.write_text("name,grade\nAna,3\n")
+    with pytest.raises(StoreCorruptError):
+        Store(path)
+    assert path.read_text() == "name,grade\nAna,3\n"
+
+
+def test_upgrade_from_the_first_schema_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    cfg = _alembic_config()
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.upgrade(cfg, "0001")
+    conn.execute(
+        "INSERT INTO hub (id, hub_id, deleted, clocks, name, address, partner, partner_kind, timezone)"
+        " VALUES ('h1', 'h1', 0, '{}', 'Old Hub', '', '', '', 'UTC')"
+    )
+    conn.commit()
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "conflict" not in tables
+    conn.close()
+
+    with Store(path) as store:
+        assert store.schema_revision() == head_revision() != "0001"
+        with store.read() as s:
+            assert s.get(Hub, "h1").name == "Old Hub"  # type: ignore[union-attr]
+        with store.engine.connect() as c:
+            names = {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert {"conflict", "student_redirect"} <= names
+
+
+def test_a_database_from_a_newer_app_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    with Store(path):
+        pass
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999'")
+    with pytest.raises(StoreError, match="Could not prepare"):
+        Store(path)
+
+
+def test_daily_backup_and_rolling_window(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    backups = tmp_path / "backups"
+    with Store(path, backup_dir=backups) as store:
+        with store.write() as w:
+            w.insert(Hub(name="Hub"))
+        start = dt.date(2026, 1, 1)
+        for i in range(BACKUPS_KEPT + 5):
+            assert store.backup_if_due(start + dt.timedelta(days=i)) is not None
+        kept = list_backups(backups)
+    assert len(kept) == BACKUPS_KEPT
+    assert (
+        kept[0].name
+        == f"harmony-{(start + dt.timedelta(days=BACKUPS_KEPT + 4)).isoformat()}.sqlite3"
+    )
+    assert kept[0].stat().st_mode & 0o077 == 0
+
+
+def test_backup_is_taken_once_a_day_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    backups = tmp_path / "backups"
+    with Store(path, backup_dir=backups):
+        pass  # a brand-new database: nothing to back up yet
+    assert list_backups(backups) == []
+    with Store(path, backup_dir=backups):
+        pass
+    with Store(path, backup_dir=backups):
+        pass
+    assert len(list_backups(backups)) == 1
+
+
+def test_restore_replaces_database_and_keeps_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    backups = tmp_path / "backups"
+    with Store(path, backup_dir=backups) as store:
+        with store.write() as w:
+            w.insert(Hub(name="Before"))
+        backup = store.backup_to(backups / "harmony-2026-01-01.sqlite3")
+        with store.write() as w:
+            w.insert(Hub(name="After"))
+    moved = restore_backup(backup, path)
+    assert moved is not None and moved.exists()
+    with Store(path) as store, store.read() as s:
+        from sqlmodel import select
+
+        assert [h.name for h in s.exec(select(Hub))] == ["Before"]
+
+
+def test_a_damaged_backup_never_replaces_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with Store(path):
+        pass
+    bad = tmp_path / "harmony-2026-01-01.sqlite3"
+    bad.write_bytes(b"not a database at all" * 100)
+    before = path.read_bytes()
+    with pytest.raises(StoreCorruptError):
+        restore_backup(bad, path)
+    assert path.read_bytes() == before
+
+
+def test_data_dir_from_flag_then_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HARMONY_DATA_DIR", str(tmp_path / "env"))
+    monkeypatch.delenv("HARMONY_LOG_DIR")
+    assert resolve_paths().data_dir == (tmp_path / "env").resolve()
+    assert resolve_paths().log_dir == (tmp_path / "env").resolve() / "logs"
+    assert resolve_paths(tmp_path / "flag").data_dir == (tmp_path / "flag").resolve()
+    monkeypatch.delenv("HARMONY_DATA_DIR")
+    default = resolve_paths()
+    assert "HarmonyDesktop" in str(default.data_dir)
+
+
+def test_student_dates_round_trip(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+        st = w.insert(
+            Student(
+                hub_id=hub.id,
+                legal_first_name="A",
+                legal_last_name="B",
+                date_of_birth=dt.date(2015, 5, 6),
+            )
+        )
+    with store.read() as s:
+        assert s.get(Student, st.id).date_of_birth == dt.date(2015, 5, 6)  # type: ignore[union-attr]
