@@ -92,7 +92,7 @@ def test_self_test_catches_a_window_that_leaves_its_thread_running(
     import types
 
     from PySide6.QtCore import QThread
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QListWidget, QMainWindow
 
     threads: list[QThread] = []
 
@@ -103,6 +103,9 @@ def test_self_test_catches_a_window_that_leaves_its_thread_running(
             super().__init__()
             self.setWindowTitle(f"{selftest.SELF_TEST_HUB} — leaky")
             self.resize(400, 300)
+            sessions = QListWidget()
+            sessions.addItem(selftest.SELF_TEST_CLASS)
+            self.setCentralWidget(sessions)
             thread = QThread()
             thread.start()
             threads.append(thread)
@@ -121,6 +124,32 @@ def test_self_test_catches_a_window_that_leaves_its_thread_running(
 
     assert report.exit_code == 1
     assert "1 worker thread(s) still running" in out.getvalue()
+
+
+def test_self_test_catches_a_window_that_shows_no_data(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import types
+
+    from PySide6.QtWidgets import QMainWindow
+
+    class EmptyWindow(QMainWindow):
+        """Names the hub but lists nothing from the store."""
+
+        def __init__(self, opened: object, hub_id: str) -> None:
+            super().__init__()
+            self.setWindowTitle(selftest.SELF_TEST_HUB)
+            self.resize(400, 300)
+
+    fake = types.ModuleType("harmony_desktop.ui.main_window")
+    fake.MainWindow = EmptyWindow  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "harmony_desktop.ui.main_window", fake)
+    out = io.StringIO()
+
+    report = selftest.run_self_test(["ui"], out=out)
+
+    assert report.exit_code == 1
+    assert "does not list today's session" in out.getvalue()
 
 
 def test_self_test_says_which_part_a_build_lacks(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -53,18 +53,26 @@ OK = "ok"
 FAILED = "FAILED"
 UNAVAILABLE = "UNAVAILABLE"
 
-#: the printout the self-test renders, in order of preference (first one the build has)
 #: the generated hub (the main window must show its name)
 SELF_TEST_HUB = "Self-test Hub"
+#: the generated class, with a session today (the main window must list it)
+SELF_TEST_CLASS = "Self-test Strings"
+#: how long the window may lay itself out and load before it is checked
 UI_SETTLE_SECONDS = 0.5
+#: how long the window's worker threads may take to stop once it is closed
 THREAD_STOP_SECONDS = 5.0
 #: save the self-test's picture of the main window here (a PNG path), to look at it
 SCREENSHOT_ENV = "HARMONY_SELFTEST_SCREENSHOT"
+#: the printout the self-test renders, in order of preference (first one the build has)
 PRINT_KINDS: tuple[str, ...] = ("class_roster", "roster", "sign_in_sheet", "blank_roll")
 
 
 class Unavailable(Exception):
     """A part of the app is not in this build (reported, not a crash)."""
+
+
+class CheckFailed(Exception):
+    """A check found the build not working; the message says what is wrong."""
 
 
 @dataclass
@@ -207,12 +215,12 @@ def _check_bundle(fx: _Fixture) -> str:
     env = migrations / "env.py"
     versions = sorted((migrations / "versions").glob("[0-9]*.py"))
     if not env.is_file() or not versions:
-        raise AssertionError(
+        raise CheckFailed(
             _("the database migrations are missing from {folder}").format(folder=migrations)
         )
     root = resource_root()
     if is_frozen() and not root.is_dir():
-        raise AssertionError(_("the resources folder is missing: {folder}").format(folder=root))
+        raise CheckFailed(_("the resources folder is missing: {folder}").format(folder=root))
     icons = len(list((root / "icons").glob("*.png"))) if root.is_dir() else 0
     return _("{migrations} migrations, resources with {icons} icons").format(
         migrations=len(versions), icons=icons
@@ -226,7 +234,7 @@ def _check_store(fx: _Fixture) -> str:
     fx.opened = open_app(fx.data_dir)
     revision = fx.opened.store.schema_revision()
     if revision != head_revision():
-        raise AssertionError(
+        raise CheckFailed(
             _("schema at {revision}, expected {head}").format(
                 revision=revision, head=head_revision()
             )
@@ -247,13 +255,13 @@ def _check_mark(fx: _Fixture) -> str:
         ensemble = w.insert(
             Ensemble(
                 hub_id=hub.id,
-                name="Self-test Strings",
+                name=SELF_TEST_CLASS,
                 level="beginning",
                 instrument_family="strings",
                 schedule=json.dumps(schedule),
                 capacity=20,
                 teacher_id=teacher.id,
-                term_start=today - dt.timedelta(days=7),
+                term_start=today,
                 term_end=today + dt.timedelta(days=90),
             )
         )
@@ -277,7 +285,7 @@ def _check_mark(fx: _Fixture) -> str:
             }
         ],
     )
-    services.enrollment.enroll(student, ensemble.id, today - dt.timedelta(days=7))
+    services.enrollment.enroll(student, ensemble.id, today)
     session = services.sessions.materialise(ensemble.id, today, dt.time(15, 30), dt.time(17, 0))
     services.roll.mark(session, student, "P", by=teacher.id)
     fx.hub_id, fx.ensemble_id, fx.student_id, fx.session_id = (
@@ -292,7 +300,7 @@ def _check_mark(fx: _Fixture) -> str:
     entries = {e.student_id: e for e in fx.opened.services.roll.roll(session)}
     code = entries[student].mark.code if student in entries else None
     if code != "P":
-        raise AssertionError(_("wrote P, read back {code}").format(code=code))
+        raise CheckFailed(_("wrote P, read back {code}").format(code=code))
     return _("wrote a mark and read it back after reopening the database")
 
 
@@ -317,9 +325,9 @@ def _check_print(fx: _Fixture) -> str:
     )
     data = pdf.read_bytes() if pdf.exists() else b""
     if not data.startswith(b"%PDF") or len(data) < 1000:
-        raise AssertionError(_("the PDF was not written ({size} bytes)").format(size=len(data)))
+        raise CheckFailed(_("the PDF was not written ({size} bytes)").format(size=len(data)))
     if b"/Font" not in data:
-        raise AssertionError(_("the PDF has no fonts: its text would be missing"))
+        raise CheckFailed(_("the PDF has no fonts: its text would be missing"))
     return _("rendered {kind} to PDF ({size} KB)").format(kind=kinds[0], size=len(data) // 1024)
 
 
@@ -346,16 +354,18 @@ def _check_ui(fx: _Fixture) -> str:
         # Let the window lay itself out and its workers load the hub's data.
         _spin(app, seconds=UI_SETTLE_SECONDS, until=lambda: False)
         if not window.isVisible():
-            raise AssertionError(_("the main window did not show"))
+            raise CheckFailed(_("the main window did not show"))
         pixmap = window.grab()
         if pixmap.isNull() or pixmap.width() < 200 or pixmap.height() < 150:
-            raise AssertionError(_("the main window painted nothing"))
+            raise CheckFailed(_("the main window painted nothing"))
         shot = os.environ.get(SCREENSHOT_ENV)
         if shot:
             pixmap.save(shot)
         texts = [window.windowTitle(), *(label.text() for label in window.findChildren(QLabel))]
         if not any(SELF_TEST_HUB in text for text in texts):
-            raise AssertionError(_("the main window does not show the hub it opened"))
+            raise CheckFailed(_("the main window does not show the hub it opened"))
+        if not any(SELF_TEST_CLASS in text for text in _view_texts(window)):
+            raise CheckFailed(_("the main window does not list today's session of the class"))
     finally:
         # Always stop the window's timers and database thread, even after a failure:
         # a QThread destroyed while running aborts the whole process.
@@ -367,7 +377,7 @@ def _check_ui(fx: _Fixture) -> str:
         _spin(app, seconds=THREAD_STOP_SECONDS, until=lambda: not threads_left())
     left = threads_left()
     if left:
-        raise AssertionError(
+        raise CheckFailed(
             _("{count} worker thread(s) still running after the window closed").format(
                 count=len(left)
             )
@@ -375,6 +385,26 @@ def _check_ui(fx: _Fixture) -> str:
     return _("main window shown ({size}, platform {platform}) and closed cleanly").format(
         size=f"{pixmap.width()}×{pixmap.height()}", platform=app.platformName()
     )
+
+
+def _view_texts(window: Any) -> Iterator[str]:
+    """Every cell's text in the item views of ``window`` (what its tables and lists show)."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import QAbstractItemView
+
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # list models keep columnCount private: one column
+            columns = 1
+        for row in range(min(model.rowCount(QModelIndex()), 500)):
+            for column in range(columns):
+                value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+                if value is not None:
+                    yield str(value)
 
 
 def _available_print_kinds(printing: Any) -> list[str]:
@@ -458,6 +488,8 @@ def _run_check(name: str, check: Callable[[_Fixture], str], fx: _Fixture) -> Che
         status = OK
     except Unavailable as exc:
         status, detail = UNAVAILABLE, str(exc)
+    except CheckFailed as exc:
+        status, detail = FAILED, str(exc)
     except Exception as exc:
         status, detail = FAILED, f"{type(exc).__name__}: {exc}"
         # The data is generated, so a traceback carries no student data.
