@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -32,7 +32,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = resource("icons", "app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    install_translator(app)
     return app
+
+
+def install_translator(app: QApplication, locale: QLocale | None = None) -> bool:
+    """Load the UI catalogue for the user's language (resources/translations/*.qm).
+
+    Returns True when one was found; English needs none.
+    """
+    if app.findChild(QTranslator, "harmony-ui") is not None:
+        return True
+    translator = QTranslator(app)
+    translator.setObjectName("harmony-ui")
+    found = translator.load(
+        locale or QLocale(), "harmony_desktop", "_", str(resource("translations"))
+    )
+    if found:
+        app.installTranslator(translator)
+    else:
+        translator.deleteLater()
+    return found
 
 
 def run_window(data_dir: str | None, hub: str | None = None) -> int:

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Refresh the translation catalogues from the source.
+#
+#   Qt (UI and printing, tr()):   resources/translations/harmony_desktop_<lang>.ts  -> .qm
+#   gettext (services, CLI, _()):  resources/translations/harmony_desktop.pot
+#                                  resources/translations/<lang>/LC_MESSAGES/harmony_desktop.po -> .mo
+#
+# Translators edit the .ts files with Qt Linguist (pyside6-linguist) and the .po files
+# with any PO editor, then run this script again to compile them. Needs the venv
+# (./dev shell) and, for the gettext half, Debian's gettext package.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=resources/translations
+languages=(es)
+mkdir -p "$out"
+
+qt_sources=$(git ls-files 'src/harmony_desktop/ui/*.py' 'src/harmony_desktop/printing/*.py')
+for lang in "${languages[@]}"; do
+  # shellcheck disable=SC2086
+  pyside6-lupdate $qt_sources -ts "$out/harmony_desktop_$lang.ts" -no-obsolete
+  pyside6-lrelease "$out/harmony_desktop_$lang.ts" -qm "$out/harmony_desktop_$lang.qm"
+done
+
+if command -v xgettext >/dev/null; then
+  # shellcheck disable=SC2046
+  xgettext -L Python --keyword=_ --from-code=UTF-8 --add-comments \
+    --package-name=harmony-desktop -o "$out/harmony_desktop.pot" \
+    $(git ls-files 'src/harmony_desktop/*.py' | grep -v -e '/ui/' -e '/printing/')
+  for lang in "${languages[@]}"; do
+    po="$out/$lang/LC_MESSAGES/harmony_desktop.po"
+    mkdir -p "$(dirname "$po")"
+    if [ -f "$po" ]; then
+      msgmerge -q --update --backup=none "$po" "$out/harmony_desktop.pot"
+    else
+      msginit -i "$out/harmony_desktop.pot" -o "$po" -l "$lang" --no-translator
+    fi
+    msgfmt -o "${po%.po}.mo" "$po"
+  done
+else
+  echo "xgettext not found: sudo apt-get install gettext (for the services' catalogue)" >&2
+fi
