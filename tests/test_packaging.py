@@ -407,9 +407,21 @@ def test_frozen_app_holds_only_what_it_needs(frozen_app: FrozenApp, tmp_path: Pa
     assert sorted(p.name for p in (migrations / "versions").glob("0*.py")) == sorted(
         p.name for p in (paths.migrations_dir() / "versions").glob("0*.py")
     )
-    # Every resource (icons, translations, templates) is shipped, at the same place.
-    shipped = {p.relative_to(internal / "resources") for p in (internal / "resources").rglob("*")}
-    assert {p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*")} <= shipped
+    # Every resource (icons, compiled translations, templates) ships at the same place;
+    # translation sources (.ts, .po, .pot) stay behind.
+    shipped = {
+        p.relative_to(internal / "resources")
+        for p in (internal / "resources").rglob("*")
+        if p.is_file()
+    }
+    sources = {".ts", ".po", ".pot"}
+    expected = {
+        p.relative_to(ROOT / "resources")
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert {p for p in expected if p.suffix not in sources} == shipped
+    assert any(p.suffix == ".qm" for p in shipped) == any(p.suffix == ".qm" for p in expected)
     # No other Qt binding, no unused Qt module, no server stack, no test tools.
     unwanted = re.compile(
         r"(^|/)(PyQt5|PyQt6|PySide2|tkinter|_tkinter|fastapi|uvicorn|psycopg|pytest|"
