@@ -222,8 +222,11 @@ def _check_bundle(fx: _Fixture) -> str:
     if is_frozen() and not root.is_dir():
         raise CheckFailed(_("the resources folder is missing: {folder}").format(folder=root))
     icons = len(list((root / "icons").glob("*.png"))) if root.is_dir() else 0
-    return _("{migrations} migrations, resources with {icons} icons").format(
-        migrations=len(versions), icons=icons
+    catalogues = sum(  # compiled catalogues: .qm (Qt) and .mo (gettext)
+        p.suffix in {".qm", ".mo"} for p in (root / "translations").rglob("*")
+    )
+    return _("{migrations} migrations, {icons} icons, {catalogues} translation catalogues").format(
+        migrations=len(versions), icons=icons, catalogues=catalogues
     )
 
 
