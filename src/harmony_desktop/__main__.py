@@ -5,6 +5,7 @@ harmony-desktop demo [--hubs N] …           generate a demo programme
 harmony-desktop restore [--list | BACKUP]   restore the database from a daily backup
 harmony-desktop backup                      take a backup now
 harmony-desktop print|import|export …       roster documents and files (cli_print.py)
+harmony-desktop --self-test[=STEPS]         check this build in a temporary folder, headless
 """
 
 from __future__ import annotations
@@ -77,6 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", help=_("folder for the database, backups and logs (or HARMONY_DATA_DIR)")
     )
     parser.add_argument("--hub", help=_("open this hub (name or id) instead of the first one"))
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const="",
+        metavar="STEPS",
+        help=_(
+            "check this build in a temporary folder, headless, and exit 0 if it works "
+            "(steps: bundle,store,mark,print,ui; default all)"
+        ),
+    )
     sub = parser.add_subparsers(dest="command")
     restore = sub.add_parser("restore", help=_("restore the database from a daily backup"))
     restore.add_argument("--list", action="store_true", help=_("list the backups"))
@@ -98,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return main_demo(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.self_test is not None:
+        from harmony_desktop.selftest import main_self_test
+
+        return main_self_test(args.self_test or None)
     func = getattr(args, "func", _run_window)
     try:
         return int(func(args))
