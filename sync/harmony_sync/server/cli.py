@@ -1,6 +1,201 @@
-"""harmony-sync command line (filled in by the server work)."""
+"""``harmony-sync``: run the central sync server and administer hubs and devices.
+
+Every command takes ``--database-url`` (default: ``$HARMONY_SYNC_DATABASE_URL``, else a
+SQLite file in the user data folder) and brings the schema up to date first. ``--json``
+prints machine-readable output for scripts and tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Engine
+
+from harmony_sync.server import accounts, db, store
 
 
-def main() -> int:
-    """Run the server command line."""
+def _engine(args: argparse.Namespace) -> Engine:
+    engine = db.make_engine(args.database_url or db.default_database_url())
+    db.upgrade(engine)
+    return engine
+
+
+def _print(args: argparse.Namespace, data: Any, text: str) -> None:
+    print(json.dumps(data) if args.json else text)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the API with uvicorn (one process; the database serializes writers)."""
+    import uvicorn
+
+    from harmony_sync.server import logs
+    from harmony_sync.server.app import create_app
+
+    logs.configure(args.log_level)
+    app = create_app(_engine(args))
+    ssl: dict[str, Any] = {}
+    if args.ssl_certfile:
+        ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+        **ssl,
+    )
     return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Create or upgrade the database schema."""
+    engine = _engine(args)
+    _print(args, {"epoch": store.current_epoch(engine)}, "Database is up to date.")
+    return 0
+
+
+def cmd_add_hub(args: argparse.Namespace) -> int:
+    """Register a hub."""
+    hub_id = accounts.add_hub(_engine(args), args.name, args.id)
+    _print(args, {"hub_id": hub_id, "name": args.name}, f"Hub {args.name!r} added: {hub_id}")
+    return 0
+
+
+def cmd_list_hubs(args: argparse.Namespace) -> int:
+    """List registered hubs."""
+    hubs = accounts.list_hubs(_engine(args))
+    _print(args, hubs, "\n".join(f"{h['id']}  {h['name']}" for h in hubs) or "No hubs yet.")
+    return 0
+
+
+def _enroll(args: argparse.Namespace, data_manager: bool) -> int:
+    key, code = accounts.create_device(
+        _engine(args), args.name, list(args.hub or []), data_manager=data_manager
+    )
+    days = accounts.ENROLLMENT_TTL.days
+    _print(
+        args,
+        {"device_key": key, "enrollment_code": code, "expires_in_days": days},
+        f"Device {key} ({args.name}) created. Enrollment code (works once, "
+        f"for {days} days):\n\n    {code}\n",
+    )
+    return 0
+
+
+def cmd_enroll_device(args: argparse.Namespace) -> int:
+    """Create a device for one or more hubs and print its one-time enrollment code."""
+    return _enroll(args, data_manager=False)
+
+
+def cmd_add_data_manager(args: argparse.Namespace) -> int:
+    """Create a data-manager device (reads every hub) and print its enrollment code."""
+    return _enroll(args, data_manager=True)
+
+
+def cmd_list_devices(args: argparse.Namespace) -> int:
+    """List devices, their hubs and status."""
+    devices = accounts.list_devices(_engine(args))
+    lines = [
+        f"{d['key']:>4}  {d['status']:<20} {d['name']}  "
+        f"{'ALL HUBS (data manager)' if d['data_manager'] else ', '.join(d['hubs'])}"
+        for d in devices
+    ]
+    _print(args, devices, "\n".join(lines) or "No devices yet.")
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    """Revoke a device's token."""
+    if not accounts.revoke_device(_engine(args), args.key):
+        print(f"No device {args.key} (see `harmony-sync list-devices`).", file=sys.stderr)
+        return 1
+    _print(args, {"revoked": args.key}, f"Device {args.key} revoked.")
+    return 0
+
+
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    """Start a new epoch; run this after restoring the database from a backup."""
+    epoch = store.new_epoch(_engine(args))
+    _print(args, {"epoch": epoch}, f"New epoch {epoch}: devices will re-base on next sync.")
+    return 0
+
+
+def cmd_show_epoch(args: argparse.Namespace) -> int:
+    """Print the current epoch."""
+    epoch = store.current_epoch(_engine(args))
+    _print(args, {"epoch": epoch}, epoch)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line parser (``harmony-sync --help``)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database-url",
+        help=f"SQLAlchemy URL (default ${db.DATABASE_URL_ENV}, else a SQLite file)",
+    )
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    parser = argparse.ArgumentParser(prog="harmony-sync", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", parents=[common], help="run the server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
+    serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
+    serve.set_defaults(func=cmd_serve)
+
+    sub.add_parser("migrate", parents=[common], help="create/upgrade the schema").set_defaults(
+        func=cmd_migrate
+    )
+    add_hub = sub.add_parser("add-hub", parents=[common], help="register a hub")
+    add_hub.add_argument("name")
+    add_hub.add_argument("--id", help="use this UUID (default: a new one)")
+    add_hub.set_defaults(func=cmd_add_hub)
+    sub.add_parser("list-hubs", parents=[common], help="list hubs").set_defaults(
+        func=cmd_list_hubs
+    )
+    enroll = sub.add_parser(
+        "enroll-device", parents=[common], help="create a device, print its enrollment code"
+    )
+    enroll.add_argument("name", help="a name people recognise, e.g. 'Park hub laptop 2'")
+    enroll.add_argument("--hub", action="append", required=True, help="hub id (repeatable)")
+    enroll.set_defaults(func=cmd_enroll_device)
+    manager = sub.add_parser(
+        "add-data-manager", parents=[common], help="a device that reads every hub"
+    )
+    manager.add_argument("name")
+    manager.set_defaults(func=cmd_add_data_manager, hub=None)
+    sub.add_parser("list-devices", parents=[common], help="list devices").set_defaults(
+        func=cmd_list_devices
+    )
+    revoke = sub.add_parser("revoke-device", parents=[common], help="revoke a device")
+    revoke.add_argument("key", type=int, help="the device number from list-devices")
+    revoke.set_defaults(func=cmd_revoke_device)
+    sub.add_parser(
+        "new-epoch", parents=[common], help="after restoring a backup: make devices re-base"
+    ).set_defaults(func=cmd_new_epoch)
+    sub.add_parser("show-epoch", parents=[common], help="print the epoch").set_defaults(
+        func=cmd_show_epoch
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ValueError as err:
+        print(f"harmony-sync: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

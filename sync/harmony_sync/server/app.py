@@ -1,0 +1,263 @@
+"""The FastAPI application: endpoints, version and token checks, error shapes, logs."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from harmony_sync.hlc import wall_clock_ms
+from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+from harmony_sync.server import accounts, store
+from harmony_sync.server.accounts import DeviceContext
+from harmony_sync.server.errors import ApiError
+from harmony_sync.server.schemas import (
+    EnrollRequest,
+    EnrollResponse,
+    ErrorResponse,
+    PullRequest,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ResolveRequest,
+    ResolveResponse,
+    SessionResponse,
+)
+
+log = logging.getLogger("harmony_sync.server")
+
+PROTOCOL_HEADER = "Harmony-Protocol-Version"
+SCHEMA_HEADER = "Harmony-Schema-Version"
+EPOCH_HEADER = "Harmony-Epoch"
+TIME_HEADER = "Harmony-Server-Time"
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 422, 503)
+}
+
+
+def _server_time() -> dict[str, Any]:
+    now_ms = wall_clock_ms()
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now_ms / 1000))
+    return {"server_time": f"{stamp}.{now_ms % 1000:03d}Z", "server_time_ms": now_ms}
+
+
+def _version(value: str | None, name: str, ours: int, what: str) -> None:
+    if value is None:
+        raise ApiError(
+            400,
+            "version_missing",
+            f"The {name} header is missing. Every request must carry {PROTOCOL_HEADER} and "
+            f"{SCHEMA_HEADER}; this server speaks protocol {PROTOCOL_VERSION}, schema "
+            f"{SCHEMA_VERSION}.",
+        )
+    try:
+        theirs = int(value.strip())
+    except ValueError:
+        raise ApiError(
+            400, "version_missing", f"The {name} header must be a whole number."
+        ) from None
+    if theirs < ours:
+        raise ApiError(
+            409,
+            "version_mismatch",
+            f"This desktop app uses {what} version {theirs} but the server needs {ours}. "
+            "Update the Harmony desktop app, then sync again.",
+            update="desktop",
+            server_version=ours,
+            client_version=theirs,
+        )
+    if theirs > ours:
+        raise ApiError(
+            409,
+            "version_mismatch",
+            f"This desktop app uses {what} version {theirs} but the server only knows {ours}. "
+            "Ask your administrator to update the sync server (harmony-sync), then sync again.",
+            update="server",
+            server_version=ours,
+            client_version=theirs,
+        )
+
+
+def check_versions(
+    protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER)] = None,
+    schema: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None,
+) -> None:
+    """Refuse a request whose protocol or schema version differs from the server's."""
+    _version(protocol, PROTOCOL_HEADER, PROTOCOL_VERSION, "protocol")
+    _version(schema, SCHEMA_HEADER, SCHEMA_VERSION, "data schema")
+
+
+def current_device(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+) -> DeviceContext:
+    """The device whose bearer token authorizes this request (401 otherwise)."""
+    token = None
+    if authorization and authorization[:7].lower() == "bearer ":
+        token = authorization[7:].strip()
+    device = accounts.authenticate(request.app.state.engine, token)
+    request.state.device_key = device.key
+    return device
+
+
+AuthorizedDevice = Annotated[DeviceContext, Depends(current_device)]
+
+
+def create_app(engine: Engine) -> FastAPI:
+    """Build the application serving ``engine``'s database."""
+    app = FastAPI(
+        title="Harmony sync server",
+        version=f"protocol {PROTOCOL_VERSION}, schema {SCHEMA_VERSION}",
+        description="See sync/PROTOCOL.md for the full protocol.",
+    )
+    app.state.engine = engine
+
+    api = APIRouter(prefix="/v1", dependencies=[Depends(check_versions)], responses=_ERRORS)
+
+    @api.post("/enroll", response_model=EnrollResponse)
+    def enroll(body: EnrollRequest) -> dict[str, Any]:
+        """Exchange a one-time enrollment code for this device's token (shown once)."""
+        result = accounts.enroll(engine, body.code, body.device_id, body.device_name)
+        log.info("device enrolled", extra={"event": "enroll", "device": result["device_key"]})
+        return {**result, **_server_time()}
+
+    @api.get("/session", response_model=SessionResponse)
+    def session(device: AuthorizedDevice) -> dict[str, Any]:
+        """Who this token belongs to, its hubs, and the server's epoch and time."""
+        return {**accounts.session_info(engine, device), **_server_time()}
+
+    @api.post("/push", response_model=PushResponse)
+    def push(body: PushRequest, device: AuthorizedDevice) -> dict[str, Any]:
+        """Apply a batch of mutations exactly once, in order (PROTOCOL.md, "Push")."""
+        outcome = store.push(engine, device, body.epoch, body.mutations)
+        log.info(
+            "push",
+            extra={
+                "event": "push",
+                "device": device.key,
+                "applied": outcome.count("applied"),
+                "duplicates": outcome.count("duplicate"),
+                "rejected": outcome.count("rejected"),
+                "conflicts": len(outcome.conflicts),
+                "last_mutation_id": outcome.last_mutation_id,
+            },
+        )
+        return {
+            "epoch": outcome.epoch,
+            "results": outcome.results,
+            "last_mutation_id": outcome.last_mutation_id,
+            "conflicts": outcome.conflicts,
+            **_server_time(),
+        }
+
+    @api.post("/pull", response_model=PullResponse)
+    def pull(body: PullRequest, device: AuthorizedDevice) -> dict[str, Any]:
+        """A page of rows changed after the cursor, in this device's hubs."""
+        page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
+        return {**page, **_server_time()}
+
+    @api.post("/conflicts/resolve", response_model=ResolveResponse)
+    def resolve(body: ResolveRequest, device: AuthorizedDevice) -> dict[str, Any]:
+        """Mark conflicts of this device's hubs as reviewed."""
+        result = store.resolve_conflicts(engine, device, body.epoch, body.conflict_ids)
+        return {**result, **_server_time()}
+
+    app.include_router(api)
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        """Liveness: the process answers."""
+        return {"status": "ok"}
+
+    @app.get("/ready", responses={503: {"model": ErrorResponse}})
+    def ready() -> dict[str, Any]:
+        """Readiness: the database answers and holds the server's tables."""
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return {
+            "status": "ready",
+            "epoch": store.current_epoch(engine),
+            "protocol_version": PROTOCOL_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            **_server_time(),
+        }
+
+    _install_error_handlers(app)
+
+    @app.middleware("http")
+    async def request_log(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        response.headers[TIME_HEADER] = str(wall_clock_ms())
+        response.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+        response.headers[SCHEMA_HEADER] = str(SCHEMA_VERSION)
+        log.info(
+            "request",
+            extra={
+                "event": "request",
+                "method": request.method,
+                "path": request.url.path,
+                "status": response.status_code,
+                "ms": round((time.perf_counter() - started) * 1000, 2),
+                "device": getattr(request.state, "device_key", None),
+            },
+        )
+        return response
+
+    return app
+
+
+def _error(err: ApiError) -> JSONResponse:
+    return JSONResponse(err.body(), status_code=err.status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, err: ApiError) -> JSONResponse:
+        return _error(err)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(_request: Request, err: RequestValidationError) -> JSONResponse:
+        problems = []
+        for item in err.errors()[:5]:
+            where = ".".join(str(p) for p in item.get("loc", ()))
+            problems.append(f"{where}: {item.get('msg', 'invalid')}")
+        message = "The request is malformed: " + "; ".join(problems) + ". See PROTOCOL.md."
+        return _error(ApiError(422, "bad_request", message))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, err: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(err.status_code, "http_error")
+        return _error(ApiError(err.status_code, code, str(err.detail)))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def storage_error(_request: Request, err: SQLAlchemyError) -> JSONResponse:
+        transient = isinstance(err, DBAPIError)
+        log.error(
+            "storage error",
+            extra={"event": "storage_error", "kind": type(err).__name__, "transient": transient},
+        )
+        return _error(
+            ApiError(
+                503,
+                "storage_unavailable",
+                "The server's database is unavailable right now; nothing was changed. "
+                "Sync again in a few minutes.",
+            )
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, err: Exception) -> JSONResponse:
+        log.error("unexpected error", extra={"event": "bug", "kind": type(err).__name__})
+        return _error(ApiError(500, "internal_error", "The server failed unexpectedly."))

@@ -1,0 +1,123 @@
+"""Tables of the central sync server, declared once with SQLModel.
+
+Storage code uses these classes' ``__table__`` with SQLAlchemy Core so one push is a few
+set-based statements. The Alembic migrations in ``migrations/versions`` create the same
+tables; ``tests/server/test_migrations.py`` checks the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Index, Text
+from sqlmodel import Field, SQLModel
+
+
+class ServerState(SQLModel, table=True):
+    """The one row of server-wide state: the epoch and the change sequence counter.
+
+    Every writing transaction starts by updating this row, which serializes writers until
+    commit, so change sequence numbers become visible in the order they were assigned.
+    """
+
+    __tablename__ = "server_state"
+
+    id: int = Field(default=1, primary_key=True)
+    epoch: str = Field(max_length=36)
+    last_seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    created_at: datetime
+
+
+class HubRecord(SQLModel, table=True):
+    """A hub (site) registered by an administrator; the unit of access control."""
+
+    __tablename__ = "hub_registry"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str
+    created_at: datetime
+
+
+class Device(SQLModel, table=True):
+    """An enrolled (or enrollment-pending) laptop, identified to the API by its token."""
+
+    __tablename__ = "device"
+
+    key: int | None = Field(default=None, primary_key=True)
+    name: str
+    #: the HLC node id sent at enrollment (16 hex digits); null until enrolled
+    node: str | None = Field(default=None, max_length=16, index=True)
+    is_data_manager: bool = False
+    token_hash: str | None = Field(default=None, max_length=64, unique=True)
+    enroll_code_hash: str | None = Field(default=None, max_length=64, unique=True)
+    enroll_expires_at: datetime | None = None
+    created_at: datetime
+    enrolled_at: datetime | None = None
+    revoked_at: datetime | None = None
+    last_seen_at: datetime | None = None
+    #: highest mutation id applied (or rejected) for this device in the current epoch
+    last_mutation_id: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
+class DeviceHub(SQLModel, table=True):
+    """One hub in a device's scope."""
+
+    __tablename__ = "device_hub"
+
+    device_key: int = Field(foreign_key="device.key", primary_key=True)
+    hub_id: str = Field(foreign_key="hub_registry.id", primary_key=True, max_length=36)
+
+
+class SyncedRow(SQLModel, table=True):
+    """The merged current state of one synced row, generic over the desktop's columns.
+
+    ``seq`` is the change sequence number of the row's latest change; pulls read rows by
+    ``seq`` through its unique index, so a no-op pull is one index probe.
+    """
+
+    __tablename__ = "synced_row"
+    __table_args__ = (Index("ix_synced_row_hub_seq", "hub_id", "seq"),)
+
+    table_name: str = Field(primary_key=True, max_length=64)
+    row_id: str = Field(primary_key=True, max_length=36)
+    hub_id: str | None = Field(default=None, max_length=36)
+    seq: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    clocks: dict[str, str] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Conflict(SQLModel, table=True):
+    """A losing value from a merge, kept for review by the hub's staff."""
+
+    __tablename__ = "conflict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    hub_id: str | None = Field(default=None, max_length=36, index=True)
+    table_name: str = Field(max_length=64)
+    row_id: str = Field(max_length=36)
+    field_name: str
+    losing_value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    losing_clock: str = Field(max_length=40)
+    winning_value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    winning_clock: str = Field(max_length=40)
+    device_key: int | None = None
+    created_at: datetime
+    resolved_at: datetime | None = None
+    resolved_by: int | None = None
+
+
+class RejectedMutation(SQLModel, table=True):
+    """A mutation refused for good, with the reason; the queue moved on past it."""
+
+    __tablename__ = "rejected_mutation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    device_key: int = Field(index=True)
+    mutation_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    table_name: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    row_id: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    code: str = Field(max_length=64)
+    reason: str
+    created_at: datetime

@@ -1,0 +1,488 @@
+"""Push, pull, conflicts and epochs: the sync invariants, on SQLite or PostgreSQL.
+
+Every writing transaction begins by updating the single ``server_state`` row. That takes
+the write lock on SQLite and a row lock on PostgreSQL, so writers are serialized up to
+their commit and change sequence numbers (``seq``) become visible in the order they were
+assigned: a reader never sees seq N+1 before seq N, and a pull page never skips a row.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, tuple_, update
+
+from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
+from harmony_sync.protocol import SYNCED_TABLES, merge_fields
+from harmony_sync.server.accounts import (
+    DEVICES,
+    HUBS,
+    ROWS,
+    STATE,
+    DeviceContext,
+    as_utc,
+    is_uuid,
+    utcnow,
+)
+from harmony_sync.server.errors import ApiError
+from harmony_sync.server.models import Conflict, RejectedMutation
+from harmony_sync.server.schemas import Mutation
+
+CONFLICTS = Conflict.__table__  # type: ignore[attr-defined]
+REJECTIONS = RejectedMutation.__table__  # type: ignore[attr-defined]
+
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+#: Longest string value accepted in a field.
+MAX_STRING = 100_000
+#: Most fields in one mutation.
+MAX_FIELDS = 200
+#: Fields that travel in the mutation envelope rather than in ``values``.
+ENVELOPE_FIELDS = ("id", "hub_id")
+
+
+class Rejection(Exception):
+    """A permanent, per-mutation refusal: recorded with a reason, the queue moves on."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass
+class _Row:
+    hub_id: str | None
+    data: dict[str, Any]
+    clocks: dict[str, str]
+    exists: bool
+    dirty: bool = False
+
+
+@dataclass
+class PushOutcome:
+    """What a push did, in the order of mutation ids."""
+
+    epoch: str
+    results: list[dict[str, Any]]
+    last_mutation_id: int
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        """How many mutations ended with ``status``."""
+        return sum(1 for r in self.results if r["status"] == status)
+
+
+def check_epoch(current: str, claimed: str | None) -> None:
+    """409 ``epoch_changed`` when the client last saw another epoch (a restored server)."""
+    if claimed is not None and claimed != current:
+        raise ApiError(
+            409,
+            "epoch_changed",
+            "The server was restored from a backup or reset since this device last synced. "
+            "Re-base: set the pull cursor to 0, push the whole local state again with its "
+            "original clocks, then pull everything. Send the new epoch from now on.",
+            epoch=current,
+        )
+
+
+def check_clocks(mutations: Iterable[Mutation], *, now_ms: int | None = None) -> None:
+    """Refuse the whole push if any clock is more than 5 minutes in the server's future."""
+    now = wall_clock_ms() if now_ms is None else now_ms
+    worst = 0
+    for m in mutations:
+        stamps: list[Any] = []
+        if isinstance(m.clocks, dict):
+            stamps.extend(m.clocks.values())
+        if isinstance(m.bases, dict):
+            stamps.extend(m.bases.values())
+        for stamp in stamps:
+            if isinstance(stamp, str) and is_valid(stamp):
+                worst = max(worst, Timestamp.parse(stamp).millis - now)
+    if worst > DEFAULT_MAX_DRIFT_MS:
+        raise ApiError(
+            422,
+            "clock_skew",
+            f"This push carries a clock {worst / 60000:.1f} minutes ahead of the server's "
+            f"(at most {DEFAULT_MAX_DRIFT_MS // 60000} allowed); nothing was applied. Fix the "
+            "date, time and time zone of this computer (or the server's if it is the one "
+            "that is wrong), then sync again.",
+            ahead_ms=worst,
+            server_time_ms=now,
+        )
+
+
+def _scalar_ok(value: Any) -> bool:
+    if value is None or isinstance(value, bool | int):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return len(value) <= MAX_STRING and "\x00" not in value
+    return False
+
+
+def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[str, str], dict]:
+    """Check one mutation's shape; return (table, row_id, hub_id, values, clocks, bases)."""
+    if not isinstance(m.table, str) or m.table not in SYNCED_TABLES:
+        raise Rejection("unknown_table", f"Table {str(m.table)[:64]!r} is not synced.")
+    if not is_uuid(m.row_id):
+        raise Rejection("bad_row_id", "row_id must be a UUID string in lowercase canonical form.")
+    if m.hub_id is not None and not is_uuid(m.hub_id):
+        raise Rejection("bad_hub_id", "hub_id must be a UUID string or null.")
+    if m.table == "hub" and m.hub_id != m.row_id:
+        raise Rejection("bad_hub_id", "A hub row's hub_id must equal its id.")
+    if not isinstance(m.values, dict) or not m.values or len(m.values) > MAX_FIELDS:
+        raise Rejection("bad_values", f"values must be an object of 1 to {MAX_FIELDS} fields.")
+    values = dict(m.values)
+    for name in ENVELOPE_FIELDS:
+        if name in values:
+            expected = m.row_id if name == "id" else m.hub_id
+            if values.pop(name) != expected:
+                raise Rejection("bad_values", f"values.{name} disagrees with the envelope's.")
+    for name, value in values.items():
+        if not _FIELD_NAME.match(name):
+            raise Rejection("bad_values", "Field names must be identifiers of 1-64 characters.")
+        if not _scalar_ok(value):
+            raise Rejection(
+                "bad_values",
+                f"Field {name!r} must be a JSON scalar (string, number, boolean or null).",
+            )
+    clocks = m.clocks
+    if not isinstance(clocks, dict):
+        raise Rejection("bad_clocks", "clocks must be an object with one HLC per field.")
+    clocks = {k: v for k, v in clocks.items() if k not in ENVELOPE_FIELDS}
+    if set(clocks) != set(values):
+        raise Rejection("bad_clocks", "clocks must have exactly one HLC for each field in values.")
+    if not all(isinstance(c, str) and is_valid(c) for c in clocks.values()):
+        raise Rejection("bad_clocks", "Every clock must be an HLC string (see PROTOCOL.md).")
+    bases = m.bases if m.bases is not None else {}
+    if not isinstance(bases, dict):
+        raise Rejection("bad_bases", "bases must be an object of field -> HLC or null.")
+    bases = {k: v for k, v in bases.items() if k not in ENVELOPE_FIELDS}
+    if not set(bases) <= set(values):
+        raise Rejection("bad_bases", "bases may only name fields present in values.")
+    if not all(b is None or (isinstance(b, str) and is_valid(b)) for b in bases.values()):
+        raise Rejection("bad_bases", "Every base must be an HLC string or null.")
+    full_bases = {name: bases.get(name) for name in values}
+    return m.table, m.row_id, m.hub_id, values, clocks, full_bases
+
+
+def _lock(conn: Connection) -> tuple[str, int]:
+    """Take the writer lock; return (epoch, last assigned seq)."""
+    row = conn.execute(
+        update(STATE)
+        .where(STATE.c.id == 1)
+        .values(last_seq=STATE.c.last_seq)
+        .returning(STATE.c.epoch, STATE.c.last_seq)
+    ).one()
+    return str(row.epoch), int(row.last_seq)
+
+
+def _load_rows(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], _Row]:
+    found: dict[tuple[str, str], _Row] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 400):
+        chunk = ordered[start : start + 400]
+        query = select(ROWS.c.table_name, ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks)
+        query = query.where(tuple_(ROWS.c.table_name, ROWS.c.row_id).in_(chunk))
+        for r in conn.execute(query):
+            found[(r.table_name, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
+    return found
+
+
+def conflict_out(r: Any) -> dict[str, Any]:
+    """A stored conflict as the API reports it."""
+    created: datetime = as_utc(r.created_at)
+    return {
+        "id": r.id,
+        "table": r.table_name,
+        "row_id": r.row_id,
+        "hub_id": r.hub_id,
+        "field": r.field_name,
+        "losing_value": r.losing_value,
+        "losing_clock": r.losing_clock,
+        "winning_value": r.winning_value,
+        "winning_clock": r.winning_clock,
+        "created_at": created.isoformat(),
+        "resolved": r.resolved_at is not None,
+    }
+
+
+def push(
+    engine: Engine, device: DeviceContext, epoch: str | None, mutations: list[Mutation]
+) -> PushOutcome:
+    """Apply a device's mutations exactly once, in id order, in one transaction."""
+    check_clocks(mutations)
+    ordered = sorted(mutations, key=lambda m: m.mutation_id)
+    now = utcnow()
+    with engine.begin() as conn:
+        current_epoch, seq = _lock(conn)
+        check_epoch(current_epoch, epoch)
+        last = int(
+            conn.execute(
+                select(DEVICES.c.last_mutation_id).where(DEVICES.c.key == device.key)
+            ).scalar_one()
+        )
+        known_hubs = frozenset(h for (h,) in conn.execute(select(HUBS.c.id)))
+        results: list[dict[str, Any]] = []
+        checked: list[tuple[Mutation, tuple[str, str, str | None, dict, dict, dict]]] = []
+        for m in ordered:
+            if m.mutation_id <= last:
+                results.append({"mutation_id": m.mutation_id, "status": "duplicate"})
+                continue
+            last = m.mutation_id
+            try:
+                checked.append((m, validate(m)))
+                results.append({"mutation_id": m.mutation_id, "status": "applied"})
+            except Rejection as err:
+                results.append(_rejected(m, err))
+        rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked})
+        new_conflicts: list[dict[str, Any]] = []
+        by_id = {r["mutation_id"]: r for r in results if r["status"] == "applied"}
+        for m, (table, row_id, hub_id, values, clocks, bases) in checked:
+            try:
+                row = _apply(rows, device, known_hubs, table, row_id, hub_id)
+            except Rejection as err:
+                by_id[m.mutation_id].update(_rejected(m, err))
+                continue
+            merged = merge_fields(row.data, row.clocks, values, clocks, bases)
+            if merged.changed or not row.exists:
+                row.data, row.clocks, row.dirty = merged.values, merged.clocks, True
+            for name, lose_v, lose_c, win_v, win_c in merged.losers:
+                new_conflicts.append(
+                    {
+                        "hub_id": row.hub_id,
+                        "table_name": table,
+                        "row_id": row_id,
+                        "field_name": name,
+                        "losing_value": lose_v,
+                        "losing_clock": lose_c,
+                        "winning_value": win_v,
+                        "winning_clock": win_c,
+                        "device_key": device.key,
+                        "created_at": now,
+                    }
+                )
+        seq = _write_rows(conn, rows, seq)
+        conflicts_out: list[dict[str, Any]] = []
+        for c in new_conflicts:
+            seq += 1
+            c["seq"] = seq
+            c["id"] = conn.execute(insert(CONFLICTS).values(**c).returning(CONFLICTS.c.id)).scalar()
+            conflicts_out.append(conflict_out(_Obj({**c, "resolved_at": None})))
+        rejected = [
+            {
+                "device_key": device.key,
+                "mutation_id": r["mutation_id"],
+                "table_name": r.pop("_table"),
+                "row_id": r.pop("_row"),
+                "code": r["code"],
+                "reason": r["reason"],
+                "created_at": now,
+            }
+            for r in results
+            if r["status"] == "rejected"
+        ]
+        if rejected:
+            conn.execute(insert(REJECTIONS), rejected)
+        conn.execute(
+            update(DEVICES)
+            .where(DEVICES.c.key == device.key)
+            .values(last_mutation_id=last, last_seen_at=now)
+        )
+        conn.execute(update(STATE).where(STATE.c.id == 1).values(last_seq=seq))
+    return PushOutcome(current_epoch, results, last, conflicts_out)
+
+
+class _Obj:
+    """Attribute access over a dict (so fresh and stored conflicts share ``conflict_out``)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.__dict__.update(data)
+
+
+def _rejected(m: Mutation, err: Rejection) -> dict[str, Any]:
+    return {
+        "mutation_id": m.mutation_id,
+        "status": "rejected",
+        "code": err.code,
+        "reason": err.reason,
+        "_table": str(m.table)[:64] if m.table is not None else None,
+        "_row": str(m.row_id)[:64] if m.row_id is not None else None,
+    }
+
+
+def _apply(
+    rows: dict[tuple[str, str], _Row],
+    device: DeviceContext,
+    known_hubs: frozenset[str],
+    table: str,
+    row_id: str,
+    hub_id: str | None,
+) -> _Row:
+    """The row a mutation may merge into, after the hub checks on the STORED hub."""
+    row = rows.get((table, row_id))
+    if row is not None and row.hub_id != hub_id:
+        raise Rejection(
+            "hub_change", "A row's hub is fixed when it is created; this mutation moves it."
+        )
+    if not device.can_write(hub_id, known_hubs):
+        if hub_id is None:
+            raise Rejection("out_of_scope", "Only data-manager devices write programme-wide rows.")
+        if hub_id not in known_hubs:
+            raise Rejection("unknown_hub", "The row's hub is not registered on this server.")
+        raise Rejection("out_of_scope", "This device is not enrolled for the row's hub.")
+    if row is None:
+        row = _Row(hub_id, {}, {}, False)
+        rows[(table, row_id)] = row
+    return row
+
+
+def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -> int:
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for (table, row_id), row in rows.items():
+        if not row.dirty:
+            continue
+        seq += 1
+        item = {"t": table, "r": row_id, "h": row.hub_id, "s": seq, "d": row.data, "c": row.clocks}
+        (updates if row.exists else inserts).append(item)
+    if inserts:
+        conn.execute(
+            insert(ROWS).values(
+                table_name=bindparam("t"),
+                row_id=bindparam("r"),
+                hub_id=bindparam("h"),
+                seq=bindparam("s"),
+                data=bindparam("d", type_=ROWS.c.data.type),
+                clocks=bindparam("c", type_=ROWS.c.clocks.type),
+            ),
+            inserts,
+        )
+    if updates:
+        conn.execute(
+            update(ROWS)
+            .where(ROWS.c.table_name == bindparam("t"), ROWS.c.row_id == bindparam("r"))
+            .values(
+                seq=bindparam("s"),
+                data=bindparam("d", type_=ROWS.c.data.type),
+                clocks=bindparam("c", type_=ROWS.c.clocks.type),
+            ),
+            [{k: v for k, v in u.items() if k != "h"} for u in updates],
+        )
+    return seq
+
+
+def _scope(column: Any, device: DeviceContext) -> Any:
+    if device.data_manager:
+        return True
+    return or_(column.is_(None), column.in_(sorted(device.hubs)))
+
+
+def pull(
+    engine: Engine, device: DeviceContext, epoch: str | None, cursor: int, limit: int
+) -> dict[str, Any]:
+    """A page of rows changed after ``cursor`` in the device's scope, and their conflicts.
+
+    The upper bound is the last *committed* seq, read first; writers commit in seq order,
+    so every row up to it is visible and the returned cursor never passes a row.
+    """
+    with engine.connect() as conn:
+        state = conn.execute(select(STATE.c.epoch, STATE.c.last_seq).where(STATE.c.id == 1)).one()
+        check_epoch(state.epoch, epoch)
+        high = int(state.last_seq)
+        rows: list[Any] = []
+        if cursor < high:
+            rows = list(
+                conn.execute(
+                    select(ROWS.c.table_name, ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.seq,
+                           ROWS.c.data, ROWS.c.clocks)
+                    .where(ROWS.c.seq > cursor, ROWS.c.seq <= high, _scope(ROWS.c.hub_id, device))
+                    .order_by(ROWS.c.seq)
+                    .limit(limit + 1)
+                )
+            )
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        end = int(rows[-1].seq) if has_more else max(high, cursor)
+        conflicts: list[Any] = []
+        if cursor < end:
+            conflicts = list(
+                conn.execute(
+                    select(CONFLICTS)
+                    .where(
+                        CONFLICTS.c.seq > cursor,
+                        CONFLICTS.c.seq <= end,
+                        _scope(CONFLICTS.c.hub_id, device),
+                    )
+                    .order_by(CONFLICTS.c.seq)
+                )
+            )
+    return {
+        "epoch": state.epoch,
+        "rows": [
+            {"table": r.table_name, "id": r.row_id, "hub_id": r.hub_id, "values": r.data,
+             "clocks": r.clocks}
+            for r in rows
+        ],
+        "conflicts": [conflict_out(c) for c in conflicts],
+        "cursor": end,
+        "has_more": has_more,
+    }
+
+
+def resolve_conflicts(
+    engine: Engine, device: DeviceContext, epoch: str | None, ids: list[int]
+) -> dict[str, Any]:
+    """Mark conflicts reviewed; they are re-sent (``resolved: true``) to the hub's devices."""
+    now = utcnow()
+    with engine.begin() as conn:
+        current_epoch, seq = _lock(conn)
+        check_epoch(current_epoch, epoch)
+        found = list(conn.execute(select(CONFLICTS).where(CONFLICTS.c.id.in_(sorted(set(ids))))))
+        missing = sorted(set(ids) - {c.id for c in found})
+        if missing:
+            raise ApiError(404, "conflict_not_found", f"No conflict with id {missing[0]}.")
+        for c in found:
+            if not device.can_read(c.hub_id):
+                raise ApiError(
+                    403, "out_of_scope", f"Conflict {c.id} belongs to a hub outside this device."
+                )
+        resolved = []
+        for c in found:
+            if c.resolved_at is None:
+                seq += 1
+                conn.execute(
+                    update(CONFLICTS)
+                    .where(CONFLICTS.c.id == c.id)
+                    .values(resolved_at=now, resolved_by=device.key, seq=seq)
+                )
+            resolved.append(c.id)
+        conn.execute(update(STATE).where(STATE.c.id == 1).values(last_seq=seq))
+    return {"epoch": current_epoch, "resolved": resolved}
+
+
+def new_epoch(engine: Engine) -> str:
+    """Start a new epoch (after restoring a backup): clients must re-base.
+
+    Devices' mutation ids are accepted afresh: the restored database may have forgotten
+    mutations the devices saw acknowledged, and they will push them again.
+    """
+    epoch = str(uuid.uuid4())
+    with engine.begin() as conn:
+        _lock(conn)
+        conn.execute(update(STATE).where(STATE.c.id == 1).values(epoch=epoch))
+        conn.execute(update(DEVICES).values(last_mutation_id=0))
+    return epoch
+
+
+def current_epoch(engine: Engine) -> str:
+    """The epoch clients must send."""
+    with engine.connect() as conn:
+        return str(conn.execute(select(STATE.c.epoch).where(STATE.c.id == 1)).scalar_one())
