@@ -1,0 +1,141 @@
+"""A REAL sync server for the client tests: ``harmony-sync serve`` as a subprocess.
+
+Uvicorn listens on a free loopback port over a SQLite file in a temporary folder. The process can be
+killed with SIGKILL and started again on the same port and database, and the database
+can be swapped for an older copy (a restore from backup).
+
+Admin work runs the real ``harmony-sync`` commands in a subprocess: the server's
+SQLModel tables share SQLModel's global metadata with the desktop's (both define a
+``conflict`` table), so the two cannot be imported into one process.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import json
+from typing import Any
+
+import requests
+
+
+def free_port() -> int:
+    """An unused TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class LiveServer:
+    """One server process and its database file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.db_path = self.folder / "server.sqlite3"
+        self.url_db = f"sqlite:///{self.db_path}"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.exe = str(Path(sys.executable).with_name("harmony-sync"))
+        self.admin("migrate")
+
+    # -- process -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start ``harmony-sync serve`` and wait until it answers."""
+        log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - lives with the process
+        self.proc = subprocess.Popen(
+            [self.exe, "serve", "--database-url", self.url_db, "--port", str(self.port),
+             "--log-level", "warning"],
+            stdout=log,
+            stderr=log,
+            env={**os.environ},
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"sync server exited: see {self.folder / 'server.log'}")
+            try:
+                if requests.get(self.url + "/health", timeout=0.5).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.05)
+        raise RuntimeError("sync server did not start in 30 s")
+
+    def kill(self) -> None:
+        """SIGKILL the server (no graceful shutdown) and wait for it."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+        self.proc = None
+
+    def stop(self) -> None:
+        """Terminate the server and release the database."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        self.proc = None
+
+    # -- admin ---------------------------------------------------------------------
+
+    def admin(self, *args: str) -> Any:
+        """Run one ``harmony-sync`` command on this database; its ``--json`` output."""
+        done = subprocess.run(
+            [self.exe, *args, "--database-url", self.url_db, "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return json.loads(done.stdout)
+
+    def add_hub(self, name: str, hub_id: str | None = None) -> str:
+        """Register a hub (``harmony-sync add-hub``)."""
+        extra = ["--id", hub_id] if hub_id else []
+        return str(self.admin("add-hub", name, *extra)["hub_id"])
+
+    def enrollment_code(self, hubs: list[str], *, data_manager: bool = False) -> str:
+        """A one-time code for a new device (``harmony-sync enroll-device``)."""
+        if data_manager:
+            return str(self.admin("add-data-manager", "test manager")["enrollment_code"])
+        hub_args = [arg for hub in hubs for arg in ("--hub", hub)]
+        return str(self.admin("enroll-device", "test laptop", *hub_args)["enrollment_code"])
+
+    def revoke_all(self) -> None:
+        """Revoke every device (``harmony-sync revoke-device``)."""
+        for device in self.admin("list-devices"):
+            if device["status"] != "revoked":
+                self.admin("revoke-device", str(device["key"]))
+
+    def backup(self, target: Path) -> None:
+        """Copy the database (the server may keep running: SQLite online backup)."""
+        import sqlite3
+
+        src = sqlite3.connect(self.db_path)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+
+    def restore(self, backup: Path) -> str:
+        """Stop, put an old copy back, start a new epoch, start again; returns the epoch."""
+        self.kill()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.db_path) + suffix).unlink(missing_ok=True)
+        shutil.copy(backup, self.db_path)
+        epoch = str(self.admin("new-epoch")["epoch"])
+        self.start()
+        return epoch
