@@ -42,10 +42,14 @@ class FaultyAdapter(HTTPAdapter):
         self.fail_next: dict[str, int] = {}
         self.lose_next: dict[str, int] = {}
         self.calls: list[str] = []
+        #: called with the path before each request is sent (e.g. to kill the server)
+        self.before_send: Callable[[str], None] | None = None
 
     def send(self, request: requests.PreparedRequest, *args: object, **kwargs: object):  # type: ignore[override]
         path = requests.utils.urlparse(request.url or "").path
         self.calls.append(path)
+        if self.before_send is not None:
+            self.before_send(path)
         if self.fail_next.get(path, 0) > 0:
             self.fail_next[path] -= 1
             raise InjectedFault(f"injected: network down before {path}")

@@ -4,9 +4,11 @@ Uvicorn listens on a free loopback port over a SQLite file in a temporary folder
 killed with SIGKILL and started again on the same port and database, and the database
 can be swapped for an older copy (a restore from backup).
 
-Admin work runs the real ``harmony-sync`` commands in a subprocess: the server's
-SQLModel tables share SQLModel's global metadata with the desktop's (both define a
-``conflict`` table), so the two cannot be imported into one process.
+Admin work runs in a separate long-lived Python process that calls the same functions
+as the ``harmony-sync`` commands (``accounts``/``store``), one JSON line per command: the
+server's SQLModel tables share SQLModel's global metadata with the desktop's (both
+define a ``conflict`` table), so the two cannot be imported into one process, and a
+fresh ``harmony-sync`` process per command costs seconds on a loaded machine.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.exe = str(Path(sys.executable).with_name("harmony-sync"))
-        self.admin("migrate")
+        self._admin: subprocess.Popen[str] | None = None
 
     # -- process -------------------------------------------------------------------
 
@@ -87,18 +89,34 @@ class LiveServer:
                 self.proc.kill()
                 self.proc.wait(10)
         self.proc = None
+        self.close_admin()
 
     # -- admin ---------------------------------------------------------------------
 
     def admin(self, *args: str) -> Any:
         """Run one ``harmony-sync`` command on this database; its ``--json`` output."""
-        done = subprocess.run(
-            [self.exe, *args, "--database-url", self.url_db, "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return json.loads(done.stdout)
+        if self._admin is None or self._admin.poll() is not None:
+            self._admin = subprocess.Popen(
+                [sys.executable, "-c", _ADMIN_LOOP, self.url_db],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        assert self._admin.stdin is not None and self._admin.stdout is not None
+        self._admin.stdin.write(json.dumps(list(args)) + "\n")
+        self._admin.stdin.flush()
+        answer = json.loads(self._admin.stdout.readline())
+        if "error" in answer:
+            raise RuntimeError(answer["error"])
+        return answer["result"]
+
+    def close_admin(self) -> None:
+        """End the admin helper process."""
+        if self._admin is not None and self._admin.poll() is None:
+            assert self._admin.stdin is not None
+            self._admin.stdin.close()
+            self._admin.wait(10)
+        self._admin = None
 
     def add_hub(self, name: str, hub_id: str | None = None) -> str:
         """Register a hub (``harmony-sync add-hub``)."""
@@ -133,9 +151,28 @@ class LiveServer:
     def restore(self, backup: Path) -> str:
         """Stop, put an old copy back, start a new epoch, start again; returns the epoch."""
         self.kill()
+        self.close_admin()  # it holds connections to the old file
         for suffix in ("", "-wal", "-shm"):
             Path(str(self.db_path) + suffix).unlink(missing_ok=True)
         shutil.copy(backup, self.db_path)
         epoch = str(self.admin("new-epoch")["epoch"])
         self.start()
         return epoch
+
+
+#: The admin helper: the ``harmony-sync`` commands' functions behind a JSON-lines loop.
+_ADMIN_LOOP = """
+import contextlib, io, json, sys
+from harmony_sync.server import cli
+url = sys.argv[1]
+for line in sys.stdin:
+    args = json.loads(line)
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            code = cli.main([*args, "--database-url", url, "--json"])
+        answer = {"result": json.loads(out.getvalue())} if code == 0 else {"error": out.getvalue()}
+    except BaseException as err:
+        answer = {"error": repr(err)}
+    print(json.dumps(answer), flush=True)
+"""
