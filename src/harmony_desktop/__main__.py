@@ -4,6 +4,8 @@ harmony-desktop [--data-dir DIR]            open the register window
 harmony-desktop demo [--hubs N] …           generate a demo programme
 harmony-desktop restore [--list | BACKUP]   restore the database from a daily backup
 harmony-desktop backup                      take a backup now
+harmony-desktop sync                        sync now (scheduled tasks: one line, exit code)
+harmony-desktop enroll --server URL --code CODE   enroll this laptop with the sync server
 """
 
 from __future__ import annotations
@@ -83,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(func=_restore)
     backup = sub.add_parser("backup", help=_("take a backup now"))
     backup.set_defaults(func=_backup)
+    from harmony_desktop.cli_sync import add_commands
+
+    add_commands(sub)
     return parser
 
 
