@@ -65,8 +65,11 @@ def open_app(data_dir: str | Path | None = None, *, seed_demo: bool = False) -> 
 
     ensure_attendance_codes(store)
     if seed_demo:
-        from harmony_desktop.demo import ensure_demo
-
-        if ensure_demo(store):
-            log.info("seeded a demo hub into a new database")
+        try:
+            from harmony_desktop.demo import ensure_demo
+        except ModuleNotFoundError:  # a build without the demo generator
+            log.warning("no demo generator in this build; not seeding a demo hub")
+        else:
+            if ensure_demo(store):
+                log.info("seeded a demo hub into a new database")
     return Opened(paths, store, Services.open(store))

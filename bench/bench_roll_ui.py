@@ -1,0 +1,212 @@
+"""Register window at full demo scale: key press → mark stored → row repainted.
+
+Uses the cached full-scale demo database (17 hubs, 3,500 students, two years of marks;
+see _common.py), copied so the cache stays clean. In its largest hub it adds one
+60-student ensemble meeting every weekday, opens the real MainWindow offscreen on a
+school day and times, on the UI thread:
+
+* opening today's view: window built → sessions and missing-roll flag on screen
+  (the day is loaded on the database worker; the UI-thread share is reported too);
+* opening the 60-student roll (stores the session, loads the roll, fills the model);
+* a code key on the roll: QTest key press → ``roll.mark`` committed (synchronous=FULL)
+  → model updated → viewport repainted synchronously. Target: median under 16 ms.
+
+Run: ``./dev bench`` or ``.venv/bin/python bench/bench_roll_ui.py [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from sqlmodel import col, func, select
+
+from _common import FRAME_MS, copy_database, demo_database, percentile, summarize_ms
+from harmony_desktop.app import Opened
+from harmony_desktop.paths import resolve_paths
+from harmony_desktop.services.context import Services
+from harmony_desktop.store import Store
+from harmony_desktop.store.models import Ensemble, Staff, Student
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.models import RollColumn
+
+SEED = 1_000
+TODAY = dt.date(2026, 11, 18)  # a Wednesday in term
+ROLL_SIZE = 60
+PASSES = (Qt.Key.Key_P, Qt.Key.Key_A, Qt.Key.Key_U, Qt.Key.Key_O, Qt.Key.Key_P)
+
+
+def add_bench_ensemble(services: Services) -> tuple[str, str]:
+    """A 60-student ensemble in the largest hub, meeting every weekday; (hub, ensemble)."""
+    store = services.store
+    with store.read() as s:
+        hub_id, _n = s.exec(
+            select(Student.hub_id, func.count())
+            .where(col(Student.deleted).is_(False), Student.status == "active")
+            .group_by(Student.hub_id)
+            .order_by(func.count().desc())
+        ).first()  # type: ignore[misc]
+        students = s.exec(
+            select(Student.id).where(Student.hub_id == hub_id, Student.status == "active")
+        ).all()[:ROLL_SIZE]
+        teacher = s.exec(select(Staff.id).where(Staff.hub_id == hub_id)).first()
+    schedule = [{"weekday": d, "start": "18:00", "end": "19:30"} for d in range(6)]
+    with store.write() as w:
+        ensemble = w.insert(
+            Ensemble(
+                hub_id=hub_id,
+                name="Bench Youth Orchestra",
+                schedule=json.dumps(schedule),
+                capacity=ROLL_SIZE,
+                teacher_id=teacher,
+                term_start=TODAY - dt.timedelta(days=3),
+                term_end=TODAY + dt.timedelta(days=60),
+            )
+        )
+    for student_id in students:
+        services.enrollment.enroll(student_id, ensemble.id, TODAY - dt.timedelta(days=3))
+    return str(hub_id), ensemble.id
+
+
+def wait_for(app: QApplication, condition: object, timeout_s: float = 30.0) -> None:
+    """Process events until ``condition()`` is true."""
+    deadline = time.perf_counter() + timeout_s
+    while not condition():  # type: ignore[operator]
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("timed out")
+        time.sleep(0.0005)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one 200-student hub")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    began = time.perf_counter()
+    cached, _summary = demo_database(seed=SEED, today=TODAY, quick=args.quick)
+    print(f"demo database ready in {time.perf_counter() - began:.1f} s: {cached.name}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = copy_database(cached, Path(folder))
+        with Store(path) as store:
+            services = Services.open(store)
+            hub_id, ensemble_id = add_bench_ensemble(services)
+            opened = Opened(resolve_paths(folder), store, services)
+            scale = "quick (1 hub)" if args.quick else "full scale (17 hubs, 3,500 students)"
+            print(f"platform {QApplication.platformName()}, {scale}, today {TODAY}")
+
+            # Opening today's view, several times (first includes cold caches).
+            opens, ui_share, worker_share = [], [], []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                window = MainWindow(opened, hub_id, today=TODAY)
+                window.show()
+                t1 = time.perf_counter()
+                loaded: list[float] = []
+                window.register.dayLoaded.connect(
+                    lambda done=loaded: done.append(time.perf_counter())
+                )
+                wait_for(app, lambda done=loaded: bool(done))
+                app.processEvents()
+                opens.append((loaded[0] - t0) * 1000)
+                ui_share.append((t1 - t0) * 1000)
+                t2 = time.perf_counter()
+                services.sessions.for_day(hub_id, TODAY)
+                t3 = time.perf_counter()
+                services.sessions.missing_rolls(hub_id, TODAY)
+                worker_share.append(((time.perf_counter() - t2) * 1000, (t3 - t2) * 1000))
+                window.shutdown()
+                window.close()
+                window.deleteLater()
+                app.processEvents()
+            print(f"open today's view (window built → sessions shown): {summarize_ms(opens)}")
+            print(f"  of which UI thread blocked building the window: {summarize_ms(ui_share)}")
+            print(
+                "  day load on the worker (for_day + missing_rolls): "
+                f"median {statistics.median(w[0] for w in worker_share):.1f} ms, "
+                f"for_day alone {statistics.median(w[1] for w in worker_share):.1f} ms"
+            )
+
+            window = MainWindow(opened, hub_id, today=TODAY)
+            window.resize(1280, 720)
+            window.show()
+            page = window.register
+            wait_for(app, lambda: page.sessions_model.rowCount() > 0)
+            row = next(
+                r
+                for r in range(page.sessions_model.rowCount())
+                if page.sessions_model.session(r).ensemble_id == ensemble_id
+            )
+            t0 = time.perf_counter()
+            page.sessions_view.selectRow(row)
+            app.processEvents()
+            roll_open_ms = (time.perf_counter() - t0) * 1000
+            assert page.roll_model.rowCount() == ROLL_SIZE, page.roll_model.rowCount()
+            print(f"open a {ROLL_SIZE}-student roll (UI thread): {roll_open_ms:.1f} ms")
+
+            view = page.roll_view
+            view.setFocus()
+            samples: list[float] = []
+            handled: list[float] = []
+            painted: list[float] = []
+            for key in PASSES:
+                view.setCurrentIndex(page.roll_model.index(0, RollColumn.MARK))
+                app.processEvents()
+                for _ in range(ROLL_SIZE):
+                    t0 = time.perf_counter()
+                    QTest.keyClick(view, key)
+                    t1 = time.perf_counter()
+                    view.viewport().repaint()
+                    t2 = time.perf_counter()
+                    samples.append((t2 - t0) * 1000)
+                    handled.append((t1 - t0) * 1000)
+                    painted.append((t2 - t1) * 1000)
+                    app.processEvents()  # what the event loop does between keys
+            warm = samples[5:]
+            print(
+                f"key press → stored → row repainted, {ROLL_SIZE}-student roll: {summarize_ms(warm)}"
+            )
+            print(
+                f"  key handled (mark stored, model and labels updated): {summarize_ms(handled[5:])}"
+            )
+            print(f"  viewport repaint: {summarize_ms(painted[5:])}")
+            median = statistics.median(warm)
+            verdict = "within" if median < FRAME_MS else "OVER"
+            print(
+                f"  target median < {FRAME_MS:.0f} ms: {verdict} "
+                f"(p99 {percentile(warm, 0.99):.2f} ms)"
+            )
+            stored = services.roll.roll(page.session.id if page.session else "")
+            assert sum(1 for e in stored if e.mark.code == "P") == ROLL_SIZE
+
+            t0 = time.perf_counter()
+            services.roll.mark(page.session.id, stored[0].student_id, "AE", by=None)  # type: ignore[union-attr]
+            print(
+                f"  of which one roll.mark write alone: {(time.perf_counter() - t0) * 1000:.2f} ms"
+            )
+            t0 = time.perf_counter()
+            window.refresh_sync_state()
+            print(
+                f"pending-changes count (status bar, debounced off the key path): "
+                f"{(time.perf_counter() - t0) * 1000:.2f} ms for {window.pending_changes} changes"
+            )
+            window.shutdown()
+            window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

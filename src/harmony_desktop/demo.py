@@ -1,0 +1,1488 @@
+"""A generated, entirely synthetic programme to try the app, test it and benchmark it.
+
+Nothing here is real: hub addresses, names, phone numbers (the 555-01xx range reserved
+for fiction), e-mails (``example.org``) and district ids are drawn from small lists with
+a seeded random generator, so a given ``seed`` and ``today`` always produce the same
+programme (the HLC stamps are the only thing that differs between two runs).
+
+What one hub looks like: a site lead and a few teachers, up to ten ensembles by level
+and instrument family with weekly after-school and Saturday schedules, about 200
+students K-12 (English and Spanish names, many Spanish-speaking families) with one to
+three contacts each, enrollments with their status history (most enrolled, some
+withdrawn mid-way, some completed after year one and moved up a level) and a waitlist
+for the popular ensembles, then ``years`` of sessions up to yesterday with attendance
+marks: most students attend about nine sessions in ten, about one in ten is chronically
+absent, some arrive late or leave early, holidays and heat days are cancelled, concerts
+happen off-site, a few recent sessions have no roll yet, and today's sessions are
+scheduled and untouched.
+
+Everything is written through :meth:`ChangeWriter.insert_many`, the single write path,
+one transaction per hub. **Outbox choice:** demo rows are not meant to reach a real
+server, so by default each hub's outbox entries are deleted in the same transaction that
+created them (``keep_outbox=False``); the rows keep their HLC clocks, so a later edit of a
+demo row is tracked and synced like any other. The default attendance codes are seeded in
+their own transaction and keep their outbox entries: they are programme-wide rows with
+deterministic ids that every laptop creates identically. Pass ``keep_outbox=True`` to
+get demo data that pushes like real data (sync tests and benchmarks). The hubs a demo
+created are listed under the ``demo`` key of ``local_meta``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime as dt
+import json
+import random
+import sys
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic_core import PydanticUndefined
+from sqlalchemy import delete, func
+from sqlalchemy.orm import configure_mappers
+from sqlmodel import select
+
+from harmony_desktop.domain.errors import HarmonyError, ValidationError
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.vocab import (
+    EARLY_DEPARTURE_REASONS,
+    EnrollmentStatus,
+    SessionKind,
+    SessionStatus,
+    StaffRole,
+    StudentStatus,
+)
+from harmony_desktop.paths import resolve_paths
+from harmony_desktop.store.changes import ChangeWriter, mutation_id_for
+from harmony_desktop.store.db import Store
+from harmony_desktop.store.models import (
+    AttendanceMark,
+    ClassSession,
+    Contact,
+    Enrollment,
+    EnrollmentEvent,
+    Ensemble,
+    Hub,
+    LocalMeta,
+    Outbox,
+    Staff,
+    Student,
+    SyncedRow,
+)
+from harmony_desktop.store.seed import seed_attendance_codes
+from harmony_sync.protocol import attendance_mark_id, session_id
+
+#: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
+DEMO_VERSION = 1
+DEFAULT_SEED = 1_000
+DEFAULT_STUDENTS_PER_HUB = 200
+#: ``local_meta`` key listing the demo runs written into this database.
+DEMO_META_KEY = "demo"
+
+
+@dataclass(frozen=True)
+class DemoScale:
+    """A programme size: how many hubs and how many students in all."""
+
+    hubs: int
+    students: int
+
+
+#: Harmony Project LA's size: 17 hubs, 3,500 students K-12.
+FULL_SCALE = DemoScale(hubs=17, students=3_500)
+
+
+@dataclass
+class DemoSummary:
+    """What :func:`generate_demo` wrote."""
+
+    seed: int
+    today: dt.date
+    hub_ids: list[str] = field(default_factory=list)
+    hubs: int = 0
+    staff: int = 0
+    students: int = 0
+    contacts: int = 0
+    ensembles: int = 0
+    enrollments: int = 0
+    enrollment_events: int = 0
+    sessions: int = 0
+    marks: int = 0
+    codes_added: int = 0
+    seconds: float = 0.0
+
+    def add(self, counts: dict[str, int]) -> None:
+        """Add one hub's row counts."""
+        for name, value in counts.items():
+            setattr(self, name, getattr(self, name) + value)
+
+    def describe(self) -> str:
+        """One line for people."""
+        return _(
+            "{hubs} hubs, {students} students, {contacts} contacts, {ensembles} ensembles, "
+            "{enrollments} enrollments, {sessions} sessions, {marks} attendance marks "
+            "in {seconds:.1f} s"
+        ).format(**asdict(self))
+
+
+# -- the word lists -----------------------------------------------------------------------
+
+_HUB_PLACES: tuple[tuple[str, str, str, str], ...] = (
+    # name, partner kind, partner, street
+    ("Hollenbeck Park", "park", "City of Los Angeles Recreation and Parks", "St. Louis St"),
+    ("MacArthur Park", "park", "City of Los Angeles Recreation and Parks", "Park View St"),
+    ("Westlake Elementary", "school", "Los Angeles Unified School District", "Alvarado St"),
+    ("Lafayette Park", "park", "City of Los Angeles Recreation and Parks", "Commonwealth Ave"),
+    ("Exposition Park", "park", "City of Los Angeles Recreation and Parks", "Menlo Ave"),
+    ("Watts Arts Center", "community centre", "Watts Community Arts Collective", "107th St"),
+    ("Echo Park Lake", "park", "City of Los Angeles Recreation and Parks", "Glendale Blvd"),
+    ("Highland Park Community Center", "community centre", "Arroyo Seco Neighbors", "Figueroa St"),
+    ("Pacoima Middle School", "school", "Los Angeles Unified School District", "Van Nuys Blvd"),
+    ("Lincoln Park", "park", "City of Los Angeles Recreation and Parks", "Mission Rd"),
+    ("Rancho Cienega", "park", "City of Los Angeles Recreation and Parks", "Rodeo Rd"),
+    ("Hollywood Elementary", "school", "Los Angeles Unified School District", "Wilton Pl"),
+    ("Inglewood Crenshaw Academy", "school", "Inglewood Unified School District", "Crenshaw Blvd"),
+    ("South Gate Park", "park", "City of South Gate Parks", "Tweedy Blvd"),
+    ("Wilmington Harbor Center", "community centre", "Harbor Area Youth Alliance", "Avalon Blvd"),
+    (
+        "Van Nuys Sherman Oaks Park",
+        "park",
+        "City of Los Angeles Recreation and Parks",
+        "Van Nuys Blvd",
+    ),
+    (
+        "Boyle Heights Arts Academy",
+        "school",
+        "Los Angeles Unified School District",
+        "Cesar Chavez Ave",
+    ),
+    ("Cypress Park", "park", "City of Los Angeles Recreation and Parks", "Cypress Ave"),
+    ("Pico-Union Youth Center", "community centre", "Pico-Union Families Network", "Pico Blvd"),
+    (
+        "Venice Beach Rec Center",
+        "park",
+        "City of Los Angeles Recreation and Parks",
+        "Ocean Front Walk",
+    ),
+)
+
+_FIRST_ES = (
+    "Sofía",
+    "Valentina",
+    "Camila",
+    "Ximena",
+    "Mariana",
+    "Lucía",
+    "Daniela",
+    "Guadalupe",
+    "Itzel",
+    "Renata",
+    "Paola",
+    "Jimena",
+    "Fernanda",
+    "Alejandra",
+    "Esmeralda",
+    "Yesenia",
+    "Mateo",
+    "Santiago",
+    "Diego",
+    "Emiliano",
+    "Leonardo",
+    "Sebastián",
+    "Alejandro",
+    "Ángel",
+    "Jesús",
+    "Miguel",
+    "José",
+    "Luis",
+    "Carlos",
+    "Fernando",
+    "Adrián",
+    "Joaquín",
+    "Iker",
+    "Julián",
+    "Rafael",
+    "Tomás",
+)
+_FIRST_EN = (
+    "Emma",
+    "Olivia",
+    "Ava",
+    "Mia",
+    "Chloe",
+    "Grace",
+    "Hannah",
+    "Zoe",
+    "Maya",
+    "Layla",
+    "Aaliyah",
+    "Nevaeh",
+    "Brianna",
+    "Jasmine",
+    "Madison",
+    "Naomi",
+    "Liam",
+    "Noah",
+    "Elijah",
+    "Ethan",
+    "Jayden",
+    "Isaiah",
+    "Caleb",
+    "Aiden",
+    "Dylan",
+    "Jordan",
+    "Marcus",
+    "Andre",
+    "Tyler",
+    "Kevin",
+    "Brandon",
+    "Jacob",
+)
+_FIRST_OTHER = (
+    "Min-jun",
+    "Ji-woo",
+    "Nareh",
+    "Aram",
+    "Thanh",
+    "Linh",
+    "Rizal",
+    "Mabel",
+    "Tigran",
+    "Hana",
+)
+_LAST_ES = (
+    "García",
+    "Hernández",
+    "López",
+    "Martínez",
+    "González",
+    "Rodríguez",
+    "Pérez",
+    "Sánchez",
+    "Ramírez",
+    "Flores",
+    "Cruz",
+    "Morales",
+    "Reyes",
+    "Gutiérrez",
+    "Ortiz",
+    "Castillo",
+    "Chávez",
+    "Ramos",
+    "Vásquez",
+    "Mendoza",
+    "Romero",
+    "Herrera",
+    "Medina",
+    "Aguilar",
+    "Jiménez",
+    "Ruiz",
+    "Álvarez",
+    "Torres",
+    "Domínguez",
+    "Navarro",
+    "Salazar",
+    "Cervantes",
+)
+_LAST_EN = (
+    "Johnson",
+    "Williams",
+    "Brown",
+    "Jones",
+    "Davis",
+    "Miller",
+    "Wilson",
+    "Moore",
+    "Taylor",
+    "Anderson",
+    "Thomas",
+    "Jackson",
+    "White",
+    "Harris",
+    "Thompson",
+    "Robinson",
+    "Walker",
+    "Young",
+    "Allen",
+    "King",
+    "Wright",
+    "Scott",
+    "Green",
+    "Baker",
+)
+_LAST_OTHER = ("Kim", "Park", "Nguyen", "Tran", "Santos", "Reyes-Cruz", "Petrosyan", "Sarkisian")
+_NICKNAMES = {
+    "Alejandro": "Alex",
+    "Alejandra": "Ale",
+    "Guadalupe": "Lupe",
+    "Fernanda": "Fer",
+    "Sebastián": "Sebas",
+    "Leonardo": "Leo",
+    "Santiago": "Santi",
+    "Valentina": "Vale",
+    "Daniela": "Dani",
+    "Jacob": "Jake",
+    "Elijah": "Eli",
+    "Brandon": "Bran",
+    "Jesús": "Chuy",
+    "José": "Pepe",
+    "Emiliano": "Emi",
+}
+_SCHOOL_WORDS = (
+    "Jacaranda",
+    "Sycamore",
+    "Arroyo",
+    "Vermont Avenue",
+    "Olympic",
+    "Figueroa",
+    "Sunset",
+    "Mariposa",
+    "Los Feliz",
+    "Crenshaw",
+    "Magnolia",
+    "Hoover",
+    "Catalina",
+    "Palm Grove",
+    "Bonnie Brae",
+    "Las Palmas",
+    "Oak Terrace",
+    "San Pedro Street",
+    "Mulholland",
+    "Cabrillo",
+)
+_TEACHER_FIRST = (
+    "Ana",
+    "Roberto",
+    "Claire",
+    "David",
+    "Elena",
+    "Marcus",
+    "Sun-hee",
+    "Javier",
+    "Priya",
+    "Omar",
+    "Rebecca",
+    "Tomás",
+    "Lauren",
+    "Hector",
+    "Monique",
+    "Isaac",
+)
+_PERFORMANCE_VENUES = (
+    "Grand Park bandshell",
+    "Ford Amphitheatre (community day)",
+    "City Hall rotunda",
+    "Central Library auditorium",
+    "Plaza de la Raza courtyard",
+    "Union Station forecourt",
+)
+_ABSENCE_REASONS = (
+    "Sick",
+    "Doctor appointment",
+    "Family emergency",
+    "School event",
+    "Religious observance",
+    "Out of town",
+)
+_LATE_REASONS = ("", "", "Bus late", "Traffic", "School ran late", "Tutoring")
+_WITHDRAW_REASONS = (
+    "Family moved away",
+    "Schedule conflict with sports",
+    "Transportation",
+    "Lost interest",
+    "Family request",
+    "Changed schools",
+)
+_ALLERGIES = (
+    "Peanut allergy — EpiPen in backpack",
+    "Bee sting allergy",
+    "Tree nut allergy",
+    "Lactose intolerant",
+    "Shellfish allergy",
+)
+_MEDICAL = (
+    "Asthma — inhaler in backpack",
+    "Type 1 diabetes — may need a snack",
+    "Wears glasses; sit near the front",
+    "Seizure plan on file with site lead",
+    "Hearing aid (left ear)",
+)
+_CUSTODY = (
+    "Not authorized to pick up — court order on file",
+    "Supervised visits only; do not release student",
+    "No contact with student per custody agreement",
+)
+
+_INSTRUMENTS: tuple[tuple[str, str, int], ...] = (
+    # instrument, family, weight
+    ("Violin", "strings", 26),
+    ("Viola", "strings", 8),
+    ("Cello", "strings", 12),
+    ("Double bass", "strings", 4),
+    ("Flute", "winds", 7),
+    ("Clarinet", "winds", 7),
+    ("Oboe", "winds", 2),
+    ("Bassoon", "winds", 1),
+    ("Saxophone", "winds", 3),
+    ("Trumpet", "winds", 6),
+    ("Trombone", "winds", 4),
+    ("French horn", "winds", 3),
+    ("Tuba", "winds", 1),
+    ("Percussion", "percussion", 9),
+    ("Voice", "voice", 7),
+)
+_GRADE_WEIGHTS = (8, 9, 10, 10, 10, 9, 8, 7, 7, 6, 5, 5, 4)  # K, 1 … 12
+
+
+@dataclass(frozen=True)
+class _EnsembleTemplate:
+    name: str
+    level: str
+    family: str  # general, strings, winds, percussion, voice, orchestra
+    grades: tuple[int, int]
+    slots: tuple[tuple[int, str, str], ...]  # weekday, start, end
+    capacity: int
+    popular: bool = False
+    next_level: str = ""
+
+
+#: In the order a hub gets them: a small hub has the first few.
+_ENSEMBLES: tuple[_EnsembleTemplate, ...] = (
+    _EnsembleTemplate(
+        "Musicianship K-1",
+        "Musicianship",
+        "general",
+        (0, 1),
+        ((0, "15:00", "16:00"), (2, "15:00", "16:00")),
+        25,
+        popular=True,
+        next_level="Musicianship 2-3",
+    ),
+    _EnsembleTemplate(
+        "Beginning Strings",
+        "Beginning",
+        "strings",
+        (2, 6),
+        ((0, "16:15", "17:45"), (2, "16:15", "17:45")),
+        30,
+        popular=True,
+        next_level="Intermediate Strings",
+    ),
+    _EnsembleTemplate(
+        "Youth Orchestra",
+        "Advanced",
+        "orchestra",
+        (6, 12),
+        ((1, "17:30", "19:30"), (5, "10:00", "12:30")),
+        60,
+        popular=True,
+    ),
+    _EnsembleTemplate(
+        "Musicianship 2-3",
+        "Musicianship",
+        "general",
+        (2, 3),
+        ((1, "15:00", "16:15"), (3, "15:00", "16:15")),
+        25,
+        next_level="Beginning Strings",
+    ),
+    _EnsembleTemplate(
+        "Beginning Winds",
+        "Beginning",
+        "winds",
+        (3, 7),
+        ((1, "16:15", "17:45"), (3, "16:15", "17:45")),
+        30,
+        next_level="Intermediate Winds",
+    ),
+    _EnsembleTemplate(
+        "Children's Choir", "All levels", "voice", (2, 6), ((4, "15:30", "17:00"),), 40
+    ),
+    _EnsembleTemplate(
+        "Intermediate Strings",
+        "Intermediate",
+        "strings",
+        (5, 9),
+        ((0, "17:45", "19:15"), (3, "17:45", "19:15")),
+        30,
+        next_level="Youth Orchestra",
+    ),
+    _EnsembleTemplate(
+        "Percussion Ensemble", "Beginning", "percussion", (3, 12), ((5, "09:00", "11:00"),), 20
+    ),
+    _EnsembleTemplate(
+        "Intermediate Winds",
+        "Intermediate",
+        "winds",
+        (6, 10),
+        ((0, "17:45", "19:15"), (2, "17:45", "19:15")),
+        30,
+        next_level="Youth Orchestra",
+    ),
+    _EnsembleTemplate(
+        "Youth Choir", "Intermediate", "voice", (7, 12), ((3, "17:00", "18:30"),), 40
+    ),
+)
+
+_LA = "America/Los_Angeles"
+
+
+def _la_zone() -> dt.tzinfo:
+    try:
+        return ZoneInfo(_LA)
+    except ZoneInfoNotFoundError:  # Windows without the tzdata package
+        return dt.timezone(dt.timedelta(hours=-8), "PST")
+
+
+R = TypeVar("R", bound=SyncedRow)
+
+
+class _FastRows:
+    """Builds table-model instances without per-field instrumentation events.
+
+    ``Model(**values)`` runs a SQLAlchemy ``set`` event for every field (about 60 µs a
+    row), which dominates generating hundreds of thousands of marks. Rows built here are
+    the same transient objects (tests compare ``model_dump()`` with the normal
+    constructor) and are only ever given to :meth:`ChangeWriter.insert_many`, which reads
+    their attributes and inserts them with a Core ``INSERT``; never ``session.add`` them.
+    """
+
+    def __init__(self) -> None:
+        configure_mappers()
+        self._defaults: dict[type[SyncedRow], dict[str, Any]] = {}
+
+    def make(self, model: type[R], **values: Any) -> R:
+        """A new ``model`` row holding ``values`` and the defaults of the other fields."""
+        defaults = self._defaults.get(model)
+        if defaults is None:
+            defaults = {
+                name: info.default
+                for name, info in model.model_fields.items()
+                if info.default is not PydanticUndefined
+            }
+            self._defaults[model] = defaults
+        row: R = model._sa_class_manager.new_instance()  # type: ignore[attr-defined]
+        state = row.__dict__
+        state.update(defaults)
+        state.update(values)
+        object.__setattr__(row, "__pydantic_fields_set__", set(values))
+        return row
+
+
+# -- calendar -----------------------------------------------------------------------------
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th (1-based; -1 = last) ``weekday`` of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holidays(year: int) -> dict[dt.date, str]:
+    thanksgiving = _nth_weekday(year, 11, 3, 4)
+    return {
+        _nth_weekday(year, 1, 0, 3): "Holiday: Martin Luther King Jr. Day",
+        _nth_weekday(year, 2, 0, 3): "Holiday: Presidents' Day",
+        dt.date(year, 3, 31): "Holiday: César Chávez Day",
+        _nth_weekday(year, 5, 0, -1): "Holiday: Memorial Day",
+        _nth_weekday(year, 9, 0, 1): "Holiday: Labor Day",
+        dt.date(year, 11, 11): "Holiday: Veterans Day",
+        thanksgiving: "Holiday: Thanksgiving",
+        thanksgiving + dt.timedelta(days=1): "Holiday: Thanksgiving",
+        thanksgiving + dt.timedelta(days=2): "Holiday: Thanksgiving",
+    }
+
+
+def _academic_year(day: dt.date) -> int:
+    """The calendar year an academic year (August to June) starts in."""
+    return day.year if day.month >= 8 else day.year - 1
+
+
+def _in_term(day: dt.date) -> bool:
+    """Programme weeks: late August to mid-June, minus winter and spring break."""
+    md = (day.month, day.day)
+    if (6, 13) <= md <= (8, 24):
+        return False
+    if md >= (12, 20) or md <= (1, 4):
+        return False
+    spring = _nth_weekday(day.year, 3, 0, -1)  # the week from the last Monday of March
+    return not spring <= day < spring + dt.timedelta(days=7)
+
+
+def _hhmm(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+def _shift(t: dt.time, minutes: int) -> dt.time:
+    total = max(0, min(23 * 60 + 59, t.hour * 60 + t.minute + minutes))
+    return dt.time(total // 60, total % 60)
+
+
+# -- one hub ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Kid:
+    row: Student
+    family: str
+    grade: int
+    present_rate: float
+    late_rate: float
+    excused_share: float
+
+
+@dataclass
+class _Seat:
+    """An enrollment as the register sees it: who was in which ensemble when."""
+
+    student: _Kid
+    start: dt.date
+    end: dt.date | None  # first day no longer enrolled
+
+
+class _HubBuilder:
+    """Generates every row of one demo hub, parents before children."""
+
+    def __init__(
+        self,
+        *,
+        index: int,
+        seed: int,
+        students: int,
+        today: dt.date,
+        years: int,
+    ) -> None:
+        self.index = index
+        self.rng = random.Random(f"harmony-demo:{seed}:{index}")
+        self.n_students = students
+        self.today = today
+        self.window_start = today - dt.timedelta(days=round(365.25 * years))
+        self.zone = _la_zone()
+        self.rows: list[SyncedRow] = []
+        self.counts: dict[str, int] = {}
+        self._district_seq = 0
+        self._phone_seq = self.rng.randrange(100)
+        self._kid_status: dict[str, set[EnrollmentStatus]] = {}
+        self._seated: set[tuple[str, str]] = set()
+        self.fast = _FastRows()
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _id(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def _add(self, row: SyncedRow, counter: str) -> None:
+        self.rows.append(row)
+        self.counts[counter] = self.counts.get(counter, 0) + 1
+
+    def _phone(self) -> str:
+        # 555-0100 … 555-0199 is reserved for fiction in every North American area code.
+        self._phone_seq += 1
+        area = self.rng.choice(("213", "323", "310", "818", "562", "626"))
+        return f"({area}) 555-01{self._phone_seq % 100:02d}"
+
+    def _day_between(self, first: dt.date, last: dt.date) -> dt.date:
+        span = max(0, (last - first).days)
+        return first + dt.timedelta(days=self.rng.randint(0, span))
+
+    # -- the build -------------------------------------------------------------------
+
+    def build(self) -> tuple[list[SyncedRow], dict[str, int]]:
+        """Return the hub's rows in insert order, and their counts by kind."""
+        self._hub_and_staff()
+        self._ensembles()
+        kids = self._students()
+        seats = self._enrollments(kids)
+        self._sessions_and_marks(seats)
+        return self.rows, self.counts
+
+    def _hub_and_staff(self) -> None:
+        place, kind, partner, street = _HUB_PLACES[self.index % len(_HUB_PLACES)]
+        name = place if self.index < len(_HUB_PLACES) else f"{place} {self.index + 1}"
+        self.hub = Hub(
+            id=self._id(),
+            name=name,
+            address=f"{self.rng.randint(100, 4999)} {street}, Los Angeles, CA "
+            f"900{self.rng.randint(10, 99)}",
+            partner=partner,
+            partner_kind=kind,
+            timezone=_LA,
+        )
+        self.hub.hub_id = self.hub.id
+        self._add(self.hub, "hubs")
+        n_ens = max(3, min(len(_ENSEMBLES), round(self.n_students / 20)))
+        self.templates = _ENSEMBLES[:n_ens]
+        self.site_lead = self._staff(StaffRole.SITE_LEAD)
+        self.teachers = [self._staff(StaffRole.TEACHER) for _n in range(max(2, n_ens // 2 + 1))]
+
+    def _staff(self, role: StaffRole) -> Staff:
+        first = self.rng.choice(_TEACHER_FIRST)
+        last = self.rng.choice(_LAST_ES + _LAST_EN)
+        ascii_last = last.encode("ascii", "ignore").decode().lower().replace(" ", "")
+        ascii_first = first.encode("ascii", "ignore").decode().lower().replace("-", "")
+        row = Staff(
+            id=self._id(),
+            hub_id=self.hub.id,
+            name=f"{first} {last}",
+            role=role.value,
+            email=f"{ascii_first}.{ascii_last}@harmony-demo.example.org",
+            phone=self._phone(),
+        )
+        self._add(row, "staff")
+        return row
+
+    def _ensembles(self) -> None:
+        self.ensembles: list[tuple[Ensemble, _EnsembleTemplate]] = []
+        ay_now = _academic_year(self.today)
+        term_start = dt.date(_academic_year(self.window_start), 8, 25)
+        term_end = dt.date(ay_now + 1, 6, 12)
+        for i, tpl in enumerate(self.templates):
+            teacher = self.teachers[i % len(self.teachers)]
+            row = Ensemble(
+                id=self._id(),
+                hub_id=self.hub.id,
+                name=tpl.name,
+                level=tpl.level,
+                instrument_family=tpl.family,
+                schedule=json.dumps(
+                    [{"weekday": w, "start": s, "end": e} for w, s, e in tpl.slots]
+                ),
+                capacity=tpl.capacity,
+                teacher_id=teacher.id,
+                term_start=term_start,
+                term_end=term_end,
+                location=self.rng.choice(("Room 1", "Room 2", "Gym", "Auditorium", "Room 4")),
+            )
+            self._add(row, "ensembles")
+            self.ensembles.append((row, tpl))
+        self.by_name = {tpl.name: row for row, tpl in self.ensembles}
+
+    def _name(self, spanish_home: bool) -> tuple[str, str]:
+        roll = self.rng.random()
+        if spanish_home:
+            first = self.rng.choice(_FIRST_ES if roll < 0.75 else _FIRST_EN)
+            last = self.rng.choice(_LAST_ES)
+        elif roll < 0.12:
+            first, last = self.rng.choice(_FIRST_OTHER), self.rng.choice(_LAST_OTHER)
+        else:
+            first = self.rng.choice(_FIRST_EN if roll < 0.8 else _FIRST_ES)
+            last = self.rng.choice(_LAST_EN if roll < 0.7 else _LAST_ES)
+        return first, last
+
+    def _students(self) -> list[_Kid]:
+        rng = self.rng
+        ay = _academic_year(self.today)
+        schools = {
+            "elementary": [f"{w} Elementary" for w in rng.sample(_SCHOOL_WORDS, 3)],
+            "middle": [f"{w} Middle School" for w in rng.sample(_SCHOOL_WORDS, 2)],
+            "high": [f"{w} High School" for w in rng.sample(_SCHOOL_WORDS, 1)],
+        }
+        instruments = [i for i, _f, _w in _INSTRUMENTS]
+        families = {i: f for i, f, _w in _INSTRUMENTS}
+        weights = [w for _i, _f, w in _INSTRUMENTS]
+        kids: list[_Kid] = []
+        for _n in range(self.n_students):
+            grade = rng.choices(range(13), weights=_GRADE_WEIGHTS)[0]
+            lang_roll = rng.random()
+            if lang_roll < 0.62:
+                home, guardian_lang = "Spanish", ("Spanish" if rng.random() < 0.75 else "English")
+            elif lang_roll < 0.92:
+                home = guardian_lang = "English"
+            else:
+                home = rng.choice(("Korean", "Tagalog", "Armenian", "Vietnamese"))
+                guardian_lang = home if rng.random() < 0.6 else "English"
+            first, last = self._name(home == "Spanish")
+            if rng.random() < 0.15 and home == "Spanish":
+                last = f"{last} {rng.choice(_LAST_ES)}"
+            # Born so that the student is in ``grade`` this academic year (cut-off Sept 1).
+            born = self._day_between(dt.date(ay - 6 - grade, 9, 2), dt.date(ay - 5 - grade, 9, 1))
+            if grade <= 1:
+                instrument, family = "", "general"
+            else:
+                instrument = rng.choices(instruments, weights=weights)[0]
+                family = families[instrument]
+            band = "elementary" if grade <= 5 else "middle" if grade <= 8 else "high"
+            self._district_seq += 1
+            chronic = rng.random() < 0.10
+            row = Student(
+                id=self._id(),
+                hub_id=self.hub.id,
+                legal_first_name=first,
+                legal_last_name=last,
+                preferred_name=_NICKNAMES.get(first, "") if rng.random() < 0.5 else "",
+                date_of_birth=born,
+                grade="K" if grade == 0 else str(grade),
+                school=rng.choice(schools[band]),
+                district_student_id=f"9{self.index:02d}{self._district_seq:07d}",
+                home_language=home,
+                guardian_language=guardian_lang,
+                instrument=instrument,
+                level=(
+                    "Musicianship"
+                    if grade <= 1
+                    else "Beginning"
+                    if grade <= 5
+                    else rng.choice(("Beginning", "Intermediate", "Advanced"))
+                ),
+                medical_notes=rng.choice(_MEDICAL) if rng.random() < 0.05 else "",
+                allergy_notes=rng.choice(_ALLERGIES) if rng.random() < 0.07 else "",
+                photo_consent=rng.random() < 0.88,
+                may_walk_home=(grade >= 6 and rng.random() < 0.55)
+                or (grade in (4, 5) and rng.random() < 0.1),
+                status=StudentStatus.ACTIVE.value,
+            )
+            self._add(row, "students")
+            self._contacts(row, home, guardian_lang)
+            kids.append(
+                _Kid(
+                    row=row,
+                    family=family,
+                    grade=grade,
+                    present_rate=rng.uniform(0.55, 0.82) if chronic else rng.uniform(0.92, 0.985),
+                    late_rate=rng.uniform(0.06, 0.15) if rng.random() < 0.3 else 0.02,
+                    excused_share=0.25 if chronic else 0.5,
+                )
+            )
+        return kids
+
+    def _contacts(self, student: Student, home: str, language: str) -> None:
+        rng = self.rng
+        spanish = home == "Spanish"
+        guardian_first = rng.choice(_FIRST_ES if spanish else _FIRST_EN + _FIRST_ES)
+        guardian_last = student.legal_last_name.split(" ")[0]
+        relationship = rng.choices(
+            ("Mother", "Father", "Grandmother", "Aunt", "Legal guardian"), weights=(60, 25, 8, 4, 3)
+        )[0]
+        first_ascii = guardian_first.encode("ascii", "ignore").decode().lower()
+        contacts = [
+            Contact(
+                id=self._id(),
+                hub_id=self.hub.id,
+                student_id=student.id,
+                name=f"{guardian_first} {guardian_last}",
+                relationship=relationship,
+                phone=self._phone(),
+                phone_alt=self._phone() if rng.random() < 0.4 else "",
+                email=f"{first_ascii}{rng.randint(1, 99)}@example.org"
+                if rng.random() < 0.6
+                else "",
+                language=language,
+                priority=1,
+                is_guardian=True,
+                is_emergency=True,
+                authorized_pickup=True,
+            )
+        ]
+        if rng.random() < 0.75:
+            who = rng.choice(
+                (
+                    "Grandmother",
+                    "Grandfather",
+                    "Aunt",
+                    "Uncle",
+                    "Neighbor",
+                    "Older sibling",
+                    "Father",
+                    "Mother",
+                )
+            )
+            is_parent = who in ("Father", "Mother") and who != relationship
+            first, last = self._name(spanish)
+            contacts.append(
+                Contact(
+                    id=self._id(),
+                    hub_id=self.hub.id,
+                    student_id=student.id,
+                    name=f"{first} {guardian_last if is_parent else last}",
+                    relationship=who,
+                    phone=self._phone(),
+                    language=language,
+                    priority=2,
+                    is_guardian=is_parent,
+                    is_emergency=True,
+                    authorized_pickup=rng.random() < 0.8,
+                )
+            )
+        if rng.random() < 0.30:
+            first, _last = self._name(spanish)
+            contacts.append(
+                Contact(
+                    id=self._id(),
+                    hub_id=self.hub.id,
+                    student_id=student.id,
+                    name=f"{first} {guardian_last}",
+                    relationship=rng.choice(
+                        ("Older sibling (18+)", "Grandmother", "Aunt", "Family friend")
+                    ),
+                    phone=self._phone(),
+                    language=language,
+                    priority=3,
+                    authorized_pickup=True,
+                )
+            )
+        if rng.random() < 0.025:
+            first, _last = self._name(spanish)
+            contacts.append(
+                Contact(
+                    id=self._id(),
+                    hub_id=self.hub.id,
+                    student_id=student.id,
+                    name=f"{first} {guardian_last}",
+                    relationship="Father",
+                    priority=len(contacts) + 1,
+                    authorized_pickup=False,
+                    custody_restriction=rng.choice(_CUSTODY),
+                )
+            )
+        for contact in contacts:
+            self._add(contact, "contacts")
+
+    # -- enrollments -------------------------------------------------------------------
+
+    def _primary_for(self, kid: _Kid) -> _EnsembleTemplate:
+        fits = [tpl for _row, tpl in self.ensembles if tpl.grades[0] <= kid.grade <= tpl.grades[1]]
+        for family in (kid.family, "orchestra", "general", "voice"):
+            matching = [t for t in fits if t.family == family]
+            if family == "orchestra" and kid.family not in ("strings", "winds", "percussion"):
+                continue
+            if matching:
+                return matching[0] if kid.grade <= 6 else matching[-1]
+        if fits:
+            return fits[0]
+        return min(
+            (tpl for _r, tpl in self.ensembles),
+            key=lambda t: min(abs(kid.grade - t.grades[0]), abs(kid.grade - t.grades[1])),
+        )
+
+    def _enrollments(self, kids: list[_Kid]) -> dict[str, list[_Seat]]:
+        rng = self.rng
+        seats: dict[str, list[_Seat]] = {row.id: [] for row, _t in self.ensembles}
+        ay_now = _academic_year(self.today)
+        w0 = self.window_start
+        year_one_end = dt.date(ay_now, 6, 12)  # end of the previous academic year
+        latest_start = self.today - dt.timedelta(days=14)
+        popular = [row for row, tpl in self.ensembles if tpl.popular]
+        # About one student in twelve is an applicant still waiting for a place.
+        n_waiting = max(len(popular) * 3, self.n_students // 12) if popular else 0
+        waiting, enrolled = kids[:n_waiting], kids[n_waiting:]
+
+        for kid in enrolled:
+            tpl = self._primary_for(kid)
+            plan = [tpl]
+            if rng.random() < 0.3:
+                extras = [
+                    t
+                    for _r, t in self.ensembles
+                    if t is not tpl
+                    and t.grades[0] <= kid.grade <= t.grades[1]
+                    and t.family in ("voice", "percussion", "orchestra")
+                ]
+                if extras:
+                    plan.append(rng.choice(extras))
+            for i, chosen in enumerate(plan):
+                if rng.random() < 0.55 and i == 0:
+                    start = self._day_between(w0 - dt.timedelta(days=600), w0)
+                else:
+                    intake_year = rng.choice((_academic_year(w0) + 1, ay_now))
+                    start = dt.date(intake_year, 8, 25) + dt.timedelta(days=rng.randint(0, 40))
+                    if start > latest_start or start < w0:
+                        start = self._day_between(w0, latest_start)
+                outcome = rng.random()
+                if outcome < 0.13:
+                    end = self._day_between(
+                        max(start, w0) + dt.timedelta(days=30), self.today - dt.timedelta(days=7)
+                    )
+                    if end <= start:
+                        end = start + dt.timedelta(days=30)
+                    self._enrollment(
+                        kid,
+                        chosen,
+                        start,
+                        EnrollmentStatus.WITHDRAWN,
+                        end,
+                        rng.choice(_WITHDRAW_REASONS),
+                        seats,
+                    )
+                elif outcome < 0.25 and start < year_one_end - dt.timedelta(days=90):
+                    reason = (
+                        _("Moved up to {name}").format(name=chosen.next_level)
+                        if chosen.next_level in self.by_name
+                        else _("Completed the level")
+                    )
+                    self._enrollment(
+                        kid, chosen, start, EnrollmentStatus.COMPLETED, year_one_end, reason, seats
+                    )
+                    if chosen.next_level in self.by_name and rng.random() < 0.75:
+                        nxt = next(t for _r, t in self.ensembles if t.name == chosen.next_level)
+                        self._enrollment(
+                            kid,
+                            nxt,
+                            dt.date(ay_now, 8, 25) + dt.timedelta(days=rng.randint(0, 10)),
+                            EnrollmentStatus.ENROLLED,
+                            None,
+                            "",
+                            seats,
+                        )
+                else:
+                    self._enrollment(kid, chosen, start, EnrollmentStatus.ENROLLED, None, "", seats)
+        for position, kid in enumerate(waiting):
+            ens = popular[position % len(popular)]
+            tpl = next(t for r, t in self.ensembles if r is ens)
+            applied = self._day_between(
+                self.today - dt.timedelta(days=400), self.today - dt.timedelta(days=3)
+            )
+            self._enrollment(kid, tpl, applied, EnrollmentStatus.WAITLISTED, None, "", seats)
+        for kid in kids:
+            kid_seats = self._kid_status.get(kid.row.id, set())
+            if kid_seats and not kid_seats & {
+                EnrollmentStatus.ENROLLED,
+                EnrollmentStatus.WAITLISTED,
+            }:
+                kid.row.status = StudentStatus.INACTIVE.value
+        return seats
+
+    def _enrollment(
+        self,
+        kid: _Kid,
+        tpl: _EnsembleTemplate,
+        start: dt.date,
+        status: EnrollmentStatus,
+        end: dt.date | None,
+        reason: str,
+        seats: dict[str, list[_Seat]],
+    ) -> None:
+        rng = self.rng
+        ensemble = self.by_name[tpl.name]
+        if (kid.row.id, ensemble.id) in self._seated:
+            return  # already in this ensemble (e.g. moved up into an ensemble they also had)
+        self._seated.add((kid.row.id, ensemble.id))
+        self._kid_status.setdefault(kid.row.id, set()).add(status)
+        waitlisted = status is EnrollmentStatus.WAITLISTED
+        applied_on = start if waitlisted else start - dt.timedelta(days=rng.randint(20, 120))
+        was_waitlisted = waitlisted or (tpl.popular and rng.random() < 0.6)
+        waitlisted_on = (
+            applied_on + dt.timedelta(days=rng.randint(1, 6)) if was_waitlisted else None
+        )
+        if waitlisted_on is not None and waitlisted_on > self.today - dt.timedelta(days=1):
+            waitlisted_on = applied_on
+        priority = 100
+        if was_waitlisted:
+            # Siblings of current students first, then returning families, then everyone.
+            priority = rng.choices((10, 50, 100), weights=(2, 3, 10))[0]
+        row = Enrollment(
+            id=self._id(),
+            hub_id=self.hub.id,
+            student_id=kid.row.id,
+            ensemble_id=ensemble.id,
+            status=status.value,
+            applied_on=applied_on,
+            waitlisted_on=waitlisted_on,
+            waitlist_priority=priority,
+            enrolled_on=None if waitlisted else start,
+            ended_on=end,
+            end_reason=reason,
+        )
+        self._add(row, "enrollments")
+        steps: list[tuple[EnrollmentStatus, dt.date, str]] = [
+            (EnrollmentStatus.APPLIED, applied_on, "")
+        ]
+        if waitlisted_on is not None:
+            steps.append((EnrollmentStatus.WAITLISTED, waitlisted_on, ""))
+        if not waitlisted:
+            steps.append((EnrollmentStatus.ENROLLED, start, ""))
+        if end is not None:
+            steps.append((status, end, reason))
+        for step, on, why in steps:
+            self._add(
+                self.fast.make(
+                    EnrollmentEvent,
+                    id=self._id(),
+                    hub_id=self.hub.id,
+                    enrollment_id=row.id,
+                    status=step.value,
+                    on=on,
+                    reason=why,
+                    recorded_by=self.site_lead.id,
+                ),
+                "enrollment_events",
+            )
+        if not waitlisted:
+            seats[ensemble.id].append(_Seat(kid, start, end))
+
+    # -- sessions and the register ------------------------------------------------------
+
+    def _cancellations(self) -> dict[dt.date, str]:
+        """Hub-wide closures: holidays, heat and rain days, an emergency closure."""
+        rng = self.rng
+        closed: dict[dt.date, str] = {}
+        for year in range(self.window_start.year, self.today.year + 1):
+            closed.update(_holidays(year))
+            outdoor = self.hub.partner_kind == "park"
+            for _n in range(rng.randint(2, 4) if outdoor else rng.randint(0, 1)):
+                closed[self._day_between(dt.date(year, 8, 25), dt.date(year, 10, 15))] = _(
+                    "Excessive heat warning — outdoor site closed"
+                )
+            if outdoor:
+                closed[self._day_between(dt.date(year, 1, 10), dt.date(year, 3, 10))] = _(
+                    "Heavy rain — park facility closed"
+                )
+        return closed
+
+    def _sessions_and_marks(self, seats: dict[str, list[_Seat]]) -> None:
+        rng = self.rng
+        closed = self._cancellations()
+        recent = self.today - dt.timedelta(days=14)
+        days = (self.today - self.window_start).days + 1
+        calendar = [self.window_start + dt.timedelta(days=i) for i in range(days)]
+        term_days = [d for d in calendar if _in_term(d)]
+        missing_roll_done = False
+        for ensemble, tpl in self.ensembles:
+            teacher_id = ensemble.teacher_id
+            plan: list[tuple[dt.date, dt.time, dt.time, str]] = []
+            for day in term_days:
+                for weekday, slot_start, slot_end in tpl.slots:
+                    if day.weekday() == weekday:
+                        plan.append(
+                            (day, _hhmm(slot_start), _hhmm(slot_end), SessionKind.REGULAR.value)
+                        )
+            # A winter and a spring concert each academic year, off-site, in the evening.
+            for year in range(_academic_year(self.window_start), _academic_year(self.today) + 1):
+                for concert in (
+                    dt.date(year, 12, rng.randint(8, 16)),
+                    dt.date(year + 1, 5, rng.randint(15, 30)),
+                ):
+                    if self.window_start <= concert <= self.today:
+                        plan.append(
+                            (
+                                concert,
+                                dt.time(18, 0),
+                                dt.time(19, 30),
+                                SessionKind.PERFORMANCE.value,
+                            )
+                        )
+            plan = sorted(
+                {(day, start): (day, start, end, kind) for day, start, end, kind in plan}.values()
+            )
+            ensemble_seats = sorted(seats[ensemble.id], key=lambda s: s.start)
+            starts = [s.start for s in ensemble_seats]
+            for day, start, end, kind in plan:
+                performance = kind == SessionKind.PERFORMANCE.value
+                session = self.fast.make(
+                    ClassSession,
+                    id=session_id(ensemble.id, day, start),
+                    hub_id=self.hub.id,
+                    ensemble_id=ensemble.id,
+                    date=day,
+                    start=start,
+                    end=end,
+                    kind=kind,
+                    on_site=not performance,
+                    title=(_("Winter concert") if day.month == 12 else _("Spring concert"))
+                    if performance
+                    else "",
+                    location=rng.choice(_PERFORMANCE_VENUES) if performance else "",
+                )
+                reason = closed.get(day)
+                if reason is None and not performance and rng.random() < 0.004:
+                    reason = _("Teacher out sick — no substitute available")
+                if day == self.today:
+                    session.status = SessionStatus.SCHEDULED.value
+                    self._add(session, "sessions")
+                    continue
+                if reason is not None and not performance:
+                    session.status = SessionStatus.CANCELLED.value
+                    session.cancel_reason = reason
+                    self._add(session, "sessions")
+                    continue
+                if day >= recent and (not missing_roll_done or rng.random() < 0.12):
+                    # Roll not taken yet: the register shows it as missing, not as absent.
+                    missing_roll_done = True
+                    session.status = SessionStatus.SCHEDULED.value
+                    self._add(session, "sessions")
+                    continue
+                session.status = SessionStatus.HELD.value
+                self._add(session, "sessions")
+                upto = bisect.bisect_right(starts, day)
+                taken = dt.datetime.combine(
+                    day, _shift(start, rng.randint(2, 10)), tzinfo=self.zone
+                ).astimezone(dt.UTC)
+                for seat in ensemble_seats[:upto]:
+                    if seat.end is not None and day >= seat.end:
+                        continue
+                    taken += dt.timedelta(seconds=rng.randint(3, 20))
+                    self._mark(
+                        session,
+                        seat.student,
+                        teacher_id,
+                        performance,
+                        taken.isoformat(timespec="seconds"),
+                    )
+
+    def _mark(
+        self,
+        session: ClassSession,
+        kid: _Kid,
+        teacher_id: str | None,
+        off_site: bool,
+        recorded_at: str,
+    ) -> None:
+        rng = self.rng
+        arrival: dt.time | None = None
+        departure: dt.time | None = None
+        reason = ""
+        roll = rng.random()
+        if roll < kid.present_rate:
+            code = "OS" if off_site else "P"
+            second = rng.random()
+            if not off_site and second < kid.late_rate:
+                code = "L"
+                arrival = _shift(session.start, rng.randint(5, 35))
+                reason = rng.choice(_LATE_REASONS)
+            elif not off_site and second > 0.985:
+                code = "LE"
+                departure = _shift(session.end, -rng.randint(10, 45))
+                reason = rng.choice(EARLY_DEPARTURE_REASONS)
+        elif rng.random() < kid.excused_share:
+            code = "AE"
+            reason = rng.choice(_ABSENCE_REASONS)
+        else:
+            code = "AU"
+        self._add(
+            self.fast.make(
+                AttendanceMark,
+                id=attendance_mark_id(session.id, kid.row.id),
+                hub_id=self.hub.id,
+                session_id=session.id,
+                student_id=kid.row.id,
+                code=code,
+                arrival_time=arrival,
+                departure_time=departure,
+                reason=reason,
+                recorded_by=teacher_id,
+                recorded_at=recorded_at,
+            ),
+            "marks",
+        )
+
+
+# -- public API ---------------------------------------------------------------------------
+
+
+def _split(total: int, parts: int, rng: random.Random) -> list[int]:
+    """``total`` split into ``parts`` uneven sizes (hubs differ) that sum exactly."""
+    weights = [rng.uniform(0.7, 1.3) for _n in range(parts)]
+    scale = total / sum(weights)
+    sizes = [int(w * scale) for w in weights]
+    for i in range(total - sum(sizes)):
+        sizes[i % parts] += 1
+    return sizes
+
+
+def generate_demo(
+    store: Store,
+    *,
+    hubs: int = 1,
+    students_per_hub: int = DEFAULT_STUDENTS_PER_HUB,
+    total_students: int | None = None,
+    years: int = 2,
+    seed: int = DEFAULT_SEED,
+    today: dt.date | None = None,
+    keep_outbox: bool = False,
+) -> DemoSummary:
+    """Generate a synthetic programme into ``store``; see the module docstring.
+
+    ``total_students`` (for example :data:`FULL_SCALE`) overrides ``students_per_hub`` and
+    is split unevenly across the hubs. The same ``seed`` and ``today`` give the same rows.
+    Raises :class:`ValidationError` if this seed's demo is already in the database.
+    """
+    if hubs < 1 or years < 1:
+        raise ValidationError(_("A demo needs at least one hub and one year."))
+    today = today or dt.date.today()
+    began = time.perf_counter()
+    sizes = (
+        _split(total_students, hubs, random.Random(f"harmony-demo:{seed}:sizes"))
+        if total_students is not None
+        else [students_per_hub] * hubs
+    )
+    if min(sizes) < 5:
+        raise ValidationError(_("A demo hub needs at least 5 students."))
+    summary = DemoSummary(seed=seed, today=today)
+    with store.write() as writer:
+        summary.codes_added = seed_attendance_codes(writer)
+    for index, size in enumerate(sizes):
+        builder = _HubBuilder(index=index, seed=seed, students=size, today=today, years=years)
+        rows, counts = builder.build()
+        with store.write() as writer:
+            if writer.session.get(Hub, builder.hub.id) is not None:
+                raise ValidationError(
+                    _(
+                        "The demo with seed {seed} is already in this database; "
+                        "choose another seed."
+                    ).format(seed=seed)
+                )
+            _write_hub(writer, rows, keep_outbox=keep_outbox)
+            _record_demo(writer, builder.hub.id, seed, today)
+        summary.hub_ids.append(builder.hub.id)
+        summary.add(counts)
+    summary.seconds = time.perf_counter() - began
+    return summary
+
+
+def _write_hub(writer: ChangeWriter, rows: Sequence[SyncedRow], *, keep_outbox: bool) -> None:
+    """Insert one hub's rows through the change writer, dropping their outbox entries
+    unless ``keep_outbox`` (the module docstring explains why)."""
+    before = mutation_id_for(writer.clock.last)
+    writer.insert_many(rows)
+    if not keep_outbox:
+        # We hold the write lock (BEGIN IMMEDIATE) and every earlier local change has a
+        # smaller mutation id, so this removes exactly the entries made just above.
+        writer.session.execute(delete(Outbox).where(Outbox.mutation_id > before))  # type: ignore[arg-type]
+
+
+def _record_demo(writer: ChangeWriter, hub_id: str, seed: int, today: dt.date) -> None:
+    meta = writer.session.get(LocalMeta, DEMO_META_KEY)
+    runs: list[dict[str, Any]] = json.loads(meta.value) if meta else []
+    runs.append(
+        {"hub_id": hub_id, "seed": seed, "today": today.isoformat(), "version": DEMO_VERSION}
+    )
+    if meta is None:
+        meta = LocalMeta(key=DEMO_META_KEY, value="")
+    meta.value = json.dumps(runs)
+    writer.session.add(meta)
+
+
+def generate_full_scale(
+    store: Store,
+    *,
+    seed: int = DEFAULT_SEED,
+    today: dt.date | None = None,
+    keep_outbox: bool = False,
+) -> DemoSummary:
+    """Generate the :data:`FULL_SCALE` programme (17 hubs, 3,500 students, two years)."""
+    return generate_demo(
+        store,
+        hubs=FULL_SCALE.hubs,
+        total_students=FULL_SCALE.students,
+        seed=seed,
+        today=today,
+        keep_outbox=keep_outbox,
+    )
+
+
+def hub_count(store: Store) -> int:
+    """How many hub rows the database has (tombstoned ones included)."""
+    with store.read() as session:
+        return int(session.exec(select(func.count()).select_from(Hub)).one())
+
+
+def ensure_demo(store: Store, *, today: dt.date | None = None) -> bool:
+    """Seed one demo hub if the database has no hub at all; True if it did.
+
+    Used on the first start of the app so there is something to look at.
+    """
+    if hub_count(store) > 0:
+        return False
+    generate_demo(store, hubs=1, seed=DEFAULT_SEED, today=today)
+    return True
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="harmony-desktop demo",
+        description=_(
+            "Fill the local database with a generated, entirely synthetic "
+            "programme (no real people)."
+        ),
+    )
+    parser.add_argument("--data-dir", help=_("data folder (default: the user data folder)"))
+    parser.add_argument("--hubs", type=int, default=1, help=_("number of hubs (default 1)"))
+    parser.add_argument(
+        "--students",
+        type=int,
+        default=DEFAULT_STUDENTS_PER_HUB,
+        help=_("students per hub (default {n})").format(n=DEFAULT_STUDENTS_PER_HUB),
+    )
+    parser.add_argument(
+        "--total-students",
+        type=int,
+        help=_("students in all, split across the hubs (overrides --students)"),
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help=_("full scale: {hubs} hubs, {students} students").format(
+            hubs=FULL_SCALE.hubs, students=FULL_SCALE.students
+        ),
+    )
+    parser.add_argument("--years", type=int, default=2, help=_("years of history (default 2)"))
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=_("random seed (default {n})").format(n=DEFAULT_SEED),
+    )
+    parser.add_argument(
+        "--today", type=dt.date.fromisoformat, help=_("pretend today is this date (YYYY-MM-DD)")
+    )
+    parser.add_argument(
+        "--keep-outbox", action="store_true", help=_("keep the demo's changes queued for sync")
+    )
+    parser.add_argument(
+        "--force", action="store_true", help=_("add the demo even if the database already has hubs")
+    )
+    return parser
+
+
+def main_demo(argv: list[str]) -> int:
+    """``harmony-desktop demo …``: generate a demo into the app's database.
+
+    Exit status 0 on success, 2 when refused (the database already has hubs and
+    ``--force`` was not given, or bad arguments), 1 on any other error.
+    """
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    hubs = FULL_SCALE.hubs if args.full else args.hubs
+    total = FULL_SCALE.students if args.full else args.total_students
+    paths = resolve_paths(args.data_dir).ensure()
+    try:
+        with Store(paths.database, backup_dir=paths.backups) as store:
+            existing = hub_count(store)
+            if existing and not args.force:
+                print(
+                    _(
+                        "The database {path} already has {n} hub(s); a demo is only added to "
+                        "an empty database. Use --force to add it anyway."
+                    ).format(path=paths.database, n=existing),
+                    file=sys.stderr,
+                )
+                return 2
+            summary = generate_demo(
+                store,
+                hubs=hubs,
+                students_per_hub=args.students,
+                total_students=total,
+                years=args.years,
+                seed=args.seed,
+                today=args.today,
+                keep_outbox=args.keep_outbox,
+            )
+    except HarmonyError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(
+        _("Demo written to {path}: {summary}").format(
+            path=paths.database, summary=summary.describe()
+        )
+    )
+    return 0

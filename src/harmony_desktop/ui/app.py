@@ -1,0 +1,73 @@
+"""Start the desktop window: QApplication, data folder, hub, main window, event loop."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
+from harmony_desktop.app import open_app
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.paths import resource
+from harmony_desktop.services.hubs import HubDirectory
+from harmony_desktop.ui.pyside_fixes import RefcountGuard
+
+
+def tr(text: str) -> str:
+    """Translate a start-up string (context ``App``)."""
+    return QCoreApplication.translate("App", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the app's name, organisation and icon (reused if it exists)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    if app.findChild(RefcountGuard) is None:
+        RefcountGuard(app)  # see pyside_fixes: PySide6 6.12 on CPython 3.11
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    icon = resource("icons", "app.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def run_window(data_dir: str | None, hub: str | None = None) -> int:
+    """Open the data folder and the hub (name or id, default the first), run the window."""
+    from harmony_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    try:
+        opened = open_app(data_dir, seed_demo=True)
+    except HarmonyError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    try:
+        try:
+            chosen = HubDirectory(opened.store).find(hub)
+        except HarmonyError as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            return 2
+        if chosen is None:
+            QMessageBox.information(
+                None,
+                APP_NAME,
+                tr(
+                    "There is no hub in this database yet. Sync with the central server, "
+                    "or create a demo with: harmony-desktop demo"
+                ),
+            )
+            return 1
+        window = MainWindow(opened, chosen.id)
+        window.show()
+        code = app.exec()
+        window.shutdown()
+        return int(code)
+    finally:
+        opened.close()

@@ -1,0 +1,357 @@
+"""The demo generator writes a realistic programme, deterministically, through the writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, func, select
+
+from harmony_desktop.demo import (
+    DEMO_META_KEY,
+    DemoSummary,
+    _FastRows,
+    ensure_demo,
+    generate_demo,
+    main_demo,
+)
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.store.db import Store
+from harmony_desktop.store.models import (
+    AttendanceCode,
+    AttendanceMark,
+    ClassSession,
+    Contact,
+    Enrollment,
+    EnrollmentEvent,
+    Ensemble,
+    Hub,
+    Outbox,
+    Staff,
+    Student,
+)
+from harmony_desktop.store.seed import DEFAULT_ATTENDANCE_CODES, seed_attendance_codes
+from harmony_sync.protocol import attendance_code_id, attendance_mark_id, session_id
+
+TODAY = dt.date(2026, 11, 18)  # a Wednesday in term
+SEED = 7
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, DemoSummary]]:
+    """Two small hubs, two years of history, generated once for the module."""
+    path = tmp_path_factory.mktemp("demo") / "harmony.sqlite3"
+    store = Store(path)
+    summary = generate_demo(store, hubs=2, students_per_hub=80, seed=SEED, today=TODAY)
+    yield store, summary
+    store.close()
+
+
+@pytest.fixture()
+def db(demo: tuple[Store, DemoSummary]) -> Iterator[Session]:
+    """A read session on the module's demo database."""
+    with demo[0].read() as session:
+        yield session
+
+
+def count(db: Session, model: type) -> int:
+    return int(db.exec(select(func.count()).select_from(model)).one())
+
+
+def test_counts_match_the_summary_and_the_size_asked_for(
+    demo: tuple[Store, DemoSummary], db: Session
+) -> None:
+    summary = demo[1]
+    assert summary.hubs == count(db, Hub) == 2
+    assert summary.students == count(db, Student) == 160
+    assert summary.contacts == count(db, Contact)
+    assert summary.enrollments == count(db, Enrollment)
+    assert summary.enrollment_events == count(db, EnrollmentEvent)
+    assert summary.sessions == count(db, ClassSession)
+    assert summary.marks == count(db, AttendanceMark)
+    # two years of a handful of ensembles: thousands of marks, not a token few
+    assert summary.marks > 8_000
+    hubs = db.exec(select(Hub)).all()
+    assert all(h.partner_kind in {"park", "school", "community centre"} for h in hubs)
+    assert all(h.hub_id == h.id for h in hubs)
+
+
+def test_each_hub_has_a_site_lead_and_teachers_for_its_ensembles(db: Session) -> None:
+    for hub in db.exec(select(Hub)).all():
+        staff = db.exec(select(Staff).where(Staff.hub_id == hub.id)).all()
+        roles = Counter(s.role for s in staff)
+        assert roles["site_lead"] == 1
+        assert roles["teacher"] >= 2
+        teacher_ids = {s.id for s in staff if s.role == "teacher"}
+        ensembles = db.exec(select(Ensemble).where(Ensemble.hub_id == hub.id)).all()
+        assert len(ensembles) >= 3
+        for ens in ensembles:
+            assert ens.teacher_id in teacher_ids
+            assert ens.term_start is not None and ens.term_end is not None
+            assert ens.term_start <= TODAY - dt.timedelta(days=700) and ens.term_end > TODAY
+            slots = json.loads(ens.schedule)
+            assert slots
+            for slot in slots:
+                assert 0 <= slot["weekday"] <= 6
+                start, end = (
+                    dt.time.fromisoformat(slot["start"]),
+                    dt.time.fromisoformat(slot["end"]),
+                )
+                assert start < end
+                # after school on weekdays, mornings on Saturday
+                assert start >= dt.time(15) if slot["weekday"] < 5 else start < dt.time(12)
+
+
+def test_students_are_plausible(db: Session) -> None:
+    students = db.exec(select(Student)).all()
+    ay = TODAY.year if TODAY.month >= 8 else TODAY.year - 1
+    for s in students:
+        assert s.legal_first_name and s.legal_last_name and s.district_student_id
+        assert s.date_of_birth is not None
+        grade = 0 if s.grade == "K" else int(s.grade)
+        # age on September 1 of this academic year matches the grade (K = 5)
+        cutoff = dt.date(ay, 9, 1)
+        age = (
+            cutoff.year
+            - s.date_of_birth.year
+            - ((cutoff.month, cutoff.day) < (s.date_of_birth.month, s.date_of_birth.day))
+        )
+        assert age == grade + 5, (s.grade, s.date_of_birth)
+        if grade < 4:
+            assert not s.may_walk_home
+    assert len({s.district_student_id for s in students}) == len(students)
+    languages = Counter(s.home_language for s in students)
+    assert languages["Spanish"] > len(students) * 0.4
+    assert languages["English"] > 0
+    assert sum(s.photo_consent for s in students) > len(students) * 0.7
+    assert any(s.allergy_notes or s.medical_notes for s in students)
+    assert any(s.preferred_name for s in students)
+
+
+def test_every_student_has_contacts_with_a_guardian_first(db: Session) -> None:
+    by_student: dict[str, list[Contact]] = defaultdict(list)
+    for c in db.exec(select(Contact)).all():
+        by_student[c.student_id].append(c)
+    assert len(by_student) == count(db, Student)
+    for contacts in by_student.values():
+        assert 1 <= len(contacts) <= 4
+        first = min(contacts, key=lambda c: c.priority)
+        assert first.is_guardian and first.authorized_pickup and "555-01" in first.phone
+        for c in contacts:
+            if c.custody_restriction:
+                assert not c.authorized_pickup
+    counts = Counter(len(c) for c in by_student.values())
+    assert counts[1] and counts[2] and counts[3]
+
+
+def test_enrollment_histories_and_waitlists(db: Session) -> None:
+    enrollments = db.exec(select(Enrollment)).all()
+    status = Counter(e.status for e in enrollments)
+    assert status["enrolled"] > len(enrollments) * 0.5
+    assert status["withdrawn"] > 0
+    assert status["completed"] > 0
+    assert status["waitlisted"] > 0
+    events: dict[str, list[EnrollmentEvent]] = defaultdict(list)
+    for ev in db.exec(select(EnrollmentEvent)).all():
+        events[ev.enrollment_id].append(ev)
+    for e in enrollments:
+        steps = sorted(events[e.id], key=lambda ev: ev.on)
+        assert steps[0].status == "applied" and steps[0].on == e.applied_on
+        assert steps[-1].status == e.status
+        if e.status in ("withdrawn", "completed"):
+            assert e.ended_on is not None and e.end_reason
+            assert e.enrolled_on is not None and e.enrolled_on < e.ended_on
+        if e.status == "waitlisted":
+            assert e.enrolled_on is None and e.waitlisted_on is not None
+    # a waitlist in every hub, with priorities and dates to order it by
+    waiting = [e for e in enrollments if e.status == "waitlisted"]
+    assert {e.hub_id for e in waiting} == {h for h in db.exec(select(Hub.id)).all()}
+    assert len({e.waitlist_priority for e in waiting}) > 1
+
+
+def test_session_and_mark_ids_are_the_deterministic_ones(db: Session) -> None:
+    for s in db.exec(select(ClassSession)).all():
+        assert s.id == session_id(s.ensemble_id, s.date, s.start)
+    marks = db.exec(select(AttendanceMark)).all()
+    assert marks
+    for m in marks:
+        assert m.id == attendance_mark_id(m.session_id, m.student_id)
+
+
+def test_codes_are_seeded_once_and_every_mark_uses_one(
+    demo: tuple[Store, DemoSummary], db: Session
+) -> None:
+    codes = db.exec(select(AttendanceCode)).all()
+    assert {c.code for c in codes} == {d.code for d in DEFAULT_ATTENDANCE_CODES}
+    assert all(c.id == attendance_code_id(c.code) and c.hub_id is None for c in codes)
+    flags = {c.code: c for c in codes}
+    assert flags["L"].counts_present and flags["L"].tardy
+    assert flags["LE"].early_departure and flags["AE"].excused
+    assert not flags["AU"].counts_present and not flags["AU"].excused
+    used = set(db.exec(select(AttendanceMark.code).distinct()).all())
+    assert used == {"P", "L", "LE", "OS", "AE", "AU"}
+    with demo[0].write() as writer:
+        assert seed_attendance_codes(writer) == 0
+
+
+def test_sessions_cancelled_missing_roll_and_today(db: Session) -> None:
+    sessions = db.exec(select(ClassSession)).all()
+    marked = Counter(db.exec(select(AttendanceMark.session_id)).all())
+    assert max(s.date for s in sessions) == TODAY
+    assert min(s.date for s in sessions) <= TODAY - dt.timedelta(days=700)
+    cancelled = [s for s in sessions if s.status == "cancelled"]
+    assert cancelled and all(s.cancel_reason for s in cancelled)
+    assert any("Thanksgiving" in s.cancel_reason for s in cancelled)
+    assert all(marked[s.id] == 0 for s in cancelled)
+    missing = [s for s in sessions if s.status == "scheduled" and s.date < TODAY]
+    assert missing, "some recent sessions should have no roll yet"
+    assert all(marked[s.id] == 0 for s in missing)
+    assert all(s.date >= TODAY - dt.timedelta(days=14) for s in missing)
+    todays = [s for s in sessions if s.date == TODAY]
+    assert todays and all(s.status == "scheduled" and marked[s.id] == 0 for s in todays)
+    held = [s for s in sessions if s.status == "held"]
+    assert held and all(s.date < TODAY for s in held)
+    assert sum(marked[s.id] > 0 for s in held) > len(held) * 0.95
+    performances = [s for s in held if s.kind == "performance"]
+    assert performances and all(not s.on_site and s.location for s in performances)
+    # no summer sessions
+    assert not [s for s in sessions if s.date.month == 7]
+
+
+def test_marks_only_while_enrolled(db: Session) -> None:
+    spans: dict[tuple[str, str], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
+    for e in db.exec(select(Enrollment)).all():
+        if e.enrolled_on is not None:
+            spans[(e.student_id, e.ensemble_id)].append((e.enrolled_on, e.ended_on))
+    rows = db.exec(
+        select(AttendanceMark.student_id, ClassSession.ensemble_id, ClassSession.date).join(
+            ClassSession,
+            AttendanceMark.session_id == ClassSession.id,  # type: ignore[arg-type]
+        )
+    ).all()
+    for student, ensemble, day in rows:
+        assert any(
+            start <= day and (end is None or day < end) for start, end in spans[(student, ensemble)]
+        )
+
+
+def test_attendance_patterns_are_realistic(db: Session) -> None:
+    present_codes = {"P", "L", "LE", "OS"}
+    per_student: dict[str, list[str]] = defaultdict(list)
+    marks = db.exec(select(AttendanceMark)).all()
+    for m in marks:
+        assert m.code is not None and m.recorded_by and m.recorded_at
+        per_student[m.student_id].append(m.code)
+    codes = Counter(m.code for m in marks)
+    rate = sum(codes[c] for c in present_codes) / len(marks)
+    assert 0.82 <= rate <= 0.95, rate
+    assert codes["AE"] and codes["AU"] and codes["L"] and codes["LE"]
+    regular = {s: c for s, c in per_student.items() if len(c) >= 20}
+    chronic = [
+        s for s, c in regular.items() if sum(x not in present_codes for x in c) / len(c) >= 0.10
+    ]
+    share = len(chronic) / len(regular)
+    assert 0.05 <= share <= 0.35, share
+    sessions = {s.id: s for s in db.exec(select(ClassSession)).all()}
+    for m in marks:
+        s = sessions[m.session_id]
+        if m.code == "L":
+            assert m.arrival_time is not None and m.arrival_time > s.start
+        if m.code == "LE":
+            assert m.departure_time is not None and m.departure_time < s.end and m.reason
+        if m.code == "OS":
+            assert s.kind == "performance"
+
+
+def test_outbox_cleared_but_codes_kept(demo: tuple[Store, DemoSummary], db: Session) -> None:
+    assert count(db, Outbox) == len(DEFAULT_ATTENDANCE_CODES)
+    assert {o.table_name for o in db.exec(select(Outbox)).all()} == {"attendance_code"}
+    meta = json.loads(demo[0].get_meta(DEMO_META_KEY) or "[]")
+    assert [run["hub_id"] for run in meta] == demo[1].hub_ids
+    # rows still carry clocks, so later edits merge normally
+    student = db.exec(select(Student)).first()
+    assert student is not None and json.loads(student.clocks).get("*")
+
+
+def test_keep_outbox_queues_every_row(tmp_path: Path) -> None:
+    with Store(tmp_path / "h.sqlite3") as store:
+        summary = generate_demo(
+            store, students_per_hub=12, years=1, seed=3, today=TODAY, keep_outbox=True
+        )
+        rows = (
+            summary.hubs
+            + summary.staff
+            + summary.students
+            + summary.contacts
+            + summary.ensembles
+            + summary.enrollments
+            + summary.enrollment_events
+            + summary.sessions
+            + summary.marks
+            + summary.codes_added
+        )
+        assert store.pending_changes() == rows
+
+
+def test_same_seed_same_programme_and_no_second_copy(tmp_path: Path) -> None:
+    def snapshot(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str | None]]]:
+        with Store(path) as store:
+            generate_demo(store, students_per_hub=15, years=1, seed=11, today=TODAY)
+            with store.read() as s:
+                students = sorted(
+                    (st.id, st.legal_first_name) for st in s.exec(select(Student)).all()
+                )
+                marks = sorted((m.id, m.code) for m in s.exec(select(AttendanceMark)).all())
+            with pytest.raises(ValidationError):
+                generate_demo(store, students_per_hub=15, years=1, seed=11, today=TODAY)
+        return students, marks
+
+    first = snapshot(tmp_path / "a.sqlite3")
+    assert first == snapshot(tmp_path / "b.sqlite3")
+    assert first[1]
+
+
+def test_fast_rows_equal_normally_built_rows() -> None:
+    values = dict(
+        id="x", session_id="s", student_id="t", code="L", arrival_time=dt.time(15, 40), hub_id="h"
+    )
+    fast = _FastRows().make(AttendanceMark, **values)
+    assert fast.model_dump() == AttendanceMark(**values).model_dump()
+    fast.clocks = '{"*": "c"}'
+    assert fast.clocks == '{"*": "c"}'
+
+
+def test_ensure_demo_only_on_an_empty_database(tmp_path: Path) -> None:
+    with Store(tmp_path / "e.sqlite3") as store:
+        assert ensure_demo(store, today=TODAY) is True
+        assert ensure_demo(store, today=TODAY) is False
+        with store.read() as s:
+            assert count(s, Hub) == 1
+            assert count(s, Student) == 200
+
+
+def test_cli_refuses_a_second_demo_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [
+        "--data-dir",
+        str(tmp_path),
+        "--students",
+        "10",
+        "--years",
+        "1",
+        "--today",
+        TODAY.isoformat(),
+    ]
+    assert main_demo(args) == 0
+    assert (tmp_path / "harmony.sqlite3").exists()
+    assert main_demo(args) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main_demo([*args, "--force", "--seed", "5"]) == 0
+    assert main_demo([*args, "--force"]) == 1  # same seed twice: refused, nothing written
+    with Store(tmp_path / "harmony.sqlite3") as store, store.read() as s:
+        assert count(s, Hub) == 2

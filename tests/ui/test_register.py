@@ -1,0 +1,350 @@
+"""The register window driven as a teacher would; every test checks what the store holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from harmony_desktop.domain.vocab import SessionStatus
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.roll import MarkState
+from harmony_desktop.services.sessions import RollState
+from harmony_desktop.store.models import ClassSession
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.dialogs import (
+    AdHocDialog,
+    ArrivalDialog,
+    CancelDialog,
+    DepartureDialog,
+    NoteDialog,
+)
+from harmony_desktop.ui.register.models import RollColumn, RollOrder
+from harmony_desktop.ui.register.page import RegisterPage
+from tests.factories import HubFixture
+from tests.ui.conftest import TODAY
+
+
+def open_first_session(qtbot: QtBot, page: RegisterPage) -> str:
+    """Keyboard: focus the sessions list, Enter opens the current (first) session."""
+    page.sessions_view.setFocus()
+    if not page.sessions_view.currentIndex().isValid():
+        page.sessions_view.setCurrentIndex(page.sessions_model.index(0, 0))
+    qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.session is not None, timeout=3000)
+    assert page.session is not None
+    return page.session.id
+
+
+def stored_marks(services: Services, session_id: str) -> dict[str, MarkState]:
+    """What the store holds for each student of the session."""
+    return {e.student_id: e.mark for e in services.roll.roll(session_id)}
+
+
+def test_opens_on_today_with_sessions_and_status(
+    window: MainWindow, hub: HubFixture, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    page = window.register
+    assert page.day == TODAY
+    assert page.sessions_model.rowCount() == 1
+    info = page.sessions_model.session(0)
+    assert info.ensemble_name == "Beginning Strings" and info.state == RollState.NOT_STARTED
+    assert page.sessions_model.index(0, 2).data() == "Not started"
+    assert "Test Park Hub" in window.hub_label.text()
+    assert "14 Sep 2026" in window.date_label.text()
+    assert "never synced" in window.sync_label.text()
+    assert "Test Park Hub" in window.windowTitle()
+    qtmodeltester.check(page.sessions_model)
+
+
+def test_opening_a_roll_records_nothing(
+    qtbot: QtBot, page: RegisterPage, services: Services, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    session_id = open_first_session(qtbot, page)
+    assert page.roll_model.rowCount() == 8
+    assert all(m.code is None for m in stored_marks(services, session_id).values())
+    shown = {page.roll_model.index(r, RollColumn.MARK).data() for r in range(8)}
+    assert shown == {"Not recorded"}
+    assert "0 of 8 marked" in page.progress_label.text()
+    qtmodeltester.check(page.roll_model)
+
+
+def test_take_full_roll_by_keyboard(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    page = window.register
+    session_id = open_first_session(qtbot, page)
+    order = [e.student_id for e in page.roll_model.entries()]
+    view = page.roll_view
+    assert view.currentIndex().row() == 0
+
+    qtbot.keyClicks(view, "pp")  # rows 0, 1 present
+    qtbot.keyClick(view, Qt.Key.Key_L)  # row 2 late: asks for the arrival time
+    late = page.active_dialog
+    assert isinstance(late, ArrivalDialog)
+    late.time_edit.setTime(QTime(15, 47))
+    qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.keyClick(view, Qt.Key.Key_A)  # row 3 excused absence
+    qtbot.keyClick(view, Qt.Key.Key_U)  # row 4 unexcused absence
+    qtbot.keyClick(view, Qt.Key.Key_O)  # row 5 off-site
+    qtbot.keyClick(view, Qt.Key.Key_E)  # row 6 left early: time, reason, pickups
+    departure = page.active_dialog
+    assert isinstance(departure, DepartureDialog)
+    safety = departure.safety.text()
+    assert "Authorized pickups" in safety and "(323) 555-" in safety
+    assert "walk home" in safety
+    departure.time_edit.setTime(QTime(16, 20))
+    departure.reason_box.setCurrentIndex(departure.reason_box.findData("medical"))
+    qtbot.keyClick(departure.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # row 7 by digit: the first code, present
+
+    marks = stored_marks(services, session_id)
+    codes = [marks[sid].code for sid in order]
+    assert codes == ["P", "P", "L", "AE", "AU", "OS", "LE", "P"]
+    assert marks[order[2]].arrival_time == dt.time(15, 47)
+    assert marks[order[6]].departure_time == dt.time(16, 20)
+    assert marks[order[6]].reason == "medical"
+    entry = services.roll.roll(session_id)[0]
+    assert entry.recorded_by == hub.teacher_id
+    assert services.sessions.get(session_id).state == RollState.ROLL_TAKEN
+    assert page.sessions_model.index(0, 2).data() == "Roll taken"
+    assert "Saved" in page.save_label.text()
+    window.refresh_sync_state()
+    assert window.pending_changes > 0 and "waiting" in window.sync_label.text()
+
+
+def test_correct_a_mark_then_undo_and_redo(
+    qtbot: QtBot, page: RegisterPage, services: Services
+) -> None:
+    session_id = open_first_session(qtbot, page)
+    first = page.roll_model.entry(0).student_id
+    view = page.roll_view
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert stored_marks(services, session_id)[first].code == "P"
+    qtbot.keyClick(view, Qt.Key.Key_K)  # back up to the first student
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_U)  # correction: unexcused absence
+    assert stored_marks(services, session_id)[first].code == "AU"
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_marks(services, session_id)[first].code == "P"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_marks(services, session_id)[first].code is None  # back to not recorded
+    assert page.roll_model.index(0, RollColumn.MARK).data() == "Not recorded"
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored_marks(services, session_id)[first].code == "P"
+    qtbot.mouseClick(page.redo_button, Qt.MouseButton.LeftButton)
+    assert stored_marks(services, session_id)[first].code == "AU"
+
+    # Delete sets a student back to not recorded, and that is undoable too.
+    view.setCurrentIndex(page.roll_model.index(0, RollColumn.MARK))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert stored_marks(services, session_id)[first].code is None
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert stored_marks(services, session_id)[first].code == "AU"
+
+
+def test_mark_all_remaining_present_is_one_undoable_step(
+    qtbot: QtBot, page: RegisterPage, services: Services
+) -> None:
+    session_id = open_first_session(qtbot, page)
+    first = page.roll_model.entry(0).student_id
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_A)
+    qtbot.mouseClick(page.all_present_button, Qt.MouseButton.LeftButton)
+    marks = stored_marks(services, session_id)
+    assert marks[first].code == "AE"
+    assert sum(1 for m in marks.values() if m.code == "P") == 7
+    assert "all 8 marked" in page.progress_label.text()
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    marks = stored_marks(services, session_id)
+    assert marks[first].code == "AE"
+    assert sum(1 for m in marks.values() if m.code is None) == 7
+
+
+def test_note_on_a_mark(qtbot: QtBot, page: RegisterPage, services: Services) -> None:
+    session_id = open_first_session(qtbot, page)
+    student = page.roll_model.entry(0).student_id
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_N)
+    dialog = page.active_dialog
+    assert isinstance(dialog, NoteDialog)
+    qtbot.keyClicks(dialog.edit, "Forgot violin")
+    dialog.accept()
+    assert stored_marks(services, session_id)[student].note == "Forgot violin"
+    assert stored_marks(services, session_id)[student].code is None  # a note is not a mark
+    assert "Forgot violin" in page.roll_model.index(0, RollColumn.NOTE).data()
+
+
+def test_cancel_and_restore_a_session(qtbot: QtBot, page: RegisterPage, services: Services) -> None:
+    session_id = open_first_session(qtbot, page)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert isinstance(dialog, CancelDialog)
+    dialog.accept()  # no reason: refused, the dialog stays open
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert services.sessions.get(session_id).status != SessionStatus.CANCELLED
+    dialog.reason_box.setCurrentText("Park flooded")
+    with qtbot.waitSignal(page.dayLoaded):
+        dialog.accept()
+    info = services.sessions.get(session_id)
+    assert info.status == SessionStatus.CANCELLED and info.cancel_reason == "Park flooded"
+    assert page.sessions_model.index(0, 2).data() == "Cancelled"
+    assert "Park flooded" in page.cancelled_label.text()
+    assert not page.code_buttons["P"].isEnabled()
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_P)  # marking a cancelled session does nothing
+    assert all(m.code is None for m in stored_marks(services, session_id).values())
+
+    with qtbot.waitSignal(page.dayLoaded):
+        qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert services.sessions.get(session_id).status == SessionStatus.SCHEDULED
+    assert page.code_buttons["P"].isEnabled()
+
+
+def test_find_and_fix_a_missing_roll(
+    qtbot: QtBot, page: RegisterPage, services: Services, hub: HubFixture
+) -> None:
+    assert page.missing_banner.isVisible()
+    oldest = page.missing[0]
+    assert oldest.date == dt.date(2026, 9, 1)
+    with qtbot.waitSignal(page.rollOpened, timeout=3000) as opened:
+        qtbot.mouseClick(page.missing_button, Qt.MouseButton.LeftButton)
+    assert opened.args[0] == oldest.id
+    assert page.day == oldest.date
+    assert page.past_label.isVisible()
+    assert page.sessions_model.index(0, 2).data() == "Missing roll"
+    qtbot.mouseClick(page.all_present_button, Qt.MouseButton.LeftButton)
+    assert services.sessions.get(oldest.id).state == RollState.ROLL_TAKEN
+    assert oldest.id not in {m.id for m in services.sessions.missing_rolls(hub.hub_id, TODAY)}
+
+    # The flag's links lead straight to a session too.
+    before = len(page.missing)
+    with qtbot.waitSignal(page.dayLoaded):
+        page.reload_day()
+    assert len(page.missing) == before - 1
+    target = page.missing[-1]
+    with qtbot.waitSignal(page.rollOpened, timeout=3000) as opened:
+        page.missing_label.linkActivated.emit(target.id)
+    assert opened.args[0] == target.id and page.day == target.date
+
+
+def test_add_an_ad_hoc_performance(
+    qtbot: QtBot, page: RegisterPage, services: Services, hub: HubFixture
+) -> None:
+    qtbot.mouseClick(page.add_session_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert isinstance(dialog, AdHocDialog)
+    dialog.ensemble_box.setCurrentIndex(dialog.ensemble_box.findData(hub.ensemble_id))
+    dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("performance"))
+    qtbot.keyClicks(dialog.title_edit, "Winter concert")
+    dialog.start_edit.setTime(QTime(18, 0))
+    dialog.end_edit.setTime(QTime(19, 30))
+    with qtbot.waitSignal(page.rollOpened, timeout=3000) as opened:
+        dialog.accept()
+    sessions = services.sessions.for_day(hub.hub_id, TODAY)
+    added = next(s for s in sessions if s.title == "Winter concert")
+    assert added.id == opened.args[0]
+    assert added.kind == "performance" and not added.on_site
+    assert added.start == dt.time(18, 0)
+    assert page.sessions_model.rowCount() == 2
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_O)
+    assert sum(1 for m in stored_marks(services, added.id).values() if m.code == "OS") == 1
+
+
+def test_sort_order_is_the_teachers_choice(qtbot: QtBot, page: RegisterPage) -> None:
+    open_first_session(qtbot, page)
+    by_last = [e.sort_name for e in page.roll_model.entries()]
+    assert by_last == sorted(by_last)
+    current = page.roll_model.entry(2).student_id
+    page.roll_view.setCurrentIndex(page.roll_model.index(2, RollColumn.MARK))
+    page.order_box.setCurrentIndex(page.order_box.findData(RollOrder.FIRST_NAME))
+    names = [e.display_name.casefold() for e in page.roll_model.entries()]
+    assert names == sorted(names)
+    assert page.roll_model.entry(page.roll_view.currentIndex().row()).student_id == current
+
+
+def test_other_dates_and_no_sessions(qtbot: QtBot, page: RegisterPage, services: Services) -> None:
+    with qtbot.waitSignal(page.dayLoaded):
+        qtbot.mouseClick(page.next_day_button, Qt.MouseButton.LeftButton)
+    assert page.day == TODAY + dt.timedelta(days=1)
+    with qtbot.waitSignal(page.dayLoaded):
+        page.set_day(dt.date(2026, 9, 13))  # a Sunday: nothing meets
+    assert page.sessions_model.rowCount() == 0 and page.no_sessions_label.isVisible()
+    with qtbot.waitSignal(page.dayLoaded):
+        qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    assert page.day == TODAY and page.sessions_model.rowCount() == 1
+    with services.store.read() as s:  # browsing days stores nothing
+        assert s.exec(select(ClassSession)).all() == []
+
+
+CONTROLS = (
+    QAbstractButton,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QLineEdit,
+    QPlainTextEdit,
+)
+
+
+def unnamed_controls(top: QWidget) -> list[str]:
+    """Visible controls under ``top`` without an accessible name (Qt's inner parts aside)."""
+    found = []
+    for w in top.findChildren(QWidget):
+        parent = w.parentWidget()
+        if (
+            not isinstance(w, CONTROLS)
+            or not w.isVisible()
+            or w.accessibleName()
+            or w.objectName().startswith("qt_")
+            or isinstance(parent, QAbstractSpinBox | QComboBox)  # their own line edit
+            or type(w).__name__ in {"QCalendarWidget", "QTableCornerButton"}
+        ):
+            continue
+        found.append(f"{type(w).__name__}:{w.objectName()}")
+    return found
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.register
+    open_first_session(qtbot, page)
+    assert unnamed_controls(window) == []
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_E)
+    assert page.active_dialog is not None
+    assert unnamed_controls(page.active_dialog) == []
+    page.active_dialog.close()
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_L)
+    assert page.active_dialog is not None
+    assert unnamed_controls(page.active_dialog) == []
+    page.active_dialog.close()
+    for dialog in (
+        AdHocDialog([("e", "Strings")], TODAY, window),
+        CancelDialog("Strings", window),
+        NoteDialog("A student", "", window),
+    ):
+        dialog.show()
+        unnamed = unnamed_controls(dialog)
+        dialog.close()
+        assert unnamed == []
+
+
+@pytest.mark.parametrize("size", [(1280, 720)])
+def test_layout_fits_a_small_laptop_screen(window: MainWindow, size: tuple[int, int]) -> None:
+    hint = window.minimumSizeHint()
+    assert hint.width() <= size[0] and hint.height() <= size[1]
+    window.resize(*size)
+    page = window.register
+    right_edge = page.add_session_button.mapTo(window, page.add_session_button.rect().topRight())
+    assert right_edge.x() <= size[0]
