@@ -95,7 +95,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         opened.close()
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``sync`` and ``enroll`` on the app's command line."""
     sync = sub.add_parser(
         "sync", help=_("sync now (for scheduled tasks: one log line, exit code 0/1/2/3)")

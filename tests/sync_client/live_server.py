@@ -55,8 +55,16 @@ class LiveServer:
         """Start ``harmony-sync serve`` and wait until it answers."""
         log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - lives with the process
         self.proc = subprocess.Popen(
-            [self.exe, "serve", "--database-url", self.url_db, "--port", str(self.port),
-             "--log-level", "warning"],
+            [
+                self.exe,
+                "serve",
+                "--database-url",
+                self.url_db,
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+            ],
             stdout=log,
             stderr=log,
             env={**os.environ},

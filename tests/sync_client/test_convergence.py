@@ -111,8 +111,12 @@ class SyncMachine(RuleBasedStateMachine):
                 if x.hub_id == self.hub.hub_id
             )
 
-    @rule(r=st.integers(0, REPLICAS - 1), i=st.integers(0, 9), school=st.sampled_from(SCHOOLS),
-          grade=st.sampled_from(["3", "4", "5"]))
+    @rule(
+        r=st.integers(0, REPLICAS - 1),
+        i=st.integers(0, 9),
+        school=st.sampled_from(SCHOOLS),
+        grade=st.sampled_from(["3", "4", "5"]),
+    )
     def edit_student(self, r: int, i: int, school: str, grade: str) -> None:
         students = self._students(self.reps[r])
         if students:
@@ -120,8 +124,12 @@ class SyncMachine(RuleBasedStateMachine):
             fields = {"school": school} if i % 2 else {"school": school, "grade": grade}
             self.reps[r].services.roster.update_student(sid, **fields)
 
-    @rule(r=st.integers(0, REPLICAS - 1), i=st.integers(0, 9), day=st.sampled_from(DAYS),
-          code=st.sampled_from(["P", "L", "AE", "AU"]))
+    @rule(
+        r=st.integers(0, REPLICAS - 1),
+        i=st.integers(0, 9),
+        day=st.sampled_from(DAYS),
+        code=st.sampled_from(["P", "L", "AE", "AU"]),
+    )
     def mark(self, r: int, i: int, day: str, code: str) -> None:
         rep = self.reps[r]
         students = self._students(rep)

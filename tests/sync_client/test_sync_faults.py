@@ -24,7 +24,9 @@ from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
 from tests.sync_client.live_server import LiveServer
 
 
-def _pair(replica: ReplicaFactory, live: LiveServer, students: int = 3) -> tuple[Replica, Replica, HubFixture]:
+def _pair(
+    replica: ReplicaFactory, live: LiveServer, students: int = 3
+) -> tuple[Replica, Replica, HubFixture]:
     a, b = replica("a"), replica("b")
     hub = make_hub(a.services, students=students)
     live.add_hub("Test Park Hub", hub.hub_id)
@@ -35,7 +37,9 @@ def _pair(replica: ReplicaFactory, live: LiveServer, students: int = 3) -> tuple
 
 def _count(rep: Replica, model: type) -> int:
     with rep.store.read() as s:
-        return int(s.exec(select(func.count()).select_from(model).where(model.deleted == False)).one())  # noqa: E712
+        return int(
+            s.exec(select(func.count()).select_from(model).where(model.deleted == False)).one()
+        )  # noqa: E712
 
 
 def _mark_days(rep: Replica, hub: HubFixture, days: list[str], code: str = "P") -> int:
@@ -129,7 +133,10 @@ def test_clock_skew_is_refused_with_advice(
     a.sync.sync()
     a.services.roster.update_student(hub.student_ids[0], grade="6")
     skewed = SyncService(
-        a.store, a.folder, tokens=a.sync.tokens, http_session=a.http,
+        a.store,
+        a.folder,
+        tokens=a.sync.tokens,
+        http_session=a.http,
         wall=lambda: wall_clock_ms() + skew_ms,
     )
     with pytest.raises(ClockSkew) as err:
@@ -145,8 +152,12 @@ def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: 
     a, b, hub = _pair(replica, live)
     a.sync.sync()
     behind = SyncService(
-        b.store, b.folder, tokens=b.sync.tokens, http_session=b.http,
-        wall=lambda: wall_clock_ms() - 3_600_000, max_skew_ms=10 * 3_600_000,
+        b.store,
+        b.folder,
+        tokens=b.sync.tokens,
+        http_session=b.http,
+        wall=lambda: wall_clock_ms() - 3_600_000,
+        max_skew_ms=10 * 3_600_000,
     )
     with pytest.raises(ClockSkew, match="behind"):
         behind.sync()
