@@ -13,6 +13,7 @@ fresh ``harmony-sync`` process per command costs seconds on a loaded machine.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -21,8 +22,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-
-import json
 from typing import Any
 
 import requests

@@ -29,7 +29,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from sqlmodel import select
+from sqlmodel import col, select
 
 from harmony_desktop.services.duplicates import find_duplicates, merge_students
 from harmony_desktop.services.sync import META_CURSOR
@@ -107,7 +107,7 @@ class SyncMachine(RuleBasedStateMachine):
         with rep.store.read() as s:
             return sorted(
                 x.id
-                for x in s.exec(select(Student).where(Student.deleted == False))  # noqa: E712
+                for x in s.exec(select(Student).where(col(Student.deleted).is_(False)))
                 if x.hub_id == self.hub.hub_id
             )
 
@@ -148,9 +148,9 @@ class SyncMachine(RuleBasedStateMachine):
         rep = self.reps[r]
         with rep.store.write() as w:
             marks = w.session.exec(
-                select(AttendanceMark).where(AttendanceMark.deleted == False)  # noqa: E712
+                select(AttendanceMark).where(col(AttendanceMark.deleted).is_(False))
             ).all()
-            contacts = w.session.exec(select(Contact).where(Contact.deleted == False)).all()  # noqa: E712
+            contacts = w.session.exec(select(Contact).where(col(Contact.deleted).is_(False))).all()
             pool = sorted(marks, key=lambda m: m.id) + sorted(contacts, key=lambda c: c.id)
             if pool:
                 w.delete(pool[i % len(pool)])
@@ -234,7 +234,9 @@ class SyncMachine(RuleBasedStateMachine):
         for rep in self.reps:
             with rep.store.read() as s:
                 seen = set()
-                for mark in s.exec(select(AttendanceMark).where(AttendanceMark.deleted == False)):  # noqa: E712
+                for mark in s.exec(
+                    select(AttendanceMark).where(col(AttendanceMark.deleted).is_(False))
+                ):
                     key = (mark.session_id, mark.student_id)
                     assert key not in seen, "two live marks for one (session, student)"
                     seen.add(key)
@@ -257,7 +259,9 @@ class SyncMachine(RuleBasedStateMachine):
                 assert row is not None, f"acknowledged {table} row lost"
                 assert row_clocks(row).get(name, "") >= clock, "acknowledged edit lost"
             old = set(s.exec(select(StudentRedirect.id)).all())
-            live_marks = s.exec(select(AttendanceMark).where(AttendanceMark.deleted == False)).all()  # noqa: E712
+            live_marks = s.exec(
+                select(AttendanceMark).where(col(AttendanceMark.deleted).is_(False))
+            ).all()
             assert not [m for m in live_marks if m.student_id in old], "mark on a merged-away id"
 
 

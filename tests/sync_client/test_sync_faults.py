@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 
 from harmony_desktop.services import sync as sync_module
 from harmony_desktop.services.sync import SyncService
@@ -38,8 +38,10 @@ def _pair(
 def _count(rep: Replica, model: type) -> int:
     with rep.store.read() as s:
         return int(
-            s.exec(select(func.count()).select_from(model).where(model.deleted == False)).one()
-        )  # noqa: E712
+            s.exec(
+                select(func.count()).select_from(model).where(col(model.deleted).is_(False))
+            ).one()
+        )
 
 
 def _mark_days(rep: Replica, hub: HubFixture, days: list[str], code: str = "P") -> int:
@@ -74,7 +76,7 @@ def test_network_fails_mid_push_then_recovers(
     replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sync_module, "PUSH_BATCH", 4)
-    a, b, hub = _pair(replica, live)
+    a, b, _hub = _pair(replica, live)
     pushes = {"n": 0}
 
     def second_push_fails(path: str) -> None:
@@ -98,7 +100,7 @@ def test_server_killed_mid_push_and_restarted(
     replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sync_module, "PUSH_BATCH", 5)
-    a, b, hub = _pair(replica, live)
+    a, b, _hub = _pair(replica, live)
     pushes = {"n": 0}
 
     def kill_on_third_push(path: str) -> None:
@@ -149,7 +151,7 @@ def test_clock_skew_is_refused_with_advice(
 
 def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: LiveServer) -> None:
     """A laptop 1 hour behind must not fold the others' clocks into its HLC."""
-    a, b, hub = _pair(replica, live)
+    a, b, _hub = _pair(replica, live)
     a.sync.sync()
     behind = SyncService(
         b.store,

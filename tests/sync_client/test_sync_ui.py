@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlmodel import select
+from sqlmodel import col, select
 
 from harmony_desktop.services.duplicates import find_duplicates
 from harmony_desktop.store.models import AttendanceMark, Student, StudentRedirect
@@ -209,16 +209,16 @@ def test_duplicate_merge_from_the_review_page(
         with rep.store.read() as s:
             live_ids = [
                 st.id
-                for st in s.exec(select(Student).where(Student.deleted == False))
+                for st in s.exec(select(Student).where(col(Student.deleted).is_(False)))
                 if st.id in ids
-            ]  # noqa: E712
+            ]
             assert len(live_ids) == 1
             kept = live_ids[0]
             marks = s.exec(
                 select(AttendanceMark).where(
-                    AttendanceMark.deleted == False, AttendanceMark.student_id.in_(ids)
+                    col(AttendanceMark.deleted).is_(False), AttendanceMark.student_id.in_(ids)
                 )
-            ).all()  # type: ignore[attr-defined]  # noqa: E712
+            ).all()  # type: ignore[attr-defined]
             assert [m.student_id for m in marks] == [kept]  # one mark for the session
             assert marks[0].code == "L"  # the later write (b's) wins the clash
             redirect = s.exec(select(StudentRedirect)).one()
