@@ -303,7 +303,8 @@ class SyncService:
         self._check_skew(client)
         server_epoch = str(info["epoch"])
         data_manager = bool(info.get("data_manager"))
-        self.store.set_meta(META_DATA_MANAGER, "1" if data_manager else "0")
+        if self.store.get_meta(META_DATA_MANAGER) != ("1" if data_manager else "0"):
+            self.store.set_meta(META_DATA_MANAGER, "1" if data_manager else "0")
         epoch = self.store.get_meta(META_EPOCH)
         if epoch is None:
             self.store.set_meta(META_EPOCH, server_epoch)
