@@ -112,7 +112,8 @@ def test_status_offline_backoff_and_reminder(qtbot: QtBot, replica: ReplicaFacto
             with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
                 controller.sync_now()
             assert widget.online_label.text().endswith("Offline")
-            assert "cannot be reached" in widget.message_label.text()
+            assert "Server unreachable: retrying in" in widget.message_label.text()
+            assert "cannot be reached" in widget.message_label.toolTip()
             assert BACKOFF_MS[attempt] - 2000 < controller.next_retry_ms() <= BACKOFF_MS[attempt]
         assert "changes waiting" in widget.pending_label.text()
         with qtbot.waitSignal(controller.reminder, timeout=1000):

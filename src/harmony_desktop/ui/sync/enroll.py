@@ -32,6 +32,7 @@ class EnrollDialog(QDialog):
         self.controller = controller
         self.setWindowTitle(tr("Enroll this laptop"))
         self.setAccessibleName(tr("Enroll this laptop"))
+        self.setMinimumWidth(480)
         intro = QLabel(
             tr(
                 "Connect this laptop to your programme's sync server. Your administrator "

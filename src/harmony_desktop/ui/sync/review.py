@@ -11,6 +11,7 @@ All loading and writing runs on the sync thread through the controller.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -56,6 +57,24 @@ def show_value(value: Any) -> str:
     if value is False:
         return tr("no")
     return str(value)
+
+
+def show_when(stamp: str) -> str:
+    """An ISO timestamp (UTC) as local "2026-09-14 17:05"."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16]
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def show_phone(digits: str) -> str:
+    """A normalised 10-digit phone as (323) 555-0199; anything else as it is."""
+    if len(digits) == 10 and digits.isdigit():
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+    return digits
 
 
 def field_label(name: str) -> str:
@@ -122,14 +141,14 @@ class ReviewModel(QAbstractTableModel):
                 "field": tr("Refused change: {fields}").format(fields=fields),
                 "current": "",
                 "other": str(reason.get("reason") or reason.get("code") or ""),
-                "when": item.detected_at[:16].replace("T", " "),
+                "when": show_when(item.detected_at),
             }[column]
         return {
             "what": item.what,
             "field": field_label(item.field_name),
             "current": show_value(item.winning_value),
             "other": show_value(item.losing_value),
-            "when": item.detected_at[:16].replace("T", " "),
+            "when": show_when(item.detected_at),
         }[column]
 
 
@@ -174,9 +193,10 @@ class DuplicatesModel(QAbstractTableModel):
         if index.column() == 1:
             return pair.date_of_birth.isoformat() if pair.date_of_birth else ""
         if index.column() == 2:
-            return pair.shared_phone
+            return show_phone(pair.shared_phone)
         return tr(
-            "kept: {e1} enrollments, {m1} marks · other: {e2} enrollments, {m2} marks"
+            "kept record: {e1} enrollment(s), {m1} mark(s) · other record: {e2} "
+            "enrollment(s), {m2} mark(s)"
         ).format(
             e1=pair.keep_counts[0],
             m1=pair.keep_counts[1],

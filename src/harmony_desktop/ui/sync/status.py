@@ -157,8 +157,32 @@ class SyncStatusWidget(QWidget):
             if isinstance(error, SyncError)
             else tr("Sync failed unexpectedly; your work is safe on this laptop.")
         )
-        self.message_label.setText(tr("Sync failed: {why}").format(why=first_sentence(message)))
+        self.message_label.setText(self.short_reason(error))
         self.message_label.setToolTip(message)
+
+    def short_reason(self, error: Exception) -> str:
+        """What a failed sync means, in a few words fit for the status bar."""
+        code = getattr(error, "code", "")
+        if code in ("unreachable", "server_error", "storage_unavailable"):
+            wait_ms = self.controller.next_retry_ms()
+            if wait_ms > 0:
+                return tr("Server unreachable: retrying in {n} min. Your work is safe.").format(
+                    n=max(1, round(wait_ms / 60000))
+                )
+            return tr("Server unreachable. Your work is safe on this laptop.")
+        if code in ("device_revoked", "invalid_token", "missing_token"):
+            return tr("Sync access revoked: enroll this laptop again (Sync menu).")
+        if code == "not_enrolled":
+            return tr("Not set up for sync: Sync ▸ Enroll this laptop.")
+        if code == "clock_skew":
+            return tr("This computer's clock is wrong: fix date and time, then sync.")
+        if code == "version_mismatch":
+            if getattr(error, "update", "desktop") == "server":
+                return tr("The sync server needs an update: tell your administrator.")
+            return tr("This app needs an update before it can sync.")
+        if isinstance(error, SyncError):
+            return tr("Sync failed: {why}").format(why=first_sentence(str(error)))
+        return tr("Sync failed unexpectedly; your work is safe on this laptop.")
 
     def _remind(self, pending: int) -> None:
         self.message_label.setText(
