@@ -226,3 +226,26 @@ def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
         assert rep.sync.status().pending > 0  # the app works offline all along
     finally:
         rep.close()
+
+
+def test_permanent_rejection_is_kept_for_review_not_dropped(
+    replica: ReplicaFactory, live: LiveServer
+) -> None:
+    from harmony_desktop.store.models import AttendanceCode
+
+    a, _b, _hub = _pair(replica, live)
+    # a teacher's laptop may not write programme-wide rows (only a data manager may)
+    with a.store.write() as w:
+        w.insert(AttendanceCode(hub_id=None, code="RH", label="Rehearsal"))
+    report = a.sync.sync()
+    assert report.rejected == 1
+    assert a.store.pending_changes() == 0  # the queue moved on …
+    items = [i for i in a.sync.review_items() if i.kind == "rejected"]
+    assert len(items) == 1  # … but the refused change is visible, with the reason
+    assert (
+        items[0].table == "attendance_code" and "data-manager" in items[0].winning_value["reason"]
+    )
+    assert items[0].losing_value["label"] == "Rehearsal"
+    assert items[0].what == "Attendance code Rehearsal"
+    a.sync.keep_value(items[0].id, "winning")  # "Dismiss"
+    assert [i for i in a.sync.review_items() if i.kind == "rejected"] == []

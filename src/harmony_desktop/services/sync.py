@@ -752,5 +752,7 @@ def describe_row(s: Session, table: str, row_id: str) -> str:
             )
     model = SYNCED_MODELS.get(table)
     row = s.get(model, row_id) if model else None
-    name = getattr(row, "name", "") if row is not None else ""
+    name = ""
+    if row is not None:
+        name = getattr(row, "name", "") or getattr(row, "label", "") or getattr(row, "title", "")
     return f"{table.replace('_', ' ').capitalize()} {name}".strip()
