@@ -217,6 +217,7 @@ def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
 
     rep = Replica(tmp_path / "alone")
     try:
+        make_hub(rep.services, students=1)
         with pytest.raises(NotEnrolled, match="not enrolled"):
             rep.sync.sync()
         rep.store.set_meta(sync_module.META_SERVER, f"http://127.0.0.1:{free_port()}")

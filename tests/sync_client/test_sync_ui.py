@@ -47,6 +47,10 @@ def ui(
 def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
     rep, controller, widget = ui
     assert "Not set up" in widget.online_label.text()
+    assert widget.sync_button.text() == "Set up sync…"
+    with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+    assert not controller.running  # nothing to sync with yet
     hub = make_hub(rep.services, students=2)
     live.add_hub("Test Park Hub", hub.hub_id)
     code = live.enrollment_code([hub.hub_id])
@@ -63,6 +67,7 @@ def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: LiveServer
     assert widget.online_label.text().endswith("Online")
     assert widget.pending_label.text() == "All changes synced"
     assert "today" in widget.last_label.text()
+    assert widget.sync_button.text() == "Sync now"
 
 
 def test_enrollment_dialog_shows_a_refused_code(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]

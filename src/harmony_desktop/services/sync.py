@@ -253,6 +253,20 @@ class SyncService:
             from sqlalchemy import func
 
             pending = int(s.exec(select(func.count()).select_from(Outbox)).one())
+            if meta.get(META_DATA_MANAGER) != "1":
+                # the seeded default codes never leave this laptop (see _local_only)
+                pending -= int(
+                    s.exec(
+                        select(func.count())
+                        .select_from(Outbox)
+                        .where(
+                            Outbox.table_name == "attendance_code",
+                            col(Outbox.hub_id).is_(None),
+                            col(Outbox.row_id).in_(sorted(_DEFAULT_CODE_IDS)),
+                            Outbox.bases == "{}",
+                        )
+                    ).one()
+                )
             review = int(
                 s.exec(
                     select(func.count())

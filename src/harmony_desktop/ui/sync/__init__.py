@@ -33,11 +33,19 @@ class SyncUi:
         self.review = ReviewPage(self.controller, getattr(window, "hub_id", None))
         self.sync_action = QAction(tr("&Sync now"), window)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sync_action.triggered.connect(self.controller.sync_now)
+        self.sync_action.triggered.connect(self.sync_or_enroll)
+        self.status.enrollRequested.connect(self.show_enroll)
         self.enroll_action = QAction(tr("&Enroll this laptop…"), window)
         self.enroll_action.triggered.connect(self.show_enroll)
         self.review_action = QAction(tr("Needs &review"), window)
         self.review_action.triggered.connect(self.show_review)
+
+    def sync_or_enroll(self) -> None:
+        """Sync now, or ask for the enrollment first on a laptop not enrolled yet."""
+        if self.controller.service.is_enrolled():
+            self.controller.sync_now()
+        else:
+            self.show_enroll()
 
     def show_enroll(self) -> EnrollDialog:
         """Open the enrollment dialog (non-blocking)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from harmony_desktop.services.sync import SyncReport, SyncStatus
@@ -41,6 +41,9 @@ def describe_last_sync(when: dt.datetime | None, now: dt.datetime | None = None)
 class SyncStatusWidget(QWidget):
     """Always shows the last successful sync, changes waiting and online/offline."""
 
+    enrollRequested = Signal()
+    """The button was clicked on a laptop not enrolled yet: open the enrollment dialog."""
+
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -65,7 +68,7 @@ class SyncStatusWidget(QWidget):
         self.sync_button = QPushButton(tr("Sync now"))
         self.sync_button.setAccessibleName(tr("Sync now"))
         self.sync_button.setToolTip(tr("Send this laptop's changes and fetch everyone else's"))
-        self.sync_button.clicked.connect(controller.sync_now)
+        self.sync_button.clicked.connect(self._clicked)
         for widget in (
             self.message_label,
             self.progress,
@@ -87,9 +90,17 @@ class SyncStatusWidget(QWidget):
 
     # -- slots -----------------------------------------------------------------------
 
+    def _clicked(self) -> None:
+        if self._enrolled:
+            self.controller.sync_now()
+        else:
+            self.enrollRequested.emit()
+
     def show_status(self, status: SyncStatus) -> None:
         """Show a fresh :class:`SyncStatus`."""
         self._enrolled = status.enrolled
+        self.sync_button.setText(tr("Sync now") if status.enrolled else tr("Set up sync…"))
+        self.sync_button.setAccessibleName(self.sync_button.text())
         self.last_label.setText(describe_last_sync(status.last_success))
         if status.pending == 0:
             self.pending_label.setText(tr("All changes synced"))
