@@ -54,6 +54,8 @@ class TokenStore:
         self.device_id = device_id
         self.file = self.data_dir / TOKEN_FILE
         self.use_keyring = _keyring_usable()
+        #: the token once read, so the status bar does not ask the keyring every time
+        self._cached: str | None = None
 
     @property
     def location(self) -> str:
@@ -64,6 +66,7 @@ class TokenStore:
 
     def save(self, token: str) -> None:
         """Store ``token``, replacing any previous one."""
+        self._cached = token
         if self.use_keyring:
             try:
                 import keyring
@@ -78,6 +81,12 @@ class TokenStore:
 
     def load(self) -> str | None:
         """The stored token, or None when this laptop is not enrolled."""
+        if self._cached is not None:
+            return self._cached
+        self._cached = self._read()
+        return self._cached
+
+    def _read(self) -> str | None:
         if self.use_keyring:
             try:
                 import keyring
@@ -94,6 +103,7 @@ class TokenStore:
 
     def clear(self) -> None:
         """Forget the token (after it was revoked, or to enroll again)."""
+        self._cached = None
         if self.use_keyring:
             with contextlib.suppress(Exception):
                 import keyring
