@@ -137,6 +137,7 @@ def child_first_sync(folder: str) -> None:
         tokens=None,
     )
     service.tokens = TokenStore(Path(folder), service.store.device_id)
+    base_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     seconds, report = timed(service.sync)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
@@ -146,6 +147,7 @@ def child_first_sync(folder: str) -> None:
                 "rows": report.pulled,
                 "pages": report.pages,  # type: ignore[attr-defined]
                 "peak_mib": peak_kib / 1024,
+                "base_mib": base_kib / 1024,
             }
         )
     )
@@ -192,9 +194,23 @@ def main() -> None:
         print(
             f"FIRST SYNC of a fresh laptop: {first['seconds']:.2f}s for {first['rows']} rows "
             f"in {first['pages']} pages (target < 15 s); memory peak {first['peak_mib']:.0f} MiB "
-            "(max RSS of the process)"
+            f"max RSS ({first['base_mib']:.0f} MiB before the sync)"
         )
         b = laptop(b_dir)
+        # the server's share: the same pages fetched and decoded, nothing applied
+        client = b._client()
+        started, cursor, pages = time.perf_counter(), 0, 0
+        while True:
+            page = client.pull(None, cursor, 1000)
+            cursor, pages = int(page["cursor"]), pages + 1
+            if not page["has_more"]:
+                break
+        fetch = time.perf_counter() - started
+        print(
+            f"  of which fetching the {pages} pages alone (server + network + JSON): {fetch:.2f}s; "
+            f"applying them on the laptop adds ~{max(0.0, first['seconds'] - fetch):.2f}s "
+            f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
 
         med_full, worst_full = noop_median(b)
         small = laptop(root / "small")
