@@ -384,19 +384,25 @@ class SyncService:
     ) -> None:
         total = self.store.pending_changes()
         done = 0
+        size = PUSH_BATCH
         notify("push", 0, total)
         while True:
             with self.store.read() as s:
-                batch = list(
-                    s.exec(select(Outbox).order_by(col(Outbox.mutation_id)).limit(PUSH_BATCH))
-                )
+                batch = list(s.exec(select(Outbox).order_by(col(Outbox.mutation_id)).limit(size)))
             if not batch:
                 return
             local_only = [e.mutation_id for e in batch if self._local_only(e, data_manager)]
-            mutations = [_mutation(e) for e in batch if e.mutation_id not in set(local_only)]
+            skip = set(local_only)
+            mutations = [_mutation(e) for e in batch if e.mutation_id not in skip]
             response: dict[str, Any] = {"results": [], "conflicts": []}
             if mutations:
-                response = client.push(epoch, mutations)
+                try:
+                    response = client.push(epoch, mutations)
+                except SyncError as err:
+                    if err.code != "request_too_large" or size == 1:
+                        raise
+                    size = max(1, size // 4)  # very long notes: send fewer at a time
+                    continue
             self._apply_push_result(batch, local_only, response, report)
             done += len(batch)
             notify("push", done, max(total, done))
