@@ -148,3 +148,41 @@ def test_malformed_envelope_is_a_4xx_with_message(hubs, laptop: LaptopFactory) -
         assert response.status_code == 422
         assert response.json()["error"]["code"] == "bad_request"
         assert "mutation" in response.json()["error"]["message"]
+
+
+def test_rejection_with_unstorable_text_still_moves_on(
+    engine: Engine, hubs, laptop: LaptopFactory
+) -> None:
+    """NUL bytes (which PostgreSQL text cannot hold) in a rejected mutation's table and row
+    id are recorded escaped: the rejection must never turn into a stuck queue."""
+    north, _ = hubs
+    dev = laptop([north])
+    bad = dev.mutation("student", new_id(), north, {"x": 1})
+    bad["table"], bad["row_id"] = "stu\x00dent", "\x00" * 100
+    good = dev.mutation("student", new_id(), north, {"x": 2})
+    body = dev.push([bad, good])
+    assert [r["status"] for r in body["results"]] == ["rejected", "applied"]
+    with engine.connect() as conn:
+        table, row = conn.execute(select(REJECTIONS.c.table_name, REJECTIONS.c.row_id)).one()
+    assert table == "stu\\x00dent" and "\x00" not in row and len(row) <= 64 * 4
+
+
+def test_lone_surrogates_are_rejected_not_crashing(
+    engine: Engine, client, hubs, laptop: LaptopFactory
+) -> None:
+    north, _ = hubs
+    dev = laptop([north])
+    mutations = [
+        '{"mutation_id": 1, "table": "\\ud800", "row_id": 1}',
+        '{"mutation_id": 2, "table": "student", "row_id": "' + new_id() + '", "hub_id": "'
+        + north + '", "values": {"x": "\\udfff"}, "clocks": {"x": "' + dev.clock.now() + '"}}',
+    ]
+    raw = '{"epoch": null, "mutations": [' + ", ".join(mutations) + "]}"
+    response = client.post("/v1/push", content=raw.encode(),
+                           headers={**dev.headers, "Content-Type": "application/json"})
+    assert response.status_code == 200, response.text
+    assert [r["code"] for r in response.json()["results"]] == ["unknown_table", "bad_values"]
+    enroll = client.post("/v1/enroll", content=b'{"code": "\\ud800", "device_id": "%s"}'
+                         % dev.node.encode(), headers={**dev.headers,
+                                                       "Content-Type": "application/json"})
+    assert enroll.status_code == 422

@@ -56,6 +56,15 @@ def new_enrollment_code() -> str:
     return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
 
 
+def is_utf8(text: str) -> bool:
+    """False for strings with lone surrogates (valid JSON escapes, but not storable text)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def is_uuid(text: object) -> bool:
     """True for a string in canonical UUID form."""
     if not isinstance(text, str) or len(text) != 36:
@@ -169,6 +178,8 @@ def _hubs_of(conn: Connection, device_key: int, data_manager: bool) -> list[dict
 
 def enroll(engine: Engine, code: str, node: str, device_name: str) -> dict[str, Any]:
     """Exchange a one-time code for a new device token (returned once, stored hashed)."""
+    if not (is_utf8(code) and is_utf8(device_name)) or "\x00" in device_name:
+        raise ApiError(422, "bad_request", "The code and device name must be plain text.")
     token = secrets.token_urlsafe(32)
     now = utcnow()
     code_hash = secret_hash(normalize_code(code))

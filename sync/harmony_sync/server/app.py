@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
+import anyio.to_thread
+from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmony_sync.hlc import wall_clock_ms
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
@@ -37,6 +39,8 @@ log = logging.getLogger("harmony_sync.server")
 PROTOCOL_HEADER = "Harmony-Protocol-Version"
 SCHEMA_HEADER = "Harmony-Schema-Version"
 EPOCH_HEADER = "Harmony-Epoch"
+#: Largest request body accepted (a full push of ordinary rows is far below it).
+MAX_BODY_BYTES = 32 * 2**20
 TIME_HEADER = "Harmony-Server-Time"
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -48,6 +52,12 @@ def _server_time() -> dict[str, Any]:
     now_ms = wall_clock_ms()
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now_ms / 1000))
     return {"server_time": f"{stamp}.{now_ms % 1000:03d}Z", "server_time_ms": now_ms}
+
+
+def _reply(request: Request, body: dict[str, Any]) -> dict[str, Any]:
+    """A success body with the server time; remembers the epoch for the response header."""
+    request.state.epoch = body["epoch"]
+    return {**body, **_server_time()}
 
 
 def _version(value: str | None, name: str, ours: int, what: str) -> None:
@@ -124,19 +134,19 @@ def create_app(engine: Engine) -> FastAPI:
     api = APIRouter(prefix="/v1", dependencies=[Depends(check_versions)], responses=_ERRORS)
 
     @api.post("/enroll", response_model=EnrollResponse)
-    def enroll(body: EnrollRequest) -> dict[str, Any]:
+    def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
         """Exchange a one-time enrollment code for this device's token (shown once)."""
         result = accounts.enroll(engine, body.code, body.device_id, body.device_name)
         log.info("device enrolled", extra={"event": "enroll", "device": result["device_key"]})
-        return {**result, **_server_time()}
+        return _reply(request, result)
 
     @api.get("/session", response_model=SessionResponse)
-    def session(device: AuthorizedDevice) -> dict[str, Any]:
+    def session(device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Who this token belongs to, its hubs, and the server's epoch and time."""
-        return {**accounts.session_info(engine, device), **_server_time()}
+        return _reply(request, accounts.session_info(engine, device))
 
     @api.post("/push", response_model=PushResponse)
-    def push(body: PushRequest, device: AuthorizedDevice) -> dict[str, Any]:
+    def push(body: PushRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Apply a batch of mutations exactly once, in order (PROTOCOL.md, "Push")."""
         outcome = store.push(engine, device, body.epoch, body.mutations)
         log.info(
@@ -151,25 +161,29 @@ def create_app(engine: Engine) -> FastAPI:
                 "last_mutation_id": outcome.last_mutation_id,
             },
         )
-        return {
-            "epoch": outcome.epoch,
-            "results": outcome.results,
-            "last_mutation_id": outcome.last_mutation_id,
-            "conflicts": outcome.conflicts,
-            **_server_time(),
-        }
+        return _reply(
+            request,
+            {
+                "epoch": outcome.epoch,
+                "results": outcome.results,
+                "last_mutation_id": outcome.last_mutation_id,
+                "conflicts": outcome.conflicts,
+            },
+        )
 
     @api.post("/pull", response_model=PullResponse)
-    def pull(body: PullRequest, device: AuthorizedDevice) -> dict[str, Any]:
+    def pull(body: PullRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
         page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
-        return {**page, **_server_time()}
+        return _reply(request, page)
 
     @api.post("/conflicts/resolve", response_model=ResolveResponse)
-    def resolve(body: ResolveRequest, device: AuthorizedDevice) -> dict[str, Any]:
+    def resolve(
+        body: ResolveRequest, device: AuthorizedDevice, request: Request
+    ) -> dict[str, Any]:
         """Mark conflicts of this device's hubs as reviewed."""
         result = store.resolve_conflicts(engine, device, body.epoch, body.conflict_ids)
-        return {**result, **_server_time()}
+        return _reply(request, result)
 
     app.include_router(api)
 
@@ -179,47 +193,93 @@ def create_app(engine: Engine) -> FastAPI:
         return {"status": "ok"}
 
     @app.get("/ready", responses={503: {"model": ErrorResponse}})
-    def ready() -> dict[str, Any]:
+    def ready(request: Request) -> dict[str, Any]:
         """Readiness: the database answers and holds the server's tables."""
-        with engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        return {
-            "status": "ready",
-            "epoch": store.current_epoch(engine),
-            "protocol_version": PROTOCOL_VERSION,
-            "schema_version": SCHEMA_VERSION,
-            **_server_time(),
-        }
+        epoch = store.current_epoch(engine)  # fails (503) unless the schema is there
+        return _reply(
+            request,
+            {
+                "status": "ready",
+                "epoch": epoch,
+                "protocol_version": PROTOCOL_VERSION,
+                "schema_version": SCHEMA_VERSION,
+            },
+        )
 
     _install_error_handlers(app)
 
-    @app.middleware("http")
-    async def request_log(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        started = time.perf_counter()
-        response = await call_next(request)
-        response.headers[TIME_HEADER] = str(wall_clock_ms())
-        response.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
-        response.headers[SCHEMA_HEADER] = str(SCHEMA_VERSION)
-        log.info(
-            "request",
-            extra={
-                "event": "request",
-                "method": request.method,
-                "path": request.url.path,
-                "status": response.status_code,
-                "ms": round((time.perf_counter() - started) * 1000, 2),
-                "device": getattr(request.state, "device_key", None),
-            },
-        )
-        return response
-
+    app.add_middleware(RequestLogMiddleware, engine=engine)
     return app
 
 
+class RequestLogMiddleware:
+    """Pure ASGI middleware: adds the version and time headers, logs one JSON line per
+    request (method, path, status, duration, device number; never bodies or tokens)."""
+
+    def __init__(self, app: ASGIApp, engine: Engine) -> None:
+        self.app = app
+        self.engine = engine
+
+    async def _epoch(self) -> str | None:
+        """The current epoch (for responses whose handler did not read it), or None."""
+        try:
+            return await anyio.to_thread.run_sync(store.current_epoch, self.engine)
+        except SQLAlchemyError:
+            return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+        state = scope.setdefault("state", {})  # shared with Request.state downstream
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                headers[TIME_HEADER] = str(wall_clock_ms())
+                headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+                headers[SCHEMA_HEADER] = str(SCHEMA_VERSION)
+                epoch = state.get("epoch") or await self._epoch()
+                if epoch:
+                    headers[EPOCH_HEADER] = epoch
+            await send(message)
+
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            too_big = ApiError(
+                413,
+                "request_too_large",
+                f"The request body is larger than {MAX_BODY_BYTES // 2**20} MB. "
+                "Push fewer mutations at a time.",
+            )
+            await _error(too_big)(scope, receive, send_with_headers)
+            return
+        try:
+            await self.app(scope, receive, send_with_headers)
+        finally:
+            log.info(
+                "request",
+                extra={
+                    "event": "request",
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "status": status,
+                    "ms": round((time.perf_counter() - started) * 1000, 2),
+                    "device": state.get("device_key"),
+                },
+            )
+
+
 def _error(err: ApiError) -> JSONResponse:
-    return JSONResponse(err.body(), status_code=err.status)
+    response = JSONResponse(err.body(), status_code=err.status)
+    if isinstance(err.details.get("epoch"), str):
+        response.headers[EPOCH_HEADER] = err.details["epoch"]
+    return response
 
 
 def _install_error_handlers(app: FastAPI) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,8 +27,10 @@ class JsonFormatter(logging.Formatter):
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
                 entry[key] = value
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+        if record.exc_info and record.exc_info[0] is not None:
+            # The type and the frames only: an exception's message may quote row values.
+            entry["exception"] = record.exc_info[0].__name__
+            entry["traceback"] = "".join(traceback.format_tb(record.exc_info[2]))
         return json.dumps(entry, default=str)
 
 

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, Field
 
 MAX_MUTATION_ID = 2**63 - 1
+#: Conflict ids are 32-bit integer keys.
+MAX_ROW_NUMBER = 2**31 - 1
 #: Largest number of mutations accepted in one push.
 MAX_PUSH_MUTATIONS = 1000
 #: Largest (and default) number of rows in one pull page.
@@ -63,7 +65,7 @@ class ResolveRequest(BaseModel):
     """Mark conflicts as reviewed."""
 
     epoch: Epoch = None
-    conflict_ids: list[Annotated[int, Field(strict=True, ge=1, le=MAX_MUTATION_ID)]] = Field(
+    conflict_ids: list[Annotated[int, Field(strict=True, ge=1, le=MAX_ROW_NUMBER)]] = Field(
         max_length=1000
     )
 

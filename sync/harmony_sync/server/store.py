@@ -10,13 +10,26 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import uuid
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, or_, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    any_,
+    bindparam,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql
 
 from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
@@ -27,6 +40,7 @@ from harmony_sync.server.accounts import (
     STATE,
     DeviceContext,
     as_utc,
+    is_utf8,
     is_uuid,
     utcnow,
 )
@@ -44,6 +58,45 @@ MAX_STRING = 100_000
 MAX_FIELDS = 200
 #: Fields that travel in the mutation envelope rather than in ``values``.
 ENVELOPE_FIELDS = ("id", "hub_id")
+
+
+class FairLock:
+    """A first-come, first-served lock for this process's writers.
+
+    The database serializes writers anyway (and still does across processes); waiting
+    here first keeps waiting requests in arrival order instead of SQLite's sleep-and-retry
+    busy handler, and keeps them from holding database connections while they wait.
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._next_ticket = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._condition:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            while ticket != self._serving:
+                self._condition.wait()
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._condition:
+            self._serving += 1
+            self._condition.notify_all()
+
+
+_writer_locks: weakref.WeakKeyDictionary[Engine, FairLock] = weakref.WeakKeyDictionary()
+_writer_locks_guard = threading.Lock()
+
+
+def writers(engine: Engine) -> FairLock:
+    """The in-process writer queue of ``engine``."""
+    with _writer_locks_guard:
+        lock = _writer_locks.get(engine)
+        if lock is None:
+            lock = _writer_locks[engine] = FairLock()
+        return lock
 
 
 class Rejection(Exception):
@@ -123,7 +176,7 @@ def _scalar_ok(value: Any) -> bool:
     if isinstance(value, float):
         return math.isfinite(value)
     if isinstance(value, str):
-        return len(value) <= MAX_STRING and "\x00" not in value
+        return len(value) <= MAX_STRING and "\x00" not in value and is_utf8(value)
     return False
 
 
@@ -184,15 +237,28 @@ def _lock(conn: Connection) -> tuple[str, int]:
     return str(row.epoch), int(row.last_seq)
 
 
+def _one_of(conn: Connection, column: Any, values: list[str]) -> Any:
+    """``column IN values``; on PostgreSQL as ``= ANY(array)``, one parameter whose
+    prepared (generic) plan still uses the primary key, unlike a 500-parameter IN list."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam("ids", values, type_=postgresql.ARRAY(String)))
+    return column.in_(values)
+
+
 def _load_rows(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], _Row]:
+    """The stored rows among ``keys``, by primary key (one query per table and chunk)."""
     found: dict[tuple[str, str], _Row] = {}
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), 400):
-        chunk = ordered[start : start + 400]
-        query = select(ROWS.c.table_name, ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks)
-        query = query.where(tuple_(ROWS.c.table_name, ROWS.c.row_id).in_(chunk))
-        for r in conn.execute(query):
-            found[(r.table_name, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in sorted(keys):
+        by_table.setdefault(table, []).append(row_id)
+    for table, row_ids in by_table.items():
+        for start in range(0, len(row_ids), 500):
+            chunk = row_ids[start : start + 500]
+            query = select(ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks).where(
+                ROWS.c.table_name == table, _one_of(conn, ROWS.c.row_id, chunk)
+            )
+            for r in conn.execute(query):
+                found[(table, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
     return found
 
 
@@ -220,8 +286,15 @@ def push(
     """Apply a device's mutations exactly once, in id order, in one transaction."""
     check_clocks(mutations)
     ordered = sorted(mutations, key=lambda m: m.mutation_id)
+    # Shape checks need no database: do them before taking the writer lock.
+    shapes: list[tuple[str, str, str | None, dict, dict, dict] | Rejection] = []
+    for m in ordered:
+        try:
+            shapes.append(validate(m))
+        except Rejection as err:
+            shapes.append(err)
     now = utcnow()
-    with engine.begin() as conn:
+    with writers(engine), engine.begin() as conn:
         current_epoch, seq = _lock(conn)
         check_epoch(current_epoch, epoch)
         last = int(
@@ -232,16 +305,16 @@ def push(
         known_hubs = frozenset(h for (h,) in conn.execute(select(HUBS.c.id)))
         results: list[dict[str, Any]] = []
         checked: list[tuple[Mutation, tuple[str, str, str | None, dict, dict, dict]]] = []
-        for m in ordered:
+        for m, shape in zip(ordered, shapes, strict=True):
             if m.mutation_id <= last:
                 results.append({"mutation_id": m.mutation_id, "status": "duplicate"})
                 continue
             last = m.mutation_id
-            try:
-                checked.append((m, validate(m)))
+            if isinstance(shape, Rejection):
+                results.append(_rejected(m, shape))
+            else:
+                checked.append((m, shape))
                 results.append({"mutation_id": m.mutation_id, "status": "applied"})
-            except Rejection as err:
-                results.append(_rejected(m, err))
         rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked})
         new_conflicts: list[dict[str, Any]] = []
         by_id = {r["mutation_id"]: r for r in results if r["status"] == "applied"}
@@ -274,8 +347,14 @@ def push(
         for c in new_conflicts:
             seq += 1
             c["seq"] = seq
-            c["id"] = conn.execute(insert(CONFLICTS).values(**c).returning(CONFLICTS.c.id)).scalar()
-            conflicts_out.append(conflict_out(_Obj({**c, "resolved_at": None})))
+        if new_conflicts:
+            ids = conn.execute(
+                insert(CONFLICTS).returning(CONFLICTS.c.id, sort_by_parameter_order=True),
+                new_conflicts,
+            ).scalars()
+            for c, conflict_id in zip(new_conflicts, ids, strict=True):
+                stored = _Obj({**c, "id": conflict_id, "resolved_at": None})
+                conflicts_out.append(conflict_out(stored))
         rejected = [
             {
                 "device_key": device.key,
@@ -313,9 +392,17 @@ def _rejected(m: Mutation, err: Rejection) -> dict[str, Any]:
         "status": "rejected",
         "code": err.code,
         "reason": err.reason,
-        "_table": str(m.table)[:64] if m.table is not None else None,
-        "_row": str(m.row_id)[:64] if m.row_id is not None else None,
+        "_table": _printable(m.table),
+        "_row": _printable(m.row_id),
     }
+
+
+def _printable(value: Any) -> str | None:
+    """A short, storable rendering of a field of a rejected mutation (no NUL bytes)."""
+    if value is None:
+        return None
+    text = str(value)[:64].encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\x00", "\\x00")
 
 
 def _apply(
@@ -335,7 +422,7 @@ def _apply(
     if not device.can_write(hub_id, known_hubs):
         if hub_id is None:
             raise Rejection("out_of_scope", "Only data-manager devices write programme-wide rows.")
-        if hub_id not in known_hubs:
+        if device.data_manager and hub_id not in known_hubs:
             raise Rejection("unknown_hub", "The row's hub is not registered on this server.")
         raise Rejection("out_of_scope", "This device is not enrolled for the row's hub.")
     if row is None:
@@ -442,7 +529,7 @@ def resolve_conflicts(
 ) -> dict[str, Any]:
     """Mark conflicts reviewed; they are re-sent (``resolved: true``) to the hub's devices."""
     now = utcnow()
-    with engine.begin() as conn:
+    with writers(engine), engine.begin() as conn:
         current_epoch, seq = _lock(conn)
         check_epoch(current_epoch, epoch)
         found = list(conn.execute(select(CONFLICTS).where(CONFLICTS.c.id.in_(sorted(set(ids))))))

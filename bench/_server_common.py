@@ -1,0 +1,76 @@
+"""Shared set-up for the sync server benchmarks: databases, a real server, clients."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import statistics
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine
+from tests.support.postgres import PostgresCluster
+from tests.support.sync_server import SyncServer
+
+from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+from harmony_sync.server import accounts, db
+
+HEADERS = {
+    "Harmony-Protocol-Version": str(PROTOCOL_VERSION),
+    "Harmony-Schema-Version": str(SCHEMA_VERSION),
+}
+
+
+def parse_backends(description: str) -> list[str]:
+    """``--backend sqlite|postgres|both`` (default both)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    args, _ = parser.parse_known_args()
+    return ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+
+
+@contextlib.contextmanager
+def database(backend: str) -> Iterator[str]:
+    """A fresh database URL for ``backend``, removed afterwards."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="harmony-bench-") as folder:
+            yield f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        return
+    with PostgresCluster() as cluster:
+        yield cluster.create_database("bench")
+
+
+def migrated_engine(url: str) -> Engine:
+    """An engine on ``url`` with the server schema."""
+    engine = db.make_engine(url)
+    db.upgrade(engine)
+    return engine
+
+
+def enroll(server: SyncServer, engine: Engine, hubs: list[str]) -> dict[str, Any]:
+    """Create and enroll one device over HTTP; return its auth headers, node and epoch."""
+    _, code = accounts.create_device(engine, "bench", hubs)
+    node = uuid.uuid4().hex[:16]
+    data = httpx.post(server.url + "/v1/enroll", headers=HEADERS,
+                      json={"code": code, "device_id": node}).json()
+    return {
+        "headers": {**HEADERS, "Authorization": "Bearer " + data["device_token"]},
+        "node": node,
+        "epoch": data["epoch"],
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) by nearest rank."""
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def median(values: list[float]) -> float:
+    """The median."""
+    return statistics.median(values)

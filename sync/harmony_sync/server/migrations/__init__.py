@@ -1,0 +1,1 @@
+"""Alembic migrations of the sync server database (run by ``harmony_sync.server.db``)."""

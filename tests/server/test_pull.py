@@ -1,0 +1,150 @@
+"""Pull: pages by cursor, current state once per row, never skipping concurrent writers."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import Any
+
+from sqlalchemy import Engine
+
+from tests.server.conftest import LaptopFactory
+from tests.server.fakes import new_id
+
+
+def test_pages_cover_every_row_once_with_current_state(hubs, laptop: LaptopFactory) -> None:
+    north, _ = hubs
+    writer, reader = laptop([north]), laptop([north])
+    ids = [new_id() for _ in range(25)]
+    writer.push([writer.mutation("student", i, north, {"n": k}) for k, i in enumerate(ids)])
+    # Change some rows again: they come back once, with their latest values.
+    writer.push([writer.mutation("student", i, north, {"n": 100}) for i in ids[:5]])
+    pages = []
+    while True:
+        page = reader.pull_raw(limit=7).json()
+        pages.append(page)
+        reader.cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    assert [len(p["rows"]) for p in pages] == [7, 7, 7, 5]  # 25 students + the hub row
+    rows = [r for p in pages for r in p["rows"]]
+    students = {r["id"]: r for r in rows if r["table"] == "student"}
+    assert len(students) == 25 and len(rows) == 26
+    assert all(students[i]["values"]["n"] == 100 for i in ids[:5])
+    assert students[ids[7]]["values"] == {"n": 7}
+    assert students[ids[7]]["hub_id"] == north
+    assert set(students[ids[7]]["clocks"]) == {"n"}
+    # A no-op pull returns nothing and keeps the cursor.
+    page = reader.pull_raw().json()
+    assert (page["rows"], page["has_more"], page["cursor"]) == ([], False, reader.cursor)
+
+
+def test_pull_only_returns_rows_in_scope(engine: Engine, hubs, laptop: LaptopFactory) -> None:
+    north, south = hubs
+    n_dev, s_dev = laptop([north]), laptop([south])
+    manager = laptop([], data_manager=True)
+    code = new_id()
+    manager.push([manager.mutation("attendance_code", code, None, {"code": "P"})])
+    n_row, s_row = new_id(), new_id()
+    n_dev.push([n_dev.mutation("student", n_row, north, {"x": 1})])
+    s_dev.push([s_dev.mutation("student", s_row, south, {"x": 2})])
+    seen = {r["id"] for r in n_dev.pull_all()[0]}
+    assert seen == {north, n_row, code}
+    assert {r["id"] for r in manager.pull_all()[0]} == {north, south, n_row, s_row, code}
+
+
+def test_concurrent_writers_never_skipped(engine: Engine, hubs, laptop: LaptopFactory) -> None:
+    """Readers paging while several devices push: every committed row is seen."""
+    north, _ = hubs
+    writers = [laptop([north]) for _ in range(4)]
+    reader = laptop([north])
+    written: set[str] = set()
+    lock = threading.Lock()
+    errors: list[Any] = []
+
+    def write(dev: Any) -> None:
+        try:
+            for _ in range(15):
+                ids = [new_id() for _ in range(3)]
+                dev.push([dev.mutation("attendance_mark", i, north, {"code": "P"}) for i in ids])
+                with lock:
+                    written.update(ids)
+        except Exception as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in writers]
+    for t in threads:
+        t.start()
+    seen: set[str] = set()
+    while any(t.is_alive() for t in threads):
+        page = reader.pull_raw(limit=5).json()
+        seen.update(r["id"] for r in page["rows"])
+        reader.cursor = page["cursor"]
+    for t in threads:
+        t.join()
+    rows, _ = reader.pull_all(limit=5)
+    seen.update(r["id"] for r in rows)
+    assert not errors
+    assert len(written) == 4 * 15 * 3
+    assert written <= seen
+
+
+def test_bad_cursor_and_limit_are_4xx(hubs, laptop: LaptopFactory) -> None:
+    north, _ = hubs
+    dev = laptop([north])
+    for body in ({"cursor": -1}, {"cursor": "0"}, {"limit": 0}, {"limit": 5000}):
+        response = dev.client.post("/v1/pull", json=body, headers=dev.headers)
+        assert response.status_code == 422, body
+        assert response.json()["error"]["code"] == "bad_request"
+
+
+def test_writer_holding_a_sequence_blocks_later_commits(
+    engine: Engine, hubs, laptop: LaptopFactory, monkeypatch
+) -> None:
+    """A push that has assigned seqs but not committed holds back every later writer, so a
+    pull can never return a cursor past a row that is about to appear."""
+    from harmony_sync.server import store
+
+    north, _ = hubs
+    slow, fast, reader = laptop([north]), laptop([north]), laptop([north])
+    reader.pull_all()
+    start = reader.cursor
+    inside, release = threading.Event(), threading.Event()
+    original = store._write_rows
+
+    def paused(conn: Any, rows: Any, seq: int) -> int:
+        result = original(conn, rows, seq)
+        if ("student", slow_row) in rows:
+            inside.set()
+            assert release.wait(30)
+        return result
+
+    slow_row, fast_row = new_id(), new_id()
+    monkeypatch.setattr(store, "_write_rows", paused)
+    # Bypass the in-process writer queue: the database lock alone must serialize writers
+    # (as it does between server processes).
+    monkeypatch.setattr(store, "writers", lambda _engine: contextlib.nullcontext())
+    done: list[str] = []
+    t_slow = threading.Thread(
+        name="slow",
+        target=lambda: done.append(slow.push(
+            [slow.mutation("student", slow_row, north, {"x": 1})])["epoch"]),
+    )
+    t_fast = threading.Thread(
+        name="fast",
+        target=lambda: done.append(fast.push(
+            [fast.mutation("student", fast_row, north, {"x": 2})])["epoch"]),
+    )
+    t_slow.start()
+    assert inside.wait(30)
+    t_fast.start()
+    t_fast.join(0.5)
+    assert t_fast.is_alive(), "a second writer committed while the first held its sequence"
+    page = reader.pull_raw().json()
+    assert page["rows"] == [] and page["cursor"] == start
+    release.set()
+    t_slow.join(30)
+    t_fast.join(30)
+    assert len(done) == 2
+    rows, _ = reader.pull_all()
+    assert [r["id"] for r in rows] == [slow_row, fast_row]

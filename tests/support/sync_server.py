@@ -1,0 +1,186 @@
+"""Run a REAL ``harmony-sync serve`` process on 127.0.0.1 for integration tests.
+
+Usage::
+
+    from tests.support.sync_server import SyncServer
+
+    with SyncServer.sqlite(tmp_path) as server:          # or SyncServer(database_url=...)
+        hub = server.add_hub("North Park")              # admin CLI on the same database
+        code = server.enroll_device("Laptop 1", [hub])  # one-time enrollment code
+        requests.get(server.url + "/ready")             # http://127.0.0.1:PORT
+        server.kill()                                   # kill -9, like a power cut
+        server.start()                                  # same database, same port
+    # stopped (and the process reaped) here, even if the test failed
+
+The process is started with ``python -m harmony_sync.server.cli`` from the running
+interpreter, so it needs no PATH set-up. ``start()`` waits until ``/ready`` answers.
+Its output goes to ``server.log_path`` (JSON lines), which ``logs()`` returns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from tests.support.postgres import free_port
+
+
+class SyncServerError(RuntimeError):
+    """The server process did not start, or an admin command failed."""
+
+
+class SyncServer:
+    """One ``harmony-sync serve`` subprocess and admin commands on its database."""
+
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        port: int | None = None,
+        env: dict[str, str] | None = None,
+        log_dir: Path | None = None,
+    ) -> None:
+        self.database_url = database_url
+        self.port = port or free_port()
+        self.env = {**os.environ, **(env or {})}
+        self._log_dir = log_dir or Path(tempfile.mkdtemp(prefix="harmony-sync-log-"))
+        self.log_path = self._log_dir / f"server-{self.port}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @classmethod
+    def sqlite(cls, folder: Path, **kwargs: Any) -> SyncServer:
+        """A server on a new SQLite file inside ``folder``."""
+        return cls(f"sqlite:///{Path(folder) / 'harmony-sync.sqlite3'}", log_dir=folder, **kwargs)
+
+    @property
+    def url(self) -> str:
+        """Base URL, e.g. ``http://127.0.0.1:50123`` (no trailing slash)."""
+        return f"http://127.0.0.1:{self.port}"
+
+    # -- process control -------------------------------------------------------------
+
+    def start(self, timeout: float = 30.0) -> SyncServer:
+        """Start the process (if not running) and wait until ``/ready`` answers 200."""
+        if self.process is not None and self.process.poll() is None:
+            return self
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "harmony_sync.server.cli", "serve",
+             "--database-url", self.database_url, "--host", "127.0.0.1",
+             "--port", str(self.port)],
+            stdout=log, stderr=subprocess.STDOUT, env=self.env, start_new_session=True,
+        )
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SyncServerError(f"harmony-sync serve exited early:\n{self.log_text()}")
+            try:
+                if httpx.get(self.url + "/ready", timeout=1.0).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise SyncServerError(f"harmony-sync serve not ready in {timeout}s:\n{self.log_text()}")
+
+    def kill(self) -> None:
+        """SIGKILL the process (no clean shutdown) and reap it."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+        self.process = None
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the process gracefully (SIGTERM), SIGKILL if it does not exit in time."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout)
+        self.process = None
+
+    def restart(self) -> SyncServer:
+        """kill -9 then start again on the same port and database."""
+        self.kill()
+        return self.start()
+
+    def __enter__(self) -> SyncServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- admin command line ----------------------------------------------------------
+
+    def admin(self, *args: str) -> Any:
+        """Run ``harmony-sync ARGS --json`` on this database and return the parsed output."""
+        done = subprocess.run(
+            [sys.executable, "-m", "harmony_sync.server.cli", *args,
+             "--database-url", self.database_url, "--json"],
+            capture_output=True, text=True, env=self.env, timeout=60,
+        )
+        if done.returncode != 0:
+            raise SyncServerError(f"harmony-sync {' '.join(args)} failed: {done.stderr.strip()}")
+        return json.loads(done.stdout)
+
+    def add_hub(self, name: str, hub_id: str | None = None) -> str:
+        """Register a hub; return its id."""
+        extra = ["--id", hub_id] if hub_id else []
+        return str(self.admin("add-hub", name, *extra)["hub_id"])
+
+    def enroll_device(self, name: str, hub_ids: list[str]) -> str:
+        """Create a device for ``hub_ids``; return its one-time enrollment code."""
+        args = [arg for hub in hub_ids for arg in ("--hub", hub)]
+        return str(self.admin("enroll-device", name, *args)["enrollment_code"])
+
+    def add_data_manager(self, name: str) -> str:
+        """Create a data-manager device; return its one-time enrollment code."""
+        return str(self.admin("add-data-manager", name)["enrollment_code"])
+
+    def list_devices(self) -> list[dict[str, Any]]:
+        """Every device as ``harmony-sync list-devices --json`` reports it."""
+        return list(self.admin("list-devices"))
+
+    def revoke_device(self, key: int) -> None:
+        """Revoke a device by its number."""
+        self.admin("revoke-device", str(key))
+
+    def new_epoch(self) -> str:
+        """Start a new epoch (as after restoring a backup); return it."""
+        return str(self.admin("new-epoch")["epoch"])
+
+    # -- logs --------------------------------------------------------------------------
+
+    def log_text(self) -> str:
+        """Everything the process wrote so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def logs(self) -> list[dict[str, Any]]:
+        """The process's JSON log lines, parsed (non-JSON lines are skipped)."""
+        entries = []
+        for line in self.log_text().splitlines():
+            try:
+                entries.append(json.loads(line))
+            except ValueError:
+                continue
+        return entries
