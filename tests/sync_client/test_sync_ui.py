@@ -105,6 +105,7 @@ def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: Liv
 
 def test_status_offline_backoff_and_reminder(qtbot: QtBot, replica: ReplicaFactory) -> None:
     rep = replica("offline")
+    make_hub(rep.services, students=1)  # work done offline, waiting
     rep.store.set_meta("sync.server_url", f"http://127.0.0.1:{free_port()}")
     rep.sync.tokens.save("token")
     evening = dt.datetime(2026, 9, 14, 18, 0)
