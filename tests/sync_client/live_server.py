@@ -37,11 +37,12 @@ def free_port() -> int:
 class LiveServer:
     """One server process and its database file."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, database_url: str | None = None) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.db_path = self.folder / "server.sqlite3"
-        self.url_db = f"sqlite:///{self.db_path}"
+        #: SQLite in ``folder`` by default; a PostgreSQL URL runs the same tests there
+        self.url_db = database_url or f"sqlite:///{self.db_path}"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
