@@ -39,7 +39,7 @@ def test_sync_ui_in_the_main_window(
         ui.controller.service.http_session = rep.http
         window.show()
         titles = [window.pages.tabText(i) for i in range(window.pages.count())]
-        assert "Needs review" in titles
+        assert "Needs review" in titles  # nothing to review yet: no count
         menus = [a.text() for a in window.menuBar().actions()]
         assert "&Sync" in menus
         assert not ui.status.isHidden() and window.sync_label.isHidden()

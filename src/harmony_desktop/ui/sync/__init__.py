@@ -97,6 +97,23 @@ def install_sync_ui(window: QMainWindow, *, auto: bool = True) -> None:
     add_page = getattr(window, "add_page", None)
     if add_page is not None:
         add_page(ui.review, tr("Needs review"))
+        pages = getattr(window, "pages", None)
+        if pages is not None:
+            counts = {"conflicts": 0}
+
+            def retitle(*_args: object) -> None:
+                waiting = counts["conflicts"] + ui.review.duplicates.rowCount()
+                title = (
+                    tr("Needs review ({n})").format(n=waiting) if waiting else tr("Needs review")
+                )
+                pages.setTabText(pages.indexOf(ui.review), title)
+
+            def on_status(status: Any) -> None:
+                counts["conflicts"] = status.needs_review
+                retitle()
+
+            ui.controller.statusChanged.connect(on_status)
+            ui.review.loaded.connect(retitle)
     ui.controller.syncFailed.connect(ui.explain_error)
     register = getattr(window, "register", None)
     if register is not None and hasattr(register, "changed"):
