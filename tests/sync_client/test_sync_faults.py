@@ -250,3 +250,34 @@ def test_permanent_rejection_is_kept_for_review_not_dropped(
     assert items[0].what == "Attendance code Rehearsal"
     a.sync.keep_value(items[0].id, "winning")  # "Dismiss"
     assert [i for i in a.sync.review_items() if i.kind == "rejected"] == []
+
+
+def test_killed_between_applying_a_page_and_saving_its_cursor(
+    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page and its cursor are one transaction: a crash leaves neither."""
+    monkeypatch.setattr(sync_module, "PULL_PAGE", 5)
+    monkeypatch.setattr(sync_module, "PREFETCH_PAGES", 1)
+    a, b, _hub = _pair(replica, live, students=6)
+    a.sync.sync()
+    real_set = b.sync._set
+    saved = {"n": 0}
+
+    def die_on_second_cursor(s, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
+        if key == sync_module.META_CURSOR:
+            saved["n"] += 1
+            if saved["n"] == 2:
+                raise KeyboardInterrupt  # the process dies here
+        real_set(s, key, value)
+
+    b.sync._set = die_on_second_cursor  # type: ignore[method-assign]
+    with pytest.raises(KeyboardInterrupt):
+        b.sync.sync()
+    del b.sync._set  # type: ignore[method-assign]
+    b.reopen()
+    cursor = int(b.store.get_meta(sync_module.META_CURSOR) or 0)
+    assert cursor > 0 and _count(b, Student) < 6  # exactly the first page is in
+    report = b.sync.sync()
+    assert _count(b, Student) == 6 and report.pulled > 0
+    with a.store.read() as sa, b.store.read() as sb:
+        assert len(sa.exec(select(Student)).all()) == len(sb.exec(select(Student)).all())

@@ -234,3 +234,24 @@ def test_duplicate_merge_from_the_review_page(
             assert redirect.target_id == kept
         assert len(rep.services.enrollment.for_student(kept)) == 2  # every enrollment kept
         assert find_duplicates(rep.store, hub.hub_id) == []
+
+
+def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
+    qtbot: QtBot, replica: ReplicaFactory
+) -> None:
+    rep = replica("reminder")
+    clock = {"now": dt.datetime(2026, 9, 14, 17, 45)}
+    controller = SyncController(rep.sync, auto=False, now=lambda: clock["now"])
+    try:
+        assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
+        make_hub(rep.services, students=1)
+        clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
+        assert not controller.check_reminder()  # 16:00: too early
+        clock["now"] = dt.datetime(2026, 9, 14, 17, 45)
+        with qtbot.waitSignal(controller.reminder, timeout=1000) as blocker:
+            assert controller.check_reminder()
+        assert blocker.args and blocker.args[0] > 0
+        clock["now"] = dt.datetime(2026, 9, 15, 17, 45)
+        assert controller.check_reminder()  # the next day, once again
+    finally:
+        controller.shutdown()

@@ -233,7 +233,7 @@ class SyncController(QObject):
         now = self.now()
         if now.time() < REMINDER_AT or self._reminded_on == now.date():
             return False
-        pending = self.service.store.pending_changes()
+        pending = self.service.status().pending
         if pending == 0:
             return False
         self._reminded_on = now.date()
