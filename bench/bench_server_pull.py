@@ -39,27 +39,36 @@ PULLS = 300
 def fill(engine: Engine, hub: str, count: int) -> int:
     """Add ``count`` rows to the change log of ``hub``; return the last sequence number."""
     data = json.dumps({"code": "P", "note": "", "deleted": False})
-    clocks = json.dumps(dict.fromkeys(("code", "note", "deleted"),
-                                      "001700000000000-00000-00000000000000ab"))
+    clocks = json.dumps(
+        dict.fromkeys(("code", "note", "deleted"), "001700000000000-00000-00000000000000ab")
+    )
     with engine.begin() as conn:
         start = int(conn.execute(text("SELECT last_seq FROM server_state")).scalar_one())
         params = {"hub": hub, "data": data, "clocks": clocks, "start": start, "n": count}
         if engine.dialect.name == "postgresql":
-            conn.execute(text(
-                "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
-                "SELECT 'attendance_mark', "
-                "  lpad(to_hex(:start + g), 8, '0') || '-0000-4000-8000-' "
-                "  || lpad(to_hex(:start + g), 12, '0'), "
-                "  :hub, :start + g, CAST(:data AS json), CAST(:clocks AS json) "
-                "FROM generate_series(1, :n) AS g"), params)
+            conn.execute(
+                text(
+                    "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
+                    "SELECT 'attendance_mark', "
+                    "  lpad(to_hex(:start + g), 8, '0') || '-0000-4000-8000-' "
+                    "  || lpad(to_hex(:start + g), 12, '0'), "
+                    "  :hub, :start + g, CAST(:data AS json), CAST(:clocks AS json) "
+                    "FROM generate_series(1, :n) AS g"
+                ),
+                params,
+            )
         else:
-            conn.execute(text(
-                "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < :n) "
-                "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
-                "SELECT 'attendance_mark', "
-                "  printf('%08x-0000-4000-8000-%012x', :start + x, :start + x), "
-                "  :hub, :start + x, :data, :clocks "
-                "FROM g"), params)
+            conn.execute(
+                text(
+                    "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < :n) "
+                    "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
+                    "SELECT 'attendance_mark', "
+                    "  printf('%08x-0000-4000-8000-%012x', :start + x, :start + x), "
+                    "  :hub, :start + x, :data, :clocks "
+                    "FROM g"
+                ),
+                params,
+            )
         conn.execute(update(STATE).values(last_seq=start + count))
         if engine.dialect.name == "postgresql":
             conn.execute(text("ANALYZE synced_row"))
@@ -71,8 +80,7 @@ def time_pulls(client: httpx.Client, epoch: str, cursor: int, limit: int) -> lis
     times = []
     for _ in range(PULLS):
         began = time.perf_counter()
-        response = client.post("/v1/pull", json={"epoch": epoch, "cursor": cursor,
-                                                 "limit": limit})
+        response = client.post("/v1/pull", json={"epoch": epoch, "cursor": cursor, "limit": limit})
         times.append(time.perf_counter() - began)
         assert response.status_code == 200, response.text
     return times
@@ -96,18 +104,23 @@ def run(backend: str, big: int) -> None:
                     time_pulls(client, laptop["epoch"], high, 500)  # warm up
                     noop = time_pulls(client, laptop["epoch"], high, 500)
                     page = time_pulls(client, laptop["epoch"], high - 500, 500)
-                    body = client.post("/v1/pull", json={"epoch": laptop["epoch"],
-                                                         "cursor": high}).json()
+                    body = client.post(
+                        "/v1/pull", json={"epoch": laptop["epoch"], "cursor": high}
+                    ).json()
                     assert body["rows"] == [] and not body["has_more"]
                 results[size] = (median(noop), percentile(noop, 99), median(page))
-                print(f"[{backend}] log of {size:>9,} changes (filled in {fill_s:.1f} s): "
-                      f"no-op pull median {median(noop) * 1000:.2f} ms, "
-                      f"p99 {percentile(noop, 99) * 1000:.2f} ms; "
-                      f"500-row page median {median(page) * 1000:.1f} ms")
+                print(
+                    f"[{backend}] log of {size:>9,} changes (filled in {fill_s:.1f} s): "
+                    f"no-op pull median {median(noop) * 1000:.2f} ms, "
+                    f"p99 {percentile(noop, 99) * 1000:.2f} ms; "
+                    f"500-row page median {median(page) * 1000:.1f} ms"
+                )
         engine.dispose()
     small, large = results[1_000][0], results[big][0]
-    print(f"[{backend}]   no-op ratio {big:,} / 1,000: {large / small:.2f} "
-          f"(target: under 20 ms and about 1.0)")
+    print(
+        f"[{backend}]   no-op ratio {big:,} / 1,000: {large / small:.2f} "
+        f"(target: under 20 ms and about 1.0)"
+    )
 
 
 def main() -> None:
