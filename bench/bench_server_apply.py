@@ -43,14 +43,27 @@ def run(backend: str, n: int) -> None:
         def mutations(start_id: int, values: dict, base: str | None) -> list[Mutation]:
             stamp = clock.now()
             return [
-                Mutation(mutation_id=start_id + i, table="attendance_mark", row_id=row,
-                         hub_id=hub, values=values, clocks=dict.fromkeys(values, stamp),
-                         bases=dict.fromkeys(values, base))
+                Mutation(
+                    mutation_id=start_id + i,
+                    table="attendance_mark",
+                    row_id=row,
+                    hub_id=hub,
+                    values=values,
+                    clocks=dict.fromkeys(values, stamp),
+                    bases=dict.fromkeys(values, base),
+                )
                 for i, row in enumerate(ids)
             ]
 
-        values = {"code": "P", "session_id": str(uuid.uuid4()), "student_id": str(uuid.uuid4()),
-                  "arrived_at": "15:31", "note": "", "recorded_by": "teacher", "deleted": False}
+        values = {
+            "code": "P",
+            "session_id": str(uuid.uuid4()),
+            "student_id": str(uuid.uuid4()),
+            "arrived_at": "15:31",
+            "note": "",
+            "recorded_by": "teacher",
+            "deleted": False,
+        }
         created = mutations(1, values, None)
         started = time.perf_counter()
         for i in range(0, n, BATCH):
@@ -67,15 +80,26 @@ def run(backend: str, n: int) -> None:
         # The baseline: the same rows, one plain bulk INSERT into a table with the same
         # columns, primary key and indexes (so index upkeep is counted on both sides).
         plain = Table(
-            "plain_rows", MetaData(),
-            *[Column(c.name, c.type, primary_key=c.primary_key, unique=bool(c.unique))
-              for c in ROWS.columns],
+            "plain_rows",
+            MetaData(),
+            *[
+                Column(c.name, c.type, primary_key=c.primary_key, unique=bool(c.unique))
+                for c in ROWS.columns
+            ],
             Index("ix_plain_rows_hub_seq", "hub_id", "seq"),
         )
         plain.create(engine)
-        rows = [{"table_name": "attendance_mark", "row_id": row, "hub_id": hub, "seq": k,
-                 "data": values, "clocks": dict.fromkeys(values, created[0].clocks["code"])}
-                for k, row in enumerate(ids)]
+        rows = [
+            {
+                "table_name": "attendance_mark",
+                "row_id": row,
+                "hub_id": hub,
+                "seq": k,
+                "data": values,
+                "clocks": dict.fromkeys(values, created[0].clocks["code"]),
+            }
+            for k, row in enumerate(ids)
+        ]
         started = time.perf_counter()
         with engine.begin() as conn:
             conn.execute(insert(plain), rows)
@@ -86,8 +110,10 @@ def run(backend: str, n: int) -> None:
     print(f"[{backend}]   apply (new rows):   {apply_rate:9.0f} mutations/s")
     print(f"[{backend}]   apply (merge/upd):  {update_rate:9.0f} mutations/s")
     print(f"[{backend}]   plain bulk insert:  {bulk_rate:9.0f} rows/s")
-    print(f"[{backend}]   ratio apply/bulk:   {apply_rate / bulk_rate:9.2f}  "
-          f"(merge/bulk {update_rate / bulk_rate:.2f})")
+    print(
+        f"[{backend}]   ratio apply/bulk:   {apply_rate / bulk_rate:9.2f}  "
+        f"(merge/bulk {update_rate / bulk_rate:.2f})"
+    )
 
 
 def main() -> None:

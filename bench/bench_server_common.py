@@ -61,8 +61,9 @@ def enroll(server: SyncServer, engine: Engine, hubs: list[str]) -> dict[str, Any
     """Create and enroll one device over HTTP; return its auth headers, node and epoch."""
     _, code = accounts.create_device(engine, "bench", hubs)
     node = uuid.uuid4().hex[:16]
-    data = httpx.post(server.url + "/v1/enroll", headers=HEADERS,
-                      json={"code": code, "device_id": node}).json()
+    data = httpx.post(
+        server.url + "/v1/enroll", headers=HEADERS, json={"code": code, "device_id": node}
+    ).json()
     return {
         "headers": {**HEADERS, "Authorization": "Bearer " + data["device_token"]},
         "node": node,

@@ -41,27 +41,36 @@ PULLS = 300
 def fill(engine: Engine, hub: str, count: int) -> int:
     """Add ``count`` rows to the change log of ``hub``; return the last sequence number."""
     data = json.dumps({"code": "P", "note": "", "deleted": False})
-    clocks = json.dumps(dict.fromkeys(("code", "note", "deleted"),
-                                      "001700000000000-00000-00000000000000ab"))
+    clocks = json.dumps(
+        dict.fromkeys(("code", "note", "deleted"), "001700000000000-00000-00000000000000ab")
+    )
     with engine.begin() as conn:
         start = int(conn.execute(text("SELECT last_seq FROM server_state")).scalar_one())
         params = {"hub": hub, "data": data, "clocks": clocks, "start": start, "n": count}
         if engine.dialect.name == "postgresql":
-            conn.execute(text(
-                "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
-                "SELECT 'attendance_mark', "
-                "  lpad(to_hex(:start + g), 8, '0') || '-0000-4000-8000-' "
-                "  || lpad(to_hex(:start + g), 12, '0'), "
-                "  :hub, :start + g, CAST(:data AS json), CAST(:clocks AS json) "
-                "FROM generate_series(1, :n) AS g"), params)
+            conn.execute(
+                text(
+                    "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
+                    "SELECT 'attendance_mark', "
+                    "  lpad(to_hex(:start + g), 8, '0') || '-0000-4000-8000-' "
+                    "  || lpad(to_hex(:start + g), 12, '0'), "
+                    "  :hub, :start + g, CAST(:data AS json), CAST(:clocks AS json) "
+                    "FROM generate_series(1, :n) AS g"
+                ),
+                params,
+            )
         else:
-            conn.execute(text(
-                "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < :n) "
-                "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
-                "SELECT 'attendance_mark', "
-                "  printf('%08x-0000-4000-8000-%012x', :start + x, :start + x), "
-                "  :hub, :start + x, :data, :clocks "
-                "FROM g"), params)
+            conn.execute(
+                text(
+                    "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < :n) "
+                    "INSERT INTO synced_row (table_name, row_id, hub_id, seq, data, clocks) "
+                    "SELECT 'attendance_mark', "
+                    "  printf('%08x-0000-4000-8000-%012x', :start + x, :start + x), "
+                    "  :hub, :start + x, :data, :clocks "
+                    "FROM g"
+                ),
+                params,
+            )
         conn.execute(update(STATE).values(last_seq=start + count))
         if engine.dialect.name == "postgresql":
             conn.execute(text("ANALYZE synced_row"))
@@ -84,12 +93,15 @@ def run(backend: str, big: int) -> None:
             hub = accounts.add_hub(engine, "Pull hub")
             filled = time.perf_counter()
             high = fill(engine, hub, size)
-            print(f"[{backend}] filled a log of {size:,} changes in "
-                  f"{time.perf_counter() - filled:.1f} s")
+            print(
+                f"[{backend}] filled a log of {size:,} changes in "
+                f"{time.perf_counter() - filled:.1f} s"
+            )
             server = stack.enter_context(SyncServer(url))
             laptop = enroll(server, engine, [hub])
-            client = stack.enter_context(httpx.Client(base_url=server.url,
-                                                      headers=laptop["headers"]))
+            client = stack.enter_context(
+                httpx.Client(base_url=server.url, headers=laptop["headers"])
+            )
             key = accounts.authenticate(engine, laptop["headers"]["Authorization"][7:])
             setups.append((size, engine, client, laptop, high, key))
         http: dict[int, list[float]] = {size: [] for size in sizes}
@@ -114,15 +126,19 @@ def run(backend: str, big: int) -> None:
                     storage[size].append(in_process)
                     page[size].append(paged)
     for size in sizes:
-        print(f"[{backend}] log of {size:>9,}: no-op pull over HTTP median "
-              f"{median(http[size]) * 1000:.2f} ms (p99 {percentile(http[size], 99) * 1000:.2f}); "
-              f"storage only {median(storage[size]) * 1000:.3f} ms; "
-              f"500-row page {median(page[size]) * 1000:.1f} ms")
+        print(
+            f"[{backend}] log of {size:>9,}: no-op pull over HTTP median "
+            f"{median(http[size]) * 1000:.2f} ms (p99 {percentile(http[size], 99) * 1000:.2f}); "
+            f"storage only {median(storage[size]) * 1000:.3f} ms; "
+            f"500-row page {median(page[size]) * 1000:.1f} ms"
+        )
     small, large = sizes
-    print(f"[{backend}]   no-op ratio {large:,} / {small:,}: HTTP "
-          f"{median(http[large]) / median(http[small]):.2f}, storage "
-          f"{median(storage[large]) / median(storage[small]):.2f} "
-          f"(target: under 20 ms and about 1.0)")
+    print(
+        f"[{backend}]   no-op ratio {large:,} / {small:,}: HTTP "
+        f"{median(http[large]) / median(http[small]):.2f}, storage "
+        f"{median(storage[large]) / median(storage[small]):.2f} "
+        f"(target: under 20 ms and about 1.0)"
+    )
 
 
 def main() -> None:

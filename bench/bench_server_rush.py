@@ -58,17 +58,26 @@ def run(backend: str, devices: int) -> None:
                 for i in range(1, PER_DEVICE + 1):
                     stamp = clock.now()
                     values = {"code": "P", "note": "", "deleted": False}
-                    mutations.append({
-                        "mutation_id": i, "table": "attendance_mark",
-                        "row_id": str(uuid.uuid4()), "hub_id": hub, "values": values,
-                        "clocks": dict.fromkeys(values, stamp), "bases": dict.fromkeys(values),
-                    })
-                with httpx.Client(base_url=server.url, headers=laptop["headers"],
-                                  timeout=120) as client:
+                    mutations.append(
+                        {
+                            "mutation_id": i,
+                            "table": "attendance_mark",
+                            "row_id": str(uuid.uuid4()),
+                            "hub_id": hub,
+                            "values": values,
+                            "clocks": dict.fromkeys(values, stamp),
+                            "bases": dict.fromkeys(values),
+                        }
+                    )
+                with httpx.Client(
+                    base_url=server.url, headers=laptop["headers"], timeout=120
+                ) as client:
                     barrier.wait()
                     for start in range(0, PER_DEVICE, BATCH):
-                        body = {"epoch": laptop["epoch"],
-                                "mutations": mutations[start : start + BATCH]}
+                        body = {
+                            "epoch": laptop["epoch"],
+                            "mutations": mutations[start : start + BATCH],
+                        }
                         while True:
                             began = time.perf_counter()
                             response = client.post("/v1/push", json=body)
@@ -93,19 +102,26 @@ def run(backend: str, devices: int) -> None:
                 select(func.count()).select_from(ROWS).where(ROWS.c.table_name == "attendance_mark")
             ).scalar_one()
             acked = conn.execute(
-                select(func.count()).select_from(DEVICES)
+                select(func.count())
+                .select_from(DEVICES)
                 .where(DEVICES.c.last_mutation_id == PER_DEVICE)
             ).scalar_one()
         engine.dispose()
     n = devices * PER_DEVICE
     ok = rows == n and acked == devices
     print(f"[{backend}] {devices} devices x {PER_DEVICE} mutations, batches of {BATCH}")
-    print(f"[{backend}]   exactly once: {'yes' if ok else 'NO'} ({rows} rows stored for {n} "
-          f"mutations; {acked}/{devices} devices acknowledged up to {PER_DEVICE})")
-    print(f"[{backend}]   push latency p50 {median(latencies) * 1000:.0f} ms, "
-          f"p99 {percentile(latencies, 99) * 1000:.0f} ms (per {BATCH}-mutation push)")
-    print(f"[{backend}]   all done in {total:.1f} s = {n / total:.0f} mutations/s; "
-          f"transient retries: {len(retries)}")
+    print(
+        f"[{backend}]   exactly once: {'yes' if ok else 'NO'} ({rows} rows stored for {n} "
+        f"mutations; {acked}/{devices} devices acknowledged up to {PER_DEVICE})"
+    )
+    print(
+        f"[{backend}]   push latency p50 {median(latencies) * 1000:.0f} ms, "
+        f"p99 {percentile(latencies, 99) * 1000:.0f} ms (per {BATCH}-mutation push)"
+    )
+    print(
+        f"[{backend}]   all done in {total:.1f} s = {n / total:.0f} mutations/s; "
+        f"transient retries: {len(retries)}"
+    )
     if not ok:
         raise SystemExit(1)
 

@@ -39,11 +39,10 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     import harmony_desktop.ui.roster  # noqa: F401  (None work-around first)
     from harmony_desktop.app import open_app
-    from harmony_desktop.ui.roster import RosterPage
-    from harmony_desktop.ui.roster.student_dialog import StudentDialog
-
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.services.exporting import ExportService
+    from harmony_desktop.ui.roster import RosterPage
+    from harmony_desktop.ui.roster.student_dialog import StudentDialog
 
     opened = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
     services = opened.services

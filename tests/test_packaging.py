@@ -31,8 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ICONS = ROOT / "resources" / "icons"
 ISS = ROOT / "installer" / "windows" / "harmony-desktop.iss"
 DESKTOP = ROOT / "installer" / "linux" / f"{APP_ID}.desktop"
-#: the aim is 120 MB; fail well before a Qt module or a server stack sneaks back in
-BUNDLE_LIMIT_MIB = 125
+#: The aim is 120 MB. Measured on Linux: 117.7 MiB before sync, 130.9 MiB with it, of
+#: which 11 MB is cryptography, needed by keyring's SecretService backend (secretstorage)
+#: to keep the device token in the desktop keyring. Fail well before a Qt module or the
+#: server stack sneaks back in.
+BUNDLE_LIMIT_MIB = 135
 
 
 # -- the self-test, from source --------------------------------------------------------------

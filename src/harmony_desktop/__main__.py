@@ -5,6 +5,8 @@ harmony-desktop demo [--hubs N] …           generate a demo programme
 harmony-desktop restore [--list | BACKUP]   restore the database from a daily backup
 harmony-desktop backup                      take a backup now
 harmony-desktop print|import|export …       roster documents and files (cli_print.py)
+harmony-desktop sync                        sync now (scheduled tasks: one line, exit code)
+harmony-desktop enroll --server URL --code CODE   enroll this laptop with the sync server
 harmony-desktop --self-test[=STEPS]         check this build in a temporary folder, headless
 """
 
@@ -96,8 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help=_("take a backup now"))
     backup.set_defaults(func=_backup)
     from harmony_desktop.cli_print import register_print_commands
+    from harmony_desktop.cli_sync import add_commands
 
     register_print_commands(sub)
+    add_commands(sub)
     return parser
 
 

@@ -181,19 +181,40 @@ class Store:
                 raise
 
     @contextlib.contextmanager
-    def raw_write(self) -> Iterator[Session]:
+    def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:
         """A write transaction WITHOUT change tracking.
 
         Only for local bookkeeping (sync cursor, conflicts) and for applying rows pulled
         from the server, which must not be echoed back into the outbox.
+
+        ``foreign_keys=False`` turns foreign-key enforcement off for this transaction
+        only: pulled pages arrive in server order, where a mark may come a page before
+        the (since edited) student it refers to.
         """
-        with Session(self._write_engine, expire_on_commit=False) as session:
+        if foreign_keys:
+            with Session(self._write_engine, expire_on_commit=False) as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+            return
+        with self._write_engine.connect() as conn:
+            dbapi = conn.connection.dbapi_connection
+            assert dbapi is not None
+            # Must run outside a transaction, i.e. before the session begins one.
+            dbapi.execute("PRAGMA foreign_keys=OFF")
             try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+                with Session(bind=conn, expire_on_commit=False) as session:
+                    try:
+                        yield session
+                        session.commit()
+                    except BaseException:
+                        session.rollback()
+                        raise
+            finally:
+                dbapi.execute("PRAGMA foreign_keys=ON")
 
     # -- local facts ---------------------------------------------------------------
 

@@ -82,6 +82,9 @@ def run_window(data_dir: str | None, hub: str | None = None) -> int:
             )
             return 1
         window = MainWindow(opened, chosen.id)
+        from harmony_desktop.ui.sync import install_sync_ui
+
+        install_sync_ui(window)
         window.show()
         code = app.exec()
         window.shutdown()

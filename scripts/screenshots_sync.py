@@ -1,0 +1,141 @@
+"""Screenshots of the sync UI for docs/screenshots/ (generated data, a real server).
+
+Run: ``xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_sync.py``
+(or with ``QT_QPA_PLATFORM=offscreen``). Two laptops edit the same student and enrol the
+same child offline, sync through a real ``harmony-sync serve``; then the main window of
+the first laptop is shown with its sync status bar and its "Needs review" page.
+
+Writes sync-statusbar.png, sync-statusbar-offline.png, sync-review.png and
+sync-enroll.png into docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("HARMONY_TOKEN_STORE", "file")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # reuse the test helpers (server process, factories)
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from tests.factories import make_hub  # noqa: E402
+from tests.sync_client.conftest import Replica, open_session  # noqa: E402
+from tests.sync_client.live_server import LiveServer, free_port  # noqa: E402
+
+from harmony_desktop.app import Opened  # noqa: E402
+from harmony_desktop.paths import resolve_paths  # noqa: E402
+from harmony_desktop.ui.main_window import MainWindow  # noqa: E402
+from harmony_desktop.ui.sync import install_sync_ui  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def wait(ms: int) -> None:
+    """Let the event loop run for ``ms`` milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(signal: object, timeout_ms: int = 30_000) -> None:
+    """Run the event loop until ``signal`` fires."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, name: str) -> None:
+    """Grab ``widget`` into docs/screenshots/``name``."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    root = Path(tempfile.mkdtemp(prefix="sync-shots-"))
+    server = LiveServer(root / "server")
+    server.start()
+    try:
+        a, b = Replica(root / "a", server), Replica(root / "b", server)
+        hub = make_hub(a.services, students=12)
+        server.add_hub("Test Park Hub", hub.hub_id)
+        a.enroll([hub.hub_id])
+        b.enroll([hub.hub_id])
+        a.sync.sync()
+        b.sync.sync()
+        # offline on both laptops: the same fields edited, the same child enrolled
+        a.services.roster.update_student(hub.student_ids[0], school="Lincoln Elementary")
+        b.services.roster.update_student(hub.student_ids[0], school="Roosevelt Elementary")
+        a.services.roster.update_student(hub.student_ids[3], instrument="cello")
+        b.services.roster.update_student(hub.student_ids[3], instrument="viola")
+        child = {
+            "legal_first_name": "Rosa",
+            "legal_last_name": "Mendez",
+            "date_of_birth": dt.date(2016, 4, 2),
+        }
+        for rep in (a, b):
+            sid = rep.services.roster.create_student(
+                hub.hub_id, dict(child), [{"name": "Guardian", "phone": "(323) 555-0199"}]
+            )
+            rep.services.enrollment.enroll(sid, hub.ensemble_id, hub.start)
+        session = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
+        for student in hub.student_ids[:5]:
+            a.services.roll.mark(session, student, "P", by=None)
+        b.sync.sync()
+        a.sync.sync()  # pushes, gets the conflicts; then more roll is taken
+        for student in hub.student_ids[5:9]:
+            a.services.roll.mark(session, student, "L", by=None)
+
+        opened = Opened(resolve_paths(a.folder), a.store, a.services)
+        window = MainWindow(opened, hub.hub_id, today=dt.date(2026, 9, 14))
+        install_sync_ui(window, auto=False)
+        ui = window.sync_ui  # type: ignore[attr-defined]
+        ui.controller.service.http_session = a.http
+        window.resize(1280, 720)
+        window.show()
+        wait(600)
+        ui.controller.online = True
+        ui.controller.refresh_status()
+        ui.status._show_online(True)
+        wait(200)
+        save(window.statusBar(), "sync-statusbar.png")
+        save(window, "sync-window.png")
+
+        ui.show_review()
+        wait_for(ui.review.loaded)
+        ui.review.table.selectRow(0)
+        wait(300)
+        save(window, "sync-review.png")
+
+        # offline: the server address no longer answers
+        a.store.set_meta("sync.server_url", f"http://127.0.0.1:{free_port()}")
+        ui.controller.sync_now()
+        wait_for(ui.controller.syncFailed)
+        wait(200)
+        save(window.statusBar(), "sync-statusbar-offline.png")
+
+        dialog = ui.show_enroll()
+        dialog.server_edit.setText("https://sync.harmony-project.example")
+        dialog.code_edit.setText("K7QD-3MPX-9TZW")
+        wait(300)
+        save(dialog, "sync-enroll.png")
+        dialog.reject()
+        window.shutdown()
+        window.close()
+        a.close()
+        b.close()
+    finally:
+        server.stop()
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

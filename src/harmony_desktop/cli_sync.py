@@ -1,0 +1,108 @@
+"""``harmony-desktop sync`` and ``harmony-desktop enroll``: sync from a scheduled task.
+
+``harmony-desktop sync`` prints ONE line (fit for a log) and exits with:
+
+== ===========================================================================
+0  synced (the line gives the counts)
+1  the server could not be reached; nothing lost, try again later
+2  needs a person: not enrolled, token revoked, clock skew, version mismatch
+3  unexpected failure (see the app's log file)
+== ===========================================================================
+
+``harmony-desktop enroll --server URL --code CODE`` enrolls this laptop once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import socket
+import sys
+
+from harmony_desktop.domain.i18n import _
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_RETRY, EXIT_ACTION, EXIT_BUG = 0, 1, 2, 3
+
+
+def _stamp() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Run one sync; print one line; return the exit code."""
+    from harmony_desktop.app import open_app
+    from harmony_desktop.services.sync import SyncService
+    from harmony_sync.client import SyncError
+
+    opened = open_app(args.data_dir)
+    try:
+        service = SyncService(opened.store, opened.paths.data_dir)
+        try:
+            report = service.sync()
+        except SyncError as err:
+            code = EXIT_RETRY if err.retryable else EXIT_ACTION
+            pending = opened.store.pending_changes()
+            print(
+                _("{stamp} sync FAILED [{code}] ({pending} changes waiting): {message}").format(
+                    stamp=_stamp(), code=err.code, pending=pending, message=err
+                )
+            )
+            return code
+        except Exception as err:  # a bug: keep the scheduled task's log useful
+            log.exception("sync failed unexpectedly")
+            print(
+                _("{stamp} sync FAILED [internal] {kind}: see the app's log file").format(
+                    stamp=_stamp(), kind=type(err).__name__
+                )
+            )
+            return EXIT_BUG
+        review = service.status().needs_review
+        line = f"{_stamp()} {report.summary()}"
+        if review:
+            line += _("; {n} item(s) need review in the app").format(n=review)
+        print(line)
+        return EXIT_OK
+    finally:
+        opened.close()
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    """Enroll this laptop with a server and a one-time code."""
+    from harmony_desktop.app import open_app
+    from harmony_desktop.services.sync import SyncService
+    from harmony_sync.client import SyncError
+
+    opened = open_app(args.data_dir)
+    try:
+        service = SyncService(opened.store, opened.paths.data_dir)
+        try:
+            hubs = service.enroll(args.server, args.code, args.name or socket.gethostname())
+        except (SyncError, ValueError) as err:
+            print(_("Enrollment failed: {message}").format(message=err), file=sys.stderr)
+            return EXIT_RETRY if getattr(err, "retryable", False) else EXIT_ACTION
+        print(
+            _("Enrolled with {server} for: {hubs}. The token is kept in {where}.").format(
+                server=service.server_url(),
+                hubs=", ".join(hubs) or _("all hubs"),
+                where=service.tokens.location,
+            )
+        )
+        return EXIT_OK
+    finally:
+        opened.close()
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ``sync`` and ``enroll`` on the app's command line."""
+    sync = sub.add_parser(
+        "sync", help=_("sync now (for scheduled tasks: one log line, exit code 0/1/2/3)")
+    )
+    sync.set_defaults(func=cmd_sync)
+    enroll = sub.add_parser("enroll", help=_("enroll this laptop with the sync server"))
+    enroll.add_argument("--server", required=True, help=_("the sync server's address"))
+    enroll.add_argument("--code", required=True, help=_("the one-time enrollment code"))
+    enroll.add_argument("--name", help=_("a name for this laptop (default: its host name)"))
+    enroll.set_defaults(func=cmd_enroll)

@@ -1,0 +1,103 @@
+"""The enrollment dialog: server address + one-time code, done on the sync thread."""
+
+from __future__ import annotations
+
+import socket
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.ui.sync.controller import SyncController
+from harmony_sync.client import SyncError
+
+
+def tr(text: str) -> str:
+    """Translate an enrollment string (context ``EnrollDialog``)."""
+    return QCoreApplication.translate("EnrollDialog", text)
+
+
+class EnrollDialog(QDialog):
+    """Ask for the server address and the code; enroll without freezing the window."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(tr("Enroll this laptop"))
+        self.setAccessibleName(tr("Enroll this laptop"))
+        self.setMinimumWidth(480)
+        intro = QLabel(
+            tr(
+                "Connect this laptop to your programme's sync server. Your administrator "
+                "gives you the address and a one-time code. The app keeps working offline "
+                "either way."
+            )
+        )
+        intro.setWordWrap(True)
+        self.server_edit = QLineEdit(controller.service.server_url() or "")
+        self.server_edit.setPlaceholderText("https://sync.example.org")
+        self.server_edit.setAccessibleName(tr("Server address"))
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.code_edit.setAccessibleName(tr("Enrollment code"))
+        self.name_edit = QLineEdit(socket.gethostname())
+        self.name_edit.setAccessibleName(tr("Laptop name"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(tr("Enrollment result"))
+        form = QFormLayout()
+        form.addRow(tr("Server &address:"), self.server_edit)
+        form.addRow(tr("One-time &code:"), self.code_edit)
+        form.addRow(tr("Laptop &name:"), self.name_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("Enroll"))
+        self.ok_button.setAccessibleName(tr("Enroll"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(tr("Cancel"))
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.hubs: list[str] = []
+
+    def start(self) -> None:
+        """Check the fields and enroll on the sync thread."""
+        server = self.server_edit.text().strip()
+        code = self.code_edit.text().strip()
+        if not server or not code:
+            self.message.setText(tr("Type both the server address and the code."))
+            return
+        self.ok_button.setEnabled(False)
+        self.message.setText(tr("Contacting the server…"))
+        name = self.name_edit.text().strip()
+        service = self.controller.service
+        self.controller.run(
+            lambda _progress: service.enroll(server, code, name), self._done, self._failed
+        )
+
+    def _done(self, hubs: list[str]) -> None:
+        self.hubs = hubs
+        self.ok_button.setEnabled(True)
+        self.controller.refresh_status()
+        self.accept()
+        self.controller.sync_now()
+
+    def _failed(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(error, SyncError | ValueError):
+            self.message.setText(str(error))
+        else:
+            self.message.setText(tr("Enrollment failed unexpectedly. Try again."))

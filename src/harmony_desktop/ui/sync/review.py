@@ -1,0 +1,367 @@
+"""The "Needs review" page: losing values, refused changes and duplicate students.
+
+For a conflict staff keep either value: "Keep current" accepts the merge's winner,
+"Use other value" writes the losing value back as a new edit (it then syncs and wins).
+A change the server refused can only be acknowledged ("Dismiss"); its reason is shown.
+Duplicate students found after a sync are listed with what each record holds; "Merge"
+keeps every enrollment and mark (see ``services/duplicates.py``).
+
+All loading and writing runs on the sync thread through the controller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.services.duplicates import DuplicatePair, find_duplicates, merge_students
+from harmony_desktop.services.sync import ReviewItem
+from harmony_desktop.ui.sync.controller import SyncController
+
+Index = QModelIndex | QPersistentModelIndex
+#: the review item / duplicate pair behind a row
+ItemRole = Qt.ItemDataRole.UserRole + 1
+
+
+def tr(text: str) -> str:
+    """Translate a review string (context ``SyncReview``)."""
+    return QCoreApplication.translate("SyncReview", text)
+
+
+def show_value(value: Any) -> str:
+    """A stored value as staff read it."""
+    if value is None or value == "":
+        return tr("(empty)")
+    if value is True:
+        return tr("yes")
+    if value is False:
+        return tr("no")
+    return str(value)
+
+
+def show_when(stamp: str) -> str:
+    """An ISO timestamp (UTC) as local "2026-09-14 17:05"."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16]
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def show_phone(digits: str) -> str:
+    """A normalised 10-digit phone as (323) 555-0199; anything else as it is."""
+    if len(digits) == 10 and digits.isdigit():
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+    return digits
+
+
+def field_label(name: str) -> str:
+    """A field name as words ("date_of_birth" → "Date of birth")."""
+    return name.replace("_", " ").capitalize()
+
+
+class ReviewModel(QAbstractTableModel):
+    """Conflicts and refusals, one per row."""
+
+    COLUMNS = ("what", "field", "current", "other", "when")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[ReviewItem] = []
+
+    def set_items(self, items: list[ReviewItem]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (
+            tr("Record"),
+            tr("Field"),
+            tr("Current value"),
+            tr("Other value / reason"),
+            tr("Detected"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == ItemRole:
+            return item
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = self.COLUMNS[index.column()]
+        if item.kind == "rejected":
+            reason = item.winning_value if isinstance(item.winning_value, dict) else {}
+            changed = item.losing_value
+            if isinstance(changed, str):
+                try:
+                    changed = json.loads(changed)
+                except ValueError:
+                    changed = {}
+            fields = ", ".join(field_label(k) for k in changed) if isinstance(changed, dict) else ""
+            return {
+                "what": item.what,
+                "field": tr("Refused change: {fields}").format(fields=fields),
+                "current": "",
+                "other": str(reason.get("reason") or reason.get("code") or ""),
+                "when": show_when(item.detected_at),
+            }[column]
+        return {
+            "what": item.what,
+            "field": field_label(item.field_name),
+            "current": show_value(item.winning_value),
+            "other": show_value(item.losing_value),
+            "when": show_when(item.detected_at),
+        }[column]
+
+
+class DuplicatesModel(QAbstractTableModel):
+    """Pairs of student records that look like the same child."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pairs: list[DuplicatePair] = []
+
+    def set_pairs(self, pairs: list[DuplicatePair]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.pairs = list(pairs)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.pairs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 4:
+            return None
+        return (tr("Student"), tr("Date of birth"), tr("Guardian phone"), tr("Records"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.pairs):
+            return None
+        pair = self.pairs[index.row()]
+        if role == ItemRole:
+            return pair
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if index.column() == 0:
+            return pair.name
+        if index.column() == 1:
+            return pair.date_of_birth.isoformat() if pair.date_of_birth else ""
+        if index.column() == 2:
+            return show_phone(pair.shared_phone)
+        return tr(
+            "kept record: {e1} enrollment(s), {m1} mark(s) · other record: {e2} "
+            "enrollment(s), {m2} mark(s)"
+        ).format(
+            e1=pair.keep_counts[0],
+            m1=pair.keep_counts[1],
+            e2=pair.drop_counts[0],
+            m2=pair.drop_counts[1],
+        )
+
+
+def _table(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+class ReviewPage(QWidget):
+    """Everything a sync left for a person to decide."""
+
+    loaded = Signal()
+    """The page finished (re)loading its rows."""
+
+    def __init__(
+        self, controller: SyncController, hub_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.hub_id = hub_id
+        self.setAccessibleName(tr("Needs review"))
+        self.model = ReviewModel(self)
+        self.duplicates = DuplicatesModel(self)
+
+        heading = QLabel(tr("<b>Changes that need a decision</b>"))
+        heading.setAccessibleName(tr("Conflicts heading"))
+        self.explain = QLabel(
+            tr(
+                "Two laptops changed the same thing before syncing. The newest change is "
+                "in use; the other one is kept here so nothing is lost."
+            )
+        )
+        self.explain.setWordWrap(True)
+        self.table = _table(self.model, tr("Conflicts and refused changes"))
+        self.keep_current = QPushButton(tr("Keep current value"))
+        self.keep_current.setAccessibleName(tr("Keep current value"))
+        self.use_other = QPushButton(tr("Use other value"))
+        self.use_other.setAccessibleName(tr("Use other value"))
+        self.dismiss = QPushButton(tr("Dismiss"))
+        self.dismiss.setAccessibleName(tr("Dismiss refused change"))
+        self.keep_current.clicked.connect(lambda: self._decide("winning"))
+        self.use_other.clicked.connect(lambda: self._decide("losing"))
+        self.dismiss.clicked.connect(lambda: self._decide("winning"))
+        buttons = QHBoxLayout()
+        for button in (self.keep_current, self.use_other, self.dismiss):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        dup_heading = QLabel(tr("<b>Possible duplicate students</b>"))
+        dup_heading.setAccessibleName(tr("Duplicates heading"))
+        dup_explain = QLabel(
+            tr(
+                "Same name, date of birth and guardian phone, probably entered on two "
+                "laptops. Merging keeps every enrollment and attendance mark."
+            )
+        )
+        dup_explain.setWordWrap(True)
+        self.dup_table = _table(self.duplicates, tr("Possible duplicate students"))
+        self.merge_button = QPushButton(tr("Merge into one student"))
+        self.merge_button.setAccessibleName(tr("Merge duplicate students"))
+        self.merge_button.clicked.connect(self._merge)
+        self.status = QLabel()
+        self.status.setAccessibleName(tr("Review status"))
+        dup_buttons = QHBoxLayout()
+        dup_buttons.addWidget(self.merge_button)
+        dup_buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(buttons)
+        layout.addSpacing(8)
+        layout.addWidget(dup_heading)
+        layout.addWidget(dup_explain)
+        layout.addWidget(self.dup_table, 2)
+        layout.addLayout(dup_buttons)
+        layout.addWidget(self.status)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.dup_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        controller.reviewChanged.connect(self.reload)
+        self._update_buttons()
+
+    def reload(self) -> None:
+        """Load the review items and duplicate pairs on the sync thread."""
+        service = self.controller.service
+        hub_id = self.hub_id
+
+        def load(_progress: Any) -> tuple[list[ReviewItem], list[DuplicatePair]]:
+            return service.review_items(), find_duplicates(service.store, hub_id)
+
+        self.controller.run(load, self._loaded, self._failed)
+
+    def _loaded(self, result: tuple[list[ReviewItem], list[DuplicatePair]]) -> None:
+        items, pairs = result
+        self.model.set_items(items)
+        self.duplicates.set_pairs(pairs)
+        if not items and not pairs:
+            self.status.setText(tr("Nothing needs review."))
+        else:
+            self.status.setText(
+                tr("{n} change(s) and {d} possible duplicate(s) to review.").format(
+                    n=len(items), d=len(pairs)
+                )
+            )
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(str(error))
+        self._update_buttons()
+        self.loaded.emit()
+
+    def selected_item(self) -> ReviewItem | None:
+        """The review item of the selected row."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], ItemRole) if rows else None
+
+    def selected_pair(self) -> DuplicatePair | None:
+        """The duplicate pair of the selected row."""
+        rows = self.dup_table.selectionModel().selectedRows()
+        return self.duplicates.data(rows[0], ItemRole) if rows else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        item = self.selected_item()
+        conflict = item is not None and item.kind == "conflict"
+        self.keep_current.setEnabled(conflict)
+        self.use_other.setEnabled(conflict)
+        self.dismiss.setEnabled(item is not None and item.kind == "rejected")
+        self.merge_button.setEnabled(self.selected_pair() is not None)
+
+    def _decide(self, keep: str) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        service = self.controller.service
+        self.controller.run(
+            lambda _p: service.keep_value(item.id, keep), self._changed, self._failed
+        )
+
+    def _merge(self) -> None:
+        pair = self.selected_pair()
+        if pair is None:
+            return
+        store = self.controller.service.store
+        self.controller.run(
+            lambda _p: merge_students(store, pair.keep_id, pair.drop_id),
+            self._changed,
+            self._failed,
+        )
+
+    def _changed(self, _result: object) -> None:
+        self.controller.refresh_status()
+        self.reload()

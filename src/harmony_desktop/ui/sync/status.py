@@ -1,0 +1,203 @@
+"""The sync part of the status bar: online/offline, last sync, changes waiting, progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from harmony_desktop.services.sync import SyncReport, SyncStatus
+from harmony_desktop.ui.sync.controller import SyncController
+from harmony_sync.client import SyncError
+
+
+def tr(text: str) -> str:
+    """Translate a sync status string (context ``SyncStatus``)."""
+    return QCoreApplication.translate("SyncStatus", text)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an error message, for a one-line status bar."""
+    head, dot, _rest = text.partition(". ")
+    return head + (dot.strip() if dot else "")
+
+
+def describe_last_sync(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
+    """ "Last sync: today 14:05" / "yesterday 17:40" / "3 Sep 09:12" / "never"."""
+    if when is None:
+        return tr("Last sync: never")
+    local = when.astimezone() if when.tzinfo else when
+    now = now or dt.datetime.now().astimezone()
+    if local.date() == now.date():
+        day = tr("today")
+    elif local.date() == now.date() - dt.timedelta(days=1):
+        day = tr("yesterday")
+    else:
+        day = local.strftime("%d %b")
+    return tr("Last sync: {day} {time}").format(day=day, time=local.strftime("%H:%M"))
+
+
+class SyncStatusWidget(QWidget):
+    """Always shows the last successful sync, changes waiting and online/offline."""
+
+    enrollRequested = Signal()
+    """The button was clicked on a laptop not enrolled yet: open the enrollment dialog."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setAccessibleName(tr("Sync status"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(10)
+        self.online_label = QLabel()
+        self.online_label.setAccessibleName(tr("Connection"))
+        self.last_label = QLabel()
+        self.last_label.setAccessibleName(tr("Last successful sync"))
+        self.pending_label = QLabel()
+        self.pending_label.setAccessibleName(tr("Changes waiting"))
+        self.message_label = QLabel()
+        self.message_label.setAccessibleName(tr("Sync message"))
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(tr("Sync progress"))
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.sync_button = QPushButton(tr("Sync now"))
+        self.sync_button.setAccessibleName(tr("Sync now"))
+        self.sync_button.setToolTip(tr("Send this laptop's changes and fetch everyone else's"))
+        self.sync_button.clicked.connect(self._clicked)
+        for widget in (
+            self.message_label,
+            self.progress,
+            self.online_label,
+            self.last_label,
+            self.pending_label,
+            self.sync_button,
+        ):
+            layout.addWidget(widget)
+        controller.statusChanged.connect(self.show_status)
+        controller.onlineChanged.connect(self._show_online)
+        controller.syncStarted.connect(self._started)
+        controller.syncProgress.connect(self._progress)
+        controller.syncFinished.connect(self._finished)
+        controller.syncFailed.connect(self._failed)
+        controller.reminder.connect(self._remind)
+        self._enrolled = False
+        self._show_online(controller.online)
+
+    # -- slots -----------------------------------------------------------------------
+
+    def _clicked(self) -> None:
+        if self._enrolled:
+            self.controller.sync_now()
+        else:
+            self.enrollRequested.emit()
+
+    def show_status(self, status: SyncStatus) -> None:
+        """Show a fresh :class:`SyncStatus`."""
+        self._enrolled = status.enrolled
+        self.sync_button.setText(tr("Sync now") if status.enrolled else tr("Set up sync…"))
+        self.sync_button.setAccessibleName(self.sync_button.text())
+        self.last_label.setText(describe_last_sync(status.last_success))
+        if status.pending == 0:
+            self.pending_label.setText(tr("All changes synced"))
+        elif status.pending == 1:
+            self.pending_label.setText(tr("1 change waiting"))
+        else:
+            self.pending_label.setText(tr("{n} changes waiting").format(n=status.pending))
+        if not status.enrolled:
+            self.online_label.setText(tr("○ Not set up for sync"))
+            self.online_label.setToolTip(
+                tr("Everything works offline. Use Sync ▸ Enroll this laptop to connect it.")
+            )
+        else:
+            self._show_online(self.controller.online)
+        if status.needs_review:
+            self.message_label.setText(
+                tr("{n} to review").format(n=status.needs_review)
+                if not self.message_label.text()
+                else self.message_label.text()
+            )
+
+    def _show_online(self, online: bool | None) -> None:
+        if not self._enrolled:
+            return
+        if online is None:
+            self.online_label.setText(tr("◌ Not checked yet"))
+        elif online:
+            self.online_label.setText(tr("● Online"))
+        else:
+            self.online_label.setText(tr("○ Offline"))
+        self.online_label.setToolTip(self.controller.service.server_url() or "")
+
+    def _started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(tr("Syncing…"))
+        self.progress.show()
+        self.message_label.setText("")
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        if phase == "push" and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+            self.progress.setFormat(tr("Sending %v of %m"))
+        else:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(tr("Receiving {n}").format(n=done))
+
+    def _finished(self, report: SyncReport) -> None:
+        self.progress.hide()
+        self.sync_button.setEnabled(True)
+        text = tr("Synced: sent {sent}, received {got}").format(
+            sent=report.pushed, got=report.pulled
+        )
+        if report.conflicts:
+            text += tr(" · {n} to review").format(n=report.conflicts)
+        self.message_label.setText(text)
+        self.message_label.setToolTip(report.summary())
+
+    def _failed(self, error: Exception) -> None:
+        self.progress.hide()
+        self.sync_button.setEnabled(True)
+        message = (
+            str(error)
+            if isinstance(error, SyncError)
+            else tr("Sync failed unexpectedly; your work is safe on this laptop.")
+        )
+        self.message_label.setText(self.short_reason(error))
+        self.message_label.setToolTip(message)
+
+    def short_reason(self, error: Exception) -> str:
+        """What a failed sync means, in a few words fit for the status bar."""
+        code = getattr(error, "code", "")
+        if code in ("unreachable", "server_error", "storage_unavailable"):
+            wait_ms = self.controller.next_retry_ms()
+            if wait_ms > 0:
+                return tr("Server unreachable: retrying in {n} min. Your work is safe.").format(
+                    n=max(1, round(wait_ms / 60000))
+                )
+            return tr("Server unreachable. Your work is safe on this laptop.")
+        if code in ("device_revoked", "invalid_token", "missing_token"):
+            return tr("Sync access revoked: enroll this laptop again (Sync menu).")
+        if code == "not_enrolled":
+            return tr("Not set up for sync: Sync ▸ Enroll this laptop.")
+        if code == "clock_skew":
+            return tr("This computer's clock is wrong: fix date and time, then sync.")
+        if code == "version_mismatch":
+            if getattr(error, "update", "desktop") == "server":
+                return tr("The sync server needs an update: tell your administrator.")
+            return tr("This app needs an update before it can sync.")
+        if isinstance(error, SyncError):
+            return tr("Sync failed: {why}").format(why=first_sentence(str(error)))
+        return tr("Sync failed unexpectedly; your work is safe on this laptop.")
+
+    def _remind(self, pending: int) -> None:
+        self.message_label.setText(
+            tr("End of the day: {n} changes not synced yet. Sync before you leave?").format(
+                n=pending
+            )
+        )

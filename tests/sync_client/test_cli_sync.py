@@ -1,0 +1,54 @@
+"""``harmony-desktop enroll`` and ``harmony-desktop sync`` for scheduled tasks."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from harmony_desktop.__main__ import main
+from tests.sync_client.live_server import LiveServer, free_port
+
+
+def test_enroll_then_sync_prints_one_line(
+    tmp_path: Path, live: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hub = live.add_hub("CLI Hub")
+    code = live.enrollment_code([hub])
+    data = tmp_path / "cli-data"
+    assert main(["--data-dir", str(data), "enroll", "--server", live.url, "--code", code]) == 0
+    out = capsys.readouterr().out
+    assert "CLI Hub" in out and "readable only by you" in out
+    token_file = data / "sync-token"
+    assert stat.S_IMODE(os.stat(token_file).st_mode) == 0o600
+
+    assert main(["--data-dir", str(data), "sync"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 and "sync ok" in lines[0] and "pulled 1 rows" in lines[0]
+
+
+def test_sync_exit_codes_for_a_log(
+    tmp_path: Path, live: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "cli-offline"
+    assert main(["--data-dir", str(data), "sync"]) == 2  # not enrolled: a person must act
+    line = capsys.readouterr().out.strip()
+    assert "[not_enrolled]" in line and "\n" not in line
+    hub = live.add_hub("CLI Hub 2")
+    code = live.enrollment_code([hub])
+    assert main(["--data-dir", str(data), "enroll", "--server", live.url, "--code", code]) == 0
+    # the same code twice is refused with advice
+    assert main(["--data-dir", str(data), "enroll", "--server", live.url, "--code", code]) == 2
+    assert "Ask your administrator" in capsys.readouterr().err
+    # the server unreachable: exit 1 (retry later)
+    from harmony_desktop.app import open_app
+    from harmony_desktop.services.sync import META_SERVER
+
+    opened = open_app(data)
+    opened.store.set_meta(META_SERVER, f"http://127.0.0.1:{free_port()}")
+    opened.close()
+    assert main(["--data-dir", str(data), "sync"]) == 1
+    line = capsys.readouterr().out.strip()
+    assert "[unreachable]" in line and "\n" not in line

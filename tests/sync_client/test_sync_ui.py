@@ -1,0 +1,250 @@
+"""pytest-qt: enrollment dialog, "Sync now" with progress, status states, review, merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlmodel import col, select
+
+from harmony_desktop.services.duplicates import find_duplicates
+from harmony_desktop.store.models import AttendanceMark, Student, StudentRedirect
+from harmony_desktop.ui.sync.controller import BACKOFF_MS, SyncController
+from harmony_desktop.ui.sync.enroll import EnrollDialog
+from harmony_desktop.ui.sync.review import ReviewPage
+from harmony_desktop.ui.sync.status import SyncStatusWidget
+from tests.factories import make_hub
+from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
+from tests.sync_client.live_server import LiveServer, free_port
+
+WAIT = 30_000
+
+
+@pytest.fixture
+def ui(
+    qtbot: QtBot, replica: ReplicaFactory
+) -> Iterator[tuple[Replica, SyncController, SyncStatusWidget]]:
+    rep = replica("ui")
+    controller = SyncController(rep.sync, auto=False)
+    widget = SyncStatusWidget(controller)
+    qtbot.addWidget(widget)
+    widget.show()
+    controller.refresh_status()
+    yield rep, controller, widget
+    controller.shutdown()
+
+
+def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    rep, controller, widget = ui
+    assert "Not set up" in widget.online_label.text()
+    assert widget.sync_button.text() == "Set up sync…"
+    with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+    assert not controller.running  # nothing to sync with yet
+    hub = make_hub(rep.services, students=2)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    code = live.enrollment_code([hub.hub_id])
+    dialog = EnrollDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.server_edit, live.url)
+    qtbot.keyClicks(dialog.code_edit, code)
+    with qtbot.waitSignal(controller.syncFinished, timeout=WAIT):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == EnrollDialog.DialogCode.Accepted
+    assert rep.sync.is_enrolled() and rep.sync.server_url() == live.url
+    assert rep.store.pending_changes() == 0
+    assert widget.online_label.text().endswith("Online")
+    assert widget.pending_label.text() == "All changes synced"
+    assert "today" in widget.last_label.text()
+    assert widget.sync_button.text() == "Sync now"
+
+
+def test_enrollment_dialog_shows_a_refused_code(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    _rep, controller, _widget = ui
+    dialog = EnrollDialog(controller)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.server_edit, live.url)
+    qtbot.keyClicks(dialog.code_edit, "WRONG-CODE")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "administrator" in dialog.message.text(), timeout=WAIT)
+    assert dialog.ok_button.isEnabled()
+    assert dialog.result() != EnrollDialog.DialogCode.Accepted
+
+
+def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
+    rep, controller, widget = ui
+    hub = make_hub(rep.services, students=6)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    rep.enroll([hub.hub_id])
+    controller.refresh_status()
+    assert "changes waiting" in widget.pending_label.text()
+    phases: list[tuple[str, int, int]] = []
+    controller.syncProgress.connect(lambda p, d, t: phases.append((p, d, t)))
+    with qtbot.waitSignal(controller.syncFinished, timeout=WAIT):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+        assert not widget.sync_button.isEnabled()  # one sync at a time
+        assert not widget.progress.isHidden()  # progress shown while it runs
+        # the UI thread is free: a local edit goes through meanwhile
+        rep.services.roster.update_student(hub.student_ids[0], grade="7")
+    assert {p for p, _d, _t in phases} == {"push", "pull"}
+    assert widget.sync_button.isEnabled() and widget.progress.isHidden()
+    assert widget.message_label.text().startswith("Synced: sent")
+    assert widget.online_label.text().endswith("Online")
+
+
+def test_status_offline_backoff_and_reminder(qtbot: QtBot, replica: ReplicaFactory) -> None:
+    rep = replica("offline")
+    make_hub(rep.services, students=1)  # work done offline, waiting
+    rep.store.set_meta("sync.server_url", f"http://127.0.0.1:{free_port()}")
+    rep.sync.tokens.save("token")
+    evening = dt.datetime(2026, 9, 14, 18, 0)
+    controller = SyncController(rep.sync, auto=False, now=lambda: evening)
+    widget = SyncStatusWidget(controller)
+    qtbot.addWidget(widget)
+    try:
+        controller.refresh_status()
+        for attempt in range(2):
+            with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
+                controller.sync_now()
+            assert widget.online_label.text().endswith("Offline")
+            assert "Server unreachable: retrying in" in widget.message_label.text()
+            assert "cannot be reached" in widget.message_label.toolTip()
+            # the backoff grows (Qt's coarse timers may run up to 5 % late)
+            expected = BACKOFF_MS[attempt]
+            assert expected - 2000 < controller.next_retry_ms() <= expected * 1.05
+        assert "changes waiting" in widget.pending_label.text()
+        with qtbot.waitSignal(controller.reminder, timeout=1000):
+            assert controller.check_reminder()
+        assert "End of the day" in widget.message_label.text()
+        assert not controller.check_reminder()  # once a day, gently
+    finally:
+        controller.shutdown()
+
+
+def _conflict_pair(replica: ReplicaFactory, live: LiveServer):  # type: ignore[no-untyped-def]
+    a, b = replica("a"), replica("b")
+    hub = make_hub(a.services, students=2)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    a.enroll([hub.hub_id])
+    b.enroll([hub.hub_id])
+    a.sync.sync()
+    b.sync.sync()
+    return a, b, hub
+
+
+def test_review_panel_keeps_either_value(
+    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: LiveServer
+) -> None:  # type: ignore[no-untyped-def]
+    a, b, hub = _conflict_pair(replica, live)
+    sid = hub.student_ids[0]
+    a.services.roster.update_student(sid, school="Lincoln")
+    b.services.roster.update_student(sid, school="Roosevelt")
+    a.sync.sync()
+    b.sync.sync()
+    a.sync.sync()
+    controller = SyncController(a.sync, auto=False)
+    page = ReviewPage(controller, hub.hub_id)
+    qtbot.addWidget(page)
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        qtmodeltester.check(page.model)
+        qtmodeltester.check(page.duplicates)
+        assert page.model.rowCount() == 1
+        assert not page.use_other.isEnabled()
+        page.table.selectRow(0)
+        assert page.model.index(0, 2).data() == "Roosevelt"
+        assert page.model.index(0, 3).data() == "Lincoln"
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            qtbot.mouseClick(page.use_other, Qt.MouseButton.LeftButton)
+        assert page.model.rowCount() == 0
+        assert a.services.roster.student(sid).school == "Lincoln"
+        assert page.status.text() == "Nothing needs review."
+        a.sync.sync()
+        b.sync.sync()
+        assert b.services.roster.student(sid).school == "Lincoln"
+    finally:
+        controller.shutdown()
+
+
+def test_duplicate_merge_from_the_review_page(
+    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: LiveServer
+) -> None:  # type: ignore[no-untyped-def]
+    a, b, hub = _conflict_pair(replica, live)
+    child = {
+        "legal_first_name": "Rosa",
+        "legal_last_name": "Mendez",
+        "date_of_birth": dt.date(2016, 4, 2),
+    }
+    guardian = [{"name": "Guardian", "phone": "(323) 555-0199", "is_guardian": True}]
+    # offline, both laptops enrol the same child and take roll for her
+    ids = []
+    for rep in (a, b):
+        sid = rep.services.roster.create_student(hub.hub_id, dict(child), list(guardian))
+        rep.services.enrollment.enroll(sid, hub.ensemble_id, hub.start)
+        session = open_session(rep, hub.hub_id, hub.ensemble_id)
+        rep.services.roll.mark(session, sid, "P" if rep is a else "L", by=None)
+        ids.append(sid)
+    for rep in (a, b, a):
+        rep.sync.sync()
+    controller = SyncController(a.sync, auto=False)
+    page = ReviewPage(controller, hub.hub_id)
+    qtbot.addWidget(page)
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        qtmodeltester.check(page.duplicates)
+        assert page.duplicates.rowCount() == 1
+        page.dup_table.selectRow(0)
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+        assert page.duplicates.rowCount() == 0
+    finally:
+        controller.shutdown()
+    for rep in (a, b, a):
+        rep.sync.sync()
+    for rep in (a, b):
+        with rep.store.read() as s:
+            live_ids = [
+                st.id
+                for st in s.exec(select(Student).where(col(Student.deleted).is_(False)))
+                if st.id in ids
+            ]
+            assert len(live_ids) == 1
+            kept = live_ids[0]
+            marks = s.exec(
+                select(AttendanceMark).where(
+                    col(AttendanceMark.deleted).is_(False), AttendanceMark.student_id.in_(ids)
+                )
+            ).all()  # type: ignore[attr-defined]
+            assert [m.student_id for m in marks] == [kept]  # one mark for the session
+            assert marks[0].code == "L"  # the later write (b's) wins the clash
+            redirect = s.exec(select(StudentRedirect)).one()
+            assert redirect.target_id == kept
+        assert len(rep.services.enrollment.for_student(kept)) == 2  # every enrollment kept
+        assert find_duplicates(rep.store, hub.hub_id) == []
+
+
+def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
+    qtbot: QtBot, replica: ReplicaFactory
+) -> None:
+    rep = replica("reminder")
+    clock = {"now": dt.datetime(2026, 9, 14, 17, 45)}
+    controller = SyncController(rep.sync, auto=False, now=lambda: clock["now"])
+    try:
+        assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
+        make_hub(rep.services, students=1)
+        clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
+        assert not controller.check_reminder()  # 16:00: too early
+        clock["now"] = dt.datetime(2026, 9, 14, 17, 45)
+        with qtbot.waitSignal(controller.reminder, timeout=1000) as blocker:
+            assert controller.check_reminder()
+        assert blocker.args and blocker.args[0] > 0
+        clock["now"] = dt.datetime(2026, 9, 15, 17, 45)
+        assert controller.check_reminder()  # the next day, once again
+    finally:
+        controller.shutdown()
