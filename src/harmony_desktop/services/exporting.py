@@ -21,6 +21,7 @@ from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import (
     AttendanceMark,
@@ -136,24 +137,11 @@ class ExportService:
         return row
 
     def find_hub(self, name_or_id: str | None) -> Hub:
-        """The hub named (or with id) ``name_or_id``; None: the only or first hub."""
-        hubs = self.hubs()
-        if not hubs:
+        """The hub named (or with id) ``name_or_id``; None: the first hub."""
+        found = HubDirectory(self.store).find(name_or_id)
+        if found is None:
             raise NotFoundError(_("There is no hub in this database yet."))
-        if not name_or_id:
-            return hubs[0]
-        wanted = name_or_id.strip().casefold()
-        for hub in hubs:
-            if hub.id == name_or_id or hub.name.casefold() == wanted:
-                return hub
-        partial = [h for h in hubs if wanted in h.name.casefold()]
-        if len(partial) == 1:
-            return partial[0]
-        raise NotFoundError(
-            _("No hub {name!r}. Hubs: {names}").format(
-                name=name_or_id, names=", ".join(h.name for h in hubs)
-            )
-        )
+        return self.hub(found.id)
 
     def ensembles(self, hub_id: str) -> list[EnsembleInfo]:
         """The hub's ensembles, by name."""

@@ -50,7 +50,8 @@ class HubDirectory:
         )
 
     def find(self, name_or_id: str | None) -> HubInfo | None:
-        """The hub with this id or (case-insensitive) name; the first hub if None."""
+        """The hub with this id or (case-insensitive) name, or the one hub whose name
+        contains it; the first hub if None. Raises NotFoundError for no match."""
         hubs = self.hubs()
         if not hubs:
             return None
@@ -60,6 +61,9 @@ class HubDirectory:
         for hub in hubs:
             if hub.id == name_or_id or hub.name.casefold() == wanted:
                 return hub
+        partial = [h for h in hubs if wanted in h.name.casefold()]
+        if len(partial) == 1:
+            return partial[0]
         raise NotFoundError(
             _("No hub is called {name}. Hubs here: {names}").format(
                 name=name_or_id, names=", ".join(h.name for h in hubs)
