@@ -41,6 +41,7 @@ def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: LiveServer
     rep, controller, widget = ui
     assert "Not set up" in widget.online_label.text()
     assert widget.sync_button.text() == "Set up sync…"
+    assert widget.pending_label.text() == "No changes waiting"  # not "synced": it never was
     with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
         qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
     assert not controller.running  # nothing to sync with yet

@@ -102,8 +102,10 @@ class SyncStatusWidget(QWidget):
         self.sync_button.setText(tr("Sync now") if status.enrolled else tr("Set up sync…"))
         self.sync_button.setAccessibleName(self.sync_button.text())
         self.last_label.setText(describe_last_sync(status.last_success))
-        if status.pending == 0:
+        if status.pending == 0 and status.enrolled and status.last_success:
             self.pending_label.setText(tr("All changes synced"))
+        elif status.pending == 0:
+            self.pending_label.setText(tr("No changes waiting"))
         elif status.pending == 1:
             self.pending_label.setText(tr("1 change waiting"))
         else:
