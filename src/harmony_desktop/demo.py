@@ -20,9 +20,8 @@ Everything is written through :meth:`ChangeWriter.insert_many`, the single write
 one transaction per hub. **Outbox choice:** demo rows are not meant to reach a real
 server, so by default each hub's outbox entries are deleted in the same transaction that
 created them (``keep_outbox=False``); the rows keep their HLC clocks, so a later edit of a
-demo row is tracked and synced like any other. The default attendance codes are seeded in
-their own transaction and keep their outbox entries: they are programme-wide rows with
-deterministic ids that every laptop creates identically. Pass ``keep_outbox=True`` to
+demo row is tracked and synced like any other. The default attendance codes are the
+database's starting state (``store.seed``), never queued. Pass ``keep_outbox=True`` to
 get demo data that pushes like real data (sync tests and benchmarks). The hubs a demo
 created are listed under the ``demo`` key of ``local_meta``.
 """
@@ -1174,7 +1173,7 @@ def generate_demo(
     summary = DemoSummary(seed=seed, today=today)
     hubs_before = hub_count(store)
     with store.write() as writer:
-        summary.codes_added = seed_attendance_codes(writer)
+        summary.codes_added = seed_attendance_codes(writer.session)
     for index, size in enumerate(sizes):
         builder = _HubBuilder(
             index=index,

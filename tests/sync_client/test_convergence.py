@@ -58,15 +58,14 @@ class CrashBeforeCursor(Exception):
 
 
 def checksums(rep: Replica) -> dict[str, str]:
-    """Per-table digest of every row: values and (except seeded codes) field clocks."""
+    """Per-table digest of every row: values and field clocks."""
     out = {}
     with rep.store.read() as s:
         for table, model in SYNCED_MODELS.items():
             digest = hashlib.sha256()
             for row in sorted(s.exec(select(model)).all(), key=lambda r: r.id):
-                clocks = {} if table == "attendance_code" else row_clocks(row)
                 digest.update(
-                    json.dumps([row.id, row_values(row), clocks], sort_keys=True).encode()
+                    json.dumps([row.id, row_values(row), row_clocks(row)], sort_keys=True).encode()
                 )
             out[table] = digest.hexdigest()
     return out
@@ -221,8 +220,6 @@ class SyncMachine(RuleBasedStateMachine):
         if report is not None:
             assert report.rejected == 0
             for entry in queued:  # the whole queue was pushed and acknowledged
-                if entry.table_name == "attendance_code":
-                    continue  # seeded identically everywhere, never pushed (see module doc)
                 for name in json.loads(entry.values):
                     key = (entry.table_name, entry.row_id, name)
                     self.acknowledged[key] = max(self.acknowledged.get(key, ""), entry.clock)

@@ -70,7 +70,6 @@ from harmony_desktop.store.models import (
     SyncedRow,
     data_fields,
 )
-from harmony_desktop.store.seed import DEFAULT_CODES
 from harmony_sync import hlc
 from harmony_sync.client import (
     ClockSkew,
@@ -80,7 +79,7 @@ from harmony_sync.client import (
     SyncError,
     TokenRejected,
 )
-from harmony_sync.protocol import attendance_code_id, merge_fields
+from harmony_sync.protocol import merge_fields
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +101,6 @@ PREFETCH_PAGES = 4
 #: Marker in ``Conflict.field_name`` for a change the server permanently refused.
 REJECTED_FIELD = "*rejected*"
 #: The seeded default attendance codes: identical on every laptop by construction.
-_DEFAULT_CODE_IDS = frozenset(attendance_code_id(code[0]) for code in DEFAULT_CODES)
 
 ProgressCallback = Callable[[str, int, int], None]
 
@@ -253,20 +251,6 @@ class SyncService:
             from sqlalchemy import func
 
             pending = int(s.exec(select(func.count()).select_from(Outbox)).one())
-            if meta.get(META_DATA_MANAGER) != "1":
-                # the seeded default codes never leave this laptop (see _local_only)
-                pending -= int(
-                    s.exec(
-                        select(func.count())
-                        .select_from(Outbox)
-                        .where(
-                            Outbox.table_name == "attendance_code",
-                            col(Outbox.hub_id).is_(None),
-                            col(Outbox.row_id).in_(sorted(_DEFAULT_CODE_IDS)),
-                            Outbox.bases == "{}",
-                        )
-                    ).one()
-                )
             review = int(
                 s.exec(
                     select(func.count())
@@ -334,7 +318,7 @@ class SyncService:
                 _("The server was restored from a backup; re-basing."),
                 epoch=server_epoch,
             )
-        self._push_all(client, epoch, data_manager, report, notify)
+        self._push_all(client, epoch, report, notify)
         self._send_resolutions(client, epoch)
         self._pull_all(client, epoch, report, notify)
         from harmony_desktop.services.duplicates import apply_redirects
@@ -342,7 +326,7 @@ class SyncService:
         redirected = apply_redirects(self.store)
         if redirected:
             report.redirected += redirected
-            self._push_all(client, epoch, data_manager, report, notify)
+            self._push_all(client, epoch, report, notify)
 
     def _check_skew(self, client: SyncClient) -> None:
         seen = client.last_server_time
@@ -378,7 +362,6 @@ class SyncService:
         self,
         client: SyncClient,
         epoch: str,
-        data_manager: bool,
         report: SyncReport,
         notify: ProgressCallback,
     ) -> None:
@@ -391,43 +374,27 @@ class SyncService:
                 batch = list(s.exec(select(Outbox).order_by(col(Outbox.mutation_id)).limit(size)))
             if not batch:
                 return
-            local_only = [e.mutation_id for e in batch if self._local_only(e, data_manager)]
-            skip = set(local_only)
-            mutations = [_mutation(e) for e in batch if e.mutation_id not in skip]
-            response: dict[str, Any] = {"results": [], "conflicts": []}
-            if mutations:
-                try:
-                    response = client.push(epoch, mutations)
-                except SyncError as err:
-                    if err.code != "request_too_large" or size == 1:
-                        raise
-                    size = max(1, size // 4)  # very long notes: send fewer at a time
-                    continue
-            self._apply_push_result(batch, local_only, response, report)
+            mutations = [_mutation(e) for e in batch]
+            try:
+                response = client.push(epoch, mutations)
+            except SyncError as err:
+                if err.code != "request_too_large" or size == 1:
+                    raise
+                size = max(1, size // 4)  # very long notes: send fewer at a time
+                continue
+            self._apply_push_result(batch, response, report)
             done += len(batch)
             notify("push", done, max(total, done))
-
-    @staticmethod
-    def _local_only(entry: Outbox, data_manager: bool) -> bool:
-        """The seeded default codes are the same everywhere: no need to push them."""
-        return (
-            not data_manager
-            and entry.hub_id is None
-            and entry.table_name == "attendance_code"
-            and entry.row_id in _DEFAULT_CODE_IDS
-            and entry.bases in ("{}", "")
-        )
 
     def _apply_push_result(
         self,
         batch: list[Outbox],
-        local_only: list[int],
         response: dict[str, Any],
         report: SyncReport,
     ) -> None:
         by_id = {e.mutation_id: e for e in batch}
         results = {int(r["mutation_id"]): r for r in response.get("results", [])}
-        done_ids = list(local_only)
+        done_ids: list[int] = []
         now = _now_iso()
         with self.store.raw_write() as s:
             for mutation_id, result in results.items():

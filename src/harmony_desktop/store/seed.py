@@ -1,12 +1,20 @@
-"""Rows every database starts with: the default attendance codes (DESIGN.md)."""
+"""Rows every database starts with: the default attendance codes (DESIGN.md).
+
+The defaults are the same on every laptop (deterministic ids, identical values), so they
+are part of a database's starting state rather than a change: they are written with the
+``GENESIS`` clock and no outbox entry. Any real edit of a code (by a data manager) has a
+later clock, wins everywhere, and syncs like every other change.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import select
+import json
 
-from harmony_desktop.store.changes import ChangeWriter
+from sqlmodel import Session, select
+
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import AttendanceCode
+from harmony_sync.hlc import GENESIS
 from harmony_sync.protocol import attendance_code_id
 
 #: code, label, counts_present, tardy, early_departure, excused
@@ -20,17 +28,18 @@ DEFAULT_CODES: tuple[tuple[str, str, bool, bool, bool, bool], ...] = (
 )
 
 
-def seed_attendance_codes(writer: ChangeWriter) -> int:
+def seed_attendance_codes(session: Session) -> int:
     """Insert the default codes that are missing (deterministic ids); returns how many."""
-    existing = set(writer.session.exec(select(AttendanceCode.id)).all())
+    existing = set(session.exec(select(AttendanceCode.id)).all())
     added = 0
     for order, (code, label, present, tardy, early, excused) in enumerate(DEFAULT_CODES):
         code_id = attendance_code_id(code)
         if code_id in existing:
             continue
-        writer.insert(
+        session.add(
             AttendanceCode(
                 id=code_id,
+                clocks=json.dumps({"*": GENESIS}),
                 hub_id=None,
                 code=code,
                 label=label,
@@ -51,5 +60,5 @@ def ensure_attendance_codes(store: Store) -> int:
         have = len(s.exec(select(AttendanceCode.id)).all())
     if have >= len(DEFAULT_CODES):
         return 0
-    with store.write() as w:
-        return seed_attendance_codes(w)
+    with store.raw_write() as session:
+        return seed_attendance_codes(session)
