@@ -21,7 +21,6 @@ from sqlmodel import Session
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.store.models import (
-    LocalMeta,
     Outbox,
     SyncedRow,
     data_fields,
@@ -103,20 +102,33 @@ def row_values(row: SyncedRow) -> dict[str, Any]:
     return {name: to_wire(getattr(row, name)) for name in data_fields(type(row))}
 
 
+# The per-write bookkeeping is plain SQL on the session's connection: fixed statements,
+# no ORM unit of work, so change tracking costs little more than the write itself.
+_LOAD_CLOCK_SQL = "SELECT value FROM local_meta WHERE key = ?"
+_SAVE_CLOCK_SQL = (
+    "INSERT INTO local_meta (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+_QUEUE_SQL = (
+    'INSERT INTO outbox (mutation_id, table_name, row_id, hub_id, "values", clock, bases, '
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def load_clock(session: Session, device_id: str) -> HybridLogicalClock:
-    """This device's HLC, continuing from the last reading stored in the database."""
-    meta = session.get(LocalMeta, HLC_META_KEY)
-    return HybridLogicalClock(device_id, last=meta.value if meta else None)
+    """This device's HLC, continuing from the last reading stored in the database.
+
+    Read in the caller's transaction on every write (not cached in memory), so two
+    processes writing the same file (the window and a scheduled ``harmony-desktop
+    sync``) never issue the same or a smaller reading.
+    """
+    row = session.connection().exec_driver_sql(_LOAD_CLOCK_SQL, (HLC_META_KEY,)).first()
+    return HybridLogicalClock(device_id, last=row[0] if row else None)
 
 
 def save_clock(session: Session, clock: HybridLogicalClock) -> None:
     """Persist the clock's last reading in the current transaction."""
-    meta = session.get(LocalMeta, HLC_META_KEY)
-    if meta is None:
-        session.add(LocalMeta(key=HLC_META_KEY, value=clock.last))
-    else:
-        meta.value = clock.last
-        session.add(meta)
+    session.connection().exec_driver_sql(_SAVE_CLOCK_SQL, (HLC_META_KEY, clock.last))
 
 
 class ChangeWriter:
@@ -125,9 +137,6 @@ class ChangeWriter:
     def __init__(self, session: Session, device_id: str) -> None:
         self.session = session
         self.device_id = device_id
-        # Hold the clock's row: the session's identity map keeps unchanged rows only weakly,
-        # so without this reference save_clock() would SELECT it again on every write.
-        self._clock_row = session.get(LocalMeta, HLC_META_KEY)
         self.clock = load_clock(session, device_id)
         #: how many changes (= outbox entries) this transaction has made
         self.changes = 0
@@ -307,17 +316,18 @@ class ChangeWriter:
     def _queue(
         self, row: SyncedRow, values: dict[str, Any], stamp: str, bases: dict[str, str | None]
     ) -> None:
-        self.session.add(
-            Outbox(
-                mutation_id=mutation_id_for(stamp),
-                table_name=table_name(row),
-                row_id=row.id,
-                hub_id=row.hub_id,
-                values=json.dumps(values, sort_keys=True),
-                clock=stamp,
-                bases=json.dumps(bases, sort_keys=True),
-                created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            )
+        self.session.connection().exec_driver_sql(
+            _QUEUE_SQL,
+            (
+                mutation_id_for(stamp),
+                table_name(row),
+                row.id,
+                row.hub_id,
+                json.dumps(values, sort_keys=True),
+                stamp,
+                json.dumps(bases, sort_keys=True),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ),
         )
         self.changes += 1
 
@@ -325,4 +335,3 @@ class ChangeWriter:
         """Persist the clock; called by :meth:`Store.write` just before commit."""
         if self.changes:
             save_clock(self.session, self.clock)
-            self.session.flush()
