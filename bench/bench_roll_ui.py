@@ -11,7 +11,7 @@ school day and times, on the UI thread:
 * a code key on the roll: QTest key press → ``roll.mark`` committed (synchronous=FULL)
   → model updated → viewport repainted synchronously. Target: median under 16 ms.
 
-Run: ``./dev bench`` or ``.venv/bin/python bench/bench_roll_ui.py [--quick]``.
+Run: ``./dev bench`` or ``.venv/bin/python -m bench.bench_roll_ui [--quick]``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlmodel import col, func, select
 
-from _common import FRAME_MS, copy_database, demo_database, percentile, summarize_ms
+from bench._common import FRAME_MS, copy_database, demo_database, percentile, summarize_ms
 from harmony_desktop.app import Opened
 from harmony_desktop.paths import resolve_paths
 from harmony_desktop.services.context import Services

@@ -5,7 +5,7 @@
 * a 60-student class roster to PDF;
 * roster search per keystroke at 3,500 students (the table model the page uses).
 
-Run: ``./dev bench`` or ``.venv/bin/python bench/bench_roster.py`` (offscreen Qt).
+Run: ``./dev bench`` or ``.venv/bin/python -m bench.bench_roster`` (offscreen Qt).
 All data is generated.
 """
 
@@ -23,7 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 FIRST = ["Ana", "Luis", "Maya", "Diego", "Sofía", "Mateo", "Emma", "Noah", "Valeria", "Liam",
          "Camila", "José", "Zoë", "Chidi", "Linh", "Aiyana", "Omar", "Ruth", "Yuki", "Ximena"]  # fmt: skip

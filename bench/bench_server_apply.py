@@ -6,22 +6,18 @@ sequence, exactly-once bookkeeping) versus one ``executemany`` INSERT of the sam
 into a table with the same columns, keys and indexes. Also: re-applying the same rows as
 updates (merge path).
 
-    python bench/bench_server_apply.py [--backend sqlite|postgres|both] [--rows N]
+    python -m bench.bench_server_apply [--backend sqlite|postgres|both] [--rows N]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 import uuid
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
-
-from bench.bench_server_common import database, migrated_engine, parse_backends
 from sqlalchemy import Column, Index, MetaData, Table, insert
 
+from bench._server_common import database, migrated_engine, parse_backends
 from harmony_sync.hlc import HybridLogicalClock
 from harmony_sync.server import accounts, store
 from harmony_sync.server.accounts import ROWS

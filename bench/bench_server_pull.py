@@ -6,7 +6,7 @@ date pulls again and again: the median time of that no-op pull over HTTP must st
 20 ms and be the same for both log sizes. Also prints the storage-only time of the same
 pull (no HTTP) and a one-page pull (500 rows).
 
-    python bench/bench_server_pull.py [--backend sqlite|postgres|both] [--big N]
+    python -m bench.bench_server_pull [--backend sqlite|postgres|both] [--big N]
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 
 import httpx
-from bench.bench_server_common import (
+from sqlalchemy import Engine, text, update
+from tests.support.sync_server import SyncServer
+
+from bench._server_common import (
     database,
     enroll,
     median,
@@ -29,9 +28,6 @@ from bench.bench_server_common import (
     parse_backends,
     percentile,
 )
-from sqlalchemy import Engine, text, update
-from tests.support.sync_server import SyncServer
-
 from harmony_sync.server import accounts, store
 from harmony_sync.server.accounts import STATE
 

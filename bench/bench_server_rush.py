@@ -6,22 +6,21 @@ HTTP connection pushing batches of 100. Every push that fails transiently is ret
 device's acknowledged mutation id must be 500: applied exactly once. Prints p50/p99 push
 latency and the total rate.
 
-    python bench/bench_server_rush.py [--backend sqlite|postgres|both] [--devices N]
+    python -m bench.bench_server_rush [--backend sqlite|postgres|both] [--devices N]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import threading
 import time
 import uuid
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 
 import httpx
-from bench.bench_server_common import (
+from sqlalchemy import func, select
+from tests.support.sync_server import SyncServer
+
+from bench._server_common import (
     database,
     enroll,
     median,
@@ -29,9 +28,6 @@ from bench.bench_server_common import (
     parse_backends,
     percentile,
 )
-from sqlalchemy import func, select
-from tests.support.sync_server import SyncServer
-
 from harmony_sync.hlc import HybridLogicalClock
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS

@@ -1,6 +1,6 @@
 """Start-up time: from launching the app until its main window is on the screen.
 
-    .venv/bin/python bench/bench_startup.py [--frozen PATH] [--runs 7] [--drop-caches]
+    .venv/bin/python -m bench.bench_startup [--frozen PATH] [--runs 7] [--drop-caches]
                                             [--screenshot shot.png]
 
 Starts a private Xvfb, generates a demo database once (one hub, 200 students, two years

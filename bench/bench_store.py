@@ -1,7 +1,7 @@
 """Benchmarks of the local store at Harmony Project LA's size. Prints figures; asserts nothing.
 
-    python bench/bench_store.py            full scale: 17 hubs, 3,500 students, two years
-    python bench/bench_store.py --quick    one 200-student hub (a few seconds)
+    python -m bench.bench_store            full scale: 17 hubs, 3,500 students, two years
+    python -m bench.bench_store --quick    one 200-student hub (a few seconds)
 
 1. Recording one attendance mark durably (WAL, synchronous=FULL) through the change
    writer (``store.write()`` + ``writer.upsert``, one outbox row in the same transaction),
@@ -33,7 +33,7 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from _common import (
+from bench._common import (
     FRAME_MS,
     copy_database,
     demo_database,

@@ -9,7 +9,7 @@ Prints figures (not a timed test):
 * an end-of-day sync: 500 marks and 50 roster edits pushed by one laptop and pulled by
   another (target under 1 s).
 
-Usage: ``python bench/bench_sync.py [--students 1000] [--sessions 150]``
+Usage: ``python -m bench.bench_sync [--students 1000] [--sessions 150]``
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("HARMONY_TOKEN_STORE", "file")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench reuses the test server
 
 from tests.sync_client.live_server import LiveServer
 
@@ -201,7 +200,8 @@ def main() -> None:
         b.enroll(server.url, server.enrollment_code([hub_id]), "bench B")
         b.store.close()
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(b_dir)],
+            [sys.executable, "-m", "bench.bench_sync", "--child", str(b_dir)],
+            cwd=Path(__file__).resolve().parents[1],
             capture_output=True,
             text=True,
             check=True,

@@ -1,7 +1,7 @@
 """Screenshots of the sync UI for docs/screenshots/ (generated data, a real server).
 
-Run: ``xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_sync.py``
-(or with ``QT_QPA_PLATFORM=offscreen``). Two laptops edit the same student and enrol the
+Run: ``xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m scripts.screenshots_sync``
+(from the repository root, or with ``QT_QPA_PLATFORM=offscreen``). Two laptops edit the same student and enrol the
 same child offline, sync through a real ``harmony-sync serve``; then the main window of
 the first laptop is shown with its sync status bar and its "Needs review" page.
 
@@ -17,21 +17,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("HARMONY_TOKEN_STORE", "file")
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from tests.factories import make_hub
+from tests.sync_client.conftest import Replica, open_session
+from tests.sync_client.live_server import LiveServer, free_port
+
+from harmony_desktop.app import Opened
+from harmony_desktop.paths import resolve_paths
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.sync import install_sync_ui
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # reuse the test helpers (server process, factories)
-
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-from tests.factories import make_hub  # noqa: E402
-from tests.sync_client.conftest import Replica, open_session  # noqa: E402
-from tests.sync_client.live_server import LiveServer, free_port  # noqa: E402
-
-from harmony_desktop.app import Opened  # noqa: E402
-from harmony_desktop.paths import resolve_paths  # noqa: E402
-from harmony_desktop.ui.main_window import MainWindow  # noqa: E402
-from harmony_desktop.ui.sync import install_sync_ui  # noqa: E402
-
 OUT = ROOT / "docs" / "screenshots"
 
 
@@ -58,6 +55,7 @@ def save(widget: QWidget, name: str) -> None:
 
 
 def main() -> int:
+    os.environ.setdefault("HARMONY_TOKEN_STORE", "file")  # never the developer's keyring
     app = QApplication.instance() or QApplication(sys.argv)
     root = Path(tempfile.mkdtemp(prefix="sync-shots-"))
     server = LiveServer(root / "server")

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.postgres
 def pg_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A real server process over a fresh PostgreSQL database."""
     if not postgres_available():
-        pytest.skip("PostgreSQL server binaries are missing (./dev test installs them)")
+        pytest.fail("PostgreSQL server binaries are missing: run ./dev test (it installs them)")
     with PostgresCluster() as cluster:
         url = cluster.create_database("harmony_client_tests")
         server = LiveServer(tmp_path_factory.mktemp("pg-server"), url)

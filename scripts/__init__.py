@@ -1,0 +1,1 @@
+"""Developer scripts (screenshots, printouts, icons); run from the repository root."""
