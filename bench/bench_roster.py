@@ -191,9 +191,9 @@ def main() -> int:
 
 
 def _first_hub(store: object) -> str:
-    from harmony_desktop.services.exporting import ExportService
+    from harmony_desktop.services.hubs import HubDirectory
 
-    return ExportService(store).hubs()[0].id  # type: ignore[arg-type]
+    return HubDirectory(store).hubs()[0].id  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

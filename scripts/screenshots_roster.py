@@ -40,7 +40,7 @@ def main() -> int:
     import harmony_desktop.ui.roster  # noqa: F401  (None work-around first)
     from harmony_desktop.app import open_app
     from harmony_desktop.demo import generate_demo
-    from harmony_desktop.services.exporting import ExportService
+    from harmony_desktop.services.hubs import HubDirectory
     from harmony_desktop.ui.roster import RosterPage
     from harmony_desktop.ui.roster.student_dialog import StudentDialog
 
@@ -48,7 +48,7 @@ def main() -> int:
     services = opened.services
     today = dt.date(2026, 10, 7)
     generate_demo(opened.store, hubs=1, students_per_hub=200, today=today)
-    hub_id = ExportService(opened.store).hubs()[0].id
+    hub_id = HubDirectory(opened.store).hubs()[0].id
     entries = services.roster.entries(hub_id)
     first = next(e.student_id for e in entries if e.ensembles)
     twin = services.roster.student(entries[5].student_id)

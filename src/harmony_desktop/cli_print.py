@@ -77,15 +77,15 @@ def run_print(args: argparse.Namespace) -> int:
     """``harmony-desktop print KIND …``."""
     from harmony_desktop.app import open_app
     from harmony_desktop.printing import render_document
-    from harmony_desktop.services.exporting import ExportService
+    from harmony_desktop.services.hubs import HubDirectory
 
     opened = open_app(args.data_dir)
     try:
-        export = ExportService(opened.store)
-        hub_id = export.find_hub(getattr(args, "hub", None)).id
+        directory = HubDirectory(opened.store)
+        hub_id = directory.find_hub(getattr(args, "hub", None)).id
         ensemble_id = None
         if args.ensemble:
-            ensemble = export.find_ensemble(
+            ensemble = directory.find_ensemble(
                 hub_id if getattr(args, "hub", None) else None, args.ensemble
             )
             ensemble_id, hub_id = ensemble.id, ensemble.hub_id
@@ -146,7 +146,7 @@ def _mapping(headers: list[str], overrides: list[str]) -> dict[int, str | None]:
 def run_import(args: argparse.Namespace) -> int:
     """``harmony-desktop import FILE …``: the dry run is always printed first."""
     from harmony_desktop.app import open_app
-    from harmony_desktop.services.exporting import ExportService
+    from harmony_desktop.services.hubs import HubDirectory
     from harmony_desktop.services.importing import (
         ImportRefused,
         ImportService,
@@ -158,7 +158,7 @@ def run_import(args: argparse.Namespace) -> int:
     mapping = _mapping(table.headers, args.map)
     opened = open_app(args.data_dir)
     try:
-        hub = ExportService(opened.store).find_hub(getattr(args, "hub", None))
+        hub = HubDirectory(opened.store).find_hub(getattr(args, "hub", None))
         service = ImportService(opened.store)
         print(
             _("Importing {file} into {hub} (read as {encoding}).").format(
@@ -189,11 +189,12 @@ def run_export(args: argparse.Namespace) -> int:
     """``harmony-desktop export KIND --out FILE``."""
     from harmony_desktop.app import open_app
     from harmony_desktop.services.exporting import ExportService
+    from harmony_desktop.services.hubs import HubDirectory
 
     opened = open_app(args.data_dir)
     try:
         export = ExportService(opened.store)
-        hub = export.find_hub(getattr(args, "hub", None))
+        hub = HubDirectory(opened.store).find_hub(getattr(args, "hub", None))
         count = export.export(args.kind, hub.id, args.out, first=args.first, last=args.last)
     finally:
         opened.close()

@@ -1,4 +1,4 @@
-"""Fixed vocabularies of the domain (DESIGN.md). Stored as plain strings."""
+"""Fixed vocabularies of the domain (defined in docs/DOMAIN.md). Stored as plain strings."""
 
 from __future__ import annotations
 

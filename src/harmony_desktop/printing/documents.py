@@ -18,7 +18,8 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, tr
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.exporting import EnsembleInfo, ExportService, Member
+from harmony_desktop.services.exporting import ExportService, Member
+from harmony_desktop.services.hubs import EnsembleInfo, HubDirectory
 
 #: The documents a site prints, in menu order.
 DOCUMENT_KINDS: tuple[str, ...] = ("roster", "signin", "blank-roll", "emergency", "no-photo")
@@ -91,6 +92,7 @@ class DocumentBuilder:
     def __init__(self, services: Services, *, now: dt.datetime | None = None) -> None:
         self.services = services
         self.export = ExportService(services.store)
+        self.directory = HubDirectory(services.store)
         self.now = now or dt.datetime.now()
 
     def build(
@@ -115,7 +117,7 @@ class DocumentBuilder:
             info = self.services.sessions.get(session_id)
             ensemble_id, day = info.ensemble_id, info.date
             start_end = f"{info.start:%H:%M}–{info.end:%H:%M}"
-        ensemble = self.export.ensemble(ensemble_id) if ensemble_id else None
+        ensemble = self.directory.ensemble(ensemble_id) if ensemble_id else None
         if ensemble is not None and ensemble.hub_id != hub_id:
             hub_id = ensemble.hub_id
         if ensemble is None and kind in ("roster", "signin", "blank-roll"):
@@ -130,7 +132,7 @@ class DocumentBuilder:
             if ensemble is not None
             else self.export.hub_members(hub_id)
         )
-        hub = self.export.hub(hub_id)
+        hub = self.directory.hub(hub_id)
         parts = [self.export.programme_name(), hub.name]
         parts.append(ensemble.name if ensemble else tr("All ensembles"))
         parts.append(long_date(day) + (f", {start_end}" if start_end else ""))

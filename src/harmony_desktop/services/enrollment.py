@@ -1,7 +1,8 @@
 """Enrollment: apply, waitlist, enroll within capacity, withdraw, and history.
 
 Every status change appends an :class:`EnrollmentEvent`, so the history of an
-enrollment is never overwritten.
+enrollment is never overwritten. The states and the waitlist order are defined in
+docs/DOMAIN.md.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from sqlmodel import Session, col, or_, select
 
 from harmony_desktop.domain.errors import CapacityError, ValidationError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import display_name
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import Enrollment, EnrollmentEvent, Ensemble, Student
+from harmony_desktop.store.queries import live
 
 _ACTIVE_ON_ROLL = (
     EnrollmentStatus.ENROLLED.value,
@@ -29,7 +32,7 @@ def enrolled_student_ids(session: Session, ensemble_id: str, day: dt.date) -> li
     rows = session.exec(
         select(Enrollment.student_id).where(
             Enrollment.ensemble_id == ensemble_id,
-            col(Enrollment.deleted).is_(False),
+            live(Enrollment),
             col(Enrollment.status).in_(_ACTIVE_ON_ROLL),
             col(Enrollment.enrolled_on).is_not(None),
             col(Enrollment.enrolled_on) <= day,
@@ -72,14 +75,14 @@ class EnrollmentService:
                 .where(
                     Enrollment.ensemble_id == ensemble_id,
                     Enrollment.status == EnrollmentStatus.WAITLISTED.value,
-                    col(Enrollment.deleted).is_(False),
+                    live(Enrollment),
                 )
             ).all()
         entries = [
             WaitlistEntry(
                 e.id,
                 st.id,
-                f"{st.preferred_name or st.legal_first_name} {st.legal_last_name}",
+                display_name(st.legal_first_name, st.legal_last_name, st.preferred_name),
                 e.waitlist_priority,
                 e.waitlisted_on,
             )
@@ -92,9 +95,7 @@ class EnrollmentService:
         """Every enrollment of a student, newest first."""
         with self.store.read() as s:
             rows = s.exec(
-                select(Enrollment).where(
-                    Enrollment.student_id == student_id, col(Enrollment.deleted).is_(False)
-                )
+                select(Enrollment).where(Enrollment.student_id == student_id, live(Enrollment))
             ).all()
         return sorted(
             rows, key=lambda e: e.applied_on or e.enrolled_on or dt.date.min, reverse=True
@@ -228,7 +229,7 @@ class EnrollmentService:
             select(Enrollment).where(
                 Enrollment.student_id == student_id,
                 Enrollment.ensemble_id == ensemble_id,
-                col(Enrollment.deleted).is_(False),
+                live(Enrollment),
                 col(Enrollment.status) == EnrollmentStatus.ENROLLED.value,
             )
         ).first()
@@ -241,7 +242,7 @@ class EnrollmentService:
             select(Enrollment).where(
                 Enrollment.student_id == student_id,
                 Enrollment.ensemble_id == ensemble_id,
-                col(Enrollment.deleted).is_(False),
+                live(Enrollment),
                 col(Enrollment.status).in_(
                     [
                         EnrollmentStatus.APPLIED.value,

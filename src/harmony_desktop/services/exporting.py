@@ -1,5 +1,6 @@
 """Export the roster, contacts and attendance to CSV and .xlsx, and the roster queries
-printed documents share (hubs, ensembles, who is enrolled, with their contacts).
+printed documents share (who is enrolled, with their contacts). Hubs and ensembles are
+looked up in :mod:`harmony_desktop.services.hubs`.
 
 The roster export uses the column names the importer recognises, so an exported file
 can be edited in a spreadsheet and imported back.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from harmony_desktop.domain.errors import NotFoundError, ValidationError
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import display_name
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
-from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import (
     AttendanceMark,
@@ -29,30 +29,13 @@ from harmony_desktop.store.models import (
     Contact,
     Enrollment,
     Ensemble,
-    Hub,
-    Staff,
     Student,
 )
+from harmony_desktop.store.queries import live
 
 PROGRAMME_META_KEY = "programme_name"
 DEFAULT_PROGRAMME = "Harmony Project"
 EXPORT_KINDS = ("roster", "contacts", "attendance")
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-@dataclass(frozen=True)
-class EnsembleInfo:
-    """An ensemble as pickers and printed headers show it."""
-
-    id: str
-    hub_id: str
-    name: str
-    level: str
-    capacity: int
-    teacher: str
-    schedule: str
-    location: str
-    schedule_days: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -67,12 +50,14 @@ class Member:
     def display_name(self) -> str:
         """ "Last, Preferred-or-first" (how rosters are sorted and read)."""
         st = self.student
-        return f"{st.legal_last_name}, {st.preferred_name or st.legal_first_name}"
+        return display_name(
+            st.legal_first_name, st.legal_last_name, st.preferred_name, last_first=True
+        )
 
     @property
     def legal_name(self) -> str:
         """Legal first and last name."""
-        return f"{self.student.legal_first_name} {self.student.legal_last_name}"
+        return display_name(self.student.legal_first_name, self.student.legal_last_name)
 
     @property
     def guardians(self) -> list[Contact]:
@@ -87,29 +72,6 @@ class Member:
         ]
 
 
-def _schedule_text(schedule: str) -> tuple[str, tuple[int, ...]]:
-    """ "Mon–Fri 15:30–17:00, Sat 10:00–11:30": consecutive days at the same time grouped."""
-    slots = json.loads(schedule or "[]")
-    by_time: dict[str, list[int]] = {}
-    for s in slots:
-        by_time.setdefault(f"{s['start']}–{s['end']}", []).append(int(s["weekday"]))
-    parts = []
-    for times, days in sorted(by_time.items(), key=lambda kv: min(kv[1])):
-        days = sorted(set(days))
-        runs: list[list[int]] = []
-        for d in days:
-            if runs and d == runs[-1][-1] + 1:
-                runs[-1].append(d)
-            else:
-                runs.append([d])
-        names = [
-            _WEEKDAYS[r[0]] if len(r) == 1 else f"{_WEEKDAYS[r[0]]}–{_WEEKDAYS[r[-1]]}"
-            for r in runs
-        ]
-        parts.append(f"{', '.join(names)} {times}")
-    return ", ".join(parts), tuple(sorted({int(s["weekday"]) for s in slots}))
-
-
 class ExportService:
     """Roster queries for printouts, and exports to CSV / .xlsx."""
 
@@ -121,89 +83,6 @@ class ExportService:
     def programme_name(self) -> str:
         """The programme's name for printed headers (local meta, or a default)."""
         return self.store.get_meta(PROGRAMME_META_KEY) or DEFAULT_PROGRAMME
-
-    def hubs(self) -> list[Hub]:
-        """Every hub on this laptop, by name."""
-        with self.store.read() as s:
-            rows = s.exec(select(Hub).where(col(Hub.deleted).is_(False))).all()
-        return sorted(rows, key=lambda h: h.name.casefold())
-
-    def hub(self, hub_id: str) -> Hub:
-        """One hub."""
-        with self.store.read() as s:
-            row = s.get(Hub, hub_id)
-        if row is None or row.deleted:
-            raise NotFoundError(_("That hub does not exist."))
-        return row
-
-    def find_hub(self, name_or_id: str | None) -> Hub:
-        """The hub named (or with id) ``name_or_id``; None: the first hub."""
-        found = HubDirectory(self.store).find(name_or_id)
-        if found is None:
-            raise NotFoundError(_("There is no hub in this database yet."))
-        return self.hub(found.id)
-
-    def ensembles(self, hub_id: str) -> list[EnsembleInfo]:
-        """The hub's ensembles, by name."""
-        with self.store.read() as s:
-            rows = s.exec(
-                select(Ensemble).where(Ensemble.hub_id == hub_id, col(Ensemble.deleted).is_(False))
-            ).all()
-            teachers = dict(
-                s.exec(select(Staff.id, Staff.name).where(Staff.hub_id == hub_id)).all()
-            )
-        infos = []
-        for e in rows:
-            text, days = _schedule_text(e.schedule)
-            infos.append(
-                EnsembleInfo(
-                    e.id,
-                    e.hub_id or "",
-                    e.name,
-                    e.level,
-                    e.capacity,
-                    teachers.get(e.teacher_id or "", ""),
-                    text,
-                    e.location,
-                    days,
-                )
-            )
-        return sorted(infos, key=lambda i: i.name.casefold())
-
-    def ensemble(self, ensemble_id: str) -> EnsembleInfo:
-        """One ensemble."""
-        with self.store.read() as s:
-            row = s.get(Ensemble, ensemble_id)
-        if row is None or row.deleted or row.hub_id is None:
-            raise NotFoundError(_("That ensemble does not exist."))
-        for info in self.ensembles(row.hub_id):
-            if info.id == ensemble_id:
-                return info
-        raise NotFoundError(_("That ensemble does not exist."))
-
-    def find_ensemble(self, hub_id: str | None, name_or_id: str) -> EnsembleInfo:
-        """The ensemble named (or with id) ``name_or_id``, in one hub or any hub."""
-        hub_ids = [hub_id] if hub_id else [h.id for h in self.hubs()]
-        wanted = name_or_id.strip().casefold()
-        candidates = [e for h in hub_ids for e in self.ensembles(h)]
-        exact = [e for e in candidates if e.id == name_or_id or e.name.casefold() == wanted]
-        if len(exact) == 1:
-            return exact[0]
-        partial = [e for e in candidates if wanted in e.name.casefold()]
-        if not exact and len(partial) == 1:
-            return partial[0]
-        found = exact or partial
-        if found:
-            raise ValidationError(
-                _(
-                    "{name!r} matches several ensembles; give --hub or the ensemble id: {names}"
-                ).format(name=name_or_id, names=", ".join(sorted({e.name for e in found})))
-            )
-        raise NotFoundError(
-            _("No ensemble {name!r}. Ensembles: {names}").format(
-                name=name_or_id, names=", ".join(sorted({e.name for e in candidates}))
-            )
-        )
 
     # -- members -------------------------------------------------------------------------
 
@@ -217,11 +96,7 @@ class ExportService:
         """Every student of the hub, by name."""
         with self.store.read() as s:
             ids = list(
-                s.exec(
-                    select(Student.id).where(
-                        Student.hub_id == hub_id, col(Student.deleted).is_(False)
-                    )
-                ).all()
+                s.exec(select(Student.id).where(Student.hub_id == hub_id, live(Student))).all()
             )
             return self._members(s, ids, include_archived=include_archived)
 
@@ -233,11 +108,11 @@ class ExportService:
         # SQLite limits bound parameters; chunk large id lists.
         for start in range(0, len(ids), 500):
             chunk = list(ids[start : start + 500])
-            students.extend(s.exec(select(Student).where(col(Student.id).in_(chunk))).all())
+            students.extend(
+                s.exec(select(Student).where(col(Student.id).in_(chunk), live(Student))).all()
+            )
             for c in s.exec(
-                select(Contact).where(
-                    col(Contact.student_id).in_(chunk), col(Contact.deleted).is_(False)
-                )
+                select(Contact).where(col(Contact.student_id).in_(chunk), live(Contact))
             ):
                 contacts.setdefault(c.student_id, []).append(c)
             for student_id, name in s.exec(
@@ -246,7 +121,7 @@ class ExportService:
                 .where(
                     col(Enrollment.student_id).in_(chunk),
                     Enrollment.status == EnrollmentStatus.ENROLLED.value,
-                    col(Enrollment.deleted).is_(False),
+                    live(Enrollment),
                 )
             ):
                 current.setdefault(student_id, []).append(name)
@@ -257,7 +132,7 @@ class ExportService:
                 tuple(sorted(current.get(st.id, []))),
             )
             for st in students
-            if not st.deleted and (include_archived or st.status != StudentStatus.ARCHIVED)
+            if include_archived or st.status != StudentStatus.ARCHIVED
         ]
         members.sort(key=lambda m: (m.display_name.casefold(), m.student.id))
         return members
@@ -338,7 +213,7 @@ class ExportService:
                 .join(Ensemble, col(Ensemble.id) == ClassSession.ensemble_id)
                 .where(
                     AttendanceMark.hub_id == hub_id,
-                    col(AttendanceMark.deleted).is_(False),
+                    live(AttendanceMark),
                     col(AttendanceMark.code).is_not(None),
                 )
             )

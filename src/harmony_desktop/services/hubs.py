@@ -1,23 +1,28 @@
-"""Hubs and their staff: which hub a window opens, and who is taking roll.
+"""Hubs, their ensembles and staff: the one place they are looked up and found by name.
 
+The window, the command line, printouts and exports all find a hub or an ensemble here.
 Read-only queries; writes to hubs and staff belong to the roster/admin use cases.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from sqlmodel import col, select
+from sqlmodel import Session, select
 
-from harmony_desktop.domain.errors import NotFoundError
+from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Ensemble, Hub, Staff
+from harmony_desktop.store.queries import get_live, live
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @dataclass(frozen=True)
 class HubInfo:
-    """A hub as a window title or a hub picker shows it."""
+    """A hub as a window title, a hub picker or a printed header shows it."""
 
     id: str
     name: str
@@ -34,20 +39,66 @@ class StaffInfo:
     role: str
 
 
+@dataclass(frozen=True)
+class EnsembleInfo:
+    """An ensemble as pickers and printed headers show it."""
+
+    id: str
+    hub_id: str
+    name: str
+    level: str
+    capacity: int
+    teacher: str
+    schedule: str
+    location: str
+    schedule_days: tuple[int, ...]
+
+
+def _schedule_text(schedule: str) -> tuple[str, tuple[int, ...]]:
+    """ "Mon–Fri 15:30–17:00, Sat 10:00–11:30": consecutive days at the same time grouped."""
+    slots = json.loads(schedule or "[]")
+    by_time: dict[str, list[int]] = {}
+    for s in slots:
+        by_time.setdefault(f"{s['start']}–{s['end']}", []).append(int(s["weekday"]))
+    parts = []
+    for times, days in sorted(by_time.items(), key=lambda kv: min(kv[1])):
+        days = sorted(set(days))
+        runs: list[list[int]] = []
+        for d in days:
+            if runs and d == runs[-1][-1] + 1:
+                runs[-1].append(d)
+            else:
+                runs.append([d])
+        names = [
+            _WEEKDAYS[r[0]] if len(r) == 1 else f"{_WEEKDAYS[r[0]]}–{_WEEKDAYS[r[-1]]}"
+            for r in runs
+        ]
+        parts.append(f"{', '.join(names)} {times}")
+    return ", ".join(parts), tuple(sorted({int(s["weekday"]) for s in slots}))
+
+
+def _hub_info(row: Hub) -> HubInfo:
+    return HubInfo(row.id, row.name, row.partner, row.timezone)
+
+
 class HubDirectory:
-    """Lists hubs and their staff."""
+    """Lists and finds hubs, their ensembles and their staff."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    # -- hubs --------------------------------------------------------------------------
+
     def hubs(self) -> list[HubInfo]:
         """Every hub in the local database, by name."""
         with self.store.read() as s:
-            rows = s.exec(select(Hub).where(col(Hub.deleted).is_(False))).all()
-        return sorted(
-            (HubInfo(h.id, h.name, h.partner, h.timezone) for h in rows),
-            key=lambda h: h.name.casefold(),
-        )
+            rows = s.exec(select(Hub).where(live(Hub))).all()
+        return sorted((_hub_info(h) for h in rows), key=lambda h: h.name.casefold())
+
+    def hub(self, hub_id: str) -> HubInfo:
+        """One hub; :class:`NotFoundError` if there is no such hub."""
+        with self.store.read() as s:
+            return _hub_info(get_live(s, Hub, hub_id))
 
     def find(self, name_or_id: str | None) -> HubInfo | None:
         """The hub with this id or (case-insensitive) name, or the one hub whose name
@@ -70,20 +121,81 @@ class HubDirectory:
             )
         )
 
+    def find_hub(self, name_or_id: str | None) -> HubInfo:
+        """Like :meth:`find`, but a database with no hub at all is an error too."""
+        found = self.find(name_or_id)
+        if found is None:
+            raise NotFoundError(_("There is no hub in this database yet."))
+        return found
+
+    # -- staff -------------------------------------------------------------------------
+
     def staff_for_hub(self, hub_id: str) -> list[StaffInfo]:
         """The hub's staff, by name (everyone who may take roll there)."""
         with self.store.read() as s:
-            rows = s.exec(
-                select(Staff).where(Staff.hub_id == hub_id, col(Staff.deleted).is_(False))
-            ).all()
+            rows = s.exec(select(Staff).where(Staff.hub_id == hub_id, live(Staff))).all()
         return sorted(
             (StaffInfo(r.id, r.name, r.role) for r in rows), key=lambda r: r.name.casefold()
         )
 
-    def ensembles(self, hub_id: str) -> list[tuple[str, str]]:
-        """The hub's ensembles as (id, name), by name (e.g. to add an ad-hoc session)."""
+    # -- ensembles ---------------------------------------------------------------------
+
+    def ensembles(self, hub_id: str) -> list[EnsembleInfo]:
+        """The hub's ensembles, by name."""
         with self.store.read() as s:
-            rows = s.exec(
-                select(Ensemble).where(Ensemble.hub_id == hub_id, col(Ensemble.deleted).is_(False))
-            ).all()
-        return sorted(((e.id, e.name) for e in rows), key=lambda e: e[1].casefold())
+            return self._ensembles(s, hub_id)
+
+    def ensemble(self, ensemble_id: str) -> EnsembleInfo:
+        """One ensemble; :class:`NotFoundError` if there is no such ensemble."""
+        with self.store.read() as s:
+            row = get_live(s, Ensemble, ensemble_id)
+            found = [e for e in self._ensembles(s, row.hub_id or "") if e.id == ensemble_id]
+        if not found:
+            raise NotFoundError(_("That ensemble does not exist."))
+        return found[0]
+
+    def find_ensemble(self, hub_id: str | None, name_or_id: str) -> EnsembleInfo:
+        """The ensemble named (or with id) ``name_or_id``, in one hub or any hub."""
+        hub_ids = [hub_id] if hub_id else [h.id for h in self.hubs()]
+        wanted = name_or_id.strip().casefold()
+        candidates = [e for h in hub_ids for e in self.ensembles(h)]
+        exact = [e for e in candidates if e.id == name_or_id or e.name.casefold() == wanted]
+        if len(exact) == 1:
+            return exact[0]
+        partial = [e for e in candidates if wanted in e.name.casefold()]
+        if not exact and len(partial) == 1:
+            return partial[0]
+        found = exact or partial
+        if found:
+            raise ValidationError(
+                _(
+                    "{name!r} matches several ensembles; give --hub or the ensemble id: {names}"
+                ).format(name=name_or_id, names=", ".join(sorted({e.name for e in found})))
+            )
+        raise NotFoundError(
+            _("No ensemble {name!r}. Ensembles: {names}").format(
+                name=name_or_id, names=", ".join(sorted({e.name for e in candidates}))
+            )
+        )
+
+    @staticmethod
+    def _ensembles(s: Session, hub_id: str) -> list[EnsembleInfo]:
+        rows = s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble))).all()
+        teachers = dict(s.exec(select(Staff.id, Staff.name).where(Staff.hub_id == hub_id)).all())
+        infos = []
+        for e in rows:
+            text, days = _schedule_text(e.schedule)
+            infos.append(
+                EnsembleInfo(
+                    e.id,
+                    e.hub_id or "",
+                    e.name,
+                    e.level,
+                    e.capacity,
+                    teachers.get(e.teacher_id or "", ""),
+                    text,
+                    e.location,
+                    days,
+                )
+            )
+        return sorted(infos, key=lambda i: i.name.casefold())

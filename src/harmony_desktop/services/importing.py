@@ -40,6 +40,7 @@ from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Contact, Student, new_id
+from harmony_desktop.store.queries import live
 
 # -- target fields ------------------------------------------------------------------------
 
@@ -836,9 +837,7 @@ class ImportService:
         contact_table = Contact.__table__  # type: ignore[attr-defined]
         students: list[Any] = list(
             s.connection().execute(
-                select(student_table).where(
-                    student_table.c.hub_id == hub_id, student_table.c.deleted.is_(False)
-                )
+                select(student_table).where(student_table.c.hub_id == hub_id, live(Student))
             )
         )
         by_district = {
@@ -850,9 +849,7 @@ class ImportService:
         }
         contacts: dict[str, list[Any]] = {}
         for c in s.connection().execute(
-            select(contact_table).where(
-                contact_table.c.hub_id == hub_id, contact_table.c.deleted.is_(False)
-            )
+            select(contact_table).where(contact_table.c.hub_id == hub_id, live(Contact))
         ):
             contacts.setdefault(c.student_id, []).append(c)
 

@@ -1,7 +1,7 @@
 """Taking roll: mark, change, clear, and mark all remaining present.
 
-"Not recorded" is a state of its own: a student with no mark (or a cleared one) is never
-counted present. Every mark goes through the change-tracking writer, one transaction per
+"Not recorded" is a state of its own (docs/DOMAIN.md): a student with no mark (or a
+cleared one) is never counted present. Every mark goes through the change-tracking writer, one transaction per
 action, so it is durable the moment the call returns.
 """
 
@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, select
 
-from harmony_desktop.domain.errors import NotFoundError, ValidationError
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import display_name
 from harmony_desktop.domain.vocab import SessionStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
 from harmony_desktop.store import ChangeWriter, Store
@@ -25,6 +26,7 @@ from harmony_desktop.store.models import (
     Contact,
     Student,
 )
+from harmony_desktop.store.queries import get_live, live
 from harmony_sync.protocol import attendance_mark_id
 
 
@@ -89,7 +91,7 @@ class RollService:
         with self.store.read() as s:
             rows = s.exec(
                 select(AttendanceCode).where(
-                    col(AttendanceCode.active).is_(True), col(AttendanceCode.deleted).is_(False)
+                    col(AttendanceCode.active).is_(True), live(AttendanceCode)
                 )
             ).all()
         return sorted(rows, key=lambda c: (c.sort_order, c.code))
@@ -104,32 +106,32 @@ class RollService:
                 for m in s.exec(
                     select(AttendanceMark).where(
                         AttendanceMark.session_id == session_id,
-                        col(AttendanceMark.deleted).is_(False),
+                        live(AttendanceMark),
                     )
                 )
             }
             wanted = list(dict.fromkeys([*ids, *(k for k, m in marks.items() if m.code)]))
-            students = s.exec(select(Student).where(col(Student.id).in_(wanted))).all()
+            students = s.exec(
+                select(Student).where(col(Student.id).in_(wanted), live(Student))
+            ).all()
             restricted = set(
                 s.exec(
                     select(Contact.student_id).where(
                         col(Contact.student_id).in_(wanted),
-                        col(Contact.deleted).is_(False),
+                        live(Contact),
                         Contact.custody_restriction != "",
                     )
                 ).all()
             )
         entries = []
         for st in students:
-            if st.deleted:
-                continue
             mark = marks.get(st.id)
-            first = st.preferred_name or st.legal_first_name
+            name = (st.legal_first_name, st.legal_last_name, st.preferred_name)
             entries.append(
                 RollEntry(
                     student_id=st.id,
-                    display_name=f"{first} {st.legal_last_name}",
-                    sort_name=f"{st.legal_last_name}, {first}".casefold(),
+                    display_name=display_name(*name),
+                    sort_name=display_name(*name, last_first=True).casefold(),
                     grade=st.grade,
                     instrument=st.instrument,
                     may_walk_home=st.may_walk_home,
@@ -147,13 +149,9 @@ class RollService:
     def pickup_info(self, student_id: str) -> PickupInfo:
         """Authorized pickups, custody restrictions and may-walk-home for a departure."""
         with self.store.read() as s:
-            student = s.get(Student, student_id)
-            if student is None:
-                raise NotFoundError(_("That student does not exist."))
+            student = get_live(s, Student, student_id)
             contacts = s.exec(
-                select(Contact).where(
-                    Contact.student_id == student_id, col(Contact.deleted).is_(False)
-                )
+                select(Contact).where(Contact.student_id == student_id, live(Contact))
             ).all()
         contacts = sorted(contacts, key=lambda c: (c.priority, c.name))
         return PickupInfo(
@@ -258,9 +256,7 @@ class RollService:
             raise ValidationError(
                 _("This session is cancelled. Restore it before taking roll."), "session"
             )
-        student = w.session.get(Student, student_id)
-        if student is None or student.deleted:
-            raise NotFoundError(_("That student does not exist."))
+        student = get_live(w.session, Student, student_id)
         if student.status == StudentStatus.ARCHIVED and state.code is not None:
             raise ValidationError(_("This student is archived; restore them to mark attendance."))
         if (
@@ -292,17 +288,17 @@ class RollService:
 
     @staticmethod
     def _session(s: Session, session_id: str) -> ClassSession:
-        session = s.get(ClassSession, session_id)
-        if session is None or session.deleted:
-            raise NotFoundError(_("That session does not exist. Open it from the sessions list."))
-        return session
+        return get_live(
+            s,
+            ClassSession,
+            session_id,
+            message=_("That session does not exist. Open it from the sessions list."),
+        )
 
     @staticmethod
     def _code(s: Session, code: str) -> AttendanceCode:
         row = s.exec(
-            select(AttendanceCode).where(
-                AttendanceCode.code == code, col(AttendanceCode.deleted).is_(False)
-            )
+            select(AttendanceCode).where(AttendanceCode.code == code, live(AttendanceCode))
         ).first()
         if row is None or not row.active:
             raise ValidationError(
@@ -321,7 +317,7 @@ class RollService:
                 col(AttendanceCode.tardy).is_(False),
                 col(AttendanceCode.early_departure).is_(False),
                 col(AttendanceCode.active).is_(True),
-                col(AttendanceCode.deleted).is_(False),
+                live(AttendanceCode),
             )
         ).all()
         if not rows:

@@ -13,11 +13,13 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from harmony_desktop.domain.errors import NotFoundError, ValidationError
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import display_name
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Contact, Enrollment, Ensemble, Student, data_fields
+from harmony_desktop.store.queries import get_live, live
 
 GRADES = ("PK", "K", *(str(g) for g in range(1, 13)))
 _PHONE_DIGITS = re.compile(r"\d")
@@ -31,6 +33,7 @@ class RosterEntry:
     legal_name: str
     preferred_name: str
     last_name: str
+    first_name: str
     grade: str
     district_student_id: str
     instrument: str
@@ -44,8 +47,7 @@ class RosterEntry:
     @property
     def display_name(self) -> str:
         """Preferred (or legal) first name and last name."""
-        first = self.preferred_name or self.legal_name.split(" ")[0]
-        return f"{first} {self.last_name}"
+        return display_name(self.first_name, self.last_name, self.preferred_name)
 
     def matches(self, query: str) -> bool:
         """True if every word of ``query`` appears in one of the searchable fields.
@@ -123,9 +125,7 @@ class RosterService:
     def entries(self, hub_id: str, *, include_archived: bool = True) -> list[RosterEntry]:
         """The hub's roster with each student's current ensembles, sorted by last name."""
         with self.store.read() as s:
-            students = s.exec(
-                select(Student).where(Student.hub_id == hub_id, col(Student.deleted).is_(False))
-            ).all()
+            students = s.exec(select(Student).where(Student.hub_id == hub_id, live(Student))).all()
             names = dict(
                 s.exec(select(Ensemble.id, Ensemble.name).where(Ensemble.hub_id == hub_id)).all()
             )
@@ -134,7 +134,7 @@ class RosterService:
                 select(Enrollment.student_id, Enrollment.ensemble_id).where(
                     Enrollment.hub_id == hub_id,
                     Enrollment.status == EnrollmentStatus.ENROLLED.value,
-                    col(Enrollment.deleted).is_(False),
+                    live(Enrollment),
                 )
             ):
                 current.setdefault(student_id, []).append(names.get(ensemble_id, ""))
@@ -159,9 +159,10 @@ class RosterService:
             entries.append(
                 RosterEntry(
                     student_id=st.id,
-                    legal_name=f"{st.legal_first_name} {st.legal_last_name}",
+                    legal_name=display_name(st.legal_first_name, st.legal_last_name),
                     preferred_name=st.preferred_name,
                     last_name=st.legal_last_name,
+                    first_name=st.legal_first_name,
                     grade=st.grade,
                     district_student_id=st.district_student_id,
                     instrument=st.instrument,
@@ -186,18 +187,13 @@ class RosterService:
     def student(self, student_id: str) -> Student:
         """One student (archived ones included)."""
         with self.store.read() as s:
-            row = s.get(Student, student_id)
-        if row is None or row.deleted:
-            raise NotFoundError(_("That student does not exist."))
-        return row
+            return get_live(s, Student, student_id)
 
     def contacts(self, student_id: str) -> list[Contact]:
         """A student's contacts by priority."""
         with self.store.read() as s:
             rows = s.exec(
-                select(Contact).where(
-                    Contact.student_id == student_id, col(Contact.deleted).is_(False)
-                )
+                select(Contact).where(Contact.student_id == student_id, live(Contact))
             ).all()
         return sorted(rows, key=lambda c: (c.priority, c.name))
 
@@ -215,7 +211,7 @@ class RosterService:
         guardian phone. ``hub_id`` None searches every hub on this laptop."""
         wanted = {normalise_phone(p) for p in phones if normalise_phone(p)}
         with self.store.read() as s:
-            query = select(Student).where(col(Student.deleted).is_(False))
+            query = select(Student).where(live(Student))
             if hub_id is not None:
                 query = query.where(Student.hub_id == hub_id)
             found: dict[str, Student] = {}
@@ -229,7 +225,7 @@ class RosterService:
             if wanted:
                 rows = s.exec(
                     select(Contact.student_id, Contact.phone, Contact.phone_alt).where(
-                        col(Contact.deleted).is_(False)
+                        live(Contact)
                     )
                 ).all()
                 ids = {

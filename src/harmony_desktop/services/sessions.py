@@ -4,6 +4,7 @@ A scheduled session exists before anyone writes it: its id is deterministic
 (uuid5(ensemble, date, start)), so the list for a day is computed from the schedules and
 merged with the rows already stored. A session is written (materialised) when a teacher
 opens its roll, cancels it, or adds an ad-hoc one; two laptops doing so converge.
+Statuses and the derived roll states are defined in docs/DOMAIN.md.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from harmony_desktop.domain.vocab import SessionKind, SessionStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
+from harmony_desktop.store.queries import find_live, get_live, live
 from harmony_sync.protocol import session_id
 
 
@@ -105,18 +107,14 @@ class SessionService:
         with self.store.read() as s:
             ensembles = {
                 e.id: e
-                for e in s.exec(
-                    select(Ensemble).where(
-                        Ensemble.hub_id == hub_id, col(Ensemble.deleted).is_(False)
-                    )
-                )
+                for e in s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble)))
             }
             stored = {
                 row.id: row
                 for row in s.exec(
                     select(ClassSession).where(
                         col(ClassSession.ensemble_id).in_(list(ensembles)),
-                        col(ClassSession.deleted).is_(False),
+                        live(ClassSession),
                         ClassSession.date >= first,
                         ClassSession.date <= last,
                     )
@@ -148,7 +146,7 @@ class SessionService:
                     .where(
                         col(AttendanceMark.session_id).in_(list(candidates)),
                         col(AttendanceMark.code).is_not(None),
-                        col(AttendanceMark.deleted).is_(False),
+                        live(AttendanceMark),
                     )
                     .group_by(AttendanceMark.session_id)
                 ).all()
@@ -180,9 +178,7 @@ class SessionService:
     def get(self, session_id_: str) -> SessionInfo:
         """The stored session ``session_id_`` as a :class:`SessionInfo`."""
         with self.store.read() as s:
-            row = s.get(ClassSession, session_id_)
-            if row is None or row.deleted:
-                raise NotFoundError(_("That session does not exist."))
+            row = get_live(s, ClassSession, session_id_)
             hub_id = s.get(Ensemble, row.ensemble_id).hub_id  # type: ignore[union-attr]
         assert hub_id is not None
         for info in self.for_day(hub_id, row.date):
@@ -203,8 +199,7 @@ class SessionService:
         sid = session_id(ensemble_id, day, start)
         with self.store.write() as w:
             ensemble = w.get(Ensemble, ensemble_id)
-            existing = w.session.get(ClassSession, sid)
-            if existing is None or existing.deleted:
+            if find_live(w.session, ClassSession, sid) is None:
                 w.upsert(
                     ClassSession,
                     sid,
@@ -235,7 +230,7 @@ class SessionService:
             raise ValidationError(_("The session must end after it starts."), "end")
         sid = session_id(ensemble_id, day, start)
         with self.store.read() as s:
-            if (row := s.get(ClassSession, sid)) is not None and not row.deleted:
+            if find_live(s, ClassSession, sid) is not None:
                 raise ValidationError(
                     _("This ensemble already has a session starting at {time} that day.").format(
                         time=start.strftime("%H:%M")

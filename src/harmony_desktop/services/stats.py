@@ -1,4 +1,4 @@
-"""Attendance rate and chronic absence, as defined in DESIGN.md.
+"""Attendance rate and chronic absence, as defined in docs/DOMAIN.md.
 
 * attendance rate = present ÷ (present + absent); unrecorded marks and cancelled
   sessions are left out;
@@ -25,6 +25,7 @@ from harmony_desktop.store.models import (
     Enrollment,
     Student,
 )
+from harmony_desktop.store.queries import live
 
 CHRONIC_ABSENCE_THRESHOLD = 0.10
 
@@ -64,16 +65,14 @@ class StatsService:
         with self.store.read() as s:
             present_codes = {
                 c.code: c.counts_present
-                for c in s.exec(
-                    select(AttendanceCode).where(col(AttendanceCode.deleted).is_(False))
-                )
+                for c in s.exec(select(AttendanceCode).where(live(AttendanceCode)))
             }
             sessions = {
                 row.id: row
                 for row in s.exec(
                     select(ClassSession).where(
                         ClassSession.hub_id == hub_id,
-                        col(ClassSession.deleted).is_(False),
+                        live(ClassSession),
                         ClassSession.status == SessionStatus.HELD.value,
                         ClassSession.date >= first,
                         ClassSession.date <= last,
@@ -86,7 +85,7 @@ class StatsService:
             enrollments = s.exec(
                 select(Enrollment).where(
                     Enrollment.hub_id == hub_id,
-                    col(Enrollment.deleted).is_(False),
+                    live(Enrollment),
                     col(Enrollment.enrolled_on).is_not(None),
                     col(Enrollment.status).in_(
                         [
@@ -102,14 +101,14 @@ class StatsService:
                 .join(ClassSession, col(ClassSession.id) == AttendanceMark.session_id)
                 .where(
                     AttendanceMark.hub_id == hub_id,
-                    col(AttendanceMark.deleted).is_(False),
+                    live(AttendanceMark),
                     ClassSession.status == SessionStatus.HELD.value,
                     ClassSession.date >= first,
                     ClassSession.date <= last,
                 )
             ).all()
             student_ids = s.exec(
-                select(Student.id).where(Student.hub_id == hub_id, col(Student.deleted).is_(False))
+                select(Student.id).where(Student.hub_id == hub_id, live(Student))
             ).all()
 
         held: dict[str, set[str]] = defaultdict(set)

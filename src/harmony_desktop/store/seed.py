@@ -1,4 +1,4 @@
-"""Rows every database starts with: the default attendance codes (DESIGN.md).
+"""Rows every database starts with: the default attendance codes (docs/DOMAIN.md).
 
 The defaults are the same on every laptop (deterministic ids, identical values), so they
 are part of a database's starting state rather than a change: they are written with the

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -150,12 +151,12 @@ class DepartureDialog(QDialog):
 
     @staticmethod
     def _safety_html(student: str, pickup: PickupInfo) -> str:
-        lines = [f"<b>{_esc(student)}</b>"]
+        lines = [f"<b>{escape(student)}</b>"]
         for name, restriction in pickup.restrictions:
             lines.append(
                 "<span style='color:#b00020'><b>"
                 + tr("Custody restriction")
-                + f"</b> ({_esc(name)}): {_esc(restriction)}</span>"
+                + f"</b> ({escape(name)}): {escape(restriction)}</span>"
             )
         if pickup.may_walk_home:
             lines.append("<span style='color:#1b6e20'>" + tr("May walk home alone.") + "</span>")
@@ -166,7 +167,7 @@ class DepartureDialog(QDialog):
         if pickup.authorized:
             lines.append(tr("Authorized pickups:"))
             items = "".join(
-                f"<li>{_esc(n)} ({_esc(rel)}) {_esc(phone)}</li>"
+                f"<li>{escape(n)} ({escape(rel)}) {escape(phone)}</li>"
                 for n, rel, phone in pickup.authorized
             )
             lines.append(f"<ul style='margin:0'>{items}</ul>")
@@ -231,7 +232,7 @@ class CancelDialog(CheckedDialog):
                 tr(
                     "Cancel <b>{session}</b>? It will leave every attendance count. "
                     "You can restore it later."
-                ).format(session=_esc(session_label))
+                ).format(session=escape(session_label))
             )
         )
         form.addRow(tr("Reason:"), self.reason_box)
@@ -308,7 +309,3 @@ class AdHocDialog(CheckedDialog):
             "title": self.title_edit.text(),
             "on_site": not self.off_site.isChecked(),
         }
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -729,7 +730,7 @@ class RegisterPage(QWidget):
             return
         links = [
             f"<a href='{m.id}'>{QDate(m.date.year, m.date.month, m.date.day).toString('ddd d MMM')}"
-            f" {m.start:%H:%M} · {_esc(m.label)}</a>"
+            f" {m.start:%H:%M} · {escape(m.label)}</a>"
             for m in missing[:4]
         ]
         more = len(missing) - len(links)
@@ -1019,7 +1020,7 @@ class RegisterPage(QWidget):
 
     def add_ad_hoc(self) -> None:
         """Add a rehearsal, performance or masterclass, then open it."""
-        ensembles = self.directory.ensembles(self.hub_id)
+        ensembles = [(e.id, e.name) for e in self.directory.ensembles(self.hub_id)]
         dialog = AdHocDialog(ensembles, self.day, self)
         created: list[tuple[str, dt.date]] = []
 
@@ -1063,7 +1064,3 @@ class RegisterPage(QWidget):
 
 _SAVED_STYLE = "color: #1b6e20; font-weight: bold"
 _ERROR_STYLE = "color: #b00020; font-weight: bold"
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from harmony_desktop.app import Opened
 from harmony_desktop.domain.errors import CapacityError, HarmonyError
 from harmony_desktop.domain.vocab import EnrollmentStatus
-from harmony_desktop.services.exporting import ExportService
+from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.store.models import Enrollment
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
@@ -75,7 +75,7 @@ class EnrollmentPanel(QWidget):
         super().__init__(parent)
         self.services = opened.services
         self.student_id = student_id
-        self.ensembles = ExportService(opened.store).ensembles(hub_id)
+        self.ensembles = HubDirectory(opened.store).ensembles(hub_id)
         self._names = {e.id: e.name for e in self.ensembles}
         self._enrollments: list[Enrollment] = []
 
@@ -254,7 +254,7 @@ class WaitlistDialog(QDialog):
         self.setWindowTitle(self.tr("Waitlists"))
         self.resize(620, 440)
         self.services = opened.services
-        self.ensembles = ExportService(opened.store).ensembles(hub_id)
+        self.ensembles = HubDirectory(opened.store).ensembles(hub_id)
         self.ensemble = QComboBox()
         self.ensemble.setAccessibleName(self.tr("Ensemble"))
         for e in self.ensembles:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from harmony_desktop.domain.names import display_name
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.roster import GRADES, RosterEntry, RosterService
 
@@ -135,8 +136,7 @@ class RosterTableModel(QAbstractTableModel):
 
     def _text(self, e: RosterEntry, column: int) -> str:
         if column == self.NAME:
-            first = e.legal_name[: -len(e.last_name)].strip() if e.last_name else e.legal_name
-            return f"{e.last_name}, {first}"
+            return display_name(e.first_name, e.last_name, last_first=True)
         if column == self.PREFERRED:
             return e.preferred_name
         if column == self.GRADE:

@@ -38,6 +38,7 @@ from harmony_desktop.printing import DOCUMENT_KINDS, DocumentBuilder, document_t
 from harmony_desktop.printing.documents import set_up_device
 from harmony_desktop.printing.layout import TablePainter
 from harmony_desktop.services.exporting import ExportService
+from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.roster import RosterEntry
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.import_dialog import ImportDialog
@@ -195,7 +196,7 @@ class RosterPage(QWidget):
     def _load_ensembles(self) -> None:
         self.print_ensemble.clear()
         self.print_ensemble.addItem(self.tr("All ensembles"), None)
-        for e in self.export_service.ensembles(self.hub_id):
+        for e in HubDirectory(self.export_service.store).ensembles(self.hub_id):
             self.print_ensemble.addItem(e.name, e.id)
         if self.print_ensemble.count() > 1:
             self.print_ensemble.setCurrentIndex(1)
