@@ -17,6 +17,7 @@ from requests.adapters import HTTPAdapter
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.credentials import TokenStore
+from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.sync import SyncService
 from harmony_desktop.store import Store
 from harmony_desktop.store.seed import ensure_attendance_codes
@@ -69,6 +70,7 @@ class Replica:
         self.store = Store(folder / "harmony.sqlite3")
         ensure_attendance_codes(self.store)
         self.services = Services.open(self.store)
+        self.review = ReviewService(self.store)
         self.adapter = FaultyAdapter()
         self.http = requests.Session()
         self.http.mount("http://", self.adapter)
@@ -91,6 +93,7 @@ class Replica:
         self.store.close()
         self.store = Store(self.folder / "harmony.sqlite3")
         self.services = Services.open(self.store)
+        self.review = ReviewService(self.store)
         self.sync.store = self.store
 
     def close(self) -> None:

@@ -44,10 +44,10 @@ def test_sync_exit_codes_for_a_log(
     assert "Ask your administrator" in capsys.readouterr().err
     # the server unreachable: exit 1 (retry later)
     from harmony_desktop.app import open_app
-    from harmony_desktop.services.sync import META_SERVER
+    from harmony_desktop.store import settings
 
     opened = open_app(data)
-    opened.store.set_meta(META_SERVER, f"http://127.0.0.1:{free_port()}")
+    opened.store.settings.set(settings.SYNC_SERVER, f"http://127.0.0.1:{free_port()}")
     opened.close()
     assert main(["--data-dir", str(data), "sync"]) == 1
     line = capsys.readouterr().out.strip()

@@ -9,6 +9,7 @@ from sqlmodel import col, func, select
 
 from harmony_desktop.services import sync as sync_module
 from harmony_desktop.services.sync import SyncService
+from harmony_desktop.store import settings
 from harmony_desktop.store.models import AttendanceMark, Student
 from harmony_sync import client as client_module
 from harmony_sync.client import (
@@ -220,7 +221,7 @@ def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
         make_hub(rep.services, students=1)
         with pytest.raises(NotEnrolled, match="not enrolled"):
             rep.sync.sync()
-        rep.store.set_meta(sync_module.META_SERVER, f"http://127.0.0.1:{free_port()}")
+        rep.store.settings.set(settings.SYNC_SERVER, f"http://127.0.0.1:{free_port()}")
         rep.sync.tokens.save("whatever")
         with pytest.raises(ServerUnreachable, match="work is safe"):
             rep.sync.sync()
@@ -241,15 +242,15 @@ def test_permanent_rejection_is_kept_for_review_not_dropped(
     report = a.sync.sync()
     assert report.rejected == 1
     assert a.store.pending_changes() == 0  # the queue moved on …
-    items = [i for i in a.sync.review_items() if i.kind == "rejected"]
+    items = [i for i in a.review.review_items() if i.kind == "rejected"]
     assert len(items) == 1  # … but the refused change is visible, with the reason
     assert (
         items[0].table == "attendance_code" and "data-manager" in items[0].winning_value["reason"]
     )
     assert items[0].losing_value["label"] == "Rehearsal"
     assert items[0].what == "Attendance code Rehearsal"
-    a.sync.keep_value(items[0].id, "winning")  # "Dismiss"
-    assert [i for i in a.sync.review_items() if i.kind == "rejected"] == []
+    a.review.keep_value(items[0].id, "winning")  # "Dismiss"
+    assert [i for i in a.review.review_items() if i.kind == "rejected"] == []
 
 
 def test_killed_between_applying_a_page_and_saving_its_cursor(
@@ -260,22 +261,19 @@ def test_killed_between_applying_a_page_and_saving_its_cursor(
     monkeypatch.setattr(sync_module, "PREFETCH_PAGES", 1)
     a, b, _hub = _pair(replica, live, students=6)
     a.sync.sync()
-    real_set = b.sync._set
     saved = {"n": 0}
 
-    def die_on_second_cursor(s, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
-        if key == sync_module.META_CURSOR:
-            saved["n"] += 1
-            if saved["n"] == 2:
-                raise KeyboardInterrupt  # the process dies here
-        real_set(s, key, value)
+    def die_on_second_cursor(_cursor: int) -> None:
+        saved["n"] += 1
+        if saved["n"] == 2:
+            raise KeyboardInterrupt  # the process dies here
 
-    b.sync._set = die_on_second_cursor  # type: ignore[method-assign]
+    b.sync.before_cursor_saved = die_on_second_cursor
     with pytest.raises(KeyboardInterrupt):
         b.sync.sync()
-    del b.sync._set  # type: ignore[method-assign]
+    b.sync.before_cursor_saved = None
     b.reopen()
-    cursor = int(b.store.get_meta(sync_module.META_CURSOR) or 0)
+    cursor = b.store.settings.get(settings.SYNC_CURSOR)
     assert cursor > 0 and _count(b, Student) < 6  # exactly the first page is in
     report = b.sync.sync()
     assert _count(b, Student) == 6 and report.pulled > 0

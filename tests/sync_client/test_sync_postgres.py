@@ -65,7 +65,7 @@ def test_sync_through_postgres_with_faults(pg_live: LiveServer, tmp_path: Path) 
                 assert len(s.exec(select(AttendanceMark)).all()) == 4
             # b wrote last: its value wins everywhere, a's is kept for review
             assert rep.services.roster.student(hub.student_ids[0]).school == "Roosevelt"
-            conflicts = [i for i in rep.sync.review_items() if i.field_name == "school"]
+            conflicts = [i for i in rep.review.review_items() if i.field_name == "school"]
             assert [(c.winning_value, c.losing_value) for c in conflicts] == [
                 ("Roosevelt", "Lincoln")
             ]

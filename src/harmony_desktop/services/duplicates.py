@@ -32,7 +32,6 @@ from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.roster import normalise_phone
 from harmony_desktop.store import Store
-from harmony_desktop.store.changes import ChangeWriter, row_clocks
 from harmony_desktop.store.models import (
     AttendanceMark,
     Contact,
@@ -40,7 +39,7 @@ from harmony_desktop.store.models import (
     Student,
     StudentRedirect,
 )
-from harmony_sync.protocol import attendance_mark_id
+from harmony_desktop.store.replica import ChangeWriter, attendance_mark_id, row_clocks
 
 #: Mark fields copied when a mark moves to the kept student.
 _MARK_FIELDS = (

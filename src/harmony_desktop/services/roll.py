@@ -25,7 +25,7 @@ from harmony_desktop.store.models import (
     Contact,
     Student,
 )
-from harmony_sync.protocol import attendance_mark_id
+from harmony_desktop.store.replica import attendance_mark_id
 
 
 @dataclass(frozen=True)
