@@ -21,7 +21,8 @@ from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.sync import SyncService
 from harmony_desktop.store import Store
 from harmony_desktop.store.seed import ensure_attendance_codes
-from tests.sync_client.live_server import LiveServer
+from tests.support.store_template import new_store_file
+from tests.support.sync_server import SyncServer
 
 _names = itertools.count(1)
 
@@ -65,9 +66,9 @@ class FaultyAdapter(HTTPAdapter):
 class Replica:
     """One laptop: store, services, sync engine and a fault-injecting transport."""
 
-    def __init__(self, folder: Path, server: LiveServer | None = None) -> None:
+    def __init__(self, folder: Path, server: SyncServer | None = None) -> None:
         self.folder = folder
-        self.store = Store(folder / "harmony.sqlite3")
+        self.store = Store(new_store_file(folder / "harmony.sqlite3"))
         ensure_attendance_codes(self.store)
         self.services = Services.open(self.store)
         self.review = ReviewService(self.store)
@@ -109,9 +110,9 @@ def _token_file(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SyncServer]:
     """One real ``harmony-sync serve`` process for the whole module."""
-    server = LiveServer(tmp_path_factory.mktemp("server"))
+    server = SyncServer.sqlite(tmp_path_factory.mktemp("server"))
     server.start()
     yield server
     server.stop()
@@ -121,7 +122,7 @@ ReplicaFactory = Callable[..., Replica]
 
 
 @pytest.fixture
-def replica(tmp_path: Path, live: LiveServer) -> Iterator[ReplicaFactory]:
+def replica(tmp_path: Path, live: SyncServer) -> Iterator[ReplicaFactory]:
     """Factory of replicas bound to the module's server; all closed after the test."""
     made: list[Replica] = []
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from harmony_desktop.__main__ import main
-from tests.sync_client.live_server import LiveServer, free_port
+from tests.support.postgres import free_port
+from tests.support.sync_server import SyncServer
 
 
 def test_enroll_then_sync_prints_one_line(
-    tmp_path: Path, live: LiveServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, live: SyncServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     hub = live.add_hub("CLI Hub")
     code = live.enrollment_code([hub])
@@ -30,7 +31,7 @@ def test_enroll_then_sync_prints_one_line(
 
 
 def test_sync_exit_codes_for_a_log(
-    tmp_path: Path, live: LiveServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, live: SyncServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "cli-offline"
     assert main(["--data-dir", str(data), "sync"]) == 2  # not enrolled: a person must act

@@ -43,8 +43,8 @@ from harmony_desktop.store.models import (
 from harmony_desktop.store.replica import row_clocks, row_values
 from harmony_sync.client import SyncError
 from tests.factories import make_hub
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import InjectedFault, Replica, open_session
-from tests.sync_client.live_server import LiveServer
 
 REPLICAS = 3
 DAYS = ["2026-09-01", "2026-09-02", "2026-09-03"]
@@ -73,7 +73,7 @@ def checksums(rep: Replica) -> dict[str, str]:
 class SyncMachine(RuleBasedStateMachine):
     """Three laptops of one hub, editing offline and syncing with faults."""
 
-    live: LiveServer  # set by the test
+    live: SyncServer  # set by the test
 
     def __init__(self) -> None:
         super().__init__()
@@ -259,7 +259,7 @@ class SyncMachine(RuleBasedStateMachine):
 
 
 @pytest.mark.slow
-def test_replicas_converge_under_faults(live: LiveServer) -> None:
+def test_replicas_converge_under_faults(live: SyncServer) -> None:
     class Machine(SyncMachine):
         pass
 

@@ -21,12 +21,12 @@ from harmony_sync.client import (
 )
 from harmony_sync.hlc import wall_clock_ms
 from tests.factories import HubFixture, make_hub
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
-from tests.sync_client.live_server import LiveServer
 
 
 def _pair(
-    replica: ReplicaFactory, live: LiveServer, students: int = 3
+    replica: ReplicaFactory, live: SyncServer, students: int = 3
 ) -> tuple[Replica, Replica, HubFixture]:
     a, b = replica("a"), replica("b")
     hub = make_hub(a.services, students=students)
@@ -56,7 +56,7 @@ def _mark_days(rep: Replica, hub: HubFixture, days: list[str], code: str = "P") 
 
 
 def test_lost_response_after_commit_is_retried_without_duplicates(
-    replica: ReplicaFactory, live: LiveServer
+    replica: ReplicaFactory, live: SyncServer
 ) -> None:
     a, b, hub = _pair(replica, live)
     a.sync.sync()
@@ -74,7 +74,7 @@ def test_lost_response_after_commit_is_retried_without_duplicates(
 
 
 def test_network_fails_mid_push_then_recovers(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sync_module, "PUSH_BATCH", 4)
     a, b, _hub = _pair(replica, live)
@@ -98,7 +98,7 @@ def test_network_fails_mid_push_then_recovers(
 
 
 def test_server_killed_mid_push_and_restarted(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sync_module, "PUSH_BATCH", 5)
     a, b, _hub = _pair(replica, live)
@@ -130,7 +130,7 @@ def test_server_killed_mid_push_and_restarted(
     ids=["plus-1-hour", "minus-1-hour", "plus-1-day"],
 )
 def test_clock_skew_is_refused_with_advice(
-    replica: ReplicaFactory, live: LiveServer, skew_ms: int, word: str
+    replica: ReplicaFactory, live: SyncServer, skew_ms: int, word: str
 ) -> None:
     a, _b, hub = _pair(replica, live)
     a.sync.sync()
@@ -150,7 +150,7 @@ def test_clock_skew_is_refused_with_advice(
     assert a.store.pending_changes() == 0
 
 
-def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: LiveServer) -> None:
+def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: SyncServer) -> None:
     """A laptop 1 hour behind must not fold the others' clocks into its HLC."""
     a, b, _hub = _pair(replica, live)
     a.sync.sync()
@@ -168,7 +168,7 @@ def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: 
 
 
 def test_server_restored_from_old_backup_rebases(
-    replica: ReplicaFactory, live: LiveServer, tmp_path: Path
+    replica: ReplicaFactory, live: SyncServer, tmp_path: Path
 ) -> None:
     a, b, hub = _pair(replica, live)
     a.sync.sync()
@@ -191,7 +191,7 @@ def test_server_restored_from_old_backup_rebases(
     assert not again.rebased and again.pushed == 0
 
 
-def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: LiveServer) -> None:
+def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: SyncServer) -> None:
     a, _b, _hub = _pair(replica, live)
     a.sync.sync()
     live.revoke_all()
@@ -200,7 +200,7 @@ def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: LiveServ
 
 
 def test_version_mismatch_says_which_side_to_update(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, _b, _hub = _pair(replica, live)
     monkeypatch.setattr(client_module, "PROTOCOL_VERSION", 99)
@@ -214,7 +214,7 @@ def test_version_mismatch_says_which_side_to_update(
 
 
 def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
-    from tests.sync_client.live_server import free_port
+    from tests.support.postgres import free_port
 
     rep = Replica(tmp_path / "alone")
     try:
@@ -231,7 +231,7 @@ def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
 
 
 def test_permanent_rejection_is_kept_for_review_not_dropped(
-    replica: ReplicaFactory, live: LiveServer
+    replica: ReplicaFactory, live: SyncServer
 ) -> None:
     from harmony_desktop.store.models import AttendanceCode
 
@@ -254,7 +254,7 @@ def test_permanent_rejection_is_kept_for_review_not_dropped(
 
 
 def test_killed_between_applying_a_page_and_saving_its_cursor(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The page and its cursor are one transaction: a crash leaves neither."""
     monkeypatch.setattr(sync_module, "PULL_PAGE", 5)
