@@ -28,7 +28,7 @@ from pathlib import Path
 
 os.environ.setdefault("HARMONY_TOKEN_STORE", "file")
 
-from tests.sync_client.live_server import LiveServer
+from tests.support.sync_server import SyncServer
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.credentials import TokenStore
@@ -178,7 +178,7 @@ def main() -> None:
         child_first_sync(args.child)
         return
     root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    server = LiveServer(root / "server")
+    server = SyncServer.sqlite(root / "server")
     server.start()
     try:
         a = laptop(root / "a")

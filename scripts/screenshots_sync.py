@@ -20,8 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from tests.factories import make_hub
+from tests.support.postgres import free_port
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, open_session
-from tests.sync_client.live_server import LiveServer, free_port
 
 from harmony_desktop.app import Opened
 from harmony_desktop.paths import resolve_paths
@@ -58,7 +59,7 @@ def main() -> int:
     os.environ.setdefault("HARMONY_TOKEN_STORE", "file")  # never the developer's keyring
     app = QApplication.instance() or QApplication(sys.argv)
     root = Path(tempfile.mkdtemp(prefix="sync-shots-"))
-    server = LiveServer(root / "server")
+    server = SyncServer.sqlite(root / "server")
     server.start()
     try:
         a, b = Replica(root / "a", server), Replica(root / "b", server)

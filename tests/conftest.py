@@ -15,6 +15,7 @@ import pytest
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import Store
 from tests.factories import HubFixture, make_hub
+from tests.support.store_template import new_store_file
 
 
 @pytest.fixture(autouse=True)
@@ -26,8 +27,10 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    """A fresh, migrated local store in a temporary folder."""
-    with Store(tmp_path / "store" / "harmony.sqlite3", backup_dir=tmp_path / "backups") as s:
+    """A fresh, migrated local store in a temporary folder (a copy of a migrated template;
+    like a brand-new file, opening it takes no backup)."""
+    with Store(new_store_file(tmp_path / "store" / "harmony.sqlite3")) as s:
+        s.backup_dir = tmp_path / "backups"
         yield s
 
 

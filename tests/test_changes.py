@@ -13,8 +13,8 @@ from sqlmodel import select
 
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.store import Store
-from harmony_desktop.store.changes import from_wire, row_clocks, row_values
 from harmony_desktop.store.models import SYNCED_MODELS, Hub, Outbox, Student
+from harmony_desktop.store.replica import from_wire, row_clocks, row_values
 from harmony_sync.protocol import merge_fields
 
 

@@ -18,12 +18,12 @@ scheduled and untouched.
 
 Everything is written through :meth:`ChangeWriter.insert_many`, the single write path,
 one transaction per hub. **Outbox choice:** demo rows are not meant to reach a real
-server, so by default each hub's outbox entries are deleted in the same transaction that
-created them (``keep_outbox=False``); the rows keep their HLC clocks, so a later edit of a
-demo row is tracked and synced like any other. The default attendance codes are the
+server, so by default they are written as local starting state, stamped but not queued
+(``keep_outbox=False``); the rows keep their HLC clocks, so a later edit of a demo row
+is tracked and synced like any other. The default attendance codes are the
 database's starting state (``store.seed``), never queued. Pass ``keep_outbox=True`` to
 get demo data that pushes like real data (sync tests and benchmarks). The hubs a demo
-created are listed under the ``demo`` key of ``local_meta``.
+created are listed in the ``DEMO_RUNS`` local setting.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic_core import PydanticUndefined
-from sqlalchemy import delete, func
+from sqlalchemy import func
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import select
 
@@ -58,7 +58,7 @@ from harmony_desktop.domain.vocab import (
     StudentStatus,
 )
 from harmony_desktop.paths import resolve_paths
-from harmony_desktop.store.changes import ChangeWriter, mutation_id_for
+from harmony_desktop.store import settings
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import (
     AttendanceMark,
@@ -68,21 +68,19 @@ from harmony_desktop.store.models import (
     EnrollmentEvent,
     Ensemble,
     Hub,
-    LocalMeta,
-    Outbox,
     Staff,
     Student,
     SyncedRow,
 )
+from harmony_desktop.store.replica import ChangeWriter, attendance_mark_id, session_id
 from harmony_desktop.store.seed import seed_attendance_codes
-from harmony_sync.protocol import attendance_mark_id, session_id
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
 DEMO_VERSION = 2
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
-#: ``local_meta`` key listing the demo runs written into this database.
-DEMO_META_KEY = "demo"
+#: The local setting listing the demo runs written into this database.
+DEMO_META_KEY = settings.DEMO_RUNS.key
 
 
 @dataclass(frozen=True)
@@ -1202,26 +1200,17 @@ def generate_demo(
 
 
 def _write_hub(writer: ChangeWriter, rows: Sequence[SyncedRow], *, keep_outbox: bool) -> None:
-    """Insert one hub's rows through the change writer, dropping their outbox entries
-    unless ``keep_outbox`` (the module docstring explains why)."""
-    before = mutation_id_for(writer.clock.last)
-    writer.insert_many(rows)
-    if not keep_outbox:
-        # We hold the write lock (BEGIN IMMEDIATE) and every earlier local change has a
-        # smaller mutation id, so this removes exactly the entries made just above.
-        writer.session.execute(delete(Outbox).where(Outbox.mutation_id > before))  # type: ignore[arg-type]
+    """Insert one hub's rows through the change writer, queued for sync only with
+    ``keep_outbox`` (the module docstring explains why)."""
+    writer.insert_many(rows, queue=keep_outbox)
 
 
 def _record_demo(writer: ChangeWriter, hub_id: str, seed: int, today: dt.date) -> None:
-    meta = writer.session.get(LocalMeta, DEMO_META_KEY)
-    runs: list[dict[str, Any]] = json.loads(meta.value) if meta else []
+    runs: list[dict[str, Any]] = list(settings.read(writer.session, settings.DEMO_RUNS))
     runs.append(
         {"hub_id": hub_id, "seed": seed, "today": today.isoformat(), "version": DEMO_VERSION}
     )
-    if meta is None:
-        meta = LocalMeta(key=DEMO_META_KEY, value="")
-    meta.value = json.dumps(runs)
-    writer.session.add(meta)
+    settings.write(writer.session, settings.DEMO_RUNS, runs)
 
 
 def generate_full_scale(

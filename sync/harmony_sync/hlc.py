@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MAX_COUNTER = 99_999
-#: A remote clock further than this ahead of ours is refused (DESIGN.md, invariant 3).
+#: A remote clock further than this ahead of ours is refused (docs/SYNC.md, "Clocks").
 DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000
 #: The timestamp of rows every device creates identically (for example the default codes).
 GENESIS = "000000000000000-00000-0000000000000000"

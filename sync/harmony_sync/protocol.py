@@ -34,7 +34,7 @@ SYNCED_TABLES: tuple[str, ...] = (
 #: Fields that are row identity or bookkeeping, never merged as data.
 IDENTITY_FIELDS = frozenset({"id"})
 
-#: Namespace for the deterministic ids of natural keys (DESIGN.md, invariant 1).
+#: Namespace for the deterministic ids of natural keys (docs/SYNC.md, "Identity").
 HARMONY_NAMESPACE = uuid.UUID("7d6f3a52-5f0e-4c8e-9a53-0c6b8e2f1a10")
 
 

@@ -5,7 +5,7 @@ Usage::
     from tests.support.sync_server import SyncServer
 
     with SyncServer.sqlite(tmp_path) as server:          # or SyncServer(database_url=...)
-        hub = server.add_hub("North Park")              # admin CLI on the same database
+        hub = server.add_hub("North Park")              # admin commands on the same database
         code = server.enroll_device("Laptop 1", [hub])  # one-time enrollment code
         requests.get(server.url + "/ready")             # http://127.0.0.1:PORT
         server.kill()                                   # kill -9, like a power cut
@@ -15,13 +15,21 @@ Usage::
 The process is started with ``python -m harmony_sync.server.cli`` from the running
 interpreter, so it needs no PATH set-up. ``start()`` waits until ``/ready`` answers.
 Its output goes to ``server.log_path`` (JSON lines), which ``logs()`` returns.
+
+Admin commands run the ``harmony-sync`` command line's own ``main`` in one long-lived
+helper process, one JSON line per command: the server's SQLModel tables share
+SQLModel's global metadata with the desktop's (both define a ``conflict`` table), so
+the two cannot be imported into one process, and a fresh ``harmony-sync`` process per
+command costs seconds on a loaded machine.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -53,19 +61,31 @@ class SyncServer:
         self.database_url = database_url
         self.port = port or free_port()
         self.env = {**os.environ, **(env or {})}
-        self._log_dir = log_dir or Path(tempfile.mkdtemp(prefix="harmony-sync-log-"))
-        self.log_path = self._log_dir / f"server-{self.port}.log"
+        self.folder = Path(log_dir) if log_dir else Path(tempfile.mkdtemp(prefix="harmony-sync-"))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.log_path = self.folder / f"server-{self.port}.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self._admin: subprocess.Popen[str] | None = None
 
     @classmethod
     def sqlite(cls, folder: Path, **kwargs: Any) -> SyncServer:
         """A server on a new SQLite file inside ``folder``."""
-        return cls(f"sqlite:///{Path(folder) / 'harmony-sync.sqlite3'}", log_dir=folder, **kwargs)
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(f"sqlite:///{folder / 'harmony-sync.sqlite3'}", log_dir=folder, **kwargs)
 
     @property
     def url(self) -> str:
         """Base URL, e.g. ``http://127.0.0.1:50123`` (no trailing slash)."""
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite database file (SQLite servers only)."""
+        prefix = "sqlite:///"
+        if not self.database_url.startswith(prefix):
+            raise SyncServerError("this server does not run on a SQLite file")
+        return Path(self.database_url.removeprefix(prefix))
 
     # -- process control -------------------------------------------------------------
 
@@ -114,10 +134,9 @@ class SyncServer:
         self.process = None
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Stop the process gracefully (SIGTERM), SIGKILL if it does not exit in time."""
-        if self.process is None:
-            return
-        if self.process.poll() is None:
+        """Stop the process gracefully (SIGTERM), SIGKILL if it does not exit in time;
+        end the admin helper."""
+        if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout)
@@ -125,6 +144,7 @@ class SyncServer:
                 self.process.kill()
                 self.process.wait(timeout)
         self.process = None
+        self.close_admin()
 
     def restart(self) -> SyncServer:
         """kill -9 then start again on the same port and database."""
@@ -146,24 +166,32 @@ class SyncServer:
 
     def admin(self, *args: str) -> Any:
         """Run ``harmony-sync ARGS --json`` on this database and return the parsed output."""
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "harmony_sync.server.cli",
-                *args,
-                "--database-url",
-                self.database_url,
-                "--json",
-            ],
-            capture_output=True,
-            text=True,
-            env=self.env,
-            timeout=60,
-        )
-        if done.returncode != 0:
-            raise SyncServerError(f"harmony-sync {' '.join(args)} failed: {done.stderr.strip()}")
-        return json.loads(done.stdout)
+        if self._admin is None or self._admin.poll() is not None:
+            self._admin = subprocess.Popen(
+                [sys.executable, "-c", _ADMIN_LOOP, self.database_url],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                env=self.env,
+            )
+        assert self._admin.stdin is not None and self._admin.stdout is not None
+        self._admin.stdin.write(json.dumps(list(args)) + "\n")
+        self._admin.stdin.flush()
+        line = self._admin.stdout.readline()
+        if not line:
+            raise SyncServerError(f"harmony-sync {' '.join(args)}: the admin helper died")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise SyncServerError(f"harmony-sync {' '.join(args)} failed: {answer['error']}")
+        return answer["result"]
+
+    def close_admin(self) -> None:
+        """End the admin helper process (it holds connections to the database)."""
+        if self._admin is not None and self._admin.poll() is None:
+            assert self._admin.stdin is not None
+            self._admin.stdin.close()
+            self._admin.wait(10)
+        self._admin = None
 
     def add_hub(self, name: str, hub_id: str | None = None) -> str:
         """Register a hub; return its id."""
@@ -179,6 +207,12 @@ class SyncServer:
         """Create a data-manager device; return its one-time enrollment code."""
         return str(self.admin("add-data-manager", name)["enrollment_code"])
 
+    def enrollment_code(self, hubs: list[str], *, data_manager: bool = False) -> str:
+        """A one-time code for a new test laptop of ``hubs`` (or a data manager)."""
+        if data_manager:
+            return self.add_data_manager("test manager")
+        return self.enroll_device("test laptop", hubs)
+
     def list_devices(self) -> list[dict[str, Any]]:
         """Every device as ``harmony-sync list-devices --json`` reports it."""
         return list(self.admin("list-devices"))
@@ -187,9 +221,38 @@ class SyncServer:
         """Revoke a device by its number."""
         self.admin("revoke-device", str(key))
 
+    def revoke_all(self) -> None:
+        """Revoke every device not yet revoked."""
+        for device in self.list_devices():
+            if device["status"] != "revoked":
+                self.revoke_device(int(device["key"]))
+
     def new_epoch(self) -> str:
         """Start a new epoch (as after restoring a backup); return it."""
         return str(self.admin("new-epoch")["epoch"])
+
+    # -- backup and restore (SQLite) -------------------------------------------------
+
+    def backup(self, target: Path) -> None:
+        """Copy the database while the server runs (SQLite's online backup)."""
+        src = sqlite3.connect(self.db_path)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+
+    def restore(self, backup: Path) -> str:
+        """Stop, put an old copy back, start a new epoch, start again; returns the epoch."""
+        self.kill()
+        self.close_admin()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.db_path) + suffix).unlink(missing_ok=True)
+        shutil.copy(backup, self.db_path)
+        epoch = self.new_epoch()
+        self.start()
+        return epoch
 
     # -- logs --------------------------------------------------------------------------
 
@@ -206,3 +269,24 @@ class SyncServer:
             except ValueError:
                 continue
         return entries
+
+
+#: The admin helper: the ``harmony-sync`` command line's ``main`` behind a JSON-lines loop.
+_ADMIN_LOOP = """
+import contextlib, io, json, sys
+from harmony_sync.server import cli
+url = sys.argv[1]
+for line in sys.stdin:
+    args = json.loads(line)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main([*args, "--database-url", url, "--json"])
+        if code == 0:
+            answer = {"result": json.loads(out.getvalue())}
+        else:
+            answer = {"error": (err.getvalue() + out.getvalue()).strip()}
+    except BaseException as exc:
+        answer = {"error": (err.getvalue() + repr(exc)).strip()}
+    print(json.dumps(answer), flush=True)
+"""

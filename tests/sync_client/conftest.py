@@ -17,10 +17,12 @@ from requests.adapters import HTTPAdapter
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.credentials import TokenStore
+from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.sync import SyncService
 from harmony_desktop.store import Store
 from harmony_desktop.store.seed import ensure_attendance_codes
-from tests.sync_client.live_server import LiveServer
+from tests.support.store_template import new_store_file
+from tests.support.sync_server import SyncServer
 
 _names = itertools.count(1)
 
@@ -64,11 +66,12 @@ class FaultyAdapter(HTTPAdapter):
 class Replica:
     """One laptop: store, services, sync engine and a fault-injecting transport."""
 
-    def __init__(self, folder: Path, server: LiveServer | None = None) -> None:
+    def __init__(self, folder: Path, server: SyncServer | None = None) -> None:
         self.folder = folder
-        self.store = Store(folder / "harmony.sqlite3")
+        self.store = Store(new_store_file(folder / "harmony.sqlite3"))
         ensure_attendance_codes(self.store)
         self.services = Services.open(self.store)
+        self.review = ReviewService(self.store)
         self.adapter = FaultyAdapter()
         self.http = requests.Session()
         self.http.mount("http://", self.adapter)
@@ -91,6 +94,7 @@ class Replica:
         self.store.close()
         self.store = Store(self.folder / "harmony.sqlite3")
         self.services = Services.open(self.store)
+        self.review = ReviewService(self.store)
         self.sync.store = self.store
 
     def close(self) -> None:
@@ -106,9 +110,9 @@ def _token_file(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SyncServer]:
     """One real ``harmony-sync serve`` process for the whole module."""
-    server = LiveServer(tmp_path_factory.mktemp("server"))
+    server = SyncServer.sqlite(tmp_path_factory.mktemp("server"))
     server.start()
     yield server
     server.stop()
@@ -118,7 +122,7 @@ ReplicaFactory = Callable[..., Replica]
 
 
 @pytest.fixture
-def replica(tmp_path: Path, live: LiveServer) -> Iterator[ReplicaFactory]:
+def replica(tmp_path: Path, live: SyncServer) -> Iterator[ReplicaFactory]:
     """Factory of replicas bound to the module's server; all closed after the test."""
     made: list[Replica] = []
 

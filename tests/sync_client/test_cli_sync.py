@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from harmony_desktop.__main__ import main
-from tests.sync_client.live_server import LiveServer, free_port
+from tests.support.postgres import free_port
+from tests.support.sync_server import SyncServer
 
 
 def test_enroll_then_sync_prints_one_line(
-    tmp_path: Path, live: LiveServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, live: SyncServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     hub = live.add_hub("CLI Hub")
     code = live.enrollment_code([hub])
@@ -30,7 +31,7 @@ def test_enroll_then_sync_prints_one_line(
 
 
 def test_sync_exit_codes_for_a_log(
-    tmp_path: Path, live: LiveServer, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, live: SyncServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "cli-offline"
     assert main(["--data-dir", str(data), "sync"]) == 2  # not enrolled: a person must act
@@ -44,10 +45,10 @@ def test_sync_exit_codes_for_a_log(
     assert "Ask your administrator" in capsys.readouterr().err
     # the server unreachable: exit 1 (retry later)
     from harmony_desktop.app import open_app
-    from harmony_desktop.services.sync import META_SERVER
+    from harmony_desktop.store import settings
 
     opened = open_app(data)
-    opened.store.set_meta(META_SERVER, f"http://127.0.0.1:{free_port()}")
+    opened.store.settings.set(settings.SYNC_SERVER, f"http://127.0.0.1:{free_port()}")
     opened.close()
     assert main(["--data-dir", str(data), "sync"]) == 1
     line = capsys.readouterr().out.strip()

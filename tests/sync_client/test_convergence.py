@@ -32,8 +32,6 @@ from hypothesis.stateful import (
 from sqlmodel import col, select
 
 from harmony_desktop.services.duplicates import find_duplicates, merge_students
-from harmony_desktop.services.sync import META_CURSOR
-from harmony_desktop.store.changes import row_clocks, row_values
 from harmony_desktop.store.models import (
     SYNCED_MODELS,
     AttendanceMark,
@@ -42,10 +40,11 @@ from harmony_desktop.store.models import (
     Student,
     StudentRedirect,
 )
+from harmony_desktop.store.replica import row_clocks, row_values
 from harmony_sync.client import SyncError
 from tests.factories import make_hub
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import InjectedFault, Replica, open_session
-from tests.sync_client.live_server import LiveServer
 
 REPLICAS = 3
 DAYS = ["2026-09-01", "2026-09-02", "2026-09-03"]
@@ -74,7 +73,7 @@ def checksums(rep: Replica) -> dict[str, str]:
 class SyncMachine(RuleBasedStateMachine):
     """Three laptops of one hub, editing offline and syncing with faults."""
 
-    live: LiveServer  # set by the test
+    live: SyncServer  # set by the test
 
     def __init__(self) -> None:
         super().__init__()
@@ -197,14 +196,11 @@ class SyncMachine(RuleBasedStateMachine):
         elif fault == "lose_pull":
             rep.adapter.lose_next["/v1/pull"] = 1
         elif fault == "crash_before_cursor":
-            real_set = rep.sync._set
 
-            def dying_set(s, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
-                if key == META_CURSOR:
-                    raise CrashBeforeCursor
-                real_set(s, key, value)
+            def crash(_cursor: int) -> None:
+                raise CrashBeforeCursor
 
-            rep.sync._set = dying_set  # type: ignore[method-assign]
+            rep.sync.before_cursor_saved = crash
         try:
             report = rep.sync.sync()
         except (SyncError, InjectedFault, CrashBeforeCursor):
@@ -215,7 +211,7 @@ class SyncMachine(RuleBasedStateMachine):
             rep.adapter.fail_next.clear()
             rep.adapter.lose_next.clear()
             if fault == "crash_before_cursor":
-                del rep.sync._set  # type: ignore[method-assign]
+                rep.sync.before_cursor_saved = None
                 rep.reopen()
         if report is not None:
             assert report.rejected == 0
@@ -263,7 +259,7 @@ class SyncMachine(RuleBasedStateMachine):
 
 
 @pytest.mark.slow
-def test_replicas_converge_under_faults(live: LiveServer) -> None:
+def test_replicas_converge_under_faults(live: SyncServer) -> None:
     class Machine(SyncMachine):
         pass
 

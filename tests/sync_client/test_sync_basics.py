@@ -58,18 +58,18 @@ def test_concurrent_edits_merge_per_field_and_loser_kept(replica: ReplicaFactory
     for rep in (a, b):
         st = rep.services.roster.student(sid)
         assert (st.instrument, st.grade, st.school) == ("cello", "5", "Roosevelt Elementary")
-        items = [i for i in rep.sync.review_items() if i.kind == "conflict"]
+        items = [i for i in rep.review.review_items() if i.kind == "conflict"]
         assert [(i.field_name, i.losing_value, i.winning_value) for i in items] == [
             ("school", "Lincoln Elementary", "Roosevelt Elementary")
         ]
     # staff on A keep the losing value: it becomes a new edit that wins everywhere
-    item = a.sync.review_items()[0]
-    a.sync.keep_value(item.id, "losing")
+    item = a.review.review_items()[0]
+    a.review.keep_value(item.id, "losing")
     a.sync.sync()
     b.sync.sync()
     assert b.services.roster.student(sid).school == "Lincoln Elementary"
-    assert a.sync.review_items() == []
-    assert b.sync.review_items() == []  # resolved on the server, so on B too
+    assert a.review.review_items() == []
+    assert b.review.review_items() == []  # resolved on the server, so on B too
     with a.store.read() as s:
         assert s.exec(select(Conflict)).all()  # kept, marked resolved
         assert s.exec(select(Outbox)).all() == []

@@ -9,6 +9,7 @@ from sqlmodel import col, func, select
 
 from harmony_desktop.services import sync as sync_module
 from harmony_desktop.services.sync import SyncService
+from harmony_desktop.store import settings
 from harmony_desktop.store.models import AttendanceMark, Student
 from harmony_sync import client as client_module
 from harmony_sync.client import (
@@ -20,12 +21,12 @@ from harmony_sync.client import (
 )
 from harmony_sync.hlc import wall_clock_ms
 from tests.factories import HubFixture, make_hub
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
-from tests.sync_client.live_server import LiveServer
 
 
 def _pair(
-    replica: ReplicaFactory, live: LiveServer, students: int = 3
+    replica: ReplicaFactory, live: SyncServer, students: int = 3
 ) -> tuple[Replica, Replica, HubFixture]:
     a, b = replica("a"), replica("b")
     hub = make_hub(a.services, students=students)
@@ -55,7 +56,7 @@ def _mark_days(rep: Replica, hub: HubFixture, days: list[str], code: str = "P") 
 
 
 def test_lost_response_after_commit_is_retried_without_duplicates(
-    replica: ReplicaFactory, live: LiveServer
+    replica: ReplicaFactory, live: SyncServer
 ) -> None:
     a, b, hub = _pair(replica, live)
     a.sync.sync()
@@ -73,7 +74,7 @@ def test_lost_response_after_commit_is_retried_without_duplicates(
 
 
 def test_network_fails_mid_push_then_recovers(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sync_module, "PUSH_BATCH", 4)
     a, b, _hub = _pair(replica, live)
@@ -97,7 +98,7 @@ def test_network_fails_mid_push_then_recovers(
 
 
 def test_server_killed_mid_push_and_restarted(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sync_module, "PUSH_BATCH", 5)
     a, b, _hub = _pair(replica, live)
@@ -129,7 +130,7 @@ def test_server_killed_mid_push_and_restarted(
     ids=["plus-1-hour", "minus-1-hour", "plus-1-day"],
 )
 def test_clock_skew_is_refused_with_advice(
-    replica: ReplicaFactory, live: LiveServer, skew_ms: int, word: str
+    replica: ReplicaFactory, live: SyncServer, skew_ms: int, word: str
 ) -> None:
     a, _b, hub = _pair(replica, live)
     a.sync.sync()
@@ -149,7 +150,7 @@ def test_clock_skew_is_refused_with_advice(
     assert a.store.pending_changes() == 0
 
 
-def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: LiveServer) -> None:
+def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: SyncServer) -> None:
     """A laptop 1 hour behind must not fold the others' clocks into its HLC."""
     a, b, _hub = _pair(replica, live)
     a.sync.sync()
@@ -167,7 +168,7 @@ def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: 
 
 
 def test_server_restored_from_old_backup_rebases(
-    replica: ReplicaFactory, live: LiveServer, tmp_path: Path
+    replica: ReplicaFactory, live: SyncServer, tmp_path: Path
 ) -> None:
     a, b, hub = _pair(replica, live)
     a.sync.sync()
@@ -190,7 +191,7 @@ def test_server_restored_from_old_backup_rebases(
     assert not again.rebased and again.pushed == 0
 
 
-def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: LiveServer) -> None:
+def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: SyncServer) -> None:
     a, _b, _hub = _pair(replica, live)
     a.sync.sync()
     live.revoke_all()
@@ -199,7 +200,7 @@ def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: LiveServ
 
 
 def test_version_mismatch_says_which_side_to_update(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, _b, _hub = _pair(replica, live)
     monkeypatch.setattr(client_module, "PROTOCOL_VERSION", 99)
@@ -213,14 +214,14 @@ def test_version_mismatch_says_which_side_to_update(
 
 
 def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
-    from tests.sync_client.live_server import free_port
+    from tests.support.postgres import free_port
 
     rep = Replica(tmp_path / "alone")
     try:
         make_hub(rep.services, students=1)
         with pytest.raises(NotEnrolled, match="not enrolled"):
             rep.sync.sync()
-        rep.store.set_meta(sync_module.META_SERVER, f"http://127.0.0.1:{free_port()}")
+        rep.store.settings.set(settings.SYNC_SERVER, f"http://127.0.0.1:{free_port()}")
         rep.sync.tokens.save("whatever")
         with pytest.raises(ServerUnreachable, match="work is safe"):
             rep.sync.sync()
@@ -230,7 +231,7 @@ def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
 
 
 def test_permanent_rejection_is_kept_for_review_not_dropped(
-    replica: ReplicaFactory, live: LiveServer
+    replica: ReplicaFactory, live: SyncServer
 ) -> None:
     from harmony_desktop.store.models import AttendanceCode
 
@@ -241,41 +242,38 @@ def test_permanent_rejection_is_kept_for_review_not_dropped(
     report = a.sync.sync()
     assert report.rejected == 1
     assert a.store.pending_changes() == 0  # the queue moved on …
-    items = [i for i in a.sync.review_items() if i.kind == "rejected"]
+    items = [i for i in a.review.review_items() if i.kind == "rejected"]
     assert len(items) == 1  # … but the refused change is visible, with the reason
     assert (
         items[0].table == "attendance_code" and "data-manager" in items[0].winning_value["reason"]
     )
     assert items[0].losing_value["label"] == "Rehearsal"
     assert items[0].what == "Attendance code Rehearsal"
-    a.sync.keep_value(items[0].id, "winning")  # "Dismiss"
-    assert [i for i in a.sync.review_items() if i.kind == "rejected"] == []
+    a.review.keep_value(items[0].id, "winning")  # "Dismiss"
+    assert [i for i in a.review.review_items() if i.kind == "rejected"] == []
 
 
 def test_killed_between_applying_a_page_and_saving_its_cursor(
-    replica: ReplicaFactory, live: LiveServer, monkeypatch: pytest.MonkeyPatch
+    replica: ReplicaFactory, live: SyncServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The page and its cursor are one transaction: a crash leaves neither."""
     monkeypatch.setattr(sync_module, "PULL_PAGE", 5)
     monkeypatch.setattr(sync_module, "PREFETCH_PAGES", 1)
     a, b, _hub = _pair(replica, live, students=6)
     a.sync.sync()
-    real_set = b.sync._set
     saved = {"n": 0}
 
-    def die_on_second_cursor(s, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
-        if key == sync_module.META_CURSOR:
-            saved["n"] += 1
-            if saved["n"] == 2:
-                raise KeyboardInterrupt  # the process dies here
-        real_set(s, key, value)
+    def die_on_second_cursor(_cursor: int) -> None:
+        saved["n"] += 1
+        if saved["n"] == 2:
+            raise KeyboardInterrupt  # the process dies here
 
-    b.sync._set = die_on_second_cursor  # type: ignore[method-assign]
+    b.sync.before_cursor_saved = die_on_second_cursor
     with pytest.raises(KeyboardInterrupt):
         b.sync.sync()
-    del b.sync._set  # type: ignore[method-assign]
+    b.sync.before_cursor_saved = None
     b.reopen()
-    cursor = int(b.store.get_meta(sync_module.META_CURSOR) or 0)
+    cursor = b.store.settings.get(settings.SYNC_CURSOR)
     assert cursor > 0 and _count(b, Student) < 6  # exactly the first page is in
     report = b.sync.sync()
     assert _count(b, Student) == 6 and report.pulled > 0

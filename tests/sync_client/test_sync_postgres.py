@@ -16,20 +16,20 @@ from harmony_desktop.store.models import AttendanceMark
 from harmony_sync.client import ServerUnreachable
 from tests.factories import make_hub
 from tests.support.postgres import PostgresCluster, postgres_available
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, open_session
-from tests.sync_client.live_server import LiveServer
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def pg_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def pg_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SyncServer]:
     """A real server process over a fresh PostgreSQL database."""
     if not postgres_available():
         pytest.fail("PostgreSQL server binaries are missing: run ./dev test (it installs them)")
     with PostgresCluster() as cluster:
         url = cluster.create_database("harmony_client_tests")
-        server = LiveServer(tmp_path_factory.mktemp("pg-server"), url)
+        server = SyncServer(url, log_dir=tmp_path_factory.mktemp("pg-server"))
         server.start()
         try:
             yield server
@@ -37,7 +37,7 @@ def pg_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
             server.stop()
 
 
-def test_sync_through_postgres_with_faults(pg_live: LiveServer, tmp_path: Path) -> None:
+def test_sync_through_postgres_with_faults(pg_live: SyncServer, tmp_path: Path) -> None:
     a, b = Replica(tmp_path / "a", pg_live), Replica(tmp_path / "b", pg_live)
     try:
         hub = make_hub(a.services, students=4)
@@ -65,7 +65,7 @@ def test_sync_through_postgres_with_faults(pg_live: LiveServer, tmp_path: Path) 
                 assert len(s.exec(select(AttendanceMark)).all()) == 4
             # b wrote last: its value wins everywhere, a's is kept for review
             assert rep.services.roster.student(hub.student_ids[0]).school == "Roosevelt"
-            conflicts = [i for i in rep.sync.review_items() if i.field_name == "school"]
+            conflicts = [i for i in rep.review.review_items() if i.field_name == "school"]
             assert [(c.winning_value, c.losing_value) for c in conflicts] == [
                 ("Roosevelt", "Lincoln")
             ]

@@ -17,8 +17,9 @@ from harmony_desktop.ui.sync.enroll import EnrollDialog
 from harmony_desktop.ui.sync.review import ReviewPage
 from harmony_desktop.ui.sync.status import SyncStatusWidget
 from tests.factories import make_hub
+from tests.support.postgres import free_port
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
-from tests.sync_client.live_server import LiveServer, free_port
 
 WAIT = 30_000
 
@@ -37,7 +38,7 @@ def ui(
     controller.shutdown()
 
 
-def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
+def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
     rep, controller, widget = ui
     assert "Not set up" in widget.online_label.text()
     assert widget.sync_button.text() == "Set up sync…"
@@ -64,7 +65,7 @@ def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: LiveServer
     assert widget.sync_button.text() == "Sync now"
 
 
-def test_enrollment_dialog_shows_a_refused_code(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
+def test_enrollment_dialog_shows_a_refused_code(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
     _rep, controller, _widget = ui
     dialog = EnrollDialog(controller)
     qtbot.addWidget(dialog)
@@ -76,7 +77,7 @@ def test_enrollment_dialog_shows_a_refused_code(qtbot: QtBot, ui, live: LiveServ
     assert dialog.result() != EnrollDialog.DialogCode.Accepted
 
 
-def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
+def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
     rep, controller, widget = ui
     hub = make_hub(rep.services, students=6)
     live.add_hub("Test Park Hub", hub.hub_id)
@@ -126,7 +127,7 @@ def test_status_offline_backoff_and_reminder(qtbot: QtBot, replica: ReplicaFacto
         controller.shutdown()
 
 
-def _conflict_pair(replica: ReplicaFactory, live: LiveServer):  # type: ignore[no-untyped-def]
+def _conflict_pair(replica: ReplicaFactory, live: SyncServer):  # type: ignore[no-untyped-def]
     a, b = replica("a"), replica("b")
     hub = make_hub(a.services, students=2)
     live.add_hub("Test Park Hub", hub.hub_id)
@@ -138,7 +139,7 @@ def _conflict_pair(replica: ReplicaFactory, live: LiveServer):  # type: ignore[n
 
 
 def test_review_panel_keeps_either_value(
-    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: LiveServer
+    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: SyncServer
 ) -> None:  # type: ignore[no-untyped-def]
     a, b, hub = _conflict_pair(replica, live)
     sid = hub.student_ids[0]
@@ -173,7 +174,7 @@ def test_review_panel_keeps_either_value(
 
 
 def test_duplicate_merge_from_the_review_page(
-    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: LiveServer
+    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: SyncServer
 ) -> None:  # type: ignore[no-untyped-def]
     a, b, hub = _conflict_pair(replica, live)
     child = {

@@ -12,12 +12,12 @@ from harmony_desktop.paths import resolve_paths
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.sync import install_sync_ui
 from tests.factories import make_hub
+from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import ReplicaFactory
-from tests.sync_client.live_server import LiveServer
 
 
 def test_sync_ui_in_the_main_window(
-    qtbot: QtBot, replica: ReplicaFactory, live: LiveServer
+    qtbot: QtBot, replica: ReplicaFactory, live: SyncServer
 ) -> None:
     rep = replica("window")
     hub = make_hub(rep.services, students=3)

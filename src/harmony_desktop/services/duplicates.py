@@ -32,7 +32,6 @@ from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.roster import normalise_phone
 from harmony_desktop.store import Store
-from harmony_desktop.store.changes import ChangeWriter, row_clocks
 from harmony_desktop.store.models import (
     AttendanceMark,
     Contact,
@@ -40,7 +39,8 @@ from harmony_desktop.store.models import (
     Student,
     StudentRedirect,
 )
-from harmony_sync.protocol import attendance_mark_id
+from harmony_desktop.store.queries import live
+from harmony_desktop.store.replica import ChangeWriter, attendance_mark_id, row_clocks
 
 #: Mark fields copied when a mark moves to the kept student.
 _MARK_FIELDS = (
@@ -98,7 +98,7 @@ def find_duplicates(store: Store, hub_id: str | None = None) -> list[DuplicatePa
     """Pairs of live students with the same name, date of birth and a guardian phone."""
     with store.read() as s:
         redirected = set(s.exec(select(StudentRedirect.id)).all())
-        query = select(Student).where(col(Student.deleted).is_(False))
+        query = select(Student).where(live(Student))
         if hub_id is not None:
             query = query.where(Student.hub_id == hub_id)
         groups: dict[tuple[Any, ...], list[Student]] = {}
@@ -114,7 +114,7 @@ def find_duplicates(store: Store, hub_id: str | None = None) -> list[DuplicatePa
         for contact in s.exec(
             select(Contact).where(
                 col(Contact.student_id).in_(ids),
-                col(Contact.deleted).is_(False),
+                live(Contact),
             )
         ):
             for phone in (contact.phone, contact.phone_alt):
@@ -147,7 +147,7 @@ def _counts(s: Any, student_id: str) -> tuple[int, int]:
     enrollments = len(
         s.exec(
             select(Enrollment.id).where(
-                Enrollment.student_id == student_id, col(Enrollment.deleted).is_(False)
+                Enrollment.student_id == student_id, live(Enrollment)
             )
         ).all()
     )
@@ -155,7 +155,7 @@ def _counts(s: Any, student_id: str) -> tuple[int, int]:
         s.exec(
             select(AttendanceMark.id).where(
                 AttendanceMark.student_id == student_id,
-                col(AttendanceMark.deleted).is_(False),
+                live(AttendanceMark),
             )
         ).all()
     )
@@ -188,20 +188,20 @@ def _move_everything(w: ChangeWriter, drop_id: str, keep_id: str) -> MergeOutcom
     outcome = MergeOutcome()
     s = w.session
     for contact in s.exec(
-        select(Contact).where(Contact.student_id == drop_id, col(Contact.deleted).is_(False))
+        select(Contact).where(Contact.student_id == drop_id, live(Contact))
     ).all():
         w.update(contact, student_id=keep_id)
         outcome.contacts += 1
     for enrollment in s.exec(
         select(Enrollment).where(
-            Enrollment.student_id == drop_id, col(Enrollment.deleted).is_(False)
+            Enrollment.student_id == drop_id, live(Enrollment)
         )
     ).all():
         w.update(enrollment, student_id=keep_id)
         outcome.enrollments += 1
     for mark in s.exec(
         select(AttendanceMark).where(
-            AttendanceMark.student_id == drop_id, col(AttendanceMark.deleted).is_(False)
+            AttendanceMark.student_id == drop_id, live(AttendanceMark)
         )
     ).all():
         target_id = attendance_mark_id(mark.session_id, keep_id)
@@ -232,7 +232,7 @@ def redirect_targets(store: Store) -> dict[str, str]:
     with store.read() as s:
         raw = {
             r.id: r.target_id
-            for r in s.exec(select(StudentRedirect).where(col(StudentRedirect.deleted).is_(False)))
+            for r in s.exec(select(StudentRedirect).where(live(StudentRedirect)))
         }
     final: dict[str, str] = {}
     for old in raw:
@@ -257,14 +257,14 @@ def apply_redirects(store: Store) -> int:
                 s.exec(
                     select(model.student_id).where(
                         col(model.student_id).in_(old_ids),
-                        col(model.deleted).is_(False),
+                        live(model),
                     )
                 ).all()
             )
         stale.update(
             s.exec(
                 select(Student.id).where(
-                    col(Student.id).in_(old_ids), col(Student.deleted).is_(False)
+                    col(Student.id).in_(old_ids), live(Student)
                 )
             ).all()
         )

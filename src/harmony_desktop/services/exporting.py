@@ -22,7 +22,7 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
-from harmony_desktop.store import Store
+from harmony_desktop.store import Store, settings
 from harmony_desktop.store.models import (
     AttendanceMark,
     ClassSession,
@@ -33,8 +33,6 @@ from harmony_desktop.store.models import (
 )
 from harmony_desktop.store.queries import live
 
-PROGRAMME_META_KEY = "programme_name"
-DEFAULT_PROGRAMME = "Harmony Project"
 EXPORT_KINDS = ("roster", "contacts", "attendance")
 
 
@@ -82,7 +80,7 @@ class ExportService:
 
     def programme_name(self) -> str:
         """The programme's name for printed headers (local meta, or a default)."""
-        return self.store.get_meta(PROGRAMME_META_KEY) or DEFAULT_PROGRAMME
+        return self.store.settings.get(settings.PROGRAMME_NAME) or settings.PROGRAMME_NAME.default
 
     # -- members -------------------------------------------------------------------------
 

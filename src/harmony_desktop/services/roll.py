@@ -27,7 +27,7 @@ from harmony_desktop.store.models import (
     Student,
 )
 from harmony_desktop.store.queries import get_live, live
-from harmony_sync.protocol import attendance_mark_id
+from harmony_desktop.store.replica import attendance_mark_id
 
 
 @dataclass(frozen=True)

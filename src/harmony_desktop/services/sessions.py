@@ -24,7 +24,7 @@ from harmony_desktop.services.enrollment import enrolled_student_ids
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
 from harmony_desktop.store.queries import find_live, get_live, live
-from harmony_sync.protocol import session_id
+from harmony_desktop.store.replica import session_id
 
 
 class RollState(StrEnum):

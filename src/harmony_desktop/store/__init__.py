@@ -1,6 +1,7 @@
-"""The local store: SQLite through SQLModel, Alembic migrations, and change tracking."""
+"""The local store: SQLite through SQLModel, Alembic migrations, typed local settings,
+and replication (``store.replica``: change tracking, clocks, outbox, pulls)."""
 
-from harmony_desktop.store.changes import ChangeWriter
 from harmony_desktop.store.db import Store
+from harmony_desktop.store.replica import ChangeWriter
 
 __all__ = ["ChangeWriter", "Store"]

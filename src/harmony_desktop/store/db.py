@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import secrets
 import shutil
@@ -23,12 +24,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from harmony_desktop.domain.errors import StoreCorruptError, StoreError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
-from harmony_desktop.store.models import LocalMeta
+from harmony_desktop.store import settings
+from harmony_desktop.store.replica import ChangeWriter, Replica
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,7 @@ def _alembic_config(connection: Any = None) -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
     """The newest schema revision this build of the app knows."""
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
@@ -98,13 +101,15 @@ class Store:
     """The open local database of one laptop.
 
     Use :meth:`read` for queries and :meth:`write` for every change; ``write`` yields a
-    :class:`~harmony_desktop.store.changes.ChangeWriter` that stamps clocks and fills the
-    outbox in the same transaction.
+    :class:`~harmony_desktop.store.replica.ChangeWriter` that stamps clocks and fills the
+    outbox in the same transaction. :attr:`settings` reads and writes the typed local
+    settings (``store/settings.py``).
     """
 
     def __init__(self, path: Path, *, backup_dir: Path | None = None) -> None:
         self.path = Path(path)
         self.backup_dir = backup_dir
+        self.settings = settings.Settings(self)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
         if existed:
@@ -162,14 +167,12 @@ class Store:
             yield session
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Any]:
+    def write(self) -> Iterator[ChangeWriter]:
         """One write transaction through the change-tracking writer.
 
         Everything written inside, and its outbox entries, commit together when the block
         ends, or roll back together if it raises.
         """
-        from harmony_desktop.store.changes import ChangeWriter
-
         with Session(self._write_engine, expire_on_commit=False) as session:
             writer = ChangeWriter(session, self.device_id)
             try:
@@ -219,34 +222,30 @@ class Store:
     # -- local facts ---------------------------------------------------------------
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
-        """Read one local fact (device id, sync cursor, …)."""
+        """Read one local setting's stored text by key (prefer :attr:`settings`)."""
         with self.read() as s:
-            row = s.get(LocalMeta, key)
-            return row.value if row else default
+            text = settings.read_text(s, key)
+        return default if text is None else text
 
     def set_meta(self, key: str, value: str) -> None:
-        """Write one local fact (not synced)."""
+        """Write one local setting's text by key (prefer :attr:`settings`)."""
         with self.raw_write() as s:
-            s.merge(LocalMeta(key=key, value=value))
+            settings.write_text(s, key, value)
 
     def _ensure_device_id(self) -> str:
-        existing = self.get_meta("device_id")
+        existing = self.settings.get(settings.DEVICE_ID)
         if existing:
             return existing
-        device = secrets.token_hex(8)
         with self.raw_write() as s:
-            if s.get(LocalMeta, "device_id") is None:
-                s.add(LocalMeta(key="device_id", value=device))
-        return self.get_meta("device_id") or device
+            device = settings.read(s, settings.DEVICE_ID)
+            if not device:  # nobody else made one meanwhile (BEGIN IMMEDIATE)
+                device = secrets.token_hex(8)
+                settings.write(s, settings.DEVICE_ID, device)
+        return device
 
     def pending_changes(self) -> int:
         """How many local changes wait in the outbox."""
-        from sqlalchemy import func
-
-        from harmony_desktop.store.models import Outbox
-
-        with self.read() as s:
-            return int(s.exec(select(func.count()).select_from(Outbox)).one())
+        return Replica(self).pending()
 
     # -- backups -------------------------------------------------------------------
 

@@ -4,8 +4,9 @@ Synced tables derive from :class:`SyncedRow`: a client-generated UUID ``id`` (de
 for sessions and attendance marks), the ``hub_id`` that scopes the row for sync, a
 ``deleted`` tombstone, and ``clocks``, the JSON map of field → HLC timestamp of the last
 write to that field. Never write these tables directly: go through
-:class:`harmony_desktop.store.changes.ChangeWriter`, the single write path that stamps
-clocks and appends to the outbox in the same transaction.
+:class:`harmony_desktop.store.replica.ChangeWriter`, the single write path that stamps
+clocks and appends to the outbox in the same transaction. ``Outbox`` and ``Conflict``
+are written only by ``store.replica``, ``LocalMeta`` only through ``store.settings``.
 """
 
 from __future__ import annotations

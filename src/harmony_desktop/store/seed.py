@@ -1,4 +1,5 @@
-"""Rows every database starts with: the default attendance codes (docs/DOMAIN.md).
+"""Rows every database starts with: the default attendance codes (docs/DOMAIN.md;
+how they sync: docs/SYNC.md).
 
 The defaults are the same on every laptop (deterministic ids, identical values), so they
 are part of a database's starting state rather than a change: they are written with the
@@ -8,14 +9,11 @@ later clock, wins everywhere, and syncs like every other change.
 
 from __future__ import annotations
 
-import json
-
 from sqlmodel import Session, select
 
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import AttendanceCode
-from harmony_sync.hlc import GENESIS
-from harmony_sync.protocol import attendance_code_id
+from harmony_desktop.store.replica import GENESIS_CLOCKS, attendance_code_id
 
 #: code, label, counts_present, tardy, early_departure, excused
 DEFAULT_CODES: tuple[tuple[str, str, bool, bool, bool, bool], ...] = (
@@ -39,7 +37,7 @@ def seed_attendance_codes(session: Session) -> int:
         session.add(
             AttendanceCode(
                 id=code_id,
-                clocks=json.dumps({"*": GENESIS}),
+                clocks=GENESIS_CLOCKS,
                 hub_id=None,
                 code=code,
                 label=label,

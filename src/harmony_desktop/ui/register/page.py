@@ -38,6 +38,7 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.roll import MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.store import settings
 from harmony_desktop.ui.register.codes import CodeInfo, assign_keys
 from harmony_desktop.ui.register.delegates import CodeDelegate
 from harmony_desktop.ui.register.dialogs import (
@@ -518,7 +519,7 @@ class RegisterPage(QWidget):
     # -- staff ------------------------------------------------------------------------
 
     def _staff_key(self) -> str:
-        return f"register.staff.{self.hub_id}"
+        return settings.register_staff(self.hub_id).key
 
     def _load_staff(self) -> None:
         staff = self.directory.staff_for_hub(self.hub_id)

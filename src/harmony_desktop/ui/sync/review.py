@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.services.duplicates import DuplicatePair, find_duplicates, merge_students
-from harmony_desktop.services.sync import ReviewItem
+from harmony_desktop.services.review import ReviewItem, ReviewService
 from harmony_desktop.ui.sync.controller import SyncController
 
 Index = QModelIndex | QPersistentModelIndex
@@ -300,7 +300,7 @@ class ReviewPage(QWidget):
         hub_id = self.hub_id
 
         def load(_progress: Any) -> tuple[list[ReviewItem], list[DuplicatePair]]:
-            return service.review_items(), find_duplicates(service.store, hub_id)
+            return ReviewService(service.store).review_items(), find_duplicates(service.store, hub_id)
 
         self.controller.run(load, self._loaded, self._failed)
 
@@ -348,7 +348,7 @@ class ReviewPage(QWidget):
             return
         service = self.controller.service
         self.controller.run(
-            lambda _p: service.keep_value(item.id, keep), self._changed, self._failed
+            lambda _p: ReviewService(service.store).keep_value(item.id, keep), self._changed, self._failed
         )
 
     def _merge(self) -> None:

@@ -2,16 +2,13 @@
 
 :class:`ChangeWriter` is what :meth:`Store.write` yields. Each ``insert``, ``update`` or
 ``delete`` call is one change: it stamps the changed fields with a fresh hybrid logical
-clock (HLC) reading and appends exactly one :class:`Outbox` entry, inside the caller's
+clock (HLC) reading and appends exactly one outbox entry, inside the caller's
 transaction, so a row and its change record commit or roll back together.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import types
-import typing
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -20,115 +17,18 @@ from sqlmodel import Session
 
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.store.models import (
-    Outbox,
-    SyncedRow,
-    data_fields,
-    new_id,
-    table_name,
+from harmony_desktop.store.models import SyncedRow, new_id, table_name
+from harmony_desktop.store.replica import outbox
+from harmony_desktop.store.replica.clock import load_clock, save_clock
+from harmony_desktop.store.replica.wire import (
+    codec,
+    pack_clocks,
+    row_clocks,
+    row_values,
+    to_wire,
 )
-from harmony_sync.hlc import HybridLogicalClock, Timestamp
 
 R = TypeVar("R", bound=SyncedRow)
-
-HLC_META_KEY = "hlc"
-
-
-def mutation_id_for(clock: str) -> int:
-    """The outbox/mutation id of a change stamped ``clock``.
-
-    Derived from the HLC reading, so ids keep increasing on this device even after the
-    database is restored from an older backup (the wall clock has moved on).
-    """
-    ts = Timestamp.parse(clock)
-    return ts.millis * 100_000 + ts.counter
-
-
-def to_wire(value: Any) -> Any:
-    """A Python field value as a JSON scalar (dates and times as ISO strings)."""
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return value
-
-
-def _base_type(annotation: Any) -> Any:
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0] if len(args) == 1 else annotation
-    return annotation
-
-
-def from_wire(model: type[SyncedRow], name: str, value: Any) -> Any:
-    """A JSON scalar received for ``model.name`` as the Python value the column holds."""
-    if value is None:
-        return None
-    kind = _base_type(model.model_fields[name].annotation)
-    if kind is dt.date and isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    if kind is dt.time and isinstance(value, str):
-        return dt.time.fromisoformat(value)
-    if kind is bool:
-        return bool(value)
-    return value
-
-
-def row_clocks(row: SyncedRow) -> dict[str, str]:
-    """The field → HLC map of a row.
-
-    Stored compactly: ``"*"`` holds the clock shared by most fields (the insert), and
-    only fields written since carry their own entry.
-    """
-    stored: dict[str, str] = json.loads(row.clocks or "{}")
-    default = stored.get("*")
-    clocks = {name: stored.get(name, default) for name in data_fields(type(row))}
-    return {name: clock for name, clock in clocks.items() if clock is not None}
-
-
-def pack_clocks(clocks: dict[str, str]) -> str:
-    """The compact stored form of a field → HLC map (see :func:`row_clocks`)."""
-    if not clocks:
-        return "{}"
-    counts: dict[str, int] = {}
-    for clock in clocks.values():
-        counts[clock] = counts.get(clock, 0) + 1
-    default = max(counts, key=lambda c: (counts[c], c))
-    packed = {"*": default}
-    packed.update({name: clock for name, clock in clocks.items() if clock != default})
-    return json.dumps(packed, sort_keys=True)
-
-
-def row_values(row: SyncedRow) -> dict[str, Any]:
-    """Every synced data field of a row, as wire values."""
-    return {name: to_wire(getattr(row, name)) for name in data_fields(type(row))}
-
-
-# The per-write bookkeeping is plain SQL on the session's connection: fixed statements,
-# no ORM unit of work, so change tracking costs little more than the write itself.
-_LOAD_CLOCK_SQL = "SELECT value FROM local_meta WHERE key = ?"
-_SAVE_CLOCK_SQL = (
-    "INSERT INTO local_meta (key, value) VALUES (?, ?) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-)
-_QUEUE_SQL = (
-    'INSERT INTO outbox (mutation_id, table_name, row_id, hub_id, "values", clock, bases, '
-    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-)
-
-
-def load_clock(session: Session, device_id: str) -> HybridLogicalClock:
-    """This device's HLC, continuing from the last reading stored in the database.
-
-    Read in the caller's transaction on every write (not cached in memory), so two
-    processes writing the same file (the window and a scheduled ``harmony-desktop
-    sync``) never issue the same or a smaller reading.
-    """
-    row = session.connection().exec_driver_sql(_LOAD_CLOCK_SQL, (HLC_META_KEY,)).first()
-    return HybridLogicalClock(device_id, last=row[0] if row else None)
-
-
-def save_clock(session: Session, clock: HybridLogicalClock) -> None:
-    """Persist the clock's last reading in the current transaction."""
-    session.connection().exec_driver_sql(_SAVE_CLOCK_SQL, (HLC_META_KEY, clock.last))
 
 
 class ChangeWriter:
@@ -138,6 +38,7 @@ class ChangeWriter:
         self.session = session
         self.device_id = device_id
         self.clock = load_clock(session, device_id)
+        self._loaded_last = self.clock.last
         #: how many changes (= outbox entries) this transaction has made
         self.changes = 0
 
@@ -162,19 +63,23 @@ class ChangeWriter:
         row.clocks = json.dumps({"*": stamp})
         self.session.add(row)
         self.session.flush()
-        self._queue(row, values, stamp, {})
+        self._queue([outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, {}, outbox.now_iso())])
         return row
 
-    def insert_many(self, rows: Sequence[SyncedRow]) -> int:
+    def insert_many(self, rows: Sequence[SyncedRow], *, queue: bool = True) -> int:
         """Insert many new rows at once (bulk), each stamped and queued like ``insert``.
 
         For generated or imported data at scale; rows of several tables may be mixed and
         are inserted table by table in the order given by their first appearance, so
         parents must come before children. Returns the number of rows inserted.
+
+        ``queue=False`` stamps the rows without queueing them: they are this database's
+        local starting state (the generated demo), not changes to send. A later edit
+        of such a row is tracked and synced like any other.
         """
         by_model: dict[type[SyncedRow], list[dict[str, Any]]] = {}
-        outbox: list[dict[str, Any]] = []
-        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        entries: list[outbox.Entry] = []
+        created = outbox.now_iso()
         for row in rows:
             model = type(row)
             if row.hub_id is None and model.SELF_SCOPED:
@@ -185,24 +90,14 @@ class ChangeWriter:
             by_model.setdefault(model, []).append(
                 {"id": row.id, "clocks": row.clocks, **{k: getattr(row, k) for k in values}}
             )
-            outbox.append(
-                {
-                    "mutation_id": mutation_id_for(stamp),
-                    "table_name": table_name(model),
-                    "row_id": row.id,
-                    "hub_id": row.hub_id,
-                    "values": json.dumps(values, sort_keys=True),
-                    "clock": stamp,
-                    "bases": "{}",
-                    "created_at": created,
-                }
-            )
+            if queue:
+                entries.append(
+                    outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, {}, created)
+                )
         for model, dicts in by_model.items():
             self.session.execute(insert(model.__table__), dicts)  # type: ignore[attr-defined]
-        if outbox:
-            self.session.execute(insert(Outbox.__table__), outbox)  # type: ignore[attr-defined]
-        self.changes += len(outbox)
-        return len(outbox)
+        self._queue(entries)
+        return len(rows)
 
     def insert_many_values(self, model: type[SyncedRow], rows: Sequence[dict[str, Any]]) -> int:
         """Like :meth:`insert_many` for rows of one table given as field dicts.
@@ -216,16 +111,17 @@ class ChangeWriter:
             for name, info in model.model_fields.items()
             if name not in ("id", "clocks")
         }
-        fields = data_fields(model)
-        created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        fields = codec(model).fields
+        table = table_name(model)
+        created = outbox.now_iso()
         dicts: list[dict[str, Any]] = []
-        outbox: list[dict[str, Any]] = []
+        entries: list[outbox.Entry] = []
         for given in rows:
             unknown = set(given) - set(defaults) - {"id"}
             if unknown:
                 raise ValidationError(
                     _("Unknown field(s) for {table}: {names}").format(
-                        table=table_name(model), names=", ".join(sorted(unknown))
+                        table=table, names=", ".join(sorted(unknown))
                     )
                 )
             row = {**defaults, **given}
@@ -235,23 +131,11 @@ class ChangeWriter:
             stamp = self.clock.now()
             values = {name: to_wire(row[name]) for name in fields}
             dicts.append({**row, "id": row_id, "clocks": json.dumps({"*": stamp})})
-            outbox.append(
-                {
-                    "mutation_id": mutation_id_for(stamp),
-                    "table_name": table_name(model),
-                    "row_id": row_id,
-                    "hub_id": row["hub_id"],
-                    "values": json.dumps(values, sort_keys=True),
-                    "clock": stamp,
-                    "bases": "{}",
-                    "created_at": created,
-                }
-            )
+            entries.append(outbox.entry(table, row_id, row["hub_id"], values, stamp, {}, created))
         if dicts:
             self.session.execute(insert(model.__table__), dicts)  # type: ignore[attr-defined]
-            self.session.execute(insert(Outbox.__table__), outbox)  # type: ignore[attr-defined]
-        self.changes += len(outbox)
-        return len(outbox)
+        self._queue(entries)
+        return len(entries)
 
     def update(self, row: R, **fields: Any) -> R:
         """Change some fields of an existing row; only fields whose value differs count.
@@ -260,8 +144,7 @@ class ChangeWriter:
         leaves no outbox entry.
         """
         model = type(row)
-        allowed = set(data_fields(model))
-        unknown = set(fields) - allowed
+        unknown = set(fields) - set(codec(model).fields)
         if unknown:
             raise ValidationError(
                 _("Unknown field(s) for {table}: {names}").format(
@@ -282,7 +165,10 @@ class ChangeWriter:
         row.clocks = pack_clocks(clocks)
         self.session.add(row)
         self.session.flush()
-        self._queue(row, {k: to_wire(v) for k, v in changed.items()}, stamp, bases)
+        values = {k: to_wire(v) for k, v in changed.items()}
+        self._queue(
+            [outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, bases, outbox.now_iso())]
+        )
         return row
 
     def delete(self, row: R) -> R:
@@ -313,25 +199,11 @@ class ChangeWriter:
             fields = {**fields, "deleted": False}
         return self.update(existing, **fields)
 
-    def _queue(
-        self, row: SyncedRow, values: dict[str, Any], stamp: str, bases: dict[str, str | None]
-    ) -> None:
-        self.session.connection().exec_driver_sql(
-            _QUEUE_SQL,
-            (
-                mutation_id_for(stamp),
-                table_name(row),
-                row.id,
-                row.hub_id,
-                json.dumps(values, sort_keys=True),
-                stamp,
-                json.dumps(bases, sort_keys=True),
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            ),
-        )
-        self.changes += 1
+    def _queue(self, entries: list[outbox.Entry]) -> None:
+        outbox.queue(self.session, entries)
+        self.changes += len(entries)
 
     def finish(self) -> None:
         """Persist the clock; called by :meth:`Store.write` just before commit."""
-        if self.changes:
+        if self.changes or self.clock.last != self._loaded_last:
             save_clock(self.session, self.clock)

@@ -1,0 +1,155 @@
+"""Replication: the only code that touches clocks, the outbox and the wire format.
+
+* ``clock``: this device's hybrid logical clock, kept in the database it stamps;
+* ``wire``: wire <-> Python <-> column conversions, field clocks and their packing;
+* ``outbox``: the queue of local changes (one builder for its rows);
+* ``writer``: :class:`ChangeWriter`, the single write path of synced rows;
+* ``push``: the next batch to send and what the server's answer changes;
+* ``pull``: applying a pulled page (merge, bulk insert, cursor) in one transaction;
+* ``conflicts``: losing values and refused changes kept for review;
+* ``rebase``: re-queueing the whole state after a server restore.
+
+Everything above the store uses :class:`Replica` and the names exported here; the
+import contracts in ``pyproject.toml`` keep it that way. The invariants this package
+keeps are written down in ``docs/SYNC.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from harmony_desktop.store.replica import conflicts as _conflicts
+from harmony_desktop.store.replica import outbox as _outbox
+from harmony_desktop.store.replica import pull as _pull
+from harmony_desktop.store.replica import push as _push
+from harmony_desktop.store.replica import rebase as _rebase
+from harmony_desktop.store.replica.clock import (
+    GENESIS,
+    MAX_SKEW_MS,
+    PulledClockAhead,
+    Wall,
+    wall_clock_ms,
+)
+from harmony_desktop.store.replica.conflicts import REJECTED_FIELD, ConflictRecord
+from harmony_desktop.store.replica.outbox import Queued
+from harmony_desktop.store.replica.pull import BeforeCursor
+from harmony_desktop.store.replica.push import PushTally
+from harmony_desktop.store.replica.wire import (
+    from_wire,
+    pack_clocks,
+    row_clocks,
+    row_values,
+    to_wire,
+)
+from harmony_desktop.store.replica.writer import ChangeWriter
+from harmony_sync.protocol import attendance_code_id, attendance_mark_id, session_id
+
+if TYPE_CHECKING:
+    from harmony_desktop.store.db import Store
+
+__all__ = [
+    "GENESIS",
+    "GENESIS_CLOCKS",
+    "MAX_SKEW_MS",
+    "REJECTED_FIELD",
+    "BeforeCursor",
+    "ChangeWriter",
+    "ConflictRecord",
+    "PulledClockAhead",
+    "PushTally",
+    "Queued",
+    "Replica",
+    "attendance_code_id",
+    "attendance_mark_id",
+    "from_wire",
+    "pack_clocks",
+    "resolve_conflict",
+    "row_clocks",
+    "row_values",
+    "session_id",
+    "to_wire",
+    "wall_clock_ms",
+]
+
+#: The stored clocks of a row every database starts with identically (the default
+#: attendance codes): starting state, older than any change, never queued.
+GENESIS_CLOCKS = pack_clocks({"*": GENESIS})
+
+#: Resolve a review item inside a write transaction (see ``conflicts.resolve``).
+resolve_conflict = _conflicts.resolve
+
+
+class Replica:
+    """The sync side of one open store: what to push, what a push did, pulled pages,
+    re-base, and the conflicts kept for review.
+
+    ``wall`` is this computer's wall clock in milliseconds (tests skew it).
+    """
+
+    def __init__(self, store: Store, *, wall: Wall = wall_clock_ms) -> None:
+        self.store = store
+        self.wall = wall
+
+    # -- push --------------------------------------------------------------------------
+
+    def pending(self) -> int:
+        """How many local changes wait to be pushed."""
+        with self.store.read() as s:
+            return _outbox.pending(s)
+
+    def next_batch(self, size: int) -> list[Queued]:
+        """The ``size`` oldest waiting changes (``.mutation()`` is their wire form)."""
+        return _push.next_batch(self.store, size)
+
+    def acknowledge(self, batch: list[Queued], response: dict[str, Any]) -> PushTally:
+        """Apply a push's answer: acknowledged changes leave the outbox, conflicts and
+        refusals are kept, in one transaction."""
+        return _push.acknowledge(self.store, batch, response)
+
+    # -- pull --------------------------------------------------------------------------
+
+    def apply_page(
+        self,
+        rows: list[dict[str, Any]],
+        conflicts: list[dict[str, Any]],
+        cursor: int,
+        *,
+        before_cursor: BeforeCursor | None = None,
+    ) -> int:
+        """Merge one pulled page (or several) and save ``cursor`` in ONE transaction;
+        returns the new conflicts stored. Raises :class:`PulledClockAhead` (nothing
+        changed) when a pulled clock is too far in this computer's future."""
+        return _pull.apply_page(
+            self.store, rows, conflicts, cursor, wall=self.wall, before_cursor=before_cursor
+        )
+
+    # -- re-base -----------------------------------------------------------------------
+
+    def rebase(self, new_epoch: str) -> int:
+        """After a server restore: re-queue the whole local state with its original
+        clocks, cursor 0, the new epoch. Returns the changes queued."""
+        return _rebase.rebase(self.store, new_epoch, wall=self.wall)
+
+    # -- review ------------------------------------------------------------------------
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[ConflictRecord]:
+        """Stored conflicts and refused changes, newest first."""
+        with self.store.read() as s:
+            return _conflicts.list_conflicts(s, include_resolved=include_resolved)
+
+    def waiting(self) -> tuple[int, int]:
+        """(changes waiting to be pushed, conflicts and refusals waiting for review),
+        read in one transaction."""
+        with self.store.read() as s:
+            return _outbox.pending(s), _conflicts.unresolved_count(s)
+
+    def resolutions_waiting(self) -> list[int]:
+        """Server conflicts resolved here that the server does not know yet."""
+        with self.store.read() as s:
+            return _conflicts.resolutions_waiting(s)
+
+    def resolutions_sent(self, sent: Sequence[int]) -> None:
+        """The server acknowledged these resolutions."""
+        with self.store.raw_write() as s:
+            _conflicts.resolutions_sent(s, list(sent))

@@ -1,0 +1,82 @@
+"""This device's hybrid logical clock (HLC), kept in the database it stamps.
+
+The clock is read at the start of every change (in the change's own transaction, never
+cached), and its last reading is written back before that transaction commits, so two
+processes writing the same file (the window and a scheduled ``harmony-desktop sync``)
+never issue the same or a smaller reading, and a restore from an older backup does not
+turn the clock back (the wall clock has moved on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlmodel import Session
+
+from harmony_desktop.store import settings
+from harmony_sync.hlc import (
+    DEFAULT_MAX_DRIFT_MS,
+    GENESIS,
+    ClockDriftError,
+    HybridLogicalClock,
+    Timestamp,
+    wall_clock_ms,
+)
+
+__all__ = [
+    "GENESIS",
+    "MAX_SKEW_MS",
+    "PulledClockAhead",
+    "load_clock",
+    "mutation_id_for",
+    "observe_all",
+    "save_clock",
+    "wall_clock_ms",
+]
+
+#: How far another computer's clock may be ahead of ours before we refuse its stamps.
+MAX_SKEW_MS = DEFAULT_MAX_DRIFT_MS
+
+Wall = Callable[[], int]
+
+
+class PulledClockAhead(Exception):
+    """A pulled stamp is further ahead of this computer's clock than allowed."""
+
+    def __init__(self, ahead_ms: int) -> None:
+        super().__init__(f"a pulled clock is {ahead_ms} ms ahead")
+        self.ahead_ms = ahead_ms
+
+
+def load_clock(session: Session, device_id: str, wall: Wall = wall_clock_ms) -> HybridLogicalClock:
+    """This device's HLC, continuing from the last reading stored in the database."""
+    last = settings.read_text(session, settings.CLOCK.key)
+    return HybridLogicalClock(device_id, last=last or None, wall=wall)
+
+
+def save_clock(session: Session, clock: HybridLogicalClock) -> None:
+    """Persist the clock's last reading in the current transaction."""
+    settings.write_text(session, settings.CLOCK.key, clock.last)
+
+
+def observe_all(clock: HybridLogicalClock, stamps: Iterable[str]) -> None:
+    """Fold the newest of ``stamps`` into ``clock``, so every later local stamp sorts
+    after everything pulled. Raises :class:`PulledClockAhead` (and changes nothing)
+    when it is too far in this computer's future."""
+    newest = max(stamps, default="")
+    if not newest:
+        return
+    try:
+        clock.observe(newest)
+    except ClockDriftError as err:
+        raise PulledClockAhead(err.ahead_ms) from err
+
+
+def mutation_id_for(clock: str) -> int:
+    """The outbox/mutation id of a change stamped ``clock``.
+
+    Derived from the HLC reading, so ids keep increasing on this device even after the
+    database is restored from an older backup (the wall clock has moved on).
+    """
+    ts = Timestamp.parse(clock)
+    return ts.millis * 100_000 + ts.counter

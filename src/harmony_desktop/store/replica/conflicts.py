@@ -1,0 +1,162 @@
+"""Values that lost a merge, and changes the server refused: kept for review, never lost.
+
+Three sources fill the ``conflict`` table, all in the transaction of the sync step that
+learnt of them: conflicts the server reports after a push, conflicts that arrive with a
+pulled page, and permanent refusals of a pushed change (``field_name`` is
+:data:`REJECTED_FIELD`). Resolving a server conflict here queues its id, and the next
+sync tells the server (``SYNC_RESOLVE_PENDING``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from harmony_desktop.domain.errors import NotFoundError
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.store import settings
+from harmony_desktop.store.models import SYNCED_MODELS, Conflict
+from harmony_desktop.store.replica.outbox import Queued, now_iso
+from harmony_desktop.store.replica.wire import from_wire
+from harmony_desktop.store.replica.writer import ChangeWriter
+
+#: Marker in ``Conflict.field_name`` for a change the server permanently refused.
+REJECTED_FIELD = "*rejected*"
+_ELSEWHERE = "resolved on another device"
+
+
+def store_server_conflict(s: Session, c: dict[str, Any], now: str) -> bool:
+    """Keep a conflict the server reported; True when it is new here."""
+    conflict_id = f"server-{c['id']}"
+    existing = s.get(Conflict, conflict_id)
+    if existing is not None:
+        if c.get("resolved") and existing.resolved_at is None:
+            existing.resolved_at = now
+            existing.resolution = existing.resolution or _ELSEWHERE
+            s.add(existing)
+        return False
+    s.add(
+        Conflict(
+            id=conflict_id,
+            table_name=str(c["table"]),
+            row_id=str(c["row_id"]),
+            hub_id=c.get("hub_id"),
+            field_name=str(c["field"]),
+            losing_value=json.dumps(c.get("losing_value")),
+            losing_clock=str(c.get("losing_clock", "")),
+            winning_value=json.dumps(c.get("winning_value")),
+            winning_clock=str(c.get("winning_clock", "")),
+            detected_at=str(c.get("created_at") or now),
+            resolved_at=now if c.get("resolved") else None,
+            resolution=_ELSEWHERE if c.get("resolved") else "",
+        )
+    )
+    return True
+
+
+def store_rejection(
+    s: Session, device_id: str, change: Queued, result: dict[str, Any], now: str
+) -> None:
+    """Keep a change the server refused for good, with its reason, for review."""
+    s.merge(
+        Conflict(
+            id=f"rejected-{device_id}-{change.mutation_id}",
+            table_name=change.table,
+            row_id=change.row_id,
+            hub_id=change.hub_id,
+            field_name=REJECTED_FIELD,
+            losing_value=change.values,
+            losing_clock=change.clock,
+            winning_value=json.dumps({"code": result.get("code"), "reason": result.get("reason")}),
+            winning_clock="",
+            detected_at=now,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    """One stored conflict or refusal, values decoded from JSON."""
+
+    id: str
+    rejected: bool
+    table: str
+    row_id: str
+    field_name: str
+    losing_value: Any
+    winning_value: Any
+    detected_at: str
+    resolved_at: str | None
+    resolution: str
+
+
+def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[ConflictRecord]:
+    """Stored conflicts and refusals, newest first."""
+    query = select(Conflict)
+    if not include_resolved:
+        query = query.where(col(Conflict.resolved_at).is_(None))
+    return [
+        ConflictRecord(
+            id=c.id,
+            rejected=c.field_name == REJECTED_FIELD,
+            table=c.table_name,
+            row_id=c.row_id,
+            field_name=c.field_name,
+            losing_value=json.loads(c.losing_value),
+            winning_value=json.loads(c.winning_value),
+            detected_at=c.detected_at,
+            resolved_at=c.resolved_at,
+            resolution=c.resolution,
+        )
+        for c in s.exec(query.order_by(col(Conflict.detected_at).desc()))
+    ]
+
+
+def unresolved_count(s: Session) -> int:
+    """How many conflicts and refusals wait for review."""
+    return int(
+        s.exec(
+            select(func.count()).select_from(Conflict).where(col(Conflict.resolved_at).is_(None))
+        ).one()
+    )
+
+
+def resolve(w: ChangeWriter, conflict_id: str, keep: str) -> None:
+    """Resolve a conflict keeping ``"losing"`` or ``"winning"`` (or dismiss a refusal).
+
+    Keeping the losing value writes it as a new change (it syncs like any other); a
+    server conflict's id is queued so the next sync marks it resolved there too.
+    """
+    conflict = w.session.get(Conflict, conflict_id)
+    if conflict is None:
+        raise NotFoundError(_("That review item no longer exists."))
+    if conflict.resolved_at is not None:
+        return
+    if keep == "losing" and conflict.field_name != REJECTED_FIELD:
+        model = SYNCED_MODELS[conflict.table_name]
+        row = w.session.get(model, conflict.row_id)
+        if row is None:
+            raise NotFoundError(_("The record of this conflict no longer exists."))
+        value = from_wire(model, conflict.field_name, json.loads(conflict.losing_value))
+        w.update(row, **{conflict.field_name: value})
+    conflict.resolved_at = now_iso()
+    conflict.resolution = f"kept {keep}"
+    w.session.add(conflict)
+    if conflict.id.startswith("server-"):
+        waiting = list(settings.read(w.session, settings.SYNC_RESOLVE_PENDING))
+        waiting.append(int(conflict.id.removeprefix("server-")))
+        settings.write(w.session, settings.SYNC_RESOLVE_PENDING, waiting)
+
+
+def resolutions_waiting(s: Session) -> list[int]:
+    """Server conflict ids resolved here and not yet reported."""
+    return [int(i) for i in settings.read(s, settings.SYNC_RESOLVE_PENDING)]
+
+
+def resolutions_sent(s: Session, sent: list[int]) -> None:
+    """Forget the resolutions the server acknowledged (keep any queued meanwhile)."""
+    left = [i for i in resolutions_waiting(s) if i not in sent]
+    settings.write(s, settings.SYNC_RESOLVE_PENDING, left)

@@ -1,0 +1,125 @@
+"""The outbox: local changes waiting to be pushed, one entry per change, in write order.
+
+An entry is built in one place (:func:`entry`) whoever queues it: the change writer, a
+bulk insert, or a re-base. Its ``mutation_id`` comes from the HLC (see ``clock``), so
+ids increase on a device even across a restore from an older backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from harmony_desktop.store.replica.clock import mutation_id_for
+
+#: One outbox row, in the column order of :data:`_INSERT_SQL`.
+Entry = tuple[int, str, str, str | None, str, str, str, str]
+
+_INSERT_SQL = (
+    'INSERT INTO outbox (mutation_id, table_name, row_id, hub_id, "values", clock, bases, '
+    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SELECT_SQL = (
+    'SELECT mutation_id, table_name, row_id, hub_id, "values", clock, bases FROM outbox '
+    "ORDER BY mutation_id LIMIT ?"
+)
+
+
+def now_iso() -> str:
+    """The current UTC time as stored in ``created_at`` and conflict times."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def entry(
+    table: str,
+    row_id: str,
+    hub_id: str | None,
+    values: dict[str, Any],
+    clock: str,
+    bases: dict[str, str | None],
+    created: str,
+    *,
+    mutation_id: int | None = None,
+) -> Entry:
+    """The outbox row of one change: ``values`` (wire values) written at ``clock``,
+    replacing fields whose clocks were ``bases``. ``mutation_id`` defaults to the one
+    derived from ``clock`` (a re-base passes fresh ids for changes it re-queues)."""
+    return (
+        mutation_id_for(clock) if mutation_id is None else mutation_id,
+        table,
+        row_id,
+        hub_id,
+        json.dumps(values, sort_keys=True),
+        clock,
+        json.dumps(bases, sort_keys=True) if bases else "{}",
+        created,
+    )
+
+
+def queue(session: Session, entries: Sequence[Entry]) -> None:
+    """Append ``entries`` to the outbox in the session's transaction (one executemany)."""
+    if entries:
+        session.connection().exec_driver_sql(_INSERT_SQL, list(entries))
+
+
+def pending(session: Session) -> int:
+    """How many changes wait in the outbox."""
+    return int(session.connection().exec_driver_sql("SELECT count(*) FROM outbox").scalar_one())
+
+
+@dataclass(frozen=True)
+class Queued:
+    """One waiting change, as read back for a push."""
+
+    mutation_id: int
+    table: str
+    row_id: str
+    hub_id: str | None
+    values: str  # JSON
+    clock: str
+    bases: str  # JSON
+
+    def mutation(self) -> dict[str, Any]:
+        """The change in the wire form of a push (``sync/PROTOCOL.md``)."""
+        values = json.loads(self.values)
+        return {
+            "mutation_id": self.mutation_id,
+            "table": self.table,
+            "row_id": self.row_id,
+            "hub_id": self.hub_id,
+            "values": values,
+            "clocks": dict.fromkeys(values, self.clock),
+            "bases": json.loads(self.bases or "{}"),
+        }
+
+
+def oldest(session: Session, limit: int) -> list[Queued]:
+    """The ``limit`` oldest waiting changes, in mutation id order."""
+    rows = session.connection().exec_driver_sql(_SELECT_SQL, (limit,)).all()
+    return [Queued(*row) for row in rows]
+
+
+def remove(session: Session, mutation_ids: Sequence[int]) -> None:
+    """Drop pushed changes from the outbox."""
+    if mutation_ids:
+        session.connection().exec_driver_sql(
+            "DELETE FROM outbox WHERE mutation_id = ?", [(i,) for i in mutation_ids]
+        )
+
+
+def remove_after(session: Session, mutation_id: int) -> None:
+    """Drop every change queued after ``mutation_id`` (inside the writing transaction,
+    which holds the write lock, these are exactly the changes it made)."""
+    session.connection().exec_driver_sql(
+        "DELETE FROM outbox WHERE mutation_id > ?", (mutation_id,)
+    )
+
+
+def clear(session: Session) -> None:
+    """Empty the outbox (a re-base re-queues the whole state)."""
+    session.connection().exec_driver_sql("DELETE FROM outbox")

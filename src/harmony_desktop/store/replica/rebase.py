@@ -1,0 +1,69 @@
+"""Re-base after the server was restored from a backup (a new epoch).
+
+The outbox is replaced by the whole local state of this device's scope, each field with
+its *original* clock (one entry per row and clock), the cursor goes back to 0 and the
+new epoch is saved, in one transaction. Everything is then pushed and pulled again;
+merging by clock makes that idempotent.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import select
+
+from harmony_desktop.store import settings
+from harmony_desktop.store.models import SYNCED_MODELS
+from harmony_desktop.store.replica import outbox
+from harmony_desktop.store.replica.clock import Wall, load_clock, mutation_id_for, save_clock
+from harmony_desktop.store.replica.wire import row_clocks, row_values
+
+if TYPE_CHECKING:
+    from harmony_desktop.store.db import Store
+
+log = logging.getLogger(__name__)
+
+_BATCH = 5000
+
+
+def rebase(store: Store, new_epoch: str, *, wall: Wall) -> int:
+    """Re-queue the whole local state for ``new_epoch``; returns the entries queued.
+
+    Programme-wide rows (no hub) are re-sent only by a data manager's laptop, the only
+    kind the server lets write them.
+    """
+    created = outbox.now_iso()
+    with store.raw_write() as s:
+        data_manager = settings.read(s, settings.SYNC_DATA_MANAGER)
+        clock = load_clock(s, store.device_id, wall)
+        outbox.clear(s)
+        entries: list[outbox.Entry] = []
+        for table, model in SYNCED_MODELS.items():
+            for row in s.exec(select(model)):
+                if row.hub_id is None and not data_manager:
+                    continue
+                values = row_values(row)
+                groups: dict[str, dict[str, Any]] = {}
+                for name, stamp in row_clocks(row).items():
+                    groups.setdefault(stamp, {})[name] = values[name]
+                for stamp, group in sorted(groups.items()):
+                    entries.append(
+                        outbox.entry(
+                            table,
+                            row.id,
+                            row.hub_id,
+                            group,
+                            stamp,
+                            {},
+                            created,
+                            mutation_id=mutation_id_for(clock.now()),
+                        )
+                    )
+        for start in range(0, len(entries), _BATCH):
+            outbox.queue(s, entries[start : start + _BATCH])
+        save_clock(s, clock)
+        settings.write(s, settings.SYNC_EPOCH, new_epoch)
+        settings.write(s, settings.SYNC_CURSOR, 0)
+    log.info("re-based after a server restore: %d entries queued", len(entries))
+    return len(entries)
