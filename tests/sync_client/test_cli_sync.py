@@ -43,8 +43,8 @@ def test_sync_exit_codes_for_a_log(
     assert main(["--data-dir", str(data), "enroll", "--server", live.url, "--code", code]) == 2
     assert "Ask your administrator" in capsys.readouterr().err
     # the server unreachable: exit 1 (retry later)
-    from harmony_desktop.app import open_app
     from harmony_desktop.services.sync import META_SERVER
+    from harmony_desktop.startup import open_app
 
     opened = open_app(data)
     opened.store.set_meta(META_SERVER, f"http://127.0.0.1:{free_port()}")

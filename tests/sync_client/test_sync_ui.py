@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,25 +17,51 @@ from harmony_desktop.ui.sync.controller import BACKOFF_MS, SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
 from harmony_desktop.ui.sync.review import ReviewPage
 from harmony_desktop.ui.sync.status import SyncStatusWidget
+from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import make_hub
 from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
 from tests.sync_client.live_server import LiveServer, free_port
 
 WAIT = 30_000
 
+ControllerFactory = Callable[..., SyncController]
+
+
+@pytest.fixture
+def controller_for() -> Iterator[ControllerFactory]:
+    """``controller_for(replica, **options)``: a sync controller over the replica's store,
+    on a task manager of its own; both stopped after the test."""
+    made: list[tuple[TaskManager, SyncController]] = []
+
+    def make(rep: Replica, **options: Any) -> SyncController:
+        tasks = TaskManager(rep.services)
+        controller = SyncController(tasks, rep.sync, auto=False, **options)
+        made.append((tasks, controller))
+        return controller
+
+    yield make
+    for tasks, controller in made:
+        controller.shutdown()
+        tasks.shutdown()
+
+
+def read_status(qtbot: QtBot, controller: SyncController) -> None:
+    """Read the sync status (in the background, as the app does) and wait for it."""
+    with qtbot.waitSignal(controller.statusChanged, timeout=WAIT):
+        controller.refresh_status()
+
 
 @pytest.fixture
 def ui(
-    qtbot: QtBot, replica: ReplicaFactory
+    qtbot: QtBot, replica: ReplicaFactory, controller_for: ControllerFactory
 ) -> Iterator[tuple[Replica, SyncController, SyncStatusWidget]]:
     rep = replica("ui")
-    controller = SyncController(rep.sync, auto=False)
+    controller = controller_for(rep)
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)
     widget.show()
-    controller.refresh_status()
+    read_status(qtbot, controller)
     yield rep, controller, widget
-    controller.shutdown()
 
 
 def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: LiveServer) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +108,7 @@ def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: Liv
     hub = make_hub(rep.services, students=6)
     live.add_hub("Test Park Hub", hub.hub_id)
     rep.enroll([hub.hub_id])
-    controller.refresh_status()
+    read_status(qtbot, controller)
     assert "changes waiting" in widget.pending_label.text()
     phases: list[tuple[str, int, int]] = []
     controller.syncProgress.connect(lambda p, d, t: phases.append((p, d, t)))
@@ -97,33 +124,32 @@ def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: Liv
     assert widget.online_label.text().endswith("Online")
 
 
-def test_status_offline_backoff_and_reminder(qtbot: QtBot, replica: ReplicaFactory) -> None:
+def test_status_offline_backoff_and_reminder(
+    qtbot: QtBot, replica: ReplicaFactory, controller_for: ControllerFactory
+) -> None:
     rep = replica("offline")
     make_hub(rep.services, students=1)  # work done offline, waiting
     rep.store.set_meta("sync.server_url", f"http://127.0.0.1:{free_port()}")
     rep.sync.tokens.save("token")
     evening = dt.datetime(2026, 9, 14, 18, 0)
-    controller = SyncController(rep.sync, auto=False, now=lambda: evening)
+    controller = controller_for(rep, now=lambda: evening)
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)
-    try:
-        controller.refresh_status()
-        for attempt in range(2):
-            with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
-                controller.sync_now()
-            assert widget.online_label.text().endswith("Offline")
-            assert "Server unreachable: retrying in" in widget.message_label.text()
-            assert "cannot be reached" in widget.message_label.toolTip()
-            # the backoff grows (Qt's coarse timers may run up to 5 % late)
-            expected = BACKOFF_MS[attempt]
-            assert expected - 2000 < controller.next_retry_ms() <= expected * 1.05
-        assert "changes waiting" in widget.pending_label.text()
-        with qtbot.waitSignal(controller.reminder, timeout=1000):
-            assert controller.check_reminder()
-        assert "End of the day" in widget.message_label.text()
-        assert not controller.check_reminder()  # once a day, gently
-    finally:
-        controller.shutdown()
+    read_status(qtbot, controller)
+    for attempt in range(2):
+        with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
+            controller.sync_now()
+        assert widget.online_label.text().endswith("Offline")
+        assert "Server unreachable: retrying in" in widget.message_label.text()
+        assert "cannot be reached" in widget.message_label.toolTip()
+        # the backoff grows (Qt's coarse timers may run up to 5 % late)
+        expected = BACKOFF_MS[attempt]
+        assert expected - 2000 < controller.next_retry_ms() <= expected * 1.05
+    assert "changes waiting" in widget.pending_label.text()
+    with qtbot.waitSignal(controller.reminder, timeout=1000):
+        assert controller.check_reminder()
+    assert "End of the day" in widget.message_label.text()
+    assert not controller.check_reminder()  # once a day, gently
 
 
 def _conflict_pair(replica: ReplicaFactory, live: LiveServer):  # type: ignore[no-untyped-def]
@@ -138,7 +164,11 @@ def _conflict_pair(replica: ReplicaFactory, live: LiveServer):  # type: ignore[n
 
 
 def test_review_panel_keeps_either_value(
-    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: LiveServer
+    qtbot: QtBot,
+    qtmodeltester,
+    replica: ReplicaFactory,
+    live: LiveServer,
+    controller_for: ControllerFactory,
 ) -> None:  # type: ignore[no-untyped-def]
     a, b, hub = _conflict_pair(replica, live)
     sid = hub.student_ids[0]
@@ -147,33 +177,34 @@ def test_review_panel_keeps_either_value(
     a.sync.sync()
     b.sync.sync()
     a.sync.sync()
-    controller = SyncController(a.sync, auto=False)
+    controller = controller_for(a)
     page = ReviewPage(controller, hub.hub_id)
     qtbot.addWidget(page)
-    try:
-        with qtbot.waitSignal(page.loaded, timeout=WAIT):
-            page.reload()
-        qtmodeltester.check(page.model)
-        qtmodeltester.check(page.duplicates)
-        assert page.model.rowCount() == 1
-        assert not page.use_other.isEnabled()
-        page.table.selectRow(0)
-        assert page.model.index(0, 2).data() == "Roosevelt"
-        assert page.model.index(0, 3).data() == "Lincoln"
-        with qtbot.waitSignal(page.loaded, timeout=WAIT):
-            qtbot.mouseClick(page.use_other, Qt.MouseButton.LeftButton)
-        assert page.model.rowCount() == 0
-        assert a.services.roster.student(sid).school == "Lincoln"
-        assert page.status.text() == "Nothing needs review."
-        a.sync.sync()
-        b.sync.sync()
-        assert b.services.roster.student(sid).school == "Lincoln"
-    finally:
-        controller.shutdown()
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.reload()
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.duplicates)
+    assert page.model.rowCount() == 1
+    assert not page.use_other.isEnabled()
+    page.table.selectRow(0)
+    assert page.model.index(0, 2).data() == "Roosevelt"
+    assert page.model.index(0, 3).data() == "Lincoln"
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        qtbot.mouseClick(page.use_other, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
+    assert a.services.roster.student(sid).school == "Lincoln"
+    assert page.status.text() == "Nothing needs review."
+    a.sync.sync()
+    b.sync.sync()
+    assert b.services.roster.student(sid).school == "Lincoln"
 
 
 def test_duplicate_merge_from_the_review_page(
-    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: LiveServer
+    qtbot: QtBot,
+    qtmodeltester,
+    replica: ReplicaFactory,
+    live: LiveServer,
+    controller_for: ControllerFactory,
 ) -> None:  # type: ignore[no-untyped-def]
     a, b, hub = _conflict_pair(replica, live)
     child = {
@@ -192,20 +223,17 @@ def test_duplicate_merge_from_the_review_page(
         ids.append(sid)
     for rep in (a, b, a):
         rep.sync.sync()
-    controller = SyncController(a.sync, auto=False)
+    controller = controller_for(a)
     page = ReviewPage(controller, hub.hub_id)
     qtbot.addWidget(page)
-    try:
-        with qtbot.waitSignal(page.loaded, timeout=WAIT):
-            page.reload()
-        qtmodeltester.check(page.duplicates)
-        assert page.duplicates.rowCount() == 1
-        page.dup_table.selectRow(0)
-        with qtbot.waitSignal(page.loaded, timeout=WAIT):
-            qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
-        assert page.duplicates.rowCount() == 0
-    finally:
-        controller.shutdown()
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        page.reload()
+    qtmodeltester.check(page.duplicates)
+    assert page.duplicates.rowCount() == 1
+    page.dup_table.selectRow(0)
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    assert page.duplicates.rowCount() == 0
     for rep in (a, b, a):
         rep.sync.sync()
     for rep in (a, b):
@@ -231,21 +259,20 @@ def test_duplicate_merge_from_the_review_page(
 
 
 def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
-    qtbot: QtBot, replica: ReplicaFactory
+    qtbot: QtBot, replica: ReplicaFactory, controller_for: ControllerFactory
 ) -> None:
     rep = replica("reminder")
     clock = {"now": dt.datetime(2026, 9, 14, 17, 45)}
-    controller = SyncController(rep.sync, auto=False, now=lambda: clock["now"])
-    try:
-        assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
-        make_hub(rep.services, students=1)
-        clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
-        assert not controller.check_reminder()  # 16:00: too early
-        clock["now"] = dt.datetime(2026, 9, 14, 17, 45)
-        with qtbot.waitSignal(controller.reminder, timeout=1000) as blocker:
-            assert controller.check_reminder()
-        assert blocker.args and blocker.args[0] > 0
-        clock["now"] = dt.datetime(2026, 9, 15, 17, 45)
-        assert controller.check_reminder()  # the next day, once again
-    finally:
-        controller.shutdown()
+    controller = controller_for(rep, now=lambda: clock["now"])
+    read_status(qtbot, controller)
+    assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
+    make_hub(rep.services, students=1)
+    read_status(qtbot, controller)
+    clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
+    assert not controller.check_reminder()  # 16:00: too early
+    clock["now"] = dt.datetime(2026, 9, 14, 17, 45)
+    with qtbot.waitSignal(controller.reminder, timeout=1000) as blocker:
+        assert controller.check_reminder()
+    assert blocker.args and blocker.args[0] > 0
+    clock["now"] = dt.datetime(2026, 9, 15, 17, 45)
+    assert controller.check_reminder()  # the next day, once again

@@ -54,7 +54,7 @@ def stored_marks(services: Services, session_id: str) -> dict[str, MarkState]:
 
 
 def test_opens_on_today_with_sessions_and_status(
-    window: MainWindow, hub: HubFixture, qtmodeltester
+    qtbot: QtBot, window: MainWindow, hub: HubFixture, services: Services, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
     page = window.register
     assert page.day == TODAY
@@ -64,7 +64,10 @@ def test_opens_on_today_with_sessions_and_status(
     assert page.sessions_model.index(0, 2).data() == "Not started"
     assert "Test Park Hub" in window.hub_label.text()
     assert "14 Sep 2026" in window.date_label.text()
-    assert "never synced" in window.sync_label.text()
+    status = window.sync_ui.status
+    qtbot.waitUntil(lambda: "never" in status.last_label.text(), timeout=3000)
+    pending = services.store.pending_changes()  # the hub set up offline, waiting
+    assert status.pending_label.text() == f"{pending} changes waiting"
     assert "Test Park Hub" in window.windowTitle()
     qtmodeltester.check(page.sessions_model)
 
@@ -123,9 +126,11 @@ def test_take_full_roll_by_keyboard(
     assert services.sessions.get(session_id).state == RollState.ROLL_TAKEN
     assert page.sessions_model.index(0, 2).data() == "Roll taken"
     assert "Saved" in page.save_label.text()
-    window.refresh_sync_state()
-    assert window.pending_changes > 0
-    assert f"{window.pending_changes} changes to send" in window.sync_label.text()
+    # The status bar's count follows the change notice, read in the background.
+    pending = services.store.pending_changes()
+    assert pending > 0
+    waiting = window.sync_ui.status.pending_label
+    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=3000)
 
 
 def test_departure_shows_custody_restriction_and_walk_home(
