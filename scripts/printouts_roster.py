@@ -26,7 +26,6 @@ def main(argv: list[str] | None = None) -> int:
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.printing import DOCUMENT_KINDS, render_document
     from harmony_desktop.services.context import Services
-    from harmony_desktop.services.exporting import ExportService
     from harmony_desktop.store import Store
     from harmony_desktop.store.seed import ensure_attendance_codes
 
@@ -36,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     ensure_attendance_codes(store)
     generate_demo(store, hubs=1, students_per_hub=200, today=today)
     services = Services.open(store)
-    export = ExportService(store)
+    export = services.exporting
     hub = export.hubs()[0]
     ensembles = export.ensembles(hub.id)
     biggest = max(ensembles, key=lambda e: services.enrollment.enrolled_count(e.id, today))

@@ -18,7 +18,7 @@ from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.model import RosterTableModel
 from harmony_desktop.ui.roster.student_dialog import StudentDialog
-from harmony_desktop.ui.tasks import TaskManager
+from harmony_desktop.ui.tasks import Changes, TaskManager
 from tests.factories import HubFixture, make_hub
 
 TODAY = dt.date(2026, 9, 8)
@@ -90,6 +90,17 @@ def test_search_as_you_type_and_sort(
     page.view.sortByColumn(RosterTableModel.GRADE, Qt.SortOrder.DescendingOrder)
     grades = [int(page.model.entry(r).grade) for r in range(8)]
     assert grades == sorted(grades, reverse=True)
+
+
+def test_the_roster_follows_changes_made_elsewhere(
+    qtbot: QtBot, page: RosterPage, services: Services, tasks: TaskManager, hub: HubFixture
+) -> None:
+    services.roster.update_student(hub.student_ids[0], preferred_name="Nina")  # as a sync
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        tasks.notify(Changes(students=True), None)
+    assert "Nina" in [page.model.entry(r).preferred_name for r in range(page.model.rowCount())]
+    with qtbot.assertNotEmitted(page.loaded, wait=200):
+        tasks.notify(Changes(marks=True), None)  # marks are not on the roster
 
 
 def fill_new_student(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from PySide6.QtCore import Qt, QTime
@@ -33,6 +34,7 @@ from harmony_desktop.ui.register.dialogs import (
 )
 from harmony_desktop.ui.register.models import RollColumn, RollOrder
 from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.tasks import Changes
 from tests.factories import HubFixture
 from tests.ui.conftest import TODAY
 
@@ -131,6 +133,52 @@ def test_take_full_roll_by_keyboard(
     assert pending > 0
     waiting = window.sync_ui.status.pending_label
     qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=3000)
+
+
+def test_marks_are_counted_for_sync_in_the_background(
+    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key press stores the mark and nothing else: the status bar's count of changes
+    waiting is read afterwards, off the UI thread, because the change notice said so."""
+    from harmony_desktop.services.sync import SyncService
+
+    on_ui_thread: list[bool] = []
+    read_status = SyncService.status
+
+    def status(service: SyncService):  # type: ignore[no-untyped-def]
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return read_status(service)
+
+    monkeypatch.setattr(SyncService, "status", status)
+    page = window.register
+    open_first_session(qtbot, page)
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=3000)
+    on_ui_thread.clear()
+    qtbot.keyClicks(page.roll_view, "ppa")
+    assert on_ui_thread == []  # the key presses read no status
+    pending = services.store.pending_changes()
+    waiting = window.sync_ui.status.pending_label
+    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=3000)
+    assert on_ui_thread and not any(on_ui_thread)
+
+
+def test_an_open_roll_follows_changes_made_elsewhere(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.register
+    session_id = open_first_session(qtbot, page)
+    view = page.roll_view
+    qtbot.keyClick(view, Qt.Key.Key_P)  # row 0 present; the cursor moves to row 1
+    other = page.roll_model.entry(3).student_id
+    services.roll.mark(session_id, other, "AE", by=None)  # as a sync would write it
+    with qtbot.waitSignal(page.dayLoaded, timeout=3000):
+        window.tasks.notify(Changes(marks=True), None)
+    qtbot.waitUntil(lambda: page.roll_model.entry(3).mark.code == "AE", timeout=3000)
+    assert view.currentIndex().row() == 1  # the teacher's place is kept
+    assert "2 of 8 marked" in page.progress_label.text()
+    assert page.sessions_model.session(0).recorded == 2
+    qtbot.keyClick(view, Qt.Key.Key_P)  # and marking carries on
+    assert stored_marks(services, session_id)[page.roll_model.entry(1).student_id].code == "P"
 
 
 def test_departure_shows_custody_restriction_and_walk_home(
