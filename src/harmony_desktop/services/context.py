@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from harmony_desktop.paths import AppPaths
 from harmony_desktop.services.duplicates import (
@@ -37,8 +37,10 @@ from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
 from harmony_desktop.services.sessions import SessionService
 from harmony_desktop.services.stats import StatsService
-from harmony_desktop.services.sync import SyncService
 from harmony_desktop.store import Store
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.sync import SyncService
 
 T = TypeVar("T")
 
@@ -91,6 +93,13 @@ class Duplicates:
         return merge_students(self.store, keep_id, drop_id)
 
 
+def _sync_service(services: Services) -> SyncService:
+    # Imported here: requests and the protocol client load only once something syncs.
+    from harmony_desktop.services.sync import SyncService
+
+    return SyncService(services.store, services.data_dir)
+
+
 class Services:
     """The open store and every use case over it.
 
@@ -113,7 +122,7 @@ class Services:
     importing = provides(lambda s: ImportService(s.store))
     exporting = provides(lambda s: ExportService(s.store))
     duplicates = provides(lambda s: Duplicates(s.store))
-    sync = provides(lambda s: SyncService(s.store, s.data_dir))
+    sync = provides(_sync_service)
 
     def __init__(
         self,

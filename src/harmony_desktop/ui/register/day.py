@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.services.sessions import SessionInfo
 from harmony_desktop.ui.register.models import SessionColumn, SessionsModel, is_missing_roll, tr
+from harmony_desktop.ui.register.widgets import button, heading
 
 
 @dataclass(frozen=True)
@@ -37,13 +36,6 @@ class DayView:
     day: dt.date
     sessions: list[SessionInfo]
     missing: list[SessionInfo]
-
-
-def button(text: str, accessible: str) -> QPushButton:
-    """A push button with its accessible name."""
-    widget = QPushButton(text)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def day_label(day: dt.date, pattern: str) -> str:
@@ -171,12 +163,7 @@ class SessionList(QWidget):
         self.today = today
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel()
-        self.title.setAccessibleName(tr("Day shown"))
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        self.title = heading(tr("Day shown"), 1.25, self)
         layout.addWidget(self.title)
         self.model = SessionsModel(today, self)
         self.view = QTableView()

@@ -37,13 +37,7 @@ from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.register.codes import assign_keys
 from harmony_desktop.ui.register.commands import RollEditor
-from harmony_desktop.ui.register.day import (
-    DayBar,
-    DayView,
-    MissingRollBanner,
-    SessionList,
-    button,
-)
+from harmony_desktop.ui.register.day import DayBar, DayView, MissingRollBanner, SessionList
 from harmony_desktop.ui.register.dialogs import (
     AdHocDialog,
     ArrivalDialog,
@@ -53,6 +47,7 @@ from harmony_desktop.ui.register.dialogs import (
 )
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.register.roll import RollPanel
+from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 log = logging.getLogger(__name__)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from harmony_desktop.services.roll import RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.ui.register.codes import CodeInfo
-from harmony_desktop.ui.register.day import button
 from harmony_desktop.ui.register.delegates import CodeDelegate
 from harmony_desktop.ui.register.models import RollColumn, RollOrder, RollTableModel, tr
+from harmony_desktop.ui.register.widgets import button, heading
 
 _SAVED_STYLE = "color: #1b6e20; font-weight: bold"
 _ERROR_STYLE = "color: #b00020; font-weight: bold"
@@ -137,12 +137,7 @@ class RollPanel(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         head = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setAccessibleName(tr("Session"))
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading(tr("Session"), 1.35, self)
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(tr("Roll progress"))
         self.save_label = QLabel()
