@@ -190,3 +190,18 @@ def _line_of(text: str) -> int:
 
     lines = Path(__file__).read_text(encoding="utf-8").splitlines()
     return lines.index(text) + 1
+
+
+def test_an_unexpected_failure_is_logged_without_its_message(
+    qtbot: QtBot, tasks: TaskManager, caplog: pytest.LogCaptureFixture
+) -> None:
+    quoted = "INSERT failed for student " + "Ana Garcia"  # a message quoting a row
+
+    def crash(_progress: Progress) -> None:
+        raise RuntimeError(quoted)
+
+    with qtbot.waitSignal(tasks.error, timeout=WAIT):
+        tasks.run(crash, lambda _r: None)
+    logged = caplog.text
+    assert "failed with RuntimeError" in logged and "in crash" in logged
+    assert "Ana Garcia" not in logged

@@ -30,6 +30,7 @@ import enum
 import itertools
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -47,6 +48,14 @@ T = TypeVar("T")
 OnDone = Callable[[Any], object]
 OnError = Callable[[Exception], object]
 OnProgress = Callable[[str, int, int], object]
+
+
+def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log an unexpected failure: its type and where it happened, not its message (a
+    database error's message can quote the values of a row, and logs hold no student
+    data)."""
+    where = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error("%s failed with %s:\n%s", what, type(exc).__name__, where.rstrip())
 
 
 class Lane(enum.Enum):
@@ -163,7 +172,7 @@ class _Runner(QObject):
             self.failed.emit(number, exc)
         except Exception as exc:  # handed to the UI thread, which says what went wrong
             if not isinstance(exc, HarmonyError | SyncError):  # those say what to do
-                log.exception("background job %d failed", number)
+                log_failure(log, f"background job {number}", exc)
             self.failed.emit(number, exc)
         else:
             self.done.emit(number, result)

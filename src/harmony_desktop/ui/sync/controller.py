@@ -27,7 +27,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from harmony_desktop.services.sync import SyncReport, SyncService, SyncStatus
-from harmony_desktop.ui.tasks import Cancelled, Changes, Lane, Progress, TaskManager
+from harmony_desktop.ui.tasks import (
+    Cancelled,
+    Changes,
+    Lane,
+    Progress,
+    TaskManager,
+    log_failure,
+)
 from harmony_sync.client import ServerUnreachable, SyncError
 
 log = logging.getLogger(__name__)
@@ -191,7 +198,7 @@ class SyncController(QObject):
                 raise
             except Exception as exc:  # handed back with the status it left
                 if not isinstance(exc, SyncError):  # a SyncError says what to do
-                    log.exception("sync failed unexpectedly")
+                    log_failure(log, "sync", exc)
                 return _Outcome(None, exc, _status_or_none(service))
             return _Outcome(report, None, service.status())
 
