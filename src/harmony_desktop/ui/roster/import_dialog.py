@@ -1,6 +1,6 @@
 """Import students and contacts: choose a file, confirm the column mapping, see the dry
 run, then import (all or nothing). Reading, the dry run and the import run on the
-window's database thread; closing the window cancels what has not started yet."""
+window's database thread; closing the dialog cancels what has not started yet."""
 
 from __future__ import annotations
 
