@@ -135,21 +135,24 @@ def test_status_offline_backoff_and_reminder(
     controller = controller_for(rep, now=lambda: evening)
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)
-    read_status(qtbot, controller)
-    for attempt in range(2):
-        with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
-            controller.sync_now()
-        assert widget.online_label.text().endswith("Offline")
-        assert "Server unreachable: retrying in" in widget.message_label.text()
-        assert "cannot be reached" in widget.message_label.toolTip()
-        # the backoff grows (Qt's coarse timers may run up to 5 % late)
-        expected = BACKOFF_MS[attempt]
-        assert expected - 2000 < controller.next_retry_ms() <= expected * 1.05
-    assert "changes waiting" in widget.pending_label.text()
-    with qtbot.waitSignal(controller.reminder, timeout=1000):
-        assert controller.check_reminder()
-    assert "End of the day" in widget.message_label.text()
-    assert not controller.check_reminder()  # once a day, gently
+    try:
+        read_status(qtbot, controller)
+        for attempt in range(2):
+            with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
+                controller.sync_now()
+            assert widget.online_label.text().endswith("Offline")
+            assert "Server unreachable: retrying in" in widget.message_label.text()
+            assert "cannot be reached" in widget.message_label.toolTip()
+            # the backoff grows (Qt's coarse timers may run up to 5 % late)
+            expected = BACKOFF_MS[attempt]
+            assert expected - 2000 < controller.next_retry_ms() <= expected * 1.05
+        assert "changes waiting" in widget.pending_label.text()
+        with qtbot.waitSignal(controller.reminder, timeout=1000):
+            assert controller.check_reminder()
+        assert "End of the day" in widget.message_label.text()
+        assert not controller.check_reminder()  # once a day, gently
+    finally:
+        controller.shutdown()
 
 
 def _conflict_pair(replica: ReplicaFactory, live: LiveServer):  # type: ignore[no-untyped-def]
@@ -180,23 +183,26 @@ def test_review_panel_keeps_either_value(
     controller = controller_for(a)
     page = ReviewPage(controller, hub.hub_id)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.reload()
-    qtmodeltester.check(page.model)
-    qtmodeltester.check(page.duplicates)
-    assert page.model.rowCount() == 1
-    assert not page.use_other.isEnabled()
-    page.table.selectRow(0)
-    assert page.model.index(0, 2).data() == "Roosevelt"
-    assert page.model.index(0, 3).data() == "Lincoln"
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        qtbot.mouseClick(page.use_other, Qt.MouseButton.LeftButton)
-    assert page.model.rowCount() == 0
-    assert a.services.roster.student(sid).school == "Lincoln"
-    assert page.status.text() == "Nothing needs review."
-    a.sync.sync()
-    b.sync.sync()
-    assert b.services.roster.student(sid).school == "Lincoln"
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        qtmodeltester.check(page.model)
+        qtmodeltester.check(page.duplicates)
+        assert page.model.rowCount() == 1
+        assert not page.use_other.isEnabled()
+        page.table.selectRow(0)
+        assert page.model.index(0, 2).data() == "Roosevelt"
+        assert page.model.index(0, 3).data() == "Lincoln"
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            qtbot.mouseClick(page.use_other, Qt.MouseButton.LeftButton)
+        assert page.model.rowCount() == 0
+        assert a.services.roster.student(sid).school == "Lincoln"
+        assert page.status.text() == "Nothing needs review."
+        a.sync.sync()
+        b.sync.sync()
+        assert b.services.roster.student(sid).school == "Lincoln"
+    finally:
+        controller.shutdown()
 
 
 def test_duplicate_merge_from_the_review_page(
@@ -226,14 +232,17 @@ def test_duplicate_merge_from_the_review_page(
     controller = controller_for(a)
     page = ReviewPage(controller, hub.hub_id)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        page.reload()
-    qtmodeltester.check(page.duplicates)
-    assert page.duplicates.rowCount() == 1
-    page.dup_table.selectRow(0)
-    with qtbot.waitSignal(page.loaded, timeout=WAIT):
-        qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
-    assert page.duplicates.rowCount() == 0
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        qtmodeltester.check(page.duplicates)
+        assert page.duplicates.rowCount() == 1
+        page.dup_table.selectRow(0)
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+        assert page.duplicates.rowCount() == 0
+    finally:
+        controller.shutdown()
     for rep in (a, b, a):
         rep.sync.sync()
     for rep in (a, b):
@@ -264,15 +273,18 @@ def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
     rep = replica("reminder")
     clock = {"now": dt.datetime(2026, 9, 14, 17, 45)}
     controller = controller_for(rep, now=lambda: clock["now"])
-    read_status(qtbot, controller)
-    assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
-    make_hub(rep.services, students=1)
-    read_status(qtbot, controller)
-    clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
-    assert not controller.check_reminder()  # 16:00: too early
-    clock["now"] = dt.datetime(2026, 9, 14, 17, 45)
-    with qtbot.waitSignal(controller.reminder, timeout=1000) as blocker:
-        assert controller.check_reminder()
-    assert blocker.args and blocker.args[0] > 0
-    clock["now"] = dt.datetime(2026, 9, 15, 17, 45)
-    assert controller.check_reminder()  # the next day, once again
+    try:
+        read_status(qtbot, controller)
+        assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
+        make_hub(rep.services, students=1)
+        read_status(qtbot, controller)
+        clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
+        assert not controller.check_reminder()  # 16:00: too early
+        clock["now"] = dt.datetime(2026, 9, 14, 17, 45)
+        with qtbot.waitSignal(controller.reminder, timeout=1000) as blocker:
+            assert controller.check_reminder()
+        assert blocker.args and blocker.args[0] > 0
+        clock["now"] = dt.datetime(2026, 9, 15, 17, 45)
+        assert controller.check_reminder()  # the next day, once again
+    finally:
+        controller.shutdown()
