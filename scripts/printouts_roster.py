@@ -26,7 +26,6 @@ def main(argv: list[str] | None = None) -> int:
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.printing import DOCUMENT_KINDS, render_document
     from harmony_desktop.services.context import Services
-    from harmony_desktop.services.hubs import HubDirectory
     from harmony_desktop.store import Store
     from harmony_desktop.store.seed import ensure_attendance_codes
 
@@ -36,9 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     ensure_attendance_codes(store)
     generate_demo(store, hubs=1, students_per_hub=200, today=today)
     services = Services.open(store)
-    directory = HubDirectory(store)
-    hub = directory.hubs()[0]
-    ensembles = directory.ensembles(hub.id)
+    hub = services.hubs.hubs()[0]
+    ensembles = services.hubs.ensembles(hub.id)
     biggest = max(ensembles, key=lambda e: services.enrollment.enrolled_count(e.id, today))
     # A day the ensemble meets, so the sign-in sheet carries the class times.
     while biggest.schedule_days and today.weekday() not in biggest.schedule_days:

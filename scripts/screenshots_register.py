@@ -23,9 +23,8 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from harmony_desktop.app import open_app
 from harmony_desktop.demo import generate_demo
-from harmony_desktop.services.hubs import HubDirectory
+from harmony_desktop.startup import open_app
 from harmony_desktop.ui.app import make_application
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.models import RollColumn
@@ -58,15 +57,15 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_application()
     with tempfile.TemporaryDirectory() as folder:
-        opened = open_app(folder)
-        generate_demo(opened.store, hubs=1, today=TODAY)
-        hub = HubDirectory(opened.store).find(None)
+        services = open_app(folder)
+        generate_demo(services.store, hubs=1, today=TODAY)
+        hub = services.hubs.find(None)
         assert hub is not None
-        window = MainWindow(opened, hub.id, today=TODAY)
+        window = MainWindow(services, hub.id, today=TODAY, auto_sync=False)
         window.resize(1280, 720)
         window.show()
         page = window.register
-        while page.sessions_model.rowCount() == 0 or page.worker.busy():
+        while page.sessions_model.rowCount() == 0 or window.tasks.busy():
             app.processEvents()
         settle(app)
         save(window, "today", args.suffix)
@@ -114,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         settle(app, 0.1)
         window.shutdown()
         window.close()
-        opened.close()
+        services.close()
     return 0
 
 

@@ -38,28 +38,28 @@ def main() -> int:
     """Build a demo hub, open the page and its dialogs, save a PNG of each."""
     app = QApplication.instance() or QApplication(sys.argv)
     import harmony_desktop.ui.roster  # noqa: F401  (None work-around first)
-    from harmony_desktop.app import open_app
     from harmony_desktop.demo import generate_demo
-    from harmony_desktop.services.hubs import HubDirectory
+    from harmony_desktop.startup import open_app
     from harmony_desktop.ui.roster import RosterPage
     from harmony_desktop.ui.roster.student_dialog import StudentDialog
+    from harmony_desktop.ui.tasks import TaskManager
 
-    opened = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
-    services = opened.services
+    services = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
+    tasks = TaskManager(services)
     today = dt.date(2026, 10, 7)
-    generate_demo(opened.store, hubs=1, students_per_hub=200, today=today)
-    hub_id = HubDirectory(opened.store).hubs()[0].id
+    generate_demo(services.store, hubs=1, students_per_hub=200, today=today)
+    hub_id = services.hubs.hubs()[0].id
     entries = services.roster.entries(hub_id)
     first = next(e.student_id for e in entries if e.ensembles)
     twin = services.roster.student(entries[5].student_id)
-    page = RosterPage(opened, hub_id, today=today)
+    page = RosterPage(services, hub_id, tasks, today=today)
     page.resize(1200, 700)
     _settle(app, 1.0)
     shoot(page, "page", app)
     page.search.setText("garc viol")
     shoot(page, "search", app)
     page.search.clear()
-    dialog = StudentDialog(opened, hub_id, None, page, today=today)
+    dialog = StudentDialog(services, hub_id, None, page, today=today)
     dialog.first_name.setText(twin.legal_first_name)
     dialog.last_name.setText(twin.legal_last_name)
     dialog.date_of_birth.setText("2015-01-32")
@@ -71,7 +71,7 @@ def main() -> int:
     dialog.save()
     shoot(dialog, "duplicate", app)
     dialog.reject()
-    edit = StudentDialog(opened, hub_id, first, page, today=today)
+    edit = StudentDialog(services, hub_id, first, page, today=today)
     shoot(edit, "edit", app)
     edit.tabs.setCurrentIndex(1)
     shoot(edit, "contacts", app)
@@ -96,7 +96,8 @@ def main() -> int:
     shoot(preview, "print-preview", app)
     preview.close()
     page.shutdown()
-    opened.close()
+    tasks.shutdown()
+    services.close()
     return 0
 
 

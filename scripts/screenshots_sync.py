@@ -24,10 +24,7 @@ from tests.support.postgres import free_port
 from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, open_session
 
-from harmony_desktop.app import Opened
-from harmony_desktop.paths import resolve_paths
 from harmony_desktop.ui.main_window import MainWindow
-from harmony_desktop.ui.sync import install_sync_ui
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -92,10 +89,8 @@ def main() -> int:
         for student in hub.student_ids[5:9]:
             a.services.roll.mark(session, student, "L", by=None)
 
-        opened = Opened(resolve_paths(a.folder), a.store, a.services)
-        window = MainWindow(opened, hub.hub_id, today=dt.date(2026, 9, 14))
-        install_sync_ui(window, auto=False)
-        ui = window.sync_ui  # type: ignore[attr-defined]
+        window = MainWindow(a.services, hub.hub_id, today=dt.date(2026, 9, 14), auto_sync=False)
+        ui = window.sync_ui
         ui.controller.service.http_session = a.http
         window.resize(1280, 720)
         window.show()

@@ -50,25 +50,14 @@ def hub(services: Services) -> HubFixture:
 
 
 @pytest.fixture(autouse=True)
-def _no_dangling_qthreads() -> Iterator[None]:
-    """Fail a test that leaves a QThread running (napari's guard, simplified)."""
+def _dangling_qthreads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail a test that leaves a QThread running, naming where it was started (napari)."""
+    from tests.support.qt_threads import QThreadWatch
+
+    watch = QThreadWatch()
+    watch.install(monkeypatch)
     yield
-    try:
-        from PySide6.QtCore import QThread
-    except ImportError:  # pragma: no cover - Qt always installed in dev
-        return
-    import gc
-
-    running = [obj for obj in gc.get_objects() if isinstance(obj, QThread) and _is_running(obj)]
-    if running:
-        for thread in running:
-            thread.quit()
-            thread.wait(2000)
-        pytest.fail(f"{len(running)} QThread(s) still running after the test")
-
-
-def _is_running(thread: object) -> bool:
-    try:
-        return bool(thread.isRunning())  # type: ignore[attr-defined]
-    except RuntimeError:  # C++ object already deleted
-        return False
+    left = watch.running()
+    if left:
+        watch.stop(left)
+        pytest.fail(watch.describe(left))

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
+from harmony_desktop.cli.demo import main_demo
 from harmony_desktop.demo import (
     DEMO_META_KEY,
     DemoSummary,
     _FastRows,
     ensure_demo,
     generate_demo,
-    main_demo,
 )
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.store.db import Store

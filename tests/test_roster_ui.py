@@ -12,14 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from harmony_desktop.app import Opened
 from harmony_desktop.domain.vocab import EnrollmentStatus
-from harmony_desktop.paths import resolve_paths
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.model import RosterTableModel
 from harmony_desktop.ui.roster.student_dialog import StudentDialog
+from harmony_desktop.ui.tasks import Changes, TaskManager
 from tests.factories import HubFixture, make_hub
 
 TODAY = dt.date(2026, 9, 8)
@@ -27,12 +26,15 @@ DATA = Path(__file__).parent / "data" / "import"
 
 
 @pytest.fixture
-def opened(services: Services, tmp_path: Path) -> Opened:
-    return Opened(resolve_paths(tmp_path / "data"), services.store, services)
+def tasks(services: Services) -> Iterator[TaskManager]:
+    """The background threads a window would give the page; stopped after the test."""
+    manager = TaskManager(services)
+    yield manager
+    manager.shutdown()
 
 
-def open_page(qtbot: QtBot, opened: Opened, hub_id: str) -> RosterPage:
-    page = RosterPage(opened, hub_id, today=TODAY)
+def open_page(qtbot: QtBot, services: Services, tasks: TaskManager, hub_id: str) -> RosterPage:
+    page = RosterPage(services, hub_id, tasks, today=TODAY)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.show()
@@ -40,8 +42,10 @@ def open_page(qtbot: QtBot, opened: Opened, hub_id: str) -> RosterPage:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, opened: Opened, hub: HubFixture) -> Iterator[RosterPage]:
-    page = RosterPage(opened, hub.hub_id, today=TODAY)
+def page(
+    qtbot: QtBot, services: Services, tasks: TaskManager, hub: HubFixture
+) -> Iterator[RosterPage]:
+    page = RosterPage(services, hub.hub_id, tasks, today=TODAY)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.model.total == 8, timeout=5000)
     yield page
@@ -86,6 +90,17 @@ def test_search_as_you_type_and_sort(
     page.view.sortByColumn(RosterTableModel.GRADE, Qt.SortOrder.DescendingOrder)
     grades = [int(page.model.entry(r).grade) for r in range(8)]
     assert grades == sorted(grades, reverse=True)
+
+
+def test_the_roster_follows_changes_made_elsewhere(
+    qtbot: QtBot, page: RosterPage, services: Services, tasks: TaskManager, hub: HubFixture
+) -> None:
+    services.roster.update_student(hub.student_ids[0], preferred_name="Nina")  # as a sync
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        tasks.notify(Changes(students=True), None)
+    assert "Nina" in [page.model.entry(r).preferred_name for r in range(page.model.rowCount())]
+    with qtbot.assertNotEmitted(page.loaded, wait=200):
+        tasks.notify(Changes(marks=True), None)  # marks are not on the roster
 
 
 def fill_new_student(
@@ -232,7 +247,7 @@ def test_enroll_and_withdraw_from_the_student_form(
 
 
 def test_waitlist_promotion_respects_capacity(
-    qtbot: QtBot, opened: Opened, services: Services
+    qtbot: QtBot, services: Services, tasks: TaskManager
 ) -> None:
     small = make_hub(services, students=2, capacity=2)  # Beginning Strings is full
     waiting = [
@@ -241,7 +256,7 @@ def test_waitlist_promotion_respects_capacity(
         )
         for n in ("Late", "Early")
     ]
-    page = open_page(qtbot, opened, small.hub_id)
+    page = open_page(qtbot, services, tasks, small.hub_id)
     # "Early" gets priority 1 from the form; "Late" keeps the default 100
     for student_id, priority in ((waiting[0], 100), (waiting[1], 1)):
         page.select_student(student_id)

@@ -28,12 +28,10 @@ created are listed in the ``DEMO_RUNS`` local setting.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import datetime as dt
 import json
 import random
-import sys
 import time
 import uuid
 from collections import defaultdict
@@ -47,7 +45,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import select
 
-from harmony_desktop.domain.errors import HarmonyError, ValidationError
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.vocab import (
     EARLY_DEPARTURE_REASONS,
@@ -57,7 +55,6 @@ from harmony_desktop.domain.vocab import (
     StaffRole,
     StudentStatus,
 )
-from harmony_desktop.paths import resolve_paths
 from harmony_desktop.store import settings
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import (
@@ -1252,91 +1249,3 @@ def ensure_demo(
         return False
     generate_demo(store, hubs=1, students_per_hub=students, seed=DEFAULT_SEED, today=today)
     return True
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="harmony-desktop demo",
-        description=_(
-            "Fill the local database with a generated, entirely synthetic "
-            "programme (no real people)."
-        ),
-    )
-    parser.add_argument("--data-dir", help=_("data folder (default: the user data folder)"))
-    parser.add_argument("--hubs", type=int, default=1, help=_("number of hubs (default 1)"))
-    parser.add_argument(
-        "--students",
-        type=int,
-        help=_("students in all, split unevenly across the hubs (default {n} per hub)").format(
-            n=DEFAULT_STUDENTS_PER_HUB
-        ),
-    )
-    parser.add_argument(
-        "--full",
-        action="store_true",
-        help=_("full scale: {hubs} hubs, {students} students").format(
-            hubs=FULL_SCALE.hubs, students=FULL_SCALE.students
-        ),
-    )
-    parser.add_argument("--years", type=int, default=2, help=_("years of history (default 2)"))
-    parser.add_argument(
-        "--seed",
-        type=int,
-        default=DEFAULT_SEED,
-        help=_("random seed (default {n})").format(n=DEFAULT_SEED),
-    )
-    parser.add_argument(
-        "--today", type=dt.date.fromisoformat, help=_("pretend today is this date (YYYY-MM-DD)")
-    )
-    parser.add_argument(
-        "--keep-outbox", action="store_true", help=_("keep the demo's changes queued for sync")
-    )
-    parser.add_argument(
-        "--force", action="store_true", help=_("add the demo even if the database already has hubs")
-    )
-    return parser
-
-
-def main_demo(argv: list[str]) -> int:
-    """``harmony-desktop demo …``: generate a demo into the app's database.
-
-    Exit status 0 on success, 2 when refused (the database already has hubs and
-    ``--force`` was not given, or bad arguments), 1 on any other error.
-    """
-    try:
-        args = _parser().parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    hubs = FULL_SCALE.hubs if args.full else args.hubs
-    total = FULL_SCALE.students if args.full else args.students
-    paths = resolve_paths(args.data_dir).ensure()
-    try:
-        with Store(paths.database, backup_dir=paths.backups) as store:
-            existing = hub_count(store)
-            if existing and not args.force:
-                print(
-                    _(
-                        "The database {path} already has {n} hub(s); a demo is only added to "
-                        "an empty database. Use --force to add it anyway."
-                    ).format(path=paths.database, n=existing),
-                    file=sys.stderr,
-                )
-                return 2
-            summary = generate_demo(
-                store,
-                hubs=hubs,
-                total_students=total,
-                years=args.years,
-                seed=args.seed,
-                today=args.today,
-                keep_outbox=args.keep_outbox,
-            )
-    except HarmonyError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    print(
-        _("Demo written to {path}: {summary}").format(
-            path=paths.database, summary=summary.describe()
-        )
-    )
-    return 0

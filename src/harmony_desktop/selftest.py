@@ -17,7 +17,7 @@ Checks, in order (each reports ok, FAILED or UNAVAILABLE and how long it took):
 Exit status: 0 every check passed; 1 a check failed; 3 nothing failed but a part is
 missing from this build (for example a build without the printing module).
 
-Like :mod:`harmony_desktop.__main__`, this is a composition root: it is the one module
+Like :mod:`harmony_desktop.cli`, this is a composition root: with it, the one module
 outside ``ui``/``printing`` that touches Qt, and only to start and stop the UI it checks.
 """
 
@@ -111,7 +111,7 @@ class _Fixture:
     """What the checks share: the open app and the ids of the generated data."""
 
     data_dir: Path
-    opened: Any = None
+    services: Any = None
     hub_id: str = ""
     ensemble_id: str = ""
     student_id: str = ""
@@ -169,8 +169,8 @@ def run_self_test(
                 if name in {"store", "mark"} and result.status != OK:
                     break  # nothing after this can run without the data
         finally:
-            if fx.opened is not None:
-                fx.opened.close()
+            if fx.services is not None:
+                fx.services.close()
     total = time.perf_counter() - started
     passed = sum(r.status == OK for r in report.results)
     if report.exit_code == EXIT_OK:
@@ -231,11 +231,11 @@ def _check_bundle(fx: _Fixture) -> str:
 
 
 def _check_store(fx: _Fixture) -> str:
-    from harmony_desktop.app import open_app
+    from harmony_desktop.startup import open_app
     from harmony_desktop.store.db import head_revision
 
-    fx.opened = open_app(fx.data_dir)
-    revision = fx.opened.store.schema_revision()
+    fx.services = open_app(fx.data_dir)
+    revision = fx.services.store.schema_revision()
     if revision != head_revision():
         raise CheckFailed(
             _("schema at {revision}, expected {head}").format(
@@ -246,10 +246,10 @@ def _check_store(fx: _Fixture) -> str:
 
 
 def _check_mark(fx: _Fixture) -> str:
-    from harmony_desktop.app import open_app
+    from harmony_desktop.startup import open_app
     from harmony_desktop.store.models import Ensemble, Hub, Staff
 
-    services = fx.opened.services
+    services = fx.services
     today = dt.date.today()
     with services.store.write() as w:
         hub = w.insert(Hub(name=SELF_TEST_HUB, partner="Self-test Park", partner_kind="park"))
@@ -298,9 +298,9 @@ def _check_mark(fx: _Fixture) -> str:
         session,
     )
     # Read it back from disk, not from anything cached: close and reopen the database.
-    fx.opened.close()
-    fx.opened = open_app(fx.data_dir)
-    entries = {e.student_id: e for e in fx.opened.services.roll.roll(session)}
+    fx.services.close()
+    fx.services = open_app(fx.data_dir)
+    entries = {e.student_id: e for e in fx.services.roll.roll(session)}
     code = entries[student].mark.code if student in entries else None
     if code != "P":
         raise CheckFailed(_("wrote P, read back {code}").format(code=code))
@@ -320,7 +320,7 @@ def _check_print(fx: _Fixture) -> str:
     pdf = fx.data_dir / "self-test.pdf"
     render(
         kinds[0],
-        fx.opened.services,
+        fx.services,
         hub_id=fx.hub_id,
         ensemble_id=fx.ensemble_id,
         pdf_path=pdf,
@@ -351,7 +351,7 @@ def _check_ui(fx: _Fixture) -> str:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return [t for t in _running_qthreads() if id(t) not in already_running]
 
-    window = MainWindow(fx.opened, fx.hub_id)
+    window = MainWindow(fx.services, fx.hub_id)
     try:
         window.show()
         # Let the window lay itself out and its workers load the hub's data.

@@ -44,7 +44,7 @@ def test_sync_exit_codes_for_a_log(
     assert main(["--data-dir", str(data), "enroll", "--server", live.url, "--code", code]) == 2
     assert "Ask your administrator" in capsys.readouterr().err
     # the server unreachable: exit 1 (retry later)
-    from harmony_desktop.app import open_app
+    from harmony_desktop.startup import open_app
     from harmony_desktop.store import settings
 
     opened = open_app(data)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from harmony_desktop.ui.sync.controller import BACKOFF_MS, SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
 from harmony_desktop.ui.sync.review import ReviewPage
 from harmony_desktop.ui.sync.status import SyncStatusWidget
+from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import make_hub
 from tests.support.postgres import free_port
 from tests.support.sync_server import SyncServer
@@ -23,19 +25,44 @@ from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
 
 WAIT = 30_000
 
+ControllerFactory = Callable[..., SyncController]
+
+
+@pytest.fixture
+def controller_for() -> Iterator[ControllerFactory]:
+    """``controller_for(replica, **options)``: a sync controller over the replica's store,
+    on a task manager of its own; both stopped after the test."""
+    made: list[tuple[TaskManager, SyncController]] = []
+
+    def make(rep: Replica, **options: Any) -> SyncController:
+        tasks = TaskManager(rep.services)
+        controller = SyncController(tasks, rep.sync, auto=False, **options)
+        made.append((tasks, controller))
+        return controller
+
+    yield make
+    for tasks, controller in made:
+        controller.shutdown()
+        tasks.shutdown()
+
+
+def read_status(qtbot: QtBot, controller: SyncController) -> None:
+    """Read the sync status (in the background, as the app does) and wait for it."""
+    with qtbot.waitSignal(controller.statusChanged, timeout=WAIT):
+        controller.refresh_status()
+
 
 @pytest.fixture
 def ui(
-    qtbot: QtBot, replica: ReplicaFactory
+    qtbot: QtBot, replica: ReplicaFactory, controller_for: ControllerFactory
 ) -> Iterator[tuple[Replica, SyncController, SyncStatusWidget]]:
     rep = replica("ui")
-    controller = SyncController(rep.sync, auto=False)
+    controller = controller_for(rep)
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)
     widget.show()
-    controller.refresh_status()
+    read_status(qtbot, controller)
     yield rep, controller, widget
-    controller.shutdown()
 
 
 def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +109,7 @@ def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: Syn
     hub = make_hub(rep.services, students=6)
     live.add_hub("Test Park Hub", hub.hub_id)
     rep.enroll([hub.hub_id])
-    controller.refresh_status()
+    read_status(qtbot, controller)
     assert "changes waiting" in widget.pending_label.text()
     phases: list[tuple[str, int, int]] = []
     controller.syncProgress.connect(lambda p, d, t: phases.append((p, d, t)))
@@ -98,17 +125,19 @@ def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: Syn
     assert widget.online_label.text().endswith("Online")
 
 
-def test_status_offline_backoff_and_reminder(qtbot: QtBot, replica: ReplicaFactory) -> None:
+def test_status_offline_backoff_and_reminder(
+    qtbot: QtBot, replica: ReplicaFactory, controller_for: ControllerFactory
+) -> None:
     rep = replica("offline")
     make_hub(rep.services, students=1)  # work done offline, waiting
     rep.store.set_meta("sync.server_url", f"http://127.0.0.1:{free_port()}")
     rep.sync.tokens.save("token")
     evening = dt.datetime(2026, 9, 14, 18, 0)
-    controller = SyncController(rep.sync, auto=False, now=lambda: evening)
+    controller = controller_for(rep, now=lambda: evening)
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)
     try:
-        controller.refresh_status()
+        read_status(qtbot, controller)
         for attempt in range(2):
             with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
                 controller.sync_now()
@@ -139,7 +168,11 @@ def _conflict_pair(replica: ReplicaFactory, live: SyncServer):  # type: ignore[n
 
 
 def test_review_panel_keeps_either_value(
-    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: SyncServer
+    qtbot: QtBot,
+    qtmodeltester,
+    replica: ReplicaFactory,
+    live: SyncServer,
+    controller_for: ControllerFactory,
 ) -> None:  # type: ignore[no-untyped-def]
     a, b, hub = _conflict_pair(replica, live)
     sid = hub.student_ids[0]
@@ -148,7 +181,7 @@ def test_review_panel_keeps_either_value(
     a.sync.sync()
     b.sync.sync()
     a.sync.sync()
-    controller = SyncController(a.sync, auto=False)
+    controller = controller_for(a)
     page = ReviewPage(controller, hub.hub_id)
     qtbot.addWidget(page)
     try:
@@ -174,7 +207,11 @@ def test_review_panel_keeps_either_value(
 
 
 def test_duplicate_merge_from_the_review_page(
-    qtbot: QtBot, qtmodeltester, replica: ReplicaFactory, live: SyncServer
+    qtbot: QtBot,
+    qtmodeltester,
+    replica: ReplicaFactory,
+    live: SyncServer,
+    controller_for: ControllerFactory,
 ) -> None:  # type: ignore[no-untyped-def]
     a, b, hub = _conflict_pair(replica, live)
     child = {
@@ -193,7 +230,7 @@ def test_duplicate_merge_from_the_review_page(
         ids.append(sid)
     for rep in (a, b, a):
         rep.sync.sync()
-    controller = SyncController(a.sync, auto=False)
+    controller = controller_for(a)
     page = ReviewPage(controller, hub.hub_id)
     qtbot.addWidget(page)
     try:
@@ -232,14 +269,16 @@ def test_duplicate_merge_from_the_review_page(
 
 
 def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
-    qtbot: QtBot, replica: ReplicaFactory
+    qtbot: QtBot, replica: ReplicaFactory, controller_for: ControllerFactory
 ) -> None:
     rep = replica("reminder")
     clock = {"now": dt.datetime(2026, 9, 14, 17, 45)}
-    controller = SyncController(rep.sync, auto=False, now=lambda: clock["now"])
+    controller = controller_for(rep, now=lambda: clock["now"])
     try:
+        read_status(qtbot, controller)
         assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
         make_hub(rep.services, students=1)
+        read_status(qtbot, controller)
         clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
         assert not controller.check_reminder()  # 16:00: too early
         clock["now"] = dt.datetime(2026, 9, 14, 17, 45)

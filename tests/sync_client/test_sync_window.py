@@ -1,4 +1,4 @@
-"""install_sync_ui in the real MainWindow: status widget, Sync menu, review page."""
+"""The sync UI in the real MainWindow: status widget, Sync menu, review page."""
 
 from __future__ import annotations
 
@@ -7,10 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from harmony_desktop.app import Opened
-from harmony_desktop.paths import resolve_paths
 from harmony_desktop.ui.main_window import MainWindow
-from harmony_desktop.ui.sync import install_sync_ui
 from tests.factories import make_hub
 from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import ReplicaFactory
@@ -22,20 +19,18 @@ def test_sync_ui_in_the_main_window(
     rep = replica("window")
     hub = make_hub(rep.services, students=3)
     live.add_hub("Test Park Hub", hub.hub_id)
-    opened = Opened(resolve_paths(rep.folder), rep.store, rep.services)
-    window = MainWindow(opened, hub.hub_id, today=dt.date(2026, 9, 14))
+    window = MainWindow(rep.services, hub.hub_id, today=dt.date(2026, 9, 14), auto_sync=False)
     qtbot.addWidget(window)
     try:
-        install_sync_ui(window, auto=False)
-        ui = window.sync_ui  # type: ignore[attr-defined]
+        ui = window.sync_ui
         ui.controller.service.http_session = rep.http
         window.show()
         titles = [window.pages.tabText(i) for i in range(window.pages.count())]
         assert "Needs review" in titles  # nothing to review yet: no count
         menus = [a.text() for a in window.menuBar().actions()]
         assert "&Sync" in menus
-        assert not ui.status.isHidden() and window.sync_label.isHidden()
-        assert "Not set up" in ui.status.online_label.text()
+        assert not ui.status.isHidden()
+        qtbot.waitUntil(lambda: "Not set up" in ui.status.online_label.text(), timeout=5000)
         # enroll (the dialog), then sync from the menu action; the register stays usable
         code = live.enrollment_code([hub.hub_id])
         dialog = ui.show_enroll()

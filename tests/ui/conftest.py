@@ -8,8 +8,6 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from harmony_desktop.app import Opened
-from harmony_desktop.paths import resolve_paths
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.page import RegisterPage
@@ -20,15 +18,9 @@ TODAY = dt.date(2026, 9, 14)
 
 
 @pytest.fixture
-def opened(services: Services) -> Opened:
-    """The test store as the app opens it."""
-    return Opened(resolve_paths(), services.store, services)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, opened: Opened, hub: HubFixture) -> Iterator[MainWindow]:
-    """The main window on TODAY, shown, with the day loaded."""
-    win = MainWindow(opened, hub.hub_id, today=TODAY)
+def window(qtbot: QtBot, services: Services, hub: HubFixture) -> Iterator[MainWindow]:
+    """The main window on TODAY (syncing only when asked), shown, with the day loaded."""
+    win = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.register.dayLoaded, timeout=5000):
         win.show()

@@ -20,8 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from harmony_desktop.app import open_app
-from harmony_desktop.services.hubs import HubDirectory
+from harmony_desktop.startup import open_app
 from harmony_desktop.ui.main_window import MainWindow
 from tests.factories import make_hub
 from tests.ui.conftest import TODAY
@@ -34,14 +33,12 @@ STUDENTS = 40
 def main(data_dir: str, seed: int) -> int:
     """Mark every student once, acknowledging each stored mark on stdout."""
     app = QApplication([])
-    opened = open_app(data_dir)
-    hubs = HubDirectory(opened.store).hubs()
+    services = open_app(data_dir)
+    hubs = services.hubs.hubs()
     hub_id = (
-        hubs[0].id
-        if hubs
-        else make_hub(opened.services, students=STUDENTS, capacity=STUDENTS).hub_id
+        hubs[0].id if hubs else make_hub(services, students=STUDENTS, capacity=STUDENTS).hub_id
     )
-    window = MainWindow(opened, hub_id, today=TODAY)
+    window = MainWindow(services, hub_id, today=TODAY, auto_sync=False)
     window.show()
     page = window.register
     while page.sessions_model.rowCount() == 0:
@@ -59,7 +56,7 @@ def main(data_dir: str, seed: int) -> int:
         time.sleep(rng.uniform(0.0, 0.015))
     print("DONE", flush=True)
     window.shutdown()
-    opened.close()
+    services.close()
     return 0
 
 

@@ -11,16 +11,16 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from harmony_desktop.app import open_app
+from harmony_desktop.startup import open_app
 from harmony_desktop.ui.app import run_window
 from tests.factories import make_hub
 
 
 def seeded_data_dir(tmp_path: Path) -> tuple[Path, str]:
     data = tmp_path / "app-data"
-    opened = open_app(data)
-    hub = make_hub(opened.services, students=3)
-    opened.close()
+    services = open_app(data)
+    hub = make_hub(services, students=3)
+    services.close()
     return data, hub.hub_id
 
 

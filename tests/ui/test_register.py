@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from PySide6.QtCore import Qt, QTime
@@ -33,6 +34,7 @@ from harmony_desktop.ui.register.dialogs import (
 )
 from harmony_desktop.ui.register.models import RollColumn, RollOrder
 from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.tasks import Changes
 from tests.factories import HubFixture
 from tests.ui.conftest import TODAY
 
@@ -54,7 +56,7 @@ def stored_marks(services: Services, session_id: str) -> dict[str, MarkState]:
 
 
 def test_opens_on_today_with_sessions_and_status(
-    window: MainWindow, hub: HubFixture, qtmodeltester
+    qtbot: QtBot, window: MainWindow, hub: HubFixture, services: Services, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
     page = window.register
     assert page.day == TODAY
@@ -64,7 +66,10 @@ def test_opens_on_today_with_sessions_and_status(
     assert page.sessions_model.index(0, 2).data() == "Not started"
     assert "Test Park Hub" in window.hub_label.text()
     assert "14 Sep 2026" in window.date_label.text()
-    assert "never synced" in window.sync_label.text()
+    status = window.sync_ui.status
+    qtbot.waitUntil(lambda: "never" in status.last_label.text(), timeout=3000)
+    pending = services.store.pending_changes()  # the hub set up offline, waiting
+    assert status.pending_label.text() == f"{pending} changes waiting"
     assert "Test Park Hub" in window.windowTitle()
     qtmodeltester.check(page.sessions_model)
 
@@ -123,9 +128,57 @@ def test_take_full_roll_by_keyboard(
     assert services.sessions.get(session_id).state == RollState.ROLL_TAKEN
     assert page.sessions_model.index(0, 2).data() == "Roll taken"
     assert "Saved" in page.save_label.text()
-    window.refresh_sync_state()
-    assert window.pending_changes > 0
-    assert f"{window.pending_changes} changes to send" in window.sync_label.text()
+    # The status bar's count follows the change notice, read in the background.
+    pending = services.store.pending_changes()
+    assert pending > 0
+    waiting = window.sync_ui.status.pending_label
+    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=3000)
+
+
+def test_marks_are_counted_for_sync_in_the_background(
+    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key press stores the mark and nothing else: the status bar's count of changes
+    waiting is read afterwards, off the UI thread, because the change notice said so."""
+    from harmony_desktop.services.sync import SyncService
+
+    on_ui_thread: list[bool] = []
+    read_status = SyncService.status
+
+    def status(service: SyncService):  # type: ignore[no-untyped-def]
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return read_status(service)
+
+    monkeypatch.setattr(SyncService, "status", status)
+    page = window.register
+    open_first_session(qtbot, page)
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=3000)
+    on_ui_thread.clear()
+    qtbot.keyClicks(page.roll_view, "ppa")
+    assert on_ui_thread == []  # the key presses read no status
+    pending = services.store.pending_changes()
+    waiting = window.sync_ui.status.pending_label
+    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=3000)
+    assert on_ui_thread and not any(on_ui_thread)
+
+
+def test_an_open_roll_follows_changes_made_elsewhere(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.register
+    session_id = open_first_session(qtbot, page)
+    view = page.roll_view
+    qtbot.keyClick(view, Qt.Key.Key_P)  # row 0 present; the cursor moves to row 1
+    other = page.roll_model.entry(3).student_id
+    services.roll.mark(session_id, other, "AE", by=None)  # as a sync would write it
+    with qtbot.waitSignal(page.dayLoaded, timeout=3000):
+        window.tasks.notify(Changes(marks=True), None)
+    qtbot.waitUntil(lambda: page.roll_model.entry(3).mark.code == "AE", timeout=3000)
+    assert view.currentIndex().row() == 1  # the teacher's place is kept
+    assert "2 of 8 marked" in page.progress_label.text()
+    assert page.sessions_model.session(0).recorded == 2
+    qtbot.keyClick(view, Qt.Key.Key_P)  # and marking carries on
+    assert stored_marks(services, session_id)[page.roll_model.entry(1).student_id].code == "P"
 
 
 def test_departure_shows_custody_restriction_and_walk_home(

@@ -18,8 +18,8 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, tr
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.exporting import ExportService, Member
-from harmony_desktop.services.hubs import EnsembleInfo, HubDirectory
+from harmony_desktop.services.exporting import Member
+from harmony_desktop.services.hubs import EnsembleInfo
 
 #: The documents a site prints, in menu order.
 DOCUMENT_KINDS: tuple[str, ...] = ("roster", "signin", "blank-roll", "emergency", "no-photo")
@@ -91,8 +91,8 @@ class DocumentBuilder:
 
     def __init__(self, services: Services, *, now: dt.datetime | None = None) -> None:
         self.services = services
-        self.export = ExportService(services.store)
-        self.directory = HubDirectory(services.store)
+        self.export = services.exporting
+        self.directory = services.hubs
         self.now = now or dt.datetime.now()
 
     def build(

@@ -9,10 +9,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
-from harmony_desktop.app import open_app
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.paths import resource
-from harmony_desktop.services.hubs import HubDirectory
+from harmony_desktop.startup import open_app
 
 
 def tr(text: str) -> str:
@@ -61,13 +60,13 @@ def run_window(data_dir: str | None, hub: str | None = None) -> int:
 
     app = make_application()
     try:
-        opened = open_app(data_dir, seed_demo=True)
+        services = open_app(data_dir, seed_demo=True)
     except HarmonyError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
-    try:
+    with services:
         try:
-            chosen = HubDirectory(opened.store).find(hub)
+            chosen = services.hubs.find(hub)
         except HarmonyError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 2
@@ -81,13 +80,8 @@ def run_window(data_dir: str | None, hub: str | None = None) -> int:
                 ),
             )
             return 1
-        window = MainWindow(opened, chosen.id)
-        from harmony_desktop.ui.sync import install_sync_ui
-
-        install_sync_ui(window)
+        window = MainWindow(services, chosen.id)
         window.show()
         code = app.exec()
         window.shutdown()
         return int(code)
-    finally:
-        opened.close()

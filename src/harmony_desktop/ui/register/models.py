@@ -264,6 +264,18 @@ class RollTableModel(QAbstractTableModel):
         self._reindex()
         self.endResetModel()
 
+    def refresh(self, entries: list[RollEntry]) -> None:
+        """Show a re-read roll: rows that changed are updated in place (the current row
+        and the scroll position stay); a different set of students resets the table."""
+        if {e.student_id for e in entries} != set(self._rows):
+            self.set_entries(entries)
+            return
+        for entry in entries:
+            row = self._rows[entry.student_id]
+            if self._entries[row] != entry:
+                self._entries[row] = entry
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(RollColumn) - 1))
+
     def set_order(self, order: RollOrder) -> None:
         """Sort by last name or first name."""
         if order == self._order:

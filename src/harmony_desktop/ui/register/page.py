@@ -1,9 +1,15 @@
 """The register page: a day's sessions on the left, the roll of one session on the right.
 
-Marks are written synchronously on the UI thread: one write is a few milliseconds
-(``bench/bench_roll_ui.py`` measures key press → stored → repainted), so the teacher's
-"Saved" is true the moment it shows. Loading a day (schedules, counts, missing rolls over
-four weeks) goes through the window's :class:`~harmony_desktop.ui.worker.DatabaseWorker`.
+It is put together from three parts and wires them:
+
+* today's list (``day.py``): the day bar, the sessions of the day, the missing-roll flag;
+* the roll (``roll.py``): header, code buttons, tools and the roll table;
+* the commands (``commands.py``): every write to a roll, synchronous, with undo/redo.
+
+Loading a day or a roll, and cancelling, restoring or adding a session, go through the
+window's :class:`~harmony_desktop.ui.tasks.TaskManager`. The page subscribes to its
+change notice: when someone else (a sync, the roster, the review page) changes sessions,
+marks or who is enrolled, the day and the open roll are read again in the background.
 """
 
 from __future__ import annotations
@@ -11,36 +17,28 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.roll import MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.store import settings
-from harmony_desktop.ui.register.codes import CodeInfo, assign_keys
-from harmony_desktop.ui.register.delegates import CodeDelegate
+from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.register.codes import assign_keys
+from harmony_desktop.ui.register.commands import RollEditor
+from harmony_desktop.ui.register.day import DayBar, DayView, MissingRollBanner, SessionList
 from harmony_desktop.ui.register.dialogs import (
     AdHocDialog,
     ArrivalDialog,
@@ -48,123 +46,20 @@ from harmony_desktop.ui.register.dialogs import (
     DepartureDialog,
     NoteDialog,
 )
-from harmony_desktop.ui.register.models import (
-    RollColumn,
-    RollOrder,
-    RollTableModel,
-    SessionColumn,
-    SessionsModel,
-    is_missing_roll,
-)
-from harmony_desktop.ui.worker import DatabaseWorker
+from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.register.roll import RollPanel
+from harmony_desktop.ui.register.widgets import button
+from harmony_desktop.ui.tasks import Changes, TaskManager
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    """Translate a register string (context ``Register``)."""
-    return QCoreApplication.translate("Register", text)
 
 
 def _now() -> dt.time:
     return dt.datetime.now().time().replace(second=0, microsecond=0)
 
 
-@dataclass(frozen=True)
-class DayView:
-    """What the worker loads for one day."""
-
-    day: dt.date
-    sessions: list[SessionInfo]
-    missing: list[SessionInfo]
-
-
-class RollView(QTableView):
-    """The roll table: arrows or j/k move, a code key marks and advances."""
-
-    markKeyPressed = Signal(str)
-    """A code key was pressed on the current row: the attendance code."""
-    clearKeyPressed = Signal()
-    """Delete or Backspace: set the current student back to not recorded."""
-    noteKeyPressed = Signal()
-    """N: add or edit a note on the current student's mark."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._keys: dict[str, str] = {}
-
-    def set_codes(self, codes: list[CodeInfo]) -> None:
-        """Letters and digits that mark."""
-        self._keys = {}
-        for c in codes:
-            if c.key:
-                self._keys[c.key] = c.code
-            if c.digit:
-                self._keys[c.digit] = c.code
-
-    def step_row(self, step: int) -> None:
-        """Move the current row by ``step`` (clamped)."""
-        model = self.model()
-        if model is None or model.rowCount() == 0:
-            return
-        row = self.currentIndex().row()
-        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
-        self.setCurrentIndex(model.index(row, RollColumn.MARK))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Marking keys first; everything else (arrows, Page Up/Down…) as usual."""
-        mods = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        )
-        text = event.text().upper()
-        if mods == Qt.KeyboardModifier.NoModifier and text:
-            if text == "J":
-                self.step_row(1)
-                return
-            if text == "K":
-                self.step_row(-1)
-                return
-            if text in self._keys:
-                self.markKeyPressed.emit(self._keys[text])
-                return
-            if text == "N":
-                self.noteKeyPressed.emit()
-                return
-        if mods == Qt.KeyboardModifier.NoModifier and event.key() in (
-            Qt.Key.Key_Delete,
-            Qt.Key.Key_Backspace,
-        ):
-            self.clearKeyPressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class _MarkCommand(QUndoCommand):
-    """Undoable change of one or more marks: (student id, before, after) triples."""
-
-    def __init__(
-        self,
-        page: RegisterPage,
-        session_id: str,
-        changes: list[tuple[str, MarkState, MarkState]],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self._page = page
-        self._session_id = session_id
-        self._changes = changes
-        self._done = True  # pushed after the write already happened
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        for student_id, _before, after in self._changes:
-            self._page._write_state(self._session_id, student_id, after)
-
-    def undo(self) -> None:
-        for student_id, before, _after in reversed(self._changes):
-            self._page._write_state(self._session_id, student_id, before)
+def _saved_text() -> str:
+    return tr("✓ Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
 
 
 class RegisterPage(QWidget):
@@ -172,8 +67,6 @@ class RegisterPage(QWidget):
 
     markSaved = Signal(str, str)
     """A mark was stored: (student id, code; "" when set back to not recorded)."""
-    changed = Signal()
-    """Something was written to the store (mark, note, cancel, ad-hoc session)."""
     dayLoaded = Signal()
     """The sessions of the chosen day are on screen."""
     dayChanged = Signal(object)
@@ -185,7 +78,7 @@ class RegisterPage(QWidget):
         self,
         services: Services,
         hub_id: str,
-        worker: DatabaseWorker,
+        tasks: TaskManager,
         *,
         today: dt.date | None = None,
         clock: Callable[[], dt.time] = _now,
@@ -194,10 +87,9 @@ class RegisterPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.hub_id = hub_id
-        self.worker = worker
+        self.tasks = tasks
         self.today = today or dt.date.today()
         self.clock = clock
-        self.directory = HubDirectory(services.store)
         self.codes = assign_keys(
             [
                 (c.code, c.label, c.counts_present, c.tardy, c.early_departure, c.excused)
@@ -209,14 +101,21 @@ class RegisterPage(QWidget):
         self.session: SessionInfo | None = None
         self.missing: list[SessionInfo] = []
         self._load_generation = 0
+        self._roll_generation = 0
         self._select_after_load: str | None = None
-        self.undo_stack = QUndoStack(self)
         self.active_dialog: QWidget | None = None
         self.roll_ready = False
         self._opening: str | None = None
+        self.editor = RollEditor(services, tasks, lambda: self.staff_id, self)
+        self.undo_stack = self.editor.undo_stack
         self.setAccessibleName(tr("Register"))
         self._build()
         self._load_staff()
+        self.editor.stored.connect(self._stored)
+        self.editor.failed.connect(lambda message: self._set_save_text(message, error=True))
+        self.undo_stack.canUndoChanged.connect(lambda _can: self._update_actions())
+        self.undo_stack.canRedoChanged.connect(lambda _can: self._update_actions())
+        tasks.changed.connect(self._changed_elsewhere)
         self.load_day(self.today)
 
     # -- building ---------------------------------------------------------------------
@@ -224,108 +123,27 @@ class RegisterPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
-
-        # Day and teacher bar.
-        bar = QHBoxLayout()
-        self.prev_day_button = self._button(tr("◀ Previous day"), tr("Previous day"))
-        self.prev_day_button.clicked.connect(lambda: self.set_day(self.day - dt.timedelta(days=1)))
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName(tr("Date"))
-        self.date_edit.setMinimumWidth(150)
-        self.date_edit.dateChanged.connect(self._date_edited)
-        self.next_day_button = self._button(tr("Next day ▶"), tr("Next day"))
-        self.next_day_button.clicked.connect(lambda: self.set_day(self.day + dt.timedelta(days=1)))
-        self.today_button = self._button(tr("Today"), tr("Go to today"))
-        self.today_button.clicked.connect(lambda: self.set_day(self.today))
-        teacher_label = QLabel(tr("Teacher:"))
-        self.staff_box = QComboBox()
-        self.staff_box.setAccessibleName(tr("Teacher taking roll"))
-        self.staff_box.setMinimumWidth(180)
-        teacher_label.setBuddy(self.staff_box)
-        self.staff_box.currentIndexChanged.connect(self._staff_changed)
-        self.add_session_button = self._button(tr("Add session…"), tr("Add an ad-hoc session"))
-        self.add_session_button.clicked.connect(self.add_ad_hoc)
-        self.cancel_button = self._button(tr("Cancel session…"), tr("Cancel this session"))
-        self.cancel_button.clicked.connect(self.cancel_session)
-        for w in (self.prev_day_button, self.date_edit, self.next_day_button, self.today_button):
-            bar.addWidget(w)
-        bar.addSpacing(16)
-        bar.addWidget(teacher_label)
-        bar.addWidget(self.staff_box)
-        bar.addStretch(1)
-        bar.addWidget(self.add_session_button)
-        bar.addWidget(self.cancel_button)
-        layout.addLayout(bar)
-
-        # Missing-roll flag: links straight to each session.
-        self.missing_banner = QFrame()
-        self.missing_banner.setObjectName("missingBanner")
-        self.missing_banner.setStyleSheet(
-            "QFrame#missingBanner { background: #fdecea; border: 1px solid #e6a19a;"
-            " border-radius: 6px; }"
-        )
-        banner = QHBoxLayout(self.missing_banner)
-        banner.setContentsMargins(8, 4, 8, 4)
-        self.missing_label = QLabel()
-        self.missing_label.setTextFormat(Qt.TextFormat.RichText)
-        self.missing_label.setWordWrap(True)
-        self.missing_label.setAccessibleName(tr("Sessions missing roll"))
-        self.missing_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.missing_label.linkActivated.connect(self.open_session_by_id)
-        self.missing_button = self._button(
-            tr("Open oldest missing roll"), tr("Open oldest missing roll")
-        )
-        self.missing_button.clicked.connect(self.open_oldest_missing)
-        banner.addWidget(self.missing_label, 1)
-        banner.addWidget(self.missing_button)
-        self.missing_banner.hide()
-        layout.addWidget(self.missing_banner)
+        layout.addLayout(self._build_bar())
+        self.banner = MissingRollBanner()
+        self.banner.sessionRequested.connect(self.open_session_by_id)
+        layout.addWidget(self.banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
+        self.sessions = SessionList(self.today)
+        self.sessions.sessionSelected.connect(self._session_selected)
+        splitter.addWidget(self.sessions)
 
-        # Sessions of the day.
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.day_title = QLabel()
-        self.day_title.setAccessibleName(tr("Day shown"))
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        title_font.setBold(True)
-        self.day_title.setFont(title_font)
-        left_layout.addWidget(self.day_title)
-        self.sessions_model = SessionsModel(self.today, self)
-        self.sessions_view = QTableView()
-        self.sessions_view.setAccessibleName(tr("Sessions of the day"))
-        self.sessions_view.setModel(self.sessions_model)
-        self.sessions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sessions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sessions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sessions_view.verticalHeader().hide()
-        self.sessions_view.verticalHeader().setDefaultSectionSize(40)
-        self.sessions_view.setWordWrap(False)
-        header = self.sessions_view.horizontalHeader()
-        header.setAccessibleName(tr("Session columns"))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SessionColumn.SESSION, QHeaderView.ResizeMode.Stretch)
-        self.sessions_view.selectionModel().selectionChanged.connect(self._session_selected)
-        self.sessions_view.activated.connect(self._session_activated)
-        left_layout.addWidget(self.sessions_view, 1)
-        self.no_sessions_label = QLabel(tr("No sessions on this day."))
-        self.no_sessions_label.setAccessibleName(tr("No sessions on this day."))
-        self.no_sessions_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_sessions_label.hide()
-        left_layout.addWidget(self.no_sessions_label)
-        splitter.addWidget(left)
-
-        # The roll.
+        self.roll = RollPanel(self.codes)
+        self.sessions.sessionActivated.connect(lambda _info: self.roll.view.setFocus())
+        self.roll.markRequested.connect(self.mark_current)
+        self.roll.clearRequested.connect(self.clear_current)
+        self.roll.noteRequested.connect(self.edit_note)
+        self.roll.allPresentRequested.connect(self.mark_remaining_present)
+        self.roll.restoreRequested.connect(self.restore_session)
+        self.roll.undo_button.clicked.connect(self.undo_stack.undo)
+        self.roll.redo_button.clicked.connect(self.undo_stack.redo)
         self.roll_stack = QStackedWidget()
         self.placeholder = QLabel(
             tr(
@@ -336,12 +154,71 @@ class RegisterPage(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setAccessibleName(tr("No session chosen"))
         self.roll_stack.addWidget(self.placeholder)
-        self.roll_stack.addWidget(self._build_roll_panel())
+        self.roll_stack.addWidget(self.roll)
         splitter.addWidget(self.roll_stack)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([380, 880])
+        self._expose_parts()
+        self._add_undo_shortcuts()
+        self._update_actions()
 
+    def _build_bar(self) -> QHBoxLayout:
+        """The day, the teacher taking roll, and the session commands."""
+        bar = QHBoxLayout()
+        self.day_bar = DayBar(self.today)
+        self.day_bar.dayRequested.connect(self.set_day)
+        teacher_label = QLabel(tr("Teacher:"))
+        self.staff_box = QComboBox()
+        self.staff_box.setAccessibleName(tr("Teacher taking roll"))
+        self.staff_box.setMinimumWidth(180)
+        teacher_label.setBuddy(self.staff_box)
+        self.staff_box.currentIndexChanged.connect(self._staff_changed)
+        self.add_session_button = button(tr("Add session…"), tr("Add an ad-hoc session"))
+        self.add_session_button.clicked.connect(self.add_ad_hoc)
+        self.cancel_button = button(tr("Cancel session…"), tr("Cancel this session"))
+        self.cancel_button.clicked.connect(self.cancel_session)
+        bar.addWidget(self.day_bar)
+        bar.addSpacing(16)
+        bar.addWidget(teacher_label)
+        bar.addWidget(self.staff_box)
+        bar.addStretch(1)
+        bar.addWidget(self.add_session_button)
+        bar.addWidget(self.cancel_button)
+        return bar
+
+    def _expose_parts(self) -> None:
+        """The parts' widgets under the names the page has always had (tests, scripts)."""
+        self.prev_day_button = self.day_bar.prev_day_button
+        self.next_day_button = self.day_bar.next_day_button
+        self.today_button = self.day_bar.today_button
+        self.date_edit = self.day_bar.date_edit
+        self.missing_banner = self.banner
+        self.missing_label = self.banner.label
+        self.missing_button = self.banner.button
+        self.day_title = self.sessions.title
+        self.sessions_model = self.sessions.model
+        self.sessions_view = self.sessions.view
+        self.no_sessions_label = self.sessions.no_sessions_label
+        self.roll_model = self.roll.model
+        self.roll_view = self.roll.view
+        self.session_title = self.roll.title
+        self.progress_label = self.roll.progress_label
+        self.save_label = self.roll.save_label
+        self.past_label = self.roll.past_label
+        self.cancelled_box = self.roll.cancelled_box
+        self.cancelled_label = self.roll.cancelled_label
+        self.restore_button = self.roll.restore_button
+        self.code_buttons = self.roll.code_buttons
+        self.clear_button = self.roll.clear_button
+        self.note_button = self.roll.note_button
+        self.all_present_button = self.roll.all_present_button
+        self.undo_button = self.roll.undo_button
+        self.redo_button = self.roll.redo_button
+        self.order_box = self.roll.order_box
+        self.keys_help = self.roll.keys_help
+
+    def _add_undo_shortcuts(self) -> None:
         for standard, extra, slot in (
             (QKeySequence.StandardKey.Undo, "Ctrl+Z", self.undo_stack.undo),
             (QKeySequence.StandardKey.Redo, "Ctrl+Y", self.undo_stack.redo),
@@ -354,167 +231,6 @@ class RegisterPage(QWidget):
             shortcut.setKeys(keys)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self._update_actions()
-
-    def _build_roll_panel(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(8, 0, 0, 0)
-
-        head = QHBoxLayout()
-        self.session_title = QLabel()
-        self.session_title.setAccessibleName(tr("Session"))
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.session_title.setFont(font)
-        self.progress_label = QLabel()
-        self.progress_label.setAccessibleName(tr("Roll progress"))
-        self.save_label = QLabel()
-        self.save_label.setAccessibleName(tr("Save status"))
-        self.save_label.setObjectName("saveLabel")
-        self.save_label.setStyleSheet(_SAVED_STYLE)
-        # Fixed room for changing texts, so a new "Saved at" never relayouts the panel.
-        self.save_label.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance("✓ Saved at 00:00:00") + 16
-        )
-        self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.progress_label.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance("000 of 000 marked · 000 not recorded") + 8
-        )
-        self._save_error = False
-        head.addWidget(self.session_title)
-        head.addSpacing(12)
-        head.addWidget(self.progress_label)
-        head.addStretch(1)
-        head.addWidget(self.save_label)
-        layout.addLayout(head)
-
-        self.past_label = QLabel(
-            tr("Correcting a past roll: every change is recorded with your name and the time.")
-        )
-        self.past_label.setAccessibleName(tr("Past roll notice"))
-        self.past_label.setStyleSheet("color: #8a4b00")
-        self.past_label.setWordWrap(True)
-        layout.addWidget(self.past_label)
-
-        # Cancelled sessions show why, and how to restore them.
-        self.cancelled_box = QFrame()
-        cancelled = QHBoxLayout(self.cancelled_box)
-        cancelled.setContentsMargins(0, 0, 0, 0)
-        self.cancelled_label = QLabel()
-        self.cancelled_label.setAccessibleName(tr("Cancellation"))
-        self.cancelled_label.setWordWrap(True)
-        self.restore_button = self._button(tr("Restore session"), tr("Restore cancelled session"))
-        self.restore_button.clicked.connect(self.restore_session)
-        cancelled.addWidget(self.cancelled_label, 1)
-        cancelled.addWidget(self.restore_button)
-        layout.addWidget(self.cancelled_box)
-
-        # One button per code, with its key.
-        codes_row = QHBoxLayout()
-        self.code_buttons: dict[str, QPushButton] = {}
-        for info in self.codes:
-            text = f"{info.code}  {info.label}  [{info.key}]" if info.key else info.code
-            button = self._button(text, tr("Mark {label}").format(label=info.label))
-            button.setToolTip(
-                tr("Mark the chosen student {label} (key {key} or {digit})").format(
-                    label=info.label, key=info.key, digit=info.digit
-                )
-            )
-            colour = info.colour.name()
-            button.setStyleSheet(
-                f"QPushButton {{ background: {colour}; border: 1px solid #888;"
-                " border-radius: 5px; padding: 6px 8px; color: #111; }"
-                " QPushButton:disabled { background: #eee; color: #999; }"
-            )
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep focus on the roll
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _c=False, code=info.code: self.mark_current(code))
-            codes_row.addWidget(button)
-            self.code_buttons[info.code] = button
-        layout.addLayout(codes_row)
-
-        tools = QHBoxLayout()
-        self.clear_button = self._button(tr("Not recorded [Del]"), tr("Set back to not recorded"))
-        self.clear_button.clicked.connect(self.clear_current)
-        self.note_button = self._button(tr("Note… [N]"), tr("Add a note"))
-        self.note_button.clicked.connect(self.edit_note)
-        self.all_present_button = self._button(
-            tr("Mark all remaining present"), tr("Mark all remaining present")
-        )
-        self.all_present_button.clicked.connect(self.mark_remaining_present)
-        self.undo_button = self._button(tr("Undo"), tr("Undo last change"))
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.redo_button = self._button(tr("Redo"), tr("Redo"))
-        self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canUndoChanged.connect(self._undo_state_changed)
-        self.undo_stack.canRedoChanged.connect(self._undo_state_changed)
-        for b in (self.clear_button, self.note_button, self.undo_button, self.redo_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        sort_label = QLabel(tr("Order:"))
-        self.order_box = QComboBox()
-        self.order_box.setAccessibleName(tr("Order of the roll"))
-        self.order_box.addItem(tr("Last name"), RollOrder.LAST_NAME)
-        self.order_box.addItem(tr("First name"), RollOrder.FIRST_NAME)
-        self.order_box.currentIndexChanged.connect(self._order_changed)
-        sort_label.setBuddy(self.order_box)
-        for w in (self.clear_button, self.note_button, self.undo_button, self.redo_button):
-            tools.addWidget(w)
-        tools.addStretch(1)
-        tools.addWidget(sort_label)
-        tools.addWidget(self.order_box)
-        tools.addSpacing(12)
-        tools.addWidget(self.all_present_button)
-        layout.addLayout(tools)
-
-        self.roll_model = RollTableModel(self.codes, self)
-        self.roll_view = RollView()
-        self.roll_view.setAccessibleName(tr("Roll"))
-        self.roll_view.set_codes(self.codes)
-        self.roll_view.setModel(self.roll_model)
-        self.roll_view.setItemDelegateForColumn(RollColumn.MARK, CodeDelegate(self.codes, self))
-        self.roll_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.roll_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.roll_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.roll_view.setAlternatingRowColors(True)
-        self.roll_view.setWordWrap(False)
-        roll_font = QFont(self.font())
-        roll_font.setPointSizeF(roll_font.pointSizeF() * 1.2)
-        self.roll_view.setFont(roll_font)
-        self.roll_view.verticalHeader().setDefaultSectionSize(42)
-        self.roll_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.roll_view.horizontalHeader()
-        header.setAccessibleName(tr("Roll columns"))
-        self.roll_view.verticalHeader().setAccessibleName(tr("Row numbers"))
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(RollColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(RollColumn.STUDENT, 210)
-        header.resizeSection(RollColumn.MARK, 140)
-        header.resizeSection(RollColumn.TIME, 120)
-        header.resizeSection(RollColumn.GRADE, 60)
-        header.resizeSection(RollColumn.ALERTS, 150)
-        header.moveSection(RollColumn.GRADE, RollColumn.MARK)  # grade next to name
-        self.roll_view.markKeyPressed.connect(self.mark_current)
-        self.roll_view.clearKeyPressed.connect(self.clear_current)
-        self.roll_view.noteKeyPressed.connect(self.edit_note)
-        layout.addWidget(self.roll_view, 1)
-
-        self.keys_help = QLabel(
-            tr(
-                "Keys: ↑/↓ or j/k move · {codes} mark and move on · Del not recorded · N note · Ctrl+Z undo"
-            ).format(codes=" ".join(f"{c.key}={c.code}" for c in self.codes if c.key))
-        )
-        self.keys_help.setAccessibleName(tr("Keyboard help"))
-        self.keys_help.setStyleSheet("color: #555")
-        layout.addWidget(self.keys_help)
-        return panel
-
-    @staticmethod
-    def _button(text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(accessible)
-        return button
 
     # -- staff ------------------------------------------------------------------------
 
@@ -522,7 +238,7 @@ class RegisterPage(QWidget):
         return settings.register_staff(self.hub_id).key
 
     def _load_staff(self) -> None:
-        staff = self.directory.staff_for_hub(self.hub_id)
+        staff = self.services.hubs.staff_for_hub(self.hub_id)
         self.staff_box.blockSignals(True)
         self.staff_box.clear()
         for member in staff:
@@ -548,61 +264,47 @@ class RegisterPage(QWidget):
         value = self.staff_box.currentData()
         return str(value) if value else None
 
-    # -- days and sessions --------------------------------------------------------------
+    # -- days ---------------------------------------------------------------------------
 
     def set_day(self, day: dt.date) -> None:
         """Show the sessions of ``day``."""
         if day != self.day or not self.sessions_model.rowCount():
             self.load_day(day)
 
-    def _date_edited(self, value: QDate) -> None:
-        day = dt.date(value.year(), value.month(), value.day())
-        if day != self.day:
-            self.load_day(day)
-
     def load_day(self, day: dt.date, *, select: str | None = None) -> None:
-        """Load ``day`` on the worker; keep the open session if it is on that day."""
+        """Load ``day`` in the background; keep the open session if it is on that day."""
         self.day = day
         self._select_after_load = select or (self.session.id if self.session else None)
         self._load_generation += 1
         generation = self._load_generation
-        self.date_edit.blockSignals(True)
-        self.date_edit.setDate(QDate(day.year, day.month, day.day))
-        self.date_edit.blockSignals(False)
-        self.day_title.setText(self._day_text(day))
+        self.day_bar.show_day(day)
+        self.sessions.show_day(day)
         self.dayChanged.emit(day)
-        sessions, hub_id, today = self.services.sessions, self.hub_id, self.today
-
-        def job() -> DayView:
-            return DayView(
-                day, sessions.for_day(hub_id, day), sessions.missing_rolls(hub_id, today)
-            )
-
-        self.worker.submit(job, lambda view: self._day_loaded(view, generation), self._load_failed)
+        hub_id, today = self.hub_id, self.today
+        QueryOp(
+            self.tasks,
+            op=lambda s: DayView(
+                day, s.sessions.for_day(hub_id, day), s.sessions.missing_rolls(hub_id, today)
+            ),
+            success=lambda view: self._day_loaded(view, generation),
+            parent=self,
+        ).failure(self._load_failed).run_in_background()
 
     def reload_day(self) -> None:
         """Load the shown day again (after a cancel, restore or new session)."""
         self.load_day(self.day)
 
-    def _day_text(self, day: dt.date) -> str:
-        label = QDate(day.year, day.month, day.day).toString("dddd d MMMM yyyy")
-        if day == self.today:
-            return tr("Today, {date}").format(date=label)
-        return label
-
     def _day_loaded(self, view: DayView, generation: int) -> None:
         if generation != self._load_generation:
             return  # the teacher moved on to another day meanwhile
-        self.sessions_model.set_sessions(view.sessions, self.today)
-        self.missing = view.missing
-        self._show_missing()
-        self.no_sessions_label.setVisible(not view.sessions)
+        self.sessions.set_sessions(view.sessions)
+        self.missing = self.banner.show_missing(view.missing, self.today)
         wanted = self._select_after_load
         self._select_after_load = None
-        row = self.sessions_model.row_of(wanted) if wanted else -1
-        if row >= 0:
-            self._select_session_row(row)
+        if wanted and self.sessions.select(wanted):
             if self.session and self.session.id == wanted:
+                row = self.sessions_model.row_of(wanted)
+                self.session = self.sessions_model.session(row)
                 self._refresh_session_header()
         else:
             self._show_session(None)
@@ -611,53 +313,39 @@ class RegisterPage(QWidget):
     def _load_failed(self, exc: Exception) -> None:
         self._set_save_text(tr("Could not load the day: {error}").format(error=exc), error=True)
 
-    def _select_session_row(self, row: int) -> None:
-        index = self.sessions_model.index(row, SessionColumn.SESSION)
-        self.sessions_view.setCurrentIndex(index)
-        self.sessions_view.scrollTo(index)
+    # -- sessions ---------------------------------------------------------------------------
 
-    def _session_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = {i.row() for i in selected.indexes()}
-        if not rows:
-            return
-        info = self.sessions_model.session(min(rows))
+    def _session_selected(self, info: SessionInfo) -> None:
         if self.session is not None and self.session.id == info.id:
             self.session = info
             self._refresh_session_header()
             return
         self.open_session(info)
 
-    def _session_activated(self, index: QModelIndex) -> None:
-        """Enter or double-click on a session: open it and go to its roll."""
-        if not index.isValid():
-            return
-        info = self.sessions_model.session(index.row())
-        if self.session is None or self.session.id != info.id:
-            self.sessions_view.selectRow(index.row())
-        self.roll_view.setFocus()
-
     def open_session(self, info: SessionInfo) -> None:
-        """Show the roll of ``info``: stored (if only scheduled) and read on the worker.
+        """Show the roll of ``info``: stored (if only scheduled) and read in the background.
 
         Until it arrives the panel says so and no key marks anything, so a mark can never
         land on the previous session's roll.
         """
-        self.undo_stack.clear()
+        self.editor.clear_history()
         self.roll_ready = False
         self._opening = info.id
+        self._roll_generation += 1
         self.roll_model.set_entries([])
         self._show_session(info)
-        self.progress_label.setText(tr("Loading the roll…"))
         self._set_save_text("")
-        sessions, roll = self.services.sessions, self.services.roll
 
-        def job() -> tuple[SessionInfo, list[RollEntry]]:
+        def load(s: Services) -> tuple[SessionInfo, list[RollEntry]]:
             if info.state == RollState.CANCELLED:
-                return info, roll.roll(info.id) if info.stored else []
-            opened = sessions.open(info)
-            return opened, roll.roll(opened.id)
+                return info, s.roll.roll(info.id) if info.stored else []
+            opened = s.sessions.open(info)
+            return opened, s.roll.roll(opened.id)
 
-        self.worker.submit(job, self._roll_loaded, self._roll_failed)
+        # Opening stores a scheduled session (a write): the others hear of it.
+        CollectionOp(self.tasks, op=load, changes=Changes(sessions=True), parent=self).success(
+            self._roll_loaded
+        ).failure(self._roll_failed).run_in_background(initiator=self)
 
     def _roll_loaded(self, loaded: tuple[SessionInfo, list[RollEntry]]) -> None:
         info, entries = loaded
@@ -668,9 +356,7 @@ class RegisterPage(QWidget):
             self.sessions_model.replace_session(info)
         self.roll_ready = True
         self._show_session(info)
-        if self.roll_model.rowCount():
-            row = self.roll_model.first_unrecorded()
-            self.roll_view.setCurrentIndex(self.roll_model.index(max(row, 0), RollColumn.MARK))
+        self.roll.go_to_first_unrecorded()
         self.rollOpened.emit(info.id)
 
     def _roll_failed(self, exc: Exception) -> None:
@@ -697,57 +383,43 @@ class RegisterPage(QWidget):
         self._refresh_session_header()
 
     def _refresh_session_header(self) -> None:
-        info = self.session
         self._update_actions()
-        if info is None:
-            return
-        self.session_title.setText(f"{info.label}  {info.start:%H:%M}–{info.end:%H:%M}")
-        cancelled = info.state == RollState.CANCELLED
-        self.cancelled_box.setVisible(cancelled)
-        self.cancelled_label.setText(
-            "<b>" + tr("Cancelled") + "</b>: " + info.cancel_reason if cancelled else ""
-        )
-        self.past_label.setVisible(info.date < self.today and not cancelled)
-        recorded = self.roll_model.recorded_count()
-        total = self.roll_model.rowCount()
-        if not self.roll_ready:
-            self.progress_label.setText(tr("Loading the roll…"))
-        elif cancelled:
-            self.progress_label.setText(tr("Cancelled"))
-        elif total and recorded == total:
-            self.progress_label.setText(tr("Roll taken: all {total} marked").format(total=total))
-        else:
-            self.progress_label.setText(
-                tr("{recorded} of {total} marked · {left} not recorded").format(
-                    recorded=recorded, total=total, left=total - recorded
-                )
-            )
+        if self.session is not None:
+            self.roll.show_session(self.session, self.today, ready=self.roll_ready)
 
-    def _show_missing(self) -> None:
-        missing = [m for m in self.missing if is_missing_roll(m, self.today)]
-        self.missing = missing
-        self.missing_banner.setVisible(bool(missing))
-        if not missing:
+    # -- someone else wrote -------------------------------------------------------------
+
+    def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
+        """A sync, the roster or the review page changed what the register shows."""
+        if initiator in (self, self.editor) or not changes.register:
             return
-        links = [
-            f"<a href='{m.id}'>{QDate(m.date.year, m.date.month, m.date.day).toString('ddd d MMM')}"
-            f" {m.start:%H:%M} · {escape(m.label)}</a>"
-            for m in missing[:4]
-        ]
-        more = len(missing) - len(links)
-        text = tr("⚠ {count} past sessions are missing roll:").format(count=len(missing))
-        if len(missing) == 1:
-            text = tr("⚠ 1 past session is missing roll:")
-        html = f"<b>{text}</b> " + ", ".join(links)
-        if more > 0:
-            html += " " + tr("and {count} more").format(count=more)
-        self.missing_label.setText(html)
+        self.load_day(self.day)  # keeps the open session, refreshes counts and the flag
+        if self.session is not None and self.roll_ready:
+            self._refresh_roll(self.session.id)
+
+    def _refresh_roll(self, session_id: str) -> None:
+        """Read the open roll again without closing it (keys keep marking meanwhile)."""
+        generation = self._roll_generation
+        QueryOp(
+            self.tasks,
+            op=lambda s: s.roll.roll(session_id),
+            success=lambda entries: self._roll_refreshed(session_id, generation, entries),
+            parent=self,
+        ).failure(self._roll_failed).run_in_background()
+
+    def _roll_refreshed(self, session_id: str, generation: int, entries: list[RollEntry]) -> None:
+        if self.session is None or self.session.id != session_id:
+            return
+        if generation != self._roll_generation:
+            self._refresh_roll(session_id)  # a mark was written meanwhile: read it again
+            return
+        current = self.roll.current_entry()
+        self.roll_model.refresh(entries)
+        if current is not None:
+            self.roll.go_to(current.student_id)
+        self._after_roll_changed()
 
     # -- marking ----------------------------------------------------------------------
-
-    def _current_row(self) -> int:
-        index = self.roll_view.currentIndex()
-        return index.row() if index.isValid() else -1
 
     def _can_mark(self) -> bool:
         return (
@@ -759,20 +431,17 @@ class RegisterPage(QWidget):
 
     def mark_current(self, code: str) -> None:
         """Mark the current student ``code``; late and left early ask for a time first."""
-        row = self._current_row()
-        if not self._can_mark() or row < 0:
-            return
+        entry = self.roll.current_entry()
         info = self._code_info.get(code)
-        if info is None:
+        if not self._can_mark() or entry is None or info is None:
             return
-        entry = self.roll_model.entry(row)
         if info.early_departure:
             try:
                 pickup = self.services.roll.pickup_info(entry.student_id)
             except HarmonyError as exc:
                 self._set_save_text(str(exc), error=True)
                 return
-            dialog = DepartureDialog(
+            departure = DepartureDialog(
                 entry.display_name,
                 info.label,
                 entry.mark.departure_time or self.clock(),
@@ -780,36 +449,25 @@ class RegisterPage(QWidget):
                 self,
                 reason=entry.mark.reason,
             )
-            dialog.accepted.connect(
+            departure.accepted.connect(
                 lambda: self._apply_mark(
                     entry.student_id,
                     code,
-                    departure_time=dialog.departure(),
-                    reason=dialog.reason(),
+                    departure_time=departure.departure(),
+                    reason=departure.reason(),
                 )
             )
-            self._open_dialog(dialog)
+            self._open_dialog(departure)
         elif info.tardy:
-            dialog_a = ArrivalDialog(
+            arrival = ArrivalDialog(
                 entry.display_name, info.label, entry.mark.arrival_time or self.clock(), self
             )
-            dialog_a.accepted.connect(
-                lambda: self._apply_mark(entry.student_id, code, arrival_time=dialog_a.arrival())
+            arrival.accepted.connect(
+                lambda: self._apply_mark(entry.student_id, code, arrival_time=arrival.arrival())
             )
-            self._open_dialog(dialog_a)
+            self._open_dialog(arrival)
         else:
             self._apply_mark(entry.student_id, code)
-
-    def _open_dialog(self, dialog: QWidget) -> None:
-        self.active_dialog = dialog
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))  # type: ignore[attr-defined]
-        dialog.open()  # type: ignore[attr-defined]
-
-    def _dialog_closed(self, dialog: QWidget) -> None:
-        if self.active_dialog is dialog:
-            self.active_dialog = None
-        dialog.deleteLater()
-        self.roll_view.setFocus()
 
     def _apply_mark(
         self,
@@ -821,62 +479,40 @@ class RegisterPage(QWidget):
         reason: str | None = None,
     ) -> None:
         assert self.session is not None
-        session_id = self.session.id
         row = self.roll_model.row_of(student_id)
         before = self.roll_model.entry(row).mark
-        try:
-            after = self.services.roll.mark(
-                session_id,
-                student_id,
-                code,
-                by=self.staff_id,
-                arrival_time=arrival_time,
-                departure_time=departure_time,
-                reason=reason,
-            )
-        except HarmonyError as exc:
-            self._set_save_text(str(exc), error=True)
-            return
-        self._stored(session_id, student_id, before, after, tr("Mark {code}").format(code=code))
-        if row == self._current_row():
+        stored = self.editor.mark(
+            self.session.id,
+            student_id,
+            code,
+            before,
+            arrival_time=arrival_time,
+            departure_time=departure_time,
+            reason=reason,
+        )
+        if stored and row == self.roll.current_row():
             self.roll_view.step_row(1)
 
     def clear_current(self) -> None:
         """Set the current student back to not recorded."""
-        row = self._current_row()
-        if not self._can_mark() or row < 0:
+        entry = self.roll.current_entry()
+        if not self._can_mark() or entry is None or entry.mark.code is None:
             return
         assert self.session is not None
-        entry = self.roll_model.entry(row)
-        if entry.mark.code is None:
-            return
-        try:
-            after = self.services.roll.clear(self.session.id, entry.student_id, by=self.staff_id)
-        except HarmonyError as exc:
-            self._set_save_text(str(exc), error=True)
-            return
-        self._stored(self.session.id, entry.student_id, entry.mark, after, tr("Clear mark"))
+        self.editor.clear(self.session.id, entry.student_id, entry.mark)
 
     def edit_note(self) -> None:
         """Add or change the note on the current student's mark."""
-        row = self._current_row()
-        if not self._can_mark() or row < 0:
+        entry = self.roll.current_entry()
+        if not self._can_mark() or entry is None:
             return
         assert self.session is not None
         session_id = self.session.id
-        entry = self.roll_model.entry(row)
         dialog = NoteDialog(entry.display_name, entry.mark.note, self)
 
         def save() -> None:
-            try:
-                after = self.services.roll.set_note(
-                    session_id, entry.student_id, dialog.note(), by=self.staff_id
-                )
-            except HarmonyError as exc:
-                self._set_save_text(str(exc), error=True)
-                return
             current = self.roll_model.entry(self.roll_model.row_of(entry.student_id)).mark
-            self._stored(session_id, entry.student_id, current, after, tr("Note"))
+            self.editor.set_note(session_id, entry.student_id, dialog.note(), current)
 
         dialog.accepted.connect(save)
         self._open_dialog(dialog)
@@ -886,106 +522,58 @@ class RegisterPage(QWidget):
         if not self._can_mark():
             return
         assert self.session is not None
-        session_id = self.session.id
         before = {e.student_id: e.mark for e in self.roll_model.entries()}
-        try:
-            done = self.services.roll.mark_remaining_present(session_id, by=self.staff_id)
-            entries = {e.student_id: e for e in self.services.roll.roll(session_id)}
-        except HarmonyError as exc:
-            self._set_save_text(str(exc), error=True)
-            return
-        changes = []
-        for student_id in done:
-            if student_id in entries and student_id in before:
-                after = entries[student_id].mark
-                changes.append((student_id, before[student_id], after))
-                self.roll_model.update_mark(student_id, after)
-        if changes:
-            self.undo_stack.push(
-                _MarkCommand(
-                    self,
-                    session_id,
-                    changes,
-                    tr("Mark {count} present").format(count=len(changes)),
-                )
-            )
-        self._after_write()
-        for student_id, _b, after in changes:
-            self.markSaved.emit(student_id, after.code or "")
+        self.editor.mark_remaining_present(self.session.id, before)
 
     def _stored(
-        self, session_id: str, student_id: str, before: MarkState, after: MarkState, text: str
+        self, session_id: str, written: list[tuple[str, MarkState]], replayed: bool
     ) -> None:
-        self.roll_model.update_mark(student_id, after)
-        if before != after:
-            self.undo_stack.push(
-                _MarkCommand(self, session_id, [(student_id, before, after)], text)
-            )
-        self._after_write()
-        self.markSaved.emit(student_id, after.code or "")
+        """The editor wrote marks: show them, then say they are saved."""
+        self._roll_generation += 1
+        on_screen = self.session is not None and self.session.id == session_id
+        if on_screen:
+            for student_id, state in written:
+                self.roll_model.update_mark(student_id, state)
+            if replayed and written:
+                self.roll.go_to(written[-1][0])
+        self._after_roll_changed()
+        self._set_save_text(_saved_text())
+        for student_id, state in written:
+            self.markSaved.emit(student_id, state.code or "")
 
-    def _write_state(self, session_id: str, student_id: str, state: MarkState) -> None:
-        """Undo/redo: write a whole mark state back."""
-        try:
-            stored = self.services.roll.set_state(session_id, student_id, state, by=self.staff_id)
-        except HarmonyError as exc:
-            self._set_save_text(str(exc), error=True)
-            return
-        if self.session is not None and self.session.id == session_id:
-            self.roll_model.update_mark(student_id, stored)
-            row = self.roll_model.row_of(student_id)
-            if row >= 0:
-                self.roll_view.setCurrentIndex(self.roll_model.index(row, RollColumn.MARK))
-        self._after_write()
-        self.markSaved.emit(student_id, stored.code or "")
-
-    def _after_write(self) -> None:
+    def _after_roll_changed(self) -> None:
         if self.session is not None:
-            recorded = self.roll_model.recorded_count()
-            self.sessions_model.set_recorded(self.session.id, recorded)
+            self.sessions_model.set_recorded(self.session.id, self.roll_model.recorded_count())
             row = self.sessions_model.row_of(self.session.id)
             if row >= 0:
                 self.session = self.sessions_model.session(row)
             self._refresh_session_header()
-        self._set_save_text(
-            tr("✓ Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
-        )
-        self.changed.emit()
 
     def _set_save_text(self, text: str, *, error: bool = False) -> None:
-        self.save_label.setText(text)
-        if error != self._save_error:  # restyling is slow: only when the state flips
-            self._save_error = error
-            self.save_label.setStyleSheet(_ERROR_STYLE if error else _SAVED_STYLE)
-
-    def _order_changed(self) -> None:
-        student = None
-        row = self._current_row()
-        if row >= 0:
-            student = self.roll_model.entry(row).student_id
-        self.roll_model.set_order(RollOrder(self.order_box.currentData()))
-        if student is not None:
-            new_row = self.roll_model.row_of(student)
-            self.roll_view.setCurrentIndex(self.roll_model.index(new_row, RollColumn.MARK))
-
-    def shutdown(self) -> None:
-        """Drop the undo history (its commands refer to this page) before teardown."""
-        self.undo_stack.clear()
-
-    def _undo_state_changed(self, _can: bool) -> None:
-        self._update_actions()
+        self.roll.set_save_text(text, error=error)
 
     def _update_actions(self) -> None:
-        can_mark = self._can_mark()
-        for button in self.code_buttons.values():
-            button.setEnabled(can_mark)
-        for button in (self.clear_button, self.note_button, self.all_present_button):
-            button.setEnabled(can_mark)
-        self.undo_button.setEnabled(self.undo_stack.canUndo())
-        self.redo_button.setEnabled(self.undo_stack.canRedo())
+        self.roll.set_actions(
+            can_mark=self._can_mark(),
+            can_undo=self.undo_stack.canUndo(),
+            can_redo=self.undo_stack.canRedo(),
+        )
         self.cancel_button.setEnabled(
             self.session is not None and self.session.state != RollState.CANCELLED
         )
+
+    # -- dialogs ----------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QWidget) -> None:
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _dialog_closed(self, dialog: QWidget) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+        dialog.deleteLater()
+        self.roll_view.setFocus()
 
     # -- cancel, restore, ad-hoc --------------------------------------------------------
 
@@ -1021,7 +609,7 @@ class RegisterPage(QWidget):
 
     def add_ad_hoc(self) -> None:
         """Add a rehearsal, performance or masterclass, then open it."""
-        ensembles = [(e.id, e.name) for e in self.directory.ensembles(self.hub_id)]
+        ensembles = [(e.id, e.name) for e in self.services.hubs.ensembles(self.hub_id)]
         dialog = AdHocDialog(ensembles, self.day, self)
         created: list[tuple[str, dt.date]] = []
 
@@ -1048,7 +636,7 @@ class RegisterPage(QWidget):
             if created:
                 sid, day = created[0]
                 self.session = None
-                self.changed.emit()
+                self.tasks.notify(Changes(sessions=True), self)
                 self.load_day(day, select=sid)
 
         dialog.accepted.connect(done)
@@ -1056,12 +644,10 @@ class RegisterPage(QWidget):
 
     def _after_session_change(self, session_id: str) -> None:
         self.session = None  # reopen it fresh after the reload
-        self.changed.emit()
-        self._set_save_text(
-            tr("✓ Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
-        )
+        self.tasks.notify(Changes(sessions=True), self)
+        self._set_save_text(_saved_text())
         self.load_day(self.day, select=session_id)
 
-
-_SAVED_STYLE = "color: #1b6e20; font-weight: bold"
-_ERROR_STYLE = "color: #b00020; font-weight: bold"
+    def shutdown(self) -> None:
+        """Drop the undo history (its commands refer to this page's editor)."""
+        self.editor.clear_history()

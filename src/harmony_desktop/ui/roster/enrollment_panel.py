@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.app import Opened
 from harmony_desktop.domain.errors import CapacityError, HarmonyError
 from harmony_desktop.domain.vocab import EnrollmentStatus
-from harmony_desktop.services.hubs import HubDirectory
+from harmony_desktop.services.context import Services
 from harmony_desktop.store.models import Enrollment
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
@@ -65,7 +64,7 @@ class EnrollmentPanel(QWidget):
 
     def __init__(
         self,
-        opened: Opened,
+        services: Services,
         hub_id: str,
         student_id: str,
         parent: QWidget | None = None,
@@ -73,9 +72,9 @@ class EnrollmentPanel(QWidget):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = opened.services
+        self.services = services
         self.student_id = student_id
-        self.ensembles = HubDirectory(opened.store).ensembles(hub_id)
+        self.ensembles = services.hubs.ensembles(hub_id)
         self._names = {e.id: e.name for e in self.ensembles}
         self._enrollments: list[Enrollment] = []
 
@@ -244,7 +243,7 @@ class WaitlistDialog(QDialog):
 
     def __init__(
         self,
-        opened: Opened,
+        services: Services,
         hub_id: str,
         parent: QWidget | None = None,
         *,
@@ -253,8 +252,8 @@ class WaitlistDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Waitlists"))
         self.resize(620, 440)
-        self.services = opened.services
-        self.ensembles = HubDirectory(opened.store).ensembles(hub_id)
+        self.services = services
+        self.ensembles = services.hubs.ensembles(hub_id)
         self.ensemble = QComboBox()
         self.ensemble.setAccessibleName(self.tr("Ensemble"))
         for e in self.ensembles:

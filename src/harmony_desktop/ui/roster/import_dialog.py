@@ -1,6 +1,6 @@
 """Import students and contacts: choose a file, confirm the column mapping, see the dry
-run, then import (all or nothing). Reading, the dry run and the import run off the UI
-thread."""
+run, then import (all or nothing). Reading, the dry run and the import run on the
+window's database thread; closing the dialog cancels what has not started yet."""
 
 from __future__ import annotations
 
@@ -22,19 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.app import Opened
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.importing import (
     FIELD_ALIASES,
     ImportReport,
-    ImportService,
     RawTable,
     check_mapping,
     field_label,
     guess_mapping,
     read_table,
 )
-from harmony_desktop.ui.worker import DatabaseWorker
+from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -49,13 +48,13 @@ class ImportDialog(QDialog):
     #: the file was read
     file_loaded = Signal()
 
-    def __init__(self, opened: Opened, hub_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskManager, hub_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import students"))
         self.resize(860, 620)
-        self.service = ImportService(opened.store)
+        self.tasks = tasks
         self.hub_id = hub_id
-        self.runner = DatabaseWorker(self)
+        self._tickets: list[Ticket] = []
         self.table: RawTable | None = None
         self.report: ImportReport | None = None
 
@@ -108,8 +107,11 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
     def done(self, result: int) -> None:
-        """Close, after any running job has finished."""
-        self.runner.shutdown()
+        """Close; a step not started yet is cancelled (a running import still finishes,
+        all or nothing, and the roster hears of it)."""
+        for ticket in self._tickets:
+            ticket.cancel()
+        self._tickets.clear()
         super().done(result)
 
     # -- step 1: the file and its mapping ----------------------------------------------
@@ -125,7 +127,16 @@ class ImportDialog(QDialog):
         """Read ``path`` in the background, then show its columns and their mapping."""
         self.file_label.setText(self.tr("Reading {name}…").format(name=path.name))
         self._busy(True)
-        self.runner.submit(lambda: read_table(path), lambda t: self._loaded(path, t), self._failed)
+        self._tickets.append(
+            QueryOp(
+                self.tasks,
+                op=lambda _s: read_table(path),
+                success=lambda t: self._loaded(path, t),
+                parent=self,
+            )
+            .failure(self._failed)
+            .run_in_background()
+        )
 
     def _loaded(self, path: Path, table: RawTable) -> None:
         self._busy(False)
@@ -195,10 +206,17 @@ class ImportDialog(QDialog):
         """Say what the import would do, without writing."""
         if self.table is None:
             return
-        table, mapping = self.table, self.current_mapping()
+        table, mapping, hub_id = self.table, self.current_mapping(), self.hub_id
         self._busy(True)
-        self.runner.submit(
-            lambda: self.service.dry_run(self.hub_id, table, mapping), self._checked, self._failed
+        self._tickets.append(
+            QueryOp(
+                self.tasks,
+                op=lambda s: s.importing.dry_run(hub_id, table, mapping),
+                success=self._checked,
+                parent=self,
+            )
+            .failure(self._failed)
+            .run_in_background()
         )
 
     def _checked(self, report: ImportReport) -> None:
@@ -222,10 +240,18 @@ class ImportDialog(QDialog):
         """Import the rows the dry run accepted, in one transaction."""
         if self.table is None or self.report is None:
             return
-        table, mapping = self.table, self.current_mapping()
+        table, mapping, hub_id = self.table, self.current_mapping(), self.hub_id
         self._busy(True)
-        self.runner.submit(
-            lambda: self.service.apply(self.hub_id, table, mapping), self._imported, self._failed
+        self._tickets.append(
+            CollectionOp(
+                self.tasks,
+                op=lambda s: s.importing.apply(hub_id, table, mapping),
+                changes=Changes(students=True, enrollment=True),
+                parent=self,
+            )
+            .success(self._imported)
+            .failure(self._failed)
+            .run_in_background(initiator=self)
         )
 
     def _imported(self, report: ImportReport) -> None:

@@ -1,7 +1,9 @@
 """The roster page of a hub: search as you type, sortable columns, and every roster action.
 
-Loading the roster runs off the UI thread; the search filters the loaded entries in
-memory, so each keystroke costs a few milliseconds even at 3,500 students.
+Loading the roster runs on the window's database thread; the search filters the loaded
+entries in memory, so each keystroke costs a few milliseconds even at 3,500 students.
+The page reloads whenever the change notice says students or enrollments changed,
+whoever changed them (this page's forms, an import, a sync, a merge).
 """
 
 from __future__ import annotations
@@ -31,20 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.app import Opened
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.printing import DOCUMENT_KINDS, DocumentBuilder, document_title
 from harmony_desktop.printing.documents import set_up_device
 from harmony_desktop.printing.layout import TablePainter
-from harmony_desktop.services.exporting import ExportService
-from harmony_desktop.services.hubs import HubDirectory
+from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import RosterEntry
+from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.import_dialog import ImportDialog
 from harmony_desktop.ui.roster.model import RosterTableModel, StudentIdRole
 from harmony_desktop.ui.roster.student_dialog import StudentDialog
-from harmony_desktop.ui.worker import DatabaseWorker
+from harmony_desktop.ui.tasks import Changes, TaskManager
 
 
 class RosterPage(QWidget):
@@ -55,19 +56,18 @@ class RosterPage(QWidget):
 
     def __init__(
         self,
-        opened: Opened,
+        services: Services,
         hub_id: str,
+        tasks: TaskManager,
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.opened = opened
-        self.services = opened.services
+        self.services = services
         self.hub_id = hub_id
+        self.tasks = tasks
         self.today = today or dt.date.today()
-        self.export_service = ExportService(opened.store)
-        self.runner = DatabaseWorker(self)
         self.setAccessibleName(self.tr("Roster"))
 
         self.search = QLineEdit()
@@ -166,6 +166,9 @@ class RosterPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_student)
         self._select_after_load: str | None = None
+        self._select_next: str | None = None
+        self._generation = 0
+        tasks.changed.connect(self._on_changes)
         self._load_ensembles()
         self._update_buttons()
         self.reload()
@@ -173,19 +176,35 @@ class RosterPage(QWidget):
     # -- loading -----------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
-        """Load the roster again (off the UI thread); select ``select`` when done."""
+        """Load the roster again (in the background); select ``select`` when done."""
         self._select_after_load = select or self.selected_student_id()
         include_archived = self.show_archived.isChecked()
-        roster = self.services.roster
         hub_id = self.hub_id
+        self._generation += 1
+        generation = self._generation
         self.count.setText(self.tr("Loading…"))
-        self.runner.submit(
-            lambda: roster.entries(hub_id, include_archived=include_archived),
-            self._loaded,
-            lambda exc: self._say(str(exc), error=True),
-        )
+        QueryOp(
+            self.tasks,
+            op=lambda s: s.roster.entries(hub_id, include_archived=include_archived),
+            success=lambda entries: self._loaded(entries, generation),
+            parent=self,
+        ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()
 
-    def _loaded(self, entries: list[RosterEntry]) -> None:
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        """Students or enrollments changed (here or elsewhere): show them again."""
+        if changes.roster:
+            select, self._select_next = self._select_next, None
+            self.reload(select=select)
+
+    def wrote(self, changes: Changes, *, select: str | None = None) -> None:
+        """This page's forms stored something: tell every view (this one reloads and
+        then selects ``select``)."""
+        self._select_next = select
+        self.tasks.notify(changes, self)
+
+    def _loaded(self, entries: list[RosterEntry], generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way
         self.model.set_entries(entries)
         self._update_count()
         if self._select_after_load:
@@ -196,7 +215,7 @@ class RosterPage(QWidget):
     def _load_ensembles(self) -> None:
         self.print_ensemble.clear()
         self.print_ensemble.addItem(self.tr("All ensembles"), None)
-        for e in HubDirectory(self.export_service.store).ensembles(self.hub_id):
+        for e in self.services.hubs.ensembles(self.hub_id):
             self.print_ensemble.addItem(e.name, e.id)
         if self.print_ensemble.count() > 1:
             self.print_ensemble.setCurrentIndex(1)
@@ -215,13 +234,8 @@ class RosterPage(QWidget):
         )
 
     def shutdown(self) -> None:
-        """Wait for background work (call before the page is destroyed)."""
-        self.runner.shutdown()
-
-    def closeEvent(self, event: object) -> None:
-        """Finish background work before closing."""
-        self.shutdown()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        """Nothing of its own to stop: its background work runs on the window's task
+        manager, which stops with the window."""
 
     # -- selection -------------------------------------------------------------------
 
@@ -256,10 +270,10 @@ class RosterPage(QWidget):
 
     def student_dialog(self, student_id: str | None = None) -> StudentDialog:
         """The form for a new (``None``) or existing student, wired to reload the roster."""
-        dialog = StudentDialog(self.opened, self.hub_id, student_id, self, today=self.today)
-        dialog.saved.connect(lambda sid: self.reload(select=sid))
+        dialog = StudentDialog(self.services, self.hub_id, student_id, self, today=self.today)
+        dialog.saved.connect(lambda sid: self.wrote(Changes(students=True), select=sid))
         if dialog.enrollment is not None:
-            dialog.enrollment.changed.connect(lambda: self.reload())
+            dialog.enrollment.changed.connect(lambda: self.wrote(Changes(enrollment=True)))
         return dialog
 
     def new_student(self) -> StudentDialog:
@@ -283,39 +297,48 @@ class RosterPage(QWidget):
         if not student_id:
             return
         entry = self.model.entry(self.model.row_of(student_id))
-        try:
-            if entry.status == StudentStatus.ARCHIVED:
-                self.services.roster.restore_student(student_id)
-                self._say(self.tr("{name} is active again.").format(name=entry.display_name))
-            else:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Archive student"),
-                    self.tr(
-                        "Archive {name}? They leave rolls and printouts; their records are kept "
-                        'and you can restore them from "Show archived".'
-                    ).format(name=entry.display_name),
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-                self.services.roster.archive_student(student_id)
-                self._say(self.tr("{name} is archived.").format(name=entry.display_name))
-        except HarmonyError as exc:
-            self._say(str(exc), error=True)
+        name = entry.display_name
+        if entry.status == StudentStatus.ARCHIVED:
+            done = self.tr("{name} is active again.").format(name=name)
+            CollectionOp(
+                self.tasks,
+                op=lambda s: s.roster.restore_student(student_id),
+                changes=Changes(students=True),
+                parent=self,
+            ).success(lambda _r: self._say(done)).failure(
+                lambda exc: self._say(str(exc), error=True)
+            ).run_in_background(initiator=self)
             return
-        self.reload()
+        answer = QMessageBox.question(
+            self,
+            self.tr("Archive student"),
+            self.tr(
+                "Archive {name}? They leave rolls and printouts; their records are kept "
+                'and you can restore them from "Show archived".'
+            ).format(name=name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        done = self.tr("{name} is archived.").format(name=name)
+        CollectionOp(
+            self.tasks,
+            op=lambda s: s.roster.archive_student(student_id),
+            changes=Changes(students=True, enrollment=True),
+            parent=self,
+        ).success(lambda _r: self._say(done)).failure(
+            lambda exc: self._say(str(exc), error=True)
+        ).run_in_background(initiator=self)
 
     def open_waitlists(self) -> WaitlistDialog:
         """Show the waitlists of the hub's ensembles."""
-        dialog = WaitlistDialog(self.opened, self.hub_id, self, today=self.today)
-        dialog.changed.connect(lambda: self.reload())
+        dialog = WaitlistDialog(self.services, self.hub_id, self, today=self.today)
+        dialog.changed.connect(lambda: self.wrote(Changes(enrollment=True)))
         dialog.open()
         return dialog
 
     def open_import(self) -> ImportDialog:
         """Open the import window."""
-        dialog = ImportDialog(self.opened, self.hub_id, self)
-        dialog.imported.connect(lambda _report: self.reload())
+        dialog = ImportDialog(self.tasks, self.hub_id, self)
         dialog.open()
         return dialog
 
@@ -331,14 +354,15 @@ class RosterPage(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        service, hub_id, target = self.export_service, self.hub_id, path
-        self.runner.submit(
-            lambda: service.export(kind, hub_id, target),
-            lambda count: self._say(
+        hub_id, target = self.hub_id, path
+        QueryOp(
+            self.tasks,
+            op=lambda s: s.exporting.export(kind, hub_id, target),
+            success=lambda count: self._say(
                 self.tr("{count} rows exported to {name}.").format(count=count, name=target.name)
             ),
-            lambda exc: self._say(str(exc), error=True),
-        )
+            parent=self,
+        ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()
 
     def print_preview(self, kind: str) -> QPrintPreviewDialog | None:
         """Show the print preview of a document for the chosen ensemble (print or PDF from

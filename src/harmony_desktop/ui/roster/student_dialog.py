@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.app import Opened
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
 from harmony_desktop.domain.vocab import StudentStatus
+from harmony_desktop.services.context import Services
 from harmony_desktop.services.importing import parse_date
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
 from harmony_desktop.store.models import Contact, Student
@@ -149,7 +149,7 @@ class StudentDialog(QDialog):
 
     def __init__(
         self,
-        opened: Opened,
+        services: Services,
         hub_id: str,
         student_id: str | None = None,
         parent: QWidget | None = None,
@@ -157,8 +157,7 @@ class StudentDialog(QDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.opened = opened
-        self.services = opened.services
+        self.services = services
         self.hub_id = hub_id
         self.student_id = student_id
         self.today = today or dt.date.today()
@@ -181,7 +180,7 @@ class StudentDialog(QDialog):
         self.tabs.addTab(self._contacts_tab(contacts), self.tr("Contacts"))
         self.enrollment: EnrollmentPanel | None = None
         if student_id:
-            self.enrollment = EnrollmentPanel(opened, hub_id, student_id, today=self.today)
+            self.enrollment = EnrollmentPanel(services, hub_id, student_id, today=self.today)
             self.tabs.addTab(self.enrollment, self.tr("Enrollment"))
 
         self.message = QLabel()

@@ -1,21 +1,21 @@
 """The sync UI: status bar widget, Sync menu, enrollment dialog and review page.
 
-:func:`install_sync_ui` wires it into the main window (``add_page`` and its status bar).
+The main window builds one :class:`SyncUi` and calls :meth:`SyncUi.install` on itself;
+its :meth:`SyncUi.shutdown` is part of the window's.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
-from harmony_desktop.services.sync import SyncService
+from harmony_desktop.services.sync import SyncService, SyncStatus
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
 from harmony_desktop.ui.sync.review import ReviewPage
 from harmony_desktop.ui.sync.status import SyncStatusWidget
+from harmony_desktop.ui.tasks import TaskManager
 
 
 def tr(text: str) -> str:
@@ -23,14 +23,23 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SyncMenu", text)
 
 
-class SyncUi:
-    """The pieces installed in one window (kept on it as ``window.sync_ui``)."""
+class SyncUi(QObject):
+    """The sync pieces of one window: controller, status widget, review page, actions."""
 
-    def __init__(self, window: Any, service: SyncService, *, auto: bool = True) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        tasks: TaskManager,
+        hub_id: str | None,
+        *,
+        auto: bool = True,
+        service: SyncService | None = None,
+    ) -> None:
+        super().__init__(window)
         self.window = window
-        self.controller = SyncController(service, window, auto=auto)
+        self.controller = SyncController(tasks, service, self, auto=auto)
         self.status = SyncStatusWidget(self.controller)
-        self.review = ReviewPage(self.controller, getattr(window, "hub_id", None))
+        self.review = ReviewPage(self.controller, hub_id)
         self.sync_action = QAction(tr("&Sync now"), window)
         self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.sync_action.triggered.connect(self.sync_or_enroll)
@@ -39,13 +48,40 @@ class SyncUi:
         self.enroll_action.triggered.connect(self.show_enroll)
         self.review_action = QAction(tr("Needs &review"), window)
         self.review_action.triggered.connect(self.show_review)
+        self.controller.syncFailed.connect(self.explain_error)
+        self._pages: QTabWidget | None = None
+        self._conflicts = 0
+
+    def install(self, pages: QTabWidget) -> None:
+        """Put the pieces in the window: status bar, Sync menu and toolbar, review tab."""
+        window = self.window
+        window.statusBar().addPermanentWidget(self.status)
+        menu = window.menuBar().addMenu(tr("&Sync"))
+        menu.addAction(self.sync_action)
+        menu.addAction(self.review_action)
+        menu.addSeparator()
+        menu.addAction(self.enroll_action)
+        toolbar = window.addToolBar(tr("Sync"))
+        toolbar.setObjectName("sync-toolbar")
+        toolbar.setAccessibleName(tr("Sync toolbar"))
+        toolbar.addAction(self.sync_action)
+        sync_button = toolbar.widgetForAction(self.sync_action)
+        if sync_button is not None:  # screen readers read the button, not the action
+            sync_button.setAccessibleName(tr("Sync now"))
+        self.review.setAccessibleName(tr("Needs review"))
+        pages.addTab(self.review, tr("Needs review"))
+        self._pages = pages
+        self.controller.statusChanged.connect(self._status)
+        self.review.loaded.connect(self._retitle)
+        self.controller.refresh_status()
+        self.review.reload()
 
     def sync_or_enroll(self) -> None:
         """Sync now, or ask for the enrollment first on a laptop not enrolled yet."""
-        if self.controller.service.is_enrolled():
-            self.controller.sync_now()
-        else:
+        if self.controller.is_enrolled() is False:
             self.show_enroll()
+        else:
+            self.controller.sync_now()  # not enrolled after all: it says so
 
     def show_enroll(self) -> EnrollDialog:
         """Open the enrollment dialog (non-blocking)."""
@@ -55,9 +91,8 @@ class SyncUi:
 
     def show_review(self) -> None:
         """Bring the review page to the front."""
-        pages = getattr(self.window, "pages", None)
-        if pages is not None:
-            pages.setCurrentWidget(self.review)
+        if self._pages is not None:
+            self._pages.setCurrentWidget(self.review)
         self.review.reload()
 
     def explain_error(self, error: Exception) -> None:
@@ -66,66 +101,18 @@ class SyncUi:
         if code in ("device_revoked", "invalid_token", "version_mismatch"):
             QMessageBox.warning(self.window, tr("Sync"), str(error))
 
+    def _status(self, status: SyncStatus) -> None:
+        self._conflicts = status.needs_review
+        self._retitle()
+
+    def _retitle(self) -> None:
+        """Title the review tab with the number of items waiting for a decision."""
+        if self._pages is None:
+            return
+        waiting = self._conflicts + self.review.duplicates.rowCount()
+        title = tr("Needs review ({n})").format(n=waiting) if waiting else tr("Needs review")
+        self._pages.setTabText(self._pages.indexOf(self.review), title)
+
     def shutdown(self) -> None:
-        """Quit and wait the sync thread."""
+        """Stop the sync timers (the window's task manager stops the threads)."""
         self.controller.shutdown()
-
-
-def install_sync_ui(window: QMainWindow, *, auto: bool = True) -> None:
-    """Add the sync status widget, the Sync menu/toolbar action and the review page.
-
-    ``window`` is the main window (``add_page``, ``statusBar``, ``opened``); its own
-    plain "changes waiting" label is replaced by the sync status widget.
-    """
-    opened = window.opened  # type: ignore[attr-defined]
-    service = SyncService(opened.store, opened.paths.data_dir)
-    ui = SyncUi(window, service, auto=auto)
-    window.sync_ui = ui  # type: ignore[attr-defined]
-    old_label = getattr(window, "sync_label", None)
-    if old_label is not None:
-        old_label.hide()
-    window.statusBar().addPermanentWidget(ui.status)
-    menu = window.menuBar().addMenu(tr("&Sync"))
-    menu.addAction(ui.sync_action)
-    menu.addAction(ui.review_action)
-    menu.addSeparator()
-    menu.addAction(ui.enroll_action)
-    toolbar = window.addToolBar(tr("Sync"))
-    toolbar.setObjectName("sync-toolbar")
-    toolbar.setAccessibleName(tr("Sync toolbar"))
-    toolbar.addAction(ui.sync_action)
-    add_page = getattr(window, "add_page", None)
-    if add_page is not None:
-        add_page(ui.review, tr("Needs review"))
-        pages = getattr(window, "pages", None)
-        if pages is not None:
-            counts = {"conflicts": 0}
-
-            def retitle(*_args: object) -> None:
-                waiting = counts["conflicts"] + ui.review.duplicates.rowCount()
-                title = (
-                    tr("Needs review ({n})").format(n=waiting) if waiting else tr("Needs review")
-                )
-                pages.setTabText(pages.indexOf(ui.review), title)
-
-            def on_status(status: Any) -> None:
-                counts["conflicts"] = status.needs_review
-                retitle()
-
-            ui.controller.statusChanged.connect(on_status)
-            ui.review.loaded.connect(retitle)
-    ui.controller.syncFailed.connect(ui.explain_error)
-    register = getattr(window, "register", None)
-    if register is not None and hasattr(register, "changed"):
-        register.changed.connect(ui.controller.refresh_status)
-    ui.controller.refresh_status()
-    ui.review.reload()
-    # The window's shutdown must also stop our thread.
-    original_shutdown = getattr(window, "shutdown", None)
-
-    def shutdown() -> None:
-        ui.shutdown()
-        if original_shutdown is not None:
-            original_shutdown()
-
-    window.shutdown = shutdown  # type: ignore[attr-defined]

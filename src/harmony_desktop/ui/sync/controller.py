@@ -1,7 +1,9 @@
-"""The sync controller: runs every sync job on its own worker QThread.
+"""The sync controller: when to sync, and what the sync status is.
 
-Widgets never see the worker: the runner emits signals (queued across threads) and the
-controller re-emits them on the UI thread. It also decides *when* to sync:
+Every job runs on the window's :class:`~harmony_desktop.ui.tasks.TaskManager`: a sync
+round and an enrollment on its network thread, the status query on its database thread.
+Widgets never see a worker: results come back as this controller's signals, on the UI
+thread. It decides *when* to sync:
 
 * "Sync now" at any time (:meth:`SyncController.sync_now`);
 * automatically soon after connectivity returns (``QNetworkInformation`` when the
@@ -9,7 +11,9 @@ controller re-emits them on the UI thread. It also decides *when* to sync:
   with exponential backoff (:data:`BACKOFF_MS`) while the server is unreachable;
 * a gentle end-of-day reminder (:data:`REMINDER_AT`) when changes are still waiting.
 
-The controller's own QThread is quit and waited in :meth:`shutdown`.
+The status (changes waiting, last sync, items to review) is read again a moment after
+any write the change notice reports, in the background, never on a key press; the last
+one read is :attr:`SyncController.status`.
 """
 
 from __future__ import annotations
@@ -17,11 +21,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from harmony_desktop.services.sync import SyncReport, SyncService, SyncStatus
+from harmony_desktop.ui.tasks import (
+    Cancelled,
+    Changes,
+    Lane,
+    Progress,
+    TaskManager,
+    log_failure,
+)
 from harmony_sync.client import ServerUnreachable, SyncError
 
 log = logging.getLogger(__name__)
@@ -34,32 +47,22 @@ BACKOFF_MS = (30_000, 60_000, 120_000, 300_000, 600_000, 900_000)
 RECONNECT_DELAY_MS = 5_000
 #: Local time of the end-of-day reminder.
 REMINDER_AT = dt.time(17, 30)
+#: The status is read this long after the last of a burst of writes (a teacher marking
+#: a roll writes every second or so: one count after the burst, not one per key).
+STATUS_DELAY_MS = 300
 
 
-class _Runner(QObject):
-    """Lives in the sync thread; runs one job at a time."""
+@dataclass
+class _Outcome:
+    """What a sync round hands back: its report or its error, and the status after it."""
 
-    progress = Signal(str, int, int)
-    """(phase "push"/"pull", done, total — 0 when unknown) while a sync runs."""
-    done = Signal(int, object)
-    """(job number, result)."""
-    failed = Signal(int, object)
-    """(job number, exception)."""
-
-    @Slot(int, object)
-    def run(self, number: int, job: Callable[[Callable[[str, int, int], None]], Any]) -> None:
-        try:
-            result = job(self.progress.emit)
-        except Exception as exc:  # reported on the UI thread
-            if not isinstance(exc, SyncError):
-                log.exception("sync job failed")
-            self.failed.emit(number, exc)
-        else:
-            self.done.emit(number, result)
+    report: SyncReport | None
+    error: Exception | None
+    status: SyncStatus | None
 
 
 class SyncController(QObject):
-    """Owns the sync thread and the sync schedule of one window."""
+    """The sync schedule and the sync status of one window."""
 
     syncStarted = Signal()
     """A sync began."""
@@ -70,83 +73,112 @@ class SyncController(QObject):
     syncFailed = Signal(object)
     """A sync failed: the exception (a :class:`SyncError` says what to do)."""
     statusChanged = Signal(object)
-    """New :class:`SyncStatus` (after a sync, a write, a review)."""
+    """A freshly read :class:`SyncStatus` (after a sync, a write, a review)."""
     onlineChanged = Signal(bool)
     """True when the server last answered, False when it was unreachable."""
-    reviewChanged = Signal()
-    """Conflicts, refusals or duplicates may have changed: reload the review page."""
     reminder = Signal(int)
     """End of the day and this many changes are still waiting."""
 
-    _submit = Signal(int, object)
-
     def __init__(
         self,
-        service: SyncService,
+        tasks: TaskManager,
+        service: SyncService | None = None,
         parent: QObject | None = None,
         *,
         now: Callable[[], dt.datetime] = dt.datetime.now,
         auto: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.tasks = tasks
+        self.service = service if service is not None else tasks.services.sync
         self.now = now
+        self.auto = auto
         self.online: bool | None = None
         self.running = False
+        self.status: SyncStatus | None = None
         self._failures = 0
         self._reminded_on: dt.date | None = None
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
-        self._next = 0
-        self._thread = QThread()
-        self._thread.setObjectName("harmony-sync")
-        self._runner = _Runner()
-        self._runner.moveToThread(self._thread)
-        self._submit.connect(self._runner.run)
-        self._runner.progress.connect(self.syncProgress)
-        self._runner.done.connect(self._on_done)
-        self._runner.failed.connect(self._on_failed)
-        self._thread.finished.connect(self._runner.deleteLater)
-        self._thread.start()
+        self._status_reading = False
+        self._status_again = False
+        self._status_epoch = 0
 
+        self.status_timer = QTimer(self)
+        self.status_timer.setSingleShot(True)
+        self.status_timer.setInterval(STATUS_DELAY_MS)
+        self.status_timer.timeout.connect(self.refresh_status)
+        tasks.changed.connect(self._changed)
         self.auto_timer = QTimer(self)
         self.auto_timer.setSingleShot(True)
         self.auto_timer.timeout.connect(self._auto_sync)
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(5 * 60_000)
-        self.reminder_timer.timeout.connect(self.check_reminder)
+        self.reminder_timer.timeout.connect(self.refresh_status)
         if auto:
             self.auto_timer.start(RECONNECT_DELAY_MS)
             self.reminder_timer.start()
             self._watch_network()
 
-    # -- jobs ----------------------------------------------------------------------
+    # -- status ------------------------------------------------------------------------
 
-    def run(
-        self,
-        job: Callable[[Callable[[str, int, int], None]], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None],
-    ) -> None:
-        """Run ``job(progress)`` on the sync thread; callbacks run on the UI thread."""
-        self._next += 1
-        self._callbacks[self._next] = (on_done, on_error)
-        self._submit.emit(self._next, job)
+    def _changed(self, _changes: Changes, _initiator: object) -> None:
+        self.status_timer.start()  # restarts: one read after a burst of writes
 
-    def busy(self) -> bool:
-        """True while a job has not reported back."""
-        return bool(self._callbacks)
+    def refresh_status(self) -> None:
+        """Read the status in the background; :attr:`statusChanged` brings it.
 
-    @Slot(int, object)
-    def _on_done(self, number: int, result: object) -> None:
-        callbacks = self._callbacks.pop(number, None)
-        if callbacks:
-            callbacks[0](result)
+        At most one read is queued at a time: asked again meanwhile, it reads once more
+        when the first one is back.
+        """
+        if self._status_reading:
+            self._status_again = True
+            return
+        self._status_reading = True
+        service, epoch = self.service, self._status_epoch
+        self.tasks.run(
+            lambda _progress: service.status(),
+            lambda status: self._status_read(status, epoch),
+            self._status_failed,
+            owner=self,
+        )
 
-    @Slot(int, object)
-    def _on_failed(self, number: int, exc: Exception) -> None:
-        callbacks = self._callbacks.pop(number, None)
-        if callbacks:
-            callbacks[1](exc)
+    def _status_read(self, status: SyncStatus, epoch: int) -> None:
+        self._status_reading = False
+        if epoch != self._status_epoch:
+            # A sync finished while this was read: it may predate the sync's last
+            # commit, so read again rather than show an older count.
+            self._status_again = True
+        else:
+            self._show_status(status)
+        if self._status_again:
+            self._status_again = False
+            self.refresh_status()
+        elif self.auto:
+            self.check_reminder()
+
+    def _status_failed(self, exc: Exception) -> None:
+        self._status_reading = False
+        log.warning("could not read the sync status: %s", type(exc).__name__)
+
+    def _show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.statusChanged.emit(status)
+
+    def is_enrolled(self) -> bool | None:
+        """Whether the last status read says this laptop is enrolled (None: not read yet)."""
+        return None if self.status is None else self.status.enrolled
+
+    def check_reminder(self) -> bool:
+        """At the end of the day, once a day, remind if changes are waiting (as of the
+        last status read)."""
+        now = self.now()
+        if now.time() < REMINDER_AT or self._reminded_on == now.date():
+            return False
+        pending = self.status.pending if self.status is not None else 0
+        if pending == 0:
+            return False
+        self._reminded_on = now.date()
+        self.reminder.emit(pending)
+        return True
 
     # -- syncing -------------------------------------------------------------------
 
@@ -157,17 +189,52 @@ class SyncController(QObject):
         self.running = True
         self.auto_timer.stop()
         self.syncStarted.emit()
-        self.run(lambda progress: self.service.sync(progress), self._synced, self._sync_failed)
+        service = self.service
+
+        def job(progress: Progress) -> _Outcome:
+            try:
+                report = service.sync(progress.report)
+            except Cancelled:
+                raise
+            except Exception as exc:  # handed back with the status it left
+                if not isinstance(exc, SyncError):  # a SyncError says what to do
+                    log_failure(log, "sync", exc)
+                return _Outcome(None, exc, _status_or_none(service))
+            return _Outcome(report, None, service.status())
+
+        self.tasks.run(
+            job,
+            self._sync_done,
+            self._sync_crashed,
+            lane=Lane.NETWORK,
+            on_progress=self.syncProgress.emit,
+            owner=self,
+        )
         return True
+
+    def _sync_done(self, outcome: _Outcome) -> None:
+        if outcome.status is not None:
+            self._status_epoch += 1
+            self._show_status(outcome.status)
+        if outcome.report is not None:
+            self._synced(outcome.report)
+        else:
+            assert outcome.error is not None
+            self._sync_failed(outcome.error)
+
+    def _sync_crashed(self, exc: Exception) -> None:
+        log.error("sync job failed: %s", type(exc).__name__)
+        self._sync_failed(exc)
 
     def _synced(self, report: SyncReport) -> None:
         self.running = False
         self._failures = 0
         self._set_online(True)
         self.syncFinished.emit(report)
-        self.refresh_status()
-        self.reviewChanged.emit()
         self.auto_timer.start(AUTO_INTERVAL_MS)
+        pulled = report.pulled or report.redirected or report.rebased
+        changes = Changes.everything() if pulled else Changes(review=True, sync=True)
+        self.tasks.notify(changes, self)
 
     def _sync_failed(self, exc: Exception) -> None:
         self.running = False
@@ -181,14 +248,38 @@ class SyncController(QObject):
                 self._set_online(True)  # it answered; a person must act
             self.auto_timer.start(AUTO_INTERVAL_MS)
         self.syncFailed.emit(exc)
-        self.refresh_status()
+        if self.status is None:
+            self.refresh_status()
+
+    def enroll(
+        self,
+        server: str,
+        code: str,
+        name: str,
+        on_done: Callable[[list[str]], object],
+        on_error: Callable[[Exception], object],
+    ) -> None:
+        """Enroll this laptop on the network thread; the callbacks run on the UI thread."""
+        service = self.service
+
+        def done(hubs: list[str]) -> None:
+            self.tasks.notify(Changes(sync=True), self)
+            on_done(hubs)
+
+        self.tasks.run(
+            lambda _progress: service.enroll(server, code, name),
+            done,
+            on_error,
+            lane=Lane.NETWORK,
+            owner=self,
+        )
 
     def next_retry_ms(self) -> int:
         """Milliseconds until the next automatic sync (-1 when none is planned)."""
         return self.auto_timer.remainingTime() if self.auto_timer.isActive() else -1
 
     def _auto_sync(self) -> None:
-        if not self.service.server_url():
+        if not self.is_enrolled():
             return  # not enrolled: the app works offline, nothing to schedule
         self.sync_now()
 
@@ -211,40 +302,25 @@ class SyncController(QObject):
         if not QNetworkInformation.loadDefaultBackend():
             return  # no backend here: the backoff timer alone notices the return
         info = QNetworkInformation.instance()
-        if info is None:
-            return
+        if info is not None:
+            # A bound slot: Qt drops the connection when this controller is deleted.
+            info.reachabilityChanged.connect(self._reachability_changed)
 
-        def changed(reachability: Any) -> None:
-            if reachability == QNetworkInformation.Reachability.Online:
-                self.connectivity_returned()
+    def _reachability_changed(self, reachability: Any) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
 
-        info.reachabilityChanged.connect(changed)
-
-    # -- status and reminder ---------------------------------------------------------
-
-    def refresh_status(self) -> SyncStatus:
-        """Read the status (two small counts) and broadcast it."""
-        status = self.service.status()
-        self.statusChanged.emit(status)
-        return status
-
-    def check_reminder(self) -> bool:
-        """At the end of the day, once a day, remind if changes are waiting."""
-        now = self.now()
-        if now.time() < REMINDER_AT or self._reminded_on == now.date():
-            return False
-        pending = self.service.status().pending
-        if pending == 0:
-            return False
-        self._reminded_on = now.date()
-        self.reminder.emit(pending)
-        return True
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.connectivity_returned()
 
     def shutdown(self) -> None:
-        """Stop the timers, quit and wait the sync thread (a running sync finishes)."""
-        self.auto_timer.stop()
-        self.reminder_timer.stop()
-        self._callbacks.clear()
-        if self._thread.isRunning():
-            self._thread.quit()
-            self._thread.wait()
+        """Stop the timers (the window's task manager stops the threads)."""
+        for timer in (self.auto_timer, self.reminder_timer, self.status_timer):
+            timer.stop()
+
+
+def _status_or_none(service: SyncService) -> SyncStatus | None:
+    try:
+        return service.status()
+    except Exception:  # the status is a courtesy after a failure; the failure matters
+        log.warning("could not read the sync status after a failed sync")
+        return None

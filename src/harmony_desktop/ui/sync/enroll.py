@@ -1,4 +1,4 @@
-"""The enrollment dialog: server address + one-time code, done on the sync thread."""
+"""The enrollment dialog: server address + one-time code, sent on the network thread."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ class EnrollDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.server_edit = QLineEdit(controller.service.server_url() or "")
+        known = controller.status.server_url if controller.status else None
+        self.server_edit = QLineEdit(known or "")
         self.server_edit.setPlaceholderText("https://sync.example.org")
         self.server_edit.setAccessibleName(tr("Server address"))
         self.code_edit = QLineEdit()
@@ -74,7 +75,7 @@ class EnrollDialog(QDialog):
         self.hubs: list[str] = []
 
     def start(self) -> None:
-        """Check the fields and enroll on the sync thread."""
+        """Check the fields and enroll in the background."""
         server = self.server_edit.text().strip()
         code = self.code_edit.text().strip()
         if not server or not code:
@@ -83,15 +84,11 @@ class EnrollDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.message.setText(tr("Contacting the server…"))
         name = self.name_edit.text().strip()
-        service = self.controller.service
-        self.controller.run(
-            lambda _progress: service.enroll(server, code, name), self._done, self._failed
-        )
+        self.controller.enroll(server, code, name, self._done, self._failed)
 
     def _done(self, hubs: list[str]) -> None:
         self.hubs = hubs
         self.ok_button.setEnabled(True)
-        self.controller.refresh_status()
         self.accept()
         self.controller.sync_now()
 

@@ -6,7 +6,8 @@ A change the server refused can only be acknowledged ("Dismiss"); its reason is 
 Duplicate students found after a sync are listed with what each record holds; "Merge"
 keeps every enrollment and mark (see ``services/duplicates.py``).
 
-All loading and writing runs on the sync thread through the controller.
+Loading and every decision run on the database thread (the window's task manager); the
+page reloads whenever the change notice says review items or students changed.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.services.duplicates import DuplicatePair, find_duplicates, merge_students
-from harmony_desktop.services.review import ReviewItem, ReviewService
+from harmony_desktop.services.duplicates import DuplicatePair
+from harmony_desktop.services.review import ReviewItem
+from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.sync.controller import SyncController
+from harmony_desktop.ui.tasks import Changes
 
 Index = QModelIndex | QPersistentModelIndex
 #: the review item / duplicate pair behind a row
@@ -291,18 +294,22 @@ class ReviewPage(QWidget):
         layout.addWidget(self.status)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.dup_table.selectionModel().selectionChanged.connect(self._update_buttons)
-        controller.reviewChanged.connect(self.reload)
+        controller.tasks.changed.connect(self._on_changes)
         self._update_buttons()
 
     def reload(self) -> None:
-        """Load the review items and duplicate pairs on the sync thread."""
-        service = self.controller.service
+        """Load the review items and duplicate pairs in the background."""
         hub_id = self.hub_id
+        QueryOp(
+            self.controller.tasks,
+            op=lambda s: (s.review.review_items(), s.duplicates.find(hub_id)),
+            success=self._loaded,
+            parent=self,
+        ).failure(self._failed).run_in_background()
 
-        def load(_progress: Any) -> tuple[list[ReviewItem], list[DuplicatePair]]:
-            return ReviewService(service.store).review_items(), find_duplicates(service.store, hub_id)
-
-        self.controller.run(load, self._loaded, self._failed)
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        if changes.review or changes.students:
+            self.reload()
 
     def _loaded(self, result: tuple[list[ReviewItem], list[DuplicatePair]]) -> None:
         items, pairs = result
@@ -346,22 +353,21 @@ class ReviewPage(QWidget):
         item = self.selected_item()
         if item is None:
             return
-        service = self.controller.service
-        self.controller.run(
-            lambda _p: ReviewService(service.store).keep_value(item.id, keep), self._changed, self._failed
-        )
+        # Keeping the other value writes it back to its row, whichever table that is.
+        CollectionOp(
+            self.controller.tasks,
+            op=lambda s: s.review.keep_value(item.id, keep),
+            changes=Changes.everything(),
+            parent=self,
+        ).failure(self._failed).run_in_background(initiator=self)
 
     def _merge(self) -> None:
         pair = self.selected_pair()
         if pair is None:
             return
-        store = self.controller.service.store
-        self.controller.run(
-            lambda _p: merge_students(store, pair.keep_id, pair.drop_id),
-            self._changed,
-            self._failed,
-        )
-
-    def _changed(self, _result: object) -> None:
-        self.controller.refresh_status()
-        self.reload()
+        CollectionOp(
+            self.controller.tasks,
+            op=lambda s: s.duplicates.merge(pair.keep_id, pair.drop_id),
+            changes=Changes(marks=True, students=True, enrollment=True, review=True),
+            parent=self,
+        ).failure(self._failed).run_in_background(initiator=self)

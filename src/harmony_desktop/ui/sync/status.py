@@ -133,7 +133,8 @@ class SyncStatusWidget(QWidget):
             self.online_label.setText(tr("● Online"))
         else:
             self.online_label.setText(tr("○ Offline"))
-        self.online_label.setToolTip(self.controller.service.server_url() or "")
+        status = self.controller.status
+        self.online_label.setToolTip((status.server_url if status else None) or "")
 
     def _started(self) -> None:
         self.sync_button.setEnabled(False)

@@ -20,11 +20,29 @@ import logging
 import socket
 import sys
 
+from harmony_desktop.cli.common import Subcommands, open_services
 from harmony_desktop.domain.i18n import _
 
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_RETRY, EXIT_ACTION, EXIT_BUG = 0, 1, 2, 3
+
+
+def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    """Register ``sync`` and ``enroll``."""
+    sync = sub.add_parser(
+        "sync",
+        parents=[common],
+        help=_("sync now (for scheduled tasks: one log line, exit code 0/1/2/3)"),
+    )
+    sync.set_defaults(func=cmd_sync)
+    enroll = sub.add_parser(
+        "enroll", parents=[common], help=_("enroll this laptop with the sync server")
+    )
+    enroll.add_argument("--server", required=True, help=_("the sync server's address"))
+    enroll.add_argument("--code", required=True, help=_("the one-time enrollment code"))
+    enroll.add_argument("--name", help=_("a name for this laptop (default: its host name)"))
+    enroll.set_defaults(func=cmd_enroll)
 
 
 def _stamp() -> str:
@@ -33,18 +51,15 @@ def _stamp() -> str:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Run one sync; print one line; return the exit code."""
-    from harmony_desktop.app import open_app
-    from harmony_desktop.services.sync import SyncService
     from harmony_sync.client import SyncError
 
-    opened = open_app(args.data_dir)
-    try:
-        service = SyncService(opened.store, opened.paths.data_dir)
+    with open_services(args) as services:
+        service = services.sync
         try:
             report = service.sync()
         except SyncError as err:
             code = EXIT_RETRY if err.retryable else EXIT_ACTION
-            pending = opened.store.pending_changes()
+            pending = services.store.pending_changes()
             print(
                 _("{stamp} sync FAILED [{code}] ({pending} changes waiting): {message}").format(
                     stamp=_stamp(), code=err.code, pending=pending, message=err
@@ -65,19 +80,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
             line += _("; {n} item(s) need review in the app").format(n=review)
         print(line)
         return EXIT_OK
-    finally:
-        opened.close()
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     """Enroll this laptop with a server and a one-time code."""
-    from harmony_desktop.app import open_app
-    from harmony_desktop.services.sync import SyncService
     from harmony_sync.client import SyncError
 
-    opened = open_app(args.data_dir)
-    try:
-        service = SyncService(opened.store, opened.paths.data_dir)
+    with open_services(args) as services:
+        service = services.sync
         try:
             hubs = service.enroll(args.server, args.code, args.name or socket.gethostname())
         except (SyncError, ValueError) as err:
@@ -91,18 +101,3 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    finally:
-        opened.close()
-
-
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register ``sync`` and ``enroll`` on the app's command line."""
-    sync = sub.add_parser(
-        "sync", help=_("sync now (for scheduled tasks: one log line, exit code 0/1/2/3)")
-    )
-    sync.set_defaults(func=cmd_sync)
-    enroll = sub.add_parser("enroll", help=_("enroll this laptop with the sync server"))
-    enroll.add_argument("--server", required=True, help=_("the sync server's address"))
-    enroll.add_argument("--code", required=True, help=_("the one-time enrollment code"))
-    enroll.add_argument("--name", help=_("a name for this laptop (default: its host name)"))
-    enroll.set_defaults(func=cmd_enroll)

@@ -1,20 +1,19 @@
 """Start-up shared by the window, the command line and the self-test (no Qt here).
 
-Opens the data folder, sets up rotating logs, opens (migrating and checking) the store,
-seeds the attendance codes and, on a brand-new database, a demo hub.
+Finds the data folder, sets up rotating logs and the translations of text below the UI,
+opens the store (migrating and checking it) with every service over it, and, on a
+brand-new database, seeds a demo hub.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
-from dataclasses import dataclass
 from pathlib import Path
 
 from harmony_desktop.domain import i18n
-from harmony_desktop.paths import AppPaths, resolve_paths, resource
+from harmony_desktop.paths import resolve_paths, resource
 from harmony_desktop.services.context import Services
-from harmony_desktop.store import Store
 
 log = logging.getLogger(__name__)
 LOG_FILE = "harmony-desktop.log"
@@ -38,38 +37,31 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
     root.setLevel(level)
 
 
-@dataclass
-class Opened:
-    """An open data folder: paths, store and services."""
-
-    paths: AppPaths
-    store: Store
-    services: Services
-
-    def close(self) -> None:
-        """Close the store."""
-        self.store.close()
-
-
-def open_app(data_dir: str | Path | None = None, *, seed_demo: bool = False) -> Opened:
+def open_app(data_dir: str | Path | None = None, *, seed_demo: bool = False) -> Services:
     """Open the data folder (``--data-dir``/``HARMONY_DATA_DIR``/platformdirs).
 
-    ``seed_demo`` adds a generated demo hub when the database has no hub yet, so a
-    newcomer opening the app sees a real-looking hub.
+    Returns the :class:`Services` of its database; close them when done. ``seed_demo``
+    adds a generated demo hub when the database has no hub yet, so a newcomer opening
+    the app sees a real-looking hub.
     """
     paths = resolve_paths(data_dir).ensure()
     setup_logging(paths.log_dir)
     i18n.install(resource("translations"))
-    store = Store(paths.database, backup_dir=paths.backups)
-    from harmony_desktop.store.seed import ensure_attendance_codes
-
-    ensure_attendance_codes(store)
+    services = Services.open_folder(paths)
     if seed_demo:
         try:
-            from harmony_desktop.demo import ensure_demo
-        except ModuleNotFoundError:  # a build without the demo generator
-            log.warning("no demo generator in this build; not seeding a demo hub")
-        else:
-            if ensure_demo(store):
-                log.info("seeded a demo hub into a new database")
-    return Opened(paths, store, Services.open(store))
+            _seed_demo(services)
+        except BaseException:
+            services.close()
+            raise
+    return services
+
+
+def _seed_demo(services: Services) -> None:
+    try:
+        from harmony_desktop.demo import ensure_demo
+    except ModuleNotFoundError:  # a build without the demo generator
+        log.warning("no demo generator in this build; not seeding a demo hub")
+        return
+    if ensure_demo(services.store):
+        log.info("seeded a demo hub into a new database")

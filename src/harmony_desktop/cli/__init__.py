@@ -1,0 +1,77 @@
+"""The command line of ``harmony-desktop``: one module per group of subcommands.
+
+harmony-desktop [--data-dir DIR] [--hub HUB]      open the register window
+harmony-desktop [--data-dir DIR] COMMAND …        a subcommand (``--help`` lists them):
+
+=================  ===================================================  =============
+demo               generate a demo programme                            ``demo.py``
+restore, backup    the daily backups                                    ``backup.py``
+print              roster documents to PDF                              ``printing.py``
+import, export     students in, tables out (CSV, .xlsx)                 ``files.py``
+sync, enroll       sync from a scheduled task; enroll this laptop       ``sync.py``
+=================  ===================================================  =============
+
+harmony-desktop --self-test[=STEPS]               check this build in a temporary folder
+
+The global options work before any subcommand, and ``--data-dir`` after it as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from harmony_desktop import APP_NAME, __version__
+from harmony_desktop.cli import backup, demo, files, printing, sync
+from harmony_desktop.cli.common import SubcommandParser, common_options, data_dir_help
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.i18n import _
+
+#: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
+#: a new group is one module and one entry here.
+COMMAND_GROUPS = (demo, backup, printing, files, sync)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="harmony-desktop", description=APP_NAME)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help=data_dir_help())
+    parser.add_argument("--hub", help=_("open this hub (name or id) instead of the first one"))
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const="",
+        metavar="STEPS",
+        help=_(
+            "check this build in a temporary folder, headless, and exit 0 if it works "
+            "(steps: bundle,store,mark,print,ui; default all)"
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=SubcommandParser)
+    common = common_options()
+    for group in COMMAND_GROUPS:
+        group.add_commands(sub, common)
+    return parser
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """No subcommand: open the register window."""
+    from harmony_desktop.ui.app import run_window as run
+
+    return run(args.data_dir, hub=args.hub)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``harmony-desktop``; returns the exit status."""
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test is not None:
+        from harmony_desktop.selftest import main_self_test
+
+        return main_self_test(args.self_test or None)
+    func = getattr(args, "func", run_window)
+    try:
+        return int(func(args))
+    except HarmonyError as exc:
+        print(f"harmony-desktop: {exc}", file=sys.stderr)
+        return 2

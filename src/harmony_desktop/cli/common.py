@@ -1,0 +1,87 @@
+"""What the command groups share: the common options, dates, and opening the data folder."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from harmony_desktop.domain.i18n import _
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
+
+#: ``sub.add_parser`` of the top-level parser (argparse keeps the class private).
+Subcommands = argparse._SubParsersAction
+
+
+class SubcommandParser(argparse.ArgumentParser):
+    """A subcommand's parser that can declare its arguments on first use.
+
+    ``--version`` and ``--help`` then start without importing what only one subcommand
+    needs (``demo``'s defaults live in the demo generator, a two-second import).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._declare: Callable[[argparse.ArgumentParser], None] | None = None
+
+    def declare_later(self, declare: Callable[[argparse.ArgumentParser], None]) -> None:
+        """Call ``declare(self)`` just before this parser first parses or prints help."""
+        self._declare = declare
+
+    def _declared(self) -> None:
+        declare, self._declare = self._declare, None
+        if declare is not None:
+            declare(self)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Declare the arguments if not yet done, then parse as usual."""
+        self._declared()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        """Declare the arguments if not yet done, then format the help as usual."""
+        self._declared()
+        return super().format_help()
+
+
+def data_dir_help() -> str:
+    """Help of ``--data-dir``, the same before and after a subcommand."""
+    return _("folder for the database, backups and logs (or HARMONY_DATA_DIR)")
+
+
+def hub_help() -> str:
+    """Help of ``--hub``."""
+    return _("hub name or id (default: the first hub)")
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every subcommand also takes after its name (``demo --data-dir DIR``).
+
+    Their default is SUPPRESS, so a value given before the subcommand
+    (``--data-dir DIR demo``) is not overwritten by the subcommand's default.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help())
+    return common
+
+
+def date_arg(text: str) -> dt.date:
+    """An argparse type: a YYYY-MM-DD date, with a clear message otherwise."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            _("dates are YYYY-MM-DD, not {text!r}").format(text=text)
+        ) from exc
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    """Open the data folder the arguments name (close the result, or use it in ``with``)."""
+    from harmony_desktop.startup import open_app
+
+    return open_app(getattr(args, "data_dir", None))

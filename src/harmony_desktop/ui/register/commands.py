@@ -1,0 +1,187 @@
+"""The commands of the register: every write to a roll, and its undo history.
+
+Marks are written synchronously on the UI thread: one write is a few milliseconds
+(``bench/bench_roll_ui.py`` measures key press → stored → painted), so the teacher's
+"Saved" is true the moment it shows, and the next key press can never overtake a write.
+Undo and redo replay whole mark states through ``RollService.set_state``, so a
+correction is an ordinary change with its own outbox entry.
+
+After each write :class:`RollEditor` tells the page what it stored (:attr:`stored`) and
+every other view what changed (:meth:`TaskManager.notify`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.roll import MarkState
+from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.tasks import Changes, TaskManager
+
+#: (student id, mark before, mark after)
+Change = tuple[str, MarkState, MarkState]
+
+
+class MarkCommand(QUndoCommand):
+    """An undoable change of one or more marks of a session."""
+
+    def __init__(self, editor: RollEditor, session_id: str, changes: list[Change], text: str):
+        super().__init__(text)
+        self._editor = editor
+        self._session_id = session_id
+        self._changes = changes
+        self._done = True  # pushed after the write already happened
+
+    def redo(self) -> None:
+        """Write the marks after the change again (not when first pushed: done then)."""
+        if self._done:
+            self._done = False
+            return
+        self._editor.replay(self._session_id, [(s, after) for s, _b, after in self._changes])
+
+    def undo(self) -> None:
+        """Write back the marks before the change."""
+        self._editor.replay(
+            self._session_id, [(s, before) for s, before, _a in reversed(self._changes)]
+        )
+
+
+class RollEditor(QObject):
+    """Writes marks (synchronously), keeps their undo history, announces each write."""
+
+    stored = Signal(str, object, bool)
+    """Marks were written: (session id, [(student id, stored MarkState)], replayed —
+    True for an undo or redo)."""
+    failed = Signal(str)
+    """A write was refused: what the teacher should read."""
+
+    def __init__(
+        self,
+        services: Services,
+        tasks: TaskManager,
+        staff: Callable[[], str | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.tasks = tasks
+        self.staff = staff
+        self.undo_stack = QUndoStack(self)
+
+    # -- the writes ---------------------------------------------------------------------
+
+    def mark(
+        self,
+        session_id: str,
+        student_id: str,
+        code: str,
+        before: MarkState,
+        *,
+        arrival_time: dt.time | None = None,
+        departure_time: dt.time | None = None,
+        reason: str | None = None,
+    ) -> bool:
+        """Mark a student; False (and :attr:`failed`) when refused."""
+        return self._write(
+            session_id,
+            student_id,
+            before,
+            tr("Mark {code}").format(code=code),
+            lambda roll, by: roll.mark(
+                session_id,
+                student_id,
+                code,
+                by=by,
+                arrival_time=arrival_time,
+                departure_time=departure_time,
+                reason=reason,
+            ),
+        )
+
+    def clear(self, session_id: str, student_id: str, before: MarkState) -> bool:
+        """Set a student back to not recorded."""
+        return self._write(
+            session_id,
+            student_id,
+            before,
+            tr("Clear mark"),
+            lambda roll, by: roll.clear(session_id, student_id, by=by),
+        )
+
+    def set_note(self, session_id: str, student_id: str, note: str, before: MarkState) -> bool:
+        """Add or change the note on a student's mark."""
+        return self._write(
+            session_id,
+            student_id,
+            before,
+            tr("Note"),
+            lambda roll, by: roll.set_note(session_id, student_id, note, by=by),
+        )
+
+    def mark_remaining_present(self, session_id: str, before: dict[str, MarkState]) -> bool:
+        """Mark every student not yet recorded present, as one undoable step."""
+        roll = self.services.roll
+        try:
+            done = roll.mark_remaining_present(session_id, by=self.staff())
+            entries = {e.student_id: e for e in roll.roll(session_id)}
+        except HarmonyError as exc:
+            self.failed.emit(str(exc))
+            return False
+        changes = [
+            (student_id, before[student_id], entries[student_id].mark)
+            for student_id in done
+            if student_id in entries and student_id in before
+        ]
+        if changes:
+            text = tr("Mark {count} present").format(count=len(changes))
+            self.undo_stack.push(MarkCommand(self, session_id, changes, text))
+        self._announce(session_id, [(s, after) for s, _b, after in changes], replayed=False)
+        return True
+
+    def replay(self, session_id: str, states: list[tuple[str, MarkState]]) -> None:
+        """Undo/redo: write whole mark states back, as ordinary tracked changes."""
+        roll, by = self.services.roll, self.staff()
+        written = []
+        for student_id, state in states:
+            try:
+                written.append((student_id, roll.set_state(session_id, student_id, state, by=by)))
+            except HarmonyError as exc:  # say so, and carry on with the others
+                self.failed.emit(str(exc))
+        if written:
+            self._announce(session_id, written, replayed=True)
+
+    def clear_history(self) -> None:
+        """Forget the undo history (another session was opened)."""
+        self.undo_stack.clear()
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _write(
+        self,
+        session_id: str,
+        student_id: str,
+        before: MarkState,
+        text: str,
+        write: Callable[..., MarkState],
+    ) -> bool:
+        try:
+            after = write(self.services.roll, self.staff())
+        except HarmonyError as exc:
+            self.failed.emit(str(exc))
+            return False
+        if before != after:
+            self.undo_stack.push(MarkCommand(self, session_id, [(student_id, before, after)], text))
+        self._announce(session_id, [(student_id, after)], replayed=False)
+        return True
+
+    def _announce(
+        self, session_id: str, written: list[tuple[str, MarkState]], *, replayed: bool
+    ) -> None:
+        self.stored.emit(session_id, written, replayed)
+        self.tasks.notify(Changes(marks=True, sessions=True), self)

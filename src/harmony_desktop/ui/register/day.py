@@ -1,0 +1,220 @@
+"""Today's list: the day navigation, the sessions of the day and the missing-roll flag.
+
+:class:`DayBar` chooses the day, :class:`SessionList` shows its sessions and
+:class:`MissingRollBanner` links to past sessions without a complete roll. They only show
+and ask; the register page loads the day (on the database thread) and opens rolls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.services.sessions import SessionInfo
+from harmony_desktop.ui.register.models import SessionColumn, SessionsModel, is_missing_roll, tr
+from harmony_desktop.ui.register.widgets import button, heading
+
+
+@dataclass(frozen=True)
+class DayView:
+    """What the database thread loads for one day."""
+
+    day: dt.date
+    sessions: list[SessionInfo]
+    missing: list[SessionInfo]
+
+
+def day_label(day: dt.date, pattern: str) -> str:
+    """``day`` in the user's language, as Qt's date ``pattern`` lays it out."""
+    return QDate(day.year, day.month, day.day).toString(pattern)
+
+
+class DayBar(QWidget):
+    """Previous day, the date, next day, today."""
+
+    dayRequested = Signal(object)
+    """The teacher asked for another day: the ``datetime.date``."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.day = today
+        self.prev_day_button = button(tr("◀ Previous day"), tr("Previous day"))
+        self.prev_day_button.clicked.connect(
+            lambda: self.dayRequested.emit(self.day - dt.timedelta(days=1))
+        )
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName(tr("Date"))
+        self.date_edit.setMinimumWidth(150)
+        self.date_edit.dateChanged.connect(self._edited)
+        self.next_day_button = button(tr("Next day ▶"), tr("Next day"))
+        self.next_day_button.clicked.connect(
+            lambda: self.dayRequested.emit(self.day + dt.timedelta(days=1))
+        )
+        self.today_button = button(tr("Today"), tr("Go to today"))
+        self.today_button.clicked.connect(lambda: self.dayRequested.emit(self.today))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.prev_day_button,
+            self.date_edit,
+            self.next_day_button,
+            self.today_button,
+        ):
+            layout.addWidget(widget)
+
+    def show_day(self, day: dt.date) -> None:
+        """Show ``day`` in the date field (without asking for it again)."""
+        self.day = day
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.blockSignals(False)
+
+    def _edited(self, value: QDate) -> None:
+        day = dt.date(value.year(), value.month(), value.day())
+        if day != self.day:
+            self.dayRequested.emit(day)
+
+
+class MissingRollBanner(QFrame):
+    """The flag of past sessions still missing roll, linking straight to each."""
+
+    sessionRequested = Signal(str)
+    """A link or the button was used: the id of the session to open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.missing: list[SessionInfo] = []
+        self.setObjectName("missingBanner")
+        self.setStyleSheet(
+            "QFrame#missingBanner { background: #fdecea; border: 1px solid #e6a19a;"
+            " border-radius: 6px; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(tr("Sessions missing roll"))
+        self.label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.label.linkActivated.connect(self.sessionRequested)
+        self.button = button(tr("Open oldest missing roll"), tr("Open oldest missing roll"))
+        self.button.clicked.connect(self._oldest)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.hide()
+
+    def show_missing(self, sessions: list[SessionInfo], today: dt.date) -> list[SessionInfo]:
+        """Flag the past sessions of ``sessions`` still missing roll; returns them."""
+        missing = [m for m in sessions if is_missing_roll(m, today)]
+        self.missing = missing
+        self.setVisible(bool(missing))
+        if not missing:
+            return missing
+        links = [
+            f"<a href='{m.id}'>{day_label(m.date, 'ddd d MMM')}"
+            f" {m.start:%H:%M} · {escape(m.label)}</a>"
+            for m in missing[:4]
+        ]
+        more = len(missing) - len(links)
+        text = tr("⚠ {count} past sessions are missing roll:").format(count=len(missing))
+        if len(missing) == 1:
+            text = tr("⚠ 1 past session is missing roll:")
+        html = f"<b>{text}</b> " + ", ".join(links)
+        if more > 0:
+            html += " " + tr("and {count} more").format(count=more)
+        self.label.setText(html)
+        return missing
+
+    def _oldest(self) -> None:
+        if self.missing:
+            self.sessionRequested.emit(self.missing[0].id)
+
+
+class SessionList(QWidget):
+    """The sessions of the day shown, with their roll state."""
+
+    sessionSelected = Signal(object)
+    """The selected session: its :class:`SessionInfo`."""
+    sessionActivated = Signal(object)
+    """Enter or double-click on a session: its :class:`SessionInfo`."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today = today
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = heading(tr("Day shown"), 1.25, self)
+        layout.addWidget(self.title)
+        self.model = SessionsModel(today, self)
+        self.view = QTableView()
+        self.view.setAccessibleName(tr("Sessions of the day"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(40)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setAccessibleName(tr("Session columns"))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SessionColumn.SESSION, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.view.activated.connect(self._activated)
+        layout.addWidget(self.view, 1)
+        self.no_sessions_label = QLabel(tr("No sessions on this day."))
+        self.no_sessions_label.setAccessibleName(tr("No sessions on this day."))
+        self.no_sessions_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_sessions_label.hide()
+        layout.addWidget(self.no_sessions_label)
+
+    def show_day(self, day: dt.date) -> None:
+        """Title the list with ``day`` ("Today, …" for today)."""
+        label = day_label(day, "dddd d MMMM yyyy")
+        self.title.setText(tr("Today, {date}").format(date=label) if day == self.today else label)
+
+    def set_sessions(self, sessions: list[SessionInfo]) -> None:
+        """Show a loaded day's sessions."""
+        self.model.set_sessions(sessions, self.today)
+        self.no_sessions_label.setVisible(not sessions)
+
+    def select(self, session_id: str) -> bool:
+        """Select (and show) a session's row; False when it is not in the list."""
+        row = self.model.row_of(session_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, SessionColumn.SESSION)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        if rows:
+            self.sessionSelected.emit(self.model.session(min(rows)))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            info = self.model.session(index.row())
+            self.view.selectRow(index.row())
+            self.sessionActivated.emit(info)

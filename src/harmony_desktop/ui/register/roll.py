@@ -1,0 +1,340 @@
+"""The roll of one session: its header, a button per code, the tools and the table.
+
+:class:`RollPanel` shows a roll and says what the teacher asked for (mark, clear, note,
+mark all remaining present, restore a cancelled session); the register page does it.
+:class:`RollView` is the table itself: arrows or j/k move, a code key marks and advances.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.services.roll import RollEntry
+from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.ui.register.codes import CodeInfo
+from harmony_desktop.ui.register.delegates import CodeDelegate
+from harmony_desktop.ui.register.models import RollColumn, RollOrder, RollTableModel, tr
+from harmony_desktop.ui.register.widgets import button, heading
+
+_SAVED_STYLE = "color: #1b6e20; font-weight: bold"
+_ERROR_STYLE = "color: #b00020; font-weight: bold"
+
+
+class RollView(QTableView):
+    """The roll table: arrows or j/k move, a code key marks and advances."""
+
+    markKeyPressed = Signal(str)
+    """A code key was pressed on the current row: the attendance code."""
+    clearKeyPressed = Signal()
+    """Delete or Backspace: set the current student back to not recorded."""
+    noteKeyPressed = Signal()
+    """N: add or edit a note on the current student's mark."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys: dict[str, str] = {}
+
+    def set_codes(self, codes: list[CodeInfo]) -> None:
+        """Letters and digits that mark."""
+        self._keys = {}
+        for c in codes:
+            if c.key:
+                self._keys[c.key] = c.code
+            if c.digit:
+                self._keys[c.digit] = c.code
+
+    def step_row(self, step: int) -> None:
+        """Move the current row by ``step`` (clamped)."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = self.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
+        self.setCurrentIndex(model.index(row, RollColumn.MARK))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Marking keys first; everything else (arrows, Page Up/Down…) as usual."""
+        mods = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        text = event.text().upper()
+        if mods == Qt.KeyboardModifier.NoModifier and text:
+            if text == "J":
+                self.step_row(1)
+                return
+            if text == "K":
+                self.step_row(-1)
+                return
+            if text in self._keys:
+                self.markKeyPressed.emit(self._keys[text])
+                return
+            if text == "N":
+                self.noteKeyPressed.emit()
+                return
+        if mods == Qt.KeyboardModifier.NoModifier and event.key() in (
+            Qt.Key.Key_Delete,
+            Qt.Key.Key_Backspace,
+        ):
+            self.clearKeyPressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RollPanel(QWidget):
+    """One session's roll: header, code buttons, tools, the table and the keys help."""
+
+    markRequested = Signal(str)
+    """Mark the current student with this code (a code button or key)."""
+    clearRequested = Signal()
+    """Set the current student back to not recorded."""
+    noteRequested = Signal()
+    """Add or edit the current student's note."""
+    allPresentRequested = Signal()
+    """Mark every student not yet recorded present."""
+    restoreRequested = Signal()
+    """Restore the cancelled session shown."""
+
+    def __init__(self, codes: list[CodeInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.codes = codes
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addLayout(self._build_header())
+        layout.addWidget(self._build_notices())
+        self.cancelled_box = self._build_cancelled()
+        layout.addWidget(self.cancelled_box)
+        layout.addLayout(self._build_code_buttons())
+        layout.addLayout(self._build_tools())
+        self.model = RollTableModel(codes, self)
+        self.view = self._build_table()
+        layout.addWidget(self.view, 1)
+        self.keys_help = QLabel(
+            tr(
+                "Keys: ↑/↓ or j/k move · {codes} mark and move on · Del not recorded · N note · Ctrl+Z undo"
+            ).format(codes=" ".join(f"{c.key}={c.code}" for c in codes if c.key))
+        )
+        self.keys_help.setAccessibleName(tr("Keyboard help"))
+        self.keys_help.setStyleSheet("color: #555")
+        layout.addWidget(self.keys_help)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        head = QHBoxLayout()
+        self.title = heading(tr("Session"), 1.35, self)
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName(tr("Roll progress"))
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName(tr("Save status"))
+        self.save_label.setObjectName("saveLabel")
+        self.save_label.setStyleSheet(_SAVED_STYLE)
+        # Fixed room for changing texts, so a new "Saved at" never relayouts the panel.
+        self.save_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("✓ Saved at 00:00:00") + 16
+        )
+        self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.progress_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("000 of 000 marked · 000 not recorded") + 8
+        )
+        self._save_error = False
+        head.addWidget(self.title)
+        head.addSpacing(12)
+        head.addWidget(self.progress_label)
+        head.addStretch(1)
+        head.addWidget(self.save_label)
+        return head
+
+    def _build_notices(self) -> QLabel:
+        self.past_label = QLabel(
+            tr("Correcting a past roll: every change is recorded with your name and the time.")
+        )
+        self.past_label.setAccessibleName(tr("Past roll notice"))
+        self.past_label.setStyleSheet("color: #8a4b00")
+        self.past_label.setWordWrap(True)
+        return self.past_label
+
+    def _build_cancelled(self) -> QFrame:
+        """Cancelled sessions show why, and how to restore them."""
+        box = QFrame()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.cancelled_label = QLabel()
+        self.cancelled_label.setAccessibleName(tr("Cancellation"))
+        self.cancelled_label.setWordWrap(True)
+        self.restore_button = button(tr("Restore session"), tr("Restore cancelled session"))
+        self.restore_button.clicked.connect(self.restoreRequested)
+        row.addWidget(self.cancelled_label, 1)
+        row.addWidget(self.restore_button)
+        return box
+
+    def _build_code_buttons(self) -> QHBoxLayout:
+        """One button per code, with its key."""
+        row = QHBoxLayout()
+        self.code_buttons: dict[str, QPushButton] = {}
+        for info in self.codes:
+            text = f"{info.code}  {info.label}  [{info.key}]" if info.key else info.code
+            widget = button(text, tr("Mark {label}").format(label=info.label))
+            widget.setToolTip(
+                tr("Mark the chosen student {label} (key {key} or {digit})").format(
+                    label=info.label, key=info.key, digit=info.digit
+                )
+            )
+            widget.setStyleSheet(
+                f"QPushButton {{ background: {info.colour.name()}; border: 1px solid #888;"
+                " border-radius: 5px; padding: 6px 8px; color: #111; }"
+                " QPushButton:disabled { background: #eee; color: #999; }"
+            )
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep focus on the roll
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            widget.clicked.connect(lambda _c=False, code=info.code: self.markRequested.emit(code))
+            row.addWidget(widget)
+            self.code_buttons[info.code] = widget
+        return row
+
+    def _build_tools(self) -> QHBoxLayout:
+        tools = QHBoxLayout()
+        self.clear_button = button(tr("Not recorded [Del]"), tr("Set back to not recorded"))
+        self.clear_button.clicked.connect(self.clearRequested)
+        self.note_button = button(tr("Note… [N]"), tr("Add a note"))
+        self.note_button.clicked.connect(self.noteRequested)
+        self.all_present_button = button(
+            tr("Mark all remaining present"), tr("Mark all remaining present")
+        )
+        self.all_present_button.clicked.connect(self.allPresentRequested)
+        self.undo_button = button(tr("Undo"), tr("Undo last change"))
+        self.redo_button = button(tr("Redo"), tr("Redo"))
+        for b in (self.clear_button, self.note_button, self.undo_button, self.redo_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        sort_label = QLabel(tr("Order:"))
+        self.order_box = QComboBox()
+        self.order_box.setAccessibleName(tr("Order of the roll"))
+        self.order_box.addItem(tr("Last name"), RollOrder.LAST_NAME)
+        self.order_box.addItem(tr("First name"), RollOrder.FIRST_NAME)
+        self.order_box.currentIndexChanged.connect(self._order_changed)
+        sort_label.setBuddy(self.order_box)
+        for w in (self.clear_button, self.note_button, self.undo_button, self.redo_button):
+            tools.addWidget(w)
+        tools.addStretch(1)
+        tools.addWidget(sort_label)
+        tools.addWidget(self.order_box)
+        tools.addSpacing(12)
+        tools.addWidget(self.all_present_button)
+        return tools
+
+    def _build_table(self) -> RollView:
+        view = RollView()
+        view.setAccessibleName(tr("Roll"))
+        view.set_codes(self.codes)
+        view.setModel(self.model)
+        view.setItemDelegateForColumn(RollColumn.MARK, CodeDelegate(self.codes, self))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        roll_font = QFont(self.font())
+        roll_font.setPointSizeF(roll_font.pointSizeF() * 1.2)
+        view.setFont(roll_font)
+        view.verticalHeader().setDefaultSectionSize(42)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = view.horizontalHeader()
+        header.setAccessibleName(tr("Roll columns"))
+        view.verticalHeader().setAccessibleName(tr("Row numbers"))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(RollColumn.NOTE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(RollColumn.STUDENT, 210)
+        header.resizeSection(RollColumn.MARK, 140)
+        header.resizeSection(RollColumn.TIME, 120)
+        header.resizeSection(RollColumn.GRADE, 60)
+        header.resizeSection(RollColumn.ALERTS, 150)
+        header.moveSection(RollColumn.GRADE, RollColumn.MARK)  # grade next to name
+        view.markKeyPressed.connect(self.markRequested)
+        view.clearKeyPressed.connect(self.clearRequested)
+        view.noteKeyPressed.connect(self.noteRequested)
+        return view
+
+    # -- showing ----------------------------------------------------------------------
+
+    def current_row(self) -> int:
+        """The current row of the table, or -1."""
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_entry(self) -> RollEntry | None:
+        """The student on the current row."""
+        row = self.current_row()
+        return self.model.entry(row) if row >= 0 else None
+
+    def go_to(self, student_id: str) -> None:
+        """Make ``student_id``'s row current (if shown)."""
+        row = self.model.row_of(student_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, RollColumn.MARK))
+
+    def go_to_first_unrecorded(self) -> None:
+        """Make the first student without a mark current (or the first student)."""
+        if self.model.rowCount():
+            row = self.model.first_unrecorded()
+            self.view.setCurrentIndex(self.model.index(max(row, 0), RollColumn.MARK))
+
+    def show_session(self, info: SessionInfo, today: dt.date, *, ready: bool) -> None:
+        """The header of ``info``: title, progress, cancellation, past-roll notice."""
+        self.title.setText(f"{info.label}  {info.start:%H:%M}–{info.end:%H:%M}")
+        cancelled = info.state == RollState.CANCELLED
+        self.cancelled_box.setVisible(cancelled)
+        self.cancelled_label.setText(
+            "<b>" + tr("Cancelled") + "</b>: " + info.cancel_reason if cancelled else ""
+        )
+        self.past_label.setVisible(info.date < today and not cancelled)
+        recorded = self.model.recorded_count()
+        total = self.model.rowCount()
+        if not ready:
+            self.progress_label.setText(tr("Loading the roll…"))
+        elif cancelled:
+            self.progress_label.setText(tr("Cancelled"))
+        elif total and recorded == total:
+            self.progress_label.setText(tr("Roll taken: all {total} marked").format(total=total))
+        else:
+            self.progress_label.setText(
+                tr("{recorded} of {total} marked · {left} not recorded").format(
+                    recorded=recorded, total=total, left=total - recorded
+                )
+            )
+
+    def set_save_text(self, text: str, *, error: bool = False) -> None:
+        """Say what happened to the last write ("✓ Saved at …", or what went wrong)."""
+        self.save_label.setText(text)
+        if error != self._save_error:  # restyling is slow: only when the state flips
+            self._save_error = error
+            self.save_label.setStyleSheet(_ERROR_STYLE if error else _SAVED_STYLE)
+
+    def set_actions(self, *, can_mark: bool, can_undo: bool, can_redo: bool) -> None:
+        """Enable the buttons that can act now."""
+        for widget in self.code_buttons.values():
+            widget.setEnabled(can_mark)
+        for widget in (self.clear_button, self.note_button, self.all_present_button):
+            widget.setEnabled(can_mark)
+        self.undo_button.setEnabled(can_undo)
+        self.redo_button.setEnabled(can_redo)
+
+    def _order_changed(self) -> None:
+        entry = self.current_entry()
+        self.model.set_order(RollOrder(self.order_box.currentData()))
+        if entry is not None:
+            self.go_to(entry.student_id)

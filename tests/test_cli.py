@@ -1,0 +1,65 @@
+"""The command line: every group listed, global options before any subcommand."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from harmony_desktop.__main__ import main
+from harmony_desktop.cli import COMMAND_GROUPS, build_parser
+from harmony_desktop.store import Store
+from harmony_desktop.store.models import Hub
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    for command in ("demo", "restore", "backup", "print", "import", "export", "sync", "enroll"):
+        assert f"    {command} " in text, command
+    assert len(COMMAND_GROUPS) == 5
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_data_dir_before_or_after_the_subcommand(tmp_path: Path, where: str) -> None:
+    data = tmp_path / "chosen"
+    demo = ["demo", "--students", "6", "--years", "1", "--today", "2026-09-14"]
+    if where == "before":
+        argv = ["--data-dir", str(data), *demo]
+    else:
+        argv = [*demo, "--data-dir", str(data)]
+    assert main(argv) == 0
+    with Store(data / "harmony.sqlite3") as store, store.read() as s:
+        assert len(s.exec(select(Hub)).all()) == 1
+
+
+def test_backup_then_restore_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "backup"]) == 0
+    made = Path(capsys.readouterr().out.strip())
+    assert made.parent == data / "backups" and made.exists()
+    assert main(["--data-dir", str(data), "restore", "--list"]) == 0
+    assert capsys.readouterr().out.strip() == str(made)
+
+
+def test_bad_input_says_what_is_wrong(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args(["export", "attendance", "--out", "x.csv", "--from", "14/9"])
+    assert exited.value.code == 2
+    assert "dates are YYYY-MM-DD, not '14/9'" in capsys.readouterr().err
+
+
+def test_version_and_help_do_not_load_the_demo_generator() -> None:
+    code = (
+        "import sys; from harmony_desktop.cli import build_parser; build_parser(); "
+        "print('harmony_desktop.demo' in sys.modules, 'sqlalchemy' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["False", "False"]
