@@ -3,7 +3,10 @@
 * import of a 3,500-row CSV (students + two contacts each), dry run and import,
   into an empty hub and again over the same students (matching, nothing to change);
 * a 60-student class roster to PDF;
-* roster search per keystroke at 3,500 students (the table model the page uses).
+* roster search per keystroke at 3,500 students (RosterService.search and the table
+  model the page uses, together), with accent-free and hyphen-free queries;
+* the collation (pyuca) that sorts names in the user's language: loading its table, and
+  sorting 3,500 names, against sorting them by ``str.casefold`` (the baseline).
 
 Run: ``./dev bench`` or ``.venv/bin/python -m bench.bench_roster`` (offscreen Qt).
 All data is generated.
@@ -27,7 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIRST = ["Ana", "Luis", "Maya", "Diego", "Sofía", "Mateo", "Emma", "Noah", "Valeria", "Liam",
          "Camila", "José", "Zoë", "Chidi", "Linh", "Aiyana", "Omar", "Ruth", "Yuki", "Ximena"]  # fmt: skip
 LAST = ["García", "López", "Nguyen", "Smith", "Hernández", "Kim", "Rivera", "Jones", "Cruz",
-        "Ali", "Okafor", "Muñoz", "Peña", "Brown", "Reyes", "Torres", "Flores", "Díaz"]  # fmt: skip
+        "Ali", "Okafor", "Muñoz", "Peña", "Brown", "Reyes", "Torres", "Flores", "Díaz",
+        "Núñez", "Álvarez", "Mendoza-Ruiz", "Penner"]  # fmt: skip
 
 
 def make_csv(path: Path, rows: int, seed: int = 7) -> None:
@@ -168,7 +172,9 @@ def main() -> int:
     model = RosterTableModel()
     model.set_entries(big_services.roster.entries(hub_id))
     keystrokes: list[float] = []
-    for query in ("garcía", "violin", "grade 5", "8000123", "sofía ló", "zzz"):
+    queries = ("garcía", "violin", "grade 5", "8000123", "sofía ló", "zzz", "nunez", "alvarez",
+               "mendoza ruiz", "HERNANDEZ JOSE")  # fmt: skip
+    for query in queries:
         for n in range(1, len(query) + 1):
             start = time.perf_counter()
             model.set_query(query[:n])
@@ -184,10 +190,54 @@ def main() -> int:
         16,
         unit="ms",
     )
+    collation_figures([(e.first_name, e.last_name) for e in big_services.roster.entries(hub_id)])
     big.close()
     store.close()
     del app
     return 0
+
+
+def collation_figures(roster: list[tuple[str, str]]) -> None:
+    """The cost of sorting in the language's collation, with its baseline."""
+    from harmony_desktop.domain import collation
+    from harmony_desktop.domain.names import name_sort_key
+
+    def fresh() -> None:
+        collation._collators.clear()
+        collation._sort_key.cache_clear()
+
+    def first_use(text: str) -> Callable[[], object]:
+        def run() -> object:
+            fresh()
+            return collation.sort_key(text)
+
+        return run
+
+    collation.set_collation_language("en")
+    report("collation table, Latin/Greek/Cyrillic part (< U+0600), first use", timed(first_use("Núñez"), 5), unit="ms")  # fmt: skip
+    report("collation table, whole (a name in another script), first use", timed(first_use("김민준"), 5), unit="ms")  # fmt: skip
+    rng = random.Random(3)
+    letters = "abcdefghijklmnopqrstuvwxyzáéíóúñü"
+    unique = [
+        ("".join(rng.choices(letters, k=6)).capitalize(), "".join(rng.choices(letters, k=8)).capitalize())
+        for _ in range(3500)
+    ]  # fmt: skip
+    for label, names in (("the bench roster's 3,500 names", roster), ("3,500 names, all different", unique)):  # fmt: skip
+        baseline = timed(lambda n=names: sorted(n, key=lambda p: (p[1].casefold(), p[0].casefold())), 20)  # fmt: skip
+        report(f"sort {label} by str.casefold (baseline)", baseline, unit="ms")
+        for language in ("en", "es"):
+            collation.set_collation_language(language)
+            collation.sort_key("warm")  # the table is loaded
+            cold: list[float] = []
+            for _ in range(5):
+                collation._sort_key.cache_clear()
+                cold += timed(lambda n=names: sorted(n, key=lambda p: name_sort_key(*p)), 1)
+            warm = timed(lambda n=names: sorted(n, key=lambda p: name_sort_key(*p)), 20)
+            report(f"sort {label} by collation ({language}), keys not cached", cold, unit="ms")
+            report(f"sort {label} by collation ({language}), keys cached", warm, unit="ms")
+            ratio = statistics.median(cold) / statistics.median(baseline)
+            print(f"  ratio, not cached / baseline: {ratio:.1f}x")
+    collation.set_collation_language(None)
 
 
 def _first_hub(store: object) -> str:

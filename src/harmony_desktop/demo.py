@@ -73,7 +73,7 @@ from harmony_desktop.store.replica import ChangeWriter, attendance_mark_id, sess
 from harmony_desktop.store.seed import seed_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 2
+DEMO_VERSION = 3
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: The local setting listing the demo runs written into this database.
@@ -189,7 +189,7 @@ _FIRST_OTHER = _words("Min-jun|Ji-woo|Nareh|Aram|Thanh|Linh|Rizal|Mabel|Tigran|H
 _LAST_ES = _words(
     "García|Hernández|López|Martínez|González|Rodríguez|Pérez|Sánchez|Ramírez|Flores|Cruz|"
     "Morales|Reyes|Gutiérrez|Ortiz|Castillo|Chávez|Ramos|Vásquez|Mendoza|Romero|Herrera|"
-    "Medina|Aguilar|Jiménez|Ruiz|Álvarez|Torres|Domínguez|Navarro|Salazar|Cervantes"
+    "Medina|Aguilar|Jiménez|Ruiz|Álvarez|Torres|Domínguez|Navarro|Salazar|Cervantes|Núñez|Peña"
 )
 _LAST_EN = _words(
     "Johnson|Williams|Brown|Jones|Davis|Miller|Wilson|Moore|Taylor|Anderson|Thomas|Jackson|"

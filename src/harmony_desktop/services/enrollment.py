@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, or_, select
 
+from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import CapacityError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name
@@ -88,7 +89,9 @@ class EnrollmentService:
             )
             for e, st in rows
         ]
-        entries.sort(key=lambda w: (w.priority, w.waitlisted_on or dt.date.max, w.student_name))
+        entries.sort(
+            key=lambda w: (w.priority, w.waitlisted_on or dt.date.max, sort_key(w.student_name))
+        )
         return entries
 
     def for_student(self, student_id: str) -> list[Enrollment]:

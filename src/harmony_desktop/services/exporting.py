@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from harmony_desktop.domain import collation
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.domain.names import display_name
+from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
 from harmony_desktop.store import Store, settings
@@ -51,6 +52,13 @@ class Member:
         return display_name(
             st.legal_first_name, st.legal_last_name, st.preferred_name, last_first=True
         )
+
+    @property
+    def sort_key(self) -> tuple[object, ...]:
+        """Where the student sorts on a roster: last name (each surname in turn), then
+        preferred-or-first name, in the collation of the current language."""
+        st = self.student
+        return name_sort_key(st.preferred_name or st.legal_first_name, st.legal_last_name)
 
     @property
     def legal_name(self) -> str:
@@ -126,13 +134,18 @@ class ExportService:
         members = [
             Member(
                 st,
-                tuple(sorted(contacts.get(st.id, []), key=lambda c: (c.priority, c.name))),
-                tuple(sorted(current.get(st.id, []))),
+                tuple(
+                    sorted(
+                        contacts.get(st.id, []),
+                        key=lambda c: (c.priority, collation.sort_key(c.name)),
+                    )
+                ),
+                tuple(sorted(current.get(st.id, []), key=collation.sort_key)),
             )
             for st in students
             if include_archived or st.status != StudentStatus.ARCHIVED
         ]
-        members.sort(key=lambda m: (m.display_name.casefold(), m.student.id))
+        members.sort(key=lambda m: (m.sort_key, m.student.id))
         return members
 
     # -- export tables -----------------------------------------------------------------
@@ -221,7 +234,14 @@ class ExportService:
                 query = query.where(ClassSession.date <= last)
             found = s.exec(query).all()
         found = sorted(
-            found, key=lambda r: (r[1].date, r[1].start, r[3].name, r[2].legal_last_name)
+            found,
+            key=lambda r: (
+                r[1].date,
+                r[1].start,
+                collation.sort_key(r[3].name),
+                name_sort_key(r[2].legal_first_name, r[2].legal_last_name),
+                r[2].id,
+            ),
         )
         rows = [
             [

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.store import Store
@@ -93,7 +94,7 @@ class HubDirectory:
         """Every hub in the local database, by name."""
         with self.store.read() as s:
             rows = s.exec(select(Hub).where(live(Hub))).all()
-        return sorted((_hub_info(h) for h in rows), key=lambda h: h.name.casefold())
+        return sorted((_hub_info(h) for h in rows), key=lambda h: sort_key(h.name))
 
     def hub(self, hub_id: str) -> HubInfo:
         """One hub; :class:`NotFoundError` if there is no such hub."""
@@ -135,7 +136,7 @@ class HubDirectory:
         with self.store.read() as s:
             rows = s.exec(select(Staff).where(Staff.hub_id == hub_id, live(Staff))).all()
         return sorted(
-            (StaffInfo(r.id, r.name, r.role) for r in rows), key=lambda r: r.name.casefold()
+            (StaffInfo(r.id, r.name, r.role) for r in rows), key=lambda r: sort_key(r.name)
         )
 
     # -- ensembles ---------------------------------------------------------------------
@@ -198,4 +199,4 @@ class HubDirectory:
                     days,
                 )
             )
-        return sorted(infos, key=lambda i: i.name.casefold())
+        return sorted(infos, key=lambda i: sort_key(i.name))

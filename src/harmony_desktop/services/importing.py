@@ -36,6 +36,7 @@ from sqlmodel import Session, select
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import stored_text
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
 from harmony_desktop.store import Store
@@ -593,7 +594,9 @@ def _text(value: Cell) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return " ".join(str(value).split()) if "\n" not in str(value) else str(value).strip()
+    text = str(value)
+    # Names are stored as typed, in NFC: a file from a Mac may hold "Núñez" decomposed.
+    return stored_text(" ".join(text.split()) if "\n" not in text else text)
 
 
 def split_full_name(text: str) -> tuple[str, str]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from sqlmodel import Session, col, select
 
+from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.domain.names import display_name
+from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import SessionStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
 from harmony_desktop.store import ChangeWriter, Store
@@ -57,6 +58,9 @@ class RollEntry:
     mark: MarkState
     recorded_at: str
     recorded_by: str | None
+    #: by last name, then by first name, in the collation of the current language
+    last_name_key: tuple[object, ...] = field(default=(), compare=False, repr=False)
+    first_name_key: tuple[object, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def recorded(self) -> bool:
@@ -127,6 +131,7 @@ class RollService:
         for st in students:
             mark = marks.get(st.id)
             name = (st.legal_first_name, st.legal_last_name, st.preferred_name)
+            given = st.preferred_name or st.legal_first_name
             entries.append(
                 RollEntry(
                     student_id=st.id,
@@ -141,9 +146,11 @@ class RollService:
                     mark=_state(mark),
                     recorded_at=mark.recorded_at if mark else "",
                     recorded_by=mark.recorded_by if mark else None,
+                    last_name_key=name_sort_key(given, st.legal_last_name),
+                    first_name_key=name_sort_key(given, st.legal_last_name, first_name_first=True),
                 )
             )
-        entries.sort(key=lambda e: e.sort_name)
+        entries.sort(key=lambda e: (e.last_name_key, e.student_id))
         return entries
 
     def pickup_info(self, student_id: str) -> PickupInfo:
@@ -153,7 +160,7 @@ class RollService:
             contacts = s.exec(
                 select(Contact).where(Contact.student_id == student_id, live(Contact))
             ).all()
-        contacts = sorted(contacts, key=lambda c: (c.priority, c.name))
+        contacts = sorted(contacts, key=lambda c: (c.priority, sort_key(c.name)))
         return PickupInfo(
             may_walk_home=student.may_walk_home,
             authorized=[(c.name, c.relationship, c.phone) for c in contacts if c.authorized_pickup],

@@ -13,9 +13,16 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from harmony_desktop.domain import collation
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.domain.names import display_name
+from harmony_desktop.domain.names import (
+    display_name,
+    fold,
+    name_sort_key,
+    same_names,
+    stored_text,
+)
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Contact, Enrollment, Ensemble, Student, data_fields
@@ -42,7 +49,10 @@ class RosterEntry:
     ensembles: tuple[str, ...]
     date_of_birth: dt.date | None
     photo_consent: bool
+    #: the searchable fields, folded (:func:`~harmony_desktop.domain.names.fold`)
     search_text: str = field(repr=False, default="")
+    #: last name, then legal first name, in the collation of the current language
+    sort_key: tuple[object, ...] = field(repr=False, default=(), compare=False)
 
     @property
     def display_name(self) -> str:
@@ -50,17 +60,64 @@ class RosterEntry:
         return display_name(self.first_name, self.last_name, self.preferred_name)
 
     def matches(self, query: str) -> bool:
-        """True if every word of ``query`` appears in one of the searchable fields.
+        """True if every word of ``query`` appears in one of the searchable fields
+        (accents, case and hyphens ignored; see :class:`RosterQuery`)."""
+        return RosterQuery.parse(query).matches(self)
 
-        "grade 3" (or "grado 3") is an exact grade filter rather than two loose words.
-        """
-        words = query.casefold().split()
-        for i in range(len(words) - 1):
-            if words[i] in ("grade", "grado"):
-                if self.grade.casefold() != words[i + 1]:
-                    return False
-                words[i : i + 2] = ["", ""]
-        return all(word in self.search_text for word in words if word)
+
+@dataclass(frozen=True)
+class RosterQuery:
+    """What a search box holds, parsed once per keystroke: folded words that must each
+    appear in an entry's searchable text, and exact grade filters.
+
+    "grade 3" (or "grado 3") is an exact grade filter rather than two loose words.
+    """
+
+    words: tuple[str, ...]
+    grades: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> RosterQuery:
+        """Fold ``text`` as the searchable fields are folded, and pick out grade filters."""
+        words = fold(text).split()
+        rest: list[str] = []
+        grades: list[str] = []
+        i = 0
+        while i < len(words):
+            if words[i] in ("grade", "grado") and i + 1 < len(words):
+                grades.append(words[i + 1])
+                i += 2
+            else:
+                rest.append(words[i])
+                i += 1
+        return cls(tuple(rest), tuple(grades))
+
+    def matches(self, entry: RosterEntry) -> bool:
+        """True if ``entry`` has every word and is in the grade asked for."""
+        return bool(self.filter([entry]))
+
+    def filter(self, entries: list[RosterEntry]) -> list[RosterEntry]:
+        """The entries this query matches, in their order."""
+        # One comprehension per condition rather than a call per entry: this runs on
+        # every keystroke over the whole roster.
+        found = entries
+        for grade in self.grades:
+            found = [e for e in found if e.grade.casefold() == grade]
+        for word in self.words:
+            found = [e for e in found if word in e.search_text]
+        return found
+
+    def narrows(self, previous: RosterQuery) -> bool:
+        """True if everything this query matches, ``previous`` matched too (so the
+        previous results can be filtered instead of the whole roster)."""
+        return self.grades[: len(previous.grades)] == previous.grades and all(
+            any(old in new for new in self.words) for old in previous.words
+        )
+
+
+def _stored(fields: dict[str, Any]) -> dict[str, Any]:
+    """Text fields as they are stored: as typed, trimmed, in Unicode NFC."""
+    return {k: (stored_text(v) if isinstance(v, str) else v) for k, v in fields.items()}
 
 
 def normalise_phone(phone: str) -> str:
@@ -142,9 +199,12 @@ class RosterService:
         for st in students:
             if not include_archived and st.status == StudentStatus.ARCHIVED:
                 continue
-            ensembles = tuple(sorted(current.get(st.id, [])))
+            ensembles = tuple(sorted(current.get(st.id, []), key=collation.sort_key))
+            # Folded field by field: the same instrument, grade or ensemble name is
+            # folded once for the whole roster (fold is cached).
             text = " ".join(
-                [
+                fold(value)
+                for value in (
                     st.legal_first_name,
                     st.legal_last_name,
                     st.preferred_name,
@@ -154,8 +214,8 @@ class RosterService:
                     st.grade,
                     st.status,
                     *ensembles,
-                ]
-            ).casefold()
+                )
+            )
             entries.append(
                 RosterEntry(
                     student_id=st.id,
@@ -172,17 +232,26 @@ class RosterService:
                     date_of_birth=st.date_of_birth,
                     photo_consent=st.photo_consent,
                     search_text=text,
+                    sort_key=name_sort_key(st.legal_first_name, st.legal_last_name),
                 )
             )
-        entries.sort(key=lambda e: (e.last_name.casefold(), e.display_name.casefold()))
+        entries.sort(key=lambda e: (e.sort_key, e.student_id))
         return entries
 
     @staticmethod
     def search(entries: list[RosterEntry], query: str) -> list[RosterEntry]:
-        """The entries matching every word of ``query`` (empty query: all)."""
-        if not query.strip():
-            return list(entries)
-        return [e for e in entries if e.matches(query)]
+        """The entries matching every word of ``query`` (empty query: all), in their
+        order. Accents, case and hyphens are ignored: "nunez" finds Núñez, "mendoza
+        ruiz" finds Mendoza-Ruiz."""
+        return list(RosterQuery.parse(query).filter(entries))
+
+    @staticmethod
+    def narrows(previous: str, query: str) -> bool:
+        """True if the results of ``query`` are among those of ``previous`` (typing on),
+        so a view can filter what it shows instead of the whole roster."""
+        return bool(previous.strip()) and RosterQuery.parse(query).narrows(
+            RosterQuery.parse(previous)
+        )
 
     def student(self, student_id: str) -> Student:
         """One student (archived ones included)."""
@@ -195,7 +264,7 @@ class RosterService:
             rows = s.exec(
                 select(Contact).where(Contact.student_id == student_id, live(Contact))
             ).all()
-        return sorted(rows, key=lambda c: (c.priority, c.name))
+        return sorted(rows, key=lambda c: (c.priority, collation.sort_key(c.name)))
 
     def possible_duplicates(
         self,
@@ -207,8 +276,11 @@ class RosterService:
         *,
         exclude: str | None = None,
     ) -> list[Student]:
-        """Students that look like the same child: same name and birth date, or same
-        guardian phone. ``hub_id`` None searches every hub on this laptop."""
+        """Students that look like the same child: the same names and birth date, or the
+        same guardian phone. ``hub_id`` None searches every hub on this laptop.
+
+        Names are compared folded (accents, case and hyphens ignored: "Hernandez" is
+        "Hernández"), also with first and last name swapped."""
         wanted = {normalise_phone(p) for p in phones if normalise_phone(p)}
         with self.store.read() as s:
             query = select(Student).where(live(Student))
@@ -217,10 +289,7 @@ class RosterService:
             found: dict[str, Student] = {}
             if date_of_birth is not None:
                 for st in s.exec(query.where(Student.date_of_birth == date_of_birth)):
-                    if (
-                        st.legal_first_name.strip().casefold() == first_name.strip().casefold()
-                        and st.legal_last_name.strip().casefold() == last_name.strip().casefold()
-                    ):
+                    if same_names(first_name, last_name, st.legal_first_name, st.legal_last_name):
                         found[st.id] = st
             if wanted:
                 rows = s.exec(
@@ -236,7 +305,10 @@ class RosterService:
                 for st in s.exec(query.where(col(Student.id).in_(ids))):
                     found[st.id] = st
         found.pop(exclude or "", None)
-        return sorted(found.values(), key=lambda st: (st.legal_last_name, st.legal_first_name))
+        return sorted(
+            found.values(),
+            key=lambda st: (name_sort_key(st.legal_first_name, st.legal_last_name), st.id),
+        )
 
     # -- changes -----------------------------------------------------------------------
 
@@ -247,9 +319,10 @@ class RosterService:
         contacts: list[dict[str, Any]] = [],  # noqa: B006
     ) -> str:
         """Create a student and their contacts in one transaction; returns the id."""
-        fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
+        fields = _stored(fields)
         self._check_fields(Student, fields)
         validate_student({"legal_first_name": "", "legal_last_name": "", **fields})
+        contacts = [_stored(contact) for contact in contacts]
         for contact in contacts:
             self._check_fields(Contact, contact)
             validate_contact({"name": "", **contact})
@@ -261,7 +334,7 @@ class RosterService:
 
     def update_student(self, student_id: str, **fields: Any) -> None:
         """Change a student's fields (validated first)."""
-        fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
+        fields = _stored(fields)
         self._check_fields(Student, fields)
         validate_student(fields)
         with self.store.write() as w:
@@ -277,6 +350,7 @@ class RosterService:
 
     def add_contact(self, student_id: str, **fields: Any) -> str:
         """Add a guardian, emergency contact or pickup to a student."""
+        fields = _stored(fields)
         self._check_fields(Contact, fields)
         validate_contact({"name": "", **fields})
         with self.store.write() as w:
@@ -285,6 +359,7 @@ class RosterService:
 
     def update_contact(self, contact_id: str, **fields: Any) -> None:
         """Change a contact's fields."""
+        fields = _stored(fields)
         self._check_fields(Contact, fields)
         validate_contact(fields)
         with self.store.write() as w:

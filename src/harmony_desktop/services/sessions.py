@@ -17,6 +17,7 @@ from enum import StrEnum
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.vocab import SessionKind, SessionStatus
@@ -172,7 +173,7 @@ class SessionService:
                         recorded=int(recorded.get(sid, 0)),
                     )
                 )
-        infos.sort(key=lambda i: (i.date, i.start, i.ensemble_name))
+        infos.sort(key=lambda i: (i.date, i.start, sort_key(i.ensemble_name), i.id))
         return infos
 
     def get(self, session_id_: str) -> SessionInfo:

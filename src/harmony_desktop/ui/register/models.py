@@ -329,10 +329,11 @@ class RollTableModel(QAbstractTableModel):
     # -- internals --------------------------------------------------------------------
 
     def _sorted(self, entries: list[RollEntry]) -> list[RollEntry]:
+        # Collation keys made by the roll service: the language's order, and a double
+        # surname by its first surname ("Cervantes" before "Cervantes García").
         if self._order == RollOrder.FIRST_NAME:
-            return sorted(entries, key=lambda e: (e.display_name.casefold(), e.sort_name))
-        # "last, first" split in two, so "Cervantes" sorts before "Cervantes García".
-        return sorted(entries, key=lambda e: tuple(e.sort_name.split(", ", 1)))
+            return sorted(entries, key=lambda e: (e.first_name_key, e.student_id))
+        return sorted(entries, key=lambda e: (e.last_name_key, e.student_id))
 
     def _reindex(self) -> None:
         self._rows = {e.student_id: r for r, e in enumerate(self._entries)}

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.names import display_name
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.roster import GRADES, RosterEntry, RosterService
@@ -54,7 +55,7 @@ class RosterTableModel(QAbstractTableModel):
     def set_query(self, query: str) -> None:
         """Show only the entries matching every word of ``query``."""
         previous, self._query = self._query, query
-        if previous.strip() and query.casefold().startswith(previous.casefold()):
+        if RosterService.narrows(previous, query):
             # Typing on: the matches can only narrow, so filter the rows shown.
             self.beginResetModel()
             self._rows = RosterService.search(self._rows, query)
@@ -76,18 +77,20 @@ class RosterTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _sort_key(self, e: RosterEntry) -> Any:
-        name = (e.last_name.casefold(), e.display_name.casefold())
+        # Text sorts in the collation of the user's language (Á with A; in Spanish Ñ
+        # after N); the name key was computed with the entry, off the UI thread.
+        name = (e.sort_key, e.student_id)
         column = self._sort_column
         if column == self.PREFERRED:
-            return (e.preferred_name.casefold(), *name)
+            return (sort_key(e.preferred_name), *name)
         if column == self.GRADE:
             return (_GRADE_ORDER.get(e.grade, 99), *name)
         if column == self.DISTRICT_ID:
             return (e.district_student_id, *name)
         if column == self.ENSEMBLES:
-            return (", ".join(e.ensembles).casefold(), *name)
+            return (tuple(sort_key(n) for n in e.ensembles), *name)
         if column == self.INSTRUMENT:
-            return (e.instrument.casefold(), *name)
+            return (sort_key(e.instrument), *name)
         if column == self.STATUS:
             return (e.status, *name)
         return name
