@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -14,14 +13,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from harmony_desktop.app import Opened
 from harmony_desktop.domain.collation import set_collation_language
-from harmony_desktop.paths import resolve_paths
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.register.codes import assign_keys
 from harmony_desktop.ui.register.models import RollOrder, RollTableModel
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.roster.model import RosterTableModel
+from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import HubFixture
 
 TODAY = dt.date(2026, 9, 8)
@@ -56,15 +54,14 @@ def named(services: Services, hub: HubFixture) -> HubFixture:
 
 
 @pytest.fixture
-def page(
-    qtbot: QtBot, services: Services, named: HubFixture, tmp_path: Path
-) -> Iterator[RosterPage]:
-    opened = Opened(resolve_paths(tmp_path / "data"), services.store, services)
-    page = RosterPage(opened, named.hub_id, today=TODAY)
+def page(qtbot: QtBot, services: Services, named: HubFixture) -> Iterator[RosterPage]:
+    tasks = TaskManager(services)
+    page = RosterPage(services, named.hub_id, tasks, today=TODAY)
     qtbot.addWidget(page)
     qtbot.waitUntil(lambda: page.model.total == len(PEOPLE), timeout=5000)
     yield page
     page.shutdown()
+    tasks.shutdown()
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
