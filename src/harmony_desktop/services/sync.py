@@ -49,6 +49,7 @@ import requests
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
+from harmony_desktop import __version__
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.credentials import TokenStore
@@ -237,7 +238,13 @@ class SyncService:
                 ),
                 "not_enrolled",
             )
-        return SyncClient(url, token, session=self.http_session)
+        return SyncClient(
+            url,
+            token,
+            session=self.http_session,
+            app_version=f"harmony-desktop {__version__}",
+            outbox_size=self.store.pending_changes,
+        )
 
     # -- status --------------------------------------------------------------------
 

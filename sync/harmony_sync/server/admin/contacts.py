@@ -81,7 +81,7 @@ def _version_text(raw: bytes | None) -> str | None:
     if raw is None:
         return None
     text = raw.decode("latin-1").strip()
-    if not text or len(text) > 64 or not all(33 <= ord(ch) < 127 for ch in text):
+    if not text or len(text) > 64 or not all(32 <= ord(ch) < 127 for ch in text):
         return None
     return text
 

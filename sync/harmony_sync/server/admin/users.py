@@ -26,7 +26,7 @@ THROTTLE = LoginThrottle.__table__  # type: ignore[attr-defined]
 ROLES = ("admin", "viewer")
 MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
-#: Failed sign-ins in a row (per name) before each further attempt must wait.
+#: Failed sign-ins in a row (per name) after which each further attempt must wait.
 FREE_FAILURES = 5
 #: The same, per client address (several people may share an office's address).
 FREE_FAILURES_PER_ADDRESS = 20
@@ -187,8 +187,8 @@ def _record_failure(engine: Engine, name: str, address: str, now: datetime) -> N
             row = conn.execute(select(THROTTLE).where(THROTTLE.c.key == key)).first()
             failures = (row.failures if row is not None else 0) + 1
             blocked = None
-            if failures > free:
-                wait = min(FIRST_WAIT * 2 ** (failures - free - 1), MAX_WAIT)
+            if failures >= free:
+                wait = min(FIRST_WAIT * 2 ** min(failures - free, 20), MAX_WAIT)
                 blocked = now + wait
             values = {"failures": failures, "blocked_until": blocked, "updated_at": now}
             if row is None:
