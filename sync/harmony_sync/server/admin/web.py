@@ -660,6 +660,11 @@ def _filters(settings: ConsoleSettings) -> dict[str, Callable[..., str]]:
             return "never"
         return as_utc(moment).astimezone(settings.zone).strftime("%a %d %b %Y, %H:%M")
 
+    def short(moment: datetime | None) -> str:
+        if moment is None:
+            return "never"
+        return as_utc(moment).astimezone(settings.zone).strftime("%a %d %b, %H:%M")
+
     def ago(moment: datetime | None) -> str:
         if moment is None:
             return ""
@@ -672,7 +677,7 @@ def _filters(settings: ConsoleSettings) -> dict[str, Callable[..., str]]:
             return f"{round(seconds / 3600)} hours ago"
         return f"{round(seconds / 86400)} days ago"
 
-    return {"when": when, "ago": ago}
+    return {"when": when, "short": short, "ago": ago}
 
 
 def install_console(app: FastAPI, engine: Engine, settings: ConsoleSettings | None = None) -> None:
