@@ -34,6 +34,8 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+#: Generous: on a loaded 2-core machine a server process can take long to import and start.
+START_TIMEOUT = 120.0
 ADMIN_PASSWORD = "office admin password"
 VIEWER_PASSWORD = "office viewer password"
 
@@ -138,10 +140,14 @@ def _token_file(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[SyncServer]:
     """A real server on plain-http loopback (so the session cookie is not Secure)."""
-    with SyncServer.sqlite(tmp_path, env={"HARMONY_SYNC_COOKIE_SECURE": "0"}) as running:
+    running = SyncServer.sqlite(tmp_path, env={"HARMONY_SYNC_COOKIE_SECURE": "0"})
+    try:
+        running.start(timeout=START_TIMEOUT)
         add_console_user(running, "office", "admin", ADMIN_PASSWORD)
         add_console_user(running, "board", "viewer", VIEWER_PASSWORD)
         yield running
+    finally:
+        running.stop()
 
 
 @pytest.fixture

@@ -22,13 +22,13 @@ from selenium.webdriver.support.ui import Select
 from harmony_desktop.__main__ import main as desktop
 from harmony_desktop.app import open_app
 from harmony_desktop.services.context import Services
-from tests.admin.conftest import ADMIN_PASSWORD, VIEWER_PASSWORD, Browser
+from tests.admin.conftest import ADMIN_PASSWORD, START_TIMEOUT, VIEWER_PASSWORD, Browser
 from tests.support.sync_server import SyncServer
 
 pytestmark = pytest.mark.slow
 
 
-def eventually(check: Callable[[], bool], browser: Browser, timeout: float = 10.0) -> None:
+def eventually(check: Callable[[], bool], browser: Browser, timeout: float = 30.0) -> None:
     """Reload until ``check()`` holds: contacts are written just after the response."""
     deadline = time.monotonic() + timeout
     while not check():
@@ -108,7 +108,7 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=7)
     server.stop()
     server.env["HARMONY_SYNC_NOW"] = later.isoformat()
-    server.start()
+    server.start(timeout=START_TIMEOUT)
     browser.open("/admin")
     assert browser.path.startswith("/admin/login")  # a week later the session is over
     browser.sign_in("office", ADMIN_PASSWORD)
