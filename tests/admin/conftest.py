@@ -19,6 +19,8 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.support.sync_server import SyncServer
 
@@ -87,13 +89,19 @@ class Browser:
         field.clear()
         field.send_keys(value)
 
+    def _navigating(self, element: WebElement) -> None:
+        """Click ``element`` and wait until the next page has replaced this one."""
+        page = self.find("html")
+        element.click()
+        WebDriverWait(self.driver, 60).until(staleness_of(page))
+
     def click(self, css: str) -> None:
-        """Click an element."""
-        self.find(css).click()
+        """Click a button or link that loads another page, and wait for it."""
+        self._navigating(self.find(css))
 
     def click_link(self, text: str) -> None:
-        """Follow the link showing ``text``."""
-        self.driver.find_element(By.PARTIAL_LINK_TEXT, text).click()
+        """Follow the link showing ``text`` and wait for the page."""
+        self._navigating(self.driver.find_element(By.PARTIAL_LINK_TEXT, text))
 
     def sign_in(self, name: str, password: str) -> None:
         """Use the sign-in form (the page must be showing it)."""
