@@ -11,6 +11,7 @@ fault-injecting adapter mounted), so the real server is never mocked.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,9 @@ from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 
 PROTOCOL_HEADER = "Harmony-Protocol-Version"
 SCHEMA_HEADER = "Harmony-Schema-Version"
+#: Optional: changes waiting in the laptop's outbox, and its app version (for the console).
+OUTBOX_HEADER = "Harmony-Outbox-Size"
+APP_VERSION_HEADER = "Harmony-App-Version"
 #: Connect and read timeouts (seconds). A first sync page of 1,000 rows is well under this.
 DEFAULT_TIMEOUT = (5.0, 120.0)
 
@@ -99,7 +103,9 @@ class SyncClient:
     """Calls the sync server's endpoints for one device.
 
     ``base_url`` is the server address (``https://sync.example.org``); ``token`` the
-    device token from :meth:`enroll` (None before enrollment).
+    device token from :meth:`enroll` (None before enrollment). ``outbox_size`` returns
+    how many changes wait to be sent and ``app_version`` names the app: both go to the
+    server with every request, so its console can tell who is falling behind.
     """
 
     def __init__(
@@ -109,8 +115,12 @@ class SyncClient:
         *,
         session: requests.Session | None = None,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        app_version: str | None = None,
+        outbox_size: Callable[[], int] | None = None,
     ) -> None:
         self.base_url = normalize_server_url(base_url)
+        self.app_version = app_version
+        self.outbox_size = outbox_size
         self.token = token
         self.http = session or requests.Session()
         self.timeout = timeout
@@ -156,6 +166,10 @@ class SyncClient:
             SCHEMA_HEADER: str(SCHEMA_VERSION),
             "Accept": "application/json",
         }
+        if self.app_version:
+            headers[APP_VERSION_HEADER] = self.app_version[:64]
+        if self.outbox_size is not None:
+            headers[OUTBOX_HEADER] = str(max(0, int(self.outbox_size())))
         if auth:
             if not self.token:
                 raise NotEnrolled(

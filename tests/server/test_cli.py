@@ -25,7 +25,7 @@ def test_admin_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert status == 0
     hub_id = hub["hub_id"]
     status, hubs = run(capsys, url, "list-hubs")
-    assert hubs == [{"id": hub_id, "name": "North Park"}]
+    assert hubs == [{"id": hub_id, "name": "North Park", "archived": False}]
     status, device = run(capsys, url, "enroll-device", "Laptop", "--hub", hub_id)
     code = device["enrollment_code"]
     assert len(accounts.normalize_code(code)) == 16

@@ -32,6 +32,7 @@ from typing import Any
 
 import requests
 
+from harmony_desktop import __version__
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.credentials import TokenStore
 from harmony_desktop.store import Store, settings
@@ -183,7 +184,13 @@ class SyncService:
                 ),
                 "not_enrolled",
             )
-        return SyncClient(url, token, session=self.http_session)
+        return SyncClient(
+            url,
+            token,
+            session=self.http_session,
+            app_version=f"harmony-desktop {__version__}",
+            outbox_size=self.store.pending_changes,
+        )
 
     # -- status --------------------------------------------------------------------
 

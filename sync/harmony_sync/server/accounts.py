@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from harmony_sync.hlc import GENESIS
+from harmony_sync.hlc import GENESIS, HybridLogicalClock
 from harmony_sync.server.errors import ApiError, unauthorized
 from harmony_sync.server.models import Device, DeviceHub, HubRecord, ServerState, SyncedRow
 
@@ -28,6 +28,10 @@ ROWS = SyncedRow.__table__  # type: ignore[attr-defined]
 
 #: How long an enrollment code stays usable.
 ENROLLMENT_TTL = timedelta(days=7)
+#: The clock node of changes made on the server itself (a hub renamed by an administrator).
+SERVER_NODE = "0000000000000001"
+#: Longest hub or device name an administrator may give.
+MAX_NAME = 100
 
 
 def utcnow() -> datetime:
@@ -101,8 +105,21 @@ class DeviceContext:
         return hub_id is not None and hub_id in self.hubs
 
 
+def clean_name(name: str, what: str = "A name") -> str:
+    """``name`` without surrounding spaces; ValueError when empty, too long or not text."""
+    name = name.strip()
+    if not name:
+        raise ValueError(f"{what} cannot be empty.")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"{what} can be at most {MAX_NAME} characters long.")
+    if not is_utf8(name) or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise ValueError(f"{what} must be plain text on one line.")
+    return name
+
+
 def add_hub(engine: Engine, name: str, hub_id: str | None = None) -> str:
     """Register a hub and create its synced ``hub`` row (name only, at the genesis clock)."""
+    name = clean_name(name, "A hub name")
     hub_id = hub_id or str(uuid.uuid4())
     if not is_uuid(hub_id):
         raise ValueError(f"A hub id must be a UUID in lowercase canonical form, not {hub_id!r}")
@@ -128,10 +145,69 @@ def add_hub(engine: Engine, name: str, hub_id: str | None = None) -> str:
 
 
 def list_hubs(engine: Engine) -> list[dict[str, Any]]:
-    """All registered hubs."""
+    """All registered hubs (archived ones too, marked)."""
     with engine.connect() as conn:
-        rows = conn.execute(select(HUBS.c.id, HUBS.c.name).order_by(HUBS.c.name)).all()
-    return [{"id": r.id, "name": r.name} for r in rows]
+        rows = conn.execute(
+            select(HUBS.c.id, HUBS.c.name, HUBS.c.archived_at).order_by(HUBS.c.name)
+        ).all()
+    return [{"id": r.id, "name": r.name, "archived": r.archived_at is not None} for r in rows]
+
+
+def rename_hub(engine: Engine, hub_id: str, name: str) -> str:
+    """Rename a hub in the registry and in its synced ``hub`` row; return the old name.
+
+    The synced name gets a clock of :data:`SERVER_NODE` later than the stored one, so the
+    laptops pull the new name like any other change.
+    """
+    name = clean_name(name, "A hub name")
+    with engine.begin() as conn:
+        seq = conn.execute(
+            update(STATE)
+            .where(STATE.c.id == 1)
+            .values(last_seq=STATE.c.last_seq + 1)
+            .returning(STATE.c.last_seq)
+        ).scalar_one()
+        old = conn.execute(select(HUBS.c.name).where(HUBS.c.id == hub_id)).scalar()
+        if old is None:
+            raise ValueError(f"No hub {hub_id} (see `harmony-sync list-hubs`)")
+        conn.execute(update(HUBS).where(HUBS.c.id == hub_id).values(name=name))
+        row = conn.execute(
+            select(ROWS.c.data, ROWS.c.clocks).where(
+                ROWS.c.table_name == "hub", ROWS.c.row_id == hub_id
+            )
+        ).first()
+        if row is not None:
+            clock = HybridLogicalClock(SERVER_NODE, row.clocks.get("name")).now()
+            conn.execute(
+                update(ROWS)
+                .where(ROWS.c.table_name == "hub", ROWS.c.row_id == hub_id)
+                .values(
+                    seq=seq,
+                    data={**row.data, "name": name},
+                    clocks={**row.clocks, "name": clock},
+                )
+            )
+    return str(old)
+
+
+def set_hub_archived(engine: Engine, hub_id: str, archived: bool) -> bool:
+    """Archive (or restore) a hub; False when it already was. Its data and devices stay.
+
+    An archived hub takes no new devices and is left out of the sync-health flags; its
+    laptops can still sync, so nothing they hold is lost.
+    """
+    with engine.begin() as conn:
+        current = conn.execute(select(HUBS.c.archived_at).where(HUBS.c.id == hub_id)).first()
+        if current is None:
+            raise ValueError(f"No hub {hub_id} (see `harmony-sync list-hubs`)")
+        if (current.archived_at is not None) == archived:
+            return False
+        conn.execute(
+            update(HUBS)
+            .where(HUBS.c.id == hub_id)
+            .values(archived_at=utcnow() if archived else None)
+        )
+    return True
 
 
 def create_device(
@@ -145,6 +221,7 @@ def create_device(
     """Create a device awaiting enrollment; return its key and the one-time code."""
     if not data_manager and not hub_ids:
         raise ValueError("A device needs at least one hub (or make it a data manager).")
+    name = clean_name(name, "A device name")
     code = new_enrollment_code()
     now = utcnow()
     with engine.begin() as conn:
@@ -152,6 +229,11 @@ def create_device(
         missing = sorted(set(hub_ids) - known)
         if missing:
             raise ValueError(f"No such hub: {', '.join(missing)} (see `harmony-sync list-hubs`)")
+        archived = conn.execute(
+            select(HUBS.c.name).where(HUBS.c.id.in_(hub_ids), HUBS.c.archived_at.is_not(None))
+        ).scalar()
+        if archived is not None:
+            raise ValueError(f"Hub {archived!r} is archived: restore it before adding devices.")
         key = conn.execute(
             insert(DEVICES)
             .values(
@@ -335,3 +417,14 @@ def revoke_device(engine: Engine, key: int) -> bool:
         if done.rowcount == 1:
             return True
         return conn.execute(select(DEVICES.c.key).where(DEVICES.c.key == key)).first() is not None
+
+
+def rename_device(engine: Engine, key: int, name: str) -> str:
+    """Give a device a new name people recognise; return the old one."""
+    name = clean_name(name, "A device name")
+    with engine.begin() as conn:
+        old = conn.execute(select(DEVICES.c.name).where(DEVICES.c.key == key)).scalar()
+        if old is None:
+            raise ValueError(f"No device {key} (see `harmony-sync list-devices`)")
+        conn.execute(update(DEVICES).where(DEVICES.c.key == key).values(name=name))
+    return str(old)

@@ -20,6 +20,8 @@ from harmony_sync.hlc import wall_clock_ms
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts, store
 from harmony_sync.server.accounts import DeviceContext
+from harmony_sync.server.admin.settings import ConsoleSettings
+from harmony_sync.server.admin.web import install_console
 from harmony_sync.server.errors import ApiError
 from harmony_sync.server.schemas import (
     EnrollRequest,
@@ -122,8 +124,9 @@ def current_device(
 AuthorizedDevice = Annotated[DeviceContext, Depends(current_device)]
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """Build the application serving ``engine``'s database."""
+def create_app(engine: Engine, console: ConsoleSettings | None = None) -> FastAPI:
+    """Build the application serving ``engine``'s database (and the console at /admin;
+    ``console`` defaults to the settings in the environment)."""
     app = FastAPI(
         title="Harmony sync server",
         version=f"protocol {PROTOCOL_VERSION}, schema {SCHEMA_VERSION}",
@@ -149,6 +152,11 @@ def create_app(engine: Engine) -> FastAPI:
     def push(body: PushRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Apply a batch of mutations exactly once, in order (PROTOCOL.md, "Push")."""
         outcome = store.push(engine, device, body.epoch, body.mutations)
+        request.state.sync_push = (  # for the console's sync history
+            outcome.count("applied"),
+            outcome.count("rejected"),
+            len(outcome.conflicts),
+        )
         log.info(
             "push",
             extra={
@@ -175,6 +183,7 @@ def create_app(engine: Engine) -> FastAPI:
     def pull(body: PullRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
         page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
+        request.state.sync_pull = (len(page["rows"]), not page["has_more"])  # the console's
         return _reply(request, page)
 
     @api.post("/conflicts/resolve", response_model=ResolveResponse)
@@ -204,6 +213,7 @@ def create_app(engine: Engine) -> FastAPI:
             },
         )
 
+    install_console(app, engine, console)
     _install_error_handlers(app)
 
     app.add_middleware(RequestLogMiddleware, engine=engine)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from harmony_sync.server import accounts, db, store
+from harmony_sync.server.admin import cli as admin_cli
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -69,7 +70,8 @@ def cmd_add_hub(args: argparse.Namespace) -> int:
 def cmd_list_hubs(args: argparse.Namespace) -> int:
     """List registered hubs."""
     hubs = accounts.list_hubs(_engine(args))
-    _print(args, hubs, "\n".join(f"{h['id']}  {h['name']}" for h in hubs) or "No hubs yet.")
+    lines = [f"{h['id']}  {h['name']}{'  (archived)' if h['archived'] else ''}" for h in hubs]
+    _print(args, hubs, "\n".join(lines) or "No hubs yet.")
     return 0
 
 
@@ -118,6 +120,28 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rename_hub(args: argparse.Namespace) -> int:
+    """Rename a hub (also on every laptop, at their next sync)."""
+    old = accounts.rename_hub(_engine(args), args.hub, args.name)
+    _print(args, {"hub_id": args.hub, "name": args.name.strip(), "was": old}, "Hub renamed.")
+    return 0
+
+
+def cmd_archive_hub(args: argparse.Namespace) -> int:
+    """Archive a hub (or restore it with --restore)."""
+    accounts.set_hub_archived(_engine(args), args.hub, not args.restore)
+    state = "restored" if args.restore else "archived"
+    _print(args, {"hub_id": args.hub, "state": state}, f"Hub {state}.")
+    return 0
+
+
+def cmd_rename_device(args: argparse.Namespace) -> int:
+    """Rename a device."""
+    old = accounts.rename_device(_engine(args), args.key, args.name)
+    _print(args, {"key": args.key, "name": args.name.strip(), "was": old}, "Device renamed.")
+    return 0
+
+
 def cmd_new_epoch(args: argparse.Namespace) -> int:
     """Start a new epoch; run this after restoring the database from a backup."""
     epoch = store.new_epoch(_engine(args))
@@ -159,6 +183,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_hub.add_argument("--id", help="use this UUID (default: a new one)")
     add_hub.set_defaults(func=cmd_add_hub)
     sub.add_parser("list-hubs", parents=[common], help="list hubs").set_defaults(func=cmd_list_hubs)
+    rename_hub = sub.add_parser("rename-hub", parents=[common], help="rename a hub")
+    rename_hub.add_argument("hub", help="the hub id (see list-hubs)")
+    rename_hub.add_argument("name")
+    rename_hub.set_defaults(func=cmd_rename_hub)
+    archive_hub = sub.add_parser(
+        "archive-hub", parents=[common], help="archive a hub (no new devices, no health flags)"
+    )
+    archive_hub.add_argument("hub", help="the hub id (see list-hubs)")
+    archive_hub.add_argument("--restore", action="store_true", help="bring it back")
+    archive_hub.set_defaults(func=cmd_archive_hub)
     enroll = sub.add_parser(
         "enroll-device", parents=[common], help="create a device, print its enrollment code"
     )
@@ -173,6 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list-devices", parents=[common], help="list devices").set_defaults(
         func=cmd_list_devices
     )
+    rename_device = sub.add_parser("rename-device", parents=[common], help="rename a device")
+    rename_device.add_argument("key", type=int, help="the device number from list-devices")
+    rename_device.add_argument("name")
+    rename_device.set_defaults(func=cmd_rename_device)
     revoke = sub.add_parser("revoke-device", parents=[common], help="revoke a device")
     revoke.add_argument("key", type=int, help="the device number from list-devices")
     revoke.set_defaults(func=cmd_revoke_device)
@@ -182,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("show-epoch", parents=[common], help="print the epoch").set_defaults(
         func=cmd_show_epoch
     )
+    admin_cli.add_commands(sub, common)
     return parser
 
 

@@ -46,6 +46,8 @@ class HubRecord(ServerModel, table=True):
     id: str = Field(primary_key=True, max_length=36)
     name: str
     created_at: datetime
+    #: archived hubs take no new devices and are left out of the sync-health flags
+    archived_at: datetime | None = None
 
 
 class Device(ServerModel, table=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from harmony_sync.server import models  # noqa: F401  (registers the tables)
+from harmony_sync.server.admin import models as console_models  # noqa: F401  (the console's)
 from harmony_sync.server.models import ServerModel
 
 target_metadata = ServerModel.metadata

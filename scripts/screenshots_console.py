@@ -1,0 +1,166 @@
+"""Screenshots of the sync-health console for docs/screenshots/ (generated data).
+
+Run from the repository root: ``.venv/bin/python -m scripts.screenshots_console``
+(needs the ``chromium`` and ``chromium-driver`` Debian packages, as the tests do).
+
+A server app on a temporary SQLite file gets three hubs and their laptops, which sync
+through the real API (in-process) at moments spread over a week, with the console's
+clock moved by hand; one laptop of South School last synced on Wednesday with a backlog,
+so on Tuesday afternoon its hub is flagged. Then uvicorn serves the app on 127.0.0.1 and
+headless Chromium takes full-page pictures of:
+
+- console-health.png: sync health, one hub overdue;
+- console-devices.png: the devices page, with the enrollment-code form;
+- console-revoke.png: the revoke confirmation, saying what happens to unsynced changes.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import uvicorn
+from fastapi.testclient import TestClient
+from tests.admin.conftest import Browser, start_chromium
+from tests.server.console import PASSWORD, Clock
+from tests.server.fakes import Laptop, new_id
+from tests.support.postgres import free_port
+
+from harmony_sync.server import accounts, db
+from harmony_sync.server.admin import users
+from harmony_sync.server.admin.settings import ConsoleSettings
+from harmony_sync.server.app import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+ZONE = ZoneInfo("America/Los_Angeles")
+#: "Now" in the pictures: a Tuesday afternoon.
+NOW = datetime(2026, 11, 24, 16, 30, tzinfo=ZONE)
+
+
+def at(days_before: int, hour: int, minute: int = 0) -> datetime:
+    """A moment ``days_before`` days before NOW's date, at the given local time."""
+    day = NOW - timedelta(days=days_before)
+    return day.replace(hour=hour, minute=minute)
+
+
+def sync(laptop: Laptop, clock: Clock, when: datetime, waiting: int, rows: int = 0) -> None:
+    """One complete sync at ``when`` (console time), reporting ``waiting`` changes."""
+    clock.now = when
+    laptop.client.headers.update(
+        {"Harmony-Outbox-Size": str(waiting), "Harmony-App-Version": "harmony-desktop 0.1.0"}
+    )
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    hub = laptop.enrollment["hubs"][0]["id"] if laptop.enrollment["hubs"] else None
+    if rows and hub:
+        marks = [
+            laptop.mutation("student", new_id(), hub, {"legal_first_name": f"Student {n}"})
+            for n in range(rows)
+        ]
+        laptop.push(marks)
+    laptop.pull_all()
+
+
+def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Hubs, laptops and a week of syncs; returns device keys by name."""
+    settings = ConsoleSettings(clock=clock, timezone="America/Los_Angeles", secure_cookies=False)
+    app = create_app(engine, settings)
+    client = TestClient(app)
+    north = accounts.add_hub(engine, "North Park")
+    south = accounts.add_hub(engine, "South School")
+    east = accounts.add_hub(engine, "Eastside Library")
+    keys: dict[str, int] = {}
+
+    def laptop(name: str, hub: str | None) -> Laptop:
+        made = Laptop(client, engine, [hub] if hub else [], data_manager=hub is None)
+        accounts.rename_device(engine, made.key, name)
+        keys[name] = made.key
+        return made
+
+    n1, n2 = laptop("North Park laptop 1", north), laptop("North Park laptop 2", north)
+    s1, s2 = laptop("South School laptop 1", south), laptop("South School laptop 2", south)
+    e1 = laptop("Eastside Library laptop", east)
+    office = laptop("Programme office", None)
+    sync(s1, clock, at(6, 16, 10), 0, rows=14)  # last Wednesday
+    sync(s1, clock, at(6, 17, 45), 148)  # it stopped syncing with a backlog
+    for day in (5, 4, 1):  # Thursday, Friday, Monday
+        sync(s2, clock, at(day, 17, 20), 0, rows=6)
+        sync(n1, clock, at(day, 17, 5), 0, rows=9)
+        sync(e1, clock, at(day, 16, 50), 0, rows=4)
+    sync(office, clock, at(1, 9, 30), 0)
+    # two laptops of North Park edit the same student at once: a conflict to review
+    student = new_id()
+    clock.now = at(0, 15, 40)
+    n1.push([n1.mutation("student", student, north, {"instrument": "viola"})])
+    n2.push(
+        [
+            n2.mutation(
+                "student", student, north, {"instrument": "cello"}, bases={"instrument": None}
+            )
+        ]
+    )
+    sync(n1, clock, at(0, 16, 5), 0)
+    sync(n2, clock, at(0, 16, 12), 2)
+    sync(s2, clock, at(0, 16, 20), 0, rows=5)
+    sync(e1, clock, at(0, 15, 55), 12)
+    accounts.create_device(engine, "Eastside Library laptop 2", [east])
+    users.add_user(engine, "office", "admin", PASSWORD, clock())
+    assert app.state.console_contacts.flush()
+    clock.now = NOW
+    client.close()
+    return keys
+
+
+def shoot(browser: Browser, path: str, name: str) -> None:
+    """A full-page PNG of ``path``."""
+    browser.open(path)
+    for _ in range(2):  # the height settles once the width is final
+        height = browser.driver.execute_script("return document.documentElement.scrollHeight")
+        browser.driver.set_window_size(1280, max(600, int(height) + 140))
+    OUT.mkdir(parents=True, exist_ok=True)
+    browser.driver.save_screenshot(str(OUT / name))
+    browser.driver.set_window_size(1280, 900)
+    print(OUT / name)
+
+
+def main() -> int:
+    folder = Path(tempfile.mkdtemp(prefix="console-shots-"))
+    engine = db.make_engine(f"sqlite:///{folder / 'server.sqlite3'}")
+    db.upgrade(engine)
+    clock = Clock(NOW)
+    keys = build(engine, clock)
+    settings = ConsoleSettings(clock=clock, timezone="America/Los_Angeles", secure_cookies=False)
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(engine, settings), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    driver = start_chromium()
+    try:
+        browser = Browser(driver, f"http://127.0.0.1:{port}")
+        browser.open("/admin/login")
+        browser.sign_in("office", PASSWORD)
+        shoot(browser, "/admin", "console-health.png")
+        shoot(browser, "/admin/devices", "console-devices.png")
+        shoot(
+            browser, f"/admin/devices/{keys['South School laptop 1']}/revoke", "console-revoke.png"
+        )
+    finally:
+        driver.quit()
+        server.should_exit = True
+        thread.join(10)
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

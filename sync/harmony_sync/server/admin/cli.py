@@ -1,0 +1,183 @@
+"""``harmony-sync admin``: console accounts and sync health from the command line.
+
+``admin add-user NAME --role admin|viewer`` reads the password from the terminal (asked
+twice) or, when standard input is not a terminal, from its first line; never from an
+argument, where other users of the machine could see it. ``admin health`` prints the
+console's flags and exits 1 when any device is flagged (overdue, or over the backlog
+limit), so cron or a monitoring system can page someone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import TextIO
+
+from sqlalchemy import Engine
+
+from harmony_sync.server.admin import audit, health, users
+from harmony_sync.server.admin.settings import ConsoleSettings
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    from harmony_sync.server import cli
+
+    return cli._engine(args)
+
+
+def read_password(name: str, stream: TextIO | None = None) -> str:
+    """A new password: asked twice on a terminal, else the first line of ``stream``."""
+    stream = stream or sys.stdin
+    if stream.isatty():
+        first = getpass.getpass(f"Password for {name}: ")
+        if getpass.getpass("The same password again: ") != first:
+            raise ValueError("The two passwords differ; nothing was changed.")
+        return first
+    line = stream.readline()
+    if not line:
+        raise ValueError("No password on standard input; nothing was changed.")
+    return line.rstrip("\r\n")
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    """Create a console user."""
+    engine = _engine(args)
+    settings = ConsoleSettings.from_env()
+    password = users.check_password(read_password(args.name))
+    users.add_user(engine, args.name, args.role, password, settings.now())
+    audit.record(
+        engine,
+        audit.COMMAND_LINE,
+        "console user added",
+        args.name.strip(),
+        args.role,
+        at=settings.now(),
+    )
+    message = f"Console user {args.name.strip()!r} added ({args.role}). Sign in at /admin."
+    print(json.dumps({"name": args.name.strip(), "role": args.role}) if args.json else message)
+    return 0
+
+
+def cmd_set_password(args: argparse.Namespace) -> int:
+    """Give a console user a new password (their sessions end)."""
+    engine = _engine(args)
+    settings = ConsoleSettings.from_env()
+    users.set_password(engine, args.name, read_password(args.name))
+    audit.record(engine, audit.COMMAND_LINE, "password changed", args.name, at=settings.now())
+    print(json.dumps({"name": args.name}) if args.json else f"Password of {args.name!r} changed.")
+    return 0
+
+
+def cmd_disable_user(args: argparse.Namespace) -> int:
+    """Disable a console user (or enable again with --enable)."""
+    engine = _engine(args)
+    settings = ConsoleSettings.from_env()
+    users.set_disabled(engine, args.name, not args.enable, settings.now())
+    action = "console user enabled" if args.enable else "console user disabled"
+    audit.record(engine, audit.COMMAND_LINE, action, args.name, at=settings.now())
+    state = "enabled" if args.enable else "disabled"
+    print(
+        json.dumps({"name": args.name, "state": state}) if args.json else f"{args.name!r} {state}."
+    )
+    return 0
+
+
+def cmd_list_users(args: argparse.Namespace) -> int:
+    """List console users."""
+    found = users.list_users(_engine(args))
+    lines = [
+        f"{u['name']:<24} {u['role']:<7} {'disabled' if u['disabled'] else ''}".rstrip()
+        for u in found
+    ]
+    print(json.dumps(found) if args.json else "\n".join(lines) or "No console users yet.")
+    return 0
+
+
+def _text_report(report: health.HealthReport) -> str:
+    settings = report.settings
+    zone = settings.zone
+    lines = [
+        f"Sync health as of {report.as_of.astimezone(zone):%a %d %b %Y %H:%M} "
+        f"{settings.timezone} (overdue after {settings.overdue_school_days} school days "
+        f"without a sync; backlog limit {settings.backlog_limit} changes)"
+    ]
+
+    def device_line(d: health.DeviceHealth) -> str:
+        mark = "FLAGGED" if d.flagged else "ok"
+        if d.flagged:
+            what = "; ".join(d.reasons(settings))
+        elif d.last_success_at:
+            what = f"synced {d.last_success_at.astimezone(zone):%a %d %b %H:%M}"
+        else:
+            what = "enrolled, not synced yet"
+        return f"  {mark:<8}#{d.key} {d.name}: {what}"
+
+    for hub in report.hubs:
+        if hub.archived:
+            continue
+        active = hub.active_devices
+        if not active:
+            state = "no devices enrolled"
+        elif hub.all_current:
+            state = f"all {len(active)} current"
+        else:
+            state = f"{len(hub.flagged_devices)} of {len(active)} flagged"
+        lines.append(f"{hub.name}: {state}; {hub.conflicts_waiting} conflicts waiting for review")
+        lines.extend(device_line(d) for d in active)
+    managers = [d for d in report.devices if d.data_manager and d.status == health.ENROLLED]
+    if managers:
+        lines.append("Data managers:")
+        lines.extend(device_line(d) for d in managers)
+    flagged = len(report.flagged)
+    lines.append(
+        f"{flagged} device{'s' if flagged != 1 else ''} need{'s' if flagged == 1 else ''} "
+        "attention."
+        if flagged
+        else "Every enrolled device is current."
+    )
+    return "\n".join(lines)
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """Print the sync-health flags; exit 1 when any device is flagged."""
+    settings = ConsoleSettings.from_env()
+    if args.overdue_days is not None:
+        settings.overdue_school_days = args.overdue_days
+    if args.backlog_limit is not None:
+        settings.backlog_limit = args.backlog_limit
+    settings.__post_init__()  # re-check the overridden values
+    report = health.build_report(_engine(args), settings)
+    print(json.dumps(report.as_dict()) if args.json else _text_report(report))
+    return 1 if report.flagged else 0
+
+
+def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Register ``harmony-sync admin ...``."""
+    admin = sub.add_parser("admin", help="console users and sync health (see `admin -h`)")
+    commands = admin.add_subparsers(dest="admin_command", required=True)
+    add_user = commands.add_parser(
+        "add-user", parents=[common], help="create a console user (password from prompt or stdin)"
+    )
+    add_user.add_argument("name")
+    add_user.add_argument("--role", choices=users.ROLES, required=True)
+    add_user.set_defaults(func=cmd_add_user)
+    password = commands.add_parser(
+        "set-password", parents=[common], help="a new password (from prompt or stdin)"
+    )
+    password.add_argument("name")
+    password.set_defaults(func=cmd_set_password)
+    disable = commands.add_parser("disable-user", parents=[common], help="stop a user signing in")
+    disable.add_argument("name")
+    disable.add_argument("--enable", action="store_true", help="let the user sign in again")
+    disable.set_defaults(func=cmd_disable_user)
+    commands.add_parser("list-users", parents=[common], help="list console users").set_defaults(
+        func=cmd_list_users
+    )
+    check = commands.add_parser(
+        "health", parents=[common], help="print sync-health flags; exit 1 if any device is flagged"
+    )
+    check.add_argument("--overdue-days", type=int, help="school days (default 2)")
+    check.add_argument("--backlog-limit", type=int, help="changes waiting (default 200)")
+    check.set_defaults(func=cmd_health)

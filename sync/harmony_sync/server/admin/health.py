@@ -1,0 +1,276 @@
+"""Sync health: which devices are current, which are overdue or hold a large backlog.
+
+One report serves the console's first page and ``harmony-sync admin health``, so the two
+always agree. A device is **overdue** when more than ``overdue_school_days`` school days
+(Monday to Friday) have passed in full since its last complete sync (or since it was
+enrolled, if it never synced), counted in its hub's time zone. It is **over the backlog
+limit** when it last reported more changes waiting than ``backlog_limit``. Archived hubs,
+revoked devices and devices still awaiting enrollment are never flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from harmony_sync.server.accounts import DEVICE_HUBS, DEVICES, HUBS, ROWS, as_utc
+from harmony_sync.server.admin.contacts import CONTACTS
+from harmony_sync.server.admin.settings import ConsoleSettings, zone
+from harmony_sync.server.store import CONFLICTS
+
+ENROLLED, AWAITING, REVOKED = "enrolled", "awaiting enrollment", "revoked"
+
+
+def school_days_between(last: date, today: date) -> int:
+    """School days (Monday to Friday) strictly after ``last`` and strictly before ``today``.
+
+    Those are the school days that went by in full without a sync: a laptop that synced
+    on a Wednesday has missed two by the Monday after (Thursday and Friday).
+    """
+    start = last + timedelta(days=1)
+    days = (today - start).days
+    if days <= 0:
+        return 0
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(rest):
+        if (start + timedelta(days=weeks * 7 + offset)).weekday() < 5:
+            count += 1
+    return count
+
+
+@dataclass
+class DeviceHealth:
+    """One device as the health page shows it."""
+
+    key: int
+    name: str
+    status: str
+    data_manager: bool
+    hubs: list[dict[str, str]]
+    enrolled_at: datetime | None
+    enroll_expires_at: datetime | None
+    last_contact_at: datetime | None = None
+    last_success_at: datetime | None = None
+    outbox_size: int | None = None
+    app_version: str | None = None
+    protocol_version: int | None = None
+    schema_version: int | None = None
+    last_error: str | None = None
+    conflicts_waiting: int = 0
+    school_days_silent: int | None = None
+    overdue: bool = False
+    over_backlog: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        """Shown in red: overdue or over the backlog limit."""
+        return self.overdue or self.over_backlog
+
+    @property
+    def hub_names(self) -> str:
+        """The hubs it syncs, for people."""
+        if self.data_manager:
+            return "All hubs (data manager)"
+        return ", ".join(h["name"] for h in self.hubs)
+
+    def reasons(self, settings: ConsoleSettings) -> list[str]:
+        """Why it is flagged, in words."""
+        out = []
+        if self.overdue:
+            since = "synced" if self.last_success_at else "enrolled and has not synced"
+            out.append(
+                f"overdue: {since} {self.school_days_silent} school days ago "
+                f"(limit {settings.overdue_school_days})"
+            )
+        if self.over_backlog:
+            out.append(f"{self.outbox_size} changes waiting (limit {settings.backlog_limit})")
+        return out
+
+    def as_dict(self, settings: ConsoleSettings) -> dict[str, Any]:
+        """The JSON form (``admin health --json``)."""
+
+        def iso(moment: datetime | None) -> str | None:
+            return moment.isoformat() if moment else None
+
+        return {
+            "key": self.key,
+            "name": self.name,
+            "status": self.status,
+            "data_manager": self.data_manager,
+            "hubs": self.hubs,
+            "last_success_at": iso(self.last_success_at),
+            "last_contact_at": iso(self.last_contact_at),
+            "school_days_silent": self.school_days_silent,
+            "outbox_size": self.outbox_size,
+            "app_version": self.app_version,
+            "protocol_version": self.protocol_version,
+            "schema_version": self.schema_version,
+            "last_error": self.last_error,
+            "conflicts_waiting": self.conflicts_waiting,
+            "overdue": self.overdue,
+            "over_backlog": self.over_backlog,
+            "flags": self.reasons(settings),
+        }
+
+
+@dataclass
+class HubHealth:
+    """A hub and the devices enrolled for it."""
+
+    id: str
+    name: str
+    archived: bool
+    conflicts_waiting: int = 0
+    devices: list[DeviceHealth] = field(default_factory=list)
+
+    @property
+    def active_devices(self) -> list[DeviceHealth]:
+        """Its enrolled devices (not revoked, not awaiting enrollment)."""
+        return [d for d in self.devices if d.status == ENROLLED]
+
+    @property
+    def flagged_devices(self) -> list[DeviceHealth]:
+        """Its devices shown in red."""
+        return [d for d in self.active_devices if d.flagged]
+
+    @property
+    def all_current(self) -> bool:
+        """True when it has enrolled devices and none of them is flagged."""
+        return bool(self.active_devices) and not self.flagged_devices
+
+
+@dataclass
+class HealthReport:
+    """Every hub and device at one moment."""
+
+    as_of: datetime
+    settings: ConsoleSettings
+    hubs: list[HubHealth]
+    devices: list[DeviceHealth]
+
+    @property
+    def flagged(self) -> list[DeviceHealth]:
+        """Every device shown in red."""
+        return [d for d in self.devices if d.flagged]
+
+    @property
+    def overdue(self) -> list[DeviceHealth]:
+        """Every overdue device."""
+        return [d for d in self.devices if d.overdue]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form (``admin health --json``)."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "overdue_school_days": self.settings.overdue_school_days,
+            "backlog_limit": self.settings.backlog_limit,
+            "flagged": len(self.flagged),
+            "overdue": len(self.overdue),
+            "hubs": [
+                {
+                    "id": h.id,
+                    "name": h.name,
+                    "archived": h.archived,
+                    "all_current": h.all_current,
+                    "devices": [d.key for d in h.devices],
+                    "conflicts_waiting": h.conflicts_waiting,
+                }
+                for h in self.hubs
+            ],
+            "devices": [d.as_dict(self.settings) for d in self.devices],
+        }
+
+
+def _hub_zones(engine: Engine, settings: ConsoleSettings) -> dict[str, Any]:
+    """Each hub's time zone from its synced row (the laptops set it), else the default."""
+    zones: dict[str, Any] = {}
+    with engine.connect() as conn:
+        for row_id, data in conn.execute(
+            select(ROWS.c.row_id, ROWS.c.data).where(ROWS.c.table_name == "hub")
+        ):
+            name = data.get("timezone") if isinstance(data, dict) else None
+            if isinstance(name, str) and name:
+                try:
+                    zones[row_id] = zone(name)
+                except ValueError:
+                    continue
+    return zones
+
+
+def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
+    """Read every hub and device and judge each device against the settings."""
+    now = settings.now()
+    zones = _hub_zones(engine, settings)
+    with engine.connect() as conn:
+        hubs = {
+            r.id: HubHealth(r.id, r.name, r.archived_at is not None)
+            for r in conn.execute(
+                select(HUBS.c.id, HUBS.c.name, HUBS.c.archived_at).order_by(HUBS.c.name)
+            )
+        }
+        scopes: dict[int, list[str]] = {}
+        for key, hub_id in conn.execute(select(DEVICE_HUBS.c.device_key, DEVICE_HUBS.c.hub_id)):
+            scopes.setdefault(key, []).append(hub_id)
+        contacts = {r.device_key: r for r in conn.execute(select(CONTACTS))}
+        by_device: dict[int, int] = {}
+        for hub_id, device_key, count in conn.execute(
+            select(CONFLICTS.c.hub_id, CONFLICTS.c.device_key, func.count())
+            .where(CONFLICTS.c.resolved_at.is_(None))
+            .group_by(CONFLICTS.c.hub_id, CONFLICTS.c.device_key)
+        ):
+            if hub_id in hubs:
+                hubs[hub_id].conflicts_waiting += int(count)
+            if device_key is not None:
+                by_device[device_key] = by_device.get(device_key, 0) + int(count)
+        devices = list(conn.execute(select(DEVICES).order_by(DEVICES.c.key)))
+    report = HealthReport(now, settings, list(hubs.values()), [])
+    for d in devices:
+        if d.revoked_at is not None:
+            status = REVOKED
+        elif d.token_hash is not None:
+            status = ENROLLED
+        else:
+            status = AWAITING
+        hub_ids = sorted(scopes.get(d.key, []), key=lambda h: hubs[h].name if h in hubs else h)
+        health = DeviceHealth(
+            key=d.key,
+            name=d.name,
+            status=status,
+            data_manager=d.is_data_manager,
+            hubs=[{"id": h, "name": hubs[h].name} for h in hub_ids if h in hubs],
+            enrolled_at=as_utc(d.enrolled_at) if d.enrolled_at else None,
+            enroll_expires_at=as_utc(d.enroll_expires_at) if d.enroll_expires_at else None,
+            conflicts_waiting=by_device.get(d.key, 0),
+        )
+        contact = contacts.get(d.key)
+        if contact is not None:
+            health.last_contact_at = _utc(contact.last_contact_at)
+            health.last_success_at = _utc(contact.last_success_at)
+            health.outbox_size = contact.outbox_size
+            health.app_version = contact.app_version
+            health.protocol_version = contact.protocol_version
+            health.schema_version = contact.schema_version
+            health.last_error = contact.last_error
+        active_hubs = [h for h in hub_ids if h in hubs and not hubs[h].archived]
+        judged = status == ENROLLED and (d.is_data_manager or bool(active_hubs))
+        since = health.last_success_at or health.enrolled_at
+        if judged and since is not None:
+            tz = next((zones[h] for h in active_hubs if h in zones), settings.zone)
+            health.school_days_silent = school_days_between(
+                since.astimezone(tz).date(), now.astimezone(tz).date()
+            )
+            health.overdue = health.school_days_silent > settings.overdue_school_days
+            health.over_backlog = (health.outbox_size or 0) > settings.backlog_limit
+        report.devices.append(health)
+        for h in hub_ids:
+            if h in hubs:
+                hubs[h].devices.append(health)
+    return report
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return as_utc(moment) if moment is not None else None

@@ -1,0 +1,717 @@
+"""The console's pages at ``/admin``: FastAPI routes rendering Jinja2 templates.
+
+No JavaScript: every page is plain HTML and every change is a form posted to the
+server, which answers with a redirect (or, for an enrollment code, the one page that
+shows it). Security, in the order a request meets it:
+
+- a request carrying an ``Authorization`` header (a device token) gets 401: device
+  tokens never work here, and the session cookie is scoped to ``/admin`` so browsers
+  never send it to ``/v1`` (where it would get 401 anyway);
+- without a valid session cookie every page redirects to the sign-in page;
+- every form carries the session's CSRF token (the sign-in form: a token matching a
+  short-lived cookie) and is refused without it;
+- viewers see every page but any change they post is refused (403).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+import anyio.to_thread
+from fastapi import APIRouter, Depends, FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine, select
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from harmony_sync.server import accounts
+from harmony_sync.server.accounts import HUBS, as_utc
+from harmony_sync.server.admin import audit, contacts, health, users
+from harmony_sync.server.admin.contacts import ContactMiddleware, ContactRecorder
+from harmony_sync.server.admin.settings import ConsoleSettings
+from harmony_sync.server.admin.users import Identity
+
+HERE = Path(__file__).parent
+PREFIX = "/admin"
+COOKIE = "harmony_console"
+LOGIN_COOKIE = "harmony_console_login"
+#: Enrollment code lifetimes offered on the devices page (days).
+CODE_DAYS = (1, 3, 7)
+SORTS = {
+    "hub": "Hub",
+    "last_sync": "Last sync (oldest first)",
+    "backlog": "Changes waiting (most first)",
+    "flagged": "Flagged first",
+}
+NOTICES = {
+    "renamed": "Renamed.",
+    "revoked": "Device revoked: its token no longer works.",
+    "created": "Hub created.",
+    "archived": "Hub archived.",
+    "restored": "Hub restored.",
+    "signed-out": "You are signed out.",
+}
+
+
+class LoginRequired(Exception):
+    """No valid session: send the browser to the sign-in page."""
+
+    def __init__(self, next_path: str) -> None:
+        super().__init__(next_path)
+        self.next_path = next_path
+
+
+class DeviceTokenRefused(Exception):
+    """A device token (``Authorization`` header) was presented to the console."""
+
+
+class Refused(Exception):
+    """A console request that cannot be served: shown as a page with this status."""
+
+    def __init__(self, status: int, title: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.title = title
+        self.message = message
+
+
+@dataclass
+class Console:
+    """What the routes share: the database, the settings and the templates."""
+
+    engine: Engine
+    settings: ConsoleSettings
+    templates: Jinja2Templates
+
+    def now(self) -> datetime:
+        """The console's current time (UTC)."""
+        return self.settings.now()
+
+    def audit(self, me: Identity, action: str, target: str, detail: str = "") -> None:
+        """Record a change made by ``me``."""
+        audit.record(self.engine, me.name, action, target, detail, at=self.now())
+
+
+def _console(request: Request) -> Console:
+    console: Console = request.app.state.console
+    return console
+
+
+def refuse_device_tokens(request: Request) -> None:
+    """401 for any request that carries an Authorization header (device tokens)."""
+    if "authorization" in request.headers:
+        raise DeviceTokenRefused
+
+
+def signed_in(request: Request) -> Identity:
+    """The signed-in user, or a redirect to the sign-in page."""
+    console = _console(request)
+    me = users.session_identity(console.engine, request.cookies.get(COOKIE), console.now())
+    if me is None:
+        raise LoginRequired(request.url.path if request.method == "GET" else PREFIX)
+    return me
+
+
+Me = Annotated[Identity, Depends(signed_in)]
+
+
+def may_change(me: Me, csrf_token: Annotated[str, Form()] = "") -> Identity:
+    """A form that changes something: the session's CSRF token, and an admin's role."""
+    if not secrets.compare_digest(csrf_token.encode(), me.csrf_token.encode()):
+        raise Refused(
+            403,
+            "Form refused",
+            "This form did not come from a page of this console, or the page is from an "
+            "earlier sign-in. Go back, reload the page and try again.",
+        )
+    if not me.can_change:
+        raise Refused(
+            403,
+            "Viewers cannot change anything",
+            "Your account can look at every page but not change anything. Ask an "
+            "administrator to make this change.",
+        )
+    return me
+
+
+Admin = Annotated[Identity, Depends(may_change)]
+
+
+def _render(
+    request: Request,
+    template: str,
+    me: Identity | None,
+    status: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    console = _console(request)
+    notice = NOTICES.get(request.query_params.get("notice", ""))
+    return console.templates.TemplateResponse(
+        request,
+        template,
+        {"me": me, "settings": console.settings, "notice": notice, "now": console.now(), **context},
+        status_code=status,
+    )
+
+
+def _see_other(path: str, notice: str | None = None) -> RedirectResponse:
+    return RedirectResponse(path + (f"?notice={notice}" if notice else ""), status_code=303)
+
+
+def _safe_next(target: str) -> str:
+    """Only paths inside the console are followed after sign-in."""
+    if target.startswith(PREFIX) and not target.startswith("//") and "\\" not in target:
+        return target
+    return PREFIX
+
+
+router = APIRouter(
+    prefix=PREFIX,
+    tags=["console"],
+    dependencies=[Depends(refuse_device_tokens)],
+    default_response_class=HTMLResponse,
+)
+
+
+# -- sign-in ---------------------------------------------------------------------------
+
+
+def _login_page(request: Request, status: int = 200, error: str = "", name: str = "") -> Response:
+    console = _console(request)
+    token = secrets.token_urlsafe(32)
+    response = _render(
+        request,
+        "login.html",
+        None,
+        status,
+        login_token=token,
+        error=error,
+        name=name,
+        next=_safe_next(request.query_params.get("next", PREFIX)),
+    )
+    response.set_cookie(
+        LOGIN_COOKIE,
+        token,
+        max_age=3600,
+        path=PREFIX,
+        secure=console.settings.secure_cookies,
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
+@router.get("/login", summary="The sign-in page")
+def login_page(request: Request) -> Response:
+    """The sign-in form."""
+    return _login_page(request)
+
+
+@router.post("/login", summary="Sign in")
+def login(
+    request: Request,
+    name: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    csrf_token: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = PREFIX,
+) -> Response:
+    """Check the name and password; start a session."""
+    console = _console(request)
+    expected = request.cookies.get(LOGIN_COOKIE, "")
+    if not expected or not secrets.compare_digest(csrf_token.encode(), expected.encode()):
+        raise Refused(
+            403,
+            "Sign-in form refused",
+            "This sign-in form is too old or did not come from this console. Open the "
+            "sign-in page again and retry.",
+        )
+    address = request.client.host if request.client else "unknown"
+    now = console.now()
+    try:
+        result = users.sign_in(
+            console.engine, name, password, address, now, console.settings.session_hours
+        )
+    except users.Throttled as err:
+        return _login_page(
+            request,
+            429,
+            f"Too many failed sign-ins in a row. Wait {err.seconds} seconds, then try again.",
+            name,
+        )
+    if result is None:
+        # A name that is no user's may be a password typed in the wrong box: not kept.
+        known = users.exists(console.engine, name)
+        audit.record(
+            console.engine,
+            name.strip() if known else "(unknown name)",
+            "sign-in failed",
+            at=now,
+        )
+        return _login_page(request, 401, "Wrong name or password.", name)
+    token, me = result
+    console.audit(me, "signed in", "", f"as {me.role}")
+    response = _see_other(_safe_next(next))
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=int(console.settings.session_hours * 3600),
+        path=PREFIX,
+        secure=console.settings.secure_cookies,
+        httponly=True,
+        samesite="strict",
+    )
+    response.delete_cookie(LOGIN_COOKIE, path=PREFIX)
+    return response
+
+
+@router.post("/logout", summary="Sign out")
+def logout(request: Request, me: Me, csrf_token: Annotated[str, Form()] = "") -> Response:
+    """End the session (viewers may sign out too)."""
+    console = _console(request)
+    if not secrets.compare_digest(csrf_token.encode(), me.csrf_token.encode()):
+        raise Refused(403, "Form refused", "Reload the page and sign out again.")
+    users.sign_out(console.engine, request.cookies.get(COOKIE))
+    console.audit(me, "signed out", "")
+    response = _see_other(f"{PREFIX}/login", "signed-out")
+    response.delete_cookie(COOKIE, path=PREFIX)
+    return response
+
+
+# -- sync health -----------------------------------------------------------------------
+
+
+def _sort_devices(devices: list[health.DeviceHealth], sort: str) -> list[health.DeviceHealth]:
+    def by_hub(d: health.DeviceHealth) -> tuple[str, str]:
+        return ("~" if d.data_manager else d.hub_names.casefold(), d.name.casefold())
+
+    devices = sorted(devices, key=by_hub)
+    if sort == "last_sync":
+        far_past = datetime.min.replace(tzinfo=UTC)
+        devices.sort(key=lambda d: d.last_success_at or d.enrolled_at or far_past)
+    elif sort == "backlog":
+        devices.sort(key=lambda d: -(d.outbox_size or 0))
+    elif sort == "flagged":
+        devices.sort(key=lambda d: not d.flagged)
+    return devices
+
+
+@router.get("", summary="Sync health (the first page)")
+def health_page(
+    request: Request,
+    me: Me,
+    hub: str = "",
+    sort: str = "hub",
+    flagged: str = "",
+    archived: str = "",
+) -> Response:
+    """Every hub and device: last sync, changes waiting, versions, conflicts, flags."""
+    console = _console(request)
+    report = health.build_report(console.engine, console.settings)
+    hubs = [h for h in report.hubs if archived or not h.archived]
+    chosen = next((h for h in report.hubs if h.id == hub), None)
+    devices = [d for d in report.devices if d.status == health.ENROLLED]
+    if chosen is not None:
+        hubs = [chosen]
+        devices = [d for d in devices if any(h["id"] == chosen.id for h in d.hubs)]
+    elif not archived:
+        archived_ids = {h.id for h in report.hubs if h.archived}
+        devices = [
+            d for d in devices if d.data_manager or any(h["id"] not in archived_ids for h in d.hubs)
+        ]
+    if flagged:
+        devices = [d for d in devices if d.flagged]
+    sort = sort if sort in SORTS else "hub"
+    keep = {"hub": chosen.id if chosen else "", "flagged": flagged, "archived": archived}
+    sort_links = {
+        key: f"{PREFIX}?" + urlencode({"sort": key, **{k: v for k, v in keep.items() if v}})
+        for key in SORTS
+    }
+    return _render(
+        request,
+        "health.html",
+        me,
+        report=report,
+        hubs=hubs,
+        all_hubs=report.hubs,
+        devices=_sort_devices(devices, sort),
+        chosen=chosen,
+        sort=sort,
+        sorts=SORTS,
+        sort_links=sort_links,
+        flagged=bool(flagged),
+        archived=bool(archived),
+    )
+
+
+# -- devices ---------------------------------------------------------------------------
+
+
+def _device(console: Console, key: int) -> health.DeviceHealth:
+    report = health.build_report(console.engine, console.settings)
+    found = next((d for d in report.devices if d.key == key), None)
+    if found is None:
+        raise Refused(404, "No such device", f"There is no device number {key}.")
+    return found
+
+
+@router.get("/devices", summary="Devices and enrollment codes")
+def devices_page(request: Request, me: Me, hub: str = "") -> Response:
+    """Every device, and the form that issues an enrollment code."""
+    console = _console(request)
+    report = health.build_report(console.engine, console.settings)
+    devices = report.devices
+    if hub:
+        devices = [d for d in devices if any(h["id"] == hub for h in d.hubs)]
+    return _render(
+        request,
+        "devices.html",
+        me,
+        devices=devices,
+        hubs=report.hubs,
+        hub=hub,
+        code_days=CODE_DAYS,
+        error="",
+        form={},
+    )
+
+
+@router.post("/devices/codes", summary="Issue a one-time enrollment code")
+def issue_code(
+    request: Request,
+    me: Admin,
+    name: Annotated[str, Form()] = "",
+    hub: Annotated[str, Form()] = "",
+    days: Annotated[str, Form()] = "7",
+) -> Response:
+    """Create a device awaiting enrollment and show its code, this once."""
+    console = _console(request)
+    data_manager = hub == "data-manager"
+    ttl_days = int(days) if days.isdigit() and int(days) in CODE_DAYS else 7
+    try:
+        key, code = accounts.create_device(
+            console.engine,
+            name,
+            [] if data_manager else [hub] if hub else [],
+            data_manager=data_manager,
+            ttl=timedelta(days=ttl_days),
+        )
+    except ValueError as err:
+        report = health.build_report(console.engine, console.settings)
+        return _render(
+            request,
+            "devices.html",
+            me,
+            400,
+            devices=report.devices,
+            hubs=report.hubs,
+            hub="",
+            code_days=CODE_DAYS,
+            error=str(err),
+            form={"name": name, "hub": hub, "days": ttl_days},
+        )
+    device = _device(console, key)
+    console.audit(
+        me,
+        "enrollment code issued",
+        f"device {key} ({device.name})",
+        f"for {device.hub_names}; valid {ttl_days} day{'s' if ttl_days > 1 else ''}",
+    )
+    return _render(
+        request,
+        "code.html",
+        me,
+        device=device,
+        code=code,
+        days=ttl_days,
+        server_url=str(request.base_url).rstrip("/"),
+    )
+
+
+@router.get("/devices/{key}", summary="One device and its sync history")
+def device_page(request: Request, me: Me, key: int) -> Response:
+    """A device's state, its syncs, and the rename and revoke actions."""
+    console = _console(request)
+    device = _device(console, key)
+    return _render(
+        request,
+        "device.html",
+        me,
+        device=device,
+        history=contacts.history(console.engine, key),
+        error="",
+    )
+
+
+@router.post("/devices/{key}/rename", summary="Rename a device")
+def rename_device(
+    request: Request, me: Admin, key: int, name: Annotated[str, Form()] = ""
+) -> Response:
+    """Give a device a name people recognise."""
+    console = _console(request)
+    device = _device(console, key)
+    try:
+        old = accounts.rename_device(console.engine, key, name)
+    except ValueError as err:
+        return _render(
+            request,
+            "device.html",
+            me,
+            400,
+            device=device,
+            history=contacts.history(console.engine, key),
+            error=str(err),
+        )
+    console.audit(me, "device renamed", f"device {key}", f"{old} → {name.strip()}")
+    return _see_other(f"{PREFIX}/devices/{key}", "renamed")
+
+
+def unsynced_consequence(device: health.DeviceHealth, settings: ConsoleSettings) -> str:
+    """What revoking ``device`` does to the changes it has not sent yet, in words."""
+    if device.status == health.AWAITING:
+        return (
+            "It has not been enrolled yet: its enrollment code stops working, and no "
+            "data is involved."
+        )
+    if device.status == health.REVOKED:
+        return "It is already revoked."
+    after = (
+        "They stay on the laptop, safe, but cannot reach the server while it is revoked. "
+        "To get them here, issue a new enrollment code and enroll the laptop again: it "
+        "then sends everything it holds. Nothing already on the server is lost."
+    )
+    if device.last_contact_at is None:
+        return "It has never synced, so anything recorded on it is only on the laptop. " + after
+    when = device.last_contact_at.astimezone(settings.zone).strftime("%a %d %b %Y, %H:%M")
+    if device.outbox_size is None:
+        waiting = f"At its last contact ({when}) it did not report how many changes it held."
+    elif device.outbox_size == 0:
+        waiting = (
+            f"At its last contact ({when}) it had no changes waiting; anything recorded "
+            "on it since then has not reached the server."
+        )
+    else:
+        waiting = (
+            f"At its last contact ({when}) it reported {device.outbox_size} "
+            f"change{'s' if device.outbox_size != 1 else ''} waiting to be sent."
+        )
+    return waiting + " " + after
+
+
+@router.get("/devices/{key}/revoke", summary="Confirm revoking a device")
+def confirm_revoke(request: Request, me: Me, key: int) -> Response:
+    """Say what revoking does to the device's unsynced changes; ask to confirm."""
+    console = _console(request)
+    device = _device(console, key)
+    return _render(
+        request,
+        "revoke.html",
+        me,
+        device=device,
+        consequence=unsynced_consequence(device, console.settings),
+    )
+
+
+@router.post("/devices/{key}/revoke", summary="Revoke a device")
+def revoke(request: Request, me: Admin, key: int) -> Response:
+    """Revoke the device's token (at once)."""
+    console = _console(request)
+    device = _device(console, key)
+    accounts.revoke_device(console.engine, key)
+    console.audit(
+        me,
+        "device revoked",
+        f"device {key} ({device.name})",
+        f"it last reported {device.outbox_size} changes waiting"
+        if device.outbox_size is not None
+        else "it never reported its changes waiting",
+    )
+    return _see_other(f"{PREFIX}/devices/{key}", "revoked")
+
+
+# -- hubs ------------------------------------------------------------------------------
+
+
+def _hub_name(console: Console, hub_id: str) -> str:
+    with console.engine.connect() as conn:
+        name = conn.execute(select(HUBS.c.name).where(HUBS.c.id == hub_id)).scalar()
+    if name is None:
+        raise Refused(404, "No such hub", "That hub does not exist.")
+    return str(name)
+
+
+def _hubs_page(request: Request, me: Identity, status: int = 200, error: str = "") -> Response:
+    console = _console(request)
+    report = health.build_report(console.engine, console.settings)
+    return _render(request, "hubs.html", me, status, hubs=report.hubs, error=error)
+
+
+@router.get("/hubs", summary="Hubs")
+def hubs_page(request: Request, me: Me) -> Response:
+    """Every hub, with create, rename, archive and restore."""
+    return _hubs_page(request, me)
+
+
+@router.post("/hubs", summary="Create a hub")
+def create_hub(request: Request, me: Admin, name: Annotated[str, Form()] = "") -> Response:
+    """Register a hub (as ``harmony-sync add-hub``)."""
+    console = _console(request)
+    try:
+        hub_id = accounts.add_hub(console.engine, name)
+    except ValueError as err:
+        return _hubs_page(request, me, 400, str(err))
+    console.audit(me, "hub created", f"hub {name.strip()}", hub_id)
+    return _see_other(f"{PREFIX}/hubs", "created")
+
+
+@router.post("/hubs/{hub_id}/rename", summary="Rename a hub")
+def rename_hub(
+    request: Request, me: Admin, hub_id: str, name: Annotated[str, Form()] = ""
+) -> Response:
+    """Rename a hub here and on every laptop (as ``harmony-sync rename-hub``)."""
+    console = _console(request)
+    _hub_name(console, hub_id)
+    try:
+        old = accounts.rename_hub(console.engine, hub_id, name)
+    except ValueError as err:
+        return _hubs_page(request, me, 400, str(err))
+    console.audit(me, "hub renamed", f"hub {name.strip()}", f"was {old}")
+    return _see_other(f"{PREFIX}/hubs", "renamed")
+
+
+def _set_archived(request: Request, me: Identity, hub_id: str, archived: bool) -> Response:
+    console = _console(request)
+    name = _hub_name(console, hub_id)
+    if accounts.set_hub_archived(console.engine, hub_id, archived):
+        console.audit(me, "hub archived" if archived else "hub restored", f"hub {name}")
+    return _see_other(f"{PREFIX}/hubs", "archived" if archived else "restored")
+
+
+@router.post("/hubs/{hub_id}/archive", summary="Archive a hub")
+def archive_hub(request: Request, me: Admin, hub_id: str) -> Response:
+    """Archive a hub (as ``harmony-sync archive-hub``)."""
+    return _set_archived(request, me, hub_id, True)
+
+
+@router.post("/hubs/{hub_id}/restore", summary="Restore an archived hub")
+def restore_hub(request: Request, me: Admin, hub_id: str) -> Response:
+    """Bring an archived hub back (as ``harmony-sync archive-hub --restore``)."""
+    return _set_archived(request, me, hub_id, False)
+
+
+# -- audit log -------------------------------------------------------------------------
+
+
+@router.get("/audit", summary="Audit log")
+def audit_page(request: Request, me: Me, page: int = 1) -> Response:
+    """Who did what in the console, newest first."""
+    console = _console(request)
+    page = max(1, min(page, 10**6))
+    entries, pages = audit.page(console.engine, page)
+    return _render(request, "audit.html", me, entries=entries, page=page, pages=pages)
+
+
+# -- installation ----------------------------------------------------------------------
+
+
+class ConsoleHeadersMiddleware:
+    """Security headers on every console response: no scripts, no framing, no caching."""
+
+    HEADERS = {
+        "Content-Security-Policy": (
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'"
+        ),
+        "X-Frame-Options": "DENY",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI call."""
+        if scope["type"] != "http" or not scope.get("path", "").startswith(PREFIX):
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _filters(settings: ConsoleSettings) -> dict[str, Callable[..., str]]:
+    def when(moment: datetime | None) -> str:
+        if moment is None:
+            return "never"
+        return as_utc(moment).astimezone(settings.zone).strftime("%a %d %b %Y, %H:%M")
+
+    def short(moment: datetime | None) -> str:
+        if moment is None:
+            return "never"
+        return as_utc(moment).astimezone(settings.zone).strftime("%a %d %b, %H:%M")
+
+    def ago(moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        seconds = (settings.now() - as_utc(moment)).total_seconds()
+        if seconds < 90:
+            return "just now"
+        if seconds < 5400:
+            return f"{round(seconds / 60)} minutes ago"
+        if seconds < 36 * 3600:
+            return f"{round(seconds / 3600)} hours ago"
+        return f"{round(seconds / 86400)} days ago"
+
+    return {"when": when, "short": short, "ago": ago}
+
+
+def install_console(app: FastAPI, engine: Engine, settings: ConsoleSettings | None = None) -> None:
+    """Add the console (pages, static files, device-contact recording) to ``app``."""
+    settings = settings or ConsoleSettings.from_env()
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters.update(_filters(settings))
+    app.state.console = Console(engine, settings, templates)
+    app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")
+    app.include_router(router)
+    recorder = ContactRecorder(engine, settings.now)
+    app.state.console_contacts = recorder
+    app.add_middleware(ContactMiddleware, recorder=recorder)
+    app.add_middleware(ConsoleHeadersMiddleware)
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(_request: Request, err: LoginRequired) -> Response:
+        return RedirectResponse(f"{PREFIX}/login?next={quote(err.next_path)}", status_code=303)
+
+    @app.exception_handler(DeviceTokenRefused)
+    async def device_token(_request: Request, _err: DeviceTokenRefused) -> Response:
+        message = (
+            "Device tokens do not work on the console. Sign in at /admin/login with a "
+            "console account (harmony-sync admin add-user)."
+        )
+        return JSONResponse(
+            {"error": {"code": "device_token_not_accepted", "message": message}},
+            status_code=401,
+        )
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, err: Refused) -> Response:
+        console = _console(request)
+        me = await anyio.to_thread.run_sync(
+            users.session_identity, console.engine, request.cookies.get(COOKIE), console.now()
+        )
+        return _render(request, "error.html", me, err.status, title=err.title, message=err.message)

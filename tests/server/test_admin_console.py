@@ -1,0 +1,397 @@
+"""The console's pages and ``harmony-sync admin``: health flags, history, devices, hubs, audit.
+
+Laptops here are :class:`tests.server.fakes.Laptop` speaking the real API in-process,
+with the two optional headers of PROTOCOL.md section 2; the console's clock is moved by
+hand to simulate quiet periods.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+
+from harmony_sync.server import accounts
+from harmony_sync.server.accounts import DEVICES, ROWS
+from harmony_sync.server.admin import cli as admin_cli
+from harmony_sync.server.admin.health import build_report, school_days_between
+from harmony_sync.server.admin.settings import ConsoleSettings
+from harmony_sync.server.cli import main
+from tests.server.console import WEDNESDAY, Console, post, signed_in
+from tests.server.fakes import Laptop, new_id
+
+
+def report_headers(laptop: Laptop, waiting: int, app: str = "harmony-desktop 0.1.0") -> None:
+    """Make the laptop send the optional headers from now on."""
+    laptop.client.headers.update({"Harmony-Outbox-Size": str(waiting), "Harmony-App-Version": app})
+
+
+def full_sync(laptop: Laptop, mutations: list[dict[str, Any]] | None = None) -> None:
+    """session, push (if any), pull to the end: one complete sync."""
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    if mutations:
+        laptop.push(mutations)
+    laptop.pull_all()
+
+
+@pytest.mark.parametrize(
+    ("last", "today", "expected"),
+    [
+        (date(2026, 11, 18), date(2026, 11, 18), 0),  # Wednesday, same day
+        (date(2026, 11, 18), date(2026, 11, 20), 1),  # Wed -> Fri: Thursday went by
+        (date(2026, 11, 18), date(2026, 11, 23), 2),  # Wed -> Mon: Thu, Fri
+        (date(2026, 11, 18), date(2026, 11, 24), 3),  # Wed -> Tue: Thu, Fri, Mon
+        (date(2026, 11, 20), date(2026, 11, 23), 0),  # Fri -> Mon: only a weekend
+        (date(2026, 11, 21), date(2026, 11, 24), 1),  # Sat -> Tue: Monday
+        (date(2026, 11, 18), date(2026, 12, 2), 9),  # two weeks less Wednesday itself
+        (date(2026, 11, 18), date(2026, 11, 10), 0),  # a clock before the sync
+    ],
+)
+def test_school_days_between(last: date, today: date, expected: int) -> None:
+    assert school_days_between(last, today) == expected
+
+
+def test_a_quiet_laptop_is_flagged_after_two_school_days(engine: Engine, hubs) -> None:
+    north, south = hubs
+    console = Console(engine)
+    client = console.client()
+    quiet, busy = Laptop(client, engine, [north]), Laptop(client, engine, [south])
+    for laptop in (quiet, busy):
+        report_headers(laptop, 0)
+        full_sync(laptop)
+    console.flush()
+    report = build_report(engine, console.settings)
+    assert report.flagged == [] and all(h.all_current for h in report.hubs)
+    # Wednesday 15:00 -> the next Monday 09:00: Thursday and Friday missed, not yet overdue
+    console.clock.advance(days=4, hours=18)
+    full_sync(busy)
+    console.flush()
+    assert build_report(engine, console.settings).flagged == []
+    # Tuesday: Monday missed too -> overdue; the busy laptop synced on Monday, so it is not
+    console.clock.advance(days=1)
+    report = build_report(engine, console.settings)
+    assert [(d.key, d.school_days_silent) for d in report.overdue] == [(quiet.key, 3)]
+    north_hub = next(h for h in report.hubs if h.id == north)
+    south_hub = next(h for h in report.hubs if h.id == south)
+    assert not north_hub.all_current and south_hub.all_current
+    admin, _ = signed_in(console, "ana")
+    page = admin.get("/admin").text
+    assert "1 device needs attention." in page
+    assert f'<tr class="flagged" data-device="{quiet.key}">' in page
+    assert f'<tr class="" data-device="{busy.key}">' in page
+    assert "overdue: synced 3 school days ago (limit 2)" in page
+    assert "1 of 1 flagged" in page and "all 1 current" in page
+    # a sync clears the flag
+    full_sync(quiet)
+    console.flush()
+    assert build_report(engine, console.settings).flagged == []
+
+
+def test_a_large_backlog_is_flagged_and_shown(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 201, "harmony-desktop 9.9")
+    full_sync(laptop)
+    console.flush()
+    [device] = build_report(engine, console.settings).devices
+    assert device.over_backlog and not device.overdue and device.outbox_size == 201
+    assert device.app_version == "harmony-desktop 9.9"
+    assert (device.protocol_version, device.schema_version) == (1, 1)
+    assert device.reasons(console.settings) == ["201 changes waiting (limit 200)"]
+    report_headers(laptop, 200)  # at the limit is fine
+    full_sync(laptop)
+    console.flush()
+    assert build_report(engine, console.settings).flagged == []
+
+
+def test_malformed_reports_are_ignored_not_refused(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 7)
+    full_sync(laptop)
+    for bad in ("-3", "lots", "9" * 20):
+        laptop.client.headers.update({"Harmony-Outbox-Size": bad, "Harmony-App-Version": "\t" * 3})
+        full_sync(laptop)
+    console.flush()
+    [device] = build_report(engine, console.settings).devices
+    assert device.outbox_size == 7 and device.app_version == "harmony-desktop 0.1.0"
+
+
+def test_sync_history_counts_each_sync_and_folds_idle_ones(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 2)
+    rows = [laptop.mutation("student", new_id(), north, {"legal_name": f"S{n}"}) for n in (1, 2)]
+    full_sync(laptop, rows)
+    for _ in range(3):  # three syncs with nothing to do: one entry
+        console.clock.advance(minutes=10)
+        report_headers(laptop, 0)
+        full_sync(laptop)
+    console.clock.advance(minutes=10)
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    console.flush()  # a sync still running
+    admin, _ = signed_in(console, "ana")
+    page = admin.get(f"/admin/devices/{laptop.key}").text
+    history = page[page.index("Sync history") :]
+    assert history.count("<tr") == 4  # head + running + idle run + first sync
+    assert "syncing" in history and "× 3" in history
+    first = history[history.rindex("<tr") :]
+    cells = [c.split("<")[0] for c in first.split('<td class="num">')[1:]]
+    # sent 2, rejected 0, conflicts 0, received 3: the hub row and its own two students
+    assert cells[:4] == ["2", "0", "0", "3"]
+    # revoked: its next attempts are refused, recorded once with a count
+    accounts.revoke_device(engine, laptop.key)
+    for _ in range(2):
+        assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 401
+    console.flush()
+    page = admin.get(f"/admin/devices/{laptop.key}").text
+    assert "refused (device_revoked)" in page and "× 2" in page
+    [device] = build_report(engine, console.settings).devices
+    assert device.last_error == "device_revoked" and device.status == "revoked"
+
+
+def test_enrollment_code_is_shown_once_and_enrolls(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    admin, csrf = signed_in(console, "ana")
+    page = admin.get("/admin/devices").text
+    assert "Issue an enrollment code" in page and "South School" in page
+    shown = post(admin, "/admin/devices/codes", csrf, name="North laptop 2", hub=north, days="3")
+    assert shown.status_code == 200 and shown.headers["cache-control"] == "no-store"
+    code = shown.text.split('id="enrollment-code">')[1].split("<")[0]
+    assert len(accounts.normalize_code(code)) == 16
+    assert "harmony-desktop enroll --server http://testserver --code " + code in shown.text
+    with engine.connect() as conn:
+        device = conn.execute(select(DEVICES)).one()
+    assert device.name == "North laptop 2" and code not in str(device)
+    assert (accounts.as_utc(device.enroll_expires_at) - accounts.utcnow()).days in (2, 3)
+    # never shown again, nor kept in the audit log
+    for path in ("/admin/devices", f"/admin/devices/{device.key}", "/admin/audit"):
+        assert code not in admin.get(path).text
+    assert "enrollment code issued" in admin.get("/admin/audit").text
+    laptop_client = console.client()
+    enrolled = laptop_client.post(
+        "/v1/enroll",
+        json={"code": code, "device_id": "00000000000000ab"},
+        headers={"Harmony-Protocol-Version": "1", "Harmony-Schema-Version": "1"},
+    )
+    assert enrolled.status_code == 200 and enrolled.json()["hubs"][0]["id"] == north
+    # a data manager's code; a bad name is explained, nothing created
+    shown = post(admin, "/admin/devices/codes", csrf, name="Office", hub="data-manager")
+    assert "All hubs (data manager)" in shown.text
+    bad = post(admin, "/admin/devices/codes", csrf, name="  ", hub=north)
+    assert bad.status_code == 400 and "A device name cannot be empty." in bad.text
+    assert len(accounts.list_devices(engine)) == 2
+
+
+def test_rename_and_revoke_say_what_happens_to_unsynced_changes(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 12)
+    full_sync(laptop)
+    console.flush()
+    admin, csrf = signed_in(console, "ana")
+    renamed = post(admin, f"/admin/devices/{laptop.key}/rename", csrf, name="North laptop 1")
+    assert renamed.status_code == 303
+    confirm = admin.get(f"/admin/devices/{laptop.key}/revoke").text
+    assert "Revoke North laptop 1?" in confirm
+    assert "it reported 12 changes waiting to be sent" in confirm
+    assert "enroll the laptop again" in confirm
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    done = post(admin, f"/admin/devices/{laptop.key}/revoke", csrf)
+    assert done.headers["location"] == f"/admin/devices/{laptop.key}?notice=revoked"
+    assert "Device revoked" in admin.get(done.headers["location"]).text
+    refused = laptop.client.get("/v1/session", headers=laptop.headers)
+    assert refused.status_code == 401 and refused.json()["error"]["code"] == "device_revoked"
+    log = admin.get("/admin/audit").text
+    assert "device renamed" in log and "device revoked" in log
+    assert "it last reported 12 changes waiting" in log
+
+
+def test_hubs_create_rename_archive_restore(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    laptop.pull_all()
+    admin, csrf = signed_in(console, "ana")
+    assert post(admin, "/admin/hubs", csrf, name="East Library").status_code == 303
+    assert "East Library" in admin.get("/admin/hubs").text
+    assert (
+        post(admin, f"/admin/hubs/{north}/rename", csrf, name="North Park Annex").status_code == 303
+    )
+    # the laptops pull the new name as an ordinary change
+    rows, _ = laptop.pull_all()
+    assert [(r["table"], r["values"]["name"]) for r in rows] == [("hub", "North Park Annex")]
+    with engine.connect() as conn:
+        clock = conn.execute(
+            select(ROWS.c.clocks).where(ROWS.c.table_name == "hub", ROWS.c.row_id == north)
+        ).scalar_one()["name"]
+    assert clock.endswith("-" + accounts.SERVER_NODE)
+    assert post(admin, f"/admin/hubs/{north}/archive", csrf).status_code == 303
+    assert [h["archived"] for h in accounts.list_hubs(engine) if h["id"] == north] == [True]
+    health = admin.get("/admin").text  # archived hubs leave the health tables
+    assert f'data-hub="{north}"' not in health and f'data-device="{laptop.key}"' not in health
+    assert f'data-hub="{north}"' in admin.get("/admin?archived=1").text
+    refused = post(admin, "/admin/devices/codes", csrf, name="x", hub=north)
+    assert refused.status_code == 400 and "archived" in refused.text
+    # an archived hub's laptops still sync, so nothing they hold is lost
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    assert post(admin, f"/admin/hubs/{north}/restore", csrf).status_code == 303
+    assert f'data-hub="{north}"' in admin.get("/admin").text
+    log = admin.get("/admin/audit").text
+    for action in ("hub created", "hub renamed", "hub archived", "hub restored", "signed in"):
+        assert action in log
+    assert post(admin, "/admin/hubs", csrf, name="").status_code == 400
+    assert admin.get("/admin/devices/999").status_code == 404
+
+
+def test_health_page_filters_and_sorts(engine: Engine, hubs) -> None:
+    north, south = hubs
+    console = Console(engine)
+    client = console.client()
+    a, b = Laptop(client, engine, [north]), Laptop(client, engine, [south])
+    report_headers(a, 5)
+    full_sync(a)
+    console.clock.advance(hours=1)
+    report_headers(b, 50)
+    full_sync(b)
+    console.flush()
+    admin, _ = signed_in(console, "ana")
+
+    def order(query: str) -> list[int]:
+        page = admin.get("/admin" + query).text
+        return [int(p.split('"')[0]) for p in page.split('data-device="')[1:]]
+
+    assert order("") == [a.key, b.key]  # by hub name
+    assert order("?sort=backlog") == [b.key, a.key]
+    assert order("?sort=last_sync") == [a.key, b.key]
+    assert order(f"?hub={south}") == [b.key]
+    assert order("?flagged=1") == []
+    assert order("?sort=nonsense") == [a.key, b.key]
+
+
+def test_admin_health_command_prints_the_same_flags(
+    engine: Engine, hubs, database_url: str, monkeypatch, capsys
+) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 3)
+    full_sync(laptop)
+    console.flush()
+    url = ["--database-url", database_url]
+    monkeypatch.setenv("HARMONY_SYNC_NOW", WEDNESDAY.isoformat())
+    assert main(["admin", "health", *url]) == 0
+    assert "Every enrolled device is current." in capsys.readouterr().out
+    monkeypatch.setenv("HARMONY_SYNC_NOW", "2026-11-24T09:00:00Z")  # the next Tuesday
+    assert main(["admin", "health", "--json", *url]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["overdue"] == 1 and data["hubs"][0]["all_current"] is False
+    [device] = data["devices"]
+    assert device["school_days_silent"] == 3 and device["outbox_size"] == 3
+    assert device["flags"] == ["overdue: synced 3 school days ago (limit 2)"]
+    assert main(["admin", "health", "--overdue-days", "3", *url]) == 0
+    capsys.readouterr()
+    assert main(["admin", "health", *url]) == 1
+    text = capsys.readouterr().out
+    assert "North Park: 1 of 1 flagged" in text and "FLAGGED #" in text
+    assert "1 device needs attention." in text
+    monkeypatch.setenv("HARMONY_SYNC_OVERDUE_DAYS", "zero")
+    assert main(["admin", "health", *url]) == 2
+    assert "HARMONY_SYNC_OVERDUE_DAYS must be a number" in capsys.readouterr().err
+
+
+def test_add_user_takes_the_password_from_stdin_never_an_argument(
+    engine: Engine, database_url: str, monkeypatch, capsys
+) -> None:
+    url = ["--database-url", database_url]
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough secret\n"))
+    assert main(["admin", "add-user", "Ana", "--role", "admin", *url]) == 0
+    assert "Console user 'Ana' added (admin)" in capsys.readouterr().out
+    with pytest.raises(SystemExit):  # there is no way to pass it as an argument
+        main(["admin", "add-user", "Bo", "--role", "viewer", "--password", "x", *url])
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["admin", "add-user", "Bo", "--role", "viewer", *url]) == 2
+    assert "at least 10 characters" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("another good secret\n"))
+    assert main(["admin", "add-user", "ana", "--role", "viewer", *url]) == 2
+    assert "already a console user" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("another good secret\n"))
+    assert main(["admin", "add-user", "Bo", "--role", "viewer", "--json", *url]) == 0
+    capsys.readouterr()
+    assert main(["admin", "list-users", "--json", *url]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(u["name"], u["role"]) for u in listed] == [("Ana", "admin"), ("Bo", "viewer")]
+    assert main(["admin", "disable-user", "Bo", *url]) == 0
+    console = Console(engine)
+    client = console.client()
+    from tests.server.console import sign_in
+
+    assert sign_in(client, "Bo", "another good secret").status_code == 401
+    assert sign_in(client, "Ana", "a long enough secret").status_code == 303
+    assert "console user added" in client.get("/admin/audit").text
+
+
+def test_read_password_asks_twice_on_a_terminal(monkeypatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    answers = iter(["first secret value", "other secret value"])
+    monkeypatch.setattr(admin_cli.getpass, "getpass", lambda _prompt: next(answers))
+    with pytest.raises(ValueError, match="differ"):
+        admin_cli.read_password("ana", Terminal())
+
+
+def test_cli_hub_and_device_commands_share_the_console_code(
+    engine: Engine, hubs, database_url: str, capsys
+) -> None:
+    north, _ = hubs
+    url = ["--database-url", database_url, "--json"]
+    assert main(["rename-hub", north, "North Park Annex", *url]) == 0
+    assert json.loads(capsys.readouterr().out)["was"] == "North Park"
+    assert main(["archive-hub", north, *url]) == 0
+    capsys.readouterr()
+    assert main(["list-hubs", "--database-url", database_url]) == 0
+    assert "North Park Annex  (archived)" in capsys.readouterr().out
+    assert main(["enroll-device", "x", "--hub", north, *url]) == 2
+    assert "archived" in capsys.readouterr().err
+    assert main(["archive-hub", north, "--restore", *url]) == 0
+    key, _ = accounts.create_device(engine, "Laptop", [north])
+    assert main(["rename-device", str(key), "North laptop 9", *url]) == 0
+    assert accounts.list_devices(engine)[0]["name"] == "North laptop 9"
+    assert main(["rename-hub", north, "two\nlines", "--database-url", database_url]) == 2
+
+
+def test_settings_from_the_environment() -> None:
+    settings = ConsoleSettings.from_env(
+        {
+            "HARMONY_SYNC_OVERDUE_DAYS": "3",
+            "HARMONY_SYNC_BACKLOG_LIMIT": "50",
+            "HARMONY_SYNC_COOKIE_SECURE": "0",
+            "HARMONY_SYNC_TIMEZONE": "America/Los_Angeles",
+            "HARMONY_SYNC_NOW": "2026-11-24T09:00:00Z",
+        }
+    )
+    assert (settings.overdue_school_days, settings.backlog_limit) == (3, 50)
+    assert settings.secure_cookies is False and settings.now().isoformat() == (
+        "2026-11-24T09:00:00+00:00"
+    )
+    assert ConsoleSettings.from_env({}).secure_cookies is True
+    for bad in (
+        {"HARMONY_SYNC_TIMEZONE": "Mars/Base"},
+        {"HARMONY_SYNC_COOKIE_SECURE": "maybe"},
+        {"HARMONY_SYNC_NOW": "tuesday"},
+        {"HARMONY_SYNC_BACKLOG_LIMIT": "0"},
+    ):
+        with pytest.raises(ValueError, match=r"HARMONY_SYNC_|time zone"):
+            ConsoleSettings.from_env(bad)
