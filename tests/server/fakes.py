@@ -119,3 +119,21 @@ class Laptop:
             self.cursor = page["cursor"]
             if not page["has_more"]:
                 return rows, conflicts
+
+
+def session_values(ensemble_id: str, **fields: Any) -> dict[str, Any]:
+    """Every field a new session row needs (a Monday afternoon meeting)."""
+    return {
+        "ensemble_id": ensemble_id,
+        "date": "2026-11-16",
+        "start": "15:30:00",
+        "end": "17:00:00",
+        "status": "scheduled",
+        "deleted": False,
+        **fields,
+    }
+
+
+def mark_values(session_id: str, student_id: str, code: str | None = "P") -> dict[str, Any]:
+    """Every field a new attendance mark row needs."""
+    return {"session_id": session_id, "student_id": student_id, "code": code, "deleted": False}
