@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from tests.support.postgres import PostgresCluster
 from tests.support.sync_server import SyncServer
 
+from harmony_sync.hlc import HybridLogicalClock
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts, db
 
@@ -78,3 +79,55 @@ def percentile(values: list[float], q: float) -> float:
 def median(values: list[float]) -> float:
     """The median."""
     return statistics.median(values)
+
+
+def roll_call(
+    hub: str, clock: HybridLogicalClock, first_id: int, marks: int
+) -> list[dict[str, Any]]:
+    """One class's roll as a device pushes it: its ensemble, today's session, then one
+    attendance mark per (generated) student, with consecutive mutation ids."""
+    ensemble, session = str(uuid.uuid4()), str(uuid.uuid4())
+    rows: list[tuple[str, str, dict[str, Any]]] = [
+        ("ensemble", ensemble, {"name": "Bench strings", "capacity": 30, "deleted": False}),
+        (
+            "session",
+            session,
+            {
+                "ensemble_id": ensemble,
+                "date": "2026-11-16",
+                "start": "15:30:00",
+                "end": "17:00:00",
+                "status": "held",
+                "deleted": False,
+            },
+        ),
+    ]
+    rows += [
+        (
+            "attendance_mark",
+            str(uuid.uuid4()),
+            {
+                "session_id": session,
+                "student_id": str(uuid.uuid4()),
+                "code": "P",
+                "note": "",
+                "deleted": False,
+            },
+        )
+        for _ in range(marks)
+    ]
+    out = []
+    for n, (table, row_id, values) in enumerate(rows):
+        stamp = clock.now()
+        out.append(
+            {
+                "mutation_id": first_id + n,
+                "table": table,
+                "row_id": row_id,
+                "hub_id": hub,
+                "values": values,
+                "clocks": dict.fromkeys(values, stamp),
+                "bases": dict.fromkeys(values),
+            }
+        )
+    return out

@@ -49,8 +49,14 @@ class SyncServer:
         port: int | None = None,
         env: dict[str, str] | None = None,
         log_dir: Path | None = None,
+        launcher: tuple[str, ...] = ("-m", "harmony_sync.server.cli"),
+        serve_args: tuple[str, ...] = (),
     ) -> None:
         self.database_url = database_url
+        #: how the interpreter runs the command line (a test build may wrap it)
+        self.launcher = launcher
+        #: extra ``serve`` options, e.g. ``("--workers", "2")``
+        self.serve_args = serve_args
         self.port = port or free_port()
         self.env = {**os.environ, **(env or {})}
         self._log_dir = log_dir or Path(tempfile.mkdtemp(prefix="harmony-sync-log-"))
@@ -69,17 +75,18 @@ class SyncServer:
 
     # -- process control -------------------------------------------------------------
 
-    def start(self, timeout: float = 30.0) -> SyncServer:
-        """Start the process (if not running) and wait until ``/ready`` answers 200."""
+    def start(self, timeout: float = 30.0, *, wait: bool = True) -> SyncServer:
+        """Start the process (if not running) and wait until ``/ready`` answers 200
+        (``wait=False``: return at once; call :meth:`wait_ready` later)."""
         if self.process is not None and self.process.poll() is None:
             return self
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "harmony_sync.server.cli",
+                *self.launcher,
                 "serve",
+                *self.serve_args,
                 "--database-url",
                 self.database_url,
                 "--host",
@@ -93,6 +100,11 @@ class SyncServer:
             start_new_session=True,
         )
         log.close()
+        return self.wait_ready(timeout) if wait else self
+
+    def wait_ready(self, timeout: float = 30.0) -> SyncServer:
+        """Wait until ``/ready`` answers 200; stop the process and raise if it does not."""
+        assert self.process is not None, "start() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -107,9 +119,10 @@ class SyncServer:
         raise SyncServerError(f"harmony-sync serve not ready in {timeout}s:\n{self.log_text()}")
 
     def kill(self) -> None:
-        """SIGKILL the process (no clean shutdown) and reap it."""
+        """SIGKILL the process and its worker processes (no clean shutdown); reap it."""
         if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
+            # Its own session (start_new_session): the group is this server and its workers.
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
         self.process = None
 
@@ -122,7 +135,7 @@ class SyncServer:
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout)
         self.process = None
 

@@ -46,8 +46,24 @@ MAX_BODY_BYTES = 32 * 2**20
 TIME_HEADER = "Harmony-Server-Time"
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 422, 503)
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 422, 503)
 }
+
+
+def _links(**links: tuple[str, dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI links of a 200 answer: which request a client sends next with what it got
+    (they document the sync flow, and let the fuzz tests chain requests)."""
+    return {
+        200: {
+            "links": {
+                name: {"operationId": operation, "requestBody": body}
+                for name, (operation, body) in links.items()
+            }
+        }
+    }
+
+
+_EPOCH = "$response.body#/epoch"
 
 
 def _server_time() -> dict[str, Any]:
@@ -156,19 +172,35 @@ def create_app(engine: Engine | None = None) -> FastAPI:
 
     api = APIRouter(prefix="/v1", dependencies=[Depends(check_versions)], responses=_ERRORS)
 
-    @api.post("/enroll", response_model=EnrollResponse)
+    @api.post("/enroll", response_model=EnrollResponse, operation_id="enroll")
     def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
         """Exchange a one-time enrollment code for this device's token (shown once)."""
         result = accounts.enroll(engine, body.code, body.device_id, body.device_name)
         log.info("device enrolled", extra={"event": "enroll", "device": result["device_key"]})
         return _reply(request, result)
 
-    @api.get("/session", response_model=SessionResponse)
+    @api.get(
+        "/session",
+        response_model=SessionResponse,
+        operation_id="session",
+        responses=_links(PushWithEpoch=("push", {"epoch": _EPOCH})),
+    )
     def session(device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Who this token belongs to, its hubs, and the server's epoch and time."""
         return _reply(request, accounts.session_info(engine, device))
 
-    @api.post("/push", response_model=PushResponse)
+    @api.post(
+        "/push",
+        response_model=PushResponse,
+        operation_id="push",
+        responses=_links(
+            ResolveTheConflicts=(
+                "resolve",
+                {"epoch": _EPOCH, "conflict_ids": ["$response.body#/conflicts/0/id"]},
+            ),
+            PullFromTheStart=("pull", {"epoch": _EPOCH, "cursor": 0}),
+        ),
+    )
     def push(body: PushRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Apply a batch of mutations exactly once, in order (PROTOCOL.md, "Push")."""
         outcome = store.push(engine, device, body.epoch, body.mutations)
@@ -194,13 +226,29 @@ def create_app(engine: Engine | None = None) -> FastAPI:
             },
         )
 
-    @api.post("/pull", response_model=PullResponse)
+    @api.post(
+        "/pull",
+        response_model=PullResponse,
+        operation_id="pull",
+        responses=_links(
+            NextPage=("pull", {"epoch": _EPOCH, "cursor": "$response.body#/cursor"}),
+            ResolveTheConflicts=(
+                "resolve",
+                {"epoch": _EPOCH, "conflict_ids": ["$response.body#/conflicts/0/id"]},
+            ),
+        ),
+    )
     def pull(body: PullRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
         page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
         return _reply(request, page)
 
-    @api.post("/conflicts/resolve", response_model=ResolveResponse)
+    @api.post(
+        "/conflicts/resolve",
+        response_model=ResolveResponse,
+        operation_id="resolve",
+        responses=_links(PullAgain=("pull", {"epoch": _EPOCH, "cursor": 0})),
+    )
     def resolve(body: ResolveRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Mark conflicts of this device's hubs as reviewed."""
         result = store.resolve_conflicts(engine, device, body.epoch, body.conflict_ids)
