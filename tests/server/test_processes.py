@@ -95,14 +95,14 @@ def migrate_together(urls: list[str], processes: int = 4) -> list[list[str]]:
 def test_four_processes_migrating_an_empty_database_at_once_all_succeed(
     database_url: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    if database_url.startswith("sqlite"):
-        urls = [f"sqlite:///{tmp_path / f'empty{n}.sqlite3'}" for n in range(20)]
+    if database_url.startswith("sqlite"):  # the lesser case: fewer rounds
+        urls = [f"sqlite:///{tmp_path / f'empty{n}.sqlite3'}" for n in range(8)]
     else:
         cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
         prefix = uuid.uuid4().hex[:8]
         urls = [cluster.create_database(f"m{prefix}{n}") for n in range(20)]
     answers = migrate_together(urls)
-    assert answers == [["ok"] * 4] * 20
+    assert answers == [["ok"] * 4] * len(urls)
     for url in urls:
         engine = db.make_engine(url, pool_size=1)
         assert db.schema_revision(engine) == db.HEAD_REVISION
