@@ -14,19 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import Engine
 from tests.support.postgres import PostgresCluster
-from tests.support.sync_server import SyncServer
+from tests.support.sync_server import enroll_over_http
 
 from harmony_sync.hlc import HybridLogicalClock
-from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
-from harmony_sync.server import accounts, db
-
-HEADERS = {
-    "Harmony-Protocol-Version": str(PROTOCOL_VERSION),
-    "Harmony-Schema-Version": str(SCHEMA_VERSION),
-}
+from harmony_sync.server import db
 
 
 def parse_backends(description: str) -> list[str]:
@@ -55,18 +48,8 @@ def migrated_engine(url: str) -> Engine:
     return engine
 
 
-def enroll(server: SyncServer, engine: Engine, hubs: list[str]) -> dict[str, Any]:
-    """Create and enroll one device over HTTP; return its auth headers, node and epoch."""
-    _, code = accounts.create_device(engine, "bench", hubs)
-    node = uuid.uuid4().hex[:16]
-    data = httpx.post(
-        server.url + "/v1/enroll", headers=HEADERS, json={"code": code, "device_id": node}
-    ).json()
-    return {
-        "headers": {**HEADERS, "Authorization": "Bearer " + data["device_token"]},
-        "node": node,
-        "epoch": data["epoch"],
-    }
+#: Create and enroll one device over HTTP: its auth headers, node and epoch.
+enroll = enroll_over_http
 
 
 def percentile(values: list[float], q: float) -> float:

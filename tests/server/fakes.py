@@ -137,3 +137,17 @@ def session_values(ensemble_id: str, **fields: Any) -> dict[str, Any]:
 def mark_values(session_id: str, student_id: str, code: str | None = "P") -> dict[str, Any]:
     """Every field a new attendance mark row needs."""
     return {"session_id": session_id, "student_id": student_id, "code": code, "deleted": False}
+
+
+def conflict_between(a: Laptop, b: Laptop, hub: str) -> dict[str, Any]:
+    """Make one conflict on a new student of ``hub``: ``b`` writes its level, then ``a``
+    an older value; return the conflict ``a``'s push reports."""
+    row = new_id()
+    b.push(
+        [b.mutation("student", row, hub, {"level": "B"}, clock="000000000000002-00000-" + b.node)]
+    )
+    body = a.push(
+        [a.mutation("student", row, hub, {"level": "A"}, clock="000000000000001-00000-" + a.node)]
+    )
+    [conflict] = body["conflicts"]
+    return dict(conflict)

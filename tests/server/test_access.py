@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from tests.server.conftest import LaptopFactory
-from tests.server.fakes import VERSION_HEADERS, new_id
+from tests.server.fakes import VERSION_HEADERS, conflict_between, new_id
 from tests.server.test_push import stored_rows
 
 AUTHED_ENDPOINTS = [
@@ -186,13 +186,7 @@ def test_conflicts_of_other_hubs_are_not_delivered(
 ) -> None:
     north, south = hubs
     a, b, outsider = laptop([north]), laptop([north]), laptop([south])
-    row = new_id()
-    b.push(
-        [b.mutation("student", row, north, {"level": "B"}, clock="000000000000002-00000-" + b.node)]
-    )
-    a.push(
-        [a.mutation("student", row, north, {"level": "A"}, clock="000000000000001-00000-" + a.node)]
-    )
+    conflict_between(a, b, north)
     rows, conflicts = outsider.pull_all()
     assert conflicts == [] and {r["id"] for r in rows} == {south}
     assert len(b.pull_all()[1]) == 1

@@ -20,7 +20,7 @@ from harmony_sync.server import db, logs
 from harmony_sync.server.accounts import HUBS, ROWS, utcnow
 from harmony_sync.server.store import CONFLICTS, REJECTIONS
 from tests.server.conftest import LaptopFactory, WriterLockGuard
-from tests.server.fakes import mark_values, new_id, session_values
+from tests.server.fakes import conflict_between, mark_values, new_id, session_values
 from tests.server.test_push import stored_rows
 
 SECRET = "Zebedee" + "Quill"  # never in the source line a traceback quotes
@@ -225,14 +225,7 @@ def test_another_hubs_conflict_answers_like_a_missing_one(
 ) -> None:
     north, south = hubs
     a, b, outsider = laptop([north]), laptop([north]), laptop([south])
-    row = new_id()
-    b.push(
-        [b.mutation("student", row, north, {"level": "B"}, clock="000000000000002-00000-" + b.node)]
-    )
-    body = a.push(
-        [a.mutation("student", row, north, {"level": "A"}, clock="000000000000001-00000-" + a.node)]
-    )
-    [conflict] = body["conflicts"]
+    conflict = conflict_between(a, b, north)
     with engine.connect() as conn:
         missing = int(conn.execute(select(CONFLICTS.c.id)).scalar_one()) + 1
 

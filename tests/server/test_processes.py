@@ -12,7 +12,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import http.client
 import os
+import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -31,8 +35,9 @@ from harmony_sync.hlc import HybridLogicalClock
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts, db
 from harmony_sync.server.accounts import ROWS, STATE
+from harmony_sync.server.cli import tcp_listener
 from tests.support.postgres import PostgresCluster, free_port
-from tests.support.sync_server import SyncServer
+from tests.support.sync_server import SyncServer, enroll_over_http
 
 HEADERS = {
     "Harmony-Protocol-Version": str(PROTOCOL_VERSION),
@@ -96,7 +101,7 @@ def test_four_processes_migrating_an_empty_database_at_once_all_succeed(
     database_url: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     if database_url.startswith("sqlite"):  # the lesser case: fewer rounds
-        urls = [f"sqlite:///{tmp_path / f'empty{n}.sqlite3'}" for n in range(8)]
+        urls = [f"sqlite:///{tmp_path / f'empty{n}.sqlite3'}" for n in range(5)]
     else:
         cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
         prefix = uuid.uuid4().hex[:8]
@@ -162,7 +167,10 @@ def run_scenario(
             server.wait_ready(60)
         engine = db.make_engine(url, pool_size=2)
         hub = accounts.add_hub(engine, "North Park")
-        laptops = [_enroll(servers[n % processes], engine, hub) for n in range(devices + pullers)]
+        laptops = [
+            enroll_over_http(servers[n % processes], engine, [hub])
+            for n in range(devices + pullers)
+        ]
         pushers_done = threading.Event()
         seen: list[dict[str, dict[str, Any]]] = [{} for _ in range(pullers)]
         # Most pullers keep up with the writers (whole pages), so they stand at the newest
@@ -252,19 +260,6 @@ def run_scenario(
     return outcome
 
 
-def _enroll(server: SyncServer, engine: Any, hub: str) -> dict[str, Any]:
-    _, code = accounts.create_device(engine, "laptop", [hub])
-    node = uuid.uuid4().hex[:16]
-    data = httpx.post(
-        server.url + "/v1/enroll", headers=HEADERS, json={"code": code, "device_id": node}
-    ).json()
-    return {
-        "headers": {**HEADERS, "Authorization": "Bearer " + data["device_token"]},
-        "node": node,
-        "epoch": data["epoch"],
-    }
-
-
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_pullers_over_several_processes_see_exactly_the_final_state(
@@ -302,6 +297,45 @@ def test_serve_with_workers_answers_from_several_processes(tmp_path: Path) -> No
             pids = {e["pid"] for e in server.logs() if e.get("event") == "request" and "pid" in e}
         assert len(pids) == 2
         assert server.process is not None and server.process.pid not in pids  # workers answer
+        # Keep-alive answers are not held back by Nagle's algorithm (about 40 ms each
+        # when the workers' connections lack TCP_NODELAY).
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        times = []
+        for _ in range(21):
+            started = time.perf_counter()
+            connection.request("GET", "/health")
+            connection.getresponse().read()
+            times.append(time.perf_counter() - started)
+        connection.close()
+        assert statistics.median(times) < 0.030, f"median {statistics.median(times) * 1000:.0f} ms"
+
+
+def test_worker_listener_gives_connections_tcp_nodelay() -> None:
+    """The listener handed to the workers states IPPROTO_TCP, so asyncio sets TCP_NODELAY
+    on every connection it accepts."""
+    bound = socket.socket(socket.AF_INET)  # as uvicorn binds it: protocol number 0
+    bound.bind(("127.0.0.1", 0))
+    assert bound.proto == 0
+    listener = tcp_listener(bound)
+    assert listener.proto == socket.IPPROTO_TCP and listener.get_inheritable()
+    nodelay: list[int] = []
+
+    async def accept_one() -> None:
+        def connected(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            sock = writer.get_extra_info("socket")
+            nodelay.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(connected, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        while not nodelay:
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(accept_one())
+    assert nodelay == [1]
 
 
 @pytest.mark.slow

@@ -26,13 +26,22 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import httpx
+from sqlalchemy import Engine
 
+from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+from harmony_sync.server import accounts
 from tests.support.postgres import free_port
+
+VERSION_HEADERS = {
+    "Harmony-Protocol-Version": str(PROTOCOL_VERSION),
+    "Harmony-Schema-Version": str(SCHEMA_VERSION),
+}
 
 
 class SyncServerError(RuntimeError):
@@ -219,3 +228,21 @@ class SyncServer:
             except ValueError:
                 continue
         return entries
+
+
+def enroll_over_http(server: SyncServer, engine: Engine, hubs: list[str]) -> dict[str, Any]:
+    """Create a device on ``engine``'s database (in-process, quicker than the admin
+    command) and enroll it over HTTP; return its auth headers, node and epoch."""
+    _, code = accounts.create_device(engine, "test device", hubs)
+    node = uuid.uuid4().hex[:16]
+    data = httpx.post(
+        server.url + "/v1/enroll",
+        headers=VERSION_HEADERS,
+        json={"code": code, "device_id": node},
+        timeout=60,
+    ).json()
+    return {
+        "headers": {**VERSION_HEADERS, "Authorization": "Bearer " + data["device_token"]},
+        "node": node,
+        "epoch": data["epoch"],
+    }

@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -55,7 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ssl: dict[str, Any] = {}
     if args.ssl_certfile:
         ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
-    uvicorn.run(
+    config = uvicorn.Config(
         "harmony_sync.server.app:create_app",
         factory=True,
         workers=args.workers,
@@ -66,7 +67,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
         proxy_headers=True,
         **ssl,
     )
+    if args.workers == 1:
+        uvicorn.Server(config).run()
+    else:
+        _run_workers(config)
     return 0
+
+
+def _run_workers(config: Any) -> None:
+    """uvicorn's multi-process supervisor, on a listener whose connections get TCP_NODELAY.
+
+    uvicorn binds the shared listener with its protocol number left at 0, and asyncio
+    sets TCP_NODELAY only on connections from a listener that says IPPROTO_TCP, so every
+    keep-alive answer of a worker would wait about 40 ms for the client's delayed ACK
+    (uvicorn issue 3149). The same socket, re-wrapped with its protocol stated, is
+    handed to the workers instead.
+    """
+    from uvicorn.supervisors import Multiprocess
+
+    bound = config.bind_socket()
+    listener = tcp_listener(bound)
+    Multiprocess(config, sockets=[listener]).run()
+
+
+def tcp_listener(bound: socket.socket) -> socket.socket:
+    """``bound`` (a TCP listener) re-wrapped with ``proto`` IPPROTO_TCP, inheritable."""
+    if bound.family not in (socket.AF_INET, socket.AF_INET6):
+        return bound
+    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, fileno=bound.detach())
+    listener.set_inheritable(True)
+    return listener
 
 
 def _warn_about_connections(engine: Engine, workers: int, pool_size: int) -> None:

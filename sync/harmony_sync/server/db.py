@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
@@ -200,7 +200,7 @@ def check_connection(engine: Engine) -> None:
                 "(sync/README.md, 'Capacity')."
             )
         raise DatabaseUnavailable(
-            f"Cannot connect to the database {describe(engine)}: {reason} {advice}"
+            f"Cannot connect to the database {describe(engine)}: {reason.rstrip('.')}. {advice}"
         ) from None
 
 
@@ -231,9 +231,15 @@ def schema_revision(engine: Engine) -> str | None:
     """The database's Alembic revision, or None for an empty database."""
     try:
         with engine.connect() as conn:
-            value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            return _revision(conn)
     except SQLAlchemyError:
         return None
+
+
+def _revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     return str(value) if value else None
 
 
@@ -286,7 +292,8 @@ def upgrade(engine: Engine) -> None:
     """
     if schema_revision(engine) == HEAD_REVISION:
         return
-    from alembic import command
+    from alembic import command  # only loaded when there is something to do
 
     with _migration_transaction(engine) as conn:
-        command.upgrade(alembic_config(engine, conn), "head")
+        if _revision(conn) != HEAD_REVISION:  # another process may have just done it
+            command.upgrade(alembic_config(engine, conn), "head")
