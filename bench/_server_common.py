@@ -14,18 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import Engine
 from tests.support.postgres import PostgresCluster
-from tests.support.sync_server import SyncServer
+from tests.support.sync_server import enroll_over_http
 
-from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
-from harmony_sync.server import accounts, db
-
-HEADERS = {
-    "Harmony-Protocol-Version": str(PROTOCOL_VERSION),
-    "Harmony-Schema-Version": str(SCHEMA_VERSION),
-}
+from harmony_sync.hlc import HybridLogicalClock
+from harmony_sync.server import db
 
 
 def parse_backends(description: str) -> list[str]:
@@ -54,18 +48,8 @@ def migrated_engine(url: str) -> Engine:
     return engine
 
 
-def enroll(server: SyncServer, engine: Engine, hubs: list[str]) -> dict[str, Any]:
-    """Create and enroll one device over HTTP; return its auth headers, node and epoch."""
-    _, code = accounts.create_device(engine, "bench", hubs)
-    node = uuid.uuid4().hex[:16]
-    data = httpx.post(
-        server.url + "/v1/enroll", headers=HEADERS, json={"code": code, "device_id": node}
-    ).json()
-    return {
-        "headers": {**HEADERS, "Authorization": "Bearer " + data["device_token"]},
-        "node": node,
-        "epoch": data["epoch"],
-    }
+#: Create and enroll one device over HTTP: its auth headers, node and epoch.
+enroll = enroll_over_http
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -78,3 +62,55 @@ def percentile(values: list[float], q: float) -> float:
 def median(values: list[float]) -> float:
     """The median."""
     return statistics.median(values)
+
+
+def roll_call(
+    hub: str, clock: HybridLogicalClock, first_id: int, marks: int
+) -> list[dict[str, Any]]:
+    """One class's roll as a device pushes it: its ensemble, today's session, then one
+    attendance mark per (generated) student, with consecutive mutation ids."""
+    ensemble, session = str(uuid.uuid4()), str(uuid.uuid4())
+    rows: list[tuple[str, str, dict[str, Any]]] = [
+        ("ensemble", ensemble, {"name": "Bench strings", "capacity": 30, "deleted": False}),
+        (
+            "session",
+            session,
+            {
+                "ensemble_id": ensemble,
+                "date": "2026-11-16",
+                "start": "15:30:00",
+                "end": "17:00:00",
+                "status": "held",
+                "deleted": False,
+            },
+        ),
+    ]
+    rows += [
+        (
+            "attendance_mark",
+            str(uuid.uuid4()),
+            {
+                "session_id": session,
+                "student_id": str(uuid.uuid4()),
+                "code": "P",
+                "note": "",
+                "deleted": False,
+            },
+        )
+        for _ in range(marks)
+    ]
+    out = []
+    for n, (table, row_id, values) in enumerate(rows):
+        stamp = clock.now()
+        out.append(
+            {
+                "mutation_id": first_id + n,
+                "table": table,
+                "row_id": row_id,
+                "hub_id": hub,
+                "values": values,
+                "clocks": dict.fromkeys(values, stamp),
+                "bases": dict.fromkeys(values),
+            }
+        )
+    return out

@@ -5,6 +5,7 @@ The wire format itself is documented in ``sync/PROTOCOL.md``.
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -66,6 +67,22 @@ class MergeResult:
     losers: list[tuple[str, Any, str, Any, str]] = field(default_factory=list)
 
 
+def tie_key(value: Any) -> str:
+    """The order that breaks a tie between two values written with the same clock.
+
+    An HLC reading names its device, so two different values with one identical clock
+    come from one device that reused a reading (a disk image copied to a second laptop,
+    a wall clock set back below a restored backup's). Every replica must still keep the
+    same value: the one whose canonical JSON sorts last wins.
+    """
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def _differs(a: Any, b: Any) -> bool:
+    """Values differ (``1`` and ``true`` do: JSON tells them apart, Python does not)."""
+    return type(a) is not type(b) or a != b
+
+
 def merge_fields(
     values: dict[str, Any],
     clocks: dict[str, str],
@@ -76,8 +93,10 @@ def merge_fields(
     """Merge ``incoming`` into a row, per field, last writer wins by HLC.
 
     Encoded HLC strings compare by time, then counter, then device id, so string
-    comparison is the whole rule. Identical clocks mean the same write seen twice: nothing
-    changes and nothing is reported.
+    comparison is the rule. Identical clocks with equal values mean the same write seen
+    twice: nothing changes and nothing is reported. Identical clocks with different
+    values are broken by :func:`tie_key`, the same way on the server and on every
+    laptop, and the losing value is reported.
 
     A losing value that differs from the winner is reported in ``losers`` when the two
     writes were concurrent, so no value is ever dropped silently:
@@ -101,14 +120,23 @@ def merge_fields(
             merged[name] = new_value
             merged_clocks[name] = new_clock
             result.changed[name] = new_value
+            continue
+        old_value = merged.get(name)
+        if new_clock == old_clock:
+            old_key, new_key = tie_key(old_value), tie_key(new_value)
+            if new_key > old_key:
+                merged[name] = new_value
+                result.changed[name] = new_value
+                result.losers.append((name, old_value, old_clock, new_value, new_clock))
+            elif new_key < old_key:
+                result.losers.append((name, new_value, new_clock, old_value, old_clock))
         elif new_clock > old_clock:
-            old_value = merged.get(name)
             merged[name] = new_value
             merged_clocks[name] = new_clock
             result.changed[name] = new_value
             concurrent = incoming_bases is not None and incoming_bases.get(name) != old_clock
-            if concurrent and old_value != new_value:
+            if concurrent and _differs(old_value, new_value):
                 result.losers.append((name, old_value, old_clock, new_value, new_clock))
-        elif new_clock < old_clock and merged.get(name) != new_value:
-            result.losers.append((name, new_value, new_clock, merged.get(name), old_clock))
+        elif _differs(old_value, new_value):
+            result.losers.append((name, new_value, new_clock, old_value, old_clock))
     return result

@@ -119,3 +119,35 @@ class Laptop:
             self.cursor = page["cursor"]
             if not page["has_more"]:
                 return rows, conflicts
+
+
+def session_values(ensemble_id: str, **fields: Any) -> dict[str, Any]:
+    """Every field a new session row needs (a Monday afternoon meeting)."""
+    return {
+        "ensemble_id": ensemble_id,
+        "date": "2026-11-16",
+        "start": "15:30:00",
+        "end": "17:00:00",
+        "status": "scheduled",
+        "deleted": False,
+        **fields,
+    }
+
+
+def mark_values(session_id: str, student_id: str, code: str | None = "P") -> dict[str, Any]:
+    """Every field a new attendance mark row needs."""
+    return {"session_id": session_id, "student_id": student_id, "code": code, "deleted": False}
+
+
+def conflict_between(a: Laptop, b: Laptop, hub: str) -> dict[str, Any]:
+    """Make one conflict on a new student of ``hub``: ``b`` writes its level, then ``a``
+    an older value; return the conflict ``a``'s push reports."""
+    row = new_id()
+    b.push(
+        [b.mutation("student", row, hub, {"level": "B"}, clock="000000000000002-00000-" + b.node)]
+    )
+    body = a.push(
+        [a.mutation("student", row, hub, {"level": "A"}, clock="000000000000001-00000-" + a.node)]
+    )
+    [conflict] = body["conflicts"]
+    return dict(conflict)

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, select
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from tests.server.conftest import LaptopFactory
-from tests.server.fakes import VERSION_HEADERS, new_id
+from tests.server.fakes import VERSION_HEADERS, conflict_between, new_id
 from tests.server.test_push import stored_rows
 
 AUTHED_ENDPOINTS = [
@@ -110,7 +110,7 @@ def test_revoked_device_push_changes_nothing(engine: Engine, hubs, laptop: Lapto
     north, _ = hubs
     dev = laptop([north])
     accounts.revoke_device(engine, dev.key)
-    response = dev.push_raw([dev.mutation("student", new_id(), north, {"x": 1})])
+    response = dev.push_raw([dev.mutation("student", new_id(), north, {"level": "1"})])
     assert response.status_code == 401
     assert stored_rows(engine) == {}
 
@@ -121,20 +121,20 @@ def test_cross_hub_push_is_rejected_and_stored_hub_is_checked(
     north, south = hubs
     n_dev, s_dev = laptop([north]), laptop([south])
     s_row = new_id()
-    s_dev.push([s_dev.mutation("student", s_row, south, {"legal_name": "Sam"})])
+    s_dev.push([s_dev.mutation("student", s_row, south, {"legal_first_name": "Sam"})])
     body = n_dev.push(
         [
             # claims the south row belongs to north (the stored hub is south)
-            n_dev.mutation("student", s_row, north, {"legal_name": "Hijacked"}),
+            n_dev.mutation("student", s_row, north, {"legal_first_name": "Hijacked"}),
             # writes into south openly
-            n_dev.mutation("student", s_row, south, {"legal_name": "Hijacked"}),
-            n_dev.mutation("student", new_id(), south, {"legal_name": "New"}),
+            n_dev.mutation("student", s_row, south, {"legal_first_name": "Hijacked"}),
+            n_dev.mutation("student", new_id(), south, {"legal_first_name": "New"}),
             # programme-wide rows are for data managers only
             n_dev.mutation("attendance_code", new_id(), None, {"code": "X"}),
             # a hub row must name itself as its hub
             n_dev.mutation("hub", south, north, {"name": "Mine"}),
             n_dev.mutation("hub", south, south, {"name": "Mine"}),
-            n_dev.mutation("student", new_id(), new_id(), {"legal_name": "Nowhere"}),
+            n_dev.mutation("student", new_id(), new_id(), {"legal_first_name": "Nowhere"}),
         ]
     )
     assert [r["code"] for r in body["results"]] == [
@@ -146,7 +146,7 @@ def test_cross_hub_push_is_rejected_and_stored_hub_is_checked(
         "out_of_scope",
         "out_of_scope",
     ]
-    assert stored_rows(engine) == {("student", s_row): {"legal_name": "Sam"}}
+    assert stored_rows(engine) == {("student", s_row): {"legal_first_name": "Sam"}}
     with engine.connect() as conn:
         name = conn.execute(select(ROWS.c.data).where(ROWS.c.row_id == south)).scalar_one()
     assert name["name"] == "South School"
@@ -172,7 +172,7 @@ def test_data_manager_reads_all_and_writes_programme_rows(
     body = manager.push(
         [
             manager.mutation("attendance_code", code, None, {"code": "P", "counts_present": True}),
-            manager.mutation("student", new_id(), new_id(), {"x": 1}),  # unregistered hub
+            manager.mutation("student", new_id(), new_id(), {"level": "1"}),  # unregistered hub
         ]
     )
     assert [r["code"] for r in body["results"]] == [None, "unknown_hub"]
@@ -186,13 +186,7 @@ def test_conflicts_of_other_hubs_are_not_delivered(
 ) -> None:
     north, south = hubs
     a, b, outsider = laptop([north]), laptop([north]), laptop([south])
-    row = new_id()
-    b.push(
-        [b.mutation("student", row, north, {"level": "B"}, clock="000000000000002-00000-" + b.node)]
-    )
-    a.push(
-        [a.mutation("student", row, north, {"level": "A"}, clock="000000000000001-00000-" + a.node)]
-    )
+    conflict_between(a, b, north)
     rows, conflicts = outsider.pull_all()
     assert conflicts == [] and {r["id"] for r in rows} == {south}
     assert len(b.pull_all()[1]) == 1

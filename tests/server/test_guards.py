@@ -19,21 +19,21 @@ def test_epoch_change_forces_rebase(engine: Engine, hubs, laptop: LaptopFactory)
     north, _ = hubs
     dev = laptop([north])
     row = new_id()
-    first = dev.mutation("student", row, north, {"legal_name": "Ana"})
-    dev.push([first, dev.mutation("student", row, north, {"grade": 5})])
+    first = dev.mutation("student", row, north, {"legal_first_name": "Ana"})
+    dev.push([first, dev.mutation("student", row, north, {"grade": "5"})])
     dev.pull_all()
     old_epoch = dev.epoch
     new = store.new_epoch(engine)  # the administrator restored a backup
     assert new != old_epoch
     for response in (
-        dev.push_raw([dev.mutation("student", row, north, {"grade": 6})]),
+        dev.push_raw([dev.mutation("student", row, north, {"grade": "6"})]),
         dev.pull_raw(),
     ):
         assert response.status_code == 409
         error = response.json()["error"]
         assert error["code"] == "epoch_changed" and error["epoch"] == new
         assert "cursor to 0" in error["message"]
-    assert stored_rows(engine)[("student", row)] == {"legal_name": "Ana", "grade": 5}
+    assert stored_rows(engine)[("student", row)] == {"legal_first_name": "Ana", "grade": "5"}
     # Re-base: the device re-pushes its state with original clocks and fresh ids from 1.
     dev.epoch = new
     replay = [dict(first, mutation_id=1)]
@@ -56,8 +56,8 @@ def test_future_clock_refuses_whole_push(engine: Engine, hubs, laptop: LaptopFac
     north, _ = hubs
     dev = laptop([north])
     ahead = f"{wall_clock_ms() + 6 * 60_000:015d}-00000-{dev.node}"
-    fine = dev.mutation("student", new_id(), north, {"x": 1})
-    skewed = dev.mutation("student", new_id(), north, {"x": 2}, clock=ahead)
+    fine = dev.mutation("student", new_id(), north, {"level": "1"})
+    skewed = dev.mutation("student", new_id(), north, {"level": "2"}, clock=ahead)
     response = dev.push_raw([fine, skewed])
     assert response.status_code == 422
     error = response.json()["error"]
@@ -66,7 +66,7 @@ def test_future_clock_refuses_whole_push(engine: Engine, hubs, laptop: LaptopFac
     assert stored_rows(engine) == {} and last_mutation_id(engine, dev.key) == 0
     # Four minutes ahead is tolerated.
     near = f"{wall_clock_ms() + 4 * 60_000:015d}-00000-{dev.node}"
-    assert dev.push([dev.mutation("student", new_id(), north, {"x": 3}, clock=near)])
+    assert dev.push([dev.mutation("student", new_id(), north, {"level": "3"}, clock=near)])
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,7 @@ def test_transient_storage_error_is_503_and_advances_nothing(
     impatient = db.make_engine(database_url, busy_timeout_ms=200)
     with TestClient(create_app(impatient), raise_server_exceptions=False) as client:
         dev = Laptop(client, impatient, [north])
-        batch = [dev.mutation("student", new_id(), north, {"x": 1})]
+        batch = [dev.mutation("student", new_id(), north, {"level": "1"})]
         blocker = engine.connect()
         if engine.dialect.name == "sqlite":
             blocker.exec_driver_sql("BEGIN EXCLUSIVE")

@@ -16,9 +16,11 @@ def test_pages_cover_every_row_once_with_current_state(hubs, laptop: LaptopFacto
     north, _ = hubs
     writer, reader = laptop([north]), laptop([north])
     ids = [new_id() for _ in range(25)]
-    writer.push([writer.mutation("student", i, north, {"n": k}) for k, i in enumerate(ids)])
+    writer.push(
+        [writer.mutation("student", i, north, {"notes": str(k)}) for k, i in enumerate(ids)]
+    )
     # Change some rows again: they come back once, with their latest values.
-    writer.push([writer.mutation("student", i, north, {"n": 100}) for i in ids[:5]])
+    writer.push([writer.mutation("student", i, north, {"notes": "100"}) for i in ids[:5]])
     pages = []
     while True:
         page = reader.pull_raw(limit=7).json()
@@ -30,10 +32,10 @@ def test_pages_cover_every_row_once_with_current_state(hubs, laptop: LaptopFacto
     rows = [r for p in pages for r in p["rows"]]
     students = {r["id"]: r for r in rows if r["table"] == "student"}
     assert len(students) == 25 and len(rows) == 26
-    assert all(students[i]["values"]["n"] == 100 for i in ids[:5])
-    assert students[ids[7]]["values"] == {"n": 7}
+    assert all(students[i]["values"]["notes"] == "100" for i in ids[:5])
+    assert students[ids[7]]["values"] == {"notes": "7"}
     assert students[ids[7]]["hub_id"] == north
-    assert set(students[ids[7]]["clocks"]) == {"n"}
+    assert set(students[ids[7]]["clocks"]) == {"notes"}
     # A no-op pull returns nothing and keeps the cursor.
     page = reader.pull_raw().json()
     assert (page["rows"], page["has_more"], page["cursor"]) == ([], False, reader.cursor)
@@ -46,8 +48,8 @@ def test_pull_only_returns_rows_in_scope(engine: Engine, hubs, laptop: LaptopFac
     code = new_id()
     manager.push([manager.mutation("attendance_code", code, None, {"code": "P"})])
     n_row, s_row = new_id(), new_id()
-    n_dev.push([n_dev.mutation("student", n_row, north, {"x": 1})])
-    s_dev.push([s_dev.mutation("student", s_row, south, {"x": 2})])
+    n_dev.push([n_dev.mutation("student", n_row, north, {"level": "1"})])
+    s_dev.push([s_dev.mutation("student", s_row, south, {"level": "2"})])
     seen = {r["id"] for r in n_dev.pull_all()[0]}
     assert seen == {north, n_row, code}
     assert {r["id"] for r in manager.pull_all()[0]} == {north, south, n_row, s_row, code}
@@ -66,7 +68,7 @@ def test_concurrent_writers_never_skipped(engine: Engine, hubs, laptop: LaptopFa
         try:
             for _ in range(15):
                 ids = [new_id() for _ in range(3)]
-                dev.push([dev.mutation("attendance_mark", i, north, {"code": "P"}) for i in ids])
+                dev.push([dev.mutation("student", i, north, {"level": "1"}) for i in ids])
                 with lock:
                     written.update(ids)
         except Exception as err:  # pragma: no cover - reported below
@@ -128,13 +130,13 @@ def test_writer_holding_a_sequence_blocks_later_commits(
     t_slow = threading.Thread(
         name="slow",
         target=lambda: done.append(
-            slow.push([slow.mutation("student", slow_row, north, {"x": 1})])["epoch"]
+            slow.push([slow.mutation("student", slow_row, north, {"level": "1"})])["epoch"]
         ),
     )
     t_fast = threading.Thread(
         name="fast",
         target=lambda: done.append(
-            fast.push([fast.mutation("student", fast_row, north, {"x": 2})])["epoch"]
+            fast.push([fast.mutation("student", fast_row, north, {"level": "2"})])["epoch"]
         ),
     )
     t_slow.start()

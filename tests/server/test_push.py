@@ -33,13 +33,15 @@ def test_push_applies_and_stores_rows(engine: Engine, hubs, laptop: LaptopFactor
     north, _ = hubs
     dev = laptop([north])
     student = new_id()
-    body = dev.push([dev.mutation("student", student, north, {"legal_name": "Ana", "grade": 4})])
+    body = dev.push(
+        [dev.mutation("student", student, north, {"legal_first_name": "Ana", "grade": "4"})]
+    )
     assert body["results"] == [
         {"mutation_id": 1, "status": "applied", "code": None, "reason": None}
     ]
     assert body["last_mutation_id"] == 1
     assert body["epoch"] == dev.epoch
-    assert stored_rows(engine) == {("student", student): {"legal_name": "Ana", "grade": 4}}
+    assert stored_rows(engine) == {("student", student): {"legal_first_name": "Ana", "grade": "4"}}
     assert last_mutation_id(engine, dev.key) == 1
 
 
@@ -50,8 +52,8 @@ def test_duplicate_batch_is_acknowledged_not_reapplied(
     dev = laptop([north])
     mark = new_id()
     batch = [
-        dev.mutation("attendance_mark", mark, north, {"code": "P"}),
-        dev.mutation("attendance_mark", mark, north, {"note": "on time"}),
+        dev.mutation("student", mark, north, {"level": "beginner"}),
+        dev.mutation("student", mark, north, {"notes": "on time"}),
     ]
     dev.push(batch)
     with engine.connect() as conn:
@@ -61,7 +63,7 @@ def test_duplicate_batch_is_acknowledged_not_reapplied(
     with engine.connect() as conn:
         seq_after = conn.execute(select(ROWS.c.seq).where(ROWS.c.row_id == mark)).scalar_one()
     assert seq_after == seq_before  # nothing was rewritten
-    assert stored_rows(engine)[("attendance_mark", mark)] == {"code": "P", "note": "on time"}
+    assert stored_rows(engine)[("student", mark)] == {"level": "beginner", "notes": "on time"}
     assert last_mutation_id(engine, dev.key) == 2
 
 
@@ -100,11 +102,11 @@ def test_rejection_is_recorded_and_does_not_block(
     dev = laptop([north])
     good_before, good_after = new_id(), new_id()
     batch = [
-        dev.mutation("student", good_before, north, {"legal_name": "A"}),
+        dev.mutation("student", good_before, north, {"legal_first_name": "A"}),
         dev.mutation("no_such_table", new_id(), north, {"x": 1}),
-        dev.mutation("student", "not-a-uuid", north, {"legal_name": "B"}),
+        dev.mutation("student", "not-a-uuid", north, {"legal_first_name": "B"}),
         dev.mutation("student", new_id(), north, {"photo": {"nested": True}}),
-        dev.mutation("student", good_after, north, {"legal_name": "C"}),
+        dev.mutation("student", good_after, north, {"legal_first_name": "C"}),
     ]
     body = dev.push(batch)
     statuses = [(r["status"], r["code"]) for r in body["results"]]
@@ -138,16 +140,16 @@ def test_malformed_clocks_and_bases_are_rejected(
 ) -> None:
     north, _ = hubs
     dev = laptop([north])
-    ok = dev.mutation("student", new_id(), north, {"legal_name": "A"})
-    no_clock = dev.mutation("student", new_id(), north, {"legal_name": "A"})
+    ok = dev.mutation("student", new_id(), north, {"legal_first_name": "A"})
+    no_clock = dev.mutation("student", new_id(), north, {"legal_first_name": "A"})
     no_clock["clocks"] = {}
-    bad_clock = dev.mutation("student", new_id(), north, {"legal_name": "A"})
-    bad_clock["clocks"] = {"legal_name": "yesterday"}
-    bad_base = dev.mutation("student", new_id(), north, {"legal_name": "A"})
+    bad_clock = dev.mutation("student", new_id(), north, {"legal_first_name": "A"})
+    bad_clock["clocks"] = {"legal_first_name": "yesterday"}
+    bad_base = dev.mutation("student", new_id(), north, {"legal_first_name": "A"})
     bad_base["bases"] = {"other": None}
-    moved_id = dev.mutation("student", new_id(), north, {"id": new_id(), "x": 1})
-    nan = dev.mutation("student", new_id(), north, {"legal_name": "A"})
-    nan["values"] = {"legal_name": "A\x00B"}
+    moved_id = dev.mutation("student", new_id(), north, {"id": new_id(), "level": "1"})
+    nan = dev.mutation("student", new_id(), north, {"legal_first_name": "A"})
+    nan["values"] = {"legal_first_name": "A\x00B"}
     body = dev.push([ok, no_clock, bad_clock, bad_base, moved_id, nan])
     assert [r["code"] for r in body["results"]] == [
         None,
@@ -177,9 +179,9 @@ def test_rejection_with_unstorable_text_still_moves_on(
     id are recorded escaped: the rejection must never turn into a stuck queue."""
     north, _ = hubs
     dev = laptop([north])
-    bad = dev.mutation("student", new_id(), north, {"x": 1})
+    bad = dev.mutation("student", new_id(), north, {"level": "1"})
     bad["table"], bad["row_id"] = "stu\x00dent", "\x00" * 100
-    good = dev.mutation("student", new_id(), north, {"x": 2})
+    good = dev.mutation("student", new_id(), north, {"level": "2"})
     body = dev.push([bad, good])
     assert [r["status"] for r in body["results"]] == ["rejected", "applied"]
     with engine.connect() as conn:
@@ -198,7 +200,7 @@ def test_lone_surrogates_are_rejected_not_crashing(
         + new_id()
         + '", "hub_id": "'
         + north
-        + '", "values": {"x": "\\udfff"}, "clocks": {"x": "'
+        + '", "values": {"notes": "\\udfff"}, "clocks": {"notes": "'
         + dev.clock.now()
         + '"}}',
     ]

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+from tests.server.fakes import mark_values, new_id, session_values
 from tests.support.postgres import PostgresCluster
 from tests.support.sync_server import SyncServer, SyncServerError
 
@@ -38,9 +39,9 @@ def scenario(server: SyncServer) -> None:
         "table": "student",
         "row_id": row,
         "hub_id": hub,
-        "values": {"legal_name": secret_name},
-        "clocks": {"legal_name": clock},
-        "bases": {"legal_name": None},
+        "values": {"legal_first_name": secret_name},
+        "clocks": {"legal_first_name": clock},
+        "bases": {"legal_first_name": None},
     }
     body = {"epoch": enrolled["epoch"], "mutations": [mutation]}
     first = httpx.post(server.url + "/v1/push", json=body, headers=auth)
@@ -51,7 +52,9 @@ def scenario(server: SyncServer) -> None:
     pulled = httpx.post(
         server.url + "/v1/pull", json={"epoch": enrolled["epoch"], "cursor": 0}, headers=auth
     ).json()
-    assert [r["values"] for r in pulled["rows"] if r["id"] == row] == [{"legal_name": secret_name}]
+    assert [r["values"] for r in pulled["rows"] if r["id"] == row] == [
+        {"legal_first_name": secret_name}
+    ]
     [device] = server.list_devices()
     assert device["status"] == "enrolled" and device["last_mutation_id"] == 1
     server.revoke_device(device["key"])
@@ -112,20 +115,29 @@ def test_kill_9_during_pushes_then_retry_applies_exactly_once(tmp_path: Path) ->
         ).json()
         auth = {**HEADERS, "Authorization": "Bearer " + enrolled["device_token"]}
         clock = f"{1_700_000_000_000:015d}-00000-{node}"
+
+        def mutation(mutation_id: int, table: str, values: dict) -> dict:
+            return {
+                "mutation_id": mutation_id,
+                "table": table,
+                "row_id": str(uuid.uuid4()),
+                "hub_id": hub,
+                "values": values,
+                "clocks": dict.fromkeys(values, clock),
+            }
+
+        ensemble = mutation(1, "ensemble", {"name": "Strings"})
+        session = mutation(2, "session", session_values(ensemble["row_id"]))
         batches = [
             [
-                {
-                    "mutation_id": b * 200 + i + 1,
-                    "table": "attendance_mark",
-                    "row_id": str(uuid.uuid4()),
-                    "hub_id": hub,
-                    "values": {"code": "P"},
-                    "clocks": {"code": clock},
-                }
+                mutation(
+                    b * 200 + i + 3, "attendance_mark", mark_values(session["row_id"], new_id())
+                )
                 for i in range(200)
             ]
             for b in range(10)
         ]
+        batches[0][:0] = [ensemble, session]  # the roll's session first: it decides the hub
         acknowledged = 0
 
         def push_until_cut() -> None:
@@ -171,8 +183,8 @@ def test_kill_9_during_pushes_then_retry_applies_exactly_once(tmp_path: Path) ->
                 headers=auth,
                 json={"epoch": enrolled["epoch"], "cursor": cursor},
             ).json()
-            rows += [r["id"] for r in page["rows"] if r["table"] == "attendance_mark"]
+            rows += [r["id"] for r in page["rows"] if r["table"] != "hub"]
             cursor, more = page["cursor"], page["has_more"]
         assert sorted(rows) == sorted(m["row_id"] for b in batches for m in b)
-        assert server.list_devices()[0]["last_mutation_id"] == 2000
-        assert outcome["applied"] + outcome["duplicate"] + acknowledged == 2000
+        assert server.list_devices()[0]["last_mutation_id"] == 2002
+        assert outcome["applied"] + outcome["duplicate"] + acknowledged == 2002

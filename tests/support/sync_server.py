@@ -34,13 +34,22 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import httpx
+from sqlalchemy import Engine
 
+from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+from harmony_sync.server import accounts
 from tests.support.postgres import free_port
+
+VERSION_HEADERS = {
+    "Harmony-Protocol-Version": str(PROTOCOL_VERSION),
+    "Harmony-Schema-Version": str(SCHEMA_VERSION),
+}
 
 
 class SyncServerError(RuntimeError):
@@ -57,8 +66,14 @@ class SyncServer:
         port: int | None = None,
         env: dict[str, str] | None = None,
         log_dir: Path | None = None,
+        launcher: tuple[str, ...] = ("-m", "harmony_sync.server.cli"),
+        serve_args: tuple[str, ...] = (),
     ) -> None:
         self.database_url = database_url
+        #: how the interpreter runs the command line (a test build may wrap it)
+        self.launcher = launcher
+        #: extra ``serve`` options, e.g. ``("--workers", "2")``
+        self.serve_args = serve_args
         self.port = port or free_port()
         self.env = {**os.environ, **(env or {})}
         self.folder = Path(log_dir) if log_dir else Path(tempfile.mkdtemp(prefix="harmony-sync-"))
@@ -89,17 +104,18 @@ class SyncServer:
 
     # -- process control -------------------------------------------------------------
 
-    def start(self, timeout: float = 30.0) -> SyncServer:
-        """Start the process (if not running) and wait until ``/ready`` answers 200."""
+    def start(self, timeout: float = 30.0, *, wait: bool = True) -> SyncServer:
+        """Start the process (if not running) and wait until ``/ready`` answers 200
+        (``wait=False``: return at once; call :meth:`wait_ready` later)."""
         if self.process is not None and self.process.poll() is None:
             return self
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "harmony_sync.server.cli",
+                *self.launcher,
                 "serve",
+                *self.serve_args,
                 "--database-url",
                 self.database_url,
                 "--host",
@@ -113,6 +129,11 @@ class SyncServer:
             start_new_session=True,
         )
         log.close()
+        return self.wait_ready(timeout) if wait else self
+
+    def wait_ready(self, timeout: float = 30.0) -> SyncServer:
+        """Wait until ``/ready`` answers 200; stop the process and raise if it does not."""
+        assert self.process is not None, "start() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -127,9 +148,10 @@ class SyncServer:
         raise SyncServerError(f"harmony-sync serve not ready in {timeout}s:\n{self.log_text()}")
 
     def kill(self) -> None:
-        """SIGKILL the process (no clean shutdown) and reap it."""
+        """SIGKILL the process and its worker processes (no clean shutdown); reap it."""
         if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
+            # Its own session (start_new_session): the group is this server and its workers.
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(10)
         self.process = None
 
@@ -141,7 +163,7 @@ class SyncServer:
             try:
                 self.process.wait(timeout)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout)
         self.process = None
         self.close_admin()
@@ -290,3 +312,21 @@ for line in sys.stdin:
         answer = {"error": (err.getvalue() + repr(exc)).strip()}
     print(json.dumps(answer), flush=True)
 """
+
+
+def enroll_over_http(server: SyncServer, engine: Engine, hubs: list[str]) -> dict[str, Any]:
+    """Create a device on ``engine``'s database (in-process, quicker than the admin
+    command) and enroll it over HTTP; return its auth headers, node and epoch."""
+    _, code = accounts.create_device(engine, "test device", hubs)
+    node = uuid.uuid4().hex[:16]
+    data = httpx.post(
+        server.url + "/v1/enroll",
+        headers=VERSION_HEADERS,
+        json={"code": code, "device_id": node},
+        timeout=60,
+    ).json()
+    return {
+        "headers": {**VERSION_HEADERS, "Authorization": "Bearer " + data["device_token"]},
+        "node": node,
+        "epoch": data["epoch"],
+    }

@@ -70,11 +70,11 @@ def is_utf8(text: str) -> bool:
 
 
 def is_uuid(text: object) -> bool:
-    """True for a string in canonical UUID form."""
+    """True for a string in lowercase canonical UUID form (PROTOCOL.md, section 1)."""
     if not isinstance(text, str) or len(text) != 36:
         return False
     try:
-        return str(uuid.UUID(text)) == text.lower()
+        return str(uuid.UUID(text)) == text
     except ValueError:
         return False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from typing import Annotated, Any
 
@@ -12,13 +13,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmony_sync.hlc import wall_clock_ms
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
-from harmony_sync.server import accounts, store
+from harmony_sync.server import accounts, db, logs, store
 from harmony_sync.server.accounts import DeviceContext
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.admin.web import install_console
@@ -46,8 +48,24 @@ MAX_BODY_BYTES = 32 * 2**20
 TIME_HEADER = "Harmony-Server-Time"
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 422, 503)
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 422, 503)
 }
+
+
+def _links(**links: tuple[str, dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI links of a 200 answer: which request a client sends next with what it got
+    (they document the sync flow, and let the fuzz tests chain requests)."""
+    return {
+        200: {
+            "links": {
+                name: {"operationId": operation, "requestBody": body}
+                for name, (operation, body) in links.items()
+            }
+        }
+    }
+
+
+_EPOCH = "$response.body#/epoch"
 
 
 def _server_time() -> dict[str, Any]:
@@ -108,15 +126,25 @@ def check_versions(
     _version(schema, SCHEMA_HEADER, SCHEMA_VERSION, "data schema")
 
 
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, or None."""
+    if authorization and authorization[:7].lower() == "bearer ":
+        return authorization[7:].strip()
+    return None
+
+
 def current_device(
     request: Request,
     authorization: Annotated[str | None, Header()] = None,
 ) -> DeviceContext:
-    """The device whose bearer token authorizes this request (401 otherwise)."""
-    token = None
-    if authorization and authorization[:7].lower() == "bearer ":
-        token = authorization[7:].strip()
-    device = accounts.authenticate(request.app.state.engine, token)
+    """The device whose bearer token authorizes this request (401 otherwise).
+
+    :class:`RequestLogMiddleware` has already checked the token before the body was
+    read; this dependency picks that device up (and declares the header in OpenAPI).
+    """
+    device = getattr(request.state, "device", None)
+    if not isinstance(device, DeviceContext):
+        device = accounts.authenticate(request.app.state.engine, bearer_token(authorization))
     request.state.device_key = device.key
     return device
 
@@ -124,9 +152,20 @@ def current_device(
 AuthorizedDevice = Annotated[DeviceContext, Depends(current_device)]
 
 
-def create_app(engine: Engine, console: ConsoleSettings | None = None) -> FastAPI:
-    """Build the application serving ``engine``'s database (and the console at /admin;
-    ``console`` defaults to the settings in the environment)."""
+def create_app(engine: Engine | None = None, console: ConsoleSettings | None = None) -> FastAPI:
+    """Build the application serving ``engine``'s database, and the programme office's
+    console at /admin (``console`` defaults to the settings in the environment).
+
+    Without an engine this is the factory any ASGI server or process manager can start
+    (``uvicorn --factory harmony_sync.server.app:create_app``, one call per worker
+    process): the configuration comes from the environment (``HARMONY_SYNC_DATABASE_URL``,
+    ``HARMONY_SYNC_POOL_SIZE``, ``HARMONY_SYNC_LOG_LEVEL``), logs are JSON lines, and the
+    schema is brought up to date (at once when it already is; one process at a time
+    otherwise).
+    """
+    if engine is None:
+        logs.configure(os.environ.get(logs.LOG_LEVEL_ENV, "info"))
+        engine = db.engine_from_environment()
     app = FastAPI(
         title="Harmony sync server",
         version=f"protocol {PROTOCOL_VERSION}, schema {SCHEMA_VERSION}",
@@ -136,19 +175,35 @@ def create_app(engine: Engine, console: ConsoleSettings | None = None) -> FastAP
 
     api = APIRouter(prefix="/v1", dependencies=[Depends(check_versions)], responses=_ERRORS)
 
-    @api.post("/enroll", response_model=EnrollResponse)
+    @api.post("/enroll", response_model=EnrollResponse, operation_id="enroll")
     def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
         """Exchange a one-time enrollment code for this device's token (shown once)."""
         result = accounts.enroll(engine, body.code, body.device_id, body.device_name)
         log.info("device enrolled", extra={"event": "enroll", "device": result["device_key"]})
         return _reply(request, result)
 
-    @api.get("/session", response_model=SessionResponse)
+    @api.get(
+        "/session",
+        response_model=SessionResponse,
+        operation_id="session",
+        responses=_links(PushWithEpoch=("push", {"epoch": _EPOCH})),
+    )
     def session(device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Who this token belongs to, its hubs, and the server's epoch and time."""
         return _reply(request, accounts.session_info(engine, device))
 
-    @api.post("/push", response_model=PushResponse)
+    @api.post(
+        "/push",
+        response_model=PushResponse,
+        operation_id="push",
+        responses=_links(
+            ResolveTheConflicts=(
+                "resolve",
+                {"epoch": _EPOCH, "conflict_ids": ["$response.body#/conflicts/0/id"]},
+            ),
+            PullFromTheStart=("pull", {"epoch": _EPOCH, "cursor": 0}),
+        ),
+    )
     def push(body: PushRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Apply a batch of mutations exactly once, in order (PROTOCOL.md, "Push")."""
         outcome = store.push(engine, device, body.epoch, body.mutations)
@@ -179,14 +234,30 @@ def create_app(engine: Engine, console: ConsoleSettings | None = None) -> FastAP
             },
         )
 
-    @api.post("/pull", response_model=PullResponse)
+    @api.post(
+        "/pull",
+        response_model=PullResponse,
+        operation_id="pull",
+        responses=_links(
+            NextPage=("pull", {"epoch": _EPOCH, "cursor": "$response.body#/cursor"}),
+            ResolveTheConflicts=(
+                "resolve",
+                {"epoch": _EPOCH, "conflict_ids": ["$response.body#/conflicts/0/id"]},
+            ),
+        ),
+    )
     def pull(body: PullRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
         page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
         request.state.sync_pull = (len(page["rows"]), not page["has_more"])  # the console's
         return _reply(request, page)
 
-    @api.post("/conflicts/resolve", response_model=ResolveResponse)
+    @api.post(
+        "/conflicts/resolve",
+        response_model=ResolveResponse,
+        operation_id="resolve",
+        responses=_links(PullAgain=("pull", {"epoch": _EPOCH, "cursor": 0})),
+    )
     def resolve(body: ResolveRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """Mark conflicts of this device's hubs as reviewed."""
         result = store.resolve_conflicts(engine, device, body.epoch, body.conflict_ids)
@@ -220,9 +291,56 @@ def create_app(engine: Engine, console: ConsoleSettings | None = None) -> FastAP
     return app
 
 
+class RequestTooLarge(StarletteHTTPException):
+    """The request body grew past :data:`MAX_BODY_BYTES` while it was being read."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "request body too large")
+
+
+def too_large() -> ApiError:
+    """413 ``request_too_large``."""
+    return ApiError(
+        413,
+        "request_too_large",
+        f"The request body is larger than {MAX_BODY_BYTES // 2**20} MB. "
+        "Push fewer mutations at a time.",
+    )
+
+
+def storage_unavailable() -> ApiError:
+    """503 ``storage_unavailable``: nothing was changed, retry later."""
+    return ApiError(
+        503,
+        "storage_unavailable",
+        "The server's database is unavailable right now; nothing was changed. "
+        "Sync again in a few minutes.",
+    )
+
+
+def _limited(receive: Receive, limit: int) -> Receive:
+    """``receive`` that counts the body as it streams (chunked or not) and raises
+    :class:`RequestTooLarge` as soon as it passes ``limit``: nothing past the limit is
+    ever read or buffered."""
+    seen = 0
+
+    async def counting() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise RequestTooLarge()
+        return message
+
+    return counting
+
+
 class RequestLogMiddleware:
-    """Pure ASGI middleware: adds the version and time headers, logs one JSON line per
-    request (method, path, status, duration, device number; never bodies or tokens)."""
+    """Pure ASGI middleware: checks versions and the device token of ``/v1`` requests
+    before any of the body is read, stops reading a body at :data:`MAX_BODY_BYTES`,
+    adds the version and time headers, and logs one JSON line per request (method,
+    path, status, duration, device number; never bodies or tokens)."""
 
     def __init__(self, app: ASGIApp, engine: Engine) -> None:
         self.app = app
@@ -234,6 +352,31 @@ class RequestLogMiddleware:
             return await anyio.to_thread.run_sync(store.current_epoch, self.engine)
         except SQLAlchemyError:
             return None
+
+    async def _refuse_early(self, scope: Scope, state: dict[str, Any]) -> ApiError | None:
+        """The error a request gets before its body is read (PROTOCOL.md: versions, then
+        token, then body), or None. A device found by its token is left in ``state``."""
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            return too_large()
+        path = str(scope.get("path", ""))
+        if not path.startswith("/v1/"):
+            return None
+        try:
+            check_versions(_header(headers, PROTOCOL_HEADER), _header(headers, SCHEMA_HEADER))
+            if path != "/v1/enroll":
+                token = bearer_token(_header(headers, "authorization"))
+                state["device"] = await anyio.to_thread.run_sync(
+                    accounts.authenticate, self.engine, token
+                )
+                state["device_key"] = state["device"].key
+        except ApiError as err:
+            return err
+        except SQLAlchemyError:
+            log.error("storage error", extra={"event": "storage_error", "kind": "authenticate"})
+            return storage_unavailable()
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Handle one ASGI call."""
@@ -257,18 +400,13 @@ class RequestLogMiddleware:
                     headers[EPOCH_HEADER] = epoch
             await send(message)
 
-        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-            too_big = ApiError(
-                413,
-                "request_too_large",
-                f"The request body is larger than {MAX_BODY_BYTES // 2**20} MB. "
-                "Push fewer mutations at a time.",
-            )
-            await _error(too_big)(scope, receive, send_with_headers)
-            return
         try:
-            await self.app(scope, receive, send_with_headers)
+            refused = await self._refuse_early(scope, state)
+            if refused is not None:
+                # The body stays unread; the connection closes after this answer.
+                await _error(refused, close=True)(scope, receive, send_with_headers)
+                return
+            await self.app(scope, _limited(receive, MAX_BODY_BYTES), send_with_headers)
         finally:
             log.info(
                 "request",
@@ -283,10 +421,18 @@ class RequestLogMiddleware:
             )
 
 
-def _error(err: ApiError) -> JSONResponse:
+def _header(headers: dict[bytes, bytes], name: str) -> str | None:
+    value = headers.get(name.lower().encode("latin-1"))
+    return value.decode("latin-1") if value is not None else None
+
+
+def _error(err: ApiError, *, close: bool = False) -> JSONResponse:
+    """The JSON error response; ``close`` when the request body was left unread."""
     response = JSONResponse(err.body(), status_code=err.status)
     if isinstance(err.details.get("epoch"), str):
         response.headers[EPOCH_HEADER] = err.details["epoch"]
+    if close:
+        response.headers["Connection"] = "close"
     return response
 
 
@@ -304,6 +450,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         message = "The request is malformed: " + "; ".join(problems) + ". See PROTOCOL.md."
         return _error(ApiError(422, "bad_request", message))
 
+    @app.exception_handler(RequestTooLarge)
+    async def request_too_large(_request: Request, _err: RequestTooLarge) -> JSONResponse:
+        return _error(too_large(), close=True)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, err: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(err.status_code, "http_error")
@@ -312,18 +462,21 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SQLAlchemyError)
     async def storage_error(_request: Request, err: SQLAlchemyError) -> JSONResponse:
         transient = isinstance(err, DBAPIError)
-        log.error(
-            "storage error",
-            extra={"event": "storage_error", "kind": type(err).__name__, "transient": transient},
-        )
-        return _error(
-            ApiError(
-                503,
-                "storage_unavailable",
-                "The server's database is unavailable right now; nothing was changed. "
-                "Sync again in a few minutes.",
+        extra: dict[str, Any] = {
+            "event": "storage_error",
+            "kind": type(err).__name__,
+            "transient": transient,
+        }
+        if isinstance(err, DBAPIError) and "too many" in str(err.orig).lower():
+            # A fixed hint, never the driver's message (it may quote values).
+            extra["hint"] = (
+                "the database refused a connection (too many clients): workers x pool "
+                "size must stay below max_connections"
             )
-        )
+        elif isinstance(err, SQLAlchemyTimeoutError):
+            extra["hint"] = "no free connection in this process's pool: raise --pool-size"
+        log.error("storage error", extra=extra)
+        return _error(storage_unavailable())
 
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, err: Exception) -> JSONResponse:

@@ -2,13 +2,17 @@
 
 Every command takes ``--database-url`` (default: ``$HARMONY_SYNC_DATABASE_URL``, else a
 SQLite file in the user data folder) and brings the schema up to date first. ``--json``
-prints machine-readable output for scripts and tests.
+prints machine-readable output for scripts and tests. A database that refuses the
+connection exits with status 1 and says what to check.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
+import socket
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -19,8 +23,10 @@ from harmony_sync.server import accounts, db, store
 from harmony_sync.server.admin import cli as admin_cli
 
 
-def _engine(args: argparse.Namespace) -> Engine:
-    engine = db.make_engine(args.database_url or db.default_database_url())
+def _engine(args: argparse.Namespace, pool_size: int = 2) -> Engine:
+    """The checked, migrated engine of an admin command (which needs few connections)."""
+    engine = db.make_engine(args.database_url or db.default_database_url(), pool_size=pool_size)
+    db.check_connection(engine)
     db.upgrade(engine)
     return engine
 
@@ -30,19 +36,31 @@ def _print(args: argparse.Namespace, data: Any, text: str) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Run the API with uvicorn (one process; the database serializes writers)."""
+    """Run the API with uvicorn: ``--workers`` processes, each with its own pool of at
+    most ``--pool-size`` connections. The schema is migrated once before any starts."""
     import uvicorn
 
     from harmony_sync.server import logs
-    from harmony_sync.server.app import create_app
 
     logs.configure(args.log_level)
-    app = create_app(_engine(args))
+    url = args.database_url or db.default_database_url()
+    pool_size = args.pool_size or db.pool_size_from_env()
+    engine = db.make_engine(url, pool_size=pool_size)
+    db.check_connection(engine)
+    db.upgrade(engine)
+    _warn_about_connections(engine, args.workers, pool_size)
+    engine.dispose()
+    # Each worker process builds its app from the environment (create_app's factory mode).
+    os.environ[db.DATABASE_URL_ENV] = url
+    os.environ[db.POOL_SIZE_ENV] = str(pool_size)
+    os.environ[logs.LOG_LEVEL_ENV] = args.log_level
     ssl: dict[str, Any] = {}
     if args.ssl_certfile:
         ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
-    uvicorn.run(
-        app,
+    config = uvicorn.Config(
+        "harmony_sync.server.app:create_app",
+        factory=True,
+        workers=args.workers,
         host=args.host,
         port=args.port,
         log_config=None,
@@ -50,7 +68,54 @@ def cmd_serve(args: argparse.Namespace) -> int:
         proxy_headers=True,
         **ssl,
     )
+    if args.workers == 1:
+        uvicorn.Server(config).run()
+    else:
+        _run_workers(config)
     return 0
+
+
+def _run_workers(config: Any) -> None:
+    """uvicorn's multi-process supervisor, on a listener whose connections get TCP_NODELAY.
+
+    uvicorn binds the shared listener with its protocol number left at 0, and asyncio
+    sets TCP_NODELAY only on connections from a listener that says IPPROTO_TCP, so every
+    keep-alive answer of a worker would wait about 40 ms for the client's delayed ACK
+    (uvicorn issue 3149). The same socket, re-wrapped with its protocol stated, is
+    handed to the workers instead.
+    """
+    from uvicorn.supervisors import Multiprocess
+
+    bound = config.bind_socket()
+    listener = tcp_listener(bound)
+    Multiprocess(config, sockets=[listener]).run()
+
+
+def tcp_listener(bound: socket.socket) -> socket.socket:
+    """``bound`` (a TCP listener) re-wrapped with ``proto`` IPPROTO_TCP, inheritable."""
+    if bound.family not in (socket.AF_INET, socket.AF_INET6):
+        return bound
+    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, fileno=bound.detach())
+    listener.set_inheritable(True)
+    return listener
+
+
+def _warn_about_connections(engine: Engine, workers: int, pool_size: int) -> None:
+    """Log a warning when the processes may open more connections than PostgreSQL allows."""
+    available = db.max_connections(engine)
+    wanted = workers * pool_size
+    if available is not None and wanted > available:
+        logging.getLogger("harmony_sync.server").warning(
+            "connection budget exceeded",
+            extra={
+                "event": "connection_budget",
+                "workers": workers,
+                "pool_size": pool_size,
+                "wanted": wanted,
+                "max_connections_available": available,
+                "advice": "lower --workers or --pool-size, or raise max_connections",
+            },
+        )
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -156,6 +221,12 @@ def cmd_show_epoch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line parser (``harmony-sync --help``)."""
     common = argparse.ArgumentParser(add_help=False)
@@ -171,6 +242,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="server processes (default 1); see sync/README.md, 'Several processes'",
+    )
+    serve.add_argument(
+        "--pool-size",
+        type=_positive,
+        help=f"most database connections per process (default ${db.POOL_SIZE_ENV}, "
+        f"else {db.DEFAULT_POOL_SIZE}); workers x pool size must stay below PostgreSQL's "
+        "max_connections",
+    )
     serve.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
     serve.set_defaults(func=cmd_serve)
@@ -229,6 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except db.DatabaseUnavailable as err:
+        print(f"harmony-sync: {err}", file=sys.stderr)
+        return 1
     except ValueError as err:
         print(f"harmony-sync: {err}", file=sys.stderr)
         return 2

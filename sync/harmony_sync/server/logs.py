@@ -9,8 +9,14 @@ import traceback
 from datetime import UTC, datetime
 from typing import Any
 
+#: Environment variable with the log level of a server process started as a factory.
+LOG_LEVEL_ENV = "HARMONY_SYNC_LOG_LEVEL"
+
 #: Attributes of LogRecord that are not user-supplied ``extra`` fields.
-_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message"}
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {
+    "message",
+    "color_message",  # uvicorn's copy of the message with terminal colours
+}
 
 
 class JsonFormatter(logging.Formatter):
@@ -22,6 +28,7 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
             "level": record.levelname.lower(),
             "logger": record.name,
+            "pid": record.process,
             "message": record.getMessage(),
         }
         for key, value in record.__dict__.items():
@@ -35,9 +42,14 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure(level: str = "INFO") -> None:
-    """Send the server's and uvicorn's logs to stderr as JSON lines."""
+    """Send every log of the process (the server's, uvicorn's, SQLAlchemy's, any
+    library's) to stderr as JSON lines, so no logged exception ever carries its message
+    (a database error's message may quote a row's values)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(logging.WARNING)
     for name in ("harmony_sync", "uvicorn", "uvicorn.error"):
         logger = logging.getLogger(name)
         logger.handlers = [handler]

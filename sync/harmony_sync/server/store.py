@@ -8,8 +8,6 @@ assigned: a reader never sees seq N+1 before seq N, and a pull page never skips 
 
 from __future__ import annotations
 
-import math
-import re
 import threading
 import uuid
 import weakref
@@ -31,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql
 
+from harmony_sync import schema
 from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
 from harmony_sync.server.accounts import (
@@ -40,7 +39,6 @@ from harmony_sync.server.accounts import (
     STATE,
     DeviceContext,
     as_utc,
-    is_utf8,
     is_uuid,
     utcnow,
 )
@@ -51,9 +49,6 @@ from harmony_sync.server.schemas import Mutation
 CONFLICTS = Conflict.__table__  # type: ignore[attr-defined]
 REJECTIONS = RejectedMutation.__table__  # type: ignore[attr-defined]
 
-_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
-#: Longest string value accepted in a field.
-MAX_STRING = 100_000
 #: Most fields in one mutation.
 MAX_FIELDS = 200
 #: Fields that travel in the mutation envelope rather than in ``values``.
@@ -170,24 +165,15 @@ def check_clocks(mutations: Iterable[Mutation], *, now_ms: int | None = None) ->
         )
 
 
-def _scalar_ok(value: Any) -> bool:
-    if value is None or isinstance(value, bool | int):
-        return True
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, str):
-        return len(value) <= MAX_STRING and "\x00" not in value and is_utf8(value)
-    return False
-
-
 def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[str, str], dict]:
-    """Check one mutation's shape; return (table, row_id, hub_id, values, clocks, bases)."""
+    """Check one mutation's shape and every value against the shared schema; return
+    (table, row_id, hub_id, values, clocks, bases)."""
     if not isinstance(m.table, str) or m.table not in SYNCED_TABLES:
-        raise Rejection("unknown_table", f"Table {str(m.table)[:64]!r} is not synced.")
+        raise Rejection("unknown_table", f"Table {_printable(m.table)!r} is not synced.")
     if not is_uuid(m.row_id):
         raise Rejection("bad_row_id", "row_id must be a UUID string in lowercase canonical form.")
     if m.hub_id is not None and not is_uuid(m.hub_id):
-        raise Rejection("bad_hub_id", "hub_id must be a UUID string or null.")
+        raise Rejection("bad_hub_id", "hub_id must be a lowercase UUID string or null.")
     if m.table == "hub" and m.hub_id != m.row_id:
         raise Rejection("bad_hub_id", "A hub row's hub_id must equal its id.")
     if not isinstance(m.values, dict) or not m.values or len(m.values) > MAX_FIELDS:
@@ -198,14 +184,13 @@ def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[st
             expected = m.row_id if name == "id" else m.hub_id
             if values.pop(name) != expected:
                 raise Rejection("bad_values", f"values.{name} disagrees with the envelope's.")
-    for name, value in values.items():
-        if not _FIELD_NAME.match(name):
-            raise Rejection("bad_values", "Field names must be identifiers of 1-64 characters.")
-        if not _scalar_ok(value):
-            raise Rejection(
-                "bad_values",
-                f"Field {name!r} must be a JSON scalar (string, number, boolean or null).",
-            )
+    if not values:
+        raise Rejection("bad_values", "values must set at least one field besides id and hub_id.")
+    problems = schema.row_problems(m.table, values)
+    if problems:
+        first = problems[0]
+        problem = schema.FieldProblem(first.table, _printable(first.field) or "", first.problem)
+        raise Rejection("bad_values", problem.message(m.row_id))
     clocks = m.clocks
     if not isinstance(clocks, dict):
         raise Rejection("bad_clocks", "clocks must be an object with one HLC per field.")
@@ -227,7 +212,14 @@ def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[st
 
 
 def _lock(conn: Connection) -> tuple[str, int]:
-    """Take the writer lock; return (epoch, last assigned seq)."""
+    """Take the writer lock; return (epoch, last assigned seq).
+
+    THE invariant that makes pull cursors safe: sequence numbers are assigned only
+    under this database-wide row lock (the write lock on SQLite), held until commit,
+    so they become visible in the order they were assigned. Every transaction that
+    writes a ``seq`` must call this first; ``tests/server/conftest.py`` fails any test
+    whose writer does not.
+    """
     row = conn.execute(
         update(STATE)
         .where(STATE.c.id == 1)
@@ -235,6 +227,11 @@ def _lock(conn: Connection) -> tuple[str, int]:
         .returning(STATE.c.epoch, STATE.c.last_seq)
     ).one()
     return str(row.epoch), int(row.last_seq)
+
+
+def _publish(conn: Connection, seq: int) -> None:
+    """Record the last sequence number assigned (pulls read up to it), under the lock."""
+    conn.execute(update(STATE).where(STATE.c.id == 1).values(last_seq=seq))
 
 
 def _one_of(conn: Connection, column: Any, values: list[str]) -> Any:
@@ -315,12 +312,12 @@ def push(
             else:
                 checked.append((m, shape))
                 results.append({"mutation_id": m.mutation_id, "status": "applied"})
-        rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked})
+        rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked} | _parents(checked))
         new_conflicts: list[dict[str, Any]] = []
         by_id = {r["mutation_id"]: r for r in results if r["status"] == "applied"}
         for m, (table, row_id, hub_id, values, clocks, bases) in checked:
             try:
-                row = _apply(rows, device, known_hubs, table, row_id, hub_id)
+                row = _apply(rows, device, known_hubs, table, row_id, hub_id, values)
             except Rejection as err:
                 by_id[m.mutation_id].update(_rejected(m, err))
                 continue
@@ -375,7 +372,7 @@ def push(
             .where(DEVICES.c.key == device.key)
             .values(last_mutation_id=last, last_seen_at=now)
         )
-        conn.execute(update(STATE).where(STATE.c.id == 1).values(last_seq=seq))
+        _publish(conn, seq)
     return PushOutcome(current_epoch, results, last, conflicts_out)
 
 
@@ -405,6 +402,16 @@ def _printable(value: Any) -> str | None:
     return text.replace("\x00", "\\x00")
 
 
+def _parents(checked: list[tuple[Mutation, tuple]]) -> set[tuple[str, str]]:
+    """The parent rows whose hub decides a mutation's hub (a mark's session)."""
+    keys = set()
+    for _, (table, _row_id, _hub, values, _clocks, _bases) in checked:
+        parent = schema.HUB_FROM_PARENT.get(table)
+        if parent is not None and isinstance(values.get(parent[0]), str):
+            keys.add((parent[1], values[parent[0]]))
+    return keys
+
+
 def _apply(
     rows: dict[tuple[str, str], _Row],
     device: DeviceContext,
@@ -412,8 +419,10 @@ def _apply(
     table: str,
     row_id: str,
     hub_id: str | None,
+    values: dict[str, Any],
 ) -> _Row:
-    """The row a mutation may merge into, after the hub checks on the STORED hub."""
+    """The row a mutation may merge into, after the hub checks on the STORED hub and,
+    for rows whose hub is their parent's, on the parent's stored hub."""
     row = rows.get((table, row_id))
     if row is not None and row.hub_id != hub_id:
         raise Rejection(
@@ -425,10 +434,49 @@ def _apply(
         if device.data_manager and hub_id not in known_hubs:
             raise Rejection("unknown_hub", "The row's hub is not registered on this server.")
         raise Rejection("out_of_scope", "This device is not enrolled for the row's hub.")
+    parent = schema.HUB_FROM_PARENT.get(table)
+    if parent is not None:
+        _check_parent(rows, table, row_id, hub_id, values, row is None, *parent)
     if row is None:
         row = _Row(hub_id, {}, {}, False)
         rows[(table, row_id)] = row
     return row
+
+
+def _check_parent(
+    rows: dict[tuple[str, str], _Row],
+    table: str,
+    row_id: str,
+    hub_id: str | None,
+    values: dict[str, Any],
+    new: bool,
+    field_name: str,
+    parent_table: str,
+) -> None:
+    """A row whose hub comes from its parent: the parent must be stored (or arrive
+    earlier in the same push) in the same hub."""
+    parent_id = values.get(field_name)
+    if parent_id is None:
+        if new:
+            raise Rejection(
+                "unknown_parent",
+                f"{table} row {row_id}: a new row must carry {field_name!r}, whose "
+                f"{parent_table} decides its hub.",
+            )
+        return
+    parent = rows.get((parent_table, parent_id))
+    if parent is None:
+        raise Rejection(
+            "unknown_parent",
+            f"{table} row {row_id}: its {parent_table} {parent_id} is not on the server. "
+            f"Push the {parent_table} first (in the same push or an earlier one).",
+        )
+    if parent.hub_id != hub_id:
+        raise Rejection(
+            "parent_hub_mismatch",
+            f"{table} row {row_id}: its hub must be its {parent_table}'s hub, which is "
+            "another one.",
+        )
 
 
 def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -> int:
@@ -544,14 +592,17 @@ def resolve_conflicts(
         current_epoch, seq = _lock(conn)
         check_epoch(current_epoch, epoch)
         found = list(conn.execute(select(CONFLICTS).where(CONFLICTS.c.id.in_(sorted(set(ids))))))
-        missing = sorted(set(ids) - {c.id for c in found})
-        if missing:
-            raise ApiError(404, "conflict_not_found", f"No conflict with id {missing[0]}.")
-        for c in found:
-            if not device.can_read(c.hub_id):
-                raise ApiError(
-                    403, "out_of_scope", f"Conflict {c.id} belongs to a hub outside this device."
-                )
+        visible = {c.id for c in found if device.can_read(c.hub_id)}
+        # Another hub's conflict is answered exactly like a missing one: the answer must
+        # not tell a device which ids exist outside its hubs.
+        unknown = sorted(set(ids) - visible)
+        if unknown:
+            raise ApiError(
+                404,
+                "conflict_not_found",
+                f"No conflict with id {unknown[0]} in this device's hubs. Pull again and "
+                "resolve only the conflicts the server sent.",
+            )
         resolved = []
         for c in found:
             if c.resolved_at is None:
@@ -562,7 +613,7 @@ def resolve_conflicts(
                     .values(resolved_at=now, resolved_by=device.key, seq=seq)
                 )
             resolved.append(c.id)
-        conn.execute(update(STATE).where(STATE.c.id == 1).values(last_seq=seq))
+        _publish(conn, seq)
     return {"epoch": current_epoch, "resolved": resolved}
 
 

@@ -1,4 +1,5 @@
-"""Alembic environment: runs on the engine handed over by ``harmony_sync.server.db``."""
+"""Alembic environment: runs on the connection (or engine) handed over by
+``harmony_sync.server.db``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,14 @@ target_metadata = ServerModel.metadata
 
 
 def run_migrations() -> None:
-    """Run the migrations online on the configured engine."""
+    """Run the migrations online: inside the caller's locked transaction when it passes a
+    connection (``db.upgrade``), else on a connection of the configured engine."""
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        context.configure(connection=connection, target_metadata=target_metadata)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
     engine = context.config.attributes["engine"]
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata)

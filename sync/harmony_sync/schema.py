@@ -1,0 +1,363 @@
+"""The synced tables' fields, their types and ranges: one schema for server and client.
+
+The server refuses a pushed value that does not fit its column (a permanent rejection
+naming the table, row and field), and a client can check a pulled row with the same
+rules before applying it (:func:`row_problems`, :func:`check_row`). Nothing that
+passes here can fail to load into the desktop's SQLite tables:
+``tests/test_sync_schema.py`` checks that every table, field, type, nullability and
+default here matches ``harmony_desktop.store.models`` exactly.
+
+Wire forms (``sync/PROTOCOL.md``, section 1): ``str`` a JSON string, ``int`` a JSON
+integer (never ``true``/``false``, never ``1.0``), ``bool`` a JSON boolean (never
+``"false"`` or ``0``), ``date`` a string ``YYYY-MM-DD`` naming a real calendar day,
+``time`` a string ``HH:MM``, ``HH:MM:SS`` or ``HH:MM:SS.ffffff``. ``id`` and ``hub_id``
+travel in the mutation's envelope, not as fields.
+
+Problems never quote the value itself: rows are about children, and problems end up
+in logs and on review screens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Kind = Literal["str", "int", "bool", "date", "time"]
+
+#: Longest text of a few kinds of field, in characters.
+ID_LENGTH = 36
+SHORT = 64
+NAME = 200
+ADDRESS = 500
+EMAIL = 320
+TEXT = 10_000
+#: A small integer that sorts or ranks rows.
+RANK = 1_000_000
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One synced field: its type, whether it may be null, its range, its default."""
+
+    kind: Kind
+    nullable: bool = False
+    #: True when the field has no default: a new row must carry it
+    required: bool = False
+    #: most characters of a ``str`` field
+    max_length: int | None = None
+    #: inclusive range of an ``int`` field
+    minimum: int | None = None
+    maximum: int | None = None
+    #: a ``str`` field holding another row's id (a lowercase canonical UUID)
+    row_ref: bool = False
+
+    def expected(self) -> str:
+        """What a valid value looks like, in words (for rejection reasons)."""
+        if self.row_ref:
+            what = "a row id (a lowercase UUID)"
+        elif self.kind == "str":
+            what = f"text of at most {self.max_length:,} characters"
+        elif self.kind == "int":
+            what = f"a whole number from {self.minimum:,} to {self.maximum:,}"
+        elif self.kind == "bool":
+            what = "true or false (a JSON boolean)"
+        elif self.kind == "date":
+            what = "a calendar date (YYYY-MM-DD)"
+        else:
+            what = "a time of day (HH:MM or HH:MM:SS)"
+        return what + (" or null" if self.nullable else "")
+
+    def accepts(self, value: Any) -> bool:
+        """True when ``value`` (a decoded JSON scalar) fits this field."""
+        if value is None:
+            return self.nullable
+        if self.kind == "bool":
+            return isinstance(value, bool)
+        if self.kind == "int":
+            return (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and self.minimum is not None
+                and self.maximum is not None
+                and self.minimum <= value <= self.maximum
+            )
+        if not isinstance(value, str) or not _plain_text(value):
+            return False
+        if self.kind == "date":
+            return bool(_DATE.match(value)) and _parses(dt.date.fromisoformat, value)
+        if self.kind == "time":
+            return bool(_TIME.match(value)) and _parses(dt.time.fromisoformat, value)
+        if self.row_ref:
+            return _is_row_id(value)
+        return self.max_length is not None and len(value) <= self.max_length
+
+
+def _plain_text(value: str) -> bool:
+    """No NUL (PostgreSQL text cannot hold it) and no lone surrogates (not UTF-8)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _parses(parse: Any, value: str) -> bool:
+    try:
+        parse(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_row_id(value: str) -> bool:
+    if len(value) != ID_LENGTH:
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
+def text(max_length: int, *, nullable: bool = False, required: bool = False) -> Field:
+    """A text field."""
+    return Field("str", nullable=nullable, required=required, max_length=max_length)
+
+
+def ref(*, nullable: bool = False, required: bool = True) -> Field:
+    """A field holding another row's id."""
+    return Field("str", nullable=nullable, required=required, max_length=ID_LENGTH, row_ref=True)
+
+
+def number(minimum: int, maximum: int) -> Field:
+    """A whole-number field with a default."""
+    return Field("int", minimum=minimum, maximum=maximum)
+
+
+FLAG = Field("bool")
+OPTIONAL_DATE = Field("date", nullable=True)
+DELETED = FLAG
+
+#: Every synced table's fields (``id`` and ``hub_id`` are the envelope's).
+TABLES: dict[str, dict[str, Field]] = {
+    "hub": {
+        "deleted": DELETED,
+        "name": text(NAME, required=True),
+        "address": text(ADDRESS),
+        "partner": text(NAME),
+        "partner_kind": text(SHORT),
+        "timezone": text(SHORT),
+    },
+    "staff": {
+        "deleted": DELETED,
+        "name": text(NAME, required=True),
+        "role": text(SHORT),
+        "email": text(EMAIL),
+        "phone": text(SHORT),
+    },
+    "attendance_code": {
+        "deleted": DELETED,
+        "code": text(SHORT, required=True),
+        "label": text(NAME, required=True),
+        "counts_present": FLAG,
+        "tardy": FLAG,
+        "early_departure": FLAG,
+        "excused": FLAG,
+        "sort_order": number(-RANK, RANK),
+        "active": FLAG,
+    },
+    "student": {
+        "deleted": DELETED,
+        "legal_first_name": text(NAME, required=True),
+        "legal_last_name": text(NAME, required=True),
+        "preferred_name": text(NAME),
+        "date_of_birth": OPTIONAL_DATE,
+        "grade": text(SHORT),
+        "school": text(NAME),
+        "district_student_id": text(SHORT),
+        "home_language": text(SHORT),
+        "guardian_language": text(SHORT),
+        "instrument": text(SHORT),
+        "level": text(SHORT),
+        "medical_notes": text(TEXT),
+        "allergy_notes": text(TEXT),
+        "photo_consent": FLAG,
+        "may_walk_home": FLAG,
+        "status": text(SHORT),
+        "notes": text(TEXT),
+    },
+    "contact": {
+        "deleted": DELETED,
+        "student_id": ref(),
+        "name": text(NAME, required=True),
+        "relationship": text(SHORT),
+        "phone": text(SHORT),
+        "phone_alt": text(SHORT),
+        "email": text(EMAIL),
+        "language": text(SHORT),
+        "priority": number(-RANK, RANK),
+        "is_guardian": FLAG,
+        "is_emergency": FLAG,
+        "authorized_pickup": FLAG,
+        "custody_restriction": text(TEXT),
+    },
+    "ensemble": {
+        "deleted": DELETED,
+        "name": text(NAME, required=True),
+        "level": text(SHORT),
+        "instrument_family": text(SHORT),
+        "schedule": text(TEXT),
+        "capacity": number(0, 100_000),
+        "teacher_id": ref(nullable=True, required=False),
+        "term_start": OPTIONAL_DATE,
+        "term_end": OPTIONAL_DATE,
+        "location": text(NAME),
+    },
+    "enrollment": {
+        "deleted": DELETED,
+        "student_id": ref(),
+        "ensemble_id": ref(),
+        "status": text(SHORT),
+        "applied_on": OPTIONAL_DATE,
+        "waitlisted_on": OPTIONAL_DATE,
+        "waitlist_priority": number(-RANK, RANK),
+        "enrolled_on": OPTIONAL_DATE,
+        "ended_on": OPTIONAL_DATE,
+        "end_reason": text(TEXT),
+    },
+    "enrollment_event": {
+        "deleted": DELETED,
+        "enrollment_id": ref(),
+        "status": text(SHORT, required=True),
+        "on": Field("date", required=True),
+        "reason": text(TEXT),
+        "recorded_by": text(NAME, nullable=True),
+    },
+    "session": {
+        "deleted": DELETED,
+        "ensemble_id": ref(),
+        "date": Field("date", required=True),
+        "start": Field("time", required=True),
+        "end": Field("time", required=True),
+        "status": text(SHORT),
+        "kind": text(SHORT),
+        "title": text(NAME),
+        "on_site": FLAG,
+        "location": text(NAME),
+        "cancel_reason": text(TEXT),
+    },
+    "attendance_mark": {
+        "deleted": DELETED,
+        "session_id": ref(),
+        "student_id": ref(),
+        "code": text(SHORT, nullable=True),
+        "arrival_time": Field("time", nullable=True),
+        "departure_time": Field("time", nullable=True),
+        "reason": text(TEXT),
+        "note": text(TEXT),
+        "recorded_by": text(NAME, nullable=True),
+        "recorded_at": text(SHORT),
+    },
+    "student_redirect": {
+        "deleted": DELETED,
+        "target_id": ref(),
+    },
+}
+
+#: Rows whose hub is their parent's: (field naming the parent, parent's table). A mark's
+#: id is derived from its session's, so it could be guessed; its hub must be the
+#: session's, or a device of another hub could create the mark first.
+HUB_FROM_PARENT: dict[str, tuple[str, str]] = {
+    "attendance_mark": ("session_id", "session"),
+}
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One field of one row that does not fit the schema."""
+
+    table: str
+    field: str
+    #: what is wrong, without quoting the value
+    problem: str
+
+    def message(self, row_id: str | None = None) -> str:
+        """A sentence naming the table, the row (when known) and the field."""
+        row = f" row {row_id}" if row_id else ""
+        return f"{self.table}{row}, field {self.field!r}: {self.problem}."
+
+
+class InvalidRow(ValueError):
+    """A row's values do not fit the schema; ``problems`` says which fields and why."""
+
+    def __init__(self, problems: list[FieldProblem], row_id: str | None = None) -> None:
+        super().__init__(" ".join(p.message(row_id) for p in problems))
+        self.problems = problems
+        self.row_id = row_id
+
+
+def _describe(value: Any) -> str:
+    """The JSON type of a value (never the value: it may be a child's data)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return f"text of {len(value):,} characters"
+    return "a " + type(value).__name__
+
+
+def field_problem(table: str, name: str, value: Any) -> FieldProblem | None:
+    """Why ``value`` does not fit ``table.name``, or None when it does."""
+    fields = TABLES.get(table)
+    if fields is None:
+        return FieldProblem(table, name, "the table is not synced")
+    spec = fields.get(name)
+    if spec is None:
+        return FieldProblem(table, name, "the table has no such field")
+    if spec.accepts(value):
+        return None
+    return FieldProblem(table, name, f"must be {spec.expected()}, not {_describe(value)}")
+
+
+def row_problems(
+    table: str, values: dict[str, Any], *, complete: bool = False
+) -> list[FieldProblem]:
+    """Every field of ``values`` that does not fit ``table``'s schema.
+
+    ``complete=True`` also reports the required fields that are missing (for a row
+    about to be inserted whole, such as a pulled row new to a laptop). A mutation may
+    carry any subset of fields, so the server checks with ``complete=False``.
+    """
+    if table not in TABLES:
+        return [FieldProblem(table, "*", "the table is not synced")]
+    problems = [
+        problem
+        for name, value in values.items()
+        if (problem := field_problem(table, name, value)) is not None
+    ]
+    if complete:
+        problems.extend(
+            FieldProblem(table, name, "is required and missing")
+            for name, spec in TABLES[table].items()
+            if spec.required and name not in values
+        )
+    return problems
+
+
+def check_row(
+    table: str, values: dict[str, Any], *, row_id: str | None = None, complete: bool = False
+) -> None:
+    """Raise :class:`InvalidRow` when any field of ``values`` does not fit the schema."""
+    problems = row_problems(table, values, complete=complete)
+    if problems:
+        raise InvalidRow(problems, row_id)
