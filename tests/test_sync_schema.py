@@ -10,9 +10,9 @@ import typing
 from typing import Any
 
 import pytest
-from harmony_desktop.store.changes import to_wire
 
 from harmony_desktop.store.models import SYNCED_MODELS, SyncedRow, data_fields
+from harmony_desktop.store.replica import to_wire
 from harmony_sync import schema
 from harmony_sync.protocol import SYNCED_TABLES
 
