@@ -128,7 +128,12 @@ def test_sync_history_counts_each_sync_and_folds_idle_ones(engine: Engine, hubs)
     console = Console(engine)
     laptop = Laptop(console.client(), engine, [north])
     report_headers(laptop, 2)
-    rows = [laptop.mutation("student", new_id(), north, {"legal_name": f"S{n}"}) for n in (1, 2)]
+    rows = [
+        laptop.mutation(
+            "student", new_id(), north, {"legal_first_name": f"S{n}", "legal_last_name": "Test"}
+        )
+        for n in (1, 2)
+    ]
     full_sync(laptop, rows)
     for _ in range(3):  # three syncs with nothing to do: one entry
         console.clock.advance(minutes=10)

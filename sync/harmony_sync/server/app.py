@@ -284,10 +284,12 @@ def create_app(engine: Engine | None = None, console: ConsoleSettings | None = N
             },
         )
 
+    # Middleware added last runs first: the console's contact recorder sits outside the
+    # request log, so it also sees the requests the log refuses before any body is read
+    # (a revoked token, a version mismatch, an oversized upload).
+    app.add_middleware(RequestLogMiddleware, engine=engine)
     install_console(app, engine, console)
     _install_error_handlers(app)
-
-    app.add_middleware(RequestLogMiddleware, engine=engine)
     return app
 
 
