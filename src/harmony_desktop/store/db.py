@@ -52,7 +52,8 @@ def _configure_engine(engine: Engine, begin_sql: str) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin_sql)
+        # Straight to the driver: this runs for every transaction, reads included.
+        conn.connection.dbapi_connection.execute(begin_sql)
 
 
 def _alembic_config(connection: Any = None) -> Config:
@@ -171,17 +172,22 @@ class Store:
         """One write transaction through the change-tracking writer.
 
         Everything written inside, and its outbox entries, commit together when the block
-        ends, or roll back together if it raises.
+        ends, or roll back together if it raises. The transaction is a connection's
+        (``BEGIN IMMEDIATE``); the writer opens an ORM session on it only when the block
+        reads through ``writer.session``.
         """
-        with Session(self._write_engine, expire_on_commit=False) as session:
-            writer = ChangeWriter(session, self.device_id)
+        with self._write_engine.connect() as conn:
+            conn.begin()
+            writer = ChangeWriter(conn, self.device_id)
             try:
                 yield writer
                 writer.finish()
-                session.commit()
+                conn.commit()
             except BaseException:
-                session.rollback()
+                conn.rollback()
                 raise
+            finally:
+                writer.close()
 
     @contextlib.contextmanager
     def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:

@@ -184,10 +184,10 @@ def register_staff(hub_id: str) -> OptionalTextSetting:
 
 # -- access ------------------------------------------------------------------------------
 
-# Fixed SQL on the transaction's connection: settings are read and written inside hot
-# write paths (the clock on every change), where the ORM unit of work costs too much.
-_READ_SQL = "SELECT value FROM local_meta WHERE key = ?"
-_WRITE_SQL = (
+#: Fixed SQL of one setting (the replica runs it on the driver connection for the clock,
+#: which is read and written by every change).
+READ_SQL = "SELECT value FROM local_meta WHERE key = ?"
+WRITE_SQL = (
     "INSERT INTO local_meta (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 )
@@ -196,13 +196,13 @@ _DELETE_SQL = "DELETE FROM local_meta WHERE key = ?"
 
 def read_text(session: Session, key: str) -> str | None:
     """The stored text of ``key`` inside the session's transaction (None if unset)."""
-    row = session.connection().exec_driver_sql(_READ_SQL, (key,)).first()
+    row = session.connection().exec_driver_sql(READ_SQL, (key,)).first()
     return None if row is None else str(row[0])
 
 
 def write_text(session: Session, key: str, text: str) -> None:
     """Store ``text`` under ``key`` in the session's transaction."""
-    session.connection().exec_driver_sql(_WRITE_SQL, (key, text))
+    session.connection().exec_driver_sql(WRITE_SQL, (key, text))
 
 
 def read(session: Session, setting: Setting[T]) -> T:
@@ -231,9 +231,7 @@ def read_many(session: Session, wanted: Iterable[Setting[Any]]) -> dict[str, Any
         .exec_driver_sql(f"SELECT key, value FROM local_meta WHERE key IN ({marks})", tuple(keys))
         .all()
     )
-    return {
-        s.key: s.decode(stored[s.key]) if s.key in stored else s.default for s in wanted
-    }
+    return {s.key: s.decode(stored[s.key]) if s.key in stored else s.default for s in wanted}
 
 
 class Settings:

@@ -158,12 +158,12 @@ class _MarkCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        for student_id, _before, after in self._changes:
-            self._page._write_state(self._session_id, student_id, after)
+        self._page._write_states(self._session_id, [(s, after) for s, _b, after in self._changes])
 
     def undo(self) -> None:
-        for student_id, before, _after in reversed(self._changes):
-            self._page._write_state(self._session_id, student_id, before)
+        self._page._write_states(
+            self._session_id, [(s, before) for s, before, _a in reversed(self._changes)]
+        )
 
 
 class RegisterPage(QWidget):
@@ -923,20 +923,23 @@ class RegisterPage(QWidget):
         self._after_write()
         self.markSaved.emit(student_id, after.code or "")
 
-    def _write_state(self, session_id: str, student_id: str, state: MarkState) -> None:
-        """Undo/redo: write a whole mark state back."""
+    def _write_states(self, session_id: str, states: list[tuple[str, MarkState]]) -> None:
+        """Undo/redo: write whole mark states back, all in one transaction."""
         try:
-            stored = self.services.roll.set_state(session_id, student_id, state, by=self.staff_id)
+            stored = self.services.roll.set_states(session_id, states, by=self.staff_id)
         except HarmonyError as exc:
             self._set_save_text(str(exc), error=True)
             return
+        written = [(student_id, state) for (student_id, _s), state in zip(states, stored, strict=True)]
         if self.session is not None and self.session.id == session_id:
-            self.roll_model.update_mark(student_id, stored)
-            row = self.roll_model.row_of(student_id)
+            for student_id, state in written:
+                self.roll_model.update_mark(student_id, state)
+            row = self.roll_model.row_of(written[-1][0]) if written else -1
             if row >= 0:
                 self.roll_view.setCurrentIndex(self.roll_model.index(row, RollColumn.MARK))
         self._after_write()
-        self.markSaved.emit(student_id, stored.code or "")
+        for student_id, state in written:
+            self.markSaved.emit(student_id, state.code or "")
 
     def _after_write(self) -> None:
         if self.session is not None:
