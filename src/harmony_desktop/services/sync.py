@@ -344,6 +344,8 @@ class SyncService:
         first sync pays for far fewer commits and overlaps network and disk.
         """
         start = self.store.settings.get(settings.SYNC_CURSOR)
+        # After a restore from a backup, ask for this device's own changes too.
+        own_rows = self.store.settings.get(settings.SYNC_PULL_OWN)
         notify("pull", 0, 0)
         pages: queue.Queue[dict[str, Any] | BaseException] = queue.Queue(maxsize=PREFETCH_PAGES)
         stop = threading.Event()
@@ -352,7 +354,7 @@ class SyncService:
             cursor = start
             try:
                 while not stop.is_set():
-                    page = client.pull(epoch, cursor, PULL_PAGE)
+                    page = client.pull(epoch, cursor, PULL_PAGE, own_rows=own_rows)
                     pages.put(page)
                     cursor = int(page["cursor"])
                     if not page.get("has_more"):
@@ -393,6 +395,8 @@ class SyncService:
                 notify("pull", report.pulled, 0)
                 if failure is not None:
                     raise failure
+            if own_rows:
+                self.store.settings.set(settings.SYNC_PULL_OWN, False)
         finally:
             stop.set()
             while fetcher.is_alive():  # unblock a fetcher waiting on a full queue

@@ -300,7 +300,9 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
     """Replace ``database`` with ``backup``; the current file is kept beside it.
 
     Returns where the replaced file was moved (None if there was none). The backup is
-    checked first, so a damaged backup never replaces anything.
+    checked first, so a damaged backup never replaces anything. The restored database
+    pulls this device's own changes back at its next sync: the server has the changes
+    made after the backup, and would otherwise not echo them to the device that made them.
     """
     check_integrity(backup)
     moved: Path | None = None
@@ -314,4 +316,6 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
                 side.replace(moved.with_name(moved.name + suffix))
     shutil.copy2(backup, database)
     database.chmod(0o600)
+    with Store(database) as restored:
+        restored.settings.set(settings.SYNC_PULL_OWN, True)
     return moved

@@ -158,6 +158,9 @@ SYNC_LAST_REPORT = JsonSetting("sync.last_report", {})
 SYNC_DATA_MANAGER = FlagSetting("sync.data_manager", False)
 #: Server conflict ids reviewed here whose resolution is not yet sent.
 SYNC_RESOLVE_PENDING = JsonSetting("sync.resolve_pending", [])
+#: This database was restored from a backup: pull this device's own changes back too
+#: (the server leaves them out otherwise) until a pull completes.
+SYNC_PULL_OWN = FlagSetting("sync.pull_own_rows", False)
 
 #: Every declared setting (per-hub settings are made by their functions below).
 ALL: tuple[Setting[Any], ...] = (
@@ -174,6 +177,7 @@ ALL: tuple[Setting[Any], ...] = (
     SYNC_LAST_REPORT,
     SYNC_DATA_MANAGER,
     SYNC_RESOLVE_PENDING,
+    SYNC_PULL_OWN,
 )
 
 

@@ -174,7 +174,9 @@ def create_app(engine: Engine) -> FastAPI:
     @api.post("/pull", response_model=PullResponse)
     def pull(body: PullRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
-        page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
+        page = store.pull(
+            engine, device, body.epoch, body.cursor, body.limit, own_rows=body.own_rows
+        )
         return _reply(request, page)
 
     @api.post("/conflicts/resolve", response_model=ResolveResponse)

@@ -24,7 +24,7 @@ DATABASE_URL_ENV = "HARMONY_SYNC_DATABASE_URL"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration (a test checks it against the scripts): when the database is
 #: already there, commands skip loading Alembic, which keeps the admin CLI quick.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002_pull_origin"
 
 
 def default_database_url() -> str:

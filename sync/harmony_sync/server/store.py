@@ -27,11 +27,12 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    true,
     update,
 )
 from sqlalchemy.dialects import postgresql
 
-from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
+from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, GENESIS, Timestamp, is_valid, wall_clock_ms
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
 from harmony_sync.server.accounts import (
     DEVICES,
@@ -115,6 +116,10 @@ class _Row:
     clocks: dict[str, str]
     exists: bool
     dirty: bool = False
+    #: the device whose push made the current state, if it holds all of it (see ``_holder``)
+    origin: int | None = None
+    #: clocks the pushing device showed it holds for this row (its values and bases)
+    seen: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -254,11 +259,13 @@ def _load_rows(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, 
     for table, row_ids in by_table.items():
         for start in range(0, len(row_ids), 500):
             chunk = row_ids[start : start + 500]
-            query = select(ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks).where(
-                ROWS.c.table_name == table, _one_of(conn, ROWS.c.row_id, chunk)
-            )
+            query = select(
+                ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks, ROWS.c.origin
+            ).where(ROWS.c.table_name == table, _one_of(conn, ROWS.c.row_id, chunk))
             for r in conn.execute(query):
-                found[(table, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
+                found[(table, r.row_id)] = _Row(
+                    r.hub_id, dict(r.data), dict(r.clocks), True, origin=r.origin
+                )
     return found
 
 
@@ -325,8 +332,12 @@ def push(
                 by_id[m.mutation_id].update(_rejected(m, err))
                 continue
             merged = merge_fields(row.data, row.clocks, values, clocks, bases)
+            row.seen.update(clocks.values())
+            row.seen.update(b for b in bases.values() if b)
             if merged.changed or not row.exists:
+                held = _holder(row, device, merged.clocks)
                 row.data, row.clocks, row.dirty = merged.values, merged.clocks, True
+                row.origin = device.key if held else None
             for name, lose_v, lose_c, win_v, win_c in merged.losers:
                 new_conflicts.append(
                     {
@@ -431,6 +442,26 @@ def _apply(
     return row
 
 
+def _holder(row: _Row, device: DeviceContext, clocks: dict[str, str]) -> bool:
+    """Whether ``device``, whose push is merged into ``row`` giving field ``clocks``,
+    holds every field of the result, so it need not pull the row back (no echo).
+
+    It does when it held the whole state before (it made it, or the row is new), since
+    its own change only adds fields it wrote; otherwise when every field's clock is one
+    it wrote (the HLC's node is the device id), the genesis clock every device starts
+    with, or a clock its push showed it has (a value's clock or a base it replaced: a
+    write's fields share one clock, and a device that has one field of a write from a
+    pulled state had all of that write's fields). Anything else may be another device's
+    field it has never pulled: then the row goes to every device, this one included.
+    """
+    if not row.exists or row.origin == device.key:
+        return True
+    return all(
+        clock[-16:] == device.node or clock == GENESIS or clock in row.seen
+        for clock in clocks.values()
+    )
+
+
 def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -> int:
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -438,7 +469,15 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
         if not row.dirty:
             continue
         seq += 1
-        item = {"t": table, "r": row_id, "h": row.hub_id, "s": seq, "d": row.data, "c": row.clocks}
+        item = {
+            "t": table,
+            "r": row_id,
+            "h": row.hub_id,
+            "s": seq,
+            "d": row.data,
+            "c": row.clocks,
+            "o": row.origin,
+        }
         (updates if row.exists else inserts).append(item)
     if inserts:
         conn.execute(
@@ -449,6 +488,7 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
                 seq=bindparam("s"),
                 data=bindparam("d", type_=ROWS.c.data.type),
                 clocks=bindparam("c", type_=ROWS.c.clocks.type),
+                origin=bindparam("o", type_=ROWS.c.origin.type),
             ),
             inserts,
         )
@@ -460,10 +500,16 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
                 seq=bindparam("s"),
                 data=bindparam("d", type_=ROWS.c.data.type),
                 clocks=bindparam("c", type_=ROWS.c.clocks.type),
+                origin=bindparam("o", type_=ROWS.c.origin.type),
             ),
             [{k: v for k, v in u.items() if k != "h"} for u in updates],
         )
     return seq
+
+
+def _not_from(device: DeviceContext) -> Any:
+    """Rows whose current state ``device`` did not make (and hold) itself."""
+    return or_(ROWS.c.origin.is_(None), ROWS.c.origin != device.key)
 
 
 def _scope(column: Any, device: DeviceContext) -> Any:
@@ -473,12 +519,22 @@ def _scope(column: Any, device: DeviceContext) -> Any:
 
 
 def pull(
-    engine: Engine, device: DeviceContext, epoch: str | None, cursor: int, limit: int
+    engine: Engine,
+    device: DeviceContext,
+    epoch: str | None,
+    cursor: int,
+    limit: int,
+    *,
+    own_rows: bool = False,
 ) -> dict[str, Any]:
     """A page of rows changed after ``cursor`` in the device's scope, and their conflicts.
 
     The upper bound is the last *committed* seq, read first; writers commit in seq order,
     so every row up to it is visible and the returned cursor never passes a row.
+
+    Rows whose current state this device pushed and holds whole (``origin``) are left
+    out, as the device has them: no echo. ``own_rows`` includes them (a device whose
+    database was restored from an older backup needs them back).
     """
     with engine.connect() as conn:
         state = conn.execute(select(STATE.c.epoch, STATE.c.last_seq).where(STATE.c.id == 1)).one()
@@ -496,7 +552,12 @@ def pull(
                         ROWS.c.data,
                         ROWS.c.clocks,
                     )
-                    .where(ROWS.c.seq > cursor, ROWS.c.seq <= high, _scope(ROWS.c.hub_id, device))
+                    .where(
+                        ROWS.c.seq > cursor,
+                        ROWS.c.seq <= high,
+                        _scope(ROWS.c.hub_id, device),
+                        true() if own_rows else _not_from(device),
+                    )
                     .order_by(ROWS.c.seq)
                     .limit(limit + 1)
                 )
