@@ -8,6 +8,7 @@ assigned: a reader never sees seq N+1 before seq N, and a pull page never skips 
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import threading
@@ -22,12 +23,15 @@ from sqlalchemy import (
     Connection,
     Engine,
     String,
+    Text,
     any_,
     bindparam,
+    cast,
     insert,
     or_,
     select,
     true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql
@@ -507,6 +511,49 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
     return seq
 
 
+def _changed_rows(
+    device: DeviceContext, cursor: int, high: int, limit: int, own_rows: bool
+) -> Any:
+    """The query of the first ``limit`` rows of the device's scope with ``cursor < seq
+    <= high``, in seq order.
+
+    A device of a few hubs gets one ordered range scan of the ``(hub_id, seq)`` index per
+    hub (and one for programme-wide rows), each stopping after ``limit`` rows, merged by
+    seq: a single ``hub_id IN (...)`` would make the database collect and sort every
+    remaining row of the scope for each page. A data manager's scan is the seq index.
+    """
+    # data and clocks as their JSON text: the page decodes them in one go (see ``pull``)
+    columns = (
+        ROWS.c.table_name,
+        ROWS.c.row_id,
+        ROWS.c.hub_id,
+        ROWS.c.seq,
+        cast(ROWS.c.data, Text).label("data"),
+        cast(ROWS.c.clocks, Text).label("clocks"),
+    )
+
+    def scan(*scope: Any) -> Any:
+        return (
+            select(*columns)
+            .where(
+                ROWS.c.seq > cursor,
+                ROWS.c.seq <= high,
+                *scope,
+                true() if own_rows else _not_from(device),
+            )
+            .order_by(ROWS.c.seq)
+            .limit(limit)
+        )
+
+    if device.data_manager:
+        return scan()
+    parts = [scan(ROWS.c.hub_id.is_(None))]
+    parts += [scan(ROWS.c.hub_id == hub) for hub in sorted(device.hubs)]
+    # Each part as a subquery: SQLite takes ORDER BY and LIMIT only on a whole compound.
+    merged = union_all(*(select(part.subquery()) for part in parts)).subquery()
+    return select(*merged.c).order_by(merged.c.seq).limit(limit)
+
+
 def _not_from(device: DeviceContext) -> Any:
     """Rows whose current state ``device`` did not make (and hold) itself."""
     return or_(ROWS.c.origin.is_(None), ROWS.c.origin != device.key)
@@ -542,26 +589,7 @@ def pull(
         high = int(state.last_seq)
         rows: list[Any] = []
         if cursor < high:
-            rows = list(
-                conn.execute(
-                    select(
-                        ROWS.c.table_name,
-                        ROWS.c.row_id,
-                        ROWS.c.hub_id,
-                        ROWS.c.seq,
-                        ROWS.c.data,
-                        ROWS.c.clocks,
-                    )
-                    .where(
-                        ROWS.c.seq > cursor,
-                        ROWS.c.seq <= high,
-                        _scope(ROWS.c.hub_id, device),
-                        true() if own_rows else _not_from(device),
-                    )
-                    .order_by(ROWS.c.seq)
-                    .limit(limit + 1)
-                )
-            )
+            rows = list(conn.execute(_changed_rows(device, cursor, high, limit + 1, own_rows)))
         has_more = len(rows) > limit
         rows = rows[:limit]
         end = int(rows[-1].seq) if has_more else max(high, cursor)
@@ -578,6 +606,8 @@ def pull(
                     .order_by(CONFLICTS.c.seq)
                 )
             )
+    # One json.loads for the whole page instead of two per row (most of a pull's time).
+    decoded = json.loads("[" + ",".join(f"[{r.data},{r.clocks}]" for r in rows) + "]")
     return {
         "epoch": state.epoch,
         "rows": [
@@ -585,10 +615,10 @@ def pull(
                 "table": r.table_name,
                 "id": r.row_id,
                 "hub_id": r.hub_id,
-                "values": r.data,
-                "clocks": r.clocks,
+                "values": values,
+                "clocks": clocks,
             }
-            for r in rows
+            for r, (values, clocks) in zip(rows, decoded, strict=True)
         ],
         "conflicts": [conflict_out(c) for c in conflicts],
         "cursor": end,

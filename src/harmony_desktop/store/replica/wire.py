@@ -63,6 +63,10 @@ class Codec:
     defaults: dict[str, Any]
     #: ``INSERT`` of every column, in :attr:`columns` order
     insert_sql: str
+    #: (field, wire value to stored value or None for "as is", stored default) for every
+    #: column but ``id, hub_id, clocks``, in column order: what a pulled row's INSERT
+    #: needs, decided once
+    pulled_plan: tuple[tuple[str, Convert, Any], ...]
 
     def default(self, name: str) -> Any:
         """The model's default for a field a pulled row does not carry."""
@@ -139,21 +143,49 @@ def codec(model: type[SyncedRow]) -> Codec:
         for n, info in model.model_fields.items()
         if n in names and not info.is_required() and info.default_factory is None
     }
+    from_wire = {n: _FROM_WIRE.get(_base_type(model.model_fields[n].annotation)) for n in names}
+    to_column = {
+        c.name: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns
+    }
     found = Codec(
         model=model,
         table=str(table.name),
         fields=names,
         required=frozenset(n for n in names if model.model_fields[n].is_required()),
-        from_wire={n: _FROM_WIRE.get(_base_type(model.model_fields[n].annotation)) for n in names},
+        from_wire=from_wire,
         columns=columns,
-        to_column={
-            c.name: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns
-        },
+        to_column=to_column,
         defaults=plain_defaults,
         insert_sql=f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})',
+        pulled_plan=tuple(
+            (
+                n,
+                _wire_to_stored(from_wire[n], to_column[n]),
+                _stored(to_column[n], plain_defaults.get(n)),
+            )
+            for n in columns
+            if n not in ("id", "hub_id", "clocks")
+        ),
     )
     _CODECS[model] = found
     return found
+
+
+def _stored(to_column: Convert, value: Any) -> Any:
+    return value if value is None or to_column is None else to_column(value)
+
+
+def _wire_to_stored(from_wire: Convert, to_column: Convert) -> Convert:
+    """One function taking a wire value straight to its stored form (None: as is)."""
+    if from_wire is None and to_column is None:
+        return None
+    if from_wire is bool:
+        return lambda value: 1 if value else 0
+    if from_wire is None:
+        return to_column
+    parse = from_wire
+    store: Callable[[Any], Any] = to_column or (lambda value: value)
+    return lambda value: store(parse(value) if isinstance(value, str) else value)
 
 
 def from_wire(model: type[SyncedRow], name: str, value: Any) -> Any:
@@ -179,6 +211,13 @@ def row_clocks(row: SyncedRow) -> dict[str, str]:
     return unpack_clocks(row.clocks, codec(type(row)).fields)
 
 
+def single_clock(clock: str) -> str:
+    """The stored clocks of a row whose fields were all written at ``clock``."""
+    if '"' in clock or "\\" in clock:  # never in a valid HLC; JSON must stay valid
+        return json.dumps({"*": clock})
+    return f'{{"*": "{clock}"}}'
+
+
 def pack_clocks(clocks: dict[str, str]) -> str:
     """The compact stored form of a field -> HLC map."""
     if not clocks:
@@ -186,7 +225,7 @@ def pack_clocks(clocks: dict[str, str]) -> str:
     values = iter(clocks.values())
     first = next(values)
     if all(c == first for c in values):  # written once: most rows
-        return json.dumps({"*": first})
+        return single_clock(first)
     counts: dict[str, int] = {}
     for clock in clocks.values():
         counts[clock] = counts.get(clock, 0) + 1
