@@ -25,6 +25,7 @@ from harmony_sync.hlc import (
 __all__ = [
     "GENESIS",
     "MAX_SKEW_MS",
+    "HybridLogicalClock",
     "PulledClockAhead",
     "load_clock",
     "mutation_id_for",

@@ -29,7 +29,13 @@ from harmony_desktop.domain.errors import NotFoundError, StoreError, ValidationE
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.store.models import SyncedRow, new_id
 from harmony_desktop.store.replica import outbox, sql
-from harmony_desktop.store.replica.clock import Wall, load_clock, save_clock, wall_clock_ms
+from harmony_desktop.store.replica.clock import (
+    HybridLogicalClock,
+    Wall,
+    load_clock,
+    save_clock,
+    wall_clock_ms,
+)
 from harmony_desktop.store.replica.wire import Codec, codec, pack_clocks, to_wire, unpack_clocks
 
 R = TypeVar("R", bound=SyncedRow)
@@ -52,7 +58,7 @@ class ChangeWriter:
         self.device_id = device_id
         self._wall = wall
         self._session: Session | None = None
-        self._clock: Any = None  # loaded with the first change (read-only blocks skip it)
+        self._clock: HybridLogicalClock | None = None  # loaded with the first change
         self._loaded_last: str = ""
         dbapi = connection.connection.dbapi_connection
         assert isinstance(dbapi, sqlite3.Connection)
@@ -71,7 +77,7 @@ class ChangeWriter:
         return self._session
 
     @property
-    def clock(self) -> Any:
+    def clock(self) -> HybridLogicalClock:
         """This device's HLC, read from the database in this transaction."""
         if self._clock is None:
             self._clock = load_clock(self._db, self.device_id, self._wall)
@@ -79,14 +85,11 @@ class ChangeWriter:
             self._created = outbox.now_iso()
         return self._clock
 
-    def _conn(self) -> sqlite3.Connection:
-        return self._db
-
     # -- one row -----------------------------------------------------------------------
 
     def insert(self, row: R) -> R:
-        """Add a new row; every data field is stamped and sent. Returns the row, now
-        part of the session.
+        """Add a new row; every data field is stamped and sent. Returns the row (added
+        to :attr:`session`, if the block has one, as the object later reads return).
 
         A hub is its own scope: its ``hub_id`` is set to its ``id``.
         """
@@ -152,7 +155,7 @@ class ChangeWriter:
         identities = self._identities()
         found: dict[str, tuple[Any, ...]] = {}
         ids = list(wanted)
-        conn = self._conn()
+        conn = self._db
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             for stored in sql.execute(conn, shape.select_sql(fields, len(chunk)), chunk):
@@ -317,12 +320,12 @@ class ChangeWriter:
                     )
                 )
         try:
-            sql.executemany(self._conn(), shape.insert_sql, [shape.stored_row(r) for r in records])
+            sql.executemany(self._db, shape.insert_sql, [shape.stored_row(r) for r in records])
         except Exception as err:
             if "UNIQUE constraint failed" in str(err) and f"{shape.table}.id" in str(err):
                 raise ValidationError(
                     _("A {table} with id {id} already exists.").format(
-                        table=shape.table, id=_duplicate(self._conn(), shape, records)
+                        table=shape.table, id=_duplicate(self._db, shape, records)
                     )
                 ) from err
             raise
@@ -339,7 +342,7 @@ class ChangeWriter:
     ) -> str:
         """UPDATE the changed fields of one row and queue the change; returns its clocks."""
         names, params = self._update_params(shape, row_id, hub_id, packed, changed)
-        sql.execute(self._conn(), shape.update_sql(names), params)
+        sql.execute(self._db, shape.update_sql(names), params)
         return str(params[-2])
 
     def _update_params(
