@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,17 +51,32 @@ def hub(services: Services) -> HubFixture:
     return make_hub(services)
 
 
-@pytest.fixture(autouse=True)
-def _no_dangling_qthreads() -> Iterator[None]:
-    """Fail a test that leaves a QThread running (napari's guard, simplified)."""
-    yield
+#: Every QThread made in this test session (weakly: a deleted thread drops out).
+_QTHREADS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _track_qthreads() -> None:
+    """Record every QThread as it is made, so the check after each test looks at those
+    alone instead of scanning the whole heap (which took most of a test's teardown)."""
     try:
         from PySide6.QtCore import QThread
     except ImportError:  # pragma: no cover - Qt always installed in dev
         return
-    import gc
+    made = QThread.__init__
 
-    running = [obj for obj in gc.get_objects() if isinstance(obj, QThread) and _is_running(obj)]
+    def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        _QTHREADS.add(self)
+
+    QThread.__init__ = init  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_qthreads() -> Iterator[None]:
+    """Fail a test that leaves a QThread running (napari's guard, simplified)."""
+    yield
+    running = [thread for thread in list(_QTHREADS) if _is_running(thread)]
     if running:
         for thread in running:
             thread.quit()
