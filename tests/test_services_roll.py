@@ -201,3 +201,37 @@ def test_missing_rolls_flag_past_sessions_without_a_complete_roll(
     still = services.sessions.missing_rolls(hub.hub_id, today, days_back=7)
     assert missing[0].id not in {m.id for m in still} and cancelled.id not in {m.id for m in still}
     assert len(still) == 3
+
+
+def test_a_batch_of_states_is_one_transaction_with_one_change_per_mark(
+    services: Services, hub: HubFixture
+) -> None:
+    sid = opened(services, hub)
+    roll = services.roll
+    first, second, third = hub.student_ids[:3]
+    roll.mark(sid, first, "L", by=hub.teacher_id, arrival_time=dt.time(15, 40))
+    before = outbox_count(services)
+    late = MarkState("L", arrival_time=dt.time(15, 40))
+    stored = roll.set_states(
+        sid,
+        [(first, late), (second, MarkState("P")), (third, MarkState("AU", note="bus"))],
+        by=hub.teacher_id,
+    )
+    assert stored[0] == late
+    assert outbox_count(services) == before + 2  # the first was already so: not a change
+    assert marks(services, sid)[third] == "AU"
+    # all or nothing: one bad state leaves every mark as it was
+    with pytest.raises(ValidationError, match="departure time"):
+        roll.set_states(
+            sid,
+            [
+                (second, MarkState()),
+                (third, MarkState("LE", dt.time(16), dt.time(15, 30), reason="sick")),
+            ],
+            by=hub.teacher_id,
+        )
+    assert marks(services, sid)[second] == "P"
+    # undo of the batch: back to not recorded, still one change per mark
+    roll.set_states(sid, [(second, MarkState()), (third, MarkState())], by=hub.teacher_id)
+    assert marks(services, sid)[second] is None and marks(services, sid)[third] is None
+    assert outbox_count(services) == before + 4

@@ -70,7 +70,7 @@ from harmony_desktop.store.models import (
     SyncedRow,
 )
 from harmony_desktop.store.replica import ChangeWriter, attendance_mark_id, session_id
-from harmony_desktop.store.seed import seed_attendance_codes
+from harmony_desktop.store.seed import ensure_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
 DEMO_VERSION = 3
@@ -1167,8 +1167,7 @@ def generate_demo(
         raise ValidationError(_("A demo hub needs at least 5 students."))
     summary = DemoSummary(seed=seed, today=today)
     hubs_before = hub_count(store)
-    with store.write() as writer:
-        summary.codes_added = seed_attendance_codes(writer.session)
+    summary.codes_added = ensure_attendance_codes(store)
     for index, size in enumerate(sizes):
         builder = _HubBuilder(
             index=index,

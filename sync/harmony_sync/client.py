@@ -148,9 +148,15 @@ class SyncClient:
         """Send a batch of mutations; the server applies each exactly once, in order."""
         return self._call("POST", "/v1/push", {"epoch": epoch, "mutations": mutations})
 
-    def pull(self, epoch: str | None, cursor: int, limit: int = 1000) -> dict[str, Any]:
-        """One page of rows changed after ``cursor``."""
-        return self._call("POST", "/v1/pull", {"epoch": epoch, "cursor": cursor, "limit": limit})
+    def pull(
+        self, epoch: str | None, cursor: int, limit: int = 1000, *, own_rows: bool = False
+    ) -> dict[str, Any]:
+        """One page of rows changed after ``cursor`` (``own_rows``: including those whose
+        current state this device pushed, which it normally has already)."""
+        body: dict[str, Any] = {"epoch": epoch, "cursor": cursor, "limit": limit}
+        if own_rows:
+            body["own_rows"] = True
+        return self._call("POST", "/v1/pull", body)
 
     def resolve(self, epoch: str | None, conflict_ids: list[int]) -> dict[str, Any]:
         """Mark server conflicts as reviewed."""

@@ -149,8 +149,9 @@ def test_sync_history_counts_each_sync_and_folds_idle_ones(engine: Engine, hubs)
     assert "syncing" in history and "× 3" in history
     first = history[history.rindex("<tr") :]
     cells = [c.split("<")[0] for c in first.split('<td class="num">')[1:]]
-    # sent 2, rejected 0, conflicts 0, received 3: the hub row and its own two students
-    assert cells[:4] == ["2", "0", "0", "3"]
+    # sent 2, rejected 0, conflicts 0, received 1: the hub row (its own two students are
+    # not echoed back to it)
+    assert cells[:4] == ["2", "0", "0", "1"]
     # revoked: its next attempts are refused, recorded once with a count
     accounts.revoke_device(engine, laptop.key)
     for _ in range(2):

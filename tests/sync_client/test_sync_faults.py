@@ -191,6 +191,26 @@ def test_server_restored_from_old_backup_rebases(
     assert not again.rebased and again.pushed == 0
 
 
+def test_a_push_is_not_pulled_back_but_a_restored_laptop_gets_its_work_back(
+    replica: ReplicaFactory, live: SyncServer, tmp_path: Path
+) -> None:
+    from harmony_desktop.store.db import restore_backup
+
+    a, _b, hub = _pair(replica, live)
+    a.sync.sync()
+    backup = a.store.backup_to(tmp_path / "laptop-a" / "harmony-2026-09-01.sqlite3")
+    n = _mark_days(a, hub, ["2026-09-01"])
+    report = a.sync.sync()
+    assert report.pushed > n and report.pulled == 0  # its own work is not echoed back
+    a.store.close()
+    restore_backup(backup, a.folder / "harmony.sqlite3")  # the marks are gone locally …
+    a.reopen()
+    assert _count(a, AttendanceMark) == 0
+    a.sync.sync()
+    assert _count(a, AttendanceMark) == n  # … and come back from the server
+    assert a.sync.sync().pulled == 0
+
+
 def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: SyncServer) -> None:
     a, _b, _hub = _pair(replica, live)
     a.sync.sync()

@@ -8,13 +8,14 @@ action, so it is durable the moment the call returns.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.collation import sort_key
-from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import SessionStatus, StudentStatus
@@ -29,6 +30,9 @@ from harmony_desktop.store.models import (
 )
 from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import attendance_mark_id
+
+#: Ids per ``IN (...)`` query.
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,16 @@ class RollService:
                 self._code(w.session, state.code)
             return self._write(w, session_id, student_id, state, by)
 
+    def set_states(
+        self, session_id: str, states: Sequence[tuple[str, MarkState]], *, by: str | None
+    ) -> list[MarkState]:
+        """Write whole mark states of many students of one session in ONE transaction
+        (undo and redo of "mark all remaining present"); all or nothing."""
+        with self.store.write() as w:
+            for code in {state.code for _student, state in states} - {None}:
+                self._code(w.session, str(code))
+            return self._write_many(w, session_id, list(states), by)
+
     def clear(self, session_id: str, student_id: str, *, by: str | None) -> MarkState:
         """Set a student back to "not recorded" (the note is kept)."""
         with self.store.write() as w:
@@ -244,54 +258,80 @@ class RollService:
         with self.store.write() as w:
             session = self._session(w.session, session_id)
             present = self._present_code(w.session)
-            done = []
-            for student_id in enrolled_student_ids(w.session, session.ensemble_id, session.date):
-                mark = w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
-                if mark is None or mark.deleted or mark.code is None:
-                    current = _state(mark)
-                    self._write(w, session_id, student_id, replace(current, code=present.code), by)
-                    done.append(student_id)
-            return done
+            enrolled = enrolled_student_ids(w.session, session.ensemble_id, session.date)
+            current = _states(w.session, session_id, enrolled)
+            todo = [sid for sid in enrolled if current.get(sid, MarkState()).code is None]
+            states = [
+                (sid, replace(current.get(sid, MarkState()), code=present.code)) for sid in todo
+            ]
+            self._write_many(w, session_id, states, by, current=current)
+            return todo
 
     # -- internals ---------------------------------------------------------------------
 
     def _write(
         self, w: ChangeWriter, session_id: str, student_id: str, state: MarkState, by: str | None
     ) -> MarkState:
+        return self._write_many(w, session_id, [(student_id, state)], by)[0]
+
+    def _write_many(
+        self,
+        w: ChangeWriter,
+        session_id: str,
+        states: list[tuple[str, MarkState]],
+        by: str | None,
+        *,
+        current: dict[str, MarkState] | None = None,
+    ) -> list[MarkState]:
+        """Check and write mark states of one session: one set-based write for all."""
         session = self._session(w.session, session_id)
         if session.status == SessionStatus.CANCELLED:
             raise ValidationError(
                 _("This session is cancelled. Restore it before taking roll."), "session"
             )
-        student = get_live(w.session, Student, student_id)
-        if student.status == StudentStatus.ARCHIVED and state.code is not None:
-            raise ValidationError(_("This student is archived; restore them to mark attendance."))
-        if (
-            state.arrival_time
-            and state.departure_time
-            and state.departure_time < state.arrival_time
-        ):
-            raise ValidationError(_("The departure time is before the arrival time."), "departure")
-        mark_id = attendance_mark_id(session_id, student_id)
-        if _state(w.session.get(AttendanceMark, mark_id)) == state:
-            return state  # nothing changed: no write, no outbox entry
-        w.upsert(
-            AttendanceMark,
-            mark_id,
-            hub_id=session.hub_id,
-            session_id=session_id,
-            student_id=student_id,
-            code=state.code,
-            arrival_time=state.arrival_time,
-            departure_time=state.departure_time,
-            reason=state.reason,
-            note=state.note,
-            recorded_by=by,
-            recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        )
-        if state.code is not None and session.status == SessionStatus.SCHEDULED:
+        ids = [student_id for student_id, _state in states]
+        students = _student_states(w.session, ids)
+        for student_id, state in states:
+            known = students.get(student_id)
+            if known is None or known[0]:
+                raise NotFoundError(_("That student does not exist."))
+            if known[1] == StudentStatus.ARCHIVED and state.code is not None:
+                raise ValidationError(
+                    _("This student is archived; restore them to mark attendance.")
+                )
+            if (
+                state.arrival_time
+                and state.departure_time
+                and state.departure_time < state.arrival_time
+            ):
+                raise ValidationError(
+                    _("The departure time is before the arrival time."), "departure"
+                )
+        if current is None:
+            current = _states(w.session, session_id, ids)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        rows = [
+            {
+                "id": attendance_mark_id(session_id, student_id),
+                "hub_id": session.hub_id,
+                "session_id": session_id,
+                "student_id": student_id,
+                "code": state.code,
+                "arrival_time": state.arrival_time,
+                "departure_time": state.departure_time,
+                "reason": state.reason,
+                "note": state.note,
+                "recorded_by": by,
+                "recorded_at": now,
+            }
+            for student_id, state in states
+            if current.get(student_id, MarkState()) != state  # unchanged: no write
+        ]
+        w.upsert_many(AttendanceMark, rows)
+        recorded = any(row["code"] is not None for row in rows)
+        if recorded and session.status == SessionStatus.SCHEDULED:
             w.update(session, status=SessionStatus.HELD.value)
-        return state
+        return [state for _student, state in states]
 
     @staticmethod
     def _session(s: Session, session_id: str) -> ClassSession:
@@ -336,3 +376,40 @@ def _state(mark: AttendanceMark | None) -> MarkState:
     if mark is None or mark.deleted:
         return MarkState()
     return MarkState(mark.code, mark.arrival_time, mark.departure_time, mark.reason, mark.note)
+
+
+def _states(s: Session, session_id: str, student_ids: list[str]) -> dict[str, MarkState]:
+    """The current mark state of each student in the session (absent: not recorded)."""
+    found: dict[str, MarkState] = {}
+    for start in range(0, len(student_ids), _CHUNK):
+        chunk = student_ids[start : start + _CHUNK]
+        marks = AttendanceMark.__table__.c  # type: ignore[attr-defined]
+        rows = s.connection().execute(
+            sa.select(
+                marks.student_id,
+                marks.code,
+                marks.arrival_time,
+                marks.departure_time,
+                marks.reason,
+                marks.note,
+            ).where(
+                marks.session_id == session_id,
+                marks.student_id.in_(chunk),
+                marks.deleted.is_(False),
+            )
+        )
+        for student_id, *fields in rows:
+            found[student_id] = MarkState(*fields)
+    return found
+
+
+def _student_states(s: Session, student_ids: list[str]) -> dict[str, tuple[bool, str]]:
+    """(deleted, status) of each existing student among ``student_ids``."""
+    found: dict[str, tuple[bool, str]] = {}
+    for start in range(0, len(student_ids), _CHUNK):
+        chunk = student_ids[start : start + _CHUNK]
+        for student_id, deleted, status in s.exec(
+            select(Student.id, Student.deleted, Student.status).where(col(Student.id).in_(chunk))
+        ):
+            found[student_id] = (bool(deleted), str(status))
+    return found

@@ -56,8 +56,8 @@ log = logging.getLogger(__name__)
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
-#: Pages fetched ahead while the previous ones are applied (and at most applied at once).
-PREFETCH_PAGES = 4
+#: Pages applied in one transaction, and fetched ahead while the previous ones apply.
+PREFETCH_PAGES = 6
 ProgressCallback = Callable[[str, int, int], None]
 
 
@@ -346,11 +346,14 @@ class SyncService:
     ) -> None:
         """Pull until done. A helper thread fetches the next pages while this one applies.
 
-        Whatever pages have arrived are applied together with the cursor of the last one
-        in one transaction (a page and its cursor always commit together), so a large
-        first sync pays for far fewer commits and overlaps network and disk.
+        Up to ``PREFETCH_PAGES`` pages are applied together with the cursor of the last
+        one in one transaction (a page and its cursor always commit together): the
+        applier waits for that many unless the pull is complete, so a large first sync
+        pays for few commits while the next pages download.
         """
         start = self.store.settings.get(settings.SYNC_CURSOR)
+        # After a restore from a backup, ask for this device's own changes too.
+        own_rows = self.store.settings.get(settings.SYNC_PULL_OWN)
         notify("pull", 0, 0)
         pages: queue.Queue[dict[str, Any] | BaseException] = queue.Queue(maxsize=PREFETCH_PAGES)
         stop = threading.Event()
@@ -359,7 +362,7 @@ class SyncService:
             cursor = start
             try:
                 while not stop.is_set():
-                    page = client.pull(epoch, cursor, PULL_PAGE)
+                    page = client.pull(epoch, cursor, PULL_PAGE, own_rows=own_rows)
                     pages.put(page)
                     cursor = int(page["cursor"])
                     if not page.get("has_more"):
@@ -373,15 +376,10 @@ class SyncService:
         try:
             done = False
             while not done:
-                batch = [pages.get()]
-                while len(batch) < PREFETCH_PAGES:
-                    try:
-                        batch.append(pages.get_nowait())
-                    except queue.Empty:
-                        break
                 ready: list[dict[str, Any]] = []
                 failure: BaseException | None = None
-                for item in batch:
+                while len(ready) < PREFETCH_PAGES:
+                    item = pages.get()
                     if isinstance(item, BaseException):
                         failure = item
                         break
@@ -400,6 +398,8 @@ class SyncService:
                 notify("pull", report.pulled, 0)
                 if failure is not None:
                     raise failure
+            if own_rows:
+                self.store.settings.set(settings.SYNC_PULL_OWN, False)
         finally:
             stop.set()
             while fetcher.is_alive():  # unblock a fetcher waiting on a full queue

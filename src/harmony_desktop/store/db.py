@@ -52,7 +52,8 @@ def _configure_engine(engine: Engine, begin_sql: str) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin_sql)
+        # Straight to the driver: this runs for every transaction, reads included.
+        conn.connection.dbapi_connection.execute(begin_sql)
 
 
 def _alembic_config(connection: Any = None) -> Config:
@@ -171,17 +172,22 @@ class Store:
         """One write transaction through the change-tracking writer.
 
         Everything written inside, and its outbox entries, commit together when the block
-        ends, or roll back together if it raises.
+        ends, or roll back together if it raises. The transaction is a connection's
+        (``BEGIN IMMEDIATE``); the writer opens an ORM session on it only when the block
+        reads through ``writer.session``.
         """
-        with Session(self._write_engine, expire_on_commit=False) as session:
-            writer = ChangeWriter(session, self.device_id)
+        with self._write_engine.connect() as conn:
+            conn.begin()
+            writer = ChangeWriter(conn, self.device_id)
             try:
                 yield writer
                 writer.finish()
-                session.commit()
+                conn.commit()
             except BaseException:
-                session.rollback()
+                conn.rollback()
                 raise
+            finally:
+                writer.close()
 
     @contextlib.contextmanager
     def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:
@@ -294,7 +300,9 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
     """Replace ``database`` with ``backup``; the current file is kept beside it.
 
     Returns where the replaced file was moved (None if there was none). The backup is
-    checked first, so a damaged backup never replaces anything.
+    checked first, so a damaged backup never replaces anything. The restored database
+    pulls this device's own changes back at its next sync: the server has the changes
+    made after the backup, and would otherwise not echo them to the device that made them.
     """
     check_integrity(backup)
     moved: Path | None = None
@@ -308,4 +316,6 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
                 side.replace(moved.with_name(moved.name + suffix))
     shutil.copy2(backup, database)
     database.chmod(0o600)
+    with Store(database) as restored:
+        restored.settings.set(settings.SYNC_PULL_OWN, True)
     return moved

@@ -248,7 +248,9 @@ def create_app(engine: Engine | None = None, console: ConsoleSettings | None = N
     )
     def pull(body: PullRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
-        page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
+        page = store.pull(
+            engine, device, body.epoch, body.cursor, body.limit, own_rows=body.own_rows
+        )
         request.state.sync_pull = (len(page["rows"]), not page["has_more"])  # the console's
         return _reply(request, page)
 

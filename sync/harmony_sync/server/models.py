@@ -84,7 +84,8 @@ class SyncedRow(ServerModel, table=True):
     """The merged current state of one synced row, generic over the desktop's columns.
 
     ``seq`` is the change sequence number of the row's latest change; pulls read rows by
-    ``seq`` through its unique index, so a no-op pull is one index probe.
+    ``seq`` through its unique index, so a no-op pull is one index probe. ``origin`` is
+    the last writer of the current state (see ``store.push``).
     """
 
     __tablename__ = "synced_row"
@@ -96,6 +97,10 @@ class SyncedRow(ServerModel, table=True):
     seq: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
     data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     clocks: dict[str, str] = Field(sa_column=Column(JSON, nullable=False))
+    #: the device whose push made the current state, when that device holds every field of
+    #: it (so its pulls skip the row: no echo); null when the state mixes in fields it may
+    #: not have, or was made by an administrator
+    origin: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
 
 
 class Conflict(ServerModel, table=True):

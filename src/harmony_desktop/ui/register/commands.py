@@ -3,7 +3,7 @@
 Marks are written synchronously on the UI thread: one write is a few milliseconds
 (``bench/bench_roll_ui.py`` measures key press → stored → painted), so the teacher's
 "Saved" is true the moment it shows, and the next key press can never overtake a write.
-Undo and redo replay whole mark states through ``RollService.set_state``, so a
+Undo and redo replay whole mark states through ``RollService.set_states``, so a
 correction is an ordinary change with its own outbox entry.
 
 After each write :class:`RollEditor` tells the page what it stored (:attr:`stored`) and
@@ -145,14 +145,14 @@ class RollEditor(QObject):
         return True
 
     def replay(self, session_id: str, states: list[tuple[str, MarkState]]) -> None:
-        """Undo/redo: write whole mark states back, as ordinary tracked changes."""
-        roll, by = self.services.roll, self.staff()
-        written = []
-        for student_id, state in states:
-            try:
-                written.append((student_id, roll.set_state(session_id, student_id, state, by=by)))
-            except HarmonyError as exc:  # say so, and carry on with the others
-                self.failed.emit(str(exc))
+        """Undo/redo: write whole mark states back, as ordinary tracked changes, all in
+        one transaction (all or nothing)."""
+        try:
+            stored = self.services.roll.set_states(session_id, states, by=self.staff())
+        except HarmonyError as exc:
+            self.failed.emit(str(exc))
+            return
+        written = [(student_id, state) for (student_id, _s), state in zip(states, stored, strict=True)]
         if written:
             self._announce(session_id, written, replayed=True)
 
