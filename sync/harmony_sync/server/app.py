@@ -377,8 +377,11 @@ class RequestLogMiddleware:
                 state["device_key"] = state["device"].key
         except ApiError as err:
             return err
-        except SQLAlchemyError:
-            log.error("storage error", extra={"event": "storage_error", "kind": "authenticate"})
+        except SQLAlchemyError as err:
+            log.error(
+                "storage error",
+                extra={"event": "storage_error", "kind": type(err).__name__, "during": "token"},
+            )
             return storage_unavailable()
         return None
 
