@@ -108,6 +108,10 @@ class PickupInfo:
         return any(" ".join(n.split()).casefold() == wanted for n, _r, _p in self.authorized)
 
 
+#: who may confirm releasing a student to an adult who is not an authorised pickup
+_CONFIRMERS = (StaffRole.SITE_LEAD, StaffRole.DATA_MANAGER)
+
+
 def _now_time() -> dt.time:
     return dt.datetime.now().time().replace(second=0, microsecond=0)
 
@@ -248,7 +252,13 @@ class RollService:
             if dismissal is not None:
                 state = self._dismissed(w.session, student_id, state, dismissal)
             elif not code_row.counts_present:
-                state = replace(state, **_NOT_DISMISSED)  # an absent student left with nobody
+                state = replace(  # an absent student left with nobody
+                    state,
+                    collected_by="",
+                    collected_at=None,
+                    walked_home=False,
+                    pickup_confirmed_by=None,
+                )
             return self._write(w, session_id, student_id, state, by)
 
     def sign_out(
@@ -278,12 +288,7 @@ class RollService:
         data managers of the hub's staff."""
         with self.store.read() as s:
             rows = s.exec(select(Staff).where(live(Staff))).all()
-        leads = [
-            r
-            for r in rows
-            if r.role in (StaffRole.SITE_LEAD, StaffRole.DATA_MANAGER)
-            and r.hub_id in (hub_id, None)
-        ]
+        leads = [r for r in rows if r.role in _CONFIRMERS and r.hub_id in (hub_id, None)]
         leads.sort(key=lambda r: (r.role != StaffRole.SITE_LEAD, sort_key(r.name)))
         return [(r.id, r.name) for r in leads]
 
@@ -305,10 +310,7 @@ class RollService:
             raise ValidationError(_("Choose who collected the student."), "collected_by")
         elif not self._pickup(s, student).is_authorized(who):
             lead = s.get(Staff, dismissal.confirmed_by) if dismissal.confirmed_by else None
-            if lead is None or lead.deleted or lead.role not in (
-                StaffRole.SITE_LEAD,
-                StaffRole.DATA_MANAGER,
-            ):
+            if lead is None or lead.deleted or lead.role not in _CONFIRMERS:
                 raise ValidationError(
                     _(
                         "This adult is not an authorised pickup. A site lead must confirm "
@@ -448,15 +450,6 @@ class RollService:
         if not rows:
             raise ValidationError(_("No plain 'present' attendance code is set up."))
         return sorted(rows, key=lambda c: (c.code != "P", c.sort_order))[0]
-
-
-#: the dismissal fields of a mark with no dismissal recorded
-_NOT_DISMISSED: dict[str, object] = {
-    "collected_by": "",
-    "collected_at": None,
-    "walked_home": False,
-    "pickup_confirmed_by": None,
-}
 
 
 def _state(mark: AttendanceMark | None) -> MarkState:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -172,6 +172,7 @@ class SessionList(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; ↑/↓ choose a session
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(40)
         self.view.setWordWrap(False)
@@ -207,6 +208,17 @@ class SessionList(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         return True
+
+    def point_at(self, session_id: str | None) -> None:
+        """Put the keyboard cursor on a session without opening it: Enter opens it."""
+        row = self.model.row_of(session_id) if session_id else -1
+        if row < 0:
+            return
+        index = self.model.index(row, SessionColumn.SESSION)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.view.scrollTo(index)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = {i.row() for i in selected.indexes()}

@@ -345,6 +345,14 @@ class RollTableModel(QAbstractTableModel):
             parts.append(tr("arrived {time}").format(time=f"{mark.arrival_time:%H:%M}"))
         if mark.departure_time:
             parts.append(tr("left {time}").format(time=f"{mark.departure_time:%H:%M}"))
+        if mark.walked_home and mark.collected_at:
+            parts.append(tr("walked home {time}").format(time=f"{mark.collected_at:%H:%M}"))
+        elif mark.collected_by and mark.collected_at:
+            parts.append(
+                tr("collected {time} by {adult}").format(
+                    time=f"{mark.collected_at:%H:%M}", adult=mark.collected_by
+                )
+            )
         return ", ".join(parts)
 
     @staticmethod
