@@ -17,6 +17,7 @@ from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.roster import RosterPage
+from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
 
@@ -49,7 +50,9 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(services, self)
         self.setWindowTitle(f"{self.hub_name} — {APP_NAME}")
         self.setAccessibleName(tr("Harmony Desktop main window"))
-        self.resize(1280, 720)
+        # Within the screen less task bars and title bar, at 1280×720 and at 200 %.
+        self.resize(1280, 800)
+        keep_on_screen(self)
 
         self.pages = QTabWidget()
         self.pages.setAccessibleName(tr("Pages"))
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False
+        # At launch the keyboard is on today's sessions: ↑/↓ choose, Enter opens the roll.
+        self.register.sessions_view.setFocus()
 
     def add_page(self, widget: QWidget, title: str) -> None:
         """Add a page (roster, sync review …) as a tab."""
