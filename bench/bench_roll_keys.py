@@ -34,16 +34,18 @@ def main() -> None:
     print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")
     print(f"reference: one key per student plus one to open = {ROLL_SIZE + 1}; goal: 42")
     for name, plan in (("exceptions spread", SPREAD), ("exceptions at the end", AT_THE_END)):
-        with tempfile.TemporaryDirectory() as folder:
-            with Store(new_store_file(Path(folder) / "harmony.sqlite3")) as store:
-                ensure_attendance_codes(store)
-                services = Services.open(store)
-                window = open_window(services, roll_hub(services))
-                count = take_roll(window, plan)
-                window.shutdown()
-                window.close()
-                window.deleteLater()
-                app.processEvents()
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Store(new_store_file(Path(folder) / "harmony.sqlite3")) as store,
+        ):
+            ensure_attendance_codes(store)
+            services = Services.open(store)
+            window = open_window(services, roll_hub(services))
+            count = take_roll(window, plan)
+            window.shutdown()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
         print(
             f"{name}: {count.keys} keys + {count.dialog_enters} dialog Enter"
             f" ({count.seconds:.2f} s of keys and writes)"

@@ -159,6 +159,9 @@ SYNC_DATA_MANAGER = FlagSetting("sync.data_manager", False)
 #: Server conflict ids reviewed here whose resolution is not yet sent.
 SYNC_RESOLVE_PENDING = JsonSetting("sync.resolve_pending", [])
 
+#: The hub the window shows (File ▸ Switch hub); unset: the first hub by name.
+CURRENT_HUB = OptionalTextSetting("ui.hub")
+
 #: Every declared setting (per-hub settings are made by their functions below).
 ALL: tuple[Setting[Any], ...] = (
     DEVICE_ID,
@@ -174,6 +177,7 @@ ALL: tuple[Setting[Any], ...] = (
     SYNC_LAST_REPORT,
     SYNC_DATA_MANAGER,
     SYNC_RESOLVE_PENDING,
+    CURRENT_HUB,
 )
 
 

@@ -112,7 +112,7 @@ class TimedDialog(QDialog):
         self.session_start, self.session_end = session
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.timeChanged.connect(lambda _t: self._clear_warning())
+        self.time_edit.timeChanged.connect(self._time_changed)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #8a4b00; font-weight: bold")
         self.warning.setAccessibleName(tr("Time check"))
@@ -168,9 +168,11 @@ class TimedDialog(QDialog):
             return
         super().accept()
 
-    def _clear_warning(self) -> None:
-        self._warned_for = None
-        self.warning.hide()
+    def _time_changed(self, value: QTime) -> None:
+        # Enter re-sends the same time (the spin box "interprets" it): not a change.
+        if value != self._warned_for:
+            self._warned_for = None
+            self.warning.hide()
 
 
 class ArrivalDialog(TimedDialog):
