@@ -182,6 +182,37 @@ def test_duplicate_warning_before_saving(
     assert len(services.roster.entries(hub.hub_id)) == count + 1
 
 
+def test_duplicate_warning_opens_that_student_and_fits_the_screen(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    existing = services.roster.student(hub.student_ids[0])
+    dialog = page.new_student()
+    assert existing.date_of_birth is not None
+    qtbot.keyClicks(dialog.first_name, "Ana")
+    qtbot.keyClicks(dialog.last_name, "Garcia")
+    qtbot.keyClicks(dialog.date_of_birth, existing.date_of_birth.isoformat())
+    assert "No contacts yet" in dialog.message.text()  # never "Only 0 contact"
+    guardian, emergency = dialog.contact_editors
+    qtbot.keyClicks(guardian.name, "Rosa Garcia")
+    qtbot.keyClicks(guardian.phone, "(213) 555-4444")
+    assert "Only one contact" in dialog.message.text()
+    qtbot.keyClicks(emergency.name, "Tio Garcia")
+    qtbot.keyClicks(emergency.phone, "(213) 555-0199")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.duplicate_banner.isVisibleTo(dialog)
+    # The warning makes the form no taller than the screen; Save and Cancel stay in it.
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= screen.height()
+    for button in (dialog.save_button, dialog.open_existing_button):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner) and button.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.open_existing_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == StudentDialog.DialogCode.Rejected
+    opened = [d for d in page.findChildren(StudentDialog) if d.isVisible()]
+    assert [d.student_id for d in opened] == [existing.id]
+    opened[0].reject()
+
+
 def test_edit_a_student_and_their_contacts(
     qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
 ) -> None:
@@ -273,6 +304,13 @@ def test_waitlist_promotion_respects_capacity(
         waiting[1],
         waiting[0],
     ]
+    # The student's form shows the place in the queue, not the priority number.
+    page.select_student(waiting[0])
+    dialog = page.edit_selected()
+    assert dialog is not None and dialog.enrollment is not None
+    assert dialog.enrollment.table.item(0, 3).text() == "2 of 2 in line"
+    assert "take effect at once" in dialog.enrollment.immediate.text()
+    dialog.reject()
 
     qtbot.mouseClick(page.waitlist_button, Qt.MouseButton.LeftButton)
     waitlists = page.findChildren(WaitlistDialog)[-1]

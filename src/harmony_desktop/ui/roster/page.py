@@ -272,6 +272,7 @@ class RosterPage(QWidget):
         """The form for a new (``None``) or existing student, wired to reload the roster."""
         dialog = StudentDialog(self.services, self.hub_id, student_id, self, today=self.today)
         dialog.saved.connect(lambda sid: self.wrote(Changes(students=True), select=sid))
+        dialog.openInstead.connect(lambda sid: self.student_dialog(sid).open())
         if dialog.enrollment is not None:
             dialog.enrollment.changed.connect(lambda: self.wrote(Changes(enrollment=True)))
         return dialog
