@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -392,6 +393,10 @@ def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> N
 
     for kind in ("roster", "signin", "blank-roll", "emergency", "no-photo"):
         preview = page.print_preview(kind)
+        if kind == "signin":  # first: which of the ensemble's meeting days
+            assert preview is None
+            page.day_dialog.accept()
+            preview = page.findChildren(QPrintPreviewDialog)[-1]
         assert preview is not None
         gc.collect()  # the printer must outlive this call (it is not a QObject)
         widget = preview.findChild(QPrintPreviewWidget)
@@ -399,6 +404,48 @@ def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> N
         widget.updatePreview()
         qtbot.waitUntil(lambda w=widget: w.pageCount() >= 1, timeout=5000)
         preview.close()
+
+
+def test_gui_signin_sheet_offers_meeting_days_and_names_pickups(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    services.roster.add_contact(
+        hub.student_ids[1], name="Restricted Adult", custody_restriction="No contact at all"
+    )
+    page.print_ensemble.setCurrentIndex(page.print_ensemble.findText("Choir"))
+    assert page.print_preview("signin") is None
+    days = page.day_dialog.days
+    assert days and {d.weekday() for d in days} == {5}  # Choir meets on Saturdays only
+    assert page.day_dialog.day() == dt.date(2026, 9, 12)  # the next one after TODAY
+    page.day_dialog.reject()
+    page.print_ensemble.setCurrentIndex(page.print_ensemble.findText("Beginning Strings"))
+    page.print_preview("signin")
+    chooser = page.day_dialog
+    assert chooser.day() == TODAY and all(d.weekday() < 5 for d in chooser.days)
+    chooser.accept()
+    preview = page.findChildren(QPrintPreviewDialog)[-1]
+    if shutil.which("pdftotext") is None:
+        preview.close()
+        pytest.skip("poppler-utils missing")
+    printer = page._preview_printer
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    pdf = tmp_path / "gui-signin.pdf"
+    printer.setOutputFileName(str(pdf))
+    widget = preview.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    widget.print_()
+    preview.close()
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Tue 8 Sep 2026, 15:30–17:00" in text and "May be collected by" in text
+    assert "Guardian 0" in text and "SEE SITE LEAD" in text
+    assert "No contact at all" not in text and "Restricted Adult" not in text
 
 
 def test_export_from_the_page(qtbot: QtBot, page: RosterPage, tmp_path: Path) -> None:
