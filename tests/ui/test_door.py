@@ -4,12 +4,15 @@ student, switching hubs, and windows that fit the screen."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
+import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
+from harmony_desktop.services.sync import SyncService, SyncStatus
 from harmony_desktop.store import settings
 from harmony_desktop.store.models import Hub, Staff
 from harmony_desktop.ui.app import last_hub
@@ -141,3 +144,40 @@ def test_the_window_opens_within_the_available_screen(window: MainWindow) -> Non
     area = available_geometry(window)
     assert window.frameGeometry().height() <= area.height()
     assert window.geometry().top() >= area.top()
+
+
+def test_status_bar_counts_every_queued_change_read_off_the_ui_thread(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    hub: HubFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    on_ui_thread: list[bool] = []
+    original = SyncService.status
+
+    def status(self: SyncService) -> SyncStatus:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return original(self)
+
+    monkeypatch.setattr(SyncService, "status", status)
+    roster = window.roster
+    qtbot.waitUntil(lambda: roster.model.total == len(hub.student_ids), timeout=5000)
+    # Roster edits: a student's form saved, then an enrolment change made in it.
+    assert roster.select_student(hub.student_ids[2])
+    dialog = roster.edit_selected()
+    assert dialog is not None and dialog.enrollment is not None
+    qtbot.keyClicks(dialog.preferred_name, "Mimi")
+    panel = dialog.enrollment
+    panel.ensemble.setCurrentIndex(panel.ensemble.findText("Choir"))
+    qtbot.mouseClick(panel.waitlist_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    # Register marks by keyboard.
+    page = window.register
+    open_first_session(qtbot, page)
+    qtbot.keyClicks(page.roll_view, "pau")
+    pending = services.store.pending_changes()
+    assert pending >= 6  # the profile, the waitlist (and its history), a session, 3 marks
+    label = window.sync_ui.status.pending_label
+    qtbot.waitUntil(lambda: label.text() == f"{pending} changes waiting", timeout=5000)
+    assert on_ui_thread and not any(on_ui_thread)

@@ -9,6 +9,7 @@ background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         hub_id: str,
         *,
         today: dt.date | None = None,
+        clock: Callable[[], dt.time] | None = None,
         auto_sync: bool = True,
     ) -> None:
         super().__init__()
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.tasks.error.connect(lambda message: status.showMessage(message, 15_000))
 
         self._today = today
+        self._clock = clock
         self._auto_sync = auto_sync
         self.successor: MainWindow | None = None
         quit_action = QAction(tr("&Quit"), self)
@@ -144,7 +147,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        self.register = RegisterPage(services, hub_id, self.tasks, today=today)
+        # ``clock`` (the time of day) only for screenshots and tests of a fixed moment.
+        self.register = RegisterPage(services, hub_id, self.tasks, today=today, clock=clock)
         self.register.dayChanged.connect(self._show_date)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))

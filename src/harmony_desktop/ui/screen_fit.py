@@ -9,7 +9,7 @@ geometry (the screen less task bars and docks).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -27,15 +27,19 @@ def available_geometry(widget: QWidget) -> QRect:
 
 
 def fit_to_screen(widget: QWidget, *, margin: int = FRAME_ALLOWANCE) -> None:
-    """Shrink ``widget`` to the available screen, then move it fully onto it."""
+    """Keep ``widget`` inside the available screen: no taller or wider than it, and
+    moved onto it only when some of it is off (a dialog stays centred on its window)."""
     area = available_geometry(widget)
-    width = min(widget.width(), area.width() - margin // 2)
-    height = min(widget.height(), area.height() - margin)
-    widget.setMaximumHeight(max(widget.minimumHeight(), area.height() - margin))
-    widget.resize(width, height)
+    tallest = area.height() - margin
+    widest = area.width() - margin // 4
+    widget.setMaximumHeight(max(widget.minimumHeight(), tallest))
+    if widget.height() > tallest or widget.width() > widest:
+        widget.resize(min(widget.width(), widest), min(widget.height(), tallest))
     frame = widget.frameGeometry()
-    x = min(max(frame.x(), area.x()), area.right() - width - margin // 4)
-    y = min(max(frame.y(), area.y()), area.bottom() - height - margin)
+    if area.contains(frame):
+        return
+    x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+    y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
     widget.move(max(area.x(), x), max(area.y(), y))
 
 
@@ -55,7 +59,11 @@ class _FitOnShow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            fit_to_screen(watched)
+            area = available_geometry(watched)
+            watched.setMaximumHeight(max(watched.minimumHeight(), area.height() - FRAME_ALLOWANCE))
+            # After the show: a dialog centres itself on its window first (moving it
+            # now would stop that), then it is nudged onto the screen if need be.
+            QTimer.singleShot(0, self, lambda: fit_to_screen(watched))
         return False
 
 
@@ -81,3 +89,26 @@ def scrolling_dialog(dialog: QDialog, body: QWidget, buttons: QWidget) -> QScrol
     layout.addWidget(buttons)
     keep_on_screen(dialog)
     return area
+
+
+def grow_to_contents(dialog: QWidget) -> None:
+    """After a dialog's contents grew (a warning, more fields): as tall as they need,
+    up to the screen, and still wholly on it (once the layouts have caught up)."""
+
+    def grow() -> None:
+        if not dialog.isVisible():
+            return
+        for area in dialog.findChildren(_BodyScroll):  # their hints are cached
+            body = area.widget()
+            inner = body.layout() if body is not None else None
+            if inner is not None:
+                inner.activate()
+            area.updateGeometry()
+        outer = dialog.layout()
+        if outer is not None:
+            outer.invalidate()
+        hint = dialog.sizeHint()  # not adjustSize(): it stops at 2/3 of the screen
+        dialog.resize(max(dialog.width(), hint.width()), max(dialog.height(), hint.height()))
+        fit_to_screen(dialog)
+
+    QTimer.singleShot(0, dialog, grow)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -161,6 +161,7 @@ class SessionList(QWidget):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
+        self._quiet = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = heading(tr("Day shown"), 1.25, self)
@@ -210,17 +211,20 @@ class SessionList(QWidget):
         return True
 
     def point_at(self, session_id: str | None) -> None:
-        """Put the keyboard cursor on a session without opening it: Enter opens it."""
+        """Highlight a session without opening it: Enter opens it."""
         row = self.model.row_of(session_id) if session_id else -1
         if row < 0:
             return
-        index = self.model.index(row, SessionColumn.SESSION)
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.NoUpdate
-        )
-        self.view.scrollTo(index)
+        self._quiet = True  # shown as chosen, but its roll is not opened (nor stored)
+        try:
+            self.view.selectRow(row)
+        finally:
+            self._quiet = False
+        self.view.scrollTo(self.model.index(row, SessionColumn.SESSION))
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._quiet:
+            return
         rows = {i.row() for i in selected.indexes()}
         if rows:
             self.sessionSelected.emit(self.model.session(min(rows)))
@@ -229,4 +233,5 @@ class SessionList(QWidget):
         if index.isValid():
             info = self.model.session(index.row())
             self.view.selectRow(index.row())
+            self.sessionSelected.emit(info)  # opens it if only highlighted (point_at)
             self.sessionActivated.emit(info)

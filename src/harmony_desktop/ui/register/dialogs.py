@@ -30,7 +30,7 @@ from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS, SessionKind
 from harmony_desktop.services.roll import Dismissal, PickupInfo
 from harmony_desktop.ui.register.models import reason_label
 from harmony_desktop.ui.register.pickup import PickupChooser
-from harmony_desktop.ui.screen_fit import scrolling_dialog
+from harmony_desktop.ui.screen_fit import grow_to_contents, scrolling_dialog
 
 
 def tr(text: str) -> str:
@@ -150,6 +150,7 @@ class TimedDialog(QDialog):
         if problem:
             self.error.setText(problem)
             self.error.show()
+            grow_to_contents(self)
             return
         self.error.hide()
         if self.outside_session() and self._warned_for != self.time_edit.time():
@@ -165,6 +166,7 @@ class TimedDialog(QDialog):
                 )
             )
             self.warning.show()
+            grow_to_contents(self)
             return
         super().accept()
 
@@ -230,6 +232,7 @@ class DepartureDialog(TimedDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         self.chooser = PickupChooser(student, pickup, site_leads)
         self.chooser.changed.connect(self.error.hide)
+        self.chooser.changed.connect(lambda: grow_to_contents(self))
         self.safety = self.chooser.safety
         layout.addWidget(self.chooser)
 
@@ -250,6 +253,7 @@ class DepartureDialog(TimedDialog):
         layout.addLayout(form)
         layout.addWidget(self.warning)
         layout.addWidget(self.error)
+        layout.addStretch(1)  # spare height below the fields, not between them
         ok_text = tr("Mark left early") if with_reason else tr("Sign out")
         scrolling_dialog(self, body, _buttons(self, ok_text))
         self.fit_title()

@@ -243,6 +243,8 @@ class RollTableModel(QAbstractTableModel):
                 return self._alerts_tooltip(entry)
             if column == RollColumn.NOTE and mark.note:
                 return mark.note
+            if column == RollColumn.TIME:
+                return self._time_text(mark) or None  # the whole of it when cut short
         elif role == Qt.ItemDataRole.AccessibleTextRole and column == RollColumn.MARK:
             code = self._codes.get(mark.code or "")
             return code.label if code else tr("Not recorded")

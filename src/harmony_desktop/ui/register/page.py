@@ -82,7 +82,7 @@ class RegisterPage(QWidget):
         tasks: TaskManager,
         *,
         today: dt.date | None = None,
-        clock: Callable[[], dt.time] = _now,
+        clock: Callable[[], dt.time] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,7 +90,7 @@ class RegisterPage(QWidget):
         self.hub_id = hub_id
         self.tasks = tasks
         self.today = today or dt.date.today()
-        self.clock = clock
+        self.clock = clock or _now
         self.codes = assign_keys(
             [
                 (c.code, c.label, c.counts_present, c.tardy, c.early_departure, c.excused)

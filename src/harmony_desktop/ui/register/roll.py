@@ -305,7 +305,7 @@ class RollPanel(QWidget):
         header.setSectionResizeMode(RollColumn.NOTE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(RollColumn.STUDENT, 210)
         header.resizeSection(RollColumn.MARK, 140)
-        header.resizeSection(RollColumn.TIME, 120)
+        header.resizeSection(RollColumn.TIME, 170)  # "collected 17:02 by …"
         header.resizeSection(RollColumn.GRADE, 60)
         header.resizeSection(RollColumn.ALERTS, 150)
         header.moveSection(RollColumn.GRADE, RollColumn.MARK)  # grade next to name
