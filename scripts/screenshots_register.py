@@ -9,8 +9,9 @@ in a temporary folder, opens the real main window on a fixed school day as the a
 opens it (within the screen) and saves the whole screen, so each picture shows that the
 window and its dialog fit: today's sessions at launch, a roll in progress (marked by
 key, as a teacher would), the late dialog, the left-early dialog (who may take the
-student, who did), someone else needing a site lead, the sign-out at the end, and File
-▸ Switch hub.
+student, who did), someone else needing a site lead, the sign-out at the end, the
+roster's new-student form with its duplicate warning, the sign-in sheet's meeting days,
+and File ▸ Switch hub.
 """
 
 from __future__ import annotations
@@ -48,12 +49,12 @@ def settle(app: QApplication, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
-def save(widget: QWidget, name: str, suffix: str) -> Path:
-    """Grab the whole screen ``widget`` is on into docs/screenshots/register-<name>[-suffix].png.
+def save(widget: QWidget, name: str, suffix: str, *, prefix: str = "register") -> Path:
+    """Grab the whole screen ``widget`` is on into docs/screenshots/<prefix>-<name>[-suffix].png.
 
     The screen, not just the widget: a dialog cut off by the screen's edge shows as cut.
     """
-    path = OUT / f"register-{name}{'-' + suffix if suffix else ''}.png"
+    path = OUT / f"{prefix}-{name}{'-' + suffix if suffix else ''}.png"
     screen = widget.screen() or QGuiApplication.primaryScreen()
     screen.grabWindow(0).save(str(path))
     print(path)
@@ -171,6 +172,30 @@ def main(argv: list[str] | None = None) -> int:
         view.scrollToTop()
         settle(app, 0.8)
         save(window, "roll-finished", args.suffix)
+
+        # The roster's tall form with the duplicate warning, and the sign-in sheet's day.
+        window.pages.setCurrentWidget(window.roster)
+        roster = window.roster
+        twin = services.roster.student(services.roster.entries(hub.id)[5].student_id)
+        form = roster.new_student()
+        form.first_name.setText(twin.legal_first_name)
+        form.last_name.setText(twin.legal_last_name)
+        form.date_of_birth.setText(twin.date_of_birth.isoformat() if twin.date_of_birth else "")
+        form.contact_editors[0].name.setText("Rosa Example")
+        form.contact_editors[0].phone.setText("(323) 555-1000")
+        form.save()
+        settle(app)
+        dialog_fits(form)
+        save(form, "duplicate-on-screen", args.suffix, prefix="roster")
+        form.reject()
+        roster.print_ensemble.setCurrentIndex(roster.print_ensemble.findText("Beginning Strings"))
+        roster.print_preview("signin")
+        settle(app)
+        dialog_fits(roster.day_dialog)
+        save(roster.day_dialog, "signin-day", args.suffix, prefix="roster")
+        roster.day_dialog.reject()
+        window.pages.setCurrentWidget(window.register)
+        settle(app, 0.1)
 
         hubs = window.choose_hub()
         settle(app)

@@ -209,17 +209,18 @@ class StudentDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
 
-        # The fields scroll; the warning never pushes Save and Cancel off a small screen.
-        body = QWidget()
-        inner = QVBoxLayout(body)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.tabs, 1)
+        # The fields scroll; the warning and the messages stay in sight above Save and
+        # Cancel, and none of them is ever pushed off a small screen.
+        footer = QWidget()
+        below = QVBoxLayout(footer)
+        below.setContentsMargins(0, 0, 0, 0)
         warning = QHBoxLayout()
         warning.addWidget(self.duplicate_banner, 1)
         warning.addWidget(self.open_existing_button, 0, Qt.AlignmentFlag.AlignTop)
-        inner.addLayout(warning)
-        inner.addWidget(self.message)
-        scrolling_dialog(self, body, self.buttons)
+        below.addLayout(warning)
+        below.addWidget(self.message)
+        below.addWidget(self.buttons)
+        scrolling_dialog(self, self.tabs, footer)
         self.validate()
 
     # -- building ----------------------------------------------------------------------
