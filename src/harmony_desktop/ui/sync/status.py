@@ -61,6 +61,8 @@ class SyncStatusWidget(QWidget):
         layout.setSpacing(10)
         self.online_label = QLabel()
         self.online_label.setAccessibleName(tr("Connection"))
+        # The ○/● glyph comes from a fallback font the width estimate misses: room for it.
+        self.online_label.setContentsMargins(0, 0, 6, 0)
         self.last_label = QLabel()
         self.last_label.setAccessibleName(tr("Last successful sync"))
         self.pending_label = QLabel()
