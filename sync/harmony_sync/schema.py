@@ -264,6 +264,10 @@ TABLES: dict[str, dict[str, Field]] = {
         "note": text(TEXT),
         "recorded_by": text(NAME, nullable=True),
         "recorded_at": text(SHORT),
+        "collected_by": text(NAME),
+        "collected_at": Field("time", nullable=True),
+        "walked_home": FLAG,
+        "pickup_confirmed_by": text(NAME, nullable=True),
     },
     "student_redirect": {
         "deleted": DELETED,

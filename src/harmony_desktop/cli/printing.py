@@ -2,15 +2,18 @@
 
 harmony-desktop print roster --ensemble "Beginning Strings" --pdf roster.pdf [--page-size A4]
 harmony-desktop print signin --session ID --pdf signin.pdf
-harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf signin.pdf
+harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf signin.pdf [--any-day]
 harmony-desktop print blank-roll|emergency|no-photo [--ensemble NAME] --pdf out.pdf
 
-``--hub NAME-OR-ID`` picks the hub (default: the first one).
+``--hub NAME-OR-ID`` picks the hub (default: the first one). A sign-in sheet is for a
+day the ensemble meets: another day is refused (naming the next meetings) unless
+``--any-day`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, open_services
@@ -27,6 +30,11 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     printing.add_argument("--ensemble", help=_("ensemble name or id"))
     printing.add_argument("--session", help=_("session id (sign-in sheet)"))
     printing.add_argument("--date", type=date_arg, help=_("day of the sheet (default: today)"))
+    printing.add_argument(
+        "--any-day",
+        action="store_true",
+        help=_("print a sign-in sheet even for a day the ensemble does not meet"),
+    )
     printing.add_argument("--pdf", required=True, type=Path, help=_("the PDF file to write"))
     printing.add_argument("--page-size", default="Letter", choices=["Letter", "A4", "letter", "a4"])
     printing.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
@@ -35,7 +43,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 def run_print(args: argparse.Namespace) -> int:
     """``harmony-desktop print KIND …``: render the document, print the PDF's path."""
-    from harmony_desktop.printing import render_document
+    from harmony_desktop.printing import check_meeting_day, render_document
 
     with open_services(args) as services:
         directory = services.hubs
@@ -50,6 +58,10 @@ def run_print(args: argparse.Namespace) -> int:
             raise ValidationError(_("Give the ensemble: --ensemble NAME-OR-ID"))
         if args.kind == "signin" and not (ensemble_id or args.session):
             raise ValidationError(_("Give --session ID, or --ensemble NAME and --date."))
+        if args.kind == "signin" and ensemble_id and not args.session and not args.any_day:
+            check_meeting_day(
+                services, hub_id, directory.ensemble(ensemble_id), args.date or dt.date.today()
+            )
         path = render_document(
             args.kind,
             services,

@@ -30,6 +30,7 @@ from harmony_desktop.store.models import (
     Contact,
     Enrollment,
     Ensemble,
+    Staff,
     Student,
 )
 from harmony_desktop.store.queries import live
@@ -215,6 +216,7 @@ class ExportService:
         headers = [
             "Date", "Ensemble", "Start", "Session status", "District student id", "Last name",
             "First name", "Code", "Arrival", "Departure", "Reason", "Note", "Recorded at",
+            "Collected by", "Collected at", "Walked home", "Release confirmed by",
         ]  # fmt: skip
         with self.store.read() as s:
             query = (
@@ -233,6 +235,7 @@ class ExportService:
             if last:
                 query = query.where(ClassSession.date <= last)
             found = s.exec(query).all()
+            staff_names = {r.id: r.name for r in s.exec(select(Staff)).all()}
         found = sorted(
             found,
             key=lambda r: (
@@ -249,7 +252,10 @@ class ExportService:
                 st.legal_last_name, st.legal_first_name, m.code,
                 m.arrival_time.strftime("%H:%M") if m.arrival_time else "",
                 m.departure_time.strftime("%H:%M") if m.departure_time else "",
-                m.reason, m.note, m.recorded_at,
+                m.reason, m.note, m.recorded_at, m.collected_by,
+                m.collected_at.strftime("%H:%M") if m.collected_at else "",
+                _yes_no(m.walked_home) if m.collected_at else "",
+                staff_names.get(m.pickup_confirmed_by or "", ""),
             ]
             for m, cs, st, en in found
         ]  # fmt: skip

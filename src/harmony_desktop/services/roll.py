@@ -18,7 +18,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, name_sort_key
-from harmony_desktop.domain.vocab import SessionStatus, StudentStatus
+from harmony_desktop.domain.vocab import SessionStatus, StaffRole, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
@@ -26,6 +26,7 @@ from harmony_desktop.store.models import (
     AttendanceMark,
     ClassSession,
     Contact,
+    Staff,
     Student,
 )
 from harmony_desktop.store.queries import get_live, live
@@ -44,6 +45,31 @@ class MarkState:
     departure_time: dt.time | None = None
     reason: str = ""
     note: str = ""
+    #: dismissal: the adult who collected the student ("" when walked home or not yet)
+    collected_by: str = ""
+    collected_at: dt.time | None = None
+    walked_home: bool = False
+    #: staff id of the site lead who confirmed an adult not on the pickup list
+    pickup_confirmed_by: str | None = None
+
+    @property
+    def dismissed(self) -> bool:
+        """True once the student's departure (collected or walked home) is recorded."""
+        return bool(self.collected_by) or self.walked_home
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    """Who took a student at the door, and when.
+
+    ``collected_by`` names the adult (empty when ``walked_home``); ``confirmed_by`` is
+    the staff id of the site lead who approved an adult who is not an authorised pickup.
+    """
+
+    at: dt.time
+    collected_by: str = ""
+    walked_home: bool = False
+    confirmed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +105,15 @@ class PickupInfo:
     may_walk_home: bool
     authorized: list[tuple[str, str, str]]  # (name, relationship, phone)
     restrictions: list[tuple[str, str]]  # (contact name, restriction)
+
+    def is_authorized(self, name: str) -> bool:
+        """True when ``name`` is one of the authorised pickups (case and spaces aside)."""
+        wanted = " ".join(name.split()).casefold()
+        return any(" ".join(n.split()).casefold() == wanted for n, _r, _p in self.authorized)
+
+
+#: who may confirm releasing a student to an adult who is not an authorised pickup
+_CONFIRMERS = (StaffRole.SITE_LEAD, StaffRole.DATA_MANAGER)
 
 
 def _now_time() -> dt.time:
@@ -160,10 +195,13 @@ class RollService:
     def pickup_info(self, student_id: str) -> PickupInfo:
         """Authorized pickups, custody restrictions and may-walk-home for a departure."""
         with self.store.read() as s:
-            student = get_live(s, Student, student_id)
-            contacts = s.exec(
-                select(Contact).where(Contact.student_id == student_id, live(Contact))
-            ).all()
+            return self._pickup(s, get_live(s, Student, student_id))
+
+    @staticmethod
+    def _pickup(s: Session, student: Student) -> PickupInfo:
+        contacts = s.exec(
+            select(Contact).where(Contact.student_id == student.id, live(Contact))
+        ).all()
         contacts = sorted(contacts, key=lambda c: (c.priority, sort_key(c.name)))
         return PickupInfo(
             may_walk_home=student.may_walk_home,
@@ -186,10 +224,12 @@ class RollService:
         departure_time: dt.time | None = None,
         reason: str | None = None,
         note: str | None = None,
+        dismissal: Dismissal | None = None,
     ) -> MarkState:
         """Record ``code`` for a student; late and left-early get a time (default now).
 
-        Left early needs a reason. Returns the stored state.
+        Left early needs a reason; ``dismissal`` records who collected the student (it
+        is checked as :meth:`sign_out` checks it). Returns the stored state.
         """
         with self.store.write() as w:
             current = _state(
@@ -213,7 +253,83 @@ class RollService:
                 state = replace(state, departure_time=departure_time, reason=(reason or "").strip())
             if note is not None:
                 state = replace(state, note=note.strip())
+            if dismissal is not None:
+                state = self._dismissed(w.session, student_id, state, dismissal)
+            elif not code_row.counts_present:
+                state = replace(  # an absent student left with nobody
+                    state,
+                    collected_by="",
+                    collected_at=None,
+                    walked_home=False,
+                    pickup_confirmed_by=None,
+                )
             return self._write(w, session_id, student_id, state, by)
+
+    def sign_out(
+        self, session_id: str, student_id: str, dismissal: Dismissal, *, by: str | None
+    ) -> MarkState:
+        """Record who collected a student at the end (or that they walked home).
+
+        Only a student marked present can be signed out. Walking home needs the
+        student's permission; an adult who is not an authorised pickup needs a site
+        lead's confirmation (``dismissal.confirmed_by``), which is recorded.
+        """
+        with self.store.write() as w:
+            current = _state(
+                w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
+            )
+            code_row = self._code(w.session, current.code) if current.code else None
+            if code_row is None or not code_row.counts_present:
+                raise ValidationError(
+                    _("Only a student marked present can be signed out. Mark them first."),
+                    "code",
+                )
+            state = self._dismissed(w.session, student_id, current, dismissal)
+            return self._write(w, session_id, student_id, state, by)
+
+    def site_leads(self, hub_id: str) -> list[tuple[str, str]]:
+        """(staff id, name) of the staff who may confirm a release: site leads and
+        data managers of the hub's staff."""
+        with self.store.read() as s:
+            rows = s.exec(select(Staff).where(live(Staff))).all()
+        leads = [r for r in rows if r.role in _CONFIRMERS and r.hub_id in (hub_id, None)]
+        leads.sort(key=lambda r: (r.role != StaffRole.SITE_LEAD, sort_key(r.name)))
+        return [(r.id, r.name) for r in leads]
+
+    def _dismissed(
+        self, s: Session, student_id: str, state: MarkState, dismissal: Dismissal
+    ) -> MarkState:
+        """``state`` with ``dismissal`` recorded, once it passes the safety rules."""
+        student = get_live(s, Student, student_id)
+        who = " ".join(dismissal.collected_by.split())
+        confirmed_by = None
+        if dismissal.walked_home:
+            if not student.may_walk_home:
+                raise ValidationError(
+                    _("This student may not walk home alone. Choose the adult collecting them."),
+                    "collected_by",
+                )
+            who = ""
+        elif not who:
+            raise ValidationError(_("Choose who collected the student."), "collected_by")
+        elif not self._pickup(s, student).is_authorized(who):
+            lead = s.get(Staff, dismissal.confirmed_by) if dismissal.confirmed_by else None
+            if lead is None or lead.deleted or lead.role not in _CONFIRMERS:
+                raise ValidationError(
+                    _(
+                        "This adult is not an authorised pickup. A site lead must confirm "
+                        "the release before the student leaves."
+                    ),
+                    "confirmed_by",
+                )
+            confirmed_by = lead.id
+        return replace(
+            state,
+            collected_by=who,
+            collected_at=dismissal.at,
+            walked_home=dismissal.walked_home,
+            pickup_confirmed_by=confirmed_by,
+        )
 
     def set_state(
         self, session_id: str, student_id: str, state: MarkState, *, by: str | None
@@ -321,6 +437,10 @@ class RollService:
                 "departure_time": state.departure_time,
                 "reason": state.reason,
                 "note": state.note,
+                "collected_by": state.collected_by,
+                "collected_at": state.collected_at,
+                "walked_home": state.walked_home,
+                "pickup_confirmed_by": state.pickup_confirmed_by,
                 "recorded_by": by,
                 "recorded_at": now,
             }
@@ -375,7 +495,17 @@ class RollService:
 def _state(mark: AttendanceMark | None) -> MarkState:
     if mark is None or mark.deleted:
         return MarkState()
-    return MarkState(mark.code, mark.arrival_time, mark.departure_time, mark.reason, mark.note)
+    return MarkState(
+        mark.code,
+        mark.arrival_time,
+        mark.departure_time,
+        mark.reason,
+        mark.note,
+        mark.collected_by,
+        mark.collected_at,
+        mark.walked_home,
+        mark.pickup_confirmed_by,
+    )
 
 
 def _states(s: Session, session_id: str, student_ids: list[str]) -> dict[str, MarkState]:
@@ -392,6 +522,10 @@ def _states(s: Session, session_id: str, student_ids: list[str]) -> dict[str, Ma
                 marks.departure_time,
                 marks.reason,
                 marks.note,
+                marks.collected_by,
+                marks.collected_at,
+                marks.walked_home,
+                marks.pickup_confirmed_by,
             ).where(
                 marks.session_id == session_id,
                 marks.student_id.in_(chunk),

@@ -47,6 +47,7 @@ from harmony_sync.client import (
     ClockSkew,
     EpochChanged,
     NotEnrolled,
+    ServerUnreachable,
     SyncClient,
     SyncError,
     TokenRejected,
@@ -159,7 +160,18 @@ class SyncService:
         The token goes to the keyring (or the private token file, see credentials.py).
         """
         client = SyncClient(server_url, session=self.http_session)
-        body = client.enroll(code, self.store.device_id, device_name)
+        try:
+            body = client.enroll(code, self.store.device_id, device_name)
+        except ServerUnreachable as exc:
+            # Not enrolled yet, so nothing will "sync when the connection returns".
+            raise ServerUnreachable(
+                _(
+                    "Enrolment needs a connection to the sync server, and {url} cannot be "
+                    "reached right now. Connect this laptop to the internet, then try "
+                    "again. Everything keeps working offline meanwhile."
+                ).format(url=client.base_url),
+                "unreachable",
+            ) from exc
         self.tokens.save(str(body["device_token"]))
         with self.store.raw_write() as s:
             settings.write(s, settings.SYNC_SERVER, client.base_url)

@@ -190,6 +190,14 @@ class AttendanceMark(SyncedRow, table=True):
     note: str = ""
     recorded_by: str | None = None
     recorded_at: str = ""  # ISO 8601 UTC
+    #: dismissal: the adult who collected the student (empty: not signed out, or walked)
+    collected_by: str = ""
+    #: when the student left with them (or walked home)
+    collected_at: dt.time | None = None
+    #: the student walked home alone (only where the student may)
+    walked_home: bool = False
+    #: staff id of the site lead who confirmed release to an adult not on the list
+    pickup_confirmed_by: str | None = None
 
 
 class StudentRedirect(SyncedRow, table=True):

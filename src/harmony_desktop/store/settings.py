@@ -162,6 +162,9 @@ SYNC_RESOLVE_PENDING = JsonSetting("sync.resolve_pending", [])
 #: (the server leaves them out otherwise) until a pull completes.
 SYNC_PULL_OWN = FlagSetting("sync.pull_own_rows", False)
 
+#: The hub the window shows (File ▸ Switch hub); unset: the first hub by name.
+CURRENT_HUB = OptionalTextSetting("ui.hub")
+
 #: Every declared setting (per-hub settings are made by their functions below).
 ALL: tuple[Setting[Any], ...] = (
     DEVICE_ID,
@@ -178,6 +181,7 @@ ALL: tuple[Setting[Any], ...] = (
     SYNC_DATA_MANAGER,
     SYNC_RESOLVE_PENDING,
     SYNC_PULL_OWN,
+    CURRENT_HUB,
 )
 
 

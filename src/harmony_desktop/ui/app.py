@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.paths import resource
+from harmony_desktop.services.context import Services
 from harmony_desktop.startup import open_app
+from harmony_desktop.store import settings
 
 
 def tr(text: str) -> str:
@@ -54,6 +56,12 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> bool
     return found
 
 
+def last_hub(services: Services) -> str | None:
+    """The hub last chosen with File ▸ Switch hub, if it is still here."""
+    saved = services.store.settings.get(settings.CURRENT_HUB)
+    return saved if saved and any(h.id == saved for h in services.hubs.hubs()) else None
+
+
 def run_window(data_dir: str | None, hub: str | None = None) -> int:
     """Open the data folder and the hub (name or id, default the first), run the window."""
     from harmony_desktop.ui.main_window import MainWindow
@@ -66,7 +74,7 @@ def run_window(data_dir: str | None, hub: str | None = None) -> int:
         return 2
     with services:
         try:
-            chosen = services.hubs.find(hub)
+            chosen = services.hubs.find(hub or last_hub(services))
         except HarmonyError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 2

@@ -1,5 +1,6 @@
-"""The main window: the pages in tabs (register, roster, needs review), the Sync menu, and
-a status bar that always shows the hub, the date and the sync state.
+"""The main window: the pages in tabs (register, roster, needs review), the File menu
+(switch hub, quit), the Sync menu, and a status bar that always shows the hub, the date
+and the sync state.
 
 The window owns the :class:`~harmony_desktop.ui.tasks.TaskManager` every page runs its
 background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
@@ -8,15 +9,28 @@ background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
+from harmony_desktop.store import settings
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.roster import RosterPage
+from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
 
@@ -24,6 +38,52 @@ from harmony_desktop.ui.tasks import TaskManager
 def tr(text: str) -> str:
     """Translate a main-window string (context ``MainWindow``)."""
     return QCoreApplication.translate("MainWindow", text)
+
+
+#: File ▸ Switch hub
+SWITCH_HUB_KEYS = "Ctrl+Shift+H"
+
+
+class HubDialog(QDialog):
+    """Which hub to show: the hubs of this laptop, the current one chosen."""
+
+    def __init__(
+        self, hubs: list[tuple[str, str]], current: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Switch hub"))
+        self.setAccessibleName(tr("Switch hub"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("Hubs"))
+        for hub_id, name in hubs:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, hub_id)
+            self.list.addItem(item)
+            if hub_id == current:
+                self.list.setCurrentItem(item)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        label = QLabel(tr("&Hub to show (↑/↓, Enter):"))
+        label.setBuddy(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(tr("Switch"))
+        ok.setAccessibleName(tr("Switch"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        keep_on_screen(self)
+        self.list.setFocus()
+
+    def hub_id(self) -> str | None:
+        """The chosen hub's id."""
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +99,7 @@ class MainWindow(QMainWindow):
         hub_id: str,
         *,
         today: dt.date | None = None,
+        clock: Callable[[], dt.time] | None = None,
         auto_sync: bool = True,
     ) -> None:
         super().__init__()
@@ -49,7 +110,9 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(services, self)
         self.setWindowTitle(f"{self.hub_name} — {APP_NAME}")
         self.setAccessibleName(tr("Harmony Desktop main window"))
-        self.resize(1280, 720)
+        # Within the screen less task bars and title bar, at 1280×720 and at 200 %.
+        self.resize(1280, 800)
+        keep_on_screen(self)
 
         self.pages = QTabWidget()
         self.pages.setAccessibleName(tr("Pages"))
@@ -67,13 +130,25 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.date_label)
         self.tasks.error.connect(lambda message: status.showMessage(message, 15_000))
 
+        self._today = today
+        self._clock = clock
+        self._auto_sync = auto_sync
+        self.successor: MainWindow | None = None
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self.switch_hub_action = QAction(tr("S&witch hub…"), self)
+        self.switch_hub_action.setShortcut(QKeySequence(SWITCH_HUB_KEYS))
+        self.switch_hub_action.setEnabled(len(services.hubs.hubs()) > 1)
+        self.switch_hub_action.setToolTip(tr("Show another hub of this laptop"))
+        self.switch_hub_action.triggered.connect(self.choose_hub)
         file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu.addAction(self.switch_hub_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        self.register = RegisterPage(services, hub_id, self.tasks, today=today)
+        # ``clock`` (the time of day) only for screenshots and tests of a fixed moment.
+        self.register = RegisterPage(services, hub_id, self.tasks, today=today, clock=clock)
         self.register.dayChanged.connect(self._show_date)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))
@@ -82,12 +157,34 @@ class MainWindow(QMainWindow):
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False
+        # At launch the keyboard is on today's sessions: ↑/↓ choose, Enter opens the roll.
+        self.register.sessions_view.setFocus()
 
     def add_page(self, widget: QWidget, title: str) -> None:
         """Add a page (roster, sync review …) as a tab."""
         if not widget.accessibleName():
             widget.setAccessibleName(title)
         self.pages.addTab(widget, title)
+
+    def choose_hub(self) -> HubDialog:
+        """Ask which hub to show (non-blocking); choosing one switches to it."""
+        dialog = HubDialog([(h.id, h.name) for h in self.services.hubs.hubs()], self.hub_id, self)
+        dialog.accepted.connect(lambda: self.switch_hub(dialog.hub_id()))
+        dialog.open()
+        return dialog
+
+    def switch_hub(self, hub_id: str | None) -> MainWindow | None:
+        """Show ``hub_id`` in a new window in this one's place; the choice is kept for
+        the next start. Every mark is already stored, so nothing is lost."""
+        if not hub_id or hub_id == self.hub_id:
+            return None
+        self.services.store.settings.set(settings.CURRENT_HUB, hub_id)
+        window = MainWindow(self.services, hub_id, today=self._today, auto_sync=self._auto_sync)
+        window.setGeometry(self.geometry())
+        self.successor = window
+        window.show()
+        self.close()
+        return window
 
     def _show_date(self, day: dt.date) -> None:
         label = QDate(day.year, day.month, day.day).toString("ddd d MMM yyyy")

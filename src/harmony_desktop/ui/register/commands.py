@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import MarkState
+from harmony_desktop.services.roll import Dismissal, MarkState
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -86,6 +86,7 @@ class RollEditor(QObject):
         arrival_time: dt.time | None = None,
         departure_time: dt.time | None = None,
         reason: str | None = None,
+        dismissal: Dismissal | None = None,
     ) -> bool:
         """Mark a student; False (and :attr:`failed`) when refused."""
         return self._write(
@@ -101,7 +102,20 @@ class RollEditor(QObject):
                 arrival_time=arrival_time,
                 departure_time=departure_time,
                 reason=reason,
+                dismissal=dismissal,
             ),
+        )
+
+    def sign_out(
+        self, session_id: str, student_id: str, dismissal: Dismissal, before: MarkState
+    ) -> bool:
+        """Record who collected a student at the end (or that they walked home)."""
+        return self._write(
+            session_id,
+            student_id,
+            before,
+            tr("Sign out"),
+            lambda roll, by: roll.sign_out(session_id, student_id, dismissal, by=by),
         )
 
     def clear(self, session_id: str, student_id: str, before: MarkState) -> bool:

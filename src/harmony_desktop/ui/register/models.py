@@ -243,6 +243,8 @@ class RollTableModel(QAbstractTableModel):
                 return self._alerts_tooltip(entry)
             if column == RollColumn.NOTE and mark.note:
                 return mark.note
+            if column == RollColumn.TIME:
+                return self._time_text(mark) or None  # the whole of it when cut short
         elif role == Qt.ItemDataRole.AccessibleTextRole and column == RollColumn.MARK:
             code = self._codes.get(mark.code or "")
             return code.label if code else tr("Not recorded")
@@ -345,6 +347,14 @@ class RollTableModel(QAbstractTableModel):
             parts.append(tr("arrived {time}").format(time=f"{mark.arrival_time:%H:%M}"))
         if mark.departure_time:
             parts.append(tr("left {time}").format(time=f"{mark.departure_time:%H:%M}"))
+        if mark.walked_home and mark.collected_at:
+            parts.append(tr("walked home {time}").format(time=f"{mark.collected_at:%H:%M}"))
+        elif mark.collected_by and mark.collected_at:
+            parts.append(
+                tr("collected {time} by {adult}").format(
+                    time=f"{mark.collected_at:%H:%M}", adult=mark.collected_by
+                )
+            )
         return ", ".join(parts)
 
     @staticmethod

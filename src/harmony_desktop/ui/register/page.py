@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import MarkState, RollEntry
+from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
@@ -45,9 +45,10 @@ from harmony_desktop.ui.register.dialogs import (
     CancelDialog,
     DepartureDialog,
     NoteDialog,
+    default_time,
 )
 from harmony_desktop.ui.register.models import tr
-from harmony_desktop.ui.register.roll import RollPanel
+from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -81,7 +82,7 @@ class RegisterPage(QWidget):
         tasks: TaskManager,
         *,
         today: dt.date | None = None,
-        clock: Callable[[], dt.time] = _now,
+        clock: Callable[[], dt.time] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,7 +90,7 @@ class RegisterPage(QWidget):
         self.hub_id = hub_id
         self.tasks = tasks
         self.today = today or dt.date.today()
-        self.clock = clock
+        self.clock = clock or _now
         self.codes = assign_keys(
             [
                 (c.code, c.label, c.counts_present, c.tardy, c.early_departure, c.excused)
@@ -141,6 +142,7 @@ class RegisterPage(QWidget):
         self.roll.clearRequested.connect(self.clear_current)
         self.roll.noteRequested.connect(self.edit_note)
         self.roll.allPresentRequested.connect(self.mark_remaining_present)
+        self.roll.signOutRequested.connect(self.sign_out_current)
         self.roll.restoreRequested.connect(self.restore_session)
         self.roll.undo_button.clicked.connect(self.undo_stack.undo)
         self.roll.redo_button.clicked.connect(self.undo_stack.redo)
@@ -161,7 +163,13 @@ class RegisterPage(QWidget):
         splitter.setSizes([380, 880])
         self._expose_parts()
         self._add_undo_shortcuts()
+        all_present = QShortcut(self)
+        all_present.setKeys(list(ALL_PRESENT_KEYS))
+        all_present.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        all_present.activated.connect(self.mark_remaining_present)
         self._update_actions()
+        # A freshly opened window waits on the day's sessions: ↑/↓ and Enter work at once.
+        self.sessions.view.setFocus()
 
     def _build_bar(self) -> QHBoxLayout:
         """The day, the teacher taking roll, and the session commands."""
@@ -213,6 +221,7 @@ class RegisterPage(QWidget):
         self.clear_button = self.roll.clear_button
         self.note_button = self.roll.note_button
         self.all_present_button = self.roll.all_present_button
+        self.sign_out_button = self.roll.sign_out_button
         self.undo_button = self.roll.undo_button
         self.redo_button = self.roll.redo_button
         self.order_box = self.roll.order_box
@@ -308,7 +317,22 @@ class RegisterPage(QWidget):
                 self._refresh_session_header()
         else:
             self._show_session(None)
+            self.sessions.point_at(self._session_now(view.sessions))
         self.dayLoaded.emit()
+
+    def _session_now(self, sessions: list[SessionInfo]) -> str | None:
+        """The session Enter should open: the one on now, else the next one, else the
+        last one that ended (on another day: the first)."""
+        live = [s for s in sessions if s.state != RollState.CANCELLED] or sessions
+        if not live:
+            return None
+        if self.day != self.today:
+            return live[0].id
+        now = self.clock()
+        for info in live:
+            if info.start <= now <= info.end or now < info.start:
+                return info.id
+        return live[-1].id
 
     def _load_failed(self, exc: Exception) -> None:
         self._set_save_text(tr("Could not load the day: {error}").format(error=exc), error=True)
@@ -436,31 +460,27 @@ class RegisterPage(QWidget):
         if not self._can_mark() or entry is None or info is None:
             return
         if info.early_departure:
-            try:
-                pickup = self.services.roll.pickup_info(entry.student_id)
-            except HarmonyError as exc:
-                self._set_save_text(str(exc), error=True)
+            departure = self._departure_dialog(entry, info.label, with_reason=True)
+            if departure is None:
                 return
-            departure = DepartureDialog(
-                entry.display_name,
-                info.label,
-                entry.mark.departure_time or self.clock(),
-                pickup,
-                self,
-                reason=entry.mark.reason,
-            )
             departure.accepted.connect(
                 lambda: self._apply_mark(
                     entry.student_id,
                     code,
                     departure_time=departure.departure(),
                     reason=departure.reason(),
+                    dismissal=departure.dismissal(),
                 )
             )
             self._open_dialog(departure)
         elif info.tardy:
+            assert self.session is not None
             arrival = ArrivalDialog(
-                entry.display_name, info.label, entry.mark.arrival_time or self.clock(), self
+                entry.display_name,
+                info.label,
+                entry.mark.arrival_time or self._default_time(leaving=False),
+                (self.session.start, self.session.end),
+                self,
             )
             arrival.accepted.connect(
                 lambda: self._apply_mark(entry.student_id, code, arrival_time=arrival.arrival())
@@ -477,6 +497,7 @@ class RegisterPage(QWidget):
         arrival_time: dt.time | None = None,
         departure_time: dt.time | None = None,
         reason: str | None = None,
+        dismissal: Dismissal | None = None,
     ) -> None:
         assert self.session is not None
         row = self.roll_model.row_of(student_id)
@@ -489,9 +510,69 @@ class RegisterPage(QWidget):
             arrival_time=arrival_time,
             departure_time=departure_time,
             reason=reason,
+            dismissal=dismissal,
         )
         if stored and row == self.roll.current_row():
             self.roll_view.step_row(1)
+
+    def _default_time(self, *, leaving: bool) -> dt.time:
+        assert self.session is not None
+        info = self.session
+        return default_time(
+            info.date, info.start, info.end, self.today, self.clock(), leaving=leaving
+        )
+
+    def _departure_dialog(
+        self, entry: RollEntry, title: str, *, with_reason: bool
+    ) -> DepartureDialog | None:
+        """The left-early or sign-out dialog of ``entry``: who may take them, who did."""
+        assert self.session is not None
+        try:
+            pickup = self.services.roll.pickup_info(entry.student_id)
+            leads = self.services.roll.site_leads(self.hub_id)
+        except HarmonyError as exc:
+            self._set_save_text(str(exc), error=True)
+            return None
+        mark = entry.mark
+        return DepartureDialog(
+            entry.display_name,
+            title,
+            (mark.departure_time if with_reason else mark.collected_at)
+            or self._default_time(leaving=True),
+            (self.session.start, self.session.end),
+            pickup,
+            leads,
+            self,
+            reason=mark.reason,
+            with_reason=with_reason,
+        )
+
+    def sign_out_current(self) -> None:
+        """Sign the current student out: who collected them, or that they walked home."""
+        entry = self.roll.current_entry()
+        if not self._can_mark() or entry is None:
+            return
+        info = self._code_info.get(entry.mark.code or "")
+        if info is None or not info.counts_present:
+            self._set_save_text(
+                tr("Only a student marked present can be signed out. Mark them first."),
+                error=True,
+            )
+            return
+        assert self.session is not None
+        session_id = self.session.id
+        dialog = self._departure_dialog(entry, tr("Sign out"), with_reason=False)
+        if dialog is None:
+            return
+
+        def save() -> None:
+            current = self.roll_model.entry(self.roll_model.row_of(entry.student_id)).mark
+            stored = self.editor.sign_out(session_id, entry.student_id, dialog.dismissal(), current)
+            if stored and self.roll.current_entry() == entry:
+                self.roll_view.step_row(1)
+
+        dialog.accepted.connect(save)
+        self._open_dialog(dialog)
 
     def clear_current(self) -> None:
         """Set the current student back to not recorded."""
