@@ -115,9 +115,9 @@ class Store:
         if existed:
             check_integrity(self.path)
         url = f"sqlite:///{self.path}"
-        self.engine = create_engine(url)
+        self.engine = create_engine(url, hide_parameters=True)
         _configure_engine(self.engine, "BEGIN")
-        self._write_engine = create_engine(url)
+        self._write_engine = create_engine(url, hide_parameters=True)
         _configure_engine(self._write_engine, "BEGIN IMMEDIATE")
         try:
             self._migrate()

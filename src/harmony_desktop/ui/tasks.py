@@ -30,7 +30,6 @@ import enum
 import itertools
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -38,7 +37,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.errors import HarmonyError, log_failure
 from harmony_desktop.services.context import Services
 from harmony_sync.client import SyncError
 
@@ -48,14 +47,6 @@ T = TypeVar("T")
 OnDone = Callable[[Any], object]
 OnError = Callable[[Exception], object]
 OnProgress = Callable[[str, int, int], object]
-
-
-def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
-    """Log an unexpected failure: its type and where it happened, not its message (a
-    database error's message can quote the values of a row, and logs hold no student
-    data)."""
-    where = "".join(traceback.format_tb(exc.__traceback__))
-    logger.error("%s failed with %s:\n%s", what, type(exc).__name__, where.rstrip())
 
 
 class Lane(enum.Enum):

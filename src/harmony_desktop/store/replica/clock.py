@@ -17,6 +17,7 @@ from harmony_desktop.store import settings
 from harmony_sync.hlc import (
     DEFAULT_MAX_DRIFT_MS,
     GENESIS,
+    MAX_FUTURE_MS,
     ClockDriftError,
     HybridLogicalClock,
     Timestamp,
@@ -34,14 +35,15 @@ __all__ = [
     "wall_clock_ms",
 ]
 
-#: How far another computer's clock may be ahead of ours before we refuse its stamps.
+#: How far the server's wall clock and ours may differ before a sync is refused.
 MAX_SKEW_MS = DEFAULT_MAX_DRIFT_MS
 
 Wall = Callable[[], int]
 
 
 class PulledClockAhead(Exception):
-    """A pulled stamp is further ahead of this computer's clock than allowed."""
+    """A pulled stamp is further ahead of this computer's clock than any clock that was
+    merely wrong for a while (``MAX_FUTURE_MS``)."""
 
     def __init__(self, ahead_ms: int) -> None:
         super().__init__(f"a pulled clock is {ahead_ms} ms ahead")
@@ -49,9 +51,15 @@ class PulledClockAhead(Exception):
 
 
 def load_clock(session: Session, device_id: str, wall: Wall = wall_clock_ms) -> HybridLogicalClock:
-    """This device's HLC, continuing from the last reading stored in the database."""
+    """This device's HLC, continuing from the last reading stored in the database.
+
+    It folds in any pulled stamp up to ``MAX_FUTURE_MS`` ahead: edits made on a computer
+    whose clock was wrong for a while keep their stamps, and later local edits must
+    still sort after them. Whether this computer's clock is right now is checked
+    separately, against the server's, before a sync sends or applies anything.
+    """
     last = settings.read_text(session, settings.CLOCK.key)
-    return HybridLogicalClock(device_id, last=last or None, wall=wall)
+    return HybridLogicalClock(device_id, last=last or None, wall=wall, max_drift_ms=MAX_FUTURE_MS)
 
 
 def save_clock(session: Session, clock: HybridLogicalClock) -> None:
