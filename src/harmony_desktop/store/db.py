@@ -30,7 +30,7 @@ from harmony_desktop.domain.errors import StoreCorruptError, StoreError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
-from harmony_desktop.store.replica import ChangeWriter, Replica
+from harmony_desktop.store.replica import ChangeWriter, Replica, Wall, wall_clock_ms
 
 log = logging.getLogger(__name__)
 
@@ -103,12 +103,14 @@ class Store:
     Use :meth:`read` for queries and :meth:`write` for every change; ``write`` yields a
     :class:`~harmony_desktop.store.replica.ChangeWriter` that stamps clocks and fills the
     outbox in the same transaction. :attr:`settings` reads and writes the typed local
-    settings (``store/settings.py``).
+    settings (``store/settings.py``). :attr:`wall` is the wall clock (milliseconds) the
+    writes' clocks follow: tests set it to run a story under a wrong date.
     """
 
     def __init__(self, path: Path, *, backup_dir: Path | None = None) -> None:
         self.path = Path(path)
         self.backup_dir = backup_dir
+        self.wall: Wall = wall_clock_ms
         self.settings = settings.Settings(self)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
@@ -174,7 +176,7 @@ class Store:
         ends, or roll back together if it raises.
         """
         with Session(self._write_engine, expire_on_commit=False) as session:
-            writer = ChangeWriter(session, self.device_id)
+            writer = ChangeWriter(session, self.device_id, wall=self.wall)
             try:
                 yield writer
                 writer.finish()

@@ -63,6 +63,7 @@ __all__ = [
     "PushTally",
     "Queued",
     "Replica",
+    "Wall",
     "attendance_code_id",
     "attendance_mark_id",
     "from_wire",
@@ -87,12 +88,13 @@ class Replica:
     """The sync side of one open store: what to push, what a push did, pulled pages,
     re-base, and the conflicts kept for review.
 
-    ``wall`` is this computer's wall clock in milliseconds (tests skew it).
+    ``wall`` is this computer's wall clock in milliseconds (by default the store's,
+    which tests skew).
     """
 
-    def __init__(self, store: Store, *, wall: Wall = wall_clock_ms) -> None:
+    def __init__(self, store: Store, *, wall: Wall | None = None) -> None:
         self.store = store
-        self.wall = wall
+        self.wall = wall or store.wall
 
     # -- push --------------------------------------------------------------------------
 

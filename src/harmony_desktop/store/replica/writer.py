@@ -19,7 +19,7 @@ from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.store.models import SyncedRow, new_id, table_name
 from harmony_desktop.store.replica import outbox
-from harmony_desktop.store.replica.clock import load_clock, save_clock
+from harmony_desktop.store.replica.clock import Wall, load_clock, save_clock, wall_clock_ms
 from harmony_desktop.store.replica.wire import (
     codec,
     pack_clocks,
@@ -32,12 +32,15 @@ R = TypeVar("R", bound=SyncedRow)
 
 
 class ChangeWriter:
-    """Writes synced rows inside one transaction, recording each change for sync."""
+    """Writes synced rows inside one transaction, recording each change for sync.
 
-    def __init__(self, session: Session, device_id: str) -> None:
+    ``wall`` is this computer's wall clock in milliseconds, which the HLC follows.
+    """
+
+    def __init__(self, session: Session, device_id: str, *, wall: Wall = wall_clock_ms) -> None:
         self.session = session
         self.device_id = device_id
-        self.clock = load_clock(session, device_id)
+        self.clock = load_clock(session, device_id, wall)
         self._loaded_last = self.clock.last
         #: how many changes (= outbox entries) this transaction has made
         self.changes = 0
