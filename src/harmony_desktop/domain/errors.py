@@ -38,6 +38,10 @@ class StoreCorruptError(StoreError):
     """The local database failed its integrity check; it has not been changed."""
 
 
+class StoreWriteError(StoreError):
+    """A change could not be written (a full disk, a disk error); nothing of it was saved."""
+
+
 def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
     """Log an unexpected failure: its type and where it happened, not its message.
 
