@@ -56,11 +56,13 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> bool
 
 def run_window(data_dir: str | None, hub: str | None = None) -> int:
     """Open the data folder and the hub (name or id, default the first), run the window."""
+    from harmony_desktop.ui.backup import start_daily_backup
     from harmony_desktop.ui.main_window import MainWindow
 
     app = make_application()
     try:
-        services = open_app(data_dir, seed_demo=True)
+        # The daily backup waits until the window is up (below): it never delays it.
+        services = open_app(data_dir, seed_demo=True, backup=False)
     except HarmonyError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
@@ -82,6 +84,7 @@ def run_window(data_dir: str | None, hub: str | None = None) -> int:
             return 1
         window = MainWindow(services, chosen.id)
         window.show()
+        start_daily_backup(window, window.tasks)
         code = app.exec()
         window.shutdown()
         return int(code)

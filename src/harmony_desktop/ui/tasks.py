@@ -1,12 +1,14 @@
 """The one way the UI runs work off its thread, and the one notice of what changed.
 
-:class:`TaskManager` (after Anki's ``TaskManager``) owns the window's two worker
-threads, one per :class:`Lane`:
+:class:`TaskManager` (after Anki's ``TaskManager``) owns the window's worker threads,
+one per :class:`Lane`:
 
 * ``DATABASE``: every query and write the UI does not do inline, one at a time in the
   order submitted (loading a day or a roll, the roster, the sync status, review, import);
 * ``NETWORK``: talking to the sync server (enrollment, a sync round), so a slow or dead
-  network never holds up a database query behind it.
+  network never holds up a database query behind it;
+* ``MAINTENANCE``: long housekeeping (the daily backup, a copy of the whole database),
+  which must hold up neither a query nor a sync.
 
 A job is a plain function with no Qt in it. It gets a :class:`Progress` to report how far
 it got (shown on the UI thread) and to notice cancellation; its result or its error comes
@@ -20,7 +22,7 @@ After every write, whether inline (a mark) or in the background, the writer call
 sync status bar, the review page).
 
 :meth:`TaskManager.shutdown` cancels what is queued, asks a running job to stop at its
-next progress report, then quits and waits both threads.
+next progress report, then quits and waits for every thread.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class Lane(enum.Enum):
 
     DATABASE = "database"
     NETWORK = "network"
+    MAINTENANCE = "maintenance"
 
 
 class Cancelled(Exception):
@@ -264,7 +267,7 @@ class TaskManager(QObject):
             pending.ticket.cancel()
 
     def shutdown(self) -> None:
-        """Cancel everything, let a running job stop, quit and wait both threads
+        """Cancel everything, let a running job stop, quit and wait for every thread
         (idempotent; the window calls it when it closes)."""
         self._closed = True
         self.cancel_all()
