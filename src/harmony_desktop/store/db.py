@@ -19,13 +19,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
@@ -34,6 +30,9 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
 from harmony_desktop.store.replica import ChangeWriter, Replica, Wall, wall_clock_ms
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +62,8 @@ def _configure_engine(engine: Engine, begin_sql: str) -> None:
 
 
 def _alembic_config(connection: Any = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     if connection is not None:
@@ -73,9 +74,28 @@ def _alembic_config(connection: Any = None) -> Config:
 @functools.cache
 def head_revision() -> str:
     """The newest schema revision this build of the app knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def _current_revision(conn: Connection) -> str | None:
+    """The revision Alembic recorded in the file (its ``alembic_version`` table), None
+    for a file never migrated. The app's migrations form one line, so there is at most
+    one; several (branches) are left to Alembic to report."""
+    known = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if known is None:
+        return None
+    rows = [str(r) for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()]
+    if len(rows) > 1:
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(conn).get_current_revision()  # raises: several heads
+    return rows[0] if rows else None
 
 
 def check_integrity(path: Path) -> None:
@@ -158,8 +178,12 @@ class Store:
 
     def _migrate(self) -> None:
         with self._write_engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
+            current = _current_revision(conn)
             if current != head_revision():
+                # Alembic's migration machinery loads only when a migration is due: a
+                # quarter of a second of every start-up otherwise.
+                from alembic import command
+
                 log.info("migrating local store from %s to %s", current, head_revision())
                 command.upgrade(_alembic_config(conn), "head")
             conn.commit()
@@ -167,7 +191,7 @@ class Store:
     def schema_revision(self) -> str | None:
         """The Alembic revision the file is at."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return _current_revision(conn)
 
     # -- sessions ------------------------------------------------------------------
 
