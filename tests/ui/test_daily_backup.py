@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -82,8 +83,11 @@ def test_a_backup_on_a_nearly_full_disk_is_skipped_with_a_notice(
                 window.show()
             _ticket, notice = start_daily_backup(window, window.tasks)
             qtbot.waitUntil(notice.isVisible, timeout=20_000)
-            assert notice.text().startswith("Today's backup was skipped: the disk is nearly full")
-            assert "needed" in notice.text() and "MB" in notice.text()
+            shown = re.fullmatch(
+                r"Backup skipped: disk full \(0\.\d MB free, ([\d.]+) MB needed\)", notice.text()
+            )
+            assert shown is not None, notice.text()
+            assert float(shown.group(1)) > 16.0  # the backup, and 16 MB for the day's marks
             assert "MB of free space" in notice.toolTip()
             assert list((data / "backups").iterdir()) == []
             session_id = open_first_session(qtbot, window.register)  # the app goes on

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from harmony_desktop.store.db import BackupResult
+from harmony_desktop.store.db import BACKUP_SPARE_BYTES, BackupResult
 from harmony_desktop.ui.tasks import Lane, Progress, TaskManager, Ticket
 
 
@@ -23,8 +23,8 @@ def tr(text: str) -> str:
 
 
 def megabytes(count: int) -> str:
-    """A size in bytes as people read it."""
-    return tr("{n} MB").format(n=f"{count / 1_000_000:,.0f}")
+    """A size in bytes as people read it (one decimal: a nearly full disk has 0.1 MB)."""
+    return tr("{n} MB").format(n=f"{count / 1_000_000:,.1f}")
 
 
 class BackupNotice(QLabel):
@@ -41,10 +41,13 @@ class BackupNotice(QLabel):
 
     def show_skipped(self, result: BackupResult) -> None:
         """Say the backup was skipped, how much space it needs, and what to do."""
+        # Short, for the status bar; the tooltip says what to do. "Needed" counts the
+        # room the day's marks must still have, as the full message does.
+        needed = result.needed_bytes + BACKUP_SPARE_BYTES
         self.setText(
-            tr(
-                "Today's backup was skipped: the disk is nearly full ({free} free, {needed} needed)."
-            ).format(free=megabytes(result.free_bytes), needed=megabytes(result.needed_bytes))
+            tr("Backup skipped: disk full ({free} free, {needed} needed)").format(
+                free=megabytes(result.free_bytes), needed=megabytes(needed)
+            )
         )
         self.setToolTip(result.problem)
         self.show()
