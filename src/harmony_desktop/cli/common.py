@@ -87,7 +87,16 @@ def date_arg(text: str) -> dt.date:
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    """Open the data folder the arguments name (close the result, or use it in ``with``)."""
+    """Open the data folder the arguments name (close the result, or use it in ``with``).
+
+    A daily backup that cannot be made (a full disk) is a warning on stderr, never a
+    failed command.
+    """
+    import sys
+
     from harmony_desktop.startup import open_app
 
-    return open_app(getattr(args, "data_dir", None))
+    def warn(message: str) -> None:
+        print(f"harmony-desktop: {message}", file=sys.stderr)
+
+    return open_app(getattr(args, "data_dir", None), warn=warn)

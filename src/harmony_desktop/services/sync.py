@@ -41,7 +41,6 @@ from harmony_desktop.store.replica import (
     BeforeCursor,
     PulledClockAhead,
     Replica,
-    wall_clock_ms,
 )
 from harmony_sync.client import (
     ClockSkew,
@@ -115,7 +114,8 @@ class SyncService:
     """Enrollment, status and the sync loop (push, pull) for one open store.
 
     ``http_session`` lets tests put a fault-injecting transport under the client;
-    ``wall`` is this computer's wall clock in milliseconds (tests skew it).
+    ``wall`` is this computer's wall clock in milliseconds (tests skew it; by default
+    the store's, :attr:`Store.wall`).
     ``before_cursor_saved``, when set, is called inside each pulled page's transaction
     after its rows are merged and before its cursor is saved; whatever it raises rolls
     the page back (tests simulate a crash there).
@@ -128,16 +128,21 @@ class SyncService:
         *,
         tokens: TokenStore | None = None,
         http_session: requests.Session | None = None,
-        wall: Callable[[], int] = wall_clock_ms,
+        wall: Callable[[], int] | None = None,
         max_skew_ms: int = MAX_SKEW_MS,
     ) -> None:
         self.store = store
         self.data_dir = Path(data_dir) if data_dir else store.path.parent
         self.tokens = tokens or TokenStore(self.data_dir, store.device_id)
         self.http_session = http_session
-        self.wall = wall
+        self._wall = wall
         self.max_skew_ms = max_skew_ms
         self.before_cursor_saved: BeforeCursor | None = None
+
+    @property
+    def wall(self) -> Callable[[], int]:
+        """This computer's wall clock in milliseconds."""
+        return self._wall or self.store.wall
 
     @property
     def replica(self) -> Replica:
@@ -202,6 +207,7 @@ class SyncService:
             session=self.http_session,
             app_version=f"harmony-desktop {__version__}",
             outbox_size=self.store.pending_changes,
+            wall=self.wall,
         )
 
     # -- status --------------------------------------------------------------------

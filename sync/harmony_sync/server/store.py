@@ -35,7 +35,14 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 
 from harmony_sync import schema
-from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, GENESIS, Timestamp, is_valid, wall_clock_ms
+from harmony_sync.hlc import (
+    DEFAULT_MAX_DRIFT_MS,
+    GENESIS,
+    MAX_FUTURE_MS,
+    Timestamp,
+    is_valid,
+    wall_clock_ms,
+)
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
 from harmony_sync.server.accounts import (
     DEVICES,
@@ -148,9 +155,34 @@ def check_epoch(current: str, claimed: str | None) -> None:
         )
 
 
-def check_clocks(mutations: Iterable[Mutation], *, now_ms: int | None = None) -> None:
-    """Refuse the whole push if any clock is more than 5 minutes in the server's future."""
+def check_clocks(
+    mutations: Iterable[Mutation], *, now_ms: int | None = None, device_time_ms: int | None = None
+) -> None:
+    """Refuse the whole push when the device's clock is more than 5 minutes off.
+
+    ``device_time_ms`` is the device's wall clock as it sent the push (the
+    ``Harmony-Device-Time`` header): that is what is checked. The clocks of the changes
+    are not, because edits made while a computer's clock was wrong keep their stamps
+    and must still sync once the clock is right (they merge by the usual rule). A
+    device that does not send its time (an older app) is checked by the stamps it
+    pushes instead.
+    """
     now = wall_clock_ms() if now_ms is None else now_ms
+    if device_time_ms is not None:
+        offset = device_time_ms - now
+        if abs(offset) <= DEFAULT_MAX_DRIFT_MS:
+            return
+        way = "ahead of" if offset > 0 else "behind"
+        raise ApiError(
+            422,
+            "clock_skew",
+            f"This computer's clock is {abs(offset) / 60000:.1f} minutes {way} the server's "
+            f"(at most {DEFAULT_MAX_DRIFT_MS // 60000} allowed); nothing was applied. Fix the "
+            "date, time and time zone of this computer (or the server's if it is the one "
+            "that is wrong), then sync again.",
+            ahead_ms=offset,
+            server_time_ms=now,
+        )
     worst = 0
     for m in mutations:
         stamps: list[Any] = []
@@ -165,16 +197,19 @@ def check_clocks(mutations: Iterable[Mutation], *, now_ms: int | None = None) ->
         raise ApiError(
             422,
             "clock_skew",
-            f"This push carries a clock {worst / 60000:.1f} minutes ahead of the server's "
-            f"(at most {DEFAULT_MAX_DRIFT_MS // 60000} allowed); nothing was applied. Fix the "
-            "date, time and time zone of this computer (or the server's if it is the one "
-            "that is wrong), then sync again.",
+            f"This push carries changes stamped up to {worst / 60000:.1f} minutes ahead of the "
+            f"server's clock (at most {DEFAULT_MAX_DRIFT_MS // 60000} allowed) and does not say "
+            "what this computer's clock reads now; nothing was applied. If this computer's "
+            "date, time or time zone is wrong, fix it; if it is right now, update the app "
+            "(newer versions send changes made while the clock was wrong).",
             ahead_ms=worst,
             server_time_ms=now,
         )
 
 
-def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[str, str], dict]:
+def validate(
+    m: Mutation, *, now_ms: int | None = None
+) -> tuple[str, str, str | None, dict[str, Any], dict[str, str], dict]:
     """Check one mutation's shape and every value against the shared schema; return
     (table, row_id, hub_id, values, clocks, bases)."""
     if not isinstance(m.table, str) or m.table not in SYNCED_TABLES:
@@ -208,6 +243,16 @@ def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[st
         raise Rejection("bad_clocks", "clocks must have exactly one HLC for each field in values.")
     if not all(isinstance(c, str) and is_valid(c) for c in clocks.values()):
         raise Rejection("bad_clocks", "Every clock must be an HLC string (see PROTOCOL.md).")
+    ahead = max(Timestamp.parse(c).millis for c in clocks.values()) - (
+        wall_clock_ms() if now_ms is None else now_ms
+    )
+    if ahead > MAX_FUTURE_MS:
+        raise Rejection(
+            "bad_clocks",
+            f"A clock is {ahead / 86_400_000:,.0f} days ahead of the server's; no clock that "
+            f"was merely wrong for a while is more than {MAX_FUTURE_MS // 86_400_000} days "
+            "ahead, so this change was not applied.",
+        )
     bases = m.bases if m.bases is not None else {}
     if not isinstance(bases, dict):
         raise Rejection("bad_bases", "bases must be an object of field -> HLC or null.")
@@ -289,16 +334,23 @@ def conflict_out(r: Any) -> dict[str, Any]:
 
 
 def push(
-    engine: Engine, device: DeviceContext, epoch: str | None, mutations: list[Mutation]
+    engine: Engine,
+    device: DeviceContext,
+    epoch: str | None,
+    mutations: list[Mutation],
+    *,
+    device_time_ms: int | None = None,
 ) -> PushOutcome:
-    """Apply a device's mutations exactly once, in id order, in one transaction."""
-    check_clocks(mutations)
+    """Apply a device's mutations exactly once, in id order, in one transaction
+    (``device_time_ms``: the device's wall clock, see :func:`check_clocks`)."""
+    started = wall_clock_ms()
+    check_clocks(mutations, now_ms=started, device_time_ms=device_time_ms)
     ordered = sorted(mutations, key=lambda m: m.mutation_id)
     # Shape checks need no database: do them before taking the writer lock.
     shapes: list[tuple[str, str, str | None, dict, dict, dict] | Rejection] = []
     for m in ordered:
         try:
-            shapes.append(validate(m))
+            shapes.append(validate(m, now_ms=started))
         except Rejection as err:
             shapes.append(err)
     now = utcnow()

@@ -7,6 +7,7 @@
 * ``push``: the next batch to send and what the server's answer changes;
 * ``pull``: applying a pulled page (merge, bulk insert, cursor) in one transaction;
 * ``conflicts``: losing values and refused changes kept for review;
+* ``unapplied``: pulled rows this laptop cannot apply, set aside for review;
 * ``rebase``: re-queueing the whole state after a server restore.
 
 Everything above the store uses :class:`Replica` and the names exported here; the
@@ -35,6 +36,7 @@ from harmony_desktop.store.replica.conflicts import REJECTED_FIELD, ConflictReco
 from harmony_desktop.store.replica.outbox import Queued
 from harmony_desktop.store.replica.pull import BeforeCursor
 from harmony_desktop.store.replica.push import PushTally
+from harmony_desktop.store.replica.unapplied import UNAPPLIED_FIELD
 from harmony_desktop.store.replica.wire import (
     from_wire,
     pack_clocks,
@@ -53,6 +55,7 @@ __all__ = [
     "GENESIS_CLOCKS",
     "MAX_SKEW_MS",
     "REJECTED_FIELD",
+    "UNAPPLIED_FIELD",
     "BeforeCursor",
     "ChangeWriter",
     "ConflictRecord",
@@ -60,6 +63,7 @@ __all__ = [
     "PushTally",
     "Queued",
     "Replica",
+    "Wall",
     "attendance_code_id",
     "attendance_mark_id",
     "from_wire",
@@ -84,12 +88,13 @@ class Replica:
     """The sync side of one open store: what to push, what a push did, pulled pages,
     re-base, and the conflicts kept for review.
 
-    ``wall`` is this computer's wall clock in milliseconds (tests skew it).
+    ``wall`` is this computer's wall clock in milliseconds (by default the store's,
+    which tests skew).
     """
 
-    def __init__(self, store: Store, *, wall: Wall = wall_clock_ms) -> None:
+    def __init__(self, store: Store, *, wall: Wall | None = None) -> None:
         self.store = store
-        self.wall = wall
+        self.wall = wall or store.wall
 
     # -- push --------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from harmony_desktop.store.replica import sql
 from harmony_sync.hlc import (
     DEFAULT_MAX_DRIFT_MS,
     GENESIS,
+    MAX_FUTURE_MS,
     ClockDriftError,
     HybridLogicalClock,
     Timestamp,
@@ -34,7 +35,7 @@ __all__ = [
     "wall_clock_ms",
 ]
 
-#: How far another computer's clock may be ahead of ours before we refuse its stamps.
+#: How far the server's wall clock and ours may differ before a sync is refused.
 MAX_SKEW_MS = DEFAULT_MAX_DRIFT_MS
 
 Wall = Callable[[], int]
@@ -43,7 +44,8 @@ _STAMP_LENGTH = len(GENESIS)
 
 
 class PulledClockAhead(Exception):
-    """A pulled stamp is further ahead of this computer's clock than allowed."""
+    """A pulled stamp is further ahead of this computer's clock than any clock that was
+    merely wrong for a while (``MAX_FUTURE_MS``)."""
 
     def __init__(self, ahead_ms: int) -> None:
         super().__init__(f"a pulled clock is {ahead_ms} ms ahead")
@@ -51,9 +53,20 @@ class PulledClockAhead(Exception):
 
 
 def load_clock(session: sql.On, device_id: str, wall: Wall = wall_clock_ms) -> HybridLogicalClock:
-    """This device's HLC, continuing from the last reading stored in the database."""
+    """This device's HLC, continuing from the last reading stored in the database.
+
+    It folds in any pulled stamp up to ``MAX_FUTURE_MS`` ahead: edits made on a computer
+    whose clock was wrong for a while keep their stamps, and later local edits must
+    still sort after them. Whether this computer's clock is right now is checked
+    separately, against the server's, before a sync sends or applies anything.
+    """
     row = sql.execute(sql.connection(session), settings.READ_SQL, (settings.CLOCK.key,)).fetchone()
-    return HybridLogicalClock(device_id, last=row[0] if row and row[0] else None, wall=wall)
+    return HybridLogicalClock(
+        device_id,
+        last=row[0] if row and row[0] else None,
+        wall=wall,
+        max_drift_ms=MAX_FUTURE_MS,
+    )
 
 
 def save_clock(session: sql.On, clock: HybridLogicalClock) -> None:

@@ -2,9 +2,11 @@
 
 A page (or several prefetched pages) is applied in ONE transaction together with the
 cursor that follows it, so a crash between pages loses nothing and repeats nothing. The
-page's newest clock is folded into this device's HLC first: a stamp too far ahead of
-this computer's clock stops the page before anything is written. Pulled rows are merged
-without change tracking: they are the server's state, never echoed back to it.
+page's newest clock is folded into this device's HLC first. Pulled rows are merged
+without change tracking: they are the server's state, never echoed back to it. A row
+this laptop cannot apply (a value that does not fit the schema, a malformed clock, a
+constraint of the local database) is set aside for review and the rest of the page
+applies (``unapplied.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from harmony_desktop.store.replica import sql
 from harmony_desktop.store.replica.clock import Wall, load_clock, observe_all, save_clock
 from harmony_desktop.store.replica.conflicts import store_server_conflict
 from harmony_desktop.store.replica.outbox import now_iso
+from harmony_desktop.store.replica.unapplied import apply_guarded, screen
 from harmony_desktop.store.replica.wire import (
     Codec,
     codec,
@@ -63,10 +66,13 @@ def apply_page(
     new_conflicts = 0
     with store.raw_write(foreign_keys=False) as s, _bulk_cache(s, len(rows)):
         clock = load_clock(s, store.device_id, wall)
+        wall_ms = wall()
         by_table: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
-            by_table.setdefault(str(row["table"]), []).append(row)
+            by_table.setdefault(str(row.get("table")), []).append(row)
         newest = ""
+        # Rows that cannot be applied are set aside for review; the rest go on.
+        fitting: dict[type[SyncedRow], list[dict[str, Any]]] = {}
         for table, table_rows in by_table.items():
             model = SYNCED_MODELS.get(table)
             if model is None:
@@ -74,9 +80,20 @@ def apply_page(
                 stamps = (c for row in table_rows for c in row.get("clocks", {}).values())
                 newest = max(newest, max(stamps, default=""))
                 continue
-            newest = max(newest, _merge_rows(s, model, table_rows))
+            fitting[model] = screen(s, model, table_rows, now=now, wall_ms=wall_ms)
+        for batch in fitting.values():
+            for row in batch:
+                newest = max(newest, max(row["clocks"].values(), default=""))
         # Refused (raises, the transaction rolls back) if too far in the future.
         observe_all(clock, [newest])
+        for model, batch in fitting.items():
+            apply_guarded(
+                s,
+                model.__tablename__,  # type: ignore[arg-type]
+                batch,
+                lambda part, model=model: _merge_rows(s, model, part),  # type: ignore[misc]
+                now=now,
+            )
         for conflict in conflicts:
             if store_server_conflict(s, conflict, now):
                 new_conflicts += 1
