@@ -32,6 +32,7 @@ from sqlalchemy.dialects import postgresql
 from harmony_sync import schema
 from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
+from harmony_sync.server import scopes
 from harmony_sync.server.accounts import (
     DEVICES,
     HUBS,
@@ -313,11 +314,13 @@ def push(
                 checked.append((m, shape))
                 results.append({"mutation_id": m.mutation_id, "status": "applied"})
         rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked} | _parents(checked))
+        shares = scopes.ShareBook.load(conn, [(c[0], c[1], c[3]) for _, c in checked])
         new_conflicts: list[dict[str, Any]] = []
         by_id = {r["mutation_id"]: r for r in results if r["status"] == "applied"}
         for m, (table, row_id, hub_id, values, clocks, bases) in checked:
             try:
                 row = _apply(rows, device, known_hubs, table, row_id, hub_id, values)
+                shares.admit(rows, device, known_hubs, table, row_id, hub_id, values, row)
             except Rejection as err:
                 by_id[m.mutation_id].update(_rejected(m, err))
                 continue
@@ -340,6 +343,7 @@ def push(
                     }
                 )
         seq = _write_rows(conn, rows, seq)
+        seq = shares.commit(conn, rows, seq)
         conflicts_out: list[dict[str, Any]] = []
         for c in new_conflicts:
             seq += 1
@@ -544,7 +548,7 @@ def pull(
                         ROWS.c.data,
                         ROWS.c.clocks,
                     )
-                    .where(ROWS.c.seq > cursor, ROWS.c.seq <= high, _scope(ROWS.c.hub_id, device))
+                    .where(ROWS.c.seq > cursor, ROWS.c.seq <= high, scopes.visible(device))
                     .order_by(ROWS.c.seq)
                     .limit(limit + 1)
                 )
