@@ -18,7 +18,7 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import SessionStatus, StudentStatus
-from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.invitations import session_student_ids
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
     AttendanceCode,
@@ -104,7 +104,7 @@ class RollService:
         """Every student expected in the session (enrolled that day, plus anyone marked)."""
         with self.store.read() as s:
             session = self._session(s, session_id)
-            ids = enrolled_student_ids(s, session.ensemble_id, session.date)
+            ids = session_student_ids(s, session_id, session.ensemble_id, session.date)
             marks = {
                 m.student_id: m
                 for m in s.exec(
@@ -245,7 +245,8 @@ class RollService:
             session = self._session(w.session, session_id)
             present = self._present_code(w.session)
             done = []
-            for student_id in enrolled_student_ids(w.session, session.ensemble_id, session.date):
+            expected = session_student_ids(w.session, session_id, session.ensemble_id, session.date)
+            for student_id in expected:
                 mark = w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
                 if mark is None or mark.deleted or mark.code is None:
                     current = _state(mark)
