@@ -31,6 +31,7 @@ from harmony_desktop.store.models import (
     Ensemble,
     Hub,
     Outbox,
+    SessionInvitation,
     Staff,
     Student,
 )
@@ -227,15 +228,26 @@ def test_marks_only_while_enrolled(db: Session) -> None:
     for e in db.exec(select(Enrollment)).all():
         if e.enrolled_on is not None:
             spans[(e.student_id, e.ensemble_id)].append((e.enrolled_on, e.ended_on))
+    # A masterclass also expects the students of the ensembles it invites.
+    invited: dict[str, set[str]] = defaultdict(set)
+    for invitation in db.exec(select(SessionInvitation)).all():
+        invited[invitation.session_id].add(str(invitation.ensemble_id))
     rows = db.exec(
-        select(AttendanceMark.student_id, ClassSession.ensemble_id, ClassSession.date).join(
+        select(
+            AttendanceMark.student_id,
+            ClassSession.ensemble_id,
+            ClassSession.date,
+            ClassSession.id,
+        ).join(
             ClassSession,
             AttendanceMark.session_id == ClassSession.id,  # type: ignore[arg-type]
         )
     ).all()
-    for student, ensemble, day in rows:
+    for student, ensemble, day, session in rows:
         assert any(
-            start <= day and (end is None or day < end) for start, end in spans[(student, ensemble)]
+            start <= day and (end is None or day < end)
+            for place in {ensemble, *invited[session]}
+            for start, end in spans[(student, place)]
         )
 
 
@@ -291,6 +303,13 @@ def test_keep_outbox_queues_every_row(tmp_path: Path) -> None:
             + summary.enrollment_events
             + summary.sessions
             + summary.marks
+            + summary.volunteers
+            + summary.volunteer_assignments
+            + summary.clearances
+            + summary.volunteer_shifts
+            + summary.invitations
+            + summary.family_events
+            + summary.family_attendance
         )
         assert store.pending_changes() == rows  # every demo row; the default codes never
 

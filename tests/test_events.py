@@ -139,7 +139,7 @@ def test_a_masterclass_invites_other_ensembles_and_counts_apart(
     # Mark all remaining present covers the invited students too.
     assert len(services.roll.mark_remaining_present(session, by=hub.teacher_id)) == 2
     tables = events.engagement_tables(hub.hub_id, DAY, DAY)
-    headers, rows = tables["student_hours"]
+    _headers, rows = tables["student_hours"]
     assert rows == [["Test Park Hub", 0.0, 13.5, 0.0]]  # 9 present x 1.5 h, apart
     with pytest.raises(ValidationError, match="guest artist"):
         events.add_masterclass(
@@ -169,7 +169,7 @@ def test_a_performance_records_venue_performers_and_audience(
         6,
         140,
     )
-    headers, rows = events.engagement_tables(hub.hub_id, DAY, DAY)["performances"]
+    _headers, rows = events.engagement_tables(hub.hub_id, DAY, DAY)["performances"]
     assert rows == [
         [
             "Test Park Hub",
@@ -199,7 +199,7 @@ def test_families_per_hub_count_a_student_once_over_the_period(
     for event in (first, second):
         adult = events.family_roll(event)[0]
         events.mark_adult(event, adult, True, by=None)
-    headers, rows = events.engagement_tables(hub.hub_id, DAY, DAY + dt.timedelta(days=7))[
+    _headers, rows = events.engagement_tables(hub.hub_id, DAY, DAY + dt.timedelta(days=7))[
         "families_per_hub"
     ]
     assert rows == [["Test Park Hub", 2, 1, 2]]

@@ -116,7 +116,7 @@ def test_a_volunteer_with_an_expired_tb_clearance_needs_a_site_leads_confirmatio
     vid = cleared_volunteer(volunteers, hub.hub_id)
     volunteers.record_clearance(vid, kind_ids(volunteers)["tb"], dt.date(2022, 8, 15))
     session = open_session(services, hub)
-    pending = services.store.pending_changes
+    pending = services.store.pending_changes()
     with pytest.raises(NeedsConfirmation) as refused:
         volunteers.set_shift(session, vid, ShiftStatus.SIGNED_UP, by=hub.teacher_id)
     assert refused.value.problems == ["TB clearance: expired on 2026-08-15"]
@@ -124,7 +124,7 @@ def test_a_volunteer_with_an_expired_tb_clearance_needs_a_site_leads_confirmatio
         volunteers.sign_in(session, vid, by=hub.teacher_id)
     with pytest.raises(ValidationError, match="Only a site lead"):
         volunteers.sign_in(session, vid, by=hub.teacher_id, confirmed_by=hub.teacher_id)
-    assert services.store.pending_changes == pending  # nothing written
+    assert services.store.pending_changes() == pending  # nothing written
     with services.store.read() as s:
         assert s.exec(select(VolunteerShift)).all() == []
 
@@ -258,7 +258,7 @@ def test_the_register_lists_the_hubs_volunteers_with_their_shift(
 def test_invalid_volunteers_are_refused_and_nothing_is_written(
     services: Services, volunteers: VolunteerService, hub: HubFixture
 ) -> None:
-    before = services.store.pending_changes
+    before = services.store.pending_changes()
     for values, message in (
         ({"first_name": "", "last_name": "Tester"}, "First name is required"),
         ({"first_name": "Vol", "last_name": "Tester", "status": "retired"}, "Unknown status"),
@@ -267,7 +267,7 @@ def test_invalid_volunteers_are_refused_and_nothing_is_written(
     ):
         with pytest.raises(ValidationError, match=message):
             volunteers.save(hub.hub_id, values)
-    assert services.store.pending_changes == before
+    assert services.store.pending_changes() == before
     vid = cleared_volunteer(volunteers, hub.hub_id)
     with pytest.raises(ValidationError, match="future"):
         volunteers.record_clearance(vid, kind_ids(volunteers)["tb"], TODAY + dt.timedelta(days=1))

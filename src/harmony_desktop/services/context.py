@@ -39,6 +39,7 @@ from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
 from harmony_desktop.services.sessions import SessionService
 from harmony_desktop.services.stats import StatsService
+from harmony_desktop.services.volunteer_import import VolunteerImport
 from harmony_desktop.services.volunteers import VolunteerService
 from harmony_desktop.store import Store
 
@@ -128,6 +129,7 @@ class Services:
     review = provides(lambda s: ReviewService(s.store))
     volunteers = provides(lambda s: VolunteerService(s.store))
     events = provides(lambda s: EventService(s.store))
+    volunteer_import = provides(lambda s: VolunteerImport(s.volunteers))
     sync = provides(_sync_service)
 
     def __init__(

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, or_, select
@@ -44,6 +46,7 @@ from harmony_desktop.domain.vocab import (
     VolunteerRole,
     VolunteerStatus,
 )
+from harmony_desktop.services.exporting import write_table
 from harmony_desktop.services.roster import validate_contact
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
@@ -371,7 +374,7 @@ class VolunteerService:
         clock: Callable[[], dt.time] = _now_time,
     ) -> None:
         self.store = store
-        self._today = today
+        self.today = today
         self._clock = clock
 
     # -- clearance kinds (programme-wide) ---------------------------------------------
@@ -379,7 +382,7 @@ class VolunteerService:
     def kinds(self, *, include_inactive: bool = False) -> list[ClearanceKindInfo]:
         """The clearance kinds, in display order."""
         with self.store.read() as s:
-            return _kinds(s, include_inactive=include_inactive)
+            return clearance_kinds(s, include_inactive=include_inactive)
 
     def update_kind(self, kind_id: str, **fields: Any) -> None:
         """Change a kind's label, validity (months; 0 = no expiry), required or active
@@ -412,7 +415,7 @@ class VolunteerService:
             raise ValidationError(_("A clearance kind needs a code and a name."), "label")
         kind_id = natural_id("clearance_kind", code)
         with self.store.write() as w:
-            order = len(_kinds(w.session, include_inactive=True))
+            order = len(clearance_kinds(w.session, include_inactive=True))
             w.upsert(
                 ClearanceKind,
                 kind_id,
@@ -443,13 +446,13 @@ class VolunteerService:
             rows = s.exec(query).all()
             if not include_inactive:
                 rows = [r for r in rows if r.status != VolunteerStatus.INACTIVE]
-            return _infos(s, rows, self._today())
+            return _infos(s, rows, self.today())
 
     def get(self, volunteer_id: str) -> VolunteerInfo:
         """One volunteer; :class:`NotFoundError` if there is none."""
         with self.store.read() as s:
             row = get_live(s, Volunteer, volunteer_id, message=_("That volunteer does not exist."))
-            return _infos(s, [row], self._today())[0]
+            return _infos(s, [row], self.today())[0]
 
     def save(self, hub_id: str, values: dict[str, Any], *, volunteer_id: str | None = None) -> str:
         """Create a volunteer whose home is ``hub_id``, or update ``volunteer_id``;
@@ -496,12 +499,11 @@ class VolunteerService:
         and ensembles the volunteer assists: new ones are added, missing ones ended."""
         wanted = {(hub, ensemble or None) for hub, ensemble in assignments}
         with self.store.write() as w:
-            self._set_assignments(w, volunteer_id, wanted)
+            self.assign_in(w, volunteer_id, wanted)
 
     @staticmethod
-    def _set_assignments(
-        w: ChangeWriter, volunteer_id: str, wanted: set[tuple[str, str | None]]
-    ) -> None:
+    def assign_in(w: ChangeWriter, volunteer_id: str, wanted: set[tuple[str, str | None]]) -> None:
+        """:meth:`set_assignments` inside the caller's transaction (an import)."""
         get_live(w.session, Volunteer, volunteer_id, message=_("That volunteer does not exist."))
         for hub_id, ensemble_id in wanted:
             get_live(w.session, Hub, hub_id)
@@ -541,9 +543,9 @@ class VolunteerService:
         """Record when a clearance was done; its expiry defaults to the kind's validity
         after ``done_on`` (none for a kind that does not expire)."""
         with self.store.write() as w:
-            return self._record_clearance(w, volunteer_id, kind_id, done_on, expires_on, note)
+            return self.record_clearance_in(w, volunteer_id, kind_id, done_on, expires_on, note)
 
-    def _record_clearance(
+    def record_clearance_in(
         self,
         w: ChangeWriter,
         volunteer_id: str,
@@ -552,13 +554,14 @@ class VolunteerService:
         expires_on: dt.date | None,
         note: str,
     ) -> ClearanceInfo:
+        """:meth:`record_clearance` inside the caller's transaction (an import)."""
         volunteer = get_live(
             w.session, Volunteer, volunteer_id, message=_("That volunteer does not exist.")
         )
         kind = get_live(
             w.session, ClearanceKind, kind_id, message=_("That clearance kind does not exist.")
         )
-        today = self._today()
+        today = self.today()
         if done_on is not None and done_on > today:
             raise ValidationError(
                 _("{kind} cannot be done in the future.").format(kind=kind.label), "done_on"
@@ -605,7 +608,7 @@ class VolunteerService:
         ``within_days`` days, or have expired, soonest first (for the coordinator)."""
         if within_days < 0:
             raise ValidationError(_("The number of days cannot be negative."), "within")
-        today = self._today()
+        today = self.today()
         found = []
         for volunteer in self.for_hub(hub_id, include_inactive=False):
             hubs = ", ".join(sorted({a.hub_name for a in volunteer.assignments}, key=sort_key))
@@ -633,7 +636,7 @@ class VolunteerService:
     def session_volunteers(self, session_id: str) -> list[ShiftEntry]:
         """Who may volunteer at a session: the hub's active and prospective volunteers
         (those assisting its ensemble first) and anyone already on it, with their shift."""
-        today = self._today()
+        today = self.today()
         with self.store.read() as s:
             session = _session(s, session_id)
             hub_id = session.hub_id or ""
@@ -714,7 +717,7 @@ class VolunteerService:
             volunteer = get_live(
                 w.session, Volunteer, volunteer_id, message=_("That volunteer does not exist.")
             )
-            info = _infos(w.session, [volunteer], self._today())[0]
+            info = _infos(w.session, [volunteer], self.today())[0]
             shift_id = natural_id("shift", session_id, volunteer_id)
             current = find_live(w.session, VolunteerShift, shift_id)
             fields: dict[str, Any] = {"status": status.value}
@@ -980,6 +983,18 @@ class VolunteerService:
         return headers, rows
 
 
+def write_private_table(
+    path: Path, headers: list[str], rows: list[list[Any]], *, title: str = "Sheet"
+) -> Path:
+    """Write a table as ``services.exporting.write_table`` does (.csv or .xlsx), to a file
+    only its owner can read: the file is created 0600 before anything is written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)  # an existing file keeps its old mode through os.open
+    return write_table(path, headers, rows, title=title)
+
+
 def _kind_group(kind: str) -> str:
     """How hours are split: ensemble sessions (regular, rehearsal), masterclasses,
     performances."""
@@ -1006,7 +1021,8 @@ def _session(s: Session, session_id: str) -> ClassSession:
     )
 
 
-def _kinds(s: Session, *, include_inactive: bool) -> list[ClearanceKindInfo]:
+def clearance_kinds(s: Session, *, include_inactive: bool) -> list[ClearanceKindInfo]:
+    """The clearance kinds (only the active ones unless ``include_inactive``), in order."""
     rows = s.exec(select(ClearanceKind).where(live(ClearanceKind))).all()
     kinds = [
         ClearanceKindInfo(
@@ -1022,7 +1038,7 @@ def _infos(s: Session, rows: Iterable[Volunteer], today: dt.date) -> list[Volunt
     """Volunteer rows as :class:`VolunteerInfo`, with clearances and assignments, by name."""
     rows = list(rows)
     ids = [r.id for r in rows]
-    kinds = _kinds(s, include_inactive=False)
+    kinds = clearance_kinds(s, include_inactive=False)
     recorded: dict[str, dict[str, VolunteerClearance]] = defaultdict(dict)
     assigned: dict[str, list[VolunteerAssignment]] = defaultdict(list)
     for start in range(0, len(ids), 500):
