@@ -478,6 +478,55 @@ class VolunteerService:
             w.update(row, **values)
             return row.id
 
+    def save_record(
+        self,
+        hub_id: str,
+        values: dict[str, Any],
+        *,
+        volunteer_id: str | None = None,
+        assignments: set[tuple[str, str | None]] | None = None,
+        clearances: dict[str, tuple[dt.date | None, dt.date | None] | None] | None = None,
+    ) -> str:
+        """What the volunteer form saves, in ONE transaction: the person (new at
+        ``hub_id``, or ``volunteer_id``), their assignments at ``hub_id`` (those at other
+        hubs are kept), and their clearances (kind id -> (done, expires), or None to
+        forget it; kinds not given are left as they are). Returns the id."""
+        values = {k: (stored_text(v) if isinstance(v, str) else v) for k, v in values.items()}
+        validate_volunteer(values)
+        for required in ("first_name", "last_name"):
+            if volunteer_id is None and not values.get(required):
+                validate_volunteer({required: ""})
+        with self.store.write() as w:
+            if volunteer_id is None:
+                get_live(w.session, Hub, hub_id)
+                volunteer_id = w.insert(Volunteer(hub_id=hub_id, **values)).id
+            else:
+                row = get_live(
+                    w.session, Volunteer, volunteer_id, message=_("That volunteer does not exist.")
+                )
+                w.update(row, **values)
+            if assignments is not None:
+                current = w.session.exec(
+                    select(VolunteerAssignment).where(
+                        VolunteerAssignment.volunteer_id == volunteer_id,
+                        live(VolunteerAssignment),
+                    )
+                ).all()
+                elsewhere = {(a.hub_id or "", a.ensemble_id) for a in current if a.hub_id != hub_id}
+                self.assign_in(w, volunteer_id, elsewhere | set(assignments))
+            for kind_id, dates in (clearances or {}).items():
+                if dates is None:
+                    found = find_live(
+                        w.session,
+                        VolunteerClearance,
+                        natural_id("clearance", volunteer_id, kind_id),
+                    )
+                    if found is not None:
+                        w.delete(found)
+                else:
+                    self.record_clearance_in(w, volunteer_id, kind_id, dates[0], dates[1], "")
+        return volunteer_id
+
     def remove(self, volunteer_id: str) -> None:
         """Delete a volunteer record (a tombstone that syncs), with their assignments."""
         with self.store.write() as w:
