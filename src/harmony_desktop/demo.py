@@ -1224,9 +1224,13 @@ class _HubBuilder:
         kinds = {code: (natural_id("clearance_kind", code), months) for code, months in _CLEARANCES}
         made: list[tuple[Volunteer, Ensemble | None]] = []
         count = max(4, self.n_students // 30)
+        names: set[tuple[str, str]] = set()
         for n in range(count):
             first = rng.choice(_FIRST_EN + _FIRST_ES)
             last = rng.choice(_LAST_EN + _LAST_ES)
+            while (first, last) in names:  # two volunteers of one name confuse everyone
+                first = rng.choice(_FIRST_EN + _FIRST_ES)
+            names.add((first, last))
             status = VolunteerStatus.ACTIVE
             if n == count - 1:
                 status = VolunteerStatus.PROSPECT

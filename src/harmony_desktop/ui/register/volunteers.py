@@ -274,6 +274,8 @@ class ConfirmAssignmentDialog(QDialog):
             tr("Confirm and assign"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.confirm_button.setEnabled(bool(leads))
+        for b in buttons.buttons():
+            b.setAccessibleName(b.text().replace("&", ""))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -306,6 +308,8 @@ class ShiftTimesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        for b in buttons.buttons():
+            b.setAccessibleName(b.text().replace("&", ""))
         form.addRow(buttons)
 
     def times(self) -> tuple[dt.time, dt.time]:
