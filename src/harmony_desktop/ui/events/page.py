@@ -189,7 +189,7 @@ class EventsPage(QWidget):
         header.setAccessibleName(tr("Event columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((118, 105, 140)):
+        for column, width in enumerate((126, 100, 120)):
             self.view.setColumnWidth(column, width)
 
         self.family = FamilyRollPanel(services, tasks, staff)
@@ -209,7 +209,7 @@ class EventsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.stack)
-        splitter.setSizes([520, 760])
+        splitter.setSizes([545, 735])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

@@ -129,7 +129,7 @@ class VolunteersPage(QWidget):
         self.expiring_model = ExpiringTableModel(self)
         self.expiring_view = _table(tr("Clearances expiring within 30 days"))
         self.expiring_view.setModel(self.expiring_model)
-        for column, width in enumerate((85, 130, 140)):
+        for column, width in enumerate((95, 180, 200, 160)):
             self.expiring_view.setColumnWidth(column, width)
         self.expiring_view.doubleClicked.connect(self._open_expiring)
 
@@ -174,10 +174,12 @@ class VolunteersPage(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.expiring_title)
         side_layout.addWidget(self.expiring_view, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # One above the other: both tables are wide (names, what is due, the hubs and
+        # ensembles assisted) and a hub has a handful of volunteers, not hundreds.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
-        splitter.setSizes([860, 420])
+        splitter.setSizes([360, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
