@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.volunteers import add_months
+from harmony_desktop.store.models import Hub
 from harmony_desktop.ui.events.dialogs import FamilyEventDialog, MasterclassDialog, WalkInDialog
 from harmony_desktop.ui.events.models import AdultColumn
 from harmony_desktop.ui.main_window import MainWindow
@@ -205,3 +206,53 @@ def test_a_masterclass_and_a_performance_from_the_events_tab(
     page.details.save_button.click()
     [performance] = services.events.performances(hub.hub_id)
     assert performance.audience_count == 85 and performance.venue == "Park stage"
+
+
+def test_a_visiting_volunteers_record_is_kept_by_their_home_hub(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    """A volunteer of another hub who assists here: the form changes only what they
+    assist at this hub; their record and clearances stay as their home hub keeps them."""
+    with services.store.write() as w:
+        home = w.insert(Hub(name="Home Hub")).id
+    volunteers = services.volunteers
+    vid = volunteers.save(home, {"first_name": "Visiting", "last_name": "Tester"})
+    tb = next(k for k in volunteers.kinds() if k.code == "tb")
+    volunteers.record_clearance(vid, tb.id, dt.date(2025, 5, 6))
+    volunteers.set_assignments(vid, [(home, None), (hub.hub_id, None)])
+    show_volunteers(qtbot, window)
+    page = window.volunteers
+    page.select(vid)
+    page.edit_selected()
+    form = page.active_dialog
+    assert isinstance(form, VolunteerDialog) and form.visiting
+    assert form.visiting_note.isVisible()
+    assert "kept by Home Hub" in form.visiting_note.text()
+    assert form.first_name.isReadOnly() and not form.status.isEnabled()
+    tb_row = next(r for r in form.clearance_rows if r.kind.code == "tb")
+    assert not tb_row.done.isEnabled()
+    qtbot.keyClicks(form.first_name, "typed")  # read-only: nothing changes
+    # This hub's part: assist one ensemble instead of the whole hub.
+    for i in range(form.assists.count()):
+        item = form.assists.item(i)
+        on = item.data(Qt.ItemDataRole.UserRole) == hub.ensemble_id
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        form.save_button.click()
+    saved = volunteers.get(vid)
+    assert saved.first_name == "Visiting" and saved.hub_id == home
+    assert {(a.hub_id, a.ensemble_id) for a in saved.assignments} == {
+        (home, None),
+        (hub.hub_id, hub.ensemble_id),
+    }
+    tb_saved = next(c for c in saved.clearances if c.kind_id == tb.id)
+    assert tb_saved.done_on == dt.date(2025, 5, 6)
+    # A volunteer of this hub is edited in full.
+    own = volunteers.save(hub.hub_id, {"first_name": "Own", "last_name": "Tester"})
+    show_volunteers(qtbot, window)
+    page.select(own)
+    page.edit_selected()
+    form = page.active_dialog
+    assert isinstance(form, VolunteerDialog) and not form.visiting
+    assert not form.first_name.isReadOnly() and not form.visiting_note.isVisible()
+    form.reject()

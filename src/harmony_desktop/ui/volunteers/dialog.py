@@ -155,6 +155,11 @@ class VolunteerDialog(QDialog):
         self.setAccessibleName(tr("Volunteer form"))
         self.resize(760, 640)
         layout = QVBoxLayout(self)
+        self.visiting_note = QLabel()
+        self.visiting_note.setWordWrap(True)
+        self.visiting_note.setAccessibleName(tr("Whose record this is"))
+        self.visiting_note.hide()
+        layout.addWidget(self.visiting_note)
         columns = QHBoxLayout()
         layout.addLayout(columns)
         columns.addWidget(self._person(volunteer), 3)
@@ -177,6 +182,31 @@ class VolunteerDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout.addWidget(buttons)
         self.first_name.setFocus()
+        #: A volunteer of another hub who assists here: their record and clearances
+        #: belong to their home hub (the server refuses edits from here), so only the
+        #: ensembles they assist at this hub can change.
+        self.visiting = volunteer is not None and volunteer.hub_id not in (None, hub_id)
+        if self.visiting:
+            self._read_only_record(volunteer)  # type: ignore[arg-type]
+
+    def _read_only_record(self, v: VolunteerInfo) -> None:
+        home = next((a.hub_name for a in v.assignments if a.hub_id == v.hub_id), None)
+        self.visiting_note.setText(
+            tr("{name}'s record and clearances are kept by {home}: change them there. Here "
+               "you choose what they assist at this hub.").format(
+                name=v.display_name, home=home or tr("their home hub")
+            )
+        )  # fmt: skip
+        self.visiting_note.show()
+        for edit in self.fields.values():
+            edit.setReadOnly(True)
+        self.notes.setReadOnly(True)
+        locked: list[QWidget] = [self.role, self.status]
+        for row in self.clearance_rows:
+            locked += [row.done, row.done_on, row.expires_on]
+        for widget in locked:
+            widget.setEnabled(False)
+        self.assists.setFocus()
 
     # -- parts ---------------------------------------------------------------------------
 
@@ -287,10 +317,12 @@ class VolunteerDialog(QDialog):
         try:
             volunteer_id = self.services.volunteers.save_record(
                 self.hub_id,
-                self.values(),
+                {} if self.visiting else self.values(),
                 volunteer_id=self.volunteer.id if self.volunteer else None,
                 assignments=self.assignments(),
-                clearances={row.kind.id: row.values() for row in self.clearance_rows},
+                clearances=None
+                if self.visiting
+                else {row.kind.id: row.values() for row in self.clearance_rows},
             )
         except HarmonyError as exc:
             self.error.setText(str(exc))
