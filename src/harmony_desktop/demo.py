@@ -1173,7 +1173,6 @@ class _HubBuilder:
             "marks",
         )
 
-
     # -- volunteers, masterclasses, family events, audiences ---------------------------
 
     def _volunteers_and_events(self, kids: list[_Kid], seats: dict[str, list[_Seat]]) -> None:
@@ -1253,7 +1252,9 @@ class _HubBuilder:
                 status=status.value,
             )
             self._add(volunteer, "volunteers")
-            ensemble = rng.choice([row for row, _t in self.ensembles]) if rng.random() < 0.7 else None
+            ensemble = (
+                rng.choice([row for row, _t in self.ensembles]) if rng.random() < 0.7 else None
+            )
             self._add(
                 VolunteerAssignment(
                     id=natural_id(
@@ -1309,7 +1310,9 @@ class _HubBuilder:
                 held[row.ensemble_id].append(row)
         every = [row for rows in held.values() for row in rows]
         for n, (volunteer, ensemble) in enumerate(volunteers):
-            sessions = held.get(ensemble.id, []) if ensemble else rng.sample(every, min(8, len(every)))
+            sessions = (
+                held.get(ensemble.id, []) if ensemble else rng.sample(every, min(8, len(every)))
+            )
             for session in sessions:
                 if rng.random() < 0.35:
                     continue  # not every meeting
@@ -1401,7 +1404,9 @@ class _HubBuilder:
                         present[seat.student.row.id] = seat.student
             taken_at = dt.datetime.combine(day, start, tzinfo=self.zone).astimezone(dt.UTC)
             for kid in present.values():
-                self._mark(session, kid, self.site_lead.id, False, taken_at.isoformat(timespec="seconds"))
+                self._mark(
+                    session, kid, self.site_lead.id, False, taken_at.isoformat(timespec="seconds")
+                )
 
     def _family_events(self, seats: dict[str, list[_Seat]]) -> None:
         """A family night each fall and a parent workshop each spring; about a third of
@@ -1461,7 +1466,9 @@ class _HubBuilder:
             for _n in range(rng.randint(2, 5)):
                 key = self._id()
                 first, last = self._name(rng.random() < 0.6)
-                for_student = rng.choice(sorted(enrolled)) if enrolled and rng.random() < 0.7 else None
+                for_student = (
+                    rng.choice(sorted(enrolled)) if enrolled and rng.random() < 0.7 else None
+                )
                 self._add(
                     FamilyAttendance(
                         id=natural_id("walk_in", key, for_student or ""),

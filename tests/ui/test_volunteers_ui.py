@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -209,7 +211,11 @@ def test_a_masterclass_and_a_performance_from_the_events_tab(
 
 
 def test_a_visiting_volunteers_record_is_kept_by_their_home_hub(
-    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    hub: HubFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A volunteer of another hub who assists here: the form changes only what they
     assist at this hub; their record and clearances stay as their home hub keeps them."""
@@ -247,6 +253,23 @@ def test_a_visiting_volunteers_record_is_kept_by_their_home_hub(
     }
     tb_saved = next(c for c in saved.clearances if c.kind_id == tb.id)
     assert tb_saved.done_on == dt.date(2025, 5, 6)
+    # Removing them here ends their visits; their record stays with the home hub.
+    asked: list[str] = []
+
+    def yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    page.select(vid)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.remove_button.click()
+    assert asked == [
+        "Stop Visiting Tester assisting at this hub? Their record stays with their home hub."
+    ]
+    kept = volunteers.get(vid)
+    assert [a.hub_id for a in kept.assignments] == [home]
+    assert page.model.row_of(vid) < 0
     # A volunteer of this hub is edited in full.
     own = volunteers.save(hub.hub_id, {"first_name": "Own", "last_name": "Tester"})
     show_volunteers(qtbot, window)

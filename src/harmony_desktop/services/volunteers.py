@@ -541,6 +541,19 @@ class VolunteerService:
                 w.delete(assignment)
             w.delete(row)
 
+    def leave_hub(self, volunteer_id: str, hub_id: str) -> None:
+        """End a volunteer's assignments at ``hub_id`` (what a hub they visit may do:
+        their record belongs to their home hub); the other hubs' stay."""
+        with self.store.write() as w:
+            for assignment in w.session.exec(
+                select(VolunteerAssignment).where(
+                    VolunteerAssignment.volunteer_id == volunteer_id,
+                    VolunteerAssignment.hub_id == hub_id,
+                    live(VolunteerAssignment),
+                )
+            ).all():
+                w.delete(assignment)
+
     def set_assignments(
         self, volunteer_id: str, assignments: Iterable[tuple[str, str | None]]
     ) -> None:

@@ -316,19 +316,33 @@ class VolunteersPage(QWidget):
         if volunteer_id is None:
             return
         volunteer = self.model.volunteer(self.model.row_of(volunteer_id))
-        answer = QMessageBox.question(
-            self,
-            tr("Remove volunteer"),
-            tr(
+        hub_id = self.hub_id
+        visiting = volunteer.hub_id not in (None, hub_id)
+        if visiting:
+            # Their record belongs to their home hub: this hub can only stop their visits.
+            question = tr(
+                "Stop {name} assisting at this hub? Their record stays with their home hub."
+            )
+        else:
+            question = tr(
                 "Remove {name}? Their record and assignments are deleted on every laptop; "
                 "hours already recorded stay in the reports."
-            ).format(name=volunteer.display_name),
+            )
+
+        def op(s: Services) -> None:
+            if visiting:
+                s.volunteers.leave_hub(volunteer_id, hub_id)
+            else:
+                s.volunteers.remove(volunteer_id)
+
+        answer = QMessageBox.question(
+            self, tr("Remove volunteer"), question.format(name=volunteer.display_name)
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         CollectionOp(
             self.tasks,
-            op=lambda s: s.volunteers.remove(volunteer_id),
+            op=op,
             changes=Changes(volunteers=True),
             parent=self,
         ).success(lambda _r: self.say(tr("Removed."))).failure(
