@@ -275,6 +275,8 @@ TABLES: dict[str, dict[str, Field]] = {
         "on_site": FLAG,
         "location": text(NAME),
         "cancel_reason": text(TEXT),
+        "guest_artist": text(NAME),
+        "audience_count": Field("int", nullable=True, minimum=0, maximum=RANK),
     },
     "attendance_mark": {
         "deleted": DELETED,
@@ -296,6 +298,84 @@ TABLES: dict[str, dict[str, Field]] = {
         "deleted": DELETED,
         "target_id": ref(),
     },
+    "volunteer": {
+        "deleted": DELETED,
+        "first_name": text(NAME, required=True),
+        "last_name": text(NAME, required=True),
+        "preferred_name": text(NAME),
+        "email": text(EMAIL),
+        "phone": text(SHORT),
+        "address": text(ADDRESS),
+        "organisation": text(NAME),
+        "skills": text(TEXT),
+        "instruments": text(TEXT),
+        "role": text(SHORT),
+        "status": text(SHORT),
+        "notes": text(TEXT),
+    },
+    "volunteer_assignment": {
+        "deleted": DELETED,
+        "volunteer_id": ref(),
+        "ensemble_id": ref(nullable=True, required=False),
+    },
+    "clearance_kind": {
+        "deleted": DELETED,
+        "code": text(SHORT, required=True),
+        "label": text(NAME, required=True),
+        "validity_months": number(0, 1_200),
+        "required": FLAG,
+        "sort_order": number(-RANK, RANK),
+        "active": FLAG,
+    },
+    "volunteer_clearance": {
+        "deleted": DELETED,
+        "volunteer_id": ref(),
+        "kind_id": ref(),
+        "done_on": OPTIONAL_DATE,
+        "expires_on": OPTIONAL_DATE,
+        "note": text(TEXT),
+    },
+    "volunteer_shift": {
+        "deleted": DELETED,
+        "session_id": ref(),
+        "volunteer_id": ref(),
+        "status": text(SHORT),
+        "sign_in": Field("time", nullable=True),
+        "sign_out": Field("time", nullable=True),
+        "confirmed_by": text(NAME, nullable=True),
+        "confirmed_at": text(SHORT),
+        "confirmation_note": text(TEXT),
+        "recorded_by": text(NAME, nullable=True),
+        "recorded_at": text(SHORT),
+    },
+    "session_invitation": {
+        "deleted": DELETED,
+        "session_id": ref(),
+        "ensemble_id": ref(nullable=True, required=False),
+        "invited_hub_id": ref(nullable=True, required=False),
+    },
+    "family_event": {
+        "deleted": DELETED,
+        "title": text(NAME, required=True),
+        "kind": text(SHORT),
+        "date": Field("date", required=True),
+        "start": Field("time", required=True),
+        "end": Field("time", required=True),
+        "location": text(NAME),
+        "notes": text(TEXT),
+    },
+    "family_attendance": {
+        "deleted": DELETED,
+        "event_id": ref(),
+        "contact_id": ref(nullable=True, required=False),
+        "student_id": ref(nullable=True, required=False),
+        "adult_key": text(ID_LENGTH, required=True),
+        "name": text(NAME),
+        "relationship": text(SHORT),
+        "attended": FLAG,
+        "recorded_by": text(NAME, nullable=True),
+        "recorded_at": text(SHORT),
+    },
 }
 
 #: Rows whose hub is their parent's: (field naming the parent, parent's table). A mark's
@@ -303,6 +383,42 @@ TABLES: dict[str, dict[str, Field]] = {
 #: session's, or a device of another hub could create the mark first.
 HUB_FROM_PARENT: dict[str, tuple[str, str]] = {
     "attendance_mark": ("session_id", "session"),
+    "volunteer_shift": ("session_id", "session"),
+    "session_invitation": ("session_id", "session"),
+    "family_attendance": ("event_id", "family_event"),
+    "volunteer_clearance": ("volunteer_id", "volunteer"),
+}
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """How the rows of one table are shared with hubs other than their own.
+
+    Rows that belong together (a volunteer, their clearances and their assignments) form
+    a *family* named by its root row (the volunteer). The family is visible to the
+    root's own hub and to the hub of every live row of a ``grants`` table (a volunteer
+    assigned to hub A: the assignment's hub is A). Sharing never lets a device write a
+    row of another hub: every row keeps its one ``hub_id``, checked as always.
+    """
+
+    #: the table of the family's root row
+    root: str
+    #: the field naming the root row (``"id"``: this row is the root)
+    via: str
+    #: a live row of this table shares its family with the row's own hub
+    grants: bool = False
+
+    @property
+    def is_root(self) -> bool:
+        """True for the root table of a family."""
+        return self.via == "id"
+
+
+#: Tables whose rows are shared beyond their own hub (PROTOCOL.md, "Shared rows").
+SHARED: dict[str, Sharing] = {
+    "volunteer": Sharing("volunteer", "id", grants=True),
+    "volunteer_clearance": Sharing("volunteer", "volunteer_id"),
+    "volunteer_assignment": Sharing("volunteer", "volunteer_id", grants=True),
 }
 
 

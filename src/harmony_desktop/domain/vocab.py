@@ -57,3 +57,37 @@ EARLY_DEPARTURE_REASONS: tuple[str, ...] = (
     "transport",
     "other",
 )
+
+
+class VolunteerStatus(StrEnum):
+    """Where a volunteer stands: a prospect becomes active once they start."""
+
+    PROSPECT = "prospect"
+    ACTIVE = "active"
+    INACTIVE = "inactive"
+
+
+class VolunteerRole(StrEnum):
+    """What a volunteer does; teaching assistants are counted apart in reports."""
+
+    TEACHING_ASSISTANT = "teaching_assistant"
+    MENTOR = "mentor"
+    EVENT_HELPER = "event_helper"
+    OTHER = "other"
+
+
+class ShiftStatus(StrEnum):
+    """A volunteer at a session. Only attended hours count."""
+
+    SIGNED_UP = "signed_up"
+    ATTENDED = "attended"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+
+class FamilyEventKind(StrEnum):
+    """An event for the families of a hub."""
+
+    PARENT_WORKSHOP = "parent_workshop"
+    FAMILY_NIGHT = "family_night"
+    OTHER = "other"

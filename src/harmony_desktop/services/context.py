@@ -30,6 +30,7 @@ from harmony_desktop.services.duplicates import (
     merge_students,
 )
 from harmony_desktop.services.enrollment import EnrollmentService
+from harmony_desktop.services.events import EventService
 from harmony_desktop.services.exporting import ExportService
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.importing import ImportService
@@ -38,6 +39,8 @@ from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
 from harmony_desktop.services.sessions import SessionService
 from harmony_desktop.services.stats import StatsService
+from harmony_desktop.services.volunteer_import import VolunteerImport
+from harmony_desktop.services.volunteers import VolunteerService
 from harmony_desktop.store import Store
 
 if TYPE_CHECKING:
@@ -124,6 +127,9 @@ class Services:
     exporting = provides(lambda s: ExportService(s.store))
     duplicates = provides(lambda s: Duplicates(s.store))
     review = provides(lambda s: ReviewService(s.store))
+    volunteers = provides(lambda s: VolunteerService(s.store))
+    events = provides(lambda s: EventService(s.store))
+    volunteer_import = provides(lambda s: VolunteerImport(s.volunteers))
     sync = provides(_sync_service)
 
     def __init__(

@@ -19,7 +19,7 @@ from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import SessionStatus, StaffRole, StudentStatus
-from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.invitations import session_student_ids
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
     AttendanceCode,
@@ -143,7 +143,7 @@ class RollService:
         """Every student expected in the session (enrolled that day, plus anyone marked)."""
         with self.store.read() as s:
             session = self._session(s, session_id)
-            ids = enrolled_student_ids(s, session.ensemble_id, session.date)
+            ids = session_student_ids(s, session_id, session.ensemble_id, session.date)
             marks = {
                 m.student_id: m
                 for m in s.exec(
@@ -374,9 +374,9 @@ class RollService:
         with self.store.write() as w:
             session = self._session(w.session, session_id)
             present = self._present_code(w.session)
-            enrolled = enrolled_student_ids(w.session, session.ensemble_id, session.date)
-            current = _states(w.session, session_id, enrolled)
-            todo = [sid for sid in enrolled if current.get(sid, MarkState()).code is None]
+            expected = session_student_ids(w.session, session_id, session.ensemble_id, session.date)
+            current = _states(w.session, session_id, expected)
+            todo = [sid for sid in expected if current.get(sid, MarkState()).code is None]
             states = [
                 (sid, replace(current.get(sid, MarkState()), code=present.code)) for sid in todo
             ]

@@ -21,7 +21,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.vocab import SessionKind, SessionStatus
-from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.invitations import expected_student_ids, invitations_of
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
 from harmony_desktop.store.queries import find_live, get_live, live
@@ -152,9 +152,10 @@ class SessionService:
                     .group_by(AttendanceMark.session_id)
                 ).all()
             )
+            invited = invitations_of(s, stored)
             infos = []
             for sid, (ensemble, day_, start, end, row) in candidates.items():
-                expected = len(enrolled_student_ids(s, ensemble.id, day_))
+                expected = len(expected_student_ids(s, ensemble.id, day_, invited.get(sid, ())))
                 infos.append(
                     SessionInfo(
                         id=sid,

@@ -172,6 +172,10 @@ class ClassSession(SyncedRow, table=True):
     on_site: bool = True
     location: str = ""
     cancel_reason: str = ""
+    #: a masterclass's guest artist
+    guest_artist: str = ""
+    #: a performance's audience (None: not counted)
+    audience_count: int | None = None
 
 
 class AttendanceMark(SyncedRow, table=True):
@@ -205,6 +209,133 @@ class StudentRedirect(SyncedRow, table=True):
 
     __tablename__ = "student_redirect"
     target_id: str
+
+
+class Volunteer(SyncedRow, table=True):
+    """A volunteer (a teaching assistant from the music industry, a mentor, a helper).
+
+    ``hub_id`` is the home hub, whose devices keep the record; the volunteer is also
+    visible at every hub they are assigned to (``VolunteerAssignment``; docs/SYNC.md,
+    "Shared rows").
+    """
+
+    __tablename__ = "volunteer"
+    first_name: str
+    last_name: str
+    preferred_name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    #: where they work (a studio, an orchestra, a label)
+    organisation: str = ""
+    skills: str = ""
+    instruments: str = ""
+    role: str = "teaching_assistant"
+    status: str = "prospect"
+    notes: str = ""
+
+
+class VolunteerAssignment(SyncedRow, table=True):
+    """A volunteer assists at a hub (``hub_id``), with one ensemble or the whole hub.
+
+    Its id is natural_id("assignment", volunteer, hub, ensemble or "")."""
+
+    __tablename__ = "volunteer_assignment"
+    volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+    ensemble_id: str | None = Field(default=None, foreign_key="ensemble.id")
+
+
+class ClearanceKind(SyncedRow, table=True):
+    """A kind of clearance the programme requires (programme-wide, no hub)."""
+
+    __tablename__ = "clearance_kind"
+    code: str = Field(index=True)
+    label: str
+    #: months a clearance stays valid after it is done; 0 = it does not expire
+    validity_months: int = 0
+    #: a volunteer without it (or with it expired) is not cleared
+    required: bool = True
+    sort_order: int = 0
+    active: bool = True
+
+
+class VolunteerClearance(SyncedRow, table=True):
+    """One clearance of one volunteer: when it was done and when it expires.
+
+    Its id is natural_id("clearance", volunteer, kind); its hub is the volunteer's."""
+
+    __tablename__ = "volunteer_clearance"
+    volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+    kind_id: str = Field(foreign_key="clearance_kind.id")
+    done_on: dt.date | None = None
+    expires_on: dt.date | None = None
+    note: str = ""
+
+
+class VolunteerShift(SyncedRow, table=True):
+    """A volunteer at a session: signed up, attended (signed in and out), no-show or
+    cancelled. Its id is natural_id("shift", session, volunteer); its hub the session's.
+
+    ``confirmed_by`` is the site lead who let a volunteer who was not cleared be
+    assigned, ``confirmation_note`` what was missing or expired at the time.
+    """
+
+    __tablename__ = "volunteer_shift"
+    session_id: str = Field(foreign_key="session.id", index=True)
+    volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+    status: str = "signed_up"
+    sign_in: dt.time | None = None
+    sign_out: dt.time | None = None
+    confirmed_by: str | None = None
+    confirmed_at: str = ""  # ISO 8601 UTC
+    confirmation_note: str = ""
+    recorded_by: str | None = None
+    recorded_at: str = ""  # ISO 8601 UTC
+
+
+class SessionInvitation(SyncedRow, table=True):
+    """Who is invited to a masterclass: an ensemble's students, or a whole hub's.
+
+    Its id is natural_id("invitation", session, ensemble or hub); its hub the session's."""
+
+    __tablename__ = "session_invitation"
+    session_id: str = Field(foreign_key="session.id", index=True)
+    ensemble_id: str | None = Field(default=None, foreign_key="ensemble.id")
+    invited_hub_id: str | None = Field(default=None, foreign_key="hub.id")
+
+
+class FamilyEvent(SyncedRow, table=True):
+    """A parent workshop, a family night: an event for the families of a hub."""
+
+    __tablename__ = "family_event"
+    title: str
+    kind: str = "family_night"
+    date: dt.date = Field(index=True)
+    start: dt.time
+    end: dt.time
+    location: str = ""
+    notes: str = ""
+
+
+class FamilyAttendance(SyncedRow, table=True):
+    """An adult at a family event, for one student (or none: a walk-in on their own).
+
+    A guardian of two siblings has two contact rows, so two attendance rows, sharing one
+    ``adult_key``: the event counts two families' students reached and one adult. A
+    guardian's row id is natural_id("family", event, contact); a walk-in's is random.
+    """
+
+    __tablename__ = "family_attendance"
+    event_id: str = Field(foreign_key="family_event.id", index=True)
+    contact_id: str | None = Field(default=None, foreign_key="contact.id")
+    student_id: str | None = Field(default=None, foreign_key="student.id")
+    adult_key: str
+    #: a walk-in's name and relationship (a guardian's are their contact's)
+    name: str = ""
+    relationship: str = ""
+    attended: bool = True
+    recorded_by: str | None = None
+    recorded_at: str = ""  # ISO 8601 UTC
 
 
 class Outbox(SQLModel, table=True):
@@ -260,6 +391,14 @@ SYNCED_MODELS: dict[str, type[SyncedRow]] = {
     "session": ClassSession,
     "attendance_mark": AttendanceMark,
     "student_redirect": StudentRedirect,
+    "volunteer": Volunteer,
+    "volunteer_assignment": VolunteerAssignment,
+    "clearance_kind": ClearanceKind,
+    "volunteer_clearance": VolunteerClearance,
+    "volunteer_shift": VolunteerShift,
+    "session_invitation": SessionInvitation,
+    "family_event": FamilyEvent,
+    "family_attendance": FamilyAttendance,
 }
 
 

@@ -1,6 +1,6 @@
-"""The main window: the pages in tabs (register, roster, needs review), the File menu
-(switch hub, quit), the Sync menu, and a status bar that always shows the hub, the date
-and the sync state.
+"""The main window: the pages in tabs (register, roster, volunteers, events, needs review),
+the File menu (switch hub, quit), the Sync menu, and a status bar that always shows the
+hub, the date and the sync state.
 
 The window owns the :class:`~harmony_desktop.ui.tasks.TaskManager` every page runs its
 background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
+from harmony_desktop.ui.events import EventsPage
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
+from harmony_desktop.ui.volunteers import VolunteersPage
 
 
 def tr(text: str) -> str:
@@ -154,6 +156,12 @@ class MainWindow(QMainWindow):
         self.add_page(self.register, tr("Register"))
         self.roster = RosterPage(services, hub_id, self.tasks, today=today)
         self.add_page(self.roster, tr("Roster"))
+        self.volunteers = VolunteersPage(services, hub_id, self.tasks)
+        self.add_page(self.volunteers, tr("Volunteers"))
+        self.events = EventsPage(
+            services, hub_id, self.tasks, staff=lambda: self.register.staff_id, today=today
+        )
+        self.add_page(self.events, tr("Events"))
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False

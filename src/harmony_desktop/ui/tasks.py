@@ -108,6 +108,10 @@ class Changes:
     """Conflicts, refused changes and duplicates waiting for a decision."""
     sync: bool = False
     """Sync bookkeeping: enrollment of this laptop, last sync."""
+    volunteers: bool = False
+    """Volunteers, their clearances, assignments and shifts."""
+    events: bool = False
+    """Family events and their attendance; masterclass and performance details."""
 
     @classmethod
     def everything(cls) -> Changes:

@@ -44,6 +44,7 @@ from harmony_sync.hlc import (
     wall_clock_ms,
 )
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
+from harmony_sync.server import scopes
 from harmony_sync.server.accounts import (
     DEVICES,
     HUBS,
@@ -376,11 +377,13 @@ def push(
                 checked.append((m, shape))
                 results.append({"mutation_id": m.mutation_id, "status": "applied"})
         rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked} | _parents(checked))
+        shares = scopes.ShareBook.load(conn, [(c[0], c[1], c[3]) for _, c in checked])
         new_conflicts: list[dict[str, Any]] = []
         by_id = {r["mutation_id"]: r for r in results if r["status"] == "applied"}
         for m, (table, row_id, hub_id, values, clocks, bases) in checked:
             try:
                 row = _apply(rows, device, known_hubs, table, row_id, hub_id, values)
+                shares.admit(rows, device, known_hubs, table, row_id, hub_id, values, row)
             except Rejection as err:
                 by_id[m.mutation_id].update(_rejected(m, err))
                 continue
@@ -407,6 +410,7 @@ def push(
                     }
                 )
         seq = _write_rows(conn, rows, seq)
+        seq = shares.commit(conn, rows, seq)
         conflicts_out: list[dict[str, Any]] = []
         for c in new_conflicts:
             seq += 1
@@ -645,8 +649,17 @@ def _changed_rows(
 
     if device.data_manager:
         return scan()
+    hubs = sorted(device.hubs)
     parts = [scan(ROWS.c.hub_id.is_(None))]
-    parts += [scan(ROWS.c.hub_id == hub) for hub in sorted(device.hubs)]
+    parts += [scan(ROWS.c.hub_id == hub) for hub in hubs]
+    # the families shared with its hubs (a volunteer of two hubs), from other hubs
+    parts.append(
+        scan(
+            ROWS.c.scope_id.in_(scopes.shared_with(hubs)),
+            ROWS.c.hub_id.is_not(None),
+            ROWS.c.hub_id.not_in(hubs),
+        )
+    )
     # Each part as a subquery: SQLite takes ORDER BY and LIMIT only on a whole compound.
     merged = union_all(*(select(part.subquery()) for part in parts)).subquery()
     return select(*merged.c).order_by(merged.c.seq).limit(limit)

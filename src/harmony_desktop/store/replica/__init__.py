@@ -45,7 +45,7 @@ from harmony_desktop.store.replica.wire import (
     to_wire,
 )
 from harmony_desktop.store.replica.writer import ChangeWriter
-from harmony_sync.protocol import attendance_code_id, attendance_mark_id, session_id
+from harmony_sync.protocol import attendance_code_id, attendance_mark_id, natural_id, session_id
 
 if TYPE_CHECKING:
     from harmony_desktop.store.db import Store
@@ -67,6 +67,7 @@ __all__ = [
     "attendance_code_id",
     "attendance_mark_id",
     "from_wire",
+    "natural_id",
     "pack_clocks",
     "resolve_conflict",
     "row_clocks",

@@ -49,6 +49,7 @@ from harmony_desktop.ui.register.dialogs import (
 )
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
+from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -157,7 +158,17 @@ class RegisterPage(QWidget):
         self.placeholder.setAccessibleName(tr("No session chosen"))
         self.roll_stack.addWidget(self.placeholder)
         self.roll_stack.addWidget(self.roll)
-        splitter.addWidget(self.roll_stack)
+        # The volunteers of the open session, under its roll.
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.roll_stack)
+        self.volunteers = VolunteerShiftPanel(
+            self.services, self.hub_id, self.tasks, lambda: self.staff_id, self.clock
+        )
+        self.rollOpened.connect(lambda sid: self.volunteers.show_session(sid, self.day))
+        self.dayChanged.connect(self.volunteers.day_shown)
+        right.addWidget(self.volunteers)
+        right.setSizes([520, 200])
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([380, 880])
