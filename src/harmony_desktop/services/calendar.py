@@ -300,35 +300,8 @@ class CalendarService:
         """Add a term (or change ``term_id``); it must lie in its year and overlap no
         other term. Returns the term's id."""
         self.access().check_programme()
-        name = " ".join(name.split())
-        if not name:
-            raise ValidationError(_("Give the term a name (for example Fall)."), "name")
-        _check_days(first_day, last_day)
         with self.store.write() as w:
-            cal = Calendar.load(w.session)
-            year_first, year_last = cal.bounds(year_label)
-            if first_day < year_first or last_day > year_last:
-                raise ValidationError(
-                    _("A term of {label} lies between {first} and {last}.").format(
-                        label=year_label, first=year_first.isoformat(), last=year_last.isoformat()
-                    ),
-                    "first_day",
-                )
-            for other in cal.terms(year_label):
-                if other.id == term_id:
-                    continue
-                if other.name.casefold() == name.casefold():
-                    raise ValidationError(
-                        _("{year} already has a term called {name}.").format(
-                            year=year_label, name=other.name
-                        ),
-                        "name",
-                    )
-                if first_day <= other.last_day and other.first_day <= last_day:
-                    raise ValidationError(
-                        _("These dates overlap the term {name}.").format(name=other.name),
-                        "first_day",
-                    )
+            name = check_term(w.session, year_label, name, first_day, last_day, term_id)
             if term_id is None:
                 term = Term(
                     year_label=year_label, name=name, first_day=first_day, last_day=last_day
@@ -369,6 +342,47 @@ class CalendarService:
             if row.hub_id is None:
                 self.access().check_programme()
             w.delete(row)
+
+
+def check_term(
+    s: Session,
+    year_label: str,
+    name: str,
+    first_day: dt.date,
+    last_day: dt.date,
+    term_id: str | None = None,
+) -> str:
+    """The term's name, tidied, once the term is known to fit: inside its year, no
+    other term of that year with its name or overlapping its days."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Give the term a name (for example Fall)."), "name")
+    start_year(year_label)
+    _check_days(first_day, last_day)
+    cal = Calendar.load(s)
+    year_first, year_last = cal.bounds(year_label)
+    if first_day < year_first or last_day > year_last:
+        raise ValidationError(
+            _("A term of {label} lies between {first} and {last}.").format(
+                label=year_label, first=year_first.isoformat(), last=year_last.isoformat()
+            ),
+            "first_day",
+        )
+    for other in cal.terms(year_label):
+        if other.id == term_id:
+            continue
+        if other.name.casefold() == name.casefold():
+            raise ValidationError(
+                _("{year} already has a term called {name}.").format(
+                    year=year_label, name=other.name
+                ),
+                "name",
+            )
+        if first_day <= other.last_day and other.first_day <= last_day:
+            raise ValidationError(
+                _("These dates overlap the term {name}.").format(name=other.name), "first_day"
+            )
+    return name
 
 
 def _check_days(first_day: dt.date, last_day: dt.date) -> None:

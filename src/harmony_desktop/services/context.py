@@ -38,6 +38,8 @@ from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
 from harmony_desktop.services.sessions import SessionService
+from harmony_desktop.services.setup import SetupService
+from harmony_desktop.services.setup_import import SetupImportService
 from harmony_desktop.services.stats import StatsService
 from harmony_desktop.store import Store
 
@@ -127,6 +129,8 @@ class Services:
     review = provides(lambda s: ReviewService(s.store))
     sync = provides(_sync_service)
     calendar = provides(lambda s: CalendarService(s.store))
+    setup = provides(lambda s: SetupService(s.store))
+    setup_import = provides(lambda s: SetupImportService(s.store))
 
     def __init__(
         self,

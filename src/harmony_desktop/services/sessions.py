@@ -120,8 +120,7 @@ class _Planner:
     def scheduled(self, row: ClassSession) -> bool:
         """True when a stored regular session is still one the schedule makes."""
         return any(
-            e.id == row.ensemble_id and m.start == row.start
-            for e, m in self.sessions_on(row.date)
+            e.id == row.ensemble_id and m.start == row.start for e, m in self.sessions_on(row.date)
         )
 
 
@@ -207,30 +206,35 @@ class SessionService:
         """Sessions kept because they have marks although the schedule (or a closure) no
         longer makes them, oldest first: what the site lead should look at."""
         with self.store.read() as s:
-            query = (
-                select(col(ClassSession.date))
-                .join(Ensemble, col(Ensemble.id) == ClassSession.ensemble_id)
-                .join(AttendanceMark, col(AttendanceMark.session_id) == ClassSession.id)
+            ensembles = {
+                e.id: e
+                for e in s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble)))
+                if ensemble_id in (None, e.id) and not e.archived
+            }
+            held = s.exec(
+                select(ClassSession)
                 .where(
-                    Ensemble.hub_id == hub_id,
+                    col(ClassSession.ensemble_id).in_(list(ensembles)),
                     live(ClassSession),
                     ClassSession.kind == SessionKind.REGULAR.value,
-                    col(AttendanceMark.code).is_not(None),
-                    live(AttendanceMark),
+                    col(ClassSession.id).in_(
+                        select(AttendanceMark.session_id).where(
+                            col(AttendanceMark.code).is_not(None), live(AttendanceMark)
+                        )
+                    ),
                 )
-                .distinct()
-            )
-            if ensemble_id is not None:
-                query = query.where(ClassSession.ensemble_id == ensemble_id)
-            days = sorted(set(s.exec(query).all()))
-        found: list[SessionInfo] = []
-        for day in days:
-            found.extend(
-                info
-                for info in self.for_day(hub_id, day)
-                if info.off_schedule and ensemble_id in (None, info.ensemble_id)
-            )
-        return found
+                .order_by(col(ClassSession.date))
+            ).all()
+            if not held:
+                return []
+            planner = _Planner(hub_id, ensembles, Calendar.load(s, held[0].date, held[-1].date))
+            days = sorted({row.date for row in held if not planner.scheduled(row)})
+        return [
+            info
+            for day in days
+            for info in self.for_day(hub_id, day)
+            if info.off_schedule and ensemble_id in (None, info.ensemble_id)
+        ]
 
     def get(self, session_id_: str) -> SessionInfo:
         """The stored session ``session_id_`` as a :class:`SessionInfo`."""
