@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
+from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.sync import SyncUi
@@ -71,6 +72,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(tr("&File"))
+        self.programme_action = QAction(tr("&Programme set-up…"), self)
+        self.programme_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.programme_action.triggered.connect(self.open_programme)
+        self.programme_window: ProgrammeWindow | None = None
+        self._today = today
+        file_menu.addAction(self.programme_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         self.register = RegisterPage(services, hub_id, self.tasks, today=today)
@@ -89,6 +97,17 @@ class MainWindow(QMainWindow):
             widget.setAccessibleName(title)
         self.pages.addTab(widget, title)
 
+    def open_programme(self) -> ProgrammeWindow:
+        """Show the Programme window (hubs, ensembles, staff, school year, codes)."""
+        if self.programme_window is None:
+            self.programme_window = ProgrammeWindow(
+                self.services, self.tasks, self.hub_id, self, today=self._today
+            )
+        self.programme_window.show()
+        self.programme_window.raise_()
+        self.programme_window.activateWindow()
+        return self.programme_window
+
     def _show_date(self, day: dt.date) -> None:
         label = QDate(day.year, day.month, day.day).toString("ddd d MMM yyyy")
         self.date_label.setText(tr("Date: {date}").format(date=label))
@@ -98,6 +117,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        if self.programme_window is not None:
+            self.programme_window.close()
         self.sync_ui.shutdown()
         self.register.shutdown()
         self.roster.shutdown()
