@@ -28,6 +28,7 @@ from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.hubs import HubInfo
 from harmony_desktop.services.setup import DEFAULT_TIMEZONE, HubRecord
+from harmony_desktop.services.sync import SyncService
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.programme.pages import ERROR_STYLE, button, combo, line_edit, tr
@@ -50,10 +51,18 @@ class FirstStartDialog(QDialog):
     busy = Signal(bool)
     """Work started (True) or ended (False)."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        sync: SyncService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.tasks = TaskManager(services, self)
+        #: the sync engine to join with (the services' own unless given)
+        self.sync = sync
         self.controller: SyncController | None = None
         self.choice: str | None = None
         #: the hub to open once the dialog is accepted
@@ -177,7 +186,7 @@ class FirstStartDialog(QDialog):
         """Enroll (the Sync menu's dialog), then sync; open the first hub that arrives."""
         self.choice = JOIN
         if self.controller is None:
-            self.controller = SyncController(self.tasks, parent=self, auto=False)
+            self.controller = SyncController(self.tasks, self.sync, self, auto=False)
             self.controller.syncStarted.connect(
                 lambda: self._say(tr("Receiving your programme from the server…"))
             )
