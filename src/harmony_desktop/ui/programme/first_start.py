@@ -160,7 +160,9 @@ class FirstStartDialog(QDialog):
         zones = sorted(bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds())
         self.hub_timezone = combo(tr("Time zone"), [(z, z) for z in zones], editable=True)
         local = bytes(QTimeZone.systemTimeZoneId().data()).decode()
-        self.hub_timezone.setCurrentText(local if local in zones else DEFAULT_TIMEZONE)
+        # a laptop left on UTC says nothing about where the hub is: offer the default
+        placed = local in zones and not local.startswith(("Etc/", "UTC"))
+        self.hub_timezone.setCurrentText(local if placed else DEFAULT_TIMEZONE)
         form = QFormLayout()
         form.addRow(tr("Hub &name:"), self.hub_name)
         form.addRow(tr("&Address:"), self.hub_address)
