@@ -132,8 +132,7 @@ class FirstStartDialog(QDialog):
         ):
             made.setAccessibleName(name)
         self.join_button.clicked.connect(self.join)
-        self.alone_button.clicked.connect(lambda: self.pages.setCurrentIndex(1))
-        self.alone_button.clicked.connect(lambda: self.hub_name.setFocus())
+        self.alone_button.clicked.connect(self._show_alone_form)
         self.demo_button.clicked.connect(self.try_demo)
         layout = QVBoxLayout(page)
         layout.addWidget(intro)
@@ -168,7 +167,6 @@ class FirstStartDialog(QDialog):
         form.addRow(tr("&Address:"), self.hub_address)
         form.addRow(tr("&Time zone:"), self.hub_timezone)
         self.create_button = button(tr("&Create the hub"), tr("Create the hub"))
-        self.create_button.setDefault(True)
         self.back_button = button(tr("&Back"), tr("Back to the three choices"))
         self.create_button.clicked.connect(self.set_up_alone)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
@@ -220,6 +218,12 @@ class FirstStartDialog(QDialog):
         self.enrolled = True
 
     # -- alone ----------------------------------------------------------------------------
+
+    def _show_alone_form(self) -> None:
+        self.pages.setCurrentIndex(1)
+        # the clicked choice had become the default button: Return now creates the hub
+        self.create_button.setDefault(True)
+        self.hub_name.setFocus()
 
     def set_up_alone(self) -> None:
         """Create the first hub on this laptop."""
