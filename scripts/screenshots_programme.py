@@ -19,33 +19,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from harmony_desktop.startup import open_app
 from harmony_desktop.ui.app import make_application
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.programme.first_start import FirstStartDialog
 from harmony_desktop.ui.tasks import TaskManager
+from scripts.screenshots_sync import save, wait
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
 TODAY = dt.date(2026, 9, 14)
 SIZE = (1280, 720)
-
-
-def wait(ms: int) -> None:
-    """Let the event loop run for ``ms`` milliseconds."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def save(widget: QWidget, name: str) -> None:
-    """Grab ``widget`` into docs/screenshots/``name``."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(OUT / name))
-    print(OUT / name)
 
 
 def first_start(root: Path) -> None:
