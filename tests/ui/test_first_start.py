@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,14 @@ from harmony_desktop.ui import app as app_module
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme.first_start import ALONE, DEMO, FirstStartDialog
 from harmony_desktop.ui.sync.enroll import EnrollDialog
+
+
+@pytest.fixture(autouse=True)
+def _collect_widgets_here() -> Iterator[None]:
+    """Free the windows ``run_window`` left behind on this (the UI) thread: collected
+    later by chance on a worker thread, their deletion crashed the next test."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
