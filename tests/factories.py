@@ -85,3 +85,15 @@ def make_hub(
         services.enrollment.enroll(sid, ensemble.id, start)
         fixture.student_ids.append(sid)
     return fixture
+
+
+def copy_hub(services: Services, source_hub_id: str, name: str) -> str:
+    """A new hub with ensembles of the same names as ``source_hub_id``'s (no students),
+    so that a roster exported from one imports into the other, enrollments and all."""
+    from sqlmodel import select
+
+    with services.store.write() as w:
+        hub = w.insert(Hub(name=name))
+        for ensemble in w.session.exec(select(Ensemble).where(Ensemble.hub_id == source_hub_id)):
+            w.insert(Ensemble(hub_id=hub.id, name=ensemble.name, capacity=ensemble.capacity))
+    return hub.id
