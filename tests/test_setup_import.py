@@ -309,3 +309,50 @@ def test_cli_setup_import_export_and_sessions(
     captured = capsys.readouterr()
     assert "Calendar, line 2: 'soon' is not a date (date)." in captured.out
     assert "Nothing was imported: 1 line(s) were rejected." in captured.err
+
+
+def test_two_people_with_one_name_are_refused_one_person_per_hub_is_not(
+    tmp_path: Path, services: Services, importer: SetupImportService
+) -> None:
+    hubs = CLEAN["Hubs"]
+    two_people = workbook(
+        tmp_path / "two.xlsx",
+        {
+            "Hubs": hubs,
+            "Staff": [
+                ["Name", "Role", "Hub", "Phone"],
+                ["Ana Example", "teacher", "Alder Park Hub", "(323) 555-0711"],
+                ["Ana Example", "teacher", "Birch School Hub", "(323) 555-0722"],
+            ],
+        },
+    )
+    before = snapshot(services.store)
+    dry = importer.dry_run([two_people])
+    assert [(r.sheet, r.line) for r in dry.rejected] == [("Staff", 2), ("Staff", 3)]
+    assert "same name is on lines 2, 3" in dry.rejected[0].reason
+    with pytest.raises(SetupRefused):
+        importer.apply([two_people])
+    assert snapshot(services.store) == before
+
+    one_person = workbook(
+        tmp_path / "one.xlsx",
+        {
+            "Hubs": hubs,
+            "Staff": [
+                ["Name", "Role", "Hub", "Phone"],
+                ["Ana Example", "teacher", "Alder Park Hub", "(323) 555-0711"],
+                ["Ana Example", "teacher", "Birch School Hub", "(323) 555-0711"],
+            ],
+        },
+    )
+    importer.apply([one_person])
+    (ana,) = _rows(services.store, Staff)
+    hub_ids = {h.name: h.id for h in _rows(services.store, Hub)}
+    assert sorted(json.loads(ana.hubs)) == sorted(hub_ids.values())
+    once = snapshot(services.store)
+    again = importer.apply([one_person])
+    assert [(s.sheet, s.updated, s.created) for s in again.sheets] == [
+        ("Hubs", 0, 0),
+        ("Staff", 0, 0),
+    ]
+    assert snapshot(services.store) == once

@@ -499,7 +499,12 @@ class SetupImportService:
         report: SetupReport,
         rights: Access,
     ) -> None:
-        for line, values in sheet.rows():
+        rows = list(sheet.rows())
+        clashing = _same_name_other_details(rows)
+        for line, values in rows:
+            if line in clashing:
+                report.rejected.append(SetupRejection(STAFF, line, clashing[line]))
+                continue
 
             def change(values: dict[str, Cell] = values) -> str:
                 name = cell_text(values.get("name"))
@@ -822,6 +827,30 @@ def _hub_named(s: Session, name: str) -> HubRecord | None:
     if row is None:
         return None
     return HubRecord(row.id, row.name, row.address, row.partner, row.partner_kind, row.timezone)
+
+
+def _same_name_other_details(rows: Sequence[tuple[int, dict[str, Cell]]]) -> dict[int, str]:
+    """Staff lines that share a name but not their role, phone or email, with the reason.
+
+    Staff are matched by name, so two such lines are two people the import cannot tell
+    apart: merged, one would lose their details (and each import would swap them back).
+    Lines with the same details are one person listed once per hub, which is fine.
+    """
+    by_name: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for line, values in rows:
+        details = tuple(cell_text(values.get(k)) for k in ("role", "phone", "email"))
+        by_name.setdefault(fold(cell_text(values.get("name"))), []).append((line, details))
+    out: dict[int, str] = {}
+    for lines in by_name.values():
+        if len({details for _line, details in lines}) > 1:
+            numbers = ", ".join(str(line) for line, _details in lines)
+            for line, _details in lines:
+                out[line] = _(
+                    "The same name is on lines {lines} with a different role, phone or "
+                    "email. Staff are matched by name: give each person a name of their "
+                    "own (a middle initial, say), or one line each with all their hubs."
+                ).format(lines=numbers)
+    return out
 
 
 def _one_named(s: Session, model: Any, name: str) -> Any:
