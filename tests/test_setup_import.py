@@ -324,12 +324,21 @@ def test_two_people_with_one_name_are_refused_one_person_per_hub_is_not(
                 ["Ana Example", "teacher", "Alder Park Hub", "(323) 555-0711"],
                 ["Ana Example", "teacher", "Birch School Hub", "(323) 555-0722"],
             ],
+            "Ensembles": [
+                ["Hub", "Name", "Teacher", "Weekdays", "Start", "End"],
+                ["Alder Park Hub", "Choir", "Ana Example", "Mon", "15:30", "17:00"],
+            ],
         },
     )
     before = snapshot(services.store)
     dry = importer.dry_run([two_people])
-    assert [(r.sheet, r.line) for r in dry.rejected] == [("Staff", 2), ("Staff", 3)]
+    assert [(r.sheet, r.line) for r in dry.rejected] == [
+        ("Staff", 2),
+        ("Staff", 3),
+        ("Ensembles", 2),
+    ]
     assert "same name is on lines 2, 3" in dry.rejected[0].reason
+    assert "until their lines on the Staff sheet are fixed" in dry.rejected[2].reason
     with pytest.raises(SetupRefused):
         importer.apply([two_people])
     assert snapshot(services.store) == before

@@ -407,6 +407,8 @@ class SetupImportService:
 
     def _apply(self, w: ChangeWriter, sheets: list[_Sheet], report: SetupReport) -> None:
         rights = access(self.store)
+        #: folded names whose Staff lines were refused: an ensemble naming one says so
+        self._refused_staff: set[str] = set()
         apply_sheet = {
             HUBS: self._hubs,
             STAFF: self._staff,
@@ -504,6 +506,7 @@ class SetupImportService:
         for line, values in rows:
             if line in clashing:
                 report.rejected.append(SetupRejection(STAFF, line, clashing[line]))
+                self._refused_staff.add(fold(cell_text(values.get("name"))))
                 continue
 
             def change(values: dict[str, Cell] = values) -> str:
@@ -595,6 +598,13 @@ class SetupImportService:
         teacher_id = base.teacher_id
         if "teacher" in merged:
             teacher = _one_named(w.session, Staff, cell_text(merged["teacher"]))
+            if fold(cell_text(merged["teacher"])) in self._refused_staff:
+                raise ValidationError(
+                    _(
+                        "{name} cannot teach here until their lines on the Staff sheet are "
+                        "fixed (see above)."
+                    ).format(name=cell_text(merged["teacher"]))
+                )
             if teacher is None:
                 raise ValidationError(
                     _("No staff member is called {name}: add them to the Staff sheet.").format(
@@ -848,7 +858,8 @@ def _same_name_other_details(rows: Sequence[tuple[int, dict[str, Cell]]]) -> dic
                 out[line] = _(
                     "The same name is on lines {lines} with a different role, phone or "
                     "email. Staff are matched by name: give each person a name of their "
-                    "own (a middle initial, say), or one line each with all their hubs."
+                    "own (a middle initial, say). One person at several hubs has the same "
+                    "role, phone and email on each line."
                 ).format(lines=numbers)
     return out
 
