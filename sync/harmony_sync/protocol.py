@@ -14,8 +14,10 @@ from typing import Any
 #: Bumped when the shape of requests or responses changes incompatibly.
 PROTOCOL_VERSION = 1
 #: Bumped when the set of synced tables or their fields changes incompatibly.
-#: 2: volunteers, clearances, shifts, masterclass invitations, family events and their
-#: attendance; a session's guest artist and audience count.
+#: 2: programme set-up (programme_year, term, closure; ensemble.term_start/term_end
+#: renamed first_day/last_day, which a version-1 laptop would still send); volunteers,
+#: clearances, shifts, masterclass invitations, family events and their attendance; a
+#: session's guest artist and audience count.
 SCHEMA_VERSION = 2
 
 #: Synced tables. Every synced row has a string UUID ``id``, a ``hub_id`` (``None`` for
@@ -40,6 +42,9 @@ SYNCED_TABLES: tuple[str, ...] = (
     "session_invitation",
     "family_event",
     "family_attendance",
+    "programme_year",
+    "term",
+    "closure",
 )
 
 #: Fields that are row identity or bookkeeping, never merged as data.
@@ -72,6 +77,16 @@ def natural_id(kind: str, *parts: str) -> str:
     clearance, a volunteer's shift in a session): both write the same row, so they merge.
     """
     return str(uuid.uuid5(HARMONY_NAMESPACE, ":".join((kind, *parts))))
+
+
+def programme_year_id(label: str) -> str:
+    """Deterministic id of the programme year labelled ``label`` (such as ``"2025-26"``)."""
+    return str(uuid.uuid5(HARMONY_NAMESPACE, f"year:{label}"))
+
+
+def closure_id(hub_id: str | None, on: date) -> str:
+    """Deterministic id of the closure of ``hub_id`` (None: the whole programme) on ``on``."""
+    return str(uuid.uuid5(HARMONY_NAMESPACE, f"closure:{hub_id or '*'}:{on.isoformat()}"))
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from harmony_sync.protocol import SCHEMA_VERSION
+from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from harmony_sync.server.admin import cli as admin_cli
@@ -102,7 +102,7 @@ def test_a_large_backlog_is_flagged_and_shown(engine: Engine, hubs) -> None:
     [device] = build_report(engine, console.settings).devices
     assert device.over_backlog and not device.overdue and device.outbox_size == 201
     assert device.app_version == "harmony-desktop 9.9"
-    assert (device.protocol_version, device.schema_version) == (1, SCHEMA_VERSION)
+    assert (device.protocol_version, device.schema_version) == (PROTOCOL_VERSION, SCHEMA_VERSION)
     assert device.reasons(console.settings) == ["201 changes waiting (limit 200)"]
     report_headers(laptop, 200)  # at the limit is fine
     full_sync(laptop)

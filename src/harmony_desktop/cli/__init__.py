@@ -10,6 +10,8 @@ print              roster documents to PDF                              ``printi
 import, export     students in, tables out (CSV, .xlsx)                 ``files.py``
 sync, enroll       sync from a scheduled task; enroll this laptop       ``sync.py``
 volunteers, events clearances, volunteer import, engagement figures     ``volunteers.py``
+setup              programme set-up from and to a spreadsheet           ``setup.py``
+sessions           one day's sessions                                   ``sessions.py``
 =================  ===================================================  =============
 
 harmony-desktop --self-test[=STEPS]               check this build in a temporary folder
@@ -23,14 +25,14 @@ import argparse
 import sys
 
 from harmony_desktop import APP_NAME, __version__
-from harmony_desktop.cli import backup, demo, files, printing, sync, volunteers
+from harmony_desktop.cli import backup, demo, files, printing, sessions, setup, sync, volunteers
 from harmony_desktop.cli.common import SubcommandParser, common_options, data_dir_help
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.i18n import _
 
 #: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
 #: a new group is one module and one entry here.
-COMMAND_GROUPS = (demo, backup, printing, files, sync, volunteers)
+COMMAND_GROUPS = (demo, backup, printing, files, sync, volunteers, setup, sessions)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from harmony_desktop.paths import AppPaths
+from harmony_desktop.services.calendar import CalendarService
 from harmony_desktop.services.duplicates import (
     DuplicatePair,
     MergeOutcome,
@@ -38,6 +39,8 @@ from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
 from harmony_desktop.services.sessions import SessionService
+from harmony_desktop.services.setup import SetupService
+from harmony_desktop.services.setup_import import SetupImportService
 from harmony_desktop.services.stats import StatsService
 from harmony_desktop.services.volunteer_import import VolunteerImport
 from harmony_desktop.services.volunteers import VolunteerService
@@ -131,6 +134,9 @@ class Services:
     events = provides(lambda s: EventService(s.store))
     volunteer_import = provides(lambda s: VolunteerImport(s.volunteers))
     sync = provides(_sync_service)
+    calendar = provides(lambda s: CalendarService(s.store))
+    setup = provides(lambda s: SetupService(s.store))
+    setup_import = provides(lambda s: SetupImportService(s.store))
 
     def __init__(
         self,

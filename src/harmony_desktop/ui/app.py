@@ -84,15 +84,29 @@ def report_ready(window: MainWindow) -> None:
     register.dayLoaded.connect(ready)
 
 
-def run_window(data_dir: str | None, hub: str | None = None) -> int:
-    """Open the data folder and the hub (name or id, default the first), run the window."""
+def is_frozen() -> bool:
+    """True in an installed (PyInstaller) build; False when run from a clone."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def run_window(
+    data_dir: str | None, hub: str | None = None, *, demo_on_new: bool | None = None
+) -> int:
+    """Open the data folder and the hub (name or id, default the first), run the window.
+
+    On a database with no hub, an installed app offers three ways in (join the
+    programme, set one up on this laptop, try the demo); run from a clone it seeds the
+    demo hub, as ``./dev run`` always has. ``demo_on_new`` overrides which.
+    """
     from harmony_desktop.ui.backup import start_daily_backup
     from harmony_desktop.ui.main_window import MainWindow
+    from harmony_desktop.ui.programme.first_start import ALONE, FirstStartDialog
 
     app = make_application()
+    seed = (not is_frozen()) if demo_on_new is None else demo_on_new
     try:
         # The daily backup waits until the window is up (below): it never delays it.
-        services = open_app(data_dir, seed_demo=True, backup=False)
+        services = open_app(data_dir, seed_demo=seed, backup=False)
     except HarmonyError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
@@ -102,21 +116,22 @@ def run_window(data_dir: str | None, hub: str | None = None) -> int:
         except HarmonyError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 2
+        first_start = None
         if chosen is None:
-            QMessageBox.information(
-                None,
-                APP_NAME,
-                tr(
-                    "There is no hub in this database yet. Sync with the central server, "
-                    "or create a demo with: harmony-desktop demo"
-                ),
-            )
-            return 1
+            first_start = FirstStartDialog(services)
+            accepted = first_start.exec() == FirstStartDialog.DialogCode.Accepted
+            first_start.shutdown()
+            if not accepted or first_start.hub_id is None:
+                return 1
+            chosen = services.hubs.hub(first_start.hub_id)
         window = MainWindow(services, chosen.id)
         if os.environ.get(READY_ENV):
             report_ready(window)
         window.show()
         start_daily_backup(window, window.tasks)
+        if first_start is not None and first_start.choice == ALONE:
+            programme = window.open_programme()  # next: ensembles, staff, the calendar
+            programme.show_page(programme.ensembles)
         code = app.exec()
         window.shutdown()
         return int(code)

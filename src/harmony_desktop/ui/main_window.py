@@ -29,6 +29,7 @@ from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
 from harmony_desktop.ui.events import EventsPage
+from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.screen_fit import keep_on_screen
@@ -145,6 +146,12 @@ class MainWindow(QMainWindow):
         self.switch_hub_action.setToolTip(tr("Show another hub of this laptop"))
         self.switch_hub_action.triggered.connect(self.choose_hub)
         file_menu = self.menuBar().addMenu(tr("&File"))
+        self.programme_action = QAction(tr("&Programme set-up…"), self)
+        self.programme_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.programme_action.triggered.connect(self.open_programme)
+        self.programme_window: ProgrammeWindow | None = None
+        self._today = today
+        file_menu.addAction(self.programme_action)
         file_menu.addAction(self.switch_hub_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -193,6 +200,16 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         return window
+    def open_programme(self) -> ProgrammeWindow:
+        """Show the Programme window (hubs, ensembles, staff, school year, codes)."""
+        if self.programme_window is None:
+            self.programme_window = ProgrammeWindow(
+                self.services, self.tasks, self.hub_id, self, today=self._today
+            )
+        self.programme_window.show()
+        self.programme_window.raise_()
+        self.programme_window.activateWindow()
+        return self.programme_window
 
     def _show_date(self, day: dt.date) -> None:
         label = QDate(day.year, day.month, day.day).toString("ddd d MMM yyyy")
@@ -203,6 +220,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        if self.programme_window is not None:
+            self.programme_window.close()
         self.sync_ui.shutdown()
         self.register.shutdown()
         self.roster.shutdown()

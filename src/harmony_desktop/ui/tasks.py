@@ -112,6 +112,9 @@ class Changes:
     """Volunteers, their clearances, assignments and shifts."""
     events: bool = False
     """Family events and their attendance; masterclass and performance details."""
+    setup: bool = False
+    """Programme set-up: hubs, ensembles and their schedules, staff, the school year,
+    terms, closures, attendance codes."""
 
     @classmethod
     def everything(cls) -> Changes:
@@ -130,7 +133,7 @@ class Changes:
     @property
     def register(self) -> bool:
         """A day's sessions or a roll may have changed."""
-        return self.marks or self.sessions or self.roster
+        return self.marks or self.sessions or self.roster or self.setup
 
 
 @dataclass

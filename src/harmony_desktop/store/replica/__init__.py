@@ -45,7 +45,14 @@ from harmony_desktop.store.replica.wire import (
     to_wire,
 )
 from harmony_desktop.store.replica.writer import ChangeWriter
-from harmony_sync.protocol import attendance_code_id, attendance_mark_id, natural_id, session_id
+from harmony_sync.protocol import (
+    attendance_code_id,
+    attendance_mark_id,
+    closure_id,
+    natural_id,
+    programme_year_id,
+    session_id,
+)
 
 if TYPE_CHECKING:
     from harmony_desktop.store.db import Store
@@ -66,9 +73,11 @@ __all__ = [
     "Wall",
     "attendance_code_id",
     "attendance_mark_id",
+    "closure_id",
     "from_wire",
     "natural_id",
     "pack_clocks",
+    "programme_year_id",
     "resolve_conflict",
     "row_clocks",
     "row_values",

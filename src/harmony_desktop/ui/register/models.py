@@ -98,6 +98,8 @@ class SessionsModel(QAbstractTableModel):
             if column == SessionColumn.TIME:
                 return f"{info.start:%H:%M}–{info.end:%H:%M}"
             if column == SessionColumn.SESSION:
+                if info.off_schedule:  # kept for its marks: the site lead should look
+                    return tr("{label} (no longer on the schedule)").format(label=info.label)
                 return info.label
             if column == SessionColumn.STATE:
                 return state_text(info, self._today)

@@ -112,6 +112,8 @@ class RegisterPage(QWidget):
         self.undo_stack = self.editor.undo_stack
         self.setAccessibleName(tr("Register"))
         self._build()
+        #: who was chosen for a session here (a substitute): session id -> staff id
+        self._chosen_for: dict[str, str] = {}
         self._load_staff()
         self.editor.stored.connect(self._stored)
         self.editor.failed.connect(lambda message: self._set_save_text(message, error=True))
@@ -265,17 +267,34 @@ class RegisterPage(QWidget):
             self.staff_box.addItem(member.name, member.id)
         if not staff:
             self.staff_box.addItem(tr("(no staff set up)"), None)
-        last = self.services.store.get_meta(self._staff_key())
-        if last and (i := self.staff_box.findData(last)) >= 0:
+        #: who was last chosen on this laptop: takes the roll of a session with no teacher
+        self._laptop_choice = self.services.store.get_meta(self._staff_key())
+        if self._laptop_choice and (i := self.staff_box.findData(self._laptop_choice)) >= 0:
             self.staff_box.setCurrentIndex(i)
         else:
             teachers = [i for i, m in enumerate(staff) if m.role == "teacher"]
             self.staff_box.setCurrentIndex(teachers[0] if teachers else 0)
         self.staff_box.blockSignals(False)
+        if self.session is not None:
+            self._pick_staff(self.session)
+
+    def _pick_staff(self, info: SessionInfo) -> None:
+        """Who takes this roll: whoever was chosen for it here, else the session's
+        teacher, else the one last chosen on this laptop."""
+        for wanted in (self._chosen_for.get(info.id), info.teacher_id, self._laptop_choice):
+            index = self.staff_box.findData(wanted) if wanted else -1
+            if index >= 0:
+                self.staff_box.blockSignals(True)
+                self.staff_box.setCurrentIndex(index)
+                self.staff_box.blockSignals(False)
+                return
 
     def _staff_changed(self) -> None:
         staff_id = self.staff_box.currentData()
         if staff_id:
+            if self.session is not None:
+                self._chosen_for[self.session.id] = str(staff_id)
+            self._laptop_choice = str(staff_id)
             self.services.store.set_meta(self._staff_key(), str(staff_id))
 
     @property
@@ -412,6 +431,8 @@ class RegisterPage(QWidget):
 
     def _show_session(self, info: SessionInfo | None) -> None:
         self.session = info
+        if info is not None:
+            self._pick_staff(info)
         self.roll_stack.setCurrentIndex(0 if info is None else 1)
         if info is None:
             self.roll_model.set_entries([])
@@ -428,6 +449,8 @@ class RegisterPage(QWidget):
         """A sync, the roster or the review page changed what the register shows."""
         if initiator in (self, self.editor) or not changes.register:
             return
+        if changes.setup:
+            self._load_staff()  # staff or an ensemble's teacher may have changed
         self.load_day(self.day)  # keeps the open session, refreshes counts and the flag
         if self.session is not None and self.roll_ready:
             self._refresh_roll(self.session.id)
