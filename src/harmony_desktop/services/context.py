@@ -33,6 +33,7 @@ from harmony_desktop.services.enrollment import EnrollmentService
 from harmony_desktop.services.exporting import ExportService
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.importing import ImportService
+from harmony_desktop.services.reports import ReportService
 from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
@@ -124,6 +125,7 @@ class Services:
     exporting = provides(lambda s: ExportService(s.store))
     duplicates = provides(lambda s: Duplicates(s.store))
     review = provides(lambda s: ReviewService(s.store))
+    reports = provides(lambda s: ReportService(s.store))
     sync = provides(_sync_service)
 
     def __init__(

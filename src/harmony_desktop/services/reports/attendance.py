@@ -1,0 +1,241 @@
+"""``attendance``: one row per student per ensemble in the period (docs/REPORTS.md).
+
+Sessions held while enrolled; present, excused and unexcused marks (from the codes'
+flags); unrecorded; the attendance rate; chronic absence (absent on at least 10 % of
+the held sessions while enrolled); the current run of absences counted back from the
+period's end; distinct days and hours attended.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+from harmony_desktop.domain.collation import sort_key
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.model import (
+    Chart,
+    ChartKind,
+    Column,
+    Format,
+    Report,
+    ReportKind,
+    Series,
+    Sheet,
+)
+
+#: Absent on at least this share of the held sessions while enrolled.
+CHRONIC_ABSENCE_THRESHOLD = 0.10
+
+
+def rate(present: int, absent: int) -> float | None:
+    """present ÷ (present + absent); None when nothing is recorded (not 0 %)."""
+    return present / (present + absent) if present + absent else None
+
+
+def chronically_absent(absent: int, held: int) -> bool:
+    """Absent on at least 10 % of the held sessions while enrolled."""
+    return held > 0 and absent / held >= CHRONIC_ABSENCE_THRESHOLD
+
+
+def sheets() -> list[Sheet]:
+    """The columns of the ``attendance`` report."""
+    return [
+        Sheet(
+            "attendance",
+            _("Attendance"),
+            [
+                Column("student_id", _("Student id")),
+                Column("student", _("Student")),
+                Column("hub", _("Hub")),
+                Column("ensemble", _("Ensemble")),
+                Column("grade", _("Grade")),
+                Column("sessions_held", _("Sessions held"), Format.INT),
+                Column("present", _("Present"), Format.INT),
+                Column("excused", _("Excused"), Format.INT),
+                Column("unexcused", _("Unexcused"), Format.INT),
+                Column("unrecorded", _("Unrecorded"), Format.INT),
+                Column("rate", _("Rate"), Format.RATE),
+                Column("chronically_absent", _("Chronically absent"), Format.BOOL),
+                Column("consecutive_absences", _("Absences in a row"), Format.INT),
+                Column("days_attended", _("Days attended"), Format.INT),
+                Column("hours_attended", _("Hours attended"), Format.HOURS),
+            ],
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class PairFigures:
+    """One student's figures in one ensemble over the period."""
+
+    student_id: str
+    ensemble_id: str
+    held: int = 0
+    present: int = 0
+    excused: int = 0
+    unexcused: int = 0
+    days: int = 0
+    seconds: int = 0
+    #: absences since the last presence (or since the period began), most recent last
+    run: int = 0
+
+
+def pair_figures(ctx: ReportContext, *, run_codes: str = "absent") -> list[PairFigures]:
+    """Per student and ensemble in scope, their :class:`PairFigures`.
+
+    One pass over the counted marks; distinct days corrected where an ensemble held two
+    sessions on one day; then, only for the pairs whose latest counted mark is an
+    absence, the absences after their last presence. ``run_codes`` "unexcused" counts
+    runs of unexcused absences instead (an excused absence or a presence ends them).
+    """
+    sql = ctx.sql()
+    breaks = "present" if run_codes == "absent" else "(present OR excused)"
+    in_run = "(excused OR unexcused)" if run_codes == "absent" else "unexcused"
+    rows = ctx.rows(
+        f"""
+        {sql.standard()}
+        SELECT student_id, ensemble_id, SUM(present), SUM(excused), SUM(unexcused),
+               SUM(present AND day_sessions = 1), SUM(seconds),
+               MAX(CASE WHEN {breaks} THEN seq END), MAX(CASE WHEN {in_run} THEN seq END)
+        FROM counted GROUP BY student_id, ensemble_id
+        """,
+        sql.params,
+    )
+    ctx.step(_("Counting sessions"), 1, 3)
+    pairs = {key: PairFigures(*key, held=held) for key, held in ctx.expected().items()}
+    open_runs = []
+    for student, ensemble, present, excused, unexcused, days, seconds, last_break, last_in in rows:
+        pairs[(student, ensemble)] = PairFigures(
+            student, ensemble, pairs[(student, ensemble)].held,
+            present, excused, unexcused, days, seconds,
+        )  # fmt: skip
+        if last_in is not None and (last_break is None or last_in > last_break):
+            since = ""
+            if last_break is not None:  # seq numbers held_sessions from 1, in time order
+                found = ctx.held_sessions[last_break - 1]
+                since = f"{found[3]}T{found[4]}T{found[0]}"
+            open_runs.append([student, ensemble, since])
+    # Days with two sessions of one ensemble: count each such day once.
+    for student, ensemble, days in ctx.rows(
+        f"""
+        {sql.standard()}
+        SELECT student_id, ensemble_id, COUNT(DISTINCT date) FROM counted
+        WHERE present AND day_sessions > 1 GROUP BY student_id, ensemble_id
+        """,
+        sql.params,
+    ):
+        pair = pairs[(student, ensemble)]
+        pairs[(student, ensemble)] = replace(pair, days=pair.days + days)
+    ctx.step(_("Counting absences in a row"), 2, 3)
+    if open_runs:
+        run_list = sql.in_list(
+            "run", ctx.codes.absent if run_codes == "absent" else ctx.codes.unexcused
+        )
+        sql.bind("open_runs", json.dumps(open_runs))
+        # Few students: reach their marks through the student index, their sessions by
+        # primary key.
+        for student, ensemble, count in ctx.rows(
+            f"""
+            WITH enrolled AS MATERIALIZED ({sql.enrolled()}),
+                 open_runs AS MATERIALIZED (
+                     SELECT value ->> 0 AS student_id, value ->> 1 AS ensemble_id,
+                            value ->> 2 AS since FROM json_each(:open_runs))
+            SELECT r.student_id, r.ensemble_id, COUNT(*)
+            FROM open_runs r
+            CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_student_id
+                 ON m.student_id = r.student_id
+            CROSS JOIN session s ON s.id = m.session_id
+            CROSS JOIN enrolled sp ON sp.student_id = r.student_id
+                 AND sp.ensemble_id = r.ensemble_id
+                 AND s.date >= sp.start_day AND s.date < sp.end_day
+            WHERE m.deleted = 0 AND m.code IN {run_list}
+              AND s.ensemble_id = r.ensemble_id AND {sql.is_held("s")}
+              AND s.date || 'T' || s.start || 'T' || s.id > r.since
+            GROUP BY r.student_id, r.ensemble_id
+            """,
+            sql.params,
+        ):
+            pair = pairs[(student, ensemble)]
+            pairs[(student, ensemble)] = replace(pair, run=count)
+    return list(pairs.values())
+
+
+def run(ctx: ReportContext) -> list[Sheet]:
+    """Fill the ``attendance`` sheet."""
+    (sheet,) = sheets()
+    ctx.step(_("Counting marks"), 0, 3)
+    found = pair_figures(ctx)
+    ctx.step(_("Sorting"), 3, 3)
+    keys = []
+    for f in found:
+        st = ctx.students.get(f.student_id)
+        ensemble = ctx.ensembles.get(f.ensemble_id)
+        hub = ctx.hub_name(ensemble.hub_id if ensemble else None)
+        absent = f.excused + f.unexcused
+        sheet.rows.append(
+            [
+                f.student_id, st.name if st else "", hub, ensemble.name if ensemble else "",
+                st.grade if st else "", f.held, f.present, f.excused, f.unexcused,
+                max(0, f.held - f.present - absent), rate(f.present, absent),
+                chronically_absent(absent, f.held), f.run, f.days, round(f.seconds / 3600, 2),
+            ]
+        )  # fmt: skip
+        keys.append(
+            (
+                sort_key(hub),
+                sort_key(ensemble.name if ensemble else ""),
+                ctx.student_key(f.student_id),
+            )
+        )
+    ctx.sort_rows(sheet.rows, keys)
+    return [sheet]
+
+
+def weekly_rates(ctx: ReportContext) -> Chart:
+    """The weekly attendance rate of each hub in scope (weeks start on Monday)."""
+    sql = ctx.sql()
+    rows = ctx.rows(
+        f"""
+        {sql.standard()}
+        SELECT hub_id, date(date, 'weekday 0', '-6 days') AS week,
+               SUM(present), SUM(excused) + SUM(unexcused)
+        FROM counted GROUP BY hub_id, week
+        """,
+        sql.params,
+    )
+    weeks = sorted({row[1] for row in rows})
+    position = {week: i for i, week in enumerate(weeks)}
+    by_hub: dict[str, list[float | None]] = {}
+    for hub_id, week, present, absent in rows:
+        values = by_hub.setdefault(hub_id, [None] * len(weeks))
+        values[position[week]] = rate(present, absent)
+    series = [
+        Series(ctx.hub_name(hub_id), by_hub[hub_id]) for hub_id in ctx.hub_ids if hub_id in by_hub
+    ]
+    return Chart(
+        _("Weekly attendance rate per hub"),
+        ChartKind.SMALL_MULTIPLES,
+        weeks,
+        series,
+        note=_("Present ÷ (present + absent), week by week from Monday."),
+    )
+
+
+def charts(ctx: ReportContext, _report: Report) -> list[Chart]:
+    """The printout's chart: weekly attendance rate per hub."""
+    return [weekly_rates(ctx)]
+
+
+KIND = ReportKind(
+    name="attendance",
+    title=lambda: _("Attendance"),
+    description=lambda: _(
+        "Per student and ensemble: sessions held while enrolled, present, excused, "
+        "unexcused, unrecorded, rate, chronic absence, absences in a row, days and hours."
+    ),
+    sheets=sheets,
+    run=run,
+    charts=charts,
+)
