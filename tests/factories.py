@@ -43,8 +43,8 @@ def make_hub(
                 schedule=json.dumps(EVERY_WEEKDAY),
                 capacity=capacity,
                 teacher_id=teacher.id,
-                term_start=start,
-                term_end=start + dt.timedelta(days=300),
+                first_day=start,
+                last_day=start + dt.timedelta(days=300),
             )
         )
         second = w.insert(
@@ -56,7 +56,7 @@ def make_hub(
                 schedule=json.dumps([{"weekday": 5, "start": "10:00", "end": "11:30"}]),
                 capacity=capacity,
                 teacher_id=teacher.id,
-                term_start=start,
+                first_day=start,
             )
         )
     fixture = HubFixture(hub.id, teacher.id, ensemble.id, second.id, start=start)

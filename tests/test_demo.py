@@ -91,8 +91,8 @@ def test_each_hub_has_a_site_lead_and_teachers_for_its_ensembles(db: Session) ->
         assert len(ensembles) >= 3
         for ens in ensembles:
             assert ens.teacher_id in teacher_ids
-            assert ens.term_start is not None and ens.term_end is not None
-            assert ens.term_start <= TODAY - dt.timedelta(days=700) and ens.term_end > TODAY
+            assert ens.first_day is not None and ens.last_day is not None
+            assert ens.first_day <= TODAY - dt.timedelta(days=700) and ens.last_day > TODAY
             slots = json.loads(ens.schedule)
             assert slots
             for slot in slots:

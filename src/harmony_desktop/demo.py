@@ -572,6 +572,7 @@ class _HubBuilder:
             role=role.value,
             email=f"{ascii_first}.{ascii_last}@harmony-demo.example.org",
             phone=self._phone(),
+            hubs=json.dumps([self.hub.id]),
         )
         self._add(row, "staff")
         return row
@@ -579,8 +580,8 @@ class _HubBuilder:
     def _ensembles(self) -> None:
         self.ensembles: list[tuple[Ensemble, _EnsembleTemplate]] = []
         ay_now = _academic_year(self.today)
-        term_start = dt.date(_academic_year(self.window_start), 8, 25)
-        term_end = dt.date(ay_now + 1, 6, 12)
+        first_day = dt.date(_academic_year(self.window_start), 8, 25)
+        last_day = dt.date(ay_now + 1, 6, 12)
         for i, tpl in enumerate(self.templates):
             teacher = self.teachers[i % len(self.teachers)]
             row = Ensemble(
@@ -594,8 +595,8 @@ class _HubBuilder:
                 ),
                 capacity=tpl.capacity,
                 teacher_id=teacher.id,
-                term_start=term_start,
-                term_end=term_end,
+                first_day=first_day,
+                last_day=last_day,
                 location=self.rng.choice(("Room 1", "Room 2", "Gym", "Auditorium", "Room 4")),
             )
             self._add(row, "ensembles")

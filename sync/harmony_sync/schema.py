@@ -161,6 +161,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "role": text(SHORT),
         "email": text(EMAIL),
         "phone": text(SHORT),
+        "hubs": text(TEXT),
     },
     "attendance_code": {
         "deleted": DELETED,
@@ -172,6 +173,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "excused": FLAG,
         "sort_order": number(-RANK, RANK),
         "active": FLAG,
+        "label_es": text(NAME),
     },
     "student": {
         "deleted": DELETED,
@@ -217,9 +219,13 @@ TABLES: dict[str, dict[str, Field]] = {
         "schedule": text(TEXT),
         "capacity": number(0, 100_000),
         "teacher_id": ref(nullable=True, required=False),
-        "term_start": OPTIONAL_DATE,
-        "term_end": OPTIONAL_DATE,
+        "first_day": OPTIONAL_DATE,
+        "last_day": OPTIONAL_DATE,
         "location": text(NAME),
+        "grade_min": text(SHORT),
+        "grade_max": text(SHORT),
+        "follows_terms": FLAG,
+        "archived": FLAG,
     },
     "enrollment": {
         "deleted": DELETED,
@@ -269,6 +275,24 @@ TABLES: dict[str, dict[str, Field]] = {
     "student_redirect": {
         "deleted": DELETED,
         "target_id": ref(),
+    },
+    "programme_year": {
+        "deleted": DELETED,
+        "label": text(SHORT, required=True),
+        "first_day": Field("date", required=True),
+        "last_day": Field("date", required=True),
+    },
+    "term": {
+        "deleted": DELETED,
+        "year_label": text(SHORT, required=True),
+        "name": text(NAME, required=True),
+        "first_day": Field("date", required=True),
+        "last_day": Field("date", required=True),
+    },
+    "closure": {
+        "deleted": DELETED,
+        "date": Field("date", required=True),
+        "reason": text(NAME),
     },
 }
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from harmony_sync.server.admin import cli as admin_cli
@@ -101,7 +102,7 @@ def test_a_large_backlog_is_flagged_and_shown(engine: Engine, hubs) -> None:
     [device] = build_report(engine, console.settings).devices
     assert device.over_backlog and not device.overdue and device.outbox_size == 201
     assert device.app_version == "harmony-desktop 9.9"
-    assert (device.protocol_version, device.schema_version) == (1, 1)
+    assert (device.protocol_version, device.schema_version) == (PROTOCOL_VERSION, SCHEMA_VERSION)
     assert device.reasons(console.settings) == ["201 changes waiting (limit 200)"]
     report_headers(laptop, 200)  # at the limit is fine
     full_sync(laptop)
@@ -185,7 +186,10 @@ def test_enrollment_code_is_shown_once_and_enrolls(engine: Engine, hubs) -> None
     enrolled = laptop_client.post(
         "/v1/enroll",
         json={"code": code, "device_id": "00000000000000ab"},
-        headers={"Harmony-Protocol-Version": "1", "Harmony-Schema-Version": "1"},
+        headers={
+            "Harmony-Protocol-Version": str(PROTOCOL_VERSION),
+            "Harmony-Schema-Version": str(SCHEMA_VERSION),
+        },
     )
     assert enrolled.status_code == 200 and enrolled.json()["hubs"][0]["id"] == north
     # a data manager's code; a bad name is explained, nothing created

@@ -44,6 +44,7 @@ class StaffRole(StrEnum):
     """What a staff member does; recorded on the marks they take."""
 
     TEACHER = "teacher"
+    TEACHING_ARTIST = "teaching_artist"
     SITE_LEAD = "site_lead"
     STAFF = "staff"
     DATA_MANAGER = "data_manager"

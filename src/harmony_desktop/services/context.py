@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from harmony_desktop.paths import AppPaths
+from harmony_desktop.services.calendar import CalendarService
 from harmony_desktop.services.duplicates import (
     DuplicatePair,
     MergeOutcome,
@@ -127,6 +128,7 @@ class Services:
     review = provides(lambda s: ReviewService(s.store))
     reports = provides(lambda s: ReportService(s.store))
     sync = provides(_sync_service)
+    calendar = provides(lambda s: CalendarService(s.store))
 
     def __init__(
         self,

@@ -50,13 +50,20 @@ class Hub(SyncedRow, table=True):
 
 
 class Staff(SyncedRow, table=True):
-    """A staff member: teacher, site lead or data manager. Records marks."""
+    """A staff member: teacher, teaching artist, site lead or data manager. Records marks.
+
+    New staff rows are programme-wide (``hub_id`` None), so a data manager or a teacher
+    of two hubs is known on every laptop; ``hubs`` lists the hubs they work at. Rows made
+    by older versions keep the hub they were created in (a row's hub never changes).
+    """
 
     __tablename__ = "staff"
     name: str
     role: str = "teacher"
     email: str = ""
     phone: str = ""
+    #: JSON list of the ids of the hubs this person works at
+    hubs: str = "[]"
 
 
 class AttendanceCode(SyncedRow, table=True):
@@ -71,6 +78,8 @@ class AttendanceCode(SyncedRow, table=True):
     excused: bool = False
     sort_order: int = 0
     active: bool = True
+    #: the label in Spanish (rolls and printouts in Spanish show it)
+    label_es: str = ""
 
 
 class Student(SyncedRow, table=True):
@@ -118,19 +127,29 @@ class Contact(SyncedRow, table=True):
 
 
 class Ensemble(SyncedRow, table=True):
-    """A class at a hub with a weekly schedule and a capacity."""
+    """A class at a hub with a weekly schedule and a capacity. Archived, never deleted."""
 
     __tablename__ = "ensemble"
     name: str
     level: str = ""
     instrument_family: str = ""
-    #: JSON list of {"weekday": 0-6 (Monday=0), "start": "HH:MM", "end": "HH:MM"}
+    #: JSON list of meetings {"weekday": 0-6 (Monday=0), "start": "HH:MM", "end": "HH:MM"},
+    #: each optionally with "from"/"until" (YYYY-MM-DD): the days it is in effect, so a
+    #: changed schedule changes only future sessions (docs/DOMAIN.md, "Sessions")
     schedule: str = "[]"
     capacity: int = 30
     teacher_id: str | None = Field(default=None, foreign_key="staff.id")
-    term_start: dt.date | None = None
-    term_end: dt.date | None = None
+    #: first and last day of meetings (None: open-ended)
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
     location: str = ""
+    #: grades it is meant for ("PK", "K", "1" … "12"; "" for no limit)
+    grade_min: str = ""
+    grade_max: str = ""
+    #: meets only inside the programme's terms (docs/DOMAIN.md, "The school year")
+    follows_terms: bool = False
+    #: no longer meets; its past sessions and marks stay
+    archived: bool = False
 
 
 class Enrollment(SyncedRow, table=True):
@@ -241,6 +260,40 @@ class Conflict(SQLModel, table=True):
     resolution: str = ""
 
 
+class ProgrammeYear(SyncedRow, table=True):
+    """A programme (school) year, when it differs from the default 1 July – 30 June.
+
+    Programme-wide (``hub_id`` None). Its id is derived from its label ("2025-26"), so
+    two laptops setting the same year store one row.
+    """
+
+    __tablename__ = "programme_year"
+    label: str = Field(index=True)
+    first_day: dt.date
+    last_day: dt.date
+
+
+class Term(SyncedRow, table=True):
+    """A term inside a programme year (fall, spring, summer). Programme-wide."""
+
+    __tablename__ = "term"
+    year_label: str = Field(index=True)
+    name: str
+    first_day: dt.date
+    last_day: dt.date
+
+
+class Closure(SyncedRow, table=True):
+    """A day with no sessions: the whole programme (``hub_id`` None) or one hub closed.
+
+    Its id is derived from (hub, date), so the same closure added on two laptops is one.
+    """
+
+    __tablename__ = "closure"
+    date: dt.date = Field(index=True)
+    reason: str = ""
+
+
 #: Synced table name → model class. Must match harmony_sync.protocol.SYNCED_TABLES.
 SYNCED_MODELS: dict[str, type[SyncedRow]] = {
     "hub": Hub,
@@ -254,6 +307,9 @@ SYNCED_MODELS: dict[str, type[SyncedRow]] = {
     "session": ClassSession,
     "attendance_mark": AttendanceMark,
     "student_redirect": StudentRedirect,
+    "programme_year": ProgrammeYear,
+    "term": Term,
+    "closure": Closure,
 }
 
 

@@ -24,6 +24,15 @@ DEFAULT_CODES: tuple[tuple[str, str, bool, bool, bool, bool], ...] = (
     ("AE", "Excused absence", False, False, False, True),
     ("AU", "Unexcused absence", False, False, False, False),
 )
+#: The default codes' Spanish labels (the same as migration 0003_setup gives older files).
+SPANISH_LABELS: dict[str, str] = {
+    "P": "Presente",
+    "L": "Tarde",
+    "LE": "Salió temprano",
+    "OS": "Presente fuera del sitio",
+    "AE": "Ausencia justificada",
+    "AU": "Ausencia injustificada",
+}
 
 
 def seed_attendance_codes(session: Session) -> int:
@@ -41,6 +50,7 @@ def seed_attendance_codes(session: Session) -> int:
                 hub_id=None,
                 code=code,
                 label=label,
+                label_es=SPANISH_LABELS.get(code, ""),
                 counts_present=present,
                 tardy=tardy,
                 early_departure=early,

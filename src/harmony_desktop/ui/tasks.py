@@ -114,6 +114,9 @@ class Changes:
     """Conflicts, refused changes and duplicates waiting for a decision."""
     sync: bool = False
     """Sync bookkeeping: enrollment of this laptop, last sync."""
+    setup: bool = False
+    """Programme set-up: hubs, ensembles and their schedules, staff, the school year,
+    terms, closures, attendance codes."""
 
     @classmethod
     def everything(cls) -> Changes:
@@ -132,7 +135,7 @@ class Changes:
     @property
     def register(self) -> bool:
         """A day's sessions or a roll may have changed."""
-        return self.marks or self.sessions or self.roster
+        return self.marks or self.sessions or self.roster or self.setup
 
 
 @dataclass

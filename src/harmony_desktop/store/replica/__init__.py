@@ -43,7 +43,13 @@ from harmony_desktop.store.replica.wire import (
     to_wire,
 )
 from harmony_desktop.store.replica.writer import ChangeWriter
-from harmony_sync.protocol import attendance_code_id, attendance_mark_id, session_id
+from harmony_sync.protocol import (
+    attendance_code_id,
+    attendance_mark_id,
+    closure_id,
+    programme_year_id,
+    session_id,
+)
 
 if TYPE_CHECKING:
     from harmony_desktop.store.db import Store
@@ -62,8 +68,10 @@ __all__ = [
     "Replica",
     "attendance_code_id",
     "attendance_mark_id",
+    "closure_id",
     "from_wire",
     "pack_clocks",
+    "programme_year_id",
     "resolve_conflict",
     "row_clocks",
     "row_values",
