@@ -173,7 +173,7 @@ class ReportContext:
             hub_ids=self.hub_ids,
             ensemble_id=self.ensemble_id,
             codes=self.codes,
-            closures=self.calendar.has_closures,
+            closures=bool(self.calendar.closed),
         )
 
     @cached_property

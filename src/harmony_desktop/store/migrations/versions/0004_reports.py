@@ -1,7 +1,7 @@
 """reports: the student's statewide student id
 
 Revision ID: 0004_reports
-Revises: 0002
+Revises: 0003_setup
 Create Date: 2026-12-03 10:30:00.000000
 
 - ``student`` gains ``statewide_student_id`` (optional, "" when unknown): the state's
@@ -15,7 +15,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0004_reports"
-down_revision = "0002"
+down_revision = "0003_setup"
 branch_labels = None
 depends_on = None
 
