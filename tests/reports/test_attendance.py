@@ -85,3 +85,22 @@ def test_unknown_kind_and_bad_period(services: Services) -> None:
     with pytest.raises(ValidationError, match="before it starts"):
         services.reports.run("attendance", ReportParams(first=dt.date(2025, 10, 2),
                                                         last=dt.date(2025, 10, 1)))  # fmt: skip
+
+
+def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -> None:
+    report = services.reports.run("attendance", YEAR)
+    ensembles = {r["ensemble"]: r for r in report.sheet("by_ensemble").as_dicts()}
+    strings = ensembles["Strings"]
+    # Ana 7/1/2, Luis 7/0/0 (1 unrecorded), Maya 3/0/2, Sofia 10 unrecorded
+    assert (strings["hub"], strings["teacher"]) == ("North Hub", "Teacher North")
+    assert (strings["sessions_held"], strings["students"]) == (10, 4)
+    assert (strings["present"], strings["excused"], strings["unexcused"]) == (17, 1, 4)
+    assert strings["unrecorded"] == 11
+    assert strings["rate"] == pytest.approx(17 / 22)
+    assert strings["chronically_absent"] == 2  # Ana and Maya
+    assert strings["hours_attended"] == 32.5  # 12.5 + 14 + 6
+    hubs = {r["hub"]: r for r in report.sheet("by_hub").as_dicts()}
+    assert list(hubs) == ["North Hub", "South Hub"]
+    south = hubs["South Hub"]
+    assert (south["sessions_held"], south["students"], south["present"]) == (4, 1, 3)
+    assert south["chronically_absent"] == 1 and south["hours_attended"] == 4.0

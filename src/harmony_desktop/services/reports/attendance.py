@@ -62,8 +62,53 @@ def sheets() -> list[Sheet]:
                 Column("days_attended", _("Days attended"), Format.INT),
                 Column("hours_attended", _("Hours attended"), Format.HOURS),
             ],
-        )
+        ),
+        Sheet(
+            "by_ensemble",
+            _("By ensemble"),
+            [
+                Column("hub", _("Hub")),
+                Column("ensemble", _("Ensemble")),
+                Column("teacher", _("Teacher")),
+                *_summary_columns(),
+            ],
+        ),
+        Sheet("by_hub", _("By hub"), [Column("hub", _("Hub")), *_summary_columns()]),
     ]
+
+
+def _summary_columns() -> list[Column]:
+    return [
+        Column("sessions_held", _("Sessions held"), Format.INT),
+        Column("students", _("Students"), Format.INT),
+        Column("present", _("Present"), Format.INT),
+        Column("excused", _("Excused"), Format.INT),
+        Column("unexcused", _("Unexcused"), Format.INT),
+        Column("unrecorded", _("Unrecorded"), Format.INT),
+        Column("rate", _("Rate"), Format.RATE),
+        Column("chronically_absent", _("Chronically absent"), Format.INT),
+        Column("hours_attended", _("Hours attended"), Format.HOURS),
+    ]
+
+
+def _summary_row(sessions: int, pairs: list[PairFigures]) -> list[object]:
+    """Totals of a group of (student, ensemble) figures; a student counts once, and is
+    chronically absent on their absences over all their held sessions in the group."""
+    per_student: dict[str, list[int]] = {}
+    for f in pairs:
+        totals = per_student.setdefault(f.student_id, [0, 0])
+        totals[0] += f.excused + f.unexcused
+        totals[1] += f.held
+    present = sum(f.present for f in pairs)
+    excused = sum(f.excused for f in pairs)
+    unexcused = sum(f.unexcused for f in pairs)
+    unrecorded = sum(max(0, f.held - f.present - f.excused - f.unexcused) for f in pairs)
+    return [
+        sessions, len(per_student), present, excused, unexcused, unrecorded,
+        rate(present, excused + unexcused),
+        sum(chronically_absent(a, h) for a, h in per_student.values()),
+        round(sum(f.seconds for f in pairs) / 3600, 2),
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -163,8 +208,8 @@ def pair_figures(ctx: ReportContext, *, run_codes: str = "absent") -> list[PairF
 
 
 def run(ctx: ReportContext) -> list[Sheet]:
-    """Fill the ``attendance`` sheet."""
-    (sheet,) = sheets()
+    """Fill the ``attendance`` sheets: per student and ensemble, per ensemble, per hub."""
+    sheet, by_ensemble, by_hub = sheets()
     ctx.step(_("Counting marks"), 0, 3)
     found = pair_figures(ctx)
     ctx.step(_("Sorting"), 3, 3)
@@ -190,7 +235,31 @@ def run(ctx: ReportContext) -> list[Sheet]:
             )
         )
     ctx.sort_rows(sheet.rows, keys)
-    return [sheet]
+    sessions: dict[str, int] = {}
+    for _id, ensemble_id, *_rest in ctx.held_sessions:
+        sessions[ensemble_id] = sessions.get(ensemble_id, 0) + 1
+    groups: dict[str, list[PairFigures]] = {}
+    for f in found:
+        groups.setdefault(f.ensemble_id, []).append(f)
+    hubs: dict[str, list[str]] = {}
+    for ensemble_id in sessions.keys() | groups.keys():
+        ensemble = ctx.ensembles.get(ensemble_id)
+        hub_id = ensemble.hub_id if ensemble else ""
+        hubs.setdefault(hub_id, []).append(ensemble_id)
+        by_ensemble.rows.append(
+            [ctx.hub_name(hub_id), ensemble.name if ensemble else "",
+             ensemble.teacher if ensemble else "",
+             *_summary_row(sessions.get(ensemble_id, 0), groups.get(ensemble_id, []))]
+        )  # fmt: skip
+    by_ensemble.rows.sort(key=lambda r: (sort_key(r[0]), sort_key(r[1])))
+    for hub_id, ensemble_ids in hubs.items():
+        by_hub.rows.append(
+            [ctx.hub_name(hub_id),
+             *_summary_row(sum(sessions.get(e, 0) for e in ensemble_ids),
+                           [f for e in ensemble_ids for f in groups.get(e, [])])]
+        )  # fmt: skip
+    by_hub.rows.sort(key=lambda r: sort_key(r[0]))
+    return [sheet, by_ensemble, by_hub]
 
 
 def weekly_rates(ctx: ReportContext) -> Chart:

@@ -15,7 +15,10 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.model import ReportKind
 
 #: The modules of this package that define a report kind, in menu order.
-KIND_MODULES: tuple[str, ...] = ("attendance",)
+KIND_MODULES: tuple[str, ...] = (
+    "attendance",
+    "hours",
+)
 
 
 @cache
