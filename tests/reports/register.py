@@ -21,7 +21,11 @@ unexcused):
   on 10-06 (after she left). Enrolled again 2026-09-01; 2026-09-07 P.
 * Diego Smith, grade 7, Choir from 2025-09-01: 09-06 P, 09-13 P and P at the
   performance, 09-20 AU. 2026-09-12 AU.
-* Sofia Kim, grade 2, Strings from 2025-09-01: never marked.
+* Sofia Kim, grade 2, waitlisted for Strings 2025-08-20, enrolled 2025-09-01 (12 days
+  later): never marked.
+* Noah Jones, grade 3, waitlisted for Strings since 2025-09-01.
+
+Terms of 2025-26: Fall 2025-08-15 – 2025-12-19, Spring 2026-01-05 – 2026-06-05.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from harmony_desktop.store.models import (
     Hub,
     Staff,
     Student,
+    Term,
 )
 from harmony_desktop.store.replica import attendance_mark_id, closure_id
 
@@ -128,13 +133,21 @@ def build(services: Services) -> Register:
         luis = student("Luis", "Lopez", "12", north)
         maya = student("Maya", "Nguyen", "4", north)
         diego = student("Diego", "Smith", "7", south)
-        student("Sofia", "Kim", "2", north)
         enroll(ana, strings, D(2025, 9, 1))
         enroll(luis, strings, D(2025, 9, 15))
         enroll(maya, strings, D(2025, 9, 1), D(2025, 10, 1))
         enroll(maya, strings, D(2026, 9, 1))
         enroll(diego, choir, D(2025, 9, 1))
-        enroll(reg.students["Sofia"], strings, D(2025, 9, 1))
+        w.insert(Enrollment(hub_id=north.id, student_id=student("Sofia", "Kim", "2", north),
+                            ensemble_id=strings.id, status="enrolled",
+                            waitlisted_on=D(2025, 8, 20), enrolled_on=D(2025, 9, 1)))  # fmt: skip
+        w.insert(Enrollment(hub_id=north.id, student_id=student("Noah", "Jones", "3", north),
+                            ensemble_id=strings.id, status="waitlisted",
+                            waitlisted_on=D(2025, 9, 1)))  # fmt: skip
+        w.insert(Term(year_label="2025-26", name="Fall", first_day=D(2025, 8, 15),
+                      last_day=D(2025, 12, 19)))  # fmt: skip
+        w.insert(Term(year_label="2025-26", name="Spring", first_day=D(2026, 1, 5),
+                      last_day=D(2026, 6, 5)))  # fmt: skip
         for day, code in zip(STRINGS_HELD, ["P", "P", "AE", "LE", "P", "P", "L", "P", "AU", "AU"],
                              strict=True):  # fmt: skip
             extra: dict[str, dt.time | str] = {}

@@ -18,6 +18,7 @@ from harmony_desktop.services.reports.model import ReportKind
 KIND_MODULES: tuple[str, ...] = (
     "attendance",
     "hours",
+    "retention",
 )
 
 
