@@ -19,6 +19,7 @@ KIND_MODULES: tuple[str, ...] = (
     "attendance",
     "hours",
     "retention",
+    "ases",
 )
 
 

@@ -205,7 +205,7 @@ class Sql:
         arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
         return f"""
             SELECT m.student_id, h.ensemble_id, h.hub_id, h.id AS session_id, h.date,
-                   h.start, h.kind, h.day_sessions, h.seq, m.code, m.reason,
+                   h.start, h."end", h.kind, h.day_sessions, h.seq, m.code, m.reason,
                    m.arrival_time, m.departure_time,
                    (m.code IN {self.present}) AS present,
                    (m.code IN {self.excused}) AS excused,
