@@ -20,6 +20,9 @@ KIND_MODULES: tuple[str, ...] = (
     "hours",
     "retention",
     "ases",
+    "leap",
+    "completion",
+    "grid",
 )
 
 
