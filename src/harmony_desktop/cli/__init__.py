@@ -9,6 +9,7 @@ restore, backup    the daily backups                                    ``backup
 print              roster documents to PDF                              ``printing.py``
 import, export     students in, tables out (CSV, .xlsx)                 ``files.py``
 sync, enroll       sync from a scheduled task; enroll this laptop       ``sync.py``
+report             reports to .csv, .xlsx or .pdf                        ``report.py``
 =================  ===================================================  =============
 
 harmony-desktop --self-test[=STEPS]               check this build in a temporary folder
@@ -22,14 +23,14 @@ import argparse
 import sys
 
 from harmony_desktop import APP_NAME, __version__
-from harmony_desktop.cli import backup, demo, files, printing, sync
+from harmony_desktop.cli import backup, demo, files, printing, report, sync
 from harmony_desktop.cli.common import SubcommandParser, common_options, data_dir_help
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.i18n import _
 
 #: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
 #: a new group is one module and one entry here.
-COMMAND_GROUPS = (demo, backup, printing, files, sync)
+COMMAND_GROUPS = (demo, backup, printing, files, sync, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -70,9 +70,7 @@ class EnsembleInfo:
     archived: bool = False
 
 
-def _schedule_text(
-    schedule: str, on: dt.date | None = None
-) -> tuple[str, tuple[int, ...]]:
+def _schedule_text(schedule: str, on: dt.date | None = None) -> tuple[str, tuple[int, ...]]:
     """ "Mon–Fri 15:30–17:00, Sat 10:00–11:30" and the weekdays, as of ``on`` (today):
     a changed schedule keeps its past meetings, with the days they were in effect."""
     found = current(meetings(schedule), on or dt.date.today())
@@ -83,11 +81,11 @@ def no_hub_message() -> str:
     """What to do on a data folder with no hub: set one up, or join the programme."""
     return _(
         "There is no hub in this database yet. Either set up your programme on this "
-        "laptop: open the app and choose \"Set up a programme on this laptop\", or run "
-        "\"harmony-desktop setup import programme.xlsx\" with a Hubs sheet; or join your "
-        "programme's server: \"harmony-desktop enroll --server URL --code CODE\", then "
-        "\"harmony-desktop sync\" brings your hubs. To try the app with generated data: "
-        "\"harmony-desktop demo\"."
+        'laptop: open the app and choose "Set up a programme on this laptop", or run '
+        '"harmony-desktop setup import programme.xlsx" with a Hubs sheet; or join your '
+        'programme\'s server: "harmony-desktop enroll --server URL --code CODE", then '
+        '"harmony-desktop sync" brings your hubs. To try the app with generated data: '
+        '"harmony-desktop demo".'
     )
 
 

@@ -1,4 +1,4 @@
-""""Needs review": values that lost a merge and changes the server refused.
+""" "Needs review": values that lost a merge and changes the server refused.
 
 Nothing is dropped silently by a sync: a losing value that differs from the winner, and a
 change the server refused for good, are kept (by ``store.replica``) until someone looks

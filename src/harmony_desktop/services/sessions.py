@@ -120,8 +120,7 @@ class _Planner:
     def scheduled(self, row: ClassSession) -> bool:
         """True when a stored regular session is still one the schedule makes."""
         return any(
-            e.id == row.ensemble_id and m.start == row.start
-            for e, m in self.sessions_on(row.date)
+            e.id == row.ensemble_id and m.start == row.start for e, m in self.sessions_on(row.date)
         )
 
 

@@ -231,9 +231,7 @@ def read_many(session: Session, wanted: Iterable[Setting[Any]]) -> dict[str, Any
         .exec_driver_sql(f"SELECT key, value FROM local_meta WHERE key IN ({marks})", tuple(keys))
         .all()
     )
-    return {
-        s.key: s.decode(stored[s.key]) if s.key in stored else s.default for s in wanted
-    }
+    return {s.key: s.decode(stored[s.key]) if s.key in stored else s.default for s in wanted}
 
 
 class Settings:

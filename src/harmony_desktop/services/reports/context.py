@@ -73,6 +73,7 @@ class ReportContext:
         progress: ProgressCallback,
         *,
         whole_year: bool = False,
+        previous_year: bool = False,
     ) -> None:
         self.session = session
         self.params = params
@@ -81,11 +82,11 @@ class ReportContext:
         self.notes: list[str] = []
         self.connection = session.connection()
         self.calendar = Calendar.load(session)
-        self._resolve(whole_year=whole_year)
+        self._resolve(whole_year=whole_year, previous_year=previous_year)
 
     # -- scope ------------------------------------------------------------------------
 
-    def _resolve(self, *, whole_year: bool) -> None:
+    def _resolve(self, *, whole_year: bool, previous_year: bool) -> None:
         params = self.params
         hubs = dict(self.rows("SELECT id, name FROM hub WHERE deleted = 0"))
         self.hub_names: dict[str, str] = {str(k): str(v) for k, v in hubs.items()}
@@ -114,6 +115,8 @@ class ReportContext:
         else:
             anchor = params.first or params.last or self.today
             info = self.calendar.year_for(anchor)
+            if previous_year and params.first is None and params.last is None:
+                info = self.calendar.year_for(info.first_day - dt.timedelta(days=1))
             self.year, year_first, year_last = info.label, info.first_day, info.last_day
         self.year_first, self.year_last = year_first, year_last
         first = params.first or year_first

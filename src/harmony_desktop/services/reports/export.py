@@ -32,7 +32,7 @@ def display_text(value: Any, fmt: Format) -> str:
     if value is None:
         return ""
     if fmt is Format.RATE:
-        return f"{value * 100:.1f} %"
+        return f"{value * 100:.1f}\u00a0%"  # no break between number and sign
     if fmt in (Format.HOURS, Format.DECIMAL):
         return f"{value:,.2f}"
     if fmt is Format.BOOL:
@@ -102,6 +102,7 @@ def _atomic(path: Path, write: Any) -> None:
     partial = path.with_name(path.name + ".partial")
     try:
         write(partial)
+        partial.chmod(0o600)  # students' records: readable by their owner only
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)

@@ -157,7 +157,8 @@ class ReportKind:
     the same sheets filled (notes for readers go to ``context.notes``);
     ``charts(context, report)``, if given, the charts a printout draws (computed only
     when printing). ``whole_year`` kinds default to the whole programme year rather
-    than the year to date (retention, LEAP, ASES).
+    than the year to date (retention, LEAP, ASES); ``previous_year`` kinds default to
+    the year before today's.
     """
 
     name: str
@@ -167,3 +168,6 @@ class ReportKind:
     run: Callable[[Any], list[Sheet]]
     charts: Callable[[Any, Report], list[Chart]] | None = None
     whole_year: bool = False
+    #: with no year and no dates, default to the year before today's (retention
+    #: needs the year after the one it measures)
+    previous_year: bool = False

@@ -194,4 +194,5 @@ KIND = ReportKind(
     run=run,
     charts=charts,
     whole_year=True,
+    previous_year=True,
 )

@@ -45,7 +45,10 @@ class ReportService:
         chosen = kind(name)
         params = params or ReportParams()
         with self.store.read() as session:
-            ctx = ReportContext(session, params, progress, whole_year=chosen.whole_year)
+            ctx = ReportContext(
+                session, params, progress, whole_year=chosen.whole_year,
+                previous_year=chosen.previous_year,
+            )  # fmt: skip
             sheets = chosen.run(ctx)
             report = Report(
                 kind=chosen.name,
@@ -66,7 +69,10 @@ class ReportService:
         if chosen.charts is None:
             return []
         with self.store.read() as session:
-            ctx = ReportContext(session, report.params, progress, whole_year=chosen.whole_year)
+            ctx = ReportContext(
+                session, report.params, progress, whole_year=chosen.whole_year,
+                previous_year=chosen.previous_year,
+            )  # fmt: skip
             return chosen.charts(ctx, report)
 
     def export(self, report: Report, path: Path) -> Path:

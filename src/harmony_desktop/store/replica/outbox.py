@@ -115,9 +115,7 @@ def remove(session: Session, mutation_ids: Sequence[int]) -> None:
 def remove_after(session: Session, mutation_id: int) -> None:
     """Drop every change queued after ``mutation_id`` (inside the writing transaction,
     which holds the write lock, these are exactly the changes it made)."""
-    session.connection().exec_driver_sql(
-        "DELETE FROM outbox WHERE mutation_id > ?", (mutation_id,)
-    )
+    session.connection().exec_driver_sql("DELETE FROM outbox WHERE mutation_id > ?", (mutation_id,))
 
 
 def clear(session: Session) -> None:

@@ -97,9 +97,7 @@ def codec(model: type[SyncedRow]) -> Codec:
         table=str(table.name),
         fields=names,
         required=frozenset(n for n in names if model.model_fields[n].is_required()),
-        from_wire={
-            n: _FROM_WIRE.get(_base_type(model.model_fields[n].annotation)) for n in names
-        },
+        from_wire={n: _FROM_WIRE.get(_base_type(model.model_fields[n].annotation)) for n in names},
         columns=tuple(c.name for c in table.columns),
         to_column={
             c.name: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns

@@ -63,7 +63,13 @@ class ChangeWriter:
         row.clocks = json.dumps({"*": stamp})
         self.session.add(row)
         self.session.flush()
-        self._queue([outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, {}, outbox.now_iso())])
+        self._queue(
+            [
+                outbox.entry(
+                    table_name(model), row.id, row.hub_id, values, stamp, {}, outbox.now_iso()
+                )
+            ]
+        )
         return row
 
     def insert_many(self, rows: Sequence[SyncedRow], *, queue: bool = True) -> int:
@@ -167,7 +173,11 @@ class ChangeWriter:
         self.session.flush()
         values = {k: to_wire(v) for k, v in changed.items()}
         self._queue(
-            [outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, bases, outbox.now_iso())]
+            [
+                outbox.entry(
+                    table_name(model), row.id, row.hub_id, values, stamp, bases, outbox.now_iso()
+                )
+            ]
         )
         return row
 
