@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.register import RegisterPage
+from harmony_desktop.ui.reports import ReportsPage
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self.add_page(self.register, tr("Register"))
         self.roster = RosterPage(services, hub_id, self.tasks, today=today)
         self.add_page(self.roster, tr("Roster"))
+        self.reports = ReportsPage(services, hub_id, self.tasks, today=today)
+        self.add_page(self.reports, tr("Reports"))
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         self.sync_ui.shutdown()
         self.register.shutdown()
         self.roster.shutdown()
+        self.reports.shutdown()
         self.tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
