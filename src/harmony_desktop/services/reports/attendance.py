@@ -8,8 +8,7 @@ period's end; distinct days and hours attended.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
@@ -127,91 +126,77 @@ class PairFigures:
     run: int = 0
 
 
-def pair_figures(ctx: ReportContext, *, run_codes: str = "absent") -> list[PairFigures]:
-    """Per student and ensemble in scope, their :class:`PairFigures`.
+def pair_figures(
+    ctx: ReportContext, *, run_codes: str = "absent"
+) -> tuple[list[PairFigures], dict[str, int]]:
+    """Per student and ensemble in scope, their :class:`PairFigures`; and the held
+    sessions per ensemble.
 
-    One pass over the counted marks; distinct days corrected where an ensemble held two
-    sessions on one day; then, only for the pairs whose latest counted mark is an
-    absence, the absences after their last presence. ``run_codes`` "unexcused" counts
-    runs of unexcused absences instead (an excused absence or a presence ends them).
+    One statement: the held sessions while enrolled per pair (sessions joined to
+    spans), and one pass over the counted marks for the tallies, where a window gives
+    each mark the position (``seq``) of its pair's last presence, so the absences after
+    it are the current run.
+    ``run_codes`` "unexcused" counts runs of unexcused absences instead (an excused
+    absence or a presence ends them).
     """
     sql = ctx.sql()
     breaks = "present" if run_codes == "absent" else "(present OR excused)"
     in_run = "(excused OR unexcused)" if run_codes == "absent" else "unexcused"
     rows = ctx.rows(
         f"""
-        {sql.standard()}
-        SELECT student_id, ensemble_id, SUM(present), SUM(excused), SUM(unexcused),
-               SUM(present AND day_sessions = 1), SUM(seconds),
-               MAX(CASE WHEN {breaks} THEN seq END), MAX(CASE WHEN {in_run} THEN seq END)
-        FROM counted GROUP BY student_id, ensemble_id
+        {sql.standard()},
+        marks AS (
+            SELECT student_id, ensemble_id, seq, date, present, excused, unexcused, seconds,
+                   {in_run} AS in_run,
+                   MAX(CASE WHEN {breaks} THEN seq END)
+                       OVER (PARTITION BY student_id, ensemble_id) AS last_break
+            FROM counted
+        ),
+        tally AS (
+            SELECT student_id, ensemble_id, SUM(present) AS present, SUM(excused) AS excused,
+                   SUM(unexcused) AS unexcused,
+                   COUNT(DISTINCT CASE WHEN present THEN date END) AS days,
+                   SUM(seconds) AS seconds,
+                   SUM(in_run AND seq > COALESCE(last_break, 0)) AS run
+            FROM marks GROUP BY student_id, ensemble_id
+        ),
+        expected AS (
+            -- Sessions, span starts and span ends of each ensemble in one date order
+            -- (a span's ends before the sessions of its day): a running count of the
+            -- sessions gives at each end the sessions before it, and a span's held
+            -- sessions are the count at its end less the count at its start.
+            SELECT student_id, ensemble_id,
+                   SUM(CASE WHEN kind = 2 THEN before ELSE -before END) AS held
+            FROM (
+                SELECT student_id, ensemble_id, kind,
+                       SUM(kind = 0) OVER (PARTITION BY ensemble_id ORDER BY day, kind DESC
+                                           ROWS UNBOUNDED PRECEDING) AS before
+                FROM (SELECT NULL AS student_id, ensemble_id, date AS day, 0 AS kind FROM held
+                      UNION ALL SELECT student_id, ensemble_id, start_day, 1 FROM enrolled
+                      UNION ALL SELECT student_id, ensemble_id, end_day, 2 FROM enrolled)
+            )
+            WHERE kind > 0 GROUP BY student_id, ensemble_id
+        )
+        SELECT e.student_id, e.ensemble_id, e.held, COALESCE(t.present, 0),
+               COALESCE(t.excused, 0), COALESCE(t.unexcused, 0), COALESCE(t.days, 0),
+               COALESCE(t.seconds, 0), COALESCE(t.run, 0)
+        FROM expected e
+        LEFT JOIN tally t ON t.student_id = e.student_id AND t.ensemble_id = e.ensemble_id
+        UNION ALL
+        SELECT NULL, ensemble_id, COUNT(*), 0, 0, 0, 0, 0, 0 FROM held GROUP BY ensemble_id
         """,
         sql.params,
     )
-    ctx.step(_("Counting sessions"), 1, 3)
-    pairs = {key: PairFigures(*key, held=held) for key, held in ctx.expected().items()}
-    open_runs = []
-    for student, ensemble, present, excused, unexcused, days, seconds, last_break, last_in in rows:
-        pairs[(student, ensemble)] = PairFigures(
-            student, ensemble, pairs[(student, ensemble)].held,
-            present, excused, unexcused, days, seconds,
-        )  # fmt: skip
-        if last_in is not None and (last_break is None or last_in > last_break):
-            since = ""
-            if last_break is not None:  # seq numbers held_sessions from 1, in time order
-                found = ctx.held_sessions[last_break - 1]
-                since = f"{found[3]}T{found[4]}T{found[0]}"
-            open_runs.append([student, ensemble, since])
-    # Days with two sessions of one ensemble: count each such day once.
-    for student, ensemble, days in ctx.rows(
-        f"""
-        {sql.standard()}
-        SELECT student_id, ensemble_id, COUNT(DISTINCT date) FROM counted
-        WHERE present AND day_sessions > 1 GROUP BY student_id, ensemble_id
-        """,
-        sql.params,
-    ):
-        pair = pairs[(student, ensemble)]
-        pairs[(student, ensemble)] = replace(pair, days=pair.days + days)
-    ctx.step(_("Counting absences in a row"), 2, 3)
-    if open_runs:
-        run_list = sql.in_list(
-            "run", ctx.codes.absent if run_codes == "absent" else ctx.codes.unexcused
-        )
-        sql.bind("open_runs", json.dumps(open_runs))
-        # Few students: reach their marks through the student index, their sessions by
-        # primary key.
-        for student, ensemble, count in ctx.rows(
-            f"""
-            WITH enrolled AS MATERIALIZED ({sql.enrolled()}),
-                 open_runs AS MATERIALIZED (
-                     SELECT value ->> 0 AS student_id, value ->> 1 AS ensemble_id,
-                            value ->> 2 AS since FROM json_each(:open_runs))
-            SELECT r.student_id, r.ensemble_id, COUNT(*)
-            FROM open_runs r
-            CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_student_id
-                 ON m.student_id = r.student_id
-            CROSS JOIN session s ON s.id = m.session_id
-            CROSS JOIN enrolled sp ON sp.student_id = r.student_id
-                 AND sp.ensemble_id = r.ensemble_id
-                 AND s.date >= sp.start_day AND s.date < sp.end_day
-            WHERE m.deleted = 0 AND m.code IN {run_list}
-              AND s.ensemble_id = r.ensemble_id AND {sql.is_held("s")}
-              AND s.date || 'T' || s.start || 'T' || s.id > r.since
-            GROUP BY r.student_id, r.ensemble_id
-            """,
-            sql.params,
-        ):
-            pair = pairs[(student, ensemble)]
-            pairs[(student, ensemble)] = replace(pair, run=count)
-    return list(pairs.values())
+    ctx.step(_("Counting sessions"), 2, 3)
+    sessions = {row[1]: row[2] for row in rows if row[0] is None}
+    return [PairFigures(*row) for row in rows if row[0] is not None], sessions
 
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``attendance`` sheets: per student and ensemble, per ensemble, per hub."""
     sheet, by_ensemble, by_hub = sheets()
     ctx.step(_("Counting marks"), 0, 3)
-    found = pair_figures(ctx)
+    found, sessions = pair_figures(ctx)
     ctx.step(_("Sorting"), 3, 3)
     keys = []
     for f in found:
@@ -235,9 +220,6 @@ def run(ctx: ReportContext) -> list[Sheet]:
             )
         )
     ctx.sort_rows(sheet.rows, keys)
-    sessions: dict[str, int] = {}
-    for _id, ensemble_id, *_rest in ctx.held_sessions:
-        sessions[ensemble_id] = sessions.get(ensemble_id, 0) + 1
     groups: dict[str, list[PairFigures]] = {}
     for f in found:
         groups.setdefault(f.ensemble_id, []).append(f)

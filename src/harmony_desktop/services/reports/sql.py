@@ -15,8 +15,9 @@
 
 All of it is set-based SQL run on SQLite through the read session's connection: no
 Python loop ever visits a mark. Joins over marks are written ``CROSS JOIN`` so SQLite
-walks sessions first and reaches their marks through the session index (walking the
-student index instead visits the table in random order, ten times slower).
+walks sessions first and reaches their marks through the covering report index
+(``ix_attendance_mark_report``, migration 0004_reports): the mark rows themselves, wide
+with their clocks, are never read.
 """
 
 from __future__ import annotations
@@ -218,8 +219,8 @@ class Sql:
                                     - MAX(h.start_s, COALESCE({arrival}, h.start_s)))
                    END AS seconds
             FROM {held} h
-            CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_session_id
-                 ON m.session_id = h.id
+            CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
+                 ON m.session_id = h.id AND m.deleted = 0
             CROSS JOIN {enrolled} sp ON sp.student_id = m.student_id
                  AND sp.ensemble_id = h.ensemble_id
                  AND h.date >= sp.start_day AND h.date < sp.end_day
