@@ -153,13 +153,11 @@ class Sql:
         """
 
     def held(self, *, first: str = ":first", last: str = ":last") -> str:
-        """CTE body: the held sessions in scope, with their times in seconds and how
-        many held sessions their ensemble had that day (``day_sessions``); ``seq``
+        """CTE body: the held sessions in scope, with their times in seconds; ``seq``
         numbers them in time order (a cheap "later than")."""
         return f"""
             SELECT s.id, s.ensemble_id, s.hub_id, s.date, s.start, s."end", s.kind,
                    {seconds_of("s.start")} AS start_s, {seconds_of('s."end"')} AS end_s,
-                   COUNT(*) OVER (PARTITION BY s.ensemble_id, s.date) AS day_sessions,
                    ROW_NUMBER() OVER (ORDER BY s.date, s.start, s.id) AS seq
             FROM session s
             WHERE {self.is_held("s", first=first, last=last)}
@@ -206,7 +204,7 @@ class Sql:
         arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
         return f"""
             SELECT m.student_id, h.ensemble_id, h.hub_id, h.id AS session_id, h.date,
-                   h.start, h."end", h.kind, h.day_sessions, h.seq, m.code, m.reason,
+                   h.start, h."end", h.kind, h.seq, m.code, m.reason,
                    m.arrival_time, m.departure_time,
                    (m.code IN {self.present}) AS present,
                    (m.code IN {self.excused}) AS excused,
