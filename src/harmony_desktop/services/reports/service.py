@@ -6,8 +6,10 @@ writes: not a row, not an outbox entry.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from harmony_desktop.services.reports.alerts import AbsenceAlert, absence_alerts
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.export import write_report
 from harmony_desktop.services.reports.model import (
@@ -19,7 +21,7 @@ from harmony_desktop.services.reports.model import (
     no_progress,
 )
 from harmony_desktop.services.reports.registry import kind, kinds
-from harmony_desktop.store import Store
+from harmony_desktop.store import Store, settings
 
 
 class ReportService:
@@ -74,6 +76,15 @@ class ReportService:
                 previous_year=chosen.previous_year,
             )  # fmt: skip
             return chosen.charts(ctx, report)
+
+    def absence_alerts(
+        self, hub_id: str, today: dt.date, threshold: int | None = None
+    ) -> list[AbsenceAlert]:
+        """Students of the hub with a run of unexcused absences of at least
+        ``threshold`` (default: the ``ABSENCE_ALERT_THRESHOLD`` setting)."""
+        if threshold is None:
+            threshold = self.store.settings.get(settings.ABSENCE_ALERT_THRESHOLD)
+        return absence_alerts(self.store, hub_id, today, threshold)
 
     def export(self, report: Report, path: Path) -> Path:
         """Write ``report`` to a .csv or .xlsx file (see :func:`write_report`)."""
