@@ -58,3 +58,13 @@ def test_bad_output_and_unknown_hub(demo_dir: Path, capsys: pytest.CaptureFixtur
     assert main([*base, "--hub", "Nowhere", "--out", "x.csv"]) == 2
     assert "Nowhere" in capsys.readouterr().err
     assert not Path("x.csv").exists()
+
+
+def test_a_sheet_too_long_to_print_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from harmony_desktop.printing import reports as printing
+    from harmony_desktop.services.reports import Column, Report, Sheet
+
+    monkeypatch.setattr(printing, "MAX_PRINTED_ROWS", 2)
+    sheet = Sheet("s", "Long", [Column("a", "A"), Column("b", "B")], [["x", "y"]] * 3)
+    (table,) = printing.report_tables(Report("k", "Title", "scope", [sheet]))
+    assert table.rows == [] and "3 rows, too many to print" in table.empty_message

@@ -23,6 +23,9 @@ from harmony_desktop.services.reports.export import display_text
 #: each repeating the sheet's first two columns.
 MAX_PRINTED_COLUMNS = 12
 _RIGHT = (Format.INT, Format.RATE, Format.HOURS, Format.DECIMAL)
+#: A sheet longer than this is not printed (thousands of pages help no one): the
+#: printout says so and points to the spreadsheet export.
+MAX_PRINTED_ROWS = 3000
 _NOT_PRINTED = {"student_id", "local_id"}
 _INK = QColor(31, 78, 121)
 _GRID = QColor(200, 200, 200)
@@ -32,6 +35,22 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
     """The report's sheets as printable tables (wide sheets split by columns)."""
     tables = []
     for sheet in report.sheets:
+        if len(sheet.rows) > MAX_PRINTED_ROWS:
+            tables.append(
+                TableDocument(
+                    title=f"{report.title} — {sheet.title}",
+                    subtitle=report.scope,
+                    columns=[Column(sheet.columns[0].title, 1.0)],
+                    rows=[],
+                    landscape=True,
+                    printed_on=printed_on,
+                    empty_message=tr(
+                        "This table has {rows} rows, too many to print: export the report "
+                        "to .xlsx or .csv to read it."
+                    ).format(rows=f"{len(sheet.rows):,}"),
+                )
+            )
+            continue
         # Ids are for machines; on paper the name says who it is.
         shown = [i for i, c in enumerate(sheet.columns) if c.key not in _NOT_PRINTED]
         keep, rest = shown[:2], shown[2:]
