@@ -12,7 +12,15 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
 
 from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, _font, tr
@@ -25,7 +33,7 @@ MAX_PRINTED_COLUMNS = 12
 _RIGHT = (Format.INT, Format.RATE, Format.HOURS, Format.DECIMAL)
 #: A sheet longer than this is not printed (thousands of pages help no one): the
 #: printout says so and points to the spreadsheet export.
-MAX_PRINTED_ROWS = 3000
+MAX_PRINTED_ROWS = 5000
 _NOT_PRINTED = {"student_id", "local_id"}
 _INK = QColor(31, 78, 121)
 _GRID = QColor(200, 200, 200)
@@ -192,9 +200,13 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
         known = [v for v in series.values if v is not None]
         mean = sum(known) / len(known) if known else None
         painter.setPen(QColor("black"))
-        painter.setFont(_font(8, bold=True))
-        painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignLeft),
-                         series.name)  # fmt: skip
+        name_font = _font(8, bold=True)
+        painter.setFont(name_font)
+        # A long hub name is cut short rather than run into the mean on its right.
+        name = QFontMetricsF(name_font, painter.device()).elidedText(
+            series.name, Qt.TextElideMode.ElideRight, panel_w - 16 * mm
+        )
+        painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignLeft), name)
         painter.setFont(_font(7))
         painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignRight),
                          tr("mean {value}").format(value=_label(mean, chart.percent)))  # fmt: skip
