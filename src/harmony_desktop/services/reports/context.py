@@ -9,7 +9,6 @@ one report runs in one read transaction, so its sheets agree with each other.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -202,20 +201,6 @@ class ReportContext:
             f"WITH enrolled AS MATERIALIZED ({sql.enrolled()}) SELECT * FROM enrolled",
             sql.params,
         )
-
-    def expected(self) -> dict[tuple[str, str], int]:
-        """Per (student, ensemble) enrolled in the period: the held sessions while
-        enrolled. Sessions and spans are counted with a binary search per span (a few
-        thousand spans, no marks)."""
-        dates: dict[str, list[str]] = {}
-        for _id, ensemble, _hub, day, *_rest in self.held_sessions:
-            dates.setdefault(ensemble, []).append(day)
-        found: dict[tuple[str, str], int] = {}
-        for student, ensemble, start_day, end_day in self.spans:
-            days = dates.get(ensemble, [])
-            count = bisect.bisect_left(days, end_day) - bisect.bisect_left(days, start_day)
-            found[(student, ensemble)] = found.get((student, ensemble), 0) + count
-        return found
 
     # -- names ------------------------------------------------------------------------
 
