@@ -33,3 +33,19 @@ def test_alert_lists_students_to_call(qtbot: QtBot, services: Services, register
         assert panel.list.count() == 0 and not panel.isVisible()
     finally:
         win.shutdown()
+
+
+def test_left_early_offers_the_california_reasons(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from harmony_desktop.services.roll import PickupInfo
+    from harmony_desktop.ui.register.dialogs import DepartureDialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = DepartureDialog("Ana", "Left early", dt.time(16), PickupInfo(False, [], []), parent,
+                             reason="ca_illness")  # fmt: skip
+    box = dialog.reason_box
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert "Medical" in texts and "Illness (CA early release)" in texts
+    assert box.currentData() == "ca_illness"
