@@ -21,9 +21,9 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 0
     text = capsys.readouterr().out
     commands = ("demo", "restore", "backup", "print", "import", "export", "sync", "enroll")
-    for command in (*commands, "volunteers", "events", "setup", "sessions"):
+    for command in (*commands, "volunteers", "events", "setup", "sessions", "report"):
         assert f"    {command} " in text, command
-    assert len(COMMAND_GROUPS) == 8
+    assert len(COMMAND_GROUPS) == 9
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

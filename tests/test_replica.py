@@ -403,7 +403,12 @@ def test_unknown_statuses_and_missing_results_keep_the_change(store: Store) -> N
     rep = replica(store)
     tally = rep.acknowledge(
         rep.next_batch(10),
-        {"results": [{"mutation_id": ids[0], "status": "applied"}, {"mutation_id": ids[1], "status": "later"}]},
+        {
+            "results": [
+                {"mutation_id": ids[0], "status": "applied"},
+                {"mutation_id": ids[1], "status": "later"},
+            ]
+        },
     )
     assert tally.applied == 1
     assert [e.mutation_id for e in outbox(store)] == ids[1:]
@@ -490,10 +495,18 @@ def test_rebase_entries_replay_to_the_same_rows(tmp_path: Path) -> None:
             m = change.mutation()
             row = rows.setdefault(
                 (m["table"], m["row_id"]),
-                {"table": m["table"], "id": m["row_id"], "hub_id": m["hub_id"], "values": {}, "clocks": {}},
+                {
+                    "table": m["table"],
+                    "id": m["row_id"],
+                    "hub_id": m["hub_id"],
+                    "values": {},
+                    "clocks": {},
+                },
             )
             values = {k: v for k, v in m["values"].items() if k != "hub_id"}
-            merged = merge_fields(row["values"], row["clocks"], values, dict.fromkeys(values, change.clock))
+            merged = merge_fields(
+                row["values"], row["clocks"], values, dict.fromkeys(values, change.clock)
+            )
             row["values"], row["clocks"] = merged.values, merged.clocks
         replica(target, wall_clock_ms()).apply_page(list(rows.values()), [], cursor=1)
         with source.read() as a, target.read() as b:

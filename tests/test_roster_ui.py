@@ -225,6 +225,7 @@ def test_edit_a_student_and_their_contacts(
     dialog.preferred_name.clear()
     qtbot.keyClicks(dialog.preferred_name, "Mimi")
     dialog.photo_consent.setChecked(True)
+    qtbot.keyClicks(dialog.statewide_id, "1234567890")
     second = dialog.contact_editors[1]  # an empty slot offered for the second contact
     qtbot.keyClicks(second.name, "Abuela Rivera")
     qtbot.keyClicks(second.phone, "213-555-0177")
@@ -233,6 +234,7 @@ def test_edit_a_student_and_their_contacts(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     student = services.roster.student(student_id)
     assert student.preferred_name == "Mimi" and student.photo_consent
+    assert student.statewide_student_id == "1234567890"
     contacts = services.roster.contacts(student_id)
     assert [c.name for c in contacts] == ["Guardian 2", "Abuela Rivera"]
     assert contacts[0].custody_restriction == "No contact with father"

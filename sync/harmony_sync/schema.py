@@ -207,6 +207,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "grade": text(SHORT),
         "school": text(NAME),
         "district_student_id": text(SHORT),
+        "statewide_student_id": text(SHORT),
         "home_language": text(SHORT),
         "guardian_language": text(SHORT),
         "instrument": text(SHORT),

@@ -35,9 +35,7 @@ def main(data_dir: str, seed: int) -> int:
     app = QApplication([])
     services = open_app(data_dir)
     hubs = services.hubs.hubs()
-    hub_id = (
-        hubs[0].id if hubs else make_hub(services, students=STUDENTS, capacity=STUDENTS).hub_id
-    )
+    hub_id = hubs[0].id if hubs else make_hub(services, students=STUDENTS, capacity=STUDENTS).hub_id
     window = MainWindow(services, hub_id, today=TODAY, auto_sync=False)
     window.show()
     page = window.register

@@ -130,6 +130,8 @@ def run_export(args: argparse.Namespace) -> int:
     """``harmony-desktop export KIND --out FILE``."""
     with open_services(args) as services:
         hub = services.hubs.find_hub(getattr(args, "hub", None))
-        count = services.exporting.export(args.kind, hub.id, args.out, first=args.first, last=args.last)
+        count = services.exporting.export(
+            args.kind, hub.id, args.out, first=args.first, last=args.last
+        )
     print(_("{count} rows written to {path}").format(count=count, path=args.out))
     return 0

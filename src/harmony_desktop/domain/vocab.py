@@ -59,6 +59,19 @@ EARLY_DEPARTURE_REASONS: tuple[str, ...] = (
     "other",
 )
 
+#: California's after-school (ASES / 21st CCLC) early-release reasons, an option set a
+#: site's written early-release policy may offer beside the reasons above (Education
+#: Code 8483(a)(1) lets a student leave early under such a policy); the ``ases`` report
+#: counts every reason, these included.
+CA_EARLY_RELEASE_REASONS: tuple[str, ...] = (
+    "ca_family_emergency",
+    "ca_illness",
+    "ca_medical_appointment",
+    "ca_other_enrichment",
+    "ca_transportation",
+    "ca_parent_request",
+)
+
 
 class VolunteerStatus(StrEnum):
     """Where a volunteer stands: a prospect becomes active once they start."""

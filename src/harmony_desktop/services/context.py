@@ -35,6 +35,7 @@ from harmony_desktop.services.events import EventService
 from harmony_desktop.services.exporting import ExportService
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.importing import ImportService
+from harmony_desktop.services.reports import ReportService
 from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
@@ -133,6 +134,7 @@ class Services:
     volunteers = provides(lambda s: VolunteerService(s.store))
     events = provides(lambda s: EventService(s.store))
     volunteer_import = provides(lambda s: VolunteerImport(s.volunteers))
+    reports = provides(lambda s: ReportService(s.store))
     sync = provides(_sync_service)
     calendar = provides(lambda s: CalendarService(s.store))
     setup = provides(lambda s: SetupService(s.store))

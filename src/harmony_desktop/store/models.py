@@ -93,6 +93,8 @@ class Student(SyncedRow, table=True):
     grade: str = ""  # "K", "1" … "12"
     school: str = ""
     district_student_id: str = Field(default="", index=True)
+    #: the state's student identifier (California's SSID), "" when unknown
+    statewide_student_id: str = ""
     home_language: str = ""
     guardian_language: str = ""
     instrument: str = ""

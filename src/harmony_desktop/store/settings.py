@@ -142,6 +142,9 @@ PROGRAMME_NAME = TextSetting("programme_name", "Harmony Project")
 #: The demo runs written into this database: [{hub_id, seed, today, version}].
 DEMO_RUNS = JsonSetting("demo", [])
 
+#: The register flags students with at least this many unexcused absences in a row.
+ABSENCE_ALERT_THRESHOLD = IntSetting("register.absence_alert_threshold", 3)
+
 #: The sync server this laptop is enrolled with.
 SYNC_SERVER = OptionalTextSetting("sync.server_url")
 #: The server epoch this laptop last synced in (a restored server starts a new one).
@@ -171,6 +174,7 @@ ALL: tuple[Setting[Any], ...] = (
     CLOCK,
     PROGRAMME_NAME,
     DEMO_RUNS,
+    ABSENCE_ALERT_THRESHOLD,
     SYNC_SERVER,
     SYNC_EPOCH,
     SYNC_CURSOR,

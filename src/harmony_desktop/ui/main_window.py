@@ -31,6 +31,7 @@ from harmony_desktop.store import settings
 from harmony_desktop.ui.events import EventsPage
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.register import RegisterPage
+from harmony_desktop.ui.reports import ReportsPage
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
             services, hub_id, self.tasks, staff=lambda: self.register.staff_id, today=today
         )
         self.add_page(self.events, tr("Events"))
+        self.reports = ReportsPage(services, hub_id, self.tasks, today=today)
+        self.add_page(self.reports, tr("Reports"))
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
         self.sync_ui.shutdown()
         self.register.shutdown()
         self.roster.shutdown()
+        self.reports.shutdown()
         self.tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -164,9 +164,7 @@ class _Runner(QObject):
         if progress.cancelled:
             self.failed.emit(number, Cancelled())
             return
-        progress._emit = lambda phase, done, total: self.progressed.emit(
-            number, phase, done, total
-        )
+        progress._emit = lambda phase, done, total: self.progressed.emit(number, phase, done, total)
         try:
             result = job(progress)
         except Cancelled as exc:

@@ -26,7 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS, SessionKind
+from harmony_desktop.domain.vocab import (
+    CA_EARLY_RELEASE_REASONS,
+    EARLY_DEPARTURE_REASONS,
+    SessionKind,
+)
 from harmony_desktop.services.roll import Dismissal, PickupInfo
 from harmony_desktop.ui.register.models import reason_label
 from harmony_desktop.ui.register.pickup import PickupChooser
@@ -241,7 +245,7 @@ class DepartureDialog(TimedDialog):
         self.time_edit.setAccessibleName(tr("Departure time"))
         self.reason_box = QComboBox()
         self.reason_box.setAccessibleName(tr("Reason for leaving early"))
-        for code in EARLY_DEPARTURE_REASONS:
+        for code in (*EARLY_DEPARTURE_REASONS, *CA_EARLY_RELEASE_REASONS):
             self.reason_box.addItem(reason_label(code), code)
         if reason and (i := self.reason_box.findData(reason)) >= 0:
             self.reason_box.setCurrentIndex(i)

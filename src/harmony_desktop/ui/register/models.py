@@ -404,4 +404,11 @@ def reason_label(reason: str) -> str:
         "appointment": tr("Appointment"),
         "transport": tr("Transport"),
         "other": tr("Other"),
+        # California's early-release reasons (ASES / 21st CCLC), counted by the ases report
+        "ca_family_emergency": tr("Family emergency (CA early release)"),
+        "ca_illness": tr("Illness (CA early release)"),
+        "ca_medical_appointment": tr("Medical appointment (CA early release)"),
+        "ca_other_enrichment": tr("Other enrichment programme (CA early release)"),
+        "ca_transportation": tr("Transportation (CA early release)"),
+        "ca_parent_request": tr("Parent request under the site policy (CA early release)"),
     }.get(reason, reason)

@@ -36,6 +36,7 @@ from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.register.alerts import AbsenceAlertPanel
 from harmony_desktop.ui.register.codes import assign_keys
 from harmony_desktop.ui.register.commands import RollEditor
 from harmony_desktop.ui.register.day import DayBar, DayView, MissingRollBanner, SessionList
@@ -131,6 +132,8 @@ class RegisterPage(QWidget):
         self.banner = MissingRollBanner()
         self.banner.sessionRequested.connect(self.open_session_by_id)
         layout.addWidget(self.banner)
+        self.absence_alerts = AbsenceAlertPanel(self.tasks, self.hub_id, self.today)
+        layout.addWidget(self.absence_alerts)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)

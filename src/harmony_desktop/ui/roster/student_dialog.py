@@ -242,6 +242,7 @@ class StudentDialog(QDialog):
         self.grade.setCurrentIndex(max(0, self.grade.findData(st.grade if st else "")))
         self.school = QLineEdit(st.school if st else "")
         self.district_id = QLineEdit(st.district_student_id if st else "")
+        self.statewide_id = QLineEdit(st.statewide_student_id if st else "")
         self.home_language = QLineEdit(st.home_language if st else "")
         self.guardian_language = QLineEdit(st.guardian_language if st else "")
         self.instrument = QLineEdit(st.instrument if st else "")
@@ -272,6 +273,7 @@ class StudentDialog(QDialog):
             (self.tr("Grade"), self.grade),
             (self.tr("School"), self.school),
             (self.tr("District student id"), self.district_id),
+            (self.tr("Statewide student id"), self.statewide_id),
             (self.tr("Home language"), self.home_language),
             (self.tr("Guardian's language"), self.guardian_language),
             (self.tr("Instrument"), self.instrument),
@@ -295,7 +297,8 @@ class StudentDialog(QDialog):
         }
         line_edits: list[QLineEdit] = [
             self.first_name, self.last_name, self.preferred_name, self.date_of_birth,
-            self.school, self.district_id, self.home_language, self.guardian_language,
+            self.school, self.district_id, self.statewide_id, self.home_language,
+            self.guardian_language,
             self.instrument, self.level,
         ]  # fmt: skip
         for line_edit in line_edits:
@@ -384,6 +387,7 @@ class StudentDialog(QDialog):
             "grade": self.grade.currentData() or "",
             "school": self.school.text().strip(),
             "district_student_id": self.district_id.text().strip(),
+            "statewide_student_id": self.statewide_id.text().strip(),
             "home_language": self.home_language.text().strip(),
             "guardian_language": self.guardian_language.text().strip(),
             "instrument": self.instrument.text().strip(),
