@@ -43,8 +43,16 @@ def test_left_early_offers_the_california_reasons(qtbot: QtBot) -> None:
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = DepartureDialog("Ana", "Left early", dt.time(16), PickupInfo(False, [], []), parent,
-                             reason="ca_illness")  # fmt: skip
+    dialog = DepartureDialog(
+        "Ana",
+        "Left early",
+        dt.time(16),
+        (dt.time(15, 30), dt.time(17)),
+        PickupInfo(False, [], []),
+        [],
+        parent,
+        reason="ca_illness",
+    )
     box = dialog.reason_box
     texts = [box.itemText(i) for i in range(box.count())]
     assert "Medical" in texts and "Illness (CA early release)" in texts
