@@ -804,7 +804,10 @@ def engagement(
     if last < first:
         raise ValidationError(_("The period ends before it starts."), "to")
     hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
-    events = sorted(family_event_infos(s, hub_id, first, last), key=lambda e: (e.date, e.start))
+    events = sorted(
+        family_event_infos(s, hub_id, first, last),
+        key=lambda e: (e.date, e.start, sort_key(hubs.get(e.hub_id, "")), sort_key(e.title)),
+    )
     families: Table = (
         [_("Hub"), _("Date"), _("Event"), _("Kind"), _("Families reached"), _("Adults"), _("Walk-ins")],
         [
