@@ -804,9 +804,15 @@ def engagement(
     if last < first:
         raise ValidationError(_("The period ends before it starts."), "to")
     hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
-    events = sorted(
-        family_event_infos(s, hub_id, first, last),
-        key=lambda e: (e.date, e.start, sort_key(hubs.get(e.hub_id, "")), sort_key(e.title)),
+
+    def in_order(row: FamilyEventInfo | PerformanceInfo | MasterclassInfo) -> tuple[Any, ...]:
+        # By date and time, then hub and title: the same order on every laptop.
+        return (row.date, row.start, sort_key(hubs.get(row.hub_id, "")), sort_key(row.title))
+
+    events = sorted(family_event_infos(s, hub_id, first, last), key=in_order)
+    shows = sorted(performance_infos(s, hub_id, first, last, ensemble_id=ensemble_id), key=in_order)
+    classes = sorted(
+        masterclass_infos(s, hub_id, first, last, ensemble_id=ensemble_id), key=in_order
     )
     families: Table = (
         [_("Hub"), _("Date"), _("Event"), _("Kind"), _("Families reached"), _("Adults"), _("Walk-ins")],
@@ -822,7 +828,7 @@ def engagement(
         [
             [hubs.get(p.hub_id, p.hub_id), p.date, p.ensemble_name, p.title, p.venue,
              _("yes") if p.on_site else _("no"), p.roll.present, p.audience_count]
-            for p in performance_infos(s, hub_id, first, last, ensemble_id=ensemble_id)
+            for p in shows
             if p.status != SessionStatus.CANCELLED
         ],
     )  # fmt: skip
@@ -833,7 +839,7 @@ def engagement(
             [hubs.get(m.hub_id, m.hub_id), m.date, m.title, m.guest_artist,
              ", ".join([m.ensemble_name, *m.invited]), m.roll.expected, m.roll.present,
              m.roll.absent, m.roll.unrecorded, m.student_hours]
-            for m in masterclass_infos(s, hub_id, first, last, ensemble_id=ensemble_id)
+            for m in classes
             if m.status != SessionStatus.CANCELLED
         ],
     )  # fmt: skip
