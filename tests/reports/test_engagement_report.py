@@ -111,8 +111,8 @@ def test_families_performances_and_masterclasses_of_every_hub(
          "adult_attendances": 4},
     ]  # fmt: skip
     assert report.sheet("performances").rows == [
-        ["Test Park Hub", DAY, "Beginning Strings", "Fall concert", "City Hall", "no", 6, 140],
-        ["Test Park Hub", LATER, "Choir", "Choir sing", "", "yes", 0, 50],
+        ["Test Park Hub", DAY, "Beginning Strings", "Fall concert", "City Hall", False, 6, 140],
+        ["Test Park Hub", LATER, "Choir", "Choir sing", "", True, 0, 50],
     ]
     # Ten strings students expected (eight and the Ortegas), 7 present, 1 absent.
     assert report.sheet("masterclasses").as_dicts() == [

@@ -121,11 +121,11 @@ def test_hours_headcounts_and_clearances_of_every_hub(
     clearances = report.sheet("clearances")
     assert len(clearances.rows) == 5 * 4  # five volunteers, four required kinds
     assert [r for r in clearances.as_dicts() if r["volunteer"] == "Visitor, Di"][2] == {
-        "volunteer": "Visitor, Di", "status": "Active", "cleared": "yes",
+        "volunteer": "Visitor, Di", "status": "Active", "cleared": True,
         "clearance": "Safeguarding training", "done_on": dt.date(2025, 9, 20),
         "expires_on": dt.date(2026, 9, 20), "state": "expiring",
     }  # fmt: skip
-    not_cleared = {r["volunteer"] for r in clearances.as_dicts() if r["cleared"] == "no"}
+    not_cleared = {r["volunteer"] for r in clearances.as_dicts() if not r["cleared"]}
     assert not_cleared == {"Helper, Bo", "Prospect, Cy", "Retired, Ed"}
     # The Volunteers tab's exports read the same figures.
     assert volunteers.hours_table(None, PERIOD["first"], PERIOD["last"])[1] == hours.rows

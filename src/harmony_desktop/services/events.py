@@ -33,6 +33,7 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
 from harmony_desktop.domain.vocab import FamilyEventKind, SessionKind, SessionStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.exporting import flags_in_words
 from harmony_desktop.services.invitations import expected_student_ids, invitations_of
 from harmony_desktop.services.roster import normalise_phone
 from harmony_desktop.store import ChangeWriter, Store
@@ -673,7 +674,8 @@ class EventService:
     ) -> dict[str, Table]:
         """The engagement tables of a hub (every hub: None); see :func:`engagement`."""
         with self.store.read() as s:
-            return engagement(s, hub_id, first, last)
+            tables = engagement(s, hub_id, first, last)
+        return {key: (headers, flags_in_words(rows)) for key, (headers, rows) in tables.items()}
 
 
 # -- what the programme counts (shared by the Events exports, ``events export`` and the
@@ -827,7 +829,7 @@ def engagement(
          _("Performers"), _("Audience")],
         [
             [hubs.get(p.hub_id, p.hub_id), p.date, p.ensemble_name, p.title, p.venue,
-             _("yes") if p.on_site else _("no"), p.roll.present, p.audience_count]
+             p.on_site, p.roll.present, p.audience_count]
             for p in shows
             if p.status != SessionStatus.CANCELLED
         ],

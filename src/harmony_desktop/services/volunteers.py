@@ -46,7 +46,7 @@ from harmony_desktop.domain.vocab import (
     VolunteerRole,
     VolunteerStatus,
 )
-from harmony_desktop.services.exporting import write_table
+from harmony_desktop.services.exporting import flags_in_words, write_table
 from harmony_desktop.services.roster import validate_contact
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
@@ -889,7 +889,8 @@ class VolunteerService:
     def clearance_table(self, hub_id: str | None) -> tuple[list[str], list[list[Any]]]:
         """Every volunteer's clearance status (see :func:`clearance_status`)."""
         with self.store.read() as s:
-            return clearance_status(s, hub_id, self.today())
+            headers, rows = clearance_status(s, hub_id, self.today())
+        return headers, flags_in_words(rows)
 
     def summary_table(
         self, hub_id: str | None, first: dt.date, last: dt.date
@@ -1007,7 +1008,7 @@ def clearance_status(
     s: Session, hub_id: str | None, today: dt.date
 ) -> tuple[list[str], list[list[Any]]]:
     """Every volunteer's clearance status on ``today``: one row per volunteer and
-    required kind. Rows: volunteer, status, cleared (yes/no), clearance, done, expires,
+    required kind. Rows: volunteer, status, cleared (True/False), clearance, done, expires,
     state (valid, expiring, expired, missing)."""
     headers = [
         _("Volunteer"),
@@ -1031,7 +1032,7 @@ def clearance_status(
                 [
                     display_name(v.first_name, v.last_name, v.preferred_name, last_first=True),
                     status_label(v.status),
-                    _("yes") if v.cleared else _("no"),
+                    v.cleared,
                     c.kind_label,
                     c.done_on,
                     c.expires_on,

@@ -32,7 +32,7 @@ def sheets() -> list[Sheet]:
         Sheet("performances", _("Performances"), [
             Column("hub", _("Hub")), Column("date", _("Date"), Format.DATE),
             Column("ensemble", _("Ensemble")), Column("performance", _("Performance")),
-            Column("venue", _("Venue")), Column("on_site", _("On site")),
+            Column("venue", _("Venue")), Column("on_site", _("On site"), Format.BOOL),
             Column("performers", _("Performers"), Format.INT),
             Column("audience", _("Audience"), Format.INT),
         ]),

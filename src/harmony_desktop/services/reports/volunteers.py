@@ -41,7 +41,7 @@ def sheets() -> list[Sheet]:
         ]),
         Sheet("clearances", _("Clearances"), [
             Column("volunteer", _("Volunteer")), Column("status", _("Status")),
-            Column("cleared", _("Cleared")), Column("clearance", _("Clearance")),
+            Column("cleared", _("Cleared"), Format.BOOL), Column("clearance", _("Clearance")),
             Column("done_on", _("Done"), Format.DATE),
             Column("expires_on", _("Expires"), Format.DATE),
             Column("state", _("State")),
