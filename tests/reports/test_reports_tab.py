@@ -77,3 +77,35 @@ def test_bad_period_is_said(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=5000)
     assert page.report is None and not page.xlsx_button.isEnabled()
+
+
+def test_volunteers_and_engagement_are_listed_and_run(
+    qtbot: QtBot, window: MainWindow, services: Services, register: Register, tmp_path: Path,
+    qtmodeltester,
+) -> None:  # fmt: skip
+    page = window.reports
+    listed = [page.kind_box.itemData(i) for i in range(page.kind_box.count())]
+    assert listed == [k.name for k in services.reports.kinds()]
+    assert {"volunteers", "engagement"} <= set(listed)
+    services.volunteers.save(
+        register.north, {"first_name": "Vol", "last_name": "Tester", "status": "active"}
+    )
+    services.events.add_family_event(
+        register.north, dt.date(2026, 7, 10), dt.time(18), dt.time(19), title="Summer night"
+    )
+    page.year_box.setCurrentIndex(page.year_box.findData("2026-27"))
+    run(qtbot, page, "volunteers")
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 0  # no shift worked yet
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("by_hub"))
+    assert [page.model.index(0, c).data() for c in range(3)] == ["North Hub", "1", "1"]
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("clearances"))
+    assert page.model.rowCount() == 4  # four required clearances, all missing
+    assert {page.model.index(r, 6).data() for r in range(4)} == {"missing"}
+    run(qtbot, page, "engagement")
+    qtmodeltester.check(page.model)
+    assert [page.model.index(0, c).data() for c in (0, 2, 4, 5)] == [
+        "North Hub", "Summer night", "0", "0"]  # fmt: skip
+    with qtbot.waitSignal(page.fileWritten, timeout=20_000):
+        page.write_file(tmp_path / "engagement.pdf")
+    assert (tmp_path / "engagement.pdf").read_bytes()[:5] == b"%PDF-"

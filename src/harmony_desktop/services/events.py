@@ -33,6 +33,7 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
 from harmony_desktop.domain.vocab import FamilyEventKind, SessionKind, SessionStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.exporting import flags_in_words
 from harmony_desktop.services.invitations import expected_student_ids, invitations_of
 from harmony_desktop.services.roster import normalise_phone
 from harmony_desktop.store import ChangeWriter, Store
@@ -372,64 +373,14 @@ class EventService:
     ) -> list[MasterclassInfo]:
         """The masterclasses of a hub (every hub: None) in a period, by date."""
         with self.store.read() as s:
-            rows = _sessions(s, hub_id, SessionKind.MASTERCLASS, first, last)
-            invitations = invitations_of(s, [r.id for r, _e in rows])
-            counts = _roll_counts(s, rows, invitations)
-            hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
-            names = dict(s.exec(select(Ensemble.id, Ensemble.name)).all())
-        infos = []
-        for row, ensemble in rows:
-            invited = invitations.get(row.id, [])
-            ens = tuple(i.ensemble_id for i in invited if i.ensemble_id)
-            hub_ids = tuple(i.invited_hub_id for i in invited if i.invited_hub_id)
-            labels = [names.get(e, _("another ensemble")) for e in ens]
-            labels += [_("all of {hub}").format(hub=hubs.get(h, _("another hub"))) for h in hub_ids]
-            infos.append(
-                MasterclassInfo(
-                    row.id,
-                    row.hub_id or "",
-                    row.ensemble_id,
-                    ensemble.name,
-                    row.date,
-                    row.start,
-                    row.end,
-                    row.title,
-                    row.guest_artist,
-                    row.on_site,
-                    row.location,
-                    row.status,
-                    ens,
-                    hub_ids,
-                    tuple(sorted(labels, key=sort_key)),
-                    counts[row.id],
-                )
-            )
-        return infos
+            return masterclass_infos(s, hub_id, first, last)
 
     def performances(
         self, hub_id: str | None, first: dt.date | None = None, last: dt.date | None = None
     ) -> list[PerformanceInfo]:
         """The performances of a hub (every hub: None) in a period, by date."""
         with self.store.read() as s:
-            rows = _sessions(s, hub_id, SessionKind.PERFORMANCE, first, last)
-            counts = _roll_counts(s, rows, {})
-        return [
-            PerformanceInfo(
-                row.id,
-                row.hub_id or "",
-                ensemble.name,
-                row.date,
-                row.start,
-                row.end,
-                row.title,
-                row.location,
-                row.on_site,
-                row.status,
-                row.audience_count,
-                counts[row.id],
-            )
-            for row, ensemble in rows
-        ]
+            return performance_infos(s, hub_id, first, last)
 
     # -- family events ----------------------------------------------------------------------
 
@@ -499,32 +450,7 @@ class EventService:
         """The family events of a hub (every hub: None) in a period, newest first, with
         what each reached."""
         with self.store.read() as s:
-            query = select(FamilyEvent).where(live(FamilyEvent))
-            if hub_id is not None:
-                query = query.where(FamilyEvent.hub_id == hub_id)
-            if first is not None:
-                query = query.where(FamilyEvent.date >= first)
-            if last is not None:
-                query = query.where(FamilyEvent.date <= last)
-            events = s.exec(query).all()
-            by_event = _attendance_by_event(s, [e.id for e in events])
-        infos = [
-            FamilyEventInfo(
-                e.id,
-                e.hub_id or "",
-                e.title,
-                e.kind,
-                e.date,
-                e.start,
-                e.end,
-                e.location,
-                e.notes,
-                measure_of(by_event.get(e.id, [])),
-            )
-            for e in events
-        ]
-        infos.sort(key=lambda i: (i.date, i.start, i.id), reverse=True)
-        return infos
+            return family_event_infos(s, hub_id, first, last)
 
     def family_event(self, event_id: str) -> FamilyEventInfo:
         """One family event with what it reached."""
@@ -746,131 +672,272 @@ class EventService:
     def engagement_tables(
         self, hub_id: str | None, first: dt.date, last: dt.date
     ) -> dict[str, Table]:
-        """The engagement report: family events (per event, and per hub), performances,
-        and masterclasses with their hours beside ensemble hours."""
-        if last < first:
-            raise ValidationError(_("The period ends before it starts."), "to")
+        """The engagement tables of a hub (every hub: None); see :func:`engagement`."""
         with self.store.read() as s:
-            hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
-        events = sorted(self.family_events(hub_id, first, last), key=lambda e: (e.date, e.start))
-        families: Table = (
-            [_("Hub"), _("Date"), _("Event"), _("Kind"), _("Families reached"), _("Adults"), _("Walk-ins")],
-            [
-                [hubs.get(e.hub_id, e.hub_id), e.date, e.title, kind_label(e.kind),
-                 e.measure.families_reached, e.measure.adults, e.measure.walk_ins]
-                for e in events
-            ],
-        )  # fmt: skip
-        per_hub = self._families_per_hub(hub_id, first, last, hubs)
-        performances: Table = (
-            [_("Hub"), _("Date"), _("Ensemble"), _("Performance"), _("Venue"), _("On site"),
-             _("Performers"), _("Audience")],
-            [
-                [hubs.get(p.hub_id, p.hub_id), p.date, p.ensemble_name, p.title, p.venue,
-                 _("yes") if p.on_site else _("no"), p.roll.present, p.audience_count]
-                for p in self.performances(hub_id, first, last)
-                if p.status != SessionStatus.CANCELLED
-            ],
-        )  # fmt: skip
-        masterclasses: Table = (
-            [_("Hub"), _("Date"), _("Masterclass"), _("Guest artist"), _("Invited"),
-             _("Expected"), _("Present"), _("Absent"), _("Not recorded"), _("Student hours")],
-            [
-                [hubs.get(m.hub_id, m.hub_id), m.date, m.title, m.guest_artist,
-                 ", ".join([m.ensemble_name, *m.invited]), m.roll.expected, m.roll.present,
-                 m.roll.absent, m.roll.unrecorded, m.student_hours]
-                for m in self.masterclasses(hub_id, first, last)
-                if m.status != SessionStatus.CANCELLED
-            ],
-        )  # fmt: skip
-        return {
-            "family_events": families,
-            "families_per_hub": per_hub,
-            "performances": performances,
-            "masterclasses": masterclasses,
-            "student_hours": self._student_hours(hub_id, first, last, hubs),
-        }
+            tables = engagement(s, hub_id, first, last)
+        return {key: (headers, flags_in_words(rows)) for key, (headers, rows) in tables.items()}
 
-    def _families_per_hub(
-        self, hub_id: str | None, first: dt.date, last: dt.date, hubs: dict[str, str]
-    ) -> Table:
-        """Per hub: events held, distinct students reached over the period (a student
-        reached at two events counts once) and adult attendances (summed over events)."""
-        with self.store.read() as s:
-            query = select(FamilyEvent).where(
-                live(FamilyEvent), FamilyEvent.date >= first, FamilyEvent.date <= last
+
+# -- what the programme counts (shared by the Events exports, ``events export`` and the
+# ``engagement`` report; each takes one read session, so a report's sheets agree) ------
+
+
+def masterclass_infos(
+    s: Session,
+    hub_id: str | None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    *,
+    ensemble_id: str | None = None,
+) -> list[MasterclassInfo]:
+    """The masterclasses of a hub (every hub: None; only ``ensemble_id``'s when given)
+    in a period, by date."""
+    rows = _sessions(s, hub_id, SessionKind.MASTERCLASS, first, last, ensemble_id)
+    invitations = invitations_of(s, [r.id for r, _e in rows])
+    counts = _roll_counts(s, rows, invitations)
+    hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
+    names = dict(s.exec(select(Ensemble.id, Ensemble.name)).all())
+    infos = []
+    for row, ensemble in rows:
+        invited = invitations.get(row.id, [])
+        ens = tuple(i.ensemble_id for i in invited if i.ensemble_id)
+        hub_ids = tuple(i.invited_hub_id for i in invited if i.invited_hub_id)
+        labels = [names.get(e, _("another ensemble")) for e in ens]
+        labels += [_("all of {hub}").format(hub=hubs.get(h, _("another hub"))) for h in hub_ids]
+        infos.append(
+            MasterclassInfo(
+                row.id,
+                row.hub_id or "",
+                row.ensemble_id,
+                ensemble.name,
+                row.date,
+                row.start,
+                row.end,
+                row.title,
+                row.guest_artist,
+                row.on_site,
+                row.location,
+                row.status,
+                ens,
+                hub_ids,
+                tuple(sorted(labels, key=sort_key)),
+                counts[row.id],
             )
-            if hub_id is not None:
-                query = query.where(FamilyEvent.hub_id == hub_id)
-            events = s.exec(query).all()
-            by_event = _attendance_by_event(s, [e.id for e in events])
-        totals: dict[str, list[Any]] = {}
-        for e in events:
-            entry = totals.setdefault(e.hub_id or "", [0, set(), 0])
-            entry[0] += 1
-            rows = by_event.get(e.id, [])
-            entry[1].update(r.student_id for r in rows if r.attended and r.student_id)
-            entry[2] += measure_of(rows).adults
-        return (
-            [_("Hub"), _("Family events"), _("Families reached"), _("Adult attendances")],
-            [
-                [hubs.get(h, h), count, len(students), adults]
-                for h, (count, students, adults) in sorted(
-                    totals.items(), key=lambda kv: sort_key(hubs.get(kv[0], kv[0]))
-                )
-            ],
         )
+    return infos
 
-    def _student_hours(
-        self, hub_id: str | None, first: dt.date, last: dt.date, hubs: dict[str, str]
-    ) -> Table:
-        """Per hub: present students times session length, held sessions only, split into
-        ensemble sessions (regular and rehearsals), masterclasses and performances."""
-        with self.store.read() as s:
-            present = set(
-                s.exec(
-                    select(AttendanceCode.code).where(
-                        col(AttendanceCode.counts_present).is_(True), live(AttendanceCode)
-                    )
-                ).all()
+
+def performance_infos(
+    s: Session,
+    hub_id: str | None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    *,
+    ensemble_id: str | None = None,
+) -> list[PerformanceInfo]:
+    """The performances of a hub (every hub: None; only ``ensemble_id``'s when given) in
+    a period, by date."""
+    rows = _sessions(s, hub_id, SessionKind.PERFORMANCE, first, last, ensemble_id)
+    counts = _roll_counts(s, rows, {})
+    return [
+        PerformanceInfo(
+            row.id,
+            row.hub_id or "",
+            ensemble.name,
+            row.date,
+            row.start,
+            row.end,
+            row.title,
+            row.location,
+            row.on_site,
+            row.status,
+            row.audience_count,
+            counts[row.id],
+        )
+        for row, ensemble in rows
+    ]
+
+
+def family_event_infos(
+    s: Session, hub_id: str | None, first: dt.date | None = None, last: dt.date | None = None
+) -> list[FamilyEventInfo]:
+    """The family events of a hub (every hub: None) in a period, newest first, with what
+    each reached."""
+    query = select(FamilyEvent).where(live(FamilyEvent))
+    if hub_id is not None:
+        query = query.where(FamilyEvent.hub_id == hub_id)
+    if first is not None:
+        query = query.where(FamilyEvent.date >= first)
+    if last is not None:
+        query = query.where(FamilyEvent.date <= last)
+    events = s.exec(query).all()
+    by_event = _attendance_by_event(s, [e.id for e in events])
+    infos = [
+        FamilyEventInfo(
+            e.id,
+            e.hub_id or "",
+            e.title,
+            e.kind,
+            e.date,
+            e.start,
+            e.end,
+            e.location,
+            e.notes,
+            measure_of(by_event.get(e.id, [])),
+        )
+        for e in events
+    ]
+    infos.sort(key=lambda i: (i.date, i.start, i.id), reverse=True)
+    return infos
+
+
+def engagement(
+    s: Session,
+    hub_id: str | None,
+    first: dt.date,
+    last: dt.date,
+    *,
+    ensemble_id: str | None = None,
+) -> dict[str, Table]:
+    """The engagement tables: family events (per event, and per hub), performances,
+    masterclasses, and student hours with masterclass hours apart from ensemble hours.
+    ``ensemble_id`` narrows the sessions (performances, masterclasses, hours); family
+    events belong to a hub, not an ensemble, and stay the hub's."""
+    if last < first:
+        raise ValidationError(_("The period ends before it starts."), "to")
+    hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
+
+    def in_order(row: FamilyEventInfo | PerformanceInfo | MasterclassInfo) -> tuple[Any, ...]:
+        # By date and time, then hub and title: the same order on every laptop.
+        return (row.date, row.start, sort_key(hubs.get(row.hub_id, "")), sort_key(row.title))
+
+    events = sorted(family_event_infos(s, hub_id, first, last), key=in_order)
+    shows = sorted(performance_infos(s, hub_id, first, last, ensemble_id=ensemble_id), key=in_order)
+    classes = sorted(
+        masterclass_infos(s, hub_id, first, last, ensemble_id=ensemble_id), key=in_order
+    )
+    families: Table = (
+        [_("Hub"), _("Date"), _("Event"), _("Kind"), _("Families reached"), _("Adults"), _("Walk-ins")],
+        [
+            [hubs.get(e.hub_id, e.hub_id), e.date, e.title, kind_label(e.kind),
+             e.measure.families_reached, e.measure.adults, e.measure.walk_ins]
+            for e in events
+        ],
+    )  # fmt: skip
+    performances: Table = (
+        [_("Hub"), _("Date"), _("Ensemble"), _("Performance"), _("Venue"), _("On site"),
+         _("Performers"), _("Audience")],
+        [
+            [hubs.get(p.hub_id, p.hub_id), p.date, p.ensemble_name, p.title, p.venue,
+             p.on_site, p.roll.present, p.audience_count]
+            for p in shows
+            if p.status != SessionStatus.CANCELLED
+        ],
+    )  # fmt: skip
+    masterclasses: Table = (
+        [_("Hub"), _("Date"), _("Masterclass"), _("Guest artist"), _("Invited"),
+         _("Expected"), _("Present"), _("Absent"), _("Not recorded"), _("Student hours")],
+        [
+            [hubs.get(m.hub_id, m.hub_id), m.date, m.title, m.guest_artist,
+             ", ".join([m.ensemble_name, *m.invited]), m.roll.expected, m.roll.present,
+             m.roll.absent, m.roll.unrecorded, m.student_hours]
+            for m in classes
+            if m.status != SessionStatus.CANCELLED
+        ],
+    )  # fmt: skip
+    return {
+        "family_events": families,
+        "families_per_hub": _families_per_hub(s, hub_id, first, last, hubs),
+        "performances": performances,
+        "masterclasses": masterclasses,
+        "student_hours": _student_hours(s, hub_id, first, last, hubs, ensemble_id),
+    }
+
+
+def _families_per_hub(
+    s: Session, hub_id: str | None, first: dt.date, last: dt.date, hubs: dict[str, str]
+) -> Table:
+    """Per hub: events held, distinct students reached over the period (a student
+    reached at two events counts once) and adult attendances (summed over events)."""
+    query = select(FamilyEvent).where(
+        live(FamilyEvent), FamilyEvent.date >= first, FamilyEvent.date <= last
+    )
+    if hub_id is not None:
+        query = query.where(FamilyEvent.hub_id == hub_id)
+    events = s.exec(query).all()
+    by_event = _attendance_by_event(s, [e.id for e in events])
+    totals: dict[str, list[Any]] = {}
+    for e in events:
+        entry = totals.setdefault(e.hub_id or "", [0, set(), 0])
+        entry[0] += 1
+        rows = by_event.get(e.id, [])
+        entry[1].update(r.student_id for r in rows if r.attended and r.student_id)
+        entry[2] += measure_of(rows).adults
+    return (
+        [_("Hub"), _("Family events"), _("Families reached"), _("Adult attendances")],
+        [
+            [hubs.get(h, h), count, len(students), adults]
+            for h, (count, students, adults) in sorted(
+                totals.items(), key=lambda kv: sort_key(hubs.get(kv[0], kv[0]))
             )
-            query = (
-                # Plain rows through Core: a year of marks is too many for ORM objects.
-                sa_select(
-                    col(ClassSession.hub_id),
-                    col(ClassSession.kind),
-                    col(ClassSession.start),
-                    col(ClassSession.end),
-                    col(AttendanceMark.code),
-                )
-                .join(AttendanceMark, col(AttendanceMark.session_id) == ClassSession.id)
-                .where(
-                    live(ClassSession),
-                    live(AttendanceMark),
-                    col(ClassSession.status) == SessionStatus.HELD.value,
-                    col(ClassSession.date) >= first,
-                    col(ClassSession.date) <= last,
-                )
+        ],
+    )
+
+
+def _student_hours(
+    s: Session,
+    hub_id: str | None,
+    first: dt.date,
+    last: dt.date,
+    hubs: dict[str, str],
+    ensemble_id: str | None = None,
+) -> Table:
+    """Per hub: present students times session length, held sessions only, split into
+    ensemble sessions (regular and rehearsals), masterclasses and performances."""
+    present = set(
+        s.exec(
+            select(AttendanceCode.code).where(
+                col(AttendanceCode.counts_present).is_(True), live(AttendanceCode)
             )
-            if hub_id is not None:
-                query = query.where(col(ClassSession.hub_id) == hub_id)
-            totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-            for hub, kind, start, end, code in s.connection().execute(query):
-                if code in present:
-                    group = (
-                        kind
-                        if kind in (SessionKind.MASTERCLASS, SessionKind.PERFORMANCE)
-                        else "ensemble"
-                    )
-                    totals[hub or ""][group] += _minutes(start, end) / 60
-        return (
-            [_("Hub"), _("Ensemble hours"), _("Masterclass hours"), _("Performance hours")],
-            [
-                [hubs.get(h, h), round(t["ensemble"], 2), round(t[SessionKind.MASTERCLASS], 2),
-                 round(t[SessionKind.PERFORMANCE], 2)]
-                for h, t in sorted(totals.items(), key=lambda kv: sort_key(hubs.get(kv[0], kv[0])))
-            ],
-        )  # fmt: skip
+        ).all()
+    )
+    query = (
+        # Plain rows through Core: a year of marks is too many for ORM objects.
+        sa_select(
+            col(ClassSession.hub_id),
+            col(ClassSession.kind),
+            col(ClassSession.start),
+            col(ClassSession.end),
+            col(AttendanceMark.code),
+        )
+        .join(AttendanceMark, col(AttendanceMark.session_id) == ClassSession.id)
+        .where(
+            live(ClassSession),
+            live(AttendanceMark),
+            col(ClassSession.status) == SessionStatus.HELD.value,
+            col(ClassSession.date) >= first,
+            col(ClassSession.date) <= last,
+        )
+    )
+    if hub_id is not None:
+        query = query.where(col(ClassSession.hub_id) == hub_id)
+    if ensemble_id is not None:
+        query = query.where(col(ClassSession.ensemble_id) == ensemble_id)
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for hub, kind, start, end, code in s.connection().execute(query):
+        if code in present:
+            group = (
+                kind if kind in (SessionKind.MASTERCLASS, SessionKind.PERFORMANCE) else "ensemble"
+            )
+            totals[hub or ""][group] += _minutes(start, end) / 60
+    return (
+        [_("Hub"), _("Ensemble hours"), _("Masterclass hours"), _("Performance hours")],
+        [
+            [hubs.get(h, h), round(t["ensemble"], 2), round(t[SessionKind.MASTERCLASS], 2),
+             round(t[SessionKind.PERFORMANCE], 2)]
+            for h, t in sorted(totals.items(), key=lambda kv: sort_key(hubs.get(kv[0], kv[0])))
+        ],
+    )  # fmt: skip
 
 
 def _check_audience(count: int | None) -> None:
@@ -895,6 +962,7 @@ def _sessions(
     kind: SessionKind,
     first: dt.date | None,
     last: dt.date | None,
+    ensemble_id: str | None = None,
 ) -> list[tuple[ClassSession, Ensemble]]:
     query = (
         select(ClassSession, Ensemble)
@@ -907,6 +975,8 @@ def _sessions(
         query = query.where(ClassSession.date >= first)
     if last is not None:
         query = query.where(ClassSession.date <= last)
+    if ensemble_id is not None:
+        query = query.where(ClassSession.ensemble_id == ensemble_id)
     rows = [(row, ensemble) for row, ensemble in s.exec(query)]
     rows.sort(key=lambda pair: (pair[0].date, pair[0].start, pair[0].id))
     return rows

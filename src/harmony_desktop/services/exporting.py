@@ -288,6 +288,14 @@ class ExportService:
         return len(rows)
 
 
+def flags_in_words(rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
+    """``rows`` with every True/False cell as "yes"/"no" in the user's language (the
+    tables people export from a tab; the reports keep flags as flags)."""
+    return [
+        [(_("yes") if v else _("no")) if isinstance(v, bool) else v for v in row] for row in rows
+    ]
+
+
 def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 

@@ -46,7 +46,7 @@ from harmony_desktop.domain.vocab import (
     VolunteerRole,
     VolunteerStatus,
 )
-from harmony_desktop.services.exporting import write_table
+from harmony_desktop.services.exporting import flags_in_words, write_table
 from harmony_desktop.services.roster import validate_contact
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
@@ -435,18 +435,7 @@ class VolunteerService:
         """The volunteers of a hub (home there, or assisting there), by name; every
         volunteer on this laptop when ``hub_id`` is None."""
         with self.store.read() as s:
-            query = select(Volunteer).where(live(Volunteer))
-            if hub_id is not None:
-                query = query.where(
-                    or_(
-                        col(Volunteer.hub_id) == hub_id,
-                        col(Volunteer.id).in_(_assigned_here(hub_id)),
-                    )
-                )
-            rows = s.exec(query).all()
-            if not include_inactive:
-                rows = [r for r in rows if r.status != VolunteerStatus.INACTIVE]
-            return _infos(s, rows, self.today())
+            return volunteers_of(s, hub_id, self.today(), include_inactive=include_inactive)
 
     def get(self, volunteer_id: str) -> VolunteerInfo:
         """One volunteer; :class:`NotFoundError` if there is none."""
@@ -893,156 +882,219 @@ class VolunteerService:
     def hours_table(
         self, hub_id: str | None, first: dt.date, last: dt.date
     ) -> tuple[list[str], list[list[Any]]]:
-        """Attended hours per volunteer, per hub and per month, split by kind of session
-        (ensemble sessions apart from masterclasses and performances)."""
-        if last < first:
-            raise ValidationError(_("The period ends before it starts."), "to")
+        """Attended hours per volunteer, per hub and per month (see :func:`volunteer_hours`)."""
         with self.store.read() as s:
-            query = (
-                select(VolunteerShift, col(ClassSession.date), col(ClassSession.kind))
-                .join(ClassSession, col(ClassSession.id) == VolunteerShift.session_id)
-                .where(
-                    live(VolunteerShift),
-                    live(ClassSession),
-                    VolunteerShift.status == ShiftStatus.ATTENDED.value,
-                    ClassSession.date >= first,
-                    ClassSession.date <= last,
-                )
-            )
-            if hub_id is not None:
-                query = query.where(VolunteerShift.hub_id == hub_id)
-            shifts = s.exec(query).all()
-            people = {
-                v.id: v
-                for v in s.exec(
-                    select(Volunteer).where(
-                        col(Volunteer.id).in_({shift.volunteer_id for shift, _d, _k in shifts})
-                    )
-                )
-            }
-            hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
-        totals: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0.0])
-        for shift, day, kind in shifts:
-            hours = shift_hours(shift.status, shift.sign_in, shift.sign_out)
-            group = _kind_group(kind)
-            key = (shift.volunteer_id, shift.hub_id or "", f"{day:%Y-%m}", group)
-            totals[key][0] += 1
-            totals[key][1] += hours
-        headers = [
-            _("Volunteer"),
-            _("Role"),
-            _("Hub"),
-            _("Month"),
-            _("Sessions of"),
-            _("Shifts"),
-            _("Hours"),
-        ]
-        rows: list[list[Any]] = []
-        for (volunteer_id, hub, month, group), (count, hours) in totals.items():
-            person = people.get(volunteer_id)
-            name = (
-                display_name(
-                    person.first_name, person.last_name, person.preferred_name, last_first=True
-                )
-                if person
-                else volunteer_id
-            )
-            rows.append(
-                [
-                    name,
-                    role_label(person.role) if person else "",
-                    hubs.get(hub, hub),
-                    month,
-                    group,
-                    int(count),
-                    round(hours, 2),
-                ]
-            )
-        rows.sort(key=lambda r: (sort_key(r[0]), r[2], r[3], r[4]))
-        return headers, rows
+            return volunteer_hours(s, hub_id, first, last)
 
     def clearance_table(self, hub_id: str | None) -> tuple[list[str], list[list[Any]]]:
-        """Every volunteer's clearance status: one row per volunteer and required kind."""
-        headers = [
-            _("Volunteer"),
-            _("Status"),
-            _("Cleared"),
-            _("Clearance"),
-            _("Done"),
-            _("Expires"),
-            _("State"),
-        ]
-        states = {
-            ClearanceState.OK: _("valid"),
-            ClearanceState.EXPIRING: _("expiring"),
-            ClearanceState.EXPIRED: _("expired"),
-            ClearanceState.MISSING: _("missing"),
-        }
-        rows: list[list[Any]] = []
-        for v in self.for_hub(hub_id):
-            for c in v.clearances:
-                rows.append(
-                    [
-                        display_name(v.first_name, v.last_name, v.preferred_name, last_first=True),
-                        status_label(v.status),
-                        _("yes") if v.cleared else _("no"),
-                        c.kind_label,
-                        c.done_on,
-                        c.expires_on,
-                        states[c.state],
-                    ]
-                )
-        return headers, rows
+        """Every volunteer's clearance status (see :func:`clearance_status`)."""
+        with self.store.read() as s:
+            headers, rows = clearance_status(s, hub_id, self.today())
+        return headers, flags_in_words(rows)
 
     def summary_table(
         self, hub_id: str | None, first: dt.date, last: dt.date
     ) -> tuple[list[str], list[list[Any]]]:
-        """Per hub: volunteers by status, active teaching assistants, how many are
-        cleared, and attended hours in the period."""
-        volunteers = self.for_hub(hub_id)
-        _headers, hour_rows = self.hours_table(hub_id, first, last)
+        """Per hub: volunteers by status, active teaching assistants, cleared, hours (see
+        :func:`volunteer_summary`)."""
         with self.store.read() as s:
-            hubs = dict(s.exec(select(Hub.id, Hub.name).where(live(Hub))).all())
-        per_hub: dict[str, list[VolunteerInfo]] = defaultdict(list)
-        for v in volunteers:
-            places = {a.hub_id for a in v.assignments} or {v.hub_id or ""}
-            for place in places:
-                if hub_id is None or place == hub_id:
-                    per_hub[place].append(v)
-        hours: dict[str, float] = defaultdict(float)
-        for row in hour_rows:
-            hours[row[2]] += float(row[6])
-        headers = [
-            _("Hub"),
-            _("Active"),
-            _("Active teaching assistants"),
-            _("Prospects"),
-            _("Inactive"),
-            _("Active and cleared"),
-            _("Active, not cleared"),
-            _("Clearances expiring within 30 days"),
-            _("Hours"),
-        ]
-        rows: list[list[Any]] = []
-        for place, people in sorted(
-            per_hub.items(), key=lambda kv: sort_key(hubs.get(kv[0], kv[0]))
-        ):
-            active = [v for v in people if v.status == VolunteerStatus.ACTIVE]
-            name = hubs.get(place, place)
+            return volunteer_summary(s, hub_id, first, last, self.today())
+
+
+# -- the volunteer tables, shared by the Volunteers tab's exports, ``volunteers export``
+# and the ``volunteers`` report (one read session each, so a report's sheets agree) -----
+
+
+def volunteers_of(
+    s: Session, hub_id: str | None, today: dt.date, *, include_inactive: bool = True
+) -> list[VolunteerInfo]:
+    """The volunteers of a hub (home there, or assisting there), by name; every volunteer
+    in the database when ``hub_id`` is None."""
+    query = select(Volunteer).where(live(Volunteer))
+    if hub_id is not None:
+        query = query.where(
+            or_(
+                col(Volunteer.hub_id) == hub_id,
+                col(Volunteer.id).in_(_assigned_here(hub_id)),
+            )
+        )
+    rows = s.exec(query).all()
+    if not include_inactive:
+        rows = [r for r in rows if r.status != VolunteerStatus.INACTIVE]
+    return _infos(s, rows, today)
+
+
+def volunteer_hours(
+    s: Session,
+    hub_id: str | None,
+    first: dt.date,
+    last: dt.date,
+    *,
+    ensemble_id: str | None = None,
+) -> tuple[list[str], list[list[Any]]]:
+    """Attended hours per volunteer, per hub and per month, split by kind of session
+    (ensemble sessions apart from masterclasses and performances); only the sessions of
+    ``ensemble_id`` when given. Rows: volunteer, role, hub, month (YYYY-MM), kind of
+    session, shifts, hours."""
+    if last < first:
+        raise ValidationError(_("The period ends before it starts."), "to")
+    query = (
+        select(VolunteerShift, col(ClassSession.date), col(ClassSession.kind))
+        .join(ClassSession, col(ClassSession.id) == VolunteerShift.session_id)
+        .where(
+            live(VolunteerShift),
+            live(ClassSession),
+            VolunteerShift.status == ShiftStatus.ATTENDED.value,
+            ClassSession.date >= first,
+            ClassSession.date <= last,
+        )
+    )
+    if hub_id is not None:
+        query = query.where(VolunteerShift.hub_id == hub_id)
+    if ensemble_id is not None:
+        query = query.where(ClassSession.ensemble_id == ensemble_id)
+    shifts = s.exec(query).all()
+    people = {
+        v.id: v
+        for v in s.exec(
+            select(Volunteer).where(
+                col(Volunteer.id).in_({shift.volunteer_id for shift, _d, _k in shifts})
+            )
+        )
+    }
+    hubs = dict(s.exec(select(Hub.id, Hub.name)).all())
+    totals: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0.0])
+    for shift, day, kind in shifts:
+        hours = shift_hours(shift.status, shift.sign_in, shift.sign_out)
+        group = _kind_group(kind)
+        key = (shift.volunteer_id, shift.hub_id or "", f"{day:%Y-%m}", group)
+        totals[key][0] += 1
+        totals[key][1] += hours
+    headers = [
+        _("Volunteer"),
+        _("Role"),
+        _("Hub"),
+        _("Month"),
+        _("Sessions of"),
+        _("Shifts"),
+        _("Hours"),
+    ]
+    rows: list[list[Any]] = []
+    for (volunteer_id, hub, month, group), (count, hours) in totals.items():
+        person = people.get(volunteer_id)
+        name = (
+            display_name(
+                person.first_name, person.last_name, person.preferred_name, last_first=True
+            )
+            if person
+            else volunteer_id
+        )
+        rows.append(
+            [
+                name,
+                role_label(person.role) if person else "",
+                hubs.get(hub, hub),
+                month,
+                group,
+                int(count),
+                round(hours, 2),
+            ]
+        )
+    rows.sort(key=lambda r: (sort_key(r[0]), r[2], r[3], r[4]))
+    return headers, rows
+
+
+def clearance_status(
+    s: Session, hub_id: str | None, today: dt.date
+) -> tuple[list[str], list[list[Any]]]:
+    """Every volunteer's clearance status on ``today``: one row per volunteer and
+    required kind. Rows: volunteer, status, cleared (True/False), clearance, done, expires,
+    state (valid, expiring, expired, missing)."""
+    headers = [
+        _("Volunteer"),
+        _("Status"),
+        _("Cleared"),
+        _("Clearance"),
+        _("Done"),
+        _("Expires"),
+        _("State"),
+    ]
+    states = {
+        ClearanceState.OK: _("valid"),
+        ClearanceState.EXPIRING: _("expiring"),
+        ClearanceState.EXPIRED: _("expired"),
+        ClearanceState.MISSING: _("missing"),
+    }
+    rows: list[list[Any]] = []
+    for v in volunteers_of(s, hub_id, today):
+        for c in v.clearances:
             rows.append(
                 [
-                    name,
-                    len(active),
-                    sum(1 for v in active if v.role == VolunteerRole.TEACHING_ASSISTANT),
-                    sum(1 for v in people if v.status == VolunteerStatus.PROSPECT),
-                    sum(1 for v in people if v.status == VolunteerStatus.INACTIVE),
-                    sum(1 for v in active if v.cleared),
-                    sum(1 for v in active if not v.cleared),
-                    sum(len(v.expiring) for v in active),
-                    round(hours.get(name, 0.0), 2),
+                    display_name(v.first_name, v.last_name, v.preferred_name, last_first=True),
+                    status_label(v.status),
+                    v.cleared,
+                    c.kind_label,
+                    c.done_on,
+                    c.expires_on,
+                    states[c.state],
                 ]
             )
-        return headers, rows
+    return headers, rows
+
+
+def volunteer_summary(
+    s: Session,
+    hub_id: str | None,
+    first: dt.date,
+    last: dt.date,
+    today: dt.date,
+    *,
+    ensemble_id: str | None = None,
+) -> tuple[list[str], list[list[Any]]]:
+    """Per hub: volunteers by status, active teaching assistants, how many are cleared
+    (on ``today``), and attended hours in the period (of ``ensemble_id``'s sessions only,
+    when given). A volunteer assisting at two hubs counts at both."""
+    volunteers = volunteers_of(s, hub_id, today)
+    _headers, hour_rows = volunteer_hours(s, hub_id, first, last, ensemble_id=ensemble_id)
+    hubs = dict(s.exec(select(Hub.id, Hub.name).where(live(Hub))).all())
+    per_hub: dict[str, list[VolunteerInfo]] = defaultdict(list)
+    for v in volunteers:
+        places = {a.hub_id for a in v.assignments} or {v.hub_id or ""}
+        for place in places:
+            if hub_id is None or place == hub_id:
+                per_hub[place].append(v)
+    hours: dict[str, float] = defaultdict(float)
+    for row in hour_rows:
+        hours[row[2]] += float(row[6])
+    headers = [
+        _("Hub"),
+        _("Active"),
+        _("Active teaching assistants"),
+        _("Prospects"),
+        _("Inactive"),
+        _("Active and cleared"),
+        _("Active, not cleared"),
+        _("Clearances expiring within 30 days"),
+        _("Hours"),
+    ]
+    rows: list[list[Any]] = []
+    for place, people in sorted(per_hub.items(), key=lambda kv: sort_key(hubs.get(kv[0], kv[0]))):
+        active = [v for v in people if v.status == VolunteerStatus.ACTIVE]
+        name = hubs.get(place, place)
+        rows.append(
+            [
+                name,
+                len(active),
+                sum(1 for v in active if v.role == VolunteerRole.TEACHING_ASSISTANT),
+                sum(1 for v in people if v.status == VolunteerStatus.PROSPECT),
+                sum(1 for v in people if v.status == VolunteerStatus.INACTIVE),
+                sum(1 for v in active if v.cleared),
+                sum(1 for v in active if not v.cleared),
+                sum(len(v.expiring) for v in active),
+                round(hours.get(name, 0.0), 2),
+            ]
+        )
+    return headers, rows
 
 
 def write_private_table(

@@ -68,6 +68,16 @@ class Sheet:
         index = self.column_index(key)
         return [row[index] for row in self.rows]
 
+    def fill(self, headers: list[str], rows: list[list[Any]]) -> Sheet:
+        """Take the rows of a (headers, rows) table computed elsewhere (a service's
+        export), whose columns are this sheet's in the same order; returns the sheet."""
+        if len(headers) != len(self.columns):
+            raise RuntimeError(
+                f"sheet {self.key!r} has {len(self.columns)} columns, the table {len(headers)}"
+            )
+        self.rows.extend(list(row) for row in rows)
+        return self
+
     def as_dicts(self) -> list[dict[str, Any]]:
         """The rows as {column key: value} (tests, scripts)."""
         keys = [c.key for c in self.columns]

@@ -23,6 +23,8 @@ KIND_MODULES: tuple[str, ...] = (
     "leap",
     "completion",
     "grid",
+    "volunteers",
+    "engagement",
 )
 
 
