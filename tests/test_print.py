@@ -99,7 +99,7 @@ def test_signin_sheet_columns_flags_and_staff_signature(
     text = page_text(pdf, 1)
     for column in ("Time in", "Signature", "Time out", "Early-", "Notes"):
         assert column in text
-    assert "15:30–17:00" in text and "Annie" in text
+    assert "3:30 PM–5:00 PM" in text and "Annie" in text  # pdftotext: U+202F as a space
     assert "CUSTODY ALERT" in text and "May walk home" in text
     assert "G = picked up by guardian" in text
     for n in range(1, total + 1):

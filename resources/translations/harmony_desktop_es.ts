@@ -4,2014 +4,1975 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="39"/>
         <source>Class roster</source>
-        <extracomment>The documents a site prints, in menu order.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lista de la clase</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="40"/>
         <source>Sign-in / sign-out sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de entrada y salida</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="41"/>
         <source>Paper roll sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de asistencia en papel</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="42"/>
         <source>Emergency contact sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de contactos de emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="43"/>
         <source>No-photo list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de estudiantes sin fotos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="60"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="60"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="67"/>
         <source>Allergy</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="69"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="352"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="378"/>
         <source>Medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Médico</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="71"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="350"/>
         <source>Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="84"/>
         <source>legal: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre legal: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="108"/>
         <source>Unknown document {kind!r}; choose one of: {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento desconocido {kind!r}; elija uno de: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="122"/>
         <source>Choose an ensemble (or a session) for this document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un conjunto (o una sesión) para este documento.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="135"/>
         <source>All ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="140"/>
         <source>Teacher: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a): {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="154"/>
         <source>Printed {when} · Harmony Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Impreso {when} · Harmony Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="182"/>
         <source>{count} students enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} estudiantes inscritos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="184"/>
         <source>(capacity {capacity})</source>
-        <translation type="unfinished"></translation>
+        <translation>(cupo {capacity})</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="190"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="229"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="274"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="369"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="191"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="370"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="192"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="193"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="371"/>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="194"/>
         <source>District ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del distrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="195"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="307"/>
         <source>Guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="196"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="354"/>
         <source>Walks home</source>
-        <translation type="unfinished"></translation>
+        <translation>Camina a casa</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="197"/>
         <source>Photo OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos permitidas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="198"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="202"/>
         <source>No student is enrolled in this ensemble on this date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún estudiante está inscrito en este conjunto en esta fecha.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="203"/>
         <source>Alerts: details are on the emergency contact sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas: los detalles están en la hoja de contactos de emergencia.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="213"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="316"/>
         <source>May walk home</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede irse caminando</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="215"/>
         <source>CUSTODY ALERT: check the emergency sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>ALERTA DE CUSTODIA: revise la hoja de emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="230"/>
         <source>Time in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de entrada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="231"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="233"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="232"/>
         <source>Time out</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de salida</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="234"/>
         <source>Early-release code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="235"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="241"/>
         <source>Early-release codes: {legend}</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de salida temprana: {legend}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="243"/>
         <source>Staff signature: ______________________________   Name: ______________________   Date: ____________</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma del personal: ___________________________   Nombre: ______________________   Fecha: ____________</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="270"/>
         <source>For when a laptop is not available: mark a code per date, enter it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cuando no hay computadora: marque un código por fecha y regístrelo después.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="275"/>
         <source>Gr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gr.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="282"/>
         <source>Codes: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos: {codes}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="283"/>
         <source>Teacher signature: ______________________________</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma del maestro(a): ______________________________</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="296"/>
         <source>Born {date} (age {age})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nació el {date} ({age} años)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="301"/>
         <source>Grade {grade}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado {grade}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="303"/>
         <source>Family language: {lang}</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="309"/>
         <source>Emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="309"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="319"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="363"/>
         <source>Allergies: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias: {notes}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="321"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="365"/>
         <source>Medical: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Médico: {notes}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="325"/>
         <source>NO CONTACT ON FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>NO HAY CONTACTO REGISTRADO</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="326"/>
         <source>None listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie registrado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="333"/>
         <source>{count} students</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="335"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="336"/>
         <source>Guardians and emergency contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutores y contactos de emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="337"/>
         <source>Authorized pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorizados para recoger</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="338"/>
         <source>Custody restrictions</source>
-        <translation type="unfinished"></translation>
+        <translation>Restricciones de custodia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="339"/>
         <source>Allergies and medical notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias y notas médicas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="346"/>
         <source>CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>CONFIDENCIAL: el personal debe tenerla siempre consigo; nunca la publique ni la deje olvidada. Destrúyala cuando la reemplace.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="348"/>
         <source>No students.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay estudiantes.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="361"/>
         <source>{count} of {total} students have no photo consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} de {total} estudiantes no tienen permiso para fotos.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="365"/>
         <source>Keep these students out of photos, video and live streams. Check before posting.</source>
-        <translation type="unfinished"></translation>
+        <translation>No incluya a estos estudiantes en fotos, videos ni transmisiones en vivo. Revise antes de publicar.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="372"/>
         <source>Ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="376"/>
         <source>Every student listed here has photo consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estudiantes de esta lista tienen permiso para fotos.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="410"/>
         <source>Page size must be Letter or A4, not {size!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tamaño de página debe ser Letter o A4, no {size!r}.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/layout.py" line="231"/>
         <source>Page {n} of {total}</source>
         <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Página {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/layout.py" line="276"/>
         <source>{title} — page {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — página {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/app.py" line="59"/>
         <source>There is no hub in this database yet. Sync with the central server, or create a demo with: harmony-desktop demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ninguna sede en esta base de datos. Sincronice con el servidor central o cree una demostración con: harmony-desktop demo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="40"/>
         <source>Harmony Desktop main window</source>
-        <extracomment>How often the pending-changes count is refreshed even without local writes (other pages, a sync) — the count is also refreshed shortly after every write.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ventana principal de Harmony Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="44"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="48"/>
         <source>Hub: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sede: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="49"/>
         <source>Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Sede</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="51"/>
         <source>Date shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha mostrada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="53"/>
-        <source>Sync state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="55"/>
         <source>Status bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra de estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="65"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="215"/>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="67"/>
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="80"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="83"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="101"/>
-        <source>last synced {at}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="101"/>
-        <source>never synced</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="103"/>
-        <source>Sync: no changes waiting · {when}</source>
-        <translation type="unfinished"></translation>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="105"/>
-        <source>Sync: 1 change to send · {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="107"/>
-        <source>Sync: {count} changes to send · {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="113"/>
         <source>Date: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha: {date}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="46"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="47"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="61"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="89"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="119"/>
         <source>{code}: {student}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: {student}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="90"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="93"/>
         <source>Arrival time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de llegada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="95"/>
         <source>&lt;b&gt;{student}&lt;/b&gt; arrived late.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{student}&lt;/b&gt; llegó tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="96"/>
         <source>Arrived at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegó a las:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="97"/>
         <source>Mark late</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar tarde</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="120"/>
         <source>Early departure</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="127"/>
         <source>Who may take this student</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién puede llevarse a este estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="138"/>
         <source>Departure time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de salida</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="140"/>
         <source>Reason for leaving early</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="145"/>
         <source>Left at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salió a las:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="146"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="237"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="148"/>
         <source>Mark left early</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="157"/>
         <source>Custody restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Restricción de custodia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="161"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="367"/>
         <source>May walk home alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede irse caminando solo(a) a casa.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="164"/>
         <source>May NOT walk home: release only to an authorized adult.</source>
-        <translation type="unfinished"></translation>
+        <translation>NO puede irse caminando: entréguelo solo a un adulto autorizado.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="167"/>
         <source>Authorized pickups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorizados para recoger:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="176"/>
         <source>No authorized pickup on file. Call the site lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nadie autorizado para recoger. Llame al coordinador(a) de la sede.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="195"/>
         <source>Note for {student}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota sobre {student}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="196"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="877"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="198"/>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="201"/>
         <source>Note (kept with this mark, visible to staff):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota (se guarda con esta marca; la ve el personal):</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="203"/>
         <source>Save note</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="216"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="217"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="239"/>
         <source>Cancel session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="220"/>
         <source>Reason for cancelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la cancelación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Weather</source>
-        <translation type="unfinished"></translation>
+        <translation>Clima</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Venue unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar no disponible</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Teacher absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a) ausente</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Día festivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="227"/>
         <source>Choose or type a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija o escriba un motivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="232"/>
         <source>Cancel &lt;b&gt;{session}&lt;/b&gt;? It will leave every attendance count. You can restore it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cancelar &lt;b&gt;{session}&lt;/b&gt;? Dejará de contar en la asistencia. Puede restaurarla más tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="240"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="242"/>
         <source>Keep session</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="256"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="257"/>
         <source>Add a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="259"/>
         <source>Ensemble</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="263"/>
         <source>Kind of session</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="265"/>
         <source>Rehearsal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensayo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="266"/>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="267"/>
         <source>Masterclass</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase magistral</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="271"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="272"/>
         <source>e.g. Winter concert at City Hall</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Concierto de invierno en el Ayuntamiento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="275"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="233"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="278"/>
         <source>Start time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="281"/>
         <source>End time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de fin</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="282"/>
         <source>Off-site (performance, visit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de la sede (presentación, visita)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="283"/>
         <source>Off-site</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de la sede</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="286"/>
         <source>Ensemble:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="287"/>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="288"/>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="289"/>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="290"/>
         <source>Starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empieza:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="291"/>
         <source>Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="294"/>
         <source>Add session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="40"/>
         <source>Missing roll</source>
         <extracomment>Custom roles shared by the models and their delegates.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Falta la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="42"/>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin empezar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="43"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="44"/>
         <source>Roll taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia tomada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="45"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="706"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="714"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="364"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
         <source>Marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="108"/>
         <source>Cancelled: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="109"/>
         <source>{recorded} of {expected} students marked</source>
-        <translation type="unfinished"></translation>
+        <translation>{recorded} de {expected} estudiantes marcados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="229"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="248"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="241"/>
         <source>Not recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="332"/>
         <source>arrived {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>llegó a las {time}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="334"/>
         <source>left {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>salió a las {time}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="361"/>
         <source>Custody restriction: check before release.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restricción de custodia: revise antes de entregarlo.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="369"/>
         <source>Must be picked up by an authorized adult.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo debe recoger un adulto autorizado.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="377"/>
         <source>Picked up by guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo recogió su tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="379"/>
         <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="380"/>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Transporte</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="381"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="228"/>
         <source>◀ Previous day</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Día anterior</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="228"/>
         <source>Previous day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="236"/>
         <source>Next day ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Día siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="236"/>
         <source>Next day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="238"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="238"/>
         <source>Go to today</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a hoy</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="240"/>
         <source>Teacher:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a):</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="242"/>
         <source>Teacher taking roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a) que toma la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="246"/>
         <source>Add session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar sesión…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="246"/>
         <source>Add an ad-hoc session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una sesión extra</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="248"/>
         <source>Cancel session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar sesión…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="248"/>
         <source>Cancel this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar esta sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="272"/>
         <source>Sessions missing roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones sin asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="279"/>
         <source>Open oldest missing roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la asistencia pendiente más antigua</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="296"/>
         <source>Day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Día mostrado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="304"/>
         <source>Sessions of the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones del día</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="313"/>
         <source>Session columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas de las sesiones</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="319"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="320"/>
         <source>No sessions on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay sesiones este día.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="330"/>
         <source>Choose a session to take roll.
 
 Keyboard: ↑/↓ choose a session, Enter goes to its roll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una sesión para tomar asistencia.
+
+Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="335"/>
         <source>No session chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eligió ninguna sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="370"/>
         <source>Roll progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance de la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="372"/>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="392"/>
         <source>Correcting a past roll: every change is recorded with your name and the time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigiendo una asistencia pasada: cada cambio se registra con su nombre y la hora.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="394"/>
         <source>Past roll notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de asistencia pasada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="404"/>
         <source>Cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="406"/>
         <source>Restore session</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="406"/>
         <source>Restore cancelled session</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la sesión cancelada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="417"/>
         <source>Mark {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar {label}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="419"/>
         <source>Mark the chosen student {label} (key {key} or {digit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar al estudiante elegido: {label} (tecla {key} o {digit})</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="437"/>
         <source>Not recorded [Del]</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin registrar [Supr]</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="437"/>
         <source>Set back to not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="439"/>
         <source>Note… [N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota… [N]</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="439"/>
         <source>Add a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="442"/>
         <source>Mark all remaining present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar presentes a todos los demás</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="445"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="445"/>
         <source>Undo last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer el último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="447"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="453"/>
         <source>Order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="455"/>
         <source>Order of the roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de la lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="456"/>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="457"/>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="471"/>
         <source>Roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="486"/>
         <source>Roll columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas de la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="487"/>
         <source>Row numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Números de fila</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="503"/>
         <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Del not recorded · N note · Ctrl+Z undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Supr sin registrar · N nota · Ctrl+Z deshacer</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="506"/>
         <source>Keyboard help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda del teclado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="529"/>
         <source>(no staff set up)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no hay personal registrado)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="588"/>
         <source>Today, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy, {date}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="610"/>
         <source>Could not load the day: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar el día: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="648"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="712"/>
         <source>Loading the roll…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la asistencia…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="675"/>
         <source>Could not open the roll: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la asistencia: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="716"/>
         <source>Roll taken: all {total} marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia tomada: los {total} marcados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="719"/>
         <source>{recorded} of {total} marked · {left} not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{recorded} de {total} marcados · {left} sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="736"/>
         <source>⚠ {count} past sessions are missing roll:</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ A {count} sesiones pasadas les falta la asistencia:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="738"/>
         <source>⚠ 1 past session is missing roll:</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ A 1 sesión pasada le falta la asistencia:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="741"/>
         <source>and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>y {count} más</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="838"/>
         <source>Mark {code}</source>
-        <translation type="unfinished"></translation>
+        <extracomment>(student id, mark before, mark after)</extracomment>
+        <translation>Marcar {code}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="856"/>
         <source>Clear mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar marca</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="907"/>
         <source>Mark {count} present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar {count} presentes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="949"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="1059"/>
         <source>✓ Saved at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Guardado a las {time}</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll this laptop…</source>
+        <translation>&amp;Registrar esta computadora…</translation>
+    </message>
+    <message>
+        <source>Needs &amp;review</source>
+        <translation>Pendiente de &amp;revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync toolbar</source>
+        <translation>Barra de sincronización</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>Needs review ({n})</source>
+        <translation>Pendiente de revisión ({n})</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop</source>
+        <translation>Registrar esta computadora</translation>
+    </message>
+    <message>
+        <source>Connect this laptop to your programme&apos;s sync server. Your administrator gives you the address and a one-time code. The app keeps working offline either way.</source>
+        <translation>Conecte esta computadora al servidor de sincronización de su programa. Su administrador le da la dirección y un código de un solo uso. De todos modos, la aplicación sigue funcionando sin conexión.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Código de registro</translation>
+    </message>
+    <message>
+        <source>Laptop name</source>
+        <translation>Nombre de la computadora</translation>
+    </message>
+    <message>
+        <source>Enrollment result</source>
+        <translation>Resultado del registro</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation>&amp;Código de un solo uso:</translation>
+    </message>
+    <message>
+        <source>Laptop &amp;name:</source>
+        <translation>&amp;Nombre de la computadora:</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Type both the server address and the code.</source>
+        <translation>Escriba la dirección del servidor y el código.</translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation>Conectando con el servidor…</translation>
+    </message>
+    <message>
+        <source>Enrollment failed unexpectedly. Try again.</source>
+        <translation>El registro falló inesperadamente. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <extracomment>the review item / duplicate pair behind a row</extracomment>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Valor actual</translation>
+    </message>
+    <message>
+        <source>Other value / reason</source>
+        <translation>Otro valor / motivo</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <source>Refused change: {fields}</source>
+        <translation>Cambio rechazado: {fields}</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Guardian phone</source>
+        <translation>Teléfono del tutor(a)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>kept record: {e1} enrollment(s), {m1} mark(s) · other record: {e2} enrollment(s), {m2} mark(s)</source>
+        <translation>registro conservado: {e1} inscripción(es), {m1} marca(s) · otro registro: {e2} inscripción(es), {m2} marca(s)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Changes that need a decision&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Cambios que necesitan una decisión&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Conflicts heading</source>
+        <translation>Encabezado de conflictos</translation>
+    </message>
+    <message>
+        <source>Two laptops changed the same thing before syncing. The newest change is in use; the other one is kept here so nothing is lost.</source>
+        <translation>Dos computadoras cambiaron lo mismo antes de sincronizar. Se usa el cambio más reciente; el otro se guarda aquí para que no se pierda nada.</translation>
+    </message>
+    <message>
+        <source>Conflicts and refused changes</source>
+        <translation>Conflictos y cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Keep current value</source>
+        <translation>Conservar el valor actual</translation>
+    </message>
+    <message>
+        <source>Use other value</source>
+        <translation>Usar el otro valor</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss refused change</source>
+        <translation>Descartar el cambio rechazado</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Possible duplicate students&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Posibles estudiantes duplicados&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Duplicates heading</source>
+        <translation>Encabezado de duplicados</translation>
+    </message>
+    <message>
+        <source>Same name, date of birth and guardian phone, probably entered on two laptops. Merging keeps every enrollment and attendance mark.</source>
+        <translation>Mismo nombre, fecha de nacimiento y teléfono del tutor(a); probablemente se registró en dos computadoras. Al combinarlos se conservan todas las inscripciones y marcas de asistencia.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate students</source>
+        <translation>Posibles estudiantes duplicados</translation>
+    </message>
+    <message>
+        <source>Merge into one student</source>
+        <translation>Combinar en un solo estudiante</translation>
+    </message>
+    <message>
+        <source>Merge duplicate students</source>
+        <translation>Combinar estudiantes duplicados</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>Estado de la revisión</translation>
+    </message>
+    <message>
+        <source>Nothing needs review.</source>
+        <translation>No hay nada pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>{n} change(s) and {d} possible duplicate(s) to review.</source>
+        <translation>{n} cambio(s) y {d} posible(s) duplicado(s) por revisar.</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>Última sincronización: nunca</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ayer</translation>
+    </message>
+    <message>
+        <source>Last sync: {day} {time}</source>
+        <translation>Última sincronización: {day} {time}</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Última sincronización correcta</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Sync message</source>
+        <translation>Mensaje de sincronización</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Avance de la sincronización</translation>
+    </message>
+    <message>
+        <source>Send this laptop&apos;s changes and fetch everyone else&apos;s</source>
+        <translation>Enviar los cambios de esta computadora y recibir los de las demás</translation>
+    </message>
+    <message>
+        <source>Set up sync…</source>
+        <translation>Configurar la sincronización…</translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation>Todos los cambios sincronizados</translation>
+    </message>
+    <message>
+        <source>No changes waiting</source>
+        <translation>No hay cambios pendientes</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 cambio pendiente</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting</source>
+        <translation>{n} cambios pendientes</translation>
+    </message>
+    <message>
+        <source>○ Not set up for sync</source>
+        <translation>○ Sincronización sin configurar</translation>
+    </message>
+    <message>
+        <source>Everything works offline. Use Sync ▸ Enroll this laptop to connect it.</source>
+        <translation>Todo funciona sin conexión. Use Sincronización ▸ Registrar esta computadora para conectarla.</translation>
+    </message>
+    <message>
+        <source>{n} to review</source>
+        <translation>{n} por revisar</translation>
+    </message>
+    <message>
+        <source>◌ Not checked yet</source>
+        <translation>◌ Sin comprobar todavía</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En línea</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Sin conexión</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sending %v of %m</source>
+        <translation>Enviando %v de %m</translation>
+    </message>
+    <message>
+        <source>Receiving {n}</source>
+        <translation>Recibiendo {n}</translation>
+    </message>
+    <message>
+        <source>Synced: sent {sent}, received {got}</source>
+        <translation>Sincronizado: enviados {sent}, recibidos {got}</translation>
+    </message>
+    <message>
+        <source> · {n} to review</source>
+        <translation> · {n} por revisar</translation>
+    </message>
+    <message>
+        <source>Sync failed unexpectedly; your work is safe on this laptop.</source>
+        <translation>La sincronización falló inesperadamente; su trabajo está a salvo en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Server unreachable: retrying in {n} min. Your work is safe.</source>
+        <translation>No se puede conectar con el servidor: se reintentará en {n} min. Su trabajo está a salvo.</translation>
+    </message>
+    <message>
+        <source>Server unreachable. Your work is safe on this laptop.</source>
+        <translation>No se puede conectar con el servidor. Su trabajo está a salvo en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Sync access revoked: enroll this laptop again (Sync menu).</source>
+        <translation>Se revocó el acceso a la sincronización: vuelva a registrar esta computadora (menú Sincronización).</translation>
+    </message>
+    <message>
+        <source>Not set up for sync: Sync ▸ Enroll this laptop.</source>
+        <translation>Sincronización sin configurar: Sincronización ▸ Registrar esta computadora.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong: fix date and time, then sync.</source>
+        <translation>El reloj de esta computadora está mal: corrija la fecha y la hora y luego sincronice.</translation>
+    </message>
+    <message>
+        <source>The sync server needs an update: tell your administrator.</source>
+        <translation>El servidor de sincronización necesita una actualización: avise a su administrador.</translation>
+    </message>
+    <message>
+        <source>This app needs an update before it can sync.</source>
+        <translation>Esta aplicación necesita una actualización antes de poder sincronizar.</translation>
+    </message>
+    <message>
+        <source>Sync failed: {why}</source>
+        <translation>La sincronización falló: {why}</translation>
+    </message>
+    <message>
+        <source>End of the day: {n} changes not synced yet. Sync before you leave?</source>
+        <translation>Fin del día: {n} cambios todavía sin sincronizar. ¿Sincronizar antes de irse?</translation>
     </message>
 </context>
 <context>
     <name>ContactEditor</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="66"/>
         <source>Guardian</source>
         <extracomment>any field changed the user asked to remove this contact</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="67"/>
         <source>Emergency contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto de emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="68"/>
         <source>Authorized pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorizado para recoger</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="73"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="101"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="74"/>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre completo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="75"/>
         <source>mother, grandfather, neighbour…</source>
-        <translation type="unfinished"></translation>
+        <translation>madre, abuelo, vecina…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="76"/>
         <source>(323) 555-0100</source>
-        <translation type="unfinished"></translation>
+        <translation>(323) 555-0100</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="77"/>
         <source>Empty if none. e.g. &quot;No contact with father&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacío si no hay. P. ej., &quot;Sin contacto con el padre&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="79"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="79"/>
         <source>Relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Parentesco</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="80"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="80"/>
         <source>Other phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro teléfono</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="81"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="81"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="97"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="100"/>
         <source>Custody restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Restricción de custodia</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>Applied</source>
+        <translation>Solicitó</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>En lista de espera</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrito</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Dado de baja</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminó</translation>
     </message>
 </context>
 <context>
     <name>EnrollmentPanel</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Ensemble</source>
         <extracomment>enrollments changed (the roster should reload)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitó</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="85"/>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="85"/>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminó</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="87"/>
         <source>Enrollments</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="95"/>
         <source>Enrollment history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de inscripciones</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="99"/>
         <source>Ensemble to enroll in</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto en el que inscribir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="105"/>
         <source>Date of the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del cambio</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="109"/>
         <source>Waitlist priority: lower is offered a place first</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad en la lista de espera: al número más bajo se le ofrece lugar primero</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="110"/>
         <source>Waitlist priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad en la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="111"/>
         <source>Enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="112"/>
         <source>Add to waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="114"/>
         <source>Reason for withdrawing (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la baja (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="115"/>
         <source>Withdrawal reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la baja</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="116"/>
         <source>Withdraw selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de baja la seleccionada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="124"/>
         <source>Enrollment messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes de inscripción</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="128"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>el</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="131"/>
         <source>priority</source>
-        <translation type="unfinished"></translation>
+        <translation>prioridad</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="139"/>
         <source>History of the selected enrollment</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de la inscripción seleccionada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="195"/>
         <source>Enrolled in {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrito en {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="201"/>
         <source>Added to the waitlist of {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregado a la lista de espera de {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="208"/>
         <source>Select the enrollment to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione la inscripción que quiere dar de baja.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="212"/>
         <source>Withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dado de baja.</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="54"/>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="119"/>
         <source>Import students</source>
         <extracomment>the import was written (its report) a dry run finished (its report) the file was read</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Importar estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="62"/>
         <source>Choose a CSV or Excel file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un archivo CSV o de Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="63"/>
         <source>Choose file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="64"/>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eligió ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="65"/>
         <source>Chosen file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="68"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna del archivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="68"/>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="68"/>
         <source>Goes into</source>
-        <translation type="unfinished"></translation>
+        <translation>Va a</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="70"/>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondencia de columnas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="72"/>
         <source>1. Check (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Revisar (prueba)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="73"/>
         <source>Check the import (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar la importación (prueba)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="74"/>
         <source>2. Import</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Importar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="75"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="78"/>
         <source>Import summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la importación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="80"/>
         <source>Rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="81"/>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="82"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="97"/>
         <source>Check where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise adónde va cada columna. Las columnas marcadas &quot;(ignorar)&quot; se omiten.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="102"/>
         <source>Rejected rows (line number: reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas rechazadas (número de línea: motivo)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="119"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hojas de cálculo (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="126"/>
         <source>Reading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="134"/>
         <source>{name}: {rows} rows ({encoding})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {rows} filas ({encoding})</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="140"/>
         <source>(ignore)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ignorar)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="153"/>
         <source>Field for column {header}</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo para la columna {header}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="189"/>
         <source>Check the mapping, then run the dry run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la correspondencia y luego haga la prueba.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="207"/>
         <source>Dry run: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba: {summary}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="216"/>
         <source>line {line}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>línea {line}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="235"/>
         <source>Imported: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado: {summary}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="247"/>
         <source>The import failed and nothing was changed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>La importación falló y no se cambió nada: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>picked up by guardian</source>
+        <extracomment>The documents a site prints, in menu order.</extracomment>
+        <translation>lo recogió su tutor(a)</translation>
+    </message>
+    <message>
+        <source>medical</source>
+        <translation>médico</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>transporte</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="70"/>
         <source>Roster</source>
         <extracomment>the roster was (re)loaded: number of students</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="74"/>
         <source>Search by name, district id, ensemble, instrument, grade or status</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre, ID del distrito, conjunto, instrumento, grado o estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="77"/>
         <source>Search the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="78"/>
         <source>Show archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar archivados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="79"/>
         <source>Show archived students</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar estudiantes archivados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="81"/>
         <source>Number of students shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de estudiantes mostrados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="86"/>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="102"/>
         <source>New student</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="103"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="104"/>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="251"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="105"/>
         <source>Waitlists…</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de espera…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="106"/>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="108"/>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="326"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="112"/>
         <source>Roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="113"/>
         <source>Contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="114"/>
         <source>Attendance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="119"/>
         <source>Ensemble to print</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto para imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="121"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="136"/>
         <source>Roster messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes de la lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="148"/>
         <source>Print for</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir para</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="180"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="197"/>
         <source>All ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="211"/>
         <source>{total} students</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="213"/>
         <source>{shown} of {total} students</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} de {total} estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="251"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="288"/>
         <source>{name} is active again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está activo(a) otra vez.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="292"/>
         <source>Archive student</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivar estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="294"/>
         <source>Archive {name}? They leave rolls and printouts; their records are kept and you can restore them from &quot;Show archived&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Archivar a {name}? Dejará de aparecer en la asistencia y en los impresos; sus datos se conservan y puede restaurarlo desde &quot;Mostrar archivados&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="301"/>
         <source>{name} is archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} quedó archivado(a).</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="328"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="337"/>
         <source>{count} rows exported to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} filas exportadas a {name}.</translation>
     </message>
 </context>
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="37"/>
         <source>Name</source>
         <extracomment>the student id of a row</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="38"/>
         <source>Preferred name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="39"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="40"/>
         <source>District ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del distrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="41"/>
         <source>Ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="42"/>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="43"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="152"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="153"/>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="154"/>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivado</translation>
     </message>
 </context>
 <context>
     <name>StudentDialog</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="170"/>
         <source>New student</source>
         <extracomment>the student was saved (id)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="172"/>
         <source>Student: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="179"/>
         <source>Student form sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones del formulario del estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="180"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="181"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="309"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="185"/>
         <source>Enrollment</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscripción</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="189"/>
         <source>Form messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes del formulario</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="193"/>
         <source>Possible duplicate warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de posible duplicado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="197"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="444"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="199"/>
         <source>Save student</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="201"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="223"/>
         <source>YYYY-MM-DD or MM/DD/YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD o MM/DD/AAAA</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="225"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin indicar)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="237"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="238"/>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="239"/>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="249"/>
         <source>Photo consent given</source>
-        <translation type="unfinished"></translation>
+        <translation>Dio permiso para fotos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="251"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="274"/>
         <source>May walk home alone</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede irse caminando solo(a) a casa</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="254"/>
         <source>Legal first name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre legal *</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="255"/>
         <source>Legal last name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido legal *</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="256"/>
         <source>Preferred name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="257"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="258"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="259"/>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="260"/>
         <source>District student id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de estudiante del distrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="261"/>
         <source>Home language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del hogar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="262"/>
         <source>Guardian&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="263"/>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="264"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="265"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="266"/>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="267"/>
         <source>Medical notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas médicas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="268"/>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="270"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="301"/>
         <source>At least two contacts: a guardian and an emergency contact. Tick who may pick the student up, and write any custody restriction staff must know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos dos contactos: un tutor(a) y un contacto de emergencia. Marque quién puede recoger al estudiante y escriba cualquier restricción de custodia que el personal deba saber.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="315"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="316"/>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar contacto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="335"/>
         <source>Contact {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto {n}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="361"/>
         <source>{text!r} is not a date. Write the date of birth as YYYY-MM-DD (e.g. 2014-03-05).</source>
-        <translation type="unfinished"></translation>
+        <translation>{text!r} no es una fecha. Escriba la fecha de nacimiento como AAAA-MM-DD (p. ej., 2014-03-05).</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="404"/>
         <source>{contact}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{contact}: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="417"/>
         <source>Only {n} contact: add a second one (an emergency contact) so staff can always reach someone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo {n} contacto: agregue otro (un contacto de emergencia) para que el personal siempre pueda comunicarse con alguien.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="497"/>
         <source>This may be a student already on the roster (same name and date of birth, or same guardian phone):
 {list}
 Open that student instead, or click &quot;Save anyway&quot; if this really is another child.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que este estudiante ya esté en la lista (mismo nombre y fecha de nacimiento, o mismo teléfono del tutor(a)):
+{list}
+Abra ese estudiante, o haga clic en &quot;Guardar de todos modos&quot; si de verdad es otro niño(a).</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="504"/>
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar de todos modos</translation>
     </message>
 </context>
 <context>
     <name>WaitlistDialog</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="254"/>
         <source>Waitlists</source>
         <extracomment>someone was enrolled from the waitlist</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Listas de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="259"/>
         <source>Ensemble</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="265"/>
         <source>Enrollment date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de inscripción</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="267"/>
         <source>Places taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugares ocupados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>Waitlisted on</source>
-        <translation type="unfinished"></translation>
+        <translation>En lista de espera desde</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="272"/>
         <source>Waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="276"/>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="277"/>
         <source>Enroll next from waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir al siguiente de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="280"/>
         <source>Waitlist messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="282"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="286"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>el</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="308"/>
         <source>{taken} of {capacity} places taken</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} de {capacity} lugares ocupados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="339"/>
         <source>{name} is enrolled.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} quedó inscrito(a).</translation>
     </message>
 </context>
 </TS>

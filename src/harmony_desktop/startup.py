@@ -14,6 +14,7 @@ from pathlib import Path
 from harmony_desktop.domain import i18n
 from harmony_desktop.paths import resolve_paths, resource
 from harmony_desktop.services.context import Services
+from harmony_desktop.store import settings
 
 log = logging.getLogger(__name__)
 LOG_FILE = "harmony-desktop.log"
@@ -48,6 +49,8 @@ def open_app(data_dir: str | Path | None = None, *, seed_demo: bool = False) -> 
     setup_logging(paths.log_dir)
     i18n.install(resource("translations"))
     services = Services.open_folder(paths)
+    # The language chosen in the window, for this database; unset, the system's stays.
+    i18n.set_language(services.store.settings.get(settings.LANGUAGE))
     if seed_demo:
         try:
             _seed_demo(services)

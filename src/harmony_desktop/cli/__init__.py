@@ -24,8 +24,10 @@ import sys
 from harmony_desktop import APP_NAME, __version__
 from harmony_desktop.cli import backup, demo, files, printing, sync
 from harmony_desktop.cli.common import SubcommandParser, common_options, data_dir_help
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.paths import resource
 
 #: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
 #: a new group is one module and one entry here.
@@ -35,7 +37,12 @@ COMMAND_GROUPS = (demo, backup, printing, files, sync)
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(prog="harmony-desktop", description=APP_NAME)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument("--data-dir", help=data_dir_help())
     parser.add_argument("--hub", help=_("open this hub (name or id) instead of the first one"))
     parser.add_argument(
@@ -64,6 +71,9 @@ def run_window(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``harmony-desktop``; returns the exit status."""
+    # The system's language (LANGUAGE, LC_ALL, LANG) for --help and the parser's errors;
+    # opening a database then switches to the language chosen in the window, if any.
+    i18n.install(resource("translations"))
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test is not None:
         from harmony_desktop.selftest import main_self_test

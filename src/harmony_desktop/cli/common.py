@@ -59,6 +59,11 @@ def hub_help() -> str:
     return _("hub name or id (default: the first hub)")
 
 
+def lang_help() -> str:
+    """Help of ``--lang`` (printouts and exports)."""
+    return _("language of the document: en or es (default: the app's language)")
+
+
 def common_options() -> argparse.ArgumentParser:
     """Options every subcommand also takes after its name (``demo --data-dir DIR``).
 

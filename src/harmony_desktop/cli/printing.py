@@ -2,10 +2,11 @@
 
 harmony-desktop print roster --ensemble "Beginning Strings" --pdf roster.pdf [--page-size A4]
 harmony-desktop print signin --session ID --pdf signin.pdf
-harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf signin.pdf
+harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf signin.pdf --lang es
 harmony-desktop print blank-roll|emergency|no-photo [--ensemble NAME] --pdf out.pdf
 
-``--hub NAME-OR-ID`` picks the hub (default: the first one).
+``--hub NAME-OR-ID`` picks the hub (default: the first one); ``--lang en|es`` the
+document's language (default: the app's).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, open_services
+from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, lang_help, open_services
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import LANGUAGES, _
 
 PRINT_KINDS = ("roster", "signin", "blank-roll", "emergency", "no-photo")
 
@@ -28,8 +29,14 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     printing.add_argument("--session", help=_("session id (sign-in sheet)"))
     printing.add_argument("--date", type=date_arg, help=_("day of the sheet (default: today)"))
     printing.add_argument("--pdf", required=True, type=Path, help=_("the PDF file to write"))
-    printing.add_argument("--page-size", default="Letter", choices=["Letter", "A4", "letter", "a4"])
+    printing.add_argument(
+        "--page-size",
+        default="Letter",
+        choices=["Letter", "A4", "letter", "a4"],
+        help=_("paper size (default: Letter)"),
+    )
     printing.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
+    printing.add_argument("--lang", choices=tuple(LANGUAGES), help=lang_help())
     printing.set_defaults(func=run_print)
 
 
@@ -59,6 +66,7 @@ def run_print(args: argparse.Namespace) -> int:
             day=args.date,
             pdf_path=args.pdf,
             page_size=args.page_size,
+            language_code=args.lang,
         )
     print(path)
     return 0

@@ -6,6 +6,7 @@ Read-only queries; writes to hubs and staff belong to the roster/admin use cases
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -13,12 +14,10 @@ from sqlmodel import Session, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_time, weekday_name
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Ensemble, Hub, Staff
 from harmony_desktop.store.queries import get_live, live
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @dataclass(frozen=True)
@@ -56,11 +55,13 @@ class EnsembleInfo:
 
 
 def _schedule_text(schedule: str) -> tuple[str, tuple[int, ...]]:
-    """ "Mon–Fri 15:30–17:00, Sat 10:00–11:30": consecutive days at the same time grouped."""
+    """ "Mon–Fri 3:30 PM–5:00 PM, Sat 10:00 AM–11:30 AM" in the current language:
+    consecutive days at the same time grouped."""
     slots = json.loads(schedule or "[]")
     by_time: dict[str, list[int]] = {}
     for s in slots:
-        by_time.setdefault(f"{s['start']}–{s['end']}", []).append(int(s["weekday"]))
+        hours = f"{_time(s['start'])}–{_time(s['end'])}"
+        by_time.setdefault(hours, []).append(int(s["weekday"]))
     parts = []
     for times, days in sorted(by_time.items(), key=lambda kv: min(kv[1])):
         days = sorted(set(days))
@@ -71,11 +72,16 @@ def _schedule_text(schedule: str) -> tuple[str, tuple[int, ...]]:
             else:
                 runs.append([d])
         names = [
-            _WEEKDAYS[r[0]] if len(r) == 1 else f"{_WEEKDAYS[r[0]]}–{_WEEKDAYS[r[-1]]}"
+            weekday_name(r[0]) if len(r) == 1 else f"{weekday_name(r[0])}–{weekday_name(r[-1])}"
             for r in runs
         ]
         parts.append(f"{', '.join(names)} {times}")
     return ", ".join(parts), tuple(sorted({int(s["weekday"]) for s in slots}))
+
+
+def _time(text: str) -> str:
+    """ "15:30" as the current language writes a time ("3:30 PM", "3:30 p.m.")."""
+    return format_time(dt.time.fromisoformat(text))
 
 
 def _hub_info(row: Hub) -> HubInfo:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from harmony_desktop import APP_NAME
+from harmony_desktop.domain import i18n
 from harmony_desktop.services.context import Services
+from harmony_desktop.store import settings
+from harmony_desktop.ui.language import language_actions
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.sync import SyncUi
@@ -72,6 +75,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(tr("&File"))
         file_menu.addAction(quit_action)
+        self.chosen_language: str | None = None
+        self._add_language_menu()
 
         self.register = RegisterPage(services, hub_id, self.tasks, today=today)
         self.register.dayChanged.connect(self._show_date)
@@ -83,6 +88,23 @@ class MainWindow(QMainWindow):
         self.sync_ui.install(self.pages)
         self._closed = False
 
+    def _add_language_menu(self) -> None:
+        """Settings → Language: English / Español, each named in its own language."""
+        menu = self.menuBar().addMenu(tr("&Settings")).addMenu(tr("&Language"))
+        menu.setAccessibleName(tr("Language"))
+        self.language_actions = language_actions(
+            menu, i18n.current_language(), self.choose_language
+        )
+
+    def choose_language(self, code: str) -> None:
+        """Keep ``code`` as this database's language and reopen the window in it (every
+        mark is already stored, so closing loses nothing)."""
+        self.services.store.settings.set(settings.LANGUAGE, code)
+        if code == i18n.current_language():
+            return
+        self.chosen_language = code
+        self.close()
+
     def add_page(self, widget: QWidget, title: str) -> None:
         """Add a page (roster, sync review …) as a tab."""
         if not widget.accessibleName():
@@ -90,7 +112,7 @@ class MainWindow(QMainWindow):
         self.pages.addTab(widget, title)
 
     def _show_date(self, day: dt.date) -> None:
-        label = QDate(day.year, day.month, day.day).toString("ddd d MMM yyyy")
+        label = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
         self.date_label.setText(tr("Date: {date}").format(date=label))
 
     def shutdown(self) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -40,7 +40,7 @@ class DayView:
 
 def day_label(day: dt.date, pattern: str) -> str:
     """``day`` in the user's language, as Qt's date ``pattern`` lays it out."""
-    return QDate(day.year, day.month, day.day).toString(pattern)
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 class DayBar(QWidget):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roll import MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
@@ -92,7 +93,7 @@ class RegisterPage(QWidget):
         self.clock = clock
         self.codes = assign_keys(
             [
-                (c.code, c.label, c.counts_present, c.tardy, c.early_departure, c.excused)
+                (c.code, _(c.label), c.counts_present, c.tardy, c.early_departure, c.excused)
                 for c in services.roll.codes()
             ]
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from harmony_desktop.services.sync import SyncReport, SyncStatus
@@ -34,7 +34,7 @@ def describe_last_sync(when: dt.datetime | None, now: dt.datetime | None = None)
     elif local.date() == now.date() - dt.timedelta(days=1):
         day = tr("yesterday")
     else:
-        day = local.strftime("%d %b")
+        day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
     return tr("Last sync: {day} {time}").format(day=day, time=local.strftime("%H:%M"))
 
 
