@@ -10,7 +10,8 @@
 # (./dev shell) and, for the gettext half, Debian's gettext package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=resources/translations
+# TRANSLATIONS_OUT: write elsewhere (the completeness test extracts into a temporary copy).
+out=${TRANSLATIONS_OUT:-resources/translations}
 languages=(es)
 mkdir -p "$out"
 

@@ -1231,6 +1231,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>End of the day: {n} changes not synced yet. Sync before you leave?</source>
         <translation>Fin del día: {n} cambios todavía sin sincronizar. ¿Sincronizar antes de irse?</translation>
     </message>
+    <message>
+        <source>Language of printouts and exports</source>
+        <translation>Idioma de impresos y exportaciones</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>

@@ -1,0 +1,70 @@
+"""Exports and text below the UI in the chosen language (Babel for dates and times)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from harmony_desktop.domain import i18n
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.importing import ImportService, guess_mapping, read_table
+from harmony_desktop.store.models import Hub
+from tests.factories import HubFixture
+
+
+def test_babel_dates_weekdays_and_times_follow_the_language() -> None:
+    day, moment = dt.date(2026, 11, 18), dt.time(15, 30)
+    assert i18n.format_date(day, language="en") == "Nov 18, 2026"
+    assert i18n.format_date(day, language="es") == "18 nov 2026"
+    assert i18n.format_weekday(day, language="es") == "miércoles"
+    assert i18n.weekday_name(5, language="es") == "sáb"
+    assert i18n.format_time(moment, language="en") == "3:30\u202fPM"
+    with i18n.using("es"):
+        assert i18n.format_time(moment) == "3:30\u202fp.m."
+        assert i18n.format_weekday(day, "abbreviated") == "mié"
+    assert i18n.current_language() == "en"
+
+
+def test_a_spanish_roster_export_reads_back_into_the_same_fields(
+    services: Services, hub: HubFixture, tmp_path: Path
+) -> None:
+    services.roster.update_student(hub.student_ids[0], photo_consent=True)
+    english, spanish = tmp_path / "roster.csv", tmp_path / "lista.csv"
+    services.exporting.export("roster", hub.hub_id, english)
+    with i18n.using("es"):
+        assert services.exporting.export("roster", hub.hub_id, spanish) == 8
+    with spanish.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    assert header[:3] == ["ID de estudiante del distrito", "Apellido", "Nombre"]
+    assert "Nombre del tutor 1" in header and "Permiso para fotos" in header
+    consent = [r[header.index("Permiso para fotos")] for r in rows[1:]]
+    assert sorted(set(consent)) == ["no", "sí"]
+    english_header = read_table(english).headers
+    assert guess_mapping(header) == guess_mapping(english_header)
+    with services.store.write() as w:
+        other = w.insert(Hub(name="Second Hub"))
+    report = ImportService(services.store).apply(other.id, read_table(spanish))
+    assert (report.created, report.rejected) == (8, [])
+    copied = {e.display_name: e.photo_consent for e in services.roster.entries(other.id)}
+    assert copied == {e.display_name: e.photo_consent for e in services.roster.entries(hub.hub_id)}
+
+
+def test_a_spanish_attendance_export_writes_spanish_times_and_headers(
+    services: Services, hub: HubFixture, tmp_path: Path
+) -> None:
+    day = dt.date(2026, 9, 7)
+    info = services.sessions.open(services.sessions.for_day(hub.hub_id, day)[0])
+    services.roll.mark_remaining_present(info.id, by=hub.teacher_id)
+    with i18n.using("es"):
+        services.exporting.export("attendance", hub.hub_id, tmp_path / "asistencia.xlsx")
+    book = load_workbook(tmp_path / "asistencia.xlsx")
+    sheet = book.active
+    assert sheet is not None and sheet.title == "Asistencia"
+    rows = list(sheet.values)
+    assert rows[0][:4] == ("Fecha", "Conjunto", "Inicio", "Estado de la sesión")
+    assert rows[1][2] == "3:30\u202fp.m."
+    assert rows[1][0] == dt.datetime(2026, 9, 7)  # still a real date in the workbook
