@@ -3,6 +3,8 @@
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_register.py
     QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x1600x24" \\
         .venv/bin/python scripts/screenshots_register.py --suffix 200pct
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_register.py \\
+        --lang es     # in Spanish, with the Roster tab
 
 Generates one demo hub (about 200 students, two years of history; entirely synthetic)
 in a temporary folder, opens the real main window at 1280×720 on a fixed school day and
@@ -19,13 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from harmony_desktop.demo import generate_demo
 from harmony_desktop.startup import open_app
-from harmony_desktop.ui.app import make_application
+from harmony_desktop.ui.app import install_translator, make_application
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.models import RollColumn
 
@@ -53,11 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     """Take the screenshots."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
+    parser.add_argument(
+        "--lang", default="en", help="the window's language; es adds -es to the names and "
+        "also saves the Roster tab (roster-tab-es.png)"
+    )
     args = parser.parse_args(argv)
+    if args.lang != "en":
+        args.suffix = "-".join(filter(None, [args.lang, args.suffix]))
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_application()
     with tempfile.TemporaryDirectory() as folder:
         services = open_app(folder)
+        install_translator(app, QLocale(args.lang))
         generate_demo(services.store, hubs=1, today=TODAY)
         hub = services.hubs.find(None)
         assert hub is not None
@@ -111,6 +120,14 @@ def main(argv: list[str] | None = None) -> int:
             save(page.active_dialog, "departure", args.suffix)
             page.active_dialog.reject()  # type: ignore[attr-defined]
         settle(app, 0.1)
+        if args.lang != "en":
+            window.pages.setCurrentWidget(window.roster)
+            while window.roster.model.rowCount() == 0 or window.tasks.busy():
+                app.processEvents()
+            settle(app, 0.5)
+            path = OUT / f"roster-tab-{args.suffix}.png"
+            window.grab().save(str(path))
+            print(path)
         window.shutdown()
         window.close()
         services.close()

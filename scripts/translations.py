@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/translations.py missing es > todo.json   # {"English": ""}
     (write the Spanish into todo.json)
-    .venv/bin/python scripts/translations.py fill es todo.json        # then:
+    .venv/bin/python scripts/translations.py fill es todo.json        # (--replace: correct)
     scripts/update_translations.sh                                     # merge and compile
 
 One file for both catalogues: a string the Qt UI and the services both use is translated
@@ -57,8 +57,9 @@ def check(source: str, text: str) -> None:
         raise SystemExit(f"placeholders differ:\n  {source!r}\n  {text!r}")
 
 
-def fill(lang: str, translations: dict[str, str]) -> int:
-    """Fill unfinished entries of both catalogues from ``translations``; returns how many."""
+def fill(lang: str, translations: dict[str, str], *, replace: bool = False) -> int:
+    """Fill unfinished entries of both catalogues from ``translations`` (``replace``:
+    finished ones too, to correct them); returns how many."""
     filled = 0
     tree = ET.parse(ts_path(lang))
     for message in tree.getroot().iter("message"):
@@ -66,7 +67,7 @@ def fill(lang: str, translations: dict[str, str]) -> int:
         translation = message.find("translation")
         if translation is None or not translations.get(source):
             continue
-        if translation.get("type") == "unfinished" or not translation.text:
+        if replace or translation.get("type") == "unfinished" or not translation.text:
             check(source, translations[source])
             translation.text = translations[source]
             translation.attrib.pop("type", None)
@@ -75,7 +76,8 @@ def fill(lang: str, translations: dict[str, str]) -> int:
     with po_path(lang).open("rb") as handle:
         catalogue = read_po(handle)
     for entry in catalogue:
-        if entry.id and (not entry.string or entry.fuzzy) and translations.get(str(entry.id)):
+        unfinished = not entry.string or entry.fuzzy
+        if entry.id and (replace or unfinished) and translations.get(str(entry.id)):
             check(str(entry.id), translations[str(entry.id)])
             entry.string = translations[str(entry.id)]
             entry.flags.discard("fuzzy")
@@ -93,12 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     filling = sub.add_parser("fill")
     filling.add_argument("lang")
     filling.add_argument("file", type=Path)
+    filling.add_argument("--replace", action="store_true", help="correct finished entries too")
     args = parser.parse_args(argv)
     if args.command == "missing":
         json.dump({s: "" for s in missing(args.lang)}, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
-    count = fill(args.lang, json.loads(args.file.read_text(encoding="utf-8")))
+    translations = json.loads(args.file.read_text(encoding="utf-8"))
+    count = fill(args.lang, translations, replace=args.replace)
     print(f"{count} entries filled; now run scripts/update_translations.sh", file=sys.stderr)
     return 0
 

@@ -599,11 +599,11 @@
     </message>
     <message>
         <source>arrived {time}</source>
-        <translation>llegó a las {time}</translation>
+        <translation>llegó {time}</translation>
     </message>
     <message>
         <source>left {time}</source>
-        <translation>salió a las {time}</translation>
+        <translation>salió {time}</translation>
     </message>
     <message>
         <source>Custody restriction: check before release.</source>
@@ -652,6 +652,10 @@
     <message>
         <source>Go to today</source>
         <translation>Ir a hoy</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd d &apos;de&apos; MMMM</translation>
     </message>
     <message>
         <source>Teacher:</source>

@@ -296,3 +296,11 @@ def test_help_under_a_spanish_locale_is_in_spanish(tmp_path: Path) -> None:
         [*run, "print", "nothing"], capture_output=True, text=True, env=env, check=False
     )
     assert wrong.returncode == 2 and "opción no válida" in wrong.stderr
+
+
+def test_qt_own_strings_still_come_from_qt(qapp: QApplication, spanish: None) -> None:
+    # Not in the app's catalogue: Qt's own (the print preview's zoom "%1%", its buttons).
+    assert QApplication.translate("QPrintPreviewDialog", "%1%") == "%1%"
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
+    # The app's module-level tr() strings are found under their runtime context.
+    assert QApplication.translate("MainWindow", "Register") == "Asistencia"

@@ -44,12 +44,14 @@ class CatalogueTranslator(QTranslator):
 
     def translate(
         self, context: str, sourceText: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        """``sourceText`` translated, under ``context`` or else the empty context."""
+    ) -> str | None:
+        """``sourceText`` translated, under ``context`` or else the empty context; None
+        (a null QString) when neither has it, so Qt asks its own catalogue next (an empty
+        string would count as a translation and blank out Qt's dialogs)."""
         found = super().translate(context, sourceText, disambiguation, n)
         if not found and context:
             found = super().translate("", sourceText, disambiguation, n)
-        return found or ""
+        return found or None
 
 
 def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> bool:

@@ -190,7 +190,7 @@ class SessionList(QWidget):
 
     def show_day(self, day: dt.date) -> None:
         """Title the list with ``day`` ("Today, …" for today)."""
-        label = day_label(day, "dddd d MMMM yyyy")
+        label = day_label(day, tr("dddd d MMMM yyyy"))  # a Qt date pattern, per language
         self.title.setText(tr("Today, {date}").format(date=label) if day == self.today else label)
 
     def set_sessions(self, sessions: list[SessionInfo]) -> None:
