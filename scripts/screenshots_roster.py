@@ -49,11 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     import harmony_desktop.ui.roster  # noqa: F401  (None work-around first)
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.startup import open_app
+    from harmony_desktop.ui.app import install_translator
     from harmony_desktop.ui.roster import RosterPage
     from harmony_desktop.ui.roster.student_dialog import StudentDialog
     from harmony_desktop.ui.tasks import TaskManager
-
-    from harmony_desktop.ui.app import install_translator
 
     services = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
     install_translator(app, QLocale(args.lang))

@@ -64,9 +64,9 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     code = i18n.set_language(locale.name() if locale is not None else i18n.current_language())
     QLocale.setDefault(QLocale(i18n.LOCALES[code]))
     for name in ("harmony-ui", "harmony-qt"):
-        old = app.findChild(QTranslator, name)
-        if old is not None:
+        for old in app.findChildren(QTranslator, name):
             app.removeTranslator(old)
+            old.setObjectName("")  # until it is deleted, a later call must not find it
             old.deleteLater()
     if code == "en":
         return False
