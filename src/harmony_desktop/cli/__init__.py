@@ -43,19 +43,23 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"%(prog)s {__version__}",
         help=_("show the version and exit"),
     )
-    parser.add_argument("--data-dir", help=data_dir_help())
-    parser.add_argument("--hub", help=_("open this hub (name or id) instead of the first one"))
+    parser.add_argument("--data-dir", metavar=_("FOLDER"), help=data_dir_help())
+    parser.add_argument(
+        "--hub", metavar=_("HUB"), help=_("open this hub (name or id) instead of the first one")
+    )
     parser.add_argument(
         "--self-test",
         nargs="?",
         const="",
-        metavar="STEPS",
+        metavar=_("STEPS"),
         help=_(
             "check this build in a temporary folder, headless, and exit 0 if it works "
             "(steps: bundle,store,mark,print,ui; default all)"
         ),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=SubcommandParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar=_("COMMAND"), parser_class=SubcommandParser
+    )
     common = common_options()
     for group in COMMAND_GROUPS:
         group.add_commands(sub, common)

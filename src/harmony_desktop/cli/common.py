@@ -71,7 +71,9 @@ def common_options() -> argparse.ArgumentParser:
     (``--data-dir DIR demo``) is not overwritten by the subcommand's default.
     """
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help())
+    common.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, metavar=_("FOLDER"), help=data_dir_help()
+    )
     return common
 
 

@@ -25,17 +25,21 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Register ``print``."""
     printing = sub.add_parser("print", parents=[common], help=_("print a roster document to PDF"))
     printing.add_argument("kind", choices=PRINT_KINDS, help=_("which document"))
-    printing.add_argument("--ensemble", help=_("ensemble name or id"))
-    printing.add_argument("--session", help=_("session id (sign-in sheet)"))
-    printing.add_argument("--date", type=date_arg, help=_("day of the sheet (default: today)"))
-    printing.add_argument("--pdf", required=True, type=Path, help=_("the PDF file to write"))
+    printing.add_argument("--ensemble", metavar=_("ENSEMBLE"), help=_("ensemble name or id"))
+    printing.add_argument("--session", metavar="ID", help=_("session id (sign-in sheet)"))
+    printing.add_argument(
+        "--date", type=date_arg, metavar=_("DATE"), help=_("day of the sheet (default: today)")
+    )
+    printing.add_argument(
+        "--pdf", required=True, type=Path, metavar=_("FILE"), help=_("the PDF file to write")
+    )
     printing.add_argument(
         "--page-size",
         default="Letter",
         choices=["Letter", "A4", "letter", "a4"],
         help=_("paper size (default: Letter)"),
     )
-    printing.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
+    printing.add_argument("--hub", default=argparse.SUPPRESS, metavar=_("HUB"), help=hub_help())
     printing.add_argument("--lang", choices=tuple(LANGUAGES), help=lang_help())
     printing.set_defaults(func=run_print)
 
