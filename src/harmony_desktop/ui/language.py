@@ -6,10 +6,11 @@ read the current language still finds theirs.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -51,3 +52,13 @@ def add_language_choice(menu: QMenu) -> Callable[[], str]:
         return next(code for code, action in actions.items() if action.isChecked())
 
     return current
+
+
+def time_text(moment: dt.time) -> str:
+    """A time of day as the window's language writes it: "3:30 PM", "3:30 p.m."."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def hours_text(start: dt.time, end: dt.time) -> str:
+    """A session's hours: "3:30 PM–5:00 PM"."""
+    return f"{time_text(start)}–{time_text(end)}"

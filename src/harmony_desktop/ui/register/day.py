@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.services.sessions import SessionInfo
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import SessionColumn, SessionsModel, is_missing_roll, tr
 from harmony_desktop.ui.register.widgets import button, heading
 
@@ -132,7 +133,7 @@ class MissingRollBanner(QFrame):
             return missing
         links = [
             f"<a href='{m.id}'>{day_label(m.date, 'ddd d MMM')}"
-            f" {m.start:%H:%M} · {escape(m.label)}</a>"
+            f" {time_text(m.start)} · {escape(m.label)}</a>"
             for m in missing[:4]
         ]
         more = len(missing) - len(links)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from harmony_desktop.services.sync import SyncReport, SyncStatus
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_sync.client import SyncError
 
@@ -35,7 +36,7 @@ def describe_last_sync(when: dt.datetime | None, now: dt.datetime | None = None)
         day = tr("yesterday")
     else:
         day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
-    return tr("Last sync: {day} {time}").format(day=day, time=local.strftime("%H:%M"))
+    return tr("Last sync: {day} {time}").format(day=day, time=time_text(local.time()))
 
 
 class SyncStatusWidget(QWidget):
