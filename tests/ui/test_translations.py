@@ -304,3 +304,19 @@ def test_qt_own_strings_still_come_from_qt(qapp: QApplication, spanish: None) ->
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
     # The app's module-level tr() strings are found under their runtime context.
     assert QApplication.translate("MainWindow", "Register") == "Asistencia"
+
+
+def test_the_window_writes_hours_as_its_language_does(qapp: QApplication) -> None:
+    from harmony_desktop.ui.language import hours_text, time_text
+
+    afternoon, morning = (dt.time(15, 30), dt.time(17, 0)), (dt.time(10, 0), dt.time(12, 30))
+    try:
+        QLocale.setDefault(QLocale("es_US"))
+        assert hours_text(*afternoon) == "3:30–5:00\u202fp.m."
+        assert hours_text(*morning) == "10:00\u202fa.m.–12:30\u202fp.m."
+        QLocale.setDefault(QLocale("de_DE"))  # a 24-hour language: both times whole
+        assert hours_text(*afternoon) == "15:30–17:00"
+        QLocale.setDefault(QLocale("en_US"))
+        assert time_text(dt.time(9, 5)) == "9:05\u202fAM"
+    finally:
+        QLocale.setDefault(QLocale("en_US"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
@@ -60,5 +61,10 @@ def time_text(moment: dt.time) -> str:
 
 
 def hours_text(start: dt.time, end: dt.time) -> str:
-    """A session's hours: "3:30 PM–5:00 PM"."""
+    """A session's hours, the day half said once when both share it: "3:30–5:00 PM",
+    "3:30–5:00 p.m.", "10:00 AM–12:30 PM" (a 24-hour language: "15:30–17:00")."""
+    short = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    # "h:mm AP" (US English and US Spanish): the start without its day half.
+    if re.fullmatch(r"h:mm[\s\u202f]*[aA][pP]?", short) and (start.hour < 12) == (end.hour < 12):
+        return f"{start.hour % 12 or 12}:{start.minute:02d}–{time_text(end)}"
     return f"{time_text(start)}–{time_text(end)}"
