@@ -320,3 +320,85 @@ def test_the_window_writes_hours_as_its_language_does(qapp: QApplication) -> Non
         assert time_text(dt.time(9, 5)) == "9:05\u202fAM"
     finally:
         QLocale.setDefault(QLocale("en_US"))
+
+
+RELAUNCH = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from harmony_desktop.ui.app import make_application, run_window
+from harmony_desktop.ui.main_window import MainWindow
+
+app = make_application()
+seen = []
+
+def windows():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+def step():
+    shown = windows()
+    if not shown:
+        return
+    window = shown[0]
+    seen.append(window.pages.tabText(0))
+    if len(seen) == 1:
+        window.pages.setCurrentIndex(1)
+        window.language_actions["es"].trigger()  # closes; run_window reopens it in Spanish
+    else:
+        print("TABS", seen, window.pages.currentIndex(), flush=True)
+        window.close()
+
+timer = QTimer()
+timer.timeout.connect(step)
+timer.start(300)
+print("EXIT", run_window(sys.argv[1]), flush=True)
+"""
+
+
+def test_choosing_spanish_reopens_the_window_in_spanish(tmp_path: Path) -> None:
+    from harmony_desktop.startup import open_app
+    from tests.factories import make_hub
+
+    data = tmp_path / "app-data"
+    with open_app(data) as services:
+        make_hub(services, students=3)
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8")
+    result = subprocess.run(
+        [sys.executable, "-c", RELAUNCH, str(data)],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-800:]
+    # English first, then the same tab of a window rebuilt in Spanish.
+    assert "TABS ['Register', 'Asistencia'] 1" in result.stdout.splitlines()
+    assert "EXIT 0" in result.stdout.splitlines()
+    with open_app(data) as services:
+        assert services.store.settings.get(settings.LANGUAGE) == "es"
+
+
+def test_a_printout_in_spanish_from_an_english_window(
+    qtbot: QtBot, services: Services, hub: HubFixture
+) -> None:
+    window = MainWindow(services, hub.hub_id, today=DAY, auto_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    roster = window.roster
+    menu = roster.print_button.menu()
+    submenu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    assert submenu.title() == "Language of printouts and exports"
+    spanish = next(a for a in submenu.actions() if a.text() == "Español")
+    assert roster.print_language() == "en"
+    spanish.trigger()
+    assert roster.print_language() == "es"
+    roster.print_ensemble.setCurrentIndex(roster.print_ensemble.findText("Beginning Strings"))
+    dialog = roster.print_preview("signin")
+    assert dialog is not None
+    try:
+        assert dialog.windowTitle() == "Hoja de entrada y salida"
+        assert window.pages.tabText(0) == "Register"  # the window stays English
+    finally:
+        dialog.close()
+        window.shutdown()
