@@ -108,8 +108,8 @@ def add_bench_ensemble(services: Services) -> tuple[str, str]:
                 schedule=json.dumps(schedule),
                 capacity=ROLL_SIZE,
                 teacher_id=teacher,
-                term_start=TODAY - dt.timedelta(days=3),
-                term_end=TODAY + dt.timedelta(days=60),
+                first_day=TODAY - dt.timedelta(days=3),
+                last_day=TODAY + dt.timedelta(days=60),
             )
         )
     for student_id in students:

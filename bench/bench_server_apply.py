@@ -12,6 +12,7 @@ updates (merge path).
 from __future__ import annotations
 
 import argparse
+import os
 import time
 import uuid
 
@@ -114,6 +115,7 @@ def run(backend: str, n: int) -> None:
         f"[{backend}]   ratio apply/bulk:   {apply_rate / bulk_rate:9.2f}  "
         f"(merge/bulk {update_rate / bulk_rate:.2f})"
     )
+    print(f"[{backend}]   load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 
 def main() -> None:

@@ -1,26 +1,38 @@
-"""Start-up time: from launching the app until its main window is on the screen.
+"""Start-up time: from launching the app until today's view is on the screen.
 
-    .venv/bin/python -m bench.bench_startup [--frozen PATH] [--runs 7] [--drop-caches]
+    .venv/bin/python -m bench.bench_startup [--quick | --database FILE] [--runs 5]
+                                            [--frozen PATH] [--drop-caches]
                                             [--screenshot shot.png]
 
-Starts a private Xvfb, generates a demo database once (one hub, 200 students, two years
-of history), then launches the app ``--runs`` times from source (``python -m
-harmony_desktop``) and from the frozen bundle (default ``dist/harmony-desktop``, made by
-``scripts/build_linux.sh``), each on that database. A run is timed from the launch until
-the main window is mapped on the X server (polled with ``xwininfo``, every 10 ms); the
-app is then terminated. Also times ``--version`` (interpreter and imports only).
+Starts a private Xvfb and makes a data folder with the full demo (17 hubs, 3,500
+students, two years; ``--quick``: one 200-student hub; ``--database``: a copy of that
+file). Then, ``--runs`` rounds, launches the app from source (``python -m
+harmony_desktop``) and from the frozen bundle if there is one (default
+``dist/harmony-desktop``, made by ``scripts/build_linux.sh``) twice each: as the **first
+launch of the day** (no backup yet today: the daily backup is due) and as a **later
+launch** (today's backup exists). Each launch is timed until the main window is mapped
+on the X server (polled with ``xwininfo``, every 10 ms), until today's view has loaded
+(the window prints a line when ``HARMONY_REPORT_READY`` is set) and, on the first launch,
+until the daily backup it takes in the background is written; the app is then
+terminated.
+
+Then, in this process, the parts a start-up used to wait for: opening the store (its
+integrity and migration checks) and the daily backup itself, which the first launch of a
+day took before showing the window; ``--version`` (interpreter and imports only); and
+the slowest top-level imports (``-X importtime``).
 
 ``--drop-caches`` (root, Linux) empties the page cache before every launch: a cold start
 as after a reboot. Without it the files are in the page cache after the first run: the
 start a user sees when opening the app a second time. ``--screenshot`` saves the screen
-of the last frozen run, a moment after its window appeared.
+of the last launch a moment after its view loaded.
 
-Prints medians, and the worst run, in seconds. Needs Xvfb and xwininfo (x11-utils).
+Prints medians, the worst run, and the load average. Needs Xvfb and xwininfo (x11-utils).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -28,9 +40,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+from harmony_desktop.ui.app import READY_ENV, READY_LINE
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FROZEN = ROOT / "dist" / "harmony-desktop" / "harmony-desktop"
@@ -91,23 +107,54 @@ def drop_page_cache() -> None:
     Path("/proc/sys/vm/drop_caches").write_text("3\n")
 
 
-def time_to_window(
-    command: Sequence[str], display: str, data_dir: Path, *, screenshot: Path | None = None
-) -> float:
-    """Seconds from launching ``command`` until its main window is viewable."""
+@dataclass
+class Launch:
+    """Seconds from the launch until the window was viewable, until today's view had
+    loaded, and (first launch of the day) until the daily backup was written."""
+
+    window: float
+    ready: float
+    backup: float | None = None
+
+
+def time_launch(
+    command: Sequence[str],
+    display: str,
+    data_dir: Path,
+    *,
+    wait_for_backup: bool = False,
+    screenshot: Path | None = None,
+) -> Launch:
+    """Launch ``command`` on ``data_dir`` and time it (see :class:`Launch`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", HARMONY_DATA_DIR=str(data_dir))
+    env.update(
+        DISPLAY=display, QT_QPA_PLATFORM="xcb", HARMONY_DATA_DIR=str(data_dir), **{READY_ENV: "1"}
+    )
     env.pop("WAYLAND_DISPLAY", None)
+    backup = data_dir / "backups" / f"harmony-{dt.date.today().isoformat()}.sqlite3"
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         app = subprocess.Popen(
             [*command, "--data-dir", str(data_dir)],
             env=env,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=errors,
+            text=True,
         )
+        ready: list[float] = []
+
+        def watch() -> None:
+            assert app.stdout is not None
+            for line in app.stdout:
+                if line.strip() == READY_LINE and not ready:
+                    ready.append(time.perf_counter() - started)
+
+        reader = threading.Thread(target=watch, daemon=True)
+        reader.start()
+        window: float | None = None
+        made: float | None = None
         try:
-            while not mapped_app_window(display):
+            while window is None or not ready or (wait_for_backup and made is None):
                 if app.poll() is not None:
                     errors.seek(0)
                     tail = errors.read().decode(errors="replace")[-3000:]
@@ -115,13 +162,16 @@ def time_to_window(
                         f"{command[0]} exited with {app.returncode} before a window:\n{tail}"
                     )
                 if time.perf_counter() - started > WINDOW_TIMEOUT_S:
-                    raise RuntimeError("no window after a minute")
+                    raise RuntimeError("no window, today's view or backup after a minute")
+                if window is None and mapped_app_window(display):
+                    window = time.perf_counter() - started
+                if wait_for_backup and made is None and backup.exists():
+                    made = time.perf_counter() - started
                 time.sleep(0.01)
-            seconds = time.perf_counter() - started
             if screenshot is not None:
-                time.sleep(2.0)  # let the register load and paint
+                time.sleep(1.0)  # let it paint
                 grab_screen(display, screenshot)
-            return seconds
+            return Launch(window, ready[0], made)
         finally:
             app.terminate()
             try:
@@ -129,6 +179,7 @@ def time_to_window(
             except subprocess.TimeoutExpired:
                 app.kill()
                 app.wait()
+            reader.join(5)
 
 
 def grab_screen(display: str, png: Path) -> None:
@@ -152,31 +203,106 @@ def time_command(command: Sequence[str], runs: int) -> list[float]:
     return out
 
 
+def load() -> str:
+    """The load average now, printed beside every figure (the machine is shared)."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
 def summary(label: str, seconds: list[float]) -> str:
     """One line: median, worst and every run."""
     runs = " ".join(f"{s:.2f}" for s in seconds)
     return (
-        f"{label:<34} median {statistics.median(seconds):5.2f} s   worst {max(seconds):5.2f} s"
+        f"{label:<46} median {statistics.median(seconds):5.2f} s   worst {max(seconds):5.2f} s"
         f"   ({len(seconds)} runs: {runs})"
     )
+
+
+def in_process_costs(database: Path, runs: int) -> None:
+    """What a start-up did before the window could appear, timed in this process: opening
+    the store (integrity and migration check) and the daily backup, which the first
+    launch of a day used to take before showing the window."""
+    from harmony_desktop.store.db import Store
+
+    opens: list[float] = []
+    backups: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="harmony-bench-") as tmp:
+        for i in range(runs):
+            started = time.perf_counter()
+            store = Store(database, backup_dir=Path(tmp))
+            opens.append(time.perf_counter() - started)
+            try:
+                started = time.perf_counter()
+                store.backup_now(Path(tmp) / f"copy-{i}.sqlite3")
+                backups.append(time.perf_counter() - started)
+            finally:
+                store.close()
+            (Path(tmp) / f"copy-{i}.sqlite3").unlink()
+    print(summary("opening the store (checks), in process", opens) + f"   [{load()}]")
+    print(summary("the daily backup itself, in process", backups) + f"   [{load()}]")
+
+
+#: What a launch of the window imports before it can show anything.
+WINDOW_IMPORTS = "import harmony_desktop.ui.app, harmony_desktop.ui.main_window"
+
+
+def slowest_imports(count: int) -> None:
+    """The total import time of the window's modules and the ``count`` slowest packages
+    among them (``-X importtime``, cumulative), from source."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", WINDOW_IMPORTS],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows: dict[str, int] = {}
+    total = 0
+    for line in result.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if not match:
+            continue
+        cumulative, depth, name = int(match.group(2)), len(match.group(3)), match.group(4)
+        if depth <= 1:
+            total += cumulative
+        top = name.split(".")[0]
+        if top != "harmony_desktop":  # a third-party package, counted once at its top
+            rows[top] = max(rows.get(top, 0), cumulative)
+    print(f"importing the window's modules: {total / 1e6:.2f} s ({load()}); slowest packages:")
+    for name, micros in sorted(rows.items(), key=lambda kv: -kv[1])[:count]:
+        print(f"  {micros / 1000:7.1f} ms  {name}")
+
+
+def make_data_dir(source: list[str], data_dir: Path, args: argparse.Namespace) -> str:
+    """Put the benchmark's database in ``data_dir``; describe it."""
+    data_dir.mkdir(parents=True)
+    if args.database is not None:
+        shutil.copyfile(args.database, data_dir / "harmony.sqlite3")
+        return f"copy of {args.database}"
+    scale = ["--hubs", "1"] if args.quick else ["--full"]
+    started = time.perf_counter()
+    subprocess.run([*source, "demo", "--data-dir", str(data_dir), *scale], check=True)
+    kind = "1 hub, 200 students" if args.quick else "17 hubs, 3,500 students, two years"
+    return f"demo ({kind}) generated in {time.perf_counter() - started:.0f} s"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frozen", type=Path, default=DEFAULT_FROZEN, help="frozen executable")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="one 200-student hub")
+    parser.add_argument("--database", type=Path, help="use a copy of this database file")
     parser.add_argument("--drop-caches", action="store_true", help="cold page cache (root)")
-    parser.add_argument("--screenshot", type=Path, help="save the frozen app's screen here")
+    parser.add_argument("--screenshot", type=Path, help="save the last launch's screen here")
     args = parser.parse_args(argv)
     for tool in ("Xvfb", "xwininfo"):
         if shutil.which(tool) is None:
             print(f"bench_startup: {tool} is missing (apt-get install xvfb x11-utils); skipped")
             return 0
     source = [sys.executable, "-m", "harmony_desktop"]
-    commands = {"source (python -m harmony_desktop)": source}
+    commands = {"source": source}
     if args.frozen.exists():
-        commands["frozen (PyInstaller one-folder)"] = [str(args.frozen)]
+        commands["frozen"] = [str(args.frozen)]
     else:
         print(f"bench_startup: no frozen app at {args.frozen} (scripts/build_linux.sh makes it)")
 
@@ -184,30 +310,45 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="harmony-bench-") as tmp:
             data_dir = Path(tmp) / "data"
-            started = time.perf_counter()
-            subprocess.run(
-                [*source, "demo", "--data-dir", str(data_dir), "--hubs", "1"],
-                check=True,
-                capture_output=True,
-            )
-            print(f"demo database (1 hub, 200 students): {time.perf_counter() - started:.1f} s")
+            described = make_data_dir(source, data_dir, args)
+            database = data_dir / "harmony.sqlite3"
+            print(f"database: {described}, {database.stat().st_size / 1e6:.0f} MB")
             kind = "cold page cache" if args.drop_caches else "warm page cache"
-            # Interleave source and frozen launches, so a change in the machine's load
-            # during the benchmark hits both alike.
-            seconds: dict[str, list[float]] = {label: [] for label in commands}
+            backups = data_dir / "backups"
+            # Interleave: each round launches every command as the first launch of the
+            # day (no backup yet today) and as a later one, so a change in the machine's
+            # load during the benchmark hits all alike.
+            runs: dict[tuple[str, str], list[Launch]] = {}
             for i in range(args.runs):
                 for label, command in commands.items():
-                    if args.drop_caches:
-                        drop_page_cache()
-                    last = i == args.runs - 1 and "frozen" in label
-                    shot = args.screenshot if last else None
-                    seconds[label].append(
-                        time_to_window(command, display, data_dir, screenshot=shot)
-                    )
-            for label in commands:
-                print(summary(f"{label}, to window, {kind}", seconds[label]))
+                    for first in (True, False):
+                        if first:
+                            shutil.rmtree(backups, ignore_errors=True)
+                        if args.drop_caches:
+                            drop_page_cache()
+                        last = i == args.runs - 1 and not first
+                        launch = time_launch(
+                            command,
+                            display,
+                            data_dir,
+                            wait_for_backup=first,
+                            screenshot=args.screenshot if last else None,
+                        )
+                        when = "first launch of the day" if first else "later launch"
+                        runs.setdefault((label, when), []).append(launch)
+            print(f"\nlaunch until ... ({kind}, {args.runs} runs each, [{load()}]):")
+            for (label, when), launches in runs.items():
+                name = f"{label}, {when}"
+                print(summary(f"{name}: window", [x.window for x in launches]))
+                print(summary(f"{name}: today's view", [x.ready for x in launches]))
+                made = [x.backup for x in launches if x.backup is not None]
+                if made:
+                    print(summary(f"{name}: backup written", made))
+            print()
+            in_process_costs(database, 3)
             for label, command in commands.items():
                 print(summary(f"{label}, --version", time_command([*command, "--version"], 5)))
+            slowest_imports(8)
     finally:
         server.terminate()
         server.wait()

@@ -43,8 +43,8 @@ def make_hub(
                 schedule=json.dumps(EVERY_WEEKDAY),
                 capacity=capacity,
                 teacher_id=teacher.id,
-                term_start=start,
-                term_end=start + dt.timedelta(days=300),
+                first_day=start,
+                last_day=start + dt.timedelta(days=300),
             )
         )
         second = w.insert(
@@ -56,7 +56,7 @@ def make_hub(
                 schedule=json.dumps([{"weekday": 5, "start": "10:00", "end": "11:30"}]),
                 capacity=capacity,
                 teacher_id=teacher.id,
-                term_start=start,
+                first_day=start,
             )
         )
     fixture = HubFixture(hub.id, teacher.id, ensemble.id, second.id, start=start)
@@ -85,3 +85,15 @@ def make_hub(
         services.enrollment.enroll(sid, ensemble.id, start)
         fixture.student_ids.append(sid)
     return fixture
+
+
+def copy_hub(services: Services, source_hub_id: str, name: str) -> str:
+    """A new hub with ensembles of the same names as ``source_hub_id``'s (no students),
+    so that a roster exported from one imports into the other, enrollments and all."""
+    from sqlmodel import select
+
+    with services.store.write() as w:
+        hub = w.insert(Hub(name=name))
+        for ensemble in w.session.exec(select(Ensemble).where(Ensemble.hub_id == source_hub_id)):
+            w.insert(Ensemble(hub_id=hub.id, name=ensemble.name, capacity=ensemble.capacity))
+    return hub.id

@@ -195,3 +195,59 @@ def test_replaying_the_outbox_rebuilds_every_row(
                     k: getattr(row, k) for k in values
                 }
             assert len(s.exec(select(Student)).all()) == len(ids)
+
+
+def test_upsert_many_is_one_change_per_changed_row(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+        kept = w.insert(Student(hub_id=hub.id, legal_first_name="A", legal_last_name="B"))
+        gone = w.insert(Student(hub_id=hub.id, legal_first_name="C", legal_last_name="D"))
+    with store.write() as w:
+        w.delete(w.get(Student, gone.id))
+    new_id = "00000000-0000-4000-8000-000000000001"
+    before = len(outbox(store))
+    with store.write() as w:
+        changes = w.upsert_many(
+            Student,
+            [
+                {"id": kept.id, "hub_id": hub.id, "legal_first_name": "A"},  # unchanged
+                {"id": gone.id, "hub_id": hub.id, "grade": "4"},  # revives the tombstone
+                {"id": new_id, "hub_id": hub.id, "legal_first_name": "E", "legal_last_name": "F"},
+            ],
+        )
+    assert changes == 2
+    entries = outbox(store)[before:]
+    assert {e.row_id: json.loads(e.values) for e in entries}[gone.id] == {
+        "grade": "4",
+        "deleted": False,
+    }
+    with store.read() as s:
+        revived = s.get(Student, gone.id)
+        assert revived is not None and not revived.deleted and revived.grade == "4"
+        assert s.get(Student, new_id) is not None
+    with pytest.raises(ValidationError, match="another hub"), store.write() as w:
+        w.upsert_many(Student, [{"id": kept.id, "hub_id": new_id}])
+
+
+def test_a_synced_row_changed_behind_the_writer_is_refused(store: Store) -> None:
+    from harmony_desktop.domain.errors import StoreError
+
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    with pytest.raises(StoreError, match="without the change writer"), store.write() as w:
+        row = w.get(Hub, hub.id)
+        row.name = "Sneaky"  # no clock, no outbox entry: must not be saved
+        w.session.add(row)
+    with store.read() as s:
+        assert s.get(Hub, hub.id).name == "Hub"  # type: ignore[union-attr]
+    assert len(outbox(store)) == 1
+
+
+def test_rows_read_in_the_transaction_see_the_writes(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    with store.write() as w:
+        row = w.get(Hub, hub.id)
+        w.upsert(Hub, hub.id, name="Renamed")  # by id: the loaded object follows
+        assert row.name == "Renamed" and w.get(Hub, hub.id).name == "Renamed"
+        assert row_clocks(row)["name"] > row_clocks(row)["address"]  # restamped, in place

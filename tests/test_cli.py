@@ -20,9 +20,10 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     assert exited.value.code == 0
     text = capsys.readouterr().out
-    for command in ("demo", "restore", "backup", "print", "import", "export", "sync", "enroll"):
+    commands = ("demo", "restore", "backup", "print", "import", "export", "sync", "enroll")
+    for command in (*commands, "volunteers", "events", "setup", "sessions", "report"):
         assert f"    {command} " in text, command
-    assert len(COMMAND_GROUPS) == 5
+    assert len(COMMAND_GROUPS) == 9
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

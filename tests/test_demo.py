@@ -31,6 +31,7 @@ from harmony_desktop.store.models import (
     Ensemble,
     Hub,
     Outbox,
+    SessionInvitation,
     Staff,
     Student,
 )
@@ -91,8 +92,8 @@ def test_each_hub_has_a_site_lead_and_teachers_for_its_ensembles(db: Session) ->
         assert len(ensembles) >= 3
         for ens in ensembles:
             assert ens.teacher_id in teacher_ids
-            assert ens.term_start is not None and ens.term_end is not None
-            assert ens.term_start <= TODAY - dt.timedelta(days=700) and ens.term_end > TODAY
+            assert ens.first_day is not None and ens.last_day is not None
+            assert ens.first_day <= TODAY - dt.timedelta(days=700) and ens.last_day > TODAY
             slots = json.loads(ens.schedule)
             assert slots
             for slot in slots:
@@ -227,15 +228,26 @@ def test_marks_only_while_enrolled(db: Session) -> None:
     for e in db.exec(select(Enrollment)).all():
         if e.enrolled_on is not None:
             spans[(e.student_id, e.ensemble_id)].append((e.enrolled_on, e.ended_on))
+    # A masterclass also expects the students of the ensembles it invites.
+    invited: dict[str, set[str]] = defaultdict(set)
+    for invitation in db.exec(select(SessionInvitation)).all():
+        invited[invitation.session_id].add(str(invitation.ensemble_id))
     rows = db.exec(
-        select(AttendanceMark.student_id, ClassSession.ensemble_id, ClassSession.date).join(
+        select(
+            AttendanceMark.student_id,
+            ClassSession.ensemble_id,
+            ClassSession.date,
+            ClassSession.id,
+        ).join(
             ClassSession,
             AttendanceMark.session_id == ClassSession.id,  # type: ignore[arg-type]
         )
     ).all()
-    for student, ensemble, day in rows:
+    for student, ensemble, day, session in rows:
         assert any(
-            start <= day and (end is None or day < end) for start, end in spans[(student, ensemble)]
+            start <= day and (end is None or day < end)
+            for place in {ensemble, *invited[session]}
+            for start, end in spans[(student, place)]
         )
 
 
@@ -291,6 +303,13 @@ def test_keep_outbox_queues_every_row(tmp_path: Path) -> None:
             + summary.enrollment_events
             + summary.sessions
             + summary.marks
+            + summary.volunteers
+            + summary.volunteer_assignments
+            + summary.clearances
+            + summary.volunteer_shifts
+            + summary.invitations
+            + summary.family_events
+            + summary.family_attendance
         )
         assert store.pending_changes() == rows  # every demo row; the default codes never
 
@@ -368,3 +387,48 @@ def test_total_students_are_split_unevenly_but_exactly(tmp_path: Path) -> None:
             sizes = Counter(s.exec(select(Student.hub_id)).all())
     assert sorted(sizes) == sorted(summary.hub_ids)
     assert sum(sizes.values()) == 40 and len(set(sizes.values())) > 1
+
+
+def test_volunteers_masterclasses_family_events_and_audiences(db: Session) -> None:
+    """Every hub gets volunteers with clearances (some expiring within 30 days, one
+    expired), a masterclass and a family event each term with their rolls, and an
+    audience for every concert held."""
+    from harmony_desktop.services.volunteers import ClearanceState, clearance_state
+    from harmony_desktop.store.models import (
+        FamilyAttendance,
+        FamilyEvent,
+        Volunteer,
+        VolunteerClearance,
+    )
+
+    def term(day: dt.date) -> tuple[int, str]:
+        return (day.year, "spring") if day.month < 8 else (day.year, "fall")
+
+    # the terms wholly inside the two years before TODAY, and the current one
+    terms = {(2025, "spring"), (2025, "fall"), (2026, "spring"), (2026, "fall")}
+    for hub in db.exec(select(Hub)).all():
+        volunteers = db.exec(select(Volunteer).where(Volunteer.hub_id == hub.id)).all()
+        assert len(volunteers) >= 4
+        states = Counter(
+            clearance_state(c.done_on, c.expires_on, TODAY)
+            for c in db.exec(
+                select(VolunteerClearance).where(VolunteerClearance.hub_id == hub.id)
+            ).all()
+        )
+        assert states[ClearanceState.EXPIRING] >= 2 and states[ClearanceState.EXPIRED] >= 1
+        sessions = db.exec(select(ClassSession).where(ClassSession.hub_id == hub.id)).all()
+        marked = set(db.exec(select(AttendanceMark.session_id)).all())
+        masterclasses = [
+            s for s in sessions if s.kind == "masterclass" and s.date < TODAY and s.id in marked
+        ]
+        assert all(s.guest_artist and s.title for s in masterclasses)
+        assert {term(s.date) for s in masterclasses} >= terms
+        came = set(
+            db.exec(
+                select(FamilyAttendance.event_id).where(FamilyAttendance.attended == True)  # noqa: E712
+            ).all()
+        )
+        events = db.exec(select(FamilyEvent).where(FamilyEvent.hub_id == hub.id)).all()
+        assert {term(e.date) for e in events if e.date < TODAY and e.id in came} >= terms
+        concerts = [s for s in sessions if s.kind == "performance" and s.status == "held"]
+        assert concerts and all((s.audience_count or 0) > 0 for s in concerts)

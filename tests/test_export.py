@@ -14,8 +14,7 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.exporting import ExportService
 from harmony_desktop.services.importing import ImportService, read_table
-from harmony_desktop.store.models import Hub
-from tests.factories import HubFixture
+from tests.factories import HubFixture, copy_hub
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -45,11 +44,10 @@ def test_roster_csv_round_trips_through_the_importer(
     assert annie[header.index("Emergency contact name")] == "Tío Pepe"
     assert annie[header.index("Ensembles")] == "Beginning Strings"
 
-    with services.store.write() as w:
-        other = w.insert(Hub(name="Second Hub"))
-    report = ImportService(services.store).apply(other.id, read_table(tmp_path / "roster.csv"))
+    other = copy_hub(services, hub.hub_id, "Second Hub")  # its ensembles have the same names
+    report = ImportService(services.store).apply(other, read_table(tmp_path / "roster.csv"))
     assert (report.created, report.rejected) == (8, [])
-    copied = {e.display_name: e for e in services.roster.entries(other.id)}
+    copied = {e.display_name: e for e in services.roster.entries(other)}
     original = {e.display_name: e for e in services.roster.entries(hub.hub_id)}
     assert copied.keys() == original.keys()
     for name, entry in original.items():
@@ -59,6 +57,11 @@ def test_roster_csv_round_trips_through_the_importer(
     annie_copy = copied["Annie " + annie[header.index("Last name")]]
     names = [c.name for c in services.roster.contacts(annie_copy.student_id)]
     assert names == ["Guardian 0", "Tío Pepe"]
+    (enrolled,) = services.enrollment.for_student(annie_copy.student_id)
+    ensemble = services.setup.ensemble(enrolled.ensemble_id)
+    assert (ensemble.hub_id, ensemble.name, enrolled.status) == (
+        other, "Beginning Strings", "enrolled"
+    )  # fmt: skip
 
 
 def test_contacts_and_attendance_xlsx(services: Services, hub: HubFixture, tmp_path: Path) -> None:

@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 from harmony_desktop.domain import i18n
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.importing import ImportService, guess_mapping, read_table
-from harmony_desktop.store.models import Hub
-from tests.factories import HubFixture
+from tests.factories import HubFixture, copy_hub
 
 
 def test_babel_dates_weekdays_and_times_follow_the_language() -> None:
@@ -45,11 +44,10 @@ def test_a_spanish_roster_export_reads_back_into_the_same_fields(
     assert sorted(set(consent)) == ["no", "sí"]
     english_header = read_table(english).headers
     assert guess_mapping(header) == guess_mapping(english_header)
-    with services.store.write() as w:
-        other = w.insert(Hub(name="Second Hub"))
-    report = ImportService(services.store).apply(other.id, read_table(spanish))
+    other = copy_hub(services, hub.hub_id, "Second Hub")  # its ensembles have the same names
+    report = ImportService(services.store).apply(other, read_table(spanish))
     assert (report.created, report.rejected) == (8, [])
-    copied = {e.display_name: e.photo_consent for e in services.roster.entries(other.id)}
+    copied = {e.display_name: e.photo_consent for e in services.roster.entries(other)}
     assert copied == {e.display_name: e.photo_consent for e in services.roster.entries(hub.hub_id)}
 
 

@@ -35,8 +35,8 @@ from harmony_desktop.services.exporting import ExportService
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.importing import ImportService, read_table
 from harmony_desktop.store import Store
-from harmony_desktop.store.models import Hub, Student
-from tests.factories import HubFixture
+from harmony_desktop.store.models import Student
+from tests.factories import HubFixture, copy_hub
 
 TODAY = dt.date(2026, 11, 18)
 DAY = dt.date(2026, 9, 8)
@@ -316,12 +316,11 @@ def test_names_round_trip_through_export_and_import_byte_for_byte(
         assert f"{last},{first}".encode() in raw
         assert {first, last} <= cells
     for path in (csv_path, xlsx_path):
-        with services.store.write() as w:
-            other = w.insert(Hub(name=f"Copy {path.suffix}"))
-        report = ImportService(services.store).apply(other.id, read_table(path))
+        other = copy_hub(services, hub.hub_id, f"Copy {path.suffix}")
+        report = ImportService(services.store).apply(other, read_table(path))
         assert report.created == len(hub.student_ids) and not report.rejected
         stored = {
-            (e.first_name.encode(), e.last_name.encode()) for e in services.roster.entries(other.id)
+            (e.first_name.encode(), e.last_name.encode()) for e in services.roster.entries(other)
         }
         assert {(f.encode(), last.encode()) for f, last in names} <= stored
 

@@ -97,21 +97,50 @@ def test_signin_sheet_columns_flags_and_staff_signature(
     )
     total = pages(pdf)
     text = page_text(pdf, 1)
-    for column in ("Time in", "Signature", "Time out", "Early-", "Notes"):
+    for column in ("Time in", "Signature", "Time out", "Early-", "May be collected by"):
         assert column in text
-    assert "3:30 PM–5:00 PM" in text and "Annie" in text  # pdftotext: U+202F as a space
-    assert "CUSTODY ALERT" in text and "May walk home" in text
+    # pdftotext gives the narrow no-break space before PM as a space.
+    assert "3:30 PM–5:00 PM" in text and "may walk home" in text
     assert "G = picked up by guardian" in text
+    everything = "\n".join(page_text(pdf, n) for n in range(1, total + 1))
+    assert "Annie" in everything
+    # Each child's authorised pickups by name; a custody restriction only as "see site
+    # lead": its details stay on the confidential emergency sheet.
+    assert "Guardian 0" in everything and "Guardian 59" in everything
+    assert "SEE SITE LEAD" in everything
+    assert "court order" not in everything and "Carl Father" not in everything
+    rows_per_page = []
     for n in range(1, total + 1):
         assert "Staff signature" in page_text(pdf, n)
         assert f"Page {n} of {total}" in page_text(pdf, n)
-    # 60 students plus 3 blank lines, every number printed once
+        rows_per_page.append(len(re.findall(r"^\s*(\d+)\s", page_text(pdf, n), re.M)))
+    # 60 students on balanced pages; blank lines for walk-ins only where the last page
+    # has room, every number printed once.
     numbers = [
         int(m)
         for n in range(1, total + 1)
         for m in re.findall(r"^\s*(\d+)\s", page_text(pdf, n), re.M)
     ]
-    assert sorted(numbers) == list(range(1, 64))
+    assert numbers[:60] == list(range(1, 61)) and numbers == list(range(1, len(numbers) + 1))
+    students = [min(c, 60 - sum(rows_per_page[:i])) for i, c in enumerate(rows_per_page)]
+    assert max(students) - min(students) <= 1, rows_per_page
+
+
+@pytest.mark.parametrize("size", ["Letter", "A4"])
+def test_no_page_holds_a_few_lonely_rows(services: Services, tmp_path: Path, size: str) -> None:
+    hub = make_hub(services, students=41, capacity=41)
+    for kind in ("signin", "blank-roll"):
+        pdf = render_document(
+            kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+            pdf_path=tmp_path / f"{kind}.pdf", page_size=size,
+        )  # fmt: skip
+        counts = [
+            len(re.findall(r"^\s*(\d+)\s", page_text(pdf, n), re.M))
+            for n in range(1, pages(pdf) + 1)
+        ]
+        assert min(counts) >= 10, (kind, counts)
+        if kind == "blank-roll":
+            assert counts == [30, 30]  # 41 students and 19 blank lines on two pages
 
 
 def test_blank_roll_is_about_thirty_rows_a_page(
@@ -121,7 +150,7 @@ def test_blank_roll_is_about_thirty_rows_a_page(
         "blank-roll", services, hub_id=big_hub.hub_id, ensemble_id=big_hub.ensemble_id,
         day=DAY, pdf_path=tmp_path / "b.pdf",
     )  # fmt: skip
-    assert pages(pdf) == 3  # 60 students + 4 blank lines at 30 a page
+    assert pages(pdf) == 3  # 60 students, then at least 4 blank lines: a third page of them
     first = page_text(pdf, 1)
     rows = re.findall(r"^\s*(\d+)\s", first, re.M)
     assert rows == [str(i) for i in range(1, 31)]
@@ -185,3 +214,37 @@ def test_cli_prints_a_roster(services: Services, big_hub: HubFixture, tmp_path: 
     )  # fmt: skip
     assert code == 0 and "Class roster" in page_text(out, 1)
     assert main(["--data-dir", str(data_dir), "print", "roster", "--pdf", str(out)]) == 2
+
+
+def test_cli_signin_sheet_only_for_a_meeting_day(
+    services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from harmony_desktop.__main__ import main
+
+    hub = make_hub(services, students=5)
+    services.roster.add_contact(
+        hub.student_ids[1], name="Restricted Adult", custody_restriction="No contact at all"
+    )
+    data_dir = services.store.path.parent
+    services.store.close()
+    out = tmp_path / "signin.pdf"
+    base = ["--data-dir", str(data_dir), "print", "signin", "--pdf", str(out)]
+    saturday = ["--ensemble", "beginning strings", "--date", "2026-09-12"]
+    assert main([*base, *saturday]) == 2  # Beginning Strings meets Monday to Friday
+    said = capsys.readouterr().err
+    assert "does not meet on Sat 12 Sep 2026" in said and "Mon 14 Sep 2026" in said
+    assert not out.exists()
+    assert main([*base, *saturday, "--any-day"]) == 0
+    assert main([*base, "--ensemble", "beginning strings", "--date", DAY.isoformat()]) == 0
+    text = page_text(out, 1)
+    assert "Tue 8 Sep 2026, 3:30 PM–5:00 PM" in text
+    assert "Guardian 0" in text and "Guardian 4" in text and "SEE SITE LEAD" in text
+    assert "No contact at all" not in text and "Restricted Adult" not in text
+
+
+def test_a_date_that_does_not_exist_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    from harmony_desktop.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["print", "signin", "--pdf", "x.pdf", "--date", "2026-02-30"])
+    assert "2026-02-30 does not exist" in capsys.readouterr().err

@@ -28,7 +28,7 @@ from harmony_desktop.store.models import (
 )
 from harmony_desktop.store.replica import (
     REJECTED_FIELD,
-    PulledClockAhead,
+    UNAPPLIED_FIELD,
     Replica,
     row_clocks,
     row_values,
@@ -160,14 +160,36 @@ def test_the_pulled_clock_moves_this_device_past_it(store: Store) -> None:
     assert entry.clock > ahead  # a later local edit sorts after everything pulled
 
 
-def test_a_page_from_the_far_future_changes_nothing(store: Store) -> None:
-    with pytest.raises(PulledClockAhead) as caught:
-        replica(store).apply_page(hub_page(stamp(3_600_000)), [], cursor=9)
-    assert caught.value.ahead_ms == 3_600_000
+def test_edits_stamped_by_a_clock_that_was_a_day_ahead_apply_and_carry_the_clock(
+    store: Store,
+) -> None:
+    """Another laptop edited while its clock was a day ahead, then fixed its clock and
+    synced: its rows apply here, and this laptop's later edits still sort after them."""
+    day_ahead = stamp(86_400_000, 3)
+    replica(store).apply_page(hub_page(day_ahead), [], cursor=9)
+    with store.read() as s:
+        assert s.exec(select(Hub)).one().name == "North Park"
+    assert store.settings.get(local.SYNC_CURSOR) == 9
+    with store.write() as w:
+        w.update(w.get(Hub, HUB), name="Renamed")
+    [entry] = outbox(store)
+    assert entry.clock > day_ahead
+
+
+def test_rows_stamped_years_ahead_are_set_aside_and_the_rest_applies(store: Store) -> None:
+    """A stamp 2 years ahead is no clock that was merely wrong for a while: that row is
+    kept for review, every other row applies, and the cursor moves on."""
+    page = hub_page(stamp())
+    page[0]["clocks"] = dict.fromkeys(page[0]["clocks"], stamp(2 * 365 * 86_400_000))
+    replica(store).apply_page(page, [], cursor=9)
     with store.read() as s:
         assert s.exec(select(Hub)).all() == []
-    assert store.settings.get(local.SYNC_CURSOR) == 0
-    assert store.settings.get(local.CLOCK) == ""
+        assert s.get(Student, STUDENT) is not None
+        [kept] = s.exec(select(Conflict)).all()
+    assert (kept.table_name, kept.row_id, kept.field_name) == ("hub", HUB, UNAPPLIED_FIELD)
+    assert "730 days ahead" in json.loads(kept.winning_value)["reason"]
+    assert store.settings.get(local.SYNC_CURSOR) == 9
+    assert NOW_MS <= int(store.settings.get(local.CLOCK)[:15]) < NOW_MS + 60_000
 
 
 def test_a_crash_before_the_cursor_loses_the_whole_page(store: Store) -> None:
@@ -381,7 +403,12 @@ def test_unknown_statuses_and_missing_results_keep_the_change(store: Store) -> N
     rep = replica(store)
     tally = rep.acknowledge(
         rep.next_batch(10),
-        {"results": [{"mutation_id": ids[0], "status": "applied"}, {"mutation_id": ids[1], "status": "later"}]},
+        {
+            "results": [
+                {"mutation_id": ids[0], "status": "applied"},
+                {"mutation_id": ids[1], "status": "later"},
+            ]
+        },
     )
     assert tally.applied == 1
     assert [e.mutation_id for e in outbox(store)] == ids[1:]
@@ -468,10 +495,18 @@ def test_rebase_entries_replay_to_the_same_rows(tmp_path: Path) -> None:
             m = change.mutation()
             row = rows.setdefault(
                 (m["table"], m["row_id"]),
-                {"table": m["table"], "id": m["row_id"], "hub_id": m["hub_id"], "values": {}, "clocks": {}},
+                {
+                    "table": m["table"],
+                    "id": m["row_id"],
+                    "hub_id": m["hub_id"],
+                    "values": {},
+                    "clocks": {},
+                },
             )
             values = {k: v for k, v in m["values"].items() if k != "hub_id"}
-            merged = merge_fields(row["values"], row["clocks"], values, dict.fromkeys(values, change.clock))
+            merged = merge_fields(
+                row["values"], row["clocks"], values, dict.fromkeys(values, change.clock)
+            )
             row["values"], row["clocks"] = merged.values, merged.clocks
         replica(target, wall_clock_ms()).apply_page(list(rows.values()), [], cursor=1)
         with source.read() as a, target.read() as b:

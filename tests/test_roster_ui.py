@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -182,6 +183,37 @@ def test_duplicate_warning_before_saving(
     assert len(services.roster.entries(hub.hub_id)) == count + 1
 
 
+def test_duplicate_warning_opens_that_student_and_fits_the_screen(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    existing = services.roster.student(hub.student_ids[0])
+    dialog = page.new_student()
+    assert existing.date_of_birth is not None
+    qtbot.keyClicks(dialog.first_name, "Ana")
+    qtbot.keyClicks(dialog.last_name, "Garcia")
+    qtbot.keyClicks(dialog.date_of_birth, existing.date_of_birth.isoformat())
+    assert "No contacts yet" in dialog.message.text()  # never "Only 0 contact"
+    guardian, emergency = dialog.contact_editors
+    qtbot.keyClicks(guardian.name, "Rosa Garcia")
+    qtbot.keyClicks(guardian.phone, "(213) 555-4444")
+    assert "Only one contact" in dialog.message.text()
+    qtbot.keyClicks(emergency.name, "Tio Garcia")
+    qtbot.keyClicks(emergency.phone, "(213) 555-0199")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.duplicate_banner.isVisibleTo(dialog)
+    # The warning makes the form no taller than the screen; Save and Cancel stay in it.
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= screen.height()
+    for button in (dialog.save_button, dialog.open_existing_button):
+        corner = button.mapTo(dialog, button.rect().bottomRight())
+        assert dialog.rect().contains(corner) and button.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.open_existing_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == StudentDialog.DialogCode.Rejected
+    opened = [d for d in page.findChildren(StudentDialog) if d.isVisible()]
+    assert [d.student_id for d in opened] == [existing.id]
+    opened[0].reject()
+
+
 def test_edit_a_student_and_their_contacts(
     qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
 ) -> None:
@@ -193,6 +225,7 @@ def test_edit_a_student_and_their_contacts(
     dialog.preferred_name.clear()
     qtbot.keyClicks(dialog.preferred_name, "Mimi")
     dialog.photo_consent.setChecked(True)
+    qtbot.keyClicks(dialog.statewide_id, "1234567890")
     second = dialog.contact_editors[1]  # an empty slot offered for the second contact
     qtbot.keyClicks(second.name, "Abuela Rivera")
     qtbot.keyClicks(second.phone, "213-555-0177")
@@ -201,6 +234,7 @@ def test_edit_a_student_and_their_contacts(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     student = services.roster.student(student_id)
     assert student.preferred_name == "Mimi" and student.photo_consent
+    assert student.statewide_student_id == "1234567890"
     contacts = services.roster.contacts(student_id)
     assert [c.name for c in contacts] == ["Guardian 2", "Abuela Rivera"]
     assert contacts[0].custody_restriction == "No contact with father"
@@ -273,6 +307,13 @@ def test_waitlist_promotion_respects_capacity(
         waiting[1],
         waiting[0],
     ]
+    # The student's form shows the place in the queue, not the priority number.
+    page.select_student(waiting[0])
+    dialog = page.edit_selected()
+    assert dialog is not None and dialog.enrollment is not None
+    assert dialog.enrollment.table.item(0, 3).text() == "2 of 2 in line"
+    assert "take effect at once" in dialog.enrollment.immediate.text()
+    dialog.reject()
 
     qtbot.mouseClick(page.waitlist_button, Qt.MouseButton.LeftButton)
     waitlists = page.findChildren(WaitlistDialog)[-1]
@@ -354,6 +395,10 @@ def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> N
 
     for kind in ("roster", "signin", "blank-roll", "emergency", "no-photo"):
         preview = page.print_preview(kind)
+        if kind == "signin":  # first: which of the ensemble's meeting days
+            assert preview is None
+            page.day_dialog.accept()
+            preview = page.findChildren(QPrintPreviewDialog)[-1]
         assert preview is not None
         gc.collect()  # the printer must outlive this call (it is not a QObject)
         widget = preview.findChild(QPrintPreviewWidget)
@@ -361,6 +406,48 @@ def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> N
         widget.updatePreview()
         qtbot.waitUntil(lambda w=widget: w.pageCount() >= 1, timeout=5000)
         preview.close()
+
+
+def test_gui_signin_sheet_offers_meeting_days_and_names_pickups(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    services.roster.add_contact(
+        hub.student_ids[1], name="Restricted Adult", custody_restriction="No contact at all"
+    )
+    page.print_ensemble.setCurrentIndex(page.print_ensemble.findText("Choir"))
+    assert page.print_preview("signin") is None
+    days = page.day_dialog.days
+    assert days and {d.weekday() for d in days} == {5}  # Choir meets on Saturdays only
+    assert page.day_dialog.day() == dt.date(2026, 9, 12)  # the next one after TODAY
+    page.day_dialog.reject()
+    page.print_ensemble.setCurrentIndex(page.print_ensemble.findText("Beginning Strings"))
+    page.print_preview("signin")
+    chooser = page.day_dialog
+    assert chooser.day() == TODAY and all(d.weekday() < 5 for d in chooser.days)
+    chooser.accept()
+    preview = page.findChildren(QPrintPreviewDialog)[-1]
+    if shutil.which("pdftotext") is None:
+        preview.close()
+        pytest.skip("poppler-utils missing")
+    printer = page._preview_printer
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    pdf = tmp_path / "gui-signin.pdf"
+    printer.setOutputFileName(str(pdf))
+    widget = preview.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    widget.print_()
+    preview.close()
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Tue 8 Sep 2026, 3:30 PM–5:00 PM" in text and "May be collected by" in text
+    assert "Guardian 0" in text and "SEE SITE LEAD" in text
+    assert "No contact at all" not in text and "Restricted Adult" not in text
 
 
 def test_export_from_the_page(qtbot: QtBot, page: RosterPage, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlmodel import select
@@ -10,9 +11,9 @@ from sqlmodel import select
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.vocab import SessionKind
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import MarkState
+from harmony_desktop.services.roll import Dismissal, MarkState
 from harmony_desktop.services.sessions import RollState
-from harmony_desktop.store.models import AttendanceMark, ClassSession, Outbox
+from harmony_desktop.store.models import AttendanceMark, ClassSession, Outbox, Staff
 from harmony_sync.protocol import attendance_mark_id
 from tests.factories import HubFixture
 
@@ -201,3 +202,115 @@ def test_missing_rolls_flag_past_sessions_without_a_complete_roll(
     still = services.sessions.missing_rolls(hub.hub_id, today, days_back=7)
     assert missing[0].id not in {m.id for m in still} and cancelled.id not in {m.id for m in still}
     assert len(still) == 3
+
+
+def test_a_batch_of_states_is_one_transaction_with_one_change_per_mark(
+    services: Services, hub: HubFixture
+) -> None:
+    sid = opened(services, hub)
+    roll = services.roll
+    first, second, third = hub.student_ids[:3]
+    roll.mark(sid, first, "L", by=hub.teacher_id, arrival_time=dt.time(15, 40))
+    before = outbox_count(services)
+    late = MarkState("L", arrival_time=dt.time(15, 40))
+    stored = roll.set_states(
+        sid,
+        [(first, late), (second, MarkState("P")), (third, MarkState("AU", note="bus"))],
+        by=hub.teacher_id,
+    )
+    assert stored[0] == late
+    assert outbox_count(services) == before + 2  # the first was already so: not a change
+    assert marks(services, sid)[third] == "AU"
+    # all or nothing: one bad state leaves every mark as it was
+    with pytest.raises(ValidationError, match="departure time"):
+        roll.set_states(
+            sid,
+            [
+                (second, MarkState()),
+                (third, MarkState("LE", dt.time(16), dt.time(15, 30), reason="sick")),
+            ],
+            by=hub.teacher_id,
+        )
+    assert marks(services, sid)[second] == "P"
+    # undo of the batch: back to not recorded, still one change per mark
+    roll.set_states(sid, [(second, MarkState()), (third, MarkState())], by=hub.teacher_id)
+    assert marks(services, sid)[second] is None and marks(services, sid)[third] is None
+    assert outbox_count(services) == before + 4
+def _walker_and_rider(services: Services, hub: HubFixture) -> tuple[str, str]:
+    """A student who may walk home (index 0) and one who may not (index 1)."""
+    return hub.student_ids[0], hub.student_ids[1]
+
+
+def test_sign_out_records_who_collected_the_student(services: Services, hub: HubFixture) -> None:
+    sid = opened(services, hub)
+    walker, rider = _walker_and_rider(services, hub)
+    for student in (walker, rider):
+        services.roll.mark(sid, student, "P", by=hub.teacher_id)
+    state = services.roll.sign_out(
+        sid, rider, Dismissal(dt.time(17, 0), collected_by="Guardian  1"), by=hub.teacher_id
+    )
+    assert (state.collected_by, state.collected_at, state.walked_home) == (
+        "Guardian 1",
+        dt.time(17, 0),
+        False,
+    )
+    assert state.pickup_confirmed_by is None and state.dismissed
+    walked = services.roll.sign_out(
+        sid, walker, Dismissal(dt.time(17, 2), walked_home=True), by=hub.teacher_id
+    )
+    assert walked.walked_home and walked.collected_by == ""
+    with pytest.raises(ValidationError, match="may not walk home"):
+        services.roll.sign_out(
+            sid, rider, Dismissal(dt.time(17, 0), walked_home=True), by=hub.teacher_id
+        )
+    # The dismissal travels with the mark, like every other field.
+    with services.store.read() as s:
+        last = s.exec(select(Outbox).order_by(Outbox.mutation_id.desc())).first()  # type: ignore[attr-defined]
+    assert last is not None and '"walked_home": true' in last.values
+
+
+def test_an_adult_not_on_the_list_needs_a_site_lead(services: Services, hub: HubFixture) -> None:
+    sid = opened(services, hub)
+    rider = hub.student_ids[1]
+    services.roll.mark(sid, rider, "P", by=hub.teacher_id)
+    stranger = Dismissal(dt.time(16, 40), collected_by="Unknown Adult")
+    with pytest.raises(ValidationError, match="site lead must confirm"):
+        services.roll.sign_out(sid, rider, stranger, by=hub.teacher_id)
+    # A teacher cannot confirm; a site lead can, and it is recorded.
+    with pytest.raises(ValidationError, match="site lead must confirm"):
+        services.roll.sign_out(
+            sid, rider, replace(stranger, confirmed_by=hub.teacher_id), by=hub.teacher_id
+        )
+    with services.store.write() as w:
+        lead = w.insert(Staff(hub_id=hub.hub_id, name="Lead Person", role="site_lead"))
+    assert services.roll.site_leads(hub.hub_id) == [(lead.id, "Lead Person")]
+    state = services.roll.sign_out(
+        sid, rider, replace(stranger, confirmed_by=lead.id), by=hub.teacher_id
+    )
+    assert (state.collected_by, state.pickup_confirmed_by) == ("Unknown Adult", lead.id)
+    headers, rows = services.exporting.attendance_table(hub.hub_id)
+    row = dict(zip(headers, next(r for r in rows if r[headers.index("Collected by")]), strict=True))
+    assert row["Collected at"] == "16:40" and row["Release confirmed by"] == "Lead Person"
+
+
+def test_left_early_carries_the_pickup_and_absence_clears_it(
+    services: Services, hub: HubFixture
+) -> None:
+    sid = opened(services, hub)
+    rider = hub.student_ids[1]
+    state = services.roll.mark(
+        sid,
+        rider,
+        "LE",
+        by=hub.teacher_id,
+        departure_time=dt.time(16, 10),
+        reason="medical",
+        dismissal=Dismissal(dt.time(16, 10), collected_by="Guardian 1"),
+    )
+    assert state.collected_by == "Guardian 1" and state.departure_time == dt.time(16, 10)
+    cleared = services.roll.mark(sid, rider, "AU", by=hub.teacher_id)
+    assert not cleared.dismissed and cleared.collected_at is None
+    with pytest.raises(ValidationError, match="Only a student marked present"):
+        services.roll.sign_out(
+            sid, rider, Dismissal(dt.time(17, 0), collected_by="Guardian 1"), by=hub.teacher_id
+        )

@@ -11,6 +11,7 @@ from alembic import command
 
 from harmony_desktop.domain.errors import StoreCorruptError, StoreError
 from harmony_desktop.paths import resolve_paths
+from harmony_desktop.startup import open_app
 from harmony_desktop.store import Store
 from harmony_desktop.store.db import (
     BACKUPS_KEPT,
@@ -133,15 +134,18 @@ def test_daily_backup_and_rolling_window(tmp_path: Path) -> None:
 
 
 def test_backup_is_taken_once_a_day_on_open(tmp_path: Path) -> None:
-    path = tmp_path / "h.sqlite3"
-    backups = tmp_path / "backups"
-    with Store(path, backup_dir=backups):
+    data = tmp_path / "data"
+    with open_app(data):
         pass  # a brand-new database: nothing to back up yet
+    backups = data / "backups"
     assert list_backups(backups) == []
-    with Store(path, backup_dir=backups):
+    with open_app(data):
         pass
-    with Store(path, backup_dir=backups):
+    with open_app(data):
         pass
+    assert len(list_backups(backups)) == 1
+    with Store(data / "harmony.sqlite3", backup_dir=backups):
+        pass  # opening the store alone takes none: the window takes it once it is up
     assert len(list_backups(backups)) == 1
 
 

@@ -44,6 +44,30 @@
         <translation>Custodia</translation>
     </message>
     <message>
+        <source>may walk home</source>
+        <translation>puede irse caminando</translation>
+    </message>
+    <message>
+        <source>no pickup on file</source>
+        <translation>nadie autorizado para recoger</translation>
+    </message>
+    <message>
+        <source>SEE SITE LEAD</source>
+        <translation>VER AL COORDINADOR(A)</translation>
+    </message>
+    <message>
+        <source>{ensemble} does not meet on {day} ({schedule}).</source>
+        <translation>{ensemble} no se reúne el {day} ({schedule}).</translation>
+    </message>
+    <message>
+        <source>Next meetings: {days}.</source>
+        <translation>Próximas reuniones: {days}.</translation>
+    </message>
+    <message>
+        <source>It has no meeting in the next five weeks.</source>
+        <translation>No tiene reuniones en las próximas cinco semanas.</translation>
+    </message>
+    <message>
         <source>legal: {name}</source>
         <translation>nombre legal: {name}</translation>
     </message>
@@ -120,12 +144,20 @@
         <translation>Alertas: los detalles están en la hoja de contactos de emergencia.</translation>
     </message>
     <message>
-        <source>May walk home</source>
-        <translation>Puede irse caminando</translation>
+        <source>May be collected by</source>
+        <translation>Lo pueden recoger</translation>
     </message>
     <message>
-        <source>CUSTODY ALERT: check the emergency sheet</source>
-        <translation>ALERTA DE CUSTODIA: revise la hoja de emergencia</translation>
+        <source>Collected by (name and signature)</source>
+        <translation>Lo recogió (nombre y firma)</translation>
+    </message>
+    <message>
+        <source>Release a student only to an adult named for them, or let them walk home where it says so. Anyone else, or SEE SITE LEAD: ask the site lead.</source>
+        <translation>Entregue al estudiante solo a un adulto indicado para él, o déjelo irse caminando donde así se indique. Cualquier otra persona, o VER AL COORDINADOR(A): consulte al coordinador(a) de sede.</translation>
+    </message>
+    <message>
+        <source>May walk home</source>
+        <translation>Puede irse caminando</translation>
     </message>
     <message>
         <source>Time in</source>
@@ -144,8 +176,100 @@
         <translation>Código de salida temprana</translation>
     </message>
     <message>
+        <source>What is wrong</source>
+        <translation>Qué está mal</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Termina</translation>
+    </message>
+    <message>
+        <source>New family event</source>
+        <translation>Nuevo evento familiar</translation>
+    </message>
+    <message>
+        <source>Family night, parent workshop…</source>
+        <translation>Noche familiar, taller para padres…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <source>New masterclass</source>
+        <translation>Nueva clase magistral</translation>
+    </message>
+    <message>
+        <source>Host ensemble</source>
+        <translation>Conjunto anfitrión</translation>
+    </message>
+    <message>
+        <source>Guest artist</source>
+        <translation>Artista invitado(a)</translation>
+    </message>
+    <message>
+        <source>Also invite</source>
+        <translation>Invitar también</translation>
+    </message>
+    <message>
+        <source>At the hub</source>
+        <translation>En la sede</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>En el lugar</translation>
+    </message>
+    <message>
+        <source>New performance</source>
+        <translation>Nueva presentación</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Público</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>no se cuenta</translation>
+    </message>
+    <message>
+        <source>Add a walk-in</source>
+        <translation>Agregar una persona sin inscripción</translation>
+    </message>
+    <message>
+        <source>grandmother, uncle, neighbour…</source>
+        <translation>abuela, tío, vecina…</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Type to find a student</source>
+        <translation>Escriba para buscar un estudiante</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>For students</source>
+        <translation>Para estudiantes</translation>
     </message>
     <message>
         <source>Early-release codes: {legend}</source>
@@ -261,16 +385,12 @@
     </message>
     <message>
         <source>Page {n} of {total}</source>
-        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality)</extracomment>
+        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows)</extracomment>
         <translation>Página {n} de {total}</translation>
     </message>
     <message>
         <source>{title} — page {n} of {total}</source>
         <translation>{title} — página {n} de {total}</translation>
-    </message>
-    <message>
-        <source>There is no hub in this database yet. Sync with the central server, or create a demo with: harmony-desktop demo</source>
-        <translation>Todavía no hay ninguna sede en esta base de datos. Sincronice con el servidor central o cree una demostración con: harmony-desktop demo</translation>
     </message>
     <message>
         <source>Harmony Desktop main window</source>
@@ -309,8 +429,45 @@
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <source>Switch hub</source>
+        <extracomment>File ▸ Switch hub</extracomment>
+        <translation>Cambiar de sede</translation>
+    </message>
+    <message>
+        <source>Hubs</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>&amp;Hub to show (↑/↓, Enter):</source>
+        <translation>&amp;Sede que mostrar (↑/↓, Intro):</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <source>S&amp;witch hub…</source>
+        <translation>Cambiar de s&amp;ede…</translation>
+    </message>
+    <message>
+        <source>Show another hub of this laptop</source>
+        <translation>Mostrar otra sede de esta computadora</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Programme set-up…</source>
+        <translation>&amp;Configuración del programa…</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Voluntarios</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -335,6 +492,14 @@
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <source>Time check</source>
+        <translation>Revisión de la hora</translation>
+    </message>
+    <message>
+        <source>{time} is outside the session ({start}–{end}). Press Enter again to keep it, or correct the time.</source>
+        <translation>{time} está fuera de la sesión ({start}–{end}). Pulse Intro otra vez para conservarla, o corrija la hora.</translation>
     </message>
     <message>
         <source>{code}: {student}</source>
@@ -365,6 +530,82 @@
         <translation>Quién puede llevarse a este estudiante</translation>
     </message>
     <message>
+        <source>&amp;Collected by (↓/↑ or a digit):</source>
+        <translation>&amp;Lo recogió (↓/↑ o un dígito):</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Lo recogió</translation>
+    </message>
+    <message>
+        <source>Walked home alone</source>
+        <translation>Se fue caminando solo(a) a casa</translation>
+    </message>
+    <message>
+        <source>Someone else (site lead must confirm)…</source>
+        <translation>Otra persona (el coordinador(a) de sede debe confirmar)…</translation>
+    </message>
+    <message>
+        <source>Custody alert</source>
+        <translation>Alerta de custodia</translation>
+    </message>
+    <message>
+        <source>Name of the adult collecting</source>
+        <translation>Nombre del adulto que lo recoge</translation>
+    </message>
+    <message>
+        <source>Full name, as on their ID</source>
+        <translation>Nombre completo, como aparece en su identificación</translation>
+    </message>
+    <message>
+        <source>Site lead confirming</source>
+        <translation>Coordinador(a) de sede que confirma</translation>
+    </message>
+    <message>
+        <source>(no site lead set up)</source>
+        <translation>(no hay coordinador(a) de sede registrado)</translation>
+    </message>
+    <message>
+        <source>The site lead has checked their ID and confirms</source>
+        <translation>El coordinador(a) de sede revisó su identificación y confirma</translation>
+    </message>
+    <message>
+        <source>Site lead confirms the release</source>
+        <translation>El coordinador(a) de sede confirma la entrega</translation>
+    </message>
+    <message>
+        <source>Adult:</source>
+        <translation>Adulto:</translation>
+    </message>
+    <message>
+        <source>Site lead:</source>
+        <translation>Coordinador(a) de sede:</translation>
+    </message>
+    <message>
+        <source>Not an authorised pickup.</source>
+        <translation>No está autorizado para recogerlo.</translation>
+    </message>
+    <message>
+        <source>Do not release the student until a site lead has confirmed.</source>
+        <translation>No entregue al estudiante hasta que un coordinador(a) de sede lo confirme.</translation>
+    </message>
+    <message>
+        <source>Choose who collected the student.</source>
+        <translation>Elija quién recogió al estudiante.</translation>
+    </message>
+    <message>
+        <source>Type the name of the adult collecting the student.</source>
+        <translation>Escriba el nombre del adulto que recoge al estudiante.</translation>
+    </message>
+    <message>
+        <source>No site lead is set up: the student cannot leave with this adult.</source>
+        <translation>No hay coordinador(a) de sede registrado: el estudiante no puede irse con este adulto.</translation>
+    </message>
+    <message>
+        <source>A site lead must confirm before the student leaves with this adult.</source>
+        <translation>Un coordinador(a) de sede debe confirmar antes de que el estudiante se vaya con este adulto.</translation>
+    </message>
+    <message>
         <source>Departure time</source>
         <translation>Hora de salida</translation>
     </message>
@@ -386,6 +627,7 @@
     </message>
     <message>
         <source>Custody restriction</source>
+        <extracomment>list rows that are not an authorised adult</extracomment>
         <translation>Restricción de custodia</translation>
     </message>
     <message>
@@ -395,10 +637,6 @@
     <message>
         <source>May NOT walk home: release only to an authorized adult.</source>
         <translation>NO puede irse caminando: entréguelo solo a un adulto autorizado.</translation>
-    </message>
-    <message>
-        <source>Authorized pickups:</source>
-        <translation>Autorizados para recoger:</translation>
     </message>
     <message>
         <source>No authorized pickup on file. Call the site lead.</source>
@@ -477,8 +715,52 @@
         <translation>Ensayo</translation>
     </message>
     <message>
+        <source>{families} families · {adults} adults</source>
+        <translation>{families} familias · {adults} adultos</translation>
+    </message>
+    <message>
+        <source>{present}/{expected} present · {guest}</source>
+        <translation>{present}/{expected} presentes · {guest}</translation>
+    </message>
+    <message>
         <source>Performance</source>
         <translation>Presentación</translation>
+    </message>
+    <message>
+        <source>{performers} performers · audience {audience}</source>
+        <translation>{performers} participantes · público {audience}</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Alcanzados</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>Adulto</translation>
+    </message>
+    <message>
+        <source>Students (family)</source>
+        <translation>Estudiantes (familia)</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>Vino</translation>
+    </message>
+    <message>
+        <source>(walk-in)</source>
+        <translation>(sin inscripción)</translation>
+    </message>
+    <message>
+        <source>✓ Came</source>
+        <translation>✓ Vino</translation>
+    </message>
+    <message>
+        <source>One adult for {count} students: counts once as an adult</source>
+        <translation>Un adulto por {count} estudiantes: cuenta una vez como adulto</translation>
     </message>
     <message>
         <source>Masterclass</source>
@@ -578,6 +860,10 @@
         <translation>Marcados</translation>
     </message>
     <message>
+        <source>{label} (no longer on the schedule)</source>
+        <translation>{label} (ya no está en el horario)</translation>
+    </message>
+    <message>
         <source>Cancelled: {reason}</source>
         <translation>Cancelada: {reason}</translation>
     </message>
@@ -606,6 +892,14 @@
         <translation>salió {time}</translation>
     </message>
     <message>
+        <source>walked home {time}</source>
+        <translation>se fue caminando {time}</translation>
+    </message>
+    <message>
+        <source>collected {time} by {adult}</source>
+        <translation>lo recogió {adult} {time}</translation>
+    </message>
+    <message>
         <source>Custody restriction: check before release.</source>
         <translation>Restricción de custodia: revise antes de entregarlo.</translation>
     </message>
@@ -626,8 +920,220 @@
         <translation>Transporte</translation>
     </message>
     <message>
+        <source>Family emergency (CA early release)</source>
+        <translation>Emergencia familiar (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Illness (CA early release)</source>
+        <translation>Enfermedad (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Medical appointment (CA early release)</source>
+        <translation>Cita médica (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Other enrichment programme (CA early release)</source>
+        <translation>Otro programa de enriquecimiento (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Transportation (CA early release)</source>
+        <translation>Transporte (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Parent request under the site policy (CA early release)</source>
+        <translation>Petición de los padres según la política de la sede (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Teaching artist</source>
+        <translation>Artista docente</translation>
+    </message>
+    <message>
+        <source>Site lead</source>
+        <translation>Coordinador(a) de sede</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Data manager</source>
+        <translation>Administrador(a) de datos</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Parque</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Community centre</source>
+        <translation>Centro comunitario</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>Otro</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>New: fill in the details, then Save.</source>
+        <translation>Nuevo: complete los datos y luego Guardar.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Kind of partner</source>
+        <translation>Tipo de socio</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Socio:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>This laptop syncs with your programme&apos;s server: hubs are added and renamed by the administrator there, and arrive here at the next sync.</source>
+        <translation>Esta computadora se sincroniza con el servidor de su programa: el administrador agrega y cambia el nombre de las sedes allí, y los cambios llegan aquí en la siguiente sincronización.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Staff member&apos;s name</source>
+        <translation>Nombre del miembro del personal</translation>
+    </message>
+    <message>
+        <source>Hubs they work at</source>
+        <translation>Sedes donde trabaja</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>&amp;Hubs:</source>
+        <translation>&amp;Sedes:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Attendance codes</source>
+        <translation>Códigos de asistencia</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Spanish label</source>
+        <translation>Nombre en español</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>Salió temprano</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificada</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Code letters</source>
+        <translation>Letras del código</translation>
+    </message>
+    <message>
+        <source>Counts as &amp;present</source>
+        <translation>Cuenta como &amp;presente</translation>
+    </message>
+    <message>
+        <source>&amp;Late (asks the arrival time)</source>
+        <translation>&amp;Tarde (pide la hora de llegada)</translation>
+    </message>
+    <message>
+        <source>Left &amp;early (asks the time and who collected)</source>
+        <translation>Salió t&amp;emprano (pide la hora y quién lo recogió)</translation>
+    </message>
+    <message>
+        <source>E&amp;xcused absence</source>
+        <translation>&amp;Falta justificada</translation>
+    </message>
+    <message>
+        <source>O&amp;ffered in the register</source>
+        <translation>&amp;Disponible al tomar asistencia</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Código:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>N&amp;ombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Spanish label:</source>
+        <translation>Nombre en &amp;español:</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>&amp;Orden:</translation>
+    </message>
+    <message>
+        <source>Attendance codes are shared by the whole programme: a data manager changes them on their laptop, and the change arrives here at the next sync.</source>
+        <translation>Los códigos de asistencia son comunes a todo el programa: un administrador(a) de datos los cambia en su computadora y el cambio llega aquí en la siguiente sincronización.</translation>
     </message>
     <message>
         <source>◀ Previous day</source>
@@ -655,7 +1161,7 @@
     </message>
     <message>
         <source>dddd d MMMM yyyy</source>
-        <translation>dddd d &apos;de&apos; MMMM</translation>
+        <translation>ddd d &apos;de&apos; MMMM</translation>
     </message>
     <message>
         <source>Teacher:</source>
@@ -680,6 +1186,10 @@
     <message>
         <source>Cancel this session</source>
         <translation>Cancelar esta sesión</translation>
+    </message>
+    <message>
+        <source>Only a student marked present can be signed out. Mark them first.</source>
+        <translation>Solo se puede registrar la salida de un estudiante marcado como presente. Márquelo primero.</translation>
     </message>
     <message>
         <source>Sessions missing roll</source>
@@ -709,6 +1219,7 @@
         <source>Choose a session to take roll.
 
 Keyboard: ↑/↓ choose a session, Enter goes to its roll.</source>
+        <extracomment>who was chosen for a session here (a substitute): session id -&gt; staff id</extracomment>
         <translation>Elija una sesión para tomar asistencia.
 
 Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
@@ -722,8 +1233,77 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Avance de la asistencia</translation>
     </message>
     <message>
+        <source>Family event roll</source>
+        <translation>Asistencia del evento familiar</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>What the event reached</source>
+        <translation>A quiénes llegó el evento</translation>
+    </message>
+    <message>
+        <source>Find an adult or a student</source>
+        <translation>Buscar un adulto o un estudiante</translation>
+    </message>
+    <message>
+        <source>Find on the roll</source>
+        <translation>Buscar en la lista</translation>
+    </message>
+    <message>
+        <source>Add walk-in…</source>
+        <translation>Agregar persona sin inscripción…</translation>
+    </message>
+    <message>
+        <source>Add walk-in</source>
+        <translation>Agregar persona sin inscripción</translation>
+    </message>
+    <message>
+        <source>Remove walk-in</source>
+        <translation>Quitar persona sin inscripción</translation>
+    </message>
+    <message>
+        <source>Adults</source>
+        <translation>Adultos</translation>
+    </message>
+    <message>
+        <source>Adult rows</source>
+        <translation>Filas de adultos</translation>
+    </message>
+    <message>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Keys: ↑/↓ or j/k move · P or Space came · A or Del did not come</source>
+        <translation>Teclas: ↑/↓ o j/k mueven · P o Espacio vino · A o Supr no vino</translation>
+    </message>
+    <message>
+        <source>Roll keys</source>
+        <translation>Teclas de la asistencia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Families reached: {families}&lt;/b&gt; · Adults: {adults} · Walk-ins: {walk_ins}</source>
+        <translation>&lt;b&gt;Familias alcanzadas: {families}&lt;/b&gt; · Adultos: {adults} · Sin inscripción: {walk_ins}</translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation>✓ Guardado</translation>
+    </message>
+    <message>
+        <source>Choose a walk-in to remove.</source>
+        <translation>Elija a la persona sin inscripción que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <extracomment>&quot;Mark all remaining present&quot; from anywhere on the register page (main and keypad Enter)</extracomment>
+        <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining present · D sign out · Del not recorded · N note · Ctrl+Z undo</source>
+        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · {all} todos los demás presentes · D salida · Supr sin registrar · N nota · Ctrl+Z deshacer</translation>
     </message>
     <message>
         <source>Correcting a past roll: every change is recorded with your name and the time.</source>
@@ -770,8 +1350,28 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Agregar una nota</translation>
     </message>
     <message>
+        <source>Mark all remaining present [{keys}]</source>
+        <translation>Marcar presentes a todos los demás [{keys}]</translation>
+    </message>
+    <message>
         <source>Mark all remaining present</source>
         <translation>Marcar presentes a todos los demás</translation>
+    </message>
+    <message>
+        <source>Everyone not marked yet is marked present, in one step you can undo.</source>
+        <translation>Todos los que aún no están marcados quedan presentes, en un solo paso que se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Sign out… [D]</source>
+        <translation>Salida… [D]</translation>
+    </message>
+    <message>
+        <source>Sign out the chosen student</source>
+        <translation>Registrar la salida del estudiante elegido</translation>
+    </message>
+    <message>
+        <source>Record who collected the student at the end, or that they walked home.</source>
+        <translation>Registre quién recogió al estudiante al final, o que se fue caminando a casa.</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -814,10 +1414,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Números de fila</translation>
     </message>
     <message>
-        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Del not recorded · N note · Ctrl+Z undo</source>
-        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Supr sin registrar · N nota · Ctrl+Z deshacer</translation>
-    </message>
-    <message>
         <source>Keyboard help</source>
         <translation>Ayuda del teclado</translation>
     </message>
@@ -831,6 +1427,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Could not load the day: {error}</source>
+        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
         <translation>No se pudo cargar el día: {error}</translation>
     </message>
     <message>
@@ -865,6 +1462,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>Mark {code}</source>
         <extracomment>(student id, mark before, mark after)</extracomment>
         <translation>Marcar {code}</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Registrar salida</translation>
     </message>
     <message>
         <source>Clear mark</source>
@@ -963,6 +1564,14 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Conectando con el servidor…</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <source>Not enrolled: enrolment needs a connection to the sync server, and it cannot be reached right now. Connect this laptop to the internet, then press Try again.</source>
+        <translation>Sin registrar: el registro necesita conexión con el servidor de sincronización, y ahora mismo no se puede conectar. Conecte esta computadora a internet y pulse Intentar de nuevo.</translation>
+    </message>
+    <message>
         <source>Enrollment failed unexpectedly. Try again.</source>
         <translation>El registro falló inesperadamente. Inténtelo de nuevo.</translation>
     </message>
@@ -1002,6 +1611,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Refused change: {fields}</source>
         <translation>Cambio rechazado: {fields}</translation>
+    </message>
+    <message>
+        <source>Received change not applied: {fields}</source>
+        <translation>Cambio recibido no aplicado: {fields}</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -1104,6 +1717,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Última sincronización: {day} {time}</translation>
     </message>
     <message>
+        <source>Items on the Needs review page: changes that clashed with another laptop&apos;s, changes the server refused, and students that may be entered twice.</source>
+        <translation>Elementos de la página Pendiente de revisión: cambios que chocaron con los de otra computadora, cambios que el servidor rechazó y estudiantes que quizá se registraron dos veces.</translation>
+    </message>
+    <message>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
@@ -1160,8 +1777,8 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Todo funciona sin conexión. Use Sincronización ▸ Registrar esta computadora para conectarla.</translation>
     </message>
     <message>
-        <source>{n} to review</source>
-        <translation>{n} por revisar</translation>
+        <source>Needs review: {n}</source>
+        <translation>Pendiente de revisión: {n}</translation>
     </message>
     <message>
         <source>◌ Not checked yet</source>
@@ -1190,10 +1807,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Synced: sent {sent}, received {got}</source>
         <translation>Sincronizado: enviados {sent}, recibidos {got}</translation>
-    </message>
-    <message>
-        <source> · {n} to review</source>
-        <translation> · {n} por revisar</translation>
     </message>
     <message>
         <source>Sync failed unexpectedly; your work is safe on this laptop.</source>
@@ -1238,6 +1851,1276 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Language of printouts and exports</source>
         <translation>Idioma de impresos y exportaciones</translation>
+    </message>
+    <message>
+        <source>This table has {rows} rows, too many to print: export the report to .xlsx or .csv to read it.</source>
+        <extracomment>Columns of one printed table; wider sheets (the grid) continue on further tables, each repeating the sheet&apos;s first two columns. A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export.</extracomment>
+        <translation>Esta tabla tiene {rows} filas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo.</translation>
+    </message>
+    <message>
+        <source>Nothing to report for this period.</source>
+        <translation>No hay nada que informar en este periodo.</translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation>No hay datos para este periodo.</translation>
+    </message>
+    <message>
+        <source>mean {value}</source>
+        <translation>promedio {value}</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup skipped: disk full ({free} free, {needed} needed)</source>
+        <translation>Copia de seguridad omitida: disco lleno ({free} libres, se necesitan {needed})</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made; the app works normally.</source>
+        <translation>No se pudo hacer la copia de seguridad de hoy; la aplicación funciona con normalidad.</translation>
+    </message>
+    <message>
+        <source>The next start tries again. The log file says what went wrong.</source>
+        <translation>Se volverá a intentar en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+    </message>
+    <message>
+        <source>About the event</source>
+        <translation>Sobre el evento</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the performance</source>
+        <translation>Guardar la presentación</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>Lugar:</translation>
+    </message>
+    <message>
+        <source>On site:</source>
+        <translation>En el lugar:</translation>
+    </message>
+    <message>
+        <source>Audience:</source>
+        <translation>Público:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Masterclass on {date}, {start}–{end}, with &lt;b&gt;{guest}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Invited: {invited}.&lt;/p&gt;&lt;p&gt;Present {present} of {expected} · absent {absent} · not recorded {unrecorded} · {hours} student hours (reported apart from ensemble hours).&lt;/p&gt;&lt;p&gt;Take its roll in the Register, on its day.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Clase magistral el {date}, {start}–{end}, con &lt;b&gt;{guest}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Invitados: {invited}.&lt;/p&gt;&lt;p&gt;Presentes {present} de {expected} · ausentes {absent} · sin registrar {unrecorded} · {hours} horas de estudiantes (se informan aparte de las horas de los conjuntos).&lt;/p&gt;&lt;p&gt;Tome su asistencia en Asistencia, el mismo día.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;{ensemble}, {date} {start}–{end}.&lt;/p&gt;&lt;p&gt;Performers (present on its roll, taken in the Register): &lt;b&gt;{performers}&lt;/b&gt; of {expected}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{ensemble}, {date} {start}–{end}.&lt;/p&gt;&lt;p&gt;Participantes (presentes en su asistencia, tomada en Asistencia): &lt;b&gt;{performers}&lt;/b&gt; de {expected}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Which events</source>
+        <translation>Qué eventos</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>Family events</source>
+        <translation>Eventos familiares</translation>
+    </message>
+    <message>
+        <source>Masterclasses</source>
+        <translation>Clases magistrales</translation>
+    </message>
+    <message>
+        <source>Performances</source>
+        <translation>Presentaciones</translation>
+    </message>
+    <message>
+        <source>New family event…</source>
+        <translation>Nuevo evento familiar…</translation>
+    </message>
+    <message>
+        <source>New masterclass…</source>
+        <translation>Nueva clase magistral…</translation>
+    </message>
+    <message>
+        <source>New performance…</source>
+        <translation>Nueva presentación…</translation>
+    </message>
+    <message>
+        <source>Event messages</source>
+        <translation>Mensajes de eventos</translation>
+    </message>
+    <message>
+        <source>Event rows</source>
+        <translation>Filas de eventos</translation>
+    </message>
+    <message>
+        <source>Event columns</source>
+        <translation>Columnas de eventos</translation>
+    </message>
+    <message>
+        <source>Choose an event, or add one.</source>
+        <translation>Elija un evento o agregue uno.</translation>
+    </message>
+    <message>
+        <source>No event chosen</source>
+        <translation>No se eligió ningún evento</translation>
+    </message>
+    <message>
+        <source>About this page</source>
+        <extracomment>what the table is called (screen readers)</extracomment>
+        <translation>Acerca de esta página</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Año escolar</translation>
+    </message>
+    <message>
+        <source>First day of the school year</source>
+        <translation>Primer día del año escolar</translation>
+    </message>
+    <message>
+        <source>Last day of the school year</source>
+        <translation>Último día del año escolar</translation>
+    </message>
+    <message>
+        <source>Save the year&apos;s &amp;dates</source>
+        <translation>Guardar las &amp;fechas del año</translation>
+    </message>
+    <message>
+        <source>Save the year&apos;s dates</source>
+        <translation>Guardar las fechas del año</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Primer día:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>Ú&amp;ltimo día:</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Periodos</translation>
+    </message>
+    <message>
+        <source>Term name</source>
+        <translation>Nombre del periodo</translation>
+    </message>
+    <message>
+        <source>First day of the term</source>
+        <translation>Primer día del periodo</translation>
+    </message>
+    <message>
+        <source>Last day of the term</source>
+        <translation>Último día del periodo</translation>
+    </message>
+    <message>
+        <source>Add &amp;term</source>
+        <translation>Agregar &amp;periodo</translation>
+    </message>
+    <message>
+        <source>Add a term</source>
+        <translation>Agregar un periodo</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve term</source>
+        <translation>&amp;Guardar periodo</translation>
+    </message>
+    <message>
+        <source>Save the chosen term</source>
+        <translation>Guardar el periodo elegido</translation>
+    </message>
+    <message>
+        <source>Remove te&amp;rm</source>
+        <translation>&amp;Quitar periodo</translation>
+    </message>
+    <message>
+        <source>Remove the chosen term</source>
+        <translation>Quitar el periodo elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Whole programme</source>
+        <translation>Todo el programa</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Closure days</source>
+        <translation>Días de cierre</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>Día cerrado</translation>
+    </message>
+    <message>
+        <source>Who is closed</source>
+        <translation>Quién cierra</translation>
+    </message>
+    <message>
+        <source>Reason for the closure</source>
+        <translation>Motivo del cierre</translation>
+    </message>
+    <message>
+        <source>Add &amp;closure</source>
+        <translation>Agregar &amp;cierre</translation>
+    </message>
+    <message>
+        <source>Add a closure day</source>
+        <translation>Agregar un día de cierre</translation>
+    </message>
+    <message>
+        <source>Re&amp;open the day</source>
+        <translation>&amp;Reabrir el día</translation>
+    </message>
+    <message>
+        <source>Remove the chosen closure day</source>
+        <translation>Quitar el día de cierre elegido</translation>
+    </message>
+    <message>
+        <source>Closure days (no sessions)</source>
+        <translation>Días de cierre (sin sesiones)</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>Closed &amp;for:</source>
+        <translation>&amp;Cerrado para:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>The whole programme</source>
+        <translation>Todo el programa</translation>
+    </message>
+    <message>
+        <source>The school year and its terms are shared by the whole programme: a data manager sets them. Closure days of this laptop&apos;s hubs can be added here.</source>
+        <translation>El año escolar y sus periodos son comunes a todo el programa: los define un administrador(a) de datos. Aquí se pueden agregar días de cierre de las sedes de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Year saved.</source>
+        <translation>Año guardado.</translation>
+    </message>
+    <message>
+        <source>Term saved.</source>
+        <translation>Periodo guardado.</translation>
+    </message>
+    <message>
+        <source>Term removed.</source>
+        <translation>Periodo quitado.</translation>
+    </message>
+    <message>
+        <source>{day} is closed: no sessions that day.</source>
+        <translation>{day} está cerrado: no hay sesiones ese día.</translation>
+    </message>
+    <message>
+        <source>The day is open again.</source>
+        <translation>El día está abierto otra vez.</translation>
+    </message>
+    <message>
+        <source>That did not work ({error}). Try again.</source>
+        <translation>No funcionó ({error}). Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Weekly meetings</source>
+        <translation>Reuniones semanales</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>&amp;Add meeting</source>
+        <translation>&amp;Agregar reunión</translation>
+    </message>
+    <message>
+        <source>Add a meeting</source>
+        <translation>Agregar una reunión</translation>
+    </message>
+    <message>
+        <source>Re&amp;move meeting</source>
+        <translation>&amp;Quitar reunión</translation>
+    </message>
+    <message>
+        <source>Remove the chosen meeting</source>
+        <translation>Quitar la reunión elegida</translation>
+    </message>
+    <message>
+        <source>Day of meeting {n}</source>
+        <translation>Día de la reunión {n}</translation>
+    </message>
+    <message>
+        <source>Start of meeting {n}</source>
+        <translation>Inicio de la reunión {n}</translation>
+    </message>
+    <message>
+        <source>End of meeting {n}</source>
+        <translation>Fin de la reunión {n}</translation>
+    </message>
+    <message>
+        <source>&amp;Hub:</source>
+        <translation>&amp;Sede:</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>What a set-up change tells the other views.</extracomment>
+        <translation>Maestro(a)</translation>
+    </message>
+    <message>
+        <source>Meets</source>
+        <translation>Se reúne</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrito</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>Ensemble name</source>
+        <translation>Nombre del conjunto</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Instrument family</source>
+        <translation>Familia de instrumentos</translation>
+    </message>
+    <message>
+        <source>Room or location</source>
+        <translation>Salón o lugar</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Cupo</translation>
+    </message>
+    <message>
+        <source>Lowest grade</source>
+        <translation>Grado más bajo</translation>
+    </message>
+    <message>
+        <source>Highest grade</source>
+        <translation>Grado más alto</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Meets only in the &amp;terms</source>
+        <translation>Se reúne solo en los &amp;periodos</translation>
+    </message>
+    <message>
+        <source>New places go to the &amp;waitlist</source>
+        <translation>Los lugares nuevos van a la &amp;lista de espera</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher:</source>
+        <translation>&amp;Maestro(a):</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Cupo:</translation>
+    </message>
+    <message>
+        <source>&amp;Grades:</source>
+        <translation>&amp;Grados:</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>&amp;Días:</translation>
+    </message>
+    <message>
+        <source>&amp;Meets:</source>
+        <translation>Se &amp;reúne:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Nivel:</translation>
+    </message>
+    <message>
+        <source>&amp;Instruments:</source>
+        <translation>&amp;Instrumentos:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>Sa&amp;lón:</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivar</translation>
+    </message>
+    <message>
+        <source>Archive this ensemble</source>
+        <translation>Archivar este conjunto</translation>
+    </message>
+    <message>
+        <source>(no teacher yet)</source>
+        <translation>(todavía sin maestro(a))</translation>
+    </message>
+    <message>
+        <source>Add a hub first (the Hubs tab).</source>
+        <translation>Primero agregue una sede (la pestaña Sedes).</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back</source>
+        <translation>&amp;Recuperar</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>{n} student(s) from the waitlist took the new places.</source>
+        <translation>{n} estudiante(s) de la lista de espera ocuparon los lugares nuevos.</translation>
+    </message>
+    <message>
+        <source>These sessions already have marks and are no longer on the schedule; they were kept, check them in the register: {days}.</source>
+        <translation>Estas sesiones ya tienen marcas y ya no están en el horario; se conservaron, revíselas en la asistencia: {days}.</translation>
+    </message>
+    <message>
+        <source>Welcome to {app}</source>
+        <extracomment>the sync engine to join with (the services&apos; own unless given) the hub to open once the dialog is accepted</extracomment>
+        <translation>Bienvenido(a) a {app}</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This laptop has no programme yet. How do you want to start? Whatever you choose, the app works without a network.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bienvenida&lt;/h2&gt;&lt;p&gt;Esta computadora todavía no tiene ningún programa. ¿Cómo quiere empezar? Elija lo que elija, la aplicación funciona sin red.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Receive your programme from its server</source>
+        <translation>&amp;Recibir su programa desde su servidor</translation>
+    </message>
+    <message>
+        <source>This laptop is already enrolled: sync now to receive its hubs, ensembles and rosters.</source>
+        <translation>Esta computadora ya está registrada: sincronice ahora para recibir sus sedes, conjuntos y listas.</translation>
+    </message>
+    <message>
+        <source>&amp;Join your programme</source>
+        <translation>&amp;Unirse a su programa</translation>
+    </message>
+    <message>
+        <source>Your programme runs a sync server: your administrator gives you its address and a one-time code. Your hubs, ensembles and rosters arrive by sync.</source>
+        <translation>Su programa tiene un servidor de sincronización: su administrador le da la dirección y un código de un solo uso. Sus sedes, conjuntos y listas llegan al sincronizar.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up a programme on this laptop</source>
+        <translation>&amp;Configurar un programa en esta computadora</translation>
+    </message>
+    <message>
+        <source>No server needed: one hub, kept on this laptop for good. Add its ensembles, staff and school year, or import them from a spreadsheet. You can still join a server later.</source>
+        <translation>No se necesita servidor: una sede, guardada en esta computadora para siempre. Agregue sus conjuntos, personal y año escolar, o impórtelos de una hoja de cálculo. Más adelante todavía puede unirse a un servidor.</translation>
+    </message>
+    <message>
+        <source>&amp;Try the demo</source>
+        <translation>&amp;Probar la demostración</translation>
+    </message>
+    <message>
+        <source>A made-up hub with generated students and attendance, to look around. Nothing in it is about real people.</source>
+        <translation>Una sede inventada con estudiantes y asistencia generados, para explorar. Nada de lo que contiene se refiere a personas reales.</translation>
+    </message>
+    <message>
+        <source>Join your programme</source>
+        <translation>Unirse a su programa</translation>
+    </message>
+    <message>
+        <source>Set up a programme on this laptop</source>
+        <translation>Configurar un programa en esta computadora</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probar la demostración</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your first hub&lt;/h3&gt;&lt;p&gt;A hub is a site where ensembles meet: a park, a school, a community centre. You can add more hubs later (File → Programme set-up).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Su primera sede&lt;/h3&gt;&lt;p&gt;Una sede es un lugar donde se reúnen los conjuntos: un parque, una escuela, un centro comunitario. Puede agregar más sedes después (Archivo → Configuración del programa).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hub name</source>
+        <translation>Nombre de la sede</translation>
+    </message>
+    <message>
+        <source>for example Lincoln Park</source>
+        <translation>por ejemplo, Lincoln Park</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Hub &amp;name:</source>
+        <translation>&amp;Nombre de la sede:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>&amp;Create the hub</source>
+        <translation>&amp;Crear la sede</translation>
+    </message>
+    <message>
+        <source>Create the hub</source>
+        <translation>Crear la sede</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the three choices</source>
+        <translation>Volver a las tres opciones</translation>
+    </message>
+    <message>
+        <source>Receiving your programme from the server…</source>
+        <translation>Recibiendo su programa desde el servidor…</translation>
+    </message>
+    <message>
+        <source>This laptop is enrolled, but no hub has arrived yet: the administrator adds hubs to this laptop on the server. Then choose the first button again to sync.</source>
+        <translation>Esta computadora está registrada, pero todavía no ha llegado ninguna sede: el administrador agrega sedes a esta computadora en el servidor. Luego elija otra vez el primer botón para sincronizar.</translation>
+    </message>
+    <message>
+        <source>Creating the hub…</source>
+        <translation>Creando la sede…</translation>
+    </message>
+    <message>
+        <source>Making the demo hub (a few seconds)…</source>
+        <translation>Creando la sede de demostración (unos segundos)…</translation>
+    </message>
+    <message>
+        <source>This build has no demo generator. Join your programme or set one up.</source>
+        <translation>Esta instalación no tiene generador de demostraciones. Únase a su programa o configure uno.</translation>
+    </message>
+    <message>
+        <source>Programme set-up — {app}</source>
+        <translation>Configuración del programa — {app}</translation>
+    </message>
+    <message>
+        <source>Programme set-up</source>
+        <translation>Configuración del programa</translation>
+    </message>
+    <message>
+        <source>Set-up pages</source>
+        <translation>Páginas de configuración</translation>
+    </message>
+    <message>
+        <source>H&amp;ubs</source>
+        <translation>&amp;Sedes</translation>
+    </message>
+    <message>
+        <source>&amp;Ensembles</source>
+        <translation>&amp;Conjuntos</translation>
+    </message>
+    <message>
+        <source>S&amp;taff</source>
+        <translation>&amp;Personal</translation>
+    </message>
+    <message>
+        <source>School &amp;year</source>
+        <translation>&amp;Año escolar</translation>
+    </message>
+    <message>
+        <source>Attendance &amp;codes</source>
+        <translation>Có&amp;digos de asistencia</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the programme set-up</source>
+        <translation>Cerrar la configuración del programa</translation>
+    </message>
+    <message>
+        <source>Students to call home</source>
+        <extracomment>the alerts were loaded (how many)</extracomment>
+        <translation>Estudiantes a cuyas casas hay que llamar</translation>
+    </message>
+    <message>
+        <source>Students with unexcused absences in a row</source>
+        <translation>Estudiantes con faltas injustificadas seguidas</translation>
+    </message>
+    <message>
+        <source>{student} · {ensemble} · {count} unexcused absences in a row</source>
+        <translation>{student} · {ensemble} · {count} faltas injustificadas seguidas</translation>
+    </message>
+    <message>
+        <source>{count} students missed several sessions in a row without an excuse: call home.</source>
+        <translation>{count} estudiantes faltaron a varias sesiones seguidas sin justificación: llame a sus casas.</translation>
+    </message>
+    <message>
+        <source>Not cleared</source>
+        <extracomment>key -&gt; what it does
+----------
+the volunteer id of a row what a column sorts by</extracomment>
+        <translation>Sin autorización</translation>
+    </message>
+    <message>
+        <source>Cleared · expires {date}</source>
+        <translation>Autorizado(a) · vence el {date}</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Autorizado(a)</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>Autorización</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Confirmed by site lead {name}</source>
+        <translation>Confirmado por el coordinador(a) de sede {name}</translation>
+    </message>
+    <message>
+        <source>Volunteer not cleared</source>
+        <translation>Voluntario(a) sin autorización</translation>
+    </message>
+    <message>
+        <source>Confirm a volunteer who is not cleared</source>
+        <translation>Confirmar a un voluntario(a) sin autorización</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name} is not cleared&lt;/b&gt; to work with children:</source>
+        <translation>&lt;b&gt;{name} no tiene autorización&lt;/b&gt; para trabajar con niños:</translation>
+    </message>
+    <message>
+        <source>What is missing or expired</source>
+        <translation>Lo que falta o está vencido</translation>
+    </message>
+    <message>
+        <source>A site lead must confirm before they are assigned. This is recorded.</source>
+        <translation>Un coordinador(a) de sede debe confirmarlo antes de asignarlo. Esto queda registrado.</translation>
+    </message>
+    <message>
+        <source>No site lead is set up for this hub; one must be added before confirming.</source>
+        <translation>Esta sede no tiene coordinador(a) registrado; hay que agregar uno antes de confirmar.</translation>
+    </message>
+    <message>
+        <source>Confirm and assign</source>
+        <translation>Confirmar y asignar</translation>
+    </message>
+    <message>
+        <source>Times of {name}</source>
+        <translation>Horas de {name}</translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation>Entrada a las</translation>
+    </message>
+    <message>
+        <source>Signed out at</source>
+        <translation>Salida a las</translation>
+    </message>
+    <message>
+        <source>Signed in:</source>
+        <translation>Entrada:</translation>
+    </message>
+    <message>
+        <source>Signed out:</source>
+        <translation>Salida:</translation>
+    </message>
+    <message>
+        <source>Volunteers at this session</source>
+        <translation>Voluntarios en esta sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteers</source>
+        <translation>&amp;Voluntarios</translation>
+    </message>
+    <message>
+        <source>Volunteer hours</source>
+        <translation>Horas de voluntariado</translation>
+    </message>
+    <message>
+        <source>Volunteer save status</source>
+        <translation>Estado del guardado de voluntarios</translation>
+    </message>
+    <message>
+        <source>Volunteer columns</source>
+        <translation>Columnas de voluntarios</translation>
+    </message>
+    <message>
+        <source>Volunteer rows</source>
+        <translation>Filas de voluntarios</translation>
+    </message>
+    <message>
+        <source>Keys: I sign in · O sign out · S signed up · N no-show · C cancelled · Del off this session · T times · ★ assists this ensemble</source>
+        <translation>Teclas: I entrada · O salida · S inscrito · N no se presentó · C cancelado · Supr quitar de la sesión · T horas · ★ ayuda en este conjunto</translation>
+    </message>
+    <message>
+        <source>Volunteer keys</source>
+        <translation>Teclas de voluntarios</translation>
+    </message>
+    <message>
+        <source>Sign the volunteer in first (key I).</source>
+        <translation>Primero registre la entrada del voluntario(a) (tecla I).</translation>
+    </message>
+    <message>
+        <source>{count} signed in · {hours:.2f} h</source>
+        <translation>{count} con entrada · {hours:.2f} h</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <extracomment>a report finished and is shown a file was written: its path</extracomment>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>All hubs</source>
+        <translation>Todas las sedes</translation>
+    </message>
+    <message>
+        <source>Programme year</source>
+        <translation>Año del programa</translation>
+    </message>
+    <message>
+        <source>Only from</source>
+        <translation>Solo desde</translation>
+    </message>
+    <message>
+        <source>Only some days</source>
+        <translation>Solo algunos días</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;Run report</source>
+        <translation>&amp;Generar informe</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Report table</source>
+        <translation>Tabla del informe</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>Exportar .xlsx…</translation>
+    </message>
+    <message>
+        <source>Export .csv…</source>
+        <translation>Exportar .csv…</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Imprimir en PDF…</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Estado del informe</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Informe:</translation>
+    </message>
+    <message>
+        <source>Hub:</source>
+        <translation>Sede:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Año:</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabla:</translation>
+    </message>
+    <message>
+        <source>Running the report…</source>
+        <translation>Generando el informe…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>{rows} rows.</source>
+        <translation>{rows} filas.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Se guardó {path}</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Escribiendo {name}…</translation>
+    </message>
+    <message>
+        <source>{kind} done</source>
+        <translation>{kind} hecho</translation>
+    </message>
+    <message>
+        <source>date done</source>
+        <translation>fecha en que se hizo</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>vence</translation>
+    </message>
+    <message>
+        <source>{kind} state</source>
+        <translation>{kind} estado</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Por vencer</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>Nuevo voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Volunteer form</source>
+        <translation>Ficha del voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Whose record this is</source>
+        <translation>De quién es esta ficha</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s record and clearances are kept by {home}: change them there. Here you choose what they assist at this hub.</source>
+        <extracomment>A volunteer of another hub who assists here: their record and clearances belong to their home hub (the server refuses edits from here), so only the ensembles they assist at this hub can change.</extracomment>
+        <translation>La ficha y las autorizaciones de {name} las lleva {home}: cámbielas allí. Aquí elige en qué ayuda en esta sede.</translation>
+    </message>
+    <message>
+        <source>their home hub</source>
+        <translation>su sede de origen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumentos</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Función:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Assists at this hub</source>
+        <translation>Ayuda en esta sede</translation>
+    </message>
+    <message>
+        <source>Hub and ensembles assisted</source>
+        <translation>Sede y conjuntos en que ayuda</translation>
+    </message>
+    <message>
+        <source>The whole hub</source>
+        <translation>Toda la sede</translation>
+    </message>
+    <message>
+        <source>Also assists at: {places}</source>
+        <translation>También ayuda en: {places}</translation>
+    </message>
+    <message>
+        <source>Clearances</source>
+        <translation>Autorizaciones</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Hecho el</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Clearance kinds</source>
+        <translation>Tipos de autorización</translation>
+    </message>
+    <message>
+        <source>What every volunteer must have before working with children. Months valid: 0 means it does not expire.</source>
+        <translation>Lo que todo voluntario(a) debe tener antes de trabajar con niños. Meses de vigencia: 0 significa que no vence.</translation>
+    </message>
+    <message>
+        <source>What every volunteer must have. Only the programme office (a data manager&apos;s laptop) changes these.</source>
+        <translation>Lo que todo voluntario(a) debe tener. Solo la oficina del programa (la computadora de un administrador(a) de datos) los cambia.</translation>
+    </message>
+    <message>
+        <source>Months valid</source>
+        <translation>Meses de vigencia</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Name of {kind}</source>
+        <translation>Nombre de {kind}</translation>
+    </message>
+    <message>
+        <source>Months {kind} stays valid</source>
+        <translation>Meses que {kind} sigue vigente</translation>
+    </message>
+    <message>
+        <source>{kind} is required</source>
+        <translation>{kind} es obligatorio</translation>
+    </message>
+    <message>
+        <source>{kind} is in use</source>
+        <translation>{kind} está en uso</translation>
+    </message>
+    <message>
+        <source>{kind} expires {date} (in {days} days)</source>
+        <translation>{kind} vence el {date} (en {days} días)</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Lo que vence</translation>
+    </message>
+    <message>
+        <source>Assists</source>
+        <translation>Ayuda en</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>expired {days} days ago</source>
+        <translation>venció hace {days} días</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>en {days} días</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>Search by name, organisation, instrument, skill or ensemble</source>
+        <translation>Buscar por nombre, organización, instrumento, habilidad o conjunto</translation>
+    </message>
+    <message>
+        <source>Search the volunteers</source>
+        <translation>Buscar voluntarios</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>Mostrar inactivos</translation>
+    </message>
+    <message>
+        <source>Show inactive volunteers</source>
+        <translation>Mostrar voluntarios inactivos</translation>
+    </message>
+    <message>
+        <source>Number of volunteers shown</source>
+        <translation>Número de voluntarios mostrados</translation>
+    </message>
+    <message>
+        <source>Clearances expiring</source>
+        <translation>Autorizaciones por vencer</translation>
+    </message>
+    <message>
+        <source>Clearances expiring within 30 days</source>
+        <translation>Autorizaciones que vencen en menos de 30 días</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Clearance kinds…</source>
+        <translation>Tipos de autorización…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Hours per volunteer, hub and month…</source>
+        <translation>Horas por voluntario(a), sede y mes…</translation>
+    </message>
+    <message>
+        <source>Clearance status…</source>
+        <translation>Estado de las autorizaciones…</translation>
+    </message>
+    <message>
+        <source>Summary: active TAs and clearances…</source>
+        <translation>Resumen: asistentes de enseñanza activos y autorizaciones…</translation>
+    </message>
+    <message>
+        <source>Clearances expiring within 30 days…</source>
+        <translation>Autorizaciones que vencen en menos de 30 días…</translation>
+    </message>
+    <message>
+        <source>Volunteer messages</source>
+        <translation>Mensajes de voluntarios</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Expiring within {days} days&lt;/b&gt; ({count})</source>
+        <translation>&lt;b&gt;Vencen en menos de {days} días&lt;/b&gt; ({count})</translation>
+    </message>
+    <message>
+        <source>{count} volunteers</source>
+        <translation>{count} voluntarios</translation>
+    </message>
+    <message>
+        <source>{count} active not cleared</source>
+        <translation>{count} activos sin autorización</translation>
+    </message>
+    <message>
+        <source>Stop {name} assisting at this hub? Their record stays with their home hub.</source>
+        <translation>¿Dejar de contar con {name} en esta sede? Su ficha se queda en su sede de origen.</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Their record and assignments are deleted on every laptop; hours already recorded stay in the reports.</source>
+        <translation>¿Quitar a {name}? Su ficha y sus asignaciones se borran en todas las computadoras; las horas ya registradas se quedan en los informes.</translation>
+    </message>
+    <message>
+        <source>Remove volunteer</source>
+        <translation>Quitar voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Quitado.</translation>
+    </message>
+    <message>
+        <source>Import volunteers</source>
+        <translation>Importar voluntarios</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation>Hojas de cálculo (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>línea {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Dry run: {summary}</source>
+        <translation>Prueba: {summary}</translation>
+    </message>
+    <message>
+        <source>Import the valid rows now? Nothing is written if anything fails.</source>
+        <translation>¿Importar ahora las filas válidas? No se escribe nada si algo falla.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>Importado: {summary}</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}</source>
+        <translation>{count} filas escritas en {path}</translation>
     </message>
 </context>
 <context>
@@ -1411,8 +3294,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>prioridad</translation>
     </message>
     <message>
+        <source>Enroll, Add to waitlist and Withdraw take effect at once: they are saved when you click them, whether or not you then save or cancel this form.</source>
+        <translation>Inscribir, Agregar a la lista de espera y Dar de baja tienen efecto de inmediato: se guardan al hacer clic, aunque después guarde o cancele este formulario.</translation>
+    </message>
+    <message>
+        <source>These changes are immediate</source>
+        <translation>Estos cambios son inmediatos</translation>
+    </message>
+    <message>
         <source>History of the selected enrollment</source>
         <translation>Historial de la inscripción seleccionada</translation>
+    </message>
+    <message>
+        <source>{place} of {total} in line</source>
+        <translation>{place} de {total} en la lista</translation>
     </message>
     <message>
         <source>Enrolled in {name}.</source>
@@ -1569,6 +3464,18 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>other</source>
         <translation>otro</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>yes</source>
+        <extracomment>the id of a row&apos;s record (``record.id``)</extracomment>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -1744,10 +3651,49 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
 </context>
 <context>
+    <name>SignInDayDialog</name>
+    <message>
+        <source>Sign-in sheet: which day?</source>
+        <translation>Hoja de entrada y salida: ¿qué día?</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet day</source>
+        <translation>Día de la hoja de entrada y salida</translation>
+    </message>
+    <message>
+        <source>Meeting day</source>
+        <translation>Día de reunión</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>Hoy, {date}</translation>
+    </message>
+    <message>
+        <source>Days {ensemble} meets:</source>
+        <translation>Días en que se reúne {ensemble}:</translation>
+    </message>
+    <message>
+        <source>{ensemble} has no meeting from a week ago to five weeks ahead.</source>
+        <translation>{ensemble} no tiene reuniones desde hace una semana hasta dentro de cinco semanas.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Día:</translation>
+    </message>
+</context>
+<context>
     <name>StudentDialog</name>
     <message>
         <source>New student</source>
-        <extracomment>the student was saved (id)</extracomment>
+        <extracomment>the student was saved (id) &quot;Open that student instead&quot;: the existing student&apos;s id (the form closes unsaved)</extracomment>
         <translation>Nuevo estudiante</translation>
     </message>
     <message>
@@ -1777,6 +3723,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Possible duplicate warning</source>
         <translation>Aviso de posible duplicado</translation>
+    </message>
+    <message>
+        <source>Open that student instead</source>
+        <translation>Abrir ese estudiante</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1847,6 +3797,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>ID de estudiante del distrito</translation>
     </message>
     <message>
+        <source>Statewide student id</source>
+        <translation>ID estatal del estudiante</translation>
+    </message>
+    <message>
         <source>Home language</source>
         <translation>Idioma del hogar</translation>
     </message>
@@ -1903,8 +3857,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>{contact}: {error}</translation>
     </message>
     <message>
-        <source>Only {n} contact: add a second one (an emergency contact) so staff can always reach someone.</source>
-        <translation>Solo {n} contacto: agregue otro (un contacto de emergencia) para que el personal siempre pueda comunicarse con alguien.</translation>
+        <source>No contacts yet: add a guardian and an emergency contact so staff can always reach someone.</source>
+        <translation>Todavía no hay contactos: agregue un tutor(a) y un contacto de emergencia para que el personal siempre pueda comunicarse con alguien.</translation>
+    </message>
+    <message>
+        <source>Only one contact: add a second one (an emergency contact) so staff can always reach someone.</source>
+        <translation>Solo un contacto: agregue otro (un contacto de emergencia) para que el personal siempre pueda comunicarse con alguien.</translation>
     </message>
     <message>
         <source>This may be a student already on the roster (same name and date of birth, or same guardian phone):
@@ -1913,6 +3871,10 @@ Open that student instead, or click &quot;Save anyway&quot; if this really is an
         <translation>Puede que este estudiante ya esté en la lista (mismo nombre y fecha de nacimiento, o mismo teléfono del tutor(a)):
 {list}
 Abra ese estudiante, o haga clic en &quot;Guardar de todos modos&quot; si de verdad es otro niño(a).</translation>
+    </message>
+    <message>
+        <source>Open the first of them instead</source>
+        <translation>Abrir el primero de ellos</translation>
     </message>
     <message>
         <source>Save anyway</source>

@@ -50,11 +50,16 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.vocab import (
     EARLY_DEPARTURE_REASONS,
     EnrollmentStatus,
+    FamilyEventKind,
     SessionKind,
     SessionStatus,
+    ShiftStatus,
     StaffRole,
     StudentStatus,
+    VolunteerRole,
+    VolunteerStatus,
 )
+from harmony_desktop.services.volunteers import add_months
 from harmony_desktop.store import settings
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import (
@@ -64,16 +69,28 @@ from harmony_desktop.store.models import (
     Enrollment,
     EnrollmentEvent,
     Ensemble,
+    FamilyAttendance,
+    FamilyEvent,
     Hub,
+    SessionInvitation,
     Staff,
     Student,
     SyncedRow,
+    Volunteer,
+    VolunteerAssignment,
+    VolunteerClearance,
+    VolunteerShift,
 )
-from harmony_desktop.store.replica import ChangeWriter, attendance_mark_id, session_id
-from harmony_desktop.store.seed import seed_attendance_codes
+from harmony_desktop.store.replica import (
+    ChangeWriter,
+    attendance_mark_id,
+    natural_id,
+    session_id,
+)
+from harmony_desktop.store.seed import ensure_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 3
+DEMO_VERSION = 4
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: The local setting listing the demo runs written into this database.
@@ -108,6 +125,13 @@ class DemoSummary:
     enrollment_events: int = 0
     sessions: int = 0
     marks: int = 0
+    volunteers: int = 0
+    volunteer_assignments: int = 0
+    clearances: int = 0
+    volunteer_shifts: int = 0
+    invitations: int = 0
+    family_events: int = 0
+    family_attendance: int = 0
     codes_added: int = 0
     seconds: float = 0.0
     #: CPU time of this process (wall ``seconds`` also counts waiting for the disk and CPU)
@@ -226,6 +250,31 @@ _PERFORMANCE_VENUES = _words(
     "Grand Park bandshell|Ford Amphitheatre (community day)|City Hall rotunda|"
     "Central Library auditorium|Plaza de la Raza courtyard|Union Station forecourt"
 )
+_VOLUNTEER_ORGS = _words(
+    "Echo Park Recording Co. (demo)|Westside Session Players (demo)|"
+    "Film Scoring Collective (demo)|Harbor Jazz Society (demo)|Eastside Records (demo)|"
+    "Sunset Sound Lab (demo)|Freelance musician"
+)
+_VOLUNTEER_SKILLS = _words(
+    "Sectionals, bowing|Reading rhythms, percussion technique|Choir warm-ups, sight-singing|"
+    "Brass embouchure, tone|Music technology, recording|Mentoring high schoolers"
+)
+#: Default clearance kinds (code, months valid) as the store seeds them.
+_CLEARANCES = (("background", 0), ("tb", 48), ("safeguarding", 12), ("agreement", 0))
+_MASTERCLASS_TITLES = _words(
+    "Bowing and phrasing|Playing in a section|Rhythm from the drum kit up|"
+    "Breath and tone for winds|Improvising on the blues|Film music: playing to picture"
+)
+_GUEST_ARTISTS = _words(
+    "Dana Whitfield (demo guest)|Marisol Quintero (demo guest)|Theo Nakamura (demo guest)|"
+    "Ruth Adeyemi (demo guest)|Gabriel Soto (demo guest)"
+)
+_FAMILY_TITLES: dict[FamilyEventKind, tuple[str, ...]] = {
+    FamilyEventKind.FAMILY_NIGHT: _words("Fall family night|Family music night|Meet the ensembles"),
+    FamilyEventKind.PARENT_WORKSHOP: _words(
+        "Parent workshop: practising at home|Parent workshop: caring for an instrument"
+    ),
+}
 _ABSENCE_REASONS = _words(
     "Sick|Doctor appointment|Family emergency|School event|Religious observance|Out of town"
 )
@@ -539,6 +588,7 @@ class _HubBuilder:
         kids = self._students()
         seats = self._enrollments(kids)
         self._sessions_and_marks(seats)
+        self._volunteers_and_events(kids, seats)
         return self.rows, self.counts
 
     def _hub_and_staff(self) -> None:
@@ -572,6 +622,7 @@ class _HubBuilder:
             role=role.value,
             email=f"{ascii_first}.{ascii_last}@harmony-demo.example.org",
             phone=self._phone(),
+            hubs=json.dumps([self.hub.id]),
         )
         self._add(row, "staff")
         return row
@@ -579,8 +630,8 @@ class _HubBuilder:
     def _ensembles(self) -> None:
         self.ensembles: list[tuple[Ensemble, _EnsembleTemplate]] = []
         ay_now = _academic_year(self.today)
-        term_start = dt.date(_academic_year(self.window_start), 8, 25)
-        term_end = dt.date(ay_now + 1, 6, 12)
+        first_day = dt.date(_academic_year(self.window_start), 8, 25)
+        last_day = dt.date(ay_now + 1, 6, 12)
         for i, tpl in enumerate(self.templates):
             teacher = self.teachers[i % len(self.teachers)]
             row = Ensemble(
@@ -594,8 +645,8 @@ class _HubBuilder:
                 ),
                 capacity=tpl.capacity,
                 teacher_id=teacher.id,
-                term_start=term_start,
-                term_end=term_end,
+                first_day=first_day,
+                last_day=last_day,
                 location=self.rng.choice(("Room 1", "Room 2", "Gym", "Auditorium", "Room 4")),
             )
             self._add(row, "ensembles")
@@ -1123,6 +1174,318 @@ class _HubBuilder:
             "marks",
         )
 
+    # -- volunteers, masterclasses, family events, audiences ---------------------------
+
+    def _volunteers_and_events(self, kids: list[_Kid], seats: dict[str, list[_Seat]]) -> None:
+        """Volunteers with their clearances (some expiring, one expired), their shifts,
+        a masterclass and a family event each term, and the audience of each concert.
+        Runs after everything else, so the rows generated before stay the same."""
+        self._siblings(kids)
+        self._audiences()
+        volunteers = self._volunteers()
+        self._shifts(volunteers)
+        self._masterclasses(seats)
+        self._family_events(seats)
+
+    def _siblings(self, kids: list[_Kid]) -> None:
+        """Some students share a last name and a guardian (siblings): their first
+        guardian becomes the same person, so a family event counts one adult for both."""
+        firsts: dict[str, Contact] = {}
+        for row in self.rows:
+            if isinstance(row, Contact) and row.priority == 1 and row.is_guardian:
+                firsts.setdefault(row.student_id, row)
+        by_last: defaultdict[str, list[_Kid]] = defaultdict(list)
+        for kid in kids:
+            by_last[kid.row.legal_last_name].append(kid)
+        for group in by_last.values():
+            if len(group) < 2 or self.rng.random() > 0.35:
+                continue
+            elder, younger = group[0], group[1]
+            shared, other = firsts.get(elder.row.id), firsts.get(younger.row.id)
+            if shared is not None and other is not None:
+                other.name, other.phone, other.email = shared.name, shared.phone, shared.email
+                other.relationship = shared.relationship
+
+    def _audiences(self) -> None:
+        """How many came to each concert that happened."""
+        for row in self.rows:
+            if (
+                isinstance(row, ClassSession)
+                and row.kind == SessionKind.PERFORMANCE.value
+                and row.status == SessionStatus.HELD.value
+            ):
+                row.audience_count = self.rng.randint(60, 320)
+
+    def _volunteers(self) -> list[tuple[Volunteer, Ensemble | None]]:
+        """Teaching assistants and mentors from the music industry, and their clearances:
+        most valid, one TB clearance expiring within the month, one expired, one
+        safeguarding training expiring, a prospect still waiting for their checks."""
+        rng = self.rng
+        kinds = {code: (natural_id("clearance_kind", code), months) for code, months in _CLEARANCES}
+        made: list[tuple[Volunteer, Ensemble | None]] = []
+        count = max(4, self.n_students // 30)
+        names: set[tuple[str, str]] = set()
+        for n in range(count):
+            first = rng.choice(_FIRST_EN + _FIRST_ES)
+            last = rng.choice(_LAST_EN + _LAST_ES)
+            while (first, last) in names:  # two volunteers of one name confuse everyone
+                first = rng.choice(_FIRST_EN + _FIRST_ES)
+            names.add((first, last))
+            status = VolunteerStatus.ACTIVE
+            if n == count - 1:
+                status = VolunteerStatus.PROSPECT
+            elif n == count - 2 and count > 4:
+                status = VolunteerStatus.INACTIVE
+            ascii_first = first.encode("ascii", "ignore").decode().lower()
+            volunteer = Volunteer(
+                id=self._id(),
+                hub_id=self.hub.id,
+                first_name=first,
+                last_name=last,
+                email=f"{ascii_first}.volunteer{self.rng.randint(1, 99)}@example.org",
+                phone=self._phone(),
+                organisation=rng.choice(_VOLUNTEER_ORGS),
+                skills=rng.choice(_VOLUNTEER_SKILLS),
+                instruments=rng.choice([i for i, _f, _w in _INSTRUMENTS]),
+                role=(
+                    VolunteerRole.MENTOR if n % 5 == 4 else VolunteerRole.TEACHING_ASSISTANT
+                ).value,
+                status=status.value,
+            )
+            self._add(volunteer, "volunteers")
+            ensemble = (
+                rng.choice([row for row, _t in self.ensembles]) if rng.random() < 0.7 else None
+            )
+            self._add(
+                VolunteerAssignment(
+                    id=natural_id(
+                        "assignment", volunteer.id, self.hub.id, ensemble.id if ensemble else ""
+                    ),
+                    hub_id=self.hub.id,
+                    volunteer_id=volunteer.id,
+                    ensemble_id=ensemble.id if ensemble else None,
+                ),
+                "volunteer_assignments",
+            )
+            for code, (kind_id, months) in kinds.items():
+                if status == VolunteerStatus.PROSPECT and code != "agreement":
+                    continue  # checks still pending
+                done = self.today - dt.timedelta(days=rng.randint(30, 600))
+                if code == "tb" and n == 0:
+                    done = add_months(self.today + dt.timedelta(days=12), -months)
+                elif code == "tb" and n == 1:
+                    done = add_months(self.today - dt.timedelta(days=20), -months)
+                elif code == "safeguarding" and n == 2:
+                    done = add_months(self.today + dt.timedelta(days=25), -months)
+                elif code == "safeguarding":
+                    done = self.today - dt.timedelta(days=rng.randint(30, 300))
+                self._add(
+                    VolunteerClearance(
+                        id=natural_id("clearance", volunteer.id, kind_id),
+                        hub_id=self.hub.id,
+                        volunteer_id=volunteer.id,
+                        kind_id=kind_id,
+                        done_on=done,
+                        expires_on=add_months(done, months) if months else None,
+                    ),
+                    "clearances",
+                )
+            if status == VolunteerStatus.ACTIVE:
+                made.append((volunteer, ensemble))
+        return made
+
+    def _shifts(self, volunteers: list[tuple[Volunteer, Ensemble | None]]) -> None:
+        """The last eight weeks of held sessions: volunteers sign in a little before and
+        out a little after; now and then one does not come. The volunteer whose TB
+        clearance expired was let in by the site lead, and that is recorded."""
+        rng = self.rng
+        since = self.today - dt.timedelta(weeks=8)
+        held: defaultdict[str, list[ClassSession]] = defaultdict(list)
+        for row in self.rows:
+            if (
+                isinstance(row, ClassSession)
+                and row.status == SessionStatus.HELD.value
+                and row.kind == SessionKind.REGULAR.value
+                and since <= row.date < self.today
+            ):
+                held[row.ensemble_id].append(row)
+        every = [row for rows in held.values() for row in rows]
+        for n, (volunteer, ensemble) in enumerate(volunteers):
+            sessions = (
+                held.get(ensemble.id, []) if ensemble else rng.sample(every, min(8, len(every)))
+            )
+            for session in sessions:
+                if rng.random() < 0.35:
+                    continue  # not every meeting
+                expired = n == 1 and session.date > self.today - dt.timedelta(days=20)
+                if rng.random() < 0.08:
+                    status, sign_in, sign_out = ShiftStatus.NO_SHOW, None, None
+                else:
+                    status = ShiftStatus.ATTENDED
+                    sign_in = _shift(session.start, -rng.randint(5, 15))
+                    sign_out = _shift(session.end, rng.randint(0, 20))
+                recorded = dt.datetime.combine(session.date, session.start, tzinfo=self.zone)
+                self._add(
+                    self.fast.make(
+                        VolunteerShift,
+                        id=natural_id("shift", session.id, volunteer.id),
+                        hub_id=self.hub.id,
+                        session_id=session.id,
+                        volunteer_id=volunteer.id,
+                        status=status.value,
+                        sign_in=sign_in,
+                        sign_out=sign_out,
+                        confirmed_by=self.site_lead.id if expired else None,
+                        confirmed_at=recorded.astimezone(dt.UTC).isoformat(timespec="seconds")
+                        if expired
+                        else "",
+                        confirmation_note="TB clearance: expired" if expired else "",
+                        recorded_by=self.site_lead.id,
+                        recorded_at=recorded.astimezone(dt.UTC).isoformat(timespec="seconds"),
+                    ),
+                    "volunteer_shifts",
+                )
+
+    def _term_days(self, month: int, weekday: int, nth: int) -> list[dt.date]:
+        """The ``nth`` ``weekday`` of ``month`` in every academic year of the window."""
+        days = []
+        for year in range(_academic_year(self.window_start), _academic_year(self.today) + 1):
+            day = _nth_weekday(year + (month < 8), month, weekday, nth)
+            if self.window_start <= day <= self.today + dt.timedelta(days=30):
+                days.append(day)
+        return days
+
+    def _masterclasses(self, seats: dict[str, list[_Seat]]) -> None:
+        """A masterclass each term (November, March) with a guest artist, hosted by the
+        most advanced ensemble and inviting two others; its roll is taken."""
+        rng = self.rng
+        if len(self.ensembles) < 2:
+            return
+        host = self.ensembles[-1][0]
+        guests = [row for row, _t in self.ensembles[:-1]]
+        taken = {row.id for row in self.rows if isinstance(row, ClassSession)}
+        for day in self._term_days(11, 3, 2) + self._term_days(3, 3, 2):
+            start, end = dt.time(17, 15), dt.time(18, 45)
+            sid = session_id(host.id, day, start)
+            if sid in taken:
+                continue
+            invited = rng.sample(guests, min(2, len(guests)))
+            past = day < self.today
+            session = self.fast.make(
+                ClassSession,
+                id=sid,
+                hub_id=self.hub.id,
+                ensemble_id=host.id,
+                date=day,
+                start=start,
+                end=end,
+                kind=SessionKind.MASTERCLASS.value,
+                title=rng.choice(_MASTERCLASS_TITLES),
+                guest_artist=rng.choice(_GUEST_ARTISTS),
+                location=host.location,
+                status=(SessionStatus.HELD if past else SessionStatus.SCHEDULED).value,
+            )
+            self._add(session, "sessions")
+            for ensemble in invited:
+                self._add(
+                    SessionInvitation(
+                        id=natural_id("invitation", sid, "ensemble", ensemble.id),
+                        hub_id=self.hub.id,
+                        session_id=sid,
+                        ensemble_id=ensemble.id,
+                    ),
+                    "invitations",
+                )
+            if not past:
+                continue
+            present: dict[str, _Kid] = {}
+            for ensemble in [host, *invited]:
+                for seat in seats.get(ensemble.id, []):
+                    if seat.start <= day and (seat.end is None or day < seat.end):
+                        present[seat.student.row.id] = seat.student
+            taken_at = dt.datetime.combine(day, start, tzinfo=self.zone).astimezone(dt.UTC)
+            for kid in present.values():
+                self._mark(
+                    session, kid, self.site_lead.id, False, taken_at.isoformat(timespec="seconds")
+                )
+
+    def _family_events(self, seats: dict[str, list[_Seat]]) -> None:
+        """A family night each fall and a parent workshop each spring; about a third of
+        the families come, siblings' guardian once, and a few walk-ins."""
+        rng = self.rng
+        guardians: defaultdict[str, list[Contact]] = defaultdict(list)
+        for row in self.rows:
+            if isinstance(row, Contact) and row.is_guardian:
+                guardians[row.student_id].append(row)
+        plan = [(day, FamilyEventKind.FAMILY_NIGHT) for day in self._term_days(10, 3, 3)]
+        plan += [(day, FamilyEventKind.PARENT_WORKSHOP) for day in self._term_days(4, 3, 3)]
+        for day, kind in sorted(plan):
+            event = FamilyEvent(
+                id=self._id(),
+                hub_id=self.hub.id,
+                title=rng.choice(_FAMILY_TITLES[kind]),
+                kind=kind.value,
+                date=day,
+                start=dt.time(18, 0),
+                end=dt.time(19, 30),
+                location=rng.choice(("Gym", "Auditorium", "Room 1")),
+            )
+            self._add(event, "family_events")
+            if day >= self.today:
+                continue
+            enrolled = {
+                seat.student.row.id
+                for rows in seats.values()
+                for seat in rows
+                if seat.start <= day and (seat.end is None or day < seat.end)
+            }
+            people: defaultdict[tuple[str, str], list[Contact]] = defaultdict(list)
+            for student_id in sorted(enrolled):
+                for contact in guardians.get(student_id, []):
+                    people[(contact.name, contact.phone or contact.id)].append(contact)
+            recorded = dt.datetime.combine(day, dt.time(18, 10), tzinfo=self.zone)
+            at = recorded.astimezone(dt.UTC).isoformat(timespec="seconds")
+            for members in people.values():
+                if rng.random() > (0.35 if members[0].priority == 1 else 0.1):
+                    continue
+                key = min(c.id for c in members)
+                for contact in members:
+                    self._add(
+                        FamilyAttendance(
+                            id=natural_id("family", event.id, contact.id),
+                            hub_id=self.hub.id,
+                            event_id=event.id,
+                            contact_id=contact.id,
+                            student_id=contact.student_id,
+                            adult_key=key,
+                            attended=True,
+                            recorded_by=self.site_lead.id,
+                            recorded_at=at,
+                        ),
+                        "family_attendance",
+                    )
+            for _n in range(rng.randint(2, 5)):
+                key = self._id()
+                first, last = self._name(rng.random() < 0.6)
+                for_student = (
+                    rng.choice(sorted(enrolled)) if enrolled and rng.random() < 0.7 else None
+                )
+                self._add(
+                    FamilyAttendance(
+                        id=natural_id("walk_in", key, for_student or ""),
+                        hub_id=self.hub.id,
+                        event_id=event.id,
+                        student_id=for_student,
+                        adult_key=key,
+                        name=f"{first} {last}",
+                        relationship=rng.choice(("Grandmother", "Uncle", "Neighbor", "Aunt")),
+                        attended=True,
+                        recorded_by=self.site_lead.id,
+                        recorded_at=at,
+                    ),
+                    "family_attendance",
+                )
+
 
 # -- public API ---------------------------------------------------------------------------
 
@@ -1167,8 +1530,7 @@ def generate_demo(
         raise ValidationError(_("A demo hub needs at least 5 students."))
     summary = DemoSummary(seed=seed, today=today)
     hubs_before = hub_count(store)
-    with store.write() as writer:
-        summary.codes_added = seed_attendance_codes(writer.session)
+    summary.codes_added = ensure_attendance_codes(store)
     for index, size in enumerate(sizes):
         builder = _HubBuilder(
             index=index,

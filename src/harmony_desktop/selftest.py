@@ -264,8 +264,8 @@ def _check_mark(fx: _Fixture) -> str:
                 schedule=json.dumps(schedule),
                 capacity=20,
                 teacher_id=teacher.id,
-                term_start=today,
-                term_end=today + dt.timedelta(days=90),
+                first_day=today,
+                last_day=today + dt.timedelta(days=90),
             )
         )
     student = services.roster.create_student(

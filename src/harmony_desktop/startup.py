@@ -1,15 +1,19 @@
 """Start-up shared by the window, the command line and the self-test (no Qt here).
 
 Finds the data folder, sets up rotating logs and the translations of text below the UI,
-opens the store (migrating and checking it) with every service over it, and, on a
-brand-new database, seeds a demo hub.
+opens the store (migrating and checking it) with every service over it, takes the daily
+backup (never failing the start for it), and, on a database it has just created, seeds a
+demo hub.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from harmony_desktop.domain import i18n
 from harmony_desktop.paths import resolve_paths, resource
@@ -20,8 +24,19 @@ log = logging.getLogger(__name__)
 LOG_FILE = "harmony-desktop.log"
 
 
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log file readable by its owner only (0600), whatever the folder's mode
+    (``--data-dir`` may name an existing folder others can read)."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if hasattr(os, "fchmod"):  # a file made by an older version may be 0644
+            os.fchmod(fd, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
-    """Log to a rotating file in the user log folder (5 × 1 MB) and warnings to stderr.
+    """Log to a rotating file in the user log folder (5 × 1 MB), readable by its owner only.
 
     Log lines carry ids and counts, never student names or notes.
     """
@@ -29,7 +44,7 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_harmony", False) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateLogFile(
         log_dir / LOG_FILE, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -38,25 +53,38 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
     root.setLevel(level)
 
 
-def open_app(data_dir: str | Path | None = None, *, seed_demo: bool = False) -> Services:
+def open_app(
+    data_dir: str | Path | None = None,
+    *,
+    seed_demo: bool = False,
+    backup: bool = True,
+    warn: Callable[[str], object] | None = None,
+) -> Services:
     """Open the data folder (``--data-dir``/``HARMONY_DATA_DIR``/platformdirs).
 
     Returns the :class:`Services` of its database; close them when done. ``seed_demo``
-    adds a generated demo hub when the database has no hub yet, so a newcomer opening
-    the app sees a real-looking hub.
+    adds a generated demo hub to a database this call has just created, so a newcomer
+    opening the app sees a real-looking hub (an existing file, even an empty one, is
+    never seeded). ``backup`` takes the daily backup now if it is due (the window
+    passes False and takes it in the background once it is up); when it cannot be made
+    the start-up goes on and ``warn`` gets the reason and the space it needs.
     """
     paths = resolve_paths(data_dir).ensure()
     setup_logging(paths.log_dir)
     i18n.install(resource("translations"))
     services = Services.open_folder(paths)
-    # The language chosen in the window, for this database; unset, the system's stays.
-    i18n.set_language(services.store.settings.get(settings.LANGUAGE))
-    if seed_demo:
-        try:
+    try:
+        # The language chosen in the window, for this database; unset, the system's.
+        i18n.set_language(services.store.settings.get(settings.LANGUAGE))
+        if seed_demo and services.store.created:
             _seed_demo(services)
-        except BaseException:
-            services.close()
-            raise
+        if backup and not services.store.created:  # a new database: nothing to back up
+            outcome = services.store.backup_if_due()
+            if outcome is not None and outcome.problem and warn is not None:
+                warn(outcome.problem)
+    except BaseException:
+        services.close()
+        raise
     return services
 
 

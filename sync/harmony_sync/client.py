@@ -17,6 +17,7 @@ from typing import Any
 
 import requests
 
+from harmony_sync.hlc import wall_clock_ms
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 
 PROTOCOL_HEADER = "Harmony-Protocol-Version"
@@ -24,6 +25,9 @@ SCHEMA_HEADER = "Harmony-Schema-Version"
 #: Optional: changes waiting in the laptop's outbox, and its app version (for the console).
 OUTBOX_HEADER = "Harmony-Outbox-Size"
 APP_VERSION_HEADER = "Harmony-App-Version"
+#: This computer's wall clock (Unix milliseconds) as the request is sent: the server
+#: checks it, not the clocks of the changes, which may come from a time the clock was wrong.
+DEVICE_TIME_HEADER = "Harmony-Device-Time"
 #: Connect and read timeouts (seconds). A first sync page of 1,000 rows is well under this.
 DEFAULT_TIMEOUT = (5.0, 120.0)
 
@@ -105,7 +109,9 @@ class SyncClient:
     ``base_url`` is the server address (``https://sync.example.org``); ``token`` the
     device token from :meth:`enroll` (None before enrollment). ``outbox_size`` returns
     how many changes wait to be sent and ``app_version`` names the app: both go to the
-    server with every request, so its console can tell who is falling behind.
+    server with every request, so its console can tell who is falling behind. ``wall``
+    is this computer's wall clock in milliseconds (tests skew it), sent with every
+    request for the server's clock check.
     """
 
     def __init__(
@@ -117,8 +123,10 @@ class SyncClient:
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
         app_version: str | None = None,
         outbox_size: Callable[[], int] | None = None,
+        wall: Callable[[], int] = wall_clock_ms,
     ) -> None:
         self.base_url = normalize_server_url(base_url)
+        self.wall = wall
         self.app_version = app_version
         self.outbox_size = outbox_size
         self.token = token
@@ -148,9 +156,15 @@ class SyncClient:
         """Send a batch of mutations; the server applies each exactly once, in order."""
         return self._call("POST", "/v1/push", {"epoch": epoch, "mutations": mutations})
 
-    def pull(self, epoch: str | None, cursor: int, limit: int = 1000) -> dict[str, Any]:
-        """One page of rows changed after ``cursor``."""
-        return self._call("POST", "/v1/pull", {"epoch": epoch, "cursor": cursor, "limit": limit})
+    def pull(
+        self, epoch: str | None, cursor: int, limit: int = 1000, *, own_rows: bool = False
+    ) -> dict[str, Any]:
+        """One page of rows changed after ``cursor`` (``own_rows``: including those whose
+        current state this device pushed, which it normally has already)."""
+        body: dict[str, Any] = {"epoch": epoch, "cursor": cursor, "limit": limit}
+        if own_rows:
+            body["own_rows"] = True
+        return self._call("POST", "/v1/pull", body)
 
     def resolve(self, epoch: str | None, conflict_ids: list[int]) -> dict[str, Any]:
         """Mark server conflicts as reviewed."""
@@ -165,6 +179,7 @@ class SyncClient:
             PROTOCOL_HEADER: str(PROTOCOL_VERSION),
             SCHEMA_HEADER: str(SCHEMA_VERSION),
             "Accept": "application/json",
+            DEVICE_TIME_HEADER: str(self.wall()),
         }
         if self.app_version:
             headers[APP_VERSION_HEADER] = self.app_version[:64]

@@ -14,8 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 MAX_COUNTER = 99_999
-#: A remote clock further than this ahead of ours is refused (docs/SYNC.md, "Clocks").
+#: Two computers' wall clocks may differ by this much before a sync is refused
+#: (docs/SYNC.md, "Clocks").
 DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000
+#: A stamp this far ahead of a wall clock cannot come from a clock that was merely
+#: wrong for a while (a wrong year is about 366 days): it is refused as a mistake. Stamps
+#: less far ahead are ordinary: edits made while a clock was wrong keep their stamps.
+MAX_FUTURE_MS = 400 * 86_400_000
 #: The timestamp of rows every device creates identically (for example the default codes).
 GENESIS = "000000000000000-00000-0000000000000000"
 

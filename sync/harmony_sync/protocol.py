@@ -14,7 +14,11 @@ from typing import Any
 #: Bumped when the shape of requests or responses changes incompatibly.
 PROTOCOL_VERSION = 1
 #: Bumped when the set of synced tables or their fields changes incompatibly.
-SCHEMA_VERSION = 1
+#: 2: programme set-up (programme_year, term, closure; ensemble.term_start/term_end
+#: renamed first_day/last_day, which a version-1 laptop would still send); volunteers,
+#: clearances, shifts, masterclass invitations, family events and their attendance; a
+#: session's guest artist and audience count.
+SCHEMA_VERSION = 2
 
 #: Synced tables. Every synced row has a string UUID ``id``, a ``hub_id`` (``None`` for
 #: programme-wide rows such as attendance codes) and a ``deleted`` tombstone flag.
@@ -30,6 +34,17 @@ SYNCED_TABLES: tuple[str, ...] = (
     "session",
     "attendance_mark",
     "student_redirect",
+    "volunteer",
+    "volunteer_assignment",
+    "clearance_kind",
+    "volunteer_clearance",
+    "volunteer_shift",
+    "session_invitation",
+    "family_event",
+    "family_attendance",
+    "programme_year",
+    "term",
+    "closure",
 )
 
 #: Fields that are row identity or bookkeeping, never merged as data.
@@ -53,6 +68,25 @@ def attendance_mark_id(session: str, student: str) -> str:
 def attendance_code_id(code: str) -> str:
     """Deterministic id of a programme-wide attendance code such as ``"P"``."""
     return str(uuid.uuid5(HARMONY_NAMESPACE, f"code:{code}"))
+
+
+def natural_id(kind: str, *parts: str) -> str:
+    """Deterministic id of the one row of ``kind`` for a natural key (``parts``).
+
+    For rows two laptops may create independently for the same thing (a volunteer's TB
+    clearance, a volunteer's shift in a session): both write the same row, so they merge.
+    """
+    return str(uuid.uuid5(HARMONY_NAMESPACE, ":".join((kind, *parts))))
+
+
+def programme_year_id(label: str) -> str:
+    """Deterministic id of the programme year labelled ``label`` (such as ``"2025-26"``)."""
+    return str(uuid.uuid5(HARMONY_NAMESPACE, f"year:{label}"))
+
+
+def closure_id(hub_id: str | None, on: date) -> str:
+    """Deterministic id of the closure of ``hub_id`` (None: the whole programme) on ``on``."""
+    return str(uuid.uuid5(HARMONY_NAMESPACE, f"closure:{hub_id or '*'}:{on.isoformat()}"))
 
 
 @dataclass

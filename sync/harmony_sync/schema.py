@@ -20,8 +20,9 @@ in logs and on review screens.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -39,6 +40,8 @@ RANK = 1_000_000
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
+#: A row id: a canonical lowercase UUID (what ``str(uuid.UUID(...))`` gives).
+_ROW_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 @dataclass(frozen=True)
@@ -75,33 +78,62 @@ class Field:
 
     def accepts(self, value: Any) -> bool:
         """True when ``value`` (a decoded JSON scalar) fits this field."""
-        if value is None:
-            return self.nullable
+        return self.check(value)
+
+    @functools.cached_property
+    def check(self) -> Callable[[Any], bool]:
+        """:meth:`accepts` as one function decided once per field: a laptop checks every
+        value of a first sync (hundreds of thousands of rows) with it."""
+        nullable = self.nullable
         if self.kind == "bool":
-            return isinstance(value, bool)
+            return lambda v: v is True or v is False or (v is None and nullable)
         if self.kind == "int":
-            return (
-                isinstance(value, int)
-                and not isinstance(value, bool)
-                and self.minimum is not None
-                and self.maximum is not None
-                and self.minimum <= value <= self.maximum
+            low, high = self.minimum, self.maximum
+            if low is None or high is None:
+                return lambda v: v is None and nullable
+            return lambda v: (
+                (type(v) is int and low <= v <= high)
+                or (v is None and nullable)
+                or (isinstance(v, int) and not isinstance(v, bool) and low <= v <= high)
             )
-        if not isinstance(value, str) or not _plain_text(value):
-            return False
-        if self.kind == "date":
-            return bool(_DATE.match(value)) and _parses(dt.date.fromisoformat, value)
-        if self.kind == "time":
-            return bool(_TIME.match(value)) and _parses(dt.time.fromisoformat, value)
+        if self.kind in ("date", "time"):
+            pattern, parse = (
+                (_DATE, dt.date.fromisoformat)
+                if self.kind == "date"
+                else (_TIME, dt.time.fromisoformat)
+            )
+
+            def moment(v: Any) -> bool:
+                if v is None:
+                    return nullable
+                return (
+                    isinstance(v, str)
+                    and _plain_text(v)
+                    and bool(pattern.match(v))
+                    and _parses(parse, v)
+                )
+
+            return moment
         if self.row_ref:
-            return _is_row_id(value)
-        return self.max_length is not None and len(value) <= self.max_length
+            return lambda v: (
+                (v is None and nullable)
+                or (isinstance(v, str) and _ROW_ID.fullmatch(v) is not None)
+            )
+        longest = self.max_length
+        if longest is None:
+            return lambda v: v is None and nullable
+        return lambda v: (
+            (v is None and nullable)
+            or (isinstance(v, str) and len(v) <= longest and _plain_text(v))
+        )
 
 
 def _plain_text(value: str) -> bool:
     """No NUL (PostgreSQL text cannot hold it) and no lone surrogates (not UTF-8)."""
     if "\x00" in value:
         return False
+    if value.isascii():
+        return True
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -115,15 +147,6 @@ def _parses(parse: Any, value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _is_row_id(value: str) -> bool:
-    if len(value) != ID_LENGTH:
-        return False
-    try:
-        return str(uuid.UUID(value)) == value
-    except ValueError:
-        return False
 
 
 def text(max_length: int, *, nullable: bool = False, required: bool = False) -> Field:
@@ -161,6 +184,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "role": text(SHORT),
         "email": text(EMAIL),
         "phone": text(SHORT),
+        "hubs": text(TEXT),
     },
     "attendance_code": {
         "deleted": DELETED,
@@ -172,6 +196,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "excused": FLAG,
         "sort_order": number(-RANK, RANK),
         "active": FLAG,
+        "label_es": text(NAME),
     },
     "student": {
         "deleted": DELETED,
@@ -182,6 +207,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "grade": text(SHORT),
         "school": text(NAME),
         "district_student_id": text(SHORT),
+        "statewide_student_id": text(SHORT),
         "home_language": text(SHORT),
         "guardian_language": text(SHORT),
         "instrument": text(SHORT),
@@ -216,9 +242,13 @@ TABLES: dict[str, dict[str, Field]] = {
         "schedule": text(TEXT),
         "capacity": number(0, 100_000),
         "teacher_id": ref(nullable=True, required=False),
-        "term_start": OPTIONAL_DATE,
-        "term_end": OPTIONAL_DATE,
+        "first_day": OPTIONAL_DATE,
+        "last_day": OPTIONAL_DATE,
         "location": text(NAME),
+        "grade_min": text(SHORT),
+        "grade_max": text(SHORT),
+        "follows_terms": FLAG,
+        "archived": FLAG,
     },
     "enrollment": {
         "deleted": DELETED,
@@ -252,6 +282,8 @@ TABLES: dict[str, dict[str, Field]] = {
         "on_site": FLAG,
         "location": text(NAME),
         "cancel_reason": text(TEXT),
+        "guest_artist": text(NAME),
+        "audience_count": Field("int", nullable=True, minimum=0, maximum=RANK),
     },
     "attendance_mark": {
         "deleted": DELETED,
@@ -264,10 +296,110 @@ TABLES: dict[str, dict[str, Field]] = {
         "note": text(TEXT),
         "recorded_by": text(NAME, nullable=True),
         "recorded_at": text(SHORT),
+        "collected_by": text(NAME),
+        "collected_at": Field("time", nullable=True),
+        "walked_home": FLAG,
+        "pickup_confirmed_by": text(NAME, nullable=True),
     },
     "student_redirect": {
         "deleted": DELETED,
         "target_id": ref(),
+    },
+    "volunteer": {
+        "deleted": DELETED,
+        "first_name": text(NAME, required=True),
+        "last_name": text(NAME, required=True),
+        "preferred_name": text(NAME),
+        "email": text(EMAIL),
+        "phone": text(SHORT),
+        "address": text(ADDRESS),
+        "organisation": text(NAME),
+        "skills": text(TEXT),
+        "instruments": text(TEXT),
+        "role": text(SHORT),
+        "status": text(SHORT),
+        "notes": text(TEXT),
+    },
+    "volunteer_assignment": {
+        "deleted": DELETED,
+        "volunteer_id": ref(),
+        "ensemble_id": ref(nullable=True, required=False),
+    },
+    "clearance_kind": {
+        "deleted": DELETED,
+        "code": text(SHORT, required=True),
+        "label": text(NAME, required=True),
+        "validity_months": number(0, 1_200),
+        "required": FLAG,
+        "sort_order": number(-RANK, RANK),
+        "active": FLAG,
+    },
+    "volunteer_clearance": {
+        "deleted": DELETED,
+        "volunteer_id": ref(),
+        "kind_id": ref(),
+        "done_on": OPTIONAL_DATE,
+        "expires_on": OPTIONAL_DATE,
+        "note": text(TEXT),
+    },
+    "volunteer_shift": {
+        "deleted": DELETED,
+        "session_id": ref(),
+        "volunteer_id": ref(),
+        "status": text(SHORT),
+        "sign_in": Field("time", nullable=True),
+        "sign_out": Field("time", nullable=True),
+        "confirmed_by": text(NAME, nullable=True),
+        "confirmed_at": text(SHORT),
+        "confirmation_note": text(TEXT),
+        "recorded_by": text(NAME, nullable=True),
+        "recorded_at": text(SHORT),
+    },
+    "session_invitation": {
+        "deleted": DELETED,
+        "session_id": ref(),
+        "ensemble_id": ref(nullable=True, required=False),
+        "invited_hub_id": ref(nullable=True, required=False),
+    },
+    "family_event": {
+        "deleted": DELETED,
+        "title": text(NAME, required=True),
+        "kind": text(SHORT),
+        "date": Field("date", required=True),
+        "start": Field("time", required=True),
+        "end": Field("time", required=True),
+        "location": text(NAME),
+        "notes": text(TEXT),
+    },
+    "family_attendance": {
+        "deleted": DELETED,
+        "event_id": ref(),
+        "contact_id": ref(nullable=True, required=False),
+        "student_id": ref(nullable=True, required=False),
+        "adult_key": text(ID_LENGTH, required=True),
+        "name": text(NAME),
+        "relationship": text(SHORT),
+        "attended": FLAG,
+        "recorded_by": text(NAME, nullable=True),
+        "recorded_at": text(SHORT),
+    },
+    "programme_year": {
+        "deleted": DELETED,
+        "label": text(SHORT, required=True),
+        "first_day": Field("date", required=True),
+        "last_day": Field("date", required=True),
+    },
+    "term": {
+        "deleted": DELETED,
+        "year_label": text(SHORT, required=True),
+        "name": text(NAME, required=True),
+        "first_day": Field("date", required=True),
+        "last_day": Field("date", required=True),
+    },
+    "closure": {
+        "deleted": DELETED,
+        "date": Field("date", required=True),
+        "reason": text(NAME),
     },
 }
 
@@ -276,6 +408,42 @@ TABLES: dict[str, dict[str, Field]] = {
 #: session's, or a device of another hub could create the mark first.
 HUB_FROM_PARENT: dict[str, tuple[str, str]] = {
     "attendance_mark": ("session_id", "session"),
+    "volunteer_shift": ("session_id", "session"),
+    "session_invitation": ("session_id", "session"),
+    "family_attendance": ("event_id", "family_event"),
+    "volunteer_clearance": ("volunteer_id", "volunteer"),
+}
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """How the rows of one table are shared with hubs other than their own.
+
+    Rows that belong together (a volunteer, their clearances and their assignments) form
+    a *family* named by its root row (the volunteer). The family is visible to the
+    root's own hub and to the hub of every live row of a ``grants`` table (a volunteer
+    assigned to hub A: the assignment's hub is A). Sharing never lets a device write a
+    row of another hub: every row keeps its one ``hub_id``, checked as always.
+    """
+
+    #: the table of the family's root row
+    root: str
+    #: the field naming the root row (``"id"``: this row is the root)
+    via: str
+    #: a live row of this table shares its family with the row's own hub
+    grants: bool = False
+
+    @property
+    def is_root(self) -> bool:
+        """True for the root table of a family."""
+        return self.via == "id"
+
+
+#: Tables whose rows are shared beyond their own hub (PROTOCOL.md, "Shared rows").
+SHARED: dict[str, Sharing] = {
+    "volunteer": Sharing("volunteer", "id", grants=True),
+    "volunteer_clearance": Sharing("volunteer", "volunteer_id"),
+    "volunteer_assignment": Sharing("volunteer", "volunteer_id", grants=True),
 }
 
 
@@ -338,17 +506,20 @@ def row_problems(
     about to be inserted whole, such as a pulled row new to a laptop). A mutation may
     carry any subset of fields, so the server checks with ``complete=False``.
     """
-    if table not in TABLES:
+    fields = TABLES.get(table)
+    if fields is None:
         return [FieldProblem(table, "*", "the table is not synced")]
-    problems = [
-        problem
-        for name, value in values.items()
-        if (problem := field_problem(table, name, value)) is not None
-    ]
+    problems = []
+    for name, value in values.items():
+        spec = fields.get(name)
+        if spec is None or not spec.check(value):  # the common case costs one call
+            problem = field_problem(table, name, value)
+            if problem is not None:
+                problems.append(problem)
     if complete:
         problems.extend(
             FieldProblem(table, name, "is required and missing")
-            for name, spec in TABLES[table].items()
+            for name, spec in fields.items()
             if spec.required and name not in values
         )
     return problems

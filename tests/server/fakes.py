@@ -96,21 +96,26 @@ class Laptop:
         assert response.status_code == 200, response.text
         return dict(response.json())
 
-    def pull_raw(self, cursor: int | None = None, limit: int = 500) -> Response:
+    def pull_raw(
+        self, cursor: int | None = None, limit: int = 500, *, own_rows: bool = False
+    ) -> Response:
         """POST /v1/pull and return the raw response."""
         body = {
             "epoch": self.epoch,
             "cursor": self.cursor if cursor is None else cursor,
             "limit": limit,
+            **({"own_rows": True} if own_rows else {}),
         }
         return self.client.post("/v1/pull", json=body, headers=self.headers)
 
-    def pull_all(self, limit: int = 500) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def pull_all(
+        self, limit: int = 500, *, own_rows: bool = False
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Pull pages until ``has_more`` is false; return (rows, conflicts)."""
         rows: list[dict[str, Any]] = []
         conflicts: list[dict[str, Any]] = []
         while True:
-            response = self.pull_raw(limit=limit)
+            response = self.pull_raw(limit=limit, own_rows=own_rows)
             assert response.status_code == 200, response.text
             page = response.json()
             rows.extend(page["rows"])

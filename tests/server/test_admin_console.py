@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from harmony_sync.server.admin import cli as admin_cli
@@ -22,7 +23,7 @@ from harmony_sync.server.admin.health import build_report, school_days_between
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.cli import main
 from tests.server.console import WEDNESDAY, Console, post, signed_in
-from tests.server.fakes import Laptop, new_id
+from tests.server.fakes import VERSION_HEADERS, Laptop, new_id
 
 
 def report_headers(laptop: Laptop, waiting: int, app: str = "harmony-desktop 0.1.0") -> None:
@@ -101,7 +102,7 @@ def test_a_large_backlog_is_flagged_and_shown(engine: Engine, hubs) -> None:
     [device] = build_report(engine, console.settings).devices
     assert device.over_backlog and not device.overdue and device.outbox_size == 201
     assert device.app_version == "harmony-desktop 9.9"
-    assert (device.protocol_version, device.schema_version) == (1, 1)
+    assert (device.protocol_version, device.schema_version) == (PROTOCOL_VERSION, SCHEMA_VERSION)
     assert device.reasons(console.settings) == ["201 changes waiting (limit 200)"]
     report_headers(laptop, 200)  # at the limit is fine
     full_sync(laptop)
@@ -149,8 +150,9 @@ def test_sync_history_counts_each_sync_and_folds_idle_ones(engine: Engine, hubs)
     assert "syncing" in history and "× 3" in history
     first = history[history.rindex("<tr") :]
     cells = [c.split("<")[0] for c in first.split('<td class="num">')[1:]]
-    # sent 2, rejected 0, conflicts 0, received 3: the hub row and its own two students
-    assert cells[:4] == ["2", "0", "0", "3"]
+    # sent 2, rejected 0, conflicts 0, received 1: the hub row (its own two students are
+    # not echoed back to it)
+    assert cells[:4] == ["2", "0", "0", "1"]
     # revoked: its next attempts are refused, recorded once with a count
     accounts.revoke_device(engine, laptop.key)
     for _ in range(2):
@@ -185,7 +187,7 @@ def test_enrollment_code_is_shown_once_and_enrolls(engine: Engine, hubs) -> None
     enrolled = laptop_client.post(
         "/v1/enroll",
         json={"code": code, "device_id": "00000000000000ab"},
-        headers={"Harmony-Protocol-Version": "1", "Harmony-Schema-Version": "1"},
+        headers=VERSION_HEADERS,
     )
     assert enrolled.status_code == 200 and enrolled.json()["hubs"][0]["id"] == north
     # a data manager's code; a bad name is explained, nothing created

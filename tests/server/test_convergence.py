@@ -25,7 +25,7 @@ FIELDS = {
     "level": st.sampled_from(["", "a", "b"]),
     "capacity": st.integers(0, 3),
     "deleted": st.booleans(),
-    "term_start": st.sampled_from([None, "2026-01-05", "2026-09-01"]),
+    "first_day": st.sampled_from([None, "2026-01-05", "2026-09-01"]),
 }
 
 edits = st.lists(

@@ -51,8 +51,10 @@ def test_pull_only_returns_rows_in_scope(engine: Engine, hubs, laptop: LaptopFac
     n_dev.push([n_dev.mutation("student", n_row, north, {"level": "1"})])
     s_dev.push([s_dev.mutation("student", s_row, south, {"level": "2"})])
     seen = {r["id"] for r in n_dev.pull_all()[0]}
-    assert seen == {north, n_row, code}
-    assert {r["id"] for r in manager.pull_all()[0]} == {north, south, n_row, s_row, code}
+    assert seen == {north, code}  # not the south row (nor its own row: no echo)
+    assert {r["id"] for r in s_dev.pull_all()[0]} == {south, code}
+    # (the manager's own code is not echoed back to it)
+    assert {r["id"] for r in manager.pull_all()[0]} == {north, south, n_row, s_row}
 
 
 def test_concurrent_writers_never_skipped(engine: Engine, hubs, laptop: LaptopFactory) -> None:
@@ -152,3 +154,89 @@ def test_writer_holding_a_sequence_blocks_later_commits(
     assert len(done) == 2
     rows, _ = reader.pull_all()
     assert [r["id"] for r in rows] == [slow_row, fast_row]
+
+
+# -- no echo: a device does not pull back what it pushed, unless someone else wrote ------
+
+
+def test_a_device_does_not_pull_back_its_own_push(hubs, laptop: LaptopFactory) -> None:
+    north, _ = hubs
+    a, b = laptop([north]), laptop([north])
+    a.pull_all()
+    row = new_id()
+    a.push([a.mutation("student", row, north, {"legal_first_name": "Ana", "grade": "3"})])
+    assert a.pull_all()[0] == []  # nobody else wrote: nothing comes back
+    # another device edits one field: the row comes back, with both devices' fields
+    [seen] = [r for r in b.pull_all()[0] if r["id"] == row]
+    base = seen["clocks"]["grade"]
+    b.push([b.mutation("student", row, north, {"grade": "4"}, bases={"grade": base})])
+    [pulled] = a.pull_all()[0]
+    assert pulled["values"] == {"legal_first_name": "Ana", "grade": "4"}
+    # and b does not get its own edit back either
+    assert b.pull_all()[0] == []
+    # unless it asks for its own rows (a database restored from a backup)
+    b.cursor = 0
+    assert row in {r["id"] for r in b.pull_all(own_rows=True)[0]}
+
+
+def test_a_pushed_row_with_a_field_the_device_never_pulled_comes_back(
+    hubs, laptop: LaptopFactory
+) -> None:
+    """Another device changed a field the pusher has not seen: the merged row must reach
+    the pusher, or that field would be lost on its laptop."""
+    north, _ = hubs
+    a, b = laptop([north]), laptop([north])
+    a.pull_all()
+    row = new_id()
+    a.push([a.mutation("student", row, north, {"legal_first_name": "Ana", "school": "Lincoln"})])
+    b.pull_all()
+    b.push([b.mutation("student", row, north, {"school": "Hoover"})])
+    # a writes another field without having pulled b's school
+    created = a.clock.last
+    a.push(
+        [
+            a.mutation(
+                "student",
+                row,
+                north,
+                {"legal_first_name": "Ann"},
+                bases={"legal_first_name": created},
+            )
+        ]
+    )
+    rows = a.pull_all()[0]
+    assert [r["values"] for r in rows] == [{"legal_first_name": "Ann", "school": "Hoover"}]
+
+
+def test_editing_a_pulled_row_is_not_echoed(hubs, laptop: LaptopFactory) -> None:
+    """A device that pulled a row and edits one field holds the whole new state."""
+    north, _ = hubs
+    a, b = laptop([north]), laptop([north])
+    a.pull_all()
+    b.pull_all()
+    row = new_id()
+    a.push([a.mutation("student", row, north, {"legal_first_name": "Ana", "school": "Lincoln"})])
+    [pulled] = b.pull_all()[0]
+    base = pulled["clocks"]["school"]
+    b.push([b.mutation("student", row, north, {"school": "Hoover"}, bases={"school": base})])
+    assert b.pull_all()[0] == []  # b holds everything in it
+    assert [r["values"]["school"] for r in a.pull_all()[0]] == ["Hoover"]
+
+
+def test_a_losing_push_still_pulls_the_winner(hubs, laptop: LaptopFactory) -> None:
+    north, _ = hubs
+    a, b = laptop([north]), laptop([north])
+    a.pull_all()
+    row = new_id()
+    old = a.clock.now()  # a's edit is older than b's, but pushed later
+    newer = f"{int(old[:15]) + 1000:015d}-00000-{b.node}"
+    b.push([b.mutation("student", row, north, {"school": "Hoover", "grade": "3"}, clock=newer)])
+    a.push(
+        [
+            a.mutation(
+                "student", row, north, {"school": "Lincoln", "legal_first_name": "Ana"}, clock=old
+            )
+        ]
+    )
+    [pulled] = a.pull_all()[0]
+    assert pulled["values"] == {"school": "Hoover", "grade": "3", "legal_first_name": "Ana"}

@@ -50,7 +50,9 @@ def scenario(server: SyncServer) -> None:
     retry = httpx.post(server.url + "/v1/push", json=body, headers=auth)
     assert retry.json()["results"][0]["status"] == "duplicate"
     pulled = httpx.post(
-        server.url + "/v1/pull", json={"epoch": enrolled["epoch"], "cursor": 0}, headers=auth
+        server.url + "/v1/pull",
+        json={"epoch": enrolled["epoch"], "cursor": 0, "own_rows": True},
+        headers=auth,
     ).json()
     assert [r["values"] for r in pulled["rows"] if r["id"] == row] == [
         {"legal_first_name": secret_name}
@@ -181,7 +183,7 @@ def test_kill_9_during_pushes_then_retry_applies_exactly_once(tmp_path: Path) ->
             page = httpx.post(
                 server.url + "/v1/pull",
                 headers=auth,
-                json={"epoch": enrolled["epoch"], "cursor": cursor},
+                json={"epoch": enrolled["epoch"], "cursor": cursor, "own_rows": True},
             ).json()
             rows += [r["id"] for r in page["rows"] if r["table"] != "hub"]
             cursor, more = page["cursor"], page["has_more"]

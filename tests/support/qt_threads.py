@@ -69,5 +69,8 @@ class QThreadWatch:
     def describe(threads: list[tuple[QThread, str]]) -> str:
         """What to print when a test leaked threads."""
         lines = [f"{len(threads)} QThread(s) still running after the test, started at:"]
-        lines += [f"  {thread.objectName() or type(thread).__name__}: {where}" for thread, where in threads]
+        lines += [
+            f"  {thread.objectName() or type(thread).__name__}: {where}"
+            for thread, where in threads
+        ]
         return "\n".join(lines)

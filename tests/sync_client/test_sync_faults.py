@@ -150,8 +150,12 @@ def test_clock_skew_is_refused_with_advice(
     assert a.store.pending_changes() == 0
 
 
-def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: SyncServer) -> None:
-    """A laptop 1 hour behind must not fold the others' clocks into its HLC."""
+def test_a_laptop_whose_clock_is_behind_pulls_nothing(
+    replica: ReplicaFactory, live: SyncServer
+) -> None:
+    """A laptop 1 hour behind is stopped by the check of its wall clock against the
+    server's before it applies anything, so it never folds the others' clocks into its
+    HLC while its own clock is wrong."""
     a, b, _hub = _pair(replica, live)
     a.sync.sync()
     behind = SyncService(
@@ -160,11 +164,11 @@ def test_pulled_clock_from_the_future_is_refused(replica: ReplicaFactory, live: 
         tokens=b.sync.tokens,
         http_session=b.http,
         wall=lambda: wall_clock_ms() - 3_600_000,
-        max_skew_ms=10 * 3_600_000,
     )
     with pytest.raises(ClockSkew, match="behind"):
         behind.sync()
     assert _count(b, Student) == 0  # the page was not applied
+    assert b.store.settings.get(settings.CLOCK) == ""
 
 
 def test_server_restored_from_old_backup_rebases(
@@ -189,6 +193,26 @@ def test_server_restored_from_old_backup_rebases(
     # and B, which had synced nothing before, needs no re-base; A's next sync is a no-op
     again = a.sync.sync()
     assert not again.rebased and again.pushed == 0
+
+
+def test_a_push_is_not_pulled_back_but_a_restored_laptop_gets_its_work_back(
+    replica: ReplicaFactory, live: SyncServer, tmp_path: Path
+) -> None:
+    from harmony_desktop.store.db import restore_backup
+
+    a, _b, hub = _pair(replica, live)
+    a.sync.sync()
+    backup = a.store.backup_to(tmp_path / "laptop-a" / "harmony-2026-09-01.sqlite3")
+    n = _mark_days(a, hub, ["2026-09-01"])
+    report = a.sync.sync()
+    assert report.pushed > n and report.pulled == 0  # its own work is not echoed back
+    a.store.close()
+    restore_backup(backup, a.folder / "harmony.sqlite3")  # the marks are gone locally …
+    a.reopen()
+    assert _count(a, AttendanceMark) == 0
+    a.sync.sync()
+    assert _count(a, AttendanceMark) == n  # … and come back from the server
+    assert a.sync.sync().pulled == 0
 
 
 def test_revoked_token_says_enroll_again(replica: ReplicaFactory, live: SyncServer) -> None:

@@ -104,6 +104,28 @@ def test_enrollment_dialog_shows_a_refused_code(qtbot: QtBot, ui, live: SyncServ
     assert dialog.result() != EnrollDialog.DialogCode.Accepted
 
 
+def test_enrolling_offline_says_it_needs_a_connection_and_tries_again(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
+    rep, controller, _widget = ui
+    hub = make_hub(rep.services, students=1)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    code = live.enrollment_code([hub.hub_id])
+    dialog = EnrollDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.server_edit, f"http://127.0.0.1:{free_port()}")  # nobody there
+    qtbot.keyClicks(dialog.code_edit, code)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ok_button.text() == "Try again", timeout=WAIT)
+    text = dialog.message.text()
+    assert "Not enrolled" in text and "needs a connection" in text
+    assert "when the connection returns" not in text + dialog.message.toolTip()
+    assert not rep.sync.is_enrolled()
+    dialog.server_edit.setText(live.url)  # the connection is back
+    with qtbot.waitSignal(controller.syncFinished, timeout=WAIT):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert rep.sync.is_enrolled()
+
+
 def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
     rep, controller, widget = ui
     hub = make_hub(rep.services, students=6)

@@ -35,15 +35,16 @@ def main(data_dir: str, seed: int) -> int:
     app = QApplication([])
     services = open_app(data_dir)
     hubs = services.hubs.hubs()
-    hub_id = (
-        hubs[0].id if hubs else make_hub(services, students=STUDENTS, capacity=STUDENTS).hub_id
-    )
+    hub_id = hubs[0].id if hubs else make_hub(services, students=STUDENTS, capacity=STUDENTS).hub_id
     window = MainWindow(services, hub_id, today=TODAY, auto_sync=False)
     window.show()
     page = window.register
     while page.sessions_model.rowCount() == 0:
         app.processEvents()
-    page.sessions_view.selectRow(0)
+    # As a teacher does: Enter on the first session in the list opens its roll.
+    page.sessions_view.setFocus()
+    page.sessions_view.setCurrentIndex(page.sessions_model.index(0, 0))
+    QTest.keyClick(page.sessions_view, Qt.Key.Key_Return)
     while not page.roll_ready:
         app.processEvents()
     page.markSaved.connect(lambda sid, code: print(f"ACK {sid} {code}", flush=True))

@@ -109,11 +109,15 @@ def test_take_full_roll_by_keyboard(
     departure = page.active_dialog
     assert isinstance(departure, DepartureDialog)
     safety = departure.safety.text()
-    assert "Authorized pickups" in safety and "(323) 555-" in safety
-    assert "walk home" in safety
+    chooser = departure.chooser.choices
+    choices = [chooser.item(i).text() for i in range(chooser.count())]
+    assert "(323) 555-" in choices[0] and "walk home" in safety
     departure.time_edit.setTime(QTime(16, 20))
     departure.reason_box.setCurrentIndex(departure.reason_box.findData("medical"))
-    qtbot.keyClick(departure.time_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(departure.time_edit, Qt.Key.Key_Return)  # nobody chosen yet: refused
+    assert page.active_dialog is departure and "Choose who collected" in departure.error.text()
+    qtbot.keyClick(departure.chooser.choices, Qt.Key.Key_Down)  # the first authorised adult
+    qtbot.keyClick(departure.chooser.choices, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.active_dialog is None)
     qtbot.keyClick(view, Qt.Key.Key_1)  # row 7 by digit: the first code, present
 
@@ -123,6 +127,8 @@ def test_take_full_roll_by_keyboard(
     assert marks[order[2]].arrival_time == dt.time(15, 47)
     assert marks[order[6]].departure_time == dt.time(16, 20)
     assert marks[order[6]].reason == "medical"
+    assert marks[order[6]].collected_by.startswith("Guardian ")
+    assert marks[order[6]].collected_at == dt.time(16, 20)
     entry = services.roll.roll(session_id)[0]
     assert entry.recorded_by == hub.teacher_id
     assert services.sessions.get(session_id).state == RollState.ROLL_TAKEN

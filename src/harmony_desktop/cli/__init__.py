@@ -9,6 +9,10 @@ restore, backup    the daily backups                                    ``backup
 print              roster documents to PDF                              ``printing.py``
 import, export     students in, tables out (CSV, .xlsx)                 ``files.py``
 sync, enroll       sync from a scheduled task; enroll this laptop       ``sync.py``
+volunteers, events clearances, volunteer import, engagement figures     ``volunteers.py``
+setup              programme set-up from and to a spreadsheet           ``setup.py``
+sessions           one day's sessions                                   ``sessions.py``
+report             reports to .csv, .xlsx or .pdf                        ``report.py``
 =================  ===================================================  =============
 
 harmony-desktop --self-test[=STEPS]               check this build in a temporary folder
@@ -22,7 +26,17 @@ import argparse
 import sys
 
 from harmony_desktop import APP_NAME, __version__
-from harmony_desktop.cli import backup, demo, files, printing, sync
+from harmony_desktop.cli import (
+    backup,
+    demo,
+    files,
+    printing,
+    report,
+    sessions,
+    setup,
+    sync,
+    volunteers,
+)
 from harmony_desktop.cli.common import SubcommandParser, common_options, data_dir_help
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError
@@ -31,7 +45,7 @@ from harmony_desktop.paths import resource
 
 #: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
 #: a new group is one module and one entry here.
-COMMAND_GROUPS = (demo, backup, printing, files, sync)
+COMMAND_GROUPS = (demo, backup, printing, files, sync, volunteers, setup, sessions, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -61,13 +61,17 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    """Take a backup now, into the backups folder; print its path."""
+    """Take a backup now, into the backups folder; print its path (or, on a full disk,
+    why it was not made and how much space it needs, and exit 1)."""
     from harmony_desktop.paths import resolve_paths
     from harmony_desktop.store import Store
 
     paths = resolve_paths(args.data_dir).ensure()
-    with Store(paths.database) as store:
+    with Store(paths.database, backup_dir=paths.backups) as store:
         stamp = dt.datetime.now().strftime("%Y-%m-%d")
-        target = store.backup_to(paths.backups / f"harmony-{stamp}.sqlite3")
-    print(target)
+        outcome = store.backup_now(paths.backups / f"harmony-{stamp}.sqlite3")
+    if outcome.path is None:
+        print(f"harmony-desktop: {outcome.problem}", file=sys.stderr)
+        return 1
+    print(outcome.path)
     return 0

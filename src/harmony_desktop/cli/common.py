@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -82,13 +83,27 @@ def date_arg(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            # The right shape, but no such day (2026-02-30, 2026-13-01).
+            raise argparse.ArgumentTypeError(
+                _("{text} does not exist: check the month and the day.").format(text=text)
+            ) from exc
         raise argparse.ArgumentTypeError(
             _("dates are YYYY-MM-DD, not {text!r}").format(text=text)
         ) from exc
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    """Open the data folder the arguments name (close the result, or use it in ``with``)."""
+    """Open the data folder the arguments name (close the result, or use it in ``with``).
+
+    A daily backup that cannot be made (a full disk) is a warning on stderr, never a
+    failed command.
+    """
+    import sys
+
     from harmony_desktop.startup import open_app
 
-    return open_app(getattr(args, "data_dir", None))
+    def warn(message: str) -> None:
+        print(f"harmony-desktop: {message}", file=sys.stderr)
+
+    return open_app(getattr(args, "data_dir", None), warn=warn)

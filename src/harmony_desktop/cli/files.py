@@ -102,6 +102,7 @@ def run_import(args: argparse.Namespace) -> int:
             target = mapping.get(index)
             print(f"  {header or '?'!s:30} -> {field_label(target) if target else _('(ignored)')}")
         report = importer.dry_run(hub.id, table, mapping)
+        print_unmapped(report.unmapped)
         print(_("Dry run: {summary}").format(summary=report.summary()))
         for rejection in report.rejected:
             print(_("  line {line}: {reason}").format(line=rejection.line, reason=rejection.reason))
@@ -114,6 +115,17 @@ def run_import(args: argparse.Namespace) -> int:
             return 1
         print(_("Imported: {summary}").format(summary=report.summary()))
     return 0
+
+
+def print_unmapped(columns: list[str]) -> None:
+    """Say which columns an import leaves out, and how to keep one."""
+    if columns:
+        print(
+            _(
+                "Not imported (no field matches): {columns}. If one holds something to keep, "
+                'map it with --map "HEADER=FIELD".'
+            ).format(columns=", ".join(columns))
+        )
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -2,16 +2,19 @@
 
 harmony-desktop print roster --ensemble "Beginning Strings" --pdf roster.pdf [--page-size A4]
 harmony-desktop print signin --session ID --pdf signin.pdf
-harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf signin.pdf --lang es
+harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf signin.pdf [--any-day]
+harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf hoja.pdf --lang es
 harmony-desktop print blank-roll|emergency|no-photo [--ensemble NAME] --pdf out.pdf
 
 ``--hub NAME-OR-ID`` picks the hub (default: the first one); ``--lang en|es`` the
-document's language (default: the app's).
+document's language (default: the app's). A sign-in sheet is for a day the ensemble
+meets: another day is refused (naming the next meetings) unless ``--any-day`` is given.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, lang_help, open_services
@@ -31,6 +34,11 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         "--date", type=date_arg, metavar=_("DATE"), help=_("day of the sheet (default: today)")
     )
     printing.add_argument(
+        "--any-day",
+        action="store_true",
+        help=_("print a sign-in sheet even for a day the ensemble does not meet"),
+    )
+    printing.add_argument(
         "--pdf", required=True, type=Path, metavar=_("FILE"), help=_("the PDF file to write")
     )
     printing.add_argument(
@@ -46,7 +54,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 def run_print(args: argparse.Namespace) -> int:
     """``harmony-desktop print KIND …``: render the document, print the PDF's path."""
-    from harmony_desktop.printing import render_document
+    from harmony_desktop.printing import check_meeting_day, render_document
 
     with open_services(args) as services:
         directory = services.hubs
@@ -61,6 +69,10 @@ def run_print(args: argparse.Namespace) -> int:
             raise ValidationError(_("Give the ensemble: --ensemble NAME-OR-ID"))
         if args.kind == "signin" and not (ensemble_id or args.session):
             raise ValidationError(_("Give --session ID, or --ensemble NAME and --date."))
+        if args.kind == "signin" and ensemble_id and not args.session and not args.any_day:
+            check_meeting_day(
+                services, hub_id, directory.ensemble(ensemble_id), args.date or dt.date.today()
+            )
         path = render_document(
             args.kind,
             services,

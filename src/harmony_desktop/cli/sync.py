@@ -21,6 +21,7 @@ import socket
 import sys
 
 from harmony_desktop.cli.common import Subcommands, open_services
+from harmony_desktop.domain.errors import log_failure
 from harmony_desktop.domain.i18n import _
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             )
             return code
         except Exception as err:  # a bug: keep the scheduled task's log useful
-            log.exception("sync failed unexpectedly")
+            log_failure(log, "sync", err)  # by type and place: a message can quote a row
             print(
                 _("{stamp} sync FAILED [internal] {kind}: see the app's log file").format(
                     stamp=_stamp(), kind=type(err).__name__

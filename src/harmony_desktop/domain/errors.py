@@ -1,6 +1,13 @@
-"""Errors the services raise. Each message says what is wrong and what to do."""
+"""Errors the services raise. Each message says what is wrong and what to do.
+
+Also :func:`log_failure`, the one way an unexpected exception is logged: by type and
+place, never by message.
+"""
 
 from __future__ import annotations
+
+import logging
+import traceback
 
 
 class HarmonyError(Exception):
@@ -29,3 +36,20 @@ class StoreError(HarmonyError):
 
 class StoreCorruptError(StoreError):
     """The local database failed its integrity check; it has not been changed."""
+
+
+class StoreWriteError(StoreError):
+    """A change could not be written (a full disk, a disk error); nothing of it was saved."""
+
+
+def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log an unexpected failure: its type and where it happened, not its message.
+
+    A database error's message can quote the values of a row (SQLAlchemy appends the
+    bound parameters unless the engine hides them, and a conversion error quotes the
+    value it could not convert), and logs hold no student data.
+    """
+    where = "".join(traceback.format_tb(exc.__traceback__))
+    cause = exc.__cause__ or exc.__context__
+    also = f" (from {type(cause).__name__})" if cause is not None else ""
+    logger.error("%s failed with %s%s:\n%s", what, type(exc).__name__, also, where.rstrip())

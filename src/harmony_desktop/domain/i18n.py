@@ -157,6 +157,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(_localedir, current_language()).ngettext(singular, plural, n)
 
 
+def data_label(english: str, spanish: str = "") -> str:
+    """A label kept as data, in English and optionally in Spanish (an attendance code's
+    ``label`` and ``label_es``): the Spanish one in Spanish when it is set, else the
+    catalogue's translation of the English one (the default codes' are in it)."""
+    if spanish and current_language() == "es":
+        return spanish
+    return _(english)
+
+
 # -- dates and times (Babel) ----------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, Qt
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import data_label
 from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS
 from harmony_desktop.printing import language
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, tr
@@ -84,6 +84,65 @@ def _alerts(m: Member) -> str:
 def _keep_together(text: str) -> str:
     """``text`` with non-breaking spaces, so a phone number never wraps in the middle."""
     return text.replace(" ", "\u00a0")
+
+
+def _pickup_cell(m: Member) -> str:
+    """Who may collect the student, for the sheet at the door: authorised adults by
+    name, "may walk home", and for a custody restriction only "see site lead" (its
+    details stay on the confidential emergency sheet). One line where it fits, so a
+    row stays a signing line high."""
+    adults = ", ".join(c.name for c in m.contacts if c.authorized_pickup)
+    parts = [adults] if adults else []
+    if m.student.may_walk_home:
+        parts.append(tr("may walk home"))
+    if not parts:
+        parts.append(tr("no pickup on file"))
+    text = " · ".join(parts)
+    if m.custody_flags:
+        return tr("SEE SITE LEAD") + "\n" + text
+    return text
+
+
+def meeting_days(
+    services: Services,
+    hub_id: str,
+    ensemble_id: str,
+    around: dt.date,
+    *,
+    before: int = 7,
+    after: int = 35,
+) -> list[dt.date]:
+    """The days ``ensemble_id`` meets from ``before`` days before ``around`` to ``after``
+    days after (its schedule within its term, ad-hoc sessions; not cancelled ones)."""
+    sessions = services.sessions.for_range(
+        hub_id, around - dt.timedelta(days=before), around + dt.timedelta(days=after)
+    )
+    return sorted(
+        {s.date for s in sessions if s.ensemble_id == ensemble_id and s.state != "cancelled"}
+    )
+
+
+def check_meeting_day(
+    services: Services, hub_id: str, ensemble: EnsembleInfo, day: dt.date
+) -> None:
+    """Raise a ValidationError naming the next meeting days when ``ensemble`` does not
+    meet on ``day`` (a sign-in sheet for a day without class is a mistake)."""
+    days = meeting_days(services, hub_id, ensemble.id, day)
+    if day in days:
+        return
+    upcoming = [d for d in days if d > day][:3]
+    raise ValidationError(
+        tr("{ensemble} does not meet on {day} ({schedule}).").format(
+            ensemble=ensemble.name, day=long_date(day), schedule=ensemble.schedule or "-"
+        )
+        + " "
+        + (
+            tr("Next meetings: {days}.").format(days=", ".join(long_date(d) for d in upcoming))
+            if upcoming
+            else tr("It has no meeting in the next five weeks.")
+        ),
+        "date",
+    )
 
 
 def _name_cell(m: Member) -> str:
@@ -216,15 +275,11 @@ class DocumentBuilder:
     def _signin(
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
-        rows = []
-        for i, m in enumerate(members, start=1):
-            notes = []
-            if m.student.may_walk_home:
-                notes.append(tr("May walk home"))
-            if m.custody_flags:
-                notes.append(tr("CUSTODY ALERT: check the emergency sheet"))
-            rows.append([str(i), _name_cell(m), "", "", "", "", "", "\n".join(notes)])
-        for j in range(3):  # walk-ins and new students
+        rows = [
+            [str(i), _name_cell(m), "", "", _pickup_cell(m), "", "", ""]
+            for i, m in enumerate(members, start=1)
+        ]
+        for j in range(3):  # walk-ins and new students, where the last page has room
             rows.append([str(len(members) + j + 1), "", "", "", "", "", "", ""])
         legend = ", ".join(
             f"{code} = {tr(str(label))}"
@@ -236,18 +291,23 @@ class DocumentBuilder:
             subtitle="",
             columns=[
                 Column("#", 3, _CENTER),
-                Column(tr("Name"), 20, bold_first_line=True),
+                Column(tr("Name"), 16, bold_first_line=True),
                 Column(tr("Time in"), 7),
-                Column(tr("Signature"), 16),
+                Column(tr("Signature"), 12),
+                Column(tr("May be collected by"), 20),
                 Column(tr("Time out"), 7),
-                Column(tr("Signature"), 16),
-                Column(tr("Early-release code"), 8),
-                Column(tr("Notes"), 16),
+                Column(tr("Collected by (name and signature)"), 16),
+                Column(tr("Early-release code"), 7),
             ],
             rows=rows,
+            spare_rows=3,
             landscape=True,
             min_row_mm=9,
             footer_lines=[
+                tr(
+                    "Release a student only to an adult named for them, or let them walk "
+                    "home where it says so. Anyone else, or SEE SITE LEAD: ask the site lead."
+                ),
                 tr("Early-release codes: {legend}").format(legend=legend),
                 tr(
                     "Staff signature: ______________________________   Name: ______________________   Date: ____________"
@@ -270,10 +330,13 @@ class DocumentBuilder:
             [str(i), m.display_name, m.student.grade] + [""] * len(dates)
             for i, m in enumerate(members, start=1)
         ]
-        # Blank lines for new students, filling the last page (about 30 rows a page).
-        blanks = max(4, (-len(rows)) % 30)
+        # Blank lines for new students: at least four, then the last page filled with
+        # them (about 30 rows a page), so no page holds only a few lonely lines.
+        blanks = 4 + 30
         rows += [[str(len(rows) + j + 1), "", ""] + [""] * len(dates) for j in range(blanks)]
-        codes = ", ".join(f"{c.code} {_(c.label).lower()}" for c in self.services.roll.codes())
+        codes = ", ".join(
+            f"{c.code} {data_label(c.label, c.label_es).lower()}" for c in self.services.roll.codes()
+        )
         lang = language.current()
         return TableDocument(
             title=document_title("blank-roll"),
@@ -287,6 +350,8 @@ class DocumentBuilder:
                 *[Column(f"{lang.weekday(d)}\n{lang.day_month(d)}", 5.5, _CENTER) for d in dates],
             ],
             rows=rows,
+            spare_rows=30,
+            balance=False,
             rows_per_page=30,
             min_row_mm=6,
             footer_lines=[

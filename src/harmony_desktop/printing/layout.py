@@ -65,6 +65,10 @@ class TableDocument:
     notice: str = ""
     printed_on: str = ""
     empty_message: str = ""
+    #: the last rows are optional blank lines: printed only where the last page has room
+    spare_rows: int = 0
+    #: share the rows out evenly over the pages (no last page with two lonely rows)
+    balance: bool = True
 
 
 @dataclass
@@ -81,6 +85,37 @@ def _font(pt: float, *, bold: bool = False) -> QFont:
     for tag in ("liga", "clig"):
         font.setFeature(QFont.Tag(tag), 0)
     return font
+
+
+def _fill(heights: list[float], limit: float) -> list[_Page]:
+    """Rows onto pages in order, each page taking rows while they fit under ``limit``."""
+    pages: list[_Page] = [_Page([])]
+    used = 0.0
+    for index, h in enumerate(heights):
+        if pages[-1].rows and used + h > limit:
+            pages.append(_Page([]))
+            used = 0.0
+        pages[-1].rows.append((index, h))
+        used += h
+    return pages
+
+
+def balanced_pages(heights: list[float], available: float) -> list[_Page]:
+    """Rows on as few pages as filling them would take, shared out evenly: no last page
+    holding two lonely rows. The page count never grows; each page is as full as the
+    fullest needs to be (the smallest limit that still fits that many pages)."""
+    full = _fill(heights, available)
+    count = len(full)
+    if count < 2:
+        return full
+    low, high = sum(heights) / count, available  # a limit in [low, high] fits
+    for _ in range(30):  # bisection on the page limit, to well under a row's height
+        middle = (low + high) / 2
+        if len(_fill(heights, middle)) <= count:
+            high = middle
+        else:
+            low = middle
+    return _fill(heights, high)
 
 
 class TablePainter:
@@ -123,16 +158,19 @@ class TablePainter:
         min_row = doc.min_row_mm * self.mm
         if doc.rows_per_page:
             min_row = max(min_row, available / doc.rows_per_page - 0.01)
-        heights = [max(min_row, self._row_height(painter, row)) for row in doc.rows]
-        pages: list[_Page] = [_Page([])]
-        used = 0.0
-        for index, h in enumerate(heights):
-            h = min(h, available)  # a monster row is clipped rather than looping forever
-            if pages[-1].rows and used + h > available:
-                pages.append(_Page([]))
-                used = 0.0
-            pages[-1].rows.append((index, h))
-            used += h
+        # A monster row is clipped rather than looping forever.
+        heights = [min(available, max(min_row, self._row_height(painter, row))) for row in doc.rows]
+        required = heights[: len(heights) - doc.spare_rows]
+        pages = balanced_pages(required, available) if doc.balance else _fill(required, available)
+        # Spare rows (blank lines for walk-ins) only fill the last page: never a page of
+        # their own, never a page holding two of them.
+        last = pages[-1]
+        used = sum(h for _i, h in last.rows)
+        for index in range(len(required), len(heights)):
+            if used + heights[index] > available:
+                break
+            last.rows.append((index, heights[index]))
+            used += heights[index]
 
         for number, page in enumerate(pages, start=1):
             if number > 1:

@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from harmony_desktop.paths import AppPaths
+from harmony_desktop.services.calendar import CalendarService
 from harmony_desktop.services.duplicates import (
     DuplicatePair,
     MergeOutcome,
@@ -30,14 +31,20 @@ from harmony_desktop.services.duplicates import (
     merge_students,
 )
 from harmony_desktop.services.enrollment import EnrollmentService
+from harmony_desktop.services.events import EventService
 from harmony_desktop.services.exporting import ExportService
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.services.importing import ImportService
+from harmony_desktop.services.reports import ReportService
 from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.roll import RollService
 from harmony_desktop.services.roster import RosterService
 from harmony_desktop.services.sessions import SessionService
+from harmony_desktop.services.setup import SetupService
+from harmony_desktop.services.setup_import import SetupImportService
 from harmony_desktop.services.stats import StatsService
+from harmony_desktop.services.volunteer_import import VolunteerImport
+from harmony_desktop.services.volunteers import VolunteerService
 from harmony_desktop.store import Store
 
 if TYPE_CHECKING:
@@ -124,7 +131,14 @@ class Services:
     exporting = provides(lambda s: ExportService(s.store))
     duplicates = provides(lambda s: Duplicates(s.store))
     review = provides(lambda s: ReviewService(s.store))
+    volunteers = provides(lambda s: VolunteerService(s.store))
+    events = provides(lambda s: EventService(s.store))
+    volunteer_import = provides(lambda s: VolunteerImport(s.volunteers))
+    reports = provides(lambda s: ReportService(s.store))
     sync = provides(_sync_service)
+    calendar = provides(lambda s: CalendarService(s.store))
+    setup = provides(lambda s: SetupService(s.store))
+    setup_import = provides(lambda s: SetupImportService(s.store))
 
     def __init__(
         self,

@@ -146,9 +146,7 @@ def find_duplicates(store: Store, hub_id: str | None = None) -> list[DuplicatePa
 def _counts(s: Any, student_id: str) -> tuple[int, int]:
     enrollments = len(
         s.exec(
-            select(Enrollment.id).where(
-                Enrollment.student_id == student_id, live(Enrollment)
-            )
+            select(Enrollment.id).where(Enrollment.student_id == student_id, live(Enrollment))
         ).all()
     )
     marks = len(
@@ -193,16 +191,12 @@ def _move_everything(w: ChangeWriter, drop_id: str, keep_id: str) -> MergeOutcom
         w.update(contact, student_id=keep_id)
         outcome.contacts += 1
     for enrollment in s.exec(
-        select(Enrollment).where(
-            Enrollment.student_id == drop_id, live(Enrollment)
-        )
+        select(Enrollment).where(Enrollment.student_id == drop_id, live(Enrollment))
     ).all():
         w.update(enrollment, student_id=keep_id)
         outcome.enrollments += 1
     for mark in s.exec(
-        select(AttendanceMark).where(
-            AttendanceMark.student_id == drop_id, live(AttendanceMark)
-        )
+        select(AttendanceMark).where(AttendanceMark.student_id == drop_id, live(AttendanceMark))
     ).all():
         target_id = attendance_mark_id(mark.session_id, keep_id)
         target = s.get(AttendanceMark, target_id)
@@ -231,8 +225,7 @@ def redirect_targets(store: Store) -> dict[str, str]:
     """Old student id → final kept id, following chains of merges."""
     with store.read() as s:
         raw = {
-            r.id: r.target_id
-            for r in s.exec(select(StudentRedirect).where(live(StudentRedirect)))
+            r.id: r.target_id for r in s.exec(select(StudentRedirect).where(live(StudentRedirect)))
         }
     final: dict[str, str] = {}
     for old in raw:
@@ -262,11 +255,7 @@ def apply_redirects(store: Store) -> int:
                 ).all()
             )
         stale.update(
-            s.exec(
-                select(Student.id).where(
-                    col(Student.id).in_(old_ids), live(Student)
-                )
-            ).all()
+            s.exec(select(Student.id).where(col(Student.id).in_(old_ids), live(Student))).all()
         )
     if not stale:
         return 0

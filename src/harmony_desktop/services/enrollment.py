@@ -54,6 +54,34 @@ class WaitlistEntry:
     waitlisted_on: dt.date | None
 
 
+def waitlist_in(s: Session, ensemble_id: str) -> list[WaitlistEntry]:
+    """The ensemble's waitlist read in the session's transaction, in the order places
+    are offered: by priority (lower first), then by date waitlisted, then by name."""
+    rows = s.exec(
+        select(Enrollment, Student)
+        .join(Student, col(Student.id) == Enrollment.student_id)
+        .where(
+            Enrollment.ensemble_id == ensemble_id,
+            Enrollment.status == EnrollmentStatus.WAITLISTED.value,
+            live(Enrollment),
+        )
+    ).all()
+    entries = [
+        WaitlistEntry(
+            e.id,
+            st.id,
+            display_name(st.legal_first_name, st.legal_last_name, st.preferred_name),
+            e.waitlist_priority,
+            e.waitlisted_on,
+        )
+        for e, st in rows
+    ]
+    entries.sort(
+        key=lambda w: (w.priority, w.waitlisted_on or dt.date.max, sort_key(w.student_name))
+    )
+    return entries
+
+
 class EnrollmentService:
     """Moves students through Applied → Waitlisted → Enrolled → Withdrawn / Completed."""
 
@@ -70,29 +98,7 @@ class EnrollmentService:
     def waitlist(self, ensemble_id: str) -> list[WaitlistEntry]:
         """The ensemble's waitlist: by priority (lower first), then by date waitlisted."""
         with self.store.read() as s:
-            rows = s.exec(
-                select(Enrollment, Student)
-                .join(Student, col(Student.id) == Enrollment.student_id)
-                .where(
-                    Enrollment.ensemble_id == ensemble_id,
-                    Enrollment.status == EnrollmentStatus.WAITLISTED.value,
-                    live(Enrollment),
-                )
-            ).all()
-        entries = [
-            WaitlistEntry(
-                e.id,
-                st.id,
-                display_name(st.legal_first_name, st.legal_last_name, st.preferred_name),
-                e.waitlist_priority,
-                e.waitlisted_on,
-            )
-            for e, st in rows
-        ]
-        entries.sort(
-            key=lambda w: (w.priority, w.waitlisted_on or dt.date.max, sort_key(w.student_name))
-        )
-        return entries
+            return waitlist_in(s, ensemble_id)
 
     def for_student(self, student_id: str) -> list[Enrollment]:
         """Every enrollment of a student, newest first."""
@@ -183,6 +189,63 @@ class EnrollmentService:
         if not waiting:
             return None
         return self.enroll(waiting[0].student_id, ensemble_id, on, by=by)
+
+    def place(
+        self,
+        w: ChangeWriter,
+        student_id: str,
+        ensemble_id: str,
+        on: dt.date,
+        *,
+        by: str | None = None,
+    ) -> EnrollmentStatus | None:
+        """Inside the caller's transaction: enroll the student from ``on`` if a place is
+        free, else put them on the waitlist. None (and no change) when they are already
+        enrolled or waiting there."""
+        current = w.session.exec(
+            select(Enrollment.status).where(
+                Enrollment.student_id == student_id,
+                Enrollment.ensemble_id == ensemble_id,
+                live(Enrollment),
+                col(Enrollment.status).in_(
+                    [EnrollmentStatus.ENROLLED.value, EnrollmentStatus.WAITLISTED.value]
+                ),
+            )
+        ).first()
+        if current is not None:
+            return None
+        ensemble = w.get(Ensemble, ensemble_id)
+        enrollment = self._pending(w, student_id, ensemble_id) or self._new(
+            w, student_id, ensemble_id
+        )
+        full = len(enrolled_student_ids(w.session, ensemble_id, on)) >= ensemble.capacity
+        status = EnrollmentStatus.WAITLISTED if full else EnrollmentStatus.ENROLLED
+        dates = {"waitlisted_on": on} if full else {"enrolled_on": on}
+        if w.session.get(Enrollment, enrollment.id) is None:
+            enrollment.applied_on = on
+            enrollment.status = status.value
+            for name, value in dates.items():
+                setattr(enrollment, name, value)
+            w.insert(enrollment)
+        else:
+            w.update(enrollment, status=status.value, **dates)
+        self._event(w, enrollment, status, on, "", by)
+        return status
+
+    def fill_from_waitlist(
+        self, w: ChangeWriter, ensemble_id: str, on: dt.date, *, by: str | None = None
+    ) -> list[str]:
+        """Inside the caller's transaction: enroll students from the waitlist, in order,
+        while the ensemble has free places on ``on``. Returns their student ids."""
+        ensemble = w.get(Ensemble, ensemble_id)
+        free = ensemble.capacity - len(enrolled_student_ids(w.session, ensemble_id, on))
+        enrolled: list[str] = []
+        for entry in waitlist_in(w.session, ensemble_id)[: max(free, 0)]:
+            enrollment = w.get(Enrollment, entry.enrollment_id)
+            w.update(enrollment, status=EnrollmentStatus.ENROLLED.value, enrolled_on=on)
+            self._event(w, enrollment, EnrollmentStatus.ENROLLED, on, "", by)
+            enrolled.append(entry.student_id)
+        return enrolled
 
     def withdraw(
         self, enrollment_id: str, on: dt.date, reason: str, *, by: str | None = None

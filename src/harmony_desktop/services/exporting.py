@@ -30,6 +30,7 @@ from harmony_desktop.store.models import (
     Contact,
     Enrollment,
     Ensemble,
+    Staff,
     Student,
 )
 from harmony_desktop.store.queries import live
@@ -216,7 +217,8 @@ class ExportService:
         headers = [
             _("Date"), _("Ensemble"), _("Start"), _("Session status"), _("District student id"),
             _("Last name"), _("First name"), _("Code"), _("Arrival"), _("Departure"), _("Reason"),
-            _("Note"), _("Recorded at"),
+            _("Note"), _("Recorded at"), _("Collected by"), _("Collected at"), _("Walked home"),
+            _("Release confirmed by"),
         ]  # fmt: skip
         with self.store.read() as s:
             query = (
@@ -235,6 +237,7 @@ class ExportService:
             if last:
                 query = query.where(ClassSession.date <= last)
             found = s.exec(query).all()
+            staff_names = {r.id: r.name for r in s.exec(select(Staff)).all()}
         found = sorted(
             found,
             key=lambda r: (
@@ -251,7 +254,10 @@ class ExportService:
                 st.legal_last_name, st.legal_first_name, m.code,
                 format_time(m.arrival_time) if m.arrival_time else "",
                 format_time(m.departure_time) if m.departure_time else "",
-                m.reason, m.note, m.recorded_at,
+                m.reason, m.note, m.recorded_at, m.collected_by,
+                format_time(m.collected_at) if m.collected_at else "",
+                _yes_no(m.walked_home) if m.collected_at else "",
+                staff_names.get(m.pickup_confirmed_by or "", ""),
             ]
             for m, cs, st, en in found
         ]  # fmt: skip

@@ -14,7 +14,8 @@ from sqlmodel import Session, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
-from harmony_desktop.domain.i18n import _, format_time, weekday_name
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.schedule import current, describe, meetings
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Ensemble, Hub, Staff
 from harmony_desktop.store.queries import get_live, live
@@ -39,6 +40,19 @@ class StaffInfo:
     role: str
 
 
+def staff_hubs(row: Staff) -> set[str]:
+    """The hubs a staff member works at: those listed in ``hubs``, and the hub their row
+    belongs to when it was made by an older version (before staff were programme-wide)."""
+    try:
+        listed = json.loads(row.hubs or "[]")
+    except ValueError:
+        listed = []
+    found = {str(h) for h in listed if isinstance(h, str)} if isinstance(listed, list) else set()
+    if row.hub_id:
+        found.add(row.hub_id)
+    return found
+
+
 @dataclass(frozen=True)
 class EnsembleInfo:
     """An ensemble as pickers and printed headers show it."""
@@ -52,36 +66,27 @@ class EnsembleInfo:
     schedule: str
     location: str
     schedule_days: tuple[int, ...]
+    teacher_id: str | None = None
+    archived: bool = False
 
 
-def _schedule_text(schedule: str) -> tuple[str, tuple[int, ...]]:
-    """ "Mon–Fri 3:30 PM–5:00 PM, Sat 10:00 AM–11:30 AM" in the current language:
-    consecutive days at the same time grouped."""
-    slots = json.loads(schedule or "[]")
-    by_time: dict[str, list[int]] = {}
-    for s in slots:
-        hours = f"{_time(s['start'])}–{_time(s['end'])}"
-        by_time.setdefault(hours, []).append(int(s["weekday"]))
-    parts = []
-    for times, days in sorted(by_time.items(), key=lambda kv: min(kv[1])):
-        days = sorted(set(days))
-        runs: list[list[int]] = []
-        for d in days:
-            if runs and d == runs[-1][-1] + 1:
-                runs[-1].append(d)
-            else:
-                runs.append([d])
-        names = [
-            weekday_name(r[0]) if len(r) == 1 else f"{weekday_name(r[0])}–{weekday_name(r[-1])}"
-            for r in runs
-        ]
-        parts.append(f"{', '.join(names)} {times}")
-    return ", ".join(parts), tuple(sorted({int(s["weekday"]) for s in slots}))
+def _schedule_text(schedule: str, on: dt.date | None = None) -> tuple[str, tuple[int, ...]]:
+    """ "Mon–Fri 3:30 PM–5:00 PM" (in the current language) and the weekdays, as of ``on``:
+    a changed schedule keeps its past meetings, with the days they were in effect."""
+    found = current(meetings(schedule), on or dt.date.today())
+    return describe(found), tuple(sorted({m.weekday for m in found}))
 
 
-def _time(text: str) -> str:
-    """ "15:30" as the current language writes a time ("3:30 PM", "3:30 p.m.")."""
-    return format_time(dt.time.fromisoformat(text))
+def no_hub_message() -> str:
+    """What to do on a data folder with no hub: set one up, or join the programme."""
+    return _(
+        "There is no hub in this database yet. Either set up your programme on this "
+        'laptop: open the app and choose "Set up a programme on this laptop", or run '
+        '"harmony-desktop setup import programme.xlsx" with a Hubs sheet; or join your '
+        'programme\'s server: "harmony-desktop enroll --server URL --code CODE", then '
+        '"harmony-desktop sync" brings your hubs. To try the app with generated data: '
+        '"harmony-desktop demo".'
+    )
 
 
 def _hub_info(row: Hub) -> HubInfo:
@@ -132,7 +137,7 @@ class HubDirectory:
         """Like :meth:`find`, but a database with no hub at all is an error too."""
         found = self.find(name_or_id)
         if found is None:
-            raise NotFoundError(_("There is no hub in this database yet."))
+            raise NotFoundError(no_hub_message())
         return found
 
     # -- staff -------------------------------------------------------------------------
@@ -140,17 +145,20 @@ class HubDirectory:
     def staff_for_hub(self, hub_id: str) -> list[StaffInfo]:
         """The hub's staff, by name (everyone who may take roll there)."""
         with self.store.read() as s:
-            rows = s.exec(select(Staff).where(Staff.hub_id == hub_id, live(Staff))).all()
+            # Staff are few (tens) and mostly programme-wide: filter their hubs here.
+            rows = s.exec(select(Staff).where(live(Staff))).all()
         return sorted(
-            (StaffInfo(r.id, r.name, r.role) for r in rows), key=lambda r: sort_key(r.name)
+            (StaffInfo(r.id, r.name, r.role) for r in rows if hub_id in staff_hubs(r)),
+            key=lambda r: sort_key(r.name),
         )
 
     # -- ensembles ---------------------------------------------------------------------
 
-    def ensembles(self, hub_id: str) -> list[EnsembleInfo]:
-        """The hub's ensembles, by name."""
+    def ensembles(self, hub_id: str, *, archived: bool = False) -> list[EnsembleInfo]:
+        """The hub's ensembles, by name; archived ones only when ``archived`` is True."""
         with self.store.read() as s:
-            return self._ensembles(s, hub_id)
+            found = self._ensembles(s, hub_id)
+        return found if archived else [e for e in found if not e.archived]
 
     def ensemble(self, ensemble_id: str) -> EnsembleInfo:
         """One ensemble; :class:`NotFoundError` if there is no such ensemble."""
@@ -165,7 +173,7 @@ class HubDirectory:
         """The ensemble named (or with id) ``name_or_id``, in one hub or any hub."""
         hub_ids = [hub_id] if hub_id else [h.id for h in self.hubs()]
         wanted = name_or_id.strip().casefold()
-        candidates = [e for h in hub_ids for e in self.ensembles(h)]
+        candidates = [e for h in hub_ids for e in self.ensembles(h, archived=True)]
         exact = [e for e in candidates if e.id == name_or_id or e.name.casefold() == wanted]
         if len(exact) == 1:
             return exact[0]
@@ -188,7 +196,7 @@ class HubDirectory:
     @staticmethod
     def _ensembles(s: Session, hub_id: str) -> list[EnsembleInfo]:
         rows = s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble))).all()
-        teachers = dict(s.exec(select(Staff.id, Staff.name).where(Staff.hub_id == hub_id)).all())
+        teachers = dict(s.exec(select(Staff.id, Staff.name)).all())
         infos = []
         for e in rows:
             text, days = _schedule_text(e.schedule)
@@ -203,6 +211,8 @@ class HubDirectory:
                     text,
                     e.location,
                     days,
+                    e.teacher_id,
+                    e.archived,
                 )
             )
         return sorted(infos, key=lambda i: sort_key(i.name))

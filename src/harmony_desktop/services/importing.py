@@ -1,47 +1,85 @@
 """Import students and their contacts from CSV and .xlsx files, all or nothing.
 
 Files come from spreadsheets, school information systems and form tools, so reading is
-forgiving: UTF-8 with or without a BOM, UTF-16, Windows-1252, CRLF, quoted commas and
-newlines, ``;`` or tab separators, title rows above the header, Excel dates and serial
-numbers, extra and missing columns, and English or Spanish header names.
+forgiving (``sheets.py``, shared with the programme set-up import): UTF-8 with or without
+a BOM, UTF-16, Windows-1252 and other encodings found by charset-normalizer, CRLF,
+quoted commas and newlines, ``;`` or tab separators, title rows above the header, Excel
+dates and serial numbers, extra and missing columns, and English or Spanish headers
+matched by their words ("Student's full name", "Correo electrónico").
 
 The flow is always the same, for the window and the command line:
 
 1. :func:`read_table` reads the file into a :class:`RawTable` (no database access);
-2. :func:`guess_mapping` proposes a column → field mapping the user can correct;
+2. :func:`guess_mapping` proposes a column → field mapping the user can correct; the
+   columns left out are listed (:func:`unmapped_columns`), never dropped silently;
 3. :meth:`ImportService.dry_run` says how many rows would be created, updated, left
-   unchanged and rejected (each rejection with its line number and reason);
+   unchanged and rejected (each rejection with its line number and reason), and how
+   many students the "Ensembles" column enrolls or waitlists;
 4. :meth:`ImportService.apply` runs the very same planning inside ONE write transaction
    and writes; any exception rolls the whole import back.
 
 Existing students are matched by district student id, then by legal name and date of
-birth. Empty cells never blank out what is already stored.
+birth. Empty cells never blank out what is already stored. The "Ensembles" column names
+the hub's ensembles a student joins (several separated by ";" or ","): enrolled while
+places are free, waitlisted beyond the capacity; an import never takes anyone out.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
-import functools
-import io
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.domain.names import stored_text
-from harmony_desktop.domain.vocab import StudentStatus
+from harmony_desktop.domain.names import fold
+from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
+from harmony_desktop.services import sheets
+from harmony_desktop.services.enrollment import EnrollmentService, enrolled_student_ids
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
+from harmony_desktop.services.sheets import (
+    Cell,
+    HeaderMatcher,
+    RawTable,
+    blank,
+    cell_text,
+    decode_bytes,
+    normalise_header,
+    parse_bool,
+    parse_date,
+    parse_grade,
+    unmapped_columns,
+)
 from harmony_desktop.store import Store
-from harmony_desktop.store.models import Contact, Student, new_id
+from harmony_desktop.store.models import Contact, Enrollment, Ensemble, Student, new_id
 from harmony_desktop.store.queries import live
+
+__all__ = [
+    "FIELD_ALIASES",
+    "STUDENT_HEADERS",
+    "Cell",
+    "ImportRefused",
+    "ImportReport",
+    "ImportService",
+    "RawTable",
+    "Rejection",
+    "check_mapping",
+    "decode_bytes",
+    "field_label",
+    "guess_mapping",
+    "normalise_header",
+    "parse_bool",
+    "parse_date",
+    "parse_grade",
+    "read_table",
+    "split_full_name",
+    "unmapped_columns",
+]
 
 # -- target fields ------------------------------------------------------------------------
 
@@ -82,6 +120,9 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
         "full name",
         "student",
         "nombre completo",
+        "nombre completo del estudiante",
+        "nombre y apellido",
+        "nombre y apellidos",
         "estudiante",
         "alumno",
         "alumna",
@@ -131,6 +172,8 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
         "idioma del hogar",
         "idioma en casa",
         "lengua materna",
+        "language spoken at home",
+        "idioma que se habla en casa",
     ),
     "guardian_language": (
         "guardian language",
@@ -142,7 +185,13 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
         "idioma del tutor",
         "idioma preferido",
     ),
-    "instrument": ("instrument", "instrumento"),
+    "instrument": (
+        "instrument",
+        "instrumento",
+        "instrument you want to play",
+        "instrument of interest",
+        "que instrumento quiere tocar",
+    ),
     "level": ("level", "nivel", "music level", "nivel musical"),
     "medical_notes": (
         "medical notes",
@@ -181,6 +230,27 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
     "status": ("status", "estado", "estatus"),
     "notes": ("notes", "comments", "notas", "comentarios", "observaciones"),
 }
+
+#: The ensembles a student joins (names of the hub's ensembles), not a student field.
+ENSEMBLE_FIELD = "ensembles"
+ENSEMBLE_ALIASES: tuple[str, ...] = (
+    "ensembles",
+    "ensemble",
+    "class",
+    "classes",
+    "program",
+    "programs",
+    "ensembles enrolled",
+    "conjunto",
+    "conjuntos",
+    "clase",
+    "clases",
+    "grupo",
+    "grupos",
+    "ensamble",
+    "ensambles",
+    "programa",
+)
 
 #: Contact slots: guardian 1, guardian 2 and an emergency contact, each with these parts.
 CONTACT_PARTS: dict[str, tuple[str, ...]] = {
@@ -249,7 +319,11 @@ def _contact_aliases() -> dict[str, tuple[str, ...]]:
 
 
 #: Every target field of an import with its aliases.
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {**STUDENT_FIELDS, **_contact_aliases()}
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    **STUDENT_FIELDS,
+    **_contact_aliases(),
+    ENSEMBLE_FIELD: ENSEMBLE_ALIASES,
+}
 
 
 def field_label(name: str) -> str:
@@ -273,6 +347,7 @@ def field_label(name: str) -> str:
         "may_walk_home": _("May walk home"),
         "status": _("Status"),
         "notes": _("Notes"),
+        ENSEMBLE_FIELD: _("Ensembles (enroll, or waitlist when full)"),
     }
     if name in labels:
         return labels[name]
@@ -292,151 +367,40 @@ def field_label(name: str) -> str:
     return f"{slots.get(slot, slot)}: {parts.get(part, part)}"
 
 
-@functools.lru_cache(maxsize=65536)
-def normalise_header(text: str) -> str:
-    """A header name folded for matching: no accents, lower case, words only."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    text = re.sub(r"(?<=[a-z])(?=\d)", " ", text)  # "guardian1" → "guardian 1"
-    return " ".join(text.split())
+#: The plain words are ambiguous on their own; these win.
+PREFERRED_HEADERS: dict[str, str] = {
+    "name": "full_name",
+    "nombre": "legal_first_name",
+    "parentesco": "guardian1_relationship",
+    "relationship": "guardian1_relationship",
+    "phone": "guardian1_phone",
+    "telefono": "guardian1_phone",
+    "email": "guardian1_email",
+    "e mail": "guardian1_email",
+    "correo": "guardian1_email",
+    "correo electronico": "guardian1_email",
+    "email address": "guardian1_email",
+}
 
-
-_ALIAS_INDEX: dict[str, str] = {}
-for _field, _names in FIELD_ALIASES.items():
-    for _name in _names:
-        _ALIAS_INDEX.setdefault(normalise_header(_name), _field)
-# The plain words are ambiguous on their own; these win.
-for _name, _field in (
-    ("name", "full_name"),
-    ("nombre", "legal_first_name"),
-    ("parentesco", "guardian1_relationship"),
-    ("relationship", "guardian1_relationship"),
-    ("phone", "guardian1_phone"),
-    ("telefono", "guardian1_phone"),
-    ("email", "guardian1_email"),
-    ("correo", "guardian1_email"),
-):
-    _ALIAS_INDEX[_name] = _field
-
-
-# -- reading files ------------------------------------------------------------------------
-
-
-Cell = str | int | float | dt.date | dt.datetime | bool | None
-
-
-@dataclass
-class RawTable:
-    """A file read into a header and rows, each row with its line (or sheet row) number."""
-
-    headers: list[str]
-    rows: list[tuple[int, list[Cell]]]
-    encoding: str = ""
-    source: str = ""
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Text and encoding name of a CSV file's bytes (BOMs, UTF-8, else Windows-1252)."""
-    for bom, name in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(name), name
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _read_csv(path: Path) -> RawTable:
-    text, encoding = decode_bytes(path.read_bytes())
-    sample = text[:8192]
-    delimiter = ","
-    first_line = sample.splitlines()[0] if sample else ""
-    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
-    if counts[","] == 0 and max(counts.values()) > 0:
-        delimiter = max(counts, key=lambda d: counts[d])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[Cell]]] = []
-    line = 1
-    for record in reader:
-        rows.append((line, list(record)))
-        line = reader.line_num + 1
-    return _split_header(rows, encoding, path.name)
-
-
-def _read_xlsx(path: Path) -> RawTable:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(
-            _("{name} could not be read as an Excel workbook: {error}").format(
-                name=path.name, error=exc
-            )
-        ) from exc
-    try:
-        best: list[tuple[int, list[Cell]]] = []
-        for sheet in book.worksheets:
-            rows = [
-                (number, list(values))
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-            if len(rows) > len(best):
-                best = rows
-    finally:
-        book.close()
-    return _split_header(best, "xlsx", path.name)
-
-
-def _blank(cell: Cell) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-def _split_header(rows: list[tuple[int, list[Cell]]], encoding: str, source: str) -> RawTable:
-    rows = [(n, r) for n, r in rows if not all(_blank(c) for c in r)]
-    if not rows:
-        raise ValidationError(_("{name} has no rows.").format(name=source))
-    # A title row ("Spring roster 2026") may sit above the real header: take the first
-    # of the first rows in which at least two cells are known column names.
-    header_at = 0
-    for i, (_n, cells) in enumerate(rows[:10]):
-        known = sum(1 for c in cells if normalise_header(str(c or "")) in _ALIAS_INDEX)
-        if known >= 2:
-            header_at = i
-            break
-    headers = [str(c).strip() if c is not None else "" for c in rows[header_at][1]]
-    return RawTable(headers, rows[header_at + 1 :], encoding, source)
+#: The column names of a student file (:class:`~harmony_desktop.services.sheets.HeaderMatcher`).
+STUDENT_HEADERS = HeaderMatcher(FIELD_ALIASES, PREFERRED_HEADERS)
 
 
 def read_table(path: Path | str) -> RawTable:
-    """Read a CSV or .xlsx file. Raises :class:`ValidationError` if it cannot be read."""
-    path = Path(path)
-    if not path.exists():
-        raise ValidationError(_("There is no file {path}.").format(path=path))
-    suffix = path.suffix.casefold()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix == ".xls":
-        raise ValidationError(
-            _("Old .xls workbooks cannot be read. Save the file as .xlsx or CSV and try again.")
-        )
-    return _read_csv(path)
+    """Read a student file (CSV or .xlsx). Raises :class:`ValidationError` if it cannot
+    be read."""
+    return sheets.read_table(path, STUDENT_HEADERS)
 
 
 # -- the column mapping --------------------------------------------------------------------
 
 
 def guess_mapping(headers: Iterable[str]) -> dict[int, str | None]:
-    """Column index → target field (None: ignored) from the header names."""
+    """Column index → target field (None: not imported) from the header names."""
     mapping: dict[int, str | None] = {}
     used: set[str] = set()
     for i, header in enumerate(headers):
-        target = _ALIAS_INDEX.get(normalise_header(header))
+        target = STUDENT_HEADERS.match(header)
         if target and target in used and target.startswith("guardian1_"):
             target = target.replace("guardian1_", "guardian2_")  # "Mother" after "Parent"
         if target in used:
@@ -474,133 +438,8 @@ def check_mapping(mapping: dict[int, str | None]) -> None:
 
 # -- converting cells ---------------------------------------------------------------------
 
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january", "ene", "enero"),
-            ("feb", "february", "febrero"),
-            ("mar", "march", "marzo"),
-            ("apr", "april", "abr", "abril"),
-            ("may", "mayo"),
-            ("jun", "june", "junio"),
-            ("jul", "july", "julio"),
-            ("aug", "august", "ago", "agosto"),
-            ("sep", "sept", "september", "septiembre", "setiembre"),
-            ("oct", "october", "octubre"),
-            ("nov", "november", "noviembre"),
-            ("dec", "december", "dic", "diciembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-
-def _two_digit_year(year: int, today: dt.date) -> int:
-    if year >= 100:
-        return year
-    century = today.year // 100 * 100
-    return century + year if century + year <= today.year else century - 100 + year
-
-
-def parse_date(value: Cell, *, today: dt.date | None = None) -> dt.date | None:
-    """A date from a cell: a date, an Excel serial number, ISO, US (M/D/Y) or D/M/Y when
-    the day is over 12, or "4 Mar 2015" / "March 4, 2015" / "4 de marzo de 2015".
-    None for an empty cell; :class:`ValueError` when it is not a date."""
-    today = today or dt.date.today()
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, int | float):
-        return _serial(float(value))
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4,5}(\.\d+)?", text):
-        return _serial(float(text))
-    text = re.sub(r"[T ]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?\s*(am|pm|AM|PM)?$", "", text).strip()
-    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", text):
-        a, b, year = int(m[1]), int(m[2]), _two_digit_year(int(m[3]), today)
-        month, day = (b, a) if a > 12 else (a, b)
-        return dt.date(year, month, day)
-    words = re.sub(r"[,.]", " ", normalise_header(text)).split()
-    words = [w for w in words if w != "de"]
-    if len(words) == 3:
-        if words[0].isdigit() and words[1] in _MONTHS and words[2].isdigit():
-            return dt.date(_two_digit_year(int(words[2]), today), _MONTHS[words[1]], int(words[0]))
-        if words[0] in _MONTHS and words[1].isdigit() and words[2].isdigit():
-            return dt.date(_two_digit_year(int(words[2]), today), _MONTHS[words[0]], int(words[1]))
-    raise ValueError(text)
-
-
-def _serial(number: float) -> dt.date:
-    # Excel's 1900 date system (with its phantom 29 Feb 1900: epoch 30 Dec 1899).
-    if not 1 <= number < 2_958_466:
-        raise ValueError(number)
-    return _EXCEL_EPOCH + dt.timedelta(days=int(number))
-
-
-_TRUE = {"y", "yes", "true", "1", "x", "si", "s", "ok", "sí", "verdadero", "allowed", "permitido"}
-_FALSE = {"n", "no", "false", "0", "", "falso", "none", "not allowed", "no permitido"}
-
-
-def parse_bool(value: Cell) -> bool | None:
-    """Yes/no in English or Spanish (sí, no, x, 1, true); None for an empty cell."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return bool(value)
-    text = normalise_header(str(value))
-    if not text:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(text)
-
-
-def parse_grade(value: Cell) -> str:
-    """A grade as stored: "PK", "K" or "1" … "12" (from "3rd", "Grade 03", "Kínder", "TK")."""
-    if value is None:
-        return ""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        value = str(int(value))
-    text = normalise_header(str(value))
-    if not text:
-        return ""
-    if text in {"pk", "pre k", "prek", "tk", "pre kinder", "prekinder", "preescolar"}:
-        return "PK"
-    if text in {"k", "kg", "kinder", "kindergarten", "kinder garten"}:
-        return "K"
-    if m := re.fullmatch(
-        r"(?:grade |grado |gr )?0*(\d{1,2})(?: ?(?:st|nd|rd|th|o|a|er|do))?(?: grade| grado)?", text
-    ):
-        return str(int(m[1]))
-    return str(value).strip()
-
-
-def _text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value)
-    # Names are stored as typed, in NFC: a file from a Mac may hold "Núñez" decomposed.
-    return stored_text(" ".join(text.split()) if "\n" not in text else text)
+_text = cell_text
+_blank = blank
 
 
 def split_full_name(text: str) -> tuple[str, str]:
@@ -633,6 +472,8 @@ class RowPlan:
     contacts: list[dict[str, Any]]
     existing_id: str | None = None
     changes: dict[str, Any] = field(default_factory=dict)
+    #: ensembles to enroll the student in (or waitlist them for), in the file's order
+    ensembles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -645,6 +486,11 @@ class ImportReport:
     rejected: list[Rejection] = field(default_factory=list)
     contacts_created: int = 0
     contacts_updated: int = 0
+    #: places taken from the "Ensembles" column, and students put on a waitlist
+    enrolled: int = 0
+    waitlisted: int = 0
+    #: the file's columns this import leaves out (never silently)
+    unmapped: list[str] = field(default_factory=list)
     applied: bool = False
 
     @property
@@ -658,7 +504,15 @@ class ImportReport:
             text = _("{c} created, {u} updated, {n} unchanged, {r} rejected.")
         else:
             text = _("{c} to create, {u} to update, {n} unchanged, {r} rejected.")
-        return text.format(c=self.created, u=self.updated, n=self.unchanged, r=len(self.rejected))
+        line = text.format(c=self.created, u=self.updated, n=self.unchanged, r=len(self.rejected))
+        if self.enrolled or self.waitlisted:
+            places = (
+                _("{e} enrolled in ensembles, {w} waitlisted.")
+                if self.applied
+                else _("{e} to enroll in ensembles, {w} to waitlist.")
+            )
+            line += " " + places.format(e=self.enrolled, w=self.waitlisted)
+        return line
 
 
 class ImportRefused(HarmonyError):
@@ -691,19 +545,28 @@ _STATUSES = {
 }
 
 
+def split_ensemble_names(text: str) -> list[str]:
+    """The ensemble names of a cell: separated by ";", "," or new lines."""
+    return [n for n in (" ".join(p.split()) for p in re.split(r"[;,\n]", text)) if n]
+
+
 def _convert_row(
     cells: list[Cell], mapping: dict[int, str | None], today: dt.date
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Student fields and contacts of one row; raises ValidationError with a reason."""
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
+    """Student fields, contacts and ensemble names of one row; raises ValidationError
+    with a reason."""
     student: dict[str, Any] = {}
     slots: dict[str, dict[str, Any]] = {}
+    ensembles: list[str] = []
     for index, target in mapping.items():
         if not target or index >= len(cells):
             continue
         raw = cells[index]
         if _blank(raw):
             continue
-        if target in STUDENT_FIELDS:
+        if target == ENSEMBLE_FIELD:
+            ensembles = split_ensemble_names(_text(raw))
+        elif target in STUDENT_FIELDS:
             student[target] = _convert_student_value(target, raw, today)
         else:
             slot, _sep, part = target.partition("_")
@@ -728,7 +591,7 @@ def _convert_row(
             contact.setdefault("language", student["guardian_language"])
         validate_contact(contact)
         contacts.append(contact)
-    return student, contacts
+    return student, contacts, ensembles
 
 
 def _convert_student_value(target: str, raw: Cell, today: dt.date) -> Any:
@@ -764,6 +627,58 @@ def _convert_student_value(target: str, raw: Cell, today: dt.date) -> Any:
     return _text(raw)
 
 
+class _Places:
+    """The hub's ensembles as the "Ensembles" column names them, and the places the
+    import takes in them, in the file's order (as :meth:`EnrollmentService.place` will)."""
+
+    def __init__(self, s: Session, hub_id: str, today: dt.date) -> None:
+        rows = s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble))).all()
+        self.ensembles = {fold(e.name): e for e in rows if not e.archived}
+        self.taken = {e.id: len(enrolled_student_ids(s, e.id, today)) for e in rows}
+        self.placed = set(
+            s.exec(
+                select(Enrollment.student_id, Enrollment.ensemble_id).where(
+                    Enrollment.hub_id == hub_id,
+                    live(Enrollment),
+                    col(Enrollment.status).in_(
+                        [EnrollmentStatus.ENROLLED.value, EnrollmentStatus.WAITLISTED.value]
+                    ),
+                )
+            ).all()
+        )
+
+    def find(self, names: list[str]) -> list[str]:
+        """The ids of the ensembles ``names``; ValidationError names one that is not here."""
+        found: list[str] = []
+        for name in names:
+            ensemble = self.ensembles.get(fold(name))
+            if ensemble is None:
+                raise ValidationError(
+                    _("There is no ensemble {name!r} at this hub. Ensembles here: {names}.").format(
+                        name=name,
+                        names=", ".join(sorted(e.name for e in self.ensembles.values())) or "—",
+                    ),
+                    ENSEMBLE_FIELD,
+                )
+            if ensemble.id not in found:
+                found.append(ensemble.id)
+        return found
+
+    def take(
+        self, student_id: str | None, ensemble_ids: list[str], report: ImportReport
+    ) -> list[str]:
+        """The ensembles the student is not in yet, counted as enrolled or waitlisted."""
+        new = [e for e in ensemble_ids if (student_id, e) not in self.placed]
+        for ensemble_id in new:
+            capacity = next(e.capacity for e in self.ensembles.values() if e.id == ensemble_id)
+            if self.taken[ensemble_id] < capacity:
+                self.taken[ensemble_id] += 1
+                report.enrolled += 1
+            else:
+                report.waitlisted += 1
+        return new
+
+
 def _name_key(first: str, last: str, dob: dt.date | None) -> tuple[str, str, dt.date | None]:
     return (normalise_header(first), normalise_header(last), dob)
 
@@ -783,6 +698,7 @@ class ImportService:
         check_mapping(mapping)
         with self.store.read() as s:
             report, _plans = self._plan(s, hub_id, table, mapping)
+        report.unmapped = unmapped_columns(table, mapping)
         return report
 
     def apply(
@@ -810,7 +726,7 @@ class ImportService:
             new_contacts: list[dict[str, Any]] = []
             for plan in plans:
                 if plan.existing_id is None:
-                    student_id = new_id()
+                    student_id = plan.existing_id = new_id()
                     new_students.append({**plan.student_fields, "id": student_id, "hub_id": hub_id})
                     for contact in plan.contacts:
                         new_contacts.append({**contact, "hub_id": hub_id, "student_id": student_id})
@@ -825,12 +741,19 @@ class ImportService:
                         )
                     elif contact:
                         w.update(w.get(Contact, found_id), **contact)
-            # Students first, then their contacts (foreign keys).
+            # Students first, then their contacts and places (foreign keys).
             w.insert_many_values(Student, new_students)
             w.insert_many_values(Contact, new_contacts)
+            placing = EnrollmentService(self.store)
+            today = self._today()
+            for plan in plans:
+                for ensemble_id in plan.ensembles:
+                    assert plan.existing_id is not None
+                    placing.place(w, plan.existing_id, ensemble_id, today)
             if before_commit is not None:
                 before_commit()
         report.applied = True
+        report.unmapped = unmapped_columns(table, mapping)
         return report
 
     def _plan(
@@ -859,6 +782,7 @@ class ImportService:
             select(contact_table).where(contact_table.c.hub_id == hub_id, live(Contact))
         ):
             contacts.setdefault(c.student_id, []).append(c)
+        places = _Places(s, hub_id, today) if ENSEMBLE_FIELD in mapping.values() else None
 
         report = ImportReport()
         plans: list[RowPlan] = []
@@ -868,7 +792,8 @@ class ImportService:
             if all(_blank(c) for c in cells):
                 continue
             try:
-                fields, row_contacts = _convert_row(cells, mapping, today)
+                fields, row_contacts, ensemble_names = _convert_row(cells, mapping, today)
+                ensemble_ids = places.find(ensemble_names) if places else []
             except ValidationError as exc:
                 report.rejected.append(Rejection(line, str(exc)))
                 continue
@@ -906,7 +831,17 @@ class ImportService:
                     and (match.district_student_id.casefold() != district)
                 ):
                     match = None  # same name and birthday, different district id: another child
+            archived = StudentStatus.ARCHIVED.value
+            if ensemble_ids and archived in (fields.get("status"), getattr(match, "status", "")):
+                report.rejected.append(
+                    Rejection(
+                        line, _("An archived student cannot be enrolled. Restore them first.")
+                    )
+                )
+                continue
             plan = RowPlan(line, fields, row_contacts)
+            if places is not None:
+                plan.ensembles = places.take(match.id if match else None, ensemble_ids, report)
             if match is None:
                 plan.student_fields = {k: v for k, v in fields.items() if v is not None}
                 report.created += 1
@@ -921,8 +856,10 @@ class ImportService:
                 report.contacts_updated += sum(
                     1 for c in plan.contacts if "_existing_id" in c and len(c) > 1
                 )
-                if plan.changes or any(
-                    len(c) > 1 or "_existing_id" not in c for c in plan.contacts
+                if (
+                    plan.changes
+                    or plan.ensembles
+                    or any(len(c) > 1 or "_existing_id" not in c for c in plan.contacts)
                 ):
                     report.updated += 1
                 else:

@@ -1,4 +1,4 @@
-""""Needs review": values that lost a merge and changes the server refused.
+""" "Needs review": values that lost a merge and changes the server refused.
 
 Nothing is dropped silently by a sync: a losing value that differs from the winner, and a
 change the server refused for good, are kept (by ``store.replica``) until someone looks
@@ -31,7 +31,7 @@ class ReviewItem:
     """One entry of "Needs review": a losing value, or a change the server refused."""
 
     id: str
-    kind: str  # "conflict" or "rejected"
+    kind: str  # "conflict", "rejected" (refused by the server) or "unapplied" (pulled, not applied)
     table: str
     row_id: str
     field_name: str
@@ -57,7 +57,7 @@ class ReviewService:
             return [
                 ReviewItem(
                     id=c.id,
-                    kind="rejected" if c.rejected else "conflict",
+                    kind=c.kind,
                     table=c.table,
                     row_id=c.row_id,
                     field_name=c.field_name,

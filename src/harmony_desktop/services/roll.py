@@ -8,27 +8,32 @@ action, so it is durable the moment the call returns.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.collation import sort_key
-from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, name_sort_key
-from harmony_desktop.domain.vocab import SessionStatus, StudentStatus
-from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.domain.vocab import SessionStatus, StaffRole, StudentStatus
+from harmony_desktop.services.invitations import session_student_ids
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
     AttendanceCode,
     AttendanceMark,
     ClassSession,
     Contact,
+    Staff,
     Student,
 )
 from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import attendance_mark_id
+
+#: Ids per ``IN (...)`` query.
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,31 @@ class MarkState:
     departure_time: dt.time | None = None
     reason: str = ""
     note: str = ""
+    #: dismissal: the adult who collected the student ("" when walked home or not yet)
+    collected_by: str = ""
+    collected_at: dt.time | None = None
+    walked_home: bool = False
+    #: staff id of the site lead who confirmed an adult not on the pickup list
+    pickup_confirmed_by: str | None = None
+
+    @property
+    def dismissed(self) -> bool:
+        """True once the student's departure (collected or walked home) is recorded."""
+        return bool(self.collected_by) or self.walked_home
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    """Who took a student at the door, and when.
+
+    ``collected_by`` names the adult (empty when ``walked_home``); ``confirmed_by`` is
+    the staff id of the site lead who approved an adult who is not an authorised pickup.
+    """
+
+    at: dt.time
+    collected_by: str = ""
+    walked_home: bool = False
+    confirmed_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +106,15 @@ class PickupInfo:
     authorized: list[tuple[str, str, str]]  # (name, relationship, phone)
     restrictions: list[tuple[str, str]]  # (contact name, restriction)
 
+    def is_authorized(self, name: str) -> bool:
+        """True when ``name`` is one of the authorised pickups (case and spaces aside)."""
+        wanted = " ".join(name.split()).casefold()
+        return any(" ".join(n.split()).casefold() == wanted for n, _r, _p in self.authorized)
+
+
+#: who may confirm releasing a student to an adult who is not an authorised pickup
+_CONFIRMERS = (StaffRole.SITE_LEAD, StaffRole.DATA_MANAGER)
+
 
 def _now_time() -> dt.time:
     return dt.datetime.now().time().replace(second=0, microsecond=0)
@@ -104,7 +143,7 @@ class RollService:
         """Every student expected in the session (enrolled that day, plus anyone marked)."""
         with self.store.read() as s:
             session = self._session(s, session_id)
-            ids = enrolled_student_ids(s, session.ensemble_id, session.date)
+            ids = session_student_ids(s, session_id, session.ensemble_id, session.date)
             marks = {
                 m.student_id: m
                 for m in s.exec(
@@ -156,10 +195,13 @@ class RollService:
     def pickup_info(self, student_id: str) -> PickupInfo:
         """Authorized pickups, custody restrictions and may-walk-home for a departure."""
         with self.store.read() as s:
-            student = get_live(s, Student, student_id)
-            contacts = s.exec(
-                select(Contact).where(Contact.student_id == student_id, live(Contact))
-            ).all()
+            return self._pickup(s, get_live(s, Student, student_id))
+
+    @staticmethod
+    def _pickup(s: Session, student: Student) -> PickupInfo:
+        contacts = s.exec(
+            select(Contact).where(Contact.student_id == student.id, live(Contact))
+        ).all()
         contacts = sorted(contacts, key=lambda c: (c.priority, sort_key(c.name)))
         return PickupInfo(
             may_walk_home=student.may_walk_home,
@@ -182,10 +224,12 @@ class RollService:
         departure_time: dt.time | None = None,
         reason: str | None = None,
         note: str | None = None,
+        dismissal: Dismissal | None = None,
     ) -> MarkState:
         """Record ``code`` for a student; late and left-early get a time (default now).
 
-        Left early needs a reason. Returns the stored state.
+        Left early needs a reason; ``dismissal`` records who collected the student (it
+        is checked as :meth:`sign_out` checks it). Returns the stored state.
         """
         with self.store.write() as w:
             current = _state(
@@ -209,7 +253,83 @@ class RollService:
                 state = replace(state, departure_time=departure_time, reason=(reason or "").strip())
             if note is not None:
                 state = replace(state, note=note.strip())
+            if dismissal is not None:
+                state = self._dismissed(w.session, student_id, state, dismissal)
+            elif not code_row.counts_present:
+                state = replace(  # an absent student left with nobody
+                    state,
+                    collected_by="",
+                    collected_at=None,
+                    walked_home=False,
+                    pickup_confirmed_by=None,
+                )
             return self._write(w, session_id, student_id, state, by)
+
+    def sign_out(
+        self, session_id: str, student_id: str, dismissal: Dismissal, *, by: str | None
+    ) -> MarkState:
+        """Record who collected a student at the end (or that they walked home).
+
+        Only a student marked present can be signed out. Walking home needs the
+        student's permission; an adult who is not an authorised pickup needs a site
+        lead's confirmation (``dismissal.confirmed_by``), which is recorded.
+        """
+        with self.store.write() as w:
+            current = _state(
+                w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
+            )
+            code_row = self._code(w.session, current.code) if current.code else None
+            if code_row is None or not code_row.counts_present:
+                raise ValidationError(
+                    _("Only a student marked present can be signed out. Mark them first."),
+                    "code",
+                )
+            state = self._dismissed(w.session, student_id, current, dismissal)
+            return self._write(w, session_id, student_id, state, by)
+
+    def site_leads(self, hub_id: str) -> list[tuple[str, str]]:
+        """(staff id, name) of the staff who may confirm a release: site leads and
+        data managers of the hub's staff."""
+        with self.store.read() as s:
+            rows = s.exec(select(Staff).where(live(Staff))).all()
+        leads = [r for r in rows if r.role in _CONFIRMERS and r.hub_id in (hub_id, None)]
+        leads.sort(key=lambda r: (r.role != StaffRole.SITE_LEAD, sort_key(r.name)))
+        return [(r.id, r.name) for r in leads]
+
+    def _dismissed(
+        self, s: Session, student_id: str, state: MarkState, dismissal: Dismissal
+    ) -> MarkState:
+        """``state`` with ``dismissal`` recorded, once it passes the safety rules."""
+        student = get_live(s, Student, student_id)
+        who = " ".join(dismissal.collected_by.split())
+        confirmed_by = None
+        if dismissal.walked_home:
+            if not student.may_walk_home:
+                raise ValidationError(
+                    _("This student may not walk home alone. Choose the adult collecting them."),
+                    "collected_by",
+                )
+            who = ""
+        elif not who:
+            raise ValidationError(_("Choose who collected the student."), "collected_by")
+        elif not self._pickup(s, student).is_authorized(who):
+            lead = s.get(Staff, dismissal.confirmed_by) if dismissal.confirmed_by else None
+            if lead is None or lead.deleted or lead.role not in _CONFIRMERS:
+                raise ValidationError(
+                    _(
+                        "This adult is not an authorised pickup. A site lead must confirm "
+                        "the release before the student leaves."
+                    ),
+                    "confirmed_by",
+                )
+            confirmed_by = lead.id
+        return replace(
+            state,
+            collected_by=who,
+            collected_at=dismissal.at,
+            walked_home=dismissal.walked_home,
+            pickup_confirmed_by=confirmed_by,
+        )
 
     def set_state(
         self, session_id: str, student_id: str, state: MarkState, *, by: str | None
@@ -219,6 +339,16 @@ class RollService:
             if state.code is not None:
                 self._code(w.session, state.code)
             return self._write(w, session_id, student_id, state, by)
+
+    def set_states(
+        self, session_id: str, states: Sequence[tuple[str, MarkState]], *, by: str | None
+    ) -> list[MarkState]:
+        """Write whole mark states of many students of one session in ONE transaction
+        (undo and redo of "mark all remaining present"); all or nothing."""
+        with self.store.write() as w:
+            for code in {state.code for _student, state in states} - {None}:
+                self._code(w.session, str(code))
+            return self._write_many(w, session_id, list(states), by)
 
     def clear(self, session_id: str, student_id: str, *, by: str | None) -> MarkState:
         """Set a student back to "not recorded" (the note is kept)."""
@@ -244,54 +374,84 @@ class RollService:
         with self.store.write() as w:
             session = self._session(w.session, session_id)
             present = self._present_code(w.session)
-            done = []
-            for student_id in enrolled_student_ids(w.session, session.ensemble_id, session.date):
-                mark = w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
-                if mark is None or mark.deleted or mark.code is None:
-                    current = _state(mark)
-                    self._write(w, session_id, student_id, replace(current, code=present.code), by)
-                    done.append(student_id)
-            return done
+            expected = session_student_ids(w.session, session_id, session.ensemble_id, session.date)
+            current = _states(w.session, session_id, expected)
+            todo = [sid for sid in expected if current.get(sid, MarkState()).code is None]
+            states = [
+                (sid, replace(current.get(sid, MarkState()), code=present.code)) for sid in todo
+            ]
+            self._write_many(w, session_id, states, by, current=current)
+            return todo
 
     # -- internals ---------------------------------------------------------------------
 
     def _write(
         self, w: ChangeWriter, session_id: str, student_id: str, state: MarkState, by: str | None
     ) -> MarkState:
+        return self._write_many(w, session_id, [(student_id, state)], by)[0]
+
+    def _write_many(
+        self,
+        w: ChangeWriter,
+        session_id: str,
+        states: list[tuple[str, MarkState]],
+        by: str | None,
+        *,
+        current: dict[str, MarkState] | None = None,
+    ) -> list[MarkState]:
+        """Check and write mark states of one session: one set-based write for all."""
         session = self._session(w.session, session_id)
         if session.status == SessionStatus.CANCELLED:
             raise ValidationError(
                 _("This session is cancelled. Restore it before taking roll."), "session"
             )
-        student = get_live(w.session, Student, student_id)
-        if student.status == StudentStatus.ARCHIVED and state.code is not None:
-            raise ValidationError(_("This student is archived; restore them to mark attendance."))
-        if (
-            state.arrival_time
-            and state.departure_time
-            and state.departure_time < state.arrival_time
-        ):
-            raise ValidationError(_("The departure time is before the arrival time."), "departure")
-        mark_id = attendance_mark_id(session_id, student_id)
-        if _state(w.session.get(AttendanceMark, mark_id)) == state:
-            return state  # nothing changed: no write, no outbox entry
-        w.upsert(
-            AttendanceMark,
-            mark_id,
-            hub_id=session.hub_id,
-            session_id=session_id,
-            student_id=student_id,
-            code=state.code,
-            arrival_time=state.arrival_time,
-            departure_time=state.departure_time,
-            reason=state.reason,
-            note=state.note,
-            recorded_by=by,
-            recorded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        )
-        if state.code is not None and session.status == SessionStatus.SCHEDULED:
+        ids = [student_id for student_id, _state in states]
+        students = _student_states(w.session, ids)
+        for student_id, state in states:
+            known = students.get(student_id)
+            if known is None or known[0]:
+                raise NotFoundError(_("That student does not exist."))
+            if known[1] == StudentStatus.ARCHIVED and state.code is not None:
+                raise ValidationError(
+                    _("This student is archived; restore them to mark attendance.")
+                )
+            if (
+                state.arrival_time
+                and state.departure_time
+                and state.departure_time < state.arrival_time
+            ):
+                raise ValidationError(
+                    _("The departure time is before the arrival time."), "departure"
+                )
+        if current is None:
+            current = _states(w.session, session_id, ids)
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        rows = [
+            {
+                "id": attendance_mark_id(session_id, student_id),
+                "hub_id": session.hub_id,
+                "session_id": session_id,
+                "student_id": student_id,
+                "code": state.code,
+                "arrival_time": state.arrival_time,
+                "departure_time": state.departure_time,
+                "reason": state.reason,
+                "note": state.note,
+                "collected_by": state.collected_by,
+                "collected_at": state.collected_at,
+                "walked_home": state.walked_home,
+                "pickup_confirmed_by": state.pickup_confirmed_by,
+                "recorded_by": by,
+                "recorded_at": now,
+            }
+            for student_id, state in states
+            if current.get(student_id, MarkState()) != state  # unchanged: no write
+        ]
+        w.upsert_many(AttendanceMark, rows)
+        recorded = any(row["code"] is not None for row in rows)
+        if recorded and session.status == SessionStatus.SCHEDULED:
             w.update(session, status=SessionStatus.HELD.value)
-        return state
+        return [state for _student, state in states]
 
     @staticmethod
     def _session(s: Session, session_id: str) -> ClassSession:
@@ -335,4 +495,55 @@ class RollService:
 def _state(mark: AttendanceMark | None) -> MarkState:
     if mark is None or mark.deleted:
         return MarkState()
-    return MarkState(mark.code, mark.arrival_time, mark.departure_time, mark.reason, mark.note)
+    return MarkState(
+        mark.code,
+        mark.arrival_time,
+        mark.departure_time,
+        mark.reason,
+        mark.note,
+        mark.collected_by,
+        mark.collected_at,
+        mark.walked_home,
+        mark.pickup_confirmed_by,
+    )
+
+
+def _states(s: Session, session_id: str, student_ids: list[str]) -> dict[str, MarkState]:
+    """The current mark state of each student in the session (absent: not recorded)."""
+    found: dict[str, MarkState] = {}
+    for start in range(0, len(student_ids), _CHUNK):
+        chunk = student_ids[start : start + _CHUNK]
+        marks = AttendanceMark.__table__.c  # type: ignore[attr-defined]
+        rows = s.connection().execute(
+            sa.select(
+                marks.student_id,
+                marks.code,
+                marks.arrival_time,
+                marks.departure_time,
+                marks.reason,
+                marks.note,
+                marks.collected_by,
+                marks.collected_at,
+                marks.walked_home,
+                marks.pickup_confirmed_by,
+            ).where(
+                marks.session_id == session_id,
+                marks.student_id.in_(chunk),
+                marks.deleted.is_(False),
+            )
+        )
+        for student_id, *fields in rows:
+            found[student_id] = MarkState(*fields)
+    return found
+
+
+def _student_states(s: Session, student_ids: list[str]) -> dict[str, tuple[bool, str]]:
+    """(deleted, status) of each existing student among ``student_ids``."""
+    found: dict[str, tuple[bool, str]] = {}
+    for start in range(0, len(student_ids), _CHUNK):
+        chunk = student_ids[start : start + _CHUNK]
+        for student_id, deleted, status in s.exec(
+            select(Student.id, Student.deleted, Student.status).where(col(Student.id).in_(chunk))
+        ):
+            found[student_id] = (bool(deleted), str(status))
+    return found

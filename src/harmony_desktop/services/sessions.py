@@ -10,18 +10,20 @@ Statuses and the derived roll states are defined in docs/DOMAIN.md.
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.schedule import Meeting, meetings
 from harmony_desktop.domain.vocab import SessionKind, SessionStatus
-from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.calendar import Calendar
+from harmony_desktop.services.invitations import expected_student_ids, invitations_of
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
 from harmony_desktop.store.queries import find_live, get_live, live
@@ -55,6 +57,11 @@ class SessionInfo:
     stored: bool
     expected: int
     recorded: int
+    #: a regular session no longer on the schedule (changed, a closure) kept because
+    #: it already has marks: the site lead should look at it
+    off_schedule: bool = False
+    #: the ensemble's teacher (who takes its roll unless someone else is chosen)
+    teacher_id: str | None = None
 
     @property
     def state(self) -> RollState:
@@ -74,23 +81,47 @@ class SessionInfo:
 
 
 def parse_schedule(text: str) -> list[tuple[int, dt.time, dt.time]]:
-    """An ensemble's JSON weekly schedule as (weekday, start, end) triples."""
-    slots = []
-    for slot in json.loads(text or "[]"):
-        slots.append(
-            (
-                int(slot["weekday"]),
-                dt.time.fromisoformat(slot["start"]),
-                dt.time.fromisoformat(slot["end"]),
-            )
+    """An ensemble's JSON weekly schedule as (weekday, start, end) triples (every meeting,
+    whatever the days it is in effect; see :mod:`harmony_desktop.domain.schedule`)."""
+    return [m.slot for m in meetings(text)]
+
+
+class _Planner:
+    """Which regular sessions a hub's ensembles have on a day: their meetings in
+    effect, within their first and last day (or the terms), never on a closure day, and
+    none for an archived ensemble."""
+
+    def __init__(self, hub_id: str, ensembles: dict[str, Ensemble], calendar: Calendar) -> None:
+        self.hub_id = hub_id
+        self.ensembles = ensembles
+        self.calendar = calendar
+        self.meetings = {e.id: meetings(e.schedule) for e in ensembles.values()}
+
+    def runs_on(self, ensemble: Ensemble, day: dt.date) -> bool:
+        """True when ``ensemble`` may meet on ``day`` at all."""
+        if ensemble.archived:
+            return False
+        if ensemble.first_day and day < ensemble.first_day:
+            return False
+        if ensemble.last_day and day > ensemble.last_day:
+            return False
+        return not (ensemble.follows_terms and self.calendar.in_term(day) is False)
+
+    def sessions_on(self, day: dt.date) -> Iterator[tuple[Ensemble, Meeting]]:
+        """Every (ensemble, meeting) that meets on ``day``."""
+        if self.calendar.closure(self.hub_id, day) is not None:
+            return
+        for ensemble in self.ensembles.values():
+            if self.runs_on(ensemble, day):
+                for meeting in self.meetings[ensemble.id]:
+                    if meeting.meets_on(day):
+                        yield ensemble, meeting
+
+    def scheduled(self, row: ClassSession) -> bool:
+        """True when a stored regular session is still one the schedule makes."""
+        return any(
+            e.id == row.ensemble_id and m.start == row.start for e, m in self.sessions_on(row.date)
         )
-    return slots
-
-
-def _in_term(ensemble: Ensemble, day: dt.date) -> bool:
-    if ensemble.term_start and day < ensemble.term_start:
-        return False
-    return not (ensemble.term_end and day > ensemble.term_end)
 
 
 class SessionService:
@@ -104,12 +135,18 @@ class SessionService:
         return self.for_range(hub_id, day, day)
 
     def for_range(self, hub_id: str, first: dt.date, last: dt.date) -> list[SessionInfo]:
-        """Every session of the hub from ``first`` to ``last`` inclusive."""
+        """Every session of the hub from ``first`` to ``last`` inclusive.
+
+        A stored regular session the schedule no longer makes (the schedule changed, a
+        closure was added) is listed only if it has marks, flagged ``off_schedule``;
+        without marks it was never held, and it is gone with the schedule.
+        """
         with self.store.read() as s:
             ensembles = {
                 e.id: e
                 for e in s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble)))
             }
+            planner = _Planner(hub_id, ensembles, Calendar.load(s, first, last))
             stored = {
                 row.id: row
                 for row in s.exec(
@@ -125,36 +162,24 @@ class SessionService:
             candidates = {}
             day = first
             while day <= last:
-                for ensemble in ensembles.values():
-                    if not _in_term(ensemble, day):
-                        continue
-                    for weekday, start, end in parse_schedule(ensemble.schedule):
-                        if weekday == day.weekday():
-                            sid = session_id(ensemble.id, day, start)
-                            candidates[sid] = (ensemble, day, start, end, None)
+                for ensemble, meeting in planner.sessions_on(day):
+                    sid = session_id(ensemble.id, day, meeting.start)
+                    candidates[sid] = (ensemble, day, meeting.start, meeting.end, None)
                 day += dt.timedelta(days=1)
+            recorded = _recorded(s, [*candidates, *stored])
+            off_schedule: set[str] = set()
             for sid, found in stored.items():
-                candidates[sid] = (
-                    ensembles[found.ensemble_id],
-                    found.date,
-                    found.start,
-                    found.end,
-                    found,
-                )
-            recorded = dict(
-                s.exec(
-                    select(AttendanceMark.session_id, func.count())
-                    .where(
-                        col(AttendanceMark.session_id).in_(list(candidates)),
-                        col(AttendanceMark.code).is_not(None),
-                        live(AttendanceMark),
-                    )
-                    .group_by(AttendanceMark.session_id)
-                ).all()
-            )
+                ensemble = ensembles[found.ensemble_id]
+                if sid not in candidates and found.kind == SessionKind.REGULAR:
+                    if not recorded.get(sid):
+                        continue  # never held: it went with the schedule
+                    if not ensemble.archived:
+                        off_schedule.add(sid)
+                candidates[sid] = (ensemble, found.date, found.start, found.end, found)
+            invited = invitations_of(s, stored)
             infos = []
             for sid, (ensemble, day_, start, end, row) in candidates.items():
-                expected = len(enrolled_student_ids(s, ensemble.id, day_))
+                expected = len(expected_student_ids(s, ensemble.id, day_, invited.get(sid, ())))
                 infos.append(
                     SessionInfo(
                         id=sid,
@@ -171,10 +196,46 @@ class SessionService:
                         stored=row is not None,
                         expected=expected,
                         recorded=int(recorded.get(sid, 0)),
+                        off_schedule=sid in off_schedule,
+                        teacher_id=ensemble.teacher_id,
                     )
                 )
         infos.sort(key=lambda i: (i.date, i.start, sort_key(i.ensemble_name), i.id))
         return infos
+
+    def off_schedule(self, hub_id: str, ensemble_id: str | None = None) -> list[SessionInfo]:
+        """Sessions kept because they have marks although the schedule (or a closure) no
+        longer makes them, oldest first: what the site lead should look at."""
+        with self.store.read() as s:
+            ensembles = {
+                e.id: e
+                for e in s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble)))
+                if ensemble_id in (None, e.id) and not e.archived
+            }
+            held = s.exec(
+                select(ClassSession)
+                .where(
+                    col(ClassSession.ensemble_id).in_(list(ensembles)),
+                    live(ClassSession),
+                    ClassSession.kind == SessionKind.REGULAR.value,
+                    col(ClassSession.id).in_(
+                        select(AttendanceMark.session_id).where(
+                            col(AttendanceMark.code).is_not(None), live(AttendanceMark)
+                        )
+                    ),
+                )
+                .order_by(col(ClassSession.date))
+            ).all()
+            if not held:
+                return []
+            planner = _Planner(hub_id, ensembles, Calendar.load(s, held[0].date, held[-1].date))
+            days = sorted({row.date for row in held if not planner.scheduled(row)})
+        return [
+            info
+            for day in days
+            for info in self.for_day(hub_id, day)
+            if info.off_schedule and ensemble_id in (None, info.ensemble_id)
+        ]
 
     def get(self, session_id_: str) -> SessionInfo:
         """The stored session ``session_id_`` as a :class:`SessionInfo`."""
@@ -276,3 +337,22 @@ class SessionService:
             for info in self.for_range(hub_id, first, last)
             if info.state in (RollState.NOT_STARTED, RollState.IN_PROGRESS) and info.expected
         ]
+
+
+def _recorded(s: Session, session_ids: list[str]) -> dict[str, int]:
+    """How many students have a mark with a code, per session."""
+    found: dict[str, int] = {}
+    for start in range(0, len(session_ids), 500):
+        chunk = session_ids[start : start + 500]
+        found.update(
+            s.exec(
+                select(AttendanceMark.session_id, func.count())
+                .where(
+                    col(AttendanceMark.session_id).in_(chunk),
+                    col(AttendanceMark.code).is_not(None),
+                    live(AttendanceMark),
+                )
+                .group_by(AttendanceMark.session_id)
+            ).all()
+        )
+    return found

@@ -41,12 +41,12 @@ from harmony_desktop.store.replica import (
     BeforeCursor,
     PulledClockAhead,
     Replica,
-    wall_clock_ms,
 )
 from harmony_sync.client import (
     ClockSkew,
     EpochChanged,
     NotEnrolled,
+    ServerUnreachable,
     SyncClient,
     SyncError,
     TokenRejected,
@@ -56,8 +56,8 @@ log = logging.getLogger(__name__)
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
-#: Pages fetched ahead while the previous ones are applied (and at most applied at once).
-PREFETCH_PAGES = 4
+#: Pages applied in one transaction, and fetched ahead while the previous ones apply.
+PREFETCH_PAGES = 6
 ProgressCallback = Callable[[str, int, int], None]
 
 
@@ -114,7 +114,8 @@ class SyncService:
     """Enrollment, status and the sync loop (push, pull) for one open store.
 
     ``http_session`` lets tests put a fault-injecting transport under the client;
-    ``wall`` is this computer's wall clock in milliseconds (tests skew it).
+    ``wall`` is this computer's wall clock in milliseconds (tests skew it; by default
+    the store's, :attr:`Store.wall`).
     ``before_cursor_saved``, when set, is called inside each pulled page's transaction
     after its rows are merged and before its cursor is saved; whatever it raises rolls
     the page back (tests simulate a crash there).
@@ -127,16 +128,21 @@ class SyncService:
         *,
         tokens: TokenStore | None = None,
         http_session: requests.Session | None = None,
-        wall: Callable[[], int] = wall_clock_ms,
+        wall: Callable[[], int] | None = None,
         max_skew_ms: int = MAX_SKEW_MS,
     ) -> None:
         self.store = store
         self.data_dir = Path(data_dir) if data_dir else store.path.parent
         self.tokens = tokens or TokenStore(self.data_dir, store.device_id)
         self.http_session = http_session
-        self.wall = wall
+        self._wall = wall
         self.max_skew_ms = max_skew_ms
         self.before_cursor_saved: BeforeCursor | None = None
+
+    @property
+    def wall(self) -> Callable[[], int]:
+        """This computer's wall clock in milliseconds."""
+        return self._wall or self.store.wall
 
     @property
     def replica(self) -> Replica:
@@ -159,7 +165,18 @@ class SyncService:
         The token goes to the keyring (or the private token file, see credentials.py).
         """
         client = SyncClient(server_url, session=self.http_session)
-        body = client.enroll(code, self.store.device_id, device_name)
+        try:
+            body = client.enroll(code, self.store.device_id, device_name)
+        except ServerUnreachable as exc:
+            # Not enrolled yet, so nothing will "sync when the connection returns".
+            raise ServerUnreachable(
+                _(
+                    "Enrolment needs a connection to the sync server, and {url} cannot be "
+                    "reached right now. Connect this laptop to the internet, then try "
+                    "again. Everything keeps working offline meanwhile."
+                ).format(url=client.base_url),
+                "unreachable",
+            ) from exc
         self.tokens.save(str(body["device_token"]))
         with self.store.raw_write() as s:
             settings.write(s, settings.SYNC_SERVER, client.base_url)
@@ -190,6 +207,7 @@ class SyncService:
             session=self.http_session,
             app_version=f"harmony-desktop {__version__}",
             outbox_size=self.store.pending_changes,
+            wall=self.wall,
         )
 
     # -- status --------------------------------------------------------------------
@@ -346,11 +364,14 @@ class SyncService:
     ) -> None:
         """Pull until done. A helper thread fetches the next pages while this one applies.
 
-        Whatever pages have arrived are applied together with the cursor of the last one
-        in one transaction (a page and its cursor always commit together), so a large
-        first sync pays for far fewer commits and overlaps network and disk.
+        Up to ``PREFETCH_PAGES`` pages are applied together with the cursor of the last
+        one in one transaction (a page and its cursor always commit together): the
+        applier waits for that many unless the pull is complete, so a large first sync
+        pays for few commits while the next pages download.
         """
         start = self.store.settings.get(settings.SYNC_CURSOR)
+        # After a restore from a backup, ask for this device's own changes too.
+        own_rows = self.store.settings.get(settings.SYNC_PULL_OWN)
         notify("pull", 0, 0)
         pages: queue.Queue[dict[str, Any] | BaseException] = queue.Queue(maxsize=PREFETCH_PAGES)
         stop = threading.Event()
@@ -359,7 +380,7 @@ class SyncService:
             cursor = start
             try:
                 while not stop.is_set():
-                    page = client.pull(epoch, cursor, PULL_PAGE)
+                    page = client.pull(epoch, cursor, PULL_PAGE, own_rows=own_rows)
                     pages.put(page)
                     cursor = int(page["cursor"])
                     if not page.get("has_more"):
@@ -373,15 +394,10 @@ class SyncService:
         try:
             done = False
             while not done:
-                batch = [pages.get()]
-                while len(batch) < PREFETCH_PAGES:
-                    try:
-                        batch.append(pages.get_nowait())
-                    except queue.Empty:
-                        break
                 ready: list[dict[str, Any]] = []
                 failure: BaseException | None = None
-                for item in batch:
+                while len(ready) < PREFETCH_PAGES:
+                    item = pages.get()
                     if isinstance(item, BaseException):
                         failure = item
                         break
@@ -400,6 +416,8 @@ class SyncService:
                 notify("pull", report.pulled, 0)
                 if failure is not None:
                     raise failure
+            if own_rows:
+                self.store.settings.set(settings.SYNC_PULL_OWN, False)
         finally:
             stop.set()
             while fetcher.is_alive():  # unblock a fetcher waiting on a full queue

@@ -12,30 +12,36 @@ import contextlib
 import datetime as dt
 import functools
 import logging
+import os
 import secrets
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from harmony_desktop.domain.errors import StoreCorruptError, StoreError
+from harmony_desktop.domain.errors import StoreCorruptError, StoreError, StoreWriteError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
-from harmony_desktop.store.replica import ChangeWriter, Replica
+from harmony_desktop.store.replica import ChangeWriter, Replica, Wall, wall_clock_ms
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 BACKUPS_KEPT = 14
 BUSY_TIMEOUT_MS = 10_000
+#: Free space a backup must leave on the disk: the day's marks must still fit.
+BACKUP_SPARE_BYTES = 16 * 1_000_000
+#: Pages copied per backup step (4 MiB of 4 KiB pages): progress and cancellation.
+BACKUP_STEP_PAGES = 1024
 
 
 def _configure_engine(engine: Engine, begin_sql: str) -> None:
@@ -52,10 +58,13 @@ def _configure_engine(engine: Engine, begin_sql: str) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql(begin_sql)
+        # Straight to the driver: this runs for every transaction, reads included.
+        conn.connection.dbapi_connection.execute(begin_sql)
 
 
 def _alembic_config(connection: Any = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     if connection is not None:
@@ -66,9 +75,28 @@ def _alembic_config(connection: Any = None) -> Config:
 @functools.cache
 def head_revision() -> str:
     """The newest schema revision this build of the app knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def _current_revision(conn: Connection) -> str | None:
+    """The revision Alembic recorded in the file (its ``alembic_version`` table), None
+    for a file never migrated. The app's migrations form one line, so there is at most
+    one; several (branches) are left to Alembic to report."""
+    known = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if known is None:
+        return None
+    rows = [str(r) for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()]
+    if len(rows) > 1:
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(conn).get_current_revision()  # raises: several heads
+    return rows[0] if rows else None
 
 
 def check_integrity(path: Path) -> None:
@@ -103,21 +131,27 @@ class Store:
     Use :meth:`read` for queries and :meth:`write` for every change; ``write`` yields a
     :class:`~harmony_desktop.store.replica.ChangeWriter` that stamps clocks and fills the
     outbox in the same transaction. :attr:`settings` reads and writes the typed local
-    settings (``store/settings.py``).
+    settings (``store/settings.py``). :attr:`wall` is the wall clock (milliseconds) the
+    writes' clocks follow: tests set it to run a story under a wrong date.
     """
 
     def __init__(self, path: Path, *, backup_dir: Path | None = None) -> None:
         self.path = Path(path)
         self.backup_dir = backup_dir
+        self.wall: Wall = wall_clock_ms
         self.settings = settings.Settings(self)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        existed = self.path.exists() and self.path.stat().st_size > 0
-        if existed:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        #: True when this open created the file: only then is the database new.
+        self.created = _create_private(self.path)
+        if not self.created:
+            if self.path.stat().st_size == 0:
+                raise StoreCorruptError(_empty_message(self.path))
+            make_private(self.path)
             check_integrity(self.path)
         url = f"sqlite:///{self.path}"
-        self.engine = create_engine(url)
+        self.engine = create_engine(url, hide_parameters=True)
         _configure_engine(self.engine, "BEGIN")
-        self._write_engine = create_engine(url)
+        self._write_engine = create_engine(url, hide_parameters=True)
         _configure_engine(self._write_engine, "BEGIN IMMEDIATE")
         try:
             self._migrate()
@@ -129,8 +163,6 @@ class Store:
                 )
             ) from exc
         self.device_id = self._ensure_device_id()
-        if backup_dir is not None and existed:
-            self.backup_if_due()
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -147,8 +179,12 @@ class Store:
 
     def _migrate(self) -> None:
         with self._write_engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
+            current = _current_revision(conn)
             if current != head_revision():
+                # Alembic's migration machinery loads only when a migration is due: a
+                # quarter of a second of every start-up otherwise.
+                from alembic import command
+
                 log.info("migrating local store from %s to %s", current, head_revision())
                 command.upgrade(_alembic_config(conn), "head")
             conn.commit()
@@ -156,7 +192,7 @@ class Store:
     def schema_revision(self) -> str | None:
         """The Alembic revision the file is at."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return _current_revision(conn)
 
     # -- sessions ------------------------------------------------------------------
 
@@ -171,17 +207,22 @@ class Store:
         """One write transaction through the change-tracking writer.
 
         Everything written inside, and its outbox entries, commit together when the block
-        ends, or roll back together if it raises.
+        ends, or roll back together if it raises. The transaction is a connection's
+        (``BEGIN IMMEDIATE``); the writer opens an ORM session on it only when the block
+        reads through ``writer.session``.
         """
-        with Session(self._write_engine, expire_on_commit=False) as session:
-            writer = ChangeWriter(session, self.device_id)
+        with _unwritten(self.path), self._write_engine.connect() as conn:
+            conn.begin()
+            writer = ChangeWriter(conn, self.device_id, wall=self.wall)
             try:
                 yield writer
                 writer.finish()
-                session.commit()
+                conn.commit()
             except BaseException:
-                session.rollback()
+                conn.rollback()
                 raise
+            finally:
+                writer.close()
 
     @contextlib.contextmanager
     def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:
@@ -195,7 +236,10 @@ class Store:
         the (since edited) student it refers to.
         """
         if foreign_keys:
-            with Session(self._write_engine, expire_on_commit=False) as session:
+            with (
+                _unwritten(self.path),
+                Session(self._write_engine, expire_on_commit=False) as session,
+            ):
                 try:
                     yield session
                     session.commit()
@@ -203,7 +247,7 @@ class Store:
                     session.rollback()
                     raise
             return
-        with self._write_engine.connect() as conn:
+        with _unwritten(self.path), self._write_engine.connect() as conn:
             dbapi = conn.connection.dbapi_connection
             assert dbapi is not None
             # Must run outside a transaction, i.e. before the session begins one.
@@ -249,31 +293,88 @@ class Store:
 
     # -- backups -------------------------------------------------------------------
 
-    def backup_if_due(self, today: dt.date | None = None) -> Path | None:
-        """Take today's backup unless there is one; keep the newest ``BACKUPS_KEPT``."""
+    def backup_if_due(
+        self, today: dt.date | None = None, *, progress: BackupProgress | None = None
+    ) -> BackupResult | None:
+        """Take today's backup unless there is one; keep the newest ``BACKUPS_KEPT``.
+
+        Returns None when no backup was due. A backup that cannot be made (too little
+        free space, a full disk, a disk error) never fails the caller: the partial file
+        is removed, and the result says why and how much space it needs.
+        """
         if self.backup_dir is None:
             return None
-        today = today or dt.date.today()
-        target = self.backup_dir / f"harmony-{today.isoformat()}.sqlite3"
+        target = self.backup_dir / f"harmony-{(today or dt.date.today()).isoformat()}.sqlite3"
         if target.exists():
             return None
-        made = self.backup_to(target)
-        self.prune_backups()
-        return made
+        return self.backup_now(target, progress=progress, daily=True)
 
-    def backup_to(self, target: Path) -> Path:
-        """Copy the live database to ``target`` with SQLite's online backup API."""
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = target.with_suffix(".partial")
-        src = sqlite3.connect(self.path)
-        dst = sqlite3.connect(partial)
+    def backup_now(
+        self, target: Path, *, progress: BackupProgress | None = None, daily: bool = False
+    ) -> BackupResult:
+        """Back up to ``target`` now (replacing it), unless the disk is too full.
+
+        Like :meth:`backup_if_due`, a full disk or a disk error is reported in the result,
+        never raised; the daily backups are pruned after a new one.
+        """
+        needed = self.backup_size()
+        folder = target.parent
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        free = free_space(folder)
+        if free < needed + BACKUP_SPARE_BYTES:
+            log.warning("backup skipped: %d bytes free, about %d needed", free, needed)
+            return BackupResult(None, needed, free, _too_little_space(folder, needed, free, daily))
         try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-        partial.replace(target)
-        target.chmod(0o600)
+            made = self.backup_to(target, progress=progress)
+        except (OSError, sqlite3.Error) as err:
+            if not _disk_trouble(err):
+                raise
+            free = free_space(folder)
+            log.warning("backup failed (%s); skipped", type(err).__name__)
+            return BackupResult(None, needed, free, _too_little_space(folder, needed, free, daily))
+        self.prune_backups()
+        return BackupResult(made, needed, free_space(folder))
+
+    def backup_size(self) -> int:
+        """How many bytes a backup of the database takes (its pages, WAL included)."""
+        with self.engine.connect() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+            size = conn.exec_driver_sql("PRAGMA page_size").scalar_one()
+        return int(pages) * int(size)
+
+    def backup_to(self, target: Path, *, progress: BackupProgress | None = None) -> Path:
+        """Copy the live database to ``target`` with SQLite's online backup API.
+
+        The copy is written to ``target.partial`` (created readable only by its owner)
+        and renamed when complete; if anything fails, or ``progress`` raises (to cancel),
+        the partial file is removed and the error raised. Marks written meanwhile are not
+        held up: the copy reads one snapshot (WAL), a few megabytes at a time.
+        """
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = target.with_name(target.name + ".partial")
+        _remove_with_journal(partial)
+        try:
+            _create_private(partial, database=False)
+            src = sqlite3.connect(self.path, isolation_level=None)
+            dst = sqlite3.connect(partial)
+            try:
+                # One read snapshot for the whole copy: writes by others never restart it.
+                src.execute("BEGIN")
+                src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if progress is not None:
+                        progress(total - remaining, total)
+
+                src.backup(dst, pages=BACKUP_STEP_PAGES, progress=step)
+                src.execute("COMMIT")
+            finally:
+                dst.close()
+                src.close()
+            partial.replace(target)
+        except BaseException:
+            _remove_with_journal(partial)
+            raise
         log.info("backup written: %s", target.name)
         return target
 
@@ -285,6 +386,142 @@ class Store:
             old.unlink(missing_ok=True)
 
 
+#: Called during a backup with (pages copied, pages in all); raising cancels the backup.
+BackupProgress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """What a backup did: the file written, or why it was not made."""
+
+    path: Path | None
+    #: about how many bytes the backup takes, and how many were free
+    needed_bytes: int
+    free_bytes: int
+    #: why it was skipped, what to do (empty when it was written)
+    problem: str = ""
+
+    @property
+    def made(self) -> bool:
+        """True when the backup was written."""
+        return self.path is not None
+
+
+def free_space(folder: Path) -> int:
+    """Bytes free for this user on the disk holding ``folder``."""
+    return shutil.disk_usage(folder).free
+
+
+def _too_little_space(folder: Path, needed: int, free: int, daily: bool) -> str:
+    text = _(
+        "The backup was not made: it needs about {needed} of free space on the disk "
+        "holding {folder}, and {free} is free. Free some space (empty the wastebasket, "
+        "move videos or old files elsewhere); the app works normally meanwhile."
+    ).format(needed=_size(needed + BACKUP_SPARE_BYTES), folder=folder, free=_size(free))
+    if daily:
+        text += " " + _("The daily backup is tried again at the next start.")
+    return text
+
+
+def _size(count: int) -> str:
+    """A size in bytes as people read it (megabytes, one decimal)."""
+    return _("{megabytes:,.1f} MB").format(megabytes=count / 1_000_000)
+
+
+def _disk_trouble(err: BaseException) -> bool:
+    """True for a full disk or a disk error (not a bug): the backup is skipped."""
+    if isinstance(err, sqlite3.Error):
+        code = getattr(err, "sqlite_errorcode", 0) & 0xFF
+        return code in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN)
+    return isinstance(err, OSError)
+
+
+def _remove_with_journal(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
+def _create_private(path: Path, *, database: bool = True) -> bool:
+    """Create ``path`` readable and writable by its owner only (0600); False when it
+    already exists. SQLite gives the WAL and shared-memory files the database's mode.
+
+    A new ``database`` is first made whole under a temporary name (a valid empty
+    SQLite file in WAL mode) and then linked into place, so a crash never leaves an
+    empty file where the database should be: an empty file there is always damage.
+    """
+    if path.exists():
+        return False
+    if not database:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        return True
+    fresh = path.with_name(f"{path.name}.new-{secrets.token_hex(4)}")
+    os.close(os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        conn = sqlite3.connect(fresh)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")  # writes the header page
+        finally:
+            conn.close()
+        try:
+            os.link(fresh, path)  # never replaces a file another process just made
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links (FAT): rename, after a last look
+            if path.exists():
+                return False
+            os.replace(fresh, path)
+        return True
+    finally:
+        for leftover in (fresh, *(fresh.with_name(fresh.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+
+
+def make_private(database: Path) -> None:
+    """Make a database and its WAL and shared-memory files readable by their owner only
+    (files made by older versions, or copied in, may be readable by others)."""
+    for suffix in ("", "-wal", "-shm"):
+        side = database.with_name(database.name + suffix)
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if side.stat().st_mode & 0o077:
+                side.chmod(0o600)
+
+
+def _empty_message(path: Path) -> str:
+    return _(
+        "The database {path} is empty (0 bytes): it is damaged, not new, and it has not "
+        "been changed. Restore the newest backup with: harmony-desktop restore --list, "
+        "then harmony-desktop restore BACKUP-FILE."
+    ).format(path=path)
+
+
+@contextlib.contextmanager
+def _unwritten(database: Path) -> Iterator[None]:
+    """Turn a full disk or a disk error during a write into a :class:`StoreWriteError`
+    that says what happened (the transaction has rolled back: nothing of it is saved)."""
+    try:
+        yield
+    except OperationalError as err:
+        orig = err.orig
+        code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
+        if code == sqlite3.SQLITE_FULL:
+            raise StoreWriteError(
+                _(
+                    "The disk is full: this change was NOT saved. Free some space on the "
+                    "disk holding {folder}, then do it again. Everything saved before is safe."
+                ).format(folder=database.parent)
+            ) from err
+        if code == sqlite3.SQLITE_IOERR:
+            raise StoreWriteError(
+                _(
+                    "This change could NOT be written to the disk ({error}) and was not "
+                    "saved. Everything saved before is safe. Check that the disk has "
+                    "space and is connected, then do it again."
+                ).format(error=getattr(orig, "sqlite_errorname", "disk error"))
+            ) from err
+        raise
+
+
 def list_backups(backup_dir: Path) -> list[Path]:
     """Daily backups, newest first."""
     return sorted(backup_dir.glob("harmony-*.sqlite3"), reverse=True)
@@ -294,7 +531,10 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
     """Replace ``database`` with ``backup``; the current file is kept beside it.
 
     Returns where the replaced file was moved (None if there was none). The backup is
-    checked first, so a damaged backup never replaces anything.
+    checked first, so a damaged backup never replaces anything. Every file involved
+    stays readable by its owner only. The restored database pulls this device's own
+    changes back at its next sync: the server has the changes made after the backup, and
+    would otherwise not echo them to the device that made them.
     """
     check_integrity(backup)
     moved: Path | None = None
@@ -306,6 +546,19 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
             side = database.with_name(database.name + suffix)
             if side.exists():
                 side.replace(moved.with_name(moved.name + suffix))
-    shutil.copy2(backup, database)
-    database.chmod(0o600)
+        make_private(moved)
+    partial = database.with_name(database.name + ".restoring")
+    _remove_with_journal(partial)
+    try:
+        _create_private(partial, database=False)
+        with backup.open("rb") as source, partial.open("r+b") as copy:
+            shutil.copyfileobj(source, copy, 1 << 20)
+            copy.flush()
+            os.fsync(copy.fileno())
+        partial.replace(database)
+    except BaseException:
+        _remove_with_journal(partial)
+        raise
+    with Store(database) as restored:
+        restored.settings.set(settings.SYNC_PULL_OWN, True)
     return moved

@@ -50,13 +50,20 @@ class Hub(SyncedRow, table=True):
 
 
 class Staff(SyncedRow, table=True):
-    """A staff member: teacher, site lead or data manager. Records marks."""
+    """A staff member: teacher, teaching artist, site lead or data manager. Records marks.
+
+    New staff rows are programme-wide (``hub_id`` None), so a data manager or a teacher
+    of two hubs is known on every laptop; ``hubs`` lists the hubs they work at. Rows made
+    by older versions keep the hub they were created in (a row's hub never changes).
+    """
 
     __tablename__ = "staff"
     name: str
     role: str = "teacher"
     email: str = ""
     phone: str = ""
+    #: JSON list of the ids of the hubs this person works at
+    hubs: str = "[]"
 
 
 class AttendanceCode(SyncedRow, table=True):
@@ -71,6 +78,8 @@ class AttendanceCode(SyncedRow, table=True):
     excused: bool = False
     sort_order: int = 0
     active: bool = True
+    #: the label in Spanish (rolls and printouts in Spanish show it)
+    label_es: str = ""
 
 
 class Student(SyncedRow, table=True):
@@ -84,6 +93,8 @@ class Student(SyncedRow, table=True):
     grade: str = ""  # "K", "1" … "12"
     school: str = ""
     district_student_id: str = Field(default="", index=True)
+    #: the state's student identifier (California's SSID), "" when unknown
+    statewide_student_id: str = ""
     home_language: str = ""
     guardian_language: str = ""
     instrument: str = ""
@@ -116,19 +127,29 @@ class Contact(SyncedRow, table=True):
 
 
 class Ensemble(SyncedRow, table=True):
-    """A class at a hub with a weekly schedule and a capacity."""
+    """A class at a hub with a weekly schedule and a capacity. Archived, never deleted."""
 
     __tablename__ = "ensemble"
     name: str
     level: str = ""
     instrument_family: str = ""
-    #: JSON list of {"weekday": 0-6 (Monday=0), "start": "HH:MM", "end": "HH:MM"}
+    #: JSON list of meetings {"weekday": 0-6 (Monday=0), "start": "HH:MM", "end": "HH:MM"},
+    #: each optionally with "from"/"until" (YYYY-MM-DD): the days it is in effect, so a
+    #: changed schedule changes only future sessions (docs/DOMAIN.md, "Sessions")
     schedule: str = "[]"
     capacity: int = 30
     teacher_id: str | None = Field(default=None, foreign_key="staff.id")
-    term_start: dt.date | None = None
-    term_end: dt.date | None = None
+    #: first and last day of meetings (None: open-ended)
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
     location: str = ""
+    #: grades it is meant for ("PK", "K", "1" … "12"; "" for no limit)
+    grade_min: str = ""
+    grade_max: str = ""
+    #: meets only inside the programme's terms (docs/DOMAIN.md, "The school year")
+    follows_terms: bool = False
+    #: no longer meets; its past sessions and marks stay
+    archived: bool = False
 
 
 class Enrollment(SyncedRow, table=True):
@@ -172,6 +193,10 @@ class ClassSession(SyncedRow, table=True):
     on_site: bool = True
     location: str = ""
     cancel_reason: str = ""
+    #: a masterclass's guest artist
+    guest_artist: str = ""
+    #: a performance's audience (None: not counted)
+    audience_count: int | None = None
 
 
 class AttendanceMark(SyncedRow, table=True):
@@ -190,6 +215,14 @@ class AttendanceMark(SyncedRow, table=True):
     note: str = ""
     recorded_by: str | None = None
     recorded_at: str = ""  # ISO 8601 UTC
+    #: dismissal: the adult who collected the student (empty: not signed out, or walked)
+    collected_by: str = ""
+    #: when the student left with them (or walked home)
+    collected_at: dt.time | None = None
+    #: the student walked home alone (only where the student may)
+    walked_home: bool = False
+    #: staff id of the site lead who confirmed release to an adult not on the list
+    pickup_confirmed_by: str | None = None
 
 
 class StudentRedirect(SyncedRow, table=True):
@@ -197,6 +230,133 @@ class StudentRedirect(SyncedRow, table=True):
 
     __tablename__ = "student_redirect"
     target_id: str
+
+
+class Volunteer(SyncedRow, table=True):
+    """A volunteer (a teaching assistant from the music industry, a mentor, a helper).
+
+    ``hub_id`` is the home hub, whose devices keep the record; the volunteer is also
+    visible at every hub they are assigned to (``VolunteerAssignment``; docs/SYNC.md,
+    "Shared rows").
+    """
+
+    __tablename__ = "volunteer"
+    first_name: str
+    last_name: str
+    preferred_name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    #: where they work (a studio, an orchestra, a label)
+    organisation: str = ""
+    skills: str = ""
+    instruments: str = ""
+    role: str = "teaching_assistant"
+    status: str = "prospect"
+    notes: str = ""
+
+
+class VolunteerAssignment(SyncedRow, table=True):
+    """A volunteer assists at a hub (``hub_id``), with one ensemble or the whole hub.
+
+    Its id is natural_id("assignment", volunteer, hub, ensemble or "")."""
+
+    __tablename__ = "volunteer_assignment"
+    volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+    ensemble_id: str | None = Field(default=None, foreign_key="ensemble.id")
+
+
+class ClearanceKind(SyncedRow, table=True):
+    """A kind of clearance the programme requires (programme-wide, no hub)."""
+
+    __tablename__ = "clearance_kind"
+    code: str = Field(index=True)
+    label: str
+    #: months a clearance stays valid after it is done; 0 = it does not expire
+    validity_months: int = 0
+    #: a volunteer without it (or with it expired) is not cleared
+    required: bool = True
+    sort_order: int = 0
+    active: bool = True
+
+
+class VolunteerClearance(SyncedRow, table=True):
+    """One clearance of one volunteer: when it was done and when it expires.
+
+    Its id is natural_id("clearance", volunteer, kind); its hub is the volunteer's."""
+
+    __tablename__ = "volunteer_clearance"
+    volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+    kind_id: str = Field(foreign_key="clearance_kind.id")
+    done_on: dt.date | None = None
+    expires_on: dt.date | None = None
+    note: str = ""
+
+
+class VolunteerShift(SyncedRow, table=True):
+    """A volunteer at a session: signed up, attended (signed in and out), no-show or
+    cancelled. Its id is natural_id("shift", session, volunteer); its hub the session's.
+
+    ``confirmed_by`` is the site lead who let a volunteer who was not cleared be
+    assigned, ``confirmation_note`` what was missing or expired at the time.
+    """
+
+    __tablename__ = "volunteer_shift"
+    session_id: str = Field(foreign_key="session.id", index=True)
+    volunteer_id: str = Field(foreign_key="volunteer.id", index=True)
+    status: str = "signed_up"
+    sign_in: dt.time | None = None
+    sign_out: dt.time | None = None
+    confirmed_by: str | None = None
+    confirmed_at: str = ""  # ISO 8601 UTC
+    confirmation_note: str = ""
+    recorded_by: str | None = None
+    recorded_at: str = ""  # ISO 8601 UTC
+
+
+class SessionInvitation(SyncedRow, table=True):
+    """Who is invited to a masterclass: an ensemble's students, or a whole hub's.
+
+    Its id is natural_id("invitation", session, ensemble or hub); its hub the session's."""
+
+    __tablename__ = "session_invitation"
+    session_id: str = Field(foreign_key="session.id", index=True)
+    ensemble_id: str | None = Field(default=None, foreign_key="ensemble.id")
+    invited_hub_id: str | None = Field(default=None, foreign_key="hub.id")
+
+
+class FamilyEvent(SyncedRow, table=True):
+    """A parent workshop, a family night: an event for the families of a hub."""
+
+    __tablename__ = "family_event"
+    title: str
+    kind: str = "family_night"
+    date: dt.date = Field(index=True)
+    start: dt.time
+    end: dt.time
+    location: str = ""
+    notes: str = ""
+
+
+class FamilyAttendance(SyncedRow, table=True):
+    """An adult at a family event, for one student (or none: a walk-in on their own).
+
+    A guardian of two siblings has two contact rows, so two attendance rows, sharing one
+    ``adult_key``: the event counts two families' students reached and one adult. A
+    guardian's row id is natural_id("family", event, contact); a walk-in's is random.
+    """
+
+    __tablename__ = "family_attendance"
+    event_id: str = Field(foreign_key="family_event.id", index=True)
+    contact_id: str | None = Field(default=None, foreign_key="contact.id")
+    student_id: str | None = Field(default=None, foreign_key="student.id")
+    adult_key: str
+    #: a walk-in's name and relationship (a guardian's are their contact's)
+    name: str = ""
+    relationship: str = ""
+    attended: bool = True
+    recorded_by: str | None = None
+    recorded_at: str = ""  # ISO 8601 UTC
 
 
 class Outbox(SQLModel, table=True):
@@ -239,6 +399,40 @@ class Conflict(SQLModel, table=True):
     resolution: str = ""
 
 
+class ProgrammeYear(SyncedRow, table=True):
+    """A programme (school) year, when it differs from the default 1 July – 30 June.
+
+    Programme-wide (``hub_id`` None). Its id is derived from its label ("2025-26"), so
+    two laptops setting the same year store one row.
+    """
+
+    __tablename__ = "programme_year"
+    label: str = Field(index=True)
+    first_day: dt.date
+    last_day: dt.date
+
+
+class Term(SyncedRow, table=True):
+    """A term inside a programme year (fall, spring, summer). Programme-wide."""
+
+    __tablename__ = "term"
+    year_label: str = Field(index=True)
+    name: str
+    first_day: dt.date
+    last_day: dt.date
+
+
+class Closure(SyncedRow, table=True):
+    """A day with no sessions: the whole programme (``hub_id`` None) or one hub closed.
+
+    Its id is derived from (hub, date), so the same closure added on two laptops is one.
+    """
+
+    __tablename__ = "closure"
+    date: dt.date = Field(index=True)
+    reason: str = ""
+
+
 #: Synced table name → model class. Must match harmony_sync.protocol.SYNCED_TABLES.
 SYNCED_MODELS: dict[str, type[SyncedRow]] = {
     "hub": Hub,
@@ -252,6 +446,17 @@ SYNCED_MODELS: dict[str, type[SyncedRow]] = {
     "session": ClassSession,
     "attendance_mark": AttendanceMark,
     "student_redirect": StudentRedirect,
+    "volunteer": Volunteer,
+    "volunteer_assignment": VolunteerAssignment,
+    "clearance_kind": ClearanceKind,
+    "volunteer_clearance": VolunteerClearance,
+    "volunteer_shift": VolunteerShift,
+    "session_invitation": SessionInvitation,
+    "family_event": FamilyEvent,
+    "family_attendance": FamilyAttendance,
+    "programme_year": ProgrammeYear,
+    "term": Term,
+    "closure": Closure,
 }
 
 

@@ -25,6 +25,15 @@ DEFAULT_CODES: tuple[tuple[str, str, bool, bool, bool, bool], ...] = (
     ("AE", N_("Excused absence"), False, False, False, True),
     ("AU", N_("Unexcused absence"), False, False, False, False),
 )
+#: The default codes' Spanish labels (the same as migration 0003_setup gives older files).
+SPANISH_LABELS: dict[str, str] = {
+    "P": "Presente",
+    "L": "Tarde",
+    "LE": "Salió temprano",
+    "OS": "Presente fuera del sitio",
+    "AE": "Ausencia justificada",
+    "AU": "Ausencia injustificada",
+}
 
 
 def seed_attendance_codes(session: Session) -> int:
@@ -42,6 +51,7 @@ def seed_attendance_codes(session: Session) -> int:
                 hub_id=None,
                 code=code,
                 label=label,
+                label_es=SPANISH_LABELS.get(code, ""),
                 counts_present=present,
                 tardy=tardy,
                 early_departure=early,

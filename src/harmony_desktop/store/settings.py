@@ -165,6 +165,9 @@ LANGUAGE = ChoiceSetting("ui.language", None, choices=tuple(LANGUAGES))
 #: The demo runs written into this database: [{hub_id, seed, today, version}].
 DEMO_RUNS = JsonSetting("demo", [])
 
+#: The register flags students with at least this many unexcused absences in a row.
+ABSENCE_ALERT_THRESHOLD = IntSetting("register.absence_alert_threshold", 3)
+
 #: The sync server this laptop is enrolled with.
 SYNC_SERVER = OptionalTextSetting("sync.server_url")
 #: The server epoch this laptop last synced in (a restored server starts a new one).
@@ -181,6 +184,12 @@ SYNC_LAST_REPORT = JsonSetting("sync.last_report", {})
 SYNC_DATA_MANAGER = FlagSetting("sync.data_manager", False)
 #: Server conflict ids reviewed here whose resolution is not yet sent.
 SYNC_RESOLVE_PENDING = JsonSetting("sync.resolve_pending", [])
+#: This database was restored from a backup: pull this device's own changes back too
+#: (the server leaves them out otherwise) until a pull completes.
+SYNC_PULL_OWN = FlagSetting("sync.pull_own_rows", False)
+
+#: The hub the window shows (File ▸ Switch hub); unset: the first hub by name.
+CURRENT_HUB = OptionalTextSetting("ui.hub")
 
 #: Every declared setting (per-hub settings are made by their functions below).
 ALL: tuple[Setting[Any], ...] = (
@@ -189,6 +198,7 @@ ALL: tuple[Setting[Any], ...] = (
     PROGRAMME_NAME,
     LANGUAGE,
     DEMO_RUNS,
+    ABSENCE_ALERT_THRESHOLD,
     SYNC_SERVER,
     SYNC_EPOCH,
     SYNC_CURSOR,
@@ -198,6 +208,8 @@ ALL: tuple[Setting[Any], ...] = (
     SYNC_LAST_REPORT,
     SYNC_DATA_MANAGER,
     SYNC_RESOLVE_PENDING,
+    SYNC_PULL_OWN,
+    CURRENT_HUB,
 )
 
 
@@ -208,10 +220,10 @@ def register_staff(hub_id: str) -> OptionalTextSetting:
 
 # -- access ------------------------------------------------------------------------------
 
-# Fixed SQL on the transaction's connection: settings are read and written inside hot
-# write paths (the clock on every change), where the ORM unit of work costs too much.
-_READ_SQL = "SELECT value FROM local_meta WHERE key = ?"
-_WRITE_SQL = (
+#: Fixed SQL of one setting (the replica runs it on the driver connection for the clock,
+#: which is read and written by every change).
+READ_SQL = "SELECT value FROM local_meta WHERE key = ?"
+WRITE_SQL = (
     "INSERT INTO local_meta (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 )
@@ -220,13 +232,13 @@ _DELETE_SQL = "DELETE FROM local_meta WHERE key = ?"
 
 def read_text(session: Session, key: str) -> str | None:
     """The stored text of ``key`` inside the session's transaction (None if unset)."""
-    row = session.connection().exec_driver_sql(_READ_SQL, (key,)).first()
+    row = session.connection().exec_driver_sql(READ_SQL, (key,)).first()
     return None if row is None else str(row[0])
 
 
 def write_text(session: Session, key: str, text: str) -> None:
     """Store ``text`` under ``key`` in the session's transaction."""
-    session.connection().exec_driver_sql(_WRITE_SQL, (key, text))
+    session.connection().exec_driver_sql(WRITE_SQL, (key, text))
 
 
 def read(session: Session, setting: Setting[T]) -> T:
@@ -255,9 +267,7 @@ def read_many(session: Session, wanted: Iterable[Setting[Any]]) -> dict[str, Any
         .exec_driver_sql(f"SELECT key, value FROM local_meta WHERE key IN ({marks})", tuple(keys))
         .all()
     )
-    return {
-        s.key: s.decode(stored[s.key]) if s.key in stored else s.default for s in wanted
-    }
+    return {s.key: s.decode(stored[s.key]) if s.key in stored else s.default for s in wanted}
 
 
 class Settings:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
@@ -12,7 +14,18 @@ from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.paths import resource
+from harmony_desktop.services.context import Services
 from harmony_desktop.startup import open_app
+from harmony_desktop.store import settings
+
+if TYPE_CHECKING:
+    from harmony_desktop.ui.main_window import MainWindow
+
+
+#: Set (to anything) to have the window print ``READY_LINE`` on stdout once today's
+#: view has loaded: the start-up benchmark times the launch up to it.
+READY_ENV = "HARMONY_REPORT_READY"
+READY_LINE = "harmony-desktop: today's view is ready"
 
 
 def tr(text: str) -> str:
@@ -85,45 +98,85 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     return found
 
 
-def run_window(data_dir: str | None, hub: str | None = None) -> int:
-    """Open the data folder and the hub (name or id, default the first), run the window."""
+def last_hub(services: Services) -> str | None:
+    """The hub last chosen with File ▸ Switch hub, if it is still here."""
+    saved = services.store.settings.get(settings.CURRENT_HUB)
+    return saved if saved and any(h.id == saved for h in services.hubs.hubs()) else None
+
+
+def report_ready(window: MainWindow) -> None:
+    """Print ``READY_LINE`` once, when the register first shows today's sessions."""
+    register = window.register
+
+    def ready() -> None:
+        register.dayLoaded.disconnect(ready)
+        print(READY_LINE, flush=True)
+
+    register.dayLoaded.connect(ready)
+
+
+def is_frozen() -> bool:
+    """True in an installed (PyInstaller) build; False when run from a clone."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def run_window(
+    data_dir: str | None, hub: str | None = None, *, demo_on_new: bool | None = None
+) -> int:
+    """Open the data folder and the hub (name or id, default the first), run the window.
+
+    On a database with no hub, an installed app offers three ways in (join the
+    programme, set one up on this laptop, try the demo); run from a clone it seeds the
+    demo hub, as ``./dev run`` always has. ``demo_on_new`` overrides which.
+    """
+    from harmony_desktop.ui.backup import start_daily_backup
     from harmony_desktop.ui.main_window import MainWindow
+    from harmony_desktop.ui.programme.first_start import ALONE, FirstStartDialog
 
     app = make_application()
+    seed = (not is_frozen()) if demo_on_new is None else demo_on_new
     try:
-        services = open_app(data_dir, seed_demo=True)
+        # The daily backup waits until the window is up (below): it never delays it.
+        services = open_app(data_dir, seed_demo=seed, backup=False)
     except HarmonyError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     with services:
         install_translator(app)  # the language chosen in this database's settings
         try:
-            chosen = services.hubs.find(hub)
+            chosen = services.hubs.find(hub or last_hub(services))
         except HarmonyError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 2
+        first_start = None
         if chosen is None:
-            QMessageBox.information(
-                None,
-                APP_NAME,
-                tr(
-                    "There is no hub in this database yet. Sync with the central server, "
-                    "or create a demo with: harmony-desktop demo"
-                ),
-            )
-            return 1
-        geometry, tab = None, 0
+            first_start = FirstStartDialog(services)
+            accepted = first_start.exec() == FirstStartDialog.DialogCode.Accepted
+            first_start.shutdown()
+            if not accepted or first_start.hub_id is None:
+                return 1
+            chosen = services.hubs.hub(first_start.hub_id)
+        window = MainWindow(services, chosen.id)
+        if os.environ.get(READY_ENV):
+            report_ready(window)
+        window.show()
+        start_daily_backup(window, window.tasks)
+        if first_start is not None and first_start.choice == ALONE:
+            programme = window.open_programme()  # next: ensembles, staff, the calendar
+            programme.show_page(programme.ensembles)
         while True:
-            window = MainWindow(services, chosen.id)
-            if geometry is not None:
-                window.restoreGeometry(geometry)
-                window.pages.setCurrentIndex(tab)
-            window.show()
             code = app.exec()
             window.shutdown()
+            while window.successor is not None:  # the hub was switched: its window
+                window = window.successor
+                window.shutdown()
             if window.chosen_language is None:
                 return int(code)
             # A new language was chosen: build the window again in it, on the same tab.
             install_translator(app, QLocale(window.chosen_language))
             geometry, tab = window.saveGeometry(), window.pages.currentIndex()
             window.deleteLater()
+            window = MainWindow(services, window.hub_id)
+            window.restoreGeometry(geometry)
+            window.pages.setCurrentIndex(tab)
+            window.show()

@@ -1,5 +1,6 @@
-"""The main window: the pages in tabs (register, roster, needs review), the Sync menu, and
-a status bar that always shows the hub, the date and the sync state.
+"""The main window: the pages in tabs (register, roster, volunteers, events, needs review),
+the File menu (switch hub, quit), the Sync menu, and a status bar that always shows the
+hub, the date and the sync state.
 
 The window owns the :class:`~harmony_desktop.ui.tasks.TaskManager` every page runs its
 background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
@@ -8,25 +9,87 @@ background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from harmony_desktop import APP_NAME
 from harmony_desktop.domain import i18n
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
+from harmony_desktop.ui.events import EventsPage
 from harmony_desktop.ui.language import language_actions
+from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.register import RegisterPage
+from harmony_desktop.ui.reports import ReportsPage
 from harmony_desktop.ui.roster import RosterPage
+from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
+from harmony_desktop.ui.volunteers import VolunteersPage
 
 
 def tr(text: str) -> str:
     """Translate a main-window string (context ``MainWindow``)."""
     return QCoreApplication.translate("MainWindow", text)
+
+
+#: File ▸ Switch hub
+SWITCH_HUB_KEYS = "Ctrl+Shift+H"
+
+
+class HubDialog(QDialog):
+    """Which hub to show: the hubs of this laptop, the current one chosen."""
+
+    def __init__(
+        self, hubs: list[tuple[str, str]], current: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Switch hub"))
+        self.setAccessibleName(tr("Switch hub"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("Hubs"))
+        for hub_id, name in hubs:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, hub_id)
+            self.list.addItem(item)
+            if hub_id == current:
+                self.list.setCurrentItem(item)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        label = QLabel(tr("&Hub to show (↑/↓, Enter):"))
+        label.setBuddy(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(tr("Switch"))
+        ok.setAccessibleName(tr("Switch"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        keep_on_screen(self)
+        self.list.setFocus()
+
+    def hub_id(self) -> str | None:
+        """The chosen hub's id."""
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +105,7 @@ class MainWindow(QMainWindow):
         hub_id: str,
         *,
         today: dt.date | None = None,
+        clock: Callable[[], dt.time] | None = None,
         auto_sync: bool = True,
     ) -> None:
         super().__init__()
@@ -52,7 +116,9 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(services, self)
         self.setWindowTitle(f"{self.hub_name} — {APP_NAME}")
         self.setAccessibleName(tr("Harmony Desktop main window"))
-        self.resize(1280, 720)
+        # Within the screen less task bars and title bar, at 1280×720 and at 200 %.
+        self.resize(1280, 800)
+        keep_on_screen(self)
 
         self.pages = QTabWidget()
         self.pages.setAccessibleName(tr("Pages"))
@@ -70,23 +136,51 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.date_label)
         self.tasks.error.connect(lambda message: status.showMessage(message, 15_000))
 
+        self._today = today
+        self._clock = clock
+        self._auto_sync = auto_sync
+        self.successor: MainWindow | None = None
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+        self.switch_hub_action = QAction(tr("S&witch hub…"), self)
+        self.switch_hub_action.setShortcut(QKeySequence(SWITCH_HUB_KEYS))
+        self.switch_hub_action.setEnabled(len(services.hubs.hubs()) > 1)
+        self.switch_hub_action.setToolTip(tr("Show another hub of this laptop"))
+        self.switch_hub_action.triggered.connect(self.choose_hub)
         file_menu = self.menuBar().addMenu(tr("&File"))
+        self.programme_action = QAction(tr("&Programme set-up…"), self)
+        self.programme_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.programme_action.triggered.connect(self.open_programme)
+        self.programme_window: ProgrammeWindow | None = None
+        self._today = today
+        file_menu.addAction(self.programme_action)
+        file_menu.addAction(self.switch_hub_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.chosen_language: str | None = None
         self._add_language_menu()
 
-        self.register = RegisterPage(services, hub_id, self.tasks, today=today)
+        # ``clock`` (the time of day) only for screenshots and tests of a fixed moment.
+        self.register = RegisterPage(services, hub_id, self.tasks, today=today, clock=clock)
         self.register.dayChanged.connect(self._show_date)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))
         self.roster = RosterPage(services, hub_id, self.tasks, today=today)
         self.add_page(self.roster, tr("Roster"))
+        self.volunteers = VolunteersPage(services, hub_id, self.tasks)
+        self.add_page(self.volunteers, tr("Volunteers"))
+        self.events = EventsPage(
+            services, hub_id, self.tasks, staff=lambda: self.register.staff_id, today=today
+        )
+        self.add_page(self.events, tr("Events"))
+        self.reports = ReportsPage(services, hub_id, self.tasks, today=today)
+        self.add_page(self.reports, tr("Reports"))
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False
+        # At launch the keyboard is on today's sessions: ↑/↓ choose, Enter opens the roll.
+        self.register.sessions_view.setFocus()
 
     def _add_language_menu(self) -> None:
         """Settings → Language: English / Español, each named in its own language."""
@@ -111,6 +205,36 @@ class MainWindow(QMainWindow):
             widget.setAccessibleName(title)
         self.pages.addTab(widget, title)
 
+    def choose_hub(self) -> HubDialog:
+        """Ask which hub to show (non-blocking); choosing one switches to it."""
+        dialog = HubDialog([(h.id, h.name) for h in self.services.hubs.hubs()], self.hub_id, self)
+        dialog.accepted.connect(lambda: self.switch_hub(dialog.hub_id()))
+        dialog.open()
+        return dialog
+
+    def switch_hub(self, hub_id: str | None) -> MainWindow | None:
+        """Show ``hub_id`` in a new window in this one's place; the choice is kept for
+        the next start. Every mark is already stored, so nothing is lost."""
+        if not hub_id or hub_id == self.hub_id:
+            return None
+        self.services.store.settings.set(settings.CURRENT_HUB, hub_id)
+        window = MainWindow(self.services, hub_id, today=self._today, auto_sync=self._auto_sync)
+        window.setGeometry(self.geometry())
+        self.successor = window
+        window.show()
+        self.close()
+        return window
+    def open_programme(self) -> ProgrammeWindow:
+        """Show the Programme window (hubs, ensembles, staff, school year, codes)."""
+        if self.programme_window is None:
+            self.programme_window = ProgrammeWindow(
+                self.services, self.tasks, self.hub_id, self, today=self._today
+            )
+        self.programme_window.show()
+        self.programme_window.raise_()
+        self.programme_window.activateWindow()
+        return self.programme_window
+
     def _show_date(self, day: dt.date) -> None:
         label = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
         self.date_label.setText(tr("Date: {date}").format(date=label))
@@ -120,9 +244,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        if self.programme_window is not None:
+            self.programme_window.close()
         self.sync_ui.shutdown()
         self.register.shutdown()
         self.roster.shutdown()
+        self.reports.shutdown()
         self.tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,12 +1,14 @@
 """The one way the UI runs work off its thread, and the one notice of what changed.
 
-:class:`TaskManager` (after Anki's ``TaskManager``) owns the window's two worker
-threads, one per :class:`Lane`:
+:class:`TaskManager` (after Anki's ``TaskManager``) owns the window's worker threads,
+one per :class:`Lane`:
 
 * ``DATABASE``: every query and write the UI does not do inline, one at a time in the
   order submitted (loading a day or a roll, the roster, the sync status, review, import);
 * ``NETWORK``: talking to the sync server (enrollment, a sync round), so a slow or dead
-  network never holds up a database query behind it.
+  network never holds up a database query behind it;
+* ``MAINTENANCE``: long housekeeping (the daily backup, a copy of the whole database),
+  which must hold up neither a query nor a sync.
 
 A job is a plain function with no Qt in it. It gets a :class:`Progress` to report how far
 it got (shown on the UI thread) and to notice cancellation; its result or its error comes
@@ -20,7 +22,7 @@ After every write, whether inline (a mark) or in the background, the writer call
 sync status bar, the review page).
 
 :meth:`TaskManager.shutdown` cancels what is queued, asks a running job to stop at its
-next progress report, then quits and waits both threads.
+next progress report, then quits and waits for every thread.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ import enum
 import itertools
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -38,7 +39,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.errors import HarmonyError, log_failure
 from harmony_desktop.services.context import Services
 from harmony_sync.client import SyncError
 
@@ -50,19 +51,12 @@ OnError = Callable[[Exception], object]
 OnProgress = Callable[[str, int, int], object]
 
 
-def log_failure(logger: logging.Logger, what: str, exc: BaseException) -> None:
-    """Log an unexpected failure: its type and where it happened, not its message (a
-    database error's message can quote the values of a row, and logs hold no student
-    data)."""
-    where = "".join(traceback.format_tb(exc.__traceback__))
-    logger.error("%s failed with %s:\n%s", what, type(exc).__name__, where.rstrip())
-
-
 class Lane(enum.Enum):
     """Which worker thread runs a job."""
 
     DATABASE = "database"
     NETWORK = "network"
+    MAINTENANCE = "maintenance"
 
 
 class Cancelled(Exception):
@@ -114,6 +108,13 @@ class Changes:
     """Conflicts, refused changes and duplicates waiting for a decision."""
     sync: bool = False
     """Sync bookkeeping: enrollment of this laptop, last sync."""
+    volunteers: bool = False
+    """Volunteers, their clearances, assignments and shifts."""
+    events: bool = False
+    """Family events and their attendance; masterclass and performance details."""
+    setup: bool = False
+    """Programme set-up: hubs, ensembles and their schedules, staff, the school year,
+    terms, closures, attendance codes."""
 
     @classmethod
     def everything(cls) -> Changes:
@@ -132,7 +133,7 @@ class Changes:
     @property
     def register(self) -> bool:
         """A day's sessions or a roll may have changed."""
-        return self.marks or self.sessions or self.roster
+        return self.marks or self.sessions or self.roster or self.setup
 
 
 @dataclass
@@ -163,9 +164,7 @@ class _Runner(QObject):
         if progress.cancelled:
             self.failed.emit(number, Cancelled())
             return
-        progress._emit = lambda phase, done, total: self.progressed.emit(
-            number, phase, done, total
-        )
+        progress._emit = lambda phase, done, total: self.progressed.emit(number, phase, done, total)
         try:
             result = job(progress)
         except Cancelled as exc:
@@ -273,7 +272,7 @@ class TaskManager(QObject):
             pending.ticket.cancel()
 
     def shutdown(self) -> None:
-        """Cancel everything, let a running job stop, quit and wait both threads
+        """Cancel everything, let a running job stop, quit and wait for every thread
         (idempotent; the window calls it when it closes)."""
         self._closed = True
         self.cancel_all()

@@ -46,10 +46,19 @@ EPOCH_HEADER = "Harmony-Epoch"
 #: Largest request body accepted (a full push of ordinary rows is far below it).
 MAX_BODY_BYTES = 32 * 2**20
 TIME_HEADER = "Harmony-Server-Time"
+#: Optional: the device's wall clock (Unix milliseconds) as it sent the request.
+DEVICE_TIME_HEADER = "Harmony-Device-Time"
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 422, 503)
 }
+
+
+def _millis(header: str | None) -> int | None:
+    """An optional Unix-milliseconds header; None when absent or malformed (ignored)."""
+    if header is None or not (header.isascii() and header.isdigit()) or len(header) > 15:
+        return None
+    return int(header)
 
 
 def _links(**links: tuple[str, dict[str, Any]]) -> dict[int | str, dict[str, Any]]:
@@ -204,9 +213,16 @@ def create_app(engine: Engine | None = None, console: ConsoleSettings | None = N
             PullFromTheStart=("pull", {"epoch": _EPOCH, "cursor": 0}),
         ),
     )
-    def push(body: PushRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
+    def push(
+        body: PushRequest,
+        device: AuthorizedDevice,
+        request: Request,
+        device_time: Annotated[str | None, Header(alias=DEVICE_TIME_HEADER)] = None,
+    ) -> dict[str, Any]:
         """Apply a batch of mutations exactly once, in order (PROTOCOL.md, "Push")."""
-        outcome = store.push(engine, device, body.epoch, body.mutations)
+        outcome = store.push(
+            engine, device, body.epoch, body.mutations, device_time_ms=_millis(device_time)
+        )
         request.state.sync_push = (  # for the console's sync history
             outcome.count("applied"),
             outcome.count("rejected"),
@@ -248,7 +264,9 @@ def create_app(engine: Engine | None = None, console: ConsoleSettings | None = N
     )
     def pull(body: PullRequest, device: AuthorizedDevice, request: Request) -> dict[str, Any]:
         """A page of rows changed after the cursor, in this device's hubs."""
-        page = store.pull(engine, device, body.epoch, body.cursor, body.limit)
+        page = store.pull(
+            engine, device, body.epoch, body.cursor, body.limit, own_rows=body.own_rows
+        )
         request.state.sync_pull = (len(page["rows"]), not page["has_more"])  # the console's
         return _reply(request, page)
 
@@ -375,8 +393,11 @@ class RequestLogMiddleware:
                 state["device_key"] = state["device"].key
         except ApiError as err:
             return err
-        except SQLAlchemyError:
-            log.error("storage error", extra={"event": "storage_error", "kind": "authenticate"})
+        except SQLAlchemyError as err:
+            log.error(
+                "storage error",
+                extra={"event": "storage_error", "kind": type(err).__name__, "during": "token"},
+            )
             return storage_unavailable()
         return None
 

@@ -84,11 +84,15 @@ class SyncedRow(ServerModel, table=True):
     """The merged current state of one synced row, generic over the desktop's columns.
 
     ``seq`` is the change sequence number of the row's latest change; pulls read rows by
-    ``seq`` through its unique index, so a no-op pull is one index probe.
+    ``seq`` through its unique index, so a no-op pull is one index probe. ``origin`` is
+    the last writer of the current state (see ``store.push``).
     """
 
     __tablename__ = "synced_row"
-    __table_args__ = (Index("ix_synced_row_hub_seq", "hub_id", "seq"),)
+    __table_args__ = (
+        Index("ix_synced_row_hub_seq", "hub_id", "seq"),
+        Index("ix_synced_row_scope_seq", "scope_id", "seq"),
+    )
 
     table_name: str = Field(primary_key=True, max_length=64)
     row_id: str = Field(primary_key=True, max_length=36)
@@ -96,6 +100,30 @@ class SyncedRow(ServerModel, table=True):
     seq: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
     data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     clocks: dict[str, str] = Field(sa_column=Column(JSON, nullable=False))
+    #: the device whose push made the current state, when that device holds every field of
+    #: it (so its pulls skip the row: no echo); null when the state mixes in fields it may
+    #: not have, or was made by an administrator
+    origin: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    #: the family of a shared row (``harmony_sync.schema.SHARED``): its root row's id;
+    #: the family is visible to the hubs ``row_scope`` lists for it
+    scope_id: str | None = Field(default=None, max_length=36)
+
+
+class RowScope(ServerModel, table=True):
+    """One row that shares a family of rows with a hub: the family's root (with its own
+    hub) or a live granting row such as a volunteer's assignment to a hub.
+
+    A device reads the rows of every family that has an entry for one of its hubs.
+    Maintained by ``scopes.py`` in the push that writes the granting row.
+    """
+
+    __tablename__ = "row_scope"
+    __table_args__ = (Index("ix_row_scope_hub_scope", "hub_id", "scope_id"),)
+
+    table_name: str = Field(primary_key=True, max_length=64)
+    row_id: str = Field(primary_key=True, max_length=36)
+    scope_id: str = Field(max_length=36)
+    hub_id: str = Field(max_length=36)
 
 
 class Conflict(ServerModel, table=True):

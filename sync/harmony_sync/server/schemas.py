@@ -51,6 +51,12 @@ class PullRequest(BaseModel):
     epoch: Epoch = None
     cursor: Cursor = 0
     limit: Annotated[int, Field(strict=True, ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
+    own_rows: bool = Field(
+        False,
+        strict=True,
+        description="Also return rows whose current state this device pushed itself "
+        "(after restoring the device's database from an older backup).",
+    )
 
 
 class EnrollRequest(BaseModel):

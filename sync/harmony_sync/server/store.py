@@ -8,6 +8,7 @@ assigned: a reader never sees seq N+1 before seq N, and a pull page never skips 
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 import weakref
@@ -20,18 +21,30 @@ from sqlalchemy import (
     Connection,
     Engine,
     String,
+    Text,
     any_,
     bindparam,
+    cast,
     insert,
     or_,
     select,
+    true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql
 
 from harmony_sync import schema
-from harmony_sync.hlc import DEFAULT_MAX_DRIFT_MS, Timestamp, is_valid, wall_clock_ms
+from harmony_sync.hlc import (
+    DEFAULT_MAX_DRIFT_MS,
+    GENESIS,
+    MAX_FUTURE_MS,
+    Timestamp,
+    is_valid,
+    wall_clock_ms,
+)
 from harmony_sync.protocol import SYNCED_TABLES, merge_fields
+from harmony_sync.server import scopes
 from harmony_sync.server.accounts import (
     DEVICES,
     HUBS,
@@ -110,6 +123,10 @@ class _Row:
     clocks: dict[str, str]
     exists: bool
     dirty: bool = False
+    #: the device whose push made the current state, if it holds all of it (see ``_holder``)
+    origin: int | None = None
+    #: clocks the pushing device showed it holds for this row (its values and bases)
+    seen: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -139,9 +156,34 @@ def check_epoch(current: str, claimed: str | None) -> None:
         )
 
 
-def check_clocks(mutations: Iterable[Mutation], *, now_ms: int | None = None) -> None:
-    """Refuse the whole push if any clock is more than 5 minutes in the server's future."""
+def check_clocks(
+    mutations: Iterable[Mutation], *, now_ms: int | None = None, device_time_ms: int | None = None
+) -> None:
+    """Refuse the whole push when the device's clock is more than 5 minutes off.
+
+    ``device_time_ms`` is the device's wall clock as it sent the push (the
+    ``Harmony-Device-Time`` header): that is what is checked. The clocks of the changes
+    are not, because edits made while a computer's clock was wrong keep their stamps
+    and must still sync once the clock is right (they merge by the usual rule). A
+    device that does not send its time (an older app) is checked by the stamps it
+    pushes instead.
+    """
     now = wall_clock_ms() if now_ms is None else now_ms
+    if device_time_ms is not None:
+        offset = device_time_ms - now
+        if abs(offset) <= DEFAULT_MAX_DRIFT_MS:
+            return
+        way = "ahead of" if offset > 0 else "behind"
+        raise ApiError(
+            422,
+            "clock_skew",
+            f"This computer's clock is {abs(offset) / 60000:.1f} minutes {way} the server's "
+            f"(at most {DEFAULT_MAX_DRIFT_MS // 60000} allowed); nothing was applied. Fix the "
+            "date, time and time zone of this computer (or the server's if it is the one "
+            "that is wrong), then sync again.",
+            ahead_ms=offset,
+            server_time_ms=now,
+        )
     worst = 0
     for m in mutations:
         stamps: list[Any] = []
@@ -156,16 +198,19 @@ def check_clocks(mutations: Iterable[Mutation], *, now_ms: int | None = None) ->
         raise ApiError(
             422,
             "clock_skew",
-            f"This push carries a clock {worst / 60000:.1f} minutes ahead of the server's "
-            f"(at most {DEFAULT_MAX_DRIFT_MS // 60000} allowed); nothing was applied. Fix the "
-            "date, time and time zone of this computer (or the server's if it is the one "
-            "that is wrong), then sync again.",
+            f"This push carries changes stamped up to {worst / 60000:.1f} minutes ahead of the "
+            f"server's clock (at most {DEFAULT_MAX_DRIFT_MS // 60000} allowed) and does not say "
+            "what this computer's clock reads now; nothing was applied. If this computer's "
+            "date, time or time zone is wrong, fix it; if it is right now, update the app "
+            "(newer versions send changes made while the clock was wrong).",
             ahead_ms=worst,
             server_time_ms=now,
         )
 
 
-def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[str, str], dict]:
+def validate(
+    m: Mutation, *, now_ms: int | None = None
+) -> tuple[str, str, str | None, dict[str, Any], dict[str, str], dict]:
     """Check one mutation's shape and every value against the shared schema; return
     (table, row_id, hub_id, values, clocks, bases)."""
     if not isinstance(m.table, str) or m.table not in SYNCED_TABLES:
@@ -199,6 +244,16 @@ def validate(m: Mutation) -> tuple[str, str, str | None, dict[str, Any], dict[st
         raise Rejection("bad_clocks", "clocks must have exactly one HLC for each field in values.")
     if not all(isinstance(c, str) and is_valid(c) for c in clocks.values()):
         raise Rejection("bad_clocks", "Every clock must be an HLC string (see PROTOCOL.md).")
+    ahead = max(Timestamp.parse(c).millis for c in clocks.values()) - (
+        wall_clock_ms() if now_ms is None else now_ms
+    )
+    if ahead > MAX_FUTURE_MS:
+        raise Rejection(
+            "bad_clocks",
+            f"A clock is {ahead / 86_400_000:,.0f} days ahead of the server's; no clock that "
+            f"was merely wrong for a while is more than {MAX_FUTURE_MS // 86_400_000} days "
+            "ahead, so this change was not applied.",
+        )
     bases = m.bases if m.bases is not None else {}
     if not isinstance(bases, dict):
         raise Rejection("bad_bases", "bases must be an object of field -> HLC or null.")
@@ -251,11 +306,13 @@ def _load_rows(conn: Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, 
     for table, row_ids in by_table.items():
         for start in range(0, len(row_ids), 500):
             chunk = row_ids[start : start + 500]
-            query = select(ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks).where(
-                ROWS.c.table_name == table, _one_of(conn, ROWS.c.row_id, chunk)
-            )
+            query = select(
+                ROWS.c.row_id, ROWS.c.hub_id, ROWS.c.data, ROWS.c.clocks, ROWS.c.origin
+            ).where(ROWS.c.table_name == table, _one_of(conn, ROWS.c.row_id, chunk))
             for r in conn.execute(query):
-                found[(table, r.row_id)] = _Row(r.hub_id, dict(r.data), dict(r.clocks), True)
+                found[(table, r.row_id)] = _Row(
+                    r.hub_id, dict(r.data), dict(r.clocks), True, origin=r.origin
+                )
     return found
 
 
@@ -278,16 +335,23 @@ def conflict_out(r: Any) -> dict[str, Any]:
 
 
 def push(
-    engine: Engine, device: DeviceContext, epoch: str | None, mutations: list[Mutation]
+    engine: Engine,
+    device: DeviceContext,
+    epoch: str | None,
+    mutations: list[Mutation],
+    *,
+    device_time_ms: int | None = None,
 ) -> PushOutcome:
-    """Apply a device's mutations exactly once, in id order, in one transaction."""
-    check_clocks(mutations)
+    """Apply a device's mutations exactly once, in id order, in one transaction
+    (``device_time_ms``: the device's wall clock, see :func:`check_clocks`)."""
+    started = wall_clock_ms()
+    check_clocks(mutations, now_ms=started, device_time_ms=device_time_ms)
     ordered = sorted(mutations, key=lambda m: m.mutation_id)
     # Shape checks need no database: do them before taking the writer lock.
     shapes: list[tuple[str, str, str | None, dict, dict, dict] | Rejection] = []
     for m in ordered:
         try:
-            shapes.append(validate(m))
+            shapes.append(validate(m, now_ms=started))
         except Rejection as err:
             shapes.append(err)
     now = utcnow()
@@ -313,17 +377,23 @@ def push(
                 checked.append((m, shape))
                 results.append({"mutation_id": m.mutation_id, "status": "applied"})
         rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked} | _parents(checked))
+        shares = scopes.ShareBook.load(conn, [(c[0], c[1], c[3]) for _, c in checked])
         new_conflicts: list[dict[str, Any]] = []
         by_id = {r["mutation_id"]: r for r in results if r["status"] == "applied"}
         for m, (table, row_id, hub_id, values, clocks, bases) in checked:
             try:
                 row = _apply(rows, device, known_hubs, table, row_id, hub_id, values)
+                shares.admit(rows, device, known_hubs, table, row_id, hub_id, values, row)
             except Rejection as err:
                 by_id[m.mutation_id].update(_rejected(m, err))
                 continue
             merged = merge_fields(row.data, row.clocks, values, clocks, bases)
+            row.seen.update(clocks.values())
+            row.seen.update(b for b in bases.values() if b)
             if merged.changed or not row.exists:
+                held = _holder(row, device, merged.clocks)
                 row.data, row.clocks, row.dirty = merged.values, merged.clocks, True
+                row.origin = device.key if held else None
             for name, lose_v, lose_c, win_v, win_c in merged.losers:
                 new_conflicts.append(
                     {
@@ -340,6 +410,7 @@ def push(
                     }
                 )
         seq = _write_rows(conn, rows, seq)
+        seq = shares.commit(conn, rows, seq)
         conflicts_out: list[dict[str, Any]] = []
         for c in new_conflicts:
             seq += 1
@@ -477,6 +548,24 @@ def _check_parent(
             f"{table} row {row_id}: its hub must be its {parent_table}'s hub, which is "
             "another one.",
         )
+def _holder(row: _Row, device: DeviceContext, clocks: dict[str, str]) -> bool:
+    """Whether ``device``, whose push is merged into ``row`` giving field ``clocks``,
+    holds every field of the result, so it need not pull the row back (no echo).
+
+    It does when it held the whole state before (it made it, or the row is new), since
+    its own change only adds fields it wrote; otherwise when every field's clock is one
+    it wrote (the HLC's node is the device id), the genesis clock every device starts
+    with, or a clock its push showed it has (a value's clock or a base it replaced: a
+    write's fields share one clock, and a device that has one field of a write from a
+    pulled state had all of that write's fields). Anything else may be another device's
+    field it has never pulled: then the row goes to every device, this one included.
+    """
+    if not row.exists or row.origin == device.key:
+        return True
+    return all(
+        clock[-16:] == device.node or clock == GENESIS or clock in row.seen
+        for clock in clocks.values()
+    )
 
 
 def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -> int:
@@ -486,7 +575,15 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
         if not row.dirty:
             continue
         seq += 1
-        item = {"t": table, "r": row_id, "h": row.hub_id, "s": seq, "d": row.data, "c": row.clocks}
+        item = {
+            "t": table,
+            "r": row_id,
+            "h": row.hub_id,
+            "s": seq,
+            "d": row.data,
+            "c": row.clocks,
+            "o": row.origin,
+        }
         (updates if row.exists else inserts).append(item)
     if inserts:
         conn.execute(
@@ -497,6 +594,7 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
                 seq=bindparam("s"),
                 data=bindparam("d", type_=ROWS.c.data.type),
                 clocks=bindparam("c", type_=ROWS.c.clocks.type),
+                origin=bindparam("o", type_=ROWS.c.origin.type),
             ),
             inserts,
         )
@@ -508,10 +606,68 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
                 seq=bindparam("s"),
                 data=bindparam("d", type_=ROWS.c.data.type),
                 clocks=bindparam("c", type_=ROWS.c.clocks.type),
+                origin=bindparam("o", type_=ROWS.c.origin.type),
             ),
             [{k: v for k, v in u.items() if k != "h"} for u in updates],
         )
     return seq
+
+
+def _changed_rows(
+    device: DeviceContext, cursor: int, high: int, limit: int, own_rows: bool
+) -> Any:
+    """The query of the first ``limit`` rows of the device's scope with ``cursor < seq
+    <= high``, in seq order.
+
+    A device of a few hubs gets one ordered range scan of the ``(hub_id, seq)`` index per
+    hub (and one for programme-wide rows), each stopping after ``limit`` rows, merged by
+    seq: a single ``hub_id IN (...)`` would make the database collect and sort every
+    remaining row of the scope for each page. A data manager's scan is the seq index.
+    """
+    # data and clocks as their JSON text: the page decodes them in one go (see ``pull``)
+    columns = (
+        ROWS.c.table_name,
+        ROWS.c.row_id,
+        ROWS.c.hub_id,
+        ROWS.c.seq,
+        cast(ROWS.c.data, Text).label("data"),
+        cast(ROWS.c.clocks, Text).label("clocks"),
+    )
+
+    def scan(*scope: Any) -> Any:
+        return (
+            select(*columns)
+            .where(
+                ROWS.c.seq > cursor,
+                ROWS.c.seq <= high,
+                *scope,
+                true() if own_rows else _not_from(device),
+            )
+            .order_by(ROWS.c.seq)
+            .limit(limit)
+        )
+
+    if device.data_manager:
+        return scan()
+    hubs = sorted(device.hubs)
+    parts = [scan(ROWS.c.hub_id.is_(None))]
+    parts += [scan(ROWS.c.hub_id == hub) for hub in hubs]
+    # the families shared with its hubs (a volunteer of two hubs), from other hubs
+    parts.append(
+        scan(
+            ROWS.c.scope_id.in_(scopes.shared_with(hubs)),
+            ROWS.c.hub_id.is_not(None),
+            ROWS.c.hub_id.not_in(hubs),
+        )
+    )
+    # Each part as a subquery: SQLite takes ORDER BY and LIMIT only on a whole compound.
+    merged = union_all(*(select(part.subquery()) for part in parts)).subquery()
+    return select(*merged.c).order_by(merged.c.seq).limit(limit)
+
+
+def _not_from(device: DeviceContext) -> Any:
+    """Rows whose current state ``device`` did not make (and hold) itself."""
+    return or_(ROWS.c.origin.is_(None), ROWS.c.origin != device.key)
 
 
 def _scope(column: Any, device: DeviceContext) -> Any:
@@ -521,12 +677,22 @@ def _scope(column: Any, device: DeviceContext) -> Any:
 
 
 def pull(
-    engine: Engine, device: DeviceContext, epoch: str | None, cursor: int, limit: int
+    engine: Engine,
+    device: DeviceContext,
+    epoch: str | None,
+    cursor: int,
+    limit: int,
+    *,
+    own_rows: bool = False,
 ) -> dict[str, Any]:
     """A page of rows changed after ``cursor`` in the device's scope, and their conflicts.
 
     The upper bound is the last *committed* seq, read first; writers commit in seq order,
     so every row up to it is visible and the returned cursor never passes a row.
+
+    Rows whose current state this device pushed and holds whole (``origin``) are left
+    out, as the device has them: no echo. ``own_rows`` includes them (a device whose
+    database was restored from an older backup needs them back).
     """
     with engine.connect() as conn:
         state = conn.execute(select(STATE.c.epoch, STATE.c.last_seq).where(STATE.c.id == 1)).one()
@@ -534,21 +700,7 @@ def pull(
         high = int(state.last_seq)
         rows: list[Any] = []
         if cursor < high:
-            rows = list(
-                conn.execute(
-                    select(
-                        ROWS.c.table_name,
-                        ROWS.c.row_id,
-                        ROWS.c.hub_id,
-                        ROWS.c.seq,
-                        ROWS.c.data,
-                        ROWS.c.clocks,
-                    )
-                    .where(ROWS.c.seq > cursor, ROWS.c.seq <= high, _scope(ROWS.c.hub_id, device))
-                    .order_by(ROWS.c.seq)
-                    .limit(limit + 1)
-                )
-            )
+            rows = list(conn.execute(_changed_rows(device, cursor, high, limit + 1, own_rows)))
         has_more = len(rows) > limit
         rows = rows[:limit]
         end = int(rows[-1].seq) if has_more else max(high, cursor)
@@ -565,6 +717,8 @@ def pull(
                     .order_by(CONFLICTS.c.seq)
                 )
             )
+    # One json.loads for the whole page instead of two per row (most of a pull's time).
+    decoded = json.loads("[" + ",".join(f"[{r.data},{r.clocks}]" for r in rows) + "]")
     return {
         "epoch": state.epoch,
         "rows": [
@@ -572,10 +726,10 @@ def pull(
                 "table": r.table_name,
                 "id": r.row_id,
                 "hub_id": r.hub_id,
-                "values": r.data,
-                "clocks": r.clocks,
+                "values": values,
+                "clocks": clocks,
             }
-            for r in rows
+            for r, (values, clocks) in zip(rows, decoded, strict=True)
         ],
         "conflicts": [conflict_out(c) for c in conflicts],
         "cursor": end,

@@ -110,8 +110,49 @@ def utf16_tabs() -> None:
     (HERE / "utf16_tabs.csv").write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
 
 
+def google_forms() -> None:
+    """A Google Forms export: questions as headers, a timestamp, an email column."""
+    lines = [
+        "Timestamp,Email Address,Student's full name,Date of birth,Grade (2025-26),"
+        "Instrument you want to play,Can your child walk home alone?,Parent/Guardian name,"
+        "Parent's cell phone,How did you hear about us?",
+        "2025/08/14 9:12:01 PM PDT,mara.quint@example.org,Tomas Quint,2016-04-02,3rd,Violin,"
+        "No,Mara Quint,(323) 555-0501,A flyer",
+        '2025/08/15 7:40:55 AM PDT,ole.varga@example.org,"Varga, Ilse",2014-11-20,5th,Cello,'
+        "Yes,Ole Varga,323-555-0502,",
+    ]
+    (HERE / "google_forms.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+
+def spanish_email() -> None:
+    """A Spanish sign-up sheet whose guardian email column is "Correo electrónico"."""
+    lines = [
+        "Nombre,Apellido,Fecha de nacimiento,Nombre del padre o tutor,Teléfono,"
+        "Correo electrónico,Ensambles",
+        "Iker,Zubiri,2015-05-05,Amaia Zubiri,(213) 555-0601,amaia.z@example.org,Coro",
+        "Nerea,Olano,2014-06-06,Josu Olano,(213) 555-0602,josu.o@example.org,Coro",
+    ]
+    (HERE / "spanish_email.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def semicolon_title_cp1252() -> None:
+    """Excel on a Spanish Windows: Windows-1252, ';' separators, a title line first."""
+    lines = [
+        "Inscripciones otoño 2025, Parque Hollenbeck",
+        "Apellido(s);Nombre;Fecha de nacimiento;Grado;Instrumento",
+        "Ibarra Peña;Begoña;14/03/2015;3º;violín",
+        "Núñez;Ángel;02/09/2013;5º;trompeta",
+    ]
+    (HERE / "semicolon_title_cp1252.csv").write_bytes(
+        ("\r\n".join(lines) + "\r\n").encode("cp1252")
+    )
+
+
 if __name__ == "__main__":
     utf8_bom_crlf()
     cp1252_spanish()
     sis_export_xlsx()
     utf16_tabs()
+    google_forms()
+    spanish_email()
+    semicolon_title_cp1252()

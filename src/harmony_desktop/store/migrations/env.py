@@ -25,6 +25,9 @@ _connection = context.config.attributes.get("connection")
 if _connection is not None:
     _run(_connection)
 else:
-    engine = create_engine(context.config.get_main_option("sqlalchemy.url") or "")
+    # Like the app's engines: an error never quotes a row's values.
+    engine = create_engine(
+        context.config.get_main_option("sqlalchemy.url") or "", hide_parameters=True
+    )
     with engine.begin() as conn:
         _run(conn)

@@ -7,6 +7,7 @@
 * ``push``: the next batch to send and what the server's answer changes;
 * ``pull``: applying a pulled page (merge, bulk insert, cursor) in one transaction;
 * ``conflicts``: losing values and refused changes kept for review;
+* ``unapplied``: pulled rows this laptop cannot apply, set aside for review;
 * ``rebase``: re-queueing the whole state after a server restore.
 
 Everything above the store uses :class:`Replica` and the names exported here; the
@@ -35,6 +36,7 @@ from harmony_desktop.store.replica.conflicts import REJECTED_FIELD, ConflictReco
 from harmony_desktop.store.replica.outbox import Queued
 from harmony_desktop.store.replica.pull import BeforeCursor
 from harmony_desktop.store.replica.push import PushTally
+from harmony_desktop.store.replica.unapplied import UNAPPLIED_FIELD
 from harmony_desktop.store.replica.wire import (
     from_wire,
     pack_clocks,
@@ -43,7 +45,14 @@ from harmony_desktop.store.replica.wire import (
     to_wire,
 )
 from harmony_desktop.store.replica.writer import ChangeWriter
-from harmony_sync.protocol import attendance_code_id, attendance_mark_id, session_id
+from harmony_sync.protocol import (
+    attendance_code_id,
+    attendance_mark_id,
+    closure_id,
+    natural_id,
+    programme_year_id,
+    session_id,
+)
 
 if TYPE_CHECKING:
     from harmony_desktop.store.db import Store
@@ -53,6 +62,7 @@ __all__ = [
     "GENESIS_CLOCKS",
     "MAX_SKEW_MS",
     "REJECTED_FIELD",
+    "UNAPPLIED_FIELD",
     "BeforeCursor",
     "ChangeWriter",
     "ConflictRecord",
@@ -60,10 +70,14 @@ __all__ = [
     "PushTally",
     "Queued",
     "Replica",
+    "Wall",
     "attendance_code_id",
     "attendance_mark_id",
+    "closure_id",
     "from_wire",
+    "natural_id",
     "pack_clocks",
+    "programme_year_id",
     "resolve_conflict",
     "row_clocks",
     "row_values",
@@ -84,12 +98,13 @@ class Replica:
     """The sync side of one open store: what to push, what a push did, pulled pages,
     re-base, and the conflicts kept for review.
 
-    ``wall`` is this computer's wall clock in milliseconds (tests skew it).
+    ``wall`` is this computer's wall clock in milliseconds (by default the store's,
+    which tests skew).
     """
 
-    def __init__(self, store: Store, *, wall: Wall = wall_clock_ms) -> None:
+    def __init__(self, store: Store, *, wall: Wall | None = None) -> None:
         self.store = store
-        self.wall = wall
+        self.wall = wall or store.wall
 
     # -- push --------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 """Values that lost a merge, and changes the server refused: kept for review, never lost.
 
-Three sources fill the ``conflict`` table, all in the transaction of the sync step that
+Four sources fill the ``conflict`` table, all in the transaction of the sync step that
 learnt of them: conflicts the server reports after a push, conflicts that arrive with a
-pulled page, and permanent refusals of a pushed change (``field_name`` is
-:data:`REJECTED_FIELD`). Resolving a server conflict here queues its id, and the next
+pulled page, permanent refusals of a pushed change (``field_name`` is
+:data:`REJECTED_FIELD`), and pulled rows this laptop could not apply (``field_name`` is
+:data:`~harmony_desktop.store.replica.unapplied.UNAPPLIED_FIELD`, see ``unapplied.py``). Resolving a server conflict here queues its id, and the next
 sync tells the server (``SYNC_RESOLVE_PENDING``).
 """
 
@@ -20,6 +21,7 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.store import settings
 from harmony_desktop.store.models import SYNCED_MODELS, Conflict
 from harmony_desktop.store.replica.outbox import Queued, now_iso
+from harmony_desktop.store.replica.unapplied import UNAPPLIED_FIELD
 from harmony_desktop.store.replica.wire import from_wire
 from harmony_desktop.store.replica.writer import ChangeWriter
 
@@ -79,7 +81,12 @@ def store_rejection(
 
 @dataclass(frozen=True)
 class ConflictRecord:
-    """One stored conflict or refusal, values decoded from JSON."""
+    """One stored conflict or refusal, values decoded from JSON.
+
+    ``kind`` is ``"conflict"`` (a losing value), ``"rejected"`` (a change the server
+    refused) or ``"unapplied"`` (a pulled row this laptop could not apply); ``rejected``
+    is True for the last two, which can only be dismissed.
+    """
 
     id: str
     rejected: bool
@@ -91,6 +98,15 @@ class ConflictRecord:
     detected_at: str
     resolved_at: str | None
     resolution: str
+    kind: str = "conflict"
+
+
+def _kind(field_name: str) -> str:
+    if field_name == REJECTED_FIELD:
+        return "rejected"
+    if field_name == UNAPPLIED_FIELD:
+        return "unapplied"
+    return "conflict"
 
 
 def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[ConflictRecord]:
@@ -101,7 +117,7 @@ def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[Confli
     return [
         ConflictRecord(
             id=c.id,
-            rejected=c.field_name == REJECTED_FIELD,
+            rejected=c.field_name in (REJECTED_FIELD, UNAPPLIED_FIELD),
             table=c.table_name,
             row_id=c.row_id,
             field_name=c.field_name,
@@ -110,6 +126,7 @@ def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[Confli
             detected_at=c.detected_at,
             resolved_at=c.resolved_at,
             resolution=c.resolution,
+            kind=_kind(c.field_name),
         )
         for c in s.exec(query.order_by(col(Conflict.detected_at).desc()))
     ]
@@ -135,7 +152,7 @@ def resolve(w: ChangeWriter, conflict_id: str, keep: str) -> None:
         raise NotFoundError(_("That review item no longer exists."))
     if conflict.resolved_at is not None:
         return
-    if keep == "losing" and conflict.field_name != REJECTED_FIELD:
+    if keep == "losing" and _kind(conflict.field_name) == "conflict":
         model = SYNCED_MODELS[conflict.table_name]
         row = w.session.get(model, conflict.row_id)
         if row is None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from harmony_desktop.store.replica import sql
 from harmony_desktop.store.replica.clock import mutation_id_for
 
 #: One outbox row, in the column order of :data:`_INSERT_SQL`.
@@ -61,15 +62,15 @@ def entry(
     )
 
 
-def queue(session: Session, entries: Sequence[Entry]) -> None:
+def queue(session: sql.On, entries: Sequence[Entry]) -> None:
     """Append ``entries`` to the outbox in the session's transaction (one executemany)."""
     if entries:
-        session.connection().exec_driver_sql(_INSERT_SQL, list(entries))
+        sql.executemany(sql.connection(session), _INSERT_SQL, entries)
 
 
 def pending(session: Session) -> int:
     """How many changes wait in the outbox."""
-    return int(session.connection().exec_driver_sql("SELECT count(*) FROM outbox").scalar_one())
+    return int(sql.execute(sql.connection(session), "SELECT count(*) FROM outbox").fetchone()[0])
 
 
 @dataclass(frozen=True)
@@ -100,26 +101,20 @@ class Queued:
 
 def oldest(session: Session, limit: int) -> list[Queued]:
     """The ``limit`` oldest waiting changes, in mutation id order."""
-    rows = session.connection().exec_driver_sql(_SELECT_SQL, (limit,)).all()
+    rows = sql.execute(sql.connection(session), _SELECT_SQL, (limit,)).fetchall()
     return [Queued(*row) for row in rows]
 
 
 def remove(session: Session, mutation_ids: Sequence[int]) -> None:
     """Drop pushed changes from the outbox."""
     if mutation_ids:
-        session.connection().exec_driver_sql(
-            "DELETE FROM outbox WHERE mutation_id = ?", [(i,) for i in mutation_ids]
+        sql.executemany(
+            sql.connection(session),
+            "DELETE FROM outbox WHERE mutation_id = ?",
+            [(i,) for i in mutation_ids],
         )
-
-
-def remove_after(session: Session, mutation_id: int) -> None:
-    """Drop every change queued after ``mutation_id`` (inside the writing transaction,
-    which holds the write lock, these are exactly the changes it made)."""
-    session.connection().exec_driver_sql(
-        "DELETE FROM outbox WHERE mutation_id > ?", (mutation_id,)
-    )
 
 
 def clear(session: Session) -> None:
     """Empty the outbox (a re-base re-queues the whole state)."""
-    session.connection().exec_driver_sql("DELETE FROM outbox")
+    sql.execute(sql.connection(session), "DELETE FROM outbox")

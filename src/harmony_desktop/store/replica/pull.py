@@ -2,25 +2,37 @@
 
 A page (or several prefetched pages) is applied in ONE transaction together with the
 cursor that follows it, so a crash between pages loses nothing and repeats nothing. The
-page's newest clock is folded into this device's HLC first: a stamp too far ahead of
-this computer's clock stops the page before anything is written. Pulled rows are merged
-without change tracking: they are the server's state, never echoed back to it.
+page's newest clock is folded into this device's HLC first. Pulled rows are merged
+without change tracking: they are the server's state, never echoed back to it. A row
+this laptop cannot apply (a value that does not fit the schema, a malformed clock, a
+constraint of the local database) is set aside for review and the rest of the page
+applies (``unapplied.py``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
 from harmony_desktop.store import settings
 from harmony_desktop.store.models import SYNCED_MODELS, SyncedRow
+from harmony_desktop.store.replica import sql
 from harmony_desktop.store.replica.clock import Wall, load_clock, observe_all, save_clock
 from harmony_desktop.store.replica.conflicts import store_server_conflict
 from harmony_desktop.store.replica.outbox import now_iso
-from harmony_desktop.store.replica.wire import codec, pack_clocks, row_clocks, row_values
+from harmony_desktop.store.replica.unapplied import apply_guarded, screen
+from harmony_desktop.store.replica.wire import (
+    Codec,
+    codec,
+    pack_clocks,
+    row_clocks,
+    row_values,
+    single_clock,
+)
 from harmony_sync.protocol import merge_fields
 
 if TYPE_CHECKING:
@@ -52,18 +64,36 @@ def apply_page(
     """
     now = now_iso()
     new_conflicts = 0
-    with store.raw_write(foreign_keys=False) as s:
+    with store.raw_write(foreign_keys=False) as s, _bulk_cache(s, len(rows)):
         clock = load_clock(s, store.device_id, wall)
+        wall_ms = wall()
         by_table: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
-            by_table.setdefault(str(row["table"]), []).append(row)
-        observe_all(clock, (stamp for row in rows for stamp in row.get("clocks", {}).values()))
+            by_table.setdefault(str(row.get("table")), []).append(row)
+        newest = ""
+        # Rows that cannot be applied are set aside for review; the rest go on.
+        fitting: dict[type[SyncedRow], list[dict[str, Any]]] = {}
         for table, table_rows in by_table.items():
             model = SYNCED_MODELS.get(table)
             if model is None:
                 log.warning("pulled rows of unknown table %s skipped", table)
+                stamps = (c for row in table_rows for c in row.get("clocks", {}).values())
+                newest = max(newest, max(stamps, default=""))
                 continue
-            _merge_rows(s, model, table_rows)
+            fitting[model] = screen(s, model, table_rows, now=now, wall_ms=wall_ms)
+        for batch in fitting.values():
+            for row in batch:
+                newest = max(newest, max(row["clocks"].values(), default=""))
+        # Refused (raises, the transaction rolls back) if too far in the future.
+        observe_all(clock, [newest])
+        for model, batch in fitting.items():
+            apply_guarded(
+                s,
+                model.__tablename__,  # type: ignore[arg-type]
+                batch,
+                lambda part, model=model: _merge_rows(s, model, part),  # type: ignore[misc]
+                now=now,
+            )
         for conflict in conflicts:
             if store_server_conflict(s, conflict, now):
                 new_conflicts += 1
@@ -75,36 +105,74 @@ def apply_page(
     return new_conflicts
 
 
-def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) -> None:
-    """Merge pulled rows of one table: bulk insert the new ones, merge fields of the rest."""
+def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) -> str:
+    """Merge pulled rows of one table: bulk insert the new ones (straight from wire to
+    stored values, one executemany), merge the fields of the rest. Returns the newest
+    clock of the rows."""
     shape = codec(model)
-    names = shape.fields
+    conn = sql.connection(s)
     ids = [str(r["id"]) for r in rows]
-    existing: dict[str, SyncedRow] = {}
+    known: set[str] = set()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        for row in s.exec(select(model).where(col(model.id).in_(chunk))):
+        marks = ", ".join("?" * len(chunk))
+        found = sql.execute(conn, f'SELECT id FROM "{shape.table}" WHERE id IN ({marks})', chunk)
+        known.update(r[0] for r in found)
+    existing: dict[str, SyncedRow] = {}
+    wanted = sorted(known)
+    for start in range(0, len(wanted), _CHUNK):
+        for row in s.exec(select(model).where(col(model.id).in_(wanted[start : start + _CHUNK]))):
             existing[row.id] = row
-    fresh: dict[str, dict[str, Any]] = {}
+    fields = shape.from_wire.keys()
+    required = shape.required
+    plan = shape.pulled_plan
+    newest = ""
+    fresh: dict[str, tuple[Any, ...]] = {}
     for pulled in rows:
         row_id = str(pulled["id"])
-        values = {k: v for k, v in pulled["values"].items() if k in shape.from_wire}
-        clocks = {k: v for k, v in pulled["clocks"].items() if k in shape.from_wire}
-        values["hub_id"] = pulled.get("hub_id")
-        if "hub_id" not in clocks and clocks:
-            clocks["hub_id"] = min(clocks.values())
+        values: dict[str, Any] = pulled["values"]
+        clocks: dict[str, str] = pulled["clocks"]
+        if not clocks.keys() <= fields:  # fields this version does not know: ignored
+            clocks = {k: v for k, v in clocks.items() if k in fields}
+        if not values.keys() <= fields:
+            values = {k: v for k, v in values.items() if k in fields}
+        stamps = iter(clocks.values())
+        first = next(stamps, "")
+        single = all(c == first for c in stamps)
+        top = first if single else max(clocks.values())
+        newest = max(newest, top)
         current = existing.get(row_id)
         if current is None:
-            if not shape.required <= values.keys():
-                log.warning("pulled %s row without its required fields skipped", model.__name__)
-                continue
-            record = {"id": row_id, "clocks": pack_clocks(clocks)}
-            for name in names:
-                record[name] = (
-                    shape.python(name, values[name]) if name in values else shape.default(name)
+            if row_id in fresh:  # the same row twice in one batch: merge, not insert
+                _insert_fresh(conn, shape, fresh)
+                fresh.clear()
+                existing[row_id] = s.exec(select(model).where(model.id == row_id)).one()
+                current = existing[row_id]
+            else:
+                if not required <= values.keys():
+                    log.warning("pulled %s row without its required fields skipped", model.__name__)
+                    continue
+                if single:
+                    packed = single_clock(first) if first else "{}"
+                else:  # hub_id travels in the envelope, with the row's creation clock
+                    packed = pack_clocks({"hub_id": min(clocks.values()), **clocks})
+                get = values.get
+                fresh[row_id] = (
+                    row_id,
+                    pulled.get("hub_id"),
+                    packed,
+                    *[
+                        default
+                        if (value := get(name, _MISSING)) is _MISSING
+                        else (value if convert is None or value is None else convert(value))
+                        for name, convert, default in plan
+                    ],
                 )
-            fresh[row_id] = record
-            continue
+                continue
+        values = {**values, "hub_id": pulled.get("hub_id")}
+        clocks = dict(clocks)
+        if "hub_id" not in clocks and clocks:
+            clocks["hub_id"] = min(clocks.values())
         merged = merge_fields(row_values(current), row_clocks(current), values, clocks)
         if not merged.changed:
             continue
@@ -112,16 +180,43 @@ def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) 
             setattr(current, name, shape.python(name, value))
         current.clocks = pack_clocks(merged.clocks)
         s.add(current)
-    if fresh:
-        _bulk_insert(s, model, list(fresh.values()))
+    _insert_fresh(conn, shape, fresh)
+    return newest
 
 
-def _bulk_insert(s: Session, model: type[SyncedRow], records: list[dict[str, Any]]) -> None:
-    """INSERT many rows through the driver's executemany, stored exactly as the ORM
-    stores them (the columns' own bind processing)."""
-    shape = codec(model)
-    quoted = ", ".join(f'"{name}"' for name in shape.columns)
-    marks = ", ".join("?" for _ in shape.columns)
-    sql = f'INSERT INTO "{shape.table}" ({quoted}) VALUES ({marks})'
-    params = [tuple(shape.stored(name, rec[name]) for name in shape.columns) for rec in records]
-    s.connection().exec_driver_sql(sql, params)
+_MISSING = object()
+
+#: Rows from which a page gets a bigger page cache: inserting thousands of rows into a
+#: table with several indexes touches pages all over them.
+_BULK_ROWS = 2000
+_BULK_CACHE_KIB = 32 * 1024
+
+
+@contextlib.contextmanager
+def _bulk_cache(s: Session, rows: int) -> Iterator[None]:
+    """A 32 MiB page cache on this connection while a large page applies."""
+    if rows < _BULK_ROWS:
+        yield
+        return
+    conn = sql.connection(s)
+    before = sql.execute(conn, "PRAGMA cache_size").fetchone()[0]
+    sql.execute(conn, f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size={int(before)}")
+
+
+def _insert_fresh(conn: Any, shape: Codec, fresh: dict[str, tuple[Any, ...]]) -> None:
+    """INSERT new rows (id, hub_id, clocks, then the plan's columns) in one executemany,
+    in id order (the primary key's B-tree fills in order)."""
+    if not fresh:
+        return
+    columns = ("id", "hub_id", "clocks", *(name for name, _c, _d in shape.pulled_plan))
+    quoted = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" * len(columns))
+    sql.executemany(
+        conn,
+        f'INSERT INTO "{shape.table}" ({quoted}) VALUES ({marks})',
+        [fresh[row_id] for row_id in sorted(fresh)],
+    )

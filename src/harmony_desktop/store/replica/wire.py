@@ -59,10 +59,51 @@ class Codec:
     columns: tuple[str, ...]
     #: column -> Python value to stored value (the column type's own bind processing)
     to_column: dict[str, Convert]
+    #: field -> default, for fields that have a plain (not computed) default
+    defaults: dict[str, Any]
+    #: ``INSERT`` of every column, in :attr:`columns` order
+    insert_sql: str
+    #: (field, wire value to stored value or None for "as is", stored default) for every
+    #: column but ``id, hub_id, clocks``, in column order: what a pulled row's INSERT
+    #: needs, decided once
+    pulled_plan: tuple[tuple[str, Convert, Any], ...]
 
     def default(self, name: str) -> Any:
         """The model's default for a field a pulled row does not carry."""
+        if name in self.defaults:
+            return self.defaults[name]
         return self.model.model_fields[name].get_default(call_default_factory=True)
+
+    def update_sql(self, names: tuple[str, ...]) -> str:
+        """``UPDATE`` of ``names`` and the clocks of one row by id (cached per field set)."""
+        sql = _UPDATE_SQL.get((self.table, names))
+        if sql is None:
+            sets = ", ".join(f'"{name}" = ?' for name in names)
+            sql = f'UPDATE "{self.table}" SET {sets}, clocks = ? WHERE id = ?'
+            _UPDATE_SQL[(self.table, names)] = sql
+        return sql
+
+    def select_sql(self, names: tuple[str, ...], count: int) -> str:
+        """``SELECT id, hub_id, deleted, clocks, names...`` of ``count`` rows by id
+        (cached per field set and count)."""
+        key = (self.table, names, count)
+        sql = _SELECT_SQL.get(key)
+        if sql is None:
+            wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
+            marks = ", ".join("?" * count)
+            sql = f'SELECT {wanted} FROM "{self.table}" WHERE id IN ({marks})'
+            if len(_SELECT_SQL) < 4096:  # field sets are few; counts of a bulk vary
+                _SELECT_SQL[key] = sql
+        return sql
+
+    def stored_row(self, record: dict[str, Any]) -> tuple[Any, ...]:
+        """A record of every column (Python values) as the INSERT's parameters."""
+        to_column = self.to_column
+        return tuple(
+            value if value is None or (convert := to_column[name]) is None else convert(value)
+            for name in self.columns
+            for value in (record[name],)
+        )
 
     def python(self, name: str, value: Any) -> Any:
         """A wire value of field ``name`` as its Python value."""
@@ -80,6 +121,8 @@ class Codec:
 
 
 _CODECS: dict[type[SyncedRow], Codec] = {}
+_UPDATE_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+_SELECT_SQL: dict[tuple[str, tuple[str, ...], int], str] = {}
 
 
 def codec(model: type[SyncedRow]) -> Codec:
@@ -92,21 +135,57 @@ def codec(model: type[SyncedRow]) -> Codec:
     table: Any = model.__table__  # type: ignore[attr-defined]
     dialect = sqlite.dialect()
     names = tuple(data_fields(model))
+    columns = tuple(c.name for c in table.columns)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    plain_defaults = {
+        n: info.default
+        for n, info in model.model_fields.items()
+        if n in names and not info.is_required() and info.default_factory is None
+    }
+    from_wire = {n: _FROM_WIRE.get(_base_type(model.model_fields[n].annotation)) for n in names}
+    to_column = {
+        c.name: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns
+    }
     found = Codec(
         model=model,
         table=str(table.name),
         fields=names,
         required=frozenset(n for n in names if model.model_fields[n].is_required()),
-        from_wire={
-            n: _FROM_WIRE.get(_base_type(model.model_fields[n].annotation)) for n in names
-        },
-        columns=tuple(c.name for c in table.columns),
-        to_column={
-            c.name: c.type.dialect_impl(dialect).bind_processor(dialect) for c in table.columns
-        },
+        from_wire=from_wire,
+        columns=columns,
+        to_column=to_column,
+        defaults=plain_defaults,
+        insert_sql=f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})',
+        pulled_plan=tuple(
+            (
+                n,
+                _wire_to_stored(from_wire[n], to_column[n]),
+                _stored(to_column[n], plain_defaults.get(n)),
+            )
+            for n in columns
+            if n not in ("id", "hub_id", "clocks")
+        ),
     )
     _CODECS[model] = found
     return found
+
+
+def _stored(to_column: Convert, value: Any) -> Any:
+    return value if value is None or to_column is None else to_column(value)
+
+
+def _wire_to_stored(from_wire: Convert, to_column: Convert) -> Convert:
+    """One function taking a wire value straight to its stored form (None: as is)."""
+    if from_wire is None and to_column is None:
+        return None
+    if from_wire is bool:
+        return lambda value: 1 if value else 0
+    if from_wire is None:
+        return to_column
+    parse = from_wire
+    store: Callable[[Any], Any] = to_column or (lambda value: value)
+    return lambda value: store(parse(value) if isinstance(value, str) else value)
 
 
 def from_wire(model: type[SyncedRow], name: str, value: Any) -> Any:
@@ -132,6 +211,13 @@ def row_clocks(row: SyncedRow) -> dict[str, str]:
     return unpack_clocks(row.clocks, codec(type(row)).fields)
 
 
+def single_clock(clock: str) -> str:
+    """The stored clocks of a row whose fields were all written at ``clock``."""
+    if '"' in clock or "\\" in clock:  # never in a valid HLC; JSON must stay valid
+        return json.dumps({"*": clock})
+    return f'{{"*": "{clock}"}}'
+
+
 def pack_clocks(clocks: dict[str, str]) -> str:
     """The compact stored form of a field -> HLC map."""
     if not clocks:
@@ -139,7 +225,7 @@ def pack_clocks(clocks: dict[str, str]) -> str:
     values = iter(clocks.values())
     first = next(values)
     if all(c == first for c in values):  # written once: most rows
-        return json.dumps({"*": first})
+        return single_clock(first)
     counts: dict[str, int] = {}
     for clock in clocks.values():
         counts[clock] = counts.get(clock, 0) + 1

@@ -1,141 +1,109 @@
 """The single write path: every change is clock-stamped and queued for sync.
 
-:class:`ChangeWriter` is what :meth:`Store.write` yields. Each ``insert``, ``update`` or
-``delete`` call is one change: it stamps the changed fields with a fresh hybrid logical
-clock (HLC) reading and appends exactly one outbox entry, inside the caller's
-transaction, so a row and its change record commit or roll back together.
+:class:`ChangeWriter` is what :meth:`Store.write` yields. Each ``insert``, ``update``,
+``delete`` or ``upsert`` of a row is one change: it stamps the changed fields with a
+fresh hybrid logical clock (HLC) reading and queues exactly one outbox entry, inside the
+caller's transaction, so a row and its change record commit or roll back together.
+
+The writes are fixed, set-based SQL on the transaction's driver connection (one
+``executemany`` per table and field set for the batch methods), not the ORM's unit of
+work: tracking a change costs little more than the write itself. Rows the session has
+loaded are kept up to date in place, so reads later in the same transaction see the
+new values; a synced row changed behind the writer's back is refused at commit
+(:meth:`finish`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import insert
+from sqlalchemy import Connection
+from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session
 
-from harmony_desktop.domain.errors import NotFoundError, ValidationError
+from harmony_desktop.domain.errors import NotFoundError, StoreError, ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.store.models import SyncedRow, new_id, table_name
-from harmony_desktop.store.replica import outbox
-from harmony_desktop.store.replica.clock import load_clock, save_clock
-from harmony_desktop.store.replica.wire import (
-    codec,
-    pack_clocks,
-    row_clocks,
-    row_values,
-    to_wire,
+from harmony_desktop.store.models import SyncedRow, new_id
+from harmony_desktop.store.replica import outbox, sql
+from harmony_desktop.store.replica.clock import (
+    HybridLogicalClock,
+    Wall,
+    load_clock,
+    save_clock,
+    wall_clock_ms,
 )
+from harmony_desktop.store.replica.wire import Codec, codec, pack_clocks, to_wire, unpack_clocks
 
 R = TypeVar("R", bound=SyncedRow)
 
+#: Ids per ``SELECT ... WHERE id IN (...)`` (SQLite allows 32,766 parameters).
+_CHUNK = 500
+
 
 class ChangeWriter:
-    """Writes synced rows inside one transaction, recording each change for sync."""
+    """Writes synced rows inside one transaction, recording each change for sync.
 
-    def __init__(self, session: Session, device_id: str) -> None:
-        self.session = session
+    ``connection`` is the transaction's connection (already begun); :attr:`session`, an
+    ORM session joined to the same transaction, is made the first time it is used.
+    """
+
+    def __init__(
+        self, connection: Connection, device_id: str, *, wall: Wall = wall_clock_ms
+    ) -> None:
+        self.connection = connection
         self.device_id = device_id
-        self.clock = load_clock(session, device_id)
-        self._loaded_last = self.clock.last
+        self._wall = wall
+        self._session: Session | None = None
+        self._clock: HybridLogicalClock | None = None  # loaded with the first change
+        self._loaded_last: str = ""
+        dbapi = connection.connection.dbapi_connection
+        assert isinstance(dbapi, sqlite3.Connection)
+        self._db: sqlite3.Connection = dbapi
+        self._queued: list[outbox.Entry] = []
+        self._created: str = ""
         #: how many changes (= outbox entries) this transaction has made
-        self.changes = 0
+        self.changes: int = 0
 
-    # -- the three kinds of change ----------------------------------------------------
+    @property
+    def session(self) -> Session:
+        """An ORM session in this transaction, for reading (and for local bookkeeping
+        rows that are not synced)."""
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False)
+        return self._session
+
+    @property
+    def clock(self) -> HybridLogicalClock:
+        """This device's HLC, read from the database in this transaction."""
+        if self._clock is None:
+            self._clock = load_clock(self._db, self.device_id, self._wall)
+            self._loaded_last = self._clock.last
+            self._created = outbox.now_iso()
+        return self._clock
+
+    # -- one row -----------------------------------------------------------------------
 
     def insert(self, row: R) -> R:
-        """Add a new row; every data field is stamped and sent.
+        """Add a new row; every data field is stamped and sent. Returns the row (added
+        to :attr:`session`, if the block has one, as the object later reads return).
 
         A hub is its own scope: its ``hub_id`` is set to its ``id``.
         """
         model = type(row)
-        if self.session.get(model, row.id) is not None:
-            raise ValidationError(
-                _("A {table} with id {id} already exists.").format(
-                    table=table_name(model), id=row.id
-                )
-            )
+        shape = codec(model)
         if row.hub_id is None and model.SELF_SCOPED:
             row.hub_id = row.id
-        stamp = self.clock.now()
-        values = row_values(row)
-        row.clocks = json.dumps({"*": stamp})
-        self.session.add(row)
-        self.session.flush()
-        self._queue([outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, {}, outbox.now_iso())])
+        record = {name: getattr(row, name) for name in shape.columns}
+        self._insert_records(shape, [record], queue=True)
+        row.clocks = record["clocks"]
+        if self._session is not None:  # later reads in this session see this very object
+            make_transient_to_detached(row)
+            self._session.add(row)
         return row
-
-    def insert_many(self, rows: Sequence[SyncedRow], *, queue: bool = True) -> int:
-        """Insert many new rows at once (bulk), each stamped and queued like ``insert``.
-
-        For generated or imported data at scale; rows of several tables may be mixed and
-        are inserted table by table in the order given by their first appearance, so
-        parents must come before children. Returns the number of rows inserted.
-
-        ``queue=False`` stamps the rows without queueing them: they are this database's
-        local starting state (the generated demo), not changes to send. A later edit
-        of such a row is tracked and synced like any other.
-        """
-        by_model: dict[type[SyncedRow], list[dict[str, Any]]] = {}
-        entries: list[outbox.Entry] = []
-        created = outbox.now_iso()
-        for row in rows:
-            model = type(row)
-            if row.hub_id is None and model.SELF_SCOPED:
-                row.hub_id = row.id
-            stamp = self.clock.now()
-            row.clocks = json.dumps({"*": stamp})
-            values = row_values(row)
-            by_model.setdefault(model, []).append(
-                {"id": row.id, "clocks": row.clocks, **{k: getattr(row, k) for k in values}}
-            )
-            if queue:
-                entries.append(
-                    outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, {}, created)
-                )
-        for model, dicts in by_model.items():
-            self.session.execute(insert(model.__table__), dicts)  # type: ignore[attr-defined]
-        self._queue(entries)
-        return len(rows)
-
-    def insert_many_values(self, model: type[SyncedRow], rows: Sequence[dict[str, Any]]) -> int:
-        """Like :meth:`insert_many` for rows of one table given as field dicts.
-
-        Skips building ORM objects (most of the cost of a 3,500-student import); missing
-        fields take the model's defaults and a missing ``id`` a new UUID. Each row is
-        stamped and queued exactly as :meth:`insert` would. Returns the rows inserted.
-        """
-        defaults = {
-            name: info.get_default(call_default_factory=True)
-            for name, info in model.model_fields.items()
-            if name not in ("id", "clocks")
-        }
-        fields = codec(model).fields
-        table = table_name(model)
-        created = outbox.now_iso()
-        dicts: list[dict[str, Any]] = []
-        entries: list[outbox.Entry] = []
-        for given in rows:
-            unknown = set(given) - set(defaults) - {"id"}
-            if unknown:
-                raise ValidationError(
-                    _("Unknown field(s) for {table}: {names}").format(
-                        table=table, names=", ".join(sorted(unknown))
-                    )
-                )
-            row = {**defaults, **given}
-            row_id = row.get("id") or new_id()
-            if row["hub_id"] is None and model.SELF_SCOPED:
-                row["hub_id"] = row_id
-            stamp = self.clock.now()
-            values = {name: to_wire(row[name]) for name in fields}
-            dicts.append({**row, "id": row_id, "clocks": json.dumps({"*": stamp})})
-            entries.append(outbox.entry(table, row_id, row["hub_id"], values, stamp, {}, created))
-        if dicts:
-            self.session.execute(insert(model.__table__), dicts)  # type: ignore[attr-defined]
-        self._queue(entries)
-        return len(entries)
 
     def update(self, row: R, **fields: Any) -> R:
         """Change some fields of an existing row; only fields whose value differs count.
@@ -144,36 +112,136 @@ class ChangeWriter:
         leaves no outbox entry.
         """
         model = type(row)
-        unknown = set(fields) - set(codec(model).fields)
-        if unknown:
-            raise ValidationError(
-                _("Unknown field(s) for {table}: {names}").format(
-                    table=table_name(model), names=", ".join(sorted(unknown))
-                )
-            )
+        shape = codec(model)
+        self._check_fields(shape, fields)
         if "hub_id" in fields and fields["hub_id"] != row.hub_id:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
         changed = {k: v for k, v in fields.items() if getattr(row, k) != v}
         if not changed:
             return row
-        stamp = self.clock.now()
-        clocks = row_clocks(row)
-        bases = {name: clocks.get(name) for name in changed}
+        clocks = self._write_update(shape, row.id, row.hub_id, row.clocks, changed)
         for name, value in changed.items():
-            setattr(row, name, value)
-            clocks[name] = stamp
-        row.clocks = pack_clocks(clocks)
-        self.session.add(row)
-        self.session.flush()
-        values = {k: to_wire(v) for k, v in changed.items()}
-        self._queue(
-            [outbox.entry(table_name(model), row.id, row.hub_id, values, stamp, bases, outbox.now_iso())]
-        )
+            set_committed_value(row, name, value)
+        set_committed_value(row, "clocks", clocks)
         return row
 
     def delete(self, row: R) -> R:
         """Tombstone a row: it stays, marked deleted, and the delete syncs."""
         return self.update(row, deleted=True)
+
+    def upsert(self, model: type[SyncedRow], row_id: str, **fields: Any) -> None:
+        """Update the row ``row_id`` if it exists (reviving a tombstone), else insert it.
+
+        Used for rows with deterministic ids (sessions, marks) that another device may
+        already have created. The row is written without being loaded as an object.
+        """
+        self.upsert_many(model, [{"id": row_id, **fields}])
+
+    # -- many rows ---------------------------------------------------------------------
+
+    def upsert_many(self, model: type[SyncedRow], rows: Sequence[Mapping[str, Any]]) -> int:
+        """:meth:`upsert` for many rows of one table, set-based: one query finds the
+        existing rows, one ``executemany`` inserts the new ones, one per field set
+        updates the rest. Each row that changes is one change (its own clock and outbox
+        entry), exactly as one :meth:`upsert` per row would make. Returns the changes."""
+        if not rows:
+            return 0
+        shape = codec(model)
+        wanted: dict[str, Mapping[str, Any]] = {}
+        for given in rows:
+            self._check_fields(shape, given, allow_id=True)
+            wanted[str(given["id"])] = given
+        fields = tuple(sorted({name for given in rows for name in given if name != "id"}))
+        identities = self._identities()
+        found: dict[str, tuple[Any, ...]] = {}
+        ids = list(wanted)
+        conn = self._db
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for stored in sql.execute(conn, shape.select_sql(fields, len(chunk)), chunk):
+                found[stored[0]] = stored
+        before = self.changes
+        fresh: list[dict[str, Any]] = []
+        updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for row_id, given in wanted.items():
+            current = found.get(row_id)
+            if current is None:
+                fresh.append({**given, "id": row_id})
+                continue
+            _id, hub_id, deleted, clocks, *values = current
+            if "hub_id" in given and given["hub_id"] != hub_id:
+                raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
+            change = {k: v for k, v in given.items() if k != "id"}
+            if deleted:
+                change["deleted"] = False
+            # SQLAlchemy's identity key: (class, primary key tuple, identity token)
+            instance = identities.get((model, (row_id,), None))
+            if instance is not None:  # compare with what this session already holds
+                changed = {k: v for k, v in change.items() if getattr(instance, k) != v}
+            else:
+                stored_now = dict(zip(fields, values, strict=True))
+                stored_now["deleted"] = deleted
+                stored_now["hub_id"] = hub_id
+                changed = {
+                    k: v for k, v in change.items() if shape.stored(k, v) != stored_now.get(k)
+                }
+            if not changed:
+                continue
+            names, params = self._update_params(shape, row_id, hub_id, clocks, changed)
+            updates.setdefault(names, []).append(params)
+            if instance is not None:
+                for name, value in changed.items():
+                    set_committed_value(instance, name, value)
+                set_committed_value(instance, "clocks", params[-2])
+        for names, rows_params in updates.items():  # one executemany per field set
+            sql.executemany(conn, shape.update_sql(names), rows_params)
+        if fresh:
+            self._insert_records(shape, [self._complete(shape, r) for r in fresh], queue=True)
+        return self.changes - before
+
+    def insert_many(self, rows: Sequence[SyncedRow], *, queue: bool = True) -> int:
+        """Insert many new rows at once (bulk), each stamped and queued like ``insert``.
+
+        For generated or imported data at scale; rows of several tables may be mixed and
+        are inserted table by table in the order given by their first appearance, so
+        parents must come before children. Returns the number of rows inserted. The
+        row objects are not added to the session.
+
+        ``queue=False`` stamps the rows without queueing them: they are this database's
+        local starting state (the generated demo), not changes to send. A later edit
+        of such a row is tracked and synced like any other.
+        """
+        by_model: dict[type[SyncedRow], list[dict[str, Any]]] = {}
+        for row in rows:
+            model = type(row)
+            if row.hub_id is None and model.SELF_SCOPED:
+                row.hub_id = row.id
+            shape = codec(model)
+            by_model.setdefault(model, []).append({n: getattr(row, n) for n in shape.columns})
+        done = 0
+        for model, records in by_model.items():
+            self._insert_records(codec(model), records, queue=queue)
+            done += len(records)
+        # the caller's objects carry their stamps, as after ``insert``
+        stamps = {r["id"]: r["clocks"] for records in by_model.values() for r in records}
+        for row in rows:
+            row.clocks = stamps[row.id]
+        return done
+
+    def insert_many_values(self, model: type[SyncedRow], rows: Sequence[dict[str, Any]]) -> int:
+        """Like :meth:`insert_many` for rows of one table given as field dicts.
+
+        Skips building ORM objects (most of the cost of a 3,500-student import); missing
+        fields take the model's defaults and a missing ``id`` a new UUID. Each row is
+        stamped and queued exactly as :meth:`insert` would. Returns the rows inserted.
+        """
+        shape = codec(model)
+        records = []
+        for given in rows:
+            self._check_fields(shape, given, allow_id=True)
+            records.append(self._complete(shape, {**given, "id": given.get("id") or new_id()}))
+        self._insert_records(shape, records, queue=True)
+        return len(records)
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -182,28 +250,135 @@ class ChangeWriter:
         row = self.session.get(model, row_id)
         if row is None or row.deleted:
             raise NotFoundError(
-                _("No {table} with id {id}.").format(table=table_name(model), id=row_id)
+                _("No {table} with id {id}.").format(table=codec(model).table, id=row_id)
             )
         return row
 
-    def upsert(self, model: type[R], row_id: str, **fields: Any) -> R:
-        """Update the row ``row_id`` if it exists (reviving a tombstone), else insert it.
-
-        Used for rows with deterministic ids (sessions, marks) that another device may
-        already have created.
-        """
-        existing = self.session.get(model, row_id)
-        if existing is None:
-            return self.insert(model(id=row_id, **fields))
-        if existing.deleted:
-            fields = {**fields, "deleted": False}
-        return self.update(existing, **fields)
-
-    def _queue(self, entries: list[outbox.Entry]) -> None:
-        outbox.queue(self.session, entries)
-        self.changes += len(entries)
-
     def finish(self) -> None:
-        """Persist the clock; called by :meth:`Store.write` just before commit."""
-        if self.changes or self.clock.last != self._loaded_last:
-            save_clock(self.session, self.clock)
+        """Write the queued outbox entries and the clock; called by :meth:`Store.write`
+        just before commit. Refuses a synced row changed without the writer."""
+        if self._session is not None:
+            session = self._session
+            bypassed = [o for o in (*session.new, *session.dirty) if isinstance(o, SyncedRow)]
+            if bypassed:
+                raise StoreError(
+                    _(
+                        "A {table} row was changed without the change writer; nothing was saved."
+                    ).format(table=codec(type(bypassed[0])).table)
+                )
+            session.flush()  # local bookkeeping rows added through the session
+        if self._queued:
+            outbox.queue(self._db, self._queued)
+            self._queued = []
+        if self._clock is not None and self._clock.last != self._loaded_last:
+            save_clock(self._db, self._clock)
+
+    def close(self) -> None:
+        """Release the ORM session, if one was made (the transaction ends with the
+        connection)."""
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def _identities(self) -> Any:
+        """The session's identity map (empty when no session was made)."""
+        return self._session.identity_map if self._session is not None else {}
+
+    def _check_fields(self, shape: Codec, fields: Iterable[str], *, allow_id: bool = False) -> None:
+        allowed = shape.from_wire.keys()
+        unknown = {k for k in fields if k not in allowed and not (allow_id and k == "id")}
+        if unknown:
+            raise ValidationError(
+                _("Unknown field(s) for {table}: {names}").format(
+                    table=shape.table, names=", ".join(sorted(unknown))
+                )
+            )
+
+    def _complete(self, shape: Codec, given: Mapping[str, Any]) -> dict[str, Any]:
+        """A full record of a new row: the model's defaults for what is not given."""
+        record = {
+            name: given[name] if name in given else shape.default(name) for name in shape.fields
+        }
+        record["id"] = given["id"]
+        if record["hub_id"] is None and shape.model.SELF_SCOPED:
+            record["hub_id"] = record["id"]
+        record["clocks"] = "{}"
+        return record
+
+    def _insert_records(self, shape: Codec, records: list[dict[str, Any]], *, queue: bool) -> None:
+        """INSERT full records (stamping each) in one executemany."""
+        clock = self.clock
+        created = self._created
+        for record in records:
+            stamp = clock.now()
+            record["clocks"] = json.dumps({"*": stamp})
+            if queue:
+                values = {name: to_wire(record[name]) for name in shape.fields}
+                self._queued.append(
+                    outbox.entry(
+                        shape.table, record["id"], record["hub_id"], values, stamp, {}, created
+                    )
+                )
+        try:
+            sql.executemany(self._db, shape.insert_sql, [shape.stored_row(r) for r in records])
+        except Exception as err:
+            if "UNIQUE constraint failed" in str(err) and f"{shape.table}.id" in str(err):
+                raise ValidationError(
+                    _("A {table} with id {id} already exists.").format(
+                        table=shape.table, id=_duplicate(self._db, shape, records)
+                    )
+                ) from err
+            raise
+        if queue:
+            self.changes += len(records)
+
+    def _write_update(
+        self,
+        shape: Codec,
+        row_id: str,
+        hub_id: str | None,
+        packed: str,
+        changed: dict[str, Any],
+    ) -> str:
+        """UPDATE the changed fields of one row and queue the change; returns its clocks."""
+        names, params = self._update_params(shape, row_id, hub_id, packed, changed)
+        sql.execute(self._db, shape.update_sql(names), params)
+        return str(params[-2])
+
+    def _update_params(
+        self,
+        shape: Codec,
+        row_id: str,
+        hub_id: str | None,
+        packed: str,
+        changed: dict[str, Any],
+    ) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+        """Stamp a change of ``changed`` fields and queue it; returns the UPDATE's field
+        names and parameters (the new values, the new clocks, the id)."""
+        stamp = self.clock.now()
+        clocks = unpack_clocks(packed, shape.fields)
+        bases = {name: clocks.get(name) for name in changed}
+        for name in changed:
+            clocks[name] = stamp
+        names = tuple(changed)
+        params = (
+            *(shape.stored(name, changed[name]) for name in names),
+            pack_clocks(clocks),
+            row_id,
+        )
+        values = {k: to_wire(v) for k, v in changed.items()}
+        self._queued.append(
+            outbox.entry(shape.table, row_id, hub_id, values, stamp, bases, self._created)
+        )
+        self.changes += 1
+        return names, params
+
+
+def _duplicate(conn: sqlite3.Connection, shape: Codec, records: list[dict[str, Any]]) -> str:
+    """The first id among ``records`` that already exists (for the error message)."""
+    for record in records:
+        if sql.execute(
+            conn, f'SELECT 1 FROM "{shape.table}" WHERE id = ?', (record["id"],)
+        ).fetchone():
+            return str(record["id"])
+    return str(records[0]["id"])

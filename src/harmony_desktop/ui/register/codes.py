@@ -41,7 +41,7 @@ class CodeInfo:
 
 def assign_keys(rows: list[tuple[str, str, bool, bool, bool, bool]]) -> list[CodeInfo]:
     """Give each (code, label, present, tardy, early, excused) a unique letter and digit."""
-    taken: set[str] = {"J", "K", "N"}  # j/k move, n adds a note
+    taken: set[str] = {"J", "K", "N", "D"}  # j/k move, n adds a note, d signs out
     infos = []
     for position, (code, label, present, tardy, early, excused) in enumerate(rows):
         key = ""

@@ -3,7 +3,7 @@
 Marks are written synchronously on the UI thread: one write is a few milliseconds
 (``bench/bench_roll_ui.py`` measures key press → stored → painted), so the teacher's
 "Saved" is true the moment it shows, and the next key press can never overtake a write.
-Undo and redo replay whole mark states through ``RollService.set_state``, so a
+Undo and redo replay whole mark states through ``RollService.set_states``, so a
 correction is an ordinary change with its own outbox entry.
 
 After each write :class:`RollEditor` tells the page what it stored (:attr:`stored`) and
@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import MarkState
+from harmony_desktop.services.roll import Dismissal, MarkState
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -86,6 +86,7 @@ class RollEditor(QObject):
         arrival_time: dt.time | None = None,
         departure_time: dt.time | None = None,
         reason: str | None = None,
+        dismissal: Dismissal | None = None,
     ) -> bool:
         """Mark a student; False (and :attr:`failed`) when refused."""
         return self._write(
@@ -101,7 +102,20 @@ class RollEditor(QObject):
                 arrival_time=arrival_time,
                 departure_time=departure_time,
                 reason=reason,
+                dismissal=dismissal,
             ),
+        )
+
+    def sign_out(
+        self, session_id: str, student_id: str, dismissal: Dismissal, before: MarkState
+    ) -> bool:
+        """Record who collected a student at the end (or that they walked home)."""
+        return self._write(
+            session_id,
+            student_id,
+            before,
+            tr("Sign out"),
+            lambda roll, by: roll.sign_out(session_id, student_id, dismissal, by=by),
         )
 
     def clear(self, session_id: str, student_id: str, before: MarkState) -> bool:
@@ -145,14 +159,14 @@ class RollEditor(QObject):
         return True
 
     def replay(self, session_id: str, states: list[tuple[str, MarkState]]) -> None:
-        """Undo/redo: write whole mark states back, as ordinary tracked changes."""
-        roll, by = self.services.roll, self.staff()
-        written = []
-        for student_id, state in states:
-            try:
-                written.append((student_id, roll.set_state(session_id, student_id, state, by=by)))
-            except HarmonyError as exc:  # say so, and carry on with the others
-                self.failed.emit(str(exc))
+        """Undo/redo: write whole mark states back, as ordinary tracked changes, all in
+        one transaction (all or nothing)."""
+        try:
+            stored = self.services.roll.set_states(session_id, states, by=self.staff())
+        except HarmonyError as exc:
+            self.failed.emit(str(exc))
+            return
+        written = [(student_id, state) for (student_id, _s), state in zip(states, stored, strict=True)]
         if written:
             self._announce(session_id, written, replayed=True)
 

@@ -162,6 +162,7 @@ class SessionList(QWidget):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
+        self._quiet = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = heading(tr("Day shown"), 1.25, self)
@@ -173,6 +174,7 @@ class SessionList(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; ↑/↓ choose a session
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(40)
         self.view.setWordWrap(False)
@@ -209,7 +211,21 @@ class SessionList(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def point_at(self, session_id: str | None) -> None:
+        """Highlight a session without opening it: Enter opens it."""
+        row = self.model.row_of(session_id) if session_id else -1
+        if row < 0:
+            return
+        self._quiet = True  # shown as chosen, but its roll is not opened (nor stored)
+        try:
+            self.view.selectRow(row)
+        finally:
+            self._quiet = False
+        self.view.scrollTo(self.model.index(row, SessionColumn.SESSION))
+
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._quiet:
+            return
         rows = {i.row() for i in selected.indexes()}
         if rows:
             self.sessionSelected.emit(self.model.session(min(rows)))
@@ -218,4 +234,5 @@ class SessionList(QWidget):
         if index.isValid():
             info = self.model.session(index.row())
             self.view.selectRow(index.row())
+            self.sessionSelected.emit(info)  # opens it if only highlighted (point_at)
             self.sessionActivated.emit(info)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,9 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS, SessionKind
-from harmony_desktop.services.roll import PickupInfo
+from harmony_desktop.domain.vocab import (
+    CA_EARLY_RELEASE_REASONS,
+    EARLY_DEPARTURE_REASONS,
+    SessionKind,
+)
+from harmony_desktop.services.roll import Dismissal, PickupInfo
 from harmony_desktop.ui.register.models import reason_label
+from harmony_desktop.ui.register.pickup import PickupChooser
+from harmony_desktop.ui.screen_fit import grow_to_contents, scrolling_dialog
 
 
 def tr(text: str) -> str:
@@ -82,106 +88,192 @@ def _pytime(value: QTime) -> dt.time:
     return dt.time(value.hour(), value.minute())
 
 
-class ArrivalDialog(QDialog):
-    """Late: when did the student arrive? Defaults to now."""
+def default_time(
+    day: dt.date,
+    start: dt.time,
+    end: dt.time,
+    today: dt.date,
+    now: dt.time,
+    *,
+    leaving: bool,
+) -> dt.time:
+    """The time a late or left-early dialog offers: inside the session.
 
-    def __init__(self, student: str, code_label: str, now: dt.time, parent: QWidget) -> None:
+    Now while the session is on; otherwise its start for an arrival and its end for a
+    departure (a roll filled in afterwards, or ahead of time).
+    """
+    if day == today and start <= now <= end:
+        return now
+    return end if leaving else start
+
+
+class TimedDialog(QDialog):
+    """A dialog with a time that belongs inside the session; a time outside it is
+    accepted only after the dialog has said so and Enter is pressed again."""
+
+    def __init__(self, session: tuple[dt.time, dt.time], parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("{code}: {student}").format(code=code_label, student=student))
-        self.setAccessibleName(tr("Arrival time"))
-        self.time_edit = QTimeEdit(_qtime(now))
+        self.session_start, self.session_end = session
+        self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName(tr("Arrival time"))
-        form = QFormLayout(self)
-        form.addRow(QLabel(tr("<b>{student}</b> arrived late.").format(student=student)))
-        form.addRow(tr("Arrived at:"), self.time_edit)
-        form.addRow(_buttons(self, tr("Mark late")))
-        self.time_edit.setFocus()
+        self.time_edit.timeChanged.connect(self._time_changed)
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #8a4b00; font-weight: bold")
+        self.warning.setAccessibleName(tr("Time check"))
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setAccessibleName(tr("Error"))
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self._warned_for: QTime | None = None
 
-    def arrival(self) -> dt.time:
-        """The chosen arrival time."""
+    def fit_title(self) -> None:
+        """Wide enough that the window title (student's name) is never cut off."""
+        title = self.windowTitle() + " — " + QCoreApplication.applicationName()
+        self.setMinimumWidth(
+            max(self.minimumWidth(), self.fontMetrics().horizontalAdvance(title) + 160)
+        )
+
+    def time(self) -> dt.time:
+        """The chosen time."""
         return _pytime(self.time_edit.time())
 
+    def outside_session(self) -> bool:
+        """True when the chosen time is before the start or after the end."""
+        return not self.session_start <= self.time() <= self.session_end
 
-class DepartureDialog(QDialog):
-    """Left early: time, reason, and who may take the student (safety at dismissal)."""
+    def problem(self) -> str | None:
+        """What else must be settled before accepting (subclasses add theirs)."""
+        return None
+
+    def accept(self) -> None:
+        """Accept once the choices are complete and the time is confirmed."""
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            grow_to_contents(self)
+            return
+        self.error.hide()
+        if self.outside_session() and self._warned_for != self.time_edit.time():
+            self._warned_for = self.time_edit.time()
+            self.warning.setText(
+                tr(
+                    "{time} is outside the session ({start}–{end}). Press Enter again to "
+                    "keep it, or correct the time."
+                ).format(
+                    time=f"{self.time():%H:%M}",
+                    start=f"{self.session_start:%H:%M}",
+                    end=f"{self.session_end:%H:%M}",
+                )
+            )
+            self.warning.show()
+            grow_to_contents(self)
+            return
+        super().accept()
+
+    def _time_changed(self, value: QTime) -> None:
+        # Enter re-sends the same time (the spin box "interprets" it): not a change.
+        if value != self._warned_for:
+            self._warned_for = None
+            self.warning.hide()
+
+
+class ArrivalDialog(TimedDialog):
+    """Late: when did the student arrive? Offers a time inside the session."""
 
     def __init__(
         self,
         student: str,
         code_label: str,
-        now: dt.time,
+        default: dt.time,
+        session: tuple[dt.time, dt.time],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(session, parent)
+        self.setWindowTitle(tr("{code}: {student}").format(code=code_label, student=student))
+        self.setAccessibleName(tr("Arrival time"))
+        self.time_edit.setTime(_qtime(default))
+        self.time_edit.setAccessibleName(tr("Arrival time"))
+        body = QWidget()
+        form = QFormLayout(body)
+        form.addRow(QLabel(tr("<b>{student}</b> arrived late.").format(student=escape(student))))
+        form.addRow(tr("Arrived at:"), self.time_edit)
+        form.addRow(self.warning)
+        scrolling_dialog(self, body, _buttons(self, tr("Mark late")))
+        self.fit_title()
+        self.time_edit.setFocus()
+
+    def arrival(self) -> dt.time:
+        """The chosen arrival time."""
+        return self.time()
+
+
+class DepartureDialog(TimedDialog):
+    """Left early: who took the student (safety at dismissal), when, and why."""
+
+    def __init__(
+        self,
+        student: str,
+        code_label: str,
+        default: dt.time,
+        session: tuple[dt.time, dt.time],
         pickup: PickupInfo,
+        site_leads: list[tuple[str, str]],
         parent: QWidget,
         *,
         reason: str = "",
+        with_reason: bool = True,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(session, parent)
         self.setWindowTitle(tr("{code}: {student}").format(code=code_label, student=student))
-        self.setAccessibleName(tr("Early departure"))
+        self.setAccessibleName(tr("Early departure") if with_reason else tr("Sign out"))
         self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-
-        self.safety = QLabel(self._safety_html(student, pickup))
-        self.safety.setTextFormat(Qt.TextFormat.RichText)
-        self.safety.setWordWrap(True)
-        self.safety.setAccessibleName(tr("Who may take this student"))
-        self.safety.setObjectName("pickupSafety")
-        self.safety.setStyleSheet(
-            "QLabel#pickupSafety { background: #fff8e1; border: 1px solid #e0c060;"
-            " border-radius: 6px; padding: 8px; }"
-        )
-        layout.addWidget(self.safety)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.chooser = PickupChooser(student, pickup, site_leads)
+        self.chooser.changed.connect(self.error.hide)
+        self.chooser.changed.connect(lambda: grow_to_contents(self))
+        self.safety = self.chooser.safety
+        layout.addWidget(self.chooser)
 
         form = QFormLayout()
-        self.time_edit = QTimeEdit(_qtime(now))
-        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setTime(_qtime(default))
         self.time_edit.setAccessibleName(tr("Departure time"))
         self.reason_box = QComboBox()
         self.reason_box.setAccessibleName(tr("Reason for leaving early"))
-        for code in EARLY_DEPARTURE_REASONS:
+        for code in (*EARLY_DEPARTURE_REASONS, *CA_EARLY_RELEASE_REASONS):
             self.reason_box.addItem(reason_label(code), code)
         if reason and (i := self.reason_box.findData(reason)) >= 0:
             self.reason_box.setCurrentIndex(i)
         form.addRow(tr("Left at:"), self.time_edit)
-        form.addRow(tr("Reason:"), self.reason_box)
+        if with_reason:
+            form.addRow(tr("Reason:"), self.reason_box)
+        else:
+            self.reason_box.hide()
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, tr("Mark left early")))
-        self.time_edit.setFocus()
+        layout.addWidget(self.warning)
+        layout.addWidget(self.error)
+        layout.addStretch(1)  # spare height below the fields, not between them
+        ok_text = tr("Mark left early") if with_reason else tr("Sign out")
+        scrolling_dialog(self, body, _buttons(self, ok_text))
+        self.fit_title()
+        self.chooser.choices.setFocus()
 
-    @staticmethod
-    def _safety_html(student: str, pickup: PickupInfo) -> str:
-        lines = [f"<b>{escape(student)}</b>"]
-        for name, restriction in pickup.restrictions:
-            lines.append(
-                "<span style='color:#b00020'><b>"
-                + tr("Custody restriction")
-                + f"</b> ({escape(name)}): {escape(restriction)}</span>"
-            )
-        if pickup.may_walk_home:
-            lines.append("<span style='color:#1b6e20'>" + tr("May walk home alone.") + "</span>")
-        else:
-            lines.append(
-                "<b>" + tr("May NOT walk home: release only to an authorized adult.") + "</b>"
-            )
-        if pickup.authorized:
-            lines.append(tr("Authorized pickups:"))
-            items = "".join(
-                f"<li>{escape(n)} ({escape(rel)}) {escape(phone)}</li>"
-                for n, rel, phone in pickup.authorized
-            )
-            lines.append(f"<ul style='margin:0'>{items}</ul>")
-        else:
-            lines.append(
-                "<span style='color:#b00020'>"
-                + tr("No authorized pickup on file. Call the site lead.")
-                + "</span>"
-            )
-        return "<br>".join(lines)
+    def problem(self) -> str | None:
+        """Nobody chosen yet, or someone not authorised without a site lead's word."""
+        return self.chooser.problem()
 
     def departure(self) -> dt.time:
         """The chosen departure time."""
-        return _pytime(self.time_edit.time())
+        return self.time()
+
+    def dismissal(self) -> Dismissal:
+        """Who collected the student, at the departure time."""
+        return self.chooser.dismissal(self.time())
 
     def reason(self) -> str:
         """The chosen reason code."""

@@ -99,6 +99,8 @@ class SessionsModel(QAbstractTableModel):
             if column == SessionColumn.TIME:
                 return hours_text(info.start, info.end)
             if column == SessionColumn.SESSION:
+                if info.off_schedule:  # kept for its marks: the site lead should look
+                    return tr("{label} (no longer on the schedule)").format(label=info.label)
                 return info.label
             if column == SessionColumn.STATE:
                 return state_text(info, self._today)
@@ -244,6 +246,8 @@ class RollTableModel(QAbstractTableModel):
                 return self._alerts_tooltip(entry)
             if column == RollColumn.NOTE and mark.note:
                 return mark.note
+            if column == RollColumn.TIME:
+                return self._time_text(mark) or None  # the whole of it when cut short
         elif role == Qt.ItemDataRole.AccessibleTextRole and column == RollColumn.MARK:
             code = self._codes.get(mark.code or "")
             return code.label if code else tr("Not recorded")
@@ -346,6 +350,14 @@ class RollTableModel(QAbstractTableModel):
             parts.append(tr("arrived {time}").format(time=time_text(mark.arrival_time)))
         if mark.departure_time:
             parts.append(tr("left {time}").format(time=time_text(mark.departure_time)))
+        if mark.walked_home and mark.collected_at:
+            parts.append(tr("walked home {time}").format(time=time_text(mark.collected_at)))
+        elif mark.collected_by and mark.collected_at:
+            parts.append(
+                tr("collected {time} by {adult}").format(
+                    time=time_text(mark.collected_at), adult=mark.collected_by
+                )
+            )
         return ", ".join(parts)
 
     @staticmethod
@@ -393,4 +405,11 @@ def reason_label(reason: str) -> str:
         "appointment": tr("Appointment"),
         "transport": tr("Transport"),
         "other": tr("Other"),
+        # California's early-release reasons (ASES / 21st CCLC), counted by the ases report
+        "ca_family_emergency": tr("Family emergency (CA early release)"),
+        "ca_illness": tr("Illness (CA early release)"),
+        "ca_medical_appointment": tr("Medical appointment (CA early release)"),
+        "ca_other_enrichment": tr("Other enrichment programme (CA early release)"),
+        "ca_transportation": tr("Transportation (CA early release)"),
+        "ca_parent_request": tr("Parent request under the site policy (CA early release)"),
     }.get(reason, reason)

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.errors import HarmonyError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import data_label
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import MarkState, RollEntry
+from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.register.alerts import AbsenceAlertPanel
 from harmony_desktop.ui.register.codes import assign_keys
 from harmony_desktop.ui.register.commands import RollEditor
 from harmony_desktop.ui.register.day import DayBar, DayView, MissingRollBanner, SessionList
@@ -46,9 +47,11 @@ from harmony_desktop.ui.register.dialogs import (
     CancelDialog,
     DepartureDialog,
     NoteDialog,
+    default_time,
 )
 from harmony_desktop.ui.register.models import tr
-from harmony_desktop.ui.register.roll import RollPanel
+from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
+from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -82,7 +85,7 @@ class RegisterPage(QWidget):
         tasks: TaskManager,
         *,
         today: dt.date | None = None,
-        clock: Callable[[], dt.time] = _now,
+        clock: Callable[[], dt.time] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,10 +93,11 @@ class RegisterPage(QWidget):
         self.hub_id = hub_id
         self.tasks = tasks
         self.today = today or dt.date.today()
-        self.clock = clock
+        self.clock = clock or _now
         self.codes = assign_keys(
             [
-                (c.code, _(c.label), c.counts_present, c.tardy, c.early_departure, c.excused)
+                (c.code, data_label(c.label, c.label_es), c.counts_present, c.tardy,
+                 c.early_departure, c.excused)
                 for c in services.roll.codes()
             ]
         )
@@ -111,6 +115,8 @@ class RegisterPage(QWidget):
         self.undo_stack = self.editor.undo_stack
         self.setAccessibleName(tr("Register"))
         self._build()
+        #: who was chosen for a session here (a substitute): session id -> staff id
+        self._chosen_for: dict[str, str] = {}
         self._load_staff()
         self.editor.stored.connect(self._stored)
         self.editor.failed.connect(lambda message: self._set_save_text(message, error=True))
@@ -128,6 +134,8 @@ class RegisterPage(QWidget):
         self.banner = MissingRollBanner()
         self.banner.sessionRequested.connect(self.open_session_by_id)
         layout.addWidget(self.banner)
+        self.absence_alerts = AbsenceAlertPanel(self.tasks, self.hub_id, self.today)
+        layout.addWidget(self.absence_alerts)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -142,6 +150,7 @@ class RegisterPage(QWidget):
         self.roll.clearRequested.connect(self.clear_current)
         self.roll.noteRequested.connect(self.edit_note)
         self.roll.allPresentRequested.connect(self.mark_remaining_present)
+        self.roll.signOutRequested.connect(self.sign_out_current)
         self.roll.restoreRequested.connect(self.restore_session)
         self.roll.undo_button.clicked.connect(self.undo_stack.undo)
         self.roll.redo_button.clicked.connect(self.undo_stack.redo)
@@ -156,13 +165,29 @@ class RegisterPage(QWidget):
         self.placeholder.setAccessibleName(tr("No session chosen"))
         self.roll_stack.addWidget(self.placeholder)
         self.roll_stack.addWidget(self.roll)
-        splitter.addWidget(self.roll_stack)
+        # The volunteers of the open session, under its roll.
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.roll_stack)
+        self.volunteers = VolunteerShiftPanel(
+            self.services, self.hub_id, self.tasks, lambda: self.staff_id, self.clock
+        )
+        self.rollOpened.connect(lambda sid: self.volunteers.show_session(sid, self.day))
+        self.dayChanged.connect(self.volunteers.day_shown)
+        right.addWidget(self.volunteers)
+        right.setSizes([520, 200])
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([380, 880])
         self._expose_parts()
         self._add_undo_shortcuts()
+        all_present = QShortcut(self)
+        all_present.setKeys(list(ALL_PRESENT_KEYS))
+        all_present.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        all_present.activated.connect(self.mark_remaining_present)
         self._update_actions()
+        # A freshly opened window waits on the day's sessions: ↑/↓ and Enter work at once.
+        self.sessions.view.setFocus()
 
     def _build_bar(self) -> QHBoxLayout:
         """The day, the teacher taking roll, and the session commands."""
@@ -214,6 +239,7 @@ class RegisterPage(QWidget):
         self.clear_button = self.roll.clear_button
         self.note_button = self.roll.note_button
         self.all_present_button = self.roll.all_present_button
+        self.sign_out_button = self.roll.sign_out_button
         self.undo_button = self.roll.undo_button
         self.redo_button = self.roll.redo_button
         self.order_box = self.roll.order_box
@@ -246,17 +272,34 @@ class RegisterPage(QWidget):
             self.staff_box.addItem(member.name, member.id)
         if not staff:
             self.staff_box.addItem(tr("(no staff set up)"), None)
-        last = self.services.store.get_meta(self._staff_key())
-        if last and (i := self.staff_box.findData(last)) >= 0:
+        #: who was last chosen on this laptop: takes the roll of a session with no teacher
+        self._laptop_choice = self.services.store.get_meta(self._staff_key())
+        if self._laptop_choice and (i := self.staff_box.findData(self._laptop_choice)) >= 0:
             self.staff_box.setCurrentIndex(i)
         else:
             teachers = [i for i, m in enumerate(staff) if m.role == "teacher"]
             self.staff_box.setCurrentIndex(teachers[0] if teachers else 0)
         self.staff_box.blockSignals(False)
+        if self.session is not None:
+            self._pick_staff(self.session)
+
+    def _pick_staff(self, info: SessionInfo) -> None:
+        """Who takes this roll: whoever was chosen for it here, else the session's
+        teacher, else the one last chosen on this laptop."""
+        for wanted in (self._chosen_for.get(info.id), info.teacher_id, self._laptop_choice):
+            index = self.staff_box.findData(wanted) if wanted else -1
+            if index >= 0:
+                self.staff_box.blockSignals(True)
+                self.staff_box.setCurrentIndex(index)
+                self.staff_box.blockSignals(False)
+                return
 
     def _staff_changed(self) -> None:
         staff_id = self.staff_box.currentData()
         if staff_id:
+            if self.session is not None:
+                self._chosen_for[self.session.id] = str(staff_id)
+            self._laptop_choice = str(staff_id)
             self.services.store.set_meta(self._staff_key(), str(staff_id))
 
     @property
@@ -309,7 +352,22 @@ class RegisterPage(QWidget):
                 self._refresh_session_header()
         else:
             self._show_session(None)
+            self.sessions.point_at(self._session_now(view.sessions))
         self.dayLoaded.emit()
+
+    def _session_now(self, sessions: list[SessionInfo]) -> str | None:
+        """The session Enter should open: the one on now, else the next one, else the
+        last one that ended (on another day: the first)."""
+        live = [s for s in sessions if s.state != RollState.CANCELLED] or sessions
+        if not live:
+            return None
+        if self.day != self.today:
+            return live[0].id
+        now = self.clock()
+        for info in live:
+            if info.start <= now <= info.end or now < info.start:
+                return info.id
+        return live[-1].id
 
     def _load_failed(self, exc: Exception) -> None:
         self._set_save_text(tr("Could not load the day: {error}").format(error=exc), error=True)
@@ -378,6 +436,8 @@ class RegisterPage(QWidget):
 
     def _show_session(self, info: SessionInfo | None) -> None:
         self.session = info
+        if info is not None:
+            self._pick_staff(info)
         self.roll_stack.setCurrentIndex(0 if info is None else 1)
         if info is None:
             self.roll_model.set_entries([])
@@ -394,6 +454,8 @@ class RegisterPage(QWidget):
         """A sync, the roster or the review page changed what the register shows."""
         if initiator in (self, self.editor) or not changes.register:
             return
+        if changes.setup:
+            self._load_staff()  # staff or an ensemble's teacher may have changed
         self.load_day(self.day)  # keeps the open session, refreshes counts and the flag
         if self.session is not None and self.roll_ready:
             self._refresh_roll(self.session.id)
@@ -437,31 +499,27 @@ class RegisterPage(QWidget):
         if not self._can_mark() or entry is None or info is None:
             return
         if info.early_departure:
-            try:
-                pickup = self.services.roll.pickup_info(entry.student_id)
-            except HarmonyError as exc:
-                self._set_save_text(str(exc), error=True)
+            departure = self._departure_dialog(entry, info.label, with_reason=True)
+            if departure is None:
                 return
-            departure = DepartureDialog(
-                entry.display_name,
-                info.label,
-                entry.mark.departure_time or self.clock(),
-                pickup,
-                self,
-                reason=entry.mark.reason,
-            )
             departure.accepted.connect(
                 lambda: self._apply_mark(
                     entry.student_id,
                     code,
                     departure_time=departure.departure(),
                     reason=departure.reason(),
+                    dismissal=departure.dismissal(),
                 )
             )
             self._open_dialog(departure)
         elif info.tardy:
+            assert self.session is not None
             arrival = ArrivalDialog(
-                entry.display_name, info.label, entry.mark.arrival_time or self.clock(), self
+                entry.display_name,
+                info.label,
+                entry.mark.arrival_time or self._default_time(leaving=False),
+                (self.session.start, self.session.end),
+                self,
             )
             arrival.accepted.connect(
                 lambda: self._apply_mark(entry.student_id, code, arrival_time=arrival.arrival())
@@ -478,6 +536,7 @@ class RegisterPage(QWidget):
         arrival_time: dt.time | None = None,
         departure_time: dt.time | None = None,
         reason: str | None = None,
+        dismissal: Dismissal | None = None,
     ) -> None:
         assert self.session is not None
         row = self.roll_model.row_of(student_id)
@@ -490,9 +549,69 @@ class RegisterPage(QWidget):
             arrival_time=arrival_time,
             departure_time=departure_time,
             reason=reason,
+            dismissal=dismissal,
         )
         if stored and row == self.roll.current_row():
             self.roll_view.step_row(1)
+
+    def _default_time(self, *, leaving: bool) -> dt.time:
+        assert self.session is not None
+        info = self.session
+        return default_time(
+            info.date, info.start, info.end, self.today, self.clock(), leaving=leaving
+        )
+
+    def _departure_dialog(
+        self, entry: RollEntry, title: str, *, with_reason: bool
+    ) -> DepartureDialog | None:
+        """The left-early or sign-out dialog of ``entry``: who may take them, who did."""
+        assert self.session is not None
+        try:
+            pickup = self.services.roll.pickup_info(entry.student_id)
+            leads = self.services.roll.site_leads(self.hub_id)
+        except HarmonyError as exc:
+            self._set_save_text(str(exc), error=True)
+            return None
+        mark = entry.mark
+        return DepartureDialog(
+            entry.display_name,
+            title,
+            (mark.departure_time if with_reason else mark.collected_at)
+            or self._default_time(leaving=True),
+            (self.session.start, self.session.end),
+            pickup,
+            leads,
+            self,
+            reason=mark.reason,
+            with_reason=with_reason,
+        )
+
+    def sign_out_current(self) -> None:
+        """Sign the current student out: who collected them, or that they walked home."""
+        entry = self.roll.current_entry()
+        if not self._can_mark() or entry is None:
+            return
+        info = self._code_info.get(entry.mark.code or "")
+        if info is None or not info.counts_present:
+            self._set_save_text(
+                tr("Only a student marked present can be signed out. Mark them first."),
+                error=True,
+            )
+            return
+        assert self.session is not None
+        session_id = self.session.id
+        dialog = self._departure_dialog(entry, tr("Sign out"), with_reason=False)
+        if dialog is None:
+            return
+
+        def save() -> None:
+            current = self.roll_model.entry(self.roll_model.row_of(entry.student_id)).mark
+            stored = self.editor.sign_out(session_id, entry.student_id, dialog.dismissal(), current)
+            if stored and self.roll.current_entry() == entry:
+                self.roll_view.step_row(1)
+
+        dialog.accepted.connect(save)
+        self._open_dialog(dialog)
 
     def clear_current(self) -> None:
         """Set the current student back to not recorded."""

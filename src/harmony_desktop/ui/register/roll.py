@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,15 @@ from harmony_desktop.ui.register.delegates import CodeDelegate
 from harmony_desktop.ui.register.models import RollColumn, RollOrder, RollTableModel, tr
 from harmony_desktop.ui.register.widgets import button, heading
 
+#: "Mark all remaining present" from anywhere on the register page (main and keypad Enter)
+ALL_PRESENT_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
+
+
+def all_present_keys_text() -> str:
+    """How the roll names the "all remaining present" keys (as the keyboard labels them)."""
+    return tr("Ctrl+Enter")
+
+
 _SAVED_STYLE = "color: #1b6e20; font-weight: bold"
 _ERROR_STYLE = "color: #b00020; font-weight: bold"
 
@@ -46,10 +55,13 @@ class RollView(QTableView):
     """Delete or Backspace: set the current student back to not recorded."""
     noteKeyPressed = Signal()
     """N: add or edit a note on the current student's mark."""
+    signOutKeyPressed = Signal()
+    """D: sign the current student out (who collected them, or walked home)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keys: dict[str, str] = {}
+        self.setTabKeyNavigation(False)  # Tab leaves the roll; arrows move within it
 
     def set_codes(self, codes: list[CodeInfo]) -> None:
         """Letters and digits that mark."""
@@ -88,6 +100,9 @@ class RollView(QTableView):
             if text == "N":
                 self.noteKeyPressed.emit()
                 return
+            if text == "D":
+                self.signOutKeyPressed.emit()
+                return
         if mods == Qt.KeyboardModifier.NoModifier and event.key() in (
             Qt.Key.Key_Delete,
             Qt.Key.Key_Backspace,
@@ -108,6 +123,8 @@ class RollPanel(QWidget):
     """Add or edit the current student's note."""
     allPresentRequested = Signal()
     """Mark every student not yet recorded present."""
+    signOutRequested = Signal()
+    """Sign the current student out: who collected them, or walked home."""
     restoreRequested = Signal()
     """Restore the cancelled session shown."""
 
@@ -127,12 +144,21 @@ class RollPanel(QWidget):
         layout.addWidget(self.view, 1)
         self.keys_help = QLabel(
             tr(
-                "Keys: ↑/↓ or j/k move · {codes} mark and move on · Del not recorded · N note · Ctrl+Z undo"
-            ).format(codes=" ".join(f"{c.key}={c.code}" for c in codes if c.key))
+                "Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining "
+                "present · D sign out · Del not recorded · N note · Ctrl+Z undo"
+            ).format(
+                codes=" ".join(f"{c.key}={c.code}" for c in codes if c.key),
+                all=all_present_keys_text(),
+            )
         )
         self.keys_help.setAccessibleName(tr("Keyboard help"))
         self.keys_help.setStyleSheet("color: #555")
-        layout.addWidget(self.keys_help)
+        self.keys_help.setWordWrap(True)  # a narrow window wraps it rather than widening
+        foot = QHBoxLayout()
+        foot.addWidget(self.keys_help, 1)
+        foot.addWidget(self.sort_label)
+        foot.addWidget(self.order_box)
+        layout.addLayout(foot)
 
     # -- building ---------------------------------------------------------------------
 
@@ -214,27 +240,46 @@ class RollPanel(QWidget):
         self.clear_button.clicked.connect(self.clearRequested)
         self.note_button = button(tr("Note… [N]"), tr("Add a note"))
         self.note_button.clicked.connect(self.noteRequested)
+        keys = all_present_keys_text()
         self.all_present_button = button(
-            tr("Mark all remaining present"), tr("Mark all remaining present")
+            tr("Mark all remaining present [{keys}]").format(keys=keys),
+            tr("Mark all remaining present"),
+        )
+        self.all_present_button.setToolTip(
+            tr("Everyone not marked yet is marked present, in one step you can undo.")
         )
         self.all_present_button.clicked.connect(self.allPresentRequested)
+        self.sign_out_button = button(tr("Sign out… [D]"), tr("Sign out the chosen student"))
+        self.sign_out_button.setToolTip(
+            tr("Record who collected the student at the end, or that they walked home.")
+        )
+        self.sign_out_button.clicked.connect(self.signOutRequested)
         self.undo_button = button(tr("Undo"), tr("Undo last change"))
         self.redo_button = button(tr("Redo"), tr("Redo"))
-        for b in (self.clear_button, self.note_button, self.undo_button, self.redo_button):
+        for b in (
+            self.clear_button,
+            self.note_button,
+            self.sign_out_button,
+            self.undo_button,
+            self.redo_button,
+        ):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        sort_label = QLabel(tr("Order:"))
+        self.sort_label = sort_label = QLabel(tr("Order:"))
         self.order_box = QComboBox()
         self.order_box.setAccessibleName(tr("Order of the roll"))
         self.order_box.addItem(tr("Last name"), RollOrder.LAST_NAME)
         self.order_box.addItem(tr("First name"), RollOrder.FIRST_NAME)
         self.order_box.currentIndexChanged.connect(self._order_changed)
         sort_label.setBuddy(self.order_box)
-        for w in (self.clear_button, self.note_button, self.undo_button, self.redo_button):
+        for w in (
+            self.clear_button,
+            self.note_button,
+            self.sign_out_button,
+            self.undo_button,
+            self.redo_button,
+        ):
             tools.addWidget(w)
         tools.addStretch(1)
-        tools.addWidget(sort_label)
-        tools.addWidget(self.order_box)
-        tools.addSpacing(12)
         tools.addWidget(self.all_present_button)
         return tools
 
@@ -261,13 +306,14 @@ class RollPanel(QWidget):
         header.setSectionResizeMode(RollColumn.NOTE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(RollColumn.STUDENT, 210)
         header.resizeSection(RollColumn.MARK, 140)
-        header.resizeSection(RollColumn.TIME, 120)
+        header.resizeSection(RollColumn.TIME, 170)  # "collected 17:02 by …"
         header.resizeSection(RollColumn.GRADE, 60)
         header.resizeSection(RollColumn.ALERTS, 150)
         header.moveSection(RollColumn.GRADE, RollColumn.MARK)  # grade next to name
         view.markKeyPressed.connect(self.markRequested)
         view.clearKeyPressed.connect(self.clearRequested)
         view.noteKeyPressed.connect(self.noteRequested)
+        view.signOutKeyPressed.connect(self.signOutRequested)
         return view
 
     # -- showing ----------------------------------------------------------------------
@@ -329,7 +375,12 @@ class RollPanel(QWidget):
         """Enable the buttons that can act now."""
         for widget in self.code_buttons.values():
             widget.setEnabled(can_mark)
-        for widget in (self.clear_button, self.note_button, self.all_present_button):
+        for widget in (
+            self.clear_button,
+            self.note_button,
+            self.all_present_button,
+            self.sign_out_button,
+        ):
             widget.setEnabled(can_mark)
         self.undo_button.setEnabled(can_undo)
         self.redo_button.setEnabled(can_redo)

@@ -133,7 +133,17 @@ class EnrollmentPanel(QWidget):
         withdraw = QHBoxLayout()
         withdraw.addWidget(self.reason, 1)
         withdraw.addWidget(self.withdraw_button)
+        self.immediate = QLabel(
+            self.tr(
+                "Enroll, Add to waitlist and Withdraw take effect at once: they are saved "
+                "when you click them, whether or not you then save or cancel this form."
+            )
+        )
+        self.immediate.setWordWrap(True)
+        self.immediate.setAccessibleName(self.tr("These changes are immediate"))
+        self.immediate.setStyleSheet("color: #7a4b00; background: #fff4d6; padding: 4px;")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.immediate)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(self.tr("History of the selected enrollment")))
         layout.addWidget(self.history)
@@ -147,11 +157,7 @@ class EnrollmentPanel(QWidget):
         self._enrollments = self.services.enrollment.for_student(self.student_id)
         self.table.setRowCount(len(self._enrollments))
         for row, e in enumerate(self._enrollments):
-            waitlist = (
-                f"#{e.waitlist_priority} {e.waitlisted_on.isoformat()}"
-                if e.waitlisted_on and e.status == EnrollmentStatus.WAITLISTED
-                else ""
-            )
+            waitlist = self._place_in_line(e) if e.status == EnrollmentStatus.WAITLISTED else ""
             ended = f"{e.ended_on.isoformat()} {e.end_reason}".strip() if e.ended_on else ""
             for column, text in enumerate(
                 [
@@ -169,6 +175,15 @@ class EnrollmentPanel(QWidget):
             self.table.selectRow(0)
         # The selected row may be unchanged while its enrollment is another one.
         self._show_history()
+
+    def _place_in_line(self, enrollment: Enrollment) -> str:
+        """ "2nd of 5 in line": the student's place in the ensemble's waitlist queue."""
+        line = [w.enrollment_id for w in self.services.enrollment.waitlist(enrollment.ensemble_id)]
+        if enrollment.id not in line:
+            return ""
+        return self.tr("{place} of {total} in line").format(
+            place=line.index(enrollment.id) + 1, total=len(line)
+        )
 
     def _selected(self) -> Enrollment | None:
         rows = self.table.selectionModel().selectedRows()

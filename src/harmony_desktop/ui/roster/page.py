@@ -46,6 +46,7 @@ from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.import_dialog import ImportDialog
 from harmony_desktop.ui.roster.model import RosterTableModel, StudentIdRole
+from harmony_desktop.ui.roster.print_day import SignInDayDialog
 from harmony_desktop.ui.roster.student_dialog import StudentDialog
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -275,6 +276,7 @@ class RosterPage(QWidget):
         """The form for a new (``None``) or existing student, wired to reload the roster."""
         dialog = StudentDialog(self.services, self.hub_id, student_id, self, today=self.today)
         dialog.saved.connect(lambda sid: self.wrote(Changes(students=True), select=sid))
+        dialog.openInstead.connect(lambda sid: self.student_dialog(sid).open())
         if dialog.enrollment is not None:
             dialog.enrollment.changed.connect(lambda: self.wrote(Changes(enrollment=True)))
         return dialog
@@ -367,15 +369,31 @@ class RosterPage(QWidget):
             parent=self,
         ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()
 
-    def print_preview(self, kind: str) -> QPrintPreviewDialog | None:
+    def print_preview(
+        self, kind: str, day: dt.date | None = None
+    ) -> QPrintPreviewDialog | None:
         """Show the print preview of a document for the chosen ensemble (print or PDF from
-        there)."""
+        there). A sign-in sheet first asks which of the ensemble's meeting days it is for
+        (:attr:`day_dialog`), then previews."""
         ensemble_id = self.print_ensemble.currentData()
+        if kind == "signin" and day is None and ensemble_id:
+            self.day_dialog = SignInDayDialog(
+                self.services,
+                self.hub_id,
+                ensemble_id,
+                self.print_ensemble.currentText(),
+                self.today,
+                self,
+            )
+            chooser = self.day_dialog
+            chooser.accepted.connect(lambda: self.print_preview(kind, chooser.day()))
+            chooser.open()
+            return None
         language = self.print_language()
         try:
             with document_language(language):
                 document = DocumentBuilder(self.services).build(
-                    kind, hub_id=self.hub_id, ensemble_id=ensemble_id, day=self.today
+                    kind, hub_id=self.hub_id, ensemble_id=ensemble_id, day=day or self.today
                 )
         except HarmonyError as exc:
             self._say(str(exc), error=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from harmony_desktop.services.importing import parse_date
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
 from harmony_desktop.store.models import Contact, Student
 from harmony_desktop.ui.roster.enrollment_panel import EnrollmentPanel
+from harmony_desktop.ui.screen_fit import scrolling_dialog
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 _WARNING_STYLE = "color: #7a4b00; background: #fff4d6; padding: 4px;"
@@ -146,6 +147,8 @@ class StudentDialog(QDialog):
 
     #: the student was saved (id)
     saved = Signal(str)
+    #: "Open that student instead": the existing student's id (the form closes unsaved)
+    openInstead = Signal(str)
 
     def __init__(
         self,
@@ -172,7 +175,7 @@ class StudentDialog(QDialog):
                 name=f"{student.legal_first_name} {student.legal_last_name}"
             )
         )
-        self.resize(820, 640)
+        self.resize(820, 640)  # and no taller than the screen (scrolling_dialog)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Student form sections"))
@@ -191,6 +194,11 @@ class StudentDialog(QDialog):
         self.duplicate_banner.setStyleSheet(_WARNING_STYLE)
         self.duplicate_banner.setAccessibleName(self.tr("Possible duplicate warning"))
         self.duplicate_banner.hide()
+        self.open_existing_button = QPushButton(self.tr("Open that student instead"))
+        self.open_existing_button.setAccessibleName(self.tr("Open that student instead"))
+        self.open_existing_button.clicked.connect(self._open_existing)
+        self.open_existing_button.hide()
+        self._duplicate_ids: list[str] = []
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
             self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -201,11 +209,18 @@ class StudentDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.duplicate_banner)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        # The fields scroll; the warning and the messages stay in sight above Save and
+        # Cancel, and none of them is ever pushed off a small screen.
+        footer = QWidget()
+        below = QVBoxLayout(footer)
+        below.setContentsMargins(0, 0, 0, 0)
+        warning = QHBoxLayout()
+        warning.addWidget(self.duplicate_banner, 1)
+        warning.addWidget(self.open_existing_button, 0, Qt.AlignmentFlag.AlignTop)
+        below.addLayout(warning)
+        below.addWidget(self.message)
+        below.addWidget(self.buttons)
+        scrolling_dialog(self, self.tabs, footer)
         self.validate()
 
     # -- building ----------------------------------------------------------------------
@@ -227,6 +242,7 @@ class StudentDialog(QDialog):
         self.grade.setCurrentIndex(max(0, self.grade.findData(st.grade if st else "")))
         self.school = QLineEdit(st.school if st else "")
         self.district_id = QLineEdit(st.district_student_id if st else "")
+        self.statewide_id = QLineEdit(st.statewide_student_id if st else "")
         self.home_language = QLineEdit(st.home_language if st else "")
         self.guardian_language = QLineEdit(st.guardian_language if st else "")
         self.instrument = QLineEdit(st.instrument if st else "")
@@ -257,6 +273,7 @@ class StudentDialog(QDialog):
             (self.tr("Grade"), self.grade),
             (self.tr("School"), self.school),
             (self.tr("District student id"), self.district_id),
+            (self.tr("Statewide student id"), self.statewide_id),
             (self.tr("Home language"), self.home_language),
             (self.tr("Guardian's language"), self.guardian_language),
             (self.tr("Instrument"), self.instrument),
@@ -280,7 +297,8 @@ class StudentDialog(QDialog):
         }
         line_edits: list[QLineEdit] = [
             self.first_name, self.last_name, self.preferred_name, self.date_of_birth,
-            self.school, self.district_id, self.home_language, self.guardian_language,
+            self.school, self.district_id, self.statewide_id, self.home_language,
+            self.guardian_language,
             self.instrument, self.level,
         ]  # fmt: skip
         for line_edit in line_edits:
@@ -369,6 +387,7 @@ class StudentDialog(QDialog):
             "grade": self.grade.currentData() or "",
             "school": self.school.text().strip(),
             "district_student_id": self.district_id.text().strip(),
+            "statewide_student_id": self.statewide_id.text().strip(),
             "home_language": self.home_language.text().strip(),
             "guardian_language": self.guardian_language.text().strip(),
             "instrument": self.instrument.text().strip(),
@@ -410,12 +429,20 @@ class StudentDialog(QDialog):
             self.save_button.setEnabled(False)
             return False
         filled = len(self.contact_values())
-        if filled < 2:
+        if filled == 0:
             self._show(
                 self.tr(
-                    "Only {n} contact: add a second one (an emergency contact) so staff can "
+                    "No contacts yet: add a guardian and an emergency contact so staff can "
                     "always reach someone."
-                ).format(n=filled),
+                ),
+                error=False,
+            )
+        elif filled == 1:
+            self._show(
+                self.tr(
+                    "Only one contact: add a second one (an emergency contact) so staff can "
+                    "always reach someone."
+                ),
                 error=False,
             )
         else:
@@ -440,6 +467,7 @@ class StudentDialog(QDialog):
         if self._duplicates_acknowledged:
             self._duplicates_acknowledged = False
             self.duplicate_banner.hide()
+            self.open_existing_button.hide()
             self.save_button.setText(self.tr("Save"))
 
     def check_duplicates(self) -> list[Student]:
@@ -499,8 +527,21 @@ class StudentDialog(QDialog):
             ).format(list="\n".join(lines))
         )
         self.duplicate_banner.show()
+        self._duplicate_ids = [st.id for st in matches]
+        self.open_existing_button.setText(
+            self.tr("Open that student instead")
+            if len(matches) == 1
+            else self.tr("Open the first of them instead")
+        )
+        self.open_existing_button.show()
         self._duplicates_acknowledged = True
         self.save_button.setText(self.tr("Save anyway"))
+
+    def _open_existing(self) -> None:
+        """Close this form unsaved and ask for the likely duplicate's form instead."""
+        if self._duplicate_ids:
+            self.openInstead.emit(self._duplicate_ids[0])
+            self.reject()
 
     def _save_existing(
         self, fields: dict[str, Any], contacts: list[tuple[ContactEditor, dict[str, Any]]]

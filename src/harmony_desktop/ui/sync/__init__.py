@@ -112,6 +112,7 @@ class SyncUi(QObject):
         waiting = self._conflicts + self.review.duplicates.rowCount()
         title = tr("Needs review ({n})").format(n=waiting) if waiting else tr("Needs review")
         self._pages.setTabText(self._pages.indexOf(self.review), title)
+        self.status.show_review_count(waiting)  # one count, in the tab and the status bar
 
     def shutdown(self) -> None:
         """Stop the sync timers (the window's task manager stops the threads)."""

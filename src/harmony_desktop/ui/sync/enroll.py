@@ -94,7 +94,20 @@ class EnrollDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        if isinstance(error, SyncError | ValueError):
+        if getattr(error, "code", "") == "unreachable":
+            # Nothing was enrolled: say so, and make trying again one key away.
+            self.ok_button.setText(tr("Try again"))
+            self.ok_button.setAccessibleName(tr("Try again"))
+            self.message.setText(
+                tr(
+                    "Not enrolled: enrolment needs a connection to the sync server, and it "
+                    "cannot be reached right now. Connect this laptop to the internet, then "
+                    "press Try again."
+                )
+            )
+            self.message.setToolTip(str(error))
+            self.ok_button.setFocus()
+        elif isinstance(error, SyncError | ValueError):
             self.message.setText(str(error))
         else:
             self.message.setText(tr("Enrollment failed unexpectedly. Try again."))

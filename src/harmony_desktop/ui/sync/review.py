@@ -2,7 +2,8 @@
 
 For a conflict staff keep either value: "Keep current" accepts the merge's winner,
 "Use other value" writes the losing value back as a new edit (it then syncs and wins).
-A change the server refused can only be acknowledged ("Dismiss"); its reason is shown.
+A change the server refused, and a received change this laptop could not apply, can
+only be acknowledged ("Dismiss"); the reason is shown.
 Duplicate students found after a sync are listed with what each record holds; "Merge"
 keeps every enrollment and mark (see ``services/duplicates.py``).
 
@@ -130,7 +131,7 @@ class ReviewModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = self.COLUMNS[index.column()]
-        if item.kind == "rejected":
+        if item.kind in ("rejected", "unapplied"):
             reason = item.winning_value if isinstance(item.winning_value, dict) else {}
             changed = item.losing_value
             if isinstance(changed, str):
@@ -141,7 +142,11 @@ class ReviewModel(QAbstractTableModel):
             fields = ", ".join(field_label(k) for k in changed) if isinstance(changed, dict) else ""
             return {
                 "what": item.what,
-                "field": tr("Refused change: {fields}").format(fields=fields),
+                "field": (
+                    tr("Refused change: {fields}")
+                    if item.kind == "rejected"
+                    else tr("Received change not applied: {fields}")
+                ).format(fields=fields),
                 "current": "",
                 "other": str(reason.get("reason") or reason.get("code") or ""),
                 "when": show_when(item.detected_at),
@@ -346,7 +351,7 @@ class ReviewPage(QWidget):
         conflict = item is not None and item.kind == "conflict"
         self.keep_current.setEnabled(conflict)
         self.use_other.setEnabled(conflict)
-        self.dismiss.setEnabled(item is not None and item.kind == "rejected")
+        self.dismiss.setEnabled(item is not None and item.kind in ("rejected", "unapplied"))
         self.merge_button.setEnabled(self.selected_pair() is not None)
 
     def _decide(self, keep: str) -> None:

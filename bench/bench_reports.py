@@ -1,0 +1,119 @@
+"""Every report kind over the full demo (17 hubs, 3,500 students, two years of marks).
+Prints figures; asserts nothing.
+
+    python -m bench.bench_reports            full scale
+    python -m bench.bench_reports --quick    one 200-student hub
+
+For each kind, ``--hub all`` over the complete programme year 2025-26 (and attendance
+over the two years of the demo, the full-programme summary): the median wall time of
+three runs, the extra memory at the peak (resident set sampled every 5 ms, the SQLite
+page cache included, minus what the process held before the run), and the ratio to a
+plain ``SELECT count(*)`` over the live attendance marks through sqlite3 measured in
+the same run. Then the full-programme attendance summary computed the old way, one hub
+at a time, beside the one set-based run.
+
+The cached demo database is copied (and migrated) to a private folder first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sqlite3
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench._common import copy_database, demo_database
+from harmony_desktop.demo import DEFAULT_SEED
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports import ReportParams
+from harmony_desktop.store.db import Store
+
+BENCH_TODAY = dt.date(2026, 11, 18)
+RUNS = 3
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def rss_bytes() -> int:
+    """The process's resident set size now."""
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * _PAGE
+
+
+def measure(action: Callable[[], object]) -> tuple[float, float]:
+    """(median seconds over RUNS runs, peak extra resident MB over the runs)."""
+    times, peaks = [], []
+    for _ in range(RUNS):
+        before = rss_bytes()
+        peak = [before]
+        done = threading.Event()
+
+        def sample(peak: list[int] = peak, done: threading.Event = done) -> None:
+            while not done.wait(0.005):
+                peak[0] = max(peak[0], rss_bytes())
+
+        sampler = threading.Thread(target=sample)
+        sampler.start()
+        began = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - began)
+        done.set()
+        sampler.join()
+        peaks.append((max(peak[0], rss_bytes()) - before) / 1e6)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    print(f"load average: {os.getloadavg()}")
+    cached, _summary = demo_database(seed=DEFAULT_SEED, today=BENCH_TODAY, quick=args.quick)
+    with tempfile.TemporaryDirectory() as folder:
+        path = copy_database(cached, Path(folder))
+        with Store(path) as store:  # migrates the private copy
+            services = Services.open(store)
+            plain = sqlite3.connect(path)
+
+            def baseline() -> None:
+                plain.execute("SELECT count(*) FROM attendance_mark WHERE deleted = 0").fetchone()
+
+            marks = plain.execute("SELECT count(*) FROM attendance_mark").fetchone()[0]
+            base_s, _base_mb = measure(baseline)
+            print(f"{marks:,} marks; baseline SELECT count(*): {base_s * 1000:.1f} ms")
+            year = ReportParams(year="2025-26", today=BENCH_TODAY)
+            two_years = ReportParams(
+                first=BENCH_TODAY - dt.timedelta(days=730), last=BENCH_TODAY, today=BENCH_TODAY
+            )
+            cases = [(kind.name, year) for kind in services.reports.kinds()]
+            cases.insert(1, ("attendance (two years)", two_years))
+            print(f"{'kind':<24} {'median s':>9} {'extra MB':>9} {'× count(*)':>11} {'rows':>7}")
+            for name, params in cases:
+                kind = name.split()[0]
+                rows = services.reports.run(kind, params).row_count
+                seconds, mb = measure(lambda k=kind, p=params: services.reports.run(k, p))
+                print(f"{name:<24} {seconds:>9.3f} {mb:>9.1f} {seconds / base_s:>11.0f} {rows:>7}")
+            hubs = [h.id for h in services.hubs.hubs()]
+
+            def per_hub() -> None:
+                for hub_id in hubs:
+                    services.reports.run(
+                        "attendance",
+                        ReportParams(hub_id=hub_id, first=two_years.first, last=two_years.last,
+                                     today=BENCH_TODAY),
+                    )  # fmt: skip
+
+            seconds, _mb = measure(per_hub)
+            print(f"attendance two years, one hub at a time ({len(hubs)} runs): {seconds:.3f} s")
+            plain.close()
+    print(f"load average: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()

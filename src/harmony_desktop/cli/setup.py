@@ -1,0 +1,93 @@
+"""``harmony-desktop setup``: the programme's set-up from a spreadsheet, and back.
+
+harmony-desktop setup import programme.xlsx [--dry-run]
+harmony-desktop setup import hubs.csv staff.csv ensembles.csv calendar.csv [--dry-run]
+harmony-desktop setup export programme.xlsx
+
+The sheets (or CSV files) are named Hubs, Staff, Ensembles, Calendar and Terms (or
+Sedes, Personal, Conjuntos, Calendario, Periodos); headers in English or Spanish. The dry
+run is always printed first; an import with any rejected line writes nothing (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from harmony_desktop.cli.common import Subcommands, open_services
+from harmony_desktop.cli.files import print_unmapped
+from harmony_desktop.domain.i18n import _
+
+
+def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    """Register ``setup import`` and ``setup export``."""
+    setup = sub.add_parser(
+        "setup", parents=[common], help=_("the programme's hubs, staff, ensembles and calendar")
+    )
+    actions = setup.add_subparsers(dest="setup_command", metavar="ACTION", required=True)
+    importing = actions.add_parser(
+        "import", parents=[common], help=_("import a set-up workbook (.xlsx) or CSV files")
+    )
+    importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importing.add_argument("--dry-run", action="store_true", help=_("only say what would happen"))
+    importing.set_defaults(func=run_setup_import)
+    exporting = actions.add_parser(
+        "export", parents=[common], help=_("write the set-up to an .xlsx workbook")
+    )
+    exporting.add_argument("file", type=Path, metavar="FILE.xlsx")
+    exporting.set_defaults(func=run_setup_export)
+
+
+def run_setup_import(args: argparse.Namespace) -> int:
+    """``harmony-desktop setup import FILE …``: the dry run first, then the import."""
+    from harmony_desktop.services.setup_import import SetupRefused, SetupReport
+
+    with open_services(args) as services:
+        importer = services.setup_import
+        report = importer.dry_run(args.files)
+        _print_plan(report)
+        print(_("Dry run:"))
+        print(_indent(report.summary()))
+        for rejection in report.rejected:
+            print(f"  {rejection}")
+        if args.dry_run:
+            return 1 if report.rejected else 0
+        if report.rejected:
+            print(SetupRefused(report), file=sys.stderr)
+            return 1
+        done: SetupReport = importer.apply(args.files)
+        print(_("Imported:"))
+        print(_indent(done.summary()))
+    return 0
+
+
+def _print_plan(report: object) -> None:
+    from harmony_desktop.services.setup_import import SetupReport
+
+    assert isinstance(report, SetupReport)
+    for sheet in report.sheets:
+        print(_("{sheet} (from {source}):").format(sheet=sheet.sheet, source=sheet.source))
+        for index, header in enumerate(sheet.headers):
+            target = sheet.mapping.get(index)
+            if target:
+                print(f"  {header!s:30} -> {target.replace('_', ' ')}")
+        print_unmapped(sheet.unmapped)
+    for source in report.ignored:
+        print(
+            _("Left out: {source} is none of Hubs, Staff, Ensembles, Calendar or Terms.").format(
+                source=source
+            )
+        )
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"  {line}" for line in text.splitlines())
+
+
+def run_setup_export(args: argparse.Namespace) -> int:
+    """``harmony-desktop setup export FILE.xlsx``."""
+    with open_services(args) as services:
+        path = services.setup_import.export(args.file)
+    print(path)
+    return 0

@@ -1,0 +1,277 @@
+"""Reports on paper: their charts drawn with QPainter, then their sheets as tables
+(:class:`~harmony_desktop.printing.layout.TablePainter`), in one PDF.
+
+PySide6-Essentials has no QtCharts, and the charts a funder reads are simple: a small
+line chart of the weekly attendance rate for each hub side by side (same scales, so
+hubs compare at a glance), and one horizontal bar per hub for a rate such as retention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
+
+from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
+from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, _font, tr
+from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
+from harmony_desktop.services.reports.export import display_text
+
+#: Columns of one printed table; wider sheets (the grid) continue on further tables,
+#: each repeating the sheet's first two columns.
+MAX_PRINTED_COLUMNS = 12
+_RIGHT = (Format.INT, Format.RATE, Format.HOURS, Format.DECIMAL)
+#: A sheet longer than this is not printed (thousands of pages help no one): the
+#: printout says so and points to the spreadsheet export.
+MAX_PRINTED_ROWS = 5000
+_NOT_PRINTED = {"student_id", "local_id"}
+_INK = QColor(31, 78, 121)
+_GRID = QColor(200, 200, 200)
+
+
+def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument]:
+    """The report's sheets as printable tables (wide sheets split by columns)."""
+    tables = []
+    for sheet in report.sheets:
+        if len(sheet.rows) > MAX_PRINTED_ROWS:
+            tables.append(
+                TableDocument(
+                    title=f"{report.title} — {sheet.title}",
+                    subtitle=report.scope,
+                    columns=[Column(sheet.columns[0].title, 1.0)],
+                    rows=[],
+                    landscape=True,
+                    printed_on=printed_on,
+                    empty_message=tr(
+                        "This table has {rows} rows, too many to print: export the report "
+                        "to .xlsx or .csv to read it."
+                    ).format(rows=f"{len(sheet.rows):,}"),
+                )
+            )
+            continue
+        # Ids are for machines; on paper the name says who it is.
+        shown = [i for i, c in enumerate(sheet.columns) if c.key not in _NOT_PRINTED]
+        keep, rest = shown[:2], shown[2:]
+        width = MAX_PRINTED_COLUMNS - len(keep)
+        chunks = [rest[i : i + width] for i in range(0, len(rest), width)] or [[]]
+        for part, chunk in enumerate(chunks, start=1):
+            indices = keep + chunk
+            title = f"{report.title} — {sheet.title}"
+            if len(chunks) > 1:
+                title += f" ({part}/{len(chunks)})"
+            tables.append(
+                TableDocument(
+                    title=title,
+                    subtitle=report.scope,
+                    columns=[
+                        Column(
+                            sheet.columns[i].title,
+                            2.0 if i in keep else 1.0,
+                            Qt.AlignmentFlag.AlignRight
+                            if sheet.columns[i].format in _RIGHT
+                            else Qt.AlignmentFlag.AlignLeft,
+                        )
+                        for i in indices
+                    ],
+                    rows=[
+                        [display_text(row[i], sheet.columns[i].format) for i in indices]
+                        for row in sheet.rows
+                    ],
+                    landscape=True,
+                    min_row_mm=4.5,
+                    font_pt=8.0,
+                    footer_lines=list(report.notes) if part == 1 else [],
+                    printed_on=printed_on,
+                    empty_message=tr("Nothing to report for this period."),
+                )
+            )
+    return tables
+
+
+class ReportPainter(TablePainter):
+    """Paints a report's charts, one per page, then its tables, on one device."""
+
+    def __init__(self, report: Report, *, printed_on: str = "") -> None:
+        self.report = report
+        self.tables = report_tables(report, printed_on=printed_on)
+        super().__init__(self.tables[0])
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Paint everything on ``device``; returns the pages."""
+        painter = QPainter()
+        if not painter.begin(device):
+            raise RuntimeError("could not start painting on the print device")
+        pages = 0
+        try:
+            for chart in self.report.charts:
+                if pages:
+                    device.newPage()
+                paint_chart(painter, device, chart, self.report.scope)
+                pages += 1
+            for table in self.tables:
+                if pages:
+                    device.newPage()
+                self.doc = table
+                pages += self._paint(painter, device)
+        finally:
+            painter.end()
+        return pages
+
+
+def paint_chart(painter: QPainter, device: QPagedPaintDevice, chart: Chart, scope: str) -> None:
+    """One page: the chart's title, what it covers, the chart, and its note."""
+    mm = device.logicalDpiY() / 25.4
+    width, height = float(device.width()), float(device.height())
+    painter.setPen(QColor("black"))
+    painter.setFont(_font(14, bold=True))
+    painter.drawText(QRectF(0, 0, width, 9 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.title)
+    painter.setFont(_font(9))
+    painter.drawText(QRectF(0, 9 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), scope)
+    painter.drawText(
+        QRectF(0, height - 6 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.note
+    )
+    area = QRectF(0, 18 * mm, width, height - 26 * mm)
+    if not chart.categories or not chart.series:
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), tr("No data for this period."))
+    elif chart.kind is ChartKind.BARS:
+        _bars(painter, area, chart, mm)
+    else:
+        _small_multiples(painter, area, chart, mm)
+
+
+def _label(value: float | None, percent: bool) -> str:
+    if value is None:
+        return "–"
+    return f"{value * 100:.0f} %" if percent else f"{value:,.1f}"
+
+
+def _bars(painter: QPainter, area: QRectF, chart: Chart, mm: float) -> None:
+    """One horizontal bar per category (the first series), 0–100 % when a rate."""
+    values = chart.series[0].values
+    top = max((v for v in values if v is not None), default=0.0)
+    scale = 1.0 if chart.percent else (top or 1.0)
+    label_w, value_w = area.width() * 0.25, 18 * mm
+    plot = QRectF(area.left() + label_w, area.top() + 6 * mm,
+                  area.width() - label_w - value_w, area.height() - 6 * mm)  # fmt: skip
+    row_h = min(plot.height() / len(values), 12 * mm)
+    painter.setFont(_font(8))
+    for tick in (0, 0.25, 0.5, 0.75, 1.0):
+        x = plot.left() + plot.width() * tick
+        painter.setPen(QPen(_GRID, 0.2 * mm))
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.top() + row_h * len(values)))
+        painter.setPen(QColor(90, 90, 90))
+        painter.drawText(QRectF(x - 10 * mm, area.top(), 20 * mm, 5 * mm),
+                         int(Qt.AlignmentFlag.AlignCenter), _label(tick * scale, chart.percent))  # fmt: skip
+    painter.setFont(_font(9))
+    for i, (name, value) in enumerate(zip(chart.categories, values, strict=True)):
+        y = plot.top() + i * row_h
+        painter.setPen(QColor("black"))
+        painter.drawText(QRectF(area.left(), y, label_w - 2 * mm, row_h),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name)  # fmt: skip
+        length = plot.width() * min(1.0, (value or 0.0) / scale)
+        painter.fillRect(QRectF(plot.left(), y + row_h * 0.2, length, row_h * 0.6), _INK)
+        painter.drawText(QRectF(plot.left() + length + 1.5 * mm, y, value_w + 20 * mm, row_h),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         _label(value, chart.percent))  # fmt: skip
+
+
+def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -> None:
+    """One small line chart per series, on the same scales, in a grid of panels."""
+    count = len(chart.series)
+    cols = 1 if count == 1 else 2 if count <= 4 else 3 if count <= 9 else 4
+    rows = -(-count // cols)
+    gap = 4 * mm
+    panel_w = (area.width() - gap * (cols - 1)) / cols
+    panel_h = (area.height() - gap * (rows - 1)) / rows
+    weeks = len(chart.categories)
+    for index, series in enumerate(chart.series):
+        x0 = area.left() + (index % cols) * (panel_w + gap)
+        y0 = area.top() + (index // cols) * (panel_h + gap)
+        known = [v for v in series.values if v is not None]
+        mean = sum(known) / len(known) if known else None
+        painter.setPen(QColor("black"))
+        name_font = _font(8, bold=True)
+        painter.setFont(name_font)
+        # A long hub name is cut short rather than run into the mean on its right.
+        name = QFontMetricsF(name_font, painter.device()).elidedText(
+            series.name, Qt.TextElideMode.ElideRight, panel_w - 16 * mm
+        )
+        painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignLeft), name)
+        painter.setFont(_font(7))
+        painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignRight),
+                         tr("mean {value}").format(value=_label(mean, chart.percent)))  # fmt: skip
+        plot = QRectF(x0 + 9 * mm, y0 + 5 * mm, panel_w - 9 * mm, panel_h - 9 * mm)
+        painter.setPen(QPen(_GRID, 0.2 * mm))
+        painter.drawRect(plot)
+        for tick in (0.0, 0.5, 1.0):
+            y = plot.bottom() - plot.height() * tick
+            painter.setPen(QPen(_GRID, 0.2 * mm))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(QColor(90, 90, 90))
+            painter.drawText(QRectF(x0, y - 2 * mm, 8.5 * mm, 4 * mm),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             _label(tick, True))  # fmt: skip
+        painter.setFont(_font(6))
+        for i in (0, weeks - 1) if weeks > 1 else (0,):
+            x = plot.left() + (plot.width() * i / (weeks - 1) if weeks > 1 else plot.width() / 2)
+            painter.drawText(QRectF(x - 10 * mm, plot.bottom() + 0.5 * mm, 20 * mm, 3.5 * mm),
+                             int(Qt.AlignmentFlag.AlignCenter), _short_date(chart.categories[i]))  # fmt: skip
+        path = QPainterPath()
+        pen_down = False
+        for i, value in enumerate(series.values):
+            if value is None:
+                pen_down = False  # a week with no marks leaves a gap in the line
+                continue
+            point = QPointF(
+                plot.left() + (plot.width() * i / (weeks - 1) if weeks > 1 else plot.width() / 2),
+                plot.bottom() - plot.height() * max(0.0, min(1.0, value)),
+            )
+            if pen_down:
+                path.lineTo(point)
+            else:
+                path.moveTo(point)
+                pen_down = True
+        painter.setPen(QPen(_INK, 0.5 * mm))
+        painter.drawPath(path)
+
+
+def _short_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).strftime("%d %b %y")
+    except ValueError:
+        return text
+
+
+def render_report_pdf(report: Report, path: Path, *, page_size: str = "Letter") -> Path:
+    """Print ``report`` (with the charts it carries) to the PDF ``path``, landscape.
+
+    Written beside and moved into place, so a failure leaves no half PDF behind.
+    Creates a QApplication when none is running (offscreen on a headless machine).
+    """
+    ensure_gui_application()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(300)
+        writer.setTitle(report.title)
+        writer.setCreator("Harmony Desktop")
+        set_up_device(writer, page_size, landscape=True)
+        ReportPainter(report, printed_on=dt.date.today().isoformat()).paint(writer)
+        del writer  # finishes the file
+        partial.chmod(0o600)  # students' records: readable by their owner only
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path

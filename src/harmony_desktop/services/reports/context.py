@@ -1,0 +1,263 @@
+"""What a report kind runs against: the resolved scope, one read snapshot, the SQL
+builder, and the names it shows.
+
+:class:`ReportContext` turns the user's :class:`~.model.ReportParams` into a scope:
+which hubs (one, or every hub in the database), which ensemble, which days (from the
+programme year, narrowed by ``--from``/``--to``), and what "today" is. Every query of
+one report runs in one read transaction, so its sheets agree with each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from sqlmodel import Session
+
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import display_name, name_sort_key
+from harmony_desktop.services.reports.calendar import Calendar
+from harmony_desktop.services.reports.model import ProgressCallback, ReportParams
+from harmony_desktop.services.reports.sql import CodeSets, Sql
+
+
+@dataclass(frozen=True)
+class StudentInfo:
+    """What reports show about a student."""
+
+    id: str
+    hub_id: str
+    first: str
+    last: str
+    preferred: str
+    grade: str
+    date_of_birth: dt.date | None
+    district_id: str
+    statewide_id: str
+    status: str
+
+    @property
+    def name(self) -> str:
+        """ "Last, Preferred-or-first", as rosters read."""
+        return display_name(self.first, self.last, self.preferred, last_first=True)
+
+
+@dataclass(frozen=True)
+class EnsembleInfo:
+    """What reports show about an ensemble."""
+
+    id: str
+    hub_id: str
+    name: str
+    teacher: str
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+class ReportContext:
+    """One report's scope and its read snapshot (see the module docstring)."""
+
+    def __init__(
+        self,
+        session: Session,
+        params: ReportParams,
+        progress: ProgressCallback,
+        *,
+        whole_year: bool = False,
+        previous_year: bool = False,
+    ) -> None:
+        self.session = session
+        self.params = params
+        self.progress = progress
+        self.today = params.today or dt.date.today()
+        self.notes: list[str] = []
+        self.connection = session.connection()
+        self.calendar = Calendar.load(session)
+        self._resolve(whole_year=whole_year, previous_year=previous_year)
+
+    # -- scope ------------------------------------------------------------------------
+
+    def _resolve(self, *, whole_year: bool, previous_year: bool) -> None:
+        params = self.params
+        hubs = dict(self.rows("SELECT id, name FROM hub WHERE deleted = 0"))
+        self.hub_names: dict[str, str] = {str(k): str(v) for k, v in hubs.items()}
+        self.ensemble_id = params.ensemble_id
+        hub_id = params.hub_id
+        if self.ensemble_id is not None:
+            found = self.rows(
+                "SELECT hub_id, name FROM ensemble WHERE id = :id AND deleted = 0",
+                {"id": self.ensemble_id},
+            )
+            if not found:
+                raise ValidationError(_("That ensemble does not exist."))
+            if hub_id is not None and found[0][0] != hub_id:
+                raise ValidationError(_("That ensemble is not at that hub."))
+            hub_id = str(found[0][0])
+        if hub_id is not None and hub_id not in self.hub_names:
+            raise ValidationError(_("That hub does not exist."))
+        self.hub_ids: tuple[str, ...] = (
+            (hub_id,)
+            if hub_id is not None
+            else tuple(sorted(self.hub_names, key=lambda h: self.hub_names[h]))
+        )
+        if params.year:
+            year_first, year_last = self.calendar.bounds(params.year)
+            self.year = params.year
+        else:
+            anchor = params.first or params.last or self.today
+            info = self.calendar.year_for(anchor)
+            if previous_year and params.first is None and params.last is None:
+                info = self.calendar.year_for(info.first_day - dt.timedelta(days=1))
+            self.year, year_first, year_last = info.label, info.first_day, info.last_day
+        self.year_first, self.year_last = year_first, year_last
+        first = params.first or year_first
+        last = params.last or (year_last if whole_year else min(year_last, self.today))
+        if params.first is None and params.last is not None and params.last < first:
+            first = params.last
+        if last < first:
+            raise ValidationError(
+                _("The period ends ({last}) before it starts ({first}).").format(
+                    first=first.isoformat(), last=last.isoformat()
+                )
+            )
+        self.first, self.last = first, last
+
+    @property
+    def all_hubs(self) -> bool:
+        """True when the report covers every hub in the database."""
+        return self.params.hub_id is None and self.ensemble_id is None
+
+    def describe(self) -> str:
+        """One line: which hubs (or ensemble) and which days."""
+        if self.ensemble_id is not None:
+            where = f"{self.ensembles[self.ensemble_id].name} · {self.hub_names[self.hub_ids[0]]}"
+        elif self.all_hubs:
+            where = _("All hubs ({count})").format(count=len(self.hub_ids))
+        else:
+            where = self.hub_names[self.hub_ids[0]]
+        return _("{where} · {first} to {last}").format(
+            where=where, first=self.first.isoformat(), last=self.last.isoformat()
+        )
+
+    # -- queries ----------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Mapping[str, Any] | None = None) -> list[Any]:
+        """Run ``sql`` on the report's snapshot; every row as a tuple."""
+        return list(self.connection.exec_driver_sql(sql, dict(params or {})).all())
+
+    def step(self, phase: str, done: int, total: int) -> None:
+        """Report progress (raises if the user cancelled)."""
+        self.progress(phase, done, total)
+
+    @cached_property
+    def codes(self) -> CodeSets:
+        """The attendance codes by meaning (their flags)."""
+        return CodeSets.from_rows(
+            self.rows(
+                "SELECT code, counts_present, excused, early_departure, tardy "
+                "FROM attendance_code WHERE deleted = 0"
+            )
+        )
+
+    def sql(self, *, first: dt.date | None = None, last: dt.date | None = None) -> Sql:
+        """A SQL builder for this scope (or for other days, same hubs and ensemble)."""
+        return Sql(
+            first=(first or self.first).isoformat(),
+            last=(last or self.last).isoformat(),
+            hub_ids=self.hub_ids,
+            ensemble_id=self.ensemble_id,
+            codes=self.codes,
+            closures=bool(self.calendar.closed),
+        )
+
+    @cached_property
+    def held_sessions(self) -> list[tuple[str, str, str, str, str, str, str]]:
+        """The held sessions in scope: (id, ensemble, hub, date, start, end, kind), by
+        date and start (dates and times as stored text)."""
+        sql = self.sql()
+        return self.rows(
+            f"""
+            WITH held AS MATERIALIZED ({sql.held()})
+            SELECT id, ensemble_id, hub_id, date, start, "end", kind FROM held
+            ORDER BY date, start, id
+            """,
+            sql.params,
+        )
+
+    @cached_property
+    def spans(self) -> list[tuple[str, str, str, str]]:
+        """The merged enrollment spans in scope: (student, ensemble, first day, day
+        after the last), dates as stored text."""
+        sql = self.sql()
+        return self.rows(
+            f"WITH enrolled AS MATERIALIZED ({sql.enrolled()}) SELECT * FROM enrolled",
+            sql.params,
+        )
+
+    # -- names ------------------------------------------------------------------------
+
+    @cached_property
+    def students(self) -> dict[str, StudentInfo]:
+        """Every live student of the database, by id (a few thousand rows at most)."""
+        found = {}
+        for row in self.rows(
+            "SELECT id, hub_id, legal_first_name, legal_last_name, preferred_name, grade,"
+            " date_of_birth, district_student_id, statewide_student_id, status"
+            " FROM student WHERE deleted = 0"
+        ):
+            found[row[0]] = StudentInfo(
+                row[0], row[1] or "", row[2], row[3], row[4], row[5] or "", _date(row[6]),
+                row[7] or "", row[8] or "", row[9] or "",
+            )  # fmt: skip
+        return found
+
+    def student_key(self, student_id: str) -> tuple[object, ...]:
+        """Where a student sorts: last name, then first, in the user's collation."""
+        cached = self._student_keys.get(student_id)
+        if cached is None:
+            st = self.students.get(student_id)
+            cached = (
+                (name_sort_key(st.preferred or st.first, st.last), student_id)
+                if st
+                else ((), student_id)
+            )
+            self._student_keys[student_id] = cached
+        return cached
+
+    @cached_property
+    def _student_keys(self) -> dict[str, tuple[object, ...]]:
+        return {}
+
+    @cached_property
+    def ensembles(self) -> dict[str, EnsembleInfo]:
+        """Every live ensemble, by id, with its teacher's name."""
+        return {
+            row[0]: EnsembleInfo(row[0], row[1] or "", row[2], row[3] or "")
+            for row in self.rows(
+                "SELECT e.id, e.hub_id, e.name, st.name FROM ensemble e"
+                " LEFT JOIN staff st ON st.id = e.teacher_id AND st.deleted = 0"
+                " WHERE e.deleted = 0"
+            )
+        }
+
+    def hub_name(self, hub_id: str | None) -> str:
+        """A hub's name ("" if unknown)."""
+        return self.hub_names.get(hub_id or "", "")
+
+    def ensemble_name(self, ensemble_id: str) -> str:
+        """An ensemble's name ("" if unknown)."""
+        found = self.ensembles.get(ensemble_id)
+        return found.name if found else ""
+
+    def sort_rows(self, rows: list[list[Any]], keys: Sequence[Any]) -> None:
+        """Sort ``rows`` in place by ``keys`` (one sort key per row, same order)."""
+        order = sorted(range(len(rows)), key=lambda i: keys[i])
+        rows[:] = [rows[i] for i in order]

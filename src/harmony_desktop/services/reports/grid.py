@@ -1,0 +1,61 @@
+"""``grid``: one row per student, one column per date, 1 or 0 (docs/REPORTS.md).
+
+The columns after ``student_id``, ``student``, ``hub`` and ``grade`` are the dates with
+a held session in scope (ISO 8601, in order): 1 when the student was present on that
+date (in any ensemble in scope, while enrolled), else 0. Rows: every student on a roll
+in scope during the period.
+"""
+
+from __future__ import annotations
+
+from harmony_desktop.domain.collation import sort_key
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+
+
+def sheets() -> list[Sheet]:
+    """The fixed columns of the ``grid`` report (one more per date when it runs)."""
+    return [
+        Sheet("grid", _("Attendance grid"), [
+            Column("student_id", _("Student id")), Column("student", _("Student")),
+            Column("hub", _("Hub")), Column("grade", _("Grade")),
+        ]),
+    ]  # fmt: skip
+
+
+def run(ctx: ReportContext) -> list[Sheet]:
+    """Fill the ``grid`` sheet."""
+    (sheet,) = sheets()
+    sql = ctx.sql()
+    ctx.step(_("Reading attendance"), 0, 1)
+    dates = sorted({str(row[3])[:10] for row in ctx.held_sessions})
+    position = {day: 4 + i for i, day in enumerate(dates)}
+    sheet.columns.extend(Column(day, day, Format.INT) for day in dates)
+    rows: dict[str, list[object]] = {}
+    for student_id in dict.fromkeys(span[0] for span in ctx.spans):
+        st = ctx.students.get(student_id)
+        rows[student_id] = [student_id, st.name if st else "",
+                            ctx.hub_name(st.hub_id if st else None), st.grade if st else "",
+                            *([0] * len(dates))]  # fmt: skip
+    for student_id, day in ctx.rows(
+        f"{sql.standard()} SELECT DISTINCT student_id, substr(date, 1, 10) FROM counted"
+        " WHERE present",
+        sql.params,
+    ):
+        rows[student_id][position[day]] = 1
+    sheet.rows = list(rows.values())
+    ctx.sort_rows(
+        sheet.rows, [(sort_key(str(r[2])), ctx.student_key(str(r[0]))) for r in sheet.rows]
+    )
+    ctx.step(_("Reading attendance"), 1, 1)
+    return [sheet]
+
+
+KIND = ReportKind(
+    name="grid",
+    title=lambda: _("Attendance grid"),
+    description=lambda: _("One row per student, one column per date: 1 present, 0 not."),
+    sheets=sheets,
+    run=run,
+)

@@ -1,0 +1,145 @@
+"""``hours``: hours of provision (docs/REPORTS.md).
+
+Per ensemble, the sessions held and the hours offered; per student, the hours and
+days attended with their 21st CCLC annual-report bands, "regular attendee" (30 days
+or more), and curriculum and extra-curricular hours kept apart; and how many students
+fall in each band.
+"""
+
+from __future__ import annotations
+
+from harmony_desktop.domain.collation import sort_key
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+
+#: Session kinds that are the curriculum; every other kind (rehearsal, performance) is
+#: extra-curricular.
+CURRICULUM_KINDS = ("regular", "masterclass")
+#: 21st CCLC annual-report bands of hours attended: (lower bound, label); a student
+#: with no hour at all is in band "0".
+HOUR_BANDS = ((0.0, "0"), (1e-9, "<15"), (15, "15–44"), (45, "45–89"), (90, "90–179"),
+              (180, "180–269"), (270, "270+"))  # fmt: skip
+DAY_BANDS = ((0, "<10"), (10, "10–29"), (30, "30–59"), (60, "60+"))
+#: A regular attendee attended on at least this many days.
+REGULAR_DAYS = 30
+
+
+def band(value: float, bands: tuple[tuple[float, str], ...]) -> str:
+    """The label of the last band whose lower bound ``value`` reaches."""
+    found = bands[0][1]
+    for lower, label in bands:
+        if value >= lower:
+            found = label
+    return found
+
+
+def hours_band(hours: float) -> str:
+    """The 21st CCLC band of ``hours`` attended."""
+    return band(hours, HOUR_BANDS)
+
+
+def days_band(days: int) -> str:
+    """The band of ``days`` attended."""
+    return band(days, DAY_BANDS)
+
+
+def sheets() -> list[Sheet]:
+    """The columns of the ``hours`` report."""
+    return [
+        Sheet("by_student", _("Hours per student"), [
+            Column("student_id", _("Student id")), Column("student", _("Student")),
+            Column("hub", _("Hub")), Column("grade", _("Grade")),
+            Column("hours_attended", _("Hours attended"), Format.HOURS),
+            Column("curriculum_hours", _("Curriculum hours"), Format.HOURS),
+            Column("extracurricular_hours", _("Extra-curricular hours"), Format.HOURS),
+            Column("days_attended", _("Days attended"), Format.INT),
+            Column("hours_band", _("Hours band")), Column("days_band", _("Days band")),
+            Column("regular_attendee", _("Regular attendee"), Format.BOOL),
+        ]),
+        Sheet("by_ensemble", _("Hours offered"), [
+            Column("hub", _("Hub")), Column("ensemble", _("Ensemble")),
+            Column("sessions_held", _("Sessions held"), Format.INT),
+            Column("hours_offered", _("Hours offered"), Format.HOURS),
+            Column("curriculum_hours", _("Curriculum hours"), Format.HOURS),
+            Column("extracurricular_hours", _("Extra-curricular hours"), Format.HOURS),
+        ]),
+        Sheet("bands", _("Bands"), [
+            Column("measure", _("Measure")), Column("band", _("Band")),
+            Column("students", _("Students"), Format.INT),
+        ]),
+    ]  # fmt: skip
+
+
+def run(ctx: ReportContext) -> list[Sheet]:
+    """Fill the ``hours`` sheets."""
+    by_student, by_ensemble, bands = sheets()
+    sql = ctx.sql()
+    curriculum = sql.in_list("curriculum", CURRICULUM_KINDS)
+    ctx.step(_("Counting hours"), 0, 2)
+    attended = {
+        row[0]: row[1:]
+        for row in ctx.rows(
+            f"""
+            {sql.standard()}
+            SELECT student_id, SUM(seconds),
+                   SUM(CASE WHEN kind IN {curriculum} THEN seconds ELSE 0 END),
+                   COUNT(DISTINCT CASE WHEN present THEN date END)
+            FROM counted GROUP BY student_id
+            """,
+            sql.params,
+        )
+    }
+    ctx.step(_("Counting hours"), 1, 2)
+    counts: dict[tuple[str, str], int] = {}
+    keys = []
+    for student_id in dict.fromkeys(span[0] for span in ctx.spans):
+        seconds, curriculum_seconds, days = attended.get(student_id, (0, 0, 0))
+        hours = round(seconds / 3600, 2)
+        st = ctx.students.get(student_id)
+        row = [
+            student_id, st.name if st else "", ctx.hub_name(st.hub_id if st else None),
+            st.grade if st else "", hours, round(curriculum_seconds / 3600, 2),
+            round((seconds - curriculum_seconds) / 3600, 2), days, hours_band(hours),
+            days_band(days), days >= REGULAR_DAYS,
+        ]  # fmt: skip
+        by_student.rows.append(row)
+        keys.append((sort_key(row[2]), ctx.student_key(student_id)))
+        for measure, label in (("hours", row[8]), ("days", row[9])):
+            counts[(measure, label)] = counts.get((measure, label), 0) + 1
+    ctx.sort_rows(by_student.rows, keys)
+    for measure, table in (("hours", HOUR_BANDS), ("days", DAY_BANDS)):
+        for _lower, label in table:
+            bands.rows.append([measure, label, counts.get((measure, label), 0)])
+    bands.rows.append(
+        ["regular_attendees", f"≥{REGULAR_DAYS}", sum(1 for r in by_student.rows if r[10])]
+    )
+    for hub, ensemble, sessions, seconds, curriculum_seconds in ctx.rows(
+        f"""
+        WITH held AS MATERIALIZED ({sql.held()})
+        SELECT hub_id, ensemble_id, COUNT(*), SUM(MAX(0, end_s - start_s)),
+               SUM(CASE WHEN kind IN {curriculum} THEN MAX(0, end_s - start_s) ELSE 0 END)
+        FROM held GROUP BY hub_id, ensemble_id
+        """,
+        sql.params,
+    ):
+        by_ensemble.rows.append(
+            [ctx.hub_name(hub), ctx.ensemble_name(ensemble), sessions,
+             round(seconds / 3600, 2), round(curriculum_seconds / 3600, 2),
+             round((seconds - curriculum_seconds) / 3600, 2)]
+        )  # fmt: skip
+    by_ensemble.rows.sort(key=lambda r: (sort_key(r[0]), sort_key(r[1])))
+    ctx.step(_("Counting hours"), 2, 2)
+    return [by_student, by_ensemble, bands]
+
+
+KIND = ReportKind(
+    name="hours",
+    title=lambda: _("Hours of provision"),
+    description=lambda: _(
+        "Hours offered per ensemble; hours and days attended per student with their "
+        "21st CCLC bands, regular attendees, curriculum and extra-curricular hours."
+    ),
+    sheets=sheets,
+    run=run,
+)

@@ -1,0 +1,958 @@
+"""The programme set-up from a spreadsheet, and back: Hubs, Staff, Ensembles, Calendar
+and Terms sheets (or CSV files named after them), headers in English or Spanish.
+
+It follows the roster import's rules and shares its reading (``sheets.py``): the dry
+run first, then all or nothing (a workbook with any rejected line writes nothing), line
+numbers with reasons, the column mapping shown and the columns left out listed.
+Re-importing the same workbook changes nothing: hubs and staff are matched by name,
+ensembles by hub and name, closures by hub and date, terms by year and name, and an
+empty cell never blanks out what is stored.
+
+Several rows with the same hub and ensemble name are one ensemble meeting at several
+times ("Mon Wed 15:30–17:00" on one row, "Sat 10:00–11:30" on the next).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from harmony_desktop.domain.errors import HarmonyError, ValidationError
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import fold
+from harmony_desktop.domain.schedule import (
+    WEEKDAYS,
+    current,
+    meetings,
+    parse_time,
+    parse_weekdays,
+)
+from harmony_desktop.domain.vocab import StaffRole
+from harmony_desktop.services.access import Access, access
+from harmony_desktop.services.calendar import check_term, label_for, start_year, year_label_of
+from harmony_desktop.services.hubs import staff_hubs
+from harmony_desktop.services.setup import (
+    EnsembleRecord,
+    HubRecord,
+    SetupService,
+    StaffRecord,
+)
+from harmony_desktop.services.sheets import (
+    Cell,
+    HeaderMatcher,
+    RawTable,
+    Rows,
+    blank,
+    cell_text,
+    check_file,
+    normalise_header,
+    parse_bool,
+    parse_date,
+    parse_grade,
+    read_csv,
+    read_workbook,
+    split_header,
+    unmapped_columns,
+)
+from harmony_desktop.store import ChangeWriter, Store
+from harmony_desktop.store.models import Closure, Ensemble, Hub, Staff, Term
+from harmony_desktop.store.queries import live
+from harmony_desktop.store.replica import closure_id
+
+# -- the sheets and their columns ------------------------------------------------------------
+
+
+def _w(text: str) -> tuple[str, ...]:
+    """Names from a comma-separated list (the alias tables stay readable)."""
+    return tuple(name.strip() for name in text.split(","))
+
+
+HUBS, STAFF, ENSEMBLES, CALENDAR, TERMS = "Hubs", "Staff", "Ensembles", "Calendar", "Terms"
+#: Sheets in the order they are applied (an ensemble names its hub and teacher).
+SHEETS = (HUBS, STAFF, ENSEMBLES, CALENDAR, TERMS)
+
+SHEET_NAMES = HeaderMatcher(
+    {
+        HUBS: _w("hubs, hub, sites, site, sedes, sede, centros"),
+        STAFF: _w("staff, personal, team, teachers, equipo, maestros, empleados"),
+        ENSEMBLES: _w("ensembles, ensemble, classes, ensambles, conjuntos, clases, grupos"),
+        CALENDAR: _w(
+            "calendar, closures, holidays, calendario, cierres, feriados, dias festivos, "
+            "dias cerrados"
+        ),
+        TERMS: _w("terms, periods, periodos, trimestres, semestres"),
+    }
+)
+
+_HUB = _w("hub, hub name, site, sede, nombre de la sede, centro")
+_NAME = _w("name, nombre")
+_PHONE = _w("phone, cell, mobile, phone number, telefono, celular, tel")
+_EMAIL = _w("email, e mail, email address, correo, correo electronico")
+
+COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    HUBS: {
+        "name": (*_NAME, *_HUB),
+        "address": _w("address, street address, direccion, domicilio"),
+        "partner": _w("partner, partner organisation, partner organization, socio, aliado"),
+        "partner_kind": _w("partner kind, kind, type, site type, tipo, tipo de sede"),
+        "timezone": _w("time zone, timezone, tz, zona horaria"),
+    },
+    STAFF: {
+        "name": (*_NAME, "staff", "full name", "staff name", "nombre completo"),
+        "role": _w("role, position, job, title, rol, puesto, cargo"),
+        "hubs": (*_HUB, "hubs", "sites", "sedes", "works at", "trabaja en"),
+        "phone": _PHONE,
+        "email": _EMAIL,
+    },
+    ENSEMBLES: {
+        "hub": _HUB,
+        "name": (
+            *_NAME,
+            *_w("ensemble, class, ensemble name, class name, conjunto, ensamble, clase, grupo"),
+        ),
+        "teacher": _w(
+            "teacher, teaching artist, instructor, maestro, maestra, profesor, profesora, docente"
+        ),
+        "capacity": _w("capacity, places, seats, max students, capacidad, cupo, lugares"),
+        "weekdays": _w("weekdays, days, meets on, day, dias, dia, dias de la semana"),
+        "start": _w("start, start time, from, begins, inicio, hora de inicio, desde"),
+        "end": _w("end, end time, until, ends, fin, hora de fin, hasta, termina"),
+        "first_day": _w(
+            "first day, start date, first class, begins on, primer dia, fecha de inicio, "
+            "primera clase"
+        ),
+        "last_day": _w(
+            "last day, end date, last class, ends on, ultimo dia, fecha de fin, ultima clase"
+        ),
+        "follows_terms": _w(
+            "follows terms, follows the term dates, term dates, sigue los periodos, "
+            "sigue el calendario escolar"
+        ),
+        "grades": _w("grades, grade range, grade, grados, grado"),
+        "level": _w("level, nivel"),
+        "instrument_family": _w(
+            "instrument family, family, instruments, familia, familia de instrumentos, instrumentos"
+        ),
+        "location": _w("location, room, place, lugar, salon, aula, ubicacion"),
+    },
+    CALENDAR: {
+        "date": _w("date, day, closed on, fecha, dia, cerrado el"),
+        "until": _w("until, to, through, last day, end date, hasta, ultimo dia"),
+        "hub": _HUB,
+        "reason": _w("reason, holiday, description, why, motivo, razon, descripcion, feriado"),
+    },
+    TERMS: {
+        "year": _w("year, school year, programme year, program year, ano, ano escolar"),
+        "name": (*_NAME, "term", "periodo", "trimestre"),
+        "first_day": _w("first day, start, start date, begins, primer dia, inicio"),
+        "last_day": _w("last day, end, end date, ends, ultimo dia, fin"),
+    },
+}
+MATCHERS = {sheet: HeaderMatcher(columns) for sheet, columns in COLUMNS.items()}
+#: Columns a sheet cannot do without.
+REQUIRED = {
+    HUBS: _w("name"),
+    STAFF: _w("name"),
+    ENSEMBLES: _w("name"),
+    CALENDAR: _w("date"),
+    TERMS: _w("name, first_day, last_day"),
+}
+
+_ROLES = {
+    StaffRole.TEACHER.value: _w("teacher, maestro, maestra, profesor, profesora, docente"),
+    StaffRole.TEACHING_ARTIST.value: _w(
+        "teaching artist, artista docente, artista, musico docente"
+    ),
+    StaffRole.SITE_LEAD.value: _w(
+        "site lead, lead, site coordinator, coordinator, coordinador, coordinadora, "
+        "lider de sede, coordinador de sede, coordinadora de sede"
+    ),
+    StaffRole.STAFF.value: _w("staff, personal, assistant, asistente"),
+    StaffRole.DATA_MANAGER.value: _w(
+        "data manager, gestor de datos, gestora de datos, administrador de datos"
+    ),
+}
+_ROLE_WORDS = {normalise_header(w): role for role, words in _ROLES.items() for w in words}
+_PARTNER_KINDS = {
+    "park": _w("park, parque"),
+    "school": _w("school, escuela, colegio"),
+    "community_centre": _w(
+        "community centre, community center, centro comunitario, centre, center"
+    ),
+    "other": _w("other, otro, otra"),
+}
+_KIND_WORDS = {normalise_header(w): kind for kind, words in _PARTNER_KINDS.items() for w in words}
+
+
+# -- reports ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetupRejection:
+    """A line that cannot be imported, and why."""
+
+    sheet: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return _("{sheet}, line {line}: {reason}").format(
+            sheet=self.sheet, line=self.line, reason=self.reason
+        )
+
+
+@dataclass
+class SheetReport:
+    """What one sheet does: its columns and the rows created, changed or unchanged."""
+
+    sheet: str
+    source: str
+    headers: list[str] = field(default_factory=list)
+    mapping: dict[int, str | None] = field(default_factory=dict)
+    unmapped: list[str] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def count(self, outcome: str) -> None:
+        """Add one row's outcome ("created", "updated" or "unchanged")."""
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+
+@dataclass
+class SetupReport:
+    """The outcome of a dry run or an import of a set-up workbook."""
+
+    sheets: list[SheetReport] = field(default_factory=list)
+    rejected: list[SetupRejection] = field(default_factory=list)
+    #: sheets (or files) that are none of Hubs, Staff, Ensembles, Calendar, Terms
+    ignored: list[str] = field(default_factory=list)
+    applied: bool = False
+
+    def summary(self) -> str:
+        """One line per sheet, then the rejected count."""
+        if self.applied:
+            text = _("{sheet}: {c} created, {u} updated, {n} unchanged.")
+        else:
+            text = _("{sheet}: {c} to create, {u} to update, {n} unchanged.")
+        lines = [
+            text.format(sheet=r.sheet, c=r.created, u=r.updated, n=r.unchanged) for r in self.sheets
+        ]
+        if self.rejected:
+            lines.append(
+                _("{count} line(s) rejected: nothing is imported until they are fixed.").format(
+                    count=len(self.rejected)
+                )
+            )
+        return "\n".join(lines)
+
+
+class SetupRefused(HarmonyError):
+    """The workbook had rejected lines: nothing was written."""
+
+    def __init__(self, report: SetupReport) -> None:
+        super().__init__(
+            _("Nothing was imported: {count} line(s) were rejected.").format(
+                count=len(report.rejected)
+            )
+        )
+        self.report = report
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run to roll its transaction back."""
+
+
+@dataclass
+class _Sheet:
+    name: str
+    table: RawTable
+    mapping: dict[int, str | None]
+
+    def rows(self) -> Iterable[tuple[int, dict[str, Cell]]]:
+        for line, cells in self.table.rows:
+            values = {
+                target: cells[i]
+                for i, target in self.mapping.items()
+                if target and i < len(cells) and not blank(cells[i])
+            }
+            if values:
+                yield line, values
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def read_setup(paths: Sequence[Path | str]) -> tuple[list[_Sheet], list[str]]:
+    """The set-up sheets of an .xlsx workbook or of CSV files named after their sheet
+    (``hubs.csv``, ``personal.csv`` …), and what was left out. ValidationError when a
+    file cannot be read or no sheet is a set-up sheet."""
+    found: dict[str, _Sheet] = {}
+    ignored: list[str] = []
+    for item in paths:
+        path = Path(item)
+        sources: list[tuple[str, Rows, str, str]] = []
+        if check_file(path) in (".xlsx", ".xlsm"):
+            for title, rows in read_workbook(path).items():
+                sources.append((title, rows, "xlsx", f"{path.name} [{title}]"))
+        else:
+            rows, encoding = read_csv(path)
+            sources.append((path.stem, rows, encoding, path.name))
+        for title, rows, encoding, source in sources:
+            kind = SHEET_NAMES.match(title)
+            if kind is None or kind in found:
+                if any(not blank(c) for _n, cells in rows for c in cells):
+                    ignored.append(source)
+                continue
+            table = split_header(rows, MATCHERS[kind], encoding, source)
+            found[kind] = _Sheet(kind, table, MATCHERS[kind].guess(table.headers))
+    if not found:
+        raise ValidationError(
+            _(
+                "No set-up sheet found. Name the sheets (or CSV files) Hubs, Staff, "
+                "Ensembles, Calendar and Terms (or Sedes, Personal, Conjuntos, Calendario, "
+                "Periodos)."
+            )
+        )
+    for sheet in found.values():
+        missing = [name for name in REQUIRED[sheet.name] if name not in sheet.mapping.values()]
+        if missing:
+            raise ValidationError(
+                _("{source} has no {columns} column.").format(
+                    source=sheet.table.source, columns=", ".join(missing)
+                )
+            )
+    return [found[name] for name in SHEETS if name in found], ignored
+
+
+# -- cells -----------------------------------------------------------------------------------
+
+
+def _date(value: Cell | None, today: dt.date, what: str) -> dt.date | None:
+    try:
+        return parse_date(value, today=today)
+    except (ValueError, OverflowError) as exc:
+        raise ValidationError(
+            _("{value!r} is not a date ({what}).").format(value=cell_text(value), what=what)
+        ) from exc
+
+
+def _flag(value: Cell | None, what: str) -> bool | None:
+    try:
+        return parse_bool(value)
+    except ValueError as exc:
+        raise ValidationError(
+            _("{value!r} is not yes or no ({what}).").format(value=cell_text(value), what=what)
+        ) from exc
+
+
+def _names(value: Cell | None) -> list[str]:
+    return [n for n in (" ".join(p.split()) for p in re.split(r"[;,\n]", cell_text(value))) if n]
+
+
+def _grades(value: Cell | None) -> tuple[str, str]:
+    text = cell_text(value)
+    parts = [p for p in re.split(r"\s*(?:-|–|—|to|a|hasta)\s*", text, flags=re.I) if p]
+    if len(parts) == 1:
+        return parse_grade(parts[0]), parse_grade(parts[0])
+    if len(parts) == 2:
+        return parse_grade(parts[0]), parse_grade(parts[1])
+    raise ValidationError(_("Grades are written like 3-5 or K-2, not {text!r}.").format(text=text))
+
+
+# -- importing -------------------------------------------------------------------------------
+
+
+class SetupImportService:
+    """Dry-runs and imports set-up workbooks, and exports the set-up as one."""
+
+    def __init__(self, store: Store, *, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.store = store
+        self._today = today
+        self.setup = SetupService(store, today=today)
+
+    def dry_run(self, paths: Sequence[Path | str]) -> SetupReport:
+        """What :meth:`apply` would do; nothing is written."""
+        sheets, ignored = read_setup(paths)
+        report = SetupReport(ignored=ignored)
+        try:
+            with self.store.write() as w:
+                self._apply(w, sheets, report)
+                raise _DryRun
+        except _DryRun:
+            pass
+        return report
+
+    def apply(
+        self, paths: Sequence[Path | str], *, before_commit: Callable[[], None] | None = None
+    ) -> SetupReport:
+        """Import every sheet in one transaction; :class:`SetupRefused` (and nothing
+        written) if any line is rejected."""
+        sheets, ignored = read_setup(paths)
+        report = SetupReport(ignored=ignored)
+        with self.store.write() as w:
+            self._apply(w, sheets, report)
+            if report.rejected:
+                raise SetupRefused(report)
+            if before_commit is not None:
+                before_commit()
+        report.applied = True
+        return report
+
+    def _apply(self, w: ChangeWriter, sheets: list[_Sheet], report: SetupReport) -> None:
+        rights = access(self.store)
+        #: folded names whose Staff lines were refused: an ensemble naming one says so
+        self._refused_staff: set[str] = set()
+        apply_sheet = {
+            HUBS: self._hubs,
+            STAFF: self._staff,
+            ENSEMBLES: self._ensembles,
+            CALENDAR: self._calendar,
+            TERMS: self._terms,
+        }
+        for sheet in sheets:
+            sheet_report = SheetReport(
+                sheet.name,
+                sheet.table.source,
+                sheet.table.headers,
+                sheet.mapping,
+                unmapped_columns(sheet.table, sheet.mapping),
+            )
+            report.sheets.append(sheet_report)
+            apply_sheet[sheet.name](w, sheet, sheet_report, report, rights)
+
+    def _row(
+        self,
+        w: ChangeWriter,
+        sheet: str,
+        line: int,
+        report: SetupReport,
+        sheet_report: SheetReport,
+        change: Callable[[], str],
+    ) -> None:
+        """Run one row's change in a savepoint: count it, or reject the line."""
+        try:
+            with w.session.begin_nested():
+                outcome = change()
+        except HarmonyError as exc:
+            report.rejected.append(SetupRejection(sheet, line, str(exc)))
+            return
+        sheet_report.count(outcome)
+
+    @staticmethod
+    def _outcome(w: ChangeWriter, before: int, created: bool) -> str:
+        if created:
+            return "created"
+        return "updated" if w.changes > before else "unchanged"
+
+    # -- hubs ------------------------------------------------------------------------------
+
+    def _hubs(
+        self,
+        w: ChangeWriter,
+        sheet: _Sheet,
+        sheet_report: SheetReport,
+        report: SetupReport,
+        rights: Access,
+    ) -> None:
+        for line, values in sheet.rows():
+
+            def change(values: dict[str, Cell] = values) -> str:
+                name = cell_text(values.get("name"))
+                existing = _hub_named(w.session, name)
+                record = existing or HubRecord(None, name)
+                kind = record.partner_kind
+                if "partner_kind" in values:
+                    kind = _KIND_WORDS.get(normalise_header(cell_text(values["partner_kind"])), "")
+                    if not kind:
+                        raise ValidationError(
+                            _("The partner is a park, a school, a community centre or other.")
+                        )
+                wanted = replace(
+                    record,
+                    address=cell_text(values["address"]) if "address" in values else record.address,
+                    partner=cell_text(values["partner"]) if "partner" in values else record.partner,
+                    partner_kind=kind,
+                    timezone=cell_text(values["timezone"])
+                    if "timezone" in values
+                    else record.timezone,
+                )
+                if existing is not None and wanted == existing:
+                    return "unchanged"  # also on a laptop whose hubs come from the server
+                before = w.changes
+                self.setup.apply_hub(w, wanted, checked=rights)
+                return self._outcome(w, before, existing is None)
+
+            self._row(w, HUBS, line, report, sheet_report, change)
+
+    # -- staff -----------------------------------------------------------------------------
+
+    def _staff(
+        self,
+        w: ChangeWriter,
+        sheet: _Sheet,
+        sheet_report: SheetReport,
+        report: SetupReport,
+        rights: Access,
+    ) -> None:
+        rows = list(sheet.rows())
+        clashing = _same_name_other_details(rows)
+        for line, values in rows:
+            if line in clashing:
+                report.rejected.append(SetupRejection(STAFF, line, clashing[line]))
+                self._refused_staff.add(fold(cell_text(values.get("name"))))
+                continue
+
+            def change(values: dict[str, Cell] = values) -> str:
+                name = cell_text(values.get("name"))
+                row = _one_named(w.session, Staff, name)
+                hubs = {_hub_id(w.session, n) for n in _names(values.get("hubs"))}
+                if row is not None:
+                    hubs |= staff_hubs(row)
+                role = row.role if row is not None else StaffRole.TEACHER.value
+                if "role" in values:
+                    text = cell_text(values["role"])
+                    role = _ROLE_WORDS.get(normalise_header(text), text)
+                record = StaffRecord(
+                    id=row.id if row else None,
+                    name=name,
+                    role=role,
+                    hubs=tuple(sorted(hubs)),
+                    phone=cell_text(values["phone"]) if "phone" in values else _get(row, "phone"),
+                    email=cell_text(values["email"]) if "email" in values else _get(row, "email"),
+                )
+                before = w.changes
+                self.setup.apply_staff(w, record, checked=rights)
+                return self._outcome(w, before, row is None)
+
+            self._row(w, STAFF, line, report, sheet_report, change)
+
+    # -- ensembles -------------------------------------------------------------------------
+
+    def _ensembles(
+        self,
+        w: ChangeWriter,
+        sheet: _Sheet,
+        sheet_report: SheetReport,
+        report: SetupReport,
+        _rights: Access,
+    ) -> None:
+        today = self._today()
+        groups: dict[tuple[str, str], list[tuple[int, dict[str, Cell]]]] = {}
+        for line, values in sheet.rows():
+            try:
+                hub_id = _hub_id(w.session, cell_text(values.get("hub")), default_one=True)
+            except ValidationError as exc:
+                report.rejected.append(SetupRejection(ENSEMBLES, line, str(exc)))
+                continue
+            key = (hub_id, fold(cell_text(values.get("name"))))
+            groups.setdefault(key, []).append((line, values))
+        for (hub_id, _folded), rows in groups.items():
+            first_line = rows[0][0]
+
+            def change(hub_id: str = hub_id, rows: list[Any] = rows) -> str:
+                return self._ensemble(w, hub_id, rows, today)
+
+            self._row(w, ENSEMBLES, first_line, report, sheet_report, change)
+
+    def _ensemble(
+        self,
+        w: ChangeWriter,
+        hub_id: str,
+        rows: list[tuple[int, dict[str, Cell]]],
+        today: dt.date,
+    ) -> str:
+        merged: dict[str, Cell] = {}
+        slots: list[tuple[int, dt.time, dt.time]] = []
+        for line, values in rows:
+            try:
+                slots.extend(_slots(values))
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("line {line}: {reason}").format(line=line, reason=exc)
+                ) from exc
+            merged.update(
+                {k: v for k, v in values.items() if k not in ("weekdays", "start", "end")}
+            )
+        name = cell_text(merged.get("name"))
+        existing = next(
+            (
+                e
+                for e in w.session.exec(
+                    select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble))
+                )
+                if not e.archived and fold(e.name) == fold(name)
+            ),
+            None,
+        )
+        if existing is not None:
+            base = self.setup.record_of(w.session, existing, today)
+        else:
+            base = EnsembleRecord(None, hub_id, name)
+        teacher_id = base.teacher_id
+        if "teacher" in merged:
+            teacher = _one_named(w.session, Staff, cell_text(merged["teacher"]))
+            if fold(cell_text(merged["teacher"])) in self._refused_staff:
+                raise ValidationError(
+                    _(
+                        "{name} cannot teach here until their lines on the Staff sheet are "
+                        "fixed (see above)."
+                    ).format(name=cell_text(merged["teacher"]))
+                )
+            if teacher is None:
+                raise ValidationError(
+                    _("No staff member is called {name}: add them to the Staff sheet.").format(
+                        name=cell_text(merged["teacher"])
+                    )
+                )
+            teacher_id = teacher.id
+        capacity = base.capacity
+        if "capacity" in merged:
+            text = cell_text(merged["capacity"])
+            if not text.isdigit():
+                raise ValidationError(
+                    _("Capacity is a number of places, not {text!r}.").format(text=text)
+                )
+            capacity = int(text)
+        grade_min, grade_max = base.grade_min, base.grade_max
+        if "grades" in merged:
+            grade_min, grade_max = _grades(merged["grades"])
+        follows = _flag(merged.get("follows_terms"), _("follows terms"))
+        record = replace(
+            base,
+            name=name,
+            teacher_id=teacher_id,
+            capacity=capacity,
+            grade_min=grade_min,
+            grade_max=grade_max,
+            first_day=_date(merged.get("first_day"), today, _("first day")) or base.first_day,
+            last_day=_date(merged.get("last_day"), today, _("last day")) or base.last_day,
+            follows_terms=base.follows_terms if follows is None else follows,
+            level=cell_text(merged["level"]) if "level" in merged else base.level,
+            instrument_family=cell_text(merged["instrument_family"])
+            if "instrument_family" in merged
+            else base.instrument_family,
+            location=cell_text(merged["location"]) if "location" in merged else base.location,
+            slots=tuple(sorted(set(slots))) if slots else base.slots,
+        )
+        before = w.changes
+        self.setup.apply_ensemble(w, record)
+        return self._outcome(w, before, existing is None)
+
+    # -- calendar and terms ----------------------------------------------------------------
+
+    def _calendar(
+        self,
+        w: ChangeWriter,
+        sheet: _Sheet,
+        sheet_report: SheetReport,
+        report: SetupReport,
+        rights: Access,
+    ) -> None:
+        today = self._today()
+        for line, values in sheet.rows():
+
+            def change(values: dict[str, Cell] = values) -> str:
+                first = _date(values.get("date"), today, _("date"))
+                last = _date(values.get("until"), today, _("until")) or first
+                assert first is not None and last is not None
+                if last < first or (last - first).days > 366:
+                    raise ValidationError(_("The last day must follow the date, within a year."))
+                hub_name = cell_text(values.get("hub"))
+                hub_id = _hub_id(w.session, hub_name) if hub_name else None
+                if hub_id is None:
+                    rights.check_programme()
+                reason = cell_text(values.get("reason"))
+                before, created = w.changes, False
+                day = first
+                while day <= last:
+                    row_id = closure_id(hub_id, day)
+                    known = w.session.get(Closure, row_id)
+                    created = created or known is None or known.deleted
+                    w.upsert(Closure, row_id, hub_id=hub_id, date=day, reason=reason)
+                    day += dt.timedelta(days=1)
+                return self._outcome(w, before, created)
+
+            self._row(w, CALENDAR, line, report, sheet_report, change)
+
+    def _terms(
+        self,
+        w: ChangeWriter,
+        sheet: _Sheet,
+        sheet_report: SheetReport,
+        report: SetupReport,
+        rights: Access,
+    ) -> None:
+        today = self._today()
+        for line, values in sheet.rows():
+
+            def change(values: dict[str, Cell] = values) -> str:
+                rights.check_programme()
+                first = _date(values.get("first_day"), today, _("first day"))
+                last = _date(values.get("last_day"), today, _("last day"))
+                assert first is not None and last is not None
+                year = cell_text(values.get("year")) or year_label_of(first)
+                if re.fullmatch(r"\d{4}", year):
+                    year = label_for(int(year))
+                start_year(year)
+                name = cell_text(values.get("name"))
+                existing = next(
+                    (
+                        t
+                        for t in w.session.exec(
+                            select(Term).where(Term.year_label == year, live(Term))
+                        )
+                        if fold(t.name) == fold(name)
+                    ),
+                    None,
+                )
+                before = w.changes
+                _save_term(w, year, name, first, last, existing)
+                return self._outcome(w, before, existing is None)
+
+            self._row(w, TERMS, line, report, sheet_report, change)
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export(self, path: Path | str) -> Path:
+        """Write the set-up as a workbook this import reads back unchanged."""
+        path = Path(path)
+        if path.suffix.casefold() != ".xlsx":
+            raise ValidationError(_("Export the set-up to an .xlsx workbook."))
+        today = self._today()
+        with self.store.read() as s:
+            hubs = {h.id: h for h in s.exec(select(Hub).where(live(Hub)))}
+            staff = {r.id: r for r in s.exec(select(Staff).where(live(Staff)))}
+            ensembles = [
+                e for e in s.exec(select(Ensemble).where(live(Ensemble))) if not e.archived
+            ]
+            closures = s.exec(select(Closure).where(live(Closure))).all()
+            terms = s.exec(select(Term).where(live(Term))).all()
+        hub_name = {h.id: h.name for h in hubs.values()}
+        sheets: list[tuple[str, list[str], list[list[Any]]]] = [
+            (
+                HUBS,
+                ["Name", "Address", "Partner", "Partner kind", "Time zone"],
+                sorted(
+                    (
+                        [h.name, h.address, h.partner, h.partner_kind, h.timezone]
+                        for h in hubs.values()
+                    ),
+                    key=lambda r: fold(r[0]),
+                ),
+            ),
+            (
+                STAFF,
+                ["Name", "Role", "Hubs", "Phone", "Email"],
+                sorted(
+                    (
+                        [
+                            r.name,
+                            r.role,
+                            "; ".join(sorted(hub_name[h] for h in staff_hubs(r) if h in hub_name)),
+                            r.phone,
+                            r.email,
+                        ]
+                        for r in staff.values()
+                    ),
+                    key=lambda r: fold(r[0]),
+                ),
+            ),
+            (
+                ENSEMBLES,
+                [
+                    "Hub",
+                    "Name",
+                    "Teacher",
+                    "Capacity",
+                    "Weekdays",
+                    "Start",
+                    "End",
+                    "First day",
+                    "Last day",
+                    "Follows terms",
+                    "Grades",
+                    "Level",
+                    "Instrument family",
+                    "Location",
+                ],
+                _ensemble_rows(ensembles, hub_name, staff, today),
+            ),
+            (
+                CALENDAR,
+                ["Date", "Hub", "Reason"],
+                sorted(
+                    ([c.date, hub_name.get(c.hub_id or "", ""), c.reason] for c in closures),
+                    key=lambda r: (r[0], fold(r[1])),
+                ),
+            ),
+            (
+                TERMS,
+                ["Year", "Name", "First day", "Last day"],
+                sorted(
+                    ([t.year_label, t.name, t.first_day, t.last_day] for t in terms),
+                    key=lambda r: (r[0], r[2]),
+                ),
+            ),
+        ]
+        write_workbook(path, sheets)
+        return path
+
+
+def _get(row: Staff | None, name: str) -> str:
+    return str(getattr(row, name)) if row is not None else ""
+
+
+def _slots(values: dict[str, Cell]) -> list[tuple[int, dt.time, dt.time]]:
+    if "weekdays" not in values:
+        if "start" in values or "end" in values:
+            raise ValidationError(_("Give the days it meets (for example Mon Wed)."))
+        return []
+    days = parse_weekdays(cell_text(values["weekdays"]))
+    if "start" not in values or "end" not in values:
+        raise ValidationError(_("Give the start and end time of the meetings (15:30, 17:00)."))
+    start, end = parse_time(values["start"]), parse_time(values["end"])
+    return [(day, start, end) for day in days]
+
+
+def _save_term(
+    w: ChangeWriter, year: str, name: str, first: dt.date, last: dt.date, existing: Term | None
+) -> None:
+    """A term of ``year``, checked as the calendar service checks it."""
+    name = check_term(w.session, year, name, first, last, existing.id if existing else None)
+    if existing is None:
+        w.insert(Term(year_label=year, name=name, first_day=first, last_day=last))
+    else:
+        w.update(existing, first_day=first, last_day=last)
+
+
+def _hub_named(s: Session, name: str) -> HubRecord | None:
+    row = _one_named(s, Hub, name)
+    if row is None:
+        return None
+    return HubRecord(row.id, row.name, row.address, row.partner, row.partner_kind, row.timezone)
+
+
+def _same_name_other_details(rows: Sequence[tuple[int, dict[str, Cell]]]) -> dict[int, str]:
+    """Staff lines that share a name but not their role, phone or email, with the reason.
+
+    Staff are matched by name, so two such lines are two people the import cannot tell
+    apart: merged, one would lose their details (and each import would swap them back).
+    Lines with the same details are one person listed once per hub, which is fine.
+    """
+    by_name: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for line, values in rows:
+        details = tuple(cell_text(values.get(k)) for k in ("role", "phone", "email"))
+        by_name.setdefault(fold(cell_text(values.get("name"))), []).append((line, details))
+    out: dict[int, str] = {}
+    for lines in by_name.values():
+        if len({details for _line, details in lines}) > 1:
+            numbers = ", ".join(str(line) for line, _details in lines)
+            for line, _details in lines:
+                out[line] = _(
+                    "The same name is on lines {lines} with a different role, phone or "
+                    "email. Staff are matched by name: give each person a name of their "
+                    "own (a middle initial, say). One person at several hubs has the same "
+                    "role, phone and email on each line."
+                ).format(lines=numbers)
+    return out
+
+
+def _one_named(s: Session, model: Any, name: str) -> Any:
+    wanted = fold(name)
+    return next(
+        (r for r in s.exec(select(model).where(live(model))) if fold(r.name) == wanted), None
+    )
+
+
+def _hub_id(s: Session, name: str, *, default_one: bool = False) -> str:
+    """The id of the hub called ``name`` (the only hub, when blank and there is one)."""
+    hubs = s.exec(select(Hub).where(live(Hub))).all()
+    if not name:
+        if default_one and len(hubs) == 1:
+            return hubs[0].id
+        raise ValidationError(_("Say which hub (the Hub column)."))
+    found = [h for h in hubs if fold(h.name) == fold(name)]
+    if not found:
+        raise ValidationError(
+            _("There is no hub called {name}. Hubs: {names}.").format(
+                name=name, names=", ".join(sorted(h.name for h in hubs)) or "—"
+            )
+        )
+    return found[0].id
+
+
+def _ensemble_rows(
+    ensembles: list[Ensemble], hub_name: dict[str, str], staff: dict[str, Staff], today: dt.date
+) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for e in sorted(
+        ensembles, key=lambda e: (fold(hub_name.get(e.hub_id or "", "")), fold(e.name))
+    ):
+        by_time: dict[tuple[dt.time, dt.time], list[int]] = {}
+        for m in current(meetings(e.schedule), today):
+            by_time.setdefault((m.start, m.end), []).append(m.weekday)
+        teacher = staff.get(e.teacher_id or "")
+        grades = e.grade_min if e.grade_min == e.grade_max else f"{e.grade_min}-{e.grade_max}"
+        common = [
+            hub_name.get(e.hub_id or "", ""),
+            e.name,
+            teacher.name if teacher else "",
+            e.capacity,
+        ]
+        rest = [
+            e.first_day,
+            e.last_day,
+            "yes" if e.follows_terms else "no",
+            grades.strip("-"),
+            e.level,
+            e.instrument_family,
+            e.location,
+        ]
+        times = sorted(by_time.items(), key=lambda kv: (min(kv[1]), kv[0]))
+        for (start, end), days in times:
+            days_text = " ".join(WEEKDAYS[d] for d in sorted(days))
+            rows.append([*common, days_text, start.strftime("%H:%M"), end.strftime("%H:%M"), *rest])
+        if not times:  # no meetings (yet): one row all the same
+            rows.append([*common, "", "", "", *rest])
+    return rows
+
+
+def write_workbook(path: Path, sheets: list[tuple[str, list[str], list[list[Any]]]]) -> None:
+    """An .xlsx file with one sheet per (title, headers, rows): bold frozen headers,
+    dates as dates, and text that looks like a formula stored as text (read back the
+    same, never run)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for title, headers, rows in sheets:
+        sheet = book.create_sheet(title[:31])
+        sheet.append(headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text, exactly as typed: never a formula
+        for column_cells in sheet.columns:
+            width = max((len(str(c.value or "")) for c in column_cells[:200]), default=8)
+            sheet.column_dimensions[column_cells[0].column_letter].width = min(
+                max(width + 2, 8), 40
+            )
+            for c in column_cells[1:]:
+                if isinstance(c.value, dt.date):
+                    c.number_format = "yyyy-mm-dd"
+        sheet.freeze_panes = "A2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)

@@ -1,0 +1,447 @@
+"""Reading spreadsheets as people's files really are, for every import (students, the
+programme set-up).
+
+Files come from spreadsheets, school information systems and form tools, so reading is
+forgiving:
+
+* **encoding**: UTF-8 with or without a BOM, UTF-16 with a BOM; anything else is
+  identified by charset-normalizer (Windows-1252 first, as Excel on Windows writes it),
+  never decoded blindly;
+* **delimiter**: ``,``, ``;``, tab or ``|``, chosen by looking at the first lines
+  together, so a title line above the header does not decide it;
+* **title rows** above the header are skipped: the header is the first of the first
+  rows with two known column names;
+* **headers** match by their words, in English or Spanish (:class:`HeaderMatcher`):
+  "Student's full name", "Grade (2025-26)", "Can your child walk home alone?" and
+  "Correo electrónico" find their fields; a column that matches nothing is listed, never
+  dropped silently (:func:`unmapped_columns`).
+
+Cells are converted by :func:`parse_date`, :func:`parse_bool`, :func:`parse_grade` and
+:func:`cell_text`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import functools
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.names import stored_text
+
+Cell = str | int | float | dt.date | dt.datetime | bool | None
+Rows = list[tuple[int, list[Cell]]]
+
+
+@dataclass
+class RawTable:
+    """A file read into a header and rows, each row with its line (or sheet row) number."""
+
+    headers: list[str]
+    rows: Rows
+    encoding: str = ""
+    source: str = ""
+
+
+# -- headers -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_header(text: str) -> str:
+    """A header name folded for matching: no accents, lower case, words only."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"(?<=[a-z])(?=\d)", " ", text)  # "guardian1" → "guardian 1"
+    return " ".join(text.split())
+
+
+#: Words that say nothing about which field a column holds, in the questions form tools
+#: use as headers ("Can your child walk home alone?"), in English and Spanish.
+_FILLER = """
+    a an the of to for in at on by with and or is are be does do did can could will would
+    should may we you your yours my our their his her this that these those what which who
+    how if any please s child childs children kid kids want wants like play know about
+    have has there here
+    el la los las lo un una unos unas de del al a en con y o u es son su sus tu tus mi mis
+    que cual cuales por favor para hijo hija hijos hijas nino nina ninos ninas quiere
+    puede desea tiene hay
+"""
+FILLER_WORDS = frozenset(_FILLER.split())
+
+
+@functools.lru_cache(maxsize=65536)
+def header_words(text: str) -> frozenset[str]:
+    """The words of a header that carry meaning: folded, without a part in brackets
+    ("Grade (2025-26)" → grade) and without filler words."""
+    text = re.sub(r"[(\[{][^)\]}]*[)\]}]", " ", str(text))
+    return frozenset(w for w in normalise_header(text).split() if w not in FILLER_WORDS)
+
+
+class HeaderMatcher:
+    """Finds the field a column holds from its header, in English or Spanish.
+
+    A header matches a field when, folded (accents, case, punctuation ignored), it is one
+    of the field's names; otherwise when the meaningful words of one of its names all
+    appear among the header's and make up at least half of them ("Student's full name"
+    holds "full name"; "Can your child walk home alone?" holds "walk home"). The longest
+    such name wins; two fields tied are ambiguous, and the column is left unmapped.
+    """
+
+    def __init__(
+        self, aliases: Mapping[str, Iterable[str]], preferred: Mapping[str, str] | None = None
+    ) -> None:
+        self.fields = list(aliases)
+        self.exact: dict[str, str] = {}
+        self.by_words: dict[frozenset[str], set[str]] = {}
+        for target, names in aliases.items():
+            for name in names:
+                self.exact.setdefault(normalise_header(name), target)
+                words = header_words(name)
+                if words:
+                    self.by_words.setdefault(words, set()).add(target)
+        for name, target in (preferred or {}).items():
+            self.exact[normalise_header(name)] = target
+            self.by_words[header_words(name)] = {target}
+        self._found: dict[str, str | None] = {}
+
+    def match(self, header: str) -> str | None:
+        """The field ``header`` names, or None (nothing, or several fields equally)."""
+        if header not in self._found:
+            self._found[header] = self._match(header)
+        return self._found[header]
+
+    def _match(self, header: str) -> str | None:
+        folded = normalise_header(header)
+        if not folded:
+            return None
+        if folded in self.exact:
+            return self.exact[folded]
+        words = header_words(header)
+        if not words:
+            return None
+        best, targets = 0, set()
+        for name_words, fields in self.by_words.items():
+            if name_words <= words and 2 * len(name_words) >= len(words):
+                if len(name_words) > best:
+                    best, targets = len(name_words), set(fields)
+                elif len(name_words) == best:
+                    targets |= fields
+        return next(iter(targets)) if len(targets) == 1 else None
+
+    def known(self, header: object) -> bool:
+        """True when ``header`` names a field (to find the header row)."""
+        return header is not None and self.match(str(header)) is not None
+
+    def guess(self, headers: Iterable[str]) -> dict[int, str | None]:
+        """Column index → field (None: unmapped); a field goes to its first column."""
+        mapping: dict[int, str | None] = {}
+        used: set[str] = set()
+        for i, header in enumerate(headers):
+            target = self.match(header)
+            if target in used:
+                target = None
+            mapping[i] = target
+            if target:
+                used.add(target)
+        return mapping
+
+
+def unmapped_columns(table: RawTable, mapping: Mapping[int, str | None]) -> list[str]:
+    """The columns an import leaves out: named ones not mapped, and any column without a
+    name that holds data ("column 7 (no name)")."""
+    found = []
+    for index, header in enumerate(table.headers):
+        if mapping.get(index):
+            continue
+        if header.strip():
+            found.append(header.strip())
+        elif any(index < len(cells) and not blank(cells[index]) for _n, cells in table.rows):
+            found.append(_("column {number} (no name)").format(number=index + 1))
+    return found
+
+
+# -- reading files ---------------------------------------------------------------------------
+
+#: Single-byte encodings tried for a file that is not UTF-8, most likely first: Excel on
+#: Windows (Spanish or English) writes Windows-1252; old Macs Mac Roman; DOS cp850.
+LEGACY_ENCODINGS = ("cp1252", "mac_roman", "cp850", "latin_1")
+_DELIMITERS = (",", ";", "\t", "|")
+#: Lines looked at together to choose the delimiter.
+SNIFF_LINES = 20
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Text and encoding name of a CSV file's bytes.
+
+    BOMs and UTF-8 are certain; for anything else charset-normalizer picks the encoding
+    that reads cleanly, trying the usual spreadsheet encodings first. A file it cannot
+    read at all is refused with what to do, never decoded into replacement characters.
+    """
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(name), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best() or from_bytes(data).best()
+    if best is None:
+        raise ValidationError(
+            _(
+                "The file's text could not be read (it may not be a spreadsheet). Save it "
+                'from your spreadsheet as "CSV UTF-8" or as .xlsx and try again.'
+            )
+        )
+    return str(best), best.encoding
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of CSV text: the one that splits the first lines into the same
+    number of columns most often (a title line above the header is outvoted)."""
+    sample = text[:65536]
+    best, best_score = ",", (0, 0)
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        widths = []
+        try:
+            for record in reader:
+                if any(cell.strip() for cell in record):
+                    widths.append(len(record))
+                if len(widths) >= SNIFF_LINES:
+                    break
+        except csv.Error:
+            continue
+        counts = Counter(w for w in widths if w > 1)
+        if not counts:
+            continue
+        width, lines = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if (lines, width) > best_score:
+            best, best_score = delimiter, (lines, width)
+    return best
+
+
+def read_csv(path: Path) -> tuple[Rows, str]:
+    """Every record of a CSV file with its line number, and the encoding it was read in."""
+    text, encoding = decode_bytes(path.read_bytes())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows: Rows = []
+    line = 1
+    for record in reader:
+        rows.append((line, list(record)))
+        line = reader.line_num + 1
+    return rows, encoding
+
+
+def read_workbook(path: Path) -> dict[str, Rows]:
+    """Every sheet of an .xlsx workbook: its rows with their sheet row numbers."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ValidationError(
+            _("{name} could not be read as an Excel workbook: {error}").format(
+                name=path.name, error=exc
+            )
+        ) from exc
+    try:
+        return {
+            sheet.title: [
+                (number, list(values))
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
+            for sheet in book.worksheets
+        }
+    finally:
+        book.close()
+
+
+def blank(cell: Cell) -> bool:
+    """True for an empty cell (or only spaces)."""
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def split_header(rows: Rows, matcher: HeaderMatcher, encoding: str, source: str) -> RawTable:
+    """The table under the header row: the first of the first ten rows in which at least
+    two cells are known column names (title rows above it are skipped)."""
+    rows = [(n, r) for n, r in rows if not all(blank(c) for c in r)]
+    if not rows:
+        raise ValidationError(_("{name} has no rows.").format(name=source))
+    header_at = 0
+    for i, (_n, cells) in enumerate(rows[:10]):
+        if sum(1 for c in cells if matcher.known(c)) >= 2:
+            header_at = i
+            break
+    headers = [str(c).strip() if c is not None else "" for c in rows[header_at][1]]
+    return RawTable(headers, rows[header_at + 1 :], encoding, source)
+
+
+def check_file(path: Path) -> str:
+    """The file's lower-case suffix; ValidationError for a missing or old .xls file."""
+    if not path.exists():
+        raise ValidationError(_("There is no file {path}.").format(path=path))
+    suffix = path.suffix.casefold()
+    if suffix == ".xls":
+        raise ValidationError(
+            _("Old .xls workbooks cannot be read. Save the file as .xlsx or CSV and try again.")
+        )
+    return suffix
+
+
+def read_table(path: Path | str, matcher: HeaderMatcher) -> RawTable:
+    """Read a CSV file, or the biggest sheet of an .xlsx workbook, into a table."""
+    path = Path(path)
+    if check_file(path) in (".xlsx", ".xlsm"):
+        sheets = read_workbook(path)
+        biggest = max(sheets.values(), key=len, default=[])
+        return split_header(biggest, matcher, "xlsx", path.name)
+    rows, encoding = read_csv(path)
+    return split_header(rows, matcher, encoding, path.name)
+
+
+# -- converting cells ---------------------------------------------------------------------
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january", "ene", "enero"),
+            ("feb", "february", "febrero"),
+            ("mar", "march", "marzo"),
+            ("apr", "april", "abr", "abril"),
+            ("may", "mayo"),
+            ("jun", "june", "junio"),
+            ("jul", "july", "julio"),
+            ("aug", "august", "ago", "agosto"),
+            ("sep", "sept", "september", "septiembre", "setiembre"),
+            ("oct", "october", "octubre"),
+            ("nov", "november", "noviembre"),
+            ("dec", "december", "dic", "diciembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def _two_digit_year(year: int, today: dt.date) -> int:
+    if year >= 100:
+        return year
+    century = today.year // 100 * 100
+    return century + year if century + year <= today.year else century - 100 + year
+
+
+def parse_date(value: Cell, *, today: dt.date | None = None) -> dt.date | None:
+    """A date from a cell: a date, an Excel serial number, ISO, US (M/D/Y) or D/M/Y when
+    the day is over 12, or "4 Mar 2015" / "March 4, 2015" / "4 de marzo de 2015".
+    None for an empty cell; :class:`ValueError` when it is not a date."""
+    today = today or dt.date.today()
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        return _serial(float(value))
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4,5}(\.\d+)?", text):
+        return _serial(float(text))
+    text = re.sub(r"[T ]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?\s*(am|pm|AM|PM)?$", "", text).strip()
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", text):
+        a, b, year = int(m[1]), int(m[2]), _two_digit_year(int(m[3]), today)
+        month, day = (b, a) if a > 12 else (a, b)
+        return dt.date(year, month, day)
+    words = re.sub(r"[,.]", " ", normalise_header(text)).split()
+    words = [w for w in words if w != "de"]
+    if len(words) == 3:
+        if words[0].isdigit() and words[1] in _MONTHS and words[2].isdigit():
+            return dt.date(_two_digit_year(int(words[2]), today), _MONTHS[words[1]], int(words[0]))
+        if words[0] in _MONTHS and words[1].isdigit() and words[2].isdigit():
+            return dt.date(_two_digit_year(int(words[2]), today), _MONTHS[words[0]], int(words[1]))
+    raise ValueError(text)
+
+
+def _serial(number: float) -> dt.date:
+    # Excel's 1900 date system (with its phantom 29 Feb 1900: epoch 30 Dec 1899).
+    if not 1 <= number < 2_958_466:
+        raise ValueError(number)
+    return _EXCEL_EPOCH + dt.timedelta(days=int(number))
+
+
+_TRUE = {"y", "yes", "true", "1", "x", "si", "s", "ok", "sí", "verdadero", "allowed", "permitido"}
+_FALSE = {"n", "no", "false", "0", "", "falso", "none", "not allowed", "no permitido"}
+
+
+def parse_bool(value: Cell) -> bool | None:
+    """Yes/no in English or Spanish (sí, no, x, 1, true); None for an empty cell."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value)
+    text = normalise_header(str(value))
+    if not text:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(text)
+
+
+def parse_grade(value: Cell) -> str:
+    """A grade as stored: "PK", "K" or "1" … "12" (from "3rd", "Grade 03", "Kínder", "TK")."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(int(value))
+    text = normalise_header(str(value))
+    if not text:
+        return ""
+    if text in {"pk", "pre k", "prek", "tk", "pre kinder", "prekinder", "preescolar"}:
+        return "PK"
+    if text in {"k", "kg", "kinder", "kindergarten", "kinder garten"}:
+        return "K"
+    if m := re.fullmatch(
+        r"(?:grade |grado |gr )?0*(\d{1,2})(?: ?(?:st|nd|rd|th|o|a|er|do))?(?: grade| grado)?", text
+    ):
+        return str(int(m[1]))
+    return str(value).strip()
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as text: whole numbers without ".0", dates as YYYY-MM-DD, spaces tidied,
+    in NFC (a file from a Mac may hold "Núñez" decomposed)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return stored_text(" ".join(text.split()) if "\n" not in text else text)

@@ -1,0 +1,407 @@
+"""The Events tab: the hub's family events, masterclasses and performances.
+
+The list shows each event with what it reached. A family event opens its roll
+(``family.py``); a masterclass shows its guest and who is invited (its roll is taken in
+the Register, like any session); a performance shows its venue, performers and audience,
+which can be recorded here. Loading goes through the task manager; the tab reloads when
+the change notice says events, sessions or marks changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.vocab import FamilyEventKind
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.events import (
+    FamilyEventInfo,
+    MasterclassInfo,
+    PerformanceInfo,
+)
+from harmony_desktop.ui.events.dialogs import (
+    EventDialog,
+    FamilyEventDialog,
+    MasterclassDialog,
+    PerformanceDialog,
+    audience_box,
+    audience_value,
+    checked,
+)
+from harmony_desktop.ui.events.family import FamilyRollPanel
+from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, tr
+from harmony_desktop.ui.operations import QueryOp
+from harmony_desktop.ui.tasks import Changes, TaskManager
+
+Loaded = list[EventRow]
+
+
+class SessionDetails(QWidget):
+    """A masterclass or a performance: what it is, who came; a performance's audience."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        self.title = QLabel()
+        self.title.setAccessibleName(tr("Event"))
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold")
+        layout.addWidget(self.title)
+        self.facts = QLabel()
+        self.facts.setAccessibleName(tr("About the event"))
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.facts)
+        self.performance_box = QWidget()
+        form = QFormLayout(self.performance_box)
+        self.venue = QLineEdit()
+        self.venue.setAccessibleName(tr("Venue"))
+        self.on_site = QCheckBox(tr("At the hub"))
+        self.on_site.setAccessibleName(tr("On site"))
+        self.audience = audience_box()
+        self.audience.setAccessibleName(tr("Audience"))
+        self.save_button = QPushButton(tr("Save"))
+        self.save_button.setAccessibleName(tr("Save the performance"))
+        form.addRow(tr("Venue:"), self.venue)
+        form.addRow(tr("On site:"), self.on_site)
+        form.addRow(tr("Audience:"), self.audience)
+        form.addRow(self.save_button)
+        layout.addWidget(self.performance_box)
+        self.message = QLabel()
+        self.message.setAccessibleName(tr("Save status"))
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def show_masterclass(self, m: MasterclassInfo) -> None:
+        """A masterclass's guest, invitations and attendance."""
+        self.title.setText(m.title or m.ensemble_name)
+        invited = ", ".join([m.ensemble_name, *m.invited])
+        self.facts.setText(
+            tr(
+                "<p>Masterclass on {date}, {start}–{end}, with <b>{guest}</b>.</p>"
+                "<p>Invited: {invited}.</p>"
+                "<p>Present {present} of {expected} · absent {absent} · not recorded "
+                "{unrecorded} · {hours} student hours (reported apart from ensemble hours)."
+                "</p><p>Take its roll in the Register, on its day.</p>"
+            ).format(
+                date=m.date.isoformat(), start=f"{m.start:%H:%M}", end=f"{m.end:%H:%M}",
+                guest=m.guest_artist, invited=invited, present=m.roll.present,
+                expected=m.roll.expected, absent=m.roll.absent, unrecorded=m.roll.unrecorded,
+                hours=m.student_hours,
+            )
+        )  # fmt: skip
+        self.performance_box.hide()
+        self.message.clear()
+
+    def show_performance(self, p: PerformanceInfo) -> None:
+        """A performance's venue, performers and audience (editable)."""
+        self.title.setText(p.title or p.ensemble_name)
+        self.facts.setText(
+            tr(
+                "<p>{ensemble}, {date} {start}–{end}.</p><p>Performers (present on its roll, "
+                "taken in the Register): <b>{performers}</b> of {expected}.</p>"
+            ).format(
+                ensemble=p.ensemble_name, date=p.date.isoformat(), start=f"{p.start:%H:%M}",
+                end=f"{p.end:%H:%M}", performers=p.roll.present, expected=p.roll.expected,
+            )
+        )  # fmt: skip
+        self.venue.setText(p.venue)
+        self.on_site.setChecked(p.on_site)
+        self.audience.setValue(-1 if p.audience_count is None else p.audience_count)
+        self.performance_box.show()
+        self.message.clear()
+
+
+class EventsPage(QWidget):
+    """Family events, masterclasses and performances of one hub."""
+
+    loaded = Signal(int)
+    """The list was (re)loaded: number of events."""
+
+    def __init__(
+        self,
+        services: Services,
+        hub_id: str,
+        tasks: TaskManager,
+        *,
+        staff: Callable[[], str | None] | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.hub_id = hub_id
+        self.tasks = tasks
+        self.today = today or dt.date.today()
+        self.current: EventRow | None = None
+        self.active_dialog: QWidget | None = None
+        self._generation = 0
+        self._select_next: str | None = None
+        self.setAccessibleName(tr("Events"))
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(tr("Which events"))
+        for label, value in (
+            (tr("All events"), ""),
+            (tr("Family events"), "family"),
+            (tr("Masterclasses"), "masterclass"),
+            (tr("Performances"), "performance"),
+        ):
+            self.kind.addItem(label, value)
+        self.new_family = QPushButton(tr("New family event…"))
+        self.new_masterclass = QPushButton(tr("New masterclass…"))
+        self.new_performance = QPushButton(tr("New performance…"))
+        for b in (self.new_family, self.new_masterclass, self.new_performance):
+            b.setAccessibleName(b.text().rstrip("…"))
+        self.message = QLabel()
+        self.message.setAccessibleName(tr("Event messages"))
+
+        self.model = EventsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(tr("Events"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setAccessibleName(tr("Event rows"))
+        header = self.view.horizontalHeader()
+        header.setAccessibleName(tr("Event columns"))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((126, 100, 120)):
+            self.view.setColumnWidth(column, width)
+
+        self.family = FamilyRollPanel(services, tasks, staff)
+        self.details = SessionDetails()
+        self.placeholder = QLabel(tr("Choose an event, or add one."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setAccessibleName(tr("No event chosen"))
+        self.stack = QStackedWidget()
+        for widget in (self.placeholder, self.family, self.details):
+            self.stack.addWidget(widget)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind)
+        bar.addStretch(1)
+        for b in (self.new_family, self.new_masterclass, self.new_performance):
+            bar.addWidget(b)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.stack)
+        splitter.setSizes([545, 735])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self.model.set_kind(str(self.kind.currentData()))
+        )
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._chosen(cur.row())
+        )
+        self.new_family.clicked.connect(self.add_family_event)
+        self.new_masterclass.clicked.connect(self.add_masterclass)
+        self.new_performance.clicked.connect(self.add_performance)
+        self.details.save_button.clicked.connect(self.save_performance)
+        tasks.changed.connect(self._on_changes)
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the events of the last year and the next six months."""
+        hub_id = self.hub_id
+        first = self.today - dt.timedelta(days=365)
+        last = self.today + dt.timedelta(days=183)
+        self._generation += 1
+        generation = self._generation
+
+        def load(s: Services) -> Loaded:
+            rows = event_rows(
+                s.events.family_events(hub_id, first, last),
+                s.events.masterclasses(hub_id, first, last),
+                s.events.performances(hub_id, first, last),
+            )
+            return rows
+
+        QueryOp(
+            self.tasks, op=load, success=lambda got: self._loaded(got, generation), parent=self
+        ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()
+
+    def _loaded(self, got: Loaded, generation: int) -> None:
+        if generation != self._generation:
+            return
+        rows = got
+        wanted, self._select_next = (
+            self._select_next or (self.current.id if self.current else None),
+            None,
+        )
+        self.model.set_rows(rows)
+        row = self.model.row_of(wanted) if wanted else -1
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+        self.loaded.emit(self.model.rowCount())
+
+    def _on_changes(self, changes: Changes, initiator: object) -> None:
+        if initiator is self.family:
+            self._refresh_figures()
+            return
+        if changes.events or changes.sessions or changes.marks or changes.roster:
+            self.reload()
+
+    def _refresh_figures(self) -> None:
+        """The family roll stored something: the list's figure follows, the roll stays."""
+        keep = self.current
+        self.reload()
+        self.current = keep
+
+    # -- choosing ------------------------------------------------------------------------
+
+    def _chosen(self, row: int) -> None:
+        if row < 0:
+            self.current = None
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        event = self.model.event_at(row)
+        same = self.current is not None and self.current.id == event.id
+        self.current = event
+        if isinstance(event.item, FamilyEventInfo):
+            if not same or self.stack.currentWidget() is not self.family:
+                self.family.show_event(event.item)
+            self.stack.setCurrentWidget(self.family)
+        elif isinstance(event.item, MasterclassInfo):
+            self.details.show_masterclass(event.item)
+            self.stack.setCurrentWidget(self.details)
+        else:
+            self.details.show_performance(event.item)
+            self.stack.setCurrentWidget(self.details)
+
+    def select(self, event_id: str) -> None:
+        """Choose ``event_id`` if listed."""
+        row = self.model.row_of(event_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+
+    # -- adding --------------------------------------------------------------------------
+
+    def _ensembles(self) -> list[tuple[str, str]]:
+        """The hub's ensembles for a dialog (a small read; the list may not be loaded)."""
+        return [(e.id, e.name) for e in self.services.hubs.ensembles(self.hub_id)]
+
+    def add_family_event(self) -> None:
+        """A new family event at this hub."""
+        dialog = FamilyEventDialog(self.today, self)
+
+        def submit() -> str | None:
+            day, start, end = dialog.times()
+            try:
+                self._select_next = self.services.events.add_family_event(
+                    self.hub_id, day, start, end, title=dialog.title.text(),
+                    kind=FamilyEventKind(dialog.kind.currentData()),
+                    location=dialog.location.text(), notes=dialog.notes.toPlainText(),
+                )  # fmt: skip
+            except HarmonyError as exc:
+                return str(exc)
+            return None
+
+        self._open(dialog, submit)
+
+    def add_masterclass(self) -> None:
+        """A new masterclass of one of the hub's ensembles."""
+        dialog = MasterclassDialog(self._ensembles(), self.today, self)
+
+        def submit() -> str | None:
+            day, start, end = dialog.times()
+            try:
+                self._select_next = self.services.events.add_masterclass(
+                    str(dialog.ensemble.currentData()), day, start, end,
+                    title=dialog.title.text(), guest_artist=dialog.guest.text(),
+                    invite_ensembles=checked(dialog.invite), on_site=dialog.on_site.isChecked(),
+                    location=dialog.location.text(),
+                )  # fmt: skip
+            except HarmonyError as exc:
+                return str(exc)
+            return None
+
+        self._open(dialog, submit)
+
+    def add_performance(self) -> None:
+        """A new performance of one of the hub's ensembles."""
+        dialog = PerformanceDialog(self._ensembles(), self.today, self)
+
+        def submit() -> str | None:
+            day, start, end = dialog.times()
+            try:
+                self._select_next = self.services.events.add_performance(
+                    str(dialog.ensemble.currentData()), day, start, end,
+                    title=dialog.title.text(), venue=dialog.venue.text(),
+                    on_site=dialog.on_site.isChecked(),
+                    audience_count=audience_value(dialog.audience),
+                )  # fmt: skip
+            except HarmonyError as exc:
+                return str(exc)
+            return None
+
+        self._open(dialog, submit)
+
+    def save_performance(self) -> None:
+        """Store the venue, on-site and audience of the performance shown."""
+        if self.current is None or not isinstance(self.current.item, PerformanceInfo):
+            return
+        count = audience_value(self.details.audience)
+        try:
+            self.services.events.set_performance(
+                self.current.id,
+                audience_count=count,
+                clear_audience=count is None,
+                venue=self.details.venue.text(),
+                on_site=self.details.on_site.isChecked(),
+            )
+        except HarmonyError as exc:
+            self.details.message.setText(str(exc))
+            return
+        self.details.message.setText(tr("✓ Saved"))
+        self.tasks.notify(Changes(events=True), self)
+
+    def _open(self, dialog: EventDialog, submit: Callable[[], str | None]) -> None:
+        dialog.on_submit = submit
+        dialog.accepted.connect(
+            lambda: self.tasks.notify(Changes(events=True, sessions=True), self)
+        )
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QWidget) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+        dialog.deleteLater()
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020" if error else "")
+
+    def shutdown(self) -> None:
+        """Nothing runs on its own here; kept for the window's symmetry."""

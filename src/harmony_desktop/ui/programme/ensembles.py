@@ -1,0 +1,363 @@
+"""The Ensembles page of the Programme window: a hub's ensembles, each with its teacher,
+capacity, grades, days and weekly meetings. Archive, never delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.services.access import Access
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.roster import GRADES
+from harmony_desktop.services.setup import MAX_CAPACITY, EnsembleRecord, EnsembleSaved
+from harmony_desktop.ui.operations import CollectionOp
+from harmony_desktop.ui.programme.models import Column
+from harmony_desktop.ui.programme.pages import (
+    SETUP_CHANGED,
+    EditorPage,
+    button,
+    combo,
+    line_edit,
+    select_data,
+    tr,
+)
+from harmony_desktop.ui.tasks import TaskManager
+
+Slot = tuple[int, dt.time, dt.time]
+FAMILIES = ("strings", "woodwinds", "brass", "percussion", "voice", "keyboard", "guitar", "mixed")
+
+
+def weekday_names() -> list[str]:
+    """Monday … Sunday, translated."""
+    return [
+        tr("Monday"),
+        tr("Tuesday"),
+        tr("Wednesday"),
+        tr("Thursday"),
+        tr("Friday"),
+        tr("Saturday"),
+        tr("Sunday"),
+    ]
+
+
+class MeetingsEditor(QWidget):
+    """An ensemble's weekly meetings: one row per meeting (day, start, end)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(tr("Weekly meetings"))
+        self.table.setHorizontalHeaderLabels([tr("Day"), tr("Starts"), tr("Ends")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(110)
+        self.add_button = button(tr("&Add meeting"), tr("Add a meeting"))
+        self.remove_button = button(tr("Re&move meeting"), tr("Remove the chosen meeting"))
+        self.add_button.clicked.connect(lambda: self.add_meeting())
+        self.remove_button.clicked.connect(self.remove_meeting)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def add_meeting(
+        self, weekday: int | None = None, start: dt.time | None = None, end: dt.time | None = None
+    ) -> int:
+        """Add a row (by default the day after the last one, at the same time); returns it."""
+        row = self.table.rowCount()
+        if weekday is None:
+            last = self.slots()[-1:] if row else []
+            weekday = (last[0][0] + 1) % 7 if last else 0
+            start = start or (last[0][1] if last else dt.time(15, 30))
+            end = end or (last[0][2] if last else dt.time(17, 0))
+        self.table.insertRow(row)
+        day_box = QComboBox()
+        day_box.addItems(weekday_names())
+        day_box.setCurrentIndex(weekday)
+        day_box.setAccessibleName(tr("Day of meeting {n}").format(n=row + 1))
+        self.table.setCellWidget(row, 0, day_box)
+        for column, value, name in (
+            (1, start or dt.time(15, 30), tr("Start of meeting {n}")),
+            (2, end or dt.time(17, 0), tr("End of meeting {n}")),
+        ):
+            edit = QTimeEdit(QTime(value.hour, value.minute))
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(name.format(n=row + 1))
+            self.table.setCellWidget(row, column, edit)
+        self.table.setCurrentCell(row, 0)
+        return row
+
+    def remove_meeting(self) -> None:
+        """Remove the current row."""
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def set_slots(self, slots: Sequence[Slot]) -> None:
+        """Show these meetings."""
+        self.table.setRowCount(0)
+        for weekday, start, end in slots:
+            self.add_meeting(weekday, start, end)
+
+    def slots(self) -> list[Slot]:
+        """The meetings as set."""
+        found: list[Slot] = []
+        for row in range(self.table.rowCount()):
+            day = self.table.cellWidget(row, 0)
+            start = self.table.cellWidget(row, 1)
+            end = self.table.cellWidget(row, 2)
+            assert isinstance(day, QComboBox)
+            assert isinstance(start, QTimeEdit) and isinstance(end, QTimeEdit)
+            found.append((day.currentIndex(), start.time().toPython(), end.time().toPython()))  # type: ignore[arg-type]
+        return found
+
+
+class OptionalDate(QWidget):
+    """A date that may be left open: a tick box and a date."""
+
+    def __init__(self, label: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.check.setAccessibleName(name)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setAccessibleName(name)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def set_date(self, day: dt.date | None, default: dt.date) -> None:
+        """Show ``day`` (None: open, the date box showing ``default``)."""
+        self.check.setChecked(day is not None)
+        shown = day or default
+        self.edit.setDate(QDate(shown.year, shown.month, shown.day))
+
+    def date(self) -> dt.date | None:
+        """The date, or None when left open."""
+        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[return-value]
+
+
+class EnsemblesPage(EditorPage[EnsembleRecord]):
+    """One hub's ensembles."""
+
+    list_name = tr("Ensembles")
+
+    def __init__(
+        self,
+        services: Services,
+        tasks: TaskManager,
+        hub_id: str | None,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        self.hub_id = hub_id
+        self.today = today
+        self.hub_names: dict[str, str] = {}
+        super().__init__(services, tasks, parent)
+        self.hub_box = combo(tr("Hub"), [])
+        self.hub_box.currentIndexChanged.connect(self._hub_chosen)
+        hub_row = QHBoxLayout()
+        label = QLabel(tr("&Hub:"))
+        label.setBuddy(self.hub_box)
+        hub_row.addWidget(label)
+        hub_row.addWidget(self.hub_box, 1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(0, hub_row)
+
+    def columns(self) -> Sequence[Column[EnsembleRecord]]:
+        return [
+            Column(tr("Name"), lambda e: e.name),
+            Column(tr("Teacher"), lambda e: e.teacher),
+            Column(tr("Meets"), lambda e: e.schedule_text),
+            Column(tr("Places"), lambda e: e.capacity),
+            Column(tr("Enrolled"), lambda e: e.enrolled),
+            Column(tr("Waiting"), lambda e: e.waiting),
+            Column(tr("Archived"), lambda e: e.archived),
+        ]
+
+    def build_form(self) -> None:
+        self.name_edit = line_edit(tr("Ensemble name"))
+        self.level_edit = line_edit(tr("Level"))
+        self.family_box = combo(tr("Instrument family"), [(f, f) for f in FAMILIES], editable=True)
+        self.location_edit = line_edit(tr("Room or location"))
+        self.teacher_box = combo(tr("Teacher"), [])
+        self.capacity_box = QSpinBox()
+        self.capacity_box.setRange(0, MAX_CAPACITY)
+        self.capacity_box.setAccessibleName(tr("Capacity"))
+        grades = [("—", ""), *((g, g) for g in GRADES)]
+        self.grade_min_box = combo(tr("Lowest grade"), grades)
+        self.grade_max_box = combo(tr("Highest grade"), grades)
+        grade_row = QWidget()
+        grade_layout = QHBoxLayout(grade_row)
+        grade_layout.setContentsMargins(0, 0, 0, 0)
+        grade_layout.addWidget(self.grade_min_box)
+        grade_layout.addWidget(QLabel(tr("to")))
+        grade_layout.addWidget(self.grade_max_box)
+        self.first_day = OptionalDate(tr("From"), tr("First day"))
+        self.last_day = OptionalDate(tr("Until"), tr("Last day"))
+        self.follows_terms = QCheckBox(tr("Meets only in the &terms"))
+        self.meetings = MeetingsEditor()
+        self.fill_waitlist = QCheckBox(tr("New places go to the &waitlist"))
+        self.fill_waitlist.setChecked(True)
+        self.form.addRow(tr("&Name:"), self.name_edit)
+        self.form.addRow(tr("&Teacher:"), self.teacher_box)
+        self.form.addRow(tr("&Capacity:"), self.capacity_box)
+        self.form.addRow(tr("&Grades:"), grade_row)
+        self.form.addRow(tr("&Days:"), self.first_day)
+        self.form.addRow("", self.last_day)
+        self.form.addRow("", self.follows_terms)
+        self.form.addRow(tr("&Meets:"), self.meetings)
+        self.form.addRow(tr("&Level:"), self.level_edit)
+        self.form.addRow(tr("&Instruments:"), self.family_box)
+        self.form.addRow(tr("&Room:"), self.location_edit)
+        self.form.addRow("", self.fill_waitlist)
+        self.archive_button = button(tr("&Archive"), tr("Archive this ensemble"))
+        self.archive_button.clicked.connect(self.toggle_archived)
+
+    def extra_buttons(self) -> list[QPushButton]:
+        return [self.archive_button]
+
+    def _setup(self, services: Services) -> Any:
+        from harmony_desktop.services.setup import SetupService
+
+        if self.today is None:
+            return services.setup
+        today = self.today
+        return SetupService(services.store, today=lambda: today)
+
+    def load(self, services: Services) -> Any:
+        hubs = {h.id: h.name for h in services.hubs.hubs()}
+        hub_id = self.hub_id if self.hub_id in hubs else next(iter(hubs), None)
+        if hub_id is None:
+            return services.setup.access(), [], hubs, None, []
+        setup = self._setup(services)
+        staff = [(r.name, r.id) for r in setup.staff(hub_id)]
+        return setup.access(), setup.ensembles(hub_id), hubs, hub_id, staff
+
+    def _loaded(self, loaded: Any) -> None:
+        access, records, self.hub_names, self.hub_id, staff = loaded
+        self.hub_box.blockSignals(True)
+        self.hub_box.clear()
+        for hub_id, name in sorted(self.hub_names.items(), key=lambda kv: kv[1]):
+            self.hub_box.addItem(name, hub_id)
+        select_data(self.hub_box, self.hub_id)
+        self.hub_box.blockSignals(False)
+        self.teacher_box.clear()
+        self.teacher_box.addItem(tr("(no teacher yet)"), None)
+        for name, staff_id in staff:
+            self.teacher_box.addItem(name, staff_id)
+        super()._loaded((access, records))
+
+    def editable(self, access: Access) -> bool:
+        return self.hub_id is not None
+
+    def read_only_note(self) -> str:
+        return tr("Add a hub first (the Hubs tab).")
+
+    def _hub_chosen(self) -> None:
+        self.hub_id = self.hub_box.currentData()
+        self.current_id = None
+        self.reload()
+
+    def fill(self, record: EnsembleRecord | None) -> None:
+        today = self.today or dt.date.today()
+        record = record or EnsembleRecord(None, self.hub_id or "", "", capacity=20)
+        self.name_edit.setText(record.name)
+        self.level_edit.setText(record.level)
+        self.family_box.setCurrentText(record.instrument_family)
+        self.location_edit.setText(record.location)
+        select_data(self.teacher_box, record.teacher_id)
+        self.capacity_box.setValue(record.capacity)
+        select_data(self.grade_min_box, record.grade_min)
+        select_data(self.grade_max_box, record.grade_max)
+        self.first_day.set_date(record.first_day, today)
+        self.last_day.set_date(record.last_day, today)
+        self.follows_terms.setChecked(record.follows_terms)
+        self.meetings.set_slots(record.slots)
+        self.archive_button.setText(tr("Bring &back") if record.archived else tr("&Archive"))
+        self.archive_button.setEnabled(record.id is not None)
+
+    def record(self) -> EnsembleRecord:
+        current = self.model.record(self.model.row_of(self.current_id))
+        return EnsembleRecord(
+            id=self.current_id,
+            hub_id=self.hub_id or "",
+            name=self.name_edit.text(),
+            level=self.level_edit.text(),
+            instrument_family=self.family_box.currentText(),
+            location=self.location_edit.text(),
+            teacher_id=self.teacher_box.currentData(),
+            capacity=self.capacity_box.value(),
+            grade_min=self.grade_min_box.currentData() or "",
+            grade_max=self.grade_max_box.currentData() or "",
+            first_day=self.first_day.date(),
+            last_day=self.last_day.date(),
+            follows_terms=self.follows_terms.isChecked(),
+            archived=current.archived if current is not None else False,
+            slots=tuple(self.meetings.slots()),
+        )
+
+    def save_op(self, record: EnsembleRecord) -> Callable[[Services], Any]:
+        fill = self.fill_waitlist.isChecked()
+        return lambda s: self._setup(s).save_ensemble(record, fill_waitlist=fill)
+
+    def saved_text(self, result: Any) -> str:
+        if not isinstance(result, EnsembleSaved):
+            return tr("Saved.")
+        parts = [tr("Saved.")]
+        if result.enrolled_from_waitlist:
+            parts.append(
+                tr("{n} student(s) from the waitlist took the new places.").format(
+                    n=len(result.enrolled_from_waitlist)
+                )
+            )
+        if result.kept_sessions:
+            days = ", ".join(f"{i.date:%a %d %b} {i.start:%H:%M}" for i in result.kept_sessions)
+            parts.append(
+                tr(
+                    "These sessions already have marks and are no longer on the schedule; "
+                    "they were kept, check them in the register: {days}."
+                ).format(days=days)
+            )
+        return " ".join(parts)
+
+    def toggle_archived(self) -> None:
+        """Archive the chosen ensemble (or bring it back)."""
+        current = self.model.record(self.model.row_of(self.current_id))
+        if current is None or current.id is None:
+            return
+        ensemble_id, archived = current.id, not current.archived
+        CollectionOp(
+            self.tasks,
+            op=lambda s: s.setup.set_archived(ensemble_id, archived),
+            changes=SETUP_CHANGED,
+            parent=self,
+        ).success(lambda _r: self._saved(ensemble_id)).failure(self._failed).run_in_background(
+            initiator=self
+        )

@@ -1,0 +1,559 @@
+"""The pages of the Programme window that list records and edit one at a time: hubs,
+staff and attendance codes (ensembles and the school year have pages of their own).
+
+Each page is a table on the left and a form on the right. Loading runs on the window's
+database thread (``QueryOp``), saving too (``CollectionOp``), which then tells every view
+that the set-up changed. What this laptop may change (``services/access.py``) decides
+whether a page can edit at all; the services refuse anything else with a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.vocab import StaffRole
+from harmony_desktop.services.access import Access
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.setup import (
+    DEFAULT_TIMEZONE,
+    PARTNER_KINDS,
+    CodeRecord,
+    HubRecord,
+    StaffRecord,
+)
+from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.programme.models import Column, RecordsModel
+from harmony_desktop.ui.tasks import Changes, TaskManager
+
+R = TypeVar("R")
+ERROR_STYLE = "color: #a40000; font-weight: bold;"
+#: What a set-up change tells the other views.
+SETUP_CHANGED = Changes(setup=True, sessions=True, enrollment=True)
+
+
+def tr(text: str) -> str:
+    """Translate a Programme window string (context ``Programme``)."""
+    return QCoreApplication.translate("Programme", text)
+
+
+def role_label(role: str) -> str:
+    """A staff role in words."""
+    labels = {
+        StaffRole.TEACHER.value: tr("Teacher"),
+        StaffRole.TEACHING_ARTIST.value: tr("Teaching artist"),
+        StaffRole.SITE_LEAD.value: tr("Site lead"),
+        StaffRole.STAFF.value: tr("Staff"),
+        StaffRole.DATA_MANAGER.value: tr("Data manager"),
+    }
+    return labels.get(role, role)
+
+
+def partner_kind_label(kind: str) -> str:
+    """A partner kind in words."""
+    labels = {
+        "park": tr("Park"),
+        "school": tr("School"),
+        "community_centre": tr("Community centre"),
+        "other": tr("Other"),
+    }
+    return labels.get(kind, kind)
+
+
+def button(text: str, accessible: str) -> QPushButton:
+    """A push button with its accessible name."""
+    made = QPushButton(text)
+    made.setAccessibleName(accessible)
+    return made
+
+
+def table_view(model: RecordsModel[Any], name: str) -> QTableView:
+    """A read-only, row-selecting table for a records model."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class EditorPage(QWidget, Generic[R]):
+    """A list of records and a form for one of them: New, Save.
+
+    Subclasses give the columns, build the form, fill it from a record, read a record
+    back from it, and say how to load and save.
+    """
+
+    loaded = Signal()
+    """The records are on screen."""
+    saved = Signal(object)
+    """A record was saved: what the service returned."""
+    failed = Signal(str)
+    """A load or a save failed: the message shown."""
+
+    #: what the table is called (screen readers)
+    list_name = ""
+
+    def __init__(self, services: Services, tasks: TaskManager, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.tasks = tasks
+        self.access = Access()
+        self.current_id: str | None = None
+        self._generation = 0
+        self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
+        self.view = table_view(self.model, self.list_name)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(tr("About this page"))
+        self.note.hide()
+        self.form = QFormLayout()
+        self.new_button = button(tr("&New"), tr("New"))
+        self.save_button = button(tr("&Save"), tr("Save"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(tr("Result"))
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.save)
+
+        self.editor = QGroupBox(tr("Details"))
+        editor_layout = QVBoxLayout(self.editor)
+        editor_layout.addLayout(self.form)
+        self.build_form()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.save_button)
+        for extra in self.extra_buttons():
+            buttons.addWidget(extra)
+        buttons.addStretch(1)
+        editor_layout.addLayout(buttons)
+        editor_layout.addWidget(self.message)
+        editor_layout.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        body = QHBoxLayout()
+        body.addWidget(self.view, 3)
+        body.addWidget(self.editor, 2)
+        layout.addLayout(body, 1)
+        tasks.changed.connect(self._changed_elsewhere)
+
+    # -- what a page gives -------------------------------------------------------------
+
+    def columns(self) -> Sequence[Column[R]]:
+        """The table's columns."""
+        raise NotImplementedError
+
+    def build_form(self) -> None:
+        """Add the form's fields to :attr:`form`."""
+        raise NotImplementedError
+
+    def extra_buttons(self) -> list[QPushButton]:
+        """Buttons besides New and Save."""
+        return []
+
+    def load(self, services: Services) -> tuple[Access, list[R]]:
+        """Read the records (on the database thread)."""
+        raise NotImplementedError
+
+    def fill(self, record: R | None) -> None:
+        """Show ``record`` in the form (None: an empty form for a new one)."""
+        raise NotImplementedError
+
+    def record(self) -> R:
+        """The record the form holds."""
+        raise NotImplementedError
+
+    def save_op(self, record: R) -> Callable[[Services], Any]:
+        """The write that saves ``record`` (run on the database thread)."""
+        raise NotImplementedError
+
+    def editable(self, access: Access) -> bool:
+        """Whether this laptop may change these records at all."""
+        return True
+
+    def read_only_note(self) -> str:
+        """Why the page cannot change anything here."""
+        return ""
+
+    def saved_text(self, result: Any) -> str:
+        """What to say after a save."""
+        return tr("Saved.")
+
+    # -- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the records again, keeping the one shown (only the newest read counts:
+        an older one may have started before the last save)."""
+        self._generation += 1
+        generation = self._generation
+
+        def arrived(loaded: Any) -> None:
+            if generation == self._generation:
+                self._loaded(loaded)
+
+        QueryOp(self.tasks, op=self.load, success=arrived, parent=self).failure(
+            self._failed
+        ).run_in_background()
+
+    def _loaded(self, loaded: tuple[Access, list[R]]) -> None:
+        self.access, records = loaded
+        keep = self.current_id
+        self.model.set_records(records)
+        can_edit = self.editable(self.access)
+        self.note.setVisible(not can_edit)
+        self.note.setText(self.read_only_note())
+        for widget in (self.new_button, self.save_button, *self.extra_buttons()):
+            widget.setEnabled(can_edit)
+        row = self.model.row_of(keep)
+        if row >= 0:
+            self.view.selectRow(row)
+        else:
+            self.fill(None)
+            self.current_id = None
+        self.loaded.emit()
+
+    def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
+        if changes.setup and initiator is not self:
+            self.reload()
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record = self.model.record(current.row())
+        self.current_id = getattr(record, "id", None) if record is not None else None
+        self.fill(record)
+        self.message.clear()
+
+    def start_new(self) -> None:
+        """Clear the form for a new record."""
+        self.view.clearSelection()
+        self.current_id = None
+        self.fill(None)
+        self.message.setText(tr("New: fill in the details, then Save."))
+        self.setFocus()
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Save the form in the background; say how it went."""
+        try:
+            record = self.record()
+        except HarmonyError as exc:
+            self._failed(exc)
+            return
+        self.save_button.setEnabled(False)
+        CollectionOp(
+            self.tasks, op=self.save_op(record), changes=SETUP_CHANGED, parent=self
+        ).success(self._saved).failure(self._failed).run_in_background(initiator=self)
+
+    def _saved(self, result: Any) -> None:
+        self.save_button.setEnabled(True)
+        saved_id = getattr(result, "id", result)
+        if isinstance(saved_id, str):
+            self.current_id = saved_id
+        self.message.setStyleSheet("")
+        self.message.setText(self.saved_text(result))
+        self.reload()
+        self.saved.emit(result)
+
+    def _failed(self, exc: Exception) -> None:
+        self.save_button.setEnabled(self.editable(self.access))
+        if isinstance(exc, HarmonyError):
+            text = str(exc)  # says what is wrong and what to do
+        else:
+            text = tr("That did not work ({error}). Try again.").format(error=type(exc).__name__)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+        self.failed.emit(text)
+
+
+def line_edit(name: str) -> QLineEdit:
+    """A line edit with its accessible name."""
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    return edit
+
+
+def combo(name: str, items: Sequence[tuple[str, Any]], *, editable: bool = False) -> QComboBox:
+    """A combo box of (label, data) with its accessible name."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.setEditable(editable)
+    for label, data in items:
+        box.addItem(label, data)
+    return box
+
+
+def select_data(box: QComboBox, data: Any) -> None:
+    """Choose the item holding ``data`` (the first item if there is none)."""
+    box.setCurrentIndex(max(0, box.findData(data)))
+
+
+# -- hubs ------------------------------------------------------------------------------------
+
+
+class HubsPage(EditorPage[HubRecord]):
+    """The hubs: name, address, partner, time zone. Read-only on a laptop that syncs."""
+
+    list_name = tr("Hubs")
+
+    def columns(self) -> Sequence[Column[HubRecord]]:
+        return [
+            Column(tr("Name"), lambda h: h.name),
+            Column(tr("Partner"), lambda h: h.partner),
+            Column(tr("Kind"), lambda h: partner_kind_label(h.partner_kind)),
+            Column(tr("Time zone"), lambda h: h.timezone),
+            Column(tr("Address"), lambda h: h.address),
+        ]
+
+    def build_form(self) -> None:
+        self.name_edit = line_edit(tr("Hub name"))
+        self.address_edit = line_edit(tr("Address"))
+        self.partner_edit = line_edit(tr("Partner"))
+        self.kind_box = combo(
+            tr("Kind of partner"),
+            [("—", "")] + [(partner_kind_label(k), k) for k in PARTNER_KINDS],
+        )
+        zones = sorted(bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds())
+        self.timezone_box = combo(tr("Time zone"), [(z, z) for z in zones], editable=True)
+        self.form.addRow(tr("&Name:"), self.name_edit)
+        self.form.addRow(tr("&Address:"), self.address_edit)
+        self.form.addRow(tr("&Partner:"), self.partner_edit)
+        self.form.addRow(tr("&Kind:"), self.kind_box)
+        self.form.addRow(tr("&Time zone:"), self.timezone_box)
+
+    def load(self, services: Services) -> tuple[Access, list[HubRecord]]:
+        return services.setup.access(), services.setup.hubs()
+
+    def editable(self, access: Access) -> bool:
+        return access.hubs_editable
+
+    def read_only_note(self) -> str:
+        return tr(
+            "This laptop syncs with your programme's server: hubs are added and renamed by "
+            "the administrator there, and arrive here at the next sync."
+        )
+
+    def fill(self, record: HubRecord | None) -> None:
+        record = record or HubRecord(None, "")
+        self.name_edit.setText(record.name)
+        self.address_edit.setText(record.address)
+        self.partner_edit.setText(record.partner)
+        select_data(self.kind_box, record.partner_kind)
+        self.timezone_box.setCurrentText(record.timezone or DEFAULT_TIMEZONE)
+
+    def record(self) -> HubRecord:
+        return HubRecord(
+            self.current_id,
+            self.name_edit.text(),
+            self.address_edit.text(),
+            self.partner_edit.text(),
+            self.kind_box.currentData() or "",
+            self.timezone_box.currentText(),
+        )
+
+    def save_op(self, record: HubRecord) -> Callable[[Services], Any]:
+        return lambda s: s.setup.save_hub(record)
+
+
+# -- staff -----------------------------------------------------------------------------------
+
+
+class StaffPage(EditorPage[StaffRecord]):
+    """The staff: name, role, the hubs they work at, phone, email."""
+
+    list_name = tr("Staff")
+
+    def __init__(self, services: Services, tasks: TaskManager, parent: QWidget | None = None):
+        self.hub_names: dict[str, str] = {}
+        super().__init__(services, tasks, parent)
+
+    def columns(self) -> Sequence[Column[StaffRecord]]:
+        return [
+            Column(tr("Name"), lambda r: r.name),
+            Column(tr("Role"), lambda r: role_label(r.role)),
+            Column(
+                tr("Hubs"),
+                lambda r: ", ".join(sorted(self.hub_names.get(h, "?") for h in r.hubs)),
+            ),
+            Column(tr("Phone"), lambda r: r.phone),
+            Column(tr("Email"), lambda r: r.email),
+        ]
+
+    def build_form(self) -> None:
+        self.name_edit = line_edit(tr("Staff member's name"))
+        self.role_box = combo(tr("Role"), [(role_label(r.value), r.value) for r in StaffRole])
+        self.hubs_list = QListWidget()
+        self.hubs_list.setAccessibleName(tr("Hubs they work at"))
+        self.hubs_list.setMaximumHeight(120)
+        self.phone_edit = line_edit(tr("Phone"))
+        self.email_edit = line_edit(tr("Email"))
+        self.form.addRow(tr("&Name:"), self.name_edit)
+        self.form.addRow(tr("&Role:"), self.role_box)
+        self.form.addRow(tr("&Hubs:"), self.hubs_list)
+        self.form.addRow(tr("P&hone:"), self.phone_edit)
+        self.form.addRow(tr("&Email:"), self.email_edit)
+
+    def load(self, services: Services) -> Any:
+        hubs = {h.id: h.name for h in services.hubs.hubs()}
+        return services.setup.access(), services.setup.staff(), hubs
+
+    def _loaded(self, loaded: Any) -> None:
+        access, records, self.hub_names = loaded
+        self.hubs_list.clear()
+        for hub_id, name in sorted(self.hub_names.items(), key=lambda kv: kv[1]):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, hub_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.hubs_list.addItem(item)
+        super()._loaded((access, records))
+
+    def fill(self, record: StaffRecord | None) -> None:
+        record = record or StaffRecord(None, "")
+        self.name_edit.setText(record.name)
+        select_data(self.role_box, record.role)
+        for row in range(self.hubs_list.count()):
+            item = self.hubs_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in record.hubs
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.phone_edit.setText(record.phone)
+        self.email_edit.setText(record.email)
+
+    def set_hubs(self, hub_ids: Sequence[str]) -> None:
+        """Tick exactly these hubs, as a person would."""
+        for row in range(self.hubs_list.count()):
+            item = self.hubs_list.item(row)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in hub_ids
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def record(self) -> StaffRecord:
+        hubs = tuple(
+            str(self.hubs_list.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.hubs_list.count())
+            if self.hubs_list.item(row).checkState() == Qt.CheckState.Checked
+        )
+        return StaffRecord(
+            self.current_id,
+            self.name_edit.text(),
+            str(self.role_box.currentData()),
+            hubs,
+            self.phone_edit.text(),
+            self.email_edit.text(),
+        )
+
+    def save_op(self, record: StaffRecord) -> Callable[[Services], Any]:
+        return lambda s: s.setup.save_staff(record)
+
+
+# -- attendance codes --------------------------------------------------------------------------
+
+
+class CodesPage(EditorPage[CodeRecord]):
+    """The attendance codes: labels in English and Spanish, flags, order, new codes.
+    Changed on a data manager's laptop (or a laptop on its own)."""
+
+    list_name = tr("Attendance codes")
+
+    def columns(self) -> Sequence[Column[CodeRecord]]:
+        return [
+            Column(tr("Code"), lambda c: c.code),
+            Column(tr("Label"), lambda c: c.label),
+            Column(tr("Spanish label"), lambda c: c.label_es),
+            Column(tr("Present"), lambda c: c.counts_present),
+            Column(tr("Late"), lambda c: c.tardy),
+            Column(tr("Left early"), lambda c: c.early_departure),
+            Column(tr("Excused"), lambda c: c.excused),
+            Column(tr("Order"), lambda c: c.sort_order),
+            Column(tr("Offered"), lambda c: c.active),
+        ]
+
+    def build_form(self) -> None:
+        self.code_edit = line_edit(tr("Code letters"))
+        self.code_edit.setMaxLength(8)
+        self.label_edit = line_edit(tr("Label"))
+        self.label_es_edit = line_edit(tr("Spanish label"))
+        self.present_box = QCheckBox(tr("Counts as &present"))
+        self.tardy_box = QCheckBox(tr("&Late (asks the arrival time)"))
+        self.early_box = QCheckBox(tr("Left &early (asks the time and who collected)"))
+        self.excused_box = QCheckBox(tr("E&xcused absence"))
+        self.order_box = QSpinBox()
+        self.order_box.setRange(-1000, 1000)
+        self.order_box.setAccessibleName(tr("Order"))
+        self.active_box = QCheckBox(tr("O&ffered in the register"))
+        self.form.addRow(tr("&Code:"), self.code_edit)
+        self.form.addRow(tr("&Label:"), self.label_edit)
+        self.form.addRow(tr("&Spanish label:"), self.label_es_edit)
+        for box in (self.present_box, self.tardy_box, self.early_box, self.excused_box):
+            self.form.addRow("", box)
+        self.form.addRow(tr("&Order:"), self.order_box)
+        self.form.addRow("", self.active_box)
+
+    def load(self, services: Services) -> tuple[Access, list[CodeRecord]]:
+        return services.setup.access(), services.setup.codes()
+
+    def editable(self, access: Access) -> bool:
+        return access.programme_editable
+
+    def read_only_note(self) -> str:
+        return tr(
+            "Attendance codes are shared by the whole programme: a data manager changes "
+            "them on their laptop, and the change arrives here at the next sync."
+        )
+
+    def fill(self, record: CodeRecord | None) -> None:
+        new = record is None
+        record = record or CodeRecord(None, "", "", sort_order=self.model.rowCount())
+        self.code_edit.setText(record.code)
+        self.code_edit.setReadOnly(not new)  # marks keep a code's letters
+        self.label_edit.setText(record.label)
+        self.label_es_edit.setText(record.label_es)
+        self.present_box.setChecked(record.counts_present)
+        self.tardy_box.setChecked(record.tardy)
+        self.early_box.setChecked(record.early_departure)
+        self.excused_box.setChecked(record.excused)
+        self.order_box.setValue(record.sort_order)
+        self.active_box.setChecked(record.active)
+
+    def record(self) -> CodeRecord:
+        return CodeRecord(
+            self.current_id,
+            self.code_edit.text(),
+            self.label_edit.text(),
+            self.label_es_edit.text(),
+            self.present_box.isChecked(),
+            self.tardy_box.isChecked(),
+            self.early_box.isChecked(),
+            self.excused_box.isChecked(),
+            self.order_box.value(),
+            self.active_box.isChecked(),
+        )
+
+    def save_op(self, record: CodeRecord) -> Callable[[Services], Any]:
+        return lambda s: s.setup.save_code(record)

@@ -1,0 +1,83 @@
+"""The register's consecutive-absence alert: students of the hub with a run of
+unexcused absences at or above the threshold (a setting, 3 by default), so someone can
+call home. Hidden when there is no one to call.
+
+It loads on the task manager's database thread, and again after marks, sessions or
+enrollments change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+
+from harmony_desktop.services.reports.alerts import AbsenceAlert
+from harmony_desktop.ui.operations import QueryOp
+from harmony_desktop.ui.tasks import Changes, TaskManager
+
+
+def tr(text: str) -> str:
+    """Translate an alert string (context ``AbsenceAlert``)."""
+    return QCoreApplication.translate("AbsenceAlert", text)
+
+
+class AbsenceAlertPanel(QWidget):
+    """A short list: "Ana Garcia · Strings · 3 unexcused absences in a row"."""
+
+    #: the alerts were loaded (how many)
+    loaded = Signal(int)
+
+    def __init__(
+        self, tasks: TaskManager, hub_id: str, today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.hub_id = hub_id
+        self.today = today
+        self.alerts: list[AbsenceAlert] = []
+        self.setAccessibleName(tr("Students to call home"))
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold; color: #8a4b00;")
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("Students with unexcused absences in a row"))
+        self.list.setMaximumHeight(90)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        self.setVisible(False)
+        tasks.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.register:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Load the alerts again in the background."""
+        hub_id, today = self.hub_id, self.today
+        QueryOp(
+            self.tasks,
+            op=lambda s: s.reports.absence_alerts(hub_id, today),
+            success=self._show,
+            parent=self,
+        ).run_in_background()
+
+    def _show(self, alerts: list[AbsenceAlert]) -> None:
+        self.alerts = alerts
+        self.list.clear()
+        for alert in alerts:
+            self.list.addItem(
+                tr("{student} · {ensemble} · {count} unexcused absences in a row").format(
+                    student=alert.student, ensemble=alert.ensemble, count=alert.absences
+                )
+            )
+        self.title.setText(
+            tr("{count} students missed several sessions in a row without an excuse: call home.")
+            .format(count=len(alerts))
+        )  # fmt: skip
+        self.setVisible(bool(alerts))
+        self.loaded.emit(len(alerts))

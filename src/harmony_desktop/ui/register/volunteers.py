@@ -1,0 +1,568 @@
+"""Volunteers at the open session: sign in and out beside the student roll, as fast.
+
+:class:`VolunteerShiftPanel` lists the hub's volunteers for the session the register
+shows (those assisting its ensemble first), with their clearance: a volunteer who is not
+cleared is shown **Not cleared** in red, and putting them on the session (signing them
+up or in) asks for a site lead's confirmation first (:class:`ConfirmAssignmentDialog`),
+which is recorded on the shift. One key acts on the current volunteer and moves on:
+``I`` sign in, ``O`` sign out, ``S`` signed up, ``N`` no-show, ``C`` cancelled, ``Del``
+off the session, ``T`` correct the times.
+
+Like the roll's marks (``commands.py``), each of these is written synchronously on the
+UI thread, a few milliseconds, so "Saved" is true when it shows; loading the list goes
+through the task manager. The register page inserts the panel and tells it which
+session is open (:meth:`show_session`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.vocab import ShiftStatus
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.volunteers import (
+    NeedsConfirmation,
+    ShiftEntry,
+    ShiftState,
+    role_label,
+    shift_label,
+)
+from harmony_desktop.ui.operations import QueryOp
+from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.tasks import Changes, TaskManager
+
+Index = QModelIndex | QPersistentModelIndex
+NOT_CLEARED = QColor("#b00020")
+EXPIRING = QColor("#8a4b00")
+CLEARED = QColor("#1b6e20")
+
+#: key -> what it does
+KEYS: dict[str, str] = {
+    "I": "sign_in",
+    "O": "sign_out",
+    "S": ShiftStatus.SIGNED_UP.value,
+    "N": ShiftStatus.NO_SHOW.value,
+    "C": ShiftStatus.CANCELLED.value,
+    "T": "times",
+}
+
+
+def clearance_text(entry: ShiftEntry) -> str:
+    """ "Not cleared", "Expires in 12 days" or "Cleared"."""
+    volunteer = entry.volunteer
+    if not volunteer.cleared:
+        return tr("Not cleared")
+    expiring = volunteer.expiring
+    if expiring:
+        soonest = min(c.expires_on for c in expiring if c.expires_on)
+        return tr("Cleared · expires {date}").format(date=soonest.isoformat())
+    return tr("Cleared")
+
+
+class ShiftColumn(IntEnum):
+    """Columns of the volunteer panel."""
+
+    VOLUNTEER = 0
+    CLEARANCE = 1
+    STATUS = 2
+    SIGN_IN = 3
+    SIGN_OUT = 4
+    HOURS = 5
+
+
+class VolunteerShiftModel(QAbstractTableModel):
+    """The volunteers of a session and their shifts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[ShiftEntry] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(ShiftColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = (tr("Volunteer"), tr("Clearance"), tr("Status"), tr("In"), tr("Out"), tr("Hours"))
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        shift = entry.shift
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ShiftColumn.VOLUNTEER:
+                star = " ★" if entry.assigned_here else ""
+                return f"{entry.volunteer.display_name}{star}"
+            if column == ShiftColumn.CLEARANCE:
+                return clearance_text(entry)
+            if column == ShiftColumn.STATUS:
+                text = shift_label(shift.status)
+                return f"{text} ✓ {shift.confirmed_by}" if shift.confirmed_by else text
+            if column == ShiftColumn.SIGN_IN:
+                return f"{shift.sign_in:%H:%M}" if shift.sign_in else ""
+            if column == ShiftColumn.SIGN_OUT:
+                return f"{shift.sign_out:%H:%M}" if shift.sign_out else ""
+            if column == ShiftColumn.HOURS:
+                return f"{shift.hours:.2f}" if shift.hours else ""
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == ShiftColumn.CLEARANCE and not entry.volunteer.cleared:
+                return "\n".join(entry.volunteer.problems)
+            if column == ShiftColumn.STATUS and shift.confirmed_by:
+                return tr("Confirmed by site lead {name}").format(name=shift.confirmed_by)
+            if column == ShiftColumn.VOLUNTEER:
+                return role_label(entry.volunteer.role)
+        elif role == Qt.ItemDataRole.ForegroundRole and column == ShiftColumn.CLEARANCE:
+            if not entry.volunteer.cleared:
+                return QBrush(NOT_CLEARED)
+            return QBrush(EXPIRING if entry.volunteer.expiring else CLEARED)
+        elif role == Qt.ItemDataRole.FontRole and column == ShiftColumn.CLEARANCE:
+            if not entry.volunteer.cleared:
+                font = QFont()
+                font.setBold(True)
+                return font
+        elif role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        return None
+
+    def set_entries(self, entries: list[ShiftEntry]) -> None:
+        """Show these volunteers."""
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> ShiftEntry:
+        """The volunteer on ``row``."""
+        return self._entries[row]
+
+    def row_of(self, volunteer_id: str) -> int:
+        """The row of ``volunteer_id``, or -1."""
+        for row, entry in enumerate(self._entries):
+            if entry.volunteer.id == volunteer_id:
+                return row
+        return -1
+
+    def update_shift(self, volunteer_id: str, shift: ShiftState) -> None:
+        """Show a volunteer's new shift."""
+        row = self.row_of(volunteer_id)
+        if row < 0:
+            return
+        self._entries[row] = replace(self._entries[row], shift=shift)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(ShiftColumn) - 1))
+
+    def total_hours(self) -> float:
+        """Hours of every attended shift shown."""
+        return sum(e.shift.hours for e in self._entries)
+
+    def attended_count(self) -> int:
+        """Volunteers signed in at this session."""
+        return sum(1 for e in self._entries if e.shift.status == ShiftStatus.ATTENDED)
+
+
+class VolunteerShiftView(QTableView):
+    """The volunteer table: arrows or j/k move, one key acts on the current volunteer."""
+
+    actionRequested = Signal(str)
+    """A key asked for an action on the current volunteer (see ``KEYS``; "clear")."""
+
+    def step_row(self, step: int) -> None:
+        """Move the current row by ``step`` (clamped)."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = self.currentIndex().row()
+        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
+        self.setCurrentIndex(model.index(row, ShiftColumn.STATUS))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Action keys first; everything else as usual."""
+        mods = event.modifiers() & ~(
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        )
+        text = event.text().upper()
+        if mods == Qt.KeyboardModifier.NoModifier:
+            if text == "J":
+                self.step_row(1)
+                return
+            if text == "K":
+                self.step_row(-1)
+                return
+            if text in KEYS:
+                self.actionRequested.emit(KEYS[text])
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.actionRequested.emit("clear")
+                return
+        super().keyPressEvent(event)
+
+
+class ConfirmAssignmentDialog(QDialog):
+    """A volunteer who is not cleared: a site lead confirms, or nobody is assigned."""
+
+    def __init__(
+        self,
+        name: str,
+        problems: list[str],
+        leads: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Volunteer not cleared"))
+        self.setAccessibleName(tr("Confirm a volunteer who is not cleared"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(tr("<b>{name} is not cleared</b> to work with children:").format(name=name))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.problems = QLabel("<br>".join(f"• {p}" for p in problems))
+        self.problems.setAccessibleName(tr("What is missing or expired"))
+        self.problems.setStyleSheet(f"color: {NOT_CLEARED.name()}; font-weight: bold")
+        layout.addWidget(self.problems)
+        layout.addWidget(
+            QLabel(tr("A site lead must confirm before they are assigned. This is recorded."))
+        )
+        form = QFormLayout()
+        self.lead = QComboBox()
+        self.lead.setAccessibleName(tr("Site lead confirming"))
+        for staff_id, staff_name in leads:
+            self.lead.addItem(staff_name, staff_id)
+        form.addRow(tr("Site lead:"), self.lead)
+        layout.addLayout(form)
+        if not leads:
+            missing = QLabel(
+                tr("No site lead is set up for this hub; one must be added before confirming.")
+            )
+            missing.setWordWrap(True)
+            layout.addWidget(missing)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm_button = buttons.addButton(
+            tr("Confirm and assign"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm_button.setEnabled(bool(leads))
+        for b in buttons.buttons():
+            b.setAccessibleName(b.text().replace("&", ""))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.lead.setFocus()
+
+    def lead_id(self) -> str | None:
+        """The site lead chosen."""
+        value = self.lead.currentData()
+        return str(value) if value else None
+
+
+class ShiftTimesDialog(QDialog):
+    """Correct when a volunteer signed in and out."""
+
+    def __init__(
+        self, name: str, sign_in: dt.time, sign_out: dt.time | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Times of {name}").format(name=name))
+        form = QFormLayout(self)
+        self.sign_in = QTimeEdit(QTime(sign_in.hour, sign_in.minute))
+        self.sign_in.setAccessibleName(tr("Signed in at"))
+        out = sign_out or sign_in
+        self.sign_out = QTimeEdit(QTime(out.hour, out.minute))
+        self.sign_out.setAccessibleName(tr("Signed out at"))
+        form.addRow(tr("Signed in:"), self.sign_in)
+        form.addRow(tr("Signed out:"), self.sign_out)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for b in buttons.buttons():
+            b.setAccessibleName(b.text().replace("&", ""))
+        form.addRow(buttons)
+
+    def times(self) -> tuple[dt.time, dt.time]:
+        """(signed in, signed out)."""
+        a, b = self.sign_in.time(), self.sign_out.time()
+        return dt.time(a.hour(), a.minute()), dt.time(b.hour(), b.minute())
+
+
+class VolunteerShiftPanel(QWidget):
+    """The volunteers of the open session, signed in and out with one key."""
+
+    shiftSaved = Signal(str, str)
+    """A shift was stored: (volunteer id, status; "" when taken off the session)."""
+    loaded = Signal()
+    """The volunteers of the session are on screen."""
+
+    def __init__(
+        self,
+        services: Services,
+        hub_id: str,
+        tasks: TaskManager,
+        staff: Callable[[], str | None],
+        clock: Callable[[], dt.time],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.hub_id = hub_id
+        self.tasks = tasks
+        self.staff = staff
+        self.clock = clock
+        self.session_id: str | None = None
+        self.session_day: dt.date | None = None
+        self.active_dialog: QDialog | None = None
+        self._generation = 0
+        self.setAccessibleName(tr("Volunteers at this session"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 0, 0)
+        head = QHBoxLayout()
+        self.title = QLabel(tr("&Volunteers"))
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        self.summary = QLabel()
+        self.summary.setAccessibleName(tr("Volunteer hours"))
+        self.save_label = QLabel()
+        self.save_label.setAccessibleName(tr("Volunteer save status"))
+        head.addWidget(self.title)
+        head.addSpacing(12)
+        head.addWidget(self.summary)
+        head.addStretch(1)
+        head.addWidget(self.save_label)
+        layout.addLayout(head)
+        self.model = VolunteerShiftModel(self)
+        self.view = VolunteerShiftView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(tr("Volunteers"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setAccessibleName(tr("Volunteer columns"))
+        self.view.verticalHeader().setAccessibleName(tr("Volunteer rows"))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 210), (1, 200), (2, 190), (3, 60), (4, 60)):
+            header.resizeSection(column, width)
+        self.title.setBuddy(self.view)  # Alt+V goes to the volunteers
+        self.view.actionRequested.connect(self.act)
+        layout.addWidget(self.view, 1)
+        self.keys_help = QLabel(
+            tr(
+                "Keys: I sign in · O sign out · S signed up · N no-show · C cancelled · "
+                "Del off this session · T times · ★ assists this ensemble"
+            )
+        )
+        self.keys_help.setStyleSheet("color: #555")
+        self.keys_help.setAccessibleName(tr("Volunteer keys"))
+        layout.addWidget(self.keys_help)
+        tasks.changed.connect(self._changed_elsewhere)
+
+    # -- the session -------------------------------------------------------------------
+
+    def show_session(self, session_id: str | None, day: dt.date | None = None) -> None:
+        """Show the volunteers of ``session_id`` (None: no session open)."""
+        self.session_id = session_id
+        self.session_day = day
+        self._generation += 1
+        generation = self._generation
+        self.set_save_text("")
+        if session_id is None:
+            self.model.set_entries([])
+            self.summary.setText("")
+            return
+        QueryOp(
+            self.tasks,
+            op=lambda s: s.volunteers.session_volunteers(session_id),
+            success=lambda entries: self._loaded(entries, generation),
+            parent=self,
+        ).failure(lambda exc: self.set_save_text(str(exc), error=True)).run_in_background()
+
+    def day_shown(self, day: dt.date) -> None:
+        """The register moved to ``day``: forget a session of another day."""
+        if self.session_day is not None and day != self.session_day:
+            self.show_session(None)
+
+    def _loaded(self, entries: list[ShiftEntry], generation: int) -> None:
+        if generation != self._generation:
+            return
+        current = self.current_entry()
+        self.model.set_entries(entries)
+        row = self.model.row_of(current.volunteer.id) if current else 0
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(max(row, 0), ShiftColumn.STATUS))
+        self._update_summary()
+        self.loaded.emit()
+
+    def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
+        if initiator is self or self.session_id is None:
+            return
+        if changes.volunteers or changes.sessions:
+            self.show_session(self.session_id, self.session_day)
+
+    def current_entry(self) -> ShiftEntry | None:
+        """The volunteer on the current row."""
+        index = self.view.currentIndex()
+        return self.model.entry(index.row()) if index.isValid() else None
+
+    def go_to(self, volunteer_id: str) -> None:
+        """Make ``volunteer_id``'s row current."""
+        row = self.model.row_of(volunteer_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, ShiftColumn.STATUS))
+
+    # -- acting -------------------------------------------------------------------------
+
+    def act(self, action: str) -> None:
+        """Do ``action`` (a key of ``KEYS`` or "clear") for the current volunteer."""
+        entry = self.current_entry()
+        if self.session_id is None or entry is None:
+            return
+        if action == "times":
+            self._edit_times(entry)
+            return
+        self._write(entry, action, None)
+
+    def _write(self, entry: ShiftEntry, action: str, confirmed_by: str | None) -> None:
+        assert self.session_id is not None
+        session_id, volunteer_id = self.session_id, entry.volunteer.id
+        volunteers = self.services.volunteers
+        try:
+            if action == "clear":
+                volunteers.clear_shift(session_id, volunteer_id)
+                state = ShiftState()
+            elif action == "sign_in":
+                state = volunteers.sign_in(
+                    session_id, volunteer_id, by=self.staff(), at=self.clock(),
+                    confirmed_by=confirmed_by,
+                )  # fmt: skip
+            elif action == "sign_out":
+                state = volunteers.sign_out(
+                    session_id, volunteer_id, by=self.staff(), at=self.clock()
+                )
+            else:
+                state = volunteers.set_shift(
+                    session_id, volunteer_id, ShiftStatus(action), by=self.staff(),
+                    confirmed_by=confirmed_by,
+                )  # fmt: skip
+        except NeedsConfirmation as exc:
+            self._confirm(entry, action, exc.problems)
+            return
+        except HarmonyError as exc:
+            self.set_save_text(str(exc), error=True)
+            return
+        self._stored(volunteer_id, state, advance=action != "clear")
+
+    def _stored(self, volunteer_id: str, state: ShiftState, *, advance: bool) -> None:
+        row = self.model.row_of(volunteer_id)
+        self.model.update_shift(volunteer_id, state)
+        self._update_summary()
+        self.set_save_text(
+            tr("✓ Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
+        )
+        self.tasks.notify(Changes(volunteers=True), self)
+        self.shiftSaved.emit(volunteer_id, state.status or "")
+        if advance and row == self.view.currentIndex().row():
+            self.view.step_row(1)
+
+    def _confirm(self, entry: ShiftEntry, action: str, problems: list[str]) -> None:
+        leads = [
+            (s.id, s.name)
+            for s in self.services.hubs.staff_for_hub(self.hub_id)
+            if s.role == "site_lead"
+        ]
+        dialog = ConfirmAssignmentDialog(entry.volunteer.display_name, problems, leads, self)
+
+        def confirmed() -> None:
+            lead = dialog.lead_id()
+            if lead is not None:
+                self._write(entry, action, lead)
+
+        dialog.accepted.connect(confirmed)
+        self._open(dialog)
+
+    def _edit_times(self, entry: ShiftEntry) -> None:
+        if entry.shift.status != ShiftStatus.ATTENDED or entry.shift.sign_in is None:
+            self.set_save_text(tr("Sign the volunteer in first (key I)."), error=True)
+            return
+        dialog = ShiftTimesDialog(
+            entry.volunteer.display_name, entry.shift.sign_in, entry.shift.sign_out, self
+        )
+
+        def save() -> None:
+            assert self.session_id is not None
+            start, end = dialog.times()
+            try:
+                state = self.services.volunteers.set_shift(
+                    self.session_id, entry.volunteer.id, ShiftStatus.ATTENDED,
+                    by=self.staff(), sign_in=start, sign_out=end,
+                )  # fmt: skip
+            except HarmonyError as exc:
+                self.set_save_text(str(exc), error=True)
+                return
+            self._stored(entry.volunteer.id, state, advance=False)
+
+        dialog.accepted.connect(save)
+        self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda _r: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+        dialog.deleteLater()
+        self.view.setFocus()
+
+    # -- showing --------------------------------------------------------------------------
+
+    def _update_summary(self) -> None:
+        self.summary.setText(
+            tr("{count} signed in · {hours:.2f} h").format(
+                count=self.model.attended_count(), hours=self.model.total_hours()
+            )
+        )
+
+    def set_save_text(self, text: str, *, error: bool = False) -> None:
+        """Say what happened to the last write."""
+        self.save_label.setText(text)
+        self.save_label.setStyleSheet(
+            f"color: {NOT_CLEARED.name() if error else CLEARED.name()}; font-weight: bold"
+        )

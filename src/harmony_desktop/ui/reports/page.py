@@ -1,0 +1,303 @@
+"""The Reports tab: choose a kind, hub(s), ensemble and period; run it off the UI thread
+with progress; read it as a sortable table; export it to .xlsx or .csv; print it to PDF
+with its charts.
+
+Every report runs on the task manager's database thread (``ReportService.run``) and can
+be cancelled; exports and the PDF are written there too, so the window never waits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports import Report, ReportParams
+from harmony_desktop.ui.reports.model import ReportTableModel
+from harmony_desktop.ui.tasks import Progress, TaskManager, Ticket
+
+
+def tr(text: str) -> str:
+    """Translate a Reports tab string (context ``Reports``)."""
+    return QCoreApplication.translate("Reports", text)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class ReportsPage(QWidget):
+    """The Reports tab (see the module docstring)."""
+
+    #: a report finished and is shown
+    reportShown = Signal()
+    #: a file was written: its path
+    fileWritten = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        hub_id: str,
+        tasks: TaskManager,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.tasks = tasks
+        self.today = today or dt.date.today()
+        self.report: Report | None = None
+        self._ticket: Ticket | None = None
+        self.message = ""
+
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName(tr("Report"))
+        for kind in services.reports.kinds():
+            self.kind_box.addItem(kind.title(), kind.name)
+            self.kind_box.setItemData(self.kind_box.count() - 1, kind.description(), 3)
+        self.hub_box = QComboBox()
+        self.hub_box.setAccessibleName(tr("Hub"))
+        self.hub_box.addItem(tr("All hubs"), None)
+        for hub in services.hubs.hubs():
+            self.hub_box.addItem(hub.name, hub.id)
+        if (i := self.hub_box.findData(hub_id)) >= 0:
+            self.hub_box.setCurrentIndex(i)
+        self.ensemble_box = QComboBox()
+        self.ensemble_box.setAccessibleName(tr("Ensemble"))
+        self.hub_box.currentIndexChanged.connect(self._fill_ensembles)
+        self._fill_ensembles()
+        self.year_box = QComboBox()
+        self.year_box.setAccessibleName(tr("Programme year"))
+        years = services.calendar.years(self.today)
+        current = services.calendar.programme_year_for(self.today).label
+        for year in years:
+            self.year_box.addItem(year.label, year.label)
+        previous = services.calendar.programme_year_for(
+            services.calendar.year_bounds(current)[0] - dt.timedelta(days=1)
+        ).label
+        if self.year_box.findData(previous) < 0:
+            self.year_box.addItem(previous, previous)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(current)))
+        self.dates_box = QCheckBox(tr("Only from"))
+        self.dates_box.setAccessibleName(tr("Only some days"))
+        self.first_edit = QDateEdit(_qdate(self.today - dt.timedelta(days=27)))
+        self.last_edit = QDateEdit(_qdate(self.today))
+        for edit, name in ((self.first_edit, tr("From")), (self.last_edit, tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+        self.dates_box.toggled.connect(self.first_edit.setEnabled)
+        self.dates_box.toggled.connect(self.last_edit.setEnabled)
+
+        self.run_button = QPushButton(tr("&Run report"))
+        self.run_button.clicked.connect(self.run_report)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(tr("Progress"))
+        self.progress.setVisible(False)
+
+        self.sheet_box = QComboBox()
+        self.sheet_box.setAccessibleName(tr("Table"))
+        self.sheet_box.currentIndexChanged.connect(self._show_sheet)
+        self.scope_label = QLabel()
+        self.scope_label.setWordWrap(True)
+        self.model = ReportTableModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName(tr("Report table"))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.xlsx_button = QPushButton(tr("Export .xlsx…"))
+        self.csv_button = QPushButton(tr("Export .csv…"))
+        self.pdf_button = QPushButton(tr("Print to PDF…"))
+        self.xlsx_button.clicked.connect(lambda: self._ask_file(".xlsx"))
+        self.csv_button.clicked.connect(lambda: self._ask_file(".csv"))
+        self.pdf_button.clicked.connect(lambda: self._ask_file(".pdf"))
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(tr("Report status"))
+        self._set_file_buttons()
+
+        choose = QHBoxLayout()
+        for label, widget in ((tr("Report:"), self.kind_box), (tr("Hub:"), self.hub_box),
+                              (tr("Ensemble:"), self.ensemble_box),
+                              (tr("Year:"), self.year_box)):  # fmt: skip
+            choose.addWidget(QLabel(label))
+            choose.addWidget(widget)
+        choose.addWidget(self.dates_box)
+        choose.addWidget(self.first_edit)
+        choose.addWidget(QLabel(tr("to")))
+        choose.addWidget(self.last_edit)
+        choose.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.run_button)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(QLabel(tr("Table:")))
+        actions.addWidget(self.sheet_box)
+        actions.addWidget(self.xlsx_button)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addLayout(actions)
+        layout.addWidget(self.scope_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+
+    # -- choosing ---------------------------------------------------------------------
+
+    def _fill_ensembles(self) -> None:
+        self.ensemble_box.clear()
+        self.ensemble_box.addItem(tr("All ensembles"), None)
+        hub_id = self.hub_box.currentData()
+        if hub_id is not None:
+            for ensemble in self.services.hubs.ensembles(hub_id, archived=True):
+                self.ensemble_box.addItem(ensemble.name, ensemble.id)
+        self.ensemble_box.setEnabled(hub_id is not None)
+
+    def params(self) -> ReportParams:
+        """What the controls ask for."""
+        first = last = None
+        if self.dates_box.isChecked():
+            first = self.first_edit.date().toPython()
+            last = self.last_edit.date().toPython()
+        return ReportParams(
+            hub_id=self.hub_box.currentData(),
+            ensemble_id=self.ensemble_box.currentData(),
+            first=first,  # type: ignore[arg-type]
+            last=last,  # type: ignore[arg-type]
+            year=None if first else self.year_box.currentData(),
+            today=self.today,
+        )
+
+    # -- running ------------------------------------------------------------------------
+
+    def run_report(self) -> None:
+        """Run the chosen report in the background, showing its progress."""
+        self.cancel()
+        kind, params = self.kind_box.currentData(), self.params()
+        reports = self.services.reports
+
+        def job(progress: Progress) -> Report:
+            return reports.run(kind, params, progress=progress.report)
+
+        self._busy(True, tr("Running the report…"))
+        self._ticket = self.tasks.run(
+            job, self._shown, self._failed, owner=self, on_progress=self._progressed
+        )
+
+    def cancel(self) -> None:
+        """Stop the report or file being made (nothing is shown or written)."""
+        if self._ticket is not None:
+            self._ticket.cancel()
+            self._ticket = None
+            self._busy(False, tr("Cancelled."))
+
+    def _progressed(self, phase: str, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 0))
+        self.progress.setValue(done)
+        self.progress.setFormat(phase)
+
+    def _busy(self, busy: bool, message: str) -> None:
+        self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+        self._say(message)
+        self._set_file_buttons(busy)
+
+    def _set_file_buttons(self, busy: bool = False) -> None:
+        for button in (self.xlsx_button, self.csv_button, self.pdf_button):
+            button.setEnabled(self.report is not None and not busy)
+
+    def _say(self, message: str) -> None:
+        self.message = message
+        self.status_label.setText(message)
+
+    def _shown(self, report: Report) -> None:
+        self._ticket = None
+        self.report = report
+        self._busy(False, tr("{rows} rows.").format(rows=report.row_count))
+        self.scope_label.setText(" · ".join([report.title, report.scope, *report.notes]))
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        for sheet in report.sheets:
+            self.sheet_box.addItem(sheet.title, sheet.key)
+        self.sheet_box.blockSignals(False)
+        self._show_sheet()
+        self.reportShown.emit()
+
+    def _show_sheet(self) -> None:
+        index = self.sheet_box.currentIndex()
+        sheet = self.report.sheets[index] if self.report and index >= 0 else None
+        self.model.set_sheet(sheet)
+        self.table.horizontalHeader().setSortIndicator(
+            -1, self.table.horizontalHeader().sortIndicatorOrder()
+        )
+        self.table.resizeColumnsToContents()
+
+    def _failed(self, error: BaseException) -> None:
+        self._ticket = None
+        self._busy(False, str(error))
+
+    # -- files --------------------------------------------------------------------------
+
+    def _ask_file(self, suffix: str) -> None:
+        if self.report is None:
+            return
+        name = f"{self.report.kind}-{self.today.isoformat()}{suffix}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Save the report"), str(Path.home() / name), f"*{suffix}"
+        )
+        if path:
+            self.write_file(Path(path) if Path(path).suffix else Path(path + suffix))
+
+    def write_file(self, path: Path) -> None:
+        """Write the report shown to ``path`` (.xlsx, .csv or .pdf), in the background."""
+        report, reports = self.report, self.services.reports
+        if report is None:
+            return
+
+        def job(progress: Progress) -> str:
+            if path.suffix.casefold() == ".pdf":
+                from harmony_desktop.printing.reports import render_report_pdf
+
+                report.charts = reports.charts(report, progress=progress.report)
+                render_report_pdf(report, path)
+            else:
+                reports.export(report, path)
+            return str(path)
+
+        def written(where: Any) -> None:
+            self._ticket = None
+            self._busy(False, tr("Saved {path}").format(path=where))
+            self.fileWritten.emit(str(where))
+
+        self._busy(True, tr("Writing {name}…").format(name=path.name))
+        self._ticket = self.tasks.run(job, written, self._failed, owner=self)
+
+    def shutdown(self) -> None:
+        """Cancel what is running (the window is closing)."""
+        self.cancel()

@@ -1,0 +1,106 @@
+"""The ``attendance`` kind against the hand-built register (figures worked out by hand
+in the comments of tests/reports/register.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlmodel import func, select
+
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports import ReportParams
+from harmony_desktop.store.models import Outbox
+from tests.reports.register import Register
+
+YEAR = ReportParams(year="2025-26", today=dt.date(2026, 7, 15))
+
+
+def by_student(services: Services, params: ReportParams = YEAR) -> dict[str, dict]:
+    report = services.reports.run("attendance", params)
+    return {row["student"]: row for row in report.sheets[0].as_dicts()}
+
+
+def test_attendance_figures(services: Services, register: Register) -> None:
+    rows = by_student(services)
+    assert set(rows) == {"Garcia, Ana", "Lopez, Luis", "Nguyen, Maya", "Smith, Diego",
+                         "Kim, Sofia"}  # fmt: skip
+    ana = rows["Garcia, Ana"]
+    # Ten held sessions; the cancelled one and the closure day do not count.
+    assert (ana["sessions_held"], ana["present"], ana["excused"], ana["unexcused"]) == (10, 7, 1, 2)
+    assert ana["unrecorded"] == 0
+    assert ana["rate"] == pytest.approx(0.7)
+    assert ana["chronically_absent"] is True
+    assert ana["consecutive_absences"] == 2
+    assert ana["days_attended"] == 7
+    # 5 whole sessions (10 h) + left at 16:00 (1 h) + arrived 15:30 (1.5 h)
+    assert ana["hours_attended"] == 12.5
+    luis = rows["Lopez, Luis"]  # enrolled 09-15: eight sessions, the 09-08 mark ignored
+    assert (luis["sessions_held"], luis["present"], luis["unrecorded"]) == (8, 7, 1)
+    assert luis["rate"] == 1.0 and luis["chronically_absent"] is False
+    assert (luis["consecutive_absences"], luis["days_attended"], luis["hours_attended"]) == (
+        0,
+        7,
+        14.0,
+    )
+    maya = rows["Nguyen, Maya"]  # withdrawn 10-01: five sessions, the 10-06 mark ignored
+    assert (maya["sessions_held"], maya["present"], maya["unexcused"]) == (5, 3, 2)
+    assert maya["rate"] == pytest.approx(0.6)
+    assert maya["consecutive_absences"] == 1
+    assert maya["hours_attended"] == 6.0
+    diego = rows["Smith, Diego"]  # two sessions on 09-13: one day, 1.5 + 1.5 + 1 hours
+    assert (diego["sessions_held"], diego["present"], diego["unexcused"]) == (4, 3, 1)
+    assert (diego["days_attended"], diego["hours_attended"]) == (2, 4.0)
+    assert diego["rate"] == pytest.approx(0.75) and diego["chronically_absent"] is True
+    sofia = rows["Kim, Sofia"]
+    assert (sofia["sessions_held"], sofia["unrecorded"], sofia["rate"]) == (10, 10, None)
+    assert sofia["chronically_absent"] is False
+
+
+def test_scope_hub_ensemble_and_dates(services: Services, register: Register) -> None:
+    south = by_student(services, ReportParams(hub_id=register.south, year="2025-26",
+                                              today=dt.date(2026, 7, 15)))  # fmt: skip
+    assert list(south) == ["Smith, Diego"]
+    october = by_student(services, ReportParams(ensemble_id=register.strings,
+                                                first=dt.date(2025, 10, 1),
+                                                last=dt.date(2025, 10, 31)))  # fmt: skip
+    # Maya left on 10-01: no session of hers in October, yet her span meets the period
+    assert october["Garcia, Ana"]["sessions_held"] == 4  # 10-06, 10-13, 10-20, 10-27
+    assert october["Garcia, Ana"]["consecutive_absences"] == 1  # counted back from 10-31
+    assert october["Lopez, Luis"]["present"] == 4
+
+
+def test_reports_never_write(services: Services, register: Register) -> None:
+    with services.store.read() as s:
+        before = s.exec(select(func.count()).select_from(Outbox)).one()
+    services.reports.run("attendance", YEAR)
+    with services.store.read() as s:
+        assert s.exec(select(func.count()).select_from(Outbox)).one() == before
+
+
+def test_unknown_kind_and_bad_period(services: Services) -> None:
+    with pytest.raises(ValidationError, match="no report"):
+        services.reports.run("nonsense")
+    with pytest.raises(ValidationError, match="before it starts"):
+        services.reports.run("attendance", ReportParams(first=dt.date(2025, 10, 2),
+                                                        last=dt.date(2025, 10, 1)))  # fmt: skip
+
+
+def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -> None:
+    report = services.reports.run("attendance", YEAR)
+    ensembles = {r["ensemble"]: r for r in report.sheet("by_ensemble").as_dicts()}
+    strings = ensembles["Strings"]
+    # Ana 7/1/2, Luis 7/0/0 (1 unrecorded), Maya 3/0/2, Sofia 10 unrecorded
+    assert (strings["hub"], strings["teacher"]) == ("North Hub", "Teacher North")
+    assert (strings["sessions_held"], strings["students"]) == (10, 4)
+    assert (strings["present"], strings["excused"], strings["unexcused"]) == (17, 1, 4)
+    assert strings["unrecorded"] == 11
+    assert strings["rate"] == pytest.approx(17 / 22)
+    assert strings["chronically_absent"] == 2  # Ana and Maya
+    assert strings["hours_attended"] == 32.5  # 12.5 + 14 + 6
+    hubs = {r["hub"]: r for r in report.sheet("by_hub").as_dicts()}
+    assert list(hubs) == ["North Hub", "South Hub"]
+    south = hubs["South Hub"]
+    assert (south["sessions_held"], south["students"], south["present"]) == (4, 1, 3)
+    assert south["chronically_absent"] == 1 and south["hours_attended"] == 4.0

@@ -1,0 +1,67 @@
+"""The ``leap`` and ``completion`` kinds against the hand-built register."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports import ReportParams
+from tests.reports.register import Register
+
+YEAR = ReportParams(year="2025-26", today=dt.date(2026, 7, 15))
+
+
+def test_leap_rows(services: Services, register: Register) -> None:
+    rows = services.reports.run("leap", YEAR).sheets[0].as_dicts()
+    # Noah is only waitlisted: not registered. Sofia never came: 0 days.
+    assert [(r["legal_last_name"], r["program_start_date"], r["program_days"]) for r in rows] == [
+        ("Garcia", dt.date(2025, 9, 1), 7),
+        ("Kim", dt.date(2025, 9, 1), 0),
+        ("Lopez", dt.date(2025, 9, 15), 7),
+        ("Nguyen", dt.date(2025, 9, 1), 3),
+        ("Smith", dt.date(2025, 9, 1), 2),
+    ]
+    ana = rows[0]
+    assert (ana["district_student_id"], ana["birth_date"], ana["grade"], ana["site"]) == (
+        "D-Garcia", dt.date(2015, 3, 4), "4", "North Hub")  # fmt: skip
+    assert ana["local_id"] == register.students["Ana"] and ana["statewide_student_id"] == ""
+
+
+def test_completion(services: Services, register: Register) -> None:
+    report = services.reports.run("completion", YEAR)
+    rows = {r["ensemble"]: r for r in report.sheet("completion").as_dicts()}
+    # Strings: ten held + 11-17 still scheduled are due (11-10 closed, 09-10 cancelled);
+    # Sofia is never marked, so no Strings roll is complete.
+    strings = rows["Strings"]
+    assert (strings["sessions_due"], strings["rolls_taken"], strings["rolls_missing"]) == (
+        11,
+        0,
+        11,
+    )
+    assert strings["teacher"] == "Teacher North"
+    assert strings["missing_dates"].split("; ")[-2:] == ["2025-11-03", "2025-11-17"]
+    choir = rows["Choir"]
+    assert (choir["sessions_due"], choir["rolls_taken"], choir["completion_rate"]) == (4, 4, 1.0)
+    missing = report.sheet("missing").as_dicts()
+    first = missing[0]  # 09-01: Ana, Maya and Sofia on the roll, two marked
+    assert (first["date"], first["on_roll"], first["recorded"]) == (dt.date(2025, 9, 1), 3, 2)
+    last = missing[-1]  # 11-17: Ana, Luis and Sofia on the roll, nobody marked
+    assert (last["date"], last["on_roll"], last["recorded"]) == (dt.date(2025, 11, 17), 3, 0)
+
+
+def test_grid(services: Services, register: Register) -> None:
+    sheet = services.reports.run("grid", YEAR).sheets[0]
+    keys = [c.key for c in sheet.columns]
+    # ten Strings Mondays and three Choir Saturdays, in date order
+    assert keys[:7] == ["student_id", "student", "hub", "grade", "2025-09-01", "2025-09-06",
+                        "2025-09-08"]  # fmt: skip
+    assert len(keys) == 4 + 13
+    rows = {r["student"]: r for r in sheet.as_dicts()}
+    # Mondays P P AE LE P P L P AU AU; nothing on the Saturdays
+    assert [k for k in keys[4:] if rows["Garcia, Ana"][k]] == [
+        "2025-09-01", "2025-09-08", "2025-09-22", "2025-09-29", "2025-10-06", "2025-10-13",
+        "2025-10-20"]  # fmt: skip
+    assert rows["Garcia, Ana"]["2025-09-15"] == 0
+    assert [k for k in keys[4:] if rows["Smith, Diego"][k]] == ["2025-09-06", "2025-09-13"]
+    assert next(k for k in keys[4:] if rows["Lopez, Luis"][k]) == "2025-09-15"
+    assert sum(rows["Kim, Sofia"][k] for k in keys[4:]) == 0

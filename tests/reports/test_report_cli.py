@@ -1,0 +1,70 @@
+"""``harmony-desktop report`` writes every kind in every format from a small demo."""
+
+from __future__ import annotations
+
+import csv
+import stat
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from harmony_desktop.cli import main
+from harmony_desktop.services.reports.registry import kinds
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("demo")
+    argv = ["--data-dir", str(data), "demo", "--hubs", "2", "--students", "40", "--years", "1",
+            "--today", "2026-11-20"]  # fmt: skip
+    assert main(argv) == 0
+    return data
+
+
+@pytest.mark.parametrize("kind", list(kinds()))
+def test_every_kind_in_every_format(
+    kind: str, demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = [c.key for c in kinds()[kind].sheets()[0].columns]
+    for suffix in (".csv", ".xlsx", ".pdf"):
+        out = tmp_path / f"{kind}{suffix}"
+        argv = ["--data-dir", str(demo_dir), "report", kind, "--hub", "all",
+                "--year", "2026-27" if kind != "retention" else "2025-26", "--out", str(out)]  # fmt: skip
+        assert main(argv) == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+        printed = capsys.readouterr().out.split("\t")
+        assert printed[0] == str(out) and int(printed[1]) >= 0
+        if suffix == ".csv":
+            with out.open(encoding="utf-8-sig", newline="") as handle:
+                header = next(csv.reader(handle))
+            assert header[: len(expected)] == expected  # the grid adds one column per date
+        elif suffix == ".xlsx":
+            book = load_workbook(out, read_only=True)
+            first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True))
+            assert list(first[: len(expected)]) == expected
+            assert book.sheetnames[-1] == "About"
+        else:
+            assert out.read_bytes()[:5] == b"%PDF-" and out.stat().st_size > 2000
+    if kind == "attendance":
+        rows = list(csv.DictReader((tmp_path / "attendance.csv").open(encoding="utf-8-sig")))
+        assert rows and all(r["hub"] for r in rows)
+
+
+def test_bad_output_and_unknown_hub(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--data-dir", str(demo_dir), "report", "attendance"]
+    assert main([*base, "--out", "x.txt"]) == 2
+    assert ".csv, .xlsx or .pdf" in capsys.readouterr().err
+    assert main([*base, "--hub", "Nowhere", "--out", "x.csv"]) == 2
+    assert "Nowhere" in capsys.readouterr().err
+    assert not Path("x.csv").exists()
+
+
+def test_a_sheet_too_long_to_print_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from harmony_desktop.printing import reports as printing
+    from harmony_desktop.services.reports import Column, Report, Sheet
+
+    monkeypatch.setattr(printing, "MAX_PRINTED_ROWS", 2)
+    sheet = Sheet("s", "Long", [Column("a", "A"), Column("b", "B")], [["x", "y"]] * 3)
+    (table,) = printing.report_tables(Report("k", "Title", "scope", [sheet]))
+    assert table.rows == [] and "3 rows, too many to print" in table.empty_message

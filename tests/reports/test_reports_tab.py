@@ -1,0 +1,79 @@
+"""The Reports tab, driven as a user would, over the hand-built register."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.reports import ReportsPage
+from tests.reports.register import Register
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services, register: Register) -> Iterator[MainWindow]:
+    win = MainWindow(services, register.north, today=dt.date(2026, 7, 15), auto_sync=False)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.shutdown()
+
+
+def run(qtbot: QtBot, page: ReportsPage, kind: str, hub: str = "All hubs") -> None:
+    page.kind_box.setCurrentIndex(page.kind_box.findData(kind))
+    page.hub_box.setCurrentIndex(page.hub_box.findText(hub))
+    with qtbot.waitSignal(page.reportShown, timeout=10_000):
+        qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+
+
+def test_run_sort_and_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, qtmodeltester
+) -> None:
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    page.year_box.setCurrentIndex(page.year_box.findData("2025-26"))
+    run(qtbot, page, "attendance")
+    model = page.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5 and page.message == "5 rows."
+    names = [model.index(r, 1).data() for r in range(5)]
+    assert names == ["Garcia, Ana", "Kim, Sofia", "Lopez, Luis", "Nguyen, Maya", "Smith, Diego"]
+    rate = model.sheet.column_index("rate")
+    page.table.sortByColumn(rate, Qt.SortOrder.DescendingOrder)
+    # 100 %, 75 %, 70 %, 60 %, then Sofia with no rate last
+    assert [model.index(r, rate).data() for r in range(5)] == [
+        "100.0\u00a0%", "75.0\u00a0%", "70.0\u00a0%", "60.0\u00a0%", ""]  # fmt: skip
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("by_hub"))
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["North Hub", "South Hub"]
+    for suffix in (".xlsx", ".csv", ".pdf"):
+        with qtbot.waitSignal(page.fileWritten, timeout=20_000):
+            page.write_file(tmp_path / f"out{suffix}")
+        assert (tmp_path / f"out{suffix}").stat().st_size > 0
+
+
+def test_one_hub_and_ensemble(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:
+    page = window.reports
+    page.year_box.setCurrentIndex(page.year_box.findData("2025-26"))
+    page.hub_box.setCurrentIndex(page.hub_box.findText("South Hub"))
+    assert [page.ensemble_box.itemText(i) for i in range(page.ensemble_box.count())] == [
+        "All ensembles", "Choir"]  # fmt: skip
+    page.ensemble_box.setCurrentIndex(1)
+    run(qtbot, page, "hours", hub="South Hub")
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 1 and page.model.index(0, 1).data() == "Smith, Diego"
+
+
+def test_bad_period_is_said(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.reports
+    page.dates_box.setChecked(True)
+    page.first_edit.setDate(page.last_edit.date().addDays(3))
+    page.kind_box.setCurrentIndex(page.kind_box.findData("attendance"))
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=5000)
+    assert page.report is None and not page.xlsx_button.isEnabled()

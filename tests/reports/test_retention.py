@@ -1,0 +1,45 @@
+"""The ``retention`` kind against the hand-built register."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports import ReportParams
+from tests.reports.register import Register
+
+
+def test_retention_figures(services: Services, register: Register) -> None:
+    report = services.reports.run(
+        "retention", ReportParams(year="2025-26", today=dt.date(2027, 7, 15))
+    )
+    rows = {(r["breakdown"], r["group"]): r for r in report.sheet("retention").as_dicts()}
+    # Active in 2025-26: Ana, Maya (North, grade 4), Diego (South, grade 7); Luis is in
+    # grade 12 and left out; Sofia never present. Back in 2026-27: Ana and Maya.
+    everyone = rows[("all", "All students")]
+    assert (everyone["active"], everyone["retained"], everyone["final_grade_left_out"]) == (3, 2, 1)
+    assert everyone["retention_rate"] == pytest.approx(2 / 3)
+    assert (rows[("hub", "North Hub")]["active"], rows[("hub", "North Hub")]["retained"]) == (2, 2)
+    assert rows[("hub", "North Hub")]["final_grade_left_out"] == 1
+    assert rows[("hub", "South Hub")]["retention_rate"] == 0.0
+    assert rows[("ensemble", "South Hub · Choir")]["active"] == 1
+    assert (rows[("grade", "4")]["active"], rows[("grade", "4")]["retained"]) == (2, 2)
+    assert rows[("grade", "12")]["active"] == 0 and rows[("grade", "12")]["retention_rate"] is None
+    assert rows[("first_year", "2025-26")]["active"] == 3
+    assert report.notes == []  # 2026-27 is over by 2027-07-15
+    waitlist = report.sheet("waitlist").as_dicts()
+    assert waitlist == [
+        {"hub": "North Hub", "ensemble": "Strings", "waiting": 1, "enrolled_from_waitlist": 1,
+         "median_days_waited": 12.0}
+    ]  # fmt: skip
+    conversions = {r["term"]: r["conversions"] for r in report.sheet("conversions").as_dicts()}
+    assert conversions == {"Fall": 1, "Spring": 0}
+
+
+def test_retention_notes_a_year_in_progress(services: Services, register: Register) -> None:
+    report = services.reports.run(
+        "retention", ReportParams(year="2025-26", today=dt.date(2026, 10, 1))
+    )
+    assert any("2026-27" in note for note in report.notes)

@@ -1,0 +1,169 @@
+"""``harmony-desktop volunteers …`` and ``events export``: the expiring list, the import by
+the roster import's rules (dry run, all or nothing, line numbers with reasons), and
+private export files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import stat
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from harmony_desktop.__main__ import main
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.importing import read_table
+from harmony_desktop.store import Store
+from harmony_desktop.store.models import Volunteer
+
+TODAY = dt.date.today()  # `volunteers expiring` counts from the real today
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A data folder with a small demo hub (four volunteers) generated as of today."""
+    folder = tmp_path / "data"
+    demo = ["demo", "--students", "6", "--years", "1", "--today", TODAY.isoformat()]
+    assert main(["--data-dir", str(folder), *demo]) == 0
+    return folder
+
+
+def volunteer_names(folder: Path) -> list[str]:
+    """Every volunteer's first name in the folder's database, sorted."""
+    with Store(folder / "harmony.sqlite3") as store, store.read() as s:
+        return sorted(v.first_name for v in s.exec(select(Volunteer)).all())
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    """A UTF-8 CSV file of ``rows``."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_expiring_lists_clearances_within_the_days_and_writes_a_private_file(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "expiring.csv"
+    args = ["--data-dir", str(data), "volunteers", "expiring", "--within", "30", "--out", str(out)]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "3 clearance(s) of Hollenbeck Park expired or expiring within 30 days."
+    # The demo's first volunteer's TB clearance expires in 12 days, the second's expired
+    # 20 days ago, the third's safeguarding training expires in 25 days.
+    assert [line.split()[1:3] for line in lines[1:4]] == [
+        ["expired", "20"],
+        ["in", "12"],
+        ["in", "25"],
+    ]
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0] == ["Volunteer", "Clearance", "Expires", "Days left", "State", "Hubs"]
+    assert [(r[1], r[3], r[4]) for r in rows[1:]] == [
+        ("TB clearance", "-20", "expired"),
+        ("TB clearance", "12", "expiring"),
+        ("Safeguarding training", "25", "expiring"),
+    ]
+    assert main([*args[:5], "5"]) == 0
+    assert capsys.readouterr().out.startswith("1 clearance(s)")
+
+
+def test_import_dry_run_reports_every_rejected_line_and_writes_nothing(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = volunteer_names(data)
+    file = write_csv(
+        tmp_path / "volunteers.csv",
+        [
+            ["First name", "Last name", "Email", "Status", "Hubs", "TB clearance", "TB expires"],
+            ["Ada", "Import", "ada@example.org", "active", "Hollenbeck Park", "2025-01-10", ""],
+            ["Bo", "", "bo@example.org", "active", "", "", ""],
+            ["Cy", "Import", "cy@example.org", "active", "", "10/45/2025", ""],
+            ["Ada", "Again", "ADA@example.org", "", "", "", ""],
+            ["Di", "Import", "", "active", "Nowhere Park", "", ""],
+            ["Ed", "Import", "", "retired", "", "", ""],
+            ["Flo", "Import", "", "", "", "", "2030-01-01"],
+        ],
+    )
+    args = ["--data-dir", str(data), "volunteers", "import", str(file)]
+    assert main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Dry run: 1 to create, 0 to update, 0 unchanged, 6 rejected." in out
+    assert "  line 3: The volunteer's first and last name are required." in out
+    assert "  line 4: '10/45/2025' is not a date (TB clearance)." in out
+    assert "  line 5: The same volunteer as on line 2 (e-mail or name)." in out
+    assert "  line 6: No hub is called 'Nowhere Park' on this laptop." in out
+    assert "  line 7: Unknown status 'retired'" in out
+    assert "  line 8: TB clearance has an expiry date but no date it was done." in out
+    assert "TB clearance                   -> TB clearance: date done" in out
+    assert volunteer_names(data) == before
+    # --strict: nothing at all, exit 1; without it, the valid row in one transaction.
+    assert main([*args, "--strict"]) == 1
+    assert volunteer_names(data) == before
+    assert main(args) == 0
+    assert "Imported: 1 created, 0 updated, 0 unchanged, 6 rejected." in capsys.readouterr().out
+    assert volunteer_names(data) == sorted([*before, "Ada"])
+    with Store(data / "harmony.sqlite3") as store:
+        services = Services.open(store)
+        [ada] = [v for v in services.volunteers.for_hub(None) if v.first_name == "Ada"]
+        tb = next(c for c in ada.clearances if c.kind_label == "TB clearance")
+        assert (tb.done_on, tb.expires_on) == (dt.date(2025, 1, 10), dt.date(2029, 1, 10))
+        assert ada.status == "active" and [a.hub_name for a in ada.assignments] == [
+            "Hollenbeck Park"
+        ]
+    # The same file again changes nothing.
+    assert main(args) == 0
+    assert "Imported: 0 created, 0 updated, 1 unchanged, 6 rejected." in capsys.readouterr().out
+
+
+def test_an_import_that_fails_midway_writes_nothing(data: Path, tmp_path: Path) -> None:
+    file = write_csv(
+        tmp_path / "v.csv",
+        [["Name", "Email"], ["Ana Uno", "a1@example.org"], ["Ben Dos", "b2@example.org"]],
+    )
+    before = volunteer_names(data)
+    with Store(data / "harmony.sqlite3") as store:
+        services = Services.open(store)
+        importer = services.volunteer_import
+        hub = services.hubs.find_hub(None)
+        table = read_table(file)
+        assert importer.dry_run(hub.id, table).created == 2
+
+        def crash() -> None:
+            raise OSError("disk full")
+
+        with pytest.raises(OSError):
+            importer.apply(hub.id, table, before_commit=crash)
+        pending = store.pending_changes()
+    assert volunteer_names(data) == before
+    assert pending == 0  # the demo's rows are starting state; the import left nothing
+
+
+def test_a_file_without_names_is_explained(data: Path, tmp_path: Path) -> None:
+    file = write_csv(tmp_path / "v.csv", [["Email", "Phone"], ["x@example.org", "323-555-0100"]])
+    assert main(["--data-dir", str(data), "volunteers", "import", str(file)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("group", "kind", "header"),
+    [
+        ("volunteers", "hours", "Volunteer"),
+        ("volunteers", "clearances", "Volunteer"),
+        ("volunteers", "summary", "Hub"),
+        ("events", "families", "Hub"),
+        ("events", "performances", "Hub"),
+        ("events", "masterclasses", "Hub"),
+        ("events", "student-hours", "Hub"),
+    ],
+)
+def test_exports_are_private_files(
+    data: Path, tmp_path: Path, group: str, kind: str, header: str
+) -> None:
+    out = tmp_path / f"{kind}.xlsx"
+    args = ["--data-dir", str(data), group, "export", kind, "--out", str(out), "--hub", "all"]
+    assert main(args) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    table = read_table(out)
+    assert table.headers[0] == header

@@ -1,0 +1,154 @@
+"""The volunteer panel of the register, driven by keyboard: a volunteer who is not
+cleared needs a site lead's confirmation, signing in and out gives the right hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.volunteers import add_months
+from harmony_desktop.store.models import Staff, VolunteerShift
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.register.volunteers import (
+    ConfirmAssignmentDialog,
+    ShiftColumn,
+    VolunteerShiftPanel,
+)
+from tests.factories import HubFixture
+from tests.ui.test_register import open_first_session
+
+REAL_TODAY = dt.date.today()  # clearances are judged against the real date
+
+
+def add_volunteer(services: Services, hub: HubFixture, first: str, *, tb_expired: bool) -> str:
+    """An active volunteer with every clearance done a month ago, or with a TB clearance
+    that expired last week."""
+    volunteers = services.volunteers
+    vid = volunteers.save(
+        hub.hub_id, {"first_name": first, "last_name": "Tester", "status": "active"}
+    )
+    for kind in volunteers.kinds():
+        done = REAL_TODAY - dt.timedelta(days=30)
+        if kind.code == "tb" and tb_expired:
+            done = add_months(REAL_TODAY - dt.timedelta(days=7), -kind.validity_months)
+        volunteers.record_clearance(vid, kind.id, done)
+    return vid
+
+
+@pytest.fixture
+def people(services: Services, hub: HubFixture) -> dict[str, str]:
+    """A site lead, a cleared volunteer and one whose TB clearance expired."""
+    with services.store.write() as w:
+        lead = w.insert(Staff(hub_id=hub.hub_id, name="Lead Person", role="site_lead")).id
+    return {
+        "lead": lead,
+        "cleared": add_volunteer(services, hub, "Clara", tb_expired=False),
+        "expired": add_volunteer(services, hub, "Tomas", tb_expired=True),
+    }
+
+
+def open_panel(qtbot: QtBot, page: RegisterPage) -> tuple[str, VolunteerShiftPanel]:
+    """Open the first session and wait for its volunteers."""
+    panel = page.volunteers
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        session_id = open_first_session(qtbot, page)
+    return session_id, panel
+
+
+def stored_shift(services: Services, session_id: str, volunteer_id: str) -> VolunteerShift | None:
+    """The live shift of a volunteer at a session, if any."""
+    with services.store.read() as s:
+        return s.exec(
+            select(VolunteerShift).where(
+                VolunteerShift.session_id == session_id,
+                VolunteerShift.volunteer_id == volunteer_id,
+                VolunteerShift.deleted == False,  # noqa: E712
+            )
+        ).first()
+
+
+def test_a_volunteer_with_an_expired_tb_clearance_cannot_be_assigned_without_confirmation(
+    qtbot: QtBot, window: MainWindow, services: Services, people: dict[str, str], qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    page = window.register
+    session_id, panel = open_panel(qtbot, page)
+    qtmodeltester.check(panel.model)
+    row = panel.model.row_of(people["expired"])
+    clearance = panel.model.index(row, ShiftColumn.CLEARANCE)
+    assert clearance.data() == "Not cleared"
+    assert clearance.data(Qt.ItemDataRole.ForegroundRole).color() == QColor("#b00020")
+    assert "TB clearance: expired on" in clearance.data(Qt.ItemDataRole.ToolTipRole)
+    cleared_row = panel.model.row_of(people["cleared"])
+    assert panel.model.index(cleared_row, ShiftColumn.CLEARANCE).data() == "Cleared"
+
+    # Alt+V goes to the volunteers; I signs the current one in.
+    qtbot.keyClick(page, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert panel.view.hasFocus()
+    panel.go_to(people["expired"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    dialog = panel.active_dialog
+    assert isinstance(dialog, ConfirmAssignmentDialog)
+    assert "TB clearance: expired on" in dialog.problems.text()
+    assert dialog.lead.currentText() == "Lead Person"
+    dialog.reject()
+    assert stored_shift(services, session_id, people["expired"]) is None
+    assert panel.model.index(row, ShiftColumn.STATUS).data() == ""
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_S)  # signing up assigns too
+    dialog = panel.active_dialog
+    assert isinstance(dialog, ConfirmAssignmentDialog)
+    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    shift = stored_shift(services, session_id, people["expired"])
+    assert shift is not None and shift.status == "signed_up"
+    assert shift.confirmed_by == people["lead"]
+    assert shift.confirmation_note.startswith("TB clearance: expired on")
+    assert panel.model.index(row, ShiftColumn.STATUS).data() == "Signed up ✓ Lead Person"
+    # Confirmed for this session: signing in now asks nothing more.
+    panel.go_to(people["expired"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    assert panel.active_dialog is None
+    assert stored_shift(services, session_id, people["expired"]).status == "attended"  # type: ignore[union-attr]
+
+
+def test_signing_in_and_out_by_keyboard_gives_the_right_hours(
+    qtbot: QtBot, window: MainWindow, services: Services, people: dict[str, str]
+) -> None:
+    page = window.register
+    session_id, panel = open_panel(qtbot, page)
+    panel.view.setFocus()
+    panel.go_to(people["cleared"])
+    panel.clock = lambda: dt.time(15, 20)
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    assert panel.active_dialog is None  # cleared: nothing to confirm
+    row = panel.model.row_of(people["cleared"])
+    assert panel.view.currentIndex().row() == row + 1  # moved on, as the roll does
+    panel.go_to(people["cleared"])
+    panel.clock = lambda: dt.time(17, 5)
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    assert panel.model.index(row, ShiftColumn.SIGN_IN).data() == "15:20"
+    assert panel.model.index(row, ShiftColumn.SIGN_OUT).data() == "17:05"
+    assert panel.model.index(row, ShiftColumn.HOURS).data() == "1.75"
+    assert panel.summary.text() == "1 signed in · 1.75 h"
+    shift = stored_shift(services, session_id, people["cleared"])
+    assert shift is not None and (shift.sign_in, shift.sign_out) == (
+        dt.time(15, 20),
+        dt.time(17, 5),
+    )
+    # N marks a no-show: no hours; Del takes the volunteer off the session.
+    panel.go_to(people["cleared"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_N)
+    assert panel.model.index(row, ShiftColumn.HOURS).data() == ""
+    panel.go_to(people["cleared"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert stored_shift(services, session_id, people["cleared"]) is None
+    # Signing out someone who never signed in is refused with a message.
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    assert "Sign the volunteer in" in panel.save_label.text()
