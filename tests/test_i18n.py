@@ -66,3 +66,23 @@ def test_a_spanish_attendance_export_writes_spanish_times_and_headers(
     assert rows[0][:4] == ("Fecha", "Conjunto", "Inicio", "Estado de la sesión")
     assert rows[1][2] == "3:30\u202fp.m."
     assert rows[1][0] == dt.datetime(2026, 9, 7)  # still a real date in the workbook
+
+
+def test_a_report_written_in_spanish_from_the_command_line(
+    services: Services, hub: HubFixture, tmp_path: Path
+) -> None:
+    from harmony_desktop.__main__ import main
+
+    day = dt.date(2026, 9, 7)
+    info = services.sessions.open(services.sessions.for_day(hub.hub_id, day)[0])
+    services.roll.mark_remaining_present(info.id, by=hub.teacher_id)
+    data_dir = str(services.store.path.parent)
+    services.close()
+    out = tmp_path / "asistencia.xlsx"
+    args = ["report", "attendance", "--from", "2026-09-01", "--to", "2026-09-30"]
+    assert main(["--data-dir", data_dir, *args, "--out", str(out), "--lang", "es"]) == 0
+    book = load_workbook(out)  # its column names are machine keys, in any language
+    assert book.sheetnames == ["Asistencia", "Por conjunto", "Por sede", "Acerca de"]
+    about = [row[0] for row in book["Acerca de"].values]
+    assert about[:2] == ["Asistencia", "Todas las sedes (1) · del 2026-09-01 al 2026-09-30"]
+    assert i18n.current_language() == "en"  # only the report was in Spanish
