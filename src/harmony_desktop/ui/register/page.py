@@ -174,7 +174,11 @@ class RegisterPage(QWidget):
         self.rollOpened.connect(lambda sid: self.volunteers.show_session(sid, self.day))
         self.dayChanged.connect(self.volunteers.day_shown)
         right.addWidget(self.volunteers)
-        right.setSizes([520, 200])
+        # The roll is what the teacher works in: it gets the room; the volunteers'
+        # panel keeps a few rows (the splitter gives it more on demand).
+        right.setStretchFactor(0, 4)
+        right.setStretchFactor(1, 1)
+        right.setSizes([600, 130])
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
