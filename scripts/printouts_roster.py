@@ -1,7 +1,7 @@
 """Print every roster document for the biggest ensemble of a generated demo hub and save
 PNG pages in docs/printouts/ (to look at them as a site lead would).
 
-Run: .venv/bin/python scripts/printouts_roster.py [--size Letter|A4]
+Run: .venv/bin/python scripts/printouts_roster.py [--lang es]  (es: roster-doc-KIND-es-N.png)
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ OUT = ROOT / "docs" / "printouts"
 
 def main(argv: list[str] | None = None) -> int:
     """Generate a demo hub, print the five documents, convert page 1 (and 2) to PNG."""
-    args = argparse.ArgumentParser().parse_args(argv)
-    del args
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="en", help="the documents' language (en, es)")
+    args = parser.parse_args(argv)
+    suffix = "" if args.lang == "en" else f"-{args.lang}"
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.printing import DOCUMENT_KINDS, render_document
     from harmony_desktop.services.context import Services
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind in DOCUMENT_KINDS:
         pdf = render_document(
             kind, services, hub_id=hub.id, ensemble_id=biggest.id, day=today,
-            pdf_path=folder / f"{kind}.pdf",
+            pdf_path=folder / f"{kind}.pdf", language_code=args.lang,
         )  # fmt: skip
         subprocess.run(
             [
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
                 "-l",
                 "2",
                 str(pdf),
-                str(OUT / f"roster-doc-{kind}"),
+                str(OUT / f"roster-doc-{kind}{suffix}"),
             ],
             check=True,
         )

@@ -3,6 +3,8 @@
     xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots_register.py
     QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x1440x24" \\
         .venv/bin/python scripts/screenshots_register.py --suffix 200pct
+    xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots_register.py \\
+        --lang es     # in Spanish (file names end in -es), with the Roster tab
 
 Generates one demo hub (about 200 students, two years of history; entirely synthetic)
 in a temporary folder, opens the real main window on a fixed school day as the app
@@ -23,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from harmony_desktop.demo import generate_demo
 from harmony_desktop.startup import open_app
 from harmony_desktop.store.models import Hub
-from harmony_desktop.ui.app import make_application
+from harmony_desktop.ui.app import install_translator, make_application
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import DepartureDialog
 from harmony_desktop.ui.register.models import RollColumn
@@ -73,11 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     """Take the screenshots."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
+    parser.add_argument(
+        "--lang", default="en", help="the window's language; es adds -es to the names and "
+        "also saves the Roster tab (roster-tab-es.png)"
+    )
     args = parser.parse_args(argv)
+    if args.lang != "en":
+        args.suffix = "-".join(filter(None, [args.lang, args.suffix]))
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_application()
     with tempfile.TemporaryDirectory() as folder:
         services = open_app(folder)
+        install_translator(app, QLocale(args.lang))
         generate_demo(services.store, hubs=1, today=TODAY)
         hub = services.hubs.find(None)
         assert hub is not None
@@ -176,6 +185,11 @@ def main(argv: list[str] | None = None) -> int:
         # The roster's tall form with the duplicate warning, and the sign-in sheet's day.
         window.pages.setCurrentWidget(window.roster)
         roster = window.roster
+        if args.lang != "en":
+            while roster.model.rowCount() == 0 or window.tasks.busy():
+                app.processEvents()
+            settle(app, 0.5)
+            save(window, "tab", args.suffix, prefix="roster")
         twin = services.roster.student(services.roster.entries(hub.id)[5].student_id)
         form = roster.new_student()
         form.first_name.setText(twin.legal_first_name)

@@ -2,19 +2,23 @@
 
 Run: xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_roster.py
 (or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder with generated data.
+``--lang es``: in Spanish, saved as roster-NAME-es.png.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
+SUFFIX = ""
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -30,21 +34,28 @@ def shoot(widget: QWidget, name: str, app: QApplication) -> None:
     widget.show()
     _settle(app)
     OUT.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(OUT / f"roster-{name}.png"))
-    print(OUT / f"roster-{name}.png")
+    widget.grab().save(str(OUT / f"roster-{name}{SUFFIX}.png"))
+    print(OUT / f"roster-{name}{SUFFIX}.png")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Build a demo hub, open the page and its dialogs, save a PNG of each."""
-    app = QApplication.instance() or QApplication(sys.argv)
+    global SUFFIX
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="en", help="the window's language (en, es)")
+    args = parser.parse_args(argv)
+    SUFFIX = "" if args.lang == "en" else f"-{args.lang}"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     import harmony_desktop.ui.roster  # noqa: F401  (None work-around first)
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.startup import open_app
+    from harmony_desktop.ui.app import install_translator
     from harmony_desktop.ui.roster import RosterPage
     from harmony_desktop.ui.roster.student_dialog import StudentDialog
     from harmony_desktop.ui.tasks import TaskManager
 
     services = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
+    install_translator(app, QLocale(args.lang))
     tasks = TaskManager(services)
     today = dt.date(2026, 10, 7)
     generate_demo(services.store, hubs=1, students_per_hub=200, today=today)

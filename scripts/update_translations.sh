@@ -10,31 +10,33 @@
 # (./dev shell) and, for the gettext half, Debian's gettext package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=resources/translations
+# TRANSLATIONS_OUT: write elsewhere (the completeness test extracts into a temporary copy).
+out=${TRANSLATIONS_OUT:-resources/translations}
 languages=(es)
 mkdir -p "$out"
 
 qt_sources=$(git ls-files 'src/harmony_desktop/ui/*.py' 'src/harmony_desktop/printing/*.py')
 for lang in "${languages[@]}"; do
   # shellcheck disable=SC2086
-  pyside6-lupdate $qt_sources -ts "$out/harmony_desktop_$lang.ts" -no-obsolete
+  pyside6-lupdate $qt_sources -ts "$out/harmony_desktop_$lang.ts" -no-obsolete -locations none
   pyside6-lrelease "$out/harmony_desktop_$lang.ts" -qm "$out/harmony_desktop_$lang.qm"
 done
 
 if command -v xgettext >/dev/null; then
   # shellcheck disable=SC2046
-  xgettext -L Python --keyword=_ --from-code=UTF-8 --add-comments \
+  xgettext -L Python --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments \
+    --add-location=file --sort-by-file \
     --package-name=harmony-desktop -o "$out/harmony_desktop.pot" \
     $(git ls-files 'src/harmony_desktop/*.py' | grep -v -e '/ui/' -e '/printing/')
   for lang in "${languages[@]}"; do
     po="$out/$lang/LC_MESSAGES/harmony_desktop.po"
     mkdir -p "$(dirname "$po")"
     if [ -f "$po" ]; then
-      msgmerge -q --update --backup=none "$po" "$out/harmony_desktop.pot"
+      msgmerge -q --update --backup=none --no-fuzzy-matching "$po" "$out/harmony_desktop.pot"
     else
       msginit -i "$out/harmony_desktop.pot" -o "$po" -l "$lang" --no-translator
     fi
-    msgfmt -o "${po%.po}.mo" "$po"
+    msgfmt --check-format -o "${po%.po}.mo" "$po"
   done
 else
   echo "xgettext not found: sudo apt-get install gettext (for the services' catalogue)" >&2

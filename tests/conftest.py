@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from harmony_desktop.domain import i18n
+from harmony_desktop.paths import resource
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import Store
 from tests.factories import HubFixture, make_hub
@@ -23,6 +25,18 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test runs may touch the real user data folder."""
     monkeypatch.setenv("HARMONY_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("HARMONY_LOG_DIR", str(tmp_path / "logs"))
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Text is English unless a test chooses a language: the machine's locale (an es_MX
+    laptop) must not decide what tests read, nor a Spanish test leak into the next."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_COLLATE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.install(resource("translations"))
+    yield
+    i18n.set_language(None)
 
 
 @pytest.fixture

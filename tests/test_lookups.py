@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.names import display_name
 from harmony_desktop.services.context import Services
@@ -64,8 +65,13 @@ def test_hub_directory_finds_hubs_and_ensembles(services: Services, hub: HubFixt
         directory.hub("nope")
     strings = directory.find_ensemble(None, "beginning strings")
     assert strings.id == hub.ensemble_id and strings.teacher == "Teacher One"
-    assert strings.schedule == "Mon–Fri 15:30–17:00" and strings.schedule_days == (0, 1, 2, 3, 4)
-    assert directory.ensemble(hub.second_ensemble_id).schedule == "Sat 10:00–11:30"
+    # Weekdays and times as the language writes them (a narrow no-break space before PM).
+    assert strings.schedule == "Mon–Fri 3:30\u202fPM–5:00\u202fPM"
+    assert strings.schedule_days == (0, 1, 2, 3, 4)
+    assert directory.ensemble(hub.second_ensemble_id).schedule == "Sat 10:00\u202fAM–11:30\u202fAM"
+    with i18n.using("es"):
+        spanish = directory.ensemble(hub.second_ensemble_id).schedule
+    assert spanish == "sáb 10:00\u202fa.m.–11:30\u202fa.m."
     assert [e.name for e in directory.ensembles(hub.hub_id)] == ["Beginning Strings", "Choir"]
     with services.store.write() as w:
         w.insert(Ensemble(hub_id=hub.hub_id, name="Beginning Winds"))

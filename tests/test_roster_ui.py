@@ -445,7 +445,7 @@ def test_gui_signin_sheet_offers_meeting_days_and_names_pickups(
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Tue 8 Sep 2026, 15:30–17:00" in text and "May be collected by" in text
+    assert "Tue 8 Sep 2026, 3:30 PM–5:00 PM" in text and "May be collected by" in text
     assert "Guardian 0" in text and "SEE SITE LEAD" in text
     assert "No contact at all" not in text and "Restricted Adult" not in text
 

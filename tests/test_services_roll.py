@@ -290,7 +290,7 @@ def test_an_adult_not_on_the_list_needs_a_site_lead(services: Services, hub: Hub
     assert (state.collected_by, state.pickup_confirmed_by) == ("Unknown Adult", lead.id)
     headers, rows = services.exporting.attendance_table(hub.hub_id)
     row = dict(zip(headers, next(r for r in rows if r[headers.index("Collected by")]), strict=True))
-    assert row["Collected at"] == "16:40" and row["Release confirmed by"] == "Lead Person"
+    assert row["Collected at"] == "4:40\u202fPM" and row["Release confirmed by"] == "Lead Person"
 
 
 def test_left_early_carries_the_pickup_and_absence_clears_it(

@@ -108,7 +108,7 @@ def test_a_previous_release_database_upgrades_and_loses_nothing(tmp_path: Path) 
     for row in after["staff"].values():
         assert json.loads(row["hubs"]) == [row["hub_id"]]
     spanish = {r["code"]: r["label_es"] for r in after["attendance_code"].values()}
-    assert spanish["P"] == "Presente" and spanish["AU"] == "Ausencia injustificada"
+    assert spanish["P"] == "Presente" and spanish["AU"] == "Falta injustificada"
 
 
 def test_the_upgraded_database_keeps_its_rolls_and_sessions(tmp_path: Path) -> None:

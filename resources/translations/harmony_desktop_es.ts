@@ -4,2014 +4,3945 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="39"/>
         <source>Class roster</source>
-        <extracomment>The documents a site prints, in menu order.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lista de la clase</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="40"/>
         <source>Sign-in / sign-out sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de entrada y salida</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="41"/>
         <source>Paper roll sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de asistencia en papel</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="42"/>
         <source>Emergency contact sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de contactos de emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="43"/>
         <source>No-photo list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de estudiantes sin fotos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="60"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="60"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="67"/>
         <source>Allergy</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="69"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="352"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="378"/>
         <source>Medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Médico</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="71"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="350"/>
         <source>Custody</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="84"/>
+        <source>may walk home</source>
+        <translation>puede irse caminando</translation>
+    </message>
+    <message>
+        <source>no pickup on file</source>
+        <translation>nadie autorizado para recoger</translation>
+    </message>
+    <message>
+        <source>SEE SITE LEAD</source>
+        <translation>VER AL COORDINADOR(A)</translation>
+    </message>
+    <message>
+        <source>{ensemble} does not meet on {day} ({schedule}).</source>
+        <translation>{ensemble} no se reúne el {day} ({schedule}).</translation>
+    </message>
+    <message>
+        <source>Next meetings: {days}.</source>
+        <translation>Próximas reuniones: {days}.</translation>
+    </message>
+    <message>
+        <source>It has no meeting in the next five weeks.</source>
+        <translation>No tiene reuniones en las próximas cinco semanas.</translation>
+    </message>
+    <message>
         <source>legal: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre legal: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="108"/>
         <source>Unknown document {kind!r}; choose one of: {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento desconocido {kind!r}; elija uno de: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="122"/>
         <source>Choose an ensemble (or a session) for this document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un conjunto (o una sesión) para este documento.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="135"/>
         <source>All ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="140"/>
         <source>Teacher: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a): {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="154"/>
         <source>Printed {when} · Harmony Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Impreso {when} · Harmony Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="182"/>
         <source>{count} students enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} estudiantes inscritos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="184"/>
         <source>(capacity {capacity})</source>
-        <translation type="unfinished"></translation>
+        <translation>(cupo {capacity})</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="190"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="229"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="274"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="369"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="191"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="370"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="192"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="193"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="371"/>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="194"/>
         <source>District ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del distrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="195"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="307"/>
         <source>Guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="196"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="354"/>
         <source>Walks home</source>
-        <translation type="unfinished"></translation>
+        <translation>Camina a casa</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="197"/>
         <source>Photo OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos permitidas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="198"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="202"/>
         <source>No student is enrolled in this ensemble on this date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún estudiante está inscrito en este conjunto en esta fecha.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="203"/>
         <source>Alerts: details are on the emergency contact sheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alertas: los detalles están en la hoja de contactos de emergencia.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="213"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="316"/>
+        <source>May be collected by</source>
+        <translation>Lo pueden recoger</translation>
+    </message>
+    <message>
+        <source>Collected by (name and signature)</source>
+        <translation>Lo recogió (nombre y firma)</translation>
+    </message>
+    <message>
+        <source>Release a student only to an adult named for them, or let them walk home where it says so. Anyone else, or SEE SITE LEAD: ask the site lead.</source>
+        <translation>Entregue al estudiante solo a un adulto indicado para él, o déjelo irse caminando donde así se indique. Cualquier otra persona, o VER AL COORDINADOR(A): consulte al coordinador(a) de sede.</translation>
+    </message>
+    <message>
         <source>May walk home</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede irse caminando</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="215"/>
-        <source>CUSTODY ALERT: check the emergency sheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="230"/>
         <source>Time in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de entrada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="231"/>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="233"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="232"/>
         <source>Time out</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de salida</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="234"/>
         <source>Early-release code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código de salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="235"/>
+        <source>What is wrong</source>
+        <translation>Qué está mal</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Termina</translation>
+    </message>
+    <message>
+        <source>New family event</source>
+        <translation>Nuevo evento familiar</translation>
+    </message>
+    <message>
+        <source>Family night, parent workshop…</source>
+        <translation>Noche familiar, taller para padres…</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="241"/>
+        <source>New masterclass</source>
+        <translation>Nueva clase magistral</translation>
+    </message>
+    <message>
+        <source>Host ensemble</source>
+        <translation>Conjunto anfitrión</translation>
+    </message>
+    <message>
+        <source>Guest artist</source>
+        <translation>Artista invitado(a)</translation>
+    </message>
+    <message>
+        <source>Also invite</source>
+        <translation>Invitar también</translation>
+    </message>
+    <message>
+        <source>At the hub</source>
+        <translation>En la sede</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>En el lugar</translation>
+    </message>
+    <message>
+        <source>New performance</source>
+        <translation>Nueva presentación</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Público</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>no se cuenta</translation>
+    </message>
+    <message>
+        <source>Add a walk-in</source>
+        <translation>Agregar una persona sin inscripción</translation>
+    </message>
+    <message>
+        <source>grandmother, uncle, neighbour…</source>
+        <translation>abuela, tío, vecina…</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Type to find a student</source>
+        <translation>Escriba para buscar un estudiante</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>For students</source>
+        <translation>Para estudiantes</translation>
+    </message>
+    <message>
         <source>Early-release codes: {legend}</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de salida temprana: {legend}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="243"/>
         <source>Staff signature: ______________________________   Name: ______________________   Date: ____________</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma del personal: ___________________________   Nombre: ______________________   Fecha: ____________</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="270"/>
         <source>For when a laptop is not available: mark a code per date, enter it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para cuando no hay computadora: marque un código por fecha y regístrelo después.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="275"/>
         <source>Gr.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gr.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="282"/>
         <source>Codes: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos: {codes}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="283"/>
         <source>Teacher signature: ______________________________</source>
-        <translation type="unfinished"></translation>
+        <translation>Firma del maestro(a): ______________________________</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="296"/>
         <source>Born {date} (age {age})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nació el {date} ({age} años)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="301"/>
         <source>Grade {grade}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado {grade}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="303"/>
         <source>Family language: {lang}</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la familia: {lang}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="309"/>
         <source>Emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="309"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="319"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="363"/>
         <source>Allergies: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias: {notes}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="321"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="365"/>
         <source>Medical: {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Médico: {notes}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="325"/>
         <source>NO CONTACT ON FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>NO HAY CONTACTO REGISTRADO</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="326"/>
         <source>None listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie registrado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="333"/>
         <source>{count} students</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="335"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="336"/>
         <source>Guardians and emergency contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutores y contactos de emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="337"/>
         <source>Authorized pickups</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorizados para recoger</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="338"/>
         <source>Custody restrictions</source>
-        <translation type="unfinished"></translation>
+        <translation>Restricciones de custodia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="339"/>
         <source>Allergies and medical notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias y notas médicas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="346"/>
         <source>CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>CONFIDENCIAL: el personal debe tenerla siempre consigo; nunca la publique ni la deje olvidada. Destrúyala cuando la reemplace.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="348"/>
         <source>No students.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay estudiantes.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="361"/>
         <source>{count} of {total} students have no photo consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} de {total} estudiantes no tienen permiso para fotos.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="365"/>
         <source>Keep these students out of photos, video and live streams. Check before posting.</source>
-        <translation type="unfinished"></translation>
+        <translation>No incluya a estos estudiantes en fotos, videos ni transmisiones en vivo. Revise antes de publicar.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="372"/>
         <source>Ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="376"/>
         <source>Every student listed here has photo consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estudiantes de esta lista tienen permiso para fotos.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/documents.py" line="410"/>
         <source>Page size must be Letter or A4, not {size!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tamaño de página debe ser Letter o A4, no {size!r}.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/layout.py" line="231"/>
         <source>Page {n} of {total}</source>
-        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality)</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows)</extracomment>
+        <translation>Página {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/printing/layout.py" line="276"/>
         <source>{title} — page {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} — página {n} de {total}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/app.py" line="59"/>
-        <source>There is no hub in this database yet. Sync with the central server, or create a demo with: harmony-desktop demo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="40"/>
         <source>Harmony Desktop main window</source>
-        <extracomment>How often the pending-changes count is refreshed even without local writes (other pages, a sync) — the count is also refreshed shortly after every write.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ventana principal de Harmony Desktop</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="44"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="48"/>
         <source>Hub: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sede: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="49"/>
         <source>Hub</source>
-        <translation type="unfinished"></translation>
+        <translation>Sede</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="51"/>
         <source>Date shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha mostrada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="53"/>
-        <source>Sync state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="55"/>
         <source>Status bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra de estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="65"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="215"/>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="67"/>
         <source>Roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="80"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="83"/>
+        <source>Switch hub</source>
+        <extracomment>File ▸ Switch hub</extracomment>
+        <translation>Cambiar de sede</translation>
+    </message>
+    <message>
+        <source>Hubs</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>&amp;Hub to show (↑/↓, Enter):</source>
+        <translation>&amp;Sede que mostrar (↑/↓, Intro):</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <source>S&amp;witch hub…</source>
+        <translation>Cambiar de s&amp;ede…</translation>
+    </message>
+    <message>
+        <source>Show another hub of this laptop</source>
+        <translation>Mostrar otra sede de esta computadora</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="101"/>
-        <source>last synced {at}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Programme set-up…</source>
+        <translation>&amp;Configuración del programa…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="101"/>
-        <source>never synced</source>
-        <translation type="unfinished"></translation>
+        <source>Volunteers</source>
+        <translation>Voluntarios</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="103"/>
-        <source>Sync: no changes waiting · {when}</source>
-        <translation type="unfinished"></translation>
+        <source>Reports</source>
+        <translation>Informes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="105"/>
-        <source>Sync: 1 change to send · {when}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="107"/>
-        <source>Sync: {count} changes to send · {when}</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/main_window.py" line="113"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
         <source>Date: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha: {date}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="46"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="47"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="61"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="89"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="119"/>
+        <source>Time check</source>
+        <translation>Revisión de la hora</translation>
+    </message>
+    <message>
+        <source>{time} is outside the session ({start}–{end}). Press Enter again to keep it, or correct the time.</source>
+        <translation>{time} está fuera de la sesión ({start}–{end}). Pulse Intro otra vez para conservarla, o corrija la hora.</translation>
+    </message>
+    <message>
         <source>{code}: {student}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code}: {student}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="90"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="93"/>
         <source>Arrival time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de llegada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="95"/>
         <source>&lt;b&gt;{student}&lt;/b&gt; arrived late.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{student}&lt;/b&gt; llegó tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="96"/>
         <source>Arrived at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegó a las:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="97"/>
         <source>Mark late</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar tarde</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="120"/>
         <source>Early departure</source>
-        <translation type="unfinished"></translation>
+        <translation>Salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="127"/>
         <source>Who may take this student</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién puede llevarse a este estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="138"/>
+        <source>&amp;Collected by (↓/↑ or a digit):</source>
+        <translation>&amp;Lo recogió (↓/↑ o un dígito):</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>Lo recogió</translation>
+    </message>
+    <message>
+        <source>Walked home alone</source>
+        <translation>Se fue caminando solo(a) a casa</translation>
+    </message>
+    <message>
+        <source>Someone else (site lead must confirm)…</source>
+        <translation>Otra persona (el coordinador(a) de sede debe confirmar)…</translation>
+    </message>
+    <message>
+        <source>Custody alert</source>
+        <translation>Alerta de custodia</translation>
+    </message>
+    <message>
+        <source>Name of the adult collecting</source>
+        <translation>Nombre del adulto que lo recoge</translation>
+    </message>
+    <message>
+        <source>Full name, as on their ID</source>
+        <translation>Nombre completo, como aparece en su identificación</translation>
+    </message>
+    <message>
+        <source>Site lead confirming</source>
+        <translation>Coordinador(a) de sede que confirma</translation>
+    </message>
+    <message>
+        <source>(no site lead set up)</source>
+        <translation>(no hay coordinador(a) de sede registrado)</translation>
+    </message>
+    <message>
+        <source>The site lead has checked their ID and confirms</source>
+        <translation>El coordinador(a) de sede revisó su identificación y confirma</translation>
+    </message>
+    <message>
+        <source>Site lead confirms the release</source>
+        <translation>El coordinador(a) de sede confirma la entrega</translation>
+    </message>
+    <message>
+        <source>Adult:</source>
+        <translation>Adulto:</translation>
+    </message>
+    <message>
+        <source>Site lead:</source>
+        <translation>Coordinador(a) de sede:</translation>
+    </message>
+    <message>
+        <source>Not an authorised pickup.</source>
+        <translation>No está autorizado para recogerlo.</translation>
+    </message>
+    <message>
+        <source>Do not release the student until a site lead has confirmed.</source>
+        <translation>No entregue al estudiante hasta que un coordinador(a) de sede lo confirme.</translation>
+    </message>
+    <message>
+        <source>Choose who collected the student.</source>
+        <translation>Elija quién recogió al estudiante.</translation>
+    </message>
+    <message>
+        <source>Type the name of the adult collecting the student.</source>
+        <translation>Escriba el nombre del adulto que recoge al estudiante.</translation>
+    </message>
+    <message>
+        <source>No site lead is set up: the student cannot leave with this adult.</source>
+        <translation>No hay coordinador(a) de sede registrado: el estudiante no puede irse con este adulto.</translation>
+    </message>
+    <message>
+        <source>A site lead must confirm before the student leaves with this adult.</source>
+        <translation>Un coordinador(a) de sede debe confirmar antes de que el estudiante se vaya con este adulto.</translation>
+    </message>
+    <message>
         <source>Departure time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de salida</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="140"/>
         <source>Reason for leaving early</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="145"/>
         <source>Left at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Salió a las:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="146"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="237"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="148"/>
         <source>Mark left early</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar salida temprana</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="157"/>
         <source>Custody restriction</source>
-        <translation type="unfinished"></translation>
+        <extracomment>list rows that are not an authorised adult</extracomment>
+        <translation>Restricción de custodia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="161"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="367"/>
         <source>May walk home alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede irse caminando solo(a) a casa.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="164"/>
         <source>May NOT walk home: release only to an authorized adult.</source>
-        <translation type="unfinished"></translation>
+        <translation>NO puede irse caminando: entréguelo solo a un adulto autorizado.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="167"/>
-        <source>Authorized pickups:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="176"/>
         <source>No authorized pickup on file. Call the site lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nadie autorizado para recoger. Llame al coordinador(a) de la sede.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="195"/>
         <source>Note for {student}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota sobre {student}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="196"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="877"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="198"/>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="201"/>
         <source>Note (kept with this mark, visible to staff):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota (se guarda con esta marca; la ve el personal):</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="203"/>
         <source>Save note</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="216"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="217"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="239"/>
         <source>Cancel session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="220"/>
         <source>Reason for cancelling</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la cancelación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Weather</source>
-        <translation type="unfinished"></translation>
+        <translation>Clima</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Venue unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar no disponible</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Teacher absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a) ausente</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="222"/>
         <source>Holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>Día festivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="227"/>
         <source>Choose or type a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija o escriba un motivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="232"/>
         <source>Cancel &lt;b&gt;{session}&lt;/b&gt;? It will leave every attendance count. You can restore it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cancelar &lt;b&gt;{session}&lt;/b&gt;? Dejará de contar en la asistencia. Puede restaurarla más tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="240"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="242"/>
         <source>Keep session</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="256"/>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="257"/>
         <source>Add a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="259"/>
         <source>Ensemble</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="263"/>
         <source>Kind of session</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="265"/>
         <source>Rehearsal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensayo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="266"/>
+        <source>{families} families · {adults} adults</source>
+        <translation>{families} familias · {adults} adultos</translation>
+    </message>
+    <message>
+        <source>{present}/{expected} present · {guest}</source>
+        <translation>{present}/{expected} presentes · {guest}</translation>
+    </message>
+    <message>
         <source>Performance</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="267"/>
+        <source>{performers} performers · audience {audience}</source>
+        <translation>{performers} participantes · público {audience}</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Alcanzados</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>Adulto</translation>
+    </message>
+    <message>
+        <source>Students (family)</source>
+        <translation>Estudiantes (familia)</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>Vino</translation>
+    </message>
+    <message>
+        <source>(walk-in)</source>
+        <translation>(sin inscripción)</translation>
+    </message>
+    <message>
+        <source>✓ Came</source>
+        <translation>✓ Vino</translation>
+    </message>
+    <message>
+        <source>One adult for {count} students: counts once as an adult</source>
+        <translation>Un adulto por {count} estudiantes: cuenta una vez como adulto</translation>
+    </message>
+    <message>
         <source>Masterclass</source>
-        <translation type="unfinished"></translation>
+        <translation>Clase magistral</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="271"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="272"/>
         <source>e.g. Winter concert at City Hall</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Concierto de invierno en el Ayuntamiento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="275"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="233"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="278"/>
         <source>Start time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="281"/>
         <source>End time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de fin</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="282"/>
         <source>Off-site (performance, visit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de la sede (presentación, visita)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="283"/>
         <source>Off-site</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de la sede</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="286"/>
         <source>Ensemble:</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="287"/>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="288"/>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Título:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="289"/>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="290"/>
         <source>Starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empieza:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="291"/>
         <source>Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/dialogs.py" line="294"/>
         <source>Add session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="40"/>
         <source>Missing roll</source>
         <extracomment>Custom roles shared by the models and their delegates.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Falta la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="42"/>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin empezar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="43"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="44"/>
         <source>Roll taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia tomada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="45"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="706"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="714"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="364"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="90"/>
         <source>Marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="108"/>
+        <source>{label} (no longer on the schedule)</source>
+        <translation>{label} (ya no está en el horario)</translation>
+    </message>
+    <message>
         <source>Cancelled: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelada: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="109"/>
         <source>{recorded} of {expected} students marked</source>
-        <translation type="unfinished"></translation>
+        <translation>{recorded} de {expected} estudiantes marcados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="215"/>
         <source>Mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="229"/>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="248"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="241"/>
         <source>Not recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="332"/>
         <source>arrived {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>llegó {time}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="334"/>
         <source>left {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>salió {time}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="361"/>
+        <source>walked home {time}</source>
+        <translation>se fue caminando {time}</translation>
+    </message>
+    <message>
+        <source>collected {time} by {adult}</source>
+        <translation>lo recogió {adult} {time}</translation>
+    </message>
+    <message>
         <source>Custody restriction: check before release.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restricción de custodia: revise antes de entregarlo.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="369"/>
         <source>Must be picked up by an authorized adult.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo debe recoger un adulto autorizado.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="377"/>
         <source>Picked up by guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo recogió su tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="379"/>
         <source>Appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="380"/>
         <source>Transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Transporte</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/models.py" line="381"/>
+        <source>Family emergency (CA early release)</source>
+        <translation>Emergencia familiar (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Illness (CA early release)</source>
+        <translation>Enfermedad (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Medical appointment (CA early release)</source>
+        <translation>Cita médica (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Other enrichment programme (CA early release)</source>
+        <translation>Otro programa de enriquecimiento (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Transportation (CA early release)</source>
+        <translation>Transporte (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Parent request under the site policy (CA early release)</source>
+        <translation>Petición de los padres según la política de la sede (salida temprana CA)</translation>
+    </message>
+    <message>
+        <source>Teaching artist</source>
+        <translation>Artista docente</translation>
+    </message>
+    <message>
+        <source>Site lead</source>
+        <translation>Coordinador(a) de sede</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Data manager</source>
+        <translation>Administrador(a) de datos</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Parque</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Community centre</source>
+        <translation>Centro comunitario</translation>
+    </message>
+    <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="228"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>New: fill in the details, then Save.</source>
+        <translation>Nuevo: complete los datos y luego Guardar.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Kind of partner</source>
+        <translation>Tipo de socio</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Socio:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>This laptop syncs with your programme&apos;s server: hubs are added and renamed by the administrator there, and arrive here at the next sync.</source>
+        <translation>Esta computadora se sincroniza con el servidor de su programa: el administrador agrega y cambia el nombre de las sedes allí, y los cambios llegan aquí en la siguiente sincronización.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Staff member&apos;s name</source>
+        <translation>Nombre del miembro del personal</translation>
+    </message>
+    <message>
+        <source>Hubs they work at</source>
+        <translation>Sedes donde trabaja</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <source>&amp;Hubs:</source>
+        <translation>&amp;Sedes:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Attendance codes</source>
+        <translation>Códigos de asistencia</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Spanish label</source>
+        <translation>Nombre en español</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>Salió temprano</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Justificada</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Code letters</source>
+        <translation>Letras del código</translation>
+    </message>
+    <message>
+        <source>Counts as &amp;present</source>
+        <translation>Cuenta como &amp;presente</translation>
+    </message>
+    <message>
+        <source>&amp;Late (asks the arrival time)</source>
+        <translation>&amp;Tarde (pide la hora de llegada)</translation>
+    </message>
+    <message>
+        <source>Left &amp;early (asks the time and who collected)</source>
+        <translation>Salió t&amp;emprano (pide la hora y quién lo recogió)</translation>
+    </message>
+    <message>
+        <source>E&amp;xcused absence</source>
+        <translation>&amp;Falta justificada</translation>
+    </message>
+    <message>
+        <source>O&amp;ffered in the register</source>
+        <translation>&amp;Disponible al tomar asistencia</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Código:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>N&amp;ombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Spanish label:</source>
+        <translation>Nombre en &amp;español:</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>&amp;Orden:</translation>
+    </message>
+    <message>
+        <source>Attendance codes are shared by the whole programme: a data manager changes them on their laptop, and the change arrives here at the next sync.</source>
+        <translation>Los códigos de asistencia son comunes a todo el programa: un administrador(a) de datos los cambia en su computadora y el cambio llega aquí en la siguiente sincronización.</translation>
+    </message>
+    <message>
         <source>◀ Previous day</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Día anterior</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="228"/>
         <source>Previous day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="236"/>
         <source>Next day ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Día siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="236"/>
         <source>Next day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="238"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="238"/>
         <source>Go to today</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a hoy</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="240"/>
+        <source>dddd d MMMM yyyy</source>
+        <translation>ddd d &apos;de&apos; MMMM</translation>
+    </message>
+    <message>
         <source>Teacher:</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a):</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="242"/>
         <source>Teacher taking roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Maestro(a) que toma la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="246"/>
         <source>Add session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar sesión…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="246"/>
         <source>Add an ad-hoc session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una sesión extra</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="248"/>
         <source>Cancel session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar sesión…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="248"/>
         <source>Cancel this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar esta sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="272"/>
+        <source>Only a student marked present can be signed out. Mark them first.</source>
+        <translation>Solo se puede registrar la salida de un estudiante marcado como presente. Márquelo primero.</translation>
+    </message>
+    <message>
         <source>Sessions missing roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones sin asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="279"/>
         <source>Open oldest missing roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la asistencia pendiente más antigua</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="296"/>
         <source>Day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Día mostrado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="304"/>
         <source>Sessions of the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiones del día</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="313"/>
         <source>Session columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas de las sesiones</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="319"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="320"/>
         <source>No sessions on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay sesiones este día.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="330"/>
         <source>Choose a session to take roll.
 
 Keyboard: ↑/↓ choose a session, Enter goes to its roll.</source>
-        <translation type="unfinished"></translation>
+        <extracomment>who was chosen for a session here (a substitute): session id -&gt; staff id</extracomment>
+        <translation>Elija una sesión para tomar asistencia.
+
+Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="335"/>
         <source>No session chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eligió ninguna sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="370"/>
         <source>Roll progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Avance de la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="372"/>
+        <source>Family event roll</source>
+        <translation>Asistencia del evento familiar</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>What the event reached</source>
+        <translation>A quiénes llegó el evento</translation>
+    </message>
+    <message>
+        <source>Find an adult or a student</source>
+        <translation>Buscar un adulto o un estudiante</translation>
+    </message>
+    <message>
+        <source>Find on the roll</source>
+        <translation>Buscar en la lista</translation>
+    </message>
+    <message>
+        <source>Add walk-in…</source>
+        <translation>Agregar persona sin inscripción…</translation>
+    </message>
+    <message>
+        <source>Add walk-in</source>
+        <translation>Agregar persona sin inscripción</translation>
+    </message>
+    <message>
+        <source>Remove walk-in</source>
+        <translation>Quitar persona sin inscripción</translation>
+    </message>
+    <message>
+        <source>Adults</source>
+        <translation>Adultos</translation>
+    </message>
+    <message>
+        <source>Adult rows</source>
+        <translation>Filas de adultos</translation>
+    </message>
+    <message>
         <source>Save status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="392"/>
+        <source>Keys: ↑/↓ or j/k move · P or Space came · A or Del did not come</source>
+        <translation>Teclas: ↑/↓ o j/k mueven · P o Espacio vino · A o Supr no vino</translation>
+    </message>
+    <message>
+        <source>Roll keys</source>
+        <translation>Teclas de la asistencia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Families reached: {families}&lt;/b&gt; · Adults: {adults} · Walk-ins: {walk_ins}</source>
+        <translation>&lt;b&gt;Familias alcanzadas: {families}&lt;/b&gt; · Adultos: {adults} · Sin inscripción: {walk_ins}</translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation>✓ Guardado</translation>
+    </message>
+    <message>
+        <source>Choose a walk-in to remove.</source>
+        <translation>Elija a la persona sin inscripción que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <extracomment>&quot;Mark all remaining present&quot; from anywhere on the register page (main and keypad Enter)</extracomment>
+        <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining present · D sign out · Del not recorded · N note · Ctrl+Z undo</source>
+        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · {all} todos los demás presentes · D salida · Supr sin registrar · N nota · Ctrl+Z deshacer</translation>
+    </message>
+    <message>
         <source>Correcting a past roll: every change is recorded with your name and the time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrigiendo una asistencia pasada: cada cambio se registra con su nombre y la hora.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="394"/>
         <source>Past roll notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de asistencia pasada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="404"/>
         <source>Cancellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="406"/>
         <source>Restore session</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar sesión</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="406"/>
         <source>Restore cancelled session</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar la sesión cancelada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="417"/>
         <source>Mark {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar {label}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="419"/>
         <source>Mark the chosen student {label} (key {key} or {digit})</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar al estudiante elegido: {label} (tecla {key} o {digit})</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="437"/>
         <source>Not recorded [Del]</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin registrar [Supr]</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="437"/>
         <source>Set back to not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="439"/>
         <source>Note… [N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota… [N]</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="439"/>
         <source>Add a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una nota</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="442"/>
+        <source>Mark all remaining present [{keys}]</source>
+        <translation>Marcar presentes a todos los demás [{keys}]</translation>
+    </message>
+    <message>
         <source>Mark all remaining present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar presentes a todos los demás</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="445"/>
+        <source>Everyone not marked yet is marked present, in one step you can undo.</source>
+        <translation>Todos los que aún no están marcados quedan presentes, en un solo paso que se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Sign out… [D]</source>
+        <translation>Salida… [D]</translation>
+    </message>
+    <message>
+        <source>Sign out the chosen student</source>
+        <translation>Registrar la salida del estudiante elegido</translation>
+    </message>
+    <message>
+        <source>Record who collected the student at the end, or that they walked home.</source>
+        <translation>Registre quién recogió al estudiante al final, o que se fue caminando a casa.</translation>
+    </message>
+    <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="445"/>
         <source>Undo last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer el último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="447"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehacer</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="453"/>
         <source>Order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="455"/>
         <source>Order of the roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden de la lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="456"/>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="457"/>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="471"/>
         <source>Roll</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="486"/>
         <source>Roll columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Columnas de la asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="487"/>
         <source>Row numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Números de fila</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="503"/>
-        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Del not recorded · N note · Ctrl+Z undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="506"/>
         <source>Keyboard help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda del teclado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="529"/>
         <source>(no staff set up)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no hay personal registrado)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="588"/>
         <source>Today, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy, {date}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="610"/>
         <source>Could not load the day: {error}</source>
-        <translation type="unfinished"></translation>
+        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
+        <translation>No se pudo cargar el día: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="648"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="712"/>
         <source>Loading the roll…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la asistencia…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="675"/>
         <source>Could not open the roll: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir la asistencia: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="716"/>
         <source>Roll taken: all {total} marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia tomada: los {total} marcados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="719"/>
         <source>{recorded} of {total} marked · {left} not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{recorded} de {total} marcados · {left} sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="736"/>
         <source>⚠ {count} past sessions are missing roll:</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ A {count} sesiones pasadas les falta la asistencia:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="738"/>
         <source>⚠ 1 past session is missing roll:</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ A 1 sesión pasada le falta la asistencia:</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="741"/>
         <source>and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation>y {count} más</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="838"/>
         <source>Mark {code}</source>
-        <translation type="unfinished"></translation>
+        <extracomment>(student id, mark before, mark after)</extracomment>
+        <translation>Marcar {code}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="856"/>
+        <source>Sign out</source>
+        <translation>Registrar salida</translation>
+    </message>
+    <message>
         <source>Clear mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar marca</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="907"/>
         <source>Mark {count} present</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar {count} presentes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="949"/>
-        <location filename="../../src/harmony_desktop/ui/register/page.py" line="1059"/>
         <source>✓ Saved at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Guardado a las {time}</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll this laptop…</source>
+        <translation>&amp;Registrar esta computadora…</translation>
+    </message>
+    <message>
+        <source>Needs &amp;review</source>
+        <translation>Pendiente de &amp;revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Sync toolbar</source>
+        <translation>Barra de sincronización</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>Needs review ({n})</source>
+        <translation>Pendiente de revisión ({n})</translation>
+    </message>
+    <message>
+        <source>Enroll this laptop</source>
+        <translation>Registrar esta computadora</translation>
+    </message>
+    <message>
+        <source>Connect this laptop to your programme&apos;s sync server. Your administrator gives you the address and a one-time code. The app keeps working offline either way.</source>
+        <translation>Conecte esta computadora al servidor de sincronización de su programa. Su administrador le da la dirección y un código de un solo uso. De todos modos, la aplicación sigue funcionando sin conexión.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Código de registro</translation>
+    </message>
+    <message>
+        <source>Laptop name</source>
+        <translation>Nombre de la computadora</translation>
+    </message>
+    <message>
+        <source>Enrollment result</source>
+        <translation>Resultado del registro</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation>&amp;Código de un solo uso:</translation>
+    </message>
+    <message>
+        <source>Laptop &amp;name:</source>
+        <translation>&amp;Nombre de la computadora:</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Type both the server address and the code.</source>
+        <translation>Escriba la dirección del servidor y el código.</translation>
+    </message>
+    <message>
+        <source>Contacting the server…</source>
+        <translation>Conectando con el servidor…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Intentar de nuevo</translation>
+    </message>
+    <message>
+        <source>Not enrolled: enrolment needs a connection to the sync server, and it cannot be reached right now. Connect this laptop to the internet, then press Try again.</source>
+        <translation>Sin registrar: el registro necesita conexión con el servidor de sincronización, y ahora mismo no se puede conectar. Conecte esta computadora a internet y pulse Intentar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Enrollment failed unexpectedly. Try again.</source>
+        <translation>El registro falló inesperadamente. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <extracomment>the review item / duplicate pair behind a row</extracomment>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Valor actual</translation>
+    </message>
+    <message>
+        <source>Other value / reason</source>
+        <translation>Otro valor / motivo</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Detectado</translation>
+    </message>
+    <message>
+        <source>Refused change: {fields}</source>
+        <translation>Cambio rechazado: {fields}</translation>
+    </message>
+    <message>
+        <source>Received change not applied: {fields}</source>
+        <translation>Cambio recibido no aplicado: {fields}</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Guardian phone</source>
+        <translation>Teléfono del tutor(a)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>kept record: {e1} enrollment(s), {m1} mark(s) · other record: {e2} enrollment(s), {m2} mark(s)</source>
+        <translation>registro conservado: {e1} inscripción(es), {m1} marca(s) · otro registro: {e2} inscripción(es), {m2} marca(s)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Changes that need a decision&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Cambios que necesitan una decisión&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Conflicts heading</source>
+        <translation>Encabezado de conflictos</translation>
+    </message>
+    <message>
+        <source>Two laptops changed the same thing before syncing. The newest change is in use; the other one is kept here so nothing is lost.</source>
+        <translation>Dos computadoras cambiaron lo mismo antes de sincronizar. Se usa el cambio más reciente; el otro se guarda aquí para que no se pierda nada.</translation>
+    </message>
+    <message>
+        <source>Conflicts and refused changes</source>
+        <translation>Conflictos y cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Keep current value</source>
+        <translation>Conservar el valor actual</translation>
+    </message>
+    <message>
+        <source>Use other value</source>
+        <translation>Usar el otro valor</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Dismiss refused change</source>
+        <translation>Descartar el cambio rechazado</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Possible duplicate students&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Posibles estudiantes duplicados&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Duplicates heading</source>
+        <translation>Encabezado de duplicados</translation>
+    </message>
+    <message>
+        <source>Same name, date of birth and guardian phone, probably entered on two laptops. Merging keeps every enrollment and attendance mark.</source>
+        <translation>Mismo nombre, fecha de nacimiento y teléfono del tutor(a); probablemente se registró en dos computadoras. Al combinarlos se conservan todas las inscripciones y marcas de asistencia.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate students</source>
+        <translation>Posibles estudiantes duplicados</translation>
+    </message>
+    <message>
+        <source>Merge into one student</source>
+        <translation>Combinar en un solo estudiante</translation>
+    </message>
+    <message>
+        <source>Merge duplicate students</source>
+        <translation>Combinar estudiantes duplicados</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>Estado de la revisión</translation>
+    </message>
+    <message>
+        <source>Nothing needs review.</source>
+        <translation>No hay nada pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>{n} change(s) and {d} possible duplicate(s) to review.</source>
+        <translation>{n} cambio(s) y {d} posible(s) duplicado(s) por revisar.</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>Última sincronización: nunca</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ayer</translation>
+    </message>
+    <message>
+        <source>Last sync: {day} {time}</source>
+        <translation>Última sincronización: {day} {time}</translation>
+    </message>
+    <message>
+        <source>Items on the Needs review page: changes that clashed with another laptop&apos;s, changes the server refused, and students that may be entered twice.</source>
+        <translation>Elementos de la página Pendiente de revisión: cambios que chocaron con los de otra computadora, cambios que el servidor rechazó y estudiantes que quizá se registraron dos veces.</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Última sincronización correcta</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>Cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Sync message</source>
+        <translation>Mensaje de sincronización</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Avance de la sincronización</translation>
+    </message>
+    <message>
+        <source>Send this laptop&apos;s changes and fetch everyone else&apos;s</source>
+        <translation>Enviar los cambios de esta computadora y recibir los de las demás</translation>
+    </message>
+    <message>
+        <source>Set up sync…</source>
+        <translation>Configurar la sincronización…</translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation>Todos los cambios sincronizados</translation>
+    </message>
+    <message>
+        <source>No changes waiting</source>
+        <translation>No hay cambios pendientes</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 cambio pendiente</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting</source>
+        <translation>{n} cambios pendientes</translation>
+    </message>
+    <message>
+        <source>○ Not set up for sync</source>
+        <translation>○ Sincronización sin configurar</translation>
+    </message>
+    <message>
+        <source>Everything works offline. Use Sync ▸ Enroll this laptop to connect it.</source>
+        <translation>Todo funciona sin conexión. Use Sincronización ▸ Registrar esta computadora para conectarla.</translation>
+    </message>
+    <message>
+        <source>Needs review: {n}</source>
+        <translation>Pendiente de revisión: {n}</translation>
+    </message>
+    <message>
+        <source>◌ Not checked yet</source>
+        <translation>◌ Sin comprobar todavía</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En línea</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Sin conexión</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sending %v of %m</source>
+        <translation>Enviando %v de %m</translation>
+    </message>
+    <message>
+        <source>Receiving {n}</source>
+        <translation>Recibiendo {n}</translation>
+    </message>
+    <message>
+        <source>Synced: sent {sent}, received {got}</source>
+        <translation>Sincronizado: enviados {sent}, recibidos {got}</translation>
+    </message>
+    <message>
+        <source>Sync failed unexpectedly; your work is safe on this laptop.</source>
+        <translation>La sincronización falló inesperadamente; su trabajo está a salvo en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Server unreachable: retrying in {n} min. Your work is safe.</source>
+        <translation>No se puede conectar con el servidor: se reintentará en {n} min. Su trabajo está a salvo.</translation>
+    </message>
+    <message>
+        <source>Server unreachable. Your work is safe on this laptop.</source>
+        <translation>No se puede conectar con el servidor. Su trabajo está a salvo en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Sync access revoked: enroll this laptop again (Sync menu).</source>
+        <translation>Se revocó el acceso a la sincronización: vuelva a registrar esta computadora (menú Sincronización).</translation>
+    </message>
+    <message>
+        <source>Not set up for sync: Sync ▸ Enroll this laptop.</source>
+        <translation>Sincronización sin configurar: Sincronización ▸ Registrar esta computadora.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong: fix date and time, then sync.</source>
+        <translation>El reloj de esta computadora está mal: corrija la fecha y la hora y luego sincronice.</translation>
+    </message>
+    <message>
+        <source>The sync server needs an update: tell your administrator.</source>
+        <translation>El servidor de sincronización necesita una actualización: avise a su administrador.</translation>
+    </message>
+    <message>
+        <source>This app needs an update before it can sync.</source>
+        <translation>Esta aplicación necesita una actualización antes de poder sincronizar.</translation>
+    </message>
+    <message>
+        <source>Sync failed: {why}</source>
+        <translation>La sincronización falló: {why}</translation>
+    </message>
+    <message>
+        <source>End of the day: {n} changes not synced yet. Sync before you leave?</source>
+        <translation>Fin del día: {n} cambios todavía sin sincronizar. ¿Sincronizar antes de irse?</translation>
+    </message>
+    <message>
+        <source>Language of printouts and exports</source>
+        <translation>Idioma de impresos y exportaciones</translation>
+    </message>
+    <message>
+        <source>This table has {rows} rows, too many to print: export the report to .xlsx or .csv to read it.</source>
+        <extracomment>Columns of one printed table; wider sheets (the grid) continue on further tables, each repeating the sheet&apos;s first two columns. A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export.</extracomment>
+        <translation>Esta tabla tiene {rows} filas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo.</translation>
+    </message>
+    <message>
+        <source>Nothing to report for this period.</source>
+        <translation>No hay nada que informar en este periodo.</translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation>No hay datos para este periodo.</translation>
+    </message>
+    <message>
+        <source>mean {value}</source>
+        <translation>promedio {value}</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup skipped: disk full ({free} free, {needed} needed)</source>
+        <translation>Copia de seguridad omitida: disco lleno ({free} libres, se necesitan {needed})</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be made; the app works normally.</source>
+        <translation>No se pudo hacer la copia de seguridad de hoy; la aplicación funciona con normalidad.</translation>
+    </message>
+    <message>
+        <source>The next start tries again. The log file says what went wrong.</source>
+        <translation>Se volverá a intentar en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+    </message>
+    <message>
+        <source>About the event</source>
+        <translation>Sobre el evento</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save the performance</source>
+        <translation>Guardar la presentación</translation>
+    </message>
+    <message>
+        <source>Venue:</source>
+        <translation>Lugar:</translation>
+    </message>
+    <message>
+        <source>On site:</source>
+        <translation>En el lugar:</translation>
+    </message>
+    <message>
+        <source>Audience:</source>
+        <translation>Público:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Masterclass on {date}, {start}–{end}, with &lt;b&gt;{guest}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Invited: {invited}.&lt;/p&gt;&lt;p&gt;Present {present} of {expected} · absent {absent} · not recorded {unrecorded} · {hours} student hours (reported apart from ensemble hours).&lt;/p&gt;&lt;p&gt;Take its roll in the Register, on its day.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Clase magistral el {date}, {start}–{end}, con &lt;b&gt;{guest}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Invitados: {invited}.&lt;/p&gt;&lt;p&gt;Presentes {present} de {expected} · ausentes {absent} · sin registrar {unrecorded} · {hours} horas de estudiantes (se informan aparte de las horas de los conjuntos).&lt;/p&gt;&lt;p&gt;Tome su asistencia en Asistencia, el mismo día.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;{ensemble}, {date} {start}–{end}.&lt;/p&gt;&lt;p&gt;Performers (present on its roll, taken in the Register): &lt;b&gt;{performers}&lt;/b&gt; of {expected}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{ensemble}, {date} {start}–{end}.&lt;/p&gt;&lt;p&gt;Participantes (presentes en su asistencia, tomada en Asistencia): &lt;b&gt;{performers}&lt;/b&gt; de {expected}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Which events</source>
+        <translation>Qué eventos</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <source>Family events</source>
+        <translation>Eventos familiares</translation>
+    </message>
+    <message>
+        <source>Masterclasses</source>
+        <translation>Clases magistrales</translation>
+    </message>
+    <message>
+        <source>Performances</source>
+        <translation>Presentaciones</translation>
+    </message>
+    <message>
+        <source>New family event…</source>
+        <translation>Nuevo evento familiar…</translation>
+    </message>
+    <message>
+        <source>New masterclass…</source>
+        <translation>Nueva clase magistral…</translation>
+    </message>
+    <message>
+        <source>New performance…</source>
+        <translation>Nueva presentación…</translation>
+    </message>
+    <message>
+        <source>Event messages</source>
+        <translation>Mensajes de eventos</translation>
+    </message>
+    <message>
+        <source>Event rows</source>
+        <translation>Filas de eventos</translation>
+    </message>
+    <message>
+        <source>Event columns</source>
+        <translation>Columnas de eventos</translation>
+    </message>
+    <message>
+        <source>Choose an event, or add one.</source>
+        <translation>Elija un evento o agregue uno.</translation>
+    </message>
+    <message>
+        <source>No event chosen</source>
+        <translation>No se eligió ningún evento</translation>
+    </message>
+    <message>
+        <source>About this page</source>
+        <extracomment>what the table is called (screen readers)</extracomment>
+        <translation>Acerca de esta página</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Año escolar</translation>
+    </message>
+    <message>
+        <source>First day of the school year</source>
+        <translation>Primer día del año escolar</translation>
+    </message>
+    <message>
+        <source>Last day of the school year</source>
+        <translation>Último día del año escolar</translation>
+    </message>
+    <message>
+        <source>Save the year&apos;s &amp;dates</source>
+        <translation>Guardar las &amp;fechas del año</translation>
+    </message>
+    <message>
+        <source>Save the year&apos;s dates</source>
+        <translation>Guardar las fechas del año</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Primer día:</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>Ú&amp;ltimo día:</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Periodos</translation>
+    </message>
+    <message>
+        <source>Term name</source>
+        <translation>Nombre del periodo</translation>
+    </message>
+    <message>
+        <source>First day of the term</source>
+        <translation>Primer día del periodo</translation>
+    </message>
+    <message>
+        <source>Last day of the term</source>
+        <translation>Último día del periodo</translation>
+    </message>
+    <message>
+        <source>Add &amp;term</source>
+        <translation>Agregar &amp;periodo</translation>
+    </message>
+    <message>
+        <source>Add a term</source>
+        <translation>Agregar un periodo</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve term</source>
+        <translation>&amp;Guardar periodo</translation>
+    </message>
+    <message>
+        <source>Save the chosen term</source>
+        <translation>Guardar el periodo elegido</translation>
+    </message>
+    <message>
+        <source>Remove te&amp;rm</source>
+        <translation>&amp;Quitar periodo</translation>
+    </message>
+    <message>
+        <source>Remove the chosen term</source>
+        <translation>Quitar el periodo elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Whole programme</source>
+        <translation>Todo el programa</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Closure days</source>
+        <translation>Días de cierre</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>Día cerrado</translation>
+    </message>
+    <message>
+        <source>Who is closed</source>
+        <translation>Quién cierra</translation>
+    </message>
+    <message>
+        <source>Reason for the closure</source>
+        <translation>Motivo del cierre</translation>
+    </message>
+    <message>
+        <source>Add &amp;closure</source>
+        <translation>Agregar &amp;cierre</translation>
+    </message>
+    <message>
+        <source>Add a closure day</source>
+        <translation>Agregar un día de cierre</translation>
+    </message>
+    <message>
+        <source>Re&amp;open the day</source>
+        <translation>&amp;Reabrir el día</translation>
+    </message>
+    <message>
+        <source>Remove the chosen closure day</source>
+        <translation>Quitar el día de cierre elegido</translation>
+    </message>
+    <message>
+        <source>Closure days (no sessions)</source>
+        <translation>Días de cierre (sin sesiones)</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>Closed &amp;for:</source>
+        <translation>&amp;Cerrado para:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>The whole programme</source>
+        <translation>Todo el programa</translation>
+    </message>
+    <message>
+        <source>The school year and its terms are shared by the whole programme: a data manager sets them. Closure days of this laptop&apos;s hubs can be added here.</source>
+        <translation>El año escolar y sus periodos son comunes a todo el programa: los define un administrador(a) de datos. Aquí se pueden agregar días de cierre de las sedes de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Year saved.</source>
+        <translation>Año guardado.</translation>
+    </message>
+    <message>
+        <source>Term saved.</source>
+        <translation>Periodo guardado.</translation>
+    </message>
+    <message>
+        <source>Term removed.</source>
+        <translation>Periodo quitado.</translation>
+    </message>
+    <message>
+        <source>{day} is closed: no sessions that day.</source>
+        <translation>{day} está cerrado: no hay sesiones ese día.</translation>
+    </message>
+    <message>
+        <source>The day is open again.</source>
+        <translation>El día está abierto otra vez.</translation>
+    </message>
+    <message>
+        <source>That did not work ({error}). Try again.</source>
+        <translation>No funcionó ({error}). Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Weekly meetings</source>
+        <translation>Reuniones semanales</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>&amp;Add meeting</source>
+        <translation>&amp;Agregar reunión</translation>
+    </message>
+    <message>
+        <source>Add a meeting</source>
+        <translation>Agregar una reunión</translation>
+    </message>
+    <message>
+        <source>Re&amp;move meeting</source>
+        <translation>&amp;Quitar reunión</translation>
+    </message>
+    <message>
+        <source>Remove the chosen meeting</source>
+        <translation>Quitar la reunión elegida</translation>
+    </message>
+    <message>
+        <source>Day of meeting {n}</source>
+        <translation>Día de la reunión {n}</translation>
+    </message>
+    <message>
+        <source>Start of meeting {n}</source>
+        <translation>Inicio de la reunión {n}</translation>
+    </message>
+    <message>
+        <source>End of meeting {n}</source>
+        <translation>Fin de la reunión {n}</translation>
+    </message>
+    <message>
+        <source>&amp;Hub:</source>
+        <translation>&amp;Sede:</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>What a set-up change tells the other views.</extracomment>
+        <translation>Maestro(a)</translation>
+    </message>
+    <message>
+        <source>Meets</source>
+        <translation>Se reúne</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrito</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>Ensemble name</source>
+        <translation>Nombre del conjunto</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Instrument family</source>
+        <translation>Familia de instrumentos</translation>
+    </message>
+    <message>
+        <source>Room or location</source>
+        <translation>Salón o lugar</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Cupo</translation>
+    </message>
+    <message>
+        <source>Lowest grade</source>
+        <translation>Grado más bajo</translation>
+    </message>
+    <message>
+        <source>Highest grade</source>
+        <translation>Grado más alto</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Meets only in the &amp;terms</source>
+        <translation>Se reúne solo en los &amp;periodos</translation>
+    </message>
+    <message>
+        <source>New places go to the &amp;waitlist</source>
+        <translation>Los lugares nuevos van a la &amp;lista de espera</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher:</source>
+        <translation>&amp;Maestro(a):</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Cupo:</translation>
+    </message>
+    <message>
+        <source>&amp;Grades:</source>
+        <translation>&amp;Grados:</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>&amp;Días:</translation>
+    </message>
+    <message>
+        <source>&amp;Meets:</source>
+        <translation>Se &amp;reúne:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Nivel:</translation>
+    </message>
+    <message>
+        <source>&amp;Instruments:</source>
+        <translation>&amp;Instrumentos:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>Sa&amp;lón:</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivar</translation>
+    </message>
+    <message>
+        <source>Archive this ensemble</source>
+        <translation>Archivar este conjunto</translation>
+    </message>
+    <message>
+        <source>(no teacher yet)</source>
+        <translation>(todavía sin maestro(a))</translation>
+    </message>
+    <message>
+        <source>Add a hub first (the Hubs tab).</source>
+        <translation>Primero agregue una sede (la pestaña Sedes).</translation>
+    </message>
+    <message>
+        <source>Bring &amp;back</source>
+        <translation>&amp;Recuperar</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>{n} student(s) from the waitlist took the new places.</source>
+        <translation>{n} estudiante(s) de la lista de espera ocuparon los lugares nuevos.</translation>
+    </message>
+    <message>
+        <source>These sessions already have marks and are no longer on the schedule; they were kept, check them in the register: {days}.</source>
+        <translation>Estas sesiones ya tienen marcas y ya no están en el horario; se conservaron, revíselas en la asistencia: {days}.</translation>
+    </message>
+    <message>
+        <source>Welcome to {app}</source>
+        <extracomment>the sync engine to join with (the services&apos; own unless given) the hub to open once the dialog is accepted</extracomment>
+        <translation>Bienvenido(a) a {app}</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>What is happening</source>
+        <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This laptop has no programme yet. How do you want to start? Whatever you choose, the app works without a network.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Bienvenida&lt;/h2&gt;&lt;p&gt;Esta computadora todavía no tiene ningún programa. ¿Cómo quiere empezar? Elija lo que elija, la aplicación funciona sin red.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Receive your programme from its server</source>
+        <translation>&amp;Recibir su programa desde su servidor</translation>
+    </message>
+    <message>
+        <source>This laptop is already enrolled: sync now to receive its hubs, ensembles and rosters.</source>
+        <translation>Esta computadora ya está registrada: sincronice ahora para recibir sus sedes, conjuntos y listas.</translation>
+    </message>
+    <message>
+        <source>&amp;Join your programme</source>
+        <translation>&amp;Unirse a su programa</translation>
+    </message>
+    <message>
+        <source>Your programme runs a sync server: your administrator gives you its address and a one-time code. Your hubs, ensembles and rosters arrive by sync.</source>
+        <translation>Su programa tiene un servidor de sincronización: su administrador le da la dirección y un código de un solo uso. Sus sedes, conjuntos y listas llegan al sincronizar.</translation>
+    </message>
+    <message>
+        <source>&amp;Set up a programme on this laptop</source>
+        <translation>&amp;Configurar un programa en esta computadora</translation>
+    </message>
+    <message>
+        <source>No server needed: one hub, kept on this laptop for good. Add its ensembles, staff and school year, or import them from a spreadsheet. You can still join a server later.</source>
+        <translation>No se necesita servidor: una sede, guardada en esta computadora para siempre. Agregue sus conjuntos, personal y año escolar, o impórtelos de una hoja de cálculo. Más adelante todavía puede unirse a un servidor.</translation>
+    </message>
+    <message>
+        <source>&amp;Try the demo</source>
+        <translation>&amp;Probar la demostración</translation>
+    </message>
+    <message>
+        <source>A made-up hub with generated students and attendance, to look around. Nothing in it is about real people.</source>
+        <translation>Una sede inventada con estudiantes y asistencia generados, para explorar. Nada de lo que contiene se refiere a personas reales.</translation>
+    </message>
+    <message>
+        <source>Join your programme</source>
+        <translation>Unirse a su programa</translation>
+    </message>
+    <message>
+        <source>Set up a programme on this laptop</source>
+        <translation>Configurar un programa en esta computadora</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probar la demostración</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your first hub&lt;/h3&gt;&lt;p&gt;A hub is a site where ensembles meet: a park, a school, a community centre. You can add more hubs later (File → Programme set-up).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Su primera sede&lt;/h3&gt;&lt;p&gt;Una sede es un lugar donde se reúnen los conjuntos: un parque, una escuela, un centro comunitario. Puede agregar más sedes después (Archivo → Configuración del programa).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hub name</source>
+        <translation>Nombre de la sede</translation>
+    </message>
+    <message>
+        <source>for example Lincoln Park</source>
+        <translation>por ejemplo, Lincoln Park</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Hub &amp;name:</source>
+        <translation>&amp;Nombre de la sede:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>&amp;Create the hub</source>
+        <translation>&amp;Crear la sede</translation>
+    </message>
+    <message>
+        <source>Create the hub</source>
+        <translation>Crear la sede</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the three choices</source>
+        <translation>Volver a las tres opciones</translation>
+    </message>
+    <message>
+        <source>Receiving your programme from the server…</source>
+        <translation>Recibiendo su programa desde el servidor…</translation>
+    </message>
+    <message>
+        <source>This laptop is enrolled, but no hub has arrived yet: the administrator adds hubs to this laptop on the server. Then choose the first button again to sync.</source>
+        <translation>Esta computadora está registrada, pero todavía no ha llegado ninguna sede: el administrador agrega sedes a esta computadora en el servidor. Luego elija otra vez el primer botón para sincronizar.</translation>
+    </message>
+    <message>
+        <source>Creating the hub…</source>
+        <translation>Creando la sede…</translation>
+    </message>
+    <message>
+        <source>Making the demo hub (a few seconds)…</source>
+        <translation>Creando la sede de demostración (unos segundos)…</translation>
+    </message>
+    <message>
+        <source>This build has no demo generator. Join your programme or set one up.</source>
+        <translation>Esta instalación no tiene generador de demostraciones. Únase a su programa o configure uno.</translation>
+    </message>
+    <message>
+        <source>Programme set-up — {app}</source>
+        <translation>Configuración del programa — {app}</translation>
+    </message>
+    <message>
+        <source>Programme set-up</source>
+        <translation>Configuración del programa</translation>
+    </message>
+    <message>
+        <source>Set-up pages</source>
+        <translation>Páginas de configuración</translation>
+    </message>
+    <message>
+        <source>H&amp;ubs</source>
+        <translation>&amp;Sedes</translation>
+    </message>
+    <message>
+        <source>&amp;Ensembles</source>
+        <translation>&amp;Conjuntos</translation>
+    </message>
+    <message>
+        <source>S&amp;taff</source>
+        <translation>&amp;Personal</translation>
+    </message>
+    <message>
+        <source>School &amp;year</source>
+        <translation>&amp;Año escolar</translation>
+    </message>
+    <message>
+        <source>Attendance &amp;codes</source>
+        <translation>Có&amp;digos de asistencia</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the programme set-up</source>
+        <translation>Cerrar la configuración del programa</translation>
+    </message>
+    <message>
+        <source>Students to call home</source>
+        <extracomment>the alerts were loaded (how many)</extracomment>
+        <translation>Estudiantes a cuyas casas hay que llamar</translation>
+    </message>
+    <message>
+        <source>Students with unexcused absences in a row</source>
+        <translation>Estudiantes con faltas injustificadas seguidas</translation>
+    </message>
+    <message>
+        <source>{student} · {ensemble} · {count} unexcused absences in a row</source>
+        <translation>{student} · {ensemble} · {count} faltas injustificadas seguidas</translation>
+    </message>
+    <message>
+        <source>{count} students missed several sessions in a row without an excuse: call home.</source>
+        <translation>{count} estudiantes faltaron a varias sesiones seguidas sin justificación: llame a sus casas.</translation>
+    </message>
+    <message>
+        <source>Not cleared</source>
+        <extracomment>key -&gt; what it does
+----------
+the volunteer id of a row what a column sorts by</extracomment>
+        <translation>Sin autorización</translation>
+    </message>
+    <message>
+        <source>Cleared · expires {date}</source>
+        <translation>Autorizado(a) · vence el {date}</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Autorizado(a)</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>Autorización</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Confirmed by site lead {name}</source>
+        <translation>Confirmado por el coordinador(a) de sede {name}</translation>
+    </message>
+    <message>
+        <source>Volunteer not cleared</source>
+        <translation>Voluntario(a) sin autorización</translation>
+    </message>
+    <message>
+        <source>Confirm a volunteer who is not cleared</source>
+        <translation>Confirmar a un voluntario(a) sin autorización</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name} is not cleared&lt;/b&gt; to work with children:</source>
+        <translation>&lt;b&gt;{name} no tiene autorización&lt;/b&gt; para trabajar con niños:</translation>
+    </message>
+    <message>
+        <source>What is missing or expired</source>
+        <translation>Lo que falta o está vencido</translation>
+    </message>
+    <message>
+        <source>A site lead must confirm before they are assigned. This is recorded.</source>
+        <translation>Un coordinador(a) de sede debe confirmarlo antes de asignarlo. Esto queda registrado.</translation>
+    </message>
+    <message>
+        <source>No site lead is set up for this hub; one must be added before confirming.</source>
+        <translation>Esta sede no tiene coordinador(a) registrado; hay que agregar uno antes de confirmar.</translation>
+    </message>
+    <message>
+        <source>Confirm and assign</source>
+        <translation>Confirmar y asignar</translation>
+    </message>
+    <message>
+        <source>Times of {name}</source>
+        <translation>Horas de {name}</translation>
+    </message>
+    <message>
+        <source>Signed in at</source>
+        <translation>Entrada a las</translation>
+    </message>
+    <message>
+        <source>Signed out at</source>
+        <translation>Salida a las</translation>
+    </message>
+    <message>
+        <source>Signed in:</source>
+        <translation>Entrada:</translation>
+    </message>
+    <message>
+        <source>Signed out:</source>
+        <translation>Salida:</translation>
+    </message>
+    <message>
+        <source>Volunteers at this session</source>
+        <translation>Voluntarios en esta sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteers</source>
+        <translation>&amp;Voluntarios</translation>
+    </message>
+    <message>
+        <source>Volunteer hours</source>
+        <translation>Horas de voluntariado</translation>
+    </message>
+    <message>
+        <source>Volunteer save status</source>
+        <translation>Estado del guardado de voluntarios</translation>
+    </message>
+    <message>
+        <source>Volunteer columns</source>
+        <translation>Columnas de voluntarios</translation>
+    </message>
+    <message>
+        <source>Volunteer rows</source>
+        <translation>Filas de voluntarios</translation>
+    </message>
+    <message>
+        <source>Keys: I sign in · O sign out · S signed up · N no-show · C cancelled · Del off this session · T times · ★ assists this ensemble</source>
+        <translation>Teclas: I entrada · O salida · S inscrito · N no se presentó · C cancelado · Supr quitar de la sesión · T horas · ★ ayuda en este conjunto</translation>
+    </message>
+    <message>
+        <source>Volunteer keys</source>
+        <translation>Teclas de voluntarios</translation>
+    </message>
+    <message>
+        <source>Sign the volunteer in first (key I).</source>
+        <translation>Primero registre la entrada del voluntario(a) (tecla I).</translation>
+    </message>
+    <message>
+        <source>{count} signed in · {hours:.2f} h</source>
+        <translation>{count} con entrada · {hours:.2f} h</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <extracomment>a report finished and is shown a file was written: its path</extracomment>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>All hubs</source>
+        <translation>Todas las sedes</translation>
+    </message>
+    <message>
+        <source>Programme year</source>
+        <translation>Año del programa</translation>
+    </message>
+    <message>
+        <source>Only from</source>
+        <translation>Solo desde</translation>
+    </message>
+    <message>
+        <source>Only some days</source>
+        <translation>Solo algunos días</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;Run report</source>
+        <translation>&amp;Generar informe</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <source>Report table</source>
+        <translation>Tabla del informe</translation>
+    </message>
+    <message>
+        <source>Export .xlsx…</source>
+        <translation>Exportar .xlsx…</translation>
+    </message>
+    <message>
+        <source>Export .csv…</source>
+        <translation>Exportar .csv…</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Imprimir en PDF…</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Estado del informe</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Informe:</translation>
+    </message>
+    <message>
+        <source>Hub:</source>
+        <translation>Sede:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Año:</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabla:</translation>
+    </message>
+    <message>
+        <source>Running the report…</source>
+        <translation>Generando el informe…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>{rows} rows.</source>
+        <translation>{rows} filas.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Se guardó {path}</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Escribiendo {name}…</translation>
+    </message>
+    <message>
+        <source>{kind} done</source>
+        <translation>{kind} hecho</translation>
+    </message>
+    <message>
+        <source>date done</source>
+        <translation>fecha en que se hizo</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>vence</translation>
+    </message>
+    <message>
+        <source>{kind} state</source>
+        <translation>{kind} estado</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Por vencer</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Falta</translation>
+    </message>
+    <message>
+        <source>New volunteer</source>
+        <translation>Nuevo voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Volunteer form</source>
+        <translation>Ficha del voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Whose record this is</source>
+        <translation>De quién es esta ficha</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s record and clearances are kept by {home}: change them there. Here you choose what they assist at this hub.</source>
+        <extracomment>A volunteer of another hub who assists here: their record and clearances belong to their home hub (the server refuses edits from here), so only the ensembles they assist at this hub can change.</extracomment>
+        <translation>La ficha y las autorizaciones de {name} las lleva {home}: cámbielas allí. Aquí elige en qué ayuda en esta sede.</translation>
+    </message>
+    <message>
+        <source>their home hub</source>
+        <translation>su sede de origen</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumentos</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Habilidades</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Función:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notas:</translation>
+    </message>
+    <message>
+        <source>Assists at this hub</source>
+        <translation>Ayuda en esta sede</translation>
+    </message>
+    <message>
+        <source>Hub and ensembles assisted</source>
+        <translation>Sede y conjuntos en que ayuda</translation>
+    </message>
+    <message>
+        <source>The whole hub</source>
+        <translation>Toda la sede</translation>
+    </message>
+    <message>
+        <source>Also assists at: {places}</source>
+        <translation>También ayuda en: {places}</translation>
+    </message>
+    <message>
+        <source>Clearances</source>
+        <translation>Autorizaciones</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Hecho el</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Clearance kinds</source>
+        <translation>Tipos de autorización</translation>
+    </message>
+    <message>
+        <source>What every volunteer must have before working with children. Months valid: 0 means it does not expire.</source>
+        <translation>Lo que todo voluntario(a) debe tener antes de trabajar con niños. Meses de vigencia: 0 significa que no vence.</translation>
+    </message>
+    <message>
+        <source>What every volunteer must have. Only the programme office (a data manager&apos;s laptop) changes these.</source>
+        <translation>Lo que todo voluntario(a) debe tener. Solo la oficina del programa (la computadora de un administrador(a) de datos) los cambia.</translation>
+    </message>
+    <message>
+        <source>Months valid</source>
+        <translation>Meses de vigencia</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Name of {kind}</source>
+        <translation>Nombre de {kind}</translation>
+    </message>
+    <message>
+        <source>Months {kind} stays valid</source>
+        <translation>Meses que {kind} sigue vigente</translation>
+    </message>
+    <message>
+        <source>{kind} is required</source>
+        <translation>{kind} es obligatorio</translation>
+    </message>
+    <message>
+        <source>{kind} is in use</source>
+        <translation>{kind} está en uso</translation>
+    </message>
+    <message>
+        <source>{kind} expires {date} (in {days} days)</source>
+        <translation>{kind} vence el {date} (en {days} días)</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Lo que vence</translation>
+    </message>
+    <message>
+        <source>Assists</source>
+        <translation>Ayuda en</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>expired {days} days ago</source>
+        <translation>venció hace {days} días</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>en {days} días</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>Search by name, organisation, instrument, skill or ensemble</source>
+        <translation>Buscar por nombre, organización, instrumento, habilidad o conjunto</translation>
+    </message>
+    <message>
+        <source>Search the volunteers</source>
+        <translation>Buscar voluntarios</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>Mostrar inactivos</translation>
+    </message>
+    <message>
+        <source>Show inactive volunteers</source>
+        <translation>Mostrar voluntarios inactivos</translation>
+    </message>
+    <message>
+        <source>Number of volunteers shown</source>
+        <translation>Número de voluntarios mostrados</translation>
+    </message>
+    <message>
+        <source>Clearances expiring</source>
+        <translation>Autorizaciones por vencer</translation>
+    </message>
+    <message>
+        <source>Clearances expiring within 30 days</source>
+        <translation>Autorizaciones que vencen en menos de 30 días</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Clearance kinds…</source>
+        <translation>Tipos de autorización…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Hours per volunteer, hub and month…</source>
+        <translation>Horas por voluntario(a), sede y mes…</translation>
+    </message>
+    <message>
+        <source>Clearance status…</source>
+        <translation>Estado de las autorizaciones…</translation>
+    </message>
+    <message>
+        <source>Summary: active TAs and clearances…</source>
+        <translation>Resumen: asistentes de enseñanza activos y autorizaciones…</translation>
+    </message>
+    <message>
+        <source>Clearances expiring within 30 days…</source>
+        <translation>Autorizaciones que vencen en menos de 30 días…</translation>
+    </message>
+    <message>
+        <source>Volunteer messages</source>
+        <translation>Mensajes de voluntarios</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Expiring within {days} days&lt;/b&gt; ({count})</source>
+        <translation>&lt;b&gt;Vencen en menos de {days} días&lt;/b&gt; ({count})</translation>
+    </message>
+    <message>
+        <source>{count} volunteers</source>
+        <translation>{count} voluntarios</translation>
+    </message>
+    <message>
+        <source>{count} active not cleared</source>
+        <translation>{count} activos sin autorización</translation>
+    </message>
+    <message>
+        <source>Stop {name} assisting at this hub? Their record stays with their home hub.</source>
+        <translation>¿Dejar de contar con {name} en esta sede? Su ficha se queda en su sede de origen.</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Their record and assignments are deleted on every laptop; hours already recorded stay in the reports.</source>
+        <translation>¿Quitar a {name}? Su ficha y sus asignaciones se borran en todas las computadoras; las horas ya registradas se quedan en los informes.</translation>
+    </message>
+    <message>
+        <source>Remove volunteer</source>
+        <translation>Quitar voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Quitado.</translation>
+    </message>
+    <message>
+        <source>Import volunteers</source>
+        <translation>Importar voluntarios</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
+        <translation>Hojas de cálculo (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>línea {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Dry run: {summary}</source>
+        <translation>Prueba: {summary}</translation>
+    </message>
+    <message>
+        <source>Import the valid rows now? Nothing is written if anything fails.</source>
+        <translation>¿Importar ahora las filas válidas? No se escribe nada si algo falla.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Imported: {summary}</source>
+        <translation>Importado: {summary}</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}</source>
+        <translation>{count} filas escritas en {path}</translation>
     </message>
 </context>
 <context>
     <name>ContactEditor</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="66"/>
         <source>Guardian</source>
         <extracomment>any field changed the user asked to remove this contact</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="67"/>
         <source>Emergency contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto de emergencia</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="68"/>
         <source>Authorized pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorizado para recoger</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="73"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="101"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="74"/>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre completo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="75"/>
         <source>mother, grandfather, neighbour…</source>
-        <translation type="unfinished"></translation>
+        <translation>madre, abuelo, vecina…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="76"/>
         <source>(323) 555-0100</source>
-        <translation type="unfinished"></translation>
+        <translation>(323) 555-0100</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="77"/>
         <source>Empty if none. e.g. &quot;No contact with father&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacío si no hay. P. ej., &quot;Sin contacto con el padre&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="79"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="79"/>
         <source>Relationship</source>
-        <translation type="unfinished"></translation>
+        <translation>Parentesco</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="80"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="80"/>
         <source>Other phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro teléfono</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="81"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="81"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="97"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="100"/>
         <source>Custody restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Restricción de custodia</translation>
+    </message>
+</context>
+<context>
+    <name>Enrollment</name>
+    <message>
+        <source>Applied</source>
+        <translation>Solicitó</translation>
+    </message>
+    <message>
+        <source>Waitlisted</source>
+        <translation>En lista de espera</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Inscrito</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Dado de baja</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminó</translation>
     </message>
 </context>
 <context>
     <name>EnrollmentPanel</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Ensemble</source>
         <extracomment>enrollments changed (the roster should reload)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitó</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="84"/>
         <source>Waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="85"/>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="85"/>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminó</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="87"/>
         <source>Enrollments</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="95"/>
         <source>Enrollment history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de inscripciones</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="99"/>
         <source>Ensemble to enroll in</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto en el que inscribir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="105"/>
         <source>Date of the change</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del cambio</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="109"/>
         <source>Waitlist priority: lower is offered a place first</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad en la lista de espera: al número más bajo se le ofrece lugar primero</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="110"/>
         <source>Waitlist priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad en la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="111"/>
         <source>Enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="112"/>
         <source>Add to waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="114"/>
         <source>Reason for withdrawing (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la baja (obligatorio)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="115"/>
         <source>Withdrawal reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la baja</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="116"/>
         <source>Withdraw selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar de baja la seleccionada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="124"/>
         <source>Enrollment messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes de inscripción</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="128"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>el</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="131"/>
         <source>priority</source>
-        <translation type="unfinished"></translation>
+        <translation>prioridad</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="139"/>
+        <source>Enroll, Add to waitlist and Withdraw take effect at once: they are saved when you click them, whether or not you then save or cancel this form.</source>
+        <translation>Inscribir, Agregar a la lista de espera y Dar de baja tienen efecto de inmediato: se guardan al hacer clic, aunque después guarde o cancele este formulario.</translation>
+    </message>
+    <message>
+        <source>These changes are immediate</source>
+        <translation>Estos cambios son inmediatos</translation>
+    </message>
+    <message>
         <source>History of the selected enrollment</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de la inscripción seleccionada</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="195"/>
+        <source>{place} of {total} in line</source>
+        <translation>{place} de {total} en la lista</translation>
+    </message>
+    <message>
         <source>Enrolled in {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscrito en {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="201"/>
         <source>Added to the waitlist of {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregado a la lista de espera de {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="208"/>
         <source>Select the enrollment to withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione la inscripción que quiere dar de baja.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="212"/>
         <source>Withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dado de baja.</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="54"/>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="119"/>
         <source>Import students</source>
         <extracomment>the import was written (its report) a dry run finished (its report) the file was read</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Importar estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="62"/>
         <source>Choose a CSV or Excel file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un archivo CSV o de Excel…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="63"/>
         <source>Choose file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="64"/>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se eligió ningún archivo.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="65"/>
         <source>Chosen file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="68"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Columna del archivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="68"/>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejemplo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="68"/>
         <source>Goes into</source>
-        <translation type="unfinished"></translation>
+        <translation>Va a</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="70"/>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondencia de columnas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="72"/>
         <source>1. Check (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Revisar (prueba)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="73"/>
         <source>Check the import (dry run)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar la importación (prueba)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="74"/>
         <source>2. Import</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Importar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="75"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="78"/>
         <source>Import summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen de la importación</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="80"/>
         <source>Rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="81"/>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="82"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="97"/>
         <source>Check where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise adónde va cada columna. Las columnas marcadas &quot;(ignorar)&quot; se omiten.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="102"/>
         <source>Rejected rows (line number: reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas rechazadas (número de línea: motivo)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="119"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hojas de cálculo (*.csv *.xlsx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="126"/>
         <source>Reading {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="134"/>
         <source>{name}: {rows} rows ({encoding})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {rows} filas ({encoding})</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="140"/>
         <source>(ignore)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ignorar)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="153"/>
         <source>Field for column {header}</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo para la columna {header}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="189"/>
         <source>Check the mapping, then run the dry run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la correspondencia y luego haga la prueba.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="207"/>
         <source>Dry run: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba: {summary}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="216"/>
         <source>line {line}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>línea {line}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="235"/>
         <source>Imported: {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado: {summary}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/import_dialog.py" line="247"/>
         <source>The import failed and nothing was changed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>La importación falló y no se cambió nada: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>picked up by guardian</source>
+        <extracomment>The documents a site prints, in menu order.</extracomment>
+        <translation>lo recogió su tutor(a)</translation>
+    </message>
+    <message>
+        <source>medical</source>
+        <translation>médico</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>transporte</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>yes</source>
+        <extracomment>the id of a row&apos;s record (``record.id``)</extracomment>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="70"/>
         <source>Roster</source>
         <extracomment>the roster was (re)loaded: number of students</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="74"/>
         <source>Search by name, district id, ensemble, instrument, grade or status</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por nombre, ID del distrito, conjunto, instrumento, grado o estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="77"/>
         <source>Search the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en la lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="78"/>
         <source>Show archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar archivados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="79"/>
         <source>Show archived students</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar estudiantes archivados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="81"/>
         <source>Number of students shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de estudiantes mostrados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="86"/>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="102"/>
         <source>New student</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="103"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="104"/>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="251"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="105"/>
         <source>Waitlists…</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de espera…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="106"/>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="108"/>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="326"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="112"/>
         <source>Roster…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="113"/>
         <source>Contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="114"/>
         <source>Attendance…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="119"/>
         <source>Ensemble to print</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto para imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="121"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="136"/>
         <source>Roster messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes de la lista</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="148"/>
         <source>Print for</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir para</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="180"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="197"/>
         <source>All ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="211"/>
         <source>{total} students</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="213"/>
         <source>{shown} of {total} students</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} de {total} estudiantes</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="251"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="288"/>
         <source>{name} is active again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} está activo(a) otra vez.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="292"/>
         <source>Archive student</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivar estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="294"/>
         <source>Archive {name}? They leave rolls and printouts; their records are kept and you can restore them from &quot;Show archived&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Archivar a {name}? Dejará de aparecer en la asistencia y en los impresos; sus datos se conservan y puede restaurarlo desde &quot;Mostrar archivados&quot;.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="301"/>
         <source>{name} is archived.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} quedó archivado(a).</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="328"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libro de Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/page.py" line="337"/>
         <source>{count} rows exported to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} filas exportadas a {name}.</translation>
     </message>
 </context>
 <context>
     <name>RosterTableModel</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="37"/>
         <source>Name</source>
         <extracomment>the student id of a row</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="38"/>
         <source>Preferred name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="39"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="40"/>
         <source>District ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID del distrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="41"/>
         <source>Ensembles</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="42"/>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="43"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="152"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="153"/>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/model.py" line="154"/>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivado</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDayDialog</name>
+    <message>
+        <source>Sign-in sheet: which day?</source>
+        <translation>Hoja de entrada y salida: ¿qué día?</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet day</source>
+        <translation>Día de la hoja de entrada y salida</translation>
+    </message>
+    <message>
+        <source>Meeting day</source>
+        <translation>Día de reunión</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>Hoy, {date}</translation>
+    </message>
+    <message>
+        <source>Days {ensemble} meets:</source>
+        <translation>Días en que se reúne {ensemble}:</translation>
+    </message>
+    <message>
+        <source>{ensemble} has no meeting from a week ago to five weeks ahead.</source>
+        <translation>{ensemble} no tiene reuniones desde hace una semana hasta dentro de cinco semanas.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Día:</translation>
     </message>
 </context>
 <context>
     <name>StudentDialog</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="170"/>
         <source>New student</source>
-        <extracomment>the student was saved (id)</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>the student was saved (id) &quot;Open that student instead&quot;: the existing student&apos;s id (the form closes unsaved)</extracomment>
+        <translation>Nuevo estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="172"/>
         <source>Student: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante: {name}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="179"/>
         <source>Student form sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones del formulario del estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="180"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="181"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="309"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="185"/>
         <source>Enrollment</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscripción</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="189"/>
         <source>Form messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes del formulario</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="193"/>
         <source>Possible duplicate warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso de posible duplicado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="197"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="444"/>
+        <source>Open that student instead</source>
+        <translation>Abrir ese estudiante</translation>
+    </message>
+    <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="199"/>
         <source>Save student</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="201"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="223"/>
         <source>YYYY-MM-DD or MM/DD/YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD o MM/DD/AAAA</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="225"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin indicar)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="237"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="238"/>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactivo</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="239"/>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="249"/>
         <source>Photo consent given</source>
-        <translation type="unfinished"></translation>
+        <translation>Dio permiso para fotos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="251"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="274"/>
         <source>May walk home alone</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede irse caminando solo(a) a casa</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="254"/>
         <source>Legal first name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre legal *</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="255"/>
         <source>Legal last name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido legal *</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="256"/>
         <source>Preferred name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre preferido</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="257"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="258"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Grado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="259"/>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuela</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="260"/>
         <source>District student id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de estudiante del distrito</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="261"/>
+        <source>Statewide student id</source>
+        <translation>ID estatal del estudiante</translation>
+    </message>
+    <message>
         <source>Home language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del hogar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="262"/>
         <source>Guardian&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del tutor(a)</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="263"/>
         <source>Instrument</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumento</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="264"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="265"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="266"/>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Alergias</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="267"/>
         <source>Medical notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas médicas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="268"/>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Permisos</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="270"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="301"/>
         <source>At least two contacts: a guardian and an emergency contact. Tick who may pick the student up, and write any custody restriction staff must know.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al menos dos contactos: un tutor(a) y un contacto de emergencia. Marque quién puede recoger al estudiante y escriba cualquier restricción de custodia que el personal deba saber.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="315"/>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="316"/>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar contacto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="335"/>
         <source>Contact {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto {n}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="361"/>
         <source>{text!r} is not a date. Write the date of birth as YYYY-MM-DD (e.g. 2014-03-05).</source>
-        <translation type="unfinished"></translation>
+        <translation>{text!r} no es una fecha. Escriba la fecha de nacimiento como AAAA-MM-DD (p. ej., 2014-03-05).</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="404"/>
         <source>{contact}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{contact}: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="417"/>
-        <source>Only {n} contact: add a second one (an emergency contact) so staff can always reach someone.</source>
-        <translation type="unfinished"></translation>
+        <source>No contacts yet: add a guardian and an emergency contact so staff can always reach someone.</source>
+        <translation>Todavía no hay contactos: agregue un tutor(a) y un contacto de emergencia para que el personal siempre pueda comunicarse con alguien.</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="497"/>
+        <source>Only one contact: add a second one (an emergency contact) so staff can always reach someone.</source>
+        <translation>Solo un contacto: agregue otro (un contacto de emergencia) para que el personal siempre pueda comunicarse con alguien.</translation>
+    </message>
+    <message>
         <source>This may be a student already on the roster (same name and date of birth, or same guardian phone):
 {list}
 Open that student instead, or click &quot;Save anyway&quot; if this really is another child.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede que este estudiante ya esté en la lista (mismo nombre y fecha de nacimiento, o mismo teléfono del tutor(a)):
+{list}
+Abra ese estudiante, o haga clic en &quot;Guardar de todos modos&quot; si de verdad es otro niño(a).</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/student_dialog.py" line="504"/>
+        <source>Open the first of them instead</source>
+        <translation>Abrir el primero de ellos</translation>
+    </message>
+    <message>
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar de todos modos</translation>
     </message>
 </context>
 <context>
     <name>WaitlistDialog</name>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="254"/>
         <source>Waitlists</source>
         <extracomment>someone was enrolled from the waitlist</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Listas de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="259"/>
         <source>Ensemble</source>
-        <translation type="unfinished"></translation>
+        <translation>Conjunto</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="265"/>
         <source>Enrollment date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de inscripción</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="267"/>
         <source>Places taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugares ocupados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="270"/>
         <source>Waitlisted on</source>
-        <translation type="unfinished"></translation>
+        <translation>En lista de espera desde</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="272"/>
         <source>Waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="276"/>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="277"/>
         <source>Enroll next from waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir al siguiente de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="280"/>
         <source>Waitlist messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="282"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="286"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>el</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="308"/>
         <source>{taken} of {capacity} places taken</source>
-        <translation type="unfinished"></translation>
+        <translation>{taken} de {capacity} lugares ocupados</translation>
     </message>
     <message>
-        <location filename="../../src/harmony_desktop/ui/roster/enrollment_panel.py" line="339"/>
         <source>{name} is enrolled.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} quedó inscrito(a).</translation>
     </message>
 </context>
 </TS>

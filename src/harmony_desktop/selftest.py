@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from harmony_desktop import APP_NAME, __version__
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,9 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INCOMPLETE = 3
 
-OK = "ok"
-FAILED = "FAILED"
-UNAVAILABLE = "UNAVAILABLE"
+OK = N_("ok")
+FAILED = N_("FAILED")
+UNAVAILABLE = N_("UNAVAILABLE")
 
 #: the generated hub (the main window must show its name)
 SELF_TEST_HUB = "Self-test Hub"
@@ -136,7 +136,7 @@ def run_self_test(
     wanted = list(steps or STEPS)
     unknown = [s for s in wanted if s not in STEPS]
     if unknown:
-        raise ValueError(f"unknown self-test step(s): {', '.join(unknown)}")
+        raise ValueError(_("unknown self-test step(s): {steps}").format(steps=", ".join(unknown)))
     report = SelfTestReport()
     started = time.perf_counter()
     print(_header(), file=out, flush=True)
@@ -201,7 +201,7 @@ def main_self_test(steps: str | None = None) -> int:
     try:
         return run_self_test(chosen).exit_code
     except ValueError as exc:
-        print(f"harmony-desktop: {exc} (steps: {', '.join(STEPS)})", file=sys.stderr)
+        print(f"harmony-desktop: {exc} ({_('steps')}: {', '.join(STEPS)})", file=sys.stderr)
         return 2
 
 
@@ -502,7 +502,7 @@ def _run_check(name: str, check: Callable[[_Fixture], str], fx: _Fixture) -> Che
 
 def _print_result(result: CheckResult, out: TextIO) -> None:
     print(
-        f"  {result.status:<12}{result.name:<8}{result.detail}  ({result.seconds * 1000:.0f} ms)",
+        f"  {_(result.status):<12}{result.name:<8}{result.detail}  ({result.seconds * 1000:.0f} ms)",
         file=out,
         flush=True,
     )

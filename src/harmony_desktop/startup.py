@@ -18,6 +18,7 @@ from typing import Any
 from harmony_desktop.domain import i18n
 from harmony_desktop.paths import resolve_paths, resource
 from harmony_desktop.services.context import Services
+from harmony_desktop.store import settings
 
 log = logging.getLogger(__name__)
 LOG_FILE = "harmony-desktop.log"
@@ -73,6 +74,8 @@ def open_app(
     i18n.install(resource("translations"))
     services = Services.open_folder(paths)
     try:
+        # The language chosen in the window, for this database; unset, the system's.
+        i18n.set_language(services.store.settings.get(settings.LANGUAGE))
         if seed_demo and services.store.created:
             _seed_demo(services)
         if backup and not services.store.created:  # a new database: nothing to back up

@@ -52,7 +52,7 @@ def test_two_laptops_edit_one_ensemble_and_it_merges_per_field(
         assert (now.name, now.capacity, now.last_day, now.location) == (
             "Strings I", 20, last_day, "Room 12"
         )  # fmt: skip
-        assert now.slots == MON_WED and now.schedule_text == "Mon, Wed 15:30–17:00"
+        assert now.slots == MON_WED and now.schedule_text == "Mon, Wed 3:30\u202fPM–5:00\u202fPM"
         conflicts = [i for i in rep.review.review_items() if i.kind == "conflict"]
         assert [(i.field_name, i.losing_value, i.winning_value) for i in conflicts] == [
             ("location", "Gym", "Room 12")

@@ -110,7 +110,7 @@ def test_set_up_a_programme_in_the_window(
     assert isinstance(start, QTimeEdit) and start.time() == QTime(15, 30)
     save(qtbot, page)
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
-    assert page.model.index(0, 2).data() == "Mon, Wed 15:30–17:00"
+    assert page.model.index(0, 2).data() == "Mon, Wed 3:30\u202fPM–5:00\u202fPM"
     with services.store.read() as s:
         (ensemble,) = s.exec(Ensemble.__table__.select()).all()  # type: ignore[attr-defined]
     assert (ensemble.capacity, ensemble.teacher_id) == (20, staff["Lee Teacher"].id)

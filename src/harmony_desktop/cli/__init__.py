@@ -38,8 +38,10 @@ from harmony_desktop.cli import (
     volunteers,
 )
 from harmony_desktop.cli.common import SubcommandParser, common_options, data_dir_help
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.paths import resource
 
 #: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
 #: a new group is one module and one entry here.
@@ -49,20 +51,29 @@ COMMAND_GROUPS = (demo, backup, printing, files, sync, volunteers, setup, sessio
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(prog="harmony-desktop", description=APP_NAME)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", help=data_dir_help())
-    parser.add_argument("--hub", help=_("open this hub (name or id) instead of the first one"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version and exit"),
+    )
+    parser.add_argument("--data-dir", metavar=_("FOLDER"), help=data_dir_help())
+    parser.add_argument(
+        "--hub", metavar=_("HUB"), help=_("open this hub (name or id) instead of the first one")
+    )
     parser.add_argument(
         "--self-test",
         nargs="?",
         const="",
-        metavar="STEPS",
+        metavar=_("STEPS"),
         help=_(
             "check this build in a temporary folder, headless, and exit 0 if it works "
             "(steps: bundle,store,mark,print,ui; default all)"
         ),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=SubcommandParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar=_("COMMAND"), parser_class=SubcommandParser
+    )
     common = common_options()
     for group in COMMAND_GROUPS:
         group.add_commands(sub, common)
@@ -78,6 +89,9 @@ def run_window(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``harmony-desktop``; returns the exit status."""
+    # The system's language (LANGUAGE, LC_ALL, LANG) for --help and the parser's errors;
+    # opening a database then switches to the language chosen in the window, if any.
+    i18n.install(resource("translations"))
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test is not None:
         from harmony_desktop.selftest import main_self_test

@@ -60,6 +60,11 @@ def hub_help() -> str:
     return _("hub name or id (default: the first hub)")
 
 
+def lang_help() -> str:
+    """Help of ``--lang`` (printouts and exports)."""
+    return _("language of the document: en or es (default: the app's language)")
+
+
 def common_options() -> argparse.ArgumentParser:
     """Options every subcommand also takes after its name (``demo --data-dir DIR``).
 
@@ -67,7 +72,9 @@ def common_options() -> argparse.ArgumentParser:
     (``--data-dir DIR demo``) is not overwritten by the subcommand's default.
     """
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=data_dir_help())
+    common.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, metavar=_("FOLDER"), help=data_dir_help()
+    )
     return common
 
 

@@ -1,7 +1,7 @@
 """``harmony-desktop import`` and ``harmony-desktop export``: students in, tables out.
 
 harmony-desktop import students.csv [--dry-run] [--strict] [--map "Apellido=legal_last_name"]
-harmony-desktop export roster|contacts|attendance --out roster.xlsx [--from D] [--to D]
+harmony-desktop export roster|contacts|attendance --out roster.xlsx [--from D] [--to D] [--lang es]
 
 The dry run of an import is always printed first; ``--strict`` imports nothing at all
 if any row is rejected. ``--hub NAME-OR-ID`` picks the hub (default: the first one).
@@ -13,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, open_services
+from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, lang_help, open_services
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
 
@@ -44,6 +45,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     exporting.add_argument("--from", dest="first", type=date_arg, help=_("attendance from (date)"))
     exporting.add_argument("--to", dest="last", type=date_arg, help=_("attendance to (date)"))
     exporting.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
+    exporting.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
     exporting.set_defaults(func=run_export)
 
 
@@ -130,8 +132,9 @@ def run_export(args: argparse.Namespace) -> int:
     """``harmony-desktop export KIND --out FILE``."""
     with open_services(args) as services:
         hub = services.hubs.find_hub(getattr(args, "hub", None))
-        count = services.exporting.export(
-            args.kind, hub.id, args.out, first=args.first, last=args.last
-        )
+        with i18n.using(args.lang):
+            count = services.exporting.export(
+                args.kind, hub.id, args.out, first=args.first, last=args.last
+            )
     print(_("{count} rows written to {path}").format(count=count, path=args.out))
     return 0

@@ -3,11 +3,12 @@
 harmony-desktop print roster --ensemble "Beginning Strings" --pdf roster.pdf [--page-size A4]
 harmony-desktop print signin --session ID --pdf signin.pdf
 harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf signin.pdf [--any-day]
+harmony-desktop print signin --ensemble NAME --date 2026-09-08 --pdf hoja.pdf --lang es
 harmony-desktop print blank-roll|emergency|no-photo [--ensemble NAME] --pdf out.pdf
 
-``--hub NAME-OR-ID`` picks the hub (default: the first one). A sign-in sheet is for a
-day the ensemble meets: another day is refused (naming the next meetings) unless
-``--any-day`` is given.
+``--hub NAME-OR-ID`` picks the hub (default: the first one); ``--lang en|es`` the
+document's language (default: the app's). A sign-in sheet is for a day the ensemble
+meets: another day is refused (naming the next meetings) unless ``--any-day`` is given.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, open_services
+from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, lang_help, open_services
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import LANGUAGES, _
 
 PRINT_KINDS = ("roster", "signin", "blank-roll", "emergency", "no-photo")
 
@@ -27,17 +28,27 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Register ``print``."""
     printing = sub.add_parser("print", parents=[common], help=_("print a roster document to PDF"))
     printing.add_argument("kind", choices=PRINT_KINDS, help=_("which document"))
-    printing.add_argument("--ensemble", help=_("ensemble name or id"))
-    printing.add_argument("--session", help=_("session id (sign-in sheet)"))
-    printing.add_argument("--date", type=date_arg, help=_("day of the sheet (default: today)"))
+    printing.add_argument("--ensemble", metavar=_("ENSEMBLE"), help=_("ensemble name or id"))
+    printing.add_argument("--session", metavar="ID", help=_("session id (sign-in sheet)"))
+    printing.add_argument(
+        "--date", type=date_arg, metavar=_("DATE"), help=_("day of the sheet (default: today)")
+    )
     printing.add_argument(
         "--any-day",
         action="store_true",
         help=_("print a sign-in sheet even for a day the ensemble does not meet"),
     )
-    printing.add_argument("--pdf", required=True, type=Path, help=_("the PDF file to write"))
-    printing.add_argument("--page-size", default="Letter", choices=["Letter", "A4", "letter", "a4"])
-    printing.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
+    printing.add_argument(
+        "--pdf", required=True, type=Path, metavar=_("FILE"), help=_("the PDF file to write")
+    )
+    printing.add_argument(
+        "--page-size",
+        default="Letter",
+        choices=["Letter", "A4", "letter", "a4"],
+        help=_("paper size (default: Letter)"),
+    )
+    printing.add_argument("--hub", default=argparse.SUPPRESS, metavar=_("HUB"), help=hub_help())
+    printing.add_argument("--lang", choices=tuple(LANGUAGES), help=lang_help())
     printing.set_defaults(func=run_print)
 
 
@@ -71,6 +82,7 @@ def run_print(args: argparse.Namespace) -> int:
             day=args.date,
             pdf_path=args.pdf,
             page_size=args.page_size,
+            language_code=args.lang,
         )
     print(path)
     return 0

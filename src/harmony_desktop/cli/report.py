@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from harmony_desktop.cli.common import Subcommands, date_arg, open_services
+from harmony_desktop.cli.common import Subcommands, date_arg, lang_help, open_services
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
 
@@ -44,6 +45,7 @@ def _declare(report: argparse.ArgumentParser) -> None:
         "--out", required=True, type=Path, help=_("the file to write: .csv, .xlsx or .pdf")
     )
     report.add_argument("--page-size", default="Letter", choices=["Letter", "A4", "letter", "a4"])
+    report.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -70,12 +72,15 @@ def run_report(args: argparse.Namespace) -> int:
             year=args.year,
         )  # fmt: skip
         pdf = out.suffix.casefold() == ".pdf"
-        report = services.reports.run(args.kind, params, charts=pdf)
-        if pdf:
-            from harmony_desktop.printing.reports import render_report_pdf
+        with i18n.using(args.lang):  # the report's words, dates and times
+            report = services.reports.run(args.kind, params, charts=pdf)
+            if pdf:
+                from harmony_desktop.printing.language import document_language
+                from harmony_desktop.printing.reports import render_report_pdf
 
-            render_report_pdf(report, out, page_size=args.page_size)
-        else:
-            services.reports.export(report, out)
+                with document_language(args.lang):
+                    render_report_pdf(report, out, page_size=args.page_size)
+            else:
+                services.reports.export(report, out)
     print(f"{out}\t{report.row_count}\t{report.scope}")
     return 0

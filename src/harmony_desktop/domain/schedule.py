@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_time, weekday_name
 
 #: Short English day names (what the app shows; the UI translates them).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -137,7 +137,7 @@ def check_slots(
         if end <= start:
             raise ValidationError(
                 _("A meeting must end after it starts ({day} {start}).").format(
-                    day=WEEKDAYS[weekday], start=start.strftime("%H:%M")
+                    day=weekday_name(weekday), start=format_time(start)
                 ),
                 "schedule",
             )
@@ -145,7 +145,7 @@ def check_slots(
         if day_a == day_b and start_b < end_a:
             raise ValidationError(
                 _("Two meetings overlap on {day} ({a} and {b}).").format(
-                    day=WEEKDAYS[day_a], a=start_a.strftime("%H:%M"), b=start_b.strftime("%H:%M")
+                    day=weekday_name(day_a), a=format_time(start_a), b=format_time(start_b)
                 ),
                 "schedule",
             )
@@ -184,7 +184,8 @@ def change(
 
 
 def describe(found: Iterable[Meeting]) -> str:
-    """ "Mon, Wed 15:30–17:00, Sat 10:00–11:30"; consecutive days run "Mon–Fri"."""
+    """ "Mon, Wed 3:30 PM–5:00 PM, Sat 10:00 AM–11:30 AM" in the current language
+    ("lun, mié 3:30 p.m.–5:00 p.m."); consecutive days run "Mon–Fri"."""
     by_time: dict[tuple[dt.time, dt.time], list[int]] = {}
     for m in found:
         by_time.setdefault((m.start, m.end), []).append(m.weekday)
@@ -198,9 +199,10 @@ def describe(found: Iterable[Meeting]) -> str:
             else:
                 runs.append([d])
         names = [
-            WEEKDAYS[r[0]] if len(r) == 1 else f"{WEEKDAYS[r[0]]}–{WEEKDAYS[r[-1]]}" for r in runs
+            weekday_name(r[0]) if len(r) == 1 else f"{weekday_name(r[0])}–{weekday_name(r[-1])}"
+            for r in runs
         ]
-        parts.append(f"{', '.join(names)} {start.strftime('%H:%M')}–{end.strftime('%H:%M')}")
+        parts.append(f"{', '.join(names)} {format_time(start)}–{format_time(end)}")
     return ", ".join(parts)
 
 

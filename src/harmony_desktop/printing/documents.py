@@ -11,11 +11,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, Qt
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.i18n import data_label
 from harmony_desktop.domain.vocab import EARLY_DEPARTURE_REASONS
+from harmony_desktop.printing import language
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, tr
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.exporting import Member
@@ -26,11 +28,11 @@ DOCUMENT_KINDS: tuple[str, ...] = ("roster", "signin", "blank-roll", "emergency"
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 _CENTER = Qt.AlignmentFlag.AlignHCenter
 _EARLY_CODES = {
-    "picked_up_by_guardian": ("G", "picked up by guardian"),
-    "medical": ("M", "medical"),
-    "appointment": ("A", "appointment"),
-    "transport": ("T", "transport"),
-    "other": ("O", "other"),
+    "picked_up_by_guardian": ("G", QT_TRANSLATE_NOOP("Printing", "picked up by guardian")),
+    "medical": ("M", QT_TRANSLATE_NOOP("Printing", "medical")),
+    "appointment": ("A", QT_TRANSLATE_NOOP("Printing", "appointment")),
+    "transport": ("T", QT_TRANSLATE_NOOP("Printing", "transport")),
+    "other": ("O", QT_TRANSLATE_NOOP("Printing", "other")),
 }
 
 
@@ -46,8 +48,14 @@ def document_title(kind: str) -> str:
 
 
 def long_date(day: dt.date) -> str:
-    """ "Mon 7 Sep 2026" (no platform-specific strftime flags)."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """ "Mon 7 Sep 2026", "lun 7 sep 2026": in the document's language."""
+    return language.current().long_date(day)
+
+
+def _hours(start: dt.time, end: dt.time) -> str:
+    """ "3:30 PM–5:00 PM" in the document's language."""
+    lang = language.current()
+    return f"{lang.time(start)}–{lang.time(end)}"
 
 
 def _age(dob: dt.date | None, on: dt.date) -> str:
@@ -175,7 +183,7 @@ class DocumentBuilder:
         if session_id:
             info = self.services.sessions.get(session_id)
             ensemble_id, day = info.ensemble_id, info.date
-            start_end = f"{info.start:%H:%M}–{info.end:%H:%M}"
+            start_end = _hours(info.start, info.end)
         ensemble = self.directory.ensemble(ensemble_id) if ensemble_id else None
         if ensemble is not None and ensemble.hub_id != hub_id:
             hub_id = ensemble.hub_id
@@ -184,7 +192,7 @@ class DocumentBuilder:
         if kind == "signin" and ensemble is not None and not start_end:
             for info in self.services.sessions.for_day(hub_id, day):
                 if info.ensemble_id == ensemble.id:
-                    start_end = f"{info.start:%H:%M}–{info.end:%H:%M}"
+                    start_end = _hours(info.start, info.end)
                     break
         members = (
             self.export.members(ensemble.id, day)
@@ -213,7 +221,7 @@ class DocumentBuilder:
         doc = builder(members, ensemble, day)
         doc.subtitle = subtitle + (f"\n{doc.subtitle}" if doc.subtitle else "")
         doc.printed_on = tr("Printed {when} · Harmony Desktop").format(
-            when=self.now.strftime("%Y-%m-%d %H:%M")
+            when=language.current().date_time(self.now)
         )
         return doc
 
@@ -274,7 +282,7 @@ class DocumentBuilder:
         for j in range(3):  # walk-ins and new students, where the last page has room
             rows.append([str(len(members) + j + 1), "", "", "", "", "", "", ""])
         legend = ", ".join(
-            f"{code} = {tr(label)}"
+            f"{code} = {tr(str(label))}"
             for reason in EARLY_DEPARTURE_REASONS
             for code, label in [_EARLY_CODES.get(reason, (reason[:1].upper(), reason))]
         )
@@ -326,7 +334,10 @@ class DocumentBuilder:
         # them (about 30 rows a page), so no page holds only a few lonely lines.
         blanks = 4 + 30
         rows += [[str(len(rows) + j + 1), "", ""] + [""] * len(dates) for j in range(blanks)]
-        codes = ", ".join(f"{c.code} {tr(c.label).lower()}" for c in self.services.roll.codes())
+        codes = ", ".join(
+            f"{c.code} {data_label(c.label, c.label_es).lower()}" for c in self.services.roll.codes()
+        )
+        lang = language.current()
         return TableDocument(
             title=document_title("blank-roll"),
             subtitle=tr(
@@ -336,7 +347,7 @@ class DocumentBuilder:
                 Column("#", 3, _CENTER),
                 Column(tr("Name"), 22, bold=True),
                 Column(tr("Gr."), 3.5, _CENTER),
-                *[Column(f"{d:%a}\n{d.month}/{d.day}", 5.5, _CENTER) for d in dates],
+                *[Column(f"{lang.weekday(d)}\n{lang.day_month(d)}", 5.5, _CENTER) for d in dates],
             ],
             rows=rows,
             spare_rows=30,
@@ -359,7 +370,8 @@ class DocumentBuilder:
             if st.date_of_birth:
                 who.append(
                     tr("Born {date} (age {age})").format(
-                        date=st.date_of_birth.isoformat(), age=_age(st.date_of_birth, day)
+                        date=language.current().date(st.date_of_birth),
+                        age=_age(st.date_of_birth, day),
                     )
                 )
             if st.grade:
@@ -493,23 +505,26 @@ def render_document(
     day: dt.date | None = None,
     pdf_path: Path,
     page_size: str = "Letter",
+    language_code: str | None = None,
 ) -> Path:
     """Print document ``kind`` ("roster", "signin", "blank-roll", "emergency",
     "no-photo") to the PDF ``pdf_path`` and return the path.
 
+    ``language_code`` ("en", "es") is the document's language; None: the app's.
     Creates a QGuiApplication when none is running (offscreen on a headless machine).
     """
     ensure_gui_application()
-    document = DocumentBuilder(services).build(
-        kind, hub_id=hub_id, ensemble_id=ensemble_id, session_id=session_id, day=day
-    )
-    pdf_path = Path(pdf_path)
-    pdf_path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(pdf_path))
-    writer.setResolution(300)
-    writer.setTitle(document.title)
-    writer.setCreator("Harmony Desktop")
-    set_up_device(writer, page_size, landscape=document.landscape)
-    TablePainter(document).paint(writer)
-    del writer  # finishes the file
+    with language.document_language(language_code):
+        document = DocumentBuilder(services).build(
+            kind, hub_id=hub_id, ensemble_id=ensemble_id, session_id=session_id, day=day
+        )
+        pdf_path = Path(pdf_path)
+        pdf_path.parent.mkdir(parents=True, exist_ok=True)
+        writer = QPdfWriter(str(pdf_path))
+        writer.setResolution(300)
+        writer.setTitle(document.title)
+        writer.setCreator("Harmony Desktop")
+        set_up_device(writer, page_size, landscape=document.landscape)
+        TablePainter(document).paint(writer)
+        del writer  # finishes the file
     return pdf_path

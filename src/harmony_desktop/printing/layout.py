@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,12 +23,14 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from harmony_desktop.printing import language
+
 FONT_FAMILY = "DejaVu Sans"
 
 
 def tr(text: str) -> str:
-    """Translate a printed string (context "Printing")."""
-    return QCoreApplication.translate("Printing", text)
+    """Translate a printed string (context "Printing") into the document's language."""
+    return language.current().tr(text)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from harmony_desktop.printing import language
 from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, _font, tr
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
@@ -247,7 +248,7 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
 
 def _short_date(text: str) -> str:
     try:
-        return dt.date.fromisoformat(text).strftime("%d %b %y")
+        return language.current().date(dt.date.fromisoformat(text))
     except ValueError:
         return text
 

@@ -20,6 +20,8 @@ import logging
 import os
 from pathlib import Path
 
+from harmony_desktop.domain.i18n import _
+
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "harmony-desktop-sync"
@@ -61,8 +63,8 @@ class TokenStore:
     def location(self) -> str:
         """Where the token is kept, for the user and the logs (never the token)."""
         if self.use_keyring:
-            return f"the system keyring ({KEYRING_SERVICE})"
-        return f"the file {self.file} (readable only by you)"
+            return _("the system keyring ({service})").format(service=KEYRING_SERVICE)
+        return _("the file {path} (readable only by you)").format(path=self.file)
 
     def save(self, token: str) -> None:
         """Store ``token``, replacing any previous one."""

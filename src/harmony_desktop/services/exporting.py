@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from harmony_desktop.domain import collation
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_time
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
@@ -154,14 +154,14 @@ class ExportService:
     def roster_table(self, hub_id: str) -> tuple[list[str], list[list[Any]]]:
         """One row per student, with two guardians and an emergency contact."""
         headers = [
-            "District student id", "Last name", "First name", "Preferred name",
-            "Date of birth", "Grade", "School", "Instrument", "Level", "Status",
-            "Ensembles", "Home language", "Guardian language", "Photo consent",
-            "May walk home", "Allergies", "Medical notes",
-            "Guardian 1 name", "Guardian 1 relationship", "Guardian 1 phone", "Guardian 1 email",
-            "Guardian 2 name", "Guardian 2 relationship", "Guardian 2 phone", "Guardian 2 email",
-            "Emergency contact name", "Emergency contact relationship", "Emergency contact phone",
-            "Notes",
+            _("District student id"), _("Last name"), _("First name"), _("Preferred name"),
+            _("Date of birth"), _("Grade"), _("School"), _("Instrument"), _("Level"), _("Status"),
+            _("Ensembles"), _("Home language"), _("Guardian language"), _("Photo consent"),
+            _("May walk home"), _("Allergies"), _("Medical notes"), _("Guardian 1 name"),
+            _("Guardian 1 relationship"), _("Guardian 1 phone"), _("Guardian 1 email"),
+            _("Guardian 2 name"), _("Guardian 2 relationship"), _("Guardian 2 phone"),
+            _("Guardian 2 email"), _("Emergency contact name"),
+            _("Emergency contact relationship"), _("Emergency contact phone"), _("Notes"),
         ]  # fmt: skip
         rows: list[list[Any]] = []
         for m in self.hub_members(hub_id, include_archived=True):
@@ -191,9 +191,10 @@ class ExportService:
     def contacts_table(self, hub_id: str) -> tuple[list[str], list[list[Any]]]:
         """One row per contact of every student of the hub."""
         headers = [
-            "District student id", "Student last name", "Student first name", "Contact name",
-            "Relationship", "Phone", "Other phone", "Email", "Language", "Priority",
-            "Guardian", "Emergency contact", "Authorized pickup", "Custody restriction",
+            _("District student id"), _("Student last name"), _("Student first name"),
+            _("Contact name"), _("Relationship"), _("Phone"), _("Other phone"), _("Email"),
+            _("Language"), _("Priority"), _("Guardian"), _("Emergency contact"),
+            _("Authorized pickup"), _("Custody restriction"),
         ]  # fmt: skip
         rows: list[list[Any]] = []
         for m in self.hub_members(hub_id, include_archived=True):
@@ -214,9 +215,10 @@ class ExportService:
     ) -> tuple[list[str], list[list[Any]]]:
         """One row per recorded mark of the hub (optionally between two dates)."""
         headers = [
-            "Date", "Ensemble", "Start", "Session status", "District student id", "Last name",
-            "First name", "Code", "Arrival", "Departure", "Reason", "Note", "Recorded at",
-            "Collected by", "Collected at", "Walked home", "Release confirmed by",
+            _("Date"), _("Ensemble"), _("Start"), _("Session status"), _("District student id"),
+            _("Last name"), _("First name"), _("Code"), _("Arrival"), _("Departure"), _("Reason"),
+            _("Note"), _("Recorded at"), _("Collected by"), _("Collected at"), _("Walked home"),
+            _("Release confirmed by"),
         ]  # fmt: skip
         with self.store.read() as s:
             query = (
@@ -248,12 +250,12 @@ class ExportService:
         )
         rows = [
             [
-                cs.date, en.name, cs.start.strftime("%H:%M"), cs.status, st.district_student_id,
+                cs.date, en.name, format_time(cs.start), cs.status, st.district_student_id,
                 st.legal_last_name, st.legal_first_name, m.code,
-                m.arrival_time.strftime("%H:%M") if m.arrival_time else "",
-                m.departure_time.strftime("%H:%M") if m.departure_time else "",
+                format_time(m.arrival_time) if m.arrival_time else "",
+                format_time(m.departure_time) if m.departure_time else "",
                 m.reason, m.note, m.recorded_at, m.collected_by,
-                m.collected_at.strftime("%H:%M") if m.collected_at else "",
+                format_time(m.collected_at) if m.collected_at else "",
                 _yes_no(m.walked_home) if m.collected_at else "",
                 staff_names.get(m.pickup_confirmed_by or "", ""),
             ]
@@ -284,7 +286,8 @@ class ExportService:
                     kind=kind
                 )
             )
-        write_table(path, headers, rows, title=kind.capitalize())
+        titles = {"roster": _("Roster"), "contacts": _("Contacts"), "attendance": _("Attendance")}
+        write_table(path, headers, rows, title=titles[kind])
         return len(rows)
 
 
@@ -297,7 +300,7 @@ def flags_in_words(rows: Iterable[Sequence[Any]]) -> list[list[Any]]:
 
 
 def _yes_no(flag: bool) -> str:
-    return "yes" if flag else "no"
+    return _("yes") if flag else _("no")
 
 
 def _csv_safe(value: Any) -> str:

@@ -71,7 +71,7 @@ class EnsembleInfo:
 
 
 def _schedule_text(schedule: str, on: dt.date | None = None) -> tuple[str, tuple[int, ...]]:
-    """ "Mon–Fri 15:30–17:00, Sat 10:00–11:30" and the weekdays, as of ``on`` (today):
+    """ "Mon–Fri 3:30 PM–5:00 PM" (in the current language) and the weekdays, as of ``on``:
     a changed schedule keeps its past meetings, with the days they were in effect."""
     found = current(meetings(schedule), on or dt.date.today())
     return describe(found), tuple(sorted({m.weekday for m in found}))

@@ -151,6 +151,7 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
     "school": ("school", "school name", "escuela", "nombre de la escuela", "colegio"),
     "district_student_id": (
         "district student id",
+        "id de estudiante del distrito",  # the Spanish export's header
         "district id",
         "student id",
         "id",
@@ -176,6 +177,7 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "guardian_language": (
         "guardian language",
+        "idioma del tutor(a)",  # the Spanish export's header
         "parent language",
         "preferred language",
         "idioma del padre",
@@ -205,6 +207,7 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
     "allergy_notes": ("allergies", "allergy", "allergy notes", "alergias", "alergia"),
     "photo_consent": (
         "photo consent",
+        "permiso para fotos",  # the Spanish export's header
         "photo release",
         "media release",
         "photo ok",
@@ -216,6 +219,7 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "may_walk_home": (
         "may walk home",
+        "puede irse caminando",  # the Spanish export's header
         "walks home",
         "walk home",
         "can walk home",

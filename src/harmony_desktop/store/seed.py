@@ -11,27 +11,28 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from harmony_desktop.domain.i18n import N_
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import AttendanceCode
 from harmony_desktop.store.replica import GENESIS_CLOCKS, attendance_code_id
 
-#: code, label, counts_present, tardy, early_departure, excused
+#: code, label (stored in English, shown through the catalogue), counts_present, tardy, early_departure, excused
 DEFAULT_CODES: tuple[tuple[str, str, bool, bool, bool, bool], ...] = (
-    ("P", "Present", True, False, False, False),
-    ("L", "Late", True, True, False, False),
-    ("LE", "Left early", True, False, True, False),
-    ("OS", "Present off-site", True, False, False, False),
-    ("AE", "Excused absence", False, False, False, True),
-    ("AU", "Unexcused absence", False, False, False, False),
+    ("P", N_("Present"), True, False, False, False),
+    ("L", N_("Late"), True, True, False, False),
+    ("LE", N_("Left early"), True, False, True, False),
+    ("OS", N_("Present off-site"), True, False, False, False),
+    ("AE", N_("Excused absence"), False, False, False, True),
+    ("AU", N_("Unexcused absence"), False, False, False, False),
 )
 #: The default codes' Spanish labels (the same as migration 0003_setup gives older files).
 SPANISH_LABELS: dict[str, str] = {
     "P": "Presente",
     "L": "Tarde",
     "LE": "Salió temprano",
-    "OS": "Presente fuera del sitio",
-    "AE": "Ausencia justificada",
-    "AU": "Ausencia injustificada",
+    "OS": "Fuera de sede",
+    "AE": "Falta justificada",
+    "AU": "Falta injustificada",
 }
 
 

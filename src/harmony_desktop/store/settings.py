@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlmodel import Session
 
+from harmony_desktop.domain.i18n import LANGUAGES
+
 if TYPE_CHECKING:
     from harmony_desktop.store.db import Store
 
@@ -130,6 +132,25 @@ class JsonSetting(Setting[Any]):
         return json.dumps(value)
 
 
+@dataclass(frozen=True)
+class ChoiceSetting(Setting[str | None]):
+    """One of a fixed set of codes, or unset (None); a stored code no longer among the
+    choices reads as unset."""
+
+    default: str | None = None
+    choices: tuple[str, ...] = ()
+
+    def decode(self, text: str) -> str | None:
+        """The stored code, if it is still a choice."""
+        return text if text in self.choices else None
+
+    def encode(self, value: str | None) -> str:
+        """The code; anything else is refused."""
+        if value not in self.choices:
+            raise ValueError(f"setting {self.key} is one of {self.choices}, not {value!r}")
+        return str(value)
+
+
 # -- every local setting ----------------------------------------------------------------
 
 #: This database's device id: 16 hex digits, the node of its hybrid logical clock.
@@ -139,6 +160,8 @@ DEVICE_ID = TextSetting("device_id")
 CLOCK = TextSetting("hlc")
 #: The programme's name on printed headers.
 PROGRAMME_NAME = TextSetting("programme_name", "Harmony Project")
+#: The language of the window and the command line ("en", "es"); unset: the system's.
+LANGUAGE = ChoiceSetting("ui.language", None, choices=tuple(LANGUAGES))
 #: The demo runs written into this database: [{hub_id, seed, today, version}].
 DEMO_RUNS = JsonSetting("demo", [])
 
@@ -173,6 +196,7 @@ ALL: tuple[Setting[Any], ...] = (
     DEVICE_ID,
     CLOCK,
     PROGRAMME_NAME,
+    LANGUAGE,
     DEMO_RUNS,
     ABSENCE_ALERT_THRESHOLD,
     SYNC_SERVER,

@@ -6,11 +6,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.paths import resource
 from harmony_desktop.services.context import Services
@@ -44,22 +45,52 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = resource("icons", "app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    i18n.install(resource("translations"))  # the system's language until a database says
     install_translator(app)
     return app
 
 
-def install_translator(app: QApplication, locale: QLocale | None = None) -> bool:
-    """Load the UI catalogue for the user's language (resources/translations/*.qm).
+class CatalogueTranslator(QTranslator):
+    """The app's compiled catalogue. A string not found under its context is looked up
+    under the empty one, where lupdate files the module-level ``tr()`` helpers' strings
+    (it cannot see the context those pass to ``QCoreApplication.translate``)."""
 
-    Returns True when one was found; English needs none.
+    def translate(
+        self, context: str, sourceText: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        """``sourceText`` translated, under ``context`` or else the empty context; None
+        (a null QString) when neither has it, so Qt asks its own catalogue next (an empty
+        string would count as a translation and blank out Qt's dialogs)."""
+        found = super().translate(context, sourceText, disambiguation, n)
+        if not found and context:
+            found = super().translate("", sourceText, disambiguation, n)
+        return found or None
+
+
+def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> bool:
+    """Show the window in ``locale``'s language (default: the app's language, from the
+    setting or the system): the app's catalogue, Qt's own (buttons and dialogs Qt
+    draws) and the default QLocale (dates). Replaces the catalogues of a previous call.
+
+    Returns True when the app's catalogue was found; English needs none.
     """
-    if app.findChild(QTranslator, "harmony-ui") is not None:
-        return True
-    translator = QTranslator(app)
+    code = i18n.set_language(locale.name() if locale is not None else i18n.current_language())
+    QLocale.setDefault(QLocale(i18n.LOCALES[code]))
+    for name in ("harmony-ui", "harmony-qt"):
+        for old in app.findChildren(QTranslator, name):
+            app.removeTranslator(old)
+            old.setObjectName("")  # until it is deleted, a later call must not find it
+            old.deleteLater()
+    if code == "en":
+        return False
+    qt = QTranslator(app)
+    qt.setObjectName("harmony-qt")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(QLocale(code), "qtbase", "_", qt_folder):
+        app.installTranslator(qt)
+    translator = CatalogueTranslator(app)
     translator.setObjectName("harmony-ui")
-    found = translator.load(
-        locale or QLocale(), "harmony_desktop", "_", str(resource("translations"))
-    )
+    found = translator.load(str(resource("translations", f"harmony_desktop_{code}.qm")))
     if found:
         app.installTranslator(translator)
     else:
@@ -111,6 +142,7 @@ def run_window(
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     with services:
+        install_translator(app)  # the language chosen in this database's settings
         try:
             chosen = services.hubs.find(hub or last_hub(services))
         except HarmonyError as exc:
@@ -132,6 +164,19 @@ def run_window(
         if first_start is not None and first_start.choice == ALONE:
             programme = window.open_programme()  # next: ensembles, staff, the calendar
             programme.show_page(programme.ensembles)
-        code = app.exec()
-        window.shutdown()
-        return int(code)
+        while True:
+            code = app.exec()
+            window.shutdown()
+            while window.successor is not None:  # the hub was switched: its window
+                window = window.successor
+                window.shutdown()
+            if window.chosen_language is None:
+                return int(code)
+            # A new language was chosen: build the window again in it, on the same tab.
+            install_translator(app, QLocale(window.chosen_language))
+            geometry, tab = window.saveGeometry(), window.pages.currentIndex()
+            window.deleteLater()
+            window = MainWindow(services, window.hub_id)
+            window.restoreGeometry(geometry)
+            window.pages.setCurrentIndex(tab)
+            window.show()

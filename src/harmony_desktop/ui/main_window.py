@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop import APP_NAME
+from harmony_desktop.domain import i18n
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
 from harmony_desktop.ui.events import EventsPage
+from harmony_desktop.ui.language import language_actions
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.reports import ReportsPage
@@ -156,6 +158,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.switch_hub_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        self.chosen_language: str | None = None
+        self._add_language_menu()
 
         # ``clock`` (the time of day) only for screenshots and tests of a fixed moment.
         self.register = RegisterPage(services, hub_id, self.tasks, today=today, clock=clock)
@@ -177,6 +181,23 @@ class MainWindow(QMainWindow):
         self._closed = False
         # At launch the keyboard is on today's sessions: ↑/↓ choose, Enter opens the roll.
         self.register.sessions_view.setFocus()
+
+    def _add_language_menu(self) -> None:
+        """Settings → Language: English / Español, each named in its own language."""
+        menu = self.menuBar().addMenu(tr("&Settings")).addMenu(tr("&Language"))
+        menu.setAccessibleName(tr("Language"))
+        self.language_actions = language_actions(
+            menu, i18n.current_language(), self.choose_language
+        )
+
+    def choose_language(self, code: str) -> None:
+        """Keep ``code`` as this database's language and reopen the window in it (every
+        mark is already stored, so closing loses nothing)."""
+        self.services.store.settings.set(settings.LANGUAGE, code)
+        if code == i18n.current_language():
+            return
+        self.chosen_language = code
+        self.close()
 
     def add_page(self, widget: QWidget, title: str) -> None:
         """Add a page (roster, sync review …) as a tab."""
@@ -215,7 +236,7 @@ class MainWindow(QMainWindow):
         return self.programme_window
 
     def _show_date(self, day: dt.date) -> None:
-        label = QDate(day.year, day.month, day.day).toString("ddd d MMM yyyy")
+        label = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
         self.date_label.setText(tr("Date: {date}").format(date=label))
 
     def shutdown(self) -> None:

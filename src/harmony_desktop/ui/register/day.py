@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.services.sessions import SessionInfo
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import SessionColumn, SessionsModel, is_missing_roll, tr
 from harmony_desktop.ui.register.widgets import button, heading
 
@@ -40,7 +41,7 @@ class DayView:
 
 def day_label(day: dt.date, pattern: str) -> str:
     """``day`` in the user's language, as Qt's date ``pattern`` lays it out."""
-    return QDate(day.year, day.month, day.day).toString(pattern)
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 class DayBar(QWidget):
@@ -132,7 +133,7 @@ class MissingRollBanner(QFrame):
             return missing
         links = [
             f"<a href='{m.id}'>{day_label(m.date, 'ddd d MMM')}"
-            f" {m.start:%H:%M} · {escape(m.label)}</a>"
+            f" {time_text(m.start)} · {escape(m.label)}</a>"
             for m in missing[:4]
         ]
         more = len(missing) - len(links)
@@ -192,7 +193,7 @@ class SessionList(QWidget):
 
     def show_day(self, day: dt.date) -> None:
         """Title the list with ``day`` ("Today, …" for today)."""
-        label = day_label(day, "dddd d MMMM yyyy")
+        label = day_label(day, tr("dddd d MMMM yyyy"))  # a Qt date pattern, per language
         self.title.setText(tr("Today, {date}").format(date=label) if day == self.today else label)
 
     def set_sessions(self, sessions: list[SessionInfo]) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from harmony_desktop.services.roll import MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.ui.language import hours_text, time_text
 from harmony_desktop.ui.register.codes import CodeInfo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,7 +97,7 @@ class SessionsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SessionColumn.TIME:
-                return f"{info.start:%H:%M}–{info.end:%H:%M}"
+                return hours_text(info.start, info.end)
             if column == SessionColumn.SESSION:
                 if info.off_schedule:  # kept for its marks: the site lead should look
                     return tr("{label} (no longer on the schedule)").format(label=info.label)
@@ -346,15 +347,15 @@ class RollTableModel(QAbstractTableModel):
     def _time_text(mark: MarkState) -> str:
         parts = []
         if mark.arrival_time:
-            parts.append(tr("arrived {time}").format(time=f"{mark.arrival_time:%H:%M}"))
+            parts.append(tr("arrived {time}").format(time=time_text(mark.arrival_time)))
         if mark.departure_time:
-            parts.append(tr("left {time}").format(time=f"{mark.departure_time:%H:%M}"))
+            parts.append(tr("left {time}").format(time=time_text(mark.departure_time)))
         if mark.walked_home and mark.collected_at:
-            parts.append(tr("walked home {time}").format(time=f"{mark.collected_at:%H:%M}"))
+            parts.append(tr("walked home {time}").format(time=time_text(mark.collected_at)))
         elif mark.collected_by and mark.collected_at:
             parts.append(
                 tr("collected {time} by {adult}").format(
-                    time=f"{mark.collected_at:%H:%M}", adult=mark.collected_by
+                    time=time_text(mark.collected_at), adult=mark.collected_by
                 )
             )
         return ", ".join(parts)

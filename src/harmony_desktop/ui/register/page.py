@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.i18n import data_label
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
@@ -95,7 +96,8 @@ class RegisterPage(QWidget):
         self.clock = clock or _now
         self.codes = assign_keys(
             [
-                (c.code, c.label, c.counts_present, c.tardy, c.early_departure, c.excused)
+                (c.code, data_label(c.label, c.label_es), c.counts_present, c.tardy,
+                 c.early_departure, c.excused)
                 for c in services.roll.codes()
             ]
         )

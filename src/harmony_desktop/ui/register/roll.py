@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.services.roll import RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.ui.language import hours_text
 from harmony_desktop.ui.register.codes import CodeInfo
 from harmony_desktop.ui.register.delegates import CodeDelegate
 from harmony_desktop.ui.register.models import RollColumn, RollOrder, RollTableModel, tr
@@ -341,7 +342,7 @@ class RollPanel(QWidget):
 
     def show_session(self, info: SessionInfo, today: dt.date, *, ready: bool) -> None:
         """The header of ``info``: title, progress, cancellation, past-roll notice."""
-        self.title.setText(f"{info.label}  {info.start:%H:%M}–{info.end:%H:%M}")
+        self.title.setText(f"{info.label}  {hours_text(info.start, info.end)}")
         cancelled = info.state == RollState.CANCELLED
         self.cancelled_box.setVisible(cancelled)
         self.cancelled_label.setText(

@@ -44,16 +44,16 @@ def _pydate(qdate: QDate) -> dt.date:
 
 
 def _status_label(status: str) -> str:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
     labels = {
-        EnrollmentStatus.APPLIED.value: "Applied",
-        EnrollmentStatus.WAITLISTED.value: "Waitlisted",
-        EnrollmentStatus.ENROLLED.value: "Enrolled",
-        EnrollmentStatus.WITHDRAWN.value: "Withdrawn",
-        EnrollmentStatus.COMPLETED.value: "Completed",
+        EnrollmentStatus.APPLIED.value: QT_TRANSLATE_NOOP("Enrollment", "Applied"),
+        EnrollmentStatus.WAITLISTED.value: QT_TRANSLATE_NOOP("Enrollment", "Waitlisted"),
+        EnrollmentStatus.ENROLLED.value: QT_TRANSLATE_NOOP("Enrollment", "Enrolled"),
+        EnrollmentStatus.WITHDRAWN.value: QT_TRANSLATE_NOOP("Enrollment", "Withdrawn"),
+        EnrollmentStatus.COMPLETED.value: QT_TRANSLATE_NOOP("Enrollment", "Completed"),
     }
-    return QCoreApplication.translate("Enrollment", labels.get(status, status))
+    return QCoreApplication.translate("Enrollment", str(labels.get(status, status)))
 
 
 class EnrollmentPanel(QWidget):

@@ -37,9 +37,11 @@ from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.printing import DOCUMENT_KINDS, DocumentBuilder, document_title
 from harmony_desktop.printing.documents import set_up_device
+from harmony_desktop.printing.language import document_language, in_language
 from harmony_desktop.printing.layout import TablePainter
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import RosterEntry
+from harmony_desktop.ui.language import add_language_choice
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.import_dialog import ImportDialog
@@ -127,6 +129,7 @@ class RosterPage(QWidget):
             print_menu.addAction(
                 document_title(kind) + "…", functools.partial(self.print_preview, kind)
             )
+        self.print_language = add_language_choice(print_menu)
         self.print_button.setMenu(print_menu)
         for button in (
             self.new_button, self.edit_button, self.archive_button, self.waitlist_button,
@@ -356,10 +359,10 @@ class RosterPage(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        hub_id, target = self.hub_id, path
+        hub_id, target, language = self.hub_id, path, self.print_language()
         QueryOp(
             self.tasks,
-            op=lambda s: s.exporting.export(kind, hub_id, target),
+            op=lambda s: in_language(language, s.exporting.export, kind, hub_id, target),
             success=lambda count: self._say(
                 self.tr("{count} rows exported to {name}.").format(count=count, name=target.name)
             ),
@@ -386,10 +389,12 @@ class RosterPage(QWidget):
             chooser.accepted.connect(lambda: self.print_preview(kind, chooser.day()))
             chooser.open()
             return None
+        language = self.print_language()
         try:
-            document = DocumentBuilder(self.services).build(
-                kind, hub_id=self.hub_id, ensemble_id=ensemble_id, day=day or self.today
-            )
+            with document_language(language):
+                document = DocumentBuilder(self.services).build(
+                    kind, hub_id=self.hub_id, ensemble_id=ensemble_id, day=day or self.today
+                )
         except HarmonyError as exc:
             self._say(str(exc), error=True)
             return None
@@ -401,7 +406,9 @@ class RosterPage(QWidget):
         # QPrinter is not a QObject: keep it alive as long as the dialog that paints on it.
         self._preview_printer = printer
         dialog.setWindowTitle(document.title)
-        dialog.paintRequested.connect(lambda device: TablePainter(document).paint(device))
+        dialog.paintRequested.connect(
+            lambda device: in_language(language, TablePainter(document).paint, device)
+        )
         dialog.open()
         return dialog
 

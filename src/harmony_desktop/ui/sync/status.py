@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from harmony_desktop.services.sync import SyncReport, SyncStatus
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_sync.client import SyncError
 
@@ -34,8 +35,8 @@ def describe_last_sync(when: dt.datetime | None, now: dt.datetime | None = None)
     elif local.date() == now.date() - dt.timedelta(days=1):
         day = tr("yesterday")
     else:
-        day = local.strftime("%d %b")
-    return tr("Last sync: {day} {time}").format(day=day, time=local.strftime("%H:%M"))
+        day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
+    return tr("Last sync: {day} {time}").format(day=day, time=time_text(local.time()))
 
 
 def review_covers() -> str:

@@ -33,9 +33,9 @@ SPANISH_LABELS = {
     "P": "Presente",
     "L": "Tarde",
     "LE": "Salió temprano",
-    "OS": "Presente fuera del sitio",
-    "AE": "Ausencia justificada",
-    "AU": "Ausencia injustificada",
+    "OS": "Fuera de sede",
+    "AE": "Falta justificada",
+    "AU": "Falta injustificada",
 }
 
 

@@ -1,0 +1,70 @@
+"""Choosing a language in menus: the window's own, and that of printouts and exports.
+
+The languages are listed by their own names ("English", "Español"), so a user who cannot
+read the current language still finds theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from harmony_desktop.domain import i18n
+
+
+def tr(text: str) -> str:
+    """Translate a language-menu string (context ``Language``)."""
+    return QCoreApplication.translate("Language", text)
+
+
+def language_actions(
+    menu: QMenu, checked: str, chosen: Callable[[str], None] | None = None
+) -> dict[str, QAction]:
+    """One checkable action per language in ``menu``, ``checked`` ticked; ``chosen(code)``
+    is called when the user picks one."""
+    group = QActionGroup(menu)
+    actions: dict[str, QAction] = {}
+    for code, name in i18n.LANGUAGES.items():
+        action = menu.addAction(name)
+        action.setCheckable(True)
+        action.setChecked(code == checked)
+        action.setData(code)
+        if chosen is not None:
+            action.triggered.connect(functools.partial(chosen, code))
+        group.addAction(action)
+        actions[code] = action
+    return actions
+
+
+def add_language_choice(menu: QMenu) -> Callable[[], str]:
+    """A "Language of printouts" submenu at the end of ``menu`` (the window's language
+    ticked); returns a function giving the language chosen there."""
+    menu.addSeparator()
+    submenu = menu.addMenu(tr("Language of printouts and exports"))
+    actions = language_actions(submenu, i18n.current_language())
+
+    def current() -> str:
+        return next(code for code, action in actions.items() if action.isChecked())
+
+    return current
+
+
+def time_text(moment: dt.time) -> str:
+    """A time of day as the window's language writes it: "3:30 PM", "3:30 p.m."."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def hours_text(start: dt.time, end: dt.time) -> str:
+    """A session's hours, the day half said once when both share it: "3:30–5:00 PM",
+    "3:30–5:00 p.m.", "10:00 AM–12:30 PM" (a 24-hour language: "15:30–17:00")."""
+    short = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    # "h:mm AP" (US English and US Spanish): the start without its day half.
+    if re.fullmatch(r"h:mm[\s\u202f]*[aA][pP]?", short) and (start.hour < 12) == (end.hour < 12):
+        return f"{start.hour % 12 or 12}:{start.minute:02d}–{time_text(end)}"
+    return f"{time_text(start)}–{time_text(end)}"
