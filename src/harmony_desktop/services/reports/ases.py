@@ -78,12 +78,12 @@ def run(ctx: ReportContext) -> list[Sheet]:
     by_reason: dict[tuple[str, str, str | None], int] = {}
     result = ctx.connection.exec_driver_sql(
         f"""
-        {sql.standard()}
+        {sql.standard(codes=sql.present)}
         SELECT date, hub_id, student_id,
                substr(MIN(COALESCE(arrival_time, start)), 1, 5),
                substr(MAX(COALESCE(departure_time, "end")), 1, 5),
                MAX(early), MAX(CASE WHEN early THEN reason END)
-        FROM counted WHERE present GROUP BY date, hub_id, student_id
+        FROM counted GROUP BY date, hub_id, student_id
         ORDER BY date, hub_id, student_id
         """,
         sql.params,

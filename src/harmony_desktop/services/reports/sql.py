@@ -229,11 +229,11 @@ class Sql:
             WHERE m.deleted = 0 AND m.code IN {codes or self.known}
         """
 
-    def standard(self) -> str:
+    def standard(self, *, codes: str | None = None) -> str:
         """``WITH`` the three building blocks: held and enrolled materialised, counted
-        left as a view (each statement reads it once)."""
+        left as a view (each statement reads it once); ``codes`` as in :meth:`counted`."""
         return f"""
             WITH held AS MATERIALIZED ({self.held()}),
                  enrolled AS MATERIALIZED ({self.enrolled()}),
-                 counted AS ({self.counted()})
+                 counted AS ({self.counted(codes=codes)})
         """
