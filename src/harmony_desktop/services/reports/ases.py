@@ -88,18 +88,32 @@ def run(ctx: ReportContext) -> list[Sheet]:
         """,
         sql.params,
     )
-    for day, hub, student_id, time_in, time_out, left_early, reason in result:
-        day = str(day)[:10]
-        key = (hub, _half_key_text(day))
-        served[key] = served.get(key, 0) + 1
-        if left_early:
-            reason_key = (hub, key[1], reason)
-            by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
-        st = ctx.students.get(student_id)
-        by_day.rows.append(
-            [dt.date.fromisoformat(day), ctx.hub_name(hub), student_id,
-             st.name if st else "", st.grade if st else "", time_in, time_out, reason or ""]
-        )  # fmt: skip
+    # A student's name and grade, a site's name and a day's date are worked out once,
+    # not once per row (a row per student per day).
+    people: dict[str, tuple[str, str]] = {}
+    places: dict[str, str] = {}
+    days_of: dict[str, tuple[dt.date, str]] = {}
+    for chunk in result.partitions(4096):
+        for day, hub, student_id, time_in, time_out, left_early, reason in chunk:
+            found = days_of.get(day)
+            if found is None:
+                text = str(day)[:10]
+                found = days_of[day] = (dt.date.fromisoformat(text), _half_key_text(text))
+            key = (hub, found[1])
+            served[key] = served.get(key, 0) + 1
+            if left_early:
+                reason_key = (hub, key[1], reason)
+                by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
+            person = people.get(student_id)
+            if person is None:
+                st = ctx.students.get(student_id)
+                person = people[student_id] = (st.name, st.grade) if st else ("", "")
+            site = places.get(hub)
+            if site is None:
+                site = places[hub] = ctx.hub_name(hub)
+            by_day.rows.append(
+                [found[0], site, student_id, *person, time_in, time_out, reason or ""]
+            )
     releases: dict[tuple[str, str], int] = {}
     reasons: dict[tuple[str, str, str], int] = {}
     # In SQL's order (a missing reason first), so a missing and an empty reason end as
