@@ -50,6 +50,11 @@ def _half_key(day: dt.date) -> str:
     return f"{day.year}{'H1' if day.month <= 6 else 'H2'}"
 
 
+def _half_key_text(day: str) -> str:
+    """The half-year key of a stored date, as ``_HALF`` computes it in SQL."""
+    return day[:4] + ("H1" if day[5:7] <= "06" else "H2")
+
+
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``ases`` sheets."""
     summary, early, by_day = sheets()
@@ -64,27 +69,61 @@ def run(ctx: ReportContext) -> list[Sheet]:
             sql.params,
         )
     }
-    ctx.step(_("Students served"), 1, 3)
+    ctx.step(_("Attendance by day"), 1, 3)
+    # One pass over the counted marks, one row per student present per site and day:
+    # the by-day sheet, and the students served and early releases summed from it
+    # (the same rows; a second GROUP BY over the marks would cost as much again).
     served: dict[tuple[str, str], int] = {}
-    releases: dict[tuple[str, str], int] = {}
-    reasons: dict[tuple[str, str, str], int] = {}
-    for hub, half, students, early_count, reason in ctx.rows(
+    #: early releases per (site, half-year, reason as stored, None included)
+    by_reason: dict[tuple[str, str, str | None], int] = {}
+    result = ctx.connection.exec_driver_sql(
         f"""
-        {sql.standard()},
-        daily AS (
-            SELECT hub_id, date, student_id, MAX(early) AS early,
-                   MAX(CASE WHEN early THEN reason END) AS reason
-            FROM counted WHERE present GROUP BY hub_id, date, student_id
-        )
-        SELECT hub_id, {_HALF.format(d="date")} AS half, COUNT(*), SUM(early), reason
-        FROM daily GROUP BY hub_id, half, reason
+        {sql.standard(codes=sql.present)}
+        SELECT date, hub_id, student_id,
+               substr(MIN(COALESCE(arrival_time, start)), 1, 5),
+               substr(MAX(COALESCE(departure_time, "end")), 1, 5),
+               MAX(early), MAX(CASE WHEN early THEN reason END)
+        FROM counted GROUP BY date, hub_id, student_id
+        ORDER BY date, hub_id, student_id
         """,
         sql.params,
-    ):
-        served[(hub, half)] = served.get((hub, half), 0) + students
-        if early_count:
-            releases[(hub, half)] = releases.get((hub, half), 0) + early_count
-            reasons[(hub, half, reason or "")] = early_count
+    )
+    # A student's name and grade, a site's name and a day's date are worked out once,
+    # not once per row (a row per student per day).
+    people: dict[str, tuple[str, str]] = {}
+    places: dict[str, str] = {}
+    days_of: dict[str, tuple[dt.date, str]] = {}
+    for chunk in result.partitions(4096):
+        for day, hub, student_id, time_in, time_out, left_early, reason in chunk:
+            found = days_of.get(day)
+            if found is None:
+                text = str(day)[:10]
+                found = days_of[day] = (dt.date.fromisoformat(text), _half_key_text(text))
+            key = (hub, found[1])
+            served[key] = served.get(key, 0) + 1
+            if left_early:
+                reason_key = (hub, key[1], reason)
+                by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
+            person = people.get(student_id)
+            if person is None:
+                st = ctx.students.get(student_id)
+                person = people[student_id] = (st.name, st.grade) if st else ("", "")
+            site = places.get(hub)
+            if site is None:
+                site = places[hub] = ctx.hub_name(hub)
+            by_day.rows.append(
+                [found[0], site, student_id, *person, time_in, time_out, reason or ""]
+            )
+    releases: dict[tuple[str, str], int] = {}
+    reasons: dict[tuple[str, str, str], int] = {}
+    # In SQL's order (a missing reason first), so a missing and an empty reason end as
+    # they always have: one "" row, the later count.
+    for (hub, half, reason), count in sorted(
+        by_reason.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] is not None,
+                                             item[0][2] or "")
+    ):  # fmt: skip
+        releases[(hub, half)] = releases.get((hub, half), 0) + count
+        reasons[(hub, half, reason or "")] = count
     for hub in sorted(ctx.hub_ids, key=lambda h: sort_key(ctx.hub_name(h))):
         for label, first, last in halves:
             key = (hub, _half_key(first))
@@ -96,24 +135,6 @@ def run(ctx: ReportContext) -> list[Sheet]:
             for (r_hub, r_half, reason), count in sorted(reasons.items()):
                 if (r_hub, r_half) == key:
                     early.rows.append([ctx.hub_name(hub), label, reason, count])
-    ctx.step(_("Attendance by day"), 2, 3)
-    for day, hub, student_id, time_in, time_out, reason in ctx.rows(
-        f"""
-        {sql.standard()}
-        SELECT date, hub_id, student_id,
-               substr(MIN(COALESCE(arrival_time, start)), 1, 5),
-               substr(MAX(COALESCE(departure_time, "end")), 1, 5),
-               MAX(CASE WHEN early THEN reason END)
-        FROM counted WHERE present GROUP BY date, hub_id, student_id
-        ORDER BY date, hub_id, student_id
-        """,
-        sql.params,
-    ):
-        st = ctx.students.get(student_id)
-        by_day.rows.append(
-            [dt.date.fromisoformat(str(day)[:10]), ctx.hub_name(hub), student_id,
-             st.name if st else "", st.grade if st else "", time_in, time_out, reason or ""]
-        )  # fmt: skip
     ctx.step(_("Attendance by day"), 3, 3)
     return [summary, early, by_day]
 

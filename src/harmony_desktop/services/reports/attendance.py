@@ -133,32 +133,36 @@ def pair_figures(
     sessions per ensemble.
 
     One statement: the held sessions while enrolled per pair (sessions joined to
-    spans), and one pass over the counted marks for the tallies, where a window gives
-    each mark the position (``seq``) of its pair's last presence, so the absences after
-    it are the current run.
+    spans); one pass over the counted marks for the tallies, which also finds each
+    pair's last presence (the greatest ``seq`` of a mark that breaks a run); and a
+    second pass over only the marks that make runs (read by their codes from the
+    report index, a small share of the marks), counting those after the last break:
+    the current run. (A window over every mark would sort them all twice.)
     ``run_codes`` "unexcused" counts runs of unexcused absences instead (an excused
     absence or a presence ends them).
     """
     sql = ctx.sql()
+    codes = ctx.codes
     breaks = "present" if run_codes == "absent" else "(present OR excused)"
-    in_run = "(excused OR unexcused)" if run_codes == "absent" else "unexcused"
+    run_list = sql.in_list("run", codes.absent if run_codes == "absent" else codes.unexcused)
     rows = ctx.rows(
         f"""
         {sql.standard()},
-        marks AS (
-            SELECT student_id, ensemble_id, seq, date, present, excused, unexcused, seconds,
-                   {in_run} AS in_run,
-                   MAX(CASE WHEN {breaks} THEN seq END)
-                       OVER (PARTITION BY student_id, ensemble_id) AS last_break
-            FROM counted
-        ),
-        tally AS (
+        tally AS MATERIALIZED (
             SELECT student_id, ensemble_id, SUM(present) AS present, SUM(excused) AS excused,
                    SUM(unexcused) AS unexcused,
                    COUNT(DISTINCT CASE WHEN present THEN date END) AS days,
                    SUM(seconds) AS seconds,
-                   SUM(in_run AND seq > COALESCE(last_break, 0)) AS run
-            FROM marks GROUP BY student_id, ensemble_id
+                   COALESCE(MAX(CASE WHEN {breaks} THEN seq END), 0) AS last_break
+            FROM counted GROUP BY student_id, ensemble_id
+        ),
+        in_run AS ({sql.counted(codes=run_list)}),
+        runs AS (
+            SELECT r.student_id, r.ensemble_id, COUNT(*) AS run
+            FROM in_run r
+            JOIN tally t ON t.student_id = r.student_id AND t.ensemble_id = r.ensemble_id
+            WHERE r.seq > t.last_break
+            GROUP BY r.student_id, r.ensemble_id
         ),
         expected AS (
             -- Sessions, span starts and span ends of each ensemble in one date order
@@ -179,9 +183,10 @@ def pair_figures(
         )
         SELECT e.student_id, e.ensemble_id, e.held, COALESCE(t.present, 0),
                COALESCE(t.excused, 0), COALESCE(t.unexcused, 0), COALESCE(t.days, 0),
-               COALESCE(t.seconds, 0), COALESCE(t.run, 0)
+               COALESCE(t.seconds, 0), COALESCE(r.run, 0)
         FROM expected e
         LEFT JOIN tally t ON t.student_id = e.student_id AND t.ensemble_id = e.ensemble_id
+        LEFT JOIN runs r ON r.student_id = e.student_id AND r.ensemble_id = e.ensemble_id
         UNION ALL
         SELECT NULL, ensemble_id, COUNT(*), 0, 0, 0, 0, 0, 0 FROM held GROUP BY ensemble_id
         """,

@@ -59,21 +59,26 @@ def run(ctx: ReportContext) -> list[Sheet]:
               AND {sql.not_closed("s")}
         ),
         enrolled AS MATERIALIZED ({sql.enrolled()}),
-        on_roll AS (
-            SELECT d.id AS session_id, sp.student_id FROM due d
-            JOIN enrolled sp ON sp.ensemble_id = d.ensemble_id
-                 AND d.date >= sp.start_day AND d.date < sp.end_day
-        ),
-        recorded AS (
-            SELECT r.session_id, COUNT(*) AS n FROM on_roll r
-            JOIN attendance_mark m ON m.session_id = r.session_id
-                 AND m.student_id = r.student_id
-            WHERE m.deleted = 0 AND m.code IS NOT NULL GROUP BY r.session_id
-        ),
-        expected AS (SELECT session_id, COUNT(*) AS n FROM on_roll GROUP BY session_id)
-        SELECT d.hub_id, d.ensemble_id, d.date, substr(d.start, 1, 5), e.n, COALESCE(r.n, 0)
-        FROM due d JOIN expected e ON e.session_id = d.id
-        LEFT JOIN recorded r ON r.session_id = d.id
+        rolls AS MATERIALIZED (
+            -- Per session, two counts looked up rather than two GROUP BYs over every
+            -- (session, student on the roll) pair, which would sort them all: the
+            -- students on its roll (spans covering its day), and the marks with a code
+            -- among them (from the session to its marks, a range of the report index,
+            -- then to the spans, the way the counted marks are read).
+            SELECT d.id, d.hub_id, d.ensemble_id, d.date, d.start,
+                   (SELECT COUNT(*) FROM enrolled sp WHERE sp.ensemble_id = d.ensemble_id
+                    AND d.date >= sp.start_day AND d.date < sp.end_day) AS expected,
+                   (SELECT COUNT(*)
+                    FROM attendance_mark m INDEXED BY ix_attendance_mark_report
+                    CROSS JOIN enrolled sp ON sp.student_id = m.student_id
+                         AND sp.ensemble_id = d.ensemble_id
+                         AND d.date >= sp.start_day AND d.date < sp.end_day
+                    WHERE m.session_id = d.id AND m.deleted = 0
+                      AND m.code IS NOT NULL) AS recorded
+            FROM due d
+        )
+        SELECT d.hub_id, d.ensemble_id, d.date, substr(d.start, 1, 5), d.expected, d.recorded
+        FROM rolls d WHERE d.expected > 0
         ORDER BY d.date, d.start
         """,
         sql.params,

@@ -38,9 +38,10 @@ def run(ctx: ReportContext) -> list[Sheet]:
         rows[student_id] = [student_id, st.name if st else "",
                             ctx.hub_name(st.hub_id if st else None), st.grade if st else "",
                             *([0] * len(dates))]  # fmt: skip
-    for student_id, day in ctx.rows(
-        f"{sql.standard()} SELECT DISTINCT student_id, substr(date, 1, 10) FROM counted"
-        " WHERE present",
+    # Only the present marks, read by their codes from the report index; no DISTINCT
+    # (a second presence the same day sets the same 1), so nothing is sorted.
+    for student_id, day in ctx.connection.exec_driver_sql(
+        f"{sql.standard(codes=sql.present)} SELECT student_id, substr(date, 1, 10) FROM counted",
         sql.params,
     ):
         rows[student_id][position[day]] = 1

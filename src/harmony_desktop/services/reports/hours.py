@@ -77,11 +77,12 @@ def run(ctx: ReportContext) -> list[Sheet]:
     sql = ctx.sql()
     curriculum = sql.in_list("curriculum", CURRICULUM_KINDS)
     ctx.step(_("Counting hours"), 0, 2)
+    # Only presences attend seconds and days: the absences are left in the index.
     attended = {
         row[0]: row[1:]
         for row in ctx.rows(
             f"""
-            {sql.standard()}
+            {sql.standard(codes=sql.present)}
             SELECT student_id, SUM(seconds),
                    SUM(CASE WHEN kind IN {curriculum} THEN seconds ELSE 0 END),
                    COUNT(DISTINCT CASE WHEN present THEN date END)

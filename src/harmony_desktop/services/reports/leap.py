@@ -41,8 +41,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
     ctx.step(_("Counting days"), 0, 1)
     days = dict(
         ctx.rows(
-            f"{sql.standard()} SELECT student_id, COUNT(DISTINCT date) FROM counted"
-            " WHERE present GROUP BY student_id",
+            f"{sql.standard(codes=sql.present)} SELECT student_id, COUNT(DISTINCT date)"
+            " FROM counted GROUP BY student_id",
             sql.params,
         )
     )

@@ -66,8 +66,8 @@ def _active(ctx: ReportContext, first: dt.date, last: dt.date) -> list[tuple[str
     """(student, ensemble, hub) with a present mark between ``first`` and ``last``."""
     sql = ctx.sql(first=first, last=last)
     return ctx.rows(
-        f"{sql.standard()} SELECT DISTINCT student_id, ensemble_id, hub_id FROM counted"
-        " WHERE present",
+        f"{sql.standard(codes=sql.present)}"
+        " SELECT DISTINCT student_id, ensemble_id, hub_id FROM counted",
         sql.params,
     )
 

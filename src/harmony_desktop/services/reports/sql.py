@@ -198,9 +198,13 @@ class Sql:
             FROM islands GROUP BY student_id, ensemble_id, island
         """
 
-    def counted(self, held: str = "held", enrolled: str = "enrolled") -> str:
+    def counted(
+        self, held: str = "held", enrolled: str = "enrolled", *, codes: str | None = None
+    ) -> str:
         """CTE body: the counted marks, one row each, with their flags and the seconds
-        attended (0 unless present; the whole session unless the mark has times)."""
+        attended (0 unless present; the whole session unless the mark has times).
+        ``codes`` (an :meth:`in_list` of known codes) keeps only the marks with those
+        codes, read straight from the report index."""
         arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
         return f"""
             SELECT m.student_id, h.ensemble_id, h.hub_id, h.id AS session_id, h.date,
@@ -222,14 +226,14 @@ class Sql:
             CROSS JOIN {enrolled} sp ON sp.student_id = m.student_id
                  AND sp.ensemble_id = h.ensemble_id
                  AND h.date >= sp.start_day AND h.date < sp.end_day
-            WHERE m.deleted = 0 AND m.code IN {self.known}
+            WHERE m.deleted = 0 AND m.code IN {codes or self.known}
         """
 
-    def standard(self) -> str:
+    def standard(self, *, codes: str | None = None) -> str:
         """``WITH`` the three building blocks: held and enrolled materialised, counted
-        left as a view (each statement reads it once)."""
+        left as a view (each statement reads it once); ``codes`` as in :meth:`counted`."""
         return f"""
             WITH held AS MATERIALIZED ({self.held()}),
                  enrolled AS MATERIALIZED ({self.enrolled()}),
-                 counted AS ({self.counted()})
+                 counted AS ({self.counted(codes=codes)})
         """
