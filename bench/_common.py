@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import os
 import sqlite3
 import statistics
 import tempfile
@@ -40,9 +41,11 @@ def demo_database(
     """
     scale = "quick" if quick else "full"
     path = cache_dir() / f"{scale}-seed{seed}-v{DEMO_VERSION}-{today.isoformat()}.sqlite3"
-    if path.exists() and not fresh:
+    if path.exists() and path.stat().st_size > 0 and not fresh:
         return path, None
-    partial = path.with_suffix(".partial")
+    # One partial file per process: two benchmarks generating at once must not write
+    # (or delete) each other's file; the last to finish replaces the cached copy.
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
     for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
     with Store(partial) as store:
