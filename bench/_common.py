@@ -8,8 +8,8 @@ the system temp folder. Only generated, synthetic data is ever written there.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import os
+import shutil
 import sqlite3
 import statistics
 import tempfile
