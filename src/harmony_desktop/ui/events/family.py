@@ -10,7 +10,7 @@ few milliseconds) so the figure shown is the stored one; loading runs in the bac
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,45 +27,28 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.services.events import AdultEntry, FamilyEventInfo, FamilyMeasure, kind_label
 from harmony_desktop.ui.events.dialogs import WalkInDialog, checked
 from harmony_desktop.ui.events.models import AdultColumn, FamilyRollModel, tr
+from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 
-class FamilyRollView(QTableView):
+class FamilyRollView(KeyedTableView):
     """The adults: arrows or j/k move, P/Space came, A/Del did not."""
+
+    focus_column = AdultColumn.CAME
 
     cameKeyPressed = Signal(bool)
     """A key said whether the current adult came."""
 
-    def step_row(self, step: int) -> None:
-        """Move the current row by ``step`` (clamped)."""
-        model = self.model()
-        if model is None or model.rowCount() == 0:
-            return
-        row = self.currentIndex().row()
-        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
-        self.setCurrentIndex(model.index(row, AdultColumn.CAME))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """The roll's keys first; everything else as usual."""
-        mods = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        )
-        if mods == Qt.KeyboardModifier.NoModifier:
-            text = event.text().upper()
-            if text == "J":
-                self.step_row(1)
-                return
-            if text == "K":
-                self.step_row(-1)
-                return
-            if text == "P" or event.key() == Qt.Key.Key_Space:
-                self.cameKeyPressed.emit(True)
-                return
-            if text == "A" or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.cameKeyPressed.emit(False)
-                return
-        super().keyPressEvent(event)
+    def plain_key(self, text: str, key: int) -> bool:
+        """P or Space: came; A, Delete or Backspace: did not."""
+        if text == "P" or key == Qt.Key.Key_Space:
+            self.cameKeyPressed.emit(True)
+        elif text == "A" or key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.cameKeyPressed.emit(False)
+        else:
+            return False
+        return True
 
 
 class FamilyRollPanel(QWidget):

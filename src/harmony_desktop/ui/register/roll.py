@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from harmony_desktop.services.roll import RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import hours_text
 from harmony_desktop.ui.register.codes import CodeInfo
 from harmony_desktop.ui.register.delegates import CodeDelegate
@@ -46,8 +46,10 @@ _SAVED_STYLE = "color: #1b6e20; font-weight: bold"
 _ERROR_STYLE = "color: #b00020; font-weight: bold"
 
 
-class RollView(QTableView):
+class RollView(KeyedTableView):
     """The roll table: arrows or j/k move, a code key marks and advances."""
+
+    focus_column = RollColumn.MARK
 
     markKeyPressed = Signal(str)
     """A code key was pressed on the current row: the attendance code."""
@@ -72,44 +74,19 @@ class RollView(QTableView):
             if c.digit:
                 self._keys[c.digit] = c.code
 
-    def step_row(self, step: int) -> None:
-        """Move the current row by ``step`` (clamped)."""
-        model = self.model()
-        if model is None or model.rowCount() == 0:
-            return
-        row = self.currentIndex().row()
-        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
-        self.setCurrentIndex(model.index(row, RollColumn.MARK))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Marking keys first; everything else (arrows, Page Up/Down…) as usual."""
-        mods = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        )
-        text = event.text().upper()
-        if mods == Qt.KeyboardModifier.NoModifier and text:
-            if text == "J":
-                self.step_row(1)
-                return
-            if text == "K":
-                self.step_row(-1)
-                return
-            if text in self._keys:
-                self.markKeyPressed.emit(self._keys[text])
-                return
-            if text == "N":
-                self.noteKeyPressed.emit()
-                return
-            if text == "D":
-                self.signOutKeyPressed.emit()
-                return
-        if mods == Qt.KeyboardModifier.NoModifier and event.key() in (
-            Qt.Key.Key_Delete,
-            Qt.Key.Key_Backspace,
-        ):
+    def plain_key(self, text: str, key: int) -> bool:
+        """A code key marks; N a note; D signs out; Delete or Backspace clears."""
+        if text in self._keys:
+            self.markKeyPressed.emit(self._keys[text])
+        elif text == "N":
+            self.noteKeyPressed.emit()
+        elif text == "D":
+            self.signOutKeyPressed.emit()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clearKeyPressed.emit()
-            return
-        super().keyPressEvent(event)
+        else:
+            return False
+        return True
 
 
 class RollPanel(QWidget):

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -56,6 +55,7 @@ from harmony_desktop.services.volunteers import (
     role_label,
     shift_label,
 )
+from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -195,41 +195,23 @@ class VolunteerShiftModel(QAbstractTableModel):
         return sum(1 for e in self._entries if e.shift.status == ShiftStatus.ATTENDED)
 
 
-class VolunteerShiftView(QTableView):
+class VolunteerShiftView(KeyedTableView):
     """The volunteer table: arrows or j/k move, one key acts on the current volunteer."""
+
+    focus_column = ShiftColumn.STATUS
 
     actionRequested = Signal(str)
     """A key asked for an action on the current volunteer (see ``KEYS``; "clear")."""
 
-    def step_row(self, step: int) -> None:
-        """Move the current row by ``step`` (clamped)."""
-        model = self.model()
-        if model is None or model.rowCount() == 0:
-            return
-        row = self.currentIndex().row()
-        row = 0 if row < 0 else max(0, min(model.rowCount() - 1, row + step))
-        self.setCurrentIndex(model.index(row, ShiftColumn.STATUS))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Action keys first; everything else as usual."""
-        mods = event.modifiers() & ~(
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
-        )
-        text = event.text().upper()
-        if mods == Qt.KeyboardModifier.NoModifier:
-            if text == "J":
-                self.step_row(1)
-                return
-            if text == "K":
-                self.step_row(-1)
-                return
-            if text in KEYS:
-                self.actionRequested.emit(KEYS[text])
-                return
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.actionRequested.emit("clear")
-                return
-        super().keyPressEvent(event)
+    def plain_key(self, text: str, key: int) -> bool:
+        """An action key acts on the current volunteer; Delete or Backspace clears."""
+        if text in KEYS:
+            self.actionRequested.emit(KEYS[text])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.actionRequested.emit("clear")
+        else:
+            return False
+        return True
 
 
 class ConfirmAssignmentDialog(QDialog):
