@@ -431,9 +431,10 @@ def test_gui_signin_sheet_offers_meeting_days_and_names_pickups(
     assert chooser.day() == TODAY and all(d.weekday() < 5 for d in chooser.days)
     chooser.accept()
     preview = page.findChildren(QPrintPreviewDialog)[-1]
-    if shutil.which("pdftotext") is None:
-        preview.close()
-        pytest.skip("poppler-utils missing")
+    # ./dev installs poppler-utils: without it this check must fail, not vanish.
+    assert shutil.which("pdftotext"), (
+        "pdftotext missing: run ./dev test, which installs poppler-utils"
+    )
     printer = page._preview_printer
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     pdf = tmp_path / "gui-signin.pdf"
