@@ -23,6 +23,18 @@ def test_each_service_is_built_once_on_first_use(store: Store) -> None:
     }  # fmt: skip
 
 
+def test_every_service_builds_from_its_module(store: Store) -> None:
+    # Each is named by module and class and imported on first use: a wrong name must
+    # fail here, not in the window the first time someone opens that tab.
+    services = Services(store)
+    annotated = {name: str(hint) for name, hint in vars(Services)["__annotations__"].items()}
+    for name in Services.declared():
+        service = getattr(services, name)
+        if name in annotated:  # "provides[RollService]"
+            assert annotated[name] == f"provides[{type(service).__name__}]", name
+    assert {"importing", "exporting", "reports", "calendar"} <= set(vars(services))
+
+
 def test_threads_asking_at_once_share_one_instance(store: Store) -> None:
     built: list[int] = []
     gate = threading.Barrier(8)

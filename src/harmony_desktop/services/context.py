@@ -7,7 +7,7 @@ of building services of their own.
 
 Adding a service is one line in the class body::
 
-    reports = provides(lambda s: ReportService(s.store))
+    reports: provides[ReportService] = provides(over_store("reports", "ReportService"))
 
 Each service is built the first time it is used (the command line's ``print`` never probes
 the keyring for the sync token) and then kept: it is one instance for the life of the
@@ -16,39 +16,40 @@ object, on every thread.
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from harmony_desktop.paths import AppPaths
-from harmony_desktop.services.calendar import CalendarService
 from harmony_desktop.services.duplicates import (
     DuplicatePair,
     MergeOutcome,
     find_duplicates,
     merge_students,
 )
-from harmony_desktop.services.enrollment import EnrollmentService
-from harmony_desktop.services.events import EventService
-from harmony_desktop.services.exporting import ExportService
-from harmony_desktop.services.hubs import HubDirectory
-from harmony_desktop.services.importing import ImportService
-from harmony_desktop.services.reports import ReportService
-from harmony_desktop.services.review import ReviewService
-from harmony_desktop.services.roll import RollService
-from harmony_desktop.services.roster import RosterService
-from harmony_desktop.services.sessions import SessionService
-from harmony_desktop.services.setup import SetupService
-from harmony_desktop.services.setup_import import SetupImportService
-from harmony_desktop.services.stats import StatsService
-from harmony_desktop.services.volunteer_import import VolunteerImport
-from harmony_desktop.services.volunteers import VolunteerService
 from harmony_desktop.store import Store
 
 if TYPE_CHECKING:
+    from harmony_desktop.services.calendar import CalendarService
+    from harmony_desktop.services.enrollment import EnrollmentService
+    from harmony_desktop.services.events import EventService
+    from harmony_desktop.services.exporting import ExportService
+    from harmony_desktop.services.hubs import HubDirectory
+    from harmony_desktop.services.importing import ImportService
+    from harmony_desktop.services.reports import ReportService
+    from harmony_desktop.services.review import ReviewService
+    from harmony_desktop.services.roll import RollService
+    from harmony_desktop.services.roster import RosterService
+    from harmony_desktop.services.sessions import SessionService
+    from harmony_desktop.services.setup import SetupService
+    from harmony_desktop.services.setup_import import SetupImportService
+    from harmony_desktop.services.stats import StatsService
     from harmony_desktop.services.sync import SyncService
+    from harmony_desktop.services.volunteer_import import VolunteerImport
+    from harmony_desktop.services.volunteers import VolunteerService
 
 T = TypeVar("T")
 
@@ -101,11 +102,29 @@ class Duplicates:
         return merge_students(self.store, keep_id, drop_id)
 
 
+def over_store(module: str, name: str) -> Callable[[Services], Any]:
+    """Build ``name`` from ``harmony_desktop.services.<module>`` over the store, importing
+    the module only then: a start-up imports only what today's view uses (the import
+    spreadsheets, exports and reports load the first time they are asked for)."""
+
+    def build(services: Services) -> Any:
+        service = getattr(importlib.import_module(f"harmony_desktop.services.{module}"), name)
+        return service(services.store)
+
+    return build
+
+
 def _sync_service(services: Services) -> SyncService:
     # Imported here: requests and the protocol client load only once something syncs.
     from harmony_desktop.services.sync import SyncService
 
     return SyncService(services.store, services.data_dir)
+
+
+def _volunteer_import(services: Services) -> VolunteerImport:
+    from harmony_desktop.services.volunteer_import import VolunteerImport
+
+    return VolunteerImport(services.volunteers)
 
 
 class Services:
@@ -121,24 +140,29 @@ class Services:
     data_dir: Path
     paths: AppPaths | None
 
-    roll = provides(lambda s: RollService(s.store))
-    sessions = provides(lambda s: SessionService(s.store))
-    roster = provides(lambda s: RosterService(s.store))
-    enrollment = provides(lambda s: EnrollmentService(s.store))
-    stats = provides(lambda s: StatsService(s.store))
-    hubs = provides(lambda s: HubDirectory(s.store))
-    importing = provides(lambda s: ImportService(s.store))
-    exporting = provides(lambda s: ExportService(s.store))
+    # Annotated, as each is built from its module's name (imported on first use).
+    roll: provides[RollService] = provides(over_store("roll", "RollService"))
+    sessions: provides[SessionService] = provides(over_store("sessions", "SessionService"))
+    roster: provides[RosterService] = provides(over_store("roster", "RosterService"))
+    enrollment: provides[EnrollmentService] = provides(
+        over_store("enrollment", "EnrollmentService")
+    )
+    stats: provides[StatsService] = provides(over_store("stats", "StatsService"))
+    hubs: provides[HubDirectory] = provides(over_store("hubs", "HubDirectory"))
+    importing: provides[ImportService] = provides(over_store("importing", "ImportService"))
+    exporting: provides[ExportService] = provides(over_store("exporting", "ExportService"))
     duplicates = provides(lambda s: Duplicates(s.store))
-    review = provides(lambda s: ReviewService(s.store))
-    volunteers = provides(lambda s: VolunteerService(s.store))
-    events = provides(lambda s: EventService(s.store))
-    volunteer_import = provides(lambda s: VolunteerImport(s.volunteers))
-    reports = provides(lambda s: ReportService(s.store))
+    review: provides[ReviewService] = provides(over_store("review", "ReviewService"))
+    volunteers: provides[VolunteerService] = provides(over_store("volunteers", "VolunteerService"))
+    events: provides[EventService] = provides(over_store("events", "EventService"))
+    volunteer_import = provides(_volunteer_import)
+    reports: provides[ReportService] = provides(over_store("reports", "ReportService"))
     sync = provides(_sync_service)
-    calendar = provides(lambda s: CalendarService(s.store))
-    setup = provides(lambda s: SetupService(s.store))
-    setup_import = provides(lambda s: SetupImportService(s.store))
+    calendar: provides[CalendarService] = provides(over_store("calendar", "CalendarService"))
+    setup: provides[SetupService] = provides(over_store("setup", "SetupService"))
+    setup_import: provides[SetupImportService] = provides(
+        over_store("setup_import", "SetupImportService")
+    )
 
     def __init__(
         self,
