@@ -34,3 +34,37 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) ->
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+#: Loaded when their feature is first used, never by the window's start: the sync's HTTP
+#: client, the migrations, spreadsheets, Babel's locale data, the keyring's backends, the
+#: other tabs, the programme set-up, printing, the import of files.
+NOT_AT_START = (
+    "requests",
+    "alembic",
+    "openpyxl",
+    "babel",
+    "charset_normalizer",
+    "keyring",
+    "harmony_desktop.ui.roster",
+    "harmony_desktop.ui.volunteers",
+    "harmony_desktop.ui.events",
+    "harmony_desktop.ui.reports",
+    "harmony_desktop.ui.programme",
+    "harmony_desktop.printing",
+    "harmony_desktop.services.importing",
+    "harmony_desktop.services.setup_import",
+    "harmony_desktop.services.stats",
+)
+
+
+def test_the_window_modules_leave_the_rest_for_later() -> None:
+    code = (
+        "import sys, harmony_desktop.ui.app, harmony_desktop.ui.main_window; "
+        "print('\\n'.join(sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "harmony_desktop.ui.register" in loaded  # the check sees what it should
+    early = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_AT_START))
+    assert early == []

@@ -13,12 +13,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from harmony_sync.hlc import wall_clock_ms
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import requests
 
 PROTOCOL_HEADER = "Harmony-Protocol-Version"
 SCHEMA_HEADER = "Harmony-Schema-Version"
@@ -130,6 +131,10 @@ class SyncClient:
         self.app_version = app_version
         self.outbox_size = outbox_size
         self.token = token
+        # Imported here: the desktop app loads this module at start-up, requests (a
+        # fifth of a second) only once something syncs.
+        import requests
+
         self.http = session or requests.Session()
         self.timeout = timeout
         #: the server's clock as seen in the last successful response
@@ -198,6 +203,8 @@ class SyncClient:
     def _call(
         self, method: str, path: str, body: dict[str, Any] | None, *, auth: bool = True
     ) -> dict[str, Any]:
+        import requests
+
         headers = self._headers(auth)
         started = time.time_ns() // 1_000_000
         try:

@@ -16,6 +16,7 @@ portable installs and tests).
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 from pathlib import Path
@@ -55,9 +56,15 @@ class TokenStore:
         self.data_dir = Path(data_dir)
         self.device_id = device_id
         self.file = self.data_dir / TOKEN_FILE
-        self.use_keyring = _keyring_usable()
         #: the token once read, so the status bar does not ask the keyring every time
         self._cached: str | None = None
+
+    @functools.cached_property
+    def use_keyring(self) -> bool:
+        """True when the token goes to the system keyring. Probed the first time it is
+        needed (loading the keyring's backends takes a good part of a second), which for
+        the window is its status read in the background, not its start-up."""
+        return _keyring_usable()
 
     @property
     def location(self) -> str:

@@ -28,9 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from harmony_desktop import __version__
 from harmony_desktop.domain.i18n import _
@@ -51,6 +49,9 @@ from harmony_sync.client import (
     SyncError,
     TokenRejected,
 )
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 

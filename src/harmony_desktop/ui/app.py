@@ -131,7 +131,6 @@ def run_window(
     """
     from harmony_desktop.ui.backup import start_daily_backup
     from harmony_desktop.ui.main_window import MainWindow
-    from harmony_desktop.ui.programme.first_start import ALONE, FirstStartDialog
 
     app = make_application()
     seed = (not is_frozen()) if demo_on_new is None else demo_on_new
@@ -148,20 +147,24 @@ def run_window(
         except HarmonyError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 2
-        first_start = None
+        alone = False
         if chosen is None:
+            # Only a database without a hub asks: its module loads only then.
+            from harmony_desktop.ui.programme.first_start import ALONE, FirstStartDialog
+
             first_start = FirstStartDialog(services)
             accepted = first_start.exec() == FirstStartDialog.DialogCode.Accepted
             first_start.shutdown()
             if not accepted or first_start.hub_id is None:
                 return 1
             chosen = services.hubs.hub(first_start.hub_id)
+            alone = first_start.choice == ALONE
         window = MainWindow(services, chosen.id)
         if os.environ.get(READY_ENV):
             report_ready(window)
         window.show()
         start_daily_backup(window, window.tasks)
-        if first_start is not None and first_start.choice == ALONE:
+        if alone:
             programme = window.open_programme()  # next: ensembles, staff, the calendar
             programme.show_page(programme.ensembles)
         while True:

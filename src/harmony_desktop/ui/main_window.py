@@ -4,14 +4,19 @@ hub, the date and the sync state.
 
 The window owns the :class:`~harmony_desktop.ui.tasks.TaskManager` every page runs its
 background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
+
+Only the register, today's view, is built with the window: each other page (and the
+modules behind it) is built the first time its tab is shown or the code asks for it
+(``window.roster`` …), which keeps them out of the start-up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,16 +34,18 @@ from harmony_desktop import APP_NAME
 from harmony_desktop.domain import i18n
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
-from harmony_desktop.ui.events import EventsPage
 from harmony_desktop.ui.language import language_actions
-from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.register import RegisterPage
-from harmony_desktop.ui.reports import ReportsPage
-from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
-from harmony_desktop.ui.volunteers import VolunteersPage
+
+if TYPE_CHECKING:
+    from harmony_desktop.ui.events import EventsPage
+    from harmony_desktop.ui.programme import ProgrammeWindow
+    from harmony_desktop.ui.reports import ReportsPage
+    from harmony_desktop.ui.roster import RosterPage
+    from harmony_desktop.ui.volunteers import VolunteersPage
 
 
 def tr(text: str) -> str:
@@ -166,16 +173,14 @@ class MainWindow(QMainWindow):
         self.register.dayChanged.connect(self._show_date)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))
-        self.roster = RosterPage(services, hub_id, self.tasks, today=today)
-        self.add_page(self.roster, tr("Roster"))
-        self.volunteers = VolunteersPage(services, hub_id, self.tasks)
-        self.add_page(self.volunteers, tr("Volunteers"))
-        self.events = EventsPage(
-            services, hub_id, self.tasks, staff=lambda: self.register.staff_id, today=today
-        )
-        self.add_page(self.events, tr("Events"))
-        self.reports = ReportsPage(services, hub_id, self.tasks, today=today)
-        self.add_page(self.reports, tr("Reports"))
+        # The other pages wait for their tab (see the module's docstring).
+        self._unbuilt: dict[str, tuple[QWidget, str, Callable[[], QWidget]]] = {}
+        self._built: dict[str, QWidget] = {}
+        self.pages.currentChanged.connect(self._build_current)
+        self._add_later("roster", tr("Roster"), self._make_roster)
+        self._add_later("volunteers", tr("Volunteers"), self._make_volunteers)
+        self._add_later("events", tr("Events"), self._make_events)
+        self._add_later("reports", tr("Reports"), self._make_reports)
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False
@@ -205,6 +210,86 @@ class MainWindow(QMainWindow):
             widget.setAccessibleName(title)
         self.pages.addTab(widget, title)
 
+    def _add_later(self, name: str, title: str, build: Callable[[], QWidget]) -> None:
+        """A tab whose page ``build`` makes when the tab is first shown (or asked for)."""
+        placeholder = QWidget()
+        placeholder.setAccessibleName(title)
+        self._unbuilt[name] = (placeholder, title, build)
+        self.pages.addTab(placeholder, title)
+
+    def _build_current(self, index: int) -> None:
+        shown = self.pages.widget(index)
+        for name, (placeholder, _title, _build) in list(self._unbuilt.items()):
+            if placeholder is shown:
+                self._page(name)
+
+    def _page(self, name: str) -> QWidget:
+        """The page ``name``, built now in its placeholder's tab if it was not yet."""
+        built = self._built.get(name)
+        if built is not None:
+            return built
+        placeholder, title, build = self._unbuilt.pop(name)
+        page = build()
+        self._built[name] = page
+        if not page.accessibleName():
+            page.setAccessibleName(title)
+        index = self.pages.indexOf(placeholder)
+        current = self.pages.currentIndex()
+        # Swapped in one go, the tab staying current if it was: no signal says the
+        # current page changed, as to the user it has not.
+        with QSignalBlocker(self.pages):
+            self.pages.removeTab(index)
+            self.pages.insertTab(index, page, title)
+            self.pages.setCurrentIndex(current)
+        placeholder.deleteLater()
+        return page
+
+    def _make_roster(self) -> QWidget:
+        from harmony_desktop.ui.roster import RosterPage
+
+        return RosterPage(self.services, self.hub_id, self.tasks, today=self._today)
+
+    def _make_volunteers(self) -> QWidget:
+        from harmony_desktop.ui.volunteers import VolunteersPage
+
+        return VolunteersPage(self.services, self.hub_id, self.tasks)
+
+    def _make_events(self) -> QWidget:
+        from harmony_desktop.ui.events import EventsPage
+
+        return EventsPage(
+            self.services,
+            self.hub_id,
+            self.tasks,
+            staff=lambda: self.register.staff_id,
+            today=self._today,
+        )
+
+    def _make_reports(self) -> QWidget:
+        from harmony_desktop.ui.reports import ReportsPage
+
+        return ReportsPage(self.services, self.hub_id, self.tasks, today=self._today)
+
+    @property
+    def roster(self) -> RosterPage:
+        """The Roster page (built now if its tab was never shown)."""
+        return cast("RosterPage", self._page("roster"))
+
+    @property
+    def volunteers(self) -> VolunteersPage:
+        """The Volunteers page (built now if its tab was never shown)."""
+        return cast("VolunteersPage", self._page("volunteers"))
+
+    @property
+    def events(self) -> EventsPage:
+        """The Events page (built now if its tab was never shown)."""
+        return cast("EventsPage", self._page("events"))
+
+    @property
+    def reports(self) -> ReportsPage:
+        """The Reports page (built now if its tab was never shown)."""
+        return cast("ReportsPage", self._page("reports"))
+
     def choose_hub(self) -> HubDialog:
         """Ask which hub to show (non-blocking); choosing one switches to it."""
         dialog = HubDialog([(h.id, h.name) for h in self.services.hubs.hubs()], self.hub_id, self)
@@ -224,9 +309,12 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         return window
+
     def open_programme(self) -> ProgrammeWindow:
         """Show the Programme window (hubs, ensembles, staff, school year, codes)."""
         if self.programme_window is None:
+            from harmony_desktop.ui.programme import ProgrammeWindow
+
             self.programme_window = ProgrammeWindow(
                 self.services, self.tasks, self.hub_id, self, today=self._today
             )
@@ -248,8 +336,9 @@ class MainWindow(QMainWindow):
             self.programme_window.close()
         self.sync_ui.shutdown()
         self.register.shutdown()
-        self.roster.shutdown()
-        self.reports.shutdown()
+        for name in ("roster", "reports"):  # only pages built (shown) have work to stop
+            if name in self._built:
+                getattr(self, name).shutdown()
         self.tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
