@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.bench_startup [--quick | --database FILE] [--runs 5]
                                             [--frozen PATH] [--drop-caches]
-                                            [--screenshot shot.png]
+                                            [--screenshot shot.png] [--baseline TREE]
 
 Starts a private Xvfb and makes a data folder with the full demo (17 hubs, 3,500
 students, two years; ``--quick``: one 200-student hub; ``--database``: a copy of that
@@ -20,6 +20,10 @@ Before the launches it compiles the app's own modules to bytecode (``compileall`
 into their ``__pycache__``): an installed copy has them compiled (pip and PyInstaller
 do it), while a clone run with ``PYTHONDONTWRITEBYTECODE`` set would otherwise compile
 every module again at every launch, a cost no user pays.
+
+``--baseline TREE`` launches the app from another source tree as well (``git archive
+COMMIT src sync | tar -x -C TREE``, and a ``resources`` link to this clone's), in the
+same rounds: a before/after comparison under the same load.
 
 Then, in this process, the parts a start-up used to wait for: opening the store (its
 integrity and migration checks) and the daily backup itself, which the first launch of a
@@ -278,16 +282,19 @@ def slowest_imports(count: int) -> None:
         print(f"  {micros / 1000:7.1f} ms  {name}")
 
 
-def compile_bytecode() -> str:
-    """Compile the app's packages to bytecode as an installed copy has them; describe it."""
+def compile_bytecode(baseline: Path | None) -> str:
+    """Compile the app's packages to bytecode as an installed copy has them (and the
+    baseline tree's); describe it."""
     import harmony_desktop
     import harmony_sync
 
     packages = [Path(harmony_desktop.__file__).parent, Path(harmony_sync.__file__).parent]
+    if baseline is not None:
+        packages += [baseline / "src" / "harmony_desktop", baseline / "sync" / "harmony_sync"]
     for package in packages:
         if not compileall.compile_dir(package, quiet=1):
             raise RuntimeError(f"could not compile {package}")
-    return ", ".join(p.name for p in packages)
+    return ", ".join(str(p) for p in packages)
 
 
 def make_data_dir(source: list[str], data_dir: Path, args: argparse.Namespace) -> str:
@@ -312,6 +319,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database", type=Path, help="use a copy of this database file")
     parser.add_argument("--drop-caches", action="store_true", help="cold page cache (root)")
     parser.add_argument("--screenshot", type=Path, help="save the last launch's screen here")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="TREE",
+        help="also launch the app from this source tree (e.g. an older commit's "
+        "git archive, with src/ and sync/), in the same rounds: a before/after comparison",
+    )
     args = parser.parse_args(argv)
     for tool in ("Xvfb", "xwininfo"):
         if shutil.which(tool) is None:
@@ -319,12 +333,17 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     source = [sys.executable, "-m", "harmony_desktop"]
     commands = {"source": source}
+    if args.baseline is not None:
+        tree = args.baseline.resolve()
+        path = os.pathsep.join(str(tree / part) for part in ("src", "sync"))
+        # PYTHONPATH comes before the editable install of this tree on sys.path.
+        commands["baseline"] = ["env", f"PYTHONPATH={path}", *source]
     if args.frozen.exists():
         commands["frozen"] = [str(args.frozen)]
     else:
         print(f"bench_startup: no frozen app at {args.frozen} (scripts/build_linux.sh makes it)")
 
-    print(f"bytecode compiled: {compile_bytecode()}")
+    print(f"bytecode compiled: {compile_bytecode(args.baseline)}")
     server, display = start_xvfb()
     try:
         with tempfile.TemporaryDirectory(prefix="harmony-bench-") as tmp:
