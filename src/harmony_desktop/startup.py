@@ -59,6 +59,7 @@ def open_app(
     seed_demo: bool = False,
     backup: bool = True,
     warn: Callable[[str], object] | None = None,
+    check_later: bool = False,
 ) -> Services:
     """Open the data folder (``--data-dir``/``HARMONY_DATA_DIR``/platformdirs).
 
@@ -68,11 +69,13 @@ def open_app(
     never seeded). ``backup`` takes the daily backup now if it is due (the window
     passes False and takes it in the background once it is up); when it cannot be made
     the start-up goes on and ``warn`` gets the reason and the space it needs.
+    ``check_later`` runs the database's integrity check in the background (the window:
+    see :meth:`~harmony_desktop.store.db.Store.checked`).
     """
     paths = resolve_paths(data_dir).ensure()
     setup_logging(paths.log_dir)
     i18n.install(resource("translations"))
-    services = Services.open_folder(paths)
+    services = Services.open_folder(paths, check_later=check_later)
     try:
         # The language chosen in the window, for this database; unset, the system's.
         i18n.set_language(services.store.settings.get(settings.LANGUAGE))
@@ -84,6 +87,7 @@ def open_app(
                 warn(outcome.problem)
     except BaseException:
         services.close()
+        services.store.checked()  # a damaged file: say that, not what it broke
         raise
     return services
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.startup import open_app
@@ -71,3 +73,70 @@ def test_run_window_refuses_an_unknown_hub(
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     assert run_window(str(data), hub="Nowhere Park") == 2
     assert shown and "Test Park Hub" in shown[0]
+
+
+def test_a_damaged_database_is_reported_and_left_unchanged(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window checks the file in the background while it shows today's view: a
+    # damaged one must still be reported, the window closed, and nothing written to it.
+    from tests.test_store import _corrupt
+
+    data, _hub_id = seeded_data_dir(tmp_path)
+    database = data / "harmony.sqlite3"
+    assert not (data / "harmony.sqlite3-wal").exists()  # closed cleanly: checked later
+    before = _corrupt(database)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert run_window(str(data)) == 2
+    assert len(shown) == 1 and "is damaged" in shown[0] and "restore" in shown[0]
+    assert database.read_bytes() == before
+    assert not list((data / "backups").glob("*.sqlite3"))  # no backup of a damaged file
+
+
+def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Damage the start-up did not read past (a page of old marks): the check running in
+    # the background finds it once the window is up.
+    import threading
+
+    from harmony_desktop.domain.errors import StoreCorruptError
+    from harmony_desktop.store import db
+    from harmony_desktop.ui.main_window import MainWindow
+
+    data, _hub_id = seeded_data_dir(tmp_path)
+    release = threading.Event()
+
+    def slow_check(path: Path) -> None:
+        release.wait(20)
+        raise StoreCorruptError(db._corrupt_message(path, "page 7: btree damaged"))
+
+    monkeypatch.setattr(db, "check_integrity", slow_check)
+    shown: list[str] = []
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    def while_checking() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        assert window.isVisible() and not shown  # today's view is up meanwhile
+        writing = threading.Thread(target=lambda: write_setting(window))
+        writing.start()
+        release.set()
+        writing.join(20)
+
+    def write_setting(window: MainWindow) -> None:
+        try:
+            window.services.store.set_meta("probe", "x")
+        except StoreCorruptError as exc:
+            refused.append(str(exc))
+
+    QTimer.singleShot(300, while_checking)
+    assert run_window(str(data)) == 2
+    assert len(shown) == 1 and "page 7: btree damaged" in shown[0]
+    assert len(refused) == 1  # the write waited for the check, then was refused
+    with sqlite3.connect(data / "harmony.sqlite3") as conn:
+        assert conn.execute("SELECT count(*) FROM local_meta WHERE key = 'probe'").fetchone() == (
+            0,
+        )
+    assert not list((data / "backups").glob("*.sqlite3"))

@@ -184,16 +184,18 @@ class Services:
         return cls(store, data_dir)
 
     @classmethod
-    def open_folder(cls, paths: AppPaths) -> Services:
+    def open_folder(cls, paths: AppPaths, *, check_later: bool = False) -> Services:
         """Open (create, migrate, check) the database of ``paths``, with daily backups and
-        the default attendance codes; :meth:`close` closes it again."""
+        the default attendance codes; :meth:`close` closes it again. ``check_later``:
+        see :meth:`Store.checked`."""
         from harmony_desktop.store.seed import ensure_attendance_codes
 
-        store = Store(paths.database, backup_dir=paths.backups)
+        store = Store(paths.database, backup_dir=paths.backups, check_later=check_later)
         try:
             ensure_attendance_codes(store)
         except BaseException:
             store.close()
+            store.checked()  # a damaged file: say that, not what it broke
             raise
         return cls(store, paths.data_dir, paths=paths, owns_store=True)
 

@@ -16,6 +16,7 @@ import os
 import secrets
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +139,18 @@ def check_integrity(path: Path) -> None:
         raise StoreCorruptError(_corrupt_message(path, detail))
 
 
+def _nothing_to_write_back(path: Path) -> bool:
+    """True when opening ``path`` before its integrity check cannot change it: it is in
+    WAL mode (the first connection would otherwise switch it, writing its header) and
+    its write-ahead log is empty or absent (the last connection to close moves a log's
+    pages into the file)."""
+    with path.open("rb") as file:
+        header = file.read(20)
+    wal = path.with_name(path.name + "-wal")
+    in_wal_mode = len(header) == 20 and header[18] == header[19] == 2
+    return in_wal_mode and (not wal.exists() or wal.stat().st_size == 0)
+
+
 def _corrupt_message(path: Path, detail: str) -> str:
     return _(
         "The database {path} is damaged ({detail}). It has not been changed. "
@@ -156,7 +169,9 @@ class Store:
     writes' clocks follow: tests set it to run a story under a wrong date.
     """
 
-    def __init__(self, path: Path, *, backup_dir: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, *, backup_dir: Path | None = None, check_later: bool = False
+    ) -> None:
         self.path = Path(path)
         self.backup_dir = backup_dir
         self.wall: Wall = wall_clock_ms
@@ -164,11 +179,16 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         #: True when this open created the file: only then is the database new.
         self.created = _create_private(self.path)
+        self._check: threading.Thread | None = None
+        self._damage: Exception | None = None
         if not self.created:
             if self.path.stat().st_size == 0:
                 raise StoreCorruptError(_empty_message(self.path))
             make_private(self.path)
-            check_integrity(self.path)
+            if check_later and _nothing_to_write_back(self.path):
+                self._start_check()
+            else:
+                check_integrity(self.path)
         url = f"sqlite:///{self.path}"
         self.engine = create_engine(url, hide_parameters=True)
         _configure_engine(self.engine, "BEGIN")
@@ -178,17 +198,49 @@ class Store:
             self._migrate()
         except Exception as exc:
             self.close()
+            self.checked()  # a damaged file: say that, not what it broke
             raise StoreError(
                 _("Could not prepare the database {path}: {error}").format(
                     path=self.path, error=exc
                 )
             ) from exc
-        self.device_id = self._ensure_device_id()
+        try:
+            self.device_id = self._ensure_device_id()
+        except BaseException:
+            self.close()
+            raise
+
+    def _start_check(self) -> None:
+        """Run the integrity check on a thread of its own (see :meth:`checked`)."""
+
+        def check() -> None:
+            try:
+                check_integrity(self.path)
+            except Exception as exc:  # raised again by every checked()
+                self._damage = exc
+
+        self._check = threading.Thread(target=check, name="harmony-integrity", daemon=True)
+        self._check.start()
+
+    def checked(self) -> None:
+        """Return once the file's integrity check has passed; raise what it found
+        (:class:`StoreCorruptError` for a damaged file) otherwise, every time.
+
+        A store opened with ``check_later`` (the window's: it shows today's view while
+        SQLite reads the whole file) runs the check on a thread; every write, migration
+        and backup waits here first, so a damaged file is never written to.
+        """
+        if self._check is not None:
+            self._check.join()
+        if self._damage is not None:
+            raise self._damage
 
     # -- lifecycle -----------------------------------------------------------------
 
     def close(self) -> None:
-        """Release every connection."""
+        """Release every connection (once a check under way has finished)."""
+        if self._check is not None:
+            self._check.join()
         self.engine.dispose()
         self._write_engine.dispose()
 
@@ -202,6 +254,7 @@ class Store:
         with self._write_engine.connect() as conn:
             current = _current_revision(conn)
             if not _up_to_date(current):
+                self.checked()
                 # Alembic's migration machinery loads only when a migration is due: a
                 # quarter of a second of every start-up otherwise.
                 from alembic import command
@@ -232,6 +285,7 @@ class Store:
         (``BEGIN IMMEDIATE``); the writer opens an ORM session on it only when the block
         reads through ``writer.session``.
         """
+        self.checked()
         with _unwritten(self.path), self._write_engine.connect() as conn:
             conn.begin()
             writer = ChangeWriter(conn, self.device_id, wall=self.wall)
@@ -256,6 +310,7 @@ class Store:
         only: pulled pages arrive in server order, where a mark may come a page before
         the (since edited) student it refers to.
         """
+        self.checked()
         if foreign_keys:
             with (
                 _unwritten(self.path),
@@ -336,8 +391,10 @@ class Store:
         """Back up to ``target`` now (replacing it), unless the disk is too full.
 
         Like :meth:`backup_if_due`, a full disk or a disk error is reported in the result,
-        never raised; the daily backups are pruned after a new one.
+        never raised; the daily backups are pruned after a new one. A damaged file
+        is never backed up (it would push a good backup out).
         """
+        self.checked()
         needed = self.backup_size()
         folder = target.parent
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

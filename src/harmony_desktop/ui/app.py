@@ -115,6 +115,29 @@ def report_ready(window: MainWindow) -> None:
     register.dayLoaded.connect(ready)
 
 
+def report_damage(window: MainWindow) -> list[Exception]:
+    """Wait (on the maintenance thread) for the integrity check the store began at open;
+    if it finds the file damaged, say so and what to do, and close the window. Until it
+    has passed, every write waits for it, so nothing is written to a damaged file.
+
+    Returns the list the error found is put in, for the exit status.
+    """
+    from harmony_desktop.ui.tasks import Lane
+
+    found: list[Exception] = []
+
+    def failed(error: Exception) -> None:
+        found.append(error)
+        QMessageBox.critical(window, APP_NAME, str(error))
+        window.close()
+
+    store = window.services.store
+    window.tasks.run(
+        lambda _progress: store.checked(), lambda _none: None, failed, lane=Lane.MAINTENANCE
+    )
+    return found
+
+
 def is_frozen() -> bool:
     """True in an installed (PyInstaller) build; False when run from a clone."""
     return bool(getattr(sys, "frozen", False))
@@ -135,15 +158,21 @@ def run_window(
     app = make_application()
     seed = (not is_frozen()) if demo_on_new is None else demo_on_new
     try:
-        # The daily backup waits until the window is up (below): it never delays it.
-        services = open_app(data_dir, seed_demo=seed, backup=False)
+        # The daily backup and the integrity check wait until the window is up (below):
+        # neither delays it.
+        services = open_app(data_dir, seed_demo=seed, backup=False, check_later=True)
     except HarmonyError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 2
     with services:
         install_translator(app)  # the language chosen in this database's settings
         try:
-            chosen = services.hubs.find(hub or last_hub(services))
+            try:
+                chosen = services.hubs.find(hub or last_hub(services))
+            except Exception as exc:
+                if not isinstance(exc, HarmonyError):
+                    services.store.checked()  # a damaged file: say that, not what it broke
+                raise
         except HarmonyError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             return 2
@@ -163,6 +192,7 @@ def run_window(
         if os.environ.get(READY_ENV):
             report_ready(window)
         window.show()
+        damage = report_damage(window)  # queued first: the backup is of a checked file
         start_daily_backup(window, window.tasks)
         if alone:
             programme = window.open_programme()  # next: ensembles, staff, the calendar
@@ -170,6 +200,8 @@ def run_window(
         while True:
             code = app.exec()
             window.shutdown()
+            if damage:  # said so in a dialog; the file was not written to
+                return 2
             while window.successor is not None:  # the hub was switched: its window
                 window = window.successor
                 window.shutdown()
