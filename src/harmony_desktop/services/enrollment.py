@@ -43,6 +43,42 @@ def enrolled_student_ids(session: Session, ensemble_id: str, day: dt.date) -> li
     return list(dict.fromkeys(rows))
 
 
+class EnrolledOn:
+    """:func:`enrolled_student_ids` of several ensembles on any day, from one query: a
+    range of sessions (today's missing rolls, a month of them) counts its students
+    without a query per session."""
+
+    def __init__(self, session: Session, ensemble_ids: list[str]) -> None:
+        self._spans: dict[str, list[tuple[str, dt.date, dt.date | None]]] = {}
+        rows = session.exec(
+            select(
+                Enrollment.ensemble_id,
+                Enrollment.student_id,
+                col(Enrollment.enrolled_on),
+                col(Enrollment.ended_on),
+            ).where(
+                col(Enrollment.ensemble_id).in_(ensemble_ids),
+                live(Enrollment),
+                col(Enrollment.status).in_(_ACTIVE_ON_ROLL),
+                col(Enrollment.enrolled_on).is_not(None),
+            )
+        )
+        for ensemble_id, student_id, enrolled_on, ended_on in rows:
+            assert enrolled_on is not None  # the query's condition
+            self._spans.setdefault(ensemble_id, []).append((student_id, enrolled_on, ended_on))
+
+    def student_ids(self, ensemble_id: str, day: dt.date) -> list[str]:
+        """Students enrolled in ``ensemble_id`` on ``day`` (as :func:`enrolled_student_ids`)."""
+        spans = self._spans.get(ensemble_id, ())
+        return list(
+            dict.fromkeys(
+                student
+                for student, start, end in spans
+                if start <= day and (end is None or end > day)
+            )
+        )
+
+
 @dataclass(frozen=True)
 class WaitlistEntry:
     """A student waiting for a place, in the order they will be offered one."""

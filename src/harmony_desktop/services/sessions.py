@@ -23,6 +23,7 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.schedule import Meeting, meetings
 from harmony_desktop.domain.vocab import SessionKind, SessionStatus
 from harmony_desktop.services.calendar import Calendar
+from harmony_desktop.services.enrollment import EnrolledOn
 from harmony_desktop.services.invitations import expected_student_ids, invitations_of
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
@@ -177,9 +178,13 @@ class SessionService:
                         off_schedule.add(sid)
                 candidates[sid] = (ensemble, found.date, found.start, found.end, found)
             invited = invitations_of(s, stored)
+            enrolled = EnrolledOn(s, list(ensembles))
             infos = []
             for sid, (ensemble, day_, start, end, row) in candidates.items():
-                expected = len(expected_student_ids(s, ensemble.id, day_, invited.get(sid, ())))
+                if invitations := invited.get(sid, ()):
+                    expected = len(expected_student_ids(s, ensemble.id, day_, invitations))
+                else:  # the ensemble's own students (one query for the whole range)
+                    expected = len(enrolled.student_ids(ensemble.id, day_))
                 infos.append(
                     SessionInfo(
                         id=sid,
