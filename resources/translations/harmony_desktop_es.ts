@@ -2778,10 +2778,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <source>{rows} rows.</source>
-        <translation>{rows} filas.</translation>
-    </message>
-    <message>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
@@ -3476,6 +3472,16 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

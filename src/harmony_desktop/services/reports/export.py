@@ -4,8 +4,9 @@ Header rows hold the columns' stable keys (docs/REPORTS.md), not their translate
 titles, so a funder's template or a state upload reads the same file in every
 language.
 
-* .xlsx: one worksheet per sheet (write-only mode: a 3,500 × 250 grid streams out),
-  dates as dates, rates as percentages, the header frozen, and an "About" worksheet
+* .xlsx: one worksheet per sheet, streamed out row by row (XlsxWriter's constant-memory
+  mode: a 3,500 × 250 grid or 150,000 by-day rows never sit in memory twice), dates as
+  dates, rates as percentages, the header frozen, and an "About" worksheet
   with the title, the scope and the notes.
 * .csv: UTF-8 with a BOM, CRLF. The first sheet goes to the file named; each further
   sheet to ``<name>-<sheet>.csv`` beside it. Rates are fractions (0.9231), hours two
@@ -118,68 +119,82 @@ def _write_csv(sheet: Sheet, path: Path) -> None:
 
 
 def _write_xlsx(report: Report, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """Stream ``report`` into ``path`` with XlsxWriter's constant-memory mode: each row
+    goes to disk as it is written (the report is never held twice), and a cell costs a
+    few string operations rather than an XML element (openpyxl's writer without lxml
+    builds and serializes an ElementTree element per cell, several times slower)."""
+    import xlsxwriter
 
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    used: set[str] = set()
-    for sheet in report.sheets:
-        ws = book.create_sheet(_unique_title(sheet.title, used))
-        ws.freeze_panes = "A2"
-        widths = [max(len(c.key), 8) for c in sheet.columns]
-        for row in sheet.rows[:200]:
-            for i, value in enumerate(row):
-                widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
-        for i, width in enumerate(widths):
-            ws.column_dimensions[_letter(i)].width = min(width + 2, 40)
-        header = []
-        for column in sheet.columns:
-            cell = WriteOnlyCell(ws, value=column.key)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-        number_formats = [_number_format(c.format) for c in sheet.columns]
-        needs_cells = any(number_formats)
-        for row in sheet.rows:
-            if not needs_cells:
-                ws.append([_xlsx_value(v) for v in row])
-                continue
-            cells: list[Any] = []
-            for value, number_format in zip(row, number_formats, strict=True):
-                if number_format and value is not None:
-                    cell = WriteOnlyCell(ws, value=_xlsx_value(value))
-                    cell.number_format = number_format
-                    cells.append(cell)
-                else:
-                    cells.append(_xlsx_value(value))
-            ws.append(cells)
-    about = book.create_sheet(_unique_title(_("About"), used))
-    for line in (report.title, report.scope, *report.notes):
-        about.append([line])
-    book.save(path)
+    options = {
+        "constant_memory": True,
+        # A text stays the text it is: never a number, a formula or a link.
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "default_date_format": _NUMBER_FORMATS[Format.DATE],
+        # Its row files go beside the export, not to the system temp folder.
+        "tmpdir": str(path.parent),
+    }
+    with xlsxwriter.Workbook(str(path), options) as book:
+        bold = book.add_format({"bold": True})
+        styles = {
+            fmt: book.add_format({"num_format": number_format})
+            for fmt, number_format in _NUMBER_FORMATS.items()
+        }
+        used: set[str] = set()
+        for sheet in report.sheets:
+            ws = book.add_worksheet(_unique_title(sheet.title, used))
+            ws.freeze_panes(1, 0)
+            for i, width in enumerate(_widths(sheet)):
+                ws.set_column(i, i, width)
+            for i, column in enumerate(sheet.columns):
+                ws.write_string(0, i, column.key, bold)
+            _write_rows(ws, sheet, [styles.get(c.format) for c in sheet.columns])
+        about = book.add_worksheet(_unique_title(_("About"), used))
+        for row, line in enumerate((report.title, report.scope, *report.notes)):
+            about.write_string(row, 0, line)
 
 
-def _number_format(fmt: Format) -> str:
-    return {
-        Format.RATE: "0.0%",
-        Format.HOURS: "0.00",
-        Format.DECIMAL: "0.00",
-        Format.DATE: "yyyy-mm-dd",
-    }.get(fmt, "")
+#: Number formats of the columns that need one (plain numbers and texts need none).
+_NUMBER_FORMATS = {
+    Format.RATE: "0.0%",
+    Format.HOURS: "0.00",
+    Format.DECIMAL: "0.00",
+    Format.DATE: "yyyy-mm-dd",
+}
 
 
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return _formula_safe(value)
-    return value
+def _widths(sheet: Sheet) -> list[int]:
+    """Column widths in characters, from the header and the first 200 rows."""
+    widths = [max(len(c.key), 8) for c in sheet.columns]
+    for row in sheet.rows[:200]:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
+    return [min(width + 2, 40) for width in widths]
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(index + 1))
+def _write_rows(ws: Any, sheet: Sheet, styles: list[Any]) -> None:
+    """Every row of ``sheet`` below the header: texts as texts, numbers as numbers,
+    dates as dates (the workbook's date format where the column has none), flags as
+    booleans; an empty value leaves the cell empty. The writer is chosen by the
+    value's type (one ``type()`` per cell, not the generic ``write``'s chain of
+    checks)."""
+    write_string, write_number = ws.write_string, ws.write_number
+    write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
+    for r, row in enumerate(sheet.rows, start=1):
+        for c, value in enumerate(row):
+            kind = type(value)
+            if kind is str:
+                if value:
+                    write_string(r, c, _formula_safe(value), styles[c])
+            elif kind is int or kind is float:
+                write_number(r, c, value, styles[c])
+            elif kind is bool:
+                write_boolean(r, c, value, styles[c])
+            elif kind is dt.date or kind is dt.datetime:
+                write_datetime(r, c, value, styles[c])
+            elif value is not None:
+                ws.write(r, c, value, styles[c])
 
 
 def _unique_title(title: str, used: set[str]) -> str:

@@ -39,6 +39,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Reports", text)
 
 
+# Columns that say who a row is about: shown first in the tab.
+PERSON_COLUMNS = ("student", "volunteer", "legal_first_name", "legal_last_name")
+# The app's own ids (UUIDs): for machines and for matching rows, not for reading. The
+# tab shows them last and narrow; the files keep them where docs/REPORTS.md says.
+ID_COLUMNS = ("student_id", "local_id")
+# Width of an id column in the tab, in characters (a UUID is 36).
+ID_WIDTH_CHARS = 10
+
+
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -239,7 +248,7 @@ class ReportsPage(QWidget):
     def _shown(self, report: Report) -> None:
         self._ticket = None
         self.report = report
-        self._busy(False, tr("{rows} rows.").format(rows=report.row_count))
+        self._busy(False, "")
         self.scope_label.setText(" · ".join([report.title, report.scope, *report.notes]))
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
@@ -253,10 +262,42 @@ class ReportsPage(QWidget):
         index = self.sheet_box.currentIndex()
         sheet = self.report.sheets[index] if self.report and index >= 0 else None
         self.model.set_sheet(sheet)
-        self.table.horizontalHeader().setSortIndicator(
-            -1, self.table.horizontalHeader().sortIndicatorOrder()
-        )
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
+        if sheet is not None:
+            self._arrange_columns([c.key for c in sheet.columns])
+            if self._ticket is None:  # not over "Writing …" while a file is written
+                self._say(self.rows_text(len(sheet.rows)))
+
+    def rows_text(self, count: int) -> str:
+        """ "1 row", "2 rows": the language's plural forms, from the catalogue (lupdate
+        files a plural only from ``self.tr`` with a count)."""
+        return self.tr("%n row(s)", "", count)
+
+    def _arrange_columns(self, keys: list[str]) -> None:
+        """The person first, the app's ids last and narrow (the model, the sort and
+        the files keep the sheet's own column order)."""
+        header = self.table.horizontalHeader()
+        for logical in range(header.count()):  # undo the previous sheet's moves
+            header.moveSection(header.visualIndex(logical), logical)
+        people = [keys.index(k) for k in PERSON_COLUMNS if k in keys]
+        for target, logical in enumerate(people):
+            header.moveSection(header.visualIndex(logical), target)
+        width = self.table.fontMetrics().horizontalAdvance("0" * ID_WIDTH_CHARS)
+        for key in ID_COLUMNS:
+            if key in keys:
+                logical = keys.index(key)
+                header.moveSection(header.visualIndex(logical), header.count() - 1)
+                header.resizeSection(logical, width)
+
+    def visible_columns(self) -> list[str]:
+        """The keys of the columns shown, in the order shown (left to right)."""
+        sheet = self.model.sheet
+        if sheet is None:
+            return []
+        header = self.table.horizontalHeader()
+        return [sheet.columns[header.logicalIndex(v)].key for v in range(header.count())]
 
     def _failed(self, error: BaseException) -> None:
         self._ticket = None
