@@ -127,6 +127,8 @@ class ReportsPage(QWidget):
 
         self.sheet_box = QComboBox()
         self.sheet_box.setAccessibleName(tr("Table"))
+        # Empty when the tab opens: sized to the sheets' names once a report fills it.
+        self.sheet_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet_box.currentIndexChanged.connect(self._show_sheet)
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)
@@ -136,6 +138,8 @@ class ReportsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
+        # One line per row: a narrowed id is cut short ("06a37c7b-eb…"), not wrapped.
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.xlsx_button = QPushButton(tr("Export .xlsx…"))
         self.csv_button = QPushButton(tr("Export .csv…"))
@@ -151,7 +155,9 @@ class ReportsPage(QWidget):
         for label, widget in ((tr("Report:"), self.kind_box), (tr("Hub:"), self.hub_box),
                               (tr("Ensemble:"), self.ensemble_box),
                               (tr("Year:"), self.year_box)):  # fmt: skip
-            choose.addWidget(QLabel(label))
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            choose.addWidget(caption)
             choose.addWidget(widget)
         choose.addWidget(self.dates_box)
         choose.addWidget(self.first_edit)
@@ -161,8 +167,12 @@ class ReportsPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.run_button)
         actions.addWidget(self.cancel_button)
-        actions.addWidget(self.progress, 1)
-        actions.addWidget(QLabel(tr("Table:")))
+        actions.addWidget(self.progress, 3)
+        # Keeps the buttons their natural size while the progress bar is hidden.
+        actions.addStretch(1)
+        table_label = QLabel(tr("Table:"))
+        table_label.setBuddy(self.sheet_box)
+        actions.addWidget(table_label)
         actions.addWidget(self.sheet_box)
         actions.addWidget(self.xlsx_button)
         actions.addWidget(self.csv_button)
