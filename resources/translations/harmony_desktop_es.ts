@@ -1858,6 +1858,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Esta tabla tiene {rows} filas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo.</translation>
     </message>
     <message>
+        <source>This table has {rows} rows and {columns} columns, too many to print: export the report to .xlsx or .csv to read it, or print one hub or ensemble.</source>
+        <translation>Esta tabla tiene {rows} filas y {columns} columnas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo, o imprima una sola sede o un solo conjunto.</translation>
+    </message>
+    <message>
         <source>Nothing to report for this period.</source>
         <translation>No hay nada que informar en este periodo.</translation>
     </message>
