@@ -60,3 +60,32 @@ def test_a_failure_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         write_report(_report([[None, object(), 1, None, None, None]]), tmp_path / "r.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+class Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_progress_is_heard_and_a_cancel_leaves_nothing(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from harmony_desktop.services.reports import export
+
+    monkeypatch.setattr(export, "PROGRESS_ROWS", 2)
+    rows: list[list[object]] = [[None, f"n{i}", i, None, None, None] for i in range(5)]
+    heard: list[tuple[str, int, int]] = []
+    write_report(_report(rows), tmp_path / f"r{suffix}", progress=lambda *a: heard.append(a))
+    # five rows of the first sheet in runs of two, then the second sheet's one row
+    assert heard == [("Main: [all]", 0, 6), ("Main: [all]", 2, 6), ("Main: [all]", 4, 6),
+                     ("Main: [all]", 5, 6)]  # fmt: skip
+
+    def cancel(_phase: str, done: int, _total: int) -> None:
+        if done >= 5:  # the first sheet is written, the second not yet
+            raise Cancelled
+
+    folder = tmp_path / "cancelled"
+    folder.mkdir()
+    with pytest.raises(Cancelled):
+        write_report(_report(rows), folder / f"r{suffix}", progress=cancel)
+    assert list(folder.iterdir()) == []  # no file, no half file, no row files

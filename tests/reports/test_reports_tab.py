@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports import export
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.reports import ReportsPage
 from tests.reports.register import Register
@@ -33,7 +34,11 @@ def run(qtbot: QtBot, page: ReportsPage, kind: str, hub: str = "All hubs") -> No
 
 
 def test_run_sort_and_export(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, qtmodeltester
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    qtmodeltester,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = window.reports
     window.pages.setCurrentWidget(page)
@@ -59,10 +64,13 @@ def test_run_sort_and_export(
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["North Hub", "South Hub"]
     # The count is the sheet's being read, not the first sheet's.
     assert page.message == "2 row(s)" and page.visible_columns()[0] == "hub"
+    monkeypatch.setattr(export, "PROGRESS_ROWS", 1)  # a progress report per row
     for suffix in (".xlsx", ".csv", ".pdf"):
         with qtbot.waitSignal(page.fileWritten, timeout=20_000):
             page.write_file(tmp_path / f"out{suffix}")
         assert (tmp_path / f"out{suffix}").stat().st_size > 0
+        if suffix == ".xlsx":  # the bar counted the rows of every sheet: 5 + 2 + 2
+            assert page.progress.maximum() == 9 and page.progress.format() == "By hub"
 
 
 def test_one_hub_and_ensemble(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:

@@ -18,14 +18,24 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.services.reports.model import Format, Report, Sheet
+from harmony_desktop.services.reports.model import (
+    Format,
+    ProgressCallback,
+    Report,
+    Sheet,
+    no_progress,
+)
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+#: Rows written between two progress reports (each may cancel the export).
+PROGRESS_ROWS = 5000
 
 
 def display_text(value: Any, fmt: Format) -> str:
@@ -79,10 +89,12 @@ def sheet_paths(report: Report, path: Path) -> list[Path]:
     ]
 
 
-def write_report(report: Report, path: Path) -> Path:
+def write_report(report: Report, path: Path, *, progress: ProgressCallback = no_progress) -> Path:
     """Write ``report`` to ``path`` (.xlsx, or .csv and one more file per extra sheet);
     returns ``path``. The files are written beside and then moved into place, so a
-    failure never leaves half a file under the name asked for."""
+    failure never leaves half a file under the name asked for. ``progress`` hears
+    (sheet title, rows written, rows in all) every few thousand rows; if it raises (the
+    user cancelled), nothing is left behind."""
     suffix = path.suffix.casefold()
     if suffix not in EXPORT_SUFFIXES:
         raise ValidationError(
@@ -91,34 +103,64 @@ def write_report(report: Report, path: Path) -> Path:
             )
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    rows = _RowCounter(report, progress)
     if suffix == ".xlsx":
-        _atomic(path, lambda target: _write_xlsx(report, target))
+        _atomic([path], lambda partials: _write_xlsx(report, partials[0], rows))
     else:
-        for sheet, target in zip(report.sheets, sheet_paths(report, path), strict=True):
-            _atomic(target, lambda partial, sheet=sheet: _write_csv(sheet, partial))
+        _atomic(sheet_paths(report, path), lambda partials: _write_csvs(report, partials, rows))
     return path
 
 
-def _atomic(path: Path, write: Any) -> None:
-    partial = path.with_name(path.name + ".partial")
+class _RowCounter:
+    """Counts the rows written over every sheet and reports them now and then."""
+
+    def __init__(self, report: Report, progress: ProgressCallback) -> None:
+        self.total = sum(len(sheet.rows) for sheet in report.sheets)
+        self.done = 0
+        self.progress = progress
+
+    def chunks(self, sheet: Sheet) -> Iterator[tuple[int, list[list[Any]]]]:
+        """The sheet's rows in runs of PROGRESS_ROWS (with the index of each run's
+        first row), reporting progress before each run."""
+        for start in range(0, len(sheet.rows), PROGRESS_ROWS):
+            self.progress(sheet.title, self.done, self.total)
+            chunk = sheet.rows[start : start + PROGRESS_ROWS]
+            yield start, chunk
+            self.done += len(chunk)
+
+
+def _atomic(paths: list[Path], write: Callable[[list[Path]], object]) -> None:
+    """Write every file of ``paths`` beside it, then move them all into place: a
+    failure or a cancel part-way leaves none of them (not the first sheets' CSVs)."""
+    partials = [path.with_name(path.name + ".partial") for path in paths]
     try:
-        write(partial)
-        partial.chmod(0o600)  # students' records: readable by their owner only
-        partial.replace(path)
+        write(partials)
+        for partial in partials:
+            partial.chmod(0o600)  # students' records: readable by their owner only
+        for partial, path in zip(partials, paths, strict=True):
+            partial.replace(path)
     finally:
-        partial.unlink(missing_ok=True)
+        for partial in partials:
+            partial.unlink(missing_ok=True)
 
 
-def _write_csv(sheet: Sheet, path: Path) -> None:
+def _write_csvs(report: Report, paths: list[Path], rows: _RowCounter) -> None:
+    for sheet, path in zip(report.sheets, paths, strict=True):
+        _write_csv(sheet, path, rows)
+
+
+def _write_csv(sheet: Sheet, path: Path, rows: _RowCounter) -> None:
     formats = [c.format for c in sheet.columns]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle, lineterminator="\r\n")
         out.writerow([c.key for c in sheet.columns])
-        for row in sheet.rows:
-            out.writerow([csv_text(v, f) for v, f in zip(row, formats, strict=True)])
+        for _start, chunk in rows.chunks(sheet):
+            out.writerows(
+                [csv_text(v, f) for v, f in zip(row, formats, strict=True)] for row in chunk
+            )
 
 
-def _write_xlsx(report: Report, path: Path) -> None:
+def _write_xlsx(report: Report, path: Path, rows: _RowCounter) -> None:
     """Stream ``report`` into ``path`` with XlsxWriter's constant-memory mode: each row
     goes to disk as it is written (the report is never held twice), and a cell costs a
     few string operations rather than an XML element (openpyxl's writer without lxml
@@ -132,27 +174,47 @@ def _write_xlsx(report: Report, path: Path) -> None:
         "strings_to_formulas": False,
         "strings_to_urls": False,
         "default_date_format": _NUMBER_FORMATS[Format.DATE],
-        # Its row files go beside the export, not to the system temp folder.
-        "tmpdir": str(path.parent),
     }
-    with xlsxwriter.Workbook(str(path), options) as book:
-        bold = book.add_format({"bold": True})
-        styles = {
-            fmt: book.add_format({"num_format": number_format})
-            for fmt, number_format in _NUMBER_FORMATS.items()
-        }
-        used: set[str] = set()
-        for sheet in report.sheets:
-            ws = book.add_worksheet(_unique_title(sheet.title, used))
-            ws.freeze_panes(1, 0)
-            for i, width in enumerate(_widths(sheet)):
-                ws.set_column(i, i, width)
-            for i, column in enumerate(sheet.columns):
-                ws.write_string(0, i, column.key, bold)
-            _write_rows(ws, sheet, [styles.get(c.format) for c in sheet.columns])
-        about = book.add_worksheet(_unique_title(_("About"), used))
-        for row, line in enumerate((report.title, report.scope, *report.notes)):
-            about.write_string(row, 0, line)
+    # The row files go to a private folder beside the export (never the system temp
+    # folder), removed whatever happens.
+    with tempfile.TemporaryDirectory(
+        dir=path.parent, prefix=".harmony-export-", ignore_cleanup_errors=True
+    ) as scratch:
+        book = xlsxwriter.Workbook(str(path), {**options, "tmpdir": scratch})
+        try:
+            _fill_workbook(book, report, rows)
+        except BaseException:
+            # Cancelled or failed: not closed (that would write the whole file); the
+            # row files are let go so the folder can be removed.
+            for ws in book.worksheets():
+                handle = getattr(ws, "row_data_fh", None)
+                if handle is not None:
+                    handle.close()
+            raise
+        book.close()
+
+
+def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
+    """Every sheet of ``report``, then the "About" sheet, into ``book``."""
+    bold = book.add_format({"bold": True})
+    styles = {
+        fmt: book.add_format({"num_format": number_format})
+        for fmt, number_format in _NUMBER_FORMATS.items()
+    }
+    used: set[str] = set()
+    for sheet in report.sheets:
+        ws = book.add_worksheet(_unique_title(sheet.title, used))
+        ws.freeze_panes(1, 0)
+        for i, width in enumerate(_widths(sheet)):
+            ws.set_column(i, i, width)
+        for i, column in enumerate(sheet.columns):
+            ws.write_string(0, i, column.key, bold)
+        styled = [styles.get(c.format) for c in sheet.columns]
+        for start, chunk in rows.chunks(sheet):
+            _write_rows(ws, start + 1, chunk, styled)
+    about = book.add_worksheet(_unique_title(_("About"), used))
+    for row, line in enumerate((report.title, report.scope, *report.notes)):
+        about.write_string(row, 0, line)
 
 
 #: Number formats of the columns that need one (plain numbers and texts need none).
@@ -173,15 +235,15 @@ def _widths(sheet: Sheet) -> list[int]:
     return [min(width + 2, 40) for width in widths]
 
 
-def _write_rows(ws: Any, sheet: Sheet, styles: list[Any]) -> None:
-    """Every row of ``sheet`` below the header: texts as texts, numbers as numbers,
+def _write_rows(ws: Any, first: int, rows: list[list[Any]], styles: list[Any]) -> None:
+    """``rows`` from the worksheet row ``first`` (0 is the header) on: texts as texts, numbers as numbers,
     dates as dates (the workbook's date format where the column has none), flags as
     booleans; an empty value leaves the cell empty. The writer is chosen by the
     value's type (one ``type()`` per cell, not the generic ``write``'s chain of
     checks)."""
     write_string, write_number = ws.write_string, ws.write_number
     write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
-    for r, row in enumerate(sheet.rows, start=1):
+    for r, row in enumerate(rows, start=first):
         for c, value in enumerate(row):
             kind = type(value)
             if kind is str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import Report, ReportParams
+from harmony_desktop.services.reports.export import write_report
 from harmony_desktop.ui.reports.model import ReportTableModel
 from harmony_desktop.ui.tasks import Progress, TaskManager, Ticket
 
@@ -338,7 +339,7 @@ class ReportsPage(QWidget):
                 report.charts = reports.charts(report, progress=progress.report)
                 render_report_pdf(report, path)
             else:
-                reports.export(report, path)
+                write_report(report, path, progress=progress.report)
             return str(path)
 
         def written(where: Any) -> None:
@@ -347,7 +348,9 @@ class ReportsPage(QWidget):
             self.fileWritten.emit(str(where))
 
         self._busy(True, tr("Writing {name}…").format(name=path.name))
-        self._ticket = self.tasks.run(job, written, self._failed, owner=self)
+        self._ticket = self.tasks.run(
+            job, written, self._failed, owner=self, on_progress=self._progressed
+        )
 
     def shutdown(self) -> None:
         """Cancel what is running (the window is closing)."""
