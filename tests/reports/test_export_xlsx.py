@@ -89,3 +89,20 @@ def test_progress_is_heard_and_a_cancel_leaves_nothing(
     with pytest.raises(Cancelled):
         write_report(_report(rows), folder / f"r{suffix}", progress=cancel)
     assert list(folder.iterdir()) == []  # no file, no half file, no row files
+
+
+def test_csv_cells(tmp_path: Path) -> None:
+    import csv
+
+    write_report(
+        _report([[dt.date(2025, 9, 2), "=1+1", 12, 0.92314, 3.5, True],
+                 [None, "-x", None, None, None, False]]),
+        tmp_path / "r.csv",
+    )  # fmt: skip
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.reader(handle)) == [
+            ["day", "name", "n", "rate", "hours", "flag"],
+            ["2025-09-02", "'=1+1", "12", "0.9231", "3.50", "yes"],
+            ["", "'-x", "", "", "", "no"],
+        ]
+    assert (tmp_path / "r-more.csv").read_bytes() == b"\xef\xbb\xbfa\r\nx\r\n"

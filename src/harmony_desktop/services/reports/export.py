@@ -66,19 +66,25 @@ def _formula_safe(text: str) -> str:
 
 def csv_text(value: Any, fmt: Format) -> str:
     """A value as a CSV cell."""
-    if value is None:
-        return ""
-    if fmt is Format.RATE:
-        return f"{value:.4f}"
-    if fmt in (Format.HOURS, Format.DECIMAL):
-        return f"{value:.2f}"
-    if fmt is Format.BOOL:
-        return "yes" if value else "no"
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    return "" if value is None else _CSV_TEXT.get(fmt, _csv_plain)(value)
+
+
+def _csv_plain(value: Any) -> str:
+    """A text (quoted if a spreadsheet would run it), a date (ISO 8601), a number."""
     if isinstance(value, str):
         return _formula_safe(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)
+
+
+#: How a value (not None) of each format is written to CSV; the rest: ``_csv_plain``.
+_CSV_TEXT: dict[Format, Callable[[Any], str]] = {
+    Format.RATE: "{:.4f}".format,
+    Format.HOURS: "{:.2f}".format,
+    Format.DECIMAL: "{:.2f}".format,
+    Format.BOOL: lambda value: "yes" if value else "no",
+}
 
 
 def sheet_paths(report: Report, path: Path) -> list[Path]:
@@ -150,13 +156,15 @@ def _write_csvs(report: Report, paths: list[Path], rows: _RowCounter) -> None:
 
 
 def _write_csv(sheet: Sheet, path: Path, rows: _RowCounter) -> None:
-    formats = [c.format for c in sheet.columns]
+    # One converter per column, chosen once (not a chain of checks per cell).
+    texts = [_CSV_TEXT.get(c.format, _csv_plain) for c in sheet.columns]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle, lineterminator="\r\n")
         out.writerow([c.key for c in sheet.columns])
         for _start, chunk in rows.chunks(sheet):
             out.writerows(
-                [csv_text(v, f) for v, f in zip(row, formats, strict=True)] for row in chunk
+                ["" if v is None else text(v) for v, text in zip(row, texts, strict=True)]
+                for row in chunk
             )
 
 
