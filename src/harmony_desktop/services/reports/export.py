@@ -140,9 +140,11 @@ def _atomic(paths: list[Path], write: Callable[[list[Path]], object]) -> None:
     failure or a cancel part-way leaves none of them (not the first sheets' CSVs)."""
     partials = [path.with_name(path.name + ".partial") for path in paths]
     try:
-        write(partials)
         for partial in partials:
-            partial.chmod(0o600)  # students' records: readable by their owner only
+            # Students' records: readable by their owner only, from the first byte.
+            partial.touch(mode=0o600)
+            partial.chmod(0o600)
+        write(partials)
         for partial, path in zip(partials, paths, strict=True):
             partial.replace(path)
     finally:
