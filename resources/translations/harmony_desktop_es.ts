@@ -1858,6 +1858,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Esta tabla tiene {rows} filas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo.</translation>
     </message>
     <message>
+        <source>This table has {rows} rows and {columns} columns, too many to print: export the report to .xlsx or .csv to read it, or print one hub or ensemble.</source>
+        <translation>Esta tabla tiene {rows} filas y {columns} columnas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo, o imprima una sola sede o un solo conjunto.</translation>
+    </message>
+    <message>
         <source>Nothing to report for this period.</source>
         <translation>No hay nada que informar en este periodo.</translation>
     </message>
@@ -2778,10 +2782,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <source>{rows} rows.</source>
-        <translation>{rows} filas.</translation>
-    </message>
-    <message>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
@@ -3476,6 +3476,16 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -68,3 +68,17 @@ def test_a_sheet_too_long_to_print_says_so(monkeypatch: pytest.MonkeyPatch) -> N
     sheet = Sheet("s", "Long", [Column("a", "A"), Column("b", "B")], [["x", "y"]] * 3)
     (table,) = printing.report_tables(Report("k", "Title", "scope", [sheet]))
     assert table.rows == [] and "3 rows, too many to print" in table.empty_message
+
+
+def test_a_sheet_too_wide_and_long_to_print_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from harmony_desktop.printing import reports as printing
+    from harmony_desktop.services.reports import Column, Report, Sheet
+
+    monkeypatch.setattr(printing, "MAX_PRINTED_CELLS", 8)
+    columns = [Column("student_id", "Id"), Column("a", "A"), Column("b", "B"), Column("c", "C")]
+    wide = Sheet("s", "Wide", columns, [["id", "x", "y", "z"]] * 3)  # 3 × 3 printed cells
+    narrow = Sheet("t", "Narrow", columns[:3], [["id", "x", "y"]] * 3)  # 3 × 2: printed
+    wide_table, narrow_table = printing.report_tables(Report("k", "Title", "scope", [wide, narrow]))
+    assert wide_table.rows == []
+    assert "3 rows and 3 columns, too many to print" in wide_table.empty_message
+    assert narrow_table.rows == [["x", "y"]] * 3

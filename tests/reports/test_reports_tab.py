@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports import export
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.reports import ReportsPage
 from tests.reports.register import Register
@@ -33,7 +34,11 @@ def run(qtbot: QtBot, page: ReportsPage, kind: str, hub: str = "All hubs") -> No
 
 
 def test_run_sort_and_export(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, qtmodeltester
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    qtmodeltester,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = window.reports
     window.pages.setCurrentWidget(page)
@@ -41,7 +46,13 @@ def test_run_sort_and_export(
     run(qtbot, page, "attendance")
     model = page.model
     qtmodeltester.check(model)
-    assert model.rowCount() == 5 and page.message == "5 rows."
+    assert model.rowCount() == 5 and page.message == "5 row(s)"
+    # The person first, the app's id last and narrow; the model keeps the file's order.
+    shown = page.visible_columns()
+    assert shown[0] == "student" and shown[-1] == "student_id"
+    assert model.sheet.columns[0].key == "student_id"
+    id_width = page.table.horizontalHeader().sectionSize(0)
+    assert id_width < page.table.horizontalHeader().sectionSize(1)
     names = [model.index(r, 1).data() for r in range(5)]
     assert names == ["Garcia, Ana", "Kim, Sofia", "Lopez, Luis", "Nguyen, Maya", "Smith, Diego"]
     rate = model.sheet.column_index("rate")
@@ -51,10 +62,15 @@ def test_run_sort_and_export(
         "100.0\u00a0%", "75.0\u00a0%", "70.0\u00a0%", "60.0\u00a0%", ""]  # fmt: skip
     page.sheet_box.setCurrentIndex(page.sheet_box.findData("by_hub"))
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["North Hub", "South Hub"]
+    # The count is the sheet's being read, not the first sheet's.
+    assert page.message == "2 row(s)" and page.visible_columns()[0] == "hub"
+    monkeypatch.setattr(export, "PROGRESS_ROWS", 1)  # a progress report per row
     for suffix in (".xlsx", ".csv", ".pdf"):
         with qtbot.waitSignal(page.fileWritten, timeout=20_000):
             page.write_file(tmp_path / f"out{suffix}")
         assert (tmp_path / f"out{suffix}").stat().st_size > 0
+        if suffix == ".xlsx":  # the bar counted the rows of every sheet: 5 + 2 + 2
+            assert page.progress.maximum() == 9 and page.progress.format() == "By hub"
 
 
 def test_one_hub_and_ensemble(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:
@@ -109,3 +125,18 @@ def test_volunteers_and_engagement_are_listed_and_run(
     with qtbot.waitSignal(page.fileWritten, timeout=20_000):
         page.write_file(tmp_path / "engagement.pdf")
     assert (tmp_path / "engagement.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_row_count_uses_the_languages_plural_forms(window: MainWindow, qapp: object) -> None:
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.ui.app import install_translator
+
+    page = window.reports
+    assert [page.rows_text(n) for n in (1, 2)] == ["1 row(s)", "2 row(s)"]
+    try:
+        assert install_translator(qapp, QLocale("es_MX"))  # type: ignore[arg-type]
+        assert [page.rows_text(n) for n in (0, 1, 2, 7)] == [
+            "0 filas", "1 fila", "2 filas", "7 filas"]  # fmt: skip
+    finally:
+        install_translator(qapp, QLocale("en_US"))  # type: ignore[arg-type]

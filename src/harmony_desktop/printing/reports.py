@@ -35,6 +35,9 @@ _RIGHT = (Format.INT, Format.RATE, Format.HOURS, Format.DECIMAL)
 #: A sheet longer than this is not printed (thousands of pages help no one): the
 #: printout says so and points to the spreadsheet export.
 MAX_PRINTED_ROWS = 5000
+# Nor is a sheet with more cells than this (5,000 rows of 12 columns): the grid of
+# every hub (2,400 students × 230 days) would be 1,600 pages; one ensemble's prints.
+MAX_PRINTED_CELLS = 60_000
 _NOT_PRINTED = {"student_id", "local_id"}
 _INK = QColor(31, 78, 121)
 _GRID = QColor(200, 200, 200)
@@ -44,7 +47,21 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
     """The report's sheets as printable tables (wide sheets split by columns)."""
     tables = []
     for sheet in report.sheets:
+        # Ids are for machines; on paper the name says who it is.
+        shown = [i for i, c in enumerate(sheet.columns) if c.key not in _NOT_PRINTED]
+        too_many = ""
         if len(sheet.rows) > MAX_PRINTED_ROWS:
+            too_many = tr(
+                "This table has {rows} rows, too many to print: export the report "
+                "to .xlsx or .csv to read it."
+            ).format(rows=f"{len(sheet.rows):,}")
+        elif len(sheet.rows) * len(shown) > MAX_PRINTED_CELLS:
+            too_many = tr(
+                "This table has {rows} rows and {columns} columns, too many to print: "
+                "export the report to .xlsx or .csv to read it, or print one hub or "
+                "ensemble."
+            ).format(rows=f"{len(sheet.rows):,}", columns=f"{len(shown):,}")
+        if too_many:
             tables.append(
                 TableDocument(
                     title=f"{report.title} — {sheet.title}",
@@ -53,15 +70,11 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                     rows=[],
                     landscape=True,
                     printed_on=printed_on,
-                    empty_message=tr(
-                        "This table has {rows} rows, too many to print: export the report "
-                        "to .xlsx or .csv to read it."
-                    ).format(rows=f"{len(sheet.rows):,}"),
+                    footer_lines=list(report.notes),
+                    empty_message=too_many,
                 )
             )
             continue
-        # Ids are for machines; on paper the name says who it is.
-        shown = [i for i, c in enumerate(sheet.columns) if c.key not in _NOT_PRINTED]
         keep, rest = shown[:2], shown[2:]
         width = MAX_PRINTED_COLUMNS - len(keep)
         chunks = [rest[i : i + width] for i in range(0, len(rest), width)] or [[]]

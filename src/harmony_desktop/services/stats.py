@@ -1,38 +1,39 @@
-"""Attendance rate and chronic absence, as defined in docs/DOMAIN.md.
+"""Attendance rate and chronic absence of a hub's students, for site leads.
+
+The figures are the ``attendance`` report's (docs/REPORTS.md, docs/DOMAIN.md): this
+module runs that report for the hub and period and adds up its rows per student, and
+takes the rate and the chronic-absence rule from :mod:`.reports.attendance`, so the
+register's figures and the reports can never disagree.
 
 * attendance rate = present ÷ (present + absent); unrecorded marks and cancelled
   sessions are left out;
 * chronically absent = absent on at least 10 % of the held sessions of the student's
   ensembles while the student was enrolled.
-
-"Present" and "absent" come from the codes' flags, never from their letters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlmodel import col, select
+from sqlmodel import select
 
-from harmony_desktop.domain.vocab import EnrollmentStatus, SessionStatus
-from harmony_desktop.store import Store
-from harmony_desktop.store.models import (
-    AttendanceCode,
-    AttendanceMark,
-    ClassSession,
-    Enrollment,
-    Student,
+from harmony_desktop.services.reports import ReportParams, ReportService
+from harmony_desktop.services.reports.attendance import (
+    CHRONIC_ABSENCE_THRESHOLD,
+    chronically_absent,
+    rate,
 )
+from harmony_desktop.store import Store
+from harmony_desktop.store.models import Student
 from harmony_desktop.store.queries import live
 
-CHRONIC_ABSENCE_THRESHOLD = 0.10
+__all__ = ["CHRONIC_ABSENCE_THRESHOLD", "AttendanceSummary", "StatsService"]
 
 
 @dataclass(frozen=True)
 class AttendanceSummary:
-    """One student's attendance over a period."""
+    """One student's attendance over a period, over all their ensembles."""
 
     student_id: str
     present: int
@@ -43,15 +44,12 @@ class AttendanceSummary:
     @property
     def rate(self) -> float | None:
         """present ÷ (present + absent), or None with nothing recorded."""
-        recorded = self.present + self.absent
-        return self.present / recorded if recorded else None
+        return rate(self.present, self.absent)
 
     @property
     def chronically_absent(self) -> bool:
         """Absent on at least 10 % of held sessions while enrolled."""
-        return bool(self.held_sessions) and (
-            self.absent / self.held_sessions >= CHRONIC_ABSENCE_THRESHOLD
-        )
+        return chronically_absent(self.absent, self.held_sessions)
 
 
 class StatsService:
@@ -61,90 +59,32 @@ class StatsService:
         self.store = store
 
     def summaries(self, hub_id: str, first: dt.date, last: dt.date) -> dict[str, AttendanceSummary]:
-        """Per student of the hub, attendance from ``first`` to ``last`` inclusive."""
+        """Per student of the hub, attendance from ``first`` to ``last`` inclusive (a
+        student with no held session in the period has zeros)."""
+        report = ReportService(self.store).run(
+            "attendance", ReportParams(hub_id=hub_id, first=first, last=last, today=last)
+        )
+        sheet = report.sheet("attendance")
+        keys = ("student_id", "present", "excused", "unexcused", "unrecorded", "sessions_held")
+        columns = [sheet.column_index(key) for key in keys]
+        totals: dict[str, list[int]] = {}
+        for row in sheet.rows:
+            student_id, present, excused, unexcused, unrecorded, held = (row[i] for i in columns)
+            figures = totals.setdefault(student_id, [0, 0, 0, 0])
+            figures[0] += present
+            figures[1] += excused + unexcused
+            figures[2] += unrecorded
+            figures[3] += held
         with self.store.read() as s:
-            present_codes = {
-                c.code: c.counts_present
-                for c in s.exec(select(AttendanceCode).where(live(AttendanceCode)))
-            }
-            sessions = {
-                row.id: row
-                for row in s.exec(
-                    select(ClassSession).where(
-                        ClassSession.hub_id == hub_id,
-                        live(ClassSession),
-                        ClassSession.status == SessionStatus.HELD.value,
-                        ClassSession.date >= first,
-                        ClassSession.date <= last,
-                    )
-                )
-            }
-            by_ensemble: dict[str, list[ClassSession]] = defaultdict(list)
-            for row in sessions.values():
-                by_ensemble[row.ensemble_id].append(row)
-            enrollments = s.exec(
-                select(Enrollment).where(
-                    Enrollment.hub_id == hub_id,
-                    live(Enrollment),
-                    col(Enrollment.enrolled_on).is_not(None),
-                    col(Enrollment.status).in_(
-                        [
-                            EnrollmentStatus.ENROLLED.value,
-                            EnrollmentStatus.WITHDRAWN.value,
-                            EnrollmentStatus.COMPLETED.value,
-                        ]
-                    ),
-                )
-            ).all()
-            marks = s.exec(
-                select(AttendanceMark.student_id, AttendanceMark.session_id, AttendanceMark.code)
-                .join(ClassSession, col(ClassSession.id) == AttendanceMark.session_id)
-                .where(
-                    AttendanceMark.hub_id == hub_id,
-                    live(AttendanceMark),
-                    ClassSession.status == SessionStatus.HELD.value,
-                    ClassSession.date >= first,
-                    ClassSession.date <= last,
-                )
-            ).all()
             student_ids = s.exec(
                 select(Student.id).where(Student.hub_id == hub_id, live(Student))
             ).all()
-
-        held: dict[str, set[str]] = defaultdict(set)
-        for e in enrollments:
-            assert e.enrolled_on is not None
-            for row in by_ensemble.get(e.ensemble_id, []):
-                if e.enrolled_on <= row.date and (e.ended_on is None or row.date < e.ended_on):
-                    held[e.student_id].add(row.id)
-        present: dict[str, int] = defaultdict(int)
-        absent: dict[str, int] = defaultdict(int)
-        recorded: dict[str, set[str]] = defaultdict(set)
-        for student_id, session_id, code in marks:
-            if code is None or code not in present_codes:
-                continue
-            recorded[student_id].add(session_id)
-            if present_codes[code]:
-                present[student_id] += 1
-            else:
-                absent[student_id] += 1
-        return {
-            sid: AttendanceSummary(
-                student_id=sid,
-                present=present[sid],
-                absent=absent[sid],
-                unrecorded=len(held[sid] - recorded[sid]),
-                held_sessions=len(held[sid]),
-            )
-            for sid in student_ids
-        }
+        return {sid: AttendanceSummary(sid, *totals.get(sid, (0, 0, 0, 0))) for sid in student_ids}
 
     def attendance_rate(self, hub_id: str, first: dt.date, last: dt.date) -> float | None:
         """The hub's overall attendance rate over the period."""
         summaries = self.summaries(hub_id, first, last).values()
-        p = sum(x.present for x in summaries)
-        a = sum(x.absent for x in summaries)
-        return p / (p + a) if p + a else None
+        return rate(sum(x.present for x in summaries), sum(x.absent for x in summaries))
 
     def chronically_absent(self, hub_id: str, first: dt.date, last: dt.date) -> list[str]:
         """Ids of the hub's chronically absent students over the period."""

@@ -4,8 +4,9 @@ Header rows hold the columns' stable keys (docs/REPORTS.md), not their translate
 titles, so a funder's template or a state upload reads the same file in every
 language.
 
-* .xlsx: one worksheet per sheet (write-only mode: a 3,500 × 250 grid streams out),
-  dates as dates, rates as percentages, the header frozen, and an "About" worksheet
+* .xlsx: one worksheet per sheet, streamed out row by row (XlsxWriter's constant-memory
+  mode: a 3,500 × 250 grid or 150,000 by-day rows never sit in memory twice), dates as
+  dates, rates as percentages, the header frozen, and an "About" worksheet
   with the title, the scope and the notes.
 * .csv: UTF-8 with a BOM, CRLF. The first sheet goes to the file named; each further
   sheet to ``<name>-<sheet>.csv`` beside it. Rates are fractions (0.9231), hours two
@@ -17,14 +18,24 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.services.reports.model import Format, Report, Sheet
+from harmony_desktop.services.reports.model import (
+    Format,
+    ProgressCallback,
+    Report,
+    Sheet,
+    no_progress,
+)
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
+#: Rows written between two progress reports (each may cancel the export).
+PROGRESS_ROWS = 5000
 
 
 def display_text(value: Any, fmt: Format) -> str:
@@ -55,19 +66,25 @@ def _formula_safe(text: str) -> str:
 
 def csv_text(value: Any, fmt: Format) -> str:
     """A value as a CSV cell."""
-    if value is None:
-        return ""
-    if fmt is Format.RATE:
-        return f"{value:.4f}"
-    if fmt in (Format.HOURS, Format.DECIMAL):
-        return f"{value:.2f}"
-    if fmt is Format.BOOL:
-        return "yes" if value else "no"
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    return "" if value is None else _CSV_TEXT.get(fmt, _csv_plain)(value)
+
+
+def _csv_plain(value: Any) -> str:
+    """A text (quoted if a spreadsheet would run it), a date (ISO 8601), a number."""
     if isinstance(value, str):
         return _formula_safe(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)
+
+
+#: How a value (not None) of each format is written to CSV; the rest: ``_csv_plain``.
+_CSV_TEXT: dict[Format, Callable[[Any], str]] = {
+    Format.RATE: "{:.4f}".format,
+    Format.HOURS: "{:.2f}".format,
+    Format.DECIMAL: "{:.2f}".format,
+    Format.BOOL: lambda value: "yes" if value else "no",
+}
 
 
 def sheet_paths(report: Report, path: Path) -> list[Path]:
@@ -78,10 +95,12 @@ def sheet_paths(report: Report, path: Path) -> list[Path]:
     ]
 
 
-def write_report(report: Report, path: Path) -> Path:
+def write_report(report: Report, path: Path, *, progress: ProgressCallback = no_progress) -> Path:
     """Write ``report`` to ``path`` (.xlsx, or .csv and one more file per extra sheet);
     returns ``path``. The files are written beside and then moved into place, so a
-    failure never leaves half a file under the name asked for."""
+    failure never leaves half a file under the name asked for. ``progress`` hears
+    (sheet title, rows written, rows in all) every few thousand rows; if it raises (the
+    user cancelled), nothing is left behind."""
     suffix = path.suffix.casefold()
     if suffix not in EXPORT_SUFFIXES:
         raise ValidationError(
@@ -90,96 +109,164 @@ def write_report(report: Report, path: Path) -> Path:
             )
         )
     path.parent.mkdir(parents=True, exist_ok=True)
+    rows = _RowCounter(report, progress)
     if suffix == ".xlsx":
-        _atomic(path, lambda target: _write_xlsx(report, target))
+        _atomic([path], lambda partials: _write_xlsx(report, partials[0], rows))
     else:
-        for sheet, target in zip(report.sheets, sheet_paths(report, path), strict=True):
-            _atomic(target, lambda partial, sheet=sheet: _write_csv(sheet, partial))
+        _atomic(sheet_paths(report, path), lambda partials: _write_csvs(report, partials, rows))
     return path
 
 
-def _atomic(path: Path, write: Any) -> None:
-    partial = path.with_name(path.name + ".partial")
+class _RowCounter:
+    """Counts the rows written over every sheet and reports them now and then."""
+
+    def __init__(self, report: Report, progress: ProgressCallback) -> None:
+        self.total = sum(len(sheet.rows) for sheet in report.sheets)
+        self.done = 0
+        self.progress = progress
+
+    def chunks(self, sheet: Sheet) -> Iterator[tuple[int, list[list[Any]]]]:
+        """The sheet's rows in runs of PROGRESS_ROWS (with the index of each run's
+        first row), reporting progress before each run."""
+        for start in range(0, len(sheet.rows), PROGRESS_ROWS):
+            self.progress(sheet.title, self.done, self.total)
+            chunk = sheet.rows[start : start + PROGRESS_ROWS]
+            yield start, chunk
+            self.done += len(chunk)
+
+
+def _atomic(paths: list[Path], write: Callable[[list[Path]], object]) -> None:
+    """Write every file of ``paths`` beside it, then move them all into place: a
+    failure or a cancel part-way leaves none of them (not the first sheets' CSVs)."""
+    partials = [path.with_name(path.name + ".partial") for path in paths]
     try:
-        write(partial)
-        partial.chmod(0o600)  # students' records: readable by their owner only
-        partial.replace(path)
+        for partial in partials:
+            # Students' records: readable by their owner only, from the first byte.
+            partial.touch(mode=0o600)
+            partial.chmod(0o600)
+        write(partials)
+        for partial, path in zip(partials, paths, strict=True):
+            partial.replace(path)
     finally:
-        partial.unlink(missing_ok=True)
+        for partial in partials:
+            partial.unlink(missing_ok=True)
 
 
-def _write_csv(sheet: Sheet, path: Path) -> None:
-    formats = [c.format for c in sheet.columns]
+def _write_csvs(report: Report, paths: list[Path], rows: _RowCounter) -> None:
+    for sheet, path in zip(report.sheets, paths, strict=True):
+        _write_csv(sheet, path, rows)
+
+
+def _write_csv(sheet: Sheet, path: Path, rows: _RowCounter) -> None:
+    # One converter per column, chosen once (not a chain of checks per cell).
+    texts = [_CSV_TEXT.get(c.format, _csv_plain) for c in sheet.columns]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle, lineterminator="\r\n")
         out.writerow([c.key for c in sheet.columns])
-        for row in sheet.rows:
-            out.writerow([csv_text(v, f) for v, f in zip(row, formats, strict=True)])
+        for _start, chunk in rows.chunks(sheet):
+            out.writerows(
+                ["" if v is None else text(v) for v, text in zip(row, texts, strict=True)]
+                for row in chunk
+            )
 
 
-def _write_xlsx(report: Report, path: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+def _write_xlsx(report: Report, path: Path, rows: _RowCounter) -> None:
+    """Stream ``report`` into ``path`` with XlsxWriter's constant-memory mode: each row
+    goes to disk as it is written (the report is never held twice), and a cell costs a
+    few string operations rather than an XML element (openpyxl's writer without lxml
+    builds and serializes an ElementTree element per cell, several times slower)."""
+    import xlsxwriter
 
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
+    options = {
+        "constant_memory": True,
+        # A text stays the text it is: never a number, a formula or a link.
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "default_date_format": _NUMBER_FORMATS[Format.DATE],
+    }
+    # The row files go to a private folder beside the export (never the system temp
+    # folder), removed whatever happens.
+    with tempfile.TemporaryDirectory(
+        dir=path.parent, prefix=".harmony-export-", ignore_cleanup_errors=True
+    ) as scratch:
+        book = xlsxwriter.Workbook(str(path), {**options, "tmpdir": scratch})
+        try:
+            _fill_workbook(book, report, rows)
+        except BaseException:
+            # Cancelled or failed: not closed (that would write the whole file); the
+            # row files are let go so the folder can be removed.
+            for ws in book.worksheets():
+                handle = getattr(ws, "row_data_fh", None)
+                if handle is not None:
+                    handle.close()
+            raise
+        book.close()
+
+
+def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
+    """Every sheet of ``report``, then the "About" sheet, into ``book``."""
+    bold = book.add_format({"bold": True})
+    styles = {
+        fmt: book.add_format({"num_format": number_format})
+        for fmt, number_format in _NUMBER_FORMATS.items()
+    }
     used: set[str] = set()
     for sheet in report.sheets:
-        ws = book.create_sheet(_unique_title(sheet.title, used))
-        ws.freeze_panes = "A2"
-        widths = [max(len(c.key), 8) for c in sheet.columns]
-        for row in sheet.rows[:200]:
-            for i, value in enumerate(row):
-                widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
-        for i, width in enumerate(widths):
-            ws.column_dimensions[_letter(i)].width = min(width + 2, 40)
-        header = []
-        for column in sheet.columns:
-            cell = WriteOnlyCell(ws, value=column.key)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-        number_formats = [_number_format(c.format) for c in sheet.columns]
-        needs_cells = any(number_formats)
-        for row in sheet.rows:
-            if not needs_cells:
-                ws.append([_xlsx_value(v) for v in row])
-                continue
-            cells: list[Any] = []
-            for value, number_format in zip(row, number_formats, strict=True):
-                if number_format and value is not None:
-                    cell = WriteOnlyCell(ws, value=_xlsx_value(value))
-                    cell.number_format = number_format
-                    cells.append(cell)
-                else:
-                    cells.append(_xlsx_value(value))
-            ws.append(cells)
-    about = book.create_sheet(_unique_title(_("About"), used))
-    for line in (report.title, report.scope, *report.notes):
-        about.append([line])
-    book.save(path)
+        ws = book.add_worksheet(_unique_title(sheet.title, used))
+        ws.freeze_panes(1, 0)
+        for i, width in enumerate(_widths(sheet)):
+            ws.set_column(i, i, width)
+        for i, column in enumerate(sheet.columns):
+            ws.write_string(0, i, column.key, bold)
+        styled = [styles.get(c.format) for c in sheet.columns]
+        for start, chunk in rows.chunks(sheet):
+            _write_rows(ws, start + 1, chunk, styled)
+    about = book.add_worksheet(_unique_title(_("About"), used))
+    for row, line in enumerate((report.title, report.scope, *report.notes)):
+        about.write_string(row, 0, line)
 
 
-def _number_format(fmt: Format) -> str:
-    return {
-        Format.RATE: "0.0%",
-        Format.HOURS: "0.00",
-        Format.DECIMAL: "0.00",
-        Format.DATE: "yyyy-mm-dd",
-    }.get(fmt, "")
+#: Number formats of the columns that need one (plain numbers and texts need none).
+_NUMBER_FORMATS = {
+    Format.RATE: "0.0%",
+    Format.HOURS: "0.00",
+    Format.DECIMAL: "0.00",
+    Format.DATE: "yyyy-mm-dd",
+}
 
 
-def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return _formula_safe(value)
-    return value
+def _widths(sheet: Sheet) -> list[int]:
+    """Column widths in characters, from the header and the first 200 rows."""
+    widths = [max(len(c.key), 8) for c in sheet.columns]
+    for row in sheet.rows[:200]:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
+    return [min(width + 2, 40) for width in widths]
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(index + 1))
+def _write_rows(ws: Any, first: int, rows: list[list[Any]], styles: list[Any]) -> None:
+    """``rows`` from the worksheet row ``first`` (0 is the header) on: texts as texts, numbers as numbers,
+    dates as dates (the workbook's date format where the column has none), flags as
+    booleans; an empty value leaves the cell empty. The writer is chosen by the
+    value's type (one ``type()`` per cell, not the generic ``write``'s chain of
+    checks)."""
+    write_string, write_number = ws.write_string, ws.write_number
+    write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
+    for r, row in enumerate(rows, start=first):
+        for c, value in enumerate(row):
+            kind = type(value)
+            if kind is str:
+                if value:
+                    write_string(r, c, _formula_safe(value), styles[c])
+            elif kind is int or kind is float:
+                write_number(r, c, value, styles[c])
+            elif kind is bool:
+                write_boolean(r, c, value, styles[c])
+            elif kind is dt.date or kind is dt.datetime:
+                write_datetime(r, c, value, styles[c])
+            elif value is not None:
+                ws.write(r, c, value, styles[c])
 
 
 def _unique_title(title: str, used: set[str]) -> str:

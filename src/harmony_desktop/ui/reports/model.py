@@ -68,8 +68,12 @@ class ReportTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Column titles across the top; row numbers down the side."""
-        if role != Qt.ItemDataRole.DisplayRole or self._sheet is None:
+        """Column titles across the top (also as their tooltips); row numbers down the
+        side."""
+        if self._sheet is None or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # the whole title of a narrowed column
+        ):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._sheet.columns):

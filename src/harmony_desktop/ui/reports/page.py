@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import Report, ReportParams
+from harmony_desktop.services.reports.export import write_report
 from harmony_desktop.ui.reports.model import ReportTableModel
 from harmony_desktop.ui.tasks import Progress, TaskManager, Ticket
 
@@ -37,6 +38,15 @@ from harmony_desktop.ui.tasks import Progress, TaskManager, Ticket
 def tr(text: str) -> str:
     """Translate a Reports tab string (context ``Reports``)."""
     return QCoreApplication.translate("Reports", text)
+
+
+# Columns that say who a row is about: shown first in the tab.
+PERSON_COLUMNS = ("student", "volunteer", "legal_first_name", "legal_last_name")
+# The app's own ids (UUIDs): for machines and for matching rows, not for reading. The
+# tab shows them last and narrow; the files keep them where docs/REPORTS.md says.
+ID_COLUMNS = ("student_id", "local_id")
+# Width of an id column in the tab, in characters (a UUID is 36).
+ID_WIDTH_CHARS = 10
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -118,6 +128,8 @@ class ReportsPage(QWidget):
 
         self.sheet_box = QComboBox()
         self.sheet_box.setAccessibleName(tr("Table"))
+        # Empty when the tab opens: sized to the sheets' names once a report fills it.
+        self.sheet_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet_box.currentIndexChanged.connect(self._show_sheet)
         self.scope_label = QLabel()
         self.scope_label.setWordWrap(True)
@@ -127,6 +139,8 @@ class ReportsPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
+        # One line per row: a narrowed id is cut short ("06a37c7b-eb…"), not wrapped.
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.xlsx_button = QPushButton(tr("Export .xlsx…"))
         self.csv_button = QPushButton(tr("Export .csv…"))
@@ -142,7 +156,9 @@ class ReportsPage(QWidget):
         for label, widget in ((tr("Report:"), self.kind_box), (tr("Hub:"), self.hub_box),
                               (tr("Ensemble:"), self.ensemble_box),
                               (tr("Year:"), self.year_box)):  # fmt: skip
-            choose.addWidget(QLabel(label))
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            choose.addWidget(caption)
             choose.addWidget(widget)
         choose.addWidget(self.dates_box)
         choose.addWidget(self.first_edit)
@@ -152,8 +168,12 @@ class ReportsPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.run_button)
         actions.addWidget(self.cancel_button)
-        actions.addWidget(self.progress, 1)
-        actions.addWidget(QLabel(tr("Table:")))
+        actions.addWidget(self.progress, 3)
+        # Keeps the buttons their natural size while the progress bar is hidden.
+        actions.addStretch(1)
+        table_label = QLabel(tr("Table:"))
+        table_label.setBuddy(self.sheet_box)
+        actions.addWidget(table_label)
         actions.addWidget(self.sheet_box)
         actions.addWidget(self.xlsx_button)
         actions.addWidget(self.csv_button)
@@ -239,7 +259,7 @@ class ReportsPage(QWidget):
     def _shown(self, report: Report) -> None:
         self._ticket = None
         self.report = report
-        self._busy(False, tr("{rows} rows.").format(rows=report.row_count))
+        self._busy(False, "")
         self.scope_label.setText(" · ".join([report.title, report.scope, *report.notes]))
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
@@ -253,10 +273,42 @@ class ReportsPage(QWidget):
         index = self.sheet_box.currentIndex()
         sheet = self.report.sheets[index] if self.report and index >= 0 else None
         self.model.set_sheet(sheet)
-        self.table.horizontalHeader().setSortIndicator(
-            -1, self.table.horizontalHeader().sortIndicatorOrder()
-        )
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, header.sortIndicatorOrder())
         self.table.resizeColumnsToContents()
+        if sheet is not None:
+            self._arrange_columns([c.key for c in sheet.columns])
+            if self._ticket is None:  # not over "Writing …" while a file is written
+                self._say(self.rows_text(len(sheet.rows)))
+
+    def rows_text(self, count: int) -> str:
+        """ "1 row", "2 rows": the language's plural forms, from the catalogue (lupdate
+        files a plural only from ``self.tr`` with a count)."""
+        return self.tr("%n row(s)", "", count)
+
+    def _arrange_columns(self, keys: list[str]) -> None:
+        """The person first, the app's ids last and narrow (the model, the sort and
+        the files keep the sheet's own column order)."""
+        header = self.table.horizontalHeader()
+        for logical in range(header.count()):  # undo the previous sheet's moves
+            header.moveSection(header.visualIndex(logical), logical)
+        people = [keys.index(k) for k in PERSON_COLUMNS if k in keys]
+        for target, logical in enumerate(people):
+            header.moveSection(header.visualIndex(logical), target)
+        width = self.table.fontMetrics().horizontalAdvance("0" * ID_WIDTH_CHARS)
+        for key in ID_COLUMNS:
+            if key in keys:
+                logical = keys.index(key)
+                header.moveSection(header.visualIndex(logical), header.count() - 1)
+                header.resizeSection(logical, width)
+
+    def visible_columns(self) -> list[str]:
+        """The keys of the columns shown, in the order shown (left to right)."""
+        sheet = self.model.sheet
+        if sheet is None:
+            return []
+        header = self.table.horizontalHeader()
+        return [sheet.columns[header.logicalIndex(v)].key for v in range(header.count())]
 
     def _failed(self, error: BaseException) -> None:
         self._ticket = None
@@ -287,7 +339,7 @@ class ReportsPage(QWidget):
                 report.charts = reports.charts(report, progress=progress.report)
                 render_report_pdf(report, path)
             else:
-                reports.export(report, path)
+                write_report(report, path, progress=progress.report)
             return str(path)
 
         def written(where: Any) -> None:
@@ -296,7 +348,9 @@ class ReportsPage(QWidget):
             self.fileWritten.emit(str(where))
 
         self._busy(True, tr("Writing {name}…").format(name=path.name))
-        self._ticket = self.tasks.run(job, written, self._failed, owner=self)
+        self._ticket = self.tasks.run(
+            job, written, self._failed, owner=self, on_progress=self._progressed
+        )
 
     def shutdown(self) -> None:
         """Cancel what is running (the window is closing)."""

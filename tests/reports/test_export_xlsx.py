@@ -1,0 +1,108 @@
+"""A report written to .xlsx keeps its values' types: dates are dates, numbers numbers,
+flags booleans; texts stay texts; the file is the owner's alone, and a failure leaves
+nothing behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from harmony_desktop.services.reports import Column, Format, Report, Sheet
+from harmony_desktop.services.reports.export import write_report
+
+
+def _report(rows: list[list[object]]) -> Report:
+    sheet = Sheet(
+        "main",
+        "Main: [all]",
+        [Column("day", "Day", Format.DATE), Column("name", "Name"),
+         Column("n", "N", Format.INT), Column("rate", "Rate", Format.RATE),
+         Column("hours", "Hours", Format.HOURS), Column("flag", "Flag", Format.BOOL)],
+        rows,
+    )  # fmt: skip
+    second = Sheet("more", "Main: [all]", [Column("a", "A")], [["x"]])
+    return Report("k", "A title", "All hubs", [sheet, second], notes=["A note."])
+
+
+def test_values_keep_their_types(tmp_path: Path) -> None:
+    out = write_report(
+        _report([
+            [dt.date(2025, 9, 2), "Lopez, Luis", 12, 0.75, 3.5, True],
+            [None, "=1+1", 0, None, 0.0, False],
+            [dt.date(2026, 1, 31), "", None, 1.0, None, None],
+        ]),
+        tmp_path / "r.xlsx",
+    )  # fmt: skip
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]  # no row files left
+    book = load_workbook(out)
+    assert book.sheetnames == ["Main all", "Main all (2)", "About"]
+    ws = book["Main all"]
+    assert ws.freeze_panes == "A2"
+    assert [c.value for c in ws[1]] == ["day", "name", "n", "rate", "hours", "flag"]
+    assert ws["A1"].font.bold
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        [dt.datetime(2025, 9, 2), "Lopez, Luis", 12, 0.75, 3.5, True],
+        [None, "'=1+1", 0, None, 0, False],
+        [dt.datetime(2026, 1, 31), None, None, 1, None, None],
+    ]
+    assert ws["A2"].is_date and ws["A2"].number_format == "yyyy-mm-dd"
+    assert ws["D2"].number_format == "0.0%" and ws["E2"].number_format == "0.00"
+    assert ws["B3"].data_type == "s"  # a text, never a formula
+    assert [r[0].value for r in book["About"].iter_rows()] == ["A title", "All hubs", "A note."]
+
+
+def test_a_failure_leaves_no_file(tmp_path: Path) -> None:
+    with pytest.raises(TypeError):
+        write_report(_report([[None, object(), 1, None, None, None]]), tmp_path / "r.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+class Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_progress_is_heard_and_a_cancel_leaves_nothing(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from harmony_desktop.services.reports import export
+
+    monkeypatch.setattr(export, "PROGRESS_ROWS", 2)
+    rows: list[list[object]] = [[None, f"n{i}", i, None, None, None] for i in range(5)]
+    heard: list[tuple[str, int, int]] = []
+    write_report(_report(rows), tmp_path / f"r{suffix}", progress=lambda *a: heard.append(a))
+    # five rows of the first sheet in runs of two, then the second sheet's one row
+    assert heard == [("Main: [all]", 0, 6), ("Main: [all]", 2, 6), ("Main: [all]", 4, 6),
+                     ("Main: [all]", 5, 6)]  # fmt: skip
+
+    def cancel(_phase: str, done: int, _total: int) -> None:
+        if done >= 5:  # the first sheet is written, the second not yet
+            raise Cancelled
+
+    folder = tmp_path / "cancelled"
+    folder.mkdir()
+    with pytest.raises(Cancelled):
+        write_report(_report(rows), folder / f"r{suffix}", progress=cancel)
+    assert list(folder.iterdir()) == []  # no file, no half file, no row files
+
+
+def test_csv_cells(tmp_path: Path) -> None:
+    import csv
+
+    write_report(
+        _report([[dt.date(2025, 9, 2), "=1+1", 12, 0.92314, 3.5, True],
+                 [None, "-x", None, None, None, False]]),
+        tmp_path / "r.csv",
+    )  # fmt: skip
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.reader(handle)) == [
+            ["day", "name", "n", "rate", "hours", "flag"],
+            ["2025-09-02", "'=1+1", "12", "0.9231", "3.50", "yes"],
+            ["", "'-x", "", "", "", "no"],
+        ]
+    assert (tmp_path / "r-more.csv").read_bytes() == b"\xef\xbb\xbfa\r\nx\r\n"
