@@ -1721,6 +1721,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Elementos de la página Pendiente de revisión: cambios que chocaron con los de otra computadora, cambios que el servidor rechazó y estudiantes que quizá se registraron dos veces.</translation>
     </message>
     <message>
+        <source>Everything is kept on this laptop and backed up every day. A site lead can join the programme&apos;s sync server with Sync ▸ Enroll this laptop; what was recorded here is sent at the first sync.</source>
+        <translation>Todo se guarda en esta computadora y se respalda cada día. Un coordinador(a) de sede puede unirla al servidor de sincronización del programa con Sincronización ▸ Registrar esta computadora; lo registrado aquí se envía en la primera sincronización.</translation>
+    </message>
+    <message>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
@@ -1769,12 +1773,8 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>{n} cambios pendientes</translation>
     </message>
     <message>
-        <source>○ Not set up for sync</source>
-        <translation>○ Sincronización sin configurar</translation>
-    </message>
-    <message>
-        <source>Everything works offline. Use Sync ▸ Enroll this laptop to connect it.</source>
-        <translation>Todo funciona sin conexión. Use Sincronización ▸ Registrar esta computadora para conectarla.</translation>
+        <source>Working alone on this laptop — backups daily</source>
+        <translation>Esta computadora trabaja sola — copia de seguridad diaria</translation>
     </message>
     <message>
         <source>Needs review: {n}</source>
