@@ -406,6 +406,7 @@
     </message>
     <message>
         <source>Hub</source>
+        <extracomment>archived staff of the hub (id → name): offered only to the ensemble they teach items of the teacher box before an archived teacher&apos;s (the empty choice too)</extracomment>
         <translation>Sede</translation>
     </message>
     <message>
@@ -1028,6 +1029,14 @@
         <translation>Correo electrónico</translation>
     </message>
     <message>
+        <source>Archive this staff member</source>
+        <translation>Archivar a este miembro del personal</translation>
+    </message>
+    <message>
+        <source>Someone who left: off the lists of who takes roll and of teachers, still named on the rolls and reports of their time.</source>
+        <translation>Alguien que se fue: sale de las listas de quién toma asistencia y de maestros, y sigue nombrado en las asistencias e informes de su tiempo.</translation>
+    </message>
+    <message>
         <source>Staff member&apos;s name</source>
         <translation>Nombre del miembro del personal</translation>
     </message>
@@ -1050,6 +1059,18 @@
     <message>
         <source>&amp;Email:</source>
         <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Bring this staff member back</source>
+        <translation>Recuperar a este miembro del personal</translation>
+    </message>
+    <message>
+        <source>Archived: no longer offered to take roll or teach.</source>
+        <translation>Archivado(a): ya no se ofrece para tomar asistencia ni para enseñar.</translation>
+    </message>
+    <message>
+        <source>Brought back.</source>
+        <translation>Recuperado(a).</translation>
     </message>
     <message>
         <source>Attendance codes</source>
@@ -2362,6 +2383,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Add a hub first (the Hubs tab).</source>
         <translation>Primero agregue una sede (la pestaña Sedes).</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (archivado/a)</translation>
     </message>
     <message>
         <source>Bring &amp;back</source>

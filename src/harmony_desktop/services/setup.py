@@ -75,6 +75,8 @@ class StaffRecord:
     phone: str = ""
     email: str = ""
     hub_id: str | None = None
+    #: left the programme (see :meth:`SetupService.set_staff_archived`)
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,14 +255,15 @@ class SetupService:
 
     # -- staff -------------------------------------------------------------------------
 
-    def staff(self, hub_id: str | None = None) -> list[StaffRecord]:
-        """Every staff member, or those working at ``hub_id``, by name."""
+    def staff(self, hub_id: str | None = None, *, archived: bool = True) -> list[StaffRecord]:
+        """Every staff member, or those working at ``hub_id``, by name (archived ones
+        last); without the archived ones when ``archived`` is False (pickers)."""
         with self.store.read() as s:
             rows = s.exec(select(Staff).where(live(Staff))).all()
         found = []
         for row in rows:
             hubs = staff_hubs(row)
-            if hub_id is None or hub_id in hubs:
+            if (hub_id is None or hub_id in hubs) and (archived or not row.archived):
                 found.append(
                     StaffRecord(
                         id=row.id,
@@ -270,9 +273,10 @@ class SetupService:
                         phone=row.phone,
                         email=row.email,
                         hub_id=row.hub_id,
+                        archived=row.archived,
                     )
                 )
-        return sorted(found, key=lambda r: fold(r.name))
+        return sorted(found, key=lambda r: (r.archived, fold(r.name)))
 
     def save_staff(self, record: StaffRecord) -> str:
         """Create or change a staff member; returns their id."""
@@ -338,6 +342,18 @@ class SetupService:
             values["hubs"] = json.dumps(sorted(hubs))
         w.update(row, **values)
         return record.id
+
+    def set_staff_archived(self, staff_id: str, archived: bool = True) -> None:
+        """Archive a staff member who left (off the lists of who takes roll and of
+        teachers; still named on the rolls and reports of their time), or bring them
+        back. Like any change to them, a programme-wide person is archived where the
+        programme is changed."""
+        rights = self.access()
+        with self.store.write() as w:
+            row = get_live(w.session, Staff, staff_id)
+            if row.hub_id is None:
+                rights.check_programme()
+            w.update(row, archived=archived)
 
     # -- ensembles ---------------------------------------------------------------------
 
@@ -431,6 +447,15 @@ class SetupService:
                 )
         if record.teacher_id:
             teacher = get_live(w.session, Staff, record.teacher_id)
+            kept = w.session.get(Ensemble, record.id) if record.id else None
+            if teacher.archived and (kept is None or kept.teacher_id != teacher.id):
+                raise ValidationError(
+                    _(
+                        "{teacher} is archived: bring them back under Staff first, or "
+                        "choose another teacher."
+                    ).format(teacher=teacher.name),
+                    "teacher_id",
+                )
             if hub.id not in staff_hubs(teacher):
                 raise ValidationError(
                     _(

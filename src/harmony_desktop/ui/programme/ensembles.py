@@ -178,6 +178,10 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.hub_id = hub_id
         self.today = today
         self.hub_names: dict[str, str] = {}
+        #: archived staff of the hub (id → name): offered only to the ensemble they teach
+        self.archived_teachers: dict[str, str] = {}
+        #: items of the teacher box before an archived teacher's (the empty choice too)
+        self.active_teachers = 1
         super().__init__(services, tasks, parent)
         self.hub_box = combo(tr("Hub"), [])
         self.hub_box.currentIndexChanged.connect(self._hub_chosen)
@@ -257,7 +261,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         if hub_id is None:
             return services.setup.access(), [], hubs, None, []
         setup = self._setup(services)
-        staff = [(r.name, r.id) for r in setup.staff(hub_id)]
+        staff = [(r.name, r.id, r.archived) for r in setup.staff(hub_id)]
         return setup.access(), setup.ensembles(hub_id), hubs, hub_id, staff
 
     def _loaded(self, loaded: Any) -> None:
@@ -270,8 +274,13 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.hub_box.blockSignals(False)
         self.teacher_box.clear()
         self.teacher_box.addItem(tr("(no teacher yet)"), None)
-        for name, staff_id in staff:
-            self.teacher_box.addItem(name, staff_id)
+        self.archived_teachers.clear()
+        for name, staff_id, archived in staff:
+            if archived:  # not offered; shown only as the teacher an ensemble still has
+                self.archived_teachers[staff_id] = name
+            else:
+                self.teacher_box.addItem(name, staff_id)
+        self.active_teachers = self.teacher_box.count()
         super()._loaded((access, records))
 
     def editable(self, access: Access) -> bool:
@@ -292,6 +301,11 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.level_edit.setText(record.level)
         self.family_box.setCurrentText(record.instrument_family)
         self.location_edit.setText(record.location)
+        while self.teacher_box.count() > self.active_teachers:
+            self.teacher_box.removeItem(self.teacher_box.count() - 1)
+        if record.teacher_id in self.archived_teachers:
+            name = self.archived_teachers[record.teacher_id]
+            self.teacher_box.addItem(tr("{name} (archived)").format(name=name), record.teacher_id)
         select_data(self.teacher_box, record.teacher_id)
         self.capacity_box.setValue(record.capacity)
         select_data(self.grade_min_box, record.grade_min)

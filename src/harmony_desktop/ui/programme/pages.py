@@ -127,6 +127,7 @@ class EditorPage(QWidget, Generic[R]):
         self.access = Access()
         self.current_id: str | None = None
         self._generation = 0
+        self._reselecting = False
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -234,7 +235,12 @@ class EditorPage(QWidget, Generic[R]):
             widget.setEnabled(can_edit)
         row = self.model.row_of(keep)
         if row >= 0:
-            self.view.selectRow(row)
+            # The same record again (after a save): what the save said stays on screen.
+            self._reselecting = True
+            try:
+                self.view.selectRow(row)
+            finally:
+                self._reselecting = False
         else:
             self.fill(None)
             self.current_id = None
@@ -248,7 +254,8 @@ class EditorPage(QWidget, Generic[R]):
         record = self.model.record(current.row())
         self.current_id = getattr(record, "id", None) if record is not None else None
         self.fill(record)
-        self.message.clear()
+        if not self._reselecting:
+            self.message.clear()
 
     def start_new(self) -> None:
         """Clear the form for a new record."""
@@ -404,9 +411,18 @@ class StaffPage(EditorPage[StaffRecord]):
             ),
             Column(tr("Phone"), lambda r: r.phone),
             Column(tr("Email"), lambda r: r.email),
+            Column(tr("Archived"), lambda r: r.archived),
         ]
 
     def build_form(self) -> None:
+        self.archive_button = button(tr("&Archive"), tr("Archive this staff member"))
+        self.archive_button.setToolTip(
+            tr(
+                "Someone who left: off the lists of who takes roll and of teachers, still "
+                "named on the rolls and reports of their time."
+            )
+        )
+        self.archive_button.clicked.connect(self.toggle_archived)
         self.name_edit = line_edit(tr("Staff member's name"))
         self.role_box = combo(tr("Role"), [(role_label(r.value), r.value) for r in StaffRole])
         self.hubs_list = QListWidget()
@@ -445,6 +461,16 @@ class StaffPage(EditorPage[StaffRecord]):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.phone_edit.setText(record.phone)
         self.email_edit.setText(record.email)
+        self.archive_button.setText(tr("Bring &back") if record.archived else tr("&Archive"))
+        self.archive_button.setAccessibleName(
+            tr("Bring this staff member back")
+            if record.archived
+            else tr("Archive this staff member")
+        )
+        self.archive_button.setEnabled(record.id is not None and self.editable(self.access))
+
+    def extra_buttons(self) -> list[QPushButton]:
+        return [self.archive_button]
 
     def set_hubs(self, hub_ids: Sequence[str]) -> None:
         """Tick exactly these hubs, as a person would."""
@@ -470,6 +496,29 @@ class StaffPage(EditorPage[StaffRecord]):
 
     def save_op(self, record: StaffRecord) -> Callable[[Services], Any]:
         return lambda s: s.setup.save_staff(record)
+
+    def toggle_archived(self) -> None:
+        """Archive the chosen staff member (or bring them back)."""
+        current = self.model.record(self.model.row_of(self.current_id))
+        if current is None or current.id is None:
+            return
+        staff_id, archived = current.id, not current.archived
+        CollectionOp(
+            self.tasks,
+            op=lambda s: s.setup.set_staff_archived(staff_id, archived),
+            changes=SETUP_CHANGED,
+            parent=self,
+        ).success(lambda _r: self._archived(staff_id, archived)).failure(
+            self._failed
+        ).run_in_background(initiator=self)
+
+    def _archived(self, staff_id: str, archived: bool) -> None:
+        self._saved(staff_id)
+        self.message.setText(
+            tr("Archived: no longer offered to take roll or teach.")
+            if archived
+            else tr("Brought back.")
+        )
 
 
 # -- attendance codes --------------------------------------------------------------------------
