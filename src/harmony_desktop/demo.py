@@ -33,6 +33,7 @@ import datetime as dt
 import json
 import random
 import time
+import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -90,7 +91,7 @@ from harmony_desktop.store.replica import (
 from harmony_desktop.store.seed import ensure_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 4
+DEMO_VERSION = 5
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: The local setting listing the demo runs written into this database.
@@ -191,6 +192,16 @@ _HUB_PLACES: tuple[tuple[str, str, str, str], ...] = (
         "Ocean Front Walk",
     ),
 )
+
+
+def email_part(*names: str) -> str:
+    """The ASCII transliteration of names for an email's local part: accents dropped,
+    never the letter ("Joaquín Núñez-Ruiz" → "joaquin.nunezruiz")."""
+    parts = []
+    for name in names:
+        bare = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        parts.append("".join(ch for ch in bare.lower() if ch.isalnum()))
+    return ".".join(p for p in parts if p)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -541,8 +552,11 @@ class _HubBuilder:
         today: dt.date,
         years: int,
         place: int | None = None,
+        staff_emails: set[str] | None = None,
     ) -> None:
         self.index = index
+        #: staff emails already given in this programme (each person has their own)
+        self.staff_emails = staff_emails if staff_emails is not None else set()
         #: which of the hub places this hub takes (so a second demo gets other names)
         self.place = index if place is None else place
         self.rng = random.Random(f"harmony-demo:{seed}:{index}")
@@ -613,14 +627,20 @@ class _HubBuilder:
     def _staff(self, role: StaffRole) -> Staff:
         first = self.rng.choice(_TEACHER_FIRST)
         last = self.rng.choice(_LAST_ES + _LAST_EN)
-        ascii_last = last.encode("ascii", "ignore").decode().lower().replace(" ", "")
-        ascii_first = first.encode("ascii", "ignore").decode().lower().replace("-", "")
+        # Two teachers of one name at two hubs happen in a real programme; their emails
+        # tell them apart, as a programme office gives the second one "ana.garcia2".
+        local = email_part(first, last)
+        email, n = f"{local}@harmony-demo.example.org", 1
+        while email in self.staff_emails:
+            n += 1
+            email = f"{local}{n}@harmony-demo.example.org"
+        self.staff_emails.add(email)
         row = Staff(
             id=self._id(),
             hub_id=self.hub.id,
             name=f"{first} {last}",
             role=role.value,
-            email=f"{ascii_first}.{ascii_last}@harmony-demo.example.org",
+            email=email,
             phone=self._phone(),
             hubs=json.dumps([self.hub.id]),
         )
@@ -749,7 +769,6 @@ class _HubBuilder:
         relationship = rng.choices(
             ("Mother", "Father", "Grandmother", "Aunt", "Legal guardian"), weights=(60, 25, 8, 4, 3)
         )[0]
-        first_ascii = guardian_first.encode("ascii", "ignore").decode().lower()
         contacts = [
             Contact(
                 id=self._id(),
@@ -759,7 +778,7 @@ class _HubBuilder:
                 relationship=relationship,
                 phone=self._phone(),
                 phone_alt=self._phone() if rng.random() < 0.4 else "",
-                email=f"{first_ascii}{rng.randint(1, 99)}@example.org"
+                email=f"{email_part(guardian_first)}{rng.randint(1, 99)}@example.org"
                 if rng.random() < 0.6
                 else "",
                 language=language,
@@ -1236,13 +1255,12 @@ class _HubBuilder:
                 status = VolunteerStatus.PROSPECT
             elif n == count - 2 and count > 4:
                 status = VolunteerStatus.INACTIVE
-            ascii_first = first.encode("ascii", "ignore").decode().lower()
             volunteer = Volunteer(
                 id=self._id(),
                 hub_id=self.hub.id,
                 first_name=first,
                 last_name=last,
-                email=f"{ascii_first}.volunteer{self.rng.randint(1, 99)}@example.org",
+                email=f"{email_part(first)}.volunteer{self.rng.randint(1, 99)}@example.org",
                 phone=self._phone(),
                 organisation=rng.choice(_VOLUNTEER_ORGS),
                 skills=rng.choice(_VOLUNTEER_SKILLS),
@@ -1531,6 +1549,8 @@ def generate_demo(
     summary = DemoSummary(seed=seed, today=today)
     hubs_before = hub_count(store)
     summary.codes_added = ensure_attendance_codes(store)
+    with store.read() as session:
+        staff_emails = {e for e in session.exec(select(Staff.email)) if e}
     for index, size in enumerate(sizes):
         builder = _HubBuilder(
             index=index,
@@ -1539,6 +1559,7 @@ def generate_demo(
             today=today,
             years=years,
             place=hubs_before + index,
+            staff_emails=staff_emails,
         )
         rows, counts = builder.build()
         with store.write() as writer:

@@ -310,8 +310,15 @@ class SetupService:
         _check_contact(phone, email)
         for other in w.session.exec(select(Staff).where(live(Staff))):
             if other.id != record.id and fold(other.name) == fold(name):
+                # Two people of one name happen (two Ana Garcías): their own emails tell
+                # them apart, as a set-up workbook does.
+                if email and other.email and email.casefold() != other.email.casefold():
+                    continue
                 raise ValidationError(
-                    _("There is already a staff member called {name}.").format(name=other.name),
+                    _(
+                        "There is already a staff member called {name}. Two people of one "
+                        "name each need their own email, to tell them apart."
+                    ).format(name=other.name),
                     "name",
                 )
         values = {
