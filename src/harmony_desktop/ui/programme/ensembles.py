@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -101,7 +101,8 @@ class MeetingsEditor(QWidget):
             (2, end or dt.time(17, 0), tr("End of meeting {n}")),
         ):
             edit = QTimeEdit(QTime(value.hour, value.minute))
-            edit.setDisplayFormat("HH:mm")
+            # As the window writes times ("4:15 PM" in US English), like the table beside.
+            edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
             edit.setAccessibleName(name.format(n=row + 1))
             self.table.setCellWidget(row, column, edit)
         self.table.setCurrentCell(row, 0)
