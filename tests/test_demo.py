@@ -18,6 +18,7 @@ from harmony_desktop.demo import (
     DemoSummary,
     _FastRows,
     email_part,
+    fits,
     ensure_demo,
     generate_demo,
 )
@@ -493,3 +494,15 @@ def test_two_teachers_of_one_name_survive_the_set_up_workbook_round_trip(tmp_pat
         assert after == before
     finally:
         store.close()
+
+
+def test_a_mother_has_a_womans_name_and_a_father_a_mans(db: Session) -> None:
+    from harmony_desktop.store.models import FamilyAttendance
+
+    people = [(c.name, c.relationship) for c in db.exec(select(Contact))]
+    people += [(f.name, f.relationship) for f in db.exec(select(FamilyAttendance)) if f.name]
+    gendered = [(n, r) for n, r in people if r in ("Mother", "Father", "Aunt", "Uncle")]
+    assert len(gendered) > 100
+    assert [(n, r) for n, r in gendered if not fits(n.split(" ")[0], r)] == []
+    assert not fits("Leonardo", "Mother") and not fits("Yesenia", "Father")
+    assert fits("Yesenia", "Mother") and fits("Leonardo", "Neighbor")

@@ -1533,6 +1533,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Pendiente de revisión</translation>
     </message>
     <message>
+        <source>Set up s&amp;ync…</source>
+        <translation>&amp;Configurar la sincronización…</translation>
+    </message>
+    <message>
         <source>Needs review ({n})</source>
         <translation>Pendiente de revisión ({n})</translation>
     </message>

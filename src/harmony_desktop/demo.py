@@ -231,6 +231,23 @@ _LAST_EN = _words(
     "White|Harris|Thompson|Robinson|Walker|Young|Allen|King|Wright|Scott|Green|Baker"
 )
 _LAST_OTHER = _words("Kim|Park|Nguyen|Tran|Santos|Reyes-Cruz|Petrosyan|Sarkisian")
+#: Women's first names of the lists above (the lists give women's names first); a
+#: Mother, Grandmother or Aunt gets one of these, a Father, Grandfather or Uncle another.
+_WOMEN_FIRST = frozenset(_FIRST_ES[:16] + _FIRST_EN[:16] + ("Nareh", "Linh", "Mabel", "Hana"))
+_MEN_FIRST = frozenset(_FIRST_ES[16:] + _FIRST_EN[16:] + ("Min-jun", "Aram", "Rizal", "Tigran"))
+_WOMEN_RELATIONSHIPS = frozenset(("Mother", "Grandmother", "Aunt"))
+_MEN_RELATIONSHIPS = frozenset(("Father", "Grandfather", "Uncle"))
+
+
+def fits(first: str, relationship: str) -> bool:
+    """Whether a generated first name suits a relationship (no "Leonardo, Mother")."""
+    if relationship in _WOMEN_RELATIONSHIPS:
+        return first not in _MEN_FIRST
+    if relationship in _MEN_RELATIONSHIPS:
+        return first not in _WOMEN_FIRST
+    return True
+
+
 _NICKNAMES = {
     "Alejandro": "Alex",
     "Alejandra": "Ale",
@@ -685,6 +702,13 @@ class _HubBuilder:
             last = self.rng.choice(_LAST_EN if roll < 0.7 else _LAST_ES)
         return first, last
 
+    def _name_for(self, spanish_home: bool, relationship: str) -> tuple[str, str]:
+        """A name (as :meth:`_name`) whose first name suits ``relationship``."""
+        first, last = self._name(spanish_home)
+        while not fits(first, relationship):
+            first, last = self._name(spanish_home)
+        return first, last
+
     def _students(self) -> list[_Kid]:
         rng = self.rng
         ay = _academic_year(self.today)
@@ -764,11 +788,12 @@ class _HubBuilder:
     def _contacts(self, student: Student, home: str, language: str) -> None:
         rng = self.rng
         spanish = home == "Spanish"
-        guardian_first = rng.choice(_FIRST_ES if spanish else _FIRST_EN + _FIRST_ES)
         guardian_last = student.legal_last_name.split(" ")[0]
         relationship = rng.choices(
             ("Mother", "Father", "Grandmother", "Aunt", "Legal guardian"), weights=(60, 25, 8, 4, 3)
         )[0]
+        firsts = _FIRST_ES if spanish else _FIRST_EN + _FIRST_ES
+        guardian_first = rng.choice([f for f in firsts if fits(f, relationship)])
         contacts = [
             Contact(
                 id=self._id(),
@@ -802,7 +827,7 @@ class _HubBuilder:
                 )
             )
             is_parent = who in ("Father", "Mother") and who != relationship
-            first, last = self._name(spanish)
+            first, last = self._name_for(spanish, who)
             contacts.append(
                 Contact(
                     id=self._id(),
@@ -819,16 +844,15 @@ class _HubBuilder:
                 )
             )
         if rng.random() < 0.30:
-            first, _last = self._name(spanish)
+            who = rng.choice(("Older sibling (18+)", "Grandmother", "Aunt", "Family friend"))
+            first, _last = self._name_for(spanish, who)
             contacts.append(
                 Contact(
                     id=self._id(),
                     hub_id=self.hub.id,
                     student_id=student.id,
                     name=f"{first} {guardian_last}",
-                    relationship=rng.choice(
-                        ("Older sibling (18+)", "Grandmother", "Aunt", "Family friend")
-                    ),
+                    relationship=who,
                     phone=self._phone(),
                     language=language,
                     priority=3,
@@ -836,7 +860,7 @@ class _HubBuilder:
                 )
             )
         if rng.random() < 0.025:
-            first, _last = self._name(spanish)
+            first, _last = self._name_for(spanish, "Father")
             contacts.append(
                 Contact(
                     id=self._id(),
@@ -1484,7 +1508,8 @@ class _HubBuilder:
                     )
             for _n in range(rng.randint(2, 5)):
                 key = self._id()
-                first, last = self._name(rng.random() < 0.6)
+                who = rng.choice(("Grandmother", "Uncle", "Neighbor", "Aunt"))
+                first, last = self._name_for(rng.random() < 0.6, who)
                 for_student = (
                     rng.choice(sorted(enrolled)) if enrolled and rng.random() < 0.7 else None
                 )
@@ -1496,7 +1521,7 @@ class _HubBuilder:
                         student_id=for_student,
                         adult_key=key,
                         name=f"{first} {last}",
-                        relationship=rng.choice(("Grandmother", "Uncle", "Neighbor", "Aunt")),
+                        relationship=who,
                         attended=True,
                         recorded_by=self.site_lead.id,
                         recorded_at=at,
