@@ -55,6 +55,11 @@ def save(widget: QWidget, name: str) -> None:
 def main() -> int:
     os.environ.setdefault("HARMONY_TOKEN_STORE", "file")  # never the developer's keyring
     app = QApplication.instance() or QApplication(sys.argv)
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.ui.app import install_translator
+
+    install_translator(app, QLocale("en"))  # English as the app shows it (12-hour times)
     root = Path(tempfile.mkdtemp(prefix="sync-shots-"))
     server = SyncServer.sqlite(root / "server")
     server.start()

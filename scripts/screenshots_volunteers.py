@@ -38,6 +38,11 @@ def shoot(widget: QWidget, name: str, app: QApplication) -> None:
 def main() -> int:
     """Build a demo hub, open the tabs and dialogs, save a PNG of each."""
     app = QApplication.instance() or QApplication(sys.argv)
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.ui.app import install_translator
+
+    install_translator(app, QLocale("en"))  # English as the app shows it (12-hour times)
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.startup import open_app
     from harmony_desktop.ui.main_window import MainWindow
