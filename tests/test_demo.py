@@ -18,8 +18,8 @@ from harmony_desktop.demo import (
     DemoSummary,
     _FastRows,
     email_part,
-    fits,
     ensure_demo,
+    fits,
     generate_demo,
 )
 from harmony_desktop.domain.errors import ValidationError

@@ -26,10 +26,8 @@ from harmony_desktop.services.access import Access
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import GRADES
 from harmony_desktop.services.setup import MAX_CAPACITY, EnsembleRecord, EnsembleSaved
-from harmony_desktop.ui.operations import CollectionOp
 from harmony_desktop.ui.programme.models import Column
 from harmony_desktop.ui.programme.pages import (
-    SETUP_CHANGED,
     EditorPage,
     button,
     combo,
@@ -364,15 +362,6 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
 
     def toggle_archived(self) -> None:
         """Archive the chosen ensemble (or bring it back)."""
-        current = self.model.record(self.model.row_of(self.current_id))
-        if current is None or current.id is None:
-            return
-        ensemble_id, archived = current.id, not current.archived
-        CollectionOp(
-            self.tasks,
-            op=lambda s: s.setup.set_archived(ensemble_id, archived),
-            changes=SETUP_CHANGED,
-            parent=self,
-        ).success(lambda _r: self._saved(ensemble_id)).failure(self._failed).run_in_background(
-            initiator=self
+        self.archive_current(
+            lambda s, ensemble_id, archived: s.setup.set_archived(ensemble_id, archived)
         )

@@ -267,6 +267,27 @@ class EditorPage(QWidget, Generic[R]):
 
     # -- saving ------------------------------------------------------------------------
 
+    def archive_current(self, write: Callable[[Services, str, bool], Any]) -> None:
+        """Archive the chosen record, or bring it back: ``write(services, id, archived)``
+        on the database thread, then :meth:`archived_done`."""
+        current = self.model.record(self.model.row_of(self.current_id))
+        record_id = getattr(current, "id", None)
+        if current is None or record_id is None:
+            return
+        archived = not getattr(current, "archived", False)
+        CollectionOp(
+            self.tasks,
+            op=lambda s: write(s, record_id, archived),
+            changes=SETUP_CHANGED,
+            parent=self,
+        ).success(lambda _r: self.archived_done(record_id, archived)).failure(
+            self._failed
+        ).run_in_background(initiator=self)
+
+    def archived_done(self, record_id: str, archived: bool) -> None:
+        """An archive or its undoing is stored: show the record again."""
+        self._saved(record_id)
+
     def save(self) -> None:
         """Save the form in the background; say how it went."""
         try:
@@ -499,20 +520,11 @@ class StaffPage(EditorPage[StaffRecord]):
 
     def toggle_archived(self) -> None:
         """Archive the chosen staff member (or bring them back)."""
-        current = self.model.record(self.model.row_of(self.current_id))
-        if current is None or current.id is None:
-            return
-        staff_id, archived = current.id, not current.archived
-        CollectionOp(
-            self.tasks,
-            op=lambda s: s.setup.set_staff_archived(staff_id, archived),
-            changes=SETUP_CHANGED,
-            parent=self,
-        ).success(lambda _r: self._archived(staff_id, archived)).failure(
-            self._failed
-        ).run_in_background(initiator=self)
+        self.archive_current(
+            lambda s, staff_id, archived: s.setup.set_staff_archived(staff_id, archived)
+        )
 
-    def _archived(self, staff_id: str, archived: bool) -> None:
+    def archived_done(self, staff_id: str, archived: bool) -> None:
         self._saved(staff_id)
         self.message.setText(
             tr("Archived: no longer offered to take roll or teach.")
