@@ -284,3 +284,25 @@ def test_a_site_lead_archives_a_teacher_who_left_and_brings_them_back(
     qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=5000)
     assert page.message.text() == "Brought back."
     assert [s.id for s in services.hubs.staff_for_hub(hub.hub_id)] == [lead, hub.teacher_id]
+
+
+def test_an_ensemble_that_stops_meeting_is_archived_and_brought_back(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, hub: object
+) -> None:
+    from tests.factories import HubFixture
+
+    assert isinstance(hub, HubFixture)
+    page = window.ensembles
+    page.hub_id = hub.hub_id
+    window.show_page(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    page.view.selectRow(page.model.row_of(hub.second_ensemble_id))
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring &back", timeout=5000)
+    assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings"]
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=5000)
+    assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings", "Choir"]
