@@ -427,3 +427,26 @@ def test_two_teachers_called_ana_garcia_are_told_apart_by_email(
     (refused,) = importer.dry_run([bare]).rejected
     assert "write the teacher with their email, as Ana García <email>" in refused.reason
     assert snapshot(services.store) == once
+
+
+def test_a_staff_member_who_left_is_archived_by_the_workbook_and_exported_so(
+    tmp_path: Path, services: Services, importer: SetupImportService
+) -> None:
+    importer.apply([workbook(tmp_path / "programme.xlsx", CLEAN)])
+    staff = [*CLEAN["Staff"]]
+    staff[0] = [*staff[0], "Archived"]
+    staff[1] = [*staff[1], "sí"]  # Quinn Teacher left
+    report = importer.apply([workbook(tmp_path / "left.xlsx", {"Staff": staff})])
+    assert [(s.sheet, s.updated) for s in report.sheets] == [("Staff", 1)]
+    archived = {r.name: r.archived for r in _rows(services.store, Staff)}
+    assert archived == {"Quinn Teacher": True, "Rowan Artist": False, "Sage Lead": False}
+    hub_ids = {h.name: h.id for h in _rows(services.store, Hub)}
+    assert services.hubs.staff_for_hub(hub_ids["Alder Park Hub"])[0].name == "Rowan Artist"
+    exported = importer.export(tmp_path / "out.xlsx")
+    once = snapshot(services.store)
+    assert [(s.created, s.updated) for s in importer.apply([exported]).sheets] == [(0, 0)] * 5
+    assert snapshot(services.store) == once
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(exported)["Staff"].iter_rows(values_only=True))
+    assert rows[0][-1] == "Archived" and [r[-1] for r in rows[1:]] == ["yes", "no", "no"]

@@ -63,7 +63,7 @@ from harmony_desktop.services.sheets import (
 )
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import Closure, Ensemble, Hub, Staff, Term
-from harmony_desktop.store.queries import live
+from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import closure_id
 
 # -- the sheets and their columns ------------------------------------------------------------
@@ -110,6 +110,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "hubs": (*_HUB, "hubs", "sites", "sedes", "works at", "trabaja en"),
         "phone": _PHONE,
         "email": _EMAIL,
+        "archived": _w("archived, left, archivado, archivada"),
     },
     ENSEMBLES: {
         "hub": _HUB,
@@ -531,8 +532,11 @@ class SetupImportService:
                     phone=cell_text(values["phone"]) if "phone" in values else _get(row, "phone"),
                     email=cell_text(values["email"]) if "email" in values else _get(row, "email"),
                 )
+                archived = _flag(values.get("archived"), _("archived"))
                 before = w.changes
-                self.setup.apply_staff(w, record, checked=rights)
+                staff_id = self.setup.apply_staff(w, record, checked=rights)
+                if archived is not None:  # someone who left stays off the lists
+                    w.update(get_live(w.session, Staff, staff_id), archived=archived)
                 return self._outcome(w, before, row is None)
 
             self._row(w, STAFF, line, report, sheet_report, change)
@@ -754,7 +758,7 @@ class SetupImportService:
             ),
             (
                 STAFF,
-                ["Name", "Role", "Hubs", "Phone", "Email"],
+                ["Name", "Role", "Hubs", "Phone", "Email", "Archived"],
                 sorted(
                     (
                         [
@@ -763,6 +767,7 @@ class SetupImportService:
                             "; ".join(sorted(hub_name[h] for h in staff_hubs(r) if h in hub_name)),
                             r.phone,
                             r.email,
+                            "yes" if r.archived else "no",
                         ]
                         for r in staff.values()
                     ),
