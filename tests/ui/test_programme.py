@@ -306,3 +306,27 @@ def test_an_ensemble_that_stops_meeting_is_archived_and_brought_back(
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=5000)
     assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings", "Choir"]
+
+
+def test_two_teachers_of_one_name_are_offered_with_their_emails(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, hub: object
+) -> None:
+    from tests.factories import HubFixture
+
+    assert isinstance(hub, HubFixture)
+    for email in ("ana.garcia@example.org", "agarcia@example.org"):
+        services.setup.save_staff(
+            StaffRecord(None, "Ana García", "teacher", (hub.hub_id,), email=email)
+        )
+    page = window.ensembles
+    page.hub_id = hub.hub_id
+    window.show_page(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    offered = [page.teacher_box.itemText(i) for i in range(page.teacher_box.count())]
+    assert offered == [
+        "(no teacher yet)",
+        "Ana García <agarcia@example.org>",
+        "Ana García <ana.garcia@example.org>",
+        "Teacher One",
+    ]

@@ -276,7 +276,7 @@ class SetupService:
                         archived=row.archived,
                     )
                 )
-        return sorted(found, key=lambda r: (r.archived, fold(r.name)))
+        return sorted(found, key=lambda r: (r.archived, fold(r.name), r.email.casefold()))
 
     def save_staff(self, record: StaffRecord) -> str:
         """Create or change a staff member; returns their id."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from harmony_desktop.domain.names import fold
 from harmony_desktop.services.access import Access
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import GRADES
@@ -260,7 +261,17 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         if hub_id is None:
             return services.setup.access(), [], hubs, None, []
         setup = self._setup(services)
-        staff = [(r.name, r.id, r.archived) for r in setup.staff(hub_id)]
+        people = setup.staff(hub_id)
+        names = [fold(r.name) for r in people]
+        # Two people of one name (two Ana Garcías) are told apart by their emails.
+        staff = [
+            (
+                f"{r.name} <{r.email}>" if names.count(fold(r.name)) > 1 and r.email else r.name,
+                r.id,
+                r.archived,
+            )
+            for r in people
+        ]
         return setup.access(), setup.ensembles(hub_id), hubs, hub_id, staff
 
     def _loaded(self, loaded: Any) -> None:
