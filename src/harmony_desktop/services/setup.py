@@ -255,15 +255,15 @@ class SetupService:
 
     # -- staff -------------------------------------------------------------------------
 
-    def staff(self, hub_id: str | None = None, *, archived: bool = True) -> list[StaffRecord]:
+    def staff(self, hub_id: str | None = None) -> list[StaffRecord]:
         """Every staff member, or those working at ``hub_id``, by name (archived ones
-        last); without the archived ones when ``archived`` is False (pickers)."""
+        last: pickers leave them out)."""
         with self.store.read() as s:
             rows = s.exec(select(Staff).where(live(Staff))).all()
         found = []
         for row in rows:
             hubs = staff_hubs(row)
-            if (hub_id is None or hub_id in hubs) and (archived or not row.archived):
+            if hub_id is None or hub_id in hubs:
                 found.append(
                     StaffRecord(
                         id=row.id,
