@@ -2,7 +2,7 @@
 (generated data only, in a temporary folder).
 
 Run: ``xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python -m scripts.screenshots_programme``
-from the repository root. The welcome dialog is shown on a brand-new database (its three
+from the repository root (at 200 %: ``QT_SCALE_FACTOR=2 …`` and ``--suffix 200pct``). The welcome dialog is shown on a brand-new database (its three
 choices, then the "set up alone" form); then a generated demo hub gets a school year
 with terms and closure days, and the Programme window is shown at 1280×720 on each tab.
 
@@ -26,7 +26,7 @@ from harmony_desktop.ui.app import make_application
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.programme.first_start import FirstStartDialog
 from harmony_desktop.ui.tasks import TaskManager
-from scripts.screenshots_sync import save, wait
+from scripts.screenshots_sync import save, set_suffix, wait
 
 TODAY = dt.date(2026, 9, 14)
 SIZE = (1280, 720)
@@ -87,6 +87,7 @@ def programme(root: Path) -> None:
 
 
 def main() -> int:
+    set_suffix(sys.argv[1:])
     """Make every screenshot; 0 on success."""
     os.environ.setdefault("HARMONY_TOKEN_STORE", "file")  # never the developer's keyring
     make_application(sys.argv[:1])

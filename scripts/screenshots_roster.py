@@ -1,6 +1,7 @@
 """Screenshots of the roster page and its dialogs (docs/screenshots/roster-*.png).
 
-Run: xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_roster.py
+Run: xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots_roster.py
+(at 200 %: QT_SCALE_FACTOR=2 … --suffix 200pct)
 (or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder with generated data.
 ``--lang es``: in Spanish, saved as roster-NAME-es.png.
 """
@@ -43,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     global SUFFIX
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="en", help="the window's language (en, es)")
+    parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
     args = parser.parse_args(argv)
-    SUFFIX = "" if args.lang == "en" else f"-{args.lang}"
+    parts = [args.lang if args.lang != "en" else "", args.suffix]
+    SUFFIX = "".join(f"-{part}" for part in parts if part)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     import harmony_desktop.ui.roster  # noqa: F401  (None work-around first)
     from harmony_desktop.demo import generate_demo

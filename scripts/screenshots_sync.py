@@ -1,6 +1,7 @@
 """Screenshots of the sync UI for docs/screenshots/ (generated data, a real server).
 
-Run: ``xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m scripts.screenshots_sync``
+Run: ``xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python -m scripts.screenshots_sync``
+(at 200 %: ``QT_SCALE_FACTOR=2 … -m scripts.screenshots_sync --suffix 200pct``)
 (from the repository root, or with ``QT_QPA_PLATFORM=offscreen``). Two laptops edit the same student and enrol the
 same child offline, sync through a real ``harmony-sync serve``; then the main window of
 the first laptop is shown with its sync status bar and its "Needs review" page.
@@ -11,6 +12,7 @@ sync-enroll.png into docs/screenshots/.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import sys
@@ -45,16 +47,36 @@ def wait_for(signal: object, timeout_ms: int = 30_000) -> None:
     loop.exec()
 
 
+#: added to every file name ("-200pct"), from ``--suffix``
+SUFFIX = ""
+
+
+def set_suffix(argv: list[str]) -> None:
+    """Read ``--suffix`` (for example 200pct, for shots taken at ``QT_SCALE_FACTOR=2``)."""
+    global SUFFIX
+    parser = argparse.ArgumentParser(description="Screenshots for docs/screenshots/")
+    parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
+    suffix = parser.parse_args(argv).suffix
+    SUFFIX = f"-{suffix}" if suffix else ""
+
+
 def save(widget: QWidget, name: str) -> None:
-    """Grab ``widget`` into docs/screenshots/``name``."""
+    """Grab ``widget`` into docs/screenshots/``name`` (with the suffix before .png)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(OUT / name))
-    print(OUT / name)
+    path = OUT / (name.removesuffix(".png") + SUFFIX + ".png")
+    widget.grab().save(str(path))
+    print(path)
 
 
 def main() -> int:
+    set_suffix(sys.argv[1:])
     os.environ.setdefault("HARMONY_TOKEN_STORE", "file")  # never the developer's keyring
     app = QApplication.instance() or QApplication(sys.argv)
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.ui.app import install_translator
+
+    install_translator(app, QLocale("en"))  # English as the app shows it (12-hour times)
     root = Path(tempfile.mkdtemp(prefix="sync-shots-"))
     server = SyncServer.sqlite(root / "server")
     server.start()

@@ -1,13 +1,15 @@
 """Screenshots of the Volunteers and Events tabs and the register's volunteer panel
 (docs/screenshots/volunteers-*.png, events-*.png, register-volunteers*.png).
 
-Run: xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots_volunteers.py
+Run: xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots_volunteers.py
+(at 200 %: QT_SCALE_FACTOR=2 … --suffix 200pct)
 (or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder with a generated demo
 as of today (clearances expire relative to the real date).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 import tempfile
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
+#: added to every file name ("-200pct"), from ``--suffix``
+SUFFIX = ""
 
 
 def _settle(app: QApplication, seconds: float = 0.4) -> None:
@@ -31,13 +35,23 @@ def shoot(widget: QWidget, name: str, app: QApplication) -> None:
     widget.show()
     _settle(app)
     OUT.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
+    widget.grab().save(str(OUT / f"{name}{SUFFIX}.png"))
+    print(OUT / f"{name}{SUFFIX}.png")
 
 
 def main() -> int:
     """Build a demo hub, open the tabs and dialogs, save a PNG of each."""
+    global SUFFIX
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
+    suffix = parser.parse_args(sys.argv[1:]).suffix
+    SUFFIX = f"-{suffix}" if suffix else ""
     app = QApplication.instance() or QApplication(sys.argv)
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.ui.app import install_translator
+
+    install_translator(app, QLocale("en"))  # English as the app shows it (12-hour times)
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.startup import open_app
     from harmony_desktop.ui.main_window import MainWindow

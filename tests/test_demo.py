@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,13 @@ from harmony_desktop.demo import (
     DEMO_META_KEY,
     DemoSummary,
     _FastRows,
+    email_part,
     ensure_demo,
+    fits,
     generate_demo,
 )
 from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.services.context import Services
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import (
     AttendanceCode,
@@ -432,3 +436,73 @@ def test_volunteers_masterclasses_family_events_and_audiences(db: Session) -> No
         assert {term(e.date) for e in events if e.date < TODAY and e.id in came} >= terms
         concerts = [s for s in sessions if s.kind == "performance" and s.status == "held"]
         assert concerts and all((s.audience_count or 0) > 0 for s in concerts)
+
+
+def test_emails_are_ascii_spellings_of_the_names(db: Session) -> None:
+    from harmony_desktop.store.models import Volunteer
+
+    seen = 0
+    staff_emails = [s.email for s in db.exec(select(Staff))]
+    assert len(set(staff_emails)) == len(staff_emails)  # each person their own
+    for s in db.exec(select(Staff)):
+        first, last = s.name.split(" ", 1)
+        local = s.email.split("@")[0].rstrip("0123456789")
+        assert local == email_part(first, last)
+    people = [(c.name.split(" ")[0], c.email) for c in db.exec(select(Contact)) if c.email]
+    people += [(v.first_name, v.email) for v in db.exec(select(Volunteer)) if v.email]
+    for first, email in people:
+        assert email.isascii()
+        assert email.split("@")[0].split(".")[0].rstrip("0123456789") == email_part(first)
+        seen += first != email_part(first).capitalize()  # accented or hyphenated names
+    assert seen > 0  # the demo has names with accents, and they were spelt out
+    assert email_part("Joaquín", "Núñez-Ruiz") == "joaquin.nunezruiz"
+    assert email_part("Ángel") == "angel"
+
+
+def test_two_teachers_of_one_name_survive_the_set_up_workbook_round_trip(tmp_path: Path) -> None:
+    from harmony_desktop.services.setup_import import SetupImportService
+
+    store = Store(tmp_path / "harmony.sqlite3")
+    try:
+        generate_demo(store, hubs=3, students_per_hub=5, years=1, seed=SEED, today=TODAY)
+        services = Services.open(store)
+        # A teacher at the third hub has the name of one at the first (the full demo's
+        # 113 staff have five such pairs); their emails differ.
+        first_hub, _second, third_hub = (h.id for h in services.hubs.hubs())
+        one = next(r for r in services.setup.staff(first_hub) if r.role == "teacher")
+        other = next(r for r in services.setup.staff(third_hub) if r.role == "teacher")
+        services.setup.save_staff(replace(other, name=one.name))
+        with store.read() as s:
+            names = Counter(r.name for r in s.exec(select(Staff)))
+            taught = {e.teacher_id for e in s.exec(select(Ensemble))}
+        assert names[one.name] == 2 and {one.id, other.id} <= taught
+        importer = SetupImportService(store, today=lambda: TODAY)
+        workbook = importer.export(tmp_path / "setup.xlsx")
+        with store.read() as s:
+            before = sorted((r.id, r.name, r.email, r.hubs) for r in s.exec(select(Staff)))
+        from openpyxl import load_workbook
+
+        teachers = {
+            row[2] for row in load_workbook(workbook)["Ensembles"].iter_rows(values_only=True)
+        }
+        assert f"{one.name} <{one.email}>" in teachers  # a namesake is written with their email
+        report = importer.apply([workbook])
+        assert report.rejected == []
+        assert all((sheet.created, sheet.updated) == (0, 0) for sheet in report.sheets)
+        with store.read() as s:
+            after = sorted((r.id, r.name, r.email, r.hubs) for r in s.exec(select(Staff)))
+        assert after == before
+    finally:
+        store.close()
+
+
+def test_a_mother_has_a_womans_name_and_a_father_a_mans(db: Session) -> None:
+    from harmony_desktop.store.models import FamilyAttendance
+
+    people = [(c.name, c.relationship) for c in db.exec(select(Contact))]
+    people += [(f.name, f.relationship) for f in db.exec(select(FamilyAttendance)) if f.name]
+    gendered = [(n, r) for n, r in people if r in ("Mother", "Father", "Aunt", "Uncle")]
+    assert len(gendered) > 100
+    assert [(n, r) for n, r in gendered if not fits(n.split(" ")[0], r)] == []
+    assert not fits("Leonardo", "Mother") and not fits("Yesenia", "Father")
+    assert fits("Yesenia", "Mother") and fits("Leonardo", "Neighbor")

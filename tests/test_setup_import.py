@@ -365,3 +365,88 @@ def test_two_people_with_one_name_are_refused_one_person_per_hub_is_not(
         ("Staff", 0, 0),
     ]
     assert snapshot(services.store) == once
+
+
+def test_two_teachers_called_ana_garcia_are_told_apart_by_email(
+    tmp_path: Path, services: Services, importer: SetupImportService
+) -> None:
+    staff = [
+        ["Name", "Role", "Hub", "Phone", "Email"],
+        ["Ana García", "teacher", "Alder Park Hub", "(323) 555-0711", "ana.garcia@example.org"],
+        ["Ana García", "teacher", "Birch School Hub", "(323) 555-0722", "agarcia@example.org"],
+    ]
+    ensembles = [
+        ["Hub", "Name", "Teacher", "Weekdays", "Start", "End"],
+        ["Alder Park Hub", "Choir", "Ana García <ana.garcia@example.org>", "Mon", "15:30", "17:00"],
+        ["Birch School Hub", "Choir", "agarcia@example.org", "Tue", "15:30", "17:00"],
+    ]
+    path = workbook(
+        tmp_path / "two.xlsx", {"Hubs": CLEAN["Hubs"], "Staff": staff, "Ensembles": ensembles}
+    )
+    report = importer.apply([path])
+    assert report.rejected == []
+    people = {r.email: r for r in _rows(services.store, Staff)}
+    assert sorted(people) == ["agarcia@example.org", "ana.garcia@example.org"]
+    hub_ids = {h.name: h.id for h in _rows(services.store, Hub)}
+    teachers = {e.hub_id: e.teacher_id for e in _rows(services.store, Ensemble)}
+    assert teachers == {
+        hub_ids["Alder Park Hub"]: people["ana.garcia@example.org"].id,
+        hub_ids["Birch School Hub"]: people["agarcia@example.org"].id,
+    }
+    once = snapshot(services.store)
+    assert importer.apply([path]).rejected == [] and snapshot(services.store) == once
+    exported = importer.export(tmp_path / "out.xlsx")
+    assert [(s.created, s.updated) for s in importer.apply([exported]).sheets] == [(0, 0)] * 5
+    assert snapshot(services.store) == once
+
+    # a bare name two people share, and a line of the sheet without its email, say what to do
+    unclear = workbook(
+        tmp_path / "unclear.xlsx",
+        {
+            "Hubs": CLEAN["Hubs"],
+            "Staff": [*staff, ["Ana García", "teacher", "Alder Park Hub", "", ""]],
+            "Ensembles": [
+                ensembles[0],
+                ["Alder Park Hub", "Strings", "Ana García", "Wed", "15:30", "17:00"],
+            ],
+        },
+    )
+    dry = importer.dry_run([unclear])
+    assert [(r.sheet, r.line) for r in dry.rejected] == [("Staff", 4), ("Ensembles", 2)]
+    assert "give this line the person's email" in dry.rejected[0].reason
+    assert "until their lines on the Staff sheet are fixed" in dry.rejected[1].reason
+    bare = workbook(
+        tmp_path / "bare.xlsx",
+        {
+            "Ensembles": [
+                ensembles[0],
+                ["Alder Park Hub", "Strings", "Ana García", "Wed", "15:30", "17:00"],
+            ]
+        },
+    )
+    (refused,) = importer.dry_run([bare]).rejected
+    assert "write the teacher with their email, as Ana García <email>" in refused.reason
+    assert snapshot(services.store) == once
+
+
+def test_a_staff_member_who_left_is_archived_by_the_workbook_and_exported_so(
+    tmp_path: Path, services: Services, importer: SetupImportService
+) -> None:
+    importer.apply([workbook(tmp_path / "programme.xlsx", CLEAN)])
+    staff = [*CLEAN["Staff"]]
+    staff[0] = [*staff[0], "Archived"]
+    staff[1] = [*staff[1], "sí"]  # Quinn Teacher left
+    report = importer.apply([workbook(tmp_path / "left.xlsx", {"Staff": staff})])
+    assert [(s.sheet, s.updated) for s in report.sheets] == [("Staff", 1)]
+    archived = {r.name: r.archived for r in _rows(services.store, Staff)}
+    assert archived == {"Quinn Teacher": True, "Rowan Artist": False, "Sage Lead": False}
+    hub_ids = {h.name: h.id for h in _rows(services.store, Hub)}
+    assert services.hubs.staff_for_hub(hub_ids["Alder Park Hub"])[0].name == "Rowan Artist"
+    exported = importer.export(tmp_path / "out.xlsx")
+    once = snapshot(services.store)
+    assert [(s.created, s.updated) for s in importer.apply([exported]).sheets] == [(0, 0)] * 5
+    assert snapshot(services.store) == once
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(exported)["Staff"].iter_rows(values_only=True))
+    assert rows[0][-1] == "Archived" and [r[-1] for r in rows[1:]] == ["yes", "no", "no"]

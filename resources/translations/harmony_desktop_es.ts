@@ -406,6 +406,7 @@
     </message>
     <message>
         <source>Hub</source>
+        <extracomment>archived staff of the hub (id → name): offered only to the ensemble they teach items of the teacher box before an archived teacher&apos;s (the empty choice too)</extracomment>
         <translation>Sede</translation>
     </message>
     <message>
@@ -1028,6 +1029,14 @@
         <translation>Correo electrónico</translation>
     </message>
     <message>
+        <source>Archive this staff member</source>
+        <translation>Archivar a este miembro del personal</translation>
+    </message>
+    <message>
+        <source>Someone who left: off the lists of who takes roll and of teachers, still named on the rolls and reports of their time.</source>
+        <translation>Alguien que se fue: sale de las listas de quién toma asistencia y de maestros, y sigue nombrado en las asistencias e informes de su tiempo.</translation>
+    </message>
+    <message>
         <source>Staff member&apos;s name</source>
         <translation>Nombre del miembro del personal</translation>
     </message>
@@ -1050,6 +1059,18 @@
     <message>
         <source>&amp;Email:</source>
         <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Bring this staff member back</source>
+        <translation>Recuperar a este miembro del personal</translation>
+    </message>
+    <message>
+        <source>Archived: no longer offered to take roll or teach.</source>
+        <translation>Archivado(a): ya no se ofrece para tomar asistencia ni para enseñar.</translation>
+    </message>
+    <message>
+        <source>Brought back.</source>
+        <translation>Recuperado(a).</translation>
     </message>
     <message>
         <source>Attendance codes</source>
@@ -1512,6 +1533,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Pendiente de revisión</translation>
     </message>
     <message>
+        <source>Set up s&amp;ync…</source>
+        <translation>&amp;Configurar la sincronización…</translation>
+    </message>
+    <message>
         <source>Needs review ({n})</source>
         <translation>Pendiente de revisión ({n})</translation>
     </message>
@@ -1721,6 +1746,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Elementos de la página Pendiente de revisión: cambios que chocaron con los de otra computadora, cambios que el servidor rechazó y estudiantes que quizá se registraron dos veces.</translation>
     </message>
     <message>
+        <source>Everything is kept on this laptop and backed up every day. A site lead can join the programme&apos;s sync server with Sync ▸ Enroll this laptop; what was recorded here is sent at the first sync.</source>
+        <translation>Todo se guarda en esta computadora y se respalda cada día. Un coordinador(a) de sede puede unirla al servidor de sincronización del programa con Sincronización ▸ Registrar esta computadora; lo registrado aquí se envía en la primera sincronización.</translation>
+    </message>
+    <message>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
@@ -1769,12 +1798,8 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>{n} cambios pendientes</translation>
     </message>
     <message>
-        <source>○ Not set up for sync</source>
-        <translation>○ Sincronización sin configurar</translation>
-    </message>
-    <message>
-        <source>Everything works offline. Use Sync ▸ Enroll this laptop to connect it.</source>
-        <translation>Todo funciona sin conexión. Use Sincronización ▸ Registrar esta computadora para conectarla.</translation>
+        <source>Working alone on this laptop — backups daily</source>
+        <translation>Esta computadora trabaja sola — copia de seguridad diaria</translation>
     </message>
     <message>
         <source>Needs review: {n}</source>
@@ -2366,6 +2391,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Add a hub first (the Hubs tab).</source>
         <translation>Primero agregue una sede (la pestaña Sedes).</translation>
+    </message>
+    <message>
+        <source>{name} (archived)</source>
+        <translation>{name} (archivado/a)</translation>
     </message>
     <message>
         <source>Bring &amp;back</source>

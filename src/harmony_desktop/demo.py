@@ -33,6 +33,7 @@ import datetime as dt
 import json
 import random
 import time
+import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -90,7 +91,7 @@ from harmony_desktop.store.replica import (
 from harmony_desktop.store.seed import ensure_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 4
+DEMO_VERSION = 5
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: The local setting listing the demo runs written into this database.
@@ -193,6 +194,16 @@ _HUB_PLACES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+def email_part(*names: str) -> str:
+    """The ASCII transliteration of names for an email's local part: accents dropped,
+    never the letter ("Joaquín Núñez-Ruiz" → "joaquin.nunezruiz")."""
+    parts = []
+    for name in names:
+        bare = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        parts.append("".join(ch for ch in bare.lower() if ch.isalnum()))
+    return ".".join(p for p in parts if p)
+
+
 def _words(text: str) -> tuple[str, ...]:
     """A word list written as one ``|``-separated string."""
     return tuple(text.split("|"))
@@ -220,6 +231,23 @@ _LAST_EN = _words(
     "White|Harris|Thompson|Robinson|Walker|Young|Allen|King|Wright|Scott|Green|Baker"
 )
 _LAST_OTHER = _words("Kim|Park|Nguyen|Tran|Santos|Reyes-Cruz|Petrosyan|Sarkisian")
+#: Women's first names of the lists above (the lists give women's names first); a
+#: Mother, Grandmother or Aunt gets one of these, a Father, Grandfather or Uncle another.
+_WOMEN_FIRST = frozenset(_FIRST_ES[:16] + _FIRST_EN[:16] + ("Nareh", "Linh", "Mabel", "Hana"))
+_MEN_FIRST = frozenset(_FIRST_ES[16:] + _FIRST_EN[16:] + ("Min-jun", "Aram", "Rizal", "Tigran"))
+_WOMEN_RELATIONSHIPS = frozenset(("Mother", "Grandmother", "Aunt"))
+_MEN_RELATIONSHIPS = frozenset(("Father", "Grandfather", "Uncle"))
+
+
+def fits(first: str, relationship: str) -> bool:
+    """Whether a generated first name suits a relationship (no "Leonardo, Mother")."""
+    if relationship in _WOMEN_RELATIONSHIPS:
+        return first not in _MEN_FIRST
+    if relationship in _MEN_RELATIONSHIPS:
+        return first not in _WOMEN_FIRST
+    return True
+
+
 _NICKNAMES = {
     "Alejandro": "Alex",
     "Alejandra": "Ale",
@@ -541,8 +569,11 @@ class _HubBuilder:
         today: dt.date,
         years: int,
         place: int | None = None,
+        staff_emails: set[str] | None = None,
     ) -> None:
         self.index = index
+        #: staff emails already given in this programme (each person has their own)
+        self.staff_emails = staff_emails if staff_emails is not None else set()
         #: which of the hub places this hub takes (so a second demo gets other names)
         self.place = index if place is None else place
         self.rng = random.Random(f"harmony-demo:{seed}:{index}")
@@ -613,14 +644,20 @@ class _HubBuilder:
     def _staff(self, role: StaffRole) -> Staff:
         first = self.rng.choice(_TEACHER_FIRST)
         last = self.rng.choice(_LAST_ES + _LAST_EN)
-        ascii_last = last.encode("ascii", "ignore").decode().lower().replace(" ", "")
-        ascii_first = first.encode("ascii", "ignore").decode().lower().replace("-", "")
+        # Two teachers of one name at two hubs happen in a real programme; their emails
+        # tell them apart, as a programme office gives the second one "ana.garcia2".
+        local = email_part(first, last)
+        email, n = f"{local}@harmony-demo.example.org", 1
+        while email in self.staff_emails:
+            n += 1
+            email = f"{local}{n}@harmony-demo.example.org"
+        self.staff_emails.add(email)
         row = Staff(
             id=self._id(),
             hub_id=self.hub.id,
             name=f"{first} {last}",
             role=role.value,
-            email=f"{ascii_first}.{ascii_last}@harmony-demo.example.org",
+            email=email,
             phone=self._phone(),
             hubs=json.dumps([self.hub.id]),
         )
@@ -663,6 +700,13 @@ class _HubBuilder:
         else:
             first = self.rng.choice(_FIRST_EN if roll < 0.8 else _FIRST_ES)
             last = self.rng.choice(_LAST_EN if roll < 0.7 else _LAST_ES)
+        return first, last
+
+    def _name_for(self, spanish_home: bool, relationship: str) -> tuple[str, str]:
+        """A name (as :meth:`_name`) whose first name suits ``relationship``."""
+        first, last = self._name(spanish_home)
+        while not fits(first, relationship):
+            first, last = self._name(spanish_home)
         return first, last
 
     def _students(self) -> list[_Kid]:
@@ -744,12 +788,12 @@ class _HubBuilder:
     def _contacts(self, student: Student, home: str, language: str) -> None:
         rng = self.rng
         spanish = home == "Spanish"
-        guardian_first = rng.choice(_FIRST_ES if spanish else _FIRST_EN + _FIRST_ES)
         guardian_last = student.legal_last_name.split(" ")[0]
         relationship = rng.choices(
             ("Mother", "Father", "Grandmother", "Aunt", "Legal guardian"), weights=(60, 25, 8, 4, 3)
         )[0]
-        first_ascii = guardian_first.encode("ascii", "ignore").decode().lower()
+        firsts = _FIRST_ES if spanish else _FIRST_EN + _FIRST_ES
+        guardian_first = rng.choice([f for f in firsts if fits(f, relationship)])
         contacts = [
             Contact(
                 id=self._id(),
@@ -759,7 +803,7 @@ class _HubBuilder:
                 relationship=relationship,
                 phone=self._phone(),
                 phone_alt=self._phone() if rng.random() < 0.4 else "",
-                email=f"{first_ascii}{rng.randint(1, 99)}@example.org"
+                email=f"{email_part(guardian_first)}{rng.randint(1, 99)}@example.org"
                 if rng.random() < 0.6
                 else "",
                 language=language,
@@ -783,7 +827,7 @@ class _HubBuilder:
                 )
             )
             is_parent = who in ("Father", "Mother") and who != relationship
-            first, last = self._name(spanish)
+            first, last = self._name_for(spanish, who)
             contacts.append(
                 Contact(
                     id=self._id(),
@@ -800,16 +844,15 @@ class _HubBuilder:
                 )
             )
         if rng.random() < 0.30:
-            first, _last = self._name(spanish)
+            who = rng.choice(("Older sibling (18+)", "Grandmother", "Aunt", "Family friend"))
+            first, _last = self._name_for(spanish, who)
             contacts.append(
                 Contact(
                     id=self._id(),
                     hub_id=self.hub.id,
                     student_id=student.id,
                     name=f"{first} {guardian_last}",
-                    relationship=rng.choice(
-                        ("Older sibling (18+)", "Grandmother", "Aunt", "Family friend")
-                    ),
+                    relationship=who,
                     phone=self._phone(),
                     language=language,
                     priority=3,
@@ -817,7 +860,7 @@ class _HubBuilder:
                 )
             )
         if rng.random() < 0.025:
-            first, _last = self._name(spanish)
+            first, _last = self._name_for(spanish, "Father")
             contacts.append(
                 Contact(
                     id=self._id(),
@@ -1236,13 +1279,12 @@ class _HubBuilder:
                 status = VolunteerStatus.PROSPECT
             elif n == count - 2 and count > 4:
                 status = VolunteerStatus.INACTIVE
-            ascii_first = first.encode("ascii", "ignore").decode().lower()
             volunteer = Volunteer(
                 id=self._id(),
                 hub_id=self.hub.id,
                 first_name=first,
                 last_name=last,
-                email=f"{ascii_first}.volunteer{self.rng.randint(1, 99)}@example.org",
+                email=f"{email_part(first)}.volunteer{self.rng.randint(1, 99)}@example.org",
                 phone=self._phone(),
                 organisation=rng.choice(_VOLUNTEER_ORGS),
                 skills=rng.choice(_VOLUNTEER_SKILLS),
@@ -1466,7 +1508,8 @@ class _HubBuilder:
                     )
             for _n in range(rng.randint(2, 5)):
                 key = self._id()
-                first, last = self._name(rng.random() < 0.6)
+                who = rng.choice(("Grandmother", "Uncle", "Neighbor", "Aunt"))
+                first, last = self._name_for(rng.random() < 0.6, who)
                 for_student = (
                     rng.choice(sorted(enrolled)) if enrolled and rng.random() < 0.7 else None
                 )
@@ -1478,7 +1521,7 @@ class _HubBuilder:
                         student_id=for_student,
                         adult_key=key,
                         name=f"{first} {last}",
-                        relationship=rng.choice(("Grandmother", "Uncle", "Neighbor", "Aunt")),
+                        relationship=who,
                         attended=True,
                         recorded_by=self.site_lead.id,
                         recorded_at=at,
@@ -1531,6 +1574,8 @@ def generate_demo(
     summary = DemoSummary(seed=seed, today=today)
     hubs_before = hub_count(store)
     summary.codes_added = ensure_attendance_codes(store)
+    with store.read() as session:
+        staff_emails = {e for e in session.exec(select(Staff.email)) if e}
     for index, size in enumerate(sizes):
         builder = _HubBuilder(
             index=index,
@@ -1539,6 +1584,7 @@ def generate_demo(
             today=today,
             years=years,
             place=hubs_before + index,
+            staff_emails=staff_emails,
         )
         rows, counts = builder.build()
         with store.write() as writer:

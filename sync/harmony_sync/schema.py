@@ -185,6 +185,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "email": text(EMAIL),
         "phone": text(SHORT),
         "hubs": text(TEXT),
+        "archived": FLAG,
     },
     "attendance_code": {
         "deleted": DELETED,

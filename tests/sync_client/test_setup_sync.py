@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from sqlmodel import select
 
+from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.setup import StaffRecord
 from harmony_desktop.store.models import Ensemble
 from tests.factories import make_hub
@@ -76,3 +78,35 @@ def test_two_laptops_edit_one_ensemble_and_it_merges_per_field(
     assert a.services.sessions.for_day(hub.hub_id, closed) == []
     week_after = a.services.sessions.for_day(hub.hub_id, closed + dt.timedelta(days=7))
     assert [i.ensemble_id for i in week_after] == [hub.ensemble_id]
+
+
+def test_a_staff_member_archived_at_the_office_leaves_the_hubs_lists(
+    replica: ReplicaFactory, live: SyncServer
+) -> None:
+    site, office = replica("site"), replica("office")
+    hub = make_hub(site.services, students=1)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    site.enroll([hub.hub_id])
+    office.enroll([hub.hub_id], data_manager=True)
+    site.sync.sync()
+    office.sync.sync()
+    leaving = office.services.setup.save_staff(
+        StaffRecord(None, "Sam Leaving", "teacher", hubs=(hub.hub_id,))
+    )
+    office.sync.sync()
+    site.sync.sync()
+    assert "Sam Leaving" in [s.name for s in site.services.hubs.staff_for_hub(hub.hub_id)]
+
+    # a hub's laptop does not archive a programme-wide person: the office does
+    with pytest.raises(HarmonyError, match="data manager"):
+        site.services.setup.set_staff_archived(leaving)
+    office.services.setup.set_staff_archived(leaving)
+    office.sync.sync()
+    site.sync.sync()
+    assert [s.name for s in site.services.hubs.staff_for_hub(hub.hub_id)] == ["Teacher One"]
+    (record,) = [r for r in site.services.setup.staff() if r.id == leaving]
+    assert record.archived and record.name == "Sam Leaving"
+    # and they cannot be made an ensemble's teacher while archived
+    ensemble = site.services.setup.ensemble(hub.ensemble_id)
+    with pytest.raises(HarmonyError, match="archived"):
+        site.services.setup.save_ensemble(replace(ensemble, teacher_id=leaving))

@@ -67,9 +67,9 @@ def ui(
 
 def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
     rep, controller, widget = ui
-    assert "Not set up" in widget.online_label.text()
+    assert widget.online_label.text() == "Working alone on this laptop — backups daily"
     assert widget.sync_button.text() == "Set up sync…"
-    assert widget.pending_label.text() == "No changes waiting"  # not "synced": it never was
+    assert widget.pending_label.isHidden() and widget.last_label.isHidden()
     with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
         qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
     assert not controller.running  # nothing to sync with yet
@@ -104,7 +104,9 @@ def test_enrollment_dialog_shows_a_refused_code(qtbot: QtBot, ui, live: SyncServ
     assert dialog.result() != EnrollDialog.DialogCode.Accepted
 
 
-def test_enrolling_offline_says_it_needs_a_connection_and_tries_again(qtbot: QtBot, ui, live: SyncServer) -> None:  # type: ignore[no-untyped-def]
+def test_enrolling_offline_says_it_needs_a_connection_and_tries_again(
+    qtbot: QtBot, ui, live: SyncServer
+) -> None:  # type: ignore[no-untyped-def]
     rep, controller, _widget = ui
     hub = make_hub(rep.services, students=1)
     live.add_hub("Test Park Hub", hub.hub_id)
@@ -299,7 +301,12 @@ def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
     try:
         read_status(qtbot, controller)
         assert not controller.check_reminder()  # nothing waiting (seeded codes don't count)
-        make_hub(rep.services, students=1)
+        hub = make_hub(rep.services, students=1)
+        read_status(qtbot, controller)
+        assert controller.status is not None and controller.status.pending > 0
+        assert not controller.check_reminder()  # working alone: nothing to sync with
+        rep.server.add_hub("Test Park Hub", hub.hub_id)  # type: ignore[union-attr]
+        rep.enroll([hub.hub_id])
         read_status(qtbot, controller)
         clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
         assert not controller.check_reminder()  # 16:00: too early
@@ -311,3 +318,46 @@ def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
         assert controller.check_reminder()  # the next day, once again
     finally:
         controller.shutdown()
+
+
+def test_a_laptop_working_alone_says_so_calmly_then_sends_its_work_when_it_joins(
+    qtbot: QtBot, ui, live: SyncServer, replica: ReplicaFactory
+) -> None:  # type: ignore[no-untyped-def]
+    rep, controller, widget = ui
+    hub = make_hub(rep.services, students=3)
+    session_id = open_session(rep, hub.hub_id, hub.ensemble_id)
+    for student, code in zip(hub.student_ids, ("P", "L", "AU"), strict=True):
+        rep.services.roll.mark(session_id, student, code, by=hub.teacher_id)
+    read_status(qtbot, controller)
+    assert rep.store.pending_changes() > 0  # the outbox keeps the work for later
+    assert widget.online_label.text() == "Working alone on this laptop — backups daily"
+    assert widget.pending_label.isHidden()  # no counter growing with every mark
+    assert "waiting" not in widget.message_label.text()
+    assert "Enroll this laptop" in widget.sync_button.toolTip()
+
+    # A site lead joins the programme's server from the status bar's button.
+    live.add_hub("Test Park Hub", hub.hub_id)
+    with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+    dialog = EnrollDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.server_edit, live.url)
+    qtbot.keyClicks(dialog.code_edit, live.enrollment_code([hub.hub_id]))
+    with qtbot.waitSignal(controller.syncFinished, timeout=WAIT) as finished:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert finished.args and finished.args[0].pushed > 0
+    assert rep.store.pending_changes() == 0
+    assert widget.pending_label.isVisible() and widget.last_label.isVisible()
+    assert widget.pending_label.text() == "All changes synced"
+
+    # What was recorded alone is on the server: another laptop of the hub receives it.
+    other = replica("other")
+    other.enroll([hub.hub_id])
+    other.sync.sync()
+    assert sorted(st.student_id for st in other.services.roster.entries(hub.hub_id)) == sorted(
+        hub.student_ids
+    )
+    with other.store.read() as s:
+        marks = s.exec(select(AttendanceMark).where(AttendanceMark.session_id == session_id))
+        assert sorted(m.code for m in marks) == ["AU", "L", "P"]

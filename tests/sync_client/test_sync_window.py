@@ -30,7 +30,8 @@ def test_sync_ui_in_the_main_window(
         menus = [a.text() for a in window.menuBar().actions()]
         assert "&Sync" in menus
         assert not ui.status.isHidden()
-        qtbot.waitUntil(lambda: "Not set up" in ui.status.online_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "Working alone" in ui.status.online_label.text(), timeout=5000)
+        assert ui.sync_action.text() == "Set up s&ync…"  # nothing to sync with yet
         # enroll (the dialog), then sync from the menu action; the register stays usable
         code = live.enrollment_code([hub.hub_id])
         dialog = ui.show_enroll()
@@ -40,6 +41,7 @@ def test_sync_ui_in_the_main_window(
             qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         assert rep.store.pending_changes() == 0
         assert ui.status.pending_label.text() == "All changes synced"
+        assert ui.sync_action.text() == "&Sync now"
         rep.services.roster.update_student(hub.student_ids[0], grade="4")
         with qtbot.waitSignal(ui.controller.syncFinished, timeout=30_000):
             ui.sync_action.trigger()

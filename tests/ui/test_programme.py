@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QComboBox, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
+from harmony_desktop.services.setup import StaffRecord
 from harmony_desktop.store import settings
-from harmony_desktop.store.models import Closure, Ensemble, Hub, Staff
+from harmony_desktop.store.models import Closure, Ensemble, Hub, Outbox, Staff
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.programme.pages import EditorPage
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -153,7 +154,9 @@ def test_raising_the_capacity_lets_the_next_waitlisted_student_in(
     with services.store.write() as w:
         w.update(w.get(Ensemble, hub.ensemble_id), capacity=8)  # the 8 enrolled fill it
     first, second = (
-        services.roster.create_student(hub.hub_id, {"legal_first_name": n, "legal_last_name": "Wait"})
+        services.roster.create_student(
+            hub.hub_id, {"legal_first_name": n, "legal_last_name": "Wait"}
+        )
         for n in ("Ada", "Bo")
     )
     services.enrollment.add_to_waitlist(first, hub.ensemble_id, dt.date(2026, 8, 1))
@@ -221,3 +224,109 @@ def test_a_code_with_a_spanish_label(
     type_into(qtbot, page.label_es_edit, "Presente (a tiempo)")
     save(qtbot, page)
     assert heard and heard[-1].setup and heard[-1].register
+
+
+def test_a_site_lead_archives_a_teacher_who_left_and_brings_them_back(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, hub: object, qtmodeltester: object
+) -> None:
+    from tests.factories import HubFixture
+
+    assert isinstance(hub, HubFixture)
+    lead = services.setup.save_staff(StaffRecord(None, "Kim Lead", "site_lead", (hub.hub_id,)))
+    page = window.staff
+    window.show_page(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    page.view.selectRow(page.model.row_of(hub.teacher_id))
+    assert page.archive_button.text() == "&Archive" and page.archive_button.isEnabled()
+    with services.store.read() as s:
+        queued_before = len(s.exec(Outbox.__table__.select()).all())  # type: ignore[attr-defined]
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring &back", timeout=5000)
+    assert page.message.text() == "Archived: no longer offered to take roll or teach."
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    # archived people go last, marked in their column
+    assert [page.model.index(r, 0).data() for r in range(2)] == ["Kim Lead", "Teacher One"]
+    assert page.model.index(1, 5).data() == "✓"
+
+    # the change goes to sync like any other: one outbox entry carrying the field
+    with services.store.read() as s:
+        queued = s.exec(Outbox.__table__.select()).all()  # type: ignore[attr-defined]
+    assert len(queued) == queued_before + 1
+    assert queued[-1].table_name == "staff" and queued[-1].row_id == hub.teacher_id
+    assert json.loads(queued[-1].values) == {"archived": True}
+
+    # off the list of who takes the roll (and of who may confirm a release)
+    assert [s.name for s in services.hubs.staff_for_hub(hub.hub_id)] == ["Kim Lead"]
+    assert [name for _id, name in services.roll.site_leads(hub.hub_id)] == ["Kim Lead"]
+    # still named as the teacher of the ensembles they taught, as on their old rolls
+    assert {e.teacher for e in services.hubs.ensembles(hub.hub_id)} == {"Teacher One"}
+
+    # the ensembles page no longer offers them for a new ensemble, and shows them on theirs
+    ensembles = window.ensembles
+    ensembles.hub_id = hub.hub_id
+    window.show_page(ensembles)
+    with qtbot.waitSignal(ensembles.loaded, timeout=5000):
+        ensembles.reload()
+    ensembles.view.selectRow(ensembles.model.row_of(hub.ensemble_id))
+    assert ensembles.teacher_box.currentText() == "Teacher One (archived)"
+    assert ensembles.model.index(ensembles.model.row_of(hub.ensemble_id), 1).data() == "Teacher One"
+    qtbot.mouseClick(ensembles.new_button, Qt.MouseButton.LeftButton)
+    offered = [ensembles.teacher_box.itemText(i) for i in range(ensembles.teacher_box.count())]
+    assert offered == ["(no teacher yet)", "Kim Lead"]
+
+    # brought back: on the lists again
+    window.show_page(page)
+    page.view.selectRow(page.model.row_of(hub.teacher_id))
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=5000)
+    assert page.message.text() == "Brought back."
+    assert [s.id for s in services.hubs.staff_for_hub(hub.hub_id)] == [lead, hub.teacher_id]
+
+
+def test_an_ensemble_that_stops_meeting_is_archived_and_brought_back(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, hub: object
+) -> None:
+    from tests.factories import HubFixture
+
+    assert isinstance(hub, HubFixture)
+    page = window.ensembles
+    page.hub_id = hub.hub_id
+    window.show_page(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    page.view.selectRow(page.model.row_of(hub.second_ensemble_id))
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring &back", timeout=5000)
+    assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings"]
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=5000)
+    assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings", "Choir"]
+
+
+def test_two_teachers_of_one_name_are_offered_with_their_emails(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, hub: object
+) -> None:
+    from tests.factories import HubFixture
+
+    assert isinstance(hub, HubFixture)
+    for email in ("ana.garcia@example.org", "agarcia@example.org"):
+        services.setup.save_staff(
+            StaffRecord(None, "Ana García", "teacher", (hub.hub_id,), email=email)
+        )
+    page = window.ensembles
+    page.hub_id = hub.hub_id
+    window.show_page(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.reload()
+    offered = [page.teacher_box.itemText(i) for i in range(page.teacher_box.count())]
+    assert offered == [
+        "(no teacher yet)",
+        "Ana García <agarcia@example.org>",
+        "Ana García <ana.garcia@example.org>",
+        "Teacher One",
+    ]

@@ -143,12 +143,17 @@ class HubDirectory:
     # -- staff -------------------------------------------------------------------------
 
     def staff_for_hub(self, hub_id: str) -> list[StaffInfo]:
-        """The hub's staff, by name (everyone who may take roll there)."""
+        """The hub's staff, by name (everyone who may take roll there: archived staff
+        are not)."""
         with self.store.read() as s:
             # Staff are few (tens) and mostly programme-wide: filter their hubs here.
             rows = s.exec(select(Staff).where(live(Staff))).all()
         return sorted(
-            (StaffInfo(r.id, r.name, r.role) for r in rows if hub_id in staff_hubs(r)),
+            (
+                StaffInfo(r.id, r.name, r.role)
+                for r in rows
+                if hub_id in staff_hubs(r) and not r.archived
+            ),
             key=lambda r: sort_key(r.name),
         )
 

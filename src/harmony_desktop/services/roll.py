@@ -292,7 +292,11 @@ class RollService:
         data managers of the hub's staff."""
         with self.store.read() as s:
             rows = s.exec(select(Staff).where(live(Staff))).all()
-        leads = [r for r in rows if r.role in _CONFIRMERS and r.hub_id in (hub_id, None)]
+        leads = [
+            r
+            for r in rows
+            if r.role in _CONFIRMERS and r.hub_id in (hub_id, None) and not r.archived
+        ]
         leads.sort(key=lambda r: (r.role != StaffRole.SITE_LEAD, sort_key(r.name)))
         return [(r.id, r.name) for r in leads]
 

@@ -75,6 +75,8 @@ class StaffRecord:
     phone: str = ""
     email: str = ""
     hub_id: str | None = None
+    #: left the programme (see :meth:`SetupService.set_staff_archived`)
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -254,7 +256,8 @@ class SetupService:
     # -- staff -------------------------------------------------------------------------
 
     def staff(self, hub_id: str | None = None) -> list[StaffRecord]:
-        """Every staff member, or those working at ``hub_id``, by name."""
+        """Every staff member, or those working at ``hub_id``, by name (archived ones
+        last: pickers leave them out)."""
         with self.store.read() as s:
             rows = s.exec(select(Staff).where(live(Staff))).all()
         found = []
@@ -270,9 +273,10 @@ class SetupService:
                         phone=row.phone,
                         email=row.email,
                         hub_id=row.hub_id,
+                        archived=row.archived,
                     )
                 )
-        return sorted(found, key=lambda r: fold(r.name))
+        return sorted(found, key=lambda r: (r.archived, fold(r.name), r.email.casefold()))
 
     def save_staff(self, record: StaffRecord) -> str:
         """Create or change a staff member; returns their id."""
@@ -306,8 +310,15 @@ class SetupService:
         _check_contact(phone, email)
         for other in w.session.exec(select(Staff).where(live(Staff))):
             if other.id != record.id and fold(other.name) == fold(name):
+                # Two people of one name happen (two Ana Garcías): their own emails tell
+                # them apart, as a set-up workbook does.
+                if email and other.email and email.casefold() != other.email.casefold():
+                    continue
                 raise ValidationError(
-                    _("There is already a staff member called {name}.").format(name=other.name),
+                    _(
+                        "There is already a staff member called {name}. Two people of one "
+                        "name each need their own email, to tell them apart."
+                    ).format(name=other.name),
                     "name",
                 )
         values = {
@@ -338,6 +349,18 @@ class SetupService:
             values["hubs"] = json.dumps(sorted(hubs))
         w.update(row, **values)
         return record.id
+
+    def set_staff_archived(self, staff_id: str, archived: bool = True) -> None:
+        """Archive a staff member who left (off the lists of who takes roll and of
+        teachers; still named on the rolls and reports of their time), or bring them
+        back. Like any change to them, a programme-wide person is archived where the
+        programme is changed."""
+        rights = self.access()
+        with self.store.write() as w:
+            row = get_live(w.session, Staff, staff_id)
+            if row.hub_id is None:
+                rights.check_programme()
+            w.update(row, archived=archived)
 
     # -- ensembles ---------------------------------------------------------------------
 
@@ -431,6 +454,15 @@ class SetupService:
                 )
         if record.teacher_id:
             teacher = get_live(w.session, Staff, record.teacher_id)
+            kept = w.session.get(Ensemble, record.id) if record.id else None
+            if teacher.archived and (kept is None or kept.teacher_id != teacher.id):
+                raise ValidationError(
+                    _(
+                        "{teacher} is archived: bring them back under Staff first, or "
+                        "choose another teacher."
+                    ).format(teacher=teacher.name),
+                    "teacher_id",
+                )
             if hub.id not in staff_hubs(teacher):
                 raise ValidationError(
                     _(

@@ -4,9 +4,10 @@ and Terms sheets (or CSV files named after them), headers in English or Spanish.
 It follows the roster import's rules and shares its reading (``sheets.py``): the dry
 run first, then all or nothing (a workbook with any rejected line writes nothing), line
 numbers with reasons, the column mapping shown and the columns left out listed.
-Re-importing the same workbook changes nothing: hubs and staff are matched by name,
-ensembles by hub and name, closures by hub and date, terms by year and name, and an
-empty cell never blanks out what is stored.
+Re-importing the same workbook changes nothing: hubs and staff are matched by name
+(staff who share a name by name and email: an ensemble's teacher is then written
+"Ana García <ana.garcia2@example.org>"), ensembles by hub and name, closures by hub and
+date, terms by year and name, and an empty cell never blanks out what is stored.
 
 Several rows with the same hub and ensemble name are one ensemble meeting at several
 times ("Mon Wed 15:30–17:00" on one row, "Sat 10:00–11:30" on the next).
@@ -62,7 +63,7 @@ from harmony_desktop.services.sheets import (
 )
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import Closure, Ensemble, Hub, Staff, Term
-from harmony_desktop.store.queries import live
+from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import closure_id
 
 # -- the sheets and their columns ------------------------------------------------------------
@@ -109,6 +110,7 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "hubs": (*_HUB, "hubs", "sites", "sedes", "works at", "trabaja en"),
         "phone": _PHONE,
         "email": _EMAIL,
+        "archived": _w("archived, left, archivado, archivada"),
     },
     ENSEMBLES: {
         "hub": _HUB,
@@ -503,6 +505,7 @@ class SetupImportService:
     ) -> None:
         rows = list(sheet.rows())
         clashing = _same_name_other_details(rows)
+        several = _names_of_several_people(rows)
         for line, values in rows:
             if line in clashing:
                 report.rejected.append(SetupRejection(STAFF, line, clashing[line]))
@@ -511,7 +514,9 @@ class SetupImportService:
 
             def change(values: dict[str, Cell] = values) -> str:
                 name = cell_text(values.get("name"))
-                row = _one_named(w.session, Staff, name)
+                row = _staff_meant(
+                    w.session, name, cell_text(values.get("email")), several=fold(name) in several
+                )
                 hubs = {_hub_id(w.session, n) for n in _names(values.get("hubs"))}
                 if row is not None:
                     hubs |= staff_hubs(row)
@@ -527,8 +532,11 @@ class SetupImportService:
                     phone=cell_text(values["phone"]) if "phone" in values else _get(row, "phone"),
                     email=cell_text(values["email"]) if "email" in values else _get(row, "email"),
                 )
+                archived = _flag(values.get("archived"), _("archived"))
                 before = w.changes
-                self.setup.apply_staff(w, record, checked=rights)
+                staff_id = self.setup.apply_staff(w, record, checked=rights)
+                if archived is not None:  # someone who left stays off the lists
+                    w.update(get_live(w.session, Staff, staff_id), archived=archived)
                 return self._outcome(w, before, row is None)
 
             self._row(w, STAFF, line, report, sheet_report, change)
@@ -597,14 +605,15 @@ class SetupImportService:
             base = EnsembleRecord(None, hub_id, name)
         teacher_id = base.teacher_id
         if "teacher" in merged:
-            teacher = _one_named(w.session, Staff, cell_text(merged["teacher"]))
-            if fold(cell_text(merged["teacher"])) in self._refused_staff:
+            named, email = teacher_parts(cell_text(merged["teacher"]))
+            if fold(named) in self._refused_staff:
                 raise ValidationError(
                     _(
                         "{name} cannot teach here until their lines on the Staff sheet are "
                         "fixed (see above)."
-                    ).format(name=cell_text(merged["teacher"]))
+                    ).format(name=named)
                 )
+            teacher = _teacher_meant(w.session, named, email)
             if teacher is None:
                 raise ValidationError(
                     _("No staff member is called {name}: add them to the Staff sheet.").format(
@@ -749,7 +758,7 @@ class SetupImportService:
             ),
             (
                 STAFF,
-                ["Name", "Role", "Hubs", "Phone", "Email"],
+                ["Name", "Role", "Hubs", "Phone", "Email", "Archived"],
                 sorted(
                     (
                         [
@@ -758,6 +767,7 @@ class SetupImportService:
                             "; ".join(sorted(hub_name[h] for h in staff_hubs(r) if h in hub_name)),
                             r.phone,
                             r.email,
+                            "yes" if r.archived else "no",
                         ]
                         for r in staff.values()
                     ),
@@ -839,29 +849,109 @@ def _hub_named(s: Session, name: str) -> HubRecord | None:
     return HubRecord(row.id, row.name, row.address, row.partner, row.partner_kind, row.timezone)
 
 
-def _same_name_other_details(rows: Sequence[tuple[int, dict[str, Cell]]]) -> dict[int, str]:
-    """Staff lines that share a name but not their role, phone or email, with the reason.
+def _names_of_several_people(rows: Sequence[tuple[int, dict[str, Cell]]]) -> set[str]:
+    """Folded names the sheet gives with two or more different emails: as many people
+    (two teachers called Ana García), told apart by their emails."""
+    emails: dict[str, set[str]] = {}
+    for _line, values in rows:
+        email = cell_text(values.get("email")).casefold()
+        if email:
+            emails.setdefault(fold(cell_text(values.get("name"))), set()).add(email)
+    return {name for name, found in emails.items() if len(found) > 1}
 
-    Staff are matched by name, so two such lines are two people the import cannot tell
-    apart: merged, one would lose their details (and each import would swap them back).
-    Lines with the same details are one person listed once per hub, which is fine.
+
+def _same_name_other_details(rows: Sequence[tuple[int, dict[str, Cell]]]) -> dict[int, str]:
+    """Staff lines the import cannot tell apart, with the reason.
+
+    Staff are matched by name, and by email where the sheet gives one name with several
+    emails (several people). Lines of one person (the same name, and the same email when
+    several people share the name) with a different role or phone would be merged and one
+    would lose their details, so they are refused; so is a line without an email among
+    several people of one name. Lines with the same details are one person listed once
+    per hub, which is fine.
     """
-    by_name: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    for line, values in rows:
-        details = tuple(cell_text(values.get(k)) for k in ("role", "phone", "email"))
-        by_name.setdefault(fold(cell_text(values.get("name"))), []).append((line, details))
+    several = _names_of_several_people(rows)
+    by_person: dict[tuple[str, str], list[tuple[int, tuple[str, ...]]]] = {}
     out: dict[int, str] = {}
-    for lines in by_name.values():
+    for line, values in rows:
+        name = fold(cell_text(values.get("name")))
+        email = cell_text(values.get("email")).casefold()
+        if name in several and not email:
+            out[line] = _(
+                "Several people called {name} are on this sheet: give this line the "
+                "person's email, to tell them apart."
+            ).format(name=cell_text(values.get("name")))
+            continue
+        details = tuple(cell_text(values.get(k)) for k in ("role", "phone", "email"))
+        by_person.setdefault((name, email if name in several else ""), []).append((line, details))
+    for lines in by_person.values():
         if len({details for _line, details in lines}) > 1:
             numbers = ", ".join(str(line) for line, _details in lines)
             for line, _details in lines:
                 out[line] = _(
                     "The same name is on lines {lines} with a different role, phone or "
-                    "email. Staff are matched by name: give each person a name of their "
-                    "own (a middle initial, say). One person at several hubs has the same "
-                    "role, phone and email on each line."
+                    "email. Two people of one name each need their own email on their "
+                    "lines; one person at several hubs has the same role, phone and email "
+                    "on each line."
                 ).format(lines=numbers)
     return out
+
+
+def _staff_meant(s: Session, name: str, email: str, *, several: bool) -> Staff | None:
+    """The staff member a Staff line means: the one of that name, or, where several
+    people share it (on the sheet or here), the one of that name and email."""
+    wanted = fold(name)
+    found = [r for r in s.exec(select(Staff).where(live(Staff))) if fold(r.name) == wanted]
+    if not several and len(found) <= 1:
+        return found[0] if found else None
+    mail = email.casefold()
+    return next((r for r in found if mail and r.email.casefold() == mail), None)
+
+
+#: "Ana García <ana.garcia2@example.org>": a teacher named with their email.
+_NAMED_ADDRESS = re.compile(r"^(?P<name>[^<>]*)<\s*(?P<email>[^<>\s]+@[^<>\s]+)\s*>\s*$")
+
+
+def teacher_parts(text: str) -> tuple[str, str]:
+    """(name, email) of an Ensembles line's teacher: "Ana García", "Ana García
+    <ana@example.org>" or the email alone."""
+    text = text.strip()
+    found = _NAMED_ADDRESS.match(text)
+    if found:
+        return found["name"].strip(), found["email"]
+    if "@" in text and " " not in text:
+        return "", text
+    return text, ""
+
+
+def teacher_text(teacher: Staff, shared_names: set[str]) -> str:
+    """How the export writes an ensemble's teacher: their name, with their email when
+    another staff member has the same name."""
+    if fold(teacher.name) in shared_names and teacher.email:
+        return f"{teacher.name} <{teacher.email}>"
+    return teacher.name
+
+
+def _teacher_meant(s: Session, name: str, email: str) -> Staff | None:
+    """The staff member an Ensembles line names as teacher (by email when it gives one);
+    a name two staff members share is refused with what to write instead."""
+    rows = s.exec(select(Staff).where(live(Staff))).all()
+    if email:
+        found = [
+            r
+            for r in rows
+            if r.email.casefold() == email.casefold() and (not name or fold(r.name) == fold(name))
+        ]
+    else:
+        found = [r for r in rows if fold(r.name) == fold(name)]
+    if len(found) > 1:
+        raise ValidationError(
+            _(
+                "Two staff members are called {name}: write the teacher with their email, "
+                "as {name} <email>."
+            ).format(name=name)
+        )
+    return found[0] if found else None
 
 
 def _one_named(s: Session, model: Any, name: str) -> Any:
@@ -892,6 +982,8 @@ def _ensemble_rows(
     ensembles: list[Ensemble], hub_name: dict[str, str], staff: dict[str, Staff], today: dt.date
 ) -> list[list[Any]]:
     rows: list[list[Any]] = []
+    names = [fold(r.name) for r in staff.values()]
+    shared = {n for n in names if names.count(n) > 1}
     for e in sorted(
         ensembles, key=lambda e: (fold(hub_name.get(e.hub_id or "", "")), fold(e.name))
     ):
@@ -903,7 +995,7 @@ def _ensemble_rows(
         common = [
             hub_name.get(e.hub_id or "", ""),
             e.name,
-            teacher.name if teacher else "",
+            teacher_text(teacher, shared) if teacher else "",
             e.capacity,
         ]
         rest = [

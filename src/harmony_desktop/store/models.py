@@ -64,6 +64,9 @@ class Staff(SyncedRow, table=True):
     phone: str = ""
     #: JSON list of the ids of the hubs this person works at
     hubs: str = "[]"
+    #: left the programme: off every list of who may take roll or teach, still named on
+    #: the rolls and reports of their time
+    archived: bool = False
 
 
 class AttendanceCode(SyncedRow, table=True):

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from harmony_desktop.domain.names import fold
 from harmony_desktop.services.access import Access
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import GRADES
 from harmony_desktop.services.setup import MAX_CAPACITY, EnsembleRecord, EnsembleSaved
-from harmony_desktop.ui.operations import CollectionOp
 from harmony_desktop.ui.programme.models import Column
 from harmony_desktop.ui.programme.pages import (
-    SETUP_CHANGED,
     EditorPage,
     button,
     combo,
@@ -101,7 +100,8 @@ class MeetingsEditor(QWidget):
             (2, end or dt.time(17, 0), tr("End of meeting {n}")),
         ):
             edit = QTimeEdit(QTime(value.hour, value.minute))
-            edit.setDisplayFormat("HH:mm")
+            # As the window writes times ("4:15 PM" in US English), like the table beside.
+            edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
             edit.setAccessibleName(name.format(n=row + 1))
             self.table.setCellWidget(row, column, edit)
         self.table.setCurrentCell(row, 0)
@@ -178,6 +178,10 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.hub_id = hub_id
         self.today = today
         self.hub_names: dict[str, str] = {}
+        #: archived staff of the hub (id → name): offered only to the ensemble they teach
+        self.archived_teachers: dict[str, str] = {}
+        #: items of the teacher box before an archived teacher's (the empty choice too)
+        self.active_teachers = 1
         super().__init__(services, tasks, parent)
         self.hub_box = combo(tr("Hub"), [])
         self.hub_box.currentIndexChanged.connect(self._hub_chosen)
@@ -257,7 +261,17 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         if hub_id is None:
             return services.setup.access(), [], hubs, None, []
         setup = self._setup(services)
-        staff = [(r.name, r.id) for r in setup.staff(hub_id)]
+        people = setup.staff(hub_id)
+        names = [fold(r.name) for r in people]
+        # Two people of one name (two Ana Garcías) are told apart by their emails.
+        staff = [
+            (
+                f"{r.name} <{r.email}>" if names.count(fold(r.name)) > 1 and r.email else r.name,
+                r.id,
+                r.archived,
+            )
+            for r in people
+        ]
         return setup.access(), setup.ensembles(hub_id), hubs, hub_id, staff
 
     def _loaded(self, loaded: Any) -> None:
@@ -270,8 +284,13 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.hub_box.blockSignals(False)
         self.teacher_box.clear()
         self.teacher_box.addItem(tr("(no teacher yet)"), None)
-        for name, staff_id in staff:
-            self.teacher_box.addItem(name, staff_id)
+        self.archived_teachers.clear()
+        for name, staff_id, archived in staff:
+            if archived:  # not offered; shown only as the teacher an ensemble still has
+                self.archived_teachers[staff_id] = name
+            else:
+                self.teacher_box.addItem(name, staff_id)
+        self.active_teachers = self.teacher_box.count()
         super()._loaded((access, records))
 
     def editable(self, access: Access) -> bool:
@@ -292,6 +311,11 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.level_edit.setText(record.level)
         self.family_box.setCurrentText(record.instrument_family)
         self.location_edit.setText(record.location)
+        while self.teacher_box.count() > self.active_teachers:
+            self.teacher_box.removeItem(self.teacher_box.count() - 1)
+        if record.teacher_id in self.archived_teachers:
+            name = self.archived_teachers[record.teacher_id]
+            self.teacher_box.addItem(tr("{name} (archived)").format(name=name), record.teacher_id)
         select_data(self.teacher_box, record.teacher_id)
         self.capacity_box.setValue(record.capacity)
         select_data(self.grade_min_box, record.grade_min)
@@ -349,15 +373,6 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
 
     def toggle_archived(self) -> None:
         """Archive the chosen ensemble (or bring it back)."""
-        current = self.model.record(self.model.row_of(self.current_id))
-        if current is None or current.id is None:
-            return
-        ensemble_id, archived = current.id, not current.archived
-        CollectionOp(
-            self.tasks,
-            op=lambda s: s.setup.set_archived(ensemble_id, archived),
-            changes=SETUP_CHANGED,
-            parent=self,
-        ).success(lambda _r: self._saved(ensemble_id)).failure(self._failed).run_in_background(
-            initiator=self
+        self.archive_current(
+            lambda s, ensemble_id, archived: s.setup.set_archived(ensemble_id, archived)
         )

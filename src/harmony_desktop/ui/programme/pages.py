@@ -127,6 +127,7 @@ class EditorPage(QWidget, Generic[R]):
         self.access = Access()
         self.current_id: str | None = None
         self._generation = 0
+        self._reselecting = False
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -234,7 +235,12 @@ class EditorPage(QWidget, Generic[R]):
             widget.setEnabled(can_edit)
         row = self.model.row_of(keep)
         if row >= 0:
-            self.view.selectRow(row)
+            # The same record again (after a save): what the save said stays on screen.
+            self._reselecting = True
+            try:
+                self.view.selectRow(row)
+            finally:
+                self._reselecting = False
         else:
             self.fill(None)
             self.current_id = None
@@ -248,7 +254,8 @@ class EditorPage(QWidget, Generic[R]):
         record = self.model.record(current.row())
         self.current_id = getattr(record, "id", None) if record is not None else None
         self.fill(record)
-        self.message.clear()
+        if not self._reselecting:
+            self.message.clear()
 
     def start_new(self) -> None:
         """Clear the form for a new record."""
@@ -259,6 +266,27 @@ class EditorPage(QWidget, Generic[R]):
         self.setFocus()
 
     # -- saving ------------------------------------------------------------------------
+
+    def archive_current(self, write: Callable[[Services, str, bool], Any]) -> None:
+        """Archive the chosen record, or bring it back: ``write(services, id, archived)``
+        on the database thread, then :meth:`archived_done`."""
+        current = self.model.record(self.model.row_of(self.current_id))
+        record_id = getattr(current, "id", None)
+        if current is None or record_id is None:
+            return
+        archived = not getattr(current, "archived", False)
+        CollectionOp(
+            self.tasks,
+            op=lambda s: write(s, record_id, archived),
+            changes=SETUP_CHANGED,
+            parent=self,
+        ).success(lambda _r: self.archived_done(record_id, archived)).failure(
+            self._failed
+        ).run_in_background(initiator=self)
+
+    def archived_done(self, record_id: str, archived: bool) -> None:
+        """An archive or its undoing is stored: show the record again."""
+        self._saved(record_id)
 
     def save(self) -> None:
         """Save the form in the background; say how it went."""
@@ -404,9 +432,18 @@ class StaffPage(EditorPage[StaffRecord]):
             ),
             Column(tr("Phone"), lambda r: r.phone),
             Column(tr("Email"), lambda r: r.email),
+            Column(tr("Archived"), lambda r: r.archived),
         ]
 
     def build_form(self) -> None:
+        self.archive_button = button(tr("&Archive"), tr("Archive this staff member"))
+        self.archive_button.setToolTip(
+            tr(
+                "Someone who left: off the lists of who takes roll and of teachers, still "
+                "named on the rolls and reports of their time."
+            )
+        )
+        self.archive_button.clicked.connect(self.toggle_archived)
         self.name_edit = line_edit(tr("Staff member's name"))
         self.role_box = combo(tr("Role"), [(role_label(r.value), r.value) for r in StaffRole])
         self.hubs_list = QListWidget()
@@ -445,6 +482,16 @@ class StaffPage(EditorPage[StaffRecord]):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.phone_edit.setText(record.phone)
         self.email_edit.setText(record.email)
+        self.archive_button.setText(tr("Bring &back") if record.archived else tr("&Archive"))
+        self.archive_button.setAccessibleName(
+            tr("Bring this staff member back")
+            if record.archived
+            else tr("Archive this staff member")
+        )
+        self.archive_button.setEnabled(record.id is not None and self.editable(self.access))
+
+    def extra_buttons(self) -> list[QPushButton]:
+        return [self.archive_button]
 
     def set_hubs(self, hub_ids: Sequence[str]) -> None:
         """Tick exactly these hubs, as a person would."""
@@ -470,6 +517,20 @@ class StaffPage(EditorPage[StaffRecord]):
 
     def save_op(self, record: StaffRecord) -> Callable[[Services], Any]:
         return lambda s: s.setup.save_staff(record)
+
+    def toggle_archived(self) -> None:
+        """Archive the chosen staff member (or bring them back)."""
+        self.archive_current(
+            lambda s, staff_id, archived: s.setup.set_staff_archived(staff_id, archived)
+        )
+
+    def archived_done(self, staff_id: str, archived: bool) -> None:
+        self._saved(staff_id)
+        self.message.setText(
+            tr("Archived: no longer offered to take roll or teach.")
+            if archived
+            else tr("Brought back.")
+        )
 
 
 # -- attendance codes --------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from harmony_desktop.services.sync import SyncService, SyncStatus
 from harmony_desktop.ui.sync.controller import SyncController
@@ -50,6 +50,7 @@ class SyncUi(QObject):
         self.review_action.triggered.connect(self.show_review)
         self.controller.syncFailed.connect(self.explain_error)
         self._pages: QTabWidget | None = None
+        self._toolbar_button: QWidget | None = None
         self._conflicts = 0
 
     def install(self, pages: QTabWidget) -> None:
@@ -65,9 +66,9 @@ class SyncUi(QObject):
         toolbar.setObjectName("sync-toolbar")
         toolbar.setAccessibleName(tr("Sync toolbar"))
         toolbar.addAction(self.sync_action)
-        sync_button = toolbar.widgetForAction(self.sync_action)
-        if sync_button is not None:  # screen readers read the button, not the action
-            sync_button.setAccessibleName(tr("Sync now"))
+        self._toolbar_button = toolbar.widgetForAction(self.sync_action)
+        if self._toolbar_button is not None:  # screen readers read the button, not the action
+            self._toolbar_button.setAccessibleName(tr("Sync now"))
         self.review.setAccessibleName(tr("Needs review"))
         pages.addTab(self.review, tr("Needs review"))
         self._pages = pages
@@ -103,6 +104,12 @@ class SyncUi(QObject):
 
     def _status(self, status: SyncStatus) -> None:
         self._conflicts = status.needs_review
+        # A laptop working alone has nothing to sync: the action offers to join a server.
+        self.sync_action.setText(tr("&Sync now") if status.enrolled else tr("Set up s&ync…"))
+        if self._toolbar_button is not None:
+            self._toolbar_button.setAccessibleName(
+                tr("Sync now") if status.enrolled else tr("Set up sync…")
+            )
         self._retitle()
 
     def _retitle(self) -> None:

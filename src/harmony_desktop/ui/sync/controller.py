@@ -9,7 +9,8 @@ thread. It decides *when* to sync:
 * automatically soon after connectivity returns (``QNetworkInformation`` when the
   platform has a backend) and on a timer: every :data:`AUTO_INTERVAL_MS` while online,
   with exponential backoff (:data:`BACKOFF_MS`) while the server is unreachable;
-* a gentle end-of-day reminder (:data:`REMINDER_AT`) when changes are still waiting.
+* a gentle end-of-day reminder (:data:`REMINDER_AT`) when changes are still waiting on
+  an enrolled laptop.
 
 The status (changes waiting, last sync, items to review) is read again a moment after
 any write the change notice reports, in the background, never on a key press; the last
@@ -169,11 +170,13 @@ class SyncController(QObject):
 
     def check_reminder(self) -> bool:
         """At the end of the day, once a day, remind if changes are waiting (as of the
-        last status read)."""
+        last status read) on an enrolled laptop; one working alone has nothing to sync."""
         now = self.now()
         if now.time() < REMINDER_AT or self._reminded_on == now.date():
             return False
-        pending = self.status.pending if self.status is not None else 0
+        if self.status is None or not self.status.enrolled:
+            return False
+        pending = self.status.pending
         if pending == 0:
             return False
         self._reminded_on = now.date()

@@ -47,6 +47,15 @@ def review_covers() -> str:
     )
 
 
+def alone_explained() -> str:
+    """What working alone means, for the status bar's tooltip on a laptop not enrolled."""
+    return tr(
+        "Everything is kept on this laptop and backed up every day. A site lead can "
+        "join the programme's sync server with Sync ▸ Enroll this laptop; what was "
+        "recorded here is sent at the first sync."
+    )
+
+
 class SyncStatusWidget(QWidget):
     """Always shows the last successful sync, changes waiting and online/offline."""
 
@@ -117,6 +126,11 @@ class SyncStatusWidget(QWidget):
         self._enrolled = status.enrolled
         self.sync_button.setText(tr("Sync now") if status.enrolled else tr("Set up sync…"))
         self.sync_button.setAccessibleName(self.sync_button.text())
+        # A laptop working alone has nothing to sync with: no "last sync: never", no
+        # growing count of waiting changes (the outbox keeps them for the day it joins
+        # a server, but to a teacher a rising number reads as an error).
+        self.last_label.setVisible(status.enrolled)
+        self.pending_label.setVisible(status.enrolled)
         self.last_label.setText(describe_last_sync(status.last_success))
         if status.pending == 0 and status.enrolled and status.last_success:
             self.pending_label.setText(tr("All changes synced"))
@@ -127,11 +141,11 @@ class SyncStatusWidget(QWidget):
         else:
             self.pending_label.setText(tr("{n} changes waiting").format(n=status.pending))
         if not status.enrolled:
-            self.online_label.setText(tr("○ Not set up for sync"))
-            self.online_label.setToolTip(
-                tr("Everything works offline. Use Sync ▸ Enroll this laptop to connect it.")
-            )
+            self.online_label.setText(tr("Working alone on this laptop — backups daily"))
+            self.online_label.setToolTip(alone_explained())
+            self.sync_button.setToolTip(alone_explained())
         else:
+            self.sync_button.setToolTip(tr("Send this laptop's changes and fetch everyone else's"))
             self._show_online(self.controller.online)
 
     def show_review_count(self, waiting: int) -> None:
