@@ -18,7 +18,8 @@ PROTOCOL_VERSION = 1
 #: renamed first_day/last_day, which a version-1 laptop would still send); volunteers,
 #: clearances, shifts, masterclass invitations, family events and their attendance; a
 #: session's guest artist and audience count.
-SCHEMA_VERSION = 2
+#: 3: ``staff.archived`` (a staff member who left).
+SCHEMA_VERSION = 3
 
 #: Synced tables. Every synced row has a string UUID ``id``, a ``hub_id`` (``None`` for
 #: programme-wide rows such as attendance codes) and a ``deleted`` tombstone flag.
