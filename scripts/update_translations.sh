@@ -21,6 +21,10 @@ for lang in "${languages[@]}"; do
   pyside6-lupdate $qt_sources -ts "$out/harmony_desktop_$lang.ts" -no-obsolete -locations none
   pyside6-lrelease "$out/harmony_desktop_$lang.ts" -qm "$out/harmony_desktop_$lang.qm"
 done
+# English needs a catalogue only for its plural forms ("%n row(s)" -> "1 row", "2 rows").
+# shellcheck disable=SC2086
+pyside6-lupdate $qt_sources -ts "$out/harmony_desktop_en.ts" -pluralonly -no-obsolete -locations none
+pyside6-lrelease "$out/harmony_desktop_en.ts" -qm "$out/harmony_desktop_en.qm"
 
 if command -v xgettext >/dev/null; then
   # shellcheck disable=SC2046

@@ -7,18 +7,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import export
+from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.reports import ReportsPage
 from tests.reports.register import Register
 
 
 @pytest.fixture
-def window(qtbot: QtBot, services: Services, register: Register) -> Iterator[MainWindow]:
+def window(
+    qtbot: QtBot, qapp: QApplication, services: Services, register: Register
+) -> Iterator[MainWindow]:
+    install_translator(qapp, QLocale("en_US"))  # English, with its plural forms
     win = MainWindow(services, register.north, today=dt.date(2026, 7, 15), auto_sync=False)
     qtbot.addWidget(win)
     win.show()
@@ -46,7 +51,7 @@ def test_run_sort_and_export(
     run(qtbot, page, "attendance")
     model = page.model
     qtmodeltester.check(model)
-    assert model.rowCount() == 5 and page.message == "5 row(s)"
+    assert model.rowCount() == 5 and page.message == "5 rows"
     # The person first, the app's id last and narrow; the model keeps the file's order.
     shown = page.visible_columns()
     assert shown[0] == "student" and shown[-1] == "student_id"
@@ -63,7 +68,7 @@ def test_run_sort_and_export(
     page.sheet_box.setCurrentIndex(page.sheet_box.findData("by_hub"))
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["North Hub", "South Hub"]
     # The count is the sheet's being read, not the first sheet's.
-    assert page.message == "2 row(s)" and page.visible_columns()[0] == "hub"
+    assert page.message == "2 rows" and page.visible_columns()[0] == "hub"
     monkeypatch.setattr(export, "PROGRESS_ROWS", 1)  # a progress report per row
     for suffix in (".xlsx", ".csv", ".pdf"):
         with qtbot.waitSignal(page.fileWritten, timeout=20_000):
@@ -127,16 +132,12 @@ def test_volunteers_and_engagement_are_listed_and_run(
     assert (tmp_path / "engagement.pdf").read_bytes()[:5] == b"%PDF-"
 
 
-def test_row_count_uses_the_languages_plural_forms(window: MainWindow, qapp: object) -> None:
-    from PySide6.QtCore import QLocale
-
-    from harmony_desktop.ui.app import install_translator
-
+def test_row_count_uses_the_languages_plural_forms(window: MainWindow, qapp: QApplication) -> None:
     page = window.reports
-    assert [page.rows_text(n) for n in (1, 2)] == ["1 row(s)", "2 row(s)"]
+    assert [page.rows_text(n) for n in (0, 1, 2)] == ["0 rows", "1 row", "2 rows"]
     try:
-        assert install_translator(qapp, QLocale("es_MX"))  # type: ignore[arg-type]
+        assert install_translator(qapp, QLocale("es_MX"))
         assert [page.rows_text(n) for n in (0, 1, 2, 7)] == [
             "0 filas", "1 fila", "2 filas", "7 filas"]  # fmt: skip
     finally:
-        install_translator(qapp, QLocale("en_US"))  # type: ignore[arg-type]
+        install_translator(qapp, QLocale("en_US"))

@@ -72,7 +72,8 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     setting or the system): the app's catalogue, Qt's own (buttons and dialogs Qt
     draws) and the default QLocale (dates). Replaces the catalogues of a previous call.
 
-    Returns True when the app's catalogue was found; English needs none.
+    Returns True when the app's catalogue was found. English's catalogue holds only the
+    plural forms ("1 row", "2 rows"); the source text is English otherwise.
     """
     code = i18n.set_language(locale.name() if locale is not None else i18n.current_language())
     QLocale.setDefault(QLocale(i18n.LOCALES[code]))
@@ -81,13 +82,12 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
             app.removeTranslator(old)
             old.setObjectName("")  # until it is deleted, a later call must not find it
             old.deleteLater()
-    if code == "en":
-        return False
-    qt = QTranslator(app)
-    qt.setObjectName("harmony-qt")
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(QLocale(code), "qtbase", "_", qt_folder):
-        app.installTranslator(qt)
+    if code != "en":
+        qt = QTranslator(app)
+        qt.setObjectName("harmony-qt")
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(code), "qtbase", "_", qt_folder):
+            app.installTranslator(qt)
     translator = CatalogueTranslator(app)
     translator.setObjectName("harmony-ui")
     found = translator.load(str(resource("translations", f"harmony_desktop_{code}.qm")))
