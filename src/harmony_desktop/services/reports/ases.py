@@ -110,9 +110,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
         site = places.get(hub)
         if site is None:
             site = places[hub] = ctx.hub_name(hub)
-        by_day.rows.append(
-            [found[0], site, student_id, *person, time_in, time_out, reason or ""]
-        )
+        by_day.rows.append([found[0], site, student_id, *person, time_in, time_out, reason or ""])
     releases: dict[tuple[str, str], int] = {}
     reasons: dict[tuple[str, str, str], int] = {}
     # In SQL's order (a missing reason first), so a missing and an empty reason end as
