@@ -231,9 +231,10 @@ class Sql:
 
     def standard(self, *, codes: str | None = None) -> str:
         """``WITH`` the three building blocks: held and enrolled materialised, counted
-        left as a view (each statement reads it once); ``codes`` as in :meth:`counted`."""
+        left as a view (each statement reads it once; never written to a temporary
+        table of every mark first); ``codes`` as in :meth:`counted`."""
         return f"""
             WITH held AS MATERIALIZED ({self.held()}),
                  enrolled AS MATERIALIZED ({self.enrolled()}),
-                 counted AS ({self.counted(codes=codes)})
+                 counted AS NOT MATERIALIZED ({self.counted(codes=codes)})
         """
