@@ -17,7 +17,8 @@ All of it is set-based SQL run on SQLite through the read session's connection: 
 Python loop ever visits a mark. Joins over marks are written ``CROSS JOIN`` so SQLite
 walks sessions first and reaches their marks through the covering report index
 (``ix_attendance_mark_report``, migration 0004_reports): the mark rows themselves, wide
-with their clocks, are never read.
+with their clocks, are never read. The held sessions come from a covering index too,
+by hub and date (``ix_session_report``, migration 0007_report_indexes).
 """
 
 from __future__ import annotations
