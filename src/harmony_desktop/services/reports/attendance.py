@@ -148,19 +148,11 @@ def pair_figures(
     rows = ctx.rows(
         f"""
         {sql.standard()},
-        per_span AS (
-            -- Grouped by the span's number (the student and ensemble are the same on
-            -- every row of a span: bare columns), then the few spans of a pair summed.
-            SELECT student_id, ensemble_id, SUM(present) AS present, SUM(excused) AS excused,
-                   SUM(unexcused) AS unexcused, SUM(seconds) AS seconds,
-                   MAX(CASE WHEN {breaks} THEN seq END) AS last_break
-            FROM counted GROUP BY span_no
-        ),
         tally AS MATERIALIZED (
             SELECT student_id, ensemble_id, SUM(present) AS present, SUM(excused) AS excused,
                    SUM(unexcused) AS unexcused, SUM(seconds) AS seconds,
-                   COALESCE(MAX(last_break), 0) AS last_break
-            FROM per_span GROUP BY student_id, ensemble_id
+                   COALESCE(MAX(CASE WHEN {breaks} THEN seq END), 0) AS last_break
+            FROM counted GROUP BY student_id, ensemble_id
         ),
         later AS MATERIALIZED (
             -- The held sessions of an ensemble after its first one on the same day (a

@@ -214,8 +214,7 @@ class ReportContext:
         after the last), dates as stored text."""
         sql = self.sql()
         return self.rows(
-            f"WITH enrolled AS MATERIALIZED ({sql.enrolled()})"
-            " SELECT student_id, ensemble_id, start_day, end_day FROM enrolled",
+            f"WITH enrolled AS MATERIALIZED ({sql.enrolled()}) SELECT * FROM enrolled",
             sql.params,
         )
 

@@ -167,8 +167,7 @@ class Sql:
     def enrolled(self, *, first: str = ":first", last: str = ":last") -> str:
         """CTE body: merged enrollment spans [start_day, end_day) overlapping the period,
         in the ensembles in scope, of live students (gaps and islands over the spans of
-        each student and ensemble). ``span_no`` numbers them: a GROUP BY over the
-        counted marks sorts that one integer, not two ids of 36 characters."""
+        each student and ensemble)."""
         ensemble = "AND e.ensemble_id = :ensemble" if self.ensemble_id else ""
         return f"""
             WITH raw AS (
@@ -196,9 +195,7 @@ class Sql:
                           ROWS UNBOUNDED PRECEDING) AS island
                 FROM ordered
             )
-            SELECT student_id, ensemble_id, MIN(start_day) AS start_day, MAX(end_day) AS end_day,
-                   ROW_NUMBER() OVER (ORDER BY student_id, ensemble_id, MIN(start_day))
-                       AS span_no
+            SELECT student_id, ensemble_id, MIN(start_day) AS start_day, MAX(end_day) AS end_day
             FROM islands GROUP BY student_id, ensemble_id, island
         """
 
@@ -211,8 +208,7 @@ class Sql:
         codes, read straight from the report index."""
         arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
         return f"""
-            SELECT m.student_id, h.ensemble_id, sp.span_no, h.hub_id, h.id AS session_id,
-                   h.date,
+            SELECT m.student_id, h.ensemble_id, h.hub_id, h.id AS session_id, h.date,
                    h.start, h."end", h.kind, h.seq, m.code, m.reason,
                    m.arrival_time, m.departure_time,
                    (m.code IN {self.present}) AS present,
