@@ -76,7 +76,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
     served: dict[tuple[str, str], int] = {}
     #: early releases per (site, half-year, reason as stored, None included)
     by_reason: dict[tuple[str, str, str | None], int] = {}
-    result = ctx.connection.exec_driver_sql(
+    result = ctx.stream(
         f"""
         {sql.standard(codes=sql.present)}
         SELECT date, hub_id, student_id,
@@ -93,27 +93,24 @@ def run(ctx: ReportContext) -> list[Sheet]:
     people: dict[str, tuple[str, str]] = {}
     places: dict[str, str] = {}
     days_of: dict[str, tuple[dt.date, str]] = {}
-    for chunk in result.partitions(4096):
-        for day, hub, student_id, time_in, time_out, left_early, reason in chunk:
-            found = days_of.get(day)
-            if found is None:
-                text = str(day)[:10]
-                found = days_of[day] = (dt.date.fromisoformat(text), _half_key_text(text))
-            key = (hub, found[1])
-            served[key] = served.get(key, 0) + 1
-            if left_early:
-                reason_key = (hub, key[1], reason)
-                by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
-            person = people.get(student_id)
-            if person is None:
-                st = ctx.students.get(student_id)
-                person = people[student_id] = (st.name, st.grade) if st else ("", "")
-            site = places.get(hub)
-            if site is None:
-                site = places[hub] = ctx.hub_name(hub)
-            by_day.rows.append(
-                [found[0], site, student_id, *person, time_in, time_out, reason or ""]
-            )
+    for day, hub, student_id, time_in, time_out, left_early, reason in result:
+        found = days_of.get(day)
+        if found is None:
+            text = str(day)[:10]
+            found = days_of[day] = (dt.date.fromisoformat(text), _half_key_text(text))
+        key = (hub, found[1])
+        served[key] = served.get(key, 0) + 1
+        if left_early:
+            reason_key = (hub, key[1], reason)
+            by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
+        person = people.get(student_id)
+        if person is None:
+            st = ctx.students.get(student_id)
+            person = people[student_id] = (st.name, st.grade) if st else ("", "")
+        site = places.get(hub)
+        if site is None:
+            site = places[hub] = ctx.hub_name(hub)
+        by_day.rows.append([found[0], site, student_id, *person, time_in, time_out, reason or ""])
     releases: dict[tuple[str, str], int] = {}
     reasons: dict[tuple[str, str, str], int] = {}
     # In SQL's order (a missing reason first), so a missing and an empty reason end as

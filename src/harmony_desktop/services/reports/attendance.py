@@ -150,11 +150,30 @@ def pair_figures(
         {sql.standard()},
         tally AS MATERIALIZED (
             SELECT student_id, ensemble_id, SUM(present) AS present, SUM(excused) AS excused,
-                   SUM(unexcused) AS unexcused,
-                   COUNT(DISTINCT CASE WHEN present THEN date END) AS days,
-                   SUM(seconds) AS seconds,
+                   SUM(unexcused) AS unexcused, SUM(seconds) AS seconds,
                    COALESCE(MAX(CASE WHEN {breaks} THEN seq END), 0) AS last_break
             FROM counted GROUP BY student_id, ensemble_id
+        ),
+        later AS MATERIALIZED (
+            -- The held sessions of an ensemble after its first one on the same day (a
+            -- rehearsal after the class): few, and the only ones whose presences can
+            -- repeat a day already attended.
+            SELECT h.* FROM held h WHERE EXISTS (
+                SELECT 1 FROM held o WHERE o.ensemble_id = h.ensemble_id
+                AND o.date = h.date AND o.seq < h.seq)
+        ),
+        again AS (
+            -- Presences on a day the student was already present in the ensemble: the
+            -- days attended are the presences less these (no DISTINCT over every mark).
+            SELECT r.student_id, r.ensemble_id, COUNT(*) AS repeats
+            FROM ({sql.counted(held="later", codes=sql.present)}) r
+            WHERE EXISTS (
+                SELECT 1 FROM held o
+                CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
+                     ON m.session_id = o.id AND m.deleted = 0
+                WHERE o.ensemble_id = r.ensemble_id AND o.date = r.date AND o.seq < r.seq
+                  AND m.code IN {sql.present} AND m.student_id = r.student_id)
+            GROUP BY r.student_id, r.ensemble_id
         ),
         in_run AS ({sql.counted(codes=run_list)}),
         runs AS (
@@ -182,11 +201,13 @@ def pair_figures(
             WHERE kind > 0 GROUP BY student_id, ensemble_id
         )
         SELECT e.student_id, e.ensemble_id, e.held, COALESCE(t.present, 0),
-               COALESCE(t.excused, 0), COALESCE(t.unexcused, 0), COALESCE(t.days, 0),
+               COALESCE(t.excused, 0), COALESCE(t.unexcused, 0),
+               COALESCE(t.present, 0) - COALESCE(a.repeats, 0),
                COALESCE(t.seconds, 0), COALESCE(r.run, 0)
         FROM expected e
         LEFT JOIN tally t ON t.student_id = e.student_id AND t.ensemble_id = e.ensemble_id
         LEFT JOIN runs r ON r.student_id = e.student_id AND r.ensemble_id = e.ensemble_id
+        LEFT JOIN again a ON a.student_id = e.student_id AND a.ensemble_id = e.ensemble_id
         UNION ALL
         SELECT NULL, ensemble_id, COUNT(*), 0, 0, 0, 0, 0, 0 FROM held GROUP BY ensemble_id
         """,

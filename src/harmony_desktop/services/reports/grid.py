@@ -40,7 +40,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
                             *([0] * len(dates))]  # fmt: skip
     # Only the present marks, read by their codes from the report index; no DISTINCT
     # (a second presence the same day sets the same 1), so nothing is sorted.
-    for student_id, day in ctx.connection.exec_driver_sql(
+    for student_id, day in ctx.stream(
         f"{sql.standard(codes=sql.present)} SELECT student_id, substr(date, 1, 10) FROM counted",
         sql.params,
     ):

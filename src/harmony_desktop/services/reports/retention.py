@@ -63,11 +63,30 @@ def sheets() -> list[Sheet]:
 
 
 def _active(ctx: ReportContext, first: dt.date, last: dt.date) -> list[tuple[str, str, str]]:
-    """(student, ensemble, hub) with a present mark between ``first`` and ``last``."""
+    """(student, ensemble, hub) with a present mark between ``first`` and ``last``.
+
+    Asked of each enrollment span (a few thousand) rather than read off every present
+    mark: the span's held sessions are read in date order from the session report
+    index, each with one look-up of the student's presence in the mark report index,
+    and the first presence answers (most students are present at their first
+    session), so neither every mark is read nor are they all sorted for a DISTINCT."""
     sql = ctx.sql(first=first, last=last)
     return ctx.rows(
-        f"{sql.standard(codes=sql.present)}"
-        " SELECT DISTINCT student_id, ensemble_id, hub_id FROM counted",
+        f"""
+        WITH enrolled AS MATERIALIZED ({sql.enrolled()}),
+             sites AS MATERIALIZED (
+                 SELECT DISTINCT s.ensemble_id, s.hub_id FROM session s
+                 WHERE {sql.is_held("s")})
+        SELECT DISTINCT sp.student_id, sp.ensemble_id, si.hub_id
+        FROM enrolled sp JOIN sites si ON si.ensemble_id = sp.ensemble_id
+        WHERE EXISTS (
+            SELECT 1 FROM session s INDEXED BY ix_session_report
+            CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
+                 ON m.session_id = s.id AND m.deleted = 0
+            WHERE s.hub_id = si.hub_id AND s.ensemble_id = sp.ensemble_id
+              AND s.date >= sp.start_day AND s.date < sp.end_day AND {sql.is_held("s")}
+              AND m.code IN {sql.present} AND m.student_id = sp.student_id)
+        """,
         sql.params,
     )
 

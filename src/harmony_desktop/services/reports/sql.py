@@ -17,7 +17,8 @@ All of it is set-based SQL run on SQLite through the read session's connection: 
 Python loop ever visits a mark. Joins over marks are written ``CROSS JOIN`` so SQLite
 walks sessions first and reaches their marks through the covering report index
 (``ix_attendance_mark_report``, migration 0004_reports): the mark rows themselves, wide
-with their clocks, are never read.
+with their clocks, are never read. The held sessions come from a covering index too,
+by hub and date (``ix_session_report``, migration 0007_report_indexes).
 """
 
 from __future__ import annotations
@@ -231,9 +232,10 @@ class Sql:
 
     def standard(self, *, codes: str | None = None) -> str:
         """``WITH`` the three building blocks: held and enrolled materialised, counted
-        left as a view (each statement reads it once); ``codes`` as in :meth:`counted`."""
+        left as a view (each statement reads it once; never written to a temporary
+        table of every mark first); ``codes`` as in :meth:`counted`."""
         return f"""
             WITH held AS MATERIALIZED ({self.held()}),
                  enrolled AS MATERIALIZED ({self.enrolled()}),
-                 counted AS ({self.counted(codes=codes)})
+                 counted AS NOT MATERIALIZED ({self.counted(codes=codes)})
         """
