@@ -1,7 +1,7 @@
 """staff_archive: a staff member who left is archived, never deleted
 
 Revision ID: 0008_staff_archive
-Revises: 0004_reports
+Revises: 0007_report_indexes
 Create Date: 2026-12-03 14:10:00.000000
 
 - ``staff`` gains ``archived`` (False for everyone already there): an archived staff
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_staff_archive"
-down_revision = "0004_reports"
+down_revision = "0007_report_indexes"
 branch_labels = None
 depends_on = None
 
