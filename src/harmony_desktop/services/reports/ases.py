@@ -10,15 +10,13 @@ student present each day with their time in, time out and early-release reason.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.calendar import half_years
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-
-#: SQL: the half-year key of a stored date ("2025H2" for 1 July – 31 December 2025).
-_HALF = "substr({d}, 1, 4) || CASE WHEN substr({d}, 6, 2) <= '06' THEN 'H1' ELSE 'H2' END"
 
 
 def sheets() -> list[Sheet]:
@@ -51,8 +49,24 @@ def _half_key(day: dt.date) -> str:
 
 
 def _half_key_text(day: str) -> str:
-    """The half-year key of a stored date, as ``_HALF`` computes it in SQL."""
+    """The half-year key of a stored date ("2025H2" for 1 July – 31 December 2025)."""
     return day[:4] + ("H1" if day[5:7] <= "06" else "H2")
+
+
+#: A student's day at a site: earliest time in, latest time out (as stored), whether
+#: any mark left early (0 or 1), and the greatest early-release reason (None if none).
+Entry = tuple[str, str, int, str | None]
+
+
+def _merge(entry: Entry, time_in: str, time_out: str, left_early: int, reason: str | None) -> Entry:
+    """``entry`` with one more present mark of the same student, day and site, as SQL's
+    MIN, MAX and MAX would combine them (a missing reason never wins)."""
+    return (
+        min(entry[0], time_in),
+        max(entry[1], time_out),
+        max(entry[2], left_early),
+        reason if entry[3] is None else entry[3] if reason is None else max(entry[3], reason),
+    )
 
 
 def run(ctx: ReportContext) -> list[Sheet]:
@@ -61,56 +75,91 @@ def run(ctx: ReportContext) -> list[Sheet]:
     sql = ctx.sql()
     halves = half_years(ctx.first, ctx.last)
     ctx.step(_("Days of operation"), 0, 3)
-    days = {
-        (hub, half): count
-        for hub, half, count in ctx.rows(
-            f"WITH held AS MATERIALIZED ({sql.held()}) SELECT hub_id, "
-            f"{_HALF.format(d='date')} AS half, COUNT(DISTINCT date) FROM held GROUP BY hub_id, half",
-            sql.params,
+    # One statement: the held sessions (seq, date, site, start, end), then the present
+    # marks (seq, student, their own times if any, early release). Marks carry their
+    # session's number, not its date and site as text; most have no times of their own
+    # and take the session's, so a mark row is mostly small integers and NULLs.
+    # The marks are gathered here into one entry per student present per site and day:
+    # nearly every entry is one mark, so a GROUP BY in SQL would sort every mark by
+    # three text keys for nothing; the days and sites are sorted here, then each one's
+    # students.
+    #: (date, site) -> student -> entry
+    places: dict[tuple[str, str], dict[str, Entry]] = {}
+    #: seq -> (its day and site's entries, a mark's entry with no times of its own)
+    sessions: dict[int, tuple[dict[str, Entry], Entry]] = {}
+    dates: dict[tuple[str, str], set[str]] = {}
+    later: list[tuple[Any, ...]] = []
+    for student_id, seq, first, second, third, fourth in ctx.stream(
+        f"""
+        {sql.standard(codes=sql.present)}
+        SELECT NULL, seq, date, hub_id, start, "end" FROM held
+        UNION ALL
+        SELECT student_id, seq, arrival_time, departure_time, early,
+               CASE WHEN early THEN reason END
+        FROM counted
+        """,
+        sql.params,
+    ):
+        if student_id is None:  # a held session: date, site, start, end
+            place = places.setdefault((first, second), {})
+            sessions[seq] = (place, (third, fourth, 0, None))
+            dates.setdefault((second, _half_key_text(str(first)[:10])), set()).add(first)
+            continue
+        found = sessions.get(seq)
+        if found is None:  # a mark before its session: never in SQLite's UNION ALL
+            later.append((student_id, seq, first, second, third, fourth))
+            continue
+        here, plain = found
+        entry = here.get(student_id)
+        if entry is None and first is None and second is None and not third:
+            here[student_id] = plain
+        else:
+            time_in = plain[0] if first is None else first
+            time_out = plain[1] if second is None else second
+            here[student_id] = (
+                (time_in, time_out, third, fourth)
+                if entry is None
+                else _merge(entry, time_in, time_out, third, fourth)
+            )
+    for student_id, seq, arrival, departure, left_early, reason in later:
+        here, plain = sessions[seq]
+        time_in = plain[0] if arrival is None else arrival
+        time_out = plain[1] if departure is None else departure
+        entry = here.get(student_id)
+        here[student_id] = (
+            (time_in, time_out, left_early, reason)
+            if entry is None
+            else _merge(entry, time_in, time_out, left_early, reason)
         )
-    }
+    days = {key: len(found) for key, found in dates.items()}
     ctx.step(_("Attendance by day"), 1, 3)
-    # One pass over the counted marks, one row per student present per site and day:
-    # the by-day sheet, and the students served and early releases summed from it
-    # (the same rows; a second GROUP BY over the marks would cost as much again).
     served: dict[tuple[str, str], int] = {}
     #: early releases per (site, half-year, reason as stored, None included)
     by_reason: dict[tuple[str, str, str | None], int] = {}
-    result = ctx.stream(
-        f"""
-        {sql.standard(codes=sql.present)}
-        SELECT date, hub_id, student_id,
-               substr(MIN(COALESCE(arrival_time, start)), 1, 5),
-               substr(MAX(COALESCE(departure_time, "end")), 1, 5),
-               MAX(early), MAX(CASE WHEN early THEN reason END)
-        FROM counted GROUP BY date, hub_id, student_id
-        ORDER BY date, hub_id, student_id
-        """,
-        sql.params,
-    )
-    # A student's name and grade, a site's name and a day's date are worked out once,
-    # not once per row (a row per student per day).
+    # A student's name and grade, and a site's name, are worked out once, not once per
+    # row (a row per student per day).
     people: dict[str, tuple[str, str]] = {}
-    places: dict[str, str] = {}
-    days_of: dict[str, tuple[dt.date, str]] = {}
-    for day, hub, student_id, time_in, time_out, left_early, reason in result:
-        found = days_of.get(day)
-        if found is None:
-            text = str(day)[:10]
-            found = days_of[day] = (dt.date.fromisoformat(text), _half_key_text(text))
-        key = (hub, found[1])
-        served[key] = served.get(key, 0) + 1
-        if left_early:
-            reason_key = (hub, key[1], reason)
-            by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
-        person = people.get(student_id)
-        if person is None:
-            st = ctx.students.get(student_id)
-            person = people[student_id] = (st.name, st.grade) if st else ("", "")
-        site = places.get(hub)
+    sites: dict[str, str] = {}
+    rows = by_day.rows
+    for (day, hub), here in sorted(places.items(), key=lambda item: item[0]):
+        if not here:
+            continue
+        text = str(day)[:10]
+        date, half = dt.date.fromisoformat(text), _half_key_text(text)
+        site = sites.get(hub)
         if site is None:
-            site = places[hub] = ctx.hub_name(hub)
-        by_day.rows.append([found[0], site, student_id, *person, time_in, time_out, reason or ""])
+            site = sites[hub] = ctx.hub_name(hub)
+        served[(hub, half)] = served.get((hub, half), 0) + len(here)
+        for student_id in sorted(here):
+            time_in, time_out, left_early, reason = here[student_id]
+            if left_early:
+                reason_key = (hub, half, reason)
+                by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
+            person = people.get(student_id)
+            if person is None:
+                st = ctx.students.get(student_id)
+                person = people[student_id] = (st.name, st.grade) if st else ("", "")
+            rows.append([date, site, student_id, *person, time_in[:5], time_out[:5], reason or ""])
     releases: dict[tuple[str, str], int] = {}
     reasons: dict[tuple[str, str, str], int] = {}
     # In SQL's order (a missing reason first), so a missing and an empty reason end as
