@@ -150,8 +150,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
         if site is None:
             site = sites[hub] = ctx.hub_name(hub)
         served[(hub, half)] = served.get((hub, half), 0) + len(here)
-        for student_id in sorted(here):
-            time_in, time_out, left_early, reason = here[student_id]
+        # Student ids are unique within a day and site: the entries never compare.
+        for student_id, (time_in, time_out, left_early, reason) in sorted(here.items()):
             if left_early:
                 reason_key = (hub, half, reason)
                 by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
