@@ -141,3 +141,44 @@ def test_row_count_uses_the_languages_plural_forms(window: MainWindow, qapp: QAp
             "0 filas", "1 fila", "2 filas", "7 filas"]  # fmt: skip
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+def test_codes_are_shown_and_written_as_words(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication, tmp_path: Path
+) -> None:
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    page.year_box.setCurrentIndex(page.year_box.findData("2025-26"))
+    run(qtbot, page, "hours")
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("bands"))
+    model = page.model
+    measures = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert measures == {"Hours attended", "Days attended", "Regular attendees (days attended)"}
+    run(qtbot, page, "ases")
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("early_release"))
+    reason = page.model.sheet.column_index("reason")
+    assert page.model.index(0, reason).data() == "Medical"
+    with qtbot.waitSignal(page.fileWritten, timeout=20_000):
+        page.write_file(tmp_path / "ases.csv")
+    early = (tmp_path / "ases-early_release.csv").read_text(encoding="utf-8-sig")
+    # The header keeps its key; the cell holds the words, not "medical".
+    assert early.splitlines()[0].split(",")[2] == "reason"
+    assert early.splitlines()[1].split(",")[2] == "Medical"
+    by_day = (tmp_path / "ases-by_day.csv").read_text(encoding="utf-8-sig")
+    assert ",Medical\n" in by_day and "medical" not in by_day
+    try:
+        assert install_translator(qapp, QLocale("es_MX"))
+        run(qtbot, page, "ases")
+        page.sheet_box.setCurrentIndex(page.sheet_box.findData("early_release"))
+        assert page.model.index(0, reason).data() == "Médico"
+        with qtbot.waitSignal(page.fileWritten, timeout=20_000):
+            page.write_file(tmp_path / "ases.xlsx")
+        from openpyxl import load_workbook
+
+        book = load_workbook(tmp_path / "ases.xlsx", read_only=True)
+        sheet = book.worksheets[1]
+        cells = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        book.close()
+        assert cells[0][2] == "reason" and cells[1][2] == "Médico"
+    finally:
+        install_translator(qapp, QLocale("en_US"))

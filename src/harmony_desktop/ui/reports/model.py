@@ -53,7 +53,7 @@ class ReportTableModel(QAbstractTableModel):
         column = self._sheet.columns[index.column()]
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(value, column.format)
+            return display_text(column.word(value), column.format)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
                 Qt.AlignmentFlag.AlignRight
