@@ -56,6 +56,7 @@ from harmony_desktop.services.volunteers import (
     shift_label,
 )
 from harmony_desktop.ui.keyed_table import KeyedTableView
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -136,9 +137,9 @@ class VolunteerShiftModel(QAbstractTableModel):
                 text = shift_label(shift.status)
                 return f"{text} ✓ {shift.confirmed_by}" if shift.confirmed_by else text
             if column == ShiftColumn.SIGN_IN:
-                return f"{shift.sign_in:%H:%M}" if shift.sign_in else ""
+                return time_text(shift.sign_in) if shift.sign_in else ""
             if column == ShiftColumn.SIGN_OUT:
-                return f"{shift.sign_out:%H:%M}" if shift.sign_out else ""
+                return time_text(shift.sign_out) if shift.sign_out else ""
             if column == ShiftColumn.HOURS:
                 return f"{shift.hours:.2f}" if shift.hours else ""
         elif role == Qt.ItemDataRole.ToolTipRole:
