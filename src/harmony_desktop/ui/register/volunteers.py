@@ -58,7 +58,7 @@ from harmony_desktop.services.volunteers import (
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.operations import QueryOp
-from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.register.models import staff_labels, tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 Index = QModelIndex | QPersistentModelIndex
@@ -484,11 +484,8 @@ class VolunteerShiftPanel(QWidget):
             self.view.step_row(1)
 
     def _confirm(self, entry: ShiftEntry, action: str, problems: list[str]) -> None:
-        leads = [
-            (s.id, s.name)
-            for s in self.services.hubs.staff_for_hub(self.hub_id)
-            if s.role == "site_lead"
-        ]
+        staff = [s for s in self.services.hubs.staff_for_hub(self.hub_id) if s.role == "site_lead"]
+        leads = [(s.id, label) for s, label in zip(staff, staff_labels(staff), strict=True)]
         dialog = ConfirmAssignmentDialog(entry.volunteer.display_name, problems, leads, self)
 
         def confirmed() -> None:
