@@ -182,3 +182,25 @@ def test_codes_are_shown_and_written_as_words(
         assert cells[0][2] == "reason" and cells[1][2] == "Médico"
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+def test_a_column_of_codes_sorts_by_its_words(qapp: QApplication, qtmodeltester) -> None:
+    from harmony_desktop.domain import i18n
+    from harmony_desktop.services.reports.labels import reason_label
+    from harmony_desktop.services.reports.model import Column, Sheet
+    from harmony_desktop.ui.reports.model import ReportTableModel
+
+    sheet = Sheet("early", "Early", [Column("reason", "Reason", labels=reason_label)])
+    sheet.rows = [["medical"], ["picked_up_by_guardian"], ["ca_illness"]]
+    model = ReportTableModel()
+    model.set_sheet(sheet)
+    qtmodeltester.check(model)
+    with i18n.using("es"):
+        model.sort(0)
+        # "Enfermedad…", "Lo recogió…", "Médico": by the words, not by the codes
+        # (ca_illness, medical, picked_up_by_guardian)
+        assert [model.index(r, 0).data() for r in range(3)] == [
+            "Enfermedad (salida temprana CA)",
+            "Lo recogió su tutor(a)",
+            "Médico",
+        ]
