@@ -166,6 +166,14 @@ def test_codes_are_shown_and_written_as_words(
     assert early.splitlines()[1].split(",")[2] == "Medical"
     by_day = (tmp_path / "ases-by_day.csv").read_text(encoding="utf-8-sig")
     assert ",Medical\n" in by_day and "medical" not in by_day
+    # Ana left early on 22 September: 15:00 to 16:00 in the file, 12-hour in the tab.
+    assert ",15:00,16:00,Medical\n" in by_day
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("by_day"))
+    sheet = page.model.sheet
+    assert sheet is not None
+    row = sheet.values("early_release_reason").index("medical")
+    times = [sheet.column_index(key) for key in ("time_in", "time_out")]
+    assert [page.model.index(row, c).data() for c in times] == ["3:00\u202fPM", "4:00\u202fPM"]
     try:
         assert install_translator(qapp, QLocale("es_MX"))
         run(qtbot, page, "ases")

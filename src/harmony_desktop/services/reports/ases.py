@@ -40,8 +40,8 @@ def sheets() -> list[Sheet]:
         Sheet("by_day", _("By day"), [
             Column("date", _("Date"), Format.DATE), Column("site", _("Site")),
             Column("student_id", _("Student id")), Column("student", _("Student")),
-            Column("grade", _("Grade")), Column("time_in", _("Time in")),
-            Column("time_out", _("Time out")),
+            Column("grade", _("Grade")), Column("time_in", _("Time in"), Format.TIME),
+            Column("time_out", _("Time out"), Format.TIME),
             Column("early_release_reason", _("Early-release reason"), labels=reason_label),
         ]),
     ]  # fmt: skip

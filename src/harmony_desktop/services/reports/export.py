@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_time
 from harmony_desktop.services.reports.model import (
     Format,
     ProgressCallback,
@@ -50,6 +50,11 @@ def display_text(value: Any, fmt: Format) -> str:
         return f"{value:,.2f}"
     if fmt is Format.BOOL:
         return _("yes") if value else _("no")
+    if fmt is Format.TIME and isinstance(value, str):
+        try:
+            return format_time(dt.time.fromisoformat(value))
+        except ValueError:
+            return value  # not a time after all: shown as it is
     if fmt is Format.INT and isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, dt.date):

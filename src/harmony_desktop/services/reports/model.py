@@ -34,6 +34,9 @@ class Format(StrEnum):
     #: a decimal number (two places)
     DECIMAL = "decimal"
     DATE = "date"
+    #: a time of day stored as "HH:MM": files keep it so, the tab and the printout show
+    #: it as the language writes times ("4:15 PM", "4:15 p.m.")
+    TIME = "time"
     BOOL = "bool"
 
 
