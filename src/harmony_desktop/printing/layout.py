@@ -67,10 +67,10 @@ class TableDocument:
     empty_message: str = ""
     #: the last rows are optional blank lines: printed only where the last page has room
     spare_rows: int = 0
-    #: share the rows out evenly over the pages (no last page with two lonely rows);
-    #: False fills each page before the next (a roster read from the top: no half-empty
-    #: first page), moving only as many rows as keep the last page from being lonely
+    #: share the rows out evenly over the pages (no last page with two lonely rows)
     balance: bool = True
+    # (False fills each page before the next, as a roster read from the top wants: no
+    # half-empty first page; only a lonely last page takes rows, see filled_pages.)
 
 
 @dataclass
@@ -102,8 +102,8 @@ def _fill(heights: list[float], limit: float) -> list[_Page]:
     return pages
 
 
-#: The fewest rows a last page holds when pages are filled in order (fewer when the
-#: pages before it hold fewer): a row or two alone on a sheet is easily lost.
+# The fewest rows a last page holds when pages are filled in order (fewer when the
+# pages before it hold fewer): a row or two alone on a sheet is easily lost.
 LAST_PAGE_ROWS = 5
 
 
