@@ -210,6 +210,9 @@ def test_a_masterclass_and_a_performance_from_the_events_tab(
     assert "18:00" not in page.details.facts.text()
     shown = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
     assert f"{EVENT_DAY.isoformat()} 6:00\u202fPM" in shown
+    # on one line: the column is as wide as the longest date and time
+    longest = max(page.view.fontMetrics().horizontalAdvance(text) for text in shown)
+    assert page.view.columnWidth(0) > longest
     page.details.audience.setValue(85)
     page.details.save_button.click()
     [performance] = services.events.performances(hub.hub_id)

@@ -190,7 +190,10 @@ class EventsPage(QWidget):
         header.setAccessibleName(tr("Event columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((126, 100, 120)):
+        # The date column fits a date and a 12-hour time on one line ("… 12:45 p.m.").
+        widest = f"{dt.date(2026, 12, 31).isoformat()} {time_text(dt.time(12, 45))}"
+        date_width = max(126, self.view.fontMetrics().horizontalAdvance(widest) + 16)
+        for column, width in enumerate((date_width, 100, 120)):
             self.view.setColumnWidth(column, width)
 
         self.family = FamilyRollPanel(services, tasks, staff)
