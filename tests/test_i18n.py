@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from harmony_desktop.domain import i18n
@@ -86,3 +87,36 @@ def test_a_report_written_in_spanish_from_the_command_line(
     about = [row[0] for row in book["Acerca de"].values]
     assert about[:2] == ["Asistencia", "Todas las sedes (1) · del 2026-09-01 al 2026-09-30"]
     assert i18n.current_language() == "en"  # only the report was in Spanish
+
+
+def test_the_translation_script_lists_and_fills_plural_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from babel.messages.pofile import read_po, write_po
+    from scripts import translations
+
+    from harmony_desktop.paths import resource
+
+    folder = tmp_path / "translations"
+    shutil.copytree(resource("translations"), folder)
+    monkeypatch.setattr(translations, "FOLDER", folder)
+    singular = "Nothing was imported: {count} row was rejected."
+    po = translations.po_path("es")
+    with po.open("rb") as handle:
+        catalogue = read_po(handle)
+    catalogue[singular].string = ("", "")  # as msgmerge leaves a new plural entry
+    with po.open("wb") as handle:
+        write_po(handle, catalogue, width=0)
+
+    assert translations.missing_json("es") == {singular: ["", ""]}
+    with pytest.raises(SystemExit, match="a list of 2 forms"):
+        translations.fill("es", {singular: "se rechazaron {count} filas"})
+    with pytest.raises(SystemExit, match="placeholders differ"):
+        translations.fill("es", {singular: ["una fila", "{count} filas"]})
+    forms = ["se rechazó {count} fila", "se rechazaron {count} filas"]
+    assert translations.fill("es", {singular: forms}) == 1
+    assert translations.missing_json("es") == {}
+    with po.open("rb") as handle:
+        assert read_po(handle)[singular].string == tuple(forms)

@@ -321,3 +321,18 @@ def test_cli_import_dry_run_then_import(
     with Store(services.store.path) as store:
         sofia = students(store, hub.hub_id)["Sofía Muñoz"]
         assert sofia.school == ""  # the School column was ignored
+
+
+def test_a_refused_import_counts_its_rows_in_the_languages_plural() -> None:
+    from harmony_desktop.domain import i18n
+    from harmony_desktop.services.importing import ImportReport, Rejection
+
+    def refused(count: int) -> str:
+        rejected = [Rejection(line, "no last name") for line in range(2, 2 + count)]
+        return str(ImportRefused(ImportReport(rejected=rejected)))
+
+    assert refused(1) == "Nothing was imported: 1 row was rejected."
+    assert refused(3) == "Nothing was imported: 3 rows were rejected."
+    with i18n.using("es"):
+        assert refused(1) == "No se importó nada: se rechazó 1 fila."
+        assert refused(3) == "No se importó nada: se rechazaron 3 filas."

@@ -248,3 +248,25 @@ def test_a_date_that_does_not_exist_is_named(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         main(["print", "signin", "--pdf", "x.pdf", "--date", "2026-02-30"])
     assert "2026-02-30 does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("students", "last"), [(30, None), (25, 5)])
+def test_a_roster_fills_its_first_page(
+    services: Services, tmp_path: Path, students: int, last: int | None
+) -> None:
+    """A roster is read from the top: its first page full, not a third of it left blank
+    to share the rows out evenly; a short last page still gets a few rows."""
+    hub = make_hub(services, students=students, capacity=students)
+    pdf = render_document(
+        "roster", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "roster.pdf", page_size="Letter",
+    )  # fmt: skip
+    counts = [
+        len(re.findall(r"^\s*(\d+)\s+\S+,", page_text(pdf, n), re.M))
+        for n in range(1, pages(pdf) + 1)
+    ]
+    assert len(counts) == 2 and sum(counts) == students, counts
+    # About 21 rows fit on a Letter page; shared out evenly, 30 would be 15 and 15.
+    assert counts[0] >= 20, counts
+    if last is not None:
+        assert counts[1] == last, counts  # 25 filled in order would leave 4 or 5 alone

@@ -141,3 +141,74 @@ def test_row_count_uses_the_languages_plural_forms(window: MainWindow, qapp: QAp
             "0 filas", "1 fila", "2 filas", "7 filas"]  # fmt: skip
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+def test_codes_are_shown_and_written_as_words(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication, tmp_path: Path
+) -> None:
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    page.year_box.setCurrentIndex(page.year_box.findData("2025-26"))
+    run(qtbot, page, "hours")
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("bands"))
+    model = page.model
+    measures = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert measures == {"Hours attended", "Days attended", "Regular attendees (days attended)"}
+    run(qtbot, page, "ases")
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("early_release"))
+    reason = page.model.sheet.column_index("reason")
+    assert page.model.index(0, reason).data() == "Medical"
+    with qtbot.waitSignal(page.fileWritten, timeout=20_000):
+        page.write_file(tmp_path / "ases.csv")
+    early = (tmp_path / "ases-early_release.csv").read_text(encoding="utf-8-sig")
+    # The header keeps its key; the cell holds the words, not "medical".
+    assert early.splitlines()[0].split(",")[2] == "reason"
+    assert early.splitlines()[1].split(",")[2] == "Medical"
+    by_day = (tmp_path / "ases-by_day.csv").read_text(encoding="utf-8-sig")
+    assert ",Medical\n" in by_day and "medical" not in by_day
+    # Ana left early on 22 September: 15:00 to 16:00 in the file, 12-hour in the tab.
+    assert ",15:00,16:00,Medical\n" in by_day
+    page.sheet_box.setCurrentIndex(page.sheet_box.findData("by_day"))
+    sheet = page.model.sheet
+    assert sheet is not None
+    row = sheet.values("early_release_reason").index("medical")
+    times = [sheet.column_index(key) for key in ("time_in", "time_out")]
+    assert [page.model.index(row, c).data() for c in times] == ["3:00\u202fPM", "4:00\u202fPM"]
+    try:
+        assert install_translator(qapp, QLocale("es_MX"))
+        run(qtbot, page, "ases")
+        page.sheet_box.setCurrentIndex(page.sheet_box.findData("early_release"))
+        assert page.model.index(0, reason).data() == "Médico"
+        with qtbot.waitSignal(page.fileWritten, timeout=20_000):
+            page.write_file(tmp_path / "ases.xlsx")
+        from openpyxl import load_workbook
+
+        book = load_workbook(tmp_path / "ases.xlsx", read_only=True)
+        sheet = book.worksheets[1]
+        cells = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        book.close()
+        assert cells[0][2] == "reason" and cells[1][2] == "Médico"
+    finally:
+        install_translator(qapp, QLocale("en_US"))
+
+
+def test_a_column_of_codes_sorts_by_its_words(qapp: QApplication, qtmodeltester) -> None:
+    from harmony_desktop.domain import i18n
+    from harmony_desktop.services.reports.labels import reason_label
+    from harmony_desktop.services.reports.model import Column, Sheet
+    from harmony_desktop.ui.reports.model import ReportTableModel
+
+    sheet = Sheet("early", "Early", [Column("reason", "Reason", labels=reason_label)])
+    sheet.rows = [["medical"], ["picked_up_by_guardian"], ["ca_illness"]]
+    model = ReportTableModel()
+    model.set_sheet(sheet)
+    qtmodeltester.check(model)
+    with i18n.using("es"):
+        model.sort(0)
+        # "Enfermedad…", "Lo recogió…", "Médico": by the words, not by the codes
+        # (ca_illness, medical, picked_up_by_guardian)
+        assert [model.index(r, 0).data() for r in range(3)] == [
+            "Enfermedad (salida temprana CA)",
+            "Lo recogió su tutor(a)",
+            "Médico",
+        ]

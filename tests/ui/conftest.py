@@ -13,6 +13,19 @@ from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.page import RegisterPage
 from tests.factories import HubFixture
 
+
+@pytest.fixture
+def us_english() -> Iterator[None]:
+    """Times and numbers as US English writes them ("3:30 PM"), whatever the machine's
+    locale; the default locale is put back after the test."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    yield
+    QLocale.setDefault(before)
+
+
 #: A Monday in term: Beginning Strings meets 15:30-17:00 every weekday.
 TODAY = dt.date(2026, 9, 14)
 

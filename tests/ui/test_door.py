@@ -16,6 +16,7 @@ from harmony_desktop.services.sync import SyncService, SyncStatus
 from harmony_desktop.store import settings
 from harmony_desktop.store.models import Hub, Staff
 from harmony_desktop.ui.app import last_hub
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import ArrivalDialog, DepartureDialog, default_time
 from harmony_desktop.ui.register.page import RegisterPage
@@ -65,7 +66,9 @@ def test_a_late_time_outside_the_session_is_asked_about(
     assert late.width() >= late.fontMetrics().horizontalAdvance(late.windowTitle())
     late.time_edit.setTime(QTime(19, 10))
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
-    assert late.isVisible() and "outside the session (15:30–17:00)" in late.warning.text()
+    # Times as the window writes them (the locale's short format), not "15:30".
+    session = f"outside the session ({time_text(START)}–{time_text(END)})"
+    assert late.isVisible() and session in late.warning.text()
     assert stored_marks(services, session_id)[first].code is None
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)  # yes, really 19:10
     qtbot.waitUntil(lambda: page.active_dialog is None)

@@ -6,7 +6,7 @@ import datetime as dt
 import threading
 
 import pytest
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -435,3 +435,35 @@ def test_layout_fits_a_small_laptop_screen(window: MainWindow, size: tuple[int, 
     page = window.register
     right_edge = page.add_session_button.mapTo(window, page.add_session_button.rect().topRight())
     assert right_edge.x() <= size[0]
+
+
+@pytest.mark.parametrize(
+    ("locale", "evening", "session"),
+    [
+        ("en_US", "7:10\u202fPM", "3:30\u202fPM–5:00\u202fPM"),
+        ("es_US", "7:10\u202fp.m.", "3:30\u202fp.m.–5:00\u202fp.m."),
+    ],
+)
+def test_times_are_written_as_the_language_does(
+    qtbot: QtBot, page: RegisterPage, locale: str, evening: str, session: str
+) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        open_first_session(qtbot, page)
+        qtbot.keyClick(page.roll_view, Qt.Key.Key_L)
+        late = page.active_dialog
+        assert isinstance(late, ArrivalDialog)
+        late.time_edit.setTime(QTime(19, 10))
+        assert late.time_edit.text() == evening  # not "19:10"
+        qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
+        assert evening in late.warning.text() and f"({session})" in late.warning.text()
+        late.reject()
+        qtbot.mouseClick(page.add_session_button, Qt.MouseButton.LeftButton)
+        added = page.active_dialog
+        assert isinstance(added, AdHocDialog)
+        added.start_edit.setTime(QTime(18, 0))
+        assert added.start_edit.text() == evening.replace("7:10", "6:00")
+        added.reject()
+    finally:
+        QLocale.setDefault(before)

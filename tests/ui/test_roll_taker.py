@@ -87,3 +87,32 @@ def test_the_session_teacher_takes_the_roll_unless_someone_else_is_chosen(
     open_session(qtbot, window)
     assert page.staff_box.currentText() == "Aaron Early"
     window.shutdown()
+
+
+def test_two_staff_of_one_name_are_told_apart_by_their_emails(
+    qtbot: QtBot, services: Services, hub: HubFixture
+) -> None:
+    with services.store.write() as w:
+        chosen = None
+        for email in ("ana.garcia@example.org", "agarcia@example.org"):
+            row = w.insert(
+                Staff(name="Ana García", role="teacher", email=email, hubs=json.dumps([hub.hub_id]))
+            )
+            chosen = chosen or row.id
+    window = MainWindow(services, hub.hub_id, today=dt.date(2026, 9, 14), auto_sync=False)
+    qtbot.addWidget(window)
+    page = window.register
+    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        window.show()
+    offered = [page.staff_box.itemText(i) for i in range(page.staff_box.count())]
+    # The shared name with each one's email; a name of one person stays bare.
+    assert sorted(offered) == [
+        "Ana García <agarcia@example.org>",
+        "Ana García <ana.garcia@example.org>",
+        "Teacher One",
+    ]
+    page.staff_box.setCurrentIndex(page.staff_box.findText("Ana García <ana.garcia@example.org>"))
+    strings = open_session(qtbot, window)
+    page.staff_box.setCurrentIndex(page.staff_box.findText("Ana García <ana.garcia@example.org>"))
+    mark_current(qtbot, window)
+    assert recorded_by(services, strings) == [chosen]

@@ -71,12 +71,31 @@ def ts_messages(path: Path) -> dict[tuple[str, str], str | None]:
 
 
 def po_messages(path: Path) -> dict[str, str | None]:
-    """msgid → msgstr, or None when empty or fuzzy."""
+    """msgid → msgstr, or None when empty or fuzzy. A plural (ngettext) is listed under
+    its singular with its first form, and is unfinished while any form is empty."""
+    return {msgid: text for msgid, (text, _forms) in po_entries(path).items()}
+
+
+def po_entries(path: Path) -> dict[str, tuple[str | None, list[tuple[str, str]]]]:
+    """msgid (a plural's singular) → (its translation or None, as :func:`po_messages`;
+    every (English, translated) pair of a plural's forms, else [])."""
     with path.open("rb") as handle:
         catalogue = read_po(handle)
-    return {
-        str(m.id): (str(m.string) if m.string and not m.fuzzy else None) for m in catalogue if m.id
-    }
+    found: dict[str, tuple[str | None, list[tuple[str, str]]]] = {}
+    for m in catalogue:
+        if not m.id:
+            continue
+        if m.pluralizable:
+            strings = [str(form) for form in m.string]
+            done = bool(strings) and all(strings) and not m.fuzzy
+            english = [str(m.id[0])] + [str(m.id[1])] * (len(strings) - 1)
+            found[str(m.id[0])] = (
+                strings[0] if done else None,
+                list(zip(english, strings, strict=True)),
+            )
+        else:
+            found[str(m.id)] = (str(m.string) if m.string and not m.fuzzy else None, [])
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +147,19 @@ def test_the_compiled_catalogues_hold_every_translation() -> None:
     ]
     with PO.with_suffix(".mo").open("rb") as handle:
         mo = gettext.GNUTranslations(handle)
-    stale += [msgid for msgid, text in po_messages(PO).items() if mo.gettext(msgid) != text]
+    stale += [
+        msgid
+        for msgid, (text, forms) in po_entries(PO).items()
+        if not forms and mo.gettext(msgid) != text
+    ]
+    # a plural's forms: Spanish's rule picks the first for 1 and the second for 2
+    stale += [
+        msgid
+        for msgid, (_text, forms) in po_entries(PO).items()
+        if forms
+        and [mo.ngettext(forms[0][0], forms[-1][0], n) for n in (1, 2)]
+        != [forms[0][1], forms[-1][1]]
+    ]
     assert not stale, f"compile the catalogues (scripts/update_translations.sh): {stale[:5]}"
 
 
@@ -136,6 +167,7 @@ def test_placeholders_survive_translation() -> None:
     fields = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sdr]|%[sdrvm]")
     pairs = [(src, text) for (_ctx, src), text in ts_messages(TS).items() if text]
     pairs += [(src, text) for src, text in po_messages(PO).items() if text]
+    pairs += [pair for _text, forms in po_entries(PO).values() for pair in forms]
     wrong = [
         (src, text)
         for src, text in pairs

@@ -118,6 +118,7 @@ def test_a_volunteer_with_an_expired_tb_clearance_cannot_be_assigned_without_con
     assert stored_shift(services, session_id, people["expired"]).status == "attended"  # type: ignore[union-attr]
 
 
+@pytest.mark.usefixtures("us_english")
 def test_signing_in_and_out_by_keyboard_gives_the_right_hours(
     qtbot: QtBot, window: MainWindow, services: Services, people: dict[str, str]
 ) -> None:
@@ -133,8 +134,8 @@ def test_signing_in_and_out_by_keyboard_gives_the_right_hours(
     panel.go_to(people["cleared"])
     panel.clock = lambda: dt.time(17, 5)
     qtbot.keyClick(panel.view, Qt.Key.Key_O)
-    assert panel.model.index(row, ShiftColumn.SIGN_IN).data() == "15:20"
-    assert panel.model.index(row, ShiftColumn.SIGN_OUT).data() == "17:05"
+    assert panel.model.index(row, ShiftColumn.SIGN_IN).data() == "3:20\u202fPM"
+    assert panel.model.index(row, ShiftColumn.SIGN_OUT).data() == "5:05\u202fPM"
     assert panel.model.index(row, ShiftColumn.HOURS).data() == "1.75"
     assert panel.summary.text() == "1 signed in · 1.75 h"
     shift = stored_shift(services, session_id, people["cleared"])

@@ -175,6 +175,7 @@ def test_a_family_event_roll_counts_siblings_who_share_a_guardian(
     assert (measure.families_reached, measure.adults, measure.walk_ins) == (3, 3, 1)
 
 
+@pytest.mark.usefixtures("us_english")
 def test_a_masterclass_and_a_performance_from_the_events_tab(
     qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
 ) -> None:
@@ -204,6 +205,14 @@ def test_a_masterclass_and_a_performance_from_the_events_tab(
         page.reload()
     page.select(session)
     assert page.details.performance_box.isVisible()
+    # Its hours as the window writes times (12-hour in US English), not "18:00".
+    assert "6:00\u202fPM–7:00\u202fPM" in page.details.facts.text()
+    assert "18:00" not in page.details.facts.text()
+    shown = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert f"{EVENT_DAY.isoformat()} 6:00\u202fPM" in shown
+    # on one line: the column is as wide as the longest date and time
+    longest = max(page.view.fontMetrics().horizontalAdvance(text) for text in shown)
+    assert page.view.columnWidth(0) > longest
     page.details.audience.setValue(85)
     page.details.save_button.click()
     [performance] = services.events.performances(hub.hub_id)

@@ -268,6 +268,8 @@ class DocumentBuilder:
             ],
             rows=rows,
             min_row_mm=7,
+            # Read from the top: the first page full, not shared out evenly with the last.
+            balance=False,
             empty_message=tr("No student is enrolled in this ensemble on this date."),
             footer_lines=[tr("Alerts: details are on the emergency contact sheet.")],
         )
@@ -335,7 +337,8 @@ class DocumentBuilder:
         blanks = 4 + 30
         rows += [[str(len(rows) + j + 1), "", ""] + [""] * len(dates) for j in range(blanks)]
         codes = ", ".join(
-            f"{c.code} {data_label(c.label, c.label_es).lower()}" for c in self.services.roll.codes()
+            f"{c.code} {data_label(c.label, c.label_es).lower()}"
+            for c in self.services.roll.codes()
         )
         lang = language.current()
         return TableDocument(

@@ -69,6 +69,8 @@ class TableDocument:
     spare_rows: int = 0
     #: share the rows out evenly over the pages (no last page with two lonely rows)
     balance: bool = True
+    # (False fills each page before the next, as a roster read from the top wants: no
+    # half-empty first page; only a lonely last page takes rows, see filled_pages.)
 
 
 @dataclass
@@ -97,6 +99,28 @@ def _fill(heights: list[float], limit: float) -> list[_Page]:
             used = 0.0
         pages[-1].rows.append((index, h))
         used += h
+    return pages
+
+
+# The fewest rows a last page holds when pages are filled in order (fewer when the
+# pages before it hold fewer): a row or two alone on a sheet is easily lost.
+LAST_PAGE_ROWS = 5
+
+
+def filled_pages(heights: list[float], available: float) -> list[_Page]:
+    """Rows onto pages in order, each page as full as it goes, except that a last page
+    of fewer than :data:`LAST_PAGE_ROWS` rows takes rows from the end of the page
+    before it (never more than leaves that page the fuller of the two)."""
+    pages = _fill(heights, available)
+    if len(pages) < 2:
+        return pages
+    before, last = pages[-2], pages[-1]
+    while len(last.rows) < LAST_PAGE_ROWS and len(before.rows) > len(last.rows) + 1:
+        moved = before.rows.pop()
+        if sum(h for _i, h in last.rows) + moved[1] > available:
+            before.rows.append(moved)
+            break
+        last.rows.insert(0, moved)
     return pages
 
 
@@ -161,7 +185,7 @@ class TablePainter:
         # A monster row is clipped rather than looping forever.
         heights = [min(available, max(min_row, self._row_height(painter, row))) for row in doc.rows]
         required = heights[: len(heights) - doc.spare_rows]
-        pages = balanced_pages(required, available) if doc.balance else _fill(required, available)
+        pages = (balanced_pages if doc.balance else filled_pages)(required, available)
         # Spare rows (blank lines for walk-ins) only fill the last page: never a page of
         # their own, never a page holding two of them.
         last = pages[-1]

@@ -98,7 +98,10 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                         for i in indices
                     ],
                     rows=[
-                        [display_text(row[i], sheet.columns[i].format) for i in indices]
+                        [
+                            display_text(sheet.columns[i].word(row[i]), sheet.columns[i].format)
+                            for i in indices
+                        ]
                         for row in sheet.rows
                     ],
                     landscape=True,

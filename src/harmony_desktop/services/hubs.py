@@ -38,6 +38,8 @@ class StaffInfo:
     id: str
     name: str
     role: str
+    #: tells apart two staff members of one name
+    email: str = ""
 
 
 def staff_hubs(row: Staff) -> set[str]:
@@ -150,7 +152,7 @@ class HubDirectory:
             rows = s.exec(select(Staff).where(live(Staff))).all()
         return sorted(
             (
-                StaffInfo(r.id, r.name, r.role)
+                StaffInfo(r.id, r.name, r.role, r.email or "")
                 for r in rows
                 if hub_id in staff_hubs(r) and not r.archived
             ),

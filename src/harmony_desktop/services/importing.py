@@ -36,7 +36,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, ngettext
 from harmony_desktop.domain.names import fold
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services import sheets
@@ -520,9 +520,11 @@ class ImportRefused(HarmonyError):
 
     def __init__(self, report: ImportReport) -> None:
         super().__init__(
-            _("Nothing was imported: {count} row(s) were rejected.").format(
-                count=len(report.rejected)
-            )
+            ngettext(
+                "Nothing was imported: {count} row was rejected.",
+                "Nothing was imported: {count} rows were rejected.",
+                len(report.rejected),
+            ).format(count=len(report.rejected))
         )
         self.report = report
 

@@ -16,6 +16,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.calendar import half_years
 from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.labels import reason_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 
 
@@ -32,14 +33,14 @@ def sheets() -> list[Sheet]:
         ]),
         Sheet("early_release", _("Early release"), [
             Column("site", _("Site")), Column("half_year", _("Half-year")),
-            Column("reason", _("Reason")), Column("students", _("Early releases"), Format.INT),
+            Column("reason", _("Reason"), labels=reason_label), Column("students", _("Early releases"), Format.INT),
         ]),
         Sheet("by_day", _("By day"), [
             Column("date", _("Date"), Format.DATE), Column("site", _("Site")),
             Column("student_id", _("Student id")), Column("student", _("Student")),
-            Column("grade", _("Grade")), Column("time_in", _("Time in")),
-            Column("time_out", _("Time out")),
-            Column("early_release_reason", _("Early-release reason")),
+            Column("grade", _("Grade")), Column("time_in", _("Time in"), Format.TIME),
+            Column("time_out", _("Time out"), Format.TIME),
+            Column("early_release_reason", _("Early-release reason"), labels=reason_label),
         ]),
     ]  # fmt: skip
 

@@ -2,7 +2,9 @@
 
 Header rows hold the columns' stable keys (docs/REPORTS.md), not their translated
 titles, so a funder's template or a state upload reads the same file in every
-language.
+language. A column of codes with words (:attr:`Column.labels`: early-release reasons,
+the measures of the hours bands) holds the words, in the export's language, as the tab
+and the printout show them.
 
 * .xlsx: one worksheet per sheet, streamed out row by row (XlsxWriter's constant-memory
   mode: a 3,500 × 250 grid or 150,000 by-day rows never sit in memory twice), dates as
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_time
 from harmony_desktop.services.reports.model import (
     Format,
     ProgressCallback,
@@ -48,6 +50,11 @@ def display_text(value: Any, fmt: Format) -> str:
         return f"{value:,.2f}"
     if fmt is Format.BOOL:
         return _("yes") if value else _("no")
+    if fmt is Format.TIME and isinstance(value, str):
+        try:
+            return format_time(dt.time.fromisoformat(value))
+        except ValueError:
+            return value  # not a time after all: shown as it is
     if fmt is Format.INT and isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, dt.date):
@@ -166,8 +173,23 @@ def _write_csv(sheet: Sheet, path: Path, rows: _RowCounter) -> None:
         for _start, chunk in rows.chunks(sheet):
             out.writerows(
                 ["" if v is None else text(v) for v, text in zip(row, texts, strict=True)]
-                for row in chunk
+                for row in _in_words(sheet, chunk)
             )
+
+
+def _in_words(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]]:
+    """``rows`` with the codes of labelled columns as words (the rows themselves when
+    no column has labels: most sheets, and the big ones, are left as they are)."""
+    labelled = [i for i, c in enumerate(sheet.columns) if c.labels is not None]
+    if not labelled:
+        return rows
+    worded = []
+    for row in rows:
+        row = list(row)
+        for i in labelled:
+            row[i] = sheet.columns[i].word(row[i])
+        worded.append(row)
+    return worded
 
 
 def _write_xlsx(report: Report, path: Path, rows: _RowCounter) -> None:
@@ -221,7 +243,7 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
             ws.write_string(0, i, column.key, bold)
         styled = [styles.get(c.format) for c in sheet.columns]
         for start, chunk in rows.chunks(sheet):
-            _write_rows(ws, start + 1, chunk, styled)
+            _write_rows(ws, start + 1, _in_words(sheet, chunk), styled)
     about = book.add_worksheet(_unique_title(_("About"), used))
     for row, line in enumerate((report.title, report.scope, *report.notes)):
         about.write_string(row, 0, line)

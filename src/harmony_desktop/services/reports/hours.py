@@ -11,6 +11,7 @@ from __future__ import annotations
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.labels import band_measure_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 
 #: Session kinds that are the curriculum; every other kind (rehearsal, performance) is
@@ -65,7 +66,7 @@ def sheets() -> list[Sheet]:
             Column("extracurricular_hours", _("Extra-curricular hours"), Format.HOURS),
         ]),
         Sheet("bands", _("Bands"), [
-            Column("measure", _("Measure")), Column("band", _("Band")),
+            Column("measure", _("Measure"), labels=band_measure_label), Column("band", _("Band")),
             Column("students", _("Students"), Format.INT),
         ]),
     ]  # fmt: skip

@@ -34,17 +34,30 @@ class Format(StrEnum):
     #: a decimal number (two places)
     DECIMAL = "decimal"
     DATE = "date"
+    #: a time of day stored as "HH:MM": files keep it so, the tab and the printout show
+    #: it as the language writes times ("4:15 PM", "4:15 p.m.")
+    TIME = "time"
     BOOL = "bool"
 
 
 @dataclass(frozen=True)
 class Column:
     """One column: ``key`` is stable (CSV and .xlsx headers, docs/REPORTS.md), ``title``
-    is what people read in the tab and on paper (translated)."""
+    is what people read in the tab and on paper (translated). ``labels``, if given,
+    turns a stored code in the column ("ca_illness") into words in the current
+    language; the tab, the printout and the exports all show the words."""
 
     key: str
     title: str
     format: Format = Format.TEXT
+    labels: Callable[[str], str] | None = None
+
+    def word(self, value: Any) -> Any:
+        """``value`` as people read it: a code's words where the column has labels,
+        else the value itself."""
+        if self.labels is not None and isinstance(value, str) and value:
+            return self.labels(value)
+        return value
 
 
 @dataclass

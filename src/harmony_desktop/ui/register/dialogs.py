@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from harmony_desktop.domain.vocab import (
     SessionKind,
 )
 from harmony_desktop.services.roll import Dismissal, PickupInfo
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import reason_label
 from harmony_desktop.ui.register.pickup import PickupChooser
 from harmony_desktop.ui.screen_fit import grow_to_contents, scrolling_dialog
@@ -115,7 +116,8 @@ class TimedDialog(QDialog):
         super().__init__(parent)
         self.session_start, self.session_end = session
         self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat("HH:mm")
+        # As the window writes times ("4:15 PM" in US English, "4:15 p.m." in Spanish).
+        self.time_edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
         self.time_edit.timeChanged.connect(self._time_changed)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #8a4b00; font-weight: bold")
@@ -164,9 +166,9 @@ class TimedDialog(QDialog):
                     "{time} is outside the session ({start}–{end}). Press Enter again to "
                     "keep it, or correct the time."
                 ).format(
-                    time=f"{self.time():%H:%M}",
-                    start=f"{self.session_start:%H:%M}",
-                    end=f"{self.session_end:%H:%M}",
+                    time=time_text(self.time()),
+                    start=time_text(self.session_start),
+                    end=time_text(self.session_end),
                 )
             )
             self.warning.show()
@@ -367,10 +369,10 @@ class AdHocDialog(CheckedDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(tr("Date"))
         self.start_edit = QTimeEdit(QTime(16, 0))
-        self.start_edit.setDisplayFormat("HH:mm")
+        self.start_edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
         self.start_edit.setAccessibleName(tr("Start time"))
         self.end_edit = QTimeEdit(QTime(17, 30))
-        self.end_edit.setDisplayFormat("HH:mm")
+        self.end_edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
         self.end_edit.setAccessibleName(tr("End time"))
         self.off_site = QCheckBox(tr("Off-site (performance, visit)"))
         self.off_site.setAccessibleName(tr("Off-site"))

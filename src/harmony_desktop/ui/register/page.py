@@ -49,7 +49,7 @@ from harmony_desktop.ui.register.dialogs import (
     NoteDialog,
     default_time,
 )
-from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.register.models import staff_labels, tr
 from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
@@ -272,8 +272,8 @@ class RegisterPage(QWidget):
         staff = self.services.hubs.staff_for_hub(self.hub_id)
         self.staff_box.blockSignals(True)
         self.staff_box.clear()
-        for member in staff:
-            self.staff_box.addItem(member.name, member.id)
+        for member, label in zip(staff, staff_labels(staff), strict=True):
+            self.staff_box.addItem(label, member.id)
         if not staff:
             self.staff_box.addItem(tr("(no staff set up)"), None)
         #: who was last chosen on this laptop: takes the roll of a session with no teacher

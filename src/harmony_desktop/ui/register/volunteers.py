@@ -56,8 +56,9 @@ from harmony_desktop.services.volunteers import (
     shift_label,
 )
 from harmony_desktop.ui.keyed_table import KeyedTableView
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.operations import QueryOp
-from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.register.models import staff_labels, tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 Index = QModelIndex | QPersistentModelIndex
@@ -136,9 +137,9 @@ class VolunteerShiftModel(QAbstractTableModel):
                 text = shift_label(shift.status)
                 return f"{text} ✓ {shift.confirmed_by}" if shift.confirmed_by else text
             if column == ShiftColumn.SIGN_IN:
-                return f"{shift.sign_in:%H:%M}" if shift.sign_in else ""
+                return time_text(shift.sign_in) if shift.sign_in else ""
             if column == ShiftColumn.SIGN_OUT:
-                return f"{shift.sign_out:%H:%M}" if shift.sign_out else ""
+                return time_text(shift.sign_out) if shift.sign_out else ""
             if column == ShiftColumn.HOURS:
                 return f"{shift.hours:.2f}" if shift.hours else ""
         elif role == Qt.ItemDataRole.ToolTipRole:
@@ -483,11 +484,8 @@ class VolunteerShiftPanel(QWidget):
             self.view.step_row(1)
 
     def _confirm(self, entry: ShiftEntry, action: str, problems: list[str]) -> None:
-        leads = [
-            (s.id, s.name)
-            for s in self.services.hubs.staff_for_hub(self.hub_id)
-            if s.role == "site_lead"
-        ]
+        staff = [s for s in self.services.hubs.staff_for_hub(self.hub_id) if s.role == "site_lead"]
+        leads = [(s.id, label) for s, label in zip(staff, staff_labels(staff), strict=True)]
         dialog = ConfirmAssignmentDialog(entry.volunteer.display_name, problems, leads, self)
 
         def confirmed() -> None:

@@ -53,7 +53,7 @@ class ReportTableModel(QAbstractTableModel):
         column = self._sheet.columns[index.column()]
         value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(value, column.format)
+            return display_text(column.word(value), column.format)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
                 Qt.AlignmentFlag.AlignRight
@@ -85,11 +85,13 @@ class ReportTableModel(QAbstractTableModel):
         """Sort by ``column``'s values; empty cells go last either way."""
         if self._sheet is None or not 0 <= column < len(self._sheet.columns):
             return
-        text = self._sheet.columns[column].format in (Format.TEXT,)
+        shown = self._sheet.columns[column]
+        text = shown.format in (Format.TEXT,)
         filled = [r for r in self._rows if r[column] is not None and r[column] != ""]
         empty = [r for r in self._rows if r[column] is None or r[column] == ""]
         filled.sort(
-            key=lambda r: sort_key(str(r[column])) if text else r[column],
+            # by the words shown (a reason's), not the code stored
+            key=lambda r: sort_key(str(shown.word(r[column]))) if text else r[column],
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         self.layoutAboutToBeChanged.emit()
