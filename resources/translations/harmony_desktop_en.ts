@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>%n enrollment(s)</source>
+        <translation>
+            <numerusform>%n enrollment</numerusform>
+            <numerusform>%n enrollments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation>
+            <numerusform>%n mark</numerusform>
+            <numerusform>%n marks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message numerus="yes">
         <source>%n row(s)</source>

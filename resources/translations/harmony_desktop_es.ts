@@ -1602,7 +1602,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <extracomment>the review item / duplicate pair behind a row</extracomment>
         <translation>(vacío)</translation>
     </message>
     <message>
@@ -1654,8 +1653,27 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Registros</translation>
     </message>
     <message>
-        <source>kept record: {e1} enrollment(s), {m1} mark(s) · other record: {e2} enrollment(s), {m2} mark(s)</source>
-        <translation>registro conservado: {e1} inscripción(es), {m1} marca(s) · otro registro: {e2} inscripción(es), {m2} marca(s)</translation>
+        <source>{enrollments}, {marks}</source>
+        <extracomment>the review item / duplicate pair behind a row</extracomment>
+        <translation>{enrollments}, {marks}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrollment(s)</source>
+        <translation>
+            <numerusform>%n inscripción</numerusform>
+            <numerusform>%n inscripciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation>
+            <numerusform>%n marca</numerusform>
+            <numerusform>%n marcas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kept record: {kept} · other record: {other}</source>
+        <translation>registro conservado: {kept} · otro registro: {other}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Changes that need a decision&lt;/b&gt;</source>

@@ -25,7 +25,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, ngettext
 from harmony_desktop.domain.names import fold
 from harmony_desktop.domain.schedule import (
     WEEKDAYS,
@@ -248,9 +248,11 @@ class SetupReport:
         ]
         if self.rejected:
             lines.append(
-                _("{count} line(s) rejected: nothing is imported until they are fixed.").format(
-                    count=len(self.rejected)
-                )
+                ngettext(
+                    "{count} line rejected: nothing is imported until it is fixed.",
+                    "{count} lines rejected: nothing is imported until they are fixed.",
+                    len(self.rejected),
+                ).format(count=len(self.rejected))
             )
         return "\n".join(lines)
 
@@ -260,9 +262,11 @@ class SetupRefused(HarmonyError):
 
     def __init__(self, report: SetupReport) -> None:
         super().__init__(
-            _("Nothing was imported: {count} line(s) were rejected.").format(
-                count=len(report.rejected)
-            )
+            ngettext(
+                "Nothing was imported: {count} line was rejected.",
+                "Nothing was imported: {count} lines were rejected.",
+                len(report.rejected),
+            ).format(count=len(report.rejected))
         )
         self.report = report
 

@@ -47,9 +47,17 @@ Index = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    """Translate a review string (context ``SyncReview``)."""
-    return QCoreApplication.translate("SyncReview", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate a review string (context ``SyncReview``); ``n`` picks the plural form
+    of a ``%n`` text."""
+    return QCoreApplication.translate("SyncReview", text, disambiguation or None, n)
+
+
+def _record_counts(enrollments: int, marks: int) -> str:
+    """What one record of a duplicate pair holds: "2 enrollments, 1 mark"."""
+    return tr("{enrollments}, {marks}").format(
+        enrollments=tr("%n enrollment(s)", "", enrollments), marks=tr("%n mark(s)", "", marks)
+    )
 
 
 def show_value(value: Any) -> str:
@@ -202,14 +210,8 @@ class DuplicatesModel(QAbstractTableModel):
             return pair.date_of_birth.isoformat() if pair.date_of_birth else ""
         if index.column() == 2:
             return show_phone(pair.shared_phone)
-        return tr(
-            "kept record: {e1} enrollment(s), {m1} mark(s) · other record: {e2} "
-            "enrollment(s), {m2} mark(s)"
-        ).format(
-            e1=pair.keep_counts[0],
-            m1=pair.keep_counts[1],
-            e2=pair.drop_counts[0],
-            m2=pair.drop_counts[1],
+        return tr("kept record: {kept} · other record: {other}").format(
+            kept=_record_counts(*pair.keep_counts), other=_record_counts(*pair.drop_counts)
         )
 
 
