@@ -28,7 +28,7 @@ from harmony_desktop.domain.collation import (
     sort_key,
     system_language,
 )
-from harmony_desktop.domain.names import fold, name_sort_key, same_names, surnames
+from harmony_desktop.domain.names import fold, name_sort_key, people_labels, same_names, surnames
 from harmony_desktop.printing import render_document
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.exporting import ExportService
@@ -354,3 +354,21 @@ def test_printed_names_are_the_stored_names(
     ).stdout.decode("utf-8")
     # The narrow name column wraps after the comma; each part comes back as stored (NFC).
     assert "Núñez-Ibáñez,\nBegoña".encode() in text.encode()
+
+
+def test_a_picker_tells_namesakes_apart_by_email_only() -> None:
+    from harmony_desktop.services.hubs import StaffInfo
+
+    people = [
+        StaffInfo("1", "Ana García", "teacher", "ana.g@example.org"),
+        StaffInfo("2", "ana garcia", "teacher", "agarcia@example.org"),
+        StaffInfo("3", "Luis Pérez", "teacher", "luis@example.org"),
+        StaffInfo("4", "Luis Perez", "teacher", ""),
+    ]
+    assert people_labels(people) == [
+        "Ana García <ana.g@example.org>",
+        "ana garcia <agarcia@example.org>",
+        "Luis Pérez <luis@example.org>",
+        "Luis Perez",  # no email to tell them apart with: the name alone
+    ]
+    assert people_labels(people[2:3]) == ["Luis Pérez"]

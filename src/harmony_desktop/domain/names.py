@@ -11,6 +11,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import Protocol
 
 from harmony_desktop.domain.collation import SortKey, sort_key
 
@@ -69,3 +72,22 @@ def same_names(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
     hyphens), also when one has them the other way round (first and last swapped)."""
     a = (fold(first_a), fold(last_a))
     return a in ((fold(first_b), fold(last_b)), (fold(last_b), fold(first_b)))
+
+
+class NamedPerson(Protocol):
+    """Anyone a picker lists: a name, and an email that tells two of one name apart."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
+
+
+def people_labels(people: Sequence[NamedPerson]) -> list[str]:
+    """How a picker names each of ``people``: the name, and the email beside it only
+    when two of them share the name (``"Ana García <ana.g@…>"``)."""
+    names = Counter(fold(p.name) for p in people)
+    return [
+        f"{p.name} <{p.email}>" if names[fold(p.name)] > 1 and p.email else p.name for p in people
+    ]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.domain.names import fold
+from harmony_desktop.domain.names import people_labels
 from harmony_desktop.services.access import Access
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import GRADES
@@ -262,15 +262,10 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
             return services.setup.access(), [], hubs, None, []
         setup = self._setup(services)
         people = setup.staff(hub_id)
-        names = [fold(r.name) for r in people]
         # Two people of one name (two Ana Garcías) are told apart by their emails.
         staff = [
-            (
-                f"{r.name} <{r.email}>" if names.count(fold(r.name)) > 1 and r.email else r.name,
-                r.id,
-                r.archived,
-            )
-            for r in people
+            (label, r.id, r.archived)
+            for label, r in zip(people_labels(people), people, strict=True)
         ]
         return setup.access(), setup.ensembles(hub_id), hubs, hub_id, staff
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from enum import IntEnum
 from typing import Any
@@ -18,8 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from harmony_desktop.domain.names import fold
-from harmony_desktop.services.hubs import StaffInfo
 from harmony_desktop.services.roll import MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
 from harmony_desktop.ui.language import hours_text, time_text
@@ -399,16 +395,6 @@ class RollTableModel(QAbstractTableModel):
             else tr("Must be picked up by an authorized adult.")
         )
         return "\n".join(lines)
-
-
-def staff_labels(people: Sequence[StaffInfo]) -> list[str]:
-    """How a picker names each of ``people``: the name, and the email beside it only
-    when two of them share the name ("Ana García <ana.g@…>"), as the Programme window
-    does."""
-    names = Counter(fold(p.name) for p in people)
-    return [
-        f"{p.name} <{p.email}>" if names[fold(p.name)] > 1 and p.email else p.name for p in people
-    ]
 
 
 def reason_label(reason: str) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.i18n import data_label
+from harmony_desktop.domain.names import people_labels
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 from harmony_desktop.services.sessions import RollState, SessionInfo
@@ -49,7 +50,7 @@ from harmony_desktop.ui.register.dialogs import (
     NoteDialog,
     default_time,
 )
-from harmony_desktop.ui.register.models import staff_labels, tr
+from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
@@ -272,7 +273,7 @@ class RegisterPage(QWidget):
         staff = self.services.hubs.staff_for_hub(self.hub_id)
         self.staff_box.blockSignals(True)
         self.staff_box.clear()
-        for member, label in zip(staff, staff_labels(staff), strict=True):
+        for member, label in zip(staff, people_labels(staff), strict=True):
             self.staff_box.addItem(label, member.id)
         if not staff:
             self.staff_box.addItem(tr("(no staff set up)"), None)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.names import people_labels
 from harmony_desktop.domain.vocab import ShiftStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.volunteers import (
@@ -58,7 +59,7 @@ from harmony_desktop.services.volunteers import (
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.operations import QueryOp
-from harmony_desktop.ui.register.models import staff_labels, tr
+from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 Index = QModelIndex | QPersistentModelIndex
@@ -485,7 +486,7 @@ class VolunteerShiftPanel(QWidget):
 
     def _confirm(self, entry: ShiftEntry, action: str, problems: list[str]) -> None:
         staff = [s for s in self.services.hubs.staff_for_hub(self.hub_id) if s.role == "site_lead"]
-        leads = [(s.id, label) for s, label in zip(staff, staff_labels(staff), strict=True)]
+        leads = [(s.id, label) for s, label in zip(staff, people_labels(staff), strict=True)]
         dialog = ConfirmAssignmentDialog(entry.volunteer.display_name, problems, leads, self)
 
         def confirmed() -> None:
