@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -53,6 +53,12 @@ def add_language_choice(menu: QMenu) -> Callable[[], str]:
         return next(code for code, action in actions.items() if action.isChecked())
 
     return current
+
+
+def date_text(day: dt.date) -> str:
+    """A date as the window's language writes it, short but whole: "Thu 3 Dec 2026",
+    "jue 3 dic 2026" (the pattern the window's title uses)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
 
 def time_text(moment: dt.time) -> str:

@@ -28,7 +28,7 @@ from harmony_desktop.services.events import AdultEntry, FamilyEventInfo, FamilyM
 from harmony_desktop.ui.events.dialogs import WalkInDialog, checked
 from harmony_desktop.ui.events.models import AdultColumn, FamilyRollModel, tr
 from harmony_desktop.ui.keyed_table import KeyedTableView
-from harmony_desktop.ui.language import hours_text
+from harmony_desktop.ui.language import date_text, hours_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -140,7 +140,7 @@ class FamilyRollPanel(QWidget):
         """Show the roll of ``event`` (read in the background)."""
         self.shown = event
         self.title.setText(
-            f"{event.title} — {kind_label(event.kind)}, {event.date.isoformat()} "
+            f"{event.title} — {kind_label(event.kind)}, {date_text(event.date)} "
             f"{hours_text(event.start, event.end)}"
         )
         self._show_measure(event.measure)

@@ -24,7 +24,7 @@ from harmony_desktop.services.events import (
     PerformanceInfo,
     kind_label,
 )
-from harmony_desktop.ui.language import time_text
+from harmony_desktop.ui.language import date_text, time_text
 
 Index = QModelIndex | QPersistentModelIndex
 CAME = QColor("#1b6e20")
@@ -130,7 +130,7 @@ class EventsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
-                f"{row.date.isoformat()} {time_text(row.start)}",
+                f"{date_text(row.date)} {time_text(row.start)}",
                 row.what,
                 row.title,
                 row.figure,

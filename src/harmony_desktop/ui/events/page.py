@@ -49,7 +49,7 @@ from harmony_desktop.ui.events.dialogs import (
 )
 from harmony_desktop.ui.events.family import FamilyRollPanel
 from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, tr
-from harmony_desktop.ui.language import time_text
+from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -104,7 +104,7 @@ class SessionDetails(QWidget):
                 "{unrecorded} · {hours} student hours (reported apart from ensemble hours)."
                 "</p><p>Take its roll in the Register, on its day.</p>"
             ).format(
-                date=m.date.isoformat(), start=time_text(m.start), end=time_text(m.end),
+                date=date_text(m.date), start=time_text(m.start), end=time_text(m.end),
                 guest=m.guest_artist, invited=invited, present=m.roll.present,
                 expected=m.roll.expected, absent=m.roll.absent, unrecorded=m.roll.unrecorded,
                 hours=m.student_hours,
@@ -121,7 +121,7 @@ class SessionDetails(QWidget):
                 "<p>{ensemble}, {date} {start}–{end}.</p><p>Performers (present on its roll, "
                 "taken in the Register): <b>{performers}</b> of {expected}.</p>"
             ).format(
-                ensemble=p.ensemble_name, date=p.date.isoformat(), start=time_text(p.start),
+                ensemble=p.ensemble_name, date=date_text(p.date), start=time_text(p.start),
                 end=time_text(p.end), performers=p.roll.present, expected=p.roll.expected,
             )
         )  # fmt: skip
@@ -191,7 +191,7 @@ class EventsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         # The date column fits a date and a 12-hour time on one line ("… 12:45 p.m.").
-        widest = f"{dt.date(2026, 12, 31).isoformat()} {time_text(dt.time(12, 45))}"
+        widest = f"{date_text(dt.date(2026, 12, 30))} {time_text(dt.time(12, 45))}"
         date_width = max(126, self.view.fontMetrics().horizontalAdvance(widest) + 16)
         for column, width in enumerate((date_width, 100, 120)):
             self.view.setColumnWidth(column, width)
