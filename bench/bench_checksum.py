@@ -218,8 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path, _summary = demo_database(seed=DEFAULT_SEED, today=BENCH_TODAY, quick=args.quick)
     scale = "1 hub, 200 students" if args.quick else "17 hubs, 3,500 students"
-    print(f"database: {scale}, two years, {path.stat().st_size / 1e6:.1f} MB; "
-          f"SQLite {sqlite3.sqlite_version}")
+    print(
+        f"database: {scale}, two years, {path.stat().st_size / 1e6:.1f} MB; "
+        f"SQLite {sqlite3.sqlite_version}"
+    )
     with tempfile.TemporaryDirectory(prefix="harmony-bench-") as tmp:
         folder = Path(tmp)
         for sub in ("flipped", "plain", "flipped-checksummed"):

@@ -360,7 +360,9 @@ def bench_batch(path: Path, repeats: int) -> None:
     ratio = statistics.median(times["mark"]) / statistics.median(times["insert"])
     print(f"  ratio: {ratio:.2f}x ({'within' if ratio <= 3 else 'OVER'} the 3x target)")
     how = "one transaction" if batch_undo is not None else "one transaction per mark"
-    print(f"undo of that batch ({BATCH} marks back to not recorded, {how}): {summarize_ms(times['undo'])}")
+    print(
+        f"undo of that batch ({BATCH} marks back to not recorded, {how}): {summarize_ms(times['undo'])}"
+    )
     print(f"plain sqlite3, {BATCH} UPDATEs in one transaction:  {summarize_ms(times['update'])}")
     ratio = statistics.median(times["undo"]) / statistics.median(times["update"])
     print(f"  ratio: {ratio:.2f}x ({'within' if ratio <= 3 else 'OVER'} the 3x target)")
@@ -456,9 +458,7 @@ def bench_search(path: Path, per_query: int = 10) -> None:
         began = time.perf_counter()
         entries = [e for hub_id in hub_ids for e in roster.entries(hub_id)]
         loaded = (time.perf_counter() - began) * 1000
-    _heading(
-        f"Roster search over {len(entries)} students ({len(QUERIES)} queries x {per_query})"
-    )
+    _heading(f"Roster search over {len(entries)} students ({len(QUERIES)} queries x {per_query})")
     print(f"loading the entries of {len(hub_ids)} hubs (off the UI thread): {loaded:.0f} ms")
     model = RosterTableModel()
     model.set_entries(entries)

@@ -76,8 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
     parser.add_argument(
-        "--lang", default="en", help="the window's language; es adds -es to the names and "
-        "also saves the Roster tab (roster-tab-es.png)"
+        "--lang",
+        default="en",
+        help="the window's language; es adds -es to the names and "
+        "also saves the Roster tab (roster-tab-es.png)",
     )
     args = parser.parse_args(argv)
     if args.lang != "en":

@@ -236,6 +236,8 @@ def test_a_batch_of_states_is_one_transaction_with_one_change_per_mark(
     roll.set_states(sid, [(second, MarkState()), (third, MarkState())], by=hub.teacher_id)
     assert marks(services, sid)[second] is None and marks(services, sid)[third] is None
     assert outbox_count(services) == before + 4
+
+
 def _walker_and_rider(services: Services, hub: HubFixture) -> tuple[str, str]:
     """A student who may walk home (index 0) and one who may not (index 1)."""
     return hub.student_ids[0], hub.student_ids[1]

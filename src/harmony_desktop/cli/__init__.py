@@ -71,9 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
             "(steps: bundle,store,mark,print,ui; default all)"
         ),
     )
-    sub = parser.add_subparsers(
-        dest="command", metavar=_("COMMAND"), parser_class=SubcommandParser
-    )
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=SubcommandParser)
     common = common_options()
     for group in COMMAND_GROUPS:
         group.add_commands(sub, common)

@@ -548,6 +548,8 @@ def _check_parent(
             f"{table} row {row_id}: its hub must be its {parent_table}'s hub, which is "
             "another one.",
         )
+
+
 def _holder(row: _Row, device: DeviceContext, clocks: dict[str, str]) -> bool:
     """Whether ``device``, whose push is merged into ``row`` giving field ``clocks``,
     holds every field of the result, so it need not pull the row back (no echo).
@@ -613,9 +615,7 @@ def _write_rows(conn: Connection, rows: dict[tuple[str, str], _Row], seq: int) -
     return seq
 
 
-def _changed_rows(
-    device: DeviceContext, cursor: int, high: int, limit: int, own_rows: bool
-) -> Any:
+def _changed_rows(device: DeviceContext, cursor: int, high: int, limit: int, own_rows: bool) -> Any:
     """The query of the first ``limit`` rows of the device's scope with ``cursor < seq
     <= high``, in seq order.
 

@@ -166,7 +166,9 @@ class RollEditor(QObject):
         except HarmonyError as exc:
             self.failed.emit(str(exc))
             return
-        written = [(student_id, state) for (student_id, _s), state in zip(states, stored, strict=True)]
+        written = [
+            (student_id, state) for (student_id, _s), state in zip(states, stored, strict=True)
+        ]
         if written:
             self._announce(session_id, written, replayed=True)
 

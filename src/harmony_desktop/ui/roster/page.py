@@ -369,9 +369,7 @@ class RosterPage(QWidget):
             parent=self,
         ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()
 
-    def print_preview(
-        self, kind: str, day: dt.date | None = None
-    ) -> QPrintPreviewDialog | None:
+    def print_preview(self, kind: str, day: dt.date | None = None) -> QPrintPreviewDialog | None:
         """Show the print preview of a document for the chosen ensemble (print or PDF from
         there). A sign-in sheet first asks which of the ensemble's meeting days it is for
         (:attr:`day_dialog`), then previews."""
