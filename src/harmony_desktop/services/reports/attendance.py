@@ -165,15 +165,22 @@ def pair_figures(
         again AS (
             -- Presences on a day the student was already present in the ensemble: the
             -- days attended are the presences less these (no DISTINCT over every mark).
-            SELECT r.student_id, r.ensemble_id, COUNT(*) AS repeats
-            FROM ({sql.counted(held="later", codes=sql.present)}) r
-            WHERE EXISTS (
+            -- Walked from the spans (a few thousand) to the later sessions of their
+            -- ensemble: a span check per mark here would scan every span.
+            SELECT sp.student_id, sp.ensemble_id, COUNT(*) AS repeats
+            FROM enrolled sp
+            CROSS JOIN later r ON r.ensemble_id = sp.ensemble_id
+                 AND r.date >= sp.start_day AND r.date < sp.end_day
+            CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
+                 ON m.session_id = r.id AND m.deleted = 0
+            WHERE m.code IN {sql.present} AND m.student_id = sp.student_id
+              AND EXISTS (
                 SELECT 1 FROM held o
                 CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
                      ON m.session_id = o.id AND m.deleted = 0
                 WHERE o.ensemble_id = r.ensemble_id AND o.date = r.date AND o.seq < r.seq
-                  AND m.code IN {sql.present} AND m.student_id = r.student_id)
-            GROUP BY r.student_id, r.ensemble_id
+                  AND m.code IN {sql.present} AND m.student_id = sp.student_id)
+            GROUP BY sp.student_id, sp.ensemble_id
         ),
         in_run AS ({sql.counted(codes=run_list)}),
         runs AS (
