@@ -167,13 +167,14 @@ def pair_figures(
         "run_seqs": f"group_concat(CASE WHEN code IN {run_list} THEN seq END)",
         "days": f"""SUM(CASE WHEN NOT present THEN 0 WHEN NOT later THEN 1
                         WHEN EXISTS (
-                            -- an earlier session of the ensemble that day is held too
-                            -- (same day, same ensemble); read from the session index
+                            -- a presence at an earlier held session of the ensemble that
+                            -- day (read from the session index: the planner scans the
+                            -- materialised held sessions here)
                             SELECT 1 FROM session o INDEXED BY ix_session_report
                             CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
                                  ON m.session_id = o.id AND m.deleted = 0
-                            WHERE o.hub_id = c.hub_id AND o.date = c.date AND o.deleted = 0
-                              AND o.status = 'held' AND o.ensemble_id = c.ensemble_id
+                            WHERE {sql.is_held("o", first="c.date", last="c.date")}
+                              AND o.ensemble_id = c.ensemble_id
                               AND (o.start, o.id) < (c.start, c.session_id)
                               AND m.code IN {sql.present} AND m.student_id = c.student_id)
                         THEN 0
@@ -185,7 +186,7 @@ def pair_figures(
             spans AS MATERIALIZED (
                 SELECT sp.student_id, sp.ensemble_id, (
                     SELECT json_array({", ".join(tallies.values())})
-                    FROM ({sql.counted_in_span(columns=["later"])}) c
+                    FROM ({sql.counted_in_span(held="sessions", columns=["later"])}) c
                 ) AS f
                 FROM enrolled sp
             ),
@@ -203,13 +204,22 @@ def pair_figures(
             tally AS MATERIALIZED (
                 SELECT c.student_id, c.ensemble_id,
                        {", ".join(f"{expression} AS {k}" for k, expression in tallies.items())}
-                FROM ({sql.counted(columns=["later"])}) c
+                FROM ({sql.counted(held="sessions", columns=["later"])}) c
                 GROUP BY c.student_id, c.ensemble_id
             ),"""
     rows = ctx.rows(
         f"""
-        WITH held AS MATERIALIZED ({sql.held(later=True)}),
+        WITH held AS MATERIALIZED ({sql.held()}),
              enrolled AS MATERIALIZED ({sql.enrolled()}),
+             sessions AS MATERIALIZED (
+                -- the held sessions, ``later`` when an earlier one of the ensemble was
+                -- held that day (a rehearsal after the class: few, and the only ones
+                -- whose presences can repeat a day already attended)
+                SELECT h.*, EXISTS (
+                    SELECT 1 FROM held o WHERE o.ensemble_id = h.ensemble_id
+                    AND o.date = h.date AND o.seq < h.seq) AS later
+                FROM held h
+             ),
         {tally}
         expected AS (
             -- Sessions, span starts and span ends of each ensemble in one date order

@@ -153,24 +153,15 @@ class Sql:
             AND {self.not_closed(alias)}
         """
 
-    def held(self, *, first: str = ":first", last: str = ":last", later: bool = False) -> str:
+    def held(self, *, first: str = ":first", last: str = ":last") -> str:
         """CTE body: the held sessions in scope, with their times in seconds; ``seq``
-        numbers them in time order (a cheap "later than"). With ``later``, a column
-        ``later`` is 1 for a session after the first of its ensemble on its day (a
-        rehearsal after the class: the only sessions whose presences can repeat a day
-        already attended), else 0."""
-        body = f"""
+        numbers them in time order (a cheap "later than")."""
+        return f"""
             SELECT s.id, s.ensemble_id, s.hub_id, s.date, s.start, s."end", s.kind,
                    {seconds_of("s.start")} AS start_s, {seconds_of('s."end"')} AS end_s,
                    ROW_NUMBER() OVER (ORDER BY s.date, s.start, s.id) AS seq
             FROM session s
             WHERE {self.is_held("s", first=first, last=last)}
-        """
-        if not later:
-            return body
-        return f"""
-            SELECT *, seq > MIN(seq) OVER (PARTITION BY ensemble_id, date) AS later
-            FROM ({body})
         """
 
     def enrolled(self, *, first: str = ":first", last: str = ":last") -> str:
