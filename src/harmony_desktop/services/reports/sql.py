@@ -18,7 +18,11 @@ Python loop ever visits a mark. Joins over marks are written ``CROSS JOIN`` so S
 walks sessions first and reaches their marks through the covering report index
 (``ix_attendance_mark_report``, migration 0004_reports): the mark rows themselves, wide
 with their clocks, are never read. The held sessions come from a covering index too,
-by hub and date (``ix_session_report``, migration 0007_report_indexes).
+by hub and date (``ix_session_report``, migration 0007_report_indexes). A second
+covering index reads a student's marks (``ix_attendance_mark_student_report``,
+migration 0009_report_indexes2): ``counted_in_span`` gives the counted marks of one
+span of enrollment, for a tally per span that sorts no mark and checks none against
+the spans.
 """
 
 from __future__ import annotations
