@@ -29,8 +29,8 @@ CHRONIC_ABSENCE_THRESHOLD = 0.10
 
 #: The share of the sessions ever held in scope from which ``pair_figures`` tallies
 #: span by span. Measured over the two-year demo: at half of the sessions (a
-#: programme year) span by span costs two thirds of grouping the period's marks, at
-#: a sixth (a term) a third more; they meet near a quarter.
+#: programme year) span by span costs about two thirds of grouping the period's marks;
+#: at a seventh (a year to date in November) about a third more.
 BY_SPAN_SHARE = 0.3
 
 
@@ -141,7 +141,7 @@ def pair_figures(
     One statement. A pair's marks are tallied in one aggregate: present, excused,
     unexcused, seconds, the days attended (a presence, less one at a later session of
     a day the student was already present: those sessions are few, flagged in
-    ``held``), the last presence (the greatest ``seq`` of a mark that breaks a run)
+    ``sessions``), the last presence (the greatest ``seq`` of a mark that breaks a run)
     and the ``seq`` of every mark that makes a run (a tenth of the marks): the current
     run is those after the last break. The held sessions while enrolled come from the
     sessions and spans in one date order (``expected``).
