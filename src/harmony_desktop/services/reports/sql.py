@@ -18,7 +18,11 @@ Python loop ever visits a mark. Joins over marks are written ``CROSS JOIN`` so S
 walks sessions first and reaches their marks through the covering report index
 (``ix_attendance_mark_report``, migration 0004_reports): the mark rows themselves, wide
 with their clocks, are never read. The held sessions come from a covering index too,
-by hub and date (``ix_session_report``, migration 0007_report_indexes).
+by hub and date (``ix_session_report``, migration 0007_report_indexes). A second
+covering index reads a student's marks (``ix_attendance_mark_student_report``,
+migration 0009_report_indexes2): ``counted_in_span`` gives the counted marks of one
+span of enrollment, for a tally per span that sorts no mark and checks none against
+the spans.
 """
 
 from __future__ import annotations
@@ -199,28 +203,42 @@ class Sql:
             FROM islands GROUP BY student_id, ensemble_id, island
         """
 
+    def _mark_columns(self, columns: Sequence[str]) -> str:
+        """The columns of a counted mark ``m`` of the held session ``h``; ``columns``
+        names more columns of ``h``."""
+        arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
+        more = "".join(f"h.{column}, " for column in columns)
+        return f"""
+            {more}m.student_id, h.ensemble_id, h.hub_id, h.id AS session_id, h.date,
+            h.start, h."end", h.kind, h.seq, m.code, m.reason,
+            m.arrival_time, m.departure_time,
+            (m.code IN {self.present}) AS present,
+            (m.code IN {self.excused}) AS excused,
+            (m.code IN {self.unexcused}) AS unexcused,
+            (m.code IN {self.early}) AS early,
+            CASE WHEN m.code NOT IN {self.present} THEN 0
+                 WHEN m.arrival_time IS NULL AND m.departure_time IS NULL
+                 THEN MAX(0, h.end_s - h.start_s)
+                 ELSE MAX(0, MIN(h.end_s, COALESCE({departure}, h.end_s))
+                             - MAX(h.start_s, COALESCE({arrival}, h.start_s)))
+            END AS seconds
+        """
+
     def counted(
-        self, held: str = "held", enrolled: str = "enrolled", *, codes: str | None = None
+        self,
+        held: str = "held",
+        enrolled: str = "enrolled",
+        *,
+        codes: str | None = None,
+        columns: Sequence[str] = (),
     ) -> str:
         """CTE body: the counted marks, one row each, with their flags and the seconds
         attended (0 unless present; the whole session unless the mark has times).
         ``codes`` (an :meth:`in_list` of known codes) keeps only the marks with those
-        codes, read straight from the report index."""
-        arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
+        codes, read straight from the report index; ``columns`` names more columns of
+        ``held`` to carry."""
         return f"""
-            SELECT m.student_id, h.ensemble_id, h.hub_id, h.id AS session_id, h.date,
-                   h.start, h."end", h.kind, h.seq, m.code, m.reason,
-                   m.arrival_time, m.departure_time,
-                   (m.code IN {self.present}) AS present,
-                   (m.code IN {self.excused}) AS excused,
-                   (m.code IN {self.unexcused}) AS unexcused,
-                   (m.code IN {self.early}) AS early,
-                   CASE WHEN m.code NOT IN {self.present} THEN 0
-                        WHEN m.arrival_time IS NULL AND m.departure_time IS NULL
-                        THEN MAX(0, h.end_s - h.start_s)
-                        ELSE MAX(0, MIN(h.end_s, COALESCE({departure}, h.end_s))
-                                    - MAX(h.start_s, COALESCE({arrival}, h.start_s)))
-                   END AS seconds
+            SELECT {self._mark_columns(columns)}
             FROM {held} h
             CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
                  ON m.session_id = h.id AND m.deleted = 0
@@ -228,6 +246,35 @@ class Sql:
                  AND sp.ensemble_id = h.ensemble_id
                  AND h.date >= sp.start_day AND h.date < sp.end_day
             WHERE m.deleted = 0 AND m.code IN {codes or self.known}
+        """
+
+    def counted_in_span(
+        self,
+        span: str = "sp",
+        held: str = "held",
+        *,
+        codes: str | None = None,
+        columns: Sequence[str] = (),
+    ) -> str:
+        """A subquery body: the counted marks of one span of enrollment, ``span`` being
+        a row of ``enrolled`` in the enclosing query; the same rows and columns as
+        :meth:`counted` gives for that span.
+
+        The span's student's marks are read from the student report index
+        (``ix_attendance_mark_student_report``, migration 0009_report_indexes2), each
+        joined to its held session: an aggregate over it, once per span, tallies a
+        student's figures in an ensemble with no sort of every mark and no span check
+        per mark (the span is where the walk starts). It reads every mark of the
+        student, in or out of the period: for a short period of a long register
+        :meth:`counted` reads less."""
+        return f"""
+            SELECT {self._mark_columns(columns)}
+            FROM attendance_mark m INDEXED BY ix_attendance_mark_student_report
+            CROSS JOIN {held} h ON h.id = m.session_id
+            WHERE m.student_id = {span}.student_id AND m.deleted = 0
+              AND m.code IN {codes or self.known}
+              AND h.ensemble_id = {span}.ensemble_id
+              AND h.date >= {span}.start_day AND h.date < {span}.end_day
         """
 
     def standard(self, *, codes: str | None = None) -> str:
