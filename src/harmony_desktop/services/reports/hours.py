@@ -8,11 +8,14 @@ fall in each band.
 
 from __future__ import annotations
 
+from typing import Any
+
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import band_measure_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+from harmony_desktop.services.reports.presence import held_sessions
 
 #: Session kinds that are the curriculum; every other kind (rehearsal, performance) is
 #: extra-curricular.
@@ -75,31 +78,33 @@ def sheets() -> list[Sheet]:
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``hours`` sheets."""
     by_student, by_ensemble, bands = sheets()
-    sql = ctx.sql()
-    curriculum = sql.in_list("curriculum", CURRICULUM_KINDS)
     ctx.step(_("Counting hours"), 0, 2)
-    # Only presences attend seconds and days: the absences are left in the index.
-    attended = {
-        row[0]: row[1:]
-        for row in ctx.rows(
-            f"""
-            {sql.standard(codes=sql.present)}
-            SELECT student_id, SUM(seconds),
-                   SUM(CASE WHEN kind IN {curriculum} THEN seconds ELSE 0 END),
-                   COUNT(DISTINCT CASE WHEN present THEN date END)
-            FROM counted GROUP BY student_id
-            """,
-            sql.params,
-        )
-    }
+    held = held_sessions(ctx)
+    #: student -> [seconds attended, of them in the curriculum, the days present]
+    attended: dict[str, list[Any]] = {}
+    for session in held:
+        curriculum = session.kind in CURRICULUM_KINDS
+        whole = session.seconds or 0
+        for student_id, seconds in [
+            *((student_id, whole) for student_id in session.whole),
+            *((t[0], t[5] or 0) for t in session.timed),
+        ]:
+            found = attended.get(student_id)
+            if found is None:
+                found = attended[student_id] = [0, 0, set()]
+            found[0] += seconds
+            if curriculum:
+                found[1] += seconds
+            found[2].add(session.date)
     ctx.step(_("Counting hours"), 1, 2)
     counts: dict[tuple[str, str], int] = {}
     keys = []
     for student_id in dict.fromkeys(span[0] for span in ctx.spans):
-        seconds, curriculum_seconds, days = attended.get(student_id, (0, 0, 0))
+        seconds, curriculum_seconds, dates = attended.get(student_id, (0, 0, ()))
+        days = len(dates)
         hours = round(seconds / 3600, 2)
         st = ctx.students.get(student_id)
-        row = [
+        row: list[Any] = [
             student_id, st.name if st else "", ctx.hub_name(st.hub_id if st else None),
             st.grade if st else "", hours, round(curriculum_seconds / 3600, 2),
             round((seconds - curriculum_seconds) / 3600, 2), days, hours_band(hours),
@@ -116,15 +121,14 @@ def run(ctx: ReportContext) -> list[Sheet]:
     bands.rows.append(
         ["regular_attendees", f"≥{REGULAR_DAYS}", sum(1 for r in by_student.rows if r[10])]
     )
-    for hub, ensemble, sessions, seconds, curriculum_seconds in ctx.rows(
-        f"""
-        WITH held AS MATERIALIZED ({sql.held()})
-        SELECT hub_id, ensemble_id, COUNT(*), SUM(MAX(0, end_s - start_s)),
-               SUM(CASE WHEN kind IN {curriculum} THEN MAX(0, end_s - start_s) ELSE 0 END)
-        FROM held GROUP BY hub_id, ensemble_id
-        """,
-        sql.params,
-    ):
+    offered: dict[tuple[str, str], list[int]] = {}
+    for session in held:
+        found = offered.setdefault((session.hub_id, session.ensemble_id), [0, 0, 0])
+        found[0] += 1
+        found[1] += session.seconds or 0
+        if session.kind in CURRICULUM_KINDS:
+            found[2] += session.seconds or 0
+    for (hub, ensemble), (sessions, seconds, curriculum_seconds) in sorted(offered.items()):
         by_ensemble.rows.append(
             [ctx.hub_name(hub), ctx.ensemble_name(ensemble), sessions,
              round(seconds / 3600, 2), round(curriculum_seconds / 3600, 2),

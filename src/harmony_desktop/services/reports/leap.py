@@ -15,6 +15,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+from harmony_desktop.services.reports.presence import held_sessions
 
 
 def sheets() -> list[Sheet]:
@@ -37,15 +38,16 @@ def sheets() -> list[Sheet]:
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``leap`` sheet."""
     (sheet,) = sheets()
-    sql = ctx.sql()
     ctx.step(_("Counting days"), 0, 1)
-    days = dict(
-        ctx.rows(
-            f"{sql.standard(codes=sql.present)} SELECT student_id, COUNT(DISTINCT date)"
-            " FROM counted GROUP BY student_id",
-            sql.params,
-        )
-    )
+    dates: dict[str, set[str]] = {}
+    for session in held_sessions(ctx):
+        for student_id in session.students:
+            found = dates.get(student_id)
+            if found is None:
+                dates[student_id] = {session.date}
+            else:
+                found.add(session.date)
+    days = {student_id: len(found) for student_id, found in dates.items()}
     starts: dict[str, str] = {}
     for student, _ensemble, start_day, _end in ctx.spans:
         starts[student] = min(starts.get(student, start_day), start_day)
