@@ -85,17 +85,20 @@ def run(ctx: ReportContext) -> list[Sheet]:
     for session in held:
         curriculum = session.kind in CURRICULUM_KINDS
         whole = session.seconds or 0
-        for student_id, seconds in [
-            *((student_id, whole) for student_id in session.whole),
-            *((t[0], t[5] or 0) for t in session.timed),
-        ]:
+        for student_id in session.students:
             found = attended.get(student_id)
             if found is None:
                 found = attended[student_id] = [0, 0, set()]
-            found[0] += seconds
+            found[0] += whole
             if curriculum:
-                found[1] += seconds
+                found[1] += whole
             found[2].add(session.date)
+        # Presences with times of their own attended their own seconds, not the whole.
+        for student_id, *_times, seconds in session.timed():
+            found = attended[student_id]
+            found[0] += (seconds or 0) - whole
+            if curriculum:
+                found[1] += (seconds or 0) - whole
     ctx.step(_("Counting hours"), 1, 2)
     counts: dict[tuple[str, str], int] = {}
     keys = []

@@ -47,17 +47,19 @@ class HeldSession:
     kind: str
     #: the session's length: what a presence with no times of its own attended
     seconds: int
-    #: students present with no times of their own and no early departure
-    whole: list[str]
-    #: every other presence
-    timed: list[Timed]
+    #: every student counted present, once per mark: first the ``whole`` ones (no times
+    #: of their own, no early departure), then the others
+    students: list[str]
+    whole: int
+    #: the others' details as JSON array items, read only by the kinds that need them
+    others: str
 
-    @property
-    def students(self) -> list[str]:
-        """Every student counted present (once per mark, as marked)."""
-        if not self.timed:
-            return self.whole
-        return self.whole + [t[0] for t in self.timed]
+    def timed(self) -> list[Timed]:
+        """The presences with times of their own or an early departure."""
+        if not self.others:
+            return []
+        on_roll = set(self.students[self.whole :])
+        return [tuple(t) for t in json.loads(f"[{self.others}]") if t[0] in on_roll]
 
 
 class Roll:
@@ -117,13 +119,13 @@ def held_sessions(
     elif enrolled is None:
         enrolled = spans(ctx, sql)
     arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
-    whole = f"m.arrival_time IS NULL AND m.departure_time IS NULL AND m.code NOT IN {sql.early}"
+    plain = f"m.arrival_time IS NULL AND m.departure_time IS NULL AND m.code NOT IN {sql.early}"
     roll = Roll(enrolled)
     sessions = []
     # One row per held session. Its present marks are one range of the report index,
     # read whole and filtered by code (``+m.code``: cheaper than one look-up per
-    # present code); group_concat leaves out the NULLs, so the whole presences and
-    # the others make two lists, joined by a record separator.
+    # present code); group_concat leaves out NULLs, so one pass makes three lists: the
+    # whole presences' students, the others' students and the others' details.
     for ensemble, hub, day, start, end, kind, seconds, marks in ctx.rows(
         f"""
         WITH h AS NOT MATERIALIZED (
@@ -133,10 +135,13 @@ def held_sessions(
         )
         SELECT h.ensemble_id, h.hub_id, h.date, h.start, h."end", h.kind,
                MAX(0, h.end_s - h.start_s),
-               (SELECT COALESCE(group_concat(CASE WHEN {whole} THEN m.student_id END,
+               (SELECT COALESCE(group_concat(CASE WHEN {plain} THEN m.student_id END,
                                              char(31)), '')
                        || char(30)
-                       || COALESCE(group_concat(CASE WHEN NOT ({whole}) THEN json_array(
+                       || COALESCE(group_concat(CASE WHEN NOT ({plain}) THEN m.student_id END,
+                                                char(31)), '')
+                       || char(30)
+                       || COALESCE(group_concat(CASE WHEN NOT ({plain}) THEN json_array(
                               m.student_id, m.arrival_time, m.departure_time,
                               m.code IN {sql.early},
                               CASE WHEN m.code IN {sql.early} THEN m.reason END,
@@ -149,12 +154,17 @@ def held_sessions(
         """,
         sql.params,
     ):
-        students, _sep, others = marks.partition(_RECORDS)
-        present = roll.on_roll(ensemble, day, students.split(_SEPARATOR)) if students else []
-        timed: list[Timed] = []
-        if others:
-            timed = [tuple(t) for t in json.loads(f"[{others}]")]
-            allowed = set(roll.on_roll(ensemble, day, [t[0] for t in timed]))
-            timed = [t for t in timed if t[0] in allowed]
-        sessions.append(HeldSession(ensemble, hub, day, start, end, kind, seconds, present, timed))
+        whole_ids, _sep, rest = marks.partition(_RECORDS)
+        other_ids, _sep, others = rest.partition(_RECORDS)
+        marked = whole_ids.split(_SEPARATOR) if whole_ids else []
+        whole = len(marked)
+        if other_ids:
+            marked += other_ids.split(_SEPARATOR)
+        present = roll.on_roll(ensemble, day, marked) if marked else marked
+        if present is not marked:  # someone marked was not on the roll that day
+            on_roll = set(present)
+            whole = sum(1 for student in marked[:whole] if student in on_roll)
+        sessions.append(
+            HeldSession(ensemble, hub, day, start, end, kind, seconds, present, whole, others)
+        )
     return sessions
