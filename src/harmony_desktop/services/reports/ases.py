@@ -83,7 +83,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
     #: (date, site) -> student -> entry
     places: dict[tuple[str, str], dict[str, Entry]] = {}
     dates: dict[tuple[str, str], set[str]] = {}
-    for session in held_sessions(ctx):
+    for session in held_sessions(ctx, details=True):
         day, hub = session.date, session.hub_id
         here = places.setdefault((day, hub), {})
         dates.setdefault((hub, _half_key_text(str(day)[:10])), set()).add(day)
@@ -96,7 +96,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
             for student_id in whole:
                 entry = here.get(student_id)
                 here[student_id] = plain if entry is None else _merge(entry, *plain)
-        for student_id, arrival, departure, left_early, reason, _seconds in session.timed():
+        for student_id, arrival, departure, left_early, reason, _seconds in session.timed:
             time_in = (session.start if arrival is None else arrival)[:5]
             time_out = (session.end if departure is None else departure)[:5]
             entry = here.get(student_id)

@@ -79,7 +79,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``hours`` sheets."""
     by_student, by_ensemble, bands = sheets()
     ctx.step(_("Counting hours"), 0, 2)
-    held = held_sessions(ctx)
+    held = held_sessions(ctx, details=True)
     #: student -> [seconds attended, of them in the curriculum, the days present]
     attended: dict[str, list[Any]] = {}
     for session in held:
@@ -94,7 +94,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
                 found[1] += whole
             found[2].add(session.date)
         # Presences with times of their own attended their own seconds, not the whole.
-        for student_id, *_times, seconds in session.timed():
+        for student_id, *_times, seconds in session.timed:
             found = attended[student_id]
             found[0] += (seconds or 0) - whole
             if curriculum:

@@ -1,16 +1,16 @@
 """The presences of each held session, for the kinds that walk every presence (ases,
-grid, hours, leap, retention).
+grid, hours, leap).
 
 The figures are those of the ``counted`` block (:mod:`.sql`) kept to the present codes:
 the present marks of held sessions while the student was enrolled in the session's
 ensemble, each with the seconds it attended. Only the way they are read differs. In
 ``counted`` SQLite checks every mark against the enrolment spans, one B-tree probe per
-mark, and hands over a row per mark; here it hands over a row per held session (a few
-hundred times fewer), carrying the session's present marks read from its range of the
-report index: the students who attended all of it as one separated string, the few
-with times of their own or an early departure as a JSON array. The enrolment check is
-then made per session against the spans (:class:`Roll`): a single set test when every
-student marked is enrolled in the ensemble for the whole period, as nearly all are.
+mark, and hands over a row per mark; here it hands over a row per held session (some
+fifteen times fewer), carrying the session's present marks read from its range of the
+report index: the students present as one separated string and, when asked for, the
+few presences with times of their own or an early departure as JSON. The enrolment
+check is then made per session against the spans (:class:`Roll`): one set test when
+everyone marked was on the roll that day, as nearly always.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.sql import Sql, seconds_of
@@ -34,8 +34,7 @@ _RECORDS = "\x1e"
 Timed = tuple[str, str | None, str | None, int, str | None, int]
 
 
-@dataclass(frozen=True, slots=True)
-class HeldSession:
+class HeldSession(NamedTuple):
     """One held session in scope and the presences counted in it."""
 
     ensemble_id: str
@@ -47,19 +46,13 @@ class HeldSession:
     kind: str
     #: the session's length: what a presence with no times of its own attended
     seconds: int
-    #: every student counted present, once per mark: first the ``whole`` ones (no times
-    #: of their own, no early departure), then the others
+    #: every student counted present, once per mark; with details, first the ``whole``
+    #: ones (no times of their own, no early departure), then those of ``timed``
     students: list[str]
+    #: (with details) how many of ``students`` were present for the whole session
     whole: int
-    #: the others' details as JSON array items, read only by the kinds that need them
-    others: str
-
-    def timed(self) -> list[Timed]:
-        """The presences with times of their own or an early departure."""
-        if not self.others:
-            return []
-        on_roll = set(self.students[self.whole :])
-        return [tuple(t) for t in json.loads(f"[{self.others}]") if t[0] in on_roll]
+    #: (with details) the other presences
+    timed: list[Timed]
 
 
 class Roll:
@@ -111,22 +104,40 @@ def held_sessions(
     ctx: ReportContext,
     sql: Sql | None = None,
     enrolled: Sequence[tuple[str, str, str, str]] | None = None,
+    *,
+    details: bool = False,
 ) -> list[HeldSession]:
     """Every held session of ``sql``'s scope (the report's by default) with the presences
-    counted in it; ``enrolled`` are that period's spans (``ctx.spans`` by default)."""
+    counted in it; ``enrolled`` are that period's spans (``ctx.spans`` by default).
+
+    Without ``details`` only the students present are read (``whole`` is 0 and
+    ``timed`` empty); with them, which presences had times of their own or left early,
+    their times, reasons and seconds attended."""
     if sql is None:
         sql, enrolled = ctx.sql(), ctx.spans
     elif enrolled is None:
         enrolled = spans(ctx, sql)
-    arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
-    plain = f"m.arrival_time IS NULL AND m.departure_time IS NULL AND m.code NOT IN {sql.early}"
     roll = Roll(enrolled)
-    sessions = []
     # One row per held session. Its present marks are one range of the report index,
     # read whole and filtered by code (``+m.code``: cheaper than one look-up per
-    # present code); group_concat leaves out NULLs, so one pass makes three lists: the
-    # whole presences' students, the others' students and the others' details.
-    for ensemble, hub, day, start, end, kind, seconds, marks in ctx.rows(
+    # present code). With details, group_concat leaving out NULLs, one pass makes two
+    # lists: the whole presences' students, and the others as JSON.
+    plain = f"m.arrival_time IS NULL AND m.departure_time IS NULL AND m.code NOT IN {sql.early}"
+    arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
+    marks = (
+        f"""COALESCE(group_concat(CASE WHEN {plain} THEN m.student_id END, char(31)), '')
+            || char(30)
+            || COALESCE(group_concat(CASE WHEN NOT ({plain}) THEN json_array(
+                   m.student_id, m.arrival_time, m.departure_time, m.code IN {sql.early},
+                   CASE WHEN m.code IN {sql.early} THEN m.reason END,
+                   MAX(0, MIN(h.end_s, COALESCE({departure}, h.end_s))
+                          - MAX(h.start_s, COALESCE({arrival}, h.start_s))))
+                   END), '')"""
+        if details
+        else "group_concat(m.student_id, char(31))"
+    )
+    sessions = []
+    for ensemble, hub, day, start, end, kind, seconds, found in ctx.rows(
         f"""
         WITH h AS NOT MATERIALIZED (
             SELECT s.id, s.ensemble_id, s.hub_id, s.date, s.start, s."end", s.kind,
@@ -135,36 +146,33 @@ def held_sessions(
         )
         SELECT h.ensemble_id, h.hub_id, h.date, h.start, h."end", h.kind,
                MAX(0, h.end_s - h.start_s),
-               (SELECT COALESCE(group_concat(CASE WHEN {plain} THEN m.student_id END,
-                                             char(31)), '')
-                       || char(30)
-                       || COALESCE(group_concat(CASE WHEN NOT ({plain}) THEN m.student_id END,
-                                                char(31)), '')
-                       || char(30)
-                       || COALESCE(group_concat(CASE WHEN NOT ({plain}) THEN json_array(
-                              m.student_id, m.arrival_time, m.departure_time,
-                              m.code IN {sql.early},
-                              CASE WHEN m.code IN {sql.early} THEN m.reason END,
-                              MAX(0, MIN(h.end_s, COALESCE({departure}, h.end_s))
-                                     - MAX(h.start_s, COALESCE({arrival}, h.start_s))))
-                              END), '')
+               (SELECT {marks}
                 FROM attendance_mark m INDEXED BY ix_attendance_mark_report
                 WHERE m.session_id = h.id AND m.deleted = 0 AND +m.code IN {sql.present})
         FROM h
         """,
         sql.params,
     ):
-        whole_ids, _sep, rest = marks.partition(_RECORDS)
-        other_ids, _sep, others = rest.partition(_RECORDS)
+        if not details:
+            marked = found.split(_SEPARATOR) if found else []
+            present = roll.on_roll(ensemble, day, marked) if marked else marked
+            sessions.append(
+                HeldSession(ensemble, hub, day, start, end, kind, seconds, present, 0, [])
+            )
+            continue
+        whole_ids, _sep, others = found.partition(_RECORDS)
         marked = whole_ids.split(_SEPARATOR) if whole_ids else []
         whole = len(marked)
-        if other_ids:
-            marked += other_ids.split(_SEPARATOR)
+        timed: list[Timed] = []
+        if others:
+            timed = [tuple(t) for t in json.loads(f"[{others}]")]
+            marked += [t[0] for t in timed]
         present = roll.on_roll(ensemble, day, marked) if marked else marked
         if present is not marked:  # someone marked was not on the roll that day
             on_roll = set(present)
             whole = sum(1 for student in marked[:whole] if student in on_roll)
+            timed = [t for t in timed if t[0] in on_roll]
         sessions.append(
-            HeldSession(ensemble, hub, day, start, end, kind, seconds, present, whole, others)
+            HeldSession(ensemble, hub, day, start, end, kind, seconds, present, whole, timed)
         )
     return sessions
