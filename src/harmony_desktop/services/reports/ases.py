@@ -83,6 +83,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
     #: (date, site) -> student -> entry
     places: dict[tuple[str, str], dict[str, Entry]] = {}
     dates: dict[tuple[str, str], set[str]] = {}
+    #: (date, site) -> the students who left early (once early, the entry stays so)
+    early_release: dict[tuple[str, str], set[str]] = {}
     for session in held_sessions(ctx, details=True):
         day, hub = session.date, session.hub_id
         here = places.setdefault((day, hub), {})
@@ -105,6 +107,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
                 if entry is None
                 else _merge(entry, time_in, time_out, left_early, reason)
             )
+            if left_early:
+                early_release.setdefault((day, hub), set()).add(student_id)
     days = {key: len(found) for key, found in dates.items()}
     ctx.step(_("Attendance by day"), 1, 3)
     served: dict[tuple[str, str], int] = {}
@@ -112,7 +116,9 @@ def run(ctx: ReportContext) -> list[Sheet]:
     by_reason: dict[tuple[str, str, str | None], int] = {}
     # A student's id, name and grade, and a site's name, are worked out once, not once
     # per row (a row per student per day).
-    people: dict[str, tuple[str, str, str]] = {}
+    people = {
+        student_id: (student_id, st.name, st.grade) for student_id, st in ctx.students.items()
+    }
     sites: dict[str, str] = {}
     rows = by_day.rows
     for day, hub in sorted(places):
@@ -125,18 +131,15 @@ def run(ctx: ReportContext) -> list[Sheet]:
         if site is None:
             site = sites[hub] = ctx.hub_name(hub)
         served[(hub, half)] = served.get((hub, half), 0) + len(here)
-        for student_id in sorted(here):
-            time_in, time_out, left_early, reason = here[student_id]
-            if left_early:
-                reason_key = (hub, half, reason)
-                by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
-            person = people.get(student_id)
-            if person is None:
-                st = ctx.students.get(student_id)
-                person = people[student_id] = (
-                    (student_id, st.name, st.grade) if st else (student_id, "", "")
-                )
-            rows.append([date, site, *person, time_in, time_out, reason or ""])
+        # Student ids are unique within a day and site: the entries never compare.
+        rows.extend(
+            [date, site, *people.get(student_id, (student_id, "", "")), entry[0], entry[1],
+             entry[3] or ""]
+            for student_id, entry in sorted(here.items())
+        )  # fmt: skip
+        for student_id in early_release.get((day, hub), ()):
+            reason_key = (hub, half, here[student_id][3])
+            by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
     releases: dict[tuple[str, str], int] = {}
     reasons: dict[tuple[str, str, str], int] = {}
     # In SQL's order (a missing reason first), so a missing and an empty reason end as
