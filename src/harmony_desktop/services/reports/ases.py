@@ -17,7 +17,7 @@ from harmony_desktop.services.reports.calendar import half_years
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import reason_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-from harmony_desktop.services.reports.presence import held_sessions
+from harmony_desktop.services.reports.presence import collector_paused, held_sessions
 
 
 def sheets() -> list[Sheet]:
@@ -74,6 +74,11 @@ def _merge(entry: Entry, time_in: str, time_out: str, left_early: int, reason: s
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``ases`` sheets."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     summary, early, by_day = sheets()
     halves = half_years(ctx.first, ctx.last)
     ctx.step(_("Days of operation"), 0, 3)

@@ -12,7 +12,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-from harmony_desktop.services.reports.presence import held_sessions
+from harmony_desktop.services.reports.presence import collector_paused, held_sessions
 
 
 def sheets() -> list[Sheet]:
@@ -27,6 +27,11 @@ def sheets() -> list[Sheet]:
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``grid`` sheet."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     (sheet,) = sheets()
     ctx.step(_("Reading attendance"), 0, 1)
     held = held_sessions(ctx)

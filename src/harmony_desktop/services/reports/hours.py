@@ -15,7 +15,7 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import band_measure_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-from harmony_desktop.services.reports.presence import held_sessions
+from harmony_desktop.services.reports.presence import collector_paused, held_sessions
 
 #: Session kinds that are the curriculum; every other kind (rehearsal, performance) is
 #: extra-curricular.
@@ -77,6 +77,11 @@ def sheets() -> list[Sheet]:
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``hours`` sheets."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     by_student, by_ensemble, bands = sheets()
     ctx.step(_("Counting hours"), 0, 2)
     held = held_sessions(ctx, details=True)

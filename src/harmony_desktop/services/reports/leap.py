@@ -15,7 +15,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-from harmony_desktop.services.reports.presence import held_sessions
+from harmony_desktop.services.reports.presence import collector_paused, held_sessions
 
 
 def sheets() -> list[Sheet]:
@@ -37,6 +37,11 @@ def sheets() -> list[Sheet]:
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``leap`` sheet."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     (sheet,) = sheets()
     ctx.step(_("Counting days"), 0, 1)
     dates: dict[str, set[str]] = {}
