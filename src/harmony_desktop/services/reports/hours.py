@@ -8,6 +8,8 @@ fall in each band.
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import chain
 from typing import Any
 
 from harmony_desktop.domain.collation import sort_key
@@ -15,7 +17,11 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import band_measure_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-from harmony_desktop.services.reports.presence import collector_paused, held_sessions
+from harmony_desktop.services.reports.presence import (
+    collector_paused,
+    days_present,
+    held_sessions,
+)
 
 #: Session kinds that are the curriculum; every other kind (rehearsal, performance) is
 #: extra-curricular.
@@ -85,31 +91,35 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     by_student, by_ensemble, bands = sheets()
     ctx.step(_("Counting hours"), 0, 2)
     held = held_sessions(ctx, details=True)
-    #: student -> [seconds attended, of them in the curriculum, the days present]
-    attended: dict[str, list[Any]] = {}
+    days_attended = days_present(held)
+    # Everyone present for the whole of a session attended its length: sessions of one
+    # length and kind are counted together, a Counter per length rather than a loop
+    # per presence.
+    by_length: dict[tuple[int, bool], list[list[str]]] = {}
     for session in held:
-        curriculum = session.kind in CURRICULUM_KINDS
-        whole = session.seconds or 0
-        for student_id in session.students:
-            found = attended.get(student_id)
-            if found is None:
-                found = attended[student_id] = [0, 0, set()]
-            found[0] += whole
+        key = (session.seconds or 0, session.kind in CURRICULUM_KINDS)
+        by_length.setdefault(key, []).append(session.students)
+    attended: dict[str, int] = {}
+    in_curriculum: dict[str, int] = {}
+    for (length, curriculum), students in by_length.items():
+        for student_id, times in Counter(chain.from_iterable(students)).items():
+            attended[student_id] = attended.get(student_id, 0) + times * length
             if curriculum:
-                found[1] += whole
-            found[2].add(session.date)
-        # Presences with times of their own attended their own seconds, not the whole.
+                in_curriculum[student_id] = in_curriculum.get(student_id, 0) + times * length
+    # Presences with times of their own attended their own seconds, not the whole.
+    for session in held:
         for student_id, *_times, seconds in session.timed:
-            found = attended[student_id]
-            found[0] += (seconds or 0) - whole
-            if curriculum:
-                found[1] += (seconds or 0) - whole
+            extra = (seconds or 0) - (session.seconds or 0)
+            attended[student_id] += extra
+            if session.kind in CURRICULUM_KINDS:
+                in_curriculum[student_id] = in_curriculum.get(student_id, 0) + extra
     ctx.step(_("Counting hours"), 1, 2)
     counts: dict[tuple[str, str], int] = {}
     keys = []
     for student_id in dict.fromkeys(span[0] for span in ctx.spans):
-        seconds, curriculum_seconds, dates = attended.get(student_id, (0, 0, ()))
-        days = len(dates)
+        seconds = attended.get(student_id, 0)
+        curriculum_seconds = in_curriculum.get(student_id, 0)
+        days = days_attended.get(student_id, 0)
         hours = round(seconds / 3600, 2)
         st = ctx.students.get(student_id)
         row: list[Any] = [

@@ -15,7 +15,11 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-from harmony_desktop.services.reports.presence import collector_paused, held_sessions
+from harmony_desktop.services.reports.presence import (
+    collector_paused,
+    days_present,
+    held_sessions,
+)
 
 
 def sheets() -> list[Sheet]:
@@ -44,15 +48,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
 def _fill(ctx: ReportContext) -> list[Sheet]:
     (sheet,) = sheets()
     ctx.step(_("Counting days"), 0, 1)
-    dates: dict[str, set[str]] = {}
-    for session in held_sessions(ctx):
-        for student_id in session.students:
-            found = dates.get(student_id)
-            if found is None:
-                dates[student_id] = {session.date}
-            else:
-                found.add(session.date)
-    days = {student_id: len(found) for student_id, found in dates.items()}
+    days = days_present(held_sessions(ctx))
     starts: dict[str, str] = {}
     for student, _ensemble, start_day, _end in ctx.spans:
         starts[student] = min(starts.get(student, start_day), start_day)

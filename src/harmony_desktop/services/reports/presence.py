@@ -18,8 +18,10 @@ from __future__ import annotations
 import gc
 import json
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import NamedTuple
 
 from harmony_desktop.services.reports.context import ReportContext
@@ -196,3 +198,13 @@ def held_sessions(
             HeldSession(ensemble, hub, day, start, end, kind, seconds, present, whole, timed)
         )
     return sessions
+
+
+def days_present(sessions: Iterable[HeldSession]) -> Counter[str]:
+    """How many distinct days each student was present (as stored dates: two sessions
+    the same day are one day): each day's students made a set, then counted, with no
+    Python loop per presence."""
+    by_day: dict[str, list[list[str]]] = {}
+    for session in sessions:
+        by_day.setdefault(session.date, []).append(session.students)
+    return Counter(chain.from_iterable(set(chain.from_iterable(day)) for day in by_day.values()))
