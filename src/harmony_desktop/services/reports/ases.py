@@ -97,12 +97,11 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
         # A presence with no times of its own is in and out with the session.
         plain: Entry = (session.start[:5], session.end[:5], 0, None)
         whole = session.students[: session.whole]
-        if not here:
-            here.update(dict.fromkeys(whole, plain))
-        else:
-            for student_id in whole:
-                entry = here.get(student_id)
-                here[student_id] = plain if entry is None else _merge(entry, *plain)
+        # Another ensemble's session at the site that day has mostly other students:
+        # only those already here are merged one by one.
+        again = {s: _merge(here[s], *plain) for s in here.keys() & whole} if here else {}
+        here.update(dict.fromkeys(whole, plain))
+        here.update(again)
         for student_id, arrival, departure, left_early, reason, _seconds in session.timed:
             time_in = (session.start if arrival is None else arrival)[:5]
             time_out = (session.end if departure is None else departure)[:5]
