@@ -27,8 +27,9 @@ from typing import NamedTuple
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.sql import Sql, seconds_of
 
-#: Separates the student ids of a session's whole presences (ids never hold control
-#: characters; the few presences with text of their own travel as JSON).
+#: Separates the student ids of a session's presences (ids are UUIDs, made here or
+#: checked as such by sync, so never hold control characters; the few presences with
+#: text of their own, a reason, travel as JSON).
 _SEPARATOR = "\x1f"
 #: Separates those ids from the other presences' JSON.
 _RECORDS = "\x1e"
