@@ -30,7 +30,7 @@ from harmony_desktop.services.reports.sql import Sql, seconds_of
 #: Separates the student ids of a session's presences (ids are UUIDs, made here or
 #: checked as such by sync, so never hold control characters; the few presences with
 #: text of their own, a reason, travel as JSON).
-_SEPARATOR = "\x1f"
+SEPARATOR = "\x1f"
 #: Separates those ids from the other presences' JSON.
 _RECORDS = "\x1e"
 
@@ -100,20 +100,28 @@ class Roll:
         #: (ensemble, index of the days between two cuts) -> the roll then
         self._rolls: dict[tuple[str, int], frozenset[str]] = {}
 
-    def on_roll(self, ensemble: str, day: str, students: list[str]) -> list[str]:
-        """Those of ``students`` enrolled in ``ensemble`` on ``day``, in the same order."""
+    def roll(self, ensemble: str, day: str) -> frozenset[str]:
+        """The students enrolled in ``ensemble`` on ``day``."""
         cuts = self._cuts.get(ensemble)
         if cuts is None:
-            return []
+            return _NOBODY
         key = (ensemble, bisect_right(cuts, day))
         roll = self._rolls.get(key)
         if roll is None:
             roll = self._rolls[key] = frozenset(
                 student for student, start, end in self._spans[ensemble] if start <= day < end
             )
+        return roll
+
+    def on_roll(self, ensemble: str, day: str, students: list[str]) -> list[str]:
+        """Those of ``students`` enrolled in ``ensemble`` on ``day``, in the same order."""
+        roll = self.roll(ensemble, day)
         if roll.issuperset(students):
             return students
         return [student for student in students if student in roll]
+
+
+_NOBODY: frozenset[str] = frozenset()
 
 
 def spans(ctx: ReportContext, sql: Sql) -> list[tuple[str, str, str, str]]:
@@ -177,14 +185,14 @@ def held_sessions(
         sql.params,
     ):
         if not details:
-            marked = found.split(_SEPARATOR) if found else []
+            marked = found.split(SEPARATOR) if found else []
             present = roll.on_roll(ensemble, day, marked) if marked else marked
             sessions.append(
                 HeldSession(ensemble, hub, day, start, end, kind, seconds, present, 0, [])
             )
             continue
         whole_ids, _sep, others = found.partition(_RECORDS)
-        marked = whole_ids.split(_SEPARATOR) if whole_ids else []
+        marked = whole_ids.split(SEPARATOR) if whole_ids else []
         whole = len(marked)
         timed: list[Timed] = []
         if others:
