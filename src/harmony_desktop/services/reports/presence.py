@@ -1,5 +1,5 @@
 """The presences of each held session, for the kinds that walk every presence (ases,
-grid, hours, leap).
+grid, hours, leap), and who was on each roll (completion too).
 
 The figures are those of the ``counted`` block (:mod:`.sql`) kept to the present codes:
 the present marks of held sessions while the student was enrolled in the session's
