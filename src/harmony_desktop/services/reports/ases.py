@@ -10,7 +10,6 @@ student present each day with their time in, time out and early-release reason.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
@@ -18,6 +17,7 @@ from harmony_desktop.services.reports.calendar import half_years
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import reason_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+from harmony_desktop.services.reports.presence import collector_paused, held_sessions
 
 
 def sheets() -> list[Sheet]:
@@ -54,8 +54,10 @@ def _half_key_text(day: str) -> str:
     return day[:4] + ("H1" if day[5:7] <= "06" else "H2")
 
 
-#: A student's day at a site: earliest time in, latest time out (as stored), whether
-#: any mark left early (0 or 1), and the greatest early-release reason (None if none).
+#: A student's day at a site: earliest time in, latest time out (as stored, cut to
+#: HH:MM: the earliest and latest of the cut times are the cut earliest and latest),
+#: whether any mark left early (0 or 1), and the greatest early-release reason (None
+#: if none).
 Entry = tuple[str, str, int, str | None]
 
 
@@ -72,77 +74,59 @@ def _merge(entry: Entry, time_in: str, time_out: str, left_early: int, reason: s
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``ases`` sheets."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     summary, early, by_day = sheets()
-    sql = ctx.sql()
     halves = half_years(ctx.first, ctx.last)
     ctx.step(_("Days of operation"), 0, 3)
-    # One statement: the held sessions (seq, date, site, start, end), then the present
-    # marks (seq, student, their own times if any, early release). Marks carry their
-    # session's number, not its date and site as text; most have no times of their own
-    # and take the session's, so a mark row is mostly small integers and NULLs.
-    # The marks are gathered here into one entry per student present per site and day:
-    # nearly every entry is one mark, so a GROUP BY in SQL would sort every mark by
-    # three text keys for nothing; the days and sites are sorted here, then each one's
-    # students.
+    # One entry per student present per site and day: nearly every entry is one
+    # presence, so a GROUP BY in SQL would sort every mark by three text keys for
+    # nothing; the days and sites are sorted here, then each one's students.
     #: (date, site) -> student -> entry
     places: dict[tuple[str, str], dict[str, Entry]] = {}
-    #: seq -> (its day and site's entries, a mark's entry with no times of its own)
-    sessions: dict[int, tuple[dict[str, Entry], Entry]] = {}
     dates: dict[tuple[str, str], set[str]] = {}
-    later: list[tuple[Any, ...]] = []
-    for student_id, seq, first, second, third, fourth in ctx.stream(
-        f"""
-        {sql.standard(codes=sql.present)}
-        SELECT NULL, seq, date, hub_id, start, "end" FROM held
-        UNION ALL
-        SELECT student_id, seq, arrival_time, departure_time, early,
-               CASE WHEN early THEN reason END
-        FROM counted
-        """,
-        sql.params,
-    ):
-        if student_id is None:  # a held session: date, site, start, end
-            place = places.setdefault((first, second), {})
-            sessions[seq] = (place, (third, fourth, 0, None))
-            dates.setdefault((second, _half_key_text(str(first)[:10])), set()).add(first)
-            continue
-        found = sessions.get(seq)
-        if found is None:  # a mark before its session: never in SQLite's UNION ALL
-            later.append((student_id, seq, first, second, third, fourth))
-            continue
-        here, plain = found
-        entry = here.get(student_id)
-        if entry is None and first is None and second is None and not third:
-            here[student_id] = plain
-        else:
-            time_in = plain[0] if first is None else first
-            time_out = plain[1] if second is None else second
+    #: (date, site) -> the students who left early (once early, the entry stays so)
+    early_release: dict[tuple[str, str], set[str]] = {}
+    for session in held_sessions(ctx, details=True):
+        day, hub = session.date, session.hub_id
+        here = places.setdefault((day, hub), {})
+        dates.setdefault((hub, _half_key_text(str(day)[:10])), set()).add(day)
+        # A presence with no times of its own is in and out with the session.
+        plain: Entry = (session.start[:5], session.end[:5], 0, None)
+        whole = session.students[: session.whole]
+        # Another ensemble's session at the site that day has mostly other students:
+        # only those already here are merged one by one.
+        again = {s: _merge(here[s], *plain) for s in here.keys() & whole} if here else {}
+        here.update(dict.fromkeys(whole, plain))
+        here.update(again)
+        for student_id, arrival, departure, left_early, reason, _seconds in session.timed:
+            time_in = (session.start if arrival is None else arrival)[:5]
+            time_out = (session.end if departure is None else departure)[:5]
+            entry = here.get(student_id)
             here[student_id] = (
-                (time_in, time_out, third, fourth)
+                (time_in, time_out, left_early, reason)
                 if entry is None
-                else _merge(entry, time_in, time_out, third, fourth)
+                else _merge(entry, time_in, time_out, left_early, reason)
             )
-    for student_id, seq, arrival, departure, left_early, reason in later:
-        here, plain = sessions[seq]
-        time_in = plain[0] if arrival is None else arrival
-        time_out = plain[1] if departure is None else departure
-        entry = here.get(student_id)
-        here[student_id] = (
-            (time_in, time_out, left_early, reason)
-            if entry is None
-            else _merge(entry, time_in, time_out, left_early, reason)
-        )
+            if left_early:
+                early_release.setdefault((day, hub), set()).add(student_id)
     days = {key: len(found) for key, found in dates.items()}
     ctx.step(_("Attendance by day"), 1, 3)
     served: dict[tuple[str, str], int] = {}
     #: early releases per (site, half-year, reason as stored, None included)
     by_reason: dict[tuple[str, str, str | None], int] = {}
-    # A student's name and grade, and a site's name, are worked out once, not once per
-    # row (a row per student per day).
-    people: dict[str, tuple[str, str]] = {}
+    # A student's id, name and grade, and a site's name, are worked out once, not once
+    # per row (a row per student per day).
+    people = {
+        student_id: (student_id, st.name, st.grade) for student_id, st in ctx.students.items()
+    }
     sites: dict[str, str] = {}
     rows = by_day.rows
-    for (day, hub), here in sorted(places.items(), key=lambda item: item[0]):
+    for day, hub in sorted(places):
+        here = places[(day, hub)]
         if not here:
             continue
         text = str(day)[:10]
@@ -152,15 +136,14 @@ def run(ctx: ReportContext) -> list[Sheet]:
             site = sites[hub] = ctx.hub_name(hub)
         served[(hub, half)] = served.get((hub, half), 0) + len(here)
         # Student ids are unique within a day and site: the entries never compare.
-        for student_id, (time_in, time_out, left_early, reason) in sorted(here.items()):
-            if left_early:
-                reason_key = (hub, half, reason)
-                by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
-            person = people.get(student_id)
-            if person is None:
-                st = ctx.students.get(student_id)
-                person = people[student_id] = (st.name, st.grade) if st else ("", "")
-            rows.append([date, site, student_id, *person, time_in[:5], time_out[:5], reason or ""])
+        rows.extend(
+            [date, site, *people.get(student_id, (student_id, "", "")), entry[0], entry[1],
+             entry[3] or ""]
+            for student_id, entry in sorted(here.items())
+        )  # fmt: skip
+        for student_id in early_release.get((day, hub), ()):
+            reason_key = (hub, half, here[student_id][3])
+            by_reason[reason_key] = by_reason.get(reason_key, 0) + 1
     releases: dict[tuple[str, str], int] = {}
     reasons: dict[tuple[str, str, str], int] = {}
     # In SQL's order (a missing reason first), so a missing and an empty reason end as

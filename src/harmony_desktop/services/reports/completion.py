@@ -16,6 +16,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+from harmony_desktop.services.reports.presence import SEPARATOR, Roll, spans
 
 
 def sheets() -> list[Sheet]:
@@ -48,41 +49,32 @@ def run(ctx: ReportContext) -> list[Sheet]:
         return [summary, missing]
     sql = ctx.sql(last=cutoff)
     ensemble = "AND s.ensemble_id = :ensemble" if ctx.ensemble_id else ""
-    rows = ctx.rows(
+    roll = Roll(spans(ctx, sql))
+    # Per due session, the students of its marks with a code, read from its range of the
+    # report index as one string; who was on its roll that day comes from the spans,
+    # one set per stretch of days between two enrollment changes, rather than two
+    # counts per session over the spans in SQL.
+    rows = []
+    for hub, ensemble_id, day, start, marked in ctx.rows(
         f"""
-        WITH due AS MATERIALIZED (
-            SELECT s.id, s.ensemble_id, s.hub_id, s.date, s.start FROM session s
-            WHERE s.deleted = 0 AND s.status IN ('held', 'scheduled')
-              AND s.date >= :first AND s.date <= :last AND s.hub_id IN {sql.hubs} {ensemble}
-              AND EXISTS (SELECT 1 FROM ensemble en WHERE en.id = s.ensemble_id
-                          AND en.deleted = 0)
-              AND {sql.not_closed("s")}
-        ),
-        enrolled AS MATERIALIZED ({sql.enrolled()}),
-        rolls AS MATERIALIZED (
-            -- Per session, two counts looked up rather than two GROUP BYs over every
-            -- (session, student on the roll) pair, which would sort them all: the
-            -- students on its roll (spans covering its day), and the marks with a code
-            -- among them (from the session to its marks, a range of the report index,
-            -- then to the spans, the way the counted marks are read).
-            SELECT d.id, d.hub_id, d.ensemble_id, d.date, d.start,
-                   (SELECT COUNT(*) FROM enrolled sp WHERE sp.ensemble_id = d.ensemble_id
-                    AND d.date >= sp.start_day AND d.date < sp.end_day) AS expected,
-                   (SELECT COUNT(*)
-                    FROM attendance_mark m INDEXED BY ix_attendance_mark_report
-                    CROSS JOIN enrolled sp ON sp.student_id = m.student_id
-                         AND sp.ensemble_id = d.ensemble_id
-                         AND d.date >= sp.start_day AND d.date < sp.end_day
-                    WHERE m.session_id = d.id AND m.deleted = 0
-                      AND m.code IS NOT NULL) AS recorded
-            FROM due d
-        )
-        SELECT d.hub_id, d.ensemble_id, d.date, substr(d.start, 1, 5), d.expected, d.recorded
-        FROM rolls d WHERE d.expected > 0
-        ORDER BY d.date, d.start
+        SELECT s.hub_id, s.ensemble_id, s.date, substr(s.start, 1, 5),
+               (SELECT group_concat(m.student_id, char(31))
+                FROM attendance_mark m INDEXED BY ix_attendance_mark_report
+                WHERE m.session_id = s.id AND m.deleted = 0 AND m.code IS NOT NULL)
+        FROM session s
+        WHERE s.deleted = 0 AND s.status IN ('held', 'scheduled')
+          AND s.date >= :first AND s.date <= :last AND s.hub_id IN {sql.hubs} {ensemble}
+          AND EXISTS (SELECT 1 FROM ensemble en WHERE en.id = s.ensemble_id
+                      AND en.deleted = 0)
+          AND {sql.not_closed("s")}
+        ORDER BY s.date, s.start
         """,
         sql.params,
-    )
+    ):
+        expected = len(roll.roll(ensemble_id, day))
+        if expected:
+            recorded = len(roll.on_roll(ensemble_id, day, marked.split(SEPARATOR))) if marked else 0
+            rows.append((hub, ensemble_id, day, start, expected, recorded))
     totals: dict[tuple[str, str], list[object]] = {}
     for hub, ensemble_id, day, start, expected, recorded in rows:
         entry = totals.setdefault((hub, ensemble_id), [0, 0, []])

@@ -12,6 +12,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+from harmony_desktop.services.reports.presence import collector_paused, held_sessions
 
 
 def sheets() -> list[Sheet]:
@@ -26,10 +27,15 @@ def sheets() -> list[Sheet]:
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``grid`` sheet."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     (sheet,) = sheets()
-    sql = ctx.sql()
     ctx.step(_("Reading attendance"), 0, 1)
-    dates = sorted({str(row[3])[:10] for row in ctx.held_sessions})
+    held = held_sessions(ctx)
+    dates = sorted({str(session.date)[:10] for session in held})
     position = {day: 4 + i for i, day in enumerate(dates)}
     sheet.columns.extend(Column(day, day, Format.INT) for day in dates)
     rows: dict[str, list[object]] = {}
@@ -38,13 +44,11 @@ def run(ctx: ReportContext) -> list[Sheet]:
         rows[student_id] = [student_id, st.name if st else "",
                             ctx.hub_name(st.hub_id if st else None), st.grade if st else "",
                             *([0] * len(dates))]  # fmt: skip
-    # Only the present marks, read by their codes from the report index; no DISTINCT
-    # (a second presence the same day sets the same 1), so nothing is sorted.
-    for student_id, day in ctx.stream(
-        f"{sql.standard(codes=sql.present)} SELECT student_id, substr(date, 1, 10) FROM counted",
-        sql.params,
-    ):
-        rows[student_id][position[day]] = 1
+    # A second presence the same day sets the same 1.
+    for session in held:
+        column = position[str(session.date)[:10]]
+        for student_id in session.students:
+            rows[student_id][column] = 1
     sheet.rows = list(rows.values())
     ctx.sort_rows(
         sheet.rows, [(sort_key(str(r[2])), ctx.student_key(str(r[0]))) for r in sheet.rows]

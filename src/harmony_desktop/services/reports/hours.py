@@ -8,11 +8,20 @@ fall in each band.
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import chain
+from typing import Any
+
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import band_measure_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+from harmony_desktop.services.reports.presence import (
+    collector_paused,
+    days_present,
+    held_sessions,
+)
 
 #: Session kinds that are the curriculum; every other kind (rehearsal, performance) is
 #: extra-curricular.
@@ -74,32 +83,46 @@ def sheets() -> list[Sheet]:
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``hours`` sheets."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     by_student, by_ensemble, bands = sheets()
-    sql = ctx.sql()
-    curriculum = sql.in_list("curriculum", CURRICULUM_KINDS)
     ctx.step(_("Counting hours"), 0, 2)
-    # Only presences attend seconds and days: the absences are left in the index.
-    attended = {
-        row[0]: row[1:]
-        for row in ctx.rows(
-            f"""
-            {sql.standard(codes=sql.present)}
-            SELECT student_id, SUM(seconds),
-                   SUM(CASE WHEN kind IN {curriculum} THEN seconds ELSE 0 END),
-                   COUNT(DISTINCT CASE WHEN present THEN date END)
-            FROM counted GROUP BY student_id
-            """,
-            sql.params,
-        )
-    }
+    held = held_sessions(ctx, details=True)
+    days_attended = days_present(held)
+    # Everyone present for the whole of a session attended its length: sessions of one
+    # length and kind are counted together, a Counter per length rather than a loop
+    # per presence.
+    by_length: dict[tuple[int, bool], list[list[str]]] = {}
+    for session in held:
+        key = (session.seconds or 0, session.kind in CURRICULUM_KINDS)
+        by_length.setdefault(key, []).append(session.students)
+    attended: dict[str, int] = {}
+    in_curriculum: dict[str, int] = {}
+    for (length, curriculum), students in by_length.items():
+        for student_id, times in Counter(chain.from_iterable(students)).items():
+            attended[student_id] = attended.get(student_id, 0) + times * length
+            if curriculum:
+                in_curriculum[student_id] = in_curriculum.get(student_id, 0) + times * length
+    # Presences with times of their own attended their own seconds, not the whole.
+    for session in held:
+        for student_id, *_times, seconds in session.timed:
+            extra = (seconds or 0) - (session.seconds or 0)
+            attended[student_id] += extra
+            if session.kind in CURRICULUM_KINDS:
+                in_curriculum[student_id] = in_curriculum.get(student_id, 0) + extra
     ctx.step(_("Counting hours"), 1, 2)
     counts: dict[tuple[str, str], int] = {}
     keys = []
     for student_id in dict.fromkeys(span[0] for span in ctx.spans):
-        seconds, curriculum_seconds, days = attended.get(student_id, (0, 0, 0))
+        seconds = attended.get(student_id, 0)
+        curriculum_seconds = in_curriculum.get(student_id, 0)
+        days = days_attended.get(student_id, 0)
         hours = round(seconds / 3600, 2)
         st = ctx.students.get(student_id)
-        row = [
+        row: list[Any] = [
             student_id, st.name if st else "", ctx.hub_name(st.hub_id if st else None),
             st.grade if st else "", hours, round(curriculum_seconds / 3600, 2),
             round((seconds - curriculum_seconds) / 3600, 2), days, hours_band(hours),
@@ -116,15 +139,14 @@ def run(ctx: ReportContext) -> list[Sheet]:
     bands.rows.append(
         ["regular_attendees", f"≥{REGULAR_DAYS}", sum(1 for r in by_student.rows if r[10])]
     )
-    for hub, ensemble, sessions, seconds, curriculum_seconds in ctx.rows(
-        f"""
-        WITH held AS MATERIALIZED ({sql.held()})
-        SELECT hub_id, ensemble_id, COUNT(*), SUM(MAX(0, end_s - start_s)),
-               SUM(CASE WHEN kind IN {curriculum} THEN MAX(0, end_s - start_s) ELSE 0 END)
-        FROM held GROUP BY hub_id, ensemble_id
-        """,
-        sql.params,
-    ):
+    offered: dict[tuple[str, str], list[int]] = {}
+    for session in held:
+        found = offered.setdefault((session.hub_id, session.ensemble_id), [0, 0, 0])
+        found[0] += 1
+        found[1] += session.seconds or 0
+        if session.kind in CURRICULUM_KINDS:
+            found[2] += session.seconds or 0
+    for (hub, ensemble), (sessions, seconds, curriculum_seconds) in sorted(offered.items()):
         by_ensemble.rows.append(
             [ctx.hub_name(hub), ctx.ensemble_name(ensemble), sessions,
              round(seconds / 3600, 2), round(curriculum_seconds / 3600, 2),

@@ -15,6 +15,11 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
+from harmony_desktop.services.reports.presence import (
+    collector_paused,
+    days_present,
+    held_sessions,
+)
 
 
 def sheets() -> list[Sheet]:
@@ -36,16 +41,14 @@ def sheets() -> list[Sheet]:
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``leap`` sheet."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     (sheet,) = sheets()
-    sql = ctx.sql()
     ctx.step(_("Counting days"), 0, 1)
-    days = dict(
-        ctx.rows(
-            f"{sql.standard(codes=sql.present)} SELECT student_id, COUNT(DISTINCT date)"
-            " FROM counted GROUP BY student_id",
-            sql.params,
-        )
-    )
+    days = days_present(held_sessions(ctx))
     starts: dict[str, str] = {}
     for student, _ensemble, start_day, _end in ctx.spans:
         starts[student] = min(starts.get(student, start_day), start_day)

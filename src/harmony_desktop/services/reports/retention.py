@@ -67,9 +67,12 @@ def _active(ctx: ReportContext, first: dt.date, last: dt.date) -> list[tuple[str
 
     Asked of each enrollment span (a few thousand) rather than read off every present
     mark: the span's held sessions are read in date order from the session report
-    index, each with one look-up of the student's presence in the mark report index,
-    and the first presence answers (most students are present at their first
-    session), so neither every mark is read nor are they all sorted for a DISTINCT."""
+    index, from the later of its first day and ``first``, each with one look-up of the
+    student's presence in the mark report index, and the first presence answers (most
+    students are present at their first session), so neither every mark is read nor
+    are they all sorted for a DISTINCT. A span's ensemble and site come from ``sites``,
+    the held sessions' own: live, in scope, so the sessions looked at again need only
+    be live, held and open on their day."""
     sql = ctx.sql(first=first, last=last)
     return ctx.rows(
         f"""
@@ -83,8 +86,10 @@ def _active(ctx: ReportContext, first: dt.date, last: dt.date) -> list[tuple[str
             SELECT 1 FROM session s INDEXED BY ix_session_report
             CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
                  ON m.session_id = s.id AND m.deleted = 0
-            WHERE s.hub_id = si.hub_id AND s.ensemble_id = sp.ensemble_id
-              AND s.date >= sp.start_day AND s.date < sp.end_day AND {sql.is_held("s")}
+            WHERE s.hub_id = si.hub_id AND s.date >= MAX(sp.start_day, :first)
+              AND s.date < sp.end_day AND s.date <= :last
+              AND s.deleted = 0 AND s.status = 'held' AND s.ensemble_id = sp.ensemble_id
+              AND {sql.not_closed("s")}
               AND m.code IN {sql.present} AND m.student_id = sp.student_id)
         """,
         sql.params,
