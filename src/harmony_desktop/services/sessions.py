@@ -20,7 +20,6 @@ from harmony_desktop.domain.schedule import meetings
 from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.domain.vocab import SessionKind, SessionStatus
 from harmony_desktop.services.calendar import Calendar
-from harmony_desktop.services.invitations import expected_student_ids, invitations_of
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
 from harmony_desktop.store.queries import find_live, get_live, live
@@ -61,15 +60,7 @@ class SessionService:
         without marks it was never held, and it is gone with the schedule.
         """
         with self.store.read() as s:
-
-            def invited(sessions: list[tuple[str, str, dt.date]]) -> dict[str, int]:
-                found = invitations_of(s, [sid for sid, _e, _d in sessions])
-                return {
-                    sid: len(expected_student_ids(s, ensemble_id, on, found.get(sid, ())))
-                    for sid, ensemble_id, on in sessions
-                }
-
-            return read_sessions(plain(s), hub_id, first, last, invited)
+            return read_sessions(plain(s), hub_id, first, last)
 
     def off_schedule(self, hub_id: str, ensemble_id: str | None = None) -> list[SessionInfo]:
         """Sessions kept because they have marks although the schedule (or a closure) no

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
@@ -48,10 +48,6 @@ ON_ROLL_STATUSES = (
 MISSING_ROLL_DAYS = 28
 #: Ids per ``IN (…)`` list.
 _CHUNK = 500
-
-#: (session id, ensemble id, day) of sessions that invite other ensembles or hubs →
-#: how many students each expects (see ``services/invitations.py``).
-InvitedCounts = Callable[[list[tuple[str, str, dt.date]]], dict[str, int]]
 
 
 class EnsembleLike(Protocol):
@@ -108,11 +104,6 @@ class StoredSession:
 def plain(s: Session) -> sqlite3.Connection:
     """The ``sqlite3`` connection under an ORM session, in the session's transaction."""
     return cast(sqlite3.Connection, s.connection().connection.driver_connection)
-
-
-class NeedsFullRead(Exception):
-    """The plain reading cannot answer alone (a session inviting other ensembles, whose
-    expected students the services count): the caller takes the normal way."""
 
 
 def day(text: str) -> dt.date:
@@ -287,18 +278,62 @@ def recorded_counts(conn: sqlite3.Connection, session_ids: Sequence[str]) -> dic
     return found
 
 
-def _inviting(conn: sqlite3.Connection, session_ids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
+#: An invitation: (ensemble id, hub id), one of them set.
+Invitation = tuple[str | None, str | None]
+
+
+def read_invitations(
+    conn: sqlite3.Connection, session_ids: Sequence[str]
+) -> dict[str, list[Invitation]]:
+    """The live invitations of each of ``session_ids`` that has any."""
+    found: dict[str, list[Invitation]] = {}
     for chunk in _chunks(session_ids):
-        found.update(
-            sid
-            for (sid,) in conn.execute(
-                "SELECT DISTINCT session_id FROM session_invitation"
-                f" WHERE session_id IN ({_marks(len(chunk))}) AND deleted = 0",
+        for sid, ensemble_id, hub_id in conn.execute(
+            "SELECT session_id, ensemble_id, invited_hub_id FROM session_invitation"
+            f" WHERE session_id IN ({_marks(len(chunk))}) AND deleted = 0",
+            tuple(chunk),
+        ):
+            found.setdefault(sid, []).append((ensemble_id, hub_id))
+    return found
+
+
+def invited_ensembles(conn: sqlite3.Connection, invitations: Iterable[Invitation]) -> list[str]:
+    """The ensembles the invitations name, directly or as every ensemble of a hub."""
+    ensembles: list[str] = []
+    hubs: list[str] = []
+    for ensemble_id, hub_id in invitations:
+        if ensemble_id:
+            ensembles.append(ensemble_id)
+        elif hub_id:
+            hubs.append(hub_id)
+    for chunk in _chunks(hubs):
+        ensembles.extend(
+            e
+            for (e,) in conn.execute(
+                f"SELECT id FROM ensemble WHERE hub_id IN ({_marks(len(chunk))}) AND deleted = 0",
                 tuple(chunk),
             )
         )
-    return found
+    return list(dict.fromkeys(ensembles))
+
+
+def expected_students(
+    conn: sqlite3.Connection,
+    ensemble_id: str,
+    on: dt.date,
+    invitations: Iterable[Invitation] = (),
+    spans: Spans | None = None,
+) -> list[str]:
+    """The students expected at a session of ``ensemble_id`` on ``on``: enrolled in it
+    that day, plus those enrolled that day in an ensemble or hub the session invites
+    (``spans``: those already read, else they are read here)."""
+    others = [e for e in invited_ensembles(conn, invitations) if e != ensemble_id]
+    if spans is None or any(e not in spans for e in others):
+        spans = {**(spans or {}), **enrollment_spans(conn, [ensemble_id, *others])}
+    ids = on_roll(spans, ensemble_id, on)
+    for other in others:
+        ids.extend(on_roll(spans, other, on))
+    return list(dict.fromkeys(ids))
 
 
 def read_sessions(
@@ -306,16 +341,13 @@ def read_sessions(
     hub_id: str,
     first: dt.date,
     last: dt.date,
-    invited: InvitedCounts | None = None,
 ) -> list[SessionInfo]:
     """Every session of the hub from ``first`` to ``last`` inclusive, by day, start and
     ensemble name.
 
     A stored regular session the schedule no longer makes (the schedule changed, a
     closure was added) is listed only if it has marks, flagged ``off_schedule``;
-    without marks it was never held, and it is gone with the schedule. ``invited``
-    counts the students of sessions that invite other ensembles; without it such a
-    session raises :class:`NeedsFullRead`.
+    without marks it was never held, and it is gone with the schedule.
     """
     ensembles = {e.id: e for e in read_ensembles(conn, hub_id)}
     planner = Planner(hub_id, ensembles.values(), read_calendar(conn, first, last))
@@ -338,20 +370,13 @@ def read_sessions(
             if not ensemble.archived:
                 off_schedule.add(sid)
         candidates[sid] = (ensemble, found.date, found.start, found.end, found)
-    with_invitations = _inviting(conn, list(stored))
-    inviting = [
-        (sid, ensemble.id, on)
-        for sid, (ensemble, on, *_rest) in candidates.items()
-        if sid in with_invitations
-    ]
-    if inviting and invited is None:
-        raise NeedsFullRead(hub_id)
-    expected_invited = invited(inviting) if inviting and invited is not None else {}
+    invited = read_invitations(conn, list(stored))
     spans = enrollment_spans(conn, list(ensembles))
     infos = []
     for sid, (ensemble, on, start, end, row) in candidates.items():
-        expected = expected_invited.get(sid)
-        if expected is None:  # the ensemble's own students
+        if invitations := invited.get(sid, ()):
+            expected = len(expected_students(conn, ensemble.id, on, invitations, spans))
+        else:  # the ensemble's own students (one query for the whole range)
             expected = len(on_roll(spans, ensemble.id, on))
         infos.append(
             SessionInfo(
@@ -440,8 +465,7 @@ def read_first_view(path: Path, today: dt.date, hub: str | None = None) -> First
     read-only and without the ORM; None when the window must take the normal way: no
     file or an empty one, one whose opening could change it before its integrity check
     (not in WAL mode, pages in its log), one not at this build's schema revision, a
-    hub asked for by name (``--hub``), no hub at all, a session inviting other
-    ensembles, or anything SQLite refuses (a damaged file is then reported by the
+    hub asked for by name (``--hub``), no hub at all, or anything SQLite refuses (a damaged file is then reported by the
     normal open)."""
     try:
         if hub or not path.is_file() or path.stat().st_size == 0:
@@ -453,7 +477,7 @@ def read_first_view(path: Path, today: dt.date, hub: str | None = None) -> First
             return _first_view(conn, today)
         finally:
             conn.close()
-    except (sqlite3.Error, NeedsFullRead, OSError, ValueError, KeyError):
+    except (sqlite3.Error, OSError, ValueError, KeyError):
         return None
 
 
