@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,11 +19,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from harmony_desktop.domain.names import fold
-from harmony_desktop.services.hubs import StaffInfo
-from harmony_desktop.services.roll import MarkState, RollEntry
-from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.ui.language import hours_text, time_text
 from harmony_desktop.ui.register.codes import CodeInfo
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.hubs import StaffInfo
+    from harmony_desktop.services.roll import MarkState, RollEntry
 
 Index = QModelIndex | QPersistentModelIndex
 
