@@ -200,7 +200,11 @@ def is_frozen() -> bool:
 
 
 def run_window(
-    data_dir: str | None, hub: str | None = None, *, demo_on_new: bool | None = None
+    data_dir: str | None,
+    hub: str | None = None,
+    *,
+    demo_on_new: bool | None = None,
+    today: dt.date | None = None,
 ) -> int:
     """Open the data folder and the hub (name or id, default the first), run the window.
 
@@ -209,10 +213,10 @@ def run_window(
     to migrate or check first, ``--hub`` given) is opened first. On a database with no
     hub, an installed app offers three ways in (join the programme, set one up on this
     laptop, try the demo); run from a clone it seeds the demo hub, as ``./dev run``
-    always has. ``demo_on_new`` overrides which.
+    always has. ``demo_on_new`` overrides which; ``today`` (tests) the day shown.
     """
     app = make_application()
-    first = read_first_view(resolve_paths(data_dir).database, dt.date.today(), hub)
+    first = read_first_view(resolve_paths(data_dir).database, today or dt.date.today(), hub)
     if first is not None:
         return _run_first_paint(app, data_dir, first)
     from harmony_desktop.startup import open_app
@@ -251,7 +255,7 @@ def run_window(
             alone = first_start.choice == ALONE
         from harmony_desktop.ui.main_window import MainWindow
 
-        window = MainWindow(services, chosen.id)
+        window = MainWindow(services, chosen.id, today=today)
         if os.environ.get(READY_ENV):
             report_ready(window)
         window.show()
@@ -299,12 +303,14 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
     window = MainWindow(cast("Services", opener.pending), first.hub_id, first=first)
     damage: list[Exception] = []
     failed: list[Exception] = []
+    waiting: list[bool] = []
 
     def finish() -> bool:
         """Wait for the services (once) and complete the window; False if they failed."""
         nonlocal damage
-        if window.register.attached or failed:
-            return not failed
+        if window.register.attached or failed or waiting:
+            return not failed  # done, or under way further up (opened while waiting)
+        waiting.append(True)
         try:
             opener.pending.wait()
         except Exception as exc:
