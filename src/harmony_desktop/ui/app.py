@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 from harmony_desktop.domain import i18n
@@ -151,8 +151,9 @@ def press_keys(window: MainWindow) -> None:
 
     register = window.register
 
-    def press(key: Qt.Key, text: str) -> None:
-        target = QApplication.focusWidget() or register.sessions_view
+    def press(target: QWidget, key: Qt.Key, text: str) -> None:
+        # To the widget the app gives the keyboard (under Xvfb no window manager
+        # activates the window, so Qt's focus widget would be None).
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
             QApplication.postEvent(target, event)
@@ -160,7 +161,7 @@ def press_keys(window: MainWindow) -> None:
     def opened(_session_id: str) -> None:
         register.rollOpened.disconnect(opened)
         print(ROLL_LINE, flush=True)
-        press(Qt.Key.Key_P, "p")
+        press(register.roll_view, Qt.Key.Key_P, "p")
 
     def marked(_student: str, _code: str) -> None:
         register.markSaved.disconnect(marked)
@@ -168,7 +169,7 @@ def press_keys(window: MainWindow) -> None:
 
     register.rollOpened.connect(opened)
     register.markSaved.connect(marked)
-    press(Qt.Key.Key_Return, "\r")
+    press(register.sessions_view, Qt.Key.Key_Return, "\r")
 
 
 def report_damage(window: MainWindow) -> list[Exception]:
