@@ -67,7 +67,27 @@ def test_the_hub_last_chosen_and_the_language(services: Services, hub: HubFixtur
     view = read_first_view(path, DAY)
     assert view is not None
     assert (view.hub_id, view.hub_name, view.language) == (second, "Another Hub", "es")
-    assert [name for _id, name in view.hubs] == ["Another Hub", "Test Park Hub"]
+    assert sorted(name for _id, name in view.hubs) == ["Another Hub", "Test Park Hub"]
+
+
+def test_without_a_hub_chosen_the_first_by_name(services: Services, hub: HubFixture) -> None:
+    second = copy_hub(services, hub.hub_id, "Another Hub")  # added last, first by name
+    path = services.store.path
+    services.store.close()
+    view = read_first_view(path, DAY)
+    assert view is not None
+    assert view.hubs == [(second, "Another Hub"), (hub.hub_id, "Test Park Hub")]
+    assert view.hub_id == second
+
+
+def test_sessions_starting_together_go_by_name(services: Services, hub: HubFixture) -> None:
+    strings = services.sessions.for_day(hub.hub_id, DAY)[0]
+    services.sessions.add_ad_hoc(hub.second_ensemble_id, DAY, strings.start, strings.end)
+    path = services.store.path
+    services.store.close()
+    view = read_first_view(path, DAY)
+    assert view is not None
+    assert [i.ensemble_name for i in view.sessions] == ["Beginning Strings", "Choir"]
 
 
 def test_the_normal_way_when_the_file_asks_for_it(

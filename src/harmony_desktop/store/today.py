@@ -398,7 +398,17 @@ def read_sessions(
                 teacher_id=ensemble.teacher_id,
             )
         )
-    infos.sort(key=lambda i: (i.date, i.start, sort_key(i.ensemble_name), i.id))
+    return by_start(infos)
+
+
+def by_start(infos: list[SessionInfo]) -> list[SessionInfo]:
+    """``infos`` by day, start, ensemble name (in the user's collation) and id. The
+    collation's table loads only when two sessions start together: the window's first
+    paint mostly goes without it."""
+    infos.sort(key=lambda i: (i.date, i.start, i.id))
+    starts = [(i.date, i.start) for i in infos]
+    if len(set(starts)) < len(starts):
+        infos.sort(key=lambda i: (i.date, i.start, sort_key(i.ensemble_name), i.id))
     return infos
 
 
@@ -428,7 +438,7 @@ def missing_roll_range(
 class FirstView:
     """What the window shows at start, read before the store is opened."""
 
-    #: every hub here, (id, name) by name
+    #: every hub here, (id, name); by name unless the hub last chosen is among them
     hubs: list[tuple[str, str]]
     hub_id: str
     language: str | None
@@ -485,12 +495,16 @@ def _first_view(conn: sqlite3.Connection, today: dt.date) -> FirstView | None:
     conn.execute("BEGIN")  # one snapshot for every read
     if [r for (r,) in conn.execute("SELECT version_num FROM alembic_version")] != [HEAD_REVISION]:
         return None
-    hubs: list[tuple[str, str]] = sorted(
-        conn.execute("SELECT id, name FROM hub WHERE deleted = 0"), key=lambda h: sort_key(h[1])
-    )
+    hubs: list[tuple[str, str]] = conn.execute(
+        "SELECT id, name FROM hub WHERE deleted = 0"
+    ).fetchall()
     if not hubs:
         return None
     saved = read_setting(conn, settings.CURRENT_HUB)
+    if len(hubs) > 1 and not any(h == saved for h, _name in hubs):
+        # The first hub by name, as the window's hub directory orders them (the
+        # collation's table loads only here: one hub, or the one last chosen, needs none).
+        hubs.sort(key=lambda h: sort_key(h[1]))
     hub_id = next((h for h, _name in hubs if h == saved), hubs[0][0])
     sessions = read_sessions(conn, hub_id, today, today)
     missing = missing_rolls(read_sessions(conn, hub_id, *missing_roll_range(today)))
