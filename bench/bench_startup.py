@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.bench_startup [--quick | --database FILE] [--runs 5]
                                             [--frozen PATH] [--drop-caches]
                                             [--screenshot shot.png] [--baseline TREE]
+                                            [--first-screenshot shot.png]
 
 Starts a private Xvfb and makes a data folder with the full demo (17 hubs, 3,500
 students, two years; ``--quick``: one 200-student hub; ``--database``: a copy of that
@@ -29,6 +30,12 @@ Then, in this process, the parts a start-up used to wait for: opening the store 
 integrity and migration checks) and the daily backup itself, which the first launch of a
 day took before showing the window; ``--version`` (interpreter and imports only); and
 the slowest top-level imports (``-X importtime``).
+
+From source, the app also presses Enter as soon as today's view shows and P once the
+roll is open (``HARMONY_BENCH_KEYS``, through the same event path as keys typed): "launch
+to first key press handled". A window that shows today's view before its services are
+open prints when they are. After each launch (terminated) the write-ahead log is folded
+into the file, as the app's normal close does.
 
 ``--drop-caches`` (root, Linux) empties the page cache before every launch: a cold start
 as after a reboot. Without it the files are in the page cache after the first run: the

@@ -139,8 +139,14 @@ class RegisterPage(QWidget):
         self.attached = True
         self.codes = assign_keys(
             [
-                (c.code, data_label(c.label, c.label_es), c.counts_present, c.tardy,
-                 c.early_departure, c.excused)
+                (
+                    c.code,
+                    data_label(c.label, c.label_es),
+                    c.counts_present,
+                    c.tardy,
+                    c.early_departure,
+                    c.excused,
+                )
                 for c in self.services.roll.codes()
             ]
         )
