@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.bench_startup [--quick | --database FILE] [--runs 5]
                                             [--frozen PATH] [--drop-caches]
                                             [--screenshot shot.png] [--baseline TREE]
+                                            [--first-screenshot shot.png]
 
 Starts a private Xvfb and makes a data folder with the full demo (17 hubs, 3,500
 students, two years; ``--quick``: one 200-student hub; ``--database``: a copy of that
@@ -30,6 +31,12 @@ integrity and migration checks) and the daily backup itself, which the first lau
 day took before showing the window; ``--version`` (interpreter and imports only); and
 the slowest top-level imports (``-X importtime``).
 
+From source, the app also presses Enter as soon as today's view shows and P once the
+roll is open (``HARMONY_BENCH_KEYS``, through the same event path as keys typed): "launch
+to first key press handled". A window that shows today's view before its services are
+open prints when they are. After each launch (terminated) the write-ahead log is folded
+into the file, as the app's normal close does.
+
 ``--drop-caches`` (root, Linux) empties the page cache before every launch: a cold start
 as after a reboot. Without it the files are in the page cache after the first run: the
 start a user sees when opening the app a second time. ``--screenshot`` saves the screen
@@ -46,6 +53,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -56,7 +64,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from harmony_desktop.ui.app import READY_ENV, READY_LINE
+from harmony_desktop.ui.app import (
+    KEYS_ENV,
+    MARK_LINE,
+    OPEN_LINE,
+    READY_ENV,
+    READY_LINE,
+    ROLL_LINE,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FROZEN = ROOT / "dist" / "harmony-desktop" / "harmony-desktop"
@@ -120,11 +135,17 @@ def drop_page_cache() -> None:
 @dataclass
 class Launch:
     """Seconds from the launch until the window was viewable, until today's view had
-    loaded, and (first launch of the day) until the daily backup was written."""
+    loaded, and (first launch of the day) until the daily backup was written; with
+    ``keys``, until the services were open (a window that paints first says when), until
+    Enter pressed as today's view showed had opened the roll, and until P pressed once
+    the roll showed had stored a mark."""
 
     window: float
     ready: float
     backup: float | None = None
+    opened: float | None = None
+    roll: float | None = None
+    mark: float | None = None
 
 
 def time_launch(
@@ -134,12 +155,22 @@ def time_launch(
     *,
     wait_for_backup: bool = False,
     screenshot: Path | None = None,
+    keys: bool = False,
+    first_screenshot: Path | None = None,
 ) -> Launch:
-    """Launch ``command`` on ``data_dir`` and time it (see :class:`Launch`)."""
+    """Launch ``command`` on ``data_dir`` and time it (see :class:`Launch`).
+
+    ``keys``: the app presses Enter as soon as today's view shows and P once the roll
+    is open (``KEYS_ENV``, through the same event path as a key typed). The app is then
+    terminated, and its write-ahead log folded into the file as a normal close does.
+    ``first_screenshot``: the screen as soon as today's view shows.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     env.update(
         DISPLAY=display, QT_QPA_PLATFORM="xcb", HARMONY_DATA_DIR=str(data_dir), **{READY_ENV: "1"}
     )
+    if keys:
+        env[KEYS_ENV] = "1"
     env.pop("WAYLAND_DISPLAY", None)
     backup = data_dir / "backups" / f"harmony-{dt.date.today().isoformat()}.sqlite3"
     with tempfile.TemporaryFile() as errors:
@@ -151,20 +182,29 @@ def time_launch(
             stderr=errors,
             text=True,
         )
-        ready: list[float] = []
+        seen: dict[str, float] = {}
 
         def watch() -> None:
             assert app.stdout is not None
             for line in app.stdout:
-                if line.strip() == READY_LINE and not ready:
-                    ready.append(time.perf_counter() - started)
+                if line.strip() in (READY_LINE, OPEN_LINE, ROLL_LINE, MARK_LINE):
+                    seen.setdefault(line.strip(), time.perf_counter() - started)
 
         reader = threading.Thread(target=watch, daemon=True)
         reader.start()
         window: float | None = None
         made: float | None = None
         try:
-            while window is None or not ready or (wait_for_backup and made is None):
+            shot = first_screenshot
+            while (
+                window is None
+                or READY_LINE not in seen
+                or (wait_for_backup and made is None)
+                or (keys and MARK_LINE not in seen)
+            ):
+                if shot is not None and READY_LINE in seen:
+                    grab_screen(display, shot)
+                    shot = None
                 if app.poll() is not None:
                     errors.seek(0)
                     tail = errors.read().decode(errors="replace")[-3000:]
@@ -181,7 +221,14 @@ def time_launch(
             if screenshot is not None:
                 time.sleep(1.0)  # let it paint
                 grab_screen(display, screenshot)
-            return Launch(window, ready[0], made)
+            return Launch(
+                window,
+                seen[READY_LINE],
+                made,
+                seen.get(OPEN_LINE),
+                seen.get(ROLL_LINE),
+                seen.get(MARK_LINE),
+            )
         finally:
             app.terminate()
             try:
@@ -190,6 +237,17 @@ def time_launch(
                 app.kill()
                 app.wait()
             reader.join(5)
+            fold_log(data_dir / "harmony.sqlite3")
+
+
+def fold_log(database: Path) -> None:
+    """Move the write-ahead log's pages into the file, as the app's normal close does
+    (the benchmark terminates it): the next launch finds the file as a user would."""
+    conn = sqlite3.connect(database)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
 
 
 def grab_screen(display: str, png: Path) -> None:
@@ -320,6 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--drop-caches", action="store_true", help="cold page cache (root)")
     parser.add_argument("--screenshot", type=Path, help="save the last launch's screen here")
     parser.add_argument(
+        "--first-screenshot",
+        type=Path,
+        help="save the last launch's screen as soon as today's view shows",
+    )
+    parser.add_argument(
         "--baseline",
         type=Path,
         metavar="TREE",
@@ -371,6 +434,8 @@ def main(argv: list[str] | None = None) -> int:
                             data_dir,
                             wait_for_backup=first,
                             screenshot=args.screenshot if last else None,
+                            keys=label == "source",  # the baseline tree has no key hook
+                            first_screenshot=args.first_screenshot if last else None,
                         )
                         when = "first launch of the day" if first else "later launch"
                         runs.setdefault((label, when), []).append(launch)
@@ -379,9 +444,15 @@ def main(argv: list[str] | None = None) -> int:
                 name = f"{label}, {when}"
                 print(summary(f"{name}: window", [x.window for x in launches]))
                 print(summary(f"{name}: today's view", [x.ready for x in launches]))
-                made = [x.backup for x in launches if x.backup is not None]
-                if made:
-                    print(summary(f"{name}: backup written", made))
+                for what, values in (
+                    ("services open", [x.opened for x in launches]),
+                    ("Enter opened the roll", [x.roll for x in launches]),
+                    ("P stored a mark", [x.mark for x in launches]),
+                    ("backup written", [x.backup for x in launches]),
+                ):
+                    known = [v for v in values if v is not None]
+                    if known:
+                        print(summary(f"{name}: {what}", known))
             print()
             in_process_costs(database, 3)
             for label, command in commands.items():

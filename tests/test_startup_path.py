@@ -5,6 +5,7 @@ queries of today's view."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,6 +75,64 @@ def test_the_window_modules_leave_the_rest_for_later() -> None:
     loaded = set(out.stdout.split())
     assert "harmony_desktop.ui.register" in loaded  # the check sees what it should
     early = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_AT_START))
+    assert early == []
+
+
+#: Never loaded before the window's first paint: the ORM, the models, the services.
+NOT_BEFORE_FIRST_PAINT = (
+    "sqlalchemy",
+    "sqlmodel",
+    "pydantic",
+    "harmony_desktop.store.db",
+    "harmony_desktop.store.models",
+    "harmony_desktop.store.replica",
+    "harmony_desktop.services.context",
+    "harmony_desktop.services.sessions",
+    "harmony_desktop.services.roll",
+    *NOT_AT_START,
+)
+
+FIRST_PAINT = """
+import sys, datetime as dt
+from pathlib import Path
+from typing import cast
+from harmony_desktop.ui.app import make_application
+from harmony_desktop.store.today import read_first_view
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.opening import PendingServices
+
+app = make_application()
+first = read_first_view(Path(sys.argv[1]), dt.date(2026, 9, 15))
+pending = PendingServices()
+window = MainWindow(cast("Services", pending), first.hub_id, first=first)
+window.show()
+app.processEvents()
+print(window.register.sessions_model.rowCount())
+print("\\n".join(sys.modules))
+pending.fail(RuntimeError("not opened in this test"))  # the jobs waiting for them end
+window.shutdown()
+"""
+
+
+def test_the_first_paint_shows_today_before_the_orm_loads(
+    services: Services, hub: HubFixture
+) -> None:
+    del hub
+    path = services.store.path
+    services.store.close()
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    rows, *modules = out.stdout.split()
+    assert rows == "1"  # the strings meet that Tuesday
+    assert "harmony_desktop.ui.register.page" in modules  # the check sees what it should
+    early = sorted(
+        m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_FIRST_PAINT)
+    )
     assert early == []
 
 

@@ -79,11 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_window(args: argparse.Namespace) -> int:
-    """No subcommand: open the register window."""
-    # The store (SQLAlchemy, the models) loads before Qt: once PySide6 is loaded it reads
-    # the source of every module imported after it, looking for its name (for its
-    # ``__feature__`` switches), which costs a run from source a few tenths of a second.
-    import harmony_desktop.startup  # noqa: F401
+    """No subcommand: open the register window (today's view first, its store and
+    services behind it: see ``ui/opening.py``)."""
     from harmony_desktop.ui.app import run_window as run
 
     return run(args.data_dir, hub=args.hub)

@@ -20,12 +20,9 @@ from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import Enrollment, EnrollmentEvent, Ensemble, Student
 from harmony_desktop.store.queries import live
+from harmony_desktop.store.today import ON_ROLL_STATUSES, enrollment_spans, on_roll, plain
 
-_ACTIVE_ON_ROLL = (
-    EnrollmentStatus.ENROLLED.value,
-    EnrollmentStatus.WITHDRAWN.value,
-    EnrollmentStatus.COMPLETED.value,
-)
+_ACTIVE_ON_ROLL = ON_ROLL_STATUSES
 
 
 def enrolled_student_ids(session: Session, ensemble_id: str, day: dt.date) -> list[str]:
@@ -49,34 +46,11 @@ class EnrolledOn:
     without a query per session."""
 
     def __init__(self, session: Session, ensemble_ids: list[str]) -> None:
-        self._spans: dict[str, list[tuple[str, dt.date, dt.date | None]]] = {}
-        rows = session.exec(
-            select(
-                Enrollment.ensemble_id,
-                Enrollment.student_id,
-                col(Enrollment.enrolled_on),
-                col(Enrollment.ended_on),
-            ).where(
-                col(Enrollment.ensemble_id).in_(ensemble_ids),
-                live(Enrollment),
-                col(Enrollment.status).in_(_ACTIVE_ON_ROLL),
-                col(Enrollment.enrolled_on).is_not(None),
-            )
-        )
-        for ensemble_id, student_id, enrolled_on, ended_on in rows:
-            assert enrolled_on is not None  # the query's condition
-            self._spans.setdefault(ensemble_id, []).append((student_id, enrolled_on, ended_on))
+        self._spans = enrollment_spans(plain(session), ensemble_ids)
 
     def student_ids(self, ensemble_id: str, day: dt.date) -> list[str]:
         """Students enrolled in ``ensemble_id`` on ``day`` (as :func:`enrolled_student_ids`)."""
-        spans = self._spans.get(ensemble_id, ())
-        return list(
-            dict.fromkeys(
-                student
-                for student, start, end in spans
-                if start <= day and (end is None or end > day)
-            )
-        )
+        return on_roll(self._spans, ensemble_id, day)
 
 
 @dataclass(frozen=True)

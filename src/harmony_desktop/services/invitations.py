@@ -14,9 +14,10 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
-from harmony_desktop.services.enrollment import enrolled_student_ids
-from harmony_desktop.store.models import Ensemble, SessionInvitation
+from harmony_desktop.store import today
+from harmony_desktop.store.models import SessionInvitation
 from harmony_desktop.store.queries import live
+from harmony_desktop.store.today import plain
 
 
 def invitations_of(s: Session, session_ids: Iterable[str]) -> dict[str, list[SessionInvitation]]:
@@ -36,18 +37,7 @@ def invitations_of(s: Session, session_ids: Iterable[str]) -> dict[str, list[Ses
 
 def invited_ensembles(s: Session, invitations: Iterable[SessionInvitation]) -> list[str]:
     """The ensembles the invitations name, directly or as every ensemble of a hub."""
-    ensembles: list[str] = []
-    hubs: list[str] = []
-    for invitation in invitations:
-        if invitation.ensemble_id:
-            ensembles.append(invitation.ensemble_id)
-        elif invitation.invited_hub_id:
-            hubs.append(invitation.invited_hub_id)
-    if hubs:
-        ensembles.extend(
-            s.exec(select(Ensemble.id).where(col(Ensemble.hub_id).in_(hubs), live(Ensemble))).all()
-        )
-    return list(dict.fromkeys(ensembles))
+    return today.invited_ensembles(plain(s), _pairs(invitations))
 
 
 def expected_student_ids(
@@ -57,12 +47,13 @@ def expected_student_ids(
     invitations: Iterable[SessionInvitation] = (),
 ) -> list[str]:
     """The students expected at a session of ``ensemble_id`` on ``day``: enrolled in it
-    that day, plus those enrolled that day in an ensemble or hub the session invites."""
-    ids = enrolled_student_ids(s, ensemble_id, day)
-    for other in invited_ensembles(s, invitations):
-        if other != ensemble_id:
-            ids.extend(enrolled_student_ids(s, other, day))
-    return list(dict.fromkeys(ids))
+    that day, plus those enrolled that day in an ensemble or hub the session invites
+    (the rule today's list counts with: ``store/today.py``)."""
+    return today.expected_students(plain(s), ensemble_id, day, _pairs(invitations))
+
+
+def _pairs(invitations: Iterable[SessionInvitation]) -> list[today.Invitation]:
+    return [(i.ensemble_id, i.invited_hub_id) for i in invitations]
 
 
 def session_student_ids(s: Session, session_id: str, ensemble_id: str, day: dt.date) -> list[str]:

@@ -1,6 +1,7 @@
 """Sessions: today's list from ensemble schedules, ad-hoc sessions, cancellations.
 
-A scheduled session exists before anyone writes it: its id is deterministic
+The list itself is read by ``store/today.py`` (the window's first paint reads it there
+too, before the ORM loads). A scheduled session exists before anyone writes it: its id is deterministic
 (uuid5(ensemble, date, start)), so the list for a day is computed from the schedules and
 merged with the rows already stored. A session is written (materialised) when a teacher
 opens its roll, cancels it, or adds an ad-hoc one; two laptops doing so converge.
@@ -10,119 +11,35 @@ Statuses and the derived roll states are defined in docs/DOMAIN.md.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import StrEnum
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
-from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.domain.schedule import Meeting, meetings
+from harmony_desktop.domain.schedule import meetings
+from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.domain.vocab import SessionKind, SessionStatus
 from harmony_desktop.services.calendar import Calendar
-from harmony_desktop.services.enrollment import EnrolledOn
-from harmony_desktop.services.invitations import expected_student_ids, invitations_of
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
 from harmony_desktop.store.queries import find_live, get_live, live
 from harmony_desktop.store.replica import session_id
+from harmony_desktop.store.today import (
+    MISSING_ROLL_DAYS,
+    Planner,
+    missing_roll_range,
+    missing_rolls,
+    plain,
+    read_sessions,
+)
 
-
-class RollState(StrEnum):
-    """What a teacher sees on a session: derived, never stored."""
-
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    ROLL_TAKEN = "roll_taken"
-    CANCELLED = "cancelled"
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """One session of a day as the sessions list shows it."""
-
-    id: str
-    ensemble_id: str
-    ensemble_name: str
-    date: dt.date
-    start: dt.time
-    end: dt.time
-    status: str
-    kind: str
-    title: str
-    on_site: bool
-    cancel_reason: str
-    stored: bool
-    expected: int
-    recorded: int
-    #: a regular session no longer on the schedule (changed, a closure) kept because
-    #: it already has marks: the site lead should look at it
-    off_schedule: bool = False
-    #: the ensemble's teacher (who takes its roll unless someone else is chosen)
-    teacher_id: str | None = None
-
-    @property
-    def state(self) -> RollState:
-        """Not started, in progress, roll taken or cancelled."""
-        if self.status == SessionStatus.CANCELLED:
-            return RollState.CANCELLED
-        if self.recorded == 0:
-            return RollState.NOT_STARTED
-        if self.recorded >= self.expected:
-            return RollState.ROLL_TAKEN
-        return RollState.IN_PROGRESS
-
-    @property
-    def label(self) -> str:
-        """Ensemble name, plus the title of an ad-hoc session."""
-        return f"{self.ensemble_name} — {self.title}" if self.title else self.ensemble_name
+__all__ = ["RollState", "SessionInfo", "SessionService", "parse_schedule"]
 
 
 def parse_schedule(text: str) -> list[tuple[int, dt.time, dt.time]]:
     """An ensemble's JSON weekly schedule as (weekday, start, end) triples (every meeting,
     whatever the days it is in effect; see :mod:`harmony_desktop.domain.schedule`)."""
     return [m.slot for m in meetings(text)]
-
-
-class _Planner:
-    """Which regular sessions a hub's ensembles have on a day: their meetings in
-    effect, within their first and last day (or the terms), never on a closure day, and
-    none for an archived ensemble."""
-
-    def __init__(self, hub_id: str, ensembles: dict[str, Ensemble], calendar: Calendar) -> None:
-        self.hub_id = hub_id
-        self.ensembles = ensembles
-        self.calendar = calendar
-        self.meetings = {e.id: meetings(e.schedule) for e in ensembles.values()}
-
-    def runs_on(self, ensemble: Ensemble, day: dt.date) -> bool:
-        """True when ``ensemble`` may meet on ``day`` at all."""
-        if ensemble.archived:
-            return False
-        if ensemble.first_day and day < ensemble.first_day:
-            return False
-        if ensemble.last_day and day > ensemble.last_day:
-            return False
-        return not (ensemble.follows_terms and self.calendar.in_term(day) is False)
-
-    def sessions_on(self, day: dt.date) -> Iterator[tuple[Ensemble, Meeting]]:
-        """Every (ensemble, meeting) that meets on ``day``."""
-        if self.calendar.closure(self.hub_id, day) is not None:
-            return
-        for ensemble in self.ensembles.values():
-            if self.runs_on(ensemble, day):
-                for meeting in self.meetings[ensemble.id]:
-                    if meeting.meets_on(day):
-                        yield ensemble, meeting
-
-    def scheduled(self, row: ClassSession) -> bool:
-        """True when a stored regular session is still one the schedule makes."""
-        return any(
-            e.id == row.ensemble_id and m.start == row.start for e, m in self.sessions_on(row.date)
-        )
 
 
 class SessionService:
@@ -143,70 +60,7 @@ class SessionService:
         without marks it was never held, and it is gone with the schedule.
         """
         with self.store.read() as s:
-            ensembles = {
-                e.id: e
-                for e in s.exec(select(Ensemble).where(Ensemble.hub_id == hub_id, live(Ensemble)))
-            }
-            planner = _Planner(hub_id, ensembles, Calendar.load(s, first, last))
-            stored = {
-                row.id: row
-                for row in s.exec(
-                    select(ClassSession).where(
-                        col(ClassSession.ensemble_id).in_(list(ensembles)),
-                        live(ClassSession),
-                        ClassSession.date >= first,
-                        ClassSession.date <= last,
-                    )
-                )
-            }
-            candidates: dict[str, tuple[Ensemble, dt.date, dt.time, dt.time, ClassSession | None]]
-            candidates = {}
-            day = first
-            while day <= last:
-                for ensemble, meeting in planner.sessions_on(day):
-                    sid = session_id(ensemble.id, day, meeting.start)
-                    candidates[sid] = (ensemble, day, meeting.start, meeting.end, None)
-                day += dt.timedelta(days=1)
-            recorded = _recorded(s, [*candidates, *stored])
-            off_schedule: set[str] = set()
-            for sid, found in stored.items():
-                ensemble = ensembles[found.ensemble_id]
-                if sid not in candidates and found.kind == SessionKind.REGULAR:
-                    if not recorded.get(sid):
-                        continue  # never held: it went with the schedule
-                    if not ensemble.archived:
-                        off_schedule.add(sid)
-                candidates[sid] = (ensemble, found.date, found.start, found.end, found)
-            invited = invitations_of(s, stored)
-            enrolled = EnrolledOn(s, list(ensembles))
-            infos = []
-            for sid, (ensemble, day_, start, end, row) in candidates.items():
-                if invitations := invited.get(sid, ()):
-                    expected = len(expected_student_ids(s, ensemble.id, day_, invitations))
-                else:  # the ensemble's own students (one query for the whole range)
-                    expected = len(enrolled.student_ids(ensemble.id, day_))
-                infos.append(
-                    SessionInfo(
-                        id=sid,
-                        ensemble_id=ensemble.id,
-                        ensemble_name=ensemble.name,
-                        date=day_,
-                        start=start,
-                        end=end,
-                        status=row.status if row else SessionStatus.SCHEDULED.value,
-                        kind=row.kind if row else SessionKind.REGULAR.value,
-                        title=row.title if row else "",
-                        on_site=row.on_site if row else True,
-                        cancel_reason=row.cancel_reason if row else "",
-                        stored=row is not None,
-                        expected=expected,
-                        recorded=int(recorded.get(sid, 0)),
-                        off_schedule=sid in off_schedule,
-                        teacher_id=ensemble.teacher_id,
-                    )
-                )
-        infos.sort(key=lambda i: (i.date, i.start, sort_key(i.ensemble_name), i.id))
-        return infos
+            return read_sessions(plain(s), hub_id, first, last)
 
     def off_schedule(self, hub_id: str, ensemble_id: str | None = None) -> list[SessionInfo]:
         """Sessions kept because they have marks although the schedule (or a closure) no
@@ -233,8 +87,12 @@ class SessionService:
             ).all()
             if not held:
                 return []
-            planner = _Planner(hub_id, ensembles, Calendar.load(s, held[0].date, held[-1].date))
-            days = sorted({row.date for row in held if not planner.scheduled(row)})
+            planner = Planner(
+                hub_id, ensembles.values(), Calendar.load(s, held[0].date, held[-1].date)
+            )
+            days = sorted(
+                {r.date for r in held if not planner.scheduled(r.ensemble_id, r.date, r.start)}
+            )
         return [
             info
             for day in days
@@ -332,32 +190,7 @@ class SessionService:
             w.update(row, status=status.value, cancel_reason="")
 
     def missing_rolls(
-        self, hub_id: str, today: dt.date, *, days_back: int = 28
+        self, hub_id: str, today: dt.date, *, days_back: int = MISSING_ROLL_DAYS
     ) -> list[SessionInfo]:
         """Past sessions (before ``today``) not cancelled and with roll not complete."""
-        first = today - dt.timedelta(days=days_back)
-        last = today - dt.timedelta(days=1)
-        return [
-            info
-            for info in self.for_range(hub_id, first, last)
-            if info.state in (RollState.NOT_STARTED, RollState.IN_PROGRESS) and info.expected
-        ]
-
-
-def _recorded(s: Session, session_ids: list[str]) -> dict[str, int]:
-    """How many students have a mark with a code, per session."""
-    found: dict[str, int] = {}
-    for start in range(0, len(session_ids), 500):
-        chunk = session_ids[start : start + 500]
-        found.update(
-            s.exec(
-                select(AttendanceMark.session_id, func.count())
-                .where(
-                    col(AttendanceMark.session_id).in_(chunk),
-                    col(AttendanceMark.code).is_not(None),
-                    live(AttendanceMark),
-                )
-                .group_by(AttendanceMark.session_id)
-            ).all()
-        )
-    return found
+        return missing_rolls(self.for_range(hub_id, *missing_roll_range(today, days_back)))

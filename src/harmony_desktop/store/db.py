@@ -31,6 +31,8 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
 from harmony_desktop.store.replica import ChangeWriter, Replica, Wall, wall_clock_ms
+from harmony_desktop.store.revision import HEAD_REVISION, MIGRATION_FILES, migration_files
+from harmony_desktop.store.today import nothing_to_write_back
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -43,13 +45,6 @@ BUSY_TIMEOUT_MS = 10_000
 BACKUP_SPARE_BYTES = 16 * 1_000_000
 #: Pages copied per backup step (4 MiB of 4 KiB pages): progress and cancellation.
 BACKUP_STEP_PAGES = 1024
-#: The newest migration, and how many migration files there are (a test checks both
-#: against the scripts). While ``versions`` holds that many files, a database at this
-#: revision is up to date without asking Alembic, whose loading and reading of every
-#: script cost each start-up half a second. A migration added without updating these
-#: only makes the start-up ask Alembic again: slower, never wrong.
-HEAD_REVISION = "0009_report_indexes2"
-MIGRATION_FILES = 9
 
 
 def _configure_engine(engine: Engine, begin_sql: str) -> None:
@@ -88,11 +83,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def migration_files() -> int:
-    """How many migration scripts this build has."""
-    return len(list((migrations_dir() / "versions").glob("[0-9]*.py")))
 
 
 def _up_to_date(revision: str | None) -> bool:
@@ -139,18 +129,6 @@ def check_integrity(path: Path) -> None:
         raise StoreCorruptError(_corrupt_message(path, detail))
 
 
-def _nothing_to_write_back(path: Path) -> bool:
-    """True when opening ``path`` before its integrity check cannot change it: it is in
-    WAL mode (the first connection would otherwise switch it, writing its header) and
-    its write-ahead log is empty or absent (the last connection to close moves a log's
-    pages into the file)."""
-    with path.open("rb") as file:
-        header = file.read(20)
-    wal = path.with_name(path.name + "-wal")
-    in_wal_mode = len(header) == 20 and header[18] == header[19] == 2
-    return in_wal_mode and (not wal.exists() or wal.stat().st_size == 0)
-
-
 def _corrupt_message(path: Path, detail: str) -> str:
     return _(
         "The database {path} is damaged ({detail}). It has not been changed. "
@@ -185,7 +163,7 @@ class Store:
             if self.path.stat().st_size == 0:
                 raise StoreCorruptError(_empty_message(self.path))
             make_private(self.path)
-            if check_later and _nothing_to_write_back(self.path):
+            if check_later and nothing_to_write_back(self.path):
                 self._start_check()
             else:
                 check_integrity(self.path)

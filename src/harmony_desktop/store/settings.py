@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlmodel import Session
-
 from harmony_desktop.domain.i18n import LANGUAGES
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from harmony_desktop.store.db import Store
 
 T = TypeVar("T")

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError
-from harmony_desktop.paths import resource
-from harmony_desktop.services.context import Services
-from harmony_desktop.startup import open_app
+from harmony_desktop.paths import resolve_paths, resource
 from harmony_desktop.store import settings
+from harmony_desktop.store.today import FirstView, read_first_view
 
 if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
     from harmony_desktop.ui.main_window import MainWindow
 
 
@@ -26,6 +27,33 @@ if TYPE_CHECKING:
 #: view has loaded: the start-up benchmark times the launch up to it.
 READY_ENV = "HARMONY_REPORT_READY"
 READY_LINE = "harmony-desktop: today's view is ready"
+#: ... and this one once the services are open and the window complete.
+OPEN_LINE = "harmony-desktop: the services are open"
+#: Set (to anything) to have the window, once today's view shows, press Enter on the
+#: session it points at as a teacher would (a key event through the same path), then
+#: P on its roll's first student, and print ``ROLL_LINE`` and ``MARK_LINE`` when they
+#: are handled: the start-up benchmark times "launch to first key press handled".
+KEYS_ENV = "HARMONY_BENCH_KEYS"
+ROLL_LINE = "harmony-desktop: Enter opened the roll"
+MARK_LINE = "harmony-desktop: P marked a student"
+
+
+def skip_pyside_source_scan() -> None:
+    """Spare every later import PySide6's scan of its source.
+
+    Once loaded, PySide6 reads the source of each module imported after it, looking for
+    its opt-in ``from __feature__ import …`` switches (which this app never uses), and
+    files the module as using them or not: the services and SQLAlchemy, imported after
+    the window's first paint, spent about 0.4 s of CPU on it. Filing every module as not
+    using them is what the scan would conclude here. A PySide6 without the hook is left
+    alone.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        setattr(feature, "_mod_uses_pyside", lambda _module: False)  # noqa: B010
+
+
+skip_pyside_source_scan()
 
 
 def tr(text: str) -> str:
@@ -115,6 +143,35 @@ def report_ready(window: MainWindow) -> None:
     register.dayLoaded.connect(ready)
 
 
+def press_keys(window: MainWindow) -> None:
+    """Press Enter, then (once the roll is open) P, as a teacher would at once; print
+    when each was handled (see ``KEYS_ENV``)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    register = window.register
+
+    def press(target: QWidget, key: Qt.Key, text: str) -> None:
+        # To the widget the app gives the keyboard (under Xvfb no window manager
+        # activates the window, so Qt's focus widget would be None).
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+            QApplication.postEvent(target, event)
+
+    def opened(_session_id: str) -> None:
+        register.rollOpened.disconnect(opened)
+        print(ROLL_LINE, flush=True)
+        press(register.roll_view, Qt.Key.Key_P, "p")
+
+    def marked(_student: str, _code: str) -> None:
+        register.markSaved.disconnect(marked)
+        print(MARK_LINE, flush=True)
+
+    register.rollOpened.connect(opened)
+    register.markSaved.connect(marked)
+    press(register.sessions_view, Qt.Key.Key_Return, "\r")
+
+
 def report_damage(window: MainWindow) -> list[Exception]:
     """Wait (on the maintenance thread) for the integrity check the store began at open;
     if it finds the file damaged, say so and what to do, and close the window. Until it
@@ -144,18 +201,27 @@ def is_frozen() -> bool:
 
 
 def run_window(
-    data_dir: str | None, hub: str | None = None, *, demo_on_new: bool | None = None
+    data_dir: str | None,
+    hub: str | None = None,
+    *,
+    demo_on_new: bool | None = None,
+    today: dt.date | None = None,
 ) -> int:
     """Open the data folder and the hub (name or id, default the first), run the window.
 
-    On a database with no hub, an installed app offers three ways in (join the
-    programme, set one up on this laptop, try the demo); run from a clone it seeds the
-    demo hub, as ``./dev run`` always has. ``demo_on_new`` overrides which.
+    On an up-to-date database the window shows today's view at once, read without the
+    ORM, and its services open behind it (``ui/opening.py``); any other database (new,
+    to migrate or check first, ``--hub`` given) is opened first. On a database with no
+    hub, an installed app offers three ways in (join the programme, set one up on this
+    laptop, try the demo); run from a clone it seeds the demo hub, as ``./dev run``
+    always has. ``demo_on_new`` overrides which; ``today`` (tests) the day shown.
     """
-    from harmony_desktop.ui.backup import start_daily_backup
-    from harmony_desktop.ui.main_window import MainWindow
-
     app = make_application()
+    first = read_first_view(resolve_paths(data_dir).database, today or dt.date.today(), hub)
+    if first is not None:
+        return _run_first_paint(app, data_dir, first)
+    from harmony_desktop.startup import open_app
+
     seed = (not is_frozen()) if demo_on_new is None else demo_on_new
     try:
         # The daily backup and the integrity check wait until the window is up (below):
@@ -188,30 +254,128 @@ def run_window(
                 return 1
             chosen = services.hubs.hub(first_start.hub_id)
             alone = first_start.choice == ALONE
-        window = MainWindow(services, chosen.id)
+        from harmony_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(services, chosen.id, today=today)
         if os.environ.get(READY_ENV):
             report_ready(window)
         window.show()
-        damage = report_damage(window)  # queued first: the backup is of a checked file
-        start_daily_backup(window, window.tasks)
+        damage = _after_show(window)
         if alone:
             programme = window.open_programme()  # next: ensembles, staff, the calendar
             programme.show_page(programme.ensembles)
-        while True:
-            code = app.exec()
+        return _run_loop(app, window, services, damage)
+
+
+def _after_show(window: MainWindow) -> list[Exception]:
+    """The integrity check's verdict, then the daily backup, in the background."""
+    from harmony_desktop.ui.backup import start_daily_backup
+
+    damage = report_damage(window)  # queued first: the backup is of a checked file
+    start_daily_backup(window, window.tasks)
+    return damage
+
+
+def _open_behind(data_dir: str | None, hub_id: str) -> Services:
+    """Open the services on the opening thread, and load (import) what the register
+    asks of them first, so the UI thread finds them ready."""
+    from harmony_desktop.startup import open_app
+
+    services = open_app(data_dir, backup=False, check_later=True)
+    try:
+        services.roll.codes()
+        services.hubs.staff_for_hub(hub_id)
+        services.sessions  # noqa: B018 - built (imported) now, not on the UI thread
+        services.volunteers  # noqa: B018
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) -> int:
+    """Show ``first`` at once, open the services behind it, complete the window."""
+    from harmony_desktop.ui.main_window import MainWindow
+    from harmony_desktop.ui.opening import InputGate, Opener
+
+    i18n.set_language(first.language)
+    install_translator(app)
+    opener = Opener(lambda: _open_behind(data_dir, first.hub_id))
+    window = MainWindow(cast("Services", opener.pending), first.hub_id, first=first)
+    damage: list[Exception] = []
+    failed: list[Exception] = []
+    waiting: list[bool] = []
+
+    def finish() -> bool:
+        """Wait for the services (once) and complete the window; False if they failed."""
+        nonlocal damage
+        if window.register.attached or failed or waiting:
+            return not failed  # done, or under way further up (opened while waiting)
+        waiting.append(True)
+        try:
+            opener.pending.wait()
+        except Exception as exc:
+            failed.append(exc)
+            message = str(exc) if isinstance(exc, HarmonyError) else repr(exc)
+            QMessageBox.critical(window, APP_NAME, message)
+            window.close()
+            return False
+        window.attach()
+        gate.release()
+        damage = _after_show(window)
+        if os.environ.get(READY_ENV):
+            print(OPEN_LINE, flush=True)
+        return True
+
+    gate = InputGate(finish, window)
+    opener.opened.connect(finish)
+    window.show()
+    if os.environ.get(READY_ENV):
+        QTimer.singleShot(0, lambda: print(READY_LINE, flush=True))
+    if os.environ.get(KEYS_ENV):
+        QTimer.singleShot(0, lambda: press_keys(window))
+    opener.start()
+    code = app.exec()
+    opener.join()  # the window may close before its services are open
+    if opener.pending.error is not None:
+        window.shutdown()
+        return 2
+    services = opener.pending.wait()
+    with services:
+        if not window.register.attached:  # closed before it was complete
             window.shutdown()
-            if damage:  # said so in a dialog; the file was not written to
-                return 2
-            while window.successor is not None:  # the hub was switched: its window
-                window = window.successor
-                window.shutdown()
-            if window.chosen_language is None:
-                return int(code)
-            # A new language was chosen: build the window again in it, on the same tab.
-            install_translator(app, QLocale(window.chosen_language))
-            geometry, tab = window.saveGeometry(), window.pages.currentIndex()
-            window.deleteLater()
-            window = MainWindow(services, window.hub_id)
-            window.restoreGeometry(geometry)
-            window.pages.setCurrentIndex(tab)
-            window.show()
+            return int(code)
+        return _run_loop(app, window, services, damage, code)
+
+
+def _run_loop(
+    app: QApplication,
+    window: MainWindow,
+    services: Services,
+    damage: list[Exception],
+    code: int | None = None,
+) -> int:
+    """Run the event loop (unless ``code`` says it already ran) until the window
+    closes; build it again in a newly chosen language."""
+    from harmony_desktop.ui.main_window import MainWindow
+
+    while True:
+        if code is None:
+            code = app.exec()
+        window.shutdown()
+        if damage:  # said so in a dialog; the file was not written to
+            return 2
+        while window.successor is not None:  # the hub was switched: its window
+            window = window.successor
+            window.shutdown()
+        if window.chosen_language is None:
+            return int(code)
+        # A new language was chosen: build the window again in it, on the same tab.
+        install_translator(app, QLocale(window.chosen_language))
+        geometry, tab = window.saveGeometry(), window.pages.currentIndex()
+        window.deleteLater()
+        window = MainWindow(services, window.hub_id)
+        window.restoreGeometry(geometry)
+        window.pages.setCurrentIndex(tab)
+        window.show()
+        code = None

@@ -32,15 +32,17 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop import APP_NAME
 from harmony_desktop.domain import i18n
-from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
 from harmony_desktop.ui.language import language_actions
 from harmony_desktop.ui.register import RegisterPage
+from harmony_desktop.ui.register.day import DayView
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
+    from harmony_desktop.store.today import FirstView
     from harmony_desktop.ui.events import EventsPage
     from harmony_desktop.ui.programme import ProgrammeWindow
     from harmony_desktop.ui.reports import ReportsPage
@@ -114,12 +116,15 @@ class MainWindow(QMainWindow):
         today: dt.date | None = None,
         clock: Callable[[], dt.time] | None = None,
         auto_sync: bool = True,
+        first: FirstView | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self.hub_id = hub_id
-        hub = next((h for h in services.hubs.hubs() if h.id == hub_id), None)
-        self.hub_name = hub.name if hub else hub_id
+        # ``first``: today's view read before the services were open (the first paint;
+        # see ui/opening.py): nothing here may use them until attach().
+        hubs = first.hubs if first else [(h.id, h.name) for h in services.hubs.hubs()]
+        self.hub_name = dict(hubs).get(hub_id, hub_id)
         self.tasks = TaskManager(services, self)
         self.setWindowTitle(f"{self.hub_name} — {APP_NAME}")
         self.setAccessibleName(tr("Harmony Desktop main window"))
@@ -152,7 +157,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.switch_hub_action = QAction(tr("S&witch hub…"), self)
         self.switch_hub_action.setShortcut(QKeySequence(SWITCH_HUB_KEYS))
-        self.switch_hub_action.setEnabled(len(services.hubs.hubs()) > 1)
+        self.switch_hub_action.setEnabled(len(hubs) > 1)
         self.switch_hub_action.setToolTip(tr("Show another hub of this laptop"))
         self.switch_hub_action.triggered.connect(self.choose_hub)
         file_menu = self.menuBar().addMenu(tr("&File"))
@@ -169,7 +174,14 @@ class MainWindow(QMainWindow):
         self._add_language_menu()
 
         # ``clock`` (the time of day) only for screenshots and tests of a fixed moment.
-        self.register = RegisterPage(services, hub_id, self.tasks, today=today, clock=clock)
+        self.register = RegisterPage(
+            services,
+            hub_id,
+            self.tasks,
+            today=first.day if first else today,
+            clock=clock,
+            first=DayView(first.day, first.sessions, first.missing) if first else None,
+        )
         self.register.dayChanged.connect(self._show_date)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))
@@ -186,6 +198,10 @@ class MainWindow(QMainWindow):
         self._closed = False
         # At launch the keyboard is on today's sessions: ↑/↓ choose, Enter opens the roll.
         self.register.sessions_view.setFocus()
+
+    def attach(self) -> None:
+        """Complete the window once its services are open (after a first paint)."""
+        self.register.attach()
 
     def _add_language_menu(self) -> None:
         """Settings → Language: English / Español, each named in its own language."""

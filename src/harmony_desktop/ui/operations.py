@@ -22,12 +22,14 @@ logged and shown in the window's status bar.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QObject
 
-from harmony_desktop.services.context import Services
 from harmony_desktop.ui.tasks import Changes, OnError, TaskManager, Ticket
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
 
 T = TypeVar("T")
 

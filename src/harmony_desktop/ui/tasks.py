@@ -34,14 +34,16 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from harmony_desktop.domain.errors import HarmonyError, log_failure
-from harmony_desktop.services.context import Services
 from harmony_sync.client import SyncError
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
 
 log = logging.getLogger(__name__)
 

@@ -9,13 +9,16 @@ enrollments change.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
 
-from harmony_desktop.services.reports.alerts import AbsenceAlert
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.reports.alerts import AbsenceAlert
 
 
 def tr(text: str) -> str:

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from harmony_desktop.domain.errors import HarmonyError
-from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import Dismissal, MarkState
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
+if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
+    from harmony_desktop.services.roll import Dismissal, MarkState
+
 #: (student id, mark before, mark after)
-Change = tuple[str, MarkState, MarkState]
+Change = tuple[str, "MarkState", "MarkState"]
 
 
 class MarkCommand(QUndoCommand):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.services.sessions import SessionInfo
+from harmony_desktop.domain.sessions import SessionInfo
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import SessionColumn, SessionsModel, is_missing_roll, tr
 from harmony_desktop.ui.register.widgets import button, heading

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtWidgets import (
@@ -31,10 +32,12 @@ from harmony_desktop.domain.vocab import (
     EARLY_DEPARTURE_REASONS,
     SessionKind,
 )
-from harmony_desktop.services.roll import Dismissal, PickupInfo
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import reason_label
 from harmony_desktop.ui.register.pickup import PickupChooser
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.roll import Dismissal, PickupInfo
 from harmony_desktop.ui.screen_fit import grow_to_contents, scrolling_dialog
 
 

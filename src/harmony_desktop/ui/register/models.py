@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,10 +16,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from harmony_desktop.services.roll import MarkState, RollEntry
-from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.ui.language import hours_text, time_text
 from harmony_desktop.ui.register.codes import CodeInfo
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.roll import MarkState, RollEntry
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,13 +34,11 @@ from PySide6.QtWidgets import (
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.i18n import data_label
 from harmony_desktop.domain.names import people_labels
-from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
-from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.register.alerts import AbsenceAlertPanel
-from harmony_desktop.ui.register.codes import assign_keys
+from harmony_desktop.ui.register.codes import CodeInfo, assign_keys
 from harmony_desktop.ui.register.commands import RollEditor
 from harmony_desktop.ui.register.day import DayBar, DayView, MissingRollBanner, SessionList
 from harmony_desktop.ui.register.dialogs import (
@@ -55,6 +54,10 @@ from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.tasks import Changes, TaskManager
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
+    from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,7 @@ class RegisterPage(QWidget):
         *,
         today: dt.date | None = None,
         clock: Callable[[], dt.time] | None = None,
+        first: DayView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,14 +99,11 @@ class RegisterPage(QWidget):
         self.tasks = tasks
         self.today = today or dt.date.today()
         self.clock = clock or _now
-        self.codes = assign_keys(
-            [
-                (c.code, data_label(c.label, c.label_es), c.counts_present, c.tardy,
-                 c.early_departure, c.excused)
-                for c in services.roll.codes()
-            ]
-        )
-        self._code_info = {c.code: c for c in self.codes}
+        #: False while the page shows the window's first paint (``first``): the
+        #: services are still opening, and :meth:`attach` completes the page.
+        self.attached = False
+        self.codes: list[CodeInfo] = []
+        self._code_info: dict[str, CodeInfo] = {}
         self.day = self.today
         self.session: SessionInfo | None = None
         self.missing: list[SessionInfo] = []
@@ -118,13 +119,41 @@ class RegisterPage(QWidget):
         self._build()
         #: who was chosen for a session here (a substitute): session id -> staff id
         self._chosen_for: dict[str, str] = {}
-        self._load_staff()
+        self._laptop_choice: str | None = None
         self.editor.stored.connect(self._stored)
         self.editor.failed.connect(lambda message: self._set_save_text(message, error=True))
         self.undo_stack.canUndoChanged.connect(lambda _can: self._update_actions())
         self.undo_stack.canRedoChanged.connect(lambda _can: self._update_actions())
         tasks.changed.connect(self._changed_elsewhere)
-        self.load_day(self.today)
+        if first is None:
+            self.attach()
+            self.load_day(self.today)
+        else:  # the first paint: today's view, read before the services were open
+            self._show_day(first.day)
+            self._day_loaded(first, self._load_generation)
+
+    def attach(self) -> None:
+        """Complete the page with the services: the codes and the roll they drive, and
+        who takes roll (at once, or after the first paint once the services are open)."""
+        if self.attached:
+            return
+        self.attached = True
+        self.codes = assign_keys(
+            [
+                (
+                    c.code,
+                    data_label(c.label, c.label_es),
+                    c.counts_present,
+                    c.tardy,
+                    c.early_departure,
+                    c.excused,
+                )
+                for c in self.services.roll.codes()
+            ]
+        )
+        self._code_info = {c.code: c for c in self.codes}
+        self._build_roll()
+        self._load_staff()
 
     # -- building ---------------------------------------------------------------------
 
@@ -145,16 +174,7 @@ class RegisterPage(QWidget):
         self.sessions.sessionSelected.connect(self._session_selected)
         splitter.addWidget(self.sessions)
 
-        self.roll = RollPanel(self.codes)
         self.sessions.sessionActivated.connect(lambda _info: self.roll.view.setFocus())
-        self.roll.markRequested.connect(self.mark_current)
-        self.roll.clearRequested.connect(self.clear_current)
-        self.roll.noteRequested.connect(self.edit_note)
-        self.roll.allPresentRequested.connect(self.mark_remaining_present)
-        self.roll.signOutRequested.connect(self.sign_out_current)
-        self.roll.restoreRequested.connect(self.restore_session)
-        self.roll.undo_button.clicked.connect(self.undo_stack.undo)
-        self.roll.redo_button.clicked.connect(self.undo_stack.redo)
         self.roll_stack = QStackedWidget()
         self.placeholder = QLabel(
             tr(
@@ -165,7 +185,6 @@ class RegisterPage(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setAccessibleName(tr("No session chosen"))
         self.roll_stack.addWidget(self.placeholder)
-        self.roll_stack.addWidget(self.roll)
         # The volunteers of the open session, under its roll.
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.roll_stack)
@@ -190,9 +209,24 @@ class RegisterPage(QWidget):
         all_present.setKeys(list(ALL_PRESENT_KEYS))
         all_present.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         all_present.activated.connect(self.mark_remaining_present)
-        self._update_actions()
         # A freshly opened window waits on the day's sessions: ↑/↓ and Enter work at once.
+        self._update_actions()
         self.sessions.view.setFocus()
+
+    def _build_roll(self) -> None:
+        """The roll panel (its code buttons come from the stored codes)."""
+        self.roll = RollPanel(self.codes)
+        self.roll.markRequested.connect(self.mark_current)
+        self.roll.clearRequested.connect(self.clear_current)
+        self.roll.noteRequested.connect(self.edit_note)
+        self.roll.allPresentRequested.connect(self.mark_remaining_present)
+        self.roll.signOutRequested.connect(self.sign_out_current)
+        self.roll.restoreRequested.connect(self.restore_session)
+        self.roll.undo_button.clicked.connect(self.undo_stack.undo)
+        self.roll.redo_button.clicked.connect(self.undo_stack.redo)
+        self.roll_stack.addWidget(self.roll)
+        self._expose_roll_parts()
+        self._update_actions()
 
     def _build_bar(self) -> QHBoxLayout:
         """The day, the teacher taking roll, and the session commands."""
@@ -231,6 +265,8 @@ class RegisterPage(QWidget):
         self.sessions_model = self.sessions.model
         self.sessions_view = self.sessions.view
         self.no_sessions_label = self.sessions.no_sessions_label
+
+    def _expose_roll_parts(self) -> None:
         self.roll_model = self.roll.model
         self.roll_view = self.roll.view
         self.session_title = self.roll.title
@@ -322,13 +358,9 @@ class RegisterPage(QWidget):
 
     def load_day(self, day: dt.date, *, select: str | None = None) -> None:
         """Load ``day`` in the background; keep the open session if it is on that day."""
-        self.day = day
         self._select_after_load = select or (self.session.id if self.session else None)
-        self._load_generation += 1
+        self._show_day(day)
         generation = self._load_generation
-        self.day_bar.show_day(day)
-        self.sessions.show_day(day)
-        self.dayChanged.emit(day)
         hub_id, today = self.hub_id, self.today
         QueryOp(
             self.tasks,
@@ -338,6 +370,14 @@ class RegisterPage(QWidget):
             success=lambda view: self._day_loaded(view, generation),
             parent=self,
         ).failure(self._load_failed).run_in_background()
+
+    def _show_day(self, day: dt.date) -> None:
+        """Title the page with ``day``; a load under way for another day is dropped."""
+        self.day = day
+        self._load_generation += 1
+        self.day_bar.show_day(day)
+        self.sessions.show_day(day)
+        self.dayChanged.emit(day)
 
     def reload_day(self) -> None:
         """Load the shown day again (after a cancel, restore or new session)."""
@@ -444,7 +484,7 @@ class RegisterPage(QWidget):
         if info is not None:
             self._pick_staff(info)
         self.roll_stack.setCurrentIndex(0 if info is None else 1)
-        if info is None:
+        if info is None and self.attached:
             self.roll_model.set_entries([])
         self._refresh_session_header()
 
@@ -491,7 +531,8 @@ class RegisterPage(QWidget):
 
     def _can_mark(self) -> bool:
         return (
-            self.roll_ready
+            self.attached
+            and self.roll_ready
             and self.session is not None
             and self.session.state != RollState.CANCELLED
             and self.roll_model.rowCount() > 0
@@ -678,11 +719,12 @@ class RegisterPage(QWidget):
         self.roll.set_save_text(text, error=error)
 
     def _update_actions(self) -> None:
-        self.roll.set_actions(
-            can_mark=self._can_mark(),
-            can_undo=self.undo_stack.canUndo(),
-            can_redo=self.undo_stack.canRedo(),
-        )
+        if self.attached:  # before, no roll can be open
+            self.roll.set_actions(
+                can_mark=self._can_mark(),
+                can_undo=self.undo_stack.canUndo(),
+                can_redo=self.undo_stack.canRedo(),
+            )
         self.cancel_button.setEnabled(
             self.session is not None and self.session.state != RollState.CANCELLED
         )

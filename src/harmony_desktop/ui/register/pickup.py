@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.services.roll import Dismissal, PickupInfo
+if TYPE_CHECKING:
+    from harmony_desktop.services.roll import Dismissal, PickupInfo
+
 
 #: list rows that are not an authorised adult
 WALKED = "__walked_home__"
@@ -211,6 +214,9 @@ class PickupChooser(QWidget):
 
     def dismissal(self, at: dt.time) -> Dismissal:
         """The choice as a :class:`Dismissal` at ``at`` (after :meth:`problem` is None)."""
+        # Imported here: the register's modules load before the services do.
+        from harmony_desktop.services.roll import Dismissal
+
         choice = self.choice()
         if choice == WALKED:
             return Dismissal(at, walked_home=True)

@@ -8,6 +8,7 @@ mark all remaining present, restore a cancelled session); the register page does
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
@@ -24,14 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.services.roll import RollEntry
-from harmony_desktop.services.sessions import RollState, SessionInfo
+from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import hours_text
 from harmony_desktop.ui.register.codes import CodeInfo
 from harmony_desktop.ui.register.delegates import CodeDelegate
 from harmony_desktop.ui.register.models import RollColumn, RollOrder, RollTableModel, tr
 from harmony_desktop.ui.register.widgets import button, heading
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.roll import RollEntry
 
 #: "Mark all remaining present" from anywhere on the register page (main and keypad Enter)
 ALL_PRESENT_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))

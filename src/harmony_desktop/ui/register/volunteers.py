@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -48,19 +48,15 @@ from PySide6.QtWidgets import (
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.names import people_labels
 from harmony_desktop.domain.vocab import ShiftStatus
-from harmony_desktop.services.context import Services
-from harmony_desktop.services.volunteers import (
-    NeedsConfirmation,
-    ShiftEntry,
-    ShiftState,
-    role_label,
-    shift_label,
-)
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
+    from harmony_desktop.services.volunteers import ShiftEntry, ShiftState
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_CLEARED = QColor("#b00020")
@@ -128,6 +124,9 @@ class VolunteerShiftModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         column = index.column()
         shift = entry.shift
+        # Loaded with the services, after the window's first paint (no rows before).
+        from harmony_desktop.services.volunteers import role_label, shift_label
+
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ShiftColumn.VOLUNTEER:
                 star = " ★" if entry.assigned_here else ""
@@ -446,6 +445,8 @@ class VolunteerShiftPanel(QWidget):
         assert self.session_id is not None
         session_id, volunteer_id = self.session_id, entry.volunteer.id
         volunteers = self.services.volunteers
+        from harmony_desktop.services.volunteers import NeedsConfirmation, ShiftState
+
         try:
             if action == "clear":
                 volunteers.clear_shift(session_id, volunteer_id)

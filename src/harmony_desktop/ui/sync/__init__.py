@@ -6,16 +6,20 @@ its :meth:`SyncUi.shutdown` is part of the window's.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from harmony_desktop.services.sync import SyncService, SyncStatus
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
 from harmony_desktop.ui.sync.review import ReviewPage
 from harmony_desktop.ui.sync.status import SyncStatusWidget
 from harmony_desktop.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.sync import SyncService, SyncStatus
 
 
 def tr(text: str) -> str:

@@ -23,11 +23,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from harmony_desktop.services.sync import SyncReport, SyncService, SyncStatus
 from harmony_desktop.ui.tasks import (
     Cancelled,
     Changes,
@@ -37,6 +36,9 @@ from harmony_desktop.ui.tasks import (
     log_failure,
 )
 from harmony_sync.client import ServerUnreachable, SyncError
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.sync import SyncReport, SyncService, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +93,7 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.service = service if service is not None else tasks.services.sync
+        self._service = service
         self.now = now
         self.auto = auto
         self.online: bool | None = None
@@ -119,6 +121,14 @@ class SyncController(QObject):
             self.reminder_timer.start()
             self._watch_network()
 
+    @property
+    def service(self) -> SyncService:
+        """The sync service; the window's is looked up when first used (a window shown
+        before its services are open builds this first: see ``ui/opening.py``)."""
+        if self._service is None:
+            self._service = self.tasks.services.sync
+        return self._service
+
     # -- status ------------------------------------------------------------------------
 
     def _changed(self, _changes: Changes, _initiator: object) -> None:
@@ -134,9 +144,9 @@ class SyncController(QObject):
             self._status_again = True
             return
         self._status_reading = True
-        service, epoch = self.service, self._status_epoch
+        epoch = self._status_epoch
         self.tasks.run(
-            lambda _progress: service.status(),
+            lambda _progress: self.service.status(),
             lambda status: self._status_read(status, epoch),
             self._status_failed,
             owner=self,

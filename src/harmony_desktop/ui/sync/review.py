@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.services.duplicates import DuplicatePair
-from harmony_desktop.services.review import ReviewItem
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.tasks import Changes
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.duplicates import DuplicatePair
+    from harmony_desktop.services.review import ReviewItem
 
 Index = QModelIndex | QPersistentModelIndex
 #: the review item / duplicate pair behind a row

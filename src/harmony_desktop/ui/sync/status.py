@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from harmony_desktop.services.sync import SyncReport, SyncStatus
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_sync.client import SyncError
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.sync import SyncReport, SyncStatus
 
 
 def tr(text: str) -> str:
