@@ -212,3 +212,29 @@ def test_a_column_of_codes_sorts_by_its_words(qapp: QApplication, qtmodeltester)
             "Lo recogió su tutor(a)",
             "Médico",
         ]
+
+
+def test_a_wide_grid_is_sized_from_a_sample_of_its_cells(qtbot: QtBot, window: MainWindow) -> None:
+    """A grid of 2,500 students by 210 dates: its columns are sized from the first rows
+    (about 10,000 cells), not from every cell of a thousand rows (twenty seconds)."""
+    from harmony_desktop.services.reports.model import Column, Format, Report, Sheet
+
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    days = [dt.date(2025, 9, 1) + dt.timedelta(days=i) for i in range(210)]
+    columns = [Column("student_id", "Student id"), Column("student", "Student")] + [
+        Column(day.isoformat(), day.isoformat(), Format.INT) for day in days
+    ]
+    rows = [
+        [f"s{r}", f"Student number {r}"] + [(r + i) % 2 for i in range(210)] for r in range(2500)
+    ]
+    rows[3][1] = "A student whose name is much longer than the rest"
+    page._shown(Report("grid", "Grid", "All hubs", [Sheet("grid", "Grid", columns, rows)]))
+    header = page.table.horizontalHeader()
+    assert page.model.rowCount() == 2500 and page.message == "2500 rows"
+    assert header.resizeContentsPrecision() * len(columns) <= 10_000
+    # still sized to what the first rows hold: the long name fits, a 0/1 column is narrow
+    student = page.model.sheet.column_index("student")
+    metrics = page.table.fontMetrics()
+    assert header.sectionSize(student) >= metrics.horizontalAdvance(rows[3][1])
+    assert header.sectionSize(5) < header.sectionSize(student) / 2

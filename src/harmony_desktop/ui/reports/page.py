@@ -47,6 +47,10 @@ PERSON_COLUMNS = ("student", "volunteer", "legal_first_name", "legal_last_name")
 ID_COLUMNS = ("student_id", "local_id")
 # Width of an id column in the tab, in characters (a UUID is 36).
 ID_WIDTH_CHARS = 10
+#: Columns are sized to the contents of at most this many cells: a grid of 2,500
+#: students by 210 dates measured every cell of its first thousand rows, and took
+#: twenty seconds to appear. Its first rows already show every width its cells take.
+SIZE_SAMPLE_CELLS = 10_000
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -275,6 +279,8 @@ class ReportsPage(QWidget):
         self.model.set_sheet(sheet)
         header = self.table.horizontalHeader()
         header.setSortIndicator(-1, header.sortIndicatorOrder())
+        columns = len(sheet.columns) if sheet is not None else 1
+        header.setResizeContentsPrecision(max(10, min(1000, SIZE_SAMPLE_CELLS // columns)))
         self.table.resizeColumnsToContents()
         if sheet is not None:
             self._arrange_columns([c.key for c in sheet.columns])
