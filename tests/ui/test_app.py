@@ -118,8 +118,11 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
 
     def while_checking() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        assert window.isVisible() and not shown  # today's view is up meanwhile
+        # today's view is up meanwhile (an earlier test's closed window may linger)
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        assert not shown
         writing = threading.Thread(target=lambda: write_setting(window))
         writing.start()
         release.set()

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -296,7 +296,7 @@ def _open_behind(data_dir: str | None, hub_id: str) -> Services:
 def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) -> int:
     """Show ``first`` at once, open the services behind it, complete the window."""
     from harmony_desktop.ui.main_window import MainWindow
-    from harmony_desktop.ui.opening import InputGate, Opener
+    from harmony_desktop.ui.opening import AfterFirstPaint, InputGate, Opener
 
     i18n.set_language(first.language)
     install_translator(app)
@@ -327,14 +327,18 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
             print(OPEN_LINE, flush=True)
         return True
 
+    def painted() -> None:
+        """Today's view is on the screen: now open the services behind it."""
+        if os.environ.get(READY_ENV):
+            print(READY_LINE, flush=True)
+        opener.start()
+        if os.environ.get(KEYS_ENV):
+            press_keys(window)
+
     gate = InputGate(finish, window)
     opener.opened.connect(finish)
+    AfterFirstPaint(window, painted)
     window.show()
-    if os.environ.get(READY_ENV):
-        QTimer.singleShot(0, lambda: print(READY_LINE, flush=True))
-    if os.environ.get(KEYS_ENV):
-        QTimer.singleShot(0, lambda: press_keys(window))
-    opener.start()
     code = app.exec()
     opener.join()  # the window may close before its services are open
     if opener.pending.error is not None:

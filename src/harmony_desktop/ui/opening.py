@@ -5,8 +5,11 @@ At a start on an up-to-date database the window is built from
 before SQLAlchemy, the models and the services are imported. They load on a thread of
 their own (:class:`Opener`): imports hold the GIL, but one ``import`` cannot be cut into
 small steps on the UI thread, while a thread gives the UI thread the interpreter every
-few milliseconds, so the window paints and stays responsive meanwhile. The database
-thread's jobs simply wait for them.
+few milliseconds, so the window stays responsive meanwhile. The thread begins only once
+the window's first paint is on the screen (:class:`AfterFirstPaint`): a paint makes
+hundreds of Python calls (each cell's ``data()``), and with the imports running each
+would wait for the interpreter — today's view reached the screen 0.2–0.5 s after it was
+ready. The database thread's jobs simply wait for the services.
 
 Until they are open the window stands on :class:`PendingServices`, which any use waits
 for, and :class:`InputGate` holds every key press and click: the first one waits (busy
@@ -21,7 +24,16 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
@@ -53,10 +65,12 @@ class PendingServices:
     """Stands in for the :class:`Services` being opened: any attribute waits for them
     (on the UI thread with a busy cursor, painting meanwhile but holding input)."""
 
-    def __init__(self) -> None:
+    def __init__(self, begin: Callable[[], None] | None = None) -> None:
         self._done = threading.Event()
         self._services: Services | None = None
         self._error: BaseException | None = None
+        #: begins the opening if it has not begun (waiting must never wait for nothing)
+        self._begin = begin
 
     def resolve(self, services: Services) -> None:
         """The services are open."""
@@ -81,6 +95,8 @@ class PendingServices:
     def wait(self) -> Services:
         """The open services, once they are."""
         if not self._done.is_set():
+            if self._begin is not None:
+                self._begin()
             if on_ui_thread():
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:
@@ -111,16 +127,22 @@ class Opener(QObject):
         self, open_services: Callable[[], Services], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.pending = PendingServices()
+        self.pending = PendingServices(self.start)
         self._open = open_services
         self._thread = threading.Thread(target=self._run, name="harmony-open", daemon=True)
+        self._starting = threading.Lock()
 
     def start(self) -> None:
-        """Begin opening."""
-        self._thread.start()
+        """Begin opening (once: later calls do nothing). Anything about to wait for
+        the services calls it first, so nothing waits for a thread not yet begun."""
+        with self._starting:  # the UI thread and the database thread may both ask
+            if self._thread.ident is None:
+                self._thread.start()
 
     def join(self) -> None:
-        """Wait until opening has finished (or failed)."""
+        """Wait until opening has finished (or failed); begins it if it had not (a
+        window closed before its first paint still opens and closes its store)."""
+        self.start()
         self._thread.join()
 
     def _run(self) -> None:
@@ -132,6 +154,33 @@ class Opener(QObject):
         else:
             self.pending.resolve(services)
         self.opened.emit()
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, as soon as ``window``'s first paint has been handed to the
+    window system (the event after its first paint event), or after ``patience_ms``
+    if no paint comes (a window the system never shows)."""
+
+    def __init__(self, window: QObject, then: Callable[[], None], patience_ms: int = 2000) -> None:
+        super().__init__(window)
+        self._window: QObject | None = window
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(patience_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint, call ``then`` from the next turn of the event loop."""
+        if self._then is not None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        window, then = self._window, self._then
+        if window is not None and then is not None:
+            # dropped first: neither outlives its use through this object
+            self._window = self._then = None
+            window.removeEventFilter(self)
+            then()
 
 
 class InputGate(QObject):
