@@ -104,6 +104,7 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
     from harmony_desktop.domain.errors import StoreCorruptError
     from harmony_desktop.store import db
     from harmony_desktop.ui.main_window import MainWindow
+    from harmony_desktop.ui.opening import PendingServices
 
     data, _hub_id = seeded_data_dir(tmp_path)
     release = threading.Event()
@@ -123,6 +124,8 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         )
         assert not shown
+        if isinstance(window.services, PendingServices):
+            window.services.begin()  # as the first paint does (it may not have come yet)
         writing = threading.Thread(target=lambda: write_setting(window))
         writing.start()
         release.set()

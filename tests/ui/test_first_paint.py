@@ -138,3 +138,81 @@ def test_a_window_closed_before_its_services_open_closes_them(
     QTimer.singleShot(0, close)
     assert run_window(str(data), today=DAY) == 0
     assert opened and not (data / "harmony.sqlite3-wal").exists()  # closed: log folded in
+
+
+def test_services_opened_while_the_window_is_built_still_complete_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A job on the database thread (the absence alerts) can need the services, and so
+    # open them, before the window is shown: their "opened" came before anyone listened,
+    # and the window stayed incomplete — no integrity verdict, no backup — until a key.
+    from harmony_desktop.ui import main_window
+
+    data, _hub_id = seeded_data_dir(tmp_path)
+
+    class OpenedEarly(MainWindow):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.services.hubs  # noqa: B018 - waits for (and so begins) the opening
+            for thread in threading.enumerate():
+                if thread.name == "harmony-open":
+                    thread.join(30)  # "opened" has been emitted
+            QTimer.singleShot(0, look)  # once the window is shown
+
+    monkeypatch.setattr(main_window, "MainWindow", OpenedEarly)
+    seen: dict[str, Any] = {}
+
+    def look() -> None:
+        window = the_window()
+        try:
+            qtbot.waitUntil(lambda: window.register.attached, timeout=10_000)
+            seen["attached"] = True
+        finally:
+            window.close()
+
+    assert run_window(str(data), today=DAY) == 0
+    assert seen == {"attached": True}
+
+
+def test_the_services_begin_opening_only_after_the_first_paint(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Their imports slow a paint: nothing built with the window (the absence alerts'
+    # job, say) may begin the opening before today's view is on the screen.
+    from PySide6.QtCore import QEvent, QObject
+
+    data, _hub_id = seeded_data_dir(tmp_path)
+    paints: list[int] = []
+
+    class PaintCount(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow):
+                paints.append(1)
+            return False
+
+    counter = PaintCount()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(counter)
+    paints_at_open: list[int] = []
+    real = app_module._open_behind
+
+    def counted(data_dir: str | None, hub_id: str) -> Services:
+        paints_at_open.append(len(paints))
+        return real(data_dir, hub_id)
+
+    monkeypatch.setattr(app_module, "_open_behind", counted)
+
+    def close_when_complete() -> None:
+        window = the_window()
+        try:
+            qtbot.waitUntil(lambda: window.register.attached, timeout=10_000)
+        finally:
+            window.close()
+
+    QTimer.singleShot(0, close_when_complete)
+    try:
+        assert run_window(str(data), today=DAY) == 0
+    finally:
+        app.removeEventFilter(counter)
+    assert len(paints_at_open) == 1 and paints_at_open[0] >= 1

@@ -336,7 +336,7 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
             press_keys(window)
 
     gate = InputGate(finish, window)
-    opener.opened.connect(finish)
+    opener.when_opened(finish)  # finish() runs once; a second call returns at once
     AfterFirstPaint(window, painted)
     window.show()
     code = app.exec()

@@ -92,12 +92,24 @@ class PendingServices:
         """Why opening failed, if it did."""
         return self._error
 
+    def begin(self) -> None:
+        """Begin the opening now if it has not begun (the UI thread is about to wait
+        for something that waits for the services: a job, or the services themselves)."""
+        if self._begin is not None and not self._done.is_set():
+            self._begin()
+
     def wait(self) -> Services:
-        """The open services, once they are."""
+        """The open services, once they are.
+
+        On the UI thread this begins the opening if the first paint has not (a key
+        press or a close that early must never wait for nothing). A job on a worker
+        thread only waits: the jobs queued while the window is built (the absence
+        alerts, the sync status) would otherwise begin it before the first paint, whose
+        many small Python calls the opening's imports slow down.
+        """
         if not self._done.is_set():
-            if self._begin is not None:
-                self._begin()
             if on_ui_thread():
+                self.begin()
                 QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:
                     while not self._done.wait(0.02):
@@ -138,6 +150,15 @@ class Opener(QObject):
         with self._starting:  # the UI thread and the database thread may both ask
             if self._thread.ident is None:
                 self._thread.start()
+
+    def when_opened(self, then: Callable[[], object]) -> None:
+        """Call ``then`` on the UI thread once opening has finished (or failed) — also
+        when it finished before this was asked: a job on the database thread (the
+        absence alerts, say) can need the services, and so open them, while the window
+        is still being built, and a signal emitted before its connection is lost."""
+        self.opened.connect(then)
+        if self.pending.done:  # emitted already, or about to be: ``then`` runs twice at most
+            QTimer.singleShot(0, self, then)
 
     def join(self) -> None:
         """Wait until opening has finished (or failed); begins it if it had not (a

@@ -40,6 +40,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from harmony_desktop.domain.errors import HarmonyError, log_failure
+from harmony_desktop.ui.opening import PendingServices
 from harmony_sync.client import SyncError
 
 if TYPE_CHECKING:
@@ -279,6 +280,9 @@ class TaskManager(QObject):
         self._closed = True
         self.cancel_all()
         self._pending.clear()
+        if isinstance(self.services, PendingServices):
+            # still opening behind the first paint: a job under way may wait for them
+            self.services.begin()
         for lane in self._lanes.values():
             lane.stop()
 

@@ -53,7 +53,8 @@ class AbsenceAlertPanel(QWidget):
         layout.addWidget(self.list)
         self.setVisible(False)
         tasks.changed.connect(self._changed)
-        self.refresh()
+        # First loaded by the register's attach(): a job here would wait for, and so
+        # begin, the opening of services still pending behind the first paint.
 
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.register:

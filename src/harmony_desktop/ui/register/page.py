@@ -154,6 +154,7 @@ class RegisterPage(QWidget):
         self._code_info = {c.code: c for c in self.codes}
         self._build_roll()
         self._load_staff()
+        self.absence_alerts.refresh()
 
     # -- building ---------------------------------------------------------------------
 
