@@ -419,6 +419,7 @@
     </message>
     <message>
         <source>Register</source>
+        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page.</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -2749,7 +2750,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Report</source>
-        <extracomment>a report finished and is shown a file was written: its path</extracomment>
+        <extracomment>Columns are sized to the contents of at most this many cells: a grid of 2,500 students by 210 dates measured every cell of its first thousand rows, and took twenty seconds to appear. Its first rows already show every width its cells take. a report finished and is shown a file was written: its path</extracomment>
         <translation>Informe</translation>
     </message>
     <message>
@@ -3528,10 +3529,10 @@ the volunteer id of a row what a column sorts by</extracomment>
 <context>
     <name>ReportsPage</name>
     <message numerus="yes">
-        <source>%n row(s)</source>
+        <source>%Ln row(s)</source>
         <translation>
-            <numerusform>%n fila</numerusform>
-            <numerusform>%n filas</numerusform>
+            <numerusform>%Ln fila</numerusform>
+            <numerusform>%Ln filas</numerusform>
         </translation>
     </message>
 </context>

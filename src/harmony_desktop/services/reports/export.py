@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _, format_time
+from harmony_desktop.domain.i18n import _, format_date, format_time
 from harmony_desktop.services.reports.model import (
     Format,
     ProgressCallback,
@@ -57,9 +57,26 @@ def display_text(value: Any, fmt: Format) -> str:
             return value  # not a time after all: shown as it is
     if fmt is Format.INT and isinstance(value, int):
         return f"{value:,}"
+    if fmt is Format.DATE:
+        # as the window writes dates ("Thu 3 Dec 2026", "jue 3 dic 2026"); the files
+        # keep them as dates (ISO in a .csv)
+        day = value if isinstance(value, dt.date) else _iso_date(str(value))
+        if day is not None:
+            return format_date(day, DATE_PATTERN)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+#: The dates of the tab and the printout: the pattern of the window's other dates.
+DATE_PATTERN = "EEE d MMM y"
+
+
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None  # not a date after all: shown as it is
 
 
 def _formula_safe(text: str) -> str:

@@ -290,7 +290,7 @@ class ReportsPage(QWidget):
     def rows_text(self, count: int) -> str:
         """ "1 row", "2 rows": the language's plural forms, from the catalogue (lupdate
         files a plural only from ``self.tr`` with a count)."""
-        return self.tr("%n row(s)", "", count)
+        return self.tr("%Ln row(s)", "", count)
 
     def _arrange_columns(self, keys: list[str]) -> None:
         """The person first, the app's ids last and narrow (the model, the sort and

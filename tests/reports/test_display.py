@@ -1,0 +1,26 @@
+"""How the Reports tab and the printout show a report's values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmony_desktop.domain import i18n
+from harmony_desktop.services.reports import Format
+from harmony_desktop.services.reports.export import display_text
+
+
+def test_dates_are_written_as_the_window_writes_them() -> None:
+    day = dt.date(2026, 12, 3)
+    assert display_text(day, Format.DATE) == "Thu 3 Dec 2026"
+    assert display_text("2026-09-15", Format.DATE) == "Tue 15 Sep 2026"  # stored as text
+    assert display_text("not a date", Format.DATE) == "not a date"  # shown as it is
+    i18n.set_language("es")
+    assert display_text(day, Format.DATE) == "jue 3 dic 2026"
+
+
+def test_numbers_times_and_rates() -> None:
+    assert display_text(2500, Format.INT) == "2,500"
+    assert display_text(0.875, Format.RATE) == "87.5\u00a0%"
+    assert display_text(12.5, Format.HOURS) == "12.50"
+    assert display_text("16:15", Format.TIME) == "4:15\u202fPM"
+    assert display_text(None, Format.DATE) == ""
