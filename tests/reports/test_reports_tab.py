@@ -134,7 +134,12 @@ def test_volunteers_and_engagement_are_listed_and_run(
 
 def test_row_count_uses_the_languages_plural_forms(window: MainWindow, qapp: QApplication) -> None:
     page = window.reports
-    assert [page.rows_text(n) for n in (0, 1, 2, 2500)] == ["0 rows", "1 row", "2 rows", "2,500 rows"]
+    assert [page.rows_text(n) for n in (0, 1, 2, 2500)] == [
+        "0 rows",
+        "1 row",
+        "2 rows",
+        "2,500 rows",
+    ]
     try:
         assert install_translator(qapp, QLocale("es_MX"))
         assert [page.rows_text(n) for n in (0, 1, 2, 7)] == [
