@@ -85,7 +85,7 @@ def test_a_report_written_in_spanish_from_the_command_line(
     book = load_workbook(out)  # its column names are machine keys, in any language
     assert book.sheetnames == ["Asistencia", "Por conjunto", "Por sede", "Acerca de"]
     about = [row[0] for row in book["Acerca de"].values]
-    assert about[:2] == ["Asistencia", "Todas las sedes (1) · del 2026-09-01 al 2026-09-30"]
+    assert about[:2] == ["Asistencia", "Todas las sedes (1) · del 1 sep 2026 al 30 sep 2026"]
     assert i18n.current_language() == "en"  # only the report was in Spanish
 
 

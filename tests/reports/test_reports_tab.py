@@ -236,7 +236,7 @@ def test_a_wide_grid_is_sized_from_a_sample_of_its_cells(qtbot: QtBot, window: M
     rows[3][1] = "A student whose name is much longer than the rest"
     page._shown(Report("grid", "Grid", "All hubs", [Sheet("grid", "Grid", columns, rows)]))
     header = page.table.horizontalHeader()
-    assert page.model.rowCount() == 2500 and page.message == "2500 rows"
+    assert page.model.rowCount() == 2500 and page.message == "2,500 rows"
     assert header.resizeContentsPrecision() * len(columns) <= 10_000
     # still sized to what the first rows hold: the long name fits, a 0/1 column is narrow
     student = page.model.sheet.column_index("student")

@@ -19,11 +19,14 @@ from typing import Any, cast
 from sqlmodel import Session
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_date
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.services.reports.calendar import Calendar
 from harmony_desktop.services.reports.model import ProgressCallback, ReportParams
 from harmony_desktop.services.reports.sql import CodeSets, Sql
+
+#: The period in a report's scope line: "1 Sep 2026 to 30 Sep 2026", "del 1 sep 2026 al …".
+SCOPE_DATE = "d MMM y"
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,9 @@ class ReportContext:
         else:
             where = self.hub_names[self.hub_ids[0]]
         return _("{where} · {first} to {last}").format(
-            where=where, first=self.first.isoformat(), last=self.last.isoformat()
+            where=where,
+            first=format_date(self.first, SCOPE_DATE),
+            last=format_date(self.last, SCOPE_DATE),
         )
 
     # -- queries ----------------------------------------------------------------------
