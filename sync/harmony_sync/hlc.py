@@ -99,8 +99,11 @@ class HybridLogicalClock:
         self._millis = 0
         self._counter = 0
         if last:
-            ts = Timestamp.parse(last)
-            self._millis, self._counter = ts.millis, ts.counter
+            # Timestamp.parse without building a Timestamp (read by every change)
+            match = _PATTERN.match(last)
+            if not match:
+                raise ClockError(f"Malformed clock timestamp {last!r}")
+            self._millis, self._counter = int(match.group(1)), int(match.group(2))
 
     @property
     def last(self) -> str:
