@@ -266,3 +266,33 @@ def test_writes_on_several_threads_each_commit(store: Store) -> None:
     assert errors == []
     assert len(_hub_names(store)) == 20
     assert store.pending_changes() == 20
+
+
+def test_a_write_under_way_when_the_store_closes_still_commits(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "h.sqlite3"
+    store = Store(path)
+    with store.write() as w:  # this thread's connection is kept, and closed below
+        w.insert(Hub(name="Before"))
+    begun, closed = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with store.write() as w:
+                w.insert(Hub(name="During"))
+                begun.set()
+                closed.wait(5)
+        except BaseException as exc:  # reported below, on the test's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    assert begun.wait(5)
+    store.close()
+    closed.set()
+    worker.join()
+    assert errors == []
+    with Store(path) as again:
+        assert _hub_names(again) == ["Before", "During"]

@@ -175,7 +175,9 @@ class Store:
         #: checkout and SQLAlchemy's transaction events cost more than the write's SQL)
         self._writers = threading.local()
         self._writer_connections: list[Connection] = []
+        self._writing: set[Connection] = set()  # kept connections in a write now
         self._writers_lock = threading.Lock()
+        self._closed = False
         url = f"sqlite:///{self.path}"
         self.engine = create_engine(url, hide_parameters=True)
         _configure_engine(self.engine, "BEGIN")
@@ -229,8 +231,11 @@ class Store:
         if self._check is not None:
             self._check.join()
         with self._writers_lock:
-            kept, self._writer_connections = self._writer_connections, []
-        for conn in kept:
+            # a connection in the middle of a write is closed when that write ends
+            self._closed = True
+            idle = [c for c in self._writer_connections if c not in self._writing]
+            self._writer_connections = [c for c in self._writer_connections if c in self._writing]
+        for conn in idle:
             conn.close()
         self.engine.dispose()
         self._write_engine.dispose()
@@ -300,32 +305,31 @@ class Store:
         own for a write begun inside another on the same thread (it waits for the lock as
         any other writer would, and never touches the outer transaction)."""
         kept: Connection | None = getattr(self._writers, "connection", None)
-        if kept is not None and kept.closed:
-            kept = None
-        if kept is not None and getattr(self._writers, "busy", False):
+        if kept is not None and kept in self._writing:
             # nested: a connection for this write alone, as every write had before
             with self._write_engine.connect() as conn:
                 yield conn
             return
-        if kept is None:
-            kept = self._write_engine.connect()
-            with self._writers_lock:
+        with self._writers_lock:
+            if kept is None or kept.closed:
+                kept = self._write_engine.connect()
                 self._writer_connections.append(kept)
-            self._writers.connection = kept
-        self._writers.busy = True
+                self._writers.connection = kept
+            self._writing.add(kept)
         try:
             yield kept
         finally:
-            self._writers.busy = False
-            dbapi = kept.connection.dbapi_connection if not kept.closed else None
-            if dbapi is not None and dbapi.in_transaction:
-                # The transaction did not end (a rollback failed): never reuse it.
-                self._writers.connection = None
-                with self._writers_lock:
+            with self._writers_lock:
+                self._writing.discard(kept)
+                dbapi = None if kept.closed else kept.connection.dbapi_connection
+                unended = dbapi is not None and dbapi.in_transaction  # a failed rollback
+                if unended or self._closed:  # never reused; closed with the store
+                    self._writers.connection = None
                     if kept in self._writer_connections:
                         self._writer_connections.remove(kept)
-                kept.invalidate()
-                kept.close()
+                    if unended:
+                        kept.invalidate()
+                    kept.close()
 
     @contextlib.contextmanager
     def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:
