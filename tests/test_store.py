@@ -29,6 +29,12 @@ def test_pragmas_wal_foreign_keys_and_full_sync(store: Store) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    for _ in range(2):  # the change writer's connection, new and kept
+        with store.write() as w:
+            conn = w.connection
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+            w.insert(Hub(name="Hub"))
 
 
 def test_foreign_keys_are_enforced(store: Store) -> None:
