@@ -15,6 +15,7 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import SYNCED_MODELS, Hub, Outbox, Student
 from harmony_desktop.store.replica import from_wire, row_clocks, row_values
+from harmony_desktop.store.settings import CLOCK
 from harmony_sync.protocol import merge_fields
 
 
@@ -251,3 +252,38 @@ def test_rows_read_in_the_transaction_see_the_writes(store: Store) -> None:
         w.upsert(Hub, hub.id, name="Renamed")  # by id: the loaded object follows
         assert row.name == "Renamed" and w.get(Hub, hub.id).name == "Renamed"
         assert row_clocks(row)["name"] > row_clocks(row)["address"]  # restamped, in place
+
+
+def test_upsert_of_one_row_inserts_revives_or_changes_only_what_differs(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    row_id = "00000000-0000-4000-8000-000000000002"
+    names = {"hub_id": hub.id, "legal_first_name": "A", "legal_last_name": "B"}
+    before = len(outbox(store))
+
+    def upsert(**fields: Any) -> list[dict[str, Any]]:
+        done = len(outbox(store))
+        with store.write() as w:
+            w.upsert(Student, row_id, **fields)
+        return [json.loads(e.values) for e in outbox(store)[done:]]
+
+    created = upsert(**names)
+    assert len(created) == 1 and created[0]["legal_first_name"] == "A"
+    clock = store.settings.get(CLOCK)
+    assert upsert(**names) == []  # the same values again: not a change, not a clock tick
+    assert store.settings.get(CLOCK) == clock
+    with store.read() as s:
+        first = row_clocks(s.get(Student, row_id))  # type: ignore[arg-type]
+    assert upsert(**names, grade="4") == [{"grade": "4"}]  # a new row is tried, then not
+    assert json.loads(outbox(store)[-1].bases) == {"grade": first["grade"]}
+    with store.write() as w:
+        w.delete(w.get(Student, row_id))
+    assert upsert(**names) == [{"deleted": False}]  # revives the tombstone
+    assert upsert(grade="5") == [{"grade": "5"}]  # some fields only
+    assert len(outbox(store)) - before == 5
+    with pytest.raises(ValidationError, match="another hub"):
+        upsert(**{**names, "hub_id": row_id})
+    assert len(outbox(store)) - before == 5
+    with store.read() as s:
+        row = s.get(Student, row_id)
+        assert row is not None and not row.deleted and row.grade == "5"

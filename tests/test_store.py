@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from sqlmodel import select
 
 from harmony_desktop.domain.errors import StoreCorruptError, StoreError
 from harmony_desktop.paths import resolve_paths
@@ -28,6 +29,12 @@ def test_pragmas_wal_foreign_keys_and_full_sync(store: Store) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    for _ in range(2):  # the change writer's connection, new and kept
+        with store.write() as w:
+            conn = w.connection
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+            w.insert(Hub(name="Hub"))
 
 
 def test_foreign_keys_are_enforced(store: Store) -> None:
@@ -204,3 +211,94 @@ def test_student_dates_round_trip(store: Store) -> None:
         )
     with store.read() as s:
         assert s.get(Student, st.id).date_of_birth == dt.date(2015, 5, 6)  # type: ignore[union-attr]
+
+
+def _hub_names(store: Store) -> list[str]:
+    with store.read() as s:
+        return sorted(h.name for h in s.exec(select(Hub)).all())
+
+
+def test_a_failed_write_leaves_nothing_and_the_next_write_on_the_thread_works(
+    store: Store,
+) -> None:
+    with store.write() as w:
+        w.insert(Hub(name="First"))
+    with pytest.raises(RuntimeError, match="typed wrong"), store.write() as w:
+        w.insert(Hub(name="Lost"))
+        w.session.get(Hub, "nothing")  # the ORM's side of the transaction too
+        raise RuntimeError("typed wrong")
+    with store.write() as w:
+        w.insert(Hub(name="Second"))
+    assert _hub_names(store) == ["First", "Second"]
+    assert store.pending_changes() == 2
+
+
+def test_a_write_begun_inside_another_on_the_same_thread_never_touches_the_outer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    # the inner write waits for the lock the outer holds: not 10 s in a test
+    monkeypatch.setattr("harmony_desktop.store.db.BUSY_TIMEOUT_MS", 50)
+    with Store(tmp_path / "h.sqlite3") as store:
+        with store.write() as outer:
+            outer.insert(Hub(name="Outer"))
+            with pytest.raises(OperationalError, match="locked"), store.write() as inner:
+                inner.insert(Hub(name="Inner"))
+            outer.insert(Hub(name="Outer too"))
+        assert _hub_names(store) == ["Outer", "Outer too"]
+        assert store.pending_changes() == 2
+
+
+def test_writes_on_several_threads_each_commit(store: Store) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def write(name: str) -> None:
+        try:
+            for n in range(5):
+                with store.write() as w:
+                    w.insert(Hub(name=f"{name} {n}"))
+        except BaseException as exc:  # reported below, on the test's thread
+            errors.append(exc)
+
+    workers = [threading.Thread(target=write, args=(f"T{i}",)) for i in range(3)]
+    for worker in workers:
+        worker.start()
+    write("Main")
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    assert len(_hub_names(store)) == 20
+    assert store.pending_changes() == 20
+
+
+def test_a_write_under_way_when_the_store_closes_still_commits(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "h.sqlite3"
+    store = Store(path)
+    with store.write() as w:  # this thread's connection is kept, and closed below
+        w.insert(Hub(name="Before"))
+    begun, closed = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            with store.write() as w:
+                w.insert(Hub(name="During"))
+                begun.set()
+                closed.wait(5)
+        except BaseException as exc:  # reported below, on the test's thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    assert begun.wait(5)
+    store.close()
+    closed.set()
+    worker.join()
+    assert errors == []
+    with Store(path) as again:
+        assert _hub_names(again) == ["Before", "During"]

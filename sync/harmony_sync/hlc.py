@@ -25,6 +25,7 @@ MAX_FUTURE_MS = 400 * 86_400_000
 GENESIS = "000000000000000-00000-0000000000000000"
 
 _PATTERN = re.compile(r"^(\d{15})-(\d{5})-([0-9a-f]{16})$")
+_NODE = re.compile(r"[0-9a-f]{16}")
 
 
 class ClockError(ValueError):
@@ -90,7 +91,7 @@ class HybridLogicalClock:
         wall: Callable[[], int] = wall_clock_ms,
         max_drift_ms: int = DEFAULT_MAX_DRIFT_MS,
     ) -> None:
-        if not re.fullmatch(r"[0-9a-f]{16}", node):
+        if not _NODE.fullmatch(node):
             raise ClockError(f"A device id must be 16 lowercase hex digits, not {node!r}")
         self.node = node
         self._wall = wall
@@ -98,13 +99,18 @@ class HybridLogicalClock:
         self._millis = 0
         self._counter = 0
         if last:
-            ts = Timestamp.parse(last)
-            self._millis, self._counter = ts.millis, ts.counter
+            # Timestamp.parse without building a Timestamp (read by every change)
+            match = _PATTERN.match(last)
+            if not match:
+                raise ClockError(f"Malformed clock timestamp {last!r}")
+            self._millis, self._counter = int(match.group(1)), int(match.group(2))
 
     @property
     def last(self) -> str:
         """The most recent timestamp issued or observed, encoded."""
-        return Timestamp(self._millis, self._counter, self.node).encode()
+        # Timestamp.encode's format, without building a Timestamp: this runs for every
+        # change a device makes.
+        return f"{self._millis:015d}-{self._counter:05d}-{self.node}"
 
     def now(self) -> str:
         """Return a new timestamp for a local event, later than every one seen before."""
@@ -116,7 +122,7 @@ class HybridLogicalClock:
             if self._counter > MAX_COUNTER:
                 # Extremely many events in one millisecond: borrow the next millisecond.
                 self._millis, self._counter = self._millis + 1, 0
-        return Timestamp(self._millis, self._counter, self.node).encode()
+        return self.last
 
     def observe(self, remote: str) -> None:
         """Fold in a remote timestamp; refuse one too far ahead of the wall clock."""

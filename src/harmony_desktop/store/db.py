@@ -61,8 +61,12 @@ def _configure_engine(engine: Engine, begin_sql: str) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # Straight to the driver: this runs for every transaction, reads included.
-        conn.connection.dbapi_connection.execute(begin_sql)
+        # Straight to the driver: this runs for every transaction, reads included. The
+        # change writer begins its transaction on the driver itself (Store.write); an
+        # ORM session joined to it later must not begin another.
+        dbapi = conn.connection.dbapi_connection
+        if not dbapi.in_transaction:
+            dbapi.execute(begin_sql)
 
 
 def _alembic_config(connection: Any = None) -> Config:
@@ -167,6 +171,13 @@ class Store:
                 self._start_check()
             else:
                 check_integrity(self.path)
+        #: each thread's connection for :meth:`write`, kept between writes (a pool
+        #: checkout and SQLAlchemy's transaction events cost more than the write's SQL)
+        self._writers = threading.local()
+        self._writer_connections: list[Connection] = []
+        self._writing: set[Connection] = set()  # kept connections in a write now
+        self._writers_lock = threading.Lock()
+        self._closed = False
         url = f"sqlite:///{self.path}"
         self.engine = create_engine(url, hide_parameters=True)
         _configure_engine(self.engine, "BEGIN")
@@ -219,6 +230,13 @@ class Store:
         """Release every connection (once a check under way has finished)."""
         if self._check is not None:
             self._check.join()
+        with self._writers_lock:
+            # a connection in the middle of a write is closed when that write ends
+            self._closed = True
+            idle = [c for c in self._writer_connections if c not in self._writing]
+            self._writer_connections = [c for c in self._writer_connections if c in self._writing]
+        for conn in idle:
+            conn.close()
         self.engine.dispose()
         self._write_engine.dispose()
 
@@ -262,20 +280,56 @@ class Store:
         ends, or roll back together if it raises. The transaction is a connection's
         (``BEGIN IMMEDIATE``); the writer opens an ORM session on it only when the block
         reads through ``writer.session``.
+
+        Each thread keeps its connection for the next write: ``BEGIN IMMEDIATE`` and
+        ``COMMIT`` go straight to the driver, and SQLAlchemy's transaction is begun only
+        if the block uses ``writer.session`` or ``writer.connection``.
         """
         self.checked()
-        with _unwritten(self.path), self._write_engine.connect() as conn:
-            conn.begin()
+        with _unwritten(self.path), self._writer_connection() as conn:
             writer = ChangeWriter(conn, self.device_id, wall=self.wall)
+            writer.begin()
             try:
                 yield writer
                 writer.finish()
-                conn.commit()
+                writer.commit()
             except BaseException:
-                conn.rollback()
+                writer.rollback()
                 raise
             finally:
                 writer.close()
+
+    @contextlib.contextmanager
+    def _writer_connection(self) -> Iterator[Connection]:
+        """This thread's write connection, kept for its next write; a connection of its
+        own for a write begun inside another on the same thread (it waits for the lock as
+        any other writer would, and never touches the outer transaction)."""
+        kept: Connection | None = getattr(self._writers, "connection", None)
+        if kept is not None and kept in self._writing:
+            # nested: a connection for this write alone, as every write had before
+            with self._write_engine.connect() as conn:
+                yield conn
+            return
+        with self._writers_lock:
+            if kept is None or kept.closed:
+                kept = self._write_engine.connect()
+                self._writer_connections.append(kept)
+                self._writers.connection = kept
+            self._writing.add(kept)
+        try:
+            yield kept
+        finally:
+            with self._writers_lock:
+                self._writing.discard(kept)
+                dbapi = None if kept.closed else kept.connection.dbapi_connection
+                unended = dbapi is not None and dbapi.in_transaction  # a failed rollback
+                if unended or self._closed:  # never reused; closed with the store
+                    self._writers.connection = None
+                    if kept in self._writer_connections:
+                        self._writer_connections.remove(kept)
+                    if unended:
+                        kept.invalidate()
+                    kept.close()
 
     @contextlib.contextmanager
     def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from harmony_desktop.store.replica import sql
 from harmony_desktop.store.replica.clock import mutation_id_for
+from harmony_desktop.store.replica.wire import dumps_sorted
 
 #: One outbox row, in the column order of :data:`_INSERT_SQL`.
 Entry = tuple[int, str, str, str | None, str, str, str, str]
@@ -55,9 +56,9 @@ def entry(
         table,
         row_id,
         hub_id,
-        json.dumps(values, sort_keys=True),
+        dumps_sorted(values),
         clock,
-        json.dumps(bases, sort_keys=True) if bases else "{}",
+        dumps_sorted(bases) if bases else "{}",
         created,
     )
 

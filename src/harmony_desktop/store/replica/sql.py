@@ -45,5 +45,21 @@ def executemany(conn: sqlite3.Connection, sql: str, rows: Iterable[Sequence[Any]
         raise _translated(sql, (), err) from err
 
 
+def commit(conn: sqlite3.Connection) -> None:
+    """Commit the driver's transaction."""
+    try:
+        conn.commit()
+    except sqlite3.Error as err:
+        raise _translated("COMMIT", (), err) from err
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll the driver's transaction back."""
+    try:
+        conn.rollback()
+    except sqlite3.Error as err:
+        raise _translated("ROLLBACK", (), err) from err
+
+
 def _translated(sql: str, params: Any, err: sqlite3.Error) -> exc.StatementError:
     return exc.DBAPIError.instance(sql, params, err, sqlite3.Error)

@@ -23,9 +23,16 @@ from harmony_desktop.store.models import SyncedRow, data_fields
 Convert = Callable[[Any], Any] | None
 
 
+#: ``json.dumps(value, sort_keys=True)``, without building an encoder on every call
+#: (every change encodes its values, clocks and bases).
+dumps_sorted = json.JSONEncoder(sort_keys=True).encode
+
+_ISO_TYPES = (dt.date, dt.time)  # a tuple: ``date | time`` would be built on every call
+
+
 def to_wire(value: Any) -> Any:
     """A Python field value as a JSON scalar (dates and times as ISO strings)."""
-    if isinstance(value, dt.date | dt.time):
+    if isinstance(value, _ISO_TYPES):
         return value.isoformat()
     return value
 
@@ -232,4 +239,4 @@ def pack_clocks(clocks: dict[str, str]) -> str:
     default = max(counts, key=lambda c: (counts[c], c))
     packed = {"*": default}
     packed.update({name: clock for name, clock in clocks.items() if clock != default})
-    return json.dumps(packed, sort_keys=True)
+    return dumps_sorted(packed)

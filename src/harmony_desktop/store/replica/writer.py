@@ -15,7 +15,6 @@ new values; a synced row changed behind the writer's back is refused at commit
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -36,7 +35,14 @@ from harmony_desktop.store.replica.clock import (
     save_clock,
     wall_clock_ms,
 )
-from harmony_desktop.store.replica.wire import Codec, codec, pack_clocks, to_wire, unpack_clocks
+from harmony_desktop.store.replica.wire import (
+    Codec,
+    codec,
+    pack_clocks,
+    single_clock,
+    to_wire,
+    unpack_clocks,
+)
 
 R = TypeVar("R", bound=SyncedRow)
 
@@ -47,14 +53,16 @@ _CHUNK = 500
 class ChangeWriter:
     """Writes synced rows inside one transaction, recording each change for sync.
 
-    ``connection`` is the transaction's connection (already begun); :attr:`session`, an
-    ORM session joined to the same transaction, is made the first time it is used.
+    ``connection`` is the connection of the transaction; :meth:`begin` begins it on
+    the driver, :meth:`commit` or :meth:`rollback` ends it. SQLAlchemy's side of it
+    (:attr:`connection` in a transaction, and :attr:`session`, an ORM session joined to
+    it) is made the first time the block uses either: most writes never need it.
     """
 
     def __init__(
         self, connection: Connection, device_id: str, *, wall: Wall = wall_clock_ms
     ) -> None:
-        self.connection = connection
+        self._connection = connection
         self.device_id = device_id
         self._wall = wall
         self._session: Session | None = None
@@ -69,12 +77,39 @@ class ChangeWriter:
         self.changes: int = 0
 
     @property
+    def connection(self) -> Connection:
+        """This transaction's SQLAlchemy connection (in the transaction)."""
+        if not self._connection.in_transaction():
+            # joins the driver's transaction (the engine's begin hook sees it begun)
+            self._connection.begin()
+        return self._connection
+
+    @property
     def session(self) -> Session:
         """An ORM session in this transaction, for reading (and for local bookkeeping
         rows that are not synced)."""
         if self._session is None:
             self._session = Session(bind=self.connection, expire_on_commit=False)
         return self._session
+
+    def begin(self) -> None:
+        """Begin the write transaction (``BEGIN IMMEDIATE``: wait for the write lock
+        now, so two writers queue instead of failing half-way)."""
+        sql.execute(self._db, "BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        """Commit the transaction (through SQLAlchemy if the block used it)."""
+        if self._connection.in_transaction():
+            self._connection.commit()
+        else:
+            sql.commit(self._db)
+
+    def rollback(self) -> None:
+        """Roll the transaction back: nothing of it is kept."""
+        if self._connection.in_transaction():
+            self._connection.rollback()
+        else:
+            sql.rollback(self._db)
 
     @property
     def clock(self) -> HybridLogicalClock:
@@ -311,7 +346,7 @@ class ChangeWriter:
         created = self._created
         for record in records:
             stamp = clock.now()
-            record["clocks"] = json.dumps({"*": stamp})
+            record["clocks"] = single_clock(stamp)
             if queue:
                 values = {name: to_wire(record[name]) for name in shape.fields}
                 self._queued.append(
