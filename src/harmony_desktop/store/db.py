@@ -316,13 +316,20 @@ class Store:
                 self._writer_connections.append(kept)
                 self._writers.connection = kept
             self._writing.add(kept)
+        failed = False
         try:
             yield kept
+        except BaseException:
+            # A failed write (a full disk, say, failing the commit) can leave SQLAlchemy's
+            # side of the connection in a state a later write cannot begin from: the next
+            # write gets a fresh connection.
+            failed = True
+            raise
         finally:
             with self._writers_lock:
                 self._writing.discard(kept)
                 dbapi = None if kept.closed else kept.connection.dbapi_connection
-                unended = dbapi is not None and dbapi.in_transaction  # a failed rollback
+                unended = failed or (dbapi is not None and dbapi.in_transaction)
                 if unended or self._closed:  # never reused; closed with the store
                     self._writers.connection = None
                     if kept in self._writer_connections:
