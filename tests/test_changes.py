@@ -14,7 +14,7 @@ from sqlmodel import select
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import SYNCED_MODELS, Hub, Outbox, Student
-from harmony_desktop.store.replica import from_wire, row_clocks, row_values
+from harmony_desktop.store.replica import Replica, from_wire, row_clocks, row_values
 from harmony_desktop.store.settings import CLOCK
 from harmony_sync.protocol import merge_fields
 
@@ -123,6 +123,46 @@ def test_mutation_ids_keep_increasing_after_a_restore(tmp_path: Path) -> None:
         with store.write() as w:
             w.update(w.get(Hub, hub.id), name="After restore")
         assert outbox(store)[-1].mutation_id > last_before_restore
+
+
+def test_the_outbox_records_the_clock_and_it_never_turns_back_when_entries_leave(
+    store: Store,
+) -> None:
+    store.wall = lambda: 1_800_000_000_000  # a wall clock that does not move
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+    with store.write() as w:
+        w.update(w.get(Hub, hub.id), name="Renamed")
+    node = store.device_id
+    assert [e.clock for e in outbox(store)] == [
+        f"001800000000000-00000-{node}",
+        f"001800000000000-00001-{node}",
+    ]
+    # Each change's outbox entry records the reading: the setting is not written.
+    assert store.settings.get(CLOCK) == ""
+    replica = Replica(store)
+    batch = replica.next_batch(10)
+    replica.acknowledge(batch, {"results": [
+        {"mutation_id": e.mutation_id, "status": "applied"} for e in batch
+    ]})  # fmt: skip
+    assert outbox(store) == []
+    # The newest reading left with its entry, so it was kept in the setting first.
+    assert store.settings.get(CLOCK) == f"001800000000000-00001-{node}"
+    store.wall = lambda: 1_700_000_000_000  # the computer's clock set back
+    with store.write() as w:
+        w.update(w.get(Hub, hub.id), name="Again")
+    assert [e.clock for e in outbox(store)] == [f"001800000000000-00002-{node}"]
+
+
+def test_a_stamp_no_outbox_entry_records_is_kept_in_the_setting(store: Store) -> None:
+    store.wall = lambda: 1_800_000_000_000
+    with store.write() as w:
+        w.insert_many([Hub(name="Demo hub")], queue=False)
+    node = store.device_id
+    assert store.settings.get(CLOCK) == f"001800000000000-00000-{node}"
+    with store.write() as w:
+        w.insert(Hub(name="Another"))
+    assert [e.clock for e in outbox(store)] == [f"001800000000000-00001-{node}"]
 
 
 # -- property: the outbox is a complete record of every change --------------------------
@@ -269,9 +309,7 @@ def test_upsert_of_one_row_inserts_revives_or_changes_only_what_differs(store: S
 
     created = upsert(**names)
     assert len(created) == 1 and created[0]["legal_first_name"] == "A"
-    clock = store.settings.get(CLOCK)
     assert upsert(**names) == []  # the same values again: not a change, not a clock tick
-    assert store.settings.get(CLOCK) == clock
     with store.read() as s:
         first = row_clocks(s.get(Student, row_id))  # type: ignore[arg-type]
     assert upsert(**names, grade="4") == [{"grade": "4"}]  # a new row is tried, then not

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from harmony_desktop.store.replica import outbox
+from harmony_desktop.store.replica.clock import keep_reading
 from harmony_desktop.store.replica.conflicts import store_rejection, store_server_conflict
 
 if TYPE_CHECKING:
@@ -61,5 +62,7 @@ def acknowledge(store: Store, batch: list[outbox.Queued], response: dict[str, An
             if store_server_conflict(s, conflict, now):
                 tally.conflicts += 1
         s.flush()
+        if done:
+            keep_reading(s, store.device_id)  # the newest entry may be about to leave
         outbox.remove(s, done)
     return tally

@@ -67,7 +67,8 @@ class ChangeWriter:
         self._wall = wall
         self._session: Session | None = None
         self._clock: HybridLogicalClock | None = None  # loaded with the first change
-        self._loaded_last: str = ""
+        #: whether a stamp was issued that no queued outbox entry records
+        self._unrecorded = False
         dbapi = connection.connection.dbapi_connection
         assert isinstance(dbapi, sqlite3.Connection)
         self._db: sqlite3.Connection = dbapi
@@ -116,7 +117,6 @@ class ChangeWriter:
         """This device's HLC, read from the database in this transaction."""
         if self._clock is None:
             self._clock = load_clock(self._db, self.device_id, self._wall)
-            self._loaded_last = self._clock.last
             self._created = outbox.now_iso()
         return self._clock
 
@@ -290,8 +290,10 @@ class ChangeWriter:
         return row
 
     def finish(self) -> None:
-        """Write the queued outbox entries and the clock; called by :meth:`Store.write`
-        just before commit. Refuses a synced row changed without the writer."""
+        """Write the queued outbox entries (their mutation ids record the clock's new
+        readings; the ``CLOCK`` setting is written only for stamps no entry records);
+        called by :meth:`Store.write` just before commit. Refuses a synced row changed
+        without the writer."""
         if self._session is not None:
             session = self._session
             bypassed = [o for o in (*session.new, *session.dirty) if isinstance(o, SyncedRow)]
@@ -305,7 +307,7 @@ class ChangeWriter:
         if self._queued:
             outbox.queue(self._db, self._queued)
             self._queued = []
-        if self._clock is not None and self._clock.last != self._loaded_last:
+        if self._clock is not None and self._unrecorded:
             save_clock(self._db, self._clock)
 
     def close(self) -> None:
@@ -366,6 +368,8 @@ class ChangeWriter:
             raise
         if queue:
             self.changes += len(records)
+        else:
+            self._unrecorded = True
 
     def _write_update(
         self,
