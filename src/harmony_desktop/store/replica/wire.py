@@ -103,6 +103,18 @@ class Codec:
                 _SELECT_SQL[key] = sql
         return sql
 
+    def select_one_sql(self, names: tuple[str, ...]) -> str:
+        """``SELECT id, hub_id, deleted, clocks, names...`` of one row by id (cached per
+        field set)."""
+        key = (self.table, names, 0)
+        sql = _SELECT_SQL.get(key)
+        if sql is None:
+            wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
+            sql = f'SELECT {wanted} FROM "{self.table}" WHERE id = ?'
+            if len(_SELECT_SQL) < 4096:
+                _SELECT_SQL[key] = sql
+        return sql
+
     def stored_row(self, record: dict[str, Any]) -> tuple[Any, ...]:
         """A record of every column (Python values) as the INSERT's parameters."""
         to_column = self.to_column

@@ -169,8 +169,41 @@ class ChangeWriter:
 
         Used for rows with deterministic ids (sessions, marks) that another device may
         already have created. The row is written without being loaded as an object.
+
+        The same change as ``upsert_many`` with one row makes, on a shorter path (one
+        mark on the register is one upsert): one read of the stored row by id, then one
+        INSERT or UPDATE and the outbox entry.
         """
-        self.upsert_many(model, [{"id": row_id, **fields}])
+        shape = codec(model)
+        self._check_fields(shape, fields)
+        names = tuple(fields)
+        current = sql.execute(self._db, shape.select_one_sql(names), (row_id,)).fetchone()
+        if current is None:
+            self._insert_records(
+                shape, [self._complete(shape, {**fields, "id": row_id})], queue=True
+            )
+            return
+        _id, hub_id, deleted, clocks, *values = current
+        if "hub_id" in fields and fields["hub_id"] != hub_id:
+            raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
+        change = dict(fields)
+        if deleted:
+            change["deleted"] = False
+        instance = self._identities().get((model, (row_id,), None))
+        if instance is not None:  # compare with what this session already holds
+            changed = {k: v for k, v in change.items() if getattr(instance, k) != v}
+        else:
+            stored_now = dict(zip(names, values, strict=True))
+            stored_now["deleted"] = deleted
+            stored_now["hub_id"] = hub_id
+            changed = {k: v for k, v in change.items() if shape.stored(k, v) != stored_now.get(k)}
+        if not changed:
+            return
+        packed = self._write_update(shape, row_id, hub_id, clocks, changed)
+        if instance is not None:
+            for name, value in changed.items():
+                set_committed_value(instance, name, value)
+            set_committed_value(instance, "clocks", packed)
 
     # -- many rows ---------------------------------------------------------------------
 
@@ -357,7 +390,10 @@ class ChangeWriter:
                     )
                 )
         try:
-            sql.executemany(self._db, shape.insert_sql, [shape.stored_row(r) for r in records])
+            if len(records) == 1:
+                sql.execute(self._db, shape.insert_sql, shape.stored_row(records[0]))
+            else:
+                sql.executemany(self._db, shape.insert_sql, [shape.stored_row(r) for r in records])
         except Exception as err:
             if "UNIQUE constraint failed" in str(err) and f"{shape.table}.id" in str(err):
                 raise ValidationError(
