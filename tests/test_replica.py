@@ -30,11 +30,13 @@ from harmony_desktop.store.replica import (
     REJECTED_FIELD,
     UNAPPLIED_FIELD,
     Replica,
+    pack_clocks,
     row_clocks,
     row_values,
     session_id,
     wall_clock_ms,
 )
+from harmony_desktop.store.replica.wire import unpack_clocks
 from harmony_sync.protocol import merge_fields
 from tests.support.store_template import new_store_file
 
@@ -517,3 +519,34 @@ def test_rebase_entries_replay_to_the_same_rows(tmp_path: Path) -> None:
     finally:
         source.close()
         target.close()
+
+
+_STAMPS = st.sampled_from(
+    [
+        "001800000000000-00000-0123456789abcdef",
+        "001800000000000-00001-0123456789abcdef",
+        "001800000000001-00000-fedcba9876543210",
+        'odd "quoted" \\ clock',
+    ]
+)
+
+
+_FIELDS = ["code", "note", "reason", "a_b", "zeta"]
+
+
+@given(st.fixed_dictionaries(dict.fromkeys(_FIELDS, _STAMPS)))
+def test_packed_clocks_are_canonical_json_and_unpack_to_the_same_clocks(
+    clocks: dict[str, str],
+) -> None:
+    packed = pack_clocks(clocks)
+    # what json.dumps(sort_keys=True) writes: the packed text is byte for byte canonical
+    assert packed == json.dumps(json.loads(packed), sort_keys=True)
+    assert unpack_clocks(packed, _FIELDS) == clocks
+
+
+def test_packing_keeps_the_clock_most_fields_share_as_the_default() -> None:
+    a, b = "001800000000000-00000-0123456789abcdef", "001800000000009-00000-0123456789abcdef"
+    assert pack_clocks({"code": b, "note": a, "reason": a}) == (
+        '{"*": "001800000000000-00000-0123456789abcdef", '
+        '"code": "001800000000009-00000-0123456789abcdef"}'
+    )
