@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from harmony_sync.server import accounts, store
+from harmony_sync.server.schemas import PullResponse
 from tests.server.conftest import LaptopFactory
 from tests.server.fakes import new_id
 
@@ -240,3 +242,32 @@ def test_a_losing_push_still_pulls_the_winner(hubs, laptop: LaptopFactory) -> No
     )
     [pulled] = a.pull_all()[0]
     assert pulled["values"] == {"school": "Hoover", "grade": "3", "legal_first_name": "Ana"}
+
+
+def test_the_page_over_http_is_the_stored_page_written_as_json(
+    engine: Engine, hubs, laptop: LaptopFactory
+) -> None:
+    """The pull response is written from the stored JSON text: it must say exactly what
+    the decoded page says, escapes, nulls and conflicts included."""
+    north, _ = hubs
+    a, b, reader = laptop([north]), laptop([north]), laptop([north])
+    manager = laptop([], data_manager=True)
+    manager.push([manager.mutation("attendance_code", new_id(), None, {"code": "P"})])
+    row = new_id()
+    old = a.clock.now()
+    newer = f"{int(old[:15]) + 1000:015d}-00000-{b.node}"
+    b.push([b.mutation("student", row, north, {"notes": 'Señora "Ana"\n\\ ✓'}, clock=newer)])
+    a.push([a.mutation("student", row, north, {"notes": "older", "grade": "3"}, clock=old)])
+    response = reader.pull_raw(cursor=0)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    page = response.json()
+    PullResponse.model_validate(page)  # the documented response model
+    device = accounts.authenticate(engine, reader.token)
+    assert device is not None
+    stored = store.pull(engine, device, reader.epoch, 0, 500)
+    assert {k: v for k, v in page.items() if not k.startswith("server_time")} == stored
+    [student] = [r for r in page["rows"] if r["id"] == row]
+    assert student["values"] == {"notes": 'Señora "Ana"\n\\ ✓', "grade": "3"}
+    assert [c["losing_value"] for c in page["conflicts"]] == ["older"]
+    assert {r["hub_id"] for r in page["rows"]} == {north, None}
