@@ -5,6 +5,8 @@ the report is printed in, as the Reports tab writes them."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -58,3 +60,26 @@ def test_printed_days_are_written_in_words(
         assert week in text
     assert "2026-12-03" not in text and "2026-09-07" not in text
     assert "sept" not in text  # the chart writes months as the scope line does
+
+
+def test_the_weeks_under_side_by_side_charts_do_not_run_into_each_other(tmp_path: Path) -> None:
+    report = small_report()
+    report.charts[0].categories = ["2026-08-24", "2026-10-05", "2026-11-16"]
+    report.charts[0].series.append(Series("Second Hub", [0.7, 0.75, 0.8]))
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    words = [
+        (float(m[1]), float(m[2]), float(m[3]), m[4])
+        for m in re.finditer(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', html
+        )
+    ]
+    line_y = next(y for _x, y, _x2, w in words if w == "16")
+    line = sorted((x, x2, w) for x, y, x2, w in words if abs(y - line_y) < 1)
+    assert [w for _x, _x2, w in line] == ["24", "Aug", "2026", "16", "Nov", "2026"] * 2
+    for (_x, right, _w), (left, _x2, _w2) in itertools.pairwise(line):
+        assert right < left  # a gap between every two words

@@ -240,10 +240,17 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              _label(tick, True))  # fmt: skip
         painter.setFont(_font(6))
-        for i in (0, weeks - 1) if weeks > 1 else (0,):
-            x = plot.left() + (plot.width() * i / (weeks - 1) if weeks > 1 else plot.width() / 2)
-            painter.drawText(QRectF(x - 10 * mm, plot.bottom() + 0.5 * mm, 20 * mm, 3.5 * mm),
-                             int(Qt.AlignmentFlag.AlignCenter), _short_date(chart.categories[i]))  # fmt: skip
+        # The first week's day starts at the plot's left edge and the last one's ends at
+        # its right edge: centred there, they ran into the next panel's.
+        below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), 3.5 * mm)
+        if weeks > 1:
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft),
+                             _short_date(chart.categories[0]))  # fmt: skip
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignRight),
+                             _short_date(chart.categories[-1]))  # fmt: skip
+        else:
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter),
+                             _short_date(chart.categories[0]))  # fmt: skip
         path = QPainterPath()
         pen_down = False
         for i, value in enumerate(series.values):
