@@ -264,7 +264,9 @@ class StudentDialog(QDialog):
             policy = (
                 QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
             )
-            self.tabs.widget(index).setSizePolicy(policy, policy)
+            page = self.tabs.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.tabs.updateGeometry()
 
     def _profile_tab(self, st: Student | None) -> QWidget:
