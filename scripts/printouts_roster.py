@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         pdf = render_document(
             kind, services, hub_id=hub.id, ensemble_id=biggest.id, day=today,
             pdf_path=folder / f"{kind}.pdf", language_code=args.lang,
+            now=dt.datetime.combine(today, dt.time(14, 30)),  # printed before class
         )  # fmt: skip
         subprocess.run(
             [

@@ -3,14 +3,15 @@ pages (docs/printouts/report-*.png), from generated demo data.
 
     xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python -m scripts.screenshots_reports
     xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python -m scripts.screenshots_reports \\
-        --lang es                     # in Spanish: names end in -es, no printouts
+        --lang es                     # in Spanish: names end in -es
     QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2560x1440x24" \\
         .venv/bin/python -m scripts.screenshots_reports --suffix 200pct --out /tmp/shots
 
 Generates a three-hub demo (450 students, entirely synthetic) in a throwaway data
 folder, opens the real main window filling the screen, runs reports in the tab as a
 data manager would and saves the whole screen; then prints reports to PDF and saves
-their first pages with ``pdftoppm`` (poppler-utils).
+their first pages with ``pdftoppm`` (poppler-utils), in the window's language, printed
+on the demo's today.
 """
 
 from __future__ import annotations
@@ -101,19 +102,18 @@ def main(argv: list[str] | None = None) -> int:
         page.sheet_box.setCurrentIndex(page.sheet_box.findData(sheet))
         _settle(app, 0.5)
         _save(window, shots / f"reports-{name}{suffix}.png")
-    if args.lang == "en" or args.out:
-        printouts.mkdir(parents=True, exist_ok=True)
-        for kind, year, pages in PRINTOUTS:
-            report = services.reports.run(kind, ReportParams(year=year, today=TODAY), charts=True)
-            pdf = render_report_pdf(report, folder / f"{kind}.pdf")
-            for number in range(1, pages + 1):
-                target = printouts / f"report-{kind}-{number}{suffix}"
-                subprocess.run(
-                    ["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number),
-                     "-singlefile", str(pdf), str(target)],
-                    check=True,
-                )  # fmt: skip
-                print(f"{target}.png")
+    printouts.mkdir(parents=True, exist_ok=True)
+    for kind, year, pages in PRINTOUTS:
+        report = services.reports.run(kind, ReportParams(year=year, today=TODAY), charts=True)
+        pdf = render_report_pdf(report, folder / f"{kind}.pdf", printed_on=TODAY)
+        for number in range(1, pages + 1):
+            target = printouts / f"report-{kind}{suffix}-{number}"
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "60", "-f", str(number), "-l", str(number),
+                 "-singlefile", str(pdf), str(target)],
+                check=True,
+            )  # fmt: skip
+            print(f"{target}.png")
     window.shutdown()
     services.close()
     return 0

@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     edit.tabs.setCurrentIndex(1)
     shoot(edit, "contacts", app)
     edit.tabs.setCurrentIndex(2)
+    shoot(edit, "health", app)
+    edit.tabs.setCurrentIndex(3)
     shoot(edit, "enrollment", app)
     edit.reject()
     waitlists = page.open_waitlists()

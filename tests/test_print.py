@@ -202,6 +202,27 @@ def test_every_kind_prints_for_an_empty_ensemble(
     assert "Choir" in page_text(pdf, 1)
 
 
+@pytest.mark.parametrize(
+    ("language", "printed"),
+    [
+        ("en", "Printed Tue 8 Sep 2026 3:30 PM · Harmony Desktop"),
+        ("es", "Impreso mar 8 sept 2026 3:30 p.m. · Harmony Desktop"),
+    ],
+)
+def test_the_footer_says_when_it_was_printed_in_words(
+    services: Services, tmp_path: Path, language: str, printed: str
+) -> None:
+    hub = make_hub(services, students=2)
+    pdf = render_document(
+        "roster", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "roster.pdf", language_code=language,
+        now=dt.datetime(2026, 9, 8, 15, 30),
+    )  # fmt: skip
+    text = page_text(pdf, 1)
+    assert printed in text  # as the header writes the day: not 9/8/26, nor 8/9/2026
+    assert "/26" not in text and "/2026" not in text
+
+
 def test_cli_prints_a_roster(services: Services, big_hub: HubFixture, tmp_path: Path) -> None:
     from harmony_desktop.__main__ import main
 

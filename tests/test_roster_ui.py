@@ -214,6 +214,48 @@ def test_duplicate_warning_opens_that_student_and_fits_the_screen(
     opened[0].reject()
 
 
+def test_the_form_fits_a_screen_at_200_percent(
+    qtbot: QtBot, page: RosterPage, hub: HubFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1280×720 at 200 % leaves 640×360: the profile, contacts and health tabs show all
+    their fields without scrolling (the enrollment table scrolls on its own tab), no
+    tab is wider than the form, and Tab goes down the left column, then the right."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QScrollArea, QWidget
+
+    from harmony_desktop.ui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(0, 0, 640, 360))
+    page.select_student(hub.student_ids[0])  # enrolled: the form has an Enrollment tab
+    dialog = page.edit_selected()
+    assert dialog is not None
+    area = dialog.findChild(QScrollArea, "dialogBody")
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Profile", "Contacts", "Health and permissions", "Enrollment"]  # fmt: skip
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: dialog.frameGeometry().height() <= 360)
+        qtbot.wait(50)  # the layouts catch up with the tab shown
+        assert dialog.tabs.width() <= area.viewport().width()
+        if dialog.tabs.tabText(index) != "Enrollment":
+            assert area.verticalScrollBar().maximum() == 0, dialog.tabs.tabText(index)
+    dialog.tabs.setCurrentIndex(0)
+    qtbot.wait(50)
+    assert area.verticalScrollBar().maximum() == 0  # the enrollment tab's height is gone
+    order = [dialog.first_name]
+    while len(order) < 13:
+        following: QWidget = order[-1].nextInFocusChain()
+        while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            following = following.nextInFocusChain()
+        order.append(following)
+    assert order == [
+        dialog.first_name, dialog.last_name, dialog.preferred_name, dialog.date_of_birth,
+        dialog.grade, dialog.status, dialog.school, dialog.district_id, dialog.statewide_id,
+        dialog.home_language, dialog.guardian_language, dialog.instrument, dialog.level,
+    ]  # fmt: skip
+    dialog.reject()
+
+
 def test_edit_a_student_and_their_contacts(
     qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
 ) -> None:

@@ -3771,6 +3771,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Contactos</translation>
     </message>
     <message>
+        <source>Health and permissions</source>
+        <translation>Salud y permisos</translation>
+    </message>
+    <message>
         <source>Enrollment</source>
         <translation>Inscripción</translation>
     </message>

@@ -243,3 +243,32 @@ def test_a_wide_grid_is_sized_from_a_sample_of_its_cells(qtbot: QtBot, window: M
     metrics = page.table.fontMetrics()
     assert header.sectionSize(student) >= metrics.horizontalAdvance(rows[3][1])
     assert header.sectionSize(5) < header.sectionSize(student) / 2
+
+
+def test_a_narrowed_id_column_still_shows_its_whole_title(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication
+) -> None:
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    page.year_box.setCurrentIndex(page.year_box.findData("2025-26"))
+    header = page.table.horizontalHeader()
+    digits = page.table.fontMetrics().horizontalAdvance("0" * 10)
+    run(qtbot, page, "attendance")
+    id_column = page.model.sheet.column_index("student_id")
+    assert page.model.headerData(id_column, Qt.Orientation.Horizontal) == "Student id"
+    title_width = header.fontMetrics().horizontalAdvance("Student id")
+    assert header.sectionSize(id_column) > title_width
+    assert header.sectionSize(id_column) <= max(digits, title_width + 20)  # still narrow
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight  # "…" if narrowed by hand
+    try:
+        assert install_translator(qapp, QLocale("es_MX"))
+        run(qtbot, page, "attendance", hub="Todas las sedes")
+        title = page.model.headerData(id_column, Qt.Orientation.Horizontal)
+        assert title == "ID del estudiante"
+        title_width = header.fontMetrics().horizontalAdvance(title)
+        assert header.sectionSize(id_column) > title_width > digits
+        # still narrow: a whole id (36 characters) does not fit, it is cut short
+        uuid = page.model.index(0, id_column).data()
+        assert header.sectionSize(id_column) < page.table.fontMetrics().horizontalAdvance(uuid)
+    finally:
+        install_translator(qapp, QLocale("en_US"))

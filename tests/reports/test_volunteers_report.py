@@ -127,6 +127,8 @@ def test_hours_headcounts_and_clearances_of_every_hub(
     }  # fmt: skip
     not_cleared = {r["volunteer"] for r in clearances.as_dicts() if not r["cleared"]}
     assert not_cleared == {"Helper, Bo", "Prospect, Cy", "Retired, Ed"}
+    # The note printed under the tables writes its day in words, as the scope line does.
+    assert report.notes == ["Clearances stand as on 1 Sep 2026; only attended shifts count hours."]
     # The Volunteers tab's exports read the same figures.
     assert volunteers.hours_table(None, PERIOD["first"], PERIOD["last"])[1] == hours.rows
     # A report writes nothing.

@@ -509,16 +509,18 @@ def render_document(
     pdf_path: Path,
     page_size: str = "Letter",
     language_code: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Path:
     """Print document ``kind`` ("roster", "signin", "blank-roll", "emergency",
     "no-photo") to the PDF ``pdf_path`` and return the path.
 
     ``language_code`` ("en", "es") is the document's language; None: the app's.
+    ``now`` is the moment its pages say it was printed (default: now).
     Creates a QGuiApplication when none is running (offscreen on a headless machine).
     """
     ensure_gui_application()
     with language.document_language(language_code):
-        document = DocumentBuilder(services).build(
+        document = DocumentBuilder(services, now=now).build(
             kind, hub_id=hub_id, ensemble_id=ensemble_id, session_id=session_id, day=day
         )
         pdf_path = Path(pdf_path)

@@ -74,9 +74,10 @@ class DocumentLanguage:
         )
 
     def date_time(self, moment: dt.datetime) -> str:
-        """A date and time: "Nov 18, 2026 3:30 PM"."""
-        day = QDate(moment.year, moment.month, moment.day)
-        return f"{self.locale.toString(day, QLocale.FormatType.ShortFormat)} {self.time(moment.time())}"
+        """A date in words and a time, as a page's header writes its day: "Wed 18 Nov
+        2026 3:30 PM", "mié 18 nov 2026 3:30 p.m." (not "11/18/26" and "18/11/2026",
+        which a family reading the other language takes the wrong way round)."""
+        return f"{self.long_date(moment.date())} {self.time(moment.time())}"
 
 
 @lru_cache(maxsize=4)

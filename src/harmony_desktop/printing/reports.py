@@ -22,11 +22,12 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from harmony_desktop.printing import language
+from harmony_desktop.domain.i18n import format_date
 from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, _font, tr
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
-from harmony_desktop.services.reports.export import display_text
+from harmony_desktop.services.reports.context import SCOPE_DATE
+from harmony_desktop.services.reports.export import DATE_PATTERN, display_text
 
 #: Columns of one printed table; wider sheets (the grid) continue on further tables,
 #: each repeating the sheet's first two columns.
@@ -239,10 +240,17 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              _label(tick, True))  # fmt: skip
         painter.setFont(_font(6))
-        for i in (0, weeks - 1) if weeks > 1 else (0,):
-            x = plot.left() + (plot.width() * i / (weeks - 1) if weeks > 1 else plot.width() / 2)
-            painter.drawText(QRectF(x - 10 * mm, plot.bottom() + 0.5 * mm, 20 * mm, 3.5 * mm),
-                             int(Qt.AlignmentFlag.AlignCenter), _short_date(chart.categories[i]))  # fmt: skip
+        # The first week's day starts at the plot's left edge and the last one's ends at
+        # its right edge: centred there, they ran into the next panel's.
+        below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), 3.5 * mm)
+        if weeks > 1:
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft),
+                             _short_date(chart.categories[0]))  # fmt: skip
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignRight),
+                             _short_date(chart.categories[-1]))  # fmt: skip
+        else:
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter),
+                             _short_date(chart.categories[0]))  # fmt: skip
         path = QPainterPath()
         pen_down = False
         for i, value in enumerate(series.values):
@@ -263,14 +271,24 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
 
 
 def _short_date(text: str) -> str:
+    """A week's Monday under a chart, as the scope line writes its days ("7 Sep 2026")."""
     try:
-        return language.current().date(dt.date.fromisoformat(text))
+        return format_date(dt.date.fromisoformat(text), SCOPE_DATE)
     except ValueError:
         return text
 
 
-def render_report_pdf(report: Report, path: Path, *, page_size: str = "Letter") -> Path:
-    """Print ``report`` (with the charts it carries) to the PDF ``path``, landscape.
+def printed_line(day: dt.date) -> str:
+    """The foot of every page: when it was printed, in words as the tab writes dates
+    ("Printed Thu 3 Dec 2026 · Harmony Desktop"), in the document's language."""
+    return tr("Printed {when} · Harmony Desktop").format(when=format_date(day, DATE_PATTERN))
+
+
+def render_report_pdf(
+    report: Report, path: Path, *, page_size: str = "Letter", printed_on: dt.date | None = None
+) -> Path:
+    """Print ``report`` (with the charts it carries) to the PDF ``path``, landscape;
+    ``printed_on`` is the day its pages say it was printed (default: today).
 
     Written beside and moved into place, so a failure leaves no half PDF behind.
     Creates a QApplication when none is running (offscreen on a headless machine).
@@ -285,7 +303,8 @@ def render_report_pdf(report: Report, path: Path, *, page_size: str = "Letter") 
         writer.setTitle(report.title)
         writer.setCreator("Harmony Desktop")
         set_up_device(writer, page_size, landscape=True)
-        ReportPainter(report, printed_on=dt.date.today().isoformat()).paint(writer)
+        printed = printed_line(printed_on or dt.date.today())
+        ReportPainter(report, printed_on=printed).paint(writer)
         del writer  # finishes the file
         partial.chmod(0o600)  # students' records: readable by their owner only
         partial.replace(path)

@@ -9,8 +9,8 @@ counts at both.
 
 from __future__ import annotations
 
-from harmony_desktop.domain.i18n import _
-from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.domain.i18n import _, format_date
+from harmony_desktop.services.reports.context import SCOPE_DATE, ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 from harmony_desktop.services.volunteers import (
     clearance_status,
@@ -72,7 +72,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
         )
     ctx.notes.append(
         _("Clearances stand as on {today}; only attended shifts count hours.").format(
-            today=ctx.today.isoformat()
+            today=format_date(ctx.today, SCOPE_DATE)
         )
     )
     return [hours, by_hub, clearances]

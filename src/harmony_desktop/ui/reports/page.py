@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -146,6 +147,9 @@ class ReportsPage(QWidget):
         # One line per row: a narrowed id is cut short ("06a37c7b-eb…"), not wrapped.
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # A title narrowed by hand ends in "…" (its tooltip reads it whole), not clipped
+        # at both ends.
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.xlsx_button = QPushButton(tr("Export .xlsx…"))
         self.csv_button = QPushButton(tr("Export .csv…"))
         self.pdf_button = QPushButton(tr("Print to PDF…"))
@@ -302,11 +306,16 @@ class ReportsPage(QWidget):
         for target, logical in enumerate(people):
             header.moveSection(header.visualIndex(logical), target)
         width = self.table.fontMetrics().horizontalAdvance("0" * ID_WIDTH_CHARS)
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         for key in ID_COLUMNS:
             if key in keys:
                 logical = keys.index(key)
                 header.moveSection(header.visualIndex(logical), header.count() - 1)
-                header.resizeSection(logical, width)
+                # Narrow, but never narrower than its title ("ID del estudiante"): the
+                # ids are cut short, the title is read whole.
+                title = str(self.model.headerData(logical, Qt.Orientation.Horizontal))
+                needed = header.fontMetrics().horizontalAdvance(title) + 2 * margin + 2
+                header.resizeSection(logical, max(width, needed))
 
     def visible_columns(self) -> list[str]:
         """The keys of the columns shown, in the order shown (left to right)."""

@@ -96,6 +96,12 @@ class EnrollmentPanel(QWidget):
 
         self.ensemble = QComboBox()
         self.ensemble.setAccessibleName(self.tr("Ensemble to enroll in"))
+        # As wide as the row leaves it, not as the longest name: at 200 % the row's
+        # buttons would otherwise run off the form.
+        self.ensemble.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.ensemble.setMinimumContentsLength(8)
         for e in self.ensembles:
             self.ensemble.addItem(e.name, e.id)
         self.on_date = QDateEdit(_qdate(today or dt.date.today()))

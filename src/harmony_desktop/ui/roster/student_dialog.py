@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,27 @@ from harmony_desktop.ui.screen_fit import scrolling_dialog
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 _WARNING_STYLE = "color: #7a4b00; background: #fff4d6; padding: 4px;"
+
+
+def _two_columns(
+    page: QWidget, left: list[tuple[str, QWidget]], right: list[tuple[str, QWidget]]
+) -> None:
+    """Lay ``page`` out as two forms side by side; each field is named by its label
+    (for screen readers). Fields are added left column first, so Tab goes down the
+    left column and then down the right one."""
+    columns = QHBoxLayout(page)
+    for rows in (left, right):
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, widget in rows:
+            form.addRow(label, widget)
+            if label:
+                widget.setAccessibleName(label.rstrip(" *"))
+        column = QVBoxLayout()  # the rows at the top, the room left below them
+        column.addLayout(form)
+        column.addStretch(1)
+        columns.addLayout(column, 1)
+    columns.insertSpacing(1, 12)
 
 
 class ContactEditor(QGroupBox):
@@ -175,16 +197,21 @@ class StudentDialog(QDialog):
                 name=f"{student.legal_first_name} {student.legal_last_name}"
             )
         )
-        self.resize(820, 640)  # and no taller than the screen (scrolling_dialog)
+        self.resize(820, 560)  # two contacts in sight; no taller than the screen
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Student form sections"))
         self.tabs.addTab(self._profile_tab(student), self.tr("Profile"))
         self.tabs.addTab(self._contacts_tab(contacts), self.tr("Contacts"))
+        self.tabs.addTab(self._health_tab(student), self.tr("Health and permissions"))
         self.enrollment: EnrollmentPanel | None = None
         if student_id:
             self.enrollment = EnrollmentPanel(services, hub_id, student_id, today=self.today)
             self.tabs.addTab(self.enrollment, self.tr("Enrollment"))
+        # Each tab is as small as its own fields allow: the enrollment table must not
+        # make the profile scroll, nor the profile's two columns wider than the screen.
+        self.tabs.currentChanged.connect(self._size_to_current_tab)
+        self._size_to_current_tab()
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -211,6 +238,8 @@ class StudentDialog(QDialog):
 
         # The fields scroll; the warning and the messages stay in sight above Save and
         # Cancel, and none of them is ever pushed off a small screen.
+        # The message sits beside Save and Cancel: on a small screen (200 %) every line
+        # of height is a row of fields seen without scrolling.
         footer = QWidget()
         below = QVBoxLayout(footer)
         below.setContentsMargins(0, 0, 0, 0)
@@ -218,16 +247,33 @@ class StudentDialog(QDialog):
         warning.addWidget(self.duplicate_banner, 1)
         warning.addWidget(self.open_existing_button, 0, Qt.AlignmentFlag.AlignTop)
         below.addLayout(warning)
-        below.addWidget(self.message)
-        below.addWidget(self.buttons)
+        last = QHBoxLayout()
+        last.addWidget(self.message, 1)
+        last.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
+        below.addLayout(last)
         scrolling_dialog(self, self.tabs, footer)
         self.validate()
 
     # -- building ----------------------------------------------------------------------
 
+    def _size_to_current_tab(self) -> None:
+        """Only the tab shown counts for the form's smallest size (a QTabWidget takes
+        the largest of all its tabs): the other tabs' size policies are Ignored."""
+        current = self.tabs.currentIndex()
+        for index in range(self.tabs.count()):
+            policy = (
+                QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            )
+            page = self.tabs.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.tabs.updateGeometry()
+
     def _profile_tab(self, st: Student | None) -> QWidget:
+        """Who the student is (left) and their school, languages and music (right): two
+        columns of at most seven rows, seen whole on a 1280×720 screen at 200 %.
+        Tab goes down the left column, then down the right one."""
         page = QWidget()
-        form = QFormLayout(page)
         self.first_name = QLineEdit(st.legal_first_name if st else "")
         self.last_name = QLineEdit(st.legal_last_name if st else "")
         self.preferred_name = QLineEdit(st.preferred_name if st else "")
@@ -255,22 +301,15 @@ class StudentDialog(QDialog):
         ):
             self.status.addItem(label, value.value)
         self.status.setCurrentIndex(max(0, self.status.findData(st.status if st else "active")))
-        self.allergy_notes = QPlainTextEdit(st.allergy_notes if st else "")
-        self.medical_notes = QPlainTextEdit(st.medical_notes if st else "")
-        self.notes = QPlainTextEdit(st.notes if st else "")
-        for edit in (self.allergy_notes, self.medical_notes, self.notes):
-            edit.setMaximumHeight(60)
-            edit.setTabChangesFocus(True)
-        self.photo_consent = QCheckBox(self.tr("Photo consent given"))
-        self.photo_consent.setChecked(bool(st and st.photo_consent))
-        self.may_walk_home = QCheckBox(self.tr("May walk home alone"))
-        self.may_walk_home.setChecked(bool(st and st.may_walk_home))
-        rows: list[tuple[str, QWidget]] = [
+        left: list[tuple[str, QWidget]] = [
             (self.tr("Legal first name *"), self.first_name),
             (self.tr("Legal last name *"), self.last_name),
             (self.tr("Preferred name"), self.preferred_name),
             (self.tr("Date of birth"), self.date_of_birth),
             (self.tr("Grade"), self.grade),
+            (self.tr("Status"), self.status),
+        ]
+        right: list[tuple[str, QWidget]] = [
             (self.tr("School"), self.school),
             (self.tr("District student id"), self.district_id),
             (self.tr("Statewide student id"), self.statewide_id),
@@ -278,16 +317,8 @@ class StudentDialog(QDialog):
             (self.tr("Guardian's language"), self.guardian_language),
             (self.tr("Instrument"), self.instrument),
             (self.tr("Level"), self.level),
-            (self.tr("Status"), self.status),
-            (self.tr("Allergies"), self.allergy_notes),
-            (self.tr("Medical notes"), self.medical_notes),
-            (self.tr("Permissions"), self.photo_consent),
-            ("", self.may_walk_home),
-            (self.tr("Notes"), self.notes),
         ]
-        for label, widget in rows:
-            form.addRow(label, widget)
-            widget.setAccessibleName(label.rstrip(" *") or self.tr("May walk home alone"))
+        _two_columns(page, left, right)
         self._field_widgets: dict[str, QWidget] = {
             "legal_first_name": self.first_name,
             "legal_last_name": self.last_name,
@@ -308,6 +339,29 @@ class StudentDialog(QDialog):
         self.date_of_birth.textChanged.connect(self._reset_duplicates)
         self.grade.currentIndexChanged.connect(self.validate)
         self.status.currentIndexChanged.connect(self.validate)
+        return page
+
+    def _health_tab(self, st: Student | None) -> QWidget:
+        """Allergies and medical notes (left); permissions and notes (right)."""
+        page = QWidget()
+        self.allergy_notes = QPlainTextEdit(st.allergy_notes if st else "")
+        self.medical_notes = QPlainTextEdit(st.medical_notes if st else "")
+        self.notes = QPlainTextEdit(st.notes if st else "")
+        for edit in (self.allergy_notes, self.medical_notes, self.notes):
+            edit.setMaximumHeight(60)
+            edit.setTabChangesFocus(True)
+        self.photo_consent = QCheckBox(self.tr("Photo consent given"))
+        self.photo_consent.setChecked(bool(st and st.photo_consent))
+        self.may_walk_home = QCheckBox(self.tr("May walk home alone"))
+        self.may_walk_home.setChecked(bool(st and st.may_walk_home))
+        _two_columns(
+            page,
+            [(self.tr("Allergies"), self.allergy_notes),
+             (self.tr("Medical notes"), self.medical_notes)],
+            [(self.tr("Permissions"), self.photo_consent), ("", self.may_walk_home),
+             (self.tr("Notes"), self.notes)],
+        )  # fmt: skip
+        self.may_walk_home.setAccessibleName(self.tr("May walk home alone"))
         return page
 
     def _contacts_tab(self, contacts: list[Contact]) -> QWidget:

@@ -1,0 +1,85 @@
+"""A printed report's page furniture, read back from the PDF with pdftotext: the days
+in the header, under the chart and in the footer are written in words, in the language
+the report is printed in, as the Reports tab writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from harmony_desktop.printing.language import document_language
+from harmony_desktop.printing.reports import render_report_pdf
+from harmony_desktop.services.reports import Chart, ChartKind, Column, Report, Series, Sheet
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+
+
+def text_of(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def small_report() -> Report:
+    sheet = Sheet("s", "Hubs", [Column("hub", "Hub"), Column("n", "N")], [["Test Park", 3]])
+    report = Report("k", "Attendance", "All hubs (1) · 1 Sep 2026 to 30 Sep 2026", [sheet])
+    report.charts = [
+        Chart(
+            "Weekly rate",
+            ChartKind.SMALL_MULTIPLES,
+            ["2026-09-07", "2026-09-14", "2026-09-21"],
+            [Series("Test Park", [0.9, 0.8, 0.95])],
+        )
+    ]
+    return report
+
+
+@pytest.mark.parametrize(
+    ("language", "printed", "weeks"),
+    [
+        ("en", "Printed Thu 3 Dec 2026 · Harmony Desktop", ("7 Sep 2026", "21 Sep 2026")),
+        ("es", "Impreso jue 3 dic 2026 · Harmony Desktop", ("7 sep 2026", "21 sep 2026")),
+    ],
+)
+def test_printed_days_are_written_in_words(
+    tmp_path: Path, language: str, printed: str, weeks: tuple[str, str]
+) -> None:
+    with document_language(language):
+        pdf = render_report_pdf(
+            small_report(), tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3)
+        )
+    text = text_of(pdf)
+    assert text.count(printed) == 1  # the table's page (a chart page has no footer)
+    for week in weeks:
+        assert week in text
+    assert "2026-12-03" not in text and "2026-09-07" not in text
+    assert "sept" not in text  # the chart writes months as the scope line does
+
+
+def test_the_weeks_under_side_by_side_charts_do_not_run_into_each_other(tmp_path: Path) -> None:
+    report = small_report()
+    report.charts[0].categories = ["2026-08-24", "2026-10-05", "2026-11-16"]
+    report.charts[0].series.append(Series("Second Hub", [0.7, 0.75, 0.8]))
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    words = [
+        (float(m[1]), float(m[2]), float(m[3]), m[4])
+        for m in re.finditer(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', html
+        )
+    ]
+    line_y = next(y for _x, y, _x2, w in words if w == "16")
+    line = sorted((x, x2, w) for x, y, x2, w in words if abs(y - line_y) < 1)
+    assert [w for _x, _x2, w in line] == ["24", "Aug", "2026", "16", "Nov", "2026"] * 2
+    for (_x, right, _w), (left, _x2, _w2) in itertools.pairwise(line):
+        assert right < left  # a gap between every two words
