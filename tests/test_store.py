@@ -302,3 +302,24 @@ def test_a_write_under_way_when_the_store_closes_still_commits(tmp_path: Path) -
     assert errors == []
     with Store(path) as again:
         assert _hub_names(again) == ["Before", "During"]
+
+
+def test_marks_are_looked_up_by_session_and_student_through_the_kept_indexes(
+    store: Store,
+) -> None:
+    with store.read() as s:
+        conn = s.connection()
+        names = {
+            r[1] for r in conn.exec_driver_sql("PRAGMA index_list(attendance_mark)").fetchall()
+        }
+        plan = " ".join(
+            str(r[3])
+            for r in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT code FROM attendance_mark "
+                "WHERE session_id = 'a' AND student_id IN ('b', 'c')"
+            ).fetchall()
+        )
+    # a session's marks come from the report index, whose first column is the session
+    assert "ix_attendance_mark_session_id" not in names
+    assert {"ix_attendance_mark_report", "ix_attendance_mark_student_id"} <= names
+    assert "INDEX ix_attendance_mark_report (session_id=?)" in plan

@@ -209,7 +209,8 @@ class AttendanceMark(SyncedRow, table=True):
     """
 
     __tablename__ = "attendance_mark"
-    session_id: str = Field(foreign_key="session.id", index=True)
+    # looked up by session through ix_attendance_mark_report (migrations 0004, 0010)
+    session_id: str = Field(foreign_key="session.id")
     student_id: str = Field(foreign_key="student.id", index=True)
     code: str | None = None
     arrival_time: dt.time | None = None
