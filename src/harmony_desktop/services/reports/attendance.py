@@ -136,6 +136,7 @@ class PairFigures:
 #: "" when missing).
 _TIMES = "\x1d"
 
+#: No students (shared by every empty list here: never changed)
 _NONE: list[str] = []
 
 
