@@ -209,16 +209,6 @@ class _Ensemble:
         return runs
 
 
-def _on_roll(roll: frozenset[str], part: str | None) -> list[str]:
-    """The students of ``part`` (split by ``SEPARATOR``) on ``roll``, in order."""
-    if not part:
-        return _NONE
-    students = part.split(SEPARATOR)
-    if roll.issuperset(students):
-        return students
-    return [student for student in students if student in roll]
-
-
 def _timed(roll: frozenset[str], part: str, start: int, end: int) -> list[tuple[str, int]]:
     """The presences of ``part`` with times of their own ("student, arrival, departure"
     each) on ``roll``, with the seconds each attended: the overlap of [arrival,
@@ -302,8 +292,16 @@ def pair_figures(
                 tally.excused.append(_NONE)
                 tally.unexcused.append(_NONE)
                 continue
+            whole = found[1].split(SEPARATOR) if found[1] else _NONE
+            excused = found[3].split(SEPARATOR) if found[3] else _NONE
+            unexcused = found[4].split(SEPARATOR) if found[4] else _NONE
             on_roll = roll.roll(ensemble_id, day)
-            whole = _on_roll(on_roll, found[1])
+            if not on_roll.issuperset(chain(whole, excused, unexcused)):
+                # someone marked was not on the roll that day
+                whole, excused, unexcused = (
+                    [student for student in students if student in on_roll]
+                    for students in (whole, excused, unexcused)
+                )
             if whole:
                 tally.whole.setdefault(max(0, end - start), []).append(whole)
             if found[2]:
@@ -312,8 +310,8 @@ def pair_figures(
                 tally.present.append(whole + [student for student, _seconds in timed])
             else:
                 tally.present.append(whole)
-            tally.excused.append(_on_roll(on_roll, found[3]))
-            tally.unexcused.append(_on_roll(on_roll, found[4]))
+            tally.excused.append(excused)
+            tally.unexcused.append(unexcused)
     held: Counter[tuple[str, str]] = Counter()
     students: dict[str, set[str]] = {}
     for student_id, ensemble_id, start_day, end_day in ctx.spans:
