@@ -99,7 +99,7 @@ def main() -> None:
             )
             cases = [(kind.name, year) for kind in services.reports.kinds()]
             cases.insert(1, ("attendance (two years)", two_years))
-            # A seventh of the register: tallied from the period's marks, not by span.
+            # A seventh of the register: a short period reads only its own sessions' marks.
             cases.insert(2, ("attendance (to date)", ReportParams(today=BENCH_TODAY)))
             print(
                 f"{'kind':<24} {'median s':>9} {'CPU s':>7} {'extra MB':>9} {'× count(*)':>11}"

@@ -1,6 +1,5 @@
-"""The ``attendance`` figures both ways they are tallied: span by span of enrollment
-(read by student) and grouped over the period's marks. Every figure is worked out by
-hand below.
+"""The ``attendance`` figures over spans of enrollment with gaps, marks outside them,
+two sessions on one day and runs of absences. Every figure is worked out by hand below.
 
 East Hub, "Winds", Tuesdays 16:00–17:30, held on 2025-09-02, 09-09, 09-16, 09-23,
 09-30, 10-07 and 10-14, and a rehearsal on 10-14 at 18:00–19:00 (eight sessions). A
@@ -34,8 +33,7 @@ from typing import Any
 import pytest
 
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.reports import ReportParams, attendance
-from harmony_desktop.services.reports.sql import Sql
+from harmony_desktop.services.reports import ReportParams
 from harmony_desktop.store.models import (
     AttendanceMark,
     ClassSession,
@@ -102,39 +100,16 @@ def build(services: Services) -> str:
     return str(hub.id)
 
 
-@pytest.fixture
-def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Records each statement built to tally span by span."""
-    seen: list[str] = []
-    original = Sql.counted_in_span
-
-    def counting(self: Sql, *args: Any, **kwargs: Any) -> str:
-        seen.append(self.params["first"])
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Sql, "counted_in_span", counting)
-    return seen
-
-
-@pytest.fixture(params=["by span", "grouped"])
-def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Force one way of tallying."""
-    monkeypatch.setattr(attendance, "BY_SPAN_SHARE", 0.0 if request.param == "by span" else 2.0)
-    return str(request.param)
-
-
-def figures(services: Services) -> dict[str, tuple[Any, ...]]:
+def figures(services: Services, params: ReportParams = PERIOD) -> dict[str, tuple[Any, ...]]:
     """Per student: held, present, excused, unexcused, unrecorded, rate, in a row,
     days, hours."""
-    report = services.reports.run("attendance", PERIOD)
+    report = services.reports.run("attendance", params)
     keys = ("sessions_held", "present", "excused", "unexcused", "unrecorded", "rate",
             "consecutive_absences", "days_attended", "hours_attended")  # fmt: skip
     return {row["student"]: tuple(row[k] for k in keys) for row in report.sheets[0].as_dicts()}
 
 
-def test_both_ways_give_the_hand_worked_figures(
-    services: Services, way: str, walks: list[str]
-) -> None:
+def test_the_hand_worked_figures(services: Services) -> None:
     build(services)
     assert figures(services) == {
         "Bell, Ari": (7, 2, 1, 3, 1, pytest.approx(2 / 6), 3, 2, 3.0),
@@ -142,29 +117,32 @@ def test_both_ways_give_the_hand_worked_figures(
         "Diaz, Cal": (8, 8, 0, 0, 0, 1.0, 0, 7, 11.5),
         "Ellis, Dee": (8, 1, 0, 1, 6, 0.5, 0, 1, 1.0),
     }
-    assert bool(walks) == (way == "by span")
 
 
-def test_runs_of_unexcused_absences_both_ways(
-    services: Services, way: str, walks: list[str]
-) -> None:
+def test_runs_of_unexcused_absences(services: Services) -> None:
     hub = build(services)
     alerts = services.reports.absence_alerts(hub, D(2025, 10, 20), threshold=1)
     # Bea: five unexcused in a row; Ari: the excused 10-07 ends hers, one since.
     assert [(a.student, a.absences) for a in alerts] == [("Cruz, Bea", 5), ("Bell, Ari", 1)]
-    assert bool(walks) == (way == "by span")
 
 
-def test_the_share_of_the_period_picks_the_way(services: Services, walks: list[str]) -> None:
+def test_a_shorter_period_counts_its_own_sessions(services: Services) -> None:
     build(services)
-    # 8 held sessions in all (the cancelled one is not held): the whole period holds
-    # all of them and is tallied span by span; one week holds one (under 30 %) and is
-    # grouped.
-    assert len(services.reports.run("attendance", PERIOD).sheets[0].rows) == 4
-    assert walks == ["2025-09-01"]
+    # 09-01 to 09-20: 09-02, 09-09 and 09-16 held. Ari P AU P; Bea enrolled 09-10, AU
+    # on 09-16 (her P of 09-09 came before: it neither counts nor ends the run); Cal P
+    # at all three; Dee unmarked.
+    early = ReportParams(first=D(2025, 9, 1), last=D(2025, 9, 20), today=D(2025, 11, 1))
+    assert figures(services, early) == {
+        "Bell, Ari": (3, 2, 0, 1, 0, pytest.approx(2 / 3), 0, 2, 3.0),
+        "Cruz, Bea": (1, 0, 0, 1, 0, 0.0, 1, 0, 0.0),
+        "Diaz, Cal": (3, 3, 0, 0, 0, 1.0, 0, 3, 4.5),
+        "Ellis, Dee": (3, 0, 0, 0, 3, None, 0, 0, 0.0),
+    }
+    # One week: 09-30 only (10-03 was cancelled). Ari AU, Bea AU, Cal P, Dee unmarked.
     week = ReportParams(first=D(2025, 9, 29), last=D(2025, 10, 5), today=D(2025, 11, 1))
-    one = {row["student"]: row["unexcused"] for row in
-           services.reports.run("attendance", week).sheets[0].as_dicts()}  # fmt: skip
-    assert walks == ["2025-09-01"]
-    # 09-30 only: Ari AU, Bea AU, Cal P, Dee unmarked
-    assert one == {"Bell, Ari": 1, "Cruz, Bea": 1, "Diaz, Cal": 0, "Ellis, Dee": 0}
+    assert figures(services, week) == {
+        "Bell, Ari": (1, 0, 0, 1, 0, 0.0, 1, 0, 0.0),
+        "Cruz, Bea": (1, 0, 0, 1, 0, 0.0, 1, 0, 0.0),
+        "Diaz, Cal": (1, 1, 0, 0, 0, 1.0, 0, 1, 1.5),
+        "Ellis, Dee": (1, 0, 0, 0, 1, None, 0, 0, 0.0),
+    }

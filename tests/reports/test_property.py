@@ -1,5 +1,6 @@
 """Property: on random registers, the ``attendance`` report agrees with a direct SQL
-count written independently of the report's SQL."""
+count written independently of the report's SQL (held, present, excused, unexcused,
+absences in a row)."""
 
 from __future__ import annotations
 
@@ -80,14 +81,20 @@ def test_attendance_matches_a_direct_count(
             "attendance", ReportParams(first=START, last=START + dt.timedelta(days=60))
         )
     got = {
-        r["student"]: (r["sessions_held"], r["present"], r["excused"], r["unexcused"])
+        r["student"]: (
+            r["sessions_held"],
+            r["present"],
+            r["excused"],
+            r["unexcused"],
+            r["consecutive_absences"],
+        )
         for r in report.sheets[0].as_dicts()
     }
     conn = sqlite3.connect(path)
     try:
         expected = {
-            f"Random, {first}": (held, present, excused, unexcused)
-            for first, held, present, excused, unexcused in conn.execute(
+            f"Random, {first}": (held, present, excused, unexcused, run)
+            for first, held, present, excused, unexcused, run in conn.execute(
                 """
                 SELECT st.legal_first_name,
                   (SELECT COUNT(*) FROM session s WHERE s.status = 'held'
@@ -105,7 +112,19 @@ def test_attendance_matches_a_direct_count(
                      JOIN attendance_code c ON c.code = m.code
                    WHERE m.student_id = st.id AND s.status = 'held' AND NOT c.counts_present
                      AND NOT c.excused
-                     AND s.date >= e.enrolled_on AND (e.ended_on IS NULL OR s.date < e.ended_on))
+                     AND s.date >= e.enrolled_on AND (e.ended_on IS NULL OR s.date < e.ended_on)),
+                  -- absences after the last presence (one session a day: dates order them)
+                  (SELECT COUNT(*) FROM attendance_mark m JOIN session s ON s.id = m.session_id
+                     JOIN attendance_code c ON c.code = m.code
+                   WHERE m.student_id = st.id AND s.status = 'held' AND NOT c.counts_present
+                     AND s.date >= e.enrolled_on AND (e.ended_on IS NULL OR s.date < e.ended_on)
+                     AND s.date > COALESCE((
+                       SELECT MAX(s2.date) FROM attendance_mark m2
+                         JOIN session s2 ON s2.id = m2.session_id
+                         JOIN attendance_code c2 ON c2.code = m2.code
+                       WHERE m2.student_id = st.id AND s2.status = 'held' AND c2.counts_present
+                         AND s2.date >= e.enrolled_on
+                         AND (e.ended_on IS NULL OR s2.date < e.ended_on)), ''))
                 FROM student st JOIN enrollment e ON e.student_id = st.id
                 WHERE e.enrolled_on <= ? AND (e.ended_on IS NULL OR e.ended_on > ?)
                   AND (e.ended_on IS NULL OR e.ended_on > e.enrolled_on)

@@ -8,7 +8,11 @@ period's end; distinct days and hours attended.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain, groupby
+from operator import itemgetter
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _
@@ -23,15 +27,11 @@ from harmony_desktop.services.reports.model import (
     Series,
     Sheet,
 )
+from harmony_desktop.services.reports.presence import SEPARATOR, Roll, collector_paused
+from harmony_desktop.services.reports.sql import seconds_of
 
 #: Absent on at least this share of the held sessions while enrolled.
 CHRONIC_ABSENCE_THRESHOLD = 0.10
-
-#: The share of the sessions ever held in scope from which ``pair_figures`` tallies
-#: span by span. Measured over the two-year demo: at half of the sessions (a
-#: programme year) span by span costs about two thirds of grouping the period's marks;
-#: at a seventh (a year to date in November) about a third more.
-BY_SPAN_SHARE = 0.3
 
 
 def rate(present: int, absent: int) -> float | None:
@@ -132,148 +132,220 @@ class PairFigures:
     run: int = 0
 
 
+#: Separates a timed presence's student, arrival and departure (seconds since midnight,
+#: "" when missing).
+_TIMES = "\x1d"
+
+#: No students (shared by every empty list here: never changed)
+_NONE: list[str] = []
+
+
+class _Ensemble:
+    """One ensemble's held sessions in time order, with the students of their counted
+    marks by meaning (a list per session, once per mark), and the counts made from
+    them."""
+
+    def __init__(self) -> None:
+        self.dates: list[str] = []
+        #: every student present at each session
+        self.present: list[list[str]] = []
+        self.excused: list[list[str]] = []
+        self.unexcused: list[list[str]] = []
+        #: session length in seconds -> the presences for the whole session, per session
+        self.whole: dict[int, list[list[str]]] = {}
+        #: (student, seconds attended) of the presences with times of their own
+        self.timed: list[tuple[str, int]] = []
+
+    def counts(self) -> tuple[Counter[str], ...]:
+        """Per student: present, excused, unexcused, days present and seconds attended,
+        each one count over all the sessions' lists."""
+        present: Counter[str] = Counter()
+        seconds: Counter[str] = Counter()
+        for length, lists in self.whole.items():
+            found = Counter(chain.from_iterable(lists))
+            present.update(found)
+            for student, count in found.items():
+                seconds[student] += length * count
+        for student, attended in self.timed:
+            present[student] += 1
+            seconds[student] += attended
+        excused = Counter(chain.from_iterable(self.excused))
+        unexcused = Counter(chain.from_iterable(self.unexcused))
+        return present, excused, unexcused, self.days(present), seconds
+
+    def days(self, present: Counter[str]) -> Counter[str]:
+        """Distinct days present: each presence, less the repeats on the (few) days
+        with more than one session."""
+        dates = self.dates
+        later = [i for i in range(1, len(dates)) if dates[i] == dates[i - 1]]
+        if not later:
+            return present
+        days = Counter(present)
+        for _day, group in groupby(later, dates.__getitem__):
+            indexes = list(group)
+            # the day's sessions: the one before the first later one, and the later ones
+            on_day = [self.present[indexes[0] - 1], *(self.present[i] for i in indexes)]
+            for student, count in Counter(chain.from_iterable(on_day)).items():
+                if count > 1:
+                    days[student] -= count - 1
+        return days
+
+    def runs(self, students: set[str], *, unexcused_only: bool) -> Counter[str]:
+        """The current run of each of ``students``: walking the sessions back from the
+        period's end, the run marks of those whose run no break (a presence, or with
+        ``unexcused_only`` an excused absence too) has closed yet; the walk stops once
+        every run is closed."""
+        runs: Counter[str] = Counter()
+        open_runs = set(students)
+        for i in range(len(self.dates) - 1, -1, -1):
+            if not open_runs:
+                break
+            if unexcused_only:
+                runs.update(open_runs.intersection(self.unexcused[i]))
+                open_runs.difference_update(self.excused[i])
+            else:
+                runs.update(open_runs.intersection(chain(self.excused[i], self.unexcused[i])))
+            open_runs.difference_update(self.present[i])
+        return runs
+
+
+def _timed(roll: frozenset[str], part: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The presences of ``part`` with times of their own ("student, arrival, departure"
+    each) on ``roll``, with the seconds each attended: the overlap of [arrival,
+    departure] with the session's [start, end], a missing time being the session's."""
+    found = []
+    for item in part.split(SEPARATOR):
+        student, arrival, departure = item.split(_TIMES)
+        if student in roll:
+            attended = min(end, int(departure) if departure else end) - max(
+                start, int(arrival) if arrival else start
+            )
+            found.append((student, max(0, attended)))
+    return found
+
+
 def pair_figures(
     ctx: ReportContext, *, run_codes: str = "absent"
 ) -> tuple[list[PairFigures], dict[str, int]]:
-    """Per student and ensemble in scope, their :class:`PairFigures`; and the held
-    sessions per ensemble.
+    """Per student and ensemble with a span in scope, their :class:`PairFigures`; and
+    the held sessions per ensemble.
 
-    One statement. A pair's marks are tallied in one aggregate: present, excused,
-    unexcused, seconds, the days attended (a presence, less one at a later session of
-    a day the student was already present: those sessions are few, flagged in
-    ``sessions``), the last presence (the greatest ``seq`` of a mark that breaks a run)
-    and the ``seq`` of every mark that makes a run (a tenth of the marks): the current
-    run is those after the last break. The held sessions while enrolled come from the
-    sessions and spans in one date order (``expected``).
+    Two statements: the held sessions, and a row per held session with marks, read
+    from the report index in one walk over the sessions' ranges: the students of its
+    counted codes as separated strings, one per meaning (present for the whole
+    session; present with times, with those times; excused; unexcused). Who was on the
+    roll that day is checked per session against the spans (:class:`~.presence.Roll`:
+    one set test). Each ensemble then counts its sessions' lists whole, with no Python
+    step per mark: presences by session length (their seconds), days less the repeats
+    of days with two sessions, and the current run walking the sessions back from the
+    period's end until every run is closed. The held sessions while enrolled are the
+    ensemble's session dates within each span.
 
-    When the period holds most of the register's sessions, each span of enrollment
-    tallies its own marks, read by student (:meth:`~.sql.Sql.counted_in_span`): no
-    mark is sorted and none is checked against the spans one by one. For a shorter
-    period the counted marks of the period are grouped by pair instead, which reads
-    only the period's marks.
     ``run_codes`` "unexcused" counts runs of unexcused absences instead (an excused
     absence or a presence ends them).
     """
     sql = ctx.sql()
-    codes = ctx.codes
-    breaks = "present" if run_codes == "absent" else "(present OR excused)"
-    run_list = sql.in_list("run", codes.absent if run_codes == "absent" else codes.unexcused)
-    tallies = {
-        "present": "SUM(present)",
-        "excused": "SUM(excused)",
-        "unexcused": "SUM(unexcused)",
-        "seconds": "SUM(seconds)",
-        "last_break": f"MAX(CASE WHEN {breaks} THEN seq END)",
-        "run_seqs": f"group_concat(CASE WHEN code IN {run_list} THEN seq END)",
-        "days": f"""SUM(CASE WHEN NOT present THEN 0 WHEN NOT later THEN 1
-                        WHEN EXISTS (
-                            -- a presence at an earlier held session of the ensemble that
-                            -- day (read from the session index: the planner scans the
-                            -- materialised held sessions here)
-                            SELECT 1 FROM session o INDEXED BY ix_session_report
-                            CROSS JOIN attendance_mark m INDEXED BY ix_attendance_mark_report
-                                 ON m.session_id = o.id AND m.deleted = 0
-                            WHERE {sql.is_held("o", first="c.date", last="c.date")}
-                              AND o.ensemble_id = c.ensemble_id
-                              AND (o.start, o.id) < (c.start, c.session_id)
-                              AND m.code IN {sql.present} AND m.student_id = c.student_id)
-                        THEN 0
-                        ELSE 1 END)""",
-    }
-    if _by_span(ctx):
-        figures = ", ".join(f"json_extract(f, '$[{i}]') AS {k}" for i, k in enumerate(tallies))
-        tally = f"""
-            spans AS MATERIALIZED (
-                SELECT sp.student_id, sp.ensemble_id, (
-                    SELECT json_array({", ".join(tallies.values())})
-                    FROM ({sql.counted_in_span(held="sessions", columns=["later"])}) c
-                ) AS f
-                FROM enrolled sp
-            ),
-            tally AS MATERIALIZED (
-                -- a pair's spans added up (the run marks' seqs strung together)
-                SELECT student_id, ensemble_id, SUM(present) AS present,
-                       SUM(excused) AS excused, SUM(unexcused) AS unexcused,
-                       SUM(seconds) AS seconds, MAX(last_break) AS last_break,
-                       group_concat(run_seqs) AS run_seqs, SUM(days) AS days
-                FROM (SELECT student_id, ensemble_id, {figures} FROM spans)
-                GROUP BY student_id, ensemble_id
-            ),"""
-    else:
-        tally = f"""
-            tally AS MATERIALIZED (
-                SELECT c.student_id, c.ensemble_id,
-                       {", ".join(f"{expression} AS {k}" for k, expression in tallies.items())}
-                FROM ({sql.counted(held="sessions", columns=["later"])}) c
-                GROUP BY c.student_id, c.ensemble_id
-            ),"""
-    rows = ctx.rows(
+    sessions = ctx.rows(
         f"""
-        WITH held AS MATERIALIZED ({sql.held()}),
-             enrolled AS MATERIALIZED ({sql.enrolled()}),
-             sessions AS MATERIALIZED (
-                -- the held sessions, ``later`` when an earlier one of the ensemble was
-                -- held that day (a rehearsal after the class: few, and the only ones
-                -- whose presences can repeat a day already attended)
-                SELECT h.*, EXISTS (
-                    SELECT 1 FROM held o WHERE o.ensemble_id = h.ensemble_id
-                    AND o.date = h.date AND o.seq < h.seq) AS later
-                FROM held h
-             ),
-        {tally}
-        expected AS (
-            -- Sessions, span starts and span ends of each ensemble in one date order
-            -- (a span's ends before the sessions of its day): a running count of the
-            -- sessions gives at each end the sessions before it, and a span's held
-            -- sessions are the count at its end less the count at its start.
-            SELECT student_id, ensemble_id,
-                   SUM(CASE WHEN kind = 2 THEN before ELSE -before END) AS held
-            FROM (
-                SELECT student_id, ensemble_id, kind,
-                       SUM(kind = 0) OVER (PARTITION BY ensemble_id ORDER BY day, kind DESC
-                                           ROWS UNBOUNDED PRECEDING) AS before
-                FROM (SELECT NULL AS student_id, ensemble_id, date AS day, 0 AS kind FROM held
-                      UNION ALL SELECT student_id, ensemble_id, start_day, 1 FROM enrolled
-                      UNION ALL SELECT student_id, ensemble_id, end_day, 2 FROM enrolled)
-            )
-            WHERE kind > 0 GROUP BY student_id, ensemble_id
+        SELECT s.id, s.ensemble_id, s.date, {seconds_of("s.start")}, {seconds_of('s."end"')}
+        FROM session s WHERE {sql.is_held("s")}
+        ORDER BY s.ensemble_id, s.date, s.start, s.id
+        """,
+        sql.params,
+    )
+    plain = "m.arrival_time IS NULL AND m.departure_time IS NULL"
+    arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
+    # The sessions' ranges of the index in index order (the held ids sorted): no
+    # correlated subquery per session. Marks with no code or an unknown one are in no
+    # list.
+    marks = {
+        row[0]: row
+        for row in ctx.stream(
+            f"""
+            SELECT m.session_id,
+                group_concat(CASE WHEN m.code IN {sql.present} AND {plain}
+                             THEN m.student_id END, char(31)),
+                group_concat(CASE WHEN NOT ({plain}) AND m.code IN {sql.present}
+                             THEN m.student_id || char(29) || COALESCE({arrival}, '')
+                                  || char(29) || COALESCE({departure}, '') END, char(31)),
+                group_concat(CASE WHEN m.code IN {sql.excused} THEN m.student_id END, char(31)),
+                group_concat(CASE WHEN m.code IN {sql.unexcused} THEN m.student_id END,
+                             char(31))
+            FROM attendance_mark m INDEXED BY ix_attendance_mark_report
+            WHERE m.session_id IN (SELECT s.id FROM session s WHERE {sql.is_held("s")})
+              AND m.deleted = 0
+            GROUP BY m.session_id
+            """,
+            sql.params,
         )
-        SELECT e.student_id, e.ensemble_id, e.held, COALESCE(t.present, 0),
-               COALESCE(t.excused, 0), COALESCE(t.unexcused, 0), COALESCE(t.days, 0),
-               COALESCE(t.seconds, 0),
-               (SELECT COUNT(*) FROM json_each('[' || COALESCE(t.run_seqs, '') || ']')
-                WHERE value > COALESCE(t.last_break, 0))
-        FROM expected e
-        LEFT JOIN tally t ON t.student_id = e.student_id AND t.ensemble_id = e.ensemble_id
-        UNION ALL
-        SELECT NULL, ensemble_id, COUNT(*), 0, 0, 0, 0, 0, 0 FROM held GROUP BY ensemble_id
-        """,
-        sql.params,
-    )
+    }
     ctx.step(_("Counting sessions"), 2, 3)
-    sessions = {row[1]: row[2] for row in rows if row[0] is None}
-    return [PairFigures(*row) for row in rows if row[0] is not None], sessions
-
-
-def _by_span(ctx: ReportContext) -> bool:
-    """Whether the period holds at least :data:`BY_SPAN_SHARE` of the sessions ever
-    held in scope (then tallying span by span, reading every mark of each student,
-    costs less than grouping the period's marks)."""
-    sql = ctx.sql()
-    ensemble = "AND s.ensemble_id = :ensemble" if ctx.ensemble_id else ""
-    ((in_period, ever),) = ctx.rows(
-        f"""
-        SELECT COALESCE(SUM(s.date >= :first AND s.date <= :last), 0), COUNT(*)
-        FROM session s INDEXED BY ix_session_report
-        WHERE s.hub_id IN {sql.hubs} AND s.deleted = 0 AND s.status = 'held' {ensemble}
-        """,
-        sql.params,
-    )
-    return bool(ever) and in_period >= BY_SPAN_SHARE * ever
+    roll = Roll(ctx.spans)
+    ensembles: dict[str, _Ensemble] = {}
+    for ensemble_id, group in groupby(sessions, itemgetter(1)):
+        tally = ensembles[ensemble_id] = _Ensemble()
+        for session_id, _ensemble, day, start, end in group:
+            tally.dates.append(day)
+            found = marks.get(session_id)
+            if found is None:
+                tally.present.append(_NONE)
+                tally.excused.append(_NONE)
+                tally.unexcused.append(_NONE)
+                continue
+            whole = found[1].split(SEPARATOR) if found[1] else _NONE
+            excused = found[3].split(SEPARATOR) if found[3] else _NONE
+            unexcused = found[4].split(SEPARATOR) if found[4] else _NONE
+            on_roll = roll.roll(ensemble_id, day)
+            if not on_roll.issuperset(chain(whole, excused, unexcused)):
+                # someone marked was not on the roll that day
+                whole, excused, unexcused = (
+                    [student for student in students if student in on_roll]
+                    for students in (whole, excused, unexcused)
+                )
+            if whole:
+                tally.whole.setdefault(max(0, end - start), []).append(whole)
+            if found[2]:
+                timed = _timed(on_roll, found[2], start, end)
+                tally.timed += timed
+                tally.present.append(whole + [student for student, _seconds in timed])
+            else:
+                tally.present.append(whole)
+            tally.excused.append(excused)
+            tally.unexcused.append(unexcused)
+    held: Counter[tuple[str, str]] = Counter()
+    students: dict[str, set[str]] = {}
+    for student_id, ensemble_id, start_day, end_day in ctx.spans:
+        dates = ensembles[ensemble_id].dates if ensemble_id in ensembles else _NONE
+        held[student_id, ensemble_id] += bisect_left(dates, end_day) - bisect_left(dates, start_day)
+        students.setdefault(ensemble_id, set()).add(student_id)
+    counts = {
+        ensemble_id: (
+            *tally.counts(),
+            tally.runs(students.get(ensemble_id, set()), unexcused_only=run_codes == "unexcused"),
+        )
+        for ensemble_id, tally in ensembles.items()
+    }
+    nothing: tuple[Counter[str], ...] = (Counter(),) * 6
+    found_pairs = []
+    for (student_id, ensemble_id), sessions_held in sorted(held.items()):
+        present, excused, unexcused, days, seconds, runs = counts.get(ensemble_id, nothing)
+        found_pairs.append(
+            PairFigures(
+                student_id, ensemble_id, sessions_held, present[student_id],
+                excused[student_id], unexcused[student_id], days[student_id],
+                seconds[student_id], runs[student_id],
+            )
+        )  # fmt: skip
+    return found_pairs, {ensemble_id: len(tally.dates) for ensemble_id, tally in ensembles.items()}
 
 
 def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``attendance`` sheets: per student and ensemble, per ensemble, per hub."""
+    with collector_paused():
+        return _fill(ctx)
+
+
+def _fill(ctx: ReportContext) -> list[Sheet]:
     sheet, by_ensemble, by_hub = sheets()
     ctx.step(_("Counting marks"), 0, 3)
     found, sessions = pair_figures(ctx)

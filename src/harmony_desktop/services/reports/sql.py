@@ -18,11 +18,10 @@ Python loop ever visits a mark. Joins over marks are written ``CROSS JOIN`` so S
 walks sessions first and reaches their marks through the covering report index
 (``ix_attendance_mark_report``, migration 0004_reports): the mark rows themselves, wide
 with their clocks, are never read. The held sessions come from a covering index too,
-by hub and date (``ix_session_report``, migration 0007_report_indexes). A second
-covering index reads a student's marks (``ix_attendance_mark_student_report``,
-migration 0009_report_indexes2): ``counted_in_span`` gives the counted marks of one
-span of enrollment, for a tally per span that sorts no mark and checks none against
-the spans.
+by hub and date (``ix_session_report``, migration 0007_report_indexes). The kinds that
+go through every mark of the period (attendance, ases, grid, hours, leap) read each
+held session's range of the report index into one row instead (see ``presence.py``
+and ``attendance.pair_figures``).
 """
 
 from __future__ import annotations
@@ -246,35 +245,6 @@ class Sql:
                  AND sp.ensemble_id = h.ensemble_id
                  AND h.date >= sp.start_day AND h.date < sp.end_day
             WHERE m.deleted = 0 AND m.code IN {codes or self.known}
-        """
-
-    def counted_in_span(
-        self,
-        span: str = "sp",
-        held: str = "held",
-        *,
-        codes: str | None = None,
-        columns: Sequence[str] = (),
-    ) -> str:
-        """A subquery body: the counted marks of one span of enrollment, ``span`` being
-        a row of ``enrolled`` in the enclosing query; the same rows and columns as
-        :meth:`counted` gives for that span.
-
-        The span's student's marks are read from the student report index
-        (``ix_attendance_mark_student_report``, migration 0009_report_indexes2), each
-        joined to its held session: an aggregate over it, once per span, tallies a
-        student's figures in an ensemble with no sort of every mark and no span check
-        per mark (the span is where the walk starts). It reads every mark of the
-        student, in or out of the period: for a short period of a long register
-        :meth:`counted` reads less."""
-        return f"""
-            SELECT {self._mark_columns(columns)}
-            FROM attendance_mark m INDEXED BY ix_attendance_mark_student_report
-            CROSS JOIN {held} h ON h.id = m.session_id
-            WHERE m.student_id = {span}.student_id AND m.deleted = 0
-              AND m.code IN {codes or self.known}
-              AND h.ensemble_id = {span}.ensemble_id
-              AND h.date >= {span}.start_day AND h.date < {span}.end_day
         """
 
     def standard(self, *, codes: str | None = None) -> str:
