@@ -68,6 +68,7 @@ def test_a_sheet_too_long_to_print_says_so(monkeypatch: pytest.MonkeyPatch) -> N
     sheet = Sheet("s", "Long", [Column("a", "A"), Column("b", "B")], [["x", "y"]] * 3)
     (table,) = printing.report_tables(Report("k", "Title", "scope", [sheet]))
     assert table.rows == [] and "3 rows, too many to print" in table.empty_message
+    assert table.title == "Title — Long" and table.columns == []  # no lone header cell
 
 
 def test_a_sheet_too_wide_and_long_to_print_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,3 +83,12 @@ def test_a_sheet_too_wide_and_long_to_print_says_so(monkeypatch: pytest.MonkeyPa
     assert wide_table.rows == []
     assert "3 rows and 3 columns, too many to print" in wide_table.empty_message
     assert narrow_table.rows == [["x", "y"]] * 3
+
+
+def test_a_sheet_named_as_its_report_is_not_titled_twice() -> None:
+    from harmony_desktop.printing import reports as printing
+    from harmony_desktop.services.reports import Column, Report, Sheet
+
+    sheet = Sheet("s", "Attendance grid", [Column("a", "A")], [["x"]])
+    (table,) = printing.report_tables(Report("grid", "Attendance grid", "scope", [sheet]))
+    assert table.title == "Attendance grid"

@@ -177,7 +177,12 @@ class TablePainter:
 
         top = self._header_height(painter)
         bottom = self._footer_height(painter)
-        table_header = self._row_height(painter, [c.title for c in doc.columns], header=True)
+        # A table with no columns (a sheet too big to print) prints its message alone.
+        table_header = (
+            self._row_height(painter, [c.title for c in doc.columns], header=True)
+            if doc.columns
+            else 0.0
+        )
         available = self.height - top - bottom - table_header
         min_row = doc.min_row_mm * self.mm
         if doc.rows_per_page:
@@ -201,9 +206,10 @@ class TablePainter:
                 device.newPage()
             self._paint_header(painter, number, len(pages))
             y = top
-            y = self._paint_row(
-                painter, y, [c.title for c in doc.columns], table_header, header=True
-            )
+            if doc.columns:
+                y = self._paint_row(
+                    painter, y, [c.title for c in doc.columns], table_header, header=True
+                )
             for index, h in page.rows:
                 y = self._paint_row(painter, y, doc.rows[index], h, shade=index % 2 == 1)
             if not doc.rows and doc.empty_message:

@@ -65,9 +65,9 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
         if too_many:
             tables.append(
                 TableDocument(
-                    title=f"{report.title} — {sheet.title}",
+                    title=_title(report, sheet.title),
                     subtitle=report.scope,
-                    columns=[Column(sheet.columns[0].title, 1.0)],
+                    columns=[],
                     rows=[],
                     landscape=True,
                     printed_on=printed_on,
@@ -81,7 +81,7 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
         chunks = [rest[i : i + width] for i in range(0, len(rest), width)] or [[]]
         for part, chunk in enumerate(chunks, start=1):
             indices = keep + chunk
-            title = f"{report.title} — {sheet.title}"
+            title = _title(report, sheet.title)
             if len(chunks) > 1:
                 title += f" ({part}/{len(chunks)})"
             tables.append(
@@ -114,6 +114,13 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                 )
             )
     return tables
+
+
+def _title(report: Report, sheet_title: str) -> str:
+    """A printed table's title: the report's, and the sheet's when it says more."""
+    if not sheet_title or sheet_title == report.title:
+        return report.title
+    return f"{report.title} — {sheet_title}"
 
 
 class ReportPainter(TablePainter):
