@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +44,24 @@ def test_retention_notes_a_year_in_progress(services: Services, register: Regist
         "retention", ReportParams(year="2025-26", today=dt.date(2026, 10, 1))
     )
     assert any("2026-27" in note for note in report.notes)
+
+
+def test_the_breakdown_is_written_in_words(
+    services: Services, register: Register, tmp_path: Path
+) -> None:
+    from harmony_desktop.domain import i18n
+    from harmony_desktop.services.reports.export import write_report
+
+    report = services.reports.run(
+        "retention", ReportParams(year="2025-26", today=dt.date(2027, 7, 15))
+    )
+    write_report(report, tmp_path / "retention.csv")
+    lines = (tmp_path / "retention.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("breakdown,group,")  # the header keeps its key
+    assert lines[1].startswith("All students,All students,2025-26,3,2,")
+    assert {line.split(",")[0] for line in lines[1:]} == {
+        "All students", "Hub", "Ensemble", "Grade", "First year (cohort)"
+    }  # fmt: skip
+    i18n.set_language("es")
+    column = report.sheet("retention").columns[0]
+    assert column.word("first_year") == "Primer año (cohorte)"

@@ -1,5 +1,5 @@
 """Words for the codes that report rows hold (early-release reasons, the measures of
-the hours bands), in the current language, for :attr:`Column.labels`.
+the hours bands, retention's breakdowns), in the current language, for :attr:`Column.labels`.
 
 The rows keep the stored codes (tests and the report SQL compare them); the tab, the
 printout and the exported files show these words.
@@ -32,6 +32,15 @@ _MEASURES = {
     "regular_attendees": N_("Regular attendees (days attended)"),
 }
 
+#: The breakdowns of the ``retention`` report's rows.
+_BREAKDOWNS = {
+    "all": N_("All students"),
+    "hub": N_("Hub"),
+    "ensemble": N_("Ensemble"),
+    "grade": N_("Grade"),
+    "first_year": N_("First year (cohort)"),
+}
+
 
 def reason_label(code: str) -> str:
     """An early-release reason code as words; a code the app does not know (a newer
@@ -43,4 +52,10 @@ def reason_label(code: str) -> str:
 def band_measure_label(code: str) -> str:
     """A measure of the hours bands ("hours", "days", "regular_attendees") as words."""
     english = _MEASURES.get(code)
+    return _(english) if english else code
+
+
+def breakdown_label(code: str) -> str:
+    """A breakdown of the ``retention`` report ("hub", "first_year") as words."""
+    english = _BREAKDOWNS.get(code)
     return _(english) if english else code

@@ -21,6 +21,7 @@ from harmony_desktop.services.calendar import year_label_of
 from harmony_desktop.services.reports.attendance import rate
 from harmony_desktop.services.reports.calendar import next_label
 from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.labels import breakdown_label
 from harmony_desktop.services.reports.model import (
     Chart,
     ChartKind,
@@ -41,7 +42,7 @@ def sheets() -> list[Sheet]:
     """The columns of the ``retention`` report."""
     return [
         Sheet("retention", _("Retention"), [
-            Column("breakdown", _("Breakdown")), Column("group", _("Group")),
+            Column("breakdown", _("Breakdown"), labels=breakdown_label), Column("group", _("Group")),
             Column("year", _("Year")), Column("active", _("Active"), Format.INT),
             Column("retained", _("Active next year"), Format.INT),
             Column("retention_rate", _("Retention"), Format.RATE),

@@ -116,7 +116,7 @@ class ReportsPage(QWidget):
         self.last_edit = QDateEdit(_qdate(self.today))
         for edit, name in ((self.first_edit, tr("From")), (self.last_edit, tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat("d MMM yyyy")  # as dates are printed: "1 Jul 2025"
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         self.dates_box.toggled.connect(self.first_edit.setEnabled)
