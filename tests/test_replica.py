@@ -36,7 +36,7 @@ from harmony_desktop.store.replica import (
     session_id,
     wall_clock_ms,
 )
-from harmony_desktop.store.replica.wire import unpack_clocks
+from harmony_desktop.store.replica.wire import dumps_flat, restamp, unpack_clocks
 from harmony_sync.protocol import merge_fields
 from tests.support.store_template import new_store_file
 
@@ -550,3 +550,61 @@ def test_packing_keeps_the_clock_most_fields_share_as_the_default() -> None:
         '{"*": "001800000000000-00000-0123456789abcdef", '
         '"code": "001800000000009-00000-0123456789abcdef"}'
     )
+
+
+def _restamped_the_long_way(
+    packed: str, fields: tuple[str, ...], changed: list[str], stamp: str
+) -> tuple[str, dict[str, str | None]]:
+    clocks = unpack_clocks(packed, fields)
+    bases = {name: clocks.get(name) for name in changed}
+    clocks.update(dict.fromkeys(changed, stamp))
+    return pack_clocks(clocks), bases
+
+
+_ODD_STAMPS = _STAMPS | st.sampled_from(["", "ñ-clock", "tab\tclock", "x"])
+
+
+@given(
+    old=_ODD_STAMPS,
+    stamp=_ODD_STAMPS,
+    changed=st.lists(st.sampled_from([*_FIELDS, "not_a_field"]), max_size=7),
+    others=st.dictionaries(st.sampled_from(_FIELDS), _STAMPS, max_size=3),
+)
+def test_restamping_a_row_gives_what_unpacking_stamping_and_packing_gives(
+    old: str, stamp: str, changed: list[str], others: dict[str, str]
+) -> None:
+    # five fields, and four (two and two: a tie for the default clock)
+    for fields in (tuple(_FIELDS), tuple(_FIELDS[:4])):
+        # a row written once (the short path), and one with fields of its own (the long)
+        for packed in (
+            json.dumps({"*": old}, sort_keys=True),
+            pack_clocks({**dict.fromkeys(fields, old), **others}),
+            "{}",
+        ):
+            assert restamp(packed, fields, changed, stamp) == _restamped_the_long_way(
+                packed, fields, changed, stamp
+            )
+
+
+def test_restamping_two_of_five_fields_keeps_the_old_default() -> None:
+    old, new = "001800000000000-00000-0123456789abcdef", "001800000000009-00000-0123456789abcdef"
+    packed, bases = restamp(f'{{"*": "{old}"}}', tuple(_FIELDS), ["note", "code"], new)
+    assert packed == f'{{"*": "{old}", "code": "{new}", "note": "{new}"}}'
+    assert bases == {"note": old, "code": old}
+    packed, _bases = restamp(packed, tuple(_FIELDS), ["a_b", "reason", "zeta"], new)
+    assert packed == f'{{"*": "{new}"}}'  # every field now holds the new clock
+    # two fields of four: a tie, and the later clock becomes the default
+    four = ("a_b", "code", "note", "zeta")
+    packed, _bases = restamp(f'{{"*": "{old}"}}', four, ["note", "code"], new)
+    assert packed == f'{{"*": "{new}", "a_b": "{old}", "zeta": "{old}"}}'
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=6),
+        st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False),
+        max_size=6,
+    )
+)
+def test_a_flat_change_is_written_as_the_json_encoder_writes_it(values: dict[str, Any]) -> None:
+    assert dumps_flat(values) == json.dumps(values, sort_keys=True)

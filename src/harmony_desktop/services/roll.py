@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.collation import sort_key
@@ -31,6 +30,7 @@ from harmony_desktop.store.models import (
 )
 from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import attendance_mark_id
+from harmony_desktop.store.today import plain, read_mark_fields, read_student_flags
 
 #: Ids per ``IN (...)`` query.
 _CHUNK = 500
@@ -56,6 +56,10 @@ class MarkState:
     def dismissed(self) -> bool:
         """True once the student's departure (collected or walked home) is recorded."""
         return bool(self.collected_by) or self.walked_home
+
+
+#: A mark not recorded (no mark stored), for comparisons.
+_NOT_RECORDED = MarkState()
 
 
 @dataclass(frozen=True)
@@ -380,9 +384,9 @@ class RollService:
             present = self._present_code(w.session)
             expected = session_student_ids(w.session, session_id, session.ensemble_id, session.date)
             current = _states(w.session, session_id, expected)
-            todo = [sid for sid in expected if current.get(sid, MarkState()).code is None]
+            todo = [sid for sid in expected if current.get(sid, _NOT_RECORDED).code is None]
             states = [
-                (sid, replace(current.get(sid, MarkState()), code=present.code)) for sid in todo
+                (sid, replace(current.get(sid, _NOT_RECORDED), code=present.code)) for sid in todo
             ]
             self._write_many(w, session_id, states, by, current=current)
             return todo
@@ -449,7 +453,7 @@ class RollService:
                 "recorded_at": now,
             }
             for student_id, state in states
-            if current.get(student_id, MarkState()) != state  # unchanged: no write
+            if current.get(student_id, _NOT_RECORDED) != state  # unchanged: no write
         ]
         w.upsert_many(AttendanceMark, rows)
         recorded = any(row["code"] is not None for row in rows)
@@ -514,40 +518,12 @@ def _state(mark: AttendanceMark | None) -> MarkState:
 
 def _states(s: Session, session_id: str, student_ids: list[str]) -> dict[str, MarkState]:
     """The current mark state of each student in the session (absent: not recorded)."""
-    found: dict[str, MarkState] = {}
-    for start in range(0, len(student_ids), _CHUNK):
-        chunk = student_ids[start : start + _CHUNK]
-        marks = AttendanceMark.__table__.c  # type: ignore[attr-defined]
-        rows = s.connection().execute(
-            sa.select(
-                marks.student_id,
-                marks.code,
-                marks.arrival_time,
-                marks.departure_time,
-                marks.reason,
-                marks.note,
-                marks.collected_by,
-                marks.collected_at,
-                marks.walked_home,
-                marks.pickup_confirmed_by,
-            ).where(
-                marks.session_id == session_id,
-                marks.student_id.in_(chunk),
-                marks.deleted.is_(False),
-            )
-        )
-        for student_id, *fields in rows:
-            found[student_id] = MarkState(*fields)
-    return found
+    return {
+        student_id: MarkState(*fields)
+        for student_id, fields in read_mark_fields(plain(s), session_id, student_ids).items()
+    }
 
 
 def _student_states(s: Session, student_ids: list[str]) -> dict[str, tuple[bool, str]]:
     """(deleted, status) of each existing student among ``student_ids``."""
-    found: dict[str, tuple[bool, str]] = {}
-    for start in range(0, len(student_ids), _CHUNK):
-        chunk = student_ids[start : start + _CHUNK]
-        for student_id, deleted, status in s.exec(
-            select(Student.id, Student.deleted, Student.status).where(col(Student.id).in_(chunk))
-        ):
-            found[student_id] = (bool(deleted), str(status))
-    return found
+    return read_student_flags(plain(s), student_ids)

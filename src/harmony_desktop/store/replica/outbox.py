@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from harmony_desktop.store.replica import sql
 from harmony_desktop.store.replica.clock import mutation_id_for
-from harmony_desktop.store.replica.wire import dumps_sorted
+from harmony_desktop.store.replica.wire import dumps_flat
 
 #: One outbox row, in the column order of :data:`_INSERT_SQL`.
 Entry = tuple[int, str, str, str | None, str, str, str, str]
@@ -67,9 +67,9 @@ def entry(
         table,
         row_id,
         hub_id,
-        dumps_sorted(values),
+        dumps_flat(values),
         clock,
-        dumps_sorted(bases) if bases else "{}",
+        dumps_flat(bases) if bases else "{}",
         created,
     )
 

@@ -16,6 +16,7 @@ import json
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
+from json.encoder import encode_basestring_ascii as _quote  # C, when built
 from typing import Any
 
 from harmony_desktop.store.models import SyncedRow, data_fields
@@ -26,6 +27,32 @@ Convert = Callable[[Any], Any] | None
 #: ``json.dumps(value, sort_keys=True)``, without building an encoder on every call
 #: (every change encodes its values, clocks and bases).
 dumps_sorted = json.JSONEncoder(sort_keys=True).encode
+
+_SCALARS = {None: "null", True: "true", False: "false"}
+
+
+def dumps_flat(mapping: dict[str, Any]) -> str:
+    """:data:`dumps_sorted` of a flat mapping of field names to strings, None, booleans
+    and integers (a change's values and bases), the same text written more directly:
+    the general encoder's set-up costs more than a few fields. Anything else (a float,
+    a nested value) goes to the general encoder."""
+    parts = []
+    for key in sorted(mapping):
+        value = mapping[key]
+        kind = type(value)
+        if kind is str:
+            text = _quote(value)
+        elif value is None or kind is bool:
+            text = _SCALARS[value]
+        elif kind is int:
+            text = int.__repr__(value)
+        else:
+            return dumps_sorted(mapping)
+        if type(key) is not str:
+            return dumps_sorted(mapping)
+        parts.append(f"{_quote(key)}: {text}")
+    return "{" + ", ".join(parts) + "}"
+
 
 _ISO_TYPES = (dt.date, dt.time)  # a tuple: ``date | time`` would be built on every call
 
@@ -115,6 +142,14 @@ class Codec:
                 _SELECT_SQL[key] = sql
         return sql
 
+    def converters(self, names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
+        """(name, Python value to stored value) of each of ``names`` (cached)."""
+        found = _CONVERTERS.get((self.table, names))
+        if found is None:
+            found = tuple((name, self.to_column[name]) for name in names)
+            _CONVERTERS[(self.table, names)] = found
+        return found
+
     def stored_row(self, record: dict[str, Any]) -> tuple[Any, ...]:
         """A record of every column (Python values) as the INSERT's parameters."""
         to_column = self.to_column
@@ -142,6 +177,7 @@ class Codec:
 _CODECS: dict[type[SyncedRow], Codec] = {}
 _UPDATE_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
 _SELECT_SQL: dict[tuple[str, tuple[str, ...], int], str] = {}
+_CONVERTERS: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, Convert], ...]] = {}
 
 
 def codec(model: type[SyncedRow]) -> Codec:
@@ -232,7 +268,7 @@ def row_clocks(row: SyncedRow) -> dict[str, str]:
 
 def single_clock(clock: str) -> str:
     """The stored clocks of a row whose fields were all written at ``clock``."""
-    if '"' in clock or "\\" in clock:  # never in a valid HLC; JSON must stay valid
+    if not _plain_clock(clock):  # never a valid HLC; the JSON must stay valid and canonical
         return json.dumps({"*": clock})
     return f'{{"*": "{clock}"}}'
 
@@ -252,3 +288,58 @@ def pack_clocks(clocks: dict[str, str]) -> str:
     packed = {"*": default}
     packed.update({name: clock for name, clock in clocks.items() if clock != default})
     return dumps_sorted(packed)
+
+
+_SINGLE_HEAD = '{"*": "'
+
+
+def _plain_clock(text: str) -> bool:
+    """True if JSON writes ``text`` as it is (every valid HLC): printable ASCII, no quote
+    or backslash."""
+    return text.isascii() and text.isprintable() and '"' not in text and "\\" not in text
+
+
+def restamp(
+    packed: str | None, fields: tuple[str, ...], changed: typing.Iterable[str], stamp: str
+) -> tuple[str, dict[str, str | None]]:
+    """Stamp the ``changed`` fields of a row whose clocks are ``packed`` with ``stamp``.
+
+    Returns the new packed clocks and the bases (each changed field's clock before),
+    exactly as :func:`unpack_clocks`, the update and :func:`pack_clocks` would give. A
+    row written once (``{"*": X}``, most rows) takes a short path that builds the
+    packed text directly; any other form takes the general one.
+    """
+    names = list(changed)
+    known = _FIELD_SETS.get(fields)
+    if known is None:
+        known = _FIELD_SETS[fields] = frozenset(fields)
+    if (
+        fields
+        and packed is not None
+        and packed.startswith(_SINGLE_HEAD)
+        and packed.endswith('"}')
+        and _plain_clock(old := packed[7:-2])
+        and _plain_clock(stamp)
+        and known.issuperset(names)
+    ):
+        bases: dict[str, str | None] = dict.fromkeys(names, old)
+        restamped = len(set(names))
+        kept = len(fields) - restamped
+        if kept == 0 or stamp == old:
+            return single_clock(stamp), bases
+        # pack_clocks' default is the clock most fields hold, the later one on a tie.
+        if (kept, old) > (restamped, stamp):
+            default, other, own = old, stamp, sorted(set(names))
+        else:
+            wrote = set(names)
+            default, other, own = stamp, old, [f for f in sorted(fields) if f not in wrote]
+        parts = "".join(f', "{name}": "{other}"' for name in own)
+        return f'{_SINGLE_HEAD}{default}"{parts}}}', bases
+    clocks = unpack_clocks(packed, fields)
+    bases = {name: clocks.get(name) for name in names}
+    for name in names:
+        clocks[name] = stamp
+    return pack_clocks(clocks), bases
+
+
+_FIELD_SETS: dict[tuple[str, ...], frozenset[str]] = {}

@@ -38,10 +38,9 @@ from harmony_desktop.store.replica.clock import (
 from harmony_desktop.store.replica.wire import (
     Codec,
     codec,
-    pack_clocks,
+    restamp,
     single_clock,
     to_wire,
-    unpack_clocks,
 )
 
 R = TypeVar("R", bound=SyncedRow)
@@ -186,17 +185,8 @@ class ChangeWriter:
         _id, hub_id, deleted, clocks, *values = current
         if "hub_id" in fields and fields["hub_id"] != hub_id:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
-        change = dict(fields)
-        if deleted:
-            change["deleted"] = False
         instance = self._identities().get((model, (row_id,), None))
-        if instance is not None:  # compare with what this session already holds
-            changed = {k: v for k, v in change.items() if getattr(instance, k) != v}
-        else:
-            stored_now = dict(zip(names, values, strict=True))
-            stored_now["deleted"] = deleted
-            stored_now["hub_id"] = hub_id
-            changed = {k: v for k, v in change.items() if shape.stored(k, v) != stored_now.get(k)}
+        changed = _changed(shape, names, fields, values, deleted, instance)
         if not changed:
             return
         packed = self._write_update(shape, row_id, hub_id, clocks, changed)
@@ -216,10 +206,14 @@ class ChangeWriter:
             return 0
         shape = codec(model)
         wanted: dict[str, Mapping[str, Any]] = {}
+        checked: set[tuple[str, ...]] = set()
         for given in rows:
-            self._check_fields(shape, given, allow_id=True)
+            keys = tuple(given)
+            if keys not in checked:  # the rows of one call mostly share their keys
+                self._check_fields(shape, keys, allow_id=True)
+                checked.add(keys)
             wanted[str(given["id"])] = given
-        fields = tuple(sorted({name for given in rows for name in given if name != "id"}))
+        fields = tuple(sorted({name for keys in checked for name in keys if name != "id"}))
         identities = self._identities()
         found: dict[str, tuple[Any, ...]] = {}
         ids = list(wanted)
@@ -239,20 +233,9 @@ class ChangeWriter:
             _id, hub_id, deleted, clocks, *values = current
             if "hub_id" in given and given["hub_id"] != hub_id:
                 raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
-            change = {k: v for k, v in given.items() if k != "id"}
-            if deleted:
-                change["deleted"] = False
             # SQLAlchemy's identity key: (class, primary key tuple, identity token)
             instance = identities.get((model, (row_id,), None))
-            if instance is not None:  # compare with what this session already holds
-                changed = {k: v for k, v in change.items() if getattr(instance, k) != v}
-            else:
-                stored_now = dict(zip(fields, values, strict=True))
-                stored_now["deleted"] = deleted
-                stored_now["hub_id"] = hub_id
-                changed = {
-                    k: v for k, v in change.items() if shape.stored(k, v) != stored_now.get(k)
-                }
+            changed = _changed(shape, fields, given, values, deleted, instance)
             if not changed:
                 continue
             names, params = self._update_params(shape, row_id, hub_id, clocks, changed)
@@ -431,14 +414,15 @@ class ChangeWriter:
         """Stamp a change of ``changed`` fields and queue it; returns the UPDATE's field
         names and parameters (the new values, the new clocks, the id)."""
         stamp = self.clock.now()
-        clocks = unpack_clocks(packed, shape.fields)
-        bases = {name: clocks.get(name) for name in changed}
-        for name in changed:
-            clocks[name] = stamp
+        restamped, bases = restamp(packed, shape.fields, changed, stamp)
         names = tuple(changed)
+        to_column = shape.to_column
         params = (
-            *(shape.stored(name, changed[name]) for name in names),
-            pack_clocks(clocks),
+            *(
+                value if value is None or (convert := to_column[name]) is None else convert(value)
+                for name, value in changed.items()
+            ),
+            restamped,
             row_id,
         )
         values = {k: to_wire(v) for k, v in changed.items()}
@@ -447,6 +431,38 @@ class ChangeWriter:
         )
         self.changes += 1
         return names, params
+
+
+_ABSENT = object()
+
+
+def _changed(
+    shape: Codec,
+    names: tuple[str, ...],
+    given: Mapping[str, Any],
+    stored: Sequence[Any],
+    deleted: Any,
+    instance: SyncedRow | None,
+) -> dict[str, Any]:
+    """The fields of ``given`` whose value differs from the row's: from ``instance`` when
+    the ORM session holds the row, else from ``stored`` (the stored values of ``names``,
+    compared as SQLite stores each value). Writing to a tombstone revives it
+    (``deleted`` becomes False)."""
+    changed: dict[str, Any] = {}
+    if instance is not None:  # compare with what this session already holds
+        for name, value in given.items():
+            if name != "id" and getattr(instance, name) != value:
+                changed[name] = value
+    else:
+        for (name, convert), old in zip(shape.converters(names), stored, strict=True):
+            value = given.get(name, _ABSENT)
+            if value is _ABSENT:
+                continue
+            if (value if value is None or convert is None else convert(value)) != old:
+                changed[name] = value
+    if deleted:
+        changed["deleted"] = False
+    return changed
 
 
 def _duplicate(conn: sqlite3.Connection, shape: Codec, records: list[dict[str, Any]]) -> str:
