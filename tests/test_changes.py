@@ -325,3 +325,31 @@ def test_upsert_of_one_row_inserts_revives_or_changes_only_what_differs(store: S
     with store.read() as s:
         row = s.get(Student, row_id)
         assert row is not None and not row.deleted and row.grade == "5"
+
+
+def test_rows_read_before_an_upsert_are_used_only_when_they_cover_it(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+        one = w.insert(Student(hub_id=hub.id, legal_first_name="A", legal_last_name="B"))
+        two = w.insert(Student(hub_id=hub.id, legal_first_name="C", legal_last_name="D"))
+    before = len(outbox(store))
+    with store.write() as w:
+        stored = w.stored_rows(Student, [one.id], ("grade", "hub_id"))
+        assert set(stored.rows) == {one.id} and stored.rows[one.id][4:] == ("", hub.id)
+        # covers the first row only: the writer reads the second itself
+        changes = w.upsert_many(
+            Student,
+            [{"id": one.id, "hub_id": hub.id, "grade": "3"}, {"id": two.id, "grade": "5"}],
+            stored=stored,
+        )
+        # covers it: unchanged values are still no change
+        again = w.upsert_many(
+            Student,
+            [{"id": one.id, "grade": "3"}],
+            stored=w.stored_rows(Student, [one.id], ("grade",)),
+        )
+    assert (changes, again) == (2, 0)
+    assert [json.loads(e.values) for e in outbox(store)[before:]] == [
+        {"grade": "3"},
+        {"grade": "5"},
+    ]

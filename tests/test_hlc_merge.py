@@ -117,3 +117,19 @@ def test_merge_order_does_not_matter(ws: list[tuple[int, int, str, str]], rnd: o
     shuffled = list(stamped)
     rnd.shuffle(shuffled)  # type: ignore[attr-defined]
     assert fold(stamped) == fold(shuffled)
+
+
+@given(st.text(max_size=80))
+def test_deterministic_ids_are_the_standard_uuid5_of_their_key(key: str) -> None:
+    import uuid
+
+    from harmony_sync.protocol import HARMONY_NAMESPACE, _uuid5, natural_id
+
+    assert _uuid5(key) == str(uuid.uuid5(HARMONY_NAMESPACE, key))
+    assert natural_id("kind", key) == str(uuid.uuid5(HARMONY_NAMESPACE, f"kind:{key}"))
+    assert attendance_mark_id("s", key) == str(uuid.uuid5(HARMONY_NAMESPACE, f"mark:s:{key}"))
+
+
+def test_a_mark_id_is_fixed_for_ever() -> None:
+    # written out once: every laptop and the server must derive the same id, in any version
+    assert attendance_mark_id("session-1", "student-1") == "19d54c3c-0a7e-5410-9807-907a8109714f"

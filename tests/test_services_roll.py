@@ -316,3 +316,44 @@ def test_left_early_carries_the_pickup_and_absence_clears_it(
         services.roll.sign_out(
             sid, rider, Dismissal(dt.time(17, 0), collected_by="Guardian 1"), by=hub.teacher_id
         )
+
+
+def _last_entries(services: Services, count: int) -> list[Outbox]:
+    with services.store.read() as s:
+        rows = s.exec(select(Outbox).order_by(Outbox.mutation_id)).all()  # type: ignore[arg-type]
+    return list(rows[-count:])
+
+
+def test_a_change_of_state_sends_only_what_changed_and_a_deleted_mark_comes_back_whole(
+    services: Services, hub: HubFixture
+) -> None:
+    import json
+
+    sid = opened(services, hub)
+    roll = services.roll
+    first, second = hub.student_ids[:2]
+    late = MarkState("L", arrival_time=dt.time(15, 40), note="bus")
+    roll.set_states(sid, [(first, late), (second, MarkState("P", note="violin"))], by=None)
+    # undo of the first: its code and arrival go, the note stays; the second is as it was
+    roll.set_states(sid, [(first, MarkState(note="bus")), (second, MarkState("P", note="violin"))],
+                    by=hub.teacher_id)  # fmt: skip
+    (undo,) = _last_entries(services, 1)
+    assert undo.row_id == attendance_mark_id(sid, first)
+    # (recorded_at is sent when the second has turned since the first write)
+    assert set(json.loads(undo.values)) - {"recorded_at"} == {"code", "arrival_time", "recorded_by"}
+    assert json.loads(undo.values)["code"] is None
+    # a mark deleted (as another laptop's merge of duplicates may do) comes back as set now:
+    # every field that differs from the deleted row (its note too), not only the code
+    with services.store.write() as w:
+        w.delete(w.get(AttendanceMark, attendance_mark_id(sid, second)))
+    roll.set_states(sid, [(second, MarkState("AU"))], by=None)
+    (revived,) = _last_entries(services, 1)
+    values = json.loads(revived.values)
+    assert values["deleted"] is False and values["code"] == "AU" and values["note"] == ""
+    assert set(values) - {"recorded_at"} == {"deleted", "code", "note"}
+    assert marks(services, sid)[second] == "AU"
+    # not recorded for a student with no mark writes nothing
+    third = hub.student_ids[2]
+    before = outbox_count(services)
+    roll.set_states(sid, [(third, MarkState())], by=None)
+    assert outbox_count(services) == before and third not in marks(services, sid)

@@ -8,8 +8,10 @@ action, so it is durable the moment the call returns.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -29,8 +31,8 @@ from harmony_desktop.store.models import (
     Student,
 )
 from harmony_desktop.store.queries import get_live, live
-from harmony_desktop.store.replica import attendance_mark_id
-from harmony_desktop.store.today import plain, read_mark_fields, read_student_flags
+from harmony_desktop.store.replica import StoredRows, attendance_mark_id
+from harmony_desktop.store.today import plain, read_student_flags
 
 #: Ids per ``IN (...)`` query.
 _CHUNK = 500
@@ -383,12 +385,13 @@ class RollService:
             session = self._session(w.session, session_id)
             present = self._present_code(w.session)
             expected = session_student_ids(w.session, session_id, session.ensemble_id, session.date)
-            current = _states(w.session, session_id, expected)
+            stored = _stored_marks(w, session_id, expected)
+            current = _states_of(stored, session_id, expected)
             todo = [sid for sid in expected if current.get(sid, _NOT_RECORDED).code is None]
             states = [
                 (sid, replace(current.get(sid, _NOT_RECORDED), code=present.code)) for sid in todo
             ]
-            self._write_many(w, session_id, states, by, current=current)
+            self._write_many(w, session_id, states, by, stored=stored)
             return todo
 
     # -- internals ---------------------------------------------------------------------
@@ -405,9 +408,10 @@ class RollService:
         states: list[tuple[str, MarkState]],
         by: str | None,
         *,
-        current: dict[str, MarkState] | None = None,
+        stored: _StoredMarks | None = None,
     ) -> list[MarkState]:
-        """Check and write mark states of one session: one set-based write for all."""
+        """Check and write mark states of one session: one set-based write for all.
+        ``stored``: the students' marks as :func:`_stored_marks` read them, if read."""
         session = self._session(w.session, session_id)
         if session.status == SessionStatus.CANCELLED:
             raise ValidationError(
@@ -431,32 +435,38 @@ class RollService:
                 raise ValidationError(
                     _("The departure time is before the arrival time."), "departure"
                 )
-        if current is None:
-            current = _states(w.session, session_id, ids)
+        if stored is None:
+            stored = _stored_marks(w, session_id, ids)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        rows = [
-            {
-                "id": attendance_mark_id(session_id, student_id),
+        rows = []
+        recorded = False
+        for student_id, state in states:
+            mark_id = stored.mark_ids[student_id]
+            row = {
+                "id": mark_id,
                 "hub_id": session.hub_id,
                 "session_id": session_id,
                 "student_id": student_id,
-                "code": state.code,
-                "arrival_time": state.arrival_time,
-                "departure_time": state.departure_time,
-                "reason": state.reason,
-                "note": state.note,
-                "collected_by": state.collected_by,
-                "collected_at": state.collected_at,
-                "walked_home": state.walked_home,
-                "pickup_confirmed_by": state.pickup_confirmed_by,
-                "recorded_by": by,
-                "recorded_at": now,
             }
-            for student_id, state in states
-            if current.get(student_id, _NOT_RECORDED) != state  # unchanged: no write
-        ]
-        w.upsert_many(AttendanceMark, rows)
-        recorded = any(row["code"] is not None for row in rows)
+            before = stored.rows.get(mark_id)
+            if before is None or before[2]:  # a new mark, or a deleted one: all of it
+                if state == _NOT_RECORDED:
+                    continue  # no mark, and none asked for
+                row.update(zip(_STATE_FIELDS, _state_values(state), strict=True))
+            else:  # only what changes
+                now_state = _state_of(before)
+                if now_state == state:
+                    continue  # unchanged: no write
+                for name, old, new in zip(
+                    _STATE_FIELDS, _state_values(now_state), _state_values(state), strict=True
+                ):
+                    if old != new:
+                        row[name] = new
+            row["recorded_by"] = by
+            row["recorded_at"] = now
+            rows.append(row)
+            recorded = recorded or state.code is not None
+        w.upsert_many(AttendanceMark, rows, stored=stored)
         if recorded and session.status == SessionStatus.SCHEDULED:
             w.update(session, status=SessionStatus.HELD.value)
         return [state for _student, state in states]
@@ -516,12 +526,69 @@ def _state(mark: AttendanceMark | None) -> MarkState:
     )
 
 
-def _states(s: Session, session_id: str, student_ids: list[str]) -> dict[str, MarkState]:
-    """The current mark state of each student in the session (absent: not recorded)."""
-    return {
-        student_id: MarkState(*fields)
-        for student_id, fields in read_mark_fields(plain(s), session_id, student_ids).items()
-    }
+#: The fields of a mark a teacher sets, in :class:`MarkState` order.
+_STATE_FIELDS = tuple(f.name for f in fields(MarkState))
+#: A state's values in that order (``dataclasses.astuple`` deep-copies each value).
+_state_values = operator.attrgetter(*_STATE_FIELDS)
+#: Every field of a mark the register writes (read before a write, for its changes).
+_MARK_FIELDS = (
+    *sorted({"hub_id", "session_id", "student_id", *_STATE_FIELDS}),
+    "recorded_by",
+    "recorded_at",
+)
+
+
+@dataclass(frozen=True)
+class _StoredMarks(StoredRows):
+    """The stored marks of some students in one session, and each student's mark id."""
+
+    mark_ids: dict[str, str] = field(default_factory=dict)
+
+
+def _stored_marks(w: ChangeWriter, session_id: str, student_ids: list[str]) -> _StoredMarks:
+    """The stored marks (tombstones too) of the students in the session, as the change
+    writer reads them: the register decides what changes from them, and the writer
+    writes it without reading them again."""
+    mark_ids = {sid: attendance_mark_id(session_id, sid) for sid in student_ids}
+    stored = w.stored_rows(AttendanceMark, list(mark_ids.values()), _MARK_FIELDS)
+    return _StoredMarks(stored.model, stored.fields, stored.ids, stored.rows, mark_ids)
+
+
+def _states_of(
+    stored: _StoredMarks, session_id: str, student_ids: list[str]
+) -> dict[str, MarkState]:
+    """The current mark state of each student with a live mark among ``stored``."""
+    found: dict[str, MarkState] = {}
+    for student_id in student_ids:
+        row = stored.rows.get(stored.mark_ids[student_id])
+        if row is not None and not row[2]:
+            found[student_id] = _state_of(row)
+    return found
+
+
+#: Where a state's fields are in a stored row: ``(id, hub_id, deleted, clocks,
+#: *_MARK_FIELDS)``.
+_state_at = operator.itemgetter(*(4 + _MARK_FIELDS.index(name) for name in _STATE_FIELDS))
+
+
+def _state_of(row: tuple[Any, ...]) -> MarkState:
+    """A mark's state from its stored row (times as stored text, flags as 0 or 1)."""
+    code, arrival, departure, reason, note, by, at, walked, confirmed = _state_at(row)
+    return MarkState(
+        code,
+        _stored_time(arrival),
+        _stored_time(departure),
+        reason,
+        note,
+        by,
+        _stored_time(at),
+        bool(walked),
+        confirmed,
+    )
+
+
+def _stored_time(text: str | None) -> dt.time | None:
+    return None if text is None else dt.time.fromisoformat(text)
 
 
 def _student_states(s: Session, student_ids: list[str]) -> dict[str, tuple[bool, str]]:

@@ -119,10 +119,6 @@ def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
 
-def _optional_time(text: str | None) -> dt.time | None:
-    return None if text is None else _time(text)
-
-
 def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
@@ -279,37 +275,6 @@ def recorded_counts(conn: sqlite3.Connection, session_ids: Sequence[str]) -> dic
                 tuple(chunk),
             )
         )
-    return found
-
-
-#: A stored mark as the register sets it: (code, arrival time, departure time, reason,
-#: note, collected by, collected at, walked home, pickup confirmed by).
-MarkFields = tuple[
-    str | None, dt.time | None, dt.time | None, str, str, str, dt.time | None, bool, str | None
-]
-
-
-def read_mark_fields(
-    conn: sqlite3.Connection, session_id: str, student_ids: Sequence[str]
-) -> dict[str, MarkFields]:
-    """The live marks of ``student_ids`` in the session, by student (one query per 500;
-    undo of "mark all remaining present" reads 500)."""
-    found: dict[str, MarkFields] = {}
-    for chunk in _chunks(student_ids):
-        for (
-            student_id, code, arrival, departure, reason, note, collected_by, collected_at,
-            walked_home, confirmed_by,
-        ) in conn.execute(
-            "SELECT student_id, code, arrival_time, departure_time, reason, note,"
-            " collected_by, collected_at, walked_home, pickup_confirmed_by"
-            " FROM attendance_mark WHERE session_id = ? AND deleted = 0"
-            f" AND student_id IN ({_marks(len(chunk))})",
-            (session_id, *chunk),
-        ):  # fmt: skip
-            found[student_id] = (
-                code, _optional_time(arrival), _optional_time(departure), reason, note,
-                collected_by, _optional_time(collected_at), bool(walked_home), confirmed_by,
-            )  # fmt: skip
     return found
 
 

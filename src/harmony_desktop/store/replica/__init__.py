@@ -44,7 +44,7 @@ from harmony_desktop.store.replica.wire import (
     row_values,
     to_wire,
 )
-from harmony_desktop.store.replica.writer import ChangeWriter
+from harmony_desktop.store.replica.writer import ChangeWriter, StoredRows
 from harmony_sync.protocol import (
     attendance_code_id,
     attendance_mark_id,
@@ -70,6 +70,7 @@ __all__ = [
     "PushTally",
     "Queued",
     "Replica",
+    "StoredRows",
     "Wall",
     "attendance_code_id",
     "attendance_mark_id",

@@ -142,12 +142,13 @@ class Codec:
                 _SELECT_SQL[key] = sql
         return sql
 
-    def converters(self, names: tuple[str, ...]) -> tuple[tuple[str, Convert], ...]:
-        """(name, Python value to stored value) of each of ``names`` (cached)."""
-        found = _CONVERTERS.get((self.table, names))
+    def positions(self, names: tuple[str, ...]) -> dict[str, tuple[int, Convert]]:
+        """Each of ``names``: its position in ``names`` and its Python value to stored
+        value conversion (cached per field set)."""
+        found = _POSITIONS.get((self.table, names))
         if found is None:
-            found = tuple((name, self.to_column[name]) for name in names)
-            _CONVERTERS[(self.table, names)] = found
+            found = {name: (i, self.to_column[name]) for i, name in enumerate(names)}
+            _POSITIONS[(self.table, names)] = found
         return found
 
     def stored_row(self, record: dict[str, Any]) -> tuple[Any, ...]:
@@ -177,7 +178,7 @@ class Codec:
 _CODECS: dict[type[SyncedRow], Codec] = {}
 _UPDATE_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
 _SELECT_SQL: dict[tuple[str, tuple[str, ...], int], str] = {}
-_CONVERTERS: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, Convert], ...]] = {}
+_POSITIONS: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, Convert]]] = {}
 
 
 def codec(model: type[SyncedRow]) -> Codec:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection
@@ -197,11 +198,37 @@ class ChangeWriter:
 
     # -- many rows ---------------------------------------------------------------------
 
-    def upsert_many(self, model: type[SyncedRow], rows: Sequence[Mapping[str, Any]]) -> int:
+    def stored_rows(
+        self, model: type[SyncedRow], ids: Sequence[str], fields: Sequence[str]
+    ) -> StoredRows:
+        """The stored rows (tombstones too) among ``ids``, with the stored values of
+        ``fields``, read in one query per 500: for a caller that needs them before it
+        decides what to write, and then hands them to :meth:`upsert_many` (which would
+        otherwise read them again)."""
+        shape = codec(model)
+        names = tuple(fields)
+        self._check_fields(shape, names)
+        found: dict[str, tuple[Any, ...]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for stored in sql.execute(self._db, shape.select_sql(names, len(chunk)), chunk):
+                found[stored[0]] = stored
+        return StoredRows(model, names, frozenset(ids), found)
+
+    def upsert_many(
+        self,
+        model: type[SyncedRow],
+        rows: Sequence[Mapping[str, Any]],
+        *,
+        stored: StoredRows | None = None,
+    ) -> int:
         """:meth:`upsert` for many rows of one table, set-based: one query finds the
         existing rows, one ``executemany`` inserts the new ones, one per field set
         updates the rest. Each row that changes is one change (its own clock and outbox
-        entry), exactly as one :meth:`upsert` per row would make. Returns the changes."""
+        entry), exactly as one :meth:`upsert` per row would make. Returns the changes.
+
+        ``stored`` (from :meth:`stored_rows`, in this transaction) saves the query when
+        it covers every row's id and field."""
         if not rows:
             return 0
         shape = codec(model)
@@ -215,13 +242,11 @@ class ChangeWriter:
             wanted[str(given["id"])] = given
         fields = tuple(sorted({name for keys in checked for name in keys if name != "id"}))
         identities = self._identities()
-        found: dict[str, tuple[Any, ...]] = {}
-        ids = list(wanted)
+        if stored is not None and stored.covers(model, wanted, fields):
+            found, fields = stored.rows, stored.fields
+        else:
+            found = self.stored_rows(model, list(wanted), fields).rows
         conn = self._db
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            for stored in sql.execute(conn, shape.select_sql(fields, len(chunk)), chunk):
-                found[stored[0]] = stored
         before = self.changes
         fresh: list[dict[str, Any]] = []
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
@@ -433,6 +458,27 @@ class ChangeWriter:
         return names, params
 
 
+@dataclass(frozen=True)
+class StoredRows:
+    """Rows as :meth:`ChangeWriter.stored_rows` read them: by id, each ``(id, hub_id,
+    deleted, clocks, *values of fields)``; ``ids`` are those looked for (found or not)."""
+
+    model: type[SyncedRow]
+    fields: tuple[str, ...]
+    ids: frozenset[str]
+    rows: dict[str, tuple[Any, ...]]
+
+    def covers(
+        self, model: type[SyncedRow], wanted: Mapping[str, object], fields: Sequence[str]
+    ) -> bool:
+        """True if these rows answer for every id in ``wanted`` and every field."""
+        return (
+            model is self.model
+            and self.ids.issuperset(wanted)
+            and set(self.fields).issuperset(fields)
+        )
+
+
 _ABSENT = object()
 
 
@@ -454,11 +500,12 @@ def _changed(
             if name != "id" and getattr(instance, name) != value:
                 changed[name] = value
     else:
-        for (name, convert), old in zip(shape.converters(names), stored, strict=True):
-            value = given.get(name, _ABSENT)
-            if value is _ABSENT:
+        positions = shape.positions(names)
+        for name, value in given.items():
+            if name == "id":
                 continue
-            if (value if value is None or convert is None else convert(value)) != old:
+            index, convert = positions[name]
+            if (value if value is None or convert is None else convert(value)) != stored[index]:
                 changed[name] = value
     if deleted:
         changed["deleted"] = False
