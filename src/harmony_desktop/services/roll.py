@@ -32,7 +32,7 @@ from harmony_desktop.store.models import (
 )
 from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import StoredRows, attendance_mark_id
-from harmony_desktop.store.today import plain, read_student_flags
+from harmony_desktop.store.today import read_session_state, read_student_flags
 
 #: Ids per ``IN (...)`` query.
 _CHUNK = 500
@@ -58,6 +58,10 @@ class MarkState:
     def dismissed(self) -> bool:
         """True once the student's departure (collected or walked home) is recorded."""
         return bool(self.collected_by) or self.walked_home
+
+
+def _session_not_found() -> str:
+    return _("That session does not exist. Open it from the sessions list.")
 
 
 #: A mark not recorded (no mark stored), for comparisons.
@@ -412,13 +416,16 @@ class RollService:
     ) -> list[MarkState]:
         """Check and write mark states of one session: one set-based write for all.
         ``stored``: the students' marks as :func:`_stored_marks` read them, if read."""
-        session = self._session(w.session, session_id)
-        if session.status == SessionStatus.CANCELLED:
+        found = read_session_state(w.driver, session_id)  # no ORM session needed to undo
+        if found is None:
+            raise NotFoundError(_session_not_found())
+        hub_id, status = found
+        if status == SessionStatus.CANCELLED:
             raise ValidationError(
                 _("This session is cancelled. Restore it before taking roll."), "session"
             )
         ids = [student_id for student_id, _state in states]
-        students = _student_states(w.session, ids)
+        students = read_student_flags(w.driver, ids)
         for student_id, state in states:
             known = students.get(student_id)
             if known is None or known[0]:
@@ -442,18 +449,16 @@ class RollService:
         recorded = False
         for student_id, state in states:
             mark_id = stored.mark_ids[student_id]
-            row = {
-                "id": mark_id,
-                "hub_id": session.hub_id,
-                "session_id": session_id,
-                "student_id": student_id,
-            }
+            row: dict[str, Any] = {"id": mark_id}
             before = stored.rows.get(mark_id)
             if before is None or before[2]:  # a new mark, or a deleted one: all of it
                 if state == _NOT_RECORDED:
                     continue  # no mark, and none asked for
+                row["hub_id"] = hub_id
+                row["session_id"] = session_id
+                row["student_id"] = student_id
                 row.update(zip(_STATE_FIELDS, _state_values(state), strict=True))
-            else:  # only what changes
+            else:  # only what changes (the id says whose mark in which session)
                 now_state = _state_of(before)
                 if now_state == state:
                     continue  # unchanged: no write
@@ -467,18 +472,13 @@ class RollService:
             rows.append(row)
             recorded = recorded or state.code is not None
         w.upsert_many(AttendanceMark, rows, stored=stored)
-        if recorded and session.status == SessionStatus.SCHEDULED:
-            w.update(session, status=SessionStatus.HELD.value)
+        if recorded and status == SessionStatus.SCHEDULED:
+            w.update(self._session(w.session, session_id), status=SessionStatus.HELD.value)
         return [state for _student, state in states]
 
     @staticmethod
     def _session(s: Session, session_id: str) -> ClassSession:
-        return get_live(
-            s,
-            ClassSession,
-            session_id,
-            message=_("That session does not exist. Open it from the sessions list."),
-        )
+        return get_live(s, ClassSession, session_id, message=_session_not_found())
 
     @staticmethod
     def _code(s: Session, code: str) -> AttendanceCode:
@@ -589,8 +589,3 @@ def _state_of(row: tuple[Any, ...]) -> MarkState:
 
 def _stored_time(text: str | None) -> dt.time | None:
     return None if text is None else dt.time.fromisoformat(text)
-
-
-def _student_states(s: Session, student_ids: list[str]) -> dict[str, tuple[bool, str]]:
-    """(deleted, status) of each existing student among ``student_ids``."""
-    return read_student_flags(plain(s), student_ids)

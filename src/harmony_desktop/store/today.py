@@ -278,6 +278,14 @@ def recorded_counts(conn: sqlite3.Connection, session_ids: Sequence[str]) -> dic
     return found
 
 
+def read_session_state(conn: sqlite3.Connection, session_id: str) -> tuple[str, str] | None:
+    """(hub id, status) of a live session; None for a session not stored or deleted."""
+    found = conn.execute(
+        "SELECT hub_id, status FROM session WHERE id = ? AND deleted = 0", (session_id,)
+    ).fetchone()
+    return None if found is None else (str(found[0]), str(found[1]))
+
+
 def read_student_flags(
     conn: sqlite3.Connection, student_ids: Sequence[str]
 ) -> dict[str, tuple[bool, str]]:

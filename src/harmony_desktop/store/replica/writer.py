@@ -86,6 +86,12 @@ class ChangeWriter:
         return self._connection
 
     @property
+    def driver(self) -> sqlite3.Connection:
+        """The ``sqlite3`` connection of this transaction, for plain reads (writes of
+        synced rows go through the writer's methods)."""
+        return self._db
+
+    @property
     def session(self) -> Session:
         """An ORM session in this transaction, for reading (and for local bookkeeping
         rows that are not synced)."""
