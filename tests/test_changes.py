@@ -353,3 +353,24 @@ def test_rows_read_before_an_upsert_are_used_only_when_they_cover_it(store: Stor
         {"grade": "3"},
         {"grade": "5"},
     ]
+
+
+def test_many_rows_read_through_an_index_range_are_the_rows_asked_for(store: Store) -> None:
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))
+        other = w.insert(Hub(name="Other"))
+        students = [
+            w.insert(Student(hub_id=hub.id, legal_first_name=f"S{i}", legal_last_name="T"))
+            for i in range(30)
+        ]
+        elsewhere = w.insert(Student(hub_id=other.id, legal_first_name="O", legal_last_name="P"))
+    with store.write() as w:
+        w.delete(w.get(Student, students[0].id))
+    asked = [s.id for s in students[:25]] + ["not-stored"]
+    with store.write() as w:
+        by_id = w.stored_rows(Student, asked, ("legal_first_name",))
+        ranged = w.stored_rows(Student, asked, ("legal_first_name",), within=("hub_id", hub.id))
+    assert ranged.rows == by_id.rows and ranged.ids == by_id.ids
+    assert len(ranged.rows) == 25 and elsewhere.id not in ranged.rows
+    assert ranged.rows[students[0].id][2] == 1  # the tombstone is read too
+    assert ranged.rows[students[3].id][4:] == ("S3",)

@@ -36,7 +36,12 @@ from harmony_desktop.store.replica import (
     session_id,
     wall_clock_ms,
 )
-from harmony_desktop.store.replica.wire import dumps_flat, restamp, unpack_clocks
+from harmony_desktop.store.replica.wire import (
+    dumps_flat,
+    restamp,
+    restamp_encoded,
+    unpack_clocks,
+)
 from harmony_sync.protocol import merge_fields
 from tests.support.store_template import new_store_file
 
@@ -584,6 +589,9 @@ def test_restamping_a_row_gives_what_unpacking_stamping_and_packing_gives(
             assert restamp(packed, fields, changed, stamp) == _restamped_the_long_way(
                 packed, fields, changed, stamp
             )
+            # the bases, when the short path writes them, as the encoder writes them
+            _packed, bases, text = restamp_encoded(packed, fields, changed, stamp)
+            assert text is None or text == json.dumps(bases, sort_keys=True)
 
 
 def test_restamping_two_of_five_fields_keeps_the_old_default() -> None:

@@ -5,6 +5,7 @@ The wire format itself is documented in ``sync/PROTOCOL.md``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import uuid
@@ -75,6 +76,7 @@ def session_id(ensemble_id: str, on: date, start: time) -> str:
     return _uuid5(key)
 
 
+@functools.lru_cache(maxsize=4096)  # a session's marks are looked up again and again
 def attendance_mark_id(session: str, student: str) -> str:
     """Deterministic id of the one attendance mark of ``student`` in ``session``."""
     return _uuid5(f"mark:{session}:{student}")

@@ -8,6 +8,7 @@ action, so it is durable the moment the call returns.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -22,6 +23,7 @@ from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import SessionStatus, StaffRole, StudentStatus
 from harmony_desktop.services.invitations import session_student_ids
 from harmony_desktop.store import ChangeWriter, Store
+from harmony_desktop.store.memory import collector_paused
 from harmony_desktop.store.models import (
     AttendanceCode,
     AttendanceMark,
@@ -31,7 +33,7 @@ from harmony_desktop.store.models import (
     Student,
 )
 from harmony_desktop.store.queries import get_live, live
-from harmony_desktop.store.replica import StoredRows, attendance_mark_id
+from harmony_desktop.store.replica import StoredRows, attendance_mark_id, codec
 from harmony_desktop.store.today import read_session_state, read_student_flags
 
 #: Ids per ``IN (...)`` query.
@@ -359,7 +361,7 @@ class RollService:
     ) -> list[MarkState]:
         """Write whole mark states of many students of one session in ONE transaction
         (undo and redo of "mark all remaining present"); all or nothing."""
-        with self.store.write() as w:
+        with self.store.write() as w, collector_paused():
             for code in {state.code for _student, state in states} - {None}:
                 self._code(w.session, str(code))
             return self._write_many(w, session_id, list(states), by)
@@ -385,7 +387,7 @@ class RollService:
 
         Returns the ids of the students marked.
         """
-        with self.store.write() as w:
+        with self.store.write() as w, collector_paused():
             session = self._session(w.session, session_id)
             present = self._present_code(w.session)
             expected = session_student_ids(w.session, session_id, session.ensemble_id, session.date)
@@ -459,14 +461,14 @@ class RollService:
                 row["student_id"] = student_id
                 row.update(zip(_STATE_FIELDS, _state_values(state), strict=True))
             else:  # only what changes (the id says whose mark in which session)
-                now_state = _state_of(before)
-                if now_state == state:
+                now_stored, new_stored = _state_at(before), _stored_state(state)
+                if now_stored == new_stored:
                     continue  # unchanged: no write
-                for name, old, new in zip(
-                    _STATE_FIELDS, _state_values(now_state), _state_values(state), strict=True
+                for name, old, new, value in zip(
+                    _STATE_FIELDS, now_stored, new_stored, _state_values(state), strict=True
                 ):
                     if old != new:
-                        row[name] = new
+                        row[name] = value
             row["recorded_by"] = by
             row["recorded_at"] = now
             rows.append(row)
@@ -550,7 +552,9 @@ def _stored_marks(w: ChangeWriter, session_id: str, student_ids: list[str]) -> _
     writer reads them: the register decides what changes from them, and the writer
     writes it without reading them again."""
     mark_ids = {sid: attendance_mark_id(session_id, sid) for sid in student_ids}
-    stored = w.stored_rows(AttendanceMark, list(mark_ids.values()), _MARK_FIELDS)
+    stored = w.stored_rows(
+        AttendanceMark, list(mark_ids.values()), _MARK_FIELDS, within=("session_id", session_id)
+    )
     return _StoredMarks(stored.model, stored.fields, stored.ids, stored.rows, mark_ids)
 
 
@@ -584,6 +588,18 @@ def _state_of(row: tuple[Any, ...]) -> MarkState:
         _stored_time(at),
         bool(walked),
         confirmed,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _stored_state(state: MarkState) -> tuple[Any, ...]:
+    """A state's values as the mark's columns store them (as the change writer compares
+    them); states repeat (an undo sets 500 students to "not recorded"), so each is
+    converted once."""
+    to_column = codec(AttendanceMark).to_column
+    return tuple(
+        value if value is None or (convert := to_column[name]) is None else convert(value)
+        for name, value in zip(_STATE_FIELDS, _state_values(state), strict=True)
     )
 
 

@@ -17,7 +17,8 @@ from harmony_desktop.services.reports.calendar import half_years
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import reason_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
-from harmony_desktop.services.reports.presence import collector_paused, held_sessions
+from harmony_desktop.services.reports.presence import held_sessions
+from harmony_desktop.store.memory import collector_paused
 
 
 def sheets() -> list[Sheet]:

@@ -27,8 +27,9 @@ from harmony_desktop.services.reports.model import (
     Series,
     Sheet,
 )
-from harmony_desktop.services.reports.presence import SEPARATOR, Roll, collector_paused
+from harmony_desktop.services.reports.presence import SEPARATOR, Roll
 from harmony_desktop.services.reports.sql import seconds_of
+from harmony_desktop.store.memory import collector_paused
 
 #: Absent on at least this share of the held sessions while enrolled.
 CHRONIC_ABSENCE_THRESHOLD = 0.10

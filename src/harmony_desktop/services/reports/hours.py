@@ -18,10 +18,10 @@ from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import band_measure_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 from harmony_desktop.services.reports.presence import (
-    collector_paused,
     days_present,
     held_sessions,
 )
+from harmony_desktop.store.memory import collector_paused
 
 #: Session kinds that are the curriculum; every other kind (rehearsal, performance) is
 #: extra-curricular.

@@ -16,10 +16,10 @@ from harmony_desktop.domain.i18n import _
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 from harmony_desktop.services.reports.presence import (
-    collector_paused,
     days_present,
     held_sessions,
 )
+from harmony_desktop.store.memory import collector_paused
 
 
 def sheets() -> list[Sheet]:

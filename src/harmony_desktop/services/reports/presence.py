@@ -15,12 +15,10 @@ everyone marked was on the roll that day, as nearly always.
 
 from __future__ import annotations
 
-import gc
 import json
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import NamedTuple
 
@@ -37,24 +35,6 @@ _RECORDS = "\x1e"
 #: One presence with times of its own or an early departure: (student, arrival,
 #: departure, left early 0/1, early-release reason if it left early, seconds attended).
 Timed = tuple[str, str | None, str | None, int, str | None, int]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a kind builds its rows.
-
-    Every row is a list the collector tracks, so building a hundred thousand of them
-    sets it off again and again, each time walking the rows built so far: that doubled
-    the time to build the ASES by-day sheet. Rows, sets and tuples of text and numbers
-    make no reference cycles, so reference counting frees them all the same."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 class HeldSession(NamedTuple):

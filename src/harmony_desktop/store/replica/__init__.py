@@ -38,6 +38,7 @@ from harmony_desktop.store.replica.pull import BeforeCursor
 from harmony_desktop.store.replica.push import PushTally
 from harmony_desktop.store.replica.unapplied import UNAPPLIED_FIELD
 from harmony_desktop.store.replica.wire import (
+    codec,
     from_wire,
     pack_clocks,
     row_clocks,
@@ -75,6 +76,7 @@ __all__ = [
     "attendance_code_id",
     "attendance_mark_id",
     "closure_id",
+    "codec",
     "from_wire",
     "natural_id",
     "pack_clocks",

@@ -58,10 +58,12 @@ def entry(
     created: str,
     *,
     mutation_id: int | None = None,
+    bases_text: str | None = None,
 ) -> Entry:
     """The outbox row of one change: ``values`` (wire values) written at ``clock``,
     replacing fields whose clocks were ``bases``. ``mutation_id`` defaults to the one
-    derived from ``clock`` (a re-base passes fresh ids for changes it re-queues)."""
+    derived from ``clock`` (a re-base passes fresh ids for changes it re-queues);
+    ``bases_text``, the bases already written as JSON."""
     return (
         mutation_id_for(clock) if mutation_id is None else mutation_id,
         table,
@@ -69,7 +71,7 @@ def entry(
         hub_id,
         dumps_flat(values),
         clock,
-        dumps_flat(bases) if bases else "{}",
+        bases_text if bases_text is not None else dumps_flat(bases) if bases else "{}",
         created,
     )
 

@@ -130,6 +130,18 @@ class Codec:
                 _SELECT_SQL[key] = sql
         return sql
 
+    def select_where_sql(self, names: tuple[str, ...], field: str) -> str:
+        """``SELECT id, hub_id, deleted, clocks, names...`` of the rows whose ``field``
+        holds a value (cached per field set)."""
+        key = (self.table, (*names, "", field), -1)
+        sql = _SELECT_SQL.get(key)
+        if sql is None:
+            wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
+            sql = f'SELECT {wanted} FROM "{self.table}" WHERE "{field}" = ?'
+            if len(_SELECT_SQL) < 4096:
+                _SELECT_SQL[key] = sql
+        return sql
+
     def select_one_sql(self, names: tuple[str, ...]) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` of one row by id (cached per
         field set)."""
@@ -310,37 +322,81 @@ def restamp(
     row written once (``{"*": X}``, most rows) takes a short path that builds the
     packed text directly; any other form takes the general one.
     """
-    names = list(changed)
-    known = _FIELD_SETS.get(fields)
-    if known is None:
-        known = _FIELD_SETS[fields] = frozenset(fields)
+    restamped, bases, _text = restamp_encoded(packed, fields, changed, stamp)
+    return restamped, bases
+
+
+def restamp_encoded(
+    packed: str | None, fields: tuple[str, ...], changed: typing.Iterable[str], stamp: str
+) -> tuple[str, dict[str, str | None], str | None]:
+    """:func:`restamp`, and the bases as :func:`dumps_flat` writes them when the short
+    path wrote them too (None: encode them)."""
+    names = tuple(changed)
+    key = (fields, names)
+    plan = _PLANS[key] if key in _PLANS else _plan(fields, names)
+    if len(_PLANS) < 4096:  # field sets and changes are few; never grow without bound
+        _PLANS[key] = plan
     if (
-        fields
+        plan
         and packed is not None
         and packed.startswith(_SINGLE_HEAD)
         and packed.endswith('"}')
         and _plain_clock(old := packed[7:-2])
         and _plain_clock(stamp)
-        and known.issuperset(names)
     ):
+        kept, restamped, own_new, own_old, bases_around = plan
         bases: dict[str, str | None] = dict.fromkeys(names, old)
-        restamped = len(set(names))
-        kept = len(fields) - restamped
+        bases_text = old.join(bases_around)
         if kept == 0 or stamp == old:
-            return single_clock(stamp), bases
+            return single_clock(stamp), bases, bases_text
         # pack_clocks' default is the clock most fields hold, the later one on a tie.
         if (kept, old) > (restamped, stamp):
-            default, other, own = old, stamp, sorted(set(names))
+            default, other, own = old, stamp, own_new
         else:
-            wrote = set(names)
-            default, other, own = stamp, old, [f for f in sorted(fields) if f not in wrote]
-        parts = "".join(f', "{name}": "{other}"' for name in own)
-        return f'{_SINGLE_HEAD}{default}"{parts}}}', bases
+            default, other, own = stamp, old, own_old
+        return f'{_SINGLE_HEAD}{default}"{other.join(own)}}}', bases, bases_text
     clocks = unpack_clocks(packed, fields)
     bases = {name: clocks.get(name) for name in names}
     for name in names:
         clocks[name] = stamp
-    return pack_clocks(clocks), bases
+    return pack_clocks(clocks), bases, None
 
 
-_FIELD_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+_Plan = tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _plan(fields: tuple[str, ...], names: tuple[str, ...]) -> _Plan | None:
+    """What :func:`restamp`'s short path needs to know of a field set and the fields
+    changed, worked out once: how many fields keep their clock and how many change,
+    then the text around the clock of the fields that do not take the default, for
+    either default (``other.join(parts)`` writes them), and the text around the old
+    clock in the bases. None: the long path."""
+    written = set(names)
+    if not fields or not written <= set(fields):
+        return None
+    kept = len(fields) - len(written)
+
+    def around(own: list[str]) -> tuple[str, ...]:
+        if not own:
+            return ("",)
+        return (f', "{own[0]}": "', *(f'", "{name}": "' for name in own[1:]), '"')
+
+    ordered = sorted(written)
+    if ordered:
+        bases_around = (
+            f'{{"{ordered[0]}": "',
+            *(f'", "{name}": "' for name in ordered[1:]),
+            '"}',
+        )
+    else:
+        bases_around = ("{}",)
+    return (
+        kept,
+        len(written),
+        around(ordered),
+        around([name for name in sorted(fields) if name not in written]),
+        bases_around,
+    )
+
+
+_PLANS: dict[tuple[tuple[str, ...], tuple[str, ...]], _Plan | None] = {}

@@ -27,6 +27,7 @@ from sqlmodel import Session
 
 from harmony_desktop.domain.errors import NotFoundError, StoreError, ValidationError
 from harmony_desktop.domain.i18n import _
+from harmony_desktop.store.memory import collector_paused
 from harmony_desktop.store.models import SyncedRow, new_id
 from harmony_desktop.store.replica import outbox, sql
 from harmony_desktop.store.replica.clock import (
@@ -39,7 +40,7 @@ from harmony_desktop.store.replica.clock import (
 from harmony_desktop.store.replica.wire import (
     Codec,
     codec,
-    restamp,
+    restamp_encoded,
     single_clock,
     to_wire,
 )
@@ -48,6 +49,8 @@ R = TypeVar("R", bound=SyncedRow)
 
 #: Ids per ``SELECT ... WHERE id IN (...)`` (SQLite allows 32,766 parameters).
 _CHUNK = 500
+#: From how many ids :meth:`ChangeWriter.stored_rows` reads an index range ``within``.
+_RANGE_FROM = 20
 
 
 class ChangeWriter:
@@ -205,16 +208,33 @@ class ChangeWriter:
     # -- many rows ---------------------------------------------------------------------
 
     def stored_rows(
-        self, model: type[SyncedRow], ids: Sequence[str], fields: Sequence[str]
+        self,
+        model: type[SyncedRow],
+        ids: Sequence[str],
+        fields: Sequence[str],
+        *,
+        within: tuple[str, str] | None = None,
     ) -> StoredRows:
         """The stored rows (tombstones too) among ``ids``, with the stored values of
         ``fields``, read in one query per 500: for a caller that needs them before it
         decides what to write, and then hands them to :meth:`upsert_many` (which would
-        otherwise read them again)."""
+        otherwise read them again).
+
+        ``within`` (an indexed field and its value that every one of ``ids`` has, such
+        as a mark's session) reads the rows with that value instead, one index range
+        rather than a look-up per id: faster for many ids (a whole session's marks)."""
         shape = codec(model)
         names = tuple(fields)
         self._check_fields(shape, names)
         found: dict[str, tuple[Any, ...]] = {}
+        if within is not None and len(ids) >= _RANGE_FROM:
+            field, value = within
+            self._check_fields(shape, (field,))
+            wanted = set(ids)
+            for stored in sql.execute(self._db, shape.select_where_sql(names, field), (value,)):
+                if stored[0] in wanted:
+                    found[stored[0]] = stored
+            return StoredRows(model, names, frozenset(wanted), found)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             for stored in sql.execute(self._db, shape.select_sql(names, len(chunk)), chunk):
@@ -237,6 +257,15 @@ class ChangeWriter:
         it covers every row's id and field."""
         if not rows:
             return 0
+        with collector_paused():  # 500 rows build thousands of dicts and tuples
+            return self._upsert_rows(model, rows, stored)
+
+    def _upsert_rows(
+        self,
+        model: type[SyncedRow],
+        rows: Sequence[Mapping[str, Any]],
+        stored: StoredRows | None,
+    ) -> int:
         shape = codec(model)
         wanted: dict[str, Mapping[str, Any]] = {}
         checked: set[tuple[str, ...]] = set()
@@ -445,7 +474,7 @@ class ChangeWriter:
         """Stamp a change of ``changed`` fields and queue it; returns the UPDATE's field
         names and parameters (the new values, the new clocks, the id)."""
         stamp = self.clock.now()
-        restamped, bases = restamp(packed, shape.fields, changed, stamp)
+        restamped, bases, bases_text = restamp_encoded(packed, shape.fields, changed, stamp)
         names = tuple(changed)
         to_column = shape.to_column
         params = (
@@ -458,7 +487,16 @@ class ChangeWriter:
         )
         values = {k: to_wire(v) for k, v in changed.items()}
         self._queued.append(
-            outbox.entry(shape.table, row_id, hub_id, values, stamp, bases, self._created)
+            outbox.entry(
+                shape.table,
+                row_id,
+                hub_id,
+                values,
+                stamp,
+                bases,
+                self._created,
+                bases_text=bases_text,
+            )
         )
         self.changes += 1
         return names, params
