@@ -207,7 +207,7 @@ def test_every_kind_prints_for_an_empty_ensemble(
     ("language", "printed"),
     [
         ("en", "Printed Tue 8 Sep 2026 3:30 PM · Harmony Desktop"),
-        ("es", "Impreso mar 8 sept 2026 3:30 p.m. · Harmony Desktop"),
+        ("es", "Impreso mar 8 sep 2026 3:30 p.m. · Harmony Desktop"),
     ],
 )
 def test_the_footer_says_when_it_was_printed_in_words(

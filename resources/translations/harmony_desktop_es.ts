@@ -3723,6 +3723,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Día de reunión</translation>
     </message>
     <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
         <source>Today, {date}</source>
         <translation>Hoy, {date}</translation>
     </message>
