@@ -162,6 +162,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(_localedir, current_language()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` translated where ``context`` says which sense it has: a word that is
+    one thing's label and also a column of counts ("Present": a code, "Presente"; a
+    count of sessions, "Presentes") is translated once per sense. The catalogue files
+    it under its context (``msgctxt``; xgettext reads a literal ``context`` only: the
+    columns of counts use "count"); without a translation it stays ``message``."""
+    return _catalogue(_localedir, current_language()).pgettext(context, message)
+
+
 def data_label(english: str, spanish: str = "") -> str:
     """A label kept as data, in English and optionally in Spanish (an attendance code's
     ``label`` and ``label_es``): the Spanish one in Spanish when it is set, else the

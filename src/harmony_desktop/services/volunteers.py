@@ -36,7 +36,7 @@ from sqlmodel import Session, col, or_, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, pgettext
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
 from harmony_desktop.domain.vocab import (
     SessionKind,
@@ -1068,10 +1068,10 @@ def volunteer_summary(
         hours[row[2]] += float(row[6])
     headers = [
         _("Hub"),
-        _("Active"),
+        pgettext("count", "Active"),
         _("Active teaching assistants"),
         _("Prospects"),
-        _("Inactive"),
+        pgettext("count", "Inactive"),
         _("Active and cleared"),
         _("Active, not cleared"),
         _("Clearances expiring within 30 days"),
