@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from harmony_desktop.domain import i18n
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import ReportParams
 from tests.reports.register import Register
@@ -56,6 +57,12 @@ def test_grid(services: Services, register: Register) -> None:
     assert keys[:7] == ["student_id", "student", "hub", "grade", "2025-09-01", "2025-09-06",
                         "2025-09-08"]  # fmt: skip
     assert len(keys) == 4 + 13
+    # The tab and the printout read each date in words, not as its ISO key.
+    assert [c.title for c in sheet.columns[4:6]] == ["Mon 1 Sep 2025", "Sat 6 Sep 2025"]
+    with i18n.using("es"):
+        spanish = services.reports.run("grid", YEAR).sheets[0]
+    assert [c.key for c in spanish.columns] == keys
+    assert [c.title for c in spanish.columns[4:6]] == ["lun 1 sep 2025", "sáb 6 sep 2025"]
     rows = {r["student"]: r for r in sheet.as_dicts()}
     # Mondays P P AE LE P P L P AU AU; nothing on the Saturdays
     assert [k for k in keys[4:] if rows["Garcia, Ana"][k]] == [
