@@ -37,6 +37,9 @@ class Format(StrEnum):
     #: a time of day stored as "HH:MM": files keep it so, the tab and the printout show
     #: it as the language writes times ("4:15 PM", "4:15 p.m.")
     TIME = "time"
+    #: a month stored as "YYYY-MM": files keep it so (it sorts), the tab and the
+    #: printout write it in words ("Oct 2026", "oct 2026")
+    MONTH = "month"
     BOOL = "bool"
 
 

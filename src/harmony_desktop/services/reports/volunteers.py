@@ -24,7 +24,7 @@ def sheets() -> list[Sheet]:
     return [
         Sheet("hours", _("Hours per volunteer"), [
             Column("volunteer", _("Volunteer")), Column("role", _("Role")),
-            Column("hub", _("Hub")), Column("month", _("Month")),
+            Column("hub", _("Hub")), Column("month", _("Month"), Format.MONTH),
             Column("sessions_of", _("Sessions of")),
             Column("shifts", _("Shifts"), Format.INT),
             Column("hours", _("Hours"), Format.HOURS),
