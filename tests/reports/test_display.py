@@ -37,3 +37,11 @@ def test_months_are_written_in_words_and_kept_sortable_in_files() -> None:
     from harmony_desktop.services.reports.export import csv_text
 
     assert csv_text("2026-10", Format.MONTH) == "2026-10"
+
+
+def test_a_list_of_days_is_written_in_words() -> None:
+    assert display_text("2025-11-03; 2025-11-17", Format.DATES) == "3 Nov 2025; 17 Nov 2025"
+    assert display_text("", Format.DATES) == ""
+    assert display_text("soon; 2025-11-17", Format.DATES) == "soon; 2025-11-17"  # as it is
+    with i18n.using("es"):
+        assert display_text("2025-09-01; 2025-12-03", Format.DATES) == "1 sep 2025; 3 dic 2025"

@@ -40,6 +40,9 @@ class Format(StrEnum):
     #: a month stored as "YYYY-MM": files keep it so (it sorts), the tab and the
     #: printout write it in words ("Oct 2026", "oct 2026")
     MONTH = "month"
+    #: days stored as "YYYY-MM-DD; YYYY-MM-DD": files keep them so, the tab and the
+    #: printout write each in words ("3 Dec 2026; 23 Nov 2026")
+    DATES = "dates"
     BOOL = "bool"
 
 
