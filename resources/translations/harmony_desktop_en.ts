@@ -17,6 +17,13 @@
             <numerusform>%n marks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n student(s) missed several sessions in a row without an excuse: call home.</source>
+        <translation>
+            <numerusform>%n student missed several sessions in a row without an excuse: call home.</numerusform>
+            <numerusform>%n students missed several sessions in a row without an excuse: call home.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>

@@ -2613,9 +2613,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>{student} · {ensemble} · {count} unexcused absences in a row</source>
         <translation>{student} · {ensemble} · {count} faltas injustificadas seguidas</translation>
     </message>
-    <message>
-        <source>{count} students missed several sessions in a row without an excuse: call home.</source>
-        <translation>{count} estudiantes faltaron a varias sesiones seguidas sin justificación: llame a sus casas.</translation>
+    <message numerus="yes">
+        <source>%n student(s) missed several sessions in a row without an excuse: call home.</source>
+        <translation>
+            <numerusform>%n estudiante faltó a varias sesiones seguidas sin justificación: llame a su casa.</numerusform>
+            <numerusform>%n estudiantes faltaron a varias sesiones seguidas sin justificación: llame a sus casas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not cleared</source>
