@@ -380,3 +380,30 @@ def test_a_wrapped_bold_name_grows_its_row_in_spanish(
         for w in words:
             if w.y_min < row.y_min - 1:
                 assert row.y_min - w.y_max > padding - 0.5, (row.text, w.text)
+
+
+@pytest.mark.parametrize(
+    ("language", "roster", "emergency", "no_photo"),
+    [
+        ("en", "1 student enrolled (capacity 30)", "1 student", "1 of 1 students has no photo"),
+        ("es", "1 estudiante inscrito (cupo 30)", "1 estudiante", "1 de 1 estudiantes no tiene"),
+    ],
+)
+def test_one_student_is_counted_in_the_singular(
+    services: Services, tmp_path: Path, language: str, roster: str, emergency: str, no_photo: str
+) -> None:
+    """Not "1 students enrolled" nor "1 estudiantes inscritos"."""
+    hub = make_hub(services, students=1)
+    texts = {}
+    for kind in ("roster", "emergency", "no-photo"):
+        pdf = render_document(
+            kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+            pdf_path=tmp_path / f"{kind}.pdf", language_code=language,
+        )  # fmt: skip
+        texts[kind] = " ".join(page_text(pdf, 1).split())
+    assert roster in texts["roster"]
+    assert f"{emergency} " in texts["emergency"] and "1 students" not in texts["emergency"]
+    assert no_photo in texts["no-photo"]
+    everything = " ".join(texts.values())
+    assert "1 students enrolled" not in everything and "1 estudiantes inscritos" not in everything
+    assert "%n" not in everything

@@ -28,9 +28,11 @@ from harmony_desktop.printing import language
 FONT_FAMILY = "DejaVu Sans"
 
 
-def tr(text: str) -> str:
-    """Translate a printed string (context "Printing") into the document's language."""
-    return language.current().tr(text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate a printed string (context "Printing") into the document's language;
+    ``n`` picks the plural form of a ``%n`` text (lupdate reads it as the third
+    argument; printed strings have no disambiguation)."""
+    return language.current().tr(text, n=n)
 
 
 @dataclass(frozen=True)
