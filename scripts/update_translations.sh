@@ -28,7 +28,7 @@ pyside6-lrelease "$out/harmony_desktop_en.ts" -qm "$out/harmony_desktop_en.qm"
 
 if command -v xgettext >/dev/null; then
   # shellcheck disable=SC2046
-  xgettext -L Python --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments \
+  xgettext -L Python --keyword=_ --keyword=N_ --keyword=pgettext:1c,2 --from-code=UTF-8 --add-comments \
     --add-location=file --sort-by-file \
     --package-name=harmony-desktop -o "$out/harmony_desktop.pot" \
     $(git ls-files 'src/harmony_desktop/*.py' | grep -v -e '/ui/' -e '/printing/')

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -206,7 +207,7 @@ def test_every_kind_prints_for_an_empty_ensemble(
     ("language", "printed"),
     [
         ("en", "Printed Tue 8 Sep 2026 3:30 PM · Harmony Desktop"),
-        ("es", "Impreso mar 8 sept 2026 3:30 p.m. · Harmony Desktop"),
+        ("es", "Impreso mar 8 sep 2026 3:30 p.m. · Harmony Desktop"),
     ],
 )
 def test_the_footer_says_when_it_was_printed_in_words(
@@ -291,3 +292,118 @@ def test_a_roster_fills_its_first_page(
     assert counts[0] >= 20, counts
     if last is not None:
         assert counts[1] == last, counts  # 25 filled in order would leave 4 or 5 alone
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
+
+
+def page_words(pdf: Path, page: int) -> list[Word]:
+    """The words of a page with their boxes (points from the top left), as pdftotext
+    reads them: text a clip hides is still read, at the place it was painted."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pattern = (
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    return [
+        Word(text, float(x0), float(y0), float(x1), float(y1))
+        for x0, y0, x1, y1, text in re.findall(pattern, html)
+    ]
+
+
+@pytest.mark.parametrize("kind", ["roster", "signin"])
+def test_a_wrapped_bold_name_grows_its_row_in_spanish(
+    services: Services, tmp_path: Path, kind: str
+) -> None:
+    """A name too long for its column's line, in bold, wraps and its row grows to hold
+    every line: none is painted over the next row (where the row's edge clipped it).
+    Spanish headers are longer, so its name column is narrower than in English."""
+    hub = make_hub(services, students=10)
+    # Names of a few lengths, so some of them need one line more in bold than in the
+    # body font in either sheet's name column.
+    long_names = [
+        ("Camila", "Jiménez López"),
+        ("Tomás", "Ortiz Navarro"),
+        ("Esmeralda", "Castellanos"),
+        ("Guadalupe", "Gutiérrez"),
+        ("Camila", "Ramírez Ramírez"),
+        ("Esmeralda", "Jiménez López"),
+        ("Maximiliano", "Ortiz Navarro"),
+        ("Sebastián", "Salazar Álvarez"),
+    ]
+    for sid, (first, last) in zip(hub.student_ids, long_names, strict=False):
+        services.roster.update_student(sid, legal_first_name=first, legal_last_name=last)
+    pdf = render_document(
+        kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / f"{kind}.pdf", language_code="es",
+    )  # fmt: skip
+    words = page_words(pdf, 1)
+    hash_column = next(w for w in words if w.text == "#")
+    centre = (hash_column.x_min + hash_column.x_max) / 2
+    numbers = [
+        w
+        for w in words
+        if w.text.isdigit()
+        and w.y_min > hash_column.y_max
+        and abs((w.x_min + w.x_max) / 2 - centre) < 10
+    ]
+    assert [int(n.text) for n in numbers] == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 8
+    # Some long names wrap (the case this test is about) ...
+    wrapped = [
+        (first, last)
+        for first, last in long_names
+        if any(
+            g.y_min > s.y_max - 1
+            for g in words
+            if g.text == first
+            for s in words
+            if s.text == last.split()[-1] + ","
+        )
+    ]
+    assert len(wrapped) >= 2, wrapped
+    # ... and every word of a row ends inside it: at least the cell's padding above the
+    # row's bottom edge and the next cell's padding (1.2 mm each, 6.8 pt) above the next
+    # row's number. A line painted past the edge is clipped there, yet pdftotext reads it.
+    padding = 2 * 1.2 * 72 / 25.4
+    for row in numbers[1:]:
+        for w in words:
+            if w.y_min < row.y_min - 1:
+                assert row.y_min - w.y_max > padding - 0.5, (row.text, w.text)
+
+
+@pytest.mark.parametrize(
+    ("language", "roster", "emergency", "no_photo"),
+    [
+        ("en", "1 student enrolled (capacity 30)", "1 student", "1 of 1 students has no photo"),
+        ("es", "1 estudiante inscrito (cupo 30)", "1 estudiante", "1 de 1 estudiantes no tiene"),
+    ],
+)
+def test_one_student_is_counted_in_the_singular(
+    services: Services, tmp_path: Path, language: str, roster: str, emergency: str, no_photo: str
+) -> None:
+    """Not "1 students enrolled" nor "1 estudiantes inscritos"."""
+    hub = make_hub(services, students=1)
+    texts = {}
+    for kind in ("roster", "emergency", "no-photo"):
+        pdf = render_document(
+            kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+            pdf_path=tmp_path / f"{kind}.pdf", language_code=language,
+        )  # fmt: skip
+        texts[kind] = " ".join(page_text(pdf, 1).split())
+    assert roster in texts["roster"]
+    assert f"{emergency} " in texts["emergency"] and "1 students" not in texts["emergency"]
+    assert no_photo in texts["no-photo"]
+    everything = " ".join(texts.values())
+    assert "1 students enrolled" not in everything and "1 estudiantes inscritos" not in everything
+    assert "%n" not in everything

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.domain.vocab import EnrollmentStatus
 from harmony_desktop.services.context import Services
+from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
 from harmony_desktop.ui.roster.model import RosterTableModel
@@ -491,6 +492,26 @@ def test_gui_signin_sheet_offers_meeting_days_and_names_pickups(
     assert "Tue 8 Sep 2026, 3:30 PM–5:00 PM" in text and "May be collected by" in text
     assert "Guardian 0" in text and "SEE SITE LEAD" in text
     assert "No contact at all" not in text and "Restricted Adult" not in text
+
+
+def test_the_signin_day_chooser_names_days_in_the_windows_language(
+    qapp: QApplication, page: RosterPage
+) -> None:
+    """Not "Tuesday 8 September 2026" in a Spanish window."""
+    page.print_preview("signin")
+    english = page.day_dialog
+    assert english.day_box.currentText() == "Today, Tuesday 8 September 2026"
+    english.reject()
+    try:
+        assert install_translator(qapp, QLocale("es_MX"))
+        page.print_preview("signin")
+        chooser = page.day_dialog
+        assert chooser.day_box.currentText() == "Hoy, martes 8 de septiembre de 2026"
+        labels = [chooser.day_box.itemText(i) for i in range(chooser.day_box.count())]
+        assert "miércoles 9 de septiembre de 2026" in labels
+        chooser.reject()
+    finally:
+        install_translator(qapp, QLocale("en_US"))
 
 
 def test_export_from_the_page(qtbot: QtBot, page: RosterPage, tmp_path: Path) -> None:

@@ -91,9 +91,19 @@
         <source>Printed {when} · Harmony Desktop</source>
         <translation>Impreso {when} · Harmony Desktop</translation>
     </message>
-    <message>
-        <source>{count} students enrolled</source>
-        <translation>{count} estudiantes inscritos</translation>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n estudiante</numerusform>
+            <numerusform>%n estudiantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {total} student(s) have no photo consent.</source>
+        <translation>
+            <numerusform>%n de {total} estudiantes no tiene permiso para fotos.</numerusform>
+            <numerusform>%n de {total} estudiantes no tienen permiso para fotos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>(capacity {capacity})</source>
@@ -162,6 +172,13 @@
     <message>
         <source>Time in</source>
         <translation>Hora de entrada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) enrolled</source>
+        <translation>
+            <numerusform>%n estudiante inscrito</numerusform>
+            <numerusform>%n estudiantes inscritos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Signature</source>
@@ -332,10 +349,6 @@
         <translation>Nadie registrado</translation>
     </message>
     <message>
-        <source>{count} students</source>
-        <translation>{count} estudiantes</translation>
-    </message>
-    <message>
         <source>Student</source>
         <translation>Estudiante</translation>
     </message>
@@ -362,10 +375,6 @@
     <message>
         <source>No students.</source>
         <translation>No hay estudiantes.</translation>
-    </message>
-    <message>
-        <source>{count} of {total} students have no photo consent.</source>
-        <translation>{count} de {total} estudiantes no tienen permiso para fotos.</translation>
     </message>
     <message>
         <source>Keep these students out of photos, video and live streams. Check before posting.</source>
@@ -2613,9 +2622,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>{student} · {ensemble} · {count} unexcused absences in a row</source>
         <translation>{student} · {ensemble} · {count} faltas injustificadas seguidas</translation>
     </message>
-    <message>
-        <source>{count} students missed several sessions in a row without an excuse: call home.</source>
-        <translation>{count} estudiantes faltaron a varias sesiones seguidas sin justificación: llame a sus casas.</translation>
+    <message numerus="yes">
+        <source>%n student(s) missed several sessions in a row without an excuse: call home.</source>
+        <translation>
+            <numerusform>%n estudiante faltó a varias sesiones seguidas sin justificación: llame a su casa.</numerusform>
+            <numerusform>%n estudiantes faltaron a varias sesiones seguidas sin justificación: llame a sus casas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not cleared</source>
@@ -3721,6 +3733,10 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Meeting day</source>
         <translation>Día de reunión</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>dddd d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>Today, {date}</source>

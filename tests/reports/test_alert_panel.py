@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
+from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.tasks import Changes
 from tests.reports.register import Register
 
 
-def test_alert_lists_students_to_call(qtbot: QtBot, services: Services, register: Register) -> None:
+def test_alert_lists_students_to_call(
+    qtbot: QtBot, qapp: QApplication, services: Services, register: Register
+) -> None:
     services.store.settings.set(settings.ABSENCE_ALERT_THRESHOLD, 2)
+    install_translator(qapp, QLocale("en_US"))  # English, with its plural forms
     win = MainWindow(services, register.north, today=dt.date(2025, 11, 20), auto_sync=False)
     qtbot.addWidget(win)
     try:
@@ -25,6 +31,27 @@ def test_alert_lists_students_to_call(qtbot: QtBot, services: Services, register
         assert [panel.list.item(i).text() for i in range(panel.list.count())] == [
             "Garcia, Ana · Strings · 2 unexcused absences in a row"
         ]
+        # One student: the singular ("1 students missed" was written before).
+        assert panel.title.text() == (
+            "1 student missed several sessions in a row without an excuse: call home."
+        )
+        alerts = list(panel.alerts)
+        try:
+            assert install_translator(qapp, QLocale("es_MX"))
+            panel._show(alerts)
+            assert panel.title.text() == (
+                "1 estudiante faltó a varias sesiones seguidas sin justificación: llame a su casa."
+            )
+            panel._show(alerts * 2)
+            assert panel.title.text() == (
+                "2 estudiantes faltaron a varias sesiones seguidas sin justificación: "
+                "llame a sus casas."
+            )
+        finally:
+            install_translator(qapp, QLocale("en_US"))
+        panel._show(alerts * 3)
+        assert panel.title.text().startswith("3 students missed several sessions")
+        panel._show(alerts)
         # Ana's run ends when her absence is excused
         session = register.sessions[("Strings", dt.date(2025, 11, 3), "15:00")]
         services.roll.mark(session, register.students["Ana"], "AE", by=None)

@@ -24,3 +24,24 @@ def test_numbers_times_and_rates() -> None:
     assert display_text(12.5, Format.HOURS) == "12.50"
     assert display_text("16:15", Format.TIME) == "4:15\u202fPM"
     assert display_text(None, Format.DATE) == ""
+
+
+def test_months_are_written_in_words_and_kept_sortable_in_files() -> None:
+    """The volunteers' hours per month: "Oct 2026" / "sep 2026" on screen and paper;
+    the files keep "2026-10", which sorts."""
+    assert display_text("2026-10", Format.MONTH) == "Oct 2026"
+    assert display_text("2026-13", Format.MONTH) == "2026-13"  # not a month: as it is
+    with i18n.using("es"):
+        assert display_text("2026-09", Format.MONTH) == "sep 2026"
+        assert display_text("2027-01", Format.MONTH) == "ene 2027"
+    from harmony_desktop.services.reports.export import csv_text
+
+    assert csv_text("2026-10", Format.MONTH) == "2026-10"
+
+
+def test_a_list_of_days_is_written_in_words() -> None:
+    assert display_text("2025-11-03; 2025-11-17", Format.DATES) == "3 Nov 2025; 17 Nov 2025"
+    assert display_text("", Format.DATES) == ""
+    assert display_text("soon; 2025-11-17", Format.DATES) == "soon; 2025-11-17"  # as it is
+    with i18n.using("es"):
+        assert display_text("2025-09-01; 2025-12-03", Format.DATES) == "1 sep 2025; 3 dic 2025"

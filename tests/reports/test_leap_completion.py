@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from harmony_desktop.domain import i18n
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import ReportParams
+from harmony_desktop.services.reports.export import display_text
 from tests.reports.register import Register
 
 YEAR = ReportParams(year="2025-26", today=dt.date(2026, 7, 15))
@@ -47,6 +49,19 @@ def test_completion(services: Services, register: Register) -> None:
     assert (first["date"], first["on_roll"], first["recorded"]) == (dt.date(2025, 9, 1), 3, 2)
     last = missing[-1]  # 11-17: Ana, Luis and Sofia on the roll, nobody marked
     assert (last["date"], last["on_roll"], last["recorded"]) == (dt.date(2025, 11, 17), 3, 0)
+    # The tab and the printout write the days and times as the window does; the files
+    # keep "2025-11-03; 2025-11-17" and "15:00".
+    completion = report.sheet("completion")
+    days = completion.columns[completion.column_index("missing_dates")]
+    start = report.sheet("missing").columns[report.sheet("missing").column_index("start")]
+    assert last["start"] == "15:00"
+    assert display_text(last["start"], start.format) == "3:00\u202fPM"
+    shown = display_text(strings["missing_dates"], days.format)
+    assert shown.endswith("; 3 Nov 2025; 17 Nov 2025") and "2025-" not in shown
+    with i18n.using("es"):
+        assert display_text(last["start"], start.format) == "3:00\u202fp.m."
+        shown = display_text(strings["missing_dates"], days.format)
+        assert shown.startswith("1 sep 2025; 8 sep 2025; ") and shown.endswith("17 nov 2025")
 
 
 def test_grid(services: Services, register: Register) -> None:
@@ -56,6 +71,12 @@ def test_grid(services: Services, register: Register) -> None:
     assert keys[:7] == ["student_id", "student", "hub", "grade", "2025-09-01", "2025-09-06",
                         "2025-09-08"]  # fmt: skip
     assert len(keys) == 4 + 13
+    # The tab and the printout read each date in words, not as its ISO key.
+    assert [c.title for c in sheet.columns[4:6]] == ["Mon 1 Sep 2025", "Sat 6 Sep 2025"]
+    with i18n.using("es"):
+        spanish = services.reports.run("grid", YEAR).sheets[0]
+    assert [c.key for c in spanish.columns] == keys
+    assert [c.title for c in spanish.columns[4:6]] == ["lun 1 sep 2025", "sáb 6 sep 2025"]
     rows = {r["student"]: r for r in sheet.as_dicts()}
     # Mondays P P AE LE P P L P AU AU; nothing on the Saturdays
     assert [k for k in keys[4:] if rows["Garcia, Ana"][k]] == [

@@ -100,6 +100,26 @@ def test_bad_period_is_said(qtbot: QtBot, window: MainWindow) -> None:
     assert page.report is None and not page.xlsx_button.isEnabled()
 
 
+def test_the_date_boxes_and_the_scope_write_months_alike_in_spanish(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication, services: Services, register: Register
+) -> None:
+    """The tab's date boxes (Qt) and the report's scope line (Babel) write September the
+    same way, as the printouts do: "sep", never "sept"."""
+    try:
+        assert install_translator(qapp, QLocale("es_MX"))
+        page = ReportsPage(services, register.north, window.tasks, today=dt.date(2025, 9, 30))
+        qtbot.addWidget(page)
+        page.show()
+        assert page.first_edit.text() == "3 sep 2025"
+        assert page.last_edit.text() == "30 sep 2025"
+        page.dates_box.setChecked(True)
+        run(qtbot, page, "attendance", hub="Todas las sedes")
+        assert "del 3 sep 2025 al 30 sep 2025" in page.scope_label.text()
+        assert "sept" not in page.scope_label.text()
+    finally:
+        install_translator(qapp, QLocale("en_US"))
+
+
 def test_volunteers_and_engagement_are_listed_and_run(
     qtbot: QtBot, window: MainWindow, services: Services, register: Register, tmp_path: Path,
     qtmodeltester,

@@ -162,3 +162,28 @@ def test_one_hub_one_ensemble_and_one_month(
         services.reports.run(
             "volunteers", ReportParams(first=dt.date(2026, 9, 5), last=dt.date(2026, 9, 1))
         )
+
+
+def test_the_default_clearances_are_named_in_the_reports_language(
+    services: Services, volunteers: VolunteerService, hub: HubFixture
+) -> None:
+    """The clearance kinds every database starts with are stored in English and read in
+    the report's language; a kind a programme names itself stays as it was written."""
+    from harmony_desktop.domain import i18n
+
+    person(volunteers, hub.hub_id, "Ada", "Tester", cleared_on=dt.date(2026, 1, 10))
+    volunteers.add_kind("cpr", "CPR card", validity_months=24)
+    with i18n.using("es"):
+        report = services.reports.run("volunteers", ReportParams(**PERIOD))
+    rows = report.sheet("clearances").as_dicts()
+    assert [r["clearance"] for r in rows] == [
+        "Huellas digitales / verificación de antecedentes",
+        "Constancia de prueba de tuberculosis (TB)",
+        "Capacitación en protección de menores",
+        "Acuerdo de voluntariado firmado",
+        "CPR card",
+    ]
+    assert (rows[0]["status"], rows[0]["state"]) == ("Activo", "vigente")
+    assert rows[4]["state"] == "falta"
+    report = services.reports.run("volunteers", ReportParams(**PERIOD))
+    assert report.sheet("clearances").as_dicts()[1]["clearance"] == "TB clearance"

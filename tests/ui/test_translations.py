@@ -229,7 +229,7 @@ def test_the_window_comes_out_in_spanish(
         menus = [a.text() for a in window.menuBar().actions()]
         assert "&Archivo" in menus and "&Configuración" in menus
         assert window.hub_label.text() == "Sede: Test Park Hub"
-        assert window.date_label.text() == "Fecha: mar 8 sept 2026"  # weekday and month
+        assert window.date_label.text() == "Fecha: mar 8 sep 2026"  # weekday and month
         roster = window.roster
         assert roster.new_button.text() == "Nuevo estudiante"
         assert "Buscar por nombre" in roster.search.placeholderText()
@@ -296,7 +296,7 @@ def test_a_sign_in_sheet_printed_in_spanish(
     ).stdout
     for heading in ("Hoja de entrada y salida", "Nombre", "Firma", "Hora de", "Lo recogió"):
         assert heading in text
-    assert "mar 8 sept 2026" in text  # martes: the Spanish weekday and month
+    assert "mar 8 sep 2026" in text and "sept" not in text  # martes, septiembre
     assert "3:30 p.m.–5:00 p.m." in text and "lun–vie" in text
     assert "Página 1 de 1" in text and "Firma del personal" in text
     without_names = re.sub(r"Guardian \d+", "", text)  # the generated contacts' names
@@ -352,7 +352,7 @@ def test_the_window_writes_hours_as_its_language_does(qapp: QApplication) -> Non
 
     afternoon, morning = (dt.time(15, 30), dt.time(17, 0)), (dt.time(10, 0), dt.time(12, 30))
     try:
-        QLocale.setDefault(QLocale("es_US"))
+        QLocale.setDefault(QLocale("es_MX"))
         assert hours_text(*afternoon) == "3:30–5:00\u202fp.m."
         assert hours_text(*morning) == "10:00\u202fa.m.–12:30\u202fp.m."
         QLocale.setDefault(QLocale("de_DE"))  # a 24-hour language: both times whole
@@ -443,3 +443,36 @@ def test_a_printout_in_spanish_from_an_english_window(
     finally:
         dialog.close()
         window.shutdown()
+
+
+#: The eighth of each month of 2026 falls on every weekday.
+EIGHTHS = [dt.date(2026, month, 8) for month in range(1, 13)]
+
+
+@pytest.mark.parametrize("code", sorted(i18n.LOCALES))
+def test_the_window_and_the_reports_write_dates_alike(qapp: QApplication, code: str) -> None:
+    """The window and the roster printouts write dates with Qt, the printed reports and
+    their files with Babel: in each language's locale the two name every weekday and
+    month alike, and the same times (es_US did not: Qt wrote "sept", Babel "sep")."""
+    from PySide6.QtCore import QDate, QTime
+
+    qt = QLocale(i18n.LOCALES[code])
+    for day in EIGHTHS:
+        qdate = QDate(day.year, day.month, day.day)
+        assert qt.toString(qdate, "ddd d MMM yyyy") == i18n.format_date(day, "EEE d MMM y", code)
+        assert qt.toString(qdate, "dddd d MMMM yyyy") == i18n.format_date(
+            day, "EEEE d MMMM y", code
+        )
+    for moment in (dt.time(9, 5), dt.time(15, 30)):
+        qtime = QTime(moment.hour, moment.minute)
+        assert qt.toString(qtime, QLocale.FormatType.ShortFormat) == i18n.format_time(moment, code)
+
+
+def test_spanish_months_are_written_one_way(qapp: QApplication, spanish: None) -> None:
+    from harmony_desktop.ui.language import date_text
+
+    months = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
+    assert [i18n.format_date(day, "MMM", "es") for day in EIGHTHS] == months
+    assert [date_text(day).split()[2] for day in EIGHTHS] == months  # the window's
+    assert date_text(DAY) == "mar 8 sep 2026"
+    assert i18n.format_date(DAY, "EEE d MMM y", "es") == "mar 8 sep 2026"

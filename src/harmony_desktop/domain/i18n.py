@@ -33,9 +33,14 @@ _DOMAIN = "harmony_desktop"
 #: The languages the app speaks, each named in its own language (as a language menu
 #: shows them, so a user who cannot read the current one still finds theirs).
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
-#: The locale each language's dates and times are written in: the programme is in Los
-#: Angeles, so US English and the Spanish of the United States (12-hour times, "p.m.").
-LOCALES: dict[str, str] = {"en": "en_US", "es": "es_US"}
+#: The locale each language's dates and times are written in, by Babel (printed reports,
+#: exports) and by Qt (the window, roster printouts) alike: the programme is in Los
+#: Angeles, so US English and the Latin-American Spanish of its families, Mexico's
+#: (12-hour times, "p.m.", "sep" for September). Not es_US: its US Spanish is the same
+#: in every date and time but one, and on that one the two libraries disagree (Qt's data
+#: writes "sept", Babel's "sep"), so the window and the reports wrote September two
+#: ways. Both libraries agree on every name of es_MX (a test keeps it so).
+LOCALES: dict[str, str] = {"en": "en_US", "es": "es_MX"}
 
 _localedir: Path | None = None
 _language = "en"
@@ -155,6 +160,15 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """``singular`` or ``plural`` as ``n`` needs, in the current language."""
     return _catalogue(_localedir, current_language()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` translated where ``context`` says which sense it has: a word that is
+    one thing's label and also a column of counts ("Present": a code, "Presente"; a
+    count of sessions, "Presentes") is translated once per sense. The catalogue files
+    it under its context (``msgctxt``; xgettext reads a literal ``context`` only: the
+    columns of counts use "count"); without a translation it stays ``message``."""
+    return _catalogue(_localedir, current_language()).pgettext(context, message)
 
 
 def data_label(english: str, spanish: str = "") -> str:

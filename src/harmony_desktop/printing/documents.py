@@ -248,7 +248,7 @@ class DocumentBuilder:
                     _alerts(m),
                 ]
             )
-        subtitle = tr("{count} students enrolled").format(count=len(members))
+        subtitle = tr("%n student(s) enrolled", "", len(members))
         if ensemble:
             subtitle += " " + tr("(capacity {capacity})").format(capacity=ensemble.capacity)
         return TableDocument(
@@ -410,7 +410,7 @@ class DocumentBuilder:
             )
         return TableDocument(
             title=document_title("emergency"),
-            subtitle=tr("{count} students").format(count=len(members)),
+            subtitle=tr("%n student(s)", "", len(members)),
             columns=[
                 Column(tr("Student"), 17, bold_first_line=True),
                 Column(tr("Guardians and emergency contacts"), 30),
@@ -438,8 +438,8 @@ class DocumentBuilder:
         ]
         return TableDocument(
             title=document_title("no-photo"),
-            subtitle=tr("{count} of {total} students have no photo consent.").format(
-                count=len(chosen), total=len(members)
+            subtitle=tr("%n of {total} student(s) have no photo consent.", "", len(chosen)).format(
+                total=len(members)
             ),
             notice=tr(
                 "Keep these students out of photos, video and live streams. Check before posting."

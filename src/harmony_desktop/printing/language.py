@@ -35,20 +35,22 @@ class DocumentLanguage:
         self.code = code
         self.locale = QLocale(i18n.LOCALES[code])
         self._translator: QTranslator | None = None
-        if code != "en":
-            translator = QTranslator()
-            if translator.load(str(resource("translations", f"harmony_desktop_{code}.qm"))):
-                self._translator = translator
+        # English's catalogue holds only its plural forms ("1 student", "2 students").
+        translator = QTranslator()
+        if translator.load(str(resource("translations", f"harmony_desktop_{code}.qm"))):
+            self._translator = translator
 
-    def tr(self, text: str, context: str = "Printing") -> str:
-        """``text`` in this language (as it is when the catalogue lacks it)."""
+    def tr(self, text: str, context: str = "Printing", n: int = -1) -> str:
+        """``text`` in this language (as it is when the catalogue lacks it); ``n`` picks
+        the plural form of a ``%n`` text and takes the place of ``%n``."""
+        found = text
         if self._translator is not None:
             # lupdate files module-level tr() calls under the empty context.
             for ctx in (context, ""):
-                found = self._translator.translate(ctx, text)
-                if found:
-                    return found
-        return text
+                if translated := self._translator.translate(ctx, text, None, n):
+                    found = translated
+                    break
+        return found.replace("%n", str(n)) if n >= 0 else found
 
     def long_date(self, day: dt.date) -> str:
         """Weekday, day, month and year: "Wed 18 Nov 2026", "mié 18 nov 2026"."""

@@ -28,9 +28,11 @@ from harmony_desktop.printing import language
 FONT_FAMILY = "DejaVu Sans"
 
 
-def tr(text: str) -> str:
-    """Translate a printed string (context "Printing") into the document's language."""
-    return language.current().tr(text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate a printed string (context "Printing") into the document's language;
+    ``n`` picks the plural form of a ``%n`` text (lupdate reads it as the third
+    argument; printed strings have no disambiguation)."""
+    return language.current().tr(text, n=n)
 
 
 @dataclass(frozen=True)
@@ -230,14 +232,23 @@ class TablePainter:
         body = QFontMetricsF(self.body_font, painter.device())
         needed = []
         for i, column in enumerate(self.doc.columns):
-            cell_metrics = bold if column.bold else body
             longest = max((bold.horizontalAdvance(w) for w in column.title.split()), default=0.0)
-            # Split where the text may wrap: spaces, not the no-break spaces of phone numbers.
+            # Each word in the font it is painted in (a bold name is wider than its
+            # letters in the body font). Split where the text may wrap: spaces, not the
+            # no-break spaces of phone numbers.
             words = {
-                w for row in self.doc.rows if i < len(row) for w in re.split(r"[ \n\t]+", row[i])
+                (font is self.bold_font, w)
+                for row in self.doc.rows
+                if i < len(row)
+                for font, part in self._cell_parts(column, row[i])
+                for w in re.split(r"[ \n\t]+", part)
             }
             longest = max(
-                longest, max((cell_metrics.horizontalAdvance(w) for w in words), default=0.0)
+                longest,
+                max(
+                    ((bold if is_bold else body).horizontalAdvance(w) for is_bold, w in words),
+                    default=0.0,
+                ),
             )
             # A very long word (a pasted URL) may still wrap rather than squeeze the table.
             needed.append(min(longest + 2 * self.pad + 1, self.width * 0.3))
@@ -264,15 +275,26 @@ class TablePainter:
         tallest = 0.0
         for column, width, text in zip(self.doc.columns, self.col_widths, cells, strict=False):
             inner = width - 2 * self.pad
-            if column.bold_first_line and not header and "\n" in text:
-                first, rest = text.split("\n", 1)
-                h = self._text_height(painter, self.bold_font, inner, first)
-                h += self._text_height(painter, self.body_font, inner, rest)
-            else:
-                font = self.bold_font if header or column.bold else self.body_font
-                h = self._text_height(painter, font, inner, text)
+            h = sum(
+                self._text_height(painter, font, inner, part)
+                for font, part in self._cell_parts(column, text, header=header)
+            )
             tallest = max(tallest, h)
         return tallest + 2 * self.pad
+
+    def _cell_parts(
+        self, column: Column, text: str, *, header: bool = False
+    ) -> list[tuple[QFont, str]]:
+        """A cell's text in the pieces it is painted in, top to bottom, each with its
+        font: a row is measured (:meth:`_row_height`), and its columns sized, from the
+        very pieces :meth:`_paint_row` paints, so no line is measured in one font and
+        painted in a wider one (and clipped)."""
+        if header or column.bold:
+            return [(self.bold_font, text)]
+        if column.bold_first_line:
+            first, newline, rest = text.partition("\n")
+            return [(self.bold_font, first)] + ([(self.body_font, rest)] if newline else [])
+        return [(self.body_font, text)]
 
     def _header_height(self, painter: QPainter) -> float:
         h = self._text_height(painter, self.title_font, self.width, self.doc.title)
@@ -367,16 +389,10 @@ class TablePainter:
             painter.setPen(QColor("black"))
             flags = int(column.align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
             inner = QRectF(x + self.pad, y + self.pad, width - 2 * self.pad, height - 2 * self.pad)
-            if column.bold_first_line and not header:
-                first, _sep, rest = text.partition("\n")
-                painter.setFont(self.bold_font)
-                painter.drawText(inner, flags, first)
-                first_h = self._text_height(painter, self.bold_font, inner.width(), first)
-                painter.setFont(self.body_font)
-                painter.drawText(inner.adjusted(0, first_h, 0, 0), flags, rest)
-            else:
-                painter.setFont(self.bold_font if header or column.bold else self.body_font)
-                painter.drawText(inner, flags, text)
+            for font, part in self._cell_parts(column, text, header=header):
+                painter.setFont(font)
+                painter.drawText(inner, flags, part)
+                inner.setTop(inner.top() + self._text_height(painter, font, inner.width(), part))
             painter.setPen(QPen(QColor(90, 90, 90), 0.15 * self.mm))
             x += width
         return y + height

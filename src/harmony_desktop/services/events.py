@@ -30,7 +30,7 @@ from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, pgettext
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
 from harmony_desktop.domain.vocab import FamilyEventKind, SessionKind, SessionStatus
 from harmony_desktop.services.enrollment import EnrolledOn, enrolled_student_ids
@@ -837,7 +837,7 @@ def engagement(
     )  # fmt: skip
     masterclasses: Table = (
         [_("Hub"), _("Date"), _("Masterclass"), _("Guest artist"), _("Invited"),
-         _("Expected"), _("Present"), _("Absent"), _("Not recorded"), _("Student hours")],
+         _("Expected"), pgettext("count", "Present"), _("Absent"), _("Not recorded"), _("Student hours")],
         [
             [hubs.get(m.hub_id, m.hub_id), m.date, m.title, m.guest_artist,
              ", ".join([m.ensemble_name, *m.invited]), m.roll.expected, m.roll.present,

@@ -36,7 +36,7 @@ from sqlmodel import Session, col, or_, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import N_, _, data_label, pgettext
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
 from harmony_desktop.domain.vocab import (
     SessionKind,
@@ -148,6 +148,23 @@ def status_label(status: str) -> str:
     return labels.get(status, status)  # type: ignore[call-overload]
 
 
+#: The labels of the clearance kinds every database starts with (migration 0006), in the
+#: catalogue: kept as data in English, they are read in the language of the report or
+#: export, as the default attendance codes' are; a kind a programme names itself is
+#: shown as it was written.
+DEFAULT_CLEARANCE_LABELS = (
+    N_("Fingerprint / background check"),
+    N_("TB clearance"),
+    N_("Safeguarding training"),
+    N_("Signed volunteer agreement"),
+)
+
+
+def clearance_label(label: str) -> str:
+    """A clearance kind's label for people: a default kind's in the current language."""
+    return data_label(label)
+
+
 def shift_label(status: str | None) -> str:
     """A shift status for people (None: not on this session)."""
     labels = {
@@ -177,7 +194,7 @@ class ClearanceInfo:
     """One required (or recorded) clearance of a volunteer and its state today."""
 
     kind_id: str
-    kind_label: str
+    kind_label: str  # for people: a default kind's in the language it was read in
     required: bool
     done_on: dt.date | None
     expires_on: dt.date | None
@@ -1068,10 +1085,10 @@ def volunteer_summary(
         hours[row[2]] += float(row[6])
     headers = [
         _("Hub"),
-        _("Active"),
+        pgettext("count", "Active"),
         _("Active teaching assistants"),
         _("Prospects"),
-        _("Inactive"),
+        pgettext("count", "Inactive"),
         _("Active and cleared"),
         _("Active, not cleared"),
         _("Clearances expiring within 30 days"),
@@ -1180,7 +1197,7 @@ def _infos(s: Session, rows: Iterable[Volunteer], today: dt.date) -> list[Volunt
             clearances.append(
                 ClearanceInfo(
                     kind.id,
-                    kind.label,
+                    clearance_label(kind.label),
                     kind.required,
                     done,
                     expires,

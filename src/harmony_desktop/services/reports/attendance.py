@@ -15,7 +15,7 @@ from itertools import chain, groupby
 from operator import itemgetter
 
 from harmony_desktop.domain.collation import sort_key
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, pgettext
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import (
     Chart,
@@ -58,7 +58,7 @@ def sheets() -> list[Sheet]:
                 Column("ensemble", _("Ensemble")),
                 Column("grade", _("Grade")),
                 Column("sessions_held", _("Sessions held"), Format.INT),
-                Column("present", _("Present"), Format.INT),
+                Column("present", pgettext("count", "Present"), Format.INT),
                 Column("excused", _("Excused"), Format.INT),
                 Column("unexcused", _("Unexcused"), Format.INT),
                 Column("unrecorded", _("Unrecorded"), Format.INT),
@@ -87,7 +87,7 @@ def _summary_columns() -> list[Column]:
     return [
         Column("sessions_held", _("Sessions held"), Format.INT),
         Column("students", _("Students"), Format.INT),
-        Column("present", _("Present"), Format.INT),
+        Column("present", pgettext("count", "Present"), Format.INT),
         Column("excused", _("Excused"), Format.INT),
         Column("unexcused", _("Unexcused"), Format.INT),
         Column("unrecorded", _("Unrecorded"), Format.INT),

@@ -29,12 +29,13 @@ def sheets() -> list[Sheet]:
             Column("rolls_taken", _("Rolls taken"), Format.INT),
             Column("rolls_missing", _("Rolls missing"), Format.INT),
             Column("completion_rate", _("Completion"), Format.RATE),
-            Column("missing_dates", _("Missing dates")),
+            Column("missing_dates", _("Missing dates"), Format.DATES),
         ]),
         Sheet("missing", _("Missing rolls"), [
             Column("hub", _("Hub")), Column("ensemble", _("Ensemble")),
             Column("teacher", _("Teacher")), Column("date", _("Date"), Format.DATE),
-            Column("start", _("Start")), Column("on_roll", _("On the roll"), Format.INT),
+            Column("start", _("Start"), Format.TIME),
+            Column("on_roll", _("On the roll"), Format.INT),
             Column("recorded", _("Recorded"), Format.INT),
         ]),
     ]  # fmt: skip

@@ -8,7 +8,7 @@ kept apart from ensemble hours.
 
 from __future__ import annotations
 
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, pgettext
 from harmony_desktop.services.events import engagement
 from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
@@ -41,7 +41,7 @@ def sheets() -> list[Sheet]:
             Column("masterclass", _("Masterclass")),
             Column("guest_artist", _("Guest artist")), Column("invited", _("Invited")),
             Column("expected", _("Expected"), Format.INT),
-            Column("present", _("Present"), Format.INT),
+            Column("present", pgettext("count", "Present"), Format.INT),
             Column("absent", _("Absent"), Format.INT),
             Column("not_recorded", _("Not recorded"), Format.INT),
             Column("student_hours", _("Student hours"), Format.HOURS),

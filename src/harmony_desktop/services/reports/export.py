@@ -55,6 +55,14 @@ def display_text(value: Any, fmt: Format) -> str:
             return format_time(dt.time.fromisoformat(value))
         except ValueError:
             return value  # not a time after all: shown as it is
+    if fmt is Format.MONTH and isinstance(value, str):
+        day = _iso_date(f"{value}-01")
+        return format_date(day, MONTH_PATTERN) if day is not None else value
+    if fmt is Format.DATES and isinstance(value, str):
+        days = [_iso_date(part.strip()) for part in value.split(";")]
+        if value and all(days):
+            return "; ".join(format_date(day, LIST_DATE_PATTERN) for day in days if day)
+        return value
     if fmt is Format.INT and isinstance(value, int):
         return f"{value:,}"
     if fmt is Format.DATE:
@@ -70,6 +78,10 @@ def display_text(value: Any, fmt: Format) -> str:
 
 #: The dates of the tab and the printout: the pattern of the window's other dates.
 DATE_PATTERN = "EEE d MMM y"
+#: A month in the tab and the printout: "Oct 2026", "oct 2026".
+MONTH_PATTERN = "MMM y"
+#: Each day of a list of days, shorter than a lone date: "3 Dec 2026", "3 dic 2026".
+LIST_DATE_PATTERN = "d MMM y"
 
 
 def _iso_date(text: str) -> dt.date | None:

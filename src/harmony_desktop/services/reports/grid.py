@@ -1,16 +1,20 @@
 """``grid``: one row per student, one column per date, 1 or 0 (docs/REPORTS.md).
 
 The columns after ``student_id``, ``student``, ``hub`` and ``grade`` are the dates with
-a held session in scope (ISO 8601, in order): 1 when the student was present on that
+a held session in scope, in order, keyed by their ISO 8601 date (the files' headers) and
+titled in words in the tab and on paper ("lun 1 sep 2025"): 1 when the student was present on that
 date (in any ensemble in scope, while enrolled), else 0. Rows: every student on a roll
 in scope during the period.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from harmony_desktop.domain.collation import sort_key
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_date
 from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.export import DATE_PATTERN
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 from harmony_desktop.services.reports.presence import held_sessions
 from harmony_desktop.store.memory import collector_paused
@@ -38,7 +42,11 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     held = held_sessions(ctx)
     dates = sorted({str(session.date)[:10] for session in held})
     position = {day: 4 + i for i, day in enumerate(dates)}
-    sheet.columns.extend(Column(day, day, Format.INT) for day in dates)
+    # Keyed "2025-09-01" in the files, titled as the tab and the printout write a date.
+    sheet.columns.extend(
+        Column(day, format_date(dt.date.fromisoformat(day), DATE_PATTERN), Format.INT)
+        for day in dates
+    )
     rows: dict[str, list[object]] = {}
     for student_id in dict.fromkeys(span[0] for span in ctx.spans):
         st = ctx.students.get(student_id)

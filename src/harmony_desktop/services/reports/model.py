@@ -37,6 +37,12 @@ class Format(StrEnum):
     #: a time of day stored as "HH:MM": files keep it so, the tab and the printout show
     #: it as the language writes times ("4:15 PM", "4:15 p.m.")
     TIME = "time"
+    #: a month stored as "YYYY-MM": files keep it so (it sorts), the tab and the
+    #: printout write it in words ("Oct 2026", "oct 2026")
+    MONTH = "month"
+    #: days stored as "YYYY-MM-DD; YYYY-MM-DD": files keep them so, the tab and the
+    #: printout write each in words ("3 Dec 2026; 23 Nov 2026")
+    DATES = "dates"
     BOOL = "bool"
 
 

@@ -16,7 +16,7 @@ import statistics
 from typing import Any
 
 from harmony_desktop.domain.collation import sort_key
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, pgettext
 from harmony_desktop.services.calendar import year_label_of
 from harmony_desktop.services.reports.attendance import rate
 from harmony_desktop.services.reports.calendar import next_label
@@ -43,7 +43,7 @@ def sheets() -> list[Sheet]:
     return [
         Sheet("retention", _("Retention"), [
             Column("breakdown", _("Breakdown"), labels=breakdown_label), Column("group", _("Group")),
-            Column("year", _("Year")), Column("active", _("Active"), Format.INT),
+            Column("year", _("Year")), Column("active", pgettext("count", "Active"), Format.INT),
             Column("retained", _("Active next year"), Format.INT),
             Column("retention_rate", _("Retention"), Format.RATE),
             Column("final_grade_left_out", _("Grade 12, left out"), Format.INT),

@@ -9,7 +9,7 @@ counts at both.
 
 from __future__ import annotations
 
-from harmony_desktop.domain.i18n import _, format_date
+from harmony_desktop.domain.i18n import _, format_date, pgettext
 from harmony_desktop.services.reports.context import SCOPE_DATE, ReportContext
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 from harmony_desktop.services.volunteers import (
@@ -24,16 +24,16 @@ def sheets() -> list[Sheet]:
     return [
         Sheet("hours", _("Hours per volunteer"), [
             Column("volunteer", _("Volunteer")), Column("role", _("Role")),
-            Column("hub", _("Hub")), Column("month", _("Month")),
+            Column("hub", _("Hub")), Column("month", _("Month"), Format.MONTH),
             Column("sessions_of", _("Sessions of")),
             Column("shifts", _("Shifts"), Format.INT),
             Column("hours", _("Hours"), Format.HOURS),
         ]),
         Sheet("by_hub", _("Volunteers per hub"), [
-            Column("hub", _("Hub")), Column("active", _("Active"), Format.INT),
+            Column("hub", _("Hub")), Column("active", pgettext("count", "Active"), Format.INT),
             Column("active_teaching_assistants", _("Active teaching assistants"), Format.INT),
             Column("prospects", _("Prospects"), Format.INT),
-            Column("inactive", _("Inactive"), Format.INT),
+            Column("inactive", pgettext("count", "Inactive"), Format.INT),
             Column("active_cleared", _("Active and cleared"), Format.INT),
             Column("active_not_cleared", _("Active, not cleared"), Format.INT),
             Column("clearances_expiring", _("Clearances expiring within 30 days"), Format.INT),

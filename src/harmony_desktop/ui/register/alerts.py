@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from harmony_desktop.services.reports.alerts import AbsenceAlert
 
 
-def tr(text: str) -> str:
-    """Translate an alert string (context ``AbsenceAlert``)."""
-    return QCoreApplication.translate("AbsenceAlert", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate an alert string (context ``AbsenceAlert``); ``n`` picks the plural form
+    of a ``%n`` text (lupdate reads it as the third argument)."""
+    return QCoreApplication.translate("AbsenceAlert", text, disambiguation or None, n)
 
 
 class AbsenceAlertPanel(QWidget):
@@ -80,8 +81,8 @@ class AbsenceAlertPanel(QWidget):
                 )
             )
         self.title.setText(
-            tr("{count} students missed several sessions in a row without an excuse: call home.")
-            .format(count=len(alerts))
+            tr("%n student(s) missed several sessions in a row without an excuse: call home.",
+               "", len(alerts))
         )  # fmt: skip
         self.setVisible(bool(alerts))
         self.loaded.emit(len(alerts))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,8 +43,11 @@ class SignInDayDialog(QDialog):
         self.days = meeting_days(services, hub_id, ensemble_id, today)
         self.day_box = QComboBox()
         self.day_box.setAccessibleName(self.tr("Meeting day"))
+        # QDate.toString names days and months in English whatever the language: the
+        # window's locale names them ("martes 8 de septiembre de 2026").
+        pattern = self.tr("dddd d MMMM yyyy")  # a Qt date pattern, per language
         for day in self.days:
-            label = QDate(day.year, day.month, day.day).toString("dddd d MMMM yyyy")
+            label = QLocale().toString(QDate(day.year, day.month, day.day), pattern)
             if day == today:
                 label = self.tr("Today, {date}").format(date=label)
             self.day_box.addItem(label, day)

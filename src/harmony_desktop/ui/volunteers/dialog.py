@@ -40,6 +40,7 @@ from harmony_desktop.services.volunteers import (
     ClearanceState,
     VolunteerInfo,
     add_months,
+    clearance_label,
     clearance_state,
     role_label,
     status_label,
@@ -63,8 +64,9 @@ class ClearanceRow:
     def __init__(self, kind: ClearanceKindInfo, today: dt.date, grid: QGridLayout, row: int):
         self.kind = kind
         self.today = today
-        self.done = QCheckBox(kind.label)
-        self.done.setAccessibleName(tr("{kind} done").format(kind=kind.label))
+        label = clearance_label(kind.label)  # a default kind's in the window's language
+        self.done = QCheckBox(label)
+        self.done.setAccessibleName(tr("{kind} done").format(kind=label))
         self.done_on = QDateEdit()
         self.expires_on = QDateEdit()
         for edit, name in ((self.done_on, tr("date done")), (self.expires_on, tr("expires"))):
@@ -72,9 +74,9 @@ class ClearanceRow:
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumDate(_NO_DATE)
             edit.setSpecialValueText("—")
-            edit.setAccessibleName(f"{kind.label}: {name}")
+            edit.setAccessibleName(f"{label}: {name}")
         self.state = QLabel()
-        self.state.setAccessibleName(tr("{kind} state").format(kind=kind.label))
+        self.state.setAccessibleName(tr("{kind} state").format(kind=label))
         grid.addWidget(self.done, row, 0)
         grid.addWidget(self.done_on, row, 1)
         grid.addWidget(self.expires_on, row, 2)
