@@ -51,7 +51,14 @@ def test_alert_lists_students_to_call(
             install_translator(qapp, QLocale("en_US"))
         panel._show(alerts * 3)
         assert panel.title.text().startswith("3 students missed several sessions")
+        # The list is as tall as its alerts, three at most (then it scrolls), so the roll
+        # below keeps the room on a small screen.
+        row, frame = panel.list.sizeHintForRow(0), 2 * panel.list.frameWidth()
+        assert panel.list.height() == 3 * row + frame
+        panel._show(alerts * 5)
+        assert panel.list.height() == 3 * row + frame
         panel._show(alerts)
+        assert panel.list.height() == row + frame
         # Ana's run ends when her absence is excused
         session = register.sessions[("Strings", dt.date(2025, 11, 3), "15:00")]
         services.roll.mark(session, register.students["Ana"], "AE", by=None)

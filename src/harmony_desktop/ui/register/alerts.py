@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -47,7 +47,10 @@ class AbsenceAlertPanel(QWidget):
         self.title.setStyleSheet("font-weight: bold; color: #8a4b00;")
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Students with unexcused absences in a row"))
-        self.list.setMaximumHeight(90)
+        # As tall as its alerts, up to three (then it scrolls): the roll below keeps the
+        # room on a small screen.
+        self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -84,5 +87,17 @@ class AbsenceAlertPanel(QWidget):
             tr("%n student(s) missed several sessions in a row without an excuse: call home.",
                "", len(alerts))
         )  # fmt: skip
+        self._fit()
         self.setVisible(bool(alerts))
         self.loaded.emit(len(alerts))
+
+    #: alerts shown without scrolling
+    SHOWN = 3
+
+    def _fit(self) -> None:
+        """Make the list exactly as tall as its first :attr:`SHOWN` alerts."""
+        rows = min(self.list.count(), self.SHOWN)
+        height = sum(self.list.sizeHintForRow(i) for i in range(rows))
+        scroll = self.list.horizontalScrollBar()
+        extra = scroll.sizeHint().height() if scroll.isVisible() else 0
+        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + extra)
