@@ -36,9 +36,6 @@ from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import StoredRows, attendance_mark_id, codec
 from harmony_desktop.store.today import read_session_state, read_student_flags
 
-#: Ids per ``IN (...)`` query.
-_CHUNK = 500
-
 
 @dataclass(frozen=True)
 class MarkState:
