@@ -31,6 +31,7 @@ from harmony_desktop.domain.errors import CapacityError, HarmonyError
 from harmony_desktop.domain.vocab import EnrollmentStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.store.models import Enrollment
+from harmony_desktop.ui.language import DATE_BOX_FORMAT
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -106,7 +107,7 @@ class EnrollmentPanel(QWidget):
             self.ensemble.addItem(e.name, e.id)
         self.on_date = QDateEdit(_qdate(today or dt.date.today()))
         self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("yyyy-MM-dd")
+        self.on_date.setDisplayFormat(DATE_BOX_FORMAT)
         self.on_date.setAccessibleName(self.tr("Date of the change"))
         self.priority = QSpinBox()
         self.priority.setRange(1, 999)
@@ -281,7 +282,7 @@ class WaitlistDialog(QDialog):
             self.ensemble.addItem(e.name, e.id)
         self.on_date = QDateEdit(_qdate(today or dt.date.today()))
         self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("yyyy-MM-dd")
+        self.on_date.setDisplayFormat(DATE_BOX_FORMAT)
         self.on_date.setAccessibleName(self.tr("Enrollment date"))
         self.capacity = QLabel()
         self.capacity.setAccessibleName(self.tr("Places taken"))
@@ -325,9 +326,7 @@ class WaitlistDialog(QDialog):
         info = next(e for e in self.ensembles if e.id == ensemble_id)
         taken = self.services.enrollment.enrolled_count(ensemble_id, _pydate(self.on_date.date()))
         self.capacity.setText(
-            self.tr("{taken} of {capacity} places taken").format(
-                taken=taken, capacity=info.capacity
-            )
+            self.tr("{taken} of %n place(s) taken", "", info.capacity).format(taken=taken)
         )
         waiting = self.services.enrollment.waitlist(ensemble_id)
         self.table.setRowCount(len(waiting))

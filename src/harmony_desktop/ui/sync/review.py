@@ -328,8 +328,9 @@ class ReviewPage(QWidget):
             self.status.setText(tr("Nothing needs review."))
         else:
             self.status.setText(
-                tr("{n} change(s) and {d} possible duplicate(s) to review.").format(
-                    n=len(items), d=len(pairs)
+                tr("{changes} and {duplicates} to review.").format(
+                    changes=tr("%n change(s)", "", len(items)),
+                    duplicates=tr("%n possible duplicate(s)", "", len(pairs)),
                 )
             )
         self._update_buttons()
