@@ -206,3 +206,14 @@ def test_an_import_summary_agrees_each_count_in_spanish() -> None:
         assert dry.summary() == "1 por crear, 1 por actualizar, 1 sin cambios, 0 rechazados."
         setup = SetupReport(sheets=[SheetReport("Sedes", "Sedes", created=1, unchanged=3)])
         assert setup.summary() == "Sedes: 1 por crear, 0 por actualizar, 3 sin cambios."
+
+
+def test_the_review_page_writes_when_a_change_was_detected(language: str) -> None:
+    # A stamp without a zone is read as local time.
+    assert (
+        review.show_when("2026-09-14T17:05:00")
+        == {
+            "en": "Mon 14 Sep 2026 5:05\u202fPM",
+            "es": "lun 14 sep 2026 5:05\u202fp.m.",
+        }[language]
+    )

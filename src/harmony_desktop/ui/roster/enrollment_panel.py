@@ -31,7 +31,7 @@ from harmony_desktop.domain.errors import CapacityError, HarmonyError
 from harmony_desktop.domain.vocab import EnrollmentStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.store.models import Enrollment
-from harmony_desktop.ui.language import DATE_BOX_FORMAT
+from harmony_desktop.ui.language import DATE_BOX_FORMAT, day_text
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -165,14 +165,14 @@ class EnrollmentPanel(QWidget):
         self.table.setRowCount(len(self._enrollments))
         for row, e in enumerate(self._enrollments):
             waitlist = self._place_in_line(e) if e.status == EnrollmentStatus.WAITLISTED else ""
-            ended = f"{e.ended_on.isoformat()} {e.end_reason}".strip() if e.ended_on else ""
+            ended = f"{day_text(e.ended_on)} {e.end_reason}".strip() if e.ended_on else ""
             for column, text in enumerate(
                 [
                     self._names.get(e.ensemble_id, "?"),
                     _status_label(e.status),
-                    e.applied_on.isoformat() if e.applied_on else "",
+                    day_text(e.applied_on) if e.applied_on else "",
                     waitlist,
-                    e.enrolled_on.isoformat() if e.enrolled_on else "",
+                    day_text(e.enrolled_on) if e.enrolled_on else "",
                     ended,
                 ]
             ):
@@ -202,7 +202,7 @@ class EnrollmentPanel(QWidget):
         if chosen is None:
             return
         for event in self.services.enrollment.history(chosen.id):
-            text = f"{event.on.isoformat()}  {_status_label(event.status)}"
+            text = f"{day_text(event.on)}  {_status_label(event.status)}"
             if event.reason:
                 text += f" — {event.reason}"
             self.history.addItem(text)
@@ -333,7 +333,7 @@ class WaitlistDialog(QDialog):
         for row, w in enumerate(waiting):
             for column, text in enumerate(
                 [str(row + 1), w.student_name, str(w.priority),
-                 w.waitlisted_on.isoformat() if w.waitlisted_on else ""]
+                 day_text(w.waitlisted_on) if w.waitlisted_on else ""]
             ):  # fmt: skip
                 item = QTableWidgetItem(text)
                 if column in (0, 2):
