@@ -8,7 +8,9 @@ with terms and closure days, and the Programme window is shown at 1280×720 on e
 
 Writes first-start.png, first-start-alone.png and programme-hubs.png,
 programme-ensembles.png, programme-staff.png, programme-calendar.png and
-programme-codes.png into docs/screenshots/.
+programme-codes.png into docs/screenshots/. In Spanish: ``LANG=es_MX.UTF-8 … --suffix es``
+(the window takes the system's language; programme-calendar-es.png and
+programme-ensembles-es.png are kept).
 """
 
 from __future__ import annotations

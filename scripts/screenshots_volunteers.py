@@ -2,7 +2,7 @@
 (docs/screenshots/volunteers-*.png, events-*.png, register-volunteers*.png).
 
 Run: xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots_volunteers.py
-(at 200 %: QT_SCALE_FACTOR=2 … --suffix 200pct)
+(at 200 %: QT_SCALE_FACTOR=2 … --suffix 200pct; ``--lang es``: in Spanish, names end in -es)
 (or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder with a generated demo
 as of today (clearances expire relative to the real date).
 """
@@ -43,22 +43,25 @@ def main() -> int:
     """Build a demo hub, open the tabs and dialogs, save a PNG of each."""
     global SUFFIX
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="en", help="the window's language (en, es)")
     parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
-    suffix = parser.parse_args(sys.argv[1:]).suffix
-    SUFFIX = f"-{suffix}" if suffix else ""
+    args = parser.parse_args(sys.argv[1:])
+    parts = [args.lang if args.lang != "en" else "", args.suffix]
+    SUFFIX = "".join(f"-{part}" for part in parts if part)
     app = QApplication.instance() or QApplication(sys.argv)
     from PySide6.QtCore import QLocale
 
-    from harmony_desktop.ui.app import install_translator
-
-    install_translator(app, QLocale("en"))  # English as the app shows it (12-hour times)
     from harmony_desktop.demo import generate_demo
     from harmony_desktop.startup import open_app
+    from harmony_desktop.ui.app import install_translator
     from harmony_desktop.ui.main_window import MainWindow
     from harmony_desktop.ui.register.volunteers import ConfirmAssignmentDialog
     from harmony_desktop.ui.volunteers.dialog import VolunteerDialog
 
     services = open_app(tempfile.mkdtemp(prefix="harmony-shots-"))
+    # The language as the app shows it (English: 12-hour times, its plural forms); after
+    # open_app, which sets the system's language for the services' text.
+    install_translator(app, QLocale(args.lang))
     today = dt.date.today()
     generate_demo(services.store, hubs=1, students_per_hub=200, today=today)
     hub_id = services.hubs.hubs()[0].id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -37,6 +38,24 @@ def _english_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     i18n.install(resource("translations"))
     yield
     i18n.set_language(None)
+
+
+@pytest.fixture(autouse=True)
+def _english_window(_english_unless_chosen: None) -> None:
+    """A test with a Qt application reads the window's English as the app shows it, with
+    English's catalogue of plural forms ("1 change waiting", "2 changes waiting"), and
+    dates in US English; a test may install another language after this."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    from harmony_desktop.ui.app import install_translator
+
+    install_translator(app, QLocale("en_US"))
 
 
 @pytest.fixture

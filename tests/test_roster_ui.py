@@ -319,7 +319,7 @@ def test_enroll_and_withdraw_from_the_student_form(
     row = next(r for r in range(panel.table.rowCount()) if panel.table.item(r, 0).text() == "Choir")
     panel.table.selectRow(row)
     history = [panel.history.item(i).text() for i in range(panel.history.count())]
-    assert history == ["2026-09-08  Enrolled", "2026-09-08  Withdrawn — moved away"]
+    assert history == ["8 Sep 2026  Enrolled", "8 Sep 2026  Withdrawn — moved away"]
     dialog.reject()
 
 

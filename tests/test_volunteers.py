@@ -102,10 +102,10 @@ def test_tb_clearance_expires_after_four_years_and_makes_the_volunteer_not_clear
     assert info.expires_on == dt.date(2026, 8, 15) and info.state == ClearanceState.EXPIRED
     volunteer = volunteers.get(vid)
     assert not volunteer.cleared
-    assert volunteer.problems == ["TB clearance: expired on 2026-08-15"]
+    assert volunteer.problems == ["TB clearance: expired on 15 Aug 2026"]
     volunteers.remove_clearance(vid, kind_ids(volunteers)["agreement"])
     assert volunteers.get(vid).problems == [
-        "TB clearance: expired on 2026-08-15",
+        "TB clearance: expired on 15 Aug 2026",
         "Signed volunteer agreement: missing",
     ]
 
@@ -119,7 +119,7 @@ def test_a_volunteer_with_an_expired_tb_clearance_needs_a_site_leads_confirmatio
     pending = services.store.pending_changes()
     with pytest.raises(NeedsConfirmation) as refused:
         volunteers.set_shift(session, vid, ShiftStatus.SIGNED_UP, by=hub.teacher_id)
-    assert refused.value.problems == ["TB clearance: expired on 2026-08-15"]
+    assert refused.value.problems == ["TB clearance: expired on 15 Aug 2026"]
     with pytest.raises(NeedsConfirmation):
         volunteers.sign_in(session, vid, by=hub.teacher_id)
     with pytest.raises(ValidationError, match="Only a site lead"):
@@ -137,7 +137,7 @@ def test_a_volunteer_with_an_expired_tb_clearance_needs_a_site_leads_confirmatio
     with services.store.read() as s:
         [shift] = s.exec(select(VolunteerShift)).all()
     assert shift.confirmed_by == site_lead and shift.confirmed_at
-    assert shift.confirmation_note == "TB clearance: expired on 2026-08-15"
+    assert shift.confirmation_note == "TB clearance: expired on 15 Aug 2026"
     assert shift.id == natural_id("shift", session, vid) and shift.hub_id == hub.hub_id
     # Confirmed once for this session: signing out needs no second confirmation.
     assert volunteers.sign_out(

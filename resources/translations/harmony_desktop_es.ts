@@ -725,21 +725,41 @@
         <source>Rehearsal</source>
         <translation>Ensayo</translation>
     </message>
-    <message>
-        <source>{families} families · {adults} adults</source>
-        <translation>{families} familias · {adults} adultos</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <source>{present}/{expected} present · {guest}</source>
-        <translation>{present}/{expected} presentes · {guest}</translation>
+        <translation>
+            <numerusform>{present}/{expected} presente · {guest}</numerusform>
+            <numerusform>{present}/{expected} presentes · {guest}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Performance</source>
         <translation>Presentación</translation>
     </message>
     <message>
-        <source>{performers} performers · audience {audience}</source>
-        <translation>{performers} participantes · público {audience}</translation>
+        <source>{families} · {adults}</source>
+        <translation>{families} · {adults}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family(ies)</source>
+        <translation>
+            <numerusform>%n familia</numerusform>
+            <numerusform>%n familias</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n adult(s)</source>
+        <translation>
+            <numerusform>%n adulto</numerusform>
+            <numerusform>%n adultos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n performer(s) · audience {audience}</source>
+        <translation>
+            <numerusform>%n participante · público {audience}</numerusform>
+            <numerusform>%n participantes · público {audience}</numerusform>
+        </translation>
     </message>
     <message>
         <source>What</source>
@@ -878,9 +898,12 @@
         <source>Cancelled: {reason}</source>
         <translation>Cancelada: {reason}</translation>
     </message>
-    <message>
-        <source>{recorded} of {expected} students marked</source>
-        <translation>{recorded} de {expected} estudiantes marcados</translation>
+    <message numerus="yes">
+        <source>{recorded} of %n student(s) marked</source>
+        <translation>
+            <numerusform>{recorded} de %n estudiante marcado</numerusform>
+            <numerusform>{recorded} de %n estudiantes marcados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mark</source>
@@ -1190,9 +1213,16 @@
         <source>Go to today</source>
         <translation>Ir a hoy</translation>
     </message>
+    <message numerus="yes">
+        <source>⚠ %n past session(s) missing roll:</source>
+        <translation>
+            <numerusform>⚠ A %n sesión pasada le falta la asistencia:</numerusform>
+            <numerusform>⚠ A %n sesiones pasadas les falta la asistencia:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>dddd d MMMM yyyy</source>
-        <translation>ddd d &apos;de&apos; MMMM</translation>
+        <translation>ddd d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>Teacher:</source>
@@ -1436,6 +1466,13 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>Roll</source>
         <translation>Asistencia</translation>
     </message>
+    <message numerus="yes">
+        <source>Roll taken: all %n marked</source>
+        <translation>
+            <numerusform>Asistencia tomada: %n marcado</numerusform>
+            <numerusform>Asistencia tomada: los %n marcados</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Roll columns</source>
         <translation>Columnas de la asistencia</translation>
@@ -1470,20 +1507,8 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>No se pudo abrir la asistencia: {error}</translation>
     </message>
     <message>
-        <source>Roll taken: all {total} marked</source>
-        <translation>Asistencia tomada: los {total} marcados</translation>
-    </message>
-    <message>
         <source>{recorded} of {total} marked · {left} not recorded</source>
         <translation>{recorded} de {total} marcados · {left} sin registrar</translation>
-    </message>
-    <message>
-        <source>⚠ {count} past sessions are missing roll:</source>
-        <translation>⚠ A {count} sesiones pasadas les falta la asistencia:</translation>
-    </message>
-    <message>
-        <source>⚠ 1 past session is missing roll:</source>
-        <translation>⚠ A 1 sesión pasada le falta la asistencia:</translation>
     </message>
     <message>
         <source>and {count} more</source>
@@ -1502,9 +1527,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>Clear mark</source>
         <translation>Borrar marca</translation>
     </message>
-    <message>
-        <source>Mark {count} present</source>
-        <translation>Marcar {count} presentes</translation>
+    <message numerus="yes">
+        <source>Mark %n present</source>
+        <translation>
+            <numerusform>Marcar %n presente</numerusform>
+            <numerusform>Marcar %n presentes</numerusform>
+        </translation>
     </message>
     <message>
         <source>✓ Saved at {time}</source>
@@ -1750,8 +1778,22 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>No hay nada pendiente de revisión.</translation>
     </message>
     <message>
-        <source>{n} change(s) and {d} possible duplicate(s) to review.</source>
-        <translation>{n} cambio(s) y {d} posible(s) duplicado(s) por revisar.</translation>
+        <source>{changes} and {duplicates} to review.</source>
+        <translation>{changes} y {duplicates} por revisar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s)</source>
+        <translation>
+            <numerusform>%n posible duplicado</numerusform>
+            <numerusform>%n posibles duplicados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Last sync: never</source>
@@ -1817,13 +1859,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>No changes waiting</source>
         <translation>No hay cambios pendientes</translation>
     </message>
-    <message>
-        <source>1 change waiting</source>
-        <translation>1 cambio pendiente</translation>
-    </message>
-    <message>
-        <source>{n} changes waiting</source>
-        <translation>{n} cambios pendientes</translation>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n cambio pendiente</numerusform>
+            <numerusform>%n cambios pendientes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Working alone on this laptop — backups daily</source>
@@ -1897,9 +1938,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>Sync failed: {why}</source>
         <translation>La sincronización falló: {why}</translation>
     </message>
-    <message>
-        <source>End of the day: {n} changes not synced yet. Sync before you leave?</source>
-        <translation>Fin del día: {n} cambios todavía sin sincronizar. ¿Sincronizar antes de irse?</translation>
+    <message numerus="yes">
+        <source>End of the day: %n change(s) not synced yet. Sync before you leave?</source>
+        <translation>
+            <numerusform>Fin del día: %n cambio todavía sin sincronizar. ¿Sincronizar antes de irse?</numerusform>
+            <numerusform>Fin del día: %n cambios todavía sin sincronizar. ¿Sincronizar antes de irse?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Language of printouts and exports</source>
@@ -2432,9 +2476,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
-    <message>
-        <source>{n} student(s) from the waitlist took the new places.</source>
-        <translation>{n} estudiante(s) de la lista de espera ocuparon los lugares nuevos.</translation>
+    <message numerus="yes">
+        <source>%n student(s) from the waitlist took the new places.</source>
+        <translation>
+            <numerusform>%n estudiante de la lista de espera ocupó un lugar nuevo.</numerusform>
+            <numerusform>%n estudiantes de la lista de espera ocuparon los lugares nuevos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>These sessions already have marks and are no longer on the schedule; they were kept, check them in the register: {days}.</source>
@@ -2618,9 +2665,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <source>Students with unexcused absences in a row</source>
         <translation>Estudiantes con faltas injustificadas seguidas</translation>
     </message>
-    <message>
-        <source>{student} · {ensemble} · {count} unexcused absences in a row</source>
-        <translation>{student} · {ensemble} · {count} faltas injustificadas seguidas</translation>
+    <message numerus="yes">
+        <source>{student} · {ensemble} · %n unexcused absence(s) in a row</source>
+        <translation>
+            <numerusform>{student} · {ensemble} · %n falta injustificada</numerusform>
+            <numerusform>{student} · {ensemble} · %n faltas injustificadas seguidas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n student(s) missed several sessions in a row without an excuse: call home.</source>
@@ -3010,9 +3060,12 @@ the volunteer id of a row what a column sorts by</extracomment>
         <source>{kind} is in use</source>
         <translation>{kind} está en uso</translation>
     </message>
-    <message>
-        <source>{kind} expires {date} (in {days} days)</source>
-        <translation>{kind} vence el {date} (en {days} días)</translation>
+    <message numerus="yes">
+        <source>{kind} expires {date} (in %n day(s))</source>
+        <translation>
+            <numerusform>{kind} vence el {date} (en %n día)</numerusform>
+            <numerusform>{kind} vence el {date} (en %n días)</numerusform>
+        </translation>
     </message>
     <message>
         <source>What is due</source>
@@ -3026,13 +3079,19 @@ the volunteer id of a row what a column sorts by</extracomment>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
-    <message>
-        <source>expired {days} days ago</source>
-        <translation>venció hace {days} días</translation>
+    <message numerus="yes">
+        <source>expired %n day(s) ago</source>
+        <translation>
+            <numerusform>venció hace %n día</numerusform>
+            <numerusform>venció hace %n días</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>in {days} days</source>
-        <translation>en {days} días</translation>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>en %n día</numerusform>
+            <numerusform>en %n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rows</source>
@@ -3114,17 +3173,33 @@ the volunteer id of a row what a column sorts by</extracomment>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
-    <message>
-        <source>&lt;b&gt;Expiring within {days} days&lt;/b&gt; ({count})</source>
-        <translation>&lt;b&gt;Vencen en menos de {days} días&lt;/b&gt; ({count})</translation>
+    <message numerus="yes">
+        <source>&lt;b&gt;Expiring within %n day(s)&lt;/b&gt; ({count})</source>
+        <translation>
+            <numerusform>&lt;b&gt;Vencen en menos de %n día&lt;/b&gt; ({count})</numerusform>
+            <numerusform>&lt;b&gt;Vencen en menos de %n días&lt;/b&gt; ({count})</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} volunteers</source>
-        <translation>{count} voluntarios</translation>
+    <message numerus="yes">
+        <source>%n volunteer(s)</source>
+        <translation>
+            <numerusform>%n voluntario</numerusform>
+            <numerusform>%n voluntarios</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count} active not cleared</source>
-        <translation>{count} activos sin autorización</translation>
+    <message numerus="yes">
+        <source>%n active not cleared</source>
+        <translation>
+            <numerusform>%n activo sin autorización</numerusform>
+            <numerusform>%n activos sin autorización</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {path}</source>
+        <translation>
+            <numerusform>%n fila escrita en {path}</numerusform>
+            <numerusform>%n filas escritas en {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stop {name} assisting at this hub? Their record stays with their home hub.</source>
@@ -3177,10 +3252,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Days left</source>
         <translation>Días restantes</translation>
-    </message>
-    <message>
-        <source>{count} rows written to {path}</source>
-        <translation>{count} filas escritas en {path}</translation>
     </message>
 </context>
 <context>
@@ -3469,9 +3540,12 @@ the volunteer id of a row what a column sorts by</extracomment>
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
-    <message>
-        <source>{name}: {rows} rows ({encoding})</source>
-        <translation>{name}: {rows} filas ({encoding})</translation>
+    <message numerus="yes">
+        <source>{name}: %n row(s) ({encoding})</source>
+        <translation>
+            <numerusform>{name}: %n fila ({encoding})</numerusform>
+            <numerusform>{name}: %n filas ({encoding})</numerusform>
+        </translation>
     </message>
     <message>
         <source>(ignore)</source>
@@ -3639,13 +3713,26 @@ the volunteer id of a row what a column sorts by</extracomment>
         <source>All ensembles</source>
         <translation>Todos los conjuntos</translation>
     </message>
-    <message>
-        <source>{total} students</source>
-        <translation>{total} estudiantes</translation>
+    <message numerus="yes">
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n estudiante</numerusform>
+            <numerusform>%n estudiantes</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{shown} of {total} students</source>
-        <translation>{shown} de {total} estudiantes</translation>
+    <message numerus="yes">
+        <source>{shown} of %n student(s)</source>
+        <translation>
+            <numerusform>{shown} de %n estudiante</numerusform>
+            <numerusform>{shown} de %n estudiantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to {name}.</source>
+        <translation>
+            <numerusform>%n fila exportada a {name}.</numerusform>
+            <numerusform>%n filas exportadas a {name}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restore</source>
@@ -3670,10 +3757,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Libro de Excel (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>{count} rows exported to {name}.</source>
-        <translation>{count} filas exportadas a {name}.</translation>
     </message>
 </context>
 <context>
@@ -4014,9 +4097,12 @@ Abra ese estudiante, o haga clic en &quot;Guardar de todos modos&quot; si de ver
         <source>on</source>
         <translation>el</translation>
     </message>
-    <message>
-        <source>{taken} of {capacity} places taken</source>
-        <translation>{taken} de {capacity} lugares ocupados</translation>
+    <message numerus="yes">
+        <source>{taken} of %n place(s) taken</source>
+        <translation>
+            <numerusform>{taken} de %n lugar ocupado</numerusform>
+            <numerusform>{taken} de %n lugares ocupados</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name} is enrolled.</source>

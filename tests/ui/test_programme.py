@@ -168,7 +168,7 @@ def test_raising_the_capacity_lets_the_next_waitlisted_student_in(
     assert page.model.index(page.model.row_of(hub.ensemble_id), 5).data() == "2"  # waiting
     page.capacity_box.setValue(9)
     save(qtbot, page)
-    assert "1 student(s) from the waitlist took the new places." in page.message.text()
+    assert "1 student from the waitlist took a new place." in page.message.text()
     statuses = {e.ensemble_id: e.status for e in services.enrollment.for_student(first)}
     assert statuses == {hub.ensemble_id: "enrolled"}
     assert [w.student_id for w in services.enrollment.waitlist(hub.ensemble_id)] == [second]

@@ -500,19 +500,43 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line for people: "12 to create, 3 to update, 1 rejected"."""
-        if self.applied:
-            text = _("{c} created, {u} updated, {n} unchanged, {r} rejected.")
-        else:
-            text = _("{c} to create, {u} to update, {n} unchanged, {r} rejected.")
-        line = text.format(c=self.created, u=self.updated, n=self.unchanged, r=len(self.rejected))
-        if self.enrolled or self.waitlisted:
-            places = (
-                _("{e} enrolled in ensembles, {w} waitlisted.")
-                if self.applied
-                else _("{e} to enroll in ensembles, {w} to waitlist.")
+        # Each count says its own word, so a language that agrees it with the count
+        # does ("1 creado, 2 actualizados"); English says the same for one and many.
+        line = ", ".join(count_words(self.applied, self.created, self.updated, self.unchanged))
+        line += (
+            ", "
+            + ngettext("{count} rejected", "{count} rejected", len(self.rejected)).format(
+                count=len(self.rejected)
             )
-            line += " " + places.format(e=self.enrolled, w=self.waitlisted)
+            + "."
+        )
+        if self.enrolled or self.waitlisted:
+            e, w = self.enrolled, self.waitlisted
+            enrolled = (
+                ngettext("{count} enrolled in ensembles", "{count} enrolled in ensembles", e)
+                if self.applied
+                else ngettext("{count} to enroll in ensembles", "{count} to enroll in ensembles", e)
+            ).format(count=e)
+            waitlisted = (
+                ngettext("{count} waitlisted", "{count} waitlisted", w)
+                if self.applied
+                else ngettext("{count} to waitlist", "{count} to waitlist", w)
+            ).format(count=w)
+            line += f" {enrolled}, {waitlisted}."
         return line
+
+
+def count_words(applied: bool, created: int, updated: int, unchanged: int) -> list[str]:
+    """ "3 created", "1 updated", "0 unchanged" ("3 to create" … before the import), each
+    in the form its count takes: "1 creado", "3 creados"."""
+    if applied:
+        made = ngettext("{count} created", "{count} created", created)
+        changed = ngettext("{count} updated", "{count} updated", updated)
+    else:
+        made = ngettext("{count} to create", "{count} to create", created)
+        changed = ngettext("{count} to update", "{count} to update", updated)
+    kept = ngettext("{count} unchanged", "{count} unchanged", unchanged)
+    return [made.format(count=created), changed.format(count=updated), kept.format(count=unchanged)]
 
 
 class ImportRefused(HarmonyError):

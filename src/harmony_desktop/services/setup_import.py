@@ -38,6 +38,7 @@ from harmony_desktop.domain.vocab import StaffRole
 from harmony_desktop.services.access import Access, access
 from harmony_desktop.services.calendar import check_term, label_for, start_year, year_label_of
 from harmony_desktop.services.hubs import staff_hubs
+from harmony_desktop.services.importing import count_words
 from harmony_desktop.services.setup import (
     EnsembleRecord,
     HubRecord,
@@ -239,12 +240,12 @@ class SetupReport:
 
     def summary(self) -> str:
         """One line per sheet, then the rejected count."""
-        if self.applied:
-            text = _("{sheet}: {c} created, {u} updated, {n} unchanged.")
-        else:
-            text = _("{sheet}: {c} to create, {u} to update, {n} unchanged.")
         lines = [
-            text.format(sheet=r.sheet, c=r.created, u=r.updated, n=r.unchanged) for r in self.sheets
+            _("{sheet}: {counts}.").format(
+                sheet=r.sheet,
+                counts=", ".join(count_words(self.applied, r.created, r.updated, r.unchanged)),
+            )
+            for r in self.sheets
         ]
         if self.rejected:
             lines.append(

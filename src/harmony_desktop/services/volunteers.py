@@ -36,7 +36,7 @@ from sqlmodel import Session, col, or_, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import N_, _, data_label, pgettext
+from harmony_desktop.domain.i18n import N_, _, data_label, format_date, pgettext
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
 from harmony_desktop.domain.vocab import (
     SessionKind,
@@ -209,7 +209,7 @@ class ClearanceInfo:
             return _("{kind}: missing").format(kind=self.kind_label)
         if self.state == ClearanceState.EXPIRED and self.expires_on is not None:
             return _("{kind}: expired on {date}").format(
-                kind=self.kind_label, date=self.expires_on.isoformat()
+                kind=self.kind_label, date=format_date(self.expires_on, "d MMM y")
             )
         return None
 

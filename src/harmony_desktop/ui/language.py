@@ -61,6 +61,17 @@ def date_text(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
 
 
+#: A date box's display format, and a date in a list or a sentence: "3 Dec 2026",
+#: "3 dic 2026" (as the Reports tab's boxes and the printouts write a day).
+DATE_BOX_FORMAT = "d MMM yyyy"
+
+
+def day_text(day: dt.date) -> str:
+    """A date without its weekday, as the window's language writes it: "15 Aug 2026",
+    "15 ago 2026" (a date box's format; in a column or a sentence)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), DATE_BOX_FORMAT)
+
+
 def time_text(moment: dt.time) -> str:
     """A time of day as the window's language writes it: "3:30 PM", "3:30 p.m."."""
     return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)

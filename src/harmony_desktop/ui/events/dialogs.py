@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from harmony_desktop.domain.vocab import FamilyEventKind
 from harmony_desktop.services.events import kind_label
 from harmony_desktop.ui.events.models import tr
+from harmony_desktop.ui.language import DATE_BOX_FORMAT
 
 Submit = Callable[[], str | None]
 
@@ -100,7 +101,7 @@ class EventDialog(QDialog):
         """Date, start and end rows."""
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDisplayFormat(DATE_BOX_FORMAT)
         self.start = QTimeEdit(QTime(start.hour, start.minute))
         self.end = QTimeEdit(QTime(end.hour, end.minute))
         self.add(tr("Date"), self.day)

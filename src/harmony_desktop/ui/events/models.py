@@ -30,9 +30,10 @@ Index = QModelIndex | QPersistentModelIndex
 CAME = QColor("#1b6e20")
 
 
-def tr(text: str) -> str:
-    """Translate an Events-tab string (context ``Events``)."""
-    return QCoreApplication.translate("Events", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate an Events-tab string (context ``Events``); ``n`` picks the plural form
+    of a ``%n`` text (lupdate reads it as the third argument)."""
+    return QCoreApplication.translate("Events", text, disambiguation or None, n)
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ def event_rows(
     rows = [
         EventRow(
             "family", f.id, f.date, f.start, f.title, kind_label(f.kind),
-            tr("{families} families · {adults} adults").format(
-                families=f.measure.families_reached, adults=f.measure.adults
+            tr("{families} · {adults}").format(
+                families=tr("%n family(ies)", "", f.measure.families_reached),
+                adults=tr("%n adult(s)", "", f.measure.adults),
             ),
             f,
         )
@@ -69,7 +71,8 @@ def event_rows(
         EventRow(
             "masterclass", m.session_id, m.date, m.start, m.title or m.ensemble_name,
             tr("Masterclass"),
-            tr("{present}/{expected} present · {guest}").format(
+            # The form follows the present ("1/20 presente", "2/20 presentes").
+            tr("{present}/{expected} present · {guest}", "", m.roll.present).format(
                 present=m.roll.present, expected=m.roll.expected, guest=m.guest_artist
             ),
             m,
@@ -80,8 +83,7 @@ def event_rows(
         EventRow(
             "performance", p.session_id, p.date, p.start, p.title or p.ensemble_name,
             tr("Performance"),
-            tr("{performers} performers · audience {audience}").format(
-                performers=p.roll.present,
+            tr("%n performer(s) · audience {audience}", "", p.roll.present).format(
                 audience=p.audience_count if p.audience_count is not None else "—",
             ),
             p,

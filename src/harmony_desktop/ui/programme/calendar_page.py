@@ -23,6 +23,7 @@ from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.access import Access
 from harmony_desktop.services.calendar import ClosureInfo, TermInfo, YearInfo
 from harmony_desktop.services.context import Services
+from harmony_desktop.ui.language import DATE_BOX_FORMAT, date_text, day_text
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.programme.models import Column, RecordsModel
 from harmony_desktop.ui.programme.pages import (
@@ -42,7 +43,7 @@ def date_edit(name: str) -> QDateEdit:
     """A date box (with a calendar) and its accessible name."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(DATE_BOX_FORMAT)
     edit.setAccessibleName(name)
     return edit
 
@@ -120,8 +121,8 @@ class CalendarPage(QWidget):
         self.terms_model: RecordsModel[TermInfo] = RecordsModel(
             [
                 Column(tr("Term"), lambda t: t.name),
-                Column(tr("First day"), lambda t: t.first_day.isoformat()),
-                Column(tr("Last day"), lambda t: t.last_day.isoformat()),
+                Column(tr("First day"), lambda t: day_text(t.first_day)),
+                Column(tr("Last day"), lambda t: day_text(t.last_day)),
             ],
             self,
         )
@@ -153,7 +154,7 @@ class CalendarPage(QWidget):
         # closures
         self.closures_model: RecordsModel[ClosureInfo] = RecordsModel(
             [
-                Column(tr("Date"), lambda c: f"{c.date:%a} {c.date.isoformat()}"),
+                Column(tr("Date"), lambda c: date_text(c.date)),
                 Column(tr("Closed"), lambda c: c.hub_name or tr("Whole programme")),
                 Column(tr("Reason"), lambda c: c.reason),
             ],

@@ -27,6 +27,7 @@ from harmony_desktop.services.access import Access
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import GRADES
 from harmony_desktop.services.setup import MAX_CAPACITY, EnsembleRecord, EnsembleSaved
+from harmony_desktop.ui.language import DATE_BOX_FORMAT, date_text, time_text
 from harmony_desktop.ui.programme.models import Column
 from harmony_desktop.ui.programme.pages import (
     EditorPage,
@@ -141,7 +142,7 @@ class OptionalDate(QWidget):
         self.check.setAccessibleName(name)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDisplayFormat(DATE_BOX_FORMAT)
         self.edit.setAccessibleName(name)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
@@ -352,12 +353,16 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         parts = [tr("Saved.")]
         if result.enrolled_from_waitlist:
             parts.append(
-                tr("{n} student(s) from the waitlist took the new places.").format(
-                    n=len(result.enrolled_from_waitlist)
+                tr(
+                    "%n student(s) from the waitlist took the new places.",
+                    "",
+                    len(result.enrolled_from_waitlist),
                 )
             )
         if result.kept_sessions:
-            days = ", ".join(f"{i.date:%a %d %b} {i.start:%H:%M}" for i in result.kept_sessions)
+            days = ", ".join(
+                f"{date_text(i.date)} {time_text(i.start)}" for i in result.kept_sessions
+            )
             parts.append(
                 tr(
                     "These sessions already have marks and are no longer on the schedule; "

@@ -53,9 +53,10 @@ ERROR_STYLE = "color: #a40000; font-weight: bold;"
 SETUP_CHANGED = Changes(setup=True, sessions=True, enrollment=True)
 
 
-def tr(text: str) -> str:
-    """Translate a Programme window string (context ``Programme``)."""
-    return QCoreApplication.translate("Programme", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate a Programme window string (context ``Programme``); ``n`` picks the plural form
+    of a ``%n`` text (lupdate reads it as the third argument)."""
+    return QCoreApplication.translate("Programme", text, disambiguation or None, n)
 
 
 def role_label(role: str) -> str:

@@ -79,9 +79,9 @@ class AbsenceAlertPanel(QWidget):
         self.list.clear()
         for alert in alerts:
             self.list.addItem(
-                tr("{student} · {ensemble} · {count} unexcused absences in a row").format(
-                    student=alert.student, ensemble=alert.ensemble, count=alert.absences
-                )
+                tr(
+                    "{student} · {ensemble} · %n unexcused absence(s) in a row", "", alert.absences
+                ).format(student=alert.student, ensemble=alert.ensemble)
             )
         self.title.setText(
             tr("%n student(s) missed several sessions in a row without an excuse: call home.",

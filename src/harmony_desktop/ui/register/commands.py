@@ -156,7 +156,7 @@ class RollEditor(QObject):
             if student_id in entries and student_id in before
         ]
         if changes:
-            text = tr("Mark {count} present").format(count=len(changes))
+            text = tr("Mark %n present", "", len(changes))
             self.undo_stack.push(MarkCommand(self, session_id, changes, text))
         self._announce(session_id, [(s, after) for s, _b, after in changes], replayed=False)
         return True

@@ -137,9 +137,7 @@ class MissingRollBanner(QFrame):
             for m in missing[:4]
         ]
         more = len(missing) - len(links)
-        text = tr("⚠ {count} past sessions are missing roll:").format(count=len(missing))
-        if len(missing) == 1:
-            text = tr("⚠ 1 past session is missing roll:")
+        text = tr("⚠ %n past session(s) missing roll:", "", len(missing))
         html = f"<b>{text}</b> " + ", ".join(links)
         if more > 0:
             html += " " + tr("and {count} more").format(count=more)

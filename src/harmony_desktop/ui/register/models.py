@@ -31,9 +31,10 @@ CodeRole = Qt.ItemDataRole.UserRole + 2
 StateRole = Qt.ItemDataRole.UserRole + 3
 
 
-def tr(text: str) -> str:
-    """Translate a register string (context ``Register``)."""
-    return QCoreApplication.translate("Register", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate a register string (context ``Register``); ``n`` picks the plural form
+    of a ``%n`` text (lupdate reads it as the third argument)."""
+    return QCoreApplication.translate("Register", text, disambiguation or None, n)
 
 
 def state_text(info: SessionInfo, today: dt.date) -> str:
@@ -111,8 +112,8 @@ class SessionsModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if info.state == RollState.CANCELLED:
                 return tr("Cancelled: {reason}").format(reason=info.cancel_reason)
-            return tr("{recorded} of {expected} students marked").format(
-                recorded=info.recorded, expected=info.expected
+            return tr("{recorded} of %n student(s) marked", "", info.expected).format(
+                recorded=info.recorded
             )
         elif role == Qt.ItemDataRole.ForegroundRole and column == SessionColumn.STATE:
             if is_missing_roll(info, self._today):

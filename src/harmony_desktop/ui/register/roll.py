@@ -336,7 +336,7 @@ class RollPanel(QWidget):
         elif cancelled:
             self.progress_label.setText(tr("Cancelled"))
         elif total and recorded == total:
-            self.progress_label.setText(tr("Roll taken: all {total} marked").format(total=total))
+            self.progress_label.setText(tr("Roll taken: all %n marked", "", total))
         else:
             self.progress_label.setText(
                 tr("{recorded} of {total} marked · {left} not recorded").format(

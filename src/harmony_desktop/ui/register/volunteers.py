@@ -49,7 +49,7 @@ from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.names import people_labels
 from harmony_desktop.domain.vocab import ShiftStatus
 from harmony_desktop.ui.keyed_table import KeyedTableView
-from harmony_desktop.ui.language import time_text
+from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -82,7 +82,7 @@ def clearance_text(entry: ShiftEntry) -> str:
     expiring = volunteer.expiring
     if expiring:
         soonest = min(c.expires_on for c in expiring if c.expires_on)
-        return tr("Cleared · expires {date}").format(date=soonest.isoformat())
+        return tr("Cleared · expires {date}").format(date=day_text(soonest))
     return tr("Cleared")
 
 

@@ -31,6 +31,7 @@ from harmony_desktop.domain.errors import CapacityError, HarmonyError
 from harmony_desktop.domain.vocab import EnrollmentStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.store.models import Enrollment
+from harmony_desktop.ui.language import DATE_BOX_FORMAT, day_text
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -106,7 +107,7 @@ class EnrollmentPanel(QWidget):
             self.ensemble.addItem(e.name, e.id)
         self.on_date = QDateEdit(_qdate(today or dt.date.today()))
         self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("yyyy-MM-dd")
+        self.on_date.setDisplayFormat(DATE_BOX_FORMAT)
         self.on_date.setAccessibleName(self.tr("Date of the change"))
         self.priority = QSpinBox()
         self.priority.setRange(1, 999)
@@ -164,14 +165,14 @@ class EnrollmentPanel(QWidget):
         self.table.setRowCount(len(self._enrollments))
         for row, e in enumerate(self._enrollments):
             waitlist = self._place_in_line(e) if e.status == EnrollmentStatus.WAITLISTED else ""
-            ended = f"{e.ended_on.isoformat()} {e.end_reason}".strip() if e.ended_on else ""
+            ended = f"{day_text(e.ended_on)} {e.end_reason}".strip() if e.ended_on else ""
             for column, text in enumerate(
                 [
                     self._names.get(e.ensemble_id, "?"),
                     _status_label(e.status),
-                    e.applied_on.isoformat() if e.applied_on else "",
+                    day_text(e.applied_on) if e.applied_on else "",
                     waitlist,
-                    e.enrolled_on.isoformat() if e.enrolled_on else "",
+                    day_text(e.enrolled_on) if e.enrolled_on else "",
                     ended,
                 ]
             ):
@@ -201,7 +202,7 @@ class EnrollmentPanel(QWidget):
         if chosen is None:
             return
         for event in self.services.enrollment.history(chosen.id):
-            text = f"{event.on.isoformat()}  {_status_label(event.status)}"
+            text = f"{day_text(event.on)}  {_status_label(event.status)}"
             if event.reason:
                 text += f" — {event.reason}"
             self.history.addItem(text)
@@ -281,7 +282,7 @@ class WaitlistDialog(QDialog):
             self.ensemble.addItem(e.name, e.id)
         self.on_date = QDateEdit(_qdate(today or dt.date.today()))
         self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat("yyyy-MM-dd")
+        self.on_date.setDisplayFormat(DATE_BOX_FORMAT)
         self.on_date.setAccessibleName(self.tr("Enrollment date"))
         self.capacity = QLabel()
         self.capacity.setAccessibleName(self.tr("Places taken"))
@@ -325,16 +326,14 @@ class WaitlistDialog(QDialog):
         info = next(e for e in self.ensembles if e.id == ensemble_id)
         taken = self.services.enrollment.enrolled_count(ensemble_id, _pydate(self.on_date.date()))
         self.capacity.setText(
-            self.tr("{taken} of {capacity} places taken").format(
-                taken=taken, capacity=info.capacity
-            )
+            self.tr("{taken} of %n place(s) taken", "", info.capacity).format(taken=taken)
         )
         waiting = self.services.enrollment.waitlist(ensemble_id)
         self.table.setRowCount(len(waiting))
         for row, w in enumerate(waiting):
             for column, text in enumerate(
                 [str(row + 1), w.student_name, str(w.priority),
-                 w.waitlisted_on.isoformat() if w.waitlisted_on else ""]
+                 day_text(w.waitlisted_on) if w.waitlisted_on else ""]
             ):  # fmt: skip
                 item = QTableWidgetItem(text)
                 if column in (0, 2):

@@ -142,8 +142,8 @@ class ImportDialog(QDialog):
         self._busy(False)
         self.table = table
         self.file_label.setText(
-            self.tr("{name}: {rows} rows ({encoding})").format(
-                name=path.name, rows=len(table.rows), encoding=table.encoding
+            self.tr("{name}: %n row(s) ({encoding})", "", len(table.rows)).format(
+                name=path.name, encoding=table.encoding
             )
         )
         guessed = guess_mapping(table.headers)

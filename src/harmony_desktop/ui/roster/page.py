@@ -232,9 +232,9 @@ class RosterPage(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         self.count.setText(
-            self.tr("{total} students").format(total=total)
+            self.tr("%n student(s)", "", total)
             if shown == total
-            else self.tr("{shown} of {total} students").format(shown=shown, total=total)
+            else self.tr("{shown} of %n student(s)", "", total).format(shown=shown)
         )
 
     def shutdown(self) -> None:
@@ -364,7 +364,7 @@ class RosterPage(QWidget):
             self.tasks,
             op=lambda s: in_language(language, s.exporting.export, kind, hub_id, target),
             success=lambda count: self._say(
-                self.tr("{count} rows exported to {name}.").format(count=count, name=target.name)
+                self.tr("%n row(s) exported to {name}.", "", count).format(name=target.name)
             ),
             parent=self,
         ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.tasks import Changes
@@ -74,14 +75,15 @@ def show_value(value: Any) -> str:
 
 
 def show_when(stamp: str) -> str:
-    """An ISO timestamp (UTC) as local "2026-09-14 17:05"."""
+    """An ISO timestamp (UTC) as the window writes a local day and time: "Mon 14 Sep
+    2026 5:05 PM", "lun 14 sep 2026 5:05 p.m."."""
     try:
         moment = dt.datetime.fromisoformat(stamp)
     except ValueError:
         return stamp[:16]
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return f"{date_text(moment.date())} {time_text(moment.time())}"
 
 
 def show_phone(digits: str) -> str:
@@ -328,8 +330,9 @@ class ReviewPage(QWidget):
             self.status.setText(tr("Nothing needs review."))
         else:
             self.status.setText(
-                tr("{n} change(s) and {d} possible duplicate(s) to review.").format(
-                    n=len(items), d=len(pairs)
+                tr("{changes} and {duplicates} to review.").format(
+                    changes=tr("%n change(s)", "", len(items)),
+                    duplicates=tr("%n possible duplicate(s)", "", len(pairs)),
                 )
             )
         self._update_buttons()

@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from harmony_desktop.services.sync import SyncReport, SyncStatus
 
 
-def tr(text: str) -> str:
-    """Translate a sync status string (context ``SyncStatus``)."""
-    return QCoreApplication.translate("SyncStatus", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate a sync status string (context ``SyncStatus``); ``n`` picks the plural form
+    of a ``%n`` text (lupdate reads it as the third argument)."""
+    return QCoreApplication.translate("SyncStatus", text, disambiguation or None, n)
 
 
 def first_sentence(text: str) -> str:
@@ -139,10 +140,8 @@ class SyncStatusWidget(QWidget):
             self.pending_label.setText(tr("All changes synced"))
         elif status.pending == 0:
             self.pending_label.setText(tr("No changes waiting"))
-        elif status.pending == 1:
-            self.pending_label.setText(tr("1 change waiting"))
         else:
-            self.pending_label.setText(tr("{n} changes waiting").format(n=status.pending))
+            self.pending_label.setText(tr("%n change(s) waiting", "", status.pending))
         if not status.enrolled:
             self.online_label.setText(tr("Working alone on this laptop — backups daily"))
             self.online_label.setToolTip(alone_explained())
@@ -230,7 +229,5 @@ class SyncStatusWidget(QWidget):
 
     def _remind(self, pending: int) -> None:
         self.message_label.setText(
-            tr("End of the day: {n} changes not synced yet. Sync before you leave?").format(
-                n=pending
-            )
+            tr("End of the day: %n change(s) not synced yet. Sync before you leave?", "", pending)
         )

@@ -45,6 +45,7 @@ from harmony_desktop.services.volunteers import (
     role_label,
     status_label,
 )
+from harmony_desktop.ui.language import DATE_BOX_FORMAT
 from harmony_desktop.ui.volunteers.model import CLEARED, EXPIRING, NOT_CLEARED, tr
 
 _NO_DATE = QDate(2000, 1, 1)
@@ -71,7 +72,7 @@ class ClearanceRow:
         self.expires_on = QDateEdit()
         for edit, name in ((self.done_on, tr("date done")), (self.expires_on, tr("expires"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DATE_BOX_FORMAT)
             edit.setMinimumDate(_NO_DATE)
             edit.setSpecialValueText("—")
             edit.setAccessibleName(f"{label}: {name}")

@@ -25,6 +25,7 @@ from harmony_desktop.services.volunteers import (
     role_label,
     status_label,
 )
+from harmony_desktop.ui.language import day_text
 
 Index = QModelIndex | QPersistentModelIndex
 #: the volunteer id of a row
@@ -36,9 +37,10 @@ EXPIRING = QColor("#8a4b00")
 CLEARED = QColor("#1b6e20")
 
 
-def tr(text: str) -> str:
-    """Translate a Volunteers-tab string (context ``Volunteers``)."""
-    return QCoreApplication.translate("Volunteers", text)
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate a Volunteers-tab string (context ``Volunteers``); ``n`` picks the plural form
+    of a ``%n`` text (lupdate reads it as the third argument)."""
+    return QCoreApplication.translate("Volunteers", text, disambiguation or None, n)
 
 
 def clearance_summary(v: VolunteerInfo, today: dt.date) -> tuple[str, str]:
@@ -51,8 +53,8 @@ def clearance_summary(v: VolunteerInfo, today: dt.date) -> tuple[str, str]:
         soonest = min(expiring, key=lambda c: c.expires_on or today)
         assert soonest.expires_on is not None
         days = (soonest.expires_on - today).days
-        return tr("Expiring"), tr("{kind} expires {date} (in {days} days)").format(
-            kind=soonest.kind_label, date=soonest.expires_on.isoformat(), days=days
+        return tr("Expiring"), tr("{kind} expires {date} (in %n day(s))", "", days).format(
+            kind=soonest.kind_label, date=day_text(soonest.expires_on)
         )
     return tr("Cleared"), ""
 
@@ -230,11 +232,11 @@ class ExpiringTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == ExpiringColumn.EXPIRES:
-                return e.expires_on.isoformat()
+                return day_text(e.expires_on)
             if column == ExpiringColumn.WHEN:
                 if e.days_left < 0:
-                    return tr("expired {days} days ago").format(days=-e.days_left)
-                return tr("in {days} days").format(days=e.days_left)
+                    return tr("expired %n day(s) ago", "", -e.days_left)
+                return tr("in %n day(s)", "", e.days_left)
             if column == ExpiringColumn.CLEARANCE:
                 return e.kind_label
             return e.volunteer_name

@@ -229,8 +229,8 @@ class VolunteersPage(QWidget):
         self.model.set_volunteers(volunteers)
         self.expiring_model.set_rows(expiring)
         self.expiring_title.setText(
-            tr("<b>Expiring within {days} days</b> ({count})").format(
-                days=EXPIRING_WITHIN_DAYS, count=len(expiring)
+            tr("<b>Expiring within %n day(s)</b> ({count})", "", EXPIRING_WITHIN_DAYS).format(
+                count=len(expiring)
             )
         )
         if selected:
@@ -241,9 +241,9 @@ class VolunteersPage(QWidget):
 
     def _show_count(self) -> None:
         blocked = self.model.not_cleared()
-        text = tr("{count} volunteers").format(count=self.model.rowCount())
+        text = tr("%n volunteer(s)", "", self.model.rowCount())
         if blocked:
-            text += " · " + tr("{count} active not cleared").format(count=blocked)
+            text += " · " + tr("%n active not cleared", "", blocked)
         self.count.setText(text)
         self.count.setStyleSheet(f"color: {NOT_CLEARED.name()}" if blocked else "")
 
@@ -446,9 +446,7 @@ class VolunteersPage(QWidget):
         QueryOp(
             self.tasks,
             op=export,
-            success=lambda n: self.say(
-                tr("{count} rows written to {path}").format(count=n, path=path)
-            ),
+            success=lambda n: self.say(tr("%n row(s) written to {path}", "", n).format(path=path)),
             parent=self,
         ).failure(lambda exc: self.say(str(exc), error=True)).run_in_background()
 
