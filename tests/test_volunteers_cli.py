@@ -50,7 +50,7 @@ def test_expiring_lists_clearances_within_the_days_and_writes_a_private_file(
     args = ["--data-dir", str(data), "volunteers", "expiring", "--within", "30", "--out", str(out)]
     assert main(args) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "3 clearance(s) of Hollenbeck Park expired or expiring within 30 days."
+    assert lines[0] == "3 clearances of Hollenbeck Park expired or expiring within 30 days."
     # The demo's first volunteer's TB clearance expires in 12 days, the second's expired
     # 20 days ago, the third's safeguarding training expires in 25 days.
     assert [line.split()[1:3] for line in lines[1:4]] == [
@@ -67,7 +67,7 @@ def test_expiring_lists_clearances_within_the_days_and_writes_a_private_file(
         ("Safeguarding training", "25", "expiring"),
     ]
     assert main([*args[:5], "5"]) == 0
-    assert capsys.readouterr().out.startswith("1 clearance(s)")
+    assert capsys.readouterr().out.startswith("1 clearance of ")
 
 
 def test_import_dry_run_reports_every_rejected_line_and_writes_nothing(

@@ -71,7 +71,7 @@ def test_rows_that_do_not_fit_are_set_aside_and_sync_goes_on(
 
     status, line = sync(data, capsys)
     assert status == 0, line
-    assert "pulled 5 rows" in line and "item(s) need review" in line
+    assert "pulled 5 rows" in line and "; 5 items need review in the app" in line
     # The cursor moved past them: the next sync pulls nothing and still succeeds.
     status, line = sync(data, capsys)
     assert status == 0 and "pulled 0 rows" in line, line

@@ -14,7 +14,7 @@ import datetime as dt
 import sys
 
 from harmony_desktop.cli.common import SubcommandParser, Subcommands
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, ngettext
 
 
 def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -87,9 +87,12 @@ def run_demo(args: argparse.Namespace) -> int:
             existing = hub_count(store)
             if existing and not args.force:
                 print(
-                    _(
-                        "The database {path} already has {n} hub(s); a demo is only added to "
-                        "an empty database. Use --force to add it anyway."
+                    ngettext(
+                        "The database {path} already has {n} hub; a demo is only added to an "
+                        "empty database. Use --force to add it anyway.",
+                        "The database {path} already has {n} hubs; a demo is only added to an "
+                        "empty database. Use --force to add it anyway.",
+                        existing,
                     ).format(path=paths.database, n=existing),
                     file=sys.stderr,
                 )

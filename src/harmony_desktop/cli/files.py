@@ -16,7 +16,7 @@ from pathlib import Path
 from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, lang_help, open_services
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, ngettext
 
 
 def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -136,5 +136,9 @@ def run_export(args: argparse.Namespace) -> int:
             count = services.exporting.export(
                 args.kind, hub.id, args.out, first=args.first, last=args.last
             )
-    print(_("{count} rows written to {path}").format(count=count, path=args.out))
+    print(
+        ngettext("{count} row written to {path}", "{count} rows written to {path}", count).format(
+            count=count, path=args.out
+        )
+    )
     return 0

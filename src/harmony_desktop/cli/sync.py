@@ -22,7 +22,7 @@ import sys
 
 from harmony_desktop.cli.common import Subcommands, open_services
 from harmony_desktop.domain.errors import log_failure
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         review = service.status().needs_review
         line = f"{_stamp()} {report.summary()}"
         if review:
-            line += _("; {n} item(s) need review in the app").format(n=review)
+            line += ngettext(
+                "; {n} item needs review in the app", "; {n} items need review in the app", review
+            ).format(n=review)
         print(line)
         return EXIT_OK
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from harmony_desktop.cli.common import Subcommands, date_arg, open_services
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from harmony_desktop.services.context import Services
@@ -122,9 +122,11 @@ def run_expiring(args: argparse.Namespace) -> int:
         hub_id, hub_name = _hub_scope(services, args)
         found = services.volunteers.expiring(hub_id, within_days=args.within)
     print(
-        _("{count} clearance(s) of {hub} expired or expiring within {days} days.").format(
-            count=len(found), hub=hub_name, days=args.within
-        )
+        ngettext(
+            "{count} clearance of {hub} expired or expiring within {days} days.",
+            "{count} clearances of {hub} expired or expiring within {days} days.",
+            len(found),
+        ).format(count=len(found), hub=hub_name, days=args.within)
     )
     rows: list[list[Any]] = []
     for e in found:
@@ -147,7 +149,7 @@ def run_expiring(args: argparse.Namespace) -> int:
             _("Hubs"),
         ]
         write_private_table(args.out, headers, rows, title=_("Expiring"))
-        print(_("{count} rows written to {path}").format(count=len(rows), path=args.out))
+        print(_written(len(rows), args.out))
     return 0
 
 
@@ -222,7 +224,7 @@ def run_volunteer_export(args: argparse.Namespace) -> int:
         else:
             headers, rows = volunteers.summary_table(hub_id, first, last)
     write_private_table(args.out, headers, rows, title=args.kind.capitalize())
-    print(_("{count} rows written to {path}").format(count=len(rows), path=args.out))
+    print(_written(len(rows), args.out))
     return 0
 
 
@@ -237,5 +239,11 @@ def run_event_export(args: argparse.Namespace) -> int:
             EVENT_TABLES[args.kind]
         ]
     write_private_table(args.out, headers, rows, title=args.kind.capitalize())
-    print(_("{count} rows written to {path}").format(count=len(rows), path=args.out))
+    print(_written(len(rows), args.out))
     return 0
+
+
+def _written(count: int, path: object) -> str:
+    return ngettext(
+        "{count} row written to {path}", "{count} rows written to {path}", count
+    ).format(count=count, path=path)
