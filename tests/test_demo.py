@@ -129,6 +129,11 @@ def test_students_are_plausible(db: Session) -> None:
         if grade < 4:
             assert not s.may_walk_home
     assert len({s.district_student_id for s in students}) == len(students)
+    # the state's ids: ten digits, unique, and missing for one student in ten
+    statewide = [s.statewide_student_id for s in students if s.statewide_student_id]
+    assert len(set(statewide)) == len(statewide)
+    assert all(len(i) == 10 and i.isdigit() for i in statewide)
+    assert len(students) - len(statewide) == 14  # 7 of the 70 in each of the two hubs
     languages = Counter(s.home_language for s in students)
     assert languages["Spanish"] > len(students) * 0.4
     assert languages["English"] > 0

@@ -91,7 +91,7 @@ from harmony_desktop.store.replica import (
 from harmony_desktop.store.seed import ensure_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 5
+DEMO_VERSION = 6
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: The local setting listing the demo runs written into this database.
@@ -754,6 +754,13 @@ class _HubBuilder:
                 grade="K" if grade == 0 else str(grade),
                 school=rng.choice(schools[band]),
                 district_student_id=f"9{self.index:02d}{self._district_seq:07d}",
+                # the state's id (10 digits, synthetic); one student in ten has none yet,
+                # as new enrolments often do (no random draw: the rest stays as it was)
+                statewide_student_id=(
+                    ""
+                    if self._district_seq % 10 == 0
+                    else f"7{self.index:02d}{self._district_seq:07d}"
+                ),
                 home_language=home,
                 guardian_language=guardian_lang,
                 instrument=instrument,
