@@ -14,8 +14,12 @@ def test_dates_are_written_as_the_window_writes_them() -> None:
     assert display_text(day, Format.DATE) == "Thu 3 Dec 2026"
     assert display_text("2026-09-15", Format.DATE) == "Tue 15 Sep 2026"  # stored as text
     assert display_text("not a date", Format.DATE) == "not a date"  # shown as it is
+    # a birth date without its weekday
+    assert display_text(dt.date(2011, 2, 14), Format.BIRTH_DATE) == "14 Feb 2011"
+    assert display_text("2011-02-14", Format.BIRTH_DATE) == "14 Feb 2011"
     i18n.set_language("es")
     assert display_text(day, Format.DATE) == "jue 3 dic 2026"
+    assert display_text(dt.date(2011, 2, 14), Format.BIRTH_DATE) == "14 feb 2011"
 
 
 def test_numbers_times_and_rates() -> None:

@@ -65,12 +65,12 @@ def display_text(value: Any, fmt: Format) -> str:
         return value
     if fmt is Format.INT and isinstance(value, int):
         return f"{value:,}"
-    if fmt is Format.DATE:
-        # as the window writes dates ("Thu 3 Dec 2026", "jue 3 dic 2026"); the files
-        # keep them as dates (ISO in a .csv)
+    if fmt is Format.DATE or fmt is Format.BIRTH_DATE:
+        # as the window writes dates ("Thu 3 Dec 2026", "jue 3 dic 2026"), a birth date
+        # without its weekday; the files keep them as dates (ISO in a .csv)
         day = value if isinstance(value, dt.date) else _iso_date(str(value))
         if day is not None:
-            return format_date(day, DATE_PATTERN)
+            return format_date(day, DATE_PATTERN if fmt is Format.DATE else BIRTH_DATE_PATTERN)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -78,6 +78,8 @@ def display_text(value: Any, fmt: Format) -> str:
 
 #: The dates of the tab and the printout: the pattern of the window's other dates.
 DATE_PATTERN = "EEE d MMM y"
+#: A birth date in the tab and the printout.
+BIRTH_DATE_PATTERN = "d MMM y"
 #: A month in the tab and the printout: "Oct 2026", "oct 2026".
 MONTH_PATTERN = "MMM y"
 #: Each day of a list of days, shorter than a lone date: "3 Dec 2026", "3 dic 2026".
@@ -284,6 +286,7 @@ _NUMBER_FORMATS = {
     Format.HOURS: "0.00",
     Format.DECIMAL: "0.00",
     Format.DATE: "yyyy-mm-dd",
+    Format.BIRTH_DATE: "yyyy-mm-dd",
 }
 
 

@@ -31,7 +31,7 @@ def sheets() -> list[Sheet]:
             Column("statewide_student_id", _("Statewide student id")),
             Column("legal_first_name", _("Legal first name")),
             Column("legal_last_name", _("Legal last name")),
-            Column("birth_date", _("Birth date"), Format.DATE), Column("grade", _("Grade")),
+            Column("birth_date", _("Birth date"), Format.BIRTH_DATE), Column("grade", _("Grade")),
             Column("site", _("Site")),
             Column("program_start_date", _("Programme start date"), Format.DATE),
             Column("program_days", _("Programme days"), Format.INT),

@@ -34,6 +34,9 @@ class Format(StrEnum):
     #: a decimal number (two places)
     DECIMAL = "decimal"
     DATE = "date"
+    #: a date written without its weekday in the tab and on paper ("14 Feb 2011"): a
+    #: birth date, whose weekday nobody reads
+    BIRTH_DATE = "birth_date"
     #: a time of day stored as "HH:MM": files keep it so, the tab and the printout show
     #: it as the language writes times ("4:15 PM", "4:15 p.m.")
     TIME = "time"
