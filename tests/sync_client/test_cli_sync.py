@@ -27,7 +27,7 @@ def test_enroll_then_sync_prints_one_line(
 
     assert main(["--data-dir", str(data), "sync"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1 and "sync ok" in lines[0] and "pulled 1 rows" in lines[0]
+    assert len(lines) == 1 and "sync ok" in lines[0] and "pulled 1 row in 1 page," in lines[0]
 
 
 def test_sync_exit_codes_for_a_log(
@@ -53,3 +53,27 @@ def test_sync_exit_codes_for_a_log(
     assert main(["--data-dir", str(data), "sync"]) == 1
     line = capsys.readouterr().out.strip()
     assert "[unreachable]" in line and "\n" not in line
+
+
+def test_the_summary_line_counts_one_and_many_in_both_languages() -> None:
+    from harmony_desktop.domain import i18n
+    from harmony_desktop.services.sync import SyncReport
+
+    one = SyncReport(pushed=1, pulled=1, pages=1, conflicts=1, seconds=0.5)
+    many = SyncReport(pushed=3, pulled=1200, pages=2, conflicts=0, seconds=1.25)
+    assert one.summary() == (
+        "sync ok: pushed 1 (duplicates 0, rejected 0), pulled 1 row in 1 page, "
+        "1 new conflict, 0.50s"
+    )
+    assert many.summary() == (
+        "sync ok: pushed 3 (duplicates 0, rejected 0), pulled 1200 rows in 2 pages, "
+        "0 new conflicts, 1.25s"
+    )
+    i18n.set_language("es")
+    try:
+        assert one.summary() == (
+            "sincronización bien: enviadas 1 (duplicadas 0, rechazadas 0), recibida 1 fila "
+            "en 1 página, 1 conflicto nuevo, 0.50 s"
+        )
+    finally:
+        i18n.set_language("en")

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from harmony_desktop import __version__
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, ngettext
 from harmony_desktop.services.credentials import TokenStore
 from harmony_desktop.store import Store, settings
 from harmony_desktop.store.replica import (
@@ -78,17 +78,23 @@ class SyncReport:
 
     def summary(self) -> str:
         """One line fit for a log."""
-        text = _(
-            "sync ok: pushed {pushed} (duplicates {dup}, rejected {rej}), pulled {pulled} rows "
-            "in {pages} pages, {conflicts} new conflicts, {secs:.2f}s"
-        ).format(
-            pushed=self.pushed,
-            dup=self.duplicates,
-            rej=self.rejected,
-            pulled=self.pulled,
-            pages=self.pages,
-            conflicts=self.conflicts,
-            secs=self.seconds,
+        pulled = " ".join(
+            (
+                ngettext("pulled {n} row", "pulled {n} rows", self.pulled).format(n=self.pulled),
+                ngettext("in {n} page", "in {n} pages", self.pages).format(n=self.pages),
+            )
+        )
+        text = ", ".join(
+            (
+                _("sync ok: pushed {pushed} (duplicates {dup}, rejected {rej})").format(
+                    pushed=self.pushed, dup=self.duplicates, rej=self.rejected
+                ),
+                pulled,
+                ngettext(
+                    "{conflicts} new conflict", "{conflicts} new conflicts", self.conflicts
+                ).format(conflicts=self.conflicts),
+                _("{secs:.2f}s").format(secs=self.seconds),
+            )
         )
         if self.rebased:
             text += _(" (re-based after a server restore)")
