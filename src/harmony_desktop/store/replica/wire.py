@@ -120,37 +120,27 @@ class Codec:
     def select_sql(self, names: tuple[str, ...], count: int) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` of ``count`` rows by id
         (cached per field set and count)."""
-        key = (self.table, names, count)
-        sql = _SELECT_SQL.get(key)
-        if sql is None:
-            wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
-            marks = ", ".join("?" * count)
-            sql = f'SELECT {wanted} FROM "{self.table}" WHERE id IN ({marks})'
-            if len(_SELECT_SQL) < 4096:  # field sets are few; counts of a bulk vary
-                _SELECT_SQL[key] = sql
-        return sql
+        return self._select(names, f"id IN ({', '.join('?' * count)})", count)
 
     def select_where_sql(self, names: tuple[str, ...], field: str) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` of the rows whose ``field``
         holds a value (cached per field set)."""
-        key = (self.table, (*names, "", field), -1)
-        sql = _SELECT_SQL.get(key)
-        if sql is None:
-            wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
-            sql = f'SELECT {wanted} FROM "{self.table}" WHERE "{field}" = ?'
-            if len(_SELECT_SQL) < 4096:
-                _SELECT_SQL[key] = sql
-        return sql
+        return self._select(names, f'"{field}" = ?', field)
 
     def select_one_sql(self, names: tuple[str, ...]) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` of one row by id (cached per
         field set)."""
-        key = (self.table, names, 0)
+        return self._select(names, "id = ?", 0)
+
+    def _select(self, names: tuple[str, ...], where: str, kind: int | str) -> str:
+        """``SELECT id, hub_id, deleted, clocks, names...`` ``WHERE where``, cached by
+        the field set and ``kind`` (what the condition depends on)."""
+        key = (self.table, names, kind)
         sql = _SELECT_SQL.get(key)
         if sql is None:
             wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
-            sql = f'SELECT {wanted} FROM "{self.table}" WHERE id = ?'
-            if len(_SELECT_SQL) < 4096:
+            sql = f'SELECT {wanted} FROM "{self.table}" WHERE {where}'
+            if len(_SELECT_SQL) < 4096:  # field sets are few; counts of a bulk vary
                 _SELECT_SQL[key] = sql
         return sql
 
@@ -189,7 +179,7 @@ class Codec:
 
 _CODECS: dict[type[SyncedRow], Codec] = {}
 _UPDATE_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
-_SELECT_SQL: dict[tuple[str, tuple[str, ...], int], str] = {}
+_SELECT_SQL: dict[tuple[str, tuple[str, ...], int | str], str] = {}
 _POSITIONS: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, Convert]]] = {}
 
 
