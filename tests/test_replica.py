@@ -167,6 +167,50 @@ def test_the_pulled_clock_moves_this_device_past_it(store: Store) -> None:
     assert entry.clock > ahead  # a later local edit sorts after everything pulled
 
 
+def test_a_write_after_another_connection_moved_the_clock_sorts_after_it(
+    store: Store,
+) -> None:
+    """The write connection keeps its clock from one write to the next; a write made
+    after another connection moved the clock (a pull, or the same file opened by a
+    second program) still stamps later than that."""
+    store.wall = lambda: NOW_MS
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))  # the writer now keeps its clock
+    ahead = f"{NOW_MS + 60_000:015d}-00003-{store.device_id}"
+    with Store(store.path) as second:  # its own connections to the same file
+        second.settings.set(local.CLOCK, ahead)
+    with store.write() as w:
+        w.update(w.get(Hub, hub.id), name="Renamed")
+    first, renamed = outbox(store)
+    assert first.clock == f"{NOW_MS:015d}-00000-{store.device_id}"
+    assert renamed.clock == f"{NOW_MS + 60_000:015d}-00004-{store.device_id}"
+
+
+def test_a_write_after_a_pull_sorts_after_the_pulled_clock(store: Store) -> None:
+    store.wall = lambda: NOW_MS
+    with store.write() as w:
+        w.insert(AttendanceCode(hub_id=None, code="RH", label="Rehearsal"))
+    ahead = stamp(60_000, 7)
+    replica(store).apply_page(hub_page(ahead), [], cursor=5)
+    with store.write() as w:
+        w.update(w.get(Hub, HUB), name="Renamed")
+    renamed = outbox(store)[-1]
+    assert renamed.clock == f"{NOW_MS + 60_000:015d}-00008-{store.device_id}"
+
+
+def test_a_write_that_rolls_back_leaves_the_next_one_to_read_the_clock(store: Store) -> None:
+    store.wall = lambda: NOW_MS
+    with store.write() as w:
+        hub = w.insert(Hub(name="Hub"))  # ...00000, kept with the connection
+    with pytest.raises(RuntimeError), store.write() as w:
+        w.clock.now()  # ...00001, a reading that is rolled back with the block
+        raise RuntimeError("the block fails")
+    with store.write() as w:
+        w.update(w.get(Hub, hub.id), name="Renamed")
+    # read again from the database, where the rolled-back reading never was
+    assert outbox(store)[-1].clock == f"{NOW_MS:015d}-00001-{store.device_id}"
+
+
 def test_edits_stamped_by_a_clock_that_was_a_day_ahead_apply_and_carry_the_clock(
     store: Store,
 ) -> None:

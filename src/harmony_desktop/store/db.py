@@ -30,7 +30,7 @@ from harmony_desktop.domain.errors import StoreCorruptError, StoreError, StoreWr
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
-from harmony_desktop.store.replica import ChangeWriter, Replica, Wall, wall_clock_ms
+from harmony_desktop.store.replica import ChangeWriter, KeptClock, Replica, Wall, wall_clock_ms
 from harmony_desktop.store.revision import HEAD_REVISION, MIGRATION_FILES, migration_files
 from harmony_desktop.store.today import nothing_to_write_back
 
@@ -286,8 +286,10 @@ class Store:
         if the block uses ``writer.session`` or ``writer.connection``.
         """
         self.checked()
-        with _unwritten(self.path), self._writer_connection() as conn:
-            writer = ChangeWriter(conn, self.device_id, wall=self.wall)
+        conn, kept = self._writer_checkout()
+        failed = False
+        try:
+            writer = ChangeWriter(conn, self.device_id, wall=self.wall, kept=kept)
             writer.begin()
             try:
                 yield writer
@@ -298,45 +300,56 @@ class Store:
                 raise
             finally:
                 writer.close()
+        except OperationalError as err:
+            failed = True
+            translated = _write_error(self.path, err)
+            if translated is None:
+                raise
+            raise translated from err
+        except BaseException:
+            failed = True
+            raise
+        finally:
+            self._writer_checkin(conn, kept, failed)
 
-    @contextlib.contextmanager
-    def _writer_connection(self) -> Iterator[Connection]:
-        """This thread's write connection, kept for its next write; a connection of its
-        own for a write begun inside another on the same thread (it waits for the lock as
-        any other writer would, and never touches the outer transaction)."""
+    def _writer_checkout(self) -> tuple[Connection, KeptClock | None]:
+        """This thread's write connection (and the clock kept with it), kept for its next
+        write; a connection of its own for a write begun inside another on the same
+        thread (it waits for the lock as any other writer would, and never touches the
+        outer transaction), with no kept clock."""
         kept: Connection | None = getattr(self._writers, "connection", None)
         if kept is not None and kept in self._writing:
-            # nested: a connection for this write alone, as every write had before
-            with self._write_engine.connect() as conn:
-                yield conn
-            return
+            return self._write_engine.connect(), None  # nested: for this write alone
         with self._writers_lock:
             if kept is None or kept.closed:
                 kept = self._write_engine.connect()
                 self._writer_connections.append(kept)
                 self._writers.connection = kept
+                self._writers.clock = KeptClock()
             self._writing.add(kept)
-        failed = False
-        try:
-            yield kept
-        except BaseException:
-            # A failed write (a full disk, say, failing the commit) can leave SQLAlchemy's
-            # side of the connection in a state a later write cannot begin from: the next
-            # write gets a fresh connection.
-            failed = True
-            raise
-        finally:
-            with self._writers_lock:
-                self._writing.discard(kept)
-                dbapi = None if kept.closed else kept.connection.dbapi_connection
-                unended = failed or (dbapi is not None and dbapi.in_transaction)
-                if unended or self._closed:  # never reused; closed with the store
-                    self._writers.connection = None
-                    if kept in self._writer_connections:
-                        self._writer_connections.remove(kept)
-                    if unended:
-                        kept.invalidate()
-                    kept.close()
+        return kept, self._writers.clock
+
+    def _writer_checkin(self, conn: Connection, clock: KeptClock | None, failed: bool) -> None:
+        """End a write's use of ``conn``: a nested write's connection is closed; a kept
+        one is kept for the next write, unless the write failed.
+
+        A failed write (a full disk, say, failing the commit) can leave SQLAlchemy's
+        side of the connection in a state a later write cannot begin from: the next
+        write gets a fresh connection."""
+        if clock is None:
+            conn.close()
+            return
+        with self._writers_lock:
+            self._writing.discard(conn)
+            dbapi = None if conn.closed else conn.connection.dbapi_connection
+            unended = failed or (dbapi is not None and dbapi.in_transaction)
+            if unended or self._closed:  # never reused; closed with the store
+                self._writers.connection = None
+                if conn in self._writer_connections:
+                    self._writer_connections.remove(conn)
+                if unended:
+                    conn.invalidate()
+                conn.close()
 
     @contextlib.contextmanager
     def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:
@@ -619,24 +632,32 @@ def _unwritten(database: Path) -> Iterator[None]:
     try:
         yield
     except OperationalError as err:
-        orig = err.orig
-        code = getattr(orig, "sqlite_errorcode", 0) & 0xFF
-        if code == sqlite3.SQLITE_FULL:
-            raise StoreWriteError(
-                _(
-                    "The disk is full: this change was NOT saved. Free some space on the "
-                    "disk holding {folder}, then do it again. Everything saved before is safe."
-                ).format(folder=database.parent)
-            ) from err
-        if code == sqlite3.SQLITE_IOERR:
-            raise StoreWriteError(
-                _(
-                    "This change could NOT be written to the disk ({error}) and was not "
-                    "saved. Everything saved before is safe. Check that the disk has "
-                    "space and is connected, then do it again."
-                ).format(error=getattr(orig, "sqlite_errorname", "disk error"))
-            ) from err
-        raise
+        translated = _write_error(database, err)
+        if translated is None:
+            raise
+        raise translated from err
+
+
+def _write_error(database: Path, err: OperationalError) -> StoreWriteError | None:
+    """What to tell the user of a full disk or a disk error during a write of
+    ``database`` (None for any other error)."""
+    code = getattr(err.orig, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL:
+        return StoreWriteError(
+            _(
+                "The disk is full: this change was NOT saved. Free some space on the "
+                "disk holding {folder}, then do it again. Everything saved before is safe."
+            ).format(folder=database.parent)
+        )
+    if code == sqlite3.SQLITE_IOERR:
+        return StoreWriteError(
+            _(
+                "This change could NOT be written to the disk ({error}) and was not "
+                "saved. Everything saved before is safe. Check that the disk has "
+                "space and is connected, then do it again."
+            ).format(error=getattr(err.orig, "sqlite_errorname", "disk error"))
+        )
+    return None
 
 
 def list_backups(backup_dir: Path) -> list[Path]:

@@ -45,7 +45,7 @@ from harmony_desktop.store.replica.wire import (
     row_values,
     to_wire,
 )
-from harmony_desktop.store.replica.writer import ChangeWriter, StoredRows
+from harmony_desktop.store.replica.writer import ChangeWriter, KeptClock, StoredRows
 from harmony_sync.protocol import (
     attendance_code_id,
     attendance_mark_id,
@@ -67,6 +67,7 @@ __all__ = [
     "BeforeCursor",
     "ChangeWriter",
     "ConflictRecord",
+    "KeptClock",
     "PulledClockAhead",
     "PushTally",
     "Queued",

@@ -323,9 +323,11 @@ def restamp_encoded(
     path wrote them too (None: encode them)."""
     names = tuple(changed)
     key = (fields, names)
-    plan = _PLANS[key] if key in _PLANS else _plan(fields, names)
-    if len(_PLANS) < 4096:  # field sets and changes are few; never grow without bound
-        _PLANS[key] = plan
+    plan = _PLANS.get(key, _UNPLANNED)
+    if plan is _UNPLANNED:
+        plan = _plan(fields, names)
+        if len(_PLANS) < 4096:  # field sets and changes are few; never grow without bound
+            _PLANS[key] = plan
     if (
         plan
         and packed is not None
@@ -390,3 +392,4 @@ def _plan(fields: tuple[str, ...], names: tuple[str, ...]) -> _Plan | None:
 
 
 _PLANS: dict[tuple[tuple[str, ...], tuple[str, ...]], _Plan | None] = {}
+_UNPLANNED: Any = object()

@@ -63,13 +63,20 @@ class ChangeWriter:
     """
 
     def __init__(
-        self, connection: Connection, device_id: str, *, wall: Wall = wall_clock_ms
+        self,
+        connection: Connection,
+        device_id: str,
+        *,
+        wall: Wall = wall_clock_ms,
+        kept: KeptClock | None = None,
     ) -> None:
         self._connection = connection
         self.device_id = device_id
         self._wall = wall
+        self._kept = kept
         self._session: Session | None = None
         self._clock: HybridLogicalClock | None = None  # loaded with the first change
+        self._version = -1  # the database's data_version when the clock was taken
         #: whether a stamp was issued that no queued outbox entry records
         self._unrecorded = False
         dbapi = connection.connection.dbapi_connection
@@ -113,9 +120,14 @@ class ChangeWriter:
             self._connection.commit()
         else:
             sql.commit(self._db)
+        kept = self._kept
+        if kept is not None and self._clock is not None:
+            kept.keep(self._clock, self._wall, self._version, self._db.total_changes)
 
     def rollback(self) -> None:
         """Roll the transaction back: nothing of it is kept."""
+        if self._kept is not None:
+            self._kept.forget()
         if self._connection.in_transaction():
             self._connection.rollback()
         else:
@@ -123,9 +135,15 @@ class ChangeWriter:
 
     @property
     def clock(self) -> HybridLogicalClock:
-        """This device's HLC, read from the database in this transaction."""
+        """This device's HLC, as the database records it in this transaction."""
         if self._clock is None:
-            self._clock = load_clock(self._db, self.device_id, self._wall)
+            db = self._db
+            self._version = sql.execute(db, "PRAGMA data_version").fetchone()[0]
+            kept = self._kept
+            clock = None if kept is None else kept.clock_for(self._wall, self._version, db)
+            if clock is None:
+                clock = load_clock(db, self.device_id, self._wall)
+            self._clock = clock
             self._created = outbox.now_iso()
         return self._clock
 
@@ -195,8 +213,24 @@ class ChangeWriter:
         _id, hub_id, deleted, clocks, *values = current
         if "hub_id" in fields and fields["hub_id"] != hub_id:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
-        instance = self._identities().get((model, (row_id,), None))
-        changed = _changed(shape, names, fields, values, deleted, instance)
+        session = self._session
+        instance = None if session is None else session.identity_map.get((model, (row_id,), None))
+        if instance is None:  # _changed's comparison with the stored values, inline
+            to_column = shape.to_column
+            changed = {
+                name: value
+                for name, value, old in zip(names, fields.values(), values, strict=True)
+                if (
+                    value
+                    if value is None or (convert := to_column[name]) is None
+                    else convert(value)
+                )
+                != old
+            }
+            if deleted:
+                changed["deleted"] = False
+        else:
+            changed = _changed(shape, names, fields, values, deleted, instance)
         if not changed:
             return
         packed = self._write_update(shape, row_id, hub_id, clocks, changed)
@@ -399,6 +433,8 @@ class ChangeWriter:
 
     def _check_fields(self, shape: Codec, fields: Iterable[str], *, allow_id: bool = False) -> None:
         allowed = shape.from_wire.keys()
+        if type(fields) is dict and fields.keys() <= allowed:
+            return  # all known (the keys views compare in C)
         unknown = {k for k in fields if k not in allowed and not (allow_id and k == "id")}
         if unknown:
             raise ValidationError(
@@ -477,15 +513,17 @@ class ChangeWriter:
         restamped, bases, bases_text = restamp_encoded(packed, shape.fields, changed, stamp)
         names = tuple(changed)
         to_column = shape.to_column
-        params = (
-            *(
-                value if value is None or (convert := to_column[name]) is None else convert(value)
-                for name, value in changed.items()
-            ),
-            restamped,
-            row_id,
-        )
-        values = {k: to_wire(v) for k, v in changed.items()}
+        columns: list[Any] = []  # the new values as stored, then the clocks and the id
+        values: dict[str, Any] = {}  # the new values on the wire
+        for name, value in changed.items():
+            if value is None or (convert := to_column[name]) is None:
+                columns.append(value)
+            else:
+                columns.append(convert(value))
+            values[name] = to_wire(value)
+        columns.append(restamped)
+        columns.append(row_id)
+        params = tuple(columns)
         self._queued.append(
             outbox.entry(
                 shape.table,
@@ -500,6 +538,46 @@ class ChangeWriter:
         )
         self.changes += 1
         return names, params
+
+
+class KeptClock:
+    """A kept write connection's clock from one write to its next.
+
+    Loading the clock is a query and some parsing on every write; after a write on the
+    same connection the clock in memory is what the database records, unless something
+    else has written since: another connection (SQLite's ``data_version`` moves when
+    one commits) or this connection outside the writer (its ``total_changes`` moves).
+    Either way, and after a rollback, the next write loads the clock again."""
+
+    __slots__ = ("_changes", "_clock", "_version", "_wall")
+
+    def __init__(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        """Let the next write load the clock from the database."""
+        self._clock: HybridLogicalClock | None = None
+        self._wall: Wall | None = None
+        self._version = -1
+        self._changes = -1
+
+    def keep(self, clock: HybridLogicalClock, wall: Wall, version: int, changes: int) -> None:
+        """Keep ``clock`` after a commit that left the database at ``version`` (as this
+        connection read it in the transaction) and the connection at ``changes``."""
+        self._clock, self._wall, self._version, self._changes = clock, wall, version, changes
+
+    def clock_for(
+        self, wall: Wall, version: int, db: sqlite3.Connection
+    ) -> HybridLogicalClock | None:
+        """The kept clock if nothing has written since it was kept, else None."""
+        if (
+            self._clock is not None
+            and version == self._version
+            and db.total_changes == self._changes
+            and wall is self._wall
+        ):
+            return self._clock
+        return None
 
 
 @dataclass(frozen=True)
