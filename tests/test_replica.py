@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from typing import Any
@@ -167,18 +169,22 @@ def test_the_pulled_clock_moves_this_device_past_it(store: Store) -> None:
     assert entry.clock > ahead  # a later local edit sorts after everything pulled
 
 
-def test_a_write_after_another_connection_moved_the_clock_sorts_after_it(
+def test_a_write_after_another_program_moved_the_clock_sorts_after_it(
     store: Store,
 ) -> None:
     """The write connection keeps its clock from one write to the next; a write made
-    after another connection moved the clock (a pull, or the same file opened by a
-    second program) still stamps later than that."""
+    after a second program (a scheduled sync, say) moved the clock in the same file
+    still stamps later than that."""
     store.wall = lambda: NOW_MS
     with store.write() as w:
         hub = w.insert(Hub(name="Hub"))  # the writer now keeps its clock
     ahead = f"{NOW_MS + 60_000:015d}-00003-{store.device_id}"
-    with Store(store.path) as second:  # its own connections to the same file
-        second.settings.set(local.CLOCK, ahead)
+    second_program = (
+        "import sys; from harmony_desktop.store import Store, settings; "
+        "store = Store(sys.argv[1]); store.settings.set(settings.CLOCK, sys.argv[2]); "
+        "store.close()"
+    )
+    subprocess.run([sys.executable, "-c", second_program, str(store.path), ahead], check=True)
     with store.write() as w:
         w.update(w.get(Hub, hub.id), name="Renamed")
     first, renamed = outbox(store)
