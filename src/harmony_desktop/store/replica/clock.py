@@ -1,9 +1,11 @@
 """This device's hybrid logical clock (HLC), kept in the database it stamps.
 
-The clock is read at the start of every change (in the change's own transaction, never
-cached), so two processes writing the same file (the window and a scheduled
-``harmony-desktop sync``) never issue the same or a smaller reading, and a restore from
-an older backup does not turn the clock back (the wall clock has moved on).
+The clock is read in the transaction of the first change of a write, unless the write
+connection made the last committed write and nothing else has written since (then it
+reuses the clock it kept, see ``writer.KeptClock``), so two processes writing the same
+file (the window and a scheduled ``harmony-desktop sync``) never issue the same or a
+smaller reading, and a restore from an older backup does not turn the clock back (the
+wall clock has moved on).
 
 Its last reading is the later of two records, both in the database: the ``CLOCK``
 setting, and the newest outbox entry, whose ``mutation_id`` *is* a reading of this
