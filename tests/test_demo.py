@@ -511,3 +511,120 @@ def test_a_mother_has_a_womans_name_and_a_father_a_mans(db: Session) -> None:
     assert [(n, r) for n, r in gendered if not fits(n.split(" ")[0], r)] == []
     assert not fits("Leonardo", "Mother") and not fits("Yesenia", "Father")
     assert fits("Yesenia", "Mother") and fits("Leonardo", "Neighbor")
+
+
+def test_volunteers_serve_across_the_whole_history(demo: tuple[Store, DemoSummary]) -> None:
+    """The volunteers report over 2025-26, a year wholly inside the demo's history, has
+    what a real programme's would (SEED 7: each hub has four volunteers, the last a
+    prospect who has not served).
+
+    Worked out from the generator: the first two volunteers of each hub serve from the
+    history's first weeks (Nov-Dec 2024), so each has a row in each of the eleven months
+    the programme met in 2025-26 (late August to mid-June). Hollenbeck Park's third
+    volunteer joined in September 2026, so has none that year; MacArthur Park's third
+    would have joined in December 2025 before their safeguarding training of 13 Dec 2025,
+    so joined after it (26 Dec) and has a row in each month from January to June: 6.
+    50 rows in all. Per hub on TODAY: three active (teaching assistants), one prospect,
+    two cleared (the second volunteer's TB clearance expired on 29 Oct), two clearances
+    expiring within 30 days (the first volunteer's TB clearance, the third's training)."""
+    from harmony_desktop.services.reports import ReportParams
+
+    store = demo[0]
+    services = Services.open(store)
+    report = services.reports.run("volunteers", ReportParams(year="2025-26", today=TODAY))
+    hours = report.sheet("hours")
+    months: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in hours.as_dicts():
+        months[(row["hub"], row["volunteer"])].add(row["month"])
+        # an attended shift: signed in 5-15 min before a session of 1 to 2½ hours, out
+        # 0-20 min after it
+        assert 65 / 60 <= row["hours"] / row["shifts"] <= 2.5 + 35 / 60, row
+    year = [f"2025-{m:02d}" for m in range(8, 13)] + [f"2026-{m:02d}" for m in range(1, 7)]
+    per_hub = Counter(hub for hub, _volunteer in months)
+    assert per_hub == {"Hollenbeck Park": 2, "MacArthur Park": 3}
+    assert sorted(len(m) for m in months.values()) == [6, 11, 11, 11, 11]
+    assert len(hours.rows) == 50
+    for seen in months.values():
+        assert sorted(seen) == (year if len(seen) == 11 else year[5:])
+    by_hub = report.sheet("by_hub").as_dicts()
+    assert [r["hub"] for r in by_hub] == ["Hollenbeck Park", "MacArthur Park"]
+    for r in by_hub:
+        assert (r["active"], r["active_teaching_assistants"], r["prospects"], r["inactive"]) == (
+            3,
+            3,
+            1,
+            0,
+        )
+        assert (r["active_cleared"], r["active_not_cleared"], r["clearances_expiring"]) == (2, 1, 2)
+        assert r["hours"] > 0
+    # the year before and the year to date have their rows too
+    for label in ("2024-25", "2026-27"):
+        earlier = services.reports.run("volunteers", ReportParams(year=label, today=TODAY))
+        assert earlier.sheet("hours").rows, label
+
+
+def test_volunteers_were_cleared_before_they_served(db: Session) -> None:
+    """Every shift comes after the volunteer's background check, TB test and agreement;
+    a training that expires yearly was done before the first shift or renewed while they
+    served (the stored one is the latest); no shift falls after a clearance expired
+    unless a site lead let the volunteer in, which only the second volunteer's TB case
+    needed; volunteers with an ensemble come to most of its sessions from their start."""
+    from harmony_desktop.demo import _academic_year
+    from harmony_desktop.services.volunteers import add_months
+    from harmony_desktop.store.models import (
+        ClearanceKind,
+        VolunteerAssignment,
+        VolunteerClearance,
+        VolunteerShift,
+    )
+
+    codes = dict(db.exec(select(ClearanceKind.id, ClearanceKind.code)).all())
+    months = {"background": 0, "tb": 48, "safeguarding": 12, "agreement": 0}
+    sessions = {s.id: s for s in db.exec(select(ClassSession)).all()}
+    shifts: defaultdict[str, list[VolunteerShift]] = defaultdict(list)
+    for shift in db.exec(select(VolunteerShift)).all():
+        shifts[shift.volunteer_id].append(shift)
+    clearances: defaultdict[str, list[VolunteerClearance]] = defaultdict(list)
+    for c in db.exec(select(VolunteerClearance)).all():
+        clearances[c.volunteer_id].append(c)
+    confirmed = 0
+    assert len(shifts) == 6  # the three active volunteers of each hub
+    for volunteer_id, theirs in shifts.items():
+        days = sorted(sessions[s.session_id].date for s in theirs)
+        for c in clearances[volunteer_id]:
+            assert c.done_on is not None
+            code = codes[c.kind_id]
+            renewed = code == "safeguarding" and any(
+                add_months(c.done_on, -months[code]) <= day < c.done_on for day in days
+            )  # while they served, in the year the training before it covered
+            assert c.done_on < days[0] or renewed, (code, c.done_on, days[0])
+        for shift in theirs:
+            day = sessions[shift.session_id].date
+            lapsed = [
+                codes[c.kind_id] for c in clearances[volunteer_id]
+                if c.expires_on is not None and c.expires_on < day
+            ]  # fmt: skip
+            if lapsed:
+                assert lapsed == ["tb"] and shift.confirmed_by is not None
+                assert shift.confirmation_note == "TB clearance: expired"
+                confirmed += 1
+            else:
+                assert shift.confirmed_by is None
+        [assignment] = db.exec(
+            select(VolunteerAssignment).where(VolunteerAssignment.volunteer_id == volunteer_id)
+        ).all()
+        if assignment.ensemble_id is None:
+            continue
+        held = [
+            s for s in sessions.values()
+            if s.ensemble_id == assignment.ensemble_id and s.status == "held"
+            and s.kind == "regular" and s.date >= days[0]
+        ]  # fmt: skip
+        assert {sessions[s.session_id].ensemble_id for s in theirs} == {assignment.ensemble_id}
+        # about one session in eight missed (never more than one in four in a year)
+        for year in {_academic_year(s.date) for s in held}:
+            came = sum(1 for s in theirs if _academic_year(sessions[s.session_id].date) == year)
+            of = sum(1 for s in held if _academic_year(s.date) == year)
+            assert 0.75 * of <= came <= of, (year, came, of)
+    # the two hubs' second volunteers, since their TB clearance lapsed on 29 Oct 2026
+    assert confirmed >= 2

@@ -2905,11 +2905,11 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>{kind} done</source>
-        <translation>{kind} hecho</translation>
+        <translation>{kind}: se realizó</translation>
     </message>
     <message>
         <source>date done</source>
-        <translation>fecha en que se hizo</translation>
+        <translation>fecha de realización</translation>
     </message>
     <message>
         <source>expires</source>
@@ -3014,7 +3014,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Done on</source>
-        <translation>Hecho el</translation>
+        <translation>Fecha de realización</translation>
     </message>
     <message>
         <source>Expires</source>

@@ -14,7 +14,9 @@ for the popular ensembles, then ``years`` of sessions up to yesterday with atten
 marks: most students attend about nine sessions in ten, about one in ten is chronically
 absent, some arrive late or leave early, holidays and heat days are cancelled, concerts
 happen off-site, a few recent sessions have no roll yet, and today's sessions are
-scheduled and untouched.
+scheduled and untouched. Volunteers serve across the whole history as a real
+programme's do: most from its start, some joining in a later year, one who left; each
+cleared before their first shift, with a few clearances expiring or expired on purpose.
 
 Everything is written through :meth:`ChangeWriter.insert_many`, the single write path,
 one transaction per hub. **Outbox choice:** demo rows are not meant to reach a real
@@ -60,7 +62,7 @@ from harmony_desktop.domain.vocab import (
     VolunteerRole,
     VolunteerStatus,
 )
-from harmony_desktop.services.volunteers import add_months
+from harmony_desktop.services.volunteers import EXPIRING_WITHIN_DAYS, add_months
 from harmony_desktop.store import settings
 from harmony_desktop.store.db import Store
 from harmony_desktop.store.models import (
@@ -91,7 +93,7 @@ from harmony_desktop.store.replica import (
 from harmony_desktop.store.seed import ensure_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 6
+DEMO_VERSION = 7
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: The local setting listing the demo runs written into this database.
@@ -555,6 +557,18 @@ class _Seat:
     student: _Kid
     start: dt.date
     end: dt.date | None  # first day no longer enrolled
+
+
+@dataclass
+class _Service:
+    """When a volunteer serves: from ``start`` (their first possible shift) to ``end``
+    (their last day, for one who left), with one ensemble or the whole hub."""
+
+    n: int  # the volunteer's place in the hub's list (the special cases go by it)
+    volunteer: Volunteer
+    ensemble: Ensemble | None
+    start: dt.date
+    end: dt.date | None
 
 
 class _HubBuilder:
@@ -1266,13 +1280,22 @@ class _HubBuilder:
             ):
                 row.audience_count = self.rng.randint(60, 320)
 
-    def _volunteers(self) -> list[tuple[Volunteer, Ensemble | None]]:
-        """Teaching assistants and mentors from the music industry, and their clearances:
-        most valid, one TB clearance expiring within the month, one expired, one
-        safeguarding training expiring, a prospect still waiting for their checks."""
+    def _volunteers(self) -> list[_Service]:
+        """Teaching assistants and mentors from the music industry, and their clearances.
+
+        Each volunteer who serves starts on a day of the demo's history: most were
+        already serving when it begins, the others joined at the start of a later
+        programme year (or part-way through it); one now inactive served for a while and
+        left. Their background check, TB test and signed agreement are dated before their
+        first shift, and a clearance that expires was renewed before it lapsed, so the
+        stored row is the latest one. The special cases: the first volunteer's TB
+        clearance expires within the month, the second's expired (the site lead let them
+        in since, see :meth:`_shifts`), the third's safeguarding training is expiring,
+        and the last is a prospect who has only signed the agreement, still waiting for
+        their checks."""
         rng = self.rng
         kinds = {code: (natural_id("clearance_kind", code), months) for code, months in _CLEARANCES}
-        made: list[tuple[Volunteer, Ensemble | None]] = []
+        made: list[_Service] = []
         count = max(4, self.n_students // 30)
         names: set[tuple[str, str]] = set()
         for n in range(count):
@@ -1316,18 +1339,17 @@ class _HubBuilder:
                 ),
                 "volunteer_assignments",
             )
+            service = self._service(n, status, volunteer, ensemble)
             for code, (kind_id, months) in kinds.items():
                 if status == VolunteerStatus.PROSPECT and code != "agreement":
                     continue  # checks still pending
-                done = self.today - dt.timedelta(days=rng.randint(30, 600))
-                if code == "tb" and n == 0:
-                    done = add_months(self.today + dt.timedelta(days=12), -months)
-                elif code == "tb" and n == 1:
-                    done = add_months(self.today - dt.timedelta(days=20), -months)
-                elif code == "safeguarding" and n == 2:
-                    done = add_months(self.today + dt.timedelta(days=25), -months)
-                elif code == "safeguarding":
-                    done = self.today - dt.timedelta(days=rng.randint(30, 300))
+                done = self._fixed_clearance(n, code, months)
+                if done is None:  # a prospect signed the agreement lately
+                    done = (
+                        self._cleared_on(service, code, months)
+                        if service is not None
+                        else self.today - dt.timedelta(days=rng.randint(7, 60))
+                    )
                 self._add(
                     VolunteerClearance(
                         id=natural_id("clearance", volunteer.id, kind_id),
@@ -1339,35 +1361,117 @@ class _HubBuilder:
                     ),
                     "clearances",
                 )
-            if status == VolunteerStatus.ACTIVE:
-                made.append((volunteer, ensemble))
+            if service is not None:
+                made.append(service)
         return made
 
-    def _shifts(self, volunteers: list[tuple[Volunteer, Ensemble | None]]) -> None:
-        """The last eight weeks of held sessions: volunteers sign in a little before and
-        out a little after; now and then one does not come. The volunteer whose TB
-        clearance expired was let in by the site lead, and that is recorded."""
+    def _service(
+        self, n: int, status: VolunteerStatus, volunteer: Volunteer, ensemble: Ensemble | None
+    ) -> _Service | None:
+        """When volunteer ``n`` serves: from the history's first weeks (the first two,
+        whose TB cases need a long record, and about half the others), or from a day in
+        the first months of a later programme year; the inactive one left a few months
+        before today. None for a prospect, who has not served yet."""
+        if status == VolunteerStatus.PROSPECT:
+            return None
         rng = self.rng
-        since = self.today - dt.timedelta(weeks=8)
+        first_year = _academic_year(self.window_start)
+        last_join = self.today - dt.timedelta(weeks=3)
+        later = [
+            year
+            for year in range(first_year + 1, _academic_year(self.today) + 1)
+            if dt.date(year, 8, 25) <= last_join
+        ]
+        if n < 2 or status == VolunteerStatus.INACTIVE or not later or rng.random() < 0.5:
+            start = self.window_start + dt.timedelta(days=rng.randint(0, 45))
+        else:
+            year = rng.choice(later)
+            start = self._day_between(dt.date(year, 8, 25), min(dt.date(year + 1, 3, 1), last_join))
+            # A clearance dated on purpose (the third's training) was done to start:
+            # one who would have joined before it joins a few weeks after it.
+            for code, months in _CLEARANCES:
+                fixed = self._fixed_clearance(n, code, months)
+                if fixed is not None and fixed >= start:
+                    start = fixed + dt.timedelta(days=rng.randint(3, 30))
+        end = None
+        if status == VolunteerStatus.INACTIVE:
+            end = self._day_between(
+                start + dt.timedelta(days=120), self.today - dt.timedelta(days=90)
+            )
+        return _Service(n, volunteer, ensemble, start, end)
+
+    def _fixed_clearance(self, n: int, code: str, months: int) -> dt.date | None:
+        """The day a clearance made on purpose was done: the first volunteer's TB
+        clearance expires in 12 days, the second's expired 20 days ago, the third's
+        safeguarding training expires in 25 days. None for the others."""
+        if code == "tb" and n == 0:
+            return add_months(self.today + dt.timedelta(days=12), -months)
+        if code == "tb" and n == 1:
+            return add_months(self.today - dt.timedelta(days=20), -months)
+        if code == "safeguarding" and n == 2:
+            return add_months(self.today + dt.timedelta(days=25), -months)
+        return None
+
+    def _cleared_on(self, service: _Service, code: str, months: int) -> dt.date:
+        """The day a clearance was (last) done: before the volunteer's first day, then
+        renewed a few weeks before each expiry while they serve, never expiring within
+        the month for an active volunteer (those cases are made on purpose)."""
+        rng = self.rng
+        lead = (3, 30) if code == "agreement" else (14, 120)
+        done = service.start - dt.timedelta(days=rng.randint(*lead))
+        if not months:
+            return done
+        serving_until = service.end or self.today + dt.timedelta(days=EXPIRING_WITHIN_DAYS + 1)
+        while add_months(done, months) <= serving_until:
+            renewed = add_months(done, months) - dt.timedelta(days=rng.randint(7, 45))
+            done = min(renewed, self.today - dt.timedelta(days=rng.randint(1, 14)))
+        return done
+
+    def _shifts(self, volunteers: list[_Service]) -> None:
+        """From their first day (to their last, for one who left) a volunteer with an
+        ensemble comes to most of its held sessions, missing one now and then; one who
+        helps the whole hub comes to a session of any ensemble in most weeks.
+        They sign in a little before and out a little after; now and then one does not
+        come. The volunteer whose TB clearance expired was let in by the site lead since,
+        and that is recorded on each of those shifts."""
+        rng = self.rng
         held: defaultdict[str, list[ClassSession]] = defaultdict(list)
         for row in self.rows:
             if (
                 isinstance(row, ClassSession)
                 and row.status == SessionStatus.HELD.value
                 and row.kind == SessionKind.REGULAR.value
-                and since <= row.date < self.today
+                and row.date < self.today
             ):
                 held[row.ensemble_id].append(row)
-        every = [row for rows in held.values() for row in rows]
-        for n, (volunteer, ensemble) in enumerate(volunteers):
-            sessions = (
-                held.get(ensemble.id, []) if ensemble else rng.sample(every, min(8, len(every)))
-            )
+        weeks: defaultdict[dt.date, list[ClassSession]] = defaultdict(list)
+        for rows in held.values():
+            rows.sort(key=lambda r: (r.date, r.start))
+            for row in rows:
+                weeks[row.date - dt.timedelta(days=row.date.weekday())].append(row)
+        any_ensemble = [
+            sorted(rows, key=lambda r: (r.date, r.start, r.ensemble_id))
+            for _monday, rows in sorted(weeks.items())
+        ]
+        # The second volunteer's TB clearance holds through this day, expired after it.
+        tb_months = dict(_CLEARANCES)["tb"]
+        tb_expires = add_months(self._fixed_clearance(1, "tb", tb_months) or self.today, tb_months)
+        for service in volunteers:
+            if service.ensemble is not None:
+                sessions = [
+                    s
+                    for s in held.get(service.ensemble.id, [])
+                    if rng.random() >= 0.12  # not every meeting
+                ]
+            else:
+                sessions = [rng.choice(week) for week in any_ensemble if rng.random() < 0.75]
             for session in sessions:
-                if rng.random() < 0.35:
-                    continue  # not every meeting
-                expired = n == 1 and session.date > self.today - dt.timedelta(days=20)
-                if rng.random() < 0.08:
+                if session.date < service.start or (
+                    service.end is not None and session.date > service.end
+                ):
+                    continue
+                expired = service.n == 1 and session.date > tb_expires
+                if rng.random() < 0.05:
                     status, sign_in, sign_out = ShiftStatus.NO_SHOW, None, None
                 else:
                     status = ShiftStatus.ATTENDED
@@ -1377,10 +1481,10 @@ class _HubBuilder:
                 self._add(
                     self.fast.make(
                         VolunteerShift,
-                        id=natural_id("shift", session.id, volunteer.id),
+                        id=natural_id("shift", session.id, service.volunteer.id),
                         hub_id=self.hub.id,
                         session_id=session.id,
-                        volunteer_id=volunteer.id,
+                        volunteer_id=service.volunteer.id,
                         status=status.value,
                         sign_in=sign_in,
                         sign_out=sign_out,
