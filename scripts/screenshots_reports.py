@@ -30,12 +30,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 18)
-#: (kind, sheet, picture name) shown in the tab
+#: (kind, sheet, picture name, programme year or None for the current one) shown in the tab
 TAB_SHOTS = (
-    ("attendance", "attendance", "attendance"),
-    ("attendance", "by_hub", "attendance-by-hub"),
-    ("hours", "bands", "hours-bands"),
-    ("ases", "by_day", "ases-by-day"),
+    ("attendance", "attendance", "attendance", None),
+    ("attendance", "by_hub", "attendance-by-hub", None),
+    ("hours", "bands", "hours-bands", None),
+    ("ases", "by_day", "ases-by-day", None),
+    ("volunteers", "hours", "volunteers-hours", "2025-26"),
 )
 #: (kind, year or None for the year to date, pages) printed
 PRINTOUTS = (("attendance", None, 2), ("retention", "2025-26", 2), ("ases", "2025-26", 3))
@@ -94,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     window.pages.setCurrentWidget(page)
     page.hub_box.setCurrentIndex(0)  # all hubs
     shots.mkdir(parents=True, exist_ok=True)
-    for kind, sheet, name in TAB_SHOTS:
+    current_year = page.year_box.currentData()
+    for kind, sheet, name, year in TAB_SHOTS:
         page.kind_box.setCurrentIndex(page.kind_box.findData(kind))
+        page.year_box.setCurrentIndex(page.year_box.findData(year or current_year))
         page.report = None
         page.run_report()
         _wait(app, lambda: page.report is not None)
