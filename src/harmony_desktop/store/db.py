@@ -174,8 +174,7 @@ class Store:
         #: each thread's connection for :meth:`write`, kept between writes (a pool
         #: checkout and SQLAlchemy's transaction events cost more than the write's SQL)
         self._writers = threading.local()
-        self._writer_connections: list[Connection] = []
-        self._writing: set[Connection] = set()  # kept connections in a write now
+        self._writer_connections: list[_Kept] = []
         self._writers_lock = threading.Lock()
         self._closed = False
         url = f"sqlite:///{self.path}"
@@ -233,10 +232,12 @@ class Store:
         with self._writers_lock:
             # a connection in the middle of a write is closed when that write ends
             self._closed = True
-            idle = [c for c in self._writer_connections if c not in self._writing]
-            self._writer_connections = [c for c in self._writer_connections if c in self._writing]
-        for conn in idle:
-            conn.close()
+            idle = [k for k in self._writer_connections if not k.busy]
+            self._writer_connections = [k for k in self._writer_connections if k.busy]
+            for kept in idle:
+                kept.closed = True
+        for kept in idle:
+            kept.conn.close()
         self.engine.dispose()
         self._write_engine.dispose()
 
@@ -272,8 +273,7 @@ class Store:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
-    @contextlib.contextmanager
-    def write(self) -> Iterator[ChangeWriter]:
+    def write(self) -> _WriteBlock:
         """One write transaction through the change-tracking writer.
 
         Everything written inside, and its outbox entries, commit together when the block
@@ -285,71 +285,45 @@ class Store:
         ``COMMIT`` go straight to the driver, and SQLAlchemy's transaction is begun only
         if the block uses ``writer.session`` or ``writer.connection``.
         """
-        self.checked()
-        conn, kept = self._writer_checkout()
-        failed = False
-        try:
-            writer = ChangeWriter(conn, self.device_id, wall=self.wall, kept=kept)
-            writer.begin()
-            try:
-                yield writer
-                writer.finish()
-                writer.commit()
-            except BaseException:
-                writer.rollback()
-                raise
-            finally:
-                writer.close()
-        except OperationalError as err:
-            failed = True
-            translated = _write_error(self.path, err)
-            if translated is None:
-                raise
-            raise translated from err
-        except BaseException:
-            failed = True
-            raise
-        finally:
-            self._writer_checkin(conn, kept, failed)
+        return _WriteBlock(self)
 
-    def _writer_checkout(self) -> tuple[Connection, KeptClock | None]:
-        """This thread's write connection (and the clock kept with it), kept for its next
-        write; a connection of its own for a write begun inside another on the same
-        thread (it waits for the lock as any other writer would, and never touches the
-        outer transaction), with no kept clock."""
-        kept: Connection | None = getattr(self._writers, "connection", None)
-        if kept is not None and kept in self._writing:
-            return self._write_engine.connect(), None  # nested: for this write alone
+    def _writer_checkout(self) -> _Kept:
+        """This thread's write connection, kept for its next write with its clock; a
+        connection of its own for a write begun inside another on the same thread (it
+        waits for the lock as any other writer would, and never touches the outer
+        transaction), kept for nothing."""
+        kept: _Kept | None = getattr(self._writers, "kept", None)
+        if kept is not None and kept.busy:
+            return _Kept(self._write_engine.connect(), kept=False)  # nested
         with self._writers_lock:
             if kept is None or kept.closed:
-                kept = self._write_engine.connect()
+                kept = _Kept(self._write_engine.connect(), kept=True)
                 self._writer_connections.append(kept)
-                self._writers.connection = kept
-                self._writers.clock = KeptClock()
-            self._writing.add(kept)
-        return kept, self._writers.clock
+                self._writers.kept = kept
+            kept.busy = True
+        return kept
 
-    def _writer_checkin(self, conn: Connection, clock: KeptClock | None, failed: bool) -> None:
-        """End a write's use of ``conn``: a nested write's connection is closed; a kept
-        one is kept for the next write, unless the write failed.
+    def _writer_checkin(self, kept: _Kept, failed: bool) -> None:
+        """End a write's use of its connection: a nested write's is closed; a kept one is
+        kept for the next write, unless the write failed.
 
         A failed write (a full disk, say, failing the commit) can leave SQLAlchemy's
         side of the connection in a state a later write cannot begin from: the next
         write gets a fresh connection."""
-        if clock is None:
-            conn.close()
+        if kept.clock is None:
+            kept.conn.close()
             return
         with self._writers_lock:
-            self._writing.discard(conn)
-            dbapi = None if conn.closed else conn.connection.dbapi_connection
-            unended = failed or (dbapi is not None and dbapi.in_transaction)
+            kept.busy = False
+            unended = failed or kept.dbapi.in_transaction
             if unended or self._closed:  # never reused; closed with the store
-                self._writers.connection = None
-                if conn in self._writer_connections:
-                    self._writer_connections.remove(conn)
+                kept.closed = True
+                self._writers.kept = None
+                if kept in self._writer_connections:
+                    self._writer_connections.remove(kept)
                 if unended:
-                    conn.invalidate()
-                conn.close()
+                    kept.conn.invalidate()
+                kept.conn.close()
 
     @contextlib.contextmanager
     def raw_write(self, *, foreign_keys: bool = True) -> Iterator[Session]:
@@ -623,6 +597,84 @@ def _empty_message(path: Path) -> str:
         "been changed. Restore the newest backup with: harmony-desktop restore --list, "
         "then harmony-desktop restore BACKUP-FILE."
     ).format(path=path)
+
+
+class _Kept:
+    """A write connection, its driver connection and, if it is kept between writes,
+    the clock kept with it."""
+
+    __slots__ = ("busy", "clock", "closed", "conn", "dbapi")
+
+    def __init__(self, conn: Connection, *, kept: bool) -> None:
+        self.conn = conn
+        dbapi = conn.connection.dbapi_connection
+        assert isinstance(dbapi, sqlite3.Connection)
+        self.dbapi: sqlite3.Connection = dbapi
+        self.clock: KeptClock | None = KeptClock() if kept else None
+        self.busy: bool = False  # in a write now
+        self.closed: bool = False
+
+
+class _WriteBlock:
+    """The ``with`` block of :meth:`Store.write` (a class, not a generator: it is on
+    the path of every mark)."""
+
+    __slots__ = ("_kept", "_store", "_writer")
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __enter__(self) -> ChangeWriter:
+        store = self._store
+        store.checked()
+        kept = store._writer_checkout()
+        try:
+            writer = ChangeWriter(
+                kept.conn, store.device_id, wall=store.wall, kept=kept.clock, dbapi=kept.dbapi
+            )
+            writer.begin()
+        except OperationalError as err:
+            store._writer_checkin(kept, failed=True)
+            translated = _write_error(store.path, err)
+            if translated is None:
+                raise
+            raise translated from err
+        except BaseException:
+            store._writer_checkin(kept, failed=True)
+            raise
+        self._kept, self._writer = kept, writer
+        return writer
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _tb: object
+    ) -> None:
+        store, writer = self._store, self._writer
+        failed = True
+        try:
+            try:
+                if kind is None:
+                    try:
+                        writer.finish()
+                        writer.commit()
+                    except BaseException:
+                        writer.rollback()
+                        raise
+                    failed = False
+                else:
+                    writer.rollback()
+            finally:
+                writer.close()
+        except OperationalError as err:
+            translated = _write_error(store.path, err)
+            if translated is None:
+                raise
+            raise translated from err
+        finally:
+            store._writer_checkin(self._kept, failed)
+        if isinstance(error, OperationalError):
+            translated = _write_error(store.path, error)
+            if translated is not None:
+                raise translated from error
 
 
 @contextlib.contextmanager

@@ -69,6 +69,7 @@ class ChangeWriter:
         *,
         wall: Wall = wall_clock_ms,
         kept: KeptClock | None = None,
+        dbapi: sqlite3.Connection | None = None,
     ) -> None:
         self._connection = connection
         self.device_id = device_id
@@ -79,9 +80,13 @@ class ChangeWriter:
         self._version = -1  # the database's data_version when the clock was taken
         #: whether a stamp was issued that no queued outbox entry records
         self._unrecorded = False
-        dbapi = connection.connection.dbapi_connection
-        assert isinstance(dbapi, sqlite3.Connection)
+        if dbapi is None:
+            found = connection.connection.dbapi_connection
+            assert isinstance(found, sqlite3.Connection)
+            dbapi = found
         self._db: sqlite3.Connection = dbapi
+        #: whether SQLAlchemy's side joined the transaction (see :attr:`connection`)
+        self._joined = False
         self._queued: list[outbox.Entry] = []
         self._created: str = ""
         #: how many changes (= outbox entries) this transaction has made
@@ -93,6 +98,7 @@ class ChangeWriter:
         if not self._connection.in_transaction():
             # joins the driver's transaction (the engine's begin hook sees it begun)
             self._connection.begin()
+            self._joined = True
         return self._connection
 
     @property
@@ -116,7 +122,7 @@ class ChangeWriter:
 
     def commit(self) -> None:
         """Commit the transaction (through SQLAlchemy if the block used it)."""
-        if self._connection.in_transaction():
+        if self._joined:
             self._connection.commit()
         else:
             sql.commit(self._db)
@@ -128,7 +134,7 @@ class ChangeWriter:
         """Roll the transaction back: nothing of it is kept."""
         if self._kept is not None:
             self._kept.forget()
-        if self._connection.in_transaction():
+        if self._joined:
             self._connection.rollback()
         else:
             sql.rollback(self._db)
