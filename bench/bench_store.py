@@ -15,6 +15,9 @@
    own copy of the database (a laptop, where the app is the one writer while the roll
    is taken: the 1.3x target), then all four on one database (each write follows
    another connection's commit, as when a sync writes at the same moment).
+   Then one mark as a key press on the register writes it (``RollService.mark``: the
+   session, student and code checks, the stored mark, then the tracked write), against
+   plain ``sqlite3``, each on its own copy.
 2. A batch of 500 marks in one transaction ("mark all remaining present" on a 500-student
    ensemble) and its undo (500 marks set back in one step), against plain ``sqlite3``
    ``executemany`` of the same 500 rows in one transaction.
@@ -55,6 +58,7 @@ from bench._common import (
     timed_ms,
 )
 from harmony_desktop.demo import DEFAULT_SEED
+from harmony_desktop.services.roll import RollService
 from harmony_desktop.store.db import BUSY_TIMEOUT_MS, Store, check_integrity
 from harmony_desktop.store.models import (
     AttendanceMark,
@@ -322,6 +326,47 @@ def _mark_writes(path: Path, marks: int, *, shared: bool) -> None:
             f"outbox entries queued by the tracked writes: {queued} "
             f"(expected {2 * (marks + warmup)})"
         )
+
+
+def bench_register_mark(path: Path, marks: int) -> None:
+    """Median of one mark as the register's key press writes it (``RollService.mark``),
+    against plain sqlite3 writing the same mark, interleaved, each on its own copy."""
+    _heading(f"One mark as a key press on the register writes it ({marks} marks each way)")
+    with tempfile.TemporaryDirectory(prefix="harmony-bench-") as folder:
+        copies = {}
+        for way in ("register", "plain"):
+            (Path(folder) / way).mkdir()
+            copies[way] = copy_database(path, Path(folder) / way)
+        with Store(copies["register"]) as store:
+            roll = RollService(store)
+            plain = plain_connection(copies["plain"])
+            warmup = 20
+            targets, teacher = _unmarked_targets(store, marks + warmup)
+            for phase, code in (("new mark", "P"), ("correct a mark", "L")):
+                new = phase == "new mark"
+                wall: dict[str, list[float]] = {"register": [], "plain": []}
+                for i, target in enumerate(targets):
+                    order: list[tuple[str, Callable[[], Any]]] = [
+                        (
+                            "register",
+                            partial(
+                                roll.mark, target.session_id, target.student_id, code, by=teacher
+                            ),
+                        ),
+                        ("plain", partial(_plain, plain, target, code, teacher, new)),
+                    ]
+                    if i % 2:
+                        order.reverse()
+                    for name, action in order:
+                        ms = timed_ms(action)
+                        if i >= warmup:
+                            wall[name].append(ms)
+                ratio = statistics.median(wall["register"]) / statistics.median(wall["plain"])
+                print(f"{phase} (wall time, includes the fsync of the commit):")
+                print(f"  RollService.mark:            {summarize_ms(wall['register'])}")
+                print(f"  plain sqlite3, same pragmas: {summarize_ms(wall['plain'])}")
+                print(f"  ratio register/plain sqlite3: median {ratio:.2f}x")
+            plain.close()
 
 
 # -- 2. a batch: mark all remaining present, and its undo ----------------------------------
@@ -594,6 +639,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_search(path)
     if args.only in (None, "writes"):
         bench_mark_writes(path, args.marks)
+        bench_register_mark(path, args.marks)
     if args.only in (None, "batch"):
         bench_batch(path, args.repeats)
     print(f"\nload average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")

@@ -139,6 +139,25 @@ def test_bad_codes_and_cancelled_sessions_are_refused_without_writing(
     services.roll.mark(sid, hub.student_ids[0], "P", by=None)
 
 
+def test_a_retired_code_is_refused_and_a_late_code_stamps_the_arrival(
+    services: Services, hub: HubFixture
+) -> None:
+    """The register reads a code's flags with a plain query: a retired code is refused
+    (nothing written), and a code's "late" flag still gives the mark an arrival time."""
+    sid = opened(services, hub)
+    student = hub.student_ids[0]
+    off_site = next(c for c in services.setup.codes() if c.code == "OS")
+    services.setup.save_code(replace(off_site, active=False))
+    before = outbox_count(services)
+    with pytest.raises(ValidationError, match="OS is not an attendance code"):
+        services.roll.mark(sid, student, "OS", by=None)
+    assert outbox_count(services) == before
+    assert marks(services, sid) == {}
+    services.roll.mark(sid, student, "L", by=None, arrival_time=dt.time(15, 47))
+    state = services.roll.mark(sid, student, "L", by=None, note="  bus  ")
+    assert (state.code, state.arrival_time, state.note) == ("L", dt.time(15, 47), "bus")
+
+
 def test_mark_all_remaining_present_only_touches_unrecorded(
     services: Services, hub: HubFixture
 ) -> None:

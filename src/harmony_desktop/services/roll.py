@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -34,7 +35,12 @@ from harmony_desktop.store.models import (
 )
 from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import StoredRows, attendance_mark_id, codec
-from harmony_desktop.store.today import read_session_state, read_student_flags
+from harmony_desktop.store.today import (
+    CodeFlags,
+    read_attendance_code,
+    read_session_state,
+    read_student_flags,
+)
 
 
 @dataclass(frozen=True)
@@ -241,10 +247,9 @@ class RollService:
         is checked as :meth:`sign_out` checks it). Returns the stored state.
         """
         with self.store.write() as w:
-            current = _state(
-                w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
-            )
-            code_row = self._code(w.session, code)
+            stored = _stored_marks(w, session_id, [student_id])
+            current = _current(stored, student_id)
+            code_row = self._code(w.driver, code)
             state = replace(current, code=code_row.code)
             if code_row.tardy:
                 state = replace(
@@ -272,7 +277,7 @@ class RollService:
                     walked_home=False,
                     pickup_confirmed_by=None,
                 )
-            return self._write(w, session_id, student_id, state, by)
+            return self._write(w, session_id, student_id, state, by, stored=stored)
 
     def sign_out(
         self, session_id: str, student_id: str, dismissal: Dismissal, *, by: str | None
@@ -284,17 +289,16 @@ class RollService:
         lead's confirmation (``dismissal.confirmed_by``), which is recorded.
         """
         with self.store.write() as w:
-            current = _state(
-                w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
-            )
-            code_row = self._code(w.session, current.code) if current.code else None
+            stored = _stored_marks(w, session_id, [student_id])
+            current = _current(stored, student_id)
+            code_row = self._code(w.driver, current.code) if current.code else None
             if code_row is None or not code_row.counts_present:
                 raise ValidationError(
                     _("Only a student marked present can be signed out. Mark them first."),
                     "code",
                 )
             state = self._dismissed(w.session, student_id, current, dismissal)
-            return self._write(w, session_id, student_id, state, by)
+            return self._write(w, session_id, student_id, state, by, stored=stored)
 
     def site_leads(self, hub_id: str) -> list[tuple[str, str]]:
         """(staff id, name) of the staff who may confirm a release: site leads and
@@ -350,7 +354,7 @@ class RollService:
         """Write a whole mark state (used by undo/redo and corrections)."""
         with self.store.write() as w:
             if state.code is not None:
-                self._code(w.session, state.code)
+                self._code(w.driver, state.code)
             return self._write(w, session_id, student_id, state, by)
 
     def set_states(
@@ -360,24 +364,26 @@ class RollService:
         (undo and redo of "mark all remaining present"); all or nothing."""
         with self.store.write() as w, collector_paused():
             for code in {state.code for _student, state in states} - {None}:
-                self._code(w.session, str(code))
+                self._code(w.driver, str(code))
             return self._write_many(w, session_id, list(states), by)
 
     def clear(self, session_id: str, student_id: str, *, by: str | None) -> MarkState:
         """Set a student back to "not recorded" (the note is kept)."""
         with self.store.write() as w:
-            current = _state(
-                w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
+            stored = _stored_marks(w, session_id, [student_id])
+            current = _current(stored, student_id)
+            return self._write(
+                w, session_id, student_id, MarkState(note=current.note), by, stored=stored
             )
-            return self._write(w, session_id, student_id, MarkState(note=current.note), by)
 
     def set_note(self, session_id: str, student_id: str, note: str, *, by: str | None) -> MarkState:
         """Attach a note to a student's mark (recorded or not)."""
         with self.store.write() as w:
-            current = _state(
-                w.session.get(AttendanceMark, attendance_mark_id(session_id, student_id))
+            stored = _stored_marks(w, session_id, [student_id])
+            current = _current(stored, student_id)
+            return self._write(
+                w, session_id, student_id, replace(current, note=note.strip()), by, stored=stored
             )
-            return self._write(w, session_id, student_id, replace(current, note=note.strip()), by)
 
     def mark_remaining_present(self, session_id: str, *, by: str | None) -> list[str]:
         """Mark every enrolled student still not recorded as present (P), in one step.
@@ -400,9 +406,16 @@ class RollService:
     # -- internals ---------------------------------------------------------------------
 
     def _write(
-        self, w: ChangeWriter, session_id: str, student_id: str, state: MarkState, by: str | None
+        self,
+        w: ChangeWriter,
+        session_id: str,
+        student_id: str,
+        state: MarkState,
+        by: str | None,
+        *,
+        stored: _StoredMarks | None = None,
     ) -> MarkState:
-        return self._write_many(w, session_id, [(student_id, state)], by)[0]
+        return self._write_many(w, session_id, [(student_id, state)], by, stored=stored)[0]
 
     def _write_many(
         self,
@@ -480,10 +493,10 @@ class RollService:
         return get_live(s, ClassSession, session_id, message=_session_not_found())
 
     @staticmethod
-    def _code(s: Session, code: str) -> AttendanceCode:
-        row = s.exec(
-            select(AttendanceCode).where(AttendanceCode.code == code, live(AttendanceCode))
-        ).first()
+    def _code(conn: sqlite3.Connection, code: str) -> CodeFlags:
+        """The live, active attendance code ``code`` (a plain read: one mark needs no
+        ORM session)."""
+        row = read_attendance_code(conn, code)
         if row is None or not row.active:
             raise ValidationError(
                 _("{code} is not an attendance code. Use one of the codes shown.").format(
@@ -565,6 +578,12 @@ def _states_of(
         if row is not None and not row[2]:
             found[student_id] = _state_of(row)
     return found
+
+
+def _current(stored: _StoredMarks, student_id: str) -> MarkState:
+    """The student's current mark state among ``stored`` ("not recorded" if none)."""
+    row = stored.rows.get(stored.mark_ids[student_id])
+    return _NOT_RECORDED if row is None or row[2] else _state_of(row)
 
 
 #: Where a state's fields are in a stored row: ``(id, hub_id, deleted, clocks,

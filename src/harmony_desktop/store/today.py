@@ -286,6 +286,30 @@ def read_session_state(conn: sqlite3.Connection, session_id: str) -> tuple[str, 
     return None if found is None else (str(found[0]), str(found[1]))
 
 
+@dataclass(frozen=True)
+class CodeFlags:
+    """What the register needs of an attendance code: its letters and flags."""
+
+    code: str
+    counts_present: bool
+    tardy: bool
+    early_departure: bool
+    active: bool
+
+
+def read_attendance_code(conn: sqlite3.Connection, code: str) -> CodeFlags | None:
+    """The live attendance code written ``code`` (None if there is none)."""
+    found = conn.execute(
+        "SELECT code, counts_present, tardy, early_departure, active FROM attendance_code"
+        " WHERE code = ? AND deleted = 0 LIMIT 1",
+        (code,),
+    ).fetchone()
+    if found is None:
+        return None
+    letters, present, tardy, early, active = found
+    return CodeFlags(str(letters), bool(present), bool(tardy), bool(early), bool(active))
+
+
 def read_student_flags(
     conn: sqlite3.Connection, student_ids: Sequence[str]
 ) -> dict[str, tuple[bool, str]]:
