@@ -363,6 +363,18 @@ def test_the_window_writes_hours_as_its_language_does(qapp: QApplication) -> Non
         QLocale.setDefault(QLocale("en_US"))
 
 
+def test_saved_at_says_the_seconds_as_the_language_writes_a_time(qapp: QApplication) -> None:
+    from harmony_desktop.ui.register.models import saved_text
+
+    try:
+        QLocale.setDefault(QLocale("en_US"))
+        assert saved_text(dt.time(15, 50, 7)) == "✓ Saved at 3:50:07\u202fPM"
+        QLocale.setDefault(QLocale("de_DE"))  # a 24-hour language
+        assert saved_text(dt.time(9, 5, 59)) == "✓ Saved at 09:05:59"
+    finally:
+        QLocale.setDefault(QLocale("en_US"))
+
+
 RELAUNCH = """
 import sys
 from PySide6.QtCore import QTimer

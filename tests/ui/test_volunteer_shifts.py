@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
@@ -153,3 +153,40 @@ def test_signing_in_and_out_by_keyboard_gives_the_right_hours(
     # Signing out someone who never signed in is refused with a message.
     qtbot.keyClick(panel.view, Qt.Key.Key_O)
     assert "Sign the volunteer in" in panel.save_label.text()
+
+
+def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on_one_line(
+    qtbot: QtBot, services: Services, hub: HubFixture, people: dict[str, str], qapp
+) -> None:  # type: ignore[no-untyped-def]
+    """On a 1280×720 laptop the panel shows its header and two whole rows, without a
+    sideways scroll bar, and the longest clearance ("Autorizado(a) · vence el …", a
+    clearance expiring within the month) fits its column on one line."""
+    from harmony_desktop.ui.app import install_translator
+
+    soon = add_volunteer(services, hub, "Sofia", tb_expired=False)
+    tb = next(k for k in services.volunteers.kinds() if k.code == "tb")
+    # done so that it lapses in about three weeks
+    services.volunteers.record_clearance(
+        soon, tb.id, add_months(REAL_TODAY + dt.timedelta(days=20), -tb.validity_months)
+    )
+    assert install_translator(qapp, QLocale("es_MX"))
+    try:
+        window = MainWindow(services, hub.hub_id, today=REAL_TODAY, auto_sync=False)
+        qtbot.addWidget(window)
+        window.resize(1268, 672)  # a maximised window on a 1280×720 screen
+        with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+            window.show()
+        _session, panel = open_panel(qtbot, window.register)
+        view = panel.view
+        assert panel.model.rowCount() == 3
+        qtbot.waitUntil(lambda: view.rowHeight(0) > 0)
+        assert view.viewport().height() >= 2 * view.rowHeight(0)
+        assert not view.horizontalScrollBar().isVisible()
+        texts = [panel.model.index(row, ShiftColumn.CLEARANCE).data() for row in range(3)]
+        longest = next(t for t in texts if t.startswith("Autorizado(a) · vence el"))
+        assert view.columnWidth(ShiftColumn.CLEARANCE) > view.fontMetrics().horizontalAdvance(
+            longest
+        )
+        window.shutdown()
+    finally:
+        install_translator(qapp, QLocale("en_US"))

@@ -77,6 +77,15 @@ def time_text(moment: dt.time) -> str:
     return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
+def seconds_text(moment: dt.time) -> str:
+    """A time of day with its seconds, as the window's language writes it: "3:30:05 PM",
+    "3:30:05 p.m." (a 24-hour language: "15:30:05"); what "Saved at" says, so each save
+    changes the text even within a minute."""
+    short = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    with_seconds = short.replace("mm", "mm:ss", 1) if "ss" not in short else short
+    return QLocale().toString(QTime(moment.hour, moment.minute, moment.second), with_seconds)
+
+
 def hours_text(start: dt.time, end: dt.time) -> str:
     """A session's hours, the day half said once when both share it: "3:30–5:00 PM",
     "3:30–5:00 p.m.", "10:00 AM–12:30 PM" (a 24-hour language: "15:30–17:00")."""

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from harmony_desktop.domain.sessions import RollState, SessionInfo
-from harmony_desktop.ui.language import hours_text, time_text
+from harmony_desktop.ui.language import hours_text, seconds_text, time_text
 from harmony_desktop.ui.register.codes import CodeInfo
 
 if TYPE_CHECKING:
@@ -35,6 +35,12 @@ def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
     """Translate a register string (context ``Register``); ``n`` picks the plural form
     of a ``%n`` text (lupdate reads it as the third argument)."""
     return QCoreApplication.translate("Register", text, disambiguation or None, n)
+
+
+def saved_text(moment: dt.time) -> str:
+    """What the register says after a write: "✓ Saved at 3:50:12 PM" (the window's
+    language writes the time)."""
+    return tr("✓ Saved at {time}").format(time=seconds_text(moment))
 
 
 def state_text(info: SessionInfo, today: dt.date) -> str:

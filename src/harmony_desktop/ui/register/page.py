@@ -49,7 +49,7 @@ from harmony_desktop.ui.register.dialogs import (
     NoteDialog,
     default_time,
 )
-from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.register.models import saved_text, tr
 from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
@@ -67,7 +67,7 @@ def _now() -> dt.time:
 
 
 def _saved_text() -> str:
-    return tr("✓ Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
+    return saved_text(dt.datetime.now().time())
 
 
 class RegisterPage(QWidget):
@@ -195,11 +195,11 @@ class RegisterPage(QWidget):
         self.rollOpened.connect(lambda sid: self.volunteers.show_session(sid, self.day))
         self.dayChanged.connect(self.volunteers.day_shown)
         right.addWidget(self.volunteers)
-        # The roll is what the teacher works in: it gets the room; the volunteers'
-        # panel keeps a few rows (the splitter gives it more on demand).
-        right.setStretchFactor(0, 4)
-        right.setStretchFactor(1, 1)
-        right.setSizes([600, 130])
+        # The roll is what the teacher works in: it gets the room as the window grows or
+        # shrinks; the volunteers' panel keeps two whole rows (drag the splitter for more).
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 0)
+        right.setSizes([600, self.volunteers.height_for_rows(2)])
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)

@@ -30,7 +30,13 @@ from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import hours_text
 from harmony_desktop.ui.register.codes import CodeInfo
 from harmony_desktop.ui.register.delegates import CodeDelegate
-from harmony_desktop.ui.register.models import RollColumn, RollOrder, RollTableModel, tr
+from harmony_desktop.ui.register.models import (
+    RollColumn,
+    RollOrder,
+    RollTableModel,
+    saved_text,
+    tr,
+)
 from harmony_desktop.ui.register.widgets import button, heading
 
 if TYPE_CHECKING:
@@ -152,8 +158,8 @@ class RollPanel(QWidget):
         self.save_label.setObjectName("saveLabel")
         self.save_label.setStyleSheet(_SAVED_STYLE)
         # Fixed room for changing texts, so a new "Saved at" never relayouts the panel.
-        self.save_label.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance("✓ Saved at 00:00:00") + 16
+        self.save_label.setMinimumWidth(  # the widest time of day in the window's language
+            self.fontMetrics().horizontalAdvance(saved_text(dt.time(12, 58, 58))) + 16
         )
         self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.progress_label.setMinimumWidth(

@@ -51,7 +51,7 @@ from harmony_desktop.domain.vocab import ShiftStatus
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
-from harmony_desktop.ui.register.models import tr
+from harmony_desktop.ui.register.models import saved_text, tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 if TYPE_CHECKING:
@@ -331,6 +331,7 @@ class VolunteerShiftPanel(QWidget):
         self.setAccessibleName(tr("Volunteers at this session"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 0, 0)
+        self._layout = layout
         head = QHBoxLayout()
         self.title = QLabel(tr("&Volunteers"))
         font = QFont(self.title.font())
@@ -346,6 +347,7 @@ class VolunteerShiftPanel(QWidget):
         head.addStretch(1)
         head.addWidget(self.save_label)
         layout.addLayout(head)
+        self._head = head
         self.model = VolunteerShiftModel(self)
         self.view = VolunteerShiftView()
         self.view.setModel(self.model)
@@ -360,8 +362,14 @@ class VolunteerShiftPanel(QWidget):
         self.view.verticalHeader().setAccessibleName(tr("Volunteer rows"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 210), (1, 200), (2, 190), (3, 60), (4, 60)):
+        # Room for the longest clearance in the window's language ("Cleared · expires
+        # 30 Sep 2026"); anything longer ends in "…" on its one line rather than
+        # wrapping into a row too short for two.
+        longest = tr("Cleared · expires {date}").format(date=day_text(dt.date(2026, 9, 30)))
+        clearance = max(200, self.view.fontMetrics().horizontalAdvance(longest) + 16)
+        for column, width in ((0, 210), (1, clearance), (2, 160), (3, 60), (4, 60)):
             header.resizeSection(column, width)
+        self.view.setWordWrap(False)
         self.title.setBuddy(self.view)  # Alt+V goes to the volunteers
         self.view.actionRequested.connect(self.act)
         layout.addWidget(self.view, 1)
@@ -375,6 +383,21 @@ class VolunteerShiftPanel(QWidget):
         self.keys_help.setAccessibleName(tr("Volunteer keys"))
         layout.addWidget(self.keys_help)
         tasks.changed.connect(self._changed_elsewhere)
+
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height that shows its heading, the table's header with ``rows``
+        whole rows under it, and the keys' line."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        view = self.view
+        table = (
+            view.horizontalHeader().sizeHint().height()
+            + rows * view.verticalHeader().defaultSectionSize()
+            + 2 * view.frameWidth()
+        )
+        heading = self._head.sizeHint().height()
+        keys = self.keys_help.sizeHint().height()
+        return margins.top() + margins.bottom() + heading + table + keys + 2 * layout.spacing()
 
     # -- the session -------------------------------------------------------------------
 
@@ -477,9 +500,7 @@ class VolunteerShiftPanel(QWidget):
         row = self.model.row_of(volunteer_id)
         self.model.update_shift(volunteer_id, state)
         self._update_summary()
-        self.set_save_text(
-            tr("✓ Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
-        )
+        self.set_save_text(saved_text(dt.datetime.now().time()))
         self.tasks.notify(Changes(volunteers=True), self)
         self.shiftSaved.emit(volunteer_id, state.status or "")
         if advance and row == self.view.currentIndex().row():
