@@ -31,6 +31,7 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
 from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.models import SessionColumn
 from tests.factories import HubFixture
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,6 +220,8 @@ def spanish(qapp: QApplication) -> Iterator[None]:
 def test_the_window_comes_out_in_spanish(
     qtbot: QtBot, services: Services, hub: HubFixture, spanish: None
 ) -> None:
+    taken = services.sessions.open(services.sessions.for_day(hub.hub_id, DAY)[0]).id
+    services.roll.mark_remaining_present(taken, by=None)  # its state: "Asistencia tomada"
     window = MainWindow(services, hub.hub_id, today=DAY, auto_sync=False)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
@@ -240,6 +243,17 @@ def test_the_window_comes_out_in_spanish(
             "Tarde",
             "Salió temprano",
         ]
+        # "Asistencia tomada" takes two lines, so the session's name gets the room
+        sessions = window.register.sessions.view
+        states = [
+            sessions.model().index(row, SessionColumn.STATE).data()
+            for row in range(sessions.model().rowCount())
+        ]
+        assert "Asistencia tomada" in states
+        metrics = sessions.fontMetrics()
+        state = sessions.horizontalHeader().sectionSize(SessionColumn.STATE)
+        assert metrics.horizontalAdvance("Asistencia") < state
+        assert state < metrics.horizontalAdvance("Asistencia tomada")
     finally:
         window.shutdown()
 

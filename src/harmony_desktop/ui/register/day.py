@@ -175,11 +175,12 @@ class SessionList(QWidget):
         self.view.setTabKeyNavigation(False)  # Tab leaves the list; ↑/↓ choose a session
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(40)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)  # a long session name takes a second line
         header = self.view.horizontalHeader()
         header.setAccessibleName(tr("Session columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SessionColumn.SESSION, QHeaderView.ResizeMode.Stretch)
+        self._fit_state_column()
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.view.activated.connect(self._activated)
         layout.addWidget(self.view, 1)
@@ -188,6 +189,31 @@ class SessionList(QWidget):
         self.no_sessions_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_sessions_label.hide()
         layout.addWidget(self.no_sessions_label)
+
+    def _fit_state_column(self) -> None:
+        """Give the session's name the room: a state whose words are much shorter than
+        the whole ("Asistencia tomada") takes two lines of its 40-pixel row, so its
+        column is as wide as its longest word; one that fits in little more ("Roll
+        taken") keeps its line."""
+        metrics = self.view.fontMetrics()
+        states = [
+            tr("Not started"),
+            tr("In progress"),
+            tr("Roll taken"),
+            tr("Cancelled"),
+            tr("Missing roll"),
+        ]
+        title = self.model.headerData(SessionColumn.STATE, Qt.Orientation.Horizontal)
+        whole = max(metrics.horizontalAdvance(text) for text in [*states, str(title)])
+        words = max(metrics.horizontalAdvance(word) for text in states for word in text.split())
+        words = max(
+            words, self.view.horizontalHeader().sectionSizeFromContents(SessionColumn.STATE).width()
+        )
+        if whole <= 1.4 * words:
+            return  # the column fits its contents on one line
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(SessionColumn.STATE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(SessionColumn.STATE, words + 12)
 
     def show_day(self, day: dt.date) -> None:
         """Title the list with ``day`` ("Today, …" for today)."""
