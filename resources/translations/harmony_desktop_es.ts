@@ -855,7 +855,6 @@
     </message>
     <message>
         <source>Missing roll</source>
-        <extracomment>Custom roles shared by the models and their delegates.</extracomment>
         <translation>Falta la asistencia</translation>
     </message>
     <message>
@@ -1536,6 +1535,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>✓ Saved at {time}</source>
+        <extracomment>Custom roles shared by the models and their delegates.</extracomment>
         <translation>✓ Guardado a las {time}</translation>
     </message>
     <message>
@@ -2772,6 +2772,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteers at this session</source>
+        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size.</extracomment>
         <translation>Voluntarios en esta sesión</translation>
     </message>
     <message>
@@ -2801,6 +2802,10 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Volunteer keys</source>
         <translation>Teclas de voluntarios</translation>
+    </message>
+    <message>
+        <source>No volunteers at this hub: add them on the Volunteers tab.</source>
+        <translation>Esta sede no tiene voluntarios: agréguelos en la pestaña Voluntarios.</translation>
     </message>
     <message>
         <source>Sign the volunteer in first (key I).</source>

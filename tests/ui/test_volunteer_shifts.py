@@ -190,3 +190,23 @@ def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on
         window.shutdown()
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+def test_a_hub_without_volunteers_folds_the_panel_and_the_roll_takes_the_room(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    """No volunteers at the hub: the panel is one line saying where to add them, and the
+    roll gets its room; once a volunteer is added, the table comes back with two rows."""
+    page = window.register
+    session_id, panel = open_panel(qtbot, page)
+    assert panel.model.rowCount() == 0
+    assert panel.view.isHidden() and panel.keys_help.isHidden()
+    assert "No volunteers at this hub" in panel.summary.text()
+    assert panel.height() < panel.height_for_rows(1)
+    add_volunteer(services, hub, "Rosa", tb_expired=False)
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.show_session(session_id, page.day)
+    assert panel.model.rowCount() == 1
+    assert panel.view.isVisibleTo(panel) and panel.keys_help.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.height() >= panel.height_for_rows(2))
+    assert panel.summary.text() == "0 signed in · 0.00 h"

@@ -200,6 +200,8 @@ class RegisterPage(QWidget):
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 0)
         right.setSizes([600, self.volunteers.height_for_rows(2)])
+        self._right = right
+        self.volunteers.roomWanted.connect(self._give_volunteers_room)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -252,6 +254,14 @@ class RegisterPage(QWidget):
         bar.addWidget(self.add_session_button)
         bar.addWidget(self.cancel_button)
         return bar
+
+    def _give_volunteers_room(self, height: int) -> None:
+        """The volunteers' panel folded (the roll takes what it leaves) or has rows
+        again (it gets back ``height`` if it has less)."""
+        sizes = self._right.sizes()
+        limit = self.volunteers.maximumHeight()
+        if sizes[1] > limit or sizes[1] < height <= limit:
+            self._right.setSizes([max(0, sum(sizes) - height), height])
 
     def _expose_parts(self) -> None:
         """The parts' widgets under the names the page has always had (tests, scripts)."""

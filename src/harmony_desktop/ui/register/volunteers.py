@@ -301,6 +301,10 @@ class ShiftTimesDialog(QDialog):
         return dt.time(a.hour(), a.minute()), dt.time(b.hour(), b.minute())
 
 
+#: Qt's QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size.
+_NO_LIMIT = (1 << 24) - 1
+
+
 class VolunteerShiftPanel(QWidget):
     """The volunteers of the open session, signed in and out with one key."""
 
@@ -308,6 +312,9 @@ class VolunteerShiftPanel(QWidget):
     """A shift was stored: (volunteer id, status; "" when taken off the session)."""
     loaded = Signal()
     """The volunteers of the session are on screen."""
+    roomWanted = Signal(int)
+    """The panel folded (no volunteers: its heading's height) or unfolded (two rows'
+    height): the height it wants."""
 
     def __init__(
         self,
@@ -433,7 +440,25 @@ class VolunteerShiftPanel(QWidget):
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(max(row, 0), ShiftColumn.STATUS))
         self._update_summary()
+        self._fold(not entries)
         self.loaded.emit()
+
+    def _fold(self, empty: bool) -> None:
+        """A hub with no volunteers: only the heading line, saying so, and the roll
+        takes the room; volunteers again: the table and its keys come back."""
+        if empty == self.view.isHidden():
+            return
+        self.view.setVisible(not empty)
+        self.keys_help.setVisible(not empty)
+        if empty:
+            self.summary.setText(tr("No volunteers at this hub: add them on the Volunteers tab."))
+            margins = self._layout.contentsMargins()
+            folded = margins.top() + margins.bottom() + self._head.sizeHint().height()
+            self.setMaximumHeight(folded)
+            self.roomWanted.emit(folded)
+        else:
+            self.setMaximumHeight(_NO_LIMIT)
+            self.roomWanted.emit(self.height_for_rows(2))
 
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         if initiator is self or self.session_id is None:
