@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -180,7 +181,7 @@ def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on
         view = panel.view
         assert panel.model.rowCount() == 3
         qtbot.waitUntil(lambda: view.rowHeight(0) > 0)
-        assert view.viewport().height() >= 2 * view.rowHeight(0)
+        qtbot.waitUntil(lambda: view.viewport().height() >= 2 * view.rowHeight(0))
         assert not view.horizontalScrollBar().isVisible()
         texts = [panel.model.index(row, ShiftColumn.CLEARANCE).data() for row in range(3)]
         longest = next(t for t in texts if t.startswith("Autorizado(a) · vence el"))
@@ -203,6 +204,9 @@ def test_a_hub_without_volunteers_folds_the_panel_and_the_roll_takes_the_room(
     assert panel.view.isHidden() and panel.keys_help.isHidden()
     assert "No volunteers at this hub" in panel.summary.text()
     assert panel.height() < panel.height_for_rows(1)
+    split = panel.parentWidget()
+    assert isinstance(split, QSplitter)
+    qtbot.waitUntil(lambda: split.sizes()[1] <= panel.maximumHeight())  # the roll has the rest
     add_volunteer(services, hub, "Rosa", tb_expired=False)
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         panel.show_session(session_id, page.day)

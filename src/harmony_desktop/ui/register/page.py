@@ -196,10 +196,12 @@ class RegisterPage(QWidget):
         self.dayChanged.connect(self.volunteers.day_shown)
         right.addWidget(self.volunteers)
         # The roll is what the teacher works in: it gets the room as the window grows or
-        # shrinks; the volunteers' panel keeps two whole rows (drag the splitter for more).
+        # shrinks; the volunteers' panel keeps two whole rows (drag the splitter for more),
+        # or one line when there are none.
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 0)
-        right.setSizes([600, self.volunteers.height_for_rows(2)])
+        # folded until a session with volunteers opens (then it asks for two rows)
+        right.setSizes([600, self.volunteers.maximumHeight()])
         self._right = right
         self.volunteers.roomWanted.connect(self._give_volunteers_room)
         splitter.addWidget(right)

@@ -390,6 +390,7 @@ class VolunteerShiftPanel(QWidget):
         self.keys_help.setAccessibleName(tr("Volunteer keys"))
         layout.addWidget(self.keys_help)
         tasks.changed.connect(self._changed_elsewhere)
+        self._fold(True)  # until a session is open
 
     def height_for_rows(self, rows: int) -> int:
         """The panel's height that shows its heading, the table's header with ``rows``
@@ -417,7 +418,7 @@ class VolunteerShiftPanel(QWidget):
         self.set_save_text("")
         if session_id is None:
             self.model.set_entries([])
-            self.summary.setText("")
+            self._fold(True)
             return
         QueryOp(
             self.tasks,
@@ -440,18 +441,20 @@ class VolunteerShiftPanel(QWidget):
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(max(row, 0), ShiftColumn.STATUS))
         self._update_summary()
-        self._fold(not entries)
+        self._fold(not entries, tr("No volunteers at this hub: add them on the Volunteers tab."))
         self.loaded.emit()
 
-    def _fold(self, empty: bool) -> None:
-        """A hub with no volunteers: only the heading line, saying so, and the roll
-        takes the room; volunteers again: the table and its keys come back."""
+    def _fold(self, empty: bool, why: str = "") -> None:
+        """Nothing to show (no session open, or no volunteers at the hub: ``why`` says
+        which): only the heading line, and the roll takes the room; volunteers again:
+        the table and its keys come back with two rows."""
+        if empty:
+            self.summary.setText(why)
         if empty == self.view.isHidden():
             return
         self.view.setVisible(not empty)
         self.keys_help.setVisible(not empty)
         if empty:
-            self.summary.setText(tr("No volunteers at this hub: add them on the Volunteers tab."))
             margins = self._layout.contentsMargins()
             folded = margins.top() + margins.bottom() + self._head.sizeHint().height()
             self.setMaximumHeight(folded)
