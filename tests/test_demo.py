@@ -183,6 +183,83 @@ def test_enrollment_histories_and_waitlists(db: Session) -> None:
     assert len({e.waitlist_priority for e in waiting}) > 1
 
 
+#: The demo's ensembles and the grades each takes (K is 0), as a programme lists them.
+GRADES = {
+    "Musicianship K-1": (0, 1),
+    "Musicianship 2-3": (2, 3),
+    "Beginning Strings": (2, 6),
+    "Beginning Winds": (3, 7),
+    "Children's Choir": (2, 6),
+    "Percussion Ensemble": (3, 12),
+    "Intermediate Strings": (5, 9),
+    "Intermediate Winds": (6, 10),
+    "Youth Orchestra": (6, 12),
+    "Youth Choir": (7, 12),
+}
+
+
+def test_students_are_only_ever_in_ensembles_that_fit_their_grade(tmp_path: Path) -> None:
+    """Every enrollment of two full hubs (all ten ensembles) fits the student's grade
+    from its first day to its last (grade then = grade now less the academic years
+    between, which start in August), waiting ones the grade they are in now; those in the
+    programme for years moved up a level at the end of a year ("Moved up to X",
+    completed in June) and are in X from late August."""
+
+    def year(day: dt.date) -> int:
+        return day.year if day.month >= 8 else day.year - 1
+
+    with Store(tmp_path / "h.sqlite3") as store:
+        generate_demo(store, hubs=2, students_per_hub=200, seed=SEED, today=TODAY)
+        with store.read() as db:
+            names = dict(db.exec(select(Ensemble.id, Ensemble.name)).all())
+            grades = {s.id: s.grade for s in db.exec(select(Student)).all()}
+            enrollments = db.exec(select(Enrollment)).all()
+    assert set(names.values()) == set(GRADES)
+    now = {sid: 0 if g == "K" else int(g) for sid, g in grades.items()}
+    checked, misfits = 0, []
+    by_student: defaultdict[str, list[Enrollment]] = defaultdict(list)
+    for e in enrollments:
+        by_student[e.student_id].append(e)
+        low, high = GRADES[names[e.ensemble_id]]
+        if e.enrolled_on is None:  # waiting for a place from now
+            assert e.status == "waitlisted" and low <= now[e.student_id] <= high
+            continue
+        last = min(TODAY, e.ended_on - dt.timedelta(days=1)) if e.ended_on else TODAY
+        first_grade = now[e.student_id] - (year(TODAY) - year(e.enrolled_on))
+        last_grade = now[e.student_id] - (year(TODAY) - year(last))
+        checked += 1
+        if not low <= first_grade <= last_grade <= high:
+            misfits.append((names[e.ensemble_id], e.enrolled_on, first_grade, last, last_grade))
+    assert checked > 400
+    assert misfits == [], f"{len(misfits)} of {checked}: {misfits[:5]}"
+    moves: Counter[tuple[str, str]] = Counter()
+    for e in enrollments:
+        if not e.end_reason.startswith("Moved up to "):
+            continue
+        assert e.status == "completed" and e.ended_on is not None
+        assert (e.ended_on.month, e.ended_on.day) == (6, 12)
+        goes_to = e.end_reason.removeprefix("Moved up to ")
+        [after] = [x for x in by_student[e.student_id] if names[x.ensemble_id] == goes_to]
+        assert after.enrolled_on is not None
+        assert after.enrolled_on.month in (8, 9) and year(after.enrolled_on) == e.ended_on.year
+        moves[(names[e.ensemble_id], goes_to)] += 1
+    assert sum(moves.values()) > 100, moves
+    # the lines of the ensembles' levels, each followed by some students
+    for lower, upper in [
+        ("Musicianship K-1", "Musicianship 2-3"),
+        ("Musicianship 2-3", "Beginning Strings"),
+        ("Beginning Strings", "Intermediate Strings"),
+        ("Intermediate Strings", "Youth Orchestra"),
+        ("Beginning Winds", "Intermediate Winds"),
+    ]:
+        assert moves[(lower, upper)] >= 1, (lower, upper, moves)
+    # most students (four in five here) were in the programme before this school year
+    firsts = [min(x.enrolled_on for x in es if x.enrolled_on) for es in by_student.values()
+              if any(x.enrolled_on for x in es)]  # fmt: skip
+    earlier = sum(year(day) < year(TODAY) for day in firsts) / len(firsts)
+    assert 0.65 <= earlier <= 0.85, earlier
+
+
 def test_session_and_mark_ids_are_the_deterministic_ones(db: Session) -> None:
     for s in db.exec(select(ClassSession)).all():
         assert s.id == session_id(s.ensemble_id, s.date, s.start)
@@ -519,12 +596,15 @@ def test_volunteers_serve_across_the_whole_history(demo: tuple[Store, DemoSummar
     prospect who has not served).
 
     Worked out from the generator: the first two volunteers of each hub serve from the
-    history's first weeks (Nov-Dec 2024), so each has a row in each of the eleven months
-    the programme met in 2025-26 (late August to mid-June). Hollenbeck Park's third
-    volunteer joined in September 2026, so has none that year; MacArthur Park's third
-    would have joined in December 2025 before their safeguarding training of 13 Dec 2025,
-    so joined after it (26 Dec) and has a row in each month from January to June: 6.
-    50 rows in all. Per hub on TODAY: three active (teaching assistants), one prospect,
+    history's first weeks (Nov 2024 - Jan 2025), each with a row in each of the eleven
+    months the programme met in 2025-26 (late August to mid-June), except Hollenbeck
+    Park's first, who helps the whole hub (a session of any ensemble in three weeks of
+    four) and came in none of August's one week of term: ten rows, September to June.
+    Hollenbeck Park's third volunteer also serves from the history's first weeks (Dec
+    2024; their training was renewed while serving): 11. MacArthur Park's third would
+    have joined on 21 Oct 2025 before their safeguarding training of 13 Dec 2025, so
+    joined after it (18 Dec) and has a row in each month from January to June: 6.
+    60 rows in all. Per hub on TODAY: three active (teaching assistants), one prospect,
     two cleared (the second volunteer's TB clearance expired on 29 Oct), two clearances
     expiring within 30 days (the first volunteer's TB clearance, the third's training)."""
     from harmony_desktop.services.reports import ReportParams
@@ -541,11 +621,11 @@ def test_volunteers_serve_across_the_whole_history(demo: tuple[Store, DemoSummar
         assert 65 / 60 <= row["hours"] / row["shifts"] <= 2.5 + 35 / 60, row
     year = [f"2025-{m:02d}" for m in range(8, 13)] + [f"2026-{m:02d}" for m in range(1, 7)]
     per_hub = Counter(hub for hub, _volunteer in months)
-    assert per_hub == {"Hollenbeck Park": 2, "MacArthur Park": 3}
-    assert sorted(len(m) for m in months.values()) == [6, 11, 11, 11, 11]
-    assert len(hours.rows) == 50
+    assert per_hub == {"Hollenbeck Park": 3, "MacArthur Park": 3}
+    assert sorted(len(m) for m in months.values()) == [6, 10, 11, 11, 11, 11]
+    assert len(hours.rows) == 60
     for seen in months.values():
-        assert sorted(seen) == (year if len(seen) == 11 else year[5:])
+        assert sorted(seen) == {11: year, 10: year[1:], 6: year[5:]}[len(seen)]
     by_hub = report.sheet("by_hub").as_dicts()
     assert [r["hub"] for r in by_hub] == ["Hollenbeck Park", "MacArthur Park"]
     for r in by_hub:

@@ -8,13 +8,15 @@ programme (the HLC stamps are the only thing that differs between two runs).
 What one hub looks like: a site lead and a few teachers, up to ten ensembles by level
 and instrument family with weekly after-school and Saturday schedules, about 200
 students K-12 (English and Spanish names, many Spanish-speaking families) with one to
-three contacts each, enrollments with their status history (most enrolled, some
-withdrawn mid-way, some completed after year one and moved up a level) and a waitlist
-for the popular ensembles, then ``years`` of sessions up to yesterday with attendance
-marks: most students attend about nine sessions in ten, about one in ten is chronically
-absent, some arrive late or leave early, holidays and heat days are cancelled, concerts
-happen off-site, a few recent sessions have no roll yet, and today's sessions are
-scheduled and untouched. Volunteers serve across the whole history as a real
+three contacts each, enrollment histories a programme could have (each student only
+ever in ensembles whose grades include theirs that year; about half joined before the
+history begins, and those moving up a level of their line completed the lower one in
+June; some withdrew mid-way, some completed a level and did not come back) and a
+waitlist for the popular ensembles, then ``years`` of sessions up to yesterday with
+attendance marks: most students attend about nine sessions in ten, about one in ten is
+chronically absent, some arrive late or leave early, holidays and heat days are
+cancelled, concerts happen off-site, a few recent sessions have no roll yet, and today's
+sessions are scheduled and untouched. Volunteers serve across the whole history as a real
 programme's do: most from its start, some joining in a later year, one who left; each
 cleared before their first shift, with a few clearances expiring or expired on purpose.
 
@@ -93,7 +95,7 @@ from harmony_desktop.store.replica import (
 from harmony_desktop.store.seed import ensure_attendance_codes
 
 #: Bumped whenever the generator's output for a given seed changes (bench caches key on it).
-DEMO_VERSION = 7
+DEMO_VERSION = 8
 DEFAULT_SEED = 1_000
 DEFAULT_STUDENTS_PER_HUB = 200
 #: The local setting listing the demo runs written into this database.
@@ -439,6 +441,8 @@ _ENSEMBLES: tuple[_EnsembleTemplate, ...] = (
     ),
 )
 
+_BY_NAME = {tpl.name: tpl for tpl in _ENSEMBLES}
+
 _LA = "America/Los_Angeles"
 
 
@@ -560,6 +564,17 @@ class _Seat:
 
 
 @dataclass
+class _Stint:
+    """One ensemble of a student's history, before it is written as an enrollment."""
+
+    tpl: _EnsembleTemplate
+    start: dt.date
+    end: dt.date | None = None  # first day no longer enrolled
+    status: EnrollmentStatus = EnrollmentStatus.ENROLLED
+    reason: str = ""
+
+
+@dataclass
 class _Service:
     """When a volunteer serves: from ``start`` (their first possible shift) to ``end``
     (their last day, for one who left), with one ensemble or the whole hub."""
@@ -601,6 +616,8 @@ class _HubBuilder:
         self._phone_seq = self.rng.randrange(100)
         self._kid_status: dict[str, set[EnrollmentStatus]] = {}
         self._seated: set[tuple[str, str]] = set()
+        #: ensemble name -> the hub's ensembles a student may move up to it from
+        self._below: dict[str, tuple[list[_EnsembleTemplate], list[_EnsembleTemplate]]] = {}
         #: ensemble id -> students enrolled in it today (capacity applies to these)
         self._enrolled_now: defaultdict[str, int] = defaultdict(int)
         self.fast = _FastRows()
@@ -703,6 +720,7 @@ class _HubBuilder:
             self._add(row, "ensembles")
             self.ensembles.append((row, tpl))
         self.by_name = {tpl.name: row for row, tpl in self.ensembles}
+        self.by_template = {tpl.name: tpl for _row, tpl in self.ensembles}
 
     def _name(self, spanish_home: bool) -> tuple[str, str]:
         roll = self.rng.random()
@@ -915,21 +933,26 @@ class _HubBuilder:
         )
 
     def _enrollments(self, kids: list[_Kid]) -> dict[str, list[_Seat]]:
+        """Each student's enrollment history, the waitlists, and who is inactive.
+
+        A student's history (:meth:`_stints`) ends in the ensemble that fits their grade
+        today; the students already in an ensemble keep their places, so of those
+        starting in a full ensemble this year the latest wait for a place, as do about
+        one in twenty new applicants. About three in ten also sing or play in a second
+        ensemble that fits their grade (:meth:`_second`)."""
         rng = self.rng
         seats: dict[str, list[_Seat]] = {row.id: [] for row, _t in self.ensembles}
-        ay_now = _academic_year(self.today)
-        w0 = self.window_start
-        year_one_end = dt.date(ay_now, 6, 12)  # end of the previous academic year
-        latest_start = self.today - dt.timedelta(days=14)
+        self._below = {tpl.name: self._lower_levels(tpl) for _r, tpl in self.ensembles}
         popular = [row for row, tpl in self.ensembles if tpl.popular]
         # About one student in twenty is a new applicant still waiting for a place; more
-        # wait because their ensemble is full (see _enrollment).
+        # wait because their ensemble is full (see _seat_history and _enrollment).
         n_waiting = max(len(popular) * 2, self.n_students // 20) if popular else 0
         waiting, enrolled = kids[:n_waiting], kids[n_waiting:]
 
+        histories: list[tuple[_Kid, list[_Stint]]] = []
         for kid in enrolled:
             tpl = self._primary_for(kid)
-            plan = [tpl]
+            second = None
             if rng.random() < 0.3:
                 extras = [
                     t
@@ -939,53 +962,14 @@ class _HubBuilder:
                     and t.family in ("voice", "percussion", "orchestra")
                 ]
                 if extras:
-                    plan.append(rng.choice(extras))
-            for i, chosen in enumerate(plan):
-                if rng.random() < 0.55 and i == 0:
-                    start = self._day_between(w0 - dt.timedelta(days=600), w0)
-                else:
-                    intake_year = rng.choice((_academic_year(w0) + 1, ay_now))
-                    start = dt.date(intake_year, 8, 25) + dt.timedelta(days=rng.randint(0, 40))
-                    if start > latest_start or start < w0:
-                        start = self._day_between(w0, latest_start)
-                outcome = rng.random()
-                if outcome < 0.13:
-                    end = self._day_between(
-                        max(start, w0) + dt.timedelta(days=30), self.today - dt.timedelta(days=7)
-                    )
-                    if end <= start:
-                        end = start + dt.timedelta(days=30)
-                    self._enrollment(
-                        kid,
-                        chosen,
-                        start,
-                        EnrollmentStatus.WITHDRAWN,
-                        end,
-                        rng.choice(_WITHDRAW_REASONS),
-                        seats,
-                    )
-                elif outcome < 0.25 and start < year_one_end - dt.timedelta(days=90):
-                    reason = (
-                        _("Moved up to {name}").format(name=chosen.next_level)
-                        if chosen.next_level in self.by_name
-                        else _("Completed the level")
-                    )
-                    self._enrollment(
-                        kid, chosen, start, EnrollmentStatus.COMPLETED, year_one_end, reason, seats
-                    )
-                    if chosen.next_level in self.by_name and rng.random() < 0.75:
-                        nxt = next(t for _r, t in self.ensembles if t.name == chosen.next_level)
-                        self._enrollment(
-                            kid,
-                            nxt,
-                            dt.date(ay_now, 8, 25) + dt.timedelta(days=rng.randint(0, 10)),
-                            EnrollmentStatus.ENROLLED,
-                            None,
-                            "",
-                            seats,
-                        )
-                else:
-                    self._enrollment(kid, chosen, start, EnrollmentStatus.ENROLLED, None, "", seats)
+                    second = rng.choice(extras)
+            histories.append((kid, self._stints(kid, tpl)))
+            if second is not None:
+                histories.append((kid, self._second(kid, second)))
+        # Places go to those longest in the ensemble (a stable sort: ties in list order).
+        histories.sort(key=lambda history: history[1][-1].start)
+        for kid, stints in histories:
+            self._seat_history(kid, stints, seats)
         for position, kid in enumerate(waiting):
             fitting = [
                 t
@@ -1005,6 +989,193 @@ class _HubBuilder:
             }:
                 kid.row.status = StudentStatus.INACTIVE.value
         return seats
+
+    def _grade_in(self, kid: _Kid, year: int) -> int:
+        """The student's grade in the academic year starting in ``year`` (K is 0, and
+        below 0 the years before they started school)."""
+        return kid.grade - (_academic_year(self.today) - year)
+
+    def _next_up(self, tpl: _EnsembleTemplate) -> _EnsembleTemplate | None:
+        """The ensemble a student of ``tpl`` moves up to at this hub: its next level, or
+        the level after that where this hub has no such ensemble. None at the top."""
+        name = tpl.next_level
+        while name:
+            here = self.by_template.get(name)
+            if here is not None:
+                return here
+            name = _BY_NAME[name].next_level
+        return None
+
+    def _lower_levels(
+        self, tpl: _EnsembleTemplate
+    ) -> tuple[list[_EnsembleTemplate], list[_EnsembleTemplate]]:
+        """The hub's ensembles a student may have moved up to ``tpl`` from: those whose
+        next level here is ``tpl`` (its line), then the same family's lower ensembles
+        and musicianship (for an ensemble no line leads to, such as the choirs, or a
+        student who joined an instrument straight from Musicianship K-1)."""
+        line = [t for _r, t in self.ensembles if self._next_up(t) is tpl]
+        others = [
+            t
+            for _r, t in self.ensembles
+            if t is not tpl
+            and t not in line
+            and t.grades[0] < tpl.grades[0]
+            and t.family in (tpl.family, "general")
+        ]
+        others.sort(key=lambda t: t.family != tpl.family)
+        return line, others
+
+    def _line(
+        self, kid: _Kid, tpl: _EnsembleTemplate, since: dt.date
+    ) -> list[tuple[_EnsembleTemplate, int]]:
+        """The ensembles of the student's history as (ensemble, first academic year in
+        it), oldest first, ending with ``tpl`` this year.
+
+        Going back a year at a time from ``tpl``, the student was in an ensemble whose
+        grades include theirs that year: the same one, or a lower level of its line
+        (they moved up at the end of that year; where both fit, either, at random), as
+        far back as ``since``'s year, the year they started kindergarten, or the line's
+        lowest level allows."""
+        rng = self.rng
+        ay_now = _academic_year(self.today)
+        floor = max(_academic_year(since), ay_now - kid.grade)
+        below = {  # the line first, its branch of the student's family first
+            name: [*sorted(line, key=lambda t: t.family != kid.family), *others]
+            for name, (line, others) in self._below.items()
+        }
+
+        def fits(t: _EnsembleTemplate, year: int) -> bool:
+            return t.grades[0] <= self._grade_in(kid, year) <= t.grades[1]
+
+        reach: dict[tuple[str, int], int] = {}
+
+        def earliest(t: _EnsembleTemplate, year: int) -> int:
+            """The earliest year a history in ``t`` in ``year`` can go back to."""
+            key = (t.name, year)
+            if key not in reach:
+                reach[key] = min(
+                    [earliest(u, year - 1) for u in (t, *below[t.name]) if fits(u, year - 1)]
+                    if year > floor
+                    else [],
+                    default=year,
+                )
+            return reach[key]
+
+        goal = earliest(tpl, ay_now)
+        path = [(tpl, ay_now)]
+        for year in range(ay_now - 1, goal - 1, -1):
+            current = path[-1][0]
+            ways = [
+                u
+                for u in (current, *below[current.name])
+                if fits(u, year) and earliest(u, year) == goal
+            ]
+            lower = [u for u in ways if u is not current]
+            if lower and (current not in ways or rng.random() < 0.5):
+                path.append((lower[0], year))
+            else:
+                path[-1] = (current, year)
+        path.reverse()
+        return path
+
+    def _intake(self, year: int, spread: int) -> dt.date:
+        """A first day in an ensemble at the start of academic year ``year`` (from 25
+        August, up to ``spread`` days later), not after two weeks ago this year."""
+        day = dt.date(year, 8, 25) + dt.timedelta(days=self.rng.randint(0, spread))
+        latest = max(self.today - dt.timedelta(days=14), dt.date(year, 8, 25))
+        return min(day, latest, self.today)
+
+    def _stints(self, kid: _Kid, tpl: _EnsembleTemplate) -> list[_Stint]:
+        """One student's enrollment history, ending in ``tpl`` (which fits their grade).
+
+        About half joined before the history's window (up to 600 days before it) and
+        the others in one of its years; each year they were in an ensemble that fits
+        their grade then (:meth:`_line`), and moving up a level closes the earlier
+        enrollment at the end of the year (completed, "Moved up to …") and opens the
+        next in late August. About one in eight withdrew on a day of the window; of
+        those due to move up this year, one in four completed the level in June and did
+        not come back."""
+        rng = self.rng
+        ay_now = _academic_year(self.today)
+        w0 = self.window_start
+        latest_start = self.today - dt.timedelta(days=14)
+        if rng.random() < 0.55:
+            since = self._day_between(w0 - dt.timedelta(days=600), w0)
+        else:
+            intake_year = rng.choice((_academic_year(w0) + 1, ay_now))
+            since = dt.date(intake_year, 8, 25) + dt.timedelta(days=rng.randint(0, 40))
+            if since > latest_start or since < w0:
+                since = self._day_between(w0, latest_start)
+        if (6, 1) <= (since.month, since.day) <= (8, 24):  # none join in June or the summer
+            since = dt.date(since.year, 8, 25) + dt.timedelta(days=rng.randint(0, 20))
+        since = min(since, self.today)
+        line = self._line(kid, tpl, since)
+        stints = []
+        for i, (t, year) in enumerate(line):
+            if i == 0 and year == _academic_year(since):
+                start = since
+            else:
+                start = self._intake(year, 40 if i == 0 else 10)
+            stints.append(_Stint(t, start))
+        for (_t, year), before, after in zip(line[1:], stints, stints[1:], strict=False):
+            before.end = dt.date(year, 6, 12)  # the last day of the year before
+            before.status = EnrollmentStatus.COMPLETED
+            before.reason = _("Moved up to {name}").format(name=after.tpl.name)
+        if rng.random() < 0.13:
+            left = self._day_between(
+                max(stints[0].start, w0) + dt.timedelta(days=30), self.today - dt.timedelta(days=7)
+            )
+            if left < self.today:
+                stints = [s for s in stints if s.start < left]
+                last = stints[-1]
+                if last.end is not None and left >= last.end:  # before the next level
+                    left = self._day_between(last.end, last.end.replace(month=7, day=31))
+                last.end, last.status = left, EnrollmentStatus.WITHDRAWN
+                last.reason = rng.choice(_WITHDRAW_REASONS)
+        elif len(line) > 1 and line[-1][1] == ay_now and rng.random() < 0.25:
+            stints.pop()
+            stints[-1].reason = _("Completed the level")
+        return stints
+
+    def _seat_history(self, kid: _Kid, stints: list[_Stint], seats: dict[str, list[_Seat]]) -> None:
+        """Write one student's enrollments. Where the ensemble they would be in now is
+        full, one who was to move up into it this year completed the earlier level and
+        waits for a place; a newcomer waits for a place (see :meth:`_enrollment`)."""
+        last = stints[-1]
+        ensemble = self.by_name[last.tpl.name]
+        full = last.end is None and self._enrolled_now[ensemble.id] >= ensemble.capacity
+        if full and len(stints) > 1 and _academic_year(last.start) == _academic_year(self.today):
+            *stints, last = stints
+            stints[-1].reason = _("Completed the level")
+            finished = stints[-1].end or self.today
+            applied = self._day_between(
+                finished - dt.timedelta(days=45), self.today - dt.timedelta(days=3)
+            )
+            for s in stints:
+                self._enrollment(kid, s.tpl, s.start, s.status, s.end, s.reason, seats)
+            self._enrollment(kid, last.tpl, applied, EnrollmentStatus.WAITLISTED, None, "", seats)
+            return
+        if full:
+            stints = [last]  # new to it (those longest in it came first): waits
+        for s in stints:
+            self._enrollment(kid, s.tpl, s.start, s.status, s.end, s.reason, seats)
+
+    def _second(self, kid: _Kid, tpl: _EnsembleTemplate) -> list[_Stint]:
+        """A second ensemble (a choir, percussion, the orchestra) from the start of this
+        year or the last (this year if their grade did not fit it then); about one in
+        eight withdrew from it."""
+        rng = self.rng
+        ay_now = _academic_year(self.today)
+        year = rng.choice((_academic_year(self.window_start) + 1, ay_now))
+        if self._grade_in(kid, year) < tpl.grades[0]:
+            year = ay_now
+        stint = _Stint(tpl, self._intake(year, 40))
+        left = self.today - dt.timedelta(days=7)
+        if rng.random() < 0.13 and stint.start + dt.timedelta(days=30) < left:
+            stint.end = self._day_between(stint.start + dt.timedelta(days=30), left)
+            stint.status = EnrollmentStatus.WITHDRAWN
+            stint.reason = rng.choice(_WITHDRAW_REASONS)
+        return [stint]
 
     def _enrollment(
         self,
