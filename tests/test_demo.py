@@ -212,9 +212,12 @@ def test_students_are_only_ever_in_ensembles_that_fit_their_grade(tmp_path: Path
         generate_demo(store, hubs=2, students_per_hub=200, seed=SEED, today=TODAY)
         with store.read() as db:
             names = dict(db.exec(select(Ensemble.id, Ensemble.name)).all())
+            ranges = {(e.name, e.grade_min, e.grade_max) for e in db.exec(select(Ensemble)).all()}
             grades = {s.id: s.grade for s in db.exec(select(Student)).all()}
             enrollments = db.exec(select(Enrollment)).all()
     assert set(names.values()) == set(GRADES)
+    # the ensembles carry their grades, as the Programme window shows them
+    assert ranges == {(n, str(lo or "K"), str(hi)) for n, (lo, hi) in GRADES.items()}
     now = {sid: 0 if g == "K" else int(g) for sid, g in grades.items()}
     checked, misfits = 0, []
     by_student: defaultdict[str, list[Enrollment]] = defaultdict(list)

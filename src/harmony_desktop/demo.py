@@ -532,6 +532,11 @@ def _in_term(day: dt.date) -> bool:
     return not spring <= day < spring + dt.timedelta(days=7)
 
 
+def _grade_label(grade: int) -> str:
+    """A grade as the app stores it: "K" for kindergarten (0), then "1" to "12"."""
+    return "K" if grade == 0 else str(grade)
+
+
 def _hhmm(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
@@ -716,6 +721,8 @@ class _HubBuilder:
                 first_day=first_day,
                 last_day=last_day,
                 location=self.rng.choice(("Room 1", "Room 2", "Gym", "Auditorium", "Room 4")),
+                grade_min=_grade_label(tpl.grades[0]),
+                grade_max=_grade_label(tpl.grades[1]),
             )
             self._add(row, "ensembles")
             self.ensembles.append((row, tpl))
@@ -783,7 +790,7 @@ class _HubBuilder:
                 legal_last_name=last,
                 preferred_name=_NICKNAMES.get(first, "") if rng.random() < 0.5 else "",
                 date_of_birth=born,
-                grade="K" if grade == 0 else str(grade),
+                grade=_grade_label(grade),
                 school=rng.choice(schools[band]),
                 district_student_id=f"9{self.index:02d}{self._district_seq:07d}",
                 # the state's id (10 digits, synthetic); one student in ten has none yet,
