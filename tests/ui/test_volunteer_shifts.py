@@ -23,6 +23,7 @@ from harmony_desktop.ui.register.volunteers import (
     VolunteerShiftPanel,
 )
 from tests.factories import HubFixture
+from tests.ui.conftest import TODAY
 from tests.ui.test_register import open_first_session
 
 REAL_TODAY = dt.date.today()  # clearances are judged against the real date
@@ -172,7 +173,7 @@ def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on
     )
     assert install_translator(qapp, QLocale("es_MX"))
     try:
-        window = MainWindow(services, hub.hub_id, today=REAL_TODAY, auto_sync=False)
+        window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
         qtbot.addWidget(window)
         window.resize(1268, 672)  # a maximised window on a 1280×720 screen
         with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
