@@ -157,6 +157,26 @@ def test_a_cleared_volunteer_signs_in_without_confirmation(
     assert state.confirmed_by == "" and state.status == ShiftStatus.ATTENDED
 
 
+def test_a_clearance_is_judged_on_the_sessions_day(
+    services: Services, volunteers: VolunteerService, hub: HubFixture
+) -> None:
+    """A TB clearance valid through Thursday 3 Sep: on the Wednesday session the volunteer
+    was cleared (recording it later asks nobody), on Friday's they are not, although
+    "today" is the Tuesday before both."""
+    vid = cleared_volunteer(volunteers, hub.hub_id)
+    volunteers.record_clearance(vid, kind_ids(volunteers)["tb"], dt.date(2022, 9, 3))
+    wednesday = open_session(services, hub, dt.date(2026, 9, 2))
+    friday = open_session(services, hub, dt.date(2026, 9, 4))
+    [entry] = volunteers.session_volunteers(wednesday)
+    assert entry.volunteer.cleared
+    assert volunteers.sign_in(wednesday, vid, by=hub.teacher_id).confirmed_by == ""
+    [entry] = volunteers.session_volunteers(friday)
+    assert not entry.volunteer.cleared
+    with pytest.raises(NeedsConfirmation) as refused:
+        volunteers.set_shift(friday, vid, ShiftStatus.SIGNED_UP, by=hub.teacher_id)
+    assert refused.value.problems == ["TB clearance: expired on 3 Sep 2026"]
+
+
 def test_signing_in_and_out_gives_the_right_hours(
     services: Services, volunteers: VolunteerService, hub: HubFixture
 ) -> None:

@@ -26,20 +26,23 @@ from tests.factories import HubFixture
 from tests.ui.conftest import TODAY
 from tests.ui.test_register import open_first_session
 
-REAL_TODAY = dt.date.today()  # clearances are judged against the real date
+SESSION_DAY = TODAY  # the register judges clearances on the session's day (here TODAY)
+REAL_TODAY = dt.date.today()  # the Volunteers tab's lists judge them on the real date
 
 
-def add_volunteer(services: Services, hub: HubFixture, first: str, *, tb_expired: bool) -> str:
-    """An active volunteer with every clearance done a month ago, or with a TB clearance
-    that expired last week."""
+def add_volunteer(
+    services: Services, hub: HubFixture, first: str, *, tb_expired: bool, day: dt.date = REAL_TODAY
+) -> str:
+    """An active volunteer with every clearance done a month before ``day``, or with a TB
+    clearance that expired the week before it."""
     volunteers = services.volunteers
     vid = volunteers.save(
         hub.hub_id, {"first_name": first, "last_name": "Tester", "status": "active"}
     )
     for kind in volunteers.kinds():
-        done = REAL_TODAY - dt.timedelta(days=30)
+        done = day - dt.timedelta(days=30)
         if kind.code == "tb" and tb_expired:
-            done = add_months(REAL_TODAY - dt.timedelta(days=7), -kind.validity_months)
+            done = add_months(day - dt.timedelta(days=7), -kind.validity_months)
         volunteers.record_clearance(vid, kind.id, done)
     return vid
 
@@ -51,8 +54,8 @@ def people(services: Services, hub: HubFixture) -> dict[str, str]:
         lead = w.insert(Staff(hub_id=hub.hub_id, name="Lead Person", role="site_lead")).id
     return {
         "lead": lead,
-        "cleared": add_volunteer(services, hub, "Clara", tb_expired=False),
-        "expired": add_volunteer(services, hub, "Tomas", tb_expired=True),
+        "cleared": add_volunteer(services, hub, "Clara", tb_expired=False, day=SESSION_DAY),
+        "expired": add_volunteer(services, hub, "Tomas", tb_expired=True, day=SESSION_DAY),
     }
 
 
@@ -165,11 +168,11 @@ def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on
     clearance expiring within the month) fits its column on one line."""
     from harmony_desktop.ui.app import install_translator
 
-    soon = add_volunteer(services, hub, "Sofia", tb_expired=False)
+    soon = add_volunteer(services, hub, "Sofia", tb_expired=False, day=SESSION_DAY)
     tb = next(k for k in services.volunteers.kinds() if k.code == "tb")
     # done so that it lapses in about three weeks
     services.volunteers.record_clearance(
-        soon, tb.id, add_months(REAL_TODAY + dt.timedelta(days=20), -tb.validity_months)
+        soon, tb.id, add_months(SESSION_DAY + dt.timedelta(days=20), -tb.validity_months)
     )
     assert install_translator(qapp, QLocale("es_MX"))
     try:
@@ -208,7 +211,7 @@ def test_a_hub_without_volunteers_folds_the_panel_and_the_roll_takes_the_room(
     split = panel.parentWidget()
     assert isinstance(split, QSplitter)
     qtbot.waitUntil(lambda: split.sizes()[1] <= panel.maximumHeight())  # the roll has the rest
-    add_volunteer(services, hub, "Rosa", tb_expired=False)
+    add_volunteer(services, hub, "Rosa", tb_expired=False, day=SESSION_DAY)
     with qtbot.waitSignal(panel.loaded, timeout=5000):
         panel.show_session(session_id, page.day)
     assert panel.model.rowCount() == 1

@@ -703,8 +703,9 @@ class VolunteerService:
 
     def session_volunteers(self, session_id: str) -> list[ShiftEntry]:
         """Who may volunteer at a session: the hub's active and prospective volunteers
-        (those assisting its ensemble first) and anyone already on it, with their shift."""
-        today = self.today()
+        (those assisting its ensemble first) and anyone already on it, with their shift.
+        Clearances are judged on the session's day (the day the volunteer is with the
+        children), not on the day this is asked."""
         with self.store.read() as s:
             session = _session(s, session_id)
             hub_id = session.hub_id or ""
@@ -735,7 +736,7 @@ class VolunteerService:
                     )
                 ).all()
             )
-            infos = _infos(s, rows, today)
+            infos = _infos(s, rows, session.date)
             staff = dict(s.exec(select(Staff.id, Staff.name)).all())
         entries = []
         for info in infos:
@@ -770,7 +771,8 @@ class VolunteerService:
         """Put a volunteer on a session with ``status`` (signing in is attended with a
         sign-in time, now unless given).
 
-        Signing up or attending assigns the volunteer: one who is not cleared needs
+        Signing up or attending assigns the volunteer: one who is not cleared on the
+        session's day needs
         ``confirmed_by``, a site lead of the hub, recorded on the shift with what was
         missing or expired (:class:`NeedsConfirmation` otherwise). A shift confirmed
         once stays confirmed.
@@ -785,7 +787,7 @@ class VolunteerService:
             volunteer = get_live(
                 w.session, Volunteer, volunteer_id, message=_("That volunteer does not exist.")
             )
-            info = _infos(w.session, [volunteer], self.today())[0]
+            info = _infos(w.session, [volunteer], session.date)[0]  # cleared that day
             shift_id = natural_id("shift", session_id, volunteer_id)
             current = find_live(w.session, VolunteerShift, shift_id)
             fields: dict[str, Any] = {"status": status.value}
