@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.domain.sessions import SessionInfo
 from harmony_desktop.ui.language import time_text
-from harmony_desktop.ui.register.models import SessionColumn, SessionsModel, is_missing_roll, tr
+from harmony_desktop.ui.register.models import (
+    SessionColumn,
+    SessionsModel,
+    is_missing_roll,
+    state_texts,
+    tr,
+)
 from harmony_desktop.ui.register.widgets import button, heading
 
 
@@ -196,13 +202,7 @@ class SessionList(QWidget):
         column is as wide as its longest word; one that fits in little more ("Roll
         taken") keeps its line."""
         metrics = self.view.fontMetrics()
-        states = [
-            tr("Not started"),
-            tr("In progress"),
-            tr("Roll taken"),
-            tr("Cancelled"),
-            tr("Missing roll"),
-        ]
+        states = state_texts()
         title = self.model.headerData(SessionColumn.STATE, Qt.Orientation.Horizontal)
         whole = max(metrics.horizontalAdvance(text) for text in [*states, str(title)])
         words = max(metrics.horizontalAdvance(word) for text in states for word in text.split())

@@ -48,12 +48,21 @@ def state_text(info: SessionInfo, today: dt.date) -> str:
     state = info.state
     if is_missing_roll(info, today):
         return tr("Missing roll")
+    return _state_texts()[state]
+
+
+def _state_texts() -> dict[RollState, str]:
     return {
         RollState.NOT_STARTED: tr("Not started"),
         RollState.IN_PROGRESS: tr("In progress"),
         RollState.ROLL_TAKEN: tr("Roll taken"),
         RollState.CANCELLED: tr("Cancelled"),
-    }[state]
+    }
+
+
+def state_texts() -> list[str]:
+    """Every text :func:`state_text` may say, in the window's language."""
+    return [*_state_texts().values(), tr("Missing roll")]
 
 
 def is_missing_roll(info: SessionInfo, today: dt.date) -> bool:
