@@ -1559,10 +1559,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <source>Sync toolbar</source>
-        <translation>Barra de sincronización</translation>
-    </message>
-    <message>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
@@ -54,11 +54,13 @@ class SyncUi(QObject):
         self.review_action.triggered.connect(self.show_review)
         self.controller.syncFailed.connect(self.explain_error)
         self._pages: QTabWidget | None = None
-        self._toolbar_button: QWidget | None = None
         self._conflicts = 0
 
     def install(self, pages: QTabWidget) -> None:
-        """Put the pieces in the window: status bar, Sync menu and toolbar, review tab."""
+        """Put the pieces in the window: status bar, Sync menu, review tab.
+
+        No toolbar: the status bar's button already syncs (or sets sync up), and a
+        toolbar row would take the height of a roll row from every page."""
         window = self.window
         window.statusBar().addPermanentWidget(self.status)
         menu = window.menuBar().addMenu(tr("&Sync"))
@@ -66,13 +68,6 @@ class SyncUi(QObject):
         menu.addAction(self.review_action)
         menu.addSeparator()
         menu.addAction(self.enroll_action)
-        toolbar = window.addToolBar(tr("Sync"))
-        toolbar.setObjectName("sync-toolbar")
-        toolbar.setAccessibleName(tr("Sync toolbar"))
-        toolbar.addAction(self.sync_action)
-        self._toolbar_button = toolbar.widgetForAction(self.sync_action)
-        if self._toolbar_button is not None:  # screen readers read the button, not the action
-            self._toolbar_button.setAccessibleName(tr("Sync now"))
         self.review.setAccessibleName(tr("Needs review"))
         pages.addTab(self.review, tr("Needs review"))
         self._pages = pages
@@ -110,10 +105,6 @@ class SyncUi(QObject):
         self._conflicts = status.needs_review
         # A laptop working alone has nothing to sync: the action offers to join a server.
         self.sync_action.setText(tr("&Sync now") if status.enrolled else tr("Set up s&ync…"))
-        if self._toolbar_button is not None:
-            self._toolbar_button.setAccessibleName(
-                tr("Sync now") if status.enrolled else tr("Set up sync…")
-            )
         self._retitle()
 
     def _retitle(self) -> None:
