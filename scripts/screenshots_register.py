@@ -183,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         view.scrollToTop()
         settle(app, 0.8)
         save(window, "roll-finished", args.suffix)
+        # The volunteers hidden ("Hide" beside their heading): more roll rows.
+        page.volunteers.toggle.click()
+        settle(app, 0.3)
+        save(window, "roll-volunteers-hidden", args.suffix)
+        page.volunteers.toggle.click()  # shown again: this laptop's choice is kept
+        settle(app, 0.1)
 
         # The roster's tall form with the duplicate warning, and the sign-in sheet's day.
         window.pages.setCurrentWidget(window.roster)

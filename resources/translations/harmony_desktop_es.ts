@@ -2777,6 +2777,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteer hours</source>
+        <extracomment>the laptop&apos;s choice to hide the table (read when volunteers first show)</extracomment>
         <translation>Horas de voluntariado</translation>
     </message>
     <message>
@@ -2802,6 +2803,22 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>No volunteers at this hub: add them on the Volunteers tab.</source>
         <translation>Esta sede no tiene voluntarios: agréguelos en la pestaña Voluntarios.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show the volunteers</source>
+        <translation>Mostrar los voluntarios</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Hide the volunteers, for more rows of the roll</source>
+        <translation>Ocultar los voluntarios, para ver más filas de la asistencia</translation>
     </message>
     <message>
         <source>Sign the volunteer in first (key I).</source>

@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.volunteers import add_months
+from harmony_desktop.store import settings
 from harmony_desktop.store.models import Staff, VolunteerShift
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.page import RegisterPage
@@ -218,3 +219,46 @@ def test_a_hub_without_volunteers_folds_the_panel_and_the_roll_takes_the_room(
     assert panel.view.isVisibleTo(panel) and panel.keys_help.isVisibleTo(panel)
     qtbot.waitUntil(lambda: panel.height() >= panel.height_for_rows(2))
     assert panel.summary.text() == "0 signed in · 0.00 h"
+
+
+def test_hiding_the_volunteers_gives_the_roll_their_room_and_is_kept_on_this_laptop(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture, people: dict[str, str]
+) -> None:
+    """ "Hide" folds the table to its one-line summary and the roll takes the room; the
+    choice is kept for the next window; Alt+V then goes to "Show", and Space brings the
+    table back with the focus in it."""
+    page = window.register
+    _session, panel = open_panel(qtbot, page)
+    split = panel.parentWidget()
+    assert isinstance(split, QSplitter)
+    assert panel.toggle.isVisibleTo(panel) and panel.toggle.text() == "Hide"
+    qtbot.waitUntil(lambda: panel.height() >= panel.height_for_rows(2))
+    roll_before = split.sizes()[0]
+
+    qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
+    assert panel.view.isHidden() and panel.keys_help.isHidden()
+    assert panel.toggle.text() == "Show"
+    assert panel.summary.text() == "0 signed in · 0.00 h"  # the hours stay in sight
+    folded = panel.maximumHeight()
+    assert folded < panel.height_for_rows(1)
+    qtbot.waitUntil(lambda: split.sizes()[1] <= folded)
+    assert split.sizes()[0] >= roll_before + panel.height_for_rows(2) - folded - 8
+    assert services.store.settings.get(settings.REGISTER_VOLUNTEERS_HIDDEN) is True
+
+    # the next window on this laptop opens with the table hidden
+    again = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.register.dayLoaded, timeout=5000):
+        again.show()
+    _session, hidden = open_panel(qtbot, again.register)
+    assert hidden.model.rowCount() == 2
+    assert hidden.view.isHidden() and hidden.toggle.text() == "Show"
+
+    # by keyboard: Alt+V reaches "Show", Space shows the table and moves into it
+    qtbot.keyClick(again.register.roll_view, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(hidden.toggle.hasFocus)
+    qtbot.keyClick(hidden.toggle, Qt.Key.Key_Space)
+    assert hidden.view.isVisibleTo(hidden) and hidden.toggle.text() == "Hide"
+    qtbot.waitUntil(hidden.view.hasFocus)
+    assert services.store.settings.get(settings.REGISTER_VOLUNTEERS_HIDDEN) is False
+    again.shutdown()

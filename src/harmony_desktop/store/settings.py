@@ -190,6 +190,9 @@ SYNC_PULL_OWN = FlagSetting("sync.pull_own_rows", False)
 
 #: The hub the window shows (File ▸ Switch hub); unset: the first hub by name.
 CURRENT_HUB = OptionalTextSetting("ui.hub")
+#: The register's volunteers folded to their one-line summary on this laptop (the
+#: "Hide" button beside them), so the roll shows more rows.
+REGISTER_VOLUNTEERS_HIDDEN = FlagSetting("register.volunteers_hidden", False)
 
 #: Every declared setting (per-hub settings are made by their functions below).
 ALL: tuple[Setting[Any], ...] = (
@@ -210,6 +213,7 @@ ALL: tuple[Setting[Any], ...] = (
     SYNC_RESOLVE_PENDING,
     SYNC_PULL_OWN,
     CURRENT_HUB,
+    REGISTER_VOLUNTEERS_HIDDEN,
 )
 
 

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTimeEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.names import people_labels
 from harmony_desktop.domain.vocab import ShiftStatus
+from harmony_desktop.store import settings
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
@@ -313,8 +315,8 @@ class VolunteerShiftPanel(QWidget):
     loaded = Signal()
     """The volunteers of the session are on screen."""
     roomWanted = Signal(int)
-    """The panel folded (no volunteers: its heading's height) or unfolded (two rows'
-    height): the height it wants."""
+    """The panel folded (no volunteers, or hidden with its "Hide" button: its heading's
+    height) or unfolded (two rows' height): the height it wants."""
 
     def __init__(
         self,
@@ -344,11 +346,20 @@ class VolunteerShiftPanel(QWidget):
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
+        # Hides the table for more roll rows (kept per laptop); shows it again.
+        self.toggle = QToolButton()
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.clicked.connect(self._toggle_clicked)
+        self.toggle.hide()
+        #: the laptop's choice to hide the table (read when volunteers first show)
+        self._hidden: bool | None = None
         self.summary = QLabel()
         self.summary.setAccessibleName(tr("Volunteer hours"))
         self.save_label = QLabel()
         self.save_label.setAccessibleName(tr("Volunteer save status"))
         head.addWidget(self.title)
+        head.addSpacing(8)
+        head.addWidget(self.toggle)
         head.addSpacing(12)
         head.addWidget(self.summary)
         head.addStretch(1)
@@ -446,22 +457,59 @@ class VolunteerShiftPanel(QWidget):
 
     def _fold(self, empty: bool, why: str = "") -> None:
         """Nothing to show (no session open, or no volunteers at the hub: ``why`` says
-        which): only the heading line, and the roll takes the room; volunteers again:
-        the table and its keys come back with two rows."""
+        which), or the table hidden on this laptop: only the heading line, and the roll
+        takes the room; volunteers again: the table and its keys come back with two
+        rows."""
         if empty:
             self.summary.setText(why)
-        if empty == self.view.isHidden():
+        self.toggle.setVisible(not empty)
+        folded = empty or self._hidden_here()
+        self._show_toggle(folded)
+        if folded == self.view.isHidden():
             return
-        self.view.setVisible(not empty)
-        self.keys_help.setVisible(not empty)
-        if empty:
+        self.view.setVisible(not folded)
+        self.keys_help.setVisible(not folded)
+        if folded:
             margins = self._layout.contentsMargins()
-            folded = margins.top() + margins.bottom() + self._head.sizeHint().height()
-            self.setMaximumHeight(folded)
-            self.roomWanted.emit(folded)
+            line = margins.top() + margins.bottom() + self._head.sizeHint().height()
+            self.setMaximumHeight(line)
+            self.roomWanted.emit(line)
         else:
             self.setMaximumHeight(_NO_LIMIT)
             self.roomWanted.emit(self.height_for_rows(2))
+
+    def _hidden_here(self) -> bool:
+        """Whether the table is hidden on this laptop (its local setting)."""
+        if self._hidden is None:
+            self._hidden = self.services.store.settings.get(settings.REGISTER_VOLUNTEERS_HIDDEN)
+        return self._hidden
+
+    def _show_toggle(self, folded: bool) -> None:
+        """The button says what it will do; Alt+V goes to it while the table is hidden
+        (Space then shows it), else to the table."""
+        if folded:
+            self.toggle.setText(tr("Show"))
+            self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+            name = tr("Show the volunteers")
+        else:
+            self.toggle.setText(tr("Hide"))
+            self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+            name = tr("Hide the volunteers, for more rows of the roll")
+        self.toggle.setAccessibleName(name)
+        self.toggle.setToolTip(name)
+        self.title.setBuddy(self.toggle if folded else self.view)
+
+    def _toggle_clicked(self) -> None:
+        """Hide or show the table, and keep the choice for this laptop."""
+        hidden = not self._hidden_here()
+        self._hidden = hidden
+        try:
+            self.services.store.settings.set(settings.REGISTER_VOLUNTEERS_HIDDEN, hidden)
+        except HarmonyError as exc:  # shown or hidden all the same, until the app closes
+            self.set_save_text(str(exc), error=True)
+        self._fold(False)
+        if not hidden:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         if initiator is self or self.session_id is None:
