@@ -250,33 +250,39 @@ class RollService:
             stored = _stored_marks(w, session_id, [student_id])
             current = _current(stored, student_id)
             code_row = self._code(w.driver, code)
-            state = replace(current, code=code_row.code)
+            arrival: dt.time | None
+            departure: dt.time | None
             if code_row.tardy:
-                state = replace(
-                    state, arrival_time=arrival_time or current.arrival_time or self._clock()
-                )
+                arrival = arrival_time or current.arrival_time or self._clock()
             else:
-                state = replace(state, arrival_time=arrival_time)
+                arrival = arrival_time
             if code_row.early_departure:
                 departure = departure_time or current.departure_time or self._clock()
                 why = (reason if reason is not None else current.reason).strip()
                 if not why:
                     raise ValidationError(_("Choose why the student left early."), "reason")
-                state = replace(state, departure_time=departure, reason=why)
             else:
-                state = replace(state, departure_time=departure_time, reason=(reason or "").strip())
-            if note is not None:
-                state = replace(state, note=note.strip())
+                departure, why = departure_time, (reason or "").strip()
+            if dismissal is None and not code_row.counts_present:
+                collected: tuple[Any, ...] = ("", None, False, None)  # left with nobody
+            else:
+                collected = (
+                    current.collected_by,
+                    current.collected_at,
+                    current.walked_home,
+                    current.pickup_confirmed_by,
+                )
+            # one MarkState built (dataclasses.replace costs more than the key press's SQL)
+            state = MarkState(
+                code_row.code,
+                arrival,
+                departure,
+                why,
+                current.note if note is None else note.strip(),
+                *collected,
+            )
             if dismissal is not None:
                 state = self._dismissed(w.session, student_id, state, dismissal)
-            elif not code_row.counts_present:
-                state = replace(  # an absent student left with nobody
-                    state,
-                    collected_by="",
-                    collected_at=None,
-                    walked_home=False,
-                    pickup_confirmed_by=None,
-                )
             return self._write(w, session_id, student_id, state, by, stored=stored)
 
     def sign_out(

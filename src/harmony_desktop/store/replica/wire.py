@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from json.encoder import encode_basestring_ascii as _quote  # C, when built
 from typing import Any
 
@@ -101,6 +101,8 @@ class Codec:
     #: column but ``id, hub_id, clocks``, in column order: what a pulled row's INSERT
     #: needs, decided once
     pulled_plan: tuple[tuple[str, Convert, Any], ...]
+    #: (field names, whether "id" may be among them) already checked as known fields
+    checked: set[tuple[tuple[str, ...], bool]] = field(default_factory=set, compare=False)
 
     def default(self, name: str) -> Any:
         """The model's default for a field a pulled row does not carry."""

@@ -51,6 +51,8 @@ R = TypeVar("R", bound=SyncedRow)
 _CHUNK = 500
 #: From how many ids :meth:`ChangeWriter.stored_rows` reads an index range ``within``.
 _RANGE_FROM = 20
+#: From how many rows :meth:`ChangeWriter.upsert_many` pauses the garbage collector.
+_PAUSE_FROM = 50
 
 
 class ChangeWriter:
@@ -297,6 +299,8 @@ class ChangeWriter:
         it covers every row's id and field."""
         if not rows:
             return 0
+        if len(rows) < _PAUSE_FROM:  # one key press: pausing costs more than it saves
+            return self._upsert_rows(model, rows, stored)
         with collector_paused():  # 500 rows build thousands of dicts and tuples
             return self._upsert_rows(model, rows, stored)
 
@@ -345,7 +349,10 @@ class ChangeWriter:
                     set_committed_value(instance, name, value)
                 set_committed_value(instance, "clocks", params[-2])
         for names, rows_params in updates.items():  # one executemany per field set
-            sql.executemany(conn, shape.update_sql(names), rows_params)
+            if len(rows_params) == 1:  # one mark: execute costs less than executemany
+                sql.execute(conn, shape.update_sql(names), rows_params[0])
+            else:
+                sql.executemany(conn, shape.update_sql(names), rows_params)
         if fresh:
             self._insert_records(shape, [self._complete(shape, r) for r in fresh], queue=True)
         return self.changes - before
@@ -441,6 +448,8 @@ class ChangeWriter:
         allowed = shape.from_wire.keys()
         if type(fields) is dict and fields.keys() <= allowed:
             return  # all known (the keys views compare in C)
+        if type(fields) is tuple and (fields, allow_id) in shape.checked:
+            return  # a field set seen before (a mark's, on every key press)
         unknown = {k for k in fields if k not in allowed and not (allow_id and k == "id")}
         if unknown:
             raise ValidationError(
@@ -448,6 +457,8 @@ class ChangeWriter:
                     table=shape.table, names=", ".join(sorted(unknown))
                 )
             )
+        if type(fields) is tuple and len(shape.checked) < 256:  # field sets are few
+            shape.checked.add((fields, allow_id))
 
     def _complete(self, shape: Codec, given: Mapping[str, Any]) -> dict[str, Any]:
         """A full record of a new row: the model's defaults for what is not given."""
