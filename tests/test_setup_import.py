@@ -217,6 +217,25 @@ def test_a_workbook_with_rejects_writes_nothing(
     assert snapshot(services.store) == before
 
 
+def test_a_misspelt_day_names_its_line_once_and_a_later_line_of_the_ensemble_by_number(
+    tmp_path: Path, importer: SetupImportService
+) -> None:
+    bad = {name: [list(r) for r in rows] for name, rows in CLEAN.items()}
+    bad["Ensembles"][2][4] = "Mon Wendsday"  # the ensemble's first line (line 3)
+    bad["Ensembles"][3][4] = "Sta"  # its second line (line 4), reported at line 3
+    path = workbook(tmp_path / "bad.xlsx", bad)
+    (first,) = importer.dry_run([path]).rejected
+    assert str(first) == (
+        "Ensembles, line 3: 'wendsday' is not a day of the week (Mon Wed, lun mié)."
+    )
+    bad["Ensembles"][2][4] = "Mon Wed"
+    path = workbook(tmp_path / "bad2.xlsx", bad)
+    (second,) = importer.dry_run([path]).rejected
+    assert str(second) == (
+        "Ensembles, line 3: line 4: 'sta' is not a day of the week (Mon Wed, lun mié)."
+    )
+
+
 def test_csv_files_with_spanish_headers(
     tmp_path: Path, services: Services, importer: SetupImportService
 ) -> None:

@@ -2316,12 +2316,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Agregar una reunión</translation>
     </message>
     <message>
-        <source>Re&amp;move meeting</source>
-        <translation>&amp;Quitar reunión</translation>
-    </message>
-    <message>
         <source>Remove the chosen meeting</source>
         <translation>Quitar la reunión elegida</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve meeting</source>
+        <translation>&amp;Quitar reunión</translation>
     </message>
     <message>
         <source>Day of meeting {n}</source>
@@ -2405,7 +2405,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Hasta</translation>
     </message>
     <message>
-        <source>Meets only in the &amp;terms</source>
+        <source>Meets &amp;only in the terms</source>
         <translation>Se reúne solo en los &amp;periodos</translation>
     </message>
     <message>

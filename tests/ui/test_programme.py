@@ -126,7 +126,7 @@ def test_set_up_a_programme_in_the_window(
     qtbot.waitUntil(lambda: calendar.closures_model.rowCount() == 1, timeout=5000)
     qtmodeltester.check(calendar.closures_model)  # type: ignore[attr-defined]
     assert calendar.closures_model.index(0, 1).data() == "Whole programme"
-    assert "Mon 07 Sep 2026 is closed" in calendar.message.text()
+    assert calendar.message.text() == "Mon 7 Sep 2026 is closed: no sessions that day."
     with services.store.read() as s:
         (closure,) = s.exec(Closure.__table__.select()).all()  # type: ignore[attr-defined]
     assert (closure.date, closure.hub_id, closure.reason) == (LABOR_DAY, None, "Labor Day")

@@ -587,6 +587,8 @@ class SetupImportService:
             try:
                 slots.extend(_slots(values))
             except ValidationError as exc:
+                if line == rows[0][0]:  # the line the rejection names already
+                    raise
                 raise ValidationError(
                     _("line {line}: {reason}").format(line=line, reason=exc)
                 ) from exc

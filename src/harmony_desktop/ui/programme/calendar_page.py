@@ -331,7 +331,7 @@ class CalendarPage(QWidget):
         reason = self.closure_reason.text()
         self._write(
             lambda s: s.calendar.add_closure(day, reason, hub_id),
-            tr("{day} is closed: no sessions that day.").format(day=f"{day:%a %d %b %Y}"),
+            tr("{day} is closed: no sessions that day.").format(day=date_text(day)),
         )
 
     def remove_closure(self) -> None:

@@ -67,8 +67,12 @@ class MeetingsEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(110)
+        # Tab leaves the table after its last box, as everywhere else in the form; with
+        # the table's own Tab moving cell to cell (and round again) the keyboard could
+        # never reach Add meeting, the fields below or Save.
+        self.table.setTabKeyNavigation(False)
         self.add_button = button(tr("&Add meeting"), tr("Add a meeting"))
-        self.remove_button = button(tr("Re&move meeting"), tr("Remove the chosen meeting"))
+        self.remove_button = button(tr("Remo&ve meeting"), tr("Remove the chosen meeting"))
         self.add_button.clicked.connect(lambda: self.add_meeting())
         self.remove_button.clicked.connect(self.remove_meeting)
         buttons = QHBoxLayout()
@@ -105,6 +109,13 @@ class MeetingsEditor(QWidget):
             edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
             edit.setAccessibleName(name.format(n=row + 1))
             self.table.setCellWidget(row, column, edit)
+        # Tab goes on from the row above (or the table) through this row's boxes, then to
+        # Add meeting: a box made now would otherwise come last in the window's order.
+        previous = self.table.cellWidget(row - 1, 2) if row else self.table
+        for column in range(3):
+            box = self.table.cellWidget(row, column)
+            QWidget.setTabOrder(previous, box)
+            previous = box
         self.table.setCurrentCell(row, 0)
         return row
 
@@ -226,7 +237,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         grade_layout.addWidget(self.grade_max_box)
         self.first_day = OptionalDate(tr("From"), tr("First day"))
         self.last_day = OptionalDate(tr("Until"), tr("Last day"))
-        self.follows_terms = QCheckBox(tr("Meets only in the &terms"))
+        self.follows_terms = QCheckBox(tr("Meets &only in the terms"))
         self.meetings = MeetingsEditor()
         self.fill_waitlist = QCheckBox(tr("New places go to the &waitlist"))
         self.fill_waitlist.setChecked(True)
@@ -242,6 +253,15 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.form.addRow(tr("&Instruments:"), self.family_box)
         self.form.addRow(tr("&Room:"), self.location_edit)
         self.form.addRow("", self.fill_waitlist)
+        # A label's Alt+key goes to its first box: these rows hold several.
+        for row, field in (
+            (grade_row, self.grade_min_box),
+            (self.first_day, self.first_day.check),
+            (self.meetings, self.meetings.table),
+        ):
+            label = self.form.labelForField(row)
+            assert isinstance(label, QLabel)
+            label.setBuddy(field)
         self.archive_button = button(tr("&Archive"), tr("Archive this ensemble"))
         self.archive_button.clicked.connect(self.toggle_archived)
 

@@ -264,7 +264,13 @@ class EditorPage(QWidget, Generic[R]):
         self.current_id = None
         self.fill(None)
         self.message.setText(tr("New: fill in the details, then Save."))
-        self.setFocus()
+        self.first_field().setFocus()  # typing goes into the form at once
+
+    def first_field(self) -> QWidget:
+        """The form's first field (where New puts the keyboard)."""
+        field = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
+        widget = field.widget() if field is not None else None
+        return widget or self
 
     # -- saving ------------------------------------------------------------------------
 

@@ -1,0 +1,117 @@
+"""The Programme window by keyboard alone: New puts the keyboard in the form, every
+label's Alt+key lands in a field, Tab walks out of the weekly meetings, and a closure
+day is confirmed in the window's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.setup import HubRecord
+from harmony_desktop.ui.app import install_translator
+from harmony_desktop.ui.programme import ProgrammeWindow
+from harmony_desktop.ui.tasks import TaskManager
+
+TODAY = dt.date(2026, 9, 1)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWindow]:
+    services.setup.save_hub(HubRecord(None, "Parque Lincoln Hub"))
+    tasks = TaskManager(services)
+    win = ProgrammeWindow(services, tasks, None, today=TODAY)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
+        win.show()
+    qtbot.waitUntil(lambda: win.ensembles.hub_box.count() == 1, timeout=5000)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    yield win
+    win.close()
+    tasks.shutdown()
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def test_new_puts_the_keyboard_in_the_first_field(qtbot: QtBot, window: ProgrammeWindow) -> None:
+    for page, first in (
+        (window.hubs, window.hubs.name_edit),
+        (window.ensembles, window.ensembles.name_edit),
+        (window.staff, window.staff.name_edit),
+    ):
+        window.show_page(page)
+        page.new_button.setFocus()
+        qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
+        assert focused() is first
+        qtbot.keyClicks(first, "Cuerdas")
+        assert first.text() == "Cuerdas"
+
+
+def test_each_label_of_the_ensemble_form_takes_the_keyboard_to_its_field(
+    qtbot: QtBot, window: ProgrammeWindow
+) -> None:
+    page = window.ensembles
+    window.show_page(page)
+    page.name_edit.setFocus()
+    for letter, field in (
+        (Qt.Key.Key_G, page.grade_min_box),
+        (Qt.Key.Key_D, page.first_day.check),
+        (Qt.Key.Key_M, page.meetings.table),
+        (Qt.Key.Key_O, page.follows_terms),
+        (Qt.Key.Key_T, page.teacher_box),
+    ):
+        qtbot.keyClick(focused(), letter, Qt.KeyboardModifier.AltModifier)
+        assert focused() is field, letter
+    page.meetings.add_meeting()
+    qtbot.keyClick(focused(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # Remove meeting
+    qtbot.waitUntil(lambda: page.meetings.table.rowCount() == 0, timeout=2000)
+
+
+def test_tab_walks_through_the_weekly_meetings_and_out_to_add_meeting(
+    qtbot: QtBot, window: ProgrammeWindow
+) -> None:
+    page = window.ensembles
+    window.show_page(page)
+    page.meetings.add_meeting()
+    page.meetings.add_meeting()
+    table = page.meetings.table
+    table.cellWidget(0, 0).setFocus()
+    seen: list[QWidget | None] = []
+    for _ in range(20):  # a day box, each time box's hour, minute and AM/PM, the table
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        seen.append(focused())
+        if focused() is page.meetings.add_button:
+            break
+    assert focused() is page.meetings.add_button
+    assert table.cellWidget(1, 2) in seen  # the second meeting's end on the way
+
+
+@pytest.fixture
+def spanish(qtbot: QtBot) -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert install_translator(app, QLocale("es_MX"))
+    QLocale.setDefault(QLocale("es_MX"))
+    yield
+    QLocale.setDefault(QLocale("en_US"))
+    install_translator(app, QLocale("en_US"))
+
+
+def test_a_closure_day_is_confirmed_in_spanish(
+    qtbot: QtBot, spanish: None, window: ProgrammeWindow
+) -> None:
+    calendar = window.calendar
+    window.show_page(calendar)
+    calendar.closure_date.setDate(QDate(2026, 9, 7))
+    calendar.closure_reason.setText("Día del Trabajo")
+    with qtbot.waitSignal(calendar.saved, timeout=5000):
+        calendar.add_closure_button.click()
+    assert calendar.message.text() == "lun 7 sep 2026 está cerrado: no hay sesiones ese día."
