@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
+from harmony_desktop.services.setup import HubRecord
 from harmony_desktop.startup import open_app
 from harmony_desktop.ui import app as app_module
 from harmony_desktop.ui.main_window import MainWindow
@@ -121,6 +122,24 @@ def test_an_installed_app_asks_and_opens_the_programme_window(
     monkeypatch.setattr(QApplication, "exec", look)
     assert app_module.run_window(str(_empty_data_dir(tmp_path))) == 0
     assert len(asked) == 1 and seen == [("Maple School Hub", True)]
+
+    # A second hub, first by name, arrives later (set up or imported): the next start
+    # still opens the hub the site lead made, not the first one in the list.
+    with open_app(_empty_data_dir(tmp_path), backup=False) as services:
+        services.setup.save_hub(HubRecord(None, "Aspen Park Hub", timezone="America/Chicago"))
+    reopened: list[str] = []
+
+    def look_again(_app: QApplication) -> int:
+        (window,) = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        reopened.append(window.services.hubs.hub(window.hub_id).name)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", look_again)
+    assert app_module.run_window(str(_empty_data_dir(tmp_path))) == 0
+    assert len(asked) == 1 and reopened == ["Maple School Hub"]
 
 
 def test_run_from_a_clone_opens_on_the_demo(

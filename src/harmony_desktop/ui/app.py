@@ -254,6 +254,9 @@ def run_window(
                 return 1
             chosen = services.hubs.hub(first_start.hub_id)
             alone = first_start.choice == ALONE
+            # kept as File > Switch hub keeps it: a hub added later (by name first in
+            # the list) does not take its place at the next start
+            services.store.settings.set(settings.CURRENT_HUB, chosen.id)
         from harmony_desktop.ui.main_window import MainWindow
 
         window = MainWindow(services, chosen.id, today=today)
