@@ -115,3 +115,52 @@ def test_a_closure_day_is_confirmed_in_spanish(
     with qtbot.waitSignal(calendar.saved, timeout=5000):
         calendar.add_closure_button.click()
     assert calendar.message.text() == "lun 7 sep 2026 está cerrado: no hay sesiones ese día."
+
+
+def test_typing_a_new_record_while_the_last_save_finishes_is_kept(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services
+) -> None:
+    """Save, then New and type at once (a first save can take seconds): when the save
+    finishes, the form keeps what is being typed instead of showing the saved record."""
+    page = window.hubs
+    window.show_page(page)
+    qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
+    qtbot.keyClicks(page.name_edit, "Escuela Cedros")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.save_button.setFocus()
+        qtbot.keyClick(page.save_button, Qt.Key.Key_Space)  # saves in the background
+        qtbot.keyClick(page.new_button, Qt.Key.Key_Space)  # before the save is back
+        qtbot.keyClicks(page.name_edit, "Parque Oeste")
+    assert page.name_edit.text() == "Parque Oeste"
+    assert page.current_id is None  # still a new record: Save adds a third hub
+    assert "Escuela Cedros" in [h.name for h in services.hubs.hubs()]
+    qtbot.keyClicks(page.name_edit, " Hub")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    assert sorted(h.name for h in services.hubs.hubs()) == [
+        "Escuela Cedros",
+        "Parque Lincoln Hub",
+        "Parque Oeste Hub",
+    ]
+    assert page.name_edit.text() == "Parque Oeste Hub" and page.current_id is not None
+
+
+def test_a_new_staff_members_hubs_stay_ticked_while_the_last_save_finishes(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services
+) -> None:
+    page = window.staff
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.hubs_list.count() == 1, timeout=5000)
+    qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
+    qtbot.keyClicks(page.name_edit, "Rosa Campos")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+        qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
+        qtbot.keyClicks(page.name_edit, "Tomas Vidal")
+        page.hubs_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert page.name_edit.text() == "Tomas Vidal"
+    assert page.hubs_list.item(0).checkState() == Qt.CheckState.Checked
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    saved = {s.name: s.hubs for s in services.setup.staff()}
+    assert len(saved["Tomas Vidal"]) == 1 and not saved["Rosa Campos"]

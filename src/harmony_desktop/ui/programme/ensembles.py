@@ -298,6 +298,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
             self.hub_box.addItem(name, hub_id)
         select_data(self.hub_box, self.hub_id)
         self.hub_box.blockSignals(False)
+        teacher = self.teacher_box.currentData()  # kept for a new ensemble being typed
         self.teacher_box.clear()
         self.teacher_box.addItem(tr("(no teacher yet)"), None)
         self.archived_teachers.clear()
@@ -307,6 +308,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
             else:
                 self.teacher_box.addItem(name, staff_id)
         self.active_teachers = self.teacher_box.count()
+        select_data(self.teacher_box, teacher)
         super()._loaded((access, records))
 
     def editable(self, access: Access) -> bool:

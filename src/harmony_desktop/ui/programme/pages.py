@@ -129,6 +129,11 @@ class EditorPage(QWidget, Generic[R]):
         self.current_id: str | None = None
         self._generation = 0
         self._reselecting = False
+        #: how many times the form was given another record or a new one (a save
+        #: that comes back after the user moved on leaves the form alone)
+        self._edits = 0
+        #: the form holds a new record being typed (a reload must not clear it)
+        self._typing_new = False
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -242,7 +247,7 @@ class EditorPage(QWidget, Generic[R]):
                 self.view.selectRow(row)
             finally:
                 self._reselecting = False
-        else:
+        elif keep is not None or not self._typing_new:
             self.fill(None)
             self.current_id = None
         self.loaded.emit()
@@ -255,13 +260,18 @@ class EditorPage(QWidget, Generic[R]):
         record = self.model.record(current.row())
         self.current_id = getattr(record, "id", None) if record is not None else None
         self.fill(record)
+        if record is not None:
+            self._typing_new = False
         if not self._reselecting:
+            self._edits += 1
             self.message.clear()
 
     def start_new(self) -> None:
         """Clear the form for a new record."""
         self.view.clearSelection()
         self.current_id = None
+        self._edits += 1
+        self._typing_new = True
         self.fill(None)
         self.message.setText(tr("New: fill in the details, then Save."))
         self.first_field().setFocus()  # typing goes into the form at once
@@ -303,15 +313,21 @@ class EditorPage(QWidget, Generic[R]):
             self._failed(exc)
             return
         self.save_button.setEnabled(False)
+        began = self._edits
         CollectionOp(
             self.tasks, op=self.save_op(record), changes=SETUP_CHANGED, parent=self
-        ).success(self._saved).failure(self._failed).run_in_background(initiator=self)
+        ).success(lambda result: self._saved(result, began)).failure(
+            self._failed
+        ).run_in_background(initiator=self)
 
-    def _saved(self, result: Any) -> None:
+    def _saved(self, result: Any, began: int | None = None) -> None:
+        """A save is stored: show the saved record, unless the form was given another
+        one (or a new one) since the save began (``began``: :attr:`_edits` then)."""
         self.save_button.setEnabled(True)
         saved_id = getattr(result, "id", result)
-        if isinstance(saved_id, str):
+        if isinstance(saved_id, str) and (began is None or began == self._edits):
             self.current_id = saved_id
+            self._typing_new = False
         self.message.setStyleSheet("")
         self.message.setText(self.saved_text(result))
         self.reload()
@@ -470,12 +486,19 @@ class StaffPage(EditorPage[StaffRecord]):
 
     def _loaded(self, loaded: Any) -> None:
         access, records, self.hub_names = loaded
+        ticked = {  # kept for a new record being typed (a saved one is filled again)
+            self.hubs_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.hubs_list.count())
+            if self.hubs_list.item(i).checkState() == Qt.CheckState.Checked
+        }
         self.hubs_list.clear()
         for hub_id, name in sorted(self.hub_names.items(), key=lambda kv: kv[1]):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, hub_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if hub_id in ticked else Qt.CheckState.Unchecked
+            )
             self.hubs_list.addItem(item)
         super()._loaded((access, records))
 
