@@ -1627,7 +1627,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <source>Not enrolled: enrolment needs a connection to the sync server, and it cannot be reached right now. Connect this laptop to the internet, then press Try again.</source>
+        <source>Not enrolled: enrollment needs a connection to the sync server, and it cannot be reached right now. Connect this laptop to the internet, then press Try again.</source>
         <translation>Sin registrar: el registro necesita conexión con el servidor de sincronización, y ahora mismo no se puede conectar. Conecte esta computadora a internet y pulse Intentar de nuevo.</translation>
     </message>
     <message>

@@ -100,7 +100,7 @@ class EnrollDialog(QDialog):
             self.ok_button.setAccessibleName(tr("Try again"))
             self.message.setText(
                 tr(
-                    "Not enrolled: enrolment needs a connection to the sync server, and it "
+                    "Not enrolled: enrollment needs a connection to the sync server, and it "
                     "cannot be reached right now. Connect this laptop to the internet, then "
                     "press Try again."
                 )
