@@ -361,3 +361,35 @@ def test_a_laptop_working_alone_says_so_calmly_then_sends_its_work_when_it_joins
     with other.store.read() as s:
         marks = s.exec(select(AttendanceMark).where(AttendanceMark.session_id == session_id))
         assert sorted(m.code for m in marks) == ["AU", "L", "P"]
+
+
+def test_a_long_message_gives_way_and_no_other_status_label_is_cut(qtbot: QtBot, ui) -> None:  # type: ignore[no-untyped-def]
+    """At 200 % or in Spanish the status bar is short of room: the message ends in "…",
+    while the connection, the last sync, the changes waiting and the button stay whole."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from harmony_desktop.services.sync import SyncStatus
+
+    _rep, _controller, widget = ui
+    last = dt.datetime(2026, 9, 14, 17, 5, tzinfo=dt.UTC)
+    widget.show_status(SyncStatus(True, "https://sync.example.org", last, 3, None, 0))
+    text = "Sync failed: " + "the server said something rather long. " * 4
+    widget.message_label.setText(text)
+    whole = (widget.online_label, widget.last_label, widget.pending_label, widget.sync_button)
+    room = sum(w.sizeHint().width() for w in whole) + 200  # ~100 px for the message
+    bar = QWidget()
+    bar.setFixedWidth(room)
+    QHBoxLayout(bar).addWidget(widget)
+    bar.show()
+    try:
+        qtbot.waitExposed(bar)
+        for label in whole:
+            assert label.isVisible(), label.accessibleName()
+            assert label.width() >= label.sizeHint().width(), label.accessibleName()
+        assert widget.message_label.width() < widget.message_label.sizeHint().width()
+        assert widget.message_label.text() == text  # the whole message is kept
+        shown = widget.message_label.shown_text()
+        assert shown.startswith("Sync failed") and shown.endswith("…")
+    finally:
+        widget.setParent(None)  # the fixture closes the widget
+        bar.close()
