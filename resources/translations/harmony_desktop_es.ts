@@ -1706,6 +1706,66 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         </translation>
     </message>
     <message>
+        <source>Attendance code</source>
+        <translation>Código de asistencia</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Registrado el</translation>
+    </message>
+    <message>
+        <source>Collected at</source>
+        <translation>Hora de recogida</translation>
+    </message>
+    <message>
+        <source>Walked home</source>
+        <translation>Se fue caminando</translation>
+    </message>
+    <message>
+        <source>Pickup confirmed by</source>
+        <translation>Recogida confirmada por</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Notas médicas</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Photo consent</source>
+        <translation>Autorización de fotos</translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation>Otro teléfono</translation>
+    </message>
+    <message>
+        <source>May collect</source>
+        <translation>Puede recogerlo</translation>
+    </message>
+    <message>
+        <source>Roll not taken</source>
+        <translation>Asistencia sin tomar</translation>
+    </message>
+    <message>
         <source>kept record: {kept} · other record: {other}</source>
         <translation>registro conservado: {kept} · otro registro: {other}</translation>
     </message>

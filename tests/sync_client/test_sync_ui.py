@@ -393,3 +393,51 @@ def test_a_long_message_gives_way_and_no_other_status_label_is_cut(qtbot: QtBot,
     finally:
         widget.setParent(None)  # the fixture closes the widget
         bar.close()
+
+
+def test_the_review_page_names_fields_and_states_in_spanish(
+    qtbot: QtBot,
+    qapp,  # type: ignore[no-untyped-def]
+    replica: ReplicaFactory,
+    live: SyncServer,
+    controller_for: ControllerFactory,
+) -> None:
+    """Two laptops mark one child differently offline: the page says which field, and the
+    session's roll state, in the window's language (it said "Code", "held", "Session")."""
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.ui.app import install_translator
+    from harmony_desktop.ui.sync.review import field_label, show_field_value
+
+    a, b, hub = _conflict_pair(replica, live)
+    child = hub.student_ids[0]
+    for rep, code in ((a, "AU"), (b, "L")):
+        session = open_session(rep, hub.hub_id, hub.ensemble_id, "2026-09-14")
+        rep.services.roll.mark(session, child, code, by=None)
+    a.sync.sync()
+    b.sync.sync()
+    a.sync.sync()
+    assert install_translator(qapp, QLocale("es_MX"))
+    controller = controller_for(a)
+    page = ReviewPage(controller, hub.hub_id)
+    qtbot.addWidget(page)
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        rows = {
+            page.model.index(r, 1).data(): [page.model.index(r, c).data() for c in (0, 2, 3)]
+            for r in range(page.model.rowCount())
+        }
+        assert rows["Código de asistencia"] == ["Marca de Ana Garcia el 2026-09-14", "L", "AU"]
+        assert rows["Estado"] == [
+            "Sesión de Beginning Strings el 2026-09-14",
+            "Asistencia sin tomar",
+            "Asistencia tomada",
+        ]
+        # a moment of recording as a day and time, not an ISO stamp
+        shown = show_field_value("recorded_at", "2026-09-14T21:27:23+00:00")
+        assert shown.startswith(("lun 14 sep 2026", "mar 15 sep 2026")) and "T" not in shown
+        assert field_label("recorded_at") == "Registrado el"
+    finally:
+        controller.shutdown()
+        install_translator(qapp, QLocale("en_US"))
