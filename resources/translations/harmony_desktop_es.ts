@@ -1591,6 +1591,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Código de registro</translation>
     </message>
     <message>
+        <source>as your administrator named it</source>
+        <translation>como la nombró su administrador</translation>
+    </message>
+    <message>
         <source>Laptop name</source>
         <translation>Nombre de la computadora</translation>
     </message>

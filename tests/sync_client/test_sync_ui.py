@@ -75,15 +75,17 @@ def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: SyncServer
     assert not controller.running  # nothing to sync with yet
     hub = make_hub(rep.services, students=2)
     live.add_hub("Test Park Hub", hub.hub_id)
-    code = live.enrollment_code([hub.hub_id])
+    code = live.enroll_device("Dialog laptop 7", [hub.hub_id])
     dialog = EnrollDialog(controller)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.server_edit, live.url)
     qtbot.keyClicks(dialog.code_edit, code)
+    assert dialog.name_edit.text() == ""  # the administrator's name is kept unless typed
     with qtbot.waitSignal(controller.syncFinished, timeout=WAIT):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == EnrollDialog.DialogCode.Accepted
+    assert "Dialog laptop 7" in [d["name"] for d in live.list_devices()]
     assert rep.sync.is_enrolled() and rep.sync.server_url() == live.url
     assert rep.store.pending_changes() == 0
     assert widget.online_label.text().endswith("Online")
