@@ -76,3 +76,33 @@ def test_in_english_the_messages_stay_english(
         "This enrollment code is not valid (mistyped, already used or revoked). "
         "Ask your administrator for a new code."
     )
+
+
+def test_an_address_that_answers_but_is_no_sync_server_is_not_called_offline(
+    replica: ReplicaFactory,
+) -> None:
+    """A web server that answers 501 to the enrollment is there: "connect this laptop to
+    the internet" would send staff looking for a network problem that does not exist."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class NotASyncServer(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_error(501)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    web = HTTPServer(("127.0.0.1", 0), NotASyncServer)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{web.server_address[1]}"
+    try:
+        with pytest.raises(ServerUnreachable) as failed:
+            replica("a").sync.enroll(url, "ABCD-EFGH-JKLM", "laptop a")
+    finally:
+        web.shutdown()
+        web.server_close()
+    assert str(failed.value) == (
+        f"The sync server at {url} is not answering properly right now. Your work is safe "
+        "on this laptop; try again in a few minutes."
+    )

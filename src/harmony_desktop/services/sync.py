@@ -247,6 +247,9 @@ class SyncService:
         try:
             body = client.enroll(code, self.store.device_id, device_name)
         except ServerUnreachable as exc:
+            if exc.code != "unreachable":  # it answered, but not as a sync server does
+                in_app_language(exc, client.base_url)
+                raise
             # Not enrolled yet, so nothing will "sync when the connection returns".
             raise ServerUnreachable(
                 _(
