@@ -1591,6 +1591,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Código de registro</translation>
     </message>
     <message>
+        <source>as your administrator named it</source>
+        <translation>como la nombró su administrador</translation>
+    </message>
+    <message>
         <source>Laptop name</source>
         <translation>Nombre de la computadora</translation>
     </message>
@@ -1627,7 +1631,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Intentar de nuevo</translation>
     </message>
     <message>
-        <source>Not enrolled: enrolment needs a connection to the sync server, and it cannot be reached right now. Connect this laptop to the internet, then press Try again.</source>
+        <source>Not enrolled: enrollment needs a connection to the sync server, and it cannot be reached right now. Connect this laptop to the internet, then press Try again.</source>
         <translation>Sin registrar: el registro necesita conexión con el servidor de sincronización, y ahora mismo no se puede conectar. Conecte esta computadora a internet y pulse Intentar de nuevo.</translation>
     </message>
     <message>
@@ -1704,6 +1708,66 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
             <numerusform>%n marca</numerusform>
             <numerusform>%n marcas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attendance code</source>
+        <translation>Código de asistencia</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Registrado el</translation>
+    </message>
+    <message>
+        <source>Collected at</source>
+        <translation>Hora de recogida</translation>
+    </message>
+    <message>
+        <source>Walked home</source>
+        <translation>Se fue caminando</translation>
+    </message>
+    <message>
+        <source>Pickup confirmed by</source>
+        <translation>Recogida confirmada por</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Notas médicas</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Photo consent</source>
+        <translation>Autorización de fotos</translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation>Otro teléfono</translation>
+    </message>
+    <message>
+        <source>May collect</source>
+        <translation>Puede recogerlo</translation>
+    </message>
+    <message>
+        <source>Roll not taken</source>
+        <translation>Asistencia sin tomar</translation>
     </message>
     <message>
         <source>kept record: {kept} · other record: {other}</source>

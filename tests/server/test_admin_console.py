@@ -71,7 +71,19 @@ def test_a_quiet_laptop_is_flagged_after_two_school_days(engine: Engine, hubs) -
     console.clock.advance(days=4, hours=18)
     full_sync(busy)
     console.flush()
-    assert build_report(engine, console.settings).flagged == []
+    report = build_report(engine, console.settings)
+    assert report.flagged == []
+    # not flagged yet, but the office sees at a glance which hub has not synced today
+    today = {h.id: [d.key for d in h.synced_today] for h in report.hubs}
+    assert today == {north: [], south: [busy.key]}
+    admin, _ = signed_in(console, "ana")
+    hubs_table = admin.get("/admin").text.split('<table class="hubs">')[1].split("</table>")[0]
+    assert '<th scope="col">Synced today</th>' in hubs_table
+    north_row, south_row = (
+        hubs_table.split(f'data-hub="{h}">')[1].split("</tr>")[0] for h in (north, south)
+    )
+    assert "<strong>not yet today</strong>" in north_row
+    assert '<span class="ok">yes, all 1</span>' in south_row
     # Tuesday: Monday missed too -> overdue; the busy laptop synced on Monday, so it is not
     console.clock.advance(days=1)
     report = build_report(engine, console.settings)
@@ -79,7 +91,7 @@ def test_a_quiet_laptop_is_flagged_after_two_school_days(engine: Engine, hubs) -
     north_hub = next(h for h in report.hubs if h.id == north)
     south_hub = next(h for h in report.hubs if h.id == south)
     assert not north_hub.all_current and south_hub.all_current
-    admin, _ = signed_in(console, "ana")
+    admin, _ = signed_in(console, "bea")  # Monday's sign-in has expired by Tuesday
     page = admin.get("/admin").text
     assert "1 device needs attention." in page
     assert f'<tr class="flagged" data-device="{quiet.key}">' in page

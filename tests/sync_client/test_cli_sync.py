@@ -77,3 +77,21 @@ def test_the_summary_line_counts_one_and_many_in_both_languages() -> None:
         )
     finally:
         i18n.set_language("en")
+
+
+def test_enrolling_keeps_the_name_the_administrator_gave_unless_one_is_typed(
+    tmp_path: Path, live: SyncServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two laptops from one disk image are both "vm" to the OS: the console told them
+    apart only by the administrator's names, which enrolling used to replace."""
+    hub = live.add_hub("Named Hub")
+    kept = live.enroll_device("North laptop 1", [hub])
+    renamed = live.enroll_device("North laptop 2", [hub])
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["--data-dir", str(one), "enroll", "--server", live.url, "--code", kept]) == 0
+    args = ["--data-dir", str(two), "enroll", "--server", live.url, "--code", renamed]
+    assert main([*args, "--name", "Library cart laptop"]) == 0
+    capsys.readouterr()
+    names = [d["name"] for d in live.list_devices()]
+    assert "North laptop 1" in names and "Library cart laptop" in names
+    assert "North laptop 2" not in names

@@ -75,15 +75,17 @@ def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: SyncServer
     assert not controller.running  # nothing to sync with yet
     hub = make_hub(rep.services, students=2)
     live.add_hub("Test Park Hub", hub.hub_id)
-    code = live.enrollment_code([hub.hub_id])
+    code = live.enroll_device("Dialog laptop 7", [hub.hub_id])
     dialog = EnrollDialog(controller)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.server_edit, live.url)
     qtbot.keyClicks(dialog.code_edit, code)
+    assert dialog.name_edit.text() == ""  # the administrator's name is kept unless typed
     with qtbot.waitSignal(controller.syncFinished, timeout=WAIT):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == EnrollDialog.DialogCode.Accepted
+    assert "Dialog laptop 7" in [d["name"] for d in live.list_devices()]
     assert rep.sync.is_enrolled() and rep.sync.server_url() == live.url
     assert rep.store.pending_changes() == 0
     assert widget.online_label.text().endswith("Online")
@@ -361,3 +363,83 @@ def test_a_laptop_working_alone_says_so_calmly_then_sends_its_work_when_it_joins
     with other.store.read() as s:
         marks = s.exec(select(AttendanceMark).where(AttendanceMark.session_id == session_id))
         assert sorted(m.code for m in marks) == ["AU", "L", "P"]
+
+
+def test_a_long_message_gives_way_and_no_other_status_label_is_cut(qtbot: QtBot, ui) -> None:  # type: ignore[no-untyped-def]
+    """At 200 % or in Spanish the status bar is short of room: the message ends in "…",
+    while the connection, the last sync, the changes waiting and the button stay whole."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from harmony_desktop.services.sync import SyncStatus
+
+    _rep, _controller, widget = ui
+    last = dt.datetime(2026, 9, 14, 17, 5, tzinfo=dt.UTC)
+    widget.show_status(SyncStatus(True, "https://sync.example.org", last, 3, None, 0))
+    text = "Sync failed: " + "the server said something rather long. " * 4
+    widget.message_label.setText(text)
+    whole = (widget.online_label, widget.last_label, widget.pending_label, widget.sync_button)
+    room = sum(w.sizeHint().width() for w in whole) + 200  # ~100 px for the message
+    bar = QWidget()
+    bar.setFixedWidth(room)
+    QHBoxLayout(bar).addWidget(widget)
+    bar.show()
+    try:
+        qtbot.waitExposed(bar)
+        for label in whole:
+            assert label.isVisible(), label.accessibleName()
+            assert label.width() >= label.sizeHint().width(), label.accessibleName()
+        assert widget.message_label.width() < widget.message_label.sizeHint().width()
+        assert widget.message_label.text() == text  # the whole message is kept
+        shown = widget.message_label.shown_text()
+        assert shown.startswith("Sync failed") and shown.endswith("…")
+    finally:
+        widget.setParent(None)  # the fixture closes the widget
+        bar.close()
+
+
+def test_the_review_page_names_fields_and_states_in_spanish(
+    qtbot: QtBot,
+    qapp,  # type: ignore[no-untyped-def]
+    replica: ReplicaFactory,
+    live: SyncServer,
+    controller_for: ControllerFactory,
+) -> None:
+    """Two laptops mark one child differently offline: the page says which field, and the
+    session's roll state, in the window's language (it said "Code", "held", "Session")."""
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.ui.app import install_translator
+    from harmony_desktop.ui.sync.review import field_label, show_field_value
+
+    a, b, hub = _conflict_pair(replica, live)
+    child = hub.student_ids[0]
+    for rep, code in ((a, "AU"), (b, "L")):
+        session = open_session(rep, hub.hub_id, hub.ensemble_id, "2026-09-14")
+        rep.services.roll.mark(session, child, code, by=None)
+    a.sync.sync()
+    b.sync.sync()
+    a.sync.sync()
+    assert install_translator(qapp, QLocale("es_MX"))
+    controller = controller_for(a)
+    page = ReviewPage(controller, hub.hub_id)
+    qtbot.addWidget(page)
+    try:
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        rows = {
+            page.model.index(r, 1).data(): [page.model.index(r, c).data() for c in (0, 2, 3)]
+            for r in range(page.model.rowCount())
+        }
+        assert rows["Código de asistencia"] == ["Marca de Ana Garcia el 2026-09-14", "L", "AU"]
+        assert rows["Estado"] == [
+            "Sesión de Beginning Strings el 2026-09-14",
+            "Asistencia sin tomar",
+            "Asistencia tomada",
+        ]
+        # a moment of recording as a day and time, not an ISO stamp
+        shown = show_field_value("recorded_at", "2026-09-14T21:27:23+00:00")
+        assert shown.startswith(("lun 14 sep 2026", "mar 15 sep 2026")) and "T" not in shown
+        assert field_label("recorded_at") == "Registrado el"
+    finally:
+        controller.shutdown()
+        install_translator(qapp, QLocale("en_US"))

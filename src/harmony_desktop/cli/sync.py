@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import socket
 import sys
 
 from harmony_desktop.cli.common import Subcommands, open_services
@@ -42,7 +41,10 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     enroll.add_argument("--server", required=True, help=_("the sync server's address"))
     enroll.add_argument("--code", required=True, help=_("the one-time enrollment code"))
-    enroll.add_argument("--name", help=_("a name for this laptop (default: its host name)"))
+    enroll.add_argument(
+        "--name",
+        help=_("a new name for this laptop (default: the name your administrator gave it)"),
+    )
     enroll.set_defaults(func=cmd_enroll)
 
 
@@ -92,7 +94,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     with open_services(args) as services:
         service = services.sync
         try:
-            hubs = service.enroll(args.server, args.code, args.name or socket.gethostname())
+            # No name given: the server keeps the administrator's ("North laptop 2"), which
+            # the console shows; host names are often alike ("vm", "DESKTOP-…").
+            hubs = service.enroll(args.server, args.code, args.name or "")
         except (SyncError, ValueError) as err:
             print(_("Enrollment failed: {message}").format(message=err), file=sys.stderr)
             return EXIT_RETRY if getattr(err, "retryable", False) else EXIT_ACTION

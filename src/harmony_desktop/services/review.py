@@ -21,6 +21,7 @@ from harmony_desktop.store.models import (
     AttendanceMark,
     ClassSession,
     Contact,
+    Ensemble,
     Student,
 )
 from harmony_desktop.store.replica import Replica, resolve_conflict
@@ -105,6 +106,13 @@ def describe_row(s: Session, table: str, row_id: str) -> str:
         if contact is not None:
             return _("Contact {name} of {student}").format(
                 name=contact.name, student=student_name(contact.student_id)
+            )
+    if table == "session":
+        session = s.get(ClassSession, row_id)
+        if session is not None:
+            ensemble = s.get(Ensemble, session.ensemble_id)
+            return _("Session of {ensemble} on {date}").format(
+                ensemble=ensemble.name if ensemble else "?", date=session.date.isoformat()
             )
     model = SYNCED_MODELS.get(table)
     row = s.get(model, row_id) if model else None

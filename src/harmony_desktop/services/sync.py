@@ -117,6 +117,78 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+def in_app_language(err: SyncError, url: str) -> SyncError:
+    """``err`` with its message in the app's language, when its code is one staff meet.
+
+    The sync client and the server speak English only (``harmony_sync`` has no
+    translations): without this a Spanish window, and ``harmony-desktop sync`` in
+    Spanish, showed their English sentences. The error keeps its class, code and details.
+    """
+    code = err.code
+    if code == "unreachable" and type(err.__cause__).__name__ == "SSLError":
+        text = _(
+            "The secure connection to {url} failed. Check the server address (https://…) "
+            "and this computer's date and time."
+        )
+    elif code == "unreachable":
+        text = _(
+            "The sync server at {url} cannot be reached right now. Your work is safe on "
+            "this laptop; it will sync when the connection returns."
+        )
+    elif code in ("server_error", "internal_error"):
+        text = _(
+            "The sync server at {url} is not answering properly right now. Your work is "
+            "safe on this laptop; try again in a few minutes."
+        )
+    elif code == "storage_unavailable":
+        text = _(
+            "The sync server's database is unavailable right now; nothing was changed. "
+            "Your work is safe on this laptop; sync again in a few minutes."
+        )
+    elif code == "bad_response":
+        text = _(
+            "The server at {url} answered something this app does not understand. Check "
+            "the server address."
+        )
+    elif code == "invalid_enrollment_code":
+        text = _(
+            "This enrollment code is not valid (mistyped, already used or revoked). Ask "
+            "your administrator for a new code."
+        )
+    elif code == "enrollment_code_expired":
+        text = _("This enrollment code has expired. Ask your administrator for a new code.")
+    elif code == "device_id_in_use":
+        text = _(
+            "Another enrolled laptop already uses this laptop's device id (a copied disk, "
+            "for example). Ask your administrator to revoke the old device, then enroll "
+            "again."
+        )
+    elif code == "device_revoked":
+        text = _(
+            "An administrator revoked this laptop's sync access. Your work is safe on this "
+            "laptop: ask your administrator for a new enrollment code and enroll again."
+        )
+    elif code in ("invalid_token", "missing_token"):
+        text = _(
+            "The sync server no longer accepts this laptop. Your work is safe on this "
+            "laptop: ask your administrator for a new enrollment code and enroll again."
+        )
+    elif code == "version_mismatch" and getattr(err, "update", "desktop") == "server":
+        text = _(
+            "The sync server is older than this app. Your work is safe on this laptop: "
+            "ask your administrator to update the sync server, then sync again."
+        )
+    elif code == "version_mismatch":
+        text = _(
+            "This app is too old for the sync server. Update the Harmony desktop app, "
+            "then sync again. Your work is safe on this laptop."
+        )
+    else:
+        return err
+    err.args = (text.format(url=url),)
+    return err
+
+
 class SyncService:
     """Enrollment, status and the sync loop (push, pull) for one open store.
 
@@ -175,15 +247,21 @@ class SyncService:
         try:
             body = client.enroll(code, self.store.device_id, device_name)
         except ServerUnreachable as exc:
+            if exc.code != "unreachable":  # it answered, but not as a sync server does
+                in_app_language(exc, client.base_url)
+                raise
             # Not enrolled yet, so nothing will "sync when the connection returns".
             raise ServerUnreachable(
                 _(
-                    "Enrolment needs a connection to the sync server, and {url} cannot be "
+                    "Enrollment needs a connection to the sync server, and {url} cannot be "
                     "reached right now. Connect this laptop to the internet, then try "
                     "again. Everything keeps working offline meanwhile."
                 ).format(url=client.base_url),
                 "unreachable",
             ) from exc
+        except SyncError as exc:
+            in_app_language(exc, client.base_url)
+            raise
         self.tokens.save(str(body["device_token"]))
         with self.store.raw_write() as s:
             settings.write(s, settings.SYNC_SERVER, client.base_url)
@@ -255,6 +333,7 @@ class SyncService:
                     self.replica.rebase(str(err.epoch))
                     report.rebased = True
         except SyncError as err:
+            in_app_language(err, self.server_url() or "")
             self.store.settings.set(settings.SYNC_LAST_ERROR, str(err))
             if isinstance(err, TokenRejected):
                 log.warning("sync refused the device token (%s)", err.code)

@@ -129,10 +129,10 @@ class EditorPage(QWidget, Generic[R]):
         self.current_id: str | None = None
         self._generation = 0
         self._reselecting = False
-        #: how many times the form was given another record or a new one (a save
-        #: that comes back after the user moved on leaves the form alone)
+        # how many times the form was given another record or a new one (a save
+        # that comes back after the user moved on leaves the form alone)
         self._edits = 0
-        #: the form holds a new record being typed (a reload must not clear it)
+        # the form holds a new record being typed (a reload must not clear it)
         self._typing_new = False
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)

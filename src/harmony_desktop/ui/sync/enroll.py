@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,7 +46,10 @@ class EnrollDialog(QDialog):
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText("ABCD-EFGH-JKLM")
         self.code_edit.setAccessibleName(tr("Enrollment code"))
-        self.name_edit = QLineEdit(socket.gethostname())
+        # Empty: the server keeps the name the administrator gave this laptop (the
+        # console lists laptops by it); typing one renames it.
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(tr("as your administrator named it"))
         self.name_edit.setAccessibleName(tr("Laptop name"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -100,7 +101,7 @@ class EnrollDialog(QDialog):
             self.ok_button.setAccessibleName(tr("Try again"))
             self.message.setText(
                 tr(
-                    "Not enrolled: enrolment needs a connection to the sync server, and it "
+                    "Not enrolled: enrollment needs a connection to the sync server, and it "
                     "cannot be reached right now. Connect this laptop to the internet, then "
                     "press Try again."
                 )

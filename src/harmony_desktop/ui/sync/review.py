@@ -94,8 +94,69 @@ def show_phone(digits: str) -> str:
 
 
 def field_label(name: str) -> str:
-    """A field name as words ("date_of_birth" → "Date of birth")."""
-    return name.replace("_", " ").capitalize()
+    """A field as staff call it, in the window's language ("recorded_at" → "Recorded at",
+    "Registrado el"); a field not named here as words ("date_of_birth" → "Date of birth")."""
+    labels = {
+        # a mark
+        "code": tr("Attendance code"),
+        "arrival_time": tr("Arrival time"),
+        "departure_time": tr("Departure time"),
+        "reason": tr("Reason"),
+        "note": tr("Note"),
+        "recorded_by": tr("Recorded by"),
+        "recorded_at": tr("Recorded at"),
+        "collected_by": tr("Collected by"),
+        "collected_at": tr("Collected at"),
+        "walked_home": tr("Walked home"),
+        "pickup_confirmed_by": tr("Pickup confirmed by"),
+        # a session
+        "status": tr("Status"),
+        "date": tr("Date"),
+        "start": tr("Start"),
+        "end": tr("End"),
+        "cancel_reason": tr("Reason for cancelling"),
+        "location": tr("Location"),
+        "title": tr("Title"),
+        # a student
+        "legal_first_name": tr("First name"),
+        "legal_last_name": tr("Last name"),
+        "preferred_name": tr("Preferred name"),
+        "date_of_birth": tr("Date of birth"),
+        "grade": tr("Grade"),
+        "school": tr("School"),
+        "instrument": tr("Instrument"),
+        "level": tr("Level"),
+        "medical_notes": tr("Medical notes"),
+        "allergy_notes": tr("Allergies"),
+        "photo_consent": tr("Photo consent"),
+        "may_walk_home": tr("May walk home"),
+        "notes": tr("Notes"),
+        # a contact
+        "name": tr("Name"),
+        "relationship": tr("Relationship"),
+        "phone": tr("Phone"),
+        "phone_alt": tr("Other phone"),
+        "email": tr("Email"),
+        "authorized_pickup": tr("May collect"),
+        "custody_restriction": tr("Custody restriction"),
+    }
+    return labels.get(name) or name.replace("_", " ").capitalize()
+
+
+def show_field_value(name: str, value: Any) -> str:
+    """A value of field ``name`` as staff read it: a session's roll state in words, a
+    moment of recording as a local day and time; anything else by :func:`show_value`."""
+    if name == "status" and isinstance(value, str):
+        states = {
+            "scheduled": tr("Roll not taken"),
+            "held": tr("Roll taken"),
+            "cancelled": tr("Cancelled"),
+        }
+        if value in states:
+            return states[value]
+    if name in ("recorded_at", "collected_at") and isinstance(value, str) and value:
+        return show_when(value)
+    return show_value(value)
 
 
 class ReviewModel(QAbstractTableModel):
@@ -166,8 +227,8 @@ class ReviewModel(QAbstractTableModel):
         return {
             "what": item.what,
             "field": field_label(item.field_name),
-            "current": show_value(item.winning_value),
-            "other": show_value(item.losing_value),
+            "current": show_field_value(item.field_name, item.winning_value),
+            "other": show_field_value(item.field_name, item.losing_value),
             "when": show_when(item.detected_at),
         }[column]
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.sync.controller import SyncController
@@ -60,6 +68,41 @@ def alone_explained() -> str:
     )
 
 
+class GivingWayLabel(QLabel):
+    """A one-line label that gives way first when the status bar is short of room: it
+    ends in "…" (its whole text stays in :meth:`text` and the tooltip says more) while
+    its neighbours keep their full width.
+
+    Without it, at 200 % or in Spanish, every label of the status bar was cut at once:
+    "Última sincronización: hoy 9:30 p", "No se puede conectar con el serv".
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a few words, not the whole text."""
+        hint = super().minimumSizeHint()
+        return QSize(
+            min(hint.width(), self.fontMetrics().horizontalAdvance("x" * 12)), hint.height()
+        )
+
+    def shown_text(self) -> str:
+        """The text as it fits the label's width now ("…" at the end when it does not)."""
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """Draw the text, shortened with "…" when it does not fit."""
+        painter = QPainter(self)
+        painter.drawText(
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.shown_text(),
+        )
+
+
 class SyncStatusWidget(QWidget):
     """Always shows the last successful sync, changes waiting and online/offline."""
 
@@ -85,9 +128,8 @@ class SyncStatusWidget(QWidget):
         self.review_label.setAccessibleName(tr("Needs review"))
         self.review_label.setToolTip(review_covers())
         self.review_label.hide()
-        self.message_label = QLabel()
+        self.message_label = GivingWayLabel()
         self.message_label.setAccessibleName(tr("Sync message"))
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setAccessibleName(tr("Sync progress"))
         self.progress.setMaximumWidth(140)
@@ -106,7 +148,10 @@ class SyncStatusWidget(QWidget):
             self.review_label,
             self.sync_button,
         ):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 1 if widget is self.message_label else 0)
+        for label in (self.online_label, self.last_label, self.pending_label, self.review_label):
+            # never cut: the message beside them gives way instead
+            label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         controller.statusChanged.connect(self.show_status)
         controller.onlineChanged.connect(self._show_online)
         controller.syncStarted.connect(self._started)

@@ -62,6 +62,8 @@ class DeviceHealth:
     last_error: str | None = None
     conflicts_waiting: int = 0
     school_days_silent: int | None = None
+    #: its last successful sync was today (in its hub's time zone)
+    synced_today: bool = False
     overdue: bool = False
     over_backlog: bool = False
 
@@ -105,6 +107,7 @@ class DeviceHealth:
             "last_success_at": iso(self.last_success_at),
             "last_contact_at": iso(self.last_contact_at),
             "school_days_silent": self.school_days_silent,
+            "synced_today": self.synced_today,
             "outbox_size": self.outbox_size,
             "app_version": self.app_version,
             "protocol_version": self.protocol_version,
@@ -136,6 +139,11 @@ class HubHealth:
     def flagged_devices(self) -> list[DeviceHealth]:
         """Its devices shown in red."""
         return [d for d in self.active_devices if d.flagged]
+
+    @property
+    def synced_today(self) -> list[DeviceHealth]:
+        """Its enrolled devices whose last successful sync was today."""
+        return [d for d in self.active_devices if d.synced_today]
 
     @property
     def all_current(self) -> bool:
@@ -258,8 +266,11 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
         active_hubs = [h for h in hub_ids if h in hubs and not hubs[h].archived]
         judged = status == ENROLLED and (d.is_data_manager or bool(active_hubs))
         since = health.last_success_at or health.enrolled_at
+        tz = next((zones[h] for h in active_hubs if h in zones), settings.zone)
+        if health.last_success_at is not None:
+            synced_on = health.last_success_at.astimezone(tz).date()
+            health.synced_today = synced_on == now.astimezone(tz).date()
         if judged and since is not None:
-            tz = next((zones[h] for h in active_hubs if h in zones), settings.zone)
             health.school_days_silent = school_days_between(
                 since.astimezone(tz).date(), now.astimezone(tz).date()
             )
