@@ -373,6 +373,8 @@ class SyncService:
         if redirected:
             report.redirected += redirected
             self._push_all(client, epoch, report, notify)
+        if self.replica.settle_moot():  # the server and the office hear of it now
+            self._send_resolutions(client, epoch)
 
     def _check_skew(self, client: SyncClient) -> None:
         seen = client.last_server_time

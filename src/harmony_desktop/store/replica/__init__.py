@@ -163,6 +163,12 @@ class Replica:
         with self.store.read() as s:
             return _outbox.pending(s), _conflicts.unresolved_count(s)
 
+    def settle_moot(self) -> int:
+        """Resolve the conflicts nobody needs to decide (see ``conflicts.settle_moot``);
+        returns how many."""
+        with self.store.raw_write() as s:
+            return _conflicts.settle_moot(s, _outbox.now_iso())
+
     def resolutions_waiting(self) -> list[int]:
         """Server conflicts resolved here that the server does not know yet."""
         with self.store.read() as s:

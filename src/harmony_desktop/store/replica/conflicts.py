@@ -22,12 +22,16 @@ from harmony_desktop.store import settings
 from harmony_desktop.store.models import SYNCED_MODELS, Conflict
 from harmony_desktop.store.replica.outbox import Queued, now_iso
 from harmony_desktop.store.replica.unapplied import UNAPPLIED_FIELD
-from harmony_desktop.store.replica.wire import from_wire
+from harmony_desktop.store.replica.wire import codec, from_wire, to_wire, unpack_clocks
 from harmony_desktop.store.replica.writer import ChangeWriter
 
 #: Marker in ``Conflict.field_name`` for a change the server permanently refused.
 REJECTED_FIELD = "*rejected*"
 _ELSEWHERE = "resolved on another device"
+_SETTLED = "nothing to decide"
+#: Fields that record who wrote a change and when (a mark's, a shift's): a value of them
+#: that lost a merge goes with a change of the record itself, reviewed on its own.
+_BOOKKEEPING = frozenset({"recorded_at", "recorded_by"})
 
 
 def store_server_conflict(s: Session, c: dict[str, Any], now: str) -> bool:
@@ -166,6 +170,44 @@ def resolve(w: ChangeWriter, conflict_id: str, keep: str) -> None:
         waiting = list(settings.read(w.session, settings.SYNC_RESOLVE_PENDING))
         waiting.append(int(conflict.id.removeprefix("server-")))
         settings.write(w.session, settings.SYNC_RESOLVE_PENDING, waiting)
+
+
+def settle_moot(s: Session, now: str) -> int:
+    """Resolve the conflicts nobody needs to decide; returns how many.
+
+    A conflict is moot when the record now holds the value that lost, written after the
+    value that won (a later change brought it back: two laptops that open one session offline each make it
+    "scheduled", then "held"), or when its field only records who wrote a change and
+    when. Server conflicts settled here are queued, so the server (and every laptop,
+    and the office console) hears they are resolved."""
+    settled = 0
+    waiting = list(settings.read(s, settings.SYNC_RESOLVE_PENDING))
+    for conflict in s.exec(select(Conflict).where(col(Conflict.resolved_at).is_(None))).all():
+        model = SYNCED_MODELS.get(conflict.table_name)
+        if model is None or _kind(conflict.field_name) != "conflict":
+            continue
+        if conflict.field_name not in _BOOKKEEPING:
+            row = s.get(model, conflict.row_id)
+            fields = codec(model).fields
+            if row is None or conflict.field_name not in fields:
+                continue
+            # a value written after the winner (not a row left behind the server's,
+            # such as a pulled change this laptop could not apply)
+            written = unpack_clocks(row.clocks, fields).get(conflict.field_name)
+            if written is None or written <= conflict.winning_clock:
+                continue
+            held = to_wire(getattr(row, conflict.field_name))
+            if held != json.loads(conflict.losing_value):
+                continue
+        conflict.resolved_at = now
+        conflict.resolution = _SETTLED
+        s.add(conflict)
+        settled += 1
+        if conflict.id.startswith("server-"):
+            waiting.append(int(conflict.id.removeprefix("server-")))
+    if settled:
+        settings.write(s, settings.SYNC_RESOLVE_PENDING, waiting)
+    return settled
 
 
 def resolutions_waiting(s: Session) -> list[int]:
