@@ -662,6 +662,10 @@
         <translation>Nota</translation>
     </message>
     <message>
+        <source>The student arrived at {time}: they cannot leave before that.</source>
+        <translation>El estudiante llegó a las {time}: no puede salir antes de esa hora.</translation>
+    </message>
+    <message>
         <source>Note text</source>
         <translation>Texto de la nota</translation>
     </message>

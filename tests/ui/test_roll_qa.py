@@ -3,13 +3,66 @@ a cancelled session, a sign-out before the student arrived, a long event title."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
 from pytestqt.qtbot import QtBot
 
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.roll import Dismissal
 from harmony_desktop.ui.events.dialogs import FamilyEventDialog
 from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.dialogs import ArrivalDialog, DepartureDialog
+from harmony_desktop.ui.register.page import RegisterPage
+from tests.factories import HubFixture
+from tests.ui.test_register import open_first_session, stored_marks
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_a_sign_out_before_the_student_arrived_is_refused(
+    qtbot: QtBot, page: RegisterPage, services: Services, hub: HubFixture
+) -> None:
+    session_id = open_first_session(qtbot, page)
+    view = page.roll_view
+    student = page.roll_model.entry(0).student_id
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    late = page.active_dialog
+    assert isinstance(late, ArrivalDialog)
+    late.time_edit.setTime(QTime(16, 30))
+    qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    page.roll.go_to(student)
+    qtbot.keyClick(view, Qt.Key.Key_D)
+    sign_out = page.active_dialog
+    assert isinstance(sign_out, DepartureDialog)
+    qtbot.keyClick(sign_out.chooser.choices, Qt.Key.Key_1)  # the guardian
+    sign_out.time_edit.setTime(QTime(16, 0))
+    qtbot.keyClick(sign_out.time_edit, Qt.Key.Key_Return)
+    assert sign_out.isVisible() and sign_out.error.isVisible()
+    assert "arrived at" in sign_out.error.text()
+    assert stored_marks(services, session_id)[student].collected_at is None
+    sign_out.time_edit.setTime(QTime(16, 45))
+    qtbot.keyClick(sign_out.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert stored_marks(services, session_id)[student].collected_at == dt.time(16, 45)
+
+
+def test_the_store_refuses_a_sign_out_before_the_arrival(
+    services: Services, hub: HubFixture
+) -> None:
+    day = dt.date(2026, 9, 14)
+    [info] = services.sessions.for_day(hub.hub_id, day)
+    session_id = services.sessions.open(info).id
+    student = hub.student_ids[0]
+    services.roll.mark(session_id, student, "L", by=None, arrival_time=dt.time(16, 30))
+    guardian = services.roll.pickup_info(student).authorized[0][0]
+    with pytest.raises(ValidationError):
+        services.roll.sign_out(
+            session_id, student, Dismissal(at=dt.time(16, 0), collected_by=guardian), by=None
+        )
 
 
 def test_a_long_event_title_keeps_the_window_on_the_screen(

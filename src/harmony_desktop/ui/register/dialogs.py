@@ -231,8 +231,10 @@ class DepartureDialog(TimedDialog):
         *,
         reason: str = "",
         with_reason: bool = True,
+        arrived: dt.time | None = None,
     ) -> None:
         super().__init__(session, parent)
+        self.arrived = arrived  # a late student cannot leave before they came
         self.setWindowTitle(tr("{code}: {student}").format(code=code_label, student=student))
         self.setAccessibleName(tr("Early departure") if with_reason else tr("Sign out"))
         self.setMinimumWidth(460)
@@ -269,7 +271,12 @@ class DepartureDialog(TimedDialog):
         self.chooser.choices.setFocus()
 
     def problem(self) -> str | None:
-        """Nobody chosen yet, or someone not authorised without a site lead's word."""
+        """Nobody chosen yet, someone not authorised without a site lead's word, or a
+        time before the student arrived."""
+        if self.arrived is not None and self.time() < self.arrived:
+            return tr("The student arrived at {time}: they cannot leave before that.").format(
+                time=time_text(self.arrived)
+            )
         return self.chooser.problem()
 
     def departure(self) -> dt.time:
