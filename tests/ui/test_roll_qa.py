@@ -22,6 +22,26 @@ from tests.ui.test_register import open_first_session, stored_marks
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
+def test_undoing_all_remaining_present_goes_back_to_the_first_student_it_unmarked(
+    qtbot: QtBot, page: RegisterPage
+) -> None:
+    open_first_session(qtbot, page)
+    page.roll.order_box.setCurrentIndex(1)  # by first name: not the order the store keeps
+    view = page.roll_view
+    view.setCurrentIndex(page.roll_model.index(0, 1))
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    assert view.currentIndex().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_Return, CTRL)
+    assert page.roll_model.recorded_count() == 8
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert page.roll_model.recorded_count() == 2
+    # The teacher carries on where she was: the third student, the first not recorded.
+    assert view.currentIndex().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert page.roll_model.entry(2).mark.code == "AE"
+
+
 def test_a_sign_out_before_the_student_arrived_is_refused(
     qtbot: QtBot, page: RegisterPage, services: Services, hub: HubFixture
 ) -> None:

@@ -714,8 +714,11 @@ class RegisterPage(QWidget):
         if on_screen:
             for student_id, state in written:
                 self.roll_model.update_mark(student_id, state)
-            if replayed and written:
-                self.roll.go_to(written[-1][0])
+            if replayed and written:  # undo/redo: to the first student it changed
+                rows = [self.roll_model.row_of(student_id) for student_id, _state in written]
+                shown = [row for row in rows if row >= 0]
+                if shown:
+                    self.roll.go_to(self.roll_model.entry(min(shown)).student_id)
         self._after_roll_changed()
         self._set_save_text(_saved_text())
         for student_id, state in written:
