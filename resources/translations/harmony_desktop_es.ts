@@ -1252,6 +1252,10 @@
         <translation>Cancelar esta sesión</translation>
     </message>
     <message>
+        <source>This session is cancelled. Restore it (Restore session) to take roll.</source>
+        <translation>Esta sesión está cancelada. Restáurela (Restaurar sesión) para tomar asistencia.</translation>
+    </message>
+    <message>
         <source>Only a student marked present can be signed out. Mark them first.</source>
         <translation>Solo se puede registrar la salida de un estudiante marcado como presente. Márquelo primero.</translation>
     </message>

@@ -14,7 +14,7 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.services.roll import Dismissal
 from harmony_desktop.ui.events.dialogs import FamilyEventDialog
 from harmony_desktop.ui.main_window import MainWindow
-from harmony_desktop.ui.register.dialogs import ArrivalDialog, DepartureDialog
+from harmony_desktop.ui.register.dialogs import ArrivalDialog, CancelDialog, DepartureDialog
 from harmony_desktop.ui.register.page import RegisterPage
 from tests.factories import HubFixture
 from tests.ui.test_register import open_first_session, stored_marks
@@ -40,6 +40,29 @@ def test_undoing_all_remaining_present_goes_back_to_the_first_student_it_unmarke
     assert view.currentIndex().row() == 2
     qtbot.keyClick(view, Qt.Key.Key_A)
     assert page.roll_model.entry(2).mark.code == "AE"
+
+
+def test_a_key_on_a_cancelled_session_says_why_nothing_was_marked(
+    qtbot: QtBot, page: RegisterPage, services: Services
+) -> None:
+    session_id = open_first_session(qtbot, page)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert isinstance(dialog, CancelDialog)
+    qtbot.keyClicks(dialog.reason_box, "Storm")
+    with qtbot.waitSignal(page.dayLoaded):
+        qtbot.keyClick(dialog.reason_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.roll_ready and "Storm" in page.cancelled_label.text())
+    page.window().activateWindow()  # a window manager's job when a dialog closes
+    page.roll_view.setFocus()
+    qtbot.waitUntil(page.roll_view.hasFocus)
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_P)
+    assert all(m.code is None for m in stored_marks(services, session_id).values())
+    said = page.roll.save_label.text()
+    assert said == "This session is cancelled. Restore it (Restore session) to take roll."
+    page.roll.set_save_text("")
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_Return, CTRL)
+    assert page.roll.save_label.text() == said
 
 
 def test_a_sign_out_before_the_student_arrived_is_refused(
