@@ -125,3 +125,21 @@ def test_a_long_event_title_keeps_the_window_on_the_screen(
     assert "potluck" in page.family.title.text()
     qtbot.wait(200)  # the layouts settle
     assert window.minimumSizeHint().width() <= max(before, 1024)
+
+
+def test_a_long_message_beside_the_roll_is_shown_whole(
+    qtbot: QtBot, window: MainWindow, page: RegisterPage
+) -> None:
+    window.resize(1280, 720)
+    open_first_session(qtbot, page)
+    view = page.roll_view
+    qtbot.keyClick(view, Qt.Key.Key_A)  # absent, on to the next
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_D)  # an absent student cannot be signed out
+    label = page.roll.save_label
+    assert label.text() == "Only a student marked present can be signed out. Mark them first."
+    qtbot.wait(50)  # laid out
+    room = label.contentsRect()
+    flags = int(label.alignment()) | (int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0)
+    needed = label.fontMetrics().boundingRect(room, flags, label.text())
+    assert needed.width() <= room.width() and needed.height() <= room.height()
