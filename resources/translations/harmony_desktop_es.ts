@@ -509,6 +509,10 @@
         <translation>Revisión de la hora</translation>
     </message>
     <message>
+        <source>“{typed}” is not a time. Type it like {example}.</source>
+        <translation>«{typed}» no es una hora. Escríbala así: {example}.</translation>
+    </message>
+    <message>
         <source>{time} is outside the session ({start}–{end}). Press Enter again to keep it, or correct the time.</source>
         <translation>{time} está fuera de la sesión ({start}–{end}). Pulse Intro otra vez para conservarla, o corrija la hora.</translation>
     </message>

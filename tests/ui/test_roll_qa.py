@@ -16,6 +16,7 @@ from harmony_desktop.ui.events.dialogs import FamilyEventDialog
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import ArrivalDialog, CancelDialog, DepartureDialog
 from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.register.timefield import parse_time
 from tests.factories import HubFixture
 from tests.ui.test_register import open_first_session, stored_marks
 
@@ -143,3 +144,59 @@ def test_a_long_message_beside_the_roll_is_shown_whole(
     flags = int(label.alignment()) | (int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0)
     needed = label.fontMetrics().boundingRect(room, flags, label.text())
     assert needed.width() <= room.width() and needed.height() <= room.height()
+
+
+@pytest.mark.parametrize(
+    ("typed", "pm", "twelve", "read"),
+    [
+        ("4pm", False, True, (16, 0)),
+        ("4:30 PM", False, True, (16, 30)),
+        ("9:05 AM", True, True, (9, 5)),
+        ("4:30 p. m.", False, True, (16, 30)),
+        ("4:30\u202fp.m.", False, True, (16, 30)),
+        ("16:30", False, True, (16, 30)),
+        ("4:30", True, True, (16, 30)),  # the half of day already shown
+        ("430", True, True, (16, 30)),
+        ("4.30", False, False, (4, 30)),  # a 24-hour language
+        ("25:00", True, True, None),
+        ("4:75", True, True, None),
+        ("13pm", True, True, None),
+        ("four", True, True, None),
+        ("", True, True, None),
+    ],
+)
+def test_times_are_read_as_people_type_them(
+    typed: str, pm: bool, twelve: bool, read: tuple[int, int] | None
+) -> None:
+    got = parse_time(typed, pm=pm, twelve_hour=twelve)
+    assert (None if got is None else (got.hour(), got.minute())) == read
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_time_typed_at_the_door_is_read_whole_or_refused(
+    qtbot: QtBot, page: RegisterPage, services: Services
+) -> None:
+    session_id = open_first_session(qtbot, page)
+    first, second = (page.roll_model.entry(r).student_id for r in (0, 1))
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_L)
+    late = page.active_dialog
+    assert isinstance(late, ArrivalDialog)
+    qtbot.waitUntil(late.time_edit.hasFocus)  # the time offered, selected: typed over
+    assert late.time_edit.selectedText() == late.time_edit.text() == "3:30\u202fPM"
+    qtbot.keyClicks(late.time_edit, "4pm")  # typed over the time offered
+    qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert stored_marks(services, session_id)[first].arrival_time == dt.time(16, 0)
+
+    qtbot.keyClick(page.roll_view, Qt.Key.Key_L)
+    late = page.active_dialog
+    assert isinstance(late, ArrivalDialog)
+    qtbot.keyClicks(late.time_edit, "25:00")
+    qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
+    assert late.isVisible() and late.error.isVisible()
+    assert late.error.text() == "“25:00” is not a time. Type it like 4:30\u202fPM."
+    assert stored_marks(services, session_id)[second].code is None
+    qtbot.keyClicks(late.time_edit, "4:10 pm")  # the wrong text is selected: typed over
+    qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    assert stored_marks(services, session_id)[second].arrival_time == dt.time(16, 10)
