@@ -2779,6 +2779,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Salida:</translation>
     </message>
     <message>
+        <source>Signing out must come after signing in.</source>
+        <translation>La salida debe ser posterior a la entrada.</translation>
+    </message>
+    <message>
         <source>Volunteers at this session</source>
         <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size.</extracomment>
         <translation>Voluntarios en esta sesión</translation>

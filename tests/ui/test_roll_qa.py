@@ -17,8 +17,10 @@ from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import ArrivalDialog, CancelDialog, DepartureDialog
 from harmony_desktop.ui.register.page import RegisterPage
 from harmony_desktop.ui.register.timefield import parse_time
+from harmony_desktop.ui.register.volunteers import ShiftTimesDialog
 from tests.factories import HubFixture
 from tests.ui.test_register import open_first_session, stored_marks
+from tests.ui.test_volunteer_shifts import SESSION_DAY, add_volunteer, open_panel, stored_shift
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -200,3 +202,34 @@ def test_a_time_typed_at_the_door_is_read_whole_or_refused(
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.active_dialog is None)
     assert stored_marks(services, session_id)[second].arrival_time == dt.time(16, 10)
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_volunteers_times_are_typed_whole_and_a_sign_out_before_the_sign_in_is_refused(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    cleared = add_volunteer(services, hub, "Clara", tb_expired=False, day=SESSION_DAY)
+    session_id, panel = open_panel(qtbot, window.register)
+    panel.view.setFocus()
+    panel.go_to(cleared)
+    panel.clock = lambda: dt.time(15, 45)
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    panel.go_to(cleared)
+    qtbot.keyClick(panel.view, Qt.Key.Key_T)
+    times = panel.active_dialog
+    assert isinstance(times, ShiftTimesDialog)
+    qtbot.waitUntil(times.sign_in.hasFocus)
+    qtbot.keyClicks(times.sign_in, "3:30pm")  # typed over the time shown
+    qtbot.keyClick(times.sign_in, Qt.Key.Key_Tab)
+    assert times.sign_out.hasFocus()  # one Tab, not one per part of the time
+    qtbot.keyClicks(times.sign_out, "3pm")
+    qtbot.keyClick(times.sign_out, Qt.Key.Key_Return)
+    assert times.isVisible() and times.error.text() == "Signing out must come after signing in."
+    qtbot.keyClicks(times.sign_out, "5:15 pm")
+    qtbot.keyClick(times.sign_out, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.active_dialog is None)
+    shift = stored_shift(services, session_id, cleared)
+    assert shift is not None and (shift.sign_in, shift.sign_out) == (
+        dt.time(15, 30),
+        dt.time(17, 15),
+    )
