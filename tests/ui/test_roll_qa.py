@@ -225,6 +225,8 @@ def test_a_volunteers_times_are_typed_whole_and_a_sign_out_before_the_sign_in_is
     qtbot.keyClicks(times.sign_out, "3pm")
     qtbot.keyClick(times.sign_out, Qt.Key.Key_Return)
     assert times.isVisible() and times.error.text() == "Signing out must come after signing in."
+    error = times.error  # shown whole: the dialog grows to it
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
     qtbot.keyClicks(times.sign_out, "5:15 pm")
     qtbot.keyClick(times.sign_out, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.active_dialog is None)

@@ -54,6 +54,7 @@ from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import saved_text, tr
 from harmony_desktop.ui.register.timefield import TimeField
+from harmony_desktop.ui.screen_fit import grow_to_contents
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 if TYPE_CHECKING:
@@ -329,6 +330,7 @@ class ShiftTimesDialog(QDialog):
     def _refuse(self, problem: str, field: TimeField) -> None:
         self.error.setText(problem)
         self.error.show()
+        grow_to_contents(self)  # the message whole, not cut by the dialog's edge
         field.setFocus()
         field.selectAll()
 
