@@ -509,6 +509,10 @@
         <translation>Revisión de la hora</translation>
     </message>
     <message>
+        <source>“{typed}” is not a time. Type it like {example}.</source>
+        <translation>«{typed}» no es una hora. Escríbala así: {example}.</translation>
+    </message>
+    <message>
         <source>{time} is outside the session ({start}–{end}). Press Enter again to keep it, or correct the time.</source>
         <translation>{time} está fuera de la sesión ({start}–{end}). Pulse Intro otra vez para conservarla, o corrija la hora.</translation>
     </message>
@@ -660,6 +664,10 @@
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+    <message>
+        <source>The student arrived at {time}: they cannot leave before that.</source>
+        <translation>El estudiante llegó a las {time}: no puede salir antes de esa hora.</translation>
     </message>
     <message>
         <source>Note text</source>
@@ -1246,6 +1254,10 @@
     <message>
         <source>Cancel this session</source>
         <translation>Cancelar esta sesión</translation>
+    </message>
+    <message>
+        <source>This session is cancelled. Restore it (Restore session) to take roll.</source>
+        <translation>Esta sesión está cancelada. Restáurela (Restaurar sesión) para tomar asistencia.</translation>
     </message>
     <message>
         <source>Only a student marked present can be signed out. Mark them first.</source>
@@ -2829,6 +2841,10 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Signed out:</source>
         <translation>Salida:</translation>
+    </message>
+    <message>
+        <source>Signing out must come after signing in.</source>
+        <translation>La salida debe ser posterior a la entrada.</translation>
     </message>
     <message>
         <source>Volunteers at this session</source>

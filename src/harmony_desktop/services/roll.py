@@ -452,11 +452,9 @@ class RollService:
                 raise ValidationError(
                     _("This student is archived; restore them to mark attendance.")
                 )
-            if (
-                state.arrival_time
-                and state.departure_time
-                and state.departure_time < state.arrival_time
-            ):
+            arrived = state.arrival_time  # left early, or signed out, before arriving
+            left = (t for t in (state.departure_time, state.collected_at) if t is not None)
+            if arrived is not None and any(t < arrived for t in left):
                 raise ValidationError(
                     _("The departure time is before the arrival time."), "departure"
                 )

@@ -26,7 +26,7 @@ from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.events import AdultEntry, FamilyEventInfo, FamilyMeasure, kind_label
 from harmony_desktop.ui.events.dialogs import WalkInDialog, checked
-from harmony_desktop.ui.events.models import AdultColumn, FamilyRollModel, tr
+from harmony_desktop.ui.events.models import AdultColumn, FamilyRollModel, tr, wrap_title
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import date_text, hours_text
 from harmony_desktop.ui.operations import QueryOp
@@ -83,6 +83,7 @@ class FamilyRollPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        wrap_title(self.title)
         layout.addWidget(self.title)
         self.measure = QLabel()
         self.measure.setAccessibleName(tr("What the event reached"))

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from harmony_desktop.domain.names import fold
 from harmony_desktop.services.events import (
@@ -34,6 +35,13 @@ def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
     """Translate an Events-tab string (context ``Events``); ``n`` picks the plural form
     of a ``%n`` text (lupdate reads it as the third argument)."""
     return QCoreApplication.translate("Events", text, disambiguation or None, n)
+
+
+def wrap_title(label: QLabel) -> None:
+    """An event's title wraps onto more lines rather than widening the window: a long
+    title once pushed the window past the screen's edge."""
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
 
 @dataclass(frozen=True)

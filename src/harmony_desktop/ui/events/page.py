@@ -48,7 +48,7 @@ from harmony_desktop.ui.events.dialogs import (
     checked,
 )
 from harmony_desktop.ui.events.family import FamilyRollPanel
-from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, tr
+from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, tr, wrap_title
 from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -66,6 +66,7 @@ class SessionDetails(QWidget):
         self.title = QLabel()
         self.title.setAccessibleName(tr("Event"))
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold")
+        wrap_title(self.title)
         layout.addWidget(self.title)
         self.facts = QLabel()
         self.facts.setAccessibleName(tr("About the event"))

@@ -35,6 +35,7 @@ from harmony_desktop.domain.vocab import (
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import reason_label
 from harmony_desktop.ui.register.pickup import PickupChooser
+from harmony_desktop.ui.register.timefield import TimeField
 
 if TYPE_CHECKING:
     from harmony_desktop.services.roll import Dismissal, PickupInfo
@@ -118,9 +119,8 @@ class TimedDialog(QDialog):
     def __init__(self, session: tuple[dt.time, dt.time], parent: QWidget) -> None:
         super().__init__(parent)
         self.session_start, self.session_end = session
-        self.time_edit = QTimeEdit()
-        # As the window writes times ("4:15 PM" in US English, "4:15 p.m." in Spanish).
-        self.time_edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+        # Shown as the window writes times ("4:15 PM", "4:15 p.m."); typed as people do.
+        self.time_edit = TimeField()
         self.time_edit.timeChanged.connect(self._time_changed)
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #8a4b00; font-weight: bold")
@@ -154,7 +154,20 @@ class TimedDialog(QDialog):
         return None
 
     def accept(self) -> None:
-        """Accept once the choices are complete and the time is confirmed."""
+        """Accept once the time reads as one, the choices are complete and the time is
+        confirmed."""
+        typed = self.time_edit.text().strip()
+        if not self.time_edit.tidy():
+            self.error.setText(
+                tr("“{typed}” is not a time. Type it like {example}.").format(
+                    typed=typed, example=time_text(dt.time(16, 30))
+                )
+            )
+            self.error.show()
+            grow_to_contents(self)
+            self.time_edit.setFocus()
+            self.time_edit.selectAll()
+            return
         problem = self.problem()
         if problem:
             self.error.setText(problem)
@@ -207,6 +220,7 @@ class ArrivalDialog(TimedDialog):
         form.addRow(QLabel(tr("<b>{student}</b> arrived late.").format(student=escape(student))))
         form.addRow(tr("Arrived at:"), self.time_edit)
         form.addRow(self.warning)
+        form.addRow(self.error)
         scrolling_dialog(self, body, _buttons(self, tr("Mark late")))
         self.fit_title()
         self.time_edit.setFocus()
@@ -231,8 +245,10 @@ class DepartureDialog(TimedDialog):
         *,
         reason: str = "",
         with_reason: bool = True,
+        arrived: dt.time | None = None,
     ) -> None:
         super().__init__(session, parent)
+        self.arrived = arrived  # a late student cannot leave before they came
         self.setWindowTitle(tr("{code}: {student}").format(code=code_label, student=student))
         self.setAccessibleName(tr("Early departure") if with_reason else tr("Sign out"))
         self.setMinimumWidth(460)
@@ -269,7 +285,12 @@ class DepartureDialog(TimedDialog):
         self.chooser.choices.setFocus()
 
     def problem(self) -> str | None:
-        """Nobody chosen yet, or someone not authorised without a site lead's word."""
+        """Nobody chosen yet, someone not authorised without a site lead's word, or a
+        time before the student arrived."""
+        if self.arrived is not None and self.time() < self.arrived:
+            return tr("The student arrived at {time}: they cannot leave before that.").format(
+                time=time_text(self.arrived)
+            )
         return self.chooser.problem()
 
     def departure(self) -> dt.time:

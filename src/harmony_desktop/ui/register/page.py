@@ -551,11 +551,24 @@ class RegisterPage(QWidget):
             and self.roll_model.rowCount() > 0
         )
 
+    def _may_mark(self) -> bool:
+        """``_can_mark``, saying why not when the session is cancelled (a key pressed on
+        a cancelled session otherwise did nothing, without a word)."""
+        if self._can_mark():
+            return True
+        cancelled = self.session is not None and self.session.state == RollState.CANCELLED
+        if self.attached and cancelled:
+            self._set_save_text(
+                tr("This session is cancelled. Restore it (Restore session) to take roll."),
+                error=True,
+            )
+        return False
+
     def mark_current(self, code: str) -> None:
         """Mark the current student ``code``; late and left early ask for a time first."""
         entry = self.roll.current_entry()
         info = self._code_info.get(code)
-        if not self._can_mark() or entry is None or info is None:
+        if not self._may_mark() or entry is None or info is None:
             return
         if info.early_departure:
             departure = self._departure_dialog(entry, info.label, with_reason=True)
@@ -643,12 +656,13 @@ class RegisterPage(QWidget):
             self,
             reason=mark.reason,
             with_reason=with_reason,
+            arrived=None if with_reason else mark.arrival_time,
         )
 
     def sign_out_current(self) -> None:
         """Sign the current student out: who collected them, or that they walked home."""
         entry = self.roll.current_entry()
-        if not self._can_mark() or entry is None:
+        if not self._may_mark() or entry is None:
             return
         info = self._code_info.get(entry.mark.code or "")
         if info is None or not info.counts_present:
@@ -675,7 +689,7 @@ class RegisterPage(QWidget):
     def clear_current(self) -> None:
         """Set the current student back to not recorded."""
         entry = self.roll.current_entry()
-        if not self._can_mark() or entry is None or entry.mark.code is None:
+        if not self._may_mark() or entry is None or entry.mark.code is None:
             return
         assert self.session is not None
         self.editor.clear(self.session.id, entry.student_id, entry.mark)
@@ -683,7 +697,7 @@ class RegisterPage(QWidget):
     def edit_note(self) -> None:
         """Add or change the note on the current student's mark."""
         entry = self.roll.current_entry()
-        if not self._can_mark() or entry is None:
+        if not self._may_mark() or entry is None:
             return
         assert self.session is not None
         session_id = self.session.id
@@ -698,7 +712,7 @@ class RegisterPage(QWidget):
 
     def mark_remaining_present(self) -> None:
         """Mark every student not yet recorded present, in one undoable step."""
-        if not self._can_mark():
+        if not self._may_mark():
             return
         assert self.session is not None
         before = {e.student_id: e.mark for e in self.roll_model.entries()}
@@ -713,8 +727,11 @@ class RegisterPage(QWidget):
         if on_screen:
             for student_id, state in written:
                 self.roll_model.update_mark(student_id, state)
-            if replayed and written:
-                self.roll.go_to(written[-1][0])
+            if replayed and written:  # undo/redo: to the first student it changed
+                rows = [self.roll_model.row_of(student_id) for student_id, _state in written]
+                shown = [row for row in rows if row >= 0]
+                if shown:
+                    self.roll.go_to(self.roll_model.entry(min(shown)).student_id)
         self._after_roll_changed()
         self._set_save_text(_saved_text())
         for student_id, state in written:

@@ -162,6 +162,9 @@ class RollPanel(QWidget):
             self.fontMetrics().horizontalAdvance(saved_text(dt.time(12, 58, 58))) + 16
         )
         self.save_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A long message ("Only a student marked present…") wraps in the room left of it
+        # rather than losing its start off the label's left edge.
+        self.save_label.setWordWrap(True)
         self.progress_label.setMinimumWidth(
             self.fontMetrics().horizontalAdvance("000 of 000 marked · 000 not recorded") + 8
         )
@@ -169,8 +172,7 @@ class RollPanel(QWidget):
         head.addWidget(self.title)
         head.addSpacing(12)
         head.addWidget(self.progress_label)
-        head.addStretch(1)
-        head.addWidget(self.save_label)
+        head.addWidget(self.save_label, 1)
         return head
 
     def _build_notices(self) -> QLabel:

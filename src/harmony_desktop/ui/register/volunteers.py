@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -54,6 +53,8 @@ from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import saved_text, tr
+from harmony_desktop.ui.register.timefield import TimeField
+from harmony_desktop.ui.screen_fit import grow_to_contents
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 if TYPE_CHECKING:
@@ -281,13 +282,22 @@ class ShiftTimesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Times of {name}").format(name=name))
         form = QFormLayout(self)
-        self.sign_in = QTimeEdit(QTime(sign_in.hour, sign_in.minute))
+        # Typed as people type times ("4pm", "16:30"), shown as the window writes them.
+        self.sign_in = TimeField()
+        self.sign_in.setTime(QTime(sign_in.hour, sign_in.minute))
         self.sign_in.setAccessibleName(tr("Signed in at"))
         out = sign_out or sign_in
-        self.sign_out = QTimeEdit(QTime(out.hour, out.minute))
+        self.sign_out = TimeField()
+        self.sign_out.setTime(QTime(out.hour, out.minute))
         self.sign_out.setAccessibleName(tr("Signed out at"))
         form.addRow(tr("Signed in:"), self.sign_in)
         form.addRow(tr("Signed out:"), self.sign_out)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setAccessibleName(tr("Error"))
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -296,6 +306,33 @@ class ShiftTimesDialog(QDialog):
         for b in buttons.buttons():
             b.setAccessibleName(b.text().replace("&", ""))
         form.addRow(buttons)
+        self.sign_in.setFocus()
+
+    def accept(self) -> None:
+        """Close once both times read as times and the sign-out is not before the
+        sign-in; otherwise say what is wrong and stay open."""
+        for field in (self.sign_in, self.sign_out):
+            typed = field.text().strip()
+            if not field.tidy():
+                self._refuse(
+                    tr("“{typed}” is not a time. Type it like {example}.").format(
+                        typed=typed, example=time_text(dt.time(16, 30))
+                    ),
+                    field,
+                )
+                return
+        start, end = self.times()
+        if end < start:
+            self._refuse(tr("Signing out must come after signing in."), self.sign_out)
+            return
+        super().accept()
+
+    def _refuse(self, problem: str, field: TimeField) -> None:
+        self.error.setText(problem)
+        self.error.show()
+        grow_to_contents(self)  # the message whole, not cut by the dialog's edge
+        field.setFocus()
+        field.selectAll()
 
     def times(self) -> tuple[dt.time, dt.time]:
         """(signed in, signed out)."""
