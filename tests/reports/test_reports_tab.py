@@ -292,3 +292,68 @@ def test_a_narrowed_id_column_still_shows_its_whole_title(
         assert header.sectionSize(id_column) < page.table.fontMetrics().horizontalAdvance(uuid)
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+def test_the_ensemble_box_fits_the_hubs_ensembles(
+    qtbot: QtBot, window: MainWindow, services: Services, register: Register
+) -> None:
+    """The box opened holding "All ensembles" alone; a hub's longer names are read
+    whole once the hub is chosen, not cut to "Beginning Stri"."""
+    import json
+
+    from harmony_desktop.store.models import Ensemble
+
+    page = window.reports
+    window.pages.setCurrentWidget(page)  # shown on North Hub: "Strings" at the widest
+    qtbot.waitExposed(page)
+    qtbot.wait(50)
+    with services.store.write() as w:
+        w.insert(Ensemble(hub_id=register.north, name="Beginning Strings and Winds",
+                          schedule=json.dumps([])))  # fmt: skip
+    page.hub_box.setCurrentIndex(page.hub_box.findText("South Hub"))
+    page.hub_box.setCurrentIndex(page.hub_box.findText("North Hub"))
+    page.ensemble_box.setCurrentIndex(page.ensemble_box.findText("Beginning Strings and Winds"))
+    text = page.ensemble_box.fontMetrics().horizontalAdvance("Beginning Strings and Winds")
+    qtbot.waitUntil(lambda: page.ensemble_box.width() > text, timeout=2000)
+
+
+def test_retention_opens_on_the_previous_year_until_a_year_is_picked(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Today is 15 Jul 2026: the current year 2026-27 has no next year yet, so its
+    retention would read 0 % everywhere; the tab measures 2025-26, as the CLI does."""
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    assert page.year_box.currentData() == "2026-27"
+    page.kind_box.setCurrentIndex(page.kind_box.findData("retention"))
+    assert page.year_box.currentData() == "2025-26"
+    page.kind_box.setCurrentIndex(page.kind_box.findData("attendance"))
+    assert page.year_box.currentData() == "2026-27"
+    # A year the user picks stays, whatever the kind.
+    page.kind_box.setCurrentIndex(page.kind_box.findData("retention"))
+    page.year_box.setFocus()
+    qtbot.keyClick(page.year_box, Qt.Key.Key_Up)  # retention of 2026-27, asked for
+    assert page.year_box.currentData() == "2026-27"
+    page.kind_box.setCurrentIndex(page.kind_box.findData("hours"))
+    page.kind_box.setCurrentIndex(page.kind_box.findData("retention"))
+    assert page.year_box.currentData() == "2026-27"
+    page.year_box.setCurrentIndex(page.year_box.findData("2025-26"))
+    page.kind_box.setCurrentIndex(page.kind_box.findData("hours"))  # left as it was
+    assert page.year_box.currentData() == "2025-26"
+
+
+def test_a_report_that_cannot_run_takes_the_previous_one_away(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    run(qtbot, page, "ases")
+    assert page.model.rowCount() > 0 and page.xlsx_button.isEnabled()
+    page.kind_box.setCurrentIndex(page.kind_box.findData("attendance"))
+    page.dates_box.setChecked(True)
+    page.first_edit.setDate(page.last_edit.date().addDays(3))
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=5000)
+    assert page.report is None and page.model.rowCount() == 0
+    assert page.scope_label.text() == "" and page.sheet_box.count() == 0
+    assert not page.xlsx_button.isEnabled() and not page.pdf_button.isEnabled()

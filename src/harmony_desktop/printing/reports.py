@@ -8,6 +8,7 @@ hubs compare at a glance), and one horizontal bar per hub for a rate such as ret
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from harmony_desktop.printing.documents import ensure_gui_application, set_up_de
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, _font, tr
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
 from harmony_desktop.services.reports.context import SCOPE_DATE
-from harmony_desktop.services.reports.export import DATE_PATTERN, display_text
+from harmony_desktop.services.reports.export import DATE_PATTERN, display_text, file_error
 
 #: Columns of one printed table; wider sheets (the grid) continue on further tables,
 #: each repeating the sheet's first two columns.
@@ -302,19 +303,32 @@ def render_report_pdf(
     """
     ensure_gui_application()
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(300)
-        writer.setTitle(report.title)
-        writer.setCreator("Harmony Desktop")
-        set_up_device(writer, page_size, landscape=True)
-        printed = printed_line(printed_on or dt.date.today())
-        ReportPainter(report, printed_on=printed).paint(writer)
-        del writer  # finishes the file
-        partial.chmod(0o600)  # students' records: readable by their owner only
-        partial.replace(path)
+        _write_pdf(report, path, partial, page_size, printed_on)
+    except OSError as exc:
+        raise file_error(path, exc) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # none was made where no folder is
+            partial.unlink(missing_ok=True)
     return path
+
+
+def _write_pdf(
+    report: Report, path: Path, partial: Path, page_size: str, printed_on: dt.date | None
+) -> None:
+    """Paint ``report`` into ``partial``, then move it to ``path`` (an OSError says why
+    a file could not be written: the folder is checked before Qt, which only says it
+    could not paint)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial.touch(mode=0o600)
+    writer = QPdfWriter(str(partial))
+    writer.setResolution(300)
+    writer.setTitle(report.title)
+    writer.setCreator("Harmony Desktop")
+    set_up_device(writer, page_size, landscape=True)
+    printed = printed_line(printed_on or dt.date.today())
+    ReportPainter(report, printed_on=printed).paint(writer)
+    del writer  # finishes the file
+    partial.chmod(0o600)  # students' records: readable by their owner only
+    partial.replace(path)

@@ -131,10 +131,16 @@ class ReportContext:
         last = params.last or (year_last if whole_year else min(year_last, self.today))
         if params.first is None and params.last is not None and params.last < first:
             first = params.last
+        if last < first and params.year and params.first is None and params.last is None:
+            raise ValidationError(
+                _("The programme year {year} has not begun: it starts on {first}.").format(
+                    year=params.year, first=format_date(first, SCOPE_DATE)
+                )
+            )
         if last < first:
             raise ValidationError(
                 _("The period ends ({last}) before it starts ({first}).").format(
-                    first=first.isoformat(), last=last.isoformat()
+                    first=format_date(first, SCOPE_DATE), last=format_date(last, SCOPE_DATE)
                 )
             )
         self.first, self.last = first, last

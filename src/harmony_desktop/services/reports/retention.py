@@ -16,11 +16,11 @@ import statistics
 from typing import Any
 
 from harmony_desktop.domain.collation import sort_key
-from harmony_desktop.domain.i18n import _, pgettext
+from harmony_desktop.domain.i18n import _, format_date, pgettext
 from harmony_desktop.services.calendar import year_label_of
 from harmony_desktop.services.reports.attendance import rate
 from harmony_desktop.services.reports.calendar import next_label
-from harmony_desktop.services.reports.context import ReportContext
+from harmony_desktop.services.reports.context import SCOPE_DATE, ReportContext
 from harmony_desktop.services.reports.labels import breakdown_label
 from harmony_desktop.services.reports.model import (
     Chart,
@@ -106,7 +106,16 @@ def run(ctx: ReportContext) -> list[Sheet]:
     ctx.step(_("Students active next year"), 1, 3)
     next_first, next_last = ctx.calendar.bounds(following)
     again = {row[0] for row in _active(ctx, next_first, next_last)}
-    if ctx.today <= next_last:
+    # Before the next year begins nobody can have come back: its retention is not
+    # measured yet (empty), never 0 %.
+    measured = ctx.today >= next_first
+    if not measured:
+        ctx.notes.append(
+            _("{next} has not begun: the retention of {year} can be measured from {first}.").format(
+                next=following, year=year, first=format_date(next_first, SCOPE_DATE)
+            )
+        )
+    elif ctx.today <= next_last:
         ctx.notes.append(
             _("{year} is not over yet: students may still come back.").format(year=following)
         )
@@ -139,8 +148,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
         counted = students - final
         retained = len(counted & again)
         retention.rows.append(
-            [key[0], key[1], year, len(counted), retained, rate(retained, len(counted) - retained),
-             len(final)]
+            [key[0], key[1], year, len(counted), retained,
+             rate(retained, len(counted) - retained) if measured else None, len(final)]
         )  # fmt: skip
     ctx.step(_("Waitlist"), 2, 3)
     _waitlist(ctx, waitlist, conversions)

@@ -84,7 +84,10 @@ class ReportsPage(QWidget):
 
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName(tr("Report"))
+        self._previous_year_kinds: set[str] = set()
         for kind in services.reports.kinds():
+            if kind.previous_year:
+                self._previous_year_kinds.add(kind.name)
             self.kind_box.addItem(kind.title(), kind.name)
             self.kind_box.setItemData(self.kind_box.count() - 1, kind.description(), 3)
         self.hub_box = QComboBox()
@@ -96,6 +99,9 @@ class ReportsPage(QWidget):
             self.hub_box.setCurrentIndex(i)
         self.ensemble_box = QComboBox()
         self.ensemble_box.setAccessibleName(tr("Ensemble"))
+        # Sized to the hub's ensembles when they are filled in ("Beginning Strings"),
+        # not to "All ensembles", the only item when the tab opened.
+        self.ensemble_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hub_box.currentIndexChanged.connect(self._fill_ensembles)
         self._fill_ensembles()
         self.year_box = QComboBox()
@@ -110,6 +116,13 @@ class ReportsPage(QWidget):
         if self.year_box.findData(previous) < 0:
             self.year_box.addItem(previous, previous)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(current)))
+        self._current_year, self._previous_year = current, previous
+        # A year left as it opened follows the kind: retention measures the previous
+        # year (the current one has no next year yet), as on the command line.
+        self._kind = self.kind_box.currentData()
+        self._year_picked = False
+        self.year_box.activated.connect(self._pick_year)
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.dates_box = QCheckBox(tr("Only from"))
         self.dates_box.setAccessibleName(tr("Only some days"))
         self.first_edit = QDateEdit(_qdate(self.today - dt.timedelta(days=27)))
@@ -195,6 +208,20 @@ class ReportsPage(QWidget):
 
     # -- choosing ---------------------------------------------------------------------
 
+    def _default_year(self, kind: str) -> str:
+        return self._previous_year if kind in self._previous_year_kinds else self._current_year
+
+    def _pick_year(self) -> None:
+        self._year_picked = True
+
+    def _kind_changed(self) -> None:
+        """The year follows the kind while it is the one the kind left opened on (a year
+        the user chose stays)."""
+        left, self._kind = self._kind, self.kind_box.currentData()
+        if not self._year_picked and self.year_box.currentData() == self._default_year(left):
+            year = self._default_year(self._kind)
+            self.year_box.setCurrentIndex(max(0, self.year_box.findData(year)))
+
     def _fill_ensembles(self) -> None:
         self.ensemble_box.clear()
         self.ensemble_box.addItem(tr("All ensembles"), None)
@@ -232,7 +259,7 @@ class ReportsPage(QWidget):
 
         self._busy(True, tr("Running the report…"))
         self._ticket = self.tasks.run(
-            job, self._shown, self._failed, owner=self, on_progress=self._progressed
+            job, self._shown, self._run_failed, owner=self, on_progress=self._progressed
         )
 
     def cancel(self) -> None:
@@ -328,6 +355,15 @@ class ReportsPage(QWidget):
     def _failed(self, error: BaseException) -> None:
         self._ticket = None
         self._busy(False, str(error))
+
+    def _run_failed(self, error: BaseException) -> None:
+        """A report that could not run: the one shown before goes (its scope and its
+        export buttons would pass for the report asked for), the reason stays."""
+        self.report = None
+        self.scope_label.clear()
+        self.sheet_box.clear()
+        self.model.set_sheet(None)
+        self._failed(error)
 
     # -- files --------------------------------------------------------------------------
 
