@@ -376,3 +376,39 @@ def test_a_change_of_state_sends_only_what_changed_and_a_deleted_mark_comes_back
     before = outbox_count(services)
     roll.set_states(sid, [(third, MarkState())], by=None)
     assert outbox_count(services) == before and third not in marks(services, sid)
+
+
+def test_a_late_student_who_leaves_early_keeps_the_arrival_and_counts_from_it(
+    services: Services, hub: HubFixture
+) -> None:
+    from harmony_desktop.services.reports import ReportParams
+
+    sid = opened(services, hub)  # Monday 7 September 2026, 15:30-17:00
+    late, early, corrected = hub.student_ids[:3]
+    services.roll.mark(sid, late, "L", by=None, arrival_time=dt.time(15, 50))
+    state = services.roll.mark(
+        sid, late, "LE", by=None, departure_time=dt.time(16, 35), reason="medical"
+    )
+    assert (state.arrival_time, state.departure_time) == (dt.time(15, 50), dt.time(16, 35))
+    services.roll.mark(sid, early, "LE", by=None, departure_time=dt.time(16, 30), reason="medical")
+    services.roll.mark(sid, corrected, "L", by=None, arrival_time=dt.time(15, 50))
+    state = services.roll.mark(
+        sid, corrected, "LE", by=None, arrival_time=dt.time(16, 0),
+        departure_time=dt.time(16, 45), reason="family",
+    )  # fmt: skip
+    assert state.arrival_time == dt.time(16, 0)  # a new arrival given replaces the old
+    with pytest.raises(ValidationError, match="departure time is before the arrival"):
+        services.roll.mark(sid, late, "LE", by=None, departure_time=dt.time(15, 40))
+    stored = {e.student_id: e.mark for e in services.roll.roll(sid)}
+    assert (stored[late].arrival_time, stored[late].departure_time) == (
+        dt.time(15, 50),
+        dt.time(16, 35),
+    )
+    params = ReportParams(
+        hub_id=hub.hub_id, first=MONDAY, last=MONDAY, today=MONDAY + dt.timedelta(days=1)
+    )
+    report = services.reports.run("hours", params)
+    hours = {r["student_id"]: r["hours_attended"] for r in report.sheet("by_student").as_dicts()}
+    assert hours[late] == 0.75  # 15:50 to 16:35, not 15:30 to 16:35 (1.08)
+    assert hours[early] == 1.0  # 15:30 (on time) to 16:30
+    assert hours[corrected] == 0.75  # 16:00 to 16:45

@@ -194,6 +194,7 @@
     </message>
     <message>
         <source>What is wrong</source>
+        <extracomment>the times of day of the form, read whole before anything is stored</extracomment>
         <translation>Qué está mal</translation>
     </message>
     <message>
@@ -507,10 +508,6 @@
     <message>
         <source>Time check</source>
         <translation>Revisión de la hora</translation>
-    </message>
-    <message>
-        <source>“{typed}” is not a time. Type it like {example}.</source>
-        <translation>«{typed}» no es una hora. Escríbala así: {example}.</translation>
     </message>
     <message>
         <source>{time} is outside the session ({start}–{end}). Press Enter again to keep it, or correct the time.</source>
@@ -4138,6 +4135,13 @@ Abra ese estudiante, o haga clic en &quot;Guardar de todos modos&quot; si de ver
     <message>
         <source>Save anyway</source>
         <translation>Guardar de todos modos</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>“{typed}” is not a time. Type it like {example}.</source>
+        <translation>«{typed}» no es una hora. Escríbala así: {example}.</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from harmony_desktop.ui.events.dialogs import FamilyEventDialog
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import ArrivalDialog, CancelDialog, DepartureDialog
 from harmony_desktop.ui.register.page import RegisterPage
-from harmony_desktop.ui.register.timefield import parse_time
+from harmony_desktop.ui.timefield import parse_time
 from harmony_desktop.ui.register.volunteers import ShiftTimesDialog
 from tests.factories import HubFixture
 from tests.ui.test_register import open_first_session, stored_marks

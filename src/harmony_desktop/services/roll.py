@@ -254,6 +254,10 @@ class RollService:
             departure: dt.time | None
             if code_row.tardy:
                 arrival = arrival_time or current.arrival_time or self._clock()
+            elif code_row.early_departure:
+                # A late student who then leaves early keeps the time they came: their
+                # hours and the sign-in record run from it to the departure.
+                arrival = arrival_time or current.arrival_time
             else:
                 arrival = arrival_time
             if code_row.early_departure:

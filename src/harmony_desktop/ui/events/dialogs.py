@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from harmony_desktop.domain.vocab import FamilyEventKind
 from harmony_desktop.services.events import kind_label
 from harmony_desktop.ui.events.models import tr
 from harmony_desktop.ui.language import DATE_BOX_FORMAT
+from harmony_desktop.ui.timefield import TimeField
 
 Submit = Callable[[], str | None]
 
@@ -74,6 +74,8 @@ class EventDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.on_submit: Submit | None = None
+        #: the times of day of the form, read whole before anything is stored
+        self.time_fields: list[TimeField] = []
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
@@ -102,8 +104,12 @@ class EventDialog(QDialog):
         self.day = QDateEdit(QDate(day.year, day.month, day.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(DATE_BOX_FORMAT)
-        self.start = QTimeEdit(QTime(start.hour, start.minute))
-        self.end = QTimeEdit(QTime(end.hour, end.minute))
+        # Typed as people type times ("7pm", "19:00"), shown as the window writes them.
+        self.start = TimeField()
+        self.start.setTime(QTime(start.hour, start.minute))
+        self.end = TimeField()
+        self.end.setTime(QTime(end.hour, end.minute))
+        self.time_fields += [self.start, self.end]
         self.add(tr("Date"), self.day)
         self.add(tr("Starts"), self.start)
         self.add(tr("Ends"), self.end)
@@ -113,8 +119,11 @@ class EventDialog(QDialog):
         return _pydate(self.day.date()), _pytime(self.start.time()), _pytime(self.end.time())
 
     def submit(self) -> None:
-        """Store through ``on_submit``; keep the dialog open with the reason if refused."""
-        problem = self.on_submit() if self.on_submit else None
+        """Store through ``on_submit``; keep the dialog open with the reason if refused
+        (a start or end that is no time is refused before anything is stored)."""
+        problem = next(filter(None, (field.refusal() for field in self.time_fields)), None)
+        if problem is None and self.on_submit:
+            problem = self.on_submit()
         if problem:
             self.error.setText(problem)
             return

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from harmony_desktop.domain.vocab import (
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import reason_label
 from harmony_desktop.ui.register.pickup import PickupChooser
-from harmony_desktop.ui.register.timefield import TimeField
+from harmony_desktop.ui.timefield import TimeField
 
 if TYPE_CHECKING:
     from harmony_desktop.services.roll import Dismissal, PickupInfo
@@ -156,17 +155,11 @@ class TimedDialog(QDialog):
     def accept(self) -> None:
         """Accept once the time reads as one, the choices are complete and the time is
         confirmed."""
-        typed = self.time_edit.text().strip()
-        if not self.time_edit.tidy():
-            self.error.setText(
-                tr("“{typed}” is not a time. Type it like {example}.").format(
-                    typed=typed, example=time_text(dt.time(16, 30))
-                )
-            )
+        refused = self.time_edit.refusal()
+        if refused:
+            self.error.setText(refused)
             self.error.show()
             grow_to_contents(self)
-            self.time_edit.setFocus()
-            self.time_edit.selectAll()
             return
         problem = self.problem()
         if problem:
@@ -392,11 +385,12 @@ class AdHocDialog(CheckedDialog):
         self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setAccessibleName(tr("Date"))
-        self.start_edit = QTimeEdit(QTime(16, 0))
-        self.start_edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+        # Typed as people type times ("4pm", "16:30"), shown as the window writes them.
+        self.start_edit = TimeField()
+        self.start_edit.setTime(QTime(16, 0))
         self.start_edit.setAccessibleName(tr("Start time"))
-        self.end_edit = QTimeEdit(QTime(17, 30))
-        self.end_edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+        self.end_edit = TimeField()
+        self.end_edit.setTime(QTime(17, 30))
         self.end_edit.setAccessibleName(tr("End time"))
         self.off_site = QCheckBox(tr("Off-site (performance, visit)"))
         self.off_site.setAccessibleName(tr("Off-site"))
@@ -411,6 +405,17 @@ class AdHocDialog(CheckedDialog):
         form.addRow("", self.off_site)
         form.addRow(self.error)
         form.addRow(_buttons(self, tr("Add session")))
+
+    def accept(self) -> None:
+        """Read both times whole first: one that is no time is said, nothing added."""
+        for field in (self.start_edit, self.end_edit):
+            refused = field.refusal()
+            if refused:
+                self.error.setText(refused)
+                self.error.show()
+                grow_to_contents(self)
+                return
+        super().accept()
 
     def _kind_changed(self) -> None:
         self.off_site.setChecked(self.kind_box.currentData() == SessionKind.PERFORMANCE.value)

@@ -656,7 +656,7 @@ class RegisterPage(QWidget):
             self,
             reason=mark.reason,
             with_reason=with_reason,
-            arrived=None if with_reason else mark.arrival_time,
+            arrived=mark.arrival_time,
         )
 
     def sign_out_current(self) -> None:

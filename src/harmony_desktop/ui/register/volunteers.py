@@ -53,7 +53,7 @@ from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import saved_text, tr
-from harmony_desktop.ui.register.timefield import TimeField
+from harmony_desktop.ui.timefield import TimeField
 from harmony_desktop.ui.screen_fit import grow_to_contents
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
@@ -312,14 +312,9 @@ class ShiftTimesDialog(QDialog):
         """Close once both times read as times and the sign-out is not before the
         sign-in; otherwise say what is wrong and stay open."""
         for field in (self.sign_in, self.sign_out):
-            typed = field.text().strip()
-            if not field.tidy():
-                self._refuse(
-                    tr("“{typed}” is not a time. Type it like {example}.").format(
-                        typed=typed, example=time_text(dt.time(16, 30))
-                    ),
-                    field,
-                )
+            refused = field.refusal()
+            if refused:
+                self._refuse(refused, field)
                 return
         start, end = self.times()
         if end < start:

@@ -1,5 +1,6 @@
-"""The time field of the late, left-early and sign-out dialogs: a time typed as a person
-types it at the door ("4pm", "4:30 p.m.", "16:30", "430"), read whole.
+"""The time field of every dialog that asks for a time of day (late, left early, sign
+out, a volunteer's times, an added session, a new event): a time typed as a person types
+it at the door ("4pm", "4:30 p.m.", "16:30", "430"), read whole.
 
 A ``QTimeEdit`` reads keys one section at a time: "4pm" kept the minutes already shown
 (4:45 PM), "9:05 AM" kept PM, "16:30" became 1:30 PM and "25:00" 2:00 PM, all without a
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -25,6 +26,13 @@ _TIME = re.compile(
 _DIGITS = re.compile(
     r"^(?P<hour>\d{1,2})(?P<minute>\d{2})\s*(?:(?P<half>[ap])\s*\.?\s*(?:m\s*\.?)?)?$"
 )
+
+
+def not_a_time(typed: str) -> str:
+    """What a dialog says when ``typed`` is no time, with an example of one."""
+    return QCoreApplication.translate(
+        "TimeField", "“{typed}” is not a time. Type it like {example}."
+    ).format(typed=typed.strip(), example=time_text(dt.time(16, 30)))
 
 
 def twelve_hour_locale() -> bool:
@@ -83,6 +91,16 @@ class TimeField(QLineEdit):
         self._time = QTime(value.hour(), value.minute())
         self.setText(time_text(dt.time(value.hour(), value.minute())))
         self._announce(self._time)
+
+    def refusal(self) -> str | None:
+        """Show what was typed as a time; or, when it is none, select it (typed over
+        next) and return what to say (:func:`not_a_time`)."""
+        typed = self.text()
+        if self.tidy():
+            return None
+        self.setFocus()
+        self.selectAll()
+        return not_a_time(typed)
 
     def tidy(self) -> bool:
         """Show what was typed as a time ("4pm" → "4:00 PM"); False if it is none."""

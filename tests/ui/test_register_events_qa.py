@@ -1,0 +1,134 @@
+"""QA of the register, the door, the volunteers beside the roll and the Events tab (second
+pass): times typed whole in the add-session and event dialogs, the volunteers' summary,
+where the keyboard goes after a new family event, and the roll's keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.ui.events.dialogs import EventDialog
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.dialogs import AdHocDialog, ArrivalDialog, DepartureDialog
+from harmony_desktop.ui.register.models import RollColumn
+from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.timefield import TimeField
+from tests.factories import HubFixture
+from tests.ui.conftest import TODAY
+from tests.ui.test_register import open_first_session, stored_marks
+
+
+def type_over(qtbot: QtBot, field: TimeField, text: str) -> None:
+    """Tab into ``field`` as a person does (the time shown is selected; Ctrl+A when
+    already there) and type over it."""
+    if field.hasFocus():
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    else:
+        field.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(field.hasFocus)
+    assert field.selectedText() == field.text()
+    qtbot.keyClicks(field, text)
+
+
+@pytest.mark.usefixtures("us_english")
+def test_an_added_session_reads_its_times_whole_or_refuses_them(
+    qtbot: QtBot, page: RegisterPage, services: Services, hub: HubFixture
+) -> None:
+    qtbot.mouseClick(page.add_session_button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert isinstance(dialog, AdHocDialog)
+    qtbot.keyClicks(dialog.title_edit, "Sectional")
+    type_over(qtbot, dialog.start_edit, "4pm")  # over "4:00 PM": the minutes were kept
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Tab)
+    assert dialog.end_edit.hasFocus()  # one Tab, not one per part of the time
+    qtbot.keyClicks(dialog.end_edit, "25:00")
+    qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert dialog.error.text() == "“25:00” is not a time. Type it like 4:30\u202fPM."
+    assert dialog.end_edit.hasFocus() and dialog.end_edit.selectedText() == "25:00"
+    assert not any(s.title == "Sectional" for s in services.sessions.for_day(hub.hub_id, TODAY))
+    qtbot.keyClicks(dialog.end_edit, "17:45")  # 24-hour, typed over the wrong text
+    with qtbot.waitSignal(page.rollOpened, timeout=3000):
+        qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Return)
+    added = next(s for s in services.sessions.for_day(hub.hub_id, TODAY) if s.title == "Sectional")
+    assert (added.start, added.end) == (dt.time(16, 0), dt.time(17, 45))
+
+
+@pytest.mark.usefixtures("us_english")
+@pytest.mark.parametrize("which", ["family", "masterclass", "performance"])
+def test_an_events_times_are_typed_whole_or_refused(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture, which: str
+) -> None:
+    page = window.events
+    window.pages.setCurrentWidget(page)
+    button = {
+        "family": page.new_family,
+        "masterclass": page.new_masterclass,
+        "performance": page.new_performance,
+    }[which]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = page.active_dialog
+    assert isinstance(dialog, EventDialog)
+    qtbot.keyClicks(dialog.title, "Spring sharing")  # type: ignore[attr-defined]
+    if which == "masterclass":
+        qtbot.keyClicks(dialog.guest, "A guest cellist")  # type: ignore[attr-defined]
+    type_over(qtbot, dialog.start, "seven")
+    qtbot.keyClick(dialog.start, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "“seven” is not a time. Type it like 4:30\u202fPM."
+    assert dialog.start.hasFocus()
+    qtbot.keyClicks(dialog.start, "6:15 p.m.")
+    qtbot.keyClick(dialog.start, Qt.Key.Key_Tab)
+    assert dialog.end.hasFocus()
+    qtbot.keyClicks(dialog.end, "19:30")  # over "7:30 PM" or "6:45 PM"
+    qtbot.keyClick(dialog.end, Qt.Key.Key_Up)  # five minutes later
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.keyClick(dialog.end, Qt.Key.Key_Return)
+    first, last = TODAY - dt.timedelta(days=1), TODAY + dt.timedelta(days=1)
+    events = services.events
+    found = {
+        "family": events.family_events,
+        "masterclass": events.masterclasses,
+        "performance": events.performances,
+    }[which](hub.hub_id, first, last)
+    [event] = [e for e in found if e.title == "Spring sharing"]
+    assert (event.start, event.end) == (dt.time(18, 15), dt.time(19, 35))
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_late_student_who_leaves_early_keeps_the_arrival_on_the_roll(
+    qtbot: QtBot, page: RegisterPage, services: Services
+) -> None:
+    session_id = open_first_session(qtbot, page)
+    view = page.roll_view
+    student = page.roll_model.entry(0).student_id
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    late = page.active_dialog
+    assert isinstance(late, ArrivalDialog)
+    qtbot.keyClicks(late.time_edit, "3:50pm")
+    qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.keyClick(view, Qt.Key.Key_Up)  # back to them: they leave early
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    left = page.active_dialog
+    assert isinstance(left, DepartureDialog)
+    qtbot.keyClick(left.chooser.choices, Qt.Key.Key_1)  # the guardian
+    type_over(qtbot, left.time_edit, "3:40pm")  # before they came
+    qtbot.keyClick(left.time_edit, Qt.Key.Key_Return)
+    assert left.isVisible() and "arrived at 3:50\u202fPM" in left.error.text()
+    type_over(qtbot, left.time_edit, "4:35pm")
+    qtbot.keyClick(left.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.active_dialog is None)
+    mark = stored_marks(services, session_id)[student]
+    assert (mark.code, mark.arrival_time, mark.departure_time) == (
+        "LE",
+        dt.time(15, 50),
+        dt.time(16, 35),
+    )
+    row = page.roll_model.row_of(student)
+    shown = page.roll_model.index(row, RollColumn.TIME).data()
+    assert shown.startswith("arrived 3:50\u202fPM, left 4:35\u202fPM, collected 4:35\u202fPM")
