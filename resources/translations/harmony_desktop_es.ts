@@ -2902,8 +2902,12 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Primero registre la entrada del voluntario(a) (tecla I).</translation>
     </message>
     <message>
-        <source>{count} signed in · {hours:.2f} h</source>
-        <translation>{count} con entrada · {hours:.2f} h</translation>
+        <source>{here} did not sign out · {left} signed out ({hours:.2f} h)</source>
+        <translation>{here} sin salida · {left} con salida ({hours:.2f} h)</translation>
+    </message>
+    <message>
+        <source>{here} here now · {left} signed out ({hours:.2f} h)</source>
+        <translation>{here} aquí ahora · {left} ya salieron ({hours:.2f} h)</translation>
     </message>
     <message>
         <source>Report</source>

@@ -20,6 +20,7 @@ from harmony_desktop.ui.timefield import TimeField
 from tests.factories import HubFixture
 from tests.ui.conftest import TODAY
 from tests.ui.test_register import open_first_session, stored_marks
+from tests.ui.test_volunteer_shifts import SESSION_DAY, add_volunteer, open_panel
 
 
 def type_over(qtbot: QtBot, field: TimeField, text: str) -> None:
@@ -132,3 +133,39 @@ def test_a_late_student_who_leaves_early_keeps_the_arrival_on_the_roll(
     row = page.roll_model.row_of(student)
     shown = page.roll_model.index(row, RollColumn.TIME).data()
     assert shown.startswith("arrived 3:50\u202fPM, left 4:35\u202fPM, collected 4:35\u202fPM")
+
+
+@pytest.mark.usefixtures("us_english")
+def test_the_volunteers_summary_counts_who_is_here_now_and_the_hours_of_those_who_left(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    stays = add_volunteer(services, hub, "Clara", tb_expired=False, day=SESSION_DAY)
+    leaves = add_volunteer(services, hub, "Ines", tb_expired=False, day=SESSION_DAY)
+    _session_id, panel = open_panel(qtbot, window.register)
+    panel.view.setFocus()
+    for volunteer, at in ((stays, dt.time(15, 30)), (leaves, dt.time(15, 45))):
+        panel.go_to(volunteer)
+        panel.clock = lambda at=at: at
+        qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    assert panel.summary.text() == "2 here now · 0 signed out (0.00 h)"
+    panel.go_to(leaves)
+    panel.clock = lambda: dt.time(16, 45)
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    # Ines left after an hour; Clara is still here (was "2 signed in · 1.00 h").
+    assert panel.summary.text() == "1 here now · 1 signed out (1.00 h)"
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_past_sessions_volunteers_who_never_signed_out_are_not_here_now(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    page = window.register
+    page.set_day(TODAY - dt.timedelta(days=3))  # Friday
+    volunteer = add_volunteer(services, hub, "Clara", tb_expired=False, day=TODAY)
+    qtbot.waitUntil(lambda: page.sessions_model.rowCount() > 0, timeout=5000)
+    _session_id, panel = open_panel(qtbot, page)
+    panel.view.setFocus()
+    panel.go_to(volunteer)
+    panel.clock = lambda: dt.time(15, 30)
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    assert panel.summary.text() == "1 did not sign out · 0 signed out (0.00 h)"

@@ -143,7 +143,7 @@ def test_signing_in_and_out_by_keyboard_gives_the_right_hours(
     assert panel.model.index(row, ShiftColumn.SIGN_IN).data() == "3:20\u202fPM"
     assert panel.model.index(row, ShiftColumn.SIGN_OUT).data() == "5:05\u202fPM"
     assert panel.model.index(row, ShiftColumn.HOURS).data() == "1.75"
-    assert panel.summary.text() == "1 signed in · 1.75 h"
+    assert panel.summary.text() == "0 here now · 1 signed out (1.75 h)"
     shift = stored_shift(services, session_id, people["cleared"])
     assert shift is not None and (shift.sign_in, shift.sign_out) == (
         dt.time(15, 20),
@@ -218,7 +218,7 @@ def test_a_hub_without_volunteers_folds_the_panel_and_the_roll_takes_the_room(
     assert panel.model.rowCount() == 1
     assert panel.view.isVisibleTo(panel) and panel.keys_help.isVisibleTo(panel)
     qtbot.waitUntil(lambda: panel.height() >= panel.height_for_rows(2))
-    assert panel.summary.text() == "0 signed in · 0.00 h"
+    assert panel.summary.text() == "0 here now · 0 signed out (0.00 h)"
 
 
 def test_hiding_the_volunteers_gives_the_roll_their_room_and_is_kept_on_this_laptop(
@@ -238,7 +238,7 @@ def test_hiding_the_volunteers_gives_the_roll_their_room_and_is_kept_on_this_lap
     qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
     assert panel.view.isHidden() and panel.keys_help.isHidden()
     assert panel.toggle.text() == "Show"
-    assert panel.summary.text() == "0 signed in · 0.00 h"  # the hours stay in sight
+    assert panel.summary.text() == "0 here now · 0 signed out (0.00 h)"  # the hours stay in sight
     folded = panel.maximumHeight()
     assert folded < panel.height_for_rows(1)
     qtbot.waitUntil(lambda: split.sizes()[1] <= folded)

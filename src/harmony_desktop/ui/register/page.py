@@ -190,8 +190,9 @@ class RegisterPage(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.roll_stack)
         self.volunteers = VolunteerShiftPanel(
-            self.services, self.hub_id, self.tasks, lambda: self.staff_id, self.clock
-        )
+            self.services, self.hub_id, self.tasks, lambda: self.staff_id, self.clock,
+            today=self.today,
+        )  # fmt: skip
         self.rollOpened.connect(lambda sid: self.volunteers.show_session(sid, self.day))
         self.dayChanged.connect(self.volunteers.day_shown)
         right.addWidget(self.volunteers)

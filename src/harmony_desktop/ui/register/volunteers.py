@@ -191,12 +191,25 @@ class VolunteerShiftModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(ShiftColumn) - 1))
 
     def total_hours(self) -> float:
-        """Hours of every attended shift shown."""
+        """Hours of every attended shift shown (signed in and out: those still here
+        have none yet)."""
         return sum(e.shift.hours for e in self._entries)
 
-    def attended_count(self) -> int:
-        """Volunteers signed in at this session."""
-        return sum(1 for e in self._entries if e.shift.status == ShiftStatus.ATTENDED)
+    def here_count(self) -> int:
+        """Volunteers signed in at this session and not signed out."""
+        return sum(
+            1
+            for e in self._entries
+            if e.shift.status == ShiftStatus.ATTENDED and e.shift.sign_out is None
+        )
+
+    def left_count(self) -> int:
+        """Volunteers who signed in and out at this session."""
+        return sum(
+            1
+            for e in self._entries
+            if e.shift.status == ShiftStatus.ATTENDED and e.shift.sign_out is not None
+        )
 
 
 class VolunteerShiftView(KeyedTableView):
@@ -358,6 +371,8 @@ class VolunteerShiftPanel(QWidget):
         staff: Callable[[], str | None],
         clock: Callable[[], dt.time],
         parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -365,6 +380,8 @@ class VolunteerShiftPanel(QWidget):
         self.tasks = tasks
         self.staff = staff
         self.clock = clock
+        # a session before today has nobody "here now": those not signed out are said so
+        self.today = today or dt.date.today()
         self.session_id: str | None = None
         self.session_day: dt.date | None = None
         self.active_dialog: QDialog | None = None
@@ -665,9 +682,19 @@ class VolunteerShiftPanel(QWidget):
     # -- showing --------------------------------------------------------------------------
 
     def _update_summary(self) -> None:
+        """Who is here now (signed in, not out), who has signed out, and their hours:
+        the hours that count, as the volunteers report counts them."""
+        past = self.session_day is not None and self.session_day < self.today
+        text = (
+            tr("{here} did not sign out · {left} signed out ({hours:.2f} h)")
+            if past
+            else tr("{here} here now · {left} signed out ({hours:.2f} h)")
+        )
         self.summary.setText(
-            tr("{count} signed in · {hours:.2f} h").format(
-                count=self.model.attended_count(), hours=self.model.total_hours()
+            text.format(
+                here=self.model.here_count(),
+                left=self.model.left_count(),
+                hours=self.model.total_hours(),
             )
         )
 
