@@ -98,6 +98,9 @@ def test_an_events_times_are_typed_whole_or_refused(
     }[which](hub.hub_id, first, last)
     [event] = [e for e in found if e.title == "Spring sharing"]
     assert (event.start, event.end) == (dt.time(18, 15), dt.time(19, 35))
+    if which != "family":  # the keyboard is on the new event in the list, not the button
+        assert window.focusWidget() is page.view
+        assert page.model.event_at(page.view.currentIndex().row()).id == event.session_id  # type: ignore[union-attr]
 
 
 @pytest.mark.usefixtures("us_english")
@@ -169,3 +172,32 @@ def test_a_past_sessions_volunteers_who_never_signed_out_are_not_here_now(
     panel.clock = lambda: dt.time(15, 30)
     qtbot.keyClick(panel.view, Qt.Key.Key_I)
     assert panel.summary.text() == "1 did not sign out · 0 signed out (0.00 h)"
+
+
+def test_after_a_new_family_event_the_keyboard_is_on_its_roll(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.events
+    window.pages.setCurrentWidget(page)
+    page.new_family.setFocus()
+    qtbot.keyClick(page.new_family, Qt.Key.Key_Space)  # as a person presses the button
+    dialog = page.active_dialog
+    assert isinstance(dialog, EventDialog)
+    qtbot.keyClicks(dialog.title, "Spring family night")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(page.family.loaded, timeout=5000):
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    # (offscreen, the window is not made active again when the dialog closes: its
+    # focus widget is where the keyboard is once it is)
+    qtbot.waitUntil(lambda: window.focusWidget() is page.family.view, timeout=3000)
+    window.activateWindow()
+    qtbot.waitUntil(page.family.view.hasFocus)
+    assert page.family.title.text().startswith("Spring family night")
+    first = page.family.current_adult()
+    assert first is not None and page.family.view.currentIndex().row() == 0
+    qtbot.keyClick(page.family.view, Qt.Key.Key_P)  # the first adult came: one key
+    assert page.family.measure.text().startswith("<b>Families reached: ")
+    [event] = [
+        e for e in services.events.family_events(page.hub_id, TODAY, TODAY)
+        if e.title == "Spring family night"
+    ]  # fmt: skip
+    assert event.measure.adults == 1

@@ -158,6 +158,9 @@ class EventsPage(QWidget):
         self.active_dialog: QWidget | None = None
         self._generation = 0
         self._select_next: str | None = None
+        # The event just added: the keyboard goes to it once it is listed (a family
+        # event's roll once its adults are read), not back to the "New …" button.
+        self._focus_next: str | None = None
         self.setAccessibleName(tr("Events"))
 
         self.kind = QComboBox()
@@ -230,6 +233,7 @@ class EventsPage(QWidget):
         self.new_masterclass.clicked.connect(self.add_masterclass)
         self.new_performance.clicked.connect(self.add_performance)
         self.details.save_button.clicked.connect(self.save_performance)
+        self.family.loaded.connect(self._family_roll_loaded)
         tasks.changed.connect(self._on_changes)
         self.reload()
 
@@ -267,7 +271,24 @@ class EventsPage(QWidget):
         row = self.model.row_of(wanted) if wanted else -1
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
+        if self._focus_next is not None and self._focus_next == wanted:
+            event = self.model.event_at(row) if row >= 0 else None
+            # a family event's roll is being read: _family_roll_loaded moves there
+            if event is None or not isinstance(event.item, FamilyEventInfo):
+                self._focus_next = None
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # on its row
         self.loaded.emit(self.model.rowCount())
+
+    def _family_roll_loaded(self) -> None:
+        """The roll of a family event just added is read: the keyboard goes to it (to
+        "Add walk-in…" when the hub has no families yet)."""
+        shown = self.family.shown
+        if self._focus_next is None or shown is None or shown.id != self._focus_next:
+            return
+        self._focus_next = None
+        panel = self.family
+        target = panel.view if panel.model.rowCount() else panel.walk_in_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_changes(self, changes: Changes, initiator: object) -> None:
         if initiator is self.family:
@@ -392,9 +413,12 @@ class EventsPage(QWidget):
 
     def _open(self, dialog: EventDialog, submit: Callable[[], str | None]) -> None:
         dialog.on_submit = submit
-        dialog.accepted.connect(
-            lambda: self.tasks.notify(Changes(events=True, sessions=True), self)
-        )
+
+        def added() -> None:
+            self._focus_next = self._select_next
+            self.tasks.notify(Changes(events=True, sessions=True), self)
+
+        dialog.accepted.connect(added)
         self.active_dialog = dialog
         dialog.finished.connect(lambda _r: self._closed(dialog))
         dialog.open()
