@@ -1371,8 +1371,8 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Ctrl+Intro</translation>
     </message>
     <message>
-        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining present · D sign out · Del not recorded · N note · Ctrl+Z undo</source>
-        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · {all} todos los demás presentes · D salida · Supr sin registrar · N nota · Ctrl+Z deshacer</translation>
+        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining present · D sign out · Del not recorded · N note · Ctrl+Z undo · Alt+V volunteers</source>
+        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · {all} todos los demás presentes · D salida · Supr sin registrar · N nota · Ctrl+Z deshacer · Alt+V voluntarios</translation>
     </message>
     <message>
         <source>Correcting a past roll: every change is recorded with your name and the time.</source>
@@ -4145,7 +4145,7 @@ Abra ese estudiante, o haga clic en &quot;Guardar de todos modos&quot; si de ver
     <name>TimeField</name>
     <message>
         <source>“{typed}” is not a time. Type it like {example}.</source>
-        <translation>«{typed}» no es una hora. Escríbala así: {example}.</translation>
+        <translation>«{typed}» no es una hora. Escríbala así: {example}</translation>
     </message>
 </context>
 <context>

@@ -201,3 +201,38 @@ def test_after_a_new_family_event_the_keyboard_is_on_its_roll(
         if e.title == "Spring family night"
     ]  # fmt: skip
     assert event.measure.adults == 1
+
+
+def test_tab_from_the_roll_reaches_the_volunteers_and_home_end_go_to_the_ends(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    add_volunteer(services, hub, "Clara", tb_expired=False, day=SESSION_DAY)
+    add_volunteer(services, hub, "Ines", tb_expired=False, day=SESSION_DAY)
+    page = window.register
+    _session_id, panel = open_panel(qtbot, page)
+    view = page.roll_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    last = page.roll_model.rowCount() - 1
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (last, RollColumn.MARK)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (0, RollColumn.MARK)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert panel.view.hasFocus()  # the volunteers under the roll, at once
+    qtbot.keyClick(panel.view, Qt.Key.Key_End)
+    assert panel.view.currentIndex().row() == panel.model.rowCount() - 1
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    assert panel.view.currentIndex().row() == 0
+    qtbot.keyClick(panel.view, Qt.Key.Key_Tab)  # on from the table, not to its next cell
+    assert panel.toggle.hasFocus()
+    qtbot.keyClick(panel.toggle, Qt.Key.Key_Tab)
+    assert page.order_box.hasFocus()
+    qtbot.keyClick(page.order_box, Qt.Key.Key_Backtab)
+    qtbot.keyClick(panel.toggle, Qt.Key.Key_Backtab)
+    assert panel.view.hasFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Backtab)
+    assert view.hasFocus()  # and back to the roll
+    assert "Alt+V volunteers" in page.keys_help.text()
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert panel.view.hasFocus()

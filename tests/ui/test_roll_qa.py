@@ -16,8 +16,8 @@ from harmony_desktop.ui.events.dialogs import FamilyEventDialog
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import ArrivalDialog, CancelDialog, DepartureDialog
 from harmony_desktop.ui.register.page import RegisterPage
-from harmony_desktop.ui.timefield import parse_time
 from harmony_desktop.ui.register.volunteers import ShiftTimesDialog
+from harmony_desktop.ui.timefield import parse_time
 from tests.factories import HubFixture
 from tests.ui.test_register import open_first_session, stored_marks
 from tests.ui.test_volunteer_shifts import SESSION_DAY, add_volunteer, open_panel, stored_shift

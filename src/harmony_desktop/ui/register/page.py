@@ -231,6 +231,12 @@ class RegisterPage(QWidget):
         self.roll.undo_button.clicked.connect(self.undo_stack.undo)
         self.roll.redo_button.clicked.connect(self.undo_stack.redo)
         self.roll_stack.addWidget(self.roll)
+        # Tab from the roll goes to the volunteers under it (their "Show" button while
+        # they are hidden), then to the roll's order; Shift+Tab comes back.
+        volunteers = self.volunteers
+        QWidget.setTabOrder(self.roll.view, volunteers.view)
+        QWidget.setTabOrder(volunteers.view, volunteers.toggle)
+        QWidget.setTabOrder(volunteers.toggle, self.roll.order_box)
         self._expose_roll_parts()
         self._update_actions()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from harmony_desktop.ui.register.models import (
     saved_text,
     tr,
 )
-from harmony_desktop.ui.register.widgets import button, heading
+from harmony_desktop.ui.register.widgets import button, heading, row_end
 
 if TYPE_CHECKING:
     from harmony_desktop.services.roll import RollEntry
@@ -82,6 +82,13 @@ class RollView(KeyedTableView):
                 self._keys[c.key] = c.code
             if c.digit:
                 self._keys[c.digit] = c.code
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home/End go to the first/last row (see :func:`row_end`)."""
+        end = row_end(self, cursorAction)
+        return end if end is not None else super().moveCursor(cursorAction, modifiers)
 
     def plain_key(self, text: str, key: int) -> bool:
         """A code key marks; N a note; D signs out; Delete or Backspace clears."""
@@ -131,7 +138,8 @@ class RollPanel(QWidget):
         self.keys_help = QLabel(
             tr(
                 "Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining "
-                "present · D sign out · Del not recorded · N note · Ctrl+Z undo"
+                "present · D sign out · Del not recorded · N note · Ctrl+Z undo · "
+                "Alt+V volunteers"
             ).format(
                 codes=" ".join(f"{c.key}={c.code}" for c in codes if c.key),
                 all=all_present_keys_text(),

@@ -53,9 +53,10 @@ from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.models import saved_text, tr
-from harmony_desktop.ui.timefield import TimeField
+from harmony_desktop.ui.register.widgets import row_end
 from harmony_desktop.ui.screen_fit import grow_to_contents
 from harmony_desktop.ui.tasks import Changes, TaskManager
+from harmony_desktop.ui.timefield import TimeField
 
 if TYPE_CHECKING:
     from harmony_desktop.services.context import Services
@@ -219,6 +220,13 @@ class VolunteerShiftView(KeyedTableView):
 
     actionRequested = Signal(str)
     """A key asked for an action on the current volunteer (see ``KEYS``; "clear")."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home/End go to the first/last row (see :func:`row_end`)."""
+        end = row_end(self, cursorAction)
+        return end if end is not None else super().moveCursor(cursorAction, modifiers)
 
     def plain_key(self, text: str, key: int) -> bool:
         """An action key acts on the current volunteer; Delete or Backspace clears."""
@@ -437,6 +445,7 @@ class VolunteerShiftPanel(QWidget):
         for column, width in ((0, 210), (1, clearance), (2, 160), (3, 60), (4, 60)):
             header.resizeSection(column, width)
         self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.title.setBuddy(self.view)  # Alt+V goes to the volunteers
         self.view.actionRequested.connect(self.act)
         layout.addWidget(self.view, 1)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
+
+from harmony_desktop.ui.keyed_table import KeyedTableView
 
 
 def button(text: str, accessible: str) -> QPushButton:
@@ -22,3 +25,16 @@ def heading(accessible: str, scale: float, like: QWidget) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+_ENDS = (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd)
+
+
+def row_end(view: KeyedTableView, action: QAbstractItemView.CursorAction) -> QModelIndex | None:
+    """Home/End: the first or last row, in the column the keys act on (a table's own
+    Home/End go to the first or last column of the row); None for other moves."""
+    model = view.model()
+    if action not in _ENDS or model is None or model.rowCount() == 0:
+        return None
+    row = 0 if action == QAbstractItemView.CursorAction.MoveHome else model.rowCount() - 1
+    return model.index(row, view.focus_column)
