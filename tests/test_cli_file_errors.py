@@ -280,3 +280,17 @@ def test_sync_not_enrolled_names_the_command(
         "CODE (the address and the one-time code come from your administrator). Everything "
         "keeps working offline meanwhile.\n"
     )
+
+
+@pytest.mark.parametrize("command", [["backup"], ["export", "roster", "--out", "x.csv"]])
+def test_a_data_folder_that_is_a_file(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Any file error no check foresaw is still one line, exit 2, never a traceback."""
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    assert main(["--data-dir", str(data), *command]) == 2
+    assert one_line(capsys) == (
+        f"Could not save {data}: a file stands where its folder should be. Choose another folder."
+    )
+    assert data.read_text() == "not a folder"
