@@ -521,3 +521,66 @@ def test_export_from_the_page(qtbot: QtBot, page: RosterPage, tmp_path: Path) ->
     assert page.message.text() == "8 rows exported to roster.csv."
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 9 and lines[0].startswith("District student id,Last name")
+
+
+def test_export_to_a_folder_says_what_to_do(qtbot: QtBot, page: RosterPage, tmp_path: Path) -> None:
+    target = tmp_path / "roster.xlsx"
+    target.mkdir()
+    page.export_to_file("roster", target)
+    qtbot.waitUntil(lambda: "folder" in page.message.text(), timeout=5000)
+    assert page.message.text() == f"{target} is a folder: choose a file name."
+    assert list(target.iterdir()) == []
+
+
+def print_to_pdf(page: RosterPage, target: Path) -> None:
+    """Print the roster from its preview to the PDF ``target``, as the preview's print
+    button does once the file is chosen."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    preview = page.print_preview("roster")
+    assert preview is not None
+    printer = preview.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    widget = preview.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    widget.print_()
+    preview.close()
+
+
+def test_print_to_pdf_writes_it_whole(page: RosterPage, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "roster.pdf"
+    target.parent.mkdir()
+    print_to_pdf(page, target)
+    assert page.message.text() == "Saved roster.pdf."
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in target.parent.iterdir()] == ["roster.pdf"]
+
+
+def test_print_to_pdf_in_a_folder_or_open_elsewhere_says_what_to_do(
+    page: RosterPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    folder = tmp_path / "out"
+    target = folder / "roster.pdf"
+    target.mkdir(parents=True)
+    print_to_pdf(page, target)
+    assert page.message.text() == f"{target} is a folder: choose a file name."
+    assert [p.name for p in folder.iterdir()] == ["roster.pdf"] and target.is_dir()
+
+    target.rmdir()
+    target.write_bytes(b"%PDF the old one, open in a reader")
+
+    def refuse(self: Path, other: object) -> Path:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    print_to_pdf(page, target)
+    assert page.message.text() == (
+        f"Could not save {target}: this folder does not let you save files, or the file is "
+        "open in another program (close it there and try again)."
+    )
+    assert target.read_bytes() == b"%PDF the old one, open in a reader"
+    assert [p.name for p in folder.iterdir()] == ["roster.pdf"]

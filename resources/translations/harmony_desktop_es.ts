@@ -3834,6 +3834,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         </translation>
     </message>
     <message>
+        <source>Saved {name}.</source>
+        <translation>Se guardó {name}.</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>Restaurar</translation>
     </message>

@@ -5,6 +5,7 @@ share a guardian."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -289,3 +290,24 @@ def test_a_visiting_volunteers_record_is_kept_by_their_home_hub(
     assert isinstance(form, VolunteerDialog) and not form.visiting
     assert not form.first_name.isReadOnly() and not form.visiting_note.isVisible()
     form.reject()
+
+
+def test_an_export_to_a_folder_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    show_volunteers(qtbot, window)
+    page = window.volunteers
+    target = tmp_path / "volunteers-hours.xlsx"
+    target.mkdir()
+    page.export_path("hours", target)
+    qtbot.waitUntil(lambda: "folder" in page.message.text(), timeout=5000)
+    assert page.message.text() == f"{target} is a folder: choose a file name."
+    assert list(target.iterdir()) == []
+    good = tmp_path / "volunteers-hours.csv"
+    page.export_path("hours", good)
+    qtbot.waitUntil(lambda: "written" in page.message.text(), timeout=5000)
+    assert good.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("volunteers")) == [
+        "volunteers-hours.csv",
+        "volunteers-hours.xlsx",
+    ]

@@ -102,3 +102,23 @@ def main(argv: list[str] | None = None) -> int:
     except HarmonyError as exc:
         print(f"harmony-desktop: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        # A file a command reads or writes that no check above caught: one line saying
+        # which file and what to do, never a traceback.
+        print(f"harmony-desktop: {os_error_message(exc)}", file=sys.stderr)
+        return 2
+
+
+def os_error_message(exc: OSError) -> str:
+    """What to tell a person about a file error nothing else explained: the file (the
+    one asked for, not the ``.partial`` written beside it) and what to do."""
+    from pathlib import Path
+
+    from harmony_desktop.services.files import PARTIAL_SUFFIX, file_error
+
+    if not exc.filename:
+        return _("A file could not be read or written: {reason}.").format(
+            reason=exc.strerror or type(exc).__name__
+        )
+    name = str(exc.filename).removesuffix(PARTIAL_SUFFIX)
+    return str(file_error(Path(name), exc))

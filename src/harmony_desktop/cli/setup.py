@@ -41,8 +41,11 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 def run_setup_import(args: argparse.Namespace) -> int:
     """``harmony-desktop setup import FILE …``: the dry run first, then the import."""
+    from harmony_desktop.services.files import check_source
     from harmony_desktop.services.setup_import import SetupRefused, SetupReport
 
+    for path in args.files:  # a bad file is refused before the data folder is opened
+        check_source(path)
     with open_services(args) as services:
         importer = services.setup_import
         report = importer.dry_run(args.files)

@@ -63,9 +63,17 @@ def cmd_sync(args: argparse.Namespace) -> int:
         except SyncError as err:
             code = EXIT_RETRY if err.retryable else EXIT_ACTION
             pending = services.store.pending_changes()
+            message = str(err)
+            if err.code == "not_enrolled":  # the window's wording names its menu
+                message = _(
+                    "This laptop is not enrolled with a sync server yet. Enroll it once "
+                    "with: harmony-desktop enroll --server URL --code CODE (the address and "
+                    "the one-time code come from your administrator). Everything keeps "
+                    "working offline meanwhile."
+                )
             print(
                 _("{stamp} sync FAILED [{code}] ({pending} changes waiting): {message}").format(
-                    stamp=_stamp(), code=err.code, pending=pending, message=err
+                    stamp=_stamp(), code=err.code, pending=pending, message=message
                 )
             )
             return code

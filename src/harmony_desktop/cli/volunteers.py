@@ -116,8 +116,11 @@ def _dates(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
 
 def run_expiring(args: argparse.Namespace) -> int:
     """``harmony-desktop volunteers expiring``: one line per clearance, soonest first."""
+    from harmony_desktop.services.files import check_target
     from harmony_desktop.services.volunteers import write_private_table
 
+    if args.out:
+        check_target(args.out)  # a folder, say: refused before the list is printed
     with open_services(args) as services:
         hub_id, hub_name = _hub_scope(services, args)
         found = services.volunteers.expiring(hub_id, within_days=args.within)

@@ -7,6 +7,7 @@ document is painted to a PDF (:func:`render_document`) or a printer / print prev
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ from harmony_desktop.printing import language
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, tr
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.exporting import Member
+from harmony_desktop.services.files import saving
 from harmony_desktop.services.hubs import EnsembleInfo
 
 #: The documents a site prints, in menu order.
@@ -523,13 +525,18 @@ def render_document(
         document = DocumentBuilder(services, now=now).build(
             kind, hub_id=hub_id, ensemble_id=ensemble_id, session_id=session_id, day=day
         )
-        pdf_path = Path(pdf_path)
-        pdf_path.parent.mkdir(parents=True, exist_ok=True)
-        writer = QPdfWriter(str(pdf_path))
-        writer.setResolution(300)
-        writer.setTitle(document.title)
-        writer.setCreator("Harmony Desktop")
-        set_up_device(writer, page_size, landscape=document.landscape)
-        TablePainter(document).paint(writer)
-        del writer  # finishes the file
+        # Written beside and moved into place, readable by its owner only: a failure
+        # leaves no half PDF and says what to do (services.files.file_error).
+        with saving(pdf_path) as partial:
+            writer = QPdfWriter(str(partial))
+            writer.setResolution(300)
+            writer.setTitle(document.title)
+            writer.setCreator("Harmony Desktop")
+            set_up_device(writer, page_size, landscape=document.landscape)
+            try:
+                TablePainter(document).paint(writer)
+            except RuntimeError as exc:  # Qt could not open the file: say it as the OS would
+                raise OSError(errno.EIO, str(exc)) from exc
+            finally:
+                del writer  # finishes the file
     return pdf_path

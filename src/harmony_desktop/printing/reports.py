@@ -26,9 +26,10 @@ from PySide6.QtGui import (
 from harmony_desktop.domain.i18n import format_date
 from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
 from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, _font, tr
+from harmony_desktop.services.files import file_error
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
 from harmony_desktop.services.reports.context import SCOPE_DATE
-from harmony_desktop.services.reports.export import DATE_PATTERN, display_text, file_error
+from harmony_desktop.services.reports.export import DATE_PATTERN, display_text
 
 #: Columns of one printed table; wider sheets (the grid) continue on further tables,
 #: each repeating the sheet's first two columns.

@@ -23,6 +23,7 @@ from harmony_desktop.domain.i18n import _, format_time
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services.enrollment import enrolled_student_ids
+from harmony_desktop.services.files import check_target, saving
 from harmony_desktop.store import Store, settings
 from harmony_desktop.store.models import (
     AttendanceMark,
@@ -274,6 +275,7 @@ class ExportService:
     ) -> int:
         """Write the ``kind`` table ("roster", "contacts", "attendance") to ``path`` (.csv
         or .xlsx); returns the number of data rows."""
+        check_target(Path(path))  # a folder, say: refused before the table is built
         if kind == "roster":
             headers, rows = self.roster_table(hub_id)
         elif kind == "contacts":
@@ -322,41 +324,51 @@ def write_table(
     path: Path, headers: list[str], rows: Iterable[Sequence[Any]], *, title: str = "Sheet"
 ) -> Path:
     """Write a table to ``path``: .xlsx (dates as dates, frozen header) or UTF-8 CSV with a
-    BOM and CRLF, which every spreadsheet opens with accents intact."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    suffix = path.suffix.casefold()
-    if suffix == ".xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
+    BOM and CRLF, which every spreadsheet opens with accents intact.
 
-        book = Workbook(write_only=False)
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = title[:31]
-        sheet.append(headers)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([_xlsx_cell(v) for v in row])
-        for column_cells in sheet.columns:
-            width = max((len(str(c.value or "")) for c in column_cells[:200]), default=8)
-            letter = column_cells[0].column_letter
-            sheet.column_dimensions[letter].width = min(max(width + 2, 8), 40)
-            for c in column_cells[1:]:
-                if isinstance(c.value, dt.date):
-                    c.number_format = "yyyy-mm-dd"
-        sheet.freeze_panes = "A2"
-        book.save(path)
-        return path
-    if suffix not in (".csv", ".txt"):
+    The file is readable by its owner only (people's records), written beside and moved
+    into place: a failure leaves no half file, and says what to do
+    (:func:`harmony_desktop.services.files.file_error`)."""
+    path = Path(path)
+    suffix = path.suffix.casefold()
+    if suffix not in (".xlsx", ".csv", ".txt"):
         raise ValidationError(_("Export to a .csv or .xlsx file."))
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(headers)
-        for row in rows:
-            writer.writerow([_csv_safe(v) for v in row])
+    check_target(path)
+    rows = list(rows)
+    with saving(path) as partial:
+        if suffix == ".xlsx":
+            _write_xlsx(partial, headers, rows, title)
+        else:
+            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\r\n")
+                writer.writerow(headers)
+                for row in rows:
+                    writer.writerow([_csv_safe(v) for v in row])
     return path
+
+
+def _write_xlsx(path: Path, headers: list[str], rows: list[Sequence[Any]], title: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=False)
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([_xlsx_cell(v) for v in row])
+    for column_cells in sheet.columns:
+        width = max((len(str(c.value or "")) for c in column_cells[:200]), default=8)
+        letter = column_cells[0].column_letter
+        sheet.column_dimensions[letter].width = min(max(width + 2, 8), 40)
+        for c in column_cells[1:]:
+            if isinstance(c.value, dt.date):
+                c.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "A2"
+    book.save(path)
 
 
 def _xlsx_cell(value: Any) -> Any:

@@ -37,6 +37,7 @@ from harmony_desktop.domain.schedule import (
 from harmony_desktop.domain.vocab import StaffRole
 from harmony_desktop.services.access import Access, access
 from harmony_desktop.services.calendar import check_term, label_for, start_year, year_label_of
+from harmony_desktop.services.files import check_target, saving
 from harmony_desktop.services.hubs import staff_hubs
 from harmony_desktop.services.importing import count_words
 from harmony_desktop.services.setup import (
@@ -741,6 +742,7 @@ class SetupImportService:
         path = Path(path)
         if path.suffix.casefold() != ".xlsx":
             raise ValidationError(_("Export the set-up to an .xlsx workbook."))
+        check_target(path)
         today = self._today()
         with self.store.read() as s:
             hubs = {h.id: h for h in s.exec(select(Hub).where(live(Hub)))}
@@ -1053,5 +1055,5 @@ def write_workbook(path: Path, sheets: list[tuple[str, list[str], list[list[Any]
                 if isinstance(c.value, dt.date):
                     c.number_format = "yyyy-mm-dd"
         sheet.freeze_panes = "A2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    with saving(path) as partial:  # whole or not at all, 0600, a clear message
+        book.save(partial)

@@ -37,6 +37,7 @@ from pathlib import Path
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import stored_text
+from harmony_desktop.services.files import check_source
 
 Cell = str | int | float | dt.date | dt.datetime | bool | None
 Rows = list[tuple[int, list[Cell]]]
@@ -293,14 +294,15 @@ def split_header(rows: Rows, matcher: HeaderMatcher, encoding: str, source: str)
 
 
 def check_file(path: Path) -> str:
-    """The file's lower-case suffix; ValidationError for a missing or old .xls file."""
-    if not path.exists():
-        raise ValidationError(_("There is no file {path}.").format(path=path))
+    """The file's lower-case suffix; ValidationError for an old .xls file, and for one
+    that is missing, a folder, empty, unreadable or not what its name says
+    (:func:`harmony_desktop.services.files.check_source`)."""
     suffix = path.suffix.casefold()
-    if suffix == ".xls":
+    if suffix == ".xls" and path.is_file():
         raise ValidationError(
             _("Old .xls workbooks cannot be read. Save the file as .xlsx or CSV and try again.")
         )
+    check_source(path)
     return suffix
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -1120,12 +1119,9 @@ def write_private_table(
     path: Path, headers: list[str], rows: list[list[Any]], *, title: str = "Sheet"
 ) -> Path:
     """Write a table as ``services.exporting.write_table`` does (.csv or .xlsx), to a file
-    only its owner can read: the file is created 0600 before anything is written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    path.chmod(0o600)  # an existing file keeps its old mode through os.open
-    return write_table(path, headers, rows, title=title)
+    only its owner can read: written 0600 beside it from the first byte, then moved into
+    place (a failure leaves nothing, and says what to do)."""
+    return write_table(Path(path), headers, rows, title=title)
 
 
 def _kind_group(kind: str) -> str:

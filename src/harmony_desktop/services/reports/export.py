@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import errno
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _, format_date, format_time
+from harmony_desktop.services.files import file_error
 from harmony_desktop.services.reports.model import (
     Format,
     ProgressCallback,
@@ -157,31 +157,6 @@ def write_report(report: Report, path: Path, *, progress: ProgressCallback = no_
     except OSError as exc:
         raise file_error(path, exc) from exc
     return path
-
-
-def file_error(path: Path, exc: OSError) -> ValidationError:
-    """Why the report file ``path`` could not be written, said for a person: the file
-    asked for (never the hidden ``.partial`` beside it), what to do, and no errno."""
-    name = str(path)
-    if isinstance(exc, IsADirectoryError):
-        message = _("{path} is a folder: choose a file name.")
-    elif isinstance(exc, FileExistsError | NotADirectoryError):
-        message = _(
-            "Could not save {path}: a file stands where its folder should be. "
-            "Choose another folder."
-        )
-    elif isinstance(exc, PermissionError):
-        message = _(
-            "Could not save {path}: this folder does not let you save files, or the "
-            "file is open in another program (close it there and try again)."
-        )
-    elif exc.errno == errno.ENOSPC:
-        message = _("Could not save {path}: the disk is full.")
-    elif exc.errno == errno.EROFS:
-        message = _("Could not save {path}: that disk is read-only. Choose another folder.")
-    else:
-        message = _("Could not save {path}. Choose another folder.")
-    return ValidationError(message.format(path=name))
 
 
 class _RowCounter:

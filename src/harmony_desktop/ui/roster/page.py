@@ -9,11 +9,12 @@ whoever changed them (this page's forms, an import, a sync, a merge).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPaintEngine, QShortcut
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,8 +39,9 @@ from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.printing import DOCUMENT_KINDS, DocumentBuilder, document_title
 from harmony_desktop.printing.documents import set_up_device
 from harmony_desktop.printing.language import document_language, in_language
-from harmony_desktop.printing.layout import TablePainter
+from harmony_desktop.printing.layout import TableDocument, TablePainter
 from harmony_desktop.services.context import Services
+from harmony_desktop.services.files import saving
 from harmony_desktop.services.roster import RosterEntry
 from harmony_desktop.ui.language import add_language_choice
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
@@ -405,10 +407,35 @@ class RosterPage(QWidget):
         self._preview_printer = printer
         dialog.setWindowTitle(document.title)
         dialog.paintRequested.connect(
-            lambda device: in_language(language, TablePainter(document).paint, device)
+            lambda device: self._paint_document(document, language, device)
         )
         dialog.open()
         return dialog
+
+    def _paint_document(
+        self, document: TableDocument, language: str | None, device: QPrinter
+    ) -> None:
+        """Paint ``document`` on the preview, a printer, or a PDF file. A PDF file is
+        written beside and moved into place (never half a file, readable by its owner
+        only); one that cannot be saved (a folder, a read-only folder, a file open
+        elsewhere, a full disk) says why and what to do below the roster, as an export."""
+        target = device.outputFileName()
+        if not target or device.paintEngine().type() != QPaintEngine.Type.Pdf:
+            in_language(language, TablePainter(document).paint, device)  # preview, printer
+            return
+        try:
+            with saving(Path(target)) as partial:
+                device.setOutputFileName(str(partial))
+                try:
+                    in_language(language, TablePainter(document).paint, device)
+                except RuntimeError as exc:  # Qt could not open the file
+                    raise OSError(errno.EIO, str(exc)) from exc
+                finally:
+                    device.setOutputFileName(target)
+        except HarmonyError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._say(self.tr("Saved {name}.").format(name=Path(target).name))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

@@ -1,0 +1,296 @@
+"""Every command that writes or reads a file the user names says, on one line and with
+exit 2, what is wrong and what to do: a folder, a file where its folder should be, a
+read-only folder, a file open in another program, a full disk; a file to import that is
+missing, a folder, empty, binary or not the workbook its name says. No traceback, no
+errno, and nothing left behind (no ``.partial``, no half file, no data folder made)."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from harmony_desktop.cli import main
+from harmony_desktop.domain import i18n
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.services.files import check_source, saving
+
+ENSEMBLE = "Beginning Strings"
+PDF = ("--pdf", "OUT")
+
+#: Each command that writes a file, with the suffix it is asked to write; OUT is the file.
+WRITERS = {
+    "export attendance": (["export", "attendance", "--out", "OUT"], ".xlsx"),
+    "export roster": (["export", "roster", "--out", "OUT"], ".csv"),
+    "print roster": (["print", "roster", "--ensemble", ENSEMBLE, "--pdf", "OUT"], ".pdf"),
+    "print signin": (
+        ["print", "signin", "--ensemble", ENSEMBLE, "--date", "2026-11-18", "--any-day", *PDF],
+        ".pdf",
+    ),
+    "print blank-roll": (["print", "blank-roll", "--ensemble", ENSEMBLE, "--pdf", "OUT"], ".pdf"),
+    "print emergency": (["print", "emergency", "--ensemble", ENSEMBLE, "--pdf", "OUT"], ".pdf"),
+    "print no-photo": (["print", "no-photo", "--pdf", "OUT"], ".pdf"),
+    "volunteers expiring": (["volunteers", "expiring", "--out", "OUT"], ".csv"),
+    "volunteers export": (["volunteers", "export", "hours", "--out", "OUT"], ".xlsx"),
+    "events export": (["events", "export", "families", "--out", "OUT"], ".csv"),
+    "setup export": (["setup", "export", "OUT"], ".xlsx"),
+}
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder with a small demo hub (Hollenbeck Park, three ensembles)."""
+    folder = tmp_path_factory.mktemp("cli-files") / "data"
+    demo = ["demo", "--hubs", "1", "--students", "10", "--years", "1", "--today", "2026-11-20"]
+    assert main(["--data-dir", str(folder), *demo]) == 0
+    return folder
+
+
+@pytest.fixture
+def here(tmp_path: Path) -> Path:
+    """An empty folder to write in (the test's own folder holds its logs)."""
+    folder = tmp_path / "here"
+    folder.mkdir()
+    return folder
+
+
+def run(data: Path, command: str, out: Path) -> int:
+    args, _suffix = WRITERS[command]
+    return main(["--data-dir", str(data), *[str(out) if a == "OUT" else a for a in args]])
+
+
+def one_line(capsys: pytest.CaptureFixture[str]) -> str:
+    """The one line on stderr, without the program's name."""
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Errno" not in err, err
+    assert err.count("\n") == 1, err
+    assert err.startswith("harmony-desktop: "), err
+    return err.removeprefix("harmony-desktop: ").rstrip("\n")
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_folder_of_that_name(
+    data: Path, here: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = here / f"out{WRITERS[command][1]}"
+    out.mkdir()
+    capsys.readouterr()
+    assert run(data, command, out) == 2
+    assert one_line(capsys) == f"{out} is a folder: choose a file name."
+    assert sorted(p.name for p in here.iterdir()) == [out.name]
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_file_where_the_folder_should_be(
+    data: Path, here: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "reports").write_text("not a folder")
+    out = here / "reports" / f"out{WRITERS[command][1]}"
+    capsys.readouterr()
+    assert run(data, command, out) == 2
+    assert one_line(capsys) == (
+        f"Could not save {out}: a file stands where its folder should be. Choose another folder."
+    )
+    assert sorted(p.name for p in here.iterdir()) == ["reports"]
+    assert (here / "reports").read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_read_only_folder(
+    data: Path,
+    here: Path,
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A read-only folder refuses the new file (simulated: root ignores chmod)."""
+    out = here / f"out{WRITERS[command][1]}"
+    real_touch = Path.touch
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        if self.parent == here:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        real_touch(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "touch", refuse)
+    capsys.readouterr()
+    assert run(data, command, out) == 2
+    assert one_line(capsys) == (
+        f"Could not save {out}: this folder does not let you save files, or the file is "
+        "open in another program (close it there and try again)."
+    )
+    assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_file_open_in_another_program(
+    data: Path,
+    here: Path,
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows refuses to replace a file Excel or a PDF reader has open."""
+    out = here / f"out{WRITERS[command][1]}"
+    out.write_text("the old one, open elsewhere")
+
+    def refuse(self: Path, target: object) -> Path:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    capsys.readouterr()
+    assert run(data, command, out) == 2
+    assert one_line(capsys) == (
+        f"Could not save {out}: this folder does not let you save files, or the file is "
+        "open in another program (close it there and try again)."
+    )
+    assert out.read_text() == "the old one, open elsewhere"
+    assert sorted(p.name for p in here.iterdir()) == [out.name]
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_full_disk(
+    data: Path,
+    here: Path,
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = here / f"out{WRITERS[command][1]}"
+
+    def full(self: Path, target: object) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full)
+    capsys.readouterr()
+    assert run(data, command, out) == 2
+    assert one_line(capsys) == f"Could not save {out}: the disk is full."
+    assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_good_path_still_writes_a_private_file(
+    data: Path, here: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = here / "new folder" / f"out{WRITERS[command][1]}"
+    assert run(data, command, out) == 0
+    assert capsys.readouterr().err == ""
+    assert out.stat().st_size > 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
+
+
+# -- files to import ------------------------------------------------------------------------
+
+IMPORTS = {
+    "import": ["import"],
+    "volunteers import": ["volunteers", "import"],
+    "setup import": ["setup", "import"],
+}
+
+#: A picture's first bytes.
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
+
+
+def bad_source(tmp_path: Path, kind: str) -> tuple[Path, str]:
+    """A bad file to import, and what the command line must say about it."""
+    if kind == "missing":
+        path = tmp_path / "students.csv"
+        return path, f"There is no file {path}."
+    if kind == "folder":
+        path = tmp_path / "students.csv"
+        path.mkdir()
+        return path, f"{path} is a folder: choose a file."
+    if kind == "empty":
+        path = tmp_path / "students.csv"
+        path.write_bytes(b"")
+        return path, f"{path} is empty: choose the file that holds the rows to import."
+    if kind == "binary":
+        path = tmp_path / "photo.csv"
+        path.write_bytes(PNG * 40)
+        return path, (
+            f"{path} is not a CSV text file (it may be a picture or a program). Save your "
+            'spreadsheet as "CSV UTF-8" or as .xlsx and try again.'
+        )
+    if kind == "workbook named csv":
+        path = tmp_path / "students.csv"
+        path.write_bytes(b"PK\x03\x04" + b"\x14\x00" * 200)
+        return path, (
+            f'{path} is a workbook, not a CSV text file: save it as .xlsx (or as "CSV UTF-8") '
+            "and try again."
+        )
+    assert kind == "not a workbook"
+    path = tmp_path / "students.xlsx"
+    path.write_text("Last name,First name\nDoe,Jane\n")
+    return path, (
+        f"{path} is not an Excel workbook, though its name ends in .xlsx. Open it in your "
+        'spreadsheet, save it as .xlsx or as "CSV UTF-8", and try again.'
+    )
+
+
+@pytest.mark.parametrize(
+    "kind", ["missing", "folder", "empty", "binary", "workbook named csv", "not a workbook"]
+)
+@pytest.mark.parametrize("command", IMPORTS)
+def test_a_bad_file_to_import(
+    tmp_path: Path, command: str, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"  # never made: nothing is written
+    path, message = bad_source(tmp_path, kind)
+    for dry_run in ([], ["--dry-run"]):
+        assert main(["--data-dir", str(data), *IMPORTS[command], str(path), *dry_run]) == 2
+        assert one_line(capsys) == message
+        assert capsys.readouterr().out == ""
+    assert not data.exists()
+
+
+def test_the_readers_first_bytes_are_enough(tmp_path: Path) -> None:
+    """A UTF-16 CSV (with its byte-order mark) is text, though half its bytes are zero."""
+    path = tmp_path / "students.csv"
+    path.write_text("Last name,First name\r\nDoe,Jane\r\n", encoding="utf-16")
+    check_source(path)
+
+
+def test_in_spanish(tmp_path: Path) -> None:
+    folder = tmp_path / "alumnos.csv"
+    folder.mkdir()
+    with i18n.using("es"), pytest.raises(ValidationError) as raised:
+        check_source(folder)
+    assert str(raised.value) == f"{folder} es una carpeta: elija un archivo."
+    with i18n.using("es"), pytest.raises(ValidationError) as raised, saving(folder):
+        pass
+    assert str(raised.value) == f"{folder} es una carpeta: elija un nombre de archivo."
+
+
+# -- sync on the command line -----------------------------------------------------------------
+
+
+def test_sync_not_enrolled_names_the_command(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "sync"]) == 2
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert out.split(" ", 1)[1] == (
+        "sync FAILED [not_enrolled] (0 changes waiting): This laptop is not enrolled with a "
+        "sync server yet. Enroll it once with: harmony-desktop enroll --server URL --code "
+        "CODE (the address and the one-time code come from your administrator). Everything "
+        "keeps working offline meanwhile.\n"
+    )
+
+
+@pytest.mark.parametrize("command", [["backup"], ["export", "roster", "--out", "x.csv"]])
+def test_a_data_folder_that_is_a_file(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Any file error no check foresaw is still one line, exit 2, never a traceback."""
+    data = tmp_path / "data"
+    data.write_text("not a folder")
+    assert main(["--data-dir", str(data), *command]) == 2
+    assert one_line(capsys) == (
+        f"Could not save {data}: a file stands where its folder should be. Choose another folder."
+    )
+    assert data.read_text() == "not a folder"
