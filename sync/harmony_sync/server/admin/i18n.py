@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, format_timedelta
@@ -117,13 +117,12 @@ class Language:
         seconds = (now - moment).total_seconds()
         if seconds < 90:
             return self.gettext("just now")
-        unit, size = (
-            ("minute", 60)
-            if seconds < 5400
-            else ("hour", 3600)
-            if seconds < 36 * 3600
-            else ("day", 86400)
-        )
+        unit: Literal["minute", "hour", "day"] = "day"
+        size = 86400
+        if seconds < 5400:
+            unit, size = "minute", 60
+        elif seconds < 36 * 3600:
+            unit, size = "hour", 3600
         return format_timedelta(
             timedelta(seconds=-round(seconds / size) * size),
             granularity=unit,
