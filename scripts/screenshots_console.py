@@ -9,9 +9,10 @@ clock moved by hand; one laptop of South School last synced on Wednesday with a 
 so on Tuesday afternoon its hub is flagged. Then uvicorn serves the app on 127.0.0.1 and
 headless Chromium takes full-page pictures of:
 
-- console-health.png: sync health, one hub overdue;
+- console-health.png: sync health, one hub overdue, and which hubs synced today;
 - console-devices.png: the devices page, with the enrollment-code form;
-- console-revoke.png: the revoke confirmation, saying what happens to unsynced changes.
+- console-revoke.png: the revoke confirmation, saying what happens to unsynced changes;
+- console-health-es.png: sync health in Spanish, for a browser that prefers Spanish.
 """
 
 from __future__ import annotations
@@ -144,18 +145,31 @@ def main() -> int:
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    driver = start_chromium()
     try:
-        browser = Browser(driver, f"http://127.0.0.1:{port}")
-        browser.open("/admin/login")
-        browser.sign_in("office", PASSWORD)
-        shoot(browser, "/admin", "console-health.png")
-        shoot(browser, "/admin/devices", "console-devices.png")
-        shoot(
-            browser, f"/admin/devices/{keys['South School laptop 1']}/revoke", "console-revoke.png"
-        )
+        for languages, pictures in (
+            (
+                "en-US,en",
+                [
+                    ("/admin", "console-health.png"),
+                    ("/admin/devices", "console-devices.png"),
+                    (
+                        f"/admin/devices/{keys['South School laptop 1']}/revoke",
+                        "console-revoke.png",
+                    ),
+                ],
+            ),
+            ("es-MX,es", [("/admin", "console-health-es.png")]),
+        ):
+            driver = start_chromium(languages=languages)
+            try:
+                browser = Browser(driver, f"http://127.0.0.1:{port}")
+                browser.open("/admin/login")
+                browser.sign_in("office", PASSWORD)
+                for path, name in pictures:
+                    shoot(browser, path, name)
+            finally:
+                driver.quit()
     finally:
-        driver.quit()
         server.should_exit = True
         thread.join(10)
         engine.dispose()

@@ -4,6 +4,8 @@
 #   Qt (UI and printing, tr()):   resources/translations/harmony_desktop_<lang>.ts  -> .qm
 #   gettext (services, CLI, _()):  resources/translations/harmony_desktop.pot
 #                                  resources/translations/<lang>/LC_MESSAGES/harmony_desktop.po -> .mo
+#   Babel (the sync server's console): sync/harmony_sync/server/admin/locale/console.pot
+#                                  .../admin/locale/<lang>/LC_MESSAGES/console.po -> .mo
 #
 # Translators edit the .ts files with Qt Linguist (pyside6-linguist) and the .po files
 # with any PO editor, then run this script again to compile them. Needs the venv
@@ -44,4 +46,26 @@ if command -v xgettext >/dev/null; then
   done
 else
   echo "xgettext not found: sudo apt-get install gettext (for the services' catalogue)" >&2
+fi
+
+# The sync server's web console (/admin): Babel extracts the Python and Jinja2 templates'
+# strings into sync/harmony_sync/server/admin/locale/console.pot; the .po of each language
+# is merged and compiled to the .mo the server loads (no gettext tools needed). With
+# TRANSLATIONS_OUT only the template is extracted there (console/console.pot).
+console=sync/harmony_sync/server/admin
+console_out=${TRANSLATIONS_OUT:+$out/console}
+console_out=${console_out:-$console/locale}
+mkdir -p "$console_out"
+pybabel -q extract -F "$console/locale/babel.cfg" -c TRANSLATORS: --add-location=file \
+  --sort-by-file --project=harmony-sync-console -o "$console_out/console.pot" "$console"
+if [ -z "${TRANSLATIONS_OUT:-}" ]; then
+  for lang in "${languages[@]}"; do
+    if [ -f "$console_out/$lang/LC_MESSAGES/console.po" ]; then
+      pybabel -q update -D console -i "$console_out/console.pot" -d "$console_out" -l "$lang" \
+        --no-fuzzy-matching --ignore-obsolete
+    else
+      pybabel -q init -D console -i "$console_out/console.pot" -d "$console_out" -l "$lang"
+    fi
+    pybabel -q compile -D console -d "$console_out" -l "$lang"
+  done
 fi

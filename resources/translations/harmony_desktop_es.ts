@@ -1948,6 +1948,14 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>◌ Sin comprobar todavía</translation>
     </message>
     <message>
+        <source>⚠ Not a sync server</source>
+        <translation>⚠ No es un servidor de sincronización</translation>
+    </message>
+    <message>
+        <source>{address} answers, but not as a Harmony sync server. Check the server address with your administrator.</source>
+        <translation>{address} responde, pero no como un servidor de sincronización de Harmony. Verifique la dirección del servidor con su administrador(a).</translation>
+    </message>
+    <message>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>

@@ -42,8 +42,11 @@ ADMIN_PASSWORD = "office admin password"
 VIEWER_PASSWORD = "office viewer password"
 
 
-def start_chromium(width: int = 1280, height: int = 900) -> webdriver.Chrome:
-    """Headless Debian Chromium through its matching chromedriver."""
+def start_chromium(
+    width: int = 1280, height: int = 900, languages: str = "en-US,en"
+) -> webdriver.Chrome:
+    """Headless Debian Chromium through its matching chromedriver; ``languages`` is the
+    browser's language preference (its ``Accept-Language``)."""
     if not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)):
         pytest.fail("chromium and chromium-driver are missing: run ./dev test (it installs them)")
     options = Options()
@@ -51,6 +54,8 @@ def start_chromium(width: int = 1280, height: int = 900) -> webdriver.Chrome:
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--window-size={width},{height}")
+    options.add_argument(f"--lang={languages.split(',')[0]}")
+    options.add_experimental_option("prefs", {"intl.accept_languages": languages})
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
 
 

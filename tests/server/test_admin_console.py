@@ -7,22 +7,29 @@ hand to simulate quiet periods.
 
 from __future__ import annotations
 
+import gettext
 import io
 import json
+import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
 from sqlalchemy import Engine, select
 
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from harmony_sync.server.admin import cli as admin_cli
+from harmony_sync.server.admin import i18n as admin_i18n
 from harmony_sync.server.admin.health import build_report, school_days_between
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.cli import main
-from tests.server.console import WEDNESDAY, Console, post, signed_in
+from tests.server.console import WEDNESDAY, Console, csrf_of, post, signed_in
 from tests.server.fakes import VERSION_HEADERS, Laptop, new_id
 
 
@@ -414,3 +421,164 @@ def test_settings_from_the_environment() -> None:
     ):
         with pytest.raises(ValueError, match=r"HARMONY_SYNC_|time zone"):
             ConsoleSettings.from_env(bad)
+
+
+# -- Spanish -----------------------------------------------------------------------------
+
+CONSOLE_DIR = Path(admin_i18n.__file__).parent
+SPANISH_BROWSER = {"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"}
+
+
+def section(page: str, start: str, end: str = "</table>") -> str:
+    """The part of ``page`` from ``start`` to the next ``end``."""
+    return page.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_the_console_speaks_the_browsers_language_and_remembers_a_choice(
+    engine: Engine, hubs
+) -> None:
+    north, south = hubs
+    console = Console(engine)
+    client = console.client()
+    n1, n2 = Laptop(client, engine, [north]), Laptop(client, engine, [north])
+    s1 = Laptop(client, engine, [south])
+    for laptop in (n1, n2, s1):
+        report_headers(laptop, 0)
+        full_sync(laptop)  # Wednesday 18 November, 15:00 UTC
+    console.clock.advance(days=5, hours=18)  # Tuesday 24 November, 09:00
+    full_sync(n1)
+    full_sync(s1)
+    console.flush()
+    admin, _ = signed_in(console, "ana")
+
+    page = admin.get("/admin", headers=SPANISH_BROWSER)
+    assert page.headers["content-language"] == "es"
+    html = page.text
+    assert '<html lang="es">' in html
+    assert "<h1>Estado de la sincronización</h1>" in html
+    assert "Al mar 24 nov 2026, 09:00 (UTC)." in html
+    assert "1 dispositivo requiere atención." in html
+    hubs_table = section(html, '<table class="hubs">')
+    assert '<th scope="col">Sincronizados hoy</th>' in hubs_table
+    north_row, south_row = (section(hubs_table, f'data-hub="{h}">', "</tr>") for h in hubs)
+    assert "<strong>1 de 2</strong>" in north_row and "1 de 2 marcado<" in north_row
+    assert '<span class="ok">sí, 1 de 1</span>' in south_row
+    quiet = section(html, f'data-device="{n2.key}">', "</tr>")
+    assert "mié 18 nov, 15:00" in quiet and "hace 6 días" in quiet
+    assert "atrasado: se sincronizó hace 3 días de clases (límite 2)" in quiet
+    # the choice of a link is kept (a cookie) over the browser's language
+    assert '<strong lang="es" aria-current="true">Español</strong>' in html
+    assert '<a href="/admin?lang=en" lang="en" hreflang="en">English</a>' in html
+    english = admin.get("/admin?lang=en", headers=SPANISH_BROWSER)
+    assert '<html lang="en">' in english.text and "<h1>Sync health</h1>" in english.text
+    assert "As of Tue 24 Nov 2026, 09:00 (UTC)." in english.text
+    assert admin.cookies.get("harmony_console_lang") == "en"
+    later = admin.get("/admin/devices", headers=SPANISH_BROWSER).text
+    assert '<html lang="en">' in later and "<h1>Devices</h1>" in later
+    # and back: the sign-in page of a new visitor follows the browser, then the link
+    visitor = console.client()
+    login = visitor.get("/admin/login", headers=SPANISH_BROWSER).text
+    assert "<h1>Iniciar sesión</h1>" in login and "Contraseña" in login
+    wrong = visitor.post(
+        "/admin/login",
+        data={"name": "ana", "password": "not it", "csrf_token": csrf_of(login)},
+        headers=SPANISH_BROWSER,
+    )
+    assert wrong.status_code == 401 and "Nombre o contraseña incorrectos." in wrong.text
+
+
+def test_refusals_and_confirmations_in_spanish(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 7)
+    full_sync(laptop)
+    console.flush()
+    admin, csrf = signed_in(console, "ana")
+    admin.get("/admin?lang=es")
+    blank = post(admin, "/admin/devices/codes", csrf, name="  ", hub=north)
+    assert blank.status_code == 400
+    assert "El nombre del dispositivo no puede quedar vacío." in blank.text
+    long = post(admin, "/admin/hubs", csrf, name="x" * 101)
+    assert "El nombre de la sede puede tener como máximo 100 caracteres." in long.text
+    missing = admin.get("/admin/devices/999")
+    assert missing.status_code == 404 and "No hay ningún dispositivo número 999." in missing.text
+    revoke = admin.get(f"/admin/devices/{laptop.key}/revoke").text
+    assert "<h1>¿Revocar " in revoke
+    assert (
+        "En su último contacto (mié 18 nov 2026, 15:00) informó 7 cambios pendientes de enviar."
+        in revoke
+    )
+    code = post(admin, "/admin/devices/codes", csrf, name="North laptop 2", hub=north, days="1")
+    # the code's expiry is on the real clock: Spanish names of days and months
+    assert re.search(
+        r"Sirve una sola vez, hasta el (lun|mar|mié|jue|vie|sáb|dom) \d{1,2} "
+        r"(ene|feb|mar|abr|may|jun|jul|ago|sept|oct|nov|dic) \d{4}, \d\d:\d\d \(1 día\)\.",
+        code.text,
+    ), code.text
+    viewer, viewer_csrf = signed_in(console, "bo", "viewer")
+    viewer.get("/admin?lang=es")
+    refused = post(viewer, "/admin/hubs", viewer_csrf, name="East")
+    assert refused.status_code == 403 and "Los lectores no pueden cambiar nada" in refused.text
+    audit = admin.get("/admin/audit").text
+    assert "código de registro emitido" in audit and "inició sesión" in audit
+
+
+@pytest.mark.parametrize(
+    ("cookie", "header", "expected"),
+    [
+        (None, "es-MX,es;q=0.9,en;q=0.5", "es"),
+        (None, "en-US,en;q=0.9,es;q=0.8", "en"),
+        (None, "fr-FR, es;q=0.5, en;q=0.3", "es"),  # the first the console speaks
+        (None, "en;q=0.2, es;q=0.7", "es"),  # by quality, not by order
+        (None, "es;q=0, en", "en"),  # q=0: not wanted
+        (None, "", "en"),
+        (None, "de, fr", "en"),
+        ("en", "es", "en"),  # the link's choice wins
+        ("es", "en", "es"),
+        ("pt", "es", "es"),  # a cookie naming no language of the console is ignored
+    ],
+)
+def test_language_choice(cookie: str | None, header: str, expected: str) -> None:
+    assert admin_i18n.choose(cookie, header) == expected
+
+
+def test_every_console_string_has_a_spanish_translation_compiled() -> None:
+    """Extract the console's strings as scripts/update_translations.sh does (Babel, the
+    same mapping), and fail on any the committed Spanish catalogue lacks, leaves fuzzy or
+    empty, or its compiled .mo does not hold."""
+    with (CONSOLE_DIR / "locale" / "babel.cfg").open() as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    extracted = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(CONSOLE_DIR), method_map, options_map
+    ):
+        extracted.add(message if isinstance(message, str) else message[0])
+    assert len(extracted) > 150  # every page: a failed extraction must not pass for complete
+    assert "Synced today" in extracted and "not yet today" in extracted
+    po = CONSOLE_DIR / "locale" / "es" / "LC_MESSAGES" / "console.po"
+    with po.open("rb") as handle:
+        catalogue = read_po(handle)
+    finished = set()
+    for entry in catalogue:
+        forms = entry.string if isinstance(entry.string, (list, tuple)) else (entry.string,)
+        if entry.id and not entry.fuzzy and all(forms):
+            finished.add(entry.id[0] if entry.pluralizable else entry.id)
+    assert sorted(extracted - finished) == []
+    with po.with_suffix(".mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    held = {key[0] if isinstance(key, tuple) else key for key in compiled._catalog}
+    assert sorted(extracted - held) == [], "run scripts/update_translations.sh to compile"
+
+
+def test_console_templates_show_no_words_unmarked_for_translation() -> None:
+    """Text in a template outside ``{% trans %}`` and ``{{ _() }}`` would stay English."""
+    for template in sorted((CONSOLE_DIR / "templates").glob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        text = re.sub(r"{%-? *trans\b.*?{%-? *endtrans *-?%}", " ", text, flags=re.S)
+        text = re.sub(r"{{.*?}}|{%.*?%}|{#.*?#}", " ", text, flags=re.S)
+        shown_attributes = re.findall(r'\b(?:placeholder|aria-label|title|alt)="([^"]*)"', text)
+        assert [a for a in shown_attributes if a.strip()] == [], template.name
+        text = re.sub(r"<pre>.*?</pre>|<code>.*?</code>", " ", text, flags=re.S)  # commands
+        text = re.sub(r"<[^>]*>", " ", text)
+        assert re.findall(r"[^\W\d_]{2,}", text) == [], template.name

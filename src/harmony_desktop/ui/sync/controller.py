@@ -35,7 +35,7 @@ from harmony_desktop.ui.tasks import (
     TaskManager,
     log_failure,
 )
-from harmony_sync.client import ServerUnreachable, SyncError
+from harmony_sync.client import ProtocolError, ServerUnreachable, SyncError
 
 if TYPE_CHECKING:
     from harmony_desktop.services.sync import SyncReport, SyncService, SyncStatus
@@ -97,6 +97,9 @@ class SyncController(QObject):
         self.now = now
         self.auto = auto
         self.online: bool | None = None
+        #: The server address answers, but not as a sync server (HTTP 404 to the sync
+        #: endpoints, a web page): the status bar says so instead of "Online".
+        self.not_a_sync_server = False
         self.running = False
         self.status: SyncStatus | None = None
         self._failures = 0
@@ -242,7 +245,7 @@ class SyncController(QObject):
     def _synced(self, report: SyncReport) -> None:
         self.running = False
         self._failures = 0
-        self._set_online(True)
+        self._answered(not_a_sync_server=False)
         self.syncFinished.emit(report)
         self.auto_timer.start(AUTO_INTERVAL_MS)
         pulled = report.pulled or report.redirected or report.rebased
@@ -252,13 +255,16 @@ class SyncController(QObject):
     def _sync_failed(self, exc: Exception) -> None:
         self.running = False
         if isinstance(exc, ServerUnreachable):
+            self.not_a_sync_server = False
             self._set_online(False)
             delay = BACKOFF_MS[min(self._failures, len(BACKOFF_MS) - 1)]
             self._failures += 1
             self.auto_timer.start(delay)
         else:
             if isinstance(exc, SyncError) and exc.code != "not_enrolled":
-                self._set_online(True)  # it answered; a person must act
+                # it answered; a person must act
+                wrong = isinstance(exc, ProtocolError) and exc.code == "bad_response"
+                self._answered(not_a_sync_server=wrong)
             self.auto_timer.start(AUTO_INTERVAL_MS)
         self.syncFailed.emit(exc)
         if self.status is None:
@@ -295,6 +301,14 @@ class SyncController(QObject):
         if not self.is_enrolled():
             return  # not enrolled: the app works offline, nothing to schedule
         self.sync_now()
+
+    def _answered(self, *, not_a_sync_server: bool) -> None:
+        """The server address answered: as a sync server, or not."""
+        changed = not_a_sync_server != self.not_a_sync_server
+        self.not_a_sync_server = not_a_sync_server
+        if changed and self.online is True:
+            self.onlineChanged.emit(True)  # the same "online", said differently
+        self._set_online(True)
 
     def _set_online(self, online: bool) -> None:
         if online != self.online:

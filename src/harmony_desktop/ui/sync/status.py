@@ -203,14 +203,24 @@ class SyncStatusWidget(QWidget):
     def _show_online(self, online: bool | None) -> None:
         if not self._enrolled:
             return
+        status = self.controller.status
+        address = (status.server_url if status else None) or ""
         if online is None:
             self.online_label.setText(tr("◌ Not checked yet"))
+        elif online and self.controller.not_a_sync_server:
+            self.online_label.setText(tr("⚠ Not a sync server"))
+            self.online_label.setToolTip(
+                tr(
+                    "{address} answers, but not as a Harmony sync server. Check the server "
+                    "address with your administrator."
+                ).format(address=address)
+            )
+            return
         elif online:
             self.online_label.setText(tr("● Online"))
         else:
             self.online_label.setText(tr("○ Offline"))
-        status = self.controller.status
-        self.online_label.setToolTip((status.server_url if status else None) or "")
+        self.online_label.setToolTip(address)
 
     def _started(self) -> None:
         self.sync_button.setEnabled(False)

@@ -18,10 +18,12 @@ from sqlalchemy import Engine, func, select
 
 from harmony_sync.server.accounts import DEVICE_HUBS, DEVICES, HUBS, ROWS, as_utc
 from harmony_sync.server.admin.contacts import CONTACTS
+from harmony_sync.server.admin.i18n import DEFAULT, N_, Language, current
 from harmony_sync.server.admin.settings import ConsoleSettings, zone
 from harmony_sync.server.store import CONFLICTS
 
-ENROLLED, AWAITING, REVOKED = "enrolled", "awaiting enrollment", "revoked"
+#: A device's state; the console shows it translated (``_(status)``).
+ENROLLED, AWAITING, REVOKED = N_("enrolled"), N_("awaiting enrollment"), N_("revoked")
 
 
 def school_days_between(last: date, today: date) -> int:
@@ -79,17 +81,42 @@ class DeviceHealth:
             return "All hubs (data manager)"
         return ", ".join(h["name"] for h in self.hubs)
 
-    def reasons(self, settings: ConsoleSettings) -> list[str]:
-        """Why it is flagged, in words."""
+    def reasons(self, settings: ConsoleSettings, lang: Language | None = None) -> list[str]:
+        """Why it is flagged, in words (English unless ``lang`` says otherwise)."""
+        lang = lang or current()
         out = []
         if self.overdue:
-            since = "synced" if self.last_success_at else "enrolled and has not synced"
-            out.append(
-                f"overdue: {since} {self.school_days_silent} school days ago "
-                f"(limit {settings.overdue_school_days})"
-            )
+            days = self.school_days_silent or 0
+            limit = settings.overdue_school_days
+            if self.last_success_at:
+                out.append(
+                    lang.ngettext(
+                        "overdue: synced %(num)d school day ago (limit %(limit)d)",
+                        "overdue: synced %(num)d school days ago (limit %(limit)d)",
+                        days,
+                        limit=limit,
+                    )
+                )
+            else:
+                out.append(
+                    lang.ngettext(
+                        "overdue: enrolled and has not synced %(num)d school day ago "
+                        "(limit %(limit)d)",
+                        "overdue: enrolled and has not synced %(num)d school days ago "
+                        "(limit %(limit)d)",
+                        days,
+                        limit=limit,
+                    )
+                )
         if self.over_backlog:
-            out.append(f"{self.outbox_size} changes waiting (limit {settings.backlog_limit})")
+            out.append(
+                lang.ngettext(
+                    "%(num)d change waiting (limit %(limit)d)",
+                    "%(num)d changes waiting (limit %(limit)d)",
+                    self.outbox_size or 0,
+                    limit=settings.backlog_limit,
+                )
+            )
         return out
 
     def as_dict(self, settings: ConsoleSettings) -> dict[str, Any]:
@@ -116,7 +143,7 @@ class DeviceHealth:
             "conflicts_waiting": self.conflicts_waiting,
             "overdue": self.overdue,
             "over_backlog": self.over_backlog,
-            "flags": self.reasons(settings),
+            "flags": self.reasons(settings, Language(DEFAULT, settings.zone)),  # always English
         }
 
 

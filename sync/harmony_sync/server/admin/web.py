@@ -15,6 +15,7 @@ shows it). Security, in the order a request meets it:
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,8 +35,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import HUBS, as_utc
-from harmony_sync.server.admin import audit, contacts, health, users
+from harmony_sync.server.admin import audit, contacts, health, i18n, users
 from harmony_sync.server.admin.contacts import ContactMiddleware, ContactRecorder
+from harmony_sync.server.admin.i18n import N_, Language
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.admin.users import Identity
 
@@ -46,19 +48,86 @@ LOGIN_COOKIE = "harmony_console_login"
 #: Enrollment code lifetimes offered on the devices page (days).
 CODE_DAYS = (1, 3, 7)
 SORTS = {
-    "hub": "Hub",
-    "last_sync": "Last sync (oldest first)",
-    "backlog": "Changes waiting (most first)",
-    "flagged": "Flagged first",
+    "hub": N_("Hub"),
+    "last_sync": N_("Last sync (oldest first)"),
+    "backlog": N_("Changes waiting (most first)"),
+    "flagged": N_("Flagged first"),
 }
 NOTICES = {
-    "renamed": "Renamed.",
-    "revoked": "Device revoked: its token no longer works.",
-    "created": "Hub created.",
-    "archived": "Hub archived.",
-    "restored": "Hub restored.",
-    "signed-out": "You are signed out.",
+    "renamed": N_("Renamed."),
+    "revoked": N_("Device revoked: its token no longer works."),
+    "created": N_("Hub created."),
+    "archived": N_("Hub archived."),
+    "restored": N_("Hub restored."),
+    "signed-out": N_("You are signed out."),
 }
+#: Words the console shows from the database, translated where shown (``_(word)``):
+#: a sync's outcome, an account's role, and the audit log's actions and actors.
+SHOWN_WORDS = (
+    N_("ok"),
+    N_("refused"),
+    N_("failed"),
+    N_("syncing"),
+    N_("stopped"),
+    N_("admin"),
+    N_("viewer"),
+    N_("signed in"),
+    N_("signed out"),
+    N_("sign-in failed"),
+    N_("enrollment code issued"),
+    N_("device renamed"),
+    N_("device revoked"),
+    N_("hub created"),
+    N_("hub renamed"),
+    N_("hub archived"),
+    N_("hub restored"),
+    N_("console user added"),
+    N_("password changed"),
+    N_("console user enabled"),
+    N_("console user disabled"),
+    N_("(unknown name)"),
+    N_("command line"),
+)
+#: What the server's checks of a name or a device's hubs say (accounts.py, in English),
+#: and the same in the console's words: matched whole, the fields taken from the match.
+_ACCOUNT_ERRORS = (
+    (r"A device name cannot be empty\.", N_("A device name cannot be empty.")),
+    (r"A hub name cannot be empty\.", N_("A hub name cannot be empty.")),
+    (
+        r"A device name can be at most (?P<max>\d+) characters long\.",
+        N_("A device name can be at most %(max)s characters long."),
+    ),
+    (
+        r"A hub name can be at most (?P<max>\d+) characters long\.",
+        N_("A hub name can be at most %(max)s characters long."),
+    ),
+    (
+        r"A device name must be plain text on one line\.",
+        N_("A device name must be plain text on one line."),
+    ),
+    (
+        r"A hub name must be plain text on one line\.",
+        N_("A hub name must be plain text on one line."),
+    ),
+    (
+        r"A device needs at least one hub \(or make it a data manager\)\.",
+        N_("A device needs at least one hub (or make it a data manager)."),
+    ),
+    (
+        r"Hub (?P<name>'.*'|\".*\") is archived: restore it before adding devices\.",
+        N_("Hub %(name)s is archived: restore it before adding devices."),
+    ),
+)
+
+
+def explain(err: ValueError, lang: Language) -> str:
+    """A name or hub refused by the server's checks, in the viewer's language."""
+    text = str(err)
+    for pattern, message in _ACCOUNT_ERRORS:
+        match = re.fullmatch(pattern, text)
+        if match:
+            return lang.gettext(message, **match.groupdict())
+    return text
 
 
 class LoginRequired(Exception):
@@ -76,11 +145,13 @@ class DeviceTokenRefused(Exception):
 class Refused(Exception):
     """A console request that cannot be served: shown as a page with this status."""
 
-    def __init__(self, status: int, title: str, message: str) -> None:
+    def __init__(self, status: int, title: str, message: str, **values: Any) -> None:
         super().__init__(message)
         self.status = status
+        #: English (marked with ``N_``); shown translated, ``%(name)s`` from ``values``
         self.title = title
         self.message = message
+        self.values = values
 
 
 @dataclass
@@ -128,21 +199,59 @@ def may_change(me: Me, csrf_token: Annotated[str, Form()] = "") -> Identity:
     if not secrets.compare_digest(csrf_token.encode(), me.csrf_token.encode()):
         raise Refused(
             403,
-            "Form refused",
-            "This form did not come from a page of this console, or the page is from an "
-            "earlier sign-in. Go back, reload the page and try again.",
+            N_("Form refused"),
+            N_(
+                "This form did not come from a page of this console, or the page is from an "
+                "earlier sign-in. Go back, reload the page and try again."
+            ),
         )
     if not me.can_change:
         raise Refused(
             403,
-            "Viewers cannot change anything",
-            "Your account can look at every page but not change anything. Ask an "
-            "administrator to make this change.",
+            N_("Viewers cannot change anything"),
+            N_(
+                "Your account can look at every page but not change anything. Ask an "
+                "administrator to make this change."
+            ),
         )
     return me
 
 
 Admin = Annotated[Identity, Depends(may_change)]
+
+
+def _asked_language(request: Request) -> str | None:
+    """The language a "English / Español" link asked for (``?lang=es``), if any."""
+    asked = request.query_params.get("lang")
+    return asked if asked in i18n.LANGUAGES else None
+
+
+def language(request: Request) -> Language:
+    """The viewer's language: the link's or cookie's choice, else the browser's, else
+    English."""
+    chosen = _asked_language(request) or request.cookies.get(i18n.COOKIE)
+    code = i18n.choose(chosen, request.headers.get("accept-language"))
+    return Language(code, _console(request).settings.zone)
+
+
+def _switch_links(request: Request, me: Identity | None, lang: Language) -> list[dict[str, Any]]:
+    """The "English / Español" links: each shows this page (a GET) in its language."""
+    if request.method == "GET":
+        path, query = (
+            request.url.path,
+            [(k, v) for k, v in request.query_params.multi_items() if k not in ("lang", "notice")],
+        )
+    else:  # a form's answer: its page
+        path, query = (PREFIX if me else f"{PREFIX}/login"), []
+    return [
+        {
+            "code": code,
+            "name": name,
+            "current": code == lang.code,
+            "href": path + "?" + urlencode([*query, ("lang", code)]),
+        }
+        for code, name in i18n.LANGUAGES.items()
+    ]
 
 
 def _render(
@@ -153,13 +262,39 @@ def _render(
     **context: Any,
 ) -> HTMLResponse:
     console = _console(request)
+    lang = language(request)
     notice = NOTICES.get(request.query_params.get("notice", ""))
-    return console.templates.TemplateResponse(
-        request,
-        template,
-        {"me": me, "settings": console.settings, "notice": notice, "now": console.now(), **context},
-        status_code=status,
-    )
+    token = i18n.CURRENT.set(lang)
+    try:
+        response = console.templates.TemplateResponse(
+            request,
+            template,
+            {
+                "me": me,
+                "settings": console.settings,
+                "notice": lang.gettext(notice) if notice else None,
+                "now": console.now(),
+                "lang": lang.code,
+                "languages": _switch_links(request, me, lang),
+                **context,
+            },
+            status_code=status,
+        )
+    finally:
+        i18n.CURRENT.reset(token)
+    response.headers["Content-Language"] = lang.code
+    if _asked_language(request):  # remembered for the next pages
+        response.set_cookie(
+            i18n.COOKIE,
+            lang.code,
+            max_age=365 * 24 * 3600,
+            path=PREFIX,
+            secure=console.settings.secure_cookies,
+            httponly=True,
+            samesite="strict",
+        )
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return response
 
 
 def _see_other(path: str, notice: str | None = None) -> RedirectResponse:
@@ -229,9 +364,11 @@ def login(
     if not expected or not secrets.compare_digest(csrf_token.encode(), expected.encode()):
         raise Refused(
             403,
-            "Sign-in form refused",
-            "This sign-in form is too old or did not come from this console. Open the "
-            "sign-in page again and retry.",
+            N_("Sign-in form refused"),
+            N_(
+                "This sign-in form is too old or did not come from this console. Open the "
+                "sign-in page again and retry."
+            ),
         )
     address = request.client.host if request.client else "unknown"
     now = console.now()
@@ -243,7 +380,11 @@ def login(
         return _login_page(
             request,
             429,
-            f"Too many failed sign-ins in a row. Wait {err.seconds} seconds, then try again.",
+            language(request).ngettext(
+                "Too many failed sign-ins in a row. Wait %(num)d second, then try again.",
+                "Too many failed sign-ins in a row. Wait %(num)d seconds, then try again.",
+                err.seconds,
+            ),
             name,
         )
     if result is None:
@@ -255,7 +396,7 @@ def login(
             "sign-in failed",
             at=now,
         )
-        return _login_page(request, 401, "Wrong name or password.", name)
+        return _login_page(request, 401, language(request).gettext("Wrong name or password."), name)
     token, me = result
     console.audit(me, "signed in", "", f"as {me.role}")
     response = _see_other(_safe_next(next))
@@ -277,7 +418,7 @@ def logout(request: Request, me: Me, csrf_token: Annotated[str, Form()] = "") ->
     """End the session (viewers may sign out too)."""
     console = _console(request)
     if not secrets.compare_digest(csrf_token.encode(), me.csrf_token.encode()):
-        raise Refused(403, "Form refused", "Reload the page and sign out again.")
+        raise Refused(403, N_("Form refused"), N_("Reload the page and sign out again."))
     users.sign_out(console.engine, request.cookies.get(COOKIE))
     console.audit(me, "signed out", "")
     response = _see_other(f"{PREFIX}/login", "signed-out")
@@ -358,7 +499,7 @@ def _device(console: Console, key: int) -> health.DeviceHealth:
     report = health.build_report(console.engine, console.settings)
     found = next((d for d in report.devices if d.key == key), None)
     if found is None:
-        raise Refused(404, "No such device", f"There is no device number {key}.")
+        raise Refused(404, N_("No such device"), N_("There is no device number %(key)s."), key=key)
     return found
 
 
@@ -414,7 +555,7 @@ def issue_code(
             hubs=report.hubs,
             hub="",
             code_days=CODE_DAYS,
-            error=str(err),
+            error=explain(err, language(request)),
             form={"name": name, "hub": hub, "days": ttl_days},
         )
     device = _device(console, key)
@@ -467,40 +608,53 @@ def rename_device(
             400,
             device=device,
             history=contacts.history(console.engine, key),
-            error=str(err),
+            error=explain(err, language(request)),
         )
     console.audit(me, "device renamed", f"device {key}", f"{old} → {name.strip()}")
     return _see_other(f"{PREFIX}/devices/{key}", "renamed")
 
 
-def unsynced_consequence(device: health.DeviceHealth, settings: ConsoleSettings) -> str:
+def unsynced_consequence(
+    device: health.DeviceHealth, settings: ConsoleSettings, lang: Language | None = None
+) -> str:
     """What revoking ``device`` does to the changes it has not sent yet, in words."""
+    lang = lang or Language(i18n.DEFAULT, settings.zone)
     if device.status == health.AWAITING:
-        return (
+        return lang.gettext(
             "It has not been enrolled yet: its enrollment code stops working, and no "
             "data is involved."
         )
     if device.status == health.REVOKED:
-        return "It is already revoked."
-    after = (
+        return lang.gettext("It is already revoked.")
+    after = lang.gettext(
         "They stay on the laptop, safe, but cannot reach the server while it is revoked. "
         "To get them here, issue a new enrollment code and enroll the laptop again: it "
         "then sends everything it holds. Nothing already on the server is lost."
     )
     if device.last_contact_at is None:
-        return "It has never synced, so anything recorded on it is only on the laptop. " + after
-    when = device.last_contact_at.astimezone(settings.zone).strftime("%a %d %b %Y, %H:%M")
+        return (
+            lang.gettext("It has never synced, so anything recorded on it is only on the laptop.")
+            + " "
+            + after
+        )
+    when = lang.when(device.last_contact_at)
     if device.outbox_size is None:
-        waiting = f"At its last contact ({when}) it did not report how many changes it held."
+        waiting = lang.gettext(
+            "At its last contact (%(when)s) it did not report how many changes it held.",
+            when=when,
+        )
     elif device.outbox_size == 0:
-        waiting = (
-            f"At its last contact ({when}) it had no changes waiting; anything recorded "
-            "on it since then has not reached the server."
+        waiting = lang.gettext(
+            "At its last contact (%(when)s) it had no changes waiting; anything recorded "
+            "on it since then has not reached the server.",
+            when=when,
         )
     else:
-        waiting = (
-            f"At its last contact ({when}) it reported {device.outbox_size} "
-            f"change{'s' if device.outbox_size != 1 else ''} waiting to be sent."
+        waiting = lang.ngettext(
+            "At its last contact (%(when)s) it reported %(num)d change waiting to be sent.",
+            "At its last contact (%(when)s) it reported %(num)d changes waiting to be sent.",
+            device.outbox_size,
+            when=when,
         )
     return waiting + " " + after
 
@@ -515,7 +669,7 @@ def confirm_revoke(request: Request, me: Me, key: int) -> Response:
         "revoke.html",
         me,
         device=device,
-        consequence=unsynced_consequence(device, console.settings),
+        consequence=unsynced_consequence(device, console.settings, language(request)),
     )
 
 
@@ -543,7 +697,7 @@ def _hub_name(console: Console, hub_id: str) -> str:
     with console.engine.connect() as conn:
         name = conn.execute(select(HUBS.c.name).where(HUBS.c.id == hub_id)).scalar()
     if name is None:
-        raise Refused(404, "No such hub", "That hub does not exist.")
+        raise Refused(404, N_("No such hub"), N_("That hub does not exist."))
     return str(name)
 
 
@@ -566,7 +720,7 @@ def create_hub(request: Request, me: Admin, name: Annotated[str, Form()] = "") -
     try:
         hub_id = accounts.add_hub(console.engine, name)
     except ValueError as err:
-        return _hubs_page(request, me, 400, str(err))
+        return _hubs_page(request, me, 400, explain(err, language(request)))
     console.audit(me, "hub created", f"hub {name.strip()}", hub_id)
     return _see_other(f"{PREFIX}/hubs", "created")
 
@@ -581,7 +735,7 @@ def rename_hub(
     try:
         old = accounts.rename_hub(console.engine, hub_id, name)
     except ValueError as err:
-        return _hubs_page(request, me, 400, str(err))
+        return _hubs_page(request, me, 400, explain(err, language(request)))
     console.audit(me, "hub renamed", f"hub {name.strip()}", f"was {old}")
     return _see_other(f"{PREFIX}/hubs", "renamed")
 
@@ -655,35 +809,38 @@ class ConsoleHeadersMiddleware:
 
 
 def _filters(settings: ConsoleSettings) -> dict[str, Callable[..., str]]:
+    """Dates and times in the language of the page being rendered (Babel)."""
+
     def when(moment: datetime | None) -> str:
-        if moment is None:
-            return "never"
-        return as_utc(moment).astimezone(settings.zone).strftime("%a %d %b %Y, %H:%M")
+        return i18n.current(settings.zone).when(as_utc(moment) if moment else None)
 
     def short(moment: datetime | None) -> str:
-        if moment is None:
-            return "never"
-        return as_utc(moment).astimezone(settings.zone).strftime("%a %d %b, %H:%M")
+        return i18n.current(settings.zone).short(as_utc(moment) if moment else None)
 
     def ago(moment: datetime | None) -> str:
-        if moment is None:
-            return ""
-        seconds = (settings.now() - as_utc(moment)).total_seconds()
-        if seconds < 90:
-            return "just now"
-        if seconds < 5400:
-            return f"{round(seconds / 60)} minutes ago"
-        if seconds < 36 * 3600:
-            return f"{round(seconds / 3600)} hours ago"
-        return f"{round(seconds / 86400)} days ago"
+        return i18n.current(settings.zone).ago(as_utc(moment) if moment else None, settings.now())
 
     return {"when": when, "short": short, "ago": ago}
+
+
+def _gettext(message: str) -> str:
+    return i18n.current().messages.gettext(message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return i18n.current().messages.ngettext(singular, plural, n)
 
 
 def install_console(app: FastAPI, engine: Engine, settings: ConsoleSettings | None = None) -> None:
     """Add the console (pages, static files, device-contact recording) to ``app``."""
     settings = settings or ConsoleSettings.from_env()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.add_extension("jinja2.ext.i18n")
+    templates.env.policies["ext.i18n.trimmed"] = True
+    # "newstyle": {% trans %} and _() fill %(name)s fields themselves, escaping them.
+    templates.env.install_gettext_callables(  # type: ignore[attr-defined]
+        _gettext, _ngettext, newstyle=True
+    )
     templates.env.filters.update(_filters(settings))
     app.state.console = Console(engine, settings, templates)
     app.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="console-static")
@@ -699,7 +856,7 @@ def install_console(app: FastAPI, engine: Engine, settings: ConsoleSettings | No
 
     @app.exception_handler(DeviceTokenRefused)
     async def device_token(_request: Request, _err: DeviceTokenRefused) -> Response:
-        message = (
+        message = (  # JSON for programs: English
             "Device tokens do not work on the console. Sign in at /admin/login with a "
             "console account (harmony-sync admin add-user)."
         )
@@ -714,4 +871,12 @@ def install_console(app: FastAPI, engine: Engine, settings: ConsoleSettings | No
         me = await anyio.to_thread.run_sync(
             users.session_identity, console.engine, request.cookies.get(COOKIE), console.now()
         )
-        return _render(request, "error.html", me, err.status, title=err.title, message=err.message)
+        lang = language(request)
+        return _render(
+            request,
+            "error.html",
+            me,
+            err.status,
+            title=lang.gettext(err.title),
+            message=lang.gettext(err.message, **err.values),
+        )
