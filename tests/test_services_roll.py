@@ -139,6 +139,35 @@ def test_bad_codes_and_cancelled_sessions_are_refused_without_writing(
     services.roll.mark(sid, hub.student_ids[0], "P", by=None)
 
 
+def test_one_student_and_several_are_checked_alike(services: Services, hub: HubFixture) -> None:
+    """A key press (one student: one query for the session and the student) and a
+    batch (several) refuse the same things, and write nothing when they do."""
+    sid = opened(services, hub)
+    first, second = hub.student_ids[0], hub.student_ids[1]
+    services.roster.archive_student(second)
+    before = outbox_count(services)
+    with pytest.raises(NotFoundError, match="session does not exist"):
+        services.roll.set_state("no-such-session", first, MarkState("P"), by=None)
+    with pytest.raises(NotFoundError, match="session does not exist"):
+        services.roll.set_states(
+            "no-such-session", [(first, MarkState("P")), (second, MarkState("P"))], by=None
+        )
+    with pytest.raises(NotFoundError, match="student does not exist"):
+        services.roll.set_state(sid, "no-such-student", MarkState("P"), by=None)
+    with pytest.raises(NotFoundError, match="student does not exist"):
+        services.roll.set_states(
+            sid, [(first, MarkState("P")), ("no-such-student", MarkState("P"))], by=None
+        )
+    with pytest.raises(ValidationError, match="archived"):
+        services.roll.set_state(sid, second, MarkState("P"), by=None)
+    with pytest.raises(ValidationError, match="archived"):
+        services.roll.set_states(sid, [(first, MarkState("P")), (second, MarkState("P"))], by=None)
+    assert outbox_count(services) == before
+    services.roll.set_state(sid, first, MarkState("P"), by=None)
+    services.roll.set_states(sid, [(first, MarkState("L", dt.time(15, 40)))], by=None)
+    assert marks(services, sid)[first] == "L"
+
+
 def test_a_retired_code_is_refused_and_a_late_code_stamps_the_arrival(
     services: Services, hub: HubFixture
 ) -> None:

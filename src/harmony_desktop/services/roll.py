@@ -38,8 +38,7 @@ from harmony_desktop.store.replica import StoredRows, attendance_mark_id, codec
 from harmony_desktop.store.today import (
     CodeFlags,
     read_attendance_code,
-    read_session_state,
-    read_student_flags,
+    read_session_and_students,
 )
 
 
@@ -438,16 +437,16 @@ class RollService:
     ) -> list[MarkState]:
         """Check and write mark states of one session: one set-based write for all.
         ``stored``: the students' marks as :func:`_stored_marks` read them, if read."""
-        found = read_session_state(w.driver, session_id)  # no ORM session needed to undo
+        ids = [student_id for student_id, _state in states]
+        # no ORM session needed to undo; one query for one student
+        found = read_session_and_students(w.driver, session_id, ids)
         if found is None:
             raise NotFoundError(_session_not_found())
-        hub_id, status = found
+        hub_id, status, students = found
         if status == SessionStatus.CANCELLED:
             raise ValidationError(
                 _("This session is cancelled. Restore it before taking roll."), "session"
             )
-        ids = [student_id for student_id, _state in states]
-        students = read_student_flags(w.driver, ids)
         for student_id, state in states:
             known = students.get(student_id)
             if known is None or known[0]:

@@ -286,6 +286,30 @@ def read_session_state(conn: sqlite3.Connection, session_id: str) -> tuple[str, 
     return None if found is None else (str(found[0]), str(found[1]))
 
 
+def read_session_and_students(
+    conn: sqlite3.Connection, session_id: str, student_ids: Sequence[str]
+) -> tuple[str, str, dict[str, tuple[bool, str]]] | None:
+    """:func:`read_session_state` and :func:`read_student_flags` together: (hub id,
+    status, flags of each stored student); None for a session not stored or deleted.
+    For one student (a key press) it is one query."""
+    if len(student_ids) != 1:
+        state = read_session_state(conn, session_id)
+        if state is None:
+            return None
+        return state[0], state[1], read_student_flags(conn, student_ids)
+    student_id = student_ids[0]
+    found = conn.execute(
+        "SELECT s.hub_id, s.status, st.deleted, st.status FROM session AS s"
+        " LEFT JOIN student AS st ON st.id = ? WHERE s.id = ? AND s.deleted = 0",
+        (student_id, session_id),
+    ).fetchone()
+    if found is None:
+        return None
+    hub_id, status, deleted, student_status = found
+    flags = {} if deleted is None else {student_id: (bool(deleted), str(student_status))}
+    return str(hub_id), str(status), flags
+
+
 @dataclass(frozen=True)
 class CodeFlags:
     """What the register needs of an attendance code: its letters and flags."""
