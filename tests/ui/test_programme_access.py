@@ -85,9 +85,7 @@ def reachable(window: ProgrammeWindow) -> list[tuple[str, str, QObject]]:
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget is tabs:
             continue
-        if isinstance(widget, QLabel):
-            text = widget.text()
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             text = widget.text()
         elif isinstance(widget, QGroupBox):
             text = widget.title()
@@ -178,7 +176,7 @@ def test_every_alt_key_lands_where_its_label_says(
                 qtbot.keyClick(focus, key, Qt.KeyboardModifier.AltModifier)
                 where = f"{page.accessibleName()}: Alt+{key} ({text!r})"
                 if target is tabs:
-                    wanted = [i for i in range(tabs.count()) if tabs.tabText(i) == text][0]
+                    wanted = next(i for i in range(tabs.count()) if tabs.tabText(i) == text)
                     assert window.tabs.currentIndex() == wanted, where
                 elif isinstance(target, QAbstractButton):
                     assert catcher.caught == [target], where
