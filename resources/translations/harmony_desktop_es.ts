@@ -91,6 +91,14 @@
         <source>Printed {when} · Harmony Desktop</source>
         <translation>Impreso {when} · Harmony Desktop</translation>
     </message>
+    <message>
+        <source>No student is enrolled in {ensemble} yet on {day}: its students are enrolled from {first}. Print the sheet for {first} or later to list them; the lines below are for walk-ins.</source>
+        <translation>Ningún estudiante está inscrito en {ensemble} todavía el {day}: sus estudiantes están inscritos desde el {first}. Imprima la hoja del {first} o de después para que aparezcan; las líneas de abajo son para quienes lleguen sin inscripción.</translation>
+    </message>
+    <message>
+        <source>No student is enrolled in {ensemble} on {day}. Enroll students in the Roster tab; the lines below are for walk-ins.</source>
+        <translation>Ningún estudiante está inscrito en {ensemble} el {day}. Inscriba estudiantes en la pestaña Lista; las líneas de abajo son para quienes lleguen sin inscripción.</translation>
+    </message>
     <message numerus="yes">
         <source>%n student(s)</source>
         <translation>
