@@ -285,7 +285,7 @@ class DocumentBuilder:
 
         with self.services.store.read() as s:
             days = s.exec(
-                select(Enrollment.enrolled_on, Enrollment.ended_on).where(
+                select(col(Enrollment.enrolled_on), col(Enrollment.ended_on)).where(
                     Enrollment.ensemble_id == ensemble_id,
                     live(Enrollment),
                     col(Enrollment.status).in_(ON_ROLL_STATUSES),

@@ -639,10 +639,12 @@ class SetupImportService:
                     w.session, name, cell_text(values.get("email")), several=fold(name) in several
                 )
                 problems = _Problems()
-                hubs = {
-                    problems.check(lambda n=n: _hub_id(w.session, n), "")
-                    for n in _names(values.get("hubs"))
-                } - {""}
+                hubs: set[str] = set()
+                for hub_name in _names(values.get("hubs")):
+                    try:
+                        hubs.add(_hub_id(w.session, hub_name))
+                    except ValidationError as exc:
+                        problems.reasons.append(str(exc))
                 if row is not None:
                     hubs |= staff_hubs(row)
                 role = row.role if row is not None else StaffRole.TEACHER.value
