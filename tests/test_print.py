@@ -407,3 +407,56 @@ def test_one_student_is_counted_in_the_singular(
     everything = " ".join(texts.values())
     assert "1 students enrolled" not in everything and "1 estudiantes inscritos" not in everything
     assert "%n" not in everything
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            "No student is enrolled in Beginning Strings yet on Tue 8 Sep 2026: its students "
+            "are enrolled from Mon 14 Sep 2026. Print the sheet for Mon 14 Sep 2026 or later "
+            "to list them; the lines below are for walk-ins.",
+        ),
+        (
+            "es",
+            "Ningún estudiante está inscrito en Beginning Strings todavía el mar 8 sep 2026: "
+            "sus estudiantes están inscritos desde el lun 14 sep 2026. Imprima la hoja del "
+            "lun 14 sep 2026 o de después para que aparezcan; las líneas de abajo son para "
+            "quienes lleguen sin inscripción.",
+        ),
+    ],
+)
+def test_a_signin_sheet_before_the_students_are_enrolled_says_why_it_is_empty(
+    services: Services, tmp_path: Path, language: str, said: str
+) -> None:
+    hub = make_hub(services, students=5, start=dt.date(2026, 9, 14))
+    pdf = render_document(
+        "signin", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "signin.pdf", language_code=language,
+    )  # fmt: skip
+    text = " ".join(page_text(pdf, 1).split())
+    assert said in text
+    assert "Guardian 0" not in text  # nobody listed: enrolled from the 14th
+    later = render_document(
+        "signin", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id,
+        day=dt.date(2026, 9, 14), pdf_path=tmp_path / "later.pdf", language_code=language,
+    )  # fmt: skip
+    text = " ".join(page_text(later, 1).split())
+    assert "Guardian 0" in text and "Guardian 4" in text
+    assert said.split(":")[0] not in text
+
+
+def test_a_signin_sheet_of_an_ensemble_nobody_is_in_says_so(
+    services: Services, tmp_path: Path
+) -> None:
+    hub = make_hub(services, students=3)
+    pdf = render_document(
+        "signin", services, hub_id=hub.hub_id, ensemble_id=hub.second_ensemble_id, day=DAY,
+        pdf_path=tmp_path / "signin.pdf",
+    )  # fmt: skip
+    text = " ".join(page_text(pdf, 1).split())
+    assert (
+        "No student is enrolled in Choir on Tue 8 Sep 2026. Enroll students in the Roster "
+        "tab; the lines below are for walk-ins."
+    ) in text

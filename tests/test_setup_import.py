@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -222,18 +225,66 @@ def test_a_misspelt_day_names_its_line_once_and_a_later_line_of_the_ensemble_by_
 ) -> None:
     bad = {name: [list(r) for r in rows] for name, rows in CLEAN.items()}
     bad["Ensembles"][2][4] = "Mon Wendsday"  # the ensemble's first line (line 3)
-    bad["Ensembles"][3][4] = "Sta"  # its second line (line 4), reported at line 3
     path = workbook(tmp_path / "bad.xlsx", bad)
     (first,) = importer.dry_run([path]).rejected
     assert str(first) == (
         "Ensembles, line 3: 'wendsday' is not a day of the week (Mon Wed, lun mié)."
     )
     bad["Ensembles"][2][4] = "Mon Wed"
+    bad["Ensembles"][3][4] = "Sta"  # its second line (line 4), reported at line 3
     path = workbook(tmp_path / "bad2.xlsx", bad)
     (second,) = importer.dry_run([path]).rejected
     assert str(second) == (
         "Ensembles, line 3: line 4: 'sta' is not a day of the week (Mon Wed, lun mié)."
     )
+    bad["Ensembles"][2][4] = "Mon Wendsday"  # both lines wrong: both said, in one rejection
+    path = workbook(tmp_path / "bad3.xlsx", bad)
+    (both,) = importer.dry_run([path]).rejected
+    assert str(both) == (
+        "Ensembles, line 3: 'wendsday' is not a day of the week (Mon Wed, lun mié). "
+        "line 4: 'sta' is not a day of the week (Mon Wed, lun mié)."
+    )
+
+
+def test_every_problem_of_a_line_is_reported(
+    tmp_path: Path, services: Services, importer: SetupImportService
+) -> None:
+    """A misspelt day does not hide a teacher missing from the Staff sheet, nor a bad
+    capacity; a closure with a bad date and an unknown hub says both."""
+    bad = {name: [list(r) for r in rows] for name, rows in CLEAN.items()}
+    bad["Ensembles"][4][2] = "Nobody Known"  # Choir, line 5
+    bad["Ensembles"][4][3] = "thirty"
+    bad["Ensembles"][4][4] = "lun mié jue2"
+    bad["Calendar"][3] = ["soon", "", "Cedar Hub", "Park maintenance"]
+    path = workbook(tmp_path / "bad.xlsx", bad)
+    before = snapshot(services.store)
+    rejected = importer.dry_run([path]).rejected
+    assert [str(r) for r in rejected] == [
+        "Ensembles, line 5: No staff member is called Nobody Known: add them to the Staff "
+        "sheet. Capacity is a number of places, not 'thirty'. 'jue2' is not a day of the "
+        "week (Mon Wed, lun mié).",
+        "Calendar, line 4: 'soon' is not a date (date). There is no hub called Cedar Hub. "
+        "Hubs: Alder Park Hub, Birch School Hub.",
+    ]
+    with pytest.raises(SetupRefused, match="2 lines"):
+        importer.apply([path])
+    assert snapshot(services.store) == before
+
+
+def test_the_spanish_partner_kind_column(
+    tmp_path: Path, services: Services, importer: SetupImportService
+) -> None:
+    (tmp_path / "sedes.csv").write_text(
+        "Nombre,Socio,Tipo de socio\nParque Ceiba,Parques de la Ciudad,parque\n"
+        "Escuela Roble,Distrito Escolar,escuela\n",
+        encoding="utf-8",
+    )
+    report = importer.apply([tmp_path / "sedes.csv"])
+    assert report.sheets[0].mapping == {0: "name", 1: "partner", 2: "partner_kind"}
+    assert sorted((h.name, h.partner, h.partner_kind) for h in _rows(services.store, Hub)) == [
+        ("Escuela Roble", "Distrito Escolar", "school"),
+        ("Parque Ceiba", "Parques de la Ciudad", "park"),
+    ]
 
 
 def test_csv_files_with_spanish_headers(
@@ -306,7 +357,7 @@ def test_cli_setup_import_export_and_sessions(
     assert main(["--data-dir", data_dir, "setup", "import", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Hubs (from programme.xlsx [Hubs]):" in out
-    assert "Weekdays                       -> weekdays" in out
+    assert "Weekdays                       -> Weekdays" in out
     assert "Not imported (no field matches): Notes." in out
     assert "Ensembles: 2 to create, 0 to update, 0 unchanged." in out
     assert main(["--data-dir", data_dir, "setup", "import", str(path)]) == 0
@@ -469,3 +520,86 @@ def test_a_staff_member_who_left_is_archived_by_the_workbook_and_exported_so(
 
     rows = list(load_workbook(exported)["Staff"].iter_rows(values_only=True))
     assert rows[0][-1] == "Archived" and [r[-1] for r in rows[1:]] == ["yes", "no", "no"]
+
+
+def _spanish_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``harmony-desktop ARGS`` under a Spanish system locale (no language chosen)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")
+    }
+    env.update(LANG="es_MX.UTF-8", HARMONY_DATA_DIR=str(tmp_path / "data"))
+    return subprocess.run(
+        [sys.executable, "-m", "harmony_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_cli_setup_import_in_spanish_names_the_sheets_and_columns_in_spanish(
+    tmp_path: Path,
+) -> None:
+    bad = {name: [list(r) for r in rows] for name, rows in CLEAN.items()}
+    bad["Ensembles"][3][2] = "Nobody Known"
+    path = workbook(tmp_path / "programme.xlsx", bad)
+    run = _spanish_cli(tmp_path, "setup", "import", str(path), "--dry-run")
+    assert run.returncode == 1, run.stderr
+    out = run.stdout
+    assert "Conjuntos (de programme.xlsx [Ensembles]):" in out
+    assert "Weekdays                       -> Días" in out
+    assert "First day                      -> Primer día" in out
+    assert "Sedes: 2 por crear, 0 por actualizar, 0 sin cambios." in out
+    assert "Conjuntos, línea 3: " in out
+    for english in ("Ensembles (from", "-> weekdays", "-> first day", "Hubs:", "Ensembles, line"):
+        assert english not in out
+
+
+def test_setup_export_in_spanish_reads_back_unchanged(
+    tmp_path: Path, services: Services, importer: SetupImportService
+) -> None:
+    from openpyxl import load_workbook
+
+    from harmony_desktop.__main__ import main
+
+    importer.apply([workbook(tmp_path / "programme.xlsx", CLEAN)])
+    data_dir = str(services.store.path.parent)
+    services.store.close()
+    out = tmp_path / "programa.xlsx"
+    assert main(["--data-dir", data_dir, "setup", "export", str(out), "--lang", "es"]) == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Sedes", "Personal", "Conjuntos", "Calendario", "Periodos"]
+    assert [c.value for c in book["Sedes"][1]] == [
+        "Nombre",
+        "Dirección",
+        "Socio",
+        "Tipo de socio",
+        "Zona horaria",
+    ]
+    assert [c.value for c in book["Conjuntos"][1]][:7] == [
+        "Sede",
+        "Nombre",
+        "Maestro",
+        "Capacidad",
+        "Días",
+        "Inicio",
+        "Fin",
+    ]
+    assert [c.value for c in book["Periodos"][1]] == ["Año", "Nombre", "Primer día", "Último día"]
+    english = tmp_path / "programme-en.xlsx"
+    assert main(["--data-dir", data_dir, "setup", "export", str(english), "--lang", "en"]) == 0
+    assert load_workbook(english).sheetnames == ["Hubs", "Staff", "Ensembles", "Calendar", "Terms"]
+    with Store(Path(data_dir) / "harmony.sqlite3") as store:
+        again = SetupImportService(store, today=lambda: TODAY)
+        before = snapshot(store)
+        report = again.apply([out])
+        assert [(r.sheet, r.created, r.updated, r.unmapped) for r in report.sheets] == [
+            ("Hubs", 0, 0, []),
+            ("Staff", 0, 0, []),
+            ("Ensembles", 0, 0, []),
+            ("Calendar", 0, 0, []),
+            ("Terms", 0, 0, []),
+        ]
+        assert snapshot(store) == before

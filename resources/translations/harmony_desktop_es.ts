@@ -91,6 +91,14 @@
         <source>Printed {when} · Harmony Desktop</source>
         <translation>Impreso {when} · Harmony Desktop</translation>
     </message>
+    <message>
+        <source>No student is enrolled in {ensemble} yet on {day}: its students are enrolled from {first}. Print the sheet for {first} or later to list them; the lines below are for walk-ins.</source>
+        <translation>Ningún estudiante está inscrito en {ensemble} todavía el {day}: sus estudiantes están inscritos desde el {first}. Imprima la hoja del {first} o de después para que aparezcan; las líneas de abajo son para quienes lleguen sin inscripción.</translation>
+    </message>
+    <message>
+        <source>No student is enrolled in {ensemble} on {day}. Enroll students in the Roster tab; the lines below are for walk-ins.</source>
+        <translation>Ningún estudiante está inscrito en {ensemble} el {day}. Inscriba estudiantes en la pestaña Lista; las líneas de abajo son para quienes lleguen sin inscripción.</translation>
+    </message>
     <message numerus="yes">
         <source>%n student(s)</source>
         <translation>
@@ -1014,12 +1022,12 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <source>&amp;New</source>
-        <translation>&amp;Nuevo</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>&amp;Nuevo</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1047,7 +1055,7 @@
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Tipo:</translation>
+        <translation>T&amp;ipo:</translation>
     </message>
     <message>
         <source>This laptop syncs with your programme&apos;s server: hubs are added and renamed by the administrator there, and arrive here at the next sync.</source>
@@ -1090,12 +1098,32 @@
         <translation>&amp;Sedes:</translation>
     </message>
     <message>
-        <source>P&amp;hone:</source>
-        <translation>&amp;Teléfono:</translation>
+        <source>&amp;Phone:</source>
+        <translation>Te&amp;léfono:</translation>
     </message>
     <message>
-        <source>&amp;Email:</source>
+        <source>E&amp;mail:</source>
         <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>La&amp;te (asks the arrival time)</source>
+        <translation>Tarde (pide &amp;la hora de llegada)</translation>
+    </message>
+    <message>
+        <source>Left ea&amp;rly (asks the time and who collected)</source>
+        <translation>&amp;Salió temprano (pide la hora y quién lo recogió)</translation>
+    </message>
+    <message>
+        <source>Offered in the re&amp;gister</source>
+        <translation>&amp;Disponible al tomar asistencia</translation>
+    </message>
+    <message>
+        <source>Co&amp;de:</source>
+        <translation>&amp;Código:</translation>
+    </message>
+    <message>
+        <source>Spanish la&amp;bel:</source>
+        <translation>No&amp;mbre en español:</translation>
     </message>
     <message>
         <source>Bring this staff member back</source>
@@ -1155,39 +1183,19 @@
     </message>
     <message>
         <source>Counts as &amp;present</source>
-        <translation>Cuenta como &amp;presente</translation>
-    </message>
-    <message>
-        <source>&amp;Late (asks the arrival time)</source>
-        <translation>&amp;Tarde (pide la hora de llegada)</translation>
-    </message>
-    <message>
-        <source>Left &amp;early (asks the time and who collected)</source>
-        <translation>Salió t&amp;emprano (pide la hora y quién lo recogió)</translation>
+        <translation>C&amp;uenta como presente</translation>
     </message>
     <message>
         <source>E&amp;xcused absence</source>
         <translation>&amp;Falta justificada</translation>
     </message>
     <message>
-        <source>O&amp;ffered in the register</source>
-        <translation>&amp;Disponible al tomar asistencia</translation>
-    </message>
-    <message>
-        <source>&amp;Code:</source>
-        <translation>&amp;Código:</translation>
-    </message>
-    <message>
         <source>&amp;Label:</source>
-        <translation>N&amp;ombre:</translation>
-    </message>
-    <message>
-        <source>&amp;Spanish label:</source>
-        <translation>Nombre en &amp;español:</translation>
+        <translation>Nom&amp;bre:</translation>
     </message>
     <message>
         <source>&amp;Order:</source>
-        <translation>&amp;Orden:</translation>
+        <translation>O&amp;rden:</translation>
     </message>
     <message>
         <source>Attendance codes are shared by the whole programme: a data manager changes them on their laptop, and the change arrives here at the next sync.</source>
@@ -2173,24 +2181,24 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Último día del año escolar</translation>
     </message>
     <message>
-        <source>Save the year&apos;s &amp;dates</source>
-        <translation>Guardar las &amp;fechas del año</translation>
-    </message>
-    <message>
         <source>Save the year&apos;s dates</source>
         <translation>Guardar las fechas del año</translation>
     </message>
     <message>
-        <source>&amp;Year:</source>
+        <source>Save t&amp;he year&apos;s dates</source>
+        <translation>Guardar las &amp;fechas del año</translation>
+    </message>
+    <message>
+        <source>Yea&amp;r:</source>
         <translation>&amp;Año:</translation>
     </message>
     <message>
-        <source>&amp;First day:</source>
-        <translation>&amp;Primer día:</translation>
+        <source>F&amp;irst day:</source>
+        <translation>Primer &amp;día:</translation>
     </message>
     <message>
-        <source>&amp;Last day:</source>
-        <translation>Ú&amp;ltimo día:</translation>
+        <source>Last &amp;day:</source>
+        <translation>Últi&amp;mo día:</translation>
     </message>
     <message>
         <source>Term</source>
@@ -2222,7 +2230,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Add &amp;term</source>
-        <translation>Agregar &amp;periodo</translation>
+        <translation>A&amp;gregar periodo</translation>
     </message>
     <message>
         <source>Add a term</source>
@@ -2230,23 +2238,31 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Sa&amp;ve term</source>
-        <translation>&amp;Guardar periodo</translation>
+        <translation>G&amp;uardar periodo</translation>
     </message>
     <message>
         <source>Save the chosen term</source>
         <translation>Guardar el periodo elegido</translation>
     </message>
     <message>
-        <source>Remove te&amp;rm</source>
-        <translation>&amp;Quitar periodo</translation>
+        <source>Add c&amp;losure</source>
+        <translation>Agregar c&amp;ierre</translation>
+    </message>
+    <message>
+        <source>Closed f&amp;or:</source>
+        <translation>Ce&amp;rrado para:</translation>
     </message>
     <message>
         <source>Remove the chosen term</source>
         <translation>Quitar el periodo elegido</translation>
     </message>
     <message>
+        <source>Remove ter&amp;m</source>
+        <translation>&amp;Quitar periodo</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nombre:</translation>
+        <translation>Nom&amp;bre:</translation>
     </message>
     <message>
         <source>From:</source>
@@ -2285,20 +2301,16 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Motivo del cierre</translation>
     </message>
     <message>
-        <source>Add &amp;closure</source>
-        <translation>Agregar &amp;cierre</translation>
-    </message>
-    <message>
         <source>Add a closure day</source>
         <translation>Agregar un día de cierre</translation>
     </message>
     <message>
-        <source>Re&amp;open the day</source>
-        <translation>&amp;Reabrir el día</translation>
-    </message>
-    <message>
         <source>Remove the chosen closure day</source>
         <translation>Quitar el día de cierre elegido</translation>
+    </message>
+    <message>
+        <source>Reo&amp;pen the day</source>
+        <translation>Reabrir e&amp;l día</translation>
     </message>
     <message>
         <source>Closure days (no sessions)</source>
@@ -2306,15 +2318,11 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>D&amp;ate:</source>
-        <translation>&amp;Fecha:</translation>
-    </message>
-    <message>
-        <source>Closed &amp;for:</source>
-        <translation>&amp;Cerrado para:</translation>
+        <translation>Fe&amp;cha:</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation>&amp;Motivo:</translation>
+        <translation>Moti&amp;vo:</translation>
     </message>
     <message>
         <source>Result</source>
@@ -2389,12 +2397,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Día</translation>
     </message>
     <message>
-        <source>&amp;Add meeting</source>
-        <translation>&amp;Agregar reunión</translation>
-    </message>
-    <message>
         <source>Add a meeting</source>
         <translation>Agregar una reunión</translation>
+    </message>
+    <message>
+        <source>Add meet&amp;ing</source>
+        <translation>Agregar re&amp;unión</translation>
     </message>
     <message>
         <source>Remove the chosen meeting</source>
@@ -2417,7 +2425,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Fin de la reunión {n}</translation>
     </message>
     <message>
-        <source>&amp;Hub:</source>
+        <source>Hu&amp;b:</source>
         <translation>&amp;Sede:</translation>
     </message>
     <message>
@@ -2486,24 +2494,36 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Hasta</translation>
     </message>
     <message>
-        <source>Meets &amp;only in the terms</source>
-        <translation>Se reúne solo en los &amp;periodos</translation>
+        <source>Meets only in the terms (s&amp;kips the breaks)</source>
+        <translation>Se &amp;reúne solo en los periodos (no en las vacaciones)</translation>
     </message>
     <message>
-        <source>New places go to the &amp;waitlist</source>
-        <translation>Los lugares nuevos van a la &amp;lista de espera</translation>
+        <source>New places go to t&amp;he waitlist</source>
+        <translation>Los lugares nue&amp;vos van a la lista de espera</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity:</source>
+        <translation>Cupo má&amp;ximo:</translation>
+    </message>
+    <message>
+        <source>Inst&amp;ruments:</source>
+        <translation>&amp;Familia de instrumentos:</translation>
+    </message>
+    <message>
+        <source>R&amp;oom:</source>
+        <translation>Sa&amp;lón:</translation>
+    </message>
+    <message>
+        <source>Bring b&amp;ack</source>
+        <translation>Recuper&amp;ar</translation>
     </message>
     <message>
         <source>&amp;Teacher:</source>
         <translation>&amp;Maestro(a):</translation>
     </message>
     <message>
-        <source>&amp;Capacity:</source>
-        <translation>&amp;Cupo:</translation>
-    </message>
-    <message>
         <source>&amp;Grades:</source>
-        <translation>&amp;Grados:</translation>
+        <translation>Grados es&amp;colares:</translation>
     </message>
     <message>
         <source>&amp;Days:</source>
@@ -2511,23 +2531,15 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>&amp;Meets:</source>
-        <translation>Se &amp;reúne:</translation>
+        <translation>Días &amp;y horas:</translation>
     </message>
     <message>
         <source>&amp;Level:</source>
-        <translation>&amp;Nivel:</translation>
-    </message>
-    <message>
-        <source>&amp;Instruments:</source>
-        <translation>&amp;Instrumentos:</translation>
-    </message>
-    <message>
-        <source>&amp;Room:</source>
-        <translation>Sa&amp;lón:</translation>
+        <translation>N&amp;ivel:</translation>
     </message>
     <message>
         <source>&amp;Archive</source>
-        <translation>&amp;Archivar</translation>
+        <translation>Arc&amp;hivar</translation>
     </message>
     <message>
         <source>Archive this ensemble</source>
@@ -2544,10 +2556,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>{name} (archived)</source>
         <translation>{name} (archivado/a)</translation>
-    </message>
-    <message>
-        <source>Bring &amp;back</source>
-        <translation>&amp;Recuperar</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2707,23 +2715,23 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>H&amp;ubs</source>
-        <translation>&amp;Sedes</translation>
+        <translation>S&amp;edes</translation>
     </message>
     <message>
         <source>&amp;Ensembles</source>
-        <translation>&amp;Conjuntos</translation>
+        <translation>Con&amp;juntos</translation>
     </message>
     <message>
-        <source>S&amp;taff</source>
+        <source>Sta&amp;ff</source>
         <translation>&amp;Personal</translation>
     </message>
     <message>
         <source>School &amp;year</source>
-        <translation>&amp;Año escolar</translation>
+        <translation>Año esc&amp;olar</translation>
     </message>
     <message>
         <source>Attendance &amp;codes</source>
-        <translation>Có&amp;digos de asistencia</translation>
+        <translation>Códigos de asis&amp;tencia</translation>
     </message>
     <message>
         <source>Close</source>

@@ -243,7 +243,7 @@ def test_a_site_lead_archives_a_teacher_who_left_and_brings_them_back(
         queued_before = len(s.exec(Outbox.__table__.select()).all())  # type: ignore[attr-defined]
     with qtbot.waitSignal(page.saved, timeout=5000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring &back", timeout=5000)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring b&ack", timeout=5000)
     assert page.message.text() == "Archived: no longer offered to take roll or teach."
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     # archived people go last, marked in their column
@@ -300,7 +300,7 @@ def test_an_ensemble_that_stops_meeting_is_archived_and_brought_back(
     page.view.selectRow(page.model.row_of(hub.second_ensemble_id))
     with qtbot.waitSignal(page.saved, timeout=5000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring &back", timeout=5000)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring b&ack", timeout=5000)
     assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings"]
     with qtbot.waitSignal(page.saved, timeout=5000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)

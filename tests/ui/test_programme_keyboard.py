@@ -65,7 +65,7 @@ def test_each_label_of_the_ensemble_form_takes_the_keyboard_to_its_field(
         (Qt.Key.Key_G, page.grade_min_box),
         (Qt.Key.Key_D, page.first_day.check),
         (Qt.Key.Key_M, page.meetings.table),
-        (Qt.Key.Key_O, page.follows_terms),
+        (Qt.Key.Key_K, page.follows_terms),
         (Qt.Key.Key_T, page.teacher_box),
     ):
         qtbot.keyClick(focused(), letter, Qt.KeyboardModifier.AltModifier)

@@ -2,7 +2,7 @@
 
 harmony-desktop setup import programme.xlsx [--dry-run]
 harmony-desktop setup import hubs.csv staff.csv ensembles.csv calendar.csv [--dry-run]
-harmony-desktop setup export programme.xlsx
+harmony-desktop setup export programme.xlsx [--lang es]
 
 The sheets (or CSV files) are named Hubs, Staff, Ensembles, Calendar and Terms (or
 Sedes, Personal, Conjuntos, Calendario, Periodos); headers in English or Spanish. The dry
@@ -15,8 +15,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from harmony_desktop.cli.common import Subcommands, open_services
+from harmony_desktop.cli.common import Subcommands, lang_help, open_services
 from harmony_desktop.cli.files import print_unmapped
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.i18n import _
 
 
@@ -36,6 +37,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         "export", parents=[common], help=_("write the set-up to an .xlsx workbook")
     )
     exporting.add_argument("file", type=Path, metavar="FILE.xlsx")
+    exporting.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
     exporting.set_defaults(func=run_setup_export)
 
 
@@ -66,15 +68,19 @@ def run_setup_import(args: argparse.Namespace) -> int:
 
 
 def _print_plan(report: object) -> None:
-    from harmony_desktop.services.setup_import import SetupReport
+    from harmony_desktop.services.setup_import import SetupReport, column_label, sheet_label
 
     assert isinstance(report, SetupReport)
     for sheet in report.sheets:
-        print(_("{sheet} (from {source}):").format(sheet=sheet.sheet, source=sheet.source))
+        print(
+            _("{sheet} (from {source}):").format(
+                sheet=sheet_label(sheet.sheet), source=sheet.source
+            )
+        )
         for index, header in enumerate(sheet.headers):
             target = sheet.mapping.get(index)
             if target:
-                print(f"  {header!s:30} -> {target.replace('_', ' ')}")
+                print(f"  {header!s:30} -> {column_label(sheet.sheet, target)}")
         print_unmapped(sheet.unmapped)
     for source in report.ignored:
         print(
@@ -89,8 +95,9 @@ def _indent(text: str) -> str:
 
 
 def run_setup_export(args: argparse.Namespace) -> int:
-    """``harmony-desktop setup export FILE.xlsx``."""
-    with open_services(args) as services:
+    """``harmony-desktop setup export FILE.xlsx [--lang es]``: sheets and headers in the
+    language asked for (default: the app's), which the import reads back."""
+    with open_services(args) as services, i18n.using(getattr(args, "lang", None)):
         path = services.setup_import.export(args.file)
     print(path)
     return 0

@@ -276,6 +276,43 @@ class DocumentBuilder:
             footer_lines=[tr("Alerts: details are on the emergency contact sheet.")],
         )
 
+    def first_enrolled_after(self, ensemble_id: str, day: dt.date) -> dt.date | None:
+        """The first day after ``day`` on which a student of the ensemble is enrolled (an
+        enrollment on the roll, not ended by then), or None."""
+        from sqlmodel import col, select
+
+        from harmony_desktop.store.models import Enrollment
+        from harmony_desktop.store.queries import live
+        from harmony_desktop.store.today import ON_ROLL_STATUSES
+
+        with self.services.store.read() as s:
+            days = s.exec(
+                select(col(Enrollment.enrolled_on), col(Enrollment.ended_on)).where(
+                    Enrollment.ensemble_id == ensemble_id,
+                    live(Enrollment),
+                    col(Enrollment.status).in_(ON_ROLL_STATUSES),
+                    col(Enrollment.enrolled_on) > day,
+                )
+            ).all()
+        starts = [on for on, ended in days if on is not None and (ended is None or ended > on)]
+        return min(starts, default=None)
+
+    def _signin_notice(self, ensemble: EnsembleInfo | None, day: dt.date) -> str:
+        """Why a sign-in sheet lists nobody: said on the sheet, above its blank lines."""
+        if ensemble is None:
+            return ""
+        first = self.first_enrolled_after(ensemble.id, day)
+        if first is not None:
+            return tr(
+                "No student is enrolled in {ensemble} yet on {day}: its students are enrolled "
+                "from {first}. Print the sheet for {first} or later to list them; the lines "
+                "below are for walk-ins."
+            ).format(ensemble=ensemble.name, day=long_date(day), first=long_date(first))
+        return tr(
+            "No student is enrolled in {ensemble} on {day}. Enroll students in the Roster "
+            "tab; the lines below are for walk-ins."
+        ).format(ensemble=ensemble.name, day=long_date(day))
+
     def _signin(
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
@@ -293,6 +330,7 @@ class DocumentBuilder:
         return TableDocument(
             title=document_title("signin"),
             subtitle="",
+            notice="" if members else self._signin_notice(ensemble, day),
             columns=[
                 Column("#", 3, _CENTER),
                 Column(tr("Name"), 16, bold_first_line=True),

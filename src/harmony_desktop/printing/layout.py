@@ -338,7 +338,9 @@ class TablePainter:
             painter.setFont(self.bold_font)
             notice_h = self._text_height(painter, self.bold_font, self.width, doc.notice)
             painter.drawText(
-                QRectF(0, y, self.width, notice_h), int(Qt.AlignmentFlag.AlignLeft), doc.notice
+                QRectF(0, y, self.width, notice_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),  # as measured
+                doc.notice,
             )
             y += notice_h
         painter.setPen(QPen(QColor("black"), 0.4 * self.mm))

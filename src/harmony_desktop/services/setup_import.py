@@ -20,12 +20,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, select
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
-from harmony_desktop.domain.i18n import _, ngettext
+from harmony_desktop.domain.i18n import _, data_label, ngettext
 from harmony_desktop.domain.names import fold
 from harmony_desktop.domain.schedule import (
     WEEKDAYS,
@@ -93,6 +93,79 @@ SHEET_NAMES = HeaderMatcher(
     }
 )
 
+#: Each sheet's name as written (the export, the command line's report): English, Spanish.
+SHEET_LABELS: dict[str, tuple[str, str]] = {
+    HUBS: ("Hubs", "Sedes"),
+    STAFF: ("Staff", "Personal"),
+    ENSEMBLES: ("Ensembles", "Conjuntos"),
+    CALENDAR: ("Calendar", "Calendario"),
+    TERMS: ("Terms", "Periodos"),
+}
+#: Each column's header as the export writes it: English, Spanish (both read back).
+COLUMN_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    HUBS: {
+        "name": ("Name", "Nombre"),
+        "address": ("Address", "Dirección"),
+        "partner": ("Partner", "Socio"),
+        "partner_kind": ("Partner kind", "Tipo de socio"),
+        "timezone": ("Time zone", "Zona horaria"),
+    },
+    STAFF: {
+        "name": ("Name", "Nombre"),
+        "role": ("Role", "Rol"),
+        "hubs": ("Hubs", "Sedes"),
+        "phone": ("Phone", "Teléfono"),
+        "email": ("Email", "Correo electrónico"),
+        "archived": ("Archived", "Archivado"),
+    },
+    ENSEMBLES: {
+        "hub": ("Hub", "Sede"),
+        "name": ("Name", "Nombre"),
+        "teacher": ("Teacher", "Maestro"),
+        "capacity": ("Capacity", "Capacidad"),
+        "weekdays": ("Weekdays", "Días"),
+        "start": ("Start", "Inicio"),
+        "end": ("End", "Fin"),
+        "first_day": ("First day", "Primer día"),
+        "last_day": ("Last day", "Último día"),
+        "follows_terms": ("Follows terms", "Sigue los periodos"),
+        "grades": ("Grades", "Grados"),
+        "level": ("Level", "Nivel"),
+        "instrument_family": ("Instrument family", "Familia de instrumentos"),
+        "location": ("Location", "Lugar"),
+    },
+    CALENDAR: {
+        "date": ("Date", "Fecha"),
+        "until": ("Until", "Hasta"),
+        "hub": ("Hub", "Sede"),
+        "reason": ("Reason", "Motivo"),
+    },
+    TERMS: {
+        "year": ("Year", "Año"),
+        "name": ("Name", "Nombre"),
+        "first_day": ("First day", "Primer día"),
+        "last_day": ("Last day", "Último día"),
+    },
+}
+
+
+def sheet_label(sheet: str) -> str:
+    """A sheet's name in the current language ("Conjuntos" for Ensembles in Spanish)."""
+    english, spanish = SHEET_LABELS.get(sheet, (sheet, ""))
+    return data_label(english, spanish)
+
+
+def headers(sheet: str, *names: str) -> list[str]:
+    """The headers of these columns in the current language."""
+    return [column_label(sheet, name) for name in names]
+
+
+def column_label(sheet: str, name: str) -> str:
+    """A column's header in the current language (as the export writes it)."""
+    english, spanish = COLUMN_LABELS.get(sheet, {}).get(name, (name.replace("_", " "), ""))
+    return data_label(english, spanish)
+
+
 _HUB = _w("hub, hub name, site, sede, nombre de la sede, centro")
 _NAME = _w("name, nombre")
 _PHONE = _w("phone, cell, mobile, phone number, telefono, celular, tel")
@@ -103,7 +176,10 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "name": (*_NAME, *_HUB),
         "address": _w("address, street address, direccion, domicilio"),
         "partner": _w("partner, partner organisation, partner organization, socio, aliado"),
-        "partner_kind": _w("partner kind, kind, type, site type, tipo, tipo de sede"),
+        "partner_kind": _w(
+            "partner kind, kind, type, site type, tipo, tipo de sede, tipo de socio, "
+            "tipo de aliado, clase de socio"
+        ),
         "timezone": _w("time zone, timezone, tz, zona horaria"),
     },
     STAFF: {
@@ -158,7 +234,14 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "last_day": _w("last day, end, end date, ends, ultimo dia, fin"),
     },
 }
-MATCHERS = {sheet: HeaderMatcher(columns) for sheet, columns in COLUMNS.items()}
+# The export's own headers are read back in either language, whatever the aliases say.
+MATCHERS = {
+    sheet: HeaderMatcher(
+        columns,
+        {label: name for name, both in COLUMN_LABELS[sheet].items() for label in both},
+    )
+    for sheet, columns in COLUMNS.items()
+}
 #: Columns a sheet cannot do without.
 REQUIRED = {
     HUBS: _w("name"),
@@ -207,7 +290,7 @@ class SetupRejection:
 
     def __str__(self) -> str:
         return _("{sheet}, line {line}: {reason}").format(
-            sheet=self.sheet, line=self.line, reason=self.reason
+            sheet=sheet_label(self.sheet), line=self.line, reason=self.reason
         )
 
 
@@ -243,7 +326,7 @@ class SetupReport:
         """One line per sheet, then the rejected count."""
         lines = [
             _("{sheet}: {counts}.").format(
-                sheet=r.sheet,
+                sheet=sheet_label(r.sheet),
                 counts=", ".join(count_words(self.applied, r.created, r.updated, r.unchanged)),
             )
             for r in self.sheets
@@ -271,6 +354,30 @@ class SetupRefused(HarmonyError):
             ).format(count=len(report.rejected))
         )
         self.report = report
+
+
+T = TypeVar("T")
+
+
+class _Problems:
+    """Every problem of one line: each check runs, and the line is refused once with all
+    of them (a misspelt day does not hide a teacher missing from the Staff sheet)."""
+
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+
+    def check(self, read: Callable[[], T], default: T) -> T:
+        """``read()``, or ``default`` with its problem noted."""
+        try:
+            return read()
+        except HarmonyError as exc:
+            self.reasons.append(str(exc))
+            return default
+
+    def refuse(self) -> None:
+        """Refuse the line with every problem found (ValidationError), if any."""
+        if self.reasons:
+            raise ValidationError(" ".join(self.reasons))
 
 
 class _DryRun(Exception):
@@ -333,7 +440,8 @@ def read_setup(paths: Sequence[Path | str]) -> tuple[list[_Sheet], list[str]]:
         if missing:
             raise ValidationError(
                 _("{source} has no {columns} column.").format(
-                    source=sheet.table.source, columns=", ".join(missing)
+                    source=sheet.table.source,
+                    columns=", ".join(column_label(sheet.name, m) for m in missing),
                 )
             )
     return [found[name] for name in SHEETS if name in found], ignored
@@ -475,13 +583,19 @@ class SetupImportService:
                 name = cell_text(values.get("name"))
                 existing = _hub_named(w.session, name)
                 record = existing or HubRecord(None, name)
-                kind = record.partner_kind
-                if "partner_kind" in values:
-                    kind = _KIND_WORDS.get(normalise_header(cell_text(values["partner_kind"])), "")
+                problems = _Problems()
+
+                def partner_kind() -> str:
+                    if "partner_kind" not in values:
+                        return record.partner_kind
+                    kind = _KIND_WORDS.get(normalise_header(cell_text(values["partner_kind"])))
                     if not kind:
                         raise ValidationError(
                             _("The partner is a park, a school, a community centre or other.")
                         )
+                    return kind
+
+                kind = problems.check(partner_kind, record.partner_kind)
                 wanted = replace(
                     record,
                     address=cell_text(values["address"]) if "address" in values else record.address,
@@ -492,9 +606,11 @@ class SetupImportService:
                     else record.timezone,
                 )
                 if existing is not None and wanted == existing:
+                    problems.refuse()
                     return "unchanged"  # also on a laptop whose hubs come from the server
                 before = w.changes
-                self.setup.apply_hub(w, wanted, checked=rights)
+                problems.check(lambda: self.setup.apply_hub(w, wanted, checked=rights), "")
+                problems.refuse()
                 return self._outcome(w, before, existing is None)
 
             self._row(w, HUBS, line, report, sheet_report, change)
@@ -523,7 +639,13 @@ class SetupImportService:
                 row = _staff_meant(
                     w.session, name, cell_text(values.get("email")), several=fold(name) in several
                 )
-                hubs = {_hub_id(w.session, n) for n in _names(values.get("hubs"))}
+                problems = _Problems()
+                hubs: set[str] = set()
+                for hub_name in _names(values.get("hubs")):
+                    try:
+                        hubs.add(_hub_id(w.session, hub_name))
+                    except ValidationError as exc:
+                        problems.reasons.append(str(exc))
                 if row is not None:
                     hubs |= staff_hubs(row)
                 role = row.role if row is not None else StaffRole.TEACHER.value
@@ -538,9 +660,14 @@ class SetupImportService:
                     phone=cell_text(values["phone"]) if "phone" in values else _get(row, "phone"),
                     email=cell_text(values["email"]) if "email" in values else _get(row, "email"),
                 )
-                archived = _flag(values.get("archived"), _("archived"))
+                archived = problems.check(
+                    lambda: _flag(values.get("archived"), _("archived")), None
+                )
                 before = w.changes
-                staff_id = self.setup.apply_staff(w, record, checked=rights)
+                staff_id = problems.check(
+                    lambda: self.setup.apply_staff(w, record, checked=rights), ""
+                )
+                problems.refuse()
                 if archived is not None:  # someone who left stays off the lists
                     w.update(get_live(w.session, Staff, staff_id), archived=archived)
                 return self._outcome(w, before, row is None)
@@ -584,15 +711,15 @@ class SetupImportService:
     ) -> str:
         merged: dict[str, Cell] = {}
         slots: list[tuple[int, dt.time, dt.time]] = []
+        days = _Problems()  # said after the teacher and capacity, in the sheet's order
         for line, values in rows:
             try:
                 slots.extend(_slots(values))
             except ValidationError as exc:
                 if line == rows[0][0]:  # the line the rejection names already
-                    raise
-                raise ValidationError(
-                    _("line {line}: {reason}").format(line=line, reason=exc)
-                ) from exc
+                    days.reasons.append(str(exc))
+                else:
+                    days.reasons.append(_("line {line}: {reason}").format(line=line, reason=exc))
             merged.update(
                 {k: v for k, v in values.items() if k not in ("weekdays", "start", "end")}
             )
@@ -611,8 +738,10 @@ class SetupImportService:
             base = self.setup.record_of(w.session, existing, today)
         else:
             base = EnsembleRecord(None, hub_id, name)
-        teacher_id = base.teacher_id
-        if "teacher" in merged:
+
+        def teacher_id() -> str | None:
+            if "teacher" not in merged:
+                return base.teacher_id
             named, email = teacher_parts(cell_text(merged["teacher"]))
             if fold(named) in self._refused_staff:
                 raise ValidationError(
@@ -628,28 +757,42 @@ class SetupImportService:
                         name=cell_text(merged["teacher"])
                     )
                 )
-            teacher_id = teacher.id
-        capacity = base.capacity
-        if "capacity" in merged:
+            return teacher.id
+
+        def capacity() -> int:
+            if "capacity" not in merged:
+                return base.capacity
             text = cell_text(merged["capacity"])
             if not text.isdigit():
                 raise ValidationError(
                     _("Capacity is a number of places, not {text!r}.").format(text=text)
                 )
-            capacity = int(text)
-        grade_min, grade_max = base.grade_min, base.grade_max
+            return int(text)
+
+        problems = _Problems()
+        teacher = problems.check(teacher_id, base.teacher_id)
+        places = problems.check(capacity, base.capacity)
+        problems.reasons.extend(days.reasons)
+        grades = (base.grade_min, base.grade_max)
         if "grades" in merged:
-            grade_min, grade_max = _grades(merged["grades"])
-        follows = _flag(merged.get("follows_terms"), _("follows terms"))
+            grades = problems.check(lambda: _grades(merged["grades"]), grades)
+        grade_min, grade_max = grades
+        follows = problems.check(
+            lambda: _flag(merged.get("follows_terms"), _("follows terms")), None
+        )
+        first_day = problems.check(
+            lambda: _date(merged.get("first_day"), today, _("first day")), None
+        )
+        last_day = problems.check(lambda: _date(merged.get("last_day"), today, _("last day")), None)
         record = replace(
             base,
             name=name,
-            teacher_id=teacher_id,
-            capacity=capacity,
+            teacher_id=teacher,
+            capacity=places,
             grade_min=grade_min,
             grade_max=grade_max,
-            first_day=_date(merged.get("first_day"), today, _("first day")) or base.first_day,
-            last_day=_date(merged.get("last_day"), today, _("last day")) or base.last_day,
+            first_day=first_day or base.first_day,
+            last_day=last_day or base.last_day,
             follows_terms=base.follows_terms if follows is None else follows,
             level=cell_text(merged["level"]) if "level" in merged else base.level,
             instrument_family=cell_text(merged["instrument_family"])
@@ -659,6 +802,9 @@ class SetupImportService:
             slots=tuple(sorted(set(slots))) if slots else base.slots,
         )
         before = w.changes
+        if problems.reasons:  # what the service would say of the rest, too
+            problems.check(lambda: self.setup.apply_ensemble(w, record), None)
+        problems.refuse()
         self.setup.apply_ensemble(w, record)
         return self._outcome(w, before, existing is None)
 
@@ -676,15 +822,22 @@ class SetupImportService:
         for line, values in sheet.rows():
 
             def change(values: dict[str, Cell] = values) -> str:
-                first = _date(values.get("date"), today, _("date"))
-                last = _date(values.get("until"), today, _("until")) or first
-                assert first is not None and last is not None
-                if last < first or (last - first).days > 366:
-                    raise ValidationError(_("The last day must follow the date, within a year."))
+                problems = _Problems()
+                first = problems.check(lambda: _date(values.get("date"), today, _("date")), None)
+                last = (
+                    problems.check(lambda: _date(values.get("until"), today, _("until")), None)
+                    or first
+                )
+                if first and last and (last < first or (last - first).days > 366):
+                    problems.reasons.append(_("The last day must follow the date, within a year."))
                 hub_name = cell_text(values.get("hub"))
-                hub_id = _hub_id(w.session, hub_name) if hub_name else None
-                if hub_id is None:
-                    rights.check_programme()
+                hub_id = (
+                    problems.check(lambda: _hub_id(w.session, hub_name), None) if hub_name else None
+                )
+                if hub_id is None and not hub_name:
+                    problems.check(rights.check_programme, None)
+                problems.refuse()
+                assert first is not None and last is not None
                 reason = cell_text(values.get("reason"))
                 before, created = w.changes, False
                 day = first
@@ -710,9 +863,15 @@ class SetupImportService:
         for line, values in sheet.rows():
 
             def change(values: dict[str, Cell] = values) -> str:
-                rights.check_programme()
-                first = _date(values.get("first_day"), today, _("first day"))
-                last = _date(values.get("last_day"), today, _("last day"))
+                problems = _Problems()
+                problems.check(rights.check_programme, None)
+                first = problems.check(
+                    lambda: _date(values.get("first_day"), today, _("first day")), None
+                )
+                last = problems.check(
+                    lambda: _date(values.get("last_day"), today, _("last day")), None
+                )
+                problems.refuse()
                 assert first is not None and last is not None
                 year = cell_text(values.get("year")) or year_label_of(first)
                 if re.fullmatch(r"\d{4}", year):
@@ -738,7 +897,8 @@ class SetupImportService:
     # -- export ----------------------------------------------------------------------------
 
     def export(self, path: Path | str) -> Path:
-        """Write the set-up as a workbook this import reads back unchanged."""
+        """Write the set-up as a workbook this import reads back unchanged, its sheets
+        and headers in the current language (``i18n.using``)."""
         path = Path(path)
         if path.suffix.casefold() != ".xlsx":
             raise ValidationError(_("Export the set-up to an .xlsx workbook."))
@@ -756,7 +916,7 @@ class SetupImportService:
         sheets: list[tuple[str, list[str], list[list[Any]]]] = [
             (
                 HUBS,
-                ["Name", "Address", "Partner", "Partner kind", "Time zone"],
+                headers(HUBS, "name", "address", "partner", "partner_kind", "timezone"),
                 sorted(
                     (
                         [h.name, h.address, h.partner, h.partner_kind, h.timezone]
@@ -767,7 +927,7 @@ class SetupImportService:
             ),
             (
                 STAFF,
-                ["Name", "Role", "Hubs", "Phone", "Email", "Archived"],
+                headers(STAFF, "name", "role", "hubs", "phone", "email", "archived"),
                 sorted(
                     (
                         [
@@ -785,27 +945,28 @@ class SetupImportService:
             ),
             (
                 ENSEMBLES,
-                [
-                    "Hub",
-                    "Name",
-                    "Teacher",
-                    "Capacity",
-                    "Weekdays",
-                    "Start",
-                    "End",
-                    "First day",
-                    "Last day",
-                    "Follows terms",
-                    "Grades",
-                    "Level",
-                    "Instrument family",
-                    "Location",
-                ],
+                headers(
+                    ENSEMBLES,
+                    "hub",
+                    "name",
+                    "teacher",
+                    "capacity",
+                    "weekdays",
+                    "start",
+                    "end",
+                    "first_day",
+                    "last_day",
+                    "follows_terms",
+                    "grades",
+                    "level",
+                    "instrument_family",
+                    "location",
+                ),
                 _ensemble_rows(ensembles, hub_name, staff, today),
             ),
             (
                 CALENDAR,
-                ["Date", "Hub", "Reason"],
+                headers(CALENDAR, "date", "hub", "reason"),
                 sorted(
                     ([c.date, hub_name.get(c.hub_id or "", ""), c.reason] for c in closures),
                     key=lambda r: (r[0], fold(r[1])),
@@ -813,14 +974,14 @@ class SetupImportService:
             ),
             (
                 TERMS,
-                ["Year", "Name", "First day", "Last day"],
+                headers(TERMS, "year", "name", "first_day", "last_day"),
                 sorted(
                     ([t.year_label, t.name, t.first_day, t.last_day] for t in terms),
                     key=lambda r: (r[0], r[2]),
                 ),
             ),
         ]
-        write_workbook(path, sheets)
+        write_workbook(path, [(sheet_label(name), cols, rows) for name, cols, rows in sheets])
         return path
 
 

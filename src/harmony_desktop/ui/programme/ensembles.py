@@ -32,6 +32,7 @@ from harmony_desktop.ui.programme.models import Column
 from harmony_desktop.ui.programme.pages import (
     EditorPage,
     button,
+    check_box,
     combo,
     line_edit,
     select_data,
@@ -71,7 +72,7 @@ class MeetingsEditor(QWidget):
         # the table's own Tab moving cell to cell (and round again) the keyboard could
         # never reach Add meeting, the fields below or Save.
         self.table.setTabKeyNavigation(False)
-        self.add_button = button(tr("&Add meeting"), tr("Add a meeting"))
+        self.add_button = button(tr("Add meet&ing"), tr("Add a meeting"))
         self.remove_button = button(tr("Remo&ve meeting"), tr("Remove the chosen meeting"))
         self.add_button.clicked.connect(lambda: self.add_meeting())
         self.remove_button.clicked.connect(self.remove_meeting)
@@ -198,7 +199,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.hub_box = combo(tr("Hub"), [])
         self.hub_box.currentIndexChanged.connect(self._hub_chosen)
         hub_row = QHBoxLayout()
-        label = QLabel(tr("&Hub:"))
+        label = QLabel(tr("Hu&b:"))
         label.setBuddy(self.hub_box)
         hub_row.addWidget(label)
         hub_row.addWidget(self.hub_box, 1)
@@ -237,21 +238,21 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         grade_layout.addWidget(self.grade_max_box)
         self.first_day = OptionalDate(tr("From"), tr("First day"))
         self.last_day = OptionalDate(tr("Until"), tr("Last day"))
-        self.follows_terms = QCheckBox(tr("Meets &only in the terms"))
+        self.follows_terms = check_box(tr("Meets only in the terms (s&kips the breaks)"))
         self.meetings = MeetingsEditor()
-        self.fill_waitlist = QCheckBox(tr("New places go to the &waitlist"))
+        self.fill_waitlist = check_box(tr("New places go to t&he waitlist"))
         self.fill_waitlist.setChecked(True)
         self.form.addRow(tr("&Name:"), self.name_edit)
         self.form.addRow(tr("&Teacher:"), self.teacher_box)
-        self.form.addRow(tr("&Capacity:"), self.capacity_box)
+        self.form.addRow(tr("Ca&pacity:"), self.capacity_box)
         self.form.addRow(tr("&Grades:"), grade_row)
         self.form.addRow(tr("&Days:"), self.first_day)
         self.form.addRow("", self.last_day)
         self.form.addRow("", self.follows_terms)
         self.form.addRow(tr("&Meets:"), self.meetings)
         self.form.addRow(tr("&Level:"), self.level_edit)
-        self.form.addRow(tr("&Instruments:"), self.family_box)
-        self.form.addRow(tr("&Room:"), self.location_edit)
+        self.form.addRow(tr("Inst&ruments:"), self.family_box)
+        self.form.addRow(tr("R&oom:"), self.location_edit)
         self.form.addRow("", self.fill_waitlist)
         # A label's Alt+key goes to its first box: these rows hold several.
         for row, field in (
@@ -342,7 +343,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.last_day.set_date(record.last_day, today)
         self.follows_terms.setChecked(record.follows_terms)
         self.meetings.set_slots(record.slots)
-        self.archive_button.setText(tr("Bring &back") if record.archived else tr("&Archive"))
+        self.archive_button.setText(tr("Bring b&ack") if record.archived else tr("&Archive"))
         self.archive_button.setEnabled(record.id is not None)
 
     def record(self) -> EnsembleRecord:

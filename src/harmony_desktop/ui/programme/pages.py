@@ -89,6 +89,13 @@ def button(text: str, accessible: str) -> QPushButton:
     return made
 
 
+def check_box(text: str) -> QCheckBox:
+    """A check box read out by its label (without the Alt+key's ``&``)."""
+    made = QCheckBox(text)
+    made.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+    return made
+
+
 def table_view(model: RecordsModel[Any], name: str) -> QTableView:
     """A read-only, row-selecting table for a records model."""
     view = QTableView()
@@ -142,7 +149,7 @@ class EditorPage(QWidget, Generic[R]):
         self.note.setAccessibleName(tr("About this page"))
         self.note.hide()
         self.form = QFormLayout()
-        self.new_button = button(tr("&New"), tr("New"))
+        self.new_button = button(tr("Ne&w"), tr("New"))
         self.save_button = button(tr("&Save"), tr("Save"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -477,8 +484,8 @@ class StaffPage(EditorPage[StaffRecord]):
         self.form.addRow(tr("&Name:"), self.name_edit)
         self.form.addRow(tr("&Role:"), self.role_box)
         self.form.addRow(tr("&Hubs:"), self.hubs_list)
-        self.form.addRow(tr("P&hone:"), self.phone_edit)
-        self.form.addRow(tr("&Email:"), self.email_edit)
+        self.form.addRow(tr("&Phone:"), self.phone_edit)
+        self.form.addRow(tr("E&mail:"), self.email_edit)
 
     def load(self, services: Services) -> Any:
         hubs = {h.id: h.name for h in services.hubs.hubs()}
@@ -512,7 +519,7 @@ class StaffPage(EditorPage[StaffRecord]):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.phone_edit.setText(record.phone)
         self.email_edit.setText(record.email)
-        self.archive_button.setText(tr("Bring &back") if record.archived else tr("&Archive"))
+        self.archive_button.setText(tr("Bring b&ack") if record.archived else tr("&Archive"))
         self.archive_button.setAccessibleName(
             tr("Bring this staff member back")
             if record.archived
@@ -590,17 +597,17 @@ class CodesPage(EditorPage[CodeRecord]):
         self.code_edit.setMaxLength(8)
         self.label_edit = line_edit(tr("Label"))
         self.label_es_edit = line_edit(tr("Spanish label"))
-        self.present_box = QCheckBox(tr("Counts as &present"))
-        self.tardy_box = QCheckBox(tr("&Late (asks the arrival time)"))
-        self.early_box = QCheckBox(tr("Left &early (asks the time and who collected)"))
-        self.excused_box = QCheckBox(tr("E&xcused absence"))
+        self.present_box = check_box(tr("Counts as &present"))
+        self.tardy_box = check_box(tr("La&te (asks the arrival time)"))
+        self.early_box = check_box(tr("Left ea&rly (asks the time and who collected)"))
+        self.excused_box = check_box(tr("E&xcused absence"))
         self.order_box = QSpinBox()
         self.order_box.setRange(-1000, 1000)
         self.order_box.setAccessibleName(tr("Order"))
-        self.active_box = QCheckBox(tr("O&ffered in the register"))
-        self.form.addRow(tr("&Code:"), self.code_edit)
+        self.active_box = check_box(tr("Offered in the re&gister"))
+        self.form.addRow(tr("Co&de:"), self.code_edit)
         self.form.addRow(tr("&Label:"), self.label_edit)
-        self.form.addRow(tr("&Spanish label:"), self.label_es_edit)
+        self.form.addRow(tr("Spanish la&bel:"), self.label_es_edit)
         for box in (self.present_box, self.tardy_box, self.early_box, self.excused_box):
             self.form.addRow("", box)
         self.form.addRow(tr("&Order:"), self.order_box)

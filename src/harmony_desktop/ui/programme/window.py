@@ -45,10 +45,11 @@ class ProgrammeWindow(QWidget):
         self.codes = CodesPage(services, tasks, self)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("Set-up pages"))
+        self.tabs.tabBar().setAccessibleName(tr("Set-up pages"))
         for page, title in (
             (self.hubs, tr("H&ubs")),
             (self.ensembles, tr("&Ensembles")),
-            (self.staff, tr("S&taff")),
+            (self.staff, tr("Sta&ff")),
             (self.calendar, tr("School &year")),
             (self.codes, tr("Attendance &codes")),
         ):
