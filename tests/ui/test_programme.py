@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QTimeEdit
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -21,6 +21,7 @@ from harmony_desktop.store.models import Closure, Ensemble, Hub, Outbox, Staff
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.programme.pages import EditorPage
 from harmony_desktop.ui.tasks import Changes, TaskManager
+from harmony_desktop.ui.timefield import TimeField
 
 TODAY = dt.date(2026, 9, 1)
 MONDAY, LABOR_DAY = dt.date(2026, 9, 14), dt.date(2026, 9, 7)
@@ -108,7 +109,7 @@ def test_set_up_a_programme_in_the_window(
     assert isinstance(second_day, QComboBox) and second_day.currentIndex() == 1  # Tuesday
     second_day.setCurrentIndex(2)  # Wednesday
     start = page.meetings.table.cellWidget(1, 1)
-    assert isinstance(start, QTimeEdit) and start.time() == QTime(15, 30)
+    assert isinstance(start, TimeField) and start.time() == QTime(15, 30)
     save(qtbot, page)
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     assert page.model.index(0, 2).data() == "Mon, Wed 3:30\u202fPM–5:00\u202fPM"

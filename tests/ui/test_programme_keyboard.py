@@ -164,3 +164,32 @@ def test_a_new_staff_members_hubs_stay_ticked_while_the_last_save_finishes(
         qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
     saved = {s.name: s.hubs for s in services.setup.staff()}
     assert len(saved["Tomas Vidal"]) == 1 and not saved["Rosa Campos"]
+
+
+def test_meeting_times_are_typed_whole_or_refused(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services
+) -> None:
+    """A weekly meeting's times are typed as people write them ("4pm", "17:45"); a time
+    that is none ("25:00") is refused with an example, and nothing is saved."""
+    page = window.ensembles
+    window.show_page(page)
+    qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
+    qtbot.keyClicks(page.name_edit, "Mariachi")
+    page.meetings.add_meeting()
+    start = page.meetings.table.cellWidget(0, 1)
+    end = page.meetings.table.cellWidget(0, 2)
+    start.setFocus()
+    qtbot.keyClicks(start, "4pm")
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    assert focused() is end
+    qtbot.keyClicks(end, "25:00")
+    qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    assert "“25:00” is not a time" in page.message.text()
+    assert focused() is end and end.selectedText() == "25:00"  # typed over next
+    assert [e.name for e in services.setup.ensembles(page.hub_id or "")] == []
+    qtbot.keyClicks(end, "17:45")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    (saved,) = services.setup.ensembles(page.hub_id or "")
+    assert saved.slots == ((0, dt.time(16, 0), dt.time(17, 45)),)
+    assert start.text() == "4:00\u202fPM" and end.text() == "5:45\u202fPM"  # as the window writes

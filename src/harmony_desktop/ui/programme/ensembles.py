@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.names import people_labels
 from harmony_desktop.services.access import Access
 from harmony_desktop.services.context import Services
@@ -39,6 +39,7 @@ from harmony_desktop.ui.programme.pages import (
     tr,
 )
 from harmony_desktop.ui.tasks import TaskManager
+from harmony_desktop.ui.timefield import TimeField
 
 Slot = tuple[int, dt.time, dt.time]
 FAMILIES = ("strings", "woodwinds", "brass", "percussion", "voice", "keyboard", "guitar", "mixed")
@@ -105,9 +106,10 @@ class MeetingsEditor(QWidget):
             (1, start or dt.time(15, 30), tr("Start of meeting {n}")),
             (2, end or dt.time(17, 0), tr("End of meeting {n}")),
         ):
-            edit = QTimeEdit(QTime(value.hour, value.minute))
-            # As the window writes times ("4:15 PM" in US English), like the table beside.
-            edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+            # typed as people write times ("4pm", "16:30"), read whole or refused; shown
+            # as the window writes them ("4:15 PM" in US English), like the table beside
+            edit = TimeField()
+            edit.setTime(QTime(value.hour, value.minute))
             edit.setAccessibleName(name.format(n=row + 1))
             self.table.setCellWidget(row, column, edit)
         # Tab goes on from the row above (or the table) through this row's boxes, then to
@@ -140,7 +142,11 @@ class MeetingsEditor(QWidget):
             start = self.table.cellWidget(row, 1)
             end = self.table.cellWidget(row, 2)
             assert isinstance(day, QComboBox)
-            assert isinstance(start, QTimeEdit) and isinstance(end, QTimeEdit)
+            assert isinstance(start, TimeField) and isinstance(end, TimeField)
+            for edit in (start, end):
+                refused = edit.refusal()  # a typed time that is none: said, nothing saved
+                if refused is not None:
+                    raise ValidationError(refused, "meetings")
             found.append((day.currentIndex(), start.time().toPython(), end.time().toPython()))  # type: ignore[arg-type]
         return found
 
