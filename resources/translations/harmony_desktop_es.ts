@@ -490,12 +490,12 @@
         <translation>Informes</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Configuración</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Configuración</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1565,7 +1565,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Needs &amp;review</source>
-        <translation>Pendiente de &amp;revisión</translation>
+        <translation>&amp;Pendiente de revisión</translation>
     </message>
     <message>
         <source>&amp;Sync</source>

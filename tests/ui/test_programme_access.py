@@ -8,15 +8,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QGroupBox,
-    QLabel,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -24,6 +17,7 @@ from harmony_desktop.services.setup import EnsembleRecord, HubRecord, StaffRecor
 from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.tasks import TaskManager
+from tests.support.access import clashes, misplaced, nameless, reachable
 
 TODAY = dt.date(2026, 9, 1)
 
@@ -60,42 +54,6 @@ def window(qtbot: QtBot, services: Services, language: str) -> Iterator[Programm
     tasks.shutdown()
 
 
-def mnemonic(text: str) -> str | None:
-    """The letter after a single '&' in ``text`` (lower case), or None."""
-    i = 0
-    while i < len(text) - 1:
-        if text[i] == "&":
-            if text[i + 1] == "&":
-                i += 2
-                continue
-            return text[i + 1].lower()
-        i += 1
-    return None
-
-
-def reachable(window: ProgrammeWindow) -> list[tuple[str, str, QObject]]:
-    """(key, label, target) for every Alt+key reachable on the page shown: its labels
-    with a buddy, its buttons and the window's tabs."""
-    found: list[tuple[str, str, QObject]] = []
-    tabs: QTabBar = window.tabs.tabBar()
-    for index in range(tabs.count()):
-        text = tabs.tabText(index)
-        if (key := mnemonic(text)) is not None:
-            found.append((key, text, tabs))
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or widget is tabs:
-            continue
-        if isinstance(widget, (QLabel, QAbstractButton)):
-            text = widget.text()
-        elif isinstance(widget, QGroupBox):
-            text = widget.title()
-        else:
-            continue
-        if (key := mnemonic(text)) is not None:
-            found.append((key, text, widget))
-    return found
-
-
 def pages(window: ProgrammeWindow) -> list[QWidget]:
     return [window.tabs.widget(i) for i in range(window.tabs.count())]
 
@@ -116,17 +74,11 @@ def show(qtbot: QtBot, window: ProgrammeWindow, page: QWidget, record: bool) -> 
 def test_no_two_alt_keys_clash_on_any_page(
     qtbot: QtBot, window: ProgrammeWindow, language: str, record: bool
 ) -> None:
-    clashes: list[str] = []
+    problems: list[str] = []
     for page in pages(window):
         show(qtbot, window, page, record)
-        seen: dict[str, str] = {}
-        for key, text, _target in reachable(window):
-            if not (key.isascii() and key.isalnum()):
-                clashes.append(f"{page.accessibleName()}: {text!r} takes Alt+{key}")
-            if key in seen:
-                clashes.append(f"{page.accessibleName()}: {seen[key]!r} and {text!r}")
-            seen[key] = text
-    assert clashes == [], language
+        problems += clashes(reachable(window), page.accessibleName())
+    assert problems == [], language
 
 
 def test_archived_records_keep_their_alt_keys_apart(
@@ -139,81 +91,27 @@ def test_archived_records_keep_their_alt_keys_apart(
         with qtbot.waitSignal(page.loaded, timeout=5000):
             page.archive_button.click()
         qtbot.waitUntil(lambda p=page: p.view.currentIndex().row() == 0, timeout=5000)
-        keys = [key for key, _text, _target in reachable(window)]
-        assert len(keys) == len(set(keys)), [t for _k, t, _o in reachable(window)]
-
-
-class _ButtonCatcher(QObject):
-    """Takes a button's Alt+key (the shortcut event) without clicking it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.caught: list[QObject] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Shortcut and isinstance(watched, QAbstractButton):
-            self.caught.append(watched)
-            return True
-        return False
+        assert clashes(reachable(window), page.accessibleName()) == []
 
 
 def test_every_alt_key_lands_where_its_label_says(
     qtbot: QtBot, window: ProgrammeWindow, language: str
 ) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    catcher = _ButtonCatcher()
-    app.installEventFilter(catcher)
-    tabs = window.tabs.tabBar()
-    try:
-        for index, page in enumerate(pages(window)):
-            show(qtbot, window, page, True)
-            for key, text, target in reachable(window):
-                window.tabs.setCurrentIndex(index)
-                qtbot.wait(5)
-                catcher.caught.clear()
-                focus = QApplication.focusWidget() or window
-                qtbot.keyClick(focus, key, Qt.KeyboardModifier.AltModifier)
-                where = f"{page.accessibleName()}: Alt+{key} ({text!r})"
-                if target is tabs:
-                    wanted = next(i for i in range(tabs.count()) if tabs.tabText(i) == text)
-                    assert window.tabs.currentIndex() == wanted, where
-                elif isinstance(target, QAbstractButton):
-                    assert catcher.caught == [target], where
-                else:
-                    assert isinstance(target, QLabel)
-                    buddy = target.buddy()
-                    assert buddy is not None, where
-                    while buddy.focusProxy() is not None:
-                        buddy = buddy.focusProxy()
-                    assert QApplication.focusWidget() is buddy, where
-    finally:
-        app.removeEventFilter(catcher)
+    problems: list[str] = []
+    for index, page in enumerate(pages(window)):
+        show(qtbot, window, page, True)
+        problems += misplaced(
+            qtbot, window, page.accessibleName(), lambda i=index: window.tabs.setCurrentIndex(i)
+        )
+    assert problems == [], language
 
 
 def test_every_focusable_widget_has_a_name_to_be_read(
     qtbot: QtBot, window: ProgrammeWindow, language: str
 ) -> None:
     window.ensembles.meetings.add_meeting()
-    buddies: set[QWidget] = set()
-    for label in window.findChildren(QLabel):
-        if label.buddy() is not None and label.text().strip():
-            buddies.add(label.buddy())
-    nameless: list[str] = []
+    problems: list[str] = []
     for page in pages(window):
         show(qtbot, window, page, True)
-        for widget in window.findChildren(QWidget):
-            if not widget.isVisible() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-                continue
-            if widget.focusProxy() is not None:
-                continue  # the proxy is what the keyboard reaches
-            if widget.accessibleName().strip() or widget in buddies:
-                continue
-            if widget.parent() is not None and type(widget.parent()).__name__ in (
-                "QComboBox",
-                "QAbstractSpinBox",
-            ):
-                continue
-            text = widget.text() if isinstance(widget, QAbstractButton) else ""
-            nameless.append(f"{page.accessibleName()}: {type(widget).__name__} {text!r}")
-    assert sorted({n.split(": ", 1)[1] for n in nameless}) == [], language
+        problems += nameless(window, page.accessibleName())
+    assert sorted({n.split(": ", 1)[1] for n in problems}) == [], language

@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
 
     def _add_language_menu(self) -> None:
         """Settings → Language: English / Español, each named in its own language."""
-        menu = self.menuBar().addMenu(tr("&Settings")).addMenu(tr("&Language"))
+        # Se&ttings: Alt+S is the Sync menu's.
+        menu = self.menuBar().addMenu(tr("Se&ttings")).addMenu(tr("&Language"))
         menu.setAccessibleName(tr("Language"))
         self.language_actions = language_actions(
             menu, i18n.current_language(), self.choose_language

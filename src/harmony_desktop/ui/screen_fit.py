@@ -80,6 +80,9 @@ def scrolling_dialog(dialog: QDialog, body: QWidget, buttons: QWidget) -> QScrol
     """
     area = _BodyScroll()
     area.setObjectName("dialogBody")
+    # Not a stop of its own for Tab: Tab goes from field to field, and the area scrolls
+    # to the field with the focus.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -521,6 +521,9 @@ class VolunteerShiftPanel(QWidget):
         if empty:
             self.summary.setText(why)
         self.toggle.setVisible(not empty)
+        # Alt+V only while it leads somewhere: the table, or the button that shows it.
+        title = tr("&Volunteers")
+        self.title.setText(title.replace("&", "") if empty else title)
         folded = empty or self._hidden_here()
         self._show_toggle(folded)
         if folded == self.view.isHidden():

@@ -169,6 +169,14 @@ class ReportsPage(QWidget):
         self.xlsx_button.clicked.connect(lambda: self._ask_file(".xlsx"))
         self.csv_button.clicked.connect(lambda: self._ask_file(".csv"))
         self.pdf_button.clicked.connect(lambda: self._ask_file(".pdf"))
+        for button in (
+            self.run_button,
+            self.cancel_button,
+            self.xlsx_button,
+            self.csv_button,
+            self.pdf_button,
+        ):  # read out by their label, without the Alt+key's "&"
+            button.setAccessibleName(button.text().replace("&", ""))
         self.status_label = QLabel()
         self.status_label.setAccessibleName(tr("Report status"))
         self._set_file_buttons()

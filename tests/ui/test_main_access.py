@@ -1,0 +1,241 @@
+"""The main window and the dialogs opened from it most, for keyboard and screen-reader
+users, in English and Spanish: no two Alt+keys clash on a page (its widgets, the tabs,
+the menu bar) nor in a menu or a dialog, each Alt+key lands where its label says, and
+every widget the keyboard can reach has a name to be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.ui.app import install_translator
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.dialogs import ArrivalDialog, DepartureDialog, NoteDialog
+from harmony_desktop.ui.roster.import_dialog import ImportDialog
+from harmony_desktop.ui.roster.print_day import SignInDayDialog
+from harmony_desktop.ui.roster.student_dialog import StudentDialog
+from harmony_desktop.ui.sync.enroll import EnrollDialog
+from tests.factories import HubFixture
+from tests.support.access import (
+    clashes,
+    menu_clashes,
+    misplaced,
+    mnemonic,
+    nameless,
+    reachable,
+)
+from tests.ui.conftest import TODAY
+
+
+@pytest.fixture(params=["en_US", "es_MX"])
+def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    code = str(request.param)
+    if code != "en_US":
+        assert install_translator(app, QLocale(code))
+    QLocale.setDefault(QLocale(code))
+    yield code
+    QLocale.setDefault(QLocale("en_US"))
+    install_translator(app, QLocale("en_US"))
+
+
+@pytest.fixture
+def main(qtbot: QtBot, services: Services, hub: HubFixture, language: str) -> Iterator[MainWindow]:
+    """The main window on TODAY; the hub has a volunteer, so the roll shows them (and
+    their Alt+V)."""
+    services.volunteers.save(
+        hub.hub_id, {"first_name": "Iris", "last_name": "Tester", "status": "active"}
+    )
+    win = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.register.dayLoaded, timeout=5000):
+        win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    yield win
+    win.shutdown()
+
+
+def open_roll(qtbot: QtBot, win: MainWindow) -> None:
+    page = win.register
+    win.pages.setCurrentWidget(page)
+    if page.roll_ready:
+        return
+    page.sessions_view.setFocus()
+    page.sessions_view.setCurrentIndex(page.sessions_model.index(0, 0))
+    with qtbot.waitSignal(page.volunteers.loaded, timeout=5000):
+        qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.roll_ready, timeout=5000)
+
+
+def states(qtbot: QtBot, win: MainWindow) -> list[tuple[str, Callable[[], None]]]:
+    """Each page as it is shown (the register's day and its roll), and how to show it."""
+
+    def tab(name: str) -> Callable[[], None]:
+        def show() -> None:
+            page = getattr(win, name) if name != "review" else win.sync_ui.review
+            win.pages.setCurrentWidget(page)
+            view = getattr(page, "view", None)
+            model = None if view is None else view.model()
+            if model is not None and model.rowCount() and not view.currentIndex().isValid():
+                view.setCurrentIndex(model.index(0, 0))
+
+        return show
+
+    def day() -> None:
+        win.pages.setCurrentWidget(win.register)
+
+    return [
+        ("register", day),
+        ("roll", lambda: open_roll(qtbot, win)),
+        *[(n, tab(n)) for n in ("roster", "volunteers", "events", "reports", "review")],
+    ]
+
+
+#: The Alt+keys of an open roll and of the Sync menu (on a laptop not enrolled).
+ROLL_KEYS = {
+    "en_US": {"f": "&File", "t": "Se&ttings", "s": "&Sync", "v": "&Volunteers"},
+    "es_MX": {"a": "&Archivo", "c": "&Configuración", "s": "&Sincronización", "v": "&Voluntarios"},
+}
+SYNC_MENU_KEYS = {
+    "en_US": {"y": "Set up s&ync…", "r": "Needs &review", "e": "&Enroll this laptop…"},
+    "es_MX": {
+        "c": "&Configurar la sincronización…",
+        "p": "&Pendiente de revisión",
+        "r": "&Registrar esta computadora…",
+    },
+}
+
+
+def test_the_roll_and_the_sync_menu_offer_these_alt_keys(
+    qtbot: QtBot, main: MainWindow, language: str
+) -> None:
+    open_roll(qtbot, main)
+    assert {a.key: a.text for a in reachable(main)} == ROLL_KEYS[language]
+    sync_menu = main.menuBar().actions()[-1].menu()
+    assert sync_menu is not None
+    assert {
+        key: action.text()
+        for action in sync_menu.actions()
+        if (key := mnemonic(action.text())) is not None
+    } == SYNC_MENU_KEYS[language]
+
+
+def test_no_two_alt_keys_clash_on_any_page(qtbot: QtBot, main: MainWindow, language: str) -> None:
+    problems = menu_clashes(main.menuBar(), "menus")
+    for name, show in states(qtbot, main):
+        show()
+        qtbot.wait(20)
+        problems += clashes(reachable(main), name)
+    assert not problems, language + ":\n" + "\n".join(problems)
+
+
+def test_every_alt_key_lands_where_its_label_says(
+    qtbot: QtBot, main: MainWindow, language: str
+) -> None:
+    problems: list[str] = []
+    for name, show in states(qtbot, main):
+        show()
+        qtbot.wait(20)
+        problems += misplaced(qtbot, main, name, show)
+    assert not problems, language + ":\n" + "\n".join(problems)
+
+
+def test_every_focusable_widget_has_a_name_to_be_read(
+    qtbot: QtBot, main: MainWindow, language: str
+) -> None:
+    problems: list[str] = []
+    for name, show in states(qtbot, main):
+        show()
+        qtbot.wait(20)
+        problems += nameless(main, name)
+    assert not problems, language + ":\n" + "\n".join(problems)
+
+
+def dialogs(win: MainWindow, services: Services, hub: HubFixture) -> list[tuple[str, QDialog]]:
+    session = (dt.time(15, 30), dt.time(17, 0))
+    student = hub.student_ids[0]
+    pickup = services.roll.pickup_info(student)
+    leads = services.roll.site_leads(hub.hub_id)
+    page = win.register
+    roster = win.roster
+    return [
+        ("late", ArrivalDialog("Ana Pérez", "Late", dt.time(15, 45), session, page)),
+        (
+            "left early",
+            DepartureDialog(
+                "Ana Pérez", "Left early", dt.time(16, 30), session, pickup, leads, page
+            ),
+        ),
+        (
+            "sign out",
+            DepartureDialog(
+                "Ana Pérez",
+                "Sign out",
+                dt.time(17, 0),
+                session,
+                pickup,
+                leads,
+                page,
+                with_reason=False,
+            ),
+        ),
+        ("note", NoteDialog("Ana Pérez", "", page)),
+        ("new student", StudentDialog(services, hub.hub_id, None, roster, today=TODAY)),
+        ("student", StudentDialog(services, hub.hub_id, student, roster, today=TODAY)),
+        ("import", ImportDialog(win.tasks, hub.hub_id, roster)),
+        ("import with a file", ImportDialog(win.tasks, hub.hub_id, roster)),
+        ("enroll", EnrollDialog(win.sync_ui.controller, win)),
+        (
+            "print day",
+            SignInDayDialog(
+                services, hub.hub_id, hub.ensemble_id, "Beginning Strings", TODAY, roster
+            ),
+        ),
+    ]
+
+
+def dialog_states(dialog: QDialog) -> list[Callable[[], None]]:
+    """Each tab of a dialog with tabs, else the dialog as it opens."""
+    tabs = getattr(dialog, "tabs", None)
+    if tabs is None:
+        return [lambda: None]
+    return [lambda i=i: tabs.setCurrentIndex(i) for i in range(tabs.count())]
+
+
+def test_dialogs_keep_alt_keys_apart_and_name_every_field(
+    qtbot: QtBot,
+    main: MainWindow,
+    services: Services,
+    hub: HubFixture,
+    language: str,
+    tmp_path: Path,
+) -> None:
+    problems: list[str] = []
+    students = tmp_path / "students.csv"
+    students.write_text("First name,Last name,Birth date\nIvo,Tester,2015-03-02\n")
+    for name, dialog in dialogs(main, services, hub):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if isinstance(dialog, ImportDialog) and "file" in name:
+            with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+                dialog.load_file(students)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d, timeout=5000)
+        for index, show in enumerate(dialog_states(dialog)):
+            show()
+            qtbot.wait(10)
+            where = f"{name} {index}"
+            problems += clashes(reachable(dialog), where)
+            problems += nameless(dialog, where)
+            problems += misplaced(qtbot, dialog, where, show)
+        dialog.reject()
+    assert not problems, language + ":\n" + "\n".join(problems)
