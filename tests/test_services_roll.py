@@ -11,9 +11,10 @@ from sqlmodel import select
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.vocab import SessionKind
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.roll import Dismissal, MarkState
+from harmony_desktop.services.roll import Dismissal, MarkState, consistent_state
 from harmony_desktop.services.sessions import RollState
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Outbox, Staff
+from harmony_desktop.store.today import CodeFlags
 from harmony_sync.protocol import attendance_mark_id
 from tests.factories import HubFixture
 
@@ -441,3 +442,31 @@ def test_a_late_student_who_leaves_early_keeps_the_arrival_and_counts_from_it(
     assert hours[late] == 0.75  # 15:50 to 16:35, not 15:30 to 16:35 (1.08)
     assert hours[early] == 1.0  # 15:30 (on time) to 16:30
     assert hours[corrected] == 0.75  # 16:00 to 16:45
+
+
+def test_a_kept_mark_is_made_whole_by_the_register_rules() -> None:
+    """What "Needs review" writes when a site lead keeps another laptop's mark: only a
+    late (or left-early) mark keeps an arrival time, only left early a departure and a
+    reason, only a present code who collected the child."""
+    signed_out = MarkState(
+        "L",
+        arrival_time=dt.time(16, 10),
+        departure_time=dt.time(17, 0),
+        reason="dentist",
+        note="brought her violin",
+        collected_by="Rosa Garcia",
+        collected_at=dt.time(17, 30),
+    )
+    absent = CodeFlags("AU", counts_present=False, tardy=False, early_departure=False, active=True)
+    assert consistent_state(signed_out, absent) == MarkState("AU", note="brought her violin")
+    late = CodeFlags("L", counts_present=True, tardy=True, early_departure=False, active=True)
+    assert consistent_state(signed_out, late) == MarkState(
+        "L",
+        arrival_time=dt.time(16, 10),
+        note="brought her violin",
+        collected_by="Rosa Garcia",
+        collected_at=dt.time(17, 30),
+    )
+    early = CodeFlags("E", counts_present=True, tardy=False, early_departure=True, active=True)
+    assert consistent_state(signed_out, early) == signed_out
+    assert consistent_state(signed_out, None) == MarkState(note="brought her violin")

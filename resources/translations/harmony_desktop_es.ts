@@ -1787,6 +1787,46 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Asistencia sin tomar</translation>
     </message>
     <message>
+        <source>{student}, {ensemble} on {date}</source>
+        <translation>{student}, {ensemble} el {date}</translation>
+    </message>
+    <message>
+        <source>{mark} at {time}</source>
+        <translation>{mark} a las {time}</translation>
+    </message>
+    <message>
+        <source>{mark}, arrived {time}</source>
+        <translation>{mark}, llegó a las {time}</translation>
+    </message>
+    <message>
+        <source>{mark}: {reason}</source>
+        <translation>{mark}: {reason}</translation>
+    </message>
+    <message>
+        <source>{mark}; walked home at {time}</source>
+        <translation>{mark}; se fue caminando a casa a las {time}</translation>
+    </message>
+    <message>
+        <source>{mark}; walked home</source>
+        <translation>{mark}; se fue caminando a casa</translation>
+    </message>
+    <message>
+        <source>{mark}; collected by {name} at {time}</source>
+        <translation>{mark}; lo recogió {name} a las {time}</translation>
+    </message>
+    <message>
+        <source>{mark}; collected by {name}</source>
+        <translation>{mark}; lo recogió {name}</translation>
+    </message>
+    <message>
+        <source>{mark}; note: {note}</source>
+        <translation>{mark}; nota: {note}</translation>
+    </message>
+    <message>
+        <source>Attendance mark</source>
+        <translation>Marca de asistencia</translation>
+    </message>
+    <message>
         <source>kept record: {kept} · other record: {other}</source>
         <translation>registro conservado: {kept} · otro registro: {other}</translation>
     </message>

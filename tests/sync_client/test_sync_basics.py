@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlmodel import select
 
+from harmony_desktop.services.review import WHOLE_MARK
+from harmony_desktop.services.roll import MarkState
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Conflict, Outbox, Student
 from tests.factories import make_hub
-from tests.sync_client.conftest import ReplicaFactory, open_session
+from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
 
 
 def test_two_laptops_converge_and_outbox_empties(replica: ReplicaFactory, live) -> None:  # type: ignore[no-untyped-def]
@@ -129,4 +133,98 @@ def test_two_codes_for_one_child_are_one_item_to_review(replica: ReplicaFactory,
         rep.sync.sync()
     for rep in (a, b):
         items = [(i.table, i.field_name, i.losing_value) for i in rep.review.review_items()]
-        assert items == [("attendance_mark", "code", "AU")]
+        assert items == [("attendance_mark", WHOLE_MARK, MarkState("AU"))]
+
+
+def _late_or_absent(replica: ReplicaFactory, live):  # type: ignore[no-untyped-def]
+    """Offline, laptop A marks the child unexcused absent, then laptop B marks her late
+    at 4:10 PM; A, B and A sync. Returns (a, b, hub, the mark's id)."""
+    a, b = replica("a"), replica("b")
+    hub = make_hub(a.services, students=1)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    a.enroll([hub.hub_id])
+    b.enroll([hub.hub_id])
+    a.sync.sync()
+    b.sync.sync()
+    session_id = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
+    a.sync.sync()
+    b.sync.sync()
+    child = hub.student_ids[0]
+    a.services.roll.mark(session_id, child, "AU", by=None)
+    b.services.roll.mark(session_id, child, "L", by=None, arrival_time=dt.time(16, 10))
+    for rep in (a, b, a):
+        rep.sync.sync()
+    with a.store.read() as s:
+        mark_id = s.exec(select(AttendanceMark)).one().id
+    return a, b, hub, mark_id
+
+
+def _mark(rep: Replica, mark_id: str) -> tuple[str | None, dt.time | None, dt.time | None]:
+    with rep.store.read() as s:
+        mark = s.get(AttendanceMark, mark_id)
+        assert mark is not None
+        return mark.code, mark.arrival_time, mark.departure_time
+
+
+def test_late_or_absent_is_one_item_with_both_whole_marks(replica: ReplicaFactory, live) -> None:  # type: ignore[no-untyped-def]
+    """The code and the arrival time both lost the merge: one item for the child's mark,
+    each side whole, on both laptops."""
+    a, b, _hub, mark_id = _late_or_absent(replica, live)
+    for rep in (a, b):
+        assert _mark(rep, mark_id) == ("L", dt.time(16, 10), None)
+        [item] = rep.review.review_items()
+        assert (item.kind, item.table, item.field_name) == (
+            "conflict",
+            "attendance_mark",
+            WHOLE_MARK,
+        )
+        assert item.mark is not None
+        assert item.mark.current == MarkState("L", arrival_time=dt.time(16, 10))
+        assert item.mark.other == MarkState("AU")
+        assert item.mark.fields == ("arrival_time", "code")
+        assert item.mark.student == "Ana Garcia"
+        assert item.mark.date == dt.date(2026, 9, 14)
+
+
+def test_keeping_the_absence_restores_the_whole_mark_everywhere(
+    replica: ReplicaFactory, live
+) -> None:  # type: ignore[no-untyped-def]
+    """Keeping "AU" writes an absence with no arrival time as one change; after syncing
+    both laptops hold it and nobody (not even a laptop joining later) has an item left."""
+    a, b, hub, mark_id = _late_or_absent(replica, live)
+    [item] = a.review.review_items()
+    assert a.store.pending_changes() == 0
+    a.review.keep_value(item.id, "losing")
+    assert _mark(a, mark_id) == ("AU", None, None)
+    assert a.store.pending_changes() == 1  # one tracked change: the mark
+    assert a.review.review_items() == []
+    for rep in (a, b, a):
+        rep.sync.sync()
+    for rep in (a, b):
+        assert _mark(rep, mark_id) == ("AU", None, None)
+        assert rep.review.review_items() == []
+        assert rep.store.pending_changes() == 0
+    c = replica("c")
+    c.enroll([hub.hub_id])
+    c.sync.sync()
+    assert _mark(c, mark_id) == ("AU", None, None)
+    assert c.review.review_items() == []
+
+
+def test_keeping_the_late_mark_resolves_without_a_change(replica: ReplicaFactory, live) -> None:  # type: ignore[no-untyped-def]
+    """Keeping the mark in use ("L" at 4:10 PM) writes nothing and resolves the item
+    everywhere."""
+    a, b, hub, mark_id = _late_or_absent(replica, live)
+    [item] = b.review.review_items()
+    b.review.keep_value(item.id, "winning")
+    assert b.store.pending_changes() == 0  # nothing written
+    assert b.review.review_items() == []
+    for rep in (b, a):
+        rep.sync.sync()
+    for rep in (a, b):
+        assert _mark(rep, mark_id) == ("L", dt.time(16, 10), None)
+        assert rep.review.review_items() == []
+    c = replica("c")
+    c.enroll([hub.hub_id])
+    c.sync.sync()
+    assert c.review.review_items() == []

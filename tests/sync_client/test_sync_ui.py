@@ -397,50 +397,139 @@ def test_a_long_message_gives_way_and_no_other_status_label_is_cut(qtbot: QtBot,
         bar.close()
 
 
+def _late_or_absent(replica: ReplicaFactory, live: SyncServer):  # type: ignore[no-untyped-def]
+    """Offline, laptop A marks the child unexcused absent on Mon 14 Sep 2026, then laptop
+    B marks her late at 4:10 PM; A, B and A sync. Returns (a, b, hub, the mark's id)."""
+    a, b, hub = _conflict_pair(replica, live)
+    child = hub.student_ids[0]
+    a.services.roll.mark(
+        open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14"), child, "AU", by=None
+    )
+    b.services.roll.mark(
+        open_session(b, hub.hub_id, hub.ensemble_id, "2026-09-14"),
+        child,
+        "L",
+        by=None,
+        arrival_time=dt.time(16, 10),
+    )
+    a.sync.sync()
+    b.sync.sync()
+    a.sync.sync()
+    with a.store.read() as s:
+        mark_id = s.exec(select(AttendanceMark)).one().id
+    return a, b, hub, mark_id
+
+
+def _marks(rep: Replica) -> list[tuple[str | None, dt.time | None]]:
+    with rep.store.read() as s:
+        return [(m.code, m.arrival_time) for m in s.exec(select(AttendanceMark))]
+
+
+def _rows(page: ReviewPage) -> list[list[str]]:
+    return [[page.model.index(r, c).data() for c in range(4)] for r in range(page.model.rowCount())]
+
+
+def _click_row(qtbot: QtBot, page: ReviewPage, row: int) -> None:
+    """Click the first cell of ``row``, as a person picks a row."""
+    rect = page.table.visualRect(page.model.index(row, 0))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
 def test_the_review_page_names_fields_and_states_in_spanish(
     qtbot: QtBot,
     qapp,  # type: ignore[no-untyped-def]
+    qtmodeltester,
     replica: ReplicaFactory,
     live: SyncServer,
     controller_for: ControllerFactory,
 ) -> None:
-    """Two laptops mark one child differently offline: the page says which field, and the
-    session's roll state, in the window's language (it said "Code", "held", "Session");
-    the session's own moot conflict is settled, not shown."""
+    """Two laptops mark one child differently offline: the page shows one row for her
+    mark, both marks whole, in the window's language (it showed a row for the code and
+    one for the arrival time, and "Use other value" left an absence with an arrival
+    time); the session's own moot conflict is settled, not shown. Using the other mark
+    restores the absence, whole, on both laptops."""
     from PySide6.QtCore import QLocale
 
     from harmony_desktop.ui.app import install_translator
     from harmony_desktop.ui.sync.review import field_label, show_field_value
 
-    a, b, hub = _conflict_pair(replica, live)
-    child = hub.student_ids[0]
-    for rep, code in ((a, "AU"), (b, "L")):
-        session = open_session(rep, hub.hub_id, hub.ensemble_id, "2026-09-14")
-        rep.services.roll.mark(session, child, code, by=None)
-    a.sync.sync()
-    b.sync.sync()
-    a.sync.sync()
+    a, b, _hub, _mark_id = _late_or_absent(replica, live)
     assert install_translator(qapp, QLocale("es_MX"))
     controller = controller_for(a)
-    page = ReviewPage(controller, hub.hub_id)
+    page = ReviewPage(controller, _hub.hub_id)
     qtbot.addWidget(page)
+    page.show()
     try:
+        qtbot.waitExposed(page)
         with qtbot.waitSignal(page.loaded, timeout=WAIT):
             page.reload()
-        rows = {
-            page.model.index(r, 1).data(): [page.model.index(r, c).data() for c in (0, 2, 3)]
-            for r in range(page.model.rowCount())
-        }
-        assert rows["Código de asistencia"] == ["Marca de Ana Garcia el 2026-09-14", "L", "AU"]
-        # the session's status lost a merge too (each laptop made it "scheduled", then
-        # "held"), but it holds the value that lost: settled, nothing to decide
-        assert set(rows) == {"Código de asistencia", "Hora de llegada"}
+        qtmodeltester.check(page.model)
+        assert _rows(page) == [
+            [
+                "Ana Garcia, Beginning Strings el lun 14 sep 2026",
+                "Marca de asistencia",
+                "Tarde a las 4:10\u202fp.m.",
+                "Falta injustificada",
+            ]
+        ]
+        assert page.status.text() == "1 cambio y 0 posibles duplicados por revisar."
         assert show_field_value("status", "held") == "Asistencia tomada"
         assert show_field_value("status", "scheduled") == "Asistencia sin tomar"
         # a moment of recording as a day and time, not an ISO stamp
         shown = show_field_value("recorded_at", "2026-09-14T21:27:23+00:00")
         assert shown.startswith(("lun 14 sep 2026", "mar 15 sep 2026")) and "T" not in shown
         assert field_label("recorded_at") == "Registrado el"
+
+        assert not page.use_other.isEnabled()
+        _click_row(qtbot, page, 0)
+        assert page.use_other.isEnabled() and page.use_other.text() == "Usar el otro valor"
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            qtbot.mouseClick(page.use_other, Qt.MouseButton.LeftButton)
+        assert _rows(page) == []
+        assert page.status.text() == "No hay nada pendiente de revisión."
+        assert _marks(a) == [("AU", None)]  # an absence, with no arrival time
     finally:
         controller.shutdown()
         install_translator(qapp, QLocale("en_US"))
+    for rep in (a, b):
+        rep.sync.sync()
+    assert _marks(b) == [("AU", None)]
+    assert b.review.review_items() == []
+
+
+def test_keeping_the_mark_in_use_from_the_review_page_writes_nothing(
+    qtbot: QtBot,
+    replica: ReplicaFactory,
+    live: SyncServer,
+    controller_for: ControllerFactory,
+) -> None:
+    a, b, hub, _mark_id = _late_or_absent(replica, live)
+    controller = controller_for(b)
+    page = ReviewPage(controller, hub.hub_id)
+    qtbot.addWidget(page)
+    page.show()
+    try:
+        qtbot.waitExposed(page)
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        assert _rows(page) == [
+            [
+                "Ana Garcia, Beginning Strings on Mon 14 Sep 2026",
+                "Attendance mark",
+                "Late at 4:10\u202fPM",
+                "Unexcused absence",
+            ]
+        ]
+        _click_row(qtbot, page, 0)
+        assert page.keep_current.text() == "Keep current value"
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            qtbot.mouseClick(page.keep_current, Qt.MouseButton.LeftButton)
+        assert _rows(page) == []
+        assert b.store.pending_changes() == 0
+        assert _marks(b) == [("L", dt.time(16, 10))]
+    finally:
+        controller.shutdown()
+    for rep in (b, a):
+        rep.sync.sync()
+    assert _marks(a) == [("L", dt.time(16, 10))]
+    assert a.review.review_items() == []

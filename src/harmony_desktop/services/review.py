@@ -7,24 +7,62 @@ at them here and keeps one value or dismisses the refusal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+import datetime as dt
+import json
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name
-from harmony_desktop.store import Store
+from harmony_desktop.services.roll import MarkState, RollService, consistent_state
+from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
     SYNCED_MODELS,
+    AttendanceCode,
     AttendanceMark,
     ClassSession,
+    Conflict,
     Contact,
     Ensemble,
     Student,
 )
-from harmony_desktop.store.replica import Replica, resolve_conflict
+from harmony_desktop.store.queries import live
+from harmony_desktop.store.replica import (
+    ConflictRecord,
+    Replica,
+    close_conflicts,
+    from_wire,
+    resolve_conflict,
+)
+from harmony_desktop.store.today import CodeFlags
+
+#: ``ReviewItem.field_name`` of one child's mark whose fields lost a merge together.
+WHOLE_MARK = "*mark*"
+#: How the id of such an item begins (its conflicts' ids follow, space-separated).
+_MARK_ITEM = "mark:"
+#: The fields of a mark a teacher sets (what keeping one side writes).
+_STATE_FIELDS = frozenset(f.name for f in fields(MarkState))
+
+
+@dataclass(frozen=True)
+class MarkSides:
+    """One child's mark that two laptops recorded differently: the one in use and the
+    other one, each whole (code with its times, reason and who collected the child),
+    as keeping it would store it."""
+
+    student: str
+    ensemble: str
+    date: dt.date | None
+    current: MarkState
+    other: MarkState
+    #: attendance code -> (label, Spanish label), for both sides' codes
+    labels: dict[str, tuple[str, str]]
+    #: the fields that lost the merge
+    fields: tuple[str, ...]
 
 
 @dataclass
@@ -43,6 +81,8 @@ class ReviewItem:
     resolved: bool = False
     resolution: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: for one child's mark (``field_name`` :data:`WHOLE_MARK`): both whole marks
+    mark: MarkSides | None = None
 
 
 class ReviewService:
@@ -52,35 +92,159 @@ class ReviewService:
         self.store = store
 
     def review_items(self, *, include_resolved: bool = False) -> list[ReviewItem]:
-        """Conflicts and refused changes, newest first."""
+        """Conflicts and refused changes, newest first.
+
+        The fields of one attendance mark that lost the same sync's merge are one item
+        (:data:`WHOLE_MARK`): the child's mark in use and the other one, each whole."""
         records = Replica(self.store).conflicts(include_resolved=include_resolved)
+        groups: dict[tuple[str, str, bool], list[ConflictRecord]] = {}
+        for c in records:
+            if c.kind == "conflict" and c.table == "attendance_mark":
+                groups.setdefault(_group_key(c), []).append(c)
+        items: list[ReviewItem] = []
         with self.store.read() as s:
-            return [
-                ReviewItem(
-                    id=c.id,
-                    kind=c.kind,
-                    table=c.table,
-                    row_id=c.row_id,
-                    field_name=c.field_name,
-                    losing_value=c.losing_value,
-                    winning_value=c.winning_value,
-                    what=describe_row(s, c.table, c.row_id),
-                    detected_at=c.detected_at,
-                    resolved=c.resolved_at is not None,
-                    resolution=c.resolution,
-                )
-                for c in records
-            ]
+            for c in records:
+                group = groups.get(_group_key(c)) if c.table == "attendance_mark" else None
+                if group is None or c.kind != "conflict":
+                    items.append(_field_item(s, c))
+                elif c is group[0]:
+                    mark = _mark_item(s, group)
+                    items.extend([mark] if mark else [_field_item(s, g) for g in group])
+        return items
 
     def keep_value(self, item_id: str, keep: str) -> None:
         """Resolve a conflict by keeping ``"losing"`` or ``"winning"`` (or dismiss a refusal).
 
-        Keeping the losing value writes it as a new edit (it syncs like any other).
+        Keeping the losing value writes it as a new edit (it syncs like any other). For
+        one child's mark, keeping the other side writes that whole mark through the
+        register's rules as one change, and resolves every conflict of the item; keeping
+        the mark in use writes nothing.
         """
         if keep not in ("losing", "winning"):
             raise ValidationError(_("Choose which value to keep."))
         with self.store.write() as w:
-            resolve_conflict(w, item_id, keep)
+            if not item_id.startswith(_MARK_ITEM):
+                resolve_conflict(w, item_id, keep)
+                return
+            ids = item_id.removeprefix(_MARK_ITEM).split()
+            if keep == "losing":
+                self._restore_other_mark(w, ids)
+            close_conflicts(w.session, ids, keep)
+
+    def _restore_other_mark(self, w: ChangeWriter, conflict_ids: list[str]) -> None:
+        """Write the losing side of one child's mark, whole and consistent."""
+        found = [w.session.get(Conflict, i) for i in conflict_ids]
+        conflicts = [c for c in found if c is not None]
+        if len(conflicts) != len(found):
+            raise NotFoundError(_("That review item no longer exists."))
+        if all(c.resolved_at is not None for c in conflicts):
+            return  # decided already (here, or on another laptop)
+        mark = w.session.get(AttendanceMark, conflicts[0].row_id)
+        if mark is None:
+            raise NotFoundError(_("The record of this conflict no longer exists."))
+        losing = {c.field_name: json.loads(c.losing_value) for c in conflicts}
+        RollService(self.store).restore_state(
+            w, mark.session_id, mark.student_id, _other_side(mark, losing), by=None
+        )
+
+
+def _group_key(c: ConflictRecord) -> tuple[str, str, bool]:
+    """The conflicts of one mark detected in one sync share this."""
+    return (c.row_id, c.detected_at, c.resolved_at is not None)
+
+
+def _field_item(s: Session, c: ConflictRecord) -> ReviewItem:
+    return ReviewItem(
+        id=c.id,
+        kind=c.kind,
+        table=c.table,
+        row_id=c.row_id,
+        field_name=c.field_name,
+        losing_value=c.losing_value,
+        winning_value=c.winning_value,
+        what=describe_row(s, c.table, c.row_id),
+        detected_at=c.detected_at,
+        resolved=c.resolved_at is not None,
+        resolution=c.resolution,
+    )
+
+
+def _state_of(mark: AttendanceMark) -> MarkState:
+    """The mark state a stored mark holds ("not recorded" once deleted)."""
+    if mark.deleted:
+        return MarkState()
+    return MarkState(**{name: getattr(mark, name) for name in _STATE_FIELDS})
+
+
+def _other_side(mark: AttendanceMark, losing: dict[str, Any]) -> MarkState:
+    """The mark in use with the values that lost (wire values) put back."""
+    state = _state_of(mark)
+    values = {
+        name: from_wire(AttendanceMark, name, value)
+        for name, value in losing.items()
+        if name in _STATE_FIELDS
+    }
+    return replace(state, **values)
+
+
+def _code_rows(s: Session, codes: set[str]) -> dict[str, AttendanceCode]:
+    if not codes:
+        return {}
+    rows = s.exec(
+        select(AttendanceCode).where(col(AttendanceCode.code).in_(codes), live(AttendanceCode))
+    ).all()
+    return {r.code: r for r in rows}
+
+
+def _mark_item(s: Session, group: list[ConflictRecord]) -> ReviewItem | None:
+    """One review item for the conflicts of one mark (None when the mark is gone)."""
+    first = group[0]
+    mark = s.get(AttendanceMark, first.row_id)
+    if mark is None:
+        return None
+    current = _state_of(mark)
+    other = _other_side(mark, {c.field_name: c.losing_value for c in group})
+    codes = _code_rows(s, {x for x in (current.code, other.code) if x is not None})
+    if other.code is None:
+        other = consistent_state(other, None)
+    elif other.code in codes:
+        row = codes[other.code]
+        flags = CodeFlags(row.code, row.counts_present, row.tardy, row.early_departure, True)
+        # a side the register would refuse is shown as it was; keeping it says why
+        with contextlib.suppress(ValidationError):
+            other = consistent_state(other, flags)
+    session = s.get(ClassSession, mark.session_id)
+    ensemble = s.get(Ensemble, session.ensemble_id) if session else None
+    sides = MarkSides(
+        student=_student_name(s, mark.student_id),
+        ensemble=ensemble.name if ensemble else "",
+        date=session.date if session else None,
+        current=current,
+        other=other,
+        labels={code: (row.label, row.label_es) for code, row in codes.items()},
+        fields=tuple(sorted({c.field_name for c in group})),
+    )
+    return ReviewItem(
+        id=_MARK_ITEM + " ".join(c.id for c in group),
+        kind="conflict",
+        table=first.table,
+        row_id=first.row_id,
+        field_name=WHOLE_MARK,
+        losing_value=other,
+        winning_value=current,
+        what=describe_row(s, first.table, first.row_id),
+        detected_at=first.detected_at,
+        resolved=first.resolved_at is not None,
+        resolution=first.resolution,
+        mark=sides,
+    )
+
+
+def _student_name(s: Session, student_id: str) -> str:
+    st = s.get(Student, student_id)
+    if st is None:
+        return _("unknown student")
+    return display_name(st.legal_first_name, st.legal_last_name, st.preferred_name)
 
 
 def describe_row(s: Session, table: str, row_id: str) -> str:

@@ -64,6 +64,24 @@ class MarkState:
         return bool(self.collected_by) or self.walked_home
 
 
+def consistent_state(state: MarkState, flags: CodeFlags | None) -> MarkState:
+    """``state`` as the register would store it for its code (``flags``; None: not
+    recorded): an arrival time only for late (or a late student who left early), a
+    departure time and reason only for left early, who collected the student only for a
+    code that counts present. Left early without a reason is refused, as when marking."""
+    if flags is None:
+        return MarkState(note=state.note)
+    arrival = state.arrival_time if flags.tardy or flags.early_departure else None
+    departure, reason = (
+        (state.departure_time, state.reason) if flags.early_departure else (None, "")
+    )
+    if flags.early_departure and not reason.strip():
+        raise ValidationError(_("Choose why the student left early."), "reason")
+    if flags.counts_present:
+        return replace(state, arrival_time=arrival, departure_time=departure, reason=reason)
+    return MarkState(flags.code, arrival, departure, reason, state.note)
+
+
 def _session_not_found() -> str:
     return _("That session does not exist. Open it from the sessions list.")
 
@@ -365,6 +383,15 @@ class RollService:
             if state.code is not None:
                 self._code(w.driver, state.code)
             return self._write(w, session_id, student_id, state, by)
+
+    def restore_state(
+        self, w: ChangeWriter, session_id: str, student_id: str, state: MarkState, *, by: str | None
+    ) -> MarkState:
+        """Write a whole mark state inside the caller's transaction ``w``, first made to
+        follow the register's rules (:func:`consistent_state`): a side of two laptops'
+        marks kept in "Needs review" is written as one ordinary change."""
+        flags = self._code(w.driver, state.code) if state.code is not None else None
+        return self._write(w, session_id, student_id, consistent_state(state, flags), by)
 
     def set_states(
         self, session_id: str, states: Sequence[tuple[str, MarkState]], *, by: str | None

@@ -76,6 +76,7 @@ __all__ = [
     "Wall",
     "attendance_code_id",
     "attendance_mark_id",
+    "close_conflicts",
     "closure_id",
     "codec",
     "from_wire",
@@ -96,6 +97,8 @@ GENESIS_CLOCKS = pack_clocks({"*": GENESIS})
 
 #: Resolve a review item inside a write transaction (see ``conflicts.resolve``).
 resolve_conflict = _conflicts.resolve
+#: Mark conflicts resolved whose kept value the caller wrote (see ``conflicts.close``).
+close_conflicts = _conflicts.close
 
 
 class Replica:

@@ -163,13 +163,32 @@ def resolve(w: ChangeWriter, conflict_id: str, keep: str) -> None:
             raise NotFoundError(_("The record of this conflict no longer exists."))
         value = from_wire(model, conflict.field_name, json.loads(conflict.losing_value))
         w.update(row, **{conflict.field_name: value})
-    conflict.resolved_at = now_iso()
-    conflict.resolution = f"kept {keep}"
-    w.session.add(conflict)
-    if conflict.id.startswith("server-"):
-        waiting = list(settings.read(w.session, settings.SYNC_RESOLVE_PENDING))
-        waiting.append(int(conflict.id.removeprefix("server-")))
-        settings.write(w.session, settings.SYNC_RESOLVE_PENDING, waiting)
+    close(w.session, [conflict_id], keep)
+
+
+def close(s: Session, conflict_ids: list[str], keep: str) -> None:
+    """Mark conflicts resolved, keeping ``"losing"`` or ``"winning"``, without writing
+    any value (the caller wrote what was kept, in the same transaction); server
+    conflicts are queued so the next sync tells the server. Already resolved ones are
+    left as they are; an unknown id raises :class:`NotFoundError` (nothing is marked)."""
+    found = [s.get(Conflict, conflict_id) for conflict_id in conflict_ids]
+    if any(c is None for c in found):
+        raise NotFoundError(_("That review item no longer exists."))
+    now = now_iso()
+    waiting = list(settings.read(s, settings.SYNC_RESOLVE_PENDING))
+    queued = False
+    for conflict in found:
+        assert conflict is not None
+        if conflict.resolved_at is not None:
+            continue
+        conflict.resolved_at = now
+        conflict.resolution = f"kept {keep}"
+        s.add(conflict)
+        if conflict.id.startswith("server-"):
+            waiting.append(int(conflict.id.removeprefix("server-")))
+            queued = True
+    if queued:
+        settings.write(s, settings.SYNC_RESOLVE_PENDING, waiting)
 
 
 def settle_moot(s: Session, now: str) -> int:

@@ -2,6 +2,9 @@
 
 For a conflict staff keep either value: "Keep current" accepts the merge's winner,
 "Use other value" writes the losing value back as a new edit (it then syncs and wins).
+A child's mark that two laptops recorded differently is one row showing both marks
+whole (code, times, reason, who collected the child); using the other one writes that
+whole mark, as the register would.
 A change the server refused, and a received change this laptop could not apply, can
 only be acknowledged ("Dismiss"); the reason is shown.
 Duplicate students found after a sync are listed with what each record holds; "Merge"
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from harmony_desktop.domain.i18n import data_label
 from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.sync.controller import SyncController
@@ -43,7 +47,8 @@ from harmony_desktop.ui.tasks import Changes
 
 if TYPE_CHECKING:
     from harmony_desktop.services.duplicates import DuplicatePair
-    from harmony_desktop.services.review import ReviewItem
+    from harmony_desktop.services.review import MarkSides, ReviewItem
+    from harmony_desktop.services.roll import MarkState
 
 Index = QModelIndex | QPersistentModelIndex
 #: the review item / duplicate pair behind a row
@@ -159,6 +164,55 @@ def show_field_value(name: str, value: Any) -> str:
     return show_value(value)
 
 
+def mark_record(sides: MarkSides, fallback: str) -> str:
+    """Whose mark in which session: "Ana Garcia, Beginning Strings on Mon 14 Sep 2026"."""
+    if sides.date is None:
+        return fallback
+    return tr("{student}, {ensemble} on {date}").format(
+        student=sides.student, ensemble=sides.ensemble, date=date_text(sides.date)
+    )
+
+
+def mark_text(sides: MarkSides, state: MarkState) -> str:
+    """One side of a child's mark, whole, in the window's language: "Late at 4:10 PM",
+    "Left early at 5:00 PM, arrived 4:10 PM: dentist", "Present; collected by Rosa
+    Garcia at 5:30 PM", "Unexcused absence"."""
+    if state.code is None:
+        text = tr("Not recorded")
+    else:
+        label, label_es = sides.labels.get(state.code, (state.code, ""))
+        text = data_label(label, label_es)
+    left = state.departure_time
+    if left is not None:
+        text = tr("{mark} at {time}").format(mark=text, time=time_text(left))
+        if state.arrival_time is not None:
+            text = tr("{mark}, arrived {time}").format(
+                mark=text, time=time_text(state.arrival_time)
+            )
+    elif state.arrival_time is not None:
+        text = tr("{mark} at {time}").format(mark=text, time=time_text(state.arrival_time))
+    if state.reason:
+        text = tr("{mark}: {reason}").format(mark=text, reason=state.reason)
+    when = state.collected_at
+    if state.walked_home:
+        text = (
+            tr("{mark}; walked home at {time}").format(mark=text, time=time_text(when))
+            if when
+            else tr("{mark}; walked home").format(mark=text)
+        )
+    elif state.collected_by:
+        text = (
+            tr("{mark}; collected by {name} at {time}").format(
+                mark=text, name=state.collected_by, time=time_text(when)
+            )
+            if when
+            else tr("{mark}; collected by {name}").format(mark=text, name=state.collected_by)
+        )
+    if sides.current.note != sides.other.note:
+        text = tr("{mark}; note: {note}").format(mark=text, note=show_value(state.note))
+    return text
+
+
 class ReviewModel(QAbstractTableModel):
     """Conflicts and refusals, one per row."""
 
@@ -222,6 +276,14 @@ class ReviewModel(QAbstractTableModel):
                 ).format(fields=fields),
                 "current": "",
                 "other": str(reason.get("reason") or reason.get("code") or ""),
+                "when": show_when(item.detected_at),
+            }[column]
+        if item.mark is not None:  # one child's mark, each side whole
+            return {
+                "what": mark_record(item.mark, item.what),
+                "field": tr("Attendance mark"),
+                "current": mark_text(item.mark, item.mark.current),
+                "other": mark_text(item.mark, item.mark.other),
                 "when": show_when(item.detected_at),
             }[column]
         return {
