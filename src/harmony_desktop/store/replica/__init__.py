@@ -169,6 +169,9 @@ class Replica:
     def settle_moot(self) -> int:
         """Resolve the conflicts nobody needs to decide (see ``conflicts.settle_moot``);
         returns how many."""
+        with self.store.read() as s:  # most rounds have none: no write transaction
+            if not _conflicts.unresolved_count(s):
+                return 0
         with self.store.raw_write() as s:
             return _conflicts.settle_moot(s, _outbox.now_iso())
 
