@@ -399,7 +399,7 @@ def test_archive_and_restore_never_delete(
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.show_archived.setChecked(True)
     assert page.select_student(student_id)
-    assert page.archive_button.text() == "Restore"
+    assert page.archive_button.text() == "R&estore"
     with qtbot.waitSignal(page.loaded, timeout=5000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
     assert services.roster.student(student_id).status == "active"

@@ -1330,12 +1330,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Buscar en la lista</translation>
     </message>
     <message>
-        <source>Add walk-in…</source>
-        <translation>Agregar persona sin inscripción…</translation>
+        <source>Searc&amp;h:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Add walk-in…</source>
+        <translation>A&amp;gregar persona sin inscripción…</translation>
     </message>
     <message>
         <source>Add walk-in</source>
         <translation>Agregar persona sin inscripción</translation>
+    </message>
+    <message>
+        <source>&amp;Remove walk-in</source>
+        <translation>&amp;Quitar persona sin inscripción</translation>
     </message>
     <message>
         <source>Remove walk-in</source>
@@ -2128,16 +2136,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Guardar la presentación</translation>
     </message>
     <message>
-        <source>Venue:</source>
-        <translation>Lugar:</translation>
+        <source>Sav&amp;e</source>
+        <translation>Guar&amp;dar</translation>
     </message>
     <message>
-        <source>On site:</source>
-        <translation>En el lugar:</translation>
+        <source>&amp;Venue:</source>
+        <translation>L&amp;ugar:</translation>
     </message>
     <message>
-        <source>Audience:</source>
-        <translation>Público:</translation>
+        <source>&amp;On site:</source>
+        <translation>&amp;En el lugar:</translation>
+    </message>
+    <message>
+        <source>A&amp;udience:</source>
+        <translation>Públ&amp;ico:</translation>
     </message>
     <message>
         <source>&lt;p&gt;Masterclass on {date}, {start}–{end}, with &lt;b&gt;{guest}&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Invited: {invited}.&lt;/p&gt;&lt;p&gt;Present {present} of {expected} · absent {absent} · not recorded {unrecorded} · {hours} student hours (reported apart from ensemble hours).&lt;/p&gt;&lt;p&gt;Take its roll in the Register, on its day.&lt;/p&gt;</source>
@@ -2172,16 +2184,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Presentaciones</translation>
     </message>
     <message>
-        <source>New family event…</source>
-        <translation>Nuevo evento familiar…</translation>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <source>New masterclass…</source>
-        <translation>Nueva clase magistral…</translation>
+        <source>&amp;New family event…</source>
+        <translation>&amp;Nuevo evento familiar…</translation>
     </message>
     <message>
-        <source>New performance…</source>
-        <translation>Nueva presentación…</translation>
+        <source>New &amp;masterclass…</source>
+        <translation>Nueva c&amp;lase magistral…</translation>
+    </message>
+    <message>
+        <source>New &amp;performance…</source>
+        <translation>Nueva &amp;presentación…</translation>
     </message>
     <message>
         <source>Event messages</source>
@@ -3265,10 +3281,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Buscar voluntarios</translation>
     </message>
     <message>
-        <source>Show inactive</source>
-        <translation>Mostrar inactivos</translation>
-    </message>
-    <message>
         <source>Show inactive volunteers</source>
         <translation>Mostrar voluntarios inactivos</translation>
     </message>
@@ -3283,22 +3295,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Clearances expiring within 30 days</source>
         <translation>Autorizaciones que vencen en menos de 30 días</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abrir</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
-        <source>Clearance kinds…</source>
-        <translation>Tipos de autorización…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importar…</translation>
     </message>
     <message>
         <source>Export</source>
@@ -3359,6 +3355,34 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Stop {name} assisting at this hub? Their record stays with their home hub.</source>
         <translation>¿Dejar de contar con {name} en esta sede? Su ficha se queda en su sede de origen.</translation>
+    </message>
+    <message>
+        <source>Show ina&amp;ctive</source>
+        <translation>&amp;Mostrar inactivos</translation>
+    </message>
+    <message>
+        <source>&amp;New volunteer</source>
+        <translation>&amp;Nuevo voluntario(a)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ab&amp;rir</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Clearance &amp;kinds…</source>
+        <translation>&amp;Tipos de autorización…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
     </message>
     <message>
         <source>Remove {name}? Their record and assignments are deleted on every laptop; hours already recorded stay in the reports.</source>
@@ -3793,10 +3817,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Buscar en la lista</translation>
     </message>
     <message>
-        <source>Show archived</source>
-        <translation>Mostrar archivados</translation>
-    </message>
-    <message>
         <source>Show archived students</source>
         <translation>Mostrar estudiantes archivados</translation>
     </message>
@@ -3809,32 +3829,44 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Estudiantes</translation>
     </message>
     <message>
-        <source>New student</source>
-        <translation>Nuevo estudiante</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Abrir</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>Archivar</translation>
-    </message>
-    <message>
-        <source>Waitlists…</source>
-        <translation>Listas de espera…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importar…</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
         <source>Roster…</source>
         <translation>Lista…</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>Show ar&amp;chived</source>
+        <translation>Mostrar archi&amp;vados</translation>
+    </message>
+    <message>
+        <source>&amp;New student</source>
+        <translation>&amp;Nuevo estudiante</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ab&amp;rir</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>Arc&amp;hivar</translation>
+    </message>
+    <message>
+        <source>&amp;Waitlists…</source>
+        <translation>&amp;Listas de espera…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
     </message>
     <message>
         <source>Contacts…</source>
@@ -3849,16 +3881,16 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Conjunto para imprimir</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>Imprimir</translation>
+        <source>&amp;Print</source>
+        <translation>I&amp;mprimir</translation>
+    </message>
+    <message>
+        <source>Print fo&amp;r</source>
+        <translation>Imprimir &amp;para</translation>
     </message>
     <message>
         <source>Roster messages</source>
         <translation>Mensajes de la lista</translation>
-    </message>
-    <message>
-        <source>Print for</source>
-        <translation>Imprimir para</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -3882,6 +3914,10 @@ the volunteer id of a row what a column sorts by</extracomment>
             <numerusform>{shown} de %n estudiantes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>R&amp;estore</source>
+        <translation>R&amp;estaurar</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s) exported to {name}.</source>
         <translation>
@@ -3892,10 +3928,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Saved {name}.</source>
         <translation>Se guardó {name}.</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Restaurar</translation>
     </message>
     <message>
         <source>{name} is active again.</source>

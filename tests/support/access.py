@@ -6,7 +6,8 @@
   accented letter, a space);
 - :func:`menu_clashes`: the same inside each menu of a menu bar;
 - :func:`misplaced`: each Alt+key pressed, and where it did not land where its label says;
-- :func:`nameless`: focusable widgets with neither an accessible name nor a labelled buddy.
+- :func:`nameless`: focusable widgets with neither an accessible name nor a labelled buddy,
+  or whose accessible name keeps a label's ``&`` (read aloud as "ampersand").
 """
 
 from __future__ import annotations
@@ -210,7 +211,8 @@ def misplaced(
 
 def nameless(root: QWidget, where: str) -> list[str]:
     """Visible widgets of ``root``'s window the keyboard reaches that have neither an
-    accessible name nor a label (with text) whose buddy they are."""
+    accessible name nor a label (with text) whose buddy they are, or whose accessible
+    name still carries a mnemonic's ``&`` (a label's text copied as it is)."""
     top = root.window()
     buddies: set[QWidget] = set()
     for label in top.findChildren(QLabel):
@@ -223,7 +225,11 @@ def nameless(root: QWidget, where: str) -> list[str]:
             continue
         if widget.focusProxy() is not None:
             continue  # the proxy is what the keyboard reaches
-        if widget.accessibleName().strip() or widget in buddies:
+        name = widget.accessibleName()
+        if (key := mnemonic(name)) is not None and key.isalnum():
+            found.append(f"{where}: {type(widget).__name__} named {name!r}")
+            continue
+        if name.strip() or widget in buddies:
             continue
         parent = widget.parentWidget()
         if isinstance(parent, (QComboBox, QAbstractSpinBox)):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
@@ -50,9 +51,24 @@ def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
 @pytest.fixture
 def main(qtbot: QtBot, services: Services, hub: HubFixture, language: str) -> Iterator[MainWindow]:
     """The main window on TODAY; the hub has a volunteer, so the roll shows them (and
-    their Alt+V)."""
+    their Alt+V), an archived student (the roster's "Restore"), and a family event and a
+    performance next week (the Events tab's roll and performance details)."""
     services.volunteers.save(
         hub.hub_id, {"first_name": "Iris", "last_name": "Tester", "status": "active"}
+    )
+    services.roster.archive_student(hub.student_ids[-1])
+    next_week = TODAY + dt.timedelta(days=7)
+    services.events.add_family_event(
+        hub.hub_id, next_week, dt.time(18, 0), dt.time(19, 30), title="Family night"
+    )
+    services.events.add_performance(
+        hub.ensemble_id,
+        next_week,
+        dt.time(17, 0),
+        dt.time(18, 0),
+        title="Winter concert",
+        venue="Park stage",
+        on_site=False,
     )
     win = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(win)
@@ -93,10 +109,51 @@ def states(qtbot: QtBot, win: MainWindow) -> list[tuple[str, Callable[[], None]]
     def day() -> None:
         win.pages.setCurrentWidget(win.register)
 
+    def archived() -> None:
+        """The roster with the archived student shown and chosen (its "Restore")."""
+        page = win.roster
+        win.pages.setCurrentWidget(page)
+        page.show_archived.setChecked(True)
+
+        def chosen() -> bool:
+            rows = [
+                r
+                for r in range(page.model.rowCount())
+                if page.model.entry(r).status == StudentStatus.ARCHIVED
+            ]
+            return bool(rows) and page.select_student(page.model.entry(rows[0]).student_id)
+
+        qtbot.waitUntil(chosen, timeout=5000)
+
+    def event(kind: str) -> Callable[[], None]:
+        """The Events tab with its first event of ``kind`` chosen."""
+
+        def show() -> None:
+            page = win.events
+            win.pages.setCurrentWidget(page)
+            qtbot.waitUntil(
+                lambda: any(
+                    page.model.event_at(r).kind == kind for r in range(page.model.rowCount())
+                ),
+                timeout=5000,
+            )
+            row = next(
+                r for r in range(page.model.rowCount()) if page.model.event_at(r).kind == kind
+            )
+            page.view.setCurrentIndex(page.model.index(row, 0))
+
+        return show
+
     return [
         ("register", day),
         ("roll", lambda: open_roll(qtbot, win)),
-        *[(n, tab(n)) for n in ("roster", "volunteers", "events", "reports", "review")],
+        ("roster", tab("roster")),
+        ("roster archived", archived),
+        ("volunteers", tab("volunteers")),
+        ("events", tab("events")),
+        ("family event", event("family")),
+        ("performance", event("performance")),
+        *[(n, tab(n)) for n in ("reports", "review")],
     ]
 
 
@@ -113,6 +170,125 @@ SYNC_MENU_KEYS = {
         "r": "&Registrar esta computadora…",
     },
 }
+
+#: The Alt+keys of the roster, volunteers and events pages, with the menu bar's.
+MENU_BAR_KEYS = {
+    "en_US": {"f": "&File", "t": "Se&ttings", "s": "&Sync"},
+    "es_MX": {"a": "&Archivo", "c": "&Configuración", "s": "&Sincronización"},
+}
+ROSTER_KEYS = {
+    "en_US": {
+        "h": "Searc&h:",
+        "c": "Show ar&chived",
+        "n": "&New student",
+        "o": "&Open",
+        "a": "&Archive",
+        "w": "&Waitlists…",
+        "i": "&Import…",
+        "x": "E&xport",
+        "r": "Print fo&r",
+        "p": "&Print",
+    },
+    "es_MX": {
+        "b": "&Buscar:",
+        "v": "Mostrar archi&vados",
+        "n": "&Nuevo estudiante",
+        "r": "Ab&rir",
+        "h": "Arc&hivar",
+        "l": "&Listas de espera…",
+        "i": "&Importar…",
+        "x": "E&xportar",
+        "p": "Imprimir &para",
+        "m": "I&mprimir",
+    },
+}
+#: An archived student chosen: "Restore" instead of "Archive".
+RESTORE_KEYS = {
+    "en_US": ("a", {"e": "R&estore"}),
+    "es_MX": ("h", {"e": "R&estaurar"}),
+}
+VOLUNTEERS_KEYS = {
+    "en_US": {
+        "h": "Searc&h:",
+        "c": "Show ina&ctive",
+        "n": "&New volunteer",
+        "o": "&Open",
+        "r": "&Remove",
+        "k": "Clearance &kinds…",
+        "i": "&Import…",
+        "x": "E&xport",
+    },
+    "es_MX": {
+        "b": "&Buscar:",
+        "m": "&Mostrar inactivos",
+        "n": "&Nuevo voluntario(a)",
+        "r": "Ab&rir",
+        "q": "&Quitar",
+        "t": "&Tipos de autorización…",
+        "i": "&Importar…",
+        "x": "E&xportar",
+    },
+}
+EVENTS_KEYS = {
+    "en_US": {
+        "w": "Sho&w:",
+        "n": "&New family event…",
+        "m": "New &masterclass…",
+        "p": "New &performance…",
+    },
+    "es_MX": {
+        "m": "&Mostrar:",
+        "n": "&Nuevo evento familiar…",
+        "l": "Nueva c&lase magistral…",
+        "p": "Nueva &presentación…",
+    },
+}
+#: A family event chosen: its roll's search and walk-in buttons.
+FAMILY_KEYS = {
+    "en_US": {"h": "Searc&h:", "a": "&Add walk-in…", "r": "&Remove walk-in"},
+    "es_MX": {
+        "b": "&Buscar:",
+        "g": "A&gregar persona sin inscripción…",
+        "q": "&Quitar persona sin inscripción",
+    },
+}
+#: A performance chosen: its venue, on site, audience and save.
+PERFORMANCE_KEYS = {
+    "en_US": {"v": "&Venue:", "o": "&On site:", "u": "A&udience:", "e": "Sav&e"},
+    "es_MX": {"u": "L&ugar:", "e": "&En el lugar:", "i": "Públ&ico:", "d": "Guar&dar"},
+}
+
+
+def page_keys(name: str, language: str) -> dict[str, str]:
+    """The Alt+keys expected on page state ``name`` (see :func:`states`)."""
+    keys = dict(MENU_BAR_KEYS[language])
+    if name.startswith("roster"):
+        keys |= ROSTER_KEYS[language]
+        if name == "roster archived":
+            archive, restore = RESTORE_KEYS[language]
+            del keys[archive]
+            keys |= restore
+    elif name == "volunteers":
+        keys |= VOLUNTEERS_KEYS[language]
+    else:
+        keys |= EVENTS_KEYS[language]
+        keys |= {"family event": FAMILY_KEYS, "performance": PERFORMANCE_KEYS}.get(name, {}).get(
+            language, {}
+        )
+    return keys
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["roster", "roster archived", "volunteers", "events", "family event", "performance"],
+)
+def test_the_roster_volunteers_and_events_offer_these_alt_keys(
+    qtbot: QtBot, main: MainWindow, language: str, name: str
+) -> None:
+    show = dict(states(qtbot, main))[name]
+    show()
+    qtbot.wait(20)
+    assert {a.key: a.text for a in reachable(main)} == page_keys(name, language)
 
 
 def test_the_roll_and_the_sync_menu_offer_these_alt_keys(

@@ -234,7 +234,7 @@ def test_the_window_comes_out_in_spanish(
         assert window.hub_label.text() == "Sede: Test Park Hub"
         assert window.date_label.text() == "Fecha: mar 8 sep 2026"  # weekday and month
         roster = window.roster
-        assert roster.new_button.text() == "Nuevo estudiante"
+        assert roster.new_button.text() == "&Nuevo estudiante"
         assert "Buscar por nombre" in roster.search.placeholderText()
         assert window.language_actions["es"].isChecked()
         # The codes are data stored in English; they are shown through the catalogue.

@@ -81,11 +81,11 @@ class SessionDetails(QWidget):
         self.on_site.setAccessibleName(tr("On site"))
         self.audience = audience_box()
         self.audience.setAccessibleName(tr("Audience"))
-        self.save_button = QPushButton(tr("Save"))
+        self.save_button = QPushButton(tr("Sav&e"))
         self.save_button.setAccessibleName(tr("Save the performance"))
-        form.addRow(tr("Venue:"), self.venue)
-        form.addRow(tr("On site:"), self.on_site)
-        form.addRow(tr("Audience:"), self.audience)
+        form.addRow(tr("&Venue:"), self.venue)
+        form.addRow(tr("&On site:"), self.on_site)
+        form.addRow(tr("A&udience:"), self.audience)
         form.addRow(self.save_button)
         layout.addWidget(self.performance_box)
         self.message = QLabel()
@@ -172,11 +172,13 @@ class EventsPage(QWidget):
             (tr("Performances"), "performance"),
         ):
             self.kind.addItem(label, value)
-        self.new_family = QPushButton(tr("New family event…"))
-        self.new_masterclass = QPushButton(tr("New masterclass…"))
-        self.new_performance = QPushButton(tr("New performance…"))
+        self.kind_label = QLabel(tr("Sho&w:"))
+        self.kind_label.setBuddy(self.kind)
+        self.new_family = QPushButton(tr("&New family event…"))
+        self.new_masterclass = QPushButton(tr("New &masterclass…"))
+        self.new_performance = QPushButton(tr("New &performance…"))
         for b in (self.new_family, self.new_masterclass, self.new_performance):
-            b.setAccessibleName(b.text().rstrip("…"))
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         self.message = QLabel()
         self.message.setAccessibleName(tr("Event messages"))
 
@@ -210,6 +212,7 @@ class EventsPage(QWidget):
             self.stack.addWidget(widget)
 
         bar = QHBoxLayout()
+        bar.addWidget(self.kind_label)
         bar.addWidget(self.kind)
         bar.addStretch(1)
         for b in (self.new_family, self.new_masterclass, self.new_performance):

@@ -81,7 +81,9 @@ class RosterPage(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search the roster"))
-        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.search_label = QLabel(self.tr("Searc&h:"))
+        self.search_label.setBuddy(self.search)
+        self.show_archived = QCheckBox(self.tr("Show ar&chived"))
         self.show_archived.setAccessibleName(self.tr("Show archived students"))
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Number of students shown"))
@@ -105,13 +107,13 @@ class RosterPage(QWidget):
             self.view.setColumnWidth(column, width)
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
 
-        self.new_button = QPushButton(self.tr("New student"))
-        self.edit_button = QPushButton(self.tr("Open"))
-        self.archive_button = QPushButton(self.tr("Archive"))
-        self.waitlist_button = QPushButton(self.tr("Waitlists…"))
-        self.import_button = QPushButton(self.tr("Import…"))
+        self.new_button = QPushButton(self.tr("&New student"))
+        self.edit_button = QPushButton(self.tr("&Open"))
+        self.archive_button = QPushButton(self.tr("&Archive"))
+        self.waitlist_button = QPushButton(self.tr("&Waitlists…"))
+        self.import_button = QPushButton(self.tr("&Import…"))
         self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
+        self.export_button.setText(self.tr("E&xport"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
         for kind, label in (
@@ -124,7 +126,7 @@ class RosterPage(QWidget):
         self.print_ensemble = QComboBox()
         self.print_ensemble.setAccessibleName(self.tr("Ensemble to print"))
         self.print_button = QToolButton()
-        self.print_button.setText(self.tr("Print"))
+        self.print_button.setText(self.tr("&Print"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         print_menu = QMenu(self.print_button)
         for kind in DOCUMENT_KINDS:
@@ -137,12 +139,13 @@ class RosterPage(QWidget):
             self.new_button, self.edit_button, self.archive_button, self.waitlist_button,
             self.import_button, self.export_button, self.print_button,
         ):  # fmt: skip
-            button.setAccessibleName(button.text().rstrip("…"))
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Roster messages"))
 
         top = QHBoxLayout()
+        top.addWidget(self.search_label)
         top.addWidget(self.search, 1)
         top.addWidget(self.show_archived)
         top.addWidget(self.count)
@@ -152,7 +155,9 @@ class RosterPage(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
-        actions.addWidget(QLabel(self.tr("Print for")))
+        self.print_for_label = QLabel(self.tr("Print fo&r"))
+        self.print_for_label.setBuddy(self.print_ensemble)
+        actions.addWidget(self.print_for_label)
         actions.addWidget(self.print_ensemble)
         actions.addWidget(self.print_button)
         layout = QVBoxLayout(self)
@@ -269,8 +274,8 @@ class RosterPage(QWidget):
         if student_id is not None:
             entry = self.model.entry(self.model.row_of(student_id))
             archived = entry.status == StudentStatus.ARCHIVED
-            self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
-            self.archive_button.setAccessibleName(self.archive_button.text())
+            self.archive_button.setText(self.tr("R&estore") if archived else self.tr("&Archive"))
+            self.archive_button.setAccessibleName(self.archive_button.text().replace("&", ""))
 
     # -- actions -----------------------------------------------------------------------
 

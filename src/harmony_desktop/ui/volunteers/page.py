@@ -108,7 +108,9 @@ class VolunteersPage(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(tr("Search the volunteers"))
-        self.show_inactive = QCheckBox(tr("Show inactive"))
+        self.search_label = QLabel(tr("Searc&h:"))
+        self.search_label.setBuddy(self.search)
+        self.show_inactive = QCheckBox(tr("Show ina&ctive"))
         self.show_inactive.setAccessibleName(tr("Show inactive volunteers"))
         self.count = QLabel()
         self.count.setAccessibleName(tr("Number of volunteers shown"))
@@ -133,13 +135,13 @@ class VolunteersPage(QWidget):
             self.expiring_view.setColumnWidth(column, width)
         self.expiring_view.doubleClicked.connect(self._open_expiring)
 
-        self.new_button = QPushButton(tr("New volunteer"))
-        self.edit_button = QPushButton(tr("Open"))
-        self.remove_button = QPushButton(tr("Remove"))
-        self.kinds_button = QPushButton(tr("Clearance kinds…"))
-        self.import_button = QPushButton(tr("Import…"))
+        self.new_button = QPushButton(tr("&New volunteer"))
+        self.edit_button = QPushButton(tr("&Open"))
+        self.remove_button = QPushButton(tr("&Remove"))
+        self.kinds_button = QPushButton(tr("Clearance &kinds…"))
+        self.import_button = QPushButton(tr("&Import…"))
         self.export_button = QToolButton()
-        self.export_button.setText(tr("Export"))
+        self.export_button.setText(tr("E&xport"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         for kind, label in (
@@ -154,12 +156,13 @@ class VolunteersPage(QWidget):
             self.new_button, self.edit_button, self.remove_button, self.kinds_button,
             self.import_button, self.export_button,
         ):  # fmt: skip
-            widget.setAccessibleName(widget.text().rstrip("…"))
+            widget.setAccessibleName(widget.text().replace("&", "").rstrip("…"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("Volunteer messages"))
 
         top = QHBoxLayout()
+        top.addWidget(self.search_label)
         top.addWidget(self.search, 1)
         top.addWidget(self.show_inactive)
         top.addWidget(self.count)
