@@ -7,6 +7,7 @@ errno, and nothing left behind (no ``.partial``, no half file, no data folder ma
 from __future__ import annotations
 
 import errno
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,18 @@ IMPORTS = {
 #: A picture's first bytes.
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
 
+#: What a Word document's and a workbook's ``[Content_Types].xml`` declare.
+DOCX_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+XLSX_TYPES = (
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+)
+
 
 def bad_source(tmp_path: Path, kind: str) -> tuple[Path, str]:
     """A bad file to import, and what the command line must say about it."""
@@ -221,9 +234,18 @@ def bad_source(tmp_path: Path, kind: str) -> tuple[Path, str]:
             f'{path} is a workbook, not a CSV text file: save it as .xlsx (or as "CSV UTF-8") '
             "and try again."
         )
-    assert kind == "not a workbook"
     path = tmp_path / "students.xlsx"
-    path.write_text("Last name,First name\nDoe,Jane\n")
+    if kind == "document named xlsx":  # a Word document is a zip too
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("[Content_Types].xml", DOCX_TYPES)
+            archive.writestr("word/document.xml", "<w:document/>")
+    elif kind == "damaged workbook":  # says it is a workbook, but its parts are missing
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("[Content_Types].xml", XLSX_TYPES)
+            archive.writestr("xl/workbook.xml", "<workbook")
+    else:
+        assert kind == "not a workbook"
+        path.write_text("Last name,First name\nDoe,Jane\n")
     return path, (
         f"{path} is not an Excel workbook, though its name ends in .xlsx. Open it in your "
         'spreadsheet, save it as .xlsx or as "CSV UTF-8", and try again.'
@@ -231,7 +253,16 @@ def bad_source(tmp_path: Path, kind: str) -> tuple[Path, str]:
 
 
 @pytest.mark.parametrize(
-    "kind", ["missing", "folder", "empty", "binary", "workbook named csv", "not a workbook"]
+    "kind",
+    [
+        "missing",
+        "folder",
+        "empty",
+        "binary",
+        "workbook named csv",
+        "not a workbook",
+        "document named xlsx",
+    ],
 )
 @pytest.mark.parametrize("command", IMPORTS)
 def test_a_bad_file_to_import(
@@ -244,6 +275,19 @@ def test_a_bad_file_to_import(
         assert one_line(capsys) == message
         assert capsys.readouterr().out == ""
     assert not data.exists()
+
+
+@pytest.mark.parametrize("command", IMPORTS)
+def test_a_damaged_workbook_to_import(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook whose parts are damaged passes the first look and is refused when it is
+    read: the same sentence, not openpyxl's words for programmers."""
+    data = tmp_path / "data"
+    path, message = bad_source(tmp_path, "damaged workbook")
+    assert main(["--data-dir", str(data), *IMPORTS[command], str(path), "--dry-run"]) == 2
+    assert one_line(capsys) == message
+    assert capsys.readouterr().out == ""
 
 
 def test_the_readers_first_bytes_are_enough(tmp_path: Path) -> None:

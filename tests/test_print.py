@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from harmony_desktop.printing import DOCUMENT_KINDS, render_document
 from harmony_desktop.services.context import Services
@@ -460,3 +461,51 @@ def test_a_signin_sheet_of_an_ensemble_nobody_is_in_says_so(
         "No student is enrolled in Choir on Tue 8 Sep 2026. Enroll students in the Roster "
         "tab; the lines below are for walk-ins."
     ) in text
+
+
+def test_a_printer_that_cannot_be_used_says_what_to_do(
+    services: Services, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A printer switched off or unplugged: Qt cannot start painting on it. The site lead
+    reads what to do (in the window's language, though the sheet is in Spanish), and
+    nothing is sent to the printer."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    from harmony_desktop.domain.errors import ValidationError
+    from harmony_desktop.printing import DocumentBuilder
+    from harmony_desktop.printing.language import document_language, in_language
+    from harmony_desktop.printing.layout import PrinterUnavailable, TablePainter
+    from harmony_desktop.ui.app import install_translator
+
+    hub = make_hub(services, students=3)
+    with document_language("es"):
+        document = DocumentBuilder(services).build(
+            "roster", hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY
+        )
+    began: list[object] = []
+
+    def refuse(painter: QPainter, device: object) -> bool:
+        began.append(device)
+        return False
+
+    monkeypatch.setattr(QPainter, "begin", refuse)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName("")  # the default printer, whatever this machine has
+    printer.setOutputFileName("")  # to paper, not to a file
+    with pytest.raises(ValidationError) as raised:
+        in_language("es", TablePainter(document).paint, printer)
+    assert began == [printer]
+    assert str(raised.value) == (
+        "Could not print: the printer could not be used. Check that it is switched on and "
+        "connected, then print again, or print to PDF instead."
+    )
+    try:  # a Spanish window says it in Spanish, naming the printer when it has a name
+        assert install_translator(qapp, QLocale("es_MX"))
+        assert str(PrinterUnavailable("Oficina")) == (
+            "No se pudo imprimir: no se pudo usar la impresora Oficina. Revise que esté "
+            "encendida y conectada, e imprima de nuevo, o imprima en PDF."
+        )
+    finally:
+        install_translator(qapp, QLocale("en_US"))

@@ -3778,6 +3778,14 @@ the volunteer id of a row what a column sorts by</extracomment>
         <source>other</source>
         <translation>otro</translation>
     </message>
+    <message>
+        <source>Could not print: the printer {printer} could not be used. Check that it is switched on and connected, then print again, or print to PDF instead.</source>
+        <translation>No se pudo imprimir: no se pudo usar la impresora {printer}. Revise que esté encendida y conectada, e imprima de nuevo, o imprima en PDF.</translation>
+    </message>
+    <message>
+        <source>Could not print: the printer could not be used. Check that it is switched on and connected, then print again, or print to PDF instead.</source>
+        <translation>No se pudo imprimir: no se pudo usar la impresora. Revise que esté encendida y conectada, e imprima de nuevo, o imprima en PDF.</translation>
+    </message>
 </context>
 <context>
     <name>RecordsModel</name>

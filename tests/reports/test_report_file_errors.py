@@ -110,3 +110,29 @@ def test_in_spanish(tmp_path: Path) -> None:
     with i18n.using("es"), pytest.raises(ValidationError) as raised:
         write(out)
     assert str(raised.value) == f"{out} es una carpeta: elija un nombre de archivo."
+
+
+def test_a_pdf_qt_cannot_open_or_a_printer_that_cannot_be_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt refuses to start painting (a file it cannot open, a printer switched off):
+    said for a person, and nothing left behind."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    from harmony_desktop.printing.reports import ReportPainter
+
+    render_report_pdf(small_report(), tmp_path / "warm-up.pdf")  # the QApplication
+    (tmp_path / "warm-up.pdf").unlink()
+    monkeypatch.setattr(QPainter, "begin", lambda painter, device: False)
+    out = tmp_path / "attendance.pdf"
+    with pytest.raises(ValidationError) as raised:
+        render_report_pdf(small_report(), out)
+    assert str(raised.value) == f"Could not save {out}. Choose another folder."
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ValidationError) as raised:
+        ReportPainter(small_report()).paint(QPrinter(QPrinter.PrinterMode.HighResolution))
+    assert str(raised.value) == (
+        "Could not print: the printer could not be used. Check that it is switched on and "
+        "connected, then print again, or print to PDF instead."
+    )

@@ -357,3 +357,17 @@ def test_a_report_that_cannot_run_takes_the_previous_one_away(
     assert page.report is None and page.model.rowCount() == 0
     assert page.scope_label.text() == "" and page.sheet_box.count() == 0
     assert not page.xlsx_button.isEnabled() and not page.pdf_button.isEnabled()
+
+
+def test_the_year_box_offers_only_years_that_have_begun(
+    qtbot: QtBot, window: MainWindow, services: Services, register: Register
+) -> None:
+    """On 4 Dec 2026 the year 2027-28 has not begun: nothing to report in it. The box
+    offers 2026-27 (the current one, chosen) and 2025-26, newest first."""
+    page = ReportsPage(services, register.north, window.tasks, today=dt.date(2026, 12, 4))
+    qtbot.addWidget(page)
+    years = [page.year_box.itemData(i) for i in range(page.year_box.count())]
+    assert years == ["2026-27", "2025-26"]
+    assert page.year_box.currentData() == "2026-27"
+    page.kind_box.setCurrentIndex(page.kind_box.findData("retention"))
+    assert page.year_box.currentData() == "2025-26"

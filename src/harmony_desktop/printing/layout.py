@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.printing import language
 
 FONT_FAMILY = "DejaVu Sans"
@@ -33,6 +34,44 @@ def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
     ``n`` picks the plural form of a ``%n`` text (lupdate reads it as the third
     argument; printed strings have no disambiguation)."""
     return language.current().tr(text, n=n)
+
+
+class PrinterUnavailable(ValidationError):
+    """A printer could not start printing (switched off, unplugged, gone from the
+    network, or none installed): nothing was sent to it.
+
+    Its message is said in the window's language when it is shown (its installed
+    translator), not in the language of the document being printed when it was raised."""
+
+    def __init__(self, printer: str) -> None:
+        super().__init__(printer)
+        self.printer = printer
+
+    def __str__(self) -> str:
+        if self.printer:
+            return QCoreApplication.translate(
+                "Printing",
+                "Could not print: the printer {printer} could not be used. Check that it "
+                "is switched on and connected, then print again, or print to PDF instead.",
+            ).format(printer=self.printer)
+        return QCoreApplication.translate(
+            "Printing",
+            "Could not print: the printer could not be used. Check that it is switched on "
+            "and connected, then print again, or print to PDF instead.",
+        )
+
+
+def begin_painting(painter: QPainter, device: QPagedPaintDevice) -> None:
+    """Start ``painter`` on ``device``, or say why not before anything is painted: a
+    printer (a QPrinter with no output file) raises :class:`PrinterUnavailable`; a file
+    Qt could not open, a RuntimeError, which its caller says as for any file it saves
+    (:func:`harmony_desktop.services.files.file_error`)."""
+    if painter.begin(device):
+        return
+    output = getattr(device, "outputFileName", None)
+    if callable(output) and not output():  # a QPrinter printing to paper
+        raise PrinterUnavailable(getattr(device, "printerName", str)())
+    raise RuntimeError("could not start painting on the print device")
 
 
 @dataclass(frozen=True)
@@ -153,8 +192,7 @@ class TablePainter:
     def paint(self, device: QPagedPaintDevice) -> int:
         """Paint the document on ``device`` (a QPdfWriter or QPrinter); returns the pages."""
         painter = QPainter()
-        if not painter.begin(device):
-            raise RuntimeError("could not start painting on the print device")
+        begin_painting(painter, device)
         try:
             return self._paint(painter, device)
         finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,7 +26,14 @@ from PySide6.QtGui import (
 
 from harmony_desktop.domain.i18n import format_date
 from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
-from harmony_desktop.printing.layout import Column, TableDocument, TablePainter, _font, tr
+from harmony_desktop.printing.layout import (
+    Column,
+    TableDocument,
+    TablePainter,
+    _font,
+    begin_painting,
+    tr,
+)
 from harmony_desktop.services.files import file_error
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
 from harmony_desktop.services.reports.context import SCOPE_DATE
@@ -136,8 +144,7 @@ class ReportPainter(TablePainter):
     def paint(self, device: QPagedPaintDevice) -> int:
         """Paint everything on ``device``; returns the pages."""
         painter = QPainter()
-        if not painter.begin(device):
-            raise RuntimeError("could not start painting on the print device")
+        begin_painting(painter, device)
         pages = 0
         try:
             for chart in self.report.charts:
@@ -329,7 +336,11 @@ def _write_pdf(
     writer.setCreator("Harmony Desktop")
     set_up_device(writer, page_size, landscape=True)
     printed = printed_line(printed_on or dt.date.today())
-    ReportPainter(report, printed_on=printed).paint(writer)
-    del writer  # finishes the file
+    try:
+        ReportPainter(report, printed_on=printed).paint(writer)
+    except RuntimeError as exc:  # Qt could not open the file: say it as the OS would
+        raise OSError(errno.EIO, str(exc)) from exc
+    finally:
+        del writer  # finishes the file
     partial.chmod(0o600)  # students' records: readable by their owner only
     partial.replace(path)

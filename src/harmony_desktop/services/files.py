@@ -23,6 +23,14 @@ PARTIAL_SUFFIX = ".partial"
 
 #: The first bytes of a zip archive (an .xlsx workbook is one).
 _ZIP_MAGIC = b"PK\x03\x04"
+#: The content types of a workbook's main part (.xlsx, .xlsm, .xltx, .xltm), as openpyxl
+#: finds it in ``[Content_Types].xml``.
+_WORKBOOK_TYPES = (
+    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    b"application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    b"application/vnd.ms-excel.template.macroEnabled.main+xml",
+)
 
 
 def file_error(path: Path, exc: OSError) -> ValidationError:
@@ -124,10 +132,35 @@ def read_error(path: Path, exc: OSError) -> ValidationError:
     return ValidationError(message.format(path=path))
 
 
+def not_a_workbook(path: Path) -> ValidationError:
+    """The file ``path``, named .xlsx, is no workbook (or one too damaged to read)."""
+    return ValidationError(
+        _(
+            "{path} is not an Excel workbook, though its name ends in {suffix}. "
+            'Open it in your spreadsheet, save it as .xlsx or as "CSV UTF-8", and '
+            "try again."
+        ).format(path=path, suffix=path.suffix)
+    )
+
+
+def _holds_a_workbook(path: Path) -> bool:
+    """True when the zip archive ``path`` declares a workbook part, as openpyxl looks
+    for it: a Word document or a zip of photos renamed .xlsx is a zip, not a workbook.
+    Reads only the archive's directory and its small list of content types."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            types = archive.read("[Content_Types].xml")
+    except (KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return False
+    except OSError as exc:
+        raise read_error(path, exc) from exc
+    return any(kind in types for kind in _WORKBOOK_TYPES)
+
+
 def check_source(path: Path) -> None:
     """Refuse a file to import that is missing, a folder, empty, unreadable, or not what
     its name says (an .xlsx that is no workbook, a binary file named .csv): one sentence
-    saying what to do. Reads only the file's first bytes."""
+    saying what to do. Reads only the file's first bytes (and a zip's list of parts)."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -142,14 +175,8 @@ def check_source(path: Path) -> None:
             _("{path} is empty: choose the file that holds the rows to import.").format(path=path)
         )
     if suffix in (".xlsx", ".xlsm"):
-        if not head.startswith(_ZIP_MAGIC) or not zipfile.is_zipfile(path):
-            raise ValidationError(
-                _(
-                    "{path} is not an Excel workbook, though its name ends in {suffix}. "
-                    'Open it in your spreadsheet, save it as .xlsx or as "CSV UTF-8", and '
-                    "try again."
-                ).format(path=path, suffix=path.suffix)
-            )
+        if not head.startswith(_ZIP_MAGIC) or not _holds_a_workbook(path):
+            raise not_a_workbook(path)
     elif head.startswith(_ZIP_MAGIC):
         raise ValidationError(
             _(

@@ -37,7 +37,7 @@ from pathlib import Path
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import stored_text
-from harmony_desktop.services.files import check_source
+from harmony_desktop.services.files import check_source, not_a_workbook
 
 Cell = str | int | float | dt.date | dt.datetime | bool | None
 Rows = list[tuple[int, list[Cell]]]
@@ -255,12 +255,8 @@ def read_workbook(path: Path) -> dict[str, Rows]:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(
-            _("{name} could not be read as an Excel workbook: {error}").format(
-                name=path.name, error=exc
-            )
-        ) from exc
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file; its words
+        raise not_a_workbook(path) from exc  # are for programmers, not for the reader
     try:
         return {
             sheet.title: [

@@ -106,7 +106,8 @@ class ReportsPage(QWidget):
         self._fill_ensembles()
         self.year_box = QComboBox()
         self.year_box.setAccessibleName(tr("Programme year"))
-        years = services.calendar.years(self.today)
+        # Only years that have begun: a year not yet started has nothing to report.
+        years = [y for y in services.calendar.years(self.today) if y.first_day <= self.today]
         current = services.calendar.programme_year_for(self.today).label
         for year in years:
             self.year_box.addItem(year.label, year.label)
