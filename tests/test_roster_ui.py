@@ -584,3 +584,27 @@ def test_print_to_pdf_in_a_folder_or_open_elsewhere_says_what_to_do(
     )
     assert target.read_bytes() == b"%PDF the old one, open in a reader"
     assert [p.name for p in folder.iterdir()] == ["roster.pdf"]
+
+
+def test_a_printer_that_cannot_be_used_says_what_to_do(
+    page: RosterPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's Print on a printer switched off or unplugged: Qt cannot start
+    painting on it. Said below the roster, nothing sent, no traceback."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    preview = page.print_preview("roster")
+    assert preview is not None
+    printer = preview.printer()
+    printer.setPrinterName("")  # the default printer, whatever this machine has
+    printer.setOutputFileName("")  # to paper, not to a file
+    monkeypatch.setattr(QPainter, "begin", lambda painter, device: False)
+    widget = preview.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    widget.print_()
+    preview.close()
+    assert page.message.text() == (
+        "Could not print: the printer could not be used. Check that it is switched on and "
+        "connected, then print again, or print to PDF instead."
+    )

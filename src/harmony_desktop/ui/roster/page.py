@@ -426,7 +426,10 @@ class RosterPage(QWidget):
         elsewhere, a full disk) says why and what to do below the roster, as an export."""
         target = device.outputFileName()
         if not target or device.paintEngine().type() != QPaintEngine.Type.Pdf:
-            in_language(language, TablePainter(document).paint, device)  # preview, printer
+            try:  # preview, printer
+                in_language(language, TablePainter(document).paint, device)
+            except HarmonyError as exc:  # a printer that could not be used: nothing sent
+                self._say(str(exc), error=True)
             return
         try:
             with saving(Path(target)) as partial:
