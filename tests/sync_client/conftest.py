@@ -21,6 +21,7 @@ from harmony_desktop.services.review import ReviewService
 from harmony_desktop.services.sync import SyncService
 from harmony_desktop.store import Store
 from harmony_desktop.store.seed import ensure_attendance_codes
+from tests.factories import make_hub
 from tests.support.store_template import new_store_file
 from tests.support.sync_server import SyncServer
 
@@ -144,3 +145,16 @@ def open_session(rep: Replica, hub_id: str, ensemble_id: str, day: str = "2026-0
         if info.ensemble_id == ensemble_id:
             return rep.services.sessions.open(info).id
     raise AssertionError("no session that day")
+
+
+def two_laptops(replica: ReplicaFactory, live: SyncServer, students: int = 2):  # type: ignore[no-untyped-def]
+    """Laptops "a" and "b" enrolled for one new hub of ``students`` and synced once
+    each: the start of every test where two laptops change the same things."""
+    a, b = replica("a"), replica("b")
+    hub = make_hub(a.services, students=students)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    a.enroll([hub.hub_id])
+    b.enroll([hub.hub_id])
+    a.sync.sync()
+    b.sync.sync()
+    return a, b, hub

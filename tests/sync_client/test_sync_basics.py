@@ -10,7 +10,7 @@ from harmony_desktop.services.review import WHOLE_MARK
 from harmony_desktop.services.roll import MarkState
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Conflict, Outbox, Student
 from tests.factories import make_hub
-from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
+from tests.sync_client.conftest import Replica, ReplicaFactory, open_session, two_laptops
 
 
 def test_two_laptops_converge_and_outbox_empties(replica: ReplicaFactory, live) -> None:  # type: ignore[no-untyped-def]
@@ -42,13 +42,7 @@ def test_two_laptops_converge_and_outbox_empties(replica: ReplicaFactory, live) 
 
 
 def test_concurrent_edits_merge_per_field_and_loser_kept(replica: ReplicaFactory, live) -> None:  # type: ignore[no-untyped-def]
-    a, b = replica("a"), replica("b")
-    hub = make_hub(a.services, students=1)
-    live.add_hub("Test Park Hub", hub.hub_id)
-    a.enroll([hub.hub_id])
-    b.enroll([hub.hub_id])
-    a.sync.sync()
-    b.sync.sync()
+    a, b, hub = two_laptops(replica, live, students=1)
     sid = hub.student_ids[0]
     # offline, different fields: both survive
     a.services.roster.update_student(sid, instrument="cello")
@@ -86,13 +80,7 @@ def test_two_laptops_taking_one_roll_offline_leave_nothing_to_review(
     marks merge and the session is held everywhere. Its status lost a merge on the way
     (each laptop made the session "scheduled", then "held"), but the value that lost is
     the one the session holds: there is nothing for anyone to decide."""
-    a, b = replica("a"), replica("b")
-    hub = make_hub(a.services, students=2)
-    live.add_hub("Test Park Hub", hub.hub_id)
-    a.enroll([hub.hub_id])
-    b.enroll([hub.hub_id])
-    a.sync.sync()
-    b.sync.sync()
+    a, b, hub = two_laptops(replica, live, students=2)
     on_a = open_session(a, hub.hub_id, hub.ensemble_id)
     a.services.roll.mark(on_a, hub.student_ids[0], "P", by=None)
     on_b = open_session(b, hub.hub_id, hub.ensemble_id)
@@ -116,13 +104,7 @@ def test_two_laptops_taking_one_roll_offline_leave_nothing_to_review(
 def test_two_codes_for_one_child_are_one_item_to_review(replica: ReplicaFactory, live) -> None:  # type: ignore[no-untyped-def]
     """Two teachers mark the same child differently offline: the later code wins and the
     other is one item to review, not one more for when and by whom each was written."""
-    a, b = replica("a"), replica("b")
-    hub = make_hub(a.services, students=1)
-    live.add_hub("Test Park Hub", hub.hub_id)
-    a.enroll([hub.hub_id])
-    b.enroll([hub.hub_id])
-    a.sync.sync()
-    b.sync.sync()
+    a, b, hub = two_laptops(replica, live, students=1)
     session_id = open_session(a, hub.hub_id, hub.ensemble_id)
     a.sync.sync()
     b.sync.sync()
@@ -139,13 +121,7 @@ def test_two_codes_for_one_child_are_one_item_to_review(replica: ReplicaFactory,
 def _late_or_absent(replica: ReplicaFactory, live):  # type: ignore[no-untyped-def]
     """Offline, laptop A marks the child unexcused absent, then laptop B marks her late
     at 4:10 PM; A, B and A sync. Returns (a, b, hub, the mark's id)."""
-    a, b = replica("a"), replica("b")
-    hub = make_hub(a.services, students=1)
-    live.add_hub("Test Park Hub", hub.hub_id)
-    a.enroll([hub.hub_id])
-    b.enroll([hub.hub_id])
-    a.sync.sync()
-    b.sync.sync()
+    a, b, hub = two_laptops(replica, live, students=1)
     session_id = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
     a.sync.sync()
     b.sync.sync()

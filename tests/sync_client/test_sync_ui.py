@@ -21,7 +21,7 @@ from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import make_hub
 from tests.support.postgres import free_port
 from tests.support.sync_server import SyncServer
-from tests.sync_client.conftest import Replica, ReplicaFactory, open_session
+from tests.sync_client.conftest import Replica, ReplicaFactory, open_session, two_laptops
 
 WAIT = 30_000
 
@@ -182,17 +182,6 @@ def test_status_offline_backoff_and_reminder(
         controller.shutdown()
 
 
-def _conflict_pair(replica: ReplicaFactory, live: SyncServer):  # type: ignore[no-untyped-def]
-    a, b = replica("a"), replica("b")
-    hub = make_hub(a.services, students=2)
-    live.add_hub("Test Park Hub", hub.hub_id)
-    a.enroll([hub.hub_id])
-    b.enroll([hub.hub_id])
-    a.sync.sync()
-    b.sync.sync()
-    return a, b, hub
-
-
 def test_review_panel_keeps_either_value(
     qtbot: QtBot,
     qtmodeltester,
@@ -200,7 +189,7 @@ def test_review_panel_keeps_either_value(
     live: SyncServer,
     controller_for: ControllerFactory,
 ) -> None:  # type: ignore[no-untyped-def]
-    a, b, hub = _conflict_pair(replica, live)
+    a, b, hub = two_laptops(replica, live)
     sid = hub.student_ids[0]
     a.services.roster.update_student(sid, school="Lincoln")
     b.services.roster.update_student(sid, school="Roosevelt")
@@ -239,7 +228,7 @@ def test_duplicate_merge_from_the_review_page(
     live: SyncServer,
     controller_for: ControllerFactory,
 ) -> None:  # type: ignore[no-untyped-def]
-    a, b, hub = _conflict_pair(replica, live)
+    a, b, hub = two_laptops(replica, live)
     child = {
         "legal_first_name": "Rosa",
         "legal_last_name": "Mendez",
@@ -400,7 +389,7 @@ def test_a_long_message_gives_way_and_no_other_status_label_is_cut(qtbot: QtBot,
 def _late_or_absent(replica: ReplicaFactory, live: SyncServer):  # type: ignore[no-untyped-def]
     """Offline, laptop A marks the child unexcused absent on Mon 14 Sep 2026, then laptop
     B marks her late at 4:10 PM; A, B and A sync. Returns (a, b, hub, the mark's id)."""
-    a, b, hub = _conflict_pair(replica, live)
+    a, b, hub = two_laptops(replica, live)
     child = hub.student_ids[0]
     a.services.roll.mark(
         open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14"), child, "AU", by=None

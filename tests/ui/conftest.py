@@ -6,9 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
+from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.page import RegisterPage
 from tests.factories import HubFixture
@@ -45,3 +48,18 @@ def window(qtbot: QtBot, services: Services, hub: HubFixture) -> Iterator[MainWi
 def page(window: MainWindow) -> RegisterPage:
     """The register page of :func:`window`."""
     return window.register
+
+
+@pytest.fixture(params=["en_US", "es_MX"])
+def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
+    """The window's language for a test run once in English and once in Spanish (the
+    translator and the default locale), set back to English afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    code = str(request.param)
+    if code != "en_US":
+        assert install_translator(app, QLocale(code))
+    QLocale.setDefault(QLocale(code))
+    yield code
+    QLocale.setDefault(QLocale("en_US"))
+    install_translator(app, QLocale("en_US"))

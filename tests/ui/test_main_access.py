@@ -10,13 +10,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.context import Services
-from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import ArrivalDialog, DepartureDialog, NoteDialog
 from harmony_desktop.ui.roster.import_dialog import ImportDialog
@@ -33,19 +32,6 @@ from tests.support.access import (
     reachable,
 )
 from tests.ui.conftest import TODAY
-
-
-@pytest.fixture(params=["en_US", "es_MX"])
-def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    code = str(request.param)
-    if code != "en_US":
-        assert install_translator(app, QLocale(code))
-    QLocale.setDefault(QLocale(code))
-    yield code
-    QLocale.setDefault(QLocale("en_US"))
-    install_translator(app, QLocale("en_US"))
 
 
 @pytest.fixture

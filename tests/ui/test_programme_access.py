@@ -8,31 +8,16 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import EnsembleRecord, HubRecord, StaffRecord
-from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.tasks import TaskManager
 from tests.support.access import clashes, misplaced, nameless, reachable
 
 TODAY = dt.date(2026, 9, 1)
-
-
-@pytest.fixture(params=["en_US", "es_MX"])
-def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    code = str(request.param)
-    if code != "en_US":
-        assert install_translator(app, QLocale(code))
-    QLocale.setDefault(QLocale(code))
-    yield code
-    QLocale.setDefault(QLocale("en_US"))
-    install_translator(app, QLocale("en_US"))
 
 
 @pytest.fixture
