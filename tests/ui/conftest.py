@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 
@@ -13,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.register.page import RegisterPage
+from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import HubFixture
 
 
@@ -63,3 +66,22 @@ def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
     yield code
     QLocale.setDefault(QLocale("en_US"))
     install_translator(app, QLocale("en_US"))
+
+
+@contextlib.contextmanager
+def programme_window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWindow]:
+    """The Programme window on 1 Sep 2026, shown, loaded and active (the keyboard is
+    its); closed with its task manager afterwards."""
+    tasks = TaskManager(services)
+    win = ProgrammeWindow(services, tasks, None, today=dt.date(2026, 9, 1))
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
+        win.show()
+    qtbot.waitUntil(lambda: win.ensembles.hub_box.count() == 1, timeout=5000)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    try:
+        yield win
+    finally:
+        win.close()
+        tasks.shutdown()

@@ -4,20 +4,17 @@ where its label says, and every widget the keyboard can reach has a name to be r
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import EnsembleRecord, HubRecord, StaffRecord
 from harmony_desktop.ui.programme import ProgrammeWindow
-from harmony_desktop.ui.tasks import TaskManager
 from tests.support.access import clashes, misplaced, nameless, reachable
-
-TODAY = dt.date(2026, 9, 1)
+from tests.ui.conftest import programme_window
 
 
 @pytest.fixture
@@ -25,18 +22,9 @@ def window(qtbot: QtBot, services: Services, language: str) -> Iterator[Programm
     hub_id = services.setup.save_hub(HubRecord(None, "Parque Lincoln Hub"))
     services.setup.save_staff(StaffRecord(None, "Rosa Campos", "teacher", (hub_id,)))
     services.setup.save_ensemble(EnsembleRecord(None, hub_id, "Cuerdas", capacity=20))
-    tasks = TaskManager(services)
-    win = ProgrammeWindow(services, tasks, None, today=TODAY)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
-        win.show()
-    qtbot.waitUntil(lambda: win.ensembles.hub_box.count() == 1, timeout=5000)
-    qtbot.waitUntil(lambda: win.ensembles.model.rowCount() == 1, timeout=5000)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
-    yield win
-    win.close()
-    tasks.shutdown()
+    with programme_window(qtbot, services) as win:
+        qtbot.waitUntil(lambda: win.ensembles.model.rowCount() == 1, timeout=5000)
+        yield win
 
 
 def pages(window: ProgrammeWindow) -> list[QWidget]:

@@ -16,25 +16,14 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import HubRecord
 from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.programme import ProgrammeWindow
-from harmony_desktop.ui.tasks import TaskManager
-
-TODAY = dt.date(2026, 9, 1)
+from tests.ui.conftest import programme_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWindow]:
     services.setup.save_hub(HubRecord(None, "Parque Lincoln Hub"))
-    tasks = TaskManager(services)
-    win = ProgrammeWindow(services, tasks, None, today=TODAY)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
-        win.show()
-    qtbot.waitUntil(lambda: win.ensembles.hub_box.count() == 1, timeout=5000)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
-    yield win
-    win.close()
-    tasks.shutdown()
+    with programme_window(qtbot, services) as win:
+        yield win
 
 
 def focused() -> QWidget | None:
