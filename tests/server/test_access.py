@@ -198,3 +198,18 @@ def test_session_reports_scope(client: TestClient, hubs, laptop: LaptopFactory) 
     data = client.get("/v1/session", headers=dev.headers).json()
     assert data["hubs"] == [{"id": north, "name": "North Park"}]
     assert data["device_key"] == dev.key and data["last_mutation_id"] == 0
+
+
+@pytest.mark.parametrize(
+    "hub_id", ["not-a-hub", "ab\x00cd", "7D6F3A52-5F0E-4C8E-9A53-0C6B8E2F1A10"]
+)
+def test_a_code_for_a_hub_that_is_no_hub_is_refused_without_touching_the_database(
+    engine: Engine, hub_id: str
+) -> None:
+    """Any text given as the hub (a form field of the console) names no hub unless it
+    is a hub's id: refused with a message, on PostgreSQL too, where a NUL byte in the
+    query itself made the console answer "database unavailable"."""
+    with pytest.raises(ValueError, match="No such hub"):
+        accounts.create_device(engine, "Laptop 1", [hub_id])
+    with engine.connect() as conn:
+        assert conn.execute(select(DEVICES.c.key)).all() == []

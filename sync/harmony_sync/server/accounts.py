@@ -224,8 +224,11 @@ def create_device(
     name = clean_name(name, "A device name")
     code = new_enrollment_code()
     now = utcnow()
+    # a hub id is a UUID: anything else names no hub (and is never sent to the
+    # database, where a NUL byte in it would fail the query itself)
+    looked_up = [h for h in hub_ids if is_uuid(h)]
     with engine.begin() as conn:
-        known = {r for (r,) in conn.execute(select(HUBS.c.id).where(HUBS.c.id.in_(hub_ids)))}
+        known = {r for (r,) in conn.execute(select(HUBS.c.id).where(HUBS.c.id.in_(looked_up)))}
         missing = sorted(set(hub_ids) - known)
         if missing:
             raise ValueError(f"No such hub: {', '.join(missing)} (see `harmony-sync list-hubs`)")
