@@ -8,6 +8,7 @@ the module's server for one hub. Its HTTP transport can inject faults (see
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -158,3 +159,12 @@ def two_laptops(replica: ReplicaFactory, live: SyncServer, students: int = 2):  
     a.sync.sync()
     b.sync.sync()
     return a, b, hub
+
+
+def later_millisecond() -> None:
+    """Return once the wall clock is in a later millisecond: the next write on another
+    laptop is then the later one. Two laptops' writes in the same millisecond are
+    ordered by their device ids, not by which came first."""
+    start = time.time_ns() // 1_000_000
+    while time.time_ns() // 1_000_000 <= start:
+        time.sleep(0.0002)

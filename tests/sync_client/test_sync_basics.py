@@ -10,7 +10,13 @@ from harmony_desktop.services.review import WHOLE_MARK
 from harmony_desktop.services.roll import MarkState
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Conflict, Outbox, Student
 from tests.factories import make_hub
-from tests.sync_client.conftest import Replica, ReplicaFactory, open_session, two_laptops
+from tests.sync_client.conftest import (
+    Replica,
+    ReplicaFactory,
+    later_millisecond,
+    open_session,
+    two_laptops,
+)
 
 
 def test_two_laptops_converge_and_outbox_empties(replica: ReplicaFactory, live) -> None:  # type: ignore[no-untyped-def]
@@ -49,6 +55,7 @@ def test_concurrent_edits_merge_per_field_and_loser_kept(replica: ReplicaFactory
     b.services.roster.update_student(sid, grade="5")
     # offline, the same field: the later write wins, the other is kept for review
     a.services.roster.update_student(sid, school="Lincoln Elementary")
+    later_millisecond()  # B's write is the later one
     b.services.roster.update_student(sid, school="Roosevelt Elementary")
     a.sync.sync()
     b.sync.sync()
@@ -110,6 +117,7 @@ def test_two_codes_for_one_child_are_one_item_to_review(replica: ReplicaFactory,
     b.sync.sync()
     child = hub.student_ids[0]
     a.services.roll.mark(session_id, child, "AU", by="teacher on laptop A")
+    later_millisecond()  # B's write is the later one
     b.services.roll.mark(session_id, child, "P", by="teacher on laptop B")
     for rep in (a, b, a):
         rep.sync.sync()
@@ -127,6 +135,7 @@ def _late_or_absent(replica: ReplicaFactory, live):  # type: ignore[no-untyped-d
     b.sync.sync()
     child = hub.student_ids[0]
     a.services.roll.mark(session_id, child, "AU", by=None)
+    later_millisecond()  # B's write is the later one
     b.services.roll.mark(session_id, child, "L", by=None, arrival_time=dt.time(16, 10))
     for rep in (a, b, a):
         rep.sync.sync()

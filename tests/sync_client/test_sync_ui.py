@@ -21,7 +21,13 @@ from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import make_hub
 from tests.support.postgres import free_port
 from tests.support.sync_server import SyncServer
-from tests.sync_client.conftest import Replica, ReplicaFactory, open_session, two_laptops
+from tests.sync_client.conftest import (
+    Replica,
+    ReplicaFactory,
+    later_millisecond,
+    open_session,
+    two_laptops,
+)
 
 WAIT = 30_000
 
@@ -192,6 +198,7 @@ def test_review_panel_keeps_either_value(
     a, b, hub = two_laptops(replica, live)
     sid = hub.student_ids[0]
     a.services.roster.update_student(sid, school="Lincoln")
+    later_millisecond()  # B's write is the later one
     b.services.roster.update_student(sid, school="Roosevelt")
     a.sync.sync()
     b.sync.sync()
@@ -394,6 +401,7 @@ def _late_or_absent(replica: ReplicaFactory, live: SyncServer):  # type: ignore[
     a.services.roll.mark(
         open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14"), child, "AU", by=None
     )
+    later_millisecond()  # B's write is the later one
     b.services.roll.mark(
         open_session(b, hub.hub_id, hub.ensemble_id, "2026-09-14"),
         child,
