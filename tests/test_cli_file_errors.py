@@ -277,17 +277,120 @@ def test_a_bad_file_to_import(
     assert not data.exists()
 
 
+def a_workbook(path: Path) -> bytes:
+    """A good set-up workbook's bytes (a Hubs sheet of one hub, generated)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Hubs"
+    sheet.append(["Name", "Address", "Partner kind"])
+    for number in range(40):
+        sheet.append([f"Test Hub {number}", f"{number} Example Way", "park"])
+    book.save(path)
+    return path.read_bytes()
+
+
+def damaged_workbook(tmp_path: Path, damage: str) -> Path:
+    """A workbook damaged as files are: parts missing, one sheet cut short inside an
+    archive that is whole, or the file itself cut short (a copy or a download stopped)."""
+    path = tmp_path / "programme.xlsx"
+    if damage == "parts missing":
+        return bad_source(tmp_path, "damaged workbook")[0]
+    whole = a_workbook(tmp_path / "whole.xlsx")
+    if damage == "file cut short":
+        path.write_bytes(whole[: len(whole) // 2])
+        return path
+    assert damage == "sheet cut short"
+    with zipfile.ZipFile(tmp_path / "whole.xlsx") as source, zipfile.ZipFile(path, "w") as out:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                part = part[: len(part) // 2]
+            out.writestr(item, part)
+    return path
+
+
+def untouched(data: Path, existed: bool) -> None:
+    """The data folder is as it was: absent, or there and empty."""
+    if existed:
+        assert sorted(p.name for p in data.iterdir()) == []
+    else:
+        assert not data.exists()
+
+
+@pytest.fixture
+def fresh_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> tuple[Path, bool]:
+    """A fresh data folder named by the environment, absent or made empty; logs would go
+    inside it, so a log written there is caught too."""
+    data = tmp_path / "fresh data"
+    existed = request.param == "empty"
+    if existed:
+        data.mkdir()
+    monkeypatch.setenv("HARMONY_DATA_DIR", str(data))
+    monkeypatch.delenv("HARMONY_LOG_DIR")
+    return data, existed
+
+
+@pytest.mark.parametrize("fresh_data", ["absent", "empty"], indirect=True)
+@pytest.mark.parametrize("damage", ["parts missing", "sheet cut short", "file cut short"])
 @pytest.mark.parametrize("command", IMPORTS)
 def test_a_damaged_workbook_to_import(
-    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    command: str,
+    damage: str,
+    fresh_data: tuple[Path, bool],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """A workbook whose parts are damaged passes the first look and is refused when it is
-    read: the same sentence, not openpyxl's words for programmers."""
-    data = tmp_path / "data"
-    path, message = bad_source(tmp_path, "damaged workbook")
-    assert main(["--data-dir", str(data), *IMPORTS[command], str(path), "--dry-run"]) == 2
-    assert one_line(capsys) == message
-    assert capsys.readouterr().out == ""
+    """A damaged workbook is refused with the same sentence as any file that is no
+    workbook (not openpyxl's words for programmers, never a traceback), and before the
+    data folder is opened: nothing is made, on a dry run or a real one."""
+    data, existed = fresh_data
+    path = damaged_workbook(tmp_path, damage)
+    message = (
+        f"{path} is not an Excel workbook, though its name ends in .xlsx. Open it in your "
+        'spreadsheet, save it as .xlsx or as "CSV UTF-8", and try again.'
+    )
+    for dry_run in (["--dry-run"], []):
+        assert main([*IMPORTS[command], str(path), *dry_run]) == 2
+        assert one_line(capsys) == message
+        assert capsys.readouterr().out == ""
+        untouched(data, existed)
+
+
+@pytest.mark.parametrize("fresh_data", ["absent", "empty"], indirect=True)
+@pytest.mark.parametrize("name", ["notes.txt", "students.csv"])
+def test_a_file_with_no_set_up_in_it_leaves_nothing_behind(
+    tmp_path: Path, name: str, fresh_data: tuple[Path, bool], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A text file, or the students' file given to ``setup import`` by mistake: no sheet
+    of it is a set-up sheet, which is said before the data folder is opened."""
+    data, existed = fresh_data
+    path = tmp_path / name
+    path.write_text("Last name,First name,Grade\nDoe,Jane,3\n")
+    for dry_run in (["--dry-run"], []):
+        assert main(["setup", "import", str(path), *dry_run]) == 2
+        assert one_line(capsys) == (
+            "No set-up sheet found. Name the sheets (or CSV files) Hubs, Staff, Ensembles, "
+            "Calendar and Terms (or Sedes, Personal, Conjuntos, Calendario, Periodos)."
+        )
+        assert capsys.readouterr().out == ""
+        untouched(data, existed)
+
+
+def test_a_good_workbook_still_makes_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The check above looks at what it should: the same workbook whole is imported."""
+    data = tmp_path / "fresh data"
+    monkeypatch.setenv("HARMONY_DATA_DIR", str(data))
+    a_workbook(tmp_path / "programme.xlsx")
+    assert main(["setup", "import", str(tmp_path / "programme.xlsx")]) == 0
+    assert "Hubs: 40 created, 0 updated, 0 unchanged." in capsys.readouterr().out
+    assert (data / "harmony.sqlite3").is_file()
 
 
 def test_the_readers_first_bytes_are_enough(tmp_path: Path) -> None:

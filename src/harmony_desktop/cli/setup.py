@@ -6,7 +6,9 @@ harmony-desktop setup export programme.xlsx [--lang es]
 
 The sheets (or CSV files) are named Hubs, Staff, Ensembles, Calendar and Terms (or
 Sedes, Personal, Conjuntos, Calendario, Periodos); headers in English or Spanish. The dry
-run is always printed first; an import with any rejected line writes nothing (exit 1).
+run is always printed first; an import with any rejected line writes nothing (exit 1,
+on a dry run too). Every file is read before the data folder is opened, so one refused
+(exit 2: missing, damaged, no set-up sheet) leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -43,14 +45,14 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 def run_setup_import(args: argparse.Namespace) -> int:
     """``harmony-desktop setup import FILE …``: the dry run first, then the import."""
-    from harmony_desktop.services.files import check_source
-    from harmony_desktop.services.setup_import import SetupRefused, SetupReport
+    from harmony_desktop.services.setup_import import SetupRefused, SetupReport, read_setup
 
-    for path in args.files:  # a bad file is refused before the data folder is opened
-        check_source(path)
+    # Every file is read whole before the data folder is opened: one that is missing,
+    # damaged or no set-up at all is refused (exit 2) and leaves nothing behind.
+    files = read_setup(args.files)
     with open_services(args) as services:
         importer = services.setup_import
-        report = importer.dry_run(args.files)
+        report = importer.dry_run(files)
         _print_plan(report)
         print(_("Dry run:"))
         print(_indent(report.summary()))
@@ -61,7 +63,7 @@ def run_setup_import(args: argparse.Namespace) -> int:
         if report.rejected:
             print(SetupRefused(report), file=sys.stderr)
             return 1
-        done: SetupReport = importer.apply(args.files)
+        done: SetupReport = importer.apply(files)
         print(_("Imported:"))
         print(_indent(done.summary()))
     return 0

@@ -401,13 +401,24 @@ class _Sheet:
                 yield line, values
 
 
+@dataclass(frozen=True)
+class SetupFiles:
+    """The set-up sheets read from a workbook or CSV files, and the sheets left out."""
+
+    sheets: list[_Sheet]
+    #: sheets (or files) that are none of Hubs, Staff, Ensembles, Calendar, Terms
+    ignored: list[str]
+
+
 # -- reading ---------------------------------------------------------------------------------
 
 
-def read_setup(paths: Sequence[Path | str]) -> tuple[list[_Sheet], list[str]]:
+def read_setup(paths: Sequence[Path | str]) -> SetupFiles:
     """The set-up sheets of an .xlsx workbook or of CSV files named after their sheet
     (``hubs.csv``, ``personal.csv`` …), and what was left out. ValidationError when a
-    file cannot be read or no sheet is a set-up sheet."""
+    file cannot be read (a damaged workbook, one no spreadsheet wrote) or no sheet is a
+    set-up sheet. Touches no database: the command line reads the files first, so a file
+    it refuses leaves the data folder as it was."""
     found: dict[str, _Sheet] = {}
     ignored: list[str] = []
     for item in paths:
@@ -444,7 +455,7 @@ def read_setup(paths: Sequence[Path | str]) -> tuple[list[_Sheet], list[str]]:
                     columns=", ".join(column_label(sheet.name, m) for m in missing),
                 )
             )
-    return [found[name] for name in SHEETS if name in found], ignored
+    return SetupFiles([found[name] for name in SHEETS if name in found], ignored)
 
 
 # -- cells -----------------------------------------------------------------------------------
@@ -493,27 +504,32 @@ class SetupImportService:
         self._today = today
         self.setup = SetupService(store, today=today)
 
-    def dry_run(self, paths: Sequence[Path | str]) -> SetupReport:
-        """What :meth:`apply` would do; nothing is written."""
-        sheets, ignored = read_setup(paths)
-        report = SetupReport(ignored=ignored)
+    def dry_run(self, source: SetupFiles | Sequence[Path | str]) -> SetupReport:
+        """What :meth:`apply` would do with these files (or the sheets :func:`read_setup`
+        read from them); nothing is written."""
+        files = source if isinstance(source, SetupFiles) else read_setup(source)
+        report = SetupReport(ignored=list(files.ignored))
         try:
             with self.store.write() as w:
-                self._apply(w, sheets, report)
+                self._apply(w, files.sheets, report)
                 raise _DryRun
         except _DryRun:
             pass
         return report
 
     def apply(
-        self, paths: Sequence[Path | str], *, before_commit: Callable[[], None] | None = None
+        self,
+        source: SetupFiles | Sequence[Path | str],
+        *,
+        before_commit: Callable[[], None] | None = None,
     ) -> SetupReport:
-        """Import every sheet in one transaction; :class:`SetupRefused` (and nothing
-        written) if any line is rejected."""
-        sheets, ignored = read_setup(paths)
-        report = SetupReport(ignored=ignored)
+        """Import every sheet of these files (or of the sheets :func:`read_setup` read)
+        in one transaction; :class:`SetupRefused` (and nothing written) if any line is
+        rejected."""
+        files = source if isinstance(source, SetupFiles) else read_setup(source)
+        report = SetupReport(ignored=list(files.ignored))
         with self.store.write() as w:
-            self._apply(w, sheets, report)
+            self._apply(w, files.sheets, report)
             if report.rejected:
                 raise SetupRefused(report)
             if before_commit is not None:

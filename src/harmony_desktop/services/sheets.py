@@ -258,6 +258,8 @@ def read_workbook(path: Path) -> dict[str, Rows]:
     except Exception as exc:  # openpyxl raises many kinds for a damaged file; its words
         raise not_a_workbook(path) from exc  # are for programmers, not for the reader
     try:
+        # A sheet is read from the archive only now: a part cut short or damaged (an
+        # XML or zip error) is a damaged workbook too, said the same way.
         return {
             sheet.title: [
                 (number, list(values))
@@ -265,6 +267,8 @@ def read_workbook(path: Path) -> dict[str, Rows]:
             ]
             for sheet in book.worksheets
         }
+    except Exception as exc:
+        raise not_a_workbook(path) from exc
     finally:
         book.close()
 
