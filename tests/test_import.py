@@ -308,7 +308,7 @@ def test_cli_import_dry_run_then_import(
 
     before = state()
     args = ["--data-dir", data_dir, "import", str(DATA / "cp1252_spanish.csv")]
-    assert main([*args, "--dry-run"]) == 0
+    assert main([*args, "--dry-run"]) == 1  # a rejected row, said by the exit status too
     out = capsys.readouterr().out
     assert "Dry run: 3 to create, 0 to update, 0 unchanged, 1 rejected." in out
     assert "line 5: The student's first and last name are required." in out
@@ -316,11 +316,61 @@ def test_cli_import_dry_run_then_import(
     assert state() == before  # the dry run wrote nothing
     assert main([*args, "--strict"]) == 1  # a rejected row refuses a strict import
     assert state() == before
-    assert main([*args, "--map", "Escuela=ignore"]) == 0
+    assert main([*args, "--map", "Escuela=ignore"]) == 1  # line 5 is still rejected
     assert "Imported: 3 created" in capsys.readouterr().out
     with Store(services.store.path) as store:
         sofia = students(store, hub.hub_id)["Sofía Muñoz"]
         assert sofia.school == ""  # the School column was ignored
+
+
+def test_cli_import_exit_status_says_whether_a_row_is_rejected(
+    services: Services, hub: HubFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """0 for a file whose every row imports, 1 when any row is rejected: on a dry run as
+    on a real one (the other rows are still imported), as ``setup import`` does."""
+    from harmony_desktop.__main__ import main
+
+    data_dir = str(services.store.path.parent)
+    services.store.close()
+    clean = ["--data-dir", data_dir, "import", str(DATA / "google_forms.csv")]
+    rejecting = ["--data-dir", data_dir, "import", str(DATA / "cp1252_spanish.csv")]
+
+    assert main([*clean, "--dry-run"]) == 0
+    assert "Dry run: 2 to create, 0 to update, 0 unchanged, 0 rejected." in capsys.readouterr().out
+    assert main([*rejecting, "--dry-run"]) == 1
+    captured = capsys.readouterr()
+    assert "Dry run: 3 to create, 0 to update, 0 unchanged, 1 rejected." in captured.out
+    assert captured.err == ""  # the dry run lists the line; nothing is refused yet
+    assert main([*rejecting, "--dry-run", "--strict"]) == 1
+
+    assert main(rejecting) == 1
+    captured = capsys.readouterr()
+    assert "Imported: 3 created, 0 updated, 0 unchanged, 1 rejected." in captured.out
+    assert captured.err == "1 row was rejected and not imported (see above).\n"
+    assert main(clean) == 0
+    captured = capsys.readouterr()
+    assert "Imported: 2 created, 0 updated, 0 unchanged, 0 rejected." in captured.out
+    assert captured.err == ""
+    with Store(services.store.path) as store:
+        assert count_students(store, hub.hub_id) == 8 + 5  # the hub's 8, 3 and 2 imported
+    assert main([*rejecting, "--dry-run"]) == 1  # again: the 3 unchanged, line 5 rejected
+    assert "0 to create, 0 to update, 3 unchanged, 1 rejected." in capsys.readouterr().out
+
+
+def test_cli_import_help_says_what_the_exit_status_means(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from harmony_desktop.__main__ import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["import", "--help"])
+    assert exited.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Exit status: 0 when every row is imported (on a dry run: would be), 1 when any row "
+        "is rejected (on a dry run too; without --strict the other rows are still imported), "
+        "2 when the file or the command is refused."
+    ) in text
 
 
 def test_a_refused_import_counts_its_rows_in_the_languages_plural() -> None:

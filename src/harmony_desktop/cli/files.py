@@ -5,6 +5,9 @@ harmony-desktop export roster|contacts|attendance --out roster.xlsx [--from D] [
 
 The dry run of an import is always printed first; ``--strict`` imports nothing at all
 if any row is rejected. ``--hub NAME-OR-ID`` picks the hub (default: the first one).
+An import exits 0 when every row is (or, on a dry run, would be) imported, 1 when any row
+is rejected, on a dry run too (as ``setup import`` does), and 2 when the file or the
+command is refused: a script can tell a clean file from one with rejected rows.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from harmony_desktop.domain.i18n import _, ngettext
 def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     """Register ``import`` and ``export``."""
     importing = sub.add_parser(
-        "import", parents=[common], help=_("import students and contacts (CSV or .xlsx)")
+        "import",
+        parents=[common],
+        help=_("import students and contacts (CSV or .xlsx)"),
+        epilog=import_exit_help(),
     )
     importing.add_argument("file", type=Path)
     importing.add_argument("--dry-run", action="store_true", help=_("only say what would happen"))
@@ -47,6 +53,15 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     exporting.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
     exporting.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
     exporting.set_defaults(func=run_export)
+
+
+def import_exit_help() -> str:
+    """What the exit status of ``import`` says (its ``--help``)."""
+    return _(
+        "Exit status: 0 when every row is imported (on a dry run: would be), 1 when any "
+        "row is rejected (on a dry run too; without --strict the other rows are still "
+        "imported), 2 when the file or the command is refused."
+    )
 
 
 def column_mapping(headers: list[str], overrides: list[str]) -> dict[int, str | None]:
@@ -107,13 +122,23 @@ def run_import(args: argparse.Namespace) -> int:
         for rejection in report.rejected:
             print(_("  line {line}: {reason}").format(line=rejection.line, reason=rejection.reason))
         if args.dry_run:
-            return 0
+            return 1 if report.rejected else 0
         try:
             report = importer.apply(hub.id, table, mapping, strict=args.strict)
         except ImportRefused as exc:
             print(str(exc), file=sys.stderr)
             return 1
         print(_("Imported: {summary}").format(summary=report.summary()))
+    if report.rejected:  # the rest is imported; the rejected rows are not, and a script hears it
+        print(
+            ngettext(
+                "{count} row was rejected and not imported (see above).",
+                "{count} rows were rejected and not imported (see above).",
+                len(report.rejected),
+            ).format(count=len(report.rejected)),
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

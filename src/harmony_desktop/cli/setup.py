@@ -30,7 +30,14 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     actions = setup.add_subparsers(dest="setup_command", metavar="ACTION", required=True)
     importing = actions.add_parser(
-        "import", parents=[common], help=_("import a set-up workbook (.xlsx) or CSV files")
+        "import",
+        parents=[common],
+        help=_("import a set-up workbook (.xlsx) or CSV files"),
+        epilog=_(
+            "Exit status: 0 when every line is imported (on a dry run: would be), 1 when "
+            "any line is rejected (then nothing is imported), 2 when a file or the command "
+            "is refused (a file that cannot be read leaves the data folder as it was)."
+        ),
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument("--dry-run", action="store_true", help=_("only say what would happen"))
