@@ -15,6 +15,7 @@ where they were and only future sessions move (docs/DOMAIN.md, "Sessions").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 import re
@@ -24,26 +25,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _, format_time, weekday_name
+from harmony_desktop.domain.i18n import LOCALES, _, format_time, weekday_name
 
 #: Short English day names (what the app shows; the UI translates them).
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-#: Day names a spreadsheet may use, in English and Spanish (folded: no accents, lower).
-_DAY_WORDS: dict[str, int] = {}
-for _number, _words in enumerate(
-    (
-        ("mon", "monday", "mo", "lun", "lunes", "lu", "l"),
-        ("tue", "tues", "tuesday", "tu", "mar", "martes", "ma"),
-        ("wed", "wednesday", "we", "mie", "miercoles", "mi", "x"),
-        ("thu", "thur", "thurs", "thursday", "th", "jue", "jueves", "ju", "j"),
-        ("fri", "friday", "fr", "vie", "viernes", "vi", "v"),
-        ("sat", "saturday", "sa", "sab", "sabado"),
-        ("sun", "sunday", "su", "dom", "domingo", "do", "d"),
-    )
-):
-    for _word in _words:
-        _DAY_WORDS[_word] = _number
+#: Day words people write that Babel's names do not give (folded: no accents, lower):
+#: longer English abbreviations, and the letters of Spanish timetables ("L-V", "X" for
+#: miércoles). The rest are Babel's, in every language the app speaks
+#: (:func:`_day_words`).
+_EXTRA_DAY_WORDS: dict[str, int] = {
+    "tues": 1,
+    "thur": 3,
+    "thurs": 3,
+    "l": 0,
+    "x": 2,
+    "j": 3,
+    "v": 4,
+    "d": 6,
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _day_words() -> dict[str, int]:
+    """Every word for a weekday a spreadsheet may use, folded, to its number (Monday 0):
+    Babel's wide, abbreviated and short names in English and Spanish ("Wednesday", "Wed",
+    "We", "miércoles", "mié", "MI"), so what a Spanish export writes reads back whatever
+    Babel's data, and the words above."""
+    from babel.dates import get_day_names
+
+    words = dict(_EXTRA_DAY_WORDS)
+    for locale in LOCALES.values():
+        for width in ("wide", "abbreviated", "short"):
+            for number, name in get_day_names(width, locale=locale).items():
+                words[_fold(name).strip(" .")] = number
+    return words
 
 
 @dataclass(frozen=True)
@@ -215,6 +231,7 @@ def parse_weekdays(text: str) -> list[int]:
     """Weekdays from a cell: "Mon Wed", "lun mié", "Monday, Wednesday", "Mon-Fri",
     "L-V". ValidationError names a word that is not a day."""
     folded = _fold(text)
+    day_words = _day_words()
     days: set[int] = set()
     for part in re.split(r"[\s,;/+&]+|\by\b|\band\b", folded):
         part = part.strip(" .")
@@ -222,16 +239,16 @@ def parse_weekdays(text: str) -> list[int]:
             continue
         if "-" in part or "–" in part:
             ends = [p.strip(" .") for p in re.split(r"[-–]", part)]
-            if len(ends) == 2 and all(e in _DAY_WORDS for e in ends):
-                first, last = _DAY_WORDS[ends[0]], _DAY_WORDS[ends[1]]
+            if len(ends) == 2 and all(e in day_words for e in ends):
+                first, last = day_words[ends[0]], day_words[ends[1]]
                 days.update(range(first, last + 1) if first <= last else ())
                 continue
-        if part not in _DAY_WORDS:
+        if part not in day_words:
             raise ValidationError(
                 _("{word!r} is not a day of the week (Mon Wed, lun mié).").format(word=part),
                 "weekdays",
             )
-        days.add(_DAY_WORDS[part])
+        days.add(day_words[part])
     if not days:
         raise ValidationError(_("Give the days it meets (for example Mon Wed)."), "weekdays")
     return sorted(days)

@@ -25,10 +25,9 @@ from typing import Any, TypeVar
 from sqlmodel import Session, select
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
-from harmony_desktop.domain.i18n import _, data_label, ngettext
+from harmony_desktop.domain.i18n import _, data_label, ngettext, weekday_name
 from harmony_desktop.domain.names import fold
 from harmony_desktop.domain.schedule import (
-    WEEKDAYS,
     current,
     meetings,
     parse_time,
@@ -251,6 +250,45 @@ REQUIRED = {
     TERMS: _w("name, first_day, last_day"),
 }
 
+#: The words the export writes in cells, English and Spanish (both read back, whatever
+#: the app's language): the roles and partner kinds as the Programme window names them,
+#: and yes or no. Days are Babel's (:func:`weekday_name`).
+ROLE_LABELS: dict[str, tuple[str, str]] = {
+    StaffRole.TEACHER.value: ("Teacher", "Maestro(a)"),
+    StaffRole.TEACHING_ARTIST.value: ("Teaching artist", "Artista docente"),
+    StaffRole.SITE_LEAD.value: ("Site lead", "Coordinador(a) de sede"),
+    StaffRole.STAFF.value: ("Staff", "Personal"),
+    StaffRole.DATA_MANAGER.value: ("Data manager", "Administrador(a) de datos"),
+}
+PARTNER_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "park": ("Park", "Parque"),
+    "school": ("School", "Escuela"),
+    "community_centre": ("Community centre", "Centro comunitario"),
+    "other": ("Other", "Otro"),
+}
+YES_NO_LABELS: dict[bool, tuple[str, str]] = {True: ("yes", "sí"), False: ("no", "no")}
+
+
+def cell_word(labels: dict[Any, tuple[str, str]], value: Any) -> str:
+    """The word the export writes for ``value`` in the current language ("Maestro(a)"
+    for a teacher in Spanish); a value the table does not know, as it is."""
+    return data_label(*labels[value]) if value in labels else str(value)
+
+
+def weekdays_text(days: Iterable[int]) -> str:
+    """Days as the export writes them in the current language: "Mon Wed", "lun mié"."""
+    return " ".join(weekday_name(d) for d in sorted(days))
+
+
+def _read_back(
+    aliases: dict[str, tuple[str, ...]], labels: dict[str, tuple[str, str]]
+) -> dict[str, str]:
+    """Folded word → value: the aliases people write, and the export's own words."""
+    words = {normalise_header(w): value for value, both in labels.items() for w in both}
+    words.update({normalise_header(w): value for value, found in aliases.items() for w in found})
+    return words
+
+
 _ROLES = {
     StaffRole.TEACHER.value: _w("teacher, maestro, maestra, profesor, profesora, docente"),
     StaffRole.TEACHING_ARTIST.value: _w(
@@ -265,7 +303,7 @@ _ROLES = {
         "data manager, gestor de datos, gestora de datos, administrador de datos"
     ),
 }
-_ROLE_WORDS = {normalise_header(w): role for role, words in _ROLES.items() for w in words}
+_ROLE_WORDS = _read_back(_ROLES, ROLE_LABELS)
 _PARTNER_KINDS = {
     "park": _w("park, parque"),
     "school": _w("school, escuela, colegio"),
@@ -274,7 +312,7 @@ _PARTNER_KINDS = {
     ),
     "other": _w("other, otro, otra"),
 }
-_KIND_WORDS = {normalise_header(w): kind for kind, words in _PARTNER_KINDS.items() for w in words}
+_KIND_WORDS = _read_back(_PARTNER_KINDS, PARTNER_KIND_LABELS)
 
 
 # -- reports ---------------------------------------------------------------------------------
@@ -935,7 +973,13 @@ class SetupImportService:
                 headers(HUBS, "name", "address", "partner", "partner_kind", "timezone"),
                 sorted(
                     (
-                        [h.name, h.address, h.partner, h.partner_kind, h.timezone]
+                        [
+                            h.name,
+                            h.address,
+                            h.partner,
+                            cell_word(PARTNER_KIND_LABELS, h.partner_kind),
+                            h.timezone,
+                        ]
                         for h in hubs.values()
                     ),
                     key=lambda r: fold(r[0]),
@@ -948,11 +992,11 @@ class SetupImportService:
                     (
                         [
                             r.name,
-                            r.role,
+                            cell_word(ROLE_LABELS, r.role),
                             "; ".join(sorted(hub_name[h] for h in staff_hubs(r) if h in hub_name)),
                             r.phone,
                             r.email,
-                            "yes" if r.archived else "no",
+                            cell_word(YES_NO_LABELS, bool(r.archived)),
                         ]
                         for r in staff.values()
                     ),
@@ -1187,7 +1231,7 @@ def _ensemble_rows(
         rest = [
             e.first_day,
             e.last_day,
-            "yes" if e.follows_terms else "no",
+            cell_word(YES_NO_LABELS, bool(e.follows_terms)),
             grades.strip("-"),
             e.level,
             e.instrument_family,
@@ -1195,8 +1239,15 @@ def _ensemble_rows(
         ]
         times = sorted(by_time.items(), key=lambda kv: (min(kv[1]), kv[0]))
         for (start, end), days in times:
-            days_text = " ".join(WEEKDAYS[d] for d in sorted(days))
-            rows.append([*common, days_text, start.strftime("%H:%M"), end.strftime("%H:%M"), *rest])
+            rows.append(
+                [
+                    *common,
+                    weekdays_text(days),
+                    start.strftime("%H:%M"),
+                    end.strftime("%H:%M"),
+                    *rest,
+                ]
+            )
         if not times:  # no meetings (yet): one row all the same
             rows.append([*common, "", "", "", *rest])
     return rows
