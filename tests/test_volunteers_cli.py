@@ -88,7 +88,7 @@ def test_import_dry_run_reports_every_rejected_line_and_writes_nothing(
         ],
     )
     args = ["--data-dir", str(data), "volunteers", "import", str(file)]
-    assert main([*args, "--dry-run"]) == 0
+    assert main([*args, "--dry-run"]) == 1  # rejected rows: a script hears it
     out = capsys.readouterr().out
     assert "Dry run: 1 to create, 0 to update, 0 unchanged, 6 rejected." in out
     assert "  line 3: The volunteer's first and last name are required." in out
@@ -101,9 +101,12 @@ def test_import_dry_run_reports_every_rejected_line_and_writes_nothing(
     assert volunteer_names(data) == before
     # --strict: nothing at all, exit 1; without it, the valid row in one transaction.
     assert main([*args, "--strict"]) == 1
+    assert capsys.readouterr().err.strip() == "Nothing was imported: 6 rows were rejected."
     assert volunteer_names(data) == before
-    assert main(args) == 0
-    assert "Imported: 1 created, 0 updated, 0 unchanged, 6 rejected." in capsys.readouterr().out
+    assert main(args) == 1  # the valid row is imported; the six rejected ones are said
+    captured = capsys.readouterr()
+    assert "Imported: 1 created, 0 updated, 0 unchanged, 6 rejected." in captured.out
+    assert captured.err.strip() == "6 rows were rejected and not imported (see above)."
     assert volunteer_names(data) == sorted([*before, "Ada"])
     with Store(data / "harmony.sqlite3") as store:
         services = Services.open(store)
@@ -114,8 +117,24 @@ def test_import_dry_run_reports_every_rejected_line_and_writes_nothing(
             "Hollenbeck Park"
         ]
     # The same file again changes nothing.
-    assert main(args) == 0
+    assert main(args) == 1
     assert "Imported: 0 created, 0 updated, 1 unchanged, 6 rejected." in capsys.readouterr().out
+
+
+def test_import_of_a_clean_file_exits_0_and_help_says_the_exit_status(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = write_csv(
+        tmp_path / "v.csv",
+        [["First name", "Last name", "Email"], ["Gia", "Clean", "gia@example.org"]],
+    )
+    args = ["--data-dir", str(data), "volunteers", "import", str(file)]
+    assert main([*args, "--dry-run"]) == 0
+    assert main(args) == 0
+    assert "Imported: 1 created, 0 updated, 0 unchanged, 0 rejected." in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["volunteers", "import", "--help"])
+    assert "1 when any row is rejected" in " ".join(capsys.readouterr().out.split())
 
 
 def test_an_import_that_fails_midway_writes_nothing(data: Path, tmp_path: Path) -> None:

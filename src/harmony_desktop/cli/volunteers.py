@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from harmony_desktop.cli.common import Subcommands, date_arg, open_services
+from harmony_desktop.cli.files import import_exit_help
 from harmony_desktop.domain.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -68,7 +69,10 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     expiring.set_defaults(func=run_expiring)
 
     importing = vsub.add_parser(
-        "import", parents=[common], help=_("import volunteers (CSV or .xlsx)")
+        "import",
+        parents=[common],
+        help=_("import volunteers (CSV or .xlsx)"),
+        epilog=import_exit_help(),
     )
     importing.add_argument("file", type=Path)
     importing.add_argument("--dry-run", action="store_true", help=_("only say what would happen"))
@@ -179,13 +183,23 @@ def run_import(args: argparse.Namespace) -> int:
         for rejection in report.rejected:
             print(_("  line {line}: {reason}").format(line=rejection.line, reason=rejection.reason))
         if args.dry_run:
-            return 0
+            return 1 if report.rejected else 0
         try:
             report = importer.apply(hub.id, table, strict=args.strict)
         except ImportRefused as exc:
             print(str(exc), file=sys.stderr)
             return 1
         print(_("Imported: {summary}").format(summary=report.summary()))
+    if report.rejected:  # the rest is imported; the rejected rows are not, and a script hears it
+        print(
+            ngettext(
+                "{count} row was rejected and not imported (see above).",
+                "{count} rows were rejected and not imported (see above).",
+                len(report.rejected),
+            ).format(count=len(report.rejected)),
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
