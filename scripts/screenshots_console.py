@@ -12,7 +12,10 @@ headless Chromium takes full-page pictures of:
 - console-health.png: sync health, one hub overdue, and which hubs synced today;
 - console-devices.png: the devices page, with the enrollment-code form;
 - console-revoke.png: the revoke confirmation, saying what happens to unsynced changes;
-- console-health-es.png: sync health in Spanish, for a browser that prefers Spanish.
+- console-health-es.png: sync health in Spanish, for a browser that prefers Spanish;
+- console-audit.png, console-audit-es.png: the audit log of the office's week (a console
+  user added, a mistyped name, a lost laptop revoked, a hub renamed, a code issued), in
+  English and in Spanish.
 """
 
 from __future__ import annotations
@@ -27,12 +30,12 @@ from zoneinfo import ZoneInfo
 import uvicorn
 from fastapi.testclient import TestClient
 from tests.admin.conftest import Browser, start_chromium
-from tests.server.console import PASSWORD, Clock
+from tests.server.console import PASSWORD, Clock, csrf_of
 from tests.server.fakes import Laptop, new_id
 from tests.support.postgres import free_port
 
 from harmony_sync.server import accounts, db
-from harmony_sync.server.admin import users
+from harmony_sync.server.admin import audit, users
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.app import create_app
 
@@ -73,7 +76,7 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     client = TestClient(app)
     north = accounts.add_hub(engine, "North Park")
     south = accounts.add_hub(engine, "South School")
-    east = accounts.add_hub(engine, "Eastside Library")
+    east = accounts.add_hub(engine, "East Library")  # renamed in the console below
     keys: dict[str, int] = {}
 
     def laptop(name: str, hub: str | None) -> Laptop:
@@ -86,6 +89,8 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     s1, s2 = laptop("South School laptop 1", south), laptop("South School laptop 2", south)
     e1 = laptop("Eastside Library laptop", east)
     office = laptop("Programme office", None)
+    lost = laptop("North Park laptop 3", north)
+    sync(lost, clock, at(6, 16, 40), 3, rows=2)  # lost on the way home, 3 changes unsent
     sync(s1, clock, at(6, 16, 10), 0, rows=14)  # last Wednesday
     sync(s1, clock, at(6, 17, 45), 148)  # it stopped syncing with a backlog
     for day in (5, 4, 1):  # Thursday, Friday, Monday
@@ -108,12 +113,46 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     sync(n2, clock, at(0, 16, 12), 2)
     sync(s2, clock, at(0, 16, 20), 0, rows=5)
     sync(e1, clock, at(0, 15, 55), 12)
-    accounts.create_device(engine, "Eastside Library laptop 2", [east])
-    users.add_user(engine, "office", "admin", PASSWORD, clock())
     assert app.state.console_contacts.flush()
+    office_week(app, engine, clock, keys["North Park laptop 3"], east)
     clock.now = NOW
     client.close()
     return keys
+
+
+def office_week(app, engine, clock: Clock, lost: int, east: str) -> None:  # type: ignore[no-untyped-def]
+    """The office's week in the console, in order, through its own pages (the audit log)."""
+    clock.now = at(6, 8, 45)  # harmony-sync admin add-user office --role admin
+    users.add_user(engine, "office", "admin", PASSWORD, clock())
+    audit.record(
+        engine, audit.COMMAND_LINE, audit.USER_ADDED, "office", audit.role("admin"), at=clock()
+    )
+    browser = TestClient(app, follow_redirects=False)
+
+    def sign_in(name: str, password: str) -> str:
+        page = browser.get("/admin/login").text
+        form = {"name": name, "password": password, "csrf_token": csrf_of(page)}
+        browser.post("/admin/login", data=form)
+        return csrf_of(browser.get("/admin").text) if name == "office" else ""
+
+    def post(path: str, csrf: str, **form: str) -> None:
+        assert browser.post(path, data={"csrf_token": csrf, **form}).status_code in (200, 303)
+
+    clock.now = at(5, 8, 58)
+    sign_in("ofice", PASSWORD)  # a mistyped name: not kept, "(unknown name)"
+    clock.now = at(5, 8, 59)
+    csrf = sign_in("office", PASSWORD)
+    clock.now = at(5, 9, 4)
+    post(f"/admin/devices/{lost}/revoke", csrf)
+    clock.now = at(5, 9, 10)
+    post(f"/admin/hubs/{east}/rename", csrf, name="Eastside Library")
+    clock.now = at(5, 9, 12)
+    post("/admin/logout", csrf)
+    clock.now = at(0, 10, 15)
+    csrf = sign_in("office", PASSWORD)
+    clock.now = at(0, 10, 18)
+    post("/admin/devices/codes", csrf, name="Eastside Library laptop 2", hub=east, days="7")
+    browser.close()
 
 
 def shoot(browser: Browser, path: str, name: str) -> None:
@@ -156,9 +195,13 @@ def main() -> int:
                         f"/admin/devices/{keys['South School laptop 1']}/revoke",
                         "console-revoke.png",
                     ),
+                    ("/admin/audit", "console-audit.png"),
                 ],
             ),
-            ("es-MX,es", [("/admin", "console-health-es.png")]),
+            (
+                "es-MX,es",
+                [("/admin", "console-health-es.png"), ("/admin/audit", "console-audit-es.png")],
+            ),
         ):
             driver = start_chromium(languages=languages)
             try:

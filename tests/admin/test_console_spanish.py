@@ -4,11 +4,17 @@ clock is fixed (``HARMONY_SYNC_NOW``) so the dates shown can be written out here
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+from sqlalchemy import insert
 
+from harmony_sync.server import db
+from harmony_sync.server.admin import audit
 from tests.admin.conftest import (
     ADMIN_PASSWORD,
     START_TIMEOUT,
@@ -93,3 +99,79 @@ def test_spanish_browser_sees_spanish_then_switches_to_english(
     browser.click_link("Español")
     assert browser.find("h1").text == "Iniciar sesión"
     assert browser.driver.get_cookie("harmony_console_lang")["value"] == "es"
+
+
+def test_spanish_audit_log_shows_actions_and_details_in_spanish(
+    server: SyncServer, browser: Browser
+) -> None:
+    north = server.add_hub("North Park")
+    server.enroll_device("North laptop 1", [north])
+    [device] = server.list_devices()
+    # an entry as the console recorded it before its details were stored language-neutral
+    engine = db.make_engine(server.database_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(audit.AUDIT).values(
+                    at=dt.datetime(2026, 11, 24, 17, 30, tzinfo=dt.UTC),
+                    actor="office",
+                    action="hub renamed",
+                    target="hub North Park",
+                    detail="was North Side",
+                )
+            )
+    finally:
+        engine.dispose()
+
+    browser.open("/admin/devices")
+    browser.sign_in("office", ADMIN_PASSWORD)
+    # revoke the laptop (it never synced), then issue a code for its replacement
+    browser.open(f"/admin/devices/{device['key']}")
+    browser.click_link("Revocar este dispositivo")
+    browser.click("form button.danger")
+    browser.open("/admin/devices")
+    browser.fill("form[action='/admin/devices/codes'] input[name=name]", "North laptop 2")
+    Select(
+        browser.find("form[action='/admin/devices/codes'] select[name=hub]")
+    ).select_by_visible_text("North Park")
+    Select(
+        browser.find("form[action='/admin/devices/codes'] select[name=days]")
+    ).select_by_visible_text("3 días")
+    browser.click("form[action='/admin/devices/codes'] button")
+
+    browser.click_link("Registro de actividad")
+    assert browser.find("h1").text == "Registro de actividad"
+    new = device["key"] + 1
+    assert audit_rows(browser) == [
+        ["mar 24 nov 2026, 11:30", "office", "código de registro emitido",
+         f"dispositivo {new} (North laptop 2)", "para North Park; válido por 3 días"],
+        ["mar 24 nov 2026, 11:30", "office", "dispositivo revocado",
+         f"dispositivo {device['key']} (North laptop 1)", "nunca informó sus cambios pendientes"],
+        ["mar 24 nov 2026, 11:30", "office", "inició sesión", "", "como administrador(a)"],
+        # recorded before: its action translated, its English detail as it was written
+        ["mar 24 nov 2026, 11:30", "office", "sede con nombre cambiado", "hub North Park",
+         "was North Side"],
+        ["mar 24 nov 2026, 11:30", "línea de comandos", "usuario de la consola agregado",
+         "office", "como administrador(a)"],
+    ]  # fmt: skip
+
+    # the same entries for a reader of English
+    browser.click_link("English")
+    assert browser.find("h1").text == "Audit log"
+    assert audit_rows(browser) == [
+        ["Tue 24 Nov 2026, 11:30", "office", "enrollment code issued",
+         f"device {new} (North laptop 2)", "for North Park; valid 3 days"],
+        ["Tue 24 Nov 2026, 11:30", "office", "device revoked",
+         f"device {device['key']} (North laptop 1)", "it never reported its changes waiting"],
+        ["Tue 24 Nov 2026, 11:30", "office", "signed in", "", "as admin"],
+        ["Tue 24 Nov 2026, 11:30", "office", "hub renamed", "hub North Park", "was North Side"],
+        ["Tue 24 Nov 2026, 11:30", "command line", "console user added", "office", "as admin"],
+    ]  # fmt: skip
+
+
+def audit_rows(browser: Browser) -> list[list[str]]:
+    """The audit table's rows, each its cells' text as shown."""
+    return [
+        [cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+        for row in browser.all("table.audit tbody tr")
+    ]

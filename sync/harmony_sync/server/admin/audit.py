@@ -1,35 +1,277 @@
-"""The console's audit log: who did what, and when. Entries are only ever added."""
+"""The console's audit log: who did what, and when. Entries are only ever added.
+
+Entries are stored so that each reader sees them in their own language:
+
+- the **action** is one of a fixed vocabulary of English keys (:data:`ACTIONS`, each
+  marked with ``N_`` for extraction), translated through the console's catalogue when
+  the page is shown;
+- the **target** and the **detail** are stored language-neutral when they say more than a
+  name: a short JSON object naming a message and its values, such as
+  ``{"msg":"waiting","num":12}``, made by the builders below (:func:`device`,
+  :func:`hub`, :func:`waiting`, …) and written out in the reader's language by
+  :func:`shown`. A console user's name is stored as it is.
+
+Entries recorded before details were stored this way hold English text; they, and
+anything else that is not such an object (a name), are shown as recorded. Never pass
+secrets (codes, passwords, tokens) in any field.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from babel.lists import format_list
 from sqlalchemy import Engine, func, insert, select
 
 from harmony_sync.server.accounts import as_utc
+from harmony_sync.server.admin.i18n import N_, Language
 from harmony_sync.server.admin.models import AuditEntry
 
 AUDIT = AuditEntry.__table__  # type: ignore[attr-defined]
 
 #: The actor recorded for changes made with the ``harmony-sync`` command line.
-COMMAND_LINE = "command line"
+COMMAND_LINE = N_("command line")
+#: The actor of a failed sign-in under a name that is no user's (it may be a password).
+UNKNOWN_NAME = N_("(unknown name)")
+
+SIGNED_IN = N_("signed in")
+SIGNED_OUT = N_("signed out")
+SIGN_IN_FAILED = N_("sign-in failed")
+CODE_ISSUED = N_("enrollment code issued")
+DEVICE_RENAMED = N_("device renamed")
+DEVICE_REVOKED = N_("device revoked")
+HUB_CREATED = N_("hub created")
+HUB_RENAMED = N_("hub renamed")
+HUB_ARCHIVED = N_("hub archived")
+HUB_RESTORED = N_("hub restored")
+USER_ADDED = N_("console user added")
+PASSWORD_CHANGED = N_("password changed")
+USER_ENABLED = N_("console user enabled")
+USER_DISABLED = N_("console user disabled")
+#: Every action an entry may record (stored in English, shown translated).
+ACTIONS = frozenset(
+    {
+        SIGNED_IN,
+        SIGNED_OUT,
+        SIGN_IN_FAILED,
+        CODE_ISSUED,
+        DEVICE_RENAMED,
+        DEVICE_REVOKED,
+        HUB_CREATED,
+        HUB_RENAMED,
+        HUB_ARCHIVED,
+        HUB_RESTORED,
+        USER_ADDED,
+        PASSWORD_CHANGED,
+        USER_ENABLED,
+        USER_DISABLED,
+    }
+)
+#: Console roles, as a detail shows them ("as admin").
+ROLES = (N_("admin"), N_("viewer"))
+
+
+@dataclass(frozen=True)
+class Note:
+    """A target or detail in no language: a message's key and its values."""
+
+    message: str
+    values: Mapping[str, Any]
+
+    def stored(self) -> str:
+        """The form kept in the database: ``{"msg":"waiting","num":12}``."""
+        return json.dumps(
+            {"msg": self.message, **self.values}, ensure_ascii=False, separators=(",", ":")
+        )
+
+
+# -- the notes an entry may carry ------------------------------------------------------
+
+
+def device(number: int, name: str | None = None) -> Note:
+    """A device by its number, and its name then if given: "device 7 (North laptop 1)"."""
+    return Note("device", {"number": number} if name is None else {"number": number, "name": name})
+
+
+def hub(name: str) -> Note:
+    """A hub by its name then: "hub North Park"."""
+    return Note("hub", {"name": name})
+
+
+def hub_id(identifier: str) -> Note:
+    """A hub's id (not secret: laptops and ``list-hubs`` show it): "id 9f…"."""
+    return Note("hub_id", {"id": identifier})
+
+
+def role(name: str) -> Note:
+    """A console user's role: "as admin"."""
+    return Note("role", {"role": name})
+
+
+def previous_name(name: str) -> Note:
+    """What a renamed device or hub was called: "was North Park"."""
+    return Note("was", {"name": name})
+
+
+def code_for(hubs: Sequence[str] | None, days: int) -> Note:
+    """An enrollment code's hubs (``None``: a data manager's) and how many days it lasts:
+    "for North Park; valid 3 days". Never the code itself."""
+    if hubs is None:
+        return Note("code", {"all_hubs": True, "days": days})
+    return Note("code", {"hubs": list(hubs), "days": days})
+
+
+def waiting(count: int | None) -> Note:
+    """The changes a revoked device last reported waiting (``None``: it never did)."""
+    return Note("waiting", {"num": count})
+
+
+def _text(lang: Language, message: str, values: Mapping[str, Any]) -> str:
+    """A note written out in ``lang``; KeyError, TypeError or ValueError when its values
+    are not what its message needs."""
+    if message == "device":
+        number = _int(values["number"])
+        if "name" in values:
+            # TRANSLATORS: the audit log's "To" column: a device's number and its name.
+            return lang.gettext(
+                "device %(number)s (%(name)s)", number=number, name=_str(values["name"])
+            )
+        return lang.gettext("device %(number)s", number=number)
+    if message == "hub":
+        return lang.gettext("hub %(name)s", name=_str(values["name"]))
+    if message == "hub_id":
+        # TRANSLATORS: the audit log's detail of a hub created: its id (letters and digits).
+        return lang.gettext("id %(id)s", id=_str(values["id"]))
+    if message == "role":
+        name = _str(values["role"])
+        # TRANSLATORS: the audit log's detail of a sign-in or a console user added: the
+        # role ("admin" or "viewer", translated).
+        return lang.gettext("as %(role)s", role=lang.gettext(name) if name in ROLES else name)
+    if message == "was":
+        # TRANSLATORS: the audit log's detail of a renamed device or hub: its old name.
+        return lang.gettext("was %(name)s", name=_str(values["name"]))
+    if message == "code":
+        days = _int(values["days"])
+        if values.get("all_hubs") is True:
+            # TRANSLATORS: the audit log's detail of an enrollment code issued (the code).
+            return lang.ngettext(
+                "for all hubs (data manager); valid %(num)d day",
+                "for all hubs (data manager); valid %(num)d days",
+                days,
+            )
+        names = values["hubs"]
+        if not isinstance(names, list) or not names:
+            raise ValueError(names)
+        # TRANSLATORS: as "for all hubs (data manager)…", for the hubs named.
+        return lang.ngettext(
+            "for %(hubs)s; valid %(num)d day",
+            "for %(hubs)s; valid %(num)d days",
+            days,
+            hubs=format_list([_str(n) for n in names], locale=lang.code),
+        )
+    if message == "waiting":
+        if values["num"] is None:
+            # TRANSLATORS: the audit log's detail of a revoked device, whose laptop never
+            # said how many changes it had not sent yet.
+            return lang.gettext("it never reported its changes waiting")
+        # TRANSLATORS: as "it never reported…", with the number it last reported.
+        return lang.ngettext(
+            "it last reported %(num)d change waiting",
+            "it last reported %(num)d changes waiting",
+            _int(values["num"]),
+        )
+    raise KeyError(message)
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(value)
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def written(stored: str, lang: Language) -> str:
+    """A stored target or detail as ``lang``'s reader sees it: a note in their language,
+    anything else (a name, an entry recorded as English text) as recorded."""
+    if not stored.startswith("{"):
+        return stored
+    try:
+        data = json.loads(stored)
+        if not isinstance(data, dict):
+            return stored
+        values = dict(data)
+        return _text(lang, _str(values.pop("msg")), values)
+    except (ValueError, KeyError, TypeError):
+        return stored
+
+
+def _stored(field: str | Note | None) -> str:
+    if field is None:
+        return ""
+    return field.stored() if isinstance(field, Note) else field
 
 
 def record(
-    engine: Engine, actor: str, action: str, target: str = "", detail: str = "", *, at: datetime
+    engine: Engine,
+    actor: str,
+    action: str,
+    target: str | Note = "",
+    detail: Note | None = None,
+    *,
+    at: datetime,
 ) -> None:
-    """Add one entry. Never pass secrets (codes, passwords, tokens) in any field."""
+    """Add one entry: ``action`` one of :data:`ACTIONS`; ``target`` a note or a console
+    user's name. Never pass secrets (codes, passwords, tokens) in any field."""
+    if action not in ACTIONS:
+        raise ValueError(f"Not an audit action: {action!r}")
     with engine.begin() as conn:
         conn.execute(
             insert(AUDIT).values(
-                at=at, actor=actor[:64], action=action[:64], target=target, detail=detail
+                at=at,
+                actor=actor[:64],
+                action=action,
+                target=_stored(target),
+                detail=_stored(detail),
             )
         )
 
 
+@dataclass(frozen=True)
+class Shown:
+    """One entry as a reader sees it, in their language."""
+
+    at: datetime
+    actor: str
+    action: str
+    target: str
+    detail: str
+
+
+def shown(entry: Mapping[str, Any], lang: Language) -> Shown:
+    """An entry of :func:`page` in ``lang``: the action, the command line and an unknown
+    name translated, the target and detail written out (:func:`written`); a person's
+    name, and an action this version does not know, as recorded."""
+    actor = entry["actor"]
+    return Shown(
+        at=entry["at"],
+        actor=lang.gettext(actor) if actor in (COMMAND_LINE, UNKNOWN_NAME) else actor,
+        action=lang.gettext(entry["action"]) if entry["action"] in ACTIONS else entry["action"],
+        target=written(entry["target"], lang),
+        detail=written(entry["detail"], lang),
+    )
+
+
 def page(engine: Engine, number: int, size: int = 50) -> tuple[list[dict[str, Any]], int]:
-    """One page of entries, newest first, and the number of pages."""
+    """One page of entries as stored, newest first, and the number of pages."""
     with engine.connect() as conn:
         total = int(conn.execute(select(func.count()).select_from(AUDIT)).scalar_one())
         rows = conn.execute(

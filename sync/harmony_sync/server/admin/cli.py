@@ -50,9 +50,9 @@ def cmd_add_user(args: argparse.Namespace) -> int:
     audit.record(
         engine,
         audit.COMMAND_LINE,
-        "console user added",
+        audit.USER_ADDED,
         args.name.strip(),
-        args.role,
+        audit.role(args.role),
         at=settings.now(),
     )
     message = f"Console user {args.name.strip()!r} added ({args.role}). Sign in at /admin."
@@ -65,7 +65,7 @@ def cmd_set_password(args: argparse.Namespace) -> int:
     engine = _engine(args)
     settings = ConsoleSettings.from_env()
     users.set_password(engine, args.name, read_password(args.name))
-    audit.record(engine, audit.COMMAND_LINE, "password changed", args.name, at=settings.now())
+    audit.record(engine, audit.COMMAND_LINE, audit.PASSWORD_CHANGED, args.name, at=settings.now())
     print(json.dumps({"name": args.name}) if args.json else f"Password of {args.name!r} changed.")
     return 0
 
@@ -75,7 +75,7 @@ def cmd_disable_user(args: argparse.Namespace) -> int:
     engine = _engine(args)
     settings = ConsoleSettings.from_env()
     users.set_disabled(engine, args.name, not args.enable, settings.now())
-    action = "console user enabled" if args.enable else "console user disabled"
+    action = audit.USER_ENABLED if args.enable else audit.USER_DISABLED
     audit.record(engine, audit.COMMAND_LINE, action, args.name, at=settings.now())
     state = "enabled" if args.enable else "disabled"
     print(

@@ -65,9 +65,13 @@ class AuditEntry(ServerModel, table=True):
     at: datetime = Field(index=True)
     #: the console user's name, or "command line"
     actor: str = Field(max_length=64)
+    #: one of audit.ACTIONS, in English ("device revoked"): translated where shown
     action: str = Field(max_length=64)
-    #: what it was done to, e.g. "hub North Park" or "device 7 (North laptop 1)"
+    #: what it was done to: a console user's name, or a language-neutral note (audit.py)
+    #: such as {"msg":"device","number":7,"name":"North laptop 1"}; entries recorded
+    #: before notes hold English text ("device 7 (North laptop 1)")
     target: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    #: more about it, as a note ({"msg":"waiting","num":12}) or, before notes, English text
     detail: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
 
 

@@ -62,31 +62,14 @@ NOTICES = {
     "signed-out": N_("You are signed out."),
 }
 #: Words the console shows from the database, translated where shown (``_(word)``):
-#: a sync's outcome, an account's role, and the audit log's actions and actors.
+#: a sync's outcome and an account's role (the audit log's words are in audit.py).
 SHOWN_WORDS = (
     N_("ok"),
     N_("refused"),
     N_("failed"),
     N_("syncing"),
     N_("stopped"),
-    N_("admin"),
-    N_("viewer"),
-    N_("signed in"),
-    N_("signed out"),
-    N_("sign-in failed"),
-    N_("enrollment code issued"),
-    N_("device renamed"),
-    N_("device revoked"),
-    N_("hub created"),
-    N_("hub renamed"),
-    N_("hub archived"),
-    N_("hub restored"),
-    N_("console user added"),
-    N_("password changed"),
-    N_("console user enabled"),
-    N_("console user disabled"),
-    N_("(unknown name)"),
-    N_("command line"),
+    *audit.ROLES,
 )
 #: What the server's checks of a name or a device's hubs say (accounts.py, in English),
 #: and the same in the console's words: matched whole, the fields taken from the match.
@@ -166,9 +149,15 @@ class Console:
         """The console's current time (UTC)."""
         return self.settings.now()
 
-    def audit(self, me: Identity, action: str, target: str, detail: str = "") -> None:
-        """Record a change made by ``me``."""
-        audit.record(self.engine, me.name, action, target, detail, at=self.now())
+    def audit(
+        self,
+        me: Identity,
+        action: str,
+        target: audit.Note | None = None,
+        detail: audit.Note | None = None,
+    ) -> None:
+        """Record a change made by ``me`` (see audit.py for what the fields hold)."""
+        audit.record(self.engine, me.name, action, target or "", detail, at=self.now())
 
 
 def _console(request: Request) -> Console:
@@ -392,13 +381,13 @@ def login(
         known = users.exists(console.engine, name)
         audit.record(
             console.engine,
-            name.strip() if known else "(unknown name)",
-            "sign-in failed",
+            name.strip() if known else audit.UNKNOWN_NAME,
+            audit.SIGN_IN_FAILED,
             at=now,
         )
         return _login_page(request, 401, language(request).gettext("Wrong name or password."), name)
     token, me = result
-    console.audit(me, "signed in", "", f"as {me.role}")
+    console.audit(me, audit.SIGNED_IN, detail=audit.role(me.role))
     response = _see_other(_safe_next(next))
     response.set_cookie(
         COOKIE,
@@ -420,7 +409,7 @@ def logout(request: Request, me: Me, csrf_token: Annotated[str, Form()] = "") ->
     if not secrets.compare_digest(csrf_token.encode(), me.csrf_token.encode()):
         raise Refused(403, N_("Form refused"), N_("Reload the page and sign out again."))
     users.sign_out(console.engine, request.cookies.get(COOKIE))
-    console.audit(me, "signed out", "")
+    console.audit(me, audit.SIGNED_OUT)
     response = _see_other(f"{PREFIX}/login", "signed-out")
     response.delete_cookie(COOKIE, path=PREFIX)
     return response
@@ -561,9 +550,9 @@ def issue_code(
     device = _device(console, key)
     console.audit(
         me,
-        "enrollment code issued",
-        f"device {key} ({device.name})",
-        f"for {device.hub_names}; valid {ttl_days} day{'s' if ttl_days > 1 else ''}",
+        audit.CODE_ISSUED,
+        audit.device(key, device.name),
+        audit.code_for(None if device.data_manager else [h["name"] for h in device.hubs], ttl_days),
     )
     return _render(
         request,
@@ -610,7 +599,9 @@ def rename_device(
             history=contacts.history(console.engine, key),
             error=explain(err, language(request)),
         )
-    console.audit(me, "device renamed", f"device {key}", f"{old} → {name.strip()}")
+    console.audit(
+        me, audit.DEVICE_RENAMED, audit.device(key, name.strip()), audit.previous_name(old)
+    )
     return _see_other(f"{PREFIX}/devices/{key}", "renamed")
 
 
@@ -680,12 +671,7 @@ def revoke(request: Request, me: Admin, key: int) -> Response:
     device = _device(console, key)
     accounts.revoke_device(console.engine, key)
     console.audit(
-        me,
-        "device revoked",
-        f"device {key} ({device.name})",
-        f"it last reported {device.outbox_size} changes waiting"
-        if device.outbox_size is not None
-        else "it never reported its changes waiting",
+        me, audit.DEVICE_REVOKED, audit.device(key, device.name), audit.waiting(device.outbox_size)
     )
     return _see_other(f"{PREFIX}/devices/{key}", "revoked")
 
@@ -721,7 +707,7 @@ def create_hub(request: Request, me: Admin, name: Annotated[str, Form()] = "") -
         hub_id = accounts.add_hub(console.engine, name)
     except ValueError as err:
         return _hubs_page(request, me, 400, explain(err, language(request)))
-    console.audit(me, "hub created", f"hub {name.strip()}", hub_id)
+    console.audit(me, audit.HUB_CREATED, audit.hub(name.strip()), audit.hub_id(hub_id))
     return _see_other(f"{PREFIX}/hubs", "created")
 
 
@@ -736,7 +722,7 @@ def rename_hub(
         old = accounts.rename_hub(console.engine, hub_id, name)
     except ValueError as err:
         return _hubs_page(request, me, 400, explain(err, language(request)))
-    console.audit(me, "hub renamed", f"hub {name.strip()}", f"was {old}")
+    console.audit(me, audit.HUB_RENAMED, audit.hub(name.strip()), audit.previous_name(old))
     return _see_other(f"{PREFIX}/hubs", "renamed")
 
 
@@ -744,7 +730,7 @@ def _set_archived(request: Request, me: Identity, hub_id: str, archived: bool) -
     console = _console(request)
     name = _hub_name(console, hub_id)
     if accounts.set_hub_archived(console.engine, hub_id, archived):
-        console.audit(me, "hub archived" if archived else "hub restored", f"hub {name}")
+        console.audit(me, audit.HUB_ARCHIVED if archived else audit.HUB_RESTORED, audit.hub(name))
     return _see_other(f"{PREFIX}/hubs", "archived" if archived else "restored")
 
 
@@ -769,7 +755,9 @@ def audit_page(request: Request, me: Me, page: int = 1) -> Response:
     console = _console(request)
     page = max(1, min(page, 10**6))
     entries, pages = audit.page(console.engine, page)
-    return _render(request, "audit.html", me, entries=entries, page=page, pages=pages)
+    lang = language(request)
+    shown = [audit.shown(entry, lang) for entry in entries]
+    return _render(request, "audit.html", me, entries=shown, page=page, pages=pages)
 
 
 # -- installation ----------------------------------------------------------------------
