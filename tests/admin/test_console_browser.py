@@ -98,18 +98,19 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     assert history.startswith(browser.find("table.history tbody tr td").text)
     assert " ok " in f" {history} " and " 3 " in f" {history} "  # three students sent
 
-    # a week of silence (a clock override on the server, no sleeping): of the days strictly
-    # between, four are school days whatever the weekday today
-    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=7)
+    # eight days of silence (a clock override on the server, no sleeping): the seven days
+    # strictly between are one whole week, five school days whatever the weekday today
+    # (after seven days it would be four, or five when the sync was on a weekend)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=8)
     server.stop()
     server.env["HARMONY_SYNC_NOW"] = later.isoformat()
     server.start(timeout=START_TIMEOUT)
     browser.open("/admin")
-    assert browser.path.startswith("/admin/login")  # a week later the session is over
+    assert browser.path.startswith("/admin/login")  # days later the session is over
     browser.sign_in("office", ADMIN_PASSWORD)
     flagged = browser.find(row)
     assert "flagged" in flagged.get_attribute("class")
-    assert "overdue: synced 4 school days ago (limit 2)" in flagged.text
+    assert "overdue: synced 5 school days ago (limit 2)" in flagged.text
     assert "1 of 1 flagged" in browser.find(f"tr[data-hub='{north}']").text
     assert "1 device needs attention." in browser.text
     health = subprocess.run(
@@ -130,7 +131,7 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     )
     assert health.returncode == 1
     assert json.loads(health.stdout)["devices"][0]["flags"] == [
-        "overdue: synced 4 school days ago (limit 2)"
+        "overdue: synced 5 school days ago (limit 2)"
     ]
 
     # revoke, with the confirmation saying what happens to unsynced changes
