@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlmodel import select
 
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.services.review import WHOLE_MARK
 from harmony_desktop.services.roll import MarkState
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Conflict, Outbox, Student
@@ -213,3 +215,48 @@ def test_keeping_the_late_mark_resolves_without_a_change(replica: ReplicaFactory
     c.enroll([hub.hub_id])
     c.sync.sync()
     assert c.review.review_items() == []
+
+
+def test_keeping_another_laptops_left_early_mark_without_a_reason_keeps_it_as_recorded(
+    replica: ReplicaFactory, live
+) -> None:  # type: ignore[no-untyped-def]
+    """Offline, laptop A records the child as left early at 4:45 PM with no reason (a
+    whole mark written as undo, redo and corrections write it; an older app, or a code
+    that was not "left early" on that laptop yet, leaves the same); then laptop B marks
+    her present. Keeping A's mark on the "Needs review" page keeps it as A recorded it:
+    the page cannot ask why she left, and it used to refuse with "Choose why the student
+    left early". The register still asks a teacher who marks a child left early."""
+    a, b, hub = two_laptops(replica, live, students=1)
+    session_id = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
+    a.sync.sync()
+    b.sync.sync()
+    child = hub.student_ids[0]
+    left = MarkState("LE", departure_time=dt.time(16, 45))
+    a.services.roll.set_state(session_id, child, left, by=None)
+    later_millisecond()  # B's write is the later one
+    b.services.roll.mark(session_id, child, "P", by=None)
+    for rep in (a, b, a):
+        rep.sync.sync()
+    with a.store.read() as s:
+        mark_id = s.exec(select(AttendanceMark)).one().id
+    for rep in (a, b):
+        assert _mark(rep, mark_id) == ("P", None, None)
+    [item] = b.review.review_items()
+    assert item.mark is not None
+    assert (item.mark.current, item.mark.other) == (MarkState("P"), left)
+
+    b.review.keep_value(item.id, "losing")
+
+    assert _mark(b, mark_id) == ("LE", None, dt.time(16, 45))
+    assert b.review.review_items() == []
+    for rep in (b, a):
+        rep.sync.sync()
+    for rep in (a, b):
+        assert _mark(rep, mark_id) == ("LE", None, dt.time(16, 45))
+        with rep.store.read() as s:
+            assert s.get(AttendanceMark, mark_id).reason == ""  # type: ignore[union-attr]
+        assert rep.review.review_items() == []
+        assert rep.store.pending_changes() == 0
+    # the register's own rule stands: marking a child left early asks why
+    with pytest.raises(ValidationError, match="Choose why the student left early"):
+        a.services.roll.mark(session_id, child, "LE", by=None, reason="")

@@ -7,7 +7,6 @@ at them here and keeps one value or dismisses the refusal.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass, field, fields, replace
@@ -210,9 +209,7 @@ def _mark_item(s: Session, group: list[ConflictRecord]) -> ReviewItem | None:
     elif other.code in codes:
         row = codes[other.code]
         flags = CodeFlags(row.code, row.counts_present, row.tardy, row.early_departure, True)
-        # a side the register would refuse is shown as it was; keeping it says why
-        with contextlib.suppress(ValidationError):
-            other = consistent_state(other, flags)
+        other = consistent_state(other, flags)
     session = s.get(ClassSession, mark.session_id)
     ensemble = s.get(Ensemble, session.ensemble_id) if session else None
     sides = MarkSides(
