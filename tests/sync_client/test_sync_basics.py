@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from sqlmodel import select
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.services.review import WHOLE_MARK
+from harmony_desktop.services.review import WHOLE_MARK, Writer
 from harmony_desktop.services.roll import MarkState
+from harmony_desktop.store import settings
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Conflict, Outbox, Student
+from harmony_sync.client import SyncClient
 from tests.factories import make_hub
 from tests.sync_client.conftest import (
     Replica,
     ReplicaFactory,
     later_millisecond,
+    name_laptops,
     open_session,
     two_laptops,
 )
@@ -260,3 +264,62 @@ def test_keeping_another_laptops_left_early_mark_without_a_reason_keeps_it_as_re
     # the register's own rule stands: marking a child left early asks why
     with pytest.raises(ValidationError, match="Choose why the student left early"):
         a.services.roll.mark(session_id, child, "LE", by=None, reason="")
+
+
+def test_each_side_to_review_says_which_laptop_wrote_it(
+    replica: ReplicaFactory, live, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A value's clock ends with its writer's device id, and the server tells each
+    laptop the names of its hub's laptops: every side of an item says who wrote it,
+    "this laptop" or the other laptop by name (a name the laptop was not told: another
+    laptop, unnamed)."""
+    a, b, hub = two_laptops(replica, live, students=2)
+    name_laptops(live, **{"Park laptop 1": a, "Park laptop 2": b})
+    sid, child = hub.student_ids
+    session_id = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
+    a.sync.sync()
+    b.sync.sync()
+    a.services.roster.update_student(sid, school="Lincoln Elementary")
+    a.services.roll.mark(session_id, child, "AU", by=None)
+    later_millisecond()  # B's writes are the later ones
+    b.services.roster.update_student(sid, school="Roosevelt Elementary")
+    b.services.roll.mark(session_id, child, "L", by=None, arrival_time=dt.time(16, 10))
+    for rep in (a, b, a):
+        rep.sync.sync()
+    with a.store.read() as s:
+        assert settings.read(s, settings.SYNC_DEVICE_NAMES) == {
+            a.store.device_id: "Park laptop 1",
+            b.store.device_id: "Park laptop 2",
+        }
+
+    def sides(rep: Replica) -> list[tuple[str, Writer | None, Writer | None]]:
+        return sorted((i.field_name, i.current_by, i.other_by) for i in rep.review.review_items())
+
+    here, elsewhere = Writer(this_laptop=True), Writer
+    assert sides(a) == [
+        (WHOLE_MARK, elsewhere(name="Park laptop 2"), here),
+        ("school", elsewhere(name="Park laptop 2"), here),
+    ]
+    assert sides(b) == [
+        (WHOLE_MARK, here, elsewhere(name="Park laptop 1")),
+        ("school", here, elsewhere(name="Park laptop 1")),
+    ]
+    # a server from before the device names: a laptop keeps the names it was told, and
+    # a laptop never told any says "another laptop", unnamed
+    answer = SyncClient.session_info
+    monkeypatch.setattr(
+        SyncClient, "session_info", lambda client: _without(answer(client), "devices")
+    )
+    b.sync.sync()
+    assert sides(b)[0] == (WHOLE_MARK, here, elsewhere(name="Park laptop 1"))
+    c = replica("c")
+    c.enroll([hub.hub_id])
+    c.sync.sync()
+    assert sides(c) == [
+        (WHOLE_MARK, elsewhere(), elsewhere()),
+        ("school", elsewhere(), elsewhere()),
+    ]
+
+
+def _without(mapping: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if k != key}
