@@ -1,10 +1,13 @@
 """Screenshots of the sync UI for docs/screenshots/ (generated data, a real server).
 
 Run: ``xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python -m scripts.screenshots_sync``
-(at 200 %: ``QT_SCALE_FACTOR=2 … -m scripts.screenshots_sync --suffix 200pct``)
-(from the repository root, or with ``QT_QPA_PLATFORM=offscreen``). Two laptops edit the same student and enrol the
-same child offline, sync through a real ``harmony-sync serve``; then the main window of
-the first laptop is shown with its sync status bar and its "Needs review" page.
+(at 200 %: ``QT_SCALE_FACTOR=2 … -m scripts.screenshots_sync --suffix 200pct``; in
+Spanish: ``… -m scripts.screenshots_sync --lang es``, file names ending in -es)
+(from the repository root, or with ``QT_QPA_PLATFORM=offscreen``). Two laptops ("Park
+laptop 1" and "Park laptop 2" on the server) edit the same student, mark the same child
+differently and enrol the same child offline, sync through a real ``harmony-sync
+serve``; then the main window of the first laptop is shown with its sync status bar and
+its "Needs review" page, where each value says which laptop wrote it.
 
 Writes sync-statusbar.png, sync-statusbar-offline.png, sync-review.png and
 sync-enroll.png into docs/screenshots/.
@@ -24,12 +27,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tests.factories import make_hub
 from tests.support.postgres import free_port
 from tests.support.sync_server import SyncServer
-from tests.sync_client.conftest import Replica, open_session
+from tests.sync_client.conftest import Replica, later_millisecond, name_laptops, open_session
 
 from harmony_desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
+#: when laptop B marks a child late
+LATE = dt.time(16, 10)
 
 
 def wait(ms: int) -> None:
@@ -51,13 +56,17 @@ def wait_for(signal: object, timeout_ms: int = 30_000) -> None:
 SUFFIX = ""
 
 
-def set_suffix(argv: list[str]) -> None:
-    """Read ``--suffix`` (for example 200pct, for shots taken at ``QT_SCALE_FACTOR=2``)."""
+def set_suffix(argv: list[str]) -> str:
+    """Read ``--suffix`` (for example 200pct, for shots taken at ``QT_SCALE_FACTOR=2``)
+    and ``--lang`` (es adds -es to the names); returns the language."""
     global SUFFIX
     parser = argparse.ArgumentParser(description="Screenshots for docs/screenshots/")
     parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
-    suffix = parser.parse_args(argv).suffix
+    parser.add_argument("--lang", default="en", help="the window's language (en, es)")
+    args = parser.parse_args(argv)
+    suffix = "-".join(filter(None, [args.lang if args.lang != "en" else "", args.suffix]))
     SUFFIX = f"-{suffix}" if suffix else ""
+    return str(args.lang)
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -69,14 +78,18 @@ def save(widget: QWidget, name: str) -> None:
 
 
 def main() -> int:
-    set_suffix(sys.argv[1:])
+    lang = set_suffix(sys.argv[1:])
     os.environ.setdefault("HARMONY_TOKEN_STORE", "file")  # never the developer's keyring
     app = QApplication.instance() or QApplication(sys.argv)
     from PySide6.QtCore import QLocale
 
+    from harmony_desktop.domain import i18n
+    from harmony_desktop.paths import resource
     from harmony_desktop.ui.app import install_translator
 
-    install_translator(app, QLocale("en"))  # English as the app shows it (12-hour times)
+    i18n.install(resource("translations"))  # the services' text too, as the app's start does
+    # English as the app shows it (12-hour times), or Mexico's Spanish
+    install_translator(app, QLocale("es_MX" if lang == "es" else "en"))
     root = Path(tempfile.mkdtemp(prefix="sync-shots-"))
     server = SyncServer.sqlite(root / "server")
     server.start()
@@ -86,12 +99,17 @@ def main() -> int:
         server.add_hub("Test Park Hub", hub.hub_id)
         a.enroll([hub.hub_id])
         b.enroll([hub.hub_id])
+        name_laptops(server, **{"Park laptop 1": a, "Park laptop 2": b})
         a.sync.sync()
         b.sync.sync()
-        # offline on both laptops: the same fields edited, the same child enrolled
+        # offline on both laptops: the same fields edited, the same child marked
+        # differently, the same child enrolled (B's edits are the later ones, A's mark)
         a.services.roster.update_student(hub.student_ids[0], school="Lincoln Elementary")
-        b.services.roster.update_student(hub.student_ids[0], school="Roosevelt Elementary")
         a.services.roster.update_student(hub.student_ids[3], instrument="cello")
+        b_session = open_session(b, hub.hub_id, hub.ensemble_id, "2026-09-14")
+        b.services.roll.mark(b_session, hub.student_ids[1], "L", by=None, arrival_time=LATE)
+        later_millisecond()
+        b.services.roster.update_student(hub.student_ids[0], school="Roosevelt Elementary")
         b.services.roster.update_student(hub.student_ids[3], instrument="viola")
         child = {
             "legal_first_name": "Rosa",
@@ -104,6 +122,7 @@ def main() -> int:
             )
             rep.services.enrollment.enroll(sid, hub.ensemble_id, hub.start)
         session = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
+        later_millisecond()
         for student in hub.student_ids[:5]:
             a.services.roll.mark(session, student, "P", by=None)
         b.sync.sync()

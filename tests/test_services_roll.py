@@ -470,3 +470,6 @@ def test_a_kept_mark_is_made_whole_by_the_register_rules() -> None:
     early = CodeFlags("E", counts_present=True, tardy=False, early_departure=True, active=True)
     assert consistent_state(signed_out, early) == signed_out
     assert consistent_state(signed_out, None) == MarkState(note="brought her violin")
+    # left early with no reason, as another laptop recorded it: kept so, nothing asked
+    no_reason = MarkState("E", arrival_time=dt.time(16, 10), departure_time=dt.time(17, 0))
+    assert consistent_state(no_reason, early) == no_reason

@@ -1831,6 +1831,26 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>{mark}; nota: {note}</translation>
     </message>
     <message>
+        <source>This laptop</source>
+        <translation>Esta computadora</translation>
+    </message>
+    <message>
+        <source>Another laptop</source>
+        <translation>Otra computadora</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Computadora</translation>
+    </message>
+    <message>
+        <source>Laptop that wrote the current value</source>
+        <translation>Computadora que escribió el valor actual</translation>
+    </message>
+    <message>
+        <source>Laptop that wrote the other value</source>
+        <translation>Computadora que escribió el otro valor</translation>
+    </message>
+    <message>
         <source>Attendance mark</source>
         <translation>Marca de asistencia</translation>
     </message>

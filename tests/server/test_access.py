@@ -213,3 +213,50 @@ def test_a_code_for_a_hub_that_is_no_hub_is_refused_without_touching_the_databas
         accounts.create_device(engine, "Laptop 1", [hub_id])
     with engine.connect() as conn:
         assert conn.execute(select(DEVICES.c.key)).all() == []
+
+
+def test_session_names_the_devices_whose_changes_the_device_receives(
+    engine: Engine, client: TestClient, hubs, laptop: LaptopFactory
+) -> None:
+    """A clock ends with its device's id; the session answer names the devices of the
+    asking device's hubs and the data managers (a data manager hears of every device),
+    revoked ones too, so a laptop can say who wrote a value. A device id enrolled again
+    after its device was revoked is named as last enrolled."""
+    north, south = hubs
+    a = laptop([north], node="a" * 16)
+    b = laptop([north, south], node="b" * 16)
+    c = laptop([south], node="c" * 16)
+    manager = laptop([], data_manager=True, node="d" * 16)
+    old = laptop([north], node="e" * 16)
+    for dev, name in ((a, "North laptop 1"), (b, "Roaming laptop"), (c, "South laptop 1")):
+        accounts.rename_device(engine, dev.key, name)
+    accounts.rename_device(engine, manager.key, "Programme office")
+    accounts.rename_device(engine, old.key, "Old north laptop")
+    accounts.revoke_device(engine, old.key)
+
+    def devices(dev) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+        body = client.get("/v1/session", headers=dev.headers).json()
+        return [(d["device_id"], d["name"]) for d in body["devices"]]
+
+    assert devices(a) == [
+        ("a" * 16, "North laptop 1"),
+        ("b" * 16, "Roaming laptop"),
+        ("d" * 16, "Programme office"),
+        ("e" * 16, "Old north laptop"),
+    ]
+    assert devices(c) == [
+        ("b" * 16, "Roaming laptop"),
+        ("c" * 16, "South laptop 1"),
+        ("d" * 16, "Programme office"),
+    ]
+    assert [name for _node, name in devices(manager)] == [
+        "North laptop 1",
+        "Roaming laptop",
+        "South laptop 1",
+        "Programme office",
+        "Old north laptop",
+    ]
+    # the revoked laptop's disk is enrolled again under a new name
+    again = laptop([north], node="e" * 16)
+    accounts.rename_device(engine, again.key, "North laptop 2")
+    assert devices(a)[-1] == ("e" * 16, "North laptop 2")

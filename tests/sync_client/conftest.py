@@ -168,3 +168,12 @@ def later_millisecond() -> None:
     start = time.time_ns() // 1_000_000
     while time.time_ns() // 1_000_000 <= start:
         time.sleep(0.0002)
+
+
+def name_laptops(live: SyncServer, **names: Replica) -> None:
+    """Give laptops names on the server, as its administrator does (``harmony-sync
+    rename-device``): ``name_laptops(live, **{"Park laptop 1": a})``. A laptop hears of
+    them at its next sync."""
+    keys = {d["device_id"]: d["key"] for d in live.list_devices()}
+    for name, rep in names.items():
+        live.admin("rename-device", str(keys[rep.store.device_id]), name)

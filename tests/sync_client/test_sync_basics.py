@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+import pytest
 from sqlmodel import select
 
-from harmony_desktop.services.review import WHOLE_MARK
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.services.review import WHOLE_MARK, Writer
 from harmony_desktop.services.roll import MarkState
+from harmony_desktop.store import settings
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Conflict, Outbox, Student
+from harmony_sync.client import SyncClient
 from tests.factories import make_hub
 from tests.sync_client.conftest import (
     Replica,
     ReplicaFactory,
     later_millisecond,
+    name_laptops,
     open_session,
     two_laptops,
 )
@@ -213,3 +219,107 @@ def test_keeping_the_late_mark_resolves_without_a_change(replica: ReplicaFactory
     c.enroll([hub.hub_id])
     c.sync.sync()
     assert c.review.review_items() == []
+
+
+def test_keeping_another_laptops_left_early_mark_without_a_reason_keeps_it_as_recorded(
+    replica: ReplicaFactory, live
+) -> None:  # type: ignore[no-untyped-def]
+    """Offline, laptop A records the child as left early at 4:45 PM with no reason (a
+    whole mark written as undo, redo and corrections write it; an older app, or a code
+    that was not "left early" on that laptop yet, leaves the same); then laptop B marks
+    her present. Keeping A's mark on the "Needs review" page keeps it as A recorded it:
+    the page cannot ask why she left, and it used to refuse with "Choose why the student
+    left early". The register still asks a teacher who marks a child left early."""
+    a, b, hub = two_laptops(replica, live, students=1)
+    session_id = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
+    a.sync.sync()
+    b.sync.sync()
+    child = hub.student_ids[0]
+    left = MarkState("LE", departure_time=dt.time(16, 45))
+    a.services.roll.set_state(session_id, child, left, by=None)
+    later_millisecond()  # B's write is the later one
+    b.services.roll.mark(session_id, child, "P", by=None)
+    for rep in (a, b, a):
+        rep.sync.sync()
+    with a.store.read() as s:
+        mark_id = s.exec(select(AttendanceMark)).one().id
+    for rep in (a, b):
+        assert _mark(rep, mark_id) == ("P", None, None)
+    [item] = b.review.review_items()
+    assert item.mark is not None
+    assert (item.mark.current, item.mark.other) == (MarkState("P"), left)
+
+    b.review.keep_value(item.id, "losing")
+
+    assert _mark(b, mark_id) == ("LE", None, dt.time(16, 45))
+    assert b.review.review_items() == []
+    for rep in (b, a):
+        rep.sync.sync()
+    for rep in (a, b):
+        assert _mark(rep, mark_id) == ("LE", None, dt.time(16, 45))
+        with rep.store.read() as s:
+            assert s.get(AttendanceMark, mark_id).reason == ""  # type: ignore[union-attr]
+        assert rep.review.review_items() == []
+        assert rep.store.pending_changes() == 0
+    # the register's own rule stands: marking a child left early asks why
+    with pytest.raises(ValidationError, match="Choose why the student left early"):
+        a.services.roll.mark(session_id, child, "LE", by=None, reason="")
+
+
+def test_each_side_to_review_says_which_laptop_wrote_it(
+    replica: ReplicaFactory, live, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A value's clock ends with its writer's device id, and the server tells each
+    laptop the names of its hub's laptops: every side of an item says who wrote it,
+    "this laptop" or the other laptop by name (a name the laptop was not told: another
+    laptop, unnamed)."""
+    a, b, hub = two_laptops(replica, live, students=2)
+    name_laptops(live, **{"Park laptop 1": a, "Park laptop 2": b})
+    sid, child = hub.student_ids
+    session_id = open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14")
+    a.sync.sync()
+    b.sync.sync()
+    a.services.roster.update_student(sid, school="Lincoln Elementary")
+    a.services.roll.mark(session_id, child, "AU", by=None)
+    later_millisecond()  # B's writes are the later ones
+    b.services.roster.update_student(sid, school="Roosevelt Elementary")
+    b.services.roll.mark(session_id, child, "L", by=None, arrival_time=dt.time(16, 10))
+    for rep in (a, b, a):
+        rep.sync.sync()
+    with a.store.read() as s:
+        assert settings.read(s, settings.SYNC_DEVICE_NAMES) == {
+            a.store.device_id: "Park laptop 1",
+            b.store.device_id: "Park laptop 2",
+        }
+
+    def sides(rep: Replica) -> list[tuple[str, Writer | None, Writer | None]]:
+        return sorted((i.field_name, i.current_by, i.other_by) for i in rep.review.review_items())
+
+    here, elsewhere = Writer(this_laptop=True), Writer
+    assert sides(a) == [
+        (WHOLE_MARK, elsewhere(name="Park laptop 2"), here),
+        ("school", elsewhere(name="Park laptop 2"), here),
+    ]
+    assert sides(b) == [
+        (WHOLE_MARK, here, elsewhere(name="Park laptop 1")),
+        ("school", here, elsewhere(name="Park laptop 1")),
+    ]
+    # a server from before the device names: a laptop keeps the names it was told, and
+    # a laptop never told any says "another laptop", unnamed
+    answer = SyncClient.session_info
+    monkeypatch.setattr(
+        SyncClient, "session_info", lambda client: _without(answer(client), "devices")
+    )
+    b.sync.sync()
+    assert sides(b)[0] == (WHOLE_MARK, here, elsewhere(name="Park laptop 1"))
+    c = replica("c")
+    c.enroll([hub.hub_id])
+    c.sync.sync()
+    assert sides(c) == [
+        (WHOLE_MARK, elsewhere(), elsewhere()),
+        ("school", elsewhere(), elsewhere()),
+    ]
+
+
+def _without(mapping: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if k != key}

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
 from harmony_desktop.services.duplicates import find_duplicates
+from harmony_desktop.store import settings
 from harmony_desktop.store.models import AttendanceMark, Student, StudentRedirect
 from harmony_desktop.ui.sync.controller import BACKOFF_MS, SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
@@ -25,6 +26,7 @@ from tests.sync_client.conftest import (
     Replica,
     ReplicaFactory,
     later_millisecond,
+    name_laptops,
     open_session,
     two_laptops,
 )
@@ -214,8 +216,13 @@ def test_review_panel_keeps_either_value(
         assert page.model.rowCount() == 1
         assert not page.use_other.isEnabled()
         page.table.selectRow(0)
-        assert page.model.index(0, 2).data() == "Roosevelt"
-        assert page.model.index(0, 3).data() == "Lincoln"
+        # each value beside the laptop that wrote it (the fixture's laptops share a name)
+        assert [page.model.index(0, c).data() for c in range(2, 6)] == [
+            "Roosevelt",
+            "test laptop",
+            "Lincoln",
+            "This laptop",
+        ]
         with qtbot.waitSignal(page.loaded, timeout=WAIT):
             qtbot.mouseClick(page.use_other, Qt.MouseButton.LeftButton)
         assert page.model.rowCount() == 0
@@ -394,9 +401,11 @@ def test_a_long_message_gives_way_and_no_other_status_label_is_cut(qtbot: QtBot,
 
 
 def _late_or_absent(replica: ReplicaFactory, live: SyncServer):  # type: ignore[no-untyped-def]
-    """Offline, laptop A marks the child unexcused absent on Mon 14 Sep 2026, then laptop
-    B marks her late at 4:10 PM; A, B and A sync. Returns (a, b, hub, the mark's id)."""
+    """Laptops "Park laptop 1" (A) and "Park laptop 2" (B): offline, A marks the child
+    unexcused absent on Mon 14 Sep 2026, then B marks her late at 4:10 PM; A, B and A
+    sync. Returns (a, b, hub, the mark's id)."""
     a, b, hub = two_laptops(replica, live)
+    name_laptops(live, **{"Park laptop 1": a, "Park laptop 2": b})
     child = hub.student_ids[0]
     a.services.roll.mark(
         open_session(a, hub.hub_id, hub.ensemble_id, "2026-09-14"), child, "AU", by=None
@@ -423,7 +432,8 @@ def _marks(rep: Replica) -> list[tuple[str | None, dt.time | None]]:
 
 
 def _rows(page: ReviewPage) -> list[list[str]]:
-    return [[page.model.index(r, c).data() for c in range(4)] for r in range(page.model.rowCount())]
+    """Record, field, current value, its laptop, other value, its laptop."""
+    return [[page.model.index(r, c).data() for c in range(6)] for r in range(page.model.rowCount())]
 
 
 def _click_row(qtbot: QtBot, page: ReviewPage, row: int) -> None:
@@ -443,8 +453,10 @@ def test_the_review_page_names_fields_and_states_in_spanish(
     """Two laptops mark one child differently offline: the page shows one row for her
     mark, both marks whole, in the window's language (it showed a row for the code and
     one for the arrival time, and "Use other value" left an absence with an arrival
-    time); the session's own moot conflict is settled, not shown. Using the other mark
-    restores the absence, whole, on both laptops."""
+    time); the session's own moot conflict is settled, not shown. Beside each mark is
+    the laptop that wrote it: the other one by the name the server gave it, this one as
+    "Esta computadora". Using the other mark restores the absence, whole, on both
+    laptops."""
     from PySide6.QtCore import QLocale
 
     from harmony_desktop.ui.app import install_translator
@@ -466,9 +478,22 @@ def test_the_review_page_names_fields_and_states_in_spanish(
                 "Ana Garcia, Beginning Strings el lun 14 sep 2026",
                 "Marca de asistencia",
                 "Tarde a las 4:10\u202fp.m.",
+                "Park laptop 2",
                 "Falta injustificada",
+                "Esta computadora",
             ]
         ]
+        headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+        assert headers[2:6] == ["Valor actual", "Computadora", "Otro valor / motivo", "Computadora"]
+        spoken = page.model.headerData(
+            5, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole
+        )
+        assert spoken == "Computadora que escribió el otro valor"
+        # a laptop not told the other's name (an older server) says "another laptop"
+        a.store.settings.set(settings.SYNC_DEVICE_NAMES, {})
+        with qtbot.waitSignal(page.loaded, timeout=WAIT):
+            page.reload()
+        assert [row[3] for row in _rows(page)] == ["Otra computadora"]
         assert page.status.text() == "1 cambio y 0 posibles duplicados por revisar."
         assert show_field_value("status", "held") == "Asistencia tomada"
         assert show_field_value("status", "scheduled") == "Asistencia sin tomar"
@@ -514,7 +539,9 @@ def test_keeping_the_mark_in_use_from_the_review_page_writes_nothing(
                 "Ana Garcia, Beginning Strings on Mon 14 Sep 2026",
                 "Attendance mark",
                 "Late at 4:10\u202fPM",
+                "This laptop",
                 "Unexcused absence",
+                "Park laptop 1",
             ]
         ]
         _click_row(qtbot, page, 0)

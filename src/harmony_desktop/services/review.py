@@ -7,7 +7,6 @@ at them here and keeps one value or dismisses the refusal.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass, field, fields, replace
@@ -19,7 +18,7 @@ from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name
 from harmony_desktop.services.roll import MarkState, RollService, consistent_state
-from harmony_desktop.store import ChangeWriter, Store
+from harmony_desktop.store import ChangeWriter, Store, settings
 from harmony_desktop.store.models import (
     SYNCED_MODELS,
     AttendanceCode,
@@ -32,11 +31,14 @@ from harmony_desktop.store.models import (
 )
 from harmony_desktop.store.queries import live
 from harmony_desktop.store.replica import (
+    GENESIS,
     ConflictRecord,
     Replica,
     close_conflicts,
     from_wire,
     resolve_conflict,
+    row_clocks,
+    writer_of,
 )
 from harmony_desktop.store.today import CodeFlags
 
@@ -46,6 +48,40 @@ WHOLE_MARK = "*mark*"
 _MARK_ITEM = "mark:"
 #: The fields of a mark a teacher sets (what keeping one side writes).
 _STATE_FIELDS = frozenset(f.name for f in fields(MarkState))
+
+
+@dataclass(frozen=True)
+class Writer:
+    """The laptop that wrote one side of a review item (the device id that ends the
+    value's clock): this laptop, or another one, named when the sync server told this
+    laptop its name (``name``; "" when it did not)."""
+
+    this_laptop: bool = False
+    name: str = ""
+
+
+#: The device id of clocks every database starts with (written by no laptop).
+_NOBODY = GENESIS[-16:]
+
+
+class Writers:
+    """Who wrote a clock, as seen from this laptop (``device_id``), with the device
+    names the sync server gave it."""
+
+    def __init__(self, device_id: str, names: dict[str, str]) -> None:
+        self.device_id = device_id
+        self.names = names
+
+    def of(self, *clocks: str) -> Writer | None:
+        """The writer of the newest of ``clocks``; None when there is none (no clock, or
+        a value every database starts with)."""
+        node = writer_of(max(clocks, default=""))
+        if node is None or node == _NOBODY:
+            return None
+        if node == self.device_id:
+            return Writer(this_laptop=True)
+        name = self.names.get(node)
+        return Writer(name=name if isinstance(name, str) else "")
 
 
 @dataclass(frozen=True)
@@ -83,6 +119,10 @@ class ReviewItem:
     extra: dict[str, Any] = field(default_factory=dict)
     #: for one child's mark (``field_name`` :data:`WHOLE_MARK`): both whole marks
     mark: MarkSides | None = None
+    #: the laptop that wrote the value in use (None: unknown, or a refusal)
+    current_by: Writer | None = None
+    #: the laptop that wrote the other value (or the refused or unapplied change)
+    other_by: Writer | None = None
 
 
 class ReviewService:
@@ -103,13 +143,15 @@ class ReviewService:
                 groups.setdefault(_group_key(c), []).append(c)
         items: list[ReviewItem] = []
         with self.store.read() as s:
+            names = settings.read(s, settings.SYNC_DEVICE_NAMES)
+            writers = Writers(self.store.device_id, names if isinstance(names, dict) else {})
             for c in records:
                 group = groups.get(_group_key(c)) if c.table == "attendance_mark" else None
                 if group is None or c.kind != "conflict":
-                    items.append(_field_item(s, c))
+                    items.append(_field_item(s, c, writers))
                 elif c is group[0]:
-                    mark = _mark_item(s, group)
-                    items.extend([mark] if mark else [_field_item(s, g) for g in group])
+                    mark = _mark_item(s, group, writers)
+                    items.extend([mark] if mark else [_field_item(s, g, writers) for g in group])
         return items
 
     def keep_value(self, item_id: str, keep: str) -> None:
@@ -153,7 +195,7 @@ def _group_key(c: ConflictRecord) -> tuple[str, str, bool]:
     return (c.row_id, c.detected_at, c.resolved_at is not None)
 
 
-def _field_item(s: Session, c: ConflictRecord) -> ReviewItem:
+def _field_item(s: Session, c: ConflictRecord, writers: Writers) -> ReviewItem:
     return ReviewItem(
         id=c.id,
         kind=c.kind,
@@ -166,6 +208,8 @@ def _field_item(s: Session, c: ConflictRecord) -> ReviewItem:
         detected_at=c.detected_at,
         resolved=c.resolved_at is not None,
         resolution=c.resolution,
+        current_by=writers.of(c.winning_clock) if c.kind == "conflict" else None,
+        other_by=writers.of(c.losing_clock),
     )
 
 
@@ -196,13 +240,16 @@ def _code_rows(s: Session, codes: set[str]) -> dict[str, AttendanceCode]:
     return {r.code: r for r in rows}
 
 
-def _mark_item(s: Session, group: list[ConflictRecord]) -> ReviewItem | None:
-    """One review item for the conflicts of one mark (None when the mark is gone)."""
+def _mark_item(s: Session, group: list[ConflictRecord], writers: Writers) -> ReviewItem | None:
+    """One review item for the conflicts of one mark (None when the mark is gone). The
+    mark in use was written by whoever wrote its newest value of the fields that lost;
+    the other one by whoever wrote the newest value that lost."""
     first = group[0]
     mark = s.get(AttendanceMark, first.row_id)
     if mark is None:
         return None
     current = _state_of(mark)
+    clocks = row_clocks(mark)
     other = _other_side(mark, {c.field_name: c.losing_value for c in group})
     codes = _code_rows(s, {x for x in (current.code, other.code) if x is not None})
     if other.code is None:
@@ -210,9 +257,7 @@ def _mark_item(s: Session, group: list[ConflictRecord]) -> ReviewItem | None:
     elif other.code in codes:
         row = codes[other.code]
         flags = CodeFlags(row.code, row.counts_present, row.tardy, row.early_departure, True)
-        # a side the register would refuse is shown as it was; keeping it says why
-        with contextlib.suppress(ValidationError):
-            other = consistent_state(other, flags)
+        other = consistent_state(other, flags)
     session = s.get(ClassSession, mark.session_id)
     ensemble = s.get(Ensemble, session.ensemble_id) if session else None
     sides = MarkSides(
@@ -237,6 +282,8 @@ def _mark_item(s: Session, group: list[ConflictRecord]) -> ReviewItem | None:
         resolved=first.resolved_at is not None,
         resolution=first.resolution,
         mark=sides,
+        current_by=writers.of(*(clocks.get(name, "") for name in sides.fields)),
+        other_by=writers.of(*(c.losing_clock for c in group)),
     )
 
 

@@ -68,15 +68,17 @@ def consistent_state(state: MarkState, flags: CodeFlags | None) -> MarkState:
     """``state`` as the register would store it for its code (``flags``; None: not
     recorded): an arrival time only for late (or a late student who left early), a
     departure time and reason only for left early, who collected the student only for a
-    code that counts present. Left early without a reason is refused, as when marking."""
+    code that counts present.
+
+    Nothing is asked for: a state that lacks something (left early without a reason,
+    as another laptop may have recorded it) is kept as it was recorded. The register
+    asks a teacher who marks a child left early why (:meth:`RollService.mark`)."""
     if flags is None:
         return MarkState(note=state.note)
     arrival = state.arrival_time if flags.tardy or flags.early_departure else None
     departure, reason = (
         (state.departure_time, state.reason) if flags.early_departure else (None, "")
     )
-    if flags.early_departure and not reason.strip():
-        raise ValidationError(_("Choose why the student left early."), "reason")
     if flags.counts_present:
         return replace(state, arrival_time=arrival, departure_time=departure, reason=reason)
     return MarkState(flags.code, arrival, departure, reason, state.note)
@@ -389,7 +391,9 @@ class RollService:
     ) -> MarkState:
         """Write a whole mark state inside the caller's transaction ``w``, first made to
         follow the register's rules (:func:`consistent_state`): a side of two laptops'
-        marks kept in "Needs review" is written as one ordinary change."""
+        marks kept in "Needs review" is written as one ordinary change. What it lacks is
+        not asked for (a left-early mark without a reason stays so): "Needs review"
+        keeps what a laptop recorded."""
         flags = self._code(w.driver, state.code) if state.code is not None else None
         return self._write(w, session_id, student_id, consistent_state(state, flags), by)
 

@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import logging
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -54,6 +55,11 @@ if TYPE_CHECKING:
     import requests
 
 log = logging.getLogger(__name__)
+
+#: A device id as the server lists it: the 16 hex digits that end its clocks.
+_DEVICE_ID = re.compile(r"[0-9a-f]{16}")
+#: The longest device name kept (the server's own limit is 200 characters).
+MAX_DEVICE_NAME = 200
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
@@ -351,6 +357,7 @@ class SyncService:
     def _sync_once(self, client: SyncClient, report: SyncReport, notify: ProgressCallback) -> None:
         info = client.session_info()
         self._check_skew(client)
+        self._keep_device_names(info.get("devices"))
         server_epoch = str(info["epoch"])
         data_manager = bool(info.get("data_manager"))
         if self.store.settings.get(settings.SYNC_DATA_MANAGER) != data_manager:
@@ -375,6 +382,25 @@ class SyncService:
             self._push_all(client, epoch, report, notify)
         if self.replica.settle_moot():  # the server and the office hear of it now
             self._send_resolutions(client, epoch)
+
+    def _keep_device_names(self, devices: object) -> None:
+        """Keep the names of the devices the server listed (PROTOCOL.md, section 5) with
+        those already known; an older server lists none."""
+        if not isinstance(devices, list):
+            return
+        told: dict[str, str] = {}
+        for device in devices:
+            if not isinstance(device, dict):
+                continue
+            node, name = device.get("device_id"), device.get("name")
+            if isinstance(node, str) and _DEVICE_ID.fullmatch(node) and isinstance(name, str):
+                name = " ".join(name.split())[:MAX_DEVICE_NAME]
+                if name:
+                    told[node] = name
+        known = self.store.settings.get(settings.SYNC_DEVICE_NAMES)
+        names = {**known, **told} if isinstance(known, dict) else told
+        if names != known:
+            self.store.settings.set(settings.SYNC_DEVICE_NAMES, names)
 
     def _check_skew(self, client: SyncClient) -> None:
         seen = client.last_server_time

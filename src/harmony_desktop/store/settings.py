@@ -187,6 +187,9 @@ SYNC_RESOLVE_PENDING = JsonSetting("sync.resolve_pending", [])
 #: This database was restored from a backup: pull this device's own changes back too
 #: (the server leaves them out otherwise) until a pull completes.
 SYNC_PULL_OWN = FlagSetting("sync.pull_own_rows", False)
+#: The names the sync server gave the devices this laptop hears from: {device id: name}
+#: (a clock ends with its writer's device id; "Needs review" says who wrote a value).
+SYNC_DEVICE_NAMES = JsonSetting("sync.device_names", {})
 
 #: The hub the window shows (File ▸ Switch hub); unset: the first hub by name.
 CURRENT_HUB = OptionalTextSetting("ui.hub")
@@ -212,6 +215,7 @@ ALL: tuple[Setting[Any], ...] = (
     SYNC_DATA_MANAGER,
     SYNC_RESOLVE_PENDING,
     SYNC_PULL_OWN,
+    SYNC_DEVICE_NAMES,
     CURRENT_HUB,
     REGISTER_VOLUNTEERS_HIDDEN,
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, or_, select, update
 
 from harmony_sync.hlc import GENESIS, HybridLogicalClock
 from harmony_sync.server.errors import ApiError, unauthorized
@@ -368,6 +368,7 @@ def session_info(engine: Engine, device: DeviceContext) -> dict[str, Any]:
             select(DEVICES.c.last_mutation_id).where(DEVICES.c.key == device.key)
         ).scalar_one()
         hubs = _hubs_of(conn, device.key, device.data_manager)
+        devices = _devices_seen_by(conn, device)
         epoch = read_epoch(conn)
     return {
         "device_key": device.key,
@@ -376,8 +377,33 @@ def session_info(engine: Engine, device: DeviceContext) -> dict[str, Any]:
         "data_manager": device.data_manager,
         "hubs": hubs,
         "last_mutation_id": last,
+        "devices": devices,
         "epoch": epoch,
     }
+
+
+def _devices_seen_by(conn: Connection, device: DeviceContext) -> list[dict[str, str]]:
+    """The device id and name of every device whose changes ``device`` may receive: the
+    devices enrolled for one of its hubs and the data managers (a data manager: every
+    device), this one included, revoked ones too (their changes stay). A device id
+    enrolled twice (revoked, then enrolled again) is named as last enrolled. Sorted by
+    device id."""
+    query = select(DEVICES.c.node, DEVICES.c.name, DEVICES.c.enrolled_at).where(
+        DEVICES.c.node.is_not(None)
+    )
+    if not device.data_manager:
+        shares_a_hub = (
+            select(DEVICE_HUBS.c.device_key)
+            .where(DEVICE_HUBS.c.hub_id.in_(sorted(device.hubs)))
+            .scalar_subquery()
+        )
+        query = query.where(
+            or_(DEVICES.c.is_data_manager.is_(True), DEVICES.c.key.in_(shares_a_hub))
+        )
+    names: dict[str, str] = {}
+    for row in conn.execute(query.order_by(DEVICES.c.enrolled_at, DEVICES.c.key)):
+        names[row.node] = row.name  # the last enrolled of one device id wins
+    return [{"device_id": node, "name": names[node]} for node in sorted(names)]
 
 
 def list_devices(engine: Engine) -> list[dict[str, Any]]:

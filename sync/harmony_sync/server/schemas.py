@@ -101,6 +101,13 @@ class EnrollResponse(ServerInfo):
     hubs: list[HubOut]
 
 
+class DeviceOut(BaseModel):
+    """A device whose changes the asking device may receive, by its clock node."""
+
+    device_id: str = Field(description="16 hex digits: the node that ends its clocks.")
+    name: str = Field(description="The name the administrator (or the device) gave it.")
+
+
 class SessionResponse(ServerInfo):
     """Who the token belongs to and what it may see."""
 
@@ -110,6 +117,12 @@ class SessionResponse(ServerInfo):
     data_manager: bool
     hubs: list[HubOut]
     last_mutation_id: int
+    devices: list[DeviceOut] = Field(
+        default_factory=list,
+        description="The devices of this device's hubs and the data managers (a data "
+        "manager: every device), so a client can say which laptop wrote a value. Added "
+        "in protocol 1 without a version change; older servers leave it out.",
+    )
 
 
 class MutationResult(BaseModel):

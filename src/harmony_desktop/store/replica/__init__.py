@@ -31,6 +31,7 @@ from harmony_desktop.store.replica.clock import (
     PulledClockAhead,
     Wall,
     wall_clock_ms,
+    writer_of,
 )
 from harmony_desktop.store.replica.conflicts import REJECTED_FIELD, ConflictRecord
 from harmony_desktop.store.replica.outbox import Queued
@@ -89,6 +90,7 @@ __all__ = [
     "session_id",
     "to_wire",
     "wall_clock_ms",
+    "writer_of",
 ]
 
 #: The stored clocks of a row every database starts with identically (the default

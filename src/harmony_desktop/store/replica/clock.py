@@ -28,6 +28,7 @@ from harmony_sync.hlc import (
     ClockDriftError,
     HybridLogicalClock,
     Timestamp,
+    is_valid,
     wall_clock_ms,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "observe_all",
     "save_clock",
     "wall_clock_ms",
+    "writer_of",
 ]
 
 #: How far the server's wall clock and ours may differ before a sync is refused.
@@ -148,3 +150,9 @@ def mutation_id_for(clock: str) -> int:
         ts = Timestamp.parse(clock)  # raises a clear error for a malformed stamp
         return ts.millis * 100_000 + ts.counter
     return int(clock[:15]) * 100_000 + int(clock[16:21])
+
+
+def writer_of(stamp: str) -> str | None:
+    """The device id of the device that wrote a value stamped ``stamp`` (a clock ends
+    with it); None when ``stamp`` is no clock (a value never stamped)."""
+    return stamp[-16:] if stamp and is_valid(stamp) else None

@@ -103,6 +103,9 @@ class ConflictRecord:
     resolved_at: str | None
     resolution: str
     kind: str = "conflict"
+    #: the clocks of the two values ("" where there is none: a refusal's reason)
+    losing_clock: str = ""
+    winning_clock: str = ""
 
 
 def _kind(field_name: str) -> str:
@@ -131,6 +134,8 @@ def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[Confli
             resolved_at=c.resolved_at,
             resolution=c.resolution,
             kind=_kind(c.field_name),
+            losing_clock=c.losing_clock,
+            winning_clock=c.winning_clock,
         )
         for c in s.exec(query.order_by(col(Conflict.detected_at).desc()))
     ]

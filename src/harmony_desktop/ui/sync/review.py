@@ -2,6 +2,8 @@
 
 For a conflict staff keep either value: "Keep current" accepts the merge's winner,
 "Use other value" writes the losing value back as a new edit (it then syncs and wins).
+Beside each value is the laptop that wrote it: "This laptop", another laptop's name as
+the sync server gave it, or "Another laptop".
 A child's mark that two laptops recorded differently is one row showing both marks
 whole (code, times, reason, who collected the child); using the other one writes that
 whole mark, as the register would.
@@ -47,7 +49,7 @@ from harmony_desktop.ui.tasks import Changes
 
 if TYPE_CHECKING:
     from harmony_desktop.services.duplicates import DuplicatePair
-    from harmony_desktop.services.review import MarkSides, ReviewItem
+    from harmony_desktop.services.review import MarkSides, ReviewItem, Writer
     from harmony_desktop.services.roll import MarkState
 
 Index = QModelIndex | QPersistentModelIndex
@@ -213,10 +215,21 @@ def mark_text(sides: MarkSides, state: MarkState) -> str:
     return text
 
 
-class ReviewModel(QAbstractTableModel):
-    """Conflicts and refusals, one per row."""
+def writer_text(writer: Writer | None) -> str:
+    """The laptop that wrote a value: "This laptop", another laptop's name as the sync
+    server gave it ("Park laptop 2"), or "Another laptop" when this laptop was not told
+    its name; "" when nobody is known to have written it."""
+    if writer is None:
+        return ""
+    if writer.this_laptop:
+        return tr("This laptop")
+    return writer.name or tr("Another laptop")
 
-    COLUMNS = ("what", "field", "current", "other", "when")
+
+class ReviewModel(QAbstractTableModel):
+    """Conflicts and refusals, one per row; beside each value, the laptop that wrote it."""
+
+    COLUMNS = ("what", "field", "current", "current_by", "other", "other_by", "when")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,17 +250,25 @@ class ReviewModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (
-            tr("Record"),
-            tr("Field"),
-            tr("Current value"),
-            tr("Other value / reason"),
-            tr("Detected"),
-        )[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                tr("Record"),
+                tr("Field"),
+                tr("Current value"),
+                tr("Laptop"),
+                tr("Other value / reason"),
+                tr("Laptop"),
+                tr("Detected"),
+            )[section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            column = self.COLUMNS[section]
+            if column == "current_by":
+                return tr("Laptop that wrote the current value")
+            if column == "other_by":
+                return tr("Laptop that wrote the other value")
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
@@ -275,9 +296,15 @@ class ReviewModel(QAbstractTableModel):
                     else tr("Received change not applied: {fields}")
                 ).format(fields=fields),
                 "current": "",
+                "current_by": "",
                 "other": str(reason.get("reason") or reason.get("code") or ""),
+                "other_by": writer_text(item.other_by),
                 "when": show_when(item.detected_at),
             }[column]
+        if column == "current_by":
+            return writer_text(item.current_by)
+        if column == "other_by":
+            return writer_text(item.other_by)
         if item.mark is not None:  # one child's mark, each side whole
             return {
                 "what": mark_record(item.mark, item.what),
