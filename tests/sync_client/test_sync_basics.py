@@ -175,6 +175,8 @@ def test_late_or_absent_is_one_item_with_both_whole_marks(replica: ReplicaFactor
         assert item.mark.fields == ("arrival_time", "code")
         assert item.mark.student == "Ana Garcia"
         assert item.mark.date == dt.date(2026, 9, 14)
+        # the tab and the status bar count what the page lists: one item, not two fields
+        assert rep.sync.status().needs_review == 1
 
 
 def test_keeping_the_absence_restores_the_whole_mark_everywhere(

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.errors import NotFoundError
 from harmony_desktop.domain.i18n import _
@@ -142,12 +142,15 @@ def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[Confli
 
 
 def unresolved_count(s: Session) -> int:
-    """How many conflicts and refusals wait for review."""
-    return int(
-        s.exec(
-            select(func.count()).select_from(Conflict).where(col(Conflict.resolved_at).is_(None))
-        ).one()
+    """How many items wait on the Needs review page: each conflict and refusal, except
+    that the fields of one attendance mark that lost the same sync are one item (the
+    child's whole mark, as the page shows it)."""
+    sql = (
+        "SELECT count(*) FROM (SELECT 1 FROM conflict WHERE resolved_at IS NULL"
+        " GROUP BY CASE WHEN table_name = 'attendance_mark' AND field_name NOT IN (?, ?)"
+        " THEN 'mark ' || row_id || ' ' || detected_at ELSE 'one ' || id END)"
     )
+    return int(s.connection().exec_driver_sql(sql, (REJECTED_FIELD, UNAPPLIED_FIELD)).scalar_one())
 
 
 def resolve(w: ChangeWriter, conflict_id: str, keep: str) -> None:
