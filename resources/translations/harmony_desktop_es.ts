@@ -2079,6 +2079,11 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         </translation>
     </message>
     <message>
+        <source>&amp;Language of printouts and exports</source>
+        <extracomment>Each language&apos;s own name with its letter in a menu: the same in every language, as the names are.</extracomment>
+        <translation>&amp;Idioma de impresos y exportaciones</translation>
+    </message>
+    <message>
         <source>Language of printouts and exports</source>
         <translation>Idioma de impresos y exportaciones</translation>
     </message>
@@ -3841,10 +3846,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Exportar</translation>
     </message>
     <message>
-        <source>Roster…</source>
-        <translation>Lista…</translation>
-    </message>
-    <message>
         <source>Searc&amp;h:</source>
         <translation>&amp;Buscar:</translation>
     </message>
@@ -3877,14 +3878,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <source>Contacts…</source>
-        <translation>Contactos…</translation>
-    </message>
-    <message>
-        <source>Attendance…</source>
-        <translation>Asistencia…</translation>
-    </message>
-    <message>
         <source>Ensemble to print</source>
         <translation>Conjunto para imprimir</translation>
     </message>
@@ -3899,6 +3892,38 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Roster messages</source>
         <translation>Mensajes de la lista</translation>
+    </message>
+    <message>
+        <source>&amp;Roster…</source>
+        <translation>&amp;Lista…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>&amp;Contactos…</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance…</source>
+        <translation>&amp;Asistencia…</translation>
+    </message>
+    <message>
+        <source>&amp;Class roster…</source>
+        <translation>Lista de la &amp;clase…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in / sign-out sheet…</source>
+        <translation>&amp;Hoja de entrada y salida…</translation>
+    </message>
+    <message>
+        <source>Paper &amp;roll sheet…</source>
+        <translation>Hoja de asistencia en &amp;papel…</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency contact sheet…</source>
+        <translation>Hoja de contactos de &amp;emergencia…</translation>
+    </message>
+    <message>
+        <source>&amp;No-photo list…</source>
+        <translation>Lista de estudiantes sin &amp;fotos…</translation>
     </message>
     <message>
         <source>Loading…</source>

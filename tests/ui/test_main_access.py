@@ -1,7 +1,8 @@
 """The main window and the dialogs opened from it most, for keyboard and screen-reader
 users, in English and Spanish: no two Alt+keys clash on a page (its widgets, the tabs,
 the menu bar) nor in a menu or a dialog, each Alt+key lands where its label says, and
-every widget the keyboard can reach has a name to be read."""
+every widget the keyboard can reach has a name to be read. The roster's Export and
+Print menus and the student, import, note and late dialogs offer the keys listed here."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from tests.factories import HubFixture
 from tests.support.access import (
     clashes,
     menu_clashes,
+    menu_keys,
+    menu_problems,
     misplaced,
     mnemonic,
     nameless,
@@ -400,4 +403,44 @@ def test_dialogs_keep_alt_keys_apart_and_name_every_field(
             problems += nameless(dialog, where)
             problems += misplaced(qtbot, dialog, where, show)
         dialog.reject()
+    assert not problems, language + ":\n" + "\n".join(problems)
+
+
+#: The letters of the roster's Export and Print menus (typed alone while the menu is open)
+#: and of the Print menu's language submenu (each language by its own name).
+EXPORT_MENU_KEYS = {
+    "en_US": {"r": "&Roster…", "c": "&Contacts…", "a": "&Attendance…"},
+    "es_MX": {"l": "&Lista…", "c": "&Contactos…", "a": "&Asistencia…"},
+}
+PRINT_MENU_KEYS = {
+    "en_US": {
+        "c": "&Class roster…",
+        "s": "&Sign-in / sign-out sheet…",
+        "r": "Paper &roll sheet…",
+        "e": "&Emergency contact sheet…",
+        "n": "&No-photo list…",
+        "l": "&Language of printouts and exports",
+    },
+    "es_MX": {
+        "c": "Lista de la &clase…",
+        "h": "&Hoja de entrada y salida…",
+        "p": "Hoja de asistencia en &papel…",
+        "e": "Hoja de contactos de &emergencia…",
+        "f": "Lista de estudiantes sin &fotos…",
+        "i": "&Idioma de impresos y exportaciones",
+    },
+}
+LANGUAGE_MENU_KEYS = {"e": "&English", "s": "E&spañol"}
+
+
+def test_the_roster_export_and_print_menus_give_each_item_its_letter(
+    main: MainWindow, language: str
+) -> None:
+    roster = main.roster
+    export_menu, print_menu = roster.export_button.menu(), roster.print_button.menu()
+    assert {a.key: a.text for a in menu_keys(export_menu)} == EXPORT_MENU_KEYS[language]
+    assert {a.key: a.text for a in menu_keys(print_menu)} == PRINT_MENU_KEYS[language]
+    [languages] = [a.menu() for a in print_menu.actions() if a.menu() is not None]
+    assert {a.key: a.text for a in menu_keys(languages)} == LANGUAGE_MENU_KEYS
+    problems = menu_problems(export_menu, "Export") + menu_problems(print_menu, "Print")
     assert not problems, language + ":\n" + "\n".join(problems)
