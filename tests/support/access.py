@@ -193,7 +193,8 @@ def misplaced(
 ) -> list[str]:
     """Press each Alt+key of :func:`reachable` (``restore`` first, to undo what the last
     one did, such as another tab shown) and say each that did not land where its label
-    says: its button, its label's buddy, its group box, its tab, its menu."""
+    says: its button, its label's buddy, its group box, its tab, its menu. A disabled
+    button's key is skipped: it does nothing until the button is enabled."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     catcher = ShortcutCatcher()
@@ -201,6 +202,8 @@ def misplaced(
     problems: list[str] = []
     try:
         for alt in reachable(root):
+            if isinstance(alt.target, QAbstractButton) and not alt.target.isEnabled():
+                continue
             restore()
             qtbot.wait(5)
             catcher.caught.clear()

@@ -444,3 +444,176 @@ def test_the_roster_export_and_print_menus_give_each_item_its_letter(
     assert {a.key: a.text for a in menu_keys(languages)} == LANGUAGE_MENU_KEYS
     problems = menu_problems(export_menu, "Export") + menu_problems(print_menu, "Print")
     assert not problems, language + ":\n" + "\n".join(problems)
+
+
+#: The Alt+keys of the student form: its tabs and buttons, on every tab (Enrollment only
+#: for a student already saved), and those of each tab.
+STUDENT_KEYS = {
+    "en_US": {
+        "p": "&Profile",
+        "a": "Cont&acts",
+        "h": "&Health and permissions",
+        "s": "&Save",
+        "c": "&Cancel",
+    },
+    "es_MX": {
+        "p": "&Perfil",
+        "o": "C&ontactos",
+        "y": "Salud &y permisos",
+        "g": "&Guardar",
+        "c": "&Cancelar",
+    },
+}
+ENROLLMENT_TAB = {"en_US": {"e": "&Enrollment"}, "es_MX": {"i": "&Inscripción"}}
+PROFILE_KEYS = {
+    "en_US": {
+        "f": "Legal &first name *",
+        "l": "Legal &last name *",
+        "n": "Preferred &name",
+        "b": "Date of &birth",
+        "r": "G&rade",
+        "u": "Stat&us",
+        "o": "Sch&ool",
+        "d": "&District student id",
+        "w": "State&wide student id",
+        "m": "Ho&me language",
+        "g": "&Guardian's language",
+        "i": "&Instrument",
+        "v": "Le&vel",
+    },
+    "es_MX": {
+        "n": "&Nombre legal *",
+        "l": "Apellido &legal *",
+        "b": "Nom&bre preferido",
+        "f": "&Fecha de nacimiento",
+        "r": "G&rado",
+        "e": "&Estado",
+        "u": "Esc&uela",
+        "d": "ID &de estudiante del distrito",
+        "s": "ID e&statal del estudiante",
+        "h": "Idioma del &hogar",
+        "t": "Idioma del &tutor(a)",
+        "m": "Instru&mento",
+        "v": "Ni&vel",
+    },
+}
+#: The contacts by number (the form offers a second one when there is one).
+CONTACTS_KEYS = {
+    "en_US": {"1": "Contact &1", "2": "Contact &2", "d": "A&dd contact"},
+    "es_MX": {"1": "Contacto &1", "2": "Contacto &2", "r": "Ag&regar contacto"},
+}
+HEALTH_KEYS = {
+    "en_US": {
+        "l": "A&llergies",
+        "m": "&Medical notes",
+        "g": "Photo consent &given",
+        "w": "May &walk home alone",
+        "n": "&Notes",
+    },
+    "es_MX": {
+        "l": "A&lergias",
+        "m": "Notas &médicas",
+        "d": "&Dio permiso para fotos",
+        "s": "Puede irse caminando &solo(a) a casa",
+        "n": "&Notas",
+    },
+}
+ENROLLMENT_KEYS = {
+    "en_US": {
+        "i": "H&istory of the selected enrollment",
+        "o": "&on",
+        "n": "E&nroll",
+        "r": "p&riority",
+        "d": "A&dd to waitlist",
+        "w": "&Withdraw selected",
+    },
+    "es_MX": {
+        "h": "&Historial de la inscripción seleccionada",
+        "e": "&el",
+        "n": "I&nscribir",
+        "r": "p&rioridad",
+        "l": "Agregar a la &lista de espera",
+        "d": "&Dar de baja la seleccionada",
+    },
+}
+IMPORT_KEYS = {
+    "en_US": {
+        "f": "Choose a CSV or Excel &file…",
+        "w": 'Check &where each column goes. Columns set to "(ignore)" are skipped.',
+        "1": "&1. Check (dry run)",
+        "2": "&2. Import",
+        "c": "&Close",
+        "r": "&Rejected rows (line number: reason)",
+    },
+    "es_MX": {
+        "a": "Elija un &archivo CSV o de Excel…",
+        "r": '&Revise adónde va cada columna. Las columnas marcadas "(ignorar)" se omiten.',
+        "1": "&1. Revisar (prueba)",
+        "2": "&2. Importar",
+        "c": "&Cerrar",
+        "f": "&Filas rechazadas (número de línea: motivo)",
+    },
+}
+NOTE_KEYS = {
+    "en_US": {
+        "n": "&Note (kept with this mark, visible to staff):",
+        "s": "&Save note",
+        "c": "&Cancel",
+    },
+    "es_MX": {
+        "n": "&Nota (se guarda con esta marca; la ve el personal):",
+        "g": "&Guardar nota",
+        "c": "&Cancelar",
+    },
+}
+LATE_KEYS = {
+    "en_US": {"a": "&Arrived at:", "m": "&Mark late", "c": "&Cancel"},
+    "es_MX": {"l": "&Llegó a las:", "m": "&Marcar tarde", "c": "&Cancelar"},
+}
+
+
+def dialog_keys(name: str, state: int, language: str) -> dict[str, str] | None:
+    """The Alt+keys expected in state ``state`` (its tab) of dialog ``name`` (see
+    :func:`dialogs`), or None for a dialog not listed here."""
+    if name in ("new student", "student"):
+        tabs = [PROFILE_KEYS, CONTACTS_KEYS, HEALTH_KEYS, ENROLLMENT_KEYS]
+        keys = STUDENT_KEYS[language] | tabs[state][language]
+        return keys | ENROLLMENT_TAB[language] if name == "student" else keys
+    listed = {"import": IMPORT_KEYS, "import with a file": IMPORT_KEYS}
+    listed |= {"note": NOTE_KEYS, "late": LATE_KEYS}
+    return listed[name][language] if name in listed else None
+
+
+def test_the_student_import_note_and_late_dialogs_offer_these_alt_keys(
+    qtbot: QtBot,
+    main: MainWindow,
+    services: Services,
+    hub: HubFixture,
+    language: str,
+    tmp_path: Path,
+) -> None:
+    students = tmp_path / "students.csv"
+    students.write_text("First name,Last name,Birth date\nIvo,Tester,2015-03-02\n")
+    offered: dict[tuple[str, int], dict[str, str]] = {}
+    expected: dict[tuple[str, int], dict[str, str]] = {}
+    for name, dialog in dialogs(main, services, hub):
+        if dialog_keys(name, 0, language) is None:
+            dialog.deleteLater()
+            continue
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if isinstance(dialog, ImportDialog) and "file" in name:
+            with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+                dialog.load_file(students)
+        for index, show in enumerate(dialog_states(dialog)):
+            show()
+            qtbot.wait(10)
+            offered[name, index] = {a.key: a.text for a in reachable(dialog)}
+            expected[name, index] = dialog_keys(name, index, language) or {}
+        dialog.reject()
+    assert sorted(offered) == [
+        ("import", 0), ("import with a file", 0), ("late", 0),
+        ("new student", 0), ("new student", 1), ("new student", 2), ("note", 0),
+        ("student", 0), ("student", 1), ("student", 2), ("student", 3),
+    ]  # fmt: skip
+    assert offered == expected
