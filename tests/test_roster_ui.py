@@ -177,7 +177,7 @@ def test_duplicate_warning_before_saving(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.duplicate_banner.isVisibleTo(dialog)
     assert "Ana Garcia" in dialog.duplicate_banner.text()
-    assert dialog.save_button.text() == "Save anyway"
+    assert dialog.save_button.text() == "&Save anyway"
     assert len(services.roster.entries(hub.hub_id)) == count  # nothing saved yet
     with qtbot.waitSignal(page.loaded, timeout=5000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -232,13 +232,13 @@ def test_the_form_fits_a_screen_at_200_percent(
     assert dialog is not None
     area = dialog.findChild(QScrollArea, "dialogBody")
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Profile", "Contacts", "Health and permissions", "Enrollment"]  # fmt: skip
+        "&Profile", "Cont&acts", "&Health and permissions", "&Enrollment"]  # fmt: skip
     for index in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(index)
         qtbot.waitUntil(lambda: dialog.frameGeometry().height() <= 360)
         qtbot.wait(50)  # the layouts catch up with the tab shown
         assert dialog.tabs.width() <= area.viewport().width()
-        if dialog.tabs.tabText(index) != "Enrollment":
+        if dialog.tabs.tabText(index) != "&Enrollment":
             assert area.verticalScrollBar().maximum() == 0, dialog.tabs.tabText(index)
     dialog.tabs.setCurrentIndex(0)
     qtbot.wait(50)

@@ -534,14 +534,6 @@
         <translation>&lt;b&gt;{student}&lt;/b&gt; llegó tarde.</translation>
     </message>
     <message>
-        <source>Arrived at:</source>
-        <translation>Llegó a las:</translation>
-    </message>
-    <message>
-        <source>Mark late</source>
-        <translation>Marcar tarde</translation>
-    </message>
-    <message>
         <source>Early departure</source>
         <translation>Salida temprana</translation>
     </message>
@@ -679,14 +671,6 @@
         <translation>Texto de la nota</translation>
     </message>
     <message>
-        <source>Note (kept with this mark, visible to staff):</source>
-        <translation>Nota (se guarda con esta marca; la ve el personal):</translation>
-    </message>
-    <message>
-        <source>Save note</source>
-        <translation>Guardar nota</translation>
-    </message>
-    <message>
         <source>Cancel session</source>
         <translation>Cancelar sesión</translation>
     </message>
@@ -821,6 +805,30 @@
     <message>
         <source>Date</source>
         <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived at:</source>
+        <translation>&amp;Llegó a las:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark late</source>
+        <translation>&amp;Marcar tarde</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Enter saves the note; Shift+Enter starts a new line.</source>
+        <translation>Intro guarda la nota; Mayús+Intro empieza una línea nueva.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (kept with this mark, visible to staff):</source>
+        <translation>&amp;Nota (se guarda con esta marca; la ve el personal):</translation>
+    </message>
+    <message>
+        <source>&amp;Save note</source>
+        <translation>&amp;Guardar nota</translation>
     </message>
     <message>
         <source>Start time</source>
@@ -2097,6 +2105,11 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
             <numerusform>Fin del día: %n cambio todavía sin sincronizar. ¿Sincronizar antes de irse?</numerusform>
             <numerusform>Fin del día: %n cambios todavía sin sincronizar. ¿Sincronizar antes de irse?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Language of printouts and exports</source>
+        <extracomment>Each language&apos;s own name with its letter in a menu: the same in every language, as the names are.</extracomment>
+        <translation>&amp;Idioma de impresos y exportaciones</translation>
     </message>
     <message>
         <source>Language of printouts and exports</source>
@@ -3457,7 +3470,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     <name>ContactEditor</name>
     <message>
         <source>Guardian</source>
-        <extracomment>any field changed the user asked to remove this contact</extracomment>
+        <extracomment>any field changed the user asked to remove this contact the title without its Alt key (&quot;Contact 2&quot;), as messages and names say it each field with the label that names it (after the contact&apos;s title)</extracomment>
         <translation>Tutor(a)</translation>
     </message>
     <message>
@@ -3592,12 +3605,28 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Prioridad en la lista de espera</translation>
     </message>
     <message>
-        <source>Enroll</source>
-        <translation>Registrar</translation>
+        <source>E&amp;nroll</source>
+        <translation>I&amp;nscribir</translation>
     </message>
     <message>
-        <source>Add to waitlist</source>
-        <translation>Agregar a la lista de espera</translation>
+        <source>A&amp;dd to waitlist</source>
+        <translation>Agregar a la &amp;lista de espera</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw selected</source>
+        <translation>&amp;Dar de baja la seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;on</source>
+        <translation>&amp;el</translation>
+    </message>
+    <message>
+        <source>p&amp;riority</source>
+        <translation>p&amp;rioridad</translation>
+    </message>
+    <message>
+        <source>H&amp;istory of the selected enrollment</source>
+        <translation>&amp;Historial de la inscripción seleccionada</translation>
     </message>
     <message>
         <source>Reason for withdrawing (required)</source>
@@ -3608,20 +3637,8 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Motivo de la baja</translation>
     </message>
     <message>
-        <source>Withdraw selected</source>
-        <translation>Dar de baja la seleccionada</translation>
-    </message>
-    <message>
         <source>Enrollment messages</source>
         <translation>Mensajes de inscripción</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>el</translation>
-    </message>
-    <message>
-        <source>priority</source>
-        <translation>prioridad</translation>
     </message>
     <message>
         <source>Enroll, Add to waitlist and Withdraw take effect at once: they are saved when you click them, whether or not you then save or cancel this form.</source>
@@ -3630,10 +3647,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>These changes are immediate</source>
         <translation>Estos cambios son inmediatos</translation>
-    </message>
-    <message>
-        <source>History of the selected enrollment</source>
-        <translation>Historial de la inscripción seleccionada</translation>
     </message>
     <message>
         <source>{place} of {total} in line</source>
@@ -3664,10 +3677,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Importar estudiantes</translation>
     </message>
     <message>
-        <source>Choose a CSV or Excel file…</source>
-        <translation>Elija un archivo CSV o de Excel…</translation>
-    </message>
-    <message>
         <source>Choose file</source>
         <translation>Elegir archivo</translation>
     </message>
@@ -3696,16 +3705,8 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Correspondencia de columnas</translation>
     </message>
     <message>
-        <source>1. Check (dry run)</source>
-        <translation>1. Revisar (prueba)</translation>
-    </message>
-    <message>
         <source>Check the import (dry run)</source>
         <translation>Revisar la importación (prueba)</translation>
-    </message>
-    <message>
-        <source>2. Import</source>
-        <translation>2. Importar</translation>
     </message>
     <message>
         <source>Import</source>
@@ -3724,12 +3725,28 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Check where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
-        <translation>Revise adónde va cada columna. Las columnas marcadas &quot;(ignorar)&quot; se omiten.</translation>
+        <source>Choose a CSV or Excel &amp;file…</source>
+        <translation>Elija un &amp;archivo CSV o de Excel…</translation>
     </message>
     <message>
-        <source>Rejected rows (line number: reason)</source>
-        <translation>Filas rechazadas (número de línea: motivo)</translation>
+        <source>&amp;1. Check (dry run)</source>
+        <translation>&amp;1. Revisar (prueba)</translation>
+    </message>
+    <message>
+        <source>&amp;2. Import</source>
+        <translation>&amp;2. Importar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Check &amp;where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
+        <translation>&amp;Revise adónde va cada columna. Las columnas marcadas &quot;(ignorar)&quot; se omiten.</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected rows (line number: reason)</source>
+        <translation>&amp;Filas rechazadas (número de línea: motivo)</translation>
     </message>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
@@ -3861,10 +3878,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Exportar</translation>
     </message>
     <message>
-        <source>Roster…</source>
-        <translation>Lista…</translation>
-    </message>
-    <message>
         <source>Searc&amp;h:</source>
         <translation>&amp;Buscar:</translation>
     </message>
@@ -3897,14 +3910,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <source>Contacts…</source>
-        <translation>Contactos…</translation>
-    </message>
-    <message>
-        <source>Attendance…</source>
-        <translation>Asistencia…</translation>
-    </message>
-    <message>
         <source>Ensemble to print</source>
         <translation>Conjunto para imprimir</translation>
     </message>
@@ -3919,6 +3924,38 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Roster messages</source>
         <translation>Mensajes de la lista</translation>
+    </message>
+    <message>
+        <source>&amp;Roster…</source>
+        <translation>&amp;Lista…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>&amp;Contactos…</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance…</source>
+        <translation>&amp;Asistencia…</translation>
+    </message>
+    <message>
+        <source>&amp;Class roster…</source>
+        <translation>Lista de la &amp;clase…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in / sign-out sheet…</source>
+        <translation>&amp;Hoja de entrada y salida…</translation>
+    </message>
+    <message>
+        <source>Paper &amp;roll sheet…</source>
+        <translation>Hoja de asistencia en &amp;papel…</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency contact sheet…</source>
+        <translation>Hoja de contactos de &amp;emergencia…</translation>
+    </message>
+    <message>
+        <source>&amp;No-photo list…</source>
+        <translation>Lista de estudiantes sin &amp;fotos…</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -4081,20 +4118,8 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Secciones del formulario del estudiante</translation>
     </message>
     <message>
-        <source>Profile</source>
-        <translation>Perfil</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>Contactos</translation>
-    </message>
-    <message>
-        <source>Health and permissions</source>
-        <translation>Salud y permisos</translation>
-    </message>
-    <message>
-        <source>Enrollment</source>
-        <translation>Inscripción</translation>
     </message>
     <message>
         <source>Form messages</source>
@@ -4107,10 +4132,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Open that student instead</source>
         <translation>Abrir ese estudiante</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
     </message>
     <message>
         <source>Save student</source>
@@ -4141,84 +4162,116 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Archivado</translation>
     </message>
     <message>
-        <source>Photo consent given</source>
-        <translation>Dio permiso para fotos</translation>
-    </message>
-    <message>
-        <source>May walk home alone</source>
-        <translation>Puede irse caminando solo(a) a casa</translation>
-    </message>
-    <message>
-        <source>Legal first name *</source>
-        <translation>Nombre legal *</translation>
-    </message>
-    <message>
-        <source>Legal last name *</source>
-        <translation>Apellido legal *</translation>
-    </message>
-    <message>
-        <source>Preferred name</source>
-        <translation>Nombre preferido</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <translation>Grado</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <translation>Escuela</translation>
-    </message>
-    <message>
-        <source>District student id</source>
-        <translation>ID de estudiante del distrito</translation>
-    </message>
-    <message>
-        <source>Statewide student id</source>
-        <translation>ID estatal del estudiante</translation>
-    </message>
-    <message>
-        <source>Home language</source>
-        <translation>Idioma del hogar</translation>
-    </message>
-    <message>
-        <source>Guardian&apos;s language</source>
-        <translation>Idioma del tutor(a)</translation>
-    </message>
-    <message>
-        <source>Instrument</source>
-        <translation>Instrumento</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Nivel</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Allergies</source>
-        <translation>Alergias</translation>
-    </message>
-    <message>
-        <source>Medical notes</source>
-        <translation>Notas médicas</translation>
-    </message>
-    <message>
         <source>Permissions</source>
         <translation>Permisos</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
+        <source>&amp;Profile</source>
+        <translation>&amp;Perfil</translation>
+    </message>
+    <message>
+        <source>Cont&amp;acts</source>
+        <translation>C&amp;ontactos</translation>
+    </message>
+    <message>
+        <source>&amp;Health and permissions</source>
+        <translation>Salud &amp;y permisos</translation>
+    </message>
+    <message>
+        <source>&amp;Enrollment</source>
+        <translation>&amp;Inscripción</translation>
+    </message>
+    <message>
+        <source>Open &amp;that student instead</source>
+        <translation>&amp;Abrir ese estudiante</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Legal &amp;first name *</source>
+        <translation>&amp;Nombre legal *</translation>
+    </message>
+    <message>
+        <source>Legal &amp;last name *</source>
+        <translation>Apellido &amp;legal *</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;name</source>
+        <translation>Nom&amp;bre preferido</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>G&amp;rade</source>
+        <translation>G&amp;rado</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <source>Sch&amp;ool</source>
+        <translation>Esc&amp;uela</translation>
+    </message>
+    <message>
+        <source>&amp;District student id</source>
+        <translation>ID &amp;de estudiante del distrito</translation>
+    </message>
+    <message>
+        <source>State&amp;wide student id</source>
+        <translation>ID e&amp;statal del estudiante</translation>
+    </message>
+    <message>
+        <source>Ho&amp;me language</source>
+        <translation>Idioma del &amp;hogar</translation>
+    </message>
+    <message>
+        <source>&amp;Guardian&apos;s language</source>
+        <translation>Idioma del &amp;tutor(a)</translation>
+    </message>
+    <message>
+        <source>&amp;Instrument</source>
+        <translation>Instru&amp;mento</translation>
+    </message>
+    <message>
+        <source>Le&amp;vel</source>
+        <translation>Ni&amp;vel</translation>
+    </message>
+    <message>
+        <source>Photo consent &amp;given</source>
+        <translation>&amp;Dio permiso para fotos</translation>
+    </message>
+    <message>
+        <source>May &amp;walk home alone</source>
+        <translation>Puede irse caminando &amp;solo(a) a casa</translation>
+    </message>
+    <message>
+        <source>A&amp;llergies</source>
+        <translation>A&amp;lergias</translation>
+    </message>
+    <message>
+        <source>&amp;Medical notes</source>
+        <translation>Notas &amp;médicas</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
     </message>
     <message>
         <source>At least two contacts: a guardian and an emergency contact. Tick who may pick the student up, and write any custody restriction staff must know.</source>
         <translation>Al menos dos contactos: un tutor(a) y un contacto de emergencia. Marque quién puede recoger al estudiante y escriba cualquier restricción de custodia que el personal deba saber.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd contact</source>
+        <translation>Ag&amp;regar contacto</translation>
     </message>
     <message>
         <source>Add contact</source>
@@ -4253,12 +4306,12 @@ Open that student instead, or click &quot;Save anyway&quot; if this really is an
 Abra ese estudiante, o haga clic en &quot;Guardar de todos modos&quot; si de verdad es otro niño(a).</translation>
     </message>
     <message>
-        <source>Open the first of them instead</source>
-        <translation>Abrir el primero de ellos</translation>
+        <source>Open &amp;the first of them instead</source>
+        <translation>&amp;Abrir el primero de ellos</translation>
     </message>
     <message>
-        <source>Save anyway</source>
-        <translation>Guardar de todos modos</translation>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Guardar de todos modos</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """The main window and the dialogs opened from it most, for keyboard and screen-reader
 users, in English and Spanish: no two Alt+keys clash on a page (its widgets, the tabs,
 the menu bar) nor in a menu or a dialog, each Alt+key lands where its label says, and
-every widget the keyboard can reach has a name to be read."""
+every widget the keyboard can reach has a name to be read. The roster's Export and
+Print menus and the student, import, note and late dialogs offer the keys listed here."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from tests.factories import HubFixture
 from tests.support.access import (
     clashes,
     menu_clashes,
+    menu_keys,
+    menu_problems,
     misplaced,
     mnemonic,
     nameless,
@@ -401,3 +404,216 @@ def test_dialogs_keep_alt_keys_apart_and_name_every_field(
             problems += misplaced(qtbot, dialog, where, show)
         dialog.reject()
     assert not problems, language + ":\n" + "\n".join(problems)
+
+
+#: The letters of the roster's Export and Print menus (typed alone while the menu is open)
+#: and of the Print menu's language submenu (each language by its own name).
+EXPORT_MENU_KEYS = {
+    "en_US": {"r": "&Roster…", "c": "&Contacts…", "a": "&Attendance…"},
+    "es_MX": {"l": "&Lista…", "c": "&Contactos…", "a": "&Asistencia…"},
+}
+PRINT_MENU_KEYS = {
+    "en_US": {
+        "c": "&Class roster…",
+        "s": "&Sign-in / sign-out sheet…",
+        "r": "Paper &roll sheet…",
+        "e": "&Emergency contact sheet…",
+        "n": "&No-photo list…",
+        "l": "&Language of printouts and exports",
+    },
+    "es_MX": {
+        "c": "Lista de la &clase…",
+        "h": "&Hoja de entrada y salida…",
+        "p": "Hoja de asistencia en &papel…",
+        "e": "Hoja de contactos de &emergencia…",
+        "f": "Lista de estudiantes sin &fotos…",
+        "i": "&Idioma de impresos y exportaciones",
+    },
+}
+LANGUAGE_MENU_KEYS = {"e": "&English", "s": "E&spañol"}
+
+
+def test_the_roster_export_and_print_menus_give_each_item_its_letter(
+    main: MainWindow, language: str
+) -> None:
+    roster = main.roster
+    export_menu, print_menu = roster.export_button.menu(), roster.print_button.menu()
+    assert {a.key: a.text for a in menu_keys(export_menu)} == EXPORT_MENU_KEYS[language]
+    assert {a.key: a.text for a in menu_keys(print_menu)} == PRINT_MENU_KEYS[language]
+    [languages] = [a.menu() for a in print_menu.actions() if a.menu() is not None]
+    assert {a.key: a.text for a in menu_keys(languages)} == LANGUAGE_MENU_KEYS
+    problems = menu_problems(export_menu, "Export") + menu_problems(print_menu, "Print")
+    assert not problems, language + ":\n" + "\n".join(problems)
+
+
+#: The Alt+keys of the student form: its tabs and buttons, on every tab (Enrollment only
+#: for a student already saved), and those of each tab.
+STUDENT_KEYS = {
+    "en_US": {
+        "p": "&Profile",
+        "a": "Cont&acts",
+        "h": "&Health and permissions",
+        "s": "&Save",
+        "c": "&Cancel",
+    },
+    "es_MX": {
+        "p": "&Perfil",
+        "o": "C&ontactos",
+        "y": "Salud &y permisos",
+        "g": "&Guardar",
+        "c": "&Cancelar",
+    },
+}
+ENROLLMENT_TAB = {"en_US": {"e": "&Enrollment"}, "es_MX": {"i": "&Inscripción"}}
+PROFILE_KEYS = {
+    "en_US": {
+        "f": "Legal &first name *",
+        "l": "Legal &last name *",
+        "n": "Preferred &name",
+        "b": "Date of &birth",
+        "r": "G&rade",
+        "u": "Stat&us",
+        "o": "Sch&ool",
+        "d": "&District student id",
+        "w": "State&wide student id",
+        "m": "Ho&me language",
+        "g": "&Guardian's language",
+        "i": "&Instrument",
+        "v": "Le&vel",
+    },
+    "es_MX": {
+        "n": "&Nombre legal *",
+        "l": "Apellido &legal *",
+        "b": "Nom&bre preferido",
+        "f": "&Fecha de nacimiento",
+        "r": "G&rado",
+        "e": "&Estado",
+        "u": "Esc&uela",
+        "d": "ID &de estudiante del distrito",
+        "s": "ID e&statal del estudiante",
+        "h": "Idioma del &hogar",
+        "t": "Idioma del &tutor(a)",
+        "m": "Instru&mento",
+        "v": "Ni&vel",
+    },
+}
+#: The contacts by number (the form offers a second one when there is one).
+CONTACTS_KEYS = {
+    "en_US": {"1": "Contact &1", "2": "Contact &2", "d": "A&dd contact"},
+    "es_MX": {"1": "Contacto &1", "2": "Contacto &2", "r": "Ag&regar contacto"},
+}
+HEALTH_KEYS = {
+    "en_US": {
+        "l": "A&llergies",
+        "m": "&Medical notes",
+        "g": "Photo consent &given",
+        "w": "May &walk home alone",
+        "n": "&Notes",
+    },
+    "es_MX": {
+        "l": "A&lergias",
+        "m": "Notas &médicas",
+        "d": "&Dio permiso para fotos",
+        "s": "Puede irse caminando &solo(a) a casa",
+        "n": "&Notas",
+    },
+}
+ENROLLMENT_KEYS = {
+    "en_US": {
+        "i": "H&istory of the selected enrollment",
+        "o": "&on",
+        "n": "E&nroll",
+        "r": "p&riority",
+        "d": "A&dd to waitlist",
+        "w": "&Withdraw selected",
+    },
+    "es_MX": {
+        "h": "&Historial de la inscripción seleccionada",
+        "e": "&el",
+        "n": "I&nscribir",
+        "r": "p&rioridad",
+        "l": "Agregar a la &lista de espera",
+        "d": "&Dar de baja la seleccionada",
+    },
+}
+IMPORT_KEYS = {
+    "en_US": {
+        "f": "Choose a CSV or Excel &file…",
+        "w": 'Check &where each column goes. Columns set to "(ignore)" are skipped.',
+        "1": "&1. Check (dry run)",
+        "2": "&2. Import",
+        "c": "&Close",
+        "r": "&Rejected rows (line number: reason)",
+    },
+    "es_MX": {
+        "a": "Elija un &archivo CSV o de Excel…",
+        "r": '&Revise adónde va cada columna. Las columnas marcadas "(ignorar)" se omiten.',
+        "1": "&1. Revisar (prueba)",
+        "2": "&2. Importar",
+        "c": "&Cerrar",
+        "f": "&Filas rechazadas (número de línea: motivo)",
+    },
+}
+NOTE_KEYS = {
+    "en_US": {
+        "n": "&Note (kept with this mark, visible to staff):",
+        "s": "&Save note",
+        "c": "&Cancel",
+    },
+    "es_MX": {
+        "n": "&Nota (se guarda con esta marca; la ve el personal):",
+        "g": "&Guardar nota",
+        "c": "&Cancelar",
+    },
+}
+LATE_KEYS = {
+    "en_US": {"a": "&Arrived at:", "m": "&Mark late", "c": "&Cancel"},
+    "es_MX": {"l": "&Llegó a las:", "m": "&Marcar tarde", "c": "&Cancelar"},
+}
+
+
+def dialog_keys(name: str, state: int, language: str) -> dict[str, str] | None:
+    """The Alt+keys expected in state ``state`` (its tab) of dialog ``name`` (see
+    :func:`dialogs`), or None for a dialog not listed here."""
+    if name in ("new student", "student"):
+        tabs = [PROFILE_KEYS, CONTACTS_KEYS, HEALTH_KEYS, ENROLLMENT_KEYS]
+        keys = STUDENT_KEYS[language] | tabs[state][language]
+        return keys | ENROLLMENT_TAB[language] if name == "student" else keys
+    listed = {"import": IMPORT_KEYS, "import with a file": IMPORT_KEYS}
+    listed |= {"note": NOTE_KEYS, "late": LATE_KEYS}
+    return listed[name][language] if name in listed else None
+
+
+def test_the_student_import_note_and_late_dialogs_offer_these_alt_keys(
+    qtbot: QtBot,
+    main: MainWindow,
+    services: Services,
+    hub: HubFixture,
+    language: str,
+    tmp_path: Path,
+) -> None:
+    students = tmp_path / "students.csv"
+    students.write_text("First name,Last name,Birth date\nIvo,Tester,2015-03-02\n")
+    offered: dict[tuple[str, int], dict[str, str]] = {}
+    expected: dict[tuple[str, int], dict[str, str]] = {}
+    for name, dialog in dialogs(main, services, hub):
+        if dialog_keys(name, 0, language) is None:
+            dialog.deleteLater()
+            continue
+        qtbot.addWidget(dialog)
+        dialog.show()
+        if isinstance(dialog, ImportDialog) and "file" in name:
+            with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+                dialog.load_file(students)
+        for index, show in enumerate(dialog_states(dialog)):
+            show()
+            qtbot.wait(10)
+            offered[name, index] = {a.key: a.text for a in reachable(dialog)}
+            expected[name, index] = dialog_keys(name, index, language) or {}
+        dialog.reject()
+    assert sorted(offered) == [
+        ("import", 0), ("import with a file", 0), ("late", 0),
+        ("new student", 0), ("new student", 1), ("new student", 2), ("note", 0),
+        ("student", 0), ("student", 1), ("student", 2), ("student", 3),
+    ]  # fmt: skip
+    assert offered == expected

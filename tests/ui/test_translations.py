@@ -455,8 +455,8 @@ def test_a_printout_in_spanish_from_an_english_window(
     roster = window.roster
     menu = roster.print_button.menu()
     submenu = next(a.menu() for a in menu.actions() if a.menu() is not None)
-    assert submenu.title() == "Language of printouts and exports"
-    spanish = next(a for a in submenu.actions() if a.text() == "Español")
+    assert submenu.title() == "&Language of printouts and exports"
+    spanish = next(a for a in submenu.actions() if a.text() == "E&spañol")
     assert roster.print_language() == "en"
     spanish.trigger()
     assert roster.print_language() == "es"

@@ -23,6 +23,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Language", text)
 
 
+#: Each language's own name with its letter in a menu: the same in every language, as
+#: the names are.
+MENU_NAMES = {"en": "&English", "es": "E&spañol"}
+
+
 def language_actions(
     menu: QMenu, checked: str, chosen: Callable[[str], None] | None = None
 ) -> dict[str, QAction]:
@@ -31,7 +36,7 @@ def language_actions(
     group = QActionGroup(menu)
     actions: dict[str, QAction] = {}
     for code, name in i18n.LANGUAGES.items():
-        action = menu.addAction(name)
+        action = menu.addAction(MENU_NAMES.get(code, name))
         action.setCheckable(True)
         action.setChecked(code == checked)
         action.setData(code)
@@ -46,7 +51,8 @@ def add_language_choice(menu: QMenu) -> Callable[[], str]:
     """A "Language of printouts" submenu at the end of ``menu`` (the window's language
     ticked); returns a function giving the language chosen there."""
     menu.addSeparator()
-    submenu = menu.addMenu(tr("Language of printouts and exports"))
+    submenu = menu.addMenu(tr("&Language of printouts and exports"))
+    submenu.setAccessibleName(tr("Language of printouts and exports"))
     actions = language_actions(submenu, i18n.current_language())
 
     def current() -> str:

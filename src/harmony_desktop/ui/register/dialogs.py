@@ -11,7 +11,8 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,15 +47,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("RegisterDialogs", text)
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def _buttons(dialog: QDialog, ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:
+    """OK (``ok_text``) and Cancel (``cancel_text``, else "Cancel"); either may carry an
+    Alt key (``&``), which its accessible name leaves out."""
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     ok.setText(ok_text)
-    ok.setAccessibleName(ok_text)
+    ok.setAccessibleName(ok_text.replace("&", ""))
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setText(tr("Cancel"))
+    cancel.setText(cancel_text or tr("Cancel"))
     cancel.setAccessibleName(tr("Cancel"))
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
@@ -211,10 +214,10 @@ class ArrivalDialog(TimedDialog):
         body = QWidget()
         form = QFormLayout(body)
         form.addRow(QLabel(tr("<b>{student}</b> arrived late.").format(student=escape(student))))
-        form.addRow(tr("Arrived at:"), self.time_edit)
+        form.addRow(tr("&Arrived at:"), self.time_edit)  # the label's Alt+A: the time
         form.addRow(self.warning)
         form.addRow(self.error)
-        scrolling_dialog(self, body, _buttons(self, tr("Mark late")))
+        scrolling_dialog(self, body, _buttons(self, tr("&Mark late"), tr("&Cancel")))
         self.fit_title()
         self.time_edit.setFocus()
 
@@ -308,12 +311,30 @@ class NoteDialog(QDialog):
         self.setAccessibleName(tr("Note"))
         self.edit = QPlainTextEdit(note)
         self.edit.setAccessibleName(tr("Note text"))
+        self.edit.setPlaceholderText(tr("Enter saves the note; Shift+Enter starts a new line."))
         self.edit.setTabChangesFocus(True)
+        self.edit.installEventFilter(self)
+        label = QLabel(tr("&Note (kept with this mark, visible to staff):"))
+        label.setBuddy(self.edit)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Note (kept with this mark, visible to staff):")))
+        layout.addWidget(label)
         layout.addWidget(self.edit)
-        layout.addWidget(_buttons(self, tr("Save note")))
+        layout.addWidget(_buttons(self, tr("&Save note"), tr("&Cancel")))
         self.edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the note saves it, as in every register dialog; Shift+Enter is a new
+        line."""
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def note(self) -> str:
         """The note text."""

@@ -8,6 +8,7 @@ a place is free. Withdrawing needs a reason. Every step stays in the history.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -90,6 +91,7 @@ class EnrollmentPanel(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.itemSelectionChanged.connect(self._show_history)
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Enrollment history"))
@@ -114,14 +116,14 @@ class EnrollmentPanel(QWidget):
         self.priority.setValue(100)
         self.priority.setToolTip(self.tr("Waitlist priority: lower is offered a place first"))
         self.priority.setAccessibleName(self.tr("Waitlist priority"))
-        self.enroll_button = QPushButton(self.tr("Enroll"))
-        self.waitlist_button = QPushButton(self.tr("Add to waitlist"))
+        self.enroll_button = QPushButton(self.tr("E&nroll"))
+        self.waitlist_button = QPushButton(self.tr("A&dd to waitlist"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for withdrawing (required)"))
         self.reason.setAccessibleName(self.tr("Withdrawal reason"))
-        self.withdraw_button = QPushButton(self.tr("Withdraw selected"))
+        self.withdraw_button = QPushButton(self.tr("&Withdraw selected"))
         for button in (self.enroll_button, self.waitlist_button, self.withdraw_button):
-            button.setAccessibleName(button.text())
+            button.setAccessibleName(button.text().replace("&", ""))
         self.enroll_button.clicked.connect(self.enroll)
         self.waitlist_button.clicked.connect(self.add_to_waitlist)
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -129,12 +131,18 @@ class EnrollmentPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Enrollment messages"))
 
+        # Alt keys for the labelled fields and the buttons (the student form's tabs and
+        # buttons take theirs: see StudentDialog).
+        on_label = QLabel(self.tr("&on"))
+        on_label.setBuddy(self.on_date)
+        priority_label = QLabel(self.tr("p&riority"))
+        priority_label.setBuddy(self.priority)
         actions = QHBoxLayout()
         actions.addWidget(self.ensemble, 2)
-        actions.addWidget(QLabel(self.tr("on")))
+        actions.addWidget(on_label)
         actions.addWidget(self.on_date)
         actions.addWidget(self.enroll_button)
-        actions.addWidget(QLabel(self.tr("priority")))
+        actions.addWidget(priority_label)
         actions.addWidget(self.priority)
         actions.addWidget(self.waitlist_button)
         withdraw = QHBoxLayout()
@@ -152,11 +160,20 @@ class EnrollmentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.immediate)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("History of the selected enrollment")))
+        history_label = QLabel(self.tr("H&istory of the selected enrollment"))
+        history_label.setBuddy(self.history)
+        layout.addWidget(history_label)
         layout.addWidget(self.history)
         layout.addLayout(actions)
         layout.addLayout(withdraw)
         layout.addWidget(self.message)
+        # Tab in the order the fields are seen: left to right, row by row.
+        chain: list[QWidget] = [
+            self.table, self.history, self.ensemble, self.on_date, self.enroll_button,
+            self.priority, self.waitlist_button, self.reason, self.withdraw_button,
+        ]  # fmt: skip
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.reload()
 
     def reload(self) -> None:

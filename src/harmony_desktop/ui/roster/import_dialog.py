@@ -1,9 +1,14 @@
 """Import students and contacts: choose a file, confirm the column mapping, see the dry
 run, then import (all or nothing). Reading, the dry run and the import run on the
-window's database thread; closing the dialog cancels what has not started yet."""
+window's database thread; closing the dialog cancels what has not started yet.
+
+By keyboard: Enter takes the next step (choose a file, check it, import what the check
+accepted, close), Alt+1 and Alt+2 the numbered ones, Escape closes; Tab goes from the
+file to the mapping's fields, one per column, and on to the buttons."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +63,7 @@ class ImportDialog(QDialog):
         self.table: RawTable | None = None
         self.report: ImportReport | None = None
 
-        self.choose = QPushButton(self.tr("Choose a CSV or Excel file…"))
+        self.choose = QPushButton(self.tr("Choose a CSV or Excel &file…"))
         self.choose.setAccessibleName(self.tr("Choose file"))
         self.file_label = QLabel(self.tr("No file chosen."))
         self.file_label.setAccessibleName(self.tr("Chosen file"))
@@ -68,16 +73,18 @@ class ImportDialog(QDialog):
         )
         self.mapping.setAccessibleName(self.tr("Column mapping"))
         self.mapping.horizontalHeader().setStretchLastSection(True)
-        self.dry_run_button = QPushButton(self.tr("1. Check (dry run)"))
+        # Tab leaves the table for the field of each column (and arrows move in it).
+        self.mapping.setTabKeyNavigation(False)
+        self.dry_run_button = QPushButton(self.tr("&1. Check (dry run)"))
         self.dry_run_button.setAccessibleName(self.tr("Check the import (dry run)"))
-        self.import_button = QPushButton(self.tr("2. Import"))
+        self.import_button = QPushButton(self.tr("&2. Import"))
         self.import_button.setAccessibleName(self.tr("Import"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Import summary"))
         self.rejected_rows = QListWidget()
         self.rejected_rows.setAccessibleName(self.tr("Rejected rows"))
-        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.dry_run_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -90,16 +97,22 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        mapping_label = QLabel(
+            self.tr('Check &where each column goes. Columns set to "(ignore)" are skipped.')
+        )
+        mapping_label.setBuddy(self.mapping)
+        rejected_label = QLabel(self.tr("&Rejected rows (line number: reason)"))
+        rejected_label.setBuddy(self.rejected_rows)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(
-            QLabel(self.tr('Check where each column goes. Columns set to "(ignore)" are skipped.'))
-        )
+        layout.addWidget(mapping_label)
         layout.addWidget(self.mapping, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("Rejected rows (line number: reason)")))
+        layout.addWidget(rejected_label)
         layout.addWidget(self.rejected_rows, 1)
+        self._order_tabs()
+        self._enter_does(self.choose)
 
         self.choose.clicked.connect(self._choose_file)
         self.dry_run_button.clicked.connect(self.dry_run)
@@ -168,7 +181,9 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.mapping.setCellWidget(row, 2, combo)
         self.mapping.resizeColumnsToContents()
+        self._order_tabs()
         self._mapping_changed()
+        self._first_field().setFocus()  # the next step: check where each column goes
         self.file_loaded.emit()
 
     def current_mapping(self) -> dict[int, str | None]:
@@ -190,6 +205,7 @@ class ImportDialog(QDialog):
         # A new mapping needs a new dry run before anything is imported.
         self.report = None
         self.import_button.setEnabled(False)
+        self._enter_does(self.dry_run_button)
         self.rejected_rows.clear()
         try:
             check_mapping(self.current_mapping())
@@ -225,6 +241,14 @@ class ImportDialog(QDialog):
         self._say(self.tr("Dry run: {summary}").format(summary=report.summary()))
         self._show_rejected(report)
         self.import_button.setEnabled(report.created + report.updated > 0)
+        if self.import_button.isEnabled():
+            # Enter imports what the dry run accepted (Escape closes without).
+            self._enter_does(self.import_button)
+            self.import_button.setFocus()
+        elif self.rejected_rows.count():
+            self.rejected_rows.setFocus()  # nothing to import: the reasons why
+        else:
+            self._first_field().setFocus()
         self.checked.emit(report)
 
     def _show_rejected(self, report: ImportReport) -> None:
@@ -260,12 +284,36 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self._say(self.tr("Imported: {summary}").format(summary=report.summary()))
         self._show_rejected(report)
+        self._enter_does(self.close_button)
+        self.close_button.setFocus()
         self.imported.emit(report)
 
     # -- helpers -----------------------------------------------------------------------
 
+    def _first_field(self) -> QWidget:
+        """The field of the mapping's first column (the table while it has none)."""
+        return self.mapping.cellWidget(0, 2) or self.mapping
+
+    def _enter_does(self, button: QPushButton) -> None:
+        """Make ``button`` the one Enter presses (while it is enabled and no other button
+        has the keyboard)."""
+        button.setDefault(True)
+
+    def _order_tabs(self) -> None:
+        """Tab order as the dialog reads: the file, the mapping and its field for each
+        column, the steps, Close, then the rejected rows."""
+        chain: list[QWidget] = [self.choose, self.mapping]
+        for row in range(self.mapping.rowCount()):
+            combo = self.mapping.cellWidget(row, 2)
+            if combo is not None:
+                chain.append(combo)
+        chain += [self.dry_run_button, self.import_button, self.close_button, self.rejected_rows]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
     def _failed(self, exc: Any) -> None:
         self._busy(False)
+        (self.choose if self.table is None else self._first_field()).setFocus()
         if isinstance(exc, HarmonyError):
             self._say(str(exc), error=True)
         else:
@@ -275,6 +323,8 @@ class ImportDialog(QDialog):
             )
 
     def _busy(self, busy: bool) -> None:
+        # While busy the keyboard rests on the dialog (Escape still closes it); each
+        # step's end puts it where the next step is.
         self.choose.setEnabled(not busy)
         self.mapping.setEnabled(not busy)
         if busy:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.vocab import StudentStatus
-from harmony_desktop.printing import DOCUMENT_KINDS, DocumentBuilder, document_title
+from harmony_desktop.printing import DOCUMENT_KINDS, DocumentBuilder
 from harmony_desktop.printing.documents import set_up_device
 from harmony_desktop.printing.language import document_language, in_language
 from harmony_desktop.printing.layout import TableDocument, TablePainter
@@ -115,26 +115,36 @@ class RosterPage(QWidget):
         self.export_button = QToolButton()
         self.export_button.setText(self.tr("E&xport"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        export_menu = QMenu(self.export_button)
+        # Each item of the Export and Print menus has its own letter: with the menu open,
+        # the letter alone chooses it.
+        self.export_menu = QMenu(self.export_button)
         for kind, label in (
-            ("roster", self.tr("Roster…")),
-            ("contacts", self.tr("Contacts…")),
-            ("attendance", self.tr("Attendance…")),
+            ("roster", self.tr("&Roster…")),
+            ("contacts", self.tr("&Contacts…")),
+            ("attendance", self.tr("&Attendance…")),
         ):
-            export_menu.addAction(label, functools.partial(self.export_to_file, kind))
-        self.export_button.setMenu(export_menu)
+            self.export_menu.addAction(label, functools.partial(self.export_to_file, kind))
+        self.export_button.setMenu(self.export_menu)
         self.print_ensemble = QComboBox()
         self.print_ensemble.setAccessibleName(self.tr("Ensemble to print"))
         self.print_button = QToolButton()
         self.print_button.setText(self.tr("&Print"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        print_menu = QMenu(self.print_button)
+        self.print_menu = QMenu(self.print_button)
+        # The printouts' titles as document_title() writes them, each with its letter.
+        print_items = {
+            "roster": self.tr("&Class roster…"),
+            "signin": self.tr("&Sign-in / sign-out sheet…"),
+            "blank-roll": self.tr("Paper &roll sheet…"),
+            "emergency": self.tr("&Emergency contact sheet…"),
+            "no-photo": self.tr("&No-photo list…"),
+        }
         for kind in DOCUMENT_KINDS:
-            print_menu.addAction(
-                document_title(kind) + "…", functools.partial(self.print_preview, kind)
+            self.print_menu.addAction(
+                print_items[kind], functools.partial(self.print_preview, kind)
             )
-        self.print_language = add_language_choice(print_menu)
-        self.print_button.setMenu(print_menu)
+        self.print_language = add_language_choice(self.print_menu)
+        self.print_button.setMenu(self.print_menu)
         for button in (
             self.new_button, self.edit_button, self.archive_button, self.waitlist_button,
             self.import_button, self.export_button, self.print_button,

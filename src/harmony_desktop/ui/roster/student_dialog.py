@@ -8,10 +8,12 @@ the import and the command line) and, for a new student, warns about a likely du
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -47,17 +49,18 @@ _WARNING_STYLE = "color: #7a4b00; background: #fff4d6; padding: 4px;"
 def _two_columns(
     page: QWidget, left: list[tuple[str, QWidget]], right: list[tuple[str, QWidget]]
 ) -> None:
-    """Lay ``page`` out as two forms side by side; each field is named by its label
-    (for screen readers). Fields are added left column first, so Tab goes down the
-    left column and then down the right one."""
+    """Lay ``page`` out as two forms side by side; each label is its field's buddy (its
+    Alt key, after the ``&``, goes to the field) and names it for screen readers. Fields
+    are added left column first, so Tab goes down the left column and then down the
+    right one."""
     columns = QHBoxLayout(page)
     for rows in (left, right):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, widget in rows:
-            form.addRow(label, widget)
+            form.addRow(label, widget)  # a QLabel whose buddy is ``widget``
             if label:
-                widget.setAccessibleName(label.rstrip(" *"))
+                widget.setAccessibleName(label.replace("&", "").rstrip(" *"))
         column = QVBoxLayout()  # the rows at the top, the room left below them
         column.addLayout(form)
         column.addStretch(1)
@@ -66,7 +69,11 @@ def _two_columns(
 
 
 class ContactEditor(QGroupBox):
-    """One contact: guardian, emergency contact and/or authorized pickup."""
+    """One contact: guardian, emergency contact and/or authorized pickup.
+
+    Its fields have no Alt keys of their own (every contact has the same fields): the
+    form numbers the contacts, and Alt+1 … Alt+9 go to each (to its first field, or to
+    the one the keyboard last left there; :meth:`set_title`)."""
 
     #: any field changed
     changed = Signal()
@@ -77,6 +84,10 @@ class ContactEditor(QGroupBox):
         self, title: str, contact: Contact | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(title, parent)
+        #: the title without its Alt key ("Contact 2"), as messages and names say it
+        self.plain_title = title.replace("&", "")
+        #: each field with the label that names it (after the contact's title)
+        self._names: list[tuple[QWidget, str]] = []
         self.contact_id = contact.id if contact else None
         grid = QGridLayout(self)
         self.name = QLineEdit(contact.name if contact else "")
@@ -104,24 +115,26 @@ class ContactEditor(QGroupBox):
             (self.tr("Email"), self.email, self.tr("Language"), self.language),
         ]
         for r, (l1, w1, l2, w2) in enumerate(rows):
-            grid.addWidget(QLabel(l1), r, 0)
-            grid.addWidget(w1, r, 1)
-            grid.addWidget(QLabel(l2), r, 2)
-            grid.addWidget(w2, r, 3)
-            w1.setAccessibleName(f"{title}: {l1}")
-            w2.setAccessibleName(f"{title}: {l2}")
+            for column, (text, widget) in enumerate(((l1, w1), (l2, w2))):
+                label = QLabel(text)
+                label.setBuddy(widget)
+                grid.addWidget(label, r, 2 * column)
+                grid.addWidget(widget, r, 2 * column + 1)
+                self._names.append((widget, text))
         flags = QHBoxLayout()
         for box in (self.is_guardian, self.is_emergency, self.pickup):
             flags.addWidget(box)
-            box.setAccessibleName(f"{title}: {box.text()}")
+            self._names.append((box, box.text()))
             box.toggled.connect(self.changed)
         flags.addStretch(1)
         flags.addWidget(self.remove)
-        grid.addWidget(QLabel(self.tr("Custody restriction")), 3, 0)
+        custody = QLabel(self.tr("Custody restriction"))
+        custody.setBuddy(self.custody)
+        grid.addWidget(custody, 3, 0)
         grid.addWidget(self.custody, 3, 1, 1, 3)
         grid.addLayout(flags, 4, 0, 1, 4)
-        self.custody.setAccessibleName(f"{title}: " + self.tr("Custody restriction"))
-        self.remove.setAccessibleName(f"{title}: " + self.tr("Remove"))
+        self._names += [(self.custody, custody.text()), (self.remove, self.tr("Remove"))]
+        self._name_fields()
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         for edit in (
             self.name,
@@ -133,6 +146,17 @@ class ContactEditor(QGroupBox):
             self.custody,
         ):
             edit.textChanged.connect(self.changed)
+
+    def set_title(self, title: str) -> None:
+        """Show the contact as ``title`` ("Contact &2"): its Alt key goes to the
+        contact, and each field is named after it ("Contact 2: Phone")."""
+        self.setTitle(title)
+        self.plain_title = title.replace("&", "")
+        self._name_fields()
+
+    def _name_fields(self) -> None:
+        for widget, name in self._names:
+            widget.setAccessibleName(f"{self.plain_title}: {name}")
 
     def is_empty(self) -> bool:
         """True when nothing was typed (an empty slot is skipped on save)."""
@@ -201,13 +225,15 @@ class StudentDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Student form sections"))
-        self.tabs.addTab(self._profile_tab(student), self.tr("Profile"))
-        self.tabs.addTab(self._contacts_tab(contacts), self.tr("Contacts"))
-        self.tabs.addTab(self._health_tab(student), self.tr("Health and permissions"))
+        # Every Alt key is unique among the tabs, the buttons below and the tab shown
+        # (a key may come back on another tab: only the tab shown answers).
+        self.tabs.addTab(self._profile_tab(student), self.tr("&Profile"))
+        self.tabs.addTab(self._contacts_tab(contacts), self.tr("Cont&acts"))
+        self.tabs.addTab(self._health_tab(student), self.tr("&Health and permissions"))
         self.enrollment: EnrollmentPanel | None = None
         if student_id:
             self.enrollment = EnrollmentPanel(services, hub_id, student_id, today=self.today)
-            self.tabs.addTab(self.enrollment, self.tr("Enrollment"))
+            self.tabs.addTab(self.enrollment, self.tr("&Enrollment"))
         # Each tab is as small as its own fields allow: the enrollment table must not
         # make the profile scroll, nor the profile's two columns wider than the screen.
         self.tabs.currentChanged.connect(self._size_to_current_tab)
@@ -221,17 +247,18 @@ class StudentDialog(QDialog):
         self.duplicate_banner.setStyleSheet(_WARNING_STYLE)
         self.duplicate_banner.setAccessibleName(self.tr("Possible duplicate warning"))
         self.duplicate_banner.hide()
-        self.open_existing_button = QPushButton(self.tr("Open that student instead"))
+        self.open_existing_button = QPushButton(self.tr("Open &that student instead"))
         self.open_existing_button.setAccessibleName(self.tr("Open that student instead"))
         self.open_existing_button.clicked.connect(self._open_existing)
         self.open_existing_button.hide()
         self._duplicate_ids: list[str] = []
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setAccessibleName(self.tr("Save student"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("&Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))
         self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
@@ -253,6 +280,9 @@ class StudentDialog(QDialog):
         below.addLayout(last)
         scrolling_dialog(self, self.tabs, footer)
         self.validate()
+        # Enter saves (Save is the default button), Escape cancels; typing starts at the
+        # first name.
+        self.first_name.setFocus()
 
     # -- building ----------------------------------------------------------------------
 
@@ -302,21 +332,21 @@ class StudentDialog(QDialog):
             self.status.addItem(label, value.value)
         self.status.setCurrentIndex(max(0, self.status.findData(st.status if st else "active")))
         left: list[tuple[str, QWidget]] = [
-            (self.tr("Legal first name *"), self.first_name),
-            (self.tr("Legal last name *"), self.last_name),
-            (self.tr("Preferred name"), self.preferred_name),
-            (self.tr("Date of birth"), self.date_of_birth),
-            (self.tr("Grade"), self.grade),
-            (self.tr("Status"), self.status),
+            (self.tr("Legal &first name *"), self.first_name),
+            (self.tr("Legal &last name *"), self.last_name),
+            (self.tr("Preferred &name"), self.preferred_name),
+            (self.tr("Date of &birth"), self.date_of_birth),
+            (self.tr("G&rade"), self.grade),
+            (self.tr("Stat&us"), self.status),
         ]
         right: list[tuple[str, QWidget]] = [
-            (self.tr("School"), self.school),
-            (self.tr("District student id"), self.district_id),
-            (self.tr("Statewide student id"), self.statewide_id),
-            (self.tr("Home language"), self.home_language),
-            (self.tr("Guardian's language"), self.guardian_language),
-            (self.tr("Instrument"), self.instrument),
-            (self.tr("Level"), self.level),
+            (self.tr("Sch&ool"), self.school),
+            (self.tr("&District student id"), self.district_id),
+            (self.tr("State&wide student id"), self.statewide_id),
+            (self.tr("Ho&me language"), self.home_language),
+            (self.tr("&Guardian's language"), self.guardian_language),
+            (self.tr("&Instrument"), self.instrument),
+            (self.tr("Le&vel"), self.level),
         ]
         _two_columns(page, left, right)
         self._field_widgets: dict[str, QWidget] = {
@@ -350,18 +380,20 @@ class StudentDialog(QDialog):
         for edit in (self.allergy_notes, self.medical_notes, self.notes):
             edit.setMaximumHeight(60)
             edit.setTabChangesFocus(True)
-        self.photo_consent = QCheckBox(self.tr("Photo consent given"))
+        # A check box's Alt key ticks or clears it (the "Permissions" label has none).
+        self.photo_consent = QCheckBox(self.tr("Photo consent &given"))
         self.photo_consent.setChecked(bool(st and st.photo_consent))
-        self.may_walk_home = QCheckBox(self.tr("May walk home alone"))
+        self.may_walk_home = QCheckBox(self.tr("May &walk home alone"))
         self.may_walk_home.setChecked(bool(st and st.may_walk_home))
         _two_columns(
             page,
-            [(self.tr("Allergies"), self.allergy_notes),
-             (self.tr("Medical notes"), self.medical_notes)],
+            [(self.tr("A&llergies"), self.allergy_notes),
+             (self.tr("&Medical notes"), self.medical_notes)],
             [(self.tr("Permissions"), self.photo_consent), ("", self.may_walk_home),
-             (self.tr("Notes"), self.notes)],
+             (self.tr("&Notes"), self.notes)],
         )  # fmt: skip
-        self.may_walk_home.setAccessibleName(self.tr("May walk home alone"))
+        for box in (self.photo_consent, self.may_walk_home):
+            box.setAccessibleName(box.text().replace("&", ""))
         return page
 
     def _contacts_tab(self, contacts: list[Contact]) -> QWidget:
@@ -383,9 +415,14 @@ class StudentDialog(QDialog):
         self.contacts_layout.addStretch(1)
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
-        self.add_contact_button = QPushButton(self.tr("Add contact"))
+        self.add_contact_button = QPushButton(self.tr("A&dd contact"))
         self.add_contact_button.setAccessibleName(self.tr("Add contact"))
-        self.add_contact_button.clicked.connect(lambda: self.add_contact_editor())
+        self.add_contact_button.clicked.connect(self._add_contact_by_hand)
+        self._contacts_scroll = scroll
+        # Alt+2 goes to the second contact: scrolled into sight, as Tab does.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
         outer.addWidget(self.add_contact_button)
         self.contact_editors: list[ContactEditor] = []
         for contact in contacts:
@@ -402,21 +439,55 @@ class StudentDialog(QDialog):
 
     def add_contact_editor(self, contact: Contact | None = None) -> ContactEditor:
         """Add a contact slot (filled from ``contact``) and return it."""
-        editor = ContactEditor(
-            self.tr("Contact {n}").format(n=len(self.contact_editors) + 1), contact
-        )
+        editor = ContactEditor(self._contact_title(len(self.contact_editors) + 1), contact)
         editor.changed.connect(self.validate)
         editor.phone.textChanged.connect(self._reset_duplicates)
         editor.remove_requested.connect(self._remove_editor)
         self.contact_editors.append(editor)
         self.contacts_layout.insertWidget(self.contacts_layout.count() - 1, editor)
+        self._order_contacts()
         self.validate()
         return editor
 
+    def _contact_title(self, number: int) -> str:
+        """ "Contact &2": Alt+2 goes to the second contact (the first nine have one)."""
+        return self.tr("Contact {n}").format(n=f"&{number}" if number < 10 else number)
+
+    def _order_contacts(self) -> None:
+        """Tab goes through the contacts in order, then to Add contact."""
+        chain: list[QWidget] = [self._contacts_scroll]
+        for editor in self.contact_editors:
+            chain += [editor.name, editor.relationship, editor.phone, editor.phone_alt,
+                      editor.email, editor.language, editor.custody, editor.is_guardian,
+                      editor.is_emergency, editor.pickup, editor.remove]  # fmt: skip
+        chain.append(self.add_contact_button)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the field with the keyboard in sight among the contacts."""
+        holder = self._contacts_scroll.widget()
+        if new is not None and holder is not None and holder.isAncestorOf(new):
+            self._contacts_scroll.ensureWidgetVisible(new)
+
+    def _add_contact_by_hand(self) -> None:
+        """Add contact: a new slot, with the keyboard in its first field."""
+        editor = self.add_contact_editor()
+        editor.name.setFocus()
+        self._contacts_scroll.ensureWidgetVisible(editor)
+
     def _remove_editor(self, editor: ContactEditor) -> None:
+        """Remove a contact; those after it move up a number (the order is the order
+        staff call them in), and the keyboard goes to the next one or Add contact."""
+        index = self.contact_editors.index(editor)
         self.contact_editors.remove(editor)
         editor.setParent(None)
         editor.deleteLater()
+        for number, kept in enumerate(self.contact_editors, start=1):
+            kept.set_title(self._contact_title(number))
+        self._order_contacts()
+        following = self.contact_editors[index:]
+        (following[0].name if following else self.add_contact_button).setFocus()
         self.validate()
 
     # -- values and validation ---------------------------------------------------------
@@ -473,7 +544,9 @@ class StudentDialog(QDialog):
                 except ValidationError as exc:
                     self._mark_field(getattr(_editor, exc.field or "", None))
                     raise ValidationError(
-                        self.tr("{contact}: {error}").format(contact=_editor.title(), error=exc),
+                        self.tr("{contact}: {error}").format(
+                            contact=_editor.plain_title, error=exc
+                        ),
                         exc.field,
                     ) from exc
         except ValidationError as exc:
@@ -522,7 +595,7 @@ class StudentDialog(QDialog):
             self._duplicates_acknowledged = False
             self.duplicate_banner.hide()
             self.open_existing_button.hide()
-            self.save_button.setText(self.tr("Save"))
+            self.save_button.setText(self.tr("&Save"))
 
     def check_duplicates(self) -> list[Student]:
         """Students that look like the one being created (empty when editing)."""
@@ -583,13 +656,16 @@ class StudentDialog(QDialog):
         self.duplicate_banner.show()
         self._duplicate_ids = [st.id for st in matches]
         self.open_existing_button.setText(
-            self.tr("Open that student instead")
+            self.tr("Open &that student instead")
             if len(matches) == 1
-            else self.tr("Open the first of them instead")
+            else self.tr("Open &the first of them instead")
+        )
+        self.open_existing_button.setAccessibleName(
+            self.open_existing_button.text().replace("&", "")
         )
         self.open_existing_button.show()
         self._duplicates_acknowledged = True
-        self.save_button.setText(self.tr("Save anyway"))
+        self.save_button.setText(self.tr("&Save anyway"))
 
     def _open_existing(self) -> None:
         """Close this form unsaved and ask for the likely duplicate's form instead."""
