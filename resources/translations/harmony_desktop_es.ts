@@ -578,16 +578,20 @@
         <translation>(no hay coordinador(a) de sede registrado)</translation>
     </message>
     <message>
-        <source>The site lead has checked their ID and confirms</source>
-        <translation>El coordinador(a) de sede revisó su identificación y confirma</translation>
+        <source>The site lead has checked their &amp;ID and confirms</source>
+        <translation>El coordinador(a) de sede re&amp;visó su identificación y confirma</translation>
+    </message>
+    <message>
+        <source>A&amp;dult:</source>
+        <translation>A&amp;dulto:</translation>
+    </message>
+    <message>
+        <source>Si&amp;te lead:</source>
+        <translation>Coordinador(a) de &amp;sede:</translation>
     </message>
     <message>
         <source>Site lead confirms the release</source>
         <translation>El coordinador(a) de sede confirma la entrega</translation>
-    </message>
-    <message>
-        <source>Adult:</source>
-        <translation>Adulto:</translation>
     </message>
     <message>
         <source>Site lead:</source>
@@ -624,18 +628,6 @@
     <message>
         <source>Reason for leaving early</source>
         <translation>Motivo de la salida temprana</translation>
-    </message>
-    <message>
-        <source>Left at:</source>
-        <translation>Salió a las:</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Motivo:</translation>
-    </message>
-    <message>
-        <source>Mark left early</source>
-        <translation>Marcar salida temprana</translation>
     </message>
     <message>
         <source>Custody restriction</source>
@@ -703,12 +695,48 @@
         <translation>¿Cancelar &lt;b&gt;{session}&lt;/b&gt;? Dejará de contar en la asistencia. Puede restaurarla más tarde.</translation>
     </message>
     <message>
+        <source>&amp;Cancel session</source>
+        <translation>&amp;Cancelar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Keep session</source>
+        <translation>Conservar &amp;sesión</translation>
+    </message>
+    <message>
         <source>Keep session</source>
         <translation>Conservar sesión</translation>
     </message>
     <message>
         <source>Add a session</source>
         <translation>Agregar una sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Off-site (performance, visit)</source>
+        <translation>Fuera de la &amp;sede (presentación, visita)</translation>
+    </message>
+    <message>
+        <source>&amp;Ensemble:</source>
+        <translation>C&amp;onjunto:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>E&amp;mpieza:</translation>
+    </message>
+    <message>
+        <source>E&amp;nds:</source>
+        <translation>Te&amp;rmina:</translation>
+    </message>
+    <message>
+        <source>&amp;Add session</source>
+        <translation>&amp;Agregar sesión</translation>
     </message>
     <message>
         <source>Ensemble</source>
@@ -819,6 +847,22 @@
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
+        <source>Left &amp;at:</source>
+        <translation>Salió &amp;a las:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>M&amp;otivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark left early</source>
+        <translation>&amp;Marcar salida temprana</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out</source>
+        <translation>&amp;Registrar salida</translation>
+    </message>
+    <message>
         <source>Enter saves the note; Shift+Enter starts a new line.</source>
         <translation>Intro guarda la nota; Mayús+Intro empieza una línea nueva.</translation>
     </message>
@@ -839,40 +883,12 @@
         <translation>Hora de fin</translation>
     </message>
     <message>
-        <source>Off-site (performance, visit)</source>
-        <translation>Fuera de la sede (presentación, visita)</translation>
-    </message>
-    <message>
         <source>Off-site</source>
         <translation>Fuera de la sede</translation>
     </message>
     <message>
         <source>Ensemble:</source>
         <translation>Conjunto:</translation>
-    </message>
-    <message>
-        <source>Kind:</source>
-        <translation>Tipo:</translation>
-    </message>
-    <message>
-        <source>Title:</source>
-        <translation>Título:</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>Fecha:</translation>
-    </message>
-    <message>
-        <source>Starts:</source>
-        <translation>Empieza:</translation>
-    </message>
-    <message>
-        <source>Ends:</source>
-        <translation>Termina:</translation>
-    </message>
-    <message>
-        <source>Add session</source>
-        <translation>Agregar sesión</translation>
     </message>
     <message>
         <source>Missing roll</source>
@@ -3334,22 +3350,6 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Exportar</translation>
     </message>
     <message>
-        <source>Hours per volunteer, hub and month…</source>
-        <translation>Horas por voluntario(a), sede y mes…</translation>
-    </message>
-    <message>
-        <source>Clearance status…</source>
-        <translation>Estado de las autorizaciones…</translation>
-    </message>
-    <message>
-        <source>Summary: active TAs and clearances…</source>
-        <translation>Resumen: asistentes de enseñanza activos y autorizaciones…</translation>
-    </message>
-    <message>
-        <source>Clearances expiring within 30 days…</source>
-        <translation>Autorizaciones que vencen en menos de 30 días…</translation>
-    </message>
-    <message>
         <source>Volunteer messages</source>
         <translation>Mensajes de voluntarios</translation>
     </message>
@@ -3416,6 +3416,22 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>E&amp;xport</source>
         <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per volunteer, hub and month…</source>
+        <translation>&amp;Horas por voluntario(a), sede y mes…</translation>
+    </message>
+    <message>
+        <source>Clearance &amp;status…</source>
+        <translation>&amp;Estado de las autorizaciones…</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary: active TAs and clearances…</source>
+        <translation>&amp;Resumen: asistentes de enseñanza activos y autorizaciones…</translation>
+    </message>
+    <message>
+        <source>Clearances &amp;expiring within 30 days…</source>
+        <translation>Autorizaciones que &amp;vencen en menos de 30 días…</translation>
     </message>
     <message>
         <source>Remove {name}? Their record and assignments are deleted on every laptop; hours already recorded stay in the reports.</source>

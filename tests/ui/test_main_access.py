@@ -18,7 +18,13 @@ from pytestqt.qtbot import QtBot
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.main_window import MainWindow
-from harmony_desktop.ui.register.dialogs import ArrivalDialog, DepartureDialog, NoteDialog
+from harmony_desktop.ui.register.dialogs import (
+    AdHocDialog,
+    ArrivalDialog,
+    CancelDialog,
+    DepartureDialog,
+    NoteDialog,
+)
 from harmony_desktop.ui.roster.import_dialog import ImportDialog
 from harmony_desktop.ui.roster.print_day import SignInDayDialog
 from harmony_desktop.ui.roster.student_dialog import StudentDialog
@@ -354,6 +360,11 @@ def dialogs(win: MainWindow, services: Services, hub: HubFixture) -> list[tuple[
             ),
         ),
         ("note", NoteDialog("Ana Pérez", "", page)),
+        ("cancel session", CancelDialog("Beginning Strings 3:30 PM", page)),
+        (
+            "add session",
+            AdHocDialog([(hub.ensemble_id, "Beginning Strings")], TODAY, page),
+        ),
         ("new student", StudentDialog(services, hub.hub_id, None, roster, today=TODAY)),
         ("student", StudentDialog(services, hub.hub_id, student, roster, today=TODAY)),
         ("import", ImportDialog(win.tasks, hub.hub_id, roster)),
@@ -369,7 +380,15 @@ def dialogs(win: MainWindow, services: Services, hub: HubFixture) -> list[tuple[
 
 
 def dialog_states(dialog: QDialog) -> list[Callable[[], None]]:
-    """Each tab of a dialog with tabs, else the dialog as it opens."""
+    """Each tab of a dialog with tabs; a departure as it opens and with "Someone else"
+    chosen (the adult's name and the site lead's confirmation show); else the dialog
+    as it opens."""
+    if isinstance(dialog, DepartureDialog):
+        choices = dialog.chooser.choices
+        return [
+            lambda: choices.setCurrentRow(-1),
+            lambda: choices.setCurrentRow(choices.count() - 1),
+        ]
     tabs = getattr(dialog, "tabs", None)
     if tabs is None:
         return [lambda: None]
@@ -431,6 +450,31 @@ PRINT_MENU_KEYS = {
     },
 }
 LANGUAGE_MENU_KEYS = {"e": "&English", "s": "E&spañol"}
+
+
+VOLUNTEER_EXPORT_KEYS = {
+    "en_US": {
+        "h": "&Hours per volunteer, hub and month…",
+        "s": "Clearance &status…",
+        "u": "S&ummary: active TAs and clearances…",
+        "e": "Clearances &expiring within 30 days…",
+    },
+    "es_MX": {
+        "h": "&Horas por voluntario(a), sede y mes…",
+        "e": "&Estado de las autorizaciones…",
+        "r": "&Resumen: asistentes de enseñanza activos y autorizaciones…",
+        "v": "Autorizaciones que &vencen en menos de 30 días…",
+    },
+}
+
+
+def test_the_volunteers_export_menu_gives_each_item_its_letter(
+    main: MainWindow, language: str
+) -> None:
+    menu = main.volunteers.export_button.menu()
+    assert {a.key: a.text for a in menu_keys(menu)} == VOLUNTEER_EXPORT_KEYS[language]
+    problems = menu_problems(menu, "Volunteers export")
+    assert not problems, language + ":\n" + "\n".join(problems)
 
 
 def test_the_roster_export_and_print_menus_give_each_item_its_letter(
@@ -570,6 +614,58 @@ LATE_KEYS = {
     "en_US": {"a": "&Arrived at:", "m": "&Mark late", "c": "&Cancel"},
     "es_MX": {"l": "&Llegó a las:", "m": "&Marcar tarde", "c": "&Cancelar"},
 }
+#: A departure (left early, or signed out at the end): who collected the child, when,
+#: why; with "Someone else" chosen, also the adult and the site lead who confirms.
+#: Cancel has no letter here ("C" is who collected); Escape cancels.
+DEPARTURE_KEYS = {
+    "en_US": {"c": "&Collected by (↓/↑ or a digit):", "a": "Left &at:"},
+    "es_MX": {"l": "&Lo recogió (↓/↑ o un dígito):", "a": "Salió &a las:"},
+}
+LEFT_EARLY_KEYS = {
+    "en_US": {"r": "&Reason:", "m": "&Mark left early"},
+    "es_MX": {"o": "M&otivo:", "m": "&Marcar salida temprana"},
+}
+SIGN_OUT_KEYS = {"en_US": {"s": "&Sign out"}, "es_MX": {"r": "&Registrar salida"}}
+SOMEONE_ELSE_KEYS = {
+    "en_US": {
+        "d": "A&dult:",
+        "t": "Si&te lead:",
+        "i": "The site lead has checked their &ID and confirms",
+    },
+    "es_MX": {
+        "d": "A&dulto:",
+        "s": "Coordinador(a) de &sede:",
+        "v": "El coordinador(a) de sede re&visó su identificación y confirma",
+    },
+}
+CANCEL_SESSION_KEYS = {
+    "en_US": {"r": "&Reason:", "c": "&Cancel session", "k": "&Keep session"},
+    "es_MX": {"o": "M&otivo:", "c": "&Cancelar sesión", "s": "Conservar &sesión"},
+}
+ADD_SESSION_KEYS = {
+    "en_US": {
+        "e": "&Ensemble:",
+        "k": "&Kind:",
+        "t": "&Title:",
+        "d": "&Date:",
+        "s": "&Starts:",
+        "n": "E&nds:",
+        "o": "&Off-site (performance, visit)",
+        "a": "&Add session",
+        "c": "&Cancel",
+    },
+    "es_MX": {
+        "o": "C&onjunto:",
+        "i": "T&ipo:",
+        "t": "&Título:",
+        "f": "&Fecha:",
+        "m": "E&mpieza:",
+        "r": "Te&rmina:",
+        "s": "Fuera de la &sede (presentación, visita)",
+        "a": "&Agregar sesión",
+        "c": "&Cancelar",
+    },
+}
 
 
 def dialog_keys(name: str, state: int, language: str) -> dict[str, str] | None:
@@ -581,10 +677,15 @@ def dialog_keys(name: str, state: int, language: str) -> dict[str, str] | None:
         return keys | ENROLLMENT_TAB[language] if name == "student" else keys
     listed = {"import": IMPORT_KEYS, "import with a file": IMPORT_KEYS}
     listed |= {"note": NOTE_KEYS, "late": LATE_KEYS}
+    listed |= {"cancel session": CANCEL_SESSION_KEYS, "add session": ADD_SESSION_KEYS}
+    if name in ("left early", "sign out"):
+        own = LEFT_EARLY_KEYS if name == "left early" else SIGN_OUT_KEYS
+        keys = DEPARTURE_KEYS[language] | own[language]
+        return keys | SOMEONE_ELSE_KEYS[language] if state == 1 else keys
     return listed[name][language] if name in listed else None
 
 
-def test_the_student_import_note_and_late_dialogs_offer_these_alt_keys(
+def test_the_dialogs_offer_these_alt_keys(
     qtbot: QtBot,
     main: MainWindow,
     services: Services,
@@ -612,8 +713,11 @@ def test_the_student_import_note_and_late_dialogs_offer_these_alt_keys(
             expected[name, index] = dialog_keys(name, index, language) or {}
         dialog.reject()
     assert sorted(offered) == [
+        ("add session", 0), ("cancel session", 0),
         ("import", 0), ("import with a file", 0), ("late", 0),
+        ("left early", 0), ("left early", 1),
         ("new student", 0), ("new student", 1), ("new student", 2), ("note", 0),
+        ("sign out", 0), ("sign out", 1),
         ("student", 0), ("student", 1), ("student", 2), ("student", 3),
     ]  # fmt: skip
     assert offered == expected

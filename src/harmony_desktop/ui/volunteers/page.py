@@ -145,10 +145,10 @@ class VolunteersPage(QWidget):
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         for kind, label in (
-            ("hours", tr("Hours per volunteer, hub and month…")),
-            ("clearances", tr("Clearance status…")),
-            ("summary", tr("Summary: active TAs and clearances…")),
-            ("expiring", tr("Clearances expiring within 30 days…")),
+            ("hours", tr("&Hours per volunteer, hub and month…")),
+            ("clearances", tr("Clearance &status…")),
+            ("summary", tr("S&ummary: active TAs and clearances…")),
+            ("expiring", tr("Clearances &expiring within 30 days…")),
         ):
             menu.addAction(label, functools.partial(self.export_to_file, kind))
         self.export_button.setMenu(menu)
