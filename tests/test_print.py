@@ -509,3 +509,74 @@ def test_a_printer_that_cannot_be_used_says_what_to_do(
         )
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+#: Long names as families write them: accents, two surnames joined by a hyphen.
+LONG_NAMES = [
+    ("María de los Ángeles", "Villaseñor-Hernández"),
+    ("Luis Ángel", "Domínguez-Echeverría"),
+    ("Maximiliano", "Castañeda Bustamante"),
+    ("Ximena Itzel", "Montes de Oca Saldaña"),
+    ("Juan Sebastián", "Gutiérrez de la Peña"),
+    ("Xóchitl Citlali", "Zúñiga-Valenzuela"),
+]
+
+
+def long_named_hub(services: Services) -> HubFixture:
+    """Six students with long accented names, their guardians' names as long, the
+    instrument in Spanish and nine-digit district ids."""
+    hub = make_hub(services, students=len(LONG_NAMES))
+    for i, (sid, (first, last)) in enumerate(zip(hub.student_ids, LONG_NAMES, strict=True)):
+        services.roster.update_student(
+            sid, legal_first_name=first, legal_last_name=last, instrument="violonchelo",
+            district_student_id=f"{100055433 + i}", allergy_notes="cacahuate",
+        )  # fmt: skip
+        services.roster.add_contact(
+            sid, name=f"Rosa Elena {last}", relationship="madre", phone="(818) 555-2021",
+            is_guardian=True, authorized_pickup=True, priority=0,
+        )  # fmt: skip
+    return hub
+
+
+# Page widths and the 12 mm margins, in points.
+PAGE_POINTS = {"Letter": (612.0, 792.0), "A4": (595.3, 841.9)}
+MARGIN_POINTS = 12 * 72 / 25.4
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", ["Letter", "A4"])
+@pytest.mark.parametrize("kind", ["roster", "signin", "emergency", "no-photo", "blank-roll"])
+def test_long_names_keep_the_table_on_the_page(
+    services: Services, tmp_path: Path, kind: str, size: str, language: str
+) -> None:
+    """Columns too narrow for a long name or a hyphenated surname still fit the page:
+    the table ends inside the right margin and its last column is printed (a roster of
+    such names ran off the page, its Alerts column cut off)."""
+    hub = long_named_hub(services)
+    pdf = render_document(
+        kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / f"{kind}.pdf", page_size=size, language_code=language,
+    )  # fmt: skip
+    width, height = PAGE_POINTS[size]
+    if kind in ("signin", "emergency"):  # landscape
+        width, height = height, width
+    last_column = {
+        ("roster", "en"): "Alerts",
+        ("roster", "es"): "Alertas",
+        ("signin", "en"): "code",
+        ("signin", "es"): "temprana",
+        ("emergency", "en"): "notes",
+        ("emergency", "es"): "médicas",
+        ("no-photo", "en"): "Ensembles",
+        ("no-photo", "es"): "Conjuntos",
+        ("blank-roll", "en"): "9/21",
+        ("blank-roll", "es"): "21/9",
+    }[kind, language]
+    for n in range(1, pages(pdf) + 1):
+        words = page_words(pdf, n)
+        assert any(w.text == last_column for w in words), (n, last_column)
+        overflowing = [w.text for w in words if w.x_max > width - MARGIN_POINTS + 0.5]
+        assert not overflowing, (n, overflowing)
+    text = " ".join(page_text(pdf, 1).split())
+    for first, _last in LONG_NAMES:
+        assert first.split()[0] in text

@@ -21,12 +21,19 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPainter,
     QPen,
+    QTextOption,
 )
 
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.printing import language
 
 FONT_FAMILY = "DejaVu Sans"
+#: Where a cell's text may wrap: at spaces and tabs (not the no-break spaces of phone
+#: numbers), and after a hyphen between letters, as Qt wraps it.
+_BREAKS = re.compile(r"[ \n\t]+|(?<=[^\W\d]-)(?=[^\W\d])")
+#: Cells wrap between words, and inside a word only where it is wider than its column.
+_WRAP = QTextOption()
+_WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
@@ -34,6 +41,19 @@ def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
     ``n`` picks the plural form of a ``%n`` text (lupdate reads it as the third
     argument; printed strings have no disambiguation)."""
     return language.current().tr(text, n=n)
+
+
+def _draw(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> None:
+    """Paint ``text`` from the top of ``rect``, wrapped as it is measured
+    (:meth:`TablePainter._text_height`), in the painter's font."""
+    option = QTextOption(_WRAP)
+    option.setAlignment(align | Qt.AlignmentFlag.AlignTop)
+    painter.drawText(rect, text, option)
 
 
 class PrinterUnavailable(ValidationError):
@@ -272,14 +292,15 @@ class TablePainter:
         for i, column in enumerate(self.doc.columns):
             longest = max((bold.horizontalAdvance(w) for w in column.title.split()), default=0.0)
             # Each word in the font it is painted in (a bold name is wider than its
-            # letters in the body font). Split where the text may wrap: spaces, not the
-            # no-break spaces of phone numbers.
+            # letters in the body font). Split where the text may wrap: spaces (not the
+            # no-break spaces of phone numbers) and after a hyphen joining two words
+            # ("Domínguez-" / "Echeverría"), not one before a digit ("555-0101").
             words = {
                 (font is self.bold_font, w)
                 for row in self.doc.rows
                 if i < len(row)
                 for font, part in self._cell_parts(column, row[i])
-                for w in re.split(r"[ \n\t]+", part)
+                for w in _BREAKS.split(part)
             }
             longest = max(
                 longest,
@@ -298,14 +319,18 @@ class TablePainter:
                 max(n, w - deficit * s / total_slack)
                 for n, w, s in zip(needed, widths, slack, strict=True)
             ]
+        # Words too wide for every column to hold its longest: the table still fits the
+        # page, its columns narrowed alike, and a word wider than its column wraps
+        # inside it (_WRAP) rather than run into the next or off the page.
+        total = sum(widths)
+        if total > self.width:
+            widths = [w * self.width / total for w in widths]
         return widths
 
     def _text_height(self, painter: QPainter, font: QFont, width: float, text: str) -> float:
-        metrics = QFontMetricsF(font, painter.device())
-        rect = metrics.boundingRect(
-            QRectF(0, 0, max(width, 1.0), 1e6), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return rect.height()
+        """The height of ``text`` wrapped to ``width`` as :func:`_draw` paints it."""
+        painter.setFont(font)
+        return painter.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), text, _WRAP).height()
 
     def _row_height(
         self, painter: QPainter, cells: Sequence[str], *, header: bool = False
@@ -366,20 +391,12 @@ class TablePainter:
         )
         y = title_h
         sub_h = self._text_height(painter, self.header_font, self.width * 0.75, doc.subtitle)
-        painter.drawText(
-            QRectF(0, y, self.width * 0.75, sub_h),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-            doc.subtitle,
-        )
+        _draw(painter, QRectF(0, y, self.width * 0.75, sub_h), doc.subtitle)
         y += sub_h
         if doc.notice:
             painter.setFont(self.bold_font)
             notice_h = self._text_height(painter, self.bold_font, self.width, doc.notice)
-            painter.drawText(
-                QRectF(0, y, self.width, notice_h),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),  # as measured
-                doc.notice,
-            )
+            _draw(painter, QRectF(0, y, self.width, notice_h), doc.notice)
             y += notice_h
         painter.setPen(QPen(QColor("black"), 0.4 * self.mm))
         painter.drawLine(0, int(y + self.mm), int(self.width), int(y + self.mm))
@@ -393,11 +410,7 @@ class TablePainter:
             h = self._text_height(painter, self.body_font, self.width, line)
             y -= h + 2.5 * self.mm
             painter.setFont(self.body_font)
-            painter.drawText(
-                QRectF(0, y + 1.5 * self.mm, self.width, h),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-                line,
-            )
+            _draw(painter, QRectF(0, y + 1.5 * self.mm, self.width, h), line)
         painter.setFont(self.small_font)
         painter.setPen(QColor(80, 80, 80))
         footer_rect = QRectF(0, self.height - small_h, self.width, small_h)
@@ -427,11 +440,10 @@ class TablePainter:
         for column, width, text in zip(self.doc.columns, self.col_widths, cells, strict=False):
             painter.drawRect(QRectF(x, y, width, height))
             painter.setPen(QColor("black"))
-            flags = int(column.align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
             inner = QRectF(x + self.pad, y + self.pad, width - 2 * self.pad, height - 2 * self.pad)
             for font, part in self._cell_parts(column, text, header=header):
                 painter.setFont(font)
-                painter.drawText(inner, flags, part)
+                _draw(painter, inner, part, column.align)
                 inner.setTop(inner.top() + self._text_height(painter, font, inner.width(), part))
             painter.setPen(QPen(QColor(90, 90, 90), 0.15 * self.mm))
             x += width
