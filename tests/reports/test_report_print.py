@@ -83,3 +83,46 @@ def test_the_weeks_under_side_by_side_charts_do_not_run_into_each_other(tmp_path
     assert [w for _x, _x2, w in line] == ["24", "Aug", "2026", "16", "Nov", "2026"] * 2
     for (_x, right, _w), (left, _x2, _w2) in itertools.pairwise(line):
         assert right < left  # a gap between every two words
+
+
+def test_columns_are_as_wide_as_what_they_hold(tmp_path: Path) -> None:
+    """A long hub name is not squeezed into a column as narrow as a count's: the columns
+    of short numbers give their room to the names (a participation upload of 45
+    students printed eight to a page, each hub name on five lines)."""
+    from harmony_desktop.services.reports import Format
+
+    hub = "Centro Comunitario Ramón Martínez de la Fuente Hub"
+    columns = [
+        Column("district_id", "District student ID"),
+        Column("state_id", "Statewide student ID"),
+        Column("first", "Legal first name"),
+        Column("last", "Legal last name"),
+        Column("born", "Date of birth", Format.DATE),
+        Column("grade", "Grade"),
+        Column("hub", "Hub"),
+        Column("start", "Programme start", Format.DATE),
+        Column("days", "Days in programme", Format.INT),
+    ]
+    rows = [
+        [f"1000{i:05d}", "", "Luis Ángel", f"Domínguez-Echeverría {i}", "2013-06-04", "8",
+         hub, "2026-08-31", 9]
+        for i in range(45)
+    ]  # fmt: skip
+    sheet = Sheet("leap", "Participation", columns, rows)
+    report = Report("leap", "Participation upload", "One hub · 1 Jul 2026 to 6 Oct 2026", [sheet])
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "leap.pdf", printed_on=dt.date(2026, 10, 7))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Pages:\s+2\b", info.stdout), info.stdout
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    words = [
+        (float(m[1]), float(m[2]), m[3])
+        for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" [^>]*>([^<]*)<', html)
+    ]
+    centro = [y for _x, y, w in words if w == "Centro"]
+    fuente = [y for _x, y, w in words if w == "Fuente"]
+    assert len(centro) == len(fuente) >= 20
+    assert all(abs(a - b) < 1 for a, b in zip(centro, fuente, strict=True))  # one line

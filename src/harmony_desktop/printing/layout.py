@@ -132,6 +132,10 @@ class TableDocument:
     balance: bool = True
     # (False fills each page before the next, as a roster read from the top wants: no
     # half-empty first page; only a lonely last page takes rows, see filled_pages.)
+    #: a column whose every cell is blank is room to write in (a signature, a mark)
+    #: and keeps its width; False: it holds nothing to read (a report's column nobody
+    #: filled in) and narrows to its title
+    write_in_blank_columns: bool = True
 
 
 @dataclass
@@ -283,27 +287,33 @@ class TablePainter:
         return len(pages)
 
     def _column_widths(self, painter: QPainter, total_weight: float) -> list[float]:
-        """Widths by weight, widened so no word (a header word, a district id, a phone
-        number) is clipped; the room is taken from columns that have some to spare."""
+        """Widths by weight, then fitted to what the columns hold: a column whose every
+        line is shorter than its width (a grade, a count, "Yes") gives the room it does
+        not use to columns whose lines wrap (names, a hub's name), as far as they need
+        it; a column of blank cells (to write in) keeps its width. Then widened so no
+        word (a header word, a district id, a phone number) is clipped, the room taken
+        from columns that have some to spare."""
         widths = [self.width * c.weight / total_weight for c in self.doc.columns]
         bold = QFontMetricsF(self.bold_font, painter.device())
         body = QFontMetricsF(self.body_font, painter.device())
-        needed = []
+        needed, natural = [], []
         for i, column in enumerate(self.doc.columns):
-            longest = max((bold.horizontalAdvance(w) for w in column.title.split()), default=0.0)
-            # Each word in the font it is painted in (a bold name is wider than its
-            # letters in the body font). Split where the text may wrap: spaces (not the
-            # no-break spaces of phone numbers) and after a hyphen joining two words
-            # ("Domínguez-" / "Echeverría"), not one before a digit ("555-0101").
-            words = {
-                (font is self.bold_font, w)
+            # Each line and word in the font it is painted in (a bold name is wider than
+            # its letters in the body font). Words split where the text may wrap: spaces
+            # (not the no-break spaces of phone numbers) and after a hyphen joining two
+            # words ("Domínguez-" / "Echeverría"), not one before a digit ("555-0101").
+            lines = {
+                (font is self.bold_font, line)
                 for row in self.doc.rows
-                if i < len(row)
+                if i < len(row) and row[i]
                 for font, part in self._cell_parts(column, row[i])
-                for w in _BREAKS.split(part)
+                for line in part.split("\n")
             }
+            words = {(is_bold, w) for is_bold, line in lines for w in _BREAKS.split(line)}
+            # A title wraps between its words only: "Early-release" stays whole.
+            title = max((bold.horizontalAdvance(w) for w in column.title.split()), default=0.0)
             longest = max(
-                longest,
+                title,
                 max(
                     ((bold if is_bold else body).horizontalAdvance(w) for is_bold, w in words),
                     default=0.0,
@@ -311,6 +321,22 @@ class TablePainter:
             )
             # A very long word (a pasted URL) may still wrap rather than squeeze the table.
             needed.append(min(longest + 2 * self.pad + 1, self.width * 0.3))
+            widest = max(
+                ((bold if is_bold else body).horizontalAdvance(t) for is_bold, t in lines),
+                default=None,
+            )
+            if widest is None and self.doc.write_in_blank_columns:
+                natural.append(widths[i])
+            else:
+                natural.append(max(widest or 0.0, title) + 2 * self.pad + 1)
+        spare = [max(0.0, w - n) for n, w in zip(natural, widths, strict=True)]
+        wanted = [max(0.0, n - w) for n, w in zip(natural, widths, strict=True)]
+        moved = min(sum(spare), sum(wanted))
+        if moved:
+            widths = [
+                w - moved * s / sum(spare) + moved * x / sum(wanted)
+                for w, s, x in zip(widths, spare, wanted, strict=True)
+            ]
         deficit = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
         if deficit:
             slack = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]

@@ -118,6 +118,7 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                     landscape=True,
                     min_row_mm=4.5,
                     font_pt=8.0,
+                    write_in_blank_columns=False,
                     footer_lines=list(report.notes) if part == 1 else [],
                     printed_on=printed_on,
                     empty_message=tr("Nothing to report for this period."),
