@@ -580,3 +580,24 @@ def test_long_names_keep_the_table_on_the_page(
     text = " ".join(page_text(pdf, 1).split())
     for first, _last in LONG_NAMES:
         assert first.split()[0] in text
+
+
+def smallest_font_points(pdf: Path) -> float:
+    """The size of the smallest text in ``pdf``, in points, from the height of the words'
+    boxes (DejaVu Sans: ascent and descent are 1.164 times the size)."""
+    return min(
+        (w.y_max - w.y_min) / 1.164 for n in range(1, pages(pdf) + 1) for w in page_words(pdf, n)
+    )
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_no_text_smaller_than_8_points(services: Services, tmp_path: Path, kind: str) -> None:
+    """A teacher reads these outdoors: nothing, not even the foot of the page with its
+    page number and the day it was printed, is under 8 points (it was 7.5, and 7 on the
+    emergency sheet)."""
+    hub = make_hub(services, students=3)
+    pdf = render_document(
+        kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / f"{kind}.pdf",
+    )  # fmt: skip
+    assert smallest_font_points(pdf) >= 7.9

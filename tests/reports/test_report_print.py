@@ -126,3 +126,22 @@ def test_columns_are_as_wide_as_what_they_hold(tmp_path: Path) -> None:
     fuente = [y for _x, y, w in words if w == "Fuente"]
     assert len(centro) == len(fuente) >= 20
     assert all(abs(a - b) < 1 for a, b in zip(centro, fuente, strict=True))  # one line
+
+
+def test_no_text_smaller_than_8_points(tmp_path: Path) -> None:
+    """Charts and tables alike: the weeks under a chart were 6 points, its means 7, the
+    foot of a table's pages 6.5."""
+    report = small_report()
+    report.charts.append(
+        Chart("Retention", ChartKind.BARS, ["Test Park"], [Series("Rate", [0.8])], percent=True)
+    )
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    heights = [
+        (float(m[2]) - float(m[1])) / 1.164
+        for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)
+    ]
+    assert len(heights) > 20 and min(heights) >= 7.9, sorted(heights)[:5]

@@ -28,6 +28,8 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.printing import language
 
 FONT_FAMILY = "DejaVu Sans"
+#: The smallest text printed, in points: a teacher reads a sheet outdoors.
+SMALLEST_PT = 8.0
 #: Where a cell's text may wrap: at spaces and tabs (not the no-break spaces of phone
 #: numbers), and after a hyphen between letters, as Qt wraps it.
 _BREAKS = re.compile(r"[ \n\t]+|(?<=[^\W\d]-)(?=[^\W\d])")
@@ -232,7 +234,7 @@ class TablePainter:
         self.pad = 1.2 * self.mm
         self.body_font = _font(doc.font_pt)
         self.bold_font = _font(doc.font_pt, bold=True)
-        self.small_font = _font(doc.font_pt - 1.5)
+        self.small_font = _font(max(SMALLEST_PT, doc.font_pt - 1.5))
         self.title_font = _font(doc.font_pt + 6, bold=True)
         self.header_font = _font(doc.font_pt + 1)
         painter.setFont(self.body_font)

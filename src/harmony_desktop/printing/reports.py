@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from harmony_desktop.domain.i18n import format_date
 from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
 from harmony_desktop.printing.layout import (
+    SMALLEST_PT,
     Column,
     TableDocument,
     TablePainter,
@@ -235,17 +236,21 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
         known = [v for v in series.values if v is not None]
         mean = sum(known) / len(known) if known else None
         painter.setPen(QColor("black"))
-        name_font = _font(8, bold=True)
+        small = _font(SMALLEST_PT)
+        mean_text = tr("mean {value}").format(value=_label(mean, chart.percent))
+        mean_w = QFontMetricsF(small, painter.device()).horizontalAdvance(mean_text)
+        name_font = _font(SMALLEST_PT, bold=True)
         painter.setFont(name_font)
         # A long hub name is cut short rather than run into the mean on its right.
         name = QFontMetricsF(name_font, painter.device()).elidedText(
-            series.name, Qt.TextElideMode.ElideRight, panel_w - 16 * mm
+            series.name, Qt.TextElideMode.ElideRight, panel_w - mean_w - 2 * mm
         )
         painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignLeft), name)
-        painter.setFont(_font(7))
+        painter.setFont(small)
         painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignRight),
-                         tr("mean {value}").format(value=_label(mean, chart.percent)))  # fmt: skip
-        plot = QRectF(x0 + 9 * mm, y0 + 5 * mm, panel_w - 9 * mm, panel_h - 9 * mm)
+                         mean_text)  # fmt: skip
+        # Room on the left for "100 %" and below for the first and last weeks' days.
+        plot = QRectF(x0 + 11 * mm, y0 + 5 * mm, panel_w - 11 * mm, panel_h - 10 * mm)
         painter.setPen(QPen(_GRID, 0.2 * mm))
         painter.drawRect(plot)
         for tick in (0.0, 0.5, 1.0):
@@ -253,13 +258,12 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
             painter.setPen(QPen(_GRID, 0.2 * mm))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor(90, 90, 90))
-            painter.drawText(QRectF(x0, y - 2 * mm, 8.5 * mm, 4 * mm),
+            painter.drawText(QRectF(x0, y - 2.5 * mm, 10.5 * mm, 5 * mm),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              _label(tick, True))  # fmt: skip
-        painter.setFont(_font(6))
         # The first week's day starts at the plot's left edge and the last one's ends at
         # its right edge: centred there, they ran into the next panel's.
-        below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), 3.5 * mm)
+        below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), 4.5 * mm)
         if weeks > 1:
             painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft),
                              _short_date(chart.categories[0]))  # fmt: skip
