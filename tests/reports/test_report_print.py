@@ -15,7 +15,15 @@ import pytest
 
 from harmony_desktop.printing.language import document_language
 from harmony_desktop.printing.reports import render_report_pdf
-from harmony_desktop.services.reports import Chart, ChartKind, Column, Report, Series, Sheet
+from harmony_desktop.services.reports import (
+    Chart,
+    ChartKind,
+    Column,
+    Format,
+    Report,
+    Series,
+    Sheet,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
@@ -55,7 +63,7 @@ def test_printed_days_are_written_in_words(
             small_report(), tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3)
         )
     text = text_of(pdf)
-    assert text.count(printed) == 1  # the table's page (a chart page has no footer)
+    assert text.count(printed) == 2  # the chart's page and the table's
     for week in weeks:
         assert week in text
     assert "2026-12-03" not in text and "2026-09-07" not in text
@@ -89,8 +97,6 @@ def test_columns_are_as_wide_as_what_they_hold(tmp_path: Path) -> None:
     """A long hub name is not squeezed into a column as narrow as a count's: the columns
     of short numbers give their room to the names (a participation upload of 45
     students printed eight to a page, each hub name on five lines)."""
-    from harmony_desktop.services.reports import Format
-
     hub = "Centro Comunitario Ramón Martínez de la Fuente Hub"
     columns = [
         Column("district_id", "District student ID"),
@@ -145,3 +151,28 @@ def test_no_text_smaller_than_8_points(tmp_path: Path) -> None:
         for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)
     ]
     assert len(heights) > 20 and min(heights) >= 7.9, sorted(heights)[:5]
+
+
+def test_pages_are_numbered_through_the_whole_report(tmp_path: Path) -> None:
+    """A report's pages are numbered from its first to its last, chart pages included,
+    each with the day it was printed: a funder's copy dropped on the floor goes back in
+    order (each table counted its own pages from 1, and a chart page had no number)."""
+    report = small_report()
+    names = Sheet(
+        "names", "Students", [Column("name", "Student"), Column("n", "Days", Format.INT)],
+        [[f"Student {i}", i] for i in range(40)],
+    )  # fmt: skip
+    report.sheets.append(names)
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    total = int(re.search(r"Pages:\s+(\d+)", info.stdout)[1])  # type: ignore[index]
+    assert total == 4  # the chart, the hubs, the 40 students on two pages
+    for n in range(1, total + 1):
+        page = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert f"Page {n} of {total}" in page, n
+        assert "Printed Thu 3 Dec 2026 · Harmony Desktop" in page, n
+        assert "All hubs (1) · 1 Sep 2026 to 30 Sep 2026" in page, n

@@ -220,13 +220,17 @@ class TablePainter:
         painter = QPainter()
         begin_painting(painter, device)
         try:
-            return self._paint(painter, device)
+            pages = self.lay_out(painter, device)
+            self.paint_pages(painter, device, pages)
+            return len(pages)
         finally:
             painter.end()
 
     # -- geometry ------------------------------------------------------------------------
 
-    def _paint(self, painter: QPainter, device: QPagedPaintDevice) -> int:
+    def lay_out(self, painter: QPainter, device: QPagedPaintDevice) -> list[_Page]:
+        """Measure the document on ``device`` (``painter`` begun on it) and share its
+        rows out over pages; :meth:`paint_pages` paints them."""
         doc = self.doc
         self.mm = device.logicalDpiY() / 25.4
         self.width = float(device.width())
@@ -266,15 +270,31 @@ class TablePainter:
                 break
             last.rows.append((index, heights[index]))
             used += heights[index]
+        self.top, self.table_header = top, table_header
+        return pages
 
-        for number, page in enumerate(pages, start=1):
+    def paint_pages(
+        self,
+        painter: QPainter,
+        device: QPagedPaintDevice,
+        pages: list[_Page],
+        *,
+        first: int = 1,
+        total: int | None = None,
+    ) -> None:
+        """Paint ``pages`` laid out by :meth:`lay_out`, numbered from ``first`` of
+        ``total`` (a report's tables and charts are numbered through the whole PDF); a
+        page after the device's first begins a new page."""
+        doc = self.doc
+        total = total or len(pages)
+        for number, page in enumerate(pages, start=first):
             if number > 1:
                 device.newPage()
-            self._paint_header(painter, number, len(pages))
-            y = top
+            self._paint_header(painter, number, total)
+            y = self.top
             if doc.columns:
                 y = self._paint_row(
-                    painter, y, [c.title for c in doc.columns], table_header, header=True
+                    painter, y, [c.title for c in doc.columns], self.table_header, header=True
                 )
             for index, h in page.rows:
                 y = self._paint_row(painter, y, doc.rows[index], h, shade=index % 2 == 1)
@@ -285,8 +305,7 @@ class TablePainter:
                     int(Qt.AlignmentFlag.AlignLeft),
                     doc.empty_message,
                 )
-            self._paint_footer(painter, number, len(pages))
-        return len(pages)
+            self._paint_footer(painter, number, total)
 
     def _column_widths(self, painter: QPainter, total_weight: float) -> list[float]:
         """Widths by weight, then fitted to what the columns hold: a column whose every

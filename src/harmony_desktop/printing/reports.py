@@ -136,10 +136,12 @@ def _title(report: Report, sheet_title: str) -> str:
 
 
 class ReportPainter(TablePainter):
-    """Paints a report's charts, one per page, then its tables, on one device."""
+    """Paints a report's charts, one per page, then its tables, on one device, its
+    pages numbered through the whole report."""
 
     def __init__(self, report: Report, *, printed_on: str = "") -> None:
         self.report = report
+        self.printed_on = printed_on
         self.tables = report_tables(report, printed_on=printed_on)
         super().__init__(self.tables[0])
 
@@ -147,36 +149,69 @@ class ReportPainter(TablePainter):
         """Paint everything on ``device``; returns the pages."""
         painter = QPainter()
         begin_painting(painter, device)
-        pages = 0
         try:
+            # Every table laid out first: the first page says how many there are.
+            painters = [TablePainter(table) for table in self.tables]
+            layouts = [p.lay_out(painter, device) for p in painters]
+            total = len(self.report.charts) + sum(len(pages) for pages in layouts)
+            number = 0
             for chart in self.report.charts:
-                if pages:
+                number += 1
+                if number > 1:
                     device.newPage()
-                paint_chart(painter, device, chart, self.report.scope)
-                pages += 1
-            for table in self.tables:
-                if pages:
-                    device.newPage()
-                self.doc = table
-                pages += self._paint(painter, device)
+                paint_chart(
+                    painter, device, chart, self.report.scope,
+                    page=(number, total), printed_on=self.printed_on,
+                )  # fmt: skip
+            for table_painter, pages in zip(painters, layouts, strict=True):
+                table_painter.paint_pages(painter, device, pages, first=number + 1, total=total)
+                number += len(pages)
         finally:
             painter.end()
-        return pages
+        return total
 
 
-def paint_chart(painter: QPainter, device: QPagedPaintDevice, chart: Chart, scope: str) -> None:
-    """One page: the chart's title, what it covers, the chart, and its note."""
+def paint_chart(
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    chart: Chart,
+    scope: str,
+    *,
+    page: tuple[int, int] = (1, 1),
+    printed_on: str = "",
+) -> None:
+    """One page: the chart's title and its page number of the report's pages (``page``),
+    what it covers, the chart, its note, and the foot every page of a report has (the
+    day it was printed, the title and page number again)."""
     mm = device.logicalDpiY() / 25.4
     width, height = float(device.width()), float(device.height())
+    number, total = page
     painter.setPen(QColor("black"))
     painter.setFont(_font(14, bold=True))
     painter.drawText(QRectF(0, 0, width, 9 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.title)
     painter.setFont(_font(9))
+    painter.drawText(
+        QRectF(0, 0, width, 9 * mm),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        tr("Page {n} of {total}").format(n=number, total=total),
+    )
     painter.drawText(QRectF(0, 9 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), scope)
     painter.drawText(
-        QRectF(0, height - 6 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.note
+        QRectF(0, height - 11 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.note
     )
-    area = QRectF(0, 18 * mm, width, height - 26 * mm)
+    small = _font(SMALLEST_PT)
+    painter.setFont(small)
+    painter.setPen(QColor(80, 80, 80))
+    foot = QRectF(0, height - 4.5 * mm, width, 4.5 * mm)
+    painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft), printed_on)
+    painter.drawText(
+        foot,
+        int(Qt.AlignmentFlag.AlignRight),
+        tr("{title} — page {n} of {total}").format(title=chart.title, n=number, total=total),
+    )
+    painter.setPen(QColor("black"))
+    painter.setFont(_font(9))
+    area = QRectF(0, 18 * mm, width, height - 31 * mm)
     if not chart.categories or not chart.series:
         painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), tr("No data for this period."))
     elif chart.kind is ChartKind.BARS:
