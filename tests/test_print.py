@@ -601,3 +601,58 @@ def test_no_text_smaller_than_8_points(services: Services, tmp_path: Path, kind:
         pdf_path=tmp_path / f"{kind}.pdf",
     )  # fmt: skip
     assert smallest_font_points(pdf) >= 7.9
+
+
+@pytest.mark.parametrize(
+    ("kind", "language", "said"),
+    [
+        ("no-photo", "en", "No student is enrolled in this ensemble on this date."),
+        ("no-photo", "es", "Ningún estudiante está inscrito en este conjunto en esta fecha."),
+        ("emergency", "en", "No student is enrolled in this ensemble on this date."),
+        ("emergency", "es", "Ningún estudiante está inscrito en este conjunto en esta fecha."),
+        (
+            "blank-roll",
+            "en",
+            "No student is enrolled in Choir on Tue 8 Sep 2026. Enroll students in the Roster "
+            "tab; the lines below are for walk-ins.",
+        ),
+        (
+            "blank-roll",
+            "es",
+            "Ningún estudiante está inscrito en Choir el mar 8 sep 2026. Inscriba estudiantes",
+        ),
+    ],
+)
+def test_a_printout_of_nobody_says_nobody_is_enrolled(
+    services: Services, tmp_path: Path, kind: str, language: str, said: str
+) -> None:
+    """An ensemble nobody is enrolled in: its no-photo list said "Every student listed
+    here has photo consent", its emergency sheet only "No students.", and its paper roll
+    sheet printed empty lines with no word of why."""
+    hub = make_hub(services, students=3)
+    pdf = render_document(
+        kind, services, hub_id=hub.hub_id, ensemble_id=hub.second_ensemble_id, day=DAY,
+        pdf_path=tmp_path / f"{kind}.pdf", language_code=language,
+    )  # fmt: skip
+    text = " ".join(page_text(pdf, 1).split())
+    assert said in text
+    assert "Every student listed" not in text and "Todos los estudiantes de esta" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "No student is enrolled at this hub."),
+        ("es", "Ningún estudiante está inscrito en esta sede."),
+    ],
+)
+def test_a_hub_printout_of_nobody_says_so(
+    services: Services, tmp_path: Path, language: str, said: str
+) -> None:
+    hub = make_hub(services, students=0)
+    for kind in ("emergency", "no-photo"):
+        pdf = render_document(
+            kind, services, hub_id=hub.hub_id, day=DAY, pdf_path=tmp_path / f"{kind}.pdf",
+            language_code=language,
+        )  # fmt: skip
+        assert said in " ".join(page_text(pdf, 1).split()), kind

@@ -147,6 +147,13 @@ def check_meeting_day(
     )
 
 
+def _nobody(ensemble: EnsembleInfo | None) -> str:
+    """What a printout of nobody says instead of an empty table."""
+    if ensemble is None:
+        return tr("No student is enrolled at this hub.")
+    return tr("No student is enrolled in this ensemble on this date.")
+
+
 def _name_cell(m: Member) -> str:
     st = m.student
     text = m.display_name
@@ -272,7 +279,7 @@ class DocumentBuilder:
             min_row_mm=7,
             # Read from the top: the first page full, not shared out evenly with the last.
             balance=False,
-            empty_message=tr("No student is enrolled in this ensemble on this date."),
+            empty_message=_nobody(ensemble),
             footer_lines=[tr("Alerts: details are on the emergency contact sheet.")],
         )
 
@@ -386,6 +393,8 @@ class DocumentBuilder:
             subtitle=tr(
                 "For when a laptop is not available: mark a code per date, enter it later."
             ),
+            # Lines only, and no name: say why, as the sign-in sheet does.
+            notice="" if members else self._signin_notice(ensemble, day),
             columns=[
                 Column("#", 3, _CENTER),
                 Column(tr("Name"), 22, bold=True),
@@ -465,7 +474,7 @@ class DocumentBuilder:
             notice=tr(
                 "CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced."
             ),
-            empty_message=tr("No students."),
+            empty_message=_nobody(ensemble),
         )
 
     def _no_photo(
@@ -493,7 +502,9 @@ class DocumentBuilder:
             ],
             rows=rows,
             min_row_mm=8,
-            empty_message=tr("Every student listed here has photo consent."),
+            empty_message=(
+                tr("Every student listed here has photo consent.") if members else _nobody(ensemble)
+            ),
         )
 
 

@@ -28,12 +28,12 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.printing import language
 
 FONT_FAMILY = "DejaVu Sans"
-#: The smallest text printed, in points: a teacher reads a sheet outdoors.
+# The smallest text printed, in points: a teacher reads a sheet outdoors.
 SMALLEST_PT = 8.0
-#: Where a cell's text may wrap: at spaces and tabs (not the no-break spaces of phone
-#: numbers), and after a hyphen between letters, as Qt wraps it.
+# Where a cell's text may wrap: at spaces and tabs (not the no-break spaces of phone
+# numbers), and after a hyphen between letters, as Qt wraps it.
 _BREAKS = re.compile(r"[ \n\t]+|(?<=[^\W\d]-)(?=[^\W\d])")
-#: Cells wrap between words, and inside a word only where it is wider than its column.
+# Cells wrap between words, and inside a word only where it is wider than its column.
 _WRAP = QTextOption()
 _WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
@@ -299,12 +299,8 @@ class TablePainter:
             for index, h in page.rows:
                 y = self._paint_row(painter, y, doc.rows[index], h, shade=index % 2 == 1)
             if not doc.rows and doc.empty_message:
-                painter.setFont(self.body_font)
-                painter.drawText(
-                    QRectF(0, y + self.mm * 3, self.width, self.mm * 10),
-                    int(Qt.AlignmentFlag.AlignLeft),
-                    doc.empty_message,
-                )
+                h = self._text_height(painter, self.body_font, self.width, doc.empty_message)
+                _draw(painter, QRectF(0, y + self.mm * 3, self.width, h), doc.empty_message)
             self._paint_footer(painter, number, total)
 
     def _column_widths(self, painter: QPainter, total_weight: float) -> list[float]:
