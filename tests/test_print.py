@@ -656,3 +656,26 @@ def test_a_hub_printout_of_nobody_says_so(
             language_code=language,
         )  # fmt: skip
         assert said in " ".join(page_text(pdf, 1).split()), kind
+
+
+def test_the_paper_roll_sheet_has_a_column_only_for_days_the_ensemble_meets(
+    services: Services, tmp_path: Path
+) -> None:
+    """Closure days and the days after the ensemble's last meeting get no column (the
+    sheet counted weekdays: a teacher found a column for the staff training day)."""
+    hub = make_hub(services, students=3)
+    services.calendar.add_closure(dt.date(2026, 9, 10), "Staff training", hub.hub_id)
+    services.calendar.add_closure(dt.date(2026, 9, 11), "Holiday")
+    pdf = render_document(
+        "blank-roll", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "roll.pdf",
+    )  # fmt: skip
+    text = page_text(pdf, 1)
+    days = re.findall(r"\b9/\d+\b", text)
+    assert days == ["9/8", "9/9", "9/14", "9/15", "9/16", "9/17", "9/18", "9/21", "9/22", "9/23"]
+    # Beginning Strings meets until 28 Jun 2027: a sheet begun on 23 Jun has four days.
+    pdf = render_document(
+        "blank-roll", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id,
+        day=dt.date(2027, 6, 23), pdf_path=tmp_path / "june.pdf",
+    )  # fmt: skip
+    assert re.findall(r"\b6/\d+\b", page_text(pdf, 1)) == ["6/23", "6/24", "6/25", "6/28"]

@@ -368,13 +368,18 @@ class DocumentBuilder:
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
         assert ensemble is not None
-        dates: list[dt.date] = []
-        cursor = day
-        weekdays = set(ensemble.schedule_days) or {day.weekday()}
-        while len(dates) < 10:
-            if cursor.weekday() in weekdays:
-                dates.append(cursor)
-            cursor += dt.timedelta(days=1)
+        # The next ten days it meets (no closure day, none after its last day); only
+        # when it has none ahead, the next ten of its weekdays, for dates to write in.
+        dates = meeting_days(self.services, ensemble.hub_id, ensemble.id, day, before=0, after=140)[
+            :10
+        ]
+        if not dates:
+            cursor = day
+            weekdays = set(ensemble.schedule_days) or {day.weekday()}
+            while len(dates) < 10:
+                if cursor.weekday() in weekdays:
+                    dates.append(cursor)
+                cursor += dt.timedelta(days=1)
         rows = [
             [str(i), m.display_name, m.student.grade] + [""] * len(dates)
             for i, m in enumerate(members, start=1)
