@@ -679,3 +679,30 @@ def test_the_paper_roll_sheet_has_a_column_only_for_days_the_ensemble_meets(
         day=dt.date(2027, 6, 23), pdf_path=tmp_path / "june.pdf",
     )  # fmt: skip
     assert re.findall(r"\b6/\d+\b", page_text(pdf, 1)) == ["6/23", "6/24", "6/25", "6/28"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_legal_names_stay_off_the_sheets_families_and_volunteers_see(
+    services: Services, tmp_path: Path, language: str
+) -> None:
+    """A student who goes by another name is listed by it: the sign-in sheet at the door
+    (every family reads it) and the no-photo list (handed to photographers and
+    volunteers) printed "legal: Maximiliano …" under "Max", a name the child may not want
+    known. The class roster and the confidential emergency sheet, for staff, still say it."""
+    hub = make_hub(services, students=3)
+    first = hub.student_ids[0]
+    services.roster.update_student(
+        first, legal_first_name="Maximiliano", legal_last_name="Quintero", preferred_name="Max"
+    )
+    texts = {}
+    for kind in DOCUMENT_KINDS:
+        pdf = render_document(
+            kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+            pdf_path=tmp_path / f"{kind}.pdf", language_code=language,
+        )  # fmt: skip
+        texts[kind] = " ".join(page_text(pdf, 1).split())
+    for kind in ("signin", "no-photo", "blank-roll"):
+        assert "Quintero, Max" in texts[kind], kind
+        assert "Maximiliano" not in texts[kind], kind
+    for kind in ("roster", "emergency"):
+        assert "Quintero, Max" in texts[kind] and "Maximiliano Quintero" in texts[kind], kind

@@ -323,8 +323,10 @@ class DocumentBuilder:
     def _signin(
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
+        # The name the student goes by only: every family at the door reads this sheet
+        # (the legal name is on the roster and the emergency sheet, for staff).
         rows = [
-            [str(i), _name_cell(m), "", "", _pickup_cell(m), "", "", ""]
+            [str(i), m.display_name, "", "", _pickup_cell(m), "", "", ""]
             for i, m in enumerate(members, start=1)
         ]
         for j in range(3):  # walk-ins and new students, where the last page has room
@@ -486,8 +488,9 @@ class DocumentBuilder:
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
         chosen = [m for m in members if not m.student.photo_consent]
+        # Handed to photographers and volunteers: the name the student goes by only.
         rows = [
-            [str(i), _name_cell(m), m.student.grade, m.student.instrument, ", ".join(m.ensembles)]
+            [str(i), m.display_name, m.student.grade, m.student.instrument, ", ".join(m.ensembles)]
             for i, m in enumerate(chosen, start=1)
         ]
         return TableDocument(
