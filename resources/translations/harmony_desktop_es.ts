@@ -2116,6 +2116,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>No hay nada que informar en este periodo.</translation>
     </message>
     <message>
+        <source>Nothing to report for this period: {tables}.</source>
+        <translation>No hay nada que informar en este periodo: {tables}.</translation>
+    </message>
+    <message>
         <source>No data for this period.</source>
         <translation>No hay datos para este periodo.</translation>
     </message>

@@ -176,3 +176,29 @@ def test_pages_are_numbered_through_the_whole_report(tmp_path: Path) -> None:
         assert f"Page {n} of {total}" in page, n
         assert "Printed Thu 3 Dec 2026 · Harmony Desktop" in page, n
         assert "All hubs (1) · 1 Sep 2026 to 30 Sep 2026" in page, n
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Nothing to report for this period: Family events; Performances."),
+        ("es", "No hay nada que informar en este periodo: Family events; Performances."),
+    ],
+)
+def test_empty_tables_share_one_page(tmp_path: Path, language: str, said: str) -> None:
+    """Tables with nothing in them are named together on one page, not given a page each
+    (the engagement report of a hub with no events printed five pages, each saying only
+    that there was nothing to report)."""
+    report = small_report()
+    report.charts = []
+    for title in ("Family events", "Performances"):
+        report.sheets.append(Sheet(title.lower(), title, [Column("hub", "Hub")], []))
+    with document_language(language):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Pages:\s+2\b", info.stdout)
+    last = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert said in " ".join(last.split())

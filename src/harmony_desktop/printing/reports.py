@@ -56,9 +56,16 @@ _GRID = QColor(200, 200, 200)
 
 
 def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument]:
-    """The report's sheets as printable tables (wide sheets split by columns)."""
+    """The report's sheets as printable tables (wide sheets split by columns). Sheets
+    with nothing in them, when there are two or more, are named together on one page
+    after the others rather than given a page each."""
     tables = []
+    empty = [sheet for sheet in report.sheets if not sheet.rows]
+    if len(empty) < 2:
+        empty = []
     for sheet in report.sheets:
+        if any(sheet is e for e in empty):
+            continue
         # Ids are for machines; on paper the name says who it is.
         shown = [i for i, c in enumerate(sheet.columns) if c.key not in _NOT_PRINTED]
         too_many = ""
@@ -125,6 +132,22 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                     empty_message=tr("Nothing to report for this period."),
                 )
             )
+    if empty:
+        tables.append(
+            TableDocument(
+                title=report.title,
+                subtitle=report.scope,
+                columns=[],
+                rows=[],
+                landscape=True,
+                font_pt=8.0,
+                printed_on=printed_on,
+                footer_lines=[] if tables else list(report.notes),
+                empty_message=tr("Nothing to report for this period: {tables}.").format(
+                    tables="; ".join(sheet.title or report.title for sheet in empty)
+                ),
+            )
+        )
     return tables
 
 
