@@ -3087,6 +3087,14 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Cancelado.</translation>
     </message>
     <message>
+        <source>PDF, Letter paper</source>
+        <translation>PDF, papel carta</translation>
+    </message>
+    <message>
+        <source>PDF, A4 paper</source>
+        <translation>PDF, papel A4</translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
