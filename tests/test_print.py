@@ -706,3 +706,24 @@ def test_legal_names_stay_off_the_sheets_families_and_volunteers_see(
         assert "Maximiliano" not in texts[kind], kind
     for kind in ("roster", "emergency"):
         assert "Quintero, Max" in texts[kind] and "Maximiliano Quintero" in texts[kind], kind
+
+
+def test_a_signin_name_stays_on_one_line_beside_long_pickups(
+    services: Services, tmp_path: Path
+) -> None:
+    """The columns left blank to sign in give way before a student's name does: the name
+    column lost room to the early-release code's title, and "Domínguez, Esmeralda"
+    wrapped onto two lines while the signature column kept its width."""
+    hub = make_hub(services, students=3)
+    first = hub.student_ids[0]
+    services.roster.update_student(first, legal_first_name="Esmeralda", legal_last_name="Domínguez")
+    for name in ("Ximena Domínguez", "Alejandra Domínguez", "Fernanda Álvarez"):
+        services.roster.add_contact(first, name=name, authorized_pickup=True)
+    pdf = render_document(
+        "signin", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "signin.pdf",
+    )  # fmt: skip
+    words = page_words(pdf, 1)
+    surname = next(w for w in words if w.text == "Domínguez,")
+    given = next(w for w in words if w.text == "Esmeralda" and w.x_min > surname.x_min)
+    assert abs(given.y_min - surname.y_min) < 1  # one line

@@ -313,7 +313,7 @@ class TablePainter:
         widths = [self.width * c.weight / total_weight for c in self.doc.columns]
         bold = QFontMetricsF(self.bold_font, painter.device())
         body = QFontMetricsF(self.body_font, painter.device())
-        needed, natural = [], []
+        needed, natural, comfort = [], [], []
         for i, column in enumerate(self.doc.columns):
             # Each line and word in the font it is painted in (a bold name is wider than
             # its letters in the body font). Words split where the text may wrap: spaces
@@ -344,8 +344,10 @@ class TablePainter:
             )
             if widest is None and self.doc.write_in_blank_columns:
                 natural.append(widths[i])
+                comfort.append(needed[-1])  # room to write in: its title is enough
             else:
                 natural.append(max(widest or 0.0, title) + 2 * self.pad + 1)
+                comfort.append(max(needed[-1], natural[-1]))
         spare = [max(0.0, w - n) for n, w in zip(natural, widths, strict=True)]
         wanted = [max(0.0, n - w) for n, w in zip(natural, widths, strict=True)]
         moved = min(sum(spare), sum(wanted))
@@ -354,14 +356,17 @@ class TablePainter:
                 w - moved * s / sum(spare) + moved * x / sum(wanted)
                 for w, s, x in zip(widths, spare, wanted, strict=True)
             ]
+        # Every column as wide as its longest word: the room comes first from columns
+        # wider than their lines (or than their title, for one to write in), then from
+        # columns whose lines then wrap further.
         deficit = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
-        if deficit:
-            slack = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]
-            total_slack = sum(slack) or 1.0
-            widths = [
-                max(n, w - deficit * s / total_slack)
-                for n, w, s in zip(needed, widths, slack, strict=True)
-            ]
+        for floor in (comfort, needed):
+            slack = [max(0.0, w - max(n, f)) for w, n, f in zip(widths, needed, floor, strict=True)]
+            taken = min(deficit, sum(slack))
+            if taken > 0:
+                widths = [w - taken * s / sum(slack) for w, s in zip(widths, slack, strict=True)]
+                deficit -= taken
+        widths = [max(n, w) for n, w in zip(needed, widths, strict=True)]
         # Words too wide for every column to hold its longest: the table still fits the
         # page, its columns narrowed alike, and a word wider than its column wraps
         # inside it (_WRAP) rather than run into the next or off the page.
