@@ -299,6 +299,7 @@ class TablePainter:
             for index, h in page.rows:
                 y = self._paint_row(painter, y, doc.rows[index], h, shade=index % 2 == 1)
             if not doc.rows and doc.empty_message:
+                painter.setPen(QColor("black"))
                 h = self._text_height(painter, self.body_font, self.width, doc.empty_message)
                 _draw(painter, QRectF(0, y + self.mm * 3, self.width, h), doc.empty_message)
             self._paint_footer(painter, number, total)
