@@ -238,6 +238,9 @@ class TablePainter:
         self.pad = 1.2 * self.mm
         self.body_font = _font(doc.font_pt)
         self.bold_font = _font(doc.font_pt, bold=True)
+        # Column titles a point smaller than the cells (8 at least): short labels in
+        # bold, whose longest word sets the least width of their column.
+        self.column_title_font = _font(max(SMALLEST_PT, doc.font_pt - 1), bold=True)
         self.small_font = _font(max(SMALLEST_PT, doc.font_pt - 1.5))
         self.title_font = _font(doc.font_pt + 6, bold=True)
         self.header_font = _font(doc.font_pt + 1)
@@ -313,6 +316,7 @@ class TablePainter:
         from columns that have some to spare."""
         widths = [self.width * c.weight / total_weight for c in self.doc.columns]
         bold = QFontMetricsF(self.bold_font, painter.device())
+        titles = QFontMetricsF(self.column_title_font, painter.device())
         body = QFontMetricsF(self.body_font, painter.device())
         needed, natural, comfort = [], [], []
         for i, column in enumerate(self.doc.columns):
@@ -329,7 +333,7 @@ class TablePainter:
             }
             words = {(is_bold, w) for is_bold, line in lines for w in _BREAKS.split(line)}
             # A title wraps between its words only: "Early-release" stays whole.
-            title = max((bold.horizontalAdvance(w) for w in column.title.split()), default=0.0)
+            title = max((titles.horizontalAdvance(w) for w in column.title.split()), default=0.0)
             longest = max(
                 title,
                 max(
@@ -401,7 +405,9 @@ class TablePainter:
         font: a row is measured (:meth:`_row_height`), and its columns sized, from the
         very pieces :meth:`_paint_row` paints, so no line is measured in one font and
         painted in a wider one (and clipped)."""
-        if header or column.bold:
+        if header:
+            return [(self.column_title_font, text)]
+        if column.bold:
             return [(self.bold_font, text)]
         if column.bold_first_line:
             first, newline, rest = text.partition("\n")
