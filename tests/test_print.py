@@ -509,3 +509,252 @@ def test_a_printer_that_cannot_be_used_says_what_to_do(
         )
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+#: Long names as families write them: accents, two surnames joined by a hyphen.
+LONG_NAMES = [
+    ("María de los Ángeles", "Villaseñor-Hernández"),
+    ("Luis Ángel", "Domínguez-Echeverría"),
+    ("Maximiliano", "Castañeda Bustamante"),
+    ("Ximena Itzel", "Montes de Oca Saldaña"),
+    ("Juan Sebastián", "Gutiérrez de la Peña"),
+    ("Xóchitl Citlali", "Zúñiga-Valenzuela"),
+]
+
+
+def long_named_hub(services: Services) -> HubFixture:
+    """Six students with long accented names, their guardians' names as long, the
+    instrument in Spanish and nine-digit district ids."""
+    hub = make_hub(services, students=len(LONG_NAMES))
+    for i, (sid, (first, last)) in enumerate(zip(hub.student_ids, LONG_NAMES, strict=True)):
+        services.roster.update_student(
+            sid, legal_first_name=first, legal_last_name=last, instrument="violonchelo",
+            district_student_id=f"{100055433 + i}", allergy_notes="cacahuate",
+        )  # fmt: skip
+        services.roster.add_contact(
+            sid, name=f"Rosa Elena {last}", relationship="madre", phone="(818) 555-2021",
+            is_guardian=True, authorized_pickup=True, priority=0,
+        )  # fmt: skip
+    return hub
+
+
+# Page widths and the 12 mm margins, in points.
+PAGE_POINTS = {"Letter": (612.0, 792.0), "A4": (595.3, 841.9)}
+MARGIN_POINTS = 12 * 72 / 25.4
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", ["Letter", "A4"])
+@pytest.mark.parametrize("kind", ["roster", "signin", "emergency", "no-photo", "blank-roll"])
+def test_long_names_keep_the_table_on_the_page(
+    services: Services, tmp_path: Path, kind: str, size: str, language: str
+) -> None:
+    """Columns too narrow for a long name or a hyphenated surname still fit the page:
+    the table ends inside the right margin and its last column is printed (a roster of
+    such names ran off the page, its Alerts column cut off)."""
+    hub = long_named_hub(services)
+    pdf = render_document(
+        kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / f"{kind}.pdf", page_size=size, language_code=language,
+    )  # fmt: skip
+    width, height = PAGE_POINTS[size]
+    if kind in ("signin", "emergency"):  # landscape
+        width, height = height, width
+    last_column = {
+        ("roster", "en"): "Alerts",
+        ("roster", "es"): "Alertas",
+        ("signin", "en"): "code",
+        ("signin", "es"): "temprana",
+        ("emergency", "en"): "notes",
+        ("emergency", "es"): "médicas",
+        ("no-photo", "en"): "Ensembles",
+        ("no-photo", "es"): "Conjuntos",
+        ("blank-roll", "en"): "9/21",
+        ("blank-roll", "es"): "21/9",
+    }[kind, language]
+    for n in range(1, pages(pdf) + 1):
+        words = page_words(pdf, n)
+        assert any(w.text == last_column for w in words), (n, last_column)
+        overflowing = [w.text for w in words if w.x_max > width - MARGIN_POINTS + 0.5]
+        assert not overflowing, (n, overflowing)
+    text = " ".join(page_text(pdf, 1).split())
+    for first, _last in LONG_NAMES:
+        assert first.split()[0] in text
+
+
+def smallest_font_points(pdf: Path) -> float:
+    """The size of the smallest text in ``pdf``, in points, from the height of the words'
+    boxes (DejaVu Sans: ascent and descent are 1.164 times the size)."""
+    return min(
+        (w.y_max - w.y_min) / 1.164 for n in range(1, pages(pdf) + 1) for w in page_words(pdf, n)
+    )
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_no_text_smaller_than_8_points(services: Services, tmp_path: Path, kind: str) -> None:
+    """A teacher reads these outdoors: nothing, not even the foot of the page with its
+    page number and the day it was printed, is under 8 points (it was 7.5, and 7 on the
+    emergency sheet)."""
+    hub = make_hub(services, students=3)
+    pdf = render_document(
+        kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / f"{kind}.pdf",
+    )  # fmt: skip
+    assert smallest_font_points(pdf) >= 7.9
+
+
+@pytest.mark.parametrize(
+    ("kind", "language", "said"),
+    [
+        ("no-photo", "en", "No student is enrolled in this ensemble on this date."),
+        ("no-photo", "es", "Ningún estudiante está inscrito en este conjunto en esta fecha."),
+        ("emergency", "en", "No student is enrolled in this ensemble on this date."),
+        ("emergency", "es", "Ningún estudiante está inscrito en este conjunto en esta fecha."),
+        (
+            "blank-roll",
+            "en",
+            "No student is enrolled in Choir on Tue 8 Sep 2026. Enroll students in the Roster "
+            "tab; the lines below are for walk-ins.",
+        ),
+        (
+            "blank-roll",
+            "es",
+            "Ningún estudiante está inscrito en Choir el mar 8 sep 2026. Inscriba estudiantes",
+        ),
+    ],
+)
+def test_a_printout_of_nobody_says_nobody_is_enrolled(
+    services: Services, tmp_path: Path, kind: str, language: str, said: str
+) -> None:
+    """An ensemble nobody is enrolled in: its no-photo list said "Every student listed
+    here has photo consent", its emergency sheet only "No students.", and its paper roll
+    sheet printed empty lines with no word of why."""
+    hub = make_hub(services, students=3)
+    pdf = render_document(
+        kind, services, hub_id=hub.hub_id, ensemble_id=hub.second_ensemble_id, day=DAY,
+        pdf_path=tmp_path / f"{kind}.pdf", language_code=language,
+    )  # fmt: skip
+    text = " ".join(page_text(pdf, 1).split())
+    assert said in text
+    assert "Every student listed" not in text and "Todos los estudiantes de esta" not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "No student is enrolled at this hub."),
+        ("es", "Ningún estudiante está inscrito en esta sede."),
+    ],
+)
+def test_a_hub_printout_of_nobody_says_so(
+    services: Services, tmp_path: Path, language: str, said: str
+) -> None:
+    hub = make_hub(services, students=0)
+    for kind in ("emergency", "no-photo"):
+        pdf = render_document(
+            kind, services, hub_id=hub.hub_id, day=DAY, pdf_path=tmp_path / f"{kind}.pdf",
+            language_code=language,
+        )  # fmt: skip
+        assert said in " ".join(page_text(pdf, 1).split()), kind
+
+
+def test_the_paper_roll_sheet_has_a_column_only_for_days_the_ensemble_meets(
+    services: Services, tmp_path: Path
+) -> None:
+    """Closure days and the days after the ensemble's last meeting get no column (the
+    sheet counted weekdays: a teacher found a column for the staff training day)."""
+    hub = make_hub(services, students=3)
+    services.calendar.add_closure(dt.date(2026, 9, 10), "Staff training", hub.hub_id)
+    services.calendar.add_closure(dt.date(2026, 9, 11), "Holiday")
+    pdf = render_document(
+        "blank-roll", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "roll.pdf",
+    )  # fmt: skip
+    text = page_text(pdf, 1)
+    days = re.findall(r"\b9/\d+\b", text)
+    assert days == ["9/8", "9/9", "9/14", "9/15", "9/16", "9/17", "9/18", "9/21", "9/22", "9/23"]
+    # Beginning Strings meets until 28 Jun 2027: a sheet begun on 23 Jun has four days.
+    pdf = render_document(
+        "blank-roll", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id,
+        day=dt.date(2027, 6, 23), pdf_path=tmp_path / "june.pdf",
+    )  # fmt: skip
+    assert re.findall(r"\b6/\d+\b", page_text(pdf, 1)) == ["6/23", "6/24", "6/25", "6/28"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_legal_names_stay_off_the_sheets_families_and_volunteers_see(
+    services: Services, tmp_path: Path, language: str
+) -> None:
+    """A student who goes by another name is listed by it: the sign-in sheet at the door
+    (every family reads it) and the no-photo list (handed to photographers and
+    volunteers) printed "legal: Maximiliano …" under "Max", a name the child may not want
+    known. The class roster and the confidential emergency sheet, for staff, still say it."""
+    hub = make_hub(services, students=3)
+    first = hub.student_ids[0]
+    services.roster.update_student(
+        first, legal_first_name="Maximiliano", legal_last_name="Quintero", preferred_name="Max"
+    )
+    texts = {}
+    for kind in DOCUMENT_KINDS:
+        pdf = render_document(
+            kind, services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+            pdf_path=tmp_path / f"{kind}.pdf", language_code=language,
+        )  # fmt: skip
+        texts[kind] = " ".join(page_text(pdf, 1).split())
+    for kind in ("signin", "no-photo", "blank-roll"):
+        assert "Quintero, Max" in texts[kind], kind
+        assert "Maximiliano" not in texts[kind], kind
+    for kind in ("roster", "emergency"):
+        assert "Quintero, Max" in texts[kind] and "Maximiliano" in texts[kind], kind
+
+
+def test_a_signin_name_stays_on_one_line_beside_long_pickups(
+    services: Services, tmp_path: Path
+) -> None:
+    """The columns left blank to sign in give way before a student's name does: the name
+    column lost room to the early-release code's title, and "Domínguez, Esmeralda"
+    wrapped onto two lines while the signature column kept its width."""
+    hub = make_hub(services, students=3)
+    first = hub.student_ids[0]
+    services.roster.update_student(first, legal_first_name="Esmeralda", legal_last_name="Domínguez")
+    for name in ("Ximena Domínguez", "Alejandra Domínguez", "Fernanda Álvarez"):
+        services.roster.add_contact(first, name=name, authorized_pickup=True)
+    pdf = render_document(
+        "signin", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "signin.pdf",
+    )  # fmt: skip
+    words = page_words(pdf, 1)
+    surname = next(w for w in words if w.text == "Domínguez,")
+    given = next(w for w in words if w.text == "Esmeralda" and w.x_min > surname.x_min)
+    assert abs(given.y_min - surname.y_min) < 1  # one line
+
+
+def test_spanish_column_titles_leave_room_for_the_names(services: Services, tmp_path: Path) -> None:
+    """The Spanish roster's titles ("Instrumento", "Fotos permitidas") are longer than
+    the English ones and each sets the least width of its column: printed in the cells'
+    bold they left the names a column so narrow that "García Vásquez, Joaquín" took
+    three lines. Column titles are a point smaller (8 points, never less)."""
+    hub = make_hub(services, students=3)
+    for sid, guardian in zip(
+        hub.student_ids,
+        ("Valentina Robinson", "Alejandro Vásquez", "Esmeralda Flores"),
+        strict=True,
+    ):
+        services.roster.update_student(
+            sid, instrument="Percusión", district_student_id="9000000087", allergy_notes="x"
+        )
+        services.roster.add_contact(
+            sid, name=guardian, phone="(213) 555-0187", is_guardian=True, priority=0
+        )
+    services.roster.update_student(
+        hub.student_ids[0], legal_first_name="Joaquín", legal_last_name="García Vásquez",
+    )  # fmt: skip
+    pdf = render_document(
+        "roster", services, hub_id=hub.hub_id, ensemble_id=hub.ensemble_id, day=DAY,
+        pdf_path=tmp_path / "roster.pdf", language_code="es",
+    )  # fmt: skip
+    words = page_words(pdf, 1)
+    garcia = next(w for w in words if w.text == "García")
+    vasquez = next(w for w in words if w.text == "Vásquez,")
+    assert abs(garcia.y_min - vasquez.y_min) < 1  # "García Vásquez," on one line
+    assert smallest_font_points(pdf) >= 7.9

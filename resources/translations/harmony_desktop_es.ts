@@ -68,6 +68,10 @@
         <translation>No tiene reuniones en las próximas cinco semanas.</translation>
     </message>
     <message>
+        <source>No student is enrolled at this hub.</source>
+        <translation>Ningún estudiante está inscrito en esta sede.</translation>
+    </message>
+    <message>
         <source>legal: {name}</source>
         <translation>nombre legal: {name}</translation>
     </message>
@@ -382,10 +386,6 @@
         <translation>CONFIDENCIAL: el personal debe tenerla siempre consigo; nunca la publique ni la deje olvidada. Destrúyala cuando la reemplace.</translation>
     </message>
     <message>
-        <source>No students.</source>
-        <translation>No hay estudiantes.</translation>
-    </message>
-    <message>
         <source>Keep these students out of photos, video and live streams. Check before posting.</source>
         <translation>No incluya a estos estudiantes en fotos, videos ni transmisiones en vivo. Revise antes de publicar.</translation>
     </message>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Page {n} of {total}</source>
-        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows)</extracomment>
+        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows) a column whose every cell is blank is room to write in (a signature, a mark) and keeps its width; False: it holds nothing to read (a report&apos;s column nobody filled in) and narrows to its title</extracomment>
         <translation>Página {n} de {total}</translation>
     </message>
     <message>
@@ -2145,6 +2145,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>No hay nada que informar en este periodo.</translation>
     </message>
     <message>
+        <source>Nothing to report for this period: {tables}.</source>
+        <translation>No hay nada que informar en este periodo: {tables}.</translation>
+    </message>
+    <message>
         <source>No data for this period.</source>
         <translation>No hay datos para este periodo.</translation>
     </message>
@@ -3110,6 +3114,14 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>PDF, Letter paper</source>
+        <translation>PDF, papel carta</translation>
+    </message>
+    <message>
+        <source>PDF, A4 paper</source>
+        <translation>PDF, papel A4</translation>
     </message>
     <message>
         <source>Save the report</source>

@@ -15,7 +15,15 @@ import pytest
 
 from harmony_desktop.printing.language import document_language
 from harmony_desktop.printing.reports import render_report_pdf
-from harmony_desktop.services.reports import Chart, ChartKind, Column, Report, Series, Sheet
+from harmony_desktop.services.reports import (
+    Chart,
+    ChartKind,
+    Column,
+    Format,
+    Report,
+    Series,
+    Sheet,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 
@@ -55,7 +63,7 @@ def test_printed_days_are_written_in_words(
             small_report(), tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3)
         )
     text = text_of(pdf)
-    assert text.count(printed) == 1  # the table's page (a chart page has no footer)
+    assert text.count(printed) == 2  # the chart's page and the table's
     for week in weeks:
         assert week in text
     assert "2026-12-03" not in text and "2026-09-07" not in text
@@ -83,3 +91,114 @@ def test_the_weeks_under_side_by_side_charts_do_not_run_into_each_other(tmp_path
     assert [w for _x, _x2, w in line] == ["24", "Aug", "2026", "16", "Nov", "2026"] * 2
     for (_x, right, _w), (left, _x2, _w2) in itertools.pairwise(line):
         assert right < left  # a gap between every two words
+
+
+def test_columns_are_as_wide_as_what_they_hold(tmp_path: Path) -> None:
+    """A long hub name is not squeezed into a column as narrow as a count's: the columns
+    of short numbers give their room to the names (a participation upload of 45
+    students printed eight to a page, each hub name on five lines)."""
+    hub = "Centro Comunitario Ramón Martínez de la Fuente Hub"
+    columns = [
+        Column("district_id", "District student ID"),
+        Column("state_id", "Statewide student ID"),
+        Column("first", "Legal first name"),
+        Column("last", "Legal last name"),
+        Column("born", "Date of birth", Format.DATE),
+        Column("grade", "Grade"),
+        Column("hub", "Hub"),
+        Column("start", "Programme start", Format.DATE),
+        Column("days", "Days in programme", Format.INT),
+    ]
+    rows = [
+        [f"1000{i:05d}", "", "Luis Ángel", f"Domínguez-Echeverría {i}", "2013-06-04", "8",
+         hub, "2026-08-31", 9]
+        for i in range(45)
+    ]  # fmt: skip
+    sheet = Sheet("leap", "Participation", columns, rows)
+    report = Report("leap", "Participation upload", "One hub · 1 Jul 2026 to 6 Oct 2026", [sheet])
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "leap.pdf", printed_on=dt.date(2026, 10, 7))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Pages:\s+2\b", info.stdout), info.stdout
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    words = [
+        (float(m[1]), float(m[2]), m[3])
+        for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" [^>]*>([^<]*)<', html)
+    ]
+    centro = [y for _x, y, w in words if w == "Centro"]
+    fuente = [y for _x, y, w in words if w == "Fuente"]
+    assert len(centro) == len(fuente) >= 20
+    assert all(abs(a - b) < 1 for a, b in zip(centro, fuente, strict=True))  # one line
+
+
+def test_no_text_smaller_than_8_points(tmp_path: Path) -> None:
+    """Charts and tables alike: the weeks under a chart were 6 points, its means 7, the
+    foot of a table's pages 6.5."""
+    report = small_report()
+    report.charts.append(
+        Chart("Retention", ChartKind.BARS, ["Test Park"], [Series("Rate", [0.8])], percent=True)
+    )
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    heights = [
+        (float(m[2]) - float(m[1])) / 1.164
+        for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)
+    ]
+    assert len(heights) > 20 and min(heights) >= 7.9, sorted(heights)[:5]
+
+
+def test_pages_are_numbered_through_the_whole_report(tmp_path: Path) -> None:
+    """A report's pages are numbered from its first to its last, chart pages included,
+    each with the day it was printed: a funder's copy dropped on the floor goes back in
+    order (each table counted its own pages from 1, and a chart page had no number)."""
+    report = small_report()
+    names = Sheet(
+        "names", "Students", [Column("name", "Student"), Column("n", "Days", Format.INT)],
+        [[f"Student {i}", i] for i in range(40)],
+    )  # fmt: skip
+    report.sheets.append(names)
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    total = int(re.search(r"Pages:\s+(\d+)", info.stdout)[1])  # type: ignore[index]
+    assert total == 4  # the chart, the hubs, the 40 students on two pages
+    for n in range(1, total + 1):
+        page = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        assert f"Page {n} of {total}" in page, n
+        assert "Printed Thu 3 Dec 2026 · Harmony Desktop" in page, n
+        assert "All hubs (1) · 1 Sep 2026 to 30 Sep 2026" in page, n
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "Nothing to report for this period: Family events; Performances."),
+        ("es", "No hay nada que informar en este periodo: Family events; Performances."),
+    ],
+)
+def test_empty_tables_share_one_page(tmp_path: Path, language: str, said: str) -> None:
+    """Tables with nothing in them are named together on one page, not given a page each
+    (the engagement report of a hub with no events printed five pages, each saying only
+    that there was nothing to report)."""
+    report = small_report()
+    report.charts = []
+    for title in ("Family events", "Performances"):
+        report.sheets.append(Sheet(title.lower(), title, [Column("hub", "Hub")], []))
+    with document_language(language):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert re.search(r"Pages:\s+2\b", info.stdout)
+    last = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert said in " ".join(last.split())

@@ -371,3 +371,35 @@ def test_the_year_box_offers_only_years_that_have_begun(
     assert page.year_box.currentData() == "2026-27"
     page.kind_box.setCurrentIndex(page.kind_box.findData("retention"))
     assert page.year_box.currentData() == "2025-26"
+
+
+@pytest.mark.parametrize(("paper", "size"), [("Letter", "792 x 612"), ("A4", "842 x 595")])
+def test_print_to_pdf_asks_for_the_paper(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    paper: str, size: str,
+) -> None:  # fmt: skip
+    """A programme on A4 paper gets an A4 PDF from the Reports tab, as from the roster's
+    print preview and the command line (the tab always wrote Letter)."""
+    import re
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+
+    def save_as(*args: object) -> tuple[str, str]:
+        filters = str(args[3]).split(";;")
+        offered.extend(filters)
+        return str(tmp_path / "report.pdf"), next(f for f in filters if paper in f)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    page = window.reports
+    window.pages.setCurrentWidget(page)
+    run(qtbot, page, "attendance")
+    with qtbot.waitSignal(page.fileWritten, timeout=20_000):
+        qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert offered == ["PDF, Letter paper (*.pdf)", "PDF, A4 paper (*.pdf)"]
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "report.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(rf"Page size:\s+{size} pts", info), info

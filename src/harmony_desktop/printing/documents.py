@@ -147,6 +147,13 @@ def check_meeting_day(
     )
 
 
+def _nobody(ensemble: EnsembleInfo | None) -> str:
+    """What a printout of nobody says instead of an empty table."""
+    if ensemble is None:
+        return tr("No student is enrolled at this hub.")
+    return tr("No student is enrolled in this ensemble on this date.")
+
+
 def _name_cell(m: Member) -> str:
     st = m.student
     text = m.display_name
@@ -272,7 +279,7 @@ class DocumentBuilder:
             min_row_mm=7,
             # Read from the top: the first page full, not shared out evenly with the last.
             balance=False,
-            empty_message=tr("No student is enrolled in this ensemble on this date."),
+            empty_message=_nobody(ensemble),
             footer_lines=[tr("Alerts: details are on the emergency contact sheet.")],
         )
 
@@ -316,8 +323,10 @@ class DocumentBuilder:
     def _signin(
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
+        # The name the student goes by only: every family at the door reads this sheet
+        # (the legal name is on the roster and the emergency sheet, for staff).
         rows = [
-            [str(i), _name_cell(m), "", "", _pickup_cell(m), "", "", ""]
+            [str(i), m.display_name, "", "", _pickup_cell(m), "", "", ""]
             for i, m in enumerate(members, start=1)
         ]
         for j in range(3):  # walk-ins and new students, where the last page has room
@@ -361,13 +370,18 @@ class DocumentBuilder:
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
         assert ensemble is not None
-        dates: list[dt.date] = []
-        cursor = day
-        weekdays = set(ensemble.schedule_days) or {day.weekday()}
-        while len(dates) < 10:
-            if cursor.weekday() in weekdays:
-                dates.append(cursor)
-            cursor += dt.timedelta(days=1)
+        # The next ten days it meets (no closure day, none after its last day); only
+        # when it has none ahead, the next ten of its weekdays, for dates to write in.
+        dates = meeting_days(self.services, ensemble.hub_id, ensemble.id, day, before=0, after=140)[
+            :10
+        ]
+        if not dates:
+            cursor = day
+            weekdays = set(ensemble.schedule_days) or {day.weekday()}
+            while len(dates) < 10:
+                if cursor.weekday() in weekdays:
+                    dates.append(cursor)
+                cursor += dt.timedelta(days=1)
         rows = [
             [str(i), m.display_name, m.student.grade] + [""] * len(dates)
             for i, m in enumerate(members, start=1)
@@ -386,6 +400,8 @@ class DocumentBuilder:
             subtitle=tr(
                 "For when a laptop is not available: mark a code per date, enter it later."
             ),
+            # Lines only, and no name: say why, as the sign-in sheet does.
+            notice="" if members else self._signin_notice(ensemble, day),
             columns=[
                 Column("#", 3, _CENTER),
                 Column(tr("Name"), 22, bold=True),
@@ -465,15 +481,16 @@ class DocumentBuilder:
             notice=tr(
                 "CONFIDENTIAL: keep with staff at all times; never post or leave behind. Shred when replaced."
             ),
-            empty_message=tr("No students."),
+            empty_message=_nobody(ensemble),
         )
 
     def _no_photo(
         self, members: list[Member], ensemble: EnsembleInfo | None, day: dt.date
     ) -> TableDocument:
         chosen = [m for m in members if not m.student.photo_consent]
+        # Handed to photographers and volunteers: the name the student goes by only.
         rows = [
-            [str(i), _name_cell(m), m.student.grade, m.student.instrument, ", ".join(m.ensembles)]
+            [str(i), m.display_name, m.student.grade, m.student.instrument, ", ".join(m.ensembles)]
             for i, m in enumerate(chosen, start=1)
         ]
         return TableDocument(
@@ -493,7 +510,9 @@ class DocumentBuilder:
             ],
             rows=rows,
             min_row_mm=8,
-            empty_message=tr("Every student listed here has photo consent."),
+            empty_message=(
+                tr("Every student listed here has photo consent.") if members else _nobody(ensemble)
+            ),
         )
 
 

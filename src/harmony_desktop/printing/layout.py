@@ -21,12 +21,21 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPainter,
     QPen,
+    QTextOption,
 )
 
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.printing import language
 
 FONT_FAMILY = "DejaVu Sans"
+# The smallest text printed, in points: a teacher reads a sheet outdoors.
+SMALLEST_PT = 8.0
+# Where a cell's text may wrap: at spaces and tabs (not the no-break spaces of phone
+# numbers), and after a hyphen between letters, as Qt wraps it.
+_BREAKS = re.compile(r"[ \n\t]+|(?<=[^\W\d]-)(?=[^\W\d])")
+# Cells wrap between words, and inside a word only where it is wider than its column.
+_WRAP = QTextOption()
+_WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
@@ -34,6 +43,19 @@ def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
     ``n`` picks the plural form of a ``%n`` text (lupdate reads it as the third
     argument; printed strings have no disambiguation)."""
     return language.current().tr(text, n=n)
+
+
+def _draw(
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+) -> None:
+    """Paint ``text`` from the top of ``rect``, wrapped as it is measured
+    (:meth:`TablePainter._text_height`), in the painter's font."""
+    option = QTextOption(_WRAP)
+    option.setAlignment(align | Qt.AlignmentFlag.AlignTop)
+    painter.drawText(rect, text, option)
 
 
 class PrinterUnavailable(ValidationError):
@@ -112,6 +134,10 @@ class TableDocument:
     balance: bool = True
     # (False fills each page before the next, as a roster read from the top wants: no
     # half-empty first page; only a lonely last page takes rows, see filled_pages.)
+    #: a column whose every cell is blank is room to write in (a signature, a mark)
+    #: and keeps its width; False: it holds nothing to read (a report's column nobody
+    #: filled in) and narrows to its title
+    write_in_blank_columns: bool = True
 
 
 @dataclass
@@ -194,13 +220,17 @@ class TablePainter:
         painter = QPainter()
         begin_painting(painter, device)
         try:
-            return self._paint(painter, device)
+            pages = self.lay_out(painter, device)
+            self.paint_pages(painter, device, pages)
+            return len(pages)
         finally:
             painter.end()
 
     # -- geometry ------------------------------------------------------------------------
 
-    def _paint(self, painter: QPainter, device: QPagedPaintDevice) -> int:
+    def lay_out(self, painter: QPainter, device: QPagedPaintDevice) -> list[_Page]:
+        """Measure the document on ``device`` (``painter`` begun on it) and share its
+        rows out over pages; :meth:`paint_pages` paints them."""
         doc = self.doc
         self.mm = device.logicalDpiY() / 25.4
         self.width = float(device.width())
@@ -208,7 +238,10 @@ class TablePainter:
         self.pad = 1.2 * self.mm
         self.body_font = _font(doc.font_pt)
         self.bold_font = _font(doc.font_pt, bold=True)
-        self.small_font = _font(doc.font_pt - 1.5)
+        # Column titles a point smaller than the cells (8 at least): short labels in
+        # bold, whose longest word sets the least width of their column.
+        self.column_title_font = _font(max(SMALLEST_PT, doc.font_pt - 1), bold=True)
+        self.small_font = _font(max(SMALLEST_PT, doc.font_pt - 1.5))
         self.title_font = _font(doc.font_pt + 6, bold=True)
         self.header_font = _font(doc.font_pt + 1)
         painter.setFont(self.body_font)
@@ -240,49 +273,69 @@ class TablePainter:
                 break
             last.rows.append((index, heights[index]))
             used += heights[index]
+        self.top, self.table_header = top, table_header
+        return pages
 
-        for number, page in enumerate(pages, start=1):
+    def paint_pages(
+        self,
+        painter: QPainter,
+        device: QPagedPaintDevice,
+        pages: list[_Page],
+        *,
+        first: int = 1,
+        total: int | None = None,
+    ) -> None:
+        """Paint ``pages`` laid out by :meth:`lay_out`, numbered from ``first`` of
+        ``total`` (a report's tables and charts are numbered through the whole PDF); a
+        page after the device's first begins a new page."""
+        doc = self.doc
+        total = total or len(pages)
+        for number, page in enumerate(pages, start=first):
             if number > 1:
                 device.newPage()
-            self._paint_header(painter, number, len(pages))
-            y = top
+            self._paint_header(painter, number, total)
+            y = self.top
             if doc.columns:
                 y = self._paint_row(
-                    painter, y, [c.title for c in doc.columns], table_header, header=True
+                    painter, y, [c.title for c in doc.columns], self.table_header, header=True
                 )
             for index, h in page.rows:
                 y = self._paint_row(painter, y, doc.rows[index], h, shade=index % 2 == 1)
             if not doc.rows and doc.empty_message:
-                painter.setFont(self.body_font)
-                painter.drawText(
-                    QRectF(0, y + self.mm * 3, self.width, self.mm * 10),
-                    int(Qt.AlignmentFlag.AlignLeft),
-                    doc.empty_message,
-                )
-            self._paint_footer(painter, number, len(pages))
-        return len(pages)
+                painter.setPen(QColor("black"))
+                h = self._text_height(painter, self.body_font, self.width, doc.empty_message)
+                _draw(painter, QRectF(0, y + self.mm * 3, self.width, h), doc.empty_message)
+            self._paint_footer(painter, number, total)
 
     def _column_widths(self, painter: QPainter, total_weight: float) -> list[float]:
-        """Widths by weight, widened so no word (a header word, a district id, a phone
-        number) is clipped; the room is taken from columns that have some to spare."""
+        """Widths by weight, then fitted to what the columns hold: a column whose every
+        line is shorter than its width (a grade, a count, "Yes") gives the room it does
+        not use to columns whose lines wrap (names, a hub's name), as far as they need
+        it; a column of blank cells (to write in) keeps its width. Then widened so no
+        word (a header word, a district id, a phone number) is clipped, the room taken
+        from columns that have some to spare."""
         widths = [self.width * c.weight / total_weight for c in self.doc.columns]
         bold = QFontMetricsF(self.bold_font, painter.device())
+        titles = QFontMetricsF(self.column_title_font, painter.device())
         body = QFontMetricsF(self.body_font, painter.device())
-        needed = []
+        needed, natural, comfort = [], [], []
         for i, column in enumerate(self.doc.columns):
-            longest = max((bold.horizontalAdvance(w) for w in column.title.split()), default=0.0)
-            # Each word in the font it is painted in (a bold name is wider than its
-            # letters in the body font). Split where the text may wrap: spaces, not the
-            # no-break spaces of phone numbers.
-            words = {
-                (font is self.bold_font, w)
+            # Each line and word in the font it is painted in (a bold name is wider than
+            # its letters in the body font). Words split where the text may wrap: spaces
+            # (not the no-break spaces of phone numbers) and after a hyphen joining two
+            # words ("Domínguez-" / "Echeverría"), not one before a digit ("555-0101").
+            lines = {
+                (font is self.bold_font, line)
                 for row in self.doc.rows
-                if i < len(row)
+                if i < len(row) and row[i]
                 for font, part in self._cell_parts(column, row[i])
-                for w in re.split(r"[ \n\t]+", part)
+                for line in part.split("\n")
             }
+            words = {(is_bold, w) for is_bold, line in lines for w in _BREAKS.split(line)}
+            # A title wraps between its words only: "Early-release" stays whole.
+            title = max((titles.horizontalAdvance(w) for w in column.title.split()), default=0.0)
             longest = max(
-                longest,
+                title,
                 max(
                     ((bold if is_bold else body).horizontalAdvance(w) for is_bold, w in words),
                     default=0.0,
@@ -290,22 +343,47 @@ class TablePainter:
             )
             # A very long word (a pasted URL) may still wrap rather than squeeze the table.
             needed.append(min(longest + 2 * self.pad + 1, self.width * 0.3))
-        deficit = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
-        if deficit:
-            slack = [max(0.0, w - n) for n, w in zip(needed, widths, strict=True)]
-            total_slack = sum(slack) or 1.0
+            widest = max(
+                ((bold if is_bold else body).horizontalAdvance(t) for is_bold, t in lines),
+                default=None,
+            )
+            if widest is None and self.doc.write_in_blank_columns:
+                natural.append(widths[i])
+                comfort.append(needed[-1])  # room to write in: its title is enough
+            else:
+                natural.append(max(widest or 0.0, title) + 2 * self.pad + 1)
+                comfort.append(max(needed[-1], natural[-1]))
+        spare = [max(0.0, w - n) for n, w in zip(natural, widths, strict=True)]
+        wanted = [max(0.0, n - w) for n, w in zip(natural, widths, strict=True)]
+        moved = min(sum(spare), sum(wanted))
+        if moved:
             widths = [
-                max(n, w - deficit * s / total_slack)
-                for n, w, s in zip(needed, widths, slack, strict=True)
+                w - moved * s / sum(spare) + moved * x / sum(wanted)
+                for w, s, x in zip(widths, spare, wanted, strict=True)
             ]
+        # Every column as wide as its longest word: the room comes first from columns
+        # wider than their lines (or than their title, for one to write in), then from
+        # columns whose lines then wrap further.
+        deficit = sum(max(0.0, n - w) for n, w in zip(needed, widths, strict=True))
+        for floor in (comfort, needed):
+            slack = [max(0.0, w - max(n, f)) for w, n, f in zip(widths, needed, floor, strict=True)]
+            taken = min(deficit, sum(slack))
+            if taken > 0:
+                widths = [w - taken * s / sum(slack) for w, s in zip(widths, slack, strict=True)]
+                deficit -= taken
+        widths = [max(n, w) for n, w in zip(needed, widths, strict=True)]
+        # Words too wide for every column to hold its longest: the table still fits the
+        # page, its columns narrowed alike, and a word wider than its column wraps
+        # inside it (_WRAP) rather than run into the next or off the page.
+        total = sum(widths)
+        if total > self.width:
+            widths = [w * self.width / total for w in widths]
         return widths
 
     def _text_height(self, painter: QPainter, font: QFont, width: float, text: str) -> float:
-        metrics = QFontMetricsF(font, painter.device())
-        rect = metrics.boundingRect(
-            QRectF(0, 0, max(width, 1.0), 1e6), int(Qt.TextFlag.TextWordWrap), text
-        )
-        return rect.height()
+        """The height of ``text`` wrapped to ``width`` as :func:`_draw` paints it."""
+        painter.setFont(font)
+        return painter.boundingRect(QRectF(0, 0, max(width, 1.0), 1e6), text, _WRAP).height()
 
     def _row_height(
         self, painter: QPainter, cells: Sequence[str], *, header: bool = False
@@ -327,7 +405,9 @@ class TablePainter:
         font: a row is measured (:meth:`_row_height`), and its columns sized, from the
         very pieces :meth:`_paint_row` paints, so no line is measured in one font and
         painted in a wider one (and clipped)."""
-        if header or column.bold:
+        if header:
+            return [(self.column_title_font, text)]
+        if column.bold:
             return [(self.bold_font, text)]
         if column.bold_first_line:
             first, newline, rest = text.partition("\n")
@@ -366,20 +446,12 @@ class TablePainter:
         )
         y = title_h
         sub_h = self._text_height(painter, self.header_font, self.width * 0.75, doc.subtitle)
-        painter.drawText(
-            QRectF(0, y, self.width * 0.75, sub_h),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-            doc.subtitle,
-        )
+        _draw(painter, QRectF(0, y, self.width * 0.75, sub_h), doc.subtitle)
         y += sub_h
         if doc.notice:
             painter.setFont(self.bold_font)
             notice_h = self._text_height(painter, self.bold_font, self.width, doc.notice)
-            painter.drawText(
-                QRectF(0, y, self.width, notice_h),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),  # as measured
-                doc.notice,
-            )
+            _draw(painter, QRectF(0, y, self.width, notice_h), doc.notice)
             y += notice_h
         painter.setPen(QPen(QColor("black"), 0.4 * self.mm))
         painter.drawLine(0, int(y + self.mm), int(self.width), int(y + self.mm))
@@ -393,11 +465,7 @@ class TablePainter:
             h = self._text_height(painter, self.body_font, self.width, line)
             y -= h + 2.5 * self.mm
             painter.setFont(self.body_font)
-            painter.drawText(
-                QRectF(0, y + 1.5 * self.mm, self.width, h),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-                line,
-            )
+            _draw(painter, QRectF(0, y + 1.5 * self.mm, self.width, h), line)
         painter.setFont(self.small_font)
         painter.setPen(QColor(80, 80, 80))
         footer_rect = QRectF(0, self.height - small_h, self.width, small_h)
@@ -427,11 +495,10 @@ class TablePainter:
         for column, width, text in zip(self.doc.columns, self.col_widths, cells, strict=False):
             painter.drawRect(QRectF(x, y, width, height))
             painter.setPen(QColor("black"))
-            flags = int(column.align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
             inner = QRectF(x + self.pad, y + self.pad, width - 2 * self.pad, height - 2 * self.pad)
             for font, part in self._cell_parts(column, text, header=header):
                 painter.setFont(font)
-                painter.drawText(inner, flags, part)
+                _draw(painter, inner, part, column.align)
                 inner.setTop(inner.top() + self._text_height(painter, font, inner.width(), part))
             painter.setPen(QPen(QColor(90, 90, 90), 0.15 * self.mm))
             x += width

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from harmony_desktop.domain.i18n import format_date
 from harmony_desktop.printing.documents import ensure_gui_application, set_up_device
 from harmony_desktop.printing.layout import (
+    SMALLEST_PT,
     Column,
     TableDocument,
     TablePainter,
@@ -55,9 +56,16 @@ _GRID = QColor(200, 200, 200)
 
 
 def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument]:
-    """The report's sheets as printable tables (wide sheets split by columns)."""
+    """The report's sheets as printable tables (wide sheets split by columns). Sheets
+    with nothing in them, when there are two or more, are named together on one page
+    after the others rather than given a page each."""
     tables = []
+    empty = [sheet for sheet in report.sheets if not sheet.rows]
+    if len(empty) < 2:
+        empty = []
     for sheet in report.sheets:
+        if any(sheet is e for e in empty):
+            continue
         # Ids are for machines; on paper the name says who it is.
         shown = [i for i, c in enumerate(sheet.columns) if c.key not in _NOT_PRINTED]
         too_many = ""
@@ -118,11 +126,28 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                     landscape=True,
                     min_row_mm=4.5,
                     font_pt=8.0,
+                    write_in_blank_columns=False,
                     footer_lines=list(report.notes) if part == 1 else [],
                     printed_on=printed_on,
                     empty_message=tr("Nothing to report for this period."),
                 )
             )
+    if empty:
+        tables.append(
+            TableDocument(
+                title=report.title,
+                subtitle=report.scope,
+                columns=[],
+                rows=[],
+                landscape=True,
+                font_pt=8.0,
+                printed_on=printed_on,
+                footer_lines=[] if tables else list(report.notes),
+                empty_message=tr("Nothing to report for this period: {tables}.").format(
+                    tables="; ".join(sheet.title or report.title for sheet in empty)
+                ),
+            )
+        )
     return tables
 
 
@@ -134,10 +159,12 @@ def _title(report: Report, sheet_title: str) -> str:
 
 
 class ReportPainter(TablePainter):
-    """Paints a report's charts, one per page, then its tables, on one device."""
+    """Paints a report's charts, one per page, then its tables, on one device, its
+    pages numbered through the whole report."""
 
     def __init__(self, report: Report, *, printed_on: str = "") -> None:
         self.report = report
+        self.printed_on = printed_on
         self.tables = report_tables(report, printed_on=printed_on)
         super().__init__(self.tables[0])
 
@@ -145,36 +172,69 @@ class ReportPainter(TablePainter):
         """Paint everything on ``device``; returns the pages."""
         painter = QPainter()
         begin_painting(painter, device)
-        pages = 0
         try:
+            # Every table laid out first: the first page says how many there are.
+            painters = [TablePainter(table) for table in self.tables]
+            layouts = [p.lay_out(painter, device) for p in painters]
+            total = len(self.report.charts) + sum(len(pages) for pages in layouts)
+            number = 0
             for chart in self.report.charts:
-                if pages:
+                number += 1
+                if number > 1:
                     device.newPage()
-                paint_chart(painter, device, chart, self.report.scope)
-                pages += 1
-            for table in self.tables:
-                if pages:
-                    device.newPage()
-                self.doc = table
-                pages += self._paint(painter, device)
+                paint_chart(
+                    painter, device, chart, self.report.scope,
+                    page=(number, total), printed_on=self.printed_on,
+                )  # fmt: skip
+            for table_painter, pages in zip(painters, layouts, strict=True):
+                table_painter.paint_pages(painter, device, pages, first=number + 1, total=total)
+                number += len(pages)
         finally:
             painter.end()
-        return pages
+        return total
 
 
-def paint_chart(painter: QPainter, device: QPagedPaintDevice, chart: Chart, scope: str) -> None:
-    """One page: the chart's title, what it covers, the chart, and its note."""
+def paint_chart(
+    painter: QPainter,
+    device: QPagedPaintDevice,
+    chart: Chart,
+    scope: str,
+    *,
+    page: tuple[int, int] = (1, 1),
+    printed_on: str = "",
+) -> None:
+    """One page: the chart's title and its page number of the report's pages (``page``),
+    what it covers, the chart, its note, and the foot every page of a report has (the
+    day it was printed, the title and page number again)."""
     mm = device.logicalDpiY() / 25.4
     width, height = float(device.width()), float(device.height())
+    number, total = page
     painter.setPen(QColor("black"))
     painter.setFont(_font(14, bold=True))
     painter.drawText(QRectF(0, 0, width, 9 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.title)
     painter.setFont(_font(9))
+    painter.drawText(
+        QRectF(0, 0, width, 9 * mm),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        tr("Page {n} of {total}").format(n=number, total=total),
+    )
     painter.drawText(QRectF(0, 9 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), scope)
     painter.drawText(
-        QRectF(0, height - 6 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.note
+        QRectF(0, height - 11 * mm, width, 6 * mm), int(Qt.AlignmentFlag.AlignLeft), chart.note
     )
-    area = QRectF(0, 18 * mm, width, height - 26 * mm)
+    small = _font(SMALLEST_PT)
+    painter.setFont(small)
+    painter.setPen(QColor(80, 80, 80))
+    foot = QRectF(0, height - 4.5 * mm, width, 4.5 * mm)
+    painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft), printed_on)
+    painter.drawText(
+        foot,
+        int(Qt.AlignmentFlag.AlignRight),
+        tr("{title} — page {n} of {total}").format(title=chart.title, n=number, total=total),
+    )
+    painter.setPen(QColor("black"))
+    painter.setFont(_font(9))
+    area = QRectF(0, 18 * mm, width, height - 31 * mm)
     if not chart.categories or not chart.series:
         painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), tr("No data for this period."))
     elif chart.kind is ChartKind.BARS:
@@ -234,17 +294,21 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
         known = [v for v in series.values if v is not None]
         mean = sum(known) / len(known) if known else None
         painter.setPen(QColor("black"))
-        name_font = _font(8, bold=True)
+        small = _font(SMALLEST_PT)
+        mean_text = tr("mean {value}").format(value=_label(mean, chart.percent))
+        mean_w = QFontMetricsF(small, painter.device()).horizontalAdvance(mean_text)
+        name_font = _font(SMALLEST_PT, bold=True)
         painter.setFont(name_font)
         # A long hub name is cut short rather than run into the mean on its right.
         name = QFontMetricsF(name_font, painter.device()).elidedText(
-            series.name, Qt.TextElideMode.ElideRight, panel_w - 16 * mm
+            series.name, Qt.TextElideMode.ElideRight, panel_w - mean_w - 2 * mm
         )
         painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignLeft), name)
-        painter.setFont(_font(7))
+        painter.setFont(small)
         painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignRight),
-                         tr("mean {value}").format(value=_label(mean, chart.percent)))  # fmt: skip
-        plot = QRectF(x0 + 9 * mm, y0 + 5 * mm, panel_w - 9 * mm, panel_h - 9 * mm)
+                         mean_text)  # fmt: skip
+        # Room on the left for "100 %" and below for the first and last weeks' days.
+        plot = QRectF(x0 + 11 * mm, y0 + 5 * mm, panel_w - 11 * mm, panel_h - 10 * mm)
         painter.setPen(QPen(_GRID, 0.2 * mm))
         painter.drawRect(plot)
         for tick in (0.0, 0.5, 1.0):
@@ -252,13 +316,12 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
             painter.setPen(QPen(_GRID, 0.2 * mm))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor(90, 90, 90))
-            painter.drawText(QRectF(x0, y - 2 * mm, 8.5 * mm, 4 * mm),
+            painter.drawText(QRectF(x0, y - 2.5 * mm, 10.5 * mm, 5 * mm),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              _label(tick, True))  # fmt: skip
-        painter.setFont(_font(6))
         # The first week's day starts at the plot's left edge and the last one's ends at
         # its right edge: centred there, they ran into the next panel's.
-        below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), 3.5 * mm)
+        below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), 4.5 * mm)
         if weeks > 1:
             painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft),
                              _short_date(chart.categories[0]))  # fmt: skip

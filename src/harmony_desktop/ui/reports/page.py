@@ -380,14 +380,27 @@ class ReportsPage(QWidget):
         if self.report is None:
             return
         name = f"{self.report.kind}-{self.today.isoformat()}{suffix}"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Save the report"), str(Path.home() / name), f"*{suffix}"
+        # A PDF is for a paper size: the US Letter most programmes print on, or A4.
+        papers = (
+            {
+                tr("PDF, Letter paper") + " (*.pdf)": "Letter",
+                tr("PDF, A4 paper") + " (*.pdf)": "A4",
+            }
+            if suffix == ".pdf"
+            else {f"*{suffix}": ""}
+        )
+        path, chosen = QFileDialog.getSaveFileName(
+            self, tr("Save the report"), str(Path.home() / name), ";;".join(papers)
         )
         if path:
-            self.write_file(Path(path) if Path(path).suffix else Path(path + suffix))
+            self.write_file(
+                Path(path) if Path(path).suffix else Path(path + suffix),
+                page_size=papers.get(chosen) or "Letter",
+            )
 
-    def write_file(self, path: Path) -> None:
-        """Write the report shown to ``path`` (.xlsx, .csv or .pdf), in the background."""
+    def write_file(self, path: Path, *, page_size: str = "Letter") -> None:
+        """Write the report shown to ``path`` (.xlsx, .csv or .pdf, this on ``page_size``
+        paper: "Letter" or "A4"), in the background."""
         report, reports = self.report, self.services.reports
         if report is None:
             return
@@ -397,7 +410,7 @@ class ReportsPage(QWidget):
                 from harmony_desktop.printing.reports import render_report_pdf
 
                 report.charts = reports.charts(report, progress=progress.report)
-                render_report_pdf(report, path)
+                render_report_pdf(report, path, page_size=page_size)
             else:
                 write_report(report, path, progress=progress.report)
             return str(path)
