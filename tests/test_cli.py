@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from harmony_desktop.__main__ import main
 from harmony_desktop.cli import COMMAND_GROUPS, build_parser
-from harmony_desktop.store import Store
+from harmony_desktop.store import Store, settings
 from harmony_desktop.store.models import Hub
 
 
@@ -46,6 +46,28 @@ def test_backup_then_restore_list(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert made.parent == data / "backups" and made.exists()
     assert main(["--data-dir", str(data), "restore", "--list"]) == 0
     assert capsys.readouterr().out.strip() == str(made)
+
+
+def test_restore_onto_a_new_computer_whose_data_folder_is_not_made_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old laptop"
+    assert main(["--data-dir", str(old), "demo", "--students", "6", "--years", "1"]) == 0
+    with Store(old / "harmony.sqlite3") as store:  # it synced with the programme's server
+        store.settings.set(settings.SYNC_SERVER, "https://sync.example.org")
+    assert main(["--data-dir", str(old), "backup"]) == 0
+    backup = Path(capsys.readouterr().out.strip().splitlines()[-1])
+    copied = tmp_path / "usb stick" / backup.name
+    copied.parent.mkdir()
+    copied.write_bytes(backup.read_bytes())
+
+    new = tmp_path / "new laptop"  # nothing there yet: the app was never opened
+    assert main(["--data-dir", str(new), "restore", str(copied)]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert f"Restored {backup.name}." in said
+    assert "enroll --server https://sync.example.org --code CODE" in said  # a laptop of its own
+    with Store(new / "harmony.sqlite3") as store, store.read() as s:
+        assert len(s.exec(select(Hub)).all()) == 1
 
 
 def test_bad_input_says_what_is_wrong(capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,6 +86,20 @@ def test_older_incoming_value_loses_and_is_reported() -> None:
     assert result.losers == [("code", "AU", older, "P", newer)]
 
 
+def test_a_laptops_own_earlier_write_arriving_late_is_not_a_conflict() -> None:
+    """One laptop's writes of a field are in order: its later write had seen its earlier
+    one. The earlier can still arrive second when a laptop's unsent changes are sent
+    twice (by the laptop enrolled again after it was lost, and by a computer restored
+    from its backup): it loses, and nobody has anything to decide."""
+    opened = Timestamp(1, 0, NODE_A).encode()
+    held = Timestamp(2, 0, NODE_A).encode()
+    result = merge_fields(
+        {"status": "held"}, {"status": held}, {"status": "scheduled"}, {"status": opened}
+    )
+    assert result.values == {"status": "held"} and result.changed == {}
+    assert result.losers == []
+
+
 writes = st.lists(
     st.tuples(
         st.integers(0, 5),

@@ -165,12 +165,57 @@ def test_restore_replaces_database_and_keeps_the_old_one(tmp_path: Path) -> None
         backup = store.backup_to(backups / "harmony-2026-01-01.sqlite3")
         with store.write() as w:
             w.insert(Hub(name="After"))
-    moved = restore_backup(backup, path)
+    moved = restore_backup(backup, path).moved
     assert moved is not None and moved.exists()
     with Store(path) as store, store.read() as s:
         from sqlmodel import select
 
         assert [h.name for h in s.exec(select(Hub))] == ["Before"]
+
+
+def test_a_laptops_own_backup_put_back_keeps_its_device_id(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    with Store(path) as store:
+        device = store.device_id
+        backup = store.backup_to(tmp_path / "backups" / "harmony-2026-01-01.sqlite3")
+    restored = restore_backup(backup, path)
+    assert not restored.new_device
+    with Store(path) as store:
+        assert store.device_id == device
+
+
+@pytest.mark.parametrize("here", ["another laptop's database", "no database yet"])
+def test_a_backup_put_on_another_computer_becomes_a_laptop_of_its_own(
+    tmp_path: Path, here: str
+) -> None:
+    """A backup restored where its laptop's database is not (a new computer, after the old
+    one's disk died) must not go on as that laptop: the old laptop may turn up again and
+    sync, and two laptops with one device id would stamp the same clocks."""
+    with Store(tmp_path / "old" / "harmony.sqlite3") as old:
+        old_device = old.device_id
+        with old.write() as w:
+            w.insert(Hub(name="Recorded on the old laptop"))
+        backup = old.backup_to(tmp_path / "usb" / "harmony-2026-01-01.sqlite3")
+    path = tmp_path / "new" / "harmony.sqlite3"
+    path.parent.mkdir()
+    others = set()
+    if here == "another laptop's database":
+        with Store(path) as new:
+            others.add(new.device_id)
+    restored = restore_backup(backup, path)
+    assert restored.new_device
+    with Store(path) as store:
+        assert store.device_id not in {old_device, *others}
+        assert len(store.device_id) == 16
+        with store.read() as s:
+            assert [h.name for h in s.exec(select(Hub))] == ["Recorded on the old laptop"]
+        with store.write() as w:
+            w.insert(Hub(name="Recorded after the restore"))
+        with store.read() as s:
+            clocks = {h.name: h.clocks for h in s.exec(select(Hub))}
+    # what the old laptop wrote stays its own; what is written now is this laptop's
+    assert old_device in clocks["Recorded on the old laptop"]
+    assert store.device_id in clocks["Recorded after the restore"]
 
 
 def test_a_damaged_backup_never_replaces_the_database(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_every_file_is_private_even_in_a_folder_others_can_read(tmp_path: Path) 
             files = readable_by_others(data)
             made = services.store.backup_now(data / "backups" / "harmony-2026-01-01.sqlite3")
             assert made.path is not None
-        moved = restore_backup(made.path, data / "harmony.sqlite3")
+        moved = restore_backup(made.path, data / "harmony.sqlite3").moved
         assert moved is not None
         with open_app(data) as services:  # the daily backup, and the log again
             pass

@@ -134,6 +134,11 @@ def _differs(a: Any, b: Any) -> bool:
     return type(a) is not type(b) or a != b
 
 
+def _device(clock: str) -> str:
+    """The device id that ends an HLC reading (``millis-counter-device``)."""
+    return clock.rpartition("-")[2]
+
+
 def merge_fields(
     values: dict[str, Any],
     clocks: dict[str, str],
@@ -153,7 +158,10 @@ def merge_fields(
     writes were concurrent, so no value is ever dropped silently:
 
     * an incoming write older than the current value was made without seeing it, so it is
-      always concurrent;
+      concurrent, unless the same device wrote both: a device's writes are in order (its
+      later write had seen its earlier one), which can still arrive second when its
+      unsent changes are sent twice (the device enrolled again after it was lost, and
+      a computer restored from its backup);
     * an incoming write newer than the current value is concurrent only when its writer had
       not seen the current value, i.e. its ``incoming_bases`` clock (the clock of the value
       it replaced on its own device) is not the current clock. Without bases (a pull of
@@ -188,6 +196,6 @@ def merge_fields(
             concurrent = incoming_bases is not None and incoming_bases.get(name) != old_clock
             if concurrent and _differs(old_value, new_value):
                 result.losers.append((name, old_value, old_clock, new_value, new_clock))
-        elif _differs(old_value, new_value):
+        elif _differs(old_value, new_value) and _device(new_clock) != _device(old_clock):
             result.losers.append((name, new_value, new_clock, old_value, old_clock))
     return result

@@ -31,7 +31,8 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 def run_restore(args: argparse.Namespace) -> int:
     """List the backups, or put one back (the current database is moved aside, never lost)."""
     from harmony_desktop.paths import resolve_paths
-    from harmony_desktop.store.db import list_backups, restore_backup
+    from harmony_desktop.services.restore import restore
+    from harmony_desktop.store.db import list_backups
 
     paths = resolve_paths(args.data_dir)
     backups = list_backups(paths.backups) if paths.backups.exists() else []
@@ -53,10 +54,22 @@ def run_restore(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    moved = restore_backup(backup, paths.database)
+    paths.ensure()  # a new computer: the app may never have been opened here
+    done = restore(backup, paths.database)
     print(_("Restored {backup}.").format(backup=backup.name))
-    if moved:
-        print(_("The previous database was kept as {moved}.").format(moved=moved))
+    if done.moved:
+        print(_("The previous database was kept as {moved}.").format(moved=done.moved))
+    if done.enroll_with:
+        print(
+            _(
+                "This backup was not taken on this computer (or this computer's own "
+                "database was missing), so this computer is not enrolled yet. To sync, ask "
+                "your administrator for a new enrollment code and enroll it: "
+                "harmony-desktop enroll --server {server} --code CODE (or Sync ▸ Enroll "
+                "this laptop). The changes in it that never reached the server are sent "
+                "at its first sync."
+            ).format(server=done.enroll_with)
+        )
     return 0
 
 

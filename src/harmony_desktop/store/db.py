@@ -717,16 +717,51 @@ def list_backups(backup_dir: Path) -> list[Path]:
     return sorted(backup_dir.glob("harmony-*.sqlite3"), reverse=True)
 
 
-def restore_backup(backup: Path, database: Path) -> Path | None:
+@dataclass(frozen=True)
+class Restored:
+    """What :func:`restore_backup` did."""
+
+    #: where the replaced database was kept (None when there was none)
+    moved: Path | None
+    #: the backup is not this laptop's own (another computer's, or this one's database
+    #: was missing or unreadable), so it was given a device id of its own
+    new_device: bool
+
+
+def device_id_of(database: Path) -> str | None:
+    """The device id a database file holds, read without changing it (None when the
+    file is missing, unreadable or has none)."""
+    if not database.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM local_meta WHERE key = ?", (settings.DEVICE_ID.key,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
+def restore_backup(backup: Path, database: Path) -> Restored:
     """Replace ``database`` with ``backup``; the current file is kept beside it.
 
-    Returns where the replaced file was moved (None if there was none). The backup is
-    checked first, so a damaged backup never replaces anything. Every file involved
-    stays readable by its owner only. The restored database pulls this device's own
-    changes back at its next sync: the server has the changes made after the backup, and
-    would otherwise not echo them to the device that made them.
+    The backup is checked first, so a damaged backup never replaces anything. Every file
+    involved stays readable by its owner only. The restored database pulls this device's
+    own changes back at its next sync: the server has the changes made after the backup,
+    and would otherwise not echo them to the device that made them.
+
+    A backup put back over its own laptop's database (the same device id) goes on as
+    that laptop. Any other (a new computer, after the old one's disk died) becomes a
+    laptop of its own, with a new device id: the old laptop may turn up again and sync,
+    and two laptops stamping changes with one device id would not be told apart. It must
+    then be enrolled (the caller forgets the token of the laptop it replaced).
     """
     check_integrity(backup)
+    own = device_id_of(database)
     moved: Path | None = None
     if database.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -750,5 +785,15 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
         _remove_with_journal(partial)
         raise
     with Store(database) as restored:
-        restored.settings.set(settings.SYNC_PULL_OWN, True)
-    return moved
+        new_device = restored.device_id != own
+        with restored.raw_write() as s:
+            settings.write(s, settings.SYNC_PULL_OWN, True)
+            if new_device:
+                # What the old laptop wrote keeps its stamps (its device id); this one
+                # stamps from now on with its own. The old laptop's last error is not
+                # this one's.
+                settings.write(s, settings.DEVICE_ID, secrets.token_hex(8))
+                settings.write(s, settings.SYNC_LAST_ERROR, "")
+    if new_device:
+        log.info("restored a backup of another device: this database has a new device id")
+    return Restored(moved, new_device)
