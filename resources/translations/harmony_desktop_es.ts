@@ -1989,6 +1989,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Todo se guarda en esta computadora y se respalda cada día. Un coordinador(a) de sede puede unirla al servidor de sincronización del programa con Sincronización ▸ Registrar esta computadora; lo registrado aquí se envía en la primera sincronización.</translation>
     </message>
     <message>
+        <source>This laptop&apos;s data syncs with {server}, but this computer is not enrolled there (a backup put back on a new computer, or a lost sync token). Ask your administrator for a new enrollment code and enroll it with Sync ▸ Enroll this laptop; the changes waiting here are sent at the first sync.</source>
+        <translation>Los datos de esta computadora se sincronizan con {server}, pero esta computadora no está registrada allí (un respaldo restaurado en una computadora nueva, o una clave de acceso perdida). Pida a su administrador un código de registro nuevo y regístrela con Sincronización ▸ Registrar esta computadora; los cambios pendientes aquí se envían en la primera sincronización.</translation>
+    </message>
+    <message>
         <source>Sync status</source>
         <translation>Estado de la sincronización</translation>
     </message>
@@ -2034,6 +2038,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
             <numerusform>%n cambio pendiente</numerusform>
             <numerusform>%n cambios pendientes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not enrolled on this computer</source>
+        <translation>Sin registrar en esta computadora</translation>
     </message>
     <message>
         <source>Working alone on this laptop — backups daily</source>

@@ -557,3 +557,45 @@ def test_keeping_the_mark_in_use_from_the_review_page_writes_nothing(
         rep.sync.sync()
     assert _marks(a) == [("L", dt.time(16, 10))]
     assert a.review.review_items() == []
+
+
+def test_a_laptop_restored_from_an_enrolled_laptops_backup_asks_to_be_enrolled_here(
+    qtbot: QtBot, ui
+) -> None:  # type: ignore[no-untyped-def]
+    """Put back on a new computer, a backup holds the old laptop's server, not its token:
+    the laptop is not working alone, and its unsent changes are worth counting."""
+    rep, controller, widget = ui
+    make_hub(rep.services, students=2)  # what the old laptop never sent
+    rep.store.settings.set(settings.SYNC_SERVER, "https://sync.example.org")
+    read_status(qtbot, controller)
+    assert widget.online_label.text() == "Not enrolled on this computer"
+    assert "https://sync.example.org" in widget.online_label.toolTip()
+    assert "new enrollment code" in widget.online_label.toolTip()
+    assert widget.pending_label.isVisible()
+    assert widget.pending_label.text() == f"{rep.store.pending_changes()} changes waiting"
+    assert widget.last_label.isHidden()  # the old laptop's last sync is not this one's
+    with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_revoked_laptop_says_so_and_stops_syncing_by_itself(
+    qtbot: QtBot, replica: ReplicaFactory, live: SyncServer, controller_for: ControllerFactory
+) -> None:
+    """Every automatic sync of a revoked laptop failed again and opened the same dialog,
+    every ten minutes, over the register."""
+    rep = replica("found")
+    hub = make_hub(rep.services, students=1)
+    live.add_hub("Test Park Hub", hub.hub_id)
+    rep.enroll([hub.hub_id])
+    rep.sync.sync()
+    for device in live.list_devices():
+        if device["device_id"] == rep.store.device_id:
+            live.revoke_device(int(device["key"]))
+    controller = controller_for(rep)
+    with qtbot.waitSignal(controller.syncFailed, timeout=WAIT) as failed:
+        controller.sync_now()
+    assert failed.args and failed.args[0].code == "device_revoked"
+    assert "changes waiting here are then sent" in str(failed.args[0])
+    assert controller.next_retry_ms() == -1  # no automatic sync planned
+    controller.connectivity_returned()  # the network coming back does not start one
+    assert controller.next_retry_ms() == -1

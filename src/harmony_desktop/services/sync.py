@@ -172,7 +172,8 @@ def in_app_language(err: SyncError, url: str) -> SyncError:
     elif code == "device_revoked":
         text = _(
             "An administrator revoked this laptop's sync access. Your work is safe on this "
-            "laptop: ask your administrator for a new enrollment code and enroll again."
+            "laptop: ask your administrator for a new enrollment code and enroll again; the "
+            "changes waiting here are then sent."
         )
     elif code in ("invalid_token", "missing_token"):
         text = _(

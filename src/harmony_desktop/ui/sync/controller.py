@@ -8,7 +8,9 @@ thread. It decides *when* to sync:
 * "Sync now" at any time (:meth:`SyncController.sync_now`);
 * automatically soon after connectivity returns (``QNetworkInformation`` when the
   platform has a backend) and on a timer: every :data:`AUTO_INTERVAL_MS` while online,
-  with exponential backoff (:data:`BACKOFF_MS`) while the server is unreachable;
+  with exponential backoff (:data:`BACKOFF_MS`) while the server is unreachable; none
+  once the server has refused the token (the laptop was revoked) until it is enrolled
+  again or someone presses "Sync now";
 * a gentle end-of-day reminder (:data:`REMINDER_AT`) when changes are still waiting on
   an enrolled laptop.
 
@@ -35,7 +37,7 @@ from harmony_desktop.ui.tasks import (
     TaskManager,
     log_failure,
 )
-from harmony_sync.client import ProtocolError, ServerUnreachable, SyncError
+from harmony_sync.client import ProtocolError, ServerUnreachable, SyncError, TokenRejected
 
 if TYPE_CHECKING:
     from harmony_desktop.services.sync import SyncReport, SyncService, SyncStatus
@@ -103,6 +105,9 @@ class SyncController(QObject):
         self.running = False
         self.status: SyncStatus | None = None
         self._failures = 0
+        #: The server refused this laptop's token (revoked): no automatic sync until it
+        #: is enrolled again; each one failed again and said so in a dialog.
+        self.refused = False
         self._reminded_on: dt.date | None = None
         self._status_reading = False
         self._status_again = False
@@ -245,6 +250,7 @@ class SyncController(QObject):
     def _synced(self, report: SyncReport) -> None:
         self.running = False
         self._failures = 0
+        self.refused = False
         self._answered(not_a_sync_server=False)
         self.syncFinished.emit(report)
         self.auto_timer.start(AUTO_INTERVAL_MS)
@@ -265,7 +271,9 @@ class SyncController(QObject):
                 # it answered; a person must act
                 wrong = isinstance(exc, ProtocolError) and exc.code == "bad_response"
                 self._answered(not_a_sync_server=wrong)
-            self.auto_timer.start(AUTO_INTERVAL_MS)
+            self.refused = isinstance(exc, TokenRejected)
+            if not self.refused:  # a revoked token never works again: enroll first
+                self.auto_timer.start(AUTO_INTERVAL_MS)
         self.syncFailed.emit(exc)
         if self.status is None:
             self.refresh_status()
@@ -282,6 +290,7 @@ class SyncController(QObject):
         service = self.service
 
         def done(hubs: list[str]) -> None:
+            self.refused = False
             self.tasks.notify(Changes(sync=True), self)
             on_done(hubs)
 
@@ -298,8 +307,8 @@ class SyncController(QObject):
         return self.auto_timer.remainingTime() if self.auto_timer.isActive() else -1
 
     def _auto_sync(self) -> None:
-        if not self.is_enrolled():
-            return  # not enrolled: the app works offline, nothing to schedule
+        if not self.is_enrolled() or self.refused:
+            return  # not enrolled (or revoked): the app works offline, nothing to schedule
         self.sync_now()
 
     def _answered(self, *, not_a_sync_server: bool) -> None:
@@ -318,7 +327,7 @@ class SyncController(QObject):
     def connectivity_returned(self) -> None:
         """The network is back: sync soon (and forget the backoff)."""
         self._failures = 0
-        if not self.running:
+        if not self.running and not self.refused:
             self.auto_timer.start(RECONNECT_DELAY_MS)
 
     def _watch_network(self) -> None:

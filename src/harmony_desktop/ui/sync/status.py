@@ -68,6 +68,16 @@ def alone_explained() -> str:
     )
 
 
+def not_enrolled_here(server: str) -> str:
+    """Why a laptop that synced with ``server`` does not sync on this computer."""
+    return tr(
+        "This laptop's data syncs with {server}, but this computer is not enrolled there "
+        "(a backup put back on a new computer, or a lost sync token). Ask your "
+        "administrator for a new enrollment code and enroll it with Sync ▸ Enroll this "
+        "laptop; the changes waiting here are sent at the first sync."
+    ).format(server=server)
+
+
 class GivingWayLabel(QLabel):
     """A one-line label that gives way first when the status bar is short of room: it
     ends in "…" (its whole text stays in :meth:`text` and the tooltip says more) while
@@ -178,8 +188,12 @@ class SyncStatusWidget(QWidget):
         # A laptop working alone has nothing to sync with: no "last sync: never", no
         # growing count of waiting changes (the outbox keeps them for the day it joins
         # a server, but to a teacher a rising number reads as an error).
+        # A laptop that knows its server but has no token here (its backup restored on
+        # a new computer, its token lost) is no laptop working alone: its unsent changes
+        # wait for the enrollment, and they count.
+        elsewhere = not status.enrolled and bool(status.server_url)
         self.last_label.setVisible(status.enrolled)
-        self.pending_label.setVisible(status.enrolled)
+        self.pending_label.setVisible(status.enrolled or elsewhere)
         self.last_label.setText(describe_last_sync(status.last_success))
         if status.pending == 0 and status.enrolled and status.last_success:
             self.pending_label.setText(tr("All changes synced"))
@@ -187,7 +201,12 @@ class SyncStatusWidget(QWidget):
             self.pending_label.setText(tr("No changes waiting"))
         else:
             self.pending_label.setText(tr("%n change(s) waiting", "", status.pending))
-        if not status.enrolled:
+        if elsewhere:
+            self.online_label.setText(tr("Not enrolled on this computer"))
+            explained = not_enrolled_here(status.server_url or "")
+            self.online_label.setToolTip(explained)
+            self.sync_button.setToolTip(explained)
+        elif not status.enrolled:
             self.online_label.setText(tr("Working alone on this laptop — backups daily"))
             self.online_label.setToolTip(alone_explained())
             self.sync_button.setToolTip(alone_explained())
