@@ -482,6 +482,14 @@
         <translation>&amp;Configuración del programa…</translation>
     </message>
     <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restaurar desde un respaldo…</translation>
+    </message>
+    <message>
+        <source>Put back one of the daily backups, or a copy from another computer</source>
+        <translation>Volver a poner uno de los respaldos diarios, o una copia de otra computadora</translation>
+    </message>
+    <message>
         <source>Volunteers</source>
         <translation>Voluntarios</translation>
     </message>
@@ -2691,7 +2699,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Welcome to {app}</source>
-        <extracomment>the sync engine to join with (the services&apos; own unless given) the hub to open once the dialog is accepted</extracomment>
+        <extracomment>the sync engine to join with (the services&apos; own unless given) the hub to open once the dialog is accepted a backup to put back (the window opens on it; ``ui/app.py``)</extracomment>
         <translation>Bienvenido(a) a {app}</translation>
     </message>
     <message>
@@ -2701,6 +2709,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>What is happening</source>
         <translation>Qué está pasando</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;backup…</source>
+        <translation>Restaurar un respal&amp;do…</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This laptop has no programme yet. How do you want to start? Whatever you choose, the app works without a network.&lt;/p&gt;</source>
@@ -2739,6 +2751,14 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Una sede inventada con estudiantes y asistencia generados, para explorar. Nada de lo que contiene se refiere a personas reales.</translation>
     </message>
     <message>
+        <source>Back to the three choices</source>
+        <translation>Volver a las tres opciones</translation>
+    </message>
+    <message>
+        <source>A laptop&apos;s disk died or it was replaced, and you have a copy of one of its daily backups (harmony-YYYY-MM-DD.sqlite3): put it back on this one.</source>
+        <translation>El disco de una computadora se dañó o se reemplazó la computadora, y usted tiene una copia de uno de sus respaldos diarios (harmony-AAAA-MM-DD.sqlite3): póngalo en esta.</translation>
+    </message>
+    <message>
         <source>Join your programme</source>
         <translation>Unirse a su programa</translation>
     </message>
@@ -2749,6 +2769,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Try the demo</source>
         <translation>Probar la demostración</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar un respaldo</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Your first hub&lt;/h3&gt;&lt;p&gt;A hub is a site where ensembles meet: a park, a school, a community centre. You can add more hubs later (File → Programme set-up).&lt;/p&gt;</source>
@@ -2793,10 +2817,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
-    </message>
-    <message>
-        <source>Back to the three choices</source>
-        <translation>Volver a las tres opciones</translation>
     </message>
     <message>
         <source>Receiving your programme from the server…</source>
@@ -3500,6 +3520,38 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Days left</source>
         <translation>Días restantes</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurar desde un respaldo</translation>
+    </message>
+    <message>
+        <source>Harmony backups (*.sqlite3);;All files (*)</source>
+        <translation>Respaldos de Harmony (*.sqlite3);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Put back the backup {name}?
+
+What this laptop holds now is kept beside it as a copy, never deleted. Whatever was recorded after that backup comes back from the sync server if it reached it; the rest stays only in that copy. The window closes and opens again on the backup.</source>
+        <translation>¿Volver a poner el respaldo {name}?
+
+Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se borra. Lo registrado después de ese respaldo vuelve desde el servidor de sincronización si llegó a él; lo demás queda solo en esa copia. La ventana se cierra y se vuelve a abrir con el respaldo.</translation>
+    </message>
+    <message>
+        <source>{name} was not put back, and nothing was changed: {reason}</source>
+        <translation>No se volvió a poner {name} y no se cambió nada: {reason}</translation>
+    </message>
+    <message>
+        <source>Restored {name}.</source>
+        <translation>Se restauró {name}.</translation>
+    </message>
+    <message>
+        <source>What this laptop held before is kept as {file}.</source>
+        <translation>Lo que esta computadora tenía antes se guarda como {file}.</translation>
+    </message>
+    <message>
+        <source>This backup was not taken on this computer, so this computer is not enrolled yet: ask your administrator for a new enrollment code and enroll it with Sync ▸ Enroll this laptop. The changes in it that never reached the server are sent at its first sync.</source>
+        <translation>Este respaldo no se hizo en esta computadora, así que esta computadora todavía no está registrada: pida a su administrador un código de registro nuevo y regístrela con Sincronización ▸ Registrar esta computadora. Los cambios que contiene y que nunca llegaron al servidor se envían en su primera sincronización.</translation>
     </message>
 </context>
 <context>

@@ -15,14 +15,15 @@ from pathlib import Path
 
 from harmony_desktop.services.credentials import TokenStore
 from harmony_desktop.store import Store, settings
-from harmony_desktop.store.db import restore_backup
+from harmony_desktop.store.db import holds_a_hub, restore_backup
 
 
 @dataclass(frozen=True)
 class RestoreOutcome:
     """What a restore did, for the person who asked for it."""
 
-    #: where the replaced database was kept (None when there was none)
+    #: where the replaced database was kept (None when there was none, or it held no
+    #: hub: the empty one of a new computer's first start, not worth a word)
     moved: Path | None
     #: the backup came from another computer: it is now a laptop of its own
     new_device: bool
@@ -41,4 +42,5 @@ def restore(backup: Path, database: Path) -> RestoreOutcome:
         # The token file is the replaced laptop's; a keyring entry is kept under each
         # device id, so the new id has none.
         TokenStore(database.parent, device).clear()
-    return RestoreOutcome(done.moved, done.new_device, server)
+    moved = done.moved if done.moved is not None and holds_a_hub(done.moved) else None
+    return RestoreOutcome(moved, done.new_device, server)

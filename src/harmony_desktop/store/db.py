@@ -728,22 +728,35 @@ class Restored:
     new_device: bool
 
 
-def device_id_of(database: Path) -> str | None:
-    """The device id a database file holds, read without changing it (None when the
-    file is missing, unreadable or has none)."""
+def _read_only(database: Path, sql: str, *params: str) -> object:
+    """The first value ``sql`` reads from ``database``, opened read-only (None when the
+    file is missing or unreadable, or the query finds nothing)."""
     if not database.exists():
         return None
     try:
         conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         try:
-            row = conn.execute(
-                "SELECT value FROM local_meta WHERE key = ?", (settings.DEVICE_ID.key,)
-            ).fetchone()
+            row = conn.execute(sql, params).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
         return None
-    return str(row[0]) if row and row[0] else None
+    return row[0] if row else None
+
+
+def device_id_of(database: Path) -> str | None:
+    """The device id a database file holds, read without changing it (None when the
+    file is missing, unreadable or has none)."""
+    found = _read_only(
+        database, "SELECT value FROM local_meta WHERE key = ?", settings.DEVICE_ID.key
+    )
+    return str(found) if found else None
+
+
+def holds_a_hub(database: Path) -> bool:
+    """Whether a database file holds any hub (a new computer's first start made an
+    empty one), read without changing it."""
+    return _read_only(database, "SELECT 1 FROM hub LIMIT 1") is not None
 
 
 def restore_backup(backup: Path, database: Path) -> Restored:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -213,9 +214,32 @@ def run_window(
     ORM, and its services open behind it (``ui/opening.py``); any other database (new,
     to migrate or check first, ``--hub`` given) is opened first. On a database with no
     hub, an installed app offers three ways in (join the programme, set one up on this
-    laptop, try the demo); run from a clone it seeds the demo hub, as ``./dev run``
-    always has. ``demo_on_new`` overrides which; ``today`` (tests) the day shown.
+    laptop, try the demo) and a backup to restore; run from a clone it seeds the demo
+    hub, as ``./dev run`` always has. ``demo_on_new`` overrides which; ``today`` (tests) the day shown.
+
+    A backup chosen in the window (File ▸ Restore from a backup…) or at the first start
+    is put back once the window and its services are closed, and the window opens again
+    on it.
     """
+    while True:
+        outcome = _open_window(data_dir, hub, demo_on_new=demo_on_new, today=today)
+        if not isinstance(outcome, Path):
+            return outcome
+        from harmony_desktop.ui.restore import restore_and_say
+
+        if restore_and_say(outcome, resolve_paths(data_dir).ensure().database):
+            hub = None  # the backup's own hubs
+
+
+def _open_window(
+    data_dir: str | None,
+    hub: str | None,
+    *,
+    demo_on_new: bool | None,
+    today: dt.date | None,
+) -> int | Path:
+    """Run the window once (see :func:`run_window`): its exit code, or the backup to put
+    back before it opens again."""
     app = make_application()
     first = read_first_view(resolve_paths(data_dir).database, today or dt.date.today(), hub)
     if first is not None:
@@ -250,6 +274,8 @@ def run_window(
             first_start = FirstStartDialog(services)
             accepted = first_start.exec() == FirstStartDialog.DialogCode.Accepted
             first_start.shutdown()
+            if first_start.restore_from is not None:
+                return first_start.restore_from  # put back once the services are closed
             if not accepted or first_start.hub_id is None:
                 return 1
             chosen = services.hubs.hub(first_start.hub_id)
@@ -296,7 +322,7 @@ def _open_behind(data_dir: str | None, hub_id: str) -> Services:
     return services
 
 
-def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) -> int:
+def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) -> int | Path:
     """Show ``first`` at once, open the services behind it, complete the window."""
     from harmony_desktop.ui.main_window import MainWindow
     from harmony_desktop.ui.opening import AfterFirstPaint, InputGate, Opener
@@ -361,9 +387,10 @@ def _run_loop(
     services: Services,
     damage: list[Exception],
     code: int | None = None,
-) -> int:
+) -> int | Path:
     """Run the event loop (unless ``code`` says it already ran) until the window
-    closes; build it again in a newly chosen language."""
+    closes; build it again in a newly chosen language. A backup chosen to be put back is
+    returned instead of the exit code."""
     from harmony_desktop.ui.main_window import MainWindow
 
     while True:
@@ -375,6 +402,8 @@ def _run_loop(
         while window.successor is not None:  # the hub was switched: its window
             window = window.successor
             window.shutdown()
+        if window.restore_from is not None:
+            return window.restore_from
         if window.chosen_language is None:
             return int(code)
         # A new language was chosen: build the window again in it, on the same tab.

@@ -1,5 +1,5 @@
 """The main window: the pages in tabs (register, roster, volunteers, events, needs review),
-the File menu (switch hub, quit), the Sync menu, and a status bar that always shows the
+the File menu (programme set-up, switch hub, restore from a backup, quit), the Sync menu, and a status bar that always shows the
 hub, the date and the sync state.
 
 The window owns the :class:`~harmony_desktop.ui.tasks.TaskManager` every page runs its
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt
@@ -166,8 +167,16 @@ class MainWindow(QMainWindow):
         self.programme_action.triggered.connect(self.open_programme)
         self.programme_window: ProgrammeWindow | None = None
         self._today = today
+        self.restore_from: Path | None = None  # put back once the window has closed
+        self.restore_action = QAction(tr("&Restore from a backup…"), self)
+        self.restore_action.setToolTip(
+            tr("Put back one of the daily backups, or a copy from another computer")
+        )
+        self.restore_action.triggered.connect(self.ask_restore)
         file_menu.addAction(self.programme_action)
         file_menu.addAction(self.switch_hub_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.chosen_language: str | None = None
@@ -326,6 +335,17 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         return window
+
+    def ask_restore(self) -> Path | None:
+        """Ask for a backup to put back; if one is chosen, close the window so it can be
+        (every mark is already stored). Returns the backup chosen."""
+        from harmony_desktop.ui.restore import choose_backup
+
+        chosen = choose_backup(self, self.services.store.backup_dir, replacing=True)
+        if chosen is not None:
+            self.restore_from = chosen
+            self.close()
+        return chosen
 
     def open_programme(self) -> ProgrammeWindow:
         """Show the Programme window (hubs, ensembles, staff, school year, codes)."""

@@ -6,10 +6,15 @@
   here and the Programme window opens to add ensembles, staff and the calendar.
 * **Try the demo**: a generated hub (no real people) to look around.
 
+Beside Close, **Restore a backup…** puts back a copy of a laptop's daily backup (its
+disk died) once the dialog is closed (``ui/restore.py``); the window opens on it.
+
 Run from a clone (``./dev run``) the app opens on the demo instead, as before.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
@@ -36,7 +41,7 @@ from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
-JOIN, ALONE, DEMO = "join", "alone", "demo"
+JOIN, ALONE, DEMO, RESTORE = "join", "alone", "demo", "restore"
 
 
 def _make_demo(services: Services) -> None:
@@ -67,6 +72,8 @@ class FirstStartDialog(QDialog):
         self.choice: str | None = None
         #: the hub to open once the dialog is accepted
         self.hub_id: str | None = None
+        #: a backup to put back (the window opens on it; ``ui/app.py``)
+        self.restore_from: Path | None = None
         self.enrolled = bool(services.store.settings.get(settings.SYNC_SERVER))
         self.setWindowTitle(tr("Welcome to {app}").format(app=APP_NAME))
         self.setAccessibleName(tr("Welcome"))
@@ -80,6 +87,18 @@ class FirstStartDialog(QDialog):
         self.message.setAccessibleName(tr("What is happening"))
         self.quit_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.quit_buttons.rejected.connect(self.reject)
+        # Rare (a laptop replaced after its disk died): a button beside Close, not a
+        # fourth choice the dialog would need the height of.
+        self.restore_button = button(tr("Restore a &backup…"), tr("Restore a backup"))
+        self.restore_button.setToolTip(
+            tr(
+                "A laptop's disk died or it was replaced, and you have a copy of one of its "
+                "daily backups (harmony-YYYY-MM-DD.sqlite3): put it back on this one."
+            )
+        )
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self.restore)
+        self.quit_buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.message)
@@ -251,6 +270,19 @@ class FirstStartDialog(QDialog):
             return s.hubs.hubs()[0].id
 
         self._run(make, tr("Making the demo hub (a few seconds)…"), Changes.everything())
+
+    # -- restore ----------------------------------------------------------------------------
+
+    def restore(self) -> None:
+        """Choose a backup file; it is put back, and the window opens on it, once this
+        dialog and its services are closed."""
+        from harmony_desktop.ui.restore import choose_backup
+
+        chosen = choose_backup(self, self.services.store.backup_dir, replacing=False)
+        if chosen is not None:
+            self.choice = RESTORE
+            self.restore_from = chosen
+            self.accept()
 
     # -- shared -------------------------------------------------------------------------------
 
