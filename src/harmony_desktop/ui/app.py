@@ -215,7 +215,8 @@ def run_window(
     to migrate or check first, ``--hub`` given) is opened first. On a database with no
     hub, an installed app offers three ways in (join the programme, set one up on this
     laptop, try the demo) and a backup to restore; run from a clone it seeds the demo
-    hub, as ``./dev run`` always has. ``demo_on_new`` overrides which; ``today`` (tests) the day shown.
+    hub, as ``./dev run`` always has. ``demo_on_new`` overrides which; ``today`` (tests)
+    the day shown.
 
     A backup chosen in the window (File ▸ Restore from a backup…) or at the first start
     is put back once the window and its services are closed, and the window opens again

@@ -1,6 +1,6 @@
 """The main window: the pages in tabs (register, roster, volunteers, events, needs review),
-the File menu (programme set-up, switch hub, restore from a backup, quit), the Sync menu, and a status bar that always shows the
-hub, the date and the sync state.
+the File menu (programme set-up, switch hub, restore from a backup, quit), the Sync menu,
+and a status bar that always shows the hub, the date and the sync state.
 
 The window owns the :class:`~harmony_desktop.ui.tasks.TaskManager` every page runs its
 background work on; :meth:`MainWindow.shutdown` stops it when the window closes.
