@@ -86,3 +86,20 @@ def test_version_and_help_do_not_load_the_demo_generator() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_output_into_a_closed_pipe_says_nothing(tmp_path: Path) -> None:
+    """``harmony-desktop sessions | head -1``: the reader stops reading and the command
+    goes quietly (it said "A file could not be read or written: Broken pipe")."""
+    data = tmp_path / "data"
+    demo = ["--data-dir", str(data), "demo", "--students", "6", "--years", "1"]
+    assert main([*demo, "--today", "2026-09-14"]) == 0
+    command = [sys.executable, "-m", "harmony_desktop", "--data-dir", str(data), "sessions"]
+    child = subprocess.Popen(
+        [*command, "--date", "2026-09-14"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # closed before it writes: every line meets a broken pipe
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 1
+    assert errors == ""

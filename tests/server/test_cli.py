@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +59,19 @@ def test_plain_text_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert "No devices yet." in capsys.readouterr().out
     assert main(["add-hub", "South", "--database-url", url]) == 0
     assert "Hub 'South' added" in capsys.readouterr().out
+
+
+def test_output_into_a_closed_pipe_says_nothing(tmp_path: Path) -> None:
+    """``harmony-sync list-hubs | head``: the reader stops reading and the command goes
+    quietly (it ended in a BrokenPipeError traceback)."""
+    url = f"sqlite:///{tmp_path / 'admin.sqlite3'}"
+    assert main(["add-hub", "North Park", "--database-url", url]) == 0
+    command = [sys.executable, "-m", "harmony_sync.server.cli", "list-hubs"]
+    child = subprocess.Popen(
+        [*command, "--database-url", url], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # closed before it writes: its output meets a broken pipe
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 1
+    assert errors == ""

@@ -23,6 +23,7 @@ The global options work before any subcommand, and ``--data-dir`` after it as we
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from harmony_desktop import APP_NAME, __version__
@@ -98,7 +99,14 @@ def main(argv: list[str] | None = None) -> int:
         return main_self_test(args.self_test or None)
     func = getattr(args, "func", run_window)
     try:
-        return int(func(args))
+        status = int(func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except BrokenPipeError:
+        # The reader stopped reading (``| head``): nothing went wrong that a person
+        # must hear of, and no file is involved.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except HarmonyError as exc:
         print(f"harmony-desktop: {exc}", file=sys.stderr)
         return 2
