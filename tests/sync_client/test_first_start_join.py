@@ -32,8 +32,17 @@ def test_a_new_laptop_joins_and_receives_its_hub(
         enroll = dialog.enroll_dialog
         qtbot.keyClicks(enroll.server_edit, live.url)
         qtbot.keyClicks(enroll.code_edit, live.enrollment_code([hub.hub_id]))
+        held: list[bool] = []  # while the programme arrives, nothing else can be chosen
+        dialog.controller.syncStarted.connect(  # type: ignore[union-attr]
+            lambda: held.append(
+                not dialog.demo_button.isEnabled()
+                and not dialog.alone_button.isEnabled()
+                and not dialog.restore_button.isEnabled()
+            )
+        )
         with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
             qtbot.mouseClick(enroll.ok_button, Qt.MouseButton.LeftButton)
+        assert held == [True]
         assert (dialog.choice, dialog.hub_id) == (JOIN, hub.hub_id)
         assert new.sync.is_enrolled()
         assert [e.name for e in new.services.setup.ensembles(hub.hub_id)] == [

@@ -206,26 +206,34 @@ class FirstStartDialog(QDialog):
         self.choice = JOIN
         if self.controller is None:
             self.controller = SyncController(self.tasks, self.sync, self, auto=False)
-            self.controller.syncStarted.connect(
-                lambda: self._say(tr("Receiving your programme from the server…"))
-            )
+            self.controller.syncStarted.connect(self._receiving)
             self.controller.syncFinished.connect(lambda _report: self._synced())
-            self.controller.syncFailed.connect(lambda exc: self._say(str(exc), error=True))
+            self.controller.syncFailed.connect(self._sync_failed)
         if self.enrolled:
             self.controller.sync_now()
             return
         self.enroll_dialog = EnrollDialog(self.controller, self)
         self.enroll_dialog.open()
 
+    def _receiving(self) -> None:
+        """The first sync has begun: the other choices wait until it ends."""
+        self._say(tr("Receiving your programme from the server…"))
+        self._hold(True)
+
+    def _sync_failed(self, exc: Exception) -> None:
+        self._hold(False)
+        self._say(str(exc), error=True)  # the sync says what went wrong and what to do
+
     def _synced(self) -> None:
         QueryOp(
             self.tasks, op=lambda s: s.hubs.hubs(), success=self._hubs_arrived, parent=self
-        ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()
+        ).failure(self._failed).run_in_background()
 
     def _hubs_arrived(self, hubs: list[HubInfo]) -> None:
         if hubs:
             self._finish(hubs[0].id)
             return
+        self._hold(False)
         self._say(
             tr(
                 "This laptop is enrolled, but no hub has arrived yet: the administrator "
@@ -286,17 +294,22 @@ class FirstStartDialog(QDialog):
 
     # -- shared -------------------------------------------------------------------------------
 
+    def _hold(self, holding: bool) -> None:
+        """While something runs (the first sync, the demo, a new hub), nothing else can
+        be chosen; afterwards the choices are back."""
+        self.pages.setEnabled(not holding)
+        self.restore_button.setEnabled(not holding)
+        self.busy.emit(holding)
+
     def _run(self, op: object, doing: str, changes: Changes) -> None:
         self._say(doing)
-        self.pages.setEnabled(False)
-        self.busy.emit(True)
+        self._hold(True)
         CollectionOp(self.tasks, op=op, changes=changes, parent=self).success(  # type: ignore[arg-type]
             self._finish
         ).failure(self._failed).run_in_background()
 
     def _failed(self, exc: Exception) -> None:
-        self.pages.setEnabled(True)
-        self.busy.emit(False)
+        self._hold(False)
         if isinstance(exc, ModuleNotFoundError):
             text = tr("This build has no demo generator. Join your programme or set one up.")
         elif isinstance(exc, HarmonyError):
