@@ -451,6 +451,20 @@ def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> N
         preview.close()
 
 
+def test_print_preview_without_a_printer_is_on_letter_paper(page: RosterPage) -> None:
+    """No printer set up (as here): Letter, as the command line and the Reports tab
+    print; Qt alone would take A4."""
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    assert QPrinterInfo.defaultPrinter().isNull()  # this test's premise
+    preview = page.print_preview("roster")
+    assert preview is not None
+    printer = preview.printer()
+    assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    preview.close()
+
+
 def test_gui_signin_sheet_offers_meeting_days_and_names_pickups(
     qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture, tmp_path: Path
 ) -> None:

@@ -14,8 +14,8 @@ import functools
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPaintEngine, QShortcut
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QKeySequence, QPageSize, QPaintEngine, QShortcut
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -414,7 +414,7 @@ class RosterPage(QWidget):
             self._say(str(exc), error=True)
             return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        page_size = "A4" if printer.pageLayout().pageSize().id().name == "A4" else "Letter"
+        page_size = preview_page_size(printer)
         set_up_device(printer, page_size, landscape=document.landscape)
         printer.setDocName(document.title)
         dialog = QPrintPreviewDialog(printer, self)
@@ -458,3 +458,12 @@ class RosterPage(QWidget):
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #a40000; font-weight: bold;" if error else "")
+
+
+def preview_page_size(printer: QPrinter) -> str:
+    """The paper of a print preview: the printer's own, Letter or A4; with no printer
+    set up on this computer, Letter, as the command line and the Reports tab choose
+    (Qt's fallback is A4, a paper US programmes do not have)."""
+    if QPrinterInfo.defaultPrinter().isNull():
+        return "Letter"
+    return "A4" if printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4 else "Letter"
