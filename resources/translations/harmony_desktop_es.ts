@@ -2096,6 +2096,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Sincronizado: enviados {sent}, recibidos {got}</translation>
     </message>
     <message>
+        <source>Synced: up to date</source>
+        <translation>Sincronizado: al día</translation>
+    </message>
+    <message>
         <source>Sync failed unexpectedly; your work is safe on this laptop.</source>
         <translation>La sincronización falló inesperadamente; su trabajo está a salvo en esta computadora.</translation>
     </message>

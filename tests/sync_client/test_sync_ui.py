@@ -157,6 +157,10 @@ def test_sync_now_shows_progress_and_keeps_ui_usable(qtbot: QtBot, ui, live: Syn
     assert widget.sync_button.isEnabled() and widget.progress.isHidden()
     assert widget.message_label.text().startswith("Synced: sent")
     assert widget.online_label.text().endswith("Online")
+    rep.sync.sync()  # whatever the edit made meanwhile left waiting goes too
+    with qtbot.waitSignal(controller.syncFinished, timeout=WAIT):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+    assert widget.message_label.text() == "Synced: up to date"  # not "sent 0, received 0"
 
 
 def test_status_offline_backoff_and_reminder(

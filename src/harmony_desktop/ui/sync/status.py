@@ -260,9 +260,12 @@ class SyncStatusWidget(QWidget):
     def _finished(self, report: SyncReport) -> None:
         self.progress.hide()
         self.sync_button.setEnabled(True)
-        text = tr("Synced: sent {sent}, received {got}").format(
-            sent=report.pushed, got=report.pulled
-        )
+        if report.pushed or report.pulled:
+            text = tr("Synced: sent {sent}, received {got}").format(
+                sent=report.pushed, got=report.pulled
+            )
+        else:  # nothing waited on either side (the sync right after the first one)
+            text = tr("Synced: up to date")
         self.message_label.setText(text)
         self.message_label.setToolTip(report.summary())
 
