@@ -166,6 +166,8 @@ class Store:
         if not self.created:
             if self.path.stat().st_size == 0:
                 raise StoreCorruptError(_empty_message(self.path))
+            if not _writable(self.path):
+                raise StoreError(_read_only_message(self.path.parent))
             make_private(self.path)
             if check_later and nothing_to_write_back(self.path):
                 self._start_check()
@@ -589,6 +591,22 @@ def make_private(database: Path) -> None:
         with contextlib.suppress(FileNotFoundError, PermissionError):
             if side.stat().st_mode & 0o077:
                 side.chmod(0o600)
+
+
+def _writable(database: Path) -> bool:
+    """False when SQLite could not write ``database`` or make its WAL and shared-memory
+    files beside it: a disk mounted read-only, or a file or folder the user may not
+    write. Opened so, a healthy database fails as if it were damaged."""
+    return os.access(database.parent, os.W_OK) and os.access(database, os.W_OK)
+
+
+def _read_only_message(folder: Path) -> str:
+    return _(
+        "The data folder {folder} is on a read-only disk, or you may not write to it, "
+        "so the database cannot be opened. Nothing has been changed. Copy the folder to "
+        "a disk you can write to and start with --data-dir FOLDER, or make the disk "
+        "writable again."
+    ).format(folder=folder)
 
 
 def _empty_message(path: Path) -> str:
