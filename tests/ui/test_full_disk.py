@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from harmony_desktop.startup import open_app
 from harmony_desktop.store.db import check_integrity
 from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.dialogs import NoteDialog
 from tests.factories import make_hub
 from tests.support.small_disk import MB, fill, free_again, small_disk
 from tests.ui.conftest import TODAY
@@ -57,6 +58,53 @@ def test_every_failed_mark_says_so_and_nothing_is_lost(qtbot: QtBot, tmp_path: P
             assert page.save_label.text().startswith("✓ Saved")
             marks = stored_marks(services, session_id)
             assert [marks[s].code for s in order] == ["P"] * 8
+        finally:
+            if window is not None:
+                window.shutdown()
+            services.close()
+        check_integrity(disk / "data" / "harmony.sqlite3")
+
+
+def test_a_note_the_full_disk_refuses_stays_in_its_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    """A typed note is the teacher's words: when it cannot be saved, the dialog stays
+    open with the reason and the text, and Enter saves it once there is room."""
+    with small_disk(tmp_path / "disk", 24 * MB) as disk:
+        services = open_app(disk / "data")
+        window: MainWindow | None = None
+        try:
+            hub = make_hub(services, students=3, start=TODAY)
+            window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+            qtbot.addWidget(window)
+            with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+                window.show()
+            page = window.register
+            session_id = open_first_session(qtbot, page)
+            view = page.roll_view
+            qtbot.keyClicks(view, "p")
+            qtbot.keyClick(view, Qt.Key.Key_Up)
+            student = page.roll_model.entry(0).student_id
+            conn = sqlite3.connect(services.store.path)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+            fill(disk, leave=0)
+
+            qtbot.keyClick(view, Qt.Key.Key_N)
+            dialog = page.active_dialog
+            assert isinstance(dialog, NoteDialog)
+            qtbot.keyClicks(dialog.edit, "Mother collects at 5; asthma inhaler in bag")
+            qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+            assert dialog.isVisible()  # not closed on a note that was not saved
+            assert "The disk is full: this change was NOT saved" in dialog.error.text()
+            assert dialog.edit.toPlainText() == "Mother collects at 5; asthma inhaler in bag"
+            assert stored_marks(services, session_id)[student].note == ""
+
+            free_again(disk)
+            qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+            assert stored_marks(services, session_id)[student].note == (
+                "Mother collects at 5; asthma inhaler in bag"
+            )
+            assert page.save_label.text().startswith("✓ Saved")
         finally:
             if window is not None:
                 window.shutdown()

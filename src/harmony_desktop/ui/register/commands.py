@@ -76,6 +76,8 @@ class RollEditor(QObject):
         self.tasks = tasks
         self.staff = staff
         self.undo_stack = QUndoStack(self)
+        # what the last write that failed said (also sent as ``failed``)
+        self.last_failure = ""
 
     # -- the writes ---------------------------------------------------------------------
 
@@ -192,7 +194,8 @@ class RollEditor(QObject):
         try:
             after = write(self.services.roll, self.staff())
         except HarmonyError as exc:
-            self.failed.emit(str(exc))
+            self.last_failure = str(exc)
+            self.failed.emit(self.last_failure)
             return False
         if before != after:
             self.undo_stack.push(MarkCommand(self, session_id, [(student_id, before, after)], text))

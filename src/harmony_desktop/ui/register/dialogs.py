@@ -302,8 +302,9 @@ class DepartureDialog(TimedDialog):
         return str(self.reason_box.currentData())
 
 
-class NoteDialog(QDialog):
-    """A note on one student's mark."""
+class NoteDialog(CheckedDialog):
+    """A note on one student's mark. A note that cannot be saved (a full disk) keeps the
+    dialog open with the reason and the text typed."""
 
     def __init__(self, student: str, note: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -319,6 +320,7 @@ class NoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.edit)
+        layout.addWidget(self.error)
         layout.addWidget(_buttons(self, tr("&Save note"), tr("&Cancel")))
         self.edit.setFocus()
 

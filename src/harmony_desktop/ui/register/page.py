@@ -710,11 +710,13 @@ class RegisterPage(QWidget):
         session_id = self.session.id
         dialog = NoteDialog(entry.display_name, entry.mark.note, self)
 
-        def save() -> None:
+        def save() -> str | None:
             current = self.roll_model.entry(self.roll_model.row_of(entry.student_id)).mark
-            self.editor.set_note(session_id, entry.student_id, dialog.note(), current)
+            if self.editor.set_note(session_id, entry.student_id, dialog.note(), current):
+                return None
+            return self.editor.last_failure  # the dialog stays open, the text kept
 
-        dialog.accepted.connect(save)
+        dialog.on_submit = save
         self._open_dialog(dialog)
 
     def mark_remaining_present(self) -> None:
