@@ -110,3 +110,48 @@ def test_a_note_the_full_disk_refuses_stays_in_its_dialog(qtbot: QtBot, tmp_path
                 window.shutdown()
             services.close()
         check_integrity(disk / "data" / "harmony.sqlite3")
+
+
+def test_an_undo_the_full_disk_refuses_stays_to_undo(qtbot: QtBot, tmp_path: Path) -> None:
+    """Ctrl+Z that cannot be written leaves the mark and the undo history as they were:
+    once there is room the same Ctrl+Z undoes that mark, not the one before it."""
+    with small_disk(tmp_path / "disk", 24 * MB) as disk:
+        services = open_app(disk / "data")
+        window: MainWindow | None = None
+        try:
+            hub = make_hub(services, students=3, start=TODAY)
+            window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+            qtbot.addWidget(window)
+            with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+                window.show()
+            page = window.register
+            session_id = open_first_session(qtbot, page)
+            view = page.roll_view
+            qtbot.keyClicks(view, "pl")  # first present, second late (a time asked)
+            if page.active_dialog is not None:
+                qtbot.keyClick(page.active_dialog.focusWidget(), Qt.Key.Key_Return)
+                qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+            first, second = (page.roll_model.entry(i).student_id for i in (0, 1))
+            assert stored_marks(services, session_id)[second].code == "L"
+            conn = sqlite3.connect(services.store.path)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+            fill(disk, leave=0)
+
+            qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            assert "The disk is full: this change was NOT saved" in page.save_label.text()
+            assert stored_marks(services, session_id)[second].code == "L"
+            assert page.undo_stack.undoText() == "Mark L"  # still the step to undo
+
+            free_again(disk)
+            qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            marks = stored_marks(services, session_id)
+            assert (marks[first].code, marks[second].code) == ("P", None)
+            qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+            marks = stored_marks(services, session_id)
+            assert (marks[first].code, marks[second].code) == ("P", "L")
+        finally:
+            if window is not None:
+                window.shutdown()
+            services.close()
+        check_integrity(disk / "data" / "harmony.sqlite3")

@@ -228,8 +228,8 @@ class RegisterPage(QWidget):
         self.roll.allPresentRequested.connect(self.mark_remaining_present)
         self.roll.signOutRequested.connect(self.sign_out_current)
         self.roll.restoreRequested.connect(self.restore_session)
-        self.roll.undo_button.clicked.connect(self.undo_stack.undo)
-        self.roll.redo_button.clicked.connect(self.undo_stack.redo)
+        self.roll.undo_button.clicked.connect(self.editor.undo)
+        self.roll.redo_button.clicked.connect(self.editor.redo)
         self.roll_stack.addWidget(self.roll)
         # Tab from the roll goes to the volunteers under it (their "Show" button while
         # they are hidden), then to the roll's order; Shift+Tab comes back.
@@ -308,8 +308,8 @@ class RegisterPage(QWidget):
 
     def _add_undo_shortcuts(self) -> None:
         for standard, extra, slot in (
-            (QKeySequence.StandardKey.Undo, "Ctrl+Z", self.undo_stack.undo),
-            (QKeySequence.StandardKey.Redo, "Ctrl+Y", self.undo_stack.redo),
+            (QKeySequence.StandardKey.Undo, "Ctrl+Z", self.editor.undo),
+            (QKeySequence.StandardKey.Redo, "Ctrl+Y", self.editor.redo),
         ):
             keys: list[QKeySequence] = []
             for seq in [*QKeySequence.keyBindings(standard), QKeySequence(extra)]:
