@@ -196,3 +196,27 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
             0,
         )
     assert not list((data / "backups").glob("*.sqlite3"))
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["first-paint", "new-folder"])
+def test_a_data_folder_that_cannot_be_written_is_said_in_a_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    # Started from its icon, the app has no terminal: a log or data folder on a disk
+    # that turned read-only must be said in a dialog, not only on the command line's
+    # standard error (where the window never shows it).
+    import errno
+
+    from harmony_desktop import startup
+
+    data = seeded_data_dir(tmp_path)[0] if existing else tmp_path / "new-data"
+    log = data / "logs" / "harmony-desktop.log"
+
+    def read_only(_folder: Path, **_kw: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(log))
+
+    monkeypatch.setattr(startup, "setup_logging", read_only)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert run_window(str(data)) == 2
+    assert shown == [f"Could not save {log}: that disk is read-only. Choose another folder."]

@@ -252,7 +252,7 @@ def _open_window(
         # The daily backup and the integrity check wait until the window is up (below):
         # neither delays it.
         services = open_app(data_dir, seed_demo=seed, backup=False, check_later=True)
-    except HarmonyError as exc:
+    except (HarmonyError, OSError) as exc:
         return _refused(None, exc, resolve_paths(data_dir).backups) or 2
     with services:
         install_translator(app)  # the language chosen in this database's settings
@@ -302,9 +302,21 @@ def _refused(parent: QWidget | None, error: Exception, backups: Path | None) -> 
         from harmony_desktop.ui.restore import offer_backups
 
         return offer_backups(parent, str(error), backups)
-    message = str(error) if isinstance(error, HarmonyError) else repr(error)
-    QMessageBox.critical(parent, APP_NAME, message)
+    QMessageBox.critical(parent, APP_NAME, _refusal(error))
     return None
+
+
+def _refusal(error: Exception) -> str:
+    """What to tell a person of an error opening the data folder (no terminal to read)."""
+    if isinstance(error, HarmonyError):
+        return str(error)
+    if isinstance(error, OSError):  # a log or data folder that cannot be written
+        from harmony_desktop.services.files import file_error
+
+        if error.filename:
+            return str(file_error(Path(str(error.filename)), error))
+        return f"{error.strerror or type(error).__name__}"
+    return repr(error)
 
 
 def _after_show(window: MainWindow) -> list[Exception]:
