@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from harmony_desktop.startup import open_app
 from harmony_desktop.store.db import check_integrity
 from harmony_desktop.ui.main_window import MainWindow
-from harmony_desktop.ui.register.dialogs import NoteDialog
+from harmony_desktop.ui.register.dialogs import ArrivalDialog, NoteDialog
 from tests.factories import make_hub
 from tests.support.small_disk import MB, fill, free_again, small_disk
 from tests.ui.conftest import TODAY
@@ -150,6 +150,51 @@ def test_an_undo_the_full_disk_refuses_stays_to_undo(qtbot: QtBot, tmp_path: Pat
             qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
             marks = stored_marks(services, session_id)
             assert (marks[first].code, marks[second].code) == ("P", "L")
+        finally:
+            if window is not None:
+                window.shutdown()
+            services.close()
+        check_integrity(disk / "data" / "harmony.sqlite3")
+
+
+def test_a_late_mark_the_full_disk_refuses_keeps_its_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    """Late, left early and the sign-out ask first (a time, who collected the child): a
+    mark the disk cannot take keeps that dialog open with the reason and what was
+    chosen, and Enter saves it once there is room."""
+    with small_disk(tmp_path / "disk", 24 * MB) as disk:
+        services = open_app(disk / "data")
+        window: MainWindow | None = None
+        try:
+            hub = make_hub(services, students=3, start=TODAY)
+            window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+            qtbot.addWidget(window)
+            with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+                window.show()
+            page = window.register
+            session_id = open_first_session(qtbot, page)
+            view = page.roll_view
+            qtbot.keyClicks(view, "p")
+            student = page.roll_model.entry(1).student_id
+            conn = sqlite3.connect(services.store.path)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+            fill(disk, leave=0)
+
+            qtbot.keyClick(view, Qt.Key.Key_L)
+            dialog = page.active_dialog
+            assert isinstance(dialog, ArrivalDialog)
+            chosen = dialog.arrival()
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+            assert dialog.isVisible()
+            assert "The disk is full: this change was NOT saved" in dialog.error.text()
+            assert stored_marks(services, session_id)[student].code is None
+
+            free_again(disk)
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+            mark = stored_marks(services, session_id)[student]
+            assert (mark.code, mark.arrival_time) == ("L", chosen)
+            assert page.save_label.text().startswith("✓ Saved")
         finally:
             if window is not None:
                 window.shutdown()

@@ -135,6 +135,8 @@ class TimedDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self._warned_for: QTime | None = None
+        # saves what was chosen; what it returns (a full disk) keeps the dialog open
+        self.on_submit: Callable[[], str | None] | None = None
 
     def fit_title(self) -> None:
         """Wide enough that the window title (student's name) is never cut off."""
@@ -184,6 +186,12 @@ class TimedDialog(QDialog):
                 )
             )
             self.warning.show()
+            grow_to_contents(self)
+            return
+        failed = self.on_submit() if self.on_submit is not None else None
+        if failed:
+            self.error.setText(failed)
+            self.error.show()
             grow_to_contents(self)
             return
         super().accept()
