@@ -249,3 +249,21 @@ def test_a_database_on_a_read_only_disk_is_not_called_damaged(tmp_path: Path) ->
         store_db.check_integrity(data / "harmony.sqlite3")
         with open_app(data) as services:  # writable again: it opens as before
             assert len(HubDirectory(services.store).hubs()) == 1
+
+
+def test_a_new_database_on_a_full_disk_is_refused_clearly_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    with small_disk(tmp_path / "disk", 16 * MB) as disk:
+        data = disk / "data"
+        data.mkdir()
+        fill(disk, leave=0)
+        with pytest.raises(StoreWriteError) as refused:
+            Store(data / "harmony.sqlite3")
+        message = str(refused.value)
+        assert f"could not be created in {data}: the disk is full" in message
+        assert "Free some space" in message
+        assert list(data.iterdir()) == []  # no empty or partial database left behind
+        free_again(disk)
+        with Store(data / "harmony.sqlite3") as store:
+            assert store.created

@@ -160,7 +160,12 @@ class Store:
         self.settings = settings.Settings(self)
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         #: True when this open created the file: only then is the database new.
-        self.created = _create_private(self.path)
+        try:
+            self.created = _create_private(self.path)
+        except sqlite3.Error as exc:  # nothing is left behind: see _create_private
+            if not _disk_trouble(exc):
+                raise
+            raise StoreWriteError(_not_created_message(self.path.parent, exc)) from exc
         self._check: threading.Thread | None = None
         self._damage: Exception | None = None
         if not self.created:
@@ -607,6 +612,21 @@ def _read_only_message(folder: Path) -> str:
         "a disk you can write to and start with --data-dir FOLDER, or make the disk "
         "writable again."
     ).format(folder=folder)
+
+
+def _not_created_message(folder: Path, err: sqlite3.Error) -> str:
+    if getattr(err, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
+        message = _(
+            "The database could not be created in {folder}: the disk is full. Nothing "
+            "was written. Free some space on that disk, then start again."
+        )
+    else:
+        message = _(
+            "The database could not be created in {folder}: the disk could not be "
+            "written ({error}). Nothing was written. Check that the disk is connected "
+            "and can be written to, then start again."
+        )
+    return message.format(folder=folder, error=getattr(err, "sqlite_errorname", "disk error"))
 
 
 def _empty_message(path: Path) -> str:
