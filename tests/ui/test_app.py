@@ -220,3 +220,12 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_a_window(
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     assert run_window(str(data)) == 2
     assert shown == [f"Could not save {log}: that disk is read-only. Choose another folder."]
+    # Nothing of the failed opening holds the input of what opens next (a window
+    # reopened on a backup put back): typing reaches a new field.
+    from PySide6.QtWidgets import QLineEdit
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.keyClicks(field, "ok")
+    assert field.text() == "ok"

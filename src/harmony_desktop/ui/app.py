@@ -369,6 +369,7 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
             opener.pending.wait()
         except Exception as exc:
             failed.append(exc)
+            gate.release()  # input must reach the dialogs, and a window opened after this
             chosen.append(_refused(window, exc, resolve_paths(data_dir).backups))
             window.close()
             return False
