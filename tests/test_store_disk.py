@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from harmony_desktop.domain.errors import StoreCorruptError, StoreWriteError
+from harmony_desktop.domain.errors import StoreCorruptError, StoreError, StoreWriteError
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.startup import PrivateLogFile, open_app
 from harmony_desktop.store import Store
@@ -222,3 +222,48 @@ def test_a_full_disk_refuses_a_write_clearly_and_loses_nothing(tmp_path: Path) -
         finally:
             store.close()
         store_db.check_integrity(disk / "harmony.sqlite3")
+
+
+# -- a read-only disk ----------------------------------------------------------------------
+
+
+def test_a_database_on_a_read_only_disk_is_not_called_damaged(tmp_path: Path) -> None:
+    """A healthy database on a disk mounted read-only (a locked USB stick, a disk the
+    system remounted read-only after an error) is refused as read-only, not as damaged:
+    restoring a backup would not help, and the file is fine."""
+    with small_disk(tmp_path / "disk", 16 * MB) as disk:
+        data = disk / "data"
+        with open_app(data) as services:
+            make_hub(services, students=3)
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        try:
+            with pytest.raises(StoreError) as refused:
+                Store(data / "harmony.sqlite3", backup_dir=data / "backups")
+            assert not isinstance(refused.value, StoreCorruptError)
+            message = str(refused.value)
+            assert "damaged" not in message
+            assert f"{data} is on a read-only disk" in message
+            assert "--data-dir" in message
+        finally:
+            subprocess.run(["mount", "-o", "remount,rw", str(disk)], check=True)
+        store_db.check_integrity(data / "harmony.sqlite3")
+        with open_app(data) as services:  # writable again: it opens as before
+            assert len(HubDirectory(services.store).hubs()) == 1
+
+
+def test_a_new_database_on_a_full_disk_is_refused_clearly_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    with small_disk(tmp_path / "disk", 16 * MB) as disk:
+        data = disk / "data"
+        data.mkdir()
+        fill(disk, leave=0)
+        with pytest.raises(StoreWriteError) as refused:
+            Store(data / "harmony.sqlite3")
+        message = str(refused.value)
+        assert f"could not be created in {data}: the disk is full" in message
+        assert "Free some space" in message
+        assert list(data.iterdir()) == []  # no empty or partial database left behind
+        free_again(disk)
+        with Store(data / "harmony.sqlite3") as store:
+            assert store.created

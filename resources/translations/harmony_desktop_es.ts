@@ -3542,6 +3542,10 @@ What this laptop holds now is kept beside it as a copy, never deleted. Whatever 
 Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se borra. Lo registrado después de ese respaldo vuelve desde el servidor de sincronización si llegó a él; lo demás queda solo en esa copia. La ventana se cierra y se vuelve a abrir con el respaldo.</translation>
     </message>
     <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurar un respaldo…</translation>
+    </message>
+    <message>
         <source>{name} was not put back, and nothing was changed: {reason}</source>
         <translation>No se volvió a poner {name} y no se cambió nada: {reason}</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.startup import open_app
+from harmony_desktop.ui import restore as restore_ui
 from harmony_desktop.ui.app import run_window
 from tests.factories import make_hub
 
@@ -87,11 +88,60 @@ def test_a_damaged_database_is_reported_and_left_unchanged(
     assert not (data / "harmony.sqlite3-wal").exists()  # closed cleanly: checked later
     before = _corrupt(database)
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(restore_ui, "offer_backups", lambda _p, text, _f: shown.append(text))
     assert run_window(str(data)) == 2
     assert len(shown) == 1 and "is damaged" in shown[0] and "restore" in shown[0]
     assert database.read_bytes() == before
     assert not list((data / "backups").glob("*.sqlite3"))  # no backup of a damaged file
+
+
+def test_a_damaged_database_offers_its_backups_and_opens_on_the_one_chosen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A teacher at a site has no command line: the window itself offers the daily
+    # backups, puts the chosen one back (the damaged file kept beside it) and opens on it.
+    from harmony_desktop.ui.main_window import MainWindow
+
+    data, hub_id = seeded_data_dir(tmp_path)
+    with open_app(data) as services:
+        backup = services.store.backup_to(data / "backups" / "harmony-2026-11-20.sqlite3")
+    database = data / "harmony.sqlite3"
+    damaged = database.read_bytes()
+    damaged = damaged[:4096] + b"\x5a" * 8192 + damaged[4096 + 8192 :]
+    database.write_bytes(damaged)
+    offered: list[tuple[str, Path | None]] = []
+
+    def choose(_parent: object, text: str, folder: Path | None) -> Path:
+        offered.append((text, folder))
+        return backup
+
+    monkeypatch.setattr(restore_ui, "offer_backups", choose)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: said.append(text))
+    opened: list[str] = []
+
+    def close_when_reopened() -> None:
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not offered or not windows:
+            QTimer.singleShot(100, close_when_reopened)
+            return
+        opened.append(windows[0].hub_id)
+        windows[0].close()
+
+    QTimer.singleShot(100, close_when_reopened)
+    assert run_window(str(data)) == 0
+    assert len(offered) == 1
+    assert "is damaged" in offered[0][0] and offered[0][1] == data / "backups"
+    assert said and said[0].startswith(f"Restored {backup.name}.")
+    assert opened == [hub_id]
+    kept = list(data.glob("harmony.sqlite3.before-restore-*"))
+    assert [p.read_bytes() for p in kept if not p.name.endswith(("-wal", "-shm"))] == [damaged]
+    from harmony_desktop.store.db import check_integrity
+
+    check_integrity(database)
 
 
 def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
@@ -116,7 +166,7 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
     monkeypatch.setattr(db, "check_integrity", slow_check)
     shown: list[str] = []
     refused: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(restore_ui, "offer_backups", lambda _p, text, _f: shown.append(text))
 
     def while_checking() -> None:
         # today's view is up meanwhile (an earlier test's closed window may linger)
@@ -146,3 +196,36 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
             0,
         )
     assert not list((data / "backups").glob("*.sqlite3"))
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["first-paint", "new-folder"])
+def test_a_data_folder_that_cannot_be_written_is_said_in_a_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    # Started from its icon, the app has no terminal: a log or data folder on a disk
+    # that turned read-only must be said in a dialog, not only on the command line's
+    # standard error (where the window never shows it).
+    import errno
+
+    from harmony_desktop import startup
+
+    data = seeded_data_dir(tmp_path)[0] if existing else tmp_path / "new-data"
+    log = data / "logs" / "harmony-desktop.log"
+
+    def read_only(_folder: Path, **_kw: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(log))
+
+    monkeypatch.setattr(startup, "setup_logging", read_only)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    assert run_window(str(data)) == 2
+    assert shown == [f"Could not save {log}: that disk is read-only. Choose another folder."]
+    # Nothing of the failed opening holds the input of what opens next (a window
+    # reopened on a backup put back): typing reaches a new field.
+    from PySide6.QtWidgets import QLineEdit
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.keyClicks(field, "ok")
+    assert field.text() == "ok"

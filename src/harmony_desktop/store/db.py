@@ -160,12 +160,19 @@ class Store:
         self.settings = settings.Settings(self)
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         #: True when this open created the file: only then is the database new.
-        self.created = _create_private(self.path)
+        try:
+            self.created = _create_private(self.path)
+        except sqlite3.Error as exc:  # nothing is left behind: see _create_private
+            if not _disk_trouble(exc):
+                raise
+            raise StoreWriteError(_not_created_message(self.path.parent, exc)) from exc
         self._check: threading.Thread | None = None
         self._damage: Exception | None = None
         if not self.created:
             if self.path.stat().st_size == 0:
                 raise StoreCorruptError(_empty_message(self.path))
+            if not _writable(self.path):
+                raise StoreError(_read_only_message(self.path.parent))
             make_private(self.path)
             if check_later and nothing_to_write_back(self.path):
                 self._start_check()
@@ -589,6 +596,37 @@ def make_private(database: Path) -> None:
         with contextlib.suppress(FileNotFoundError, PermissionError):
             if side.stat().st_mode & 0o077:
                 side.chmod(0o600)
+
+
+def _writable(database: Path) -> bool:
+    """False when SQLite could not write ``database`` or make its WAL and shared-memory
+    files beside it: a disk mounted read-only, or a file or folder the user may not
+    write. Opened so, a healthy database fails as if it were damaged."""
+    return os.access(database.parent, os.W_OK) and os.access(database, os.W_OK)
+
+
+def _read_only_message(folder: Path) -> str:
+    return _(
+        "The data folder {folder} is on a read-only disk, or you may not write to it, "
+        "so the database cannot be opened. Nothing has been changed. Copy the folder to "
+        "a disk you can write to and start with --data-dir FOLDER, or make the disk "
+        "writable again."
+    ).format(folder=folder)
+
+
+def _not_created_message(folder: Path, err: sqlite3.Error) -> str:
+    if getattr(err, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
+        message = _(
+            "The database could not be created in {folder}: the disk is full. Nothing "
+            "was written. Free some space on that disk, then start again."
+        )
+    else:
+        message = _(
+            "The database could not be created in {folder}: the disk could not be "
+            "written ({error}). Nothing was written. Check that the disk is connected "
+            "and can be written to, then start again."
+        )
+    return message.format(folder=folder, error=getattr(err, "sqlite_errorname", "disk error"))
 
 
 def _empty_message(path: Path) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 from harmony_desktop.domain import i18n
-from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.errors import HarmonyError, StoreCorruptError
 from harmony_desktop.paths import resolve_paths, resource
 from harmony_desktop.store import settings
 from harmony_desktop.store.today import FirstView, read_first_view
@@ -186,7 +186,7 @@ def report_damage(window: MainWindow) -> list[Exception]:
 
     def failed(error: Exception) -> None:
         found.append(error)
-        QMessageBox.critical(window, APP_NAME, str(error))
+        window.restore_from = _refused(window, error, store.backup_dir)
         window.close()
 
     store = window.services.store
@@ -252,9 +252,8 @@ def _open_window(
         # The daily backup and the integrity check wait until the window is up (below):
         # neither delays it.
         services = open_app(data_dir, seed_demo=seed, backup=False, check_later=True)
-    except HarmonyError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 2
+    except (HarmonyError, OSError) as exc:
+        return _refused(None, exc, resolve_paths(data_dir).backups) or 2
     with services:
         install_translator(app)  # the language chosen in this database's settings
         try:
@@ -265,8 +264,7 @@ def _open_window(
                     services.store.checked()  # a damaged file: say that, not what it broke
                 raise
         except HarmonyError as exc:
-            QMessageBox.critical(None, APP_NAME, str(exc))
-            return 2
+            return _refused(None, exc, resolve_paths(data_dir).backups) or 2
         alone = False
         if chosen is None:
             # Only a database without a hub asks: its module loads only then.
@@ -295,6 +293,30 @@ def _open_window(
             programme = window.open_programme()  # next: ensembles, staff, the calendar
             programme.show_page(programme.ensembles)
         return _run_loop(app, window, services, damage)
+
+
+def _refused(parent: QWidget | None, error: Exception, backups: Path | None) -> Path | None:
+    """Say why the database cannot be used; for a damaged one, offer its backups. The
+    backup chosen to be put back, or None."""
+    if isinstance(error, StoreCorruptError):
+        from harmony_desktop.ui.restore import offer_backups
+
+        return offer_backups(parent, str(error), backups)
+    QMessageBox.critical(parent, APP_NAME, _refusal(error))
+    return None
+
+
+def _refusal(error: Exception) -> str:
+    """What to tell a person of an error opening the data folder (no terminal to read)."""
+    if isinstance(error, HarmonyError):
+        return str(error)
+    if isinstance(error, OSError):  # a log or data folder that cannot be written
+        from harmony_desktop.services.files import file_error
+
+        if error.filename:
+            return str(file_error(Path(str(error.filename)), error))
+        return f"{error.strerror or type(error).__name__}"
+    return repr(error)
 
 
 def _after_show(window: MainWindow) -> list[Exception]:
@@ -334,6 +356,7 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
     window = MainWindow(cast("Services", opener.pending), first.hub_id, first=first)
     damage: list[Exception] = []
     failed: list[Exception] = []
+    chosen: list[Path | None] = []  # a backup to put back, offered for a damaged file
     waiting: list[bool] = []
 
     def finish() -> bool:
@@ -346,8 +369,8 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
             opener.pending.wait()
         except Exception as exc:
             failed.append(exc)
-            message = str(exc) if isinstance(exc, HarmonyError) else repr(exc)
-            QMessageBox.critical(window, APP_NAME, message)
+            gate.release()  # input must reach the dialogs, and a window opened after this
+            chosen.append(_refused(window, exc, resolve_paths(data_dir).backups))
             window.close()
             return False
         window.attach()
@@ -373,7 +396,7 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
     opener.join()  # the window may close before its services are open
     if opener.pending.error is not None:
         window.shutdown()
-        return 2
+        return next((path for path in chosen if path is not None), 2)
     services = opener.pending.wait()
     with services:
         if not window.register.attached:  # closed before it was complete
@@ -398,8 +421,8 @@ def _run_loop(
         if code is None:
             code = app.exec()
         window.shutdown()
-        if damage:  # said so in a dialog; the file was not written to
-            return 2
+        if damage:  # said so in a dialog (a backup to put back, perhaps); nothing written
+            return window.restore_from or 2
         while window.successor is not None:  # the hub was switched: its window
             window = window.successor
             window.shutdown()

@@ -53,6 +53,21 @@ def choose_backup(parent: QWidget | None, folder: Path | None, *, replacing: boo
     return chosen if answer == QMessageBox.StandardButton.Yes else None
 
 
+def offer_backups(parent: QWidget | None, message: str, folder: Path | None) -> Path | None:
+    """Say the database is damaged (``message``, from the store) and offer to put a
+    backup back, rather than leaving the person a command to type. The backup chosen,
+    or None when the person closes: nothing has been changed either way."""
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, parent=parent)
+    restore = box.addButton(tr("&Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return None
+    # What the damaged file holds is kept beside the backup put back, never deleted.
+    return choose_backup(parent, folder, replacing=False)
+
+
 def restore_and_say(backup: Path, database: Path) -> bool:
     """Put ``backup`` in place of ``database`` (its services closed) and say what was
     done, or why nothing was; True when it was put back."""

@@ -39,20 +39,29 @@ class MarkCommand(QUndoCommand):
         self._editor = editor
         self._session_id = session_id
         self._changes = changes
-        self._done = True  # pushed after the write already happened
+        # The next undo or redo writes nothing: set when pushed (the write already
+        # happened) and when a replay failed (the stack steps back over it).
+        self.skip_next = True
 
     def redo(self) -> None:
         """Write the marks after the change again (not when first pushed: done then)."""
-        if self._done:
-            self._done = False
+        if self.skip_next:
+            self.skip_next = False
             return
-        self._editor.replay(self._session_id, [(s, after) for s, _b, after in self._changes])
+        if not self._editor.replay(
+            self._session_id, [(s, after) for s, _b, after in self._changes]
+        ):
+            self._editor.replay_failed = self
 
     def undo(self) -> None:
         """Write back the marks before the change."""
-        self._editor.replay(
+        if self.skip_next:
+            self.skip_next = False
+            return
+        if not self._editor.replay(
             self._session_id, [(s, before) for s, before, _a in reversed(self._changes)]
-        )
+        ):
+            self._editor.replay_failed = self
 
 
 class RollEditor(QObject):
@@ -76,6 +85,10 @@ class RollEditor(QObject):
         self.tasks = tasks
         self.staff = staff
         self.undo_stack = QUndoStack(self)
+        # what the last write that failed said (also sent as ``failed``)
+        self.last_failure = ""
+        # the command whose undo or redo could not be written, while the stack steps
+        self.replay_failed: MarkCommand | None = None
 
     # -- the writes ---------------------------------------------------------------------
 
@@ -161,19 +174,38 @@ class RollEditor(QObject):
         self._announce(session_id, [(s, after) for s, _b, after in changes], replayed=False)
         return True
 
-    def replay(self, session_id: str, states: list[tuple[str, MarkState]]) -> None:
+    def undo(self) -> None:
+        """Ctrl+Z: undo the last step; one that cannot be written (a full disk) stays
+        the step to undo, so the next Ctrl+Z tries it again rather than the one before."""
+        self._step(self.undo_stack.undo, +1)
+
+    def redo(self) -> None:
+        """Ctrl+Y: redo the step undone last; one that cannot be written stays to redo."""
+        self._step(self.undo_stack.redo, -1)
+
+    def _step(self, step: Callable[[], None], back: int) -> None:
+        self.replay_failed = None
+        step()
+        failed, self.replay_failed = self.replay_failed, None
+        if failed is not None:  # nothing was written: put the stack back, writing nothing
+            failed.skip_next = True
+            self.undo_stack.setIndex(self.undo_stack.index() + back)
+
+    def replay(self, session_id: str, states: list[tuple[str, MarkState]]) -> bool:
         """Undo/redo: write whole mark states back, as ordinary tracked changes, all in
-        one transaction (all or nothing)."""
+        one transaction (all or nothing). False when nothing could be written."""
         try:
             stored = self.services.roll.set_states(session_id, states, by=self.staff())
         except HarmonyError as exc:
-            self.failed.emit(str(exc))
-            return
+            self.last_failure = str(exc)
+            self.failed.emit(self.last_failure)
+            return False
         written = [
             (student_id, state) for (student_id, _s), state in zip(states, stored, strict=True)
         ]
         if written:
             self._announce(session_id, written, replayed=True)
+        return True
 
     def clear_history(self) -> None:
         """Forget the undo history (another session was opened)."""
@@ -192,7 +224,8 @@ class RollEditor(QObject):
         try:
             after = write(self.services.roll, self.staff())
         except HarmonyError as exc:
-            self.failed.emit(str(exc))
+            self.last_failure = str(exc)
+            self.failed.emit(self.last_failure)
             return False
         if before != after:
             self.undo_stack.push(MarkCommand(self, session_id, [(student_id, before, after)], text))

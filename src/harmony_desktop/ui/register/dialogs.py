@@ -135,6 +135,8 @@ class TimedDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self._warned_for: QTime | None = None
+        # saves what was chosen; what it returns (a full disk) keeps the dialog open
+        self.on_submit: Callable[[], str | None] | None = None
 
     def fit_title(self) -> None:
         """Wide enough that the window title (student's name) is never cut off."""
@@ -184,6 +186,12 @@ class TimedDialog(QDialog):
                 )
             )
             self.warning.show()
+            grow_to_contents(self)
+            return
+        failed = self.on_submit() if self.on_submit is not None else None
+        if failed:
+            self.error.setText(failed)
+            self.error.show()
             grow_to_contents(self)
             return
         super().accept()
@@ -302,8 +310,9 @@ class DepartureDialog(TimedDialog):
         return str(self.reason_box.currentData())
 
 
-class NoteDialog(QDialog):
-    """A note on one student's mark."""
+class NoteDialog(CheckedDialog):
+    """A note on one student's mark. A note that cannot be saved (a full disk) keeps the
+    dialog open with the reason and the text typed."""
 
     def __init__(self, student: str, note: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -319,6 +328,7 @@ class NoteDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.edit)
+        layout.addWidget(self.error)
         layout.addWidget(_buttons(self, tr("&Save note"), tr("&Cancel")))
         self.edit.setFocus()
 

@@ -228,8 +228,8 @@ class RegisterPage(QWidget):
         self.roll.allPresentRequested.connect(self.mark_remaining_present)
         self.roll.signOutRequested.connect(self.sign_out_current)
         self.roll.restoreRequested.connect(self.restore_session)
-        self.roll.undo_button.clicked.connect(self.undo_stack.undo)
-        self.roll.redo_button.clicked.connect(self.undo_stack.redo)
+        self.roll.undo_button.clicked.connect(self.editor.undo)
+        self.roll.redo_button.clicked.connect(self.editor.redo)
         self.roll_stack.addWidget(self.roll)
         # Tab from the roll goes to the volunteers under it (their "Show" button while
         # they are hidden), then to the roll's order; Shift+Tab comes back.
@@ -308,8 +308,8 @@ class RegisterPage(QWidget):
 
     def _add_undo_shortcuts(self) -> None:
         for standard, extra, slot in (
-            (QKeySequence.StandardKey.Undo, "Ctrl+Z", self.undo_stack.undo),
-            (QKeySequence.StandardKey.Redo, "Ctrl+Y", self.undo_stack.redo),
+            (QKeySequence.StandardKey.Undo, "Ctrl+Z", self.editor.undo),
+            (QKeySequence.StandardKey.Redo, "Ctrl+Y", self.editor.redo),
         ):
             keys: list[QKeySequence] = []
             for seq in [*QKeySequence.keyBindings(standard), QKeySequence(extra)]:
@@ -581,14 +581,12 @@ class RegisterPage(QWidget):
             departure = self._departure_dialog(entry, info.label, with_reason=True)
             if departure is None:
                 return
-            departure.accepted.connect(
-                lambda: self._apply_mark(
-                    entry.student_id,
-                    code,
-                    departure_time=departure.departure(),
-                    reason=departure.reason(),
-                    dismissal=departure.dismissal(),
-                )
+            departure.on_submit = lambda: self._apply_mark(
+                entry.student_id,
+                code,
+                departure_time=departure.departure(),
+                reason=departure.reason(),
+                dismissal=departure.dismissal(),
             )
             self._open_dialog(departure)
         elif info.tardy:
@@ -600,8 +598,8 @@ class RegisterPage(QWidget):
                 (self.session.start, self.session.end),
                 self,
             )
-            arrival.accepted.connect(
-                lambda: self._apply_mark(entry.student_id, code, arrival_time=arrival.arrival())
+            arrival.on_submit = lambda: self._apply_mark(
+                entry.student_id, code, arrival_time=arrival.arrival()
             )
             self._open_dialog(arrival)
         else:
@@ -616,7 +614,8 @@ class RegisterPage(QWidget):
         departure_time: dt.time | None = None,
         reason: str | None = None,
         dismissal: Dismissal | None = None,
-    ) -> None:
+    ) -> str | None:
+        """Write the mark; what the teacher must read when it could not be saved."""
         assert self.session is not None
         row = self.roll_model.row_of(student_id)
         before = self.roll_model.entry(row).mark
@@ -632,6 +631,7 @@ class RegisterPage(QWidget):
         )
         if stored and row == self.roll.current_row():
             self.roll_view.step_row(1)
+        return None if stored else self.editor.last_failure
 
     def _default_time(self, *, leaving: bool) -> dt.time:
         assert self.session is not None
@@ -684,13 +684,16 @@ class RegisterPage(QWidget):
         if dialog is None:
             return
 
-        def save() -> None:
+        def save() -> str | None:
             current = self.roll_model.entry(self.roll_model.row_of(entry.student_id)).mark
             stored = self.editor.sign_out(session_id, entry.student_id, dialog.dismissal(), current)
-            if stored and self.roll.current_entry() == entry:
+            if not stored:
+                return self.editor.last_failure  # the dialog stays open, the choice kept
+            if self.roll.current_entry() == entry:
                 self.roll_view.step_row(1)
+            return None
 
-        dialog.accepted.connect(save)
+        dialog.on_submit = save
         self._open_dialog(dialog)
 
     def clear_current(self) -> None:
@@ -710,11 +713,13 @@ class RegisterPage(QWidget):
         session_id = self.session.id
         dialog = NoteDialog(entry.display_name, entry.mark.note, self)
 
-        def save() -> None:
+        def save() -> str | None:
             current = self.roll_model.entry(self.roll_model.row_of(entry.student_id)).mark
-            self.editor.set_note(session_id, entry.student_id, dialog.note(), current)
+            if self.editor.set_note(session_id, entry.student_id, dialog.note(), current):
+                return None
+            return self.editor.last_failure  # the dialog stays open, the text kept
 
-        dialog.accepted.connect(save)
+        dialog.on_submit = save
         self._open_dialog(dialog)
 
     def mark_remaining_present(self) -> None:
