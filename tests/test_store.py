@@ -184,6 +184,42 @@ def test_a_laptops_own_backup_put_back_keeps_its_device_id(tmp_path: Path) -> No
         assert store.device_id == device
 
 
+@pytest.mark.parametrize("damage", [b"", b"not a database at all" * 100])
+def test_a_damaged_database_put_back_from_its_own_backups_stays_this_laptop(
+    tmp_path: Path, damage: bytes
+) -> None:
+    """The database is too damaged to say its device id (empty, or garbage); the backup
+    comes from the data folder's own daily backups: it is this laptop's, still enrolled,
+    not a new laptop that needs a new code."""
+    path = tmp_path / "harmony.sqlite3"
+    with Store(path, backup_dir=tmp_path / "backups") as store:
+        device = store.device_id
+        backup = store.backup_to(tmp_path / "backups" / "harmony-2026-01-01.sqlite3")
+    for side in ("-wal", "-shm"):
+        path.with_name(path.name + side).unlink(missing_ok=True)
+    path.write_bytes(damage)
+    restored = restore_backup(backup, path)
+    assert not restored.new_device
+    with Store(path) as store:
+        assert store.device_id == device
+
+
+def test_a_damaged_database_with_a_backup_from_elsewhere_becomes_a_laptop_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """The same damage, but the backup comes from elsewhere (a USB stick): it may be the
+    old laptop's, so it becomes a laptop of its own."""
+    with Store(tmp_path / "old" / "harmony.sqlite3") as old:
+        old_device = old.device_id
+        backup = old.backup_to(tmp_path / "usb" / "harmony-2026-01-01.sqlite3")
+    path = tmp_path / "new" / "harmony.sqlite3"
+    path.parent.mkdir()
+    path.write_bytes(b"not a database at all" * 100)
+    assert restore_backup(backup, path).new_device
+    with Store(path) as store:
+        assert store.device_id != old_device
+
+
 @pytest.mark.parametrize("here", ["another laptop's database", "no database yet"])
 def test_a_backup_put_on_another_computer_becomes_a_laptop_of_its_own(
     tmp_path: Path, here: str

@@ -791,6 +791,14 @@ def device_id_of(database: Path) -> str | None:
     return str(found) if found else None
 
 
+def _in_own_backups(backup: Path, database: Path) -> bool:
+    """Whether ``backup`` is one of the daily backups this data folder keeps."""
+    try:
+        return backup.resolve().parent == (database.parent / "backups").resolve()
+    except OSError:
+        return False
+
+
 def holds_a_hub(database: Path) -> bool:
     """Whether a database file holds any hub (a new computer's first start made an
     empty one), read without changing it."""
@@ -810,9 +818,15 @@ def restore_backup(backup: Path, database: Path) -> Restored:
     laptop of its own, with a new device id: the old laptop may turn up again and sync,
     and two laptops stamping changes with one device id would not be told apart. It must
     then be enrolled (the caller forgets the token of the laptop it replaced).
+
+    A database too damaged to say its device id, put back from this data folder's own
+    daily backups (``backups/`` beside it), is this laptop's: the laptop goes on as
+    itself, still enrolled. From anywhere else, a laptop of its own, as above.
     """
     check_integrity(backup)
     own = device_id_of(database)
+    if own is None and database.exists() and _in_own_backups(backup, database):
+        own = device_id_of(backup)  # this laptop's own daily backup
     moved: Path | None = None
     if database.exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
