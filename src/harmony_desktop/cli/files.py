@@ -129,17 +129,23 @@ def run_import(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         print(_("Imported: {summary}").format(summary=report.summary()))
-    if report.rejected:  # the rest is imported; the rejected rows are not, and a script hears it
-        print(
-            ngettext(
-                "{count} row was rejected and not imported (see above).",
-                "{count} rows were rejected and not imported (see above).",
-                len(report.rejected),
-            ).format(count=len(report.rejected)),
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return imported_status(len(report.rejected))
+
+
+def imported_status(rejected: int) -> int:
+    """The exit status of a real import: 1, said on stderr, when ``rejected`` rows were
+    left out (the rest is imported, and a script hears it), else 0."""
+    if not rejected:
+        return 0
+    print(
+        ngettext(
+            "{count} row was rejected and not imported (see above).",
+            "{count} rows were rejected and not imported (see above).",
+            rejected,
+        ).format(count=rejected),
+        file=sys.stderr,
+    )
+    return 1
 
 
 def print_unmapped(columns: list[str]) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from harmony_desktop.cli.common import Subcommands, date_arg, open_services
-from harmony_desktop.cli.files import import_exit_help
+from harmony_desktop.cli.files import import_exit_help, imported_status
 from harmony_desktop.domain.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -190,17 +190,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         print(_("Imported: {summary}").format(summary=report.summary()))
-    if report.rejected:  # the rest is imported; the rejected rows are not, and a script hears it
-        print(
-            ngettext(
-                "{count} row was rejected and not imported (see above).",
-                "{count} rows were rejected and not imported (see above).",
-                len(report.rejected),
-            ).format(count=len(report.rejected)),
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return imported_status(len(report.rejected))
 
 
 def _target_labels(services: Services) -> dict[str, str]:
