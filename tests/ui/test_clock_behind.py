@@ -206,3 +206,22 @@ def test_the_band_in_spanish(
             assert "Saturday 1 January 2000" in text
     finally:
         window.shutdown()
+
+
+def test_the_last_sync_is_never_written_as_a_past_day_on_a_clock_behind(
+    qapp: QApplication,
+) -> None:
+    from harmony_desktop.ui.sync.status import describe_last_sync
+
+    def said(when: dt.datetime, now: dt.datetime) -> str:
+        return describe_last_sync(when, now).replace("\u202f", " ")
+
+    synced = dt.datetime(2026, 12, 5, 1, 58)
+    # The clock behind: the sync's whole date, not "5 Dec" as if it were last month.
+    assert said(synced, dt.datetime(2000, 1, 1, 9, 0)) == "Last sync: 5 Dec 2026 1:58 AM"
+    assert said(synced, dt.datetime(2026, 11, 18, 15, 50)) == "Last sync: 5 Dec 2026 1:58 AM"
+    # A correct clock, as before.
+    assert said(synced, dt.datetime(2026, 12, 5, 9, 0)) == "Last sync: today 1:58 AM"
+    assert said(synced, dt.datetime(2026, 12, 6, 9, 0)) == "Last sync: yesterday 1:58 AM"
+    assert said(synced, dt.datetime(2026, 12, 19, 9, 0)) == "Last sync: 5 Dec 1:58 AM"
+    assert said(synced, dt.datetime(2027, 1, 4, 9, 0)) == "Last sync: 5 Dec 2026 1:58 AM"
