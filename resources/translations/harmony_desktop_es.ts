@@ -1335,7 +1335,7 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     </message>
     <message>
         <source>It says {today}, but this register already has changes from {recorded}. Marks taken today would be saved on the wrong day. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
-        <translation>Dice {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome hoy quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+        <translation>Muestra el {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome hoy quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
     </message>
     <message>
         <source>Day shown</source>
