@@ -733,7 +733,7 @@ def test_a_signin_name_stays_on_one_line_beside_long_pickups(
 
 
 def test_spanish_column_titles_leave_room_for_the_names(services: Services, tmp_path: Path) -> None:
-    """The Spanish roster's titles ("Instrumento", "Fotos permitidas") are longer than
+    """The Spanish roster's titles ("Instrumento", "Permite fotos") are longer than
     the English ones and each sets the least width of its column: printed in the cells'
     bold they left the names a column so narrow that "García Vásquez, Joaquín" took
     three lines. Column titles are a point smaller (8 points, never less)."""

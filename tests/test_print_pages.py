@@ -137,3 +137,36 @@ def name_points(pdf: Path) -> float:
     """The size of the first student's surname on the first page, in points."""
     word = next(w for w in page_words(pdf, 1) if w.text == "Aguilar,")
     return (word.y_max - word.y_min) / 1.164
+
+
+# (students, English pages, Spanish pages) of the class roster on Letter paper. Before,
+# the Spanish column titles ("Fotos permitidas", "Camina a casa") and "nombre legal:"
+# narrowed the names and guardians until they wrapped: 2 Spanish pages for 20 students
+# (1 in English), 3 for 40 and 45 (2 in English).
+ROSTERS = [
+    (20, 1, 1),
+    (23, 1, 1),  # slightly tighter: 23 on one page, not 18 and 5
+    (26, 2, 2),
+    (27, 2, 2),
+    (28, 2, 2),
+    (35, 2, 2),
+    (40, 2, 2),
+    (45, 2, 2),
+    (47, 3, 3),
+]
+
+
+@pytest.mark.parametrize(("size", "english", "spanish"), ROSTERS)
+def test_the_spanish_roster_takes_as_many_pages_as_the_english(
+    demo: tuple[Services, str, list[str]], tmp_path: Path, size: int, english: int, spanish: int
+) -> None:
+    for language, expected in (("en", english), ("es", spanish)):
+        pdf = printed(demo, "roster", size, language, tmp_path)
+        assert pages(pdf) == expected, language
+        numbers = [
+            int(m)
+            for n in range(1, expected + 1)
+            for m in re.findall(r"^[ \t]*(\d+)[ \t]+[^\W\d][^,\n]*,", page_text(pdf, n), re.M)
+        ]
+        assert numbers == list(range(1, size + 1)), language  # every student, in order
+        assert smallest_font_points(pdf) >= 7.9
