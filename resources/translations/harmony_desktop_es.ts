@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>legal: {name}</source>
-        <translation>nombre legal: {name}</translation>
+        <translation>legal: {name}</translation>
     </message>
     <message>
         <source>Unknown document {kind!r}; choose one of: {kinds}</source>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Photo OK</source>
-        <translation>Fotos permitidas</translation>
+        <translation>Permite fotos</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Page {n} of {total}</source>
-        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows) a column whose every cell is blank is room to write in (a signature, a mark) and keeps its width; False: it holds nothing to read (a report&apos;s column nobody filled in) and narrows to its title</extracomment>
+        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows) a column whose every cell is blank is room to write in (a signature, a mark) and keeps its width; False: it holds nothing to read (a report&apos;s column nobody filled in) and narrows to its title laid out slightly tighter (:data:`TIGHTER`) when that takes a page fewer</extracomment>
         <translation>Página {n} de {total}</translation>
     </message>
     <message>
@@ -2181,7 +2181,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>This table has {rows} rows, too many to print: export the report to .xlsx or .csv to read it.</source>
-        <extracomment>Columns of one printed table; wider sheets (the grid) continue on further tables, each repeating the sheet&apos;s first two columns. A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export.</extracomment>
+        <extracomment>Columns of one printed table; wider sheets (the grid) continue on further tables, each repeating the sheet&apos;s first two columns. A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export. Lines a hub&apos;s name may take above its small chart (about 75 letters): past them it ends in &quot;…&quot;. It wraps between its words rather than be cut short on one line, so hubs named alike are told apart.</extracomment>
         <translation>Esta tabla tiene {rows} filas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo.</translation>
     </message>
     <message>
