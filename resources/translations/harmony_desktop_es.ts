@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page.</extracomment>
+        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1293,6 +1293,23 @@
         <translation>Cancelar esta sesión</translation>
     </message>
     <message>
+        <source>Check this computer&apos;s date</source>
+        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
+        <translation>Revise la fecha de esta computadora</translation>
+    </message>
+    <message>
+        <source>This computer says today is {today}, but this register already has changes from {recorded}. Marks taken now are saved on {today}.
+
+If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
+        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome ahora quedan con fecha del {today}.
+
+Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+    </message>
+    <message>
+        <source>Take roll anyway</source>
+        <translation>Tomar asistencia de todos modos</translation>
+    </message>
+    <message>
         <source>This session is cancelled. Restore it (Restore session) to take roll.</source>
         <translation>Esta sesión está cancelada. Restáurela (Restaurar sesión) para tomar asistencia.</translation>
     </message>
@@ -1307,6 +1324,18 @@
     <message>
         <source>Open oldest missing roll</source>
         <translation>Abrir la asistencia pendiente más antigua</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s date is wrong</source>
+        <translation>La fecha de esta computadora está mal</translation>
+    </message>
+    <message>
+        <source>⚠ This computer&apos;s date is wrong.</source>
+        <translation>⚠ La fecha de esta computadora está mal.</translation>
+    </message>
+    <message>
+        <source>It says {today}, but this register already has changes from {recorded}. Marks taken today would be saved on the wrong day. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
+        <translation>Muestra el {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome hoy quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
     </message>
     <message>
         <source>Day shown</source>
@@ -1551,7 +1580,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Could not load the day: {error}</source>
-        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
         <translation>No se pudo cargar el día: {error}</translation>
     </message>
     <message>

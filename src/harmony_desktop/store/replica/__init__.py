@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from harmony_desktop.store.replica import clock as _clock
 from harmony_desktop.store.replica import clock_reset as _clock_reset
 from harmony_desktop.store.replica import conflicts as _conflicts
 from harmony_desktop.store.replica import outbox as _outbox
@@ -125,6 +126,15 @@ class Replica:
         """How many local changes wait to be pushed."""
         with self.store.read() as s:
             return _outbox.pending(s)
+
+    def newest_reading_ms(self) -> int | None:
+        """The wall time (milliseconds since the epoch) of the newest reading of this
+        device's clock the database records (the later of the ``CLOCK`` setting and the
+        newest outbox entry): its own changes, and every pulled stamp folded in. None
+        before the first change."""
+        with self.store.read() as s:
+            last = _clock.load_clock(s, self.store.device_id, wall=self.wall).last
+        return int(last[:15]) or None
 
     def next_batch(self, size: int) -> list[Queued]:
         """The ``size`` oldest waiting changes (``.mutation()`` is their wire form)."""
