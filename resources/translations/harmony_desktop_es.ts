@@ -2120,6 +2120,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Recibiendo {n}</translation>
     </message>
     <message>
+        <source>Synced after resetting this computer&apos;s clock: sent {sent}, received {got}</source>
+        <translation>Sincronizado tras restablecer el reloj de esta computadora: enviados {sent}, recibidos {got}</translation>
+    </message>
+    <message>
         <source>Synced: sent {sent}, received {got}</source>
         <translation>Sincronizado: enviados {sent}, recibidos {got}</translation>
     </message>

@@ -265,7 +265,10 @@ class SyncStatusWidget(QWidget):
     def _finished(self, report: SyncReport) -> None:
         self.progress.hide()
         self.sync_button.setEnabled(True)
-        if report.pushed or report.pulled:
+        if report.clock_reset:  # the changes made while the clock was far ahead went out
+            text = tr("Synced after resetting this computer's clock: sent {sent}, received {got}")
+            text = text.format(sent=report.pushed, got=report.pulled)
+        elif report.pushed or report.pulled:
             text = tr("Synced: sent {sent}, received {got}").format(
                 sent=report.pushed, got=report.pulled
             )
