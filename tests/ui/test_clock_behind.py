@@ -18,6 +18,7 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import AttendanceMark
 from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.tasks import Changes
 from tests.factories import HubFixture, make_hub
 
 #: The time zone of the laptops in these tests (the band writes local days).
@@ -128,6 +129,27 @@ def test_a_correct_clock_shows_no_band(
             assert not window.register.clock_banner.isVisible()
         finally:
             window.shutdown()
+
+
+def test_the_band_stays_after_a_sync_when_the_date_was_fixed_with_the_register_open(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    """The register opened on 2000-01-01 ("today" is read once); the date is fixed
+    meanwhile and a sync finishes: the register still shows 1 January 2000, so the band
+    still says to reopen Harmony."""
+    window = open_window(qtbot, services, recorded_hub, Y2K)
+    page = window.register
+    try:
+        assert page.clock_banner.isVisible()
+        services.store.wall = lambda: ms(RECORDED + dt.timedelta(hours=3))
+        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+            window.tasks.notify(Changes(sync=True), None)
+        assert page.clock_behind is not None
+        assert page.clock_banner.isVisible()
+        assert "Saturday 1 January 2000" in page.clock_banner.label.text()
+        assert page.day == dt.date(2000, 1, 1)
+    finally:
+        window.shutdown()
 
 
 def test_the_first_mark_on_the_wrong_today_is_asked_about_once(

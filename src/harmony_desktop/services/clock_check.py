@@ -74,6 +74,10 @@ class ClockCheck:
             readings.append(int(synced.timestamp() * 1000))
         return max((r for r in readings if r), default=None)
 
+    def today(self) -> dt.date:
+        """This computer's date now (its local time)."""
+        return local_time(self.store.wall()).date()
+
     def behind(self) -> ClockBehind | None:
         """What the register must say when this computer's clock is behind what the
         database recorded (None when it is not)."""

@@ -166,7 +166,8 @@ def long_day(day: dt.date) -> str:
 class ClockBehindBanner(QFrame):
     """The warning that this computer's date is behind what the register already
     recorded: marks taken on "today" would land on the wrong day. It stays while the
-    window is open (the date is read once, at start) and never takes the keyboard."""
+    window is open (the date is read once, at start), unless a sync sets the register's
+    clock right on that same date, and never takes the keyboard."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -392,18 +392,31 @@ class RegisterPage(QWidget):
 
     def _check_clock(self) -> None:
         """Compare this computer's clock with what the register recorded, in the
-        background; the band shows if it is behind."""
+        background; the band shows if it is behind. Again after each sync: one that set
+        the register's clock right (a laptop's clock had run ahead) takes the band away."""
         QueryOp(
-            self.tasks, op=lambda s: s.clock.behind(), success=self._clock_checked, parent=self
+            self.tasks,
+            op=lambda s: (s.clock.behind(), s.clock.today()),
+            success=self._clock_checked,
+            parent=self,
         ).failure(self._clock_check_failed).run_in_background()
 
-    def _clock_checked(self, behind: ClockBehind | None) -> None:
+    def _clock_checked(self, found: tuple[ClockBehind | None, dt.date]) -> None:
+        behind, day = found
+        if behind is None and self.clock_behind is not None and day != self.today:
+            # The computer's date was changed while the register was open on the wrong
+            # "today": the band stays until Harmony is reopened, as it says.
+            behind = self.clock_behind
+        was = self.clock_behind
         self.clock_behind = behind
-        if behind is not None:
-            log.warning(
-                "this computer's clock is %d days behind what the register recorded",
-                behind.behind.days,
-            )
+        if behind is None:
+            self.clock_banner.hide()
+        else:
+            if was is None:
+                log.warning(
+                    "this computer's clock is %d days behind what the register recorded",
+                    behind.behind.days,
+                )
             self.clock_banner.show_behind(behind.now.date(), behind.recorded.date())
         self.clockChecked.emit(behind)
 
@@ -602,6 +615,8 @@ class RegisterPage(QWidget):
 
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         """A sync, the roster or the review page changed what the register shows."""
+        if changes.sync and self.attached:
+            self._check_clock()  # a sync may have set the register's clock right
         if initiator in (self, self.editor) or not changes.register:
             return
         if changes.setup:
