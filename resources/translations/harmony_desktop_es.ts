@@ -3542,6 +3542,34 @@ What this laptop holds now is kept beside it as a copy, never deleted. Whatever 
 Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se borra. Lo registrado después de ese respaldo vuelve desde el servidor de sincronización si llegó a él; lo demás queda solo en esa copia. La ventana se cierra y se vuelve a abrir con el respaldo.</translation>
     </message>
     <message>
+        <source>The daily backups in {folder}, the one holding the newest data first. Each says when its data was last changed.</source>
+        <translation>Los respaldos diarios en {folder}, primero el que tiene los datos más recientes. Cada uno dice cuándo se cambiaron sus datos por última vez.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Respaldos</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>Qué contiene</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Archivo de respaldo</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Otro archivo…</translation>
+    </message>
+    <message>
+        <source>A backup elsewhere: a copy on a USB stick, say</source>
+        <translation>Un respaldo en otro lugar: por ejemplo, una copia en una memoria USB</translation>
+    </message>
+    <message>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar un respaldo…</translation>
     </message>
