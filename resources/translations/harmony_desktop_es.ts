@@ -2178,6 +2178,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>{n} MB</source>
+        <extracomment>How long after a backup that could not be made the next change tries again.</extracomment>
         <translation>{n} MB</translation>
     </message>
     <message>
@@ -2193,8 +2194,13 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>No se pudo hacer la copia de seguridad de hoy; la aplicación funciona con normalidad.</translation>
     </message>
     <message>
-        <source>The next start tries again. The log file says what went wrong.</source>
-        <translation>Se volverá a intentar en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+        <source>It is tried again a few minutes later while the window is open, and at the next start. The log file says what went wrong.</source>
+        <translation>Se vuelve a intentar unos minutos después mientras la ventana esté abierta, y en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made.</source>
+        <extracomment>the day whose backup is there (made now, or found made)</extracomment>
+        <translation>Se hizo la copia de seguridad de hoy.</translation>
     </message>
     <message>
         <source>About the event</source>

@@ -534,7 +534,10 @@ def _too_little_space(folder: Path, needed: int, free: int, daily: bool) -> str:
         "move videos or old files elsewhere); the app works normally meanwhile."
     ).format(needed=_size(needed + BACKUP_SPARE_BYTES), folder=folder, free=_size(free))
     if daily:
-        text += " " + _("The daily backup is tried again at the next start.")
+        text += " " + _(
+            "The daily backup is tried again a few minutes later while the window is "
+            "open, and at the next start."
+        )
     return text
 
 
