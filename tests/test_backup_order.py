@@ -221,3 +221,16 @@ def test_restore_list_on_the_command_line(
     assert path.endswith("harmony-2026-12-07.sqlite3")
     assert said.startswith("Changes up to Sat 4 Dec 2027, 3:30\u202fPM — the newest (")
     assert lines[-1].split("\t")[1].startswith("Damaged (file is not a database)")
+
+
+def test_a_backup_by_hand_says_it_kept_the_damaged_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    a_week(data)
+    add_damaged(data / "backups")
+    assert main(["--data-dir", str(data), "backup"]) == 0
+    said = capsys.readouterr().err
+    for name in ("harmony-2026-12-08.sqlite3", "harmony-2026-11-28.sqlite3"):
+        assert f"harmony-desktop: kept the damaged backup {name}: it cannot be read" in said
+        assert (data / "backups" / name).exists()

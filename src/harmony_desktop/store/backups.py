@@ -198,6 +198,6 @@ def prune(backup_dir: Path, keep: int) -> Pruned:
             continue
         deleted.append(old.path)
     damaged = tuple(i.path for i in listed if i.damaged)
-    for path in damaged:
-        log.warning("kept the damaged backup %s (it cannot be read; never deleted)", path.name)
+    for path in damaged:  # (info: the command line and the list say it in words)
+        log.info("kept the damaged backup %s (it cannot be read; never deleted)", path.name)
     return Pruned(tuple(deleted), damaged)

@@ -161,7 +161,7 @@ class BackupList(QDialog):
         if newest is not None:
             self.table.setCurrentItem(newest)
         self._can_restore()
-        self.resize(860, 420)
+        self.resize(1000, 440)  # a note whole at 1280 px (keep_on_screen fits smaller)
         keep_on_screen(self)
         self.table.setFocus()
 
