@@ -234,3 +234,34 @@ def test_a_backup_by_hand_says_it_kept_the_damaged_files(
     for name in ("harmony-2026-12-08.sqlite3", "harmony-2026-11-28.sqlite3"):
         assert f"harmony-desktop: kept the damaged backup {name}: it cannot be read" in said
         assert (data / "backups" / name).exists()
+
+
+def test_backups_from_before_a_clock_reset_go_after_the_later_ones(tmp_path: Path) -> None:
+    """A year typed two years ahead: its stamps are beyond what the server takes, and
+    the first sync on the fixed clock turns the clock back (clock_reset.py); the backups
+    taken before read further ahead than every later one, yet hold older data."""
+    from harmony_desktop.store.replica.clock_reset import reset
+    from harmony_sync.hlc import wall_clock_ms
+
+    now = wall_clock_ms()
+    day = 86_400_000
+    backups = tmp_path / "backups"
+    with Store(tmp_path / "harmony.sqlite3", backup_dir=backups) as store:
+        change(store, now - 3 * day, "Hub before the typo")
+        store.backup_if_due(dt.date(2026, 12, 2))
+        change(store, now + 730 * day, "Hub while the year read two ahead")
+        store.backup_if_due(dt.date(2028, 12, 3))
+        assert names(list_backups(backups))[0] == "harmony-2028-12-03.sqlite3"  # no reset yet
+        assert reset(store, wall=lambda: now) is not None  # a sync confirmed the clock
+        change(store, now, "Hub after the clock was fixed")
+        store.backup_if_due(dt.date(2026, 12, 5))
+        assert names(list_backups(backups)) == [
+            "harmony-2026-12-05.sqlite3",  # the newest data, whatever the 2028 stamps say
+            "harmony-2026-12-02.sqlite3",
+            "harmony-2028-12-03.sqlite3",
+        ]
+        store.prune_backups(keep=2)
+    assert names(list_backups(backups)) == [
+        "harmony-2026-12-05.sqlite3",
+        "harmony-2026-12-02.sqlite3",
+    ]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harmony_desktop.store import settings
+from harmony_sync.hlc import MAX_FUTURE_MS, wall_clock_ms
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,9 @@ _READING = re.compile(r"(\d{15})-(\d{5})-[0-9a-f]{16}")
 _READING_SQL = (
     "SELECT (SELECT value FROM local_meta WHERE key = ?), (SELECT max(mutation_id) FROM outbox)"
 )
+
+#: The data folder's database, beside its ``backups`` folder (``paths.AppPaths``).
+DATABASE_NAME = "harmony.sqlite3"
 
 #: What a backup holding no change at all reads as: older than any change.
 NO_CHANGE = (0, 0)
@@ -132,18 +136,29 @@ def _reading(path: Path, size: int) -> tuple[tuple[int, int] | None, str]:
             conn.close()
     except sqlite3.Error as err:
         return None, str(err) or type(err).__name__
+    if isinstance(stored, str) and _READING.fullmatch(stored) is None:
+        return None, "malformed clock"
+    reading = _later_of(stored, newest)
+    if reading is None:
+        return None, "malformed outbox"
+    return reading, ""
+
+
+def _later_of(stored: object, newest: object) -> tuple[int, int] | None:
+    """The later of the CLOCK setting's reading and the newest outbox entry's, as
+    (wall milliseconds, counter); :data:`NO_CHANGE` for neither; None if malformed."""
     candidates = [NO_CHANGE]
     if isinstance(stored, str):
         match = _READING.fullmatch(stored)
         if match is None:
-            return None, "malformed clock"
+            return None
         candidates.append((int(match.group(1)), int(match.group(2))))
     if newest is not None:
         try:
-            candidates.append(divmod(int(newest), 100_000))
-        except (TypeError, ValueError):
-            return None, "malformed outbox"
-    return max(candidates), ""
+            candidates.append(divmod(int(str(newest)), 100_000))
+        except ValueError:
+            return None
+    return max(candidates)
 
 
 def _readable_order(info: BackupInfo) -> tuple[tuple[int, int], dt.date, float, str]:
@@ -158,15 +173,45 @@ def _damaged_order(info: BackupInfo) -> tuple[dt.date, float, str]:
     return (day, info.mtime, info.path.name)
 
 
-def backups_by_content(backup_dir: Path) -> list[BackupInfo]:
+def backups_by_content(backup_dir: Path, *, now_ms: int | None = None) -> list[BackupInfo]:
     """The daily backups in ``backup_dir``: the readable ones newest data first, then
-    the damaged ones (newest first by name, else modification time)."""
+    the damaged ones (newest first by name, else modification time).
+
+    One exception to the order of readings: a clock set more than ``MAX_FUTURE_MS``
+    ahead (a mistyped year) is turned back by the first sync that confirms the wall
+    clock (``store/replica/clock_reset.py``), so backups taken before that reset read
+    further ahead than every later one. When the data folder's database (beside
+    ``backup_dir``) reads within that limit of ``now_ms`` (this computer's clock) and a
+    backup beyond it, the backup predates a reset (or a restore of an older backup):
+    it is listed, and pruned, after the backups within the limit."""
     if not backup_dir.is_dir():
         return []
     found = [read_backup(path) for path in backup_dir.glob(BACKUP_GLOB) if path.is_file()]
     readable = sorted((i for i in found if not i.damaged), key=_readable_order, reverse=True)
     damaged = sorted((i for i in found if i.damaged), key=_damaged_order, reverse=True)
+    limit = (wall_clock_ms() if now_ms is None else now_ms) + MAX_FUTURE_MS
+    beyond = [i for i in readable if i.reading is not None and i.reading[0] > limit]
+    if beyond:
+        live = _live_reading(backup_dir.parent / DATABASE_NAME)
+        if live is not None and live[0] <= limit:
+            readable = [i for i in readable if i not in beyond] + beyond
     return readable + damaged
+
+
+def _live_reading(database: Path) -> tuple[int, int] | None:
+    """The newest change the data folder's own database records (None when it cannot
+    be read). Opened read-only but not immutable: the window may be writing it."""
+    if not database.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            stored, newest = conn.execute(_READING_SQL, (settings.CLOCK.key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return _later_of(stored, newest)
 
 
 def newest_backup(backup_dir: Path) -> BackupInfo | None:
