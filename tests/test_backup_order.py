@@ -240,8 +240,11 @@ def test_backups_from_before_a_clock_reset_go_after_the_later_ones(tmp_path: Pat
     """A year typed two years ahead: its stamps are beyond what the server takes, and
     the first sync on the fixed clock turns the clock back (clock_reset.py); the backups
     taken before read further ahead than every later one, yet hold older data."""
+    from harmony_desktop.store import backups as backup_module
     from harmony_desktop.store.replica.clock_reset import reset
-    from harmony_sync.hlc import wall_clock_ms
+    from harmony_sync.hlc import MAX_FUTURE_MS, wall_clock_ms
+
+    assert backup_module.MAX_FUTURE_MS == MAX_FUTURE_MS  # the limit the reset uses
 
     now = wall_clock_ms()
     day = 86_400_000

@@ -27,11 +27,11 @@ import datetime as dt
 import logging
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from harmony_desktop.store import settings
-from harmony_sync.hlc import MAX_FUTURE_MS, wall_clock_ms
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,10 @@ _READING = re.compile(r"(\d{15})-(\d{5})-[0-9a-f]{16}")
 _READING_SQL = (
     "SELECT (SELECT value FROM local_meta WHERE key = ?), (SELECT max(mutation_id) FROM outbox)"
 )
+
+#: ``harmony_sync.hlc.MAX_FUTURE_MS`` (a test checks they agree): a reading further ahead
+#: is turned back by a sync. Written out, as only the replica may import the clock.
+MAX_FUTURE_MS = 400 * 86_400_000
 
 #: The data folder's database, beside its ``backups`` folder (``paths.AppPaths``).
 DATABASE_NAME = "harmony.sqlite3"
@@ -189,7 +193,7 @@ def backups_by_content(backup_dir: Path, *, now_ms: int | None = None) -> list[B
     found = [read_backup(path) for path in backup_dir.glob(BACKUP_GLOB) if path.is_file()]
     readable = sorted((i for i in found if not i.damaged), key=_readable_order, reverse=True)
     damaged = sorted((i for i in found if i.damaged), key=_damaged_order, reverse=True)
-    limit = (wall_clock_ms() if now_ms is None else now_ms) + MAX_FUTURE_MS
+    limit = (time.time_ns() // 1_000_000 if now_ms is None else now_ms) + MAX_FUTURE_MS
     beyond = [i for i in readable if i.reading is not None and i.reading[0] > limit]
     if beyond:
         live = _live_reading(backup_dir.parent / DATABASE_NAME)
