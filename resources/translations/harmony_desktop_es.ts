@@ -2210,6 +2210,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>{n} MB</source>
+        <extracomment>How long after a backup that could not be made the next change tries again.</extracomment>
         <translation>{n} MB</translation>
     </message>
     <message>
@@ -2225,8 +2226,13 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>No se pudo hacer la copia de seguridad de hoy; la aplicación funciona con normalidad.</translation>
     </message>
     <message>
-        <source>The next start tries again. The log file says what went wrong.</source>
-        <translation>Se volverá a intentar en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+        <source>It is tried again a few minutes later while the window is open, and at the next start. The log file says what went wrong.</source>
+        <translation>Se vuelve a intentar unos minutos después mientras la ventana esté abierta, y en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made.</source>
+        <extracomment>the day whose backup is there (made now, or found made)</extracomment>
+        <translation>Se hizo la copia de seguridad de hoy.</translation>
     </message>
     <message>
         <source>About the event</source>
@@ -3572,6 +3578,34 @@ What this laptop holds now is kept beside it as a copy, never deleted. Whatever 
         <translation>¿Volver a poner el respaldo {name}?
 
 Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se borra. Lo registrado después de ese respaldo vuelve desde el servidor de sincronización si llegó a él; lo demás queda solo en esa copia. La ventana se cierra y se vuelve a abrir con el respaldo.</translation>
+    </message>
+    <message>
+        <source>The daily backups in {folder}, the one holding the newest data first. Each says when its data was last changed.</source>
+        <translation>Los respaldos diarios en {folder}, primero el que tiene los datos más recientes. Cada uno dice cuándo se cambiaron sus datos por última vez.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Respaldos</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>Qué contiene</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Archivo de respaldo</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Otro archivo…</translation>
+    </message>
+    <message>
+        <source>A backup elsewhere: a copy on a USB stick, say</source>
+        <translation>Un respaldo en otro lugar: por ejemplo, una copia en una memoria USB</translation>
     </message>
     <message>
         <source>&amp;Restore a backup…</source>
