@@ -115,3 +115,20 @@ def test_the_last_successful_sync_counts(store: Store) -> None:
     store.wall = lambda: ms(Y2K)
     found = ClockCheck(store).behind()
     assert found is not None and found.recorded == synced
+
+
+def test_only_a_clock_behind_the_last_sync_is_certainly_wrong(store: Store) -> None:
+    # Changes stamped 3 December (this laptop's year was mistyped, or another's clock
+    # ran ahead); the last sync, whose clock the server found right, on 1 October.
+    _write_at(store, RECORDED)
+    store.settings.set(local.SYNC_LAST_SUCCESS, dt.datetime(2026, 10, 1, 15, tzinfo=UTC))
+    check = ClockCheck(store)
+    store.wall = lambda: ms(dt.datetime(2026, 10, 20, 9, tzinfo=UTC))  # after that sync
+    found = check.behind()
+    assert found is not None and not found.certain  # may be right: the stamps ahead
+    store.wall = lambda: ms(dt.datetime(2026, 9, 29, 14, 59, tzinfo=UTC))  # 2 days + 1 min
+    found = check.behind()
+    assert found is not None and found.certain
+    store.wall = lambda: ms(Y2K)
+    found = check.behind()
+    assert found is not None and found.certain

@@ -1338,6 +1338,14 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Muestra el {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome hoy quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
     </message>
     <message>
+        <source>⚠ Check this computer&apos;s date.</source>
+        <translation>⚠ Revise la fecha de esta computadora.</translation>
+    </message>
+    <message>
+        <source>It says {today}, but this register has changes dated as late as {recorded}. If {today} is wrong, set the date and time in this computer&apos;s settings, then close and reopen Harmony. If it is right, those changes were made on a computer whose clock was ahead: take roll as usual.</source>
+        <translation>Muestra el {today}, pero el registro de asistencia tiene cambios con fecha hasta el {recorded}. Si el {today} está mal, corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony. Si está bien, esos cambios se hicieron en una computadora con el reloj adelantado: tome asistencia como siempre.</translation>
+    </message>
+    <message>
         <source>Day shown</source>
         <translation>Día mostrado</translation>
     </message>

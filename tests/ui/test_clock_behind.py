@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import Store
+from harmony_desktop.store import settings as local
 from harmony_desktop.store.models import AttendanceMark
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.tasks import Changes
@@ -48,9 +49,12 @@ def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def recorded_hub(zone: None, store: Store, services: Services) -> HubFixture:
-    """The test hub, every change made here on ``RECORDED``."""
+    """The test hub, every change made here on ``RECORDED``, and synced then (the
+    server found the clock right: a clock behind that is certainly wrong)."""
     store.wall = lambda: ms(RECORDED)
-    return make_hub(services)
+    hub = make_hub(services)
+    store.settings.set(local.SYNC_LAST_SUCCESS, RECORDED)
+    return hub
 
 
 def open_window(qtbot: QtBot, services: Services, hub: HubFixture, now: dt.datetime) -> MainWindow:
@@ -209,6 +213,45 @@ def test_the_first_mark_on_the_wrong_today_is_asked_about_once(
         assert page.active_dialog is None
         assert stored_codes(services, monday) == ["AE", "P"]
         assert page.clock_banner.isVisible()
+    finally:
+        window.shutdown()
+
+
+def test_a_date_after_the_last_sync_may_be_right_and_the_roll_goes_on(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    """Changes dated 3 December, but the last sync (whose clock the server found right)
+    was in September and this computer says 14 September: its date may be right (the
+    changes stamped on a computer whose clock ran ahead) or wrong. The band says both,
+    in amber, and the first mark is not asked about."""
+    services.store.settings.set(local.SYNC_LAST_SUCCESS, BIOS - dt.timedelta(days=3))
+    window = open_window(qtbot, services, recorded_hub, BIOS)
+    page = window.register
+    try:
+        behind = page.clock_behind
+        assert behind is not None and not behind.certain
+        band = page.clock_banner
+        assert band.isVisible()
+        assert band.label.text() == (
+            "<b>⚠ Check this computer's date.</b> It says Monday 14 September 2026, but "
+            "this register has changes dated as late as Thursday 3 December 2026. If "
+            "Monday 14 September 2026 is wrong, set the date and time in this computer's "
+            "settings, then close and reopen Harmony. If it is right, those changes were "
+            "made on a computer whose clock was ahead: take roll as usual."
+        )
+        assert "#b26a00" in band.styleSheet()  # amber, not the red of a wrong date
+        monday = open_session(qtbot, window)
+        with qtbot.waitSignal(page.markSaved, timeout=3000):
+            qtbot.keyClick(page.roll_view, "P")
+        assert page.active_dialog is None
+        assert stored_codes(services, monday) == ["P"]
+        # Behind the last sync by more than two days: certainly wrong, red again.
+        services.store.settings.set(local.SYNC_LAST_SUCCESS, BIOS + dt.timedelta(days=3))
+        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+            window.tasks.notify(Changes(sync=True), None)
+        assert page.clock_behind is not None and page.clock_behind.certain
+        assert "#b00020" in band.styleSheet()
+        assert band.label.text().startswith("<b>⚠ This computer's date is wrong.</b>")
     finally:
         window.shutdown()
 

@@ -13,6 +13,12 @@ only when this computer's clock is more than :data:`BEHIND_AFTER` before that mo
 which no correct clock is: both are instants (UTC), so time zones and summer time do not
 enter, and even a laptop whose time zone is set wrong but whose local time was typed in
 by hand is at most 26 hours off.
+
+Only the last successful sync is a moment a server confirmed. A clock behind it is
+certainly wrong (:attr:`ClockBehind.certain`). A clock behind the stamps alone may be
+right: a laptop whose year was mistyped stamped them ahead and its clock has since been
+fixed (the first sync turns its sync clock back), or another laptop's clock ran ahead.
+The register then names both possibilities and lets the roll go on without asking.
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ class ClockBehind:
     now: dt.datetime
     #: the newest moment the database recorded (local time, with its offset)
     recorded: dt.datetime
+    #: the clock is behind the last successful sync too, a moment the server confirmed:
+    #: it is certainly wrong (False: it may be right, and the stamps ahead)
+    certain: bool = True
 
     @property
     def behind(self) -> dt.timedelta:
@@ -66,13 +75,18 @@ class ClockCheck:
     def newest_recorded_ms(self) -> int | None:
         """The newest moment the database recorded, in milliseconds since the epoch: the
         clock's newest reading, or the last successful sync (None: nothing yet)."""
-        readings = [Replica(self.store).newest_reading_ms()]
-        synced = self.store.settings.get(settings.SYNC_LAST_SUCCESS)
-        if synced is not None:
-            if synced.tzinfo is None:
-                synced = synced.replace(tzinfo=dt.UTC)
-            readings.append(int(synced.timestamp() * 1000))
+        readings = [Replica(self.store).newest_reading_ms(), self.last_sync_ms()]
         return max((r for r in readings if r), default=None)
+
+    def last_sync_ms(self) -> int | None:
+        """When the last successful sync ended (the server found this computer's clock
+        right then), in milliseconds since the epoch; None: never."""
+        synced = self.store.settings.get(settings.SYNC_LAST_SUCCESS)
+        if synced is None:
+            return None
+        if synced.tzinfo is None:
+            synced = synced.replace(tzinfo=dt.UTC)
+        return int(synced.timestamp() * 1000)
 
     def today(self) -> dt.date:
         """This computer's date now (its local time)."""
@@ -85,4 +99,5 @@ class ClockCheck:
         recorded_ms = self.newest_recorded_ms()
         if recorded_ms is None or not is_behind(now_ms, recorded_ms):
             return None
-        return ClockBehind(local_time(now_ms), local_time(recorded_ms))
+        certain = is_behind(now_ms, self.last_sync_ms())
+        return ClockBehind(local_time(now_ms), local_time(recorded_ms), certain)

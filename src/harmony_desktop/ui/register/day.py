@@ -187,15 +187,32 @@ class ClockBehindBanner(QFrame):
         layout.addWidget(self.label, 1)
         self.hide()
 
-    def show_behind(self, today: dt.date, recorded: dt.date) -> None:
+    def show_behind(self, today: dt.date, recorded: dt.date, *, certain: bool = True) -> None:
         """Say that this computer's date, ``today``, is behind ``recorded``, the newest
-        day the register already has changes from."""
-        head = tr("⚠ This computer's date is wrong.")
-        body = tr(
-            "It says {today}, but this register already has changes from {recorded}. "
-            "Marks taken today would be saved on the wrong day. Set the date and time in "
-            "this computer's settings, then close and reopen Harmony."
-        ).format(
+        day the register already has changes from.
+
+        ``certain``: the date is behind the last successful sync too, so it is wrong (red).
+        Otherwise it may be right and the changes stamped ahead on a computer whose
+        clock ran ahead (amber): the band names both possibilities."""
+        if certain:
+            head = tr("⚠ This computer's date is wrong.")
+            body = tr(
+                "It says {today}, but this register already has changes from {recorded}. "
+                "Marks taken today would be saved on the wrong day. Set the date and time in "
+                "this computer's settings, then close and reopen Harmony."
+            )
+            colours = "background: #fdecea; border: 2px solid #b00020;"
+        else:
+            head = tr("⚠ Check this computer's date.")
+            body = tr(
+                "It says {today}, but this register has changes dated as late as "
+                "{recorded}. If {today} is wrong, set the date and time in this computer's "
+                "settings, then close and reopen Harmony. If it is right, those changes were "
+                "made on a computer whose clock was ahead: take roll as usual."
+            )
+            colours = "background: #fff4e5; border: 2px solid #b26a00;"
+        self.setStyleSheet(f"QFrame#clockBehind {{ {colours} border-radius: 6px; }}")
+        body = body.format(
             today=escape(long_day(today), quote=False),
             recorded=escape(long_day(recorded), quote=False),
         )

@@ -417,7 +417,9 @@ class RegisterPage(QWidget):
                     "this computer's clock is %d days behind what the register recorded",
                     behind.behind.days,
                 )
-            self.clock_banner.show_behind(behind.now.date(), behind.recorded.date())
+            self.clock_banner.show_behind(
+                behind.now.date(), behind.recorded.date(), certain=behind.certain
+            )
         self.clockChecked.emit(behind)
 
     def _clock_check_failed(self, exc: Exception) -> None:
@@ -431,6 +433,7 @@ class RegisterPage(QWidget):
         behind = self.clock_behind
         if (
             behind is None
+            or not behind.certain  # the date may well be right: the band says so
             or self._wrong_day_accepted
             or self.session is None
             or self.session.date != self.today
