@@ -13,7 +13,13 @@ Spanish as the folder's language. ``shoot`` runs the real start-up (first paint,
 services behind it, the daily backup, the sync's first attempt) under the faked clock,
 saves docs/screenshots/register-clock-behind-<name>[-es].png and prints what the band,
 the status bar and the date say. ``ask`` presses Enter and P on the session on now: the
-question asked before the first mark on that wrong day.
+question asked before the first mark on that wrong day. ``maybe`` first moves the last
+successful sync to three days before the faked date, so that date may be right (the
+changes stamped ahead, on a computer whose clock ran ahead): the amber band, and the
+roll goes on without asking.
+
+    faketime '2026-11-18 15:50:00' xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind maybe
 """
 
 from __future__ import annotations
@@ -56,6 +62,13 @@ def shoot(folder: Path, name: str) -> int:
     from harmony_desktop.ui.app import make_application, run_window
     from harmony_desktop.ui.main_window import MainWindow
 
+    if name == "maybe":
+        from harmony_desktop.startup import open_app
+        from harmony_desktop.store import settings
+
+        with open_app(str(folder)) as services:
+            synced = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=3)
+            services.store.settings.set(settings.SYNC_LAST_SUCCESS, synced)
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     state = {"stage": "wait"}
