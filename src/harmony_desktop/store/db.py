@@ -480,6 +480,10 @@ class Store:
 
                 src.backup(dst, pages=BACKUP_STEP_PAGES, progress=step)
                 src.execute("COMMIT")
+                # A copy in rollback-journal mode: a WAL file opened to be listed,
+                # checked or put back (read-only) leaves -wal and -shm files beside it.
+                # A database put back is opened in WAL mode again like any other.
+                dst.execute("PRAGMA journal_mode=DELETE").fetchone()
             finally:
                 dst.close()
                 src.close()
