@@ -1907,6 +1907,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Otra computadora</translation>
     </message>
     <message>
+        <source>{field}: {value}</source>
+        <translation>{field}: {value}</translation>
+    </message>
+    <message>
         <source>Laptop</source>
         <translation>Computadora</translation>
     </message>
