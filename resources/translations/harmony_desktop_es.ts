@@ -1859,6 +1859,146 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Puede recogerlo</translation>
     </message>
     <message>
+        <source>Order to call</source>
+        <translation>Orden para llamar</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>District student ID</source>
+        <translation>ID del estudiante en el distrito</translation>
+    </message>
+    <message>
+        <source>Statewide student ID</source>
+        <translation>ID estatal del estudiante</translation>
+    </message>
+    <message>
+        <source>Home language</source>
+        <translation>Idioma en casa</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s language</source>
+        <translation>Idioma del tutor</translation>
+    </message>
+    <message>
+        <source>Label in Spanish</source>
+        <translation>Nombre en español</translation>
+    </message>
+    <message>
+        <source>Counts as present</source>
+        <translation>Cuenta como presente</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Follows the terms</source>
+        <translation>Sigue los periodos</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>Solicitó el</translation>
+    </message>
+    <message>
+        <source>Waitlisted on</source>
+        <translation>En lista de espera desde</translation>
+    </message>
+    <message>
+        <source>Waitlist priority</source>
+        <translation>Prioridad en la lista de espera</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Inscrito el</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>Terminó el</translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation>Por qué terminó</translation>
+    </message>
+    <message>
+        <source>Enrollment</source>
+        <translation>Inscripción</translation>
+    </message>
+    <message>
+        <source>Kept student</source>
+        <translation>Estudiante conservado</translation>
+    </message>
+    <message>
+        <source>Valid for (months)</source>
+        <translation>Vigencia (meses)</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Llegada registrada</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Salida registrada</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Confirmado por</translation>
+    </message>
+    <message>
+        <source>Confirmed at</source>
+        <translation>Confirmado el</translation>
+    </message>
+    <message>
+        <source>Confirmation note</source>
+        <translation>Nota de confirmación</translation>
+    </message>
+    <message>
+        <source>Invited hub</source>
+        <translation>Sede invitada</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Asistió</translation>
+    </message>
+    <message>
+        <source>This laptop may not change that hub&apos;s records.</source>
+        <translation>Esta computadora no puede cambiar los registros de esa sede.</translation>
+    </message>
+    <message>
+        <source>The sync server does not know this hub.</source>
+        <translation>El servidor de sincronización no conoce esta sede.</translation>
+    </message>
+    <message>
+        <source>On the sync server the record belongs to another hub.</source>
+        <translation>En el servidor de sincronización el registro pertenece a otra sede.</translation>
+    </message>
+    <message>
+        <source>The sync server does not have the record this one belongs to.</source>
+        <translation>El servidor de sincronización no tiene el registro al que pertenece este.</translation>
+    </message>
+    <message>
+        <source>A value does not fit what the sync server accepts.</source>
+        <translation>Un valor no cumple lo que acepta el servidor de sincronización.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock was wrong when the change was made.</source>
+        <translation>El reloj de esta computadora estaba mal cuando se hizo el cambio.</translation>
+    </message>
+    <message>
+        <source>The change was malformed (an older version of this app?).</source>
+        <translation>El cambio estaba mal formado (¿una versión anterior de esta aplicación?).</translation>
+    </message>
+    <message>
+        <source>This laptop could not apply the change (is this app older than the others?).</source>
+        <translation>Esta computadora no pudo aplicar el cambio (¿esta aplicación es más antigua que las demás?).</translation>
+    </message>
+    <message>
         <source>Roll not taken</source>
         <translation>Asistencia sin tomar</translation>
     </message>

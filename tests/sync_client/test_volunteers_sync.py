@@ -154,9 +154,15 @@ def test_the_visited_hubs_review_names_the_home_hubs_laptop_that_keeps_the_volun
         "Refused change: Phone",
         "(323) 555-0199",
         "South laptop 2",
-        "This device is not enrolled for the row's hub.",
+        "This laptop may not change that hub's records.",
         "This laptop",
     ]
+    # the server's own words (English, technical) are below it in the tooltip
+    tip = model.data(model.index(0, 4), Qt.ItemDataRole.ToolTipRole)
+    assert tip == (
+        "This laptop may not change that hub's records.\n"
+        "This device is not enrolled for the row's hub."
+    )
     # a refused change of more fields shows each, named
     both = held_text({"email": "x@example.org", "phone": "(323) 555-0199"})
     assert both == "Email: x@example.org; Phone: (323) 555-0199"

@@ -147,8 +147,115 @@ def field_label(name: str) -> str:
         "email": tr("Email"),
         "authorized_pickup": tr("May collect"),
         "custody_restriction": tr("Custody restriction"),
+        "language": tr("Language"),
+        "priority": tr("Order to call"),
+        "is_guardian": tr("Guardian"),
+        "is_emergency": tr("Emergency contact"),
+        "district_student_id": tr("District student ID"),
+        "statewide_student_id": tr("Statewide student ID"),
+        "home_language": tr("Home language"),
+        "guardian_language": tr("Guardian's language"),
+        # a hub, a member of staff, a code
+        "address": tr("Address"),
+        "partner": tr("Partner"),
+        "partner_kind": tr("Kind of partner"),
+        "timezone": tr("Time zone"),
+        "role": tr("Role"),
+        "hubs": tr("Hubs"),
+        "archived": tr("Archived"),
+        "label": tr("Label"),
+        "label_es": tr("Label in Spanish"),
+        "counts_present": tr("Counts as present"),
+        "tardy": tr("Late"),
+        "early_departure": tr("Left early"),
+        "excused": tr("Excused"),
+        "sort_order": tr("Order"),
+        "active": tr("In use"),
+        # an ensemble, an enrollment, a session
+        "instrument_family": tr("Instrument family"),
+        "schedule": tr("Schedule"),
+        "capacity": tr("Capacity"),
+        "teacher_id": tr("Teacher"),
+        "first_day": tr("First day"),
+        "last_day": tr("Last day"),
+        "grade_min": tr("Lowest grade"),
+        "grade_max": tr("Highest grade"),
+        "follows_terms": tr("Follows the terms"),
+        "student_id": tr("Student"),
+        "ensemble_id": tr("Ensemble"),
+        "session_id": tr("Session"),
+        "applied_on": tr("Applied on"),
+        "waitlisted_on": tr("Waitlisted on"),
+        "waitlist_priority": tr("Waitlist priority"),
+        "enrolled_on": tr("Enrolled on"),
+        "ended_on": tr("Ended on"),
+        "end_reason": tr("Why it ended"),
+        "enrollment_id": tr("Enrollment"),
+        "on": tr("Day"),
+        "kind": tr("Kind"),
+        "on_site": tr("On site"),
+        "guest_artist": tr("Guest artist"),
+        "audience_count": tr("Audience"),
+        "target_id": tr("Kept student"),
+        "year_label": tr("School year"),
+        # a volunteer
+        "first_name": tr("First name"),
+        "last_name": tr("Last name"),
+        "organisation": tr("Organisation"),
+        "skills": tr("Skills"),
+        "instruments": tr("Instruments"),
+        "volunteer_id": tr("Volunteer"),
+        "kind_id": tr("Clearance"),
+        "validity_months": tr("Valid for (months)"),
+        "required": tr("Required"),
+        "done_on": tr("Done on"),
+        "expires_on": tr("Expires on"),
+        "sign_in": tr("Signed in"),
+        "sign_out": tr("Signed out"),
+        "confirmed_by": tr("Confirmed by"),
+        "confirmed_at": tr("Confirmed at"),
+        "confirmation_note": tr("Confirmation note"),
+        "invited_hub_id": tr("Invited hub"),
+        # a family event
+        "event_id": tr("Event"),
+        "contact_id": tr("Contact"),
+        "adult_key": tr("Adult"),
+        "attended": tr("Attended"),
     }
     return labels.get(name) or name.replace("_", " ").capitalize()
+
+
+def refusal_text(reason: dict[str, Any]) -> str:
+    """Why a change was refused (by the server) or not applied (here), as staff read it,
+    in the window's language; the technical reason is the tooltip's
+    (:func:`refusal_tip`)."""
+    code = str(reason.get("code") or "")
+    texts = {
+        "out_of_scope": tr("This laptop may not change that hub's records."),
+        "unknown_hub": tr("The sync server does not know this hub."),
+        "hub_change": tr("On the sync server the record belongs to another hub."),
+        "scope_change": tr("On the sync server the record belongs to another hub."),
+        "parent_hub_mismatch": tr("On the sync server the record belongs to another hub."),
+        "unknown_parent": tr("The sync server does not have the record this one belongs to."),
+        "bad_values": tr("A value does not fit what the sync server accepts."),
+        "bad_clocks": tr("This computer's clock was wrong when the change was made."),
+        "bad_bases": tr("The change was malformed (an older version of this app?)."),
+        "bad_row_id": tr("The change was malformed (an older version of this app?)."),
+        "bad_hub_id": tr("The change was malformed (an older version of this app?)."),
+        "unknown_table": tr("The change was malformed (an older version of this app?)."),
+        "not_applied": tr(
+            "This laptop could not apply the change (is this app older than the others?)."
+        ),
+    }
+    return texts.get(code) or str(reason.get("reason") or code)
+
+
+def refusal_tip(reason: dict[str, Any]) -> str:
+    """:func:`refusal_text` and, below it, the reason as the server or this laptop's
+    database gave it (in English: for whoever looks into it)."""
+    text = refusal_text(reason)
+    detail = str(reason.get("reason") or "")
+    return f"{text}\n{detail}" if detail and detail != text else text
 
 
 def show_field_value(name: str, value: Any) -> str:
@@ -310,7 +417,11 @@ class ReviewModel(QAbstractTableModel):
                 ).format(fields=fields),
                 "current": held_text(item.in_use),
                 "current_by": writer_text(item.current_by),
-                "other": str(reason.get("reason") or reason.get("code") or ""),
+                "other": (
+                    refusal_text(reason)
+                    if role == Qt.ItemDataRole.DisplayRole
+                    else refusal_tip(reason)
+                ),
                 "other_by": writer_text(item.other_by),
                 "when": show_when(item.detected_at),
             }[column]
