@@ -2715,10 +2715,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Qué está pasando</translation>
     </message>
     <message>
-        <source>Restore a &amp;backup…</source>
-        <translation>Restaurar un respal&amp;do…</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This laptop has no programme yet. How do you want to start? Whatever you choose, the app works without a network.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenida&lt;/h2&gt;&lt;p&gt;Esta computadora todavía no tiene ningún programa. ¿Cómo quiere empezar? Elija lo que elija, la aplicación funciona sin red.&lt;/p&gt;</translation>
     </message>
@@ -2777,6 +2773,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Restore a backup</source>
         <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <source>Restore a back&amp;up…</source>
+        <translation>Restaurar un r&amp;espaldo…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Your first hub&lt;/h3&gt;&lt;p&gt;A hub is a site where ensembles meet: a park, a school, a community centre. You can add more hubs later (File → Programme set-up).&lt;/p&gt;</source>
