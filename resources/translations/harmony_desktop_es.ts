@@ -3542,6 +3542,30 @@ What this laptop holds now is kept beside it as a copy, never deleted. Whatever 
 Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se borra. Lo registrado después de ese respaldo vuelve desde el servidor de sincronización si llegó a él; lo demás queda solo en esa copia. La ventana se cierra y se vuelve a abrir con el respaldo.</translation>
     </message>
     <message>
+        <source>This computer&apos;s database is empty (0 bytes): it is damaged, not new.</source>
+        <translation>La base de datos de esta computadora está vacía (0 bytes): está dañada, no es nueva.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database is damaged: part of it can no longer be read.</source>
+        <translation>La base de datos de esta computadora está dañada: una parte ya no se puede leer.</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed in it.</source>
+        <translation>No se modificó nada en ella.</translation>
+    </message>
+    <message>
+        <source>Choose Restore a backup… to put back one of its daily backups (the newest is usually the one to choose). The damaged file is kept beside it, never deleted. Or close this message and ask your administrator for help.</source>
+        <translation>Elija Restaurar un respaldo… para volver a poner uno de sus respaldos diarios (normalmente el más reciente es el indicado). El archivo dañado se guarda a su lado, nunca se borra. O cierre este mensaje y pida ayuda a su administrador.</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Archivo: {path}</translation>
+    </message>
+    <message>
+        <source>SQLite reported: {detail}</source>
+        <translation>SQLite informó: {detail}</translation>
+    </message>
+    <message>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurar un respaldo…</translation>
     </message>

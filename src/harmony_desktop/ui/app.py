@@ -301,7 +301,7 @@ def _refused(parent: QWidget | None, error: Exception, backups: Path | None) -> 
     if isinstance(error, StoreCorruptError):
         from harmony_desktop.ui.restore import offer_backups
 
-        return offer_backups(parent, str(error), backups)
+        return offer_backups(parent, error, backups)  # in the window's words, not the CLI's
     QMessageBox.critical(parent, APP_NAME, _refusal(error))
     return None
 
