@@ -9,14 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.domain.errors import StoreCorruptError
 from harmony_desktop.startup import open_app
 from harmony_desktop.ui import restore as restore_ui
 from harmony_desktop.ui.app import run_window
+from harmony_desktop.ui.main_window import MainWindow
 from tests.factories import make_hub
 
 
@@ -296,3 +297,39 @@ def test_the_damaged_database_box_speaks_of_its_own_buttons_in_the_windows_langu
             "(normalmente el más reciente es el indicado). El archivo dañado se guarda a "
             "su lado, nunca se borra. O cierre este mensaje y pida ayuda a su administrador."
         )
+
+
+def test_the_backup_file_dialog_fits_a_small_screen_from_the_window_and_the_damage_box(
+    qtbot: QtBot, window: MainWindow, small_screen: QRect, tmp_path: Path
+) -> None:
+    """File ▸ Restore from a backup… and the damaged database's Restore a backup… open
+    Qt's file dialog, 412 pixels tall at 200 %: on 1280×720 its Open and Cancel were
+    below the screen. Both now keep it (and the box) on the screen."""
+    from harmony_desktop.store.db import corrupt_error
+    from harmony_desktop.ui import app as app_module
+    from tests.ui.conftest import SMALL, comes_true, on_screen, qt_file_dialogs
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, QMessageBox) and shown.isVisible():
+            fits = comes_true(qtbot, lambda: SMALL.contains(shown.frameGeometry()))
+            seen.append("box" if fits else "box off the screen")
+            next(b for b in shown.buttons() if b.text() == "&Restore a backup…").click()
+        elif isinstance(shown, QFileDialog) and shown.isVisible():
+            buttons = shown.findChildren(QDialogButtonBox)[0].buttons()
+            fits = comes_true(qtbot, lambda: all(on_screen(b) for b in buttons))
+            seen.append("file dialog" if fits else "file dialog off the screen")
+            shown.reject()
+            return
+        QTimer.singleShot(50, answer)
+
+    with qt_file_dialogs():
+        QTimer.singleShot(50, answer)
+        assert window.ask_restore() is None
+        assert seen == ["file dialog"]
+        QTimer.singleShot(50, answer)
+        error = corrupt_error(tmp_path / "harmony.sqlite3", "database disk image is malformed")
+        assert app_module._refused(window, error, tmp_path / "backups") is None
+    assert seen == ["file dialog", "box", "file dialog"]

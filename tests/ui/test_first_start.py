@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +29,7 @@ from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme.first_start import ALONE, DEMO, FirstStartDialog
 from harmony_desktop.ui.sync.enroll import EnrollDialog
+from tests.ui.conftest import SMALL, comes_true, on_screen, qt_file_dialogs
 
 
 @pytest.fixture(autouse=True)
@@ -181,28 +181,6 @@ def test_run_from_a_clone_opens_on_the_demo(
 
 # -- a small screen: 1280×720 at 200 % -----------------------------------------------------
 
-#: What 1280×720 at 200 % leaves: 640×360 (less title bar and task bar: screen_fit).
-SMALL = QRect(0, 0, 640, 360)
-
-
-@pytest.fixture
-def small_screen(monkeypatch: pytest.MonkeyPatch) -> QRect:
-    """Every window is fitted to a 640×360 screen (as at ``QT_SCALE_FACTOR=2``)."""
-    from harmony_desktop.ui import screen_fit
-
-    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: SMALL)
-    return SMALL
-
-
-def on_screen(widget: QWidget) -> bool:
-    """``widget`` lies wholly inside the small screen and wholly in sight: not cut by
-    the dialog's scroll area, nor squashed below the height its text needs."""
-    rect = widget.rect()
-    corners = (widget.mapToGlobal(rect.topLeft()), widget.mapToGlobal(rect.bottomRight()))
-    whole = widget.visibleRegion().boundingRect() == rect
-    needs = widget.heightForWidth(widget.width()) if widget.hasHeightForWidth() else 0
-    return all(SMALL.contains(c) for c in corners) and whole and widget.height() >= needs
-
 
 @pytest.fixture
 def shown(qtbot: QtBot, services: Services) -> Iterator[Callable[[], FirstStartDialog]]:
@@ -328,25 +306,12 @@ def test_the_backup_file_dialog_fits_a_small_screen(
             QTimer.singleShot(50, look)
             return
         buttons = chooser.findChildren(QDialogButtonBox)[0].buttons()
-        qtbot.waitUntil(lambda: all(on_screen(b) for b in buttons), timeout=5000)
-        seen.append((SMALL.contains(chooser.frameGeometry()), len(buttons)))
+        fits = comes_true(qtbot, lambda: all(on_screen(b) for b in buttons))
+        seen.append((fits and SMALL.contains(chooser.frameGeometry()), len(buttons)))
         chooser.reject()
 
     QTimer.singleShot(50, look)
-    with monkeypatch_native_dialogs():
+    with qt_file_dialogs():
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert seen == [(True, 2)]  # Open and Cancel
     assert dialog.restore_from is None and dialog.isVisible()
-
-
-@contextlib.contextmanager
-def monkeypatch_native_dialogs() -> Iterator[None]:
-    """Qt's own file dialog (a desktop's native one is fitted by the desktop)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    before = app.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
-    try:
-        yield
-    finally:
-        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, before)
