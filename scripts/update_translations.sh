@@ -17,6 +17,19 @@ out=${TRANSLATIONS_OUT:-resources/translations}
 languages=(es)
 mkdir -p "$out"
 
+# A fresh extraction stamps the template with today's date even when no message changed;
+# put back the committed file then, so a run with nothing new leaves the tree clean (and
+# the catalogues merged from it keep their dates too).
+keep_if_only_dated() {
+  local file=$1
+  [ -z "${TRANSLATIONS_OUT:-}" ] || return 0
+  git cat-file -e "HEAD:$file" 2>/dev/null || return 0
+  if diff -q <(git show "HEAD:$file" | grep -v '^"POT-Creation-Date:') \
+    <(grep -v '^"POT-Creation-Date:' "$file") >/dev/null; then
+    git show "HEAD:$file" >"$file"
+  fi
+}
+
 qt_sources=$(git ls-files 'src/harmony_desktop/ui/*.py' 'src/harmony_desktop/printing/*.py')
 for lang in "${languages[@]}"; do
   # shellcheck disable=SC2086
@@ -34,6 +47,7 @@ if command -v xgettext >/dev/null; then
     --add-location=file --sort-by-file \
     --package-name=harmony-desktop -o "$out/harmony_desktop.pot" \
     $(git ls-files 'src/harmony_desktop/*.py' | grep -v -e '/ui/' -e '/printing/')
+  keep_if_only_dated "$out/harmony_desktop.pot"
   for lang in "${languages[@]}"; do
     po="$out/$lang/LC_MESSAGES/harmony_desktop.po"
     mkdir -p "$(dirname "$po")"
@@ -58,6 +72,7 @@ console_out=${console_out:-$console/locale}
 mkdir -p "$console_out"
 pybabel -q extract -F "$console/locale/babel.cfg" -c TRANSLATORS: --add-location=file \
   --sort-by-file --project=harmony-sync-console -o "$console_out/console.pot" "$console"
+keep_if_only_dated "$console_out/console.pot"
 if [ -z "${TRANSLATIONS_OUT:-}" ]; then
   for lang in "${languages[@]}"; do
     if [ -f "$console_out/$lang/LC_MESSAGES/console.po" ]; then

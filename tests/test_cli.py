@@ -45,7 +45,8 @@ def test_backup_then_restore_list(tmp_path: Path, capsys: pytest.CaptureFixture[
     made = Path(capsys.readouterr().out.strip())
     assert made.parent == data / "backups" and made.exists()
     assert main(["--data-dir", str(data), "restore", "--list"]) == 0
-    assert capsys.readouterr().out.strip() == str(made)
+    # the path, a tab, and what it holds (a new database: nothing changed yet)
+    assert capsys.readouterr().out.strip() == f"{made}\tNo changes recorded yet — the newest"
 
 
 def test_restore_onto_a_new_computer_whose_data_folder_is_not_made_yet(

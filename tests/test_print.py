@@ -152,10 +152,13 @@ def test_blank_roll_is_about_thirty_rows_a_page(
         "blank-roll", services, hub_id=big_hub.hub_id, ensemble_id=big_hub.ensemble_id,
         day=DAY, pdf_path=tmp_path / "b.pdf",
     )  # fmt: skip
-    assert pages(pdf) == 3  # 60 students, then at least 4 blank lines: a third page of them
+    # 60 students fill two pages of 30: no third page for blank lines only.
+    assert pages(pdf) == 2
     first = page_text(pdf, 1)
     rows = re.findall(r"^\s*(\d+)\s", first, re.M)
     assert rows == [str(i) for i in range(1, 31)]
+    second = re.findall(r"^\s*(\d+)\s", page_text(pdf, 2), re.M)
+    assert second == [str(i) for i in range(31, 61)]
     assert "Tue" in first and "9/8" in first and "9/21" in first  # ten class dates
     assert "P present" in first
 
@@ -730,7 +733,7 @@ def test_a_signin_name_stays_on_one_line_beside_long_pickups(
 
 
 def test_spanish_column_titles_leave_room_for_the_names(services: Services, tmp_path: Path) -> None:
-    """The Spanish roster's titles ("Instrumento", "Fotos permitidas") are longer than
+    """The Spanish roster's titles ("Instrumento", "Permite fotos") are longer than
     the English ones and each sets the least width of its column: printed in the cells'
     bold they left the names a column so narrow that "García Vásquez, Joaquín" took
     three lines. Column titles are a point smaller (8 points, never less)."""

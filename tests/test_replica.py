@@ -666,3 +666,57 @@ def test_restamping_two_of_five_fields_keeps_the_old_default() -> None:
 )
 def test_a_flat_change_is_written_as_the_json_encoder_writes_it(values: dict[str, Any]) -> None:
     assert dumps_flat(values) == json.dumps(values, sort_keys=True)
+
+
+def test_a_clock_set_years_ahead_is_turned_back_in_order_leaving_other_laptops_stamps(
+    store: Store,
+) -> None:
+    """Edits made while this computer's year was mistyped (two years ahead) are stamped
+    afresh once its clock is confirmed right: in their order, after the newest stamp
+    within the limit the database holds (another laptop's, a day ahead), with their
+    bases following them; another laptop's stamps stay as they were."""
+    day = 86_400_000
+    day_ahead = stamp(day, 3)
+    replica(store).apply_page(hub_page(day_ahead), [], cursor=9)
+    store.wall = lambda: NOW_MS + 730 * day
+    with store.write() as w:
+        w.update(w.get(Student, STUDENT), legal_first_name="Ana María")
+    with store.write() as w:
+        w.update(w.get(Student, STUDENT), legal_first_name="Anita", grade="5")
+    with store.write() as w:
+        w.update(w.get(Hub, HUB), name="North")
+    before = outbox(store)
+    node = store.device_id
+    assert all(e.clock.startswith(f"{NOW_MS + 730 * day:015d}") for e in before)
+
+    store.wall = lambda: NOW_MS
+    done = replica(store).reset_clock_if_far_ahead()
+
+    assert done is not None and (done.changes, done.requeued, done.rows) == (3, 0, 2)
+    assert 729 * day < done.ahead_ms <= 730 * day
+    fresh = [stamp(day, 4, node), stamp(day, 5, node), stamp(day, 6, node)]
+    after = outbox(store)
+    assert [(e.table_name, e.row_id, e.values) for e in after] == [
+        (e.table_name, e.row_id, e.values) for e in before
+    ]
+    assert [e.clock for e in after] == fresh
+    assert [e.mutation_id for e in after] == [(NOW_MS + day) * 100_000 + n for n in (4, 5, 6)]
+    assert [json.loads(e.bases) for e in after] == [
+        {"legal_first_name": day_ahead},
+        {"legal_first_name": fresh[0], "grade": day_ahead},
+        {"name": day_ahead},
+    ]
+    with store.read() as s:
+        student, hub = s.get(Student, STUDENT), s.get(Hub, HUB)
+        assert student is not None and hub is not None
+        student_clocks, hub_clocks = row_clocks(student), row_clocks(hub)
+    assert student_clocks["legal_first_name"] == student_clocks["grade"] == fresh[1]
+    assert student_clocks["legal_last_name"] == day_ahead
+    assert (hub_clocks["name"], hub_clocks["deleted"]) == (fresh[2], day_ahead)
+    assert store.settings.get(local.CLOCK) == fresh[2]
+
+    # Done once: the next sync finds nothing to do, and the next edit sorts after.
+    assert replica(store).reset_clock_if_far_ahead() is None
+    with store.write() as w:
+        w.update(w.get(Hub, HUB), name="North Park")
+    assert outbox(store)[-1].clock == stamp(day, 7, node)

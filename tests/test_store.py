@@ -171,6 +171,12 @@ def test_restore_replaces_database_and_keeps_the_old_one(tmp_path: Path) -> None
         from sqlmodel import select
 
         assert [h.name for h in s.exec(select(Hub))] == ["Before"]
+        mode = s.connection().exec_driver_sql("PRAGMA journal_mode").scalar()
+    assert mode == "wal"  # the database put back is written as any other
+    # The backup is a rollback-journal file: checking and reading it (read-only) left
+    # no -wal or -shm beside it in the backups folder.
+    assert sorted(p.name for p in backups.iterdir()) == ["harmony-2026-01-01.sqlite3"]
+    assert backup.read_bytes()[18:20] == bytes([1, 1])  # the header's journal: rollback
 
 
 def test_a_laptops_own_backup_put_back_keeps_its_device_id(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>legal: {name}</source>
-        <translation>nombre legal: {name}</translation>
+        <translation>legal: {name}</translation>
     </message>
     <message>
         <source>Unknown document {kind!r}; choose one of: {kinds}</source>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Photo OK</source>
-        <translation>Fotos permitidas</translation>
+        <translation>Permite fotos</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Page {n} of {total}</source>
-        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows) a column whose every cell is blank is room to write in (a signature, a mark) and keeps its width; False: it holds nothing to read (a report&apos;s column nobody filled in) and narrows to its title</extracomment>
+        <extracomment>print the first line of each cell in bold (a name above its details) minimum row height in millimetres (room to sign or write a mark) if set, rows are sized so about this many fit on a page lines printed under the table on every page (legends, signature lines) a short warning printed in the header of every page (e.g. confidentiality) the last rows are optional blank lines: printed only where the last page has room share the rows out evenly over the pages (no last page with two lonely rows) a column whose every cell is blank is room to write in (a signature, a mark) and keeps its width; False: it holds nothing to read (a report&apos;s column nobody filled in) and narrows to its title laid out slightly tighter (:data:`TIGHTER`) when that takes a page fewer</extracomment>
         <translation>Página {n} de {total}</translation>
     </message>
     <message>
@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page.</extracomment>
+        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1293,6 +1293,23 @@
         <translation>Cancelar esta sesión</translation>
     </message>
     <message>
+        <source>Check this computer&apos;s date</source>
+        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
+        <translation>Revise la fecha de esta computadora</translation>
+    </message>
+    <message>
+        <source>This computer says today is {today}, but this register already has changes from {recorded}. Marks taken now are saved on {today}.
+
+If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
+        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome ahora quedan con fecha del {today}.
+
+Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+    </message>
+    <message>
+        <source>Take roll anyway</source>
+        <translation>Tomar asistencia de todos modos</translation>
+    </message>
+    <message>
         <source>This session is cancelled. Restore it (Restore session) to take roll.</source>
         <translation>Esta sesión está cancelada. Restáurela (Restaurar sesión) para tomar asistencia.</translation>
     </message>
@@ -1307,6 +1324,26 @@
     <message>
         <source>Open oldest missing roll</source>
         <translation>Abrir la asistencia pendiente más antigua</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s date is wrong</source>
+        <translation>La fecha de esta computadora está mal</translation>
+    </message>
+    <message>
+        <source>⚠ This computer&apos;s date is wrong.</source>
+        <translation>⚠ La fecha de esta computadora está mal.</translation>
+    </message>
+    <message>
+        <source>It says {today}, but this register already has changes from {recorded}. Marks taken today would be saved on the wrong day. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
+        <translation>Muestra el {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome hoy quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+    </message>
+    <message>
+        <source>⚠ Check this computer&apos;s date.</source>
+        <translation>⚠ Revise la fecha de esta computadora.</translation>
+    </message>
+    <message>
+        <source>It says {today}, but this register has changes dated as late as {recorded}. If {today} is wrong, set the date and time in this computer&apos;s settings, then close and reopen Harmony. If it is right, those changes were made on a computer whose clock was ahead: take roll as usual.</source>
+        <translation>Muestra el {today}, pero el registro de asistencia tiene cambios con fecha hasta el {recorded}. Si el {today} está mal, corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony. Si está bien, esos cambios se hicieron en una computadora con el reloj adelantado: tome asistencia como siempre.</translation>
     </message>
     <message>
         <source>Day shown</source>
@@ -1551,7 +1588,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Could not load the day: {error}</source>
-        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
         <translation>No se pudo cargar el día: {error}</translation>
     </message>
     <message>
@@ -1871,6 +1907,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Otra computadora</translation>
     </message>
     <message>
+        <source>{field}: {value}</source>
+        <translation>{field}: {value}</translation>
+    </message>
+    <message>
         <source>Laptop</source>
         <translation>Computadora</translation>
     </message>
@@ -2092,6 +2132,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Recibiendo {n}</translation>
     </message>
     <message>
+        <source>Synced after resetting this computer&apos;s clock: sent {sent}, received {got}</source>
+        <translation>Sincronizado tras restablecer el reloj de esta computadora: enviados {sent}, recibidos {got}</translation>
+    </message>
+    <message>
         <source>Synced: sent {sent}, received {got}</source>
         <translation>Sincronizado: enviados {sent}, recibidos {got}</translation>
     </message>
@@ -2153,7 +2197,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>This table has {rows} rows, too many to print: export the report to .xlsx or .csv to read it.</source>
-        <extracomment>Columns of one printed table; wider sheets (the grid) continue on further tables, each repeating the sheet&apos;s first two columns. A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export.</extracomment>
+        <extracomment>Columns of one printed table; wider sheets (the grid) continue on further tables, each repeating the sheet&apos;s first two columns. A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export. Lines a hub&apos;s name may take above its small chart (about 75 letters): past them it ends in &quot;…&quot;. It wraps between its words rather than be cut short on one line, so hubs named alike are told apart.</extracomment>
         <translation>Esta tabla tiene {rows} filas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo.</translation>
     </message>
     <message>
@@ -2178,6 +2222,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>{n} MB</source>
+        <extracomment>How long after a backup that could not be made the next change tries again.</extracomment>
         <translation>{n} MB</translation>
     </message>
     <message>
@@ -2193,8 +2238,13 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>No se pudo hacer la copia de seguridad de hoy; la aplicación funciona con normalidad.</translation>
     </message>
     <message>
-        <source>The next start tries again. The log file says what went wrong.</source>
-        <translation>Se volverá a intentar en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+        <source>It is tried again a few minutes later while the window is open, and at the next start. The log file says what went wrong.</source>
+        <translation>Se vuelve a intentar unos minutos después mientras la ventana esté abierta, y en el próximo inicio. El archivo de registro explica qué salió mal.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made.</source>
+        <extracomment>the day whose backup is there (made now, or found made)</extracomment>
+        <translation>Se hizo la copia de seguridad de hoy.</translation>
     </message>
     <message>
         <source>About the event</source>
@@ -3540,6 +3590,34 @@ What this laptop holds now is kept beside it as a copy, never deleted. Whatever 
         <translation>¿Volver a poner el respaldo {name}?
 
 Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se borra. Lo registrado después de ese respaldo vuelve desde el servidor de sincronización si llegó a él; lo demás queda solo en esa copia. La ventana se cierra y se vuelve a abrir con el respaldo.</translation>
+    </message>
+    <message>
+        <source>The daily backups in {folder}, the one holding the newest data first. Each says when its data was last changed.</source>
+        <translation>Los respaldos diarios en {folder}, primero el que tiene los datos más recientes. Cada uno dice cuándo se cambiaron sus datos por última vez.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Respaldos</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>Qué contiene</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Archivo de respaldo</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>&amp;Otro archivo…</translation>
+    </message>
+    <message>
+        <source>A backup elsewhere: a copy on a USB stick, say</source>
+        <translation>Un respaldo en otro lugar: por ejemplo, una copia en una memoria USB</translation>
     </message>
     <message>
         <source>This computer&apos;s database is empty (0 bytes): it is damaged, not new.</source>

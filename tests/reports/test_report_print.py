@@ -202,3 +202,74 @@ def test_empty_tables_share_one_page(tmp_path: Path, language: str, said: str) -
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert said in " ".join(last.split())
+
+
+def twenty_hubs() -> Report:
+    """A programme of 20 hubs with long names, two of them alike but for their last word."""
+    names = [
+        "Hollenbeck Park", "MacArthur Park", "Westlake Elementary", "Lafayette Park",
+        "Exposition Park", "Watts Arts Center", "Echo Park Lake",
+        "Highland Park Community Center", "Pacoima Middle School", "Lincoln Park",
+        "Rancho Cienega", "Hollywood Elementary", "Inglewood Crenshaw Academy",
+        "South Gate Park", "Wilmington Harbor Center", "Boyle Heights Arts Academy",
+        "Cypress Park", "Centro Comunitario Ramón Martínez de la Fuente",
+        "Van Nuys Sherman Oaks Park East", "Van Nuys Sherman Oaks Park West",
+    ]  # fmt: skip
+    weeks = ["2026-09-07", "2026-09-14", "2026-09-21"]
+    sheet = Sheet("s", "Hubs", [Column("hub", "Hub")], [[name] for name in names])
+    report = Report("k", "Attendance", "All hubs (20) · 1 Sep 2026 to 30 Sep 2026", [sheet])
+    report.charts = [
+        Chart(
+            "Weekly rate", ChartKind.SMALL_MULTIPLES, weeks,
+            [Series(name, [0.9, 0.8, 0.7]) for name in names],
+        ),
+        Chart(
+            "Retention", ChartKind.BARS, names, [Series("Rate", [0.5] * len(names))],
+            percent=True,
+        ),
+    ]  # fmt: skip
+    return report
+
+
+def page_words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(x min, y min, x max, y max, word) of a page's words, in points."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return [
+        (float(m[1]), float(m[2]), float(m[3]), float(m[4]), m[5])
+        for m in re.finditer(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', html
+        )
+    ]
+
+
+@pytest.mark.parametrize("size", ["Letter", "A4"])
+def test_twenty_hubs_are_told_apart_on_the_charts(tmp_path: Path, size: str) -> None:
+    """With 20 hubs side by side, a long name was cut short to fit beside its mean:
+    "Van Nuys Sherman Oaks Park East" and "… West" both read "Van Nuys Sherman Oaks …".
+    Each name is now printed whole, wrapped between its words, at 8 points at least; the
+    bars' names too, inside the page."""
+    with document_language("en"):
+        pdf = render_report_pdf(
+            twenty_hubs(), tmp_path / "report.pdf", page_size=size,
+            printed_on=dt.date(2026, 12, 3),
+        )  # fmt: skip
+    for page in (1, 2):
+        words = page_words(pdf, page)
+        said = [w for *_box, w in words]
+        assert not any("…" in w for w in said), page
+        assert said.count("East") == 1 and said.count("West") == 1, page
+        assert said.count("Sherman") == 2 and said.count("Fuente") == 1, page
+        width = 792 if size == "Letter" else 842  # landscape, 12 mm (34 points) margins
+        assert all(x0 >= 33 and x1 <= width - 33 for x0, _y0, x1, _y1, _w in words), page
+        assert min((y1 - y0) / 1.164 for _x0, y0, _x1, y1, _w in words) >= 7.9
+    # Each wrapped name sits above its own chart: "East" under "Van" in the panel of
+    # the 19th hub, left of the 20th's.
+    words = page_words(pdf, 1)
+    vans = sorted((x0, y0) for x0, y0, _x1, _y1, w in words if w == "Van")
+    east = next((x0, y0) for x0, y0, _x1, _y1, w in words if w == "East")
+    west = next((x0, y0) for x0, y0, _x1, _y1, w in words if w == "West")
+    assert len(vans) == 2 and vans[0][0] <= east[0] < vans[1][0] <= west[0]
+    assert east[1] > vans[0][1] and west[1] > vans[1][1]  # on the line below

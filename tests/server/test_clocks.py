@@ -3,7 +3,8 @@
 Edits made while a laptop's clock was a day ahead keep their stamps; once the clock is
 right again they must sync at once. A device whose clock is wrong *now* is refused with
 a message about its clock; a stamp years ahead is refused alone, without blocking the
-changes after it.
+changes after it, and without counting as applied: the device's later changes, stamped
+from its fixed clock with lower ids, are applied.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from harmony_sync.hlc import wall_clock_ms
+from harmony_sync.server.store import REJECTIONS
 from tests.server.conftest import LaptopFactory
 from tests.server.fakes import Laptop, new_id
 from tests.server.test_push import last_mutation_id, stored_rows
@@ -96,3 +98,72 @@ def test_an_older_app_is_still_checked_by_its_stamps_without_blaming_a_right_clo
     assert response.status_code == 422
     message = response.json()["error"]["message"]
     assert "1440.0 minutes ahead" in message and "if it is right now, update the app" in message
+
+
+def rejections_of(engine: Engine, key: int) -> list[tuple[int, str]]:
+    """The device's recorded refusals: (mutation id, code), in id order."""
+    with engine.connect() as conn:
+        query = (
+            select(REJECTIONS.c.mutation_id, REJECTIONS.c.code)
+            .where(REJECTIONS.c.device_key == key)
+            .order_by(REJECTIONS.c.mutation_id)
+        )
+        return [(int(i), str(c)) for i, c in conn.execute(query)]
+
+
+def test_a_change_refused_for_a_stamp_years_ahead_does_not_hide_later_lower_ids(
+    engine: Engine, hubs: tuple[str, str], laptop: LaptopFactory
+) -> None:
+    """A laptop whose year was mistyped pushes changes stamped two years ahead, with ids
+    derived from those stamps; once its clock is fixed its ids are lower again. The
+    refused changes must not move its "already applied" mark past what was applied."""
+    north, _ = hubs
+    dev = laptop([north])
+    now = wall_clock_ms()
+    far = f"{now + 2 * 365 * DAY_MS:015d}-00000-{dev.node}"
+    before, refused, after = new_id(), new_id(), new_id()
+    first = [
+        dev.mutation("student", before, north, {"level": "1"}, mutation_id=100),
+        dev.mutation("student", refused, north, {"level": "2"}, clock=far, mutation_id=900),
+    ]
+    body = push_at(dev, now, first).json()
+    assert [r["status"] for r in body["results"]] == ["applied", "rejected"]
+    assert body["last_mutation_id"] == 100
+    assert last_mutation_id(engine, dev.key) == 100
+
+    # The clock fixed, the laptop's next change has an id below the refused one's.
+    fixed = dev.mutation("student", after, north, {"level": "3"}, mutation_id=200)
+    body = push_at(dev, wall_clock_ms(), [fixed]).json()
+    assert [r["status"] for r in body["results"]] == ["applied"]
+    assert last_mutation_id(engine, dev.key) == 200
+    assert stored_rows(engine) == {
+        ("student", before): {"level": "1"},
+        ("student", after): {"level": "3"},
+    }
+
+    # A retry of the first push (its answer lost): the applied change is a duplicate,
+    # the refused one is refused again, recorded once, and nothing is applied twice.
+    body = push_at(dev, wall_clock_ms(), first).json()
+    assert [(r["status"], r["code"]) for r in body["results"]] == [
+        ("duplicate", None),
+        ("rejected", "bad_clocks"),
+    ]
+    assert last_mutation_id(engine, dev.key) == 200
+    assert rejections_of(engine, dev.key) == [(900, "bad_clocks")]
+    assert set(stored_rows(engine)) == {("student", before), ("student", after)}
+
+
+def test_other_refusals_still_count_as_done(
+    engine: Engine, hubs: tuple[str, str], laptop: LaptopFactory
+) -> None:
+    """Only a stamp too far ahead leaves the mark: any other refusal is final, and a
+    resend of it is a duplicate (``south`` is not this laptop's hub)."""
+    north, south = hubs
+    dev = laptop([north])
+    outside = [dev.mutation("student", new_id(), south, {"level": "1"}, mutation_id=50)]
+    body = push_at(dev, wall_clock_ms(), outside).json()
+    assert [(r["status"], r["code"]) for r in body["results"]] == [("rejected", "out_of_scope")]
+    assert last_mutation_id(engine, dev.key) == 50
+    body = push_at(dev, wall_clock_ms(), outside).json()
+    assert [r["status"] for r in body["results"]] == ["duplicate"]
+    assert rejections_of(engine, dev.key) == [(50, "out_of_scope")]

@@ -1,15 +1,20 @@
 """Volunteers and events through a real sync server process: a performance's audience
 count reaches a second laptop; a volunteer shared with a second hub reaches that hub's
-laptop with their clearances, and no other hub's."""
+laptop with their clearances, and no other hub's; the visited hub's "Needs review" names
+the home hub's laptop that keeps the volunteer's record."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from harmony_desktop.domain.vocab import ShiftStatus
+from harmony_desktop.services.review import Writer
 from harmony_desktop.store.models import Ensemble, Hub, Staff
+from harmony_desktop.ui.sync.review import ReviewModel, held_text
 from tests.factories import make_hub
-from tests.sync_client.conftest import ReplicaFactory
+from tests.sync_client.conftest import ReplicaFactory, later_millisecond, name_laptops
 
 DAY = dt.date(2026, 9, 3)
 
@@ -97,3 +102,61 @@ def test_a_volunteer_assigned_to_two_hubs_reaches_both_laptops_and_no_other(
     assert office.services.volunteers.get(vid).phone == ""
     east.sync.sync()
     assert east.services.volunteers.for_hub(None) == []
+
+
+def test_the_visited_hubs_review_names_the_home_hubs_laptop_that_keeps_the_volunteer(
+    replica: ReplicaFactory,
+    live,
+    qapp,  # type: ignore[no-untyped-def]
+) -> None:
+    """A volunteer of the south hub assists at the north hub. The north laptop's edit of
+    their record is refused (only the home hub keeps it), and "Needs review" there shows
+    the record in use beside the laptop that wrote it: the south laptop, by the name the
+    office gave it, though it is enrolled for no hub of the north laptop."""
+    office, south, north = replica("office"), replica("south"), replica("north")
+    home = make_hub(office.services, students=1)
+    with office.store.write() as w:
+        visited = w.insert(Hub(name="North Hub")).id
+    live.add_hub("South Hub", home.hub_id)
+    live.add_hub("North Hub", visited)
+    office.enroll([], data_manager=True)
+    south.enroll([home.hub_id])
+    north.enroll([visited])
+    name_laptops(
+        live, **{"Office laptop": office, "South laptop 2": south, "North laptop 1": north}
+    )
+    volunteers = office.services.volunteers
+    vid = volunteers.save(
+        home.hub_id, {"first_name": "Shared", "last_name": "Helper", "status": "active"}
+    )
+    volunteers.set_assignments(vid, [(home.hub_id, None), (visited, None)])
+    for rep in (office, south, north):
+        rep.sync.sync()
+
+    north.services.volunteers.save(visited, {"phone": "(323) 555-0170"}, volunteer_id=vid)
+    later_millisecond()  # the south laptop's edit is the later one
+    south.services.volunteers.save(home.hub_id, {"phone": "(323) 555-0199"}, volunteer_id=vid)
+    south.sync.sync()
+    assert north.sync.sync().rejected == 1
+
+    [item] = north.review.review_items()
+    assert (item.kind, item.table, item.row_id) == ("rejected", "volunteer", vid)
+    assert item.in_use == {"phone": "(323) 555-0199"}
+    assert item.current_by == Writer(name="South laptop 2")
+    assert item.other_by == Writer(this_laptop=True)
+    model = ReviewModel()
+    model.set_items([item])
+    shown = [
+        model.data(model.index(0, column), Qt.ItemDataRole.DisplayRole)
+        for column in range(len(model.COLUMNS))
+    ]
+    assert shown[1:6] == [
+        "Refused change: Phone",
+        "(323) 555-0199",
+        "South laptop 2",
+        "This device is not enrolled for the row's hub.",
+        "This laptop",
+    ]
+    # a refused change of more fields shows each, named
+    both = held_text({"email": "x@example.org", "phone": "(323) 555-0199"})
+    assert both == "Email: x@example.org; Phone: (323) 555-0199"

@@ -4,10 +4,13 @@
   manager's maintenance thread and reads one snapshot of the database).
 - On a nearly full disk (a real tmpfs) it is skipped: the status bar says so and how
   much space it needs, and nothing is left behind.
+- Skipped or failed, it is tried again at a later mark (at most every few minutes), in
+  the background; a window still open the next day takes that day's backup so too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from pathlib import Path
@@ -97,3 +100,81 @@ def test_a_backup_on_a_nearly_full_disk_is_skipped_with_a_notice(
         finally:
             window.shutdown()
             services.close()
+
+
+def test_a_skipped_backup_is_tried_again_at_a_later_mark_once_space_is_freed(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    hub: HubFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backups = services.store.backup_dir
+    assert backups is not None
+    free = {"bytes": 64 * 1024}  # a nearly full disk, then space freed
+    monkeypatch.setattr("harmony_desktop.store.db.free_space", lambda _folder: free["bytes"])
+    _ticket, notice = start_daily_backup(window, window.tasks)
+    qtbot.waitUntil(lambda: not notice.isHidden(), timeout=20_000)
+    assert notice.text().startswith("Backup skipped: disk full (0.1 MB free")
+    assert list_backups(backups) == []
+
+    free["bytes"] = 10**12
+    page = window.register
+    session_id = open_first_session(qtbot, page)
+    qtbot.keyClicks(page.roll_view, "p")  # a minute later: too soon to try again
+    assert not window.tasks.busy(Lane.MAINTENANCE)
+    assert list_backups(backups) == [] and not notice.isHidden()
+
+    notice.daily.retry_after_s = 0  # as if five minutes had passed
+    qtbot.keyClicks(page.roll_view, "p")  # the next mark tries again, in the background
+    qtbot.waitUntil(lambda: not window.tasks.busy(Lane.MAINTENANCE), timeout=20_000)
+    assert [p.name for p in list_backups(backups)] == [
+        f"harmony-{dt.date.today().isoformat()}.sqlite3"
+    ]
+    assert notice.isHidden()
+    assert window.statusBar().currentMessage() == "Today's backup was made."
+    assert [m.code for m in stored_marks(services, session_id).values()].count("P") == 2
+
+    qtbot.keyClicks(page.roll_view, "p")  # made: nothing more to try today
+    assert not window.tasks.busy(Lane.MAINTENANCE)
+
+
+def test_a_failed_backup_is_tried_again_and_a_new_day_gets_its_own(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    hub: HubFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    backups = services.store.backup_dir
+    assert backups is not None
+    real = Store.backup_to
+    failures = [RuntimeError("an injected failure")]
+
+    def failing_once(self: Store, target: Path, *, progress: BackupProgress | None = None) -> Path:
+        if failures:
+            raise failures.pop()
+        return real(self, target, progress=progress)
+
+    monkeypatch.setattr(Store, "backup_to", failing_once)
+    _ticket, notice = start_daily_backup(window, window.tasks)
+    daily = notice.daily
+    daily.today = lambda: dt.date(2026, 12, 3)
+    daily.retry_after_s = 0
+    qtbot.waitUntil(lambda: not notice.isHidden(), timeout=20_000)
+    assert notice.text() == "Today's backup could not be made; the app works normally."
+    assert "tried again a few minutes later" in notice.toolTip()
+
+    page = window.register
+    open_first_session(qtbot, page)
+    qtbot.keyClicks(page.roll_view, "p")
+    qtbot.waitUntil(lambda: notice.isHidden(), timeout=20_000)
+    assert [p.name for p in list_backups(backups)] == ["harmony-2026-12-03.sqlite3"]
+
+    daily.today = lambda: dt.date(2026, 12, 4)  # the window still open the next day
+    qtbot.keyClicks(page.roll_view, "p")
+    qtbot.waitUntil(lambda: daily.done_on == dt.date(2026, 12, 4), timeout=20_000)
+    assert sorted(p.name for p in list_backups(backups)) == [
+        "harmony-2026-12-03.sqlite3",
+        "harmony-2026-12-04.sqlite3",
+    ]

@@ -18,6 +18,7 @@ from harmony_desktop.store import Store, settings
 from harmony_desktop.ui import app as app_module
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme.first_start import RESTORE, FirstStartDialog
+from harmony_desktop.ui.restore import BackupList
 from tests.factories import make_hub
 
 
@@ -36,8 +37,19 @@ def _window() -> MainWindow:
 
 
 def _answer_dialogs(monkeypatch: pytest.MonkeyPatch, backup: Path) -> list[str]:
-    """The file dialog picks ``backup``, the confirmation says yes; returns what the
-    app then says (its information messages)."""
+    """The list of daily backups (if any) has ``backup`` chosen and Restore is pressed,
+    or the file dialog picks it; the confirmation says yes; returns what the app then
+    says (its information messages)."""
+
+    def restore_it(listed: BackupList) -> int:
+        # (today's daily backup, taken once the window is up, may be listed above it)
+        table = listed.table
+        items = [table.topLevelItem(i) for i in range(table.topLevelItemCount())]
+        table.setCurrentItem(next(i for i in items if i is not None and i.text(0) == backup.name))
+        listed.restore_button.click()
+        return int(listed.result())
+
+    monkeypatch.setattr(BackupList, "exec", restore_it)
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *_args: (str(backup), "Harmony backups")
     )

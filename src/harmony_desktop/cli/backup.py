@@ -1,6 +1,6 @@
 """``harmony-desktop backup`` and ``harmony-desktop restore``: the daily backups by hand.
 
-harmony-desktop restore --list                       newest first
+harmony-desktop restore --list                       the newest data first
 harmony-desktop restore harmony-2026-11-20.sqlite3   the current file is kept aside
 harmony-desktop backup                               take one now
 """
@@ -8,6 +8,7 @@ harmony-desktop backup                               take one now
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -31,18 +32,12 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 def run_restore(args: argparse.Namespace) -> int:
     """List the backups, or put one back (the current database is moved aside, never lost)."""
     from harmony_desktop.paths import resolve_paths
-    from harmony_desktop.services.restore import restore
-    from harmony_desktop.store.db import list_backups
 
     paths = resolve_paths(args.data_dir)
-    backups = list_backups(paths.backups) if paths.backups.exists() else []
     if args.list or not args.backup:
-        if not backups:
-            print(_("No backups in {folder}.").format(folder=paths.backups))
-            return 0 if args.list else 2
-        for backup in backups:
-            print(backup)
-        return 0
+        return _list_backups(paths.backups, args.list)
+    from harmony_desktop.services.restore import restore
+
     backup = Path(args.backup)
     if not backup.exists():
         backup = paths.backups / args.backup
@@ -73,6 +68,25 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_backups(folder: Path, asked: bool) -> int:
+    """Print each backup, the newest data first, a tab, and what it holds (the damaged
+    ones last, said so). Loads no SQLAlchemy: a few hundredths of a second."""
+    from harmony_desktop.services.backup_list import describe, newest_marked
+    from harmony_desktop.store.backups import backups_by_content
+
+    backups = backups_by_content(folder)
+    if not backups:
+        print(_("No backups in {folder}.").format(folder=folder))
+        return 0 if asked else 2
+    today = dt.date.today()
+    for number, info in enumerate(backups):
+        said = describe(info, today)
+        if number == 0 and not info.damaged:
+            said = dataclasses.replace(said, held=newest_marked(said.held))
+        print(f"{info.path}\t{said.line()}")
+    return 0
+
+
 def run_backup(args: argparse.Namespace) -> int:
     """Take a backup now, into the backups folder; print its path (or, on a full disk,
     why it was not made and how much space it needs, and exit 1)."""
@@ -87,4 +101,13 @@ def run_backup(args: argparse.Namespace) -> int:
         print(f"harmony-desktop: {outcome.problem}", file=sys.stderr)
         return 1
     print(outcome.path)
+    for damaged in outcome.kept_damaged:
+        print(
+            _(
+                "harmony-desktop: kept the damaged backup {name}: it cannot be read, and "
+                "the app never deletes a backup it cannot read. Delete it yourself if you "
+                "have no use for it."
+            ).format(name=damaged.name),
+            file=sys.stderr,
+        )
     return 0

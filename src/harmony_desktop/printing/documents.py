@@ -386,9 +386,10 @@ class DocumentBuilder:
             [str(i), m.display_name, m.student.grade] + [""] * len(dates)
             for i, m in enumerate(members, start=1)
         ]
-        # Blank lines for new students: at least four, then the last page filled with
-        # them (about 30 rows a page), so no page holds only a few lonely lines.
-        blanks = 4 + 30
+        # Blank lines for new students fill the room the last page has left (about 30
+        # rows a page, 34 a little tighter): never a page of their own, nor a second
+        # page for a class that fits on one without them.
+        blanks = 40  # more than a page holds
         rows += [[str(len(rows) + j + 1), "", ""] + [""] * len(dates) for j in range(blanks)]
         codes = ", ".join(
             f"{c.code} {data_label(c.label, c.label_es).lower()}"
@@ -409,7 +410,7 @@ class DocumentBuilder:
                 *[Column(f"{lang.weekday(d)}\n{lang.day_month(d)}", 5.5, _CENTER) for d in dates],
             ],
             rows=rows,
-            spare_rows=30,
+            spare_rows=blanks,
             balance=False,
             rows_per_page=30,
             min_row_mm=6,

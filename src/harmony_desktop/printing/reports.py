@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTextOption,
 )
 
 from harmony_desktop.domain.i18n import format_date
@@ -53,6 +54,14 @@ MAX_PRINTED_CELLS = 60_000
 _NOT_PRINTED = {"student_id", "local_id"}
 _INK = QColor(31, 78, 121)
 _GRID = QColor(200, 200, 200)
+#: Lines a hub's name may take above its small chart (about 75 letters): past them it
+#: ends in "…". It wraps between its words rather than be cut short on one line, so hubs
+#: named alike are told apart.
+NAME_LINES = 3
+# A hub's name beside its bar wraps between its words, inside one only when the word is
+# wider than its room.
+_WRAP_RIGHT = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_WRAP_RIGHT.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument]:
@@ -254,7 +263,18 @@ def _bars(painter: QPainter, area: QRectF, chart: Chart, mm: float) -> None:
     values = chart.series[0].values
     top = max((v for v in values if v is not None), default=0.0)
     scale = 1.0 if chart.percent else (top or 1.0)
-    label_w, value_w = area.width() * 0.25, 18 * mm
+    # A quarter of the width for the hubs' names, more (up to two fifths) when the
+    # longest needs it; a name longer still wraps between its words, never cut short.
+    label_font = _font(9)
+    longest = max(
+        (
+            QFontMetricsF(label_font, painter.device()).horizontalAdvance(n)
+            for n in chart.categories
+        ),
+        default=0.0,
+    )
+    label_w = min(max(area.width() * 0.25, longest + 3 * mm), area.width() * 0.4)
+    value_w = 18 * mm
     plot = QRectF(area.left() + label_w, area.top() + 6 * mm,
                   area.width() - label_w - value_w, area.height() - 6 * mm)  # fmt: skip
     row_h = min(plot.height() / len(values), 12 * mm)
@@ -266,12 +286,11 @@ def _bars(painter: QPainter, area: QRectF, chart: Chart, mm: float) -> None:
         painter.setPen(QColor(90, 90, 90))
         painter.drawText(QRectF(x - 10 * mm, area.top(), 20 * mm, 5 * mm),
                          int(Qt.AlignmentFlag.AlignCenter), _label(tick * scale, chart.percent))  # fmt: skip
-    painter.setFont(_font(9))
+    painter.setFont(label_font)
     for i, (name, value) in enumerate(zip(chart.categories, values, strict=True)):
         y = plot.top() + i * row_h
         painter.setPen(QColor("black"))
-        painter.drawText(QRectF(area.left(), y, label_w - 2 * mm, row_h),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name)  # fmt: skip
+        painter.drawText(QRectF(area.left(), y, label_w - 2 * mm, row_h), name, _WRAP_RIGHT)
         length = plot.width() * min(1.0, (value or 0.0) / scale)
         painter.fillRect(QRectF(plot.left(), y + row_h * 0.2, length, row_h * 0.6), _INK)
         painter.drawText(QRectF(plot.left() + length + 1.5 * mm, y, value_w + 20 * mm, row_h),
@@ -288,27 +307,45 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
     panel_w = (area.width() - gap * (cols - 1)) / cols
     panel_h = (area.height() - gap * (rows - 1)) / rows
     weeks = len(chart.categories)
-    for index, series in enumerate(chart.series):
-        x0 = area.left() + (index % cols) * (panel_w + gap)
-        y0 = area.top() + (index // cols) * (panel_h + gap)
+    small = _font(SMALLEST_PT)
+    name_font = _font(SMALLEST_PT, bold=True)
+    means = []
+    for series in chart.series:
         known = [v for v in series.values if v is not None]
         mean = sum(known) / len(known) if known else None
+        text = tr("mean {value}").format(value=_label(mean, chart.percent))
+        means.append((text, QFontMetricsF(small, painter.device()).horizontalAdvance(text)))
+    # Every hub's whole name, wrapped between its words beside its mean (two hubs named
+    # alike, "Van Nuys Sherman Oaks Park North" and "… South", were both cut to "Van Nuys
+    # Sherman Oaks …"). The longest name sets the room above every panel's plot, so the
+    # plots stay the same size and in line.
+    name_metrics = QFontMetricsF(name_font, painter.device())
+    names = [
+        _wrap_lines(name_metrics, series.name, panel_w - mean_w - 2 * mm, NAME_LINES)
+        for series, (_text, mean_w) in zip(chart.series, means, strict=True)
+    ]
+    line_h = name_metrics.lineSpacing()
+    names_h = max(len(lines) for lines in names) * line_h
+    panels = zip(chart.series, names, means, strict=True)
+    for index, (series, lines, (mean_text, _mean_w)) in enumerate(panels):
+        x0 = area.left() + (index % cols) * (panel_w + gap)
+        y0 = area.top() + (index // cols) * (panel_h + gap)
         painter.setPen(QColor("black"))
-        small = _font(SMALLEST_PT)
-        mean_text = tr("mean {value}").format(value=_label(mean, chart.percent))
-        mean_w = QFontMetricsF(small, painter.device()).horizontalAdvance(mean_text)
-        name_font = _font(SMALLEST_PT, bold=True)
         painter.setFont(name_font)
-        # A long hub name is cut short rather than run into the mean on its right.
-        name = QFontMetricsF(name_font, painter.device()).elidedText(
-            series.name, Qt.TextElideMode.ElideRight, panel_w - mean_w - 2 * mm
-        )
-        painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignLeft), name)
+        for number, line in enumerate(lines):
+            painter.drawText(
+                QRectF(x0, y0 + number * line_h, panel_w, line_h),
+                int(Qt.AlignmentFlag.AlignLeft),
+                line,
+            )
         painter.setFont(small)
         painter.drawText(QRectF(x0, y0, panel_w, 4.5 * mm), int(Qt.AlignmentFlag.AlignRight),
                          mean_text)  # fmt: skip
-        # Room on the left for "100 %" and below for the first and last weeks' days.
-        plot = QRectF(x0 + 11 * mm, y0 + 5 * mm, panel_w - 11 * mm, panel_h - 10 * mm)
+        # Room on the left for "100 %", above for its upper half (under the name) and
+        # below for the first and last weeks' days.
+        plot = QRectF(
+            x0 + 11 * mm, y0 + names_h + 2.5 * mm, panel_w - 11 * mm, panel_h - names_h - 7.5 * mm
+        )
         painter.setPen(QPen(_GRID, 0.2 * mm))
         painter.drawRect(plot)
         for tick in (0.0, 0.5, 1.0):
@@ -347,6 +384,30 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
                 pen_down = True
         painter.setPen(QPen(_INK, 0.5 * mm))
         painter.drawPath(path)
+
+
+def _wrap_lines(metrics: QFontMetricsF, text: str, width: float, most: int) -> list[str]:
+    """``text`` in lines no wider than ``width``, broken between words (inside a word
+    only where it alone is wider); past ``most`` lines, the last ends in "…"."""
+    lines: list[str] = []
+    for word in text.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+            continue
+        # A new line: a word too wide for one is cut where it reaches the edge.
+        while metrics.horizontalAdvance(word) > width and len(word) > 1:
+            cut = max(
+                (i for i in range(1, len(word)) if metrics.horizontalAdvance(word[:i]) <= width),
+                default=1,
+            )
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    if len(lines) > most:
+        rest = " ".join(lines[most - 1 :])
+        lines = [*lines[: most - 1], metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    return lines or [""]
 
 
 def _short_date(text: str) -> str:

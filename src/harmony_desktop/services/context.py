@@ -34,6 +34,7 @@ from harmony_desktop.store import Store
 
 if TYPE_CHECKING:
     from harmony_desktop.services.calendar import CalendarService
+    from harmony_desktop.services.clock_check import ClockCheck
     from harmony_desktop.services.enrollment import EnrollmentService
     from harmony_desktop.services.events import EventService
     from harmony_desktop.services.exporting import ExportService
@@ -143,6 +144,7 @@ class Services:
     # Annotated, as each is built from its module's name (imported on first use).
     roll: provides[RollService] = provides(over_store("roll", "RollService"))
     sessions: provides[SessionService] = provides(over_store("sessions", "SessionService"))
+    clock: provides[ClockCheck] = provides(over_store("clock_check", "ClockCheck"))
     roster: provides[RosterService] = provides(over_store("roster", "RosterService"))
     enrollment: provides[EnrollmentService] = provides(
         over_store("enrollment", "EnrollmentService")

@@ -38,6 +38,7 @@ from harmony_desktop.store.replica import (
     from_wire,
     resolve_conflict,
     row_clocks,
+    row_values,
     writer_of,
 )
 from harmony_desktop.store.today import CodeFlags
@@ -123,6 +124,9 @@ class ReviewItem:
     current_by: Writer | None = None
     #: the laptop that wrote the other value (or the refused or unapplied change)
     other_by: Writer | None = None
+    #: for a refused or unapplied change: the values this laptop holds of the fields it
+    #: changes (wire values; empty when it holds no such row), written by ``current_by``
+    in_use: dict[str, Any] = field(default_factory=dict)
 
 
 class ReviewService:
@@ -196,6 +200,11 @@ def _group_key(c: ConflictRecord) -> tuple[str, str, bool]:
 
 
 def _field_item(s: Session, c: ConflictRecord, writers: Writers) -> ReviewItem:
+    in_use: dict[str, Any] = {}
+    if c.kind == "conflict":
+        current_by = writers.of(c.winning_clock)
+    else:
+        in_use, current_by = _held(s, c, writers)
     return ReviewItem(
         id=c.id,
         kind=c.kind,
@@ -208,8 +217,31 @@ def _field_item(s: Session, c: ConflictRecord, writers: Writers) -> ReviewItem:
         detected_at=c.detected_at,
         resolved=c.resolved_at is not None,
         resolution=c.resolution,
-        current_by=writers.of(c.winning_clock) if c.kind == "conflict" else None,
+        current_by=current_by,
         other_by=writers.of(c.losing_clock),
+        in_use=in_use,
+    )
+
+
+def _held(s: Session, c: ConflictRecord, writers: Writers) -> tuple[dict[str, Any], Writer | None]:
+    """The values this laptop holds of the fields a refused (or unapplied) change sets,
+    and the laptop that wrote the newest of them: whom to ask about the record (a shared
+    volunteer's record is kept by their home hub's laptops)."""
+    changed = c.losing_value
+    if isinstance(changed, str):
+        try:
+            changed = json.loads(changed)
+        except ValueError:
+            changed = None
+    model = SYNCED_MODELS.get(c.table)
+    row = s.get(model, c.row_id) if model is not None and isinstance(changed, dict) else None
+    if row is None or not isinstance(changed, dict):
+        return {}, None
+    values, clocks = row_values(row), row_clocks(row)
+    names = [name for name in changed if name in values]
+    return (
+        {name: values[name] for name in names},
+        writers.of(*(clocks[name] for name in names if name in clocks)),
     )
 
 

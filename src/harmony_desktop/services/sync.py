@@ -80,6 +80,10 @@ class SyncReport:
     conflicts: int = 0
     redirected: int = 0
     rebased: bool = False
+    #: this computer's clock had been set far ahead: the HLC was turned back, and this
+    #: many changes made meanwhile were stamped afresh (``Replica.reset_clock_if_far_ahead``)
+    clock_reset: bool = False
+    restamped: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -104,6 +108,14 @@ class SyncReport:
         )
         if self.rebased:
             text += _(" (re-based after a server restore)")
+        if self.clock_reset:
+            text += ngettext(
+                " (this computer's clock had been set far ahead: reset, and {n} change made "
+                "meanwhile was stamped again and sent)",
+                " (this computer's clock had been set far ahead: reset, and {n} changes made "
+                "meanwhile were stamped again and sent)",
+                self.restamped,
+            ).format(n=self.restamped)
         return text
 
 
@@ -357,7 +369,9 @@ class SyncService:
 
     def _sync_once(self, client: SyncClient, report: SyncReport, notify: ProgressCallback) -> None:
         info = client.session_info()
-        self._check_skew(client)
+        if self._check_skew(client):  # this computer's clock is right: the HLC must be too
+            self._reset_clock(report)
+            self._check_mark(info.get("last_mutation_id"))
         self._keep_device_names(info.get("devices"))
         server_epoch = str(info["epoch"])
         data_manager = bool(info.get("data_manager"))
@@ -403,14 +417,50 @@ class SyncService:
         if names != known:
             self.store.settings.set(settings.SYNC_DEVICE_NAMES, names)
 
-    def _check_skew(self, client: SyncClient) -> None:
+    def _reset_clock(self, report: SyncReport) -> None:
+        """Turn the HLC back if it is still far ahead after this computer's clock was
+        fixed (a mistyped year), before anything is pushed (docs/SYNC.md, section 3)."""
+        reset = self.replica.reset_clock_if_far_ahead()
+        if reset is None:
+            return
+        report.clock_reset = True
+        report.restamped += reset.changes
+        log.warning(
+            "this computer's clock had been set %d days ahead: the sync clock was reset; "
+            "%d changes stamped again (%d refused ones queued again), %d records restamped",
+            reset.ahead_ms // 86_400_000,
+            reset.changes,
+            reset.requeued,
+            reset.rows,
+        )
+
+    def _check_mark(self, mark: object) -> None:
+        """Stop before pushing when the server's "already applied" mark for this laptop
+        is far in the future (an older server counted changes stamped far ahead as
+        applied): everything pushed now would be taken for a duplicate and lost."""
+        if not self.replica.mark_far_ahead(mark):
+            return
+        raise SyncError(
+            _(
+                "The sync server still counts changes this laptop made while its clock "
+                "was set far ahead as received, so it would ignore the changes made "
+                "since. Nothing was sent: your work is safe on this laptop. Ask your "
+                "administrator to update the sync server (or, if it is up to date, to run "
+                "“harmony-sync new-epoch”), then sync again."
+            ),
+            "mark_ahead",
+        )
+
+    def _check_skew(self, client: SyncClient) -> bool:
+        """Refuse to sync when this computer's clock and the server's differ by more than
+        ``max_skew_ms``; True when they were compared (and agree)."""
         seen = client.last_server_time
         if seen is None:
-            return
+            return False
         # Compare the server's clock with *our* wall clock (the one our HLC uses).
         offset = self.wall() - seen.server_ms - seen.round_trip_ms // 2
         if abs(offset) <= self.max_skew_ms:
-            return
+            return True
         minutes = abs(offset) / 60000
         amount = (
             _("{hours:.1f} hours").format(hours=minutes / 60)

@@ -30,6 +30,7 @@ from harmony_desktop.domain.errors import StoreCorruptError, StoreError, StoreWr
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
+from harmony_desktop.store.backups import backups_by_content, prune
 from harmony_desktop.store.replica import ChangeWriter, KeptClock, Replica, Wall, wall_clock_ms
 from harmony_desktop.store.revision import HEAD_REVISION, MIGRATION_FILES, migration_files
 from harmony_desktop.store.today import nothing_to_write_back
@@ -447,8 +448,8 @@ class Store:
             free = free_space(folder)
             log.warning("backup failed (%s); skipped", type(err).__name__)
             return BackupResult(None, needed, free, _too_little_space(folder, needed, free, daily))
-        self.prune_backups()
-        return BackupResult(made, needed, free_space(folder))
+        damaged = self.prune_backups()
+        return BackupResult(made, needed, free_space(folder), kept_damaged=damaged)
 
     def backup_size(self) -> int:
         """How many bytes a backup of the database takes (its pages, WAL included)."""
@@ -483,6 +484,10 @@ class Store:
 
                 src.backup(dst, pages=BACKUP_STEP_PAGES, progress=step)
                 src.execute("COMMIT")
+                # A copy in rollback-journal mode: a WAL file opened to be listed,
+                # checked or put back (read-only) leaves -wal and -shm files beside it.
+                # A database put back is opened in WAL mode again like any other.
+                dst.execute("PRAGMA journal_mode=DELETE").fetchone()
             finally:
                 dst.close()
                 src.close()
@@ -493,12 +498,13 @@ class Store:
         log.info("backup written: %s", target.name)
         return target
 
-    def prune_backups(self) -> None:
-        """Delete all but the newest ``BACKUPS_KEPT`` daily backups."""
+    def prune_backups(self, keep: int = BACKUPS_KEPT) -> tuple[Path, ...]:
+        """Delete all but the ``keep`` daily backups holding the newest data (by what
+        they hold, not their names: ``store/backups.py``). A damaged backup is never
+        deleted; returns those kept so."""
         if self.backup_dir is None:
-            return
-        for old in list_backups(self.backup_dir)[BACKUPS_KEPT:]:
-            old.unlink(missing_ok=True)
+            return ()
+        return prune(self.backup_dir, keep).kept_damaged
 
 
 #: Called during a backup with (pages copied, pages in all); raising cancels the backup.
@@ -515,6 +521,8 @@ class BackupResult:
     free_bytes: int
     #: why it was skipped, what to do (empty when it was written)
     problem: str = ""
+    #: damaged daily backups pruning kept (it never deletes one it cannot read)
+    kept_damaged: tuple[Path, ...] = ()
 
     @property
     def made(self) -> bool:
@@ -534,7 +542,10 @@ def _too_little_space(folder: Path, needed: int, free: int, daily: bool) -> str:
         "move videos or old files elsewhere); the app works normally meanwhile."
     ).format(needed=_size(needed + BACKUP_SPARE_BYTES), folder=folder, free=_size(free))
     if daily:
-        text += " " + _("The daily backup is tried again at the next start.")
+        text += " " + _(
+            "The daily backup is tried again a few minutes later while the window is "
+            "open, and at the next start."
+        )
     return text
 
 
@@ -755,8 +766,9 @@ def _write_error(database: Path, err: OperationalError) -> StoreWriteError | Non
 
 
 def list_backups(backup_dir: Path) -> list[Path]:
-    """Daily backups, newest first."""
-    return sorted(backup_dir.glob("harmony-*.sqlite3"), reverse=True)
+    """Daily backups, the newest data first (by what they hold, whatever their names
+    say), the damaged ones last: see ``store/backups.py``."""
+    return [info.path for info in backups_by_content(backup_dir)]
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,27 @@ first launch of every day. Here it runs on the task manager's maintenance thread
 the window is shown: it reads one snapshot of the database (WAL), so marks written
 meanwhile are neither blocked nor part of today's copy. A backup that cannot be made (a
 nearly full disk) never stops anything: the status bar says so and how much space it
-needs, and the next start tries again.
+needs. It is tried again at the next change written once a few minutes have passed (a
+window open all day would otherwise go without one after space was freed), and at the
+next start; a window still open the next day takes that day's backup the same way. The
+change notice only compares a time, so a key press is never held up; the backup runs on
+the maintenance thread as before.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from harmony_desktop.store.db import BACKUP_SPARE_BYTES, BackupResult
-from harmony_desktop.ui.tasks import Lane, Progress, TaskManager, Ticket
+from harmony_desktop.ui.tasks import Changes, Lane, Progress, TaskManager, Ticket
+
+#: How long after a backup that could not be made the next change tries again.
+RETRY_AFTER_S = 5 * 60
 
 
 def tr(text: str) -> str:
@@ -29,6 +40,8 @@ def megabytes(count: int) -> str:
 
 class BackupNotice(QLabel):
     """The status-bar notice of a daily backup that could not be made."""
+
+    daily: DailyBackup
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__()
@@ -55,27 +68,81 @@ class BackupNotice(QLabel):
     def show_failed(self) -> None:
         """Say the backup failed for another reason (the log says where)."""
         self.setText(tr("Today's backup could not be made; the app works normally."))
-        self.setToolTip(tr("The next start tries again. The log file says what went wrong."))
+        self.setToolTip(
+            tr(
+                "It is tried again a few minutes later while the window is open, and at "
+                "the next start. The log file says what went wrong."
+            )
+        )
         self.show()
+
+
+class DailyBackup(QObject):
+    """Today's backup for one window: taken once it is up, tried again after a change
+    written while it is missing (a skip, a failure, or a new day), at most every
+    :attr:`retry_after_s` seconds."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        tasks: TaskManager,
+        notice: BackupNotice,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(notice)  # goes with the status bar's notice, so with the window
+        self.window = window
+        self.tasks = tasks
+        self.notice = notice
+        self.today = today
+        self.retry_after_s: float = RETRY_AFTER_S
+        #: the day whose backup is there (made now, or found made)
+        self.done_on: dt.date | None = None
+        self.running = False
+        self._tried_at = 0.0
+        tasks.changed.connect(self._changed)
+
+    def attempt(self) -> Ticket:
+        """Take the day's backup if it is due, on the maintenance thread."""
+        store = self.tasks.services.store
+        day = self.today()
+        self.running = True
+        self._tried_at = time.monotonic()
+
+        def job(progress: Progress) -> BackupResult | None:
+            return store.backup_if_due(
+                day, progress=lambda done, total: progress.report("backup", done, total)
+            )
+
+        def done(result: BackupResult | None) -> None:
+            self.running = False
+            if result is not None and not result.made:
+                self.notice.show_skipped(result)
+                return
+            self.done_on = day
+            if not self.notice.isHidden():  # made after all: the warning is over
+                self.notice.hide()
+                self.window.statusBar().showMessage(tr("Today's backup was made."), 15_000)
+
+        def failed(_error: Exception) -> None:
+            self.running = False
+            self.notice.show_failed()
+
+        return self.tasks.run(job, done, failed, lane=Lane.MAINTENANCE, owner=self.notice)
+
+    def _changed(self, _changes: Changes, _initiator: object) -> None:
+        # On every write: a comparison or two, never more (see the module).
+        if self.running or time.monotonic() - self._tried_at < self.retry_after_s:
+            return
+        if self.done_on != self.today():
+            self.attempt()
 
 
 def start_daily_backup(window: QMainWindow, tasks: TaskManager) -> tuple[Ticket, BackupNotice]:
     """Take today's backup (if due) on the maintenance thread; the notice shows on the
-    window's status bar if it cannot be made. Closing the window cancels it (the partial
-    file is removed)."""
-    store = tasks.services.store
+    window's status bar if it cannot be made, and it is tried again later (see
+    :class:`DailyBackup`, the notice's ``daily``). Closing the window cancels it (the
+    partial file is removed)."""
     notice = BackupNotice(window)
-
-    def job(progress: Progress) -> BackupResult | None:
-        return store.backup_if_due(
-            progress=lambda done, total: progress.report("backup", done, total)
-        )
-
-    def done(result: BackupResult | None) -> None:
-        if result is not None and not result.made:
-            notice.show_skipped(result)
-
-    ticket = tasks.run(
-        job, done, lambda _error: notice.show_failed(), lane=Lane.MAINTENANCE, owner=notice
-    )
-    return ticket, notice
+    notice.daily = DailyBackup(window, tasks, notice)
+    return notice.daily.attempt(), notice

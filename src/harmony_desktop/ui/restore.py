@@ -8,14 +8,28 @@ are closed (:func:`restore_and_say`), then opens the window again on it.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from harmony_desktop import APP_NAME
 from harmony_desktop.domain.errors import HarmonyError, StoreCorruptError
+from harmony_desktop.services.backup_list import describe, newest_marked
+from harmony_desktop.store.backups import BackupInfo, backups_by_content
+from harmony_desktop.ui.screen_fit import keep_on_screen
 
 
 def tr(text: str) -> str:
@@ -24,18 +38,21 @@ def tr(text: str) -> str:
 
 
 def choose_backup(parent: QWidget | None, folder: Path | None, *, replacing: bool) -> Path | None:
-    """Ask for a backup file (the daily backups' folder first); ``replacing``: this laptop
+    """Ask for a backup: the daily backups listed by what they hold, the newest chosen
+    (:class:`BackupList`), or, with none there, any file; ``replacing``: this laptop
     holds data, so say what becomes of it and ask to go on. None if the person stops."""
-    start = str(folder) if folder is not None and folder.exists() else ""
-    name, _filter = QFileDialog.getOpenFileName(
-        parent,
-        tr("Restore from a backup"),
-        start,
-        tr("Harmony backups (*.sqlite3);;All files (*)"),
-    )
-    if not name:
-        return None
-    chosen = Path(name)
+    backups = backups_by_content(folder) if folder is not None else []
+    if backups:
+        assert folder is not None
+        listed = BackupList(parent, folder, backups)
+        if listed.exec() != QDialog.DialogCode.Accepted or listed.chosen is None:
+            return None
+        chosen = listed.chosen
+    else:
+        picked = ask_for_file(parent, folder)
+        if picked is None:
+            return None
+        chosen = picked
     if not replacing:
         return chosen
     answer = QMessageBox.question(
@@ -51,6 +68,123 @@ def choose_backup(parent: QWidget | None, folder: Path | None, *, replacing: boo
         QMessageBox.StandardButton.Cancel,
     )
     return chosen if answer == QMessageBox.StandardButton.Yes else None
+
+
+def ask_for_file(parent: QWidget | None, folder: Path | None) -> Path | None:
+    """Any backup file (a copy on a USB stick, another laptop's), the file dialog opened
+    on ``folder``; None if the person stops."""
+    start = str(folder) if folder is not None and folder.exists() else ""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        tr("Restore from a backup"),
+        start,
+        tr("Harmony backups (*.sqlite3);;All files (*)"),
+    )
+    return Path(name) if name else None
+
+
+class BackupList(QDialog):
+    """The daily backups, the one holding the newest data first and chosen, each with
+    when its data was last changed (from inside it, whatever its name says); a damaged
+    one is listed, greyed, saying so. "Other file…" opens any file instead."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        folder: Path,
+        backups: list[BackupInfo],
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Restore from a backup"))
+        self.setAccessibleName(tr("Restore from a backup"))
+        self.folder = folder
+        # the backup chosen (set when the dialog is accepted)
+        self.chosen: Path | None = None
+        today = today or dt.date.today()
+        intro = QLabel(
+            tr(
+                "The daily backups in {folder}, the one holding the newest data first. "
+                "Each says when its data was last changed."
+            ).format(folder=folder)
+        )
+        intro.setWordWrap(True)
+        self.table = QTreeWidget()
+        self.table.setAccessibleName(tr("Backups"))
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(False)
+        self.table.setAlternatingRowColors(True)  # a row's two lines read as one backup
+        self.table.setHeaderLabels([tr("Backup file"), tr("What it holds")])
+        newest: QTreeWidgetItem | None = None
+        for info in backups:
+            said = describe(info, today)
+            held = said.held
+            if newest is None and not info.damaged:
+                held = newest_marked(held)
+            # the note on a line of its own, begun as a sentence
+            note = said.note[:1].upper() + said.note[1:]
+            item = QTreeWidgetItem([info.path.name, f"{held}\n{note}" if note else held])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
+            item.setToolTip(0, str(info.path))
+            item.setToolTip(1, said.line())
+            if info.damaged:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed; cannot be chosen
+            elif newest is None:
+                newest = item
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
+                item.setFont(1, font)
+            self.table.addTopLevelItem(item)
+        header = self.table.header()
+        header.setStretchLastSection(True)
+        self.table.resizeColumnToContents(0)
+        # room for the bold name of the newest (measured in the plain font)
+        self.table.setColumnWidth(0, self.table.columnWidth(0) + 24)
+        self.table.itemDoubleClicked.connect(lambda _item, _column: self._restore())
+        self.table.currentItemChanged.connect(lambda *_: self._can_restore())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = buttons.addButton(
+            tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.other_button = buttons.addButton(
+            tr("&Other file…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.other_button.setToolTip(tr("A backup elsewhere: a copy on a USB stick, say"))
+        buttons.accepted.connect(self._restore)
+        buttons.rejected.connect(self.reject)
+        self.other_button.clicked.connect(self._other)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        if newest is not None:
+            self.table.setCurrentItem(newest)
+        self._can_restore()
+        self.resize(1000, 440)  # a note whole at 1280 px (keep_on_screen fits smaller)
+        keep_on_screen(self)
+        self.table.setFocus()
+
+    def _current(self) -> Path | None:
+        item = self.table.currentItem()
+        if item is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return None
+        return Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def _can_restore(self) -> None:
+        self.restore_button.setEnabled(self._current() is not None)
+
+    def _restore(self) -> None:
+        chosen = self._current()
+        if chosen is not None:
+            self.chosen = chosen
+            self.accept()
+
+    def _other(self) -> None:
+        picked = ask_for_file(self, self.folder)
+        if picked is not None:
+            self.chosen = picked
+            self.accept()
 
 
 def damaged_text(error: StoreCorruptError) -> tuple[str, str]:

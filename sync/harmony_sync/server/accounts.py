@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, or_, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from harmony_sync.hlc import GENESIS, HybridLogicalClock
 from harmony_sync.server.errors import ApiError, unauthorized
@@ -368,7 +368,7 @@ def session_info(engine: Engine, device: DeviceContext) -> dict[str, Any]:
             select(DEVICES.c.last_mutation_id).where(DEVICES.c.key == device.key)
         ).scalar_one()
         hubs = _hubs_of(conn, device.key, device.data_manager)
-        devices = _devices_seen_by(conn, device)
+        devices = _programme_devices(conn)
         epoch = read_epoch(conn)
     return {
         "device_key": device.key,
@@ -382,24 +382,14 @@ def session_info(engine: Engine, device: DeviceContext) -> dict[str, Any]:
     }
 
 
-def _devices_seen_by(conn: Connection, device: DeviceContext) -> list[dict[str, str]]:
-    """The device id and name of every device whose changes ``device`` may receive: the
-    devices enrolled for one of its hubs and the data managers (a data manager: every
-    device), this one included, revoked ones too (their changes stay). A device id
-    enrolled twice (revoked, then enrolled again) is named as last enrolled. Sorted by
-    device id."""
-    query = select(DEVICES.c.node, DEVICES.c.name, DEVICES.c.enrolled_at).where(
-        DEVICES.c.node.is_not(None)
-    )
-    if not device.data_manager:
-        shares_a_hub = (
-            select(DEVICE_HUBS.c.device_key)
-            .where(DEVICE_HUBS.c.hub_id.in_(sorted(device.hubs)))
-            .scalar_subquery()
-        )
-        query = query.where(
-            or_(DEVICES.c.is_data_manager.is_(True), DEVICES.c.key.in_(shares_a_hub))
-        )
+def _programme_devices(conn: Connection) -> list[dict[str, str]]:
+    """The device id and name of every enrolled device of the programme, revoked ones
+    too (their changes stay), this one included: any of them may have written a row this
+    device holds (a shared volunteer's home-hub laptop, a data manager, ...), and a
+    programme has tens of laptops. A device id enrolled twice (revoked, then enrolled
+    again) is named as last enrolled. Sorted by device id. Every device is told the
+    same list (PROTOCOL.md, section 5, says why)."""
+    query = select(DEVICES.c.node, DEVICES.c.name).where(DEVICES.c.node.is_not(None))
     names: dict[str, str] = {}
     for row in conn.execute(query.order_by(DEVICES.c.enrolled_at, DEVICES.c.key)):
         names[row.node] = row.name  # the last enrolled of one device id wins

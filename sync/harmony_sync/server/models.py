@@ -67,7 +67,8 @@ class Device(ServerModel, table=True):
     enrolled_at: datetime | None = None
     revoked_at: datetime | None = None
     last_seen_at: datetime | None = None
-    #: highest mutation id applied (or rejected) for this device in the current epoch
+    #: highest mutation id applied (or rejected) for this device in the current epoch; a
+    #: change refused for a stamp too far ahead does not count (``store.StampTooFarAhead``)
     last_mutation_id: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
 
 

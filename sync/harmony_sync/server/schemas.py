@@ -102,7 +102,7 @@ class EnrollResponse(ServerInfo):
 
 
 class DeviceOut(BaseModel):
-    """A device whose changes the asking device may receive, by its clock node."""
+    """A device of the programme, by its clock node."""
 
     device_id: str = Field(description="16 hex digits: the node that ends its clocks.")
     name: str = Field(description="The name the administrator (or the device) gave it.")
@@ -119,9 +119,10 @@ class SessionResponse(ServerInfo):
     last_mutation_id: int
     devices: list[DeviceOut] = Field(
         default_factory=list,
-        description="The devices of this device's hubs and the data managers (a data "
-        "manager: every device), so a client can say which laptop wrote a value. Added "
-        "in protocol 1 without a version change; older servers leave it out.",
+        description="Every device of the programme, revoked ones too, so a client can "
+        "say which laptop wrote a value. Added in protocol 1 without a version change; "
+        "older servers leave it out (or name only the devices of this device's hubs and "
+        "the data managers).",
     )
 
 

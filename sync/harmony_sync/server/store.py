@@ -111,10 +111,24 @@ def writers(engine: Engine) -> FairLock:
 class Rejection(Exception):
     """A permanent, per-mutation refusal: recorded with a reason, the queue moves on."""
 
+    #: whether the refused mutation counts as done for the device's "already applied"
+    #: mark (``device.last_mutation_id``), so a mutation with a lower id is a duplicate
+    counts_as_done = True
+
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
+
+
+class StampTooFarAhead(Rejection):
+    """A change stamped more than ``MAX_FUTURE_MS`` ahead: refused alone, and it does
+    not move the device's mark. The device's clock was set far ahead (a mistyped year);
+    once it is fixed, the device stamps again from the right time, with LOWER mutation
+    ids (derived from its clock) than the refused changes: they must be applied, not
+    taken for duplicates of what was refused."""
+
+    counts_as_done = False
 
 
 @dataclass
@@ -249,7 +263,7 @@ def validate(
         wall_clock_ms() if now_ms is None else now_ms
     )
     if ahead > MAX_FUTURE_MS:
-        raise Rejection(
+        raise StampTooFarAhead(
             "bad_clocks",
             f"A clock is {ahead / 86_400_000:,.0f} days ahead of the server's; no clock that "
             f"was merely wrong for a while is more than {MAX_FUTURE_MS // 86_400_000} days "
@@ -366,15 +380,21 @@ def push(
         )
         known_hubs = frozenset(h for (h,) in conn.execute(select(HUBS.c.id)))
         results: list[dict[str, Any]] = []
+        #: refusals that leave the mark where it is: a retry refuses them again
+        resent: set[int] = set()
         checked: list[tuple[Mutation, tuple[str, str, str | None, dict, dict, dict]]] = []
         for m, shape in zip(ordered, shapes, strict=True):
             if m.mutation_id <= last:
                 results.append({"mutation_id": m.mutation_id, "status": "duplicate"})
                 continue
-            last = m.mutation_id
             if isinstance(shape, Rejection):
                 results.append(_rejected(m, shape))
+                if shape.counts_as_done:
+                    last = m.mutation_id
+                else:
+                    resent.add(m.mutation_id)
             else:
+                last = m.mutation_id
                 checked.append((m, shape))
                 results.append({"mutation_id": m.mutation_id, "status": "applied"})
         rows = _load_rows(conn, {(c[0], c[1]) for _, c in checked} | _parents(checked))
@@ -437,6 +457,8 @@ def push(
             for r in results
             if r["status"] == "rejected"
         ]
+        if resent:  # refused again (they did not move the mark): recorded once
+            rejected = _not_recorded(conn, device.key, rejected, resent)
         if rejected:
             conn.execute(insert(REJECTIONS), rejected)
         conn.execute(
@@ -446,6 +468,18 @@ def push(
         )
         _publish(conn, seq)
     return PushOutcome(current_epoch, results, last, conflicts_out)
+
+
+def _not_recorded(
+    conn: Connection, device_key: int, rejected: list[dict[str, Any]], resent: set[int]
+) -> list[dict[str, Any]]:
+    """``rejected`` without the refusals among ``resent`` already recorded for the device
+    (the same push retried after a lost response)."""
+    query = select(REJECTIONS.c.mutation_id, REJECTIONS.c.code).where(
+        REJECTIONS.c.device_key == device_key, REJECTIONS.c.mutation_id.in_(sorted(resent))
+    )
+    recorded = {(int(i), str(code)) for i, code in conn.execute(query)}
+    return [r for r in rejected if (r["mutation_id"], r["code"]) not in recorded]
 
 
 class _Obj:

@@ -8,7 +8,8 @@
 * ``pull``: applying a pulled page (merge, bulk insert, cursor) in one transaction;
 * ``conflicts``: losing values and refused changes kept for review;
 * ``unapplied``: pulled rows this laptop cannot apply, set aside for review;
-* ``rebase``: re-queueing the whole state after a server restore.
+* ``rebase``: re-queueing the whole state after a server restore;
+* ``clock_reset``: turning the clock back after this computer's clock was set far ahead.
 
 Everything above the store uses :class:`Replica` and the names exported here; the
 import contracts in ``pyproject.toml`` keep it that way. The invariants this package
@@ -20,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from harmony_desktop.store.replica import clock as _clock
+from harmony_desktop.store.replica import clock_reset as _clock_reset
 from harmony_desktop.store.replica import conflicts as _conflicts
 from harmony_desktop.store.replica import outbox as _outbox
 from harmony_desktop.store.replica import pull as _pull
@@ -33,6 +36,7 @@ from harmony_desktop.store.replica.clock import (
     wall_clock_ms,
     writer_of,
 )
+from harmony_desktop.store.replica.clock_reset import ClockReset
 from harmony_desktop.store.replica.conflicts import REJECTED_FIELD, ConflictRecord
 from harmony_desktop.store.replica.outbox import Queued
 from harmony_desktop.store.replica.pull import BeforeCursor
@@ -67,6 +71,7 @@ __all__ = [
     "UNAPPLIED_FIELD",
     "BeforeCursor",
     "ChangeWriter",
+    "ClockReset",
     "ConflictRecord",
     "KeptClock",
     "PulledClockAhead",
@@ -122,6 +127,15 @@ class Replica:
         with self.store.read() as s:
             return _outbox.pending(s)
 
+    def newest_reading_ms(self) -> int | None:
+        """The wall time (milliseconds since the epoch) of the newest reading of this
+        device's clock the database records (the later of the ``CLOCK`` setting and the
+        newest outbox entry): its own changes, and every pulled stamp folded in. None
+        before the first change."""
+        with self.store.read() as s:
+            last = _clock.load_clock(s, self.store.device_id, wall=self.wall).last
+        return int(last[:15]) or None
+
     def next_batch(self, size: int) -> list[Queued]:
         """The ``size`` oldest waiting changes (``.mutation()`` is their wire form)."""
         return _push.next_batch(self.store, size)
@@ -154,6 +168,23 @@ class Replica:
         """After a server restore: re-queue the whole local state with its original
         clocks, cursor 0, the new epoch. Returns the changes queued."""
         return _rebase.rebase(self.store, new_epoch, wall=self.wall)
+
+    # -- a clock that was set far ahead -------------------------------------------------
+
+    def reset_clock_if_far_ahead(self) -> ClockReset | None:
+        """Once a sync has confirmed this computer's wall clock: if the clock's recorded
+        reading is more than ``MAX_FUTURE_MS`` ahead of it (the computer's year was
+        wrong), turn it back, stamping this device's changes made meanwhile afresh and
+        queueing again those the server refused (``clock_reset``); None when it is not
+        that far ahead."""
+        return _clock_reset.reset(self.store, wall=self.wall)
+
+    def mark_far_ahead(self, mark: object) -> bool:
+        """Whether the server's "already applied" mark for this device (a mutation id,
+        i.e. a reading of its clock) is more than ``MAX_FUTURE_MS`` ahead of this
+        computer's clock: the server would take every change of this device for one it
+        has applied."""
+        return _clock_reset.mark_far_ahead(mark, self.wall())
 
     # -- review ------------------------------------------------------------------------
 

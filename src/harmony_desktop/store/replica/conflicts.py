@@ -76,7 +76,15 @@ def store_rejection(
             field_name=REJECTED_FIELD,
             losing_value=change.values,
             losing_clock=change.clock,
-            winning_value=json.dumps({"code": result.get("code"), "reason": result.get("reason")}),
+            # the bases too, so the change can be queued again as it was (a refusal for
+            # a stamp too far ahead, once this laptop's clock is reset: clock_reset.py)
+            winning_value=json.dumps(
+                {
+                    "code": result.get("code"),
+                    "reason": result.get("reason"),
+                    "bases": json.loads(change.bases or "{}"),
+                }
+            ),
             winning_clock="",
             detected_at=now,
         )

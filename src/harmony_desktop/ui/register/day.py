@@ -1,8 +1,10 @@
 """Today's list: the day navigation, the sessions of the day and the missing-roll flag.
 
-:class:`DayBar` chooses the day, :class:`SessionList` shows its sessions and
-:class:`MissingRollBanner` links to past sessions without a complete roll. They only show
-and ask; the register page loads the day (on the database thread) and opens rolls.
+:class:`DayBar` chooses the day, :class:`SessionList` shows its sessions,
+:class:`MissingRollBanner` links to past sessions without a complete roll, and
+:class:`ClockBehindBanner` says when this computer's date is behind what the register
+already recorded (a dead battery's 2000-01-01). They only show and ask; the register page
+loads the day (on the database thread) and opens rolls.
 """
 
 from __future__ import annotations
@@ -155,6 +157,70 @@ class MissingRollBanner(QFrame):
             self.sessionRequested.emit(self.missing[0].id)
 
 
+def long_day(day: dt.date) -> str:
+    """``day`` as the register titles a day: "Saturday 1 January 2000", "sábado 1 de
+    enero de 2000"."""
+    return day_label(day, tr("dddd d MMMM yyyy"))  # a Qt date pattern, per language
+
+
+class ClockBehindBanner(QFrame):
+    """The warning that this computer's date is behind what the register already
+    recorded: marks taken on "today" would land on the wrong day. It stays while the
+    window is open (the date is read once, at start), unless a sync sets the register's
+    clock right on that same date, and never takes the keyboard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clockBehind")
+        self.setStyleSheet(
+            "QFrame#clockBehind { background: #fdecea; border: 2px solid #b00020;"
+            " border-radius: 6px; }"
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label.setAccessibleName(tr("This computer's date is wrong"))
+        layout.addWidget(self.label, 1)
+        self.hide()
+
+    def show_behind(self, today: dt.date, recorded: dt.date, *, certain: bool = True) -> None:
+        """Say that this computer's date, ``today``, is behind ``recorded``, the newest
+        day the register already has changes from.
+
+        ``certain``: the date is behind the last successful sync too, so it is wrong (red).
+        Otherwise it may be right and the changes stamped ahead on a computer whose
+        clock ran ahead (amber): the band names both possibilities."""
+        if certain:
+            head = tr("⚠ This computer's date is wrong.")
+            body = tr(
+                "It says {today}, but this register already has changes from {recorded}. "
+                "Marks taken today would be saved on the wrong day. Set the date and time in "
+                "this computer's settings, then close and reopen Harmony."
+            )
+            colours = "background: #fdecea; border: 2px solid #b00020;"
+        else:
+            head = tr("⚠ Check this computer's date.")
+            body = tr(
+                "It says {today}, but this register has changes dated as late as "
+                "{recorded}. If {today} is wrong, set the date and time in this computer's "
+                "settings, then close and reopen Harmony. If it is right, those changes were "
+                "made on a computer whose clock was ahead: take roll as usual."
+            )
+            colours = "background: #fff4e5; border: 2px solid #b26a00;"
+        self.setStyleSheet(f"QFrame#clockBehind {{ {colours} border-radius: 6px; }}")
+        body = body.format(
+            today=escape(long_day(today), quote=False),
+            recorded=escape(long_day(recorded), quote=False),
+        )
+        self.label.setText(f"<b>{escape(head, quote=False)}</b> {body}")
+        self.label.setAccessibleDescription(f"{head} {body}")
+        self.show()
+
+
 class SessionList(QWidget):
     """The sessions of the day shown, with their roll state."""
 
@@ -217,7 +283,7 @@ class SessionList(QWidget):
 
     def show_day(self, day: dt.date) -> None:
         """Title the list with ``day`` ("Today, …" for today)."""
-        label = day_label(day, tr("dddd d MMMM yyyy"))  # a Qt date pattern, per language
+        label = long_day(day)
         self.title.setText(tr("Today, {date}").format(date=label) if day == self.today else label)
 
     def set_sessions(self, sessions: list[SessionInfo]) -> None:

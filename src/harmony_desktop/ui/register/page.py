@@ -19,12 +19,13 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -40,7 +41,14 @@ from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.register.alerts import AbsenceAlertPanel
 from harmony_desktop.ui.register.codes import CodeInfo, assign_keys
 from harmony_desktop.ui.register.commands import RollEditor
-from harmony_desktop.ui.register.day import DayBar, DayView, MissingRollBanner, SessionList
+from harmony_desktop.ui.register.day import (
+    ClockBehindBanner,
+    DayBar,
+    DayView,
+    MissingRollBanner,
+    SessionList,
+    long_day,
+)
 from harmony_desktop.ui.register.dialogs import (
     AdHocDialog,
     ArrivalDialog,
@@ -56,6 +64,7 @@ from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 if TYPE_CHECKING:
+    from harmony_desktop.services.clock_check import ClockBehind
     from harmony_desktop.services.context import Services
     from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 
@@ -81,6 +90,9 @@ class RegisterPage(QWidget):
     """The day shown changed: the new ``datetime.date``."""
     rollOpened = Signal(str)
     """The roll of a session is on screen: its id."""
+    clockChecked = Signal(object)
+    """This computer's clock was compared with the register: the
+    :class:`~harmony_desktop.services.clock_check.ClockBehind` found, or None."""
 
     def __init__(
         self,
@@ -113,6 +125,10 @@ class RegisterPage(QWidget):
         self.active_dialog: QWidget | None = None
         self.roll_ready = False
         self._opening: str | None = None
+        #: this computer's clock is behind what the register recorded (None: it is not,
+        #: or not known yet); marks on "today" are then asked about once
+        self.clock_behind: ClockBehind | None = None
+        self._wrong_day_accepted = False
         self.editor = RollEditor(services, tasks, lambda: self.staff_id, self)
         self.undo_stack = self.editor.undo_stack
         self.setAccessibleName(tr("Register"))
@@ -155,12 +171,15 @@ class RegisterPage(QWidget):
         self._build_roll()
         self._load_staff()
         self.absence_alerts.refresh()
+        self._check_clock()
 
     # -- building ---------------------------------------------------------------------
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
+        self.clock_banner = ClockBehindBanner()
+        layout.addWidget(self.clock_banner)
         layout.addLayout(self._build_bar())
         self.banner = MissingRollBanner()
         self.banner.sessionRequested.connect(self.open_session_by_id)
@@ -369,6 +388,88 @@ class RegisterPage(QWidget):
         value = self.staff_box.currentData()
         return str(value) if value else None
 
+    # -- this computer's clock ------------------------------------------------------------
+
+    def _check_clock(self) -> None:
+        """Compare this computer's clock with what the register recorded, in the
+        background; the band shows if it is behind. Again after each sync: one that set
+        the register's clock right (a laptop's clock had run ahead) takes the band away."""
+        QueryOp(
+            self.tasks,
+            op=lambda s: (s.clock.behind(), s.clock.today()),
+            success=self._clock_checked,
+            parent=self,
+        ).failure(self._clock_check_failed).run_in_background()
+
+    def _clock_checked(self, found: tuple[ClockBehind | None, dt.date]) -> None:
+        behind, day = found
+        if behind is None and self.clock_behind is not None and day != self.today:
+            # The computer's date was changed while the register was open on the wrong
+            # "today": the band stays until Harmony is reopened, as it says.
+            behind = self.clock_behind
+        was = self.clock_behind
+        self.clock_behind = behind
+        if behind is None:
+            self.clock_banner.hide()
+        else:
+            if was is None:
+                log.warning(
+                    "this computer's clock is %d days behind what the register recorded",
+                    behind.behind.days,
+                )
+            self.clock_banner.show_behind(
+                behind.now.date(), behind.recorded.date(), certain=behind.certain
+            )
+        self.clockChecked.emit(behind)
+
+    def _clock_check_failed(self, exc: Exception) -> None:
+        # Only a warning is lost: the register works as before.
+        log.warning("could not compare the clock with the register: %s", type(exc).__name__)
+        self.clockChecked.emit(None)
+
+    def _on_wrong_day(self, retry: Callable[[], None]) -> bool:
+        """True when a write to the open roll would land on this computer's wrong
+        "today": then the teacher is asked once, and ``retry`` runs if they go on."""
+        behind = self.clock_behind
+        if (
+            behind is None
+            or not behind.certain  # the date may well be right: the band says so
+            or self._wrong_day_accepted
+            or self.session is None
+            or self.session.date != self.today
+        ):
+            return False
+        if self.active_dialog is not None:
+            return True  # already asking
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Check this computer's date"),
+            tr(
+                "This computer says today is {today}, but this register already has "
+                "changes from {recorded}. Marks taken now are saved on {today}.\n\n"
+                "If you can, set the date and time in this computer's settings first, "
+                "then close and reopen Harmony."
+            ).format(today=long_day(self.today), recorded=long_day(behind.recorded.date())),
+            parent=self,
+        )
+        box.setAccessibleName(tr("Check this computer's date"))
+        go_on = box.addButton(tr("Take roll anyway"), QMessageBox.ButtonRole.AcceptRole)
+        go_on.setAccessibleName(tr("Take roll anyway"))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(tr("Cancel"))
+        cancel.setAccessibleName(tr("Cancel"))
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+
+        def answered() -> None:
+            if box.clickedButton() is go_on:
+                self._wrong_day_accepted = True
+                QTimer.singleShot(0, retry)  # once the question has closed
+
+        box.finished.connect(lambda _result: answered())
+        self._open_dialog(box)
+        return True
+
     # -- days ---------------------------------------------------------------------------
 
     def set_day(self, day: dt.date) -> None:
@@ -517,6 +618,8 @@ class RegisterPage(QWidget):
 
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         """A sync, the roster or the review page changed what the register shows."""
+        if changes.sync and self.attached:
+            self._check_clock()  # a sync may have set the register's clock right
         if initiator in (self, self.editor) or not changes.register:
             return
         if changes.setup:
@@ -558,11 +661,12 @@ class RegisterPage(QWidget):
             and self.roll_model.rowCount() > 0
         )
 
-    def _may_mark(self) -> bool:
+    def _may_mark(self, retry: Callable[[], None]) -> bool:
         """``_can_mark``, saying why not when the session is cancelled (a key pressed on
-        a cancelled session otherwise did nothing, without a word)."""
+        a cancelled session otherwise did nothing, without a word); on a wrong "today"
+        (this computer's clock is behind), asking once first (``retry`` goes on)."""
         if self._can_mark():
-            return True
+            return not self._on_wrong_day(retry)
         cancelled = self.session is not None and self.session.state == RollState.CANCELLED
         if self.attached and cancelled:
             self._set_save_text(
@@ -575,7 +679,7 @@ class RegisterPage(QWidget):
         """Mark the current student ``code``; late and left early ask for a time first."""
         entry = self.roll.current_entry()
         info = self._code_info.get(code)
-        if not self._may_mark() or entry is None or info is None:
+        if not self._may_mark(lambda: self.mark_current(code)) or entry is None or info is None:
             return
         if info.early_departure:
             departure = self._departure_dialog(entry, info.label, with_reason=True)
@@ -669,7 +773,7 @@ class RegisterPage(QWidget):
     def sign_out_current(self) -> None:
         """Sign the current student out: who collected them, or that they walked home."""
         entry = self.roll.current_entry()
-        if not self._may_mark() or entry is None:
+        if not self._may_mark(self.sign_out_current) or entry is None:
             return
         info = self._code_info.get(entry.mark.code or "")
         if info is None or not info.counts_present:
@@ -699,7 +803,7 @@ class RegisterPage(QWidget):
     def clear_current(self) -> None:
         """Set the current student back to not recorded."""
         entry = self.roll.current_entry()
-        if not self._may_mark() or entry is None or entry.mark.code is None:
+        if not self._may_mark(self.clear_current) or entry is None or entry.mark.code is None:
             return
         assert self.session is not None
         self.editor.clear(self.session.id, entry.student_id, entry.mark)
@@ -707,7 +811,7 @@ class RegisterPage(QWidget):
     def edit_note(self) -> None:
         """Add or change the note on the current student's mark."""
         entry = self.roll.current_entry()
-        if not self._may_mark() or entry is None:
+        if not self._may_mark(self.edit_note) or entry is None:
             return
         assert self.session is not None
         session_id = self.session.id
@@ -724,7 +828,7 @@ class RegisterPage(QWidget):
 
     def mark_remaining_present(self) -> None:
         """Mark every student not yet recorded present, in one undoable step."""
-        if not self._may_mark():
+        if not self._may_mark(self.mark_remaining_present):
             return
         assert self.session is not None
         before = {e.student_id: e.mark for e in self.roll_model.entries()}

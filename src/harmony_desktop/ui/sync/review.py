@@ -8,7 +8,8 @@ A child's mark that two laptops recorded differently is one row showing both mar
 whole (code, times, reason, who collected the child); using the other one writes that
 whole mark, as the register would.
 A change the server refused, and a received change this laptop could not apply, can
-only be acknowledged ("Dismiss"); the reason is shown.
+only be acknowledged ("Dismiss"); the reason is shown, and beside it what this laptop
+holds of the fields and the laptop that wrote it (whom to ask).
 Duplicate students found after a sync are listed with what each record holds; "Merge"
 keeps every enrollment and mark (see ``services/duplicates.py``).
 
@@ -226,6 +227,18 @@ def writer_text(writer: Writer | None) -> str:
     return writer.name or tr("Another laptop")
 
 
+def held_text(values: dict[str, Any]) -> str:
+    """What this laptop holds of the fields a refused or unapplied change sets: the value
+    alone for one field, "Phone: …; Email: …" for more ("" when it holds no such row)."""
+    if len(values) == 1:
+        [(name, value)] = values.items()
+        return show_field_value(name, value)
+    return "; ".join(
+        tr("{field}: {value}").format(field=field_label(name), value=show_field_value(name, v))
+        for name, v in values.items()
+    )
+
+
 class ReviewModel(QAbstractTableModel):
     """Conflicts and refusals, one per row; beside each value, the laptop that wrote it."""
 
@@ -295,8 +308,8 @@ class ReviewModel(QAbstractTableModel):
                     if item.kind == "rejected"
                     else tr("Received change not applied: {fields}")
                 ).format(fields=fields),
-                "current": "",
-                "current_by": "",
+                "current": held_text(item.in_use),
+                "current_by": writer_text(item.current_by),
                 "other": str(reason.get("reason") or reason.get("code") or ""),
                 "other_by": writer_text(item.other_by),
                 "when": show_when(item.detected_at),

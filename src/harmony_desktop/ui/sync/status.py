@@ -37,7 +37,9 @@ def first_sentence(text: str) -> str:
 
 
 def describe_last_sync(when: dt.datetime | None, now: dt.datetime | None = None) -> str:
-    """ "Last sync: today 14:05" / "yesterday 17:40" / "3 Sep 09:12" / "never"."""
+    """ "Last sync: today 14:05" / "yesterday 17:40" / "3 Sep 09:12" / "never"; with the
+    year when it is not this year's, or after today (this computer's clock is behind:
+    "5 Dec 2026 01:58", never a day that reads as a past one)."""
     if when is None:
         return tr("Last sync: never")
     local = when.astimezone() if when.tzinfo else when
@@ -47,7 +49,10 @@ def describe_last_sync(when: dt.datetime | None, now: dt.datetime | None = None)
     elif local.date() == now.date() - dt.timedelta(days=1):
         day = tr("yesterday")
     else:
-        day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMM")
+        whole = local.year != now.year or local.date() > now.date()
+        day = QLocale().toString(
+            QDate(local.year, local.month, local.day), "d MMM yyyy" if whole else "d MMM"
+        )
     return tr("Last sync: {day} {time}").format(day=day, time=time_text(local.time()))
 
 
@@ -260,7 +265,10 @@ class SyncStatusWidget(QWidget):
     def _finished(self, report: SyncReport) -> None:
         self.progress.hide()
         self.sync_button.setEnabled(True)
-        if report.pushed or report.pulled:
+        if report.clock_reset:  # the changes made while the clock was far ahead went out
+            text = tr("Synced after resetting this computer's clock: sent {sent}, received {got}")
+            text = text.format(sent=report.pushed, got=report.pulled)
+        elif report.pushed or report.pulled:
             text = tr("Synced: sent {sent}, received {got}").format(
                 sent=report.pushed, got=report.pulled
             )

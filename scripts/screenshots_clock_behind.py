@@ -1,0 +1,153 @@
+"""Screenshots of the register on a laptop whose clock is behind (run under Xvfb and
+libfaketime): the window opened as the app opens it, on a data folder used until today.
+
+    .venv/bin/python scripts/screenshots_clock_behind.py prepare /tmp/clock-behind
+    faketime '2000-01-01 09:00:00' xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind y2k
+    faketime '2026-11-18 15:50:00' xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind ask
+
+``prepare`` (at the real time) generates one demo hub (entirely synthetic), as if this
+laptop had synced an hour ago with a server now out of reach; ``--lang es`` keeps
+Spanish as the folder's language. ``shoot`` runs the real start-up (first paint, the
+services behind it, the daily backup, the sync's first attempt) under the faked clock,
+saves docs/screenshots/register-clock-behind-<name>[-es].png and prints what the band,
+the status bar and the date say. ``ask`` presses Enter and P on the session on now: the
+question asked before the first mark on that wrong day. ``maybe`` first moves the last
+successful sync to three days before the faked date, so that date may be right (the
+changes stamped ahead, on a computer whose clock ran ahead): the amber band, and the
+roll goes on without asking.
+
+    faketime '2026-11-18 15:50:00' xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind maybe
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def prepare(folder: Path, lang: str) -> None:
+    from harmony_desktop.demo import generate_demo
+    from harmony_desktop.services.credentials import TOKEN_FILE
+    from harmony_desktop.startup import open_app
+    from harmony_desktop.store import settings
+
+    with open_app(str(folder)) as services:
+        generate_demo(services.store, hubs=1, today=dt.date.today())
+        store = services.store
+        store.settings.set(settings.SYNC_SERVER, "http://127.0.0.1:9")
+        store.settings.set(
+            settings.SYNC_LAST_SUCCESS,
+            dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(hours=1),
+        )
+        store.settings.set(settings.LANGUAGE, lang)
+    token = folder / TOKEN_FILE
+    token.write_text("synthetic-token-for-screenshots")
+    token.chmod(0o600)
+
+
+def shoot(folder: Path, name: str) -> int:
+    from PySide6.QtCore import QEvent, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication, QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from harmony_desktop.ui.app import make_application, run_window
+    from harmony_desktop.ui.main_window import MainWindow
+
+    if name == "maybe":
+        from harmony_desktop.startup import open_app
+        from harmony_desktop.store import settings
+
+        with open_app(str(folder)) as services:
+            synced = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=3)
+            services.store.settings.set(settings.SYNC_LAST_SUCCESS, synced)
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    state = {"stage": "wait"}
+
+    def press(target: object, key: Qt.Key, text: str) -> None:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.postEvent(
+                target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+            )  # type: ignore[arg-type]
+
+    def tick() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows:
+            return
+        window = windows[0]
+        page = window.register
+        waited = time.monotonic() - started
+        if state["stage"] == "wait":
+            if not page.attached or (page.clock_behind is None and waited < 15):
+                return
+            if window.tasks.busy() and waited < 15:
+                return
+            if name == "ask" and page.sessions_model.rowCount():
+                press(page.sessions_view, Qt.Key.Key_Return, "\r")
+                state["stage"] = "opening"
+                return
+            state["stage"] = "shoot"
+            return
+        if state["stage"] == "opening":
+            if page.roll_ready:
+                press(page.roll_view, Qt.Key.Key_P, "p")
+                state["stage"] = "asking"
+            return
+        if state["stage"] == "asking":
+            if page.active_dialog is None:
+                return
+            state["stage"] = "shoot"
+            return
+        if state["stage"] == "shoot":
+            if waited < 9:  # the sync's first attempt (5 s after start) has answered
+                return
+            state["stage"] = "done"
+            suffix = "-es" if (os.environ.get("SHOT_LANG") == "es") else ""
+            path = OUT / f"register-clock-behind-{name}{suffix}.png"
+            QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+            print(path)
+            print("BAND", page.clock_banner.isVisible(), page.clock_banner.label.text())
+            print("TITLE", page.day_title.text())
+            print("DATE", window.date_label.text())
+            sync = window.sync_ui.status
+            for label in ("online_label", "last_label", "pending_label", "message_label"):
+                print("SYNC", label, getattr(sync, label).text())
+            print("STATUS", window.statusBar().currentMessage())
+            if page.active_dialog is not None:
+                print("ASK", page.active_dialog.text())  # type: ignore[attr-defined]
+                page.active_dialog.reject()  # type: ignore[attr-defined]
+            QTimer.singleShot(200, window.close)
+
+    make_application()  # the one run_window uses
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(100)
+    code = run_window(str(folder))
+    print("EXIT", code, "backups", sorted(p.name for p in (folder / "backups").glob("*")))
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=["prepare", "shoot"])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("name", nargs="?", default="y2k")
+    parser.add_argument("--lang", default="en")
+    args = parser.parse_args(argv)
+    if args.action == "prepare":
+        prepare(args.folder, args.lang)
+        return 0
+    return shoot(args.folder, args.name)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

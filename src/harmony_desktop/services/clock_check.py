@@ -1,0 +1,103 @@
+"""Is this computer's clock behind what its database has already recorded?
+
+An old laptop whose battery died starts at 2000-01-01 or its BIOS date. The register
+then opens on that day, and marks taken there land on the wrong day. Nothing online can
+say so at the hub (the sync's own check against the server's clock needs the network),
+but the database knows a moment that has certainly passed: the newest reading of this
+device's hybrid logical clock. Every change made here records one, and every change
+pulled from another laptop is folded into it (``Replica.newest_reading_ms``); the last
+successful sync, whose clock the server found right, is one too.
+
+The check says "behind", never "long ago": a laptop unused for months is fine. It fires
+only when this computer's clock is more than :data:`BEHIND_AFTER` before that moment,
+which no correct clock is: both are instants (UTC), so time zones and summer time do not
+enter, and even a laptop whose time zone is set wrong but whose local time was typed in
+by hand is at most 26 hours off.
+
+Only the last successful sync is a moment a server confirmed. A clock behind it is
+certainly wrong (:attr:`ClockBehind.certain`). A clock behind the stamps alone may be
+right: a laptop whose year was mistyped stamped them ahead and its clock has since been
+fixed (the first sync turns its sync clock back), or another laptop's clock ran ahead.
+The register then names both possibilities and lets the roll go on without asking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from harmony_desktop.store import Store, settings
+from harmony_desktop.store.replica import Replica
+
+#: How far this computer's clock may be before the newest recorded moment before it is
+#: called behind: more than any time zone mistake (at most 26 hours), so a correct clock
+#: never is.
+BEHIND_AFTER = dt.timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class ClockBehind:
+    """This computer's clock is behind what the database already recorded."""
+
+    #: this computer's clock now (local time, with its offset)
+    now: dt.datetime
+    #: the newest moment the database recorded (local time, with its offset)
+    recorded: dt.datetime
+    #: the clock is behind the last successful sync too, a moment the server confirmed:
+    #: it is certainly wrong (False: it may be right, and the stamps ahead)
+    certain: bool = True
+
+    @property
+    def behind(self) -> dt.timedelta:
+        """How far behind the recorded moment the clock is."""
+        return self.recorded - self.now
+
+
+def is_behind(now_ms: int, recorded_ms: int | None) -> bool:
+    """Whether a clock reading ``now_ms`` is clearly behind ``recorded_ms`` (both
+    milliseconds since the epoch): by more than :data:`BEHIND_AFTER`."""
+    if recorded_ms is None:
+        return False
+    return recorded_ms - now_ms > BEHIND_AFTER // dt.timedelta(milliseconds=1)
+
+
+def local_time(ms: int) -> dt.datetime:
+    """Milliseconds since the epoch as this computer's local time."""
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC).astimezone()
+
+
+class ClockCheck:
+    """Compares this computer's clock (the store's ``wall``) with the database."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def newest_recorded_ms(self) -> int | None:
+        """The newest moment the database recorded, in milliseconds since the epoch: the
+        clock's newest reading, or the last successful sync (None: nothing yet)."""
+        readings = [Replica(self.store).newest_reading_ms(), self.last_sync_ms()]
+        return max((r for r in readings if r), default=None)
+
+    def last_sync_ms(self) -> int | None:
+        """When the last successful sync ended (the server found this computer's clock
+        right then), in milliseconds since the epoch; None: never."""
+        synced = self.store.settings.get(settings.SYNC_LAST_SUCCESS)
+        if synced is None:
+            return None
+        if synced.tzinfo is None:
+            synced = synced.replace(tzinfo=dt.UTC)
+        return int(synced.timestamp() * 1000)
+
+    def today(self) -> dt.date:
+        """This computer's date now (its local time)."""
+        return local_time(self.store.wall()).date()
+
+    def behind(self) -> ClockBehind | None:
+        """What the register must say when this computer's clock is behind what the
+        database recorded (None when it is not)."""
+        now_ms = self.store.wall()
+        recorded_ms = self.newest_recorded_ms()
+        if recorded_ms is None or not is_behind(now_ms, recorded_ms):
+            return None
+        certain = is_behind(now_ms, self.last_sync_ms())
+        return ClockBehind(local_time(now_ms), local_time(recorded_ms), certain)

@@ -1,0 +1,292 @@
+"""The register on a laptop whose clock is behind what it already recorded (a dead
+battery's 2000-01-01, a BIOS date): a band above the day says so and stays, the keyboard
+stays on the sessions and the roll, and the first mark on that wrong "today" is asked
+about once. A correct clock shows no band."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from harmony_desktop.services.context import Services
+from harmony_desktop.store import Store
+from harmony_desktop.store import settings as local
+from harmony_desktop.store.models import AttendanceMark
+from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.tasks import Changes
+from tests.factories import HubFixture, make_hub
+
+#: The time zone of the laptops in these tests (the band writes local days).
+ZONE = "America/Mexico_City"
+#: The last change this laptop recorded: Thursday 3 December 2026, 10:45 in Mexico City.
+RECORDED = dt.datetime(2026, 12, 3, 16, 45, tzinfo=dt.UTC)
+#: A dead battery's date: Saturday 1 January 2000, 15:20 in Mexico City.
+Y2K = dt.datetime(2000, 1, 1, 21, 20, tzinfo=dt.UTC)
+#: A BIOS date in term: Monday 14 September 2026, 15:40 in Mexico City, while Beginning
+#: Strings meets (15:30-17:00).
+BIOS = dt.datetime(2026, 9, 14, 21, 40, tzinfo=dt.UTC)
+
+
+def ms(moment: dt.datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's time zone is Mexico City's (put back after the test)."""
+    monkeypatch.setenv("TZ", ZONE)
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def recorded_hub(zone: None, store: Store, services: Services) -> HubFixture:
+    """The test hub, every change made here on ``RECORDED``, and synced then (the
+    server found the clock right: a clock behind that is certainly wrong)."""
+    store.wall = lambda: ms(RECORDED)
+    hub = make_hub(services)
+    store.settings.set(local.SYNC_LAST_SUCCESS, RECORDED)
+    return hub
+
+
+def open_window(qtbot: QtBot, services: Services, hub: HubFixture, now: dt.datetime) -> MainWindow:
+    """The main window with this computer's clock at ``now`` (its "today" too), shown,
+    its day loaded and its clock compared with the register."""
+    services.store.wall = lambda: ms(now)
+    window = MainWindow(services, hub.hub_id, today=now.astimezone().date(), auto_sync=False)
+    qtbot.addWidget(window)
+    page = window.register
+    with qtbot.waitSignals([page.dayLoaded, page.clockChecked], timeout=5000):
+        window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    return window
+
+
+def stored_codes(services: Services, session_id: str) -> list[str | None]:
+    with services.store.read() as s:
+        marks = s.exec(
+            AttendanceMark.__table__.select().where(  # type: ignore[attr-defined]
+                AttendanceMark.session_id == session_id
+            )
+        ).all()
+    return sorted(m.code for m in marks if m.code)
+
+
+def open_session(qtbot: QtBot, window: MainWindow, row: int = 0) -> str:
+    page = window.register
+    page.sessions_view.setFocus()
+    page.sessions_view.setCurrentIndex(page.sessions_model.index(row, 0))
+    qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
+    assert page.session is not None
+    return page.session.id
+
+
+def test_a_clock_years_behind_opens_on_an_empty_day_with_the_band(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    window = open_window(qtbot, services, recorded_hub, Y2K)
+    page = window.register
+    try:
+        assert page.day == dt.date(2000, 1, 1)
+        assert page.sessions_model.rowCount() == 0
+        assert page.no_sessions_label.isVisible()
+        band = page.clock_banner
+        assert band.isVisible()
+        assert band.label.text() == (
+            "<b>⚠ This computer's date is wrong.</b> It says Saturday 1 January 2000, but "
+            "this register already has changes from Thursday 3 December 2026. Marks taken "
+            "today would be saved on the wrong day. Set the date and time in this "
+            "computer's settings, then close and reopen Harmony."
+        )
+        # Above the day: the first thing on the page.
+        assert (
+            band.geometry().bottom() < page.day_bar.mapTo(page, page.day_bar.rect().topLeft()).y()
+        )
+        # It never takes the keyboard: it is not in the Tab chain, the sessions keep it.
+        assert band.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert band.label.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert QApplication.focusWidget() is page.sessions_view
+        # The status bar's date is the computer's, as it was.
+        assert window.date_label.text() == "Date: Sat 1 Jan 2000"
+    finally:
+        window.shutdown()
+
+
+def test_a_correct_clock_shows_no_band(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    # The same afternoon, and a laptop back after months unused: neither is "behind".
+    for now in (RECORDED + dt.timedelta(hours=3), RECORDED + dt.timedelta(days=200)):
+        window = open_window(qtbot, services, recorded_hub, now)
+        try:
+            assert window.register.clock_behind is None
+            assert not window.register.clock_banner.isVisible()
+        finally:
+            window.shutdown()
+
+
+def test_the_band_stays_after_a_sync_when_the_date_was_fixed_with_the_register_open(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    """The register opened on 2000-01-01 ("today" is read once); the date is fixed
+    meanwhile and a sync finishes: the register still shows 1 January 2000, so the band
+    still says to reopen Harmony."""
+    window = open_window(qtbot, services, recorded_hub, Y2K)
+    page = window.register
+    try:
+        assert page.clock_banner.isVisible()
+        services.store.wall = lambda: ms(RECORDED + dt.timedelta(hours=3))
+        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+            window.tasks.notify(Changes(sync=True), None)
+        assert page.clock_behind is not None
+        assert page.clock_banner.isVisible()
+        assert "Saturday 1 January 2000" in page.clock_banner.label.text()
+        assert page.day == dt.date(2000, 1, 1)
+    finally:
+        window.shutdown()
+
+
+def test_the_first_mark_on_the_wrong_today_is_asked_about_once(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    window = open_window(qtbot, services, recorded_hub, BIOS)
+    page = window.register
+    try:
+        assert page.clock_banner.isVisible()
+        assert "It says Monday 14 September 2026" in page.clock_banner.label.text()
+
+        # Another day was chosen on purpose (a past roll being fixed): no question.
+        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+            page.set_day(dt.date(2026, 9, 11))
+        friday = open_session(qtbot, window)
+        assert QApplication.focusWidget() is page.roll_view  # the band took nothing
+        with qtbot.waitSignal(page.markSaved, timeout=3000):
+            qtbot.keyClick(page.roll_view, "P")
+        assert stored_codes(services, friday) == ["P"]
+
+        # "Today" by this computer's clock: the first key asks, and stores nothing yet.
+        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+            page.set_day(dt.date(2026, 9, 14))
+        monday = open_session(qtbot, window)
+        qtbot.keyClick(page.roll_view, "P")
+        box = page.active_dialog
+        assert isinstance(box, QMessageBox)
+        assert box.windowTitle() == "Check this computer's date"
+        assert box.text() == (
+            "This computer says today is Monday 14 September 2026, but this register "
+            "already has changes from Thursday 3 December 2026. Marks taken now are saved "
+            "on Monday 14 September 2026.\n\nIf you can, set the date and time in this "
+            "computer's settings first, then close and reopen Harmony."
+        )
+        assert box.defaultButton() is box.escapeButton()  # Enter does not go on by mistake
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+        assert stored_codes(services, monday) == []
+        assert window.focusWidget() is page.roll_view
+
+        # Asked again until the teacher goes on; then the key they pressed is marked.
+        qtbot.keyClick(page.roll_view, "A")
+        box = page.active_dialog
+        assert isinstance(box, QMessageBox)
+        go_on = next(b for b in box.buttons() if b.text() == "Take roll anyway")
+        with qtbot.waitSignal(page.markSaved, timeout=3000) as saved:
+            go_on.click()
+        assert saved.args[1] == "AE"  # A: excused absence
+        assert stored_codes(services, monday) == ["AE"]
+        # The keyboard is back on the roll (re-activating the window is a window
+        # manager's job: offscreen has none).
+        assert window.focusWidget() is page.roll_view
+
+        # Once is enough: the next keys mark at once, and the band stays.
+        with qtbot.waitSignal(page.markSaved, timeout=3000):
+            qtbot.keyClick(page.roll_view, "P")
+        assert page.active_dialog is None
+        assert stored_codes(services, monday) == ["AE", "P"]
+        assert page.clock_banner.isVisible()
+    finally:
+        window.shutdown()
+
+
+def test_a_date_after_the_last_sync_may_be_right_and_the_roll_goes_on(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    """Changes dated 3 December, but the last sync (whose clock the server found right)
+    was in September and this computer says 14 September: its date may be right (the
+    changes stamped on a computer whose clock ran ahead) or wrong. The band says both,
+    in amber, and the first mark is not asked about."""
+    services.store.settings.set(local.SYNC_LAST_SUCCESS, BIOS - dt.timedelta(days=3))
+    window = open_window(qtbot, services, recorded_hub, BIOS)
+    page = window.register
+    try:
+        behind = page.clock_behind
+        assert behind is not None and not behind.certain
+        band = page.clock_banner
+        assert band.isVisible()
+        assert band.label.text() == (
+            "<b>⚠ Check this computer's date.</b> It says Monday 14 September 2026, but "
+            "this register has changes dated as late as Thursday 3 December 2026. If "
+            "Monday 14 September 2026 is wrong, set the date and time in this computer's "
+            "settings, then close and reopen Harmony. If it is right, those changes were "
+            "made on a computer whose clock was ahead: take roll as usual."
+        )
+        assert "#b26a00" in band.styleSheet()  # amber, not the red of a wrong date
+        monday = open_session(qtbot, window)
+        with qtbot.waitSignal(page.markSaved, timeout=3000):
+            qtbot.keyClick(page.roll_view, "P")
+        assert page.active_dialog is None
+        assert stored_codes(services, monday) == ["P"]
+        # Behind the last sync by more than two days: certainly wrong, red again.
+        services.store.settings.set(local.SYNC_LAST_SUCCESS, BIOS + dt.timedelta(days=3))
+        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+            window.tasks.notify(Changes(sync=True), None)
+        assert page.clock_behind is not None and page.clock_behind.certain
+        assert "#b00020" in band.styleSheet()
+        assert band.label.text().startswith("<b>⚠ This computer's date is wrong.</b>")
+    finally:
+        window.shutdown()
+
+
+def test_the_band_in_spanish(
+    qtbot: QtBot, language: str, services: Services, recorded_hub: HubFixture
+) -> None:
+    window = open_window(qtbot, services, recorded_hub, Y2K)
+    try:
+        text = window.register.clock_banner.label.text()
+        if language == "es_MX":
+            assert text.startswith("<b>⚠ La fecha de esta computadora está mal.</b>")
+            # as the register titles a day in Spanish
+            assert "sáb 1 de enero de 2000" in text
+            assert "jue 3 de diciembre de 2026" in text
+        else:
+            assert "Saturday 1 January 2000" in text
+    finally:
+        window.shutdown()
+
+
+def test_the_last_sync_is_never_written_as_a_past_day_on_a_clock_behind(
+    qapp: QApplication,
+) -> None:
+    from harmony_desktop.ui.sync.status import describe_last_sync
+
+    def said(when: dt.datetime, now: dt.datetime) -> str:
+        return describe_last_sync(when, now).replace("\u202f", " ")
+
+    synced = dt.datetime(2026, 12, 5, 1, 58)
+    # The clock behind: the sync's whole date, not "5 Dec" as if it were last month.
+    assert said(synced, dt.datetime(2000, 1, 1, 9, 0)) == "Last sync: 5 Dec 2026 1:58 AM"
+    assert said(synced, dt.datetime(2026, 11, 18, 15, 50)) == "Last sync: 5 Dec 2026 1:58 AM"
+    # A correct clock, as before.
+    assert said(synced, dt.datetime(2026, 12, 5, 9, 0)) == "Last sync: today 1:58 AM"
+    assert said(synced, dt.datetime(2026, 12, 6, 9, 0)) == "Last sync: yesterday 1:58 AM"
+    assert said(synced, dt.datetime(2026, 12, 19, 9, 0)) == "Last sync: 5 Dec 1:58 AM"
+    assert said(synced, dt.datetime(2027, 1, 4, 9, 0)) == "Last sync: 5 Dec 2026 1:58 AM"
