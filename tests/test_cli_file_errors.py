@@ -393,6 +393,62 @@ def test_a_good_workbook_still_makes_the_data_folder(
     assert (data / "harmony.sqlite3").is_file()
 
 
+def a_workbook_with_rejected_lines(path: Path, *, all_rejected: bool) -> Path:
+    """A readable set-up workbook whose Hubs lines are all, or some, rejected."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Hubs"
+    sheet.append(["Name", "Address", "Partner kind"])
+    sheet.append(["Test Hub One", "1 Example Way", "spaceship"])
+    sheet.append(["Test Hub Two", "2 Example Way", "park" if not all_rejected else "moon"])
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("fresh_data", ["absent", "empty"], indirect=True)
+@pytest.mark.parametrize("all_rejected", [True, False], ids=["all rejected", "one rejected"])
+def test_rejected_lines_leave_a_fresh_data_folder_as_it_was(
+    tmp_path: Path,
+    all_rejected: bool,
+    fresh_data: tuple[Path, bool],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A workbook that reads well but has rejected lines: the dry run (made on a
+    temporary database, the folder having none yet) says which lines and why, exit 1,
+    and no database is made, on a dry run or a real one (one was, empty of hubs)."""
+    data, existed = fresh_data
+    path = a_workbook_with_rejected_lines(tmp_path / "programme.xlsx", all_rejected=all_rejected)
+    why = "The partner is a park, a school, a community centre or other."
+    rejected = [f"  Hubs, line 2: {why}"] + ([f"  Hubs, line 3: {why}"] if all_rejected else [])
+    for dry_run in (["--dry-run"], []):
+        assert main(["setup", "import", str(path), *dry_run]) == 1
+        captured = capsys.readouterr()
+        lines = captured.out.splitlines()
+        assert lines[lines.index("Dry run:") :] == [
+            "Dry run:",
+            f"  Hubs: {0 if all_rejected else 1} to create, 0 to update, 0 unchanged.",
+            "  2 lines rejected: nothing is imported until they are fixed."
+            if all_rejected
+            else "  1 line rejected: nothing is imported until it is fixed.",
+            *rejected,
+        ]
+        assert captured.err == (
+            ""
+            if dry_run
+            else f"Nothing was imported: {len(rejected)} line{'s were' if all_rejected else ' was'}"
+            " rejected.\n"
+        )
+        untouched(data, existed)
+    # Fixed, the same workbook is imported into the same folder, which gets its database.
+    a_workbook(path)
+    assert main(["setup", "import", str(path)]) == 0
+    assert "Hubs: 40 created, 0 updated, 0 unchanged." in capsys.readouterr().out
+    assert (data / "harmony.sqlite3").is_file()
+
+
 def test_the_readers_first_bytes_are_enough(tmp_path: Path) -> None:
     """A UTF-16 CSV (with its byte-order mark) is text, though half its bytes are zero."""
     path = tmp_path / "students.csv"

@@ -2905,10 +2905,6 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Qué está pasando</translation>
     </message>
     <message>
-        <source>Restore a &amp;backup…</source>
-        <translation>Restaurar un respal&amp;do…</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This laptop has no programme yet. How do you want to start? Whatever you choose, the app works without a network.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Bienvenida&lt;/h2&gt;&lt;p&gt;Esta computadora todavía no tiene ningún programa. ¿Cómo quiere empezar? Elija lo que elija, la aplicación funciona sin red.&lt;/p&gt;</translation>
     </message>
@@ -2967,6 +2963,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Restore a backup</source>
         <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <source>Restore a back&amp;up…</source>
+        <translation>Restaurar un r&amp;espaldo…</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Your first hub&lt;/h3&gt;&lt;p&gt;A hub is a site where ensembles meet: a park, a school, a community centre. You can add more hubs later (File → Programme set-up).&lt;/p&gt;</source>
@@ -3758,6 +3758,30 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>A backup elsewhere: a copy on a USB stick, say</source>
         <translation>Un respaldo en otro lugar: por ejemplo, una copia en una memoria USB</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database is empty (0 bytes): it is damaged, not new.</source>
+        <translation>La base de datos de esta computadora está vacía (0 bytes): está dañada, no es nueva.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database is damaged: part of it can no longer be read.</source>
+        <translation>La base de datos de esta computadora está dañada: una parte ya no se puede leer.</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed in it.</source>
+        <translation>No se modificó nada en ella.</translation>
+    </message>
+    <message>
+        <source>Choose Restore a backup… to put back one of its daily backups (the newest is usually the one to choose). The damaged file is kept beside it, never deleted. Or close this message and ask your administrator for help.</source>
+        <translation>Elija Restaurar un respaldo… para volver a poner uno de sus respaldos diarios (normalmente el más reciente es el indicado). El archivo dañado se guarda a su lado, nunca se borra. O cierre este mensaje y pida ayuda a su administrador.</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Archivo: {path}</translation>
+    </message>
+    <message>
+        <source>SQLite reported: {detail}</source>
+        <translation>SQLite informó: {detail}</translation>
     </message>
     <message>
         <source>&amp;Restore a backup…</source>

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -85,3 +86,51 @@ def programme_window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWind
     finally:
         win.close()
         tasks.shutdown()
+
+
+# -- a small screen: 1280×720 at 200 % -----------------------------------------------------
+
+#: What 1280×720 at 200 % leaves: 640×360 (less title bar and task bar: screen_fit).
+SMALL = QRect(0, 0, 640, 360)
+
+
+@pytest.fixture
+def small_screen(monkeypatch: pytest.MonkeyPatch) -> QRect:
+    """Every window is fitted to a 640×360 screen (as at ``QT_SCALE_FACTOR=2``)."""
+    from harmony_desktop.ui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: SMALL)
+    return SMALL
+
+
+def on_screen(widget: QWidget) -> bool:
+    """``widget`` lies wholly inside the small screen and wholly in sight: not cut by
+    the dialog's scroll area, nor squashed below the height its text needs."""
+    rect = widget.rect()
+    corners = (widget.mapToGlobal(rect.topLeft()), widget.mapToGlobal(rect.bottomRight()))
+    whole = widget.visibleRegion().boundingRect() == rect
+    needs = widget.heightForWidth(widget.width()) if widget.hasHeightForWidth() else 0
+    return all(SMALL.contains(c) for c in corners) and whole and widget.height() >= needs
+
+
+@contextlib.contextmanager
+def qt_file_dialogs() -> Iterator[None]:
+    """Qt's own file dialog (a desktop's native one is fitted by the desktop)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    try:
+        yield
+    finally:
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, before)
+
+
+def comes_true(qtbot: QtBot, condition: Callable[[], bool], timeout: int = 3000) -> bool:
+    """Whether ``condition`` comes true within ``timeout`` ms: a check inside a modal
+    dialog's event loop, which must close the dialog whatever it finds."""
+    try:
+        qtbot.waitUntil(condition, timeout=timeout)
+    except WaitTimeout:
+        return False
+    return True

@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from harmony_desktop.domain.errors import StoreCorruptError
 from harmony_desktop.startup import open_app
 from harmony_desktop.ui import restore as restore_ui
 from harmony_desktop.ui.app import run_window
+from harmony_desktop.ui.main_window import MainWindow
 from tests.factories import make_hub
 
 
@@ -87,10 +89,10 @@ def test_a_damaged_database_is_reported_and_left_unchanged(
     database = data / "harmony.sqlite3"
     assert not (data / "harmony.sqlite3-wal").exists()  # closed cleanly: checked later
     before = _corrupt(database)
-    shown: list[str] = []
-    monkeypatch.setattr(restore_ui, "offer_backups", lambda _p, text, _f: shown.append(text))
+    shown: list[StoreCorruptError] = []
+    monkeypatch.setattr(restore_ui, "offer_backups", lambda _p, error, _f: shown.append(error))
     assert run_window(str(data)) == 2
-    assert len(shown) == 1 and "is damaged" in shown[0] and "restore" in shown[0]
+    assert len(shown) == 1 and shown[0].path == database and shown[0].detail
     assert database.read_bytes() == before
     assert not list((data / "backups").glob("*.sqlite3"))  # no backup of a damaged file
 
@@ -109,10 +111,10 @@ def test_a_damaged_database_offers_its_backups_and_opens_on_the_one_chosen(
     damaged = database.read_bytes()
     damaged = damaged[:4096] + b"\x5a" * 8192 + damaged[4096 + 8192 :]
     database.write_bytes(damaged)
-    offered: list[tuple[str, Path | None]] = []
+    offered: list[tuple[StoreCorruptError, Path | None]] = []
 
-    def choose(_parent: object, text: str, folder: Path | None) -> Path:
-        offered.append((text, folder))
+    def choose(_parent: object, error: StoreCorruptError, folder: Path | None) -> Path:
+        offered.append((error, folder))
         return backup
 
     monkeypatch.setattr(restore_ui, "offer_backups", choose)
@@ -134,7 +136,7 @@ def test_a_damaged_database_offers_its_backups_and_opens_on_the_one_chosen(
     QTimer.singleShot(100, close_when_reopened)
     assert run_window(str(data)) == 0
     assert len(offered) == 1
-    assert "is damaged" in offered[0][0] and offered[0][1] == data / "backups"
+    assert offered[0][0].path == database and offered[0][1] == data / "backups"
     assert said and said[0].startswith(f"Restored {backup.name}.")
     assert opened == [hub_id]
     kept = list(data.glob("harmony.sqlite3.before-restore-*"))
@@ -151,7 +153,6 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
     # the background finds it once the window is up.
     import threading
 
-    from harmony_desktop.domain.errors import StoreCorruptError
     from harmony_desktop.store import db
     from harmony_desktop.ui.main_window import MainWindow
     from harmony_desktop.ui.opening import PendingServices
@@ -161,12 +162,12 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
 
     def slow_check(path: Path) -> None:
         release.wait(20)
-        raise StoreCorruptError(db._corrupt_message(path, "page 7: btree damaged"))
+        raise db.corrupt_error(path, "page 7: btree damaged")
 
     monkeypatch.setattr(db, "check_integrity", slow_check)
-    shown: list[str] = []
+    shown: list[StoreCorruptError] = []
     refused: list[str] = []
-    monkeypatch.setattr(restore_ui, "offer_backups", lambda _p, text, _f: shown.append(text))
+    monkeypatch.setattr(restore_ui, "offer_backups", lambda _p, error, _f: shown.append(error))
 
     def while_checking() -> None:
         # today's view is up meanwhile (an earlier test's closed window may linger)
@@ -189,7 +190,7 @@ def test_damage_found_after_the_window_is_up_closes_it_and_refuses_writes(
 
     QTimer.singleShot(300, while_checking)
     assert run_window(str(data)) == 2
-    assert len(shown) == 1 and "page 7: btree damaged" in shown[0]
+    assert len(shown) == 1 and shown[0].detail == "page 7: btree damaged"
     assert len(refused) == 1  # the write waited for the check, then was refused
     with sqlite3.connect(data / "harmony.sqlite3") as conn:
         assert conn.execute("SELECT count(*) FROM local_meta WHERE key = 'probe'").fetchone() == (
@@ -229,3 +230,106 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_a_window(
     field.show()
     qtbot.keyClicks(field, "ok")
     assert field.text() == "ok"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_damaged_database_box_speaks_of_its_own_buttons_in_the_windows_language(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    """The box offering a backup said the store's message: the command line's
+    ``harmony-desktop restore`` a window user cannot type, and SQLite's "database disk
+    image is malformed" in English. Now it speaks of its buttons, in the window's
+    language; the file and SQLite's words are under Show Details."""
+    from PySide6.QtCore import QLocale
+
+    from harmony_desktop.store.db import check_integrity
+    from harmony_desktop.ui.app import install_translator
+    from tests.test_store import _corrupt
+
+    database = tmp_path / "harmony.sqlite3"
+    _corrupt(database)
+    with pytest.raises(StoreCorruptError) as found:
+        check_integrity(database)
+    assert "harmony-desktop restore" in str(found.value)  # the command line's own message
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if language == "es":
+        assert install_translator(app, QLocale("es_MX"))
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look)
+            return
+        seen.append((box.text(), box.detailedText(), [b.text() for b in box.buttons()]))
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    QTimer.singleShot(20, look)
+    try:
+        assert restore_ui.offer_backups(None, found.value, tmp_path / "backups") is None
+    finally:
+        if language == "es":
+            install_translator(app, QLocale("en_US"))
+    ((text, details, buttons),) = seen
+    assert "harmony-desktop" not in text and "restore --list" not in text
+    assert "malformed" not in text and str(database) not in text
+    assert details == (
+        f"File: {database}\nSQLite reported: database disk image is malformed"
+        if language == "en"
+        else f"Archivo: {database}\nSQLite informó: database disk image is malformed"
+    )
+    if language == "en":
+        assert "&Restore a backup…" in buttons
+        assert text == (
+            "This computer's database is damaged: part of it can no longer be read. "
+            "Nothing has been changed in it.\n\n"
+            "Choose Restore a backup… to put back one of its daily backups (the newest is "
+            "usually the one to choose). The damaged file is kept beside it, never deleted. "
+            "Or close this message and ask your administrator for help."
+        )
+    else:
+        assert "&Restaurar un respaldo…" in buttons and "Cerrar" in buttons
+        assert text == (
+            "La base de datos de esta computadora está dañada: una parte ya no se puede "
+            "leer. No se modificó nada en ella.\n\n"
+            "Elija Restaurar un respaldo… para volver a poner uno de sus respaldos diarios "
+            "(normalmente el más reciente es el indicado). El archivo dañado se guarda a "
+            "su lado, nunca se borra. O cierre este mensaje y pida ayuda a su administrador."
+        )
+
+
+def test_the_backup_file_dialog_fits_a_small_screen_from_the_window_and_the_damage_box(
+    qtbot: QtBot, window: MainWindow, small_screen: QRect, tmp_path: Path
+) -> None:
+    """File ▸ Restore from a backup… and the damaged database's Restore a backup… open
+    Qt's file dialog, 412 pixels tall at 200 %: on 1280×720 its Open and Cancel were
+    below the screen. Both now keep it (and the box) on the screen."""
+    from harmony_desktop.store.db import corrupt_error
+    from harmony_desktop.ui import app as app_module
+    from tests.ui.conftest import SMALL, comes_true, on_screen, qt_file_dialogs
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, QMessageBox) and shown.isVisible():
+            fits = comes_true(qtbot, lambda: SMALL.contains(shown.frameGeometry()))
+            seen.append("box" if fits else "box off the screen")
+            next(b for b in shown.buttons() if b.text() == "&Restore a backup…").click()
+        elif isinstance(shown, QFileDialog) and shown.isVisible():
+            buttons = shown.findChildren(QDialogButtonBox)[0].buttons()
+            fits = comes_true(qtbot, lambda: all(on_screen(b) for b in buttons))
+            seen.append("file dialog" if fits else "file dialog off the screen")
+            shown.reject()
+            return
+        QTimer.singleShot(50, answer)
+
+    with qt_file_dialogs():
+        QTimer.singleShot(50, answer)
+        assert window.ask_restore() is None
+        assert seen == ["file dialog"]
+        QTimer.singleShot(50, answer)
+        error = corrupt_error(tmp_path / "harmony.sqlite3", "database disk image is malformed")
+        assert app_module._refused(window, error, tmp_path / "backups") is None
+    assert seen == ["file dialog", "box", "file dialog"]

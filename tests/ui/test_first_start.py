@@ -5,21 +5,31 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QRect, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import HubRecord
 from harmony_desktop.startup import open_app
 from harmony_desktop.ui import app as app_module
+from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme.first_start import ALONE, DEMO, FirstStartDialog
 from harmony_desktop.ui.sync.enroll import EnrollDialog
+from tests.ui.conftest import SMALL, comes_true, on_screen, qt_file_dialogs
 
 
 @pytest.fixture(autouse=True)
@@ -167,3 +177,141 @@ def test_run_from_a_clone_opens_on_the_demo(
     with open_app(data) as services:
         (hub,) = services.hubs.hubs()
     assert opened == [hub.id]
+
+
+# -- a small screen: 1280×720 at 200 % -----------------------------------------------------
+
+
+@pytest.fixture
+def shown(qtbot: QtBot, services: Services) -> Iterator[Callable[[], FirstStartDialog]]:
+    """Shows a first-start dialog on the small screen (made when called: a language may
+    be chosen first); its threads are stopped after the test, passed or not."""
+    made: list[FirstStartDialog] = []
+
+    def show() -> FirstStartDialog:
+        dialog = FirstStartDialog(services)
+        made.append(dialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: SMALL.contains(dialog.frameGeometry()), timeout=5000)
+        return dialog
+
+    yield show
+    for dialog in made:
+        dialog.shutdown()
+
+
+def tab_stops(start: QWidget, count: int) -> list[QWidget]:
+    """``start`` and the widgets Tab reaches after it."""
+    order = [start]
+    while len(order) < count:
+        following: QWidget = order[-1].nextInFocusChain()
+        while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus and following.isVisible()):
+            following = following.nextInFocusChain()
+        order.append(following)
+    return order
+
+
+def alt(widget: QAbstractButton | QLabel) -> str:
+    """The letter of ``widget``'s Alt key ("" if it has none)."""
+    return QKeySequence.mnemonic(widget.text()).toString()[len("Alt+") :]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_first_start_fits_a_small_screen_and_every_choice_takes_the_keyboard(
+    qtbot: QtBot, shown: Callable[[], FirstStartDialog], small_screen: QRect, language: str
+) -> None:
+    """At 200 % on 1280×720 the dialog was squashed to 2/3 of the screen: the choices'
+    descriptions cut off. Now each choice, Restore a backup… and Close are whole on the
+    screen; Tab goes through them; each has an Alt key of its own on its page (the set-up
+    form's Back was Alt+B, as Restore a backup… was beside it)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if language == "es":
+        assert install_translator(app, QLocale("es_MX"))
+    try:
+        dialog = shown()
+        choices = [dialog.join_button, dialog.alone_button, dialog.demo_button]
+        close = dialog.quit_buttons.button(QDialogButtonBox.StandardButton.Close)
+        footer = [dialog.restore_button, close]
+        qtbot.waitUntil(lambda: all(on_screen(b) for b in footer))
+        if language == "en":
+            assert [b.text() for b in (*choices, dialog.restore_button)] == [
+                "&Join your programme", "&Set up a programme on this laptop", "&Try the demo",
+                "Restore a back&up…"]  # fmt: skip
+            assert all(on_screen(b) for b in choices)  # all three in sight at once
+        else:
+            assert dialog.restore_button.text() == "Restaurar un r&espaldo…"
+        assert tab_stops(dialog.join_button, 5) == [*choices, *footer]
+        dialog.join_button.setFocus()
+        for button in choices[1:]:  # Tab to it: the choices scroll to it if need be
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            assert button.hasFocus()
+            qtbot.waitUntil(lambda button=button: on_screen(button))
+
+        def keys() -> list[str]:
+            """The Alt keys of the page shown (Close has Esc)."""
+            shown = [w for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
+            shown += [w for w in dialog.findChildren(QLabel) if w.isVisible() and w.buddy()]
+            return [alt(w) for w in shown if w is not close]
+
+        first_page = keys()  # the three choices and Restore a backup…
+        assert len(first_page) == 4 and len(set(first_page)) == 4, first_page
+        dialog.activateWindow()  # an Alt key acts in the active window
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClick(dialog, alt(dialog.alone_button), Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1)  # a click, animated
+        assert all(on_screen(b) for b in (dialog.create_button, dialog.back_button, *footer))
+        second_page = keys()  # name, address, time zone, create, back, restore
+        assert len(second_page) == 6 and len(set(second_page)) == 6, second_page
+        # a short form: no scrolling (once the layouts have caught up)
+        qtbot.waitUntil(lambda: dialog.body.verticalScrollBar().maximum() == 0)
+        qtbot.keyClick(dialog, alt(dialog.back_button), Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0)
+        assert dialog.alone_button.hasFocus()
+        dialog.reject()
+    finally:
+        if language == "es":
+            install_translator(app, QLocale("en_US"))
+
+
+def test_a_message_on_a_small_screen_leaves_the_buttons_in_sight(
+    qtbot: QtBot, shown: Callable[[], FirstStartDialog], small_screen: QRect
+) -> None:
+    """What went wrong is said below the choices, wrapped; the choices scroll and
+    Restore a backup… and Close stay whole on the screen."""
+    dialog = shown()
+    assert dialog.message.isHidden()  # nothing to say: its line is the choices'
+    dialog._say("That did not work (RuntimeError). Try again. " * 4, error=True)
+    close = dialog.quit_buttons.button(QDialogButtonBox.StandardButton.Close)
+    qtbot.waitUntil(lambda: all(on_screen(w) for w in (dialog.message, close)))
+    assert on_screen(dialog.restore_button)
+    dialog.alone_button.setFocus()
+    qtbot.keyClick(dialog.alone_button, Qt.Key.Key_Tab)  # the choices scroll to the demo
+    assert dialog.demo_button.hasFocus()
+    qtbot.waitUntil(lambda: on_screen(dialog.demo_button))
+
+
+def test_the_backup_file_dialog_fits_a_small_screen(
+    qtbot: QtBot, shown: Callable[[], FirstStartDialog], small_screen: QRect
+) -> None:
+    """Restore a backup… opens a file dialog of Qt's own, 412 pixels tall at 200 %: its
+    Open and Cancel buttons were below a 1280×720 screen."""
+    dialog = shown()
+    seen: list[tuple[bool, int]] = []
+
+    def look() -> None:
+        chooser = QApplication.activeModalWidget()
+        if not isinstance(chooser, QFileDialog) or not chooser.isVisible():
+            QTimer.singleShot(50, look)
+            return
+        buttons = chooser.findChildren(QDialogButtonBox)[0].buttons()
+        fits = comes_true(qtbot, lambda: all(on_screen(b) for b in buttons))
+        seen.append((fits and SMALL.contains(chooser.frameGeometry()), len(buttons)))
+        chooser.reject()
+
+    QTimer.singleShot(50, look)
+    with qt_file_dialogs():
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert seen == [(True, 2)]  # Open and Cancel
+    assert dialog.restore_from is None and dialog.isVisible()

@@ -8,19 +8,27 @@ The sheets (or CSV files) are named Hubs, Staff, Ensembles, Calendar and Terms (
 Sedes, Personal, Conjuntos, Calendario, Periodos); headers in English or Spanish. The dry
 run is always printed first; an import with any rejected line writes nothing (exit 1,
 on a dry run too). Every file is read before the data folder is opened, so one refused
-(exit 2: missing, damaged, no set-up sheet) leaves nothing behind.
+(exit 2: missing, damaged, no set-up sheet) leaves nothing behind; on a data folder with
+no database yet the dry run is made on a temporary one, so a rejected line (or a dry
+run) leaves the folder as it was too.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from harmony_desktop.cli.common import Subcommands, lang_help, open_services
 from harmony_desktop.cli.files import print_unmapped
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.i18n import _
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.context import Services
+    from harmony_desktop.services.setup_import import SetupFiles, SetupReport
 
 
 def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -52,27 +60,63 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 
 def run_setup_import(args: argparse.Namespace) -> int:
     """``harmony-desktop setup import FILE …``: the dry run first, then the import."""
-    from harmony_desktop.services.setup_import import SetupRefused, SetupReport, read_setup
+    from harmony_desktop.paths import resolve_paths
+    from harmony_desktop.services.setup_import import read_setup
 
     # Every file is read whole before the data folder is opened: one that is missing,
     # damaged or no set-up at all is refused (exit 2) and leaves nothing behind.
     files = read_setup(args.files)
+    fresh = not resolve_paths(getattr(args, "data_dir", None)).database.exists()
+    if fresh:
+        # No database yet: the dry run is made on a new one of its own, so a rejected
+        # line (or --dry-run) leaves the data folder as it was, no database in it.
+        refused = _dry_run(_dry_run_on_a_new_database(files), args)
+        if refused is not None:
+            return refused
     with open_services(args) as services:
-        importer = services.setup_import
-        report = importer.dry_run(files)
-        _print_plan(report)
-        print(_("Dry run:"))
-        print(_indent(report.summary()))
-        for rejection in report.rejected:
-            print(f"  {rejection}")
-        if args.dry_run:
-            return 1 if report.rejected else 0
-        if report.rejected:
-            print(SetupRefused(report), file=sys.stderr)
-            return 1
-        done: SetupReport = importer.apply(files)
-        print(_("Imported:"))
-        print(_indent(done.summary()))
+        if not fresh:
+            refused = _dry_run(services.setup_import.dry_run(files), args)
+            if refused is not None:
+                return refused
+        return _import(services, files)
+
+
+def _dry_run_on_a_new_database(files: SetupFiles) -> SetupReport:
+    """What the import would do on a data folder that has no database yet, found on a
+    new database in a temporary folder (removed after): the folder itself is untouched."""
+    from harmony_desktop.services.context import Services
+    from harmony_desktop.store import Store
+
+    with (
+        tempfile.TemporaryDirectory(prefix="harmony-dry-run-", ignore_cleanup_errors=True) as room,
+        Store(Path(room) / "harmony.sqlite3") as store,
+    ):
+        return Services.open(store).setup_import.dry_run(files)
+
+
+def _dry_run(report: SetupReport, args: argparse.Namespace) -> int | None:
+    """Print the dry run; the exit status if the command ends here (``--dry-run``, or a
+    line rejected: nothing is imported), None to go on and import."""
+    from harmony_desktop.services.setup_import import SetupRefused
+
+    _print_plan(report)
+    print(_("Dry run:"))
+    print(_indent(report.summary()))
+    for rejection in report.rejected:
+        print(f"  {rejection}")
+    if args.dry_run:
+        return 1 if report.rejected else 0
+    if report.rejected:
+        print(SetupRefused(report), file=sys.stderr)
+        return 1
+    return None
+
+
+def _import(services: Services, files: SetupFiles) -> int:
+    """Import the files (the dry run found no line to reject) and say what was done."""
+    done = services.setup_import.apply(files)
+    print(_("Imported:"))
+    print(_indent(done.summary()))
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from pathlib import Path
 
 
 class HarmonyError(Exception):
@@ -35,7 +36,28 @@ class StoreError(HarmonyError):
 
 
 class StoreCorruptError(StoreError):
-    """The local database failed its integrity check; it has not been changed."""
+    """The local database failed its integrity check; it has not been changed.
+
+    Its message is the command line's (it names the ``restore`` command); the window
+    says it in words of its own from :attr:`path`, :attr:`detail` (SQLite's own words,
+    in English, for "Show Details") and :attr:`empty`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | None = None,
+        detail: str | None = None,
+        empty: bool = False,
+    ) -> None:
+        super().__init__(message)
+        #: the damaged file
+        self.path = path
+        #: what SQLite reported ("database disk image is malformed"), untranslated
+        self.detail = detail
+        #: True for a file of 0 bytes (damaged, not new)
+        self.empty = empty
 
 
 class StoreWriteError(StoreError):

@@ -128,10 +128,14 @@ def check_integrity(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreCorruptError(_corrupt_message(path, str(exc))) from exc
+        raise corrupt_error(path, str(exc)) from exc
     if rows != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in rows[:3])
-        raise StoreCorruptError(_corrupt_message(path, detail))
+        raise corrupt_error(path, "; ".join(str(r[0]) for r in rows[:3]))
+
+
+def corrupt_error(path: Path, detail: str) -> StoreCorruptError:
+    """The error of a damaged database ``path``; ``detail`` is what SQLite found."""
+    return StoreCorruptError(_corrupt_message(path, detail), path=path, detail=detail)
 
 
 def _corrupt_message(path: Path, detail: str) -> str:
@@ -171,7 +175,7 @@ class Store:
         self._damage: Exception | None = None
         if not self.created:
             if self.path.stat().st_size == 0:
-                raise StoreCorruptError(_empty_message(self.path))
+                raise StoreCorruptError(_empty_message(self.path), path=self.path, empty=True)
             if not _writable(self.path):
                 raise StoreError(_read_only_message(self.path.parent))
             make_private(self.path)

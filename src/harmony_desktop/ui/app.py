@@ -300,8 +300,10 @@ def _refused(parent: QWidget | None, error: Exception, backups: Path | None) -> 
     backup chosen to be put back, or None."""
     if isinstance(error, StoreCorruptError):
         from harmony_desktop.ui.restore import offer_backups
+        from harmony_desktop.ui.screen_fit import dialogs_on_screen
 
-        return offer_backups(parent, str(error), backups)
+        with dialogs_on_screen():  # the box, and the file dialog it opens, on the screen
+            return offer_backups(parent, error, backups)  # the window's words, not the CLI's
     QMessageBox.critical(parent, APP_NAME, _refusal(error))
     return None
 

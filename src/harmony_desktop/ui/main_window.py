@@ -37,7 +37,7 @@ from harmony_desktop.store import settings
 from harmony_desktop.ui.language import language_actions
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.register.day import DayView
-from harmony_desktop.ui.screen_fit import keep_on_screen
+from harmony_desktop.ui.screen_fit import dialogs_on_screen, keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.tasks import TaskManager
 
@@ -341,7 +341,8 @@ class MainWindow(QMainWindow):
         (every mark is already stored). Returns the backup chosen."""
         from harmony_desktop.ui.restore import choose_backup
 
-        chosen = choose_backup(self, self.services.store.backup_dir, replacing=True)
+        with dialogs_on_screen():  # the file dialog too (its buttons below a small screen)
+            chosen = choose_backup(self, self.services.store.backup_dir, replacing=True)
         if chosen is not None:
             self.restore_from = chosen
             self.close()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop import APP_NAME
-from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.domain.errors import HarmonyError, StoreCorruptError
 from harmony_desktop.services.backup_list import describe, newest_marked
 from harmony_desktop.store.backups import BackupInfo, backups_by_content
 from harmony_desktop.ui.screen_fit import keep_on_screen
@@ -187,11 +187,43 @@ class BackupList(QDialog):
             self.accept()
 
 
-def offer_backups(parent: QWidget | None, message: str, folder: Path | None) -> Path | None:
-    """Say the database is damaged (``message``, from the store) and offer to put a
-    backup back, rather than leaving the person a command to type. The backup chosen,
-    or None when the person closes: nothing has been changed either way."""
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, parent=parent)
+def damaged_text(error: StoreCorruptError) -> tuple[str, str]:
+    """What the window says of a damaged database, in the window's language and of the
+    window's buttons (the store's message names the command line's ``restore``), and
+    the details: the file and SQLite's own words, which are English."""
+    if error.empty:
+        what = tr("This computer's database is empty (0 bytes): it is damaged, not new.")
+    else:
+        what = tr("This computer's database is damaged: part of it can no longer be read.")
+    unchanged = tr("Nothing has been changed in it.")
+    text = "\n\n".join(
+        [
+            f"{what} {unchanged}",
+            tr(
+                "Choose Restore a backup… to put back one of its daily backups (the newest "
+                "is usually the one to choose). The damaged file is kept beside it, never "
+                "deleted. Or close this message and ask your administrator for help."
+            ),
+        ]
+    )
+    details = []
+    if error.path is not None:
+        details.append(tr("File: {path}").format(path=error.path))
+    if error.detail:
+        details.append(tr("SQLite reported: {detail}").format(detail=error.detail))
+    return text, "\n".join(details)
+
+
+def offer_backups(
+    parent: QWidget | None, error: StoreCorruptError, folder: Path | None
+) -> Path | None:
+    """Say the database is damaged (:func:`damaged_text`) and offer to put a backup
+    back, rather than leaving the person a command to type. The backup chosen, or None
+    when the person closes: nothing has been changed either way."""
+    text, details = damaged_text(error)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=parent)
+    if details:
+        box.setDetailedText(details)  # Show Details…
     restore = box.addButton(tr("&Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(restore)

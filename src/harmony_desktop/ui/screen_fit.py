@@ -9,7 +9,10 @@ geometry (the screen less task bars and docks).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -59,17 +62,54 @@ class _FitOnShow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            area = available_geometry(watched)
-            watched.setMaximumHeight(max(watched.minimumHeight(), area.height() - FRAME_ALLOWANCE))
-            # After the show: a dialog centres itself on its window first (moving it
-            # now would stop that), then it is nudged onto the screen if need be.
-            QTimer.singleShot(0, self, lambda: fit_to_screen(watched))
+            _fit_shown(watched)
         return False
+
+
+def _fit_shown(widget: QWidget) -> None:
+    """``widget`` is being shown: no taller than the screen, and on it."""
+    area = available_geometry(widget)
+    widget.setMaximumHeight(max(widget.minimumHeight(), area.height() - FRAME_ALLOWANCE))
+    # After the show: a dialog centres itself on its window first (moving it now would
+    # stop that), then it is nudged onto the screen if need be.
+    QTimer.singleShot(0, widget, lambda: fit_to_screen(widget))
 
 
 def keep_on_screen(widget: QWidget) -> None:
     """Fit ``widget`` to the screen whenever it is shown."""
     widget.installEventFilter(_FitOnShow(widget))
+
+
+class _FitDialogsShown(QObject):
+    """Fits each dialog shown, whoever made it (an application-wide event filter)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and watched.isWindow()
+            and watched.findChild(_FitOnShow) is None  # it keeps itself on the screen
+        ):
+            _fit_shown(watched)
+        return False
+
+
+@contextmanager
+def dialogs_on_screen() -> Iterator[None]:
+    """Keep every dialog shown in the block on the screen, those Qt makes too (a file
+    dialog is 412 pixels tall: at 200 % on 1280×720 its Open button was off the
+    screen). Only for a block: a filter on the whole application sees every event."""
+    app = QCoreApplication.instance()
+    if app is None:
+        yield
+        return
+    fitting = _FitDialogsShown()
+    app.installEventFilter(fitting)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(fitting)
+        fitting.deleteLater()
 
 
 def scrolling_dialog(dialog: QDialog, body: QWidget, buttons: QWidget) -> QScrollArea:

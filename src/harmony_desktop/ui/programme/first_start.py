@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimeZone, Signal
+from PySide6.QtCore import QSize, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -37,6 +37,7 @@ from harmony_desktop.services.sync import SyncService
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.programme.pages import ERROR_STYLE, button, combo, line_edit, tr
+from harmony_desktop.ui.screen_fit import dialogs_on_screen, grow_to_contents, scrolling_dialog
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.sync.enroll import EnrollDialog
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -48,6 +49,25 @@ def _make_demo(services: Services) -> None:
     from harmony_desktop.demo import ensure_demo
 
     ensure_demo(services.store)
+
+
+class _Pages(QStackedWidget):
+    """The dialog's pages, as tall as the one shown: the short set-up form does not
+    scroll for the height of the three choices (a stacked widget asks for its tallest)."""
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().minimumSizeHint() if page is None else page.minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        return max(page.heightForWidth(width), page.minimumSizeHint().height())
 
 
 class FirstStartDialog(QDialog):
@@ -79,17 +99,20 @@ class FirstStartDialog(QDialog):
         self.setAccessibleName(tr("Welcome"))
         self.setMinimumWidth(620)
 
-        self.pages = QStackedWidget()
+        self.pages = _Pages()
         self.pages.addWidget(self._choices())
         self.pages.addWidget(self._alone_form())
+        self.pages.currentChanged.connect(self._page_shown)
         self.message = QLabel()
+        self.message.hide()  # until there is something to say: its line goes to the choices
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("What is happening"))
         self.quit_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.quit_buttons.rejected.connect(self.reject)
         # Rare (a laptop replaced after its disk died): a button beside Close, not a
         # fourth choice the dialog would need the height of.
-        self.restore_button = button(tr("Restore a &backup…"), tr("Restore a backup"))
+        # Alt+U: Alt+B is the set-up form's Back, shown beside it
+        self.restore_button = button(tr("Restore a back&up…"), tr("Restore a backup"))
         self.restore_button.setToolTip(
             tr(
                 "A laptop's disk died or it was replaced, and you have a copy of one of its "
@@ -99,10 +122,19 @@ class FirstStartDialog(QDialog):
         self.restore_button.setAutoDefault(False)
         self.restore_button.clicked.connect(self.restore)
         self.quit_buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        layout.addWidget(self.message)
-        layout.addWidget(self.quit_buttons)
+        # On a small screen (1280×720 at 200 %) the choices scroll; what is happening and
+        # the buttons stay in sight below them.
+        footer = QWidget()
+        below = QVBoxLayout(footer)
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.message)
+        below.addWidget(self.quit_buttons)
+        self.body = scrolling_dialog(self, self.pages, footer)
+        self.footer = footer
+        # Tab as they are seen: Restore a backup…, then Close (once both are in place)
+        close = self.quit_buttons.button(QDialogButtonBox.StandardButton.Close)
+        QWidget.setTabOrder(self.restore_button, close)
+        self._fit_contents()
 
     # -- the three ways in ------------------------------------------------------------------
 
@@ -154,6 +186,8 @@ class FirstStartDialog(QDialog):
         self.alone_button.clicked.connect(self._show_alone_form)
         self.demo_button.clicked.connect(self.try_demo)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)  # the dialog's margins are enough
+        layout.setSpacing(2)  # the buttons' own margins part them: at 200 % all fit on 1280×720
         layout.addWidget(intro)
         layout.addWidget(self.join_button)
         layout.addWidget(self.alone_button)
@@ -188,11 +222,12 @@ class FirstStartDialog(QDialog):
         self.create_button = button(tr("&Create the hub"), tr("Create the hub"))
         self.back_button = button(tr("&Back"), tr("Back to the three choices"))
         self.create_button.clicked.connect(self.set_up_alone)
-        self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.back_button.clicked.connect(self._show_choices)
         buttons = QDialogButtonBox()
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)  # the dialog's margins are enough
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -246,6 +281,10 @@ class FirstStartDialog(QDialog):
 
     # -- alone ----------------------------------------------------------------------------
 
+    def _show_choices(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.alone_button.setFocus()
+
     def _show_alone_form(self) -> None:
         self.pages.setCurrentIndex(1)
         # the clicked choice had become the default button: Return now creates the hub
@@ -286,13 +325,32 @@ class FirstStartDialog(QDialog):
         dialog and its services are closed."""
         from harmony_desktop.ui.restore import choose_backup
 
-        chosen = choose_backup(self, self.services.store.backup_dir, replacing=False)
+        with dialogs_on_screen():  # the file dialog too
+            chosen = choose_backup(self, self.services.store.backup_dir, replacing=False)
         if chosen is not None:
             self.choice = RESTORE
             self.restore_from = chosen
             self.accept()
 
     # -- shared -------------------------------------------------------------------------------
+
+    def _fit_contents(self) -> None:
+        """As tall as the choices need at the dialog's width (Qt would stop at 2/3 of
+        the screen, or leave room for text as narrow as a label can wrap); no taller
+        than the screen once shown (``screen_fit``)."""
+        layout = self.layout()
+        assert layout is not None  # scrolling_dialog's
+        width = max(self.minimumWidth(), self.sizeHint().width())
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        height = self.pages.heightForWidth(inner) + layout.spacing()
+        height += max(self.footer.heightForWidth(inner), self.footer.sizeHint().height())
+        self.resize(width, height + margins.top() + margins.bottom())
+
+    def _page_shown(self) -> None:
+        """The page shown is seen from its top, at its own height."""
+        self.pages.updateGeometry()
+        self.body.verticalScrollBar().setValue(0)
 
     def _hold(self, holding: bool) -> None:
         """While something runs (the first sync, the demo, a new hub), nothing else can
@@ -326,6 +384,8 @@ class FirstStartDialog(QDialog):
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))
+        grow_to_contents(self)  # the message whole, the choices above it scrolling if need be
 
     def shutdown(self) -> None:
         """Stop the dialog's background threads (call once it is closed)."""
