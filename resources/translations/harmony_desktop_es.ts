@@ -1653,7 +1653,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation>Sincronizar ahora</translation>
+        <translation>Sincronizar</translation>
     </message>
     <message>
         <source>Needs review</source>
@@ -2022,7 +2022,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Last sync: {day} {time}</source>
-        <translation>Última sincronización: {day} {time}</translation>
+        <translation>Sincronizado: {day} {time}</translation>
     </message>
     <message>
         <source>Items on the Needs review page: changes that clashed with another laptop&apos;s, changes the server refused, and students that may be entered twice.</source>
@@ -2070,7 +2070,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>All changes synced</source>
-        <translation>Todos los cambios sincronizados</translation>
+        <translation>Nada pendiente</translation>
     </message>
     <message>
         <source>No changes waiting</source>
@@ -2145,11 +2145,11 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Server unreachable: retrying in {n} min. Your work is safe.</source>
-        <translation>No se puede conectar con el servidor: se reintentará en {n} min. Su trabajo está a salvo.</translation>
+        <translation>Servidor sin respuesta: nuevo intento en {n} min. Su trabajo está a salvo.</translation>
     </message>
     <message>
         <source>Server unreachable. Your work is safe on this laptop.</source>
-        <translation>No se puede conectar con el servidor. Su trabajo está a salvo en esta computadora.</translation>
+        <translation>Servidor sin respuesta. Su trabajo está a salvo en esta computadora.</translation>
     </message>
     <message>
         <source>Sync access revoked: enroll this laptop again (Sync menu).</source>
