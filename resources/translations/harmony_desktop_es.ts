@@ -1456,6 +1456,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Ctrl+Intro</translation>
     </message>
     <message>
+        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
+        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Ctrl+Z deshacer · Alt+V voluntarios</translation>
+    </message>
+    <message>
         <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining present · D sign out · Del not recorded · N note · Ctrl+Z undo · Alt+V volunteers</source>
         <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · {all} todos los demás presentes · D salida · Supr sin registrar · N nota · Ctrl+Z deshacer · Alt+V voluntarios</translation>
     </message>
