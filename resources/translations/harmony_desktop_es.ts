@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>For when a laptop is not available: mark a code per date, enter it later.</source>
-        <translation>Para cuando no hay computadora: marque un código por fecha y regístrelo después.</translation>
+        <translation>Si no hay computadora: marque un código por fecha y regístrelo después.</translation>
     </message>
     <message>
         <source>Gr.</source>
