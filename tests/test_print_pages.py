@@ -98,7 +98,9 @@ ROLL_SHEETS = [
     (31, "en", [(31, 0)]),  # tighter rows: no room left for a blank line
     (31, "es", [(31, 0)]),
     (33, "en", [(33, 1)]),
-    (33, "es", [(33, 0)]),  # its header has one line more ("… regístrelo / después.")
+    (33, "es", [(33, 1)]),  # its header had one line more ("… regístrelo / después.")
+    (34, "en", [(34, 0)]),  # the tightest rows (8 points)
+    (34, "es", [(34, 0)]),  # two pages while the Spanish subtitle took two lines
     # Too many for one page: the second gets five and the lines.
     (35, "en", [(30, 0), (5, 25)]),
     (35, "es", [(30, 0), (5, 25)]),

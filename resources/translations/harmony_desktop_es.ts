@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>For when a laptop is not available: mark a code per date, enter it later.</source>
-        <translation>Para cuando no hay computadora: marque un código por fecha y regístrelo después.</translation>
+        <translation>Si no hay computadora: marque un código por fecha y regístrelo después.</translation>
     </message>
     <message>
         <source>Gr.</source>
@@ -1456,6 +1456,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Ctrl+Intro</translation>
     </message>
     <message>
+        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
+        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Ctrl+Z deshacer · Alt+V voluntarios</translation>
+    </message>
+    <message>
         <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining present · D sign out · Del not recorded · N note · Ctrl+Z undo · Alt+V volunteers</source>
         <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · {all} todos los demás presentes · D salida · Supr sin registrar · N nota · Ctrl+Z deshacer · Alt+V voluntarios</translation>
     </message>
@@ -1653,7 +1657,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation>Sincronizar ahora</translation>
+        <translation>Sincronizar</translation>
     </message>
     <message>
         <source>Needs review</source>
@@ -2166,7 +2170,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Last sync: {day} {time}</source>
-        <translation>Última sincronización: {day} {time}</translation>
+        <translation>Sincronizado: {day} {time}</translation>
     </message>
     <message>
         <source>Items on the Needs review page: changes that clashed with another laptop&apos;s, changes the server refused, and students that may be entered twice.</source>
@@ -2214,7 +2218,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>All changes synced</source>
-        <translation>Todos los cambios sincronizados</translation>
+        <translation>Nada pendiente</translation>
     </message>
     <message>
         <source>No changes waiting</source>
@@ -2289,11 +2293,11 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Server unreachable: retrying in {n} min. Your work is safe.</source>
-        <translation>No se puede conectar con el servidor: se reintentará en {n} min. Su trabajo está a salvo.</translation>
+        <translation>Servidor sin respuesta: nuevo intento en {n} min. Su trabajo está a salvo.</translation>
     </message>
     <message>
         <source>Server unreachable. Your work is safe on this laptop.</source>
-        <translation>No se puede conectar con el servidor. Su trabajo está a salvo en esta computadora.</translation>
+        <translation>Servidor sin respuesta. Su trabajo está a salvo en esta computadora.</translation>
     </message>
     <message>
         <source>Sync access revoked: enroll this laptop again (Sync menu).</source>

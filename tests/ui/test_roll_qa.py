@@ -130,6 +130,38 @@ def test_a_long_event_title_keeps_the_window_on_the_screen(
     assert window.minimumSizeHint().width() <= max(before, 1024)
 
 
+def test_at_720p_the_keys_under_the_roll_take_one_line_beside_its_order(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """A window maximised on a 1280×720 screen, with volunteers under the roll: the keys'
+    help is one line in English and Spanish (it was two: "… · D sign out · Del not
+    recorded · N note …", keys the buttons show), so the foot is no taller than the order
+    box, and the roll's table keeps 240 pixels (5.7 rows; 234 before)."""
+    add_volunteer(services, hub, "Rosa", tb_expired=False, day=SESSION_DAY)
+    add_volunteer(services, hub, "Lucía", tb_expired=True, day=SESSION_DAY)
+    window = MainWindow(services, hub.hub_id, today=SESSION_DAY, auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    try:
+        window.resize(1268, 672)
+        page = window.register
+        open_panel(qtbot, page)
+        qtbot.wait(100)  # laid out
+        keys = page.keys_help
+        assert keys.text().startswith({"en_US": "Keys:", "es_MX": "Teclas:"}[language])
+        assert "Alt+V" in keys.text() and "Ctrl+Z" in keys.text()
+        assert keys.fontMetrics().horizontalAdvance(keys.text()) <= keys.contentsRect().width()
+        assert keys.height() <= page.order_box.height()
+        # every key is still named on hover
+        assert all(k in keys.toolTip() for k in ("Ctrl+", "D ", "N ", "Alt+V"))
+        view = page.roll_view
+        assert view.viewport().height() >= 240
+        assert view.viewport().height() / view.rowHeight(0) > 5.7
+    finally:
+        window.shutdown()
+
+
 def test_a_long_message_beside_the_roll_is_shown_whole(
     qtbot: QtBot, window: MainWindow, page: RegisterPage
 ) -> None:

@@ -231,8 +231,10 @@ def test_the_window_comes_out_in_spanish(
         assert tabs[:2] == ["Asistencia", "Lista"]
         menus = [a.text() for a in window.menuBar().actions()]
         assert "&Archivo" in menus and "&Configuración" in menus
-        assert window.hub_label.text() == "Sede: Test Park Hub"
-        assert window.date_label.text() == "Fecha: mar 8 sep 2026"  # weekday and month
+        assert window.hub_label.text() == "Test Park Hub"
+        assert window.hub_label.toolTip() == "Sede: Test Park Hub"
+        assert window.date_label.text() == "mar 8 sep 2026"  # weekday and month
+        assert window.date_label.toolTip() == "Fecha: mar 8 sep 2026"
         roster = window.roster
         assert roster.new_button.text() == "&Nuevo estudiante"
         assert "Buscar por nombre" in roster.search.placeholderText()

@@ -39,6 +39,7 @@ from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.register.day import DayView
 from harmony_desktop.ui.screen_fit import dialogs_on_screen, keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
+from harmony_desktop.ui.sync.status import GivingWayLabel
 from harmony_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
@@ -138,7 +139,11 @@ class MainWindow(QMainWindow):
         self.pages.setDocumentMode(True)
         self.setCentralWidget(self.pages)
 
-        self.hub_label = QLabel(tr("Hub: {name}").format(name=self.hub_name))
+        # The hub and the date without "Hub:" and "Date:", and a long hub name (in the
+        # title too) cut: room for the sync message, whole in Spanish at 1280 px.
+        self.hub_label = GivingWayLabel(self.hub_name)
+        self.hub_label.setMaximumWidth(self.hub_label.fontMetrics().horizontalAdvance("x" * 20))
+        self.hub_label.setToolTip(tr("Hub: {name}").format(name=self.hub_name))
         self.hub_label.setAccessibleName(tr("Hub"))
         self.date_label = QLabel()
         self.date_label.setAccessibleName(tr("Date shown"))
@@ -363,7 +368,8 @@ class MainWindow(QMainWindow):
 
     def _show_date(self, day: dt.date) -> None:
         label = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")
-        self.date_label.setText(tr("Date: {date}").format(date=label))
+        self.date_label.setText(label)
+        self.date_label.setToolTip(tr("Date: {date}").format(date=label))
 
     def shutdown(self) -> None:
         """Stop the timers and the background threads (idempotent)."""

@@ -135,15 +135,21 @@ class RollPanel(QWidget):
         self.model = RollTableModel(codes, self)
         self.view = self._build_table()
         layout.addWidget(self.view, 1)
+        keys = " ".join(f"{c.key}={c.code}" for c in codes if c.key)
+        # One line beside the order at 1280 px, in Spanish too (two lines took room from
+        # the roll): the keys the buttons above show in [ ] are left to them, and to the
+        # tooltip, which names them all.
         self.keys_help = QLabel(
+            tr(
+                "Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers"
+            ).format(codes=keys)
+        )
+        self.keys_help.setToolTip(
             tr(
                 "Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining "
                 "present · D sign out · Del not recorded · N note · Ctrl+Z undo · "
                 "Alt+V volunteers"
-            ).format(
-                codes=" ".join(f"{c.key}={c.code}" for c in codes if c.key),
-                all=all_present_keys_text(),
-            )
+            ).format(codes=keys, all=all_present_keys_text())
         )
         self.keys_help.setAccessibleName(tr("Keyboard help"))
         self.keys_help.setStyleSheet("color: #555")

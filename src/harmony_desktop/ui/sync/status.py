@@ -92,8 +92,8 @@ class GivingWayLabel(QLabel):
     "Última sincronización: hoy 9:30 p", "No se puede conectar con el serv".
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
 
     def minimumSizeHint(self) -> QSize:
         """Room for a few words, not the whole text."""
