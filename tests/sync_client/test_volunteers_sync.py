@@ -150,6 +150,7 @@ def test_the_visited_hubs_review_names_the_home_hubs_laptop_that_keeps_the_volun
         model.data(model.index(0, column), Qt.ItemDataRole.DisplayRole)
         for column in range(len(model.COLUMNS))
     ]
+    assert shown[0] == "Volunteer Shared Helper"  # by name, not the table's word
     assert shown[1:6] == [
         "Refused change: Phone",
         "(323) 555-0199",

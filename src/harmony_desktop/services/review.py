@@ -24,10 +24,16 @@ from harmony_desktop.store.models import (
     AttendanceCode,
     AttendanceMark,
     ClassSession,
+    ClearanceKind,
     Conflict,
     Contact,
+    Enrollment,
     Ensemble,
     Student,
+    Volunteer,
+    VolunteerAssignment,
+    VolunteerClearance,
+    VolunteerShift,
 )
 from harmony_desktop.store.queries import live
 from harmony_desktop.store.replica import (
@@ -327,13 +333,22 @@ def _student_name(s: Session, student_id: str) -> str:
 
 
 def describe_row(s: Session, table: str, row_id: str) -> str:
-    """A short human description of a synced row for the review panel."""
+    """A short description of a synced row for the review panel, in the user's language:
+    what it is and whose ("Volunteer Ana Lopez", "Enrollment of Diego Ali in Beginning
+    Strings")."""
 
     def student_name(student_id: str) -> str:
-        st = s.get(Student, student_id)
-        if st is None:
-            return _("unknown student")
-        return display_name(st.legal_first_name, st.legal_last_name, st.preferred_name)
+        return _student_name(s, student_id)
+
+    def volunteer_name(volunteer_id: str) -> str:
+        v = s.get(Volunteer, volunteer_id)
+        if v is None:
+            return _("unknown volunteer")
+        return display_name(v.first_name, v.last_name, v.preferred_name)
+
+    def ensemble_name(ensemble_id: str | None) -> str:
+        ensemble = s.get(Ensemble, ensemble_id) if ensemble_id else None
+        return ensemble.name if ensemble is not None else "?"
 
     if table == "student":
         return _("Student {name}").format(name=student_name(row_id))
@@ -353,13 +368,73 @@ def describe_row(s: Session, table: str, row_id: str) -> str:
     if table == "session":
         session = s.get(ClassSession, row_id)
         if session is not None:
-            ensemble = s.get(Ensemble, session.ensemble_id)
             return _("Session of {ensemble} on {date}").format(
-                ensemble=ensemble.name if ensemble else "?", date=session.date.isoformat()
+                ensemble=ensemble_name(session.ensemble_id), date=session.date.isoformat()
+            )
+    if table == "volunteer" and s.get(Volunteer, row_id) is not None:
+        return _("Volunteer {name}").format(name=volunteer_name(row_id))
+    if table == "enrollment":
+        enrollment = s.get(Enrollment, row_id)
+        if enrollment is not None:
+            return _("Enrollment of {student} in {ensemble}").format(
+                student=student_name(enrollment.student_id),
+                ensemble=ensemble_name(enrollment.ensemble_id),
+            )
+    if table == "volunteer_shift":
+        shift = s.get(VolunteerShift, row_id)
+        if shift is not None:
+            session = s.get(ClassSession, shift.session_id)
+            return _("Shift of {volunteer} on {date}").format(
+                volunteer=volunteer_name(shift.volunteer_id),
+                date=session.date.isoformat() if session else "?",
+            )
+    if table == "volunteer_clearance":
+        clearance = s.get(VolunteerClearance, row_id)
+        if clearance is not None:
+            kind = s.get(ClearanceKind, clearance.kind_id)
+            return _("Clearance {kind} of {volunteer}").format(
+                kind=kind.label if kind is not None else "?",
+                volunteer=volunteer_name(clearance.volunteer_id),
+            )
+    if table == "volunteer_assignment":
+        assignment = s.get(VolunteerAssignment, row_id)
+        if assignment is not None:
+            return _("Assignment of {volunteer}").format(
+                volunteer=volunteer_name(assignment.volunteer_id)
             )
     model = SYNCED_MODELS.get(table)
     row = s.get(model, row_id) if model else None
     name = ""
     if row is not None:
         name = getattr(row, "name", "") or getattr(row, "label", "") or getattr(row, "title", "")
-    return f"{table.replace('_', ' ').capitalize()} {name}".strip()
+    noun = _table_noun(table)
+    return _("{record} {name}").format(record=noun, name=name) if name else noun
+
+
+def _table_noun(table: str) -> str:
+    """What a row of ``table`` is, in the user's language ("Ensemble", "Conjunto")."""
+    nouns = {
+        "hub": _("Hub"),
+        "staff": _("Staff member"),
+        "attendance_code": _("Attendance code"),
+        "student": _("Student"),
+        "contact": _("Contact"),
+        "ensemble": _("Ensemble"),
+        "enrollment": _("Enrollment"),
+        "enrollment_event": _("Enrollment history"),
+        "session": _("Session"),
+        "attendance_mark": _("Attendance mark"),
+        "student_redirect": _("Merged student"),
+        "volunteer": _("Volunteer"),
+        "volunteer_assignment": _("Volunteer's assignment"),
+        "clearance_kind": _("Kind of clearance"),
+        "volunteer_clearance": _("Clearance"),
+        "volunteer_shift": _("Volunteer's shift"),
+        "session_invitation": _("Invitation"),
+        "family_event": _("Family event"),
+        "family_attendance": _("Family attendance"),
+        "programme_year": _("Programme year"),
+        "term": _("Term"),
+        "closure": _("Closure"),
+    }
+    return nouns.get(table) or table.replace("_", " ").capitalize()
