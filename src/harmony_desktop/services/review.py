@@ -15,7 +15,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_date
 from harmony_desktop.domain.names import display_name
 from harmony_desktop.services.roll import MarkState, RollService, consistent_state
 from harmony_desktop.store import ChangeWriter, Store, settings
@@ -357,7 +357,7 @@ def describe_row(s: Session, table: str, row_id: str) -> str:
         if mark is None:
             return _("Attendance mark")
         session = s.get(ClassSession, mark.session_id)
-        when = session.date.isoformat() if session else "?"
+        when = format_date(session.date) if session else "?"
         return _("Mark of {name} on {date}").format(name=student_name(mark.student_id), date=when)
     if table == "contact":
         contact = s.get(Contact, row_id)
@@ -369,7 +369,7 @@ def describe_row(s: Session, table: str, row_id: str) -> str:
         session = s.get(ClassSession, row_id)
         if session is not None:
             return _("Session of {ensemble} on {date}").format(
-                ensemble=ensemble_name(session.ensemble_id), date=session.date.isoformat()
+                ensemble=ensemble_name(session.ensemble_id), date=format_date(session.date)
             )
     if table == "volunteer" and s.get(Volunteer, row_id) is not None:
         return _("Volunteer {name}").format(name=volunteer_name(row_id))
@@ -386,7 +386,7 @@ def describe_row(s: Session, table: str, row_id: str) -> str:
             session = s.get(ClassSession, shift.session_id)
             return _("Shift of {volunteer} on {date}").format(
                 volunteer=volunteer_name(shift.volunteer_id),
-                date=session.date.isoformat() if session else "?",
+                date=format_date(session.date) if session else "?",
             )
     if table == "volunteer_clearance":
         clearance = s.get(VolunteerClearance, row_id)
