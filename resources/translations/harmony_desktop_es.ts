@@ -2158,7 +2158,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Last sync: never</source>
-        <translation>Última sincronización: nunca</translation>
+        <translation>Sincronizado: nunca</translation>
     </message>
     <message>
         <source>today</source>
