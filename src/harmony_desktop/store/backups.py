@@ -15,8 +15,9 @@ of the two, so a backup holding neither holds no change at all.
 
 A file that cannot be read so (not a database, cut short, not the app's) is listed as
 damaged, after the readable ones (by the date in its name, else its modification time),
-and is never deleted by pruning: the list says so. Damage deeper in a file that reads
-is found when it is put back (``restore_backup`` checks the whole file first).
+and is never deleted by pruning: the list says so. Nor is a file whose name is not a
+daily backup's, nor the backup just written (:func:`prune`). Damage deeper in a file
+that reads is found when it is put back (``restore_backup`` checks the whole file first).
 
 No SQLAlchemy here: ``harmony-desktop restore --list`` loads only this.
 """
@@ -224,6 +225,13 @@ def newest_backup(backup_dir: Path) -> BackupInfo | None:
     return listed[0] if listed and not listed[0].damaged else None
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True)
 class Pruned:
     """What pruning did: the backups deleted, and the damaged ones it kept."""
@@ -232,14 +240,23 @@ class Pruned:
     kept_damaged: tuple[Path, ...]
 
 
-def prune(backup_dir: Path, keep: int) -> Pruned:
-    """Delete all but the ``keep`` backups holding the newest data (never fewer than
-    one: the newest is never deleted). A damaged backup is kept and logged, never
-    deleted: what is in it cannot be told, so whether it is old cannot either."""
+def prune(backup_dir: Path, keep: int, *, written: Path | None = None) -> Pruned:
+    """Delete all but the ``keep`` daily backups holding the newest data (never fewer than
+    one: the newest is never deleted), and never ``written``, the backup just taken: it
+    holds what the laptop holds now, even when others read newer (a laptop put back to
+    an older backup, or whose date fell back, with nothing changed since), so it counts
+    among the ``keep`` and the oldest other goes instead.
+
+    Only files named as the app names a daily backup (``harmony-YYYY-MM-DD.sqlite3``)
+    are deleted: a copy named by a person ("harmony-before-the-concert.sqlite3") is
+    listed, and kept. A damaged backup is kept and logged, never deleted: what is in it
+    cannot be told, so whether it is old cannot either."""
     listed = backups_by_content(backup_dir)
-    readable = [i for i in listed if not i.damaged]
+    daily = [i for i in listed if not i.damaged and i.named is not None]
+    just = [i for i in daily if written is not None and _same_file(i.path, written)]
+    others = [i for i in daily if i not in just]
     deleted: list[Path] = []
-    for old in readable[max(keep, 1) :]:
+    for old in others[max(keep, 1) - len(just) :]:
         try:
             old.path.unlink(missing_ok=True)
         except OSError as err:

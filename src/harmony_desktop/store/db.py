@@ -17,6 +17,7 @@ import secrets
 import shutil
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from harmony_desktop.domain.errors import StoreCorruptError, StoreError, StoreWr
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
-from harmony_desktop.store.backups import backups_by_content, prune
+from harmony_desktop.store.backups import BACKUP_GLOB, backups_by_content, prune
 from harmony_desktop.store.replica import ChangeWriter, KeptClock, Replica, Wall, wall_clock_ms
 from harmony_desktop.store.revision import HEAD_REVISION, MIGRATION_FILES, migration_files
 from harmony_desktop.store.today import nothing_to_write_back
@@ -46,6 +47,9 @@ BUSY_TIMEOUT_MS = 10_000
 BACKUP_SPARE_BYTES = 16 * 1_000_000
 #: Pages copied per backup step (4 MiB of 4 KiB pages): progress and cancellation.
 BACKUP_STEP_PAGES = 1024
+#: A partial backup left unwritten this long was cut short (a backup under way writes
+#: every few hundredths of a second): the next backup removes it.
+STALE_PARTIAL_S = 60 * 60
 
 
 def _configure_engine(engine: Engine, begin_sql: str) -> None:
@@ -436,6 +440,8 @@ class Store:
         needed = self.backup_size()
         folder = target.parent
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _keep_private(folder)
+        _remove_stale_partials(folder)
         free = free_space(folder)
         if free < needed + BACKUP_SPARE_BYTES:
             log.warning("backup skipped: %d bytes free, about %d needed", free, needed)
@@ -448,7 +454,7 @@ class Store:
             free = free_space(folder)
             log.warning("backup failed (%s); skipped", type(err).__name__)
             return BackupResult(None, needed, free, _too_little_space(folder, needed, free, daily))
-        damaged = self.prune_backups()
+        damaged = self.prune_backups(written=made)
         return BackupResult(made, needed, free_space(folder), kept_damaged=damaged)
 
     def backup_size(self) -> int:
@@ -498,13 +504,15 @@ class Store:
         log.info("backup written: %s", target.name)
         return target
 
-    def prune_backups(self, keep: int = BACKUPS_KEPT) -> tuple[Path, ...]:
+    def prune_backups(
+        self, keep: int = BACKUPS_KEPT, *, written: Path | None = None
+    ) -> tuple[Path, ...]:
         """Delete all but the ``keep`` daily backups holding the newest data (by what
-        they hold, not their names: ``store/backups.py``). A damaged backup is never
-        deleted; returns those kept so."""
+        they hold, not their names: ``store/backups.py``), never ``written`` (the backup
+        just taken). A damaged backup is never deleted; returns those kept so."""
         if self.backup_dir is None:
             return ()
-        return prune(self.backup_dir, keep).kept_damaged
+        return prune(self.backup_dir, keep, written=written).kept_damaged
 
 
 #: Called during a backup with (pages copied, pages in all); raising cancels the backup.
@@ -601,6 +609,31 @@ def _create_private(path: Path, *, database: bool = True) -> bool:
     finally:
         for leftover in (fresh, *(fresh.with_name(fresh.name + s) for s in ("-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
+
+
+def _keep_private(folder: Path) -> None:
+    """Make the backups folder (0700) and the backups in it (0600) readable by their
+    owner only: a folder made by an older version, or backups copied in from a USB
+    stick, may be readable by anyone using the computer."""
+    with contextlib.suppress(OSError):
+        if folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+        for backup in folder.glob(BACKUP_GLOB):
+            with contextlib.suppress(OSError):
+                if backup.is_file() and backup.stat().st_mode & 0o077:
+                    backup.chmod(0o600)
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Remove the partial copies a backup cut short by a crash or a power cut left (each
+    the size of the database, never finished nor listed). One written to in the last
+    :data:`STALE_PARTIAL_S` seconds may be another process's backup under way: kept."""
+    before = time.time() - STALE_PARTIAL_S
+    for partial in folder.glob(BACKUP_GLOB + ".partial"):
+        with contextlib.suppress(OSError):
+            if partial.stat().st_mtime < before:
+                _remove_with_journal(partial)
+                log.info("removed %s, left by a backup that was cut short", partial.name)
 
 
 def make_private(database: Path) -> None:
