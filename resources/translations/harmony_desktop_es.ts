@@ -1457,6 +1457,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
+        <extracomment>the roll&apos;s row height in pixels</extracomment>
         <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Ctrl+Z deshacer · Alt+V voluntarios</translation>
     </message>
     <message>
@@ -1509,11 +1510,11 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Mark all remaining present [{keys}]</source>
-        <translation>Marcar presentes a todos los demás [{keys}]</translation>
+        <translation>Marcar presentes a los demás [{keys}]</translation>
     </message>
     <message>
         <source>Mark all remaining present</source>
-        <translation>Marcar presentes a todos los demás</translation>
+        <translation>Marcar presentes a los demás</translation>
     </message>
     <message>
         <source>Everyone not marked yet is marked present, in one step you can undo.</source>

@@ -226,13 +226,18 @@ def test_tab_from_the_roll_reaches_the_volunteers_and_home_end_go_to_the_ends(
     assert panel.view.currentIndex().row() == 0
     qtbot.keyClick(panel.view, Qt.Key.Key_Tab)  # on from the table, not to its next cell
     assert panel.toggle.hasFocus()
-    qtbot.keyClick(panel.toggle, Qt.Key.Key_Tab)
-    assert page.order_box.hasFocus()
-    qtbot.keyClick(page.order_box, Qt.Key.Key_Backtab)
     qtbot.keyClick(panel.toggle, Qt.Key.Key_Backtab)
     assert panel.view.hasFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_Backtab)
     assert view.hasFocus()  # and back to the roll
+    # above the roll, its row of buttons: the order, then "Mark all remaining present"
+    qtbot.keyClick(view, Qt.Key.Key_Backtab)
+    assert page.all_present_button.hasFocus()
+    qtbot.keyClick(page.all_present_button, Qt.Key.Key_Backtab)
+    assert page.order_box.hasFocus()
+    qtbot.keyClick(page.order_box, Qt.Key.Key_Tab)
+    qtbot.keyClick(page.all_present_button, Qt.Key.Key_Tab)
+    assert view.hasFocus()
     assert "Alt+V volunteers" in page.keys_help.text()
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     assert panel.view.hasFocus()

@@ -130,13 +130,14 @@ def test_a_long_event_title_keeps_the_window_on_the_screen(
     assert window.minimumSizeHint().width() <= max(before, 1024)
 
 
-def test_at_720p_the_keys_under_the_roll_take_one_line_beside_its_order(
+def test_at_720p_the_roll_shows_seven_whole_children_and_five_under_the_clock_band(
     qtbot: QtBot, services: Services, hub: HubFixture, language: str
 ) -> None:
-    """A window maximised on a 1280×720 screen, with volunteers under the roll: the keys'
-    help is one line in English and Spanish (it was two: "… · D sign out · Del not
-    recorded · N note …", keys the buttons show), so the foot is no taller than the order
-    box, and the roll's table keeps 240 pixels (5.7 rows; 234 before)."""
+    """A window maximised on a 1280×720 screen, with volunteers under the roll: the roll's
+    table shows 7 whole rows (5.7 before), and 5 under the red clock band (4.5 before).
+    The order moved into the row of buttons above the roll, so the keys' help under it
+    is one line of text in English and Spanish; the header's rows are closer; rows are
+    38 pixels (42 before), the mark still a pill taller than the roll's font."""
     add_volunteer(services, hub, "Rosa", tb_expired=False, day=SESSION_DAY)
     add_volunteer(services, hub, "Lucía", tb_expired=True, day=SESSION_DAY)
     window = MainWindow(services, hub.hub_id, today=SESSION_DAY, auto_sync=False)
@@ -152,12 +153,27 @@ def test_at_720p_the_keys_under_the_roll_take_one_line_beside_its_order(
         assert keys.text().startswith({"en_US": "Keys:", "es_MX": "Teclas:"}[language])
         assert "Alt+V" in keys.text() and "Ctrl+Z" in keys.text()
         assert keys.fontMetrics().horizontalAdvance(keys.text()) <= keys.contentsRect().width()
-        assert keys.height() <= page.order_box.height()
+        assert keys.height() < 2 * keys.fontMetrics().lineSpacing()  # one line
         # every key is still named on hover
         assert all(k in keys.toolTip() for k in ("Ctrl+", "D ", "N ", "Alt+V"))
+        # the order beside the buttons above the roll, whole, and the buttons whole
+        roll = page.roll
+        order = page.order_box
+        assert order.isVisible() and order.mapTo(page, order.rect().center()).y() == (
+            roll.undo_button.mapTo(page, roll.undo_button.rect().center()).y()
+        )
+        assert order.width() >= order.sizeHint().width()
+        for b in (roll.undo_button, roll.redo_button, roll.all_present_button):
+            assert b.fontMetrics().horizontalAdvance(b.text()) < b.contentsRect().width()
         view = page.roll_view
-        assert view.viewport().height() >= 240
-        assert view.viewport().height() / view.rowHeight(0) > 5.7
+        assert view.rowHeight(0) == 38
+        assert view.rowHeight(0) - 10 >= view.fontMetrics().height() + 8  # the mark's pill
+        assert view.viewport().height() >= 7 * 38
+        assert view.viewport().height() // view.rowHeight(0) == 7
+        page.clock_banner.show_behind(SESSION_DAY, SESSION_DAY + dt.timedelta(days=3))
+        qtbot.waitUntil(lambda: view.viewport().height() < 7 * 38)
+        qtbot.wait(50)  # laid out
+        assert view.viewport().height() // view.rowHeight(0) == 5
     finally:
         window.shutdown()
 

@@ -250,12 +250,15 @@ class RegisterPage(QWidget):
         self.roll.undo_button.clicked.connect(self.editor.undo)
         self.roll.redo_button.clicked.connect(self.editor.redo)
         self.roll_stack.addWidget(self.roll)
-        # Tab from the roll goes to the volunteers under it (their "Show" button while
-        # they are hidden), then to the roll's order; Shift+Tab comes back.
+        # Tab goes down the page: the roll's order and "Mark all remaining present" in
+        # the row above it, the roll, then the volunteers under it (their "Show" button
+        # while they are hidden); Shift+Tab comes back.
         volunteers = self.volunteers
-        QWidget.setTabOrder(self.roll.view, volunteers.view)
+        roll = self.roll
+        QWidget.setTabOrder(roll.order_box, roll.all_present_button)
+        QWidget.setTabOrder(roll.all_present_button, roll.view)
+        QWidget.setTabOrder(roll.view, volunteers.view)
         QWidget.setTabOrder(volunteers.view, volunteers.toggle)
-        QWidget.setTabOrder(volunteers.toggle, self.roll.order_box)
         self._expose_roll_parts()
         self._update_actions()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -51,8 +52,24 @@ def all_present_keys_text() -> str:
     return tr("Ctrl+Enter")
 
 
+#: the roll's row height in pixels
+ROW_HEIGHT = 38
+
 _SAVED_STYLE = "color: #1b6e20; font-weight: bold"
 _ERROR_STYLE = "color: #b00020; font-weight: bold"
+
+
+def _no_wider_than_text(widget: QPushButton) -> None:
+    """A short word ("Undo") on a button as wide as its text and the style's margins,
+    not the 80 pixels the style gives every button."""
+    style = widget.style()
+    margins = 2 * (
+        style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin)
+        + style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+    )
+    fits = widget.fontMetrics().horizontalAdvance(widget.text()) + margins + 8
+    if fits < widget.sizeHint().width():
+        widget.setMaximumWidth(fits)
 
 
 class RollView(KeyedTableView):
@@ -126,6 +143,9 @@ class RollPanel(QWidget):
         self.codes = codes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
+        # The header's rows close together: the room is the roll's (one more child at
+        # 1280×720, with the red clock band too).
+        layout.setSpacing(2)
         layout.addLayout(self._build_header())
         layout.addWidget(self._build_notices())
         self.cancelled_box = self._build_cancelled()
@@ -136,9 +156,9 @@ class RollPanel(QWidget):
         self.view = self._build_table()
         layout.addWidget(self.view, 1)
         keys = " ".join(f"{c.key}={c.code}" for c in codes if c.key)
-        # One line beside the order at 1280 px, in Spanish too (two lines took room from
-        # the roll): the keys the buttons above show in [ ] are left to them, and to the
-        # tooltip, which names them all.
+        # One line at 1280 px, in Spanish too (two lines took room from the roll): the
+        # keys the buttons above show in [ ] are left to them, and to the tooltip, which
+        # names them all.
         self.keys_help = QLabel(
             tr(
                 "Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers"
@@ -154,11 +174,7 @@ class RollPanel(QWidget):
         self.keys_help.setAccessibleName(tr("Keyboard help"))
         self.keys_help.setStyleSheet("color: #555")
         self.keys_help.setWordWrap(True)  # a narrow window wraps it rather than widening
-        foot = QHBoxLayout()
-        foot.addWidget(self.keys_help, 1)
-        foot.addWidget(self.sort_label)
-        foot.addWidget(self.order_box)
-        layout.addLayout(foot)
+        layout.addWidget(self.keys_help)
 
     # -- building ---------------------------------------------------------------------
 
@@ -226,7 +242,7 @@ class RollPanel(QWidget):
             )
             widget.setStyleSheet(
                 f"QPushButton {{ background: {info.colour.name()}; border: 1px solid #888;"
-                " border-radius: 5px; padding: 6px 8px; color: #111; }"
+                " border-radius: 5px; padding: 4px 8px; color: #111; }"
                 " QPushButton:disabled { background: #eee; color: #999; }"
             )
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep focus on the roll
@@ -238,6 +254,7 @@ class RollPanel(QWidget):
 
     def _build_tools(self) -> QHBoxLayout:
         tools = QHBoxLayout()
+        tools.setSpacing(4)  # with the order in it, as wide as before in Spanish
         self.clear_button = button(tr("Not recorded [Del]"), tr("Set back to not recorded"))
         self.clear_button.clicked.connect(self.clearRequested)
         self.note_button = button(tr("Note… [N]"), tr("Add a note"))
@@ -266,6 +283,7 @@ class RollPanel(QWidget):
             self.redo_button,
         ):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            _no_wider_than_text(b)
         self.sort_label = sort_label = QLabel(tr("Order:"))
         self.order_box = QComboBox()
         self.order_box.setAccessibleName(tr("Order of the roll"))
@@ -281,7 +299,11 @@ class RollPanel(QWidget):
             self.redo_button,
         ):
             tools.addWidget(w)
+        # The order in the row's free gap (it was beside the keys under the roll, a line
+        # taller than the keys' text).
         tools.addStretch(1)
+        tools.addWidget(sort_label)
+        tools.addWidget(self.order_box)
         tools.addWidget(self.all_present_button)
         return tools
 
@@ -299,7 +321,9 @@ class RollPanel(QWidget):
         roll_font = QFont(self.font())
         roll_font.setPointSizeF(roll_font.pointSizeF() * 1.2)
         view.setFont(roll_font)
-        view.verticalHeader().setDefaultSectionSize(42)
+        # Rows a little shorter than the 42 pixels they were (one more child on a
+        # 1280×720 screen); the mark still a pill 28 pixels tall in the roll's font.
+        view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = view.horizontalHeader()
         header.setAccessibleName(tr("Roll columns"))
