@@ -121,3 +121,41 @@ def test_a_damaged_backup_cannot_be_chosen_and_another_file_can(
     assert asked == [str(backups)]  # opened on the backups' folder
     assert listed.result() == BackupList.DialogCode.Accepted
     assert listed.chosen == elsewhere
+
+
+def test_on_a_small_screen_each_note_wraps_whole_in_its_row(qtbot: QtBot, backups: Path) -> None:
+    """At 200 % on a 1280x720 screen the dialog is about 630 px wide: a note longer than
+    its column wraps, and its row is as tall as the wrapped text (it was cut with "…")."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    listed = BackupList(None, backups, backups_by_content(backups), TODAY)
+    qtbot.addWidget(listed)
+    listed.resize(620, 320)
+    listed.show()
+    qtbot.waitExposed(listed)
+    table = listed.table
+
+    def short_rows() -> list[tuple[str, int, int]]:
+        """(file, row height, height its wrapped text needs) of each row too short."""
+        width = table.columnWidth(1) - 12  # the cell's margins
+        short = []
+        for i in range(table.topLevelItemCount()):
+            item = table.topLevelItem(i)
+            assert item is not None
+            metrics = QFontMetrics(item.font(1))
+            box = metrics.boundingRect(
+                QRect(0, 0, width, 0), Qt.TextFlag.TextWordWrap.value, item.text(1)
+            )
+            row = table.visualItemRect(item).height()
+            if row < box.height():
+                short.append((item.text(0), row, box.height()))
+        return short
+
+    qtbot.waitUntil(lambda: short_rows() == [], timeout=2000)
+    assert table.columnWidth(1) < 420  # narrower than the longest note: it wraps
+    first = table.topLevelItem(0)
+    assert first is not None
+    # the newest backup's two lines ("Changes up to … — the newest", "Dated after
+    # today: …") take more than two lines at this width
+    assert table.visualItemRect(first).height() > 2 * QFontMetrics(first.font(1)).lineSpacing()

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -114,6 +114,10 @@ class BackupList(QDialog):
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(False)
         self.table.setAlternatingRowColors(True)  # a row's two lines read as one backup
+        # a note longer than the column (Spanish, a small screen) wraps, never cut short:
+        # each row as tall as its text at the column's width (_fit_rows)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setHeaderLabels([tr("Backup file"), tr("What it holds")])
         newest: QTreeWidgetItem | None = None
         for info in backups:
@@ -163,7 +167,35 @@ class BackupList(QDialog):
         self._can_restore()
         self.resize(1000, 440)  # a note whole at 1280 px (keep_on_screen fits smaller)
         keep_on_screen(self)
+        # the last column stretches with the view (a scroll bar that appears narrows it):
+        # rows are refitted once the layout has settled
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._refit.start())
+        self.table.viewport().installEventFilter(self)
+        self._fit_rows()
         self.table.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._refit.start()
+        return super().eventFilter(watched, event)
+
+    def _fit_rows(self) -> None:
+        """Make each row as tall as its second column's text wrapped at that column's
+        width (the view's own size hint does not wrap)."""
+        width = self.table.columnWidth(1) - 12  # the cell's margins
+        if width <= 0:
+            return
+        for i in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(i)
+            if item is None:
+                continue
+            metrics = QFontMetrics(item.font(1))
+            flags = Qt.TextFlag.TextWordWrap.value
+            box = metrics.boundingRect(QRect(0, 0, width, 0), flags, item.text(1))
+            item.setSizeHint(1, QSize(width, box.height() + 6))
+        self.table.doItemsLayout()
 
     def _current(self) -> Path | None:
         item = self.table.currentItem()
