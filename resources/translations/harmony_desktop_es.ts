@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once</extracomment>
+        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1265,10 +1265,6 @@
         </translation>
     </message>
     <message>
-        <source>dddd d MMMM yyyy</source>
-        <translation>ddd d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
-    </message>
-    <message>
         <source>Teacher:</source>
         <translation>Maestro(a):</translation>
     </message>
@@ -1291,23 +1287,6 @@
     <message>
         <source>Cancel this session</source>
         <translation>Cancelar esta sesión</translation>
-    </message>
-    <message>
-        <source>Check this computer&apos;s date</source>
-        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
-        <translation>Revise la fecha de esta computadora</translation>
-    </message>
-    <message>
-        <source>This computer says today is {today}, but this register already has changes from {recorded}. Marks taken now are saved on {today}.
-
-If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
-        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome ahora quedan con fecha del {today}.
-
-Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
-    </message>
-    <message>
-        <source>Take roll anyway</source>
-        <translation>Tomar asistencia de todos modos</translation>
     </message>
     <message>
         <source>This session is cancelled. Restore it (Restore session) to take roll.</source>
@@ -1380,6 +1359,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Family event roll</source>
+        <extracomment>the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot;</extracomment>
         <translation>Asistencia del evento familiar</translation>
     </message>
     <message>
@@ -1593,6 +1573,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Could not load the day: {error}</source>
+        <extracomment>who was last chosen on this laptop: takes the roll of a session with no teacher</extracomment>
         <translation>No se pudo cargar el día: {error}</translation>
     </message>
     <message>
@@ -3108,6 +3089,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Sin autorización</translation>
     </message>
     <message>
+        <source>Valid? · expires {date}</source>
+        <translation>¿Vigente? · vence el {date}</translation>
+    </message>
+    <message>
         <source>Cleared · expires {date}</source>
         <translation>Autorizado(a) · vence el {date}</translation>
     </message>
@@ -3116,7 +3101,12 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Autorizado(a)</translation>
     </message>
     <message>
+        <source>This computer&apos;s date is wrong, so Harmony cannot tell whether this clearance is still valid. It was valid on {recorded}, the newest day this register recorded, and expires on {date}.</source>
+        <translation>La fecha de esta computadora está mal, así que Harmony no puede saber si esta autorización sigue vigente. Estaba vigente el {recorded}, el día más reciente que tiene este registro de asistencia, y vence el {date}.</translation>
+    </message>
+    <message>
         <source>Volunteer</source>
+        <extracomment>the clearances were judged on this day, not the session&apos;s (its date is this computer&apos;s, certainly wrong); None: on the session&apos;s day</extracomment>
         <translation>Voluntario(a)</translation>
     </message>
     <message>
@@ -3197,7 +3187,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteers at this session</source>
-        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size.</extracomment>
+        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size. the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot;</extracomment>
         <translation>Voluntarios en esta sesión</translation>
     </message>
     <message>
@@ -3807,6 +3797,27 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>This backup was not taken on this computer, so this computer is not enrolled yet: ask your administrator for a new enrollment code and enroll it with Sync ▸ Enroll this laptop. The changes in it that never reached the server are sent at its first sync.</source>
         <translation>Este respaldo no se hizo en esta computadora, así que esta computadora todavía no está registrada: pida a su administrador un código de registro nuevo y regístrela con Sincronización ▸ Registrar esta computadora. Los cambios que contiene y que nunca llegaron al servidor se envían en su primera sincronización.</translation>
+    </message>
+    <message>
+        <source>dddd d MMMM yyyy</source>
+        <translation>ddd d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
+        <source>Check this computer&apos;s date</source>
+        <extracomment>the window&apos;s &quot;today&quot; (this computer&apos;s date when it opened) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet) the teacher answered &quot;Take roll anyway&quot; in this window</extracomment>
+        <translation>Revise la fecha de esta computadora</translation>
+    </message>
+    <message>
+        <source>This computer says today is {today}, but this register already has changes from {recorded}. Marks taken now are saved on {today}.
+
+If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
+        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome ahora quedan con fecha del {today}.
+
+Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+    </message>
+    <message>
+        <source>Take roll anyway</source>
+        <translation>Tomar asistencia de todos modos</translation>
     </message>
 </context>
 <context>

@@ -290,3 +290,273 @@ def test_the_last_sync_is_never_written_as_a_past_day_on_a_clock_behind(
     assert said(synced, dt.datetime(2026, 12, 6, 9, 0)) == "Last sync: yesterday 1:58 AM"
     assert said(synced, dt.datetime(2026, 12, 19, 9, 0)) == "Last sync: 5 Dec 1:58 AM"
     assert said(synced, dt.datetime(2027, 1, 4, 9, 0)) == "Last sync: 5 Dec 2026 1:58 AM"
+
+
+# -- the volunteers under the roll and the family events, on that wrong "today" ------------
+
+#: Monday 14 September 2026, the BIOS date's "today"; Friday 11 September, a day before it.
+MONDAY = dt.date(2026, 9, 14)
+FRIDAY = dt.date(2026, 9, 11)
+
+
+def add_volunteers(services: Services, hub: HubFixture) -> dict[str, str]:
+    """A site lead; Clara, whose safeguarding training expired on 1 October 2026 (after
+    the BIOS date, before the last recorded change; her other clearances run to 1 June
+    2028); Vera, cleared until 30 June 2027. Both did every clearance on 1 June 2026.
+    Recorded on ``RECORDED``."""
+    from harmony_desktop.store.models import Staff
+
+    with services.store.write() as w:
+        lead = w.insert(Staff(hub_id=hub.hub_id, name="Lead Person", role="site_lead")).id
+    volunteers = services.volunteers
+    ids = {"lead": lead}
+    for first, expiry in (("Clara", dt.date(2026, 10, 1)), ("Vera", dt.date(2027, 6, 30))):
+        vid = volunteers.save(
+            hub.hub_id, {"first_name": first, "last_name": "Tester", "status": "active"}
+        )
+        for kind in volunteers.kinds():
+            expires = None  # a signed agreement does not expire
+            if kind.validity_months:
+                short = first == "Vera" or kind.code == "safeguarding"
+                expires = expiry if short else dt.date(2028, 6, 1)
+            volunteers.record_clearance(vid, kind.id, dt.date(2026, 6, 1), expires_on=expires)
+        ids[first] = vid
+    return ids
+
+
+def open_with_volunteers(qtbot: QtBot, window: MainWindow, row: int = 0) -> str:
+    """Open a session of the day shown and wait for its volunteers."""
+    with qtbot.waitSignal(window.register.volunteers.loaded, timeout=5000):
+        return open_session(qtbot, window, row)
+
+
+def clearance(window: MainWindow, volunteer_id: str, role: Qt.ItemDataRole) -> object:
+    from harmony_desktop.ui.register.volunteers import ShiftColumn
+
+    model = window.register.volunteers.model
+    return model.data(model.index(model.row_of(volunteer_id), ShiftColumn.CLEARANCE), role)
+
+
+def shift_status(services: Services, session_id: str, volunteer_id: str) -> str | None:
+    from harmony_desktop.store.models import VolunteerShift
+
+    with services.store.read() as s:
+        rows = s.exec(
+            VolunteerShift.__table__.select().where(  # type: ignore[attr-defined]
+                VolunteerShift.session_id == session_id,
+                VolunteerShift.volunteer_id == volunteer_id,
+                VolunteerShift.deleted == False,  # noqa: E712
+            )
+        ).all()
+    return rows[0].status if rows else None
+
+
+def family_event(services: Services, hub: HubFixture, day: dt.date, title: str) -> str:
+    return services.events.add_family_event(
+        hub.hub_id, day, dt.time(18, 0), dt.time(19, 30), title=title
+    )
+
+
+def open_event(qtbot: QtBot, window: MainWindow, event_id: str):  # type: ignore[no-untyped-def]
+    """The events page with the family event ``event_id``'s roll on screen."""
+    page = window.events
+    window.pages.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.model.row_of(event_id) >= 0, timeout=5000)
+    with qtbot.waitSignal(page.family.loaded, timeout=5000):
+        page.select(event_id)
+    page.family.view.setFocus()
+    return page.family
+
+
+def event_adults(services: Services, hub: HubFixture, event_id: str) -> int:
+    [event] = [e for e in services.events.family_events(hub.hub_id, FRIDAY, MONDAY)
+               if e.id == event_id]  # fmt: skip
+    return event.measure.adults
+
+
+def test_volunteers_on_the_wrong_today_are_asked_about_once_for_the_roll_and_events_too(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    people = add_volunteers(services, recorded_hub)
+    evening = family_event(services, recorded_hub, MONDAY, "Autumn family night")
+    window = open_window(qtbot, services, recorded_hub, BIOS)
+    page = window.register
+    panel = page.volunteers
+    display, tip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+    try:
+        # A day before the wrong "today", chosen on purpose: judged on that day, as always.
+        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+            page.set_day(FRIDAY)
+        friday = open_with_volunteers(qtbot, window)
+        assert clearance(window, people["Clara"], display) == "Cleared · expires 1 Oct 2026"
+        assert clearance(window, people["Vera"], display) == "Cleared"
+        panel.go_to(people["Vera"])
+        panel.view.setFocus()
+        with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+            qtbot.keyClick(panel.view, "S")  # signed up: no question on another day
+        assert shift_status(services, friday, people["Vera"]) == "signed_up"
+
+        # "Today" by this computer's clock: its real day is at least 3 December 2026, so
+        # Clara's training (expired 1 October) does not clear her, and Vera's clearance
+        # is not called valid from a wrong date: its expiry is shown to check.
+        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+            page.set_day(MONDAY)
+        monday = open_with_volunteers(qtbot, window)
+        assert clearance(window, people["Clara"], display) == "Not cleared"
+        assert clearance(window, people["Clara"], tip) == (
+            "Safeguarding training: expired on 1 Oct 2026"
+        )
+        assert clearance(window, people["Vera"], display) == ("Valid? · expires 30 Jun 2027")
+        assert clearance(window, people["Vera"], tip) == (
+            "This computer's date is wrong, so Harmony cannot tell whether this clearance "
+            "is still valid. It was valid on 3 Dec 2026, the newest day this register "
+            "recorded, and expires on 30 Jun 2027."
+        )
+
+        # Signing Vera in asks the register's question, and stores nothing until then.
+        panel.go_to(people["Vera"])
+        panel.view.setFocus()
+        qtbot.keyClick(panel.view, "I")
+        box = panel.active_dialog
+        assert isinstance(box, QMessageBox)
+        assert box.windowTitle() == "Check this computer's date"
+        assert box.text().startswith("This computer says today is Monday 14 September 2026")
+        assert box.defaultButton() is box.escapeButton()
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: panel.active_dialog is None, timeout=3000)
+        assert shift_status(services, monday, people["Vera"]) is None
+        qtbot.keyClick(panel.view, "I")
+        box = panel.active_dialog
+        assert isinstance(box, QMessageBox)
+        go_on = next(b for b in box.buttons() if b.text() == "Take roll anyway")
+        with qtbot.waitSignal(panel.shiftSaved, timeout=3000) as saved:
+            go_on.click()
+        assert saved.args == [people["Vera"], "attended"]
+        assert shift_status(services, monday, people["Vera"]) == "attended"
+
+        # Clara now needs a site lead, as a volunteer who is not cleared does.
+        from harmony_desktop.ui.register.volunteers import ConfirmAssignmentDialog
+
+        panel.go_to(people["Clara"])
+        qtbot.keyClick(panel.view, "I")
+        dialog = panel.active_dialog
+        assert isinstance(dialog, ConfirmAssignmentDialog)
+        assert "Safeguarding training: expired on 1 Oct 2026" in dialog.problems.text()
+        dialog.reject()
+        qtbot.waitUntil(lambda: panel.active_dialog is None, timeout=3000)
+        assert shift_status(services, monday, people["Clara"]) is None
+
+        # Once is enough for the window: the roll marks at once ...
+        page.roll_view.setFocus()
+        with qtbot.waitSignal(page.markSaved, timeout=3000):
+            qtbot.keyClick(page.roll_view, "P")
+        assert page.active_dialog is None
+        assert stored_codes(services, monday) == ["P"]
+
+        # ... and so does the family event of that Monday.
+        family = open_event(qtbot, window, evening)
+        with qtbot.waitSignal(family.saved, timeout=3000):
+            qtbot.keyClick(family.view, "P")
+        assert family.active_dialog is None
+        assert event_adults(services, recorded_hub, evening) == 1
+    finally:
+        window.shutdown()
+
+
+def test_a_family_event_on_the_wrong_today_is_asked_about_once_and_covers_the_roll(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    before = family_event(services, recorded_hub, FRIDAY, "Friday family night")
+    evening = family_event(services, recorded_hub, MONDAY, "Autumn family night")
+    window = open_window(qtbot, services, recorded_hub, BIOS)
+    page = window.register
+    try:
+        # Another day's event: no question.
+        family = open_event(qtbot, window, before)
+        with qtbot.waitSignal(family.saved, timeout=3000):
+            qtbot.keyClick(family.view, "P")
+        assert event_adults(services, recorded_hub, before) == 1
+
+        # That wrong "today"'s event: asked first, nothing stored until they go on.
+        family = open_event(qtbot, window, evening)
+        qtbot.keyClick(family.view, "P")
+        box = family.active_dialog
+        assert isinstance(box, QMessageBox)
+        assert box.windowTitle() == "Check this computer's date"
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: family.active_dialog is None, timeout=3000)
+        assert event_adults(services, recorded_hub, evening) == 0
+        family.add_walk_in()  # a walk-in is asked about too
+        box = family.active_dialog
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: family.active_dialog is None, timeout=3000)
+
+        qtbot.keyClick(family.view, "P")
+        box = family.active_dialog
+        assert isinstance(box, QMessageBox)
+        go_on = next(b for b in box.buttons() if b.text() == "Take roll anyway")
+        with qtbot.waitSignal(family.saved, timeout=3000):
+            go_on.click()
+        assert event_adults(services, recorded_hub, evening) == 1
+
+        # The register's roll of that Monday is not asked about again.
+        window.pages.setCurrentWidget(page)
+        monday = open_session(qtbot, window)
+        with qtbot.waitSignal(page.markSaved, timeout=3000):
+            qtbot.keyClick(page.roll_view, "P")
+        assert page.active_dialog is None
+        assert stored_codes(services, monday) == ["P"]
+    finally:
+        window.shutdown()
+
+
+def test_a_date_that_may_be_right_asks_nothing_for_volunteers_or_events(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    """The amber case (behind the stamps, not the last sync): nothing asked, and
+    clearances judged on the session's day as always."""
+    services.store.settings.set(local.SYNC_LAST_SUCCESS, BIOS - dt.timedelta(days=3))
+    people = add_volunteers(services, recorded_hub)
+    evening = family_event(services, recorded_hub, MONDAY, "Autumn family night")
+    window = open_window(qtbot, services, recorded_hub, BIOS)
+    page = window.register
+    panel = page.volunteers
+    try:
+        behind = page.clock_behind
+        assert behind is not None and not behind.certain
+        monday = open_with_volunteers(qtbot, window)
+        assert clearance(window, people["Clara"], Qt.ItemDataRole.DisplayRole) == (
+            "Cleared · expires 1 Oct 2026"
+        )
+        panel.go_to(people["Vera"])
+        panel.view.setFocus()
+        with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+            qtbot.keyClick(panel.view, "I")
+        assert panel.active_dialog is None
+        assert shift_status(services, monday, people["Vera"]) == "attended"
+        family = open_event(qtbot, window, evening)
+        with qtbot.waitSignal(family.saved, timeout=3000):
+            qtbot.keyClick(family.view, "P")
+        assert family.active_dialog is None
+        assert event_adults(services, recorded_hub, evening) == 1
+    finally:
+        window.shutdown()
+
+
+def test_the_clearance_to_check_in_spanish(
+    qtbot: QtBot, language: str, services: Services, recorded_hub: HubFixture
+) -> None:
+    people = add_volunteers(services, recorded_hub)
+    window = open_window(qtbot, services, recorded_hub, BIOS)
+    try:
+        open_with_volunteers(qtbot, window)
+        text = clearance(window, people["Vera"], Qt.ItemDataRole.DisplayRole)
+        tip = clearance(window, people["Vera"], Qt.ItemDataRole.ToolTipRole)
+        if language == "es_MX":
+            assert text == "¿Vigente? · vence el 30 jun 2027"
+            assert isinstance(tip, str) and tip.startswith("La fecha de esta computadora está mal")
+        else:
+            assert text == "Valid? · expires 30 Jun 2027"
+    finally:
+        window.shutdown()

@@ -700,11 +700,15 @@ class VolunteerService:
 
     # -- shifts -------------------------------------------------------------------------
 
-    def session_volunteers(self, session_id: str) -> list[ShiftEntry]:
+    def session_volunteers(
+        self, session_id: str, *, not_before: dt.date | None = None
+    ) -> list[ShiftEntry]:
         """Who may volunteer at a session: the hub's active and prospective volunteers
         (those assisting its ensemble first) and anyone already on it, with their shift.
         Clearances are judged on the session's day (the day the volunteer is with the
-        children), not on the day this is asked."""
+        children), not on the day this is asked; on ``not_before`` if that is later (a
+        session dated by a computer whose clock is behind: its real day is at least the
+        newest day the register recorded)."""
         with self.store.read() as s:
             session = _session(s, session_id)
             hub_id = session.hub_id or ""
@@ -735,7 +739,7 @@ class VolunteerService:
                     )
                 ).all()
             )
-            infos = _infos(s, rows, session.date)
+            infos = _infos(s, rows, _judged_on(session.date, not_before))
             staff = dict(s.exec(select(Staff.id, Staff.name)).all())
         entries = []
         for info in infos:
@@ -766,12 +770,13 @@ class VolunteerService:
         sign_in: dt.time | None = None,
         sign_out: dt.time | None = None,
         confirmed_by: str | None = None,
+        not_before: dt.date | None = None,
     ) -> ShiftState:
         """Put a volunteer on a session with ``status`` (signing in is attended with a
         sign-in time, now unless given).
 
         Signing up or attending assigns the volunteer: one who is not cleared on the
-        session's day needs
+        session's day (on ``not_before`` if later, see :meth:`session_volunteers`) needs
         ``confirmed_by``, a site lead of the hub, recorded on the shift with what was
         missing or expired (:class:`NeedsConfirmation` otherwise). A shift confirmed
         once stays confirmed.
@@ -786,7 +791,8 @@ class VolunteerService:
             volunteer = get_live(
                 w.session, Volunteer, volunteer_id, message=_("That volunteer does not exist.")
             )
-            info = _infos(w.session, [volunteer], session.date)[0]  # cleared that day
+            judged_on = _judged_on(session.date, not_before)
+            info = _infos(w.session, [volunteer], judged_on)[0]  # cleared that day
             shift_id = natural_id("shift", session_id, volunteer_id)
             current = find_live(w.session, VolunteerShift, shift_id)
             fields: dict[str, Any] = {"status": status.value}
@@ -855,6 +861,7 @@ class VolunteerService:
         by: str | None,
         at: dt.time | None = None,
         confirmed_by: str | None = None,
+        not_before: dt.date | None = None,
     ) -> ShiftState:
         """The volunteer arrives: attended, signed in ``at`` (now)."""
         return self.set_shift(
@@ -864,6 +871,7 @@ class VolunteerService:
             by=by,
             sign_in=at or self._clock(),
             confirmed_by=confirmed_by,
+            not_before=not_before,
         )
 
     def sign_out(
@@ -1161,6 +1169,12 @@ def clearance_kinds(s: Session, *, include_inactive: bool) -> list[ClearanceKind
         if include_inactive or r.active
     ]
     return sorted(kinds, key=lambda k: (k.sort_order, k.code))
+
+
+def _judged_on(day: dt.date, not_before: dt.date | None) -> dt.date:
+    """The day a volunteer's clearances are judged on: ``day``, or ``not_before`` if
+    later."""
+    return max(day, not_before) if not_before is not None else day
 
 
 def _infos(s: Session, rows: Iterable[Volunteer], today: dt.date) -> list[VolunteerInfo]:

@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
             self.tasks,
             staff=lambda: self.register.staff_id,
             today=self._today,
+            wrong_day=self.register.wrong_day,
         )
 
     def _make_reports(self) -> QWidget:

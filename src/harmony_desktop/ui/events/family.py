@@ -9,6 +9,9 @@ few milliseconds) so the figure shown is the stored one; loading runs in the bac
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -31,6 +34,9 @@ from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import date_text, hours_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
+
+if TYPE_CHECKING:
+    from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
 
 class FamilyRollView(KeyedTableView):
@@ -66,11 +72,15 @@ class FamilyRollPanel(QWidget):
         tasks: TaskManager,
         staff: object,
         parent: QWidget | None = None,
+        *,
+        wrong_day: WrongDayQuestion | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.tasks = tasks
         self.staff = staff  # callable giving who records, or None
+        #: the register's question before a write on this computer's wrong "today"
+        self.wrong_day = wrong_day
         self.shown: FamilyEventInfo | None = None
         self.active_dialog: QWidget | None = None
         self._generation = 0
@@ -194,10 +204,25 @@ class FamilyRollPanel(QWidget):
         staff = self.staff() if callable(self.staff) else None
         return str(staff) if staff else None
 
+    def _on_wrong_day(self, retry: Callable[[], None]) -> bool:
+        """True when a write to the shown event would land on this computer's wrong
+        "today": then the question is asked (once in the window), ``retry`` runs if the
+        teacher goes on."""
+        question = self.wrong_day
+        if self.shown is None or question is None or not question.needed(self.shown.date):
+            return False
+        if self.active_dialog is None:  # else already asking
+            question.ask(self, self._open, retry)
+        return True
+
     def mark_current(self, came: bool) -> None:
         """Record whether the current adult came; on to the next when they did."""
         adult = self.current_adult()
-        if self.shown is None or adult is None:
+        if (
+            self.shown is None
+            or adult is None
+            or self._on_wrong_day(lambda: self.mark_current(came))
+        ):
             return
         try:
             measure = self.services.events.mark_adult(self.shown.id, adult, came, by=self._by())
@@ -218,7 +243,7 @@ class FamilyRollPanel(QWidget):
 
     def add_walk_in(self) -> None:
         """Ask for a walk-in's name and students, then add them as come."""
-        if self.shown is None:
+        if self.shown is None or self._on_wrong_day(self.add_walk_in):
             return
         event = self.shown
         dialog = WalkInDialog(self.services.events.hub_students(event.hub_id, event.date), self)
@@ -245,6 +270,8 @@ class FamilyRollPanel(QWidget):
         adult = self.current_adult()
         if self.shown is None or adult is None or not adult.walk_in:
             self._say(tr("Choose a walk-in to remove."), error=True)
+            return
+        if self._on_wrong_day(self.remove_walk_in):
             return
         self.services.events.remove_walk_in(self.shown.id, adult.key)
         self._reload_after_write()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -52,6 +53,9 @@ from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, 
 from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
+
+if TYPE_CHECKING:
+    from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
 Loaded = list[EventRow]
 
@@ -147,6 +151,7 @@ class EventsPage(QWidget):
         *,
         staff: Callable[[], str | None] | None = None,
         today: dt.date | None = None,
+        wrong_day: WrongDayQuestion | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -202,7 +207,7 @@ class EventsPage(QWidget):
         for column, width in enumerate((date_width, 100, 120)):
             self.view.setColumnWidth(column, width)
 
-        self.family = FamilyRollPanel(services, tasks, staff)
+        self.family = FamilyRollPanel(services, tasks, staff, wrong_day=wrong_day)
         self.details = SessionDetails()
         self.placeholder = QLabel(tr("Choose an event, or add one."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -36,6 +36,7 @@ from harmony_desktop.ui.register.models import (
     tr,
 )
 from harmony_desktop.ui.register.widgets import button, heading
+from harmony_desktop.ui.wrong_day import long_day
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,6 @@ class MissingRollBanner(QFrame):
     def _oldest(self) -> None:
         if self.missing:
             self.sessionRequested.emit(self.missing[0].id)
-
-
-def long_day(day: dt.date) -> str:
-    """``day`` as the register titles a day: "Saturday 1 January 2000", "sábado 1 de
-    enero de 2000"."""
-    return day_label(day, tr("dddd d MMMM yyyy"))  # a Qt date pattern, per language
 
 
 class ClockBehindBanner(QFrame):

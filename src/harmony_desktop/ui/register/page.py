@@ -19,13 +19,12 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -47,7 +46,6 @@ from harmony_desktop.ui.register.day import (
     DayView,
     MissingRollBanner,
     SessionList,
-    long_day,
 )
 from harmony_desktop.ui.register.dialogs import (
     AdHocDialog,
@@ -62,6 +60,7 @@ from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.tasks import Changes, TaskManager
+from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
 if TYPE_CHECKING:
     from harmony_desktop.services.clock_check import ClockBehind
@@ -128,7 +127,9 @@ class RegisterPage(QWidget):
         #: this computer's clock is behind what the register recorded (None: it is not,
         #: or not known yet); marks on "today" are then asked about once
         self.clock_behind: ClockBehind | None = None
-        self._wrong_day_accepted = False
+        #: the one question before a write on that wrong "today" (shared with the
+        #: volunteers below the roll and the events page)
+        self.wrong_day = WrongDayQuestion(self.today)
         self.editor = RollEditor(services, tasks, lambda: self.staff_id, self)
         self.undo_stack = self.editor.undo_stack
         self.setAccessibleName(tr("Register"))
@@ -210,7 +211,7 @@ class RegisterPage(QWidget):
         right.addWidget(self.roll_stack)
         self.volunteers = VolunteerShiftPanel(
             self.services, self.hub_id, self.tasks, lambda: self.staff_id, self.clock,
-            today=self.today,
+            today=self.today, wrong_day=self.wrong_day,
         )  # fmt: skip
         self.rollOpened.connect(lambda sid: self.volunteers.show_session(sid, self.day))
         self.dayChanged.connect(self.volunteers.day_shown)
@@ -411,7 +412,11 @@ class RegisterPage(QWidget):
             # "today": the band stays until Harmony is reopened, as it says.
             behind = self.clock_behind
         was = self.clock_behind
+        judged_on = self.volunteers.judged_on()
         self.clock_behind = behind
+        self.wrong_day.behind = behind
+        if self.volunteers.judged_on() != judged_on:  # their clearances: another day
+            self.volunteers.reload()
         if behind is None:
             self.clock_banner.hide()
         else:
@@ -433,44 +438,10 @@ class RegisterPage(QWidget):
     def _on_wrong_day(self, retry: Callable[[], None]) -> bool:
         """True when a write to the open roll would land on this computer's wrong
         "today": then the teacher is asked once, and ``retry`` runs if they go on."""
-        behind = self.clock_behind
-        if (
-            behind is None
-            or not behind.certain  # the date may well be right: the band says so
-            or self._wrong_day_accepted
-            or self.session is None
-            or self.session.date != self.today
-        ):
+        if self.session is None or not self.wrong_day.needed(self.session.date):
             return False
-        if self.active_dialog is not None:
-            return True  # already asking
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            tr("Check this computer's date"),
-            tr(
-                "This computer says today is {today}, but this register already has "
-                "changes from {recorded}. Marks taken now are saved on {today}.\n\n"
-                "If you can, set the date and time in this computer's settings first, "
-                "then close and reopen Harmony."
-            ).format(today=long_day(self.today), recorded=long_day(behind.recorded.date())),
-            parent=self,
-        )
-        box.setAccessibleName(tr("Check this computer's date"))
-        go_on = box.addButton(tr("Take roll anyway"), QMessageBox.ButtonRole.AcceptRole)
-        go_on.setAccessibleName(tr("Take roll anyway"))
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setText(tr("Cancel"))
-        cancel.setAccessibleName(tr("Cancel"))
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-
-        def answered() -> None:
-            if box.clickedButton() is go_on:
-                self._wrong_day_accepted = True
-                QTimer.singleShot(0, retry)  # once the question has closed
-
-        box.finished.connect(lambda _result: answered())
-        self._open_dialog(box)
+        if self.active_dialog is None:  # else already asking
+            self.wrong_day.ask(self, self._open_dialog, retry)
         return True
 
     # -- days ---------------------------------------------------------------------------

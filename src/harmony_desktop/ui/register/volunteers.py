@@ -60,7 +60,8 @@ from harmony_desktop.ui.timefield import TimeField
 
 if TYPE_CHECKING:
     from harmony_desktop.services.context import Services
-    from harmony_desktop.services.volunteers import ShiftEntry, ShiftState
+    from harmony_desktop.services.volunteers import ShiftEntry, ShiftState, VolunteerInfo
+    from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_CLEARED = QColor("#b00020")
@@ -78,16 +79,45 @@ KEYS: dict[str, str] = {
 }
 
 
-def clearance_text(entry: ShiftEntry) -> str:
-    """ "Not cleared", "Expires in 12 days" or "Cleared"."""
+def clearance_text(entry: ShiftEntry, judged_on: dt.date | None = None) -> str:
+    """ "Not cleared", "Cleared · expires 30 Sep 2026" or "Cleared".
+
+    ``judged_on``: the clearances were judged on that day, not on the session's, because
+    this computer's date is certainly wrong (see :meth:`VolunteerShiftPanel.show_session`):
+    a volunteer whose clearances expire is then not called cleared: "Valid? · expires 30
+    Jun 2027", the date for the teacher to check (no longer than "Cleared · expires …",
+    so the column keeps its width)."""
     volunteer = entry.volunteer
     if not volunteer.cleared:
         return tr("Not cleared")
+    if judged_on is not None and (soonest := _soonest_expiry(volunteer)) is not None:
+        return tr("Valid? · expires {date}").format(date=day_text(soonest))
     expiring = volunteer.expiring
     if expiring:
         soonest = min(c.expires_on for c in expiring if c.expires_on)
         return tr("Cleared · expires {date}").format(date=day_text(soonest))
     return tr("Cleared")
+
+
+def _soonest_expiry(volunteer: VolunteerInfo) -> dt.date | None:
+    """When the first of a volunteer's required clearances expires (None: none does)."""
+    days = [c.expires_on for c in volunteer.clearances if c.required and c.expires_on]
+    return min(days, default=None)
+
+
+def clearance_tip(entry: ShiftEntry, judged_on: dt.date | None = None) -> str | None:
+    """What the clearance column's tooltip says: what is missing or expired, or why its
+    date is to be checked."""
+    volunteer = entry.volunteer
+    if not volunteer.cleared:
+        return "\n".join(volunteer.problems)
+    if judged_on is not None and (soonest := _soonest_expiry(volunteer)) is not None:
+        return tr(
+            "This computer's date is wrong, so Harmony cannot tell whether this clearance "
+            "is still valid. It was valid on {recorded}, the newest day this register "
+            "recorded, and expires on {date}."
+        ).format(recorded=day_text(judged_on), date=day_text(soonest))
+    return None
 
 
 class ShiftColumn(IntEnum):
@@ -107,6 +137,9 @@ class VolunteerShiftModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entries: list[ShiftEntry] = []
+        #: the clearances were judged on this day, not the session's (its date is
+        #: this computer's, certainly wrong); None: on the session's day
+        self.judged_on: dt.date | None = None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
@@ -136,7 +169,7 @@ class VolunteerShiftModel(QAbstractTableModel):
                 star = " ★" if entry.assigned_here else ""
                 return f"{entry.volunteer.display_name}{star}"
             if column == ShiftColumn.CLEARANCE:
-                return clearance_text(entry)
+                return clearance_text(entry, self.judged_on)
             if column == ShiftColumn.STATUS:
                 text = shift_label(shift.status)
                 return f"{text} ✓ {shift.confirmed_by}" if shift.confirmed_by else text
@@ -147,8 +180,8 @@ class VolunteerShiftModel(QAbstractTableModel):
             if column == ShiftColumn.HOURS:
                 return f"{shift.hours:.2f}" if shift.hours else ""
         elif role == Qt.ItemDataRole.ToolTipRole:
-            if column == ShiftColumn.CLEARANCE and not entry.volunteer.cleared:
-                return "\n".join(entry.volunteer.problems)
+            if column == ShiftColumn.CLEARANCE:
+                return clearance_tip(entry, self.judged_on)
             if column == ShiftColumn.STATUS and shift.confirmed_by:
                 return tr("Confirmed by site lead {name}").format(name=shift.confirmed_by)
             if column == ShiftColumn.VOLUNTEER:
@@ -156,7 +189,8 @@ class VolunteerShiftModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ForegroundRole and column == ShiftColumn.CLEARANCE:
             if not entry.volunteer.cleared:
                 return QBrush(NOT_CLEARED)
-            return QBrush(EXPIRING if entry.volunteer.expiring else CLEARED)
+            checked = self.judged_on is not None and _soonest_expiry(entry.volunteer)
+            return QBrush(EXPIRING if entry.volunteer.expiring or checked else CLEARED)
         elif role == Qt.ItemDataRole.FontRole and column == ShiftColumn.CLEARANCE:
             if not entry.volunteer.cleared:
                 font = QFont()
@@ -166,10 +200,12 @@ class VolunteerShiftModel(QAbstractTableModel):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
-    def set_entries(self, entries: list[ShiftEntry]) -> None:
-        """Show these volunteers."""
+    def set_entries(self, entries: list[ShiftEntry], judged_on: dt.date | None = None) -> None:
+        """Show these volunteers (their clearances judged on ``judged_on``: see
+        :attr:`judged_on`)."""
         self.beginResetModel()
         self._entries = list(entries)
+        self.judged_on = judged_on
         self.endResetModel()
 
     def entry(self, row: int) -> ShiftEntry:
@@ -381,6 +417,7 @@ class VolunteerShiftPanel(QWidget):
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
+        wrong_day: WrongDayQuestion | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -390,6 +427,8 @@ class VolunteerShiftPanel(QWidget):
         self.clock = clock
         # a session before today has nobody "here now": those not signed out are said so
         self.today = today or dt.date.today()
+        #: the register's question before a write on this computer's wrong "today"
+        self.wrong_day = wrong_day
         self.session_id: str | None = None
         self.session_day: dt.date | None = None
         self.active_dialog: QDialog | None = None
@@ -440,8 +479,13 @@ class VolunteerShiftPanel(QWidget):
         # Room for the longest clearance in the window's language ("Cleared · expires
         # 30 Sep 2026"); anything longer ends in "…" on its one line rather than
         # wrapping into a row too short for two.
-        longest = tr("Cleared · expires {date}").format(date=day_text(dt.date(2026, 9, 30)))
-        clearance = max(200, self.view.fontMetrics().horizontalAdvance(longest) + 16)
+        widths = (
+            self.view.fontMetrics().horizontalAdvance(
+                text.format(date=day_text(dt.date(2026, 9, 30)))
+            )
+            for text in (tr("Cleared · expires {date}"), tr("Valid? · expires {date}"))
+        )
+        clearance = max(200, *(w + 16 for w in widths))
         for column, width in ((0, 210), (1, clearance), (2, 160), (3, 60), (4, 60)):
             header.resizeSection(column, width)
         self.view.setWordWrap(False)
@@ -489,23 +533,40 @@ class VolunteerShiftPanel(QWidget):
             self.model.set_entries([])
             self._fold(True)
             return
+        # On this computer's wrong "today" the session's real day is not known: at least
+        # the newest day the register recorded, so clearances are judged on that.
+        not_before = self.judged_on()
         QueryOp(
             self.tasks,
-            op=lambda s: s.volunteers.session_volunteers(session_id),
-            success=lambda entries: self._loaded(entries, generation),
+            op=lambda s: s.volunteers.session_volunteers(session_id, not_before=not_before),
+            success=lambda entries: self._loaded(entries, generation, not_before),
             parent=self,
         ).failure(lambda exc: self.set_save_text(str(exc), error=True)).run_in_background()
+
+    def reload(self) -> None:
+        """Read the open session's volunteers again (the clock check changed the day
+        their clearances are judged on)."""
+        if self.session_id is not None:
+            self.show_session(self.session_id, self.session_day)
+
+    def judged_on(self) -> dt.date | None:
+        """The day the open session's volunteers' clearances are judged on instead of
+        its own: the day it is at least really on, when its date is this computer's
+        certainly wrong "today" (None otherwise)."""
+        return self.wrong_day.not_before(self.session_day) if self.wrong_day else None
 
     def day_shown(self, day: dt.date) -> None:
         """The register moved to ``day``: forget a session of another day."""
         if self.session_day is not None and day != self.session_day:
             self.show_session(None)
 
-    def _loaded(self, entries: list[ShiftEntry], generation: int) -> None:
+    def _loaded(
+        self, entries: list[ShiftEntry], generation: int, judged_on: dt.date | None = None
+    ) -> None:
         if generation != self._generation:
             return
         current = self.current_entry()
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, judged_on)
         row = self.model.row_of(current.volunteer.id) if current else 0
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(max(row, 0), ShiftColumn.STATUS))
@@ -596,6 +657,11 @@ class VolunteerShiftPanel(QWidget):
         entry = self.current_entry()
         if self.session_id is None or entry is None:
             return
+        if self.wrong_day is not None and self.wrong_day.needed(self.session_day):
+            # A shift dated this computer's wrong "today": asked once, as the roll is.
+            if self.active_dialog is None:
+                self.wrong_day.ask(self, self._open, lambda: self.act(action))
+            return
         if action == "times":
             self._edit_times(entry)
             return
@@ -614,7 +680,7 @@ class VolunteerShiftPanel(QWidget):
             elif action == "sign_in":
                 state = volunteers.sign_in(
                     session_id, volunteer_id, by=self.staff(), at=self.clock(),
-                    confirmed_by=confirmed_by,
+                    confirmed_by=confirmed_by, not_before=self.model.judged_on,
                 )  # fmt: skip
             elif action == "sign_out":
                 state = volunteers.sign_out(
@@ -623,7 +689,7 @@ class VolunteerShiftPanel(QWidget):
             else:
                 state = volunteers.set_shift(
                     session_id, volunteer_id, ShiftStatus(action), by=self.staff(),
-                    confirmed_by=confirmed_by,
+                    confirmed_by=confirmed_by, not_before=self.model.judged_on,
                 )  # fmt: skip
         except NeedsConfirmation as exc:
             self._confirm(entry, action, exc.problems)

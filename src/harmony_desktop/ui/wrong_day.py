@@ -1,0 +1,101 @@
+"""The one question before writing on this computer's wrong "today".
+
+When this computer's clock is certainly behind what the register recorded
+(:attr:`~harmony_desktop.services.clock_check.ClockBehind.certain`), a student's mark, a
+volunteer signed in or out and a family event's attendance dated the computer's "today"
+land on the wrong day. The first such write in the window asks once; "Take roll anyway"
+covers the register's roll, its volunteers and the events page alike. The register page
+owns the question (it compares the clock) and hands it to the other two; it lives
+outside the pages' packages because the pages never import each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.clock_check import ClockBehind
+
+
+def tr(text: str) -> str:
+    """Translate a register string (context ``Register``: the question is the
+    register's, asked on its behalf by the volunteers and the events page too)."""
+    return QCoreApplication.translate("Register", text)
+
+
+def long_day(day: dt.date) -> str:
+    """``day`` as the register titles a day: "Saturday 1 January 2000", "sábado 1 de
+    enero de 2000"."""
+    pattern = tr("dddd d MMMM yyyy")  # a Qt date pattern, per language
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+class WrongDayQuestion:
+    """Whether a write on ``today`` must be asked about, and the asking."""
+
+    def __init__(self, today: dt.date) -> None:
+        #: the window's "today" (this computer's date when it opened)
+        self.today = today
+        #: this computer's clock is behind what the register recorded (None: it is not,
+        #: or not known yet)
+        self.behind: ClockBehind | None = None
+        #: the teacher answered "Take roll anyway" in this window
+        self.accepted = False
+
+    @property
+    def certain(self) -> bool:
+        """The clock is certainly behind: "today" is certainly wrong."""
+        return self.behind is not None and self.behind.certain
+
+    def needed(self, day: dt.date | None) -> bool:
+        """Whether a write dated ``day`` must be asked about first."""
+        return self.certain and not self.accepted and day == self.today
+
+    def not_before(self, day: dt.date | None) -> dt.date | None:
+        """The day a record dated ``day`` is at least really on: the newest day the
+        register recorded when ``day`` is the certainly wrong "today" (None otherwise)."""
+        if not self.certain or day != self.today or self.behind is None:
+            return None
+        recorded = self.behind.recorded.date()
+        return recorded if recorded > day else None
+
+    def ask(
+        self, parent: QWidget, open_dialog: Callable[[QMessageBox], None], retry: Callable[[], None]
+    ) -> QMessageBox:
+        """Ask (the box shown with ``open_dialog``); ``retry`` runs once it has closed if
+        the teacher goes on, and no later write in the window is asked about."""
+        behind = self.behind
+        assert behind is not None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Check this computer's date"),
+            tr(
+                "This computer says today is {today}, but this register already has "
+                "changes from {recorded}. Marks taken now are saved on {today}.\n\n"
+                "If you can, set the date and time in this computer's settings first, "
+                "then close and reopen Harmony."
+            ).format(today=long_day(self.today), recorded=long_day(behind.recorded.date())),
+            parent=parent,
+        )
+        box.setAccessibleName(tr("Check this computer's date"))
+        go_on = box.addButton(tr("Take roll anyway"), QMessageBox.ButtonRole.AcceptRole)
+        go_on.setAccessibleName(tr("Take roll anyway"))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(tr("Cancel"))
+        cancel.setAccessibleName(tr("Cancel"))
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+
+        def answered() -> None:
+            if box.clickedButton() is go_on:
+                self.accepted = True
+                QTimer.singleShot(0, retry)  # once the question has closed
+
+        box.finished.connect(lambda _result: answered())
+        open_dialog(box)
+        return box
