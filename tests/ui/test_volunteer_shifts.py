@@ -262,3 +262,40 @@ def test_hiding_the_volunteers_gives_the_roll_their_room_and_is_kept_on_this_lap
     qtbot.waitUntil(hidden.view.hasFocus)
     assert services.store.settings.get(settings.REGISTER_VOLUNTEERS_HIDDEN) is False
     again.shutdown()
+
+
+def test_a_volunteers_times_after_noon_fit_their_columns_in_english_and_spanish(
+    qtbot: QtBot, services: Services, hub: HubFixture, people: dict[str, str], language: str
+) -> None:
+    """Signed in at 12:48 and out at 12:58, both times whole in the In and Out columns
+    of a 1280×720 window (in Spanish "2:48 p.…" and "4:08 p.…": 60 pixels held
+    "2:48 PM" but not "2:48 p.m.")."""
+    window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(window)
+    window.resize(1268, 672)  # a maximised window on a 1280×720 screen
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    _session, panel = open_panel(qtbot, window.register)
+    panel.view.setFocus()
+    panel.go_to(people["cleared"])
+    panel.clock = lambda: dt.time(12, 48)
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    panel.go_to(people["cleared"])
+    panel.clock = lambda: dt.time(12, 58)
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    row = panel.model.row_of(people["cleared"])
+    expected = {
+        "en_US": ("12:48\u202fPM", "12:58\u202fPM"),
+        "es_MX": ("12:48\u202fp.m.", "12:58\u202fp.m."),
+    }
+    shown = tuple(
+        panel.model.index(row, column).data()
+        for column in (ShiftColumn.SIGN_IN, ShiftColumn.SIGN_OUT)
+    )
+    assert shown == expected[language]
+    metrics = panel.view.fontMetrics()
+    for column, text in zip((ShiftColumn.SIGN_IN, ShiftColumn.SIGN_OUT), shown, strict=True):
+        # the text plus the cell's margins (a few pixels each side) or it ends in "…"
+        assert panel.view.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, text
+    assert not panel.view.horizontalScrollBar().isVisible()
+    window.shutdown()

@@ -486,7 +486,12 @@ class VolunteerShiftPanel(QWidget):
             for text in (tr("Cleared · expires {date}"), tr("Valid? · expires {date}"))
         )
         clearance = max(200, *(w + 16 for w in widths))
-        for column, width in ((0, 210), (1, clearance), (2, 160), (3, 60), (4, 60)):
+        # The widest time in the language ("12:48 PM", "12:48 p.m.": 60 pixels cut the
+        # Spanish "2:48 p.m." to "2:48 p.…"); the hours, last, fill the rest, from 60
+        # pixels ("1.75"), not Qt's 100, or the Spanish columns scroll sideways.
+        time = max(60, self.view.fontMetrics().horizontalAdvance(time_text(dt.time(12, 48))) + 12)
+        columns = ((0, 210), (1, clearance), (2, 160), (3, time), (4, time), (5, 60))
+        for column, width in columns:
             header.resizeSection(column, width)
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
