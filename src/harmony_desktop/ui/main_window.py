@@ -40,10 +40,11 @@ from harmony_desktop.ui.register.day import DayView
 from harmony_desktop.ui.screen_fit import dialogs_on_screen, keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.sync.status import GivingWayLabel
-from harmony_desktop.ui.tasks import TaskManager
+from harmony_desktop.ui.tasks import Changes, TaskManager
 
 if TYPE_CHECKING:
     from harmony_desktop.services.context import Services
+    from harmony_desktop.services.hubs import HubInfo
     from harmony_desktop.store.today import FirstView
     from harmony_desktop.ui.events import EventsPage
     from harmony_desktop.ui.programme import ProgrammeWindow
@@ -210,8 +211,23 @@ class MainWindow(QMainWindow):
         self.sync_ui = SyncUi(self, self.tasks, hub_id, auto=auto_sync)
         self.sync_ui.install(self.pages)
         self._closed = False
+        self.tasks.changed.connect(self._setup_changed)
         # At launch the keyboard is on today's sessions: ↑/↓ choose, Enter opens the roll.
         self.register.sessions_view.setFocus()
+
+    def _setup_changed(self, changes: Changes, _initiator: object) -> None:
+        """A hub renamed or added (File ▸ Programme set-up…, or a sync): its name in the
+        title and the status bar, and Switch hub… offered when there are two."""
+        if changes.setup:
+            self.tasks.run(lambda _progress: self.services.hubs.hubs(), self._show_hubs)
+
+    def _show_hubs(self, hubs: list[HubInfo]) -> None:
+        names = {h.id: h.name for h in hubs}
+        self.hub_name = names.get(self.hub_id, self.hub_name)
+        self.setWindowTitle(f"{self.hub_name} — {APP_NAME}")
+        self.hub_label.setText(self.hub_name)
+        self.hub_label.setToolTip(tr("Hub: {name}").format(name=self.hub_name))
+        self.switch_hub_action.setEnabled(len(hubs) > 1)
 
     def attach(self) -> None:
         """Complete the window once its services are open (after a first paint)."""
