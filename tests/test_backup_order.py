@@ -11,7 +11,6 @@ at once). The list, the newest offered, and pruning now follow the data.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,16 +23,14 @@ from harmony_desktop.store import Store
 from harmony_desktop.store.backups import backups_by_content, newest_backup, read_backup
 from harmony_desktop.store.db import BACKUPS_KEPT, list_backups
 from harmony_desktop.store.models import Hub
+from tests.support.time_zone import time_zone
 
 
 @pytest.fixture(autouse=True)
 def _los_angeles(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The programme's time zone: a change at 23:30 UTC is made at 3:30 PM the same day."""
-    monkeypatch.setenv("TZ", "America/Los_Angeles")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with time_zone(monkeypatch, "America/Los_Angeles"):
+        yield
 
 
 def at(day: dt.date, hour: int = 23, minute: int = 30) -> int:

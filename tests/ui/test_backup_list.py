@@ -4,7 +4,6 @@ damaged files greyed and said so (the week of ``tests/test_backup_order.py``).""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,16 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from harmony_desktop.store.backups import backups_by_content
 from harmony_desktop.ui.restore import BackupList
+from tests.support.time_zone import time_zone
 from tests.test_backup_order import TODAY, a_week, add_damaged
 
 
 @pytest.fixture(autouse=True)
 def _los_angeles(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "America/Los_Angeles")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with time_zone(monkeypatch, "America/Los_Angeles"):
+        yield
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ about once. A correct clock shows no band."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -21,6 +20,8 @@ from harmony_desktop.store.models import AttendanceMark
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.tasks import Changes
 from tests.factories import HubFixture, make_hub
+from tests.support.time_zone import time_zone
+from tests.ui.test_roll_taker import open_session
 
 #: The time zone of the laptops in these tests (the band writes local days).
 ZONE = "America/Mexico_City"
@@ -40,11 +41,8 @@ def ms(moment: dt.datetime) -> int:
 @pytest.fixture
 def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This computer's time zone is Mexico City's (put back after the test)."""
-    monkeypatch.setenv("TZ", ZONE)
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with time_zone(monkeypatch, ZONE):
+        yield
 
 
 @pytest.fixture
@@ -79,16 +77,6 @@ def stored_codes(services: Services, session_id: str) -> list[str | None]:
             )
         ).all()
     return sorted(m.code for m in marks if m.code)
-
-
-def open_session(qtbot: QtBot, window: MainWindow, row: int = 0) -> str:
-    page = window.register
-    page.sessions_view.setFocus()
-    page.sessions_view.setCurrentIndex(page.sessions_model.index(row, 0))
-    qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
-    assert page.session is not None
-    return page.session.id
 
 
 def test_a_clock_years_behind_opens_on_an_empty_day_with_the_band(
