@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -318,13 +319,20 @@ def test_upsert_of_one_row_inserts_revives_or_changes_only_what_differs(store: S
         w.delete(w.get(Student, row_id))
     assert upsert(**names) == [{"deleted": False}]  # revives the tombstone
     assert upsert(grade="5") == [{"grade": "5"}]  # some fields only
-    assert len(outbox(store)) - before == 5
+    # a date goes on the wire as ISO text, and is stored as the column stores it
+    assert upsert(date_of_birth=dt.date(2015, 3, 9)) == [{"date_of_birth": "2015-03-09"}]
+    assert upsert(date_of_birth=dt.date(2015, 3, 9)) == []
+    assert len(outbox(store)) - before == 6
     with pytest.raises(ValidationError, match="another hub"):
         upsert(**{**names, "hub_id": row_id})
-    assert len(outbox(store)) - before == 5
+    for _ in range(2):  # refused every time, not only the first
+        with pytest.raises(ValidationError, match="Unknown field"):
+            upsert(grade="6", shoe_size=3)
+    assert len(outbox(store)) - before == 6
     with store.read() as s:
         row = s.get(Student, row_id)
         assert row is not None and not row.deleted and row.grade == "5"
+        assert row.date_of_birth == dt.date(2015, 3, 9)
 
 
 def test_rows_read_before_an_upsert_are_used_only_when_they_cover_it(store: Store) -> None:

@@ -122,7 +122,7 @@ class HybridLogicalClock:
             if self._counter > MAX_COUNTER:
                 # Extremely many events in one millisecond: borrow the next millisecond.
                 self._millis, self._counter = self._millis + 1, 0
-        return self.last
+        return f"{self._millis:015d}-{self._counter:05d}-{self.node}"  # self.last, inline
 
     def observe(self, remote: str) -> None:
         """Fold in a remote timestamp; refuse one too far ahead of the wall clock."""

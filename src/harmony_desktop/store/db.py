@@ -234,8 +234,11 @@ class Store:
         SQLite reads the whole file) runs the check on a thread; every write, migration
         and backup waits here first, so a damaged file is never written to.
         """
-        if self._check is not None:
-            self._check.join()
+        check = self._check
+        if check is not None:
+            check.join()
+            if self._damage is None:
+                self._check = None  # passed: later writes need not wait on the thread
         if self._damage is not None:
             raise self._damage
 
@@ -243,8 +246,9 @@ class Store:
 
     def close(self) -> None:
         """Release every connection (once a check under way has finished)."""
-        if self._check is not None:
-            self._check.join()
+        check = self._check
+        if check is not None:
+            check.join()
         with self._writers_lock:
             # a connection in the middle of a write is closed when that write ends
             self._closed = True

@@ -20,10 +20,10 @@ from harmony_desktop.store.replica import sql
 from harmony_desktop.store.replica.clock import mutation_id_for
 from harmony_desktop.store.replica.wire import dumps_flat
 
-#: One outbox row, in the column order of :data:`_INSERT_SQL`.
+#: One outbox row, in the column order of :data:`INSERT_SQL`.
 Entry = tuple[int, str, str, str | None, str, str, str, str]
 
-_INSERT_SQL = (
+INSERT_SQL = (
     'INSERT INTO outbox (mutation_id, table_name, row_id, hub_id, "values", clock, bases, '
     "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
@@ -79,9 +79,9 @@ def entry(
 def queue(session: sql.On, entries: Sequence[Entry]) -> None:
     """Append ``entries`` to the outbox in the session's transaction (one executemany)."""
     if len(entries) == 1:  # one change (a mark): execute costs less than executemany
-        sql.execute(sql.connection(session), _INSERT_SQL, entries[0])
+        sql.execute(sql.connection(session), INSERT_SQL, entries[0])
     elif entries:
-        sql.executemany(sql.connection(session), _INSERT_SQL, entries)
+        sql.executemany(sql.connection(session), INSERT_SQL, entries)
 
 
 def pending(session: Session) -> int:

@@ -34,7 +34,7 @@ def execute(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> s
     try:
         return conn.execute(sql, params)
     except sqlite3.Error as err:
-        raise _translated(sql, params, err) from err
+        raise translated(sql, params, err) from err
 
 
 def executemany(conn: sqlite3.Connection, sql: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -42,7 +42,7 @@ def executemany(conn: sqlite3.Connection, sql: str, rows: Iterable[Sequence[Any]
     try:
         conn.executemany(sql, rows)
     except sqlite3.Error as err:
-        raise _translated(sql, (), err) from err
+        raise translated(sql, (), err) from err
 
 
 def commit(conn: sqlite3.Connection) -> None:
@@ -50,7 +50,7 @@ def commit(conn: sqlite3.Connection) -> None:
     try:
         conn.commit()
     except sqlite3.Error as err:
-        raise _translated("COMMIT", (), err) from err
+        raise translated("COMMIT", (), err) from err
 
 
 def rollback(conn: sqlite3.Connection) -> None:
@@ -58,8 +58,9 @@ def rollback(conn: sqlite3.Connection) -> None:
     try:
         conn.rollback()
     except sqlite3.Error as err:
-        raise _translated("ROLLBACK", (), err) from err
+        raise translated("ROLLBACK", (), err) from err
 
 
-def _translated(sql: str, params: Any, err: sqlite3.Error) -> exc.StatementError:
+def translated(sql: str, params: Any, err: sqlite3.Error) -> exc.StatementError:
+    """A driver error as SQLAlchemy's exception type, as the session would raise it."""
     return exc.DBAPIError.instance(sql, params, err, sqlite3.Error)

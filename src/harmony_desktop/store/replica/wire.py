@@ -54,12 +54,12 @@ def dumps_flat(mapping: dict[str, Any]) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-_ISO_TYPES = (dt.date, dt.time)  # a tuple: ``date | time`` would be built on every call
+ISO_TYPES = (dt.date, dt.time)  # a tuple: ``date | time`` would be built on every call
 
 
 def to_wire(value: Any) -> Any:
     """A Python field value as a JSON scalar (dates and times as ISO strings)."""
-    if isinstance(value, _ISO_TYPES):
+    if isinstance(value, ISO_TYPES):
         return value.isoformat()
     return value
 
@@ -335,8 +335,15 @@ def restamp_encoded(
         and packed is not None
         and packed.startswith(_SINGLE_HEAD)
         and packed.endswith('"}')
-        and _plain_clock(old := packed[7:-2])
-        and _plain_clock(stamp)
+        # _plain_clock of both, inline (this runs for every change)
+        and (old := packed[7:-2]).isascii()
+        and old.isprintable()
+        and '"' not in old
+        and "\\" not in old
+        and stamp.isascii()
+        and stamp.isprintable()
+        and '"' not in stamp
+        and "\\" not in stamp
     ):
         kept, restamped, own_new, own_old, bases_around = plan
         bases: dict[str, str | None] = dict.fromkeys(names, old)

@@ -38,7 +38,9 @@ from harmony_desktop.store.replica.clock import (
     wall_clock_ms,
 )
 from harmony_desktop.store.replica.wire import (
+    ISO_TYPES,
     Codec,
+    Convert,
     codec,
     restamp_encoded,
     single_clock,
@@ -63,6 +65,22 @@ class ChangeWriter:
     (:attr:`connection` in a transaction, and :attr:`session`, an ORM session joined to
     it) is made the first time the block uses either: most writes never need it.
     """
+
+    __slots__ = (
+        "_clock",
+        "_connection",
+        "_created",
+        "_db",
+        "_joined",
+        "_kept",
+        "_queued",
+        "_session",
+        "_unrecorded",
+        "_version",
+        "_wall",
+        "changes",
+        "device_id",
+    )
 
     def __init__(
         self,
@@ -127,7 +145,10 @@ class ChangeWriter:
         if self._joined:
             self._connection.commit()
         else:
-            sql.commit(self._db)
+            try:
+                self._db.commit()
+            except sqlite3.Error as err:
+                raise sql.translated("COMMIT", (), err) from err
         kept = self._kept
         if kept is not None and self._clock is not None:
             kept.keep(self._clock, self._wall, self._version, self._db.total_changes)
@@ -207,12 +228,19 @@ class ChangeWriter:
 
         The same change as ``upsert_many`` with one row makes, on a shorter path (one
         mark on the register is one upsert): one read of the stored row by id, then one
-        INSERT or UPDATE and the outbox entry.
+        INSERT, or one UPDATE and its outbox entry. What the field set needs (the
+        check that every field exists, the read's SQL, each field's conversion) is
+        worked out once per model and field set (:func:`_one_plan`).
         """
-        shape = codec(model)
-        self._check_fields(shape, fields)
         names = tuple(fields)
-        current = sql.execute(self._db, shape.select_one_sql(names), (row_id,)).fetchone()
+        plan = _ONE_PLANS.get((model, names))
+        if plan is None:
+            plan = self._one_plan(model, names)
+        shape, select, converters = plan
+        try:
+            current = self._db.execute(select, (row_id,)).fetchone()
+        except sqlite3.Error as err:
+            raise sql.translated(select, (row_id,), err) from err
         if current is None:
             self._insert_records(
                 shape, [self._complete(shape, {**fields, "id": row_id})], queue=True
@@ -224,28 +252,32 @@ class ChangeWriter:
         session = self._session
         instance = None if session is None else session.identity_map.get((model, (row_id,), None))
         if instance is None:  # _changed's comparison with the stored values, inline
-            to_column = shape.to_column
-            changed = {
-                name: value
-                for name, value, old in zip(names, fields.values(), values, strict=True)
-                if (
-                    value
-                    if value is None or (convert := to_column[name]) is None
-                    else convert(value)
-                )
-                != old
-            }
+            changed: dict[str, Any] = {}
+            for (name, value), old, convert in zip(fields.items(), values, converters, strict=True):
+                if (value if value is None or convert is None else convert(value)) != old:
+                    changed[name] = value
             if deleted:
                 changed["deleted"] = False
         else:
             changed = _changed(shape, names, fields, values, deleted, instance)
         if not changed:
             return
-        packed = self._write_update(shape, row_id, hub_id, clocks, changed)
+        packed = self._write_one(shape, row_id, hub_id, clocks, changed)
         if instance is not None:
             for name, value in changed.items():
                 set_committed_value(instance, name, value)
             set_committed_value(instance, "clocks", packed)
+
+    def _one_plan(self, model: type[SyncedRow], names: tuple[str, ...]) -> _OnePlan:
+        """What :meth:`upsert` needs for ``model`` and the field set ``names``: the model's
+        codec, the read of one stored row, and each field's Python to stored value
+        conversion. Raises :class:`ValidationError` for an unknown field."""
+        shape = codec(model)
+        self._check_fields(shape, names)
+        plan = (shape, shape.select_one_sql(names), tuple(shape.to_column[n] for n in names))
+        if len(_ONE_PLANS) < 256:  # field sets are few
+            _ONE_PLANS[(model, names)] = plan
+        return plan
 
     # -- many rows ---------------------------------------------------------------------
 
@@ -516,6 +548,49 @@ class ChangeWriter:
         sql.execute(self._db, shape.update_sql(names), params)
         return str(params[-2])
 
+    def _write_one(
+        self,
+        shape: Codec,
+        row_id: str,
+        hub_id: str | None,
+        packed: str,
+        changed: dict[str, Any],
+    ) -> str:
+        """:meth:`_write_update` for :meth:`upsert`, on a shorter path (one mark on the
+        register): the stamp, the UPDATE and the outbox entry's INSERT in one place, the
+        entry written now rather than queued for :meth:`finish`. Returns the new clocks."""
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
+        restamped, bases, bases_text = restamp_encoded(packed, shape.fields, changed, stamp)
+        to_column = shape.to_column
+        columns: list[Any] = []  # the new values as stored, then the clocks and the id
+        values: dict[str, Any] = {}  # the new values on the wire
+        for name, value in changed.items():
+            if value is None or (convert := to_column[name]) is None:
+                columns.append(value)
+            else:
+                columns.append(convert(value))
+            values[name] = value.isoformat() if isinstance(value, ISO_TYPES) else value
+        columns.append(restamped)
+        columns.append(row_id)
+        db = self._db
+        update = shape.update_sql(tuple(changed))
+        try:
+            db.execute(update, columns)
+        except sqlite3.Error as err:
+            raise sql.translated(update, columns, err) from err
+        entry = outbox.entry(
+            shape.table, row_id, hub_id, values, stamp, bases, self._created, bases_text=bases_text
+        )
+        try:
+            db.execute(outbox.INSERT_SQL, entry)
+        except sqlite3.Error as err:
+            raise sql.translated(outbox.INSERT_SQL, entry, err) from err
+        self.changes += 1
+        return restamped
+
     def _update_params(
         self,
         shape: Codec,
@@ -619,6 +694,11 @@ class StoredRows:
 
 
 _ABSENT = object()
+
+#: What :meth:`ChangeWriter.upsert` needs of a model and field set: its codec, the read of
+#: the stored row, each field's conversion (see :meth:`ChangeWriter._one_plan`).
+_OnePlan = tuple[Codec, str, tuple[Convert, ...]]
+_ONE_PLANS: dict[tuple[type[SyncedRow], tuple[str, ...]], _OnePlan] = {}
 
 
 def _changed(
