@@ -11,6 +11,7 @@ import gettext
 import io
 import json
 import re
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -582,3 +583,70 @@ def test_console_templates_show_no_words_unmarked_for_translation() -> None:
         text = re.sub(r"<pre>.*?</pre>|<code>.*?</code>", " ", text, flags=re.S)  # commands
         text = re.sub(r"<[^>]*>", " ", text)
         assert re.findall(r"[^\W\d_]{2,}", text) == [], template.name
+
+
+def test_a_laptop_whose_changes_are_refused_for_its_clock_is_flagged_with_what_to_do(
+    engine: Engine, hubs
+) -> None:
+    north, south = hubs
+    console = Console(engine)
+    client = console.client()
+    ahead, fine = Laptop(client, engine, [north]), Laptop(client, engine, [south])
+    for laptop in (ahead, fine):
+        report_headers(laptop, 0)
+        full_sync(laptop)
+    # the next morning: its clock a year ahead, its push is refused; it last synced yesterday
+    console.clock.advance(hours=18)
+    report_headers(ahead, 37)
+    assert ahead.client.get("/v1/session", headers=ahead.headers).status_code == 200
+    a_year_ahead = str(int(time.time() * 1000) + 365 * 86_400_000)
+    refused = ahead.client.post(
+        "/v1/push",
+        json={"epoch": ahead.epoch, "mutations": [ahead.mutation("student", new_id(), north, {})]},
+        headers={**ahead.headers, "Harmony-Device-Time": a_year_ahead},
+    )
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "clock_skew"
+    console.flush()
+    report = build_report(engine, console.settings)
+    assert [d.key for d in report.flagged] == [ahead.key]
+    [device] = report.flagged
+    assert not device.overdue and not device.over_backlog
+    assert device.reasons(console.settings) == [
+        "changes refused: its clock is wrong. Have its date, time and time zone corrected, "
+        "then sync again"
+    ]
+    north_hub = next(h for h in report.hubs if h.id == north)
+    assert not north_hub.all_current
+    admin, _ = signed_in(console, "ana")
+    page = admin.get("/admin").text
+    assert "1 device needs attention." in page
+    assert f'<tr class="flagged" data-device="{ahead.key}">' in page
+    assert "changes refused: its clock is wrong." in page
+    assert "last error: clock_skew" not in page  # the code is not what the office reads
+    assert (
+        "cambios rechazados: su reloj está mal. Pida que corrijan su fecha, hora y zona "
+        "horaria, y vuelva a sincronizar" in admin.get(f"/admin/devices/{ahead.key}?lang=es").text
+    )
+    # the clock fixed, a complete sync clears the flag
+    full_sync(ahead)
+    console.flush()
+    assert build_report(engine, console.settings).flagged == []
+
+
+def test_a_laptop_refused_for_its_app_version_is_flagged_with_what_to_do(
+    engine: Engine, hubs
+) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 0)
+    full_sync(laptop)
+    old = {**laptop.headers, "Harmony-Schema-Version": str(SCHEMA_VERSION - 1)}
+    response = laptop.client.get("/v1/session", headers=old)
+    assert response.status_code == 409 and response.json()["error"]["code"] == "version_mismatch"
+    console.flush()
+    [device] = build_report(engine, console.settings).flagged
+    assert device.reasons(console.settings) == [
+        "sync refused: its app and the server are of different versions. Update the app on "
+        "this laptop (or the server)"
+    ]

@@ -25,6 +25,19 @@ from harmony_sync.server.store import CONFLICTS
 #: A device's state; the console shows it translated (``_(status)``).
 ENROLLED, AWAITING, REVOKED = N_("enrolled"), N_("awaiting enrollment"), N_("revoked")
 
+#: Refusals (PROTOCOL.md section 3) that last until someone at the laptop acts, and what
+#: the office reads about each: the laptop's changes wait on it meanwhile.
+REFUSALS = {
+    "clock_skew": N_(
+        "changes refused: its clock is wrong. Have its date, time and time zone corrected, "
+        "then sync again"
+    ),
+    "version_mismatch": N_(
+        "sync refused: its app and the server are of different versions. Update the app on "
+        "this laptop (or the server)"
+    ),
+}
+
 
 def school_days_between(last: date, today: date) -> int:
     """School days (Monday to Friday) strictly after ``last`` and strictly before ``today``.
@@ -68,11 +81,13 @@ class DeviceHealth:
     synced_today: bool = False
     overdue: bool = False
     over_backlog: bool = False
+    #: its last request was refused for one of REFUSALS (and no sync completed since)
+    refused: bool = False
 
     @property
     def flagged(self) -> bool:
-        """Shown in red: overdue or over the backlog limit."""
-        return self.overdue or self.over_backlog
+        """Shown in red: overdue, over the backlog limit, or refused."""
+        return self.overdue or self.over_backlog or self.refused
 
     @property
     def hub_names(self) -> str:
@@ -117,6 +132,8 @@ class DeviceHealth:
                     limit=settings.backlog_limit,
                 )
             )
+        if self.refused and self.last_error in REFUSALS:
+            out.append(lang.gettext(REFUSALS[self.last_error]))
         return out
 
     def as_dict(self, settings: ConsoleSettings) -> dict[str, Any]:
@@ -143,6 +160,7 @@ class DeviceHealth:
             "conflicts_waiting": self.conflicts_waiting,
             "overdue": self.overdue,
             "over_backlog": self.over_backlog,
+            "refused": self.refused,
             "flags": self.reasons(settings, Language(DEFAULT, settings.zone)),  # always English
         }
 
@@ -303,6 +321,7 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             )
             health.overdue = health.school_days_silent > settings.overdue_school_days
             health.over_backlog = (health.outbox_size or 0) > settings.backlog_limit
+        health.refused = judged and health.last_error in REFUSALS
         report.devices.append(health)
         for h in hub_ids:
             if h in hubs:
