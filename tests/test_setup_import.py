@@ -378,7 +378,10 @@ def test_cli_setup_import_export_and_sessions(
     assert main(["--data-dir", data_dir, "setup", "import", str(bad)]) == 1
     captured = capsys.readouterr()
     assert "Calendar, line 2: 'soon' is not a date (date)." in captured.out
-    assert "Nothing was imported: 1 line was rejected." in captured.err
+    assert captured.err.splitlines() == [
+        "Nothing was imported: 1 line was rejected.",
+        "Fix the lines listed above in bad.xlsx, then run the same command again.",
+    ]
 
 
 def test_two_people_with_one_name_are_refused_one_person_per_hub_is_not(

@@ -108,6 +108,12 @@ def _dry_run(report: SetupReport, args: argparse.Namespace) -> int | None:
         return 1 if report.rejected else 0
     if report.rejected:
         print(SetupRefused(report), file=sys.stderr)
+        print(
+            _("Fix the lines listed above in {files}, then run the same command again.").format(
+                files=", ".join(path.name for path in args.files)
+            ),
+            file=sys.stderr,
+        )
         return 1
     return None
 
