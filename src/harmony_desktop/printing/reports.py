@@ -39,7 +39,7 @@ from harmony_desktop.printing.layout import (
 from harmony_desktop.services.files import file_error
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
 from harmony_desktop.services.reports.context import SCOPE_DATE
-from harmony_desktop.services.reports.export import DATE_PATTERN, display_text
+from harmony_desktop.services.reports.export import DATE_PATTERN, display_text, shown_percent
 
 #: Columns of one printed table; wider sheets (the grid) continue on further tables,
 #: each repeating the sheet's first two columns.
@@ -255,7 +255,7 @@ def paint_chart(
 def _label(value: float | None, percent: bool) -> str:
     if value is None:
         return "–"
-    return f"{value * 100:.0f} %" if percent else f"{value:,.1f}"
+    return f"{shown_percent(value, 0):.0f} %" if percent else f"{value:,.1f}"
 
 
 def _bars(painter: QPainter, area: QRectF, chart: Chart, mm: float) -> None:
