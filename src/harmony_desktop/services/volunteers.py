@@ -959,7 +959,8 @@ def volunteer_hours(
     ensemble_id: str | None = None,
 ) -> tuple[list[str], list[list[Any]]]:
     """Attended hours per volunteer, per hub and per month, split by kind of session
-    (ensemble sessions apart from masterclasses and performances); only the sessions of
+    (ensemble sessions apart from masterclasses and performances), over sessions that
+    were not cancelled; only the sessions of
     ``ensemble_id`` when given. Rows: volunteer, role, hub, month (YYYY-MM), kind of
     session, shifts, hours."""
     if last < first:
@@ -971,6 +972,9 @@ def volunteer_hours(
             live(VolunteerShift),
             live(ClassSession),
             VolunteerShift.status == ShiftStatus.ATTENDED.value,
+            # a cancelled session did not take place: its shifts count no hours, as
+            # its students' marks count nothing (restoring it brings them back)
+            ClassSession.status != SessionStatus.CANCELLED.value,
             ClassSession.date >= first,
             ClassSession.date <= last,
         )
