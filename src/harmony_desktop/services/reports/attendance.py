@@ -113,7 +113,7 @@ def _summary_row(sessions: int, pairs: list[PairFigures]) -> list[object]:
         sessions, len(per_student), present, excused, unexcused, unrecorded,
         rate(present, excused + unexcused),
         sum(chronically_absent(a, h) for a, h in per_student.values()),
-        round(sum(f.seconds for f in pairs) / 3600, 2),
+        sum(f.seconds for f in pairs) / 3600,
     ]  # fmt: skip
 
 
@@ -362,7 +362,7 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
                 f.student_id, st.name if st else "", hub, ensemble.name if ensemble else "",
                 st.grade if st else "", f.held, f.present, f.excused, f.unexcused,
                 max(0, f.held - f.present - absent), rate(f.present, absent),
-                chronically_absent(absent, f.held), f.run, f.days, round(f.seconds / 3600, 2),
+                chronically_absent(absent, f.held), f.run, f.days, f.seconds / 3600,
             ]
         )  # fmt: skip
         keys.append(
