@@ -104,3 +104,20 @@ def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -
     south = hubs["South Hub"]
     assert (south["sessions_held"], south["students"], south["present"]) == (4, 1, 3)
     assert south["chronically_absent"] == 1 and south["hours_attended"] == 4.0
+
+
+def test_the_weekly_chart_gives_each_hub_its_period_rate(
+    services: Services, register: Register
+) -> None:
+    """North's Strings meet once a week. By hand, its weekly rates 2025-26 are 2/2, 2/2,
+    1/3, 3/3, 2/3, 2/2, 2/2, 2/2, 1/2 and 0/1: their mean is 7.5 / 10 = 75 %. The
+    printout used to write that beside the hub as its mean, while the tables say 77.3 %
+    (17 present of 22 marks): a week of one mark counted as much as a week of three. The
+    chart now carries the period's rate, the tables' 17/22."""
+    report = services.reports.run("attendance", YEAR, charts=True)
+    [chart] = report.charts
+    north = next(s for s in chart.series if s.name == "North Hub")
+    assert north.values == pytest.approx([1, 1, 1 / 3, 1, 2 / 3, 1, 1, 1, 1 / 2, 0])
+    assert north.overall == pytest.approx(17 / 22)
+    [hub] = [r for r in report.sheet("by_hub").as_dicts() if r["hub"] == "North Hub"]
+    assert hub["rate"] == north.overall

@@ -312,7 +312,9 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
     means = []
     for series in chart.series:
         known = [v for v in series.values if v is not None]
-        mean = sum(known) / len(known) if known else None
+        mean = series.overall
+        if mean is None and known:
+            mean = sum(known) / len(known)
         text = tr("mean {value}").format(value=_label(mean, chart.percent))
         means.append((text, QFontMetricsF(small, painter.device()).horizontalAdvance(text)))
     # Every hub's whole name, wrapped between its words beside its mean (two hubs named

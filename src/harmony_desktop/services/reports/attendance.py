@@ -412,11 +412,17 @@ def weekly_rates(ctx: ReportContext) -> Chart:
     weeks = sorted({row[1] for row in rows})
     position = {week: i for i, week in enumerate(weeks)}
     by_hub: dict[str, list[float | None]] = {}
+    totals: dict[str, list[int]] = {}
     for hub_id, week, present, absent in rows:
         values = by_hub.setdefault(hub_id, [None] * len(weeks))
         values[position[week]] = rate(present, absent)
+        total = totals.setdefault(hub_id, [0, 0])
+        total[0] += present
+        total[1] += absent
     series = [
-        Series(ctx.hub_name(hub_id), by_hub[hub_id]) for hub_id in ctx.hub_ids if hub_id in by_hub
+        Series(ctx.hub_name(hub_id), by_hub[hub_id], overall=rate(*totals[hub_id]))
+        for hub_id in ctx.hub_ids
+        if hub_id in by_hub
     ]
     return Chart(
         _("Weekly attendance rate per hub"),
