@@ -94,6 +94,7 @@ def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -
     # Ana 7/1/2, Luis 7/0/0 (1 unrecorded), Maya 3/0/2, Sofia 10 unrecorded
     assert (strings["hub"], strings["teacher"]) == ("North Hub", "Teacher North")
     assert (strings["sessions_held"], strings["students"]) == (10, 4)
+    assert strings["served"] == 3  # Sofia, on the roll, never came
     assert (strings["present"], strings["excused"], strings["unexcused"]) == (17, 1, 4)
     assert strings["unrecorded"] == 11
     assert strings["rate"] == pytest.approx(17 / 22)
@@ -103,6 +104,7 @@ def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -
     assert list(hubs) == ["North Hub", "South Hub"]
     south = hubs["South Hub"]
     assert (south["sessions_held"], south["students"], south["present"]) == (4, 1, 3)
+    assert (hubs["North Hub"]["students"], hubs["North Hub"]["served"]) == (4, 3)
     assert south["chronically_absent"] == 1 and south["hours_attended"] == 4.0
 
 

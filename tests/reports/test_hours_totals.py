@@ -82,7 +82,8 @@ def test_hours_rows_keep_exact_hours_so_the_xlsx_sums_to_the_total(
 ) -> None:
     report = services.reports.run("attendance", PERIOD)
     [hub] = report.sheet("by_hub").as_dicts()
-    assert (hub["students"], hub["present"], hub["hours_attended"]) == (3, 4, 1.5)
+    assert (hub["students"], hub["served"], hub["present"], hub["hours_attended"]) == (
+        3, 3, 4, 1.5)  # fmt: skip
     ensembles = {r["ensemble"]: r for r in report.sheet("by_ensemble").as_dicts()}
     assert (ensembles["Winds"]["students"], ensembles["Choir"]["students"]) == (3, 1)
     assert ensembles["Winds"]["hours_attended"] == pytest.approx(1.0)
@@ -95,8 +96,8 @@ def test_hours_rows_keep_exact_hours_so_the_xlsx_sums_to_the_total(
     write_report(report, tmp_path / "attendance.csv")
     text = (tmp_path / "attendance-by_ensemble.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines()[1:] == [
-        "Rounding Hub,Choir,,1,1,1,0,0,0,1.0000,0,0.50",
-        "Rounding Hub,Winds,,1,3,3,0,0,0,1.0000,0,1.00",
+        "Rounding Hub,Choir,,1,1,1,1,0,0,0,1.0000,0,0.50",
+        "Rounding Hub,Winds,,1,3,3,3,0,0,0,1.0000,0,1.00",
     ]
 
     served = services.reports.run("hours", PERIOD)

@@ -87,6 +87,7 @@ def _summary_columns() -> list[Column]:
     return [
         Column("sessions_held", _("Sessions held"), Format.INT),
         Column("students", _("Students"), Format.INT),
+        Column("served", _("Served"), Format.INT),
         Column("present", pgettext("count", "Present"), Format.INT),
         Column("excused", _("Excused"), Format.INT),
         Column("unexcused", _("Unexcused"), Format.INT),
@@ -98,19 +99,23 @@ def _summary_columns() -> list[Column]:
 
 
 def _summary_row(sessions: int, pairs: list[PairFigures]) -> list[object]:
-    """Totals of a group of (student, ensemble) figures; a student counts once, and is
-    chronically absent on their absences over all their held sessions in the group."""
+    """Totals of a group of (student, ensemble) figures; a student counts once (served
+    once if present at least once in any of them), and is chronically absent on their
+    absences over all their held sessions in the group."""
     per_student: dict[str, list[int]] = {}
+    served: set[str] = set()
     for f in pairs:
         totals = per_student.setdefault(f.student_id, [0, 0])
         totals[0] += f.excused + f.unexcused
         totals[1] += f.held
+        if f.present:
+            served.add(f.student_id)
     present = sum(f.present for f in pairs)
     excused = sum(f.excused for f in pairs)
     unexcused = sum(f.unexcused for f in pairs)
     unrecorded = sum(max(0, f.held - f.present - f.excused - f.unexcused) for f in pairs)
     return [
-        sessions, len(per_student), present, excused, unexcused, unrecorded,
+        sessions, len(per_student), len(served), present, excused, unexcused, unrecorded,
         rate(present, excused + unexcused),
         sum(chronically_absent(a, h) for a, h in per_student.values()),
         sum(f.seconds for f in pairs) / 3600,
