@@ -11,7 +11,7 @@ from sqlmodel import func, select
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import ReportParams
-from harmony_desktop.store.models import Outbox
+from harmony_desktop.store.models import Hub, Outbox
 from tests.reports.register import Register
 
 YEAR = ReportParams(year="2025-26", today=dt.date(2026, 7, 15))
@@ -123,3 +123,22 @@ def test_the_weekly_chart_gives_each_hub_its_period_rate(
     assert north.overall == pytest.approx(17 / 22)
     [hub] = [r for r in report.sheet("by_hub").as_dicts() if r["hub"] == "North Hub"]
     assert hub["rate"] == north.overall
+
+
+def test_a_hub_renamed_mid_year_is_one_row_under_its_new_name(
+    services: Services, register: Register
+) -> None:
+    """North Hub is renamed in the spring, after its autumn marks: last year's report
+    has one row for it, under the name it has now, with the same figures (10 sessions,
+    4 students, 3 served, 17 present of 22), and its retention row likewise."""
+    with services.store.write() as w:
+        w.update(w.session.get(Hub, register.north), name="North Hub Annex")
+    report = services.reports.run("attendance", YEAR)
+    hubs = {r["hub"]: r for r in report.sheet("by_hub").as_dicts()}
+    assert list(hubs) == ["North Hub Annex", "South Hub"]
+    north = hubs["North Hub Annex"]
+    assert (north["sessions_held"], north["students"], north["served"]) == (10, 4, 3)
+    assert (north["present"], north["rate"]) == (17, pytest.approx(17 / 22))
+    retention = services.reports.run("retention", YEAR).sheet("retention").as_dicts()
+    assert [r["group"] for r in retention if r["breakdown"] == "hub"] == [
+        "North Hub Annex", "South Hub"]  # fmt: skip
