@@ -203,6 +203,31 @@ def test_signing_in_and_out_gives_the_right_hours(
         volunteers.sign_out(thursday, vid, by=None)
 
 
+def test_a_cancelled_session_counts_no_volunteer_hours(
+    services: Services, volunteers: VolunteerService, hub: HubFixture
+) -> None:
+    """A volunteer signed in and out of Tuesday's and Wednesday's sessions; Wednesday's
+    is then cancelled (a fire drill sent everyone home). Its students' marks count
+    nothing in any report, and its shift counts no hours either: only Tuesday's 1.75 h
+    (15:20 to 17:05). Restoring the session brings its 1.5 h back."""
+    vid = cleared_volunteer(volunteers, hub.hub_id)
+    tuesday = open_session(services, hub)
+    wednesday = open_session(services, hub, TODAY + dt.timedelta(days=1))
+    volunteers.sign_in(tuesday, vid, by=None, at=dt.time(15, 20))
+    volunteers.sign_out(tuesday, vid, by=None, at=dt.time(17, 5))
+    volunteers.sign_in(wednesday, vid, by=None, at=dt.time(15, 30))
+    volunteers.sign_out(wednesday, vid, by=None, at=dt.time(17, 0))
+    services.sessions.cancel(services.sessions.get(wednesday), "Fire drill")
+    week = (TODAY, TODAY + dt.timedelta(days=6))
+    assert volunteers.hours_table(hub.hub_id, *week)[1] == [
+        ["Tester, Vol", "Teaching assistant", "Test Park Hub", "2026-09", "ensemble", 1, 1.75]
+    ]
+    services.sessions.uncancel(wednesday)
+    assert volunteers.hours_table(hub.hub_id, *week)[1] == [
+        ["Tester, Vol", "Teaching assistant", "Test Park Hub", "2026-09", "ensemble", 2, 3.25]
+    ]
+
+
 def test_shift_hours_count_attended_shifts_only() -> None:
     assert shift_hours("attended", dt.time(15, 0), dt.time(16, 45)) == pytest.approx(1.75)
     assert shift_hours("attended", dt.time(15, 0), None) == 0.0

@@ -11,7 +11,7 @@ from sqlmodel import func, select
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import ReportParams
-from harmony_desktop.store.models import Outbox
+from harmony_desktop.store.models import Hub, Outbox
 from tests.reports.register import Register
 
 YEAR = ReportParams(year="2025-26", today=dt.date(2026, 7, 15))
@@ -94,6 +94,7 @@ def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -
     # Ana 7/1/2, Luis 7/0/0 (1 unrecorded), Maya 3/0/2, Sofia 10 unrecorded
     assert (strings["hub"], strings["teacher"]) == ("North Hub", "Teacher North")
     assert (strings["sessions_held"], strings["students"]) == (10, 4)
+    assert strings["served"] == 3  # Sofia, on the roll, never came
     assert (strings["present"], strings["excused"], strings["unexcused"]) == (17, 1, 4)
     assert strings["unrecorded"] == 11
     assert strings["rate"] == pytest.approx(17 / 22)
@@ -103,4 +104,41 @@ def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -
     assert list(hubs) == ["North Hub", "South Hub"]
     south = hubs["South Hub"]
     assert (south["sessions_held"], south["students"], south["present"]) == (4, 1, 3)
+    assert (hubs["North Hub"]["students"], hubs["North Hub"]["served"]) == (4, 3)
     assert south["chronically_absent"] == 1 and south["hours_attended"] == 4.0
+
+
+def test_the_weekly_chart_gives_each_hub_its_period_rate(
+    services: Services, register: Register
+) -> None:
+    """North's Strings meet once a week. By hand, its weekly rates 2025-26 are 2/2, 2/2,
+    1/3, 3/3, 2/3, 2/2, 2/2, 2/2, 1/2 and 0/1: their mean is 7.5 / 10 = 75 %. The
+    printout used to write that beside the hub as its mean, while the tables say 77.3 %
+    (17 present of 22 marks): a week of one mark counted as much as a week of three. The
+    chart now carries the period's rate, the tables' 17/22."""
+    report = services.reports.run("attendance", YEAR, charts=True)
+    [chart] = report.charts
+    north = next(s for s in chart.series if s.name == "North Hub")
+    assert north.values == pytest.approx([1, 1, 1 / 3, 1, 2 / 3, 1, 1, 1, 1 / 2, 0])
+    assert north.overall == pytest.approx(17 / 22)
+    [hub] = [r for r in report.sheet("by_hub").as_dicts() if r["hub"] == "North Hub"]
+    assert hub["rate"] == north.overall
+
+
+def test_a_hub_renamed_mid_year_is_one_row_under_its_new_name(
+    services: Services, register: Register
+) -> None:
+    """North Hub is renamed in the spring, after its autumn marks: last year's report
+    has one row for it, under the name it has now, with the same figures (10 sessions,
+    4 students, 3 served, 17 present of 22), and its retention row likewise."""
+    with services.store.write() as w:
+        w.update(w.session.get(Hub, register.north), name="North Hub Annex")
+    report = services.reports.run("attendance", YEAR)
+    hubs = {r["hub"]: r for r in report.sheet("by_hub").as_dicts()}
+    assert list(hubs) == ["North Hub Annex", "South Hub"]
+    north = hubs["North Hub Annex"]
+    assert (north["sessions_held"], north["students"], north["served"]) == (10, 4, 3)
+    assert (north["present"], north["rate"]) == (17, pytest.approx(17 / 22))
+    retention = services.reports.run("retention", YEAR).sheet("retention").as_dicts()
+    assert [r["group"] for r in retention if r["breakdown"] == "hub"] == [
+        "North Hub Annex", "South Hub"]  # fmt: skip

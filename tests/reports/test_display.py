@@ -30,6 +30,30 @@ def test_numbers_times_and_rates() -> None:
     assert display_text(None, Format.DATE) == ""
 
 
+def test_a_rate_reads_100_percent_only_when_it_is_100_percent() -> None:
+    """Rounded to one place, 1,999 present of 2,000 (99.95 %) would read "100.0 %" on the
+    tab and the printout, as if nobody had missed a session; it reads 99.9 %. Likewise
+    1 of 3,000 (0.03 %) reads 0.1 %, not 0.0 %. The .csv keeps four places of the
+    fraction under the same rule."""
+    from harmony_desktop.services.reports.export import csv_text, shown_percent
+
+    assert display_text(1999 / 2000, Format.RATE) == "99.9\u00a0%"
+    assert display_text(0.9994, Format.RATE) == "99.9\u00a0%"
+    assert display_text(1.0, Format.RATE) == "100.0\u00a0%"
+    assert display_text(1 / 3000, Format.RATE) == "0.1\u00a0%"
+    assert display_text(0.0, Format.RATE) == "0.0\u00a0%"
+    assert display_text(2 / 3, Format.RATE) == "66.7\u00a0%"  # the rest rounds as before
+    assert csv_text(19999 / 20000, Format.RATE) == "0.9999"  # 0.99995: not "1.0000"
+    assert csv_text(1.0, Format.RATE) == "1.0000"
+    assert csv_text(1 / 30000, Format.RATE) == "0.0001"  # 0.00003: not "0.0000"
+    assert csv_text(0.0, Format.RATE) == "0.0000"
+    assert csv_text(12 / 13, Format.RATE) == "0.9231"
+    # the printout's charts label bars and means in whole percents
+    assert shown_percent(0.996, 0) == 99 and shown_percent(1.0, 0) == 100
+    assert shown_percent(0.004, 0) == 1 and shown_percent(0.0, 0) == 0
+    assert shown_percent(0.5, 0) == 50
+
+
 def test_months_are_written_in_words_and_kept_sortable_in_files() -> None:
     """The volunteers' hours per month: "Oct 2026" / "sep 2026" on screen and paper;
     the files keep "2026-10", which sorts."""

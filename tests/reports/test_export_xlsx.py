@@ -51,9 +51,27 @@ def test_values_keep_their_types(tmp_path: Path) -> None:
         [dt.datetime(2026, 1, 31), None, None, 1, None, None],
     ]
     assert ws["A2"].is_date and ws["A2"].number_format == "yyyy-mm-dd"
-    assert ws["D2"].number_format == "0.0%" and ws["E2"].number_format == "0.00"
+    assert ws["D2"].number_format == RATE_FORMAT and ws["E2"].number_format == "0.00"
     assert ws["B3"].data_type == "s"  # a text, never a formula
     assert [r[0].value for r in book["About"].iter_rows()] == ["A title", "All hubs", "A note."]
+
+
+#: 0.0 %, except that a rate just under 1 (99.95 % or more) reads 99.9%, not 100.0%.
+RATE_FORMAT = '[<0.9995]0.0%;[<1]"99.9%";0.0%'
+
+
+def test_a_rate_just_under_100_percent_keeps_its_value_and_never_reads_100(
+    tmp_path: Path,
+) -> None:
+    """1,999 present of 2,000 is 99.95 %: Excel's plain 0.0% would print 100.0%, so the
+    cell's format says 99.9%; the cell keeps the exact rate for sums and formulas."""
+    out = write_report(
+        _report([[None, "a", 0, 1999 / 2000, None, None], [None, "b", 0, 1.0, None, None]]),
+        tmp_path / "r.xlsx",
+    )
+    ws = load_workbook(out)["Main all"]
+    assert ws["D2"].value == 0.9995 and ws["D2"].number_format == RATE_FORMAT
+    assert ws["D3"].value == 1 and ws["D3"].number_format == RATE_FORMAT
 
 
 def test_a_failure_leaves_no_file(tmp_path: Path) -> None:

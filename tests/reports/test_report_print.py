@@ -134,6 +134,20 @@ def test_columns_are_as_wide_as_what_they_hold(tmp_path: Path) -> None:
     assert all(abs(a - b) < 1 for a, b in zip(centro, fuente, strict=True))  # one line
 
 
+def test_a_chart_writes_the_period_rate_beside_each_hub(tmp_path: Path) -> None:
+    """Weekly rates of 90 %, 80 % and 95 % average 88 %, but when the period's rate
+    (present ÷ all marks, the tables' figure) is 84 % the printout says 84 %, the
+    figure a funder finds in the tables; a series without one keeps the plain mean."""
+    report = small_report()
+    report.charts[0].series[0].overall = 0.84
+    report.charts[0].series.append(Series("Other Park", [0.5, 1.0, None]))
+    with document_language("en"):
+        pdf = render_report_pdf(report, tmp_path / "report.pdf", printed_on=dt.date(2026, 12, 3))
+    text = text_of(pdf)
+    assert "mean 84 %" in text and "mean 88 %" not in text
+    assert "mean 75 %" in text  # Other Park: (50 % + 100 %) / 2
+
+
 def test_no_text_smaller_than_8_points(tmp_path: Path) -> None:
     """Charts and tables alike: the weeks under a chart were 6 points, its means 7, the
     foot of a table's pages 6.5."""

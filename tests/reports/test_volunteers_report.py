@@ -7,8 +7,10 @@ Test Park Hub (the ``hub`` fixture, strings 15:30-17:00 every weekday) and Secon
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import select
 
 from harmony_desktop.domain.errors import ValidationError
@@ -16,12 +18,14 @@ from harmony_desktop.domain.vocab import ShiftStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.events import EventService
 from harmony_desktop.services.reports import ReportParams
+from harmony_desktop.services.reports.export import write_report
 from harmony_desktop.services.volunteers import VolunteerService
 from harmony_desktop.store.models import Hub, Outbox
 from tests.factories import HubFixture, make_hub
 
 TODAY = dt.date(2026, 9, 1)  # a Tuesday
 PERIOD = {"first": dt.date(2026, 9, 1), "last": dt.date(2026, 10, 31), "today": TODAY}
+PERIOD_DAYS = (PERIOD["first"], PERIOD["last"])
 
 
 @pytest.fixture
@@ -187,3 +191,25 @@ def test_the_default_clearances_are_named_in_the_reports_language(
     assert rows[4]["state"] == "falta"
     report = services.reports.run("volunteers", ReportParams(**PERIOD))
     assert report.sheet("clearances").as_dicts()[1]["clearance"] == "TB clearance"
+
+
+def test_a_hubs_hours_are_its_shifts_hours_not_a_sum_of_rounded_rows(
+    services: Services, volunteers: VolunteerService, hub: HubFixture, tmp_path: Path
+) -> None:
+    """Ada helps 20 minutes on 1 September and 20 minutes on 1 October: two rows of 1/3 h,
+    shown 0.33 each. By hand the hub had 40 minutes of volunteering, 0.67 h; adding the
+    rounded rows said 0.66. The .xlsx keeps the rows' exact hours, so its column adds up
+    to the hub's 0.67 too; the Volunteers tab's own export still writes two places."""
+    ada = person(volunteers, hub.hub_id, "Ada", "Tester", cleared_on=dt.date(2026, 1, 10))
+    for day in (dt.date(2026, 9, 1), dt.date(2026, 10, 1)):
+        session = session_of(services, hub, day)
+        volunteers.sign_in(session, ada, by=None, at=dt.time(15, 30))
+        volunteers.sign_out(session, ada, by=None, at=dt.time(15, 50))
+    report = services.reports.run("volunteers", ReportParams(**PERIOD))
+    assert report.sheet("hours").values("hours") == pytest.approx([1 / 3, 1 / 3])
+    assert report.sheet("by_hub").as_dicts()[0]["hours"] == 0.67
+    out = write_report(report, tmp_path / "volunteers.xlsx")
+    rows = list(load_workbook(out)[report.sheet("hours").title].iter_rows(values_only=True))
+    assert sum(row[-1] for row in rows[1:]) == pytest.approx(2 / 3)
+    assert [row[-1] for row in volunteers.hours_table(hub.hub_id, *PERIOD_DAYS)[1]] == [
+        0.33, 0.33]  # fmt: skip

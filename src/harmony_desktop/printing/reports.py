@@ -39,7 +39,7 @@ from harmony_desktop.printing.layout import (
 from harmony_desktop.services.files import file_error
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
 from harmony_desktop.services.reports.context import SCOPE_DATE
-from harmony_desktop.services.reports.export import DATE_PATTERN, display_text
+from harmony_desktop.services.reports.export import DATE_PATTERN, display_text, shown_percent
 
 #: Columns of one printed table; wider sheets (the grid) continue on further tables,
 #: each repeating the sheet's first two columns.
@@ -255,7 +255,7 @@ def paint_chart(
 def _label(value: float | None, percent: bool) -> str:
     if value is None:
         return "–"
-    return f"{value * 100:.0f} %" if percent else f"{value:,.1f}"
+    return f"{shown_percent(value, 0):.0f} %" if percent else f"{value:,.1f}"
 
 
 def _bars(painter: QPainter, area: QRectF, chart: Chart, mm: float) -> None:
@@ -312,7 +312,9 @@ def _small_multiples(painter: QPainter, area: QRectF, chart: Chart, mm: float) -
     means = []
     for series in chart.series:
         known = [v for v in series.values if v is not None]
-        mean = sum(known) / len(known) if known else None
+        mean = series.overall
+        if mean is None and known:
+            mean = sum(known) / len(known)
         text = tr("mean {value}").format(value=_label(mean, chart.percent))
         means.append((text, QFontMetricsF(small, painter.device()).horizontalAdvance(text)))
     # Every hub's whole name, wrapped between its words beside its mean (two hubs named

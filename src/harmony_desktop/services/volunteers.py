@@ -957,11 +957,14 @@ def volunteer_hours(
     last: dt.date,
     *,
     ensemble_id: str | None = None,
+    exact: bool = False,
 ) -> tuple[list[str], list[list[Any]]]:
     """Attended hours per volunteer, per hub and per month, split by kind of session
-    (ensemble sessions apart from masterclasses and performances); only the sessions of
+    (ensemble sessions apart from masterclasses and performances), over sessions that
+    were not cancelled; only the sessions of
     ``ensemble_id`` when given. Rows: volunteer, role, hub, month (YYYY-MM), kind of
-    session, shifts, hours."""
+    session, shifts, hours (to two places; every place with ``exact``, for a report whose
+    formats round them, so that the rows add up to the hub's total)."""
     if last < first:
         raise ValidationError(_("The period ends before it starts."), "to")
     query = (
@@ -971,6 +974,9 @@ def volunteer_hours(
             live(VolunteerShift),
             live(ClassSession),
             VolunteerShift.status == ShiftStatus.ATTENDED.value,
+            # a cancelled session did not take place: its shifts count no hours, as
+            # its students' marks count nothing (restoring it brings them back)
+            ClassSession.status != SessionStatus.CANCELLED.value,
             ClassSession.date >= first,
             ClassSession.date <= last,
         )
@@ -1023,7 +1029,7 @@ def volunteer_hours(
                 month,
                 group,
                 int(count),
-                round(hours, 2),
+                hours if exact else round(hours, 2),
             ]
         )
     rows.sort(key=lambda r: (sort_key(r[0]), r[2], r[3], r[4]))
@@ -1081,7 +1087,9 @@ def volunteer_summary(
     (on ``today``), and attended hours in the period (of ``ensemble_id``'s sessions only,
     when given). A volunteer assisting at two hubs counts at both."""
     volunteers = volunteers_of(s, hub_id, today)
-    _headers, hour_rows = volunteer_hours(s, hub_id, first, last, ensemble_id=ensemble_id)
+    _headers, hour_rows = volunteer_hours(
+        s, hub_id, first, last, ensemble_id=ensemble_id, exact=True
+    )
     hubs = dict(s.exec(select(Hub.id, Hub.name).where(live(Hub))).all())
     per_hub: dict[str, list[VolunteerInfo]] = defaultdict(list)
     for v in volunteers:

@@ -87,6 +87,7 @@ def _summary_columns() -> list[Column]:
     return [
         Column("sessions_held", _("Sessions held"), Format.INT),
         Column("students", _("Students"), Format.INT),
+        Column("served", _("Served"), Format.INT),
         Column("present", pgettext("count", "Present"), Format.INT),
         Column("excused", _("Excused"), Format.INT),
         Column("unexcused", _("Unexcused"), Format.INT),
@@ -98,22 +99,26 @@ def _summary_columns() -> list[Column]:
 
 
 def _summary_row(sessions: int, pairs: list[PairFigures]) -> list[object]:
-    """Totals of a group of (student, ensemble) figures; a student counts once, and is
-    chronically absent on their absences over all their held sessions in the group."""
+    """Totals of a group of (student, ensemble) figures; a student counts once (served
+    once if present at least once in any of them), and is chronically absent on their
+    absences over all their held sessions in the group."""
     per_student: dict[str, list[int]] = {}
+    served: set[str] = set()
     for f in pairs:
         totals = per_student.setdefault(f.student_id, [0, 0])
         totals[0] += f.excused + f.unexcused
         totals[1] += f.held
+        if f.present:
+            served.add(f.student_id)
     present = sum(f.present for f in pairs)
     excused = sum(f.excused for f in pairs)
     unexcused = sum(f.unexcused for f in pairs)
     unrecorded = sum(max(0, f.held - f.present - f.excused - f.unexcused) for f in pairs)
     return [
-        sessions, len(per_student), present, excused, unexcused, unrecorded,
+        sessions, len(per_student), len(served), present, excused, unexcused, unrecorded,
         rate(present, excused + unexcused),
         sum(chronically_absent(a, h) for a, h in per_student.values()),
-        round(sum(f.seconds for f in pairs) / 3600, 2),
+        sum(f.seconds for f in pairs) / 3600,
     ]  # fmt: skip
 
 
@@ -362,7 +367,7 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
                 f.student_id, st.name if st else "", hub, ensemble.name if ensemble else "",
                 st.grade if st else "", f.held, f.present, f.excused, f.unexcused,
                 max(0, f.held - f.present - absent), rate(f.present, absent),
-                chronically_absent(absent, f.held), f.run, f.days, round(f.seconds / 3600, 2),
+                chronically_absent(absent, f.held), f.run, f.days, f.seconds / 3600,
             ]
         )  # fmt: skip
         keys.append(
@@ -412,11 +417,17 @@ def weekly_rates(ctx: ReportContext) -> Chart:
     weeks = sorted({row[1] for row in rows})
     position = {week: i for i, week in enumerate(weeks)}
     by_hub: dict[str, list[float | None]] = {}
+    totals: dict[str, list[int]] = {}
     for hub_id, week, present, absent in rows:
         values = by_hub.setdefault(hub_id, [None] * len(weeks))
         values[position[week]] = rate(present, absent)
+        total = totals.setdefault(hub_id, [0, 0])
+        total[0] += present
+        total[1] += absent
     series = [
-        Series(ctx.hub_name(hub_id), by_hub[hub_id]) for hub_id in ctx.hub_ids if hub_id in by_hub
+        Series(ctx.hub_name(hub_id), by_hub[hub_id], overall=rate(*totals[hub_id]))
+        for hub_id in ctx.hub_ids
+        if hub_id in by_hub
     ]
     return Chart(
         _("Weekly attendance rate per hub"),

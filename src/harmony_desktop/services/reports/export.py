@@ -41,12 +41,26 @@ EXPORT_SUFFIXES = (".csv", ".xlsx")
 PROGRESS_ROWS = 5000
 
 
+def shown_percent(value: float, decimals: int) -> float:
+    """A rate (a fraction) as a percentage rounded to ``decimals`` places that reads 100
+    only when the rate is 100 % and 0 only when it is 0 %: 1,999 present of 2,000 is
+    99.9 %, not 100.0 %; 1 of 2,000 is 0.1 %, not 0.0 %."""
+    shown = round(value * 100, decimals)
+    step = round(10.0**-decimals, decimals)
+    if shown >= 100 and value < 1:
+        return round(100 - step, decimals)
+    if shown <= 0 < value:
+        return step
+    return shown
+
+
 def display_text(value: Any, fmt: Format) -> str:
     """A value as the tab and the printout show it."""
     if value is None:
         return ""
     if fmt is Format.RATE:
-        return f"{value * 100:.1f}\u00a0%"  # no break between number and sign
+        # no break between number and sign
+        return f"{shown_percent(value, 1):.1f}\u00a0%"
     if fmt in (Format.HOURS, Format.DECIMAL):
         return f"{value:,.2f}"
     if fmt is Format.BOOL:
@@ -119,7 +133,7 @@ def _csv_plain(value: Any) -> str:
 
 #: How a value (not None) of each format is written to CSV; the rest: ``_csv_plain``.
 _CSV_TEXT: dict[Format, Callable[[Any], str]] = {
-    Format.RATE: "{:.4f}".format,
+    Format.RATE: lambda value: f"{shown_percent(value, 2) / 100:.4f}",
     Format.HOURS: "{:.2f}".format,
     Format.DECIMAL: "{:.2f}".format,
     Format.BOOL: lambda value: "yes" if value else "no",
@@ -286,7 +300,8 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
 
 #: Number formats of the columns that need one (plain numbers and texts need none).
 _NUMBER_FORMATS = {
-    Format.RATE: "0.0%",
+    # a rate just under 1 reads 99.9%, never 100.0% (the cell keeps the exact rate)
+    Format.RATE: '[<0.9995]0.0%;[<1]"99.9%";0.0%',
     Format.HOURS: "0.00",
     Format.DECIMAL: "0.00",
     Format.DATE: "yyyy-mm-dd",

@@ -120,12 +120,12 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
         seconds = attended.get(student_id, 0)
         curriculum_seconds = in_curriculum.get(student_id, 0)
         days = days_attended.get(student_id, 0)
-        hours = round(seconds / 3600, 2)
+        hours = seconds / 3600
         st = ctx.students.get(student_id)
         row: list[Any] = [
             student_id, st.name if st else "", ctx.hub_name(st.hub_id if st else None),
-            st.grade if st else "", hours, round(curriculum_seconds / 3600, 2),
-            round((seconds - curriculum_seconds) / 3600, 2), days, hours_band(hours),
+            st.grade if st else "", hours, curriculum_seconds / 3600,
+            (seconds - curriculum_seconds) / 3600, days, hours_band(round(hours, 2)),
             days_band(days), days >= REGULAR_DAYS,
         ]  # fmt: skip
         by_student.rows.append(row)
@@ -149,8 +149,8 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     for (hub, ensemble), (sessions, seconds, curriculum_seconds) in sorted(offered.items()):
         by_ensemble.rows.append(
             [ctx.hub_name(hub), ctx.ensemble_name(ensemble), sessions,
-             round(seconds / 3600, 2), round(curriculum_seconds / 3600, 2),
-             round((seconds - curriculum_seconds) / 3600, 2)]
+             seconds / 3600, curriculum_seconds / 3600,
+             (seconds - curriculum_seconds) / 3600]
         )  # fmt: skip
     by_ensemble.rows.sort(key=lambda r: (sort_key(r[0]), sort_key(r[1])))
     ctx.step(_("Counting hours"), 2, 2)

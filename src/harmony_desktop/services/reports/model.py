@@ -121,6 +121,11 @@ class Series:
 
     name: str
     values: list[float | None]
+    #: the figure over the whole period, which the printout writes beside the series
+    #: as its mean: a weekly rate's is the period's rate (present ÷ (present + absent)
+    #: of all its marks, the tables' rate), not the mean of its weeks' rates, which
+    #: counts a week of one session as much as a week of five. None: the values' mean.
+    overall: float | None = None
 
 
 @dataclass

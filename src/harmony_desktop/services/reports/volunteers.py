@@ -55,7 +55,9 @@ def run(ctx: ReportContext) -> list[Sheet]:
     hub_id = None if ctx.all_hubs else ctx.hub_ids[0]
     s = ctx.session
     ctx.step(_("Counting volunteer hours"), 0, 3)
-    hours.fill(*volunteer_hours(s, hub_id, ctx.first, ctx.last, ensemble_id=ctx.ensemble_id))
+    hours.fill(
+        *volunteer_hours(s, hub_id, ctx.first, ctx.last, ensemble_id=ctx.ensemble_id, exact=True)
+    )
     ctx.step(_("Counting volunteers"), 1, 3)
     by_hub.fill(
         *volunteer_summary(s, hub_id, ctx.first, ctx.last, ctx.today, ensemble_id=ctx.ensemble_id)
