@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1297,6 +1297,18 @@
         <translation>Solo se puede registrar la salida de un estudiante marcado como presente. Márquelo primero.</translation>
     </message>
     <message>
+        <source>This hub has no ensembles yet, so there is no roll to take. Add an ensemble with its weekly schedule in File ▸ Programme set-up…, then add or import students on the Roster tab and enroll them.</source>
+        <translation>Esta sede todavía no tiene conjuntos, así que no hay asistencia que tomar. Agregue un conjunto con su horario semanal en Archivo ▸ Configuración del programa…; luego agregue o importe estudiantes en la pestaña Lista e inscríbalos.</translation>
+    </message>
+    <message>
+        <source>This hub&apos;s ensembles have no weekly schedule, so no sessions are listed. Add their meeting days in File ▸ Programme set-up….</source>
+        <translation>Los conjuntos de esta sede no tienen horario semanal, así que no aparece ninguna sesión. Agregue sus días de reunión en Archivo ▸ Configuración del programa….</translation>
+    </message>
+    <message>
+        <source>No students are enrolled in this hub&apos;s ensembles yet. On the Roster tab, add or import students and enroll them in an ensemble.</source>
+        <translation>Todavía no hay estudiantes inscritos en los conjuntos de esta sede. En la pestaña Lista, agregue o importe estudiantes e inscríbalos en un conjunto.</translation>
+    </message>
+    <message>
         <source>Sessions missing roll</source>
         <translation>Sesiones sin asistencia</translation>
     </message>
@@ -1337,7 +1349,16 @@
         <translation>Columnas de las sesiones</translation>
     </message>
     <message>
+        <source>Set up ensembles…</source>
+        <translation>Configurar conjuntos…</translation>
+    </message>
+    <message>
+        <source>Go to the Roster</source>
+        <translation>Ir a la Lista</translation>
+    </message>
+    <message>
         <source>No sessions on this day.</source>
+        <extracomment>What an empty day&apos;s button leads to: the ensembles of Programme set-up, the roster.</extracomment>
         <translation>No hay sesiones este día.</translation>
     </message>
     <message>
