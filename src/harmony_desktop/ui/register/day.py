@@ -342,7 +342,9 @@ class SessionList(QWidget):
             label = tr("Set up ensembles…") if leads_to == ENSEMBLES else tr("Go to the Roster")
             self.setup_button.setText(label)
             self.setup_button.setAccessibleName(label)
-        had_keys = self.view.hasFocus()
+        # the list has the keyboard, or will have it when its window is active again
+        # (the Programme set-up window in front at the first start)
+        had_keys = self.view.hasFocus() or self.window().focusWidget() is self.view
         self.setup_button.setVisible(leads_to is not None)
         if leads_to is not None and had_keys:
             self.setup_button.setFocus()  # nothing to choose in the list: Enter goes on
