@@ -20,7 +20,7 @@ from harmony_desktop.services.setup import EnsembleRecord, HubRecord
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.day import DayView
 from harmony_desktop.ui.register.page import RegisterPage
-from harmony_desktop.ui.tasks import TaskManager
+from harmony_desktop.ui.tasks import Changes, TaskManager
 from tests.factories import HubFixture
 from tests.ui.conftest import TODAY
 
@@ -107,6 +107,22 @@ def test_a_hub_without_ensembles_says_so_and_enter_opens_the_ensembles(
     programme = window.programme_window
     assert programme is not None and programme.isVisible()
     assert programme.tabs.currentWidget() is programme.ensembles
+
+
+def test_once_there_is_a_session_the_keyboard_is_back_on_the_list(
+    qtbot: QtBot, services: Services, open_window
+) -> None:
+    """Before, the hidden button passed the keyboard to the next one, Set up sync…"""
+    hub_id = new_hub(services)
+    window = open_window(hub_id)
+    page = window.register
+    assert page.sessions.setup_button.hasFocus()
+    add_ensemble(services, hub_id)  # meets on Mondays: TODAY
+    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        window.tasks.notify(Changes(setup=True))  # as the set-up window's Save does
+    assert page.sessions_model.rowCount() == 1
+    assert not page.sessions.setup_button.isVisible()
+    assert page.sessions_view.hasFocus()
 
 
 def test_ensembles_without_a_schedule_say_to_add_meeting_days(

@@ -345,6 +345,8 @@ class SessionList(QWidget):
         # the list has the keyboard, or will have it when its window is active again
         # (the Programme set-up window in front at the first start)
         had_keys = self.view.hasFocus() or self.window().focusWidget() is self.view
+        if leads_to is None and self.window().focusWidget() is self.setup_button:
+            self.view.setFocus()  # set up now: back on the list (not the next button)
         self.setup_button.setVisible(leads_to is not None)
         if leads_to is not None and had_keys:
             self.setup_button.setFocus()  # nothing to choose in the list: Enter goes on
