@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import HubRecord
+from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme import ProgrammeWindow
 from harmony_desktop.ui.tasks import TaskManager
 
@@ -68,3 +69,24 @@ def test_with_two_hubs_a_new_staff_member_has_none_ticked(
     (rosa,) = services.setup.staff()
     assert rosa.hubs == ()
     win.close()
+
+
+def test_tab_and_ctrl_tab_leave_the_roster_s_list(qtbot: QtBot, window: MainWindow) -> None:
+    """Before, Tab went from cell to cell of the student list (never reaching the
+    buttons), and Ctrl+Tab / Ctrl+Shift+Tab moved a cell instead of changing tab."""
+    roster = window.roster
+    window.pages.setCurrentWidget(roster)
+    qtbot.waitUntil(lambda: roster.view.model().rowCount() == 8, timeout=5000)
+    roster.view.setFocus()
+    roster.view.selectRow(0)
+    qtbot.keyClick(roster.view, Qt.Key.Key_Tab)
+    assert not roster.view.hasFocus()
+    assert roster.view.currentIndex().column() == 0
+    roster.view.setFocus()
+    qtbot.keyClick(roster.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.tabText(window.pages.currentIndex()) == "Volunteers"
+    window.pages.setCurrentWidget(roster)
+    roster.view.setFocus()
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(roster.view, Qt.Key.Key_Backtab, shift_ctrl)
+    assert window.pages.tabText(window.pages.currentIndex()) == "Register"
