@@ -2980,6 +2980,14 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>&lt;h3&gt;Su primera sede&lt;/h3&gt;&lt;p&gt;Una sede es un lugar donde se reúnen los conjuntos: un parque, una escuela, un centro comunitario. Puede agregar más sedes después (Archivo → Configuración del programa).&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Programme name</source>
+        <translation>Nombre del programa</translation>
+    </message>
+    <message>
+        <source>printed at the top of rosters and sheets</source>
+        <translation>se imprime arriba de las listas y hojas</translation>
+    </message>
+    <message>
         <source>Hub name</source>
         <translation>Nombre de la sede</translation>
     </message>
@@ -2994,6 +3002,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>&amp;Programme name:</source>
+        <translation>Nombre del &amp;programa:</translation>
     </message>
     <message>
         <source>Hub &amp;name:</source>
