@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.sessions import SessionInfo
-from harmony_desktop.services.sessions import RegisterSetup
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import (
     SessionColumn,
@@ -38,6 +38,9 @@ from harmony_desktop.ui.register.models import (
 )
 from harmony_desktop.ui.register.widgets import button, heading
 from harmony_desktop.ui.wrong_day import long_day
+
+if TYPE_CHECKING:  # the first paint comes before the services (and SQLAlchemy) load
+    from harmony_desktop.services.sessions import RegisterSetup
 
 
 @dataclass(frozen=True)
@@ -297,11 +300,11 @@ class SessionList(QWidget):
         layout.addWidget(self.no_sessions_label)
         # Where an empty hub's set-up goes on (Tab from the list, or Enter at once
         # when the list had the keyboard): see set_sessions.
+        self._leads_to = ""
         self.setup_button = button("", "")
         self.setup_button.setAutoDefault(True)  # Enter presses it, as Space does
         self.setup_button.clicked.connect(lambda: self.setupRequested.emit(self._leads_to))
         self.setup_button.hide()
-        self._leads_to = ""
         layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def _fit_state_column(self) -> None:
@@ -328,9 +331,7 @@ class SessionList(QWidget):
         label = long_day(day)
         self.title.setText(tr("Today, {date}").format(date=label) if day == self.today else label)
 
-    def set_sessions(
-        self, sessions: list[SessionInfo], setup: RegisterSetup | None = None
-    ) -> None:
+    def set_sessions(self, sessions: list[SessionInfo], setup: RegisterSetup | None = None) -> None:
         """Show a loaded day's sessions; on a day without any, what ``setup`` lacks."""
         self.model.set_sessions(sessions, self.today)
         text, leads_to = empty_day(None if sessions else setup)
