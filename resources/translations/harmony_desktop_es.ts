@@ -1457,8 +1457,16 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Ctrl+Intro</translation>
     </message>
     <message>
-        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
+        <source>No student is enrolled in this ensemble on this day. On the Roster tab, open a student and enroll them (Enrollment), or import students with their ensemble.</source>
         <extracomment>the roll&apos;s row height in pixels</extracomment>
+        <translation>Ningún estudiante está inscrito en este conjunto este día. En la pestaña Lista, abra un estudiante e inscríbalo (Inscripción), o importe estudiantes con su conjunto.</translation>
+    </message>
+    <message>
+        <source>No students on this roll</source>
+        <translation>No hay estudiantes en esta asistencia</translation>
+    </message>
+    <message>
+        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
         <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Ctrl+Z deshacer · Alt+V voluntarios</translation>
     </message>
     <message>

@@ -193,3 +193,29 @@ def test_in_the_window_s_language(
     }[language]
     assert page.no_sessions_label.text().startswith(start)
     assert page.sessions.setup_button.text() == button
+
+
+def test_a_roll_with_nobody_enrolled_says_how_to_enroll(
+    qtbot: QtBot, services: Services, open_window
+) -> None:
+    """Before, the roll was an empty table under "0 of 0 marked"."""
+    hub_id = new_hub(services)
+    add_ensemble(services, hub_id)
+    page = open_window(hub_id).register
+    with qtbot.waitSignal(page.rollOpened, timeout=5000):
+        page.open_session(page.sessions_model.session(0))
+    assert page.roll.empty_label.isVisible()
+    assert page.roll.empty_label.text() == (
+        "No student is enrolled in this ensemble on this day. On the Roster tab, open a "
+        "student and enroll them (Enrollment), or import students with their ensemble."
+    )
+
+
+def test_a_roll_with_students_says_nothing_of_the_kind(
+    qtbot: QtBot, services: Services, hub: HubFixture, open_window
+) -> None:
+    page = open_window(hub.hub_id).register
+    with qtbot.waitSignal(page.rollOpened, timeout=5000):
+        page.open_session(page.sessions_model.session(0))
+    assert page.roll_model.rowCount() == 8
+    assert not page.roll.empty_label.isVisible()
