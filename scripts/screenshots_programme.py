@@ -42,6 +42,7 @@ def first_start(root: Path) -> None:
         wait(300)
         save(dialog, "first-start.png")
         dialog.alone_button.click()
+        dialog.programme_name.setText("Eastside Youth Strings")
         dialog.hub_name.setText("Cedar Park Hub")
         dialog.hub_address.setText("300 Cedar Ave")
         wait(200)

@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1297,6 +1297,18 @@
         <translation>Solo se puede registrar la salida de un estudiante marcado como presente. Márquelo primero.</translation>
     </message>
     <message>
+        <source>This hub has no ensembles yet, so there is no roll to take. Add an ensemble with its weekly schedule in File ▸ Programme set-up…, then add or import students on the Roster tab and enroll them.</source>
+        <translation>Esta sede todavía no tiene conjuntos, así que no hay asistencia que tomar. Agregue un conjunto con su horario semanal en Archivo ▸ Configuración del programa…; luego agregue o importe estudiantes en la pestaña Lista e inscríbalos.</translation>
+    </message>
+    <message>
+        <source>This hub&apos;s ensembles have no weekly schedule, so no sessions are listed. Add their meeting days in File ▸ Programme set-up….</source>
+        <translation>Los conjuntos de esta sede no tienen horario semanal, así que no aparece ninguna sesión. Agregue sus días de reunión en Archivo ▸ Configuración del programa….</translation>
+    </message>
+    <message>
+        <source>No students are enrolled in this hub&apos;s ensembles yet. On the Roster tab, add or import students and enroll them in an ensemble.</source>
+        <translation>Todavía no hay estudiantes inscritos en los conjuntos de esta sede. En la pestaña Lista, agregue o importe estudiantes e inscríbalos en un conjunto.</translation>
+    </message>
+    <message>
         <source>Sessions missing roll</source>
         <translation>Sesiones sin asistencia</translation>
     </message>
@@ -1337,7 +1349,16 @@
         <translation>Columnas de las sesiones</translation>
     </message>
     <message>
+        <source>Set up ensembles…</source>
+        <translation>Configurar conjuntos…</translation>
+    </message>
+    <message>
+        <source>Go to the Roster</source>
+        <translation>Ir a la Lista</translation>
+    </message>
+    <message>
         <source>No sessions on this day.</source>
+        <extracomment>What an empty day&apos;s button leads to: the ensembles of Programme set-up, the roster.</extracomment>
         <translation>No hay sesiones este día.</translation>
     </message>
     <message>
@@ -1436,8 +1457,16 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Ctrl+Intro</translation>
     </message>
     <message>
-        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
+        <source>No student is enrolled in this ensemble on this day. On the Roster tab, open a student and enroll them (Enrollment), or import students with their ensemble.</source>
         <extracomment>the roll&apos;s row height in pixels</extracomment>
+        <translation>Ningún estudiante está inscrito en este conjunto este día. En la pestaña Lista, abra un estudiante e inscríbalo (Inscripción), o importe estudiantes con su conjunto.</translation>
+    </message>
+    <message>
+        <source>No students on this roll</source>
+        <translation>No hay estudiantes en esta asistencia</translation>
+    </message>
+    <message>
+        <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
         <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Ctrl+Z deshacer · Alt+V voluntarios</translation>
     </message>
     <message>
@@ -2959,6 +2988,14 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>&lt;h3&gt;Su primera sede&lt;/h3&gt;&lt;p&gt;Una sede es un lugar donde se reúnen los conjuntos: un parque, una escuela, un centro comunitario. Puede agregar más sedes después (Archivo → Configuración del programa).&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Programme name</source>
+        <translation>Nombre del programa</translation>
+    </message>
+    <message>
+        <source>printed at the top of rosters and sheets</source>
+        <translation>se imprime arriba de las listas y hojas</translation>
+    </message>
+    <message>
         <source>Hub name</source>
         <translation>Nombre de la sede</translation>
     </message>
@@ -2973,6 +3010,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>&amp;Programme name:</source>
+        <translation>Nombre del &amp;programa:</translation>
     </message>
     <message>
         <source>Hub &amp;name:</source>

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from harmony_desktop.printing import DocumentBuilder
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.setup import HubRecord
+from harmony_desktop.services.setup import EnsembleRecord, HubRecord
 from harmony_desktop.startup import open_app
 from harmony_desktop.ui import app as app_module
 from harmony_desktop.ui.app import install_translator
@@ -74,6 +76,31 @@ def test_set_up_alone_creates_the_first_hub(
     assert (hub.name, hub.timezone) == ("Riverside Community Centre", "America/Chicago")
     assert (dialog.choice, dialog.hub_id) == (ALONE, hub.id)
     assert services.setup.access().hubs_editable  # on its own, this laptop is the programme
+
+
+def test_the_programme_is_named_at_the_first_start_and_printed_with_that_name(
+    qtbot: QtBot, dialog: FirstStartDialog, services: Services
+) -> None:
+    """Before, the form asked only for the hub: every printout of a new programme was
+    headed "Harmony Project", a name no one had typed, and nothing could change it."""
+    qtbot.mouseClick(dialog.alone_button, Qt.MouseButton.LeftButton)
+    assert dialog.programme_name.hasFocus()  # the form begins with the programme
+    qtbot.keyClicks(dialog.programme_name, "  Eastside   Youth Strings ")
+    qtbot.keyClicks(dialog.hub_name, "Cedar Park Hub")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.hub_name, Qt.Key.Key_Return)
+    assert services.exporting.programme_name() == "Eastside Youth Strings"
+    (hub,) = services.setup.hubs()
+    strings = services.setup.save_ensemble(EnsembleRecord(None, hub.id, "Strings")).id
+    document = DocumentBuilder(services).build(
+        "roster", hub_id=hub.id, ensemble_id=strings, day=dt.date(2026, 12, 5)
+    )
+    assert document.subtitle.startswith("Eastside Youth Strings · Cedar Park Hub · Strings · ")
+
+
+def test_a_blank_programme_name_keeps_the_one_it_has(services: Services) -> None:
+    services.setup.set_programme_name("   ")
+    assert services.exporting.programme_name() == "Harmony Project"
 
 
 def test_try_the_demo_makes_a_generated_hub(
@@ -262,8 +289,8 @@ def test_the_first_start_fits_a_small_screen_and_every_choice_takes_the_keyboard
         qtbot.keyClick(dialog, alt(dialog.alone_button), Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1)  # a click, animated
         assert all(on_screen(b) for b in (dialog.create_button, dialog.back_button, *footer))
-        second_page = keys()  # name, address, time zone, create, back, restore
-        assert len(second_page) == 6 and len(set(second_page)) == 6, second_page
+        second_page = keys()  # programme, hub name, address, time zone, create, back, restore
+        assert len(second_page) == 7 and len(set(second_page)) == 7, second_page
         # a short form: no scrolling (once the layouts have caught up)
         qtbot.waitUntil(lambda: dialog.body.verticalScrollBar().maximum() == 0)
         qtbot.keyClick(dialog, alt(dialog.back_button), Qt.KeyboardModifier.AltModifier)

@@ -142,6 +142,8 @@ def test_a_new_staff_members_hubs_stay_ticked_while_the_last_save_finishes(
     qtbot.waitUntil(lambda: page.hubs_list.count() == 1, timeout=5000)
     qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
     qtbot.keyClicks(page.name_edit, "Rosa Campos")
+    # a new staff member of a one-hub programme comes ticked at it: untick Rosa's
+    page.hubs_list.item(0).setCheckState(Qt.CheckState.Unchecked)
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
         qtbot.keyClick(page.new_button, Qt.Key.Key_Space)

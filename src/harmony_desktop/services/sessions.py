@@ -11,17 +11,18 @@ Statuses and the derived roll states are defined in docs/DOMAIN.md.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.schedule import meetings
 from harmony_desktop.domain.sessions import RollState, SessionInfo
-from harmony_desktop.domain.vocab import SessionKind, SessionStatus
+from harmony_desktop.domain.vocab import EnrollmentStatus, SessionKind, SessionStatus
 from harmony_desktop.services.calendar import Calendar
 from harmony_desktop.store import Store
-from harmony_desktop.store.models import AttendanceMark, ClassSession, Ensemble
+from harmony_desktop.store.models import AttendanceMark, ClassSession, Enrollment, Ensemble
 from harmony_desktop.store.queries import find_live, get_live, live
 from harmony_desktop.store.replica import session_id
 from harmony_desktop.store.today import (
@@ -33,7 +34,19 @@ from harmony_desktop.store.today import (
     read_sessions,
 )
 
-__all__ = ["RollState", "SessionInfo", "SessionService", "parse_schedule"]
+__all__ = ["RegisterSetup", "RollState", "SessionInfo", "SessionService", "parse_schedule"]
+
+
+@dataclass(frozen=True)
+class RegisterSetup:
+    """What a hub has for its register to list sessions with students on them."""
+
+    ensembles: int
+    """Its ensembles in use (not archived)."""
+    scheduled: int
+    """Those of them with at least one weekly meeting: only they make sessions."""
+    enrolled: int
+    """Students enrolled in those scheduled ensembles (each counted once)."""
 
 
 def parse_schedule(text: str) -> list[tuple[int, dt.time, dt.time]]:
@@ -61,6 +74,26 @@ class SessionService:
         """
         with self.store.read() as s:
             return read_sessions(plain(s), hub_id, first, last)
+
+    def setup(self, hub_id: str) -> RegisterSetup:
+        """How far the hub is set up for taking roll: its ensembles, those with a weekly
+        schedule, and the students enrolled in them (what an empty day should say is
+        missing)."""
+        with self.store.read() as s:
+            rows = s.exec(
+                select(Ensemble.id, Ensemble.schedule).where(
+                    Ensemble.hub_id == hub_id, live(Ensemble), col(Ensemble.archived).is_(False)
+                )
+            ).all()
+            scheduled = [row_id for row_id, schedule in rows if meetings(schedule)]
+            enrolled = s.exec(
+                select(func.count(func.distinct(Enrollment.student_id))).where(
+                    col(Enrollment.ensemble_id).in_(scheduled),
+                    live(Enrollment),
+                    Enrollment.status == EnrollmentStatus.ENROLLED.value,
+                )
+            ).one()
+        return RegisterSetup(len(rows), len(scheduled), int(enrolled))
 
     def off_schedule(self, hub_id: str, ensemble_id: str | None = None) -> list[SessionInfo]:
         """Sessions kept because they have marks although the schedule (or a closure) no

@@ -35,7 +35,7 @@ from harmony_desktop.services.enrollment import EnrollmentService, enrolled_stud
 from harmony_desktop.services.hubs import staff_hubs
 from harmony_desktop.services.roster import GRADES, normalise_phone
 from harmony_desktop.services.sessions import SessionInfo, SessionService
-from harmony_desktop.store import ChangeWriter, Store
+from harmony_desktop.store import ChangeWriter, Store, settings
 from harmony_desktop.store.models import AttendanceCode, Enrollment, Ensemble, Hub, Staff
 from harmony_desktop.store.queries import get_live, live
 from harmony_desktop.store.replica import attendance_code_id
@@ -205,6 +205,15 @@ class SetupService:
     def today(self) -> dt.date:
         """The day changes take effect (a changed schedule moves sessions from today)."""
         return self._today()
+
+    # -- the programme ---------------------------------------------------------------------
+
+    def set_programme_name(self, name: str) -> None:
+        """Name the programme on this laptop's printed headers; a blank name leaves the
+        one it has."""
+        name = " ".join(name.split())
+        if name:
+            self.store.settings.set(settings.PROGRAMME_NAME, name)
 
     # -- hubs --------------------------------------------------------------------------
 

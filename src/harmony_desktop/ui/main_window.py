@@ -36,7 +36,7 @@ from harmony_desktop.domain import i18n
 from harmony_desktop.store import settings
 from harmony_desktop.ui.language import language_actions
 from harmony_desktop.ui.register import RegisterPage
-from harmony_desktop.ui.register.day import DayView
+from harmony_desktop.ui.register.day import ENSEMBLES, DayView
 from harmony_desktop.ui.screen_fit import dialogs_on_screen, keep_on_screen
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.sync.status import GivingWayLabel
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
             first=DayView(first.day, first.sessions, first.missing) if first else None,
         )
         self.register.dayChanged.connect(self._show_date)
+        self.register.setupRequested.connect(self.go_on_setting_up)
         self._show_date(self.register.day)
         self.add_page(self.register, tr("Register"))
         # The other pages wait for their tab (see the module's docstring).
@@ -382,6 +383,17 @@ class MainWindow(QMainWindow):
         self.programme_window.raise_()
         self.programme_window.activateWindow()
         return self.programme_window
+
+    def go_on_setting_up(self, where: str) -> None:
+        """An empty register's button: the ensembles of Programme set-up, or the Roster
+        with the keyboard on New student."""
+        if where == ENSEMBLES:
+            programme = self.open_programme()
+            programme.show_page(programme.ensembles)
+            return
+        roster = self.roster
+        self.pages.setCurrentWidget(roster)
+        roster.new_button.setFocus()
 
     def _show_date(self, day: dt.date) -> None:
         label = QLocale().toString(QDate(day.year, day.month, day.day), "ddd d MMM yyyy")

@@ -206,6 +206,8 @@ class FirstStartDialog(QDialog):
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
+        self.programme_name = line_edit(tr("Programme name"))
+        self.programme_name.setPlaceholderText(tr("printed at the top of rosters and sheets"))
         self.hub_name = line_edit(tr("Hub name"))
         self.hub_name.setPlaceholderText(tr("for example Lincoln Park"))
         self.hub_address = line_edit(tr("Address"))
@@ -216,6 +218,7 @@ class FirstStartDialog(QDialog):
         placed = local in zones and not local.startswith(("Etc/", "UTC"))
         self.hub_timezone.setCurrentText(local if placed else DEFAULT_TIMEZONE)
         form = QFormLayout()
+        form.addRow(tr("&Programme name:"), self.programme_name)
         form.addRow(tr("Hub &name:"), self.hub_name)
         form.addRow(tr("&Address:"), self.hub_address)
         form.addRow(tr("&Time zone:"), self.hub_timezone)
@@ -289,7 +292,7 @@ class FirstStartDialog(QDialog):
         self.pages.setCurrentIndex(1)
         # the clicked choice had become the default button: Return now creates the hub
         self.create_button.setDefault(True)
-        self.hub_name.setFocus()
+        self.programme_name.setFocus()
 
     def set_up_alone(self) -> None:
         """Create the first hub on this laptop."""
@@ -300,8 +303,15 @@ class FirstStartDialog(QDialog):
             self.hub_address.text(),
             timezone=self.hub_timezone.currentText(),
         )
+        programme = self.programme_name.text()
+
+        def create(s: Services) -> str:
+            hub_id = s.setup.save_hub(record)
+            s.setup.set_programme_name(programme)
+            return hub_id
+
         self._run(
-            lambda s: s.setup.save_hub(record),
+            create,
             tr("Creating the hub…"),
             Changes(setup=True),
         )

@@ -510,7 +510,9 @@ class StaffPage(EditorPage[StaffRecord]):
         super()._loaded((access, records))
 
     def fill(self, record: StaffRecord | None) -> None:
-        record = record or StaffRecord(None, "")
+        if record is None:  # new: in a programme of one hub they work there
+            only = tuple(self.hub_names) if len(self.hub_names) == 1 else ()
+            record = StaffRecord(None, "", hubs=only)
         self.name_edit.setText(record.name)
         select_data(self.role_box, record.role)
         for row in range(self.hubs_list.count()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,6 +39,9 @@ from harmony_desktop.ui.register.models import (
 from harmony_desktop.ui.register.widgets import button, heading
 from harmony_desktop.ui.wrong_day import long_day
 
+if TYPE_CHECKING:  # the first paint comes before the services (and SQLAlchemy) load
+    from harmony_desktop.services.sessions import RegisterSetup
+
 
 @dataclass(frozen=True)
 class DayView:
@@ -46,6 +50,41 @@ class DayView:
     day: dt.date
     sessions: list[SessionInfo]
     missing: list[SessionInfo]
+    setup: RegisterSetup | None = None
+    """Read when the day has no session: what the hub lacks for a register (None: not
+    read, as at the first paint)."""
+
+
+#: What an empty day's button leads to: the ensembles of Programme set-up, the roster.
+ENSEMBLES = "ensembles"
+ROSTER = "roster"
+
+
+def empty_day(setup: RegisterSetup | None) -> tuple[str, str | None]:
+    """What a day with no session says, and where its button leads (None: no button).
+
+    A hub without ensembles, without a weekly schedule or without students enrolled
+    says what is missing and where to add it; a set-up hub's day off just has none."""
+    if setup is None or (setup.scheduled and setup.enrolled):
+        return tr("No sessions on this day."), None
+    if not setup.ensembles:
+        text = tr(
+            "This hub has no ensembles yet, so there is no roll to take. Add an ensemble "
+            "with its weekly schedule in File ▸ Programme set-up…, then add or import "
+            "students on the Roster tab and enroll them."
+        )
+        return text, ENSEMBLES
+    if not setup.scheduled:
+        text = tr(
+            "This hub's ensembles have no weekly schedule, so no sessions are listed. Add "
+            "their meeting days in File ▸ Programme set-up…."
+        )
+        return text, ENSEMBLES
+    text = tr(
+        "No students are enrolled in this hub's ensembles yet. On the Roster tab, add or "
+        "import students and enroll them in an ensemble."
+    )
+    return text, ROSTER
 
 
 def day_label(day: dt.date, pattern: str) -> str:
@@ -223,6 +262,8 @@ class SessionList(QWidget):
     """The selected session: its :class:`SessionInfo`."""
     sessionActivated = Signal(object)
     """Enter or double-click on a session: its :class:`SessionInfo`."""
+    setupRequested = Signal(str)
+    """The empty day's button: :data:`ENSEMBLES` or :data:`ROSTER`."""
 
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -254,8 +295,17 @@ class SessionList(QWidget):
         self.no_sessions_label = QLabel(tr("No sessions on this day."))
         self.no_sessions_label.setAccessibleName(tr("No sessions on this day."))
         self.no_sessions_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_sessions_label.setWordWrap(True)
         self.no_sessions_label.hide()
         layout.addWidget(self.no_sessions_label)
+        # Where an empty hub's set-up goes on (Tab from the list, or Enter at once
+        # when the list had the keyboard): see set_sessions.
+        self._leads_to = ""
+        self.setup_button = button("", "")
+        self.setup_button.setAutoDefault(True)  # Enter presses it, as Space does
+        self.setup_button.clicked.connect(lambda: self.setupRequested.emit(self._leads_to))
+        self.setup_button.hide()
+        layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def _fit_state_column(self) -> None:
         """Give the session's name the room: a state whose words are much shorter than
@@ -281,10 +331,26 @@ class SessionList(QWidget):
         label = long_day(day)
         self.title.setText(tr("Today, {date}").format(date=label) if day == self.today else label)
 
-    def set_sessions(self, sessions: list[SessionInfo]) -> None:
-        """Show a loaded day's sessions."""
+    def set_sessions(self, sessions: list[SessionInfo], setup: RegisterSetup | None = None) -> None:
+        """Show a loaded day's sessions; on a day without any, what ``setup`` lacks."""
         self.model.set_sessions(sessions, self.today)
+        text, leads_to = empty_day(None if sessions else setup)
+        self.no_sessions_label.setText(text)
+        self.no_sessions_label.setAccessibleName(text)
         self.no_sessions_label.setVisible(not sessions)
+        self._leads_to = leads_to or ""
+        if leads_to is not None:
+            label = tr("Set up ensembles…") if leads_to == ENSEMBLES else tr("Go to the Roster")
+            self.setup_button.setText(label)
+            self.setup_button.setAccessibleName(label)
+        # the list has the keyboard, or will have it when its window is active again
+        # (the Programme set-up window in front at the first start)
+        had_keys = self.view.hasFocus() or self.window().focusWidget() is self.view
+        if leads_to is None and self.window().focusWidget() is self.setup_button:
+            self.view.setFocus()  # set up now: back on the list (not the next button)
+        self.setup_button.setVisible(leads_to is not None)
+        if leads_to is not None and had_keys:
+            self.setup_button.setFocus()  # nothing to choose in the list: Enter goes on
 
     def select(self, session_id: str) -> bool:
         """Select (and show) a session's row; False when it is not in the list."""

@@ -89,6 +89,9 @@ class RegisterPage(QWidget):
     """The day shown changed: the new ``datetime.date``."""
     rollOpened = Signal(str)
     """The roll of a session is on screen: its id."""
+    setupRequested = Signal(str)
+    """A day without sessions asked to go on with the hub's set-up:
+    :data:`~harmony_desktop.ui.register.day.ENSEMBLES` or ``ROSTER``."""
     clockChecked = Signal(object)
     """This computer's clock was compared with the register: the
     :class:`~harmony_desktop.services.clock_check.ClockBehind` found, or None."""
@@ -121,6 +124,8 @@ class RegisterPage(QWidget):
         self._load_generation = 0
         self._roll_generation = 0
         self._select_after_load: str | None = None
+        #: the day shown has no session and the hub's set-up was not read (first paint)
+        self._setup_unread = False
         self.active_dialog: QWidget | None = None
         self.roll_ready = False
         self._opening: str | None = None
@@ -173,6 +178,8 @@ class RegisterPage(QWidget):
         self._load_staff()
         self.absence_alerts.refresh()
         self._check_clock()
+        if self._setup_unread:  # the first paint's empty day: say what the hub lacks
+            self.reload_day()
 
     # -- building ---------------------------------------------------------------------
 
@@ -193,6 +200,7 @@ class RegisterPage(QWidget):
         layout.addWidget(splitter, 1)
         self.sessions = SessionList(self.today)
         self.sessions.sessionSelected.connect(self._session_selected)
+        self.sessions.setupRequested.connect(self.setupRequested)
         splitter.addWidget(self.sessions)
 
         self.sessions.sessionActivated.connect(lambda _info: self.roll.view.setFocus())
@@ -459,12 +467,17 @@ class RegisterPage(QWidget):
         hub_id, today = self.hub_id, self.today
         QueryOp(
             self.tasks,
-            op=lambda s: DayView(
-                day, s.sessions.for_day(hub_id, day), s.sessions.missing_rolls(hub_id, today)
-            ),
+            op=lambda s: self._read_day(s, hub_id, day, today),
             success=lambda view: self._day_loaded(view, generation),
             parent=self,
         ).failure(self._load_failed).run_in_background()
+
+    @staticmethod
+    def _read_day(s: Services, hub_id: str, day: dt.date, today: dt.date) -> DayView:
+        """The day's sessions and the flag; on a day without any, the hub's set-up."""
+        sessions = s.sessions.for_day(hub_id, day)
+        missing = s.sessions.missing_rolls(hub_id, today)
+        return DayView(day, sessions, missing, None if sessions else s.sessions.setup(hub_id))
 
     def _show_day(self, day: dt.date) -> None:
         """Title the page with ``day``; a load under way for another day is dropped."""
@@ -481,7 +494,8 @@ class RegisterPage(QWidget):
     def _day_loaded(self, view: DayView, generation: int) -> None:
         if generation != self._load_generation:
             return  # the teacher moved on to another day meanwhile
-        self.sessions.set_sessions(view.sessions)
+        self.sessions.set_sessions(view.sessions, view.setup)
+        self._setup_unread = not view.sessions and view.setup is None
         self.missing = self.banner.show_missing(view.missing, self.today)
         wanted = self._select_after_load
         self._select_after_load = None

@@ -148,6 +148,17 @@ class RollPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self._build_header())
         layout.addWidget(self._build_notices())
+        self.empty_label = QLabel(
+            tr(
+                "No student is enrolled in this ensemble on this day. On the Roster tab, open "
+                "a student and enroll them (Enrollment), or import students with their "
+                "ensemble."
+            )
+        )
+        self.empty_label.setAccessibleName(tr("No students on this roll"))
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
         self.cancelled_box = self._build_cancelled()
         layout.addWidget(self.cancelled_box)
         layout.addLayout(self._build_code_buttons())
@@ -377,6 +388,7 @@ class RollPanel(QWidget):
         self.past_label.setVisible(info.date < today and not cancelled)
         recorded = self.model.recorded_count()
         total = self.model.rowCount()
+        self.empty_label.setVisible(ready and not cancelled and not total)
         if not ready:
             self.progress_label.setText(tr("Loading the roll…"))
         elif cancelled:
