@@ -4501,7 +4501,7 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <name>StudentDialog</name>
     <message>
         <source>New student</source>
-        <extracomment>the student was saved (id) &quot;Open that student instead&quot;: the existing student&apos;s id (the form closes unsaved)</extracomment>
+        <extracomment>the student was saved (id) &quot;Open that student instead&quot;: the existing student&apos;s id (the form closes unsaved) &quot;Save and enroll…&quot; on a new student&apos;s form: the new student&apos;s id, after ``saved`` (the page opens the student&apos;s form on its Enrollment tab)</extracomment>
         <translation>Nuevo estudiante</translation>
     </message>
     <message>
@@ -4583,6 +4583,14 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save and &amp;enroll…</source>
+        <translation>Guardar e &amp;inscribir…</translation>
+    </message>
+    <message>
+        <source>Save, then enroll in an ensemble</source>
+        <translation>Guardar y luego inscribir en un conjunto</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>

@@ -157,6 +157,41 @@ def test_escape_leaves_the_student_form_unsaved(
     assert len(services.roster.entries(hub.hub_id)) == before
 
 
+def test_save_and_enroll_opens_the_new_students_enrollment_tab(
+    qtbot: QtBot, win: MainWindow, services: Services, hub: HubFixture, language: str
+) -> None:
+    """A new student's form has no Enrollment tab (an enrollment needs a saved student):
+    Alt+E (Spanish Alt+I) saves and opens the student's form on it, the keyboard on the
+    ensemble to enroll in."""
+    letters = STUDENT_LETTERS[language]
+    before = {e.student_id for e in services.roster.entries(hub.hub_id)}
+    dialog = win.roster.new_student()
+    active(qtbot, dialog)
+    assert dialog.save_enroll_button is not None
+    assert not dialog.save_enroll_button.isEnabled()  # no name yet: as Save
+    type_text(qtbot, "Ivo")
+    alt(qtbot, letters["last"])
+    type_text(qtbot, "Nuevo")
+    assert dialog.save_enroll_button.isEnabled()
+    alt(qtbot, "e" if language == "en_US" else "i")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    added = {e.student_id for e in services.roster.entries(hub.hub_id)} - before
+    assert len(added) == 1
+    (student_id,) = added
+    assert services.roster.student(student_id).legal_last_name == "Nuevo"
+    forms = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, StudentDialog) and w.isVisible() and w.student_id == student_id
+    ]
+    assert len(forms) == 1
+    form = forms[0]
+    assert form.enrollment is not None and form.tabs.currentWidget() is form.enrollment
+    active(qtbot, form)
+    assert focus() is form.enrollment.ensemble
+    form.reject()
+
+
 DUPLICATE_KEYS = {
     "en_US": {"s": "&Save anyway", "t": "Open &that student instead"},
     "es_MX": {"g": "&Guardar de todos modos", "a": "&Abrir ese estudiante"},

@@ -509,6 +509,11 @@ STUDENT_KEYS = {
     },
 }
 ENROLLMENT_TAB = {"en_US": {"e": "&Enrollment"}, "es_MX": {"i": "&Inscripción"}}
+#: A new student's form has no Enrollment tab; its button takes the tab's letter.
+SAVE_AND_ENROLL = {
+    "en_US": {"e": "Save and &enroll…"},
+    "es_MX": {"i": "Guardar e &inscribir…"},
+}
 PROFILE_KEYS = {
     "en_US": {
         "f": "Legal &first name *",
@@ -674,7 +679,7 @@ def dialog_keys(name: str, state: int, language: str) -> dict[str, str] | None:
     if name in ("new student", "student"):
         tabs = [PROFILE_KEYS, CONTACTS_KEYS, HEALTH_KEYS, ENROLLMENT_KEYS]
         keys = STUDENT_KEYS[language] | tabs[state][language]
-        return keys | ENROLLMENT_TAB[language] if name == "student" else keys
+        return keys | (ENROLLMENT_TAB if name == "student" else SAVE_AND_ENROLL)[language]
     listed = {"import": IMPORT_KEYS, "import with a file": IMPORT_KEYS}
     listed |= {"note": NOTE_KEYS, "late": LATE_KEYS}
     listed |= {"cancel session": CANCEL_SESSION_KEYS, "add session": ADD_SESSION_KEYS}

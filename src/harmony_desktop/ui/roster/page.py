@@ -296,8 +296,18 @@ class RosterPage(QWidget):
         dialog = StudentDialog(self.services, self.hub_id, student_id, self, today=self.today)
         dialog.saved.connect(lambda sid: self.wrote(Changes(students=True), select=sid))
         dialog.openInstead.connect(lambda sid: self.student_dialog(sid).open())
+        dialog.enrollRequested.connect(self.enroll_student)
         if dialog.enrollment is not None:
             dialog.enrollment.changed.connect(lambda: self.wrote(Changes(enrollment=True)))
+        return dialog
+
+    def enroll_student(self, student_id: str) -> StudentDialog:
+        """Open a student's form on its Enrollment tab, the keyboard on the ensemble."""
+        dialog = self.student_dialog(student_id)
+        assert dialog.enrollment is not None
+        dialog.tabs.setCurrentWidget(dialog.enrollment)
+        dialog.open()
+        dialog.enrollment.ensemble.setFocus()
         return dialog
 
     def new_student(self) -> StudentDialog:

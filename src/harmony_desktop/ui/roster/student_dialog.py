@@ -195,6 +195,9 @@ class StudentDialog(QDialog):
     saved = Signal(str)
     #: "Open that student instead": the existing student's id (the form closes unsaved)
     openInstead = Signal(str)
+    #: "Save and enroll…" on a new student's form: the new student's id, after ``saved``
+    #: (the page opens the student's form on its Enrollment tab)
+    enrollRequested = Signal(str)
 
     def __init__(
         self,
@@ -211,6 +214,7 @@ class StudentDialog(QDialog):
         self.student_id = student_id
         self.today = today or dt.date.today()
         self._duplicates_acknowledged = False
+        self._enroll_next = False
         student = self.services.roster.student(student_id) if student_id else None
         contacts = self.services.roster.contacts(student_id) if student_id else []
         self._original_contacts = {c.id: c for c in contacts}
@@ -257,6 +261,15 @@ class StudentDialog(QDialog):
             self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setAccessibleName(self.tr("Save student"))
+        # A new student has no Enrollment tab (an enrollment needs the saved student):
+        # this saves, then opens the student's form on it.
+        self.save_enroll_button: QPushButton | None = None
+        if student_id is None:
+            self.save_enroll_button = self.buttons.addButton(
+                self.tr("Save and &enroll…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.save_enroll_button.setAccessibleName(self.tr("Save, then enroll in an ensemble"))
+            self.save_enroll_button.clicked.connect(self.save_and_enroll)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("&Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))
@@ -553,7 +566,7 @@ class StudentDialog(QDialog):
             if exc.field in self._field_widgets:
                 self._mark_field(self._field_widgets[exc.field])
             self._show(str(exc), error=True)
-            self.save_button.setEnabled(False)
+            self._saveable(False)
             return False
         filled = len(self.contact_values())
         if filled == 0:
@@ -574,8 +587,14 @@ class StudentDialog(QDialog):
             )
         else:
             self._show("", error=False)
-        self.save_button.setEnabled(True)
+        self._saveable(True)
         return True
+
+    def _saveable(self, saveable: bool) -> None:
+        """Enable or disable Save (and Save and enroll…) as the form is valid or not."""
+        self.save_button.setEnabled(saveable)
+        if self.save_enroll_button is not None:
+            self.save_enroll_button.setEnabled(saveable)
 
     def _mark_field(self, widget: QWidget | None) -> None:
         """Outline the field the message is about (and only that one) in red."""
@@ -638,6 +657,16 @@ class StudentDialog(QDialog):
             return
         self.saved.emit(self.student_id)
         self.accept()
+        if self._enroll_next:
+            self.enrollRequested.emit(self.student_id)
+
+    def save_and_enroll(self) -> None:
+        """Save a new student, then ask for the student's form on its Enrollment tab."""
+        self._enroll_next = True
+        try:
+            self.save()
+        finally:
+            self._enroll_next = False
 
     def _show_duplicates(self, matches: list[Student]) -> None:
         lines = [
