@@ -557,39 +557,20 @@ class ChangeWriter:
         changed: dict[str, Any],
     ) -> str:
         """:meth:`_write_update` for :meth:`upsert`, on a shorter path (one mark on the
-        register): the stamp, the UPDATE and the outbox entry's INSERT in one place, the
-        entry written now rather than queued for :meth:`finish`. Returns the new clocks."""
-        clock = self._clock
-        if clock is None:
-            clock = self.clock
-        stamp = clock.now()
-        restamped, bases, bases_text = restamp_encoded(packed, shape.fields, changed, stamp)
-        to_column = shape.to_column
-        columns: list[Any] = []  # the new values as stored, then the clocks and the id
-        values: dict[str, Any] = {}  # the new values on the wire
-        for name, value in changed.items():
-            if value is None or (convert := to_column[name]) is None:
-                columns.append(value)
-            else:
-                columns.append(convert(value))
-            values[name] = value.isoformat() if isinstance(value, ISO_TYPES) else value
-        columns.append(restamped)
-        columns.append(row_id)
+        register): the UPDATE and the outbox entry's INSERT, the entry written now rather
+        than queued for :meth:`finish`. Returns the new clocks."""
+        params, entry = self._stamped(shape, row_id, hub_id, packed, changed)
         db = self._db
         update = shape.update_sql(tuple(changed))
         try:
-            db.execute(update, columns)
+            db.execute(update, params)
         except sqlite3.Error as err:
-            raise sql.translated(update, columns, err) from err
-        entry = outbox.entry(
-            shape.table, row_id, hub_id, values, stamp, bases, self._created, bases_text=bases_text
-        )
+            raise sql.translated(update, params, err) from err
         try:
             db.execute(outbox.INSERT_SQL, entry)
         except sqlite3.Error as err:
             raise sql.translated(outbox.INSERT_SQL, entry, err) from err
-        self.changes += 1
-        return restamped
+        return str(params[-2])
 
     def _update_params(
         self,
@@ -601,35 +582,42 @@ class ChangeWriter:
     ) -> tuple[tuple[str, ...], tuple[Any, ...]]:
         """Stamp a change of ``changed`` fields and queue it; returns the UPDATE's field
         names and parameters (the new values, the new clocks, the id)."""
-        stamp = self.clock.now()
+        params, entry = self._stamped(shape, row_id, hub_id, packed, changed)
+        self._queued.append(entry)
+        return tuple(changed), tuple(params)
+
+    def _stamped(
+        self,
+        shape: Codec,
+        row_id: str,
+        hub_id: str | None,
+        packed: str,
+        changed: dict[str, Any],
+    ) -> tuple[list[Any], outbox.Entry]:
+        """Stamp a change of ``changed`` fields (counted in :attr:`changes`): the UPDATE's
+        parameters (the new values as stored, the new clocks, the id) and the change's
+        outbox entry."""
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
         restamped, bases, bases_text = restamp_encoded(packed, shape.fields, changed, stamp)
-        names = tuple(changed)
         to_column = shape.to_column
-        columns: list[Any] = []  # the new values as stored, then the clocks and the id
+        params: list[Any] = []
         values: dict[str, Any] = {}  # the new values on the wire
         for name, value in changed.items():
             if value is None or (convert := to_column[name]) is None:
-                columns.append(value)
+                params.append(value)
             else:
-                columns.append(convert(value))
-            values[name] = to_wire(value)
-        columns.append(restamped)
-        columns.append(row_id)
-        params = tuple(columns)
-        self._queued.append(
-            outbox.entry(
-                shape.table,
-                row_id,
-                hub_id,
-                values,
-                stamp,
-                bases,
-                self._created,
-                bases_text=bases_text,
-            )
+                params.append(convert(value))
+            values[name] = value.isoformat() if isinstance(value, ISO_TYPES) else value
+        params.append(restamped)
+        params.append(row_id)
+        entry = outbox.entry(
+            shape.table, row_id, hub_id, values, stamp, bases, self._created, bases_text=bases_text
         )
         self.changes += 1
-        return names, params
+        return params, entry
 
 
 class KeptClock:
