@@ -12,7 +12,7 @@ import io
 import json
 import re
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
@@ -30,6 +30,7 @@ from harmony_sync.server.admin import i18n as admin_i18n
 from harmony_sync.server.admin.health import build_report, school_days_between
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.cli import main
+from harmony_sync.server.store import REJECTIONS
 from tests.server.console import WEDNESDAY, Console, csrf_of, post, signed_in
 from tests.server.fakes import VERSION_HEADERS, Laptop, new_id
 
@@ -650,3 +651,47 @@ def test_a_laptop_refused_for_its_app_version_is_flagged_with_what_to_do(
         "sync refused: its app and the server are of different versions. Update the app on "
         "this laptop (or the server)"
     ]
+
+
+def test_a_laptop_with_refused_changes_is_flagged_and_its_page_says_what_and_what_to_do(
+    engine: Engine, hubs
+) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 0)
+    full_sync(laptop)
+    # a date of birth that is not a date: refused for good, the sync itself completes
+    bad = laptop.mutation(
+        "student", new_id(), north, {"legal_first_name": "Zed", "date_of_birth": "31/02/2015"}
+    )
+    full_sync(laptop, [bad])
+    console.flush()
+    report = build_report(engine, console.settings)
+    [device] = report.flagged
+    assert device.key == laptop.key and device.changes_refused == 1
+    assert not device.overdue and not device.refused
+    assert device.reasons(console.settings) == [
+        "1 change refused by the server in the last 7 days: it waits in Needs review on the "
+        "laptop. See this device's page for what to do"
+    ]
+    admin, _ = signed_in(console, "ana")
+    health_page = admin.get("/admin").text
+    assert "1 device needs attention." in health_page
+    assert f'<tr class="flagged" data-device="{laptop.key}">' in health_page
+    page = admin.get(f"/admin/devices/{laptop.key}").text
+    refused = section(page, "Changes the server refused")
+    assert "What to do:" in refused and "Sync ▸ Needs review" in refused
+    cells = re.findall(r"<td>(.*?)</td>", section(refused, "<tbody>"))
+    assert cells == ["student", "<code>date_of_birth</code>", "a value does not fit its field"]
+    assert "Zed" not in page and "31/02/2015" not in page  # never the values
+    assert bad["row_id"] not in page
+    spanish = admin.get(f"/admin/devices/{laptop.key}?lang=es").text
+    assert "Cambios que el servidor rechazó" in spanish
+    assert "un valor no corresponde a su campo" in spanish
+    # refused over a week ago: no longer flagged (the laptop's review holds it meanwhile)
+    with engine.begin() as conn:
+        conn.execute(
+            update(REJECTIONS).values(created_at=console.clock.now - timedelta(days=7, minutes=1))
+        )
+    assert build_report(engine, console.settings).flagged == []

@@ -478,6 +478,7 @@ def health_page(
         sort_links=sort_links,
         flagged=bool(flagged),
         archived=bool(archived),
+        refused_days=health.REFUSED_CHANGES_DAYS,
     )
 
 
@@ -576,6 +577,7 @@ def device_page(request: Request, me: Me, key: int) -> Response:
         me,
         device=device,
         history=contacts.history(console.engine, key),
+        refused=health.refused_changes(console.engine, key),
         error="",
     )
 
@@ -597,6 +599,7 @@ def rename_device(
             400,
             device=device,
             history=contacts.history(console.engine, key),
+            refused=health.refused_changes(console.engine, key),
             error=explain(err, language(request)),
         )
     console.audit(
