@@ -26,6 +26,7 @@ from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from harmony_sync.server.admin import cli as admin_cli
+from harmony_sync.server.admin import contacts
 from harmony_sync.server.admin import i18n as admin_i18n
 from harmony_sync.server.admin.health import build_report, school_days_between
 from harmony_sync.server.admin.settings import ConsoleSettings
@@ -180,7 +181,7 @@ def test_sync_history_counts_each_sync_and_folds_idle_ones(engine: Engine, hubs)
         assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 401
     console.flush()
     page = admin.get(f"/admin/devices/{laptop.key}").text
-    assert "refused (device_revoked)" in page and "× 2" in page
+    assert "refused: it is revoked" in page and "× 2" in page
     [device] = build_report(engine, console.settings).devices
     assert device.last_error == "device_revoked" and device.status == "revoked"
 
@@ -695,3 +696,74 @@ def test_a_laptop_with_refused_changes_is_flagged_and_its_page_says_what_and_wha
             update(REJECTIONS).values(created_at=console.clock.now - timedelta(days=7, minutes=1))
         )
     assert build_report(engine, console.settings).flagged == []
+
+
+def test_sync_history_says_each_refusal_and_failure_in_words(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 3)
+    full_sync(laptop)
+    # its clock an hour ahead: the push is refused with a 422
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    an_hour_ahead = str(int(time.time() * 1000) + 3_600_000)
+    pushed = laptop.client.post(
+        "/v1/push",
+        json={
+            "epoch": laptop.epoch,
+            "mutations": [laptop.mutation("student", new_id(), north, {})],
+        },
+        headers={**laptop.headers, "Harmony-Device-Time": an_hour_ahead},
+    )
+    assert pushed.status_code == 422
+    console.flush()
+    # the server's database down for a moment (recorded as the middleware would)
+    console.clock.advance(hours=1)
+    with engine.begin() as conn:
+        contacts.record(
+            conn,
+            contacts.Contact(laptop.key, "/v1/session", 503, "storage_unavailable"),
+            console.clock.now,
+        )
+        # a code the console does not know is shown as it is
+        console.clock.advance(hours=1)
+        contacts.record(
+            conn, contacts.Contact(laptop.key, "/v1/pull", 502, "gateway_odd"), console.clock.now
+        )
+    admin, _ = signed_in(console, "ana")
+    outcomes = [
+        re.sub(r"<[^>]+>", "", row.split("</td>")[2].split("<td>")[-1]).strip()
+        for row in section(admin.get(f"/admin/devices/{laptop.key}").text, "<tbody>").split(
+            "</tr>"
+        )[:-1]
+    ]
+    assert outcomes == [
+        "failed (gateway_odd)",
+        "failed: the server's database was unavailable",
+        "refused: its clock is wrong",
+        "ok",
+    ]
+    spanish = admin.get(f"/admin/devices/{laptop.key}?lang=es").text
+    assert "rechazada: su reloj está mal" in spanish
+    assert "fallida: la base de datos del servidor no estaba disponible" in spanish
+    assert "clock_skew" not in spanish and "storage_unavailable" not in spanish
+    # a 422 stored as "failed" before refusals were told apart is shown refused too
+    with engine.begin() as conn:
+        conn.execute(
+            update(contacts.SYNCS)
+            .where(contacts.SYNCS.c.error == "clock_skew")
+            .values(outcome="failed")
+        )
+    [entry] = [e for e in contacts.history(engine, laptop.key) if e["error"] == "clock_skew"]
+    assert entry["outcome"] == "refused"
+    # the health page's "last error": in words when the console knows the code
+    assert "last error: gateway_odd" in admin.get("/admin?lang=en").text
+    console.clock.advance(hours=1)
+    with engine.begin() as conn:
+        contacts.record(
+            conn,
+            contacts.Contact(laptop.key, "/v1/session", 503, "storage_unavailable"),
+            console.clock.now,
+        )
+    health_page = admin.get("/admin").text
+    assert "last error: the server's database was unavailable" in health_page

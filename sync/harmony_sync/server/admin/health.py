@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from harmony_sync.server.accounts import DEVICE_HUBS, DEVICES, HUBS, ROWS, as_utc
-from harmony_sync.server.admin.contacts import CONTACTS
+from harmony_sync.server.admin.contacts import CONTACTS, error_words
 from harmony_sync.server.admin.i18n import DEFAULT, N_, Language, current
 from harmony_sync.server.admin.settings import ConsoleSettings, zone
 from harmony_sync.server.store import CONFLICTS, REJECTIONS
@@ -191,6 +191,12 @@ class DeviceHealth:
     def flagged(self) -> bool:
         """Shown in red: overdue, over the backlog limit, refused, or changes refused."""
         return self.overdue or self.over_backlog or self.refused or bool(self.changes_refused)
+
+    @property
+    def last_error_words(self) -> str | None:
+        """Its last error in words (English, marked for translation), if the console knows
+        the code."""
+        return error_words(self.last_error)
 
     @property
     def hub_names(self) -> str:
