@@ -767,3 +767,58 @@ def test_sync_history_says_each_refusal_and_failure_in_words(engine: Engine, hub
         )
     health_page = admin.get("/admin").text
     assert "last error: the server's database was unavailable" in health_page
+
+
+def test_hubs_page_shows_each_hubs_newest_sync_oldest_first_and_flags_a_silent_hub(
+    engine: Engine, hubs
+) -> None:
+    north, south = hubs
+    accounts.add_hub(engine, "East Library")  # no laptops yet
+    console = Console(engine)
+    client = console.client()
+    at_north = Laptop(client, engine, [north])
+    at_south = Laptop(client, engine, [south])
+    full_sync(at_north)  # Wednesday 18 November, 15:00 UTC
+    full_sync(at_south)
+    console.clock.advance(days=2)  # Friday: only South syncs
+    full_sync(at_south)
+    console.flush()
+    console.clock.advance(days=3, hours=-7)  # Monday 23 November, 08:00
+    admin, _ = signed_in(console, "ana")
+
+    def rows() -> list[tuple[str, str, str]]:
+        got = admin.get("/admin/hubs?lang=en")
+        assert got.status_code == 200, got.text
+        table = section(got.text, "<tbody>")
+        out = []
+        for row in table.split("</tr>")[:-1]:
+            name = re.search(r'<th scope="row">([^<]*)', row)
+            when = re.search(r'<td class="when">(.*?)</td>', row, re.S)
+            assert name and when
+            text = " ".join(re.sub(r"<[^>]+>", " ", when.group(1)).split())
+            out.append((name.group(1), "flagged" if 'class="flagged"' in row else "", text))
+        return out
+
+    # Monday: North missed Thursday and Friday (2, the limit): not flagged yet
+    assert rows() == [
+        ("North Park", "", "Wed 18 Nov, 15:00 5 days ago"),
+        ("South School", "", "Fri 20 Nov, 15:00 3 days ago"),
+        ("East Library", "", "no devices enrolled"),
+    ]
+    console.clock.advance(days=1)  # Tuesday: Thursday, Friday and Monday went by
+    admin, _ = signed_in(console, "ben")  # a new day, a new session
+    assert rows() == [
+        (
+            "North Park",
+            "flagged",
+            "Wed 18 Nov, 15:00 6 days ago no sync for 3 school days (limit 2)",
+        ),
+        ("South School", "", "Fri 20 Nov, 15:00 4 days ago"),
+        ("East Library", "", "no devices enrolled"),
+    ]
+    [north_hub] = [
+        h for h in build_report(engine, console.settings).as_dict()["hubs"] if h["id"] == north
+    ]
+    assert north_hub["overdue"] and north_hub["school_days_silent"] == 3
+    spanish = admin.get("/admin/hubs?lang=es").text
+    assert "sin sincronizar desde hace 3 días de clases (límite 2)" in spanish

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -295,6 +295,14 @@ class HubHealth:
     archived: bool
     conflicts_waiting: int = 0
     devices: list[DeviceHealth] = field(default_factory=list)
+    #: the newest successful sync of any of its enrolled laptops
+    last_success_at: datetime | None = None
+    #: school days gone by in full since then (or since its newest laptop was enrolled,
+    #: if none has synced), in its time zone; None without enrolled laptops
+    school_days_silent: int | None = None
+    #: not archived, has enrolled laptops, and none of them synced within the health
+    #: page's limit (every one of them is overdue): nobody there has synced
+    overdue: bool = False
 
     @property
     def active_devices(self) -> list[DeviceHealth]:
@@ -352,6 +360,9 @@ class HealthReport:
                     "all_current": h.all_current,
                     "devices": [d.key for d in h.devices],
                     "conflicts_waiting": h.conflicts_waiting,
+                    "last_success_at": h.last_success_at.isoformat() if h.last_success_at else None,
+                    "school_days_silent": h.school_days_silent,
+                    "overdue": h.overdue,
                 }
                 for h in self.hubs
             ],
@@ -457,7 +468,35 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
         for h in hub_ids:
             if h in hubs:
                 hubs[h].devices.append(health)
+    for hub in report.hubs:
+        _judge_hub(hub, zones.get(hub.id, settings.zone), now, settings)
     return report
+
+
+def _judge_hub(hub: HubHealth, tz: Any, now: datetime, settings: ConsoleSettings) -> None:
+    """A hub's newest sync, and whether it is overdue by the devices' rule."""
+    active = hub.active_devices
+    synced = [d.last_success_at for d in active if d.last_success_at is not None]
+    hub.last_success_at = max(synced) if synced else None
+    since = [d.last_success_at or d.enrolled_at for d in active]
+    newest = max((m for m in since if m is not None), default=None)
+    if newest is None:
+        return
+    hub.school_days_silent = school_days_between(
+        newest.astimezone(tz).date(), now.astimezone(tz).date()
+    )
+    hub.overdue = not hub.archived and hub.school_days_silent > settings.overdue_school_days
+
+
+def hubs_oldest_sync_first(hubs: list[HubHealth]) -> list[HubHealth]:
+    """Hubs whose newest sync is oldest first (never synced before any), then the hubs
+    without enrolled laptops, then archived ones; by name within each."""
+    far_past = datetime.min.replace(tzinfo=UTC)
+
+    def key(h: HubHealth) -> tuple[bool, bool, datetime, str]:
+        return (h.archived, not h.active_devices, h.last_success_at or far_past, h.name.casefold())
+
+    return sorted(hubs, key=key)
 
 
 def _utc(moment: datetime | None) -> datetime | None:

@@ -693,7 +693,8 @@ def _hub_name(console: Console, hub_id: str) -> str:
 def _hubs_page(request: Request, me: Identity, status: int = 200, error: str = "") -> Response:
     console = _console(request)
     report = health.build_report(console.engine, console.settings)
-    return _render(request, "hubs.html", me, status, hubs=report.hubs, error=error)
+    hubs = health.hubs_oldest_sync_first(report.hubs)
+    return _render(request, "hubs.html", me, status, hubs=hubs, error=error)
 
 
 @router.get("/hubs", summary="Hubs")
