@@ -6,7 +6,8 @@ Run from the repository root: ``.venv/bin/python -m scripts.screenshots_console`
 A server app on a temporary SQLite file gets three hubs and their laptops, which sync
 through the real API (in-process) at moments spread over a week, with the console's
 clock moved by hand; one laptop of South School last synced on Wednesday with a backlog,
-so on Tuesday afternoon its hub is flagged. Then uvicorn serves the app on 127.0.0.1 and
+so on Tuesday afternoon its hub is flagged, and so is West Center's only laptop; on Monday
+a change of Eastside Library's laptop was refused. Then uvicorn serves the app on 127.0.0.1 and
 headless Chromium takes full-page pictures of:
 
 - console-health.png: sync health, one hub overdue, and which hubs synced today;
@@ -15,7 +16,12 @@ headless Chromium takes full-page pictures of:
 - console-health-es.png: sync health in Spanish, for a browser that prefers Spanish;
 - console-audit.png, console-audit-es.png: the audit log of the office's week (a console
   user added, a mistyped name, a lost laptop revoked, a hub renamed, a code issued), in
-  English and in Spanish.
+  English and in Spanish;
+- console-device.png, console-device-es.png: Eastside Library's laptop, one of whose
+  changes the server refused on Monday (a date of birth typed as text), with what to do,
+  and its sync history (a push refused that morning for its clock), in English and Spanish;
+- console-hubs.png: the hubs, the one whose newest sync is oldest first: West Center,
+  whose only laptop last synced on Wednesday, flagged.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from zoneinfo import ZoneInfo
 
 import uvicorn
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 from tests.admin.conftest import Browser, start_chromium
 from tests.server.console import PASSWORD, Clock, csrf_of
 from tests.server.fakes import Laptop, new_id
@@ -38,6 +45,7 @@ from harmony_sync.server import accounts, db
 from harmony_sync.server.admin import audit, users
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.app import create_app
+from harmony_sync.server.store import REJECTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -90,13 +98,36 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     e1 = laptop("Eastside Library laptop", east)
     office = laptop("Programme office", None)
     lost = laptop("North Park laptop 3", north)
+    west = laptop("West Center laptop", accounts.add_hub(engine, "West Center"))
+    sync(west, clock, at(6, 15, 30), 0, rows=3)  # nobody at West Center synced since
     sync(lost, clock, at(6, 16, 40), 3, rows=2)  # lost on the way home, 3 changes unsent
     sync(s1, clock, at(6, 16, 10), 0, rows=14)  # last Wednesday
     sync(s1, clock, at(6, 17, 45), 148)  # it stopped syncing with a backlog
     for day in (5, 4, 1):  # Thursday, Friday, Monday
         sync(s2, clock, at(day, 17, 20), 0, rows=6)
         sync(n1, clock, at(day, 17, 5), 0, rows=9)
+        if day == 1:  # Monday morning Eastside's laptop clock is an hour ahead: refused
+            clock.now = at(1, 8, 10)
+            assert e1.client.get("/v1/session", headers=e1.headers).status_code == 200
+            ahead = str(int(time.time() * 1000) + 3_600_000)
+            refused = e1.client.post(
+                "/v1/push",
+                json={"epoch": e1.epoch, "mutations": [e1.mutation("student", new_id(), east, {})]},
+                headers={**e1.headers, "Harmony-Device-Time": ahead},
+            )
+            assert refused.status_code == 422
         sync(e1, clock, at(day, 16, 50), 0, rows=4)
+    # Monday: a date of birth typed as text on Eastside's laptop, refused for good
+    clock.now = at(1, 16, 52)
+    refused_at = clock.now
+    bad = e1.mutation(
+        "student", new_id(), east, {"legal_first_name": "Student", "date_of_birth": "3/14/2016"}
+    )
+    assert e1.client.get("/v1/session", headers=e1.headers).status_code == 200
+    e1.push([bad])
+    e1.pull_all()
+    with engine.begin() as conn:  # the server stamps refusals with its real clock
+        conn.execute(update(REJECTIONS).values(created_at=refused_at))
     sync(office, clock, at(1, 9, 30), 0)
     # two laptops of North Park edit the same student at once: a conflict to review
     student = new_id()
@@ -196,11 +227,20 @@ def main() -> int:
                         "console-revoke.png",
                     ),
                     ("/admin/audit", "console-audit.png"),
+                    (f"/admin/devices/{keys['Eastside Library laptop']}", "console-device.png"),
+                    ("/admin/hubs", "console-hubs.png"),
                 ],
             ),
             (
                 "es-MX,es",
-                [("/admin", "console-health-es.png"), ("/admin/audit", "console-audit-es.png")],
+                [
+                    ("/admin", "console-health-es.png"),
+                    ("/admin/audit", "console-audit-es.png"),
+                    (
+                        f"/admin/devices/{keys['Eastside Library laptop']}",
+                        "console-device-es.png",
+                    ),
+                ],
             ),
         ):
             driver = start_chromium(languages=languages)

@@ -145,7 +145,7 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     record_students(laptop, north, ["Dara"])
     assert desktop(["--data-dir", str(laptop), "sync"]) == 2  # a person must act
     assert "[device_revoked]" in capsys.readouterr().out
-    eventually(lambda: "refused (device_revoked)" in browser.text, browser)
+    eventually(lambda: "refused: it is revoked" in browser.text, browser)
 
     # as the confirmation promised: enrolled again, the laptop sends what it kept
     code = issue_code(browser, "North laptop 1 again", "North Park")

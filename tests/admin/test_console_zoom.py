@@ -53,3 +53,18 @@ def test_every_page_reflows_at_200_percent_zoom(
         )
         assert view == 640 and shown <= 640
         assert (path, wide) == (path, shown)  # nothing beyond the window's right edge
+    # the device page's facts: the labels wrap, the values keep at least half the width
+    # (the longest label, "Conflicts from its changes, waiting for review", used to take
+    # its whole length and leave the values a word per line)
+    browser.open(f"/admin/devices/{device['key']}")
+    inner, values, labels = browser.driver.execute_script(
+        "const list = document.querySelector('dl.facts');"
+        "const width = e => e.getBoundingClientRect().width;"
+        "const style = getComputedStyle(list);"
+        "const inner = list.clientWidth - parseFloat(style.paddingLeft)"
+        " - parseFloat(style.paddingRight);"
+        "return [inner, [...list.querySelectorAll('dd')].map(width),"
+        " [...list.querySelectorAll('dt')].map(width)];"
+    )
+    assert len(values) == 8 and min(values) >= inner / 2, (inner, values, labels)
+    assert max(labels) <= inner * 0.4 + 1, (inner, labels)

@@ -12,7 +12,7 @@ import io
 import json
 import re
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +20,18 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
 from harmony_sync.server.accounts import DEVICES, ROWS
 from harmony_sync.server.admin import cli as admin_cli
+from harmony_sync.server.admin import contacts
 from harmony_sync.server.admin import i18n as admin_i18n
 from harmony_sync.server.admin.health import build_report, school_days_between
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.cli import main
+from harmony_sync.server.store import REJECTIONS
 from tests.server.console import WEDNESDAY, Console, csrf_of, post, signed_in
 from tests.server.fakes import VERSION_HEADERS, Laptop, new_id
 
@@ -179,7 +181,7 @@ def test_sync_history_counts_each_sync_and_folds_idle_ones(engine: Engine, hubs)
         assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 401
     console.flush()
     page = admin.get(f"/admin/devices/{laptop.key}").text
-    assert "refused (device_revoked)" in page and "× 2" in page
+    assert "refused: it is revoked" in page and "× 2" in page
     [device] = build_report(engine, console.settings).devices
     assert device.last_error == "device_revoked" and device.status == "revoked"
 
@@ -650,3 +652,173 @@ def test_a_laptop_refused_for_its_app_version_is_flagged_with_what_to_do(
         "sync refused: its app and the server are of different versions. Update the app on "
         "this laptop (or the server)"
     ]
+
+
+def test_a_laptop_with_refused_changes_is_flagged_and_its_page_says_what_and_what_to_do(
+    engine: Engine, hubs
+) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 0)
+    full_sync(laptop)
+    # a date of birth that is not a date: refused for good, the sync itself completes
+    bad = laptop.mutation(
+        "student", new_id(), north, {"legal_first_name": "Zed", "date_of_birth": "31/02/2015"}
+    )
+    full_sync(laptop, [bad])
+    console.flush()
+    report = build_report(engine, console.settings)
+    [device] = report.flagged
+    assert device.key == laptop.key and device.changes_refused == 1
+    assert not device.overdue and not device.refused
+    assert device.reasons(console.settings) == [
+        "1 change refused by the server in the last 7 days: it waits in Needs review on the "
+        "laptop. See this device's page for what to do"
+    ]
+    admin, _ = signed_in(console, "ana")
+    health_page = admin.get("/admin").text
+    assert "1 device needs attention." in health_page
+    assert f'<tr class="flagged" data-device="{laptop.key}">' in health_page
+    page = admin.get(f"/admin/devices/{laptop.key}").text
+    refused = section(page, "Changes the server refused")
+    assert "What to do:" in refused and "Sync ▸ Needs review" in refused
+    cells = re.findall(r"<td>(.*?)</td>", section(refused, "<tbody>"))
+    assert cells == ["student", "<code>date_of_birth</code>", "a value does not fit its field"]
+    assert "Zed" not in page and "31/02/2015" not in page  # never the values
+    assert bad["row_id"] not in page
+    spanish = admin.get(f"/admin/devices/{laptop.key}?lang=es").text
+    assert "Cambios que el servidor rechazó" in spanish
+    assert "un valor no corresponde a su campo" in spanish
+    # refused over a week ago: no longer flagged (the laptop's review holds it meanwhile)
+    with engine.begin() as conn:
+        conn.execute(
+            update(REJECTIONS).values(created_at=console.clock.now - timedelta(days=7, minutes=1))
+        )
+    assert build_report(engine, console.settings).flagged == []
+
+
+def test_sync_history_says_each_refusal_and_failure_in_words(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = Console(engine)
+    laptop = Laptop(console.client(), engine, [north])
+    report_headers(laptop, 3)
+    full_sync(laptop)
+    # its clock an hour ahead: the push is refused with a 422
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    an_hour_ahead = str(int(time.time() * 1000) + 3_600_000)
+    pushed = laptop.client.post(
+        "/v1/push",
+        json={
+            "epoch": laptop.epoch,
+            "mutations": [laptop.mutation("student", new_id(), north, {})],
+        },
+        headers={**laptop.headers, "Harmony-Device-Time": an_hour_ahead},
+    )
+    assert pushed.status_code == 422
+    console.flush()
+    # the server's database down for a moment (recorded as the middleware would)
+    console.clock.advance(hours=1)
+    with engine.begin() as conn:
+        contacts.record(
+            conn,
+            contacts.Contact(laptop.key, "/v1/session", 503, "storage_unavailable"),
+            console.clock.now,
+        )
+        # a code the console does not know is shown as it is
+        console.clock.advance(hours=1)
+        contacts.record(
+            conn, contacts.Contact(laptop.key, "/v1/pull", 502, "gateway_odd"), console.clock.now
+        )
+    admin, _ = signed_in(console, "ana")
+    outcomes = [
+        re.sub(r"<[^>]+>", "", row.split("</td>")[2].split("<td>")[-1]).strip()
+        for row in section(admin.get(f"/admin/devices/{laptop.key}").text, "<tbody>").split(
+            "</tr>"
+        )[:-1]
+    ]
+    assert outcomes == [
+        "failed (gateway_odd)",
+        "failed: the server's database was unavailable",
+        "refused: its clock is wrong",
+        "ok",
+    ]
+    spanish = admin.get(f"/admin/devices/{laptop.key}?lang=es").text
+    assert "rechazada: su reloj está mal" in spanish
+    assert "fallida: la base de datos del servidor no estaba disponible" in spanish
+    assert "clock_skew" not in spanish and "storage_unavailable" not in spanish
+    # a 422 stored as "failed" before refusals were told apart is shown refused too
+    with engine.begin() as conn:
+        conn.execute(
+            update(contacts.SYNCS)
+            .where(contacts.SYNCS.c.error == "clock_skew")
+            .values(outcome="failed")
+        )
+    [entry] = [e for e in contacts.history(engine, laptop.key) if e["error"] == "clock_skew"]
+    assert entry["outcome"] == "refused"
+    # the health page's "last error": in words when the console knows the code
+    assert "last error: gateway_odd" in admin.get("/admin?lang=en").text
+    console.clock.advance(hours=1)
+    with engine.begin() as conn:
+        contacts.record(
+            conn,
+            contacts.Contact(laptop.key, "/v1/session", 503, "storage_unavailable"),
+            console.clock.now,
+        )
+    health_page = admin.get("/admin").text
+    assert "last error: the server's database was unavailable" in health_page
+
+
+def test_hubs_page_shows_each_hubs_newest_sync_oldest_first_and_flags_a_silent_hub(
+    engine: Engine, hubs
+) -> None:
+    north, south = hubs
+    accounts.add_hub(engine, "East Library")  # no laptops yet
+    console = Console(engine)
+    client = console.client()
+    at_north = Laptop(client, engine, [north])
+    at_south = Laptop(client, engine, [south])
+    full_sync(at_north)  # Wednesday 18 November, 15:00 UTC
+    full_sync(at_south)
+    console.clock.advance(days=2)  # Friday: only South syncs
+    full_sync(at_south)
+    console.flush()
+    console.clock.advance(days=3, hours=-7)  # Monday 23 November, 08:00
+    admin, _ = signed_in(console, "ana")
+
+    def rows() -> list[tuple[str, str, str]]:
+        got = admin.get("/admin/hubs?lang=en")
+        assert got.status_code == 200, got.text
+        table = section(got.text, "<tbody>")
+        out = []
+        for row in table.split("</tr>")[:-1]:
+            name = re.search(r'<th scope="row">([^<]*)', row)
+            when = re.search(r'<td class="when">(.*?)</td>', row, re.S)
+            assert name and when
+            text = " ".join(re.sub(r"<[^>]+>", " ", when.group(1)).split())
+            out.append((name.group(1), "flagged" if 'class="flagged"' in row else "", text))
+        return out
+
+    # Monday: North missed Thursday and Friday (2, the limit): not flagged yet
+    assert rows() == [
+        ("North Park", "", "Wed 18 Nov, 15:00 5 days ago"),
+        ("South School", "", "Fri 20 Nov, 15:00 3 days ago"),
+        ("East Library", "", "no devices enrolled"),
+    ]
+    console.clock.advance(days=1)  # Tuesday: Thursday, Friday and Monday went by
+    admin, _ = signed_in(console, "ben")  # a new day, a new session
+    assert rows() == [
+        (
+            "North Park",
+            "flagged",
+            "Wed 18 Nov, 15:00 6 days ago no sync for 3 school days (limit 2)",
+        ),
+        ("South School", "", "Fri 20 Nov, 15:00 4 days ago"),
+        ("East Library", "", "no devices enrolled"),
+    ]
+    [north_hub] = [
+        h for h in build_report(engine, console.settings).as_dict()["hubs"] if h["id"] == north
+    ]
+    assert north_hub["overdue"] and north_hub["school_days_silent"] == 3
+    spanish = admin.get("/admin/hubs?lang=es").text
+    assert "sin sincronizar desde hace 3 días de clases (límite 2)" in spanish

@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmony_sync.server.accounts import DEVICES, as_utc, secret_hash
+from harmony_sync.server.admin.i18n import N_
 from harmony_sync.server.admin.models import DeviceContact, DeviceSync
 
 log = logging.getLogger("harmony_sync.server.console")
@@ -44,6 +45,44 @@ SYNC_GAP = timedelta(minutes=30)
 HISTORY_KEPT = 500
 #: Errors that are a normal step of a sync (the client re-bases or splits its push).
 ROUTINE_ERRORS = frozenset({"epoch_changed", "request_too_large"})
+#: The server's error codes (PROTOCOL.md) as the office reads them in a sync's history,
+#: translated where shown. The first ones are refusals: the server answered and said no
+#: (someone has to act); the rest are failures of the server or the network.
+REFUSED_ERRORS = {
+    "clock_skew": N_("its clock is wrong"),
+    "version_mismatch": N_("its app and the server are of different versions"),
+    "version_missing": N_("its app did not say which version it is"),
+    "missing_token": N_("it is not enrolled"),
+    "invalid_token": N_("the server does not know its token: enroll it again"),
+    "device_revoked": N_("it is revoked"),
+    "out_of_scope": N_("it asked for a hub it is not enrolled for"),
+    "bad_request": N_("the server could not read its request"),
+    "not_found": N_("it asked the server for a page that does not exist"),
+    "method_not_allowed": N_("it asked the server for a page that does not exist"),
+}
+FAILED_ERRORS = {
+    "storage_unavailable": N_("the server's database was unavailable"),
+    "internal_error": N_("the server failed unexpectedly"),
+    "http_error": N_("the server answered with an error"),
+}
+
+
+def outcome_of(outcome: str, error: str | None) -> str:
+    """A sync's outcome as shown: a known refusal is "refused" even where it was stored as
+    "failed" (a 422 or 400 refusal before this was told apart)."""
+    if error in REFUSED_ERRORS:
+        return "refused"
+    return outcome
+
+
+def error_words(error: str | None) -> str | None:
+    """A stored error code in words (English, marked for translation), or None when the
+    code is not one the console knows (it is then shown as it is)."""
+    if error is None:
+        return None
+    return REFUSED_ERRORS.get(error) or FAILED_ERRORS.get(error)
+
+
 #: Largest outbox size taken from a header (anything larger is ignored as nonsense).
 MAX_REPORTED = 10**9
 
@@ -139,7 +178,7 @@ def record(conn: Connection, c: Contact, now: datetime) -> None:
     if c.app_version is not None:
         values["app_version"] = c.app_version
     if failed:
-        values["outcome"] = "refused" if c.status in (401, 403, 409) else "failed"
+        values["outcome"] = "refused" if 400 <= c.status < 500 else "failed"
         values["error"] = c.error
     elif c.complete:
         values["outcome"] = "ok"
@@ -235,8 +274,9 @@ def history(engine: Engine, device_key: int, limit: int = 100) -> list[dict[str,
         {
             "started_at": as_utc(r.started_at),
             "finished_at": as_utc(r.finished_at),
-            "outcome": r.outcome,
+            "outcome": outcome_of(r.outcome, r.error),
             "error": r.error,
+            "error_words": error_words(r.error),
             "syncs": r.syncs,
             "pushed": r.pushed,
             "rejected": r.rejected,

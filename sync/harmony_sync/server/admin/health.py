@@ -4,23 +4,28 @@ One report serves the console's first page and ``harmony-sync admin health``, so
 always agree. A device is **overdue** when more than ``overdue_school_days`` school days
 (Monday to Friday) have passed in full since its last complete sync (or since it was
 enrolled, if it never synced), counted in its hub's time zone. It is **over the backlog
-limit** when it last reported more changes waiting than ``backlog_limit``. Archived hubs,
+limit** when it last reported more changes waiting than ``backlog_limit``. It is flagged
+too when its last request was refused for something only someone at the laptop can fix
+(:data:`REFUSALS`), and for :data:`REFUSED_CHANGES_DAYS` days after the server refused
+one of its changes for good (:data:`CHANGE_REFUSALS`). A hub is **overdue** when none of
+its laptops synced within the same limit as a device. Archived hubs,
 revoked devices and devices still awaiting enrollment are never flagged.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, select
 
 from harmony_sync.server.accounts import DEVICE_HUBS, DEVICES, HUBS, ROWS, as_utc
-from harmony_sync.server.admin.contacts import CONTACTS
+from harmony_sync.server.admin.contacts import CONTACTS, error_words
 from harmony_sync.server.admin.i18n import DEFAULT, N_, Language, current
 from harmony_sync.server.admin.settings import ConsoleSettings, zone
-from harmony_sync.server.store import CONFLICTS
+from harmony_sync.server.store import CONFLICTS, REJECTIONS
 
 #: A device's state; the console shows it translated (``_(status)``).
 ENROLLED, AWAITING, REVOKED = N_("enrolled"), N_("awaiting enrollment"), N_("revoked")
@@ -37,6 +42,102 @@ REFUSALS = {
         "this laptop (or the server)"
     ),
 }
+
+
+#: Changes the server refused for good (PROTOCOL.md section 5, rule 3) stay in "Needs
+#: review" on the laptop until someone there deals with them; the server cannot see when
+#: they do, so a laptop is flagged while it has refusals recorded this recently.
+REFUSED_CHANGES_DAYS = 7
+
+#: Why a change was refused (the server's rejection codes), in words for the office.
+CHANGE_REFUSALS = {
+    "unknown_table": N_("the server does not know this kind of record"),
+    "bad_row_id": N_("the record's identifier is malformed"),
+    "bad_hub_id": N_("the record's hub identifier is malformed"),
+    "bad_values": N_("a value does not fit its field"),
+    "bad_clocks": N_("its time stamps are malformed or far in the future"),
+    "bad_bases": N_("its record of earlier values is malformed"),
+    "hub_change": N_("the record belongs to another hub on the server"),
+    "unknown_parent": N_("a record it depends on is not on the server"),
+    "parent_hub_mismatch": N_("the record it depends on belongs to another hub"),
+    "out_of_scope": N_("this laptop may not change records of that hub"),
+    "scope_change": N_("it would move a shared record to another family"),
+    "unknown_hub": N_("its hub is not registered on the server"),
+}
+
+#: Each kind of record (synced table), in words.
+RECORD_KINDS = {
+    "hub": N_("hub"),
+    "staff": N_("staff member"),
+    "attendance_code": N_("attendance code"),
+    "student": N_("student"),
+    "contact": N_("family contact"),
+    "ensemble": N_("ensemble"),
+    "enrollment": N_("enrollment"),
+    "enrollment_event": N_("enrollment change"),
+    "session": N_("session"),
+    "attendance_mark": N_("attendance mark"),
+    "student_redirect": N_("merged student"),
+    "volunteer": N_("volunteer"),
+    "volunteer_assignment": N_("volunteer's ensemble"),
+    "clearance_kind": N_("kind of clearance"),
+    "volunteer_clearance": N_("volunteer's clearance"),
+    "volunteer_shift": N_("volunteer shift"),
+    "session_invitation": N_("session invitation"),
+    "family_event": N_("family event"),
+    "family_attendance": N_("family event attendance"),
+    "programme_year": N_("programme year"),
+    "term": N_("term"),
+    "closure": N_("closure day"),
+}
+
+_FIELD = re.compile(r", field '([a-z_][a-z0-9_]{0,63})': ")
+
+
+@dataclass
+class RefusedChange:
+    """One change of a laptop the server refused: what kind of record, which field, why.
+
+    Never the record's values (the server does not keep them) nor its identifier.
+    """
+
+    at: datetime
+    kind: str
+    field: str | None
+    code: str
+
+    def kind_words(self, lang: Language | None = None) -> str:
+        """The kind of record in words ("student", "estudiante")."""
+        lang = lang or current()
+        known = RECORD_KINDS.get(self.kind)
+        return lang.gettext(known) if known else lang.gettext("unknown kind of record")
+
+    def reason_words(self, lang: Language | None = None) -> str:
+        """Why it was refused, in words."""
+        lang = lang or current()
+        known = CHANGE_REFUSALS.get(self.code)
+        return lang.gettext(known) if known else lang.gettext("refused for another reason")
+
+
+def refused_changes(engine: Engine, device_key: int, limit: int = 50) -> list[RefusedChange]:
+    """A laptop's refused changes, newest first."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                REJECTIONS.c.created_at,
+                REJECTIONS.c.table_name,
+                REJECTIONS.c.code,
+                REJECTIONS.c.reason,
+            )
+            .where(REJECTIONS.c.device_key == device_key)
+            .order_by(REJECTIONS.c.id.desc())
+            .limit(limit)
+        ).all()
+    out = []
+    for at, table, code, reason in rows:
+        match = _FIELD.search(reason or "") if code == "bad_values" else None
+        out.append(RefusedChange(as_utc(at), table or "", match.group(1) if match else None, code))
+    return out
 
 
 def school_days_between(last: date, today: date) -> int:
@@ -83,11 +184,19 @@ class DeviceHealth:
     over_backlog: bool = False
     #: its last request was refused for one of REFUSALS (and no sync completed since)
     refused: bool = False
+    #: changes of its the server refused for good in the last REFUSED_CHANGES_DAYS days
+    changes_refused: int = 0
 
     @property
     def flagged(self) -> bool:
-        """Shown in red: overdue, over the backlog limit, or refused."""
-        return self.overdue or self.over_backlog or self.refused
+        """Shown in red: overdue, over the backlog limit, refused, or changes refused."""
+        return self.overdue or self.over_backlog or self.refused or bool(self.changes_refused)
+
+    @property
+    def last_error_words(self) -> str | None:
+        """Its last error in words (English, marked for translation), if the console knows
+        the code."""
+        return error_words(self.last_error)
 
     @property
     def hub_names(self) -> str:
@@ -134,6 +243,17 @@ class DeviceHealth:
             )
         if self.refused and self.last_error in REFUSALS:
             out.append(lang.gettext(REFUSALS[self.last_error]))
+        if self.changes_refused:
+            out.append(
+                lang.ngettext(
+                    "%(num)d change refused by the server in the last %(days)d days: it waits "
+                    "in Needs review on the laptop. See this device's page for what to do",
+                    "%(num)d changes refused by the server in the last %(days)d days: they "
+                    "wait in Needs review on the laptop. See this device's page for what to do",
+                    self.changes_refused,
+                    days=REFUSED_CHANGES_DAYS,
+                )
+            )
         return out
 
     def as_dict(self, settings: ConsoleSettings) -> dict[str, Any]:
@@ -161,6 +281,7 @@ class DeviceHealth:
             "overdue": self.overdue,
             "over_backlog": self.over_backlog,
             "refused": self.refused,
+            "changes_refused": self.changes_refused,
             "flags": self.reasons(settings, Language(DEFAULT, settings.zone)),  # always English
         }
 
@@ -174,6 +295,14 @@ class HubHealth:
     archived: bool
     conflicts_waiting: int = 0
     devices: list[DeviceHealth] = field(default_factory=list)
+    #: the newest successful sync of any of its enrolled laptops
+    last_success_at: datetime | None = None
+    #: school days gone by in full since then (or since its newest laptop was enrolled,
+    #: if none has synced), in its time zone; None without enrolled laptops
+    school_days_silent: int | None = None
+    #: not archived, has enrolled laptops, and none of them synced within the health
+    #: page's limit (every one of them is overdue): nobody there has synced
+    overdue: bool = False
 
     @property
     def active_devices(self) -> list[DeviceHealth]:
@@ -231,6 +360,9 @@ class HealthReport:
                     "all_current": h.all_current,
                     "devices": [d.key for d in h.devices],
                     "conflicts_waiting": h.conflicts_waiting,
+                    "last_success_at": h.last_success_at.isoformat() if h.last_success_at else None,
+                    "school_days_silent": h.school_days_silent,
+                    "overdue": h.overdue,
                 }
                 for h in self.hubs
             ],
@@ -280,6 +412,15 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             if device_key is not None:
                 by_device[device_key] = by_device.get(device_key, 0) + int(count)
         devices = list(conn.execute(select(DEVICES).order_by(DEVICES.c.key)))
+        since_refusals = now - timedelta(days=REFUSED_CHANGES_DAYS)
+        changes_refused = {
+            int(key): int(count)
+            for key, count in conn.execute(
+                select(REJECTIONS.c.device_key, func.count())
+                .where(REJECTIONS.c.created_at >= since_refusals)
+                .group_by(REJECTIONS.c.device_key)
+            )
+        }
     report = HealthReport(now, settings, list(hubs.values()), [])
     for d in devices:
         if d.revoked_at is not None:
@@ -322,11 +463,40 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             health.overdue = health.school_days_silent > settings.overdue_school_days
             health.over_backlog = (health.outbox_size or 0) > settings.backlog_limit
         health.refused = judged and health.last_error in REFUSALS
+        health.changes_refused = changes_refused.get(d.key, 0) if judged else 0
         report.devices.append(health)
         for h in hub_ids:
             if h in hubs:
                 hubs[h].devices.append(health)
+    for hub in report.hubs:
+        _judge_hub(hub, zones.get(hub.id, settings.zone), now, settings)
     return report
+
+
+def _judge_hub(hub: HubHealth, tz: Any, now: datetime, settings: ConsoleSettings) -> None:
+    """A hub's newest sync, and whether it is overdue by the devices' rule."""
+    active = hub.active_devices
+    synced = [d.last_success_at for d in active if d.last_success_at is not None]
+    hub.last_success_at = max(synced) if synced else None
+    since = [d.last_success_at or d.enrolled_at for d in active]
+    newest = max((m for m in since if m is not None), default=None)
+    if newest is None:
+        return
+    hub.school_days_silent = school_days_between(
+        newest.astimezone(tz).date(), now.astimezone(tz).date()
+    )
+    hub.overdue = not hub.archived and hub.school_days_silent > settings.overdue_school_days
+
+
+def hubs_oldest_sync_first(hubs: list[HubHealth]) -> list[HubHealth]:
+    """Hubs whose newest sync is oldest first (never synced before any), then the hubs
+    without enrolled laptops, then archived ones; by name within each."""
+    far_past = datetime.min.replace(tzinfo=UTC)
+
+    def key(h: HubHealth) -> tuple[bool, bool, datetime, str]:
+        return (h.archived, not h.active_devices, h.last_success_at or far_past, h.name.casefold())
+
+    return sorted(hubs, key=key)
 
 
 def _utc(moment: datetime | None) -> datetime | None:

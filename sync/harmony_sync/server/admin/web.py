@@ -478,6 +478,7 @@ def health_page(
         sort_links=sort_links,
         flagged=bool(flagged),
         archived=bool(archived),
+        refused_days=health.REFUSED_CHANGES_DAYS,
     )
 
 
@@ -576,6 +577,7 @@ def device_page(request: Request, me: Me, key: int) -> Response:
         me,
         device=device,
         history=contacts.history(console.engine, key),
+        refused=health.refused_changes(console.engine, key),
         error="",
     )
 
@@ -597,6 +599,7 @@ def rename_device(
             400,
             device=device,
             history=contacts.history(console.engine, key),
+            refused=health.refused_changes(console.engine, key),
             error=explain(err, language(request)),
         )
     console.audit(
@@ -690,7 +693,8 @@ def _hub_name(console: Console, hub_id: str) -> str:
 def _hubs_page(request: Request, me: Identity, status: int = 200, error: str = "") -> Response:
     console = _console(request)
     report = health.build_report(console.engine, console.settings)
-    return _render(request, "hubs.html", me, status, hubs=report.hubs, error=error)
+    hubs = health.hubs_oldest_sync_first(report.hubs)
+    return _render(request, "hubs.html", me, status, hubs=hubs, error=error)
 
 
 @router.get("/hubs", summary="Hubs")
