@@ -61,7 +61,11 @@ def test_the_servers_name_is_shown_read_only_and_the_typed_one_was_local(
     assert box.field.isReadOnly() and not box.save_button.isVisible()
     said = {
         "en_US": ("Set on your sync server", "“Cedar Strings”", "nothing else is lost"),
-        "es_MX": ("Se define en su servidor de sincronización", "“Cedar Strings”", "no se pierde nada"),
+        "es_MX": (
+            "Se define en su servidor de sincronización",
+            "“Cedar Strings”",
+            "no se pierde nada",
+        ),
     }
     for words in said[language]:
         assert words in box.note.text()
