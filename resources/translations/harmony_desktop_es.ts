@@ -3860,6 +3860,47 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <source>Take roll anyway</source>
         <translation>Tomar asistencia de todos modos</translation>
     </message>
+    <message>
+        <source>Programme</source>
+        <extracomment>What a new name tells the other views (printouts read it when they print).</extracomment>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Printed at the top of rosters, sign-in sheets and reports</source>
+        <translation>Se imprime arriba de las listas, las hojas de asistencia y los informes</translation>
+    </message>
+    <message>
+        <source>Programme name:</source>
+        <translation>Nombre del programa:</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Guardar nombre</translation>
+    </message>
+    <message>
+        <source>Save the programme&apos;s name</source>
+        <translation>Guardar el nombre del programa</translation>
+    </message>
+    <message>
+        <source>About the programme&apos;s name</source>
+        <translation>Sobre el nombre del programa</translation>
+    </message>
+    <message>
+        <source>Set on your sync server for every laptop of the programme: the office changes it in the sync server&apos;s administration (harmony-sync set-programme-name), and this laptop prints the new name from its next sync.</source>
+        <translation>Se define en su servidor de sincronización para todas las computadoras del programa: la oficina lo cambia en la administración del servidor (harmony-sync set-programme-name), y esta computadora imprime el nuevo nombre desde su siguiente sincronización.</translation>
+    </message>
+    <message>
+        <source>The name typed on this laptop before it joined, “{name}”, was only ever printed here: the server&apos;s name replaces it, and nothing else is lost.</source>
+        <translation>El nombre que se escribió en esta computadora antes de unirse, “{name}”, solo se imprimía aquí: el nombre del servidor lo reemplaza, y no se pierde nada más.</translation>
+    </message>
+    <message>
+        <source>Printed at the top of rosters, sign-in sheets and reports from this laptop.</source>
+        <translation>Se imprime arriba de las listas, las hojas de asistencia y los informes de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Saved: printouts from this laptop are headed with this name.</source>
+        <translation>Guardado: los impresos de esta computadora llevan este nombre en el encabezado.</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>

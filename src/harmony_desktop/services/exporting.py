@@ -89,8 +89,16 @@ class ExportService:
     # -- lookups -----------------------------------------------------------------------
 
     def programme_name(self) -> str:
-        """The programme's name for printed headers (local meta, or a default)."""
-        return self.store.settings.get(settings.PROGRAMME_NAME) or settings.PROGRAMME_NAME.default
+        """The programme's name for printed headers: the sync server's, else the one typed
+        on this laptop, else a default."""
+        known = self.store.settings.get_many(
+            (settings.SYNC_PROGRAMME_NAME, settings.PROGRAMME_NAME)
+        )
+        return (
+            known[settings.SYNC_PROGRAMME_NAME.key]
+            or known[settings.PROGRAMME_NAME.key]
+            or settings.PROGRAMME_NAME.default
+        )
 
     # -- members -------------------------------------------------------------------------
 

@@ -191,6 +191,17 @@ def check_grades(low: str, high: str) -> tuple[str, str]:
     return low, high
 
 
+@dataclass(frozen=True)
+class ProgrammeName:
+    """The name printed at the top of rosters and sheets."""
+
+    name: str
+    #: the sync server gave it (for every laptop): it cannot be changed here
+    from_server: bool = False
+    #: the other name typed on this laptop, which the server's replaced on printouts
+    local: str | None = None
+
+
 class SetupService:
     """Reads and changes the programme's hubs, staff, ensembles and attendance codes."""
 
@@ -208,10 +219,34 @@ class SetupService:
 
     # -- the programme ---------------------------------------------------------------------
 
+    def programme_name(self) -> ProgrammeName:
+        """The programme's name on printouts, and whether the sync server sets it."""
+        with self.store.read() as s:
+            server = settings.read(s, settings.SYNC_PROGRAMME_NAME)
+            typed = settings.read_text(s, settings.PROGRAMME_NAME.key)  # None: never typed
+        if server:
+            return ProgrammeName(server, from_server=True, local=typed if typed != server else None)
+        return ProgrammeName(typed or settings.PROGRAMME_NAME.default)
+
     def set_programme_name(self, name: str) -> None:
         """Name the programme on this laptop's printed headers; a blank name leaves the
-        one it has."""
+        one it has. Refused when the sync server names the programme (its name wins)."""
+        if self.store.settings.get(settings.SYNC_PROGRAMME_NAME):
+            raise ValidationError(
+                _(
+                    "The programme's name is set on your sync server, for every laptop: "
+                    "ask the office to change it there (harmony-sync set-programme-name)."
+                ),
+                "programme_name",
+            )
         name = " ".join(name.split())
+        if len(name) > settings.MAX_PROGRAMME_NAME:
+            raise ValidationError(
+                _("The programme's name can be at most {n} characters long.").format(
+                    n=settings.MAX_PROGRAMME_NAME
+                ),
+                "programme_name",
+            )
         if name:
             self.store.settings.set(settings.PROGRAMME_NAME, name)
 

@@ -373,6 +373,8 @@ class SyncService:
             self._reset_clock(report)
             self._check_mark(info.get("last_mutation_id"))
         self._keep_device_names(info.get("devices"))
+        if "programme_name" in info:  # older servers leave it out
+            self._keep_programme_name(info["programme_name"])
         server_epoch = str(info["epoch"])
         data_manager = bool(info.get("data_manager"))
         if self.store.settings.get(settings.SYNC_DATA_MANAGER) != data_manager:
@@ -416,6 +418,21 @@ class SyncService:
         names = {**known, **told} if isinstance(known, dict) else told
         if names != known:
             self.store.settings.set(settings.SYNC_DEVICE_NAMES, names)
+
+    def _keep_programme_name(self, told: object) -> None:
+        """Print the programme's name the server gave (PROTOCOL.md, section 5) from now
+        on; none (null): the server has no name, and this laptop prints its own again."""
+        name = (
+            " ".join(told.split())[: settings.MAX_PROGRAMME_NAME] if isinstance(told, str) else ""
+        )
+        if name == (self.store.settings.get(settings.SYNC_PROGRAMME_NAME) or ""):
+            return
+        with self.store.raw_write() as s:
+            if name:
+                settings.write(s, settings.SYNC_PROGRAMME_NAME, name)
+            else:
+                settings.clear(s, settings.SYNC_PROGRAMME_NAME)
+        log.info("the server's programme name is %s", "set" if name else "not set")
 
     def _reset_clock(self, report: SyncReport) -> None:
         """Turn the HLC back if it is still far ahead after this computer's clock was

@@ -158,8 +158,11 @@ DEVICE_ID = TextSetting("device_id")
 #: The last reading of this device's hybrid logical clock (read and written only by
 #: ``store.replica``, in the transaction of each change).
 CLOCK = TextSetting("hlc")
-#: The programme's name on printed headers.
+#: The programme's name on printed headers, as typed on this laptop (first start, or the
+#: Programme window); the sync server's name (:data:`SYNC_PROGRAMME_NAME`) wins over it.
 PROGRAMME_NAME = TextSetting("programme_name", "Harmony Project")
+#: The longest programme name (the sync server's limit too).
+MAX_PROGRAMME_NAME = 100
 #: The language of the window and the command line ("en", "es"); unset: the system's.
 LANGUAGE = ChoiceSetting("ui.language", None, choices=tuple(LANGUAGES))
 #: The demo runs written into this database: [{hub_id, seed, today, version}].
@@ -190,6 +193,9 @@ SYNC_PULL_OWN = FlagSetting("sync.pull_own_rows", False)
 #: The names the sync server gave the devices this laptop hears from: {device id: name}
 #: (a clock ends with its writer's device id; "Needs review" says who wrote a value).
 SYNC_DEVICE_NAMES = JsonSetting("sync.device_names", {})
+#: The programme's name the sync server gave at the last sync (PROTOCOL.md, section 5);
+#: unset while the server has none (or is older), and this laptop prints its own.
+SYNC_PROGRAMME_NAME = OptionalTextSetting("sync.programme_name")
 
 #: The hub the window shows (File ▸ Switch hub); unset: the first hub by name.
 CURRENT_HUB = OptionalTextSetting("ui.hub")
@@ -216,6 +222,7 @@ ALL: tuple[Setting[Any], ...] = (
     SYNC_RESOLVE_PENDING,
     SYNC_PULL_OWN,
     SYNC_DEVICE_NAMES,
+    SYNC_PROGRAMME_NAME,
     CURRENT_HUB,
     REGISTER_VOLUNTEERS_HIDDEN,
 )

@@ -84,6 +84,30 @@ def read_epoch(conn: Connection) -> str:
     return str(conn.execute(select(STATE.c.epoch).where(STATE.c.id == 1)).scalar_one())
 
 
+def programme_name(engine: Engine) -> str | None:
+    """The programme's name every laptop prints (None: not set on the server)."""
+    with engine.connect() as conn:
+        return _programme_name(conn)
+
+
+def _programme_name(conn: Connection) -> str | None:
+    name = conn.execute(select(STATE.c.programme_name).where(STATE.c.id == 1)).scalar_one()
+    return str(name) if name else None
+
+
+def set_programme_name(engine: Engine, name: str | None) -> tuple[str | None, str | None]:
+    """Set the programme's name (None: clear it, and laptops name it themselves again);
+    return the name stored and the old one. Laptops print the new name from their next
+    sync."""
+    cleaned = None
+    if name is not None:  # one line of text; runs of spaces between words become one
+        cleaned = " ".join(filter(None, clean_name(name, "The programme's name").split(" ")))
+    with engine.begin() as conn:
+        old = _programme_name(conn)
+        conn.execute(update(STATE).where(STATE.c.id == 1).values(programme_name=cleaned))
+    return cleaned, old
+
+
 @dataclass(frozen=True)
 class DeviceContext:
     """The authenticated device behind a request and its hub scope."""
@@ -370,6 +394,7 @@ def session_info(engine: Engine, device: DeviceContext) -> dict[str, Any]:
         hubs = _hubs_of(conn, device.key, device.data_manager)
         devices = _programme_devices(conn)
         epoch = read_epoch(conn)
+        programme = _programme_name(conn)
     return {
         "device_key": device.key,
         "device_id": device.node,
@@ -378,6 +403,7 @@ def session_info(engine: Engine, device: DeviceContext) -> dict[str, Any]:
         "hubs": hubs,
         "last_mutation_id": last,
         "devices": devices,
+        "programme_name": programme,
         "epoch": epoch,
     }
 

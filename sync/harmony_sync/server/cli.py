@@ -207,6 +207,28 @@ def cmd_rename_device(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_set_programme_name(args: argparse.Namespace) -> int:
+    """Name the programme (every laptop prints it from its next sync), or clear the name."""
+    if args.clear == (args.name is not None):
+        print("Give the programme's name, or --clear (not both).", file=sys.stderr)
+        return 2
+    new, old = accounts.set_programme_name(_engine(args), None if args.clear else args.name)
+    text = (
+        f"The programme is now named {new!r}: laptops print it from their next sync."
+        if new is not None
+        else "The programme's name is cleared: each laptop prints its own again."
+    )
+    _print(args, {"programme_name": new, "was": old}, text)
+    return 0
+
+
+def cmd_show_programme_name(args: argparse.Namespace) -> int:
+    """Print the programme's name (nothing when it is not set)."""
+    name = accounts.programme_name(_engine(args))
+    _print(args, {"programme_name": name}, name or "(not set: each laptop prints its own)")
+    return 0
+
+
 def cmd_new_epoch(args: argparse.Namespace) -> int:
     """Start a new epoch; run this after restoring the database from a backup."""
     epoch = store.new_epoch(_engine(args))
@@ -298,6 +320,19 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = sub.add_parser("revoke-device", parents=[common], help="revoke a device")
     revoke.add_argument("key", type=int, help="the device number from list-devices")
     revoke.set_defaults(func=cmd_revoke_device)
+    programme = sub.add_parser(
+        "set-programme-name",
+        parents=[common],
+        help="name the programme on every laptop's printouts (or --clear)",
+    )
+    programme.add_argument("name", nargs="?", help="e.g. 'Eastside Youth Strings'")
+    programme.add_argument(
+        "--clear", action="store_true", help="forget it: each laptop prints its own again"
+    )
+    programme.set_defaults(func=cmd_set_programme_name)
+    sub.add_parser(
+        "show-programme-name", parents=[common], help="print the programme's name"
+    ).set_defaults(func=cmd_show_programme_name)
     sub.add_parser(
         "new-epoch", parents=[common], help="after restoring a backup: make devices re-base"
     ).set_defaults(func=cmd_new_epoch)

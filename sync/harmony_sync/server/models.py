@@ -36,6 +36,9 @@ class ServerState(ServerModel, table=True):
     epoch: str = Field(max_length=36)
     last_seq: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
     created_at: datetime
+    #: the programme's name, printed at the top of every laptop's rosters and sheets; null
+    #: until the office sets it (``harmony-sync set-programme-name``)
+    programme_name: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class HubRecord(ServerModel, table=True):

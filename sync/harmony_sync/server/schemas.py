@@ -124,6 +124,13 @@ class SessionResponse(ServerInfo):
         "older servers leave it out (or name only the devices of this device's hubs and "
         "the data managers).",
     )
+    programme_name: str | None = Field(
+        default=None,
+        description="The programme's name, which every laptop prints at the top of its "
+        "rosters and sheets; null when the office has not set it on the server (each laptop "
+        "then keeps its own). Added in protocol 1 without a version change; older servers "
+        "leave it out.",
+    )
 
 
 class MutationResult(BaseModel):

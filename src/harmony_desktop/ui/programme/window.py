@@ -1,9 +1,10 @@
 """The Programme window: the programme's set-up in tabs, for site leads and the data
 manager (File → Programme…, Ctrl+Shift+P).
 
-Hubs, Ensembles, Staff, School year (terms and closure days) and Attendance codes. It
-runs its work on the main window's task manager, and every change it makes is announced
-there, so the register and the roster follow at once.
+The programme's name (on every printout) above the tabs; then Hubs, Ensembles, Staff,
+School year (terms and closure days) and Attendance codes. It runs its work on the main
+window's task manager, and every change it makes is announced there, so the register and
+the roster follow at once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.programme.calendar_page import CalendarPage
 from harmony_desktop.ui.programme.ensembles import EnsemblesPage
+from harmony_desktop.ui.programme.name_box import ProgrammeNameBox
 from harmony_desktop.ui.programme.pages import CodesPage, HubsPage, StaffPage, button, tr
 from harmony_desktop.ui.tasks import TaskManager
 
@@ -38,6 +40,7 @@ class ProgrammeWindow(QWidget):
         self.setWindowTitle(tr("Programme set-up — {app}").format(app=APP_NAME))
         self.setAccessibleName(tr("Programme set-up"))
         self.resize(1180, 660)
+        self.name_box = ProgrammeNameBox(services, tasks, self)
         self.hubs = HubsPage(services, tasks, self)
         self.ensembles = EnsemblesPage(services, tasks, hub_id, self, today=today)
         self.staff = StaffPage(services, tasks, self)
@@ -62,6 +65,7 @@ class ProgrammeWindow(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.name_box)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._loaded_once = False
@@ -71,6 +75,7 @@ class ProgrammeWindow(QWidget):
         super().showEvent(event)
         if not self._loaded_once:
             self._loaded_once = True
+            self.name_box.reload()
             for page in (self.hubs, self.ensembles, self.staff, self.calendar, self.codes):
                 page.reload()
 

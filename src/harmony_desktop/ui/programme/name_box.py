@@ -1,0 +1,123 @@
+"""The programme's name at the top of the Programme window: what rosters, sign-in sheets
+and reports are headed with.
+
+A laptop working alone (or whose sync server has no name) changes it here; when the sync
+server names the programme, the name is shown read-only with where it is set, and a name
+typed on this laptop before it joined is said to have been local only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.services.context import Services
+from harmony_desktop.services.setup import ProgrammeName
+from harmony_desktop.store import settings
+from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.programme.pages import ERROR_STYLE, button, tr
+from harmony_desktop.ui.tasks import Changes, TaskManager
+
+#: What a new name tells the other views (printouts read it when they print).
+NAME_CHANGED = Changes(setup=True)
+
+
+class ProgrammeNameBox(QGroupBox):
+    """The programme's name: a field and Save, or the server's name read-only."""
+
+    def __init__(self, services: Services, tasks: TaskManager, parent: QWidget | None = None):
+        super().__init__(tr("Programme"), parent)
+        self.services = services
+        self.tasks = tasks
+        self.current: ProgrammeName | None = None
+        self.field = QLineEdit()
+        self.field.setMaxLength(settings.MAX_PROGRAMME_NAME)
+        self.field.setAccessibleName(tr("Programme name"))
+        self.field.setAccessibleDescription(
+            tr("Printed at the top of rosters, sign-in sheets and reports")
+        )
+        self.field.returnPressed.connect(self.save)
+        # No Alt+key: every letter of the words is taken on some page of the window below
+        # (in English or Spanish); the field is the window's first stop of Tab, and Enter
+        # in it saves.
+        self.label = QLabel(tr("Programme name:"))
+        self.label.setBuddy(self.field)
+        self.save_button = button(tr("Save name"), tr("Save the programme's name"))
+        self.save_button.clicked.connect(self.save)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(tr("About the programme's name"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(tr("Result"))
+        row = QHBoxLayout()
+        row.addWidget(self.label)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        self.message.hide()
+        tasks.changed.connect(self._changed_elsewhere)
+
+    def reload(self) -> None:
+        """Read the name (and whether the server sets it) on the database thread."""
+        QueryOp(
+            self.tasks, op=lambda s: s.setup.programme_name(), success=self.show_name, parent=self
+        ).failure(self._failed).run_in_background()
+
+    def show_name(self, name: ProgrammeName) -> None:
+        """Show ``name``: editable here, or the server's, read-only."""
+        self.current = name
+        self.field.setText(name.name)
+        self.field.setReadOnly(name.from_server)
+        self.save_button.setVisible(not name.from_server)
+        if name.from_server:
+            text = tr(
+                "Set on your sync server for every laptop of the programme: the office "
+                "changes it in the sync server's administration (harmony-sync "
+                "set-programme-name), and this laptop prints the new name from its next sync."
+            )
+            if name.local:
+                text += " " + tr(
+                    "The name typed on this laptop before it joined, “{name}”, was only "
+                    "ever printed here: the server's name replaces it, and nothing else is lost."
+                ).format(name=name.local)
+        else:
+            text = tr("Printed at the top of rosters, sign-in sheets and reports from this laptop.")
+        self.note.setText(text)
+
+    def save(self) -> None:
+        """Store the typed name (a blank one keeps the name there was)."""
+        if self.current is not None and self.current.from_server:
+            return
+        typed = self.field.text()
+        self.save_button.setEnabled(False)
+        CollectionOp(
+            self.tasks,
+            op=lambda s: s.setup.set_programme_name(typed),
+            changes=NAME_CHANGED,
+            parent=self,
+        ).success(self._saved).failure(self._failed).run_in_background(initiator=self)
+
+    def _saved(self, _result: object) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setStyleSheet("")
+        self.message.setText(tr("Saved: printouts from this laptop are headed with this name."))
+        self.message.show()
+        self.reload()
+
+    def _failed(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(error, HarmonyError):
+            text = str(error)  # says what is wrong and what to do
+        else:
+            text = tr("That did not work ({error}). Try again.").format(error=type(error).__name__)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+        self.message.show()
+
+    def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
+        if (changes.sync or changes.setup) and initiator is not self:
+            self.reload()
