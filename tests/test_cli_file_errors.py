@@ -439,7 +439,8 @@ def test_rejected_lines_leave_a_fresh_data_folder_as_it_was(
             ""
             if dry_run
             else f"Nothing was imported: {len(rejected)} line{'s were' if all_rejected else ' was'}"
-            " rejected.\n"
+            " rejected.\nFix the lines listed above in programme.xlsx, then run the same command"
+            " again.\n"
         )
         untouched(data, existed)
     # Fixed, the same workbook is imported into the same folder, which gets its database.
