@@ -21,7 +21,7 @@ from harmony_desktop.services.volunteers import (
 )
 from harmony_desktop.store.models import Hub, Outbox, Staff, VolunteerAssignment, VolunteerShift
 from harmony_desktop.store.replica import natural_id
-from tests.factories import HubFixture
+from tests.factories import HubFixture, make_hub
 
 TODAY = dt.date(2026, 9, 1)  # a Tuesday: the test hub's strings meet 15:30-17:00
 
@@ -226,6 +226,38 @@ def test_a_cancelled_session_counts_no_volunteer_hours(
     assert volunteers.hours_table(hub.hub_id, *week)[1] == [
         ["Tester, Vol", "Teaching assistant", "Test Park Hub", "2026-09", "ensemble", 2, 3.25]
     ]
+
+
+def test_a_closure_day_counts_no_volunteer_hours(
+    services: Services, volunteers: VolunteerService, hub: HubFixture
+) -> None:
+    """A volunteer works Tuesday to Thursday, 15:30 to 17:00 each day (1.5 h a shift).
+    Wednesday is then made a closure day of the whole programme and Thursday one of this
+    hub (the sessions had been opened before): those days' students' marks count
+    nothing, so their shifts count no hours either: 1 shift, 1.5 h, not 3 and 4.5 h. A
+    closure of another hub on Tuesday changes nothing here; opening the days again
+    brings the hours back."""
+    other = make_hub(services, students=1)
+    vid = cleared_volunteer(volunteers, hub.hub_id)
+    tuesday, wednesday, thursday = (TODAY + dt.timedelta(days=n) for n in range(3))
+    for day in (tuesday, wednesday, thursday):
+        session = open_session(services, hub, day)
+        volunteers.sign_in(session, vid, by=None, at=dt.time(15, 30))
+        volunteers.sign_out(session, vid, by=None, at=dt.time(17, 0))
+    calendar = services.calendar
+    closed = [
+        calendar.add_closure(wednesday, "Staff training day"),
+        calendar.add_closure(thursday, "Park maintenance", hub.hub_id),
+    ]
+    calendar.add_closure(tuesday, "Pool repairs", other.hub_id)
+    week = (TODAY, TODAY + dt.timedelta(days=6))
+    row = ["Tester, Vol", "Teaching assistant", "Test Park Hub", "2026-09", "ensemble"]
+    assert volunteers.hours_table(hub.hub_id, *week)[1] == [[*row, 1, 1.5]]
+    assert volunteers.hours_table(None, *week)[1] == [[*row, 1, 1.5]]
+    assert [r[-1] for r in volunteers.summary_table(hub.hub_id, *week)[1]] == [1.5]
+    for closure_id in closed:
+        calendar.remove_closure(closure_id)
+    assert volunteers.hours_table(hub.hub_id, *week)[1] == [[*row, 3, 4.5]]
 
 
 def test_shift_hours_count_attended_shifts_only() -> None:

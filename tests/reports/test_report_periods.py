@@ -61,4 +61,10 @@ def test_retention_before_the_next_year_begins_is_not_measured(
     )
     first = later.sheet("retention").as_dicts()[0]
     assert (first["active"], first["retained"], first["retention_rate"]) == (2, 0, 0.0)
-    assert later.notes == ["2027-28 is not over yet: students may still come back."]
+    assert later.notes == [
+        "2027-28 is not over yet: students may still come back.",
+        # 2026-27 is over: its grades are today's, and the report says so
+        "Grades are the students' grades as recorded on 1 Jul 2027, not those they had in"
+        " 2026-27 (no history of grades is kept): the grade rows and the grade 12 students"
+        " left out go by them.",
+    ]

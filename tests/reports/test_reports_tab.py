@@ -403,3 +403,72 @@ def test_print_to_pdf_asks_for_the_paper(
         ["pdfinfo", str(tmp_path / "report.pdf")], capture_output=True, text=True, check=True
     ).stdout
     assert re.search(rf"Page size:\s+{size} pts", info), info
+
+
+@pytest.mark.parametrize(
+    ("locale", "wrapped"),
+    [
+        ("en_US", ("Sessions held", "Sessions\nheld")),
+        ("es_MX", ("Sesiones realizadas", "Sesiones\nrealizadas")),
+    ],
+)
+def test_attendance_by_hub_fits_a_1280_window_without_scrolling_sideways(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication, locale: str, wrapped: tuple[str, str]
+) -> None:
+    """At 1280x720 the attendance by hub (twelve columns since "Served"/"Atendidos")
+    scrolled sideways by about 30 px in Spanish. When the titles on one line are wider
+    than the table, a title of two words or more is written on two lines, so its column
+    is as narrow as its longer half or its figures; the tooltip still reads it whole,
+    on one line. The student id keeps its title on one line. The rows are a year of
+    three hubs as big as the demo's, written out by hand."""
+    from harmony_desktop.services.reports.attendance import sheets
+    from harmony_desktop.services.reports.model import Report
+
+    try:
+        assert install_translator(qapp, QLocale(locale))
+        window.resize(1280, 720)
+        page = window.reports
+        window.pages.setCurrentWidget(page)
+        attendance, _by_ensemble, by_hub = sheets()
+        by_hub.rows = [
+            ["Hollenbeck Park", 124, 118, 118, 2191, 73, 194, 0, 0.891, 38, 3624.6],
+            ["MacArthur Park", 145, 132, 132, 2599, 87, 139, 0, 0.920, 28, 4142.75],
+            ["Westlake Elementary", 185, 139, 137, 2729, 81, 162, 0, 0.918, 27, 4285.75],
+        ]
+        page._shown(Report("attendance", "Attendance", "All hubs", [by_hub, attendance]))
+        header = page.table.horizontalHeader()
+        # with room to spare: Xvfb's font, the screenshots', is some 30 px wider in all
+        assert header.length() <= page.table.viewport().width() - 100
+        qapp.processEvents()
+        assert header.height() >= 2 * header.fontMetrics().height()  # both lines show
+        assert page.table.horizontalScrollBar().maximum() == 0
+        held = by_hub.column_index("sessions_held")
+        title, two_lines = wrapped
+        assert page.model.headerData(held, Qt.Orientation.Horizontal) == two_lines
+        tooltip = page.model.headerData(
+            held, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        )
+        assert tooltip == title
+        narrowed = header.sectionSize(held)
+        # drawn whole at that width: Qt would elide the two lines as one ("Sesiones\nrealiz…")
+        assert header.shown_title(two_lines, narrowed) == two_lines
+        assert "…" in header.shown_title(two_lines, 40)  # narrowed by hand: "Ses…" over "held"
+        page.model.set_two_line_titles([])  # as it was: every title on one line
+        assert narrowed < header.sectionSizeHint(held)
+        page.sheet_box.setCurrentIndex(page.sheet_box.findData("attendance"))
+        student_id = attendance.column_index("student_id")
+        assert "\n" not in page.model.headerData(student_id, Qt.Orientation.Horizontal)
+    finally:
+        install_translator(qapp, QLocale("en_US"))
+
+
+def test_a_title_on_two_lines_breaks_at_its_middle_space() -> None:
+    from harmony_desktop.ui.reports.model import two_lines
+
+    assert two_lines("Sesiones realizadas") == "Sesiones\nrealizadas"
+    assert two_lines("Absences in a row") == "Absences\nin a row"
+    assert two_lines("Grade 12, left out") == "Grade 12,\nleft out"
+    # one word, or a word of two letters alone on a line: as it is
+    assert two_lines("Hours") == "Hours"
+    assert two_lines("Sesiones de") == "Sesiones de"
+    assert two_lines("Grade 12") == "Grade 12"

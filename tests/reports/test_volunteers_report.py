@@ -213,3 +213,21 @@ def test_a_hubs_hours_are_its_shifts_hours_not_a_sum_of_rounded_rows(
     assert sum(row[-1] for row in rows[1:]) == pytest.approx(2 / 3)
     assert [row[-1] for row in volunteers.hours_table(hub.hub_id, *PERIOD_DAYS)[1]] == [
         0.33, 0.33]  # fmt: skip
+
+
+def test_a_closure_days_shifts_count_no_hours_in_the_report(
+    services: Services, volunteers: VolunteerService, hub: HubFixture
+) -> None:
+    """Ada helps 15:30-17:00 on 1 and 2 September (1.5 h each); 2 September then becomes
+    a closure day of the whole programme. The report counts 1 shift and 1.5 h, on the
+    hours sheet and on the hub's row, as its attendance counts nothing that day."""
+    ada = person(volunteers, hub.hub_id, "Ada", "Tester", cleared_on=dt.date(2026, 1, 10))
+    for day in (dt.date(2026, 9, 1), dt.date(2026, 9, 2)):
+        session = session_of(services, hub, day)
+        volunteers.sign_in(session, ada, by=None, at=dt.time(15, 30))
+        volunteers.sign_out(session, ada, by=None, at=dt.time(17, 0))
+    services.calendar.add_closure(dt.date(2026, 9, 2), "Staff training day")
+    report = services.reports.run("volunteers", ReportParams(**PERIOD))
+    assert report.sheet("hours").values("shifts") == [1]
+    assert report.sheet("hours").values("hours") == [1.5]
+    assert report.sheet("by_hub").as_dicts()[0]["hours"] == 1.5

@@ -15,7 +15,8 @@ the shift.
 
 **Shifts and hours**: a volunteer signs in and out at a session (``VolunteerShift``);
 its status is signed up, attended, no-show or cancelled. Hours are the time between
-signing in and out of attended shifts; nothing else counts.
+signing in and out of attended shifts; nothing else counts, and no shift of a session
+that did not take place (cancelled, or on a closure day of its hub or the programme).
 
 Volunteers' data is about real people: nothing here logs a name, a phone or a note.
 """
@@ -31,6 +32,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exists
 from sqlmodel import Session, col, or_, select
 
 from harmony_desktop.domain.collation import sort_key
@@ -51,6 +53,7 @@ from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
     ClassSession,
     ClearanceKind,
+    Closure,
     Ensemble,
     Hub,
     Staff,
@@ -961,7 +964,7 @@ def volunteer_hours(
 ) -> tuple[list[str], list[list[Any]]]:
     """Attended hours per volunteer, per hub and per month, split by kind of session
     (ensemble sessions apart from masterclasses and performances), over sessions that
-    were not cancelled; only the sessions of
+    were not cancelled and are not on a closure day; only the sessions of
     ``ensemble_id`` when given. Rows: volunteer, role, hub, month (YYYY-MM), kind of
     session, shifts, hours (to two places; every place with ``exact``, for a report whose
     formats round them, so that the rows add up to the hub's total)."""
@@ -977,6 +980,13 @@ def volunteer_hours(
             # a cancelled session did not take place: its shifts count no hours, as
             # its students' marks count nothing (restoring it brings them back)
             ClassSession.status != SessionStatus.CANCELLED.value,
+            # nor did a session on a closure day of its hub or of the whole programme,
+            # which the reports do not count as held (services/reports/sql.py)
+            ~exists().where(
+                live(Closure),
+                col(Closure.date) == col(ClassSession.date),
+                or_(col(Closure.hub_id).is_(None), col(Closure.hub_id) == col(ClassSession.hub_id)),
+            ),
             ClassSession.date >= first,
             ClassSession.date <= last,
         )

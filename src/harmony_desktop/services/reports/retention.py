@@ -3,7 +3,8 @@
 A student is *active* in a year when they have at least one present mark in a held
 session while enrolled. Retention of year Y = students active in Y who are active again
 in Y+1 ÷ students active in Y, in the hubs in scope. Students in grade 12 (they
-finished school in Y) are left out of both and counted apart. Broken down by hub,
+finished school in Y) are left out of both and counted apart. The grade is the student's
+grade as recorded now (no history of grades is kept); when Y is over, a note says so. Broken down by hub,
 ensemble and grade (where the student was active in Y) and by first year (the year of
 their first enrollment). The waitlist: who is waiting now, how long those enrolled from
 it waited (median days), and how many were enrolled from it in each term of Y.
@@ -118,6 +119,17 @@ def run(ctx: ReportContext) -> list[Sheet]:
     elif ctx.today <= next_last:
         ctx.notes.append(
             _("{year} is not over yet: students may still come back.").format(year=following)
+        )
+    # A student's grade is one field, today's: no history of grades is kept (neither per
+    # year nor per enrollment), so a year that is over is broken down, and its grade 12
+    # left out, by the grades students have now. Said, never silent (docs/REPORTS.md).
+    if ctx.today > ctx.year_last:
+        ctx.notes.append(
+            _(
+                "Grades are the students' grades as recorded on {today}, not those they had"
+                " in {year} (no history of grades is kept): the grade rows and the grade 12"
+                " students left out go by them."
+            ).format(today=format_date(ctx.today, SCOPE_DATE), year=year)
         )
     first_years = {
         student: year_label_of(dt.date.fromisoformat(str(first)[:10]))

@@ -6,6 +6,7 @@ collation, empty cells last), not the text shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,13 +26,23 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._sheet: Sheet | None = None
         self._rows: list[list[Any]] = []
+        #: columns whose title is shown on two lines (a table too wide for its window)
+        self._two_lines: frozenset[int] = frozenset()
 
     def set_sheet(self, sheet: Sheet | None) -> None:
-        """Show ``sheet`` (None: nothing)."""
+        """Show ``sheet`` (None: nothing), every title on one line."""
         self.beginResetModel()
         self._sheet = sheet
         self._rows = list(sheet.rows) if sheet else []
+        self._two_lines = frozenset()
         self.endResetModel()
+
+    def set_two_line_titles(self, sections: Iterable[int]) -> None:
+        """Show the titles of ``sections`` on two lines where they have two words or
+        more, so their columns can be narrower (the tooltip still reads them on one)."""
+        self._two_lines = frozenset(sections)
+        if self._sheet is not None and self._sheet.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._sheet.columns) - 1)
 
     @property
     def sheet(self) -> Sheet | None:
@@ -77,7 +88,10 @@ class ReportTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._sheet.columns):
-                return self._sheet.columns[section].title
+                title = self._sheet.columns[section].title
+                if role == Qt.ItemDataRole.DisplayRole and section in self._two_lines:
+                    return two_lines(title)
+                return title
             return None
         return str(section + 1) if 0 <= section < len(self._rows) else None
 
@@ -97,3 +111,18 @@ class ReportTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._rows = filled + empty
         self.layoutChanged.emit()
+
+
+def two_lines(title: str) -> str:
+    """``title`` broken at the space that makes its longer line the shortest
+    ("Sessions held" → "Sessions\\nheld"); as it is when it has one word, or when a
+    line would hold a word of two letters alone ("Sesiones de", "Grade 12")."""
+    words = title.split(" ")
+    splits = [
+        i for i in range(1, len(words))
+        if min(len(" ".join(words[:i])), len(" ".join(words[i:]))) > 2
+    ]  # fmt: skip
+    if not splits:
+        return title
+    best = min(splits, key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    return " ".join(words[:best]) + "\n" + " ".join(words[best:])
