@@ -3870,8 +3870,8 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Se imprime arriba de las listas, las hojas de asistencia y los informes</translation>
     </message>
     <message>
-        <source>Programme name:</source>
-        <translation>Nombre del programa:</translation>
+        <source>Pro&amp;gramme name:</source>
+        <translation>Nombre del progra&amp;ma:</translation>
     </message>
     <message>
         <source>Save name</source>

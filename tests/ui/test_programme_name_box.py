@@ -25,7 +25,8 @@ def window(qtbot: QtBot, services: Services, language: str) -> Iterator[Programm
         yield win
 
 
-LABELS = {"en_US": "Programme name:", "es_MX": "Nombre del programa:"}
+LABELS = {"en_US": "Pro&gramme name:", "es_MX": "Nombre del progra&ma:"}
+ALT_KEYS = {"en_US": "g", "es_MX": "m"}
 
 
 def test_a_laptop_alone_renames_the_programme_by_keyboard(
@@ -34,10 +35,12 @@ def test_a_laptop_alone_renames_the_programme_by_keyboard(
     box = window.name_box
     assert box.label.text() == LABELS[language]
     assert box.field.text() == "Harmony Project" and not box.field.isReadOnly()
-    # the name is the window's first stop of Tab
-    window.setFocus()
-    qtbot.keyClick(window, Qt.Key.Key_Tab)
-    assert box.field.hasFocus()
+    # on the Hubs tab, under the hubs; its Alt key takes the keyboard there
+    assert window.tabs.currentWidget() is window.hubs and window.hubs.isAncestorOf(box)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window.tabs, ALT_KEYS[language], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(box.field.hasFocus, timeout=5000)
     qtbot.keyClick(box.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(box.field, "  Eastside   Youth Strings ")
     qtbot.keyClick(box.field, Qt.Key.Key_Return)
@@ -74,3 +77,14 @@ def test_the_servers_name_is_shown_read_only_and_the_typed_one_was_local(
     qtbot.keyClick(box.field, Qt.Key.Key_Return)
     qtbot.wait(50)
     assert services.exporting.programme_name() == "Eastside Youth Strings"
+
+
+def test_the_name_leaves_the_window_the_height_of_a_1280x720_screen(
+    qtbot: QtBot, window: ProgrammeWindow, language: str
+) -> None:
+    """Above the tabs the name made the window at least 747 px high (Ensembles page); under
+    the hubs it costs the tabs nothing: every page still fits 660 px (1280x720, less a
+    title bar and a panel)."""
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        assert window.minimumSizeHint().height() <= 660, window.tabs.tabText(index)

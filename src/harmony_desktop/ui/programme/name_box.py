@@ -37,10 +37,8 @@ class ProgrammeNameBox(QGroupBox):
             tr("Printed at the top of rosters, sign-in sheets and reports")
         )
         self.field.returnPressed.connect(self.save)
-        # No Alt+key: every letter of the words is taken on some page of the window below
-        # (in English or Spanish); the field is the window's first stop of Tab, and Enter
-        # in it saves.
-        self.label = QLabel(tr("Programme name:"))
+        # On the Hubs tab (only the tab shown answers its Alt keys); Enter in it saves.
+        self.label = QLabel(tr("Pro&gramme name:"))
         self.label.setBuddy(self.field)
         self.save_button = button(tr("Save name"), tr("Save the programme's name"))
         self.save_button.clicked.connect(self.save)

@@ -1,8 +1,8 @@
 """The Programme window: the programme's set-up in tabs, for site leads and the data
 manager (File → Programme…, Ctrl+Shift+P).
 
-The programme's name (on every printout) above the tabs; then Hubs, Ensembles, Staff,
-School year (terms and closure days) and Attendance codes. It runs its work on the main
+Hubs (and under them the programme's name, on every printout), Ensembles, Staff, School
+year (terms and closure days) and Attendance codes. It runs its work on the main
 window's task manager, and every change it makes is announced there, so the register and
 the roster follow at once.
 """
@@ -40,12 +40,17 @@ class ProgrammeWindow(QWidget):
         self.setWindowTitle(tr("Programme set-up — {app}").format(app=APP_NAME))
         self.setAccessibleName(tr("Programme set-up"))
         self.resize(1180, 660)
-        self.name_box = ProgrammeNameBox(services, tasks, self)
         self.hubs = HubsPage(services, tasks, self)
         self.ensembles = EnsemblesPage(services, tasks, hub_id, self, today=today)
         self.staff = StaffPage(services, tasks, self)
         self.calendar = CalendarPage(services, tasks, self, today=today)
         self.codes = CodesPage(services, tasks, self)
+        # The programme's name under the hubs, on the first tab: above the tabs it made
+        # the window taller than a 1280x720 screen.
+        self.name_box = ProgrammeNameBox(services, tasks, self.hubs)
+        hubs_layout = self.hubs.layout()
+        assert isinstance(hubs_layout, QVBoxLayout)
+        hubs_layout.addWidget(self.name_box)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("Set-up pages"))
         self.tabs.tabBar().setAccessibleName(tr("Set-up pages"))
@@ -65,7 +70,6 @@ class ProgrammeWindow(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.name_box)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self._loaded_once = False
