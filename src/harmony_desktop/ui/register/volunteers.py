@@ -449,6 +449,9 @@ class VolunteerShiftPanel(QWidget):
         self.toggle.hide()
         #: the laptop's choice to hide the table (read when volunteers first show)
         self._hidden: bool | None = None
+        #: folded for the roll's sake on a short screen (not kept: Show unfolds it)
+        self._short = False
+        self._chosen = False  # the teacher used Show or Hide: no folding for room
         self.summary = QLabel()
         self.summary.setAccessibleName(tr("Volunteer hours"))
         self.save_label = QLabel()
@@ -590,7 +593,7 @@ class VolunteerShiftPanel(QWidget):
         # Alt+V only while it leads somewhere: the table, or the button that shows it.
         title = tr("&Volunteers")
         self.title.setText(title.replace("&", "") if empty else title)
-        folded = empty or self._hidden_here()
+        folded = empty or self._hidden_here() or self._short
         self._show_toggle(folded)
         if folded == self.view.isHidden():
             return
@@ -604,6 +607,14 @@ class VolunteerShiftPanel(QWidget):
         else:
             self.setMaximumHeight(_NO_LIMIT)
             self.roomWanted.emit(self.height_for_rows(2))
+
+    def fold_for_room(self) -> None:
+        """A short screen (a 1024×600 netbook): only the heading line, so the roll keeps
+        its rows; Show (Alt+V, Space) brings the table back. Not kept for next time."""
+        if self._short or self._chosen or self.view.isHidden():
+            return
+        self._short = True
+        self._fold(False)
 
     def _hidden_here(self) -> bool:
         """Whether the table is hidden on this laptop (its local setting)."""
@@ -628,7 +639,9 @@ class VolunteerShiftPanel(QWidget):
 
     def _toggle_clicked(self) -> None:
         """Hide or show the table, and keep the choice for this laptop."""
-        hidden = not self._hidden_here()
+        hidden = not (self._hidden_here() or self._short)
+        self._short = False  # shown on a short screen: the teacher chose the rows
+        self._chosen = True
         self._hidden = hidden
         try:
             self.services.store.settings.set(settings.REGISTER_VOLUNTEERS_HIDDEN, hidden)

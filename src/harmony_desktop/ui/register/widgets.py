@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
 
 from harmony_desktop.ui.keyed_table import KeyedTableView
+from harmony_desktop.ui.narrow import FittingButton
 
 
 def button(text: str, accessible: str) -> QPushButton:
@@ -14,6 +15,19 @@ def button(text: str, accessible: str) -> QPushButton:
     widget = QPushButton(text)
     widget.setAccessibleName(accessible)
     return widget
+
+
+def fitting_button(text: str, accessible: str, shorter: list[str]) -> FittingButton:
+    """A push button with its accessible name that shows a ``shorter`` text when its row
+    is squeezed (a narrow window)."""
+    widget = FittingButton(text, shorter)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def without_key(text: str) -> str:
+    """A button's text without its key in [ ] ("Note… [N]" → "Note…")."""
+    return text.rsplit(" [", 1)[0].rstrip() if text.endswith("]") else text
 
 
 def heading(accessible: str, scale: float, like: QWidget) -> QLabel:
