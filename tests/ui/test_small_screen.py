@@ -8,6 +8,7 @@ screen's right edge.
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -18,8 +19,10 @@ from tests.ui.conftest import TODAY
 from tests.ui.test_register import open_first_session
 from tests.ui.test_volunteer_shifts import SESSION_DAY, add_volunteer
 
-#: A netbook's 1024×600 less the title bar and a task bar (the window's inside).
+#: The window on a 1024×600 netbook and on 1366×768 at 125 % (1093×614), less the room
+#: kept for the title bar and a task bar (ui/screen_fit.py).
 NETBOOK = (1012, 552)
+SCALED_125 = (1081, 566)
 
 
 def test_every_tab_fits_a_1024_pixel_screen(
@@ -42,8 +45,9 @@ def test_every_tab_fits_a_1024_pixel_screen(
         window.shutdown()
 
 
+@pytest.mark.parametrize("size", [NETBOOK, SCALED_125], ids=["1024x600", "1093x614"])
 def test_on_a_netbook_the_roll_shows_five_rows_and_every_button(
-    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str, size: tuple[int, int]
 ) -> None:
     add_volunteer(services, hub, "Rosa", tb_expired=False, day=SESSION_DAY)
     window = MainWindow(services, hub.hub_id, today=SESSION_DAY, auto_sync=False)
@@ -51,13 +55,14 @@ def test_on_a_netbook_the_roll_shows_five_rows_and_every_button(
     with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
         window.show()
     try:
-        window.resize(*NETBOOK)
-        qtbot.waitUntil(lambda: window.width() == NETBOOK[0])
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.width() == size[0])
         page = window.register
         open_first_session(qtbot, page)
         qtbot.wait(100)  # laid out, the volunteers loaded
         view = page.roll_view
         assert view.viewport().height() // view.rowHeight(0) >= 5
+        assert not view.horizontalScrollBar().isVisible()  # the columns narrowed
         right = window.width()
         roll = page.roll
         for widget in (
@@ -81,5 +86,20 @@ def test_on_a_netbook_the_roll_shows_five_rows_and_every_button(
         assert volunteers.view.isHidden()
         volunteers.toggle.click()
         assert not volunteers.view.isHidden()
+        # The report's choices wrap onto a second line, every one inside the window.
+        reports = window.reports
+        window.pages.setCurrentWidget(reports)
+        qtbot.wait(50)  # laid out
+        for widget in (
+            reports.kind_box,
+            reports.year_box,
+            reports.last_edit,
+            reports.pdf_button,
+        ):
+            corner = widget.mapTo(window, widget.rect().topRight())
+            assert widget.isVisible() and corner.x() < right, widget.accessibleName()
+        assert reports.last_edit.mapTo(window, reports.last_edit.rect().topLeft()).y() > (
+            reports.kind_box.mapTo(window, reports.kind_box.rect().topLeft()).y()
+        )
     finally:
         window.shutdown()

@@ -8,7 +8,7 @@ widening the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLayout,
@@ -144,19 +144,28 @@ class FlowLayout(QLayout):
         return [i for i in self._items if not i.isEmpty()]
 
     def _lay_out(self, rect: QRect, *, move: bool) -> int:
+        """Place the items (``move``) in ``rect``, each line's items centred on it as a
+        row's are; the height they take."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line = area.x(), area.y(), 0
+        lines: list[list[tuple[QLayoutItem, int, int]]] = [[]]
+        x = area.x()
         for item in self._shown():
-            hint = item.sizeHint()
-            width = min(hint.width(), area.width())
-            if x > area.x() and x + width > area.right() + 1:
-                x, y, line = area.x(), y + line + self._gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
+            width = min(item.sizeHint().width(), area.width())
+            if lines[-1] and x + width > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, x, width))
             x += width + self._gap
-            line = max(line, hint.height())
-        return y + line - rect.y() + margins.bottom()
+        y = area.y()
+        for line in lines:
+            height = max((item.sizeHint().height() for item, _x, _w in line), default=0)
+            if move:
+                for item, left, width in line:
+                    own = item.sizeHint().height()
+                    item.setGeometry(QRect(left, y + (height - own) // 2, width, own))
+            y += height + self._gap
+        return y - self._gap - rect.y() + margins.bottom()
 
 
 def row_group(*widgets: QWidget, spacing: int = 6) -> QWidget:

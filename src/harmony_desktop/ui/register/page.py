@@ -59,6 +59,7 @@ from harmony_desktop.ui.register.models import saved_text, tr
 from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
+from harmony_desktop.ui.screen_fit import available_geometry
 from harmony_desktop.ui.tasks import Changes, TaskManager
 from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
@@ -239,7 +240,10 @@ class RegisterPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 880])
+        # 380 and 880 pixels on a 1280-pixel screen; on a narrower one (a netbook) in
+        # the same proportion, so the day's list is not squeezed to its least width.
+        room = min(1260, available_geometry(self).width() - 20)
+        splitter.setSizes([room * 380 // 1260, room - room * 380 // 1260])
         self._expose_parts()
         self._add_undo_shortcuts()
         all_present = QShortcut(self)

@@ -246,7 +246,8 @@ class RollPanel(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         head = QHBoxLayout()
-        self.title = heading(tr("Session"), 1.35, self)
+        # Its hours on a second line on a narrow window (a netbook), not a wider roll.
+        self.title = heading(tr("Session"), 1.35, self, wrap=True)
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(tr("Roll progress"))
         self.save_label = QLabel()
@@ -329,9 +330,10 @@ class RollPanel(QWidget):
         self.note_button = _tool(tr("Note… [N]"), tr("Add a note"))
         self.note_button.clicked.connect(self.noteRequested)
         keys = all_present_keys_text()
-        self.all_present_button = _tool(
-            tr("Mark all remaining present [{keys}]").format(keys=keys),
-            tr("Mark all remaining present"),
+        whole = tr("Mark all remaining present [{keys}]").format(keys=keys)
+        # Narrower still (a netbook), two words: the tooltip says what it does.
+        self.all_present_button = fitting_button(
+            whole, tr("Mark all remaining present"), [without_key(whole), tr("All present")]
         )
         self.all_present_button.setToolTip(
             tr("Everyone not marked yet is marked present, in one step you can undo.")

@@ -509,6 +509,8 @@ class VolunteerShiftPanel(QWidget):
         )
         self.keys_help.setStyleSheet("color: #555")
         self.keys_help.setAccessibleName(tr("Volunteer keys"))
+        # One line at 1280 px; a narrow window (a netbook) wraps it rather than widening.
+        self.keys_help.setWordWrap(True)
         layout.addWidget(self.keys_help)
         tasks.changed.connect(self._changed_elsewhere)
         self._fold(True)  # until a session is open
@@ -525,7 +527,11 @@ class VolunteerShiftPanel(QWidget):
             + 2 * view.frameWidth()
         )
         heading = self._head.sizeHint().height()
-        keys = self.keys_help.sizeHint().height()
+        # (the keys' line wraps on a narrow window: its height at the panel's width)
+        room = self.width() - margins.left() - margins.right()
+        keys = self.keys_help.heightForWidth(room) if room > 0 else -1
+        if keys < 0:
+            keys = self.keys_help.fontMetrics().lineSpacing()
         return margins.top() + margins.bottom() + heading + table + keys + 2 * layout.spacing()
 
     # -- the session -------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
 
@@ -30,9 +30,24 @@ def without_key(text: str) -> str:
     return text.rsplit(" [", 1)[0].rstrip() if text.endswith("]") else text
 
 
-def heading(accessible: str, scale: float, like: QWidget) -> QLabel:
-    """A bold label ``scale`` times the size of ``like``'s font, for a title."""
-    label = QLabel()
+class _OneLineFirst(QLabel):
+    """A word-wrapped label that asks for its text on one line (a wrapped QLabel asks
+    for a narrower, taller shape) and wraps only when its row has less room."""
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = (
+            self.fontMetrics().horizontalAdvance(self.text())
+            + margins.left() + margins.right() + 2 * self.margin() + 4
+        )  # fmt: skip
+        return QSize(width, self.heightForWidth(width))
+
+
+def heading(accessible: str, scale: float, like: QWidget, *, wrap: bool = False) -> QLabel:
+    """A bold label ``scale`` times the size of ``like``'s font, for a title; ``wrap``:
+    on one line while there is room, on two when its row is squeezed."""
+    label = _OneLineFirst() if wrap else QLabel()
+    label.setWordWrap(wrap)
     label.setAccessibleName(accessible)
     font = QFont(like.font())
     font.setPointSizeF(font.pointSizeF() * scale)
