@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize
+from PySide6.QtCore import QModelIndex, QRect, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QWidget
 
@@ -36,10 +36,8 @@ class _OneLineFirst(QLabel):
 
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
-        width = (
-            self.fontMetrics().horizontalAdvance(self.text())
-            + margins.left() + margins.right() + 2 * self.margin() + 4
-        )  # fmt: skip
+        text = self.fontMetrics().boundingRect(QRect(0, 0, 4000, 4000), 0, self.text())
+        width = text.width() + margins.left() + margins.right() + 2 * self.margin()
         return QSize(width, self.heightForWidth(width))
 
 
