@@ -59,6 +59,7 @@ from harmony_desktop.ui.register.models import saved_text, tr
 from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
+from harmony_desktop.ui.screen_fit import available_geometry
 from harmony_desktop.ui.tasks import Changes, TaskManager
 from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
@@ -68,6 +69,9 @@ if TYPE_CHECKING:
     from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 
 log = logging.getLogger(__name__)
+
+#: The roll's rows kept in sight on a short screen before the volunteers get two rows.
+ROLL_ROWS_KEPT = 5
 
 
 def _now() -> dt.time:
@@ -236,7 +240,10 @@ class RegisterPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 880])
+        # 380 and 880 pixels on a 1280-pixel screen; on a narrower one (a netbook) in
+        # the same proportion, so the day's list is not squeezed to its least width.
+        room = min(1260, available_geometry(self).width() - 20)
+        splitter.setSizes([room * 380 // 1260, room - room * 380 // 1260])
         self._expose_parts()
         self._add_undo_shortcuts()
         all_present = QShortcut(self)
@@ -300,8 +307,35 @@ class RegisterPage(QWidget):
         again (it gets back ``height`` if it has less)."""
         sizes = self._right.sizes()
         limit = self.volunteers.maximumHeight()
+        # (no less than the panel can be squeezed to: its table's least height)
+        one_row = max(
+            self.volunteers.height_for_rows(1), self.volunteers.minimumSizeHint().height()
+        )
+        if height > one_row:
+            # A short screen (a 1024×600 netbook): one row of volunteers rather than two
+            # when two would leave the roll fewer than five rows, and only their heading
+            # (Show brings them back) when even one would.
+            spare = self._roll_spare()
+            if spare < one_row:
+                self.volunteers.fold_for_room()  # asks again, for its heading's line
+                return
+            height = min(height, spare)
         if sizes[1] > limit or sizes[1] < height <= limit:
             self._right.setSizes([max(0, sum(sizes) - height), height])
+
+    def _roll_spare(self) -> int:
+        """The height the roll leaves below it with ``ROLL_ROWS_KEPT`` whole rows shown
+        (all of the right side before a roll was ever shown)."""
+        total = sum(self._right.sizes())
+        if not self.attached or not self.roll.isVisible():
+            return total
+        view = self.roll.view
+        around = self.roll.height() - view.viewport().height()
+        return (
+            total - around - ROLL_ROWS_KEPT * view.rowHeight(0)
+            if view.model().rowCount()
+            else total
+        )
 
     def _expose_parts(self) -> None:
         """The parts' widgets under the names the page has always had (tests, scripts)."""
