@@ -1297,6 +1297,18 @@
         <translation>Solo se puede registrar la salida de un estudiante marcado como presente. Márquelo primero.</translation>
     </message>
     <message>
+        <source>There is no roll to take yet: what this hub still needs, and a button to it, are under the day&apos;s list.</source>
+        <translation>Todavía no hay asistencia que tomar: lo que le falta a esta sede, y un botón para agregarlo, están debajo de la lista del día.</translation>
+    </message>
+    <message>
+        <source>No sessions on this day.
+
+Choose another day with ◀ ▶ or the date above, or add a one-off session with Add session….</source>
+        <translation>No hay sesiones este día.
+
+Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión única con Agregar sesión….</translation>
+    </message>
+    <message>
         <source>This hub has no ensembles yet, so there is no roll to take. Add an ensemble with its weekly schedule in File ▸ Programme set-up…, then add or import students on the Roster tab and enroll them.</source>
         <translation>Esta sede todavía no tiene conjuntos, así que no hay asistencia que tomar. Agregue un conjunto con su horario semanal en Archivo ▸ Configuración del programa…; luego agregue o importe estudiantes en la pestaña Lista e inscríbalos.</translation>
     </message>
@@ -1365,13 +1377,13 @@
         <source>Choose a session to take roll.
 
 Keyboard: ↑/↓ choose a session, Enter goes to its roll.</source>
-        <extracomment>who was chosen for a session here (a substitute): session id -&gt; staff id</extracomment>
         <translation>Elija una sesión para tomar asistencia.
 
 Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>No session chosen</source>
+        <extracomment>who was chosen for a session here (a substitute): session id -&gt; staff id</extracomment>
         <translation>No se eligió ninguna sesión</translation>
     </message>
     <message>

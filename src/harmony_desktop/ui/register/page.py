@@ -46,6 +46,7 @@ from harmony_desktop.ui.register.day import (
     DayView,
     MissingRollBanner,
     SessionList,
+    empty_day,
 )
 from harmony_desktop.ui.register.dialogs import (
     AdHocDialog,
@@ -209,12 +210,8 @@ class RegisterPage(QWidget):
 
         self.sessions.sessionActivated.connect(lambda _info: self.roll.view.setFocus())
         self.roll_stack = QStackedWidget()
-        self.placeholder = QLabel(
-            tr(
-                "Choose a session to take roll.\n\n"
-                "Keyboard: ↑/↓ choose a session, Enter goes to its roll."
-            )
-        )
+        self.placeholder = QLabel(choose_text())
+        self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setAccessibleName(tr("No session chosen"))
         self.roll_stack.addWidget(self.placeholder)
@@ -529,6 +526,7 @@ class RegisterPage(QWidget):
         if generation != self._load_generation:
             return  # the teacher moved on to another day meanwhile
         self.sessions.set_sessions(view.sessions, view.setup)
+        self.placeholder.setText(placeholder_text(view))
         self._setup_unread = not view.sessions and view.setup is None
         self.missing = self.banner.show_missing(view.missing, self.today)
         wanted = self._select_after_load
@@ -986,3 +984,27 @@ class RegisterPage(QWidget):
     def shutdown(self) -> None:
         """Drop the undo history (its commands refer to this page's editor)."""
         self.editor.clear_history()
+
+
+def choose_text() -> str:
+    """Where the roll will be, before a session is chosen."""
+    return tr(
+        "Choose a session to take roll.\n\nKeyboard: ↑/↓ choose a session, Enter goes to its roll."
+    )
+
+
+def placeholder_text(view: DayView) -> str:
+    """What the roll's place says for a loaded day: choose a session; or, on a day without
+    any, why (what a new hub still lacks is said under the day's list, with its button)."""
+    if view.sessions:
+        return choose_text()
+    _text, leads_to = empty_day(view.setup)
+    if leads_to is not None:
+        return tr(
+            "There is no roll to take yet: what this hub still needs, and a button to it, "
+            "are under the day's list."
+        )
+    return tr(
+        "No sessions on this day.\n\nChoose another day with ◀ ▶ or the date above, or add "
+        "a one-off session with Add session…."
+    )
