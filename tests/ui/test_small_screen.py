@@ -103,3 +103,46 @@ def test_on_a_netbook_the_roll_shows_five_rows_and_every_button(
         )
     finally:
         window.shutdown()
+
+
+def test_on_a_netbook_the_date_band_missing_rolls_and_call_home_leave_the_roll_its_rows(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """The red wrong-date band, the missing-roll flag and three students to call home
+    all at once on a 1024×600 screen. Before, the alerts sat above the roll and left it
+    three whole rows in English, two in Spanish; under the day's list, the roll keeps
+    four, and every alert is whole (each two lines there in Spanish)."""
+    import datetime as dt
+
+    from harmony_desktop.services.reports.alerts import AbsenceAlert
+
+    window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    try:
+        window.resize(*NETBOOK)
+        qtbot.waitUntil(lambda: window.width() == NETBOOK[0])
+        page = window.register
+        open_first_session(qtbot, page)
+        page.clock_banner.show_behind(TODAY, TODAY + dt.timedelta(days=2))
+        first = page.sessions_model.sessions()[0]
+        page.banner.show_missing([first, first, first], TODAY + dt.timedelta(days=7))
+        alerts = page.absence_alerts
+        qtbot.waitUntil(lambda: not window.tasks.busy())  # its own load (none) is done
+        alerts._show(
+            [AbsenceAlert(f"s{i}", f"Estudiante{i}, Ana", "Beginning Strings", 3) for i in range(3)]
+        )
+        qtbot.wait(100)  # laid out
+        assert page.clock_banner.isVisible() and page.banner.isVisible()
+        assert alerts.isVisible()
+        view = page.roll_view
+        assert view.viewport().height() // view.rowHeight(0) >= 4
+        # every alert whole, none scrolled out of sight
+        listed = alerts.list
+        assert listed.verticalScrollBar().maximum() == 0
+        assert not listed.horizontalScrollBar().isVisible()
+        last = listed.visualItemRect(listed.item(2))
+        assert last.bottom() < listed.viewport().height()
+    finally:
+        window.shutdown()

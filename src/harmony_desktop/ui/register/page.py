@@ -197,8 +197,10 @@ class RegisterPage(QWidget):
         self.banner = MissingRollBanner()
         self.banner.sessionRequested.connect(self.open_session_by_id)
         layout.addWidget(self.banner)
+        # The students to call home: under the day's list, which has room to spare,
+        # rather than above the roll, which on a netbook with the date band and the
+        # missing-roll flag kept two of its rows.
         self.absence_alerts = AbsenceAlertPanel(self.tasks, self.hub_id, self.today)
-        layout.addWidget(self.absence_alerts)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -206,7 +208,12 @@ class RegisterPage(QWidget):
         self.sessions = SessionList(self.today)
         self.sessions.sessionSelected.connect(self._session_selected)
         self.sessions.setupRequested.connect(self.setupRequested)
-        splitter.addWidget(self.sessions)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.sessions, 1)
+        left_layout.addWidget(self.absence_alerts)
+        splitter.addWidget(left)
 
         self.sessions.sessionActivated.connect(lambda _info: self.roll.view.setFocus())
         self.roll_stack = QStackedWidget()
