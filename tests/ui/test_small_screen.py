@@ -146,3 +146,31 @@ def test_on_a_netbook_the_date_band_missing_rolls_and_call_home_leave_the_roll_i
         assert last.bottom() < listed.viewport().height()
     finally:
         window.shutdown()
+
+
+def test_the_import_window_fits_a_netbook_screen(
+    qtbot: QtBot, services: Services, hub: HubFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The roster's import window opened 620 pixels tall: on a 1024×600 screen its
+    rejected rows ran off the bottom. Now no taller than the screen less its frame
+    (600 − 48), every button in sight."""
+    from PySide6.QtCore import QRect
+
+    from harmony_desktop.ui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(0, 0, 1024, 600))
+    window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    try:
+        dialog = window.roster.open_import()
+        qtbot.waitExposed(dialog)
+        assert dialog.height() == 552
+        assert dialog.frameGeometry().bottom() < 600
+        for widget in (dialog.choose, dialog.import_button, dialog.close_button):
+            bottom = widget.mapToGlobal(widget.rect().bottomLeft()).y()
+            assert bottom < 600, widget.accessibleName()
+        dialog.reject()
+    finally:
+        window.shutdown()
