@@ -9,6 +9,7 @@ screen's right edge.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -172,5 +173,30 @@ def test_the_import_window_fits_a_netbook_screen(
             bottom = widget.mapToGlobal(widget.rect().bottomLeft()).y()
             assert bottom < 600, widget.accessibleName()
         dialog.reject()
+    finally:
+        window.shutdown()
+
+
+def test_the_programme_window_is_no_wider_than_a_netbook_screen(
+    qtbot: QtBot, services: Services, hub: HubFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File ▸ Programme set-up… opened 1180 pixels wide: on a 1024×600 screen the hub's
+    details and "Save name" were past the right edge. Now 1024 − 12 wide."""
+    from PySide6.QtCore import QRect
+
+    from harmony_desktop.ui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(0, 0, 1024, 600))
+    window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    try:
+        programme = window.open_programme()
+        qtbot.waitUntil(lambda: programme.width() == 1012)
+        assert programme.frameGeometry().right() < 1024
+        save = programme.name_box.findChildren(QPushButton)[-1]
+        assert save.mapToGlobal(save.rect().topRight()).x() < 1024, save.text()
+        programme.close()
     finally:
         window.shutdown()
