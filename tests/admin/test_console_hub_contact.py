@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.admin.conftest import ADMIN_PASSWORD, Browser
+from tests.admin.conftest import ADMIN_PASSWORD, Browser, replaced
 from tests.support.sync_server import SyncServer
 
 pytestmark = pytest.mark.slow
@@ -54,7 +53,7 @@ def test_the_office_sets_a_hubs_contact_by_keyboard(server: SyncServer, browser:
     assert button.tag_name == "button" and button.text == "Save"
     page = browser.find("html")
     button.send_keys(Keys.ENTER)
-    WebDriverWait(browser.driver, 60).until(staleness_of(page))
+    WebDriverWait(browser.driver, 60).until(lambda _driver: replaced(page))
     assert browser.path == "/admin/hubs?notice=contact-saved"
     assert "Contact saved." in browser.text
     assert browser.find(field_css).get_attribute("value") == CONTACT
