@@ -8,11 +8,16 @@ screen's right edge.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
+from harmony_desktop.services.reports.alerts import AbsenceAlert
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.narrow import FittingButton
 from tests.factories import HubFixture
@@ -24,6 +29,23 @@ from tests.ui.test_volunteer_shifts import SESSION_DAY, add_volunteer
 #: kept for the title bar and a task bar (ui/screen_fit.py).
 NETBOOK = (1012, 552)
 SCALED_125 = (1081, 566)
+
+
+@contextmanager
+def window_of(
+    qtbot: QtBot, services: Services, hub: HubFixture, today: dt.date, size: tuple[int, int]
+) -> Iterator[MainWindow]:
+    """The main window on ``today``, shown and resized to ``size``, shut down after."""
+    window = MainWindow(services, hub.hub_id, today=today, auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    try:
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.width() == size[0])
+        yield window
+    finally:
+        window.shutdown()
 
 
 def test_every_tab_fits_a_1024_pixel_screen(
@@ -51,13 +73,7 @@ def test_on_a_netbook_the_roll_shows_five_rows_and_every_button(
     qtbot: QtBot, services: Services, hub: HubFixture, language: str, size: tuple[int, int]
 ) -> None:
     add_volunteer(services, hub, "Rosa", tb_expired=False, day=SESSION_DAY)
-    window = MainWindow(services, hub.hub_id, today=SESSION_DAY, auto_sync=False)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
-        window.show()
-    try:
-        window.resize(*size)
-        qtbot.waitUntil(lambda: window.width() == size[0])
+    with window_of(qtbot, services, hub, SESSION_DAY, size) as window:
         page = window.register
         open_first_session(qtbot, page)
         qtbot.wait(100)  # laid out, the volunteers loaded
@@ -102,8 +118,6 @@ def test_on_a_netbook_the_roll_shows_five_rows_and_every_button(
         assert reports.last_edit.mapTo(window, reports.last_edit.rect().topLeft()).y() > (
             reports.kind_box.mapTo(window, reports.kind_box.rect().topLeft()).y()
         )
-    finally:
-        window.shutdown()
 
 
 def test_on_a_netbook_the_date_band_missing_rolls_and_call_home_leave_the_roll_its_rows(
@@ -113,17 +127,7 @@ def test_on_a_netbook_the_date_band_missing_rolls_and_call_home_leave_the_roll_i
     all at once on a 1024×600 screen. Before, the alerts sat above the roll and left it
     three whole rows in English, two in Spanish; under the day's list, the roll keeps
     four, and every alert is whole (each two lines there in Spanish)."""
-    import datetime as dt
-
-    from harmony_desktop.services.reports.alerts import AbsenceAlert
-
-    window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
-        window.show()
-    try:
-        window.resize(*NETBOOK)
-        qtbot.waitUntil(lambda: window.width() == NETBOOK[0])
+    with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
         page = window.register
         open_first_session(qtbot, page)
         page.clock_banner.show_behind(TODAY, TODAY + dt.timedelta(days=2))
@@ -145,8 +149,6 @@ def test_on_a_netbook_the_date_band_missing_rolls_and_call_home_leave_the_roll_i
         assert not listed.horizontalScrollBar().isVisible()
         last = listed.visualItemRect(listed.item(2))
         assert last.bottom() < listed.viewport().height()
-    finally:
-        window.shutdown()
 
 
 def test_the_import_window_fits_a_netbook_screen(
