@@ -716,7 +716,8 @@ class _WriteBlock:
 
     def __enter__(self) -> ChangeWriter:
         store = self._store
-        store.checked()
+        if store._check is not None or store._damage is not None:
+            store.checked()  # waits for the integrity check, or raises what it found
         kept = store._writer_checkout()
         try:
             writer = ChangeWriter(

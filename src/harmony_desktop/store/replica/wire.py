@@ -110,13 +110,15 @@ class Codec:
             return self.defaults[name]
         return self.model.model_fields[name].get_default(call_default_factory=True)
 
-    def update_sql(self, names: tuple[str, ...]) -> str:
-        """``UPDATE`` of ``names`` and the clocks of one row by id (cached per field set)."""
-        sql = _UPDATE_SQL.get((self.table, names))
+    def update_sql(self, names: tuple[str, ...], key: str = "id") -> str:
+        """``UPDATE`` of ``names`` and the clocks of one row by ``key``: its id, or its
+        ``rowid`` as read in the same transaction, which spares SQLite the look-up of the
+        id in its index (cached per field set)."""
+        sql = _UPDATE_SQL.get((self.table, names, key))
         if sql is None:
             sets = ", ".join(f'"{name}" = ?' for name in names)
-            sql = f'UPDATE "{self.table}" SET {sets}, clocks = ? WHERE id = ?'
-            _UPDATE_SQL[(self.table, names)] = sql
+            sql = f'UPDATE "{self.table}" SET {sets}, clocks = ? WHERE {key} = ?'
+            _UPDATE_SQL[(self.table, names, key)] = sql
         return sql
 
     def select_sql(self, names: tuple[str, ...], count: int) -> str:
@@ -130,18 +132,20 @@ class Codec:
         return self._select(names, f'"{field}" = ?', field)
 
     def select_one_sql(self, names: tuple[str, ...]) -> str:
-        """``SELECT id, hub_id, deleted, clocks, names...`` of one row by id (cached per
-        field set)."""
-        return self._select(names, "id = ?", 0)
+        """``SELECT rowid, id, hub_id, deleted, clocks, names...`` of one row by id
+        (cached per field set): the rowid lets the UPDATE that follows in the same
+        transaction find the row directly."""
+        return self._select(names, "id = ?", 0, first="rowid, ")
 
-    def _select(self, names: tuple[str, ...], where: str, kind: int | str) -> str:
+    def _select(self, names: tuple[str, ...], where: str, kind: int | str, first: str = "") -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` ``WHERE where``, cached by
-        the field set and ``kind`` (what the condition depends on)."""
+        the field set and ``kind`` (what the condition depends on); ``first``, columns
+        before those."""
         key = (self.table, names, kind)
         sql = _SELECT_SQL.get(key)
         if sql is None:
             wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
-            sql = f'SELECT {wanted} FROM "{self.table}" WHERE {where}'
+            sql = f'SELECT {first}{wanted} FROM "{self.table}" WHERE {where}'
             if len(_SELECT_SQL) < 4096:  # field sets are few; counts of a bulk vary
                 _SELECT_SQL[key] = sql
         return sql
@@ -180,7 +184,7 @@ class Codec:
 
 
 _CODECS: dict[type[SyncedRow], Codec] = {}
-_UPDATE_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+_UPDATE_SQL: dict[tuple[str, tuple[str, ...], str], str] = {}
 _SELECT_SQL: dict[tuple[str, tuple[str, ...], int | str], str] = {}
 _POSITIONS: dict[tuple[str, tuple[str, ...]], dict[str, tuple[int, Convert]]] = {}
 

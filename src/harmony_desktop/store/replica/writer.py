@@ -167,7 +167,10 @@ class ChangeWriter:
         """This device's HLC, as the database records it in this transaction."""
         if self._clock is None:
             db = self._db
-            self._version = sql.execute(db, "PRAGMA data_version").fetchone()[0]
+            try:
+                self._version = db.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error as err:
+                raise sql.translated("PRAGMA data_version", (), err) from err
             kept = self._kept
             clock = None if kept is None else kept.clock_for(self._wall, self._version, db)
             if clock is None:
@@ -246,7 +249,7 @@ class ChangeWriter:
                 shape, [self._complete(shape, {**fields, "id": row_id})], queue=True
             )
             return
-        _id, hub_id, deleted, clocks, *values = current
+        rowid, _id, hub_id, deleted, clocks, *values = current
         if "hub_id" in fields and fields["hub_id"] != hub_id:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
         session = self._session
@@ -262,7 +265,7 @@ class ChangeWriter:
             changed = _changed(shape, names, fields, values, deleted, instance)
         if not changed:
             return
-        packed = self._write_one(shape, row_id, hub_id, clocks, changed)
+        packed = self._write_one(shape, row_id, rowid, hub_id, clocks, changed)
         if instance is not None:
             for name, value in changed.items():
                 set_committed_value(instance, name, value)
@@ -449,6 +452,8 @@ class ChangeWriter:
         readings; the ``CLOCK`` setting is written only for stamps no entry records);
         called by :meth:`Store.write` just before commit. Refuses a synced row changed
         without the writer."""
+        if self._session is None and not self._queued and not self._unrecorded:
+            return  # one change written as it was made (one mark): nothing left to do
         if self._session is not None:
             session = self._session
             bypassed = [o for o in (*session.new, *session.dirty) if isinstance(o, SyncedRow)]
@@ -552,16 +557,19 @@ class ChangeWriter:
         self,
         shape: Codec,
         row_id: str,
+        rowid: int,
         hub_id: str | None,
         packed: str,
         changed: dict[str, Any],
     ) -> str:
         """:meth:`_write_update` for :meth:`upsert`, on a shorter path (one mark on the
-        register): the UPDATE and the outbox entry's INSERT, the entry written now rather
-        than queued for :meth:`finish`. Returns the new clocks."""
+        register): the UPDATE, of the row by the ``rowid`` read in this transaction, and
+        the outbox entry's INSERT, the entry written now rather than queued for
+        :meth:`finish`. Returns the new clocks."""
         params, entry = self._stamped(shape, row_id, hub_id, packed, changed)
+        params[-1] = rowid
         db = self._db
-        update = shape.update_sql(tuple(changed))
+        update = shape.update_sql(tuple(changed), "rowid")
         try:
             db.execute(update, params)
         except sqlite3.Error as err:
