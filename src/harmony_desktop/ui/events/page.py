@@ -201,20 +201,17 @@ class EventsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setAccessibleName(tr("Event columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title takes what the others leave (wrapping onto a second line), so the
-        # list never scrolls sideways, even on a 1024-pixel netbook; "Reached" is as
-        # wide as its heading and its figures.
+        # The title and "Reached" share what the date and the kind leave (each wrapping
+        # onto a second line), so the list never scrolls sideways, even on a 1024-pixel
+        # netbook.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
-        self.model.modelReset.connect(self._fit_reached)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # The date column fits a date and a 12-hour time on one line ("… 12:45 p.m.").
         widest = f"{date_text(dt.date(2026, 12, 30))} {time_text(dt.time(12, 45))}"
         date_width = max(126, self.view.fontMetrics().horizontalAdvance(widest) + 16)
         for column, width in enumerate((date_width, 100)):
             self.view.setColumnWidth(column, width)
-
-        self._fit_reached()
 
         self.family = FamilyRollPanel(services, tasks, staff, wrong_day=wrong_day)
         self.details = SessionDetails()
@@ -356,17 +353,6 @@ class EventsPage(QWidget):
     def _ensembles(self) -> list[tuple[str, str]]:
         """The hub's ensembles for a dialog (a small read; the list may not be loaded)."""
         return [(e.id, e.name) for e in self.services.hubs.ensembles(self.hub_id)]
-
-    def _fit_reached(self) -> None:
-        """ "Reached" as wide as its longest word ("performers"): "19 performers" takes
-        two lines of its row rather than pushing the list wider than its pane."""
-        metrics = self.view.fontMetrics()
-        texts = [str(self.model.headerData(3, Qt.Orientation.Horizontal))]
-        texts += [
-            str(self.model.index(row, 3).data() or "") for row in range(self.model.rowCount())
-        ]
-        widest = max(metrics.horizontalAdvance(word) for text in texts for word in text.split())
-        self.view.setColumnWidth(3, widest + 16)
 
     def add_family_event(self) -> None:
         """A new family event at this hub."""
