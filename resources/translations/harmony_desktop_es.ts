@@ -1338,7 +1338,7 @@ Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión úni
     </message>
     <message>
         <source>It says {today}, but this register already has changes from {recorded}. Marks taken today would be saved on the wrong day. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
-        <translation>Muestra el {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome hoy quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+        <translation>Muestra el {today}, pero el registro ya tiene cambios del {recorded}. Las marcas de hoy quedarían en el día equivocado. Corrija la fecha y la hora de esta computadora y vuelva a abrir Harmony.</translation>
     </message>
     <message>
         <source>⚠ Check this computer&apos;s date.</source>
@@ -1538,8 +1538,8 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Marcar presentes a los demás</translation>
     </message>
     <message>
-        <source>All present</source>
-        <translation>Todos presentes</translation>
+        <source>Rest present</source>
+        <translation>Resto presentes</translation>
     </message>
     <message>
         <source>Everyone not marked yet is marked present, in one step you can undo.</source>
@@ -3192,6 +3192,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteer not cleared</source>
+        <extracomment>each column&apos;s width with room to spare, and the least the first three shrink to</extracomment>
         <translation>Voluntario(a) sin autorización</translation>
     </message>
     <message>

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -202,3 +203,101 @@ def test_the_programme_window_is_no_wider_than_a_netbook_screen(
         programme.close()
     finally:
         window.shutdown()
+
+
+def test_on_a_netbook_the_volunteers_shown_keep_every_column_and_two_rows(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """Show on a 1024×600 netbook: before, the table got 0.7 of a row and a sideways
+    scroll bar, In, Out and Hours off to the right (its columns 210 + 240 + 160 + …
+    pixels in a 668-pixel table). Now the name, clearance and status narrow, every
+    column is in sight and two whole volunteers show; the roll keeps the rest."""
+    add_volunteer(services, hub, "Rosa", tb_expired=False, day=SESSION_DAY)
+    add_volunteer(services, hub, "Tomás", tb_expired=True, day=SESSION_DAY)
+    with window_of(qtbot, services, hub, SESSION_DAY, NETBOOK) as window:
+        page = window.register
+        open_first_session(qtbot, page)
+        qtbot.wait(100)  # laid out, the volunteers loaded
+        volunteers = page.volunteers
+        assert volunteers.view.isHidden()  # folded for the roll's sake
+        volunteers.toggle.click()
+        qtbot.wait(100)  # laid out
+        view = volunteers.view
+        assert not view.isHidden()
+        assert not view.horizontalScrollBar().isVisible()
+        header = view.horizontalHeader()
+        hours = header.sectionViewportPosition(5) + header.sectionSize(5)
+        assert hours <= view.viewport().width()
+        assert header.sectionSize(5) >= 60  # "Hours" whole
+        assert view.viewport().height() // view.rowHeight(0) >= 2
+        # a clearance cut short in its narrower column is whole in its tooltip
+        index = volunteers.model.index(0, 1)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+        roll = page.roll_view
+        assert roll.viewport().height() // roll.rowHeight(0) >= 2
+
+
+def test_on_a_netbook_the_wrong_date_band_is_two_lines(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """The red band on a 1024×600 screen, with the longest dates of the year: two lines
+    in English and in Spanish (three in Spanish before, 42 pixels of the roll's)."""
+    with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
+        page = window.register
+        band = page.clock_banner
+        band.show_behind(dt.date(2026, 9, 30), dt.date(2026, 11, 18))
+        qtbot.wait(50)  # laid out
+        label = band.label
+        assert label.isVisible()
+        assert label.height() < 3 * label.fontMetrics().lineSpacing()
+
+
+def test_on_a_netbook_the_events_list_does_not_scroll_sideways(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """Before, the events list's columns (180 + 100 + 120 + "Reached") were wider than
+    its 431-pixel pane on a 1024×600 screen, "Reached" behind a sideways scroll bar."""
+    services.events.add_family_event(
+        hub.hub_id, TODAY, dt.time(18, 0), dt.time(19, 30), title="Fall family night"
+    )
+    with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
+        window.pages.setCurrentWidget(window.events)
+        view = window.events.view
+        qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+        qtbot.wait(50)  # laid out
+        assert not view.horizontalScrollBar().isVisible()
+        header = view.horizontalHeader()
+        assert header.sectionViewportPosition(3) + header.sectionSize(3) <= (
+            view.viewport().width()
+        )
+
+
+def test_on_a_netbook_mark_the_rest_present_still_says_the_rest(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """Squeezed, "Mark all remaining present" read "All present" ("Todos presentes"), as
+    if it marked everyone, those already late or absent too. Now "Rest present"."""
+    with window_of(qtbot, services, hub, SESSION_DAY, NETBOOK) as window:
+        page = window.register
+        open_first_session(qtbot, page)
+        qtbot.wait(50)  # laid out
+        button = page.roll.all_present_button
+        assert isinstance(button, FittingButton)
+        # its narrowest text (shown on a netbook in Spanish, and in English with more
+        # codes) says "the rest"; whatever shows is one of its texts
+        assert button.shorter[-1] in ("Rest present", "Resto presentes")
+        assert button.shown_text() in (button.text(), *button.shorter)
+        assert button.accessibleName() in (
+            "Mark all remaining present",
+            "Marcar presentes a los demás",
+        )
+
+
+def test_a_session_cut_short_in_the_day_list_is_whole_in_its_tooltip(
+    qtbot: QtBot, services: Services, hub: HubFixture
+) -> None:
+    with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
+        model = window.register.sessions_model
+        index = model.index(0, 1)
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+        assert index.data() == model.session(0).label

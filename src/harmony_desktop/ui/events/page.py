@@ -52,6 +52,7 @@ from harmony_desktop.ui.events.family import FamilyRollPanel
 from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, tr, wrap_title
 from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import QueryOp
+from harmony_desktop.ui.screen_fit import available_geometry
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 if TYPE_CHECKING:
@@ -200,11 +201,16 @@ class EventsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setAccessibleName(tr("Event columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The title and "Reached" share what the date and the kind leave (each wrapping
+        # onto a second line), so the list never scrolls sideways, even on a 1024-pixel
+        # netbook.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # The date column fits a date and a 12-hour time on one line ("… 12:45 p.m.").
         widest = f"{date_text(dt.date(2026, 12, 30))} {time_text(dt.time(12, 45))}"
         date_width = max(126, self.view.fontMetrics().horizontalAdvance(widest) + 16)
-        for column, width in enumerate((date_width, 100, 120)):
+        for column, width in enumerate((date_width, 100)):
             self.view.setColumnWidth(column, width)
 
         self.family = FamilyRollPanel(services, tasks, staff, wrong_day=wrong_day)
@@ -225,7 +231,11 @@ class EventsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.stack)
-        splitter.setSizes([545, 735])
+        # 545 of 1280 pixels for the list; on a narrower screen (a 1024-pixel netbook)
+        # no less than 520, so its titles keep a readable column.
+        room = min(1280, available_geometry(self).width())
+        listed = max(545 * room // 1280, min(520, room // 2))
+        splitter.setSizes([listed, room - listed])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

@@ -125,6 +125,8 @@ class SessionsModel(QAbstractTableModel):
             if column == SessionColumn.MARKED:
                 return f"{info.recorded}/{info.expected}"
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == SessionColumn.SESSION:  # whole, however narrow the column
+                return self.data(index)
             if info.state == RollState.CANCELLED:
                 return tr("Cancelled: {reason}").format(reason=info.cancel_reason)
             return tr("{recorded} of %n student(s) marked", "", info.expected).format(

@@ -320,10 +320,11 @@ class RegisterPage(QWidget):
             # when two would leave the roll fewer than five rows, and only their heading
             # (Show brings them back) when even one would.
             spare = self._roll_spare()
-            if spare < one_row:
-                self.volunteers.fold_for_room()  # asks again, for its heading's line
-                return
-            height = min(height, spare)
+            if spare >= one_row:
+                height = min(height, spare)
+            elif self.volunteers.fold_for_room():
+                return  # it asks again, for its heading's line
+            # (else the teacher pressed Show: the table gets its two rows, the roll less)
         if sizes[1] > limit or sizes[1] < height <= limit:
             self._right.setSizes([max(0, sum(sizes) - height), height])
 

@@ -331,9 +331,11 @@ class RollPanel(QWidget):
         self.note_button.clicked.connect(self.noteRequested)
         keys = all_present_keys_text()
         whole = tr("Mark all remaining present [{keys}]").format(keys=keys)
-        # Narrower still (a netbook), two words: the tooltip says what it does.
+        # Narrower still (a netbook), two words that still say "the rest", not everyone
+        # ("All present" read as if it marked the students already marked): the tooltip
+        # says what it does.
         self.all_present_button = fitting_button(
-            whole, tr("Mark all remaining present"), [without_key(whole), tr("All present")]
+            whole, tr("Mark all remaining present"), [without_key(whole), tr("Rest present")]
         )
         self.all_present_button.setToolTip(
             tr("Everyone not marked yet is marked present, in one step you can undo.")

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -181,7 +183,8 @@ class VolunteerShiftModel(QAbstractTableModel):
                 return f"{shift.hours:.2f}" if shift.hours else ""
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column == ShiftColumn.CLEARANCE:
-                return clearance_tip(entry, self.judged_on)
+                # (whole, when a narrow column elides it)
+                return clearance_tip(entry, self.judged_on) or clearance_text(entry, self.judged_on)
             if column == ShiftColumn.STATUS and shift.confirmed_by:
                 return tr("Confirmed by site lead {name}").format(name=shift.confirmed_by)
             if column == ShiftColumn.VOLUNTEER:
@@ -249,10 +252,44 @@ class VolunteerShiftModel(QAbstractTableModel):
         )
 
 
+class _ElideMiddle(QStyledItemDelegate):
+    """A clearance too long for its column keeps its start and its date
+    ("Cleared…30 Sep 2026"); the tooltip has it whole."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
 class VolunteerShiftView(KeyedTableView):
-    """The volunteer table: arrows or j/k move, one key acts on the current volunteer."""
+    """The volunteer table: arrows or j/k move, one key acts on the current volunteer.
+
+    Its columns fit its width: on a narrow window (a 1024×600 netbook) the volunteer's
+    name, clearance and status give up room, down to ``least``, rather than the hours
+    going off to the right behind a sideways scroll bar."""
 
     focus_column = ShiftColumn.STATUS
+    #: each column's width with room to spare, and the least the first three shrink to
+    widths: tuple[int, ...] = ()
+    least: tuple[int, ...] = ()
+
+    def fit_columns(self) -> None:
+        """Share the table's width out among the columns (see the class)."""
+        if not self.widths:
+            return
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        excess = sum(self.widths) - room
+        slack = [w - m for w, m in zip(self.widths, self.least, strict=True)]
+        give = sum(slack)
+        header = self.horizontalHeader()
+        for column, width in enumerate(self.widths):
+            if excess > 0 and give > 0:
+                width -= min(slack[column], excess * slack[column] // give + 1)
+            header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     actionRequested = Signal(str)
     """A key asked for an action on the current volunteer (see ``KEYS``; "clear")."""
@@ -493,9 +530,12 @@ class VolunteerShiftPanel(QWidget):
         # Spanish "2:48 p.m." to "2:48 p.…"); the hours, last, fill the rest, from 60
         # pixels ("1.75"), not Qt's 100, or the Spanish columns scroll sideways.
         time = max(60, self.view.fontMetrics().horizontalAdvance(time_text(dt.time(12, 48))) + 12)
-        columns = ((0, 210), (1, clearance), (2, 160), (3, time), (4, time), (5, 60))
-        for column, width in columns:
-            header.resizeSection(column, width)
+        # On a narrow window the name, the clearance (its middle elided: its start and
+        # its date stay) and the status shrink; the times and the hours keep theirs.
+        self.view.widths = (210, clearance, 160, time, time, 60)
+        self.view.least = (120, 150, 110, time, time, 60)
+        self.view.setItemDelegateForColumn(ShiftColumn.CLEARANCE, _ElideMiddle(self.view))
+        self.view.fit_columns()
         self.view.setWordWrap(False)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.title.setBuddy(self.view)  # Alt+V goes to the volunteers
@@ -614,13 +654,17 @@ class VolunteerShiftPanel(QWidget):
             self.setMaximumHeight(_NO_LIMIT)
             self.roomWanted.emit(self.height_for_rows(2))
 
-    def fold_for_room(self) -> None:
+    def fold_for_room(self) -> bool:
         """A short screen (a 1024×600 netbook): only the heading line, so the roll keeps
-        its rows; Show (Alt+V, Space) brings the table back. Not kept for next time."""
-        if self._short or self._chosen or self.view.isHidden():
-            return
+        its rows; Show (Alt+V, Space) brings the table back. Not kept for next time.
+        False when the teacher chose to see the table (it stays)."""
+        if self._chosen and not self.view.isHidden():
+            return False
+        if self._short or self.view.isHidden():
+            return True
         self._short = True
         self._fold(False)
+        return True
 
     def _hidden_here(self) -> bool:
         """Whether the table is hidden on this laptop (its local setting)."""
