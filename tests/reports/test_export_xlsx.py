@@ -74,6 +74,30 @@ def test_a_rate_just_under_100_percent_keeps_its_value_and_never_reads_100(
     assert ws["D3"].value == 1 and ws["D3"].number_format == RATE_FORMAT
 
 
+#: 0.0 %, except that a rate above 0 and under 0.05 % reads 0.1%, not 0.0%.
+NEAR_ZERO_FORMAT = '[=0]0.0%;[<0.0005]"0.1%";0.0%'
+
+
+def test_a_rate_just_above_0_percent_keeps_its_value_and_never_reads_0(
+    tmp_path: Path,
+) -> None:
+    """1 present of 2,001 is 0.04998 %: plain 0.0% prints 0.0%, which the tab and the
+    printout never show for a rate above 0 (they say 0.1 %); the cell keeps the exact
+    rate, so a column of rates still sums and averages."""
+    out = write_report(
+        _report([[None, "a", 0, 1 / 2001, None, None], [None, "b", 0, 0.0, None, None],
+                 [None, "c", 0, 0.0005, None, None], [None, "d", 0, 0.0004999, None, None]]),
+        tmp_path / "r.xlsx",
+    )  # fmt: skip
+    ws = load_workbook(out)["Main all"]
+    assert ws["D2"].value == pytest.approx(1 / 2001)
+    assert ws["D2"].number_format == NEAR_ZERO_FORMAT
+    # 0 is 0.0%; 0.05 % rounds to 0.1% by itself
+    assert (ws["D3"].value, ws["D3"].number_format) == (0, RATE_FORMAT)
+    assert (ws["D4"].value, ws["D4"].number_format) == (0.0005, RATE_FORMAT)
+    assert ws["D5"].number_format == NEAR_ZERO_FORMAT
+
+
 def test_a_failure_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         write_report(_report([[None, object(), 1, None, None, None]]), tmp_path / "r.xlsx")

@@ -8,7 +8,8 @@ and the printout show them.
 
 * .xlsx: one worksheet per sheet, streamed out row by row (XlsxWriter's constant-memory
   mode: a 3,500 × 250 grid or 150,000 by-day rows never sit in memory twice), dates as
-  dates, rates as percentages, the header frozen, and an "About" worksheet
+  dates, rates as percentages (never 0.0% above 0 nor 100.0% under 1), the header
+  frozen, and an "About" worksheet
   with the title, the scope and the notes.
 * .csv: UTF-8 with a BOM, CRLF. The first sheet goes to the file named; each further
   sheet to ``<name>-<sheet>.csv`` beside it. Rates are fractions (0.9231), hours two
@@ -282,6 +283,8 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
         fmt: book.add_format({"num_format": number_format})
         for fmt, number_format in _NUMBER_FORMATS.items()
     }
+    # a rate above 0 but under 0.05 % gets a format of its own, cell by cell
+    rates = (styles[Format.RATE], book.add_format({"num_format": NEAR_ZERO_RATE_FORMAT}))
     used: set[str] = set()
     for sheet in report.sheets:
         ws = book.add_worksheet(_unique_title(sheet.title, used))
@@ -292,16 +295,27 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
             ws.write_string(0, i, column.key, bold)
         styled = [styles.get(c.format) for c in sheet.columns]
         for start, chunk in rows.chunks(sheet):
-            _write_rows(ws, start + 1, _in_words(sheet, chunk), styled)
+            _write_rows(ws, start + 1, _in_words(sheet, chunk), styled, rates)
     about = book.add_worksheet(_unique_title(_("About"), used))
     for row, line in enumerate((report.title, report.scope, *report.notes)):
         about.write_string(row, 0, line)
 
 
+#: A rate's number format: 0.0%, except that a rate just under 1 reads 99.9%, never
+#: 100.0% (the cell keeps the exact rate).
+RATE_FORMAT = '[<0.9995]0.0%;[<1]"99.9%";0.0%'
+#: The number format of a rate above 0 and under 0.05 %, which 0.0% would show as
+#: 0.0%: it reads 0.1%, as on the tab and on paper, and the cell keeps the exact rate
+#: (a number format has room for two conditions only, so the few cells near 0 get
+#: this one and every other rate cell ``RATE_FORMAT``; a rate typed over it reads as
+#: 0.0% again from 0.05 % up, and 0.0% at 0).
+NEAR_ZERO_RATE_FORMAT = '[=0]0.0%;[<0.0005]"0.1%";0.0%'
+#: Rates under this (and above 0) take ``NEAR_ZERO_RATE_FORMAT``.
+NEAR_ZERO_RATE = 0.0005
+
 #: Number formats of the columns that need one (plain numbers and texts need none).
 _NUMBER_FORMATS = {
-    # a rate just under 1 reads 99.9%, never 100.0% (the cell keeps the exact rate)
-    Format.RATE: '[<0.9995]0.0%;[<1]"99.9%";0.0%',
+    Format.RATE: RATE_FORMAT,
     Format.HOURS: "0.00",
     Format.DECIMAL: "0.00",
     Format.DATE: "yyyy-mm-dd",
@@ -318,12 +332,15 @@ def _widths(sheet: Sheet) -> list[int]:
     return [min(width + 2, 40) for width in widths]
 
 
-def _write_rows(ws: Any, first: int, rows: list[list[Any]], styles: list[Any]) -> None:
+def _write_rows(
+    ws: Any, first: int, rows: list[list[Any]], styles: list[Any], rates: tuple[Any, Any]
+) -> None:
     """``rows`` from the worksheet row ``first`` (0 is the header) on: texts as texts, numbers as numbers,
     dates as dates (the workbook's date format where the column has none), flags as
     booleans; an empty value leaves the cell empty. The writer is chosen by the
     value's type (one ``type()`` per cell, not the generic ``write``'s chain of
-    checks)."""
+    checks). ``rates`` are the rate format and the one of a rate just above 0."""
+    rate, near_zero = rates
     write_string, write_number = ws.write_string, ws.write_number
     write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
     for r, row in enumerate(rows, start=first):
@@ -333,7 +350,10 @@ def _write_rows(ws: Any, first: int, rows: list[list[Any]], styles: list[Any]) -
                 if value:
                     write_string(r, c, _formula_safe(value), styles[c])
             elif kind is int or kind is float:
-                write_number(r, c, value, styles[c])
+                style = styles[c]
+                if style is rate and 0 < value < NEAR_ZERO_RATE:
+                    style = near_zero  # 1 of 2,001 reads 0.1%, not 0.0%
+                write_number(r, c, value, style)
             elif kind is bool:
                 write_boolean(r, c, value, styles[c])
             elif kind is dt.date or kind is dt.datetime:
