@@ -177,7 +177,8 @@ def test_codes_are_shown_and_written_as_words(
     run(qtbot, page, "hours")
     page.sheet_box.setCurrentIndex(page.sheet_box.findData("bands"))
     model = page.model
-    measures = {model.index(r, 0).data() for r in range(model.rowCount())}
+    measure = model.sheet.column_index("measure")
+    measures = {model.index(r, measure).data() for r in range(model.rowCount())}
     assert measures == {"Hours attended", "Days attended", "Regular attendees (days attended)"}
     run(qtbot, page, "ases")
     page.sheet_box.setCurrentIndex(page.sheet_box.findData("early_release"))
