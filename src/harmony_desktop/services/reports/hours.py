@@ -126,9 +126,9 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     # Every student on a roll in the period has a row at each hub whose ensemble they
     # were enrolled in (0 hours if they never came), and at each hub they attended.
     places = dict.fromkeys(
-        (student_id, found.hub_id)
+        (student_id, info.hub_id)
         for student_id, ensemble_id, *_days in ctx.spans
-        if (found := ctx.ensembles.get(ensemble_id)) is not None
+        if (info := ctx.ensembles.get(ensemble_id)) is not None
     )
     places.update(dict.fromkeys(attended))
     keys = []
@@ -164,10 +164,10 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
             [(seconds / 3600, days_anywhere.get(student_id, 0))
              for student_id, seconds in total.items()],
         ))  # fmt: skip
-    for hub_name, students in groups:
+    for hub_name, members in groups:
         counts = Counter(
             label
-            for hours, days in students
+            for hours, days in members
             for label in (("hours", hours_band(round(hours, 2))), ("days", days_band(days)))
         )
         for measure, table in (("hours", HOUR_BANDS), ("days", DAY_BANDS)):
@@ -175,7 +175,7 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
                 bands.rows.append([hub_name, measure, label, counts.get((measure, label), 0)])
         bands.rows.append([
             hub_name, "regular_attendees", f"≥{REGULAR_DAYS}",
-            sum(1 for _hours, days in students if days >= REGULAR_DAYS),
+            sum(1 for _hours, days in members if days >= REGULAR_DAYS),
         ])  # fmt: skip
     offered: dict[tuple[str, str], list[int]] = {}
     for session in held:
