@@ -74,6 +74,30 @@ def test_a_rate_just_under_100_percent_keeps_its_value_and_never_reads_100(
     assert ws["D3"].value == 1 and ws["D3"].number_format == RATE_FORMAT
 
 
+#: 0.0 %, except that a rate above 0 and under 0.05 % reads 0.1%, not 0.0%.
+NEAR_ZERO_FORMAT = '[=0]0.0%;[<0.0005]"0.1%";0.0%'
+
+
+def test_a_rate_just_above_0_percent_keeps_its_value_and_never_reads_0(
+    tmp_path: Path,
+) -> None:
+    """1 present of 2,001 is 0.04998 %: plain 0.0% prints 0.0%, which the tab and the
+    printout never show for a rate above 0 (they say 0.1 %); the cell keeps the exact
+    rate, so a column of rates still sums and averages."""
+    out = write_report(
+        _report([[None, "a", 0, 1 / 2001, None, None], [None, "b", 0, 0.0, None, None],
+                 [None, "c", 0, 0.0005, None, None], [None, "d", 0, 0.0004999, None, None]]),
+        tmp_path / "r.xlsx",
+    )  # fmt: skip
+    ws = load_workbook(out)["Main all"]
+    assert ws["D2"].value == pytest.approx(1 / 2001)
+    assert ws["D2"].number_format == NEAR_ZERO_FORMAT
+    # 0 is 0.0%; 0.05 % rounds to 0.1% by itself
+    assert (ws["D3"].value, ws["D3"].number_format) == (0, RATE_FORMAT)
+    assert (ws["D4"].value, ws["D4"].number_format) == (0.0005, RATE_FORMAT)
+    assert ws["D5"].number_format == NEAR_ZERO_FORMAT
+
+
 def test_a_failure_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         write_report(_report([[None, object(), 1, None, None, None]]), tmp_path / "r.xlsx")
@@ -124,3 +148,50 @@ def test_csv_cells(tmp_path: Path) -> None:
             ["", "'-x", "", "", "", "no"],
         ]
     assert (tmp_path / "r-more.csv").read_bytes() == b"\xef\xbb\xbfa\r\nx\r\n"
+
+
+@pytest.mark.parametrize(
+    ("values", "groups", "hundredths"),
+    [
+        # three thirds: 33.33 each, 99 rounded down, the hundredth left over to the first
+        ([1 / 3, 1 / 3, 1 / 3], None, [34, 33, 33]),
+        # 0.125 + 0.125 = 0.25: 12 + 12 rounded down, one left, the first takes it
+        ([0.125, 0.125], None, [13, 12]),
+        # 0.004 + 0.004 + 0.004 = 0.012, which is 0.01: one row holds it
+        ([0.004, 0.004, 0.004], None, [1, 0, 0]),
+        # exact hundredths stay as they are; an empty cell stays empty
+        ([2.5, None, 0.0, 1.25], None, [250, None, 0, 125]),
+        # hub A 2/3 h (66.67) and hub B 1/3 h (33.33) make 1.00: A takes the leftover
+        # hundredth (its remainder .67 beats .33), 67 = 34 + 33 within A, B 33
+        ([1 / 3, 1 / 3, 1 / 3], [("A",), ("A",), ("B",)], [34, 33, 33]),
+        # B first in the rows, still B 33 and A 67
+        ([1 / 3, 1 / 3, 1 / 3], [("B",), ("A",), ("A",)], [33, 34, 33]),
+        # 0.555 + 0.445 (1.00): 55.5 and 44.5, equal remainders, the first row rounds up
+        ([0.555, 0.445], None, [56, 44]),
+    ],
+)
+def test_csv_hours_add_up_to_their_total(
+    values: list[float | None], groups: list[tuple[str, ...]] | None, hundredths: list[int | None]
+) -> None:
+    from harmony_desktop.services.reports.export import footed_hundredths
+
+    assert footed_hundredths(values, groups) == hundredths
+
+
+def test_csv_hours_columns_foot_by_hub(tmp_path: Path) -> None:
+    """Each hub's rows of a .csv add up to the hub's hours rounded as the hub's own
+    sheet rounds them; the whole column to the total."""
+    import csv
+
+    sheet = Sheet("rows", "Rows", [Column("hub", "Hub"), Column("hours", "H", Format.HOURS)],
+                  [["North", 1 / 3], ["South", 1 / 3], ["North", 1 / 3], ["South", 1 / 6]])  # fmt: skip
+    hubs = Sheet("by_hub", "Hubs", [Column("hub", "Hub"), Column("hours", "H", Format.HOURS)],
+                 [["North", 2 / 3], ["South", 1 / 2]])  # fmt: skip
+    write_report(Report("k", "T", "S", [sheet, hubs]), tmp_path / "r.csv")
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = [(r["hub"], r["hours"]) for r in csv.DictReader(handle)]
+    # 7/6 h = 1.17 in all; North 66.67 → 67 (34 + 33), South 50.00 → 50 (33 + 17)
+    assert rows == [("North", "0.34"), ("South", "0.33"), ("North", "0.33"), ("South", "0.17")]
+    with (tmp_path / "r-by_hub.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert [(r["hub"], r["hours"]) for r in csv.DictReader(handle)] == [
+            ("North", "0.67"), ("South", "0.50")]  # fmt: skip

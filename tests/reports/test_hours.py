@@ -48,6 +48,15 @@ def test_hours_figures(services: Services, register: Register) -> None:
     choir = ensembles["Choir"]
     assert (choir["sessions_held"], choir["hours_offered"]) == (4, 5.5)
     assert (choir["curriculum_hours"], choir["extracurricular_hours"]) == (4.5, 1.0)
-    bands = {(r["measure"], r["band"]): r["students"] for r in report.sheet("bands").as_dicts()}
-    assert bands[("hours", "0")] == 1 and bands[("hours", "<15")] == 4
-    assert bands[("days", "<10")] == 5 and bands[("regular_attendees", "≥30")] == 0
+    bands = {
+        (r["hub"], r["measure"], r["band"]): r["students"] for r in report.sheet("bands").as_dicts()
+    }
+    # North: Sofia 0 h, Ana, Luis and Maya under 15 h; South: Diego
+    assert bands[("North Hub", "hours", "0")] == 1 and bands[("North Hub", "hours", "<15")] == 3
+    assert bands[("South Hub", "hours", "0")] == 0 and bands[("South Hub", "hours", "<15")] == 1
+    assert bands[("All hubs", "hours", "0")] == 1 and bands[("All hubs", "hours", "<15")] == 4
+    assert bands[("All hubs", "days", "<10")] == 5
+    assert bands[("All hubs", "regular_attendees", "≥30")] == 0
+    assert [r[0] for r in report.sheet("bands").rows] == (
+        ["North Hub"] * 12 + ["South Hub"] * 12 + ["All hubs"] * 12
+    )

@@ -8,14 +8,17 @@ Ana is in Choir too and is there the whole half hour.
 
 By hand: Winds 3 × 1/3 h = 1.00 h, Choir 0.50 h, the hub 1.50 h; the rows, as shown,
 add up to 0.83 + 0.33 + 0.33 = 1.49 h, but the cells keep the exact hours, so the sum
-of the .xlsx column is the hub's 1.50. The hub served 3 students (Ana once), its
+of the .xlsx column is the hub's 1.50; the .csv rounds one third up (0.34) so that its
+rows add up to 1.50 too. The hub served 3 students (Ana once), its
 ensembles 3 + 1.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -92,13 +95,22 @@ def test_hours_rows_keep_exact_hours_so_the_xlsx_sums_to_the_total(
     hours = [row[rows[0].index("hours_attended")] for row in rows[1:]]
     assert hours == pytest.approx([0.5, 1 / 3, 1 / 3, 1 / 3])  # Ana (Choir, Winds), Ben, Cruz
     assert sum(hours) == pytest.approx(1.5)  # the hub's total, not 0.33 × 3 + 0.50
-    # the .csv writes two places, as before
+    # the .csv writes two places, and its rows add up to its totals: Winds's three
+    # thirds are 0.34 + 0.33 + 0.33 = 1.00 (the first on the tie takes the hundredth),
+    # not 0.33 × 3 = 0.99
     write_report(report, tmp_path / "attendance.csv")
     text = (tmp_path / "attendance-by_ensemble.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines()[1:] == [
         "Rounding Hub,Choir,,1,1,1,1,0,0,0,1.0000,0,0.50",
         "Rounding Hub,Winds,,1,3,3,3,0,0,0,1.0000,0,1.00",
     ]
+    by_hub = (tmp_path / "attendance-by_hub.csv").read_text(encoding="utf-8-sig")
+    assert by_hub.splitlines()[1].endswith(",1.50")
+    with (tmp_path / "attendance.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["ensemble"], r["hours_attended"]) for r in rows] == [
+        ("Choir", "0.50"), ("Winds", "0.34"), ("Winds", "0.33"), ("Winds", "0.33")]  # fmt: skip
+    assert sum(Decimal(r["hours_attended"]) for r in rows) == Decimal("1.50")
 
     served = services.reports.run("hours", PERIOD)
     by_student = served.sheet("by_student").as_dicts()

@@ -8,11 +8,13 @@ and the printout show them.
 
 * .xlsx: one worksheet per sheet, streamed out row by row (XlsxWriter's constant-memory
   mode: a 3,500 × 250 grid or 150,000 by-day rows never sit in memory twice), dates as
-  dates, rates as percentages, the header frozen, and an "About" worksheet
+  dates, rates as percentages (never 0.0% above 0 nor 100.0% under 1), the header
+  frozen, and an "About" worksheet
   with the title, the scope and the notes.
 * .csv: UTF-8 with a BOM, CRLF. The first sheet goes to the file named; each further
   sheet to ``<name>-<sheet>.csv`` beside it. Rates are fractions (0.9231), hours two
-  decimals, yes/no for flags, dates ISO 8601. A text that a spreadsheet would run as
+  decimals rounded so that a column adds up to its total (:func:`footed_hundredths`),
+  yes/no for flags, dates ISO 8601. A text that a spreadsheet would run as
   a formula is quoted.
 """
 
@@ -21,7 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +142,67 @@ _CSV_TEXT: dict[Format, Callable[[Any], str]] = {
 }
 
 
+#: The columns whose rows a sheet's totals add up, outermost first: a column of hours in
+#: a .csv adds up to its hub's figure (and within it to its ensemble's), the one the
+#: report's per-hub and per-ensemble sheets give.
+TOTAL_GROUPS = ("hub", "site", "ensemble")
+#: Hours are footed in millionths of a hundredth (the float noise of a sum of seconds ÷
+#: 3,600 is far below; a figure of exact hundredths stays exact).
+_UNITS = 10**6
+
+
+def footed_hundredths(
+    values: Sequence[float | None], groups: Sequence[tuple[str, ...]] | None = None
+) -> list[int | None]:
+    """``values`` (hours) as whole hundredths that add up exactly to their total rounded
+    to a hundredth, and within each group (``groups``: one key per row, outermost first,
+    e.g. (hub, ensemble)) to that group's share of it: the largest-remainder method,
+    each figure its hundredths rounded down, and the hundredths left over going to the
+    figures with the largest remainders (the first rows on a tie). Every figure is within
+    a hundredth of its exact value; None stays None.
+
+    3 × 1/3 h is 0.34 + 0.33 + 0.33 = 1.00, not 0.33 × 3 = 0.99."""
+    keyed = [i for i, value in enumerate(values) if value is not None]
+    exact = {i: round(float(values[i]) * 100 * _UNITS) for i in keyed}  # type: ignore[arg-type]
+    total = sum(exact.values())
+    target = total // _UNITS + (1 if 2 * (total % _UNITS) >= _UNITS else 0)
+    out: list[int | None] = [None] * len(values)
+    depth = len(groups[0]) if groups and keyed else 0
+
+    def foot(rows: list[int], hundredths: int, level: int) -> None:
+        if level == depth:
+            for i, share in zip(
+                rows, _apportion(hundredths, [exact[i] for i in rows]), strict=True
+            ):
+                out[i] = share
+            return
+        assert groups is not None
+        by_group: dict[str, list[int]] = {}
+        for i in rows:
+            by_group.setdefault(groups[i][level], []).append(i)
+        names = sorted(by_group)
+        shares = _apportion(hundredths, [sum(exact[i] for i in by_group[n]) for n in names])
+        for name, share in zip(names, shares, strict=True):
+            foot(by_group[name], share, level + 1)
+
+    foot(keyed, target, 0)
+    return out
+
+
+def _apportion(hundredths: int, parts: list[int]) -> list[int]:
+    """``parts`` (in millionths of a hundredth) as whole hundredths adding up to
+    ``hundredths``: each rounded down, then one more to the largest remainders."""
+    shares = [part // _UNITS for part in parts]
+    left = hundredths - sum(shares)
+    for i in sorted(range(len(parts)), key=lambda i: (-(parts[i] % _UNITS), i))[:left]:
+        shares[i] += 1
+    return shares
+
+
+def _hundredths_text(value: int | None) -> str:
+    return "" if value is None else f"{value // 100}.{value % 100:02d}"
+
+
 def sheet_paths(report: Report, path: Path) -> list[Path]:
     """Where the sheets of ``report`` go as CSV: ``path``, then ``<stem>-<sheet>.csv``."""
     return [
@@ -216,14 +279,31 @@ def _write_csvs(report: Report, paths: list[Path], rows: _RowCounter) -> None:
 def _write_csv(sheet: Sheet, path: Path, rows: _RowCounter) -> None:
     # One converter per column, chosen once (not a chain of checks per cell).
     texts = [_CSV_TEXT.get(c.format, _csv_plain) for c in sheet.columns]
+    footed = _footed_columns(sheet)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle, lineterminator="\r\n")
         out.writerow([c.key for c in sheet.columns])
-        for _start, chunk in rows.chunks(sheet):
-            out.writerows(
+        for start, chunk in rows.chunks(sheet):
+            lines = [
                 ["" if v is None else text(v) for v, text in zip(row, texts, strict=True)]
                 for row in _in_words(sheet, chunk)
-            )
+            ]
+            for column, hundredths in footed.items():
+                for line, value in zip(lines, hundredths[start:], strict=False):
+                    line[column] = _hundredths_text(value)
+            out.writerows(lines)
+
+
+def _footed_columns(sheet: Sheet) -> dict[int, list[int | None]]:
+    """The hours columns of ``sheet`` as hundredths that add up to their totals
+    (:func:`footed_hundredths`), by column index."""
+    hours = [i for i, c in enumerate(sheet.columns) if c.format is Format.HOURS]
+    if not hours or not sheet.rows:
+        return {}
+    keys = [c.key for c in sheet.columns]
+    by = [keys.index(key) for key in TOTAL_GROUPS if key in keys]
+    groups = [tuple(str(row[i] or "") for i in by) for row in sheet.rows] if by else None
+    return {i: footed_hundredths([row[i] for row in sheet.rows], groups) for i in hours}
 
 
 def _in_words(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]]:
@@ -282,6 +362,8 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
         fmt: book.add_format({"num_format": number_format})
         for fmt, number_format in _NUMBER_FORMATS.items()
     }
+    # a rate above 0 but under 0.05 % gets a format of its own, cell by cell
+    rates = (styles[Format.RATE], book.add_format({"num_format": NEAR_ZERO_RATE_FORMAT}))
     used: set[str] = set()
     for sheet in report.sheets:
         ws = book.add_worksheet(_unique_title(sheet.title, used))
@@ -292,16 +374,27 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
             ws.write_string(0, i, column.key, bold)
         styled = [styles.get(c.format) for c in sheet.columns]
         for start, chunk in rows.chunks(sheet):
-            _write_rows(ws, start + 1, _in_words(sheet, chunk), styled)
+            _write_rows(ws, start + 1, _in_words(sheet, chunk), styled, rates)
     about = book.add_worksheet(_unique_title(_("About"), used))
     for row, line in enumerate((report.title, report.scope, *report.notes)):
         about.write_string(row, 0, line)
 
 
+#: A rate's number format: 0.0%, except that a rate just under 1 reads 99.9%, never
+#: 100.0% (the cell keeps the exact rate).
+RATE_FORMAT = '[<0.9995]0.0%;[<1]"99.9%";0.0%'
+#: The number format of a rate above 0 and under 0.05 %, which 0.0% would show as
+#: 0.0%: it reads 0.1%, as on the tab and on paper, and the cell keeps the exact rate
+#: (a number format has room for two conditions only, so the few cells near 0 get
+#: this one and every other rate cell ``RATE_FORMAT``; a rate typed over it reads as
+#: 0.0% again from 0.05 % up, and 0.0% at 0).
+NEAR_ZERO_RATE_FORMAT = '[=0]0.0%;[<0.0005]"0.1%";0.0%'
+#: Rates under this (and above 0) take ``NEAR_ZERO_RATE_FORMAT``.
+NEAR_ZERO_RATE = 0.0005
+
 #: Number formats of the columns that need one (plain numbers and texts need none).
 _NUMBER_FORMATS = {
-    # a rate just under 1 reads 99.9%, never 100.0% (the cell keeps the exact rate)
-    Format.RATE: '[<0.9995]0.0%;[<1]"99.9%";0.0%',
+    Format.RATE: RATE_FORMAT,
     Format.HOURS: "0.00",
     Format.DECIMAL: "0.00",
     Format.DATE: "yyyy-mm-dd",
@@ -318,12 +411,15 @@ def _widths(sheet: Sheet) -> list[int]:
     return [min(width + 2, 40) for width in widths]
 
 
-def _write_rows(ws: Any, first: int, rows: list[list[Any]], styles: list[Any]) -> None:
+def _write_rows(
+    ws: Any, first: int, rows: list[list[Any]], styles: list[Any], rates: tuple[Any, Any]
+) -> None:
     """``rows`` from the worksheet row ``first`` (0 is the header) on: texts as texts, numbers as numbers,
     dates as dates (the workbook's date format where the column has none), flags as
     booleans; an empty value leaves the cell empty. The writer is chosen by the
     value's type (one ``type()`` per cell, not the generic ``write``'s chain of
-    checks)."""
+    checks). ``rates`` are the rate format and the one of a rate just above 0."""
+    rate, near_zero = rates
     write_string, write_number = ws.write_string, ws.write_number
     write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
     for r, row in enumerate(rows, start=first):
@@ -333,7 +429,10 @@ def _write_rows(ws: Any, first: int, rows: list[list[Any]], styles: list[Any]) -
                 if value:
                     write_string(r, c, _formula_safe(value), styles[c])
             elif kind is int or kind is float:
-                write_number(r, c, value, styles[c])
+                style = styles[c]
+                if style is rate and 0 < value < NEAR_ZERO_RATE:
+                    style = near_zero  # 1 of 2,001 reads 0.1%, not 0.0%
+                write_number(r, c, value, style)
             elif kind is bool:
                 write_boolean(r, c, value, styles[c])
             elif kind is dt.date or kind is dt.datetime:

@@ -1,9 +1,10 @@
 """``hours``: hours of provision (docs/REPORTS.md).
 
-Per ensemble, the sessions held and the hours offered; per student, the hours and
-days attended with their 21st CCLC annual-report bands, "regular attendee" (30 days
-or more), and curriculum and extra-curricular hours kept apart; and how many students
-fall in each band.
+Per ensemble, the sessions held and the hours offered; per student and hub (the hub
+where the sessions were held), the hours and days attended with their 21st CCLC
+annual-report bands, "regular attendee" (30 days or more), and curriculum and
+extra-curricular hours kept apart; and how many students fall in each band, per hub
+and (over several hubs) in the programme, each student once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from harmony_desktop.services.reports.context import ReportContext
 from harmony_desktop.services.reports.labels import band_measure_label
 from harmony_desktop.services.reports.model import Column, Format, ReportKind, Sheet
 from harmony_desktop.services.reports.presence import (
+    HeldSession,
     days_present,
     held_sessions,
 )
@@ -75,7 +77,7 @@ def sheets() -> list[Sheet]:
             Column("extracurricular_hours", _("Extra-curricular hours"), Format.HOURS),
         ]),
         Sheet("bands", _("Bands"), [
-            Column("measure", _("Measure"), labels=band_measure_label), Column("band", _("Band")),
+            Column("hub", _("Hub")), Column("measure", _("Measure"), labels=band_measure_label), Column("band", _("Band")),
             Column("students", _("Students"), Format.INT),
         ]),
     ]  # fmt: skip
@@ -91,54 +93,90 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     by_student, by_ensemble, bands = sheets()
     ctx.step(_("Counting hours"), 0, 2)
     held = held_sessions(ctx, details=True)
-    days_attended = days_present(held)
-    # Everyone present for the whole of a session attended its length: sessions of one
-    # length and kind are counted together, a Counter per length rather than a loop
-    # per presence.
-    by_length: dict[tuple[int, bool], list[list[str]]] = {}
+    # Hours belong to the hub where the session was held, not to the student's hub
+    # now: a student who moved hub mid-year has a row at each, and counts once in the
+    # programme's bands. Everyone present for the whole of a session attended its
+    # length: sessions of one hub, length and kind are counted together, a Counter per
+    # length rather than a loop per presence.
+    by_length: dict[tuple[str, int, bool], list[list[str]]] = {}
     for session in held:
-        key = (session.seconds or 0, session.kind in CURRICULUM_KINDS)
+        key = (session.hub_id, session.seconds or 0, session.kind in CURRICULUM_KINDS)
         by_length.setdefault(key, []).append(session.students)
-    attended: dict[str, int] = {}
-    in_curriculum: dict[str, int] = {}
-    for (length, curriculum), students in by_length.items():
+    attended: dict[tuple[str, str], int] = {}
+    in_curriculum: dict[tuple[str, str], int] = {}
+    for (hub, length, curriculum), students in by_length.items():
         for student_id, times in Counter(chain.from_iterable(students)).items():
-            attended[student_id] = attended.get(student_id, 0) + times * length
+            place = (student_id, hub)
+            attended[place] = attended.get(place, 0) + times * length
             if curriculum:
-                in_curriculum[student_id] = in_curriculum.get(student_id, 0) + times * length
+                in_curriculum[place] = in_curriculum.get(place, 0) + times * length
     # Presences with times of their own attended their own seconds, not the whole.
     for session in held:
         for student_id, *_times, seconds in session.timed:
+            place = (student_id, session.hub_id)
             extra = (seconds or 0) - (session.seconds or 0)
-            attended[student_id] += extra
+            attended[place] += extra
             if session.kind in CURRICULUM_KINDS:
-                in_curriculum[student_id] = in_curriculum.get(student_id, 0) + extra
+                in_curriculum[place] = in_curriculum.get(place, 0) + extra
     ctx.step(_("Counting hours"), 1, 2)
-    counts: dict[tuple[str, str], int] = {}
+    hub_sessions: dict[str, list[HeldSession]] = {}
+    for session in held:
+        hub_sessions.setdefault(session.hub_id, []).append(session)
+    days_at = {hub: days_present(found) for hub, found in hub_sessions.items()}
+    # Every student on a roll in the period has a row at each hub whose ensemble they
+    # were enrolled in (0 hours if they never came), and at each hub they attended.
+    places = dict.fromkeys(
+        (student_id, info.hub_id)
+        for student_id, ensemble_id, *_days in ctx.spans
+        if (info := ctx.ensembles.get(ensemble_id)) is not None
+    )
+    places.update(dict.fromkeys(attended))
     keys = []
-    for student_id in dict.fromkeys(span[0] for span in ctx.spans):
-        seconds = attended.get(student_id, 0)
-        curriculum_seconds = in_curriculum.get(student_id, 0)
-        days = days_attended.get(student_id, 0)
+    for student_id, hub in places:
+        seconds = attended.get((student_id, hub), 0)
+        curriculum_seconds = in_curriculum.get((student_id, hub), 0)
+        days = days_at.get(hub, Counter()).get(student_id, 0)
         hours = seconds / 3600
         st = ctx.students.get(student_id)
         row: list[Any] = [
-            student_id, st.name if st else "", ctx.hub_name(st.hub_id if st else None),
+            student_id, st.name if st else "", ctx.hub_name(hub),
             st.grade if st else "", hours, curriculum_seconds / 3600,
             (seconds - curriculum_seconds) / 3600, days, hours_band(round(hours, 2)),
             days_band(days), days >= REGULAR_DAYS,
         ]  # fmt: skip
         by_student.rows.append(row)
         keys.append((sort_key(row[2]), ctx.student_key(student_id)))
-        for measure, label in (("hours", row[8]), ("days", row[9])):
-            counts[(measure, label)] = counts.get((measure, label), 0) + 1
     ctx.sort_rows(by_student.rows, keys)
-    for measure, table in (("hours", HOUR_BANDS), ("days", DAY_BANDS)):
-        for _lower, label in table:
-            bands.rows.append([measure, label, counts.get((measure, label), 0)])
-    bands.rows.append(
-        ["regular_attendees", f"≥{REGULAR_DAYS}", sum(1 for r in by_student.rows if r[10])]
-    )
+    groups: list[tuple[str, list[tuple[float, int]]]] = []
+    for row in by_student.rows:
+        if not groups or groups[-1][0] != row[2]:
+            groups.append((row[2], []))
+        groups[-1][1].append((row[4], row[7]))
+    if len(ctx.hub_ids) > 1:
+        # the programme: each student once, with their hours at every hub and the
+        # distinct days they came to any
+        total: dict[str, float] = {}
+        for student_id, hub in places:
+            total[student_id] = total.get(student_id, 0) + attended.get((student_id, hub), 0)
+        days_anywhere = days_present(held)
+        groups.append((
+            _("All hubs"),
+            [(seconds / 3600, days_anywhere.get(student_id, 0))
+             for student_id, seconds in total.items()],
+        ))  # fmt: skip
+    for hub_name, members in groups:
+        counts = Counter(
+            label
+            for hours, days in members
+            for label in (("hours", hours_band(round(hours, 2))), ("days", days_band(days)))
+        )
+        for measure, table in (("hours", HOUR_BANDS), ("days", DAY_BANDS)):
+            for _lower, label in table:
+                bands.rows.append([hub_name, measure, label, counts.get((measure, label), 0)])
+        bands.rows.append([
+            hub_name, "regular_attendees", f"≥{REGULAR_DAYS}",
+            sum(1 for _hours, days in members if days >= REGULAR_DAYS),
+        ])  # fmt: skip
     offered: dict[tuple[str, str], list[int]] = {}
     for session in held:
         found = offered.setdefault((session.hub_id, session.ensemble_id), [0, 0, 0])

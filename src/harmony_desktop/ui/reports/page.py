@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,9 @@ ID_WIDTH_CHARS = 10
 #: students by 210 dates measured every cell of its first thousand rows, and took
 #: twenty seconds to appear. Its first rows already show every width its cells take.
 SIZE_SAMPLE_CELLS = 10_000
+#: After a resize of the table, how long it must stay still (ms) before the titles are
+#: fitted again (not at every step of a drag).
+RESIZE_SETTLE_MS = 150
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -203,6 +206,18 @@ class ReportsPage(QWidget):
         # A title narrowed by hand ends in "…" (its tooltip reads it whole), not clipped
         # at both ends.
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        #: the shown sheet's cells' widths and its width with every title on one line
+        #: (None: no sheet, or one with no rows), to decide again on a resize whether
+        #: titles go on two lines
+        self._fit: tuple[list[int], int] | None = None
+        self._wrapped = False
+        # A resize (a window dragged wider or narrower, a netbook's screen turned)
+        # decides again, once it settles.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(RESIZE_SETTLE_MS)
+        self._refit.timeout.connect(self._refit_titles)
+        self.table.installEventFilter(self)
         self.xlsx_button = QPushButton(tr("Export .xlsx…"))
         self.csv_button = QPushButton(tr("Export .csv…"))
         self.pdf_button = QPushButton(tr("Print to PDF…"))
@@ -368,21 +383,73 @@ class ReportsPage(QWidget):
                 self._say(self.rows_text(len(sheet.rows)))
 
     def _size_columns(self, sheet: Sheet) -> None:
-        """Each column as wide as its cells (a sample of them) or its title; a title of
-        two words or more that is wider than the column's cells is written on two
-        lines, so the column is as wide as its longer half or its cells ("Sesiones
-        realizadas" over figures of three digits): the attendance by hub fits 1280 px
-        in Spanish. The tooltips read the titles whole; the ids keep theirs on one line
-        (their column is cut short anyway)."""
+        """Each column as wide as its cells (a sample of them) or its title. When the
+        titles on one line make the table wider than its window, a title of two words
+        or more that is wider than the column's cells is written on two lines, so the
+        column is as wide as its longer half or its cells ("Sesiones realizadas" over
+        figures of three digits): the attendance by hub fits 1280 px in Spanish. The
+        tooltips read the titles whole; the ids keep theirs on one line (their column
+        is cut short anyway). Resizing the window decides again."""
         header = self.table.horizontalHeader()
         cells = [self.table.sizeHintForColumn(i) for i in range(len(sheet.columns))]
+        self.model.set_two_line_titles([])
+        self._fit = None
         if sheet.rows:
-            self.model.set_two_line_titles(
-                i for i, column in enumerate(sheet.columns)
-                if column.key not in ID_COLUMNS and header.sectionSizeHint(i) > cells[i]
-            )  # fmt: skip
-        for i, width in enumerate(cells):
-            header.resizeSection(i, max(width, header.sectionSizeHint(i)))
+            keys = [c.key for c in sheet.columns]
+            one_line = sum(
+                self._id_width(i) if key in ID_COLUMNS else max(cells[i], header.sectionSizeHint(i))
+                for i, key in enumerate(keys)
+            )
+            self._fit = (cells, one_line)
+        self._wrapped = False
+        self._apply_titles(self._too_wide())
+
+    def _too_wide(self) -> bool:
+        """Whether the shown sheet, its titles on one line, is wider than the table."""
+        return self._fit is not None and self._fit[1] > self.table.viewport().width()
+
+    def _apply_titles(self, wrap: bool) -> None:
+        """Titles on two lines (``wrap``) or on one, and the columns sized to them."""
+        sheet, fit = self.model.sheet, self._fit
+        header = self.table.horizontalHeader()
+        if sheet is None:
+            return
+        cells = (
+            fit[0] if fit else [self.table.sizeHintForColumn(i) for i in range(len(sheet.columns))]
+        )
+        self._wrapped = wrap
+        self.model.set_two_line_titles(
+            i for i, column in enumerate(sheet.columns)
+            if wrap and column.key not in ID_COLUMNS and header.sectionSizeHint(i) > cells[i]
+        )  # fmt: skip
+        for i, (column, width) in enumerate(zip(sheet.columns, cells, strict=True)):
+            if column.key in ID_COLUMNS:
+                header.resizeSection(i, self._id_width(i))
+            else:
+                header.resizeSection(i, max(width, header.sectionSizeHint(i)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A resize of the table decides again, once it settles, whether the titles go
+        on two lines."""
+        if watched is self.table and event.type() == QEvent.Type.Resize and self._fit:
+            self._refit.start()
+        return super().eventFilter(watched, event)
+
+    def _refit_titles(self) -> None:
+        """Titles on two lines where the window became too narrow for them on one, on
+        one line where it became wide enough; nothing changes (a column widened by hand
+        keeps its width) while the answer stays the same."""
+        if self._fit is not None and self._too_wide() != self._wrapped:
+            self._apply_titles(not self._wrapped)
+
+    def _id_width(self, logical: int) -> int:
+        """An id column's width: narrow, but never narrower than its title ("ID del
+        estudiante"): the ids are cut short, the title is read whole."""
+        header = self.table.horizontalHeader()
+        width = self.table.fontMetrics().horizontalAdvance("0" * ID_WIDTH_CHARS)
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        title = str(self.model.headerData(logical, Qt.Orientation.Horizontal))
+        return max(width, header.fontMetrics().horizontalAdvance(title) + 2 * margin + 2)
 
     def rows_text(self, count: int) -> str:
         """ "1 row", "2 rows": the language's plural forms, from the catalogue (lupdate
@@ -398,17 +465,11 @@ class ReportsPage(QWidget):
         people = [keys.index(k) for k in PERSON_COLUMNS if k in keys]
         for target, logical in enumerate(people):
             header.moveSection(header.visualIndex(logical), target)
-        width = self.table.fontMetrics().horizontalAdvance("0" * ID_WIDTH_CHARS)
-        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         for key in ID_COLUMNS:
             if key in keys:
                 logical = keys.index(key)
                 header.moveSection(header.visualIndex(logical), header.count() - 1)
-                # Narrow, but never narrower than its title ("ID del estudiante"): the
-                # ids are cut short, the title is read whole.
-                title = str(self.model.headerData(logical, Qt.Orientation.Horizontal))
-                needed = header.fontMetrics().horizontalAdvance(title) + 2 * margin + 2
-                header.resizeSection(logical, max(width, needed))
+                header.resizeSection(logical, self._id_width(logical))
 
     def visible_columns(self) -> list[str]:
         """The keys of the columns shown, in the order shown (left to right)."""
