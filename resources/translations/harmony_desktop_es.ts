@@ -3311,7 +3311,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Report</source>
-        <extracomment>Columns are sized to the contents of at most this many cells: a grid of 2,500 students by 210 dates measured every cell of its first thousand rows, and took twenty seconds to appear. Its first rows already show every width its cells take. a report finished and is shown a file was written: its path</extracomment>
+        <extracomment>Columns are sized to the contents of at most this many cells: a grid of 2,500 students by 210 dates measured every cell of its first thousand rows, and took twenty seconds to appear. Its first rows already show every width its cells take. After a resize of the table, how long it must stay still (ms) before the titles are fitted again (not at every step of a drag). a report finished and is shown a file was written: its path</extracomment>
         <translation>Informe</translation>
     </message>
     <message>
@@ -3352,6 +3352,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Export .xlsx…</source>
+        <extracomment>the shown sheet&apos;s cells&apos; widths and its width with every title on one line (None: no sheet, or one with no rows), to decide again on a resize whether titles go on two lines</extracomment>
         <translation>Exportar .xlsx…</translation>
     </message>
     <message>
