@@ -100,8 +100,8 @@ def _text_report(report: health.HealthReport) -> str:
     zone = settings.zone
     lines = [
         f"Sync health as of {report.as_of.astimezone(zone):%a %d %b %Y %H:%M} "
-        f"{settings.timezone} (overdue after {settings.overdue_school_days} school days "
-        f"without a sync; backlog limit {settings.backlog_limit} changes)"
+        f"{settings.timezone} (overdue when the last sync was {settings.overdue_school_days} "
+        f"or more school days ago; backlog limit {settings.backlog_limit} changes)"
     ]
 
     def device_line(d: health.DeviceHealth) -> str:
@@ -178,6 +178,10 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     check = commands.add_parser(
         "health", parents=[common], help="print sync-health flags; exit 1 if any device is flagged"
     )
-    check.add_argument("--overdue-days", type=int, help="school days (default 2)")
+    check.add_argument(
+        "--overdue-days",
+        type=int,
+        help="flag a device whose last sync was this many school days ago or more (default 2)",
+    )
     check.add_argument("--backlog-limit", type=int, help="changes waiting (default 200)")
     check.set_defaults(func=cmd_health)
