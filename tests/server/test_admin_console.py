@@ -12,7 +12,7 @@ import io
 import json
 import re
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 

@@ -17,9 +17,9 @@ revoked devices and devices still awaiting enrollment are never flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from collections.abc import Set
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -351,9 +351,10 @@ class HealthReport:
         """Every overdue device."""
         return [d for d in self.devices if d.overdue]
 
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON form (``admin health --json``)."""
-        return {
+    def as_dict(self, contacts: dict[str, str] | None = None) -> dict[str, Any]:
+        """The JSON form (``admin health --json``); with ``contacts`` (hub id -> whom to
+        call, ``--with-contacts``), each hub's ``contact`` too, null when it has none."""
+        out: dict[str, Any] = {
             "as_of": self.as_of.isoformat(),
             "overdue_school_days": self.settings.overdue_school_days,
             "backlog_limit": self.settings.backlog_limit,
@@ -375,6 +376,11 @@ class HealthReport:
             ],
             "devices": [d.as_dict(self.settings) for d in self.devices],
         }
+        if contacts is not None:
+            hubs: list[dict[str, Any]] = out["hubs"]
+            for hub in hubs:
+                hub["contact"] = contacts.get(hub["id"])
+        return out
 
 
 def _hub_zones(engine: Engine, settings: ConsoleSettings) -> dict[str, Any]:
