@@ -98,10 +98,10 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     assert history.startswith(browser.find("table.history tbody tr td").text)
     assert " ok " in f" {history} " and " 3 " in f" {history} "  # three students sent
 
-    # eight days of silence (a clock override on the server, no sleeping): the seven days
-    # strictly between are one whole week, five school days whatever the weekday today
-    # (after seven days it would be four, or five when the sync was on a weekend)
-    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=8)
+    # seven days of silence (a clock override on the server, no sleeping): the days after
+    # the sync up to and including today are one whole week, five school days whatever
+    # the weekday today (after eight days it would be five or six)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=7)
     server.stop()
     server.env["HARMONY_SYNC_NOW"] = later.isoformat()
     server.start(timeout=START_TIMEOUT)
@@ -110,7 +110,7 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     browser.sign_in("office", ADMIN_PASSWORD)
     flagged = browser.find(row)
     assert "flagged" in flagged.get_attribute("class")
-    assert "overdue: synced 5 school days ago (limit 2)" in flagged.text
+    assert "overdue: last synced 5 school days ago (flagged at 2 or more)" in flagged.text
     assert "1 of 1 flagged" in browser.find(f"tr[data-hub='{north}']").text
     assert "1 device needs attention." in browser.text
     health = subprocess.run(
@@ -131,7 +131,7 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     )
     assert health.returncode == 1
     assert json.loads(health.stdout)["devices"][0]["flags"] == [
-        "overdue: synced 5 school days ago (limit 2)"
+        "overdue: last synced 5 school days ago (flagged at 2 or more)"
     ]
 
     # revoke, with the confirmation saying what happens to unsynced changes

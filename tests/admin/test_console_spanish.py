@@ -107,6 +107,10 @@ def test_spanish_audit_log_shows_actions_and_details_in_spanish(
     north = server.add_hub("North Park")
     server.enroll_device("North laptop 1", [north])
     [device] = server.list_devices()
+    # the command line's entries name the operating-system user running the tests
+    user = audit.os_user()
+    cli_es = f"línea de comandos ({user})" if user else "línea de comandos"
+    cli_en = f"command line ({user})" if user else "command line"
     # an entry as the console recorded it before its details were stored language-neutral
     engine = db.make_engine(server.database_url)
     try:
@@ -151,7 +155,10 @@ def test_spanish_audit_log_shows_actions_and_details_in_spanish(
         # recorded before: its action translated, its English detail as it was written
         ["mar 24 nov 2026, 11:30", "office", "sede con nombre cambiado", "hub North Park",
          "was North Side"],
-        ["mar 24 nov 2026, 11:30", "línea de comandos", "usuario de la consola agregado",
+        ["mar 24 nov 2026, 11:30", cli_es, "código de registro emitido",
+         f"dispositivo {device['key']} (North laptop 1)", "para North Park; válido por 7 días"],
+        ["mar 24 nov 2026, 11:30", cli_es, "sede creada", "sede North Park", f"identificador {north}"],
+        ["mar 24 nov 2026, 11:30", cli_es, "usuario de la consola agregado",
          "office", "como administrador(a)"],
     ]  # fmt: skip
 
@@ -165,7 +172,10 @@ def test_spanish_audit_log_shows_actions_and_details_in_spanish(
          f"device {device['key']} (North laptop 1)", "it never reported its changes waiting"],
         ["Tue 24 Nov 2026, 11:30", "office", "signed in", "", "as admin"],
         ["Tue 24 Nov 2026, 11:30", "office", "hub renamed", "hub North Park", "was North Side"],
-        ["Tue 24 Nov 2026, 11:30", "command line", "console user added", "office", "as admin"],
+        ["Tue 24 Nov 2026, 11:30", cli_en, "enrollment code issued",
+         f"device {device['key']} (North laptop 1)", "for North Park; valid 7 days"],
+        ["Tue 24 Nov 2026, 11:30", cli_en, "hub created", "hub North Park", f"id {north}"],
+        ["Tue 24 Nov 2026, 11:30", cli_en, "console user added", "office", "as admin"],
     ]  # fmt: skip
 
 

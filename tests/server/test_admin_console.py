@@ -12,7 +12,7 @@ import io
 import json
 import re
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from harmony_sync.server.accounts import DEVICES, ROWS
 from harmony_sync.server.admin import cli as admin_cli
 from harmony_sync.server.admin import contacts
 from harmony_sync.server.admin import i18n as admin_i18n
-from harmony_sync.server.admin.health import build_report, school_days_between
+from harmony_sync.server.admin.health import build_report
 from harmony_sync.server.admin.settings import ConsoleSettings
 from harmony_sync.server.cli import main
 from harmony_sync.server.store import REJECTIONS
@@ -49,23 +49,6 @@ def full_sync(laptop: Laptop, mutations: list[dict[str, Any]] | None = None) -> 
     laptop.pull_all()
 
 
-@pytest.mark.parametrize(
-    ("last", "today", "expected"),
-    [
-        (date(2026, 11, 18), date(2026, 11, 18), 0),  # Wednesday, same day
-        (date(2026, 11, 18), date(2026, 11, 20), 1),  # Wed -> Fri: Thursday went by
-        (date(2026, 11, 18), date(2026, 11, 23), 2),  # Wed -> Mon: Thu, Fri
-        (date(2026, 11, 18), date(2026, 11, 24), 3),  # Wed -> Tue: Thu, Fri, Mon
-        (date(2026, 11, 20), date(2026, 11, 23), 0),  # Fri -> Mon: only a weekend
-        (date(2026, 11, 21), date(2026, 11, 24), 1),  # Sat -> Tue: Monday
-        (date(2026, 11, 18), date(2026, 12, 2), 9),  # two weeks less Wednesday itself
-        (date(2026, 11, 18), date(2026, 11, 10), 0),  # a clock before the sync
-    ],
-)
-def test_school_days_between(last: date, today: date, expected: int) -> None:
-    assert school_days_between(last, today) == expected
-
-
 def test_a_quiet_laptop_is_flagged_after_two_school_days(engine: Engine, hubs) -> None:
     north, south = hubs
     console = Console(engine)
@@ -77,8 +60,8 @@ def test_a_quiet_laptop_is_flagged_after_two_school_days(engine: Engine, hubs) -
     console.flush()
     report = build_report(engine, console.settings)
     assert report.flagged == [] and all(h.all_current for h in report.hubs)
-    # Wednesday 15:00 -> the next Monday 09:00: Thursday and Friday missed, not yet overdue
-    console.clock.advance(days=4, hours=18)
+    # Wednesday 15:00 -> Thursday 09:00: Wednesday was 1 school day ago, not yet overdue
+    console.clock.advance(hours=18)
     full_sync(busy)
     console.flush()
     report = build_report(engine, console.settings)
@@ -94,19 +77,20 @@ def test_a_quiet_laptop_is_flagged_after_two_school_days(engine: Engine, hubs) -
     )
     assert "<strong>not yet today</strong>" in north_row
     assert '<span class="ok">yes, all 1</span>' in south_row
-    # Tuesday: Monday missed too -> overdue; the busy laptop synced on Monday, so it is not
+    # Friday: Wednesday was 2 school days ago (Thursday went by without a sync) -> overdue;
+    # the busy laptop synced on Thursday, 1 school day ago, so it is not
     console.clock.advance(days=1)
     report = build_report(engine, console.settings)
-    assert [(d.key, d.school_days_silent) for d in report.overdue] == [(quiet.key, 3)]
+    assert [(d.key, d.school_days_silent) for d in report.overdue] == [(quiet.key, 2)]
     north_hub = next(h for h in report.hubs if h.id == north)
     south_hub = next(h for h in report.hubs if h.id == south)
     assert not north_hub.all_current and south_hub.all_current
-    admin, _ = signed_in(console, "bea")  # Monday's sign-in has expired by Tuesday
+    admin, _ = signed_in(console, "bea")  # Thursday's sign-in has expired by Friday
     page = admin.get("/admin").text
     assert "1 device needs attention." in page
     assert f'<tr class="flagged" data-device="{quiet.key}">' in page
     assert f'<tr class="" data-device="{busy.key}">' in page
-    assert "overdue: synced 3 school days ago (limit 2)" in page
+    assert "overdue: last synced 2 school days ago (flagged at 2 or more)" in page
     assert "1 of 1 flagged" in page and "all 1 current" in page
     # a sync clears the flag
     full_sync(quiet)
@@ -325,9 +309,10 @@ def test_admin_health_command_prints_the_same_flags(
     data = json.loads(capsys.readouterr().out)
     assert data["overdue"] == 1 and data["hubs"][0]["all_current"] is False
     [device] = data["devices"]
-    assert device["school_days_silent"] == 3 and device["outbox_size"] == 3
-    assert device["flags"] == ["overdue: synced 3 school days ago (limit 2)"]
-    assert main(["admin", "health", "--overdue-days", "3", *url]) == 0
+    # Wednesday was 4 school days ago: Thursday, Friday, Monday, and Tuesday itself
+    assert device["school_days_silent"] == 4 and device["outbox_size"] == 3
+    assert device["flags"] == ["overdue: last synced 4 school days ago (flagged at 2 or more)"]
+    assert main(["admin", "health", "--overdue-days", "5", *url]) == 0
     capsys.readouterr()
     assert main(["admin", "health", *url]) == 1
     text = capsys.readouterr().out
@@ -468,7 +453,11 @@ def test_the_console_speaks_the_browsers_language_and_remembers_a_choice(
     assert '<span class="ok">sí, 1 de 1</span>' in south_row
     quiet = section(html, f'data-device="{n2.key}">', "</tr>")
     assert "mié 18 nov, 15:00" in quiet and "hace 6 días" in quiet
-    assert "atrasado: se sincronizó hace 3 días de clases (límite 2)" in quiet
+    # Wednesday was 4 school days before this Tuesday (Thursday, Friday, Monday, Tuesday)
+    assert (
+        "atrasado: se sincronizó por última vez hace 4 días de clases (se marca a partir de 2)"
+        in quiet
+    )
     # the choice of a link is kept (a cookie) over the browser's language
     assert '<strong lang="es" aria-current="true">Español</strong>' in html
     assert '<a href="/admin?lang=en" lang="en" hreflang="en">English</a>' in html
@@ -799,26 +788,35 @@ def test_hubs_page_shows_each_hubs_newest_sync_oldest_first_and_flags_a_silent_h
             out.append((name.group(1), "flagged" if 'class="flagged"' in row else "", text))
         return out
 
-    # Monday: North missed Thursday and Friday (2, the limit): not flagged yet
+    # Monday: North last synced Wednesday, 3 school days ago (Thu, Fri, Mon): flagged;
+    # South on Friday, 1 school day ago
     assert rows() == [
-        ("North Park", "", "Wed 18 Nov, 15:00 5 days ago"),
+        (
+            "North Park",
+            "flagged",
+            "Wed 18 Nov, 15:00 5 days ago last sync 3 school days ago (flagged at 2 or more)",
+        ),
         ("South School", "", "Fri 20 Nov, 15:00 3 days ago"),
         ("East Library", "", "no devices enrolled"),
     ]
-    console.clock.advance(days=1)  # Tuesday: Thursday, Friday and Monday went by
+    console.clock.advance(days=1)  # Tuesday: South's Friday is 2 school days ago too
     admin, _ = signed_in(console, "ben")  # a new day, a new session
     assert rows() == [
         (
             "North Park",
             "flagged",
-            "Wed 18 Nov, 15:00 6 days ago no sync for 3 school days (limit 2)",
+            "Wed 18 Nov, 15:00 6 days ago last sync 4 school days ago (flagged at 2 or more)",
         ),
-        ("South School", "", "Fri 20 Nov, 15:00 4 days ago"),
+        (
+            "South School",
+            "flagged",
+            "Fri 20 Nov, 15:00 4 days ago last sync 2 school days ago (flagged at 2 or more)",
+        ),
         ("East Library", "", "no devices enrolled"),
     ]
     [north_hub] = [
         h for h in build_report(engine, console.settings).as_dict()["hubs"] if h["id"] == north
     ]
-    assert north_hub["overdue"] and north_hub["school_days_silent"] == 3
+    assert north_hub["overdue"] and north_hub["school_days_silent"] == 4
     spanish = admin.get("/admin/hubs?lang=es").text
-    assert "sin sincronizar desde hace 3 días de clases (límite 2)" in spanish
+    assert "última sincronización hace 4 días de clases (se marca a partir de 2)" in spanish

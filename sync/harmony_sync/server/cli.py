@@ -17,10 +17,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from harmony_sync.server import accounts, db, store
+from harmony_sync.server.admin import audit
 from harmony_sync.server.admin import cli as admin_cli
+from harmony_sync.server.admin.contacts import CONTACTS
+from harmony_sync.server.admin.settings import ConsoleSettings
 
 
 def _engine(args: argparse.Namespace, pool_size: int = 2) -> Engine:
@@ -29,6 +32,32 @@ def _engine(args: argparse.Namespace, pool_size: int = 2) -> Engine:
     db.check_connection(engine)
     db.upgrade(engine)
     return engine
+
+
+def _audit(
+    engine: Engine,
+    action: str,
+    target: audit.Note | None = None,
+    detail: audit.Note | None = None,
+) -> None:
+    """Record a change made here in the console's audit log, as the console records its
+    own: who (the operating-system user running the command, "command line" if unknown),
+    what, when. The same notes as the console's entries: never a contact, a code or a
+    password."""
+    try:
+        at = ConsoleSettings.from_env().now()
+    except ValueError:  # a malformed console setting must not lose the entry
+        at = accounts.utcnow()
+    audit.record(engine, audit.command_line(), action, target or "", detail, at=at)
+
+
+def _hub_name(engine: Engine, hub_id: str) -> str:
+    with engine.connect() as conn:
+        name = conn.execute(select(accounts.HUBS.c.name).where(accounts.HUBS.c.id == hub_id))
+        found = name.scalar()
+    if found is None:
+        raise ValueError(f"No hub {hub_id} (see `harmony-sync list-hubs`)")
+    return str(found)
 
 
 def _print(args: argparse.Namespace, data: Any, text: str) -> None:
@@ -127,7 +156,9 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_add_hub(args: argparse.Namespace) -> int:
     """Register a hub."""
-    hub_id = accounts.add_hub(_engine(args), args.name, args.id)
+    engine = _engine(args)
+    hub_id = accounts.add_hub(engine, args.name, args.id)
+    _audit(engine, audit.HUB_CREATED, audit.hub(args.name.strip()), audit.hub_id(hub_id))
     _print(args, {"hub_id": hub_id, "name": args.name}, f"Hub {args.name!r} added: {hub_id}")
     return 0
 
@@ -136,7 +167,11 @@ def cmd_list_hubs(args: argparse.Namespace) -> int:
     """List registered hubs."""
     engine = _engine(args)
     hubs = accounts.list_hubs(engine)
-    contacts = accounts.hub_contacts(engine) if not args.json else {}
+    # The office's scripts get the contacts only when they ask (--with-contacts): staff
+    # contact data, never logged
+    contacts = accounts.hub_contacts(engine) if not args.json or args.with_contacts else {}
+    if args.json and args.with_contacts:
+        hubs = [{**h, "contact": contacts.get(h["id"])} for h in hubs]
     lines = [
         f"{h['id']}  {h['name']}{'  (archived)' if h['archived'] else ''}"
         + (f"  [call {contacts[h['id']]}]" if h["id"] in contacts else "")
@@ -147,10 +182,15 @@ def cmd_list_hubs(args: argparse.Namespace) -> int:
 
 
 def _enroll(args: argparse.Namespace, data_manager: bool) -> int:
+    engine = _engine(args)
     key, code = accounts.create_device(
-        _engine(args), args.name, list(args.hub or []), data_manager=data_manager
+        engine, args.name, list(args.hub or []), data_manager=data_manager
     )
     days = accounts.ENROLLMENT_TTL.days
+    hubs = None if data_manager else [_hub_name(engine, h) for h in args.hub or []]
+    _audit(
+        engine, audit.CODE_ISSUED, audit.device(key, args.name.strip()), audit.code_for(hubs, days)
+    )
     _print(
         args,
         {"device_key": key, "enrollment_code": code, "expires_in_days": days},
@@ -184,23 +224,37 @@ def cmd_list_devices(args: argparse.Namespace) -> int:
 
 def cmd_revoke_device(args: argparse.Namespace) -> int:
     """Revoke a device's token."""
-    if not accounts.revoke_device(_engine(args), args.key):
+    engine = _engine(args)
+    with engine.connect() as conn:
+        name = conn.execute(
+            select(accounts.DEVICES.c.name).where(accounts.DEVICES.c.key == args.key)
+        ).scalar()
+        waiting = conn.execute(
+            select(CONTACTS.c.outbox_size).where(CONTACTS.c.device_key == args.key)
+        ).scalar()
+    if not accounts.revoke_device(engine, args.key):
         print(f"No device {args.key} (see `harmony-sync list-devices`).", file=sys.stderr)
         return 1
+    _audit(engine, audit.DEVICE_REVOKED, audit.device(args.key, name), audit.waiting(waiting))
     _print(args, {"revoked": args.key}, f"Device {args.key} revoked.")
     return 0
 
 
 def cmd_rename_hub(args: argparse.Namespace) -> int:
     """Rename a hub (also on every laptop, at their next sync)."""
-    old = accounts.rename_hub(_engine(args), args.hub, args.name)
+    engine = _engine(args)
+    old = accounts.rename_hub(engine, args.hub, args.name)
+    _audit(engine, audit.HUB_RENAMED, audit.hub(args.name.strip()), audit.previous_name(old))
     _print(args, {"hub_id": args.hub, "name": args.name.strip(), "was": old}, "Hub renamed.")
     return 0
 
 
 def cmd_archive_hub(args: argparse.Namespace) -> int:
     """Archive a hub (or restore it with --restore)."""
-    accounts.set_hub_archived(_engine(args), args.hub, not args.restore)
+    engine = _engine(args)
+    name = _hub_name(engine, args.hub)
+    if accounts.set_hub_archived(engine, args.hub, not args.restore):
+        _audit(engine, audit.HUB_RESTORED if args.restore else audit.HUB_ARCHIVED, audit.hub(name))
     state = "restored" if args.restore else "archived"
     _print(args, {"hub_id": args.hub, "state": state}, f"Hub {state}.")
     return 0
@@ -211,9 +265,15 @@ def cmd_set_hub_contact(args: argparse.Namespace) -> int:
     if args.clear == (args.contact is not None):
         print("Give the hub's contact, or --clear (not both).", file=sys.stderr)
         return 2
-    contact, _ = accounts.set_hub_contact(
-        _engine(args), args.hub, None if args.clear else args.contact
+    engine = _engine(args)
+    name = _hub_name(engine, args.hub)
+    contact, changed = accounts.set_hub_contact(
+        engine, args.hub, None if args.clear else args.contact
     )
+    if changed:  # the entry names the hub, never the contact
+        _audit(
+            engine, audit.HUB_CONTACT_SET if contact else audit.HUB_CONTACT_CLEARED, audit.hub(name)
+        )
     text = "Contact saved." if contact else "Contact cleared."
     _print(args, {"hub_id": args.hub, "contact": contact}, text)
     return 0
@@ -221,7 +281,14 @@ def cmd_set_hub_contact(args: argparse.Namespace) -> int:
 
 def cmd_rename_device(args: argparse.Namespace) -> int:
     """Rename a device."""
-    old = accounts.rename_device(_engine(args), args.key, args.name)
+    engine = _engine(args)
+    old = accounts.rename_device(engine, args.key, args.name)
+    _audit(
+        engine,
+        audit.DEVICE_RENAMED,
+        audit.device(args.key, args.name.strip()),
+        audit.previous_name(old),
+    )
     _print(args, {"key": args.key, "name": args.name.strip(), "was": old}, "Device renamed.")
     return 0
 
@@ -231,7 +298,15 @@ def cmd_set_programme_name(args: argparse.Namespace) -> int:
     if args.clear == (args.name is not None):
         print("Give the programme's name, or --clear (not both).", file=sys.stderr)
         return 2
-    new, old = accounts.set_programme_name(_engine(args), None if args.clear else args.name)
+    engine = _engine(args)
+    new, old = accounts.set_programme_name(engine, None if args.clear else args.name)
+    if new != old:
+        _audit(
+            engine,
+            audit.PROGRAMME_NAMED if new else audit.PROGRAMME_NAME_CLEARED,
+            audit.programme(new) if new else None,
+            audit.previous_name(old) if old else None,
+        )
     text = (
         f"The programme is now named {new!r}: laptops print it from their next sync."
         if new is not None
@@ -307,7 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_hub.add_argument("name")
     add_hub.add_argument("--id", help="use this UUID (default: a new one)")
     add_hub.set_defaults(func=cmd_add_hub)
-    sub.add_parser("list-hubs", parents=[common], help="list hubs").set_defaults(func=cmd_list_hubs)
+    list_hubs = sub.add_parser("list-hubs", parents=[common], help="list hubs")
+    list_hubs.add_argument(
+        "--with-contacts",
+        action="store_true",
+        help="with --json: each hub's contact too (whom the office calls; null if none)",
+    )
+    list_hubs.set_defaults(func=cmd_list_hubs)
     rename_hub = sub.add_parser("rename-hub", parents=[common], help="rename a hub")
     rename_hub.add_argument("hub", help="the hub id (see list-hubs)")
     rename_hub.add_argument("name")

@@ -18,7 +18,9 @@ secrets (codes, passwords, tokens) in any field.
 
 from __future__ import annotations
 
+import getpass
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,8 +35,11 @@ from harmony_sync.server.admin.models import AuditEntry
 
 AUDIT = AuditEntry.__table__  # type: ignore[attr-defined]
 
-#: The actor recorded for changes made with the ``harmony-sync`` command line.
+#: The actor recorded for changes made with the ``harmony-sync`` command line when the
+#: operating-system user running it is not known (see :func:`command_line`).
 COMMAND_LINE = N_("command line")
+#: Longest operating-system user name kept in an entry (the actor column holds 64).
+_MAX_OS_USER = 32
 #: The actor of a failed sign-in under a name that is no user's (it may be a password).
 UNKNOWN_NAME = N_("(unknown name)")
 
@@ -98,6 +103,28 @@ class Note:
         )
 
 
+def os_user() -> str | None:
+    """The operating-system account running this process, the one behind ``sudo`` when
+    run through it; None when the system cannot say."""
+    name = os.environ.get("SUDO_USER")
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (OSError, KeyError, ImportError):
+            return None
+    name = name.strip()
+    return name[:_MAX_OS_USER] if name and name.isprintable() else None
+
+
+def command_line(user: str | None = None) -> str:
+    """The actor of a change made with the ``harmony-sync`` command line, as stored: the
+    operating-system user running it (``user``, else :func:`os_user`), shown "command
+    line (rosa)", or plain :data:`COMMAND_LINE` when none is known. An account's name,
+    as the console's own entries keep a console user's: nothing else about anyone."""
+    name = user or os_user()
+    return Note("cli", {"user": name[:_MAX_OS_USER]}).stored() if name else COMMAND_LINE
+
+
 # -- the notes an entry may carry ------------------------------------------------------
 
 
@@ -157,6 +184,10 @@ def _text(lang: Language, message: str, values: Mapping[str, Any]) -> str:
         return lang.gettext("device %(number)s", number=number)
     if message == "hub":
         return lang.gettext("hub %(name)s", name=_str(values["name"]))
+    if message == "cli":
+        # TRANSLATORS: the audit log's "Who" column for a change made with the harmony-sync
+        # command line: the operating-system user who ran it.
+        return lang.gettext("command line (%(user)s)", user=_str(values["user"]))
     if message == "programme":
         # TRANSLATORS: the audit log's "To" column when the programme is named: its name.
         return lang.gettext("programme %(name)s", name=_str(values["name"]))
@@ -281,11 +312,21 @@ def shown(entry: Mapping[str, Any], lang: Language) -> Shown:
     actor = entry["actor"]
     return Shown(
         at=entry["at"],
-        actor=lang.gettext(actor) if actor in (COMMAND_LINE, UNKNOWN_NAME) else actor,
+        actor=_actor(actor, lang),
         action=lang.gettext(entry["action"]) if entry["action"] in ACTIONS else entry["action"],
         target=written(entry["target"], lang),
         detail=written(entry["detail"], lang),
     )
+
+
+def _actor(actor: str, lang: Language) -> str:
+    """Who, in ``lang``: the command line (and its user) and an unknown name translated,
+    a console user's name as recorded."""
+    if actor in (COMMAND_LINE, UNKNOWN_NAME):
+        return lang.gettext(actor)
+    if actor.startswith('{"msg":"cli",'):
+        return written(actor, lang)
+    return actor
 
 
 def page(engine: Engine, number: int, size: int = 50) -> tuple[list[dict[str, Any]], int]:

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from sqlalchemy import Engine
 
+from harmony_sync.server import accounts
 from harmony_sync.server.admin import audit, health, users
 from harmony_sync.server.admin.settings import ConsoleSettings
 
@@ -49,7 +50,7 @@ def cmd_add_user(args: argparse.Namespace) -> int:
     users.add_user(engine, args.name, args.role, password, settings.now())
     audit.record(
         engine,
-        audit.COMMAND_LINE,
+        audit.command_line(),
         audit.USER_ADDED,
         args.name.strip(),
         audit.role(args.role),
@@ -65,7 +66,7 @@ def cmd_set_password(args: argparse.Namespace) -> int:
     engine = _engine(args)
     settings = ConsoleSettings.from_env()
     users.set_password(engine, args.name, read_password(args.name))
-    audit.record(engine, audit.COMMAND_LINE, audit.PASSWORD_CHANGED, args.name, at=settings.now())
+    audit.record(engine, audit.command_line(), audit.PASSWORD_CHANGED, args.name, at=settings.now())
     print(json.dumps({"name": args.name}) if args.json else f"Password of {args.name!r} changed.")
     return 0
 
@@ -76,7 +77,7 @@ def cmd_disable_user(args: argparse.Namespace) -> int:
     settings = ConsoleSettings.from_env()
     users.set_disabled(engine, args.name, not args.enable, settings.now())
     action = audit.USER_ENABLED if args.enable else audit.USER_DISABLED
-    audit.record(engine, audit.COMMAND_LINE, action, args.name, at=settings.now())
+    audit.record(engine, audit.command_line(), action, args.name, at=settings.now())
     state = "enabled" if args.enable else "disabled"
     print(
         json.dumps({"name": args.name, "state": state}) if args.json else f"{args.name!r} {state}."
@@ -100,8 +101,8 @@ def _text_report(report: health.HealthReport) -> str:
     zone = settings.zone
     lines = [
         f"Sync health as of {report.as_of.astimezone(zone):%a %d %b %Y %H:%M} "
-        f"{settings.timezone} (overdue after {settings.overdue_school_days} school days "
-        f"without a sync; backlog limit {settings.backlog_limit} changes)"
+        f"{settings.timezone} (overdue when the last sync was {settings.overdue_school_days} "
+        f"or more school days ago; backlog limit {settings.backlog_limit} changes)"
     ]
 
     def device_line(d: health.DeviceHealth) -> str:
@@ -148,8 +149,13 @@ def cmd_health(args: argparse.Namespace) -> int:
     if args.backlog_limit is not None:
         settings.backlog_limit = args.backlog_limit
     settings.__post_init__()  # re-check the overridden values
-    report = health.build_report(_engine(args), settings)
-    print(json.dumps(report.as_dict()) if args.json else _text_report(report))
+    engine = _engine(args)
+    report = health.build_report(engine, settings)
+    if args.json:
+        contacts = accounts.hub_contacts(engine) if args.with_contacts else None
+        print(json.dumps(report.as_dict(contacts)))
+    else:
+        print(_text_report(report))
     return 1 if report.flagged else 0
 
 
@@ -178,6 +184,15 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     check = commands.add_parser(
         "health", parents=[common], help="print sync-health flags; exit 1 if any device is flagged"
     )
-    check.add_argument("--overdue-days", type=int, help="school days (default 2)")
+    check.add_argument(
+        "--overdue-days",
+        type=int,
+        help="flag a device whose last sync was this many school days ago or more (default 2)",
+    )
     check.add_argument("--backlog-limit", type=int, help="changes waiting (default 200)")
+    check.add_argument(
+        "--with-contacts",
+        action="store_true",
+        help="with --json: each hub's contact too (whom the office calls; null if none)",
+    )
     check.set_defaults(func=cmd_health)

@@ -1,9 +1,11 @@
 """Sync health: which devices are current, which are overdue or hold a large backlog.
 
 One report serves the console's first page and ``harmony-sync admin health``, so the two
-always agree. A device is **overdue** when more than ``overdue_school_days`` school days
-(Monday to Friday) have passed in full since its last complete sync (or since it was
-enrolled, if it never synced), counted in its hub's time zone. It is **over the backlog
+always agree. A device is **overdue** when its last complete sync (or its enrollment, if it never
+synced) was ``overdue_school_days`` or more school days ago (:func:`school_days_since`:
+Monday to Friday, less the closure days the laptops synced), counted in its hub's time
+zone: with the default 2, a laptop last synced on Thursday is flagged from Monday
+morning, for it missed Friday and Monday has begun. It is **over the backlog
 limit** when it last reported more changes waiting than ``backlog_limit``. It is flagged
 too when its last request was refused for something only someone at the laptop can fix
 (:data:`REFUSALS`), and for :data:`REFUSED_CHANGES_DAYS` days after the server refused
@@ -15,6 +17,7 @@ revoked devices and devices still awaiting enrollment are never flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -140,22 +143,24 @@ def refused_changes(engine: Engine, device_key: int, limit: int = 50) -> list[Re
     return out
 
 
-def school_days_between(last: date, today: date) -> int:
-    """School days (Monday to Friday) strictly after ``last`` and strictly before ``today``.
+def school_days_since(last: date, today: date, closed: Set[date] = frozenset()) -> int:
+    """How many school days ago ``last`` was: the school days after ``last`` up to and
+    including ``today``, Monday to Friday, less the days in ``closed``.
 
-    Those are the school days that went by in full without a sync: a laptop that synced
-    on a Wednesday has missed two by the Monday after (Thursday and Friday).
+    As an office worker counts on a calendar: on a Monday, Thursday was 2 school days ago
+    (Friday, then Monday itself, which has begun), and on the Saturday 1 (Friday). A
+    closure day (a holiday Monday) is not counted, so the Tuesday after it Thursday was
+    2 school days ago. The same day, or a ``today`` before ``last``, is 0.
     """
-    start = last + timedelta(days=1)
-    days = (today - start).days
+    days = (today - last).days
     if days <= 0:
         return 0
     weeks, rest = divmod(days, 7)
     count = weeks * 5
-    for offset in range(rest):
-        if (start + timedelta(days=weeks * 7 + offset)).weekday() < 5:
+    for offset in range(1, rest + 1):
+        if (last + timedelta(days=offset)).weekday() < 5:
             count += 1
-    return count
+    return count - sum(1 for d in closed if last < d <= today and d.weekday() < 5)
 
 
 @dataclass
@@ -215,8 +220,10 @@ class DeviceHealth:
             if self.last_success_at:
                 out.append(
                     lang.ngettext(
-                        "overdue: synced %(num)d school day ago (limit %(limit)d)",
-                        "overdue: synced %(num)d school days ago (limit %(limit)d)",
+                        "overdue: last synced %(num)d school day ago (flagged at %(limit)d "
+                        "or more)",
+                        "overdue: last synced %(num)d school days ago (flagged at %(limit)d "
+                        "or more)",
                         days,
                         limit=limit,
                     )
@@ -224,10 +231,10 @@ class DeviceHealth:
             else:
                 out.append(
                     lang.ngettext(
-                        "overdue: enrolled and has not synced %(num)d school day ago "
-                        "(limit %(limit)d)",
-                        "overdue: enrolled and has not synced %(num)d school days ago "
-                        "(limit %(limit)d)",
+                        "overdue: enrolled %(num)d school day ago and never synced (flagged "
+                        "at %(limit)d or more)",
+                        "overdue: enrolled %(num)d school days ago and never synced (flagged "
+                        "at %(limit)d or more)",
                         days,
                         limit=limit,
                     )
@@ -297,11 +304,11 @@ class HubHealth:
     devices: list[DeviceHealth] = field(default_factory=list)
     #: the newest successful sync of any of its enrolled laptops
     last_success_at: datetime | None = None
-    #: school days gone by in full since then (or since its newest laptop was enrolled,
-    #: if none has synced), in its time zone; None without enrolled laptops
+    #: how many school days ago that was (or its newest laptop's enrollment, if none has
+    #: synced), in its time zone (school_days_since); None without enrolled laptops
     school_days_silent: int | None = None
     #: not archived, has enrolled laptops, and none of them synced within the health
-    #: page's limit (every one of them is overdue): nobody there has synced
+    #: page's limit (its newest sync was that many school days ago or more) (every one of them is overdue): nobody there has synced
     overdue: bool = False
 
     @property
@@ -344,9 +351,10 @@ class HealthReport:
         """Every overdue device."""
         return [d for d in self.devices if d.overdue]
 
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON form (``admin health --json``)."""
-        return {
+    def as_dict(self, contacts: dict[str, str] | None = None) -> dict[str, Any]:
+        """The JSON form (``admin health --json``); with ``contacts`` (hub id -> whom to
+        call, ``--with-contacts``), each hub's ``contact`` too, null when it has none."""
+        out: dict[str, Any] = {
             "as_of": self.as_of.isoformat(),
             "overdue_school_days": self.settings.overdue_school_days,
             "backlog_limit": self.settings.backlog_limit,
@@ -368,6 +376,11 @@ class HealthReport:
             ],
             "devices": [d.as_dict(self.settings) for d in self.devices],
         }
+        if contacts is not None:
+            hubs: list[dict[str, Any]] = out["hubs"]
+            for hub in hubs:
+                hub["contact"] = contacts.get(hub["id"])
+        return out
 
 
 def _hub_zones(engine: Engine, settings: ConsoleSettings) -> dict[str, Any]:
@@ -386,10 +399,50 @@ def _hub_zones(engine: Engine, settings: ConsoleSettings) -> dict[str, Any]:
     return zones
 
 
+@dataclass
+class Closures:
+    """The closure days the laptops synced: the whole programme's, and each hub's."""
+
+    programme: set[date] = field(default_factory=set)
+    hubs: dict[str, set[date]] = field(default_factory=dict)
+
+    def of_hub(self, hub_id: str) -> set[date]:
+        """The days a hub is closed."""
+        return self.programme | self.hubs.get(hub_id, set())
+
+    def of_hubs(self, hub_ids: list[str]) -> set[date]:
+        """The days every one of these hubs is closed (no school day for a laptop that
+        serves them all); the programme's alone for none (a data manager)."""
+        if not hub_ids:
+            return set(self.programme)
+        return set.intersection(*(self.of_hub(h) for h in hub_ids))
+
+
+def _closures(engine: Engine) -> Closures:
+    """Every closure day not deleted, from the synced ``closure`` rows."""
+    closures = Closures()
+    with engine.connect() as conn:
+        for hub_id, data in conn.execute(
+            select(ROWS.c.hub_id, ROWS.c.data).where(ROWS.c.table_name == "closure")
+        ):
+            if not isinstance(data, dict) or data.get("deleted"):
+                continue
+            try:
+                day = date.fromisoformat(str(data.get("date")))
+            except ValueError:
+                continue
+            if hub_id is None:
+                closures.programme.add(day)
+            else:
+                closures.hubs.setdefault(hub_id, set()).add(day)
+    return closures
+
+
 def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
     """Read every hub and device and judge each device against the settings."""
     now = settings.now()
     zones = _hub_zones(engine, settings)
+    closures = _closures(engine)
     with engine.connect() as conn:
         hubs = {
             r.id: HubHealth(r.id, r.name, r.archived_at is not None)
@@ -457,10 +510,12 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             synced_on = health.last_success_at.astimezone(tz).date()
             health.synced_today = synced_on == now.astimezone(tz).date()
         if judged and since is not None:
-            health.school_days_silent = school_days_between(
-                since.astimezone(tz).date(), now.astimezone(tz).date()
+            health.school_days_silent = school_days_since(
+                since.astimezone(tz).date(),
+                now.astimezone(tz).date(),
+                closures.of_hubs([] if d.is_data_manager else active_hubs),
             )
-            health.overdue = health.school_days_silent > settings.overdue_school_days
+            health.overdue = health.school_days_silent >= settings.overdue_school_days
             health.over_backlog = (health.outbox_size or 0) > settings.backlog_limit
         health.refused = judged and health.last_error in REFUSALS
         health.changes_refused = changes_refused.get(d.key, 0) if judged else 0
@@ -469,11 +524,13 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             if h in hubs:
                 hubs[h].devices.append(health)
     for hub in report.hubs:
-        _judge_hub(hub, zones.get(hub.id, settings.zone), now, settings)
+        _judge_hub(hub, zones.get(hub.id, settings.zone), now, settings, closures.of_hub(hub.id))
     return report
 
 
-def _judge_hub(hub: HubHealth, tz: Any, now: datetime, settings: ConsoleSettings) -> None:
+def _judge_hub(
+    hub: HubHealth, tz: Any, now: datetime, settings: ConsoleSettings, closed: set[date]
+) -> None:
     """A hub's newest sync, and whether it is overdue by the devices' rule."""
     active = hub.active_devices
     synced = [d.last_success_at for d in active if d.last_success_at is not None]
@@ -482,10 +539,10 @@ def _judge_hub(hub: HubHealth, tz: Any, now: datetime, settings: ConsoleSettings
     newest = max((m for m in since if m is not None), default=None)
     if newest is None:
         return
-    hub.school_days_silent = school_days_between(
-        newest.astimezone(tz).date(), now.astimezone(tz).date()
+    hub.school_days_silent = school_days_since(
+        newest.astimezone(tz).date(), now.astimezone(tz).date(), closed
     )
-    hub.overdue = not hub.archived and hub.school_days_silent > settings.overdue_school_days
+    hub.overdue = not hub.archived and hub.school_days_silent >= settings.overdue_school_days
 
 
 def hubs_oldest_sync_first(hubs: list[HubHealth]) -> list[HubHealth]:

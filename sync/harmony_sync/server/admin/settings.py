@@ -3,7 +3,8 @@
 =============================== ======= ==================================================
 variable                        default meaning
 =============================== ======= ==================================================
-``HARMONY_SYNC_OVERDUE_DAYS``   2       a device silent for more school days is overdue
+``HARMONY_SYNC_OVERDUE_DAYS``   2       a device whose last sync was this many school
+                                        days ago or more is overdue (health.py)
 ``HARMONY_SYNC_BACKLOG_LIMIT``  200     more changes waiting than this is flagged
 ``HARMONY_SYNC_TIMEZONE``       UTC     where school days are counted when a hub's row
                                         has no ``timezone``; times are shown in it
