@@ -108,10 +108,18 @@ class AbsenceAlertPanel(QWidget):
     SHOWN = 3
 
     def _fit(self) -> None:
-        """Make the list exactly as tall as its first :attr:`SHOWN` alerts."""
-        self.list.doItemsLayout()  # the rows' wrapped heights at the list's width now
+        """Make the list exactly as tall as its first :attr:`SHOWN` alerts.
+
+        Measured again once the height is set: rows measured while the list was
+        shorter were wrapped beside a vertical scroll bar that the new height takes away
+        (then they are shorter, and the list would keep a blank row's room)."""
         rows = min(self.list.count(), self.SHOWN)
-        height = sum(self.list.visualItemRect(self.list.item(i)).height() for i in range(rows))
-        scroll = self.list.horizontalScrollBar()
-        extra = scroll.sizeHint().height() if scroll.isVisible() else 0
-        self.list.setFixedHeight(height + 2 * self.list.frameWidth() + extra)
+        for _attempt in range(3):
+            self.list.doItemsLayout()  # the rows' wrapped heights at the list's width now
+            height = sum(self.list.visualItemRect(self.list.item(i)).height() for i in range(rows))
+            scroll = self.list.horizontalScrollBar()
+            extra = scroll.sizeHint().height() if scroll.isVisible() else 0
+            wanted = height + 2 * self.list.frameWidth() + extra
+            if wanted == self.list.height():
+                break
+            self.list.setFixedHeight(wanted)
