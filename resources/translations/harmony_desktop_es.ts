@@ -3278,6 +3278,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Teclas de voluntarios</translation>
     </message>
     <message>
+        <source>Open a session to see its volunteers.</source>
+        <translation>Abra una sesión para ver sus voluntarios.</translation>
+    </message>
+    <message>
         <source>No volunteers at this hub: add them on the Volunteers tab.</source>
         <translation>Esta sede no tiene voluntarios: agréguelos en la pestaña Voluntarios.</translation>
     </message>

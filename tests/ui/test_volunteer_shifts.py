@@ -201,6 +201,17 @@ def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on
         install_translator(qapp, QLocale("en_US"))
 
 
+def test_before_a_session_is_open_the_volunteers_line_says_what_brings_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """No session open yet: the panel's one line says how its volunteers come, not a bare
+    heading over nothing."""
+    panel = window.register.volunteers
+    assert panel.session_id is None
+    assert panel.view.isHidden() and panel.toggle.isHidden()
+    assert panel.summary.text() == "Open a session to see its volunteers."
+
+
 def test_a_hub_without_volunteers_folds_the_panel_and_the_roll_takes_the_room(
     qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
 ) -> None:

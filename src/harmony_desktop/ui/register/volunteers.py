@@ -553,7 +553,7 @@ class VolunteerShiftPanel(QWidget):
         self.keys_help.setWordWrap(True)
         layout.addWidget(self.keys_help)
         tasks.changed.connect(self._changed_elsewhere)
-        self._fold(True)  # until a session is open
+        self._fold(True, tr("Open a session to see its volunteers."))  # until one is open
 
     def height_for_rows(self, rows: int) -> int:
         """The panel's height that shows its heading, the table's header with ``rows``
@@ -585,7 +585,7 @@ class VolunteerShiftPanel(QWidget):
         self.set_save_text("")
         if session_id is None:
             self.model.set_entries([])
-            self._fold(True)
+            self._fold(True, tr("Open a session to see its volunteers."))
             return
         # On this computer's wrong "today" the session's real day is not known: at least
         # the newest day the register recorded, so clearances are judged on that.
