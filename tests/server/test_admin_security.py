@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import Engine, select
 
 from harmony_sync.server import accounts, db
 from harmony_sync.server.accounts import DEVICES
+from harmony_sync.server.admin import users
 from harmony_sync.server.admin.users import USERS
 from tests.server.console import PASSWORD, Console, csrf_of, post, sign_in, signed_in
 from tests.server.fakes import VERSION_HEADERS, Laptop
@@ -294,3 +296,18 @@ def test_passwords_are_stored_as_argon2id_hashes(console: Console, sqlite_engine
     with sqlite_engine.connect() as conn:
         stored = conn.execute(select(USERS.c.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
+
+
+@pytest.mark.parametrize(
+    "name", ["command line", "  Command Line ", "(unknown name)", '{"msg":"cli","user":"x"}']
+)
+def test_no_console_user_takes_a_name_the_audit_log_gives_the_command_line(
+    sqlite_engine: Engine, name: str
+) -> None:
+    """The audit log's "Who" shows the command line and unknown sign-in names by these
+    names: a console user called so would pass for them."""
+    with pytest.raises(ValueError, match="command line"):
+        users.add_user(sqlite_engine, name, "admin", PASSWORD, datetime.now(UTC))
+    assert not users.exists(sqlite_engine, name)
+    users.add_user(sqlite_engine, "command liner", "admin", PASSWORD, datetime.now(UTC))
+    assert users.exists(sqlite_engine, "command liner")

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, insert, select, update
 
 from harmony_sync.server.accounts import as_utc, is_utf8, secret_hash
+from harmony_sync.server.admin.audit import COMMAND_LINE, UNKNOWN_NAME
 from harmony_sync.server.admin.models import ConsoleSession, ConsoleUser, LoginThrottle
 
 USERS = ConsoleUser.__table__  # type: ignore[attr-defined]
@@ -68,11 +69,22 @@ def check_password(password: str) -> str:
     return password
 
 
+#: Names the audit log gives actors that are not console users, and so no console user
+#: may have.
+_RESERVED = frozenset(name_key(n) for n in (COMMAND_LINE, UNKNOWN_NAME))
+
+
 def add_user(engine: Engine, name: str, role: str, password: str, now: datetime) -> int:
     """Create a console user; ValueError when the name, role or password will not do."""
     name = name.strip()
     if not name or len(name) > 64 or not name.isprintable() or not is_utf8(name):
         raise ValueError("A user name must be 1 to 64 printable characters.")
+    if name.startswith("{") or name_key(name) in _RESERVED:
+        # the audit log's "Who" would read it as the command line or an unknown name
+        raise ValueError(
+            f"{name!r} cannot be a console user's name: the audit log uses it for changes "
+            "made on the command line. Choose another name."
+        )
     if role not in ROLES:
         raise ValueError(f"The role must be one of: {', '.join(ROLES)}.")
     hashed = _hasher.hash(check_password(password))
