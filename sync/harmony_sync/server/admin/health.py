@@ -730,9 +730,14 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             )
         }
     report = HealthReport(now, settings, list(hubs.values()), [])
-    # one list of each hub's meeting days, from the oldest sync (or enrollment) judged
-    starts = [as_utc(m) for d in devices for m in (d.enrolled_at,) if m is not None]
-    starts += [_utc(c.last_success_at) or now for c in contacts.values()]
+    # one list of each hub's meeting days, from the oldest sync (or enrollment) judged; a
+    # day early, for a hub's time zone may be behind UTC
+    starts = []
+    for d in devices:
+        contact = contacts.get(d.key)
+        since = (contact.last_success_at if contact else None) or d.enrolled_at
+        if since is not None:
+            starts.append(as_utc(since))
     first = (min(starts, default=now) - timedelta(days=1)).date()
     for d in devices:
         if d.revoked_at is not None:
