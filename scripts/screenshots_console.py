@@ -5,8 +5,11 @@ Run from the repository root: ``.venv/bin/python -m scripts.screenshots_console`
 
 A server app on a temporary SQLite file gets three hubs and their laptops, which sync
 through the real API (in-process) at moments spread over a week, with the console's
-clock moved by hand; one laptop of South School last synced on Wednesday with a backlog,
-so on Tuesday afternoon its hub is flagged, and so is West Center's only laptop; on Monday
+clock moved by hand; each hub's laptop syncs its ensembles first (South School meets every
+weekday, West Center on Tuesday and Thursday, the others Monday to Thursday), so the
+console counts silence in meeting days. One laptop of South School last synced on
+Wednesday with a backlog (4 meeting days ago on Tuesday afternoon), so its hub is
+flagged, and so is West Center's only laptop (Thursday's and Tuesday's classes missed); on Monday
 a change of Eastside Library's laptop was refused. Then uvicorn serves the app on 127.0.0.1 and
 headless Chromium takes full-page pictures of:
 
@@ -30,6 +33,7 @@ call; Eastside Library, flagged for its refused change, has no contact set.
 
 from __future__ import annotations
 
+import json
 import tempfile
 import threading
 import time
@@ -108,6 +112,25 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     lost = laptop("North Park laptop 3", north)
     west_hub = accounts.add_hub(engine, "West Center")
     west = laptop("West Center laptop", west_hub)
+    # each hub's ensembles, synced the Tuesday before: South School meets every weekday,
+    # West Center on Tuesday and Thursday, the others Monday to Thursday
+    for made, hub, weekdays in (
+        (n1, north, range(4)),
+        (s1, south, range(5)),
+        (e1, east, range(4)),
+        (west, west_hub, (1, 3)),
+    ):
+        clock.now = at(7, 9)
+        schedule = [{"weekday": d, "start": "15:30", "end": "17:00"} for d in weekdays]
+        assert made.client.get("/v1/session", headers=made.headers).status_code == 200
+        made.push(
+            [
+                made.mutation(
+                    "ensemble", new_id(), hub, {"name": "Strings", "schedule": json.dumps(schedule)}
+                )
+            ]
+        )
+        made.pull_all()
     sync(west, clock, at(6, 15, 30), 0, rows=3)  # nobody at West Center synced since
     sync(lost, clock, at(6, 16, 40), 3, rows=2)  # lost on the way home, 3 changes unsent
     sync(s1, clock, at(6, 16, 10), 0, rows=14)  # last Wednesday

@@ -110,7 +110,10 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     browser.sign_in("office", ADMIN_PASSWORD)
     flagged = browser.find(row)
     assert "flagged" in flagged.get_attribute("class")
-    assert "overdue: last synced 5 school days ago (flagged at 2 or more)" in flagged.text
+    assert (
+        "overdue: last synced 5 school days ago, Monday to Friday, as the server knows no ensemble of its hub yet (flagged at 2 or more)"
+        in flagged.text
+    )
     assert "1 of 1 flagged" in browser.find(f"tr[data-hub='{north}']").text
     assert "1 device needs attention." in browser.text
     health = subprocess.run(
@@ -131,7 +134,7 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     )
     assert health.returncode == 1
     assert json.loads(health.stdout)["devices"][0]["flags"] == [
-        "overdue: last synced 5 school days ago (flagged at 2 or more)"
+        "overdue: last synced 5 school days ago, Monday to Friday, as the server knows no ensemble of its hub yet (flagged at 2 or more)"
     ]
 
     # revoke, with the confirmation saying what happens to unsynced changes

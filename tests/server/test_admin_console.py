@@ -90,7 +90,10 @@ def test_a_quiet_laptop_is_flagged_after_two_school_days(engine: Engine, hubs) -
     assert "1 device needs attention." in page
     assert f'<tr class="flagged" data-device="{quiet.key}">' in page
     assert f'<tr class="" data-device="{busy.key}">' in page
-    assert "overdue: last synced 2 school days ago (flagged at 2 or more)" in page
+    assert (
+        "overdue: last synced 2 school days ago, Monday to Friday, as the server knows no ensemble of its hub yet (flagged at 2 or more)"
+        in page
+    )
     assert "1 of 1 flagged" in page and "all 1 current" in page
     # a sync clears the flag
     full_sync(quiet)
@@ -311,7 +314,9 @@ def test_admin_health_command_prints_the_same_flags(
     [device] = data["devices"]
     # Wednesday was 4 school days ago: Thursday, Friday, Monday, and Tuesday itself
     assert device["school_days_silent"] == 4 and device["outbox_size"] == 3
-    assert device["flags"] == ["overdue: last synced 4 school days ago (flagged at 2 or more)"]
+    assert device["flags"] == [
+        "overdue: last synced 4 school days ago, Monday to Friday, as the server knows no ensemble of its hub yet (flagged at 2 or more)"
+    ]
     assert main(["admin", "health", "--overdue-days", "5", *url]) == 0
     capsys.readouterr()
     assert main(["admin", "health", *url]) == 1
@@ -455,7 +460,7 @@ def test_the_console_speaks_the_browsers_language_and_remembers_a_choice(
     assert "mié 18 nov, 15:00" in quiet and "hace 6 días" in quiet
     # Wednesday was 4 school days before this Tuesday (Thursday, Friday, Monday, Tuesday)
     assert (
-        "atrasado: se sincronizó por última vez hace 4 días de clases (se marca a partir de 2)"
+        "atrasado: se sincronizó por última vez hace 4 días de clases, de lunes a viernes, porque el servidor aún no conoce ninguna agrupación de su sede (se marca a partir de 2)"
         in quiet
     )
     # the choice of a link is kept (a cookie) over the browser's language
@@ -794,7 +799,7 @@ def test_hubs_page_shows_each_hubs_newest_sync_oldest_first_and_flags_a_silent_h
         (
             "North Park",
             "flagged",
-            "Wed 18 Nov, 15:00 5 days ago last sync 3 school days ago (flagged at 2 or more)",
+            "Wed 18 Nov, 15:00 5 days ago last sync 3 school days ago, Monday to Friday, as the server knows no ensemble of this hub yet (flagged at 2 or more)",
         ),
         ("South School", "", "Fri 20 Nov, 15:00 3 days ago"),
         ("East Library", "", "no devices enrolled"),
@@ -805,12 +810,12 @@ def test_hubs_page_shows_each_hubs_newest_sync_oldest_first_and_flags_a_silent_h
         (
             "North Park",
             "flagged",
-            "Wed 18 Nov, 15:00 6 days ago last sync 4 school days ago (flagged at 2 or more)",
+            "Wed 18 Nov, 15:00 6 days ago last sync 4 school days ago, Monday to Friday, as the server knows no ensemble of this hub yet (flagged at 2 or more)",
         ),
         (
             "South School",
             "flagged",
-            "Fri 20 Nov, 15:00 4 days ago last sync 2 school days ago (flagged at 2 or more)",
+            "Fri 20 Nov, 15:00 4 days ago last sync 2 school days ago, Monday to Friday, as the server knows no ensemble of this hub yet (flagged at 2 or more)",
         ),
         ("East Library", "", "no devices enrolled"),
     ]
@@ -819,4 +824,7 @@ def test_hubs_page_shows_each_hubs_newest_sync_oldest_first_and_flags_a_silent_h
     ]
     assert north_hub["overdue"] and north_hub["school_days_silent"] == 4
     spanish = admin.get("/admin/hubs?lang=es").text
-    assert "última sincronización hace 4 días de clases (se marca a partir de 2)" in spanish
+    assert (
+        "última sincronización hace 4 días de clases, de lunes a viernes, porque el servidor aún no conoce ninguna agrupación de esta sede (se marca a partir de 2)"
+        in spanish
+    )

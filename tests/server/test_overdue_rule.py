@@ -1,14 +1,18 @@
 """The overdue rule at the week's edges, as the programme office reads it.
 
 A laptop is flagged when its last sync was 2 (``HARMONY_SYNC_OVERDUE_DAYS``) or more
-school days ago, counted in its hub's time zone: Monday to Friday, today included, the
-closure days the laptops synced left out. A hub that met on Friday and did not sync is
-late by Monday morning; after a holiday Monday, by Tuesday morning.
+meeting days ago, counted in its hub's time zone: the days its hub's ensembles meet (their
+schedules, first and last days, the terms for those that follow them), today included,
+the closure days the laptops synced left out. A Tuesday/Thursday hub that did not sync
+after Thursday's class is late the next Thursday, not on Monday; between terms nobody is.
+While the server knows no ensemble of a hub it counts Monday to Friday: a hub that met on
+Friday and did not sync is late by Monday morning; after a holiday Monday, by Tuesday.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import json
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -109,20 +113,29 @@ def test_a_laptop_silent_since_thursday_evening_is_late_on_monday_morning(
     assert at(console, pacific(MON, 8)) == (True, 2, True, 2)  # Monday morning
     report = build_report(engine, console.settings)
     [device] = report.overdue
+    # the server knows no ensemble of North Park: Monday to Friday, and it says so
+    assert (device.days_counted, report.hubs[0].days_counted) == ("weekdays", "weekdays")
     assert device.reasons(console.settings) == [
-        "overdue: last synced 2 school days ago (flagged at 2 or more)"
+        "overdue: last synced 2 school days ago, Monday to Friday, as the server knows no "
+        "ensemble of its hub yet (flagged at 2 or more)"
     ]
     admin, _ = signed_in(console, "ana")
     page = admin.get("/admin?lang=es").text
     assert (
-        "atrasado: se sincronizó por última vez hace 2 días de clases (se marca a partir de 2)"
-        in page
-    )
-    assert "cuando su última sincronización fue hace 2 o más días de clases" in page
+        "atrasado: se sincronizó por última vez hace 2 días de clases, de lunes a viernes, "
+        "porque el servidor aún no conoce ninguna agrupación de su sede (se marca a partir de 2)"
+    ) in page
+    assert "cuando su última sincronización fue hace 2 o más días de reunión" in page
     hubs_page = admin.get("/admin/hubs?lang=es").text
-    assert "última sincronización hace 2 días de clases (se marca a partir de 2)" in hubs_page
+    assert (
+        "última sincronización hace 2 días de clases, de lunes a viernes, porque el servidor "
+        "aún no conoce ninguna agrupación de esta sede (se marca a partir de 2)"
+    ) in hubs_page
     english = admin.get("/admin/hubs?lang=en").text
-    assert "last sync 2 school days ago (flagged at 2 or more)" in english
+    assert (
+        "last sync 2 school days ago, Monday to Friday, as the server knows no ensemble of "
+        "this hub yet (flagged at 2 or more)"
+    ) in english
 
 
 def test_after_a_holiday_monday_the_laptop_is_late_on_tuesday(engine: Engine, hubs) -> None:
@@ -137,3 +150,181 @@ def test_a_programme_wide_closure_counts_for_every_hub(engine: Engine, hubs) -> 
     console = a_hub_in_los_angeles(engine, hubs, [(None, FRI)])
     assert at(console, pacific(MON, 8)) == (False, 1, False, 1)
     assert at(console, pacific(TUE, 8)) == (True, 2, True, 2)
+
+
+# -- the days a hub meets -------------------------------------------------------------
+
+TUE_THU = [
+    {"weekday": 1, "start": "15:30", "end": "17:00"},
+    {"weekday": 3, "start": "15:30", "end": "17:00"},
+]
+
+
+def ensemble(schedule: list[dict[str, object]], **values: object) -> dict[str, object]:
+    """An ensemble row's values: a name, its schedule as the laptop stores it (JSON text)."""
+    return {"name": "Strings", "schedule": json.dumps(schedule), **values}
+
+
+def a_hub_that_meets(
+    engine: Engine,
+    hub_ids: list[str],
+    ensembles: list[tuple[str, dict[str, object]]],
+    programme: list[tuple[str, dict[str, object]]] = (),  # type: ignore[assignment]
+    synced: datetime | None = None,
+    closed: tuple[date, ...] = (),
+) -> Console:
+    """One laptop for ``hub_ids`` (all in Los Angeles), which syncs ``ensembles`` (hub id,
+    values) at ``synced`` (Thursday 19 November, 19:00 there, unless told); a data
+    manager's laptop syncs the ``programme`` rows (years, terms) a minute before; the first
+    hub is closed on the days ``closed``."""
+    console = Console(engine)
+    console.clock.now = (synced or pacific(THU, 19)) - timedelta(minutes=1)
+    if programme:
+        manager = Laptop(console.client(), engine, [], data_manager=True)
+        manager.push([manager.mutation(t, new_id(), None, v) for t, v in programme])
+    console.clock.now = synced or pacific(THU, 19)
+    laptop = Laptop(console.client(), engine, hub_ids)
+    rows = [
+        laptop.mutation("hub", h, h, {"name": f"Hub {h[:4]}", "timezone": "America/Los_Angeles"})
+        for h in hub_ids
+    ]
+    rows += [laptop.mutation("ensemble", new_id(), h, v) for h, v in ensembles]
+    rows += [
+        laptop.mutation("closure", new_id(), hub_ids[0], {"date": d.isoformat(), "reason": "Park"})
+        for d in closed
+    ]
+    laptop.push(rows)
+    laptop.pull_all()
+    console.flush()
+    return console
+
+
+def test_a_tuesday_thursday_hub_is_late_only_when_it_missed_a_class(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = a_hub_that_meets(engine, [north], [(north, ensemble(TUE_THU))])
+    assert at(console, pacific(FRI, 19)) == (False, 0, False, 0)
+    assert at(console, pacific(MON, 8)) == (False, 0, False, 0)  # the weekday rule said 2
+    assert at(console, pacific(TUE, 8)) == (False, 1, False, 1)  # Tuesday's class
+    assert at(console, pacific(date(2026, 11, 25), 20)) == (False, 1, False, 1)  # Wednesday
+    thursday = pacific(date(2026, 11, 26), 0, 5)
+    assert at(console, thursday) == (True, 2, True, 2)  # Thursday has begun
+    report = build_report(engine, console.settings)
+    [device] = report.overdue
+    assert device.days_counted == "meetings"
+    assert device.reasons(console.settings) == [
+        "overdue: last synced 2 meeting days ago (flagged at 2 or more)"
+    ]
+    admin, _ = signed_in(console, "ana")
+    page = admin.get("/admin?lang=es").text
+    assert (
+        "atrasado: se sincronizó por última vez hace 2 días de reunión (se marca a partir de 2)"
+        in page
+    )
+    assert "cuando su última sincronización fue hace 2 o más días de reunión" in page
+    assert "last sync 2 meeting days ago (flagged at 2 or more)" in (
+        admin.get("/admin/hubs?lang=en").text
+    )
+    assert "última sincronización hace 2 días de reunión (se marca a partir de 2)" in (
+        admin.get("/admin/hubs?lang=es").text
+    )
+
+
+def test_a_break_between_ensembles_flags_nobody(engine: Engine, hubs) -> None:
+    # No terms set up: the fall ensemble's last day is Friday 18 December, the winter one
+    # starts on Monday 11 January; the laptop synced after the last fall class.
+    north, _ = hubs
+    weekdays = [{"weekday": d, "start": "15:30", "end": "17:00"} for d in range(5)]
+    fall = ensemble(weekdays, first_day="2026-09-01", last_day="2026-12-18")
+    winter = ensemble(weekdays, first_day="2027-01-11", follows_terms=True)  # no terms: all year
+    console = a_hub_that_meets(
+        engine, [north], [(north, fall), (north, winter)], synced=pacific(date(2026, 12, 18), 18)
+    )
+    assert at(console, pacific(date(2026, 12, 22), 8)) == (False, 0, False, 0)
+    assert at(console, pacific(date(2027, 1, 8), 8)) == (False, 0, False, 0)  # three weeks on
+    assert at(console, pacific(date(2027, 1, 11), 8)) == (False, 1, False, 1)
+    assert at(console, pacific(date(2027, 1, 12), 8)) == (True, 2, True, 2)
+
+
+def test_an_ensemble_that_follows_the_terms_rests_between_them(engine: Engine, hubs) -> None:
+    # Monday/Wednesday, following the terms: fall ends Friday 18 December, spring starts
+    # Monday 11 January. Synced after Wednesday 16 December's class.
+    north, _ = hubs
+    monday_wednesday = [
+        {"weekday": 0, "start": "15:30", "end": "17:00"},
+        {"weekday": 2, "start": "15:30", "end": "17:00"},
+    ]
+    year = {"label": "2026-27", "first_day": "2026-08-01", "last_day": "2027-06-15"}
+    fall = {
+        "year_label": "2026-27",
+        "name": "Fall",
+        "first_day": "2026-08-17",
+        "last_day": "2026-12-18",
+    }
+    spring = {
+        "year_label": "2026-27",
+        "name": "Spring",
+        "first_day": "2027-01-11",
+        "last_day": "2027-05-28",
+    }
+    console = a_hub_that_meets(
+        engine,
+        [north],
+        [(north, ensemble(monday_wednesday, follows_terms=True))],
+        [("programme_year", year), ("term", fall), ("term", spring)],
+        synced=pacific(date(2026, 12, 16), 19),
+    )
+    assert at(console, pacific(date(2026, 12, 21), 8)) == (False, 0, False, 0)  # out of term
+    assert at(console, pacific(date(2027, 1, 6), 8)) == (False, 0, False, 0)
+    assert at(console, pacific(date(2027, 1, 12), 8)) == (False, 1, False, 1)  # Monday 11th
+    assert at(console, pacific(date(2027, 1, 13), 8)) == (True, 2, True, 2)  # Wednesday 13th
+
+
+def test_a_schedule_change_counts_each_meeting_while_in_effect(engine: Engine, hubs) -> None:
+    # Monday, Wednesday and Friday until Friday 20 November; from Saturday 21st, Thursday only
+    north, _ = hubs
+    until = [
+        {"weekday": d, "start": "15:30", "end": "17:00", "until": "2026-11-20"} for d in (0, 2, 4)
+    ]
+    after = [{"weekday": 3, "start": "16:00", "end": "17:30", "from": "2026-11-21"}]
+    console = a_hub_that_meets(engine, [north], [(north, ensemble(until + after))])
+    assert at(console, pacific(FRI, 19)) == (False, 1, False, 1)  # Friday's class
+    assert at(console, pacific(MON, 8)) == (False, 1, False, 1)  # no Monday class any more
+    assert at(console, pacific(date(2026, 11, 25), 8)) == (False, 1, False, 1)  # nor Wednesday
+    assert at(console, pacific(date(2026, 11, 26), 8)) == (True, 2, True, 2)  # Thursday
+
+
+def test_an_archived_ensemble_and_a_closure_take_away_their_days(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    monday = [{"weekday": 0, "start": "15:30", "end": "17:00"}]
+    console = a_hub_that_meets(
+        engine,
+        [north],
+        [(north, ensemble(TUE_THU)), (north, ensemble(monday, archived=True))],
+        closed=(TUE,),
+    )
+    assert at(console, pacific(MON, 8)) == (False, 0, False, 0)
+    assert at(console, pacific(date(2026, 11, 26), 8)) == (False, 1, False, 1)  # Tuesday closed
+
+
+def test_a_laptop_of_two_hubs_counts_the_days_either_meets(engine: Engine, hubs) -> None:
+    # North Park meets Tuesday and Thursday, South School on Monday; the one laptop serving
+    # both synced on Thursday evening.
+    north, south = hubs
+    monday = [{"weekday": 0, "start": "15:30", "end": "17:00"}]
+    console = a_hub_that_meets(
+        engine, [north, south], [(north, ensemble(TUE_THU)), (south, ensemble(monday))]
+    )
+
+    def judged(moment: datetime) -> tuple[int | None, bool, dict[str, int | None]]:
+        console.clock.now = moment
+        report = build_report(engine, console.settings)
+        [device] = [d for d in report.devices if not d.data_manager]
+        return (
+            device.school_days_silent,
+            device.overdue,
+            {h.id: h.school_days_silent for h in report.hubs if h.active_devices},
+        )
+
+    assert judged(pacific(MON, 8)) == (1, False, {north: 0, south: 1})
+    # Tuesday: the laptop missed South's Monday and North's Tuesday; each hub only one
+    assert judged(pacific(TUE, 8)) == (2, True, {north: 1, south: 1})

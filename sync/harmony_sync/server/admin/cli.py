@@ -102,7 +102,7 @@ def _text_report(report: health.HealthReport) -> str:
     lines = [
         f"Sync health as of {report.as_of.astimezone(zone):%a %d %b %Y %H:%M} "
         f"{settings.timezone} (overdue when the last sync was {settings.overdue_school_days} "
-        f"or more school days ago; backlog limit {settings.backlog_limit} changes)"
+        f"or more meeting days ago; backlog limit {settings.backlog_limit} changes)"
     ]
 
     def device_line(d: health.DeviceHealth) -> str:
@@ -187,7 +187,7 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     check.add_argument(
         "--overdue-days",
         type=int,
-        help="flag a device whose last sync was this many school days ago or more (default 2)",
+        help="flag a device whose last sync was this many meeting days ago or more (default 2)",
     )
     check.add_argument("--backlog-limit", type=int, help="changes waiting (default 200)")
     check.add_argument(

@@ -2,10 +2,13 @@
 
 One report serves the console's first page and ``harmony-sync admin health``, so the two
 always agree. A device is **overdue** when its last complete sync (or its enrollment, if it never
-synced) was ``overdue_school_days`` or more school days ago (:func:`school_days_since`:
-Monday to Friday, less the closure days the laptops synced), counted in its hub's time
-zone: with the default 2, a laptop last synced on Thursday is flagged from Monday
-morning, for it missed Friday and Monday has begun. It is **over the backlog
+synced) was ``overdue_school_days`` or more meeting days ago (:meth:`Calendar.meeting_days_since`:
+the days any of its hubs' ensembles meets, less the closure days the laptops synced),
+counted in its hub's time zone: with the default 2, a Tuesday/Thursday hub's laptop last
+synced on Thursday is flagged from the next Thursday, 00:00, for it missed Tuesday and
+Thursday has begun; a hub whose ensembles follow the terms is never flagged between
+terms. A hub the server knows no ensemble of counts Monday to Friday
+(:func:`school_days_since`), and so does a data manager's laptop (:data:`OFFICE_DAYS`). It is **over the backlog
 limit** when it last reported more changes waiting than ``backlog_limit``. It is flagged
 too when its last request was refused for something only someone at the laptop can fix
 (:data:`REFUSALS`), and for :data:`REFUSED_CHANGES_DAYS` days after the server refused
@@ -16,8 +19,10 @@ revoked devices and devices still awaiting enrollment are never flagged.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Set
+from bisect import bisect_right
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -32,6 +37,13 @@ from harmony_sync.server.store import CONFLICTS, REJECTIONS
 
 #: A device's state; the console shows it translated (``_(status)``).
 ENROLLED, AWAITING, REVOKED = N_("enrolled"), N_("awaiting enrollment"), N_("revoked")
+
+#: Which days a device's or hub's silence is counted in (``days_counted``): the days its
+#: hubs' ensembles meet; Monday to Friday for a hub the server knows no ensemble of yet
+#: (a new programme); Monday to Friday for a data manager's laptop, which meets nowhere
+#: but carries the programme's set-up (school year, terms, staff, codes) every hub
+#: pulls, and is used in the office on working days, terms or not.
+MEETING_DAYS, WEEKDAYS, OFFICE_DAYS = "meetings", "weekdays", "office"
 
 #: Refusals (PROTOCOL.md section 3) that last until someone at the laptop acts, and what
 #: the office reads about each: the laptop's changes wait on it meanwhile.
@@ -182,7 +194,10 @@ class DeviceHealth:
     schema_version: int | None = None
     last_error: str | None = None
     conflicts_waiting: int = 0
+    #: how many days ago its last sync (or enrollment) was, in ``days_counted``
     school_days_silent: int | None = None
+    #: MEETING_DAYS, WEEKDAYS (one of its hubs has no known ensemble) or OFFICE_DAYS
+    days_counted: str = MEETING_DAYS
     #: its last successful sync was today (in its hub's time zone)
     synced_today: bool = False
     overdue: bool = False
@@ -217,28 +232,60 @@ class DeviceHealth:
         if self.overdue:
             days = self.school_days_silent or 0
             limit = settings.overdue_school_days
-            if self.last_success_at:
-                out.append(
-                    lang.ngettext(
-                        "overdue: last synced %(num)d school day ago (flagged at %(limit)d "
-                        "or more)",
-                        "overdue: last synced %(num)d school days ago (flagged at %(limit)d "
-                        "or more)",
-                        days,
-                        limit=limit,
-                    )
+            synced = self.last_success_at is not None
+            if self.days_counted == MEETING_DAYS and synced:
+                words = lang.ngettext(
+                    "overdue: last synced %(num)d meeting day ago (flagged at %(limit)d or more)",
+                    "overdue: last synced %(num)d meeting days ago (flagged at %(limit)d or more)",
+                    days,
+                    limit=limit,
+                )
+            elif self.days_counted == MEETING_DAYS:
+                words = lang.ngettext(
+                    "overdue: enrolled %(num)d meeting day ago and never synced (flagged at "
+                    "%(limit)d or more)",
+                    "overdue: enrolled %(num)d meeting days ago and never synced (flagged at "
+                    "%(limit)d or more)",
+                    days,
+                    limit=limit,
+                )
+            elif self.days_counted == WEEKDAYS and synced:
+                words = lang.ngettext(
+                    "overdue: last synced %(num)d school day ago, Monday to Friday, as the "
+                    "server knows no ensemble of its hub yet (flagged at %(limit)d or more)",
+                    "overdue: last synced %(num)d school days ago, Monday to Friday, as the "
+                    "server knows no ensemble of its hub yet (flagged at %(limit)d or more)",
+                    days,
+                    limit=limit,
+                )
+            elif self.days_counted == WEEKDAYS:
+                words = lang.ngettext(
+                    "overdue: enrolled %(num)d school day ago and never synced, Monday to "
+                    "Friday, as the server knows no ensemble of its hub yet (flagged at "
+                    "%(limit)d or more)",
+                    "overdue: enrolled %(num)d school days ago and never synced, Monday to "
+                    "Friday, as the server knows no ensemble of its hub yet (flagged at "
+                    "%(limit)d or more)",
+                    days,
+                    limit=limit,
+                )
+            elif synced:
+                words = lang.ngettext(
+                    "overdue: last synced %(num)d school day ago (flagged at %(limit)d or more)",
+                    "overdue: last synced %(num)d school days ago (flagged at %(limit)d or more)",
+                    days,
+                    limit=limit,
                 )
             else:
-                out.append(
-                    lang.ngettext(
-                        "overdue: enrolled %(num)d school day ago and never synced (flagged "
-                        "at %(limit)d or more)",
-                        "overdue: enrolled %(num)d school days ago and never synced (flagged "
-                        "at %(limit)d or more)",
-                        days,
-                        limit=limit,
-                    )
+                words = lang.ngettext(
+                    "overdue: enrolled %(num)d school day ago and never synced (flagged "
+                    "at %(limit)d or more)",
+                    "overdue: enrolled %(num)d school days ago and never synced (flagged "
+                    "at %(limit)d or more)",
+                    days,
+                    limit=limit,
                 )
+            out.append(words)
         if self.over_backlog:
             out.append(
                 lang.ngettext(
@@ -278,6 +325,7 @@ class DeviceHealth:
             "last_success_at": iso(self.last_success_at),
             "last_contact_at": iso(self.last_contact_at),
             "school_days_silent": self.school_days_silent,
+            "days_counted": self.days_counted,
             "synced_today": self.synced_today,
             "outbox_size": self.outbox_size,
             "app_version": self.app_version,
@@ -304,11 +352,15 @@ class HubHealth:
     devices: list[DeviceHealth] = field(default_factory=list)
     #: the newest successful sync of any of its enrolled laptops
     last_success_at: datetime | None = None
-    #: how many school days ago that was (or its newest laptop's enrollment, if none has
-    #: synced), in its time zone (school_days_since); None without enrolled laptops
+    #: how many of its meeting days ago that was (or its newest laptop's enrollment, if
+    #: none has synced), in its time zone (Calendar.meeting_days_since); None without
+    #: enrolled laptops
     school_days_silent: int | None = None
+    #: MEETING_DAYS, or WEEKDAYS while the server knows none of its ensembles
+    days_counted: str = MEETING_DAYS
     #: not archived, has enrolled laptops, and none of them synced within the health
-    #: page's limit (its newest sync was that many school days ago or more) (every one of them is overdue): nobody there has synced
+    #: page's limit (its newest sync was that many meeting days ago or more; every one of
+    #: them is overdue): nobody there has synced
     overdue: bool = False
 
     @property
@@ -370,6 +422,7 @@ class HealthReport:
                     "conflicts_waiting": h.conflicts_waiting,
                     "last_success_at": h.last_success_at.isoformat() if h.last_success_at else None,
                     "school_days_silent": h.school_days_silent,
+                    "days_counted": h.days_counted,
                     "overdue": h.overdue,
                 }
                 for h in self.hubs
@@ -420,29 +473,231 @@ class Closures:
 
 def _closures(engine: Engine) -> Closures:
     """Every closure day not deleted, from the synced ``closure`` rows."""
-    closures = Closures()
+    return _calendar(engine).closures
+
+
+def _day(value: Any) -> date | None:
+    """A synced date ("2026-11-19"), or None when missing or malformed."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Meeting:
+    """One weekly meeting of an ensemble: its weekday (Monday 0), in effect from
+    ``first`` to ``until`` (None: open-ended)."""
+
+    weekday: int
+    first: date | None
+    until: date | None
+
+
+def _meetings(schedule: Any) -> list[_Meeting]:
+    """The meetings of a synced ``schedule`` (JSON text, or an already parsed list); an
+    entry the server cannot read is left out, as the laptop does."""
+    if isinstance(schedule, str):
+        try:
+            schedule = json.loads(schedule or "[]")
+        except ValueError:
+            return []
+    if not isinstance(schedule, list):
+        return []
+    out = []
+    for item in schedule:
+        if not isinstance(item, dict):
+            continue
+        try:
+            weekday = int(item["weekday"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= weekday <= 6:
+            out.append(_Meeting(weekday, _day(item.get("from")), _day(item.get("until"))))
+    return out
+
+
+@dataclass(frozen=True)
+class _Ensemble:
+    """What the health page needs of a synced ensemble: when it may meet at all."""
+
+    meetings: tuple[_Meeting, ...]
+    first_day: date | None
+    last_day: date | None
+    follows_terms: bool
+    archived: bool
+
+
+def _label(start: int) -> str:
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+@dataclass
+class Calendar:
+    """The programme's calendar as the laptops synced it, and on which days each hub meets.
+
+    A day counts for a hub (:meth:`meeting_days`) when one of its ensembles, not archived,
+    has a meeting in effect that day (its ``schedule``, with each meeting's ``from`` and
+    ``until``), between the ensemble's ``first_day`` and ``last_day``, inside a term when
+    it follows the term dates (in a year without terms it meets all year), and the day is
+    no closure of the programme or the hub. This is the laptop's own rule for the day's
+    sessions (``Planner`` in src/harmony_desktop/store/today.py, with ``CalendarRules`` in
+    src/harmony_desktop/domain/calendar.py and ``Meeting`` in domain/schedule.py; see
+    docs/DOMAIN.md, "The school year" and "Sessions"), written again here because the
+    server does not import the desktop app: change both together.
+
+    A hub the server knows no ensemble of (not even an archived one: a new programme whose
+    laptops have not synced their set-up) counts Monday to Friday less closures, as the
+    health page did before (:func:`school_days_since`).
+    """
+
+    closures: Closures = field(default_factory=Closures)
+    #: stored programme years: label -> (first day, last day)
+    years: dict[str, tuple[date, date]] = field(default_factory=dict)
+    #: terms by their year's label: (first day, last day)
+    terms: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
+    #: each hub's ensembles not deleted (archived ones too)
+    ensembles: dict[str, list[_Ensemble]] = field(default_factory=dict)
+    _in_term: dict[date, bool | None] = field(default_factory=dict, repr=False)
+    _days: dict[tuple[str, date, date], list[date]] = field(default_factory=dict, repr=False)
+
+    def knows(self, hub_id: str) -> bool:
+        """True when the server holds an ensemble of the hub (its days are meeting days)."""
+        return bool(self.ensembles.get(hub_id))
+
+    def _bounds(self, label: str) -> tuple[date, date]:
+        """A year's stored dates, else 1 July - 30 June met by stored neighbours
+        (``CalendarRules.bounds``)."""
+        if label in self.years:
+            return self.years[label]
+        start = int(label[:4])
+        first, last = date(start, 7, 1), date(start + 1, 6, 30)
+        before, after = self.years.get(_label(start - 1)), self.years.get(_label(start + 1))
+        if before is not None:
+            first = before[1] + timedelta(days=1)
+        if after is not None:
+            last = after[0] - timedelta(days=1)
+        return first, last
+
+    def _year_of(self, day: date) -> str:
+        """The label of the programme year holding ``day`` (``CalendarRules.year_for``)."""
+        for label, (first, last) in self.years.items():
+            if first <= day <= last:
+                return label
+        start = day.year if (day.month, day.day) >= (7, 1) else day.year - 1
+        for candidate in (start, start - 1, start + 1):
+            label = _label(candidate)
+            if label not in self.years:
+                first, last = self._bounds(label)
+                if first <= day <= last:
+                    return label
+        return _label(start)
+
+    def in_term(self, day: date) -> bool | None:
+        """True inside a term, False outside, None when ``day``'s year has no terms."""
+        if day not in self._in_term:
+            terms = self.terms.get(self._year_of(day))
+            self._in_term[day] = any(a <= day <= b for a, b in terms) if terms else None
+        return self._in_term[day]
+
+    def meeting_days(self, hub_id: str, first: date, last: date) -> list[date]:
+        """The days from ``first`` to ``last`` (both included) the hub meets, in order; for
+        a hub without known ensembles, Monday to Friday; never its closure days."""
+        key = (hub_id, first, last)
+        if key in self._days:
+            return self._days[key]
+        closed = self.closures.of_hub(hub_id)
+        days: set[date] = set()
+        if not self.knows(hub_id):
+            day = first
+            while day <= last:
+                if day.weekday() < 5:
+                    days.add(day)
+                day += timedelta(days=1)
+        for ensemble in self.ensembles.get(hub_id, []):
+            if ensemble.archived:
+                continue
+            for meeting in ensemble.meetings:
+                start = max(d for d in (first, ensemble.first_day, meeting.first) if d)
+                end = min(d for d in (last, ensemble.last_day, meeting.until) if d)
+                day = start + timedelta(days=(meeting.weekday - start.weekday()) % 7)
+                while day <= end:
+                    if not (ensemble.follows_terms and self.in_term(day) is False):
+                        days.add(day)
+                    day += timedelta(days=7)
+        found = sorted(days - closed)
+        self._days[key] = found
+        return found
+
+    def meeting_days_since(
+        self, hub_ids: Sequence[str], last: date, today: date, first: date | None = None
+    ) -> int:
+        """How many meeting days ago ``last`` was for a laptop serving ``hub_ids``: the
+        days after ``last`` up to and including ``today`` on which any of the hubs meets.
+
+        ``first`` (at most ``last``) lets many questions share one list of each hub's days.
+        """
+        if today <= last:
+            return 0
+        first = min(first or last, last)
+        lists = [self.meeting_days(h, first, today) for h in hub_ids]
+        if len(lists) == 1:
+            days = lists[0]
+            return len(days) - bisect_right(days, last)
+        return len({d for days in lists for d in days[bisect_right(days, last) :]})
+
+
+def _calendar(engine: Engine) -> Calendar:
+    """The synced closures, programme years, terms and ensembles, in one query."""
+    calendar = Calendar()
     with engine.connect() as conn:
-        for hub_id, data in conn.execute(
-            select(ROWS.c.hub_id, ROWS.c.data).where(ROWS.c.table_name == "closure")
-        ):
+        rows = conn.execute(
+            select(ROWS.c.table_name, ROWS.c.hub_id, ROWS.c.data).where(
+                ROWS.c.table_name.in_(["closure", "programme_year", "term", "ensemble"])
+            )
+        )
+        for table, hub_id, data in rows:
             if not isinstance(data, dict) or data.get("deleted"):
                 continue
-            try:
-                day = date.fromisoformat(str(data.get("date")))
-            except ValueError:
-                continue
-            if hub_id is None:
-                closures.programme.add(day)
+            if table == "closure":
+                day = _day(data.get("date"))
+                if day is None:
+                    continue
+                if hub_id is None:
+                    calendar.closures.programme.add(day)
+                else:
+                    calendar.closures.hubs.setdefault(hub_id, set()).add(day)
+            elif table == "ensemble":
+                if hub_id is None:
+                    continue
+                calendar.ensembles.setdefault(hub_id, []).append(
+                    _Ensemble(
+                        tuple(_meetings(data.get("schedule"))),
+                        _day(data.get("first_day")),
+                        _day(data.get("last_day")),
+                        bool(data.get("follows_terms")),
+                        bool(data.get("archived")),
+                    )
+                )
             else:
-                closures.hubs.setdefault(hub_id, set()).add(day)
-    return closures
+                first, last = _day(data.get("first_day")), _day(data.get("last_day"))
+                if first is None or last is None:
+                    continue
+                if table == "programme_year" and isinstance(data.get("label"), str):
+                    calendar.years[data["label"]] = (first, last)
+                elif table == "term" and isinstance(data.get("year_label"), str):
+                    calendar.terms.setdefault(data["year_label"], []).append((first, last))
+    return calendar
 
 
 def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
     """Read every hub and device and judge each device against the settings."""
     now = settings.now()
     zones = _hub_zones(engine, settings)
-    closures = _closures(engine)
+    calendar = _calendar(engine)
+    closures = calendar.closures
     with engine.connect() as conn:
         hubs = {
             r.id: HubHealth(r.id, r.name, r.archived_at is not None)
@@ -475,6 +730,15 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             )
         }
     report = HealthReport(now, settings, list(hubs.values()), [])
+    # one list of each hub's meeting days, from the oldest sync (or enrollment) judged; a
+    # day early, for a hub's time zone may be behind UTC
+    starts = []
+    for d in devices:
+        contact = contacts.get(d.key)
+        since = (contact.last_success_at if contact else None) or d.enrolled_at
+        if since is not None:
+            starts.append(as_utc(since))
+    first = (min(starts, default=now) - timedelta(days=1)).date()
     for d in devices:
         if d.revoked_at is not None:
             status = REVOKED
@@ -509,12 +773,18 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
         if health.last_success_at is not None:
             synced_on = health.last_success_at.astimezone(tz).date()
             health.synced_today = synced_on == now.astimezone(tz).date()
+        if d.is_data_manager:
+            health.days_counted = OFFICE_DAYS
+        elif not all(calendar.knows(h) for h in active_hubs):
+            health.days_counted = WEEKDAYS
         if judged and since is not None:
-            health.school_days_silent = school_days_since(
-                since.astimezone(tz).date(),
-                now.astimezone(tz).date(),
-                closures.of_hubs([] if d.is_data_manager else active_hubs),
-            )
+            last, today = since.astimezone(tz).date(), now.astimezone(tz).date()
+            if d.is_data_manager:
+                health.school_days_silent = school_days_since(last, today, closures.programme)
+            else:
+                health.school_days_silent = calendar.meeting_days_since(
+                    active_hubs, last, today, first
+                )
             health.overdue = health.school_days_silent >= settings.overdue_school_days
             health.over_backlog = (health.outbox_size or 0) > settings.backlog_limit
         health.refused = judged and health.last_error in REFUSALS
@@ -524,14 +794,22 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             if h in hubs:
                 hubs[h].devices.append(health)
     for hub in report.hubs:
-        _judge_hub(hub, zones.get(hub.id, settings.zone), now, settings, closures.of_hub(hub.id))
+        _judge_hub(hub, zones.get(hub.id, settings.zone), now, settings, calendar, first)
     return report
 
 
 def _judge_hub(
-    hub: HubHealth, tz: Any, now: datetime, settings: ConsoleSettings, closed: set[date]
+    hub: HubHealth,
+    tz: Any,
+    now: datetime,
+    settings: ConsoleSettings,
+    calendar: Calendar,
+    first: date | None = None,
 ) -> None:
-    """A hub's newest sync, and whether it is overdue by the devices' rule."""
+    """A hub's newest sync, and whether it is overdue by the devices' rule: counted in
+    the days it meets (Monday to Friday while the server knows none of its ensembles)."""
+    if not calendar.knows(hub.id):
+        hub.days_counted = WEEKDAYS
     active = hub.active_devices
     synced = [d.last_success_at for d in active if d.last_success_at is not None]
     hub.last_success_at = max(synced) if synced else None
@@ -539,8 +817,8 @@ def _judge_hub(
     newest = max((m for m in since if m is not None), default=None)
     if newest is None:
         return
-    hub.school_days_silent = school_days_since(
-        newest.astimezone(tz).date(), now.astimezone(tz).date(), closed
+    hub.school_days_silent = calendar.meeting_days_since(
+        [hub.id], newest.astimezone(tz).date(), now.astimezone(tz).date(), first
     )
     hub.overdue = not hub.archived and hub.school_days_silent >= settings.overdue_school_days
 

@@ -6,7 +6,7 @@ variable                        default meaning
 ``HARMONY_SYNC_OVERDUE_DAYS``   2       a device whose last sync was this many school
                                         days ago or more is overdue (health.py)
 ``HARMONY_SYNC_BACKLOG_LIMIT``  200     more changes waiting than this is flagged
-``HARMONY_SYNC_TIMEZONE``       UTC     where school days are counted when a hub's row
+``HARMONY_SYNC_TIMEZONE``       UTC     where meeting days are counted when a hub's row
                                         has no ``timezone``; times are shown in it
 ``HARMONY_SYNC_SESSION_HOURS``  12      a console sign-in lasts this long
 ``HARMONY_SYNC_COOKIE_SECURE``  1       ``0`` only for plain-http loopback (tests, dev)
