@@ -13,14 +13,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QPushButton, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports.alerts import AbsenceAlert
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.narrow import FittingButton
+from harmony_desktop.ui.register.models import SessionColumn
 from tests.factories import HubFixture
 from tests.ui.conftest import TODAY
 from tests.ui.test_register import open_first_session
@@ -301,3 +302,62 @@ def test_a_session_cut_short_in_the_day_list_is_whole_in_its_tooltip(
         index = model.index(0, 1)
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
         assert index.data() == model.session(0).label
+
+
+def _whole_in_its_cell(view: QTableView, row: int, column: int) -> bool:
+    """The text of a cell of the day list whole: every word as narrow as the cell (a
+    longer one is cut short, "Musicians…") and its lines as short as the row."""
+    text = str(view.model().index(row, column).data())
+    metrics = view.fontMetrics()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = view.columnWidth(column) - 2 * margin - 1
+    words = [w for line in text.split("\n") for w in line.split()]
+    box = metrics.boundingRect(QRect(0, 0, room, 10000), Qt.TextFlag.TextWordWrap, text)
+    return all(metrics.horizontalAdvance(w) <= room for w in words) and (
+        box.height() <= view.rowHeight(row) - 4
+    )
+
+
+def test_on_a_netbook_the_day_list_shows_each_session_whole_with_its_time_under_it(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str, qtmodeltester: object
+) -> None:
+    """On a 1024×600 netbook the day list's Session column was 70 to 80 pixels wide
+    beside Time, State and Marked: "Musicians… K-1", "Inter… Winds", the whole name
+    only on hover. Now the hours go on a second line under the name (the Time column
+    hidden) and each row is as tall as its lines; ↓ and Enter still open a roll. At
+    1280×720 the list is as it was: the time in its own column."""
+    services.sessions.add_ad_hoc(
+        hub.ensemble_id, TODAY, dt.time(18, 0), dt.time(19, 0), title="Sectionals"
+    )
+    with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
+        page = window.register
+        model = page.sessions_model
+        view = page.sessions_view
+        qtbot.waitUntil(lambda: model.rowCount() == 2)
+        qtbot.wait(50)  # laid out
+        for row in range(model.rowCount()):
+            assert _whole_in_its_cell(view, row, SessionColumn.SESSION), row
+        assert view.isColumnHidden(SessionColumn.TIME)
+        shown = str(model.index(1, SessionColumn.SESSION).data())
+        assert shown.replace("\u202f", " ") in (  # (the time's narrow space)
+            "Beginning Strings — Sectionals\n6:00–7:00 PM",
+            "Beginning Strings — Sectionals\n6:00–7:00 p.m.",
+        )
+        assert view.rowHeight(0) == 40  # a short name and its time: two lines
+        assert view.rowHeight(1) > 40  # a name on two lines and its time
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+        # the keyboard as before: ↓ chooses the next session, Enter opens its roll
+        view.setFocus()
+        view.setCurrentIndex(model.index(0, SessionColumn.SESSION))
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
+        assert page.session is not None and page.session.title == "Sectionals"
+        # a wide window: the time in its column again, the name alone beside it
+        window.resize(1268, 672)
+        qtbot.waitUntil(lambda: not view.isColumnHidden(SessionColumn.TIME))
+        assert model.index(1, SessionColumn.SESSION).data() == "Beginning Strings — Sectionals"
+        assert view.rowHeight(1) == 40
+        for row in range(model.rowCount()):
+            assert _whole_in_its_cell(view, row, SessionColumn.SESSION), row
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
