@@ -361,3 +361,38 @@ def test_on_a_netbook_the_day_list_shows_each_session_whole_with_its_time_under_
         for row in range(model.rowCount()):
             assert _whole_in_its_cell(view, row, SessionColumn.SESSION), row
         qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_on_a_netbook_the_roll_shows_nearly_eight_students(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """A roll of 23 to 30 students on a 1024×600 netbook showed 6.2 rows in English and
+    5.8 in Spanish (the volunteers folded, no date band): the title took two lines
+    beside its progress, the Spanish keys two lines, and the rows were 38 pixels. Now
+    the title is on one line (the progress in short words, whole on hover), the keys
+    on one line in Spanish too, and the rows 32 pixels on a short window: 7.9 rows
+    with the demo's hub (scripts/screenshots_netbook.py), in both languages.
+    At 1280×720 the rows stay 38 pixels and the progress whole."""
+    with window_of(qtbot, services, hub, SESSION_DAY, NETBOOK) as window:
+        page = window.register
+        open_first_session(qtbot, page)
+        qtbot.wait(100)  # laid out
+        roll = page.roll
+        view = page.roll_view
+        # 8.2 rows here (6.4 in English and 6.1 in Spanish before)
+        assert view.viewport().height() / view.rowHeight(0) >= 8
+        assert view.rowHeight(0) == 32
+        title = roll.title
+        assert title.height() < 2 * title.fontMetrics().lineSpacing()  # one line
+        assert roll.progress_label.text() in ("0 of 8 marked", "0 de 8 marcados")
+        assert roll.progress_label.toolTip() in (
+            "0 of 8 marked · 8 not recorded",
+            "0 de 8 marcados · 8 sin registrar",
+        )
+        keys = roll.keys_help
+        assert keys.height() < 2 * keys.fontMetrics().lineSpacing()  # one line
+        window.resize(1268, 672)
+        qtbot.waitUntil(lambda: view.rowHeight(0) == 38)
+        qtbot.wait(50)  # laid out
+        assert roll.progress_label.text() == roll.progress_label.accessibleDescription()
+        assert roll.progress_label.toolTip() == ""
