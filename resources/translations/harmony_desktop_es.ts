@@ -1469,8 +1469,12 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Ctrl+Intro</translation>
     </message>
     <message>
-        <source>No student is enrolled in this ensemble on this day. On the Roster tab, open a student and enroll them (Enrollment), or import students with their ensemble.</source>
+        <source>{recorded} of {total} marked</source>
         <extracomment>the roll&apos;s row height in pixels The roll&apos;s columns&apos; widths (a window of 1280 pixels and more) Narrower (a netbook), these give way, down to 60 % of their width, before the table scrolls sideways; the note (which takes the rest) keeps this much.</extracomment>
+        <translation>{recorded} de {total} marcados</translation>
+    </message>
+    <message>
+        <source>No student is enrolled in this ensemble on this day. On the Roster tab, open a student and enroll them (Enrollment), or import students with their ensemble.</source>
         <translation>Ningún estudiante está inscrito en este conjunto este día. En la pestaña Lista, abra un estudiante e inscríbalo (Inscripción), o importe estudiantes con su conjunto.</translation>
     </message>
     <message>
@@ -1479,7 +1483,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · Ctrl+Z undo · Alt+V volunteers</source>
-        <translation>Teclas: ↑/↓ o j/k mueven · {codes} marcan y avanzan · Ctrl+Z deshacer · Alt+V voluntarios</translation>
+        <translation>Teclas: ↑/↓ j/k mueven · {codes} marca y avanza · Ctrl+Z deshace · Alt+V voluntarios</translation>
     </message>
     <message>
         <source>Keys: ↑/↓ or j/k move · {codes} mark and move on · {all} all remaining present · D sign out · Del not recorded · N note · Ctrl+Z undo · Alt+V volunteers</source>

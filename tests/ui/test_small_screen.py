@@ -13,14 +13,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QPushButton, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports.alerts import AbsenceAlert
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.narrow import FittingButton
+from harmony_desktop.ui.register.models import SessionColumn
 from tests.factories import HubFixture
 from tests.ui.conftest import TODAY
 from tests.ui.test_register import open_first_session
@@ -301,3 +302,97 @@ def test_a_session_cut_short_in_the_day_list_is_whole_in_its_tooltip(
         index = model.index(0, 1)
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
         assert index.data() == model.session(0).label
+
+
+def _whole_in_its_cell(view: QTableView, row: int, column: int) -> bool:
+    """The text of a cell of the day list whole: every word as narrow as the cell (a
+    longer one is cut short, "Musicians…") and its lines as short as the row."""
+    text = str(view.model().index(row, column).data())
+    metrics = view.fontMetrics()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    room = view.columnWidth(column) - 2 * margin - 1
+    words = [w for line in text.split("\n") for w in line.split()]
+    box = metrics.boundingRect(QRect(0, 0, room, 10000), Qt.TextFlag.TextWordWrap, text)
+    return all(metrics.horizontalAdvance(w) <= room for w in words) and (
+        box.height() <= view.rowHeight(row) - 4
+    )
+
+
+def test_on_a_netbook_the_day_list_shows_each_session_whole_with_its_time_under_it(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str, qtmodeltester: object
+) -> None:
+    """On a 1024×600 netbook the day list's Session column was 70 to 80 pixels wide
+    beside Time, State and Marked: "Musicians… K-1", "Inter… Winds", the whole name
+    only on hover. Now the hours go on a second line under the name (the Time column
+    hidden) and each row is as tall as its lines; ↓ and Enter still open a roll. At
+    1280×720 the list is as it was: the time in its own column."""
+    services.sessions.add_ad_hoc(
+        hub.ensemble_id, TODAY, dt.time(18, 0), dt.time(19, 0), title="Sectionals"
+    )
+    with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
+        page = window.register
+        model = page.sessions_model
+        view = page.sessions_view
+        qtbot.waitUntil(lambda: model.rowCount() == 2)
+        qtbot.wait(50)  # laid out
+        for row in range(model.rowCount()):
+            assert _whole_in_its_cell(view, row, SessionColumn.SESSION), row
+        assert view.isColumnHidden(SessionColumn.TIME)
+        shown = str(model.index(1, SessionColumn.SESSION).data())
+        assert shown.replace("\u202f", " ") in (  # (the time's narrow space)
+            "Beginning Strings — Sectionals\n6:00–7:00 PM",
+            "Beginning Strings — Sectionals\n6:00–7:00 p.m.",
+        )
+        assert view.rowHeight(0) == 40  # a short name and its time: two lines
+        assert view.rowHeight(1) > 40  # a name on two lines and its time
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+        # the keyboard as before: ↓ chooses the next session, Enter opens its roll
+        view.setFocus()
+        view.setCurrentIndex(model.index(0, SessionColumn.SESSION))
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
+        assert page.session is not None and page.session.title == "Sectionals"
+        # a wide window: the time in its column again, the name alone beside it
+        window.resize(1268, 672)
+        qtbot.waitUntil(lambda: not view.isColumnHidden(SessionColumn.TIME))
+        assert model.index(1, SessionColumn.SESSION).data() == "Beginning Strings — Sectionals"
+        assert view.rowHeight(1) == 40
+        for row in range(model.rowCount()):
+            assert _whole_in_its_cell(view, row, SessionColumn.SESSION), row
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_on_a_netbook_the_roll_shows_nearly_eight_students(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """A roll of 23 to 30 students on a 1024×600 netbook showed 6.2 rows in English and
+    5.8 in Spanish (the volunteers folded, no date band): the title took two lines
+    beside its progress, the Spanish keys two lines, and the rows were 38 pixels. Now
+    the title is on one line (the progress in short words, whole on hover), the keys
+    on one line in Spanish too, and the rows 32 pixels on a short window: 7.9 rows
+    with the demo's hub (scripts/screenshots_netbook.py), in both languages.
+    At 1280×720 the rows stay 38 pixels and the progress whole."""
+    with window_of(qtbot, services, hub, SESSION_DAY, NETBOOK) as window:
+        page = window.register
+        open_first_session(qtbot, page)
+        qtbot.wait(100)  # laid out
+        roll = page.roll
+        view = page.roll_view
+        # 8.2 rows here (6.4 in English and 6.1 in Spanish before)
+        assert view.viewport().height() / view.rowHeight(0) >= 8
+        assert view.rowHeight(0) == 32
+        title = roll.title
+        assert title.height() < 2 * title.fontMetrics().lineSpacing()  # one line
+        assert roll.progress_label.text() in ("0 of 8 marked", "0 de 8 marcados")
+        assert roll.progress_label.toolTip() in (
+            "0 of 8 marked · 8 not recorded",
+            "0 de 8 marcados · 8 sin registrar",
+        )
+        keys = roll.keys_help
+        assert keys.height() < 2 * keys.fontMetrics().lineSpacing()  # one line
+        window.resize(1268, 672)
+        qtbot.waitUntil(lambda: view.rowHeight(0) == 38)
+        qtbot.wait(50)  # laid out
+        assert roll.progress_label.text() == roll.progress_label.accessibleDescription()
+        assert roll.progress_label.toolTip() == ""

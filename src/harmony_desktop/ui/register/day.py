@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelection,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -22,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -256,6 +267,24 @@ class ClockBehindBanner(QFrame):
         self.show()
 
 
+# The day list's row height: two lines of a session's name
+ROW_HEIGHT = 40
+
+
+def _text_margins(view: QTableView) -> int:
+    """The room a cell of ``view`` keeps beside its text (both sides and the grid)."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return 2 * margin + 1
+
+
+def _fits(view: QTableView, text: str, width: int, *, lines: int) -> bool:
+    """``text`` whole in ``width`` pixels of ``view``'s font, wrapped at its spaces onto
+    ``lines`` lines at most (a word longer than the width is cut short in a cell)."""
+    metrics = view.fontMetrics()
+    box = metrics.boundingRect(QRect(0, 0, max(1, width), 100000), Qt.TextFlag.TextWordWrap, text)
+    return box.width() <= width and box.height() <= lines * metrics.lineSpacing()
+
+
 class SessionList(QWidget):
     """The sessions of the day shown, with their roll state."""
 
@@ -284,13 +313,17 @@ class SessionList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list; ↑/↓ choose a session
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(40)
+        self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.view.setWordWrap(True)  # a long session name takes a second line
         header = self.view.horizontalHeader()
         header.setAccessibleName(tr("Session columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SessionColumn.SESSION, QHeaderView.ResizeMode.Stretch)
         self._fit_state_column()
+        # A narrow list (a netbook) puts each session's hours under its name, in one
+        # column, rather than cut the name short ("Musicians… K-1").
+        self._fitting_names = False
+        self.view.viewport().installEventFilter(self)
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.view.activated.connect(self._activated)
         layout.addWidget(self.view, 1)
@@ -328,6 +361,50 @@ class SessionList(QWidget):
         header.setSectionResizeMode(SessionColumn.STATE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(SessionColumn.STATE, words + 12)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_names()
+        return super().eventFilter(watched, event)
+
+    def _fit_names(self) -> None:
+        """The time in its own column while every name fits whole beside it (on two
+        lines at most); else the time on a second line under the name, and the rows
+        as tall as their lines."""
+        if self._fitting_names:
+            return
+        self._fitting_names = True
+        try:
+            view = self.view
+            header = view.horizontalHeader()
+            rows = self.model.rowCount()
+
+            def width(column: int) -> int:
+                if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Fixed:
+                    return header.sectionSize(column)
+                contents = header.sectionSizeFromContents(column).width()
+                return max(view.sizeHintForColumn(column), contents)
+
+            time = width(SessionColumn.TIME)
+            room = view.viewport().width() - _text_margins(view)
+            room -= width(SessionColumn.STATE) + width(SessionColumn.MARKED)
+            under = not all(
+                _fits(view, self.model.name(row), room - time, lines=2) for row in range(rows)
+            )
+            self.model.set_time_under_name(under)
+            view.setColumnHidden(SessionColumn.TIME, under)
+            metrics = view.fontMetrics()
+            for row in range(rows):
+                height = ROW_HEIGHT
+                if under:  # the name's lines and the time's, in the column's whole width
+                    text = str(self.model.index(row, SessionColumn.SESSION).data())
+                    box = QRect(0, 0, max(1, room), 100000)
+                    tall = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, text).height()
+                    height = max(ROW_HEIGHT, tall + ROW_HEIGHT - 2 * metrics.lineSpacing())
+                if view.rowHeight(row) != height:
+                    view.setRowHeight(row, height)
+        finally:
+            self._fitting_names = False
+
     def show_day(self, day: dt.date) -> None:
         """Title the list with ``day`` ("Today, …" for today)."""
         label = long_day(day)
@@ -336,6 +413,7 @@ class SessionList(QWidget):
     def set_sessions(self, sessions: list[SessionInfo], setup: RegisterSetup | None = None) -> None:
         """Show a loaded day's sessions; on a day without any, what ``setup`` lacks."""
         self.model.set_sessions(sessions, self.today)
+        self._fit_names()
         text, leads_to = empty_day(None if sessions else setup)
         self.no_sessions_label.setText(text)
         self.no_sessions_label.setAccessibleName(text)

@@ -32,7 +32,11 @@ class CodeDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         code = index.data(CodeRole)
-        rect = QRectF(opt.rect).adjusted(6, 5, -6, -5)
+        # 5 pixels above and below the pill; fewer on a short row (a netbook's), the
+        # pill still 10 pixels taller than its words
+        room = (opt.rect.height() - opt.fontMetrics.height() - 10) // 2
+        inset = min(5, max(2, room))
+        rect = QRectF(opt.rect).adjusted(6, inset, -6, -inset)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(opt.font)

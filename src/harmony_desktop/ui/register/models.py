@@ -90,6 +90,7 @@ class SessionsModel(QAbstractTableModel):
         super().__init__(parent)
         self._today = today
         self._sessions: list[SessionInfo] = []
+        self._time_under_name = False
 
     # -- Qt ---------------------------------------------------------------------------
 
@@ -117,9 +118,10 @@ class SessionsModel(QAbstractTableModel):
             if column == SessionColumn.TIME:
                 return hours_text(info.start, info.end)
             if column == SessionColumn.SESSION:
-                if info.off_schedule:  # kept for its marks: the site lead should look
-                    return tr("{label} (no longer on the schedule)").format(label=info.label)
-                return info.label
+                name = self.name(index.row())
+                if self._time_under_name:
+                    return f"{name}\n{hours_text(info.start, info.end)}"
+                return name
             if column == SessionColumn.STATE:
                 return state_text(info, self._today)
             if column == SessionColumn.MARKED:
@@ -151,6 +153,27 @@ class SessionsModel(QAbstractTableModel):
         return None
 
     # -- API --------------------------------------------------------------------------
+
+    def set_time_under_name(self, under: bool) -> None:
+        """Show each session's hours on a second line under its name (a narrow list,
+        whose time column is hidden), or only its name (the time has its own column)."""
+        if under == self._time_under_name:
+            return
+        self._time_under_name = under
+        if self._sessions:
+            column = SessionColumn.SESSION
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self._sessions) - 1, column),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+            )
+
+    def name(self, row: int) -> str:
+        """The name the list shows for the session on ``row`` (without its hours)."""
+        info = self._sessions[row]
+        if info.off_schedule:  # kept for its marks: the site lead should look
+            return tr("{label} (no longer on the schedule)").format(label=info.label)
+        return info.label
 
     def set_sessions(self, sessions: list[SessionInfo], today: dt.date | None = None) -> None:
         """Replace the list (after a day was loaded)."""

@@ -57,7 +57,7 @@ from harmony_desktop.ui.register.dialogs import (
     default_time,
 )
 from harmony_desktop.ui.register.models import saved_text, tr
-from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
+from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, ROW_HEIGHT, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.screen_fit import available_geometry
@@ -330,14 +330,16 @@ class RegisterPage(QWidget):
 
     def _roll_spare(self) -> int:
         """The height the roll leaves below it with ``ROLL_ROWS_KEPT`` whole rows shown
-        (all of the right side before a roll was ever shown)."""
+        (all of the right side before a roll was ever shown). Rows of their full height:
+        a short window's shorter rows are for more students in sight (about six then),
+        not for the volunteers' table, which folds as it did."""
         total = sum(self._right.sizes())
         if not self.attached or not self.roll.isVisible():
             return total
         view = self.roll.view
         around = self.roll.height() - view.viewport().height()
         return (
-            total - around - ROLL_ROWS_KEPT * view.rowHeight(0)
+            total - around - ROLL_ROWS_KEPT * max(ROW_HEIGHT, view.rowHeight(0))
             if view.model().rowCount()
             else total
         )

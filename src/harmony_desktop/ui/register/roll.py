@@ -61,6 +61,11 @@ def all_present_keys_text() -> str:
 
 #: the roll's row height in pixels
 ROW_HEIGHT = 38
+# On a short window (a 1024×600 netbook's is 552 pixels tall, 1280×720's 672) the rows
+# are this tall instead, so that about eight students are in sight rather than six
+# (the mark's pill still taller than its words, with 3 pixels above and below)
+SHORT_ROW_HEIGHT = 32
+SHORT_WINDOW = 620
 
 _SAVED_STYLE = "color: #1b6e20; font-weight: bold"
 _ERROR_STYLE = "color: #b00020; font-weight: bold"
@@ -96,6 +101,15 @@ COLUMN_WIDTHS = {
 #: scrolls sideways; the note (which takes the rest) keeps this much.
 _GIVING_WAY = (RollColumn.STUDENT, RollColumn.TIME, RollColumn.ALERTS)
 _NOTE_ROOM = 60
+
+
+# Between the roll's title and its progress
+_TITLE_GAP = 12
+
+
+def _short_progress(recorded: int, total: int) -> str:
+    """The roll's progress in few words, for a narrow roll: "0 of 23 marked"."""
+    return tr("{recorded} of {total} marked").format(recorded=recorded, total=total)
 
 
 class RollView(KeyedTableView):
@@ -144,7 +158,17 @@ class RollView(KeyedTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_rows()
         self._fit_columns()
+
+    def _fit_rows(self) -> None:
+        """Rows a little shorter on a short window (see :data:`SHORT_ROW_HEIGHT`)."""
+        window = self.window()
+        short = window is not self and window.height() < SHORT_WINDOW
+        height = SHORT_ROW_HEIGHT if short else ROW_HEIGHT
+        header = self.verticalHeader()
+        if header.defaultSectionSize() != height:
+            header.setDefaultSectionSize(height)
 
     def set_codes(self, codes: list[CodeInfo]) -> None:
         """Letters and digits that mark."""
@@ -262,15 +286,47 @@ class RollPanel(QWidget):
         # A long message ("Only a student marked present…") wraps in the room left of it
         # rather than losing its start off the label's left edge.
         self.save_label.setWordWrap(True)
-        self.progress_label.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance("000 of 000 marked · 000 not recorded") + 8
+        # The progress's room, for the longest counts: the whole words, and the short
+        # ones a narrow roll (a netbook) shows so that its title stays on one line.
+        metrics = self.fontMetrics()
+        self._progress_room = (
+            metrics.horizontalAdvance("000 of 000 marked · 000 not recorded") + 8,
+            metrics.horizontalAdvance(_short_progress(888, 888)) + 8,
         )
+        self.progress_label.setMinimumWidth(self._progress_room[0])
+        self._progress = ("", "")
         self._save_error = False
         head.addWidget(self.title)
-        head.addSpacing(12)
+        head.addSpacing(_TITLE_GAP)
         head.addWidget(self.progress_label)
         head.addWidget(self.save_label, 1)
+        self._head = head
         return head
+
+    def _fit_header(self) -> None:
+        """The progress in whole words while the title fits beside them on one line;
+        else its short words ("0 of 23 marked"), the whole ones on hover."""
+        whole, short = self._progress
+        layout = self.layout()
+        room = self.contentsRect().width()
+        if layout is not None:
+            room -= layout.contentsMargins().left() + layout.contentsMargins().right()
+        wanted = (
+            self.title.sizeHint().width()
+            + _TITLE_GAP
+            + self._progress_room[0]
+            + self.save_label.minimumWidth()
+            + 3 * max(0, self._head.spacing())
+        )
+        squeezed = bool(short) and wanted > room
+        self.progress_label.setMinimumWidth(self._progress_room[1 if squeezed else 0])
+        self.progress_label.setText(short if squeezed else whole)
+        self.progress_label.setToolTip(whole if squeezed else "")
+        self.progress_label.setAccessibleDescription(whole)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header()
 
     def _build_notices(self) -> QLabel:
         self.past_label = QLabel(
@@ -450,17 +506,18 @@ class RollPanel(QWidget):
         total = self.model.rowCount()
         self.empty_label.setVisible(ready and not cancelled and not total)
         if not ready:
-            self.progress_label.setText(tr("Loading the roll…"))
+            self._progress = (tr("Loading the roll…"), "")
         elif cancelled:
-            self.progress_label.setText(tr("Cancelled"))
+            self._progress = (tr("Cancelled"), "")
         elif total and recorded == total:
-            self.progress_label.setText(tr("Roll taken: all %n marked", "", total))
+            whole = tr("Roll taken: all %n marked", "", total)
+            self._progress = (whole, _short_progress(recorded, total))
         else:
-            self.progress_label.setText(
-                tr("{recorded} of {total} marked · {left} not recorded").format(
-                    recorded=recorded, total=total, left=total - recorded
-                )
+            whole = tr("{recorded} of {total} marked · {left} not recorded").format(
+                recorded=recorded, total=total, left=total - recorded
             )
+            self._progress = (whole, _short_progress(recorded, total))
+        self._fit_header()
 
     def set_save_text(self, text: str, *, error: bool = False) -> None:
         """Say what happened to the last write ("✓ Saved at …", or what went wrong)."""
