@@ -2499,7 +2499,9 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>About this page</source>
-        <extracomment>what the table is called (screen readers)</extracomment>
+        <extracomment>the year&apos;s dates and the term&apos;s fields, as the form shows them
+----------
+what the table is called (screen readers)</extracomment>
         <translation>Acerca de esta página</translation>
     </message>
     <message>
@@ -3900,6 +3902,22 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Saved: printouts from this laptop are headed with this name.</source>
         <translation>Guardado: los impresos de esta computadora llevan este nombre en el encabezado.</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}”?</source>
+        <translation>¿Guardar los cambios en “{name}”?</translation>
+    </message>
+    <message>
+        <source>Save the new entry you typed?</source>
+        <translation>¿Guardar lo nuevo que escribió?</translation>
+    </message>
+    <message>
+        <source>What you typed is not saved yet.</source>
+        <translation>Lo que escribió todavía no está guardado.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
     </message>
 </context>
 <context>

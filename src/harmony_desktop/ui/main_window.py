@@ -415,6 +415,11 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Every mark is already stored; just stop the background threads."""
+        """Every mark is already stored; just stop the background threads (once the
+        Programme window's typed changes are saved or discarded, as its user says)."""
+        programme = self.programme_window
+        if not self._closed and programme is not None and not programme.may_close(self.close):
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)

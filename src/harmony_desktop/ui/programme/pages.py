@@ -45,6 +45,7 @@ from harmony_desktop.services.setup import (
 )
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.programme.models import Column, RecordsModel
+from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 R = TypeVar("R")
@@ -111,8 +112,9 @@ def table_view(model: RecordsModel[Any], name: str) -> QTableView:
     return view
 
 
-class EditorPage(QWidget, Generic[R]):
-    """A list of records and a form for one of them: New, Save.
+class EditorPage(QWidget, UnsavedForm, Generic[R]):
+    """A list of records and a form for one of them: New, Save. Before the form is given
+    another record, typed changes are saved or discarded as the user says (``UnsavedForm``).
 
     Subclasses give the columns, build the form, fill it from a record, read a record
     back from it, and say how to load and save.
@@ -141,6 +143,11 @@ class EditorPage(QWidget, Generic[R]):
         self._edits = 0
         # the form holds a new record being typed (a reload must not clear it)
         self._typing_new = False
+        # the form as last filled (what is stored), and what to do once a save that
+        # was asked for (Save the changes?) is stored and read back
+        self._shown: object = None
+        self._then: Callable[[], None] | None = None
+        self._after_load: Callable[[], None] | None = None
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -255,18 +262,26 @@ class EditorPage(QWidget, Generic[R]):
             finally:
                 self._reselecting = False
         elif keep is not None or not self._typing_new:
-            self.fill(None)
             self.current_id = None
+            self.show_record(None)
         self.loaded.emit()
+        then, self._after_load = self._after_load, None
+        if then is not None:
+            then()
 
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         if changes.setup and initiator is not self:
             self.reload()
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._reselecting:
+            if self.has_changes():  # read again under the typing: what was typed stays
+                return
+        elif not self.row_may_change(self.view, current, previous):
+            return
         record = self.model.record(current.row())
         self.current_id = getattr(record, "id", None) if record is not None else None
-        self.fill(record)
+        self.show_record(record)
         if record is not None:
             self._typing_new = False
         if not self._reselecting:
@@ -274,12 +289,19 @@ class EditorPage(QWidget, Generic[R]):
             self.message.clear()
 
     def start_new(self) -> None:
-        """Clear the form for a new record."""
-        self.view.clearSelection()
+        """Clear the form for a new record (once typed changes are saved or discarded)."""
+        if not self.confirm_leave(self.start_new):
+            return
+        self._putting_back = True  # no row is chosen: nothing to ask or fill
+        try:
+            self.view.clearSelection()
+            self.view.selectionModel().clearCurrentIndex()
+        finally:
+            self._putting_back = False
         self.current_id = None
         self._edits += 1
         self._typing_new = True
-        self.fill(None)
+        self.show_record(None)
         self.message.setText(tr("New: fill in the details, then Save."))
         self.first_field().setFocus()  # typing goes into the form at once
 
@@ -288,6 +310,38 @@ class EditorPage(QWidget, Generic[R]):
         field = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
         widget = field.widget() if field is not None else None
         return widget or self
+
+    def show_record(self, record: R | None) -> None:
+        """Fill the form with ``record`` (None: a new one) and remember it as stored."""
+        self.fill(record)
+        self._shown = self._form()
+
+    def _form(self) -> object:
+        """What the form holds (a form that cannot be read differs from everything)."""
+        try:
+            return self.record()
+        except HarmonyError:
+            return object()
+
+    # -- typed changes (UnsavedForm) -----------------------------------------------------
+
+    def has_changes(self) -> bool:
+        if self._shown is None:  # not read yet
+            return False
+        return self.editable(self.access) and self._form() != self._shown
+
+    def changes_name(self) -> str:
+        stored = self.model.record(self.model.row_of(self.current_id))
+        shown = stored if stored is not None else self._form()
+        return str(getattr(shown, "name", "") or getattr(shown, "code", "") or "")
+
+    def save_changes(self, then: Callable[[], None]) -> None:
+        self._then = then
+        self.save()
+
+    def discard_changes(self) -> None:
+        self.show_record(self.model.record(self.model.row_of(self.current_id)))
+        self.message.clear()
 
     # -- saving ------------------------------------------------------------------------
 
@@ -299,6 +353,8 @@ class EditorPage(QWidget, Generic[R]):
         if current is None or record_id is None:
             return
         archived = not getattr(current, "archived", False)
+        if not self.has_changes():
+            self._shown = None  # as stored: filled again from the archived record
         CollectionOp(
             self.tasks,
             op=lambda s: write(s, record_id, archived),
@@ -335,12 +391,16 @@ class EditorPage(QWidget, Generic[R]):
         if isinstance(saved_id, str) and (began is None or began == self._edits):
             self.current_id = saved_id
             self._typing_new = False
+        if began is not None and began == self._edits:
+            self._shown = self._form()  # stored: the read that follows fills it again
+        self._after_load, self._then = self._then, None
         self.message.setStyleSheet("")
         self.message.setText(self.saved_text(result))
         self.reload()
         self.saved.emit(result)
 
     def _failed(self, exc: Exception) -> None:
+        self._then = None  # refused: the form stays, with the message
         self.save_button.setEnabled(self.editable(self.access))
         if isinstance(exc, HarmonyError):
             text = str(exc)  # says what is wrong and what to do

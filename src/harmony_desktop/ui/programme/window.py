@@ -2,7 +2,9 @@
 manager (File → Programme…, Ctrl+Shift+P).
 
 Hubs (and under them the programme's name, on every printout), Ensembles, Staff, School
-year (terms and closure days) and Attendance codes. It runs its work on the main
+year (terms and closure days) and Attendance codes. A page's typed changes are never
+dropped without asking (``unsaved.py``): not on another tab, nor when the window closes
+(Close, Ctrl+W, Escape, the title bar's button, or the main window closing). It runs its work on the main
 window's task manager, and every change it makes is announced there, so the register and
 the roster follow at once.
 """
@@ -10,9 +12,10 @@ the roster follow at once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from harmony_desktop import APP_NAME
@@ -21,6 +24,7 @@ from harmony_desktop.ui.programme.calendar_page import CalendarPage
 from harmony_desktop.ui.programme.ensembles import EnsemblesPage
 from harmony_desktop.ui.programme.name_box import ProgrammeNameBox
 from harmony_desktop.ui.programme.pages import CodesPage, HubsPage, StaffPage, button, tr
+from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.tasks import TaskManager
 
 
@@ -63,6 +67,9 @@ class ProgrammeWindow(QWidget):
         ):
             page.setAccessibleName(title.replace("&", ""))
             self.tabs.addTab(page, title)
+        self._tab = self.tabs.currentIndex()
+        self._putting_back = False
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.close_button = button(tr("Close"), tr("Close the programme set-up"))
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -82,6 +89,48 @@ class ProgrammeWindow(QWidget):
             self.name_box.reload()
             for page in (self.hubs, self.ensembles, self.staff, self.calendar, self.codes):
                 page.reload()
+
+    def _tab_changed(self, index: int) -> None:
+        """Another tab: the page left asks first about its typed changes."""
+        left = self.tabs.widget(self._tab)
+        if self._putting_back or not isinstance(left, UnsavedForm) or not left.has_changes():
+            self._tab = index
+            return
+        self._putting_back = True
+        try:
+            self.tabs.setCurrentIndex(self._tab)
+        finally:
+            self._putting_back = False
+        if left.confirm_leave(lambda: self.tabs.setCurrentIndex(index)):
+            self.tabs.setCurrentIndex(index)
+
+    def may_close(self, then: Callable[[], None]) -> bool:
+        """Whether the window may close now: True when no page has typed changes (or
+        the user discarded them); otherwise the page asking is shown, and ``then`` runs
+        once its changes are saved."""
+        current = self.tabs.currentWidget()
+        pages = [current, *(self.tabs.widget(i) for i in range(self.tabs.count()))]
+        for page in pages:
+            if isinstance(page, UnsavedForm) and page.has_changes():
+                self.tabs.setCurrentWidget(page)
+                if not page.confirm_leave(then):
+                    return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close, Ctrl+W, Escape, the title bar: typed changes are asked about first."""
+        if not self.may_close(self.close):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the window as Close does (an open list or calendar, or a box
+        that uses Escape itself, takes it first: only what none took arrives here)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def show_page(self, page: QWidget) -> None:
         """Bring one tab to the front."""

@@ -1,0 +1,143 @@
+"""Typed changes are never dropped without a word: before a Programme window page's form
+is given another record (another row, New, another tab, another hub or year) or the
+window closes, a form that differs from what is stored asks "Save the changes to …?"
+with Save (the default), Discard and Cancel.
+
+Save stores the form and goes on only once it is stored (a refused save stays, with
+its message); Discard shows what is stored again and goes on; Cancel stays where the
+user was, the typed text intact. A form typed back to what is stored asks nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QWidget
+
+from harmony_desktop import APP_NAME
+from harmony_desktop.ui.programme.models import IdRole
+
+
+def tr(text: str) -> str:
+    """Translate (context ``Programme``, as the window's pages)."""
+    return QCoreApplication.translate("Programme", text)
+
+
+class Answer(Enum):
+    """What the user chose."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def save_question(name: str) -> str:
+    """ "Save the changes to “name”?" (a form for a new record may have no name yet)."""
+    if name:
+        return tr("Save the changes to “{name}”?").format(name=name)
+    return tr("Save the new entry you typed?")
+
+
+def ask_to_save(parent: QWidget, name: str) -> Answer:
+    """Ask whether to save the typed changes to ``name``: Save (the default, Enter),
+    Discard, or Cancel (Escape)."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, save_question(name), parent=parent)
+    box.setInformativeText(tr("What you typed is not saved yet."))
+    save = box.addButton(tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is save:
+        return Answer.SAVE
+    if clicked is discard:
+        return Answer.DISCARD
+    return Answer.CANCEL
+
+
+class UnsavedForm:
+    """What a page with a form gives (``has_changes``, ``changes_name``, ``save_changes``,
+    ``discard_changes``) and the one way it asks before the form is left."""
+
+    _putting_back = False
+
+    def has_changes(self) -> bool:
+        """Whether the form differs from what is stored."""
+        raise NotImplementedError
+
+    def changes_name(self) -> str:
+        """The record the form holds, as the question names it ("" for a new one)."""
+        raise NotImplementedError
+
+    def save_changes(self, then: Callable[[], None]) -> None:
+        """Save the form; call ``then`` once it is stored (never if refused)."""
+        raise NotImplementedError
+
+    def discard_changes(self) -> None:
+        """Show what is stored again."""
+        raise NotImplementedError
+
+    def confirm_leave(self, then: Callable[[], None]) -> bool:
+        """Whether the form may be left now: True when nothing differs or the user chose
+        Discard; False when they chose Cancel, or Save (``then`` runs once it is saved)."""
+        if not self.has_changes():
+            return True
+        assert isinstance(self, QWidget)
+        answer = ask_to_save(self, self.changes_name())
+        if answer is Answer.DISCARD:
+            self.discard_changes()
+            return True
+        if answer is Answer.SAVE:
+            self.save_changes(then)
+        return False
+
+    def row_may_change(
+        self, view: QAbstractItemView, current: QModelIndex, previous: QModelIndex
+    ) -> bool:
+        """In a list's ``currentRowChanged``: whether the form may show ``current`` now.
+        If not, the list is put back on ``previous`` (the form untouched) and the row is
+        chosen again once the form is saved or discarded."""
+        if self._putting_back:
+            return False
+        if not self.has_changes():
+            return True
+        model = view.model()
+        target = model.index(current.row(), 0) if current.isValid() else QModelIndex()
+        wanted = _row_id(model, target)
+        self._put_back(view, previous)
+
+        def choose() -> None:
+            row = next(
+                (r for r in range(model.rowCount()) if _row_id(model, model.index(r, 0)) == wanted),
+                -1,
+            )
+            if row >= 0:
+                view.selectRow(row)
+
+        if self.confirm_leave(choose):
+            choose()
+        return False
+
+    def _put_back(self, view: QAbstractItemView, index: QModelIndex) -> None:
+        selection = view.selectionModel()
+        self._putting_back = True
+        try:
+            if index.isValid():
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            else:
+                selection.clear()
+        finally:
+            self._putting_back = False
+
+
+def _row_id(model: QAbstractItemModel, index: QModelIndex) -> object:
+    return model.data(index, IdRole) if index.isValid() else None
