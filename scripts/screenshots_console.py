@@ -21,7 +21,11 @@ headless Chromium takes full-page pictures of:
   changes the server refused on Monday (a date of birth typed as text), with what to do,
   and its sync history (a push refused that morning for its clock), in English and Spanish;
 - console-hubs.png: the hubs, the one whose newest sync is oldest first: West Center,
-  whose only laptop last synced on Wednesday, flagged.
+  whose only laptop last synced on Wednesday, flagged; the programme's name (set in the
+  console, as the header of every picture shows) and whom to call about each hub.
+
+Beside South School and West Center, flagged on Sync health, the office reads whom to
+call; Eastside Library, flagged for its refused change, has no contact set.
 """
 
 from __future__ import annotations
@@ -50,14 +54,18 @@ from harmony_sync.server.store import REJECTIONS
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 ZONE = ZoneInfo("America/Los_Angeles")
+#: Whom the office calls about South School and West Center (invented names and 555-01xx
+#: numbers); North Park and Eastside Library have no contact set.
+SOUTH_LEAD = "Marisol Vega (site lead), 555-0131"
+WEST_LEAD = "Daniel Ortiz, 555-0188"
 #: "Now" in the pictures: a Tuesday afternoon.
 NOW = datetime(2026, 11, 24, 16, 30, tzinfo=ZONE)
 
 
-def at(days_before: int, hour: int, minute: int = 0) -> datetime:
+def at(days_before: int, hour: int, minute: int = 0, second: int = 0) -> datetime:
     """A moment ``days_before`` days before NOW's date, at the given local time."""
     day = NOW - timedelta(days=days_before)
-    return day.replace(hour=hour, minute=minute)
+    return day.replace(hour=hour, minute=minute, second=second)
 
 
 def sync(laptop: Laptop, clock: Clock, when: datetime, waiting: int, rows: int = 0) -> None:
@@ -98,7 +106,8 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     e1 = laptop("Eastside Library laptop", east)
     office = laptop("Programme office", None)
     lost = laptop("North Park laptop 3", north)
-    west = laptop("West Center laptop", accounts.add_hub(engine, "West Center"))
+    west_hub = accounts.add_hub(engine, "West Center")
+    west = laptop("West Center laptop", west_hub)
     sync(west, clock, at(6, 15, 30), 0, rows=3)  # nobody at West Center synced since
     sync(lost, clock, at(6, 16, 40), 3, rows=2)  # lost on the way home, 3 changes unsent
     sync(s1, clock, at(6, 16, 10), 0, rows=14)  # last Wednesday
@@ -145,14 +154,22 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     sync(s2, clock, at(0, 16, 20), 0, rows=5)
     sync(e1, clock, at(0, 15, 55), 12)
     assert app.state.console_contacts.flush()
-    office_week(app, engine, clock, keys["North Park laptop 3"], east)
+    office_week(
+        app,
+        engine,
+        clock,
+        keys["North Park laptop 3"],
+        east,
+        {south: SOUTH_LEAD, west_hub: WEST_LEAD},
+    )
     clock.now = NOW
     client.close()
     return keys
 
 
-def office_week(app, engine, clock: Clock, lost: int, east: str) -> None:  # type: ignore[no-untyped-def]
-    """The office's week in the console, in order, through its own pages (the audit log)."""
+def office_week(app, engine, clock: Clock, lost: int, east: str, leads: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """The office's week in the console, in order, through its own pages (the audit log);
+    ``leads``: whom to call about some hubs, by hub id."""
     clock.now = at(6, 8, 45)  # harmony-sync admin add-user office --role admin
     users.add_user(engine, "office", "admin", PASSWORD, clock())
     audit.record(
@@ -177,6 +194,11 @@ def office_week(app, engine, clock: Clock, lost: int, east: str) -> None:  # typ
     post(f"/admin/devices/{lost}/revoke", csrf)
     clock.now = at(5, 9, 10)
     post(f"/admin/hubs/{east}/rename", csrf, name="Eastside Library")
+    clock.now = at(5, 9, 11)
+    post("/admin/programme", csrf, name="Eastside Youth Strings")
+    for n, (hub, lead) in enumerate(leads.items()):
+        clock.now = at(5, 9, 11, 20 + n)
+        post(f"/admin/hubs/{hub}/contact", csrf, contact=lead)
     clock.now = at(5, 9, 12)
     post("/admin/logout", csrf)
     clock.now = at(0, 10, 15)

@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1297,6 +1297,18 @@
         <translation>Solo se puede registrar la salida de un estudiante marcado como presente. Márquelo primero.</translation>
     </message>
     <message>
+        <source>There is no roll to take yet: what this hub still needs, and a button to it, are under the day&apos;s list.</source>
+        <translation>Todavía no hay asistencia que tomar: lo que le falta a esta sede, y un botón para agregarlo, están debajo de la lista del día.</translation>
+    </message>
+    <message>
+        <source>No sessions on this day.
+
+Choose another day with ◀ ▶ or the date above, or add a one-off session with Add session….</source>
+        <translation>No hay sesiones este día.
+
+Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión única con Agregar sesión….</translation>
+    </message>
+    <message>
         <source>This hub has no ensembles yet, so there is no roll to take. Add an ensemble with its weekly schedule in File ▸ Programme set-up…, then add or import students on the Roster tab and enroll them.</source>
         <translation>Esta sede todavía no tiene conjuntos, así que no hay asistencia que tomar. Agregue un conjunto con su horario semanal en Archivo ▸ Configuración del programa…; luego agregue o importe estudiantes en la pestaña Lista e inscríbalos.</translation>
     </message>
@@ -1365,13 +1377,13 @@
         <source>Choose a session to take roll.
 
 Keyboard: ↑/↓ choose a session, Enter goes to its roll.</source>
-        <extracomment>who was chosen for a session here (a substitute): session id -&gt; staff id</extracomment>
         <translation>Elija una sesión para tomar asistencia.
 
 Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>No session chosen</source>
+        <extracomment>who was chosen for a session here (a substitute): session id -&gt; staff id</extracomment>
         <translation>No se eligió ninguna sesión</translation>
     </message>
     <message>
@@ -1458,7 +1470,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>No student is enrolled in this ensemble on this day. On the Roster tab, open a student and enroll them (Enrollment), or import students with their ensemble.</source>
-        <extracomment>the roll&apos;s row height in pixels</extracomment>
+        <extracomment>the roll&apos;s row height in pixels The roll&apos;s columns&apos; widths (a window of 1280 pixels and more) Narrower (a netbook), these give way, down to 60 % of their width, before the table scrolls sideways; the note (which takes the rest) keeps this much.</extracomment>
         <translation>Ningún estudiante está inscrito en este conjunto este día. En la pestaña Lista, abra un estudiante e inscríbalo (Inscripción), o importe estudiantes con su conjunto.</translation>
     </message>
     <message>
@@ -1524,6 +1536,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>Mark all remaining present</source>
         <translation>Marcar presentes a los demás</translation>
+    </message>
+    <message>
+        <source>All present</source>
+        <translation>Todos presentes</translation>
     </message>
     <message>
         <source>Everyone not marked yet is marked present, in one step you can undo.</source>
@@ -3239,7 +3255,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteer hours</source>
-        <extracomment>the laptop&apos;s choice to hide the table (read when volunteers first show)</extracomment>
+        <extracomment>the laptop&apos;s choice to hide the table (read when volunteers first show) folded for the roll&apos;s sake on a short screen (not kept: Show unfolds it)</extracomment>
         <translation>Horas de voluntariado</translation>
     </message>
     <message>

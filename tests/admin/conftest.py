@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.support.sync_server import SyncServer
@@ -98,7 +98,7 @@ class Browser:
         """Click ``element`` and wait until the next page has replaced this one."""
         page = self.find("html")
         element.click()
-        WebDriverWait(self.driver, 60).until(staleness_of(page))
+        WebDriverWait(self.driver, 60).until(lambda _driver: replaced(page))
 
     def click(self, css: str) -> None:
         """Click a button or link that loads another page, and wait for it."""
@@ -118,6 +118,21 @@ class Browser:
     def sign_out(self) -> None:
         """Use the header's sign-out button."""
         self.click("form.signout button")
+
+
+def replaced(page: WebElement) -> bool:
+    """Whether ``page`` (the old page's root) has left the document: Selenium's
+    ``staleness_of``, also when chromedriver, asked in the middle of the navigation, answers
+    "Node with given id does not belong to the document" instead of a stale element."""
+    try:
+        page.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as err:
+        if "does not belong to the document" in str(err):
+            return True
+        raise
+    return False
 
 
 def add_console_user(server: SyncServer, name: str, role: str, password: str) -> None:

@@ -101,6 +101,8 @@ def test_every_form_post_without_its_csrf_token_is_refused(
         (f"/admin/hubs/{hub}/rename", {"name": "Forged"}),
         (f"/admin/hubs/{hub}/archive", {}),
         (f"/admin/hubs/{hub}/restore", {}),
+        (f"/admin/hubs/{hub}/contact", {"contact": "Forged, 555-0100"}),
+        ("/admin/programme", {"name": "Forged programme"}),
         ("/admin/devices/codes", {"name": "Forged laptop", "hub": hub}),
         (f"/admin/devices/{key}/rename", {"name": "Forged"}),
         (f"/admin/devices/{key}/revoke", {}),
@@ -116,6 +118,8 @@ def test_every_form_post_without_its_csrf_token_is_refused(
     assert accounts.list_hubs(sqlite_engine) == [
         {"id": hub, "name": "North Park", "archived": False}
     ]
+    assert accounts.hub_contacts(sqlite_engine) == {}
+    assert accounts.programme_name(sqlite_engine) is None
     assert [d["status"] for d in accounts.list_devices(sqlite_engine)] == ["awaiting enrollment"]
     assert client.get("/admin").status_code == 200  # still signed in
     # the same form with the token goes through

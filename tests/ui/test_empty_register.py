@@ -99,6 +99,11 @@ def test_a_hub_without_ensembles_says_so_and_enter_opens_the_ensembles(
     page = window.register
     assert page.no_sessions_label.text() == NO_ENSEMBLES
     assert page.no_sessions_label.isVisible()
+    # the roll's place does not ask to choose a session from an empty list
+    assert page.placeholder.text() == (
+        "There is no roll to take yet: what this hub still needs, and a button to it, are "
+        "under the day's list."
+    )
     button = page.sessions.setup_button
     assert button.isVisible()
     assert button.text() == "Set up ensembles…"
@@ -165,6 +170,13 @@ def test_a_day_off_in_a_set_up_hub_just_has_no_sessions(
     assert page.no_sessions_label.text() == "No sessions on this day."
     assert page.no_sessions_label.isVisible()
     assert not page.sessions.setup_button.isVisible()
+    assert page.placeholder.text() == (
+        "No sessions on this day.\n\nChoose another day with ◀ ▶ or the date above, or add a "
+        "one-off session with Add session…."
+    )
+    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        page.set_day(TODAY)  # a Monday: back to choosing a session
+    assert page.placeholder.text().startswith("Choose a session to take roll.")
 
 
 def test_the_first_paint_of_an_empty_hub_reads_its_set_up_once_attached(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,15 @@ from harmony_desktop.ui.main_window import MainWindow
 from tests.ui.test_app import seeded_data_dir
 
 DAY = dt.date(2026, 9, 15)  # a Tuesday: the fixture hub's strings meet
+
+
+@pytest.fixture(autouse=True)
+def laptop_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 1280×720 laptop's screen, not the 800 pixels of the test's: the window is not
+    fitted narrower while a click waits (the squeezed day buttons would move under it)."""
+    from harmony_desktop.ui import screen_fit
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(0, 0, 1280, 720))
 
 
 def hold_the_services(monkeypatch: pytest.MonkeyPatch) -> threading.Event:

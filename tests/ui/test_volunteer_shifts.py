@@ -179,9 +179,12 @@ def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on
     try:
         window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
         qtbot.addWidget(window)
-        window.resize(1268, 672)  # a maximised window on a 1280×720 screen
         with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
             window.show()
+        # A maximised window on a 1280×720 screen (after the show: the test screen is
+        # 800 wide, and the window, no longer 1190 pixels at the least, is fitted to it).
+        window.resize(1268, 672)
+        qtbot.waitUntil(lambda: window.width() == 1268)
         _session, panel = open_panel(qtbot, window.register)
         view = panel.view
         assert panel.model.rowCount() == 3
@@ -272,9 +275,10 @@ def test_a_volunteers_times_after_noon_fit_their_columns_in_english_and_spanish(
     "2:48 PM" but not "2:48 p.m.")."""
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    window.resize(1268, 672)  # a maximised window on a 1280×720 screen
     with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
         window.show()
+    window.resize(1268, 672)  # a maximised window on a 1280×720 screen (after the show)
+    qtbot.waitUntil(lambda: window.width() == 1268)
     _session, panel = open_panel(qtbot, window.register)
     panel.view.setFocus()
     panel.go_to(people["cleared"])

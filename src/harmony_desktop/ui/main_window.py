@@ -37,7 +37,12 @@ from harmony_desktop.store import settings
 from harmony_desktop.ui.language import language_actions
 from harmony_desktop.ui.register import RegisterPage
 from harmony_desktop.ui.register.day import ENSEMBLES, DayView
-from harmony_desktop.ui.screen_fit import dialogs_on_screen, keep_on_screen
+from harmony_desktop.ui.screen_fit import (
+    FRAME_ALLOWANCE,
+    available_geometry,
+    dialogs_on_screen,
+    keep_on_screen,
+)
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.sync.status import GivingWayLabel
 from harmony_desktop.ui.tasks import Changes, TaskManager
@@ -132,7 +137,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.hub_name} — {APP_NAME}")
         self.setAccessibleName(tr("Harmony Desktop main window"))
         # Within the screen less task bars and title bar, at 1280×720 and at 200 %.
-        self.resize(1280, 800)
+        # On a smaller screen (a 1024×600 netbook) it opens at the screen's size at once,
+        # so the parts are laid out for it rather than squeezed after.
+        area = available_geometry(self)
+        self.resize(
+            min(1280, area.width() - FRAME_ALLOWANCE // 4),
+            min(800, area.height() - FRAME_ALLOWANCE),
+        )
         keep_on_screen(self)
 
         self.pages = QTabWidget()

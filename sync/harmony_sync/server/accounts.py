@@ -32,6 +32,8 @@ ENROLLMENT_TTL = timedelta(days=7)
 SERVER_NODE = "0000000000000001"
 #: Longest hub or device name an administrator may give.
 MAX_NAME = 100
+#: Longest contact of a hub (its site lead's name and phone, on one line).
+MAX_CONTACT = 100
 
 
 def utcnow() -> datetime:
@@ -129,13 +131,13 @@ class DeviceContext:
         return hub_id is not None and hub_id in self.hubs
 
 
-def clean_name(name: str, what: str = "A name") -> str:
+def clean_name(name: str, what: str = "A name", longest: int = MAX_NAME) -> str:
     """``name`` without surrounding spaces; ValueError when empty, too long or not text."""
     name = name.strip()
     if not name:
         raise ValueError(f"{what} cannot be empty.")
-    if len(name) > MAX_NAME:
-        raise ValueError(f"{what} can be at most {MAX_NAME} characters long.")
+    if len(name) > longest:
+        raise ValueError(f"{what} can be at most {longest} characters long.")
     if not is_utf8(name) or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
         raise ValueError(f"{what} must be plain text on one line.")
     return name
@@ -232,6 +234,37 @@ def set_hub_archived(engine: Engine, hub_id: str, archived: bool) -> bool:
             .values(archived_at=utcnow() if archived else None)
         )
     return True
+
+
+def hub_contacts(engine: Engine) -> dict[str, str]:
+    """Whom the office calls about each hub that has a contact, by hub id. Staff contact
+    data for the console and the command line only: never sent to laptops, never logged."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(HUBS.c.id, HUBS.c.contact).where(HUBS.c.contact.is_not(None)))
+        return {r.id: str(r.contact) for r in rows if r.contact}
+
+
+def set_hub_contact(engine: Engine, hub_id: str, contact: str | None) -> tuple[str | None, bool]:
+    """Set whom the office calls about a hub (free text on one line, at most
+    :data:`MAX_CONTACT` characters; None or blank clears it); return the contact stored
+    and whether it changed. Nothing is synced: laptops never see it."""
+    cleaned = None
+    if contact is not None and contact.strip():  # runs of spaces between words become one
+        cleaned = " ".join(
+            filter(None, clean_name(contact, "A hub's contact", MAX_CONTACT).split(" "))
+        )
+    with engine.begin() as conn:
+        current = (
+            conn.execute(select(HUBS.c.contact).where(HUBS.c.id == hub_id)).first()
+            if is_uuid(hub_id)
+            else None
+        )
+        if current is None:
+            raise ValueError(f"No hub {hub_id} (see `harmony-sync list-hubs`)")
+        if (current.contact or None) == cleaned:
+            return cleaned, False
+        conn.execute(update(HUBS).where(HUBS.c.id == hub_id).values(contact=cleaned))
+    return cleaned, True
 
 
 def create_device(

@@ -134,8 +134,14 @@ def cmd_add_hub(args: argparse.Namespace) -> int:
 
 def cmd_list_hubs(args: argparse.Namespace) -> int:
     """List registered hubs."""
-    hubs = accounts.list_hubs(_engine(args))
-    lines = [f"{h['id']}  {h['name']}{'  (archived)' if h['archived'] else ''}" for h in hubs]
+    engine = _engine(args)
+    hubs = accounts.list_hubs(engine)
+    contacts = accounts.hub_contacts(engine) if not args.json else {}
+    lines = [
+        f"{h['id']}  {h['name']}{'  (archived)' if h['archived'] else ''}"
+        + (f"  [call {contacts[h['id']]}]" if h["id"] in contacts else "")
+        for h in hubs
+    ]
     _print(args, hubs, "\n".join(lines) or "No hubs yet.")
     return 0
 
@@ -197,6 +203,19 @@ def cmd_archive_hub(args: argparse.Namespace) -> int:
     accounts.set_hub_archived(_engine(args), args.hub, not args.restore)
     state = "restored" if args.restore else "archived"
     _print(args, {"hub_id": args.hub, "state": state}, f"Hub {state}.")
+    return 0
+
+
+def cmd_set_hub_contact(args: argparse.Namespace) -> int:
+    """Set whom the office calls about a hub (shown in the console), or clear it."""
+    if args.clear == (args.contact is not None):
+        print("Give the hub's contact, or --clear (not both).", file=sys.stderr)
+        return 2
+    contact, _ = accounts.set_hub_contact(
+        _engine(args), args.hub, None if args.clear else args.contact
+    )
+    text = "Contact saved." if contact else "Contact cleared."
+    _print(args, {"hub_id": args.hub, "contact": contact}, text)
     return 0
 
 
@@ -293,6 +312,15 @@ def build_parser() -> argparse.ArgumentParser:
     rename_hub.add_argument("hub", help="the hub id (see list-hubs)")
     rename_hub.add_argument("name")
     rename_hub.set_defaults(func=cmd_rename_hub)
+    hub_contact = sub.add_parser(
+        "set-hub-contact",
+        parents=[common],
+        help="whom the office calls about a hub, shown in the console (or --clear)",
+    )
+    hub_contact.add_argument("hub", help="the hub id (see list-hubs)")
+    hub_contact.add_argument("contact", nargs="?", help="e.g. 'Ana Ruiz (site lead), 555-0142'")
+    hub_contact.add_argument("--clear", action="store_true", help="forget it")
+    hub_contact.set_defaults(func=cmd_set_hub_contact)
     archive_hub = sub.add_parser(
         "archive-hub", parents=[common], help="archive a hub (no new devices, no health flags)"
     )

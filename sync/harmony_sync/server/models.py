@@ -51,6 +51,9 @@ class HubRecord(ServerModel, table=True):
     created_at: datetime
     #: archived hubs take no new devices and are left out of the sync-health flags
     archived_at: datetime | None = None
+    #: whom the office calls about the hub (its site lead's name and phone, one short
+    #: line); staff contact data for the console only: never sent to laptops, never logged
+    contact: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class Device(ServerModel, table=True):

@@ -25,6 +25,7 @@ from harmony_desktop.ui.programme.ensembles import EnsemblesPage
 from harmony_desktop.ui.programme.name_box import ProgrammeNameBox
 from harmony_desktop.ui.programme.pages import CodesPage, HubsPage, StaffPage, button, tr
 from harmony_desktop.ui.programme.unsaved import UnsavedForm
+from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.tasks import TaskManager
 
 
@@ -44,6 +45,7 @@ class ProgrammeWindow(QWidget):
         self.setWindowTitle(tr("Programme set-up — {app}").format(app=APP_NAME))
         self.setAccessibleName(tr("Programme set-up"))
         self.resize(1180, 660)
+        keep_on_screen(self)  # on a 1024-pixel netbook: no wider than the screen
         self.hubs = HubsPage(services, tasks, self)
         self.ensembles = EnsemblesPage(services, tasks, hub_id, self, today=today)
         self.staff = StaffPage(services, tasks, self)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QSizePolicy, QVBoxLayout, QWidget
 
 from harmony_desktop.ui.operations import QueryOp
@@ -51,6 +52,11 @@ class AbsenceAlertPanel(QWidget):
         # room on a small screen.
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Under the day's list, a third of the window wide: a long alert takes a second
+        # line rather than a sideways scroll.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -91,13 +97,21 @@ class AbsenceAlertPanel(QWidget):
         self.setVisible(bool(alerts))
         self.loaded.emit(len(alerts))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrower or wider (the window, the splitter): the alerts wrap on more or fewer
+        lines, and the list is as tall as they are again."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
     #: alerts shown without scrolling
     SHOWN = 3
 
     def _fit(self) -> None:
         """Make the list exactly as tall as its first :attr:`SHOWN` alerts."""
+        self.list.doItemsLayout()  # the rows' wrapped heights at the list's width now
         rows = min(self.list.count(), self.SHOWN)
-        height = sum(self.list.sizeHintForRow(i) for i in range(rows))
+        height = sum(self.list.visualItemRect(self.list.item(i)).height() for i in range(rows))
         scroll = self.list.horizontalScrollBar()
         extra = scroll.sizeHint().height() if scroll.isVisible() else 0
         self.list.setFixedHeight(height + 2 * self.list.frameWidth() + extra)

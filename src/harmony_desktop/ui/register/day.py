@@ -36,7 +36,7 @@ from harmony_desktop.ui.register.models import (
     state_texts,
     tr,
 )
-from harmony_desktop.ui.register.widgets import button, heading
+from harmony_desktop.ui.register.widgets import button, fitting_button, heading
 from harmony_desktop.ui.wrong_day import long_day
 
 if TYPE_CHECKING:  # the first paint comes before the services (and SQLAlchemy) load
@@ -102,7 +102,8 @@ class DayBar(QWidget):
         super().__init__(parent)
         self.today = today
         self.day = today
-        self.prev_day_button = button(tr("◀ Previous day"), tr("Previous day"))
+        # On a narrow window (a netbook) the arrows alone; the name stays whole.
+        self.prev_day_button = fitting_button(tr("◀ Previous day"), tr("Previous day"), ["◀"])
         self.prev_day_button.clicked.connect(
             lambda: self.dayRequested.emit(self.day - dt.timedelta(days=1))
         )
@@ -112,7 +113,7 @@ class DayBar(QWidget):
         self.date_edit.setAccessibleName(tr("Date"))
         self.date_edit.setMinimumWidth(150)
         self.date_edit.dateChanged.connect(self._edited)
-        self.next_day_button = button(tr("Next day ▶"), tr("Next day"))
+        self.next_day_button = fitting_button(tr("Next day ▶"), tr("Next day"), ["▶"])
         self.next_day_button.clicked.connect(
             lambda: self.dayRequested.emit(self.day + dt.timedelta(days=1))
         )
@@ -272,6 +273,7 @@ class SessionList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = heading(tr("Day shown"), 1.25, self)
+        self.title.setWordWrap(True)  # two lines, not a wider window, on a netbook
         layout.addWidget(self.title)
         self.model = SessionsModel(today, self)
         self.view = QTableView()

@@ -46,6 +46,7 @@ from harmony_desktop.ui.register.day import (
     DayView,
     MissingRollBanner,
     SessionList,
+    empty_day,
 )
 from harmony_desktop.ui.register.dialogs import (
     AdHocDialog,
@@ -59,6 +60,7 @@ from harmony_desktop.ui.register.models import saved_text, tr
 from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, RollPanel
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
+from harmony_desktop.ui.screen_fit import available_geometry
 from harmony_desktop.ui.tasks import Changes, TaskManager
 from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
@@ -68,6 +70,9 @@ if TYPE_CHECKING:
     from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 
 log = logging.getLogger(__name__)
+
+#: The roll's rows kept in sight on a short screen before the volunteers get two rows.
+ROLL_ROWS_KEPT = 5
 
 
 def _now() -> dt.time:
@@ -192,8 +197,10 @@ class RegisterPage(QWidget):
         self.banner = MissingRollBanner()
         self.banner.sessionRequested.connect(self.open_session_by_id)
         layout.addWidget(self.banner)
+        # The students to call home: under the day's list, which has room to spare,
+        # rather than above the roll, which on a netbook with the date band and the
+        # missing-roll flag kept two of its rows.
         self.absence_alerts = AbsenceAlertPanel(self.tasks, self.hub_id, self.today)
-        layout.addWidget(self.absence_alerts)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -201,16 +208,17 @@ class RegisterPage(QWidget):
         self.sessions = SessionList(self.today)
         self.sessions.sessionSelected.connect(self._session_selected)
         self.sessions.setupRequested.connect(self.setupRequested)
-        splitter.addWidget(self.sessions)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.sessions, 1)
+        left_layout.addWidget(self.absence_alerts)
+        splitter.addWidget(left)
 
         self.sessions.sessionActivated.connect(lambda _info: self.roll.view.setFocus())
         self.roll_stack = QStackedWidget()
-        self.placeholder = QLabel(
-            tr(
-                "Choose a session to take roll.\n\n"
-                "Keyboard: ↑/↓ choose a session, Enter goes to its roll."
-            )
-        )
+        self.placeholder = QLabel(choose_text())
+        self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setAccessibleName(tr("No session chosen"))
         self.roll_stack.addWidget(self.placeholder)
@@ -236,7 +244,10 @@ class RegisterPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 880])
+        # 380 and 880 pixels on a 1280-pixel screen; on a narrower one (a netbook) in
+        # the same proportion, so the day's list is not squeezed to its least width.
+        room = min(1260, available_geometry(self).width() - 20)
+        splitter.setSizes([room * 380 // 1260, room - room * 380 // 1260])
         self._expose_parts()
         self._add_undo_shortcuts()
         all_present = QShortcut(self)
@@ -300,8 +311,35 @@ class RegisterPage(QWidget):
         again (it gets back ``height`` if it has less)."""
         sizes = self._right.sizes()
         limit = self.volunteers.maximumHeight()
+        # (no less than the panel can be squeezed to: its table's least height)
+        one_row = max(
+            self.volunteers.height_for_rows(1), self.volunteers.minimumSizeHint().height()
+        )
+        if height > one_row:
+            # A short screen (a 1024×600 netbook): one row of volunteers rather than two
+            # when two would leave the roll fewer than five rows, and only their heading
+            # (Show brings them back) when even one would.
+            spare = self._roll_spare()
+            if spare < one_row:
+                self.volunteers.fold_for_room()  # asks again, for its heading's line
+                return
+            height = min(height, spare)
         if sizes[1] > limit or sizes[1] < height <= limit:
             self._right.setSizes([max(0, sum(sizes) - height), height])
+
+    def _roll_spare(self) -> int:
+        """The height the roll leaves below it with ``ROLL_ROWS_KEPT`` whole rows shown
+        (all of the right side before a roll was ever shown)."""
+        total = sum(self._right.sizes())
+        if not self.attached or not self.roll.isVisible():
+            return total
+        view = self.roll.view
+        around = self.roll.height() - view.viewport().height()
+        return (
+            total - around - ROLL_ROWS_KEPT * view.rowHeight(0)
+            if view.model().rowCount()
+            else total
+        )
 
     def _expose_parts(self) -> None:
         """The parts' widgets under the names the page has always had (tests, scripts)."""
@@ -495,6 +533,7 @@ class RegisterPage(QWidget):
         if generation != self._load_generation:
             return  # the teacher moved on to another day meanwhile
         self.sessions.set_sessions(view.sessions, view.setup)
+        self.placeholder.setText(placeholder_text(view))
         self._setup_unread = not view.sessions and view.setup is None
         self.missing = self.banner.show_missing(view.missing, self.today)
         wanted = self._select_after_load
@@ -952,3 +991,27 @@ class RegisterPage(QWidget):
     def shutdown(self) -> None:
         """Drop the undo history (its commands refer to this page's editor)."""
         self.editor.clear_history()
+
+
+def choose_text() -> str:
+    """Where the roll will be, before a session is chosen."""
+    return tr(
+        "Choose a session to take roll.\n\nKeyboard: ↑/↓ choose a session, Enter goes to its roll."
+    )
+
+
+def placeholder_text(view: DayView) -> str:
+    """What the roll's place says for a loaded day: choose a session; or, on a day without
+    any, why (what a new hub still lacks is said under the day's list, with its button)."""
+    if view.sessions:
+        return choose_text()
+    _text, leads_to = empty_day(view.setup)
+    if leads_to is not None:
+        return tr(
+            "There is no roll to take yet: what this hub still needs, and a button to it, "
+            "are under the day's list."
+        )
+    return tr(
+        "No sessions on this day.\n\nChoose another day with ◀ ▶ or the date above, or add "
+        "a one-off session with Add session…."
+    )

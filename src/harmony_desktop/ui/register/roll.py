@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import hours_text
+from harmony_desktop.ui.narrow import FittingButton
 from harmony_desktop.ui.register.codes import CodeInfo
 from harmony_desktop.ui.register.delegates import CodeDelegate
 from harmony_desktop.ui.register.models import (
@@ -38,7 +39,13 @@ from harmony_desktop.ui.register.models import (
     saved_text,
     tr,
 )
-from harmony_desktop.ui.register.widgets import button, heading, row_end
+from harmony_desktop.ui.register.widgets import (
+    button,
+    fitting_button,
+    heading,
+    row_end,
+    without_key,
+)
 
 if TYPE_CHECKING:
     from harmony_desktop.services.roll import RollEntry
@@ -72,6 +79,25 @@ def _no_wider_than_text(widget: QPushButton) -> None:
         widget.setMaximumWidth(fits)
 
 
+def _tool(text: str, accessible: str) -> FittingButton:
+    """A tool button whose key in [ ] is left off when its row is squeezed."""
+    return fitting_button(text, accessible, [without_key(text)])
+
+
+#: The roll's columns' widths (a window of 1280 pixels and more)
+COLUMN_WIDTHS = {
+    RollColumn.STUDENT: 210,
+    RollColumn.MARK: 140,
+    RollColumn.TIME: 170,  # "collected 17:02 by …"
+    RollColumn.GRADE: 60,
+    RollColumn.ALERTS: 150,
+}
+#: Narrower (a netbook), these give way, down to 60 % of their width, before the table
+#: scrolls sideways; the note (which takes the rest) keeps this much.
+_GIVING_WAY = (RollColumn.STUDENT, RollColumn.TIME, RollColumn.ALERTS)
+_NOTE_ROOM = 60
+
+
 class RollView(KeyedTableView):
     """The roll table: arrows or j/k move, a code key marks and advances."""
 
@@ -90,6 +116,35 @@ class RollView(KeyedTableView):
         super().__init__(parent)
         self._keys: dict[str, str] = {}
         self.setTabKeyNavigation(False)  # Tab leaves the roll; arrows move within it
+
+    def follow_resizing(self) -> None:
+        """From now on a narrow roll narrows its name, time and alerts columns (until
+        the teacher widens or narrows a column by hand)."""
+        self._fitting = False
+        self._sized_by_hand = False
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+        self._fit_columns()
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != RollColumn.NOTE:
+            self._sized_by_hand = True
+
+    def _fit_columns(self) -> None:
+        if getattr(self, "_sized_by_hand", True):
+            return
+        fixed = sum(w for c, w in COLUMN_WIDTHS.items() if c not in _GIVING_WAY) + _NOTE_ROOM
+        giving = sum(COLUMN_WIDTHS[c] for c in _GIVING_WAY)
+        scale = min(1.0, max(0.6, (self.viewport().width() - fixed) / giving))
+        self._fitting = True
+        try:
+            for column in _GIVING_WAY:
+                self.horizontalHeader().resizeSection(column, int(COLUMN_WIDTHS[column] * scale))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def set_codes(self, codes: list[CodeInfo]) -> None:
         """Letters and digits that mark."""
@@ -191,7 +246,8 @@ class RollPanel(QWidget):
 
     def _build_header(self) -> QHBoxLayout:
         head = QHBoxLayout()
-        self.title = heading(tr("Session"), 1.35, self)
+        # Its hours on a second line on a narrow window (a netbook), not a wider roll.
+        self.title = heading(tr("Session"), 1.35, self, wrap=True)
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(tr("Roll progress"))
         self.save_label = QLabel()
@@ -245,7 +301,10 @@ class RollPanel(QWidget):
         self.code_buttons: dict[str, QPushButton] = {}
         for info in self.codes:
             text = f"{info.code}  {info.label}  [{info.key}]" if info.key else info.code
-            widget = button(text, tr("Mark {label}").format(label=info.label))
+            # Narrow (a netbook), the code and its key, then the code: the label stays
+            # in the tooltip and the accessible name.
+            shorter = [f"{info.code}  [{info.key}]", info.code] if info.key else []
+            widget = fitting_button(text, tr("Mark {label}").format(label=info.label), shorter)
             widget.setToolTip(
                 tr("Mark the chosen student {label} (key {key} or {digit})").format(
                     label=info.label, key=info.key, digit=info.digit
@@ -266,20 +325,21 @@ class RollPanel(QWidget):
     def _build_tools(self) -> QHBoxLayout:
         tools = QHBoxLayout()
         tools.setSpacing(4)  # with the order in it, as wide as before in Spanish
-        self.clear_button = button(tr("Not recorded [Del]"), tr("Set back to not recorded"))
+        self.clear_button = _tool(tr("Not recorded [Del]"), tr("Set back to not recorded"))
         self.clear_button.clicked.connect(self.clearRequested)
-        self.note_button = button(tr("Note… [N]"), tr("Add a note"))
+        self.note_button = _tool(tr("Note… [N]"), tr("Add a note"))
         self.note_button.clicked.connect(self.noteRequested)
         keys = all_present_keys_text()
-        self.all_present_button = button(
-            tr("Mark all remaining present [{keys}]").format(keys=keys),
-            tr("Mark all remaining present"),
+        whole = tr("Mark all remaining present [{keys}]").format(keys=keys)
+        # Narrower still (a netbook), two words: the tooltip says what it does.
+        self.all_present_button = fitting_button(
+            whole, tr("Mark all remaining present"), [without_key(whole), tr("All present")]
         )
         self.all_present_button.setToolTip(
             tr("Everyone not marked yet is marked present, in one step you can undo.")
         )
         self.all_present_button.clicked.connect(self.allPresentRequested)
-        self.sign_out_button = button(tr("Sign out… [D]"), tr("Sign out the chosen student"))
+        self.sign_out_button = _tool(tr("Sign out… [D]"), tr("Sign out the chosen student"))
         self.sign_out_button.setToolTip(
             tr("Record who collected the student at the end, or that they walked home.")
         )
@@ -341,11 +401,9 @@ class RollPanel(QWidget):
         view.verticalHeader().setAccessibleName(tr("Row numbers"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RollColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(RollColumn.STUDENT, 210)
-        header.resizeSection(RollColumn.MARK, 140)
-        header.resizeSection(RollColumn.TIME, 170)  # "collected 17:02 by …"
-        header.resizeSection(RollColumn.GRADE, 60)
-        header.resizeSection(RollColumn.ALERTS, 150)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        view.follow_resizing()
         header.moveSection(RollColumn.GRADE, RollColumn.MARK)  # grade next to name
         view.markKeyPressed.connect(self.markRequested)
         view.clearKeyPressed.connect(self.clearRequested)

@@ -449,6 +449,9 @@ class VolunteerShiftPanel(QWidget):
         self.toggle.hide()
         #: the laptop's choice to hide the table (read when volunteers first show)
         self._hidden: bool | None = None
+        #: folded for the roll's sake on a short screen (not kept: Show unfolds it)
+        self._short = False
+        self._chosen = False  # the teacher used Show or Hide: no folding for room
         self.summary = QLabel()
         self.summary.setAccessibleName(tr("Volunteer hours"))
         self.save_label = QLabel()
@@ -506,6 +509,8 @@ class VolunteerShiftPanel(QWidget):
         )
         self.keys_help.setStyleSheet("color: #555")
         self.keys_help.setAccessibleName(tr("Volunteer keys"))
+        # One line at 1280 px; a narrow window (a netbook) wraps it rather than widening.
+        self.keys_help.setWordWrap(True)
         layout.addWidget(self.keys_help)
         tasks.changed.connect(self._changed_elsewhere)
         self._fold(True)  # until a session is open
@@ -522,7 +527,11 @@ class VolunteerShiftPanel(QWidget):
             + 2 * view.frameWidth()
         )
         heading = self._head.sizeHint().height()
-        keys = self.keys_help.sizeHint().height()
+        # (the keys' line wraps on a narrow window: its height at the panel's width)
+        room = self.width() - margins.left() - margins.right()
+        keys = self.keys_help.heightForWidth(room) if room > 0 else -1
+        if keys < 0:
+            keys = self.keys_help.fontMetrics().lineSpacing()
         return margins.top() + margins.bottom() + heading + table + keys + 2 * layout.spacing()
 
     # -- the session -------------------------------------------------------------------
@@ -590,7 +599,7 @@ class VolunteerShiftPanel(QWidget):
         # Alt+V only while it leads somewhere: the table, or the button that shows it.
         title = tr("&Volunteers")
         self.title.setText(title.replace("&", "") if empty else title)
-        folded = empty or self._hidden_here()
+        folded = empty or self._hidden_here() or self._short
         self._show_toggle(folded)
         if folded == self.view.isHidden():
             return
@@ -604,6 +613,14 @@ class VolunteerShiftPanel(QWidget):
         else:
             self.setMaximumHeight(_NO_LIMIT)
             self.roomWanted.emit(self.height_for_rows(2))
+
+    def fold_for_room(self) -> None:
+        """A short screen (a 1024×600 netbook): only the heading line, so the roll keeps
+        its rows; Show (Alt+V, Space) brings the table back. Not kept for next time."""
+        if self._short or self._chosen or self.view.isHidden():
+            return
+        self._short = True
+        self._fold(False)
 
     def _hidden_here(self) -> bool:
         """Whether the table is hidden on this laptop (its local setting)."""
@@ -628,7 +645,9 @@ class VolunteerShiftPanel(QWidget):
 
     def _toggle_clicked(self) -> None:
         """Hide or show the table, and keep the choice for this laptop."""
-        hidden = not self._hidden_here()
+        hidden = not (self._hidden_here() or self._short)
+        self._short = False  # shown on a short screen: the teacher chose the rows
+        self._chosen = True
         self._hidden = hidden
         try:
             self.services.store.settings.set(settings.REGISTER_VOLUNTEERS_HIDDEN, hidden)

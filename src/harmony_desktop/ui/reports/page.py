@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import Report, ReportParams, Sheet
 from harmony_desktop.services.reports.export import write_report
+from harmony_desktop.ui.narrow import FlowLayout, row_group
 from harmony_desktop.ui.reports.model import ReportTableModel
 from harmony_desktop.ui.tasks import Progress, TaskManager, Ticket
 
@@ -220,19 +221,18 @@ class ReportsPage(QWidget):
         self.status_label.setAccessibleName(tr("Report status"))
         self._set_file_buttons()
 
-        choose = QHBoxLayout()
+        # One row at 1280 px; on a narrow window (a netbook) the choices that do not fit
+        # go on a second line, each with its caption, rather than off the screen.
+        choose = FlowLayout()
         for label, widget in ((tr("Report:"), self.kind_box), (tr("Hub:"), self.hub_box),
                               (tr("Ensemble:"), self.ensemble_box),
                               (tr("Year:"), self.year_box)):  # fmt: skip
             caption = QLabel(label)
             caption.setBuddy(widget)
-            choose.addWidget(caption)
-            choose.addWidget(widget)
-        choose.addWidget(self.dates_box)
-        choose.addWidget(self.first_edit)
-        choose.addWidget(QLabel(tr("to")))
-        choose.addWidget(self.last_edit)
-        choose.addStretch(1)
+            choose.addWidget(row_group(caption, widget))
+        choose.addWidget(
+            row_group(self.dates_box, self.first_edit, QLabel(tr("to")), self.last_edit)
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.run_button)
         actions.addWidget(self.cancel_button)

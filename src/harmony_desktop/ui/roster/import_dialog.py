@@ -38,6 +38,7 @@ from harmony_desktop.services.importing import (
     read_table,
 )
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
@@ -57,6 +58,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import students"))
         self.resize(860, 620)
+        keep_on_screen(self)  # 620 pixels was taller than a 1024×600 netbook's screen
         self.tasks = tasks
         self.hub_id = hub_id
         self._tickets: list[Ticket] = []

@@ -48,6 +48,11 @@ HUB_CREATED = N_("hub created")
 HUB_RENAMED = N_("hub renamed")
 HUB_ARCHIVED = N_("hub archived")
 HUB_RESTORED = N_("hub restored")
+#: whom to call about a hub: the entry names the hub, never the contact itself
+HUB_CONTACT_SET = N_("hub contact set")
+HUB_CONTACT_CLEARED = N_("hub contact cleared")
+PROGRAMME_NAMED = N_("programme named")
+PROGRAMME_NAME_CLEARED = N_("programme name cleared")
 USER_ADDED = N_("console user added")
 PASSWORD_CHANGED = N_("password changed")
 USER_ENABLED = N_("console user enabled")
@@ -65,6 +70,10 @@ ACTIONS = frozenset(
         HUB_RENAMED,
         HUB_ARCHIVED,
         HUB_RESTORED,
+        HUB_CONTACT_SET,
+        HUB_CONTACT_CLEARED,
+        PROGRAMME_NAMED,
+        PROGRAMME_NAME_CLEARED,
         USER_ADDED,
         PASSWORD_CHANGED,
         USER_ENABLED,
@@ -100,6 +109,11 @@ def device(number: int, name: str | None = None) -> Note:
 def hub(name: str) -> Note:
     """A hub by its name then: "hub North Park"."""
     return Note("hub", {"name": name})
+
+
+def programme(name: str) -> Note:
+    """The programme's name then: "programme Eastside Youth Strings"."""
+    return Note("programme", {"name": name})
 
 
 def hub_id(identifier: str) -> Note:
@@ -143,6 +157,9 @@ def _text(lang: Language, message: str, values: Mapping[str, Any]) -> str:
         return lang.gettext("device %(number)s", number=number)
     if message == "hub":
         return lang.gettext("hub %(name)s", name=_str(values["name"]))
+    if message == "programme":
+        # TRANSLATORS: the audit log's "To" column when the programme is named: its name.
+        return lang.gettext("programme %(name)s", name=_str(values["name"]))
     if message == "hub_id":
         # TRANSLATORS: the audit log's detail of a hub created: its id (letters and digits).
         return lang.gettext("id %(id)s", id=_str(values["id"]))
@@ -152,7 +169,8 @@ def _text(lang: Language, message: str, values: Mapping[str, Any]) -> str:
         # role ("admin" or "viewer", translated).
         return lang.gettext("as %(role)s", role=lang.gettext(name) if name in ROLES else name)
     if message == "was":
-        # TRANSLATORS: the audit log's detail of a renamed device or hub: its old name.
+        # TRANSLATORS: the audit log's detail of a renamed device, hub or programme: its
+        # old name.
         return lang.gettext("was %(name)s", name=_str(values["name"]))
     if message == "code":
         days = _int(values["days"])

@@ -59,6 +59,12 @@ NOTICES = {
     "created": N_("Hub created."),
     "archived": N_("Hub archived."),
     "restored": N_("Hub restored."),
+    "contact-saved": N_("Contact saved."),
+    "contact-cleared": N_("Contact cleared."),
+    "programme-named": N_("The programme's name is saved: laptops print it from their next sync."),
+    "programme-cleared": N_(
+        "The programme's name is cleared: each laptop prints its own again from its next sync."
+    ),
     "signed-out": N_("You are signed out."),
 }
 #: Words the console shows from the database, translated where shown (``_(word)``):
@@ -91,6 +97,22 @@ _ACCOUNT_ERRORS = (
     (
         r"A hub name must be plain text on one line\.",
         N_("A hub name must be plain text on one line."),
+    ),
+    (
+        r"A hub's contact can be at most (?P<max>\d+) characters long\.",
+        N_("A hub's contact can be at most %(max)s characters long."),
+    ),
+    (
+        r"A hub's contact must be plain text on one line\.",
+        N_("A hub's contact must be plain text on one line."),
+    ),
+    (
+        r"The programme's name can be at most (?P<max>\d+) characters long\.",
+        N_("The programme's name can be at most %(max)s characters long."),
+    ),
+    (
+        r"The programme's name must be plain text on one line\.",
+        N_("The programme's name must be plain text on one line."),
     ),
     (
         r"A device needs at least one hub \(or make it a data manager\)\.",
@@ -265,6 +287,8 @@ def _render(
                 "now": console.now(),
                 "lang": lang.code,
                 "languages": _switch_links(request, me, lang),
+                # the programme's name heads every page once signed in
+                "programme": accounts.programme_name(console.engine) if me else None,
                 **context,
             },
             status_code=status,
@@ -479,6 +503,7 @@ def health_page(
         flagged=bool(flagged),
         archived=bool(archived),
         refused_days=health.REFUSED_CHANGES_DAYS,
+        contacts=accounts.hub_contacts(console.engine),
     )
 
 
@@ -578,6 +603,7 @@ def device_page(request: Request, me: Me, key: int) -> Response:
         device=device,
         history=contacts.history(console.engine, key),
         refused=health.refused_changes(console.engine, key),
+        contacts=accounts.hub_contacts(console.engine),
         error="",
     )
 
@@ -600,6 +626,7 @@ def rename_device(
             device=device,
             history=contacts.history(console.engine, key),
             refused=health.refused_changes(console.engine, key),
+            contacts=accounts.hub_contacts(console.engine),
             error=explain(err, language(request)),
         )
     console.audit(
@@ -690,11 +717,29 @@ def _hub_name(console: Console, hub_id: str) -> str:
     return str(name)
 
 
-def _hubs_page(request: Request, me: Identity, status: int = 200, error: str = "") -> Response:
+def _hubs_page(
+    request: Request,
+    me: Identity,
+    status: int = 200,
+    error: str = "",
+    tried: dict[str, str] | None = None,
+) -> Response:
+    """The hubs page; after a refused form, its ``error`` and what was typed (``tried``:
+    ``{"hub": id, "contact": text}`` or ``{"programme": text}``) to correct it."""
     console = _console(request)
     report = health.build_report(console.engine, console.settings)
     hubs = health.hubs_oldest_sync_first(report.hubs)
-    return _render(request, "hubs.html", me, status, hubs=hubs, error=error)
+    return _render(
+        request,
+        "hubs.html",
+        me,
+        status,
+        hubs=hubs,
+        contacts=accounts.hub_contacts(console.engine),
+        error=error,
+        tried=tried or {},
+        max_contact=accounts.MAX_CONTACT,
+    )
 
 
 @router.get("/hubs", summary="Hubs")
@@ -728,6 +773,45 @@ def rename_hub(
         return _hubs_page(request, me, 400, explain(err, language(request)))
     console.audit(me, audit.HUB_RENAMED, audit.hub(name.strip()), audit.previous_name(old))
     return _see_other(f"{PREFIX}/hubs", "renamed")
+
+
+@router.post("/hubs/{hub_id}/contact", summary="Set whom to call about a hub")
+def set_hub_contact(
+    request: Request, me: Admin, hub_id: str, contact: Annotated[str, Form()] = ""
+) -> Response:
+    """Set (or, blank, clear) the hub's contact (as ``harmony-sync set-hub-contact``).
+    The audit log names the hub, never the contact."""
+    console = _console(request)
+    name = _hub_name(console, hub_id)
+    try:
+        stored, changed = accounts.set_hub_contact(console.engine, hub_id, contact)
+    except ValueError as err:
+        return _hubs_page(
+            request, me, 400, explain(err, language(request)), {"hub": hub_id, "contact": contact}
+        )
+    if changed:
+        action = audit.HUB_CONTACT_SET if stored else audit.HUB_CONTACT_CLEARED
+        console.audit(me, action, audit.hub(name))
+    return _see_other(f"{PREFIX}/hubs", "contact-saved" if stored else "contact-cleared")
+
+
+@router.post("/programme", summary="Name the programme")
+def set_programme_name(request: Request, me: Admin, name: Annotated[str, Form()] = "") -> Response:
+    """Set (or, blank, clear) the programme's name every laptop prints (as ``harmony-sync
+    set-programme-name``)."""
+    console = _console(request)
+    try:
+        new, old = accounts.set_programme_name(console.engine, name if name.strip() else None)
+    except ValueError as err:
+        return _hubs_page(request, me, 400, explain(err, language(request)), {"programme": name})
+    if new != old:
+        console.audit(
+            me,
+            audit.PROGRAMME_NAMED if new else audit.PROGRAMME_NAME_CLEARED,
+            audit.programme(new) if new else None,
+            audit.previous_name(old) if old else None,
+        )
+    return _see_other(f"{PREFIX}/hubs", "programme-named" if new else "programme-cleared")
 
 
 def _set_archived(request: Request, me: Identity, hub_id: str, archived: bool) -> Response:
