@@ -2515,7 +2515,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>About this page</source>
-        <extracomment>the year&apos;s dates and the term&apos;s fields, as the form shows them
+        <extracomment>the year&apos;s dates and the term&apos;s fields, as the form shows them the closure form&apos;s day and reason
 ----------
 what the table is called (screen readers)</extracomment>
         <translation>Acerca de esta página</translation>
@@ -2687,6 +2687,10 @@ what the table is called (screen readers)</extracomment>
     <message>
         <source>The school year and its terms are shared by the whole programme: a data manager sets them. Closure days of this laptop&apos;s hubs can be added here.</source>
         <translation>El año escolar y sus periodos son comunes a todo el programa: los define un administrador(a) de datos. Aquí se pueden agregar días de cierre de las sedes de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Save the closure day you typed ({day})?</source>
+        <translation>¿Guardar el día de cierre que escribió ({day})?</translation>
     </message>
     <message>
         <source>Year saved.</source>
@@ -3914,6 +3918,10 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Printed at the top of rosters, sign-in sheets and reports from this laptop.</source>
         <translation>Se imprime arriba de las listas, las hojas de asistencia y los informes de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Save the programme&apos;s name “{name}”?</source>
+        <translation>¿Guardar el nombre del programa “{name}”?</translation>
     </message>
     <message>
         <source>Saved: printouts from this laptop are headed with this name.</source>

@@ -72,7 +72,8 @@ def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
 @contextlib.contextmanager
 def programme_window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWindow]:
     """The Programme window on 1 Sep 2026, shown, loaded and active (the keyboard is
-    its); closed with its task manager afterwards."""
+    its); closed with its task manager afterwards (typed changes left in it dropped: the
+    question it shows does not wait for an answer)."""
     tasks = TaskManager(services)
     win = ProgrammeWindow(services, tasks, None, today=dt.date(2026, 9, 1))
     qtbot.addWidget(win)
@@ -85,6 +86,8 @@ def programme_window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWind
         yield win
     finally:
         win.close()
+        if win.isVisible():  # typed text left: it asks, without waiting; nobody answers
+            win.close_dropping_changes()
         tasks.shutdown()
 
 

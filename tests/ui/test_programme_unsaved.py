@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -59,8 +60,17 @@ def asked(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> It
     timer.start()
     try:
         yield seen
+        # the question does not wait: it is answered here, as the user would, after
+        qtbot.wait(30)
+        qtbot.waitUntil(lambda: not question_open(), timeout=3000)
     finally:
         timer.stop()
+
+
+def question_open() -> bool:
+    """Whether a "Save the changes?" box is on screen."""
+    box = QApplication.activeModalWidget()
+    return isinstance(box, QMessageBox) and box.isVisible()
 
 
 def discard(qtbot: QtBot) -> contextlib.AbstractContextManager[list[str]]:
@@ -323,3 +333,172 @@ def test_closing_the_main_window_asks_about_the_programme_window(
     with discard(qtbot) as seen:
         window_main.close()
     assert len(seen) == 1 and not window_main.isVisible() and not programme.isVisible()
+
+
+# -- the question waits for nobody -------------------------------------------------------
+
+
+def open_question() -> QMessageBox:
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    return box
+
+
+def test_a_question_left_unanswered_blocks_nothing(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, stored: dict[str, str], language: str
+) -> None:
+    """Close with a typed phone and nobody to answer: the close returns at once, the
+    window stays with the question over it (modal to it only), a second close asks no
+    second question, and the answer given later closes it."""
+    page = window.staff
+    window.show_page(page)
+    choose_row(qtbot, window, 0)
+    page.phone_edit.setFocus()
+    page.phone_edit.selectAll()
+    qtbot.keyClicks(page.phone_edit, "555-0199")
+    began = time.monotonic()
+    qtbot.keyClick(window.close_button, Qt.Key.Key_Space)  # nobody answers
+    assert time.monotonic() - began < 1.0
+    box = open_question()
+    assert box.text() == ASKS[language].format(name="Kim Lead")
+    assert box.windowModality() == Qt.WindowModality.WindowModal
+    assert window.isVisible() and page.phone_edit.text() == "555-0199"
+    window.close()  # again (the title bar): the same question, not a second one
+    assert [b for b in window.findChildren(QMessageBox) if b.isVisible()] == [box]
+    with discard(qtbot) as seen:
+        pass
+    assert seen == [ASKS[language].format(name="Kim Lead")]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    assert staff_phone(services, stored["kim"]) == "555-0101"
+
+
+# -- the programme's name and the closure days ------------------------------------------
+
+#: "Save the programme's name “{name}”?" and "Save the closure day you typed ({day})?"
+NAME_ASKS = {
+    "en_US": "Save the programme's name “Eastside Youth Strings”?",
+    "es_MX": "¿Guardar el nombre del programa “Eastside Youth Strings”?",
+}
+CLOSURE_ASKS = {
+    "en_US": "Save the closure day you typed (Mon 12 Oct 2026)?",
+    "es_MX": "¿Guardar el día de cierre que escribió (lun 12 oct 2026)?",
+}
+
+
+def test_a_programme_name_typed_and_not_saved_is_asked_about(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, language: str
+) -> None:
+    box = window.name_box
+    qtbot.waitUntil(lambda: box.field.text() == "Harmony Project", timeout=5000)
+    assert window.tabs.currentWidget() is window.hubs
+    box.field.setFocus()
+    qtbot.keyClick(box.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box.field, "Eastside Youth Strings")
+
+    with asked(qtbot, ESCAPE) as seen:  # Escape closes, Cancel stays
+        qtbot.keyClick(box.field, ESCAPE)
+    assert seen == [NAME_ASKS[language]]
+    assert window.isVisible() and box.field.text() == "Eastside Youth Strings"
+
+    with discard(qtbot) as seen:  # another tab: Discard shows the stored name, goes on
+        qtbot.keyClick(box.field, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [NAME_ASKS[language]]
+    assert window.tabs.currentWidget() is window.ensembles
+    assert box.field.text() == "Harmony Project"
+    assert services.exporting.programme_name() == "Harmony Project"
+
+    window.show_page(window.hubs)
+    box.field.setFocus()
+    qtbot.keyClick(box.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box.field, "Eastside Youth Strings")
+    with asked(qtbot, ENTER) as seen:  # Close, Save: stored, then the window closes
+        qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert seen == [NAME_ASKS[language]]
+    assert services.exporting.programme_name() == "Eastside Youth Strings"
+
+
+@pytest.mark.parametrize("answer", ["save", "discard"])
+def test_a_closure_day_typed_and_not_added_is_asked_about(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, answer: str, language: str
+) -> None:
+    page = window.calendar
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=5000)
+    page.closure_date.setDate(QDate(2026, 10, 12))  # the day picked in its calendar
+    page.closure_reason.setFocus()
+    qtbot.keyClicks(page.closure_reason, "Teacher training")
+
+    with asked(qtbot, ESCAPE) as seen:  # Escape closes, Cancel: all stays as typed
+        qtbot.keyClick(page.closure_reason, ESCAPE)
+    assert seen == [CLOSURE_ASKS[language]]
+    assert window.isVisible() and page.closure_reason.text() == "Teacher training"
+    assert page.closure_date.date() == QDate(2026, 10, 12)
+    assert services.calendar.closures() == []
+
+    with asked(qtbot, ENTER if answer == "save" else DISCARD) as seen:
+        qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert seen == [CLOSURE_ASKS[language]]
+    added = [(c.date, c.reason, c.hub_id) for c in services.calendar.closures()]
+    if answer == "save":
+        assert added == [(dt.date(2026, 10, 12), "Teacher training", None)]
+    else:
+        assert added == []
+        assert page.closure_reason.text() == "" and page.closure_date.date() == QDate(2026, 9, 1)
+
+
+def test_a_closure_day_added_is_stored_so_only_more_typing_asks(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, language: str
+) -> None:
+    page = window.calendar
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=5000)
+    page.closure_date.setDate(QDate(2026, 10, 12))
+    page.closure_reason.setFocus()
+    qtbot.keyClicks(page.closure_reason, "Teacher training")
+    qtbot.keyClick(page.add_closure_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.closures_model.rowCount() == 1, timeout=5000)
+    page.closure_reason.setFocus()
+    qtbot.keyClicks(page.closure_reason, " day")
+    with asked(qtbot, ESCAPE) as seen:  # typed after it was added: asked, Cancel
+        qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
+    assert seen == [CLOSURE_ASKS[language]] and window.isVisible()
+    for _ in " day":
+        qtbot.keyClick(page.closure_reason, Qt.Key.Key_Backspace)
+    with asked(qtbot, ESCAPE) as seen:  # as added: nothing asked, the window closes
+        qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert seen == []
+    assert [(c.date, c.reason) for c in services.calendar.closures()] == [
+        (dt.date(2026, 10, 12), "Teacher training")
+    ]
+
+
+def test_the_main_windows_close_waits_for_nobody_and_shutdown_asks_nothing(
+    qtbot: QtBot, window_main: MainWindow, services: Services, language: str
+) -> None:
+    """The main window closing with a typed address in Programme set-up: the question is
+    shown over Programme set-up and the close returns at once, the main window open; the
+    application stopping (shutdown, as at a test's end) then asks nothing and stores nothing."""
+    programme = window_main.open_programme()
+    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 1, timeout=5000)
+    page = programme.hubs
+    page.view.selectRow(0)
+    page.address_edit.setFocus()
+    page.address_edit.selectAll()
+    qtbot.keyClicks(page.address_edit, "300 Cedar Ave")
+    began = time.monotonic()
+    window_main.close()  # nobody answers
+    assert time.monotonic() - began < 1.0
+    box = open_question()
+    assert box.text() == ASKS[language].format(name="Test Park Hub")
+    assert box.parentWidget().window() is programme  # over Programme set-up
+    assert window_main.isVisible() and programme.isVisible()
+    window_main.shutdown()
+    qtbot.wait(50)
+    assert not programme.isVisible()
+    assert QApplication.activeModalWidget() is None  # the question gone, unanswered
+    with services.store.read() as s:
+        (hub,) = s.exec(Hub.__table__.select()).all()  # type: ignore[attr-defined]
+    assert hub.address == ""

@@ -416,8 +416,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        if self.programme_window is not None:
-            self.programme_window.close()
+        if self.programme_window is not None:  # stopping: no question is asked now
+            self.programme_window.close_dropping_changes()
         self.sync_ui.shutdown()
         self.register.shutdown()
         for name in ("roster", "reports"):  # only pages built (shown) have work to stop
@@ -427,7 +427,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every mark is already stored; just stop the background threads (once the
-        Programme window's typed changes are saved or discarded, as its user says)."""
+        Programme window's typed changes are saved or discarded, as its user says: the
+        window stays open while it asks, and closes if they say Save or Discard)."""
         programme = self.programme_window
         if not self._closed and programme is not None and not programme.may_close(self.close):
             event.ignore()

@@ -146,8 +146,11 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
         # the form as last filled (what is stored), and what to do once a save that
         # was asked for (Save the changes?) is stored and read back
         self._shown: object = None
-        self._then: Callable[[], None] | None = None
-        self._after_load: Callable[[], None] | None = None
+        self._then: Callable[[], object] | None = None
+        # the record a save under way is storing: a form holding it asks nothing (New
+        # pressed before the save is back goes on; a refused save says so)
+        self._saving: object = None
+        self._after_load: Callable[[], object] | None = None
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -328,14 +331,15 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
     def has_changes(self) -> bool:
         if self._shown is None:  # not read yet
             return False
-        return self.editable(self.access) and self._form() != self._shown
+        form = self._form()
+        return self.editable(self.access) and form != self._shown and form != self._saving
 
     def changes_name(self) -> str:
         stored = self.model.record(self.model.row_of(self.current_id))
         shown = stored if stored is not None else self._form()
         return str(getattr(shown, "name", "") or getattr(shown, "code", "") or "")
 
-    def save_changes(self, then: Callable[[], None]) -> None:
+    def save_changes(self, then: Callable[[], object]) -> None:
         self._then = then
         self.save()
 
@@ -376,6 +380,7 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
             self._failed(exc)
             return
         self.save_button.setEnabled(False)
+        self._saving = record
         began = self._edits
         CollectionOp(
             self.tasks, op=self.save_op(record), changes=SETUP_CHANGED, parent=self
@@ -387,6 +392,7 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
         """A save is stored: show the saved record, unless the form was given another
         one (or a new one) since the save began (``began``: :attr:`_edits` then)."""
         self.save_button.setEnabled(True)
+        self._saving = None
         saved_id = getattr(result, "id", result)
         if isinstance(saved_id, str) and (began is None or began == self._edits):
             self.current_id = saved_id
@@ -401,6 +407,7 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
 
     def _failed(self, exc: Exception) -> None:
         self._then = None  # refused: the form stays, with the message
+        self._saving = None
         self.save_button.setEnabled(self.editable(self.access))
         if isinstance(exc, HarmonyError):
             text = str(exc)  # says what is wrong and what to do

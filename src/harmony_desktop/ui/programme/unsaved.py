@@ -1,7 +1,9 @@
 """Typed changes are never dropped without a word: before a Programme window page's form
 is given another record (another row, New, another tab, another hub or year) or the
 window closes, a form that differs from what is stored asks "Save the changes to …?"
-with Save (the default), Discard and Cancel.
+with Save (the default), Discard and Cancel. The question is modal to the window only
+and is not waited for (``QMessageBox.open``): what asked carries on from the answer, so a
+form left typed in by a test, or a window closed at teardown, waits for nobody.
 
 Save stores the form and goes on only once it is stored (a refused save stays, with
 its message); Discard shows what is stored again and goes on; Cancel stays where the
@@ -40,24 +42,32 @@ def save_question(name: str) -> str:
     return tr("Save the new entry you typed?")
 
 
-def ask_to_save(parent: QWidget, name: str) -> Answer:
-    """Ask whether to save the typed changes to ``name``: Save (the default, Enter),
-    Discard, or Cancel (Escape)."""
-    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, save_question(name), parent=parent)
+def ask_to_save(parent: QWidget, question: str, answered: Callable[[Answer], None]) -> QMessageBox:
+    """Ask ``question`` (whether to save the typed changes): Save (the default, Enter),
+    Discard, or Cancel (Escape). The box is modal to its window only and does not wait:
+    ``answered`` runs with the answer once one is given (never if the box goes unanswered,
+    e.g. its window is destroyed), so nothing blocks while nobody answers."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, parent=parent)
     box.setInformativeText(tr("What you typed is not saved yet."))
     save = box.addButton(tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    box.deleteLater()
-    if clicked is save:
-        return Answer.SAVE
-    if clicked is discard:
-        return Answer.DISCARD
-    return Answer.CANCEL
+
+    def finished(_result: int) -> None:
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is save:
+            answered(Answer.SAVE)
+        elif clicked is discard:
+            answered(Answer.DISCARD)
+        else:
+            answered(Answer.CANCEL)
+
+    box.finished.connect(finished)
+    box.open()  # window-modal; carries on in ``finished``
+    return box
 
 
 class UnsavedForm:
@@ -65,6 +75,7 @@ class UnsavedForm:
     ``discard_changes``) and the one way it asks before the form is left."""
 
     _putting_back = False
+    _question: QMessageBox | None = None
 
     def has_changes(self) -> bool:
         """Whether the form differs from what is stored."""
@@ -74,7 +85,11 @@ class UnsavedForm:
         """The record the form holds, as the question names it ("" for a new one)."""
         raise NotImplementedError
 
-    def save_changes(self, then: Callable[[], None]) -> None:
+    def question(self) -> str:
+        """What the question asks ("Save the changes to “…”?")."""
+        return save_question(self.changes_name())
+
+    def save_changes(self, then: Callable[[], object]) -> None:
         """Save the form; call ``then`` once it is stored (never if refused)."""
         raise NotImplementedError
 
@@ -82,29 +97,58 @@ class UnsavedForm:
         """Show what is stored again."""
         raise NotImplementedError
 
-    def confirm_leave(self, then: Callable[[], None]) -> bool:
-        """Whether the form may be left now: True when nothing differs or the user chose
-        Discard; False when they chose Cancel, or Save (``then`` runs once it is saved)."""
+    def asking(self) -> bool:
+        """Whether the question is on screen, waiting for an answer."""
+        return self._question is not None
+
+    def confirm_leave(self, then: Callable[[], object]) -> bool:
+        """Whether the form may be left at once: True when nothing differs. Otherwise
+        False, and the question is shown (window-modal, not waited for): Discard shows
+        what is stored and runs ``then``; Save runs ``then`` once it is stored; Cancel
+        runs nothing. While a question is open another is not asked: it is brought to
+        the front, and the action that asked again is dropped (the user asks again)."""
         if not self.has_changes():
             return True
         assert isinstance(self, QWidget)
-        answer = ask_to_save(self, self.changes_name())
-        if answer is Answer.DISCARD:
-            self.discard_changes()
-            return True
-        if answer is Answer.SAVE:
-            self.save_changes(then)
+        if self._question is not None:
+            self._question.raise_()
+            self._question.activateWindow()
+            return False
+
+        def answered(answer: Answer) -> None:
+            self._question = None
+            if answer is Answer.DISCARD:
+                self.discard_changes()
+                then()
+            elif answer is Answer.SAVE:
+                self.save_changes(then)
+
+        self._question = ask_to_save(self, self.question(), answered)
         return False
 
+    def drop_question(self) -> None:
+        """Close an open question unanswered (nothing it would do runs)."""
+        box, self._question = self._question, None
+        if box is not None:
+            box.finished.disconnect()
+            box.hide()
+            box.deleteLater()
+
     def row_may_change(
-        self, view: QAbstractItemView, current: QModelIndex, previous: QModelIndex
+        self,
+        view: QAbstractItemView,
+        current: QModelIndex,
+        previous: QModelIndex,
+        *,
+        changed: Callable[[], bool] | None = None,
     ) -> bool:
         """In a list's ``currentRowChanged``: whether the form may show ``current`` now.
         If not, the list is put back on ``previous`` (the form untouched) and the row is
-        chosen again once the form is saved or discarded."""
+        chosen again once the form is saved or discarded (as the answer comes). ``changed``:
+        whether the part of the page the list fills has typed changes (all of it: None)."""
         if self._putting_back:
             return False
-        if not self.has_changes():
+        if not (changed or self.has_changes)():
             return True
         model = view.model()
         target = model.index(current.row(), 0) if current.isValid() else QModelIndex()
@@ -117,7 +161,11 @@ class UnsavedForm:
                 -1,
             )
             if row >= 0:
-                view.selectRow(row)
+                view.selectionModel().setCurrentIndex(
+                    model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
         if self.confirm_leave(choose):
             choose()

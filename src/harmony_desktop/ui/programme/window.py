@@ -4,7 +4,8 @@ manager (File → Programme…, Ctrl+Shift+P).
 Hubs (and under them the programme's name, on every printout), Ensembles, Staff, School
 year (terms and closure days) and Attendance codes. A page's typed changes are never
 dropped without asking (``unsaved.py``): not on another tab, nor when the window closes
-(Close, Ctrl+W, Escape, the title bar's button, or the main window closing). It runs its work on the main
+(Close, Ctrl+W, Escape, the title bar's button, or the main window closing); the question
+does not block (``unsaved.py``). It runs its work on the main
 window's task manager, and every change it makes is announced there, so the register and
 the roster follow at once.
 """
@@ -69,6 +70,15 @@ class ProgrammeWindow(QWidget):
         ):
             page.setAccessibleName(title.replace("&", ""))
             self.tabs.addTab(page, title)
+        # what each tab asks about: the Hubs tab's hub form and the programme's name
+        self._forms: dict[QWidget, list[UnsavedForm]] = {
+            self.hubs: [self.hubs, self.name_box],
+            self.ensembles: [self.ensembles],
+            self.staff: [self.staff],
+            self.calendar: [self.calendar],
+            self.codes: [self.codes],
+        }
+        self._closing_anyway = False
         self._tab = self.tabs.currentIndex()
         self._putting_back = False
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -92,10 +102,20 @@ class ProgrammeWindow(QWidget):
             for page in (self.hubs, self.ensembles, self.staff, self.calendar, self.codes):
                 page.reload()
 
+    def forms(self) -> list[UnsavedForm]:
+        """Every form that asks before its typed changes are dropped."""
+        return [form for forms in self._forms.values() for form in forms]
+
+    def _changed_form(self, page: QWidget | None) -> UnsavedForm | None:
+        """The first form of ``page`` (a tab) holding typed changes."""
+        forms = self._forms.get(page, []) if page is not None else []
+        return next((form for form in forms if form.has_changes()), None)
+
     def _tab_changed(self, index: int) -> None:
-        """Another tab: the page left asks first about its typed changes."""
-        left = self.tabs.widget(self._tab)
-        if self._putting_back or not isinstance(left, UnsavedForm) or not left.has_changes():
+        """Another tab: the page left asks first about its typed changes (the tab shown
+        stays until the answer; Save or Discard then go on to the tab chosen)."""
+        left = self._changed_form(self.tabs.widget(self._tab))
+        if self._putting_back or left is None:
             self._tab = index
             return
         self._putting_back = True
@@ -106,22 +126,40 @@ class ProgrammeWindow(QWidget):
         if left.confirm_leave(lambda: self.tabs.setCurrentIndex(index)):
             self.tabs.setCurrentIndex(index)
 
-    def may_close(self, then: Callable[[], None]) -> bool:
-        """Whether the window may close now: True when no page has typed changes (or
-        the user discarded them); otherwise the page asking is shown, and ``then`` runs
-        once its changes are saved."""
+    def may_close(self, then: Callable[[], object]) -> bool:
+        """Whether the window may close now: True when no page has typed changes.
+        Otherwise the page with them is shown and asks (without waiting): ``then`` runs
+        once its changes are saved or discarded, and Cancel leaves everything open."""
         current = self.tabs.currentWidget()
         pages = [current, *(self.tabs.widget(i) for i in range(self.tabs.count()))]
         for page in pages:
-            if isinstance(page, UnsavedForm) and page.has_changes():
-                self.tabs.setCurrentWidget(page)
-                if not page.confirm_leave(then):
-                    return False
+            form = self._changed_form(page)
+            if form is not None and page is not None:
+                self._putting_back = True  # shown to be asked about, not left
+                try:
+                    self.tabs.setCurrentWidget(page)
+                    self._tab = self.tabs.currentIndex()
+                finally:
+                    self._putting_back = False
+                if self.isHidden():
+                    self.show()
+                self.raise_()
+                self.activateWindow()
+                return form.confirm_leave(then)
         return True
 
+    def close_dropping_changes(self) -> None:
+        """Close without asking, typed changes dropped: the application is stopping
+        (the main window's shutdown, a test's teardown). An open question goes unanswered."""
+        self._closing_anyway = True
+        for form in self.forms():
+            form.drop_question()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close, Ctrl+W, Escape, the title bar: typed changes are asked about first."""
-        if not self.may_close(self.close):
+        """Close, Ctrl+W, Escape, the title bar: typed changes are asked about first
+        (the window stays open until they are saved or discarded)."""
+        if not self._closing_anyway and not self.may_close(self.close):
             event.ignore()
             return
         super().closeEvent(event)
