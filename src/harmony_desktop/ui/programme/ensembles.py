@@ -298,6 +298,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         return setup.access(), setup.ensembles(hub_id), hubs, hub_id, staff
 
     def _loaded(self, loaded: Any) -> None:
+        self.typed_before_load()  # before the teachers' list is refilled
         access, records, self.hub_names, self.hub_id, staff = loaded
         self.hub_box.blockSignals(True)
         self.hub_box.clear()

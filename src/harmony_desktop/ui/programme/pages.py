@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -112,6 +115,54 @@ def table_view(model: RecordsModel[Any], name: str) -> QTableView:
     return view
 
 
+class _DetailsScroll(QScrollArea):
+    """A form that scrolls only when the window is shorter than the form: on a 1024x600
+    netbook (the window 552 px high) the Ensembles details need 532 px of their own.
+    The field the keyboard goes to (Tab, or a label's Alt key) is scrolled into sight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        body = self.widget()
+        if now is not None and body is not None and body.isAncestorOf(now):
+            self.ensureWidgetVisible(now)
+
+    def sizeHint(self) -> QSize:
+        body = self.widget()
+        if body is None:
+            return super().sizeHint()
+        hint = body.sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        body = self.widget()
+        if body is None:
+            return super().minimumSizeHint()
+        width = body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width, DETAILS_MIN_HEIGHT)
+
+
+#: The least height a page's details are given before they scroll.
+DETAILS_MIN_HEIGHT = 160
+
+
+def details_scroll(details: QWidget) -> QScrollArea:
+    """``details`` (a page's form) in a frameless scroll area: whole when there is room,
+    scrolled (with the keyboard's focus kept in sight) on a short screen."""
+    scroll = _DetailsScroll()
+    scroll.setWidget(details)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setAccessibleName(details.accessibleName() or tr("Details"))
+    return scroll
+
+
 class EditorPage(QWidget, UnsavedForm, Generic[R]):
     """A list of records and a form for one of them: New, Save. Before the form is given
     another record, typed changes are saved or discarded as the user says (``UnsavedForm``).
@@ -150,6 +201,9 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
         # the record a save under way is storing: a form holding it asks nothing (New
         # pressed before the save is back goes on; a refused save says so)
         self._saving: object = None
+        # whether the form held typed changes when the last read arrived
+        self._typed_at_load: bool | None = None
+        self._keep_typed = False
         self._after_load: Callable[[], object] | None = None
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)
@@ -185,7 +239,7 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
         layout.addWidget(self.note)
         body = QHBoxLayout()
         body.addWidget(self.view, 3)
-        body.addWidget(self.editor, 2)
+        body.addWidget(details_scroll(self.editor), 2)
         layout.addLayout(body, 1)
         tasks.changed.connect(self._changed_elsewhere)
 
@@ -247,7 +301,16 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
             self._failed
         ).run_in_background()
 
+    def typed_before_load(self) -> None:
+        """Note whether the form holds typed changes, before a read refills the lists
+        the form chooses from (a subclass calls it first; a teacher archived meanwhile
+        leaves its list, which is not typing)."""
+        if self._typed_at_load is None:
+            self._typed_at_load = self.has_changes()
+
     def _loaded(self, loaded: tuple[Access, list[R]]) -> None:
+        self.typed_before_load()
+        self._keep_typed, self._typed_at_load = bool(self._typed_at_load), None
         self.access, records = loaded
         keep = self.current_id
         self.model.set_records(records)
@@ -278,7 +341,7 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._reselecting:
-            if self.has_changes():  # read again under the typing: what was typed stays
+            if self._keep_typed:  # read again under the typing: what was typed stays
                 return
         elif not self.row_may_change(self.view, current, previous):
             return
@@ -559,6 +622,7 @@ class StaffPage(EditorPage[StaffRecord]):
         return services.setup.access(), services.setup.staff(), hubs
 
     def _loaded(self, loaded: Any) -> None:
+        self.typed_before_load()  # before the hubs' list is refilled
         access, records, self.hub_names = loaded
         ticked = {  # kept for a new record being typed (a saved one is filled again)
             self.hubs_list.item(i).data(Qt.ItemDataRole.UserRole)
