@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -18,7 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import EnsembleRecord, HubRecord, StaffRecord
+from harmony_desktop.store import settings
 from harmony_desktop.store.models import Ensemble, Hub, Staff
+from harmony_desktop.ui import restore
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme import ProgrammeWindow
 from tests.factories import HubFixture
@@ -502,3 +505,52 @@ def test_the_main_windows_close_waits_for_nobody_and_shutdown_asks_nothing(
     with services.store.read() as s:
         (hub,) = s.exec(Hub.__table__.select()).all()  # type: ignore[attr-defined]
     assert hub.address == ""
+
+
+@pytest.mark.parametrize("action", ["switch hub", "restore a backup"])
+def test_switching_hub_or_restoring_asks_first_and_cancel_does_nothing(
+    qtbot: QtBot,
+    window_main: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    action: str,
+    language: str,
+) -> None:
+    """Before, a backup chosen with a typed address in Programme set-up was kept to be
+    put back even when the close was cancelled (then put back at the next quit, over
+    the marks taken meanwhile); a switched hub's window opened beside the one that
+    stayed. Now both ask first, and Cancel changes nothing."""
+    other = services.setup.save_hub(HubRecord(None, "Another Hub"))
+    backup = Path("/backups/harmony-2026-08-31.db")
+    monkeypatch.setattr(restore, "choose_backup", lambda *_a, **_k: backup)
+    hub_before = services.store.settings.get(settings.CURRENT_HUB)
+    programme = window_main.open_programme()
+    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 2, timeout=5000)
+    page = programme.hubs
+    page.view.selectRow(page.model.row_of(window_main.hub_id))
+    page.address_edit.setFocus()
+    qtbot.keyClicks(page.address_edit, "300 Cedar Ave")
+
+    def act() -> None:
+        if action == "switch hub":
+            window_main.switch_hub(other)
+        else:
+            window_main.ask_restore()
+
+    with asked(qtbot, ESCAPE) as seen:  # Cancel: nothing happens
+        act()
+    assert seen == [ASKS[language].format(name="Test Park Hub")]
+    assert window_main.isVisible() and programme.isVisible()
+    assert window_main.successor is None and window_main.restore_from is None
+    assert services.store.settings.get(settings.CURRENT_HUB) == hub_before
+    with discard(qtbot) as seen:  # Discard: the switch or the restore goes on
+        act()
+        qtbot.waitUntil(lambda: not window_main.isVisible(), timeout=5000)
+    assert len(seen) == 1
+    if action == "switch hub":
+        successor = window_main.successor
+        assert successor is not None and successor.hub_id == other
+        qtbot.addWidget(successor)
+        successor.shutdown()
+    else:
+        assert window_main.restore_from == backup

@@ -146,7 +146,7 @@ class _DetailsScroll(QScrollArea):
         return QSize(width, DETAILS_MIN_HEIGHT)
 
 
-#: The least height a page's details are given before they scroll.
+# The least height a page's details are given before they scroll.
 DETAILS_MIN_HEIGHT = 160
 
 
