@@ -96,9 +96,7 @@ def window(
 ) -> Iterator[ProgrammeWindow]:
     with programme_window(qtbot, services) as win:
         qtbot.waitUntil(lambda: win.staff.model.rowCount() == 2, timeout=5000)
-        yield win
-        with discard(qtbot):  # a test that failed half way closes, too
-            win.close()
+        yield win  # closed at the end without asking (conftest)
 
 
 def staff_phone(services: Services, staff_id: str) -> str:
@@ -373,6 +371,21 @@ def test_a_question_left_unanswered_blocks_nothing(
     assert seen == [ASKS[language].format(name="Kim Lead")]
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
     assert staff_phone(services, stored["kim"]) == "555-0101"
+
+
+def test_a_test_may_end_with_the_question_unanswered(
+    qtbot: QtBot, window: ProgrammeWindow, language: str
+) -> None:
+    """Typed text left and the window closed, the question open at the test's end: the
+    teardown (pytest-qt closing the window, then conftest) asks nothing and waits for
+    nobody (with a blocking question it waited forever)."""
+    page = window.staff
+    window.show_page(page)
+    choose_row(qtbot, window, 1)
+    page.phone_edit.setFocus()
+    qtbot.keyClicks(page.phone_edit, "9")
+    qtbot.keyClick(page.phone_edit, ESCAPE)
+    assert open_question().text() == ASKS[language].format(name="Lee Teacher")
 
 
 # -- the programme's name and the closure days ------------------------------------------
