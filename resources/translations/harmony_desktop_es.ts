@@ -2519,7 +2519,9 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>About this page</source>
-        <extracomment>what the table is called (screen readers)</extracomment>
+        <extracomment>the year&apos;s dates and the term&apos;s fields, as the form shows them the closure form&apos;s day and reason
+----------
+what the table is called (screen readers)</extracomment>
         <translation>Acerca de esta página</translation>
     </message>
     <message>
@@ -2689,6 +2691,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>The school year and its terms are shared by the whole programme: a data manager sets them. Closure days of this laptop&apos;s hubs can be added here.</source>
         <translation>El año escolar y sus periodos son comunes a todo el programa: los define un administrador(a) de datos. Aquí se pueden agregar días de cierre de las sedes de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Save the closure day you typed ({day})?</source>
+        <translation>¿Guardar el día de cierre que escribió ({day})?</translation>
     </message>
     <message>
         <source>Year saved.</source>
@@ -3924,8 +3930,28 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Se imprime arriba de las listas, las hojas de asistencia y los informes de esta computadora.</translation>
     </message>
     <message>
+        <source>Save the programme&apos;s name “{name}”?</source>
+        <translation>¿Guardar el nombre del programa “{name}”?</translation>
+    </message>
+    <message>
         <source>Saved: printouts from this laptop are headed with this name.</source>
         <translation>Guardado: los impresos de esta computadora llevan este nombre en el encabezado.</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}”?</source>
+        <translation>¿Guardar los cambios en “{name}”?</translation>
+    </message>
+    <message>
+        <source>Save the new entry you typed?</source>
+        <translation>¿Guardar lo nuevo que escribió?</translation>
+    </message>
+    <message>
+        <source>What you typed is not saved yet.</source>
+        <translation>Lo que escribió todavía no está guardado.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Descartar</translation>
     </message>
 </context>
 <context>

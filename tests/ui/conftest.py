@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QLocale, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.exceptions import TimeoutError as WaitTimeout
@@ -72,10 +73,12 @@ def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
 @contextlib.contextmanager
 def programme_window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWindow]:
     """The Programme window on 1 Sep 2026, shown, loaded and active (the keyboard is
-    its); closed with its task manager afterwards."""
+    its); closed with its task manager afterwards. Typed changes left in it are dropped
+    unasked, as when the application stops: pytest-qt closes (and deletes) the window
+    before this closes it, and an open question is closed unanswered."""
     tasks = TaskManager(services)
     win = ProgrammeWindow(services, tasks, None, today=dt.date(2026, 9, 1))
-    qtbot.addWidget(win)
+    qtbot.addWidget(win, before_close_func=lambda w: w.close_dropping_changes())
     with qtbot.waitSignal(win.codes.loaded, timeout=5000):
         win.show()
     qtbot.waitUntil(lambda: win.ensembles.hub_box.count() == 1, timeout=5000)
@@ -84,7 +87,8 @@ def programme_window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWind
     try:
         yield win
     finally:
-        win.close()
+        if shiboken6.isValid(win):  # not yet deleted by pytest-qt (a failed test)
+            win.close_dropping_changes()
         tasks.shutdown()
 
 

@@ -74,9 +74,19 @@ def test_every_alt_key_lands_where_its_label_says(
     for index, page in enumerate(pages(window)):
         show(qtbot, window, page, True)
         problems += misplaced(
-            qtbot, window, page.accessibleName(), lambda i=index: window.tabs.setCurrentIndex(i)
+            qtbot, window, page.accessibleName(), lambda i=index: back_to(window, i)
         )
     assert problems == [], language
+
+
+def back_to(window: ProgrammeWindow, index: int) -> None:
+    """Undo what the last Alt key did: a box it ticked put back as stored (or the next
+    tab's key asks "Save the changes?"), and tab ``index`` shown again."""
+    for form in window.forms():
+        form.drop_question()
+        if form.has_changes():
+            form.discard_changes()
+    window.tabs.setCurrentIndex(index)
 
 
 def test_every_focusable_widget_has_a_name_to_be_read(

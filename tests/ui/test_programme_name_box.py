@@ -7,12 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import HubRecord
 from harmony_desktop.store import settings
+from harmony_desktop.ui import screen_fit
 from harmony_desktop.ui.programme import ProgrammeWindow
 from tests.ui.conftest import programme_window
 
@@ -88,3 +90,49 @@ def test_the_name_leaves_the_window_the_height_of_a_1280x720_screen(
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         assert window.minimumSizeHint().height() <= 660, window.tabs.tabText(index)
+
+
+#: Alt key of the Ensembles page's last field, "R&oom:" / "Sa&lón:"
+ROOM_KEYS = {"en_US": "o", "es_MX": "l"}
+
+
+@pytest.mark.parametrize("screen", [(1024, 600), (1280, 720)], ids=["1024x600", "1280x720"])
+def test_every_tab_fits_a_1024x600_netbook_and_nothing_is_cut_at_1280x720(
+    qtbot: QtBot,
+    services: Services,
+    language: str,
+    screen: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a 1024x600 netbook the window was at least 658 px high (the Ensembles page
+    578): Close was below the screen's edge. Now every page fits 512 px (600, less a
+    40 px panel and 48 px of title bar); the Ensembles details scroll there, and its last
+    field's Alt key scrolls to it. At 1280x720 the window stays 660 px high and no
+    page's details scroll."""
+    services.setup.save_hub(HubRecord(None, "Cedar Park Hub"))
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _w: QRect(0, 0, *screen))
+    with programme_window(qtbot, services) as window:  # fitted to the screen as it shows
+        tall = {(1024, 600): 552, (1280, 720): 660}[screen]
+        qtbot.waitUntil(lambda: window.height() == tall, timeout=3000)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            qtbot.wait(20)
+            name = window.tabs.tabText(index)
+            assert window.minimumSizeHint().height() <= 512, name
+            assert window.close_button.geometry().bottom() < window.height(), name
+            scrolled = [
+                area.accessibleName()
+                for area in window.tabs.currentWidget().findChildren(QScrollArea)
+                if area.isVisible() and area.verticalScrollBar().isVisible()
+            ]
+            wanted = ["Details"] if screen == (1024, 600) and index == 1 else []
+            assert scrolled == [{"en_US": w, "es_MX": "Detalles"}[language] for w in wanted], name
+        page = window.ensembles
+        window.show_page(page)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+        qtbot.keyClick(page.name_edit, ROOM_KEYS[language], Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(page.location_edit.hasFocus, timeout=3000)
+        room = page.location_edit
+        bottom = room.mapTo(window, room.rect().bottomLeft()).y()
+        assert bottom < window.tabs.geometry().bottom()

@@ -256,7 +256,10 @@ class MainWindow(QMainWindow):
 
     def choose_language(self, code: str) -> None:
         """Keep ``code`` as this database's language and reopen the window in it (every
-        mark is already stored, so closing loses nothing)."""
+        mark is already stored, so closing loses nothing; Programme set-up's typed changes
+        are asked about first, and Cancel changes nothing)."""
+        if not self._programme_lets_go(lambda: self.choose_language(code)):
+            return
         self.services.store.settings.set(settings.LANGUAGE, code)
         if code == i18n.current_language():
             return
@@ -362,6 +365,8 @@ class MainWindow(QMainWindow):
         the next start. Every mark is already stored, so nothing is lost."""
         if not hub_id or hub_id == self.hub_id:
             return None
+        if not self._programme_lets_go(lambda: self.switch_hub(hub_id)):
+            return None  # asked about Programme set-up's typed changes: goes on from the answer
         self.services.store.settings.set(settings.CURRENT_HUB, hub_id)
         window = MainWindow(self.services, hub_id, today=self._today, auto_sync=self._auto_sync)
         window.setGeometry(self.geometry())
@@ -378,9 +383,23 @@ class MainWindow(QMainWindow):
         with dialogs_on_screen():  # the file dialog too (its buttons below a small screen)
             chosen = choose_backup(self, self.services.store.backup_dir, replacing=True)
         if chosen is not None:
-            self.restore_from = chosen
-            self.close()
+            backup = chosen
+
+            def restore() -> None:
+                self.restore_from = backup
+                self.close()
+
+            # Programme set-up's typed changes first: Cancel keeps working, nothing put back
+            if self._programme_lets_go(restore):
+                restore()
         return chosen
+
+    def _programme_lets_go(self, again: Callable[[], object]) -> bool:
+        """Whether Programme set-up holds no typed changes, so the window may close or be
+        replaced now; otherwise it asks (without waiting) and ``again`` runs once they are
+        saved or discarded (Cancel: nothing happens)."""
+        programme = self.programme_window
+        return self._closed or programme is None or programme.may_close(again)
 
     def open_programme(self) -> ProgrammeWindow:
         """Show the Programme window (hubs, ensembles, staff, school year, codes)."""
@@ -416,8 +435,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
-        if self.programme_window is not None:
-            self.programme_window.close()
+        if self.programme_window is not None:  # stopping: no question is asked now
+            self.programme_window.close_dropping_changes()
         self.sync_ui.shutdown()
         self.register.shutdown()
         for name in ("roster", "reports"):  # only pages built (shown) have work to stop
@@ -426,6 +445,11 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Every mark is already stored; just stop the background threads."""
+        """Every mark is already stored; just stop the background threads (once the
+        Programme window's typed changes are saved or discarded, as its user says: the
+        window stays open while it asks, and closes if they say Save or Discard)."""
+        if not self._programme_lets_go(self.close):
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)

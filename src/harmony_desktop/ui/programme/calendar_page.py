@@ -1,12 +1,14 @@
 """The School year page of the Programme window: the programme year's dates, its terms,
-and the closure days (the whole programme, or one hub)."""
+and the closure days (the whole programme, or one hub). Typed dates of the year or a
+term, and a closure day typed and not added, are asked about before they would be
+dropped (``unsaved.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -36,7 +38,14 @@ from harmony_desktop.ui.programme.pages import (
     table_view,
     tr,
 )
+from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.tasks import Changes, TaskManager
+
+#: the year's dates and the term's fields, as the form shows them
+_Form = tuple[dt.date, dt.date, str, dt.date, dt.date]
+YEAR, TERM = slice(0, 2), slice(2, 5)
+#: the closure form's day and reason
+_Closure = tuple[dt.date, str]
 
 
 def date_edit(name: str) -> QDateEdit:
@@ -70,7 +79,7 @@ class _Loaded:
     current: str
 
 
-class CalendarPage(QWidget):
+class CalendarPage(QWidget, UnsavedForm):
     """The year, its terms, and the days closed."""
 
     loaded = Signal()
@@ -97,6 +106,10 @@ class CalendarPage(QWidget):
         self._years: list[YearInfo] = []
         self._terms: list[TermInfo] = []
         self._generation = 0
+        self._shown: _Form | None = None  # the form as last shown (what is stored)
+        self._then: Callable[[], object] | None = None
+        self._after_load: Callable[[], object] | None = None
+        self._closure_shown: _Closure = (self.today, "")  # the closure form, nothing typed
 
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -234,6 +247,7 @@ class CalendarPage(QWidget):
         self._years = loaded.years
         self._terms = loaded.terms
         wanted = self.year_label or loaded.current
+        typed = self._form() if self._year_or_term_changed() else None  # stays on screen
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for year in loaded.years:
@@ -241,6 +255,8 @@ class CalendarPage(QWidget):
         select_data(self.year_box, wanted)
         self.year_box.blockSignals(False)
         self._show_year()
+        if typed is not None:
+            self._set_form(typed)
         self.closures_model.set_records(loaded.closures)
         hub = self.closure_hub.currentData()
         self.closure_hub.clear()
@@ -264,13 +280,28 @@ class CalendarPage(QWidget):
             )
         )
         self.loaded.emit()
+        then, self._after_load = self._after_load, None
+        if then is not None:
+            then()
 
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         if changes.setup and initiator is not self:
             self.reload()
 
     def _year_chosen(self) -> None:
-        self.year_label = self.year_box.currentData()
+        chosen = self.year_box.currentData()
+        if self._year_or_term_changed():  # the year shown until the typed dates are saved or not
+            self.year_box.blockSignals(True)
+            select_data(self.year_box, self.year_label)
+            self.year_box.blockSignals(False)
+
+            def choose() -> None:
+                select_data(self.year_box, chosen)
+
+            if self.confirm_leave(choose):
+                choose()
+            return
+        self.year_label = chosen
         self._show_year()
 
     def _show_year(self) -> None:
@@ -285,26 +316,128 @@ class CalendarPage(QWidget):
         self.term_name.clear()
         set_day(self.term_first, year.first_day)
         set_day(self.term_last, year.last_day)
+        self._shown = self._form()
 
-    def _term_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _term_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not current.isValid() or not self.row_may_change(
+            self.terms_view, current, previous, changed=self._year_or_term_changed
+        ):
+            return
         term = self.terms_model.record(current.row())
         if term is not None:
             self.term_name.setText(term.name)
             set_day(self.term_first, term.first_day)
             set_day(self.term_last, term.last_day)
+            self._shown = self._form()
+
+    # -- typed changes (UnsavedForm) -----------------------------------------------------
+
+    def _form(self) -> _Form:
+        return (
+            day_of(self.year_first),
+            day_of(self.year_last),
+            self.term_name.text(),
+            day_of(self.term_first),
+            day_of(self.term_last),
+        )
+
+    def _set_form(self, form: _Form) -> None:
+        set_day(self.year_first, form[0])
+        set_day(self.year_last, form[1])
+        self.term_name.setText(form[2])
+        set_day(self.term_first, form[3])
+        set_day(self.term_last, form[4])
+
+    def _closure_form(self) -> _Closure:
+        return (day_of(self.closure_date), self.closure_reason.text())
+
+    def _closure_changed(self) -> bool:
+        """A closure day (or its reason) typed and not added."""
+        return self._closure_form() != self._closure_shown
+
+    def _year_or_term_changed(self) -> bool:
+        if self._shown is None or not self.access.programme_editable:
+            return False
+        return self._form() != self._shown
+
+    def has_changes(self) -> bool:
+        return self._year_or_term_changed() or self._closure_changed()
+
+    def question(self) -> str:
+        if self._year_or_term_changed():
+            return super().question()
+        return tr("Save the closure day you typed ({day})?").format(
+            day=date_text(day_of(self.closure_date))
+        )
+
+    def _chosen_term(self) -> TermInfo | None:
+        return self.terms_model.record(self.terms_view.currentIndex().row())
+
+    def changes_name(self) -> str:
+        if self._shown is None:
+            return ""
+        if self._form()[TERM] == self._shown[TERM]:
+            return self.year_label or ""
+        term = self._chosen_term()
+        return term.name if term is not None else self.term_name.text()
+
+    def save_changes(self, then: Callable[[], object]) -> None:
+        """Save what the question asked about: the year's and term's typed dates, or
+        else the closure day typed (then a question about the other, if any)."""
+        self._then = then
+        if not self._year_or_term_changed() or self._shown is None:
+            self.add_closure()
+            return
+        form, label, term = self._form(), self.year_label, self._chosen_term()
+        year_changed = form[YEAR] != self._shown[YEAR]
+        term_changed = form[TERM] != self._shown[TERM]
+        term_id = term.id if term is not None else None
+
+        def write(s: Services) -> None:
+            if label and year_changed:
+                s.calendar.save_year(label, form[0], form[1])
+            if label and term_changed:
+                s.calendar.save_term(label, form[2], form[3], form[4], term_id)
+
+        self._write(write, tr("Saved."), stored=form)
+
+    def discard_changes(self) -> None:
+        """Show again what the question asked about: the stored year and term, or else
+        the closure form as it was (nothing typed, or the day last added)."""
+        if self._shown is not None and self._year_or_term_changed():
+            self._set_form(self._shown)
+        else:
+            set_day(self.closure_date, self._closure_shown[0])
+            self.closure_reason.setText(self._closure_shown[1])
+        self.message.clear()
 
     # -- changes ---------------------------------------------------------------------------
 
-    def _write(self, op: Callable[[Services], Any], done: str) -> None:
+    def _write(
+        self,
+        op: Callable[[Services], Any],
+        done: str,
+        *,
+        stored: _Form | None = None,
+        part: slice = slice(0, 5),
+        closure: _Closure | None = None,
+    ) -> None:
+        """Run ``op``; once it is stored, the ``part`` of the form it saved (``stored``)
+        counts as stored, and so does the closure it added (``closure``)."""
         CollectionOp(self.tasks, op=op, changes=SETUP_CHANGED, parent=self).success(
-            lambda _r: self._saved(done)
+            lambda _r: self._saved(done, stored, part, closure)
         ).failure(self._failed).run_in_background(initiator=self)
 
     def save_year(self) -> None:
         """Store the chosen year's first and last day."""
         label, first, last = self.year_label, day_of(self.year_first), day_of(self.year_last)
         if label:
-            self._write(lambda s: s.calendar.save_year(label, first, last), tr("Year saved."))
+            self._write(
+                lambda s: s.calendar.save_year(label, first, last),
+                tr("Year saved."),
+                stored=self._form(),
+                part=YEAR,
+            )
 
     def save_term(self, *, new: bool) -> None:
         """Add a term, or save the chosen one."""
@@ -315,7 +448,10 @@ class CalendarPage(QWidget):
         name, first, last = self.term_name.text(), day_of(self.term_first), day_of(self.term_last)
         term_id = term.id if term is not None else None
         self._write(
-            lambda s: s.calendar.save_term(label, name, first, last, term_id), tr("Term saved.")
+            lambda s: s.calendar.save_term(label, name, first, last, term_id),
+            tr("Term saved."),
+            stored=self._form(),
+            part=TERM,
         )
 
     def delete_term(self) -> None:
@@ -332,6 +468,7 @@ class CalendarPage(QWidget):
         self._write(
             lambda s: s.calendar.add_closure(day, reason, hub_id),
             tr("{day} is closed: no sessions that day.").format(day=date_text(day)),
+            closure=(day, reason),
         )
 
     def remove_closure(self) -> None:
@@ -341,13 +478,27 @@ class CalendarPage(QWidget):
             row_id = closure.id
             self._write(lambda s: s.calendar.remove_closure(row_id), tr("The day is open again."))
 
-    def _saved(self, text: str) -> None:
+    def _saved(
+        self,
+        text: str,
+        stored: _Form | None = None,
+        part: slice = YEAR,
+        closure: _Closure | None = None,
+    ) -> None:
+        if closure is not None:
+            self._closure_shown = closure
+        if stored is not None and self._shown is not None:
+            saved = range(5)[part]
+            shown = [stored[i] if i in saved else self._shown[i] for i in range(5)]
+            self._shown = cast(_Form, tuple(shown))
+        self._after_load, self._then = self._then, None
         self.message.setStyleSheet("")
         self.message.setText(text)
         self.reload()
         self.saved.emit()
 
     def _failed(self, exc: Exception) -> None:
+        self._then = None  # refused: the form stays, with the message
         if isinstance(exc, HarmonyError):
             text = str(exc)
         else:

@@ -298,6 +298,7 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         return setup.access(), setup.ensembles(hub_id), hubs, hub_id, staff
 
     def _loaded(self, loaded: Any) -> None:
+        self.typed_before_load()  # before the teachers' list is refilled
         access, records, self.hub_names, self.hub_id, staff = loaded
         self.hub_box.blockSignals(True)
         self.hub_box.clear()
@@ -325,7 +326,20 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         return tr("Add a hub first (the Hubs tab).")
 
     def _hub_chosen(self) -> None:
-        self.hub_id = self.hub_box.currentData()
+        chosen = self.hub_box.currentData()
+        if self.has_changes():  # the hub shown until the typed changes are saved or not
+            self.hub_box.blockSignals(True)
+            select_data(self.hub_box, self.hub_id)
+            self.hub_box.blockSignals(False)
+
+            def choose() -> None:
+                select_data(self.hub_box, chosen)
+
+            if not self.confirm_leave(choose):
+                return
+            choose()
+            return
+        self.hub_id = chosen
         self.current_id = None
         self.reload()
 

@@ -8,6 +8,8 @@ typed on this laptop before it joined is said to have been local only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from harmony_desktop.domain.errors import HarmonyError
@@ -16,20 +18,24 @@ from harmony_desktop.services.setup import ProgrammeName
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.programme.pages import ERROR_STYLE, button, tr
+from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 #: What a new name tells the other views (printouts read it when they print).
 NAME_CHANGED = Changes(setup=True)
 
 
-class ProgrammeNameBox(QGroupBox):
-    """The programme's name: a field and Save, or the server's name read-only."""
+class ProgrammeNameBox(QGroupBox, UnsavedForm):
+    """The programme's name: a field and Save, or the server's name read-only. A name
+    typed and not saved is asked about before the Hubs tab or the window is left."""
 
     def __init__(self, services: Services, tasks: TaskManager, parent: QWidget | None = None):
         super().__init__(tr("Programme"), parent)
         self.services = services
         self.tasks = tasks
         self.current: ProgrammeName | None = None
+        self._then: Callable[[], object] | None = None  # once a save asked for is read back
+        self._stored = False  # saved: the next read shows the name as stored
         self.field = QLineEdit()
         self.field.setMaxLength(settings.MAX_PROGRAMME_NAME)
         self.field.setAccessibleName(tr("Programme name"))
@@ -66,9 +72,12 @@ class ProgrammeNameBox(QGroupBox):
         ).failure(self._failed).run_in_background()
 
     def show_name(self, name: ProgrammeName) -> None:
-        """Show ``name``: editable here, or the server's, read-only."""
+        """Show ``name``: editable here, or the server's, read-only (a name being typed
+        stays, unless the server now sets it)."""
+        typed = self.field.text() if self.has_changes() and not self._stored else None
+        self._stored = False
         self.current = name
-        self.field.setText(name.name)
+        self.field.setText(name.name if typed is None or name.from_server else typed)
         self.field.setReadOnly(name.from_server)
         self.save_button.setVisible(not name.from_server)
         if name.from_server:
@@ -85,6 +94,31 @@ class ProgrammeNameBox(QGroupBox):
         else:
             text = tr("Printed at the top of rosters, sign-in sheets and reports from this laptop.")
         self.note.setText(text)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+    # -- typed changes (UnsavedForm) -----------------------------------------------------
+
+    def has_changes(self) -> bool:
+        current = self.current
+        if current is None or current.from_server:
+            return False
+        return self.field.text() != current.name
+
+    def changes_name(self) -> str:
+        return self.field.text()
+
+    def question(self) -> str:
+        return tr("Save the programme's name “{name}”?").format(name=self.field.text())
+
+    def save_changes(self, then: Callable[[], object]) -> None:
+        self._then = then
+        self.save()
+
+    def discard_changes(self) -> None:
+        self.field.setText(self.current.name if self.current is not None else "")
+        self.message.hide()
 
     def save(self) -> None:
         """Store the typed name (a blank one keeps the name there was)."""
@@ -100,6 +134,7 @@ class ProgrammeNameBox(QGroupBox):
         ).success(self._saved).failure(self._failed).run_in_background(initiator=self)
 
     def _saved(self, _result: object) -> None:
+        self._stored = True
         self.save_button.setEnabled(True)
         self.message.setStyleSheet("")
         self.message.setText(tr("Saved: printouts from this laptop are headed with this name."))
@@ -107,6 +142,7 @@ class ProgrammeNameBox(QGroupBox):
         self.reload()
 
     def _failed(self, error: Exception) -> None:
+        self._then = None  # refused: the typed name stays, with the message
         self.save_button.setEnabled(True)
         if isinstance(error, HarmonyError):
             text = str(error)  # says what is wrong and what to do

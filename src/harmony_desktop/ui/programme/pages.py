@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -45,6 +48,7 @@ from harmony_desktop.services.setup import (
 )
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.programme.models import Column, RecordsModel
+from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 R = TypeVar("R")
@@ -111,8 +115,57 @@ def table_view(model: RecordsModel[Any], name: str) -> QTableView:
     return view
 
 
-class EditorPage(QWidget, Generic[R]):
-    """A list of records and a form for one of them: New, Save.
+class _DetailsScroll(QScrollArea):
+    """A form that scrolls only when the window is shorter than the form: on a 1024x600
+    netbook (the window 552 px high) the Ensembles details need 532 px of their own.
+    The field the keyboard goes to (Tab, or a label's Alt key) is scrolled into sight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        body = self.widget()
+        if now is not None and body is not None and body.isAncestorOf(now):
+            self.ensureWidgetVisible(now)
+
+    def sizeHint(self) -> QSize:
+        body = self.widget()
+        if body is None:
+            return super().sizeHint()
+        hint = body.sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        body = self.widget()
+        if body is None:
+            return super().minimumSizeHint()
+        width = body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width, DETAILS_MIN_HEIGHT)
+
+
+# The least height a page's details are given before they scroll.
+DETAILS_MIN_HEIGHT = 160
+
+
+def details_scroll(details: QWidget) -> QScrollArea:
+    """``details`` (a page's form) in a frameless scroll area: whole when there is room,
+    scrolled (with the keyboard's focus kept in sight) on a short screen."""
+    scroll = _DetailsScroll()
+    scroll.setWidget(details)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scroll.setAccessibleName(details.accessibleName() or tr("Details"))
+    return scroll
+
+
+class EditorPage(QWidget, UnsavedForm, Generic[R]):
+    """A list of records and a form for one of them: New, Save. Before the form is given
+    another record, typed changes are saved or discarded as the user says (``UnsavedForm``).
 
     Subclasses give the columns, build the form, fill it from a record, read a record
     back from it, and say how to load and save.
@@ -141,6 +194,17 @@ class EditorPage(QWidget, Generic[R]):
         self._edits = 0
         # the form holds a new record being typed (a reload must not clear it)
         self._typing_new = False
+        # the form as last filled (what is stored), and what to do once a save that
+        # was asked for (Save the changes?) is stored and read back
+        self._shown: object = None
+        self._then: Callable[[], object] | None = None
+        # the record a save under way is storing: a form holding it asks nothing (New
+        # pressed before the save is back goes on; a refused save says so)
+        self._saving: object = None
+        # whether the form held typed changes when the last read arrived
+        self._typed_at_load: bool | None = None
+        self._keep_typed = False
+        self._after_load: Callable[[], object] | None = None
         self.model: RecordsModel[R] = RecordsModel(self.columns(), self)
         self.view = table_view(self.model, self.list_name)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -175,7 +239,7 @@ class EditorPage(QWidget, Generic[R]):
         layout.addWidget(self.note)
         body = QHBoxLayout()
         body.addWidget(self.view, 3)
-        body.addWidget(self.editor, 2)
+        body.addWidget(details_scroll(self.editor), 2)
         layout.addLayout(body, 1)
         tasks.changed.connect(self._changed_elsewhere)
 
@@ -237,7 +301,16 @@ class EditorPage(QWidget, Generic[R]):
             self._failed
         ).run_in_background()
 
+    def typed_before_load(self) -> None:
+        """Note whether the form holds typed changes, before a read refills the lists
+        the form chooses from (a subclass calls it first; a teacher archived meanwhile
+        leaves its list, which is not typing)."""
+        if self._typed_at_load is None:
+            self._typed_at_load = self.has_changes()
+
     def _loaded(self, loaded: tuple[Access, list[R]]) -> None:
+        self.typed_before_load()
+        self._keep_typed, self._typed_at_load = bool(self._typed_at_load), None
         self.access, records = loaded
         keep = self.current_id
         self.model.set_records(records)
@@ -255,18 +328,26 @@ class EditorPage(QWidget, Generic[R]):
             finally:
                 self._reselecting = False
         elif keep is not None or not self._typing_new:
-            self.fill(None)
             self.current_id = None
+            self.show_record(None)
         self.loaded.emit()
+        then, self._after_load = self._after_load, None
+        if then is not None:
+            then()
 
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         if changes.setup and initiator is not self:
             self.reload()
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._reselecting:
+            if self._keep_typed:  # read again under the typing: what was typed stays
+                return
+        elif not self.row_may_change(self.view, current, previous):
+            return
         record = self.model.record(current.row())
         self.current_id = getattr(record, "id", None) if record is not None else None
-        self.fill(record)
+        self.show_record(record)
         if record is not None:
             self._typing_new = False
         if not self._reselecting:
@@ -274,12 +355,19 @@ class EditorPage(QWidget, Generic[R]):
             self.message.clear()
 
     def start_new(self) -> None:
-        """Clear the form for a new record."""
-        self.view.clearSelection()
+        """Clear the form for a new record (once typed changes are saved or discarded)."""
+        if not self.confirm_leave(self.start_new):
+            return
+        self._putting_back = True  # no row is chosen: nothing to ask or fill
+        try:
+            self.view.clearSelection()
+            self.view.selectionModel().clearCurrentIndex()
+        finally:
+            self._putting_back = False
         self.current_id = None
         self._edits += 1
         self._typing_new = True
-        self.fill(None)
+        self.show_record(None)
         self.message.setText(tr("New: fill in the details, then Save."))
         self.first_field().setFocus()  # typing goes into the form at once
 
@@ -288,6 +376,39 @@ class EditorPage(QWidget, Generic[R]):
         field = self.form.itemAt(0, QFormLayout.ItemRole.FieldRole)
         widget = field.widget() if field is not None else None
         return widget or self
+
+    def show_record(self, record: R | None) -> None:
+        """Fill the form with ``record`` (None: a new one) and remember it as stored."""
+        self.fill(record)
+        self._shown = self._form()
+
+    def _form(self) -> object:
+        """What the form holds (a form that cannot be read differs from everything)."""
+        try:
+            return self.record()
+        except HarmonyError:
+            return object()
+
+    # -- typed changes (UnsavedForm) -----------------------------------------------------
+
+    def has_changes(self) -> bool:
+        if self._shown is None:  # not read yet
+            return False
+        form = self._form()
+        return self.editable(self.access) and form != self._shown and form != self._saving
+
+    def changes_name(self) -> str:
+        stored = self.model.record(self.model.row_of(self.current_id))
+        shown = stored if stored is not None else self._form()
+        return str(getattr(shown, "name", "") or getattr(shown, "code", "") or "")
+
+    def save_changes(self, then: Callable[[], object]) -> None:
+        self._then = then
+        self.save()
+
+    def discard_changes(self) -> None:
+        self.show_record(self.model.record(self.model.row_of(self.current_id)))
+        self.message.clear()
 
     # -- saving ------------------------------------------------------------------------
 
@@ -299,6 +420,8 @@ class EditorPage(QWidget, Generic[R]):
         if current is None or record_id is None:
             return
         archived = not getattr(current, "archived", False)
+        if not self.has_changes():
+            self._shown = None  # as stored: filled again from the archived record
         CollectionOp(
             self.tasks,
             op=lambda s: write(s, record_id, archived),
@@ -320,6 +443,7 @@ class EditorPage(QWidget, Generic[R]):
             self._failed(exc)
             return
         self.save_button.setEnabled(False)
+        self._saving = record
         began = self._edits
         CollectionOp(
             self.tasks, op=self.save_op(record), changes=SETUP_CHANGED, parent=self
@@ -331,16 +455,22 @@ class EditorPage(QWidget, Generic[R]):
         """A save is stored: show the saved record, unless the form was given another
         one (or a new one) since the save began (``began``: :attr:`_edits` then)."""
         self.save_button.setEnabled(True)
+        self._saving = None
         saved_id = getattr(result, "id", result)
         if isinstance(saved_id, str) and (began is None or began == self._edits):
             self.current_id = saved_id
             self._typing_new = False
+        if began is not None and began == self._edits:
+            self._shown = self._form()  # stored: the read that follows fills it again
+        self._after_load, self._then = self._then, None
         self.message.setStyleSheet("")
         self.message.setText(self.saved_text(result))
         self.reload()
         self.saved.emit(result)
 
     def _failed(self, exc: Exception) -> None:
+        self._then = None  # refused: the form stays, with the message
+        self._saving = None
         self.save_button.setEnabled(self.editable(self.access))
         if isinstance(exc, HarmonyError):
             text = str(exc)  # says what is wrong and what to do
@@ -492,6 +622,7 @@ class StaffPage(EditorPage[StaffRecord]):
         return services.setup.access(), services.setup.staff(), hubs
 
     def _loaded(self, loaded: Any) -> None:
+        self.typed_before_load()  # before the hubs' list is refilled
         access, records, self.hub_names = loaded
         ticked = {  # kept for a new record being typed (a saved one is filled again)
             self.hubs_list.item(i).data(Qt.ItemDataRole.UserRole)

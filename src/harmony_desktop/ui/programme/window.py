@@ -2,7 +2,10 @@
 manager (File → Programme…, Ctrl+Shift+P).
 
 Hubs (and under them the programme's name, on every printout), Ensembles, Staff, School
-year (terms and closure days) and Attendance codes. It runs its work on the main
+year (terms and closure days) and Attendance codes. A page's typed changes are never
+dropped without asking (``unsaved.py``): not on another tab, nor when the window closes
+(Close, Ctrl+W, Escape, the title bar's button, or the main window closing); the question
+does not block (``unsaved.py``). It runs its work on the main
 window's task manager, and every change it makes is announced there, so the register and
 the roster follow at once.
 """
@@ -10,9 +13,10 @@ the roster follow at once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from harmony_desktop import APP_NAME
@@ -21,6 +25,7 @@ from harmony_desktop.ui.programme.calendar_page import CalendarPage
 from harmony_desktop.ui.programme.ensembles import EnsemblesPage
 from harmony_desktop.ui.programme.name_box import ProgrammeNameBox
 from harmony_desktop.ui.programme.pages import CodesPage, HubsPage, StaffPage, button, tr
+from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.tasks import TaskManager
 
@@ -65,6 +70,18 @@ class ProgrammeWindow(QWidget):
         ):
             page.setAccessibleName(title.replace("&", ""))
             self.tabs.addTab(page, title)
+        # what each tab asks about: the Hubs tab's hub form and the programme's name
+        self._forms: dict[QWidget, list[UnsavedForm]] = {
+            self.hubs: [self.hubs, self.name_box],
+            self.ensembles: [self.ensembles],
+            self.staff: [self.staff],
+            self.calendar: [self.calendar],
+            self.codes: [self.codes],
+        }
+        self._closing_anyway = False
+        self._tab = self.tabs.currentIndex()
+        self._putting_back = False
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.close_button = button(tr("Close"), tr("Close the programme set-up"))
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -84,6 +101,76 @@ class ProgrammeWindow(QWidget):
             self.name_box.reload()
             for page in (self.hubs, self.ensembles, self.staff, self.calendar, self.codes):
                 page.reload()
+
+    def forms(self) -> list[UnsavedForm]:
+        """Every form that asks before its typed changes are dropped."""
+        return [form for forms in self._forms.values() for form in forms]
+
+    def _changed_form(self, page: QWidget | None) -> UnsavedForm | None:
+        """The first form of ``page`` (a tab) holding typed changes."""
+        forms = self._forms.get(page, []) if page is not None else []
+        return next((form for form in forms if form.has_changes()), None)
+
+    def _tab_changed(self, index: int) -> None:
+        """Another tab: the page left asks first about its typed changes (the tab shown
+        stays until the answer; Save or Discard then go on to the tab chosen)."""
+        left = self._changed_form(self.tabs.widget(self._tab))
+        if self._putting_back or left is None:
+            self._tab = index
+            return
+        self._putting_back = True
+        try:
+            self.tabs.setCurrentIndex(self._tab)
+        finally:
+            self._putting_back = False
+        if left.confirm_leave(lambda: self.tabs.setCurrentIndex(index)):
+            self.tabs.setCurrentIndex(index)
+
+    def may_close(self, then: Callable[[], object]) -> bool:
+        """Whether the window may close now: True when no page has typed changes.
+        Otherwise the page with them is shown and asks (without waiting): ``then`` runs
+        once its changes are saved or discarded, and Cancel leaves everything open."""
+        current = self.tabs.currentWidget()
+        pages = [current, *(self.tabs.widget(i) for i in range(self.tabs.count()))]
+        for page in pages:
+            form = self._changed_form(page)
+            if form is not None and page is not None:
+                self._putting_back = True  # shown to be asked about, not left
+                try:
+                    self.tabs.setCurrentWidget(page)
+                    self._tab = self.tabs.currentIndex()
+                finally:
+                    self._putting_back = False
+                if self.isHidden():
+                    self.show()
+                self.raise_()
+                self.activateWindow()
+                return form.confirm_leave(then)
+        return True
+
+    def close_dropping_changes(self) -> None:
+        """Close without asking, typed changes dropped: the application is stopping
+        (the main window's shutdown, a test's teardown). An open question goes unanswered."""
+        self._closing_anyway = True
+        for form in self.forms():
+            form.drop_question()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close, Ctrl+W, Escape, the title bar: typed changes are asked about first
+        (the window stays open until they are saved or discarded)."""
+        if not self._closing_anyway and not self.may_close(self.close):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the window as Close does (an open list or calendar, or a box
+        that uses Escape itself, takes it first: only what none took arrives here)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def show_page(self, page: QWidget) -> None:
         """Bring one tab to the front."""
