@@ -1,12 +1,14 @@
 """The overdue rule at the week's edges, as the programme office reads it.
 
-A laptop is flagged when its last sync was 2 (``HARMONY_SYNC_OVERDUE_DAYS``) or more
-meeting days ago, counted in its hub's time zone: the days its hub's ensembles meet (their
-schedules, first and last days, the terms for those that follow them), today included,
+A laptop is flagged when it is 2 (``HARMONY_SYNC_OVERDUE_DAYS``) or more days late,
+counted in its hub's time zone from the first meeting day after its last sync (a day its
+hub's ensembles meet: their schedules, first and last days, the terms for those that
+follow them): that day, then each office day (Monday to Friday) after it, today included,
 the closure days the laptops synced left out. A Tuesday/Thursday hub that did not sync
-after Thursday's class is late the next Thursday, not on Monday; between terms nobody is.
-While the server knows no ensemble of a hub it counts Monday to Friday: a hub that met on
-Friday and did not sync is late by Monday morning; after a holiday Monday, by Tuesday.
+after Tuesday's class is late on Wednesday, and not at all on Monday; a Saturday hub that
+missed Saturday's sync is late on Monday; between terms nobody is. While the server knows
+no ensemble of a hub it counts Monday to Friday: a hub that met on Friday and did not sync
+is late by Monday morning; after a holiday Monday, by Tuesday.
 """
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ def test_a_laptop_silent_since_thursday_evening_is_late_on_monday_morning(
         "atrasado: se sincronizó por última vez hace 2 días de clases, de lunes a viernes, "
         "porque el servidor aún no conoce ninguna agrupación de su sede (se marca a partir de 2)"
     ) in page
-    assert "cuando su última sincronización fue hace 2 o más días de reunión" in page
+    assert "Un dispositivo se marca cuando lleva 2 o más días de atraso" in page
     hubs_page = admin.get("/admin/hubs?lang=es").text
     assert (
         "última sincronización hace 2 días de clases, de lunes a viernes, porque el servidor "
@@ -205,28 +207,46 @@ def test_a_tuesday_thursday_hub_is_late_only_when_it_missed_a_class(engine: Engi
     assert at(console, pacific(FRI, 19)) == (False, 0, False, 0)
     assert at(console, pacific(MON, 8)) == (False, 0, False, 0)  # the weekday rule said 2
     assert at(console, pacific(TUE, 8)) == (False, 1, False, 1)  # Tuesday's class
-    assert at(console, pacific(date(2026, 11, 25), 20)) == (False, 1, False, 1)  # Wednesday
-    thursday = pacific(date(2026, 11, 26), 0, 5)
-    assert at(console, thursday) == (True, 2, True, 2)  # Thursday has begun
+    assert at(console, pacific(TUE, 23, 55)) == (False, 1, False, 1)
+    wednesday = pacific(date(2026, 11, 25), 0, 5)
+    assert at(console, wednesday) == (True, 2, True, 2)  # Tuesday unsynced, Wednesday begun
     report = build_report(engine, console.settings)
     [device] = report.overdue
     assert device.days_counted == "meetings"
+    assert device.missed_meeting == TUE
     assert device.reasons(console.settings) == [
-        "overdue: last synced 2 meeting days ago (flagged at 2 or more)"
+        "overdue: its meeting on Tue 24 Nov has not synced: 2 days late, that day and the "
+        "office days since (flagged at 2 or more)"
     ]
     admin, _ = signed_in(console, "ana")
     page = admin.get("/admin?lang=es").text
     assert (
-        "atrasado: se sincronizó por última vez hace 2 días de reunión (se marca a partir de 2)"
-        in page
-    )
-    assert "cuando su última sincronización fue hace 2 o más días de reunión" in page
-    assert "last sync 2 meeting days ago (flagged at 2 or more)" in (
+        "atrasado: su reunión del mar 24 de nov no se ha sincronizado: 2 días de atraso, ese "
+        "día y los días hábiles desde entonces (se marca a partir de 2)"
+    ) in page
+    assert "Un dispositivo se marca cuando lleva 2 o más días de atraso" in page
+    assert "its meeting on Tue 24 Nov has not synced: 2 days late (flagged at 2 or more)" in (
         admin.get("/admin/hubs?lang=en").text
     )
-    assert "última sincronización hace 2 días de reunión (se marca a partir de 2)" in (
-        admin.get("/admin/hubs?lang=es").text
+    assert (
+        "su reunión del mar 24 de nov no se ha sincronizado: 2 días de atraso (se marca a "
+        "partir de 2)"
+    ) in admin.get("/admin/hubs?lang=es").text
+
+
+def test_a_saturday_hub_that_missed_saturday_is_late_on_monday(engine: Engine, hubs) -> None:
+    # Saturdays only; the laptop synced after Saturday 21 November's class, then nothing.
+    north, _ = hubs
+    saturday = [{"weekday": 5, "start": "09:00", "end": "12:00"}]
+    console = a_hub_that_meets(
+        engine, [north], [(north, ensemble(saturday))], synced=pacific(SAT, 13)
     )
+    assert at(console, pacific(date(2026, 11, 27), 19)) == (False, 0, False, 0)  # Friday
+    assert at(console, pacific(date(2026, 11, 28), 13)) == (False, 1, False, 1)  # class, no sync
+    assert at(console, pacific(date(2026, 11, 29), 23, 55)) == (False, 1, False, 1)  # Sunday
+    monday = pacific(date(2026, 11, 30), 0, 5)
+    assert at(console, monday) == (True, 2, True, 2)  # the office's first day: flagged
+    assert at(console, pacific(date(2026, 12, 4), 8)) == (True, 6, True, 6)  # all week
 
 
 def test_a_break_between_ensembles_flags_nobody(engine: Engine, hubs) -> None:
@@ -275,8 +295,8 @@ def test_an_ensemble_that_follows_the_terms_rests_between_them(engine: Engine, h
     )
     assert at(console, pacific(date(2026, 12, 21), 8)) == (False, 0, False, 0)  # out of term
     assert at(console, pacific(date(2027, 1, 6), 8)) == (False, 0, False, 0)
-    assert at(console, pacific(date(2027, 1, 12), 8)) == (False, 1, False, 1)  # Monday 11th
-    assert at(console, pacific(date(2027, 1, 13), 8)) == (True, 2, True, 2)  # Wednesday 13th
+    assert at(console, pacific(date(2027, 1, 11), 8)) == (False, 1, False, 1)  # Monday 11th
+    assert at(console, pacific(date(2027, 1, 12), 8)) == (True, 2, True, 2)  # and Tuesday
 
 
 def test_a_schedule_change_counts_each_meeting_while_in_effect(engine: Engine, hubs) -> None:
@@ -286,11 +306,13 @@ def test_a_schedule_change_counts_each_meeting_while_in_effect(engine: Engine, h
         {"weekday": d, "start": "15:30", "end": "17:00", "until": "2026-11-20"} for d in (0, 2, 4)
     ]
     after = [{"weekday": 3, "start": "16:00", "end": "17:30", "from": "2026-11-21"}]
-    console = a_hub_that_meets(engine, [north], [(north, ensemble(until + after))])
-    assert at(console, pacific(FRI, 19)) == (False, 1, False, 1)  # Friday's class
-    assert at(console, pacific(MON, 8)) == (False, 1, False, 1)  # no Monday class any more
-    assert at(console, pacific(date(2026, 11, 25), 8)) == (False, 1, False, 1)  # nor Wednesday
-    assert at(console, pacific(date(2026, 11, 26), 8)) == (True, 2, True, 2)  # Thursday
+    console = a_hub_that_meets(
+        engine, [north], [(north, ensemble(until + after))], synced=pacific(FRI, 19)
+    )  # after Friday's class
+    assert at(console, pacific(MON, 8)) == (False, 0, False, 0)  # no Monday class any more
+    assert at(console, pacific(date(2026, 11, 25), 8)) == (False, 0, False, 0)  # nor Wednesday
+    assert at(console, pacific(date(2026, 11, 26), 8)) == (False, 1, False, 1)  # Thursday's
+    assert at(console, pacific(date(2026, 11, 27), 8)) == (True, 2, True, 2)  # then Friday
 
 
 def test_an_archived_ensemble_and_a_closure_take_away_their_days(engine: Engine, hubs) -> None:
@@ -326,5 +348,6 @@ def test_a_laptop_of_two_hubs_counts_the_days_either_meets(engine: Engine, hubs)
         )
 
     assert judged(pacific(MON, 8)) == (1, False, {north: 0, south: 1})
-    # Tuesday: the laptop missed South's Monday and North's Tuesday; each hub only one
-    assert judged(pacific(TUE, 8)) == (2, True, {north: 1, south: 1})
+    # Tuesday: the laptop missed South's Monday, and Tuesday is an office day since; North
+    # missed only its Tuesday (begun), South its Monday and then Tuesday
+    assert judged(pacific(TUE, 8)) == (2, True, {north: 1, south: 2})

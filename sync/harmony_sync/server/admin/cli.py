@@ -101,8 +101,9 @@ def _text_report(report: health.HealthReport) -> str:
     zone = settings.zone
     lines = [
         f"Sync health as of {report.as_of.astimezone(zone):%a %d %b %Y %H:%M} "
-        f"{settings.timezone} (overdue when the last sync was {settings.overdue_school_days} "
-        f"or more meeting days ago; backlog limit {settings.backlog_limit} changes)"
+        f"{settings.timezone} (overdue when {settings.overdue_school_days} or more days late, "
+        f"counted from the first meeting not synced; backlog limit {settings.backlog_limit} "
+        "changes)"
     ]
 
     def device_line(d: health.DeviceHealth) -> str:
@@ -187,7 +188,8 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
     check.add_argument(
         "--overdue-days",
         type=int,
-        help="flag a device whose last sync was this many meeting days ago or more (default 2)",
+        help="flag a device this many days late or more, counted from the first meeting day "
+        "not synced: that day and the office days since (default 2)",
     )
     check.add_argument("--backlog-limit", type=int, help="changes waiting (default 200)")
     check.add_argument(

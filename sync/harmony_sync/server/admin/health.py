@@ -1,13 +1,14 @@
 """Sync health: which devices are current, which are overdue or hold a large backlog.
 
 One report serves the console's first page and ``harmony-sync admin health``, so the two
-always agree. A device is **overdue** when its last complete sync (or its enrollment, if it never
-synced) was ``overdue_school_days`` or more meeting days ago (:meth:`Calendar.meeting_days_since`:
-the days any of its hubs' ensembles meets, less the closure days the laptops synced),
-counted in its hub's time zone: with the default 2, a Tuesday/Thursday hub's laptop last
-synced on Thursday is flagged from the next Thursday, 00:00, for it missed Tuesday and
-Thursday has begun; a hub whose ensembles follow the terms is never flagged between
-terms. A hub the server knows no ensemble of counts Monday to Friday
+always agree. A device is **overdue** when it is ``overdue_school_days`` or more days late
+(:meth:`Calendar.days_late`): counted from the first day one of its hubs' ensembles met
+after its last complete sync (or its enrollment, if it never synced), that day and each
+office day (Monday to Friday) after it, less the closure days the laptops synced, in its
+hub's time zone. With the default 2, a Saturday hub that missed Saturday's marks is
+flagged on Monday, 00:00; a Tuesday/Thursday hub's laptop last synced on Thursday is
+flagged on Wednesday after a Tuesday it did not sync; a hub whose ensembles follow the
+terms is never flagged between terms. A hub the server knows no ensemble of counts Monday to Friday
 (:func:`school_days_since`), and so does a data manager's laptop (:data:`OFFICE_DAYS`). It is **over the backlog
 limit** when it last reported more changes waiting than ``backlog_limit``. It is flagged
 too when its last request was refused for something only someone at the laptop can fix
@@ -198,6 +199,8 @@ class DeviceHealth:
     school_days_silent: int | None = None
     #: MEETING_DAYS, WEEKDAYS (one of its hubs has no known ensemble) or OFFICE_DAYS
     days_counted: str = MEETING_DAYS
+    #: the first meeting day of its hubs it has not synced since (MEETING_DAYS only)
+    missed_meeting: date | None = None
     #: its last successful sync was today (in its hub's time zone)
     synced_today: bool = False
     overdue: bool = False
@@ -233,20 +236,26 @@ class DeviceHealth:
             days = self.school_days_silent or 0
             limit = settings.overdue_school_days
             synced = self.last_success_at is not None
-            if self.days_counted == MEETING_DAYS and synced:
+            if self.days_counted == MEETING_DAYS and synced and self.missed_meeting:
                 words = lang.ngettext(
-                    "overdue: last synced %(num)d meeting day ago (flagged at %(limit)d or more)",
-                    "overdue: last synced %(num)d meeting days ago (flagged at %(limit)d or more)",
+                    "overdue: its meeting on %(day)s has not synced: %(num)d day late, that "
+                    "day and the office days since (flagged at %(limit)d or more)",
+                    "overdue: its meeting on %(day)s has not synced: %(num)d days late, that "
+                    "day and the office days since (flagged at %(limit)d or more)",
                     days,
+                    day=lang.day(self.missed_meeting),
                     limit=limit,
                 )
-            elif self.days_counted == MEETING_DAYS:
+            elif self.days_counted == MEETING_DAYS and self.missed_meeting:
                 words = lang.ngettext(
-                    "overdue: enrolled %(num)d meeting day ago and never synced (flagged at "
+                    "overdue: enrolled and never synced, and its meeting on %(day)s has passed: "
+                    "%(num)d day late, that day and the office days since (flagged at "
                     "%(limit)d or more)",
-                    "overdue: enrolled %(num)d meeting days ago and never synced (flagged at "
+                    "overdue: enrolled and never synced, and its meeting on %(day)s has passed: "
+                    "%(num)d days late, that day and the office days since (flagged at "
                     "%(limit)d or more)",
                     days,
+                    day=lang.day(self.missed_meeting),
                     limit=limit,
                 )
             elif self.days_counted == WEEKDAYS and synced:
@@ -326,6 +335,7 @@ class DeviceHealth:
             "last_contact_at": iso(self.last_contact_at),
             "school_days_silent": self.school_days_silent,
             "days_counted": self.days_counted,
+            "missed_meeting": self.missed_meeting.isoformat() if self.missed_meeting else None,
             "synced_today": self.synced_today,
             "outbox_size": self.outbox_size,
             "app_version": self.app_version,
@@ -352,15 +362,16 @@ class HubHealth:
     devices: list[DeviceHealth] = field(default_factory=list)
     #: the newest successful sync of any of its enrolled laptops
     last_success_at: datetime | None = None
-    #: how many of its meeting days ago that was (or its newest laptop's enrollment, if
-    #: none has synced), in its time zone (Calendar.meeting_days_since); None without
-    #: enrolled laptops
+    #: how many days late it is since then (or its newest laptop's enrollment, if none
+    #: has synced), in its time zone (Calendar.days_late); None without enrolled laptops
     school_days_silent: int | None = None
     #: MEETING_DAYS, or WEEKDAYS while the server knows none of its ensembles
     days_counted: str = MEETING_DAYS
+    #: the first day it met that none of its laptops has synced since
+    missed_meeting: date | None = None
     #: not archived, has enrolled laptops, and none of them synced within the health
-    #: page's limit (its newest sync was that many meeting days ago or more; every one of
-    #: them is overdue): nobody there has synced
+    #: page's limit (that many days late or more; every one of them is overdue): nobody
+    #: there has synced
     overdue: bool = False
 
     @property
@@ -423,6 +434,7 @@ class HealthReport:
                     "last_success_at": h.last_success_at.isoformat() if h.last_success_at else None,
                     "school_days_silent": h.school_days_silent,
                     "days_counted": h.days_counted,
+                    "missed_meeting": h.missed_meeting.isoformat() if h.missed_meeting else None,
                     "overdue": h.overdue,
                 }
                 for h in self.hubs
@@ -631,22 +643,33 @@ class Calendar:
         self._days[key] = found
         return found
 
-    def meeting_days_since(
+    def days_late(
         self, hub_ids: Sequence[str], last: date, today: date, first: date | None = None
-    ) -> int:
-        """How many meeting days ago ``last`` was for a laptop serving ``hub_ids``: the
-        days after ``last`` up to and including ``today`` on which any of the hubs meets.
+    ) -> tuple[int, date | None]:
+        """How late a laptop serving ``hub_ids`` that last synced on ``last`` is by
+        ``today``, and the first meeting day it has not synced since (None: none yet).
+
+        Counted from that meeting day: the day itself, then each office day after it up
+        to and including ``today`` (Monday to Friday, less the closure days of every one
+        of the hubs). So a hub is late by the office's days once it has missed a meeting,
+        whichever days it meets: a Saturday hub that missed Saturday's marks is 2 days
+        late on Monday, not two weeks later; a Tuesday/Thursday hub last synced on
+        Thursday is 0 days late until Tuesday's meeting. 0 before any missed meeting.
 
         ``first`` (at most ``last``) lets many questions share one list of each hub's days.
         """
         if today <= last:
-            return 0
+            return 0, None
         first = min(first or last, last)
-        lists = [self.meeting_days(h, first, today) for h in hub_ids]
-        if len(lists) == 1:
-            days = lists[0]
-            return len(days) - bisect_right(days, last)
-        return len({d for days in lists for d in days[bisect_right(days, last) :]})
+        missed: date | None = None
+        for hub_id in hub_ids:
+            days = self.meeting_days(hub_id, first, today)
+            after = bisect_right(days, last)
+            if after < len(days) and (missed is None or days[after] < missed):
+                missed = days[after]
+        if missed is None:
+            return 0, None
+        return 1 + school_days_since(missed, today, self.closures.of_hubs(list(hub_ids))), missed
 
 
 def _calendar(engine: Engine) -> Calendar:
@@ -782,7 +805,7 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
             if d.is_data_manager:
                 health.school_days_silent = school_days_since(last, today, closures.programme)
             else:
-                health.school_days_silent = calendar.meeting_days_since(
+                health.school_days_silent, health.missed_meeting = calendar.days_late(
                     active_hubs, last, today, first
                 )
             health.overdue = health.school_days_silent >= settings.overdue_school_days
@@ -817,7 +840,7 @@ def _judge_hub(
     newest = max((m for m in since if m is not None), default=None)
     if newest is None:
         return
-    hub.school_days_silent = calendar.meeting_days_since(
+    hub.school_days_silent, hub.missed_meeting = calendar.days_late(
         [hub.id], newest.astimezone(tz).date(), now.astimezone(tz).date(), first
     )
     hub.overdue = not hub.archived and hub.school_days_silent >= settings.overdue_school_days

@@ -18,13 +18,13 @@ from __future__ import annotations
 import gettext as _gettext
 import math
 from contextvars import ContextVar
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime, format_timedelta
+from babel.dates import format_date, format_datetime, format_timedelta
 from babel.support import NullTranslations, Translations
 
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -106,6 +106,11 @@ class Language:
             return self.gettext("never")
         # TRANSLATORS: as "EEE d MMM y, HH:mm", without the year.
         return self._format(moment, self.gettext("EEE d MMM, HH:mm"))
+
+    def day(self, day: date) -> str:
+        """A day without its year: "Sat 28 Nov"."""
+        # TRANSLATORS: a day in the CLDR pattern syntax (EEE weekday, d day, MMM month).
+        return format_date(day, self.gettext("EEE d MMM"), locale=self.code)
 
     def _format(self, moment: datetime, pattern: str) -> str:
         return format_datetime(moment, pattern, tzinfo=self.zone, locale=self.code)

@@ -19,7 +19,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -896,7 +896,10 @@ def _filters(settings: ConsoleSettings) -> dict[str, Callable[..., str]]:
     def ago(moment: datetime | None) -> str:
         return i18n.current(settings.zone).ago(as_utc(moment) if moment else None, settings.now())
 
-    return {"when": when, "short": short, "ago": ago}
+    def day(value: date | None) -> str:
+        return i18n.current(settings.zone).day(value) if value else ""
+
+    return {"when": when, "short": short, "ago": ago, "day": day}
 
 
 def _gettext(message: str) -> str:
