@@ -18,11 +18,13 @@ headless Chromium takes full-page pictures of:
 - console-revoke.png: the revoke confirmation, saying what happens to unsynced changes;
 - console-health-es.png: sync health in Spanish, for a browser that prefers Spanish;
 - console-audit.png, console-audit-es.png: the audit log of the office's week (a console
-  user added, a mistyped name, a lost laptop revoked, a hub renamed, a code issued), in
-  English and in Spanish;
+  user added, a mistyped name, a lost laptop revoked, a hub renamed, a refused change
+  marked dealt with, a code issued), in English and in Spanish;
 - console-device.png, console-device-es.png: Eastside Library's laptop, one of whose
-  changes the server refused on Monday (a date of birth typed as text), with what to do,
-  and its sync history (a push refused that morning for its clock), in English and Spanish;
+  changes the server refused on Monday (a date of birth typed as text), with what to do
+  and the button that marks it dealt with, greyed below it the one refused on Thursday (a
+  note pasted into a name) that the office marked dealt with on Friday, and its sync
+  history (a push refused that morning for its clock), in English and Spanish;
 - console-hubs.png: the hubs, the one whose newest sync is oldest first: West Center,
   whose only laptop last synced on Wednesday, flagged; the programme's name (set in the
   console, as the header of every picture shows) and whom to call about each hub.
@@ -43,7 +45,7 @@ from zoneinfo import ZoneInfo
 
 import uvicorn
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import Engine, func, select, update
 from tests.admin.conftest import Browser, start_chromium
 from tests.server.console import PASSWORD, Clock, csrf_of
 from tests.server.fakes import Laptop, new_id
@@ -149,17 +151,17 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
             )
             assert refused.status_code == 422
         sync(e1, clock, at(day, 16, 50), 0, rows=4)
+        if day == 5:  # Thursday: a note pasted into a name on Eastside's laptop, refused
+            refuse(engine, e1, clock, at(5, 16, 52), east, {"legal_first_name": "Student " * 30})
     # Monday: a date of birth typed as text on Eastside's laptop, refused for good
-    clock.now = at(1, 16, 52)
-    refused_at = clock.now
-    bad = e1.mutation(
-        "student", new_id(), east, {"legal_first_name": "Student", "date_of_birth": "3/14/2016"}
+    refuse(
+        engine,
+        e1,
+        clock,
+        at(1, 16, 52),
+        east,
+        {"legal_first_name": "Student", "date_of_birth": "3/14/2016"},
     )
-    assert e1.client.get("/v1/session", headers=e1.headers).status_code == 200
-    e1.push([bad])
-    e1.pull_all()
-    with engine.begin() as conn:  # the server stamps refusals with its real clock
-        conn.execute(update(REJECTIONS).values(created_at=refused_at))
     sync(office, clock, at(1, 9, 30), 0)
     # two laptops of North Park edit the same student at once: a conflict to review
     student = new_id()
@@ -188,6 +190,20 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     clock.now = NOW
     client.close()
     return keys
+
+
+def refuse(
+    engine: Engine, laptop: Laptop, clock: Clock, when: datetime, hub: str, values: dict
+) -> None:
+    """A new student the server refuses for good, pushed at ``when`` (console time)."""
+    clock.now = when
+    with engine.connect() as conn:
+        before = conn.execute(select(func.max(REJECTIONS.c.id))).scalar() or 0
+    assert laptop.client.get("/v1/session", headers=laptop.headers).status_code == 200
+    laptop.push([laptop.mutation("student", new_id(), hub, values)])
+    laptop.pull_all()
+    with engine.begin() as conn:  # the server stamps refusals with its real clock
+        conn.execute(update(REJECTIONS).where(REJECTIONS.c.id > before).values(created_at=when))
 
 
 def office_week(app, engine, clock: Clock, lost: int, east: str, leads: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -223,6 +239,19 @@ def office_week(app, engine, clock: Clock, lost: int, east: str, leads: dict[str
         clock.now = at(5, 9, 11, 20 + n)
         post(f"/admin/hubs/{hub}/contact", csrf, contact=lead)
     clock.now = at(5, 9, 12)
+    post("/admin/logout", csrf)
+    # Friday: Eastside's site lead fixed Thursday's refused name and synced; the office
+    # marks it dealt with on the laptop's page (the one refusal it shows then)
+    clock.now = at(4, 9, 0)
+    csrf = sign_in("office", PASSWORD)
+    with engine.connect() as conn:
+        thursday = conn.execute(select(func.min(REJECTIONS.c.id))).scalar_one()
+        eastside = conn.execute(
+            select(REJECTIONS.c.device_key).where(REJECTIONS.c.id == thursday)
+        ).scalar_one()
+    clock.now = at(4, 9, 2)
+    post(f"/admin/devices/{eastside}/refusals-dealt", csrf, up_to=str(thursday))
+    clock.now = at(4, 9, 3)
     post("/admin/logout", csrf)
     clock.now = at(0, 10, 15)
     csrf = sign_in("office", PASSWORD)

@@ -108,6 +108,7 @@ def test_every_form_post_without_its_csrf_token_is_refused(
         ("/admin/devices/codes", {"name": "Forged laptop", "hub": hub}),
         (f"/admin/devices/{key}/rename", {"name": "Forged"}),
         (f"/admin/devices/{key}/revoke", {}),
+        (f"/admin/devices/{key}/refusals-dealt", {"up_to": "1"}),
         ("/admin/logout", {}),
     ]
     post_routes = {p for m, p in console_routes(console) if m == "POST"} - {"/admin/login"}

@@ -38,7 +38,7 @@ POOL_TIMEOUT_S = 30
 _MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration (a test checks it against the scripts): when the database is
 #: already there, commands skip loading Alembic, which keeps the admin CLI quick.
-HEAD_REVISION = "0008_hub_contact"
+HEAD_REVISION = "0009_refusals_dealt"
 #: PostgreSQL advisory lock key held while migrating ("HarmSyn" in ASCII).
 MIGRATION_LOCK_KEY = 0x4861726D53796E
 #: How long a process waits for another one's migration before giving up.

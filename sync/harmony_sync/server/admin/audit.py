@@ -49,6 +49,9 @@ SIGN_IN_FAILED = N_("sign-in failed")
 CODE_ISSUED = N_("enrollment code issued")
 DEVICE_RENAMED = N_("device renamed")
 DEVICE_REVOKED = N_("device revoked")
+#: the office marked a laptop's refused changes as dealt with: the entry says how many,
+#: never what they were
+REFUSALS_DEALT = N_("refused changes marked dealt with")
 HUB_CREATED = N_("hub created")
 HUB_RENAMED = N_("hub renamed")
 HUB_ARCHIVED = N_("hub archived")
@@ -71,6 +74,7 @@ ACTIONS = frozenset(
         CODE_ISSUED,
         DEVICE_RENAMED,
         DEVICE_REVOKED,
+        REFUSALS_DEALT,
         HUB_CREATED,
         HUB_RENAMED,
         HUB_ARCHIVED,
@@ -171,6 +175,11 @@ def waiting(count: int | None) -> Note:
     return Note("waiting", {"num": count})
 
 
+def refusals(count: int) -> Note:
+    """How many refused changes were marked as dealt with: "3 refused changes"."""
+    return Note("refusals", {"num": count})
+
+
 def _text(lang: Language, message: str, values: Mapping[str, Any]) -> str:
     """A note written out in ``lang``; KeyError, TypeError or ValueError when its values
     are not what its message needs."""
@@ -232,6 +241,12 @@ def _text(lang: Language, message: str, values: Mapping[str, Any]) -> str:
             "it last reported %(num)d change waiting",
             "it last reported %(num)d changes waiting",
             _int(values["num"]),
+        )
+    if message == "refusals":
+        # TRANSLATORS: the audit log's detail when refused changes are marked as dealt
+        # with: how many were marked.
+        return lang.ngettext(
+            "%(num)d refused change", "%(num)d refused changes", _int(values["num"])
         )
     raise KeyError(message)
 

@@ -13,7 +13,8 @@ terms is never flagged between terms. A hub the server knows no ensemble of coun
 limit** when it last reported more changes waiting than ``backlog_limit``. It is flagged
 too when its last request was refused for something only someone at the laptop can fix
 (:data:`REFUSALS`), and for :data:`REFUSED_CHANGES_DAYS` days after the server refused
-one of its changes for good (:data:`CHANGE_REFUSALS`). A hub is **overdue** when none of
+one of its changes for good (:data:`CHANGE_REFUSALS`), unless an admin marked it as dealt
+with (:func:`mark_refusals_dealt`). A hub is **overdue** when none of
 its laptops synced within the same limit as a device. Archived hubs,
 revoked devices and devices still awaiting enrollment are never flagged.
 """
@@ -28,13 +29,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 
 from harmony_sync.server.accounts import DEVICE_HUBS, DEVICES, HUBS, ROWS, as_utc
 from harmony_sync.server.admin.contacts import CONTACTS, error_words
 from harmony_sync.server.admin.i18n import DEFAULT, N_, Language, current
+from harmony_sync.server.admin.models import RefusalsDealt
 from harmony_sync.server.admin.settings import ConsoleSettings, zone
 from harmony_sync.server.store import CONFLICTS, REJECTIONS
+
+DEALT = RefusalsDealt.__table__  # type: ignore[attr-defined]
 
 #: A device's state; the console shows it translated (``_(status)``).
 ENROLLED, AWAITING, REVOKED = N_("enrolled"), N_("awaiting enrollment"), N_("revoked")
@@ -62,7 +66,9 @@ REFUSALS = {
 
 #: Changes the server refused for good (PROTOCOL.md section 5, rule 3) stay in "Needs
 #: review" on the laptop until someone there deals with them; the server cannot see when
-#: they do, so a laptop is flagged while it has refusals recorded this recently.
+#: they do (a dismissed refusal is not reported, and a corrected record is just another
+#: change), so a laptop is flagged while it has refusals recorded this recently that an
+#: admin has not marked as dealt with (:func:`mark_refusals_dealt`).
 REFUSED_CHANGES_DAYS = 7
 
 #: Why a change was refused (the server's rejection codes), in words for the office.
@@ -121,6 +127,11 @@ class RefusedChange:
     kind: str
     field: str | None
     code: str
+    #: its ``rejected_mutation.id`` (never shown: the dealt-with button carries the newest)
+    id: int = 0
+    #: when an admin marked it as dealt with, and who (a console user's name)
+    dealt_at: datetime | None = None
+    dealt_by: str | None = None
 
     def kind_words(self, lang: Language | None = None) -> str:
         """The kind of record in words ("student", "estudiante")."""
@@ -136,10 +147,12 @@ class RefusedChange:
 
 
 def refused_changes(engine: Engine, device_key: int, limit: int = 50) -> list[RefusedChange]:
-    """A laptop's refused changes, newest first."""
+    """A laptop's refused changes, newest first, each with who marked it as dealt with
+    and when (the first marking that covered it), if anyone did."""
     with engine.connect() as conn:
         rows = conn.execute(
             select(
+                REJECTIONS.c.id,
                 REJECTIONS.c.created_at,
                 REJECTIONS.c.table_name,
                 REJECTIONS.c.code,
@@ -149,11 +162,50 @@ def refused_changes(engine: Engine, device_key: int, limit: int = 50) -> list[Re
             .order_by(REJECTIONS.c.id.desc())
             .limit(limit)
         ).all()
+        marks = conn.execute(
+            select(DEALT.c.up_to, DEALT.c.marked_at, DEALT.c.marked_by)
+            .where(DEALT.c.device_key == device_key)
+            .order_by(DEALT.c.id)
+        ).all()
     out = []
-    for at, table, code, reason in rows:
+    for rid, at, table, code, reason in rows:
         match = _FIELD.search(reason or "") if code == "bad_values" else None
-        out.append(RefusedChange(as_utc(at), table or "", match.group(1) if match else None, code))
+        change = RefusedChange(
+            as_utc(at), table or "", match.group(1) if match else None, code, int(rid)
+        )
+        mark = next((m for m in marks if m.up_to >= rid), None)
+        if mark is not None:
+            change.dealt_at, change.dealt_by = as_utc(mark.marked_at), mark.marked_by
+        out.append(change)
     return out
+
+
+def mark_refusals_dealt(engine: Engine, device_key: int, up_to: int, by: str, at: datetime) -> int:
+    """Mark the device's refused changes up to refusal ``up_to`` (the newest the admin
+    saw) as dealt with; returns how many were not marked before (0: nothing recorded).
+
+    A refusal recorded after ``up_to`` is left out, and flags the laptop as before.
+    """
+    with engine.begin() as conn:
+        newest = conn.execute(
+            select(func.max(REJECTIONS.c.id)).where(REJECTIONS.c.device_key == device_key)
+        ).scalar()
+        up_to = min(up_to, int(newest or 0))
+        before = conn.execute(
+            select(func.max(DEALT.c.up_to)).where(DEALT.c.device_key == device_key)
+        ).scalar()
+        count = conn.execute(
+            select(func.count()).where(
+                REJECTIONS.c.device_key == device_key,
+                REJECTIONS.c.id > int(before or 0),
+                REJECTIONS.c.id <= up_to,
+            )
+        ).scalar_one()
+        if count:
+            conn.execute(
+                insert(DEALT).values(device_key=device_key, up_to=up_to, marked_at=at, marked_by=by)
+            )
+    return int(count)
 
 
 def school_days_since(last: date, today: date, closed: Set[date] = frozenset()) -> int:
@@ -208,6 +260,7 @@ class DeviceHealth:
     #: its last request was refused for one of REFUSALS (and no sync completed since)
     refused: bool = False
     #: changes of its the server refused for good in the last REFUSED_CHANGES_DAYS days
+    #: that no admin has marked as dealt with
     changes_refused: int = 0
 
     @property
@@ -744,11 +797,22 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
                 by_device[device_key] = by_device.get(device_key, 0) + int(count)
         devices = list(conn.execute(select(DEVICES).order_by(DEVICES.c.key)))
         since_refusals = now - timedelta(days=REFUSED_CHANGES_DAYS)
+        dealt = (
+            select(DEALT.c.device_key, func.max(DEALT.c.up_to).label("up_to"))
+            .group_by(DEALT.c.device_key)
+            .subquery()
+        )
         changes_refused = {
             int(key): int(count)
             for key, count in conn.execute(
                 select(REJECTIONS.c.device_key, func.count())
-                .where(REJECTIONS.c.created_at >= since_refusals)
+                .select_from(
+                    REJECTIONS.outerjoin(dealt, dealt.c.device_key == REJECTIONS.c.device_key)
+                )
+                .where(
+                    REJECTIONS.c.created_at >= since_refusals,
+                    REJECTIONS.c.id > func.coalesce(dealt.c.up_to, 0),
+                )
                 .group_by(REJECTIONS.c.device_key)
             )
         }

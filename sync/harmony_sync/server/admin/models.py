@@ -114,3 +114,23 @@ class DeviceSync(ServerModel, table=True):
     pulled: int = 0
     outbox_size: int | None = None
     app_version: str | None = Field(default=None, max_length=64)
+
+
+class RefusalsDealt(ServerModel, table=True):
+    """An admin marked a device's refused changes up to one refusal as dealt with.
+
+    Every refusal of the device (``rejected_mutation``) with an id up to ``up_to`` no
+    longer flags it; one refused later flags it again. Several markings of one device
+    are kept, so each refusal shows who marked it and when.
+    """
+
+    __tablename__ = "refusals_dealt"
+    __table_args__ = (Index("ix_refusals_dealt_device", "device_key", "up_to"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    device_key: int = Field(foreign_key="device.key")
+    #: the newest ``rejected_mutation.id`` of the device the admin saw when marking
+    up_to: int
+    marked_at: datetime
+    #: the console user's name, as the audit log keeps it
+    marked_by: str = Field(max_length=64)

@@ -56,6 +56,10 @@ SORTS = {
 NOTICES = {
     "renamed": N_("Renamed."),
     "revoked": N_("Device revoked: its token no longer works."),
+    "dealt": N_(
+        "Marked as dealt with: these refused changes no longer flag the laptop. A change "
+        "refused later flags it again."
+    ),
     "created": N_("Hub created."),
     "archived": N_("Hub archived."),
     "restored": N_("Hub restored."),
@@ -633,6 +637,24 @@ def rename_device(
         me, audit.DEVICE_RENAMED, audit.device(key, name.strip()), audit.previous_name(old)
     )
     return _see_other(f"{PREFIX}/devices/{key}", "renamed")
+
+
+@router.post("/devices/{key}/refusals-dealt", summary="Mark refused changes as dealt with")
+def refusals_dealt(
+    request: Request, me: Admin, key: int, up_to: Annotated[str, Form()] = ""
+) -> Response:
+    """Mark the device's refused changes shown (up to refusal ``up_to``, the newest on its
+    page) as dealt with: they stop flagging it at once; a later refusal flags it again.
+    A form without a sensible ``up_to`` marks nothing."""
+    console = _console(request)
+    device = _device(console, key)
+    newest = int(up_to) if up_to.isdigit() and len(up_to) <= 18 else 0
+    count = health.mark_refusals_dealt(console.engine, key, newest, me.name, console.now())
+    if count:
+        console.audit(
+            me, audit.REFUSALS_DEALT, audit.device(key, device.name), audit.refusals(count)
+        )
+    return _see_other(f"{PREFIX}/devices/{key}", "dealt")
 
 
 def unsynced_consequence(
