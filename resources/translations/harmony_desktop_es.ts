@@ -1399,6 +1399,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Event</source>
+        <extracomment>The &quot;Reached&quot; column is at most this wide (pixels): the title keeps the rest.</extracomment>
         <translation>Evento</translation>
     </message>
     <message>

@@ -212,3 +212,26 @@ def test_events_on_a_date_a_year_behind_are_listed_around_the_newest_day_recorde
         )
     finally:
         window.shutdown()
+
+
+def test_what_an_event_reached_is_on_two_lines_and_whole_on_hover(
+    qtbot: QtBot, window: MainWindow, services: Services, hub: HubFixture
+) -> None:
+    """On a 1024-pixel netbook "Reached" was cut ("19 participante…"): its figures are
+    on two lines, the column as wide as the longest, and the whole text on hover."""
+    services.events.add_performance(
+        hub.ensemble_id, dt.date(2026, 9, 10), dt.time(18, 0), dt.time(19, 30),
+        title="Spring concert", venue="Test Park", on_site=True, audience_count=137,
+    )  # fmt: skip
+    page = window.events
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        window.pages.setCurrentWidget(page)
+        page.reload()
+    cell = page.model.index(0, EventColumn.FIGURE)
+    assert cell.data() == "0 performers\naudience 137"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "0 performers · audience 137"
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == "0 performers · audience 137"
+    title = page.model.index(0, EventColumn.TITLE)
+    assert title.data(Qt.ItemDataRole.ToolTipRole) == "Spring concert"
+    widest = page.view.fontMetrics().horizontalAdvance("audience 137")
+    assert page.view.columnWidth(EventColumn.FIGURE) >= widest + 8

@@ -56,7 +56,14 @@ from harmony_desktop.ui.events.dialogs import (
     checked,
 )
 from harmony_desktop.ui.events.family import FamilyRollPanel
-from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, tr, wrap_title
+from harmony_desktop.ui.events.models import (
+    EventColumn,
+    EventRow,
+    EventsModel,
+    event_rows,
+    tr,
+    wrap_title,
+)
 from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.screen_fit import available_geometry
@@ -67,6 +74,9 @@ if TYPE_CHECKING:
     from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
 Loaded = tuple[list[EventRow], dt.date]
+
+#: The "Reached" column is at most this wide (pixels): the title keeps the rest.
+FIGURE_MOST = 140
 
 
 class SessionDetails(QWidget):
@@ -216,12 +226,12 @@ class EventsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setAccessibleName(tr("Event columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title and "Reached" share what the date and the kind leave (each wrapping
-        # onto a second line), so the list never scrolls sideways, even on a 1024-pixel
-        # netbook.
+        # The title takes what the date, the kind and "Reached" leave (wrapping onto a
+        # second line), so the list never scrolls sideways, even on a 1024-pixel netbook;
+        # "Reached" is as wide as its longest line (its figures on two lines, see
+        # :meth:`_fit_figures`), whole on hover.
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         # The date column fits a date and a 12-hour time on one line ("… 12:45 p.m.").
         widest = f"{date_text(dt.date(2026, 12, 30))} {time_text(dt.time(12, 45))}"
         date_width = max(126, self.view.fontMetrics().horizontalAdvance(widest) + 16)
@@ -319,6 +329,7 @@ class EventsPage(QWidget):
             None,
         )
         self.model.set_rows(rows)
+        self._fit_figures()
         row = self.model.row_of(wanted) if wanted else -1
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
@@ -329,6 +340,30 @@ class EventsPage(QWidget):
                 self._focus_next = None
                 self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # on its row
         self.loaded.emit(self.model.rowCount())
+
+    def _fit_figures(self) -> None:
+        """The "Reached" column as wide as its longest figure ("19 participantes",
+        "audience 137"; a masterclass's guest is cut, whole on hover), at least its
+        heading and at most :data:`FIGURE_MOST`: the title keeps the rest."""
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        widest = max(
+            (
+                metrics.horizontalAdvance(line)
+                for i in range(self.model.rowCount())
+                for line in self._figures(self.model.event_at(i))
+            ),
+            default=0,
+        )
+        heading = header.fontMetrics().horizontalAdvance(tr("Reached")) + 24
+        width = max(heading, min(FIGURE_MOST, widest + 14))
+        self.view.setColumnWidth(EventColumn.FIGURE, width)
+
+    @staticmethod
+    def _figures(row: EventRow) -> list[str]:
+        """The lines of ``row``'s figure that are figures (not a masterclass's guest)."""
+        lines = row.figure_lines.splitlines()
+        return lines[:1] if row.kind == "masterclass" else lines
 
     def _family_roll_loaded(self) -> None:
         """The roll of a family event just added is read: the keyboard goes to it (to
