@@ -491,6 +491,7 @@
     </message>
     <message>
         <source>Volunteers</source>
+        <extracomment>this computer&apos;s date at the last load the day the clearances were judged on at the last load: :attr:`today`, or the newest day the register recorded when this computer&apos;s date is certainly wrong</extracomment>
         <translation>Voluntarios</translation>
     </message>
     <message>
@@ -1330,6 +1331,7 @@ Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión úni
     </message>
     <message>
         <source>This computer&apos;s date is wrong</source>
+        <extracomment>How often a page compares this computer&apos;s date with the day it judged on (a laptop left open past midnight judges on the new day), in milliseconds.</extracomment>
         <translation>La fecha de esta computadora está mal</translation>
     </message>
     <message>
@@ -1397,6 +1399,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Event</source>
+        <extracomment>The &quot;Reached&quot; column is at most this wide (pixels): the title keeps the rest.</extracomment>
         <translation>Evento</translation>
     </message>
     <message>
@@ -2459,6 +2462,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Events</source>
+        <extracomment>the day given (tests, screenshots); None: this computer&apos;s date, read each load this computer&apos;s date at the last load the day the list was centred on at the last load: :attr:`today`, or the newest day the register recorded when this computer&apos;s date is certainly wrong</extracomment>
         <translation>Eventos</translation>
     </message>
     <message>
@@ -2516,6 +2520,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>No event chosen</source>
         <translation>No se eligió ningún evento</translation>
+    </message>
+    <message>
+        <source>It says {today}, but this register already has changes from {recorded}, the earliest today can be: the events listed are those of the year before that day and the six months after. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
+        <translation>Muestra el {today}, pero el registro ya tiene cambios del {recorded}, así que hoy es ese día o uno posterior: se listan los eventos del año anterior a ese día y de los seis meses siguientes. Corrija la fecha y la hora de esta computadora y vuelva a abrir Harmony.</translation>
     </message>
     <message>
         <source>About this page</source>
@@ -3427,6 +3435,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>{kind} done</source>
+        <extracomment>this computer&apos;s date: a clearance ticked done is done then the day its state is judged on (the register&apos;s when this computer&apos;s date is certainly wrong)</extracomment>
         <translation>{kind}: se realizó</translation>
     </message>
     <message>
@@ -3459,6 +3468,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>New volunteer</source>
+        <extracomment>the clearances&apos; states are judged on this day (``today`` when None)</extracomment>
         <translation>Nuevo voluntario(a)</translation>
     </message>
     <message>
@@ -3734,6 +3744,10 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Clearances &amp;expiring within 30 days…</source>
         <translation>Autorizaciones que &amp;vencen en menos de 30 días…</translation>
+    </message>
+    <message>
+        <source>It says {today}, but this register already has changes from {recorded}, the earliest today can be: clearances here are judged on that day. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
+        <translation>Muestra el {today}, pero el registro ya tiene cambios del {recorded}, así que hoy es ese día o uno posterior: aquí las autorizaciones se evalúan con esa fecha. Corrija la fecha y la hora de esta computadora y vuelva a abrir Harmony.</translation>
     </message>
     <message>
         <source>Remove {name}? Their record and assignments are deleted on every laptop; hours already recorded stay in the reports.</source>

@@ -101,3 +101,13 @@ class ClockCheck:
             return None
         certain = is_behind(now_ms, self.last_sync_ms())
         return ClockBehind(local_time(now_ms), local_time(recorded_ms), certain)
+
+
+def at_least(today: dt.date, behind: ClockBehind | None) -> dt.date:
+    """The day it at least really is when this computer says ``today``: the newest day
+    the register recorded when the clock is certainly behind it (:attr:`ClockBehind.certain`),
+    else ``today``. What the register judges a volunteer's clearances on, and the
+    Volunteers and Events tabs too."""
+    if behind is None or not behind.certain:
+        return today
+    return max(today, behind.recorded.date())

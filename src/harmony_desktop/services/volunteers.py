@@ -450,11 +450,14 @@ class VolunteerService:
 
     # -- volunteers ---------------------------------------------------------------------
 
-    def for_hub(self, hub_id: str | None, *, include_inactive: bool = True) -> list[VolunteerInfo]:
+    def for_hub(
+        self, hub_id: str | None, *, include_inactive: bool = True, on: dt.date | None = None
+    ) -> list[VolunteerInfo]:
         """The volunteers of a hub (home there, or assisting there), by name; every
-        volunteer on this laptop when ``hub_id`` is None."""
+        volunteer on this laptop when ``hub_id`` is None. Their clearances are judged on
+        ``on`` (this computer's today when None)."""
         with self.store.read() as s:
-            return volunteers_of(s, hub_id, self.today(), include_inactive=include_inactive)
+            return volunteers_of(s, hub_id, on or self.today(), include_inactive=include_inactive)
 
     def get(self, volunteer_id: str) -> VolunteerInfo:
         """One volunteer; :class:`NotFoundError` if there is none."""
@@ -672,15 +675,20 @@ class VolunteerService:
                 w.delete(row)
 
     def expiring(
-        self, hub_id: str | None = None, *, within_days: int = EXPIRING_WITHIN_DAYS
+        self,
+        hub_id: str | None = None,
+        *,
+        within_days: int = EXPIRING_WITHIN_DAYS,
+        on: dt.date | None = None,
     ) -> list[ExpiringClearance]:
         """Clearances of active and prospective volunteers that expire within
-        ``within_days`` days, or have expired, soonest first (for the coordinator)."""
+        ``within_days`` days of ``on`` (this computer's today when None), or have expired,
+        soonest first (for the coordinator)."""
         if within_days < 0:
             raise ValidationError(_("The number of days cannot be negative."), "within")
-        today = self.today()
+        today = on or self.today()
         found = []
-        for volunteer in self.for_hub(hub_id, include_inactive=False):
+        for volunteer in self.for_hub(hub_id, include_inactive=False, on=today):
             hubs = ", ".join(sorted({a.hub_name for a in volunteer.assignments}, key=sort_key))
             for c in volunteer.clearances:
                 if c.expires_on is None or c.done_on is None:
@@ -915,19 +923,22 @@ class VolunteerService:
         with self.store.read() as s:
             return volunteer_hours(s, hub_id, first, last)
 
-    def clearance_table(self, hub_id: str | None) -> tuple[list[str], list[list[Any]]]:
-        """Every volunteer's clearance status (see :func:`clearance_status`)."""
+    def clearance_table(
+        self, hub_id: str | None, *, on: dt.date | None = None
+    ) -> tuple[list[str], list[list[Any]]]:
+        """Every volunteer's clearance status on ``on`` (this computer's today when None;
+        see :func:`clearance_status`)."""
         with self.store.read() as s:
-            headers, rows = clearance_status(s, hub_id, self.today())
+            headers, rows = clearance_status(s, hub_id, on or self.today())
         return headers, flags_in_words(rows)
 
     def summary_table(
-        self, hub_id: str | None, first: dt.date, last: dt.date
+        self, hub_id: str | None, first: dt.date, last: dt.date, *, on: dt.date | None = None
     ) -> tuple[list[str], list[list[Any]]]:
-        """Per hub: volunteers by status, active teaching assistants, cleared, hours (see
-        :func:`volunteer_summary`)."""
+        """Per hub: volunteers by status, active teaching assistants, cleared on ``on``
+        (this computer's today when None), hours (see :func:`volunteer_summary`)."""
         with self.store.read() as s:
-            return volunteer_summary(s, hub_id, first, last, self.today())
+            return volunteer_summary(s, hub_id, first, last, on or self.today())
 
 
 # -- the volunteer tables, shared by the Volunteers tab's exports, ``volunteers export``

@@ -7,16 +7,21 @@ land on the wrong day. The first such write in the window asks once; "Take roll 
 covers the register's roll, its volunteers and the events page alike. The register page
 owns the question (it compares the clock) and hands it to the other two; it lives
 outside the pages' packages because the pages never import each other.
+
+The Volunteers and Events tabs judge on the day it at least really is
+(:func:`~harmony_desktop.services.clock_check.at_least`), and say so in
+:class:`JudgedDayBand`, the register's red band in their words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from harmony_desktop.services.clock_check import ClockBehind
@@ -99,3 +104,48 @@ class WrongDayQuestion:
         box.finished.connect(lambda _result: answered())
         open_dialog(box)
         return box
+
+
+#: How often a page compares this computer's date with the day it judged on (a laptop
+#: left open past midnight judges on the new day), in milliseconds.
+DAY_CHECK_MS = 60_000
+
+
+class JudgedDayBand(QFrame):
+    """The register's red band on another tab: this computer's date is certainly wrong,
+    and what the tab judged on instead. Hidden when the tab judged on the computer's
+    date; never takes the keyboard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("judgedDay")
+        self.setStyleSheet(
+            "QFrame#judgedDay { background: #fdecea; border: 2px solid #b00020;"
+            " border-radius: 6px; }"
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setWordWrap(True)
+        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.label.setAccessibleName(tr("This computer's date is wrong"))
+        layout.addWidget(self.label, 1)
+        self.hide()
+
+    def show_judged(self, today: dt.date, judged_on: dt.date, body: str) -> None:
+        """Say that this computer's date, ``today``, is wrong and the tab judged on
+        ``judged_on`` (``body``: the tab's sentence, with ``{today}`` and ``{recorded}``);
+        hide when they are the same day."""
+        if judged_on == today:
+            self.hide()
+            return
+        head = tr("⚠ This computer's date is wrong.")
+        text = body.format(
+            today=escape(long_day(today), quote=False),
+            recorded=escape(long_day(judged_on), quote=False),
+        )
+        self.label.setText(f"<b>{escape(head, quote=False)}</b> {text}")
+        self.label.setAccessibleDescription(f"{head} {text}")
+        self.show()

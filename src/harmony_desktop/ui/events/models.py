@@ -57,6 +57,13 @@ class EventRow:
     figure: str
     item: FamilyEventInfo | MasterclassInfo | PerformanceInfo
 
+    @property
+    def figure_lines(self) -> str:
+        """What it reached on two lines (the first figure, then the rest): a narrow
+        column shows both figures whole rather than "19 participante…"."""
+        first, sep, rest = self.figure.partition(" · ")
+        return f"{first}\n{rest}" if sep else first
+
 
 def event_rows(
     families: list[FamilyEventInfo],
@@ -143,8 +150,13 @@ class EventsModel(QAbstractTableModel):
                 f"{date_text(row.date)} {time_text(row.start)}",
                 row.what,
                 row.title,
-                row.figure,
+                row.figure_lines if role == Qt.ItemDataRole.DisplayRole else row.figure,
             )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (
+            EventColumn.TITLE,
+            EventColumn.FIGURE,
+        ):  # whole, where a narrow column cuts it
+            return row.title if index.column() == EventColumn.TITLE else row.figure
         return None
 
     def set_rows(self, rows: list[EventRow]) -> None:

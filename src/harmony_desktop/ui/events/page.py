@@ -4,7 +4,12 @@ The list shows each event with what it reached. A family event opens its roll
 (``family.py``); a masterclass shows its guest and who is invited (its roll is taken in
 the Register, like any session); a performance shows its venue, performers and audience,
 which can be recorded here. Loading goes through the task manager; the tab reloads when
-the change notice says events, sessions or marks changed.
+the change notice says events, sessions or marks changed, and when this computer's date
+turns (a laptop left open past midnight).
+
+The list spans the year before today and the six months after, today being this
+computer's date unless the register knows that date is certainly wrong (its clock is
+behind what was already recorded): then the newest day recorded, and a red band says so.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.vocab import FamilyEventKind
+from harmony_desktop.services.clock_check import at_least
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.events import (
     FamilyEventInfo,
@@ -49,16 +56,27 @@ from harmony_desktop.ui.events.dialogs import (
     checked,
 )
 from harmony_desktop.ui.events.family import FamilyRollPanel
-from harmony_desktop.ui.events.models import EventRow, EventsModel, event_rows, tr, wrap_title
+from harmony_desktop.ui.events.models import (
+    EventColumn,
+    EventRow,
+    EventsModel,
+    event_rows,
+    tr,
+    wrap_title,
+)
 from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.screen_fit import available_geometry
 from harmony_desktop.ui.tasks import Changes, TaskManager
+from harmony_desktop.ui.wrong_day import DAY_CHECK_MS, JudgedDayBand
 
 if TYPE_CHECKING:
     from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
-Loaded = list[EventRow]
+Loaded = tuple[list[EventRow], dt.date]
+
+#: The "Reached" column is at most this wide (pixels): the title keeps the rest.
+FIGURE_MOST = 140
 
 
 class SessionDetails(QWidget):
@@ -159,7 +177,13 @@ class EventsPage(QWidget):
         self.services = services
         self.hub_id = hub_id
         self.tasks = tasks
-        self.today = today or dt.date.today()
+        #: the day given (tests, screenshots); None: this computer's date, read each load
+        self._given_today = today
+        #: this computer's date at the last load
+        self.today = self.computer_today()
+        #: the day the list was centred on at the last load: :attr:`today`, or the newest
+        #: day the register recorded when this computer's date is certainly wrong
+        self.judged_on = self.today
         self.current: EventRow | None = None
         self.active_dialog: QWidget | None = None
         self._generation = 0
@@ -187,6 +211,7 @@ class EventsPage(QWidget):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
         self.message = QLabel()
         self.message.setAccessibleName(tr("Event messages"))
+        self.wrong_day_band = JudgedDayBand()
 
         self.model = EventsModel(self)
         self.view = QTableView()
@@ -201,12 +226,12 @@ class EventsPage(QWidget):
         header = self.view.horizontalHeader()
         header.setAccessibleName(tr("Event columns"))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title and "Reached" share what the date and the kind leave (each wrapping
-        # onto a second line), so the list never scrolls sideways, even on a 1024-pixel
-        # netbook.
+        # The title takes what the date, the kind and "Reached" leave (wrapping onto a
+        # second line), so the list never scrolls sideways, even on a 1024-pixel netbook;
+        # "Reached" is as wide as its longest line (its figures on two lines, see
+        # :meth:`_fit_figures`), whole on hover.
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         # The date column fits a date and a 12-hour time on one line ("… 12:45 p.m.").
         widest = f"{date_text(dt.date(2026, 12, 30))} {time_text(dt.time(12, 45))}"
         date_width = max(126, self.view.fontMetrics().horizontalAdvance(widest) + 16)
@@ -237,6 +262,7 @@ class EventsPage(QWidget):
         listed = max(545 * room // 1280, min(520, room // 2))
         splitter.setSizes([listed, room - listed])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.wrong_day_band)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
@@ -253,6 +279,10 @@ class EventsPage(QWidget):
         self.details.save_button.clicked.connect(self.save_performance)
         self.family.loaded.connect(self._family_roll_loaded)
         tasks.changed.connect(self._on_changes)
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
+        self.day_timer.timeout.connect(self.check_day)
+        self.day_timer.start()
         self.reload()
 
     # -- loading -------------------------------------------------------------------------
@@ -260,18 +290,21 @@ class EventsPage(QWidget):
     def reload(self) -> None:
         """Load the events of the last year and the next six months."""
         hub_id = self.hub_id
-        first = self.today - dt.timedelta(days=365)
-        last = self.today + dt.timedelta(days=183)
+        self.today = today = self.computer_today()
         self._generation += 1
         generation = self._generation
 
         def load(s: Services) -> Loaded:
+            # Around the day it at least really is: the register's, if this date is wrong.
+            day = at_least(today, s.clock.behind())
+            first = day - dt.timedelta(days=365)
+            last = day + dt.timedelta(days=183)
             rows = event_rows(
                 s.events.family_events(hub_id, first, last),
                 s.events.masterclasses(hub_id, first, last),
                 s.events.performances(hub_id, first, last),
             )
-            return rows
+            return rows, day
 
         QueryOp(
             self.tasks, op=load, success=lambda got: self._loaded(got, generation), parent=self
@@ -280,12 +313,23 @@ class EventsPage(QWidget):
     def _loaded(self, got: Loaded, generation: int) -> None:
         if generation != self._generation:
             return
-        rows = got
+        rows, self.judged_on = got
+        self.wrong_day_band.show_judged(
+            self.today,
+            self.judged_on,
+            tr(
+                "It says {today}, but this register already has changes from {recorded}, "
+                "the earliest today can be: the events listed are those of the year before "
+                "that day and the six months after. Set the date and time in this "
+                "computer's settings, then close and reopen Harmony."
+            ),
+        )
         wanted, self._select_next = (
             self._select_next or (self.current.id if self.current else None),
             None,
         )
         self.model.set_rows(rows)
+        self._fit_figures()
         row = self.model.row_of(wanted) if wanted else -1
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
@@ -296,6 +340,30 @@ class EventsPage(QWidget):
                 self._focus_next = None
                 self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # on its row
         self.loaded.emit(self.model.rowCount())
+
+    def _fit_figures(self) -> None:
+        """The "Reached" column as wide as its longest figure ("19 participantes",
+        "audience 137"; a masterclass's guest is cut, whole on hover), at least its
+        heading and at most :data:`FIGURE_MOST`: the title keeps the rest."""
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        widest = max(
+            (
+                metrics.horizontalAdvance(line)
+                for i in range(self.model.rowCount())
+                for line in self._figures(self.model.event_at(i))
+            ),
+            default=0,
+        )
+        heading = header.fontMetrics().horizontalAdvance(tr("Reached")) + 24
+        width = max(heading, min(FIGURE_MOST, widest + 14))
+        self.view.setColumnWidth(EventColumn.FIGURE, width)
+
+    @staticmethod
+    def _figures(row: EventRow) -> list[str]:
+        """The lines of ``row``'s figure that are figures (not a masterclass's guest)."""
+        lines = row.figure_lines.splitlines()
+        return lines[:1] if row.kind == "masterclass" else lines
 
     def _family_roll_loaded(self) -> None:
         """The roll of a family event just added is read: the keyboard goes to it (to
@@ -312,8 +380,24 @@ class EventsPage(QWidget):
         if initiator is self.family:
             self._refresh_figures()
             return
-        if changes.events or changes.sessions or changes.marks or changes.roster:
+        # after a sync too: the register compares the clock again then
+        if changes.events or changes.sessions or changes.marks or changes.roster or changes.sync:
             self.reload()
+
+    def computer_today(self) -> dt.date:
+        """This computer's date now (the day given, in tests)."""
+        return self._given_today or dt.date.today()
+
+    def check_day(self) -> None:
+        """Load again if this computer's date turned since the last load (a laptop left
+        open past midnight lists around the new day)."""
+        if self.computer_today() != self.today:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The tab shown: around today's date (it may have turned meanwhile)."""
+        super().showEvent(event)
+        self.check_day()
 
     def _refresh_figures(self) -> None:
         """The family roll stored something: the list's figure follows, the roll stays."""
@@ -356,7 +440,7 @@ class EventsPage(QWidget):
 
     def add_family_event(self) -> None:
         """A new family event at this hub."""
-        dialog = FamilyEventDialog(self.today, self)
+        dialog = FamilyEventDialog(self.judged_on, self)
 
         def submit() -> str | None:
             day, start, end = dialog.times()
@@ -374,7 +458,7 @@ class EventsPage(QWidget):
 
     def add_masterclass(self) -> None:
         """A new masterclass of one of the hub's ensembles."""
-        dialog = MasterclassDialog(self._ensembles(), self.today, self)
+        dialog = MasterclassDialog(self._ensembles(), self.judged_on, self)
 
         def submit() -> str | None:
             day, start, end = dialog.times()
@@ -393,7 +477,7 @@ class EventsPage(QWidget):
 
     def add_performance(self) -> None:
         """A new performance of one of the hub's ensembles."""
-        dialog = PerformanceDialog(self._ensembles(), self.today, self)
+        dialog = PerformanceDialog(self._ensembles(), self.judged_on, self)
 
         def submit() -> str | None:
             day, start, end = dialog.times()

@@ -62,9 +62,20 @@ def _pydate(value: QDate) -> dt.date | None:
 class ClearanceRow:
     """The widgets of one clearance kind in the form."""
 
-    def __init__(self, kind: ClearanceKindInfo, today: dt.date, grid: QGridLayout, row: int):
+    def __init__(
+        self,
+        kind: ClearanceKindInfo,
+        today: dt.date,
+        grid: QGridLayout,
+        row: int,
+        judged_on: dt.date | None = None,
+    ):
         self.kind = kind
+        #: this computer's date: a clearance ticked done is done then
         self.today = today
+        #: the day its state is judged on (the register's when this computer's date is
+        #: certainly wrong)
+        self.judged_on = judged_on or today
         label = clearance_label(kind.label)  # a default kind's in the window's language
         self.done = QCheckBox(label)
         self.done.setAccessibleName(tr("{kind} done").format(kind=label))
@@ -123,7 +134,7 @@ class ClearanceRow:
     def show_state(self) -> None:
         """Valid, expiring, expired or missing, in colour."""
         got = self.values()
-        state = clearance_state(got[0], got[1], self.today) if got else ClearanceState.MISSING
+        state = clearance_state(got[0], got[1], self.judged_on) if got else ClearanceState.MISSING
         text, colour = {
             ClearanceState.OK: (tr("Valid"), CLEARED),
             ClearanceState.EXPIRING: (tr("Expiring"), EXPIRING),
@@ -149,9 +160,13 @@ class VolunteerDialog(QDialog):
         volunteer: VolunteerInfo | None,
         today: dt.date,
         parent: QWidget | None = None,
+        *,
+        judged_on: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        #: the clearances' states are judged on this day (``today`` when None)
+        self.judged_on = judged_on or today
         self.hub_id = hub_id
         self.volunteer = volunteer
         self.setWindowTitle(volunteer.display_name if volunteer else tr("New volunteer"))
@@ -290,7 +305,7 @@ class VolunteerDialog(QDialog):
         stored = {c.kind_id: c for c in v.clearances} if v else {}
         self.clearance_rows: list[ClearanceRow] = []
         for row, kind in enumerate(kinds, start=1):
-            widgets = ClearanceRow(kind, today, grid, row)
+            widgets = ClearanceRow(kind, today, grid, row, self.judged_on)
             found = stored.get(kind.id)
             widgets.load(found.done_on if found else None, found.expires_on if found else None)
             self.clearance_rows.append(widgets)

@@ -153,6 +153,11 @@ class VolunteerTableModel(QAbstractTableModel):
 
     # -- data in -----------------------------------------------------------------------
 
+    def set_today(self, today: dt.date) -> None:
+        """Judge the clearances' details on ``today`` (a new day, or the register's when
+        this computer's date is wrong)."""
+        self._today = today
+
     def set_volunteers(self, volunteers: list[VolunteerInfo]) -> None:
         """Replace every volunteer (after a load), keeping the search and the order."""
         self._all = list(volunteers)

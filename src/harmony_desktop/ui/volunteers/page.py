@@ -4,7 +4,12 @@ volunteer form, the clearance kinds, import and exports.
 
 Loading runs on the window's database thread; the search filters the loaded list in
 memory. The tab reloads when the change notice says volunteers changed (a form here, the
-register's volunteer panel, a sync).
+register's volunteer panel, a sync), and when this computer's date turns (a laptop left
+open past midnight).
+
+Clearances are judged on this computer's date, unless the register knows that date is
+certainly wrong (its clock is behind what was already recorded): then on the newest day
+recorded, the day the register's volunteers are judged on too, and a red band says so.
 """
 
 from __future__ import annotations
@@ -14,8 +19,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.errors import HarmonyError
+from harmony_desktop.services.clock_check import at_least
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.hubs import EnsembleInfo
 from harmony_desktop.services.volunteers import (
@@ -57,9 +63,14 @@ from harmony_desktop.ui.volunteers.model import (
     VolunteerTableModel,
     tr,
 )
+from harmony_desktop.ui.wrong_day import DAY_CHECK_MS, JudgedDayBand
 
 Loaded = tuple[
-    list[VolunteerInfo], list[ExpiringClearance], list[EnsembleInfo], list[ClearanceKindInfo]
+    list[VolunteerInfo],
+    list[ExpiringClearance],
+    list[EnsembleInfo],
+    list[ClearanceKindInfo],
+    dt.date,
 ]
 
 
@@ -94,7 +105,11 @@ class VolunteersPage(QWidget):
         self.services = services
         self.hub_id = hub_id
         self.tasks = tasks
+        #: this computer's date at the last load
         self.today = services.volunteers.today()
+        #: the day the clearances were judged on at the last load: :attr:`today`, or the
+        #: newest day the register recorded when this computer's date is certainly wrong
+        self.judged_on = self.today
         self.ensembles: list[EnsembleInfo] = []
         self.kinds: list[ClearanceKindInfo] = []
         self.active_dialog: QWidget | None = None
@@ -160,6 +175,7 @@ class VolunteersPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("Volunteer messages"))
+        self.wrong_day_band = JudgedDayBand()
 
         top = QHBoxLayout()
         top.addWidget(self.search_label)
@@ -184,6 +200,7 @@ class VolunteersPage(QWidget):
         splitter.addWidget(side)
         splitter.setSizes([360, 200])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.wrong_day_band)
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
@@ -199,6 +216,10 @@ class VolunteersPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         tasks.changed.connect(self._on_changes)
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
+        self.day_timer.timeout.connect(self.check_day)
+        self.day_timer.start()
         self._update_buttons()
         self.reload()
 
@@ -211,13 +232,17 @@ class VolunteersPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.count.setText(tr("Loading…"))
+        self.today = today = self.services.volunteers.today()
 
         def load(s: Services) -> Loaded:
+            # On the day it at least really is: the register's, if this date is wrong.
+            day = at_least(today, s.clock.behind())
             return (
-                s.volunteers.for_hub(hub_id, include_inactive=inactive),
-                s.volunteers.expiring(hub_id, within_days=EXPIRING_WITHIN_DAYS),
+                s.volunteers.for_hub(hub_id, include_inactive=inactive, on=day),
+                s.volunteers.expiring(hub_id, within_days=EXPIRING_WITHIN_DAYS, on=day),
                 s.hubs.ensembles(hub_id),
                 s.volunteers.kinds(),
+                day,
             )
 
         QueryOp(
@@ -227,8 +252,18 @@ class VolunteersPage(QWidget):
     def _loaded(self, got: Loaded, generation: int) -> None:
         if generation != self._generation:
             return
-        volunteers, expiring, self.ensembles, self.kinds = got
+        volunteers, expiring, self.ensembles, self.kinds, self.judged_on = got
+        self.wrong_day_band.show_judged(
+            self.today,
+            self.judged_on,
+            tr(
+                "It says {today}, but this register already has changes from {recorded}, "
+                "the earliest today can be: clearances here are judged on that day. Set the "
+                "date and time in this computer's settings, then close and reopen Harmony."
+            ),
+        )
         selected, self._select_next = self._select_next or self.selected_id(), None
+        self.model.set_today(self.judged_on)
         self.model.set_volunteers(volunteers)
         self.expiring_model.set_rows(expiring)
         self.expiring_title.setText(
@@ -251,8 +286,20 @@ class VolunteersPage(QWidget):
         self.count.setStyleSheet(f"color: {NOT_CLEARED.name()}" if blocked else "")
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
-        if changes.volunteers or changes.roster:
+        # after a sync too: the register compares the clock again then
+        if changes.volunteers or changes.roster or changes.sync:
             self.reload()
+
+    def check_day(self) -> None:
+        """Load again if this computer's date turned since the last load (a laptop left
+        open past midnight judges on the new day)."""
+        if self.services.volunteers.today() != self.today:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The tab shown: on today's date (it may have turned while another tab was)."""
+        super().showEvent(event)
+        self.check_day()
 
     def _search(self, text: str) -> None:
         self.model.set_query(text)
@@ -303,8 +350,9 @@ class VolunteersPage(QWidget):
         self.ensembles = self.services.hubs.ensembles(self.hub_id)
         self.kinds = self.services.volunteers.kinds()
         dialog = VolunteerDialog(
-            self.services, self.hub_id, self.ensembles, self.kinds, volunteer, self.today, self
-        )
+            self.services, self.hub_id, self.ensembles, self.kinds, volunteer, self.today, self,
+            judged_on=self.judged_on,
+        )  # fmt: skip
         dialog.saved.connect(self._saved)
         self._open(dialog)
 
@@ -426,7 +474,7 @@ class VolunteersPage(QWidget):
     def export_path(self, kind: str, path: Path) -> None:
         """Write ``kind`` to ``path`` in the background."""
         hub_id = self.hub_id
-        last = self.today
+        last = self.judged_on
         first = last - dt.timedelta(days=365)
 
         def export(s: Services) -> int:
@@ -434,14 +482,14 @@ class VolunteersPage(QWidget):
             if kind == "hours":
                 headers, rows = volunteers.hours_table(hub_id, first, last)
             elif kind == "clearances":
-                headers, rows = volunteers.clearance_table(hub_id)
+                headers, rows = volunteers.clearance_table(hub_id, on=last)
             elif kind == "summary":
-                headers, rows = volunteers.summary_table(hub_id, first, last)
+                headers, rows = volunteers.summary_table(hub_id, first, last, on=last)
             else:
                 headers = [tr("Volunteer"), tr("Clearance"), tr("Expires"), tr("Days left")]
                 rows = [
                     [e.volunteer_name, e.kind_label, e.expires_on, e.days_left]
-                    for e in volunteers.expiring(hub_id)
+                    for e in volunteers.expiring(hub_id, on=last)
                 ]
             write_private_table(path, headers, rows, title=kind.capitalize())
             return len(rows)
