@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -204,6 +204,10 @@ def test_the_ensembles_lists_fit_sideways_on_a_netbook(
             edit = table.cellWidget(1, column)
             assert isinstance(edit, TimeField)
             assert edit.fontMetrics().horizontalAdvance(edit.text()) < table.columnWidth(column)
+        day = table.cellWidget(0, 0)  # the day whole: "Wednesday" / "Miércoles"
+        assert isinstance(day, QComboBox)
+        day.setCurrentIndex(2)
+        assert day.sizeHint().width() <= table.columnWidth(0)
         for column in (3, 4, 5, 6):  # the figures whole
             header = page.view.horizontalHeader()
             assert page.view.columnWidth(column) >= header.sectionSizeHint(column)

@@ -80,7 +80,7 @@ class MeetingsEditor(QWidget):
             header.resizeSection(column, max(widest + 10, header.sectionSizeHint(column)))
         header.setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setMinimumHeight(110)
+        self.table.setMinimumHeight(88)  # a header and two meetings
         # Tab leaves the table after its last box, as everywhere else in the form; with
         # the table's own Tab moving cell to cell (and round again) the keyboard could
         # never reach Add meeting, the fields below or Save.
@@ -269,7 +269,12 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.form.addRow(tr("&Days:"), self.first_day)
         self.form.addRow("", self.last_day)
         self.form.addRow(self.follows_terms)  # the whole row wide (long in Spanish)
-        self.form.addRow(tr("&Meets:"), self.meetings)
+        # the meetings' table the details' whole width, under its label: beside the
+        # labels (long in Spanish) its day column cut "Miércoles" on a 1024-pixel netbook
+        meets_label = QLabel(tr("&Meets:"))
+        meets_label.setBuddy(self.meetings.table)
+        self.form.addRow(meets_label)
+        self.form.addRow(self.meetings)
         self.form.addRow(tr("&Level:"), self.level_edit)
         self.form.addRow(tr("Inst&ruments:"), self.family_box)
         self.form.addRow(tr("R&oom:"), self.location_edit)
@@ -278,7 +283,6 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         for row, field in (
             (grade_row, self.grade_min_box),
             (self.first_day, self.first_day.check),
-            (self.meetings, self.meetings.table),
         ):
             label = self.form.labelForField(row)
             assert isinstance(label, QLabel)
