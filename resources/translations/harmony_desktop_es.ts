@@ -1075,6 +1075,18 @@
         <translation>Nuevo: complete los datos y luego Guardar.</translation>
     </message>
     <message>
+        <source>“{name}” was not saved, and what you typed for it is not kept: type it again.</source>
+        <translation>“{name}” no se guardó, y lo que escribió no se conserva: escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The entry before this one was not saved: type it again.</source>
+        <translation>El registro anterior a este no se guardó: escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>What you typed is shown again, not saved: correct it and save again.</source>
+        <translation>Lo que escribió se muestra de nuevo, sin guardar: corríjalo y guarde otra vez.</translation>
+    </message>
+    <message>
         <source>Partner</source>
         <translation>Socio</translation>
     </message>
@@ -3932,8 +3944,8 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Sobre el nombre del programa</translation>
     </message>
     <message>
-        <source>Set on your sync server for every laptop of the programme: the office changes it in the sync server&apos;s administration (harmony-sync set-programme-name), and this laptop prints the new name from its next sync.</source>
-        <translation>Se define en su servidor de sincronización para todas las computadoras del programa: la oficina lo cambia en la administración del servidor (harmony-sync set-programme-name), y esta computadora imprime el nuevo nombre desde su siguiente sincronización.</translation>
+        <source>Set on your sync server for every laptop of the programme, so it cannot be changed on this laptop: to change it, the office uses the sync server&apos;s administration (harmony-sync set-programme-name), and this laptop prints the new name from its next sync.</source>
+        <translation>Se define en su servidor de sincronización para todas las computadoras del programa, así que no se puede cambiar en esta computadora: para cambiarlo, la oficina usa la administración del servidor (harmony-sync set-programme-name), y esta computadora imprime el nuevo nombre desde su siguiente sincronización.</translation>
     </message>
     <message>
         <source>The name typed on this laptop before it joined, “{name}”, was only ever printed here: the server&apos;s name replaces it, and nothing else is lost.</source>

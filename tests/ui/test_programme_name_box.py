@@ -4,18 +4,20 @@ Spanish."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.setup import HubRecord
+from harmony_desktop.services.setup import EnsembleRecord, HubRecord, StaffRecord
 from harmony_desktop.store import settings
 from harmony_desktop.ui import screen_fit
 from harmony_desktop.ui.programme import ProgrammeWindow
+from harmony_desktop.ui.timefield import TimeField
 from tests.ui.conftest import programme_window
 
 
@@ -62,23 +64,48 @@ def test_the_servers_name_is_shown_read_only_and_the_typed_one_was_local(
     services.store.settings.set(settings.SYNC_PROGRAMME_NAME, "Eastside Youth Strings")
     window.name_box.reload()
     box = window.name_box
-    qtbot.waitUntil(lambda: box.field.text() == "Eastside Youth Strings", timeout=5000)
-    assert box.field.isReadOnly() and not box.save_button.isVisible()
+    qtbot.waitUntil(lambda: box.shown_name.text() == "Eastside Youth Strings", timeout=5000)
+    # plain text, not a box that looks editable and takes no typing; no Save name
+    assert box.shown_name.isVisible() and not box.field.isVisible()
+    assert not box.save_button.isVisible()
     said = {
-        "en_US": ("Set on your sync server", "“Cedar Strings”", "nothing else is lost"),
+        "en_US": (
+            "Set on your sync server",
+            "so it cannot be changed on this laptop: to change it, the office uses the sync "
+            "server's administration (harmony-sync set-programme-name)",
+            "“Cedar Strings”",
+            "nothing else is lost",
+        ),
         "es_MX": (
             "Se define en su servidor de sincronización",
+            "así que no se puede cambiar en esta computadora: para cambiarlo, la oficina usa "
+            "la administración del servidor (harmony-sync set-programme-name)",
             "“Cedar Strings”",
             "no se pierde nada",
         ),
     }
     for words in said[language]:
         assert words in box.note.text()
-    # Enter in the read-only field changes nothing
-    box.field.setFocus()
-    qtbot.keyClick(box.field, Qt.Key.Key_Return)
+    # the keyboard still reaches it (the label's Alt key, Tab): read out with where it is set
+    name = {"en_US": "Programme name", "es_MX": "Nombre del programa"}
+    assert box.shown_name.accessibleName() == name[language]
+    assert box.shown_name.accessibleDescription() == box.note.text()
+    assert box.shown_name.focusPolicy() & Qt.FocusPolicy.TabFocus
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window.tabs, ALT_KEYS[language], Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(box.shown_name.hasFocus, timeout=5000)
+    qtbot.keyClicks(box.shown_name, "Other")  # typing changes nothing
+    qtbot.keyClick(box.shown_name, Qt.Key.Key_Return)
     qtbot.wait(50)
+    assert box.shown_name.text() == "Eastside Youth Strings"
     assert services.exporting.programme_name() == "Eastside Youth Strings"
+    # the server stops naming it: the box and Save name are back, with the laptop's name
+    services.store.settings.set(settings.SYNC_PROGRAMME_NAME, "")
+    box.reload()
+    qtbot.waitUntil(lambda: box.field.isVisible(), timeout=5000)
+    assert box.field.text() == "Cedar Strings" and not box.field.isReadOnly()
+    assert box.save_button.isVisible() and not box.shown_name.isVisible()
 
 
 def test_the_name_leaves_the_window_the_height_of_a_1280x720_screen(
@@ -136,3 +163,56 @@ def test_every_tab_fits_a_1024x600_netbook_and_nothing_is_cut_at_1280x720(
         room = page.location_edit
         bottom = room.mapTo(window, room.rect().bottomLeft()).y()
         assert bottom < window.tabs.geometry().bottom()
+
+
+@pytest.mark.parametrize("screen", [(1024, 600), (1280, 720)], ids=["1024x600", "1280x720"])
+def test_the_ensembles_lists_fit_sideways_on_a_netbook(
+    qtbot: QtBot,
+    services: Services,
+    language: str,
+    screen: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 1024x600 (the window 1012 wide) the ensembles list scrolled sideways (in
+    Spanish 3 px, its Meets column 320 px wide) and so did the Meets table (in English,
+    its Ends column cut); at 1280x720 the list did too. Now the columns share the room:
+    the name, teacher and days are cut with "…" (whole in the tooltip), the figures and
+    the meeting times stay whole."""
+    hub = services.setup.save_hub(
+        HubRecord(None, "Cedar Park Hub", "1965 St. Louis St, Los Angeles, CA 90054")
+    )
+    teacher = services.setup.save_staff(StaffRecord(None, "Rebecca García", "teacher", (hub,)))
+    slots = ((1, dt.time(17, 30), dt.time(19, 30)), (5, dt.time(10, 0), dt.time(12, 30)))
+    services.setup.save_ensemble(
+        EnsembleRecord(None, hub, "Youth Orchestra", teacher_id=teacher, capacity=60, slots=slots)
+    )
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _w: QRect(0, 0, *screen))
+    with programme_window(qtbot, services) as window:
+        page = window.ensembles
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+        window.show_page(page)
+        page.view.selectRow(0)
+        qtbot.waitUntil(lambda: page.meetings.table.rowCount() == 2, timeout=3000)
+        qtbot.wait(50)
+        assert window.width() == {(1024, 600): 1012, (1280, 720): 1180}[screen]
+        for view in (page.view, page.meetings.table):
+            columns = sum(view.columnWidth(c) for c in range(view.model().columnCount()))
+            assert columns <= view.viewport().width(), view.accessibleName()
+            assert not view.horizontalScrollBar().isVisible(), view.accessibleName()
+        table = page.meetings.table
+        for column in (1, 2):  # the times whole: "12:30 PM" / "12:30 p.m."
+            edit = table.cellWidget(1, column)
+            assert isinstance(edit, TimeField)
+            assert edit.fontMetrics().horizontalAdvance(edit.text()) < table.columnWidth(column)
+        day = table.cellWidget(0, 0)  # the day whole: "Wednesday" / "Miércoles"
+        assert isinstance(day, QComboBox)
+        day.setCurrentIndex(2)
+        assert day.sizeHint().width() <= table.columnWidth(0)
+        for column in (3, 4, 5, 6):  # the figures whole
+            header = page.view.horizontalHeader()
+            assert page.view.columnWidth(column) >= header.sectionSizeHint(column)
+        days = page.model.index(0, 2)
+        assert days.data(Qt.ItemDataRole.ToolTipRole) == days.data()
+        window.show_page(window.hubs)
+        qtbot.wait(50)
+        assert not window.hubs.view.horizontalScrollBar().isVisible()

@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -36,6 +37,7 @@ from harmony_desktop.ui.programme.pages import (
     combo,
     line_edit,
     select_data,
+    share_columns,
     tr,
 )
 from harmony_desktop.ui.tasks import TaskManager
@@ -67,8 +69,18 @@ class MeetingsEditor(QWidget):
         self.table.setAccessibleName(tr("Weekly meetings"))
         self.table.setHorizontalHeaderLabels([tr("Day"), tr("Starts"), tr("Ends")])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(110)
+        # The three columns share the table's width (the day takes what the times
+        # leave): on a 1024-pixel netbook fixed 100-pixel columns scrolled sideways.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        sample = TimeField()  # the widest time as the window writes it, and the box's frame
+        widest = sample.fontMetrics().horizontalAdvance(time_text(dt.time(12, 45)))
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(widest + 10, header.sectionSizeHint(column)))
+        header.setStretchLastSection(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setMinimumHeight(88)  # a header and two meetings
         # Tab leaves the table after its last box, as everywhere else in the form; with
         # the table's own Tab moving cell to cell (and round again) the keyboard could
         # never reach Add meeting, the fields below or Save.
@@ -212,6 +224,8 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, hub_row)
+        # name, teacher and days share what the figures leave: no sideways scrolling
+        share_columns(self.view, [0, 1, 2])
 
     def columns(self) -> Sequence[Column[EnsembleRecord]]:
         return [
@@ -254,17 +268,21 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.form.addRow(tr("&Grades:"), grade_row)
         self.form.addRow(tr("&Days:"), self.first_day)
         self.form.addRow("", self.last_day)
-        self.form.addRow("", self.follows_terms)
-        self.form.addRow(tr("&Meets:"), self.meetings)
+        self.form.addRow(self.follows_terms)  # the whole row wide (long in Spanish)
+        # the meetings' table the details' whole width, under its label: beside the
+        # labels (long in Spanish) its day column cut "Miércoles" on a 1024-pixel netbook
+        meets_label = QLabel(tr("&Meets:"))
+        meets_label.setBuddy(self.meetings.table)
+        self.form.addRow(meets_label)
+        self.form.addRow(self.meetings)
         self.form.addRow(tr("&Level:"), self.level_edit)
         self.form.addRow(tr("Inst&ruments:"), self.family_box)
         self.form.addRow(tr("R&oom:"), self.location_edit)
-        self.form.addRow("", self.fill_waitlist)
+        self.form.addRow(self.fill_waitlist)
         # A label's Alt+key goes to its first box: these rows hold several.
         for row, field in (
             (grade_row, self.grade_min_box),
             (self.first_day, self.first_day.check),
-            (self.meetings, self.meetings.table),
         ):
             label = self.form.labelForField(row)
             assert isinstance(label, QLabel)

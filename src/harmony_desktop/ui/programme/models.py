@@ -81,6 +81,9 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
                     return self.tr("yes") if value else self.tr("no")
                 return "✓" if value else ""
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short
+            value = self.columns[index.column()].value(record)
+            return None if value is None or isinstance(value, bool) else str(value)
         if role == IdRole:
             return getattr(record, "id", None)
         return None

@@ -2,14 +2,17 @@
 and reports are headed with.
 
 A laptop working alone (or whose sync server has no name) changes it here; when the sync
-server names the programme, the name is shown read-only with where it is set, and a name
-typed on this laptop before it joined is said to have been local only.
+server names the programme, the name is shown as plain text (no box to type in, no Save
+name: a read-only box looks just like an editable one) with where it is changed, still
+reached by Tab and the label's Alt key and read out by screen readers; a name typed on
+this laptop before it joined is said to have been local only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from harmony_desktop.domain.errors import HarmonyError
@@ -46,6 +49,20 @@ class ProgrammeNameBox(QGroupBox, UnsavedForm):
         # On the Hubs tab (only the tab shown answers its Alt keys); Enter in it saves.
         self.label = QLabel(tr("Pro&gramme name:"))
         self.label.setBuddy(self.field)
+        # The server's name: text, not a box (selectable, and reached by the keyboard so a
+        # screen reader reads it with what it is and where it is changed).
+        self.shown_name = QLabel()
+        self.shown_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.shown_name.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.shown_name.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.shown_name.setAccessibleName(tr("Programme name"))
+        font = self.shown_name.font()
+        font.setBold(True)
+        self.shown_name.setFont(font)
+        self.shown_name.hide()
         self.save_button = button(tr("Save name"), tr("Save the programme's name"))
         self.save_button.clicked.connect(self.save)
         self.note = QLabel()
@@ -57,6 +74,7 @@ class ProgrammeNameBox(QGroupBox, UnsavedForm):
         row = QHBoxLayout()
         row.addWidget(self.label)
         row.addWidget(self.field, 1)
+        row.addWidget(self.shown_name, 1)
         row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -79,12 +97,21 @@ class ProgrammeNameBox(QGroupBox, UnsavedForm):
         self.current = name
         self.field.setText(name.name if typed is None or name.from_server else typed)
         self.field.setReadOnly(name.from_server)
-        self.save_button.setVisible(not name.from_server)
-        if name.from_server:
+        server = name.from_server
+        had_focus = self.field.hasFocus() or self.shown_name.hasFocus()
+        self.field.setVisible(not server)
+        self.save_button.setVisible(not server)
+        self.shown_name.setVisible(server)
+        self.shown_name.setText(name.name if server else "")
+        self.label.setBuddy(self.shown_name if server else self.field)
+        if had_focus:
+            (self.shown_name if server else self.field).setFocus()
+        if server:
             text = tr(
-                "Set on your sync server for every laptop of the programme: the office "
-                "changes it in the sync server's administration (harmony-sync "
-                "set-programme-name), and this laptop prints the new name from its next sync."
+                "Set on your sync server for every laptop of the programme, so it cannot "
+                "be changed on this laptop: to change it, the office uses the sync "
+                "server's administration (harmony-sync set-programme-name), and this "
+                "laptop prints the new name from its next sync."
             )
             if name.local:
                 text += " " + tr(
@@ -94,6 +121,7 @@ class ProgrammeNameBox(QGroupBox, UnsavedForm):
         else:
             text = tr("Printed at the top of rosters, sign-in sheets and reports from this laptop.")
         self.note.setText(text)
+        self.shown_name.setAccessibleDescription(text)
         then, self._then = self._then, None
         if then is not None:
             then()

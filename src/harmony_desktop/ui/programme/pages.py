@@ -12,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimeZone, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -113,6 +122,63 @@ def table_view(model: RecordsModel[Any], name: str) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+class _SharedColumns(QObject):
+    """Keeps a list's columns inside its width (see :func:`share_columns`)."""
+
+    def __init__(self, view: QTableView, flexible: Sequence[int]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.flexible = list(flexible)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setWordWrap(False)  # one line a row, cut with "…"
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self.fit)
+        model.dataChanged.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self, *_args: object) -> None:
+        """Each column as wide as its contents when they all fit, the last taking what is
+        left over; otherwise the flexible columns share what the others leave, the
+        narrowest whole and the widest cut (at least 40 px each)."""
+        view, header = self.view, self.view.horizontalHeader()
+        count = header.count()
+        if count == 0:
+            return
+        wanted = [
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c) + 4) for c in range(count)
+        ]
+        room = view.viewport().width()
+        widths = list(wanted)
+        if sum(wanted) > room:
+            left = room - sum(w for c, w in enumerate(wanted) if c not in self.flexible)
+            flexible = sorted(self.flexible, key=lambda c: wanted[c])
+            for done, column in enumerate(flexible):
+                share = left // (len(flexible) - done)
+                widths[column] = max(40, min(wanted[column], share))
+                left -= widths[column]
+        else:
+            widths[-1] += room - sum(wanted)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+
+def share_columns(view: QTableView, flexible: Sequence[int]) -> None:
+    """Fit ``view``'s columns to its width, never sideways scrolling on a narrow window
+    (a 1024-pixel netbook): columns keep their contents' width while they fit; when they
+    do not, the ``flexible`` (text) columns share the room left, their text cut with "…"
+    (whole in the tooltip and read out whole)."""
+    _SharedColumns(view, flexible)
 
 
 class _DetailsScroll(QScrollArea):
@@ -445,11 +511,55 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
         self.save_button.setEnabled(False)
         self._saving = record
         began = self._edits
+        typing_new = self._typing_new
         CollectionOp(
             self.tasks, op=self.save_op(record), changes=SETUP_CHANGED, parent=self
         ).success(lambda result: self._saved(result, began)).failure(
-            self._failed
+            lambda exc: self._refused(exc, began, record, typing_new)
         ).run_in_background(initiator=self)
+
+    def _refused(self, exc: Exception, began: int, record: R, typing_new: bool) -> None:
+        """A save was refused. If the form moved on meanwhile (New, or another row,
+        pressed while it was being stored), the refused values are brought back (on their
+        row, or as the new record they were) with the message, unless something has been
+        typed since: then that stays and the message says the refused record was not
+        saved and must be typed again."""
+        moved_on = began != self._edits
+        self._saving = None
+        if not moved_on:
+            self._failed(exc)
+            return
+        name = str(getattr(record, "name", "") or getattr(record, "code", "") or "")
+        if self.has_changes():
+            self._failed(exc)
+            said = (
+                tr("“{name}” was not saved, and what you typed for it is not kept: type it again.")
+                if name
+                else tr("The entry before this one was not saved: type it again.")
+            )
+            self.message.setText(f"{said.format(name=name)} {self.message.text()}")
+            return
+        record_id = getattr(record, "id", None)
+        row = self.model.row_of(record_id) if record_id is not None else -1
+        self._putting_back = True  # back on the row it was saved from; nothing to ask
+        try:
+            if row >= 0:
+                self.view.selectRow(row)
+            else:
+                self.view.clearSelection()
+                self.view.selectionModel().clearCurrentIndex()
+        finally:
+            self._putting_back = False
+        self.current_id = record_id if row >= 0 else None
+        self._typing_new = typing_new or row < 0
+        self._edits += 1
+        self.show_record(self.model.record(row))  # what is stored, to tell changes by
+        self.fill(record)  # and what was typed, not saved
+        self._failed(exc)
+        self.message.setText(
+            f"{self.message.text()} "
+            + tr("What you typed is shown again, not saved: correct it and save again.")
+        )
 
     def _saved(self, result: Any, began: int | None = None) -> None:
         """A save is stored: show the saved record, unless the form was given another
@@ -519,6 +629,10 @@ class HubsPage(EditorPage[HubRecord]):
             Column(tr("Time zone"), lambda h: h.timezone),
             Column(tr("Address"), lambda h: h.address),
         ]
+
+    def __init__(self, services: Services, tasks: TaskManager, parent: QWidget | None = None):
+        super().__init__(services, tasks, parent)
+        share_columns(self.view, [0, 1, 4])  # name, partner, address: no sideways scrolling
 
     def build_form(self) -> None:
         self.name_edit = line_edit(tr("Hub name"))
@@ -759,7 +873,7 @@ class CodesPage(EditorPage[CodeRecord]):
         )
 
     def fill(self, record: CodeRecord | None) -> None:
-        new = record is None
+        new = record is None or record.id is None  # (a refused new code is new still)
         record = record or CodeRecord(None, "", "", sort_order=self.model.rowCount())
         self.code_edit.setText(record.code)
         self.code_edit.setReadOnly(not new)  # marks keep a code's letters
