@@ -119,3 +119,43 @@ def test_what_is_typed_after_new_stays_and_the_message_says_the_refused_is_lost(
     assert page.name_edit.text() == "Tomas Vidal" and page.phone_edit.text() == ""
     assert page.message.text() == f"{NOT_KEPT[language]} {NO_NAME[language]}"
     assert sorted(s.name for s in services.setup.staff()) == ["Kim Lead", "Lee Teacher"]
+
+
+def test_closing_while_a_refused_save_is_stored_keeps_the_window_and_the_typing(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, kim: str, language: str
+) -> None:
+    """Save, then Close before the save is back: the window waits for it; refused, it
+    stays open on the typed values and why (closing did not drop them unseen)."""
+    page = window.staff
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Home)  # Kim Lead
+    page.name_edit.setFocus()
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Delete)  # no name: refused
+    page.phone_edit.setFocus()
+    qtbot.keyClick(page.phone_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.phone_edit, "555-0199")
+    with qtbot.waitSignal(page.failed, timeout=10_000):
+        qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+        qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
+        assert window.isVisible()  # waiting for the save
+    qtbot.wait(50)
+    assert window.isVisible()
+    assert page.phone_edit.text() == "555-0199"
+    assert page.message.text() == NO_NAME[language]
+    assert phone_of(services, kim) == "555-0101"
+
+
+def test_closing_while_a_save_is_stored_closes_once_it_is(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, kim: str
+) -> None:
+    page = window.staff
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Home)  # Kim Lead
+    page.phone_edit.setFocus()
+    qtbot.keyClick(page.phone_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.phone_edit, "555-0177")
+    qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert phone_of(services, kim) == "555-0177"

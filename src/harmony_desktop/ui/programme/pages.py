@@ -472,6 +472,13 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
         self._then = then
         self.save()
 
+    def saving_then(self, then: Callable[[], object]) -> bool:
+        if self._saving is None:
+            return False
+        before = self._then
+        self._then = then if before is None else (lambda: (before(), then()))
+        return True
+
     def discard_changes(self) -> None:
         self.show_record(self.model.record(self.model.row_of(self.current_id)))
         self.message.clear()

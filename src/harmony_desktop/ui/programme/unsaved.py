@@ -97,6 +97,12 @@ class UnsavedForm:
         """Show what is stored again."""
         raise NotImplementedError
 
+    def saving_then(self, then: Callable[[], object]) -> bool:
+        """If a save of the form is still being stored: run ``then`` once it is stored
+        (never if it is refused: the form stays, with its message) and return True.
+        False when no save is under way (the default: a form that saves at once)."""
+        return False
+
     def asking(self) -> bool:
         """Whether the question is on screen, waiting for an answer."""
         return self._question is not None

@@ -133,6 +133,20 @@ class ProgrammeWindow(QWidget):
         current = self.tabs.currentWidget()
         pages = [current, *(self.tabs.widget(i) for i in range(self.tabs.count()))]
         for page in pages:
+            # A save still being stored: closing waits for it, and happens once it is
+            # stored; a refusal keeps the window open on its message (and what was typed).
+            if page is None:
+                continue
+            saving = next((f for f in self._forms.get(page, []) if f.saving_then(then)), None)
+            if saving is not None:
+                self._putting_back = True
+                try:
+                    self.tabs.setCurrentWidget(page)
+                    self._tab = self.tabs.currentIndex()
+                finally:
+                    self._putting_back = False
+                return False
+        for page in pages:
             form = self._changed_form(page)
             if form is not None and page is not None:
                 self._putting_back = True  # shown to be asked about, not left
