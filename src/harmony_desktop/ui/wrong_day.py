@@ -111,18 +111,18 @@ class WrongDayQuestion:
 DAY_CHECK_MS = 60_000
 
 
-class JudgedDayBand(QFrame):
-    """The register's red band on another tab: this computer's date is certainly wrong,
-    and what the tab judged on instead. Hidden when the tab judged on the computer's
-    date; never takes the keyboard."""
+class DateBand(QFrame):
+    """A band over a page about this computer's date: a bold head and a sentence naming
+    the computer's day and the register's; red (certainly wrong) or amber (maybe).
+    Hidden until said; never takes the keyboard."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    RED = "background: #fdecea; border: 2px solid #b00020;"
+    AMBER = "background: #fff4e5; border: 2px solid #b26a00;"
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("judgedDay")
-        self.setStyleSheet(
-            "QFrame#judgedDay { background: #fdecea; border: 2px solid #b00020;"
-            " border-radius: 6px; }"
-        )
+        self.setObjectName(name)
+        self.set_colours(self.RED)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -134,6 +134,29 @@ class JudgedDayBand(QFrame):
         layout.addWidget(self.label, 1)
         self.hide()
 
+    def set_colours(self, colours: str) -> None:
+        """:attr:`RED` or :attr:`AMBER`."""
+        self.setStyleSheet(f"QFrame#{self.objectName()} {{ {colours} border-radius: 6px; }}")
+
+    def say(self, head: str, body: str, today: dt.date, recorded: dt.date) -> None:
+        """Show ``head`` in bold and ``body`` with its ``{today}`` and ``{recorded}``."""
+        text = body.format(
+            today=escape(long_day(today), quote=False),
+            recorded=escape(long_day(recorded), quote=False),
+        )
+        self.label.setText(f"<b>{escape(head, quote=False)}</b> {text}")
+        self.label.setAccessibleDescription(f"{head} {text}")
+        self.show()
+
+
+class JudgedDayBand(DateBand):
+    """The register's red band on another tab: this computer's date is certainly wrong,
+    and what the tab judged on instead. Hidden when the tab judged on the computer's
+    date."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("judgedDay", parent)
+
     def show_judged(self, today: dt.date, judged_on: dt.date, body: str) -> None:
         """Say that this computer's date, ``today``, is wrong and the tab judged on
         ``judged_on`` (``body``: the tab's sentence, with ``{today}`` and ``{recorded}``);
@@ -141,11 +164,4 @@ class JudgedDayBand(QFrame):
         if judged_on == today:
             self.hide()
             return
-        head = tr("⚠ This computer's date is wrong.")
-        text = body.format(
-            today=escape(long_day(today), quote=False),
-            recorded=escape(long_day(judged_on), quote=False),
-        )
-        self.label.setText(f"<b>{escape(head, quote=False)}</b> {text}")
-        self.label.setAccessibleDescription(f"{head} {text}")
-        self.show()
+        self.say(tr("⚠ This computer's date is wrong."), body, today, judged_on)

@@ -48,7 +48,7 @@ from harmony_desktop.ui.register.models import (
     tr,
 )
 from harmony_desktop.ui.register.widgets import button, fitting_button, heading
-from harmony_desktop.ui.wrong_day import long_day
+from harmony_desktop.ui.wrong_day import DateBand, long_day
 
 if TYPE_CHECKING:  # the first paint comes before the services (and SQLAlchemy) load
     from harmony_desktop.services.sessions import RegisterSetup
@@ -209,29 +209,14 @@ class MissingRollBanner(QFrame):
             self.sessionRequested.emit(self.missing[0].id)
 
 
-class ClockBehindBanner(QFrame):
+class ClockBehindBanner(DateBand):
     """The warning that this computer's date is behind what the register already
     recorded: marks taken on "today" would land on the wrong day. It stays while the
     window is open (the date is read once, at start), unless a sync sets the register's
     clock right on that same date, and never takes the keyboard."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("clockBehind")
-        self.setStyleSheet(
-            "QFrame#clockBehind { background: #fdecea; border: 2px solid #b00020;"
-            " border-radius: 6px; }"
-        )
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setWordWrap(True)
-        self.label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.label.setAccessibleName(tr("This computer's date is wrong"))
-        layout.addWidget(self.label, 1)
-        self.hide()
+        super().__init__("clockBehind", parent)
 
     def show_behind(self, today: dt.date, recorded: dt.date, *, certain: bool = True) -> None:
         """Say that this computer's date, ``today``, is behind ``recorded``, the newest
@@ -247,7 +232,7 @@ class ClockBehindBanner(QFrame):
                 "Marks taken today would be saved on the wrong day. Set the date and time in "
                 "this computer's settings, then close and reopen Harmony."
             )
-            colours = "background: #fdecea; border: 2px solid #b00020;"
+            colours = self.RED
         else:
             head = tr("⚠ Check this computer's date.")
             body = tr(
@@ -256,15 +241,9 @@ class ClockBehindBanner(QFrame):
                 "settings, then close and reopen Harmony. If it is right, those changes were "
                 "made on a computer whose clock was ahead: take roll as usual."
             )
-            colours = "background: #fff4e5; border: 2px solid #b26a00;"
-        self.setStyleSheet(f"QFrame#clockBehind {{ {colours} border-radius: 6px; }}")
-        body = body.format(
-            today=escape(long_day(today), quote=False),
-            recorded=escape(long_day(recorded), quote=False),
-        )
-        self.label.setText(f"<b>{escape(head, quote=False)}</b> {body}")
-        self.label.setAccessibleDescription(f"{head} {body}")
-        self.show()
+            colours = self.AMBER
+        self.set_colours(colours)
+        self.say(head, body, today, recorded)
 
 
 # The day list's row height: two lines of a session's name
