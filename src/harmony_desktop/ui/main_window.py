@@ -17,9 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -107,6 +108,10 @@ class HubDialog(QDialog):
         """The chosen hub's id."""
         item = self.list.currentItem()
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+
+#: How often the window looks whether this computer's day has moved on, in milliseconds.
+NEW_DAY_CHECK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -224,6 +229,17 @@ class MainWindow(QMainWindow):
         self.sync_ui.install(self.pages)
         self._closed = False
         self.tasks.changed.connect(self._setup_changed)
+        # A laptop left open, or asleep, overnight: the window opens again on the new day
+        # (looked at every minute and when the app comes back to the front).
+        self._opened_on = dt.date.today()  # this computer's day when the window opened
+        if auto_sync:  # not in tests and benchmarks, which fix their own day
+            self._day_timer = QTimer(self)
+            self._day_timer.setInterval(NEW_DAY_CHECK_MS)
+            self._day_timer.timeout.connect(self.check_new_day)
+            self._day_timer.start()
+            app = QGuiApplication.instance()
+            if isinstance(app, QGuiApplication):
+                app.applicationStateChanged.connect(self._app_state_changed)
         # At launch the keyboard is on today's sessions: ↑/↓ choose, Enter opens the roll.
         self.register.sessions_view.setFocus()
 
@@ -353,6 +369,34 @@ class MainWindow(QMainWindow):
         """The Reports page (built now if its tab was never shown)."""
         return cast("ReportsPage", self._page("reports"))
 
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_new_day()
+
+    def check_new_day(self, now: dt.date | None = None) -> MainWindow | None:
+        """If this computer's day has moved on since the window opened (``now``: its day
+        now), open the window again on the new day, on the same hub and tab, so the
+        register's "today" and its sessions are the new day's and no roll is taken on
+        yesterday's. Not while a question or dialog is open, or Programme set-up is
+        (the next check tries again): every mark is already stored. Returns the new
+        window, if one was opened."""
+        now = now or dt.date.today()
+        if now == self._opened_on or self._closed or self.successor is not None:
+            return None
+        if QApplication.activeModalWidget() is not None:
+            return None
+        programme = self.programme_window
+        if programme is not None and programme.isVisible():
+            return None
+        window = MainWindow(self.services, self.hub_id, today=now, auto_sync=self._auto_sync)
+        window._opened_on = now
+        window.setGeometry(self.geometry())
+        window.pages.setCurrentIndex(self.pages.currentIndex())
+        self.successor = window
+        window.show()
+        self.close()
+        return window
+
     def choose_hub(self) -> HubDialog:
         """Ask which hub to show (non-blocking); choosing one switches to it."""
         dialog = HubDialog([(h.id, h.name) for h in self.services.hubs.hubs()], self.hub_id, self)
@@ -435,6 +479,9 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        timer = getattr(self, "_day_timer", None)
+        if timer is not None:
+            timer.stop()
         if self.programme_window is not None:  # stopping: no question is asked now
             self.programme_window.close_dropping_changes()
         self.sync_ui.shutdown()
