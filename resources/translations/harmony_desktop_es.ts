@@ -412,6 +412,7 @@
     </message>
     <message>
         <source>Harmony Desktop main window</source>
+        <extracomment>How often the window looks whether this computer&apos;s day has moved on, in milliseconds.</extracomment>
         <translation>Ventana principal de Harmony Desktop</translation>
     </message>
     <message>
@@ -509,6 +510,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>A new day: the register now shows today, {day}. Every mark is saved.</source>
+        <translation>Es un nuevo día: el registro muestra ahora el de hoy, {day}. Todas las marcas están guardadas.</translation>
     </message>
     <message>
         <source>Date: {date}</source>

@@ -351,3 +351,36 @@ def test_a_laptop_of_two_hubs_counts_the_days_either_meets(engine: Engine, hubs)
     # Tuesday: the laptop missed South's Monday, and Tuesday is an office day since; North
     # missed only its Tuesday (begun), South its Monday and then Tuesday
     assert judged(pacific(TUE, 8)) == (2, True, {north: 1, south: 2})
+
+
+def test_a_sync_before_the_days_meeting_does_not_carry_it(engine: Engine, hubs) -> None:
+    # Saturdays 9:00–12:00; the laptop synced at 8:00 that Saturday, before the class
+    north, _ = hubs
+    saturday = [{"weekday": 5, "start": "09:00", "end": "12:00"}]
+    console = a_hub_that_meets(
+        engine, [north], [(north, ensemble(saturday))], synced=pacific(SAT, 8)
+    )
+    assert at(console, pacific(SAT, 13)) == (False, 1, False, 1)  # the class, not synced
+    assert at(console, pacific(MON, 0, 5)) == (True, 2, True, 2)
+    [device] = build_report(engine, console.settings).overdue
+    assert device.missed_meeting == SAT
+
+
+@pytest.mark.parametrize(
+    "synced",
+    [
+        datetime(2026, 11, 23, 23, 59, tzinfo=LOS_ANGELES),  # Monday, last minute
+        datetime(2026, 11, 24, 0, 1, tzinfo=LOS_ANGELES),  # Tuesday, first minute
+        datetime(2026, 11, 24, 16, 0, tzinfo=LOS_ANGELES),  # Tuesday, during the class
+    ],
+)
+def test_a_sync_either_side_of_midnight_before_tuesdays_class_misses_it(
+    engine: Engine, hubs, synced: datetime
+) -> None:
+    # Tuesday and Thursday 15:30–17:00: each of these syncs came before Tuesday's class ended
+    north, _ = hubs
+    console = a_hub_that_meets(engine, [north], [(north, ensemble(TUE_THU))], synced=synced)
+    assert at(console, pacific(TUE, 20)) == (False, 1, False, 1)
+    assert at(console, pacific(date(2026, 11, 25), 0, 5)) == (True, 2, True, 2)
+    [device] = build_report(engine, console.settings).overdue
+    assert device.missed_meeting == TUE

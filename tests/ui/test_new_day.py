@@ -40,6 +40,10 @@ def test_the_next_morning_the_window_opens_again_on_the_new_day(
         assert after.isVisible()
         assert after.register.today == WEDNESDAY and after.register.day == WEDNESDAY
         assert after.pages.currentIndex() == 1  # on the tab it was on
+        assert after.statusBar().currentMessage() == (
+            "A new day: the register now shows today, Wednesday 18 November 2026. "
+            "Every mark is saved."
+        )
         assert after.check_new_day(WEDNESDAY) is None
     finally:
         after.shutdown()

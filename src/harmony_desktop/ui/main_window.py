@@ -47,6 +47,7 @@ from harmony_desktop.ui.screen_fit import (
 from harmony_desktop.ui.sync import SyncUi
 from harmony_desktop.ui.sync.status import GivingWayLabel
 from harmony_desktop.ui.tasks import Changes, TaskManager
+from harmony_desktop.ui.wrong_day import long_day
 
 if TYPE_CHECKING:
     from harmony_desktop.services.context import Services
@@ -392,6 +393,12 @@ class MainWindow(QMainWindow):
         window._opened_on = now
         window.setGeometry(self.geometry())
         window.pages.setCurrentIndex(self.pages.currentIndex())
+        window.statusBar().showMessage(
+            tr("A new day: the register now shows today, {day}. Every mark is saved.").format(
+                day=long_day(now)
+            ),
+            60_000,
+        )
         self.successor = window
         window.show()
         self.close()

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
@@ -554,11 +554,20 @@ def _day(value: Any) -> date | None:
 @dataclass(frozen=True)
 class _Meeting:
     """One weekly meeting of an ensemble: its weekday (Monday 0), in effect from
-    ``first`` to ``until`` (None: open-ended)."""
+    ``first`` to ``until`` (None: open-ended), ending at ``end`` (None: not readable)."""
 
     weekday: int
     first: date | None
     until: date | None
+    end: time | None = None
+
+
+def _time(value: Any) -> time | None:
+    """A synced "HH:MM" as a time (None when it is not one)."""
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _meetings(schedule: Any) -> list[_Meeting]:
@@ -580,7 +589,11 @@ def _meetings(schedule: Any) -> list[_Meeting]:
         except (KeyError, TypeError, ValueError):
             continue
         if 0 <= weekday <= 6:
-            out.append(_Meeting(weekday, _day(item.get("from")), _day(item.get("until"))))
+            out.append(
+                _Meeting(
+                    weekday, _day(item.get("from")), _day(item.get("until")), _time(item.get("end"))
+                )
+            )
     return out
 
 
@@ -696,11 +709,39 @@ class Calendar:
         self._days[key] = found
         return found
 
+    def ends_on(self, hub_id: str, day: date) -> time | None:
+        """When the hub's last meeting of ``day`` ends (None: it does not meet that day,
+        or the server does not know when its meetings end)."""
+        if day not in self.meeting_days(hub_id, day, day):
+            return None
+        ends = [
+            meeting.end
+            for ensemble in self.ensembles.get(hub_id, [])
+            if not ensemble.archived
+            and not (ensemble.follows_terms and self.in_term(day) is False)
+            and (ensemble.first_day is None or ensemble.first_day <= day)
+            and (ensemble.last_day is None or day <= ensemble.last_day)
+            for meeting in ensemble.meetings
+            if meeting.weekday == day.weekday()
+            and (meeting.first is None or meeting.first <= day)
+            and (meeting.until is None or day <= meeting.until)
+        ]
+        known = [end for end in ends if end is not None]
+        return max(known) if known else None
+
     def days_late(
-        self, hub_ids: Sequence[str], last: date, today: date, first: date | None = None
+        self,
+        hub_ids: Sequence[str],
+        last: date,
+        today: date,
+        first: date | None = None,
+        at: time | None = None,
     ) -> tuple[int, date | None]:
-        """How late a laptop serving ``hub_ids`` that last synced on ``last`` is by
-        ``today``, and the first meeting day it has not synced since (None: none yet).
+        """How late a laptop serving ``hub_ids`` that last synced on ``last`` (at ``at``,
+        its local time, when known) is by ``today``, and the first meeting day it has not
+        synced since (None: none yet). A meeting on ``last`` itself that ended after the
+        sync is not synced either: a sync before Saturday's class does not carry its
+        marks.
 
         Counted from that meeting day: the day itself, then each office day after it up
         to and including ``today`` (Monday to Friday, less the closure days of every one
@@ -711,13 +752,17 @@ class Calendar:
 
         ``first`` (at most ``last``) lets many questions share one list of each hub's days.
         """
-        if today <= last:
+        if today < last:
             return 0, None
         first = min(first or last, last)
         missed: date | None = None
         for hub_id in hub_ids:
             days = self.meeting_days(hub_id, first, today)
-            after = bisect_right(days, last)
+            after = bisect_left(days, last)
+            if after < len(days) and days[after] == last:
+                end = self.ends_on(hub_id, last) if at is not None else None
+                if end is None or at is None or at >= end:
+                    after += 1  # that day's meetings were over when it synced
             if after < len(days) and (missed is None or days[after] < missed):
                 missed = days[after]
         if missed is None:
@@ -865,12 +910,13 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
         elif not all(calendar.knows(h) for h in active_hubs):
             health.days_counted = WEEKDAYS
         if judged and since is not None:
-            last, today = since.astimezone(tz).date(), now.astimezone(tz).date()
+            local = since.astimezone(tz)
+            last, today = local.date(), now.astimezone(tz).date()
             if d.is_data_manager:
                 health.school_days_silent = school_days_since(last, today, closures.programme)
             else:
                 health.school_days_silent, health.missed_meeting = calendar.days_late(
-                    active_hubs, last, today, first
+                    active_hubs, last, today, first, local.time()
                 )
             health.overdue = health.school_days_silent >= settings.overdue_school_days
             health.over_backlog = (health.outbox_size or 0) > settings.backlog_limit
@@ -904,8 +950,9 @@ def _judge_hub(
     newest = max((m for m in since if m is not None), default=None)
     if newest is None:
         return
+    local = newest.astimezone(tz)
     hub.school_days_silent, hub.missed_meeting = calendar.days_late(
-        [hub.id], newest.astimezone(tz).date(), now.astimezone(tz).date(), first
+        [hub.id], local.date(), now.astimezone(tz).date(), first, local.time()
     )
     hub.overdue = not hub.archived and hub.school_days_silent >= settings.overdue_school_days
 
