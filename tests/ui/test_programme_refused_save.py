@@ -15,6 +15,7 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.services.setup import HubRecord, StaffRecord
 from harmony_desktop.store.models import Staff
 from harmony_desktop.ui.programme import ProgrammeWindow
+from harmony_desktop.ui.programme.pages import StaffPage
 from tests.ui.conftest import programme_window
 
 NO_NAME = {
@@ -51,19 +52,26 @@ def phone_of(services: Services, staff_id: str) -> str:
         return str(s.get(Staff, staff_id).phone)  # type: ignore[union-attr]
 
 
+def type_on_kim(qtbot: QtBot, page: StaffPage, phone: str, *, no_name: bool) -> None:
+    """On Kim Lead's row, by keyboard: a new phone, and (``no_name``) the name wiped, which
+    the save refuses."""
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Home)  # Kim Lead (the list is by name)
+    if no_name:
+        page.name_edit.setFocus()
+        qtbot.keyClick(page.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(page.name_edit, Qt.Key.Key_Delete)
+    page.phone_edit.setFocus()
+    qtbot.keyClick(page.phone_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.phone_edit, phone)
+
+
 def test_a_refused_change_comes_back_on_its_row_after_new(
     qtbot: QtBot, window: ProgrammeWindow, services: Services, kim: str, language: str
 ) -> None:
     page = window.staff
-    page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key.Key_Home)  # Kim Lead (the list is by name)
+    type_on_kim(qtbot, page, "555-0199", no_name=True)
     assert page.current_id == kim
-    page.name_edit.setFocus()
-    qtbot.keyClick(page.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(page.name_edit, Qt.Key.Key_Delete)  # no name: refused
-    page.phone_edit.setFocus()
-    qtbot.keyClick(page.phone_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(page.phone_edit, "555-0199")
     with qtbot.waitSignal(page.failed, timeout=10_000):
         qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
         qtbot.keyClick(page.new_button, Qt.Key.Key_Space)  # before the save is back
@@ -127,14 +135,7 @@ def test_closing_while_a_refused_save_is_stored_keeps_the_window_and_the_typing(
     """Save, then Close before the save is back: the window waits for it; refused, it
     stays open on the typed values and why (closing did not drop them unseen)."""
     page = window.staff
-    page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key.Key_Home)  # Kim Lead
-    page.name_edit.setFocus()
-    qtbot.keyClick(page.name_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(page.name_edit, Qt.Key.Key_Delete)  # no name: refused
-    page.phone_edit.setFocus()
-    qtbot.keyClick(page.phone_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(page.phone_edit, "555-0199")
+    type_on_kim(qtbot, page, "555-0199", no_name=True)
     with qtbot.waitSignal(page.failed, timeout=10_000):
         qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
         qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
@@ -150,11 +151,7 @@ def test_closing_while_a_save_is_stored_closes_once_it_is(
     qtbot: QtBot, window: ProgrammeWindow, services: Services, kim: str
 ) -> None:
     page = window.staff
-    page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key.Key_Home)  # Kim Lead
-    page.phone_edit.setFocus()
-    qtbot.keyClick(page.phone_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(page.phone_edit, "555-0177")
+    type_on_kim(qtbot, page, "555-0177", no_name=False)
     qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
     qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
