@@ -125,6 +125,15 @@ def test_an_admin_marks_refused_changes_dealt_with_and_the_flag_clears_at_once(
     # pressed again (a second tab): nothing more to mark, nothing logged
     again = post(admin, f"/admin/devices/{laptop.key}/refusals-dealt", csrf, up_to=str(newest))
     assert again.status_code == 303
+    assert again.headers["location"] == f"/admin/devices/{laptop.key}?notice=dealt-already"
+    assert (
+        "Nothing more to mark: these refused changes were already marked as dealt with"
+        in admin.get(again.headers["location"] + "&lang=en").text
+    )
+    assert (
+        "No queda nada por marcar: estos cambios rechazados ya se dieron por resueltos"
+        in admin.get(again.headers["location"] + "&lang=es").text
+    )
     with engine.connect() as conn:
         assert conn.execute(select(DEALT.c.marked_by, DEALT.c.up_to)).all() == [("ana", newest)]
 

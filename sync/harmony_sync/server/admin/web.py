@@ -60,6 +60,10 @@ NOTICES = {
         "Marked as dealt with: these refused changes no longer flag the laptop. A change "
         "refused later flags it again."
     ),
+    "dealt-already": N_(
+        "Nothing more to mark: these refused changes were already marked as dealt with "
+        "(who and when are beside each)."
+    ),
     "created": N_("Hub created."),
     "archived": N_("Hub archived."),
     "restored": N_("Hub restored."),
@@ -650,10 +654,9 @@ def refusals_dealt(
     device = _device(console, key)
     newest = int(up_to) if up_to.isdigit() and len(up_to) <= 18 else 0
     count = health.mark_refusals_dealt(console.engine, key, newest, me.name, console.now())
-    if count:
-        console.audit(
-            me, audit.REFUSALS_DEALT, audit.device(key, device.name), audit.refusals(count)
-        )
+    if not count:  # marked already (another tab, another admin), or nothing to mark
+        return _see_other(f"{PREFIX}/devices/{key}", "dealt-already")
+    console.audit(me, audit.REFUSALS_DEALT, audit.device(key, device.name), audit.refusals(count))
     return _see_other(f"{PREFIX}/devices/{key}", "dealt")
 
 
