@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from harmony_desktop.services.reports import Column, Format, Report, Sheet
-from harmony_desktop.services.reports.export import write_report
+from harmony_desktop.services.reports.export import rate_decimals, write_report
 
 
 def _report(rows: list[list[object]]) -> Report:
@@ -56,46 +56,57 @@ def test_values_keep_their_types(tmp_path: Path) -> None:
     assert [r[0].value for r in book["About"].iter_rows()] == ["A title", "All hubs", "A note."]
 
 
-#: 0.0 %, except that a rate just under 1 (99.95 % or more) reads 99.9%, not 100.0%.
-RATE_FORMAT = '[<0.9995]0.0%;[<1]"99.9%";0.0%'
+RATE_FORMAT = "0.0%"
 
 
 def test_a_rate_just_under_100_percent_keeps_its_value_and_never_reads_100(
     tmp_path: Path,
 ) -> None:
-    """1,999 present of 2,000 is 99.95 %: Excel's plain 0.0% would print 100.0%, so the
-    cell's format says 99.9%; the cell keeps the exact rate for sums and formulas."""
+    """1,999 present of 2,000 is 99.95 %: one decimal would print 100.0%, so the cell
+    shows two (99.95%), 199,999 of 200,000 three; the cell keeps the exact rate for sums
+    and formulas, and no format holds a literal number (a spreadsheet that writes
+    decimal commas shows 99,95 %)."""
     out = write_report(
-        _report([[None, "a", 0, 1999 / 2000, None, None], [None, "b", 0, 1.0, None, None]]),
+        _report([[None, "a", 0, 1999 / 2000, None, None], [None, "b", 0, 1.0, None, None],
+                 [None, "c", 0, 199_999 / 200_000, None, None],
+                 [None, "d", 0, 0.9994, None, None]]),
         tmp_path / "r.xlsx",
-    )
+    )  # fmt: skip
     ws = load_workbook(out)["Main all"]
-    assert ws["D2"].value == 0.9995 and ws["D2"].number_format == RATE_FORMAT
-    assert ws["D3"].value == 1 and ws["D3"].number_format == RATE_FORMAT
-
-
-#: 0.0 %, except that a rate above 0 and under 0.05 % reads 0.1%, not 0.0%.
-NEAR_ZERO_FORMAT = '[=0]0.0%;[<0.0005]"0.1%";0.0%'
+    assert (ws["D2"].value, ws["D2"].number_format) == (0.9995, "0.00%")
+    assert (ws["D3"].value, ws["D3"].number_format) == (1, RATE_FORMAT)
+    assert (ws["D4"].value, ws["D4"].number_format) == (0.999995, "0.0000%")
+    assert (ws["D5"].value, ws["D5"].number_format) == (0.9994, RATE_FORMAT)  # 99.9%
+    assert not any('"' in ws[f"D{r}"].number_format for r in range(2, 6))
 
 
 def test_a_rate_just_above_0_percent_keeps_its_value_and_never_reads_0(
     tmp_path: Path,
 ) -> None:
-    """1 present of 2,001 is 0.04998 %: plain 0.0% prints 0.0%, which the tab and the
-    printout never show for a rate above 0 (they say 0.1 %); the cell keeps the exact
+    """1 present of 2,001 is 0.04998 %: one decimal prints 0.0%, which the tab and the
+    printout never show for a rate above 0; the cell shows 0.05% and keeps the exact
     rate, so a column of rates still sums and averages."""
     out = write_report(
         _report([[None, "a", 0, 1 / 2001, None, None], [None, "b", 0, 0.0, None, None],
-                 [None, "c", 0, 0.0005, None, None], [None, "d", 0, 0.0004999, None, None]]),
+                 [None, "c", 0, 0.0006, None, None], [None, "d", 0, 1 / 300_001, None, None]]),
         tmp_path / "r.xlsx",
     )  # fmt: skip
     ws = load_workbook(out)["Main all"]
     assert ws["D2"].value == pytest.approx(1 / 2001)
-    assert ws["D2"].number_format == NEAR_ZERO_FORMAT
-    # 0 is 0.0%; 0.05 % rounds to 0.1% by itself
+    assert ws["D2"].number_format == "0.00%"  # 0.05%
+    # 0 is 0.0%; 0.06 % rounds to 0.1% by itself
     assert (ws["D3"].value, ws["D3"].number_format) == (0, RATE_FORMAT)
-    assert (ws["D4"].value, ws["D4"].number_format) == (0.0005, RATE_FORMAT)
-    assert ws["D5"].number_format == NEAR_ZERO_FORMAT
+    assert (ws["D4"].value, ws["D4"].number_format) == (0.0006, RATE_FORMAT)
+    assert ws["D5"].number_format == "0.0000%"  # 0.0003%
+
+
+@pytest.mark.parametrize(
+    ("rate", "decimals"),
+    [(0.5, 1), (0.9994, 1), (0.9995, 2), (0.99949, 1), (0.99995, 3), (1.0, 1), (0.0, 1),
+     (0.0006, 1), (0.0005, 2), (0.0004, 2), (0.00005, 3), (1e-12, 8)],
+)  # fmt: skip
+def test_rate_decimals_are_the_fewest_that_never_read_0_or_100(rate: float, decimals: int) -> None:
+    assert rate_decimals(rate) == decimals
 
 
 def test_a_failure_leaves_no_file(tmp_path: Path) -> None:

@@ -362,8 +362,7 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
         fmt: book.add_format({"num_format": number_format})
         for fmt, number_format in _NUMBER_FORMATS.items()
     }
-    # a rate above 0 but under 0.05 % gets a format of its own, cell by cell
-    rates = (styles[Format.RATE], book.add_format({"num_format": NEAR_ZERO_RATE_FORMAT}))
+    rates = _RateStyles(book, styles[Format.RATE])
     used: set[str] = set()
     for sheet in report.sheets:
         ws = book.add_worksheet(_unique_title(sheet.title, used))
@@ -380,17 +379,32 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
         about.write_string(row, 0, line)
 
 
-#: A rate's number format: 0.0%, except that a rate just under 1 reads 99.9%, never
-#: 100.0% (the cell keeps the exact rate).
-RATE_FORMAT = '[<0.9995]0.0%;[<1]"99.9%";0.0%'
-#: The number format of a rate above 0 and under 0.05 %, which 0.0% would show as
-#: 0.0%: it reads 0.1%, as on the tab and on paper, and the cell keeps the exact rate
-#: (a number format has room for two conditions only, so the few cells near 0 get
-#: this one and every other rate cell ``RATE_FORMAT``; a rate typed over it reads as
-#: 0.0% again from 0.05 % up, and 0.0% at 0).
-NEAR_ZERO_RATE_FORMAT = '[=0]0.0%;[<0.0005]"0.1%";0.0%'
-#: Rates under this (and above 0) take ``NEAR_ZERO_RATE_FORMAT``.
-NEAR_ZERO_RATE = 0.0005
+#: A rate's number format: a percentage with one decimal.
+RATE_FORMAT = "0.0%"
+#: The most decimals a rate near 0 % or 100 % is given (a rate is a count over a count
+#: of at most millions: a hundred-millionth of a percent tells any two apart).
+MOST_RATE_DECIMALS = 8
+
+
+def rate_decimals(value: float) -> int:
+    """How many decimals a rate's percentage needs so that it reads 100 only at 100 %
+    and 0 only at 0 %, however the spreadsheet rounds: 1 for most; 2 for 1,999 of 2,000
+    (99.95 %, which one decimal would round to 100.0); 2 for 1 of 2,001 (0.05 %,
+    not 0.0)."""
+    percent = value * 100
+    for decimals in range(1, MOST_RATE_DECIMALS + 1):
+        half = 0.5 * 10.0**-decimals * 1.000001  # room for the last bit of a float
+        if not (0 < percent < half or 100 - half < percent < 100):
+            return decimals
+    return MOST_RATE_DECIMALS
+
+
+def rate_format(decimals: int) -> str:
+    """The number format of a percentage with ``decimals`` decimals. Its "." is the
+    format's decimal point, which a spreadsheet shows as its own (``99,95 %`` in a
+    language that writes decimal commas): never a literal text."""
+    return "0." + "0" * decimals + "%"
+
 
 #: Number formats of the columns that need one (plain numbers and texts need none).
 _NUMBER_FORMATS = {
@@ -412,14 +426,14 @@ def _widths(sheet: Sheet) -> list[int]:
 
 
 def _write_rows(
-    ws: Any, first: int, rows: list[list[Any]], styles: list[Any], rates: tuple[Any, Any]
+    ws: Any, first: int, rows: list[list[Any]], styles: list[Any], rates: _RateStyles
 ) -> None:
     """``rows`` from the worksheet row ``first`` (0 is the header) on: texts as texts, numbers as numbers,
     dates as dates (the workbook's date format where the column has none), flags as
     booleans; an empty value leaves the cell empty. The writer is chosen by the
     value's type (one ``type()`` per cell, not the generic ``write``'s chain of
-    checks). ``rates`` are the rate format and the one of a rate just above 0."""
-    rate, near_zero = rates
+    checks). ``rates`` gives a rate near 0 % or 100 % the decimals it needs."""
+    rate, near_edge = rates.rate, rates.near_edge
     write_string, write_number = ws.write_string, ws.write_number
     write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
     for r, row in enumerate(rows, start=first):
@@ -430,8 +444,8 @@ def _write_rows(
                     write_string(r, c, _formula_safe(value), styles[c])
             elif kind is int or kind is float:
                 style = styles[c]
-                if style is rate and 0 < value < NEAR_ZERO_RATE:
-                    style = near_zero  # 1 of 2,001 reads 0.1%, not 0.0%
+                if style is rate and (0 < value <= NEAR_ZERO_RATE or NEAR_ONE_RATE <= value < 1):
+                    style = near_edge(value)  # 1 of 2,001 reads 0.05%, not 0.0%
                 write_number(r, c, value, style)
             elif kind is bool:
                 write_boolean(r, c, value, styles[c])
@@ -439,6 +453,31 @@ def _write_rows(
                 write_datetime(r, c, value, styles[c])
             elif value is not None:
                 ws.write(r, c, value, styles[c])
+
+
+#: Rates above 0 and under this, or from ``NEAR_ONE_RATE`` and under 1, may need more
+#: than one decimal (see :func:`rate_decimals`).
+NEAR_ZERO_RATE = 0.0005
+NEAR_ONE_RATE = 0.9995
+
+
+class _RateStyles:
+    """The workbook's rate formats: one decimal, and each longer one made when a cell
+    first needs it."""
+
+    def __init__(self, book: Any, rate: Any) -> None:
+        self._book = book
+        self.rate = rate
+        self._by_decimals: dict[int, Any] = {1: rate}
+
+    def near_edge(self, value: float) -> Any:
+        """The format of a rate near 0 % or 100 %."""
+        decimals = rate_decimals(value)
+        style = self._by_decimals.get(decimals)
+        if style is None:
+            style = self._book.add_format({"num_format": rate_format(decimals)})
+            self._by_decimals[decimals] = style
+        return style
 
 
 def _unique_title(title: str, used: set[str]) -> str:
