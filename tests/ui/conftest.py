@@ -41,6 +41,11 @@ TODAY = dt.date(2026, 9, 14)
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, hub: HubFixture) -> Iterator[MainWindow]:
     """The main window on TODAY (syncing only when asked), shown, with the day loaded."""
+    yield from shown_main_window(qtbot, services, hub)
+
+
+def shown_main_window(qtbot: QtBot, services: Services, hub: HubFixture) -> Iterator[MainWindow]:
+    """:func:`window`'s body, for a test module whose own ``window`` is another one."""
     win = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.register.dayLoaded, timeout=5000):

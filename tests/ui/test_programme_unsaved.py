@@ -25,7 +25,7 @@ from harmony_desktop.ui import restore
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme import ProgrammeWindow
 from tests.factories import HubFixture
-from tests.ui.conftest import TODAY, programme_window
+from tests.ui.conftest import programme_window, shown_main_window
 
 ENTER, ESCAPE = Qt.Key.Key_Return, Qt.Key.Key_Escape
 NONE, DISCARD = Qt.KeyboardModifier.NoModifier, Qt.Key.Key_D
@@ -310,12 +310,8 @@ def test_a_terms_dates_are_asked_about_on_another_term(
 
 @pytest.fixture
 def window_main(qtbot: QtBot, services: Services, hub: HubFixture) -> Iterator[MainWindow]:
-    win = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
-    qtbot.addWidget(win)
-    with qtbot.waitSignal(win.register.dayLoaded, timeout=5000):
-        win.show()
-    yield win
-    win.shutdown()
+    """The main window (this module's ``window`` is Programme set-up)."""
+    yield from shown_main_window(qtbot, services, hub)
 
 
 def test_closing_the_main_window_asks_about_the_programme_window(
