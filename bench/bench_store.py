@@ -11,10 +11,12 @@
    IMMEDIATE``, one INSERT or UPDATE, ``COMMIT``), and the tracked write's statements
    alone through plain ``sqlite3`` (whether the kept clock is current, the stored row,
    the row with its clocks, the outbox entry): the floor the tracked write would reach
-   if its Python took no time. Medians, p99, and the ratios. Run twice: each way on its
-   own copy of the database (a laptop, where the app is the one writer while the roll
-   is taken: the 1.3x target), then all four on one database (each write follows
-   another connection's commit, as when a sync writes at the same moment).
+   if its Python took no time; and, as the physical limit of a durable commit, one 4 KiB
+   write and ``fsync`` of a file on the same disk. Medians, p99, and the ratios. Run
+   twice: each way on its own copy of the database (a laptop, where the app is the one
+   writer while the roll is taken: the 1.3x target), then all four on one database
+   (each write follows another connection's commit, as when a sync writes at the same
+   moment).
    Then one mark as a key press on the register writes it (``RollService.mark``: the
    session, student and code checks, the stored mark, then the tracked write), against
    plain ``sqlite3``, each on its own copy.
@@ -271,9 +273,10 @@ def _mark_writes(path: Path, marks: int, *, shared: bool) -> None:
             plain = plain_connection(copies["plain"])
             floor = plain_connection(copies["floor"])
             warmup = 20
-            ways = ("tracked", "orm", "plain", "floor")
+            ways = ("tracked", "orm", "plain", "floor", "disk")
+            disk = _DiskCommit(Path(folder) / "disk-alone")
             # distinct pairs for each way, so the shared database never sees one twice
-            targets, teacher = _unmarked_targets(store, len(ways) * (marks + warmup))
+            targets, teacher = _unmarked_targets(store, 4 * (marks + warmup))
             outbox_before = store.pending_changes()
             phases = ("new mark", "correct a mark")
             wall: dict[str, dict[str, list[float]]] = {p: {w: [] for w in ways} for p in phases}
@@ -287,9 +290,10 @@ def _mark_writes(path: Path, marks: int, *, shared: bool) -> None:
                         ("orm", partial(_untracked, orm_store, b, code, teacher)),
                         ("plain", partial(_plain, plain, c, code, teacher, new)),
                         ("floor", partial(_floor, floor, d, code, teacher, new)),
+                        ("disk", disk.commit),
                     ]
                     # Rotate which goes first so none always follows a checkpoint.
-                    order = order[i % 4 :] + order[: i % 4]
+                    order = order[i % 5 :] + order[: i % 5]
                     for name, action in order:
                         began_cpu = time.process_time()
                         ms = timed_ms(action)
@@ -301,6 +305,7 @@ def _mark_writes(path: Path, marks: int, *, shared: bool) -> None:
                 queued -= 2 * (marks + warmup)
             plain.close()
             floor.close()
+            disk.close()
         for phase in phases:
             got = wall[phase]
             print(f"{phase} (wall time, includes the fsync of the commit):")
@@ -308,6 +313,7 @@ def _mark_writes(path: Path, marks: int, *, shared: bool) -> None:
             print(f"  untracked ORM session:            {summarize_ms(got['orm'])}")
             print(f"  plain sqlite3, same pragmas:      {summarize_ms(got['plain'])}")
             print(f"  the tracked write's SQL alone:    {summarize_ms(got['floor'])}")
+            print(f"  the disk alone (4 KiB + fsync):   {summarize_ms(got['disk'])}")
             tracked = statistics.median(got["tracked"])
             to_plain = tracked / statistics.median(got["plain"])
             to_orm = tracked / statistics.median(got["orm"])
@@ -316,6 +322,13 @@ def _mark_writes(path: Path, marks: int, *, shared: bool) -> None:
             print(
                 f"  ratio tracked/plain sqlite3: median {to_plain:.2f}x ({verdict} the 1.3x "
                 f"target); tracked/ORM: {to_orm:.2f}x; its SQL alone/plain: {to_floor:.2f}x"
+            )
+            print(
+                "  above the disk alone (the physical limit of a durable commit): median "
+                + ", ".join(
+                    f"{way} +{statistics.median(got[way]) - statistics.median(got['disk']):.3f} ms"
+                    for way in ("tracked", "plain", "floor")
+                )
             )
             cpus = {w: statistics.median(cpu[phase][w]) for w in ways}
             print(
@@ -327,6 +340,25 @@ def _mark_writes(path: Path, marks: int, *, shared: bool) -> None:
             f"outbox entries queued by the tracked writes: {queued} "
             f"(expected {2 * (marks + warmup)})"
         )
+
+
+class _DiskCommit:
+    """The physical limit of a durable commit on this disk: one 4 KiB page written to a
+    file beside the databases, then ``fsync`` (a WAL commit with ``synchronous=FULL``
+    writes its pages and syncs them; SQLite adds its own work on top)."""
+
+    def __init__(self, path: Path) -> None:
+        self._fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        self._page = os.urandom(4096)
+        self._at = 0
+
+    def commit(self) -> None:
+        os.pwrite(self._fd, self._page, self._at)
+        self._at = (self._at + 4096) % (4096 * 256)
+        os.fsync(self._fd)
+
+    def close(self) -> None:
+        os.close(self._fd)
 
 
 def bench_register_mark(path: Path, marks: int) -> None:
