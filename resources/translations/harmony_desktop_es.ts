@@ -548,6 +548,50 @@
         <translation>&lt;b&gt;{student}&lt;/b&gt; llegó tarde.</translation>
     </message>
     <message>
+        <source>Sign out: {volunteer}</source>
+        <translation>Salida: {volunteer}</translation>
+    </message>
+    <message>
+        <source>Sign in: {volunteer}</source>
+        <translation>Entrada: {volunteer}</translation>
+    </message>
+    <message>
+        <source>Volunteer sign-out time</source>
+        <translation>Hora de salida del voluntario(a)</translation>
+    </message>
+    <message>
+        <source>Volunteer sign-in time</source>
+        <translation>Hora de entrada del voluntario(a)</translation>
+    </message>
+    <message>
+        <source>When did &lt;b&gt;{volunteer}&lt;/b&gt; leave?</source>
+        <translation>¿A qué hora se fue &lt;b&gt;{volunteer}&lt;/b&gt;?</translation>
+    </message>
+    <message>
+        <source>When did &lt;b&gt;{volunteer}&lt;/b&gt; arrive?</source>
+        <translation>¿A qué hora llegó &lt;b&gt;{volunteer}&lt;/b&gt;?</translation>
+    </message>
+    <message>
+        <source>Session: {start}–{end}</source>
+        <translation>Sesión: de {start} a {end}</translation>
+    </message>
+    <message>
+        <source>Signed &amp;out at:</source>
+        <translation>Salió &amp;a las:</translation>
+    </message>
+    <message>
+        <source>Signed &amp;in at:</source>
+        <translation>&amp;Llegó a las:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Registrar entrada</translation>
+    </message>
+    <message>
+        <source>{volunteer} signed in at {time}: they cannot sign out before that.</source>
+        <translation>{volunteer} registró su entrada a las {time}: no puede registrar la salida antes de esa hora.</translation>
+    </message>
+    <message>
         <source>Early departure</source>
         <translation>Salida temprana</translation>
     </message>
@@ -3280,7 +3324,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteers at this session</source>
-        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size. the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot;</extracomment>
+        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size. the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot; the open session&apos;s start and end (None: not known, the clock&apos;s time is taken)</extracomment>
         <translation>Voluntarios en esta sesión</translation>
     </message>
     <message>
@@ -3335,6 +3379,14 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Hide the volunteers, for more rows of the roll</source>
         <translation>Ocultar los voluntarios, para ver más filas de la asistencia</translation>
+    </message>
+    <message>
+        <source>{name} has not signed in: sign them in first (key I).</source>
+        <translation>{name} no ha registrado su entrada: regístrela primero (tecla I).</translation>
+    </message>
+    <message>
+        <source>{name} signed in at {time}: they cannot sign out before that. Correct the times with T.</source>
+        <translation>{name} registró su entrada a las {time}: no puede registrar la salida antes de esa hora. Corrija las horas con T.</translation>
     </message>
     <message>
         <source>Sign the volunteer in first (key I).</source>

@@ -56,10 +56,17 @@ def recorded_hub(zone: None, store: Store, services: Services) -> HubFixture:
 
 
 def open_window(qtbot: QtBot, services: Services, hub: HubFixture, now: dt.datetime) -> MainWindow:
-    """The main window with this computer's clock at ``now`` (its "today" too), shown,
-    its day loaded and its clock compared with the register."""
+    """The main window with this computer's clock at ``now`` (its "today" and its time
+    of day too), shown, its day loaded and its clock compared with the register."""
     services.store.wall = lambda: ms(now)
-    window = MainWindow(services, hub.hub_id, today=now.astimezone().date(), auto_sync=False)
+    local = now.astimezone()
+    window = MainWindow(
+        services,
+        hub.hub_id,
+        today=local.date(),
+        auto_sync=False,
+        clock=lambda: local.time().replace(second=0, microsecond=0),
+    )
     qtbot.addWidget(window)
     page = window.register
     with qtbot.waitSignals([page.dayLoaded, page.clockChecked], timeout=5000):

@@ -8,15 +8,17 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QLabel, QSplitter
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
+from harmony_desktop.domain.vocab import ShiftStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.volunteers import add_months
 from harmony_desktop.store import settings
 from harmony_desktop.store.models import Staff, VolunteerShift
 from harmony_desktop.ui.main_window import MainWindow
+from harmony_desktop.ui.register.dialogs import VolunteerTimeDialog
 from harmony_desktop.ui.register.page import RegisterPage
 from harmony_desktop.ui.register.volunteers import (
     ConfirmAssignmentDialog,
@@ -94,7 +96,8 @@ def test_a_volunteer_with_an_expired_tb_clearance_cannot_be_assigned_without_con
     cleared_row = panel.model.row_of(people["cleared"])
     assert panel.model.index(cleared_row, ShiftColumn.CLEARANCE).data() == "Cleared"
 
-    # Alt+V goes to the volunteers; I signs the current one in.
+    # Alt+V goes to the volunteers; I signs the current one in (during the session).
+    panel.clock = lambda: dt.time(16, 0)
     qtbot.keyClick(page, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     assert panel.view.hasFocus()
     panel.go_to(people["expired"])
@@ -132,22 +135,24 @@ def test_signing_in_and_out_by_keyboard_gives_the_right_hours(
     session_id, panel = open_panel(qtbot, page)
     panel.view.setFocus()
     panel.go_to(people["cleared"])
-    panel.clock = lambda: dt.time(15, 20)
+    # during the session (15:30-17:00): one key, the clock's time
+    panel.clock = lambda: dt.time(15, 35)
     qtbot.keyClick(panel.view, Qt.Key.Key_I)
-    assert panel.active_dialog is None  # cleared: nothing to confirm
+    assert panel.active_dialog is None  # cleared: nothing to confirm, no time to ask
     row = panel.model.row_of(people["cleared"])
     assert panel.view.currentIndex().row() == row + 1  # moved on, as the roll does
     panel.go_to(people["cleared"])
-    panel.clock = lambda: dt.time(17, 5)
+    panel.clock = lambda: dt.time(16, 50)
     qtbot.keyClick(panel.view, Qt.Key.Key_O)
-    assert panel.model.index(row, ShiftColumn.SIGN_IN).data() == "3:20\u202fPM"
-    assert panel.model.index(row, ShiftColumn.SIGN_OUT).data() == "5:05\u202fPM"
-    assert panel.model.index(row, ShiftColumn.HOURS).data() == "1.75"
-    assert panel.summary.text() == "0 here now · 1 signed out (1.75 h)"
+    assert panel.active_dialog is None
+    assert panel.model.index(row, ShiftColumn.SIGN_IN).data() == "3:35\u202fPM"
+    assert panel.model.index(row, ShiftColumn.SIGN_OUT).data() == "4:50\u202fPM"
+    assert panel.model.index(row, ShiftColumn.HOURS).data() == "1.25"
+    assert panel.summary.text() == "0 here now · 1 signed out (1.25 h)"
     shift = stored_shift(services, session_id, people["cleared"])
     assert shift is not None and (shift.sign_in, shift.sign_out) == (
-        dt.time(15, 20),
-        dt.time(17, 5),
+        dt.time(15, 35),
+        dt.time(16, 50),
     )
     # N marks a no-show: no hours; Del takes the volunteer off the session.
     panel.go_to(people["cleared"])
@@ -158,7 +163,7 @@ def test_signing_in_and_out_by_keyboard_gives_the_right_hours(
     assert stored_shift(services, session_id, people["cleared"]) is None
     # Signing out someone who never signed in is refused with a message.
     qtbot.keyClick(panel.view, Qt.Key.Key_O)
-    assert "Sign the volunteer in" in panel.save_label.text()
+    assert panel.save_label.text() == "Clara Tester has not signed in: sign them in first (key I)."
 
 
 def test_at_720p_the_panel_shows_two_whole_volunteers_and_a_spanish_clearance_on_one_line(
@@ -292,12 +297,18 @@ def test_a_volunteers_times_after_noon_fit_their_columns_in_english_and_spanish(
     qtbot.waitUntil(lambda: window.width() == 1268)
     _session, panel = open_panel(qtbot, window.register)
     panel.view.setFocus()
-    panel.go_to(people["cleared"])
-    panel.clock = lambda: dt.time(12, 48)
-    qtbot.keyClick(panel.view, Qt.Key.Key_I)
-    panel.go_to(people["cleared"])
-    panel.clock = lambda: dt.time(12, 58)
-    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    panel.clock = lambda: dt.time(12, 58)  # before the session: its times are asked
+    for key in (Qt.Key.Key_I, Qt.Key.Key_O):
+        panel.go_to(people["cleared"])
+        qtbot.keyClick(panel.view, key)
+        dialog = panel.active_dialog
+        assert isinstance(dialog, VolunteerTimeDialog)
+        dialog.time_edit.selectAll()
+        qtbot.keyClicks(dialog.time_edit, "12:48" if key == Qt.Key.Key_I else "12:58")
+        qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)  # outside 15:30-17:00 ...
+        assert dialog.warning.isVisible()
+        with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+            qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)  # ... and kept
     row = panel.model.row_of(people["cleared"])
     expected = {
         "en_US": ("12:48\u202fPM", "12:58\u202fPM"),
@@ -314,3 +325,169 @@ def test_a_volunteers_times_after_noon_fit_their_columns_in_english_and_spanish(
         assert panel.view.columnWidth(column) >= metrics.horizontalAdvance(text) + 8, text
     assert not panel.view.horizontalScrollBar().isVisible()
     window.shutdown()
+
+
+def type_time(qtbot: QtBot, dialog: VolunteerTimeDialog, typed: str) -> None:
+    """Type ``typed`` over the dialog's time and press Enter."""
+    dialog.time_edit.selectAll()
+    qtbot.keyClicks(dialog.time_edit, typed)
+    qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+
+
+def time_dialog(panel: VolunteerShiftPanel) -> VolunteerTimeDialog:
+    dialog = panel.active_dialog
+    assert isinstance(dialog, VolunteerTimeDialog)
+    return dialog
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_volunteer_signed_in_after_the_session_is_asked_the_time_and_counts_its_hours(
+    qtbot: QtBot, window: MainWindow, services: Services, people: dict[str, str]
+) -> None:
+    """At 9:22 PM a teacher catches up on the 3:30-5:00 PM session: I asks when the
+    volunteer arrived, offering 3:30 PM (Enter keeps it), O when they left, offering
+    5:00 PM; the report counts 1.50 hours, not the clock's 9:22 PM and 0 hours."""
+    page = window.register
+    session_id, panel = open_panel(qtbot, page)
+    panel.clock = lambda: dt.time(21, 22)
+    qtbot.keyClick(page, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    panel.go_to(people["cleared"])
+    row = panel.model.row_of(people["cleared"])
+
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    dialog = time_dialog(panel)
+    assert dialog.windowTitle() == "Sign in: Clara Tester"
+    assert dialog.time_edit.text() == "3:30\u202fPM"  # the session's start
+    assert "Session: 3:30\u202fPM–5:00\u202fPM" in dialog.findChild(QLabel).text()
+    assert stored_shift(services, session_id, people["cleared"]) is None  # nothing yet
+    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.active_dialog is None)
+    assert panel.view.hasFocus()
+    assert panel.model.index(row, ShiftColumn.SIGN_IN).data() == "3:30\u202fPM"
+
+    panel.go_to(people["cleared"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    dialog = time_dialog(panel)
+    assert dialog.windowTitle() == "Sign out: Clara Tester"
+    assert dialog.time_edit.text() == "5:00\u202fPM"  # the session's end
+    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+    shift = stored_shift(services, session_id, people["cleared"])
+    assert shift is not None and (shift.sign_in, shift.sign_out) == (
+        dt.time(15, 30),
+        dt.time(17, 0),
+    )
+    assert panel.model.index(row, ShiftColumn.HOURS).data() == "1.50"
+    _headers, rows = services.volunteers.hours_table(page.hub_id, SESSION_DAY, SESSION_DAY)
+    assert [r[0] for r in rows] == ["Tester, Clara"]
+    assert rows[0][-2:] == [1, 1.5]  # one shift, an hour and a half
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_volunteers_time_outside_the_session_is_confirmed_and_one_before_the_arrival_refused(
+    qtbot: QtBot, window: MainWindow, services: Services, people: dict[str, str]
+) -> None:
+    page = window.register
+    session_id, panel = open_panel(qtbot, page)
+    panel.clock = lambda: dt.time(21, 22)
+    panel.view.setFocus()
+    panel.go_to(people["cleared"])
+
+    # Escape: nothing stored.
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    qtbot.keyClick(time_dialog(panel), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.active_dialog is None)
+    assert stored_shift(services, session_id, people["cleared"]) is None
+
+    # A time typed outside 3:30-5:00 PM is said first; Enter again keeps it.
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    dialog = time_dialog(panel)
+    type_time(qtbot, dialog, "3:10 pm")
+    assert dialog.isVisible() and dialog.warning.text() == (
+        "3:10\u202fPM is outside the session (3:30\u202fPM–5:00\u202fPM). Press Enter "
+        "again to keep it, or correct the time."
+    )
+    assert stored_shift(services, session_id, people["cleared"]) is None
+    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+    assert stored_shift(services, session_id, people["cleared"]).sign_in == dt.time(15, 10)  # type: ignore[union-attr]
+
+    # A sign-out before that arrival is refused, in the dialog, saying why.
+    panel.go_to(people["cleared"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    dialog = time_dialog(panel)
+    type_time(qtbot, dialog, "3:00 pm")
+    assert dialog.isVisible() and dialog.error.text() == (
+        "Clara Tester signed in at 3:10\u202fPM: they cannot sign out before that."
+    )
+    assert stored_shift(services, session_id, people["cleared"]).sign_out is None  # type: ignore[union-attr]
+    type_time(qtbot, dialog, "4:40 pm")  # inside the session: no question
+    qtbot.waitUntil(lambda: panel.active_dialog is None)
+    shift = stored_shift(services, session_id, people["cleared"])
+    assert shift is not None and shift.sign_out == dt.time(16, 40)
+
+    # A volunteer not signed in cannot be signed out: said, nothing asked.
+    panel.go_to(people["expired"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    assert panel.active_dialog is None
+    assert panel.save_label.text() == "Tomas Tester has not signed in: sign them in first (key I)."
+
+    # During the session, a sign-out at a clock time before the arrival (corrected to
+    # 4:10 PM) is refused too, naming the arrival; the sign-out kept stays.
+    panel.clock = lambda: dt.time(16, 5)
+    services.volunteers.set_shift(
+        session_id, people["cleared"], ShiftStatus.ATTENDED, by=None, sign_in=dt.time(16, 10)
+    )
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.reload()
+    panel.go_to(people["cleared"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_O)
+    assert panel.active_dialog is None
+    assert panel.save_label.text() == (
+        "Clara Tester signed in at 4:10\u202fPM: they cannot sign out before that. "
+        "Correct the times with T."
+    )
+    assert stored_shift(services, session_id, people["cleared"]).sign_out == dt.time(16, 40)  # type: ignore[union-attr]
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_volunteer_not_cleared_signed_in_after_class_is_confirmed_at_the_time_given(
+    qtbot: QtBot, window: MainWindow, services: Services, people: dict[str, str]
+) -> None:
+    page = window.register
+    session_id, panel = open_panel(qtbot, page)
+    panel.clock = lambda: dt.time(21, 22)
+    panel.view.setFocus()
+    panel.go_to(people["expired"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    type_time(qtbot, time_dialog(panel), "3:45 pm")
+    qtbot.waitUntil(lambda: isinstance(panel.active_dialog, ConfirmAssignmentDialog))
+    confirm = panel.active_dialog
+    assert isinstance(confirm, ConfirmAssignmentDialog) and confirm.isVisible()
+    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        qtbot.mouseClick(confirm.confirm_button, Qt.MouseButton.LeftButton)
+    shift = stored_shift(services, session_id, people["expired"])
+    assert shift is not None and shift.sign_in == dt.time(15, 45)
+    assert shift.confirmed_by == people["lead"]
+
+
+@pytest.mark.usefixtures("us_english")
+def test_a_past_sessions_volunteer_is_asked_the_time_whatever_the_clock(
+    qtbot: QtBot, window: MainWindow, services: Services, people: dict[str, str]
+) -> None:
+    """A week-old session's register filled in now, at 4:00 PM (inside its hours, on
+    another day): the time is asked, the session's start offered."""
+    page = window.register
+    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        page.set_day(SESSION_DAY - dt.timedelta(days=7))
+    session_id, panel = open_panel(qtbot, page)
+    panel.clock = lambda: dt.time(16, 0)
+    panel.view.setFocus()
+    panel.go_to(people["cleared"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    dialog = time_dialog(panel)
+    assert dialog.time_edit.text() == "3:30\u202fPM"
+    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
+    assert stored_shift(services, session_id, people["cleared"]).sign_in == dt.time(15, 30)  # type: ignore[union-attr]

@@ -37,7 +37,7 @@ from sqlmodel import Session, col, or_, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import N_, _, data_label, format_date, pgettext
+from harmony_desktop.domain.i18n import N_, _, data_label, format_date, format_time, pgettext
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
 from harmony_desktop.domain.vocab import (
     SessionKind,
@@ -888,14 +888,21 @@ class VolunteerService:
     def sign_out(
         self, session_id: str, volunteer_id: str, *, by: str | None, at: dt.time | None = None
     ) -> ShiftState:
-        """The volunteer leaves: signed out ``at`` (now); they must have signed in."""
+        """The volunteer leaves: signed out ``at`` (now); they must have signed in, at
+        ``at`` or before."""
         with self.store.read() as s:
             current = find_live(s, VolunteerShift, natural_id("shift", session_id, volunteer_id))
         if current is None or current.status != ShiftStatus.ATTENDED or current.sign_in is None:
             raise ValidationError(_("Sign the volunteer in before signing them out."), "sign_out")
         out = at or self._clock()
         if out < current.sign_in:
-            raise ValidationError(_("Signing out must come after signing in."), "sign_out")
+            raise ValidationError(
+                _(
+                    "The volunteer signed in at {arrived}: signing out at {time} would be "
+                    "before that."
+                ).format(arrived=format_time(current.sign_in), time=format_time(out)),
+                "sign_out",
+            )
         return self.set_shift(
             session_id,
             volunteer_id,

@@ -234,6 +234,63 @@ class ArrivalDialog(TimedDialog):
         return self.time()
 
 
+class VolunteerTimeDialog(TimedDialog):
+    """A volunteer signed in or out when the clock is not inside the session (a
+    register filled in after class, or ahead of it): when did they arrive or leave?
+    Offers the session's start (in) or end (out); a time outside the session is
+    confirmed first, and a sign-out before the volunteer signed in is refused."""
+
+    def __init__(
+        self,
+        volunteer: str,
+        *,
+        leaving: bool,
+        default: dt.time,
+        session: tuple[dt.time, dt.time],
+        parent: QWidget,
+        arrived: dt.time | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.volunteer = volunteer
+        self.leaving = leaving
+        self.arrived = arrived  # signing out: they cannot leave before they came
+        title = tr("Sign out: {volunteer}") if leaving else tr("Sign in: {volunteer}")
+        self.setWindowTitle(title.format(volunteer=volunteer))
+        what = tr("Volunteer sign-out time") if leaving else tr("Volunteer sign-in time")
+        self.setAccessibleName(what)
+        self.time_edit.setTime(_qtime(default))
+        self.time_edit.setAccessibleName(what)
+        body = QWidget()
+        form = QFormLayout(body)
+        question = (
+            tr("When did <b>{volunteer}</b> leave?")
+            if leaving
+            else tr("When did <b>{volunteer}</b> arrive?")
+        )
+        hours = tr("Session: {start}–{end}").format(
+            start=time_text(self.session_start), end=time_text(self.session_end)
+        )
+        intro = QLabel(f"{question.format(volunteer=escape(volunteer))}<br>{hours}")
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        # (the label's Alt key is the time; the button's is &S)
+        form.addRow(tr("Signed &out at:") if leaving else tr("Signed &in at:"), self.time_edit)
+        form.addRow(self.warning)
+        form.addRow(self.error)
+        ok = tr("&Sign out") if leaving else tr("&Sign in")
+        scrolling_dialog(self, body, _buttons(self, ok, tr("&Cancel")))
+        self.fit_title()
+        self.time_edit.setFocus()
+
+    def problem(self) -> str | None:
+        """A sign-out before the volunteer signed in."""
+        if self.leaving and self.arrived is not None and self.time() < self.arrived:
+            return tr("{volunteer} signed in at {time}: they cannot sign out before that.").format(
+                volunteer=self.volunteer, time=time_text(self.arrived)
+            )
+        return None
+
+
 class DepartureDialog(TimedDialog):
     """Left early: who took the student (safety at dismissal), when, and why."""
 

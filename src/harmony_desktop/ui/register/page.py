@@ -229,7 +229,7 @@ class RegisterPage(QWidget):
             self.services, self.hub_id, self.tasks, lambda: self.staff_id, self.clock,
             today=self.today, wrong_day=self.wrong_day,
         )  # fmt: skip
-        self.rollOpened.connect(lambda sid: self.volunteers.show_session(sid, self.day))
+        self.rollOpened.connect(self._show_volunteers)
         self.dayChanged.connect(self.volunteers.day_shown)
         right.addWidget(self.volunteers)
         # The roll is what the teacher works in: it gets the room as the window grows or
@@ -570,9 +570,18 @@ class RegisterPage(QWidget):
 
     # -- sessions ---------------------------------------------------------------------------
 
+    def _show_volunteers(self, session_id: str) -> None:
+        """The volunteers of the roll just opened, with its hours (a sign-in outside them
+        asks for the time)."""
+        info = self.session
+        hours = (info.start, info.end) if info is not None and info.id == session_id else None
+        self.volunteers.show_session(session_id, self.day, hours)
+
     def _session_selected(self, info: SessionInfo) -> None:
         if self.session is not None and self.session.id == info.id:
             self.session = info
+            if self.volunteers.session_id == info.id:  # its hours may have changed
+                self.volunteers.session_hours = (info.start, info.end)
             self._refresh_session_header()
             return
         self.open_session(info)

@@ -6,7 +6,10 @@ cleared is shown **Not cleared** in red, and putting them on the session (signin
 up or in) asks for a site lead's confirmation first (:class:`ConfirmAssignmentDialog`),
 which is recorded on the shift. One key acts on the current volunteer and moves on:
 ``I`` sign in, ``O`` sign out, ``S`` signed up, ``N`` no-show, ``C`` cancelled, ``Del``
-off the session, ``T`` correct the times.
+off the session, ``T`` correct the times. Signing in or out takes the clock's time while
+the session is on; otherwise (a register filled in after class, or a past session) it
+asks for the time, offering the session's start or end (:class:`VolunteerTimeDialog`), as
+a student's late time is asked.
 
 Like the roll's marks (``commands.py``), each of these is written synchronously on the
 UI thread, a few milliseconds, so "Saved" is true when it shows; loading the list goes
@@ -28,6 +31,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
@@ -54,6 +58,7 @@ from harmony_desktop.store import settings
 from harmony_desktop.ui.keyed_table import KeyedTableView
 from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.operations import QueryOp
+from harmony_desktop.ui.register.dialogs import VolunteerTimeDialog
 from harmony_desktop.ui.register.models import saved_text, tr
 from harmony_desktop.ui.register.widgets import row_end
 from harmony_desktop.ui.screen_fit import grow_to_contents
@@ -468,6 +473,8 @@ class VolunteerShiftPanel(QWidget):
         self.wrong_day = wrong_day
         self.session_id: str | None = None
         self.session_day: dt.date | None = None
+        #: the open session's start and end (None: not known, the clock's time is taken)
+        self.session_hours: tuple[dt.time, dt.time] | None = None
         self.active_dialog: QDialog | None = None
         self._generation = 0
         self.setAccessibleName(tr("Volunteers at this session"))
@@ -576,8 +583,16 @@ class VolunteerShiftPanel(QWidget):
 
     # -- the session -------------------------------------------------------------------
 
-    def show_session(self, session_id: str | None, day: dt.date | None = None) -> None:
-        """Show the volunteers of ``session_id`` (None: no session open)."""
+    def show_session(
+        self,
+        session_id: str | None,
+        day: dt.date | None = None,
+        hours: tuple[dt.time, dt.time] | None = None,
+    ) -> None:
+        """Show the volunteers of ``session_id`` (None: no session open), on ``day``,
+        from ``hours[0]`` to ``hours[1]`` (see :attr:`session_hours`)."""
+        if session_id != self.session_id or hours is not None:
+            self.session_hours = hours
         self.session_id = session_id
         self.session_day = day
         self._generation += 1
@@ -733,9 +748,60 @@ class VolunteerShiftPanel(QWidget):
         if action == "times":
             self._edit_times(entry)
             return
+        if action in ("sign_in", "sign_out"):
+            self._sign(entry, leaving=action == "sign_out")
+            return
         self._write(entry, action, None)
 
-    def _write(self, entry: ShiftEntry, action: str, confirmed_by: str | None) -> None:
+    def _sign(self, entry: ShiftEntry, *, leaving: bool) -> None:
+        """Sign in or out: at the clock's time while the session is on (one key);
+        otherwise asked, offering the session's start (in) or end (out). A sign-out is
+        refused for a volunteer not signed in, or at a time before they signed in."""
+        name = entry.volunteer.display_name
+        shift = entry.shift
+        arrived = shift.sign_in if shift.status == ShiftStatus.ATTENDED else None
+        action = "sign_out" if leaving else "sign_in"
+        if leaving and arrived is None:
+            self.set_save_text(
+                tr("{name} has not signed in: sign them in first (key I).").format(name=name),
+                error=True,
+            )
+            return
+        now = self.clock().replace(second=0, microsecond=0)
+        hours = self.session_hours
+        if hours is None or (self.session_day == self.today and hours[0] <= now <= hours[1]):
+            if leaving and arrived is not None and now < arrived:
+                self.set_save_text(
+                    tr(
+                        "{name} signed in at {time}: they cannot sign out before that. "
+                        "Correct the times with T."
+                    ).format(name=name, time=time_text(arrived)),
+                    error=True,
+                )
+                return
+            self._write(entry, action, None, at=now)
+            return
+        start, end = hours
+        # what is recorded, else the session's start (in) or end (out); never a sign-out
+        # before the arrival, which the dialog would refuse at once
+        default = max(shift.sign_out or end, arrived or end) if leaving else arrived or start
+        dialog = VolunteerTimeDialog(
+            name, leaving=leaving, default=default, session=hours, parent=self, arrived=arrived
+        )
+        dialog.on_submit = lambda: self._write(entry, action, None, at=dialog.time())
+        self._open(dialog)
+
+    def _write(
+        self,
+        entry: ShiftEntry,
+        action: str,
+        confirmed_by: str | None,
+        *,
+        at: dt.time | None = None,
+    ) -> str | None:
+        """Store ``action`` for ``entry`` (signing in or out ``at``, else at the clock's
+        time); what could not be stored, said beside the heading too (None: stored, or
+        a site lead's confirmation is asked first)."""
         assert self.session_id is not None
         session_id, volunteer_id = self.session_id, entry.volunteer.id
         volunteers = self.services.volunteers
@@ -747,12 +813,12 @@ class VolunteerShiftPanel(QWidget):
                 state = ShiftState()
             elif action == "sign_in":
                 state = volunteers.sign_in(
-                    session_id, volunteer_id, by=self.staff(), at=self.clock(),
+                    session_id, volunteer_id, by=self.staff(), at=at or self.clock(),
                     confirmed_by=confirmed_by, not_before=self.model.judged_on,
                 )  # fmt: skip
             elif action == "sign_out":
                 state = volunteers.sign_out(
-                    session_id, volunteer_id, by=self.staff(), at=self.clock()
+                    session_id, volunteer_id, by=self.staff(), at=at or self.clock()
                 )
             else:
                 state = volunteers.set_shift(
@@ -760,12 +826,17 @@ class VolunteerShiftPanel(QWidget):
                     confirmed_by=confirmed_by, not_before=self.model.judged_on,
                 )  # fmt: skip
         except NeedsConfirmation as exc:
-            self._confirm(entry, action, exc.problems)
-            return
+            problems = exc.problems
+            if self.active_dialog is None:
+                self._confirm(entry, action, problems, at)
+            else:  # asked once the time's dialog has closed
+                QTimer.singleShot(0, lambda: self._confirm(entry, action, problems, at))
+            return None
         except HarmonyError as exc:
             self.set_save_text(str(exc), error=True)
-            return
+            return str(exc)
         self._stored(volunteer_id, state, advance=action != "clear")
+        return None
 
     def _stored(self, volunteer_id: str, state: ShiftState, *, advance: bool) -> None:
         row = self.model.row_of(volunteer_id)
@@ -777,7 +848,9 @@ class VolunteerShiftPanel(QWidget):
         if advance and row == self.view.currentIndex().row():
             self.view.step_row(1)
 
-    def _confirm(self, entry: ShiftEntry, action: str, problems: list[str]) -> None:
+    def _confirm(
+        self, entry: ShiftEntry, action: str, problems: list[str], at: dt.time | None = None
+    ) -> None:
         staff = [s for s in self.services.hubs.staff_for_hub(self.hub_id) if s.role == "site_lead"]
         leads = [(s.id, label) for s, label in zip(staff, people_labels(staff), strict=True)]
         dialog = ConfirmAssignmentDialog(entry.volunteer.display_name, problems, leads, self)
@@ -785,7 +858,7 @@ class VolunteerShiftPanel(QWidget):
         def confirmed() -> None:
             lead = dialog.lead_id()
             if lead is not None:
-                self._write(entry, action, lead)
+                self._write(entry, action, lead, at=at)
 
         dialog.accepted.connect(confirmed)
         self._open(dialog)
@@ -823,7 +896,8 @@ class VolunteerShiftPanel(QWidget):
         if self.active_dialog is dialog:
             self.active_dialog = None
         dialog.deleteLater()
-        self.view.setFocus()
+        if self.active_dialog is None:  # (not from a dialog opened meanwhile)
+            self.view.setFocus()
 
     # -- showing --------------------------------------------------------------------------
 
