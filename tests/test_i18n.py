@@ -120,3 +120,37 @@ def test_the_translation_script_lists_and_fills_plural_entries(
     assert translations.missing_json("es") == {}
     with po.open("rb") as handle:
         assert read_po(handle)[singular].string == tuple(forms)
+
+
+#: the functions whose literal argument the catalogues' extraction reads (xgettext's
+#: keywords, and lupdate's tr() and translate())
+MARKERS = {"_", "N_", "ngettext", "pgettext", "tr", "translate"}
+
+
+def test_no_string_to_translate_hides_in_an_f_string() -> None:
+    """xgettext and lupdate do not look inside an f-string's braces: a ``_("(ignored)")``
+    there is never extracted, so it is never translated ("(ignored)" was printed in
+    English by the Spanish import). Every marked literal sits outside f-strings."""
+    import ast
+
+    import harmony_desktop
+
+    root = Path(harmony_desktop.__file__).resolve().parent
+    hidden = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if not isinstance(call, ast.Call) or not call.args:
+                    continue
+                func = call.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                literal = any(
+                    isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                    for arg in call.args
+                )
+                if name in MARKERS and literal:
+                    hidden.append(f"{path.relative_to(root)}:{call.lineno} {ast.unparse(call)}")
+    assert not hidden

@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import select
 
 from harmony_desktop.__main__ import main
@@ -186,3 +187,84 @@ def test_exports_are_private_files(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     table = read_table(out)
     assert table.headers[0] == header
+
+
+def test_expiring_and_exports_in_spanish_name_the_programmes_first_clearances_in_spanish(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The clearance kinds every database starts with are stored in English; --lang es
+    lists and writes them in Spanish, as the window shows them, with Spanish states and
+    sheet names; --lang en from a Spanish app writes them in English."""
+    out = tmp_path / "vencen.csv"
+    base = ["--data-dir", str(data), "volunteers"]
+    args = [*base, "expiring", "--within", "30", "--out", str(out), "--lang", "es"]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "3 autorizaciones de Hollenbeck Park vencidas o que vencen en menos de 30 días."
+    )
+    assert "venció hace 20 días    Constancia de prueba de tuberculosis (TB)" in lines[1]
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0] == [
+        "Voluntario(a)",
+        "Autorización",
+        "Vence",
+        "Días restantes",
+        "Vigencia",
+        "Sedes",
+    ]
+    assert [(r[1], r[3], r[4]) for r in rows[1:]] == [
+        ("Constancia de prueba de tuberculosis (TB)", "-20", "vencida"),
+        ("Constancia de prueba de tuberculosis (TB)", "12", "por vencer"),
+        ("Capacitación en protección de menores", "25", "por vencer"),
+    ]
+
+    book = tmp_path / "autorizaciones.xlsx"
+    assert main([*base, "export", "clearances", "--out", str(book), "--lang", "es"]) == 0
+    sheet = load_workbook(book).active
+    assert sheet is not None and sheet.title == "Autorizaciones"
+    values = list(sheet.values)
+    assert values[0][3] == "Autorización"
+    assert {row[3] for row in values[1:]} == {
+        "Huellas digitales / verificación de antecedentes",
+        "Constancia de prueba de tuberculosis (TB)",
+        "Capacitación en protección de menores",
+        "Acuerdo de voluntariado firmado",
+    }
+    capsys.readouterr()
+
+
+def test_a_spanish_app_exports_in_english_when_asked_and_names_import_columns_in_spanish(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "es")  # the app in Spanish, as the system is
+    out = tmp_path / "clearances.csv"
+    base = ["--data-dir", str(data), "volunteers"]
+    assert main([*base, "export", "clearances", "--out", str(out), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.startswith("16 filas escritas en ")  # the app's language
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0][3] == "Clearance"
+    assert {r[3] for r in rows[1:]} == {
+        "Fingerprint / background check",
+        "TB clearance",
+        "Safeguarding training",
+        "Signed volunteer agreement",
+    }
+
+    file = write_csv(
+        tmp_path / "voluntarios.csv",
+        [
+            ["Nombre", "Apellido", "TB expires", "Talla de camiseta"],
+            ["Ada", "Import", "10/45/2025", "M"],
+        ],
+    )
+    assert main([*base, "import", str(file), "--dry-run"]) == 1
+    out_text = capsys.readouterr().out
+    assert "TB expires                     -> Constancia de prueba de tuberculosis (TB): vence" in (
+        out_text
+    )
+    assert "Talla de camiseta              -> (se omite)" in out_text
+    assert (
+        "  línea 2: '10/45/2025' no es una fecha (Constancia de prueba de tuberculosis (TB))."
+        in (out_text)
+    )

@@ -3677,6 +3677,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Ayuda en</translation>
     </message>
     <message>
+        <source>no expiry</source>
+        <translation>sin vencimiento</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>

@@ -201,7 +201,8 @@ def main_self_test(steps: str | None = None) -> int:
     try:
         return run_self_test(chosen).exit_code
     except ValueError as exc:
-        print(f"harmony-desktop: {exc} ({_('steps')}: {', '.join(STEPS)})", file=sys.stderr)
+        steps = _("steps")  # (outside the f-string, where xgettext finds it)
+        print(f"harmony-desktop: {exc} ({steps}: {', '.join(STEPS)})", file=sys.stderr)
         return 2
 
 

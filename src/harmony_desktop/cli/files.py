@@ -113,9 +113,10 @@ def run_import(args: argparse.Namespace) -> int:
                 file=args.file.name, hub=hub.name, encoding=table.encoding
             )
         )
+        ignored = _("(ignored)")  # (outside the f-string, where xgettext finds it)
         for index, header in enumerate(table.headers):
             target = mapping.get(index)
-            print(f"  {header or '?'!s:30} -> {field_label(target) if target else _('(ignored)')}")
+            print(f"  {header or '?'!s:30} -> {field_label(target) if target else ignored}")
         report = importer.dry_run(hub.id, table, mapping)
         print_unmapped(report.unmapped)
         print(_("Dry run: {summary}").format(summary=report.summary()))

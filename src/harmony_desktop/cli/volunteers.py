@@ -1,11 +1,15 @@
 """``harmony-desktop volunteers …`` and ``harmony-desktop events …``: for the volunteer
 coordinator's scheduled tasks and the programme's engagement figures.
 
-harmony-desktop volunteers expiring --within 30 [--out FILE] [--hub NAME|all]
+harmony-desktop volunteers expiring --within 30 [--out FILE] [--hub NAME|all] [--lang es]
 harmony-desktop volunteers import FILE [--dry-run] [--strict] [--hub NAME]
 harmony-desktop volunteers export hours|clearances|summary --out FILE [--from D] [--to D]
+    [--lang es]
 harmony-desktop events export families|families-per-hub|performances|masterclasses|student-hours
     --out FILE [--from D] [--to D] [--hub NAME|all]
+
+``--lang`` writes the list or the file in that language (default: the app's), the
+clearance kinds every programme starts with included, as the window shows them.
 
 Written files (.csv or .xlsx) hold people's names: they are readable only by their
 owner. ``--hub all`` covers every hub on this laptop; the default is the first hub.
@@ -19,8 +23,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harmony_desktop.cli.common import Subcommands, date_arg, open_services
+from harmony_desktop.cli.common import Subcommands, date_arg, lang_help, open_services
 from harmony_desktop.cli.files import import_exit_help, imported_status
+from harmony_desktop.domain import i18n
 from harmony_desktop.domain.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -66,6 +71,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     expiring.add_argument("--out", type=Path, help=_("also write the list to a .csv or .xlsx file"))
     _hub_option(expiring)
+    expiring.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
     expiring.set_defaults(func=run_expiring)
 
     importing = vsub.add_parser(
@@ -89,6 +95,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     exporting.add_argument("--out", required=True, type=Path, help=_(".csv or .xlsx file"))
     _period(exporting)
     _hub_option(exporting)
+    exporting.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
     exporting.set_defaults(func=run_volunteer_export)
 
     events = sub.add_parser(
@@ -119,44 +126,49 @@ def _dates(args: argparse.Namespace) -> tuple[dt.date, dt.date]:
 
 
 def run_expiring(args: argparse.Namespace) -> int:
-    """``harmony-desktop volunteers expiring``: one line per clearance, soonest first."""
+    """``harmony-desktop volunteers expiring``: one line per clearance, soonest first
+    (the list and its file in ``--lang``)."""
     from harmony_desktop.services.files import check_target
-    from harmony_desktop.services.volunteers import write_private_table
+    from harmony_desktop.services.volunteers import (
+        clearance_state_label,
+        table_title,
+        write_private_table,
+    )
 
     if args.out:
         check_target(args.out)  # a folder, say: refused before the list is printed
-    with open_services(args) as services:
+    # (the language once the services are open: they set the app's, which --lang overrides)
+    with open_services(args) as services, i18n.using(args.lang):
         hub_id, hub_name = _hub_scope(services, args)
         found = services.volunteers.expiring(hub_id, within_days=args.within)
-    print(
-        ngettext(
-            "{count} clearance of {hub} expired or expiring within {days} days.",
-            "{count} clearances of {hub} expired or expiring within {days} days.",
-            len(found),
-        ).format(count=len(found), hub=hub_name, days=args.within)
-    )
-    rows: list[list[Any]] = []
-    for e in found:
-        when = (
-            _("expired {days} days ago").format(days=-e.days_left)
-            if e.days_left < 0
-            else _("in {days} days").format(days=e.days_left)
+        print(
+            ngettext(
+                "{count} clearance of {hub} expired or expiring within {days} days.",
+                "{count} clearances of {hub} expired or expiring within {days} days.",
+                len(found),
+            ).format(count=len(found), hub=hub_name, days=args.within)
         )
-        print(f"  {e.expires_on.isoformat()}  {when:<22} {e.kind_label:<32} {e.volunteer_name}")
-        rows.append(
-            [e.volunteer_name, e.kind_label, e.expires_on, e.days_left, e.state.value, e.hubs]
-        )
-    if args.out:
-        headers = [
-            _("Volunteer"),
-            _("Clearance"),
-            _("Expires"),
-            _("Days left"),
-            _("State"),
-            _("Hubs"),
-        ]
-        write_private_table(args.out, headers, rows, title=_("Expiring"))
-        print(_written(len(rows), args.out))
+        rows: list[list[Any]] = []
+        for e in found:
+            when = (
+                _("expired {days} days ago").format(days=-e.days_left)
+                if e.days_left < 0
+                else _("in {days} days").format(days=e.days_left)
+            )
+            print(f"  {e.expires_on.isoformat()}  {when:<22} {e.kind_label:<32} {e.volunteer_name}")
+            state = clearance_state_label(e.state)
+            rows.append([e.volunteer_name, e.kind_label, e.expires_on, e.days_left, state, e.hubs])
+        if args.out:
+            headers = [
+                _("Volunteer"),
+                _("Clearance"),
+                _("Expires"),
+                _("Days left"),
+                _("State"),
+                _("Hubs"),
+            ]
+            write_private_table(args.out, headers, rows, title=table_title("expiring"))
+            print(_written(len(rows), args.out))
     return 0
 
 
@@ -175,9 +187,10 @@ def run_import(args: argparse.Namespace) -> int:
             )
         )
         labels = _target_labels(services)
+        ignored = _("(ignored)")  # (outside the f-string, where xgettext finds it)
         for index, header in enumerate(table.headers):
             target = mapping.get(index)
-            print(f"  {header or '?'!s:30} -> {labels.get(target or '', _('(ignored)'))}")
+            print(f"  {header or '?'!s:30} -> {labels.get(target or '', ignored)}")
         report = importer.dry_run(hub.id, table)
         print(_("Dry run: {summary}").format(summary=report.summary()))
         for rejection in report.rejected:
@@ -210,27 +223,31 @@ def _target_labels(services: Services) -> dict[str, str]:
         "status": _("status"),
         "hubs": _("hubs assisted"),
     }
+    from harmony_desktop.services.volunteers import clearance_label
+
     for kind in services.volunteers.kinds(include_inactive=True):
-        labels[f"done:{kind.id}"] = _("{kind}: date done").format(kind=kind.label)
-        labels[f"expires:{kind.id}"] = _("{kind}: expires").format(kind=kind.label)
+        label = clearance_label(kind.label)  # a default kind's in the app's language
+        labels[f"done:{kind.id}"] = _("{kind}: date done").format(kind=label)
+        labels[f"expires:{kind.id}"] = _("{kind}: expires").format(kind=label)
     return labels
 
 
 def run_volunteer_export(args: argparse.Namespace) -> int:
-    """``harmony-desktop volunteers export KIND --out FILE``."""
-    from harmony_desktop.services.volunteers import write_private_table
+    """``harmony-desktop volunteers export KIND --out FILE``, in ``--lang``."""
+    from harmony_desktop.services.volunteers import table_title, write_private_table
 
     first, last = _dates(args)
     with open_services(args) as services:
         hub_id, _name = _hub_scope(services, args)
         volunteers = services.volunteers
-        if args.kind == "hours":
-            headers, rows = volunteers.hours_table(hub_id, first, last)
-        elif args.kind == "clearances":
-            headers, rows = volunteers.clearance_table(hub_id)
-        else:
-            headers, rows = volunteers.summary_table(hub_id, first, last)
-    write_private_table(args.out, headers, rows, title=args.kind.capitalize())
+        with i18n.using(args.lang):
+            if args.kind == "hours":
+                headers, rows = volunteers.hours_table(hub_id, first, last)
+            elif args.kind == "clearances":
+                headers, rows = volunteers.clearance_table(hub_id)
+            else:
+                headers, rows = volunteers.summary_table(hub_id, first, last)
+            write_private_table(args.out, headers, rows, title=table_title(args.kind))
     print(_written(len(rows), args.out))
     return 0
 

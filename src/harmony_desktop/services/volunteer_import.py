@@ -43,6 +43,7 @@ from harmony_desktop.services.importing import (
 from harmony_desktop.services.volunteers import (
     VolunteerService,
     clearance_kinds,
+    clearance_label,
     validate_volunteer,
 )
 from harmony_desktop.store import ChangeWriter
@@ -322,7 +323,7 @@ class VolunteerImport:
                 except (ValueError, OverflowError) as exc:
                     raise ValidationError(
                         _("{value!r} is not a date ({kind}).").format(
-                            value=_text(raw), kind=kinds[kind_id].label
+                            value=_text(raw), kind=clearance_label(kinds[kind_id].label)
                         )
                     ) from exc
                 slot = dates.setdefault(kind_id, [None, None])
@@ -362,7 +363,7 @@ class VolunteerImport:
         validate_volunteer(fields)
         clearances: dict[str, tuple[dt.date | None, dt.date | None]] = {}
         for kind_id, (done, expires) in dates.items():
-            label = kinds[kind_id].label
+            label = clearance_label(kinds[kind_id].label)  # a default kind's translated
             if done is None:
                 raise ValidationError(
                     _("{kind} has an expiry date but no date it was done.").format(kind=label)

@@ -167,6 +167,29 @@ def clearance_label(label: str) -> str:
     return data_label(label)
 
 
+def clearance_state_label(state: ClearanceState) -> str:
+    """Where a clearance stands, for people and exports: "valid", "expiring", …"""
+    labels = {
+        ClearanceState.OK: _("valid"),
+        ClearanceState.EXPIRING: _("expiring"),
+        ClearanceState.EXPIRED: _("expired"),
+        ClearanceState.MISSING: _("missing"),
+    }
+    return labels[state]
+
+
+def table_title(kind: str) -> str:
+    """The sheet name of a volunteer table written to a workbook (``hours``,
+    ``clearances``, ``summary``, ``expiring``), in the language it is written in."""
+    titles = {
+        "hours": _("Hours"),
+        "clearances": _("Clearances"),
+        "summary": _("Summary"),
+        "expiring": _("Expiring"),
+    }
+    return titles.get(kind, kind)
+
+
 def shift_label(status: str | None) -> str:
     """A shift status for people (None: not on this session)."""
     labels = {
@@ -635,15 +658,16 @@ class VolunteerService:
             w.session, ClearanceKind, kind_id, message=_("That clearance kind does not exist.")
         )
         today = self.today()
+        label = clearance_label(kind.label)  # a default kind's in the current language
         if done_on is not None and done_on > today:
             raise ValidationError(
-                _("{kind} cannot be done in the future.").format(kind=kind.label), "done_on"
+                _("{kind} cannot be done in the future.").format(kind=label), "done_on"
             )
         if expires_on is None and done_on is not None and kind.validity_months:
             expires_on = add_months(done_on, kind.validity_months)
         if expires_on is not None and done_on is not None and expires_on < done_on:
             raise ValidationError(
-                _("{kind} cannot expire before it was done.").format(kind=kind.label), "expires_on"
+                _("{kind} cannot expire before it was done.").format(kind=label), "expires_on"
             )
         w.upsert(
             VolunteerClearance,
@@ -657,7 +681,7 @@ class VolunteerService:
         )
         return ClearanceInfo(
             kind.id,
-            kind.label,
+            label,
             kind.required,
             done_on,
             expires_on,
@@ -1079,12 +1103,6 @@ def clearance_status(
         _("Expires"),
         _("State"),
     ]
-    states = {
-        ClearanceState.OK: _("valid"),
-        ClearanceState.EXPIRING: _("expiring"),
-        ClearanceState.EXPIRED: _("expired"),
-        ClearanceState.MISSING: _("missing"),
-    }
     rows: list[list[Any]] = []
     for v in volunteers_of(s, hub_id, today):
         for c in v.clearances:
@@ -1096,7 +1114,7 @@ def clearance_status(
                     c.kind_label,
                     c.done_on,
                     c.expires_on,
-                    states[c.state],
+                    clearance_state_label(c.state),
                 ]
             )
     return headers, rows

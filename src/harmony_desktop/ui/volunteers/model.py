@@ -123,8 +123,9 @@ class VolunteerTableModel(QAbstractTableModel):
             font.setBold(not v.cleared)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == VolunteerColumn.CLEARANCE:
+            no_expiry = tr("no expiry")  # (outside the f-string, where lupdate finds it)
             return "\n".join(
-                f"{c.kind_label}: {c.done_on or '—'} → {c.expires_on or tr('no expiry')}"
+                f"{c.kind_label}: {c.done_on or '—'} → {c.expires_on or no_expiry}"
                 for c in v.clearances
             )
         return None

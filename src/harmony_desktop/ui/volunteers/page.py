@@ -48,6 +48,7 @@ from harmony_desktop.services.volunteers import (
     ClearanceKindInfo,
     ExpiringClearance,
     VolunteerInfo,
+    table_title,
     write_private_table,
 )
 from harmony_desktop.store import settings
@@ -491,7 +492,7 @@ class VolunteersPage(QWidget):
                     [e.volunteer_name, e.kind_label, e.expires_on, e.days_left]
                     for e in volunteers.expiring(hub_id, on=last)
                 ]
-            write_private_table(path, headers, rows, title=kind.capitalize())
+            write_private_table(path, headers, rows, title=table_title(kind))
             return len(rows)
 
         QueryOp(
