@@ -172,6 +172,25 @@ def test_self_test_says_which_part_a_build_lacks(monkeypatch: pytest.MonkeyPatch
     assert "self-test incomplete" in out.getvalue()
 
 
+def test_self_test_says_when_qts_own_spanish_catalogue_is_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without qtbase_es.qm Qt's own dialogs (files, printing) come out in English in a
+    Spanish window: a build that lacks it fails its self-test, saying where it looked."""
+    from harmony_desktop.ui import app as ui_app
+
+    out = io.StringIO()
+    assert selftest.run_self_test(["bundle"], out=out).exit_code == 0
+    assert "Qt's own in es" in out.getvalue()
+
+    monkeypatch.setattr(ui_app, "qt_catalogue_folders", lambda: [str(tmp_path)])
+    out = io.StringIO()
+    report = selftest.run_self_test(["bundle"], out=out)
+    assert report.exit_code == 1
+    assert "Qt's own catalogue qtbase_es.qm is missing" in out.getvalue()
+    assert str(tmp_path) in out.getvalue()
+
+
 def test_self_test_flag_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--self-test=bundle,store"]) == 0
     out = capsys.readouterr().out
@@ -392,6 +411,7 @@ def test_frozen_app_passes_its_self_test(
     assert "(frozen;" in result.stdout
     for step in selftest.STEPS:
         assert re.search(rf"^  ok +{step} ", result.stdout, re.M), result.stdout
+    assert "Qt's own in es" in result.stdout  # found where the frozen Qt looks
     # Nothing in the user's folders: no database, log, settings (a font cache is fine).
     written = [p for p in home.rglob("*") if p.is_file() and "fontconfig" not in p.parts]
     assert not written, f"the self-test wrote into the user's folders: {written}"
@@ -431,6 +451,8 @@ def test_frozen_app_holds_only_what_it_needs(frozen_app: FrozenApp, tmp_path: Pa
         r"hypothesis)(/|\.|$)|Qt6?(Qml|Quick|Pdf|Network|WebEngine|Designer)|qml/"
     )
     assert not sorted(n for n in names if unwanted.search(n))
+    # Qt's own Spanish catalogue, for the words of the dialogs Qt draws (files, printing)
+    assert "PySide6/Qt/translations/qtbase_es.qm" in names
     assert any(n.endswith("platforms/libqoffscreen.so") for n in names)
     assert any(n.endswith("platforms/libqxcb.so") for n in names)
     # Every library link points at a file that is there.

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from harmony_desktop import APP_NAME, __version__
-from harmony_desktop.domain.i18n import N_, _
+from harmony_desktop.domain.i18n import LANGUAGES, N_, _
 
 log = logging.getLogger(__name__)
 
@@ -226,9 +226,40 @@ def _check_bundle(fx: _Fixture) -> str:
     catalogues = sum(  # compiled catalogues: .qm (Qt) and .mo (gettext)
         p.suffix in {".qm", ".mo"} for p in (root / "translations").rglob("*")
     )
-    return _("{migrations} migrations, {icons} icons, {catalogues} translation catalogues").format(
-        migrations=len(versions), icons=icons, catalogues=catalogues
+    qt_languages = _qt_catalogues()
+    return _(
+        "{migrations} migrations, {icons} icons, {catalogues} translation catalogues, "
+        "Qt's own in {languages}"
+    ).format(
+        migrations=len(versions),
+        icons=icons,
+        catalogues=catalogues,
+        languages=", ".join(qt_languages),
     )
+
+
+def _qt_catalogues() -> list[str]:
+    """The app's languages other than English whose Qt catalogue (the words of the
+    dialogs Qt draws: "Look in:", "Files of type:") loads; CheckFailed when one does not."""
+    from harmony_desktop.ui.app import qt_catalogue, qt_catalogue_folders
+
+    found, missing = [], []
+    for code in LANGUAGES:
+        if code == "en":
+            continue
+        catalogue = qt_catalogue(code)
+        if catalogue is not None and catalogue.translate("QFileDialog", "Look in:"):
+            found.append(code)
+        else:
+            missing.append(f"qtbase_{code}.qm")
+    if missing:
+        raise CheckFailed(
+            _(
+                "Qt's own catalogue {names} is missing (the words of its file and print "
+                "dialogs would be in English); looked in {folders}"
+            ).format(names=", ".join(missing), folders=", ".join(qt_catalogue_folders()))
+        )
+    return found
 
 
 def _check_store(fx: _Fixture) -> str:

@@ -29,7 +29,7 @@ from harmony_desktop.domain import i18n
 from harmony_desktop.paths import resource
 from harmony_desktop.services.context import Services
 from harmony_desktop.store import settings
-from harmony_desktop.ui.app import install_translator
+from harmony_desktop.ui.app import CatalogueTranslator, install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.models import SessionColumn
 from tests.factories import HubFixture
@@ -361,6 +361,82 @@ def test_qt_own_strings_still_come_from_qt(qapp: QApplication, spanish: None) ->
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"
     # The app's module-level tr() strings are found under their runtime context.
     assert QApplication.translate("MainWindow", "Register") == "Asistencia"
+
+
+def qt_dialog_words(qtbot: QtBot) -> dict[str, str]:
+    """The labels of Qt's own file dialog (the one drawn where no desktop portal draws
+    it) and of its print dialog, by their object names."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel
+
+    files = QFileDialog(None, "", "", "Excel (*.xlsx)")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    printing = QPrintDialog(QPrinter())
+    words: dict[str, str] = {}
+    for dialog in (files, printing):
+        qtbot.addWidget(dialog)
+        words |= {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+        words |= {w.objectName(): w.title() for w in dialog.findChildren(QGroupBox)}
+    return words
+
+
+def test_qts_own_dialogs_speak_spanish_where_qts_catalogue_has_no_word(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Qt's Spanish catalogue has "Look in:" but Qt now writes "&Look in:": the file
+    dialog said "Look in:" and "Files of type:" in English in a Spanish window, and the
+    print dialog "Page Set:" and "Double Sided Printing". The app's catalogue has them."""
+    assert install_translator(qapp, QLocale("es_MX"))
+    try:
+        words = qt_dialog_words(qtbot)
+    finally:
+        install_translator(qapp, QLocale("en_US"))
+    assert words["lookInLabel"] == "&Ver en:"
+    assert words["fileTypeLabel"] == "Ficheros de &tipo:"
+    assert words["fileNameLabel"] == "&Nombre de fichero:"  # Qt's own, as it was
+    assert words["pageSetLabel"] == "&Conjunto de páginas:"
+    assert words["duplex"] == "Impresión a doble cara"
+    english = qt_dialog_words(qtbot)
+    assert (english["lookInLabel"], english["fileTypeLabel"]) == ("&Look in:", "Files of &type:")
+
+
+def test_the_app_supplies_only_the_words_qts_spanish_catalogue_lacks(qapp: QApplication) -> None:
+    """Each word of ``ui/qt_words.py`` is missing from Qt's own Spanish catalogue (when a
+    newer Qt brings one, its line there can go) and is in the app's."""
+    from harmony_desktop.ui.app import qt_catalogue
+    from harmony_desktop.ui.qt_words import WORDS
+
+    qt = qt_catalogue("es")
+    assert qt is not None
+    assert [word for word in WORDS if qt.translate(*word)] == []
+    app = CatalogueTranslator()
+    assert app.load(str(TS.with_suffix(".qm")))
+    assert [word for word in WORDS if not app.translate(*word)] == []
+
+
+def test_qts_file_dialog_speaks_spanish_even_where_qts_path_has_no_catalogue(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where Qt's translations folder lacks its Spanish catalogue (a bundle laid out
+    otherwise), it is taken from beside the PySide6 package: the words only Qt's
+    catalogue has ("&Nombre de fichero:") are Spanish too."""
+    from harmony_desktop.ui import app as ui_app
+
+    class Elsewhere:  # Qt's paths lead to a folder without its catalogues
+        LibraryPath = ui_app.QLibraryInfo.LibraryPath
+
+        @staticmethod
+        def path(_which: object) -> str:
+            return str(tmp_path)
+
+    monkeypatch.setattr(ui_app, "QLibraryInfo", Elsewhere)
+    assert install_translator(qapp, QLocale("es_MX"))
+    try:
+        words = qt_dialog_words(qtbot)
+    finally:
+        install_translator(qapp, QLocale("en_US"))
+    assert words["fileNameLabel"] == "&Nombre de fichero:"
+    assert words["lookInLabel"] == "&Ver en:"
 
 
 def test_the_window_writes_hours_as_its_language_does(qapp: QApplication) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from harmony_desktop.services.context import Services
     from harmony_desktop.ui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
 
 #: Set (to anything) to have the window print ``READY_LINE`` on stdout once today's
 #: view has loaded: the start-up benchmark times the launch up to it.
@@ -112,11 +114,15 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
             old.setObjectName("")  # until it is deleted, a later call must not find it
             old.deleteLater()
     if code != "en":
-        qt = QTranslator(app)
-        qt.setObjectName("harmony-qt")
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt.load(QLocale(code), "qtbase", "_", qt_folder):
+        qt = qt_catalogue(code, app)
+        if qt is not None:
+            qt.setObjectName("harmony-qt")
             app.installTranslator(qt)
+        else:  # Qt's dialogs ("Look in:", "Files of type:") stay in English: say why
+            log.warning(
+                "Qt's own %s catalogue (qtbase_%s.qm) is in none of %s",
+                code, code, ", ".join(qt_catalogue_folders()),
+            )  # fmt: skip
     translator = CatalogueTranslator(app)
     translator.setObjectName("harmony-ui")
     found = translator.load(str(resource("translations", f"harmony_desktop_{code}.qm")))
@@ -125,6 +131,34 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     else:
         translator.deleteLater()
     return found
+
+
+def qt_catalogue_folders() -> list[str]:
+    """Where Qt's own catalogues may be: Qt's translations folder (in a frozen app, the
+    one the build ships: ``PySide6/Qt/translations``, ``PySide6/translations`` on
+    Windows), then the same places beside the PySide6 package, should Qt's paths not
+    lead there."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(package / "Qt" / "translations"),
+        str(package / "translations"),
+    ]
+    return list(dict.fromkeys(folder for folder in folders if folder))
+
+
+def qt_catalogue(code: str, parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own catalogue of the language ``code`` (the words of the dialogs Qt draws:
+    the file dialogs' "Look in:" and "Files of type:", the print dialog, the buttons of
+    a message box), or None when no folder has it."""
+    for folder in qt_catalogue_folders():
+        translator = QTranslator(parent)
+        if translator.load(QLocale(code), "qtbase", "_", folder):
+            return translator
+        translator.deleteLater()
+    return None
 
 
 def last_hub(services: Services) -> str | None:
