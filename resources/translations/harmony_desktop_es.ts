@@ -572,10 +572,6 @@
         <translation>¿A qué hora llegó &lt;b&gt;{volunteer}&lt;/b&gt;?</translation>
     </message>
     <message>
-        <source>Session: {start}–{end}</source>
-        <translation>Sesión: de {start} a {end}</translation>
-    </message>
-    <message>
         <source>Signed &amp;out at:</source>
         <translation>Salió &amp;a las:</translation>
     </message>
@@ -919,6 +915,10 @@
     <message>
         <source>&amp;Sign out</source>
         <translation>&amp;Registrar salida</translation>
+    </message>
+    <message>
+        <source>Session: {start}–{end}</source>
+        <translation>Sesión: de {start} a {end}</translation>
     </message>
     <message>
         <source>Enter saves the note; Shift+Enter starts a new line.</source>
@@ -1752,6 +1752,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Sync now</source>
+        <extracomment>the end-of-day reminder is the message shown: its count follows the counter&apos;s</extracomment>
         <translation>Sincronizar</translation>
     </message>
     <message>
@@ -2328,7 +2329,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Not enrolled on this computer</source>
-        <translation>Sin registrar en esta computadora</translation>
+        <translation>Sin registrar aquí</translation>
     </message>
     <message>
         <source>Working alone on this laptop — backups daily</source>
@@ -2336,15 +2337,15 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Needs review: {n}</source>
-        <translation>Pendiente de revisión: {n}</translation>
+        <translation>Por revisar: {n}</translation>
     </message>
     <message>
         <source>◌ Not checked yet</source>
-        <translation>◌ Sin comprobar todavía</translation>
+        <translation>◌ Sin comprobar</translation>
     </message>
     <message>
         <source>⚠ Not a sync server</source>
-        <translation>⚠ No es un servidor de sincronización</translation>
+        <translation>⚠ Servidor no válido</translation>
     </message>
     <message>
         <source>{address} answers, but not as a Harmony sync server. Check the server address with your administrator.</source>
@@ -2421,8 +2422,8 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message numerus="yes">
         <source>End of the day: %n change(s) not synced yet. Sync before you leave?</source>
         <translation>
-            <numerusform>Fin del día: %n cambio todavía sin sincronizar. ¿Sincronizar antes de irse?</numerusform>
-            <numerusform>Fin del día: %n cambios todavía sin sincronizar. ¿Sincronizar antes de irse?</numerusform>
+            <numerusform>¿Sincronizar antes de irse? Fin del día: %n cambio todavía sin sincronizar.</numerusform>
+            <numerusform>¿Sincronizar antes de irse? Fin del día: %n cambios todavía sin sincronizar.</numerusform>
         </translation>
     </message>
     <message>

@@ -109,3 +109,141 @@ def test_a_long_hub_name_gives_way_to_the_message(
         assert "Highland Park Community Center" in window.windowTitle()
     finally:
         window.shutdown()
+
+
+#: The window on a 1024×600 netbook, less the room kept for a title bar and a task bar.
+NETBOOK = (1012, 552)
+LAST_YEAR = dt.datetime(2025, 12, 5, 1, 58, tzinfo=dt.UTC)  # the longest "last sync"
+
+
+def _states() -> dict[str, tuple[SyncStatus, bool | None, bool]]:
+    """The status bar's fullest states: (status, online, the end-of-day reminder)."""
+    server = "https://sync.example.org"
+    return {
+        "not checked yet, reminder": (
+            SyncStatus(True, server, LAST_YEAR, 12, None, 12),
+            None,
+            True,
+        ),
+        "offline": (SyncStatus(True, server, LAST_YEAR, 12, None, 12), False, False),
+        "not a sync server": (SyncStatus(True, server, LAST_YEAR, 12, None, 12), True, False),
+        "not enrolled here": (SyncStatus(False, server, LAST_YEAR, 12, None, 12), None, False),
+        "working alone": (SyncStatus(False, None, None, 12, None, 0), None, False),
+    }
+
+
+@pytest.mark.parametrize("state", list(_states()))
+def test_at_1024_px_every_part_of_the_status_bar_is_whole_and_on_the_bar(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str, state: str
+) -> None:
+    """On a 1024×600 netbook, in Spanish as in English, with 12 changes waiting and 12
+    to review: the connection, the last sync, the counts and the button are whole and
+    inside the window (before, in Spanish: "Pendiente de re…" cut at the edge, the
+    button "rar la sincroni"); only the sync message and the hub's name give way, with
+    "…", and say themselves whole in their tooltips."""
+    with services.store.write() as w:
+        w.update(w.get(Hub, hub.hub_id), name="Highland Park Community Center")
+    window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    try:
+        window.resize(*NETBOOK)
+        qtbot.waitUntil(lambda: window.width() == NETBOOK[0])
+        bar = window.sync_ui.status
+        controller = bar.controller
+        qtbot.waitUntil(lambda: controller.status is not None, timeout=5000)
+        status, online, remind = _states()[state]
+        controller.status = status
+        controller.not_a_sync_server = state == "not a sync server"
+        bar.show_status(status)
+        controller.online = None
+        if online is not None:
+            controller._set_online(online)
+        bar._show_online(online)
+        window.sync_ui._conflicts = status.needs_review
+        window.sync_ui._retitle()
+        if remind:
+            bar._remind(12)
+        elif online is False:
+            bar._failed(ServerUnreachable("unreachable", code="unreachable"))
+        qtbot.wait(50)  # laid out
+        status_bar = window.statusBar()
+
+        whole = [
+            window.date_label, bar.online_label, bar.last_label, bar.pending_label,
+            bar.review_label, bar.sync_button,
+        ]  # fmt: skip
+        for widget in whole:
+            if not widget.isVisible():
+                continue
+            name = widget.accessibleName()
+            assert widget.width() >= widget.sizeHint().width(), (name, widget.text())
+            right = widget.mapTo(status_bar, widget.rect().topRight()).x()
+            assert right < status_bar.width(), (name, widget.text())
+        for giving in (window.hub_label, bar.message_label):
+            if giving.isVisible() and giving.text():
+                shown = giving.shown_text()
+                assert shown == giving.text() or shown.endswith("…")
+                assert giving.text() in giving.toolTip()
+        if remind:
+            assert (
+                bar.message_label.text()
+                == {
+                    "en_US": "End of the day: 12 changes not synced yet. Sync before you leave?",
+                    "es_MX": (
+                        "¿Sincronizar antes de irse? Fin del día: 12 cambios todavía sin "
+                        "sincronizar."
+                    ),
+                }[language]
+            )
+            # what is in sight is its start: in Spanish, the question
+            assert bar.message_label.shown_text().startswith(
+                {"en_US": "End of the day", "es_MX": "¿Sincronizar"}[language]
+            )
+    finally:
+        window.shutdown()
+
+
+def test_the_end_of_day_reminder_counts_what_the_counter_beside_it_counts(
+    qtbot: QtBot, services: Services, hub: HubFixture, language: str
+) -> None:
+    """At 17:30 one change waited: "1 change not synced yet". Three more marks later the
+    counter says 4; the reminder says 4 too, not a stale 1. Once all is synced it goes."""
+    window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+        window.show()
+    try:
+        bar = window.sync_ui.status
+        controller = bar.controller
+        qtbot.waitUntil(lambda: controller.status is not None, timeout=5000)
+        controller.now = lambda: dt.datetime.combine(TODAY, dt.time(17, 40))
+        server = "https://sync.example.org"
+        controller._show_status(SyncStatus(True, server, LAST_YEAR, 1, None, 0))
+        assert controller.check_reminder()
+        texts = {
+            "en_US": (
+                "1 change waiting",
+                "End of the day: 1 change not synced yet. Sync before you leave?",
+                "4 changes waiting",
+                "End of the day: 4 changes not synced yet. Sync before you leave?",
+            ),
+            "es_MX": (
+                "1 cambio pendiente",
+                "¿Sincronizar antes de irse? Fin del día: 1 cambio todavía sin sincronizar.",
+                "4 cambios pendientes",
+                "¿Sincronizar antes de irse? Fin del día: 4 cambios todavía sin sincronizar.",
+            ),
+        }[language]
+        assert (bar.pending_label.text(), bar.message_label.text()) == texts[:2]
+        controller._show_status(SyncStatus(True, server, LAST_YEAR, 4, None, 0))
+        assert (bar.pending_label.text(), bar.message_label.text()) == texts[2:]
+        assert bar.message_label.toolTip() == texts[3]
+        assert not controller.check_reminder()  # once a day
+        controller._show_status(SyncStatus(True, server, LAST_YEAR, 0, None, 0))
+        assert bar.message_label.text() == ""
+        controller._show_status(SyncStatus(True, server, LAST_YEAR, 2, None, 0))
+        assert bar.message_label.text() == ""  # not brought back: it was said today
+    finally:
+        window.shutdown()

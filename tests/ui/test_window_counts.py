@@ -60,7 +60,7 @@ PLURALS: list[tuple[Tr, str, int, str, str]] = [
         "End of the day: %n change(s) not synced yet. Sync before you leave?",
         1,
         "End of the day: 1 change not synced yet. Sync before you leave?",
-        "Fin del día: 1 cambio todavía sin sincronizar. ¿Sincronizar antes de irse?",
+        "¿Sincronizar antes de irse? Fin del día: 1 cambio todavía sin sincronizar.",
     ),
     (review.tr, "%n possible duplicate(s)", 1, "1 possible duplicate", "1 posible duplicado"),
     (review.tr, "%n possible duplicate(s)", 3, "3 possible duplicates", "3 posibles duplicados"),

@@ -175,6 +175,8 @@ class SyncStatusWidget(QWidget):
         controller.syncFailed.connect(self._failed)
         controller.reminder.connect(self._remind)
         self._enrolled = False
+        #: the end-of-day reminder is the message shown: its count follows the counter's
+        self._reminding = False
         self._show_online(controller.online)
 
     # -- slots -----------------------------------------------------------------------
@@ -206,6 +208,11 @@ class SyncStatusWidget(QWidget):
             self.pending_label.setText(tr("No changes waiting"))
         else:
             self.pending_label.setText(tr("%n change(s) waiting", "", status.pending))
+        if self._reminding:  # the reminder says the count the counter beside it says
+            if status.enrolled and status.pending:
+                self._remind(status.pending)
+            else:
+                self._say("")
         if elsewhere:
             self.online_label.setText(tr("Not enrolled on this computer"))
             explained = not_enrolled_here(status.server_url or "")
@@ -246,12 +253,21 @@ class SyncStatusWidget(QWidget):
             self.online_label.setText(tr("○ Offline"))
         self.online_label.setToolTip(address)
 
+    def _say(self, text: str, tip: str = "") -> None:
+        """Show ``text`` as the sync message; its tooltip holds it whole (a narrow window
+        ends it in "…") and ``tip``, what more there is to say. Any earlier reminder is
+        over."""
+        self._reminding = False
+        self.message_label.setText(text)
+        whole = tip if text in tip else "\n\n".join(filter(None, (text, tip)))
+        self.message_label.setToolTip(whole)
+
     def _started(self) -> None:
         self.sync_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setFormat(tr("Syncing…"))
         self.progress.show()
-        self.message_label.setText("")
+        self._say("")
 
     def _progress(self, phase: str, done: int, total: int) -> None:
         if phase == "push" and total:
@@ -274,8 +290,7 @@ class SyncStatusWidget(QWidget):
             )
         else:  # nothing waited on either side (the sync right after the first one)
             text = tr("Synced: up to date")
-        self.message_label.setText(text)
-        self.message_label.setToolTip(report.summary())
+        self._say(text, report.summary())
 
     def _failed(self, error: Exception) -> None:
         self.progress.hide()
@@ -285,8 +300,7 @@ class SyncStatusWidget(QWidget):
             if isinstance(error, SyncError)
             else tr("Sync failed unexpectedly; your work is safe on this laptop.")
         )
-        self.message_label.setText(self.short_reason(error))
-        self.message_label.setToolTip(message)
+        self._say(self.short_reason(error), message)
 
     def short_reason(self, error: Exception) -> str:
         """What a failed sync means, in a few words fit for the status bar."""
@@ -313,6 +327,9 @@ class SyncStatusWidget(QWidget):
         return tr("Sync failed unexpectedly; your work is safe on this laptop.")
 
     def _remind(self, pending: int) -> None:
-        self.message_label.setText(
+        """The end-of-day reminder: ``pending`` changes waiting (kept in step with the
+        counter by :meth:`show_status` until another message takes its place)."""
+        self._say(
             tr("End of the day: %n change(s) not synced yet. Sync before you leave?", "", pending)
         )
+        self._reminding = True
