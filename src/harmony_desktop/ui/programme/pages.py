@@ -176,8 +176,9 @@ class _SharedColumns(QObject):
         wanted = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c) + 4) for c in shown}
         widths = dict(wanted)
         flexible = [c for c in self.flexible if c in wanted]
-        if two_lines:  # the first column takes what the figures leave
-            widths[0] = max(40, room - sum(w for c, w in wanted.items() if c != 0))
+        if two_lines:  # the first column takes what the figures leave, half at least
+            left = room - sum(w for c, w in wanted.items() if c != 0)
+            widths[0] = max(40, left, min(wanted[0], room // 2))
         elif sum(wanted.values()) > room:
             left = room - sum(w for c, w in wanted.items() if c not in flexible)
             flexible.sort(key=lambda c: wanted[c])
