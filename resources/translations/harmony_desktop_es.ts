@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1366,6 +1366,10 @@ Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión úni
     <message>
         <source>It says {today}, but this register has changes dated as late as {recorded}. If {today} is wrong, set the date and time in this computer&apos;s settings, then close and reopen Harmony. If it is right, those changes were made on a computer whose clock was ahead: take roll as usual.</source>
         <translation>Muestra el {today}, pero el registro de asistencia tiene cambios con fecha hasta el {recorded}. Si el {today} está mal, corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony. Si está bien, esos cambios se hicieron en una computadora con el reloj adelantado: tome asistencia como siempre.</translation>
+    </message>
+    <message>
+        <source>It now says {today}, but this register already has changes from {recorded}. The register stays on {shown}, so marks are still saved on that day. Set the date and time in this computer&apos;s settings.</source>
+        <translation>Ahora muestra el {today}, pero el registro ya tiene cambios del {recorded}. El registro sigue en el {shown}, así que las marcas se siguen guardando en ese día. Corrija la fecha y la hora de esta computadora.</translation>
     </message>
     <message>
         <source>Day shown</source>
