@@ -3988,6 +3988,38 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
     </message>
+    <message>
+        <source>The disk is full, so this computer&apos;s database cannot be opened.</source>
+        <translation>El disco está lleno, así que no se puede abrir la base de datos de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk holding {folder} (empty the wastebasket, move videos or old files elsewhere), then start the app again.</source>
+        <translation>Libere espacio en el disco de {folder} (vacíe la papelera, mueva videos o archivos viejos a otro lugar) y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database could not be read from its disk: the disk may have been disconnected, or be failing.</source>
+        <translation>No se pudo leer del disco la base de datos de esta computadora: puede que el disco se haya desconectado o que esté fallando.</translation>
+    </message>
+    <message>
+        <source>Check that the disk holding {folder} is connected, then start the app again. If this keeps happening, ask your administrator for help: the disk may be failing.</source>
+        <translation>Revise que el disco de {folder} esté conectado y vuelva a iniciar la aplicación. Si esto sigue pasando, pida ayuda a su administrador: puede que el disco esté fallando.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database cannot be opened: its folder is on a read-only disk, or this account may not write to it.</source>
+        <translation>No se puede abrir la base de datos de esta computadora: su carpeta está en un disco de solo lectura, o esta cuenta no tiene permiso para escribir en ella.</translation>
+    </message>
+    <message>
+        <source>Make the disk writable again, or ask your administrator to let this account write to {folder} and the files in it, then start the app again.</source>
+        <translation>Vuelva a permitir la escritura en el disco, o pida a su administrador que dé permiso a esta cuenta para escribir en {folder} y en sus archivos, y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>This is not damage: nothing in the database has been changed, and restoring a backup would not help (it would lose the changes made since it was taken).</source>
+        <translation>No es un daño: no se modificó nada en la base de datos, y restaurar un respaldo no ayudaría (perdería los cambios hechos desde que se tomó).</translation>
+    </message>
+    <message>
+        <source>Error reported: {detail}</source>
+        <translation>Error informado: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
