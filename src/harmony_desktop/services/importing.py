@@ -13,8 +13,10 @@ The flow is always the same, for the window and the command line:
 2. :func:`guess_mapping` proposes a column → field mapping the user can correct; the
    columns left out are listed (:func:`unmapped_columns`), never dropped silently;
 3. :meth:`ImportService.dry_run` says how many rows would be created, updated, left
-   unchanged and rejected (each rejection with its line number and reason), and how
-   many students the "Ensembles" column enrolls or waitlists;
+   unchanged and rejected (each rejection with its row number, as a spreadsheet shows
+   it, and reason), how many students the "Ensembles" column enrolls or waitlists, and
+   in which order (day/month or month/day) the birth dates are read, decided once for
+   the whole column (``sheets.date_columns``);
 4. :meth:`ImportService.apply` runs the very same planning inside ONE write transaction
    and writes; any exception rolls the whole import back.
 

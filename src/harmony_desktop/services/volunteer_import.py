@@ -1,6 +1,6 @@
 """Import volunteers and their clearance dates from CSV or .xlsx, by the roster import's
 rules: the file is read by ``services/importing.py`` (encodings, separators, Excel
-dates, title rows), a dry run says what would happen with the line number and reason of
+dates, title rows), a dry run says what would happen with the row number and reason of
 every rejected row, and the import writes every valid row in ONE transaction (or, with
 ``strict``, nothing at all if any row is rejected).
 
