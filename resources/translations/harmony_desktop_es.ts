@@ -3679,6 +3679,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Autorizaciones que vencen en menos de 30 días</translation>
     </message>
     <message>
+        <source>row {row}: {reason}</source>
+        <translation>fila {row}: {reason}</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
@@ -3789,10 +3793,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
         <translation>Hojas de cálculo (*.csv *.xlsx *.txt)</translation>
-    </message>
-    <message>
-        <source>line {line}: {reason}</source>
-        <translation>línea {line}: {reason}</translation>
     </message>
     <message>
         <source>Dry run: {summary}</source>
@@ -4280,6 +4280,14 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>&amp;Rejected rows (row number: reason)</source>
+        <translation>&amp;Filas rechazadas (número de fila: motivo)</translation>
+    </message>
+    <message>
+        <source>row {row}: {reason}</source>
+        <translation>fila {row}: {reason}</translation>
+    </message>
+    <message>
         <source>Choose a CSV or Excel &amp;file…</source>
         <translation>Elija un &amp;archivo CSV o de Excel…</translation>
     </message>
@@ -4298,10 +4306,6 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Check &amp;where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
         <translation>&amp;Revise adónde va cada columna. Las columnas marcadas &quot;(ignorar)&quot; se omiten.</translation>
-    </message>
-    <message>
-        <source>&amp;Rejected rows (line number: reason)</source>
-        <translation>&amp;Filas rechazadas (número de línea: motivo)</translation>
     </message>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
@@ -4333,10 +4337,6 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Dry run: {summary}</source>
         <translation>Prueba: {summary}</translation>
-    </message>
-    <message>
-        <source>line {line}: {reason}</source>
-        <translation>línea {line}: {reason}</translation>
     </message>
     <message>
         <source>Imported: {summary}</source>
