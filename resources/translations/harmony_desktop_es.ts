@@ -1779,6 +1779,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Conectando con el servidor…</translation>
     </message>
     <message>
+        <source>Enrolled.</source>
+        <translation>Computadora registrada.</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
@@ -1860,6 +1864,18 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
             <numerusform>%n marca</numerusform>
             <numerusform>%n marcas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salón</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Attendance code</source>
@@ -2026,6 +2042,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Asistió</translation>
     </message>
     <message>
+        <source>The server takes this only from a data manager&apos;s laptop.</source>
+        <translation>El servidor solo acepta esto de la computadora de un administrador(a) de datos.</translation>
+    </message>
+    <message>
         <source>This laptop may not change that hub&apos;s records.</source>
         <translation>Esta computadora no puede cambiar los registros de esa sede.</translation>
     </message>
@@ -2056,6 +2076,18 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>This laptop could not apply the change (is this app older than the others?).</source>
         <translation>Esta computadora no pudo aplicar el cambio (¿esta aplicación es más antigua que las demás?).</translation>
+    </message>
+    <message>
+        <source>The server takes this only from a data manager&apos;s laptop: staff, the school year and its terms, closures of the whole programme, attendance codes and kinds of clearance are the whole programme&apos;s. The change stays on this laptop. If the programme was set up on this laptop, ask the office to make it the programme&apos;s data manager&apos;s laptop (they revoke its code and give it a data manager&apos;s code): enrolled again with that code, it sends the change by itself. Otherwise ask your data manager to make the change on their laptop, then dismiss it here.</source>
+        <translation>El servidor solo acepta esto de la computadora de un administrador(a) de datos: el personal, el año escolar y sus periodos, los cierres de todo el programa, los códigos de asistencia y los tipos de autorización son de todo el programa. El cambio se queda en esta computadora. Si el programa se configuró en esta computadora, pida a la oficina que la haga la computadora del administrador(a) de datos del programa (revocan su código y le dan un código de administrador(a) de datos): registrada de nuevo con ese código, envía el cambio por sí sola. Si no, pida a su administrador(a) de datos que haga el cambio en su computadora y luego descártelo aquí.</translation>
+    </message>
+    <message>
+        <source>The server takes this only from a laptop enrolled for the record&apos;s hub, or a data manager&apos;s. The change stays on this laptop: enrolled again with a code for that hub (or a data manager&apos;s), it sends the change by itself. Otherwise ask a laptop of that hub to make the change, then dismiss it here.</source>
+        <translation>El servidor solo acepta esto de una computadora registrada para la sede del registro, o de la de un administrador(a) de datos. El cambio se queda en esta computadora: registrada de nuevo con un código para esa sede (o uno de administrador(a) de datos), envía el cambio por sí sola. Si no, pida a una computadora de esa sede que haga el cambio y luego descártelo aquí.</translation>
+    </message>
+    <message>
+        <source>{reason} The change stays on this laptop; dismiss it once it is dealt with.</source>
+        <translation>{reason} El cambio se queda en esta computadora; descártelo cuando esté resuelto.</translation>
     </message>
     <message>
         <source>Roll not taken</source>
@@ -2122,12 +2154,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Computadora que escribió el otro valor</translation>
     </message>
     <message>
+        <source>Refused new record</source>
+        <translation>Registro nuevo rechazado</translation>
+    </message>
+    <message>
         <source>Attendance mark</source>
         <translation>Marca de asistencia</translation>
     </message>
     <message>
         <source>kept record: {kept} · other record: {other}</source>
         <translation>registro conservado: {kept} · otro registro: {other}</translation>
+    </message>
+    <message>
+        <source>The sync server did not take some changes from this laptop, or this laptop could not apply a change it received: each says why (select it to read more). They stay on this laptop; dismiss one once it is dealt with.</source>
+        <translation>El servidor de sincronización no aceptó algunos cambios de esta computadora, o esta computadora no pudo aplicar un cambio recibido: cada uno dice por qué (selecciónelo para leer más). Se quedan en esta computadora; descarte uno cuando esté resuelto.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Changes that need a decision&lt;/b&gt;</source>
@@ -2138,12 +2178,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Encabezado de conflictos</translation>
     </message>
     <message>
+        <source>{record}: {why}</source>
+        <translation>{record}: {why}</translation>
+    </message>
+    <message>
         <source>Two laptops changed the same thing before syncing. The newest change is in use; the other one is kept here so nothing is lost.</source>
         <translation>Dos computadoras cambiaron lo mismo antes de sincronizar. Se usa el cambio más reciente; el otro se guarda aquí para que no se pierda nada.</translation>
     </message>
     <message>
         <source>Conflicts and refused changes</source>
         <translation>Conflictos y cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation>Por qué se rechazó el cambio</translation>
     </message>
     <message>
         <source>Keep current value</source>

@@ -125,15 +125,19 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         try:
             # No name given: the server keeps the administrator's ("North laptop 2"), which
             # the console shows; host names are often alike ("vm", "DESKTOP-…").
-            hubs = service.enroll(args.server, args.code, args.name or "")
+            enrolled = service.enroll(args.server, args.code, args.name or "")
         except (SyncError, ValueError) as err:
             print(_("Enrollment failed: {message}").format(message=err), file=sys.stderr)
             return EXIT_RETRY if getattr(err, "retryable", False) else EXIT_ACTION
         print(
             _("Enrolled with {server} for: {hubs}. The token is kept in {where}.").format(
                 server=service.server_url(),
-                hubs=", ".join(hubs) or _("all hubs"),
+                hubs=", ".join(enrolled.hubs) or _("all hubs"),
                 where=service.tokens.location,
             )
         )
+        # what became of the set-up made here before joining, and what it cannot send
+        for line in (enrolled.rescoped_text(), enrolled.unsendable_text()):
+            if line:
+                print(line)
         return EXIT_OK
