@@ -20,6 +20,20 @@ roll goes on without asking.
 
     faketime '2026-11-18 15:50:00' xvfb-run -a -s "-screen 0 1280x720x24" \\
         .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind maybe
+
+``gone``: the clock goes wrong while the register is open. It starts at the real time,
+with libfaketime reading the faked time from a file the script writes (``+0``: the real
+time), opens the session on now and marks its first student present; then the file says
+2000-01-01 09:00 (a dead battery's date, as if the computer's clock had been changed) and
+the window takes its one-minute look at the date (the timer's slot, called at once):
+the register keeps its day and the open roll, and the band says the date went wrong.
+
+    echo +0 > /tmp/clock-file
+    FAKETIME_TIMESTAMP_FILE=/tmp/clock-file FAKETIME_NO_CACHE=1 \\
+    FAKETIME_DONT_FAKE_MONOTONIC=1 \\
+    LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 \\
+        xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind gone
 """
 
 from __future__ import annotations
@@ -91,7 +105,7 @@ def shoot(folder: Path, name: str) -> int:
                 return
             if window.tasks.busy() and waited < 15:
                 return
-            if name == "ask" and page.sessions_model.rowCount():
+            if name in ("ask", "gone") and page.sessions_model.rowCount():
                 press(page.sessions_view, Qt.Key.Key_Return, "\r")
                 state["stage"] = "opening"
                 return
@@ -100,7 +114,19 @@ def shoot(folder: Path, name: str) -> int:
         if state["stage"] == "opening":
             if page.roll_ready:
                 press(page.roll_view, Qt.Key.Key_P, "p")
-                state["stage"] = "asking"
+                state["stage"] = "gone wrong" if name == "gone" else "asking"
+            return
+        if state["stage"] == "gone wrong":
+            if page.roll_model.rowCount() and page.save_label.text():
+                clock_file = os.environ["FAKETIME_TIMESTAMP_FILE"]
+                Path(clock_file).write_text("@2000-01-01 09:00:00\n")
+                if hasattr(window, "look_at_the_date"):
+                    page.clockChecked.connect(lambda _behind: state.update(looked="yes"))
+                    window.look_at_the_date()  # the window's one-minute look, at once
+                else:  # an older build: the window's look was check_new_day alone
+                    window.check_new_day()
+                    state["looked"] = "yes"
+                state["stage"] = "shoot"
             return
         if state["stage"] == "asking":
             if page.active_dialog is None:
@@ -110,11 +136,20 @@ def shoot(folder: Path, name: str) -> int:
         if state["stage"] == "shoot":
             if waited < 9:  # the sync's first attempt (5 s after start) has answered
                 return
+            if name == "gone" and "looked" not in state and waited < 30:
+                return  # the register's comparison has not answered yet
             state["stage"] = "done"
             suffix = "-es" if (os.environ.get("SHOT_LANG") == "es") else ""
             path = OUT / f"register-clock-behind-{name}{suffix}.png"
             QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
             print(path)
+            if name == "gone":
+                windows = [w for w in QApplication.topLevelWidgets()
+                           if isinstance(w, MainWindow) and w.isVisible()]  # fmt: skip
+                window = windows[-1]
+                page = window.register
+                print("WINDOWS", len(windows), "REOPENED", window.successor is not None)
+                print("ROLL", page.session.label if page.session else None, page.roll_ready)
             print("BAND", page.clock_banner.isVisible(), page.clock_banner.label.text())
             print("TITLE", page.day_title.text())
             print("DATE", window.date_label.text())

@@ -3,13 +3,15 @@
 Run from the repository root: ``.venv/bin/python -m scripts.screenshots_console``
 (needs the ``chromium`` and ``chromium-driver`` Debian packages, as the tests do).
 
-A server app on a temporary SQLite file gets three hubs and their laptops, which sync
+A server app on a temporary SQLite file gets five hubs and their laptops, which sync
 through the real API (in-process) at moments spread over a week, with the console's
 clock moved by hand; each hub's laptop syncs its ensembles first (South School meets every
 weekday, West Center on Tuesday and Thursday, the others Monday to Thursday), so the
 console counts silence in meeting days. One laptop of South School last synced on
 Wednesday with a backlog (4 meeting days ago on Tuesday afternoon), so its hub is
-flagged, and so is West Center's only laptop (Thursday's and Tuesday's classes missed); on Monday
+flagged, and so is West Center's only laptop (Thursday's and Tuesday's classes missed; that
+hub keeps Mountain time, so its times name their zone), and Harbor Annex's, whose only
+ensemble is archived (silent since Wednesday, counted Monday to Friday); on Monday
 a change of Eastside Library's laptop was refused. Then uvicorn serves the app on 127.0.0.1 and
 headless Chromium takes full-page pictures of:
 
@@ -25,12 +27,16 @@ headless Chromium takes full-page pictures of:
   and the button that marks it dealt with, greyed below it the one refused on Thursday (a
   note pasted into a name) that the office marked dealt with on Friday, and its sync
   history (a push refused that morning for its clock), in English and Spanish;
-- console-hubs.png: the hubs, the one whose newest sync is oldest first: West Center,
-  whose only laptop last synced on Wednesday, flagged; the programme's name (set in the
-  console, as the header of every picture shows) and whom to call about each hub.
+- console-hubs.png, console-hubs-es.png: the hubs, the one whose newest sync is oldest
+  first: West Center, whose only laptop last synced on Wednesday, flagged, its time in
+  its own zone (Mountain time, MST); Harbor Annex, whose only ensemble is archived, so
+  it meets on no day, flagged too, counted Monday to Friday; the programme's name (set
+  in the console, as the header of every picture shows), whom to call about each hub,
+  and each hub's id, shortened (the whole of it in its tooltip), in English and Spanish.
 
 Beside South School and West Center, flagged on Sync health, the office reads whom to
-call; Eastside Library, flagged for its refused change, has no contact set.
+call; Eastside Library, flagged for its refused change, and Harbor Annex have no contact
+set.
 """
 
 from __future__ import annotations
@@ -114,26 +120,33 @@ def build(engine, clock: Clock) -> dict[str, int]:  # type: ignore[no-untyped-de
     lost = laptop("North Park laptop 3", north)
     west_hub = accounts.add_hub(engine, "West Center")
     west = laptop("West Center laptop", west_hub)
+    harbor_hub = accounts.add_hub(engine, "Harbor Annex")
+    harbor = laptop("Harbor Annex laptop", harbor_hub)
     # each hub's ensembles, synced the Tuesday before: South School meets every weekday,
-    # West Center on Tuesday and Thursday, the others Monday to Thursday
-    for made, hub, weekdays in (
-        (n1, north, range(4)),
-        (s1, south, range(5)),
-        (e1, east, range(4)),
-        (west, west_hub, (1, 3)),
+    # West Center on Tuesday and Thursday, the others Monday to Thursday; Harbor Annex's
+    # only ensemble is archived. West Center keeps Mountain time (its hub's row says so).
+    for made, hub, weekdays, archived in (
+        (n1, north, range(4), False),
+        (s1, south, range(5), False),
+        (e1, east, range(4), False),
+        (west, west_hub, (1, 3), False),
+        (harbor, harbor_hub, (0, 2), True),
     ):
         clock.now = at(7, 9)
         schedule = [{"weekday": d, "start": "15:30", "end": "17:00"} for d in weekdays]
-        assert made.client.get("/v1/session", headers=made.headers).status_code == 200
-        made.push(
-            [
+        values = {"name": "Strings", "schedule": json.dumps(schedule), "archived": archived}
+        rows = [made.mutation("ensemble", new_id(), hub, values)]
+        if made is west:
+            rows.append(
                 made.mutation(
-                    "ensemble", new_id(), hub, {"name": "Strings", "schedule": json.dumps(schedule)}
+                    "hub", hub, hub, {"name": "West Center", "timezone": "America/Denver"}
                 )
-            ]
-        )
+            )
+        assert made.client.get("/v1/session", headers=made.headers).status_code == 200
+        made.push(rows)
         made.pull_all()
     sync(west, clock, at(6, 15, 30), 0, rows=3)  # nobody at West Center synced since
+    sync(harbor, clock, at(6, 17, 10), 0, rows=2)  # nor at Harbor Annex
     sync(lost, clock, at(6, 16, 40), 3, rows=2)  # lost on the way home, 3 changes unsent
     sync(s1, clock, at(6, 16, 10), 0, rows=14)  # last Wednesday
     sync(s1, clock, at(6, 17, 45), 148)  # it stopped syncing with a backlog
@@ -309,6 +322,7 @@ def main() -> int:
                 "es-MX,es",
                 [
                     ("/admin", "console-health-es.png"),
+                    ("/admin/hubs", "console-hubs-es.png"),
                     ("/admin/audit", "console-audit-es.png"),
                     (
                         f"/admin/devices/{keys['Eastside Library laptop']}",

@@ -6,8 +6,9 @@
 Generates one demo hub (entirely synthetic) on a fixed school day, opens the real main
 window as the app opens it (within the screen), opens the first session with volunteer
 shifts, shows the red wrong-date band, and saves the whole screen: the register with the
-volunteers folded and unfolded, and the Events tab. Prints what it measured (roll rows
-in sight, sideways scroll bars, the band's height).
+volunteers folded and unfolded, the Events tab, and Programme set-up's Ensembles page
+(as it opens and maximised). Prints what it measured (roll rows in sight, sideways
+scroll bars, the band's height, column widths, meetings in sight).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QWidget
 
 from harmony_desktop.demo import generate_demo
 from harmony_desktop.startup import open_app
@@ -45,6 +46,66 @@ def save(widget: QWidget, path: Path) -> None:
     screen = widget.screen() or QGuiApplication.primaryScreen()
     screen.grabWindow(0).save(str(path))
     print(path)
+
+
+def programme(app: QApplication, window: MainWindow, out: Path, stem: str) -> None:
+    """Programme set-up's Ensembles page, on the ensemble with the most meetings: as it
+    opens, and maximised (the screen's available height less a 48 px title bar, as a
+    window manager leaves it; Xvfb has none)."""
+    setup = window.open_programme()
+    page = setup.ensembles
+    setup.show_page(page)
+    while page.model.rowCount() == 0 or window.tasks.busy():
+        app.processEvents()
+    records = page.model.records()
+    most = max(range(len(records)), key=lambda r: len(records[r].slots))
+    page.view.selectRow(most)
+    settle(app, 0.5)
+    while page.meetings.table.rowCount() < 4:  # four meetings a week, typed, not saved
+        page.meetings.add_meeting()
+    page.meetings.table.setCurrentCell(0, 0)
+    settle(app, 0.3)
+    view, table = page.view, page.meetings.table
+    names = [view.columnWidth(c) for c in range(3)]
+    cut = sum(  # the name on its line, with the room a cell keeps beside its text
+        view.fontMetrics().horizontalAdvance(str(page.model.index(r, 0).data()).split("\n")[0]) + 7
+        > names[0]
+        for r in range(view.model().rowCount())
+    )
+    area = next(a for a in page.findChildren(QScrollArea) if a.widget() is page.editor)
+    for label, height in (("as opened", setup.height()), ("maximised", None)):
+        if height is None:
+            avail = (setup.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+            setup.setGeometry(avail.x(), avail.y(), avail.width(), avail.height() - 48)
+            settle(app, 0.5)
+        rows = in_sight(table, area)
+        print(
+            f"programme {label}: window {setup.width()}x{setup.height()} "
+            f"(least height {setup.minimumSizeHint().height()}); ensembles list columns "
+            f"(name, teacher, meets) {names} px, row height {view.rowHeight(0)}, "
+            f"{cut} of {view.model().rowCount()} names cut; meets table "
+            f"{table.height()} px, {table.rowCount()} meetings, {rows} whole in sight; "
+            f"details scroll {area.verticalScrollBar().isVisible()} (need "
+            f"{page.editor.minimumSizeHint().height()} px, have {area.viewport().height()})"
+        )
+        save(setup, out / f"{stem}-programme{'-max' if height is None else ''}.png")
+        names = [view.columnWidth(c) for c in range(3)]
+    page.discard_changes()  # the meetings typed above
+    setup.hide()
+
+
+def in_sight(table: QTableView, area: QScrollArea) -> int:
+    """The rows of ``table`` whole in its viewport and in ``area``'s, as it is scrolled."""
+    seen = area.viewport().rect()
+    whole = 0
+    for row in range(table.rowCount()):
+        rect = table.visualRect(table.model().index(row, 0))
+        if not table.viewport().rect().contains(rect):
+            continue
+        top = table.viewport().mapTo(area.viewport(), rect.topLeft())
+        bottom = table.viewport().mapTo(area.viewport(), rect.bottomLeft())
+        whole += seen.contains(top) and seen.contains(bottom)
+    return whole
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,8 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         window.pages.setCurrentWidget(window.events)
         settle(app, 1.0)
         events = window.events.view
-        print(f"events sideways {events.horizontalScrollBar().isVisible()}")
+        widths = [events.columnWidth(c) for c in range(events.model().columnCount())]
+        print(
+            f"events sideways {events.horizontalScrollBar().isVisible()}; "
+            f"columns (date, what, title, reached) {widths} px"
+        )
         save(window, out / f"{stem}-events.png")
+        programme(app, window, out, stem)
         window.shutdown()
         window.close()
         services.close()

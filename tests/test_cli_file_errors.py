@@ -422,7 +422,7 @@ def test_rejected_lines_leave_a_fresh_data_folder_as_it_was(
     data, existed = fresh_data
     path = a_workbook_with_rejected_lines(tmp_path / "programme.xlsx", all_rejected=all_rejected)
     why = "The partner is a park, a school, a community centre or other."
-    rejected = [f"  Hubs, line 2: {why}"] + ([f"  Hubs, line 3: {why}"] if all_rejected else [])
+    rejected = [f"  Hubs, row 2: {why}"] + ([f"  Hubs, row 3: {why}"] if all_rejected else [])
     for dry_run in (["--dry-run"], []):
         assert main(["setup", "import", str(path), *dry_run]) == 1
         captured = capsys.readouterr()
@@ -430,16 +430,16 @@ def test_rejected_lines_leave_a_fresh_data_folder_as_it_was(
         assert lines[lines.index("Dry run:") :] == [
             "Dry run:",
             f"  Hubs: {0 if all_rejected else 1} to create, 0 to update, 0 unchanged.",
-            "  2 lines rejected: nothing is imported until they are fixed."
+            "  2 rows rejected: nothing is imported until they are fixed."
             if all_rejected
-            else "  1 line rejected: nothing is imported until it is fixed.",
+            else "  1 row rejected: nothing is imported until it is fixed.",
             *rejected,
         ]
         assert captured.err == (
             ""
             if dry_run
-            else f"Nothing was imported: {len(rejected)} line{'s were' if all_rejected else ' was'}"
-            " rejected.\nFix the lines listed above in programme.xlsx, then run the same command"
+            else f"Nothing was imported: {len(rejected)} row{'s were' if all_rejected else ' was'}"
+            " rejected.\nFix the rows listed above in programme.xlsx, then run the same command"
             " again.\n"
         )
         untouched(data, existed)

@@ -76,7 +76,8 @@ def test_utf8_bom_crlf_quoted_commas_and_newlines(
     assert table.headers[0] == "Student ID"  # the BOM is not part of the first header
     report = importer.dry_run(hub.hub_id, table)
     assert (report.created, report.updated, len(report.rejected)) == (4, 0, 1)
-    assert [(r.line, "not a date" in r.reason) for r in report.rejected] == [(7, True)]
+    # Row 6 as a spreadsheet shows it: José's quoted allergies take two text lines.
+    assert [(r.line, "not a date" in r.reason) for r in report.rejected] == [(6, True)]
     before = len(students(services.store, hub.hub_id))
     assert len(students(services.store, hub.hub_id)) == before  # a dry run writes nothing
 
@@ -189,7 +190,7 @@ def test_matching_by_district_id_then_name_and_birth_date(
         (4, ["900102", "Nguyen", "Linh", "2013-03-15", "4", ""]),
         # same name as Linh, other birth date, no district id: a new child
         (5, ["", "Nguyen", "Linh", "2014-08-08", "3", ""]),
-        # the same child twice in one file: rejected with the first line number
+        # the same child twice in one file: rejected with the first row number
         (6, ["900102", "Nguyen", "Linh", "2013-03-15", "4", ""]),
     ]
     table = RawTable(
@@ -198,7 +199,7 @@ def test_matching_by_district_id_then_name_and_birth_date(
     )
     report = importer.dry_run(hub.hub_id, table)
     assert (report.created, report.updated, report.unchanged) == (1, 2, 1)
-    assert [(r.line, "line 4" in r.reason) for r in report.rejected] == [(6, True)]
+    assert [(r.line, "row 4" in r.reason) for r in report.rejected] == [(6, True)]
     importer.apply(hub.hub_id, table)
     after = students(services.store, hub.hub_id)
     assert count_students(services.store, hub.hub_id) == count + 1
@@ -311,12 +312,12 @@ def test_cli_import_dry_run_then_import(
     assert main([*args, "--dry-run"]) == 1  # a rejected row, said by the exit status too
     out = capsys.readouterr().out
     assert "Dry run: 3 to create, 0 to update, 0 unchanged, 1 rejected." in out
-    assert "line 5: The student's first and last name are required." in out
+    assert "row 5: The student's first and last name are required." in out
     assert "Apellido(s)" in out and "-> Last name" in out
     assert state() == before  # the dry run wrote nothing
     assert main([*args, "--strict"]) == 1  # a rejected row refuses a strict import
     assert state() == before
-    assert main([*args, "--map", "Escuela=ignore"]) == 1  # line 5 is still rejected
+    assert main([*args, "--map", "Escuela=ignore"]) == 1  # row 5 is still rejected
     assert "Imported: 3 created" in capsys.readouterr().out
     with Store(services.store.path) as store:
         sofia = students(store, hub.hub_id)["Sofía Muñoz"]
@@ -353,7 +354,7 @@ def test_cli_import_exit_status_says_whether_a_row_is_rejected(
     assert captured.err == ""
     with Store(services.store.path) as store:
         assert count_students(store, hub.hub_id) == 8 + 5  # the hub's 8, 3 and 2 imported
-    assert main([*rejecting, "--dry-run"]) == 1  # again: the 3 unchanged, line 5 rejected
+    assert main([*rejecting, "--dry-run"]) == 1  # again: the 3 unchanged, row 5 rejected
     assert "0 to create, 0 to update, 3 unchanged, 1 rejected." in capsys.readouterr().out
 
 

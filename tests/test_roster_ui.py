@@ -416,7 +416,7 @@ def test_import_dialog_maps_checks_then_imports(
         qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
     report = checked.args[0]
     assert (report.created, len(report.rejected)) == (4, 1)
-    assert dialog.rejected_rows.item(0).text().startswith("line 7:")
+    assert dialog.rejected_rows.item(0).text().startswith("row 6:")  # as a spreadsheet shows it
     assert len(services.roster.entries(hub.hub_id)) == 8  # the dry run wrote nothing
     dialog.set_field(6, None)  # ignore the School column: the dry run must be redone
     assert not dialog.import_button.isEnabled()
@@ -429,6 +429,62 @@ def test_import_dialog_maps_checks_then_imports(
     chidi = next(e for e in entries if e.district_student_id == "900101")
     assert services.roster.student(chidi.student_id).school == ""  # the column was ignored
     dialog.reject()
+
+
+def _birth_dates_file(path: Path, *dates: str) -> Path:
+    """Windows-1252, ';', Spanish headers: a birth date per (generated) child."""
+    names = ["Aitana;Quintero Vela", "Bruno;Salcedo Ruiz", "Celia;Toral Mena"]
+    rows = [f"{name};{day}" for name, day in zip(names, dates, strict=False)]
+    path.write_bytes(
+        "\r\n".join(["Nombre;Apellido(s);Fecha de nacimiento", *rows]).encode("cp1252")
+    )
+    return path
+
+
+def test_the_import_dry_run_says_how_dates_are_read_and_refuses_both_orders(
+    qtbot: QtBot, qapp: QApplication, page: RosterPage, services: Services, tmp_path: Path
+) -> None:
+    dialog = page.open_import()
+    with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+        dialog.load_file(_birth_dates_file(tmp_path / "a.csv", "25/03/2015", "03/04/2014"))
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.text() == (
+        "Dry run: 2 to create, 0 to update, 0 unchanged, 0 rejected.\n"
+        "Fecha de nacimiento: 03/04/2014 read as 3 April 2014 (day/month), as 25/03/2015 on "
+        "row 2 shows."
+    )
+    assert dialog.import_button.isEnabled()
+
+    # Both orders in the column: the file is refused before anything can be imported.
+    with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+        dialog.load_file(_birth_dates_file(tmp_path / "b.csv", "25/03/2015", "03/14/2014"))
+    qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "day first" in dialog.summary.text(), timeout=5000)
+    assert dialog.summary.text().startswith(
+        "Fecha de nacimiento: some dates are written day first (25/03/2015 on row 2) and "
+        "some month first (03/14/2014 on row 3)"
+    )
+    assert "a40000" in dialog.summary.styleSheet()  # said as an error
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+
+    try:
+        assert install_translator(qapp, QLocale("es_MX"))
+        spanish = page.open_import()
+        with qtbot.waitSignal(spanish.file_loaded, timeout=5000):
+            spanish.load_file(_birth_dates_file(tmp_path / "c.csv", "03/04/2014", "2014-13-45"))
+        with qtbot.waitSignal(spanish.checked, timeout=5000):
+            qtbot.mouseClick(spanish.dry_run_button, Qt.MouseButton.LeftButton)
+        assert spanish.summary.text().splitlines()[1] == (
+            "Fecha de nacimiento: 03/04/2014 se lee como 3 de abril de 2014 (día/mes), porque "
+            "los encabezados del archivo están en español y ninguna fecha de la columna indica "
+            "el orden. Si el archivo quiere decir otra cosa, escriba sus fechas como AAAA-MM-DD."
+        )
+        assert spanish.rejected_rows.item(0).text().startswith("fila 3: ")
+        spanish.reject()
+    finally:
+        install_translator(qapp, QLocale("en_US"))
 
 
 def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> None:

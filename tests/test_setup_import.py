@@ -215,7 +215,7 @@ def test_a_workbook_with_rejects_writes_nothing(
     assert "No staff member is called Nobody Known" in reasons[1]
     assert "'jue2' is not a day of the week" in reasons[2]
     assert "The last day must follow the date" in reasons[3]
-    with pytest.raises(SetupRefused, match="4 line"):
+    with pytest.raises(SetupRefused, match="4 rows"):
         importer.apply([path])
     assert snapshot(services.store) == before
 
@@ -228,21 +228,21 @@ def test_a_misspelt_day_names_its_line_once_and_a_later_line_of_the_ensemble_by_
     path = workbook(tmp_path / "bad.xlsx", bad)
     (first,) = importer.dry_run([path]).rejected
     assert str(first) == (
-        "Ensembles, line 3: 'wendsday' is not a day of the week (Mon Wed, lun mié)."
+        "Ensembles, row 3: 'wendsday' is not a day of the week (Mon Wed, lun mié)."
     )
     bad["Ensembles"][2][4] = "Mon Wed"
     bad["Ensembles"][3][4] = "Sta"  # its second line (line 4), reported at line 3
     path = workbook(tmp_path / "bad2.xlsx", bad)
     (second,) = importer.dry_run([path]).rejected
     assert str(second) == (
-        "Ensembles, line 3: line 4: 'sta' is not a day of the week (Mon Wed, lun mié)."
+        "Ensembles, row 3: row 4: 'sta' is not a day of the week (Mon Wed, lun mié)."
     )
     bad["Ensembles"][2][4] = "Mon Wendsday"  # both lines wrong: both said, in one rejection
     path = workbook(tmp_path / "bad3.xlsx", bad)
     (both,) = importer.dry_run([path]).rejected
     assert str(both) == (
-        "Ensembles, line 3: 'wendsday' is not a day of the week (Mon Wed, lun mié). "
-        "line 4: 'sta' is not a day of the week (Mon Wed, lun mié)."
+        "Ensembles, row 3: 'wendsday' is not a day of the week (Mon Wed, lun mié). "
+        "row 4: 'sta' is not a day of the week (Mon Wed, lun mié)."
     )
 
 
@@ -260,13 +260,13 @@ def test_every_problem_of_a_line_is_reported(
     before = snapshot(services.store)
     rejected = importer.dry_run([path]).rejected
     assert [str(r) for r in rejected] == [
-        "Ensembles, line 5: No staff member is called Nobody Known: add them to the Staff "
+        "Ensembles, row 5: No staff member is called Nobody Known: add them to the Staff "
         "sheet. Capacity is a number of places, not 'thirty'. 'jue2' is not a day of the "
         "week (Mon Wed, lun mié).",
-        "Calendar, line 4: 'soon' is not a date (date). There is no hub called Cedar Hub. "
+        "Calendar, row 4: 'soon' is not a date (date). There is no hub called Cedar Hub. "
         "Hubs: Alder Park Hub, Birch School Hub.",
     ]
-    with pytest.raises(SetupRefused, match="2 lines"):
+    with pytest.raises(SetupRefused, match="2 rows"):
         importer.apply([path])
     assert snapshot(services.store) == before
 
@@ -377,10 +377,10 @@ def test_cli_setup_import_export_and_sessions(
     bad = workbook(tmp_path / "bad.xlsx", {"Calendar": [["Date", "Hub"], ["soon", ""]]})
     assert main(["--data-dir", data_dir, "setup", "import", str(bad)]) == 1
     captured = capsys.readouterr()
-    assert "Calendar, line 2: 'soon' is not a date (date)." in captured.out
+    assert "Calendar, row 2: 'soon' is not a date (date)." in captured.out
     assert captured.err.splitlines() == [
-        "Nothing was imported: 1 line was rejected.",
-        "Fix the lines listed above in bad.xlsx, then run the same command again.",
+        "Nothing was imported: 1 row was rejected.",
+        "Fix the rows listed above in bad.xlsx, then run the same command again.",
     ]
 
 
@@ -410,8 +410,8 @@ def test_two_people_with_one_name_are_refused_one_person_per_hub_is_not(
         ("Staff", 3),
         ("Ensembles", 2),
     ]
-    assert "same name is on lines 2, 3" in dry.rejected[0].reason
-    assert "until their lines on the Staff sheet are fixed" in dry.rejected[2].reason
+    assert "same name is on rows 2, 3" in dry.rejected[0].reason
+    assert "until their rows on the Staff sheet are fixed" in dry.rejected[2].reason
     with pytest.raises(SetupRefused):
         importer.apply([two_people])
     assert snapshot(services.store) == before
@@ -486,8 +486,8 @@ def test_two_teachers_called_ana_garcia_are_told_apart_by_email(
     )
     dry = importer.dry_run([unclear])
     assert [(r.sheet, r.line) for r in dry.rejected] == [("Staff", 4), ("Ensembles", 2)]
-    assert "give this line the person's email" in dry.rejected[0].reason
-    assert "until their lines on the Staff sheet are fixed" in dry.rejected[1].reason
+    assert "give this row the person's email" in dry.rejected[0].reason
+    assert "until their rows on the Staff sheet are fixed" in dry.rejected[1].reason
     bare = workbook(
         tmp_path / "bare.xlsx",
         {
@@ -555,8 +555,8 @@ def test_cli_setup_import_in_spanish_names_the_sheets_and_columns_in_spanish(
     assert "Weekdays                       -> Días" in out
     assert "First day                      -> Primer día" in out
     assert "Sedes: 2 por crear, 0 por actualizar, 0 sin cambios." in out
-    assert "Conjuntos, línea 3: " in out
-    for english in ("Ensembles (from", "-> weekdays", "-> first day", "Hubs:", "Ensembles, line"):
+    assert "Conjuntos, fila 3: " in out
+    for english in ("Ensembles (from", "-> weekdays", "-> first day", "Hubs:", "Ensembles, row"):
         assert english not in out
 
 

@@ -92,12 +92,12 @@ def test_import_dry_run_reports_every_rejected_line_and_writes_nothing(
     assert main([*args, "--dry-run"]) == 1  # rejected rows: a script hears it
     out = capsys.readouterr().out
     assert "Dry run: 1 to create, 0 to update, 0 unchanged, 6 rejected." in out
-    assert "  line 3: The volunteer's first and last name are required." in out
-    assert "  line 4: '10/45/2025' is not a date (TB clearance)." in out
-    assert "  line 5: The same volunteer as on line 2 (e-mail or name)." in out
-    assert "  line 6: No hub is called 'Nowhere Park' on this laptop." in out
-    assert "  line 7: Unknown status 'retired'" in out
-    assert "  line 8: TB clearance has an expiry date but no date it was done." in out
+    assert "  row 3: The volunteer's first and last name are required." in out
+    assert "  row 4: '10/45/2025' is not a date (TB clearance)." in out
+    assert "  row 5: The same volunteer as on row 2 (e-mail or name)." in out
+    assert "  row 6: No hub is called 'Nowhere Park' on this laptop." in out
+    assert "  row 7: Unknown status 'retired'" in out
+    assert "  row 8: TB clearance has an expiry date but no date it was done." in out
     assert "TB clearance                   -> TB clearance: date done" in out
     assert volunteer_names(data) == before
     # --strict: nothing at all, exit 1; without it, the valid row in one transaction.
@@ -265,6 +265,6 @@ def test_a_spanish_app_exports_in_english_when_asked_and_names_import_columns_in
     )
     assert "Talla de camiseta              -> (se omite)" in out_text
     assert (
-        "  línea 2: '10/45/2025' no es una fecha (Constancia de prueba de tuberculosis (TB))."
+        "  fila 2: '10/45/2025' no es una fecha (Constancia de prueba de tuberculosis (TB))."
         in (out_text)
     )

@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1412,6 +1412,10 @@ Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión úni
         <translation>Muestra el {today}, pero el registro de asistencia tiene cambios con fecha hasta el {recorded}. Si el {today} está mal, corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony. Si está bien, esos cambios se hicieron en una computadora con el reloj adelantado: tome asistencia como siempre.</translation>
     </message>
     <message>
+        <source>It now says {today}, but this register already has changes from {recorded}. The register stays on {shown}, so marks are still saved on that day. Set the date and time in this computer&apos;s settings.</source>
+        <translation>Ahora muestra el {today}, pero el registro ya tiene cambios del {recorded}. El registro sigue en el {shown}, así que las marcas se siguen guardando en ese día. Corrija la fecha y la hora de esta computadora.</translation>
+    </message>
+    <message>
         <source>Day shown</source>
         <translation>Día mostrado</translation>
     </message>
@@ -1820,6 +1824,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Conectando con el servidor…</translation>
     </message>
     <message>
+        <source>Enrolled.</source>
+        <translation>Computadora registrada.</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Intentar de nuevo</translation>
     </message>
@@ -1901,6 +1909,18 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
             <numerusform>%n marca</numerusform>
             <numerusform>%n marcas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salón</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Attendance code</source>
@@ -2067,6 +2087,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Asistió</translation>
     </message>
     <message>
+        <source>The server takes this only from a data manager&apos;s laptop.</source>
+        <translation>El servidor solo acepta esto de la computadora de un administrador(a) de datos.</translation>
+    </message>
+    <message>
         <source>This laptop may not change that hub&apos;s records.</source>
         <translation>Esta computadora no puede cambiar los registros de esa sede.</translation>
     </message>
@@ -2097,6 +2121,18 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     <message>
         <source>This laptop could not apply the change (is this app older than the others?).</source>
         <translation>Esta computadora no pudo aplicar el cambio (¿esta aplicación es más antigua que las demás?).</translation>
+    </message>
+    <message>
+        <source>The server takes this only from a data manager&apos;s laptop: staff, the school year and its terms, closures of the whole programme, attendance codes and kinds of clearance are the whole programme&apos;s. The change stays on this laptop. If the programme was set up on this laptop, ask the office to make it the programme&apos;s data manager&apos;s laptop (they revoke its code and give it a data manager&apos;s code): enrolled again with that code, it sends the change by itself. Otherwise ask your data manager to make the change on their laptop, then dismiss it here.</source>
+        <translation>El servidor solo acepta esto de la computadora de un administrador(a) de datos: el personal, el año escolar y sus periodos, los cierres de todo el programa, los códigos de asistencia y los tipos de autorización son de todo el programa. El cambio se queda en esta computadora. Si el programa se configuró en esta computadora, pida a la oficina que la haga la computadora del administrador(a) de datos del programa (revocan su código y le dan un código de administrador(a) de datos): registrada de nuevo con ese código, envía el cambio por sí sola. Si no, pida a su administrador(a) de datos que haga el cambio en su computadora y luego descártelo aquí.</translation>
+    </message>
+    <message>
+        <source>The server takes this only from a laptop enrolled for the record&apos;s hub, or a data manager&apos;s. The change stays on this laptop: enrolled again with a code for that hub (or a data manager&apos;s), it sends the change by itself. Otherwise ask a laptop of that hub to make the change, then dismiss it here.</source>
+        <translation>El servidor solo acepta esto de una computadora registrada para la sede del registro, o de la de un administrador(a) de datos. El cambio se queda en esta computadora: registrada de nuevo con un código para esa sede (o uno de administrador(a) de datos), envía el cambio por sí sola. Si no, pida a una computadora de esa sede que haga el cambio y luego descártelo aquí.</translation>
+    </message>
+    <message>
+        <source>{reason} The change stays on this laptop; dismiss it once it is dealt with.</source>
+        <translation>{reason} El cambio se queda en esta computadora; descártelo cuando esté resuelto.</translation>
     </message>
     <message>
         <source>Roll not taken</source>
@@ -2163,12 +2199,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Computadora que escribió el otro valor</translation>
     </message>
     <message>
+        <source>Refused new record</source>
+        <translation>Registro nuevo rechazado</translation>
+    </message>
+    <message>
         <source>Attendance mark</source>
         <translation>Marca de asistencia</translation>
     </message>
     <message>
         <source>kept record: {kept} · other record: {other}</source>
         <translation>registro conservado: {kept} · otro registro: {other}</translation>
+    </message>
+    <message>
+        <source>The sync server did not take some changes from this laptop, or this laptop could not apply a change it received: each says why (select it to read more). They stay on this laptop; dismiss one once it is dealt with.</source>
+        <translation>El servidor de sincronización no aceptó algunos cambios de esta computadora, o esta computadora no pudo aplicar un cambio recibido: cada uno dice por qué (selecciónelo para leer más). Se quedan en esta computadora; descarte uno cuando esté resuelto.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Changes that need a decision&lt;/b&gt;</source>
@@ -2179,12 +2223,20 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Encabezado de conflictos</translation>
     </message>
     <message>
+        <source>{record}: {why}</source>
+        <translation>{record}: {why}</translation>
+    </message>
+    <message>
         <source>Two laptops changed the same thing before syncing. The newest change is in use; the other one is kept here so nothing is lost.</source>
         <translation>Dos computadoras cambiaron lo mismo antes de sincronizar. Se usa el cambio más reciente; el otro se guarda aquí para que no se pierda nada.</translation>
     </message>
     <message>
         <source>Conflicts and refused changes</source>
         <translation>Conflictos y cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Why the change was refused</source>
+        <translation>Por qué se rechazó el cambio</translation>
     </message>
     <message>
         <source>Keep current value</source>
@@ -3732,6 +3784,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Autorizaciones que vencen en menos de 30 días</translation>
     </message>
     <message>
+        <source>row {row}: {reason}</source>
+        <translation>fila {row}: {reason}</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
@@ -3842,10 +3898,6 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
         <translation>Hojas de cálculo (*.csv *.xlsx *.txt)</translation>
-    </message>
-    <message>
-        <source>line {line}: {reason}</source>
-        <translation>línea {line}: {reason}</translation>
     </message>
     <message>
         <source>Dry run: {summary}</source>
@@ -4040,6 +4092,38 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>&amp;Discard</source>
         <translation>&amp;Descartar</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this computer&apos;s database cannot be opened.</source>
+        <translation>El disco está lleno, así que no se puede abrir la base de datos de esta computadora.</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk holding {folder} (empty the wastebasket, move videos or old files elsewhere), then start the app again.</source>
+        <translation>Libere espacio en el disco de {folder} (vacíe la papelera, mueva videos o archivos viejos a otro lugar) y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database could not be read from its disk: the disk may have been disconnected, or be failing.</source>
+        <translation>No se pudo leer del disco la base de datos de esta computadora: puede que el disco se haya desconectado o que esté fallando.</translation>
+    </message>
+    <message>
+        <source>Check that the disk holding {folder} is connected, then start the app again. If this keeps happening, ask your administrator for help: the disk may be failing.</source>
+        <translation>Revise que el disco de {folder} esté conectado y vuelva a iniciar la aplicación. Si esto sigue pasando, pida ayuda a su administrador: puede que el disco esté fallando.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database cannot be opened: its folder is on a read-only disk, or this account may not write to it.</source>
+        <translation>No se puede abrir la base de datos de esta computadora: su carpeta está en un disco de solo lectura, o esta cuenta no tiene permiso para escribir en ella.</translation>
+    </message>
+    <message>
+        <source>Make the disk writable again, or ask your administrator to let this account write to {folder} and the files in it, then start the app again.</source>
+        <translation>Vuelva a permitir la escritura en el disco, o pida a su administrador que dé permiso a esta cuenta para escribir en {folder} y en sus archivos, y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>This is not damage: nothing in the database has been changed, and restoring a backup would not help (it would lose the changes made since it was taken).</source>
+        <translation>No es un daño: no se modificó nada en la base de datos, y restaurar un respaldo no ayudaría (perdería los cambios hechos desde que se tomó).</translation>
+    </message>
+    <message>
+        <source>Error reported: {detail}</source>
+        <translation>Error informado: {detail}</translation>
     </message>
 </context>
 <context>
@@ -4301,6 +4385,14 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>&amp;Rejected rows (row number: reason)</source>
+        <translation>&amp;Filas rechazadas (número de fila: motivo)</translation>
+    </message>
+    <message>
+        <source>row {row}: {reason}</source>
+        <translation>fila {row}: {reason}</translation>
+    </message>
+    <message>
         <source>Choose a CSV or Excel &amp;file…</source>
         <translation>Elija un &amp;archivo CSV o de Excel…</translation>
     </message>
@@ -4319,10 +4411,6 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Check &amp;where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
         <translation>&amp;Revise adónde va cada columna. Las columnas marcadas &quot;(ignorar)&quot; se omiten.</translation>
-    </message>
-    <message>
-        <source>&amp;Rejected rows (line number: reason)</source>
-        <translation>&amp;Filas rechazadas (número de línea: motivo)</translation>
     </message>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
@@ -4354,10 +4442,6 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Dry run: {summary}</source>
         <translation>Prueba: {summary}</translation>
-    </message>
-    <message>
-        <source>line {line}: {reason}</source>
-        <translation>línea {line}: {reason}</translation>
     </message>
     <message>
         <source>Imported: {summary}</source>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,14 @@ class PrivateLogFile(logging.handlers.RotatingFileHandler):
         if hasattr(os, "fchmod"):  # a file made by an older version may be 0644
             os.fchmod(fd, 0o600)
         return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A line that cannot be written to a full (or failing) disk is dropped: the
+        app goes on, and says what matters itself; logging's own report (a traceback on
+        the command line's standard error) would only bury it."""
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
 
 
 def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> None:
@@ -85,9 +94,9 @@ def open_app(
             outcome = services.store.backup_if_due()
             if outcome is not None and outcome.problem and warn is not None:
                 warn(outcome.problem)
-    except BaseException:
+    except BaseException as exc:
         services.close()
-        services.store.checked()  # a damaged file: say that, not what it broke
+        services.store.opening_failed(exc)  # damage or a full disk: say that, not what it broke
         raise
     return services
 

@@ -801,7 +801,12 @@ def test_hubs_page_shows_each_hubs_newest_sync_oldest_first_and_flags_a_silent_h
             "flagged",
             "Wed 18 Nov, 15:00 5 days ago last sync 3 school days ago, Monday to Friday, as the server knows no ensemble of this hub yet (flagged at 2 or more)",
         ),
-        ("South School", "", "Fri 20 Nov, 15:00 3 days ago"),
+        (
+            "South School",
+            "",
+            "Fri 20 Nov, 15:00 3 days ago Days late counted Monday to Friday after the last "
+            "sync, less closure days: the server knows no ensemble of the hub yet.",
+        ),
         ("East Library", "", "no devices enrolled"),
     ]
     console.clock.advance(days=1)  # Tuesday: South's Friday is 2 school days ago too

@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import Engine
 
 from harmony_sync.server.admin.health import build_report, school_days_since
+from harmony_sync.server.cli import main
 from tests.server.console import Console, signed_in
 from tests.server.fakes import Laptop, new_id
 
@@ -384,3 +385,205 @@ def test_a_sync_either_side_of_midnight_before_tuesdays_class_misses_it(
     assert at(console, pacific(date(2026, 11, 25), 0, 5)) == (True, 2, True, 2)
     [device] = build_report(engine, console.settings).overdue
     assert device.missed_meeting == TUE
+
+
+# -- a hub that meets on no day: Monday to Friday ----------------------------------------
+
+NEXT_TUE = date(2026, 11, 24)
+
+
+def hub_row(report, hub_id: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """A hub as ``admin health --json`` gives it."""
+    [found] = [h for h in report.as_dict()["hubs"] if h["id"] == hub_id]
+    return found
+
+
+def test_a_hub_whose_ensembles_are_all_archived_counts_monday_to_friday(
+    engine: Engine, hubs
+) -> None:
+    # Both of North Park's ensembles are archived: it meets on no day, so its laptop,
+    # which still holds roster and contact changes, was "current" however long it was
+    # silent. Last synced on Wednesday 18 November, 19:00 there.
+    north, _ = hubs
+    monday = [{"weekday": 0, "start": "15:30", "end": "17:00"}]
+    console = a_hub_that_meets(
+        engine,
+        [north],
+        [
+            (north, ensemble(TUE_THU, archived=True)),
+            (north, ensemble(monday, archived=True)),
+        ],
+        synced=pacific(WED, 19),
+    )
+    assert at(console, pacific(WED, 23)) == (False, 0, False, 0)
+    assert at(console, pacific(THU, 8)) == (False, 1, False, 1)  # Thursday has begun
+    assert at(console, pacific(FRI, 8)) == (True, 2, True, 2)  # Thursday and Friday
+    assert at(console, pacific(SUN, 20)) == (True, 2, True, 2)  # the weekend adds nothing
+    # the next Tuesday: Thursday, Friday, Monday and Tuesday
+    assert at(console, pacific(NEXT_TUE, 9)) == (True, 4, True, 4)
+    report = build_report(engine, console.settings)
+    [device] = report.overdue
+    assert (device.days_counted, device.weekdays_because) == ("weekdays", "ensembles_archived")
+    assert device.missed_meeting == THU  # the first office day after the sync
+    assert device.reasons(console.settings) == [
+        "overdue: last synced 4 school days ago, Monday to Friday, as every ensemble of its "
+        "hub is archived (flagged at 2 or more)"
+    ]
+    # admin health --json: the same field, the same value as for a hub without ensembles,
+    # and why, in a field of its own and in words
+    hub = hub_row(report, north)
+    assert (hub["days_counted"], hub["weekdays_because"], hub["school_days_silent"]) == (
+        "weekdays",
+        "ensembles_archived",
+        4,
+    )
+    assert hub["days_counted_words"] == (
+        "Days late counted Monday to Friday after the last sync, less closure days: every "
+        "ensemble of the hub is archived, so it meets on no day."
+    )
+    [as_json] = [d for d in report.as_dict()["devices"] if d["key"] == device.key]
+    assert (as_json["days_counted"], as_json["weekdays_because"]) == (
+        "weekdays",
+        "ensembles_archived",
+    )
+    assert as_json["flags"] == device.reasons(console.settings)
+    admin, _ = signed_in(console, "ana")
+    assert (
+        "last sync 4 school days ago, Monday to Friday, as every ensemble of this hub is "
+        "archived (flagged at 2 or more)"
+    ) in admin.get("/admin/hubs?lang=en").text
+    assert (
+        "última sincronización hace 4 días de clases, de lunes a viernes, porque todas las "
+        "agrupaciones de esta sede están archivadas (se marca a partir de 2)"
+    ) in admin.get("/admin/hubs?lang=es").text
+    assert (
+        "atrasado: se sincronizó por última vez hace 4 días de clases, de lunes a viernes, "
+        "porque todas las agrupaciones de su sede están archivadas (se marca a partir de 2)"
+    ) in admin.get("/admin?lang=es").text
+
+
+def test_an_archived_hubs_closure_day_is_not_counted(engine: Engine, hubs) -> None:
+    # As above, and the park is closed on Monday 23 November: on Tuesday, Thursday, Friday
+    # and Tuesday count, 3 days late; on that Monday it is still 2, as on Friday.
+    north, _ = hubs
+    console = a_hub_that_meets(
+        engine,
+        [north],
+        [(north, ensemble(TUE_THU, archived=True))],
+        synced=pacific(WED, 19),
+        closed=(MON,),
+    )
+    assert at(console, pacific(MON, 12)) == (True, 2, True, 2)
+    assert at(console, pacific(NEXT_TUE, 9)) == (True, 3, True, 3)
+
+
+def test_a_hub_whose_ensembles_have_ended_counts_monday_to_friday(engine: Engine, hubs) -> None:
+    # North Park's only ensemble met on Tuesday and Thursday until Thursday 19 November,
+    # its last day, and nothing follows it; the laptop synced that evening after the class.
+    north, _ = hubs
+    ended = ensemble(TUE_THU, first_day="2026-09-01", last_day="2026-11-19")
+    console = a_hub_that_meets(engine, [north], [(north, ended)], synced=pacific(THU, 19))
+    assert at(console, pacific(FRI, 19)) == (False, 1, False, 1)  # Friday
+    assert at(console, pacific(MON, 8)) == (True, 2, True, 2)  # Friday, Monday
+    assert at(console, pacific(NEXT_TUE, 9)) == (True, 3, True, 3)
+    report = build_report(engine, console.settings)
+    [device] = report.overdue
+    assert device.weekdays_because == "no_meetings"
+    assert device.reasons(console.settings) == [
+        "overdue: last synced 3 school days ago, Monday to Friday, as no ensemble of its hub "
+        "meets after that sync (flagged at 2 or more)"
+    ]
+    assert hub_row(report, north)["weekdays_because"] == "no_meetings"
+    admin, _ = signed_in(console, "ana")
+    assert (
+        "última sincronización hace 3 días de clases, de lunes a viernes, porque ninguna "
+        "agrupación de esta sede se reúne después de esa sincronización (se marca a partir "
+        "de 2)"
+    ) in admin.get("/admin/hubs?lang=es").text
+
+
+def test_a_sync_before_the_last_class_of_an_ensemble_misses_that_class(
+    engine: Engine, hubs
+) -> None:
+    # As above, but the laptop synced at 8:00 on that Thursday, before the last class:
+    # that class has not synced, so it is counted by meetings, from Thursday.
+    north, _ = hubs
+    ended = ensemble(TUE_THU, first_day="2026-09-01", last_day="2026-11-19")
+    console = a_hub_that_meets(engine, [north], [(north, ended)], synced=pacific(THU, 8))
+    assert at(console, pacific(FRI, 19)) == (True, 2, True, 2)  # Thursday, Friday
+    [device] = build_report(engine, console.settings).overdue
+    assert (device.days_counted, device.missed_meeting) == ("meetings", THU)
+
+
+def test_an_ensemble_without_a_weekly_meeting_counts_monday_to_friday(engine: Engine, hubs) -> None:
+    north, _ = hubs
+    console = a_hub_that_meets(engine, [north], [(north, ensemble([]))], synced=pacific(WED, 19))
+    assert at(console, pacific(NEXT_TUE, 9)) == (True, 4, True, 4)
+    assert build_report(engine, console.settings).overdue[0].weekdays_because == "no_meetings"
+
+
+def test_a_hub_meeting_again_after_a_break_still_rests(engine: Engine, hubs) -> None:
+    # The Tuesday/Thursday ensemble is archived, and a new one starts on Monday 11 January:
+    # the hub meets again, so the break between them flags nobody (weekday-counting it
+    # would flag it from Friday on)
+    north, _ = hubs
+    monday = [{"weekday": 0, "start": "15:30", "end": "17:00"}]
+    console = a_hub_that_meets(
+        engine,
+        [north],
+        [
+            (north, ensemble(TUE_THU, archived=True)),
+            (north, ensemble(monday, first_day="2027-01-11")),
+        ],
+        synced=pacific(WED, 19),
+    )
+    assert at(console, pacific(NEXT_TUE, 9)) == (False, 0, False, 0)
+    assert at(console, pacific(date(2027, 1, 11), 18)) == (False, 1, False, 1)
+    report = build_report(engine, console.settings)
+    assert report.devices[0].days_counted == "meetings"
+    assert hub_row(report, north)["weekdays_because"] is None
+
+
+def test_a_hub_that_knows_no_ensemble_says_why_in_json(engine: Engine, hubs) -> None:
+    console = a_hub_in_los_angeles(engine, hubs, [])
+    console.clock.now = pacific(MON, 8)
+    report = build_report(engine, console.settings)
+    hub = hub_row(report, hubs[0])
+    assert (hub["days_counted"], hub["weekdays_because"], hub["timezone"]) == (
+        "weekdays",
+        "no_ensembles",
+        "America/Los_Angeles",
+    )
+    assert hub["days_counted_words"] == (
+        "Days late counted Monday to Friday after the last sync, less closure days: the "
+        "server knows no ensemble of the hub yet."
+    )
+
+
+def test_admin_health_says_how_an_archived_hubs_days_are_counted(
+    engine: Engine, hubs, database_url: str, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    north, _ = hubs
+    a_hub_that_meets(
+        engine, [north], [(north, ensemble(TUE_THU, archived=True))], synced=pacific(WED, 19)
+    )
+    url = ["--database-url", database_url]
+    monkeypatch.setenv("HARMONY_SYNC_NOW", pacific(WED, 21).isoformat())  # that evening
+    assert main(["admin", "health", *url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    [north_line] = [n for n, line in enumerate(lines) if line.startswith("North Park: all 1 ")]
+    assert lines[north_line + 1] == (
+        "  Days late counted Monday to Friday after the last sync, less closure days: every "
+        "ensemble of the hub is archived, so it meets on no day."
+    )
+    # its sync in its own zone (Los Angeles), named: the console's is UTC
+    assert lines[north_line + 2].endswith(": synced Wed 18 Nov 19:00 PST")
+    monkeypatch.setenv("HARMONY_SYNC_NOW", pacific(NEXT_TUE, 9).isoformat())
+    assert main(["admin", "health", "--json", *url]) == 1
+    data = json.loads(capsys.readouterr().out)
+    [device] = data["devices"]
+    assert (device["school_days_silent"], device["days_counted"]) == (4, "weekdays")
+    assert (device["weekdays_because"], device["timezone"]) == (
+        "ensembles_archived",
+        "America/Los_Angeles",
+    )

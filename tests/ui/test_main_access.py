@@ -592,7 +592,7 @@ IMPORT_KEYS = {
         "1": "&1. Check (dry run)",
         "2": "&2. Import",
         "c": "&Close",
-        "r": "&Rejected rows (line number: reason)",
+        "r": "&Rejected rows (row number: reason)",
     },
     "es_MX": {
         "a": "Elija un &archivo CSV o de Excel…",
@@ -600,7 +600,7 @@ IMPORT_KEYS = {
         "1": "&1. Revisar (prueba)",
         "2": "&2. Importar",
         "c": "&Cerrar",
-        "f": "&Filas rechazadas (número de línea: motivo)",
+        "f": "&Filas rechazadas (número de fila: motivo)",
     },
 }
 NOTE_KEYS = {

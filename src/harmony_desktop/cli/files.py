@@ -120,8 +120,10 @@ def run_import(args: argparse.Namespace) -> int:
         report = importer.dry_run(hub.id, table, mapping)
         print_unmapped(report.unmapped)
         print(_("Dry run: {summary}").format(summary=report.summary()))
+        for note in report.dates:  # how dates like 03/04/2014 are read, before importing
+            print(note)
         for rejection in report.rejected:
-            print(_("  line {line}: {reason}").format(line=rejection.line, reason=rejection.reason))
+            print(_("  row {row}: {reason}").format(row=rejection.line, reason=rejection.reason))
         if args.dry_run:
             return 1 if report.rejected else 0
         try:

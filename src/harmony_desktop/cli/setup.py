@@ -42,8 +42,8 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help=_("import a set-up workbook (.xlsx) or CSV files"),
         epilog=_(
-            "Exit status: 0 when every line is imported (on a dry run: would be), 1 when "
-            "any line is rejected (then nothing is imported), 2 when a file or the command "
+            "Exit status: 0 when every row is imported (on a dry run: would be), 1 when "
+            "any row is rejected (then nothing is imported), 2 when a file or the command "
             "is refused (a file that cannot be read leaves the data folder as it was)."
         ),
     )
@@ -102,6 +102,8 @@ def _dry_run(report: SetupReport, args: argparse.Namespace) -> int | None:
     _print_plan(report)
     print(_("Dry run:"))
     print(_indent(report.summary()))
+    for note in report.dates:  # how dates like 03/04/2025 are read, before importing
+        print(_indent(note))
     for rejection in report.rejected:
         print(f"  {rejection}")
     if args.dry_run:
@@ -109,7 +111,7 @@ def _dry_run(report: SetupReport, args: argparse.Namespace) -> int | None:
     if report.rejected:
         print(SetupRefused(report), file=sys.stderr)
         print(
-            _("Fix the lines listed above in {files}, then run the same command again.").format(
+            _("Fix the rows listed above in {files}, then run the same command again.").format(
                 files=", ".join(path.name for path in args.files)
             ),
             file=sys.stderr,

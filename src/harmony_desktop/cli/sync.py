@@ -5,7 +5,8 @@
 == ===========================================================================
 0  synced (the line gives the counts)
 1  the server could not be reached; nothing lost, try again later
-2  needs a person: not enrolled, token revoked, clock skew, version mismatch
+2  needs a person: not enrolled, token revoked, clock skew, version mismatch, the
+   local database cannot be opened or written (a full disk: the line says what to do)
 3  unexpected failure (see the app's log file)
 == ===========================================================================
 
@@ -20,7 +21,12 @@ import logging
 import sys
 
 from harmony_desktop.cli.common import Subcommands, open_services
-from harmony_desktop.domain.errors import log_failure
+from harmony_desktop.domain.errors import (
+    StoreError,
+    StoreUnavailableError,
+    StoreWriteError,
+    log_failure,
+)
 from harmony_desktop.domain.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
@@ -56,7 +62,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
     """Run one sync; print one line; return the exit code."""
     from harmony_sync.client import SyncError
 
-    with open_services(args) as services:
+    try:
+        opened = open_services(args)
+    except StoreError as err:  # damaged, or on a full disk: the one line says which
+        _store_failed(err)
+        return EXIT_ACTION
+    with opened as services:
         service = services.sync
         try:
             report = service.sync()
@@ -77,6 +88,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 )
             )
             return code
+        except (StoreWriteError, StoreUnavailableError) as err:  # a full disk, say
+            _store_failed(err)
+            return EXIT_ACTION
         except Exception as err:  # a bug: keep the scheduled task's log useful
             log_failure(log, "sync", err)  # by type and place: a message can quote a row
             print(
@@ -95,6 +109,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
+def _store_failed(error: StoreError) -> None:
+    """The one line of a sync the local database stopped: what is wrong, what to do."""
+    print(
+        _("{stamp} sync FAILED [local_database]: {message}").format(stamp=_stamp(), message=error)
+    )
+
+
 def cmd_enroll(args: argparse.Namespace) -> int:
     """Enroll this laptop with a server and a one-time code."""
     from harmony_sync.client import SyncError
@@ -104,15 +125,19 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         try:
             # No name given: the server keeps the administrator's ("North laptop 2"), which
             # the console shows; host names are often alike ("vm", "DESKTOP-…").
-            hubs = service.enroll(args.server, args.code, args.name or "")
+            enrolled = service.enroll(args.server, args.code, args.name or "")
         except (SyncError, ValueError) as err:
             print(_("Enrollment failed: {message}").format(message=err), file=sys.stderr)
             return EXIT_RETRY if getattr(err, "retryable", False) else EXIT_ACTION
         print(
             _("Enrolled with {server} for: {hubs}. The token is kept in {where}.").format(
                 server=service.server_url(),
-                hubs=", ".join(hubs) or _("all hubs"),
+                hubs=", ".join(enrolled.hubs) or _("all hubs"),
                 where=service.tokens.location,
             )
         )
+        # what became of the set-up made here before joining, and what it cannot send
+        for line in (enrolled.rescoped_text(), enrolled.unsendable_text()):
+            if line:
+                print(line)
         return EXIT_OK

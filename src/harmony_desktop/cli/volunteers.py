@@ -193,8 +193,10 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"  {header or '?'!s:30} -> {labels.get(target or '', ignored)}")
         report = importer.dry_run(hub.id, table)
         print(_("Dry run: {summary}").format(summary=report.summary()))
+        for note in report.dates:  # how dates like 03/04/2014 are read, before importing
+            print(note)
         for rejection in report.rejected:
-            print(_("  line {line}: {reason}").format(line=rejection.line, reason=rejection.reason))
+            print(_("  row {row}: {reason}").format(row=rejection.line, reason=rejection.reason))
         if args.dry_run:
             return 1 if report.rejected else 0
         try:

@@ -6,6 +6,7 @@ place, never by message.
 
 from __future__ import annotations
 
+import enum
 import logging
 import traceback
 from pathlib import Path
@@ -58,6 +59,46 @@ class StoreCorruptError(StoreError):
         self.detail = detail
         #: True for a file of 0 bytes (damaged, not new)
         self.empty = empty
+
+
+class Trouble(enum.Enum):
+    """What keeps a healthy database from being opened (:class:`StoreUnavailableError`)."""
+
+    #: the disk holding it is full (SQLite cannot even make its shared-memory file)
+    FULL = "full"
+    #: the disk could not be read or written: disconnected, or failing
+    DISK = "disk"
+    #: a read-only disk, or a file or folder this account may not write
+    READ_ONLY = "read_only"
+
+
+class StoreUnavailableError(StoreError):
+    """The local database could not be opened or checked because of where it is kept,
+    not what it holds: a full disk, a disk error, a read-only disk or file. Nothing has
+    been changed, and restoring a backup would not help (it would lose the changes
+    made since it), so none is offered.
+
+    Its message is the command line's; the window says it in words of its own from
+    :attr:`trouble`, :attr:`folder` and :attr:`detail`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        trouble: Trouble,
+        path: Path,
+        folder: Path,
+        detail: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.trouble = trouble
+        #: the database
+        self.path = path
+        #: the folder on the disk to free space on, reconnect or make writable
+        self.folder = folder
+        #: what SQLite or the system reported ("disk I/O error"), untranslated
+        self.detail = detail
 
 
 class StoreWriteError(StoreError):

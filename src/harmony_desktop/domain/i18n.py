@@ -190,6 +190,13 @@ def babel_locale(language: str | None = None) -> Locale:
     return Locale.parse(LOCALES[supported(language) or current_language()])
 
 
+def format_list(items: list[str], language: str | None = None) -> str:
+    """Items as a sentence lists them in the language: "a, b and c", "a, b y c"."""
+    from babel.lists import format_list as babel_format_list
+
+    return str(babel_format_list(items, locale=babel_locale(language))) if items else ""
+
+
 def format_date(day: dt.date, style: str = "medium", language: str | None = None) -> str:
     """``day`` as the language writes it: "Nov 18, 2026" / "18 nov 2026"; ``style`` is
     a Babel style (short, medium, long, full) or pattern ("EEE d MMM y")."""

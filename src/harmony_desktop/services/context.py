@@ -195,9 +195,9 @@ class Services:
         store = Store(paths.database, backup_dir=paths.backups, check_later=check_later)
         try:
             ensure_attendance_codes(store)
-        except BaseException:
+        except BaseException as exc:
             store.close()
-            store.checked()  # a damaged file: say that, not what it broke
+            store.opening_failed(exc)  # damage or a full disk: say that, not what it broke
             raise
         return cls(store, paths.data_dir, paths=paths, owns_store=True)
 

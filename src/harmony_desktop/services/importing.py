@@ -13,8 +13,10 @@ The flow is always the same, for the window and the command line:
 2. :func:`guess_mapping` proposes a column → field mapping the user can correct; the
    columns left out are listed (:func:`unmapped_columns`), never dropped silently;
 3. :meth:`ImportService.dry_run` says how many rows would be created, updated, left
-   unchanged and rejected (each rejection with its line number and reason), and how
-   many students the "Ensembles" column enrolls or waitlists;
+   unchanged and rejected (each rejection with its row number, as a spreadsheet shows
+   it, and reason), how many students the "Ensembles" column enrolls or waitlists, and
+   in which order (day/month or month/day) the birth dates are read, decided once for
+   the whole column (``sheets.date_columns``);
 4. :meth:`ImportService.apply` runs the very same planning inside ONE write transaction
    and writes; any exception rolls the whole import back.
 
@@ -44,10 +46,13 @@ from harmony_desktop.services.enrollment import EnrollmentService, enrolled_stud
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
 from harmony_desktop.services.sheets import (
     Cell,
+    DateColumns,
     HeaderMatcher,
+    NotADate,
     RawTable,
     blank,
     cell_text,
+    date_columns,
     decode_bytes,
     normalise_header,
     parse_bool,
@@ -491,6 +496,9 @@ class ImportReport:
     waitlisted: int = 0
     #: the file's columns this import leaves out (never silently)
     unmapped: list[str] = field(default_factory=list)
+    #: how the date columns' dates written with numbers only are read ("Fecha de
+    #: nacimiento: 03/04/2014 read as 3 April 2014 (day/month), as …"), one line each
+    dates: list[str] = field(default_factory=list)
     applied: bool = False
 
     @property
@@ -577,7 +585,7 @@ def split_ensemble_names(text: str) -> list[str]:
 
 
 def _convert_row(
-    cells: list[Cell], mapping: dict[int, str | None], today: dt.date
+    cells: list[Cell], mapping: dict[int, str | None], today: dt.date, dates: DateColumns
 ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
     """Student fields, contacts and ensemble names of one row; raises ValidationError
     with a reason."""
@@ -593,7 +601,7 @@ def _convert_row(
         if target == ENSEMBLE_FIELD:
             ensembles = split_ensemble_names(_text(raw))
         elif target in STUDENT_FIELDS:
-            student[target] = _convert_student_value(target, raw, today)
+            student[target] = _convert_student_value(target, raw, today, dates)
         else:
             slot, _sep, part = target.partition("_")
             slots.setdefault(slot, {})[part] = _text(raw)
@@ -620,10 +628,12 @@ def _convert_row(
     return student, contacts, ensembles
 
 
-def _convert_student_value(target: str, raw: Cell, today: dt.date) -> Any:
+def _convert_student_value(target: str, raw: Cell, today: dt.date, dates: DateColumns) -> Any:
     if target == "date_of_birth":
         try:
-            return parse_date(raw, today=today)
+            return dates.parse(target, raw, today=today)
+        except NotADate as exc:
+            raise ValidationError(exc.reason(), target) from exc
         except (ValueError, OverflowError) as exc:
             raise ValidationError(
                 _("{value!r} is not a date of birth.").format(value=_text(raw)), target
@@ -810,7 +820,10 @@ class ImportService:
             contacts.setdefault(c.student_id, []).append(c)
         places = _Places(s, hub_id, today) if ENSEMBLE_FIELD in mapping.values() else None
 
-        report = ImportReport()
+        # The order of day and month is decided once for the whole column, from all its
+        # dates (a file refused here when they disagree), before any row is read.
+        dates = date_columns(table, {t: i for i, t in mapping.items() if t == "date_of_birth"})
+        report = ImportReport(dates=dates.notes(today))
         plans: list[RowPlan] = []
         seen_district: dict[str, int] = {}
         seen_name: dict[tuple[str, str, dt.date | None], tuple[int, str]] = {}
@@ -818,7 +831,7 @@ class ImportService:
             if all(_blank(c) for c in cells):
                 continue
             try:
-                fields, row_contacts, ensemble_names = _convert_row(cells, mapping, today)
+                fields, row_contacts, ensemble_names = _convert_row(cells, mapping, today, dates)
                 ensemble_ids = places.find(ensemble_names) if places else []
             except ValidationError as exc:
                 report.rejected.append(Rejection(line, str(exc)))
@@ -838,8 +851,8 @@ class ImportService:
                     Rejection(
                         line,
                         _(
-                            "The same student as on line {line} (district id or name and date of birth)."
-                        ).format(line=earlier),
+                            "The same student as on row {row} (district id or name and date of birth)."
+                        ).format(row=earlier),
                     )
                 )
                 continue

@@ -29,6 +29,8 @@ from harmony_desktop.store.models import (
     Contact,
     Enrollment,
     Ensemble,
+    Hub,
+    Staff,
     Student,
     Volunteer,
     VolunteerAssignment,
@@ -131,8 +133,12 @@ class ReviewItem:
     #: the laptop that wrote the other value (or the refused or unapplied change)
     other_by: Writer | None = None
     #: for a refused or unapplied change: the values this laptop holds of the fields it
-    #: changes (wire values; empty when it holds no such row), written by ``current_by``
+    #: changes (wire values, except a staff member's hubs and an ensemble's teacher:
+    #: their names; empty when it holds no such row), written by ``current_by``
     in_use: dict[str, Any] = field(default_factory=dict)
+    #: the row's hub (None: a row of the whole programme, such as a staff member, a
+    #: term or a closure of the whole programme)
+    hub_id: str | None = None
 
 
 class ReviewService:
@@ -226,6 +232,7 @@ def _field_item(s: Session, c: ConflictRecord, writers: Writers) -> ReviewItem:
         current_by=current_by,
         other_by=writers.of(c.losing_clock),
         in_use=in_use,
+        hub_id=c.hub_id,
     )
 
 
@@ -246,9 +253,27 @@ def _held(s: Session, c: ConflictRecord, writers: Writers) -> tuple[dict[str, An
     values, clocks = row_values(row), row_clocks(row)
     names = [name for name in changed if name in values]
     return (
-        {name: values[name] for name in names},
+        {name: _readable(s, name, values[name]) for name in names},
         writers.of(*(clocks[name] for name in names if name in clocks)),
     )
+
+
+def _readable(s: Session, name: str, value: Any) -> Any:
+    """A held value as staff know it: a staff member's hubs and an ensemble's teacher by
+    name (the ids they hold mean nothing to anyone); any other value as it is."""
+    if name == "hubs" and isinstance(value, str):
+        try:
+            listed = json.loads(value)
+        except ValueError:
+            return value
+        if not isinstance(listed, list):
+            return value
+        hubs = [s.get(Hub, h) for h in listed if isinstance(h, str)]
+        return ", ".join(sorted(h.name for h in hubs if h is not None))
+    if name == "teacher_id" and isinstance(value, str):
+        teacher = s.get(Staff, value)
+        return teacher.name if teacher is not None else value
+    return value
 
 
 def _state_of(mark: AttendanceMark) -> MarkState:

@@ -334,7 +334,9 @@ class SetupService:
 
         A new staff member is programme-wide, except on a laptop that syncs without being
         a data manager's: the server takes no programme-wide row from it, so the new row
-        belongs to the one hub they are added for.
+        belongs to the one hub they are added for. (A laptop set up alone that later
+        joins a server as a hub's laptop gives the staff it made of that hub alone their
+        hub when it enrolls: docs/SYNC.md, "Joining later".)
         """
         rights = checked or self.access()
         name = _required(record.name, _("Give the staff member's name."), "name")

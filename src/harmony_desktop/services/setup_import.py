@@ -47,15 +47,17 @@ from harmony_desktop.services.setup import (
 )
 from harmony_desktop.services.sheets import (
     Cell,
+    DateColumns,
     HeaderMatcher,
+    NotADate,
     RawTable,
     Rows,
     blank,
     cell_text,
     check_file,
+    date_columns,
     normalise_header,
     parse_bool,
-    parse_date,
     parse_grade,
     read_csv,
     read_workbook,
@@ -249,6 +251,12 @@ REQUIRED = {
     CALENDAR: _w("date"),
     TERMS: _w("name, first_day, last_day"),
 }
+#: The columns of each sheet that hold dates (each read in one order: ``date_columns``).
+DATE_COLUMNS = {
+    ENSEMBLES: _w("first_day, last_day"),
+    CALENDAR: _w("date, until"),
+    TERMS: _w("first_day, last_day"),
+}
 
 #: The words the export writes in cells, English and Spanish (both read back, whatever
 #: the app's language): the roles and partner kinds as the Programme window names them,
@@ -327,8 +335,8 @@ class SetupRejection:
     reason: str
 
     def __str__(self) -> str:
-        return _("{sheet}, line {line}: {reason}").format(
-            sheet=sheet_label(self.sheet), line=self.line, reason=self.reason
+        return _("{sheet}, row {row}: {reason}").format(
+            sheet=sheet_label(self.sheet), row=self.line, reason=self.reason
         )
 
 
@@ -358,6 +366,8 @@ class SetupReport:
     rejected: list[SetupRejection] = field(default_factory=list)
     #: sheets (or files) that are none of Hubs, Staff, Ensembles, Calendar, Terms
     ignored: list[str] = field(default_factory=list)
+    #: how the date columns' dates written with numbers only are read, one line each
+    dates: list[str] = field(default_factory=list)
     applied: bool = False
 
     def summary(self) -> str:
@@ -372,8 +382,8 @@ class SetupReport:
         if self.rejected:
             lines.append(
                 ngettext(
-                    "{count} line rejected: nothing is imported until it is fixed.",
-                    "{count} lines rejected: nothing is imported until they are fixed.",
+                    "{count} row rejected: nothing is imported until it is fixed.",
+                    "{count} rows rejected: nothing is imported until they are fixed.",
                     len(self.rejected),
                 ).format(count=len(self.rejected))
             )
@@ -386,8 +396,8 @@ class SetupRefused(HarmonyError):
     def __init__(self, report: SetupReport) -> None:
         super().__init__(
             ngettext(
-                "Nothing was imported: {count} line was rejected.",
-                "Nothing was imported: {count} lines were rejected.",
+                "Nothing was imported: {count} row was rejected.",
+                "Nothing was imported: {count} rows were rejected.",
                 len(report.rejected),
             ).format(count=len(report.rejected))
         )
@@ -427,6 +437,21 @@ class _Sheet:
     name: str
     table: RawTable
     mapping: dict[int, str | None]
+    #: the order each date column is read in, decided once for the sheet
+    dates: DateColumns = field(default_factory=DateColumns)
+
+    def date(self, value: Cell | None, today: dt.date, target: str, what: str) -> dt.date | None:
+        """The date in ``value``, a cell of the column ``target`` (None: empty), read in
+        its column's order; ValidationError saying why it is not one (``what``: the
+        column in words)."""
+        try:
+            return self.dates.parse(target, value, today=today)
+        except NotADate as exc:
+            raise ValidationError(exc.reason(what)) from exc
+        except (ValueError, OverflowError) as exc:
+            raise ValidationError(
+                _("{value!r} is not a date ({what}).").format(value=cell_text(value), what=what)
+            ) from exc
 
     def rows(self) -> Iterable[tuple[int, dict[str, Cell]]]:
         for line, cells in self.table.rows:
@@ -475,7 +500,15 @@ def read_setup(paths: Sequence[Path | str]) -> SetupFiles:
                     ignored.append(source)
                 continue
             table = split_header(rows, MATCHERS[kind], encoding, source)
-            found[kind] = _Sheet(kind, table, MATCHERS[kind].guess(table.headers))
+            mapping = MATCHERS[kind].guess(table.headers)
+            # Each date column's order of day and month, decided once from all its dates
+            # (a workbook refused here, before any database, when they disagree).
+            dates = date_columns(
+                table,
+                {t: i for i, t in mapping.items() if t in DATE_COLUMNS.get(kind, ())},
+                where=source,
+            )
+            found[kind] = _Sheet(kind, table, mapping, dates)
     if not found:
         raise ValidationError(
             _(
@@ -497,15 +530,6 @@ def read_setup(paths: Sequence[Path | str]) -> SetupFiles:
 
 
 # -- cells -----------------------------------------------------------------------------------
-
-
-def _date(value: Cell | None, today: dt.date, what: str) -> dt.date | None:
-    try:
-        return parse_date(value, today=today)
-    except (ValueError, OverflowError) as exc:
-        raise ValidationError(
-            _("{value!r} is not a date ({what}).").format(value=cell_text(value), what=what)
-        ) from exc
 
 
 def _flag(value: Cell | None, what: str) -> bool | None:
@@ -595,6 +619,7 @@ class SetupImportService:
                 unmapped_columns(sheet.table, sheet.mapping),
             )
             report.sheets.append(sheet_report)
+            report.dates.extend(sheet.dates.notes(self._today()))
             apply_sheet[sheet.name](w, sheet, sheet_report, report, rights)
 
     def _row(
@@ -752,13 +777,14 @@ class SetupImportService:
             first_line = rows[0][0]
 
             def change(hub_id: str = hub_id, rows: list[Any] = rows) -> str:
-                return self._ensemble(w, hub_id, rows, today)
+                return self._ensemble(w, sheet, hub_id, rows, today)
 
             self._row(w, ENSEMBLES, first_line, report, sheet_report, change)
 
     def _ensemble(
         self,
         w: ChangeWriter,
+        sheet: _Sheet,
         hub_id: str,
         rows: list[tuple[int, dict[str, Cell]]],
         today: dt.date,
@@ -773,7 +799,7 @@ class SetupImportService:
                 if line == rows[0][0]:  # the line the rejection names already
                     days.reasons.append(str(exc))
                 else:
-                    days.reasons.append(_("line {line}: {reason}").format(line=line, reason=exc))
+                    days.reasons.append(_("row {row}: {reason}").format(row=line, reason=exc))
             merged.update(
                 {k: v for k, v in values.items() if k not in ("weekdays", "start", "end")}
             )
@@ -800,7 +826,7 @@ class SetupImportService:
             if fold(named) in self._refused_staff:
                 raise ValidationError(
                     _(
-                        "{name} cannot teach here until their lines on the Staff sheet are "
+                        "{name} cannot teach here until their rows on the Staff sheet are "
                         "fixed (see above)."
                     ).format(name=named)
                 )
@@ -835,9 +861,11 @@ class SetupImportService:
             lambda: _flag(merged.get("follows_terms"), _("follows terms")), None
         )
         first_day = problems.check(
-            lambda: _date(merged.get("first_day"), today, _("first day")), None
+            lambda: sheet.date(merged.get("first_day"), today, "first_day", _("first day")), None
         )
-        last_day = problems.check(lambda: _date(merged.get("last_day"), today, _("last day")), None)
+        last_day = problems.check(
+            lambda: sheet.date(merged.get("last_day"), today, "last_day", _("last day")), None
+        )
         record = replace(
             base,
             name=name,
@@ -877,9 +905,13 @@ class SetupImportService:
 
             def change(values: dict[str, Cell] = values) -> str:
                 problems = _Problems()
-                first = problems.check(lambda: _date(values.get("date"), today, _("date")), None)
+                first = problems.check(
+                    lambda: sheet.date(values.get("date"), today, "date", _("date")), None
+                )
                 last = (
-                    problems.check(lambda: _date(values.get("until"), today, _("until")), None)
+                    problems.check(
+                        lambda: sheet.date(values.get("until"), today, "until", _("until")), None
+                    )
                     or first
                 )
                 if first and last and (last < first or (last - first).days > 366):
@@ -920,10 +952,12 @@ class SetupImportService:
                 problems = _Problems()
                 problems.check(rights.check_programme, None)
                 first = problems.check(
-                    lambda: _date(values.get("first_day"), today, _("first day")), None
+                    lambda: sheet.date(values.get("first_day"), today, "first_day", _("first day")),
+                    None,
                 )
                 last = problems.check(
-                    lambda: _date(values.get("last_day"), today, _("last day")), None
+                    lambda: sheet.date(values.get("last_day"), today, "last_day", _("last day")),
+                    None,
                 )
                 problems.refuse()
                 assert first is not None and last is not None
@@ -1108,7 +1142,7 @@ def _same_name_other_details(rows: Sequence[tuple[int, dict[str, Cell]]]) -> dic
         email = cell_text(values.get("email")).casefold()
         if name in several and not email:
             out[line] = _(
-                "Several people called {name} are on this sheet: give this line the "
+                "Several people called {name} are on this sheet: give this row the "
                 "person's email, to tell them apart."
             ).format(name=cell_text(values.get("name")))
             continue
@@ -1119,11 +1153,11 @@ def _same_name_other_details(rows: Sequence[tuple[int, dict[str, Cell]]]) -> dic
             numbers = ", ".join(str(line) for line, _details in lines)
             for line, _details in lines:
                 out[line] = _(
-                    "The same name is on lines {lines} with a different role, phone or "
+                    "The same name is on rows {rows} with a different role, phone or "
                     "email. Two people of one name each need their own email on their "
-                    "lines; one person at several hubs has the same role, phone and email "
-                    "on each line."
-                ).format(lines=numbers)
+                    "rows; one person at several hubs has the same role, phone and email "
+                    "on each row."
+                ).format(rows=numbers)
     return out
 
 

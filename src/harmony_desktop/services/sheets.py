@@ -17,7 +17,12 @@ forgiving:
   dropped silently (:func:`unmapped_columns`).
 
 Cells are converted by :func:`parse_date`, :func:`parse_bool`, :func:`parse_grade` and
-:func:`cell_text`.
+:func:`cell_text`. A date written with numbers only ("03/04/2014") is read in one order
+for its whole column (:func:`date_columns`), never cell by cell: the column's own dates
+decide ("25/03/2015" can only be day/month), else the file's other date columns, else
+the language of its headers, else the app's; a column that holds both orders is refused
+with an example of each. Every row is numbered as a spreadsheet shows it: a CSV file's
+records from 1 (the header's row included), whatever line breaks its quoted cells hold.
 """
 
 from __future__ import annotations
@@ -31,11 +36,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, babel_locale, current_language, format_date
 from harmony_desktop.domain.names import stored_text
 from harmony_desktop.services.files import check_source, not_a_workbook
 
@@ -45,12 +50,19 @@ Rows = list[tuple[int, list[Cell]]]
 
 @dataclass
 class RawTable:
-    """A file read into a header and rows, each row with its line (or sheet row) number."""
+    """A file read into a header and rows, each with its row number as a spreadsheet
+    shows it (a CSV file's record number, the header's included; a sheet's row)."""
 
     headers: list[str]
     rows: Rows
     encoding: str = ""
     source: str = ""
+
+    @property
+    def workbook(self) -> bool:
+        """True for a sheet of an .xlsx workbook, whose cells have types (a number, a
+        date); False for a text (CSV) file, every cell of which is text."""
+        return self.encoding == "xlsx"
 
 
 # -- headers -------------------------------------------------------------------------------
@@ -238,15 +250,13 @@ def sniff_delimiter(text: str) -> str:
 
 
 def read_csv(path: Path) -> tuple[Rows, str]:
-    """Every record of a CSV file with its line number, and the encoding it was read in."""
+    """Every record of a CSV file with its row number as a spreadsheet opening the file
+    shows it (the first record, the header or a title, is row 1; a blank line is a row),
+    and the encoding it was read in. Not the text line: a quoted cell holding line
+    breaks is one row however many lines it takes."""
     text, encoding = decode_bytes(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    rows: Rows = []
-    line = 1
-    for record in reader:
-        rows.append((line, list(record)))
-        line = reader.line_num + 1
-    return rows, encoding
+    return [(row, list(record)) for row, record in enumerate(reader, start=1)], encoding
 
 
 def read_workbook(path: Path) -> dict[str, Rows]:
@@ -350,10 +360,86 @@ def _two_digit_year(year: int, today: dt.date) -> int:
     return century + year if century + year <= today.year else century - 100 + year
 
 
-def parse_date(value: Cell, *, today: dt.date | None = None) -> dt.date | None:
-    """A date from a cell: a date, an Excel serial number, ISO, US (M/D/Y) or D/M/Y when
-    the day is over 12, or "4 Mar 2015" / "March 4, 2015" / "4 de marzo de 2015".
-    None for an empty cell; :class:`ValueError` when it is not a date."""
+#: How a date written with numbers only ("03/04/2014") is read: the day first or the month.
+DAY_MONTH = "day/month"
+MONTH_DAY = "month/day"
+
+_TIME_OF_DAY = re.compile(r"[T ]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?\s*(am|pm|AM|PM)?$")
+_NUMBERS_ONLY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})")
+_BARE_NUMBER = re.compile(r"\d+(\.\d+)?")
+#: Numbers that are years, not Excel serial numbers (a serial number in this range is a
+#: day of 1905: no child, term or clearance of this programme's).
+_YEARS = (1900, 2100)
+
+
+class NotADate(ValueError):
+    """A bare number where a date belongs: a year alone ("2015"), a number in a text
+    file (never an Excel serial number there), or a numeric cell that is a year. Its
+    :meth:`reason` says what to write instead."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def _example(self) -> str:
+        number = float(self.text)
+        year = int(number) if _YEARS[0] <= number <= _YEARS[1] else 2015
+        return f"{year}-03-25"
+
+    def reason(self, what: str | None = None) -> str:
+        """Why the value is refused and what to write: of a birth date when ``what`` is
+        None ("2015 is not a date: write the whole birth date, e.g. 2015-03-25."), else
+        of the date ``what`` names."""
+        if what is None:
+            return _("{value} is not a date: write the whole birth date, e.g. {example}.").format(
+                value=self.text, example=self._example()
+            )
+        return _("{value} is not a date ({what}): write the whole date, e.g. {example}.").format(
+            value=self.text, what=what, example=self._example()
+        )
+
+
+def _date_text(text: str) -> str:
+    """A date's text without a time of day after it ("2014-03-05 00:00:00")."""
+    return _TIME_OF_DAY.sub("", text.strip()).strip()
+
+
+def _numbers_only(value: Cell) -> tuple[int, int] | None:
+    """The first two numbers of a date written with numbers only, the year last
+    ("03/04/2014" → (3, 4)): day and month in an order the value alone may not tell."""
+    if not isinstance(value, str):
+        return None
+    m = _NUMBERS_ONLY.fullmatch(_date_text(value))
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def _order_shown(parts: tuple[int, int]) -> str | None:
+    """The order a value can only be read in ("25/03/2015": day/month), or None when it
+    could be either ("03/04/2014") or neither ("13/13/2015", refused as it stands)."""
+    first, second = parts
+    if 13 <= first <= 31 and 1 <= second <= 12:
+        return DAY_MONTH
+    if 13 <= second <= 31 and 1 <= first <= 12:
+        return MONTH_DAY
+    return None
+
+
+def parse_date(
+    value: Cell,
+    *,
+    today: dt.date | None = None,
+    order: str | None = None,
+    serials: bool = True,
+) -> dt.date | None:
+    """A date from a cell: a date, an Excel serial number, ISO, numbers only ("03/04/2014")
+    in ``order`` (:data:`DAY_MONTH` or :data:`MONTH_DAY`, decided for the whole column by
+    :func:`date_columns`; None: day/month only when the first number is over 12), or
+    "4 Mar 2015" / "March 4, 2015" / "4 de marzo de 2015".
+
+    A bare number is an Excel serial number only where ``serials`` (a workbook) and only
+    outside the years 1900–2100: "2015" is a year, never 7 July 1905. None for an empty
+    cell; :class:`NotADate` for a bare number that is no date, :class:`ValueError` for
+    anything else that is not a date."""
     today = today or dt.date.today()
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -364,16 +450,19 @@ def parse_date(value: Cell, *, today: dt.date | None = None) -> dt.date | None:
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, int | float):
-        return _serial(float(value))
+        return _serial(cell_text(value))
     text = str(value).strip()
-    if re.fullmatch(r"\d{4,5}(\.\d+)?", text):
-        return _serial(float(text))
-    text = re.sub(r"[T ]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?\s*(am|pm|AM|PM)?$", "", text).strip()
+    if _BARE_NUMBER.fullmatch(text):
+        if not serials or not re.fullmatch(r"\d{4,5}(\.\d+)?", text):
+            raise NotADate(text)
+        return _serial(text)
+    text = _date_text(text)
     if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", text):
+    if m := _NUMBERS_ONLY.fullmatch(text):
         a, b, year = int(m[1]), int(m[2]), _two_digit_year(int(m[3]), today)
-        month, day = (b, a) if a > 12 else (a, b)
+        day_first = a > 12 if order is None else order == DAY_MONTH
+        month, day = (b, a) if day_first else (a, b)
         return dt.date(year, month, day)
     words = re.sub(r"[,.]", " ", normalise_header(text)).split()
     words = [w for w in words if w != "de"]
@@ -385,11 +474,255 @@ def parse_date(value: Cell, *, today: dt.date | None = None) -> dt.date | None:
     raise ValueError(text)
 
 
-def _serial(number: float) -> dt.date:
+def _serial(text: str) -> dt.date:
     # Excel's 1900 date system (with its phantom 29 Feb 1900: epoch 30 Dec 1899).
+    number = float(text)
+    if _YEARS[0] <= number <= _YEARS[1]:
+        raise NotADate(text)
     if not 1 <= number < 2_958_466:
         raise ValueError(number)
     return _EXCEL_EPOCH + dt.timedelta(days=int(number))
+
+
+# -- dates: one order per column ---------------------------------------------------------
+
+#: Words of headers in one language only (folded), to tell a file's language.
+_SPANISH = """
+    de del la las el los y su sus fecha fechas nacimiento nombre nombres apellido apellidos
+    grado escuela colegio telefono correo electronico padre madre alergias alergia idioma
+    hogar parentesco contacto emergencia estudiante alumno alumna instrumento instrumentos
+    nivel notas permiso fotos sede sedes dia dias inicio fin primer primera ultimo ultima
+    capacidad maestro maestra conjunto conjuntos ensamble ensambles periodo periodos hasta
+    motivo razon vence vencimiento huellas acuerdo numero distrito celular direccion
+    habilidades voluntario voluntaria puesto rol estado clase clases ano escolar cerrado
+    descripcion lugar salon aula hora familia edad inscripcion matricula comentarios
+    observaciones medicas salud caminando caminar casa puede preferido apodo hecho
+"""
+_SPANISH_WORDS = frozenset(_SPANISH.split())
+_ENGLISH = """
+    of the and your to date dates birth birthday birthdate dob name first last given
+    surname full grade school phone parent guardian allergies allergy language home
+    relationship contact emergency student instrument level notes photo consent release
+    walk walks hub hubs day days start end capacity teacher ensemble ensembles term terms
+    until reason expires expiry cleared done number district address skills role status
+    class year closed closure closures holiday time location room mobile cell email
+    preferred nickname family medical health comments volunteer
+"""
+_ENGLISH_WORDS = frozenset(_ENGLISH.split())
+#: A day as the examples of the dry run write it: the day first, the month by name.
+_READ_AS = {"en": "d MMMM y", "es": "d 'de' MMMM 'de' y"}
+
+
+def headers_language(headers: Iterable[str]) -> str | None:
+    """The language a file's headers are written in ("es", "en"), or None when they do
+    not tell (no word of either, or as many of each)."""
+    spanish = english = 0
+    for header in headers:
+        for word in normalise_header(header).split():
+            spanish += word in _SPANISH_WORDS
+            english += word in _ENGLISH_WORDS
+    if spanish == english:
+        return None
+    return "es" if spanish > english else "en"
+
+
+def language_order(language: str | None = None) -> str:
+    """The order in which ``language`` (default: the app's) writes a date with numbers
+    only: day/month in Spanish (es_MX, "25/03/2015"), month/day in US English."""
+    pattern = babel_locale(language).date_formats["short"].pattern
+    return DAY_MONTH if pattern.find("d") < pattern.find("M") else MONTH_DAY
+
+
+def _order_words(order: str) -> str:
+    return _("day/month") if order == DAY_MONTH else _("month/day")
+
+
+def _language_name(language: str) -> str:
+    return _("Spanish") if language == "es" else _("English")
+
+
+@dataclass(frozen=True)
+class DateOrder:
+    """The order one column's dates written with numbers only are read in, and why."""
+
+    #: the column as the dry run names it (its header)
+    column: str
+    #: :data:`DAY_MONTH` or :data:`MONTH_DAY`
+    order: str
+    #: "column": a value of its own can only be read so; "file": one of another date
+    #: column of the file; "headers": the headers' language; "app": the app's language
+    why: str
+    #: (row, value, column) of the value that shows the order ("column", "file")
+    shown_by: tuple[int, str, str] | None = None
+    #: the language that decided ("headers", "app")
+    language: str | None = None
+    #: a value of the column that the order decides ("03/04/2014"): its day and month
+    #: differ and neither is over 12
+    example: str | None = None
+
+    def note(self, today: dt.date | None = None) -> str | None:
+        """What the dry run says of the column: "Fecha de nacimiento: 03/04/2014 read as
+        3 April 2014 (day/month), as 25/03/2015 on row 2 shows."; None when no date of
+        the column reads differently in the other order."""
+        if self.example is None:
+            return None
+        day = parse_date(self.example, today=today, order=self.order)
+        assert day is not None
+        values = {
+            "column": self.column,
+            "example": _date_text(self.example),
+            "date": format_date(day, _READ_AS.get(current_language(), _READ_AS["en"])),
+            "order": _order_words(self.order),
+        }
+        if self.why == "column" and self.shown_by:
+            row, value, _column = self.shown_by
+            return _(
+                "{column}: {example} read as {date} ({order}), as {value} on row {row} shows."
+            ).format(**values, value=value, row=row)
+        if self.why == "file" and self.shown_by:
+            row, value, other = self.shown_by
+            return _(
+                "{column}: {example} read as {date} ({order}), as {value} in {other} on row "
+                "{row} shows."
+            ).format(**values, value=value, other=other, row=row)
+        language = _language_name(self.language or "en")
+        if self.why == "headers":
+            return _(
+                "{column}: {example} read as {date} ({order}), as the file's headers are in "
+                "{language} and no date in the column tells the order. If the file means "
+                "otherwise, write its dates as YYYY-MM-DD."
+            ).format(**values, language=language)
+        return _(
+            "{column}: {example} read as {date} ({order}), as the app is in {language} and no "
+            "date in the column tells the order. If the file means otherwise, write its "
+            "dates as YYYY-MM-DD."
+        ).format(**values, language=language)
+
+
+@dataclass
+class _Seen:
+    """What one column's values say of their order."""
+
+    header: str
+    day_first: tuple[int, str] | None = None
+    month_first: tuple[int, str] | None = None
+    example: str | None = None
+
+    def shown(self) -> tuple[str, tuple[int, str]] | None:
+        if self.day_first:
+            return DAY_MONTH, self.day_first
+        if self.month_first:
+            return MONTH_DAY, self.month_first
+        return None
+
+
+@dataclass(frozen=True)
+class DateColumns:
+    """How a table's date columns are read: each one's order, decided once for all its
+    rows (:func:`date_columns`), and whether a bare number may be an Excel serial
+    number (in a workbook, never in a text file)."""
+
+    orders: dict[str, DateOrder] = field(default_factory=dict)
+    serials: bool = True
+
+    def parse(self, target: str, value: Cell, *, today: dt.date | None = None) -> dt.date | None:
+        """The date in ``value``, a cell of the column mapped to ``target``
+        (:func:`parse_date`'s errors)."""
+        order = self.orders.get(target)
+        return parse_date(
+            value, today=today, order=order.order if order else None, serials=self.serials
+        )
+
+    def notes(self, today: dt.date | None = None) -> list[str]:
+        """What the dry run says of the orders read (:meth:`DateOrder.note`)."""
+        return [n for order in self.orders.values() if (n := order.note(today))]
+
+
+def date_columns(table: RawTable, columns: Mapping[str, int], *, where: str = "") -> DateColumns:
+    """Decide the order of each date column of ``table`` (target → column index) from
+    all its values, once: a value whose first number is over 12 ("25/03/2015") means
+    day/month for the whole column, one whose second is ("03/25/2015") month/day. When
+    every value could be either, the file's other date columns decide, else the
+    language of its headers ("Fecha de nacimiento": day/month), else the app's.
+
+    ValidationError names a column that holds both orders, with a value and row of each,
+    and what to do. ``where`` goes before each column's name (a workbook's sheet)."""
+    seen: dict[str, _Seen] = {}
+    for target, index in columns.items():
+        header = table.headers[index] if index < len(table.headers) else ""
+        found = seen[target] = _Seen(
+            header or _("column {number} (no name)").format(number=index + 1)
+        )
+        for row, cells in table.rows:
+            parts = _numbers_only(cells[index]) if index < len(cells) else None
+            if parts is None:
+                continue
+            text = _date_text(str(cells[index]))
+            shown = _order_shown(parts)
+            if shown == DAY_MONTH and found.day_first is None:
+                found.day_first = (row, text)
+            elif shown == MONTH_DAY and found.month_first is None:
+                found.month_first = (row, text)
+            elif (
+                found.example is None
+                and parts[0] != parts[1]
+                and 1 <= min(parts) <= max(parts) <= 12
+            ):
+                found.example = text
+        if found.day_first and found.month_first:
+            (day_row, day_value), (month_row, month_value) = found.day_first, found.month_first
+            raise ValidationError(
+                _(
+                    "{column}: some dates are written day first ({day_value} on row {day_row}) "
+                    "and some month first ({month_value} on row {month_row}), so the others "
+                    "cannot be read for sure. Correct the column so that all its dates are in "
+                    "one order, or write them as YYYY-MM-DD, and check the file again."
+                ).format(
+                    column=_where(where, found.header),
+                    day_value=day_value,
+                    day_row=day_row,
+                    month_value=month_value,
+                    month_row=month_row,
+                )
+            )
+    shown_in_file = {target: told for target, found in seen.items() if (told := found.shown())}
+    file_orders = {order for order, _shown in shown_in_file.values()}
+    language = headers_language(table.headers)
+    orders: dict[str, DateOrder] = {}
+    for target, found in seen.items():
+        column = _where(where, found.header)
+        if target in shown_in_file:
+            order, (row, value) = shown_in_file[target]
+            orders[target] = DateOrder(
+                column, order, "column", (row, value, column), example=found.example
+            )
+        elif len(file_orders) == 1:
+            other, (order, (row, value)) = next(iter(shown_in_file.items()))
+            orders[target] = DateOrder(
+                column,
+                order,
+                "file",
+                (row, value, seen[other].header),
+                example=found.example,
+            )
+        elif language:
+            orders[target] = DateOrder(
+                column,
+                language_order(language),
+                "headers",
+                language=language,
+                example=found.example,
+            )
+        else:
+            app = current_language()
+            orders[target] = DateOrder(
+                column, language_order(app), "app", language=app, example=found.example
+            )
+    return DateColumns(orders, serials=table.workbook)
+
+
+def _where(where: str, header: str) -> str:
+    return f"{where}, {header}" if where else header
 
 
 _TRUE = {"y", "yes", "true", "1", "x", "si", "s", "ok", "sí", "verdadero", "allowed", "permitido"}

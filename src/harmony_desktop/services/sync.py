@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from harmony_desktop import __version__
-from harmony_desktop.domain.i18n import _, ngettext
+from harmony_desktop.domain.i18n import _, format_list, ngettext
 from harmony_desktop.services.credentials import TokenStore
 from harmony_desktop.store import Store, settings
 from harmony_desktop.store.replica import (
@@ -40,6 +40,7 @@ from harmony_desktop.store.replica import (
     BeforeCursor,
     PulledClockAhead,
     Replica,
+    ScopeFit,
 )
 from harmony_sync.client import (
     ClockSkew,
@@ -84,6 +85,11 @@ class SyncReport:
     #: many changes made meanwhile were stamped afresh (``Replica.reset_clock_if_far_ahead``)
     clock_reset: bool = False
     restamped: int = 0
+    #: records this laptop made for the whole programme before it joined, sent as its
+    #: hub's; refused changes sent again once this laptop may send them
+    #: (``Replica.fit_scope``)
+    rescoped: int = 0
+    requeued: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -116,7 +122,106 @@ class SyncReport:
                 "meanwhile were stamped again and sent)",
                 self.restamped,
             ).format(n=self.restamped)
+        if self.rescoped:
+            text += ngettext(
+                " ({n} record set up on this laptop for the whole programme was sent as its hub's)",
+                " ({n} records set up on this laptop for the whole programme were sent as "
+                "their hub's)",
+                self.rescoped,
+            ).format(n=self.rescoped)
+        if self.requeued:
+            text += ngettext(
+                " ({n} change the server had refused from this laptop was sent again)",
+                " ({n} changes the server had refused from this laptop were sent again)",
+                self.requeued,
+            ).format(n=self.requeued)
         return text
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    """What enrolling did: the laptop's hubs (their names) and what its records that
+    never reached a server became (:meth:`Replica.fit_scope`)."""
+
+    hubs: list[str]
+    fit: ScopeFit
+
+    def rescoped_text(self) -> str:
+        """The records set up here for the whole programme that now belong to this
+        laptop's hub, in words ("" when none)."""
+        kinds = _kinds(self.fit.rescoped)
+        if not kinds:
+            return ""
+        return ngettext(
+            "{kinds} set up on this laptop for the whole programme now belongs to this "
+            "laptop's hub, and is sent to the server with it.",
+            "{kinds} set up on this laptop for the whole programme now belong to this "
+            "laptop's hub, and are sent to the server with it.",
+            sum(self.fit.rescoped.values()),
+        ).format(kinds=kinds)
+
+    def unsendable_text(self) -> str:
+        """What this laptop holds that its enrollment does not let it send, and what to
+        do about it ("" when it can send everything)."""
+        parts = []
+        kinds = _kinds(self.fit.programme_only)
+        if kinds:
+            parts.append(
+                _(
+                    "The server takes {kinds} only from a data manager's laptop: they are "
+                    "the whole programme's. They stay on this laptop and are listed under "
+                    "Needs review after the next sync. To send them, ask the office to make "
+                    "this laptop the programme's data manager's laptop (they revoke its "
+                    "code for the hub and give it a data manager's code, harmony-sync "
+                    "add-data-manager), then enroll it again with that code; or ask your "
+                    "data manager to enter them on their laptop."
+                ).format(kinds=kinds)
+            )
+        if self.fit.other_hubs:
+            count = sum(self.fit.other_hubs.values())
+            hubs = format_list(
+                [
+                    _("{name} (id {id})").format(name=name, id=hub_id) if name else hub_id
+                    for (hub_id, name) in sorted(self.fit.other_hubs, key=lambda h: (h[1], h[0]))
+                ]
+            )
+            parts.append(
+                ngettext(
+                    "{n} record of {hubs} belongs to a hub this laptop is not enrolled for: "
+                    "the server takes it only from that hub's laptops or a data manager's. "
+                    "Ask the office for a code for that hub too (one the server does not "
+                    "know yet is added with harmony-sync add-hub --id and the id above).",
+                    "{n} records of {hubs} belong to hubs this laptop is not enrolled for: "
+                    "the server takes them only from those hubs' laptops or a data "
+                    "manager's. Ask the office for a code for those hubs too (one the server "
+                    "does not know yet is added with harmony-sync add-hub --id and the id "
+                    "above).",
+                    count,
+                ).format(n=count, hubs=hubs)
+            )
+        return " ".join(parts)
+
+
+def _kinds(counts: dict[str, int]) -> str:
+    """Records by kind and count, in words: "2 staff members and 1 term"."""
+    nouns = {
+        "staff": lambda n: ngettext("{n} staff member", "{n} staff members", n),
+        "closure": lambda n: ngettext(
+            "{n} closure day of the whole programme", "{n} closure days of the whole programme", n
+        ),
+        "programme_year": lambda n: ngettext("{n} school year", "{n} school years", n),
+        "term": lambda n: ngettext("{n} term", "{n} terms", n),
+        "attendance_code": lambda n: ngettext("{n} attendance code", "{n} attendance codes", n),
+        "clearance_kind": lambda n: ngettext("{n} kind of clearance", "{n} kinds of clearance", n),
+    }
+    order = list(nouns)
+    found = []
+    for table, n in sorted(
+        counts.items(), key=lambda c: (order.index(c[0]) if c[0] in nouns else len(order), c[0])
+    ):
+        noun = nouns.get(table) or (lambda n: ngettext("{n} other record", "{n} other records", n))
+        found.append(noun(n).format(n=n))
+    return format_list(found)
 
 
 @dataclass
@@ -257,8 +362,9 @@ class SyncService:
         """True when a server address and a device token are both known."""
         return bool(self.server_url()) and self.tokens.load() is not None
 
-    def enroll(self, server_url: str, code: str, device_name: str = "") -> list[str]:
-        """Enroll this laptop with a one-time code; returns the names of its hubs.
+    def enroll(self, server_url: str, code: str, device_name: str = "") -> Enrolled:
+        """Enroll this laptop with a one-time code; returns the names of its hubs and
+        what became of the records it made before it joined (:class:`Enrolled`).
 
         The token goes to the keyring (or the private token file, see credentials.py).
         """
@@ -282,12 +388,37 @@ class SyncService:
             in_app_language(exc, client.base_url)
             raise
         self.tokens.save(str(body["device_token"]))
+        data_manager = bool(body.get("data_manager"))
         with self.store.raw_write() as s:
             settings.write(s, settings.SYNC_SERVER, client.base_url)
-            settings.write(s, settings.SYNC_DATA_MANAGER, bool(body.get("data_manager")))
+            settings.write(s, settings.SYNC_DATA_MANAGER, data_manager)
             settings.write(s, settings.SYNC_LAST_ERROR, "")
         log.info("enrolled with the sync server (device key %s)", body.get("device_key"))
-        return [str(h.get("name", "")) for h in body.get("hubs", [])]
+        hubs = [h for h in body.get("hubs", []) if isinstance(h, dict)]
+        # What this laptop made before it joined, fitted to the scope it joined with,
+        # before anything is pushed (docs/SYNC.md, "Joining later")
+        fit = self._fit_scope(hubs, data_manager)
+        return Enrolled([str(h.get("name", "")) for h in hubs], fit)
+
+    def _fit_scope(self, hubs: list[Any], data_manager: bool) -> ScopeFit:
+        """:meth:`Replica.fit_scope` for the hubs a server answer lists, logged."""
+        ids = [str(h["id"]) for h in hubs if isinstance(h, dict) and isinstance(h.get("id"), str)]
+        fit = self.replica.fit_scope(ids, data_manager=data_manager)
+        if fit.rescoped or fit.requeued:
+            log.info(
+                "records made before joining: %d sent as their hub's (%s), %d refused "
+                "changes queued again",
+                sum(fit.rescoped.values()),
+                ", ".join(f"{table} {n}" for table, n in sorted(fit.rescoped.items())),
+                fit.requeued,
+            )
+        if fit.unsendable:
+            log.warning(
+                "waiting that this laptop may not send: %s programme-wide, %d of other hubs",
+                ", ".join(f"{table} {n}" for table, n in sorted(fit.programme_only.items())),
+                sum(fit.other_hubs.values()),
+            )
+        return fit
 
     def forget_enrollment(self) -> None:
         """Drop the token (the data stays); the laptop must be enrolled again to sync."""
@@ -388,6 +519,9 @@ class SyncService:
                 _("The server was restored from a backup; re-basing."),
                 epoch=server_epoch,
             )
+        fit = self._fit_scope(info.get("hubs") or [], data_manager)
+        report.rescoped += sum(fit.rescoped.values())
+        report.requeued += fit.requeued
         self._push_all(client, epoch, report, notify)
         self._send_resolutions(client, epoch)
         self._pull_all(client, epoch, report, notify)

@@ -1,6 +1,6 @@
 """Import volunteers and their clearance dates from CSV or .xlsx, by the roster import's
 rules: the file is read by ``services/importing.py`` (encodings, separators, Excel
-dates, title rows), a dry run says what would happen with the line number and reason of
+dates, title rows), a dry run says what would happen with the row number and reason of
 every rejected row, and the import writes every valid row in ONE transaction (or, with
 ``strict``, nothing at all if any row is rejected).
 
@@ -37,9 +37,9 @@ from harmony_desktop.services.importing import (
     _blank,
     _text,
     normalise_header,
-    parse_date,
     split_full_name,
 )
+from harmony_desktop.services.sheets import DateColumns, NotADate, date_columns
 from harmony_desktop.services.volunteers import (
     VolunteerService,
     clearance_kinds,
@@ -238,14 +238,20 @@ class VolunteerImport:
         existing = {v.id: v for v in self.volunteers.for_hub(hub_id)}
         by_email = {v.email.casefold(): v for v in existing.values() if v.email}
         by_name = {(fold(v.first_name), fold(v.last_name)): v for v in existing.values()}
-        report = ImportReport()
+        # Each clearance column's order of day and month is decided once, from all its
+        # dates and the file's other ones (a file refused here when they disagree).
+        columns = date_columns(
+            table,
+            {t: i for i, t in mapping.items() if t and t.startswith(("done:", "expires:"))},
+        )
+        report = ImportReport(dates=columns.notes(today))
         plans: list[VolunteerPlan] = []
         seen: dict[tuple[str, ...], int] = {}
         for line, cells in table.rows:
             if all(_blank(c) for c in cells):
                 continue
             try:
-                plan = self._convert(line, cells, mapping, hubs, kinds, today)
+                plan = self._convert(line, cells, mapping, hubs, kinds, today, columns)
             except ValidationError as exc:
                 report.rejected.append(Rejection(line, str(exc)))
                 continue
@@ -260,8 +266,8 @@ class VolunteerImport:
                 report.rejected.append(
                     Rejection(
                         line,
-                        _("The same volunteer as on line {line} (e-mail or name).").format(
-                            line=earlier
+                        _("The same volunteer as on row {row} (e-mail or name).").format(
+                            row=earlier
                         ),
                     )
                 )
@@ -307,6 +313,7 @@ class VolunteerImport:
         hubs: dict[str, str],
         kinds: dict[str, Any],
         today: dt.date,
+        columns: DateColumns,
     ) -> VolunteerPlan:
         """One row as a plan; raises ValidationError with the reason it is rejected."""
         fields: dict[str, Any] = {}
@@ -319,7 +326,9 @@ class VolunteerImport:
             if target.startswith(("done:", "expires:")):
                 what, _sep, kind_id = target.partition(":")
                 try:
-                    day = parse_date(raw, today=today)
+                    day = columns.parse(target, raw, today=today)
+                except NotADate as exc:
+                    raise ValidationError(exc.reason(kinds[kind_id].label)) from exc
                 except (ValueError, OverflowError) as exc:
                     raise ValidationError(
                         _("{value!r} is not a date ({kind}).").format(

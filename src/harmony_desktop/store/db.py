@@ -27,7 +27,13 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
-from harmony_desktop.domain.errors import StoreCorruptError, StoreError, StoreWriteError
+from harmony_desktop.domain.errors import (
+    StoreCorruptError,
+    StoreError,
+    StoreUnavailableError,
+    StoreWriteError,
+    Trouble,
+)
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.paths import migrations_dir
 from harmony_desktop.store import settings
@@ -50,6 +56,10 @@ BACKUP_STEP_PAGES = 1024
 #: A partial backup left unwritten this long was cut short (a backup under way writes
 #: every few hundredths of a second): the next backup removes it.
 STALE_PARTIAL_S = 60 * 60
+#: Free space under which a disk error opening the database is a full disk: SQLite
+#: reports the shared-memory file it could not make beside the database (32 KiB) as a
+#: disk I/O error (SQLITE_IOERR_SHMSIZE), not as a full disk.
+NEARLY_FULL_BYTES = 1_000_000
 
 
 def _configure_engine(engine: Engine, begin_sql: str) -> None:
@@ -123,7 +133,9 @@ def _current_revision(conn: Connection) -> str | None:
 def check_integrity(path: Path) -> None:
     """Raise :class:`StoreCorruptError` unless ``path`` is a healthy SQLite database.
 
-    Opens the file read-only so a damaged file is never modified.
+    Opens the file read-only so a damaged file is never modified. A file that cannot be
+    read because of its disk (full, failing, read-only: :func:`unavailable`) is not
+    called damaged: :class:`StoreUnavailableError` says what to do instead.
     """
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -132,6 +144,9 @@ def check_integrity(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        trouble = unavailable(path, exc)
+        if trouble is not None:
+            raise trouble from exc
         raise corrupt_error(path, str(exc)) from exc
     if rows != [("ok",)]:
         raise corrupt_error(path, "; ".join(str(r[0]) for r in rows[:3]))
@@ -181,7 +196,7 @@ class Store:
             if self.path.stat().st_size == 0:
                 raise StoreCorruptError(_empty_message(self.path), path=self.path, empty=True)
             if not _writable(self.path):
-                raise StoreError(_read_only_message(self.path.parent))
+                raise unavailable_error(Trouble.READ_ONLY, self.path)
             make_private(self.path)
             if check_later and nothing_to_write_back(self.path):
                 self._start_check()
@@ -202,7 +217,7 @@ class Store:
             self._migrate()
         except Exception as exc:
             self.close()
-            self.checked()  # a damaged file: say that, not what it broke
+            self.opening_failed(exc)
             raise StoreError(
                 _("Could not prepare the database {path}: {error}").format(
                     path=self.path, error=exc
@@ -210,8 +225,9 @@ class Store:
             ) from exc
         try:
             self.device_id = self._ensure_device_id()
-        except BaseException:
+        except BaseException as exc:
             self.close()
+            self.opening_failed(exc)
             raise
 
     def _start_check(self) -> None:
@@ -226,9 +242,21 @@ class Store:
         self._check = threading.Thread(target=check, name="harmony-integrity", daemon=True)
         self._check.start()
 
+    def opening_failed(self, error: BaseException) -> None:
+        """Opening the store (or what start-up does first with it) failed with
+        ``error``: raise what a person must be told instead, if there is such a thing:
+        the damage the integrity check found (not what it broke), or the disk's trouble
+        (:func:`unavailable`: a full disk is not damage). Returns otherwise, for the
+        caller to raise ``error``."""
+        self.checked()
+        trouble = unavailable(self.path, error)
+        if trouble is not None:
+            raise trouble from error
+
     def checked(self) -> None:
         """Return once the file's integrity check has passed; raise what it found
-        (:class:`StoreCorruptError` for a damaged file) otherwise, every time.
+        (:class:`StoreCorruptError` for a damaged file, :class:`StoreUnavailableError`
+        for a disk it could not be read on) otherwise, every time.
 
         A store opened with ``check_later`` (the window's: it shows today's view while
         SQLite reads the whole file) runs the check on a thread; every write, migration
@@ -653,17 +681,112 @@ def make_private(database: Path) -> None:
 def _writable(database: Path) -> bool:
     """False when SQLite could not write ``database`` or make its WAL and shared-memory
     files beside it: a disk mounted read-only, or a file or folder the user may not
-    write. Opened so, a healthy database fails as if it were damaged."""
-    return os.access(database.parent, os.W_OK) and os.access(database, os.W_OK)
+    write (its WAL or shared memory too: left by the app run once as another user).
+    Opened so, a healthy database fails as if it were damaged."""
+    if not os.access(database.parent, os.W_OK | os.X_OK):
+        return False
+    sides = [database.with_name(database.name + suffix) for suffix in ("-wal", "-shm")]
+    return all(os.access(file, os.R_OK | os.W_OK) for file in (database, *sides) if file.exists())
 
 
-def _read_only_message(folder: Path) -> str:
-    return _(
-        "The data folder {folder} is on a read-only disk, or you may not write to it, "
-        "so the database cannot be opened. Nothing has been changed. Copy the folder to "
-        "a disk you can write to and start with --data-dir FOLDER, or make the disk "
-        "writable again."
-    ).format(folder=folder)
+def _sqlite_cause(error: BaseException) -> sqlite3.Error | None:
+    """The SQLite error behind ``error`` (itself, SQLAlchemy's wrapped one, or one it
+    was raised from: a :class:`StoreWriteError`'s full disk), if any."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        seen.add(id(found))
+        if isinstance(found, sqlite3.Error):
+            return found
+        orig = getattr(found, "orig", None)  # SQLAlchemy's DBAPIError
+        if isinstance(orig, sqlite3.Error):
+            return orig
+        found = found.__cause__
+    return None
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return free_space(folder) < NEARLY_FULL_BYTES
+    except OSError:  # the disk is gone: a disk error
+        return False
+
+
+def unavailable(database: Path, error: BaseException) -> StoreUnavailableError | None:
+    """What keeps ``database`` from being opened or checked, when it is its disk and
+    not damage in the file: a full disk (SQLITE_FULL; a disk I/O error with the disk
+    all but full, as SQLite reports the shared memory it could not make), a disk
+    error (SQLITE_IOERR: disconnected, failing), a disk, file or folder that may not be
+    written (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN). None for anything else:
+    damage (SQLITE_CORRUPT, SQLITE_NOTADB) and bugs."""
+    cause = _sqlite_cause(error)
+    trouble: Trouble | None = None
+    detail: str | None = None
+    if cause is not None:
+        code = getattr(cause, "sqlite_errorcode", 0) & 0xFF
+        name = getattr(cause, "sqlite_errorname", "")
+        detail = f"{name}: {cause}" if name else str(cause)
+        if code == sqlite3.SQLITE_FULL:
+            trouble = Trouble.FULL
+        elif code == sqlite3.SQLITE_IOERR:
+            trouble = Trouble.FULL if _nearly_full(database.parent) else Trouble.DISK
+        elif code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
+            trouble = Trouble.READ_ONLY
+        elif code == sqlite3.SQLITE_CANTOPEN:
+            # a file or folder it may not use; else the disk did not let it open the file
+            trouble = Trouble.DISK if _writable(database) else Trouble.READ_ONLY
+    if trouble is None:
+        return None
+    return unavailable_error(trouble, database, detail)
+
+
+def unavailable_error(
+    trouble: Trouble, database: Path, detail: str | None = None
+) -> StoreUnavailableError:
+    """The error of ``database`` kept from opening by ``trouble`` (its disk's), with
+    the command line's message: what is wrong and what to do, no backup to restore."""
+    folder = database.parent
+    not_damage = _(
+        "This is not damage to the database: nothing in it has been changed, and "
+        "restoring a backup would not help (it would lose the changes made since it was "
+        "taken)."
+    )
+    if trouble is Trouble.FULL:
+        what = _("The disk holding {folder} is full, so the database {path} cannot be opened.")
+        todo = _(
+            "Free some space on that disk (empty the wastebasket, move videos or old "
+            "files elsewhere), then start again."
+        )
+    elif trouble is Trouble.DISK:
+        what = _(
+            "The database {path} could not be read from its disk ({detail}): the disk "
+            "may have been disconnected, or be failing."
+        )
+        todo = _(
+            "Check that the disk holding {folder} is connected, then start again. If "
+            "this keeps happening, ask your administrator for help: the disk may be "
+            "failing."
+        )
+    else:
+        what = _(
+            "The data folder {folder} is on a read-only disk, or you may not write to it "
+            "or to the database's files in it, so the database cannot be opened."
+        )
+        todo = _(
+            "Make the disk writable again, or ask your administrator to let you write to "
+            "that folder and the files in it, then start again; or copy the folder to a "
+            "disk you can write to and start with --data-dir FOLDER."
+        )
+    message = " ".join(
+        (
+            what.format(folder=folder, path=database, detail=detail),
+            not_damage,
+            todo.format(folder=folder),
+        )
+    )
+    return StoreUnavailableError(
+        message, trouble=trouble, path=database, folder=folder, detail=detail
+    )
 
 
 def _not_created_message(folder: Path, err: sqlite3.Error) -> str:
@@ -877,7 +1000,16 @@ def restore_backup(backup: Path, database: Path) -> Restored:
     daily backups (``backups/`` beside it), is this laptop's: the laptop goes on as
     itself, still enrolled. From anywhere else, a laptop of its own, as above.
     """
-    check_integrity(backup)
+    try:
+        check_integrity(backup)
+    except StoreUnavailableError as exc:  # not damaged: unreadable where it is
+        raise StoreError(
+            _(
+                "The backup {path} could not be read where it is ({detail}). Nothing has "
+                "been changed. Copy it to a folder on this computer, then put it back "
+                "from there."
+            ).format(path=backup, detail=exc.detail or exc.trouble.value)
+        ) from exc
     own = device_id_of(database)
     if own is None and database.exists() and _in_own_backups(backup, database):
         own = device_id_of(backup)  # this laptop's own daily backup

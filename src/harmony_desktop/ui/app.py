@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 from harmony_desktop.domain import i18n
-from harmony_desktop.domain.errors import HarmonyError, StoreCorruptError
+from harmony_desktop.domain.errors import HarmonyError, StoreCorruptError, StoreUnavailableError
 from harmony_desktop.paths import resolve_paths, resource
 from harmony_desktop.store import settings
 from harmony_desktop.store.today import FirstView, read_first_view
@@ -209,8 +209,9 @@ def press_keys(window: MainWindow) -> None:
 
 def report_damage(window: MainWindow) -> list[Exception]:
     """Wait (on the maintenance thread) for the integrity check the store began at open;
-    if it finds the file damaged, say so and what to do, and close the window. Until it
-    has passed, every write waits for it, so nothing is written to a damaged file.
+    if it finds the file damaged (or could not read it: a full disk), say so and what
+    to do, and close the window. Until it has passed, every write waits for it, so
+    nothing is written to a damaged file.
 
     Returns the list the error found is put in, for the exit status.
     """
@@ -295,7 +296,8 @@ def _open_window(
                 chosen = services.hubs.find(hub or last_hub(services))
             except Exception as exc:
                 if not isinstance(exc, HarmonyError):
-                    services.store.checked()  # a damaged file: say that, not what it broke
+                    # damage or a full disk: say that, not what it broke
+                    services.store.opening_failed(exc)
                 raise
         except HarmonyError as exc:
             return _refused(None, exc, resolve_paths(data_dir).backups) or 2
@@ -330,14 +332,22 @@ def _open_window(
 
 
 def _refused(parent: QWidget | None, error: Exception, backups: Path | None) -> Path | None:
-    """Say why the database cannot be used; for a damaged one, offer its backups. The
+    """Say why the database cannot be used; for a damaged one, offer its backups (and
+    only for a damaged one: a full or read-only disk is said with what to do). The
     backup chosen to be put back, or None."""
+    from harmony_desktop.ui.screen_fit import dialogs_on_screen
+
     if isinstance(error, StoreCorruptError):
         from harmony_desktop.ui.restore import offer_backups
-        from harmony_desktop.ui.screen_fit import dialogs_on_screen
 
         with dialogs_on_screen():  # the box, and the file dialog it opens, on the screen
             return offer_backups(parent, error, backups)  # the window's words, not the CLI's
+    if isinstance(error, StoreUnavailableError):
+        from harmony_desktop.ui.store_trouble import say_trouble
+
+        with dialogs_on_screen():
+            say_trouble(parent, error)  # the window's words, not the CLI's
+        return None
     QMessageBox.critical(parent, APP_NAME, _refusal(error))
     return None
 

@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         if auto_sync:  # not in tests and benchmarks, which fix their own day
             self._day_timer = QTimer(self)
             self._day_timer.setInterval(NEW_DAY_CHECK_MS)
-            self._day_timer.timeout.connect(self.check_new_day)
+            self._day_timer.timeout.connect(self.look_at_the_date)
             self._day_timer.start()
             app = QGuiApplication.instance()
             if isinstance(app, QGuiApplication):
@@ -372,17 +372,34 @@ class MainWindow(QMainWindow):
 
     def _app_state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
+            self.look_at_the_date()
+
+    def look_at_the_date(self) -> None:
+        """Every minute, and when the app comes back to the front: the register compares
+        this computer's date with what it recorded (in the background: its band comes if
+        the date went wrong, and goes once it is right again), then the window opens
+        again on the computer's day if that moved on (:meth:`check_new_day`). Before the
+        services are open (the first paint), the day alone."""
+        if self._closed or self.successor is not None:
+            return
+        if not self.register.attached:
             self.check_new_day()
+            return
+        self.register.check_clock(then=lambda day: self.check_new_day(day))
 
     def check_new_day(self, now: dt.date | None = None) -> MainWindow | None:
         """If this computer's day has moved on since the window opened (``now``: its day
         now), open the window again on the new day, on the same hub and tab, so the
         register's "today" and its sessions are the new day's and no roll is taken on
         yesterday's. Not while a question or dialog is open, or Programme set-up is
-        (the next check tries again): every mark is already stored. Returns the new
-        window, if one was opened."""
+        (the next check tries again): every mark is already stored. Nor when the
+        register found the computer's date gone certainly wrong while it was open on a
+        day it trusted (:attr:`RegisterPage.date_gone_wrong`): the register keeps its
+        day and says so. Returns the new window, if one was opened."""
         now = now or dt.date.today()
         if now == self._opened_on or self._closed or self.successor is not None:
+            return None
+        if self.register.date_gone_wrong is not None:
             return None
         if QApplication.activeModalWidget() is not None:
             return None

@@ -138,11 +138,12 @@ class DateBand(QFrame):
         """:attr:`RED` or :attr:`AMBER`."""
         self.setStyleSheet(f"QFrame#{self.objectName()} {{ {colours} border-radius: 6px; }}")
 
-    def say(self, head: str, body: str, today: dt.date, recorded: dt.date) -> None:
-        """Show ``head`` in bold and ``body`` with its ``{today}`` and ``{recorded}``."""
+    def say(self, head: str, body: str, today: dt.date, recorded: dt.date, **days: dt.date) -> None:
+        """Show ``head`` in bold and ``body`` with its ``{today}`` and ``{recorded}`` (and
+        any other day named in ``days``)."""
+        named = {"today": today, "recorded": recorded, **days}
         text = body.format(
-            today=escape(long_day(today), quote=False),
-            recorded=escape(long_day(recorded), quote=False),
+            **{name: escape(long_day(day), quote=False) for name, day in named.items()}
         )
         self.label.setText(f"<b>{escape(head, quote=False)}</b> {text}")
         self.label.setAccessibleDescription(f"{head} {text}")

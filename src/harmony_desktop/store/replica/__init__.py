@@ -9,6 +9,7 @@
 * ``conflicts``: losing values and refused changes kept for review;
 * ``unapplied``: pulled rows this laptop cannot apply, set aside for review;
 * ``rebase``: re-queueing the whole state after a server restore;
+* ``scope``: the rows a laptop never sent, fitted to the scope it joins a server with;
 * ``clock_reset``: turning the clock back after this computer's clock was set far ahead.
 
 Everything above the store uses :class:`Replica` and the names exported here; the
@@ -28,6 +29,7 @@ from harmony_desktop.store.replica import outbox as _outbox
 from harmony_desktop.store.replica import pull as _pull
 from harmony_desktop.store.replica import push as _push
 from harmony_desktop.store.replica import rebase as _rebase
+from harmony_desktop.store.replica import scope as _scope
 from harmony_desktop.store.replica.clock import (
     GENESIS,
     MAX_SKEW_MS,
@@ -41,6 +43,7 @@ from harmony_desktop.store.replica.conflicts import REJECTED_FIELD, ConflictReco
 from harmony_desktop.store.replica.outbox import Queued
 from harmony_desktop.store.replica.pull import BeforeCursor
 from harmony_desktop.store.replica.push import PushTally
+from harmony_desktop.store.replica.scope import ScopeFit
 from harmony_desktop.store.replica.unapplied import UNAPPLIED_FIELD
 from harmony_desktop.store.replica.wire import (
     codec,
@@ -78,6 +81,7 @@ __all__ = [
     "PushTally",
     "Queued",
     "Replica",
+    "ScopeFit",
     "StoredRows",
     "Wall",
     "attendance_code_id",
@@ -168,6 +172,16 @@ class Replica:
         """After a server restore: re-queue the whole local state with its original
         clocks, cursor 0, the new epoch. Returns the changes queued."""
         return _rebase.rebase(self.store, new_epoch, wall=self.wall)
+
+    # -- joining a server later ----------------------------------------------------------
+
+    def fit_scope(self, hubs: Sequence[str], *, data_manager: bool) -> ScopeFit:
+        """Fit what this laptop made and never had accepted by a server to the scope it
+        syncs with (enrolled for ``hubs``, or a data manager's), in one transaction:
+        programme-wide rows that belong to one of its hubs alone become that hub's, and
+        on a data manager's laptop the changes refused as out of scope are queued again;
+        returns that and what it still cannot send (``scope``)."""
+        return _scope.fit(self.store, hubs, data_manager=data_manager, wall=self.wall)
 
     # -- a clock that was set far ahead -------------------------------------------------
 

@@ -114,6 +114,8 @@ class ConflictRecord:
     #: the clocks of the two values ("" where there is none: a refusal's reason)
     losing_clock: str = ""
     winning_clock: str = ""
+    #: the row's hub (None: a row of the whole programme)
+    hub_id: str | None = None
 
 
 def _kind(field_name: str) -> str:
@@ -144,6 +146,7 @@ def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[Confli
             kind=_kind(c.field_name),
             losing_clock=c.losing_clock,
             winning_clock=c.winning_clock,
+            hub_id=c.hub_id,
         )
         for c in s.exec(query.order_by(col(Conflict.detected_at).desc()))
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,28 @@ def entry(
         bases_text if bases_text is not None else dumps_flat(bases) if bases else "{}",
         created,
     )
+
+
+def whole_row(
+    table: str,
+    row_id: str,
+    hub_id: str | None,
+    values: dict[str, Any],
+    clocks: dict[str, str],
+    created: str,
+    next_id: Callable[[], int],
+) -> list[Entry]:
+    """The entries that send a row's whole state (``values``, wire values, each field
+    with its own clock in ``clocks``): one per clock, oldest first, each with the id
+    ``next_id()`` gives it and no bases. A re-base sends every row so, and a row this
+    laptop never had accepted is sent so once it may be (``scope``)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for name, stamp in clocks.items():
+        groups.setdefault(stamp, {})[name] = values[name]
+    return [
+        entry(table, row_id, hub_id, group, stamp, {}, created, mutation_id=next_id())
+        for stamp, group in sorted(groups.items())
+    ]
 
 
 def queue(session: sql.On, entries: Sequence[Entry]) -> None:

@@ -9,7 +9,7 @@ merging by clock makes that idempotent.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
@@ -49,23 +49,15 @@ def rebase(store: Store, new_epoch: str, *, wall: Wall) -> int:
                     continue
                 if table in SHARED and row.hub_id is not None and row.hub_id not in own_hubs:
                     continue
-                values = row_values(row)
-                groups: dict[str, dict[str, Any]] = {}
-                for name, stamp in row_clocks(row).items():
-                    groups.setdefault(stamp, {})[name] = values[name]
-                for stamp, group in sorted(groups.items()):
-                    entries.append(
-                        outbox.entry(
-                            table,
-                            row.id,
-                            row.hub_id,
-                            group,
-                            stamp,
-                            {},
-                            created,
-                            mutation_id=mutation_id_for(clock.now()),
-                        )
-                    )
+                entries += outbox.whole_row(
+                    table,
+                    row.id,
+                    row.hub_id,
+                    row_values(row),
+                    row_clocks(row),
+                    created,
+                    lambda: mutation_id_for(clock.now()),
+                )
         for start in range(0, len(entries), _BATCH):
             outbox.queue(s, entries[start : start + _BATCH])
         save_clock(s, clock)

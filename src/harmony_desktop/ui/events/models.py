@@ -146,8 +146,10 @@ class EventsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # the time under the date, so the title has the room on a netbook
+            between = "\n" if role == Qt.ItemDataRole.DisplayRole else " "
             return (
-                f"{date_text(row.date)} {time_text(row.start)}",
+                f"{date_text(row.date)}{between}{time_text(row.start)}",
                 row.what,
                 row.title,
                 row.figure_lines if role == Qt.ItemDataRole.DisplayRole else row.figure,

@@ -18,8 +18,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -77,6 +77,13 @@ Loaded = tuple[list[EventRow], dt.date]
 
 #: The "Reached" column is at most this wide (pixels): the title keeps the rest.
 FIGURE_MOST = 140
+
+
+def _fits(metrics: QFontMetrics, text: str, width: int, *, lines: int) -> bool:
+    """``text`` whole in ``width`` pixels of ``metrics``' font, wrapped at its spaces onto
+    ``lines`` lines at most."""
+    box = metrics.boundingRect(QRect(0, 0, max(1, width), 100000), Qt.TextFlag.TextWordWrap, text)
+    return box.width() <= width and box.height() <= lines * metrics.lineSpacing()
 
 
 class SessionDetails(QWidget):
@@ -228,15 +235,13 @@ class EventsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The title takes what the date, the kind and "Reached" leave (wrapping onto a
         # second line), so the list never scrolls sideways, even on a 1024-pixel netbook;
-        # "Reached" is as wide as its longest line (its figures on two lines, see
-        # :meth:`_fit_figures`), whole on hover.
+        # the date has its time under it, the kind is as wide as its two lines need and
+        # "Reached" as its longest line (its figures on two lines; see :meth:`_fit`),
+        # whole on hover.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        # The date column fits a date and a 12-hour time on one line ("… 12:45 p.m.").
-        widest = f"{date_text(dt.date(2026, 12, 30))} {time_text(dt.time(12, 45))}"
-        date_width = max(126, self.view.fontMetrics().horizontalAdvance(widest) + 16)
-        for column, width in enumerate((date_width, 100)):
-            self.view.setColumnWidth(column, width)
+        self.view.setColumnWidth(EventColumn.DATE, self._date_width())
+        self.view.setColumnWidth(EventColumn.WHAT, 100)
 
         self.family = FamilyRollPanel(services, tasks, staff, wrong_day=wrong_day)
         self.details = SessionDetails()
@@ -329,7 +334,7 @@ class EventsPage(QWidget):
             None,
         )
         self.model.set_rows(rows)
-        self._fit_figures()
+        self._fit()
         row = self.model.row_of(wanted) if wanted else -1
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, 0))
@@ -340,6 +345,41 @@ class EventsPage(QWidget):
                 self._focus_next = None
                 self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # on its row
         self.loaded.emit(self.model.rowCount())
+
+    def _date_width(self) -> int:
+        """The date column: the widest date of a year ("mié 30 dic 2026") or time
+        ("12:45 p.m.") on its line, at least its heading."""
+        metrics = self.view.fontMetrics()
+        first = dt.date(2026, 1, 1)
+        lines = [date_text(first + dt.timedelta(days=n)) for n in range(365)]
+        lines += [time_text(dt.time(hour, 45)) for hour in (0, 10, 12, 22)]
+        heading = self._heading_width(EventColumn.DATE)
+        return max(heading + 24, max(metrics.horizontalAdvance(line) for line in lines) + 14)
+
+    def _heading_width(self, column: EventColumn) -> int:
+        heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+        return self.view.horizontalHeader().fontMetrics().horizontalAdvance(heading)
+
+    def _fit(self) -> None:
+        """The kind and "Reached" columns as narrow as their text allows: the title keeps
+        the rest."""
+        self._fit_kind()
+        self._fit_figures()
+
+    def _fit_kind(self) -> None:
+        """The kind column ("Presentación", "Taller para padres") as narrow as lets each
+        kind shown wrap onto two lines at most, at least its heading."""
+        metrics = self.view.fontMetrics()
+        kinds = {self.model.event_at(i).what for i in range(self.model.rowCount())}
+        width = self._heading_width(EventColumn.WHAT) + 24
+        for kind in kinds:
+            needed = max(metrics.horizontalAdvance(word) for word in kind.split() or [""])
+            while needed < metrics.horizontalAdvance(kind) and not _fits(
+                metrics, kind, needed, lines=2
+            ):
+                needed += 2
+            width = max(width, needed + 14)
+        self.view.setColumnWidth(EventColumn.WHAT, width)
 
     def _fit_figures(self) -> None:
         """The "Reached" column as wide as its longest figure ("19 participantes",

@@ -44,6 +44,8 @@ from harmony_desktop.ui.tasks import TaskManager
 from harmony_desktop.ui.timefield import TimeField
 
 Slot = tuple[int, dt.time, dt.time]
+# The weekly meetings the Meets table shows without scrolling.
+MEETINGS_IN_SIGHT = 4
 FAMILIES = ("strings", "woodwinds", "brass", "percussion", "voice", "keyboard", "guitar", "mixed")
 
 
@@ -80,7 +82,13 @@ class MeetingsEditor(QWidget):
             header.resizeSection(column, max(widest + 10, header.sectionSizeHint(column)))
         header.setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setMinimumHeight(88)  # a header and two meetings
+        # a header and four meetings without scrolling (two a week are common, three or
+        # four happen: with room for two, a third scrolled the table)
+        self.table.setMinimumHeight(
+            header.sizeHint().height()
+            + MEETINGS_IN_SIGHT * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
         # Tab leaves the table after its last box, as everywhere else in the form; with
         # the table's own Tab moving cell to cell (and round again) the keyboard could
         # never reach Add meeting, the fields below or Save.
@@ -89,14 +97,22 @@ class MeetingsEditor(QWidget):
         self.remove_button = button(tr("Remo&ve meeting"), tr("Remove the chosen meeting"))
         self.add_button.clicked.connect(lambda: self.add_meeting())
         self.remove_button.clicked.connect(self.remove_meeting)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        # the label and the buttons on one row above the table: the table has the room
+        # a row of buttons under it took
+        self.label = QLabel(tr("&Meets:"))
+        self.label.setBuddy(self.table)
+        top = QHBoxLayout()
+        top.addWidget(self.label)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        # Tab goes from the meetings to Add meeting, although the buttons are above them
+        QWidget.setTabOrder(self.table, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.remove_button)
 
     def add_meeting(
         self, weekday: int | None = None, start: dt.time | None = None, end: dt.time | None = None
@@ -131,6 +147,9 @@ class MeetingsEditor(QWidget):
             box = self.table.cellWidget(row, column)
             QWidget.setTabOrder(previous, box)
             previous = box
+        # then on to Add meeting and Remove meeting (above the table, but next to do)
+        QWidget.setTabOrder(previous, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.remove_button)
         self.table.setCurrentCell(row, 0)
         return row
 
@@ -192,6 +211,12 @@ class OptionalDate(QWidget):
         return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[return-value]
 
 
+def teacher_and_days(ensemble: EnsembleRecord) -> str:
+    """An ensemble's teacher and when it meets, on one line ("Rebecca García · Mon, Wed
+    4:15 PM–5:45 PM"): under its name in a narrow list."""
+    return " · ".join(part for part in (ensemble.teacher, ensemble.schedule_text) if part)
+
+
 class EnsemblesPage(EditorPage[EnsembleRecord]):
     """One hub's ensembles."""
 
@@ -221,15 +246,16 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         label.setBuddy(self.hub_box)
         hub_row.addWidget(label)
         hub_row.addWidget(self.hub_box, 1)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertLayout(0, hub_row)
-        # name, teacher and days share what the figures leave: no sideways scrolling
-        share_columns(self.view, [0, 1, 2])
+        # above the list alone: the details beside it have its height for the meetings
+        self.list_side.insertLayout(0, hub_row)
+        # name, teacher and days share what the figures leave: no sideways scrolling;
+        # when they do not fit side by side (a 1024-pixel netbook), the name is whole on
+        # its line and the teacher and days go under it
+        share_columns(self.view, [0, 1, 2], under=[1, 2])
 
     def columns(self) -> Sequence[Column[EnsembleRecord]]:
         return [
-            Column(tr("Name"), lambda e: e.name),
+            Column(tr("Name"), lambda e: e.name, under=teacher_and_days),
             Column(tr("Teacher"), lambda e: e.teacher),
             Column(tr("Meets"), lambda e: e.schedule_text),
             Column(tr("Places"), lambda e: e.capacity),
@@ -271,9 +297,6 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
         self.form.addRow(self.follows_terms)  # the whole row wide (long in Spanish)
         # the meetings' table the details' whole width, under its label: beside the
         # labels (long in Spanish) its day column cut "Miércoles" on a 1024-pixel netbook
-        meets_label = QLabel(tr("&Meets:"))
-        meets_label.setBuddy(self.meetings.table)
-        self.form.addRow(meets_label)
         self.form.addRow(self.meetings)
         self.form.addRow(tr("&Level:"), self.level_edit)
         self.form.addRow(tr("Inst&ruments:"), self.family_box)

@@ -15,11 +15,17 @@ IdRole = int(Qt.ItemDataRole.UserRole) + 1
 
 
 class Column(Generic[R]):
-    """One column: its header and how a record shows in it (text, or a yes/no mark)."""
+    """One column: its header and how a record shows in it (text, or a yes/no mark).
 
-    def __init__(self, header: str, value: Callable[[R], Any]) -> None:
+    ``under``: what the first column shows on a second line when the list is too narrow
+    for its text columns side by side (:meth:`RecordsModel.set_two_lines`)."""
+
+    def __init__(
+        self, header: str, value: Callable[[R], Any], *, under: Callable[[R], str] | None = None
+    ) -> None:
         self.header = header
         self.value = value
+        self.under = under
 
 
 class RecordsModel(QAbstractTableModel, Generic[R]):
@@ -29,12 +35,38 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = list(columns)
         self._records: list[R] = []
+        self._two_lines = False
 
     def set_records(self, records: Sequence[R]) -> None:
         """Show these records."""
         self.beginResetModel()
         self._records = list(records)
         self.endResetModel()
+
+    @property
+    def two_lines(self) -> bool:
+        """The first column shows its ``under`` text on a second line."""
+        return self._two_lines
+
+    def set_two_lines(self, on: bool) -> None:
+        """Show the first column's ``under`` text on a second line (the view hides the
+        columns it repeats), or not."""
+        on = on and bool(self.columns) and self.columns[0].under is not None
+        if on == self._two_lines:
+            return
+        self._two_lines = on
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._records) - 1, 0))
+
+    def line(self, row: int, column: int) -> str:
+        """The text of a cell on one line, as it shows without a second line."""
+        record = self.record(row)
+        if record is None or not 0 <= column < len(self.columns):
+            return ""
+        value = self.columns[column].value(record)
+        if isinstance(value, bool):
+            return "✓" if value else ""
+        return "" if value is None else str(value)
 
     def records(self) -> list[R]:
         """Every record shown, in order."""
@@ -74,6 +106,14 @@ class RecordsModel(QAbstractTableModel, Generic[R]):
         record = self.record(index.row()) if index.isValid() else None
         if record is None or not 0 <= index.column() < len(self.columns):
             return None
+        under = self.columns[0].under if self._two_lines and index.column() == 0 else None
+        if under is not None and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):  # the name, then what the hidden columns held
+            between = ", " if role == Qt.ItemDataRole.AccessibleTextRole else "\n"
+            return f"{self.columns[0].value(record)}{between}{under(record)}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             value = self.columns[index.column()].value(record)
             if isinstance(value, bool):

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -127,10 +128,13 @@ def table_view(model: RecordsModel[Any], name: str) -> QTableView:
 class _SharedColumns(QObject):
     """Keeps a list's columns inside its width (see :func:`share_columns`)."""
 
-    def __init__(self, view: QTableView, flexible: Sequence[int]) -> None:
+    def __init__(self, view: QTableView, flexible: Sequence[int], under: Sequence[int]) -> None:
         super().__init__(view)
         self.view = view
         self.flexible = list(flexible)
+        self.under = list(under)
+        self._one_line_rows = view.verticalHeader().defaultSectionSize()
+        self._fitting = False
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -150,35 +154,82 @@ class _SharedColumns(QObject):
     def fit(self, *_args: object) -> None:
         """Each column as wide as its contents when they all fit, the last taking what is
         left over; otherwise the flexible columns share what the others leave, the
-        narrowest whole and the widest cut (at least 40 px each)."""
+        narrowest whole and the widest cut (at least 40 px each). With ``under``
+        columns, when they do not all fit, those are hidden and shown under the first
+        column on a second line, which takes what the others leave."""
+        if self._fitting:  # the model's second line changed the data: already fitting
+            return
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
         view, header = self.view, self.view.horizontalHeader()
         count = header.count()
         if count == 0:
             return
-        wanted = [
-            max(view.sizeHintForColumn(c), header.sectionSizeHint(c) + 4) for c in range(count)
-        ]
         room = view.viewport().width()
-        widths = list(wanted)
-        if sum(wanted) > room:
-            left = room - sum(w for c, w in enumerate(wanted) if c not in self.flexible)
-            flexible = sorted(self.flexible, key=lambda c: wanted[c])
+        two_lines = self._choose_lines(room)
+        shown = [c for c in range(count) if not view.isColumnHidden(c)]
+        wanted = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c) + 4) for c in shown}
+        widths = dict(wanted)
+        flexible = [c for c in self.flexible if c in wanted]
+        if two_lines:  # the first column takes what the figures leave, half at least
+            left = room - sum(w for c, w in wanted.items() if c != 0)
+            widths[0] = max(40, left, min(wanted[0], room // 2))
+        elif sum(wanted.values()) > room:
+            left = room - sum(w for c, w in wanted.items() if c not in flexible)
+            flexible.sort(key=lambda c: wanted[c])
             for done, column in enumerate(flexible):
                 share = left // (len(flexible) - done)
                 widths[column] = max(40, min(wanted[column], share))
                 left -= widths[column]
         else:
-            widths[-1] += room - sum(wanted)
-        for column, width in enumerate(widths):
+            widths[shown[-1]] += room - sum(wanted.values())
+        for column, width in widths.items():
             header.resizeSection(column, width)
 
+    def _choose_lines(self, room: int) -> bool:
+        """Whether the ``under`` columns go under the first on a second line: when the
+        list's columns, each as wide as its widest text on one line, do not fit ``room``."""
+        view, header = self.view, self.view.horizontalHeader()
+        model = view.model()
+        if not self.under or not isinstance(model, RecordsModel):
+            return False
+        metrics = view.fontMetrics()
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+        beside = 2 * (margin + 1) + 1  # the room a cell keeps beside its text
+        rows = range(model.rowCount())
+        one_line = sum(
+            max(
+                header.sectionSizeHint(c) + 4,
+                max((metrics.horizontalAdvance(model.line(r, c)) for r in rows), default=0)
+                + beside,
+            )
+            for c in range(header.count())
+        )
+        two_lines = one_line > room
+        if two_lines != model.two_lines:
+            model.set_two_lines(two_lines)
+            for column in self.under:
+                view.setColumnHidden(column, two_lines)
+            lines = 2 * metrics.lineSpacing() + 6
+            rows_high = max(self._one_line_rows, lines) if two_lines else self._one_line_rows
+            view.verticalHeader().setDefaultSectionSize(rows_high)
+        return two_lines
 
-def share_columns(view: QTableView, flexible: Sequence[int]) -> None:
+
+def share_columns(view: QTableView, flexible: Sequence[int], under: Sequence[int] = ()) -> None:
     """Fit ``view``'s columns to its width, never sideways scrolling on a narrow window
     (a 1024-pixel netbook): columns keep their contents' width while they fit; when they
     do not, the ``flexible`` (text) columns share the room left, their text cut with "…"
-    (whole in the tooltip and read out whole)."""
-    _SharedColumns(view, flexible)
+    (whole in the tooltip and read out whole). With ``under`` (columns the first
+    column's :class:`~harmony_desktop.ui.programme.models.Column` repeats on a second
+    line), those are hidden instead, and the first column, two lines tall, takes the room
+    left."""
+    _SharedColumns(view, flexible, under)
 
 
 class _DetailsScroll(QScrollArea):
@@ -304,7 +355,11 @@ class EditorPage(QWidget, UnsavedForm, Generic[R]):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         body = QHBoxLayout()
-        body.addWidget(self.view, 3)
+        # the list's side (a page may put a row above the list alone: the details
+        # beside it keep their height)
+        self.list_side = QVBoxLayout()
+        self.list_side.addWidget(self.view)
+        body.addLayout(self.list_side, 3)
         body.addWidget(details_scroll(self.editor), 2)
         layout.addLayout(body, 1)
         tasks.changed.connect(self._changed_elsewhere)

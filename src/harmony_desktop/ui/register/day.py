@@ -211,9 +211,11 @@ class MissingRollBanner(QFrame):
 
 class ClockBehindBanner(DateBand):
     """The warning that this computer's date is behind what the register already
-    recorded: marks taken on "today" would land on the wrong day. It stays while the
-    window is open (the date is read once, at start), unless a sync sets the register's
-    clock right on that same date, and never takes the keyboard."""
+    recorded: marks taken on "today" would land on the wrong day. The register compares
+    the date when it opens, after each sync and whenever the window looks whether the
+    day moved on (every minute, and when the app comes back to the front): the band
+    comes when the date goes wrong while the register is open, and goes when a sync sets
+    the register's clock right on that same date. It never takes the keyboard."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("clockBehind", parent)
@@ -244,6 +246,23 @@ class ClockBehindBanner(DateBand):
             colours = self.AMBER
         self.set_colours(colours)
         self.say(head, body, today, recorded)
+
+    def show_gone_wrong(self, today: dt.date, recorded: dt.date, shown: dt.date) -> None:
+        """Say that this computer's date went wrong while the register was open on
+        ``shown``: it now says ``today``, behind ``recorded``, the newest day the register
+        already has changes from. The register stays on ``shown`` (red)."""
+        self.set_colours(self.RED)
+        self.say(
+            tr("⚠ This computer's date is wrong."),
+            tr(
+                "It now says {today}, but this register already has changes from "
+                "{recorded}. The register stays on {shown}, so marks are still saved on "
+                "that day. Set the date and time in this computer's settings."
+            ),
+            today,
+            recorded,
+            shown=shown,
+        )
 
 
 # The day list's row height: two lines of a session's name

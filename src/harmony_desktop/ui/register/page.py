@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,7 +61,7 @@ from harmony_desktop.ui.register.roll import ALL_PRESENT_KEYS, ROW_HEIGHT, RollP
 from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.screen_fit import available_geometry
-from harmony_desktop.ui.tasks import Changes, TaskManager
+from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
 from harmony_desktop.ui.wrong_day import WrongDayQuestion
 
 if TYPE_CHECKING:
@@ -137,6 +137,14 @@ class RegisterPage(QWidget):
         #: this computer's clock is behind what the register recorded (None: it is not,
         #: or not known yet); marks on "today" are then asked about once
         self.clock_behind: ClockBehind | None = None
+        #: this computer's date went certainly wrong while the register was open on a day
+        #: it trusted (None: it did not, or was set right again): the register keeps its
+        #: day, the band says so, and the window does not open again on the wrong date
+        self.date_gone_wrong: ClockBehind | None = None
+        self._clock_check: Ticket | None = None  # the check on its way
+        self._clock_read_begun = [False]  # ... has begun reading (on the database thread)
+        self._clock_check_again = False  # ... and one more must follow it
+        self._after_clock_check: list[Callable[[dt.date | None], object]] = []
         #: the one question before a write on that wrong "today" (shared with the
         #: volunteers below the roll and the events page)
         self.wrong_day = WrongDayQuestion(self.today)
@@ -182,7 +190,7 @@ class RegisterPage(QWidget):
         self._build_roll()
         self._load_staff()
         self.absence_alerts.refresh()
-        self._check_clock()
+        self.check_clock()
         if self._setup_unread:  # the first paint's empty day: say what the hub lacks
             self.reload_day()
 
@@ -443,22 +451,77 @@ class RegisterPage(QWidget):
 
     # -- this computer's clock ------------------------------------------------------------
 
-    def _check_clock(self) -> None:
+    def check_clock(self, then: Callable[[dt.date | None], object] | None = None) -> None:
         """Compare this computer's clock with what the register recorded, in the
-        background; the band shows if it is behind. Again after each sync: one that set
-        the register's clock right (a laptop's clock had run ahead) takes the band away."""
-        QueryOp(
-            self.tasks,
-            op=lambda s: (s.clock.behind(), s.clock.today()),
-            success=self._clock_checked,
-            parent=self,
-        ).failure(self._clock_check_failed).run_in_background()
+        background (a read of two settings on the database thread, never the UI thread's
+        work); the band shows, changes or goes. At attach, again after each sync (one that
+        set the register's clock right takes the band away), and whenever the window looks
+        whether the computer's date moved (every minute, and when the app comes back to
+        the front): a clock set right, or gone wrong, while the register is open.
+
+        ``then(day)`` follows on the UI thread: this computer's date now (None if the
+        check failed). Checks asked for while one waits for the database thread are that
+        one; asked for once it has begun reading (it may have read before what changed),
+        one more follows it, and only that one's answer counts."""
+        if then is not None:
+            self._after_clock_check.append(then)
+        pending = self._clock_check
+        if pending is not None and not pending.progress.cancelled:
+            self._clock_check_again = self._clock_check_again or self._clock_read_begun[0]
+            return
+        begun = [False]
+
+        def read(s: Services) -> tuple[ClockBehind | None, dt.date]:
+            begun[0] = True  # on the database thread; read on the UI thread later
+            return s.clock.behind(), s.clock.today()
+
+        self._clock_read_begun = begun
+        self._clock_check = (
+            QueryOp(self.tasks, op=read, success=self._clock_checked, parent=self)
+            .failure(self._clock_check_failed)
+            .run_in_background()
+        )
+
+    def _check_clock_again(self) -> bool:
+        """The check that answered may have read before something changed that a later
+        call asked about: check once more (its answer counts, not this one's)."""
+        self._clock_check = None
+        if not self._clock_check_again:
+            return False
+        self._clock_check_again = False
+        self.check_clock()
+        return True
 
     def _clock_checked(self, found: tuple[ClockBehind | None, dt.date]) -> None:
+        if self._check_clock_again():
+            return
         behind, day = found
+        shown = not self.clock_banner.isHidden()
+        if (
+            day != self.today
+            and behind is not None
+            and behind.certain
+            and not self._today_certainly_wrong
+        ):
+            # The computer's date went wrong while the register was open on a day it
+            # trusted: the register stays on that day (no question before a mark: marks
+            # still land on it), and the band says the computer's date is wrong.
+            if self.date_gone_wrong is None:
+                log.warning(
+                    "this computer's clock went %d days behind what the register recorded",
+                    behind.behind.days,
+                )
+            self.date_gone_wrong = behind
+            self.clock_banner.show_gone_wrong(behind.now.date(), behind.recorded.date(), self.today)
+            self._band_toggled(shown)
+            self.clockChecked.emit(self.clock_behind)
+            self._clock_answered(day)
+            return
+        self.date_gone_wrong = None
         if behind is None and self.clock_behind is not None and day != self.today:
             # The computer's date was changed while the register was open on the wrong
-            # "today": the band stays until Harmony is reopened, as it says.
+            # "today": the band stays until Harmony opens on the new day (the window
+            # does so by itself when nothing is asked), as it says.
             behind = self.clock_behind
         was = self.clock_behind
         judged_on = self.volunteers.judged_on()
@@ -477,12 +540,34 @@ class RegisterPage(QWidget):
             self.clock_banner.show_behind(
                 behind.now.date(), behind.recorded.date(), certain=behind.certain
             )
+        self._band_toggled(shown)
         self.clockChecked.emit(behind)
+        self._clock_answered(day)
 
     def _clock_check_failed(self, exc: Exception) -> None:
         # Only a warning is lost: the register works as before.
+        if self._check_clock_again():
+            return
         log.warning("could not compare the clock with the register: %s", type(exc).__name__)
         self.clockChecked.emit(None)
+        self._clock_answered(None)
+
+    def _clock_answered(self, day: dt.date | None) -> None:
+        waiting, self._after_clock_check = self._after_clock_check, []
+        for then in waiting:
+            then(day)
+
+    @property
+    def _today_certainly_wrong(self) -> bool:
+        """The register's own "today" is certainly wrong (it opened on a wrong date)."""
+        return self.clock_behind is not None and self.clock_behind.certain
+
+    def _band_toggled(self, shown: bool) -> None:
+        """After a check: if the band came or went (``shown``: it was shown before) the
+        roll under it grew or shrank by its height; the student the teacher is on stays in
+        sight."""
+        if shown != (not self.clock_banner.isHidden()) and self.session is not None:
+            QTimer.singleShot(0, self.roll.keep_current_in_sight)
 
     def _on_wrong_day(self, retry: Callable[[], None]) -> bool:
         """True when a write to the open roll would land on this computer's wrong
@@ -658,7 +743,7 @@ class RegisterPage(QWidget):
     def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
         """A sync, the roster or the review page changed what the register shows."""
         if changes.sync and self.attached:
-            self._check_clock()  # a sync may have set the register's clock right
+            self.check_clock()  # a sync may have set the register's clock right
         if initiator in (self, self.editor) or not changes.register:
             return
         if changes.setup:

@@ -487,6 +487,12 @@ class RollPanel(QWidget):
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, RollColumn.MARK))
 
+    def keep_current_in_sight(self) -> None:
+        """Scroll the current student's row into sight if the table's room changed."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.scrollTo(index)
+
     def go_to_first_unrecorded(self) -> None:
         """Make the first student without a mark current (or the first student)."""
         if self.model.rowCount():

@@ -103,7 +103,7 @@ class ImportDialog(QDialog):
             self.tr('Check &where each column goes. Columns set to "(ignore)" are skipped.')
         )
         mapping_label.setBuddy(self.mapping)
-        rejected_label = QLabel(self.tr("&Rejected rows (line number: reason)"))
+        rejected_label = QLabel(self.tr("&Rejected rows (row number: reason)"))
         rejected_label.setBuddy(self.rejected_rows)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -240,7 +240,10 @@ class ImportDialog(QDialog):
     def _checked(self, report: ImportReport) -> None:
         self._busy(False)
         self.report = report
-        self._say(self.tr("Dry run: {summary}").format(summary=report.summary()))
+        # How dates written with numbers only are read (day/month or month/day), said
+        # before anything is imported.
+        lines = [self.tr("Dry run: {summary}").format(summary=report.summary()), *report.dates]
+        self._say("\n".join(lines))
         self._show_rejected(report)
         self.import_button.setEnabled(report.created + report.updated > 0)
         if self.import_button.isEnabled():
@@ -257,7 +260,7 @@ class ImportDialog(QDialog):
         self.rejected_rows.clear()
         for r in report.rejected:
             self.rejected_rows.addItem(
-                self.tr("line {line}: {reason}").format(line=r.line, reason=r.reason)
+                self.tr("row {row}: {reason}").format(row=r.line, reason=r.reason)
             )
 
     # -- step 3: the import ------------------------------------------------------------

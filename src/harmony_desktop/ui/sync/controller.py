@@ -40,7 +40,7 @@ from harmony_desktop.ui.tasks import (
 from harmony_sync.client import ProtocolError, ServerUnreachable, SyncError, TokenRejected
 
 if TYPE_CHECKING:
-    from harmony_desktop.services.sync import SyncReport, SyncService, SyncStatus
+    from harmony_desktop.services.sync import Enrolled, SyncReport, SyncService, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -283,16 +283,17 @@ class SyncController(QObject):
         server: str,
         code: str,
         name: str,
-        on_done: Callable[[list[str]], object],
+        on_done: Callable[[Enrolled], object],
         on_error: Callable[[Exception], object],
     ) -> None:
         """Enroll this laptop on the network thread; the callbacks run on the UI thread."""
         service = self.service
 
-        def done(hubs: list[str]) -> None:
+        def done(enrolled: Enrolled) -> None:
             self.refused = False
-            self.tasks.notify(Changes(sync=True), self)
-            on_done(hubs)
+            # the set-up made here before joining may now belong to the hub
+            self.tasks.notify(Changes(sync=True, setup=True), self)
+            on_done(enrolled)
 
         self.tasks.run(
             lambda _progress: service.enroll(server, code, name),

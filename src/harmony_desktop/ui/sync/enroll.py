@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import (
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_sync.client import SyncError
 
+if TYPE_CHECKING:
+    from harmony_desktop.services.sync import Enrolled
+
 
 def tr(text: str) -> str:
     """Translate an enrollment string (context ``EnrollDialog``)."""
@@ -23,7 +28,12 @@ def tr(text: str) -> str:
 
 
 class EnrollDialog(QDialog):
-    """Ask for the server address and the code; enroll without freezing the window."""
+    """Ask for the server address and the code; enroll without freezing the window.
+
+    Enrolled, it closes and syncs, unless this laptop holds records its enrollment does
+    not let it send (a programme set up here for the whole programme, joining as a hub's
+    laptop): then it says which, and what to do, and syncs when the person goes on.
+    """
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,9 +84,14 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.hubs: list[str] = []
+        # set once enrolled, while the dialog says what this laptop cannot send
+        self.enrolled: Enrolled | None = None
 
     def start(self) -> None:
-        """Check the fields and enroll in the background."""
+        """Check the fields and enroll in the background (enrolled: sync)."""
+        if self.enrolled is not None:
+            self._finish()
+            return
         server = self.server_edit.text().strip()
         code = self.code_edit.text().strip()
         if not server or not code:
@@ -87,9 +102,29 @@ class EnrollDialog(QDialog):
         name = self.name_edit.text().strip()
         self.controller.enroll(server, code, name, self._done, self._failed)
 
-    def _done(self, hubs: list[str]) -> None:
-        self.hubs = hubs
+    def _done(self, enrolled: Enrolled) -> None:
+        self.hubs = enrolled.hubs
         self.ok_button.setEnabled(True)
+        advice = enrolled.unsendable_text()
+        if not advice:
+            self._finish()
+            return
+        # Enrolled: the form is done; what this laptop cannot send is said before the
+        # first sync, which it does not hold up.
+        self.enrolled = enrolled
+        for edit in (self.server_edit, self.code_edit, self.name_edit):
+            edit.setReadOnly(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        self.ok_button.setText(tr("Sync now"))
+        self.ok_button.setAccessibleName(tr("Sync now"))
+        self.message.setText(
+            "\n\n".join(filter(None, (tr("Enrolled."), enrolled.rescoped_text(), advice)))
+        )
+        self.message.setToolTip("")
+        self.adjustSize()  # the dialog grows to show the whole message
+        self.ok_button.setFocus()
+
+    def _finish(self) -> None:
         self.accept()
         self.controller.sync_now()
 

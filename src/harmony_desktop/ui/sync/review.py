@@ -101,10 +101,25 @@ def show_phone(digits: str) -> str:
     return digits
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, table: str = "") -> str:
     """A field as staff call it, in the window's language ("recorded_at" → "Recorded at",
-    "Registrado el"); a field not named here as words ("date_of_birth" → "Date of birth")."""
+    "Registrado el"), as the form of ``table`` names it where that differs (a term's
+    "first_day" is "From"); a field not named here as words ("date_of_birth" → "Date of
+    birth")."""
+    in_form = {
+        ("programme_year", "label"): tr("Year"),
+        ("term", "first_day"): tr("From"),
+        ("term", "last_day"): tr("To"),
+        ("ensemble", "location"): tr("Room"),
+        ("ensemble", "schedule"): tr("Meets"),
+        ("attendance_code", "label_es"): tr("Spanish label"),
+    }.get((table, name))
+    if in_form:
+        return in_form
     labels = {
+        # every record
+        "deleted": tr("Removed"),
+        "hub_id": tr("Hub"),
         # a mark
         "code": tr("Attendance code"),
         "arrival_time": tr("Arrival time"),
@@ -225,11 +240,70 @@ def field_label(name: str) -> str:
     return labels.get(name) or name.replace("_", " ").capitalize()
 
 
-def refusal_text(reason: dict[str, Any]) -> str:
+# The fields of a record in the order its form shows them (the rest after them).
+_FORM_ORDER = {
+    "staff": ("name", "role", "hubs", "phone", "email", "archived"),
+    "programme_year": ("label", "first_day", "last_day"),
+    "term": ("year_label", "name", "first_day", "last_day"),
+    "closure": ("date", "reason"),
+    "attendance_code": (
+        "code", "label", "label_es", "counts_present", "tardy", "early_departure", "excused",
+        "sort_order", "active",
+    ),
+    "clearance_kind": ("code", "label", "validity_months", "required", "sort_order", "active"),
+    "hub": ("name", "address", "partner", "partner_kind", "timezone"),
+    "ensemble": (
+        "name", "teacher_id", "capacity", "grade_min", "grade_max", "first_day", "last_day",
+        "follows_terms", "schedule", "level", "instrument_family", "location", "archived",
+    ),
+}  # fmt: skip
+
+
+def shown_fields(table: str, values: dict[str, Any], *, new: bool = False) -> list[str]:
+    """The fields of a change worth naming, in the order the record's form shows them:
+    never its hub (where the record belongs, not something typed), its removal only when
+    it removes the record; for a ``new`` record only the fields it fills in."""
+    order = _FORM_ORDER.get(table, ())
+    names = [
+        name
+        for name, value in values.items()
+        if name != "hub_id"
+        and (name != "deleted" or value is True)
+        and not (new and (value is None or value == "" or value is False or value == "[]"))
+    ]
+    return sorted(names, key=lambda n: (order.index(n) if n in order else len(order), n))
+
+
+def is_new_record(values: object) -> bool:
+    """Whether a refused change made its record: a new record's change carries every
+    field, its hub among them, which a later change never sets (a record's hub is
+    fixed)."""
+    return isinstance(values, dict) and "hub_id" in values
+
+
+def _changed(item: ReviewItem) -> dict[str, Any]:
+    """The values a refused or unapplied change sets ({} when unreadable)."""
+    changed = item.losing_value
+    if isinstance(changed, str):
+        try:
+            changed = json.loads(changed)
+        except ValueError:
+            return {}
+    return changed if isinstance(changed, dict) else {}
+
+
+def _programme_wide(item: ReviewItem) -> bool:
+    """Whether the item's record is the whole programme's (no hub)."""
+    return item.hub_id is None and item.table != "hub"
+
+
+def refusal_text(reason: dict[str, Any], *, programme_wide: bool = False) -> str:
     """Why a change was refused (by the server) or not applied (here), as staff read it,
     in the window's language; the technical reason is the tooltip's
-    (:func:`refusal_tip`)."""
+    (:func:`refusal_tip`). ``programme_wide``: the record is the whole programme's."""
     code = str(reason.get("code") or "")
+    if code == "out_of_scope" and programme_wide:
+        return tr("The server takes this only from a data manager's laptop.")
     texts = {
         "out_of_scope": tr("This laptop may not change that hub's records."),
         "unknown_hub": tr("The sync server does not know this hub."),
@@ -250,12 +324,43 @@ def refusal_text(reason: dict[str, Any]) -> str:
     return texts.get(code) or str(reason.get("reason") or code)
 
 
-def refusal_tip(reason: dict[str, Any]) -> str:
+def refusal_tip(reason: dict[str, Any], *, programme_wide: bool = False) -> str:
     """:func:`refusal_text` and, below it, the reason as the server or this laptop's
     database gave it (in English: for whoever looks into it)."""
-    text = refusal_text(reason)
+    text = refusal_text(reason, programme_wide=programme_wide)
     detail = str(reason.get("reason") or "")
     return f"{text}\n{detail}" if detail and detail != text else text
+
+
+def refusal_explanation(item: ReviewItem) -> str:
+    """Everything a person needs about one refused or unapplied change: why, in words,
+    and what to do about it (shown below the list for the selected item)."""
+    reason = item.winning_value if isinstance(item.winning_value, dict) else {}
+    code = str(reason.get("code") or "")
+    if item.kind == "rejected" and code == "out_of_scope" and _programme_wide(item):
+        return tr(
+            "The server takes this only from a data manager's laptop: staff, the school "
+            "year and its terms, closures of the whole programme, attendance codes and "
+            "kinds of clearance are the whole programme's. The change stays on this "
+            "laptop. If the programme was set up on this laptop, ask the office to make it "
+            "the programme's data manager's laptop (they revoke its code and give it a "
+            "data manager's code): enrolled again with that code, it sends the change by "
+            "itself. Otherwise ask your data manager to make the change on their laptop, "
+            "then dismiss it here."
+        )
+    if item.kind == "rejected" and code == "out_of_scope":
+        return tr(
+            "The server takes this only from a laptop enrolled for the record's hub, or a "
+            "data manager's. The change stays on this laptop: enrolled again with a code "
+            "for that hub (or a data manager's), it sends the change by itself. Otherwise "
+            "ask a laptop of that hub to make the change, then dismiss it here."
+        )
+    text = refusal_text(reason)
+    if item.kind == "rejected":
+        return tr(
+            "{reason} The change stays on this laptop; dismiss it once it is dealt with."
+        ).format(reason=text)
+    return text
 
 
 def show_field_value(name: str, value: Any) -> str:
@@ -334,15 +439,20 @@ def writer_text(writer: Writer | None) -> str:
     return writer.name or tr("Another laptop")
 
 
-def held_text(values: dict[str, Any]) -> str:
+def held_text(values: dict[str, Any], table: str = "", *, new: bool = False) -> str:
     """What this laptop holds of the fields a refused or unapplied change sets: the value
-    alone for one field, "Phone: …; Email: …" for more ("" when it holds no such row)."""
-    if len(values) == 1:
-        [(name, value)] = values.items()
-        return show_field_value(name, value)
+    alone for one field, "Phone: …; Email: …" for more, in the order and the words of the
+    record's form ("" when it holds no such row). ``new``: the change made the record,
+    and only the fields it fills in are named."""
+    names = shown_fields(table, values, new=new)
+    if len(names) == 1 and not new:
+        [name] = names
+        return show_field_value(name, values[name])
     return "; ".join(
-        tr("{field}: {value}").format(field=field_label(name), value=show_field_value(name, v))
-        for name, v in values.items()
+        tr("{field}: {value}").format(
+            field=field_label(name, table), value=show_field_value(name, values[name])
+        )
+        for name in names
     )
 
 
@@ -401,26 +511,27 @@ class ReviewModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if item.kind in ("rejected", "unapplied"):
             reason = item.winning_value if isinstance(item.winning_value, dict) else {}
-            changed = item.losing_value
-            if isinstance(changed, str):
-                try:
-                    changed = json.loads(changed)
-                except ValueError:
-                    changed = {}
-            fields = ", ".join(field_label(k) for k in changed) if isinstance(changed, dict) else ""
+            changed = _changed(item)
+            new = item.kind == "rejected" and is_new_record(changed)
+            fields = ", ".join(
+                field_label(name, item.table) for name in shown_fields(item.table, changed)
+            )
+            wide = _programme_wide(item)
+            if new:
+                field_text = tr("Refused new record")
+            elif item.kind == "rejected":
+                field_text = tr("Refused change: {fields}").format(fields=fields)
+            else:
+                field_text = tr("Received change not applied: {fields}").format(fields=fields)
             return {
                 "what": item.what,
-                "field": (
-                    tr("Refused change: {fields}")
-                    if item.kind == "rejected"
-                    else tr("Received change not applied: {fields}")
-                ).format(fields=fields),
-                "current": held_text(item.in_use),
+                "field": field_text,
+                "current": held_text(item.in_use, item.table, new=new),
                 "current_by": writer_text(item.current_by),
                 "other": (
-                    refusal_text(reason)
+                    refusal_text(reason, programme_wide=wide)
                     if role == Qt.ItemDataRole.DisplayRole
-                    else refusal_tip(reason)
+                    else refusal_tip(reason, programme_wide=wide)
                 ),
                 "other_by": writer_text(item.other_by),
                 "when": show_when(item.detected_at),
@@ -439,7 +550,7 @@ class ReviewModel(QAbstractTableModel):
             }[column]
         return {
             "what": item.what,
-            "field": field_label(item.field_name),
+            "field": field_label(item.field_name, item.table),
             "current": show_field_value(item.field_name, item.winning_value),
             "other": show_field_value(item.field_name, item.losing_value),
             "when": show_when(item.detected_at),
@@ -493,6 +604,23 @@ class DuplicatesModel(QAbstractTableModel):
         )
 
 
+def conflicts_text() -> str:
+    """What a conflict is, as the page says above its list."""
+    return tr(
+        "Two laptops changed the same thing before syncing. The newest change is in use; "
+        "the other one is kept here so nothing is lost."
+    )
+
+
+def refusals_text() -> str:
+    """What a refused (or unapplied) change is, as the page says above its list."""
+    return tr(
+        "The sync server did not take some changes from this laptop, or this laptop could "
+        "not apply a change it received: each says why (select it to read more). They stay "
+        "on this laptop; dismiss one once it is dealt with."
+    )
+
+
 def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -525,14 +653,15 @@ class ReviewPage(QWidget):
 
         heading = QLabel(tr("<b>Changes that need a decision</b>"))
         heading.setAccessibleName(tr("Conflicts heading"))
-        self.explain = QLabel(
-            tr(
-                "Two laptops changed the same thing before syncing. The newest change is "
-                "in use; the other one is kept here so nothing is lost."
-            )
-        )
+        self.explain = QLabel(conflicts_text())
         self.explain.setWordWrap(True)
         self.table = _table(self.model, tr("Conflicts and refused changes"))
+        # why the selected change was refused and what to do: the list's column is cut
+        # short (and off the screen of a small laptop)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName(tr("Why the change was refused"))
+        self.detail.hide()
         self.keep_current = QPushButton(tr("Keep current value"))
         self.keep_current.setAccessibleName(tr("Keep current value"))
         self.use_other = QPushButton(tr("Use other value"))
@@ -570,6 +699,7 @@ class ReviewPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.explain)
         layout.addWidget(self.table, 3)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         layout.addSpacing(8)
         layout.addWidget(dup_heading)
@@ -600,6 +730,11 @@ class ReviewPage(QWidget):
         items, pairs = result
         self.model.set_items(items)
         self.duplicates.set_pairs(pairs)
+        # say what the listed items are: two laptops' edits, refusals, or both
+        conflicts = any(item.kind == "conflict" for item in items)
+        refusals = any(item.kind != "conflict" for item in items)
+        texts = [conflicts_text()] if conflicts or not refusals else []
+        self.explain.setText(" ".join([*texts, *([refusals_text()] if refusals else [])]))
         if not items and not pairs:
             self.status.setText(tr("Nothing needs review."))
         else:
@@ -629,6 +764,14 @@ class ReviewPage(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         item = self.selected_item()
+        if item is not None and item.kind in ("rejected", "unapplied"):
+            self.detail.setText(
+                tr("{record}: {why}").format(record=item.what, why=refusal_explanation(item))
+            )
+            self.detail.show()
+        else:
+            self.detail.clear()
+            self.detail.hide()
         conflict = item is not None and item.kind == "conflict"
         self.keep_current.setEnabled(conflict)
         self.use_other.setEnabled(conflict)

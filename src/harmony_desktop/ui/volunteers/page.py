@@ -433,13 +433,13 @@ class VolunteersPage(QWidget):
             self.say(str(exc), error=True)
             return
         lines = "\n".join(
-            tr("line {line}: {reason}").format(line=r.line, reason=r.reason)
+            tr("row {row}: {reason}").format(row=r.line, reason=r.reason)
             for r in report.rejected[:30]
         )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             tr("Import volunteers"),
-            tr("Dry run: {summary}").format(summary=report.summary()),
+            "\n".join([tr("Dry run: {summary}").format(summary=report.summary()), *report.dates]),
             QMessageBox.StandardButton.Cancel,
             self,
         )

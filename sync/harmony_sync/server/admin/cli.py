@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from harmony_sync.server import accounts
 from harmony_sync.server.admin import audit, health, users
+from harmony_sync.server.admin.i18n import DEFAULT, Language
 from harmony_sync.server.admin.settings import ConsoleSettings
 
 
@@ -106,12 +107,18 @@ def _text_report(report: health.HealthReport) -> str:
         "changes)"
     ]
 
+    english = Language(DEFAULT, zone)
+
     def device_line(d: health.DeviceHealth) -> str:
         mark = "FLAGGED" if d.flagged else "ok"
         if d.flagged:
-            what = "; ".join(d.reasons(settings))
+            what = "; ".join(d.reasons(settings, english))
         elif d.last_success_at:
-            what = f"synced {d.last_success_at.astimezone(zone):%a %d %b %H:%M}"
+            # in its hub's time zone, named when it is not the console's
+            local = d.last_success_at.astimezone(d.zone or zone)
+            what = f"synced {local:%a %d %b %H:%M}"
+            if english.other_zone(d.last_success_at, d.zone):
+                what += f" {english.zone_name(d.last_success_at, d.zone)}"
         else:
             what = "enrolled, not synced yet"
         return f"  {mark:<8}#{d.key} {d.name}: {what}"
@@ -127,6 +134,8 @@ def _text_report(report: health.HealthReport) -> str:
         else:
             state = f"{len(hub.flagged_devices)} of {len(active)} flagged"
         lines.append(f"{hub.name}: {state}; {hub.conflicts_waiting} conflicts waiting for review")
+        if active and hub.days_counted == health.WEEKDAYS:
+            lines.append(f"  {hub.days_counted_words(english)}")
         lines.extend(device_line(d) for d in active)
     managers = [d for d in report.devices if d.data_manager and d.status == health.ENROLLED]
     if managers:

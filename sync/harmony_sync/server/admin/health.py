@@ -8,8 +8,11 @@ office day (Monday to Friday) after it, less the closure days the laptops synced
 hub's time zone. With the default 2, a Saturday hub that missed Saturday's marks is
 flagged on Monday, 00:00; a Tuesday/Thursday hub's laptop last synced on Thursday is
 flagged on Wednesday after a Tuesday it did not sync; a hub whose ensembles follow the
-terms is never flagged between terms. A hub the server knows no ensemble of counts Monday to Friday
-(:func:`school_days_since`), and so does a data manager's laptop (:data:`OFFICE_DAYS`). It is **over the backlog
+terms is never flagged between terms. A hub that meets on no day after the sync counts
+Monday to Friday (:func:`school_days_since`): one the server knows no ensemble of, one
+whose ensembles are all archived, one none of whose ensembles meets again
+(:meth:`Calendar.weekdays_because`); and so does a data manager's laptop
+(:data:`OFFICE_DAYS`). It is **over the backlog
 limit** when it last reported more changes waiting than ``backlog_limit``. It is flagged
 too when its last request was refused for something only someone at the laptop can fix
 (:data:`REFUSALS`), and for :data:`REFUSED_CHANGES_DAYS` days after the server refused
@@ -28,6 +31,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, insert, select
 
@@ -49,6 +53,37 @@ ENROLLED, AWAITING, REVOKED = N_("enrolled"), N_("awaiting enrollment"), N_("rev
 #: but carries the programme's set-up (school year, terms, staff, codes) every hub
 #: pulls, and is used in the office on working days, terms or not.
 MEETING_DAYS, WEEKDAYS, OFFICE_DAYS = "meetings", "weekdays", "office"
+
+#: Why a hub's days are counted Monday to Friday (``weekdays_because``, WEEKDAYS only):
+#: the server knows none of its ensembles; all of them are archived; none of them meets
+#: after the sync (they ended, or have no weekly meeting) (:meth:`Calendar.weekdays_because`).
+NO_ENSEMBLES, ARCHIVED, NO_MEETINGS = "no_ensembles", "ensembles_archived", "no_meetings"
+
+#: How a hub's or laptop's days late are counted, in words (the Hubs page, and English in
+#: ``admin health --json``'s ``days_counted_words``): by ``days_counted``, and for
+#: WEEKDAYS by why (``weekdays_because``).
+DAYS_COUNTED_WORDS = {
+    MEETING_DAYS: N_(
+        "Days late counted from the first day the hub's ensembles met after the last sync: "
+        "that day and each office day (Monday to Friday) since, less closure days."
+    ),
+    NO_ENSEMBLES: N_(
+        "Days late counted Monday to Friday after the last sync, less closure days: the "
+        "server knows no ensemble of the hub yet."
+    ),
+    ARCHIVED: N_(
+        "Days late counted Monday to Friday after the last sync, less closure days: every "
+        "ensemble of the hub is archived, so it meets on no day."
+    ),
+    NO_MEETINGS: N_(
+        "Days late counted Monday to Friday after the last sync, less closure days: no "
+        "ensemble of the hub meets after it (they ended, or have no weekly meeting)."
+    ),
+    OFFICE_DAYS: N_(
+        "Days late counted Monday to Friday after the last sync, less the programme's "
+        "closure days: a data manager's laptop."
+    ),
+}
 
 #: Refusals (PROTOCOL.md section 3) that last until someone at the laptop acts, and what
 #: the office reads about each: the laptop's changes wait on it meanwhile.
@@ -249,8 +284,14 @@ class DeviceHealth:
     conflicts_waiting: int = 0
     #: how many days ago its last sync (or enrollment) was, in ``days_counted``
     school_days_silent: int | None = None
-    #: MEETING_DAYS, WEEKDAYS (one of its hubs has no known ensemble) or OFFICE_DAYS
+    #: MEETING_DAYS, WEEKDAYS (one of its hubs meets on no day after its last sync) or
+    #: OFFICE_DAYS
     days_counted: str = MEETING_DAYS
+    #: WEEKDAYS only: why (NO_ENSEMBLES, ARCHIVED, NO_MEETINGS), for its first such hub
+    weekdays_because: str | None = None
+    #: the time zone its days are counted in (its first hub's that has one, else the
+    #: console's); its last sync and contact are shown in it
+    zone: ZoneInfo | None = None
     #: the first meeting day of its hubs it has not synced since (MEETING_DAYS only)
     missed_meeting: date | None = None
     #: its last successful sync was today (in its hub's time zone)
@@ -309,6 +350,46 @@ class DeviceHealth:
                     "%(limit)d or more)",
                     days,
                     day=lang.day(self.missed_meeting),
+                    limit=limit,
+                )
+            elif self.weekdays_because == ARCHIVED and synced:
+                words = lang.ngettext(
+                    "overdue: last synced %(num)d school day ago, Monday to Friday, as every "
+                    "ensemble of its hub is archived (flagged at %(limit)d or more)",
+                    "overdue: last synced %(num)d school days ago, Monday to Friday, as every "
+                    "ensemble of its hub is archived (flagged at %(limit)d or more)",
+                    days,
+                    limit=limit,
+                )
+            elif self.weekdays_because == ARCHIVED:
+                words = lang.ngettext(
+                    "overdue: enrolled %(num)d school day ago and never synced, Monday to "
+                    "Friday, as every ensemble of its hub is archived (flagged at %(limit)d "
+                    "or more)",
+                    "overdue: enrolled %(num)d school days ago and never synced, Monday to "
+                    "Friday, as every ensemble of its hub is archived (flagged at %(limit)d "
+                    "or more)",
+                    days,
+                    limit=limit,
+                )
+            elif self.weekdays_because == NO_MEETINGS and synced:
+                words = lang.ngettext(
+                    "overdue: last synced %(num)d school day ago, Monday to Friday, as no "
+                    "ensemble of its hub meets after that sync (flagged at %(limit)d or more)",
+                    "overdue: last synced %(num)d school days ago, Monday to Friday, as no "
+                    "ensemble of its hub meets after that sync (flagged at %(limit)d or more)",
+                    days,
+                    limit=limit,
+                )
+            elif self.weekdays_because == NO_MEETINGS:
+                words = lang.ngettext(
+                    "overdue: enrolled %(num)d school day ago and never synced, Monday to "
+                    "Friday, as no ensemble of its hub meets after its enrollment (flagged at "
+                    "%(limit)d or more)",
+                    "overdue: enrolled %(num)d school days ago and never synced, Monday to "
+                    "Friday, as no ensemble of its hub meets after its enrollment (flagged at "
+                    "%(limit)d or more)",
+                    days,
                     limit=limit,
                 )
             elif self.days_counted == WEEKDAYS and synced:
@@ -372,6 +453,10 @@ class DeviceHealth:
             )
         return out
 
+    def days_counted_words(self, lang: Language | None = None) -> str:
+        """How its days late are counted, in words (:data:`DAYS_COUNTED_WORDS`)."""
+        return _days_counted_words(self.days_counted, self.weekdays_because, lang)
+
     def as_dict(self, settings: ConsoleSettings) -> dict[str, Any]:
         """The JSON form (``admin health --json``)."""
 
@@ -388,6 +473,9 @@ class DeviceHealth:
             "last_contact_at": iso(self.last_contact_at),
             "school_days_silent": self.school_days_silent,
             "days_counted": self.days_counted,
+            "weekdays_because": self.weekdays_because,
+            "days_counted_words": self.days_counted_words(Language(DEFAULT, settings.zone)),
+            "timezone": self.zone.key if self.zone else None,
             "missed_meeting": self.missed_meeting.isoformat() if self.missed_meeting else None,
             "synced_today": self.synced_today,
             "outbox_size": self.outbox_size,
@@ -418,14 +506,23 @@ class HubHealth:
     #: how many days late it is since then (or its newest laptop's enrollment, if none
     #: has synced), in its time zone (Calendar.days_late); None without enrolled laptops
     school_days_silent: int | None = None
-    #: MEETING_DAYS, or WEEKDAYS while the server knows none of its ensembles
+    #: MEETING_DAYS, or WEEKDAYS when it meets on no day after its newest sync
     days_counted: str = MEETING_DAYS
+    #: WEEKDAYS only: why (NO_ENSEMBLES, ARCHIVED, NO_MEETINGS)
+    weekdays_because: str | None = None
+    #: the time zone its days are counted in (its synced row's, else the console's); its
+    #: newest sync is shown in it
+    zone: ZoneInfo | None = None
     #: the first day it met that none of its laptops has synced since
     missed_meeting: date | None = None
     #: not archived, has enrolled laptops, and none of them synced within the health
     #: page's limit (that many days late or more; every one of them is overdue): nobody
     #: there has synced
     overdue: bool = False
+
+    def days_counted_words(self, lang: Language | None = None) -> str:
+        """How its days late are counted, in words (:data:`DAYS_COUNTED_WORDS`)."""
+        return _days_counted_words(self.days_counted, self.weekdays_because, lang)
 
     @property
     def active_devices(self) -> list[DeviceHealth]:
@@ -470,6 +567,7 @@ class HealthReport:
     def as_dict(self, contacts: dict[str, str] | None = None) -> dict[str, Any]:
         """The JSON form (``admin health --json``); with ``contacts`` (hub id -> whom to
         call, ``--with-contacts``), each hub's ``contact`` too, null when it has none."""
+        english = Language(DEFAULT, self.settings.zone)
         out: dict[str, Any] = {
             "as_of": self.as_of.isoformat(),
             "overdue_school_days": self.settings.overdue_school_days,
@@ -487,6 +585,9 @@ class HealthReport:
                     "last_success_at": h.last_success_at.isoformat() if h.last_success_at else None,
                     "school_days_silent": h.school_days_silent,
                     "days_counted": h.days_counted,
+                    "weekdays_because": h.weekdays_because,
+                    "days_counted_words": h.days_counted_words(english),
+                    "timezone": h.zone.key if h.zone else None,
                     "missed_meeting": h.missed_meeting.isoformat() if h.missed_meeting else None,
                     "overdue": h.overdue,
                 }
@@ -501,9 +602,14 @@ class HealthReport:
         return out
 
 
-def _hub_zones(engine: Engine, settings: ConsoleSettings) -> dict[str, Any]:
+def _days_counted_words(counted: str, because: str | None, lang: Language | None) -> str:
+    lang = lang or current()
+    return lang.gettext(DAYS_COUNTED_WORDS[because or counted])
+
+
+def _hub_zones(engine: Engine, settings: ConsoleSettings) -> dict[str, ZoneInfo]:
     """Each hub's time zone from its synced row (the laptops set it), else the default."""
-    zones: dict[str, Any] = {}
+    zones: dict[str, ZoneInfo] = {}
     with engine.connect() as conn:
         for row_id, data in conn.execute(
             select(ROWS.c.row_id, ROWS.c.data).where(ROWS.c.table_name == "hub")
@@ -626,9 +732,13 @@ class Calendar:
     docs/DOMAIN.md, "The school year" and "Sessions"), written again here because the
     server does not import the desktop app: change both together.
 
-    A hub the server knows no ensemble of (not even an archived one: a new programme whose
-    laptops have not synced their set-up) counts Monday to Friday less closures, as the
-    health page did before (:func:`school_days_since`).
+    A hub that meets on no day after a laptop's sync counts Monday to Friday less closures
+    instead (:meth:`office_days`), as the health page did before for every hub
+    (:func:`school_days_since`): one the server knows no ensemble of (not even an archived
+    one: a new programme whose laptops have not synced their set-up), one whose ensembles
+    are all archived, and one none of whose ensembles meets again (they ended, or have no
+    weekly meeting) (:meth:`weekdays_because`). Its laptop still holds roster and contact
+    changes, so its silence is counted on the office's days rather than never.
     """
 
     closures: Closures = field(default_factory=Closures)
@@ -640,10 +750,10 @@ class Calendar:
     ensembles: dict[str, list[_Ensemble]] = field(default_factory=dict)
     _in_term: dict[date, bool | None] = field(default_factory=dict, repr=False)
     _days: dict[tuple[str, date, date], list[date]] = field(default_factory=dict, repr=False)
-
-    def knows(self, hub_id: str) -> bool:
-        """True when the server holds an ensemble of the hub (its days are meeting days)."""
-        return bool(self.ensembles.get(hub_id))
+    _office: dict[tuple[str, date, date], list[date]] = field(default_factory=dict, repr=False)
+    _because: dict[tuple[str, date, time | None], str | None] = field(
+        default_factory=dict, repr=False
+    )
 
     def _bounds(self, label: str) -> tuple[date, date]:
         """A year's stored dates, else 1 July - 30 June met by stored neighbours
@@ -681,19 +791,13 @@ class Calendar:
         return self._in_term[day]
 
     def meeting_days(self, hub_id: str, first: date, last: date) -> list[date]:
-        """The days from ``first`` to ``last`` (both included) the hub meets, in order; for
-        a hub without known ensembles, Monday to Friday; never its closure days."""
+        """The days from ``first`` to ``last`` (both included) the hub's ensembles meet, in
+        order; never its closure days (none for a hub without ensembles that meet)."""
         key = (hub_id, first, last)
         if key in self._days:
             return self._days[key]
         closed = self.closures.of_hub(hub_id)
         days: set[date] = set()
-        if not self.knows(hub_id):
-            day = first
-            while day <= last:
-                if day.weekday() < 5:
-                    days.add(day)
-                day += timedelta(days=1)
         for ensemble in self.ensembles.get(hub_id, []):
             if ensemble.archived:
                 continue
@@ -708,6 +812,69 @@ class Calendar:
         found = sorted(days - closed)
         self._days[key] = found
         return found
+
+    def office_days(self, hub_id: str, first: date, last: date) -> list[date]:
+        """The days from ``first`` to ``last`` (both included), Monday to Friday, less the
+        hub's closure days: the days of a hub counted on :data:`WEEKDAYS`."""
+        key = (hub_id, first, last)
+        if key not in self._office:
+            closed = self.closures.of_hub(hub_id)
+            self._office[key] = [
+                day
+                for day in (first + timedelta(days=n) for n in range((last - first).days + 1))
+                if day.weekday() < 5 and day not in closed
+            ]
+        return self._office[key]
+
+    def weekdays_because(self, hub_id: str, last: date, at: time | None = None) -> str | None:
+        """Why the hub's days are counted Monday to Friday for a laptop last synced on
+        ``last`` (at ``at``, its local time, when known), or None when they are its
+        meeting days.
+
+        :data:`NO_ENSEMBLES`: the server knows none of its ensembles; :data:`ARCHIVED`:
+        all of them are archived; :data:`NO_MEETINGS`: none meets after that sync, as far
+        as the server knows (they ended, or have no weekly meeting). A break is not that:
+        an ensemble that follows the terms, one that starts later, or a closure leaves
+        the hub meeting again after it, and between terms nobody is late.
+        """
+        key = (hub_id, last, at)
+        if key not in self._because:
+            ensembles = self.ensembles.get(hub_id, [])
+            if not ensembles:
+                because: str | None = NO_ENSEMBLES
+            elif all(e.archived for e in ensembles):
+                because = ARCHIVED
+            else:
+                because = None if self._meets_after(hub_id, last, at) else NO_MEETINGS
+            self._because[key] = because
+        return self._because[key]
+
+    def _meets_after(self, hub_id: str, last: date, at: time | None) -> bool:
+        """Whether one of the hub's ensembles, not archived, meets after a sync on
+        ``last`` at ``at``: on a later day, or later that day (a meeting on ``last``
+        that ended after the sync), terms and closures as in :meth:`meeting_days`."""
+        closed = self.closures.of_hub(hub_id)
+        for ensemble in self.ensembles.get(hub_id, []):
+            if ensemble.archived:
+                continue
+            for meeting in ensemble.meetings:
+                ends = [d for d in (ensemble.last_day, meeting.until) if d]
+                if not ends:
+                    return True  # weekly from its first day on: it meets again
+                start = max(d for d in (last, ensemble.first_day, meeting.first) if d)
+                day = start + timedelta(days=(meeting.weekday - start.weekday()) % 7)
+                while day <= min(ends):
+                    if (
+                        day not in closed
+                        and not (ensemble.follows_terms and self.in_term(day) is False)
+                        and (
+                            day > last
+                            or (at is not None and meeting.end is not None and at < meeting.end)
+                        )
+                    ):
+                        return True
+                    day += timedelta(days=7)
+        return False
 
     def ends_on(self, hub_id: str, day: date) -> time | None:
         """When the hub's last meeting of ``day`` ends (None: it does not meet that day,
@@ -750,6 +917,11 @@ class Calendar:
         late on Monday, not two weeks later; a Tuesday/Thursday hub last synced on
         Thursday is 0 days late until Tuesday's meeting. 0 before any missed meeting.
 
+        A hub that meets on no day after the sync (:meth:`weekdays_because`) counts each
+        office day instead, less its closures, from the first after the sync: last
+        synced on a Wednesday, such a hub is 4 days late on the next Tuesday (Thursday,
+        Friday, Monday, Tuesday), 3 if that Monday was closed.
+
         ``first`` (at most ``last``) lets many questions share one list of each hub's days.
         """
         if today < last:
@@ -757,10 +929,14 @@ class Calendar:
         first = min(first or last, last)
         missed: date | None = None
         for hub_id in hub_ids:
-            days = self.meeting_days(hub_id, first, today)
+            weekdays = self.weekdays_because(hub_id, last, at) is not None
+            if weekdays:
+                days = self.office_days(hub_id, first, today)
+            else:
+                days = self.meeting_days(hub_id, first, today)
             after = bisect_left(days, last)
             if after < len(days) and days[after] == last:
-                end = self.ends_on(hub_id, last) if at is not None else None
+                end = None if weekdays or at is None else self.ends_on(hub_id, last)
                 if end is None or at is None or at >= end:
                     after += 1  # that day's meetings were over when it synced
             if after < len(days) and (missed is None or days[after] < missed):
@@ -902,21 +1078,26 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
         judged = status == ENROLLED and (d.is_data_manager or bool(active_hubs))
         since = health.last_success_at or health.enrolled_at
         tz = next((zones[h] for h in active_hubs if h in zones), settings.zone)
+        health.zone = tz
+        today = now.astimezone(tz).date()
         if health.last_success_at is not None:
             synced_on = health.last_success_at.astimezone(tz).date()
-            health.synced_today = synced_on == now.astimezone(tz).date()
+            health.synced_today = synced_on == today
+        local = since.astimezone(tz) if since is not None else None
+        last, at = (local.date(), local.time()) if local is not None else (today, None)
         if d.is_data_manager:
             health.days_counted = OFFICE_DAYS
-        elif not all(calendar.knows(h) for h in active_hubs):
-            health.days_counted = WEEKDAYS
-        if judged and since is not None:
-            local = since.astimezone(tz)
-            last, today = local.date(), now.astimezone(tz).date()
+        else:
+            because = [calendar.weekdays_because(h, last, at) for h in active_hubs]
+            health.weekdays_because = next((b for b in because if b), None)
+            if health.weekdays_because:
+                health.days_counted = WEEKDAYS
+        if judged and local is not None:
             if d.is_data_manager:
                 health.school_days_silent = school_days_since(last, today, closures.programme)
             else:
                 health.school_days_silent, health.missed_meeting = calendar.days_late(
-                    active_hubs, last, today, first, local.time()
+                    active_hubs, last, today, first, at
                 )
             health.overdue = health.school_days_silent >= settings.overdue_school_days
             health.over_backlog = (health.outbox_size or 0) > settings.backlog_limit
@@ -933,26 +1114,30 @@ def build_report(engine: Engine, settings: ConsoleSettings) -> HealthReport:
 
 def _judge_hub(
     hub: HubHealth,
-    tz: Any,
+    tz: ZoneInfo,
     now: datetime,
     settings: ConsoleSettings,
     calendar: Calendar,
     first: date | None = None,
 ) -> None:
     """A hub's newest sync, and whether it is overdue by the devices' rule: counted in
-    the days it meets (Monday to Friday while the server knows none of its ensembles)."""
-    if not calendar.knows(hub.id):
-        hub.days_counted = WEEKDAYS
+    the days it meets (Monday to Friday when it meets on no day after that sync)."""
+    hub.zone = tz
     active = hub.active_devices
     synced = [d.last_success_at for d in active if d.last_success_at is not None]
     hub.last_success_at = max(synced) if synced else None
     since = [d.last_success_at or d.enrolled_at for d in active]
     newest = max((m for m in since if m is not None), default=None)
-    if newest is None:
+    today = now.astimezone(tz).date()
+    local = newest.astimezone(tz) if newest is not None else None
+    last, at = (local.date(), local.time()) if local is not None else (today, None)
+    hub.weekdays_because = calendar.weekdays_because(hub.id, last, at)
+    if hub.weekdays_because:
+        hub.days_counted = WEEKDAYS
+    if local is None:
         return
-    local = newest.astimezone(tz)
     hub.school_days_silent, hub.missed_meeting = calendar.days_late(
-        [hub.id], local.date(), now.astimezone(tz).date(), first, local.time()
+        [hub.id], last, today, first, at
     )
     hub.overdue = not hub.archived and hub.school_days_silent >= settings.overdue_school_days
 

@@ -92,28 +92,49 @@ class Language:
         values.setdefault("num", n)
         return self.messages.ngettext(singular, plural, n) % values
 
-    def when(self, moment: datetime | None) -> str:
-        """A moment in full, in the display time zone: "Tue 24 Nov 2026, 16:30"."""
+    def when(self, moment: datetime | None, zone: ZoneInfo | None = None) -> str:
+        """A moment in full, in the display time zone (or ``zone``): "Tue 24 Nov 2026,
+        16:30"."""
         if moment is None:
             return self.gettext("never")
         # TRANSLATORS: a date and time in the CLDR pattern syntax (EEE weekday, d day, MMM
         # month, y year, HH:mm time); Babel writes the names in the viewer's language.
-        return self._format(moment, self.gettext("EEE d MMM y, HH:mm"))
+        return self._format(moment, self.gettext("EEE d MMM y, HH:mm"), zone)
 
-    def short(self, moment: datetime | None) -> str:
+    def short(self, moment: datetime | None, zone: ZoneInfo | None = None) -> str:
         """A moment without its year: "Tue 24 Nov, 16:30"."""
         if moment is None:
             return self.gettext("never")
         # TRANSLATORS: as "EEE d MMM y, HH:mm", without the year.
-        return self._format(moment, self.gettext("EEE d MMM, HH:mm"))
+        return self._format(moment, self.gettext("EEE d MMM, HH:mm"), zone)
+
+    def other_zone(self, moment: datetime, zone: ZoneInfo | None) -> bool:
+        """Whether ``moment`` reads differently in ``zone`` than in the display zone (its
+        UTC offsets then differ), so that a time shown in ``zone`` must name it."""
+        if zone is None:
+            return False
+        return moment.astimezone(zone).utcoffset() != moment.astimezone(self.zone).utcoffset()
+
+    def zone_name(self, moment: datetime, zone: ZoneInfo | None = None) -> str:
+        """The short name of ``zone`` (else the display zone's) at ``moment``: its
+        abbreviation when the time zone database has a word for it ("PST", "CET"), else
+        its offset from UTC ("UTC-5", "UTC+5:30")."""
+        local = moment.astimezone(zone or self.zone)
+        abbreviation = local.tzname() or ""
+        if abbreviation.isalpha():
+            return abbreviation
+        minutes = round((local.utcoffset() or timedelta()).total_seconds() / 60)
+        hours, rest = divmod(abs(minutes), 60)
+        sign = "-" if minutes < 0 else "+"
+        return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
 
     def day(self, day: date) -> str:
         """A day without its year: "Sat 28 Nov"."""
         # TRANSLATORS: a day in the CLDR pattern syntax (EEE weekday, d day, MMM month).
         return format_date(day, self.gettext("EEE d MMM"), locale=self.code)
 
-    def _format(self, moment: datetime, pattern: str) -> str:
-        return format_datetime(moment, pattern, tzinfo=self.zone, locale=self.code)
+    def _format(self, moment: datetime, pattern: str, zone: ZoneInfo | None = None) -> str:
+        return format_datetime(moment, pattern, tzinfo=zone or self.zone, locale=self.code)
 
     def ago(self, moment: datetime | None, now: datetime) -> str:
         """How long before ``now``: "just now", "5 minutes ago", "3 hours ago", "2 days ago"."""

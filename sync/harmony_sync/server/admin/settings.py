@@ -7,7 +7,8 @@ variable                        default meaning
                                         days ago or more is overdue (health.py)
 ``HARMONY_SYNC_BACKLOG_LIMIT``  200     more changes waiting than this is flagged
 ``HARMONY_SYNC_TIMEZONE``       UTC     where meeting days are counted when a hub's row
-                                        has no ``timezone``; times are shown in it
+                                        has no ``timezone``; times are shown in it (a
+                                        hub's syncs in the hub's zone, named)
 ``HARMONY_SYNC_SESSION_HOURS``  12      a console sign-in lasts this long
 ``HARMONY_SYNC_COOKIE_SECURE``  1       ``0`` only for plain-http loopback (tests, dev)
 ``HARMONY_SYNC_NOW``            (none)  an ISO time taken as "now" by the console and

@@ -23,12 +23,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import Engine, select
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -683,7 +685,9 @@ def unsynced_consequence(
             + " "
             + after
         )
-    when = lang.when(device.last_contact_at)
+    when = lang.when(device.last_contact_at, device.zone)  # in its hub's zone, named
+    if lang.other_zone(device.last_contact_at, device.zone):
+        when += " " + lang.zone_name(device.last_contact_at, device.zone)
     if device.outbox_size is None:
         waiting = lang.gettext(
             "At its last contact (%(when)s) it did not report how many changes it held.",
@@ -924,7 +928,37 @@ def _filters(settings: ConsoleSettings) -> dict[str, Callable[..., str]]:
     def day(value: date | None) -> str:
         return i18n.current(settings.zone).day(value) if value else ""
 
-    return {"when": when, "short": short, "ago": ago, "day": day}
+    def in_zone(moment: datetime | None, zone: ZoneInfo | None, full: bool = False) -> Markup:
+        """A moment in a hub's time zone ``zone``, naming the zone when its time differs
+        from the console's ("Thu 19 Nov, 19:00 PST", its name in full as a tooltip)."""
+        lang = i18n.current(settings.zone)
+        moment = as_utc(moment) if moment else None
+        text = (lang.when if full else lang.short)(moment, zone)
+        if moment is None or zone is None or not lang.other_zone(moment, zone):
+            return Markup.escape(text)
+        title = lang.gettext(
+            "In the hub's time zone, %(zone)s; the console's is %(console)s.",
+            zone=zone.key,
+            console=settings.zone.key,
+        )
+        return Markup('{} <abbr class="zone" title="{}">{}</abbr>').format(
+            text, title, lang.zone_name(moment, zone)
+        )
+
+    def short_in(moment: datetime | None, zone: ZoneInfo | None) -> Markup:
+        return in_zone(moment, zone)
+
+    def when_in(moment: datetime | None, zone: ZoneInfo | None) -> Markup:
+        return in_zone(moment, zone, full=True)
+
+    return {
+        "when": when,
+        "short": short,
+        "ago": ago,
+        "day": day,
+        "short_in": short_in,
+        "when_in": when_in,
+    }
 
 
 def _gettext(message: str) -> str:

@@ -1,0 +1,110 @@
+"""Screenshots of what the window says when the database's disk keeps it from opening
+(run as root under Xvfb: it mounts a small disk, a tmpfs, and fills it).
+
+    xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_store_trouble.py full /tmp/store-trouble
+    LANGUAGE=es xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_store_trouble.py full /tmp/store-trouble
+
+``full`` puts a generated demo hub (entirely synthetic) on a 3 MB disk, fills the disk
+and starts the app as a person would (``run_window``); ``read-only`` makes the database
+0400 and its folder 0500 and starts it, run without root's right to ignore that (the
+process drops CAP_DAC_OVERRIDE through ``setpriv``, as below). Each saves
+<folder>/<kind>[-es].png (the whole screen) and <kind>[-es]-details.png (the box with
+its details shown), prints the box's words and buttons, and closes the box.
+
+    setpriv --bounding-set=-dac_override,-dac_read_search \\
+        --inh-caps=-dac_override,-dac_read_search xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_store_trouble.py read-only /tmp/store-trouble
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def prepare(data: Path) -> None:
+    from harmony_desktop.demo import generate_demo
+    from harmony_desktop.startup import open_app
+
+    with open_app(str(data)) as services:
+        generate_demo(services.store, hubs=1, total_students=20, years=1)
+
+
+def shoot(data: Path, out: Path, name: str) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from harmony_desktop.domain import i18n
+    from harmony_desktop.ui.app import make_application, run_window
+
+    make_application()
+    suffix = "" if i18n.current_language() == "en" else f"-{i18n.current_language()}"
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(100, look)
+            return
+        if not seen:
+            seen.append(box.text())
+            QTimer.singleShot(400, look)  # painted
+            return
+        screen = QGuiApplication.primaryScreen()
+        screen.grabWindow(0).save(str(out / f"{name}{suffix}.png"))
+        print(box.text(), box.informativeText(), sep="\n\n")
+        print("BUTTONS", [b.text() for b in box.buttons()])
+        details = next((b for b in box.buttons() if "…" in b.text() or "..." in b.text()), None)
+        if details is not None:
+            details.click()
+            QApplication.processEvents()
+            box.grab().save(str(out / f"{name}{suffix}-details.png"))
+            print(box.detailedText())
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    QTimer.singleShot(100, look)
+    code = run_window(str(data))
+    print("EXIT", code)
+    return 0 if seen else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=["full", "read-only"])
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    folder: Path = args.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("HARMONY_LOG_DIR", str(folder / "logs"))
+    if args.kind == "full":
+        disk = folder / "disk"
+        disk.mkdir(exist_ok=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3M", "tmpfs", str(disk)], check=True)
+        try:
+            prepare(disk / "data")
+            with (disk / "fill").open("wb") as fill:
+                os.posix_fallocate(fill.fileno(), 0, shutil.disk_usage(disk).free)
+            return shoot(disk / "data", folder, "disk-full")
+        finally:
+            subprocess.run(["umount", "-l", str(disk)], check=False)
+    data = folder / "read-only"
+    shutil.rmtree(data, ignore_errors=True)
+    prepare(data)
+    (data / "harmony.sqlite3").chmod(0o400)
+    data.chmod(0o500)
+    try:
+        return shoot(data, folder, "read-only")
+    finally:
+        data.chmod(0o700)
+        (data / "harmony.sqlite3").chmod(0o600)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
