@@ -13,7 +13,12 @@ from pytestqt.qtbot import QtBot
 from harmony_desktop.services.context import Services
 from harmony_desktop.ui.events.dialogs import EventDialog
 from harmony_desktop.ui.main_window import MainWindow
-from harmony_desktop.ui.register.dialogs import AdHocDialog, ArrivalDialog, DepartureDialog
+from harmony_desktop.ui.register.dialogs import (
+    AdHocDialog,
+    ArrivalDialog,
+    DepartureDialog,
+    VolunteerTimeDialog,
+)
 from harmony_desktop.ui.register.models import RollColumn
 from harmony_desktop.ui.register.page import RegisterPage
 from harmony_desktop.ui.timefield import TimeField
@@ -171,6 +176,11 @@ def test_a_past_sessions_volunteers_who_never_signed_out_are_not_here_now(
     panel.go_to(volunteer)
     panel.clock = lambda: dt.time(15, 30)
     qtbot.keyClick(panel.view, Qt.Key.Key_I)
+    # another day's session: the time is asked, its start offered (Enter keeps it)
+    dialog = panel.active_dialog
+    assert isinstance(dialog, VolunteerTimeDialog)
+    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
     assert panel.summary.text() == "1 did not sign out · 0 signed out (0.00 h)"
 
 
