@@ -210,10 +210,12 @@ def test_a_masterclass_and_a_performance_from_the_events_tab(
     assert "6:00\u202fPM–7:00\u202fPM" in page.details.facts.text()
     assert "18:00" not in page.details.facts.text()
     shown = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
-    # EVENT_DAY (2026-09-10, a Thursday) as the window writes dates, with a 12-hour time
-    assert "Thu 10 Sep 2026 6:00\u202fPM" in shown
-    # on one line: the column is as wide as the longest date and time
-    longest = max(page.view.fontMetrics().horizontalAdvance(text) for text in shown)
+    # EVENT_DAY (2026-09-10, a Thursday) as the window writes dates, a 12-hour time under
+    # it (the title gets the room: a netbook's list)
+    assert "Thu 10 Sep 2026\n6:00\u202fPM" in shown
+    # each line whole: the column is as wide as the longest date or time
+    metrics = page.view.fontMetrics()
+    longest = max(metrics.horizontalAdvance(line) for text in shown for line in text.split("\n"))
     assert page.view.columnWidth(0) > longest
     page.details.audience.setValue(85)
     page.details.save_button.click()
