@@ -4894,11 +4894,11 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     </message>
     <message>
         <source>Usually grade {usual} at {age}: check</source>
-        <translation>A los {age} años, lo habitual es grado {usual}: revise</translation>
+        <translation>{age} años: lo habitual es grado {usual}</translation>
     </message>
     <message>
-        <source>Usually {usual}</source>
-        <translation>Lo habitual: {usual}</translation>
+        <source>Usually grade {usual}</source>
+        <translation>Lo habitual: grado {usual}</translation>
     </message>
     <message>
         <source>This may be a student already on the roster (same name and date of birth, or same guardian phone):

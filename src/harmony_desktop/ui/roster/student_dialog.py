@@ -626,7 +626,7 @@ class StudentDialog(QDialog):
                 self.tr("Usually grade {usual} at {age}: check").format(
                     usual=far.usual, age=far.age
                 ),
-                self.tr("Usually {usual}").format(usual=far.usual),
+                self.tr("Usually grade {usual}").format(usual=far.usual),
             )
         self.grade.setAccessibleDescription(self.grade_note.full_text())
 
