@@ -202,6 +202,13 @@
             <numerusform>{name}: %n rows ({encoding})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) to check (imported all the same): see the list below.</source>
+        <translation>
+            <numerusform>%n row to check (imported all the same): see the list below.</numerusform>
+            <numerusform>%n rows to check (imported all the same): see the list below.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>

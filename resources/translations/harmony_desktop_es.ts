@@ -4125,6 +4125,31 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <source>Error reported: {detail}</source>
         <translation>Error informado: {detail}</translation>
     </message>
+    <message>
+        <source>DD/MM/YYYY or YYYY-MM-DD</source>
+        <translation>DD/MM/AAAA o AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>MM/DD/YYYY or YYYY-MM-DD</source>
+        <translation>MM/DD/AAAA o AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a date. Type it like {example} (day/month/year) or {iso}.</source>
+        <translation>“{typed}” no es una fecha. Escríbala como {example} (día/mes/año) o {iso}.</translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a date. Type it like {example} (month/day/year) or {iso}.</source>
+        <translation>“{typed}” no es una fecha. Escríbala como {example} (mes/día/año) o {iso}.</translation>
+    </message>
+    <message>
+        <source>Read as {date}</source>
+        <translation>Leída como {date}</translation>
+    </message>
+    <message>
+        <source>Date as read</source>
+        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date)</extracomment>
+        <translation>Fecha como se leyó</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -4377,16 +4402,8 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Resumen de la importación</translation>
     </message>
     <message>
-        <source>Rejected rows</source>
-        <translation>Filas rechazadas</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>&amp;Rejected rows (row number: reason)</source>
-        <translation>&amp;Filas rechazadas (número de fila: motivo)</translation>
     </message>
     <message>
         <source>row {row}: {reason}</source>
@@ -4405,12 +4422,20 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>&amp;2. Importar</translation>
     </message>
     <message>
+        <source>Rejected rows and rows to check</source>
+        <translation>Filas rechazadas y filas a revisar</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
         <source>Check &amp;where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
         <translation>&amp;Revise adónde va cada columna. Las columnas marcadas &quot;(ignorar)&quot; se omiten.</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected rows and rows to check (row number: reason)</source>
+        <translation>&amp;Filas rechazadas y filas a revisar (número de fila: motivo)</translation>
     </message>
     <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
@@ -4442,6 +4467,17 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Dry run: {summary}</source>
         <translation>Prueba: {summary}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) to check (imported all the same): see the list below.</source>
+        <translation>
+            <numerusform>%n fila a revisar (se importa de todos modos): vea la lista de abajo.</numerusform>
+            <numerusform>%n filas a revisar (se importan de todos modos): vea la lista de abajo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>row {row} (to check): {reason}</source>
+        <translation>fila {row} (a revisar): {reason}</translation>
     </message>
     <message>
         <source>Imported: {summary}</source>
@@ -4981,10 +5017,6 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD or MM/DD/YYYY</source>
-        <translation>AAAA-MM-DD o MM/DD/AAAA</translation>
-    </message>
-    <message>
         <source>(not set)</source>
         <translation>(sin indicar)</translation>
     </message>
@@ -5039,6 +5071,10 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Grade and age note</source>
+        <translation>Nota sobre el grado y la edad</translation>
     </message>
     <message>
         <source>Legal &amp;first name *</source>
@@ -5129,10 +5165,6 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>Contacto {n}</translation>
     </message>
     <message>
-        <source>{text!r} is not a date. Write the date of birth as YYYY-MM-DD (e.g. 2014-03-05).</source>
-        <translation>{text!r} no es una fecha. Escriba la fecha de nacimiento como AAAA-MM-DD (p. ej., 2014-03-05).</translation>
-    </message>
-    <message>
         <source>{contact}: {error}</source>
         <translation>{contact}: {error}</translation>
     </message>
@@ -5143,6 +5175,14 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
     <message>
         <source>Only one contact: add a second one (an emergency contact) so staff can always reach someone.</source>
         <translation>Solo un contacto: agregue otro (un contacto de emergencia) para que el personal siempre pueda comunicarse con alguien.</translation>
+    </message>
+    <message>
+        <source>Usually grade {usual} at {age}: check</source>
+        <translation>{age} años: lo habitual es grado {usual}</translation>
+    </message>
+    <message>
+        <source>Usually grade {usual}</source>
+        <translation>Lo habitual: grado {usual}</translation>
     </message>
     <message>
         <source>This may be a student already on the roster (same name and date of birth, or same guardian phone):

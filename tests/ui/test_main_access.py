@@ -592,7 +592,7 @@ IMPORT_KEYS = {
         "1": "&1. Check (dry run)",
         "2": "&2. Import",
         "c": "&Close",
-        "r": "&Rejected rows (row number: reason)",
+        "r": "&Rejected rows and rows to check (row number: reason)",
     },
     "es_MX": {
         "a": "Elija un &archivo CSV o de Excel…",
@@ -600,7 +600,7 @@ IMPORT_KEYS = {
         "1": "&1. Revisar (prueba)",
         "2": "&2. Importar",
         "c": "&Cerrar",
-        "f": "&Filas rechazadas (número de fila: motivo)",
+        "f": "&Filas rechazadas y filas a revisar (número de fila: motivo)",
     },
 }
 NOTE_KEYS = {

@@ -15,11 +15,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, lang_help, open_services
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from harmony_desktop.services.importing import Rejection
 
 
 def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
@@ -124,6 +128,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(note)
         for rejection in report.rejected:
             print(_("  row {row}: {reason}").format(row=rejection.line, reason=rejection.reason))
+        print_warnings(report.warnings)
         if args.dry_run:
             return 1 if report.rejected else 0
         try:
@@ -149,6 +154,15 @@ def imported_status(rejected: int) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def print_warnings(warnings: list[Rejection]) -> None:
+    """Say which rows are imported all the same but are worth a look (a grade far from
+    the child's age), one line each."""
+    if warnings:
+        print(_("To check (imported all the same):"))
+    for warning in warnings:
+        print(_("  row {row}: {reason}").format(row=warning.line, reason=warning.reason))
 
 
 def print_unmapped(columns: list[str]) -> None:

@@ -38,6 +38,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
+from harmony_desktop.domain.grades import grade_far_from_age
 from harmony_desktop.domain.i18n import _, ngettext
 from harmony_desktop.domain.names import fold
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
@@ -499,6 +500,9 @@ class ImportReport:
     #: how the date columns' dates written with numbers only are read ("Fecha de
     #: nacimiento: 03/04/2014 read as 3 April 2014 (day/month), as …"), one line each
     dates: list[str] = field(default_factory=list)
+    #: rows imported all the same that are worth a look, and why ("Grade PK for a child
+    #: of 13 …": :func:`~harmony_desktop.domain.grades.grade_far_from_age`)
+    warnings: list[Rejection] = field(default_factory=list)
     applied: bool = False
 
     @property
@@ -878,6 +882,16 @@ class ImportService:
                     )
                 )
                 continue
+            # A grade far from the child's age (from the row, or what the roster holds
+            # for the field the row leaves empty) is said, never refused.
+            if "grade" in fields or "date_of_birth" in fields:
+                note = grade_far_from_age(
+                    fields.get("grade") or getattr(match, "grade", None),
+                    fields.get("date_of_birth") or getattr(match, "date_of_birth", None),
+                    today,
+                )
+                if note is not None:
+                    report.warnings.append(Rejection(line, note.text()))
             plan = RowPlan(line, fields, row_contacts)
             if places is not None:
                 plan.ensembles = places.take(match.id if match else None, ensemble_ids, report)

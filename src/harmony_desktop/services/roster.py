@@ -15,6 +15,7 @@ from sqlmodel import col, select
 
 from harmony_desktop.domain import collation
 from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.grades import GRADES
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import (
     display_name,
@@ -28,7 +29,6 @@ from harmony_desktop.store import Store
 from harmony_desktop.store.models import Contact, Enrollment, Ensemble, Student, data_fields
 from harmony_desktop.store.queries import get_live, live
 
-GRADES = ("PK", "K", *(str(g) for g in range(1, 13)))
 _PHONE_DIGITS = re.compile(r"\d")
 
 

@@ -721,6 +721,32 @@ def date_columns(table: RawTable, columns: Mapping[str, int], *, where: str = ""
     return DateColumns(orders, serials=table.workbook)
 
 
+# -- a date typed into a form --------------------------------------------------------------
+
+
+def parse_typed_date(
+    text: str, *, order: str | None = None, today: dt.date | None = None
+) -> dt.date | None:
+    """A date a person typed into a form: YYYY-MM-DD always, numbers only ("5/6/2014")
+    in ``order`` (default: the app's language's, :func:`language_order`: 5 June in
+    Spanish, May 6 in US English), or with the month by name ("5 jun 2014", "June 5,
+    2014", "5 de junio de 2014"). One order for every date typed, never guessed from
+    the numbers: "25/03/2014" in US English is refused, not read day first.
+
+    None for empty text; :class:`ValueError` (:class:`NotADate` for a bare number) for
+    text that is no date in that order (:func:`typed_date_example` says what to write)."""
+    if not text.strip():
+        return None
+    return parse_date(text, today=today, order=order or language_order(), serials=False)
+
+
+def typed_date_example(order: str | None = None) -> str:
+    """25 March 2014 written with numbers in ``order`` (default: the app's language's):
+    "25/03/2014" day first, "03/25/2014" month first; an example no one can misread."""
+    order = order or language_order()
+    return "25/03/2014" if order == DAY_MONTH else "03/25/2014"
+
+
 def _where(where: str, header: str) -> str:
     return f"{where}, {header}" if where else header
 

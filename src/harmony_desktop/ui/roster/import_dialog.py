@@ -12,7 +12,8 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -85,7 +87,11 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Import summary"))
         self.rejected_rows = QListWidget()
-        self.rejected_rows.setAccessibleName(self.tr("Rejected rows"))
+        self.rejected_rows.setAccessibleName(self.tr("Rejected rows and rows to check"))
+        # A reason is read whole: long ones wrap instead of running off the right.
+        self.rejected_rows.setWordWrap(True)
+        self.rejected_rows.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.rejected_rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         self.dry_run_button.setEnabled(False)
@@ -103,7 +109,7 @@ class ImportDialog(QDialog):
             self.tr('Check &where each column goes. Columns set to "(ignore)" are skipped.')
         )
         mapping_label.setBuddy(self.mapping)
-        rejected_label = QLabel(self.tr("&Rejected rows (row number: reason)"))
+        rejected_label = QLabel(self.tr("&Rejected rows and rows to check (row number: reason)"))
         rejected_label.setBuddy(self.rejected_rows)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -243,6 +249,14 @@ class ImportDialog(QDialog):
         # How dates written with numbers only are read (day/month or month/day), said
         # before anything is imported.
         lines = [self.tr("Dry run: {summary}").format(summary=report.summary()), *report.dates]
+        if report.warnings:
+            lines.append(
+                self.tr(
+                    "%n row(s) to check (imported all the same): see the list below.",
+                    "",
+                    len(report.warnings),
+                )
+            )
         self._say("\n".join(lines))
         self._show_rejected(report)
         self.import_button.setEnabled(report.created + report.updated > 0)
@@ -257,11 +271,19 @@ class ImportDialog(QDialog):
         self.checked.emit(report)
 
     def _show_rejected(self, report: ImportReport) -> None:
+        """The rejected rows, then the rows imported all the same that are worth a look
+        (a grade far from the child's age), each marked as such."""
         self.rejected_rows.clear()
         for r in report.rejected:
             self.rejected_rows.addItem(
                 self.tr("row {row}: {reason}").format(row=r.line, reason=r.reason)
             )
+        for w in report.warnings:
+            item = QListWidgetItem(
+                self.tr("row {row} (to check): {reason}").format(row=w.line, reason=w.reason)
+            )
+            item.setForeground(QColor("#7a4b00"))
+            self.rejected_rows.addItem(item)
 
     # -- step 3: the import ------------------------------------------------------------
 

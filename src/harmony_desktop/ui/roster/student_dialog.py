@@ -34,16 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
+from harmony_desktop.domain.grades import grade_far_from_age
 from harmony_desktop.domain.vocab import StudentStatus
 from harmony_desktop.services.context import Services
-from harmony_desktop.services.importing import parse_date
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
 from harmony_desktop.store.models import Contact, Student
+from harmony_desktop.ui.datefield import DateField, DateReading, FittingLabel, not_a_date
 from harmony_desktop.ui.roster.enrollment_panel import EnrollmentPanel
 from harmony_desktop.ui.screen_fit import scrolling_dialog
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 _WARNING_STYLE = "color: #7a4b00; background: #fff4d6; padding: 4px;"
+_NOTE_STYLE = "color: #7a4b00;"
 
 
 def _two_columns(
@@ -59,8 +61,14 @@ def _two_columns(
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, widget in rows:
             form.addRow(label, widget)  # a QLabel whose buddy is ``widget``
+            # A row of several widgets (a field and a note beside it) stands for its
+            # field, its focus proxy: the label's Alt key goes to it, and names it.
+            field = widget.focusProxy() or widget
+            found = form.labelForField(widget)
+            if isinstance(found, QLabel):
+                found.setBuddy(field)
             if label:
-                widget.setAccessibleName(label.replace("&", "").rstrip(" *"))
+                field.setAccessibleName(label.replace("&", "").rstrip(" *"))
         column = QVBoxLayout()  # the rows at the top, the room left below them
         column.addLayout(form)
         column.addStretch(1)
@@ -320,15 +328,35 @@ class StudentDialog(QDialog):
         self.first_name = QLineEdit(st.legal_first_name if st else "")
         self.last_name = QLineEdit(st.legal_last_name if st else "")
         self.preferred_name = QLineEdit(st.preferred_name if st else "")
-        self.date_of_birth = QLineEdit(
-            st.date_of_birth.isoformat() if st and st.date_of_birth else ""
+        # Typed whole in the window's language's order ("5/6/2014": 5 June in Spanish,
+        # May 6 in English), and said in words under it before anything is saved.
+        self.date_of_birth = DateField(
+            st.date_of_birth.isoformat() if st and st.date_of_birth else "", today=self.today
         )
-        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD or MM/DD/YYYY"))
+        self.date_read = DateReading(self.date_of_birth)
+        # The date as read sits beside the field: a row more would make the profile
+        # scroll on a 1280×720 screen at 200 %.
+        birth_row = QWidget()
+        birth_layout = QHBoxLayout(birth_row)
+        birth_layout.setContentsMargins(0, 0, 0, 0)
+        birth_layout.addWidget(self.date_of_birth, 1)
+        birth_layout.addWidget(self.date_read, 1)
+        birth_row.setFocusProxy(self.date_of_birth)
         self.grade = QComboBox()
         self.grade.addItem(self.tr("(not set)"), "")
         for g in GRADES:
             self.grade.addItem(g, g)
         self.grade.setCurrentIndex(max(0, self.grade.findData(st.grade if st else "")))
+        # A grade far from the age is said beside the grade, never refused.
+        self.grade_note = FittingLabel()
+        self.grade_note.setStyleSheet(_NOTE_STYLE)
+        self.grade_note.setAccessibleName(self.tr("Grade and age note"))
+        grade_row = QWidget()
+        grade_layout = QHBoxLayout(grade_row)
+        grade_layout.setContentsMargins(0, 0, 0, 0)
+        grade_layout.addWidget(self.grade)
+        grade_layout.addWidget(self.grade_note, 1)
+        grade_row.setFocusProxy(self.grade)
         self.school = QLineEdit(st.school if st else "")
         self.district_id = QLineEdit(st.district_student_id if st else "")
         self.statewide_id = QLineEdit(st.statewide_student_id if st else "")
@@ -348,8 +376,8 @@ class StudentDialog(QDialog):
             (self.tr("Legal &first name *"), self.first_name),
             (self.tr("Legal &last name *"), self.last_name),
             (self.tr("Preferred &name"), self.preferred_name),
-            (self.tr("Date of &birth"), self.date_of_birth),
-            (self.tr("G&rade"), self.grade),
+            (self.tr("Date of &birth"), birth_row),
+            (self.tr("G&rade"), grade_row),
             (self.tr("Stat&us"), self.status),
         ]
         right: list[tuple[str, QWidget]] = [
@@ -507,16 +535,10 @@ class StudentDialog(QDialog):
 
     def student_fields(self) -> dict[str, Any]:
         """The profile as the roster service takes it (raises ValidationError on a bad date)."""
-        text = self.date_of_birth.text().strip()
         try:
-            dob = parse_date(text, today=self.today) if text else None
+            dob = self.date_of_birth.typed()
         except (ValueError, OverflowError) as exc:
-            raise ValidationError(
-                self.tr(
-                    "{text!r} is not a date. Write the date of birth as YYYY-MM-DD (e.g. 2014-03-05)."
-                ).format(text=text),
-                "date_of_birth",
-            ) from exc
+            raise ValidationError(not_a_date(self.date_of_birth.text()), "date_of_birth") from exc
         return {
             "legal_first_name": self.first_name.text().strip(),
             "legal_last_name": self.last_name.text().strip(),
@@ -568,6 +590,7 @@ class StudentDialog(QDialog):
             self._show(str(exc), error=True)
             self._saveable(False)
             return False
+        self._note_grade()
         filled = len(self.contact_values())
         if filled == 0:
             self._show(
@@ -589,6 +612,23 @@ class StudentDialog(QDialog):
             self._show("", error=False)
         self._saveable(True)
         return True
+
+    def _note_grade(self) -> None:
+        """Beside the grade: a note when it is far from the age the date of birth gives
+        (children are held back and skip grades: the form saves all the same)."""
+        fields = self.student_fields()
+        far = grade_far_from_age(fields["grade"], fields["date_of_birth"], self.today)
+        if far is None:
+            self.grade_note.set_texts()
+        else:
+            self.grade_note.set_texts(
+                far.text(),
+                self.tr("Usually grade {usual} at {age}: check").format(
+                    usual=far.usual, age=far.age
+                ),
+                self.tr("Usually grade {usual}").format(usual=far.usual),
+            )
+        self.grade.setAccessibleDescription(self.grade_note.full_text())
 
     def _saveable(self, saveable: bool) -> None:
         """Enable or disable Save (and Save and enroll…) as the form is valid or not."""

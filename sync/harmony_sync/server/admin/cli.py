@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from harmony_sync.server import accounts
 from harmony_sync.server.admin import audit, health, users
-from harmony_sync.server.admin.i18n import DEFAULT, Language
+from harmony_sync.server.admin.i18n import DEFAULT, LANGUAGES, Language
 from harmony_sync.server.admin.settings import ConsoleSettings
 
 
@@ -97,30 +97,38 @@ def cmd_list_users(args: argparse.Namespace) -> int:
     return 0
 
 
-def _text_report(report: health.HealthReport) -> str:
+def _text_report(report: health.HealthReport, code: str = DEFAULT) -> str:
+    """``admin health`` as text, in the console's language ``code`` (``--lang``)."""
     settings = report.settings
     zone = settings.zone
+    lang = Language(code, zone)
+    _ = lang.gettext
+    # TRANSLATORS: a date and time in the CLDR pattern syntax, as "EEE d MMM y, HH:mm".
+    as_of = lang.moment(report.as_of, _("EEE dd MMM y HH:mm"))
     lines = [
-        f"Sync health as of {report.as_of.astimezone(zone):%a %d %b %Y %H:%M} "
-        f"{settings.timezone} (overdue when {settings.overdue_school_days} or more days late, "
-        f"counted from the first meeting not synced; backlog limit {settings.backlog_limit} "
-        "changes)"
+        _(
+            "Sync health as of %(when)s %(zone)s (overdue when %(days)s or more days late, "
+            "counted from the first meeting not synced; backlog limit %(limit)s changes)",
+            when=as_of,
+            zone=settings.timezone,
+            days=settings.overdue_school_days,
+            limit=settings.backlog_limit,
+        )
     ]
 
-    english = Language(DEFAULT, zone)
-
     def device_line(d: health.DeviceHealth) -> str:
-        mark = "FLAGGED" if d.flagged else "ok"
+        mark = "FLAGGED" if d.flagged else "ok"  # the same in every language, for grep
         if d.flagged:
-            what = "; ".join(d.reasons(settings, english))
+            what = "; ".join(d.reasons(settings, lang))
         elif d.last_success_at:
             # in its hub's time zone, named when it is not the console's
-            local = d.last_success_at.astimezone(d.zone or zone)
-            what = f"synced {local:%a %d %b %H:%M}"
-            if english.other_zone(d.last_success_at, d.zone):
-                what += f" {english.zone_name(d.last_success_at, d.zone)}"
+            # TRANSLATORS: as "EEE d MMM y, HH:mm", without the year.
+            when = lang.moment(d.last_success_at, _("EEE dd MMM HH:mm"), d.zone)
+            if lang.other_zone(d.last_success_at, d.zone):
+                when += f" {lang.zone_name(d.last_success_at, d.zone)}"
+            what = _("synced %(when)s", when=when)
         else:
-            what = "enrolled, not synced yet"
+            what = _("enrolled, not synced yet")
         return f"  {mark:<8}#{d.key} {d.name}: {what}"
 
     for hub in report.hubs:
@@ -128,25 +136,43 @@ def _text_report(report: health.HealthReport) -> str:
             continue
         active = hub.active_devices
         if not active:
-            state = "no devices enrolled"
+            state = _("no devices enrolled")
         elif hub.all_current:
-            state = f"all {len(active)} current"
+            count = len(active)
+            state = lang.ngettext(
+                "all %(count)s current", "all %(count)s current", count, count=count
+            )
         else:
-            state = f"{len(hub.flagged_devices)} of {len(active)} flagged"
-        lines.append(f"{hub.name}: {state}; {hub.conflicts_waiting} conflicts waiting for review")
+            flagged = len(hub.flagged_devices)
+            state = lang.ngettext(
+                "%(flagged)s of %(count)s flagged",
+                "%(flagged)s of %(count)s flagged",
+                flagged,
+                flagged=flagged,
+                count=len(active),
+            )
+        waiting = hub.conflicts_waiting
+        conflicts = lang.ngettext(
+            "%(num)d conflict waiting for review", "%(num)d conflicts waiting for review", waiting
+        )
+        lines.append(f"{hub.name}: {state}; {conflicts}")
         if active and hub.days_counted == health.WEEKDAYS:
-            lines.append(f"  {hub.days_counted_words(english)}")
+            lines.append(f"  {hub.days_counted_words(lang)}")
         lines.extend(device_line(d) for d in active)
     managers = [d for d in report.devices if d.data_manager and d.status == health.ENROLLED]
     if managers:
-        lines.append("Data managers:")
+        lines.append(_("Data managers:"))
         lines.extend(device_line(d) for d in managers)
     flagged = len(report.flagged)
     lines.append(
-        f"{flagged} device{'s' if flagged != 1 else ''} need{'s' if flagged == 1 else ''} "
-        "attention."
+        lang.ngettext(
+            "%(count)s device needs attention.",
+            "%(count)s devices need attention.",
+            flagged,
+            count=flagged,
+        )
         if flagged
-        else "Every enrolled device is current."
+        else _("Every enrolled device is current.")
     )
     return "\n".join(lines)
 
@@ -165,7 +191,7 @@ def cmd_health(args: argparse.Namespace) -> int:
         contacts = accounts.hub_contacts(engine) if args.with_contacts else None
         print(json.dumps(report.as_dict(contacts)))
     else:
-        print(_text_report(report))
+        print(_text_report(report, args.lang))
     return 1 if report.flagged else 0
 
 
@@ -201,6 +227,12 @@ def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParse
         "not synced: that day and the office days since (default 2)",
     )
     check.add_argument("--backlog-limit", type=int, help="changes waiting (default 200)")
+    check.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=DEFAULT,
+        help="the language of the text (default en; --json is the same in every language)",
+    )
     check.add_argument(
         "--with-contacts",
         action="store_true",

@@ -133,6 +133,11 @@ class Language:
         # TRANSLATORS: a day in the CLDR pattern syntax (EEE weekday, d day, MMM month).
         return format_date(day, self.gettext("EEE d MMM"), locale=self.code)
 
+    def moment(self, moment: datetime, pattern: str, zone: ZoneInfo | None = None) -> str:
+        """``moment`` in the CLDR ``pattern`` (names in this language), in the display
+        time zone or ``zone``."""
+        return self._format(moment, pattern, zone)
+
     def _format(self, moment: datetime, pattern: str, zone: ZoneInfo | None = None) -> str:
         return format_datetime(moment, pattern, tzinfo=zone or self.zone, locale=self.code)
 
