@@ -11,7 +11,8 @@ off the session, ``T`` correct the times.
 Like the roll's marks (``commands.py``), each of these is written synchronously on the
 UI thread, a few milliseconds, so "Saved" is true when it shows; loading the list goes
 through the task manager. The register page inserts the panel and tells it which
-session is open (:meth:`show_session`).
+session is open (:meth:`show_session`), and, when its roll was opened without storing it
+(a certainly wrong "today"), the session as listed: the first shift written stores it.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ from harmony_desktop.ui.tasks import Changes, TaskManager
 from harmony_desktop.ui.timefield import TimeField
 
 if TYPE_CHECKING:
+    from harmony_desktop.domain.sessions import SessionInfo
     from harmony_desktop.services.context import Services
     from harmony_desktop.services.volunteers import ShiftEntry, ShiftState, VolunteerInfo
     from harmony_desktop.ui.wrong_day import WrongDayQuestion
@@ -468,6 +470,9 @@ class VolunteerShiftPanel(QWidget):
         self.wrong_day = wrong_day
         self.session_id: str | None = None
         self.session_day: dt.date | None = None
+        #: the open session as listed while it is not stored (None: stored); a shift
+        #: written stores it first
+        self.planned: SessionInfo | None = None
         self.active_dialog: QDialog | None = None
         self._generation = 0
         self.setAccessibleName(tr("Volunteers at this session"))
@@ -576,10 +581,17 @@ class VolunteerShiftPanel(QWidget):
 
     # -- the session -------------------------------------------------------------------
 
-    def show_session(self, session_id: str | None, day: dt.date | None = None) -> None:
-        """Show the volunteers of ``session_id`` (None: no session open)."""
+    def show_session(
+        self,
+        session_id: str | None,
+        day: dt.date | None = None,
+        planned: SessionInfo | None = None,
+    ) -> None:
+        """Show the volunteers of ``session_id`` (None: no session open); ``planned``:
+        the session as listed, when it is not stored yet."""
         self.session_id = session_id
         self.session_day = day
+        self.planned = planned if session_id is not None else None
         self._generation += 1
         generation = self._generation
         self.set_save_text("")
@@ -592,7 +604,9 @@ class VolunteerShiftPanel(QWidget):
         not_before = self.judged_on()
         QueryOp(
             self.tasks,
-            op=lambda s: s.volunteers.session_volunteers(session_id, not_before=not_before),
+            op=lambda s: s.volunteers.session_volunteers(
+                session_id, not_before=not_before, planned=planned
+            ),
             success=lambda entries: self._loaded(entries, generation, not_before),
             parent=self,
         ).failure(lambda exc: self.set_save_text(str(exc), error=True)).run_in_background()
@@ -601,7 +615,7 @@ class VolunteerShiftPanel(QWidget):
         """Read the open session's volunteers again (the clock check changed the day
         their clearances are judged on)."""
         if self.session_id is not None:
-            self.show_session(self.session_id, self.session_day)
+            self.show_session(self.session_id, self.session_day, self.planned)
 
     def judged_on(self) -> dt.date | None:
         """The day the open session's volunteers' clearances are judged on instead of
@@ -705,7 +719,7 @@ class VolunteerShiftPanel(QWidget):
         if initiator is self or self.session_id is None:
             return
         if changes.volunteers or changes.sessions:
-            self.show_session(self.session_id, self.session_day)
+            self.show_session(self.session_id, self.session_day, self.planned)
 
     def current_entry(self) -> ShiftEntry | None:
         """The volunteer on the current row."""
@@ -749,6 +763,7 @@ class VolunteerShiftPanel(QWidget):
                 state = volunteers.sign_in(
                     session_id, volunteer_id, by=self.staff(), at=self.clock(),
                     confirmed_by=confirmed_by, not_before=self.model.judged_on,
+                    planned=self.planned,
                 )  # fmt: skip
             elif action == "sign_out":
                 state = volunteers.sign_out(
@@ -758,6 +773,7 @@ class VolunteerShiftPanel(QWidget):
                 state = volunteers.set_shift(
                     session_id, volunteer_id, ShiftStatus(action), by=self.staff(),
                     confirmed_by=confirmed_by, not_before=self.model.judged_on,
+                    planned=self.planned,
                 )  # fmt: skip
         except NeedsConfirmation as exc:
             self._confirm(entry, action, exc.problems)
