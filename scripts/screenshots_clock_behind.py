@@ -21,6 +21,15 @@ roll goes on without asking.
     faketime '2026-11-18 15:50:00' xvfb-run -a -s "-screen 0 1280x720x24" \\
         .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind maybe
 
+``open`` presses Enter on the session on now and shoots the roll it opens
+(``-open``), then P, the question (``-open-ask``), and "Take roll anyway" (``-open-marked``):
+each time it prints the sessions stored on that day and the outbox entries, read from
+the file. On a certainly wrong date, opening the roll stores nothing; the session is
+stored with the first mark.
+
+    faketime '2026-11-14 10:00:00' xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_clock_behind.py shoot /tmp/clock-behind open
+
 ``gone``: the clock goes wrong while the register is open. It starts at the real time,
 with libfaketime reading the faked time from a file the script writes (``+0``: the real
 time), opens the session on now and marks its first student present; then the file says
@@ -68,10 +77,26 @@ def prepare(folder: Path, lang: str) -> None:
     token.chmod(0o600)
 
 
+def written(folder: Path, day: dt.date) -> str:
+    """The sessions stored on ``day`` and the outbox entries, read from the file (a
+    read-only connection beside the app's)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{folder / 'harmony.sqlite3'}?mode=ro", uri=True)
+    try:
+        sessions = conn.execute(
+            "SELECT count(*) FROM session WHERE date = ? AND deleted = 0", (day.isoformat(),)
+        ).fetchone()[0]
+        outbox = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+    finally:
+        conn.close()
+    return f"sessions stored on {day.isoformat()}: {sessions}, outbox entries: {outbox}"
+
+
 def shoot(folder: Path, name: str) -> int:
     from PySide6.QtCore import QEvent, Qt, QTimer
     from PySide6.QtGui import QGuiApplication, QKeyEvent
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from harmony_desktop.ui.app import make_application, run_window
     from harmony_desktop.ui.main_window import MainWindow
@@ -105,13 +130,18 @@ def shoot(folder: Path, name: str) -> int:
                 return
             if window.tasks.busy() and waited < 15:
                 return
-            if name in ("ask", "gone") and page.sessions_model.rowCount():
+            if name in ("ask", "gone", "open") and page.sessions_model.rowCount():
+                print("BEFORE", written(folder, page.today))
                 press(page.sessions_view, Qt.Key.Key_Return, "\r")
                 state["stage"] = "opening"
                 return
             state["stage"] = "shoot"
             return
         if state["stage"] == "opening":
+            if page.roll_ready and name == "open":
+                state["stage"] = "opened"
+                state["at"] = waited
+                return
             if page.roll_ready:
                 press(page.roll_view, Qt.Key.Key_P, "p")
                 state["stage"] = "gone wrong" if name == "gone" else "asking"
@@ -127,6 +157,36 @@ def shoot(folder: Path, name: str) -> int:
                     window.check_new_day()
                     state["looked"] = "yes"
                 state["stage"] = "shoot"
+            return
+        if state["stage"] == "opened":  # the roll on screen, the status bar updated
+            if waited < max(9, state["at"] + 2):  # type: ignore[operator]
+                return
+            say(window, "open", folder)
+            if not page.roll_model.rowCount():  # nobody to mark that day
+                state["stage"] = "done"
+                QTimer.singleShot(200, window.close)
+                return
+            press(page.roll_view, Qt.Key.Key_P, "p")
+            state["stage"] = "open asking"
+            return
+        if state["stage"] == "open asking":
+            box = page.active_dialog
+            if box is None:
+                return
+            QApplication.processEvents()
+            say(window, "open-ask", folder)
+            accept = QMessageBox.ButtonRole.AcceptRole  # "Take roll anyway"
+            [go_on] = [b for b in box.buttons() if box.buttonRole(b) == accept]  # type: ignore[attr-defined]
+            go_on.click()
+            state["stage"] = "open marking"
+            state["at"] = waited
+            return
+        if state["stage"] == "open marking":
+            if not page.save_label.text() or waited < state["at"] + 2:  # type: ignore[operator]
+                return
+            say(window, "open-marked", folder)
+            state["stage"] = "done"
+            QTimer.singleShot(200, window.close)
             return
         if state["stage"] == "asking":
             if page.active_dialog is None:
@@ -161,6 +221,23 @@ def shoot(folder: Path, name: str) -> int:
                 print("ASK", page.active_dialog.text())  # type: ignore[attr-defined]
                 page.active_dialog.reject()  # type: ignore[attr-defined]
             QTimer.singleShot(200, window.close)
+
+    def say(window: MainWindow, shot: str, folder: Path) -> None:
+        """Shoot ``shot`` and print what the roll, the status bar and the file say."""
+        suffix = "-es" if (os.environ.get("SHOT_LANG") == "es") else ""
+        path = OUT / f"register-clock-behind-{shot}{suffix}.png"
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+        print(path)
+        register = window.register
+        print("BAND", register.clock_banner.isVisible(), register.clock_banner.label.text())
+        if register.session is not None:
+            print("ROLL", register.session.label, register.roll_model.rowCount(), "students")
+            print("PROGRESS", register.progress_label.accessibleDescription())
+            print("SAVED", register.save_label.text())
+        print("PENDING", window.sync_ui.status.pending_label.text())
+        if register.active_dialog is not None:
+            print("ASK", register.active_dialog.text())  # type: ignore[attr-defined]
+        print("WRITTEN", written(folder, register.today))
 
     make_application()  # the one run_window uses
     timer = QTimer()

@@ -52,6 +52,11 @@ class ClockBehind:
         """How far behind the recorded moment the clock is."""
         return self.recorded - self.now
 
+    def certainly_wrong_on(self, day: dt.date) -> bool:
+        """Whether ``day`` is this computer's date and certainly wrong (what the
+        register then asks about before a write dated ``day``)."""
+        return self.certain and self.now.date() == day
+
 
 def is_behind(now_ms: int, recorded_ms: int | None) -> bool:
     """Whether a clock reading ``now_ms`` is clearly behind ``recorded_ms`` (both

@@ -3,6 +3,12 @@
 "Not recorded" is a state of its own (docs/DOMAIN.md): a student with no mark (or a
 cleared one) is never counted present. Every mark goes through the change-tracking writer, one transaction per
 action, so it is durable the moment the call returns.
+
+A roll is read and written by its session's id. A scheduled session not stored yet (a
+roll opened on a certainly wrong "today" stores nothing) is passed as ``planned``, the
+session as the day's list shows it: its roll is read from its ensemble and day, and the
+first write that writes anything stores the session in the same transaction (held when
+it records a code). ``planned`` is used only while the session is not stored.
 """
 
 from __future__ import annotations
@@ -21,8 +27,10 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.names import display_name, name_sort_key
+from harmony_desktop.domain.sessions import SessionInfo
 from harmony_desktop.domain.vocab import SessionStatus, StaffRole, StudentStatus
 from harmony_desktop.services.invitations import session_student_ids
+from harmony_desktop.services.sessions import store_session
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.memory import collector_paused
 from harmony_desktop.store.models import (
@@ -33,7 +41,7 @@ from harmony_desktop.store.models import (
     Staff,
     Student,
 )
-from harmony_desktop.store.queries import get_live, live
+from harmony_desktop.store.queries import find_live, get_live, live
 from harmony_desktop.store.replica import StoredRows, attendance_mark_id, codec
 from harmony_desktop.store.today import (
     CodeFlags,
@@ -173,11 +181,12 @@ class RollService:
             ).all()
         return sorted(rows, key=lambda c: (c.sort_order, c.code))
 
-    def roll(self, session_id: str) -> list[RollEntry]:
-        """Every student expected in the session (enrolled that day, plus anyone marked)."""
+    def roll(self, session_id: str, *, planned: SessionInfo | None = None) -> list[RollEntry]:
+        """Every student expected in the session (enrolled that day, plus anyone marked).
+        ``planned``: the session as listed, read from if it is not stored yet."""
         with self.store.read() as s:
-            session = self._session(s, session_id)
-            ids = session_student_ids(s, session_id, session.ensemble_id, session.date)
+            ensemble_id, day = _ensemble_and_day(s, session_id, planned)
+            ids = session_student_ids(s, session_id, ensemble_id, day)
             marks = {
                 m.student_id: m
                 for m in s.exec(
@@ -259,11 +268,13 @@ class RollService:
         reason: str | None = None,
         note: str | None = None,
         dismissal: Dismissal | None = None,
+        planned: SessionInfo | None = None,
     ) -> MarkState:
         """Record ``code`` for a student; late and left-early get a time (default now).
 
         Left early needs a reason; ``dismissal`` records who collected the student (it
-        is checked as :meth:`sign_out` checks it). Returns the stored state.
+        is checked as :meth:`sign_out` checks it). Returns the stored state. The session
+        ``planned``, if not stored yet, is stored with the mark.
         """
         with self.store.write() as w:
             stored = _stored_marks(w, session_id, [student_id])
@@ -306,10 +317,16 @@ class RollService:
             )
             if dismissal is not None:
                 state = self._dismissed(w.session, student_id, state, dismissal)
-            return self._write(w, session_id, student_id, state, by, stored=stored)
+            return self._write(w, session_id, student_id, state, by, stored=stored, planned=planned)
 
     def sign_out(
-        self, session_id: str, student_id: str, dismissal: Dismissal, *, by: str | None
+        self,
+        session_id: str,
+        student_id: str,
+        dismissal: Dismissal,
+        *,
+        by: str | None,
+        planned: SessionInfo | None = None,
     ) -> MarkState:
         """Record who collected a student at the end (or that they walked home).
 
@@ -327,7 +344,7 @@ class RollService:
                     "code",
                 )
             state = self._dismissed(w.session, student_id, current, dismissal)
-            return self._write(w, session_id, student_id, state, by, stored=stored)
+            return self._write(w, session_id, student_id, state, by, stored=stored, planned=planned)
 
     def site_leads(self, hub_id: str) -> list[tuple[str, str]]:
         """(staff id, name) of the staff who may confirm a release: site leads and
@@ -398,49 +415,83 @@ class RollService:
         return self._write(w, session_id, student_id, consistent_state(state, flags), by)
 
     def set_states(
-        self, session_id: str, states: Sequence[tuple[str, MarkState]], *, by: str | None
+        self,
+        session_id: str,
+        states: Sequence[tuple[str, MarkState]],
+        *,
+        by: str | None,
+        planned: SessionInfo | None = None,
     ) -> list[MarkState]:
         """Write whole mark states of many students of one session in ONE transaction
         (undo and redo of "mark all remaining present"); all or nothing."""
         with self.store.write() as w, collector_paused():
             for code in {state.code for _student, state in states} - {None}:
                 self._code(w.driver, str(code))
-            return self._write_many(w, session_id, list(states), by)
+            return self._write_many(w, session_id, list(states), by, planned=planned)
 
-    def clear(self, session_id: str, student_id: str, *, by: str | None) -> MarkState:
+    def clear(
+        self,
+        session_id: str,
+        student_id: str,
+        *,
+        by: str | None,
+        planned: SessionInfo | None = None,
+    ) -> MarkState:
         """Set a student back to "not recorded" (the note is kept)."""
         with self.store.write() as w:
             stored = _stored_marks(w, session_id, [student_id])
             current = _current(stored, student_id)
             return self._write(
-                w, session_id, student_id, MarkState(note=current.note), by, stored=stored
+                w,
+                session_id,
+                student_id,
+                MarkState(note=current.note),
+                by,
+                stored=stored,
+                planned=planned,
             )
 
-    def set_note(self, session_id: str, student_id: str, note: str, *, by: str | None) -> MarkState:
+    def set_note(
+        self,
+        session_id: str,
+        student_id: str,
+        note: str,
+        *,
+        by: str | None,
+        planned: SessionInfo | None = None,
+    ) -> MarkState:
         """Attach a note to a student's mark (recorded or not)."""
         with self.store.write() as w:
             stored = _stored_marks(w, session_id, [student_id])
             current = _current(stored, student_id)
             return self._write(
-                w, session_id, student_id, replace(current, note=note.strip()), by, stored=stored
+                w,
+                session_id,
+                student_id,
+                replace(current, note=note.strip()),
+                by,
+                stored=stored,
+                planned=planned,
             )
 
-    def mark_remaining_present(self, session_id: str, *, by: str | None) -> list[str]:
+    def mark_remaining_present(
+        self, session_id: str, *, by: str | None, planned: SessionInfo | None = None
+    ) -> list[str]:
         """Mark every enrolled student still not recorded as present (P), in one step.
 
         Returns the ids of the students marked.
         """
         with self.store.write() as w, collector_paused():
-            session = self._session(w.session, session_id)
+            ensemble_id, day = _ensemble_and_day(w.session, session_id, planned)
             present = self._present_code(w.session)
-            expected = session_student_ids(w.session, session_id, session.ensemble_id, session.date)
+            expected = session_student_ids(w.session, session_id, ensemble_id, day)
             stored = _stored_marks(w, session_id, expected)
             current = _states_of(stored, session_id, expected)
             todo = [sid for sid in expected if current.get(sid, _NOT_RECORDED).code is None]
             states = [
                 (sid, replace(current.get(sid, _NOT_RECORDED), code=present.code)) for sid in todo
             ]
-            self._write_many(w, session_id, states, by, stored=stored)
+            self._write_many(w, session_id, states, by, stored=stored, planned=planned)
             return todo
 
     # -- internals ---------------------------------------------------------------------
@@ -454,8 +505,11 @@ class RollService:
         by: str | None,
         *,
         stored: _StoredMarks | None = None,
+        planned: SessionInfo | None = None,
     ) -> MarkState:
-        return self._write_many(w, session_id, [(student_id, state)], by, stored=stored)[0]
+        return self._write_many(
+            w, session_id, [(student_id, state)], by, stored=stored, planned=planned
+        )[0]
 
     def _write_many(
         self,
@@ -465,14 +519,30 @@ class RollService:
         by: str | None,
         *,
         stored: _StoredMarks | None = None,
+        planned: SessionInfo | None = None,
     ) -> list[MarkState]:
         """Check and write mark states of one session: one set-based write for all.
-        ``stored``: the students' marks as :func:`_stored_marks` read them, if read."""
+        ``stored``: the students' marks as :func:`_stored_marks` read them, if read;
+        ``planned``: the session as listed, stored here first if it is not yet (held
+        when a code is written), unless nothing is to be written."""
         ids = [student_id for student_id, _state in states]
         # no ORM session needed to undo; one query for one student
         found = read_session_and_students(w.driver, session_id, ids)
         if found is None:
-            raise NotFoundError(_session_not_found())
+            if planned is None or planned.id != session_id:
+                raise NotFoundError(_session_not_found())
+            if all(state == _NOT_RECORDED for _student, state in states):
+                return [state for _student, state in states]  # nothing to store
+            # Not stored yet (its roll was opened on a certainly wrong "today"): stored
+            # now, with these marks, in this transaction.
+            held = any(state.code is not None for _student, state in states)
+            store_session(
+                w, planned.ensemble_id, planned.date, planned.start, planned.end,
+                status=(SessionStatus.HELD if held else SessionStatus.SCHEDULED).value,
+            )  # fmt: skip
+            found = read_session_and_students(w.driver, session_id, ids)
+            if found is None:
+                raise NotFoundError(_session_not_found())
         hub_id, status, students = found
         if status == SessionStatus.CANCELLED:
             raise ValidationError(
@@ -558,6 +628,19 @@ class RollService:
         if not rows:
             raise ValidationError(_("No plain 'present' attendance code is set up."))
         return sorted(rows, key=lambda c: (c.code != "P", c.sort_order))[0]
+
+
+def _ensemble_and_day(
+    s: Session, session_id: str, planned: SessionInfo | None
+) -> tuple[str, dt.date]:
+    """The ensemble and day of the session ``session_id``: stored, or else ``planned``
+    (the session as listed, not stored yet)."""
+    session = find_live(s, ClassSession, session_id)
+    if session is not None:
+        return session.ensemble_id, session.date
+    if planned is not None and planned.id == session_id:
+        return planned.ensemble_id, planned.date
+    raise NotFoundError(_session_not_found())
 
 
 def _state(mark: AttendanceMark | None) -> MarkState:

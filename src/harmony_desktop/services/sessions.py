@@ -4,8 +4,11 @@ The list itself is read by ``store/today.py`` (the window's first paint reads it
 too, before the ORM loads). A scheduled session exists before anyone writes it: its id is deterministic
 (uuid5(ensemble, date, start)), so the list for a day is computed from the schedules and
 merged with the rows already stored. A session is written (materialised) when a teacher
-opens its roll, cancels it, or adds an ad-hoc one; two laptops doing so converge.
-Statuses and the derived roll states are defined in docs/DOMAIN.md.
+opens its roll, cancels it, or adds an ad-hoc one; two laptops doing so converge. On a
+day the register finds certainly wrong (this computer's clock behind its last sync),
+opening the roll writes nothing: the first write on it that goes ahead stores the
+session in its own transaction (:func:`store_session`, from the roll's and the
+volunteers' writes). Statuses and the derived roll states are defined in docs/DOMAIN.md.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from harmony_desktop.domain.schedule import meetings
 from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.domain.vocab import EnrollmentStatus, SessionKind, SessionStatus
 from harmony_desktop.services.calendar import Calendar
-from harmony_desktop.store import Store
+from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import AttendanceMark, ClassSession, Enrollment, Ensemble
 from harmony_desktop.store.queries import find_live, get_live, live
 from harmony_desktop.store.replica import session_id
@@ -34,7 +37,14 @@ from harmony_desktop.store.today import (
     read_sessions,
 )
 
-__all__ = ["RegisterSetup", "RollState", "SessionInfo", "SessionService", "parse_schedule"]
+__all__ = [
+    "RegisterSetup",
+    "RollState",
+    "SessionInfo",
+    "SessionService",
+    "parse_schedule",
+    "store_session",
+]
 
 
 @dataclass(frozen=True)
@@ -154,22 +164,8 @@ class SessionService:
         self, ensemble_id: str, day: dt.date, start: dt.time, end: dt.time, **fields: object
     ) -> str:
         """Store the session of ``ensemble_id`` at ``day``/``start`` (idempotent)."""
-        sid = session_id(ensemble_id, day, start)
         with self.store.write() as w:
-            ensemble = w.get(Ensemble, ensemble_id)
-            if find_live(w.session, ClassSession, sid) is None:
-                w.upsert(
-                    ClassSession,
-                    sid,
-                    hub_id=ensemble.hub_id,
-                    ensemble_id=ensemble_id,
-                    date=day,
-                    start=start,
-                    end=end,
-                    location=ensemble.location,
-                    **fields,
-                )
-        return sid
+            return store_session(w, ensemble_id, day, start, end, **fields)
 
     def add_ad_hoc(
         self,
@@ -227,3 +223,29 @@ class SessionService:
     ) -> list[SessionInfo]:
         """Past sessions (before ``today``) not cancelled and with roll not complete."""
         return missing_rolls(self.for_range(hub_id, *missing_roll_range(today, days_back)))
+
+
+def store_session(
+    w: ChangeWriter, ensemble_id: str, day: dt.date, start: dt.time, end: dt.time, **fields: object
+) -> str:
+    """Store the session of ``ensemble_id`` at ``day``/``start`` in the caller's
+    transaction ``w``, unless it is stored already (then it is left as it is); its id.
+
+    :meth:`SessionService.materialise` writes a session so; so does the first write on
+    a roll opened without storing its session (on a certainly wrong "today"), with the
+    marks or the shift it writes."""
+    sid = session_id(ensemble_id, day, start)
+    ensemble = w.get(Ensemble, ensemble_id)
+    if find_live(w.session, ClassSession, sid) is None:
+        w.upsert(
+            ClassSession,
+            sid,
+            hub_id=ensemble.hub_id,
+            ensemble_id=ensemble_id,
+            date=day,
+            start=start,
+            end=end,
+            location=ensemble.location,
+            **fields,
+        )
+    return sid

@@ -39,6 +39,7 @@ from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import N_, _, data_label, format_date, format_time, pgettext
 from harmony_desktop.domain.names import display_name, fold, name_sort_key, stored_text
+from harmony_desktop.domain.sessions import SessionInfo
 from harmony_desktop.domain.vocab import (
     SessionKind,
     SessionStatus,
@@ -49,6 +50,7 @@ from harmony_desktop.domain.vocab import (
 )
 from harmony_desktop.services.exporting import flags_in_words, write_table
 from harmony_desktop.services.roster import validate_contact
+from harmony_desktop.services.sessions import store_session
 from harmony_desktop.store import ChangeWriter, Store
 from harmony_desktop.store.models import (
     ClassSession,
@@ -736,16 +738,21 @@ class VolunteerService:
     # -- shifts -------------------------------------------------------------------------
 
     def session_volunteers(
-        self, session_id: str, *, not_before: dt.date | None = None
+        self,
+        session_id: str,
+        *,
+        not_before: dt.date | None = None,
+        planned: SessionInfo | None = None,
     ) -> list[ShiftEntry]:
         """Who may volunteer at a session: the hub's active and prospective volunteers
         (those assisting its ensemble first) and anyone already on it, with their shift.
         Clearances are judged on the session's day (the day the volunteer is with the
         children), not on the day this is asked; on ``not_before`` if that is later (a
         session dated by a computer whose clock is behind: its real day is at least the
-        newest day the register recorded)."""
+        newest day the register recorded). ``planned``: the session as listed, read
+        from if it is not stored yet (a roll opened on a certainly wrong "today")."""
         with self.store.read() as s:
-            session = _session(s, session_id)
+            session = _session_or_planned(s, session_id, planned)
             hub_id = session.hub_id or ""
             shifts = {
                 r.volunteer_id: r
@@ -806,6 +813,7 @@ class VolunteerService:
         sign_out: dt.time | None = None,
         confirmed_by: str | None = None,
         not_before: dt.date | None = None,
+        planned: SessionInfo | None = None,
     ) -> ShiftState:
         """Put a volunteer on a session with ``status`` (signing in is attended with a
         sign-in time, now unless given).
@@ -814,9 +822,12 @@ class VolunteerService:
         session's day (on ``not_before`` if later, see :meth:`session_volunteers`) needs
         ``confirmed_by``, a site lead of the hub, recorded on the shift with what was
         missing or expired (:class:`NeedsConfirmation` otherwise). A shift confirmed
-        once stays confirmed.
+        once stays confirmed. The session ``planned``, if not stored yet, is stored with
+        the shift.
         """
         with self.store.write() as w:
+            if planned is not None and planned.id == session_id:
+                store_session(w, planned.ensemble_id, planned.date, planned.start, planned.end)
             session = _session(w.session, session_id)
             if session.status == SessionStatus.CANCELLED:
                 raise ValidationError(
@@ -897,6 +908,7 @@ class VolunteerService:
         at: dt.time | None = None,
         confirmed_by: str | None = None,
         not_before: dt.date | None = None,
+        planned: SessionInfo | None = None,
     ) -> ShiftState:
         """The volunteer arrives: attended, signed in ``at`` (now)."""
         return self.set_shift(
@@ -907,6 +919,7 @@ class VolunteerService:
             sign_in=at or self._clock(),
             confirmed_by=confirmed_by,
             not_before=not_before,
+            planned=planned,
         )
 
     def sign_out(
@@ -1209,6 +1222,24 @@ def _session(s: Session, session_id: str) -> ClassSession:
         ClassSession,
         session_id,
         message=_("That session does not exist. Open it from the sessions list."),
+    )
+
+
+def _session_or_planned(s: Session, session_id: str, planned: SessionInfo | None) -> ClassSession:
+    """The stored session ``session_id``, or else ``planned`` (the session as listed,
+    not stored yet) as it would be stored: a row read, never added."""
+    session = find_live(s, ClassSession, session_id)
+    if session is not None or planned is None or planned.id != session_id:
+        return session or _session(s, session_id)
+    ensemble = get_live(s, Ensemble, planned.ensemble_id)
+    return ClassSession(
+        id=session_id,
+        hub_id=ensemble.hub_id,
+        ensemble_id=planned.ensemble_id,
+        date=planned.date,
+        start=planned.start,
+        end=planned.end,
+        status=planned.status,
     )
 
 

@@ -8,6 +8,10 @@ correction is an ordinary change with its own outbox entry.
 
 After each write :class:`RollEditor` tells the page what it stored (:attr:`stored`) and
 every other view what changed (:meth:`TaskManager.notify`).
+
+A roll opened on a certainly wrong "today" is shown without storing its session
+(:attr:`RollEditor.unstored`): every write on it hands the session as listed to the
+service, which stores it with the first write that writes anything.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from harmony_desktop.ui.register.models import tr
 from harmony_desktop.ui.tasks import Changes, TaskManager
 
 if TYPE_CHECKING:
+    from harmony_desktop.domain.sessions import SessionInfo
     from harmony_desktop.services.context import Services
     from harmony_desktop.services.roll import Dismissal, MarkState
 
@@ -89,6 +94,9 @@ class RollEditor(QObject):
         self.last_failure = ""
         # the command whose undo or redo could not be written, while the stack steps
         self.replay_failed: MarkCommand | None = None
+        #: the open roll's session when it was opened without storing it (a certainly
+        #: wrong "today"): the first write that goes ahead stores it (None: stored)
+        self.unstored: SessionInfo | None = None
 
     # -- the writes ---------------------------------------------------------------------
 
@@ -119,6 +127,7 @@ class RollEditor(QObject):
                 departure_time=departure_time,
                 reason=reason,
                 dismissal=dismissal,
+                planned=self.planned(session_id),
             ),
         )
 
@@ -131,7 +140,9 @@ class RollEditor(QObject):
             student_id,
             before,
             tr("Sign out"),
-            lambda roll, by: roll.sign_out(session_id, student_id, dismissal, by=by),
+            lambda roll, by: roll.sign_out(
+                session_id, student_id, dismissal, by=by, planned=self.planned(session_id)
+            ),
         )
 
     def clear(self, session_id: str, student_id: str, before: MarkState) -> bool:
@@ -141,7 +152,9 @@ class RollEditor(QObject):
             student_id,
             before,
             tr("Clear mark"),
-            lambda roll, by: roll.clear(session_id, student_id, by=by),
+            lambda roll, by: roll.clear(
+                session_id, student_id, by=by, planned=self.planned(session_id)
+            ),
         )
 
     def set_note(self, session_id: str, student_id: str, note: str, before: MarkState) -> bool:
@@ -151,15 +164,18 @@ class RollEditor(QObject):
             student_id,
             before,
             tr("Note"),
-            lambda roll, by: roll.set_note(session_id, student_id, note, by=by),
+            lambda roll, by: roll.set_note(
+                session_id, student_id, note, by=by, planned=self.planned(session_id)
+            ),
         )
 
     def mark_remaining_present(self, session_id: str, before: dict[str, MarkState]) -> bool:
         """Mark every student not yet recorded present, as one undoable step."""
         roll = self.services.roll
+        planned = self.planned(session_id)
         try:
-            done = roll.mark_remaining_present(session_id, by=self.staff())
-            entries = {e.student_id: e for e in roll.roll(session_id)}
+            done = roll.mark_remaining_present(session_id, by=self.staff(), planned=planned)
+            entries = {e.student_id: e for e in roll.roll(session_id, planned=planned)}
         except HarmonyError as exc:
             self.failed.emit(str(exc))
             return False
@@ -195,7 +211,9 @@ class RollEditor(QObject):
         """Undo/redo: write whole mark states back, as ordinary tracked changes, all in
         one transaction (all or nothing). False when nothing could be written."""
         try:
-            stored = self.services.roll.set_states(session_id, states, by=self.staff())
+            stored = self.services.roll.set_states(
+                session_id, states, by=self.staff(), planned=self.planned(session_id)
+            )
         except HarmonyError as exc:
             self.last_failure = str(exc)
             self.failed.emit(self.last_failure)
@@ -210,6 +228,12 @@ class RollEditor(QObject):
     def clear_history(self) -> None:
         """Forget the undo history (another session was opened)."""
         self.undo_stack.clear()
+
+    def planned(self, session_id: str) -> SessionInfo | None:
+        """The session ``session_id`` as listed, when its roll was opened without
+        storing it (handed to every write, which stores it if it is not yet)."""
+        unstored = self.unstored
+        return unstored if unstored is not None and unstored.id == session_id else None
 
     # -- internals ------------------------------------------------------------------------
 

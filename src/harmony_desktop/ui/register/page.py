@@ -7,7 +7,10 @@ It is put together from three parts and wires them:
 * the commands (``commands.py``): every write to a roll, synchronous, with undo/redo.
 
 Loading a day or a roll, and cancelling, restoring or adding a session, go through the
-window's :class:`~harmony_desktop.ui.tasks.TaskManager`. The page subscribes to its
+window's :class:`~harmony_desktop.ui.tasks.TaskManager`. Opening a roll stores its
+session (other laptops and the roll completion report see it was opened), except on a
+certainly wrong "today": there it writes nothing, and the first write that goes ahead
+after the wrong-day question stores the session with it. The page subscribes to its
 change notice: when someone else (a sync, the roster, the review page) changes sessions,
 marks or who is enrolled, the day and the open roll are read again in the background.
 """
@@ -36,7 +39,7 @@ from harmony_desktop.domain.i18n import data_label
 from harmony_desktop.domain.names import people_labels
 from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.store import settings
-from harmony_desktop.ui.operations import CollectionOp, QueryOp
+from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.alerts import AbsenceAlertPanel
 from harmony_desktop.ui.register.codes import CodeInfo, assign_keys
 from harmony_desktop.ui.register.commands import RollEditor
@@ -145,6 +148,9 @@ class RegisterPage(QWidget):
         self._clock_read_begun = [False]  # ... has begun reading (on the database thread)
         self._clock_check_again = False  # ... and one more must follow it
         self._after_clock_check: list[Callable[[dt.date | None], object]] = []
+        #: a comparison of the clock has answered (before, opening a roll compares it
+        #: itself before storing a session dated "today")
+        self._clock_compared = False
         #: the one question before a write on that wrong "today" (shared with the
         #: volunteers below the roll and the events page)
         self.wrong_day = WrongDayQuestion(self.today)
@@ -495,6 +501,7 @@ class RegisterPage(QWidget):
     def _clock_checked(self, found: tuple[ClockBehind | None, dt.date]) -> None:
         if self._check_clock_again():
             return
+        self._clock_compared = True
         behind, day = found
         shown = not self.clock_banner.isHidden()
         if (
@@ -660,7 +667,9 @@ class RegisterPage(QWidget):
         asks for the time)."""
         info = self.session
         hours = (info.start, info.end) if info is not None and info.id == session_id else None
-        self.volunteers.show_session(session_id, self.day, hours)
+        self.volunteers.show_session(
+            session_id, self.day, hours, planned=self.editor.planned(session_id)
+        )
 
     def _session_selected(self, info: SessionInfo) -> None:
         if self.session is not None and self.session.id == info.id:
@@ -674,32 +683,46 @@ class RegisterPage(QWidget):
     def open_session(self, info: SessionInfo) -> None:
         """Show the roll of ``info``: stored (if only scheduled) and read in the background.
 
+        On a certainly wrong "today" (the wrong-day question's day) a session not stored
+        yet is only read: nothing is written until the teacher's first write on it goes
+        ahead, which stores it (:attr:`RollEditor.unstored`). Before this computer's clock
+        was first compared (a key pressed as the window opens), the opening compares it.
+
         Until it arrives the panel says so and no key marks anything, so a mark can never
         land on the previous session's roll.
         """
         self.editor.clear_history()
+        self.editor.unstored = None
         self.roll_ready = False
         self._opening = info.id
         self._roll_generation += 1
         self.roll_model.set_entries([])
         self._show_session(info)
         self._set_save_text("")
+        wrong_day = self.wrong_day.needed(info.date)
+        unknown = (  # the clock not compared yet: the opening compares it
+            not self._clock_compared and info.date == self.today and not self.wrong_day.accepted
+        )
 
-        def load(s: Services) -> tuple[SessionInfo, list[RollEntry]]:
+        def load(s: Services) -> tuple[SessionInfo, list[RollEntry], bool]:
             if info.state == RollState.CANCELLED:
-                return info, s.roll.roll(info.id) if info.stored else []
+                return info, s.roll.roll(info.id) if info.stored else [], False
+            if not info.stored and (wrong_day or (unknown and _wrong_today(s, info.date))):
+                return info, s.roll.roll(info.id, planned=info), False  # nothing written
             opened = s.sessions.open(info)
-            return opened, s.roll.roll(opened.id)
+            return opened, s.roll.roll(opened.id), not info.stored
 
-        # Opening stores a scheduled session (a write): the others hear of it.
-        CollectionOp(self.tasks, op=load, changes=Changes(sessions=True), parent=self).success(
-            self._roll_loaded
-        ).failure(self._roll_failed).run_in_background(initiator=self)
+        QueryOp(self.tasks, op=load, success=self._roll_loaded, parent=self).failure(
+            self._roll_failed
+        ).run_in_background()
 
-    def _roll_loaded(self, loaded: tuple[SessionInfo, list[RollEntry]]) -> None:
-        info, entries = loaded
+    def _roll_loaded(self, loaded: tuple[SessionInfo, list[RollEntry], bool]) -> None:
+        info, entries, stored_now = loaded
+        if stored_now:  # opening stored the scheduled session: the others hear of it
+            self.tasks.notify(Changes(sessions=True), self)
         if info.id != self._opening:
             return  # the teacher picked another session meanwhile
+        self.editor.unstored = None if info.stored else info
         self.roll_model.set_entries(entries)
         if info.state != RollState.CANCELLED:
             self.sessions_model.replace_session(info)
@@ -755,9 +778,10 @@ class RegisterPage(QWidget):
     def _refresh_roll(self, session_id: str) -> None:
         """Read the open roll again without closing it (keys keep marking meanwhile)."""
         generation = self._roll_generation
+        planned = self.editor.planned(session_id)
         QueryOp(
             self.tasks,
-            op=lambda s: s.roll.roll(session_id),
+            op=lambda s: s.roll.roll(session_id, planned=planned),
             success=lambda entries: self._roll_refreshed(session_id, generation, entries),
             parent=self,
         ).failure(self._roll_failed).run_in_background()
@@ -1088,6 +1112,13 @@ class RegisterPage(QWidget):
     def shutdown(self) -> None:
         """Drop the undo history (its commands refer to this page's editor)."""
         self.editor.clear_history()
+
+
+def _wrong_today(services: Services, day: dt.date) -> bool:
+    """Whether this computer's clock, compared now (on the database thread), says ``day``
+    and is certainly wrong."""
+    behind = services.clock.behind()
+    return behind is not None and behind.certainly_wrong_on(day)
 
 
 def choose_text() -> str:

@@ -14,7 +14,8 @@ a student's late time is asked.
 Like the roll's marks (``commands.py``), each of these is written synchronously on the
 UI thread, a few milliseconds, so "Saved" is true when it shows; loading the list goes
 through the task manager. The register page inserts the panel and tells it which
-session is open (:meth:`show_session`).
+session is open (:meth:`show_session`), and, when its roll was opened without storing it
+(a certainly wrong "today"), the session as listed: the first shift written stores it.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ from harmony_desktop.ui.tasks import Changes, TaskManager
 from harmony_desktop.ui.timefield import TimeField
 
 if TYPE_CHECKING:
+    from harmony_desktop.domain.sessions import SessionInfo
     from harmony_desktop.services.context import Services
     from harmony_desktop.services.volunteers import ShiftEntry, ShiftState, VolunteerInfo
     from harmony_desktop.ui.wrong_day import WrongDayQuestion
@@ -475,6 +477,9 @@ class VolunteerShiftPanel(QWidget):
         self.session_day: dt.date | None = None
         #: the open session's start and end (None: not known, the clock's time is taken)
         self.session_hours: tuple[dt.time, dt.time] | None = None
+        #: the open session as listed while it is not stored (None: stored); a shift
+        #: written stores it first
+        self.planned: SessionInfo | None = None
         self.active_dialog: QDialog | None = None
         self._generation = 0
         self.setAccessibleName(tr("Volunteers at this session"))
@@ -588,13 +593,16 @@ class VolunteerShiftPanel(QWidget):
         session_id: str | None,
         day: dt.date | None = None,
         hours: tuple[dt.time, dt.time] | None = None,
+        planned: SessionInfo | None = None,
     ) -> None:
         """Show the volunteers of ``session_id`` (None: no session open), on ``day``,
-        from ``hours[0]`` to ``hours[1]`` (see :attr:`session_hours`)."""
+        from ``hours[0]`` to ``hours[1]`` (see :attr:`session_hours`); ``planned``: the
+        session as listed, when it is not stored yet."""
         if session_id != self.session_id or hours is not None:
             self.session_hours = hours
         self.session_id = session_id
         self.session_day = day
+        self.planned = planned if session_id is not None else None
         self._generation += 1
         generation = self._generation
         self.set_save_text("")
@@ -607,7 +615,9 @@ class VolunteerShiftPanel(QWidget):
         not_before = self.judged_on()
         QueryOp(
             self.tasks,
-            op=lambda s: s.volunteers.session_volunteers(session_id, not_before=not_before),
+            op=lambda s: s.volunteers.session_volunteers(
+                session_id, not_before=not_before, planned=planned
+            ),
             success=lambda entries: self._loaded(entries, generation, not_before),
             parent=self,
         ).failure(lambda exc: self.set_save_text(str(exc), error=True)).run_in_background()
@@ -616,7 +626,7 @@ class VolunteerShiftPanel(QWidget):
         """Read the open session's volunteers again (the clock check changed the day
         their clearances are judged on)."""
         if self.session_id is not None:
-            self.show_session(self.session_id, self.session_day)
+            self.show_session(self.session_id, self.session_day, planned=self.planned)
 
     def judged_on(self) -> dt.date | None:
         """The day the open session's volunteers' clearances are judged on instead of
@@ -720,7 +730,7 @@ class VolunteerShiftPanel(QWidget):
         if initiator is self or self.session_id is None:
             return
         if changes.volunteers or changes.sessions:
-            self.show_session(self.session_id, self.session_day)
+            self.show_session(self.session_id, self.session_day, planned=self.planned)
 
     def current_entry(self) -> ShiftEntry | None:
         """The volunteer on the current row."""
@@ -815,6 +825,7 @@ class VolunteerShiftPanel(QWidget):
                 state = volunteers.sign_in(
                     session_id, volunteer_id, by=self.staff(), at=at or self.clock(),
                     confirmed_by=confirmed_by, not_before=self.model.judged_on,
+                    planned=self.planned,
                 )  # fmt: skip
             elif action == "sign_out":
                 state = volunteers.sign_out(
@@ -824,6 +835,7 @@ class VolunteerShiftPanel(QWidget):
                 state = volunteers.set_shift(
                     session_id, volunteer_id, ShiftStatus(action), by=self.staff(),
                     confirmed_by=confirmed_by, not_before=self.model.judged_on,
+                    planned=self.planned,
                 )  # fmt: skip
         except NeedsConfirmation as exc:
             problems = exc.problems
