@@ -323,6 +323,34 @@ def test_enroll_and_withdraw_from_the_student_form(
     dialog.reject()
 
 
+def test_the_enrollment_date_is_typed_whole(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture
+) -> None:
+    """ "9/1/2026" is September 1 in US English (a date box read it as 9 January); an
+    impossible date is said and nothing is enrolled."""
+    student_id = hub.student_ids[0]
+    page.select_student(student_id)
+    dialog = page.edit_selected()
+    assert dialog is not None and dialog.enrollment is not None
+    panel = dialog.enrollment
+    panel.ensemble.setCurrentIndex(panel.ensemble.findText("Choir"))
+    panel.on_date.selectAll()
+    qtbot.keyClicks(panel.on_date, "9/31/2026")
+    qtbot.mouseClick(panel.enroll_button, Qt.MouseButton.LeftButton)
+    assert "“9/31/2026” is not a date" in panel.message.text()
+    assert hub.second_ensemble_id not in {
+        e.ensemble_id for e in services.enrollment.for_student(student_id)
+    }
+    panel.on_date.selectAll()
+    qtbot.keyClicks(panel.on_date, "9/1/2026")
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(panel.enroll_button, Qt.MouseButton.LeftButton)
+    enrollments = {e.ensemble_id: e for e in services.enrollment.for_student(student_id)}
+    assert enrollments[hub.second_ensemble_id].enrolled_on == dt.date(2026, 9, 1)
+    assert panel.on_date.text() == "1 Sep 2026"  # left: written as read
+    dialog.reject()
+
+
 def test_waitlist_promotion_respects_capacity(
     qtbot: QtBot, services: Services, tasks: TaskManager
 ) -> None:

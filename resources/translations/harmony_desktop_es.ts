@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date a comparison of the clock has answered (before, opening a roll compares it itself before storing a session dated &quot;today&quot;) the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1711,7 +1711,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Mark {code}</source>
-        <extracomment>(student id, mark before, mark after)</extracomment>
+        <extracomment>(student id, mark before, mark after) the open roll&apos;s session when it was opened without storing it (a certainly wrong &quot;today&quot;): the first write that goes ahead stores it (None: stored)</extracomment>
         <translation>Marcar {code}</translation>
     </message>
     <message>
@@ -3377,7 +3377,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteers at this session</source>
-        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size. the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot; the open session&apos;s start and end (None: not known, the clock&apos;s time is taken)</extracomment>
+        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size. the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot; the open session&apos;s start and end (None: not known, the clock&apos;s time is taken) the open session as listed while it is not stored (None: stored); a shift written stores it first</extracomment>
         <translation>Voluntarios en esta sesión</translation>
     </message>
     <message>
@@ -3557,7 +3557,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>{kind} done</source>
-        <extracomment>this computer&apos;s date: a clearance ticked done is done then the day its state is judged on (the register&apos;s when this computer&apos;s date is certainly wrong)</extracomment>
+        <extracomment>an empty date box: no date this computer&apos;s date: a clearance ticked done is done then the day its state is judged on (the register&apos;s when this computer&apos;s date is certainly wrong)</extracomment>
         <translation>{kind}: se realizó</translation>
     </message>
     <message>
@@ -4142,12 +4142,32 @@ Si puede, corrija primero la fecha y la hora en la configuración de esta comput
         <translation>“{typed}” no es una fecha. Escríbala como {example} (mes/día/año) o {iso}.</translation>
     </message>
     <message>
+        <source>Pick from a calendar</source>
+        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date) an empty box is a date not given (a clearance not done), not a refusal the last date the box read: what :meth:`date` says while the text is no date</extracomment>
+        <translation>Elegir en un calendario</translation>
+    </message>
+    <message>
+        <source>Pick from a calendar (Alt+Down)</source>
+        <translation>Elegir en un calendario (Alt+Flecha abajo)</translation>
+    </message>
+    <message>
+        <source>Type a date, or pick one (Alt+Down).</source>
+        <translation>Escriba una fecha o elíjala (Alt+Flecha abajo).</translation>
+    </message>
+    <message>
+        <source>{date} is not between {first} and {last}.</source>
+        <translation>{date} no está entre el {first} y el {last}.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
         <source>Read as {date}</source>
         <translation>Leída como {date}</translation>
     </message>
     <message>
         <source>Date as read</source>
-        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date)</extracomment>
         <translation>Fecha como se leyó</translation>
     </message>
 </context>

@@ -98,9 +98,11 @@ def test_the_volunteer_form_fills_the_tb_expiry_and_saves_in_one_go(
     qtbot.keyClicks(form.fields["last_name"], "Voluntario")
     qtbot.keyClicks(form.fields["email"], "not an email")
     tb_row = next(r for r in form.clearance_rows if r.kind.code == "tb")
-    tb_row.done.setChecked(True)
-    tb_row.done_on.setDate(QDate(2025, 2, 3))
+    tb_row.done.setChecked(True)  # today's date, typed over as a person does
+    tb_row.done_on.selectAll()
+    qtbot.keyClicks(tb_row.done_on, "2/3/2025")  # February 3 in US English
     assert tb_row.expires_on.date() == QDate(2029, 2, 3)
+    assert tb_row.expires_on.text() == "3 Feb 2029"
     assert tb_row.state.text() == "Valid"
     form.save_button.click()
     assert "not an email address" in form.error.text() and form.isVisible()

@@ -14,9 +14,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSize, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from harmony_desktop.services.sheets import (
     DAY_MONTH,
@@ -24,6 +42,7 @@ from harmony_desktop.services.sheets import (
     parse_typed_date,
     typed_date_example,
 )
+from harmony_desktop.ui.language import day_text
 
 
 def tr(text: str) -> str:
@@ -100,6 +119,205 @@ class DateField(QLineEdit):
         if day != self._shown:
             self._shown = day
             self.dateChanged.emit(day)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _calendar_icon(colour: QColor, size: int = 16) -> QIcon:
+    """A small calendar drawn in the text's colour: a page with its binding on top."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(colour)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(1.5, 3.5, size - 3, size - 5))
+    painter.fillRect(QRectF(2, 4, size - 4, 3), colour)
+    for x in (5, 8, 11):
+        for y in (9, 12):
+            painter.fillRect(QRectF(x - 1, y - 1, 2, 2), colour)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DateBox(DateField):
+    """A date box of a dialog: typed whole like :class:`DateField` ("5/6/2014" in the
+    window's language's order, "5 jun 2014", "2014-06-05"), or picked from a calendar
+    (the button at its end; Alt+Down or F4 opens it, Enter picks, Escape closes). Once
+    the text leaves the box it is written as the window writes dates ("6 May 2014"), so
+    the date as read is seen; text that is no date stays, refused (:meth:`refusal`).
+
+    What the call sites of a ``QDateEdit`` use: :meth:`date` and :meth:`setDate` (a
+    ``QDate``; a null one is an empty box), minimum and maximum dates, and
+    ``dateChanged`` (a ``dt.date`` or None, as the text is read)."""
+
+    def __init__(
+        self,
+        day: dt.date | QDate | None = None,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+        empty_allowed: bool = False,
+    ) -> None:
+        super().__init__("", parent, today=today)
+        #: an empty box is a date not given (a clearance not done), not a refusal
+        self.empty_allowed = empty_allowed
+        self._minimum = dt.date(1753, 1, 1)
+        self._maximum = dt.date(9999, 12, 31)
+        #: the last date the box read: what :meth:`date` says while the text is no date
+        self._good: dt.date | None = None
+        self.popup: QFrame | None = None
+        self.calendar: QCalendarWidget | None = None
+        self.pick = QAction(
+            _calendar_icon(self.palette().text().color()), tr("Pick from a calendar"), self
+        )
+        self.pick.setToolTip(tr("Pick from a calendar (Alt+Down)"))
+        self.pick.triggered.connect(self.show_calendar)
+        self.addAction(self.pick, QLineEdit.ActionPosition.TrailingPosition)
+        for button in self.findChildren(QToolButton):  # the action's, named as it
+            button.setAccessibleName(self.pick.text())
+        self.dateChanged.connect(self._read_changed)
+        self.editingFinished.connect(self.tidy)
+        if day is not None:
+            self.setDate(day if isinstance(day, QDate) else _qdate(day))
+
+    # -- the QDateEdit API -----------------------------------------------------------
+
+    def date(self) -> QDate:
+        """The date the box says (:meth:`day`); a null QDate for none."""
+        day = self.day()
+        return _qdate(day) if day else QDate()
+
+    def setDate(self, value: QDate) -> None:
+        """Show ``value`` as the window writes dates; a null QDate empties the box."""
+        day = value.toPython() if value.isValid() else None
+        self.set_day(day if isinstance(day, dt.date) else None)
+
+    def setMinimumDate(self, value: QDate) -> None:
+        day = value.toPython()
+        assert isinstance(day, dt.date)
+        self._minimum = day
+
+    def setMaximumDate(self, value: QDate) -> None:
+        day = value.toPython()
+        assert isinstance(day, dt.date)
+        self._maximum = day
+
+    def setDateRange(self, first: QDate, last: QDate) -> None:
+        self.setMinimumDate(first)
+        self.setMaximumDate(last)
+
+    def minimumDate(self) -> QDate:
+        return _qdate(self._minimum)
+
+    def maximumDate(self) -> QDate:
+        return _qdate(self._maximum)
+
+    # -- in Python dates ---------------------------------------------------------------
+
+    def day(self) -> dt.date | None:
+        """The date as typed when it is one in range, else the last one the box said;
+        None when empty (a box that must say a date: the last one it said)."""
+        if not self.text().strip():
+            return None if self.empty_allowed else self._good
+        day = self._in_range()
+        return day if day is not None else self._good
+
+    def set_day(self, day: dt.date | None) -> None:
+        """Show ``day`` ("6 May 2014"), or nothing for None."""
+        self.setText(day_text(day) if day else "")
+        self._good = day
+        self._shown = day  # read so even while its signals are blocked
+        self.setCursorPosition(0)
+
+    def refusal(self) -> str | None:
+        """Why the text is no date this box takes (none, or out of range), else None."""
+        if not self.text().strip():
+            return None if self.empty_allowed else tr("Type a date, or pick one (Alt+Down).")
+        refused = super().refusal()
+        if refused:
+            return refused
+        day = self.typed()
+        if day is not None and not self._minimum <= day <= self._maximum:
+            return tr("{date} is not between {first} and {last}.").format(
+                date=day_text(day), first=day_text(self._minimum), last=day_text(self._maximum)
+            )
+        return None
+
+    def tidy(self) -> None:
+        """Write a date read whole as the window writes dates, so it is seen as read."""
+        day = self._in_range()
+        if day is not None and self.text() != day_text(day):
+            self.setText(day_text(day))
+            self.setCursorPosition(0)
+        self.setToolTip(self.refusal() or "")
+
+    # -- the calendar ------------------------------------------------------------------
+
+    def show_calendar(self) -> None:
+        """Open the calendar under the box, on its date (today's when it has none)."""
+        if self.popup is None:
+            self.popup = QFrame(self, Qt.WindowType.Popup)
+            self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+            self.calendar = QCalendarWidget(self.popup)
+            self.calendar.setAccessibleName(tr("Calendar"))
+            self.calendar.setGridVisible(True)
+            layout = QVBoxLayout(self.popup)
+            layout.setContentsMargins(1, 1, 1, 1)
+            layout.addWidget(self.calendar)
+            self.calendar.activated.connect(self._picked)
+            self.calendar.clicked.connect(self._picked)
+        assert self.calendar is not None
+        self.calendar.setDateRange(_qdate(self._minimum), _qdate(self._maximum))
+        shown = self.day() or self.today or dt.date.today()
+        self.calendar.setSelectedDate(_qdate(shown))
+        self.popup.adjustSize()
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        screen = self.screen().availableGeometry()
+        x = min(below.x(), screen.right() - self.popup.width())
+        y = below.y()
+        if y + self.popup.height() > screen.bottom():
+            y = self.mapToGlobal(QPoint(0, 0)).y() - self.popup.height()
+        self.popup.move(max(x, screen.left()), max(y, screen.top()))
+        self.popup.show()
+        self.calendar.setFocus()
+
+    def _picked(self, value: QDate) -> None:
+        if self.popup is not None:
+            self.popup.hide()
+        self.setDate(value)
+        self.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_F4 or (
+            key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier
+        ):
+            self.show_calendar()
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods:
+            day = self.day()  # a day on or back, as the arrows of a date box did
+            if day is not None:
+                step = dt.timedelta(days=1 if key == Qt.Key.Key_Up else -1)
+                if self._minimum <= day + step <= self._maximum:
+                    self.set_day(day + step)
+                return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.tidy()
+
+    def _in_range(self) -> dt.date | None:
+        day = self._read()
+        return day if day is not None and self._minimum <= day <= self._maximum else None
+
+    def _read_changed(self, _day: object) -> None:
+        day = self._in_range()
+        if day is not None:
+            self._good = day
 
 
 class FittingLabel(QLabel):

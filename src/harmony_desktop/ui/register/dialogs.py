@@ -11,12 +11,11 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from harmony_desktop.domain.vocab import (
     EARLY_DEPARTURE_REASONS,
     SessionKind,
 )
+from harmony_desktop.ui.datefield import DateBox
 from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import reason_label
 from harmony_desktop.ui.register.pickup import PickupChooser
@@ -470,8 +470,9 @@ class AdHocDialog(CheckedDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(tr("Title"))
         self.title_edit.setPlaceholderText(tr("e.g. Winter concert at City Hall"))
-        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
-        self.date_edit.setCalendarPopup(True)
+        # Typed whole ("5/6/2014" in the window's order, "5 jun 2014") or picked from
+        # its calendar (Alt+Down).
+        self.date_edit = DateBox(day, today=day)
         self.date_edit.setAccessibleName(tr("Date"))
         # Typed as people type times ("4pm", "16:30"), shown as the window writes them.
         self.start_edit = TimeField()
@@ -495,8 +496,9 @@ class AdHocDialog(CheckedDialog):
         form.addRow(_buttons(self, tr("&Add session"), tr("&Cancel")))
 
     def accept(self) -> None:
-        """Read both times whole first: one that is no time is said, nothing added."""
-        for field in (self.start_edit, self.end_edit):
+        """Read the date and both times whole first: one that is none is said, nothing
+        added."""
+        for field in (self.date_edit, self.start_edit, self.end_edit):
             refused = field.refusal()
             if refused:
                 self.error.setText(refused)

@@ -13,7 +13,6 @@ import itertools
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -32,7 +31,8 @@ from harmony_desktop.domain.errors import CapacityError, HarmonyError
 from harmony_desktop.domain.vocab import EnrollmentStatus
 from harmony_desktop.services.context import Services
 from harmony_desktop.store.models import Enrollment
-from harmony_desktop.ui.language import DATE_BOX_FORMAT, day_text
+from harmony_desktop.ui.datefield import DateBox
+from harmony_desktop.ui.language import day_text
 
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 
@@ -107,9 +107,8 @@ class EnrollmentPanel(QWidget):
         self.ensemble.setMinimumContentsLength(8)
         for e in self.ensembles:
             self.ensemble.addItem(e.name, e.id)
-        self.on_date = QDateEdit(_qdate(today or dt.date.today()))
-        self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat(DATE_BOX_FORMAT)
+        # Typed whole ("5/6/2014" in the window's order) or picked from its calendar.
+        self.on_date = DateBox(today or dt.date.today(), today=today)
         self.on_date.setAccessibleName(self.tr("Date of the change"))
         self.priority = QSpinBox()
         self.priority.setRange(1, 999)
@@ -226,6 +225,11 @@ class EnrollmentPanel(QWidget):
 
     def _run(self, action: str) -> None:
         ensemble_id = self.ensemble.currentData()
+        refused = self.on_date.refusal()
+        if refused:
+            self._say(refused, error=True)
+            return
+        self.on_date.tidy()  # the date used, written as read
         day = _pydate(self.on_date.date())
         try:
             if action == "enroll":
@@ -297,9 +301,7 @@ class WaitlistDialog(QDialog):
         self.ensemble.setAccessibleName(self.tr("Ensemble"))
         for e in self.ensembles:
             self.ensemble.addItem(e.name, e.id)
-        self.on_date = QDateEdit(_qdate(today or dt.date.today()))
-        self.on_date.setCalendarPopup(True)
-        self.on_date.setDisplayFormat(DATE_BOX_FORMAT)
+        self.on_date = DateBox(today or dt.date.today(), today=today)
         self.on_date.setAccessibleName(self.tr("Enrollment date"))
         self.capacity = QLabel()
         self.capacity.setAccessibleName(self.tr("Places taken"))
@@ -361,6 +363,11 @@ class WaitlistDialog(QDialog):
 
     def enroll_next_student(self) -> None:
         """Enroll the first student in line, if the ensemble has a free place."""
+        refused = self.on_date.refusal()
+        if refused:
+            self.message.setText(refused)
+            self.message.setStyleSheet(_ERROR_STYLE)
+            return
         try:
             waiting = self.services.enrollment.waitlist(self.ensemble.currentData())
             enrolled = self.services.enrollment.enroll_next_from_waitlist(

@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -45,10 +44,11 @@ from harmony_desktop.services.volunteers import (
     role_label,
     status_label,
 )
-from harmony_desktop.ui.language import DATE_BOX_FORMAT
+from harmony_desktop.ui.datefield import DateBox
 from harmony_desktop.ui.volunteers.model import CLEARED, EXPIRING, NOT_CLEARED, tr
 
-_NO_DATE = QDate(2000, 1, 1)
+#: an empty date box: no date
+_NO_DATE = QDate()
 
 
 def _qdate(day: dt.date | None) -> QDate:
@@ -79,13 +79,11 @@ class ClearanceRow:
         label = clearance_label(kind.label)  # a default kind's in the window's language
         self.done = QCheckBox(label)
         self.done.setAccessibleName(tr("{kind} done").format(kind=label))
-        self.done_on = QDateEdit()
-        self.expires_on = QDateEdit()
+        # Typed whole ("5/6/2014" in the window's order) or picked from a calendar;
+        # empty is no date (a clearance that does not expire).
+        self.done_on = DateBox(today=today, empty_allowed=True)
+        self.expires_on = DateBox(today=today, empty_allowed=True)
         for edit, name in ((self.done_on, tr("date done")), (self.expires_on, tr("expires"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(DATE_BOX_FORMAT)
-            edit.setMinimumDate(_NO_DATE)
-            edit.setSpecialValueText("—")
             edit.setAccessibleName(f"{label}: {name}")
         self.state = QLabel()
         self.state.setAccessibleName(tr("{kind} state").format(kind=label))
@@ -119,8 +117,8 @@ class ClearanceRow:
         self._enable()
         self.show_state()
 
-    def _done_changed(self, value: QDate) -> None:
-        done = _pydate(value)
+    def _done_changed(self, _read: object) -> None:
+        done = _pydate(self.done_on.date())
         if done is not None and self.kind.validity_months:
             self.expires_on.setDate(_qdate(add_months(done, self.kind.validity_months)))
         self.show_state()
@@ -332,6 +330,13 @@ class VolunteerDialog(QDialog):
 
     def save(self) -> None:
         """Store everything in one transaction, or say what is wrong and keep the form."""
+        for row in [] if self.visiting else self.clearance_rows:
+            for box in (row.done_on, row.expires_on) if row.done.isChecked() else ():
+                refused = box.refusal()
+                if refused:
+                    self.error.setText(f"{box.accessibleName()}: {refused}")
+                    box.setFocus()
+                    return
         try:
             volunteer_id = self.services.volunteers.save_record(
                 self.hub_id,
