@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -100,7 +100,8 @@ def test_a_closure_day_is_confirmed_in_spanish(
 ) -> None:
     calendar = window.calendar
     window.show_page(calendar)
-    calendar.closure_date.setDate(QDate(2026, 9, 7))
+    calendar.closure_date.selectAll()
+    qtbot.keyClicks(calendar.closure_date, "7/9/2026")  # day/month in Spanish
     calendar.closure_reason.setText("Día del Trabajo")
     with qtbot.waitSignal(calendar.saved, timeout=5000):
         calendar.add_closure_button.click()

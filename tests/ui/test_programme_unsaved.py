@@ -437,7 +437,11 @@ def test_a_closure_day_typed_and_not_added_is_asked_about(
     page = window.calendar
     window.show_page(page)
     qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=5000)
-    page.closure_date.setDate(QDate(2026, 10, 12))  # the day picked in its calendar
+    page.closure_date.setFocus()  # 12 October, typed in the language's order
+    page.closure_date.selectAll()
+    qtbot.keyClicks(page.closure_date, "10/12/2026" if language == "en_US" else "12/10/2026")
+    qtbot.keyClick(page.closure_date, Qt.Key.Key_Tab)
+    assert page.closure_date.text() == {"en_US": "12 Oct 2026", "es_MX": "12 oct 2026"}[language]
     page.closure_reason.setFocus()
     qtbot.keyClicks(page.closure_reason, "Teacher training")
 
@@ -458,6 +462,22 @@ def test_a_closure_day_typed_and_not_added_is_asked_about(
     else:
         assert added == []
         assert page.closure_reason.text() == "" and page.closure_date.date() == QDate(2026, 9, 1)
+
+
+def test_a_closure_day_that_is_no_date_is_refused_and_nothing_is_closed(
+    qtbot: QtBot, window: ProgrammeWindow, services: Services, language: str
+) -> None:
+    page = window.calendar
+    window.show_page(page)
+    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=5000)
+    page.closure_date.setFocus()
+    page.closure_date.selectAll()
+    typed = "9/31/2026" if language == "en_US" else "31/9/2026"  # September has 30 days
+    qtbot.keyClicks(page.closure_date, typed)
+    qtbot.keyClick(page.add_closure_button, Qt.Key.Key_Space)
+    assert f"“{typed}”" in page.message.text()
+    assert page.closure_date.hasFocus()  # back where it is put right
+    assert services.calendar.closures() == []
 
 
 def test_a_closure_day_added_is_stored_so_only_more_typing_asks(

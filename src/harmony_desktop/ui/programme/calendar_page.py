@@ -10,9 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,8 @@ from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.access import Access
 from harmony_desktop.services.calendar import ClosureInfo, TermInfo, YearInfo
 from harmony_desktop.services.context import Services
-from harmony_desktop.ui.language import DATE_BOX_FORMAT, date_text, day_text
+from harmony_desktop.ui.datefield import DateBox
+from harmony_desktop.ui.language import date_text, day_text
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.programme.models import Column, RecordsModel
 from harmony_desktop.ui.programme.pages import (
@@ -48,25 +48,25 @@ YEAR, TERM = slice(0, 2), slice(2, 5)
 _Closure = tuple[dt.date, str]
 
 
-def date_edit(name: str) -> QDateEdit:
-    """A date box (with a calendar) and its accessible name."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_BOX_FORMAT)
+#: what a date box says before the page has shown a date in it
+_NO_DAY_YET = dt.date(2000, 1, 1)
+
+
+def date_edit(name: str) -> DateBox:
+    """A date box (typed whole, or picked from its calendar) and its accessible name."""
+    edit = DateBox(_NO_DAY_YET)
     edit.setAccessibleName(name)
     return edit
 
 
-def set_day(edit: QDateEdit, day: dt.date) -> None:
+def set_day(edit: DateBox, day: dt.date) -> None:
     """Show ``day`` in a date box."""
-    edit.setDate(QDate(day.year, day.month, day.day))
+    edit.set_day(day)
 
 
-def day_of(edit: QDateEdit) -> dt.date:
-    """The date a date box shows."""
-    value = edit.date().toPython()
-    assert isinstance(value, dt.date)
-    return value
+def day_of(edit: DateBox) -> dt.date:
+    """The date a date box says (the last one it read while its text is none)."""
+    return edit.day() or _NO_DAY_YET
 
 
 @dataclass(frozen=True)
@@ -385,6 +385,8 @@ class CalendarPage(QWidget, UnsavedForm):
         """Save what the question asked about: the year's and term's typed dates, or
         else the closure day typed (then a question about the other, if any)."""
         self._then = then
+        if self._refused(self.year_first, self.year_last, self.term_first, self.term_last):
+            return
         if not self._year_or_term_changed() or self._shown is None:
             self.add_closure()
             return
@@ -431,7 +433,7 @@ class CalendarPage(QWidget, UnsavedForm):
     def save_year(self) -> None:
         """Store the chosen year's first and last day."""
         label, first, last = self.year_label, day_of(self.year_first), day_of(self.year_last)
-        if label:
+        if label and not self._refused(self.year_first, self.year_last):
             self._write(
                 lambda s: s.calendar.save_year(label, first, last),
                 tr("Year saved."),
@@ -444,6 +446,8 @@ class CalendarPage(QWidget, UnsavedForm):
         label = self.year_label
         term = None if new else self.terms_model.record(self.terms_view.currentIndex().row())
         if not label or (not new and term is None):
+            return
+        if self._refused(self.term_first, self.term_last):
             return
         name, first, last = self.term_name.text(), day_of(self.term_first), day_of(self.term_last)
         term_id = term.id if term is not None else None
@@ -463,6 +467,8 @@ class CalendarPage(QWidget, UnsavedForm):
 
     def add_closure(self) -> None:
         """Close the chosen day for the programme or one hub."""
+        if self._refused(self.closure_date):
+            return
         day, hub_id = day_of(self.closure_date), self.closure_hub.currentData()
         reason = self.closure_reason.text()
         self._write(
@@ -496,6 +502,19 @@ class CalendarPage(QWidget, UnsavedForm):
         self.message.setText(text)
         self.reload()
         self.saved.emit()
+
+    def _refused(self, *boxes: DateBox) -> bool:
+        """Say the first box whose text is no date, and put the keyboard in it."""
+        for box in boxes:
+            refused = box.refusal()
+            if refused:
+                self._then = None  # the form stays, with the message
+                self.message.setStyleSheet(ERROR_STYLE)
+                self.message.setText(refused)
+                self.failed.emit(refused)
+                box.setFocus()
+                return True
+        return False
 
     def _failed(self, exc: Exception) -> None:
         self._then = None  # refused: the form stays, with the message
