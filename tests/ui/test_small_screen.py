@@ -396,3 +396,25 @@ def test_on_a_netbook_the_roll_shows_nearly_eight_students(
         qtbot.wait(50)  # laid out
         assert roll.progress_label.text() == roll.progress_label.accessibleDescription()
         assert roll.progress_label.toolTip() == ""
+
+
+def test_the_volunteer_form_fits_a_netbook_screen(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """The volunteer form was 652 pixels tall at the least: on a 1024×600 screen its Save
+    and Cancel were below the screen's edge. Its fields now scroll, the buttons stay in
+    sight, in English and in Spanish."""
+    from harmony_desktop.ui import screen_fit
+    from tests.ui.test_volunteers_ui import show_volunteers
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(0, 0, 1024, 600))
+    show_volunteers(qtbot, window)
+    window.volunteers.new_button.click()
+    form = window.volunteers.active_dialog
+    assert form is not None
+    qtbot.waitExposed(form)
+    qtbot.waitUntil(lambda: form.frameGeometry().bottom() < 600, timeout=2000)
+    assert form.height() <= 552
+    bottom = form.save_button.mapToGlobal(form.save_button.rect().bottomLeft()).y()
+    assert bottom < 600
+    form.reject()

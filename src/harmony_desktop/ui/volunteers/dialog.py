@@ -45,6 +45,7 @@ from harmony_desktop.services.volunteers import (
     status_label,
 )
 from harmony_desktop.ui.datefield import DateBox
+from harmony_desktop.ui.screen_fit import scrolling_dialog
 from harmony_desktop.ui.volunteers.model import CLEARED, EXPIRING, NOT_CLEARED, tr
 
 #: an empty date box: no date
@@ -170,7 +171,9 @@ class VolunteerDialog(QDialog):
         self.setWindowTitle(volunteer.display_name if volunteer else tr("New volunteer"))
         self.setAccessibleName(tr("Volunteer form"))
         self.resize(760, 640)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.visiting_note = QLabel()
         self.visiting_note.setWordWrap(True)
         self.visiting_note.setAccessibleName(tr("Whose record this is"))
@@ -196,7 +199,9 @@ class VolunteerDialog(QDialog):
         for b in buttons.buttons():
             b.setAccessibleName(b.text().replace("&", ""))
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout.addWidget(buttons)
+        # On a 1024x600 netbook the form is taller than the screen: its fields scroll,
+        # Save and Cancel stay in sight.
+        scrolling_dialog(self, body, buttons)
         self.first_name.setFocus()
         #: A volunteer of another hub who assists here: their record and clearances
         #: belong to their home hub (the server refuses edits from here), so only the
