@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date a comparison of the clock has answered (before, opening a roll compares it itself before storing a session dated &quot;today&quot;) the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1711,7 +1711,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Mark {code}</source>
-        <extracomment>(student id, mark before, mark after)</extracomment>
+        <extracomment>(student id, mark before, mark after) the open roll&apos;s session when it was opened without storing it (a certainly wrong &quot;today&quot;): the first write that goes ahead stores it (None: stored)</extracomment>
         <translation>Marcar {code}</translation>
     </message>
     <message>
@@ -3377,7 +3377,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Volunteers at this session</source>
-        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size. the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot; the open session&apos;s start and end (None: not known, the clock&apos;s time is taken)</extracomment>
+        <extracomment>Qt&apos;s QWIDGETSIZE_MAX (PySide6 does not export it): no maximum size. the register&apos;s question before a write on this computer&apos;s wrong &quot;today&quot; the open session&apos;s start and end (None: not known, the clock&apos;s time is taken) the open session as listed while it is not stored (None: stored); a shift written stores it first</extracomment>
         <translation>Voluntarios en esta sesión</translation>
     </message>
     <message>
@@ -4016,17 +4016,37 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>ddd d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
+        <source>The session cancelled now is the one on {today}.</source>
+        <extracomment>What is asked about: a mark (or a volunteer, an event&apos;s attendance) on the roll ... ... cancelling a session dated the wrong &quot;today&quot; ... ... or adding a session (its date starts on the day shown). the window&apos;s &quot;today&quot; (this computer&apos;s date when it opened) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet) the teacher went on (&quot;Take roll anyway&quot;, &quot;Cancel session anyway&quot;, &quot;Add session anyway&quot;) in this window</extracomment>
+        <translation>La sesión que cancele ahora es la del {today}.</translation>
+    </message>
+    <message>
+        <source>Cancel session anyway</source>
+        <translation>Cancelar la sesión de todos modos</translation>
+    </message>
+    <message>
+        <source>A session added now is dated {today} unless you change its date.</source>
+        <translation>Una sesión que agregue ahora queda con fecha del {today}, a menos que cambie su fecha.</translation>
+    </message>
+    <message>
+        <source>Add session anyway</source>
+        <translation>Agregar la sesión de todos modos</translation>
+    </message>
+    <message>
+        <source>Marks taken now are saved on {today}.</source>
+        <translation>Las marcas que tome ahora quedan con fecha del {today}.</translation>
+    </message>
+    <message>
         <source>Check this computer&apos;s date</source>
-        <extracomment>the window&apos;s &quot;today&quot; (this computer&apos;s date when it opened) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet) the teacher answered &quot;Take roll anyway&quot; in this window</extracomment>
         <translation>Revise la fecha de esta computadora</translation>
     </message>
     <message>
-        <source>This computer says today is {today}, but this register already has changes from {recorded}. Marks taken now are saved on {today}.
-
-If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
-        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome ahora quedan con fecha del {today}.
-
-Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+        <source>This computer says today is {today}, but this register already has changes from {recorded}.</source>
+        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}.</translation>
+    </message>
+    <message>
+        <source>If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
+        <translation>Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
     </message>
     <message>
         <source>Take roll anyway</source>
