@@ -21,7 +21,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 0
     text = capsys.readouterr().out
     commands = ("demo", "restore", "backup", "print", "import", "export", "sync", "enroll")
-    for command in (*commands, "volunteers", "events", "setup", "sessions", "report"):
+    for command in (*commands, "volunteers", "events", "setup", "sessions", "hubs", "report"):
         assert f"    {command} " in text, command
     assert len(COMMAND_GROUPS) == 9
 
@@ -131,3 +131,18 @@ def test_a_data_folder_that_does_not_exist_is_refused_and_nothing_is_made(
     usb.mkdir(parents=True)
     assert main(["--data-dir", str(usb), "backup"]) == 0
     assert (usb / "harmony.sqlite3").exists()
+
+
+def test_hubs_prints_each_hub_with_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A laptop set up alone joins a server: the office needs its hub's id.
+    from harmony_desktop.startup import open_app
+    from tests.factories import make_hub
+
+    data = tmp_path / "data"
+    with open_app(data) as services:
+        hub = make_hub(services, students=1)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "hubs"]) == 0
+    assert capsys.readouterr().out == f"Test Park Hub\t{hub.hub_id}\n"

@@ -1796,6 +1796,19 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Nombre de la computadora</translation>
     </message>
     <message>
+        <source>This laptop&apos;s hub</source>
+        <extracomment>&quot;This laptop&apos;s hub: NAME (id …)&quot;, its text selectable (hidden without a hub)</extracomment>
+        <translation>La sede de esta computadora</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s hub: {name} (id {id})</source>
+        <translation>La sede de esta computadora: {name} (id {id})</translation>
+    </message>
+    <message>
+        <source>The office adds a hub set up on this laptop to the server with this id.</source>
+        <translation>La oficina agrega al servidor una sede configurada en esta computadora con este id.</translation>
+    </message>
+    <message>
         <source>Enrollment result</source>
         <translation>Resultado del registro</translation>
     </message>
