@@ -21,7 +21,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 0
     text = capsys.readouterr().out
     commands = ("demo", "restore", "backup", "print", "import", "export", "sync", "enroll")
-    for command in (*commands, "volunteers", "events", "setup", "sessions", "report"):
+    for command in (*commands, "volunteers", "events", "setup", "sessions", "hubs", "report"):
         assert f"    {command} " in text, command
     assert len(COMMAND_GROUPS) == 9
 
@@ -41,6 +41,7 @@ def test_data_dir_before_or_after_the_subcommand(tmp_path: Path, where: str) -> 
 
 def test_backup_then_restore_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "data"
+    data.mkdir()  # a --data-dir must exist
     assert main(["--data-dir", str(data), "backup"]) == 0
     made = Path(capsys.readouterr().out.strip())
     assert made.parent == data / "backups" and made.exists()
@@ -104,3 +105,44 @@ def test_output_into_a_closed_pipe_says_nothing(tmp_path: Path) -> None:
     errors = child.stderr.read().decode()
     assert child.wait(timeout=60) == 1
     assert errors == ""
+
+
+def test_a_data_folder_that_does_not_exist_is_refused_and_nothing_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A USB disk not plugged in: its folder is simply missing. Opening it used to make
+    # an empty database there, as if the programme were new.
+    usb = tmp_path / "usb" / "harmony"
+    for argv in (
+        ["--data-dir", str(usb), "sessions"],
+        ["sessions", "--data-dir", str(usb)],
+        ["--data-dir", str(usb), "sync"],
+        ["--data-dir", str(usb), "backup"],
+    ):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert err == (
+            f"harmony-desktop: The data folder {usb} does not exist. If it is on a disk "
+            "that is not connected, connect it and start again; to start a new database "
+            "there, create the folder first.\n"
+        )
+    assert not (tmp_path / "usb").exists()
+    # An existing empty folder is a new start, as before.
+    usb.mkdir(parents=True)
+    assert main(["--data-dir", str(usb), "backup"]) == 0
+    assert (usb / "harmony.sqlite3").exists()
+
+
+def test_hubs_prints_each_hub_with_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A laptop set up alone joins a server: the office needs its hub's id.
+    from harmony_desktop.startup import open_app
+    from tests.factories import make_hub
+
+    data = tmp_path / "data"
+    with open_app(data) as services:
+        hub = make_hub(services, students=1)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "hubs"]) == 0
+    assert capsys.readouterr().out == f"Test Park Hub\t{hub.hub_id}\n"

@@ -411,6 +411,7 @@ def test_a_set_up_sheet_reads_each_date_column_in_one_order(
     assert closures == [dt.date(2026, 11, 2)]
 
     # The command line's dry run says it too; a sheet with both orders is refused.
+    (tmp_path / "fresh").mkdir()  # a --data-dir must exist
     data_dir = str(tmp_path / "fresh")
     from harmony_desktop.__main__ import main
 

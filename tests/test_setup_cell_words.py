@@ -151,6 +151,8 @@ def test_a_spanish_export_writes_its_words_in_spanish_and_reads_back_the_same_pr
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source, empty = tmp_path / "source", tmp_path / "empty"
+    source.mkdir()  # a --data-dir must exist
+    empty.mkdir()
     english = workbook(tmp_path / "programme.xlsx", PROGRAMME)
     assert main(["--data-dir", str(source), "setup", "import", str(english)]) == 0
     spanish = tmp_path / "programa.xlsx"
@@ -203,6 +205,7 @@ def test_a_spanish_export_writes_its_words_in_spanish_and_reads_back_the_same_pr
 
 def test_the_english_export_keeps_english_words(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    data.mkdir()  # a --data-dir must exist
     assert (
         main(
             [

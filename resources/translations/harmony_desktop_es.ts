@@ -1796,6 +1796,19 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Nombre de la computadora</translation>
     </message>
     <message>
+        <source>This laptop&apos;s hub</source>
+        <extracomment>&quot;This laptop&apos;s hub: NAME (id …)&quot;, its text selectable (hidden without a hub)</extracomment>
+        <translation>La sede de esta computadora</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s hub: {name} (id {id})</source>
+        <translation>La sede de esta computadora: {name} (id {id})</translation>
+    </message>
+    <message>
+        <source>The office adds a hub set up on this laptop to the server with this id.</source>
+        <translation>La oficina agrega al servidor una sede configurada en esta computadora con este id.</translation>
+    </message>
+    <message>
         <source>Enrollment result</source>
         <translation>Resultado del registro</translation>
     </message>
@@ -2641,7 +2654,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>About this page</source>
-        <extracomment>the year&apos;s dates and the term&apos;s fields, as the form shows them the closure form&apos;s day and reason
+        <extracomment>the year&apos;s dates and the term&apos;s fields, as the form shows them the closure form&apos;s day and reason what a date box says before the page has shown a date in it
 ----------
 what the table is called (screen readers)</extracomment>
         <translation>Acerca de esta página</translation>
@@ -4016,17 +4029,37 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>ddd d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
+        <source>The session cancelled now is the one on {today}.</source>
+        <extracomment>What is asked about: a mark (or a volunteer, an event&apos;s attendance) on the roll ... ... cancelling a session dated the wrong &quot;today&quot; ... ... or adding a session (its date starts on the day shown). the window&apos;s &quot;today&quot; (this computer&apos;s date when it opened) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet) the teacher went on (&quot;Take roll anyway&quot;, &quot;Cancel session anyway&quot;, &quot;Add session anyway&quot;) in this window</extracomment>
+        <translation>La sesión que cancele ahora es la del {today}.</translation>
+    </message>
+    <message>
+        <source>Cancel session anyway</source>
+        <translation>Cancelar la sesión de todos modos</translation>
+    </message>
+    <message>
+        <source>A session added now is dated {today} unless you change its date.</source>
+        <translation>Una sesión que agregue ahora queda con fecha del {today}, a menos que cambie su fecha.</translation>
+    </message>
+    <message>
+        <source>Add session anyway</source>
+        <translation>Agregar la sesión de todos modos</translation>
+    </message>
+    <message>
+        <source>Marks taken now are saved on {today}.</source>
+        <translation>Las marcas que tome ahora quedan con fecha del {today}.</translation>
+    </message>
+    <message>
         <source>Check this computer&apos;s date</source>
-        <extracomment>the window&apos;s &quot;today&quot; (this computer&apos;s date when it opened) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet) the teacher answered &quot;Take roll anyway&quot; in this window</extracomment>
         <translation>Revise la fecha de esta computadora</translation>
     </message>
     <message>
-        <source>This computer says today is {today}, but this register already has changes from {recorded}. Marks taken now are saved on {today}.
-
-If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
-        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}. Las marcas que tome ahora quedan con fecha del {today}.
-
-Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+        <source>This computer says today is {today}, but this register already has changes from {recorded}.</source>
+        <translation>Esta computadora dice que hoy es {today}, pero el registro de asistencia ya tiene cambios del {recorded}.</translation>
+    </message>
+    <message>
+        <source>If you can, set the date and time in this computer&apos;s settings first, then close and reopen Harmony.</source>
+        <translation>Si puede, corrija primero la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
     </message>
     <message>
         <source>Take roll anyway</source>

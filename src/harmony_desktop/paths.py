@@ -3,7 +3,9 @@
 User data (the database, backups) and logs live in the platformdirs user folders. Both
 can be overridden, in this order: the ``--data-dir`` flag, the ``HARMONY_DATA_DIR``
 environment variable (logs: ``HARMONY_LOG_DIR``, defaulting to ``<data dir>/logs`` when
-the data dir is overridden). Bundled read-only resources are found both from a source
+the data dir is overridden). A folder named with ``--data-dir`` must exist
+(:func:`require_data_dir`): a missing one is a disk not connected, not a new programme;
+the default folder is created on the first start. Bundled read-only resources are found both from a source
 checkout and inside a PyInstaller bundle.
 """
 
@@ -17,6 +19,8 @@ from pathlib import Path
 import platformdirs
 
 from harmony_desktop import APP_AUTHOR
+from harmony_desktop.domain.errors import DataFolderMissingError
+from harmony_desktop.domain.i18n import _
 
 DATA_DIR_ENV = "HARMONY_DATA_DIR"
 LOG_DIR_ENV = "HARMONY_LOG_DIR"
@@ -59,6 +63,26 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
             os.environ.get(LOG_DIR_ENV) or platformdirs.user_log_dir(_APP_DIR_NAME, APP_AUTHOR)
         )
     return AppPaths(data_dir=data, log_dir=log)
+
+
+def require_data_dir(data_dir: str | os.PathLike[str] | None) -> None:
+    """Refuse a ``--data-dir`` folder that does not exist (a USB disk not plugged in):
+    opening it would create an empty database there and the first start's set-up would
+    appear as if the programme were new. An existing folder, even empty, is a new start;
+    no folder named (the default, or ``HARMONY_DATA_DIR``) is left to be created."""
+    if not data_dir:
+        return
+    folder = Path(data_dir).expanduser()
+    if folder.exists():
+        return
+    raise DataFolderMissingError(
+        _(
+            "The data folder {folder} does not exist. If it is on a disk that is not "
+            "connected, connect it and start again; to start a new database there, "
+            "create the folder first."
+        ).format(folder=folder),
+        folder,
+    )
 
 
 def resource_root() -> Path:

@@ -78,6 +78,7 @@ def test_office_enrolls_watches_and_revokes_a_laptop(
     # an enrollment code, and a real laptop enrolled with it
     code = issue_code(browser, "North laptop 1", "North Park")
     laptop = tmp_path / "laptop"
+    laptop.mkdir()  # a --data-dir must exist
     enroll = ["--data-dir", str(laptop), "enroll", "--server", server.url, "--code", code]
     assert desktop([*enroll, "--name", "North laptop 1"]) == 0
     assert "North Park" in capsys.readouterr().out

@@ -26,6 +26,7 @@ def test_every_page_reflows_at_200_percent_zoom(
     browser.sign_in("office", ADMIN_PASSWORD)
     code = issue_code(browser, "North Park laptop 1", "North Park")
     laptop = tmp_path / "laptop"
+    laptop.mkdir()  # a --data-dir must exist
     assert (
         desktop(["--data-dir", str(laptop), "enroll", "--server", server.url, "--code", code]) == 0
     )

@@ -19,6 +19,7 @@ def test_enroll_then_sync_prints_one_line(
     hub = live.add_hub("CLI Hub")
     code = live.enrollment_code([hub])
     data = tmp_path / "cli-data"
+    data.mkdir()  # a --data-dir must exist
     assert main(["--data-dir", str(data), "enroll", "--server", live.url, "--code", code]) == 0
     out = capsys.readouterr().out
     assert "CLI Hub" in out and "readable only by you" in out
@@ -34,6 +35,7 @@ def test_sync_exit_codes_for_a_log(
     tmp_path: Path, live: SyncServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = tmp_path / "cli-offline"
+    data.mkdir()
     assert main(["--data-dir", str(data), "sync"]) == 2  # not enrolled: a person must act
     line = capsys.readouterr().out.strip()
     assert "[not_enrolled]" in line and "\n" not in line
@@ -88,6 +90,8 @@ def test_enrolling_keeps_the_name_the_administrator_gave_unless_one_is_typed(
     kept = live.enroll_device("North laptop 1", [hub])
     renamed = live.enroll_device("North laptop 2", [hub])
     one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
     assert main(["--data-dir", str(one), "enroll", "--server", live.url, "--code", kept]) == 0
     args = ["--data-dir", str(two), "enroll", "--server", live.url, "--code", renamed]
     assert main([*args, "--name", "Library cart laptop"]) == 0

@@ -48,6 +48,7 @@ def test_rows_that_do_not_fit_are_set_aside_and_sync_goes_on(
 ) -> None:
     hub = unchecked.add_hub("Poison Park")
     data = tmp_path / "laptop"
+    data.mkdir()  # a --data-dir must exist
     code = unchecked.enrollment_code([hub])
     assert main(["--data-dir", str(data), "enroll", "--server", unchecked.url, "--code", code]) == 0
     rogue = RawDevice(unchecked, [hub])

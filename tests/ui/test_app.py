@@ -211,6 +211,7 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_a_window(
     from harmony_desktop import startup
 
     data = seeded_data_dir(tmp_path)[0] if existing else tmp_path / "new-data"
+    data.mkdir(exist_ok=True)  # new: an empty folder (a missing one is refused first)
     log = data / "logs" / "harmony-desktop.log"
 
     def read_only(_folder: Path, **_kw: object) -> None:
@@ -333,3 +334,33 @@ def test_the_backup_file_dialog_fits_a_small_screen_from_the_window_and_the_dama
         error = corrupt_error(tmp_path / "harmony.sqlite3", "database disk image is malformed")
         assert app_module._refused(window, error, tmp_path / "backups") is None
     assert seen == ["file dialog", "box", "file dialog"]
+
+
+def test_a_data_folder_that_does_not_exist_is_said_in_a_window_and_nothing_is_made(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A USB disk not plugged in: no new empty database, no first-start set-up as if the
+    # programme were new.
+    usb = tmp_path / "usb" / "harmony"
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    appeared: list[str] = []  # a first-start set-up or a window would show; closed at once
+
+    def close_any() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                appeared.append(type(widget).__name__)
+                widget.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close_any)
+    timer.start(100)
+    code = run_window(str(usb))
+    timer.stop()
+    assert appeared == []
+    assert code == 2
+    assert shown == [
+        f"The data folder {usb} does not exist. If it is on a disk that is not connected, "
+        "connect it and start again; to start a new database there, create the folder first."
+    ]
+    assert not (tmp_path / "usb").exists()

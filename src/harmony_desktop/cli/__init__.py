@@ -42,7 +42,7 @@ from harmony_desktop.cli.common import SubcommandParser, common_options, data_di
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.domain.i18n import _
-from harmony_desktop.paths import resource
+from harmony_desktop.paths import require_data_dir, resource
 
 #: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
 #: a new group is one module and one entry here.
@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         return main_self_test(args.self_test or None)
     func = getattr(args, "func", run_window)
     try:
+        # A --data-dir that does not exist is a disk not connected, not a new programme
+        # (the window says so in a box of its own); restore and demo fill a new folder.
+        if func is not run_window and not getattr(args, "fills_data_dir", False):
+            require_data_dir(getattr(args, "data_dir", None))
         status = int(func(args))
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return status

@@ -24,7 +24,8 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     restore.add_argument("--list", action="store_true", help=_("list the backups"))
     restore.add_argument("backup", nargs="?", help=_("backup file (name or path)"))
-    restore.set_defaults(func=run_restore)
+    # a new laptop's folder may not be made yet: restoring fills it
+    restore.set_defaults(func=run_restore, fills_data_dir=True)
     backup = sub.add_parser("backup", parents=[common], help=_("take a backup now"))
     backup.set_defaults(func=run_backup)
 

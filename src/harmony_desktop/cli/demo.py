@@ -28,7 +28,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         help=_("generate a demo programme (synthetic data, no real people)"),
         description=description,
     )
-    demo.set_defaults(func=run_demo)
+    demo.set_defaults(func=run_demo, fills_data_dir=True)  # a demo folder made on purpose
     if isinstance(demo, SubcommandParser):
         demo.declare_later(declare)
     else:

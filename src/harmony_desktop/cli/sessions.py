@@ -1,7 +1,9 @@
 """``harmony-desktop sessions``: one day's sessions, so a person or a scheduled task can
-check the calendar.
+check the calendar; ``harmony-desktop hubs``: this laptop's hubs with their ids (the
+office adds a hub set up on a laptop to the server with ``harmony-sync add-hub --id``).
 
 harmony-desktop sessions --date 2026-09-07 [--hub NAME]
+harmony-desktop hubs
 
 One line per session: hub, ensemble, start, end and status (not started, in progress,
 roll taken, cancelled). A closed hub says why. Without ``--hub``, every hub.
@@ -21,13 +23,30 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
-    """Register ``sessions``."""
+    """Register ``sessions`` and ``hubs``."""
     sessions = sub.add_parser("sessions", parents=[common], help=_("list one day's sessions"))
     sessions.add_argument(
         "--date", type=date_arg, default=None, help=_("the day, YYYY-MM-DD (default: today)")
     )
     sessions.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
     sessions.set_defaults(func=run_sessions)
+    hubs = sub.add_parser(
+        "hubs",
+        parents=[common],
+        help=_("list this laptop's hubs with their ids (for harmony-sync add-hub --id)"),
+    )
+    hubs.set_defaults(func=run_hubs)
+
+
+def run_hubs(args: argparse.Namespace) -> int:
+    """``harmony-desktop hubs``: one line per hub, its name, a tab and its id."""
+    with open_services(args) as services:
+        hubs = services.hubs.hubs()
+        if not hubs:
+            services.hubs.find_hub(None)  # says what to do on a new data folder
+        for hub in hubs:
+            print(f"{hub.name}\t{hub.id}")
+    return 0
 
 
 def state_text(info: SessionInfo) -> str:

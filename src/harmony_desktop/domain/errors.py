@@ -32,6 +32,15 @@ class CapacityError(ValidationError):
     """An ensemble is full."""
 
 
+class DataFolderMissingError(HarmonyError):
+    """The data folder named with ``--data-dir`` does not exist (a disk not connected);
+    nothing was created."""
+
+    def __init__(self, message: str, folder: Path) -> None:
+        super().__init__(message)
+        self.folder = folder
+
+
 class StoreError(HarmonyError):
     """The local database cannot be opened or used."""
 

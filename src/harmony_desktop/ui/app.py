@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from harmony_desktop import APP_AUTHOR, APP_ID, APP_NAME, __version__
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import HarmonyError, StoreCorruptError, StoreUnavailableError
-from harmony_desktop.paths import resolve_paths, resource
+from harmony_desktop.paths import require_data_dir, resolve_paths, resource
 from harmony_desktop.store import settings
 from harmony_desktop.store.today import FirstView, read_first_view
 
@@ -253,6 +253,9 @@ def run_window(
     hub, as ``./dev run`` always has. ``demo_on_new`` overrides which; ``today`` (tests)
     the day shown.
 
+    A ``data_dir`` that does not exist (a disk not connected) is refused in a message
+    box, and nothing is created.
+
     A backup chosen in the window (File ▸ Restore from a backup…) or at the first start
     is put back once the window and its services are closed, and the window opens again
     on it.
@@ -277,6 +280,10 @@ def _open_window(
     """Run the window once (see :func:`run_window`): its exit code, or the backup to put
     back before it opens again."""
     app = make_application()
+    try:
+        require_data_dir(data_dir)  # a disk not connected: no new database, no set-up
+    except HarmonyError as exc:
+        return _refused(None, exc, None) or 2
     first = read_first_view(resolve_paths(data_dir).database, today or dt.date.today(), hub)
     if first is not None:
         return _run_first_paint(app, data_dir, first)

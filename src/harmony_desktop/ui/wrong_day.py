@@ -3,8 +3,10 @@
 When this computer's clock is certainly behind what the register recorded
 (:attr:`~harmony_desktop.services.clock_check.ClockBehind.certain`), a student's mark, a
 volunteer signed in or out and a family event's attendance dated the computer's "today"
-land on the wrong day. The first such write in the window asks once; "Take roll anyway"
-covers the register's roll, its volunteers and the events page alike. The register page
+land on the wrong day, and so does a session cancelled or added on it. The first such
+write in the window asks once; going on ("Take roll anyway", "Cancel session anyway",
+"Add session anyway") covers the register's roll, its sessions, its volunteers and the
+events page alike. The register page
 owns the question (it compares the clock) and hands it to the other two; it lives
 outside the pages' packages because the pages never import each other.
 
@@ -40,6 +42,14 @@ def long_day(day: dt.date) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
+#: What is asked about: a mark (or a volunteer, an event's attendance) on the roll ...
+ROLL = "roll"
+#: ... cancelling a session dated the wrong "today" ...
+CANCEL = "cancel"
+#: ... or adding a session (its date starts on the day shown).
+ADD = "add"
+
+
 class WrongDayQuestion:
     """Whether a write on ``today`` must be asked about, and the asking."""
 
@@ -49,7 +59,8 @@ class WrongDayQuestion:
         #: this computer's clock is behind what the register recorded (None: it is not,
         #: or not known yet)
         self.behind: ClockBehind | None = None
-        #: the teacher answered "Take roll anyway" in this window
+        #: the teacher went on ("Take roll anyway", "Cancel session anyway", "Add session
+        #: anyway") in this window
         self.accepted = False
 
     @property
@@ -70,26 +81,48 @@ class WrongDayQuestion:
         return recorded if recorded > day else None
 
     def ask(
-        self, parent: QWidget, open_dialog: Callable[[QMessageBox], None], retry: Callable[[], None]
+        self,
+        parent: QWidget,
+        open_dialog: Callable[[QMessageBox], None],
+        retry: Callable[[], None],
+        action: str = ROLL,
     ) -> QMessageBox:
-        """Ask (the box shown with ``open_dialog``); ``retry`` runs once it has closed if
-        the teacher goes on, and no later write in the window is asked about."""
+        """Ask (the box shown with ``open_dialog``) before ``action`` (:data:`ROLL`,
+        :data:`CANCEL` or :data:`ADD`: what the box says lands on the wrong day, and its
+        go-on button); ``retry`` runs once it has closed if the teacher goes on, and no
+        later write in the window is asked about."""
         behind = self.behind
         assert behind is not None
+        if action == CANCEL:
+            lands = tr("The session cancelled now is the one on {today}.")
+            go_on_text = tr("Cancel session anyway")
+        elif action == ADD:
+            lands = tr("A session added now is dated {today} unless you change its date.")
+            go_on_text = tr("Add session anyway")
+        else:
+            lands = tr("Marks taken now are saved on {today}.")
+            go_on_text = tr("Take roll anyway")
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("Check this computer's date"),
-            tr(
-                "This computer says today is {today}, but this register already has "
-                "changes from {recorded}. Marks taken now are saved on {today}.\n\n"
-                "If you can, set the date and time in this computer's settings first, "
-                "then close and reopen Harmony."
+            (
+                tr(
+                    "This computer says today is {today}, but this register already has "
+                    "changes from {recorded}."
+                )
+                + " "
+                + lands
+                + "\n\n"
+                + tr(
+                    "If you can, set the date and time in this computer's settings first, "
+                    "then close and reopen Harmony."
+                )
             ).format(today=long_day(self.today), recorded=long_day(behind.recorded.date())),
             parent=parent,
         )
         box.setAccessibleName(tr("Check this computer's date"))
-        go_on = box.addButton(tr("Take roll anyway"), QMessageBox.ButtonRole.AcceptRole)
-        go_on.setAccessibleName(tr("Take roll anyway"))
+        go_on = box.addButton(go_on_text, QMessageBox.ButtonRole.AcceptRole)
+        go_on.setAccessibleName(go_on_text)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         cancel.setText(tr("Cancel"))
         cancel.setAccessibleName(tr("Cancel"))

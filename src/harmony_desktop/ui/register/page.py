@@ -65,7 +65,7 @@ from harmony_desktop.ui.register.volunteers import VolunteerShiftPanel
 from harmony_desktop.ui.register.widgets import button
 from harmony_desktop.ui.screen_fit import available_geometry
 from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
-from harmony_desktop.ui.wrong_day import WrongDayQuestion
+from harmony_desktop.ui.wrong_day import ADD, CANCEL, WrongDayQuestion
 
 if TYPE_CHECKING:
     from harmony_desktop.services.clock_check import ClockBehind
@@ -585,6 +585,16 @@ class RegisterPage(QWidget):
             self.wrong_day.ask(self, self._open_dialog, retry)
         return True
 
+    def _ask_wrong_day(self, day: dt.date | None, retry: Callable[[], None], action: str) -> bool:
+        """True when ``action`` (cancelling, adding a session) dated ``day`` would land on
+        this computer's wrong "today": then the question is asked (unless one is open),
+        and ``retry`` runs if the teacher goes on."""
+        if not self.wrong_day.needed(day):
+            return False
+        if self.active_dialog is None:
+            self.wrong_day.ask(self, self._open_dialog, retry, action)
+        return True
+
     # -- days ---------------------------------------------------------------------------
 
     def set_day(self, day: dt.date) -> None:
@@ -1039,9 +1049,12 @@ class RegisterPage(QWidget):
     # -- cancel, restore, ad-hoc --------------------------------------------------------
 
     def cancel_session(self) -> None:
-        """Ask why, then cancel the open session."""
+        """Ask why, then cancel the open session; on this computer's wrong "today" (its
+        clock is behind), asking once first whether to go on."""
         info = self.session
         if info is None or info.state == RollState.CANCELLED:
+            return
+        if self._ask_wrong_day(info.date, self.cancel_session, CANCEL):
             return
         dialog = CancelDialog(info.label, self)
 
@@ -1069,7 +1082,10 @@ class RegisterPage(QWidget):
         self._after_session_change(session_id)
 
     def add_ad_hoc(self) -> None:
-        """Add a rehearsal, performance or masterclass, then open it."""
+        """Add a rehearsal, performance or masterclass, then open it; when the day shown
+        (the dialog's first date) is this computer's wrong "today", asking once first."""
+        if self._ask_wrong_day(self.day, self.add_ad_hoc, ADD):
+            return
         ensembles = [(e.id, e.name) for e in self.services.hubs.ensembles(self.hub_id)]
         dialog = AdHocDialog(ensembles, self.day, self)
         created: list[tuple[str, dt.date]] = []

@@ -85,7 +85,10 @@ class SyncUi(QObject):
 
     def show_enroll(self) -> EnrollDialog:
         """Open the enrollment dialog (non-blocking)."""
-        dialog = EnrollDialog(self.controller, self.window)
+        # The window's hub (its name and id: the office adds a hub set up here with it)
+        hub_id = getattr(self.window, "hub_id", None)
+        hub = (str(getattr(self.window, "hub_name", hub_id)), hub_id) if hub_id else None
+        dialog = EnrollDialog(self.controller, self.window, hub=hub)
         dialog.open()
         return dialog
 

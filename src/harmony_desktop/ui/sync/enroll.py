@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,7 +35,16 @@ class EnrollDialog(QDialog):
     laptop): then it says which, and what to do, and syncs when the person goes on.
     """
 
-    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: SyncController,
+        parent: QWidget | None = None,
+        *,
+        hub: tuple[str, str] | None = None,
+    ) -> None:
+        """``hub``: this laptop's hub (name, id), said with its id selectable: the office
+        needs the id to add a hub set up on this laptop to the server
+        (``harmony-sync add-hub --id``)."""
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(tr("Enroll this laptop"))
@@ -61,6 +70,23 @@ class EnrollDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(tr("as your administrator named it"))
         self.name_edit.setAccessibleName(tr("Laptop name"))
+        #: "This laptop's hub: NAME (id …)", its text selectable (hidden without a hub)
+        self.hub_label = QLabel()
+        self.hub_label.setWordWrap(True)
+        self.hub_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.hub_label.setAccessibleName(tr("This laptop's hub"))
+        if hub is not None:
+            self.hub_label.setText(
+                tr("This laptop's hub: {name} (id {id})").format(name=hub[0], id=hub[1])
+            )
+            self.hub_label.setToolTip(
+                tr("The office adds a hub set up on this laptop to the server with this id.")
+            )
+        else:
+            self.hub_label.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr("Enrollment result"))
@@ -80,6 +106,7 @@ class EnrollDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.hub_label)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
