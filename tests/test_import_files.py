@@ -154,7 +154,9 @@ def test_a_brand_new_data_folder_says_what_to_do(
 ) -> None:
     from harmony_desktop.__main__ import main
 
-    status = main(["--data-dir", str(tmp_path / "new"), "import", str(DATA / "google_forms.csv")])
+    new = tmp_path / "new"
+    new.mkdir()  # a new, empty data folder (one that does not exist at all is refused)
+    status = main(["--data-dir", str(new), "import", str(DATA / "google_forms.csv")])
     err = capsys.readouterr().err
     assert status == 2
     assert "There is no hub in this database yet" in err
