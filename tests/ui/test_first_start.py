@@ -123,7 +123,11 @@ def test_join_opens_the_enrollment_dialog(qtbot: QtBot, dialog: FirstStartDialog
 
 
 def _empty_data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "app-data"
+    """A new, empty data folder (one that does not exist at all is refused: a disk not
+    connected)."""
+    folder = tmp_path / "app-data"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def test_an_installed_app_asks_and_opens_the_programme_window(

@@ -131,6 +131,7 @@ def test_a_new_computer_restores_the_old_laptops_backup_from_the_first_start(
     monkeypatch.setattr(FirstStartDialog, "exec", answer)
     monkeypatch.setattr(QApplication, "exec", look)
     new = tmp_path / "new computer"
+    new.mkdir()  # its empty data folder (one that does not exist is a disk not connected)
     assert app_module.run_window(str(new)) == 0
     assert chosen == [RESTORE]
     assert opened == [(hub.hub_id, 3, "Not enrolled on this computer")]
