@@ -4203,6 +4203,15 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <source>Date as read</source>
         <translation>Fecha como se leyó</translation>
     </message>
+    <message>
+        <source>Harmony Desktop is already open on this computer, with the data in {folder}, but its window did not come forward.</source>
+        <extracomment>What a second start sends, and what the open window answers once it is forward. A socket&apos;s path longer than this does not fit a Unix socket address (108 bytes). How long a second start waits for the open window: it may itself be starting.</extracomment>
+        <translation>Harmony Desktop ya está abierto en esta computadora, con los datos en {folder}, pero su ventana no pasó al frente.</translation>
+    </message>
+    <message>
+        <source>Look for its window in the taskbar and use it: two windows on one register would not see each other&apos;s marks. If that window has stopped responding, close it (or restart the computer), then start Harmony Desktop again.</source>
+        <translation>Busque su ventana en la barra de tareas y úsela: dos ventanas sobre un mismo registro no verían las marcas de la otra. Si esa ventana dejó de responder, ciérrela (o reinicie la computadora) y vuelva a abrir Harmony Desktop.</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>

@@ -540,6 +540,21 @@ def read_setting(conn: sqlite3.Connection, setting: settings.Setting[T]) -> T:
     return setting.default if row is None else setting.decode(str(row[0]))
 
 
+def read_language(path: Path) -> str | None:
+    """The language chosen in the window for the database at ``path``, read-only;
+    None when unset or the file cannot be read (a message is then in the system's)."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return read_setting(conn, settings.LANGUAGE)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+
+
 def read_first_view(path: Path, today: dt.date, hub: str | None = None) -> FirstView | None:
     """Today's view of the hub the window opens (the one last chosen, else the first),
     read-only and without the ORM; None when the window must take the normal way: no

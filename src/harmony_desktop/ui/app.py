@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -23,6 +24,7 @@ from harmony_desktop.store.today import FirstView, read_first_view
 if TYPE_CHECKING:
     from harmony_desktop.services.context import Services
     from harmony_desktop.ui.main_window import MainWindow
+    from harmony_desktop.ui.single_instance import InstanceLock
 
 log = logging.getLogger(__name__)
 
@@ -260,14 +262,48 @@ def run_window(
     is put back once the window and its services are closed, and the window opens again
     on it.
     """
-    while True:
-        outcome = _open_window(data_dir, hub, demo_on_new=demo_on_new, today=today)
-        if not isinstance(outcome, Path):
-            return outcome
-        from harmony_desktop.ui.restore import restore_and_say
+    make_application()
+    try:
+        require_data_dir(data_dir)  # a disk not connected: no new database, no set-up
+    except HarmonyError as exc:
+        _refused(None, exc, None)
+        return 2
+    guard = _claim_folder(resolve_paths(data_dir).data_dir)
+    if isinstance(guard, int):
+        return guard  # a window is already open on this folder
+    try:
+        while True:
+            outcome = _open_window(data_dir, hub, demo_on_new=demo_on_new, today=today)
+            if not isinstance(outcome, Path):
+                return outcome
+            from harmony_desktop.ui.restore import restore_and_say
 
-        if restore_and_say(outcome, resolve_paths(data_dir).ensure().database):
-            hub = None  # the backup's own hubs
+            if restore_and_say(outcome, resolve_paths(data_dir).ensure().database):
+                hub = None  # the backup's own hubs
+    finally:
+        guard.release()
+
+
+def _claim_folder(folder: Path) -> InstanceLock | int:
+    """The data folder's lock for this window (:mod:`~harmony_desktop.ui.single_instance`),
+    listening once the event loop runs. When another window holds it, that window is
+    asked to come forward: 0 once it has, else 1 after a message saying what to do."""
+    from harmony_desktop.ui.single_instance import InstanceLock, ask_open_window, say_already_open
+
+    with contextlib.suppress(OSError):  # the start-up says what is wrong with the disk
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    guard = InstanceLock(folder)
+    if guard.acquire():
+        QTimer.singleShot(300, guard.listen)  # after the first paint
+        return guard
+    if ask_open_window(folder):
+        return 0
+    from harmony_desktop.store.today import read_language
+
+    i18n.set_language(read_language(resolve_paths(str(folder)).database))
+    install_translator(QApplication.instance())  # type: ignore[arg-type]
+    say_already_open(folder)
+    return 1
 
 
 def _open_window(
@@ -280,10 +316,6 @@ def _open_window(
     """Run the window once (see :func:`run_window`): its exit code, or the backup to put
     back before it opens again."""
     app = make_application()
-    try:
-        require_data_dir(data_dir)  # a disk not connected: no new database, no set-up
-    except HarmonyError as exc:
-        return _refused(None, exc, None) or 2
     first = read_first_view(resolve_paths(data_dir).database, today or dt.date.today(), hub)
     if first is not None:
         return _run_first_paint(app, data_dir, first)
