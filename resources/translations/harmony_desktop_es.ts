@@ -4205,7 +4205,7 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     </message>
     <message>
         <source>Harmony Desktop is already open on this computer, with the data in {folder}, but its window did not come forward.</source>
-        <extracomment>What a second start sends, and what the open window answers once it is forward. A socket&apos;s path longer than this does not fit a Unix socket address (108 bytes). How long a second start waits for the open window: it may itself be starting.</extracomment>
+        <extracomment>The file a second start writes for the open window to come forward. How long a second start waits for the open window: it may itself be starting. How often the open window looks for a request its watcher was not told of.</extracomment>
         <translation>Harmony Desktop ya está abierto en esta computadora, con los datos en {folder}, pero su ventana no pasó al frente.</translation>
     </message>
     <message>

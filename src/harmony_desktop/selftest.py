@@ -401,6 +401,7 @@ def _check_ui(fx: _Fixture) -> str:
             raise CheckFailed(_("the main window does not show the hub it opened"))
         if not any(SELF_TEST_CLASS in text for text in _view_texts(window)):
             raise CheckFailed(_("the main window does not list today's session of the class"))
+        _check_single_instance(fx.data_dir)
     finally:
         # Always stop the window's timers and database thread, even after a failure:
         # a QThread destroyed while running aborts the whole process.
@@ -420,6 +421,22 @@ def _check_ui(fx: _Fixture) -> str:
     return _("main window shown ({size}, platform {platform}) and closed cleanly").format(
         size=f"{pixmap.width()}×{pixmap.height()}", platform=app.platformName()
     )
+
+
+def _check_single_instance(folder: Path) -> None:
+    """The data folder's lock, and the watch on which a second start's request brings
+    the open window forward."""
+    from harmony_desktop.ui.single_instance import InstanceLock
+
+    guard = InstanceLock(folder)
+    try:
+        if not guard.acquire() or not guard.held:
+            raise CheckFailed(_("the data folder's lock could not be taken"))
+        guard.listen()
+        if guard.watcher is None or str(folder) not in guard.watcher.directories():
+            raise CheckFailed(_("the data folder is not watched for a second start"))
+    finally:
+        guard.release()
 
 
 def _view_texts(window: Any) -> Iterator[str]:

@@ -103,7 +103,7 @@ def test_a_second_start_brings_the_open_window_forward_and_opens_nothing(tmp_pat
     log = (resolve_paths(data).log_dir / LOG_FILE).read_text(encoding="utf-8")
     assert log.count("started again: this window was brought forward") == 1
     assert not (data / single_instance.LOCK_NAME).exists()  # given up on closing
-    assert not (data / single_instance.SOCKET_NAME).exists()
+    assert not (data / single_instance.REQUEST_NAME).exists()
 
 
 def _dead_pid() -> int:
@@ -122,18 +122,18 @@ def _close_when_open(opened: list[str]) -> None:
 
 
 def test_a_window_that_crashed_leaves_nothing_in_the_way(qtbot: QtBot, tmp_path: Path) -> None:
-    # A lock and a socket left by a window whose process is gone (a crash, a power cut).
+    # A lock left by a window whose process is gone (a crash, a power cut), and a
+    # request it never saw.
     data = seeded(tmp_path)
     lock = data / single_instance.LOCK_NAME
     lock.write_text(f"{_dead_pid()}\nharmony-desktop\n{socket.gethostname()}\n")
-    left = socket.socket(socket.AF_UNIX)
-    left.bind(str(data / single_instance.SOCKET_NAME))
-    left.close()  # the file stays, as after a crash
+    (data / single_instance.REQUEST_NAME).write_text("")
     opened: list[str] = []
     QTimer.singleShot(100, lambda: _close_when_open(opened))
     assert run_window(str(data)) == 0
     assert len(opened) == 1
     assert not lock.exists()
+    assert not (data / single_instance.REQUEST_NAME).exists()
 
 
 def test_a_window_that_does_not_answer_is_named_and_nothing_is_opened(
@@ -164,5 +164,6 @@ def test_a_window_that_does_not_answer_is_named_and_nothing_is_opened(
     assert f"already open on this computer, with the data in {data}" in said[0]
     assert "stopped responding, close it" in said[0]
     assert not (data / "harmony.sqlite3").exists()  # no database of its own was made
+    assert not (data / single_instance.REQUEST_NAME).exists()  # its request taken back
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     assert [w for w in shown if w.isVisible()] == []

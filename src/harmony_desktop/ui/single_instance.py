@@ -4,10 +4,17 @@ A teacher who clicks the icon twice (the first window still coming up, or hidden
 another) would otherwise get a second window on the same register: a mark taken in one
 is not seen in the other, and both would back up and sync the same database. The first
 window holds a lock file in the data folder (:class:`QLockFile`: a lock left by a window
-that crashed is taken over, as its process is gone) and listens on a local socket
-beside it; a second start finds the lock, asks that window to come forward, and exits
-without opening the database. If the open window does not answer (it has stopped
-responding), the second start says so and what to do instead.
+that crashed is taken over, as its process is gone) and watches the folder for a
+request file; a second start finds the lock, writes that file, and exits without
+opening the database once the window has come forward and removed it. If the open
+window does not answer (it has stopped responding), the second start says so and what
+to do instead.
+
+A file in the data folder rather than a local socket: Qt's network module (and the
+Kerberos and compression libraries it loads) would add 5 MB to the installed app for
+this alone, and a file needs nothing outside the data folder. The folder is watched
+(:class:`QFileSystemWatcher`) and also looked at every two seconds, for a folder on a
+disk whose changes are not reported.
 
 A lock file that cannot be made (a full or read-only disk) does not stop the start: the
 start-up then says what is wrong with the disk.
@@ -16,32 +23,32 @@ start-up then says what is wrong with the disk.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
-import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileSystemWatcher,
+    QLockFile,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from harmony_desktop import APP_NAME
 
-if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
-
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "harmony-desktop.lock"
-SOCKET_NAME = "harmony-desktop.socket"
-#: What a second start sends, and what the open window answers once it is forward.
-SHOW = b"show\n"
-SHOWN = b"shown\n"
-#: A socket's path longer than this does not fit a Unix socket address (108 bytes).
-_SOCKET_PATH_MAX = 100
+#: The file a second start writes for the open window to come forward.
+REQUEST_NAME = "harmony-desktop.show"
 #: How long a second start waits for the open window: it may itself be starting.
 _WAIT_MS = 4000
+#: How often the open window looks for a request its watcher was not told of.
+_LOOK_MS = 2000
 
 
 def tr(text: str) -> str:
@@ -49,29 +56,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SingleInstance", text)
 
 
-def socket_name(folder: Path) -> str:
-    """The local socket of ``folder``'s window: a file in the folder on Linux and
-    macOS (nothing outside the data folder), a pipe named after the folder on Windows
-    (or where the folder's path is too long for a socket's address)."""
-    path = folder / SOCKET_NAME
-    if sys.platform != "win32" and len(str(path).encode()) <= _SOCKET_PATH_MAX:
-        return str(path)
-    digest = hashlib.sha256(str(folder.resolve()).casefold().encode()).hexdigest()[:24]
-    return f"harmony-desktop-{digest}"
-
-
 class InstanceLock(QObject):
     """The lock of one data folder, held while its window runs (:meth:`acquire`), and
-    the socket on which a later start asks that window to come forward
-    (:meth:`listen`)."""
+    the watch for a later start's request to come forward (:meth:`listen`)."""
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
+        self.request = folder / REQUEST_NAME
         self.lock = QLockFile(str(folder / LOCK_NAME))
         # Never stale by age: only a lock whose process is gone is taken over.
         self.lock.setStaleLockTime(0)
-        self.server: QLocalServer | None = None
+        self.watcher: QFileSystemWatcher | None = None
+        self.timer: QTimer | None = None
         self.held = False
 
     def acquire(self) -> bool:
@@ -83,6 +80,8 @@ class InstanceLock(QObject):
             # what it holds (a process id, the computer's name) is the owner's only
             with contextlib.suppress(OSError):
                 os.chmod(self.lock.fileName(), 0o600)
+            with contextlib.suppress(OSError):
+                self.request.unlink(missing_ok=True)  # one a crashed window never saw
             return True
         if self.lock.error() == QLockFile.LockError.LockFailedError:
             return False
@@ -90,52 +89,38 @@ class InstanceLock(QObject):
         return True
 
     def listen(self) -> None:
-        """Listen for a later start's request (after the window's first paint: the
-        network module loads then, not before today's view)."""
-        if not self.held or self.server is not None:
+        """Watch for a later start's request (after the window's first paint)."""
+        if not self.held or self.watcher is not None:
             return
-        from PySide6.QtNetwork import QLocalServer
+        self.watcher = QFileSystemWatcher([str(self.folder)], self)
+        self.watcher.directoryChanged.connect(self.look)
+        self.timer = QTimer(self)
+        self.timer.setInterval(_LOOK_MS)
+        self.timer.timeout.connect(self.look)
+        self.timer.start()
+        self.look()  # one made while this window was starting
 
-        name = socket_name(self.folder)
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        QLocalServer.removeServer(name)  # one left by a window that crashed: ours now
-        if not server.listen(name):
-            log.warning("no socket for a second start to reach: %s", server.errorString())
+    def look(self) -> None:
+        """Come forward if a later start asked, and say so by removing its request."""
+        if not self.held or not self.request.exists():
             return
-        server.newConnection.connect(self._asked)
-        self.server = server
+        log.info("started again: this window was brought forward")
+        bring_forward()
+        with contextlib.suppress(OSError):
+            self.request.unlink()
 
     def release(self) -> None:
-        """Stop listening and give the lock up (the window has closed)."""
-        if self.server is not None:
-            self.server.close()
-            self.server.deleteLater()
-            self.server = None
+        """Stop watching and give the lock up (the window has closed)."""
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer.deleteLater()
+            self.timer = None
+        if self.watcher is not None:
+            self.watcher.deleteLater()
+            self.watcher = None
         if self.held:
             self.lock.unlock()
             self.held = False
-
-    def _asked(self) -> None:
-        assert self.server is not None
-        while self.server.hasPendingConnections():
-            connection = self.server.nextPendingConnection()
-            if connection is None:
-                return
-
-            def read(conn: QLocalSocket = connection) -> None:
-                if not conn.canReadLine():
-                    return
-                if bytes(conn.readLine().data()) == SHOW:
-                    log.info("started again: this window was brought forward")
-                    bring_forward()
-                    conn.write(SHOWN)
-                    conn.flush()
-                conn.disconnectFromServer()
-
-            connection.readyRead.connect(read)
-            connection.disconnected.connect(connection.deleteLater)
-            read()
 
 
 def bring_forward() -> bool:
@@ -160,27 +145,21 @@ def bring_forward() -> bool:
 
 
 def ask_open_window(folder: Path, wait_ms: int | None = None) -> bool:
-    """Ask the window holding ``folder`` to come forward; True once it says it has."""
-    from PySide6.QtCore import QDeadlineTimer, QThread
-    from PySide6.QtNetwork import QLocalSocket
-
-    deadline = QDeadlineTimer(_WAIT_MS if wait_ms is None else wait_ms)
-    name = socket_name(folder)
-    while not deadline.hasExpired():
-        socket = QLocalSocket()
-        socket.connectToServer(name)
-        if socket.waitForConnected(min(500, max(1, deadline.remainingTime()))):
-            socket.write(SHOW)
-            socket.flush()
-            answer = b""
-            while not answer.endswith(b"\n") and not deadline.hasExpired():
-                if not socket.waitForReadyRead(max(1, deadline.remainingTime())):
-                    break
-                answer += bytes(socket.readAll().data())
-            socket.abort()
-            return answer == SHOWN
-        socket.abort()
-        QThread.msleep(100)  # the open window may be starting and not listening yet
+    """Ask the window holding ``folder`` to come forward; True once it has (it removes
+    the request). A request it did not take in time is removed again."""
+    request = folder / REQUEST_NAME
+    try:
+        fd = os.open(request, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+    except OSError:
+        return False
+    deadline = time.monotonic() + (_WAIT_MS if wait_ms is None else wait_ms) / 1000
+    while time.monotonic() < deadline:
+        if not request.exists():
+            return True
+        time.sleep(0.05)
+    with contextlib.suppress(OSError):
+        request.unlink()
     return False
 
 
