@@ -142,6 +142,9 @@ class PairFigures:
 #: "" when missing).
 _TIMES = "\x1d"
 
+#: Separates a session's excused absences from its unexcused ones.
+_ABSENCES = "\x1e"
+
 #: No students (shared by every empty list here: never changed)
 _NONE: list[str] = []
 
@@ -215,12 +218,14 @@ class _Ensemble:
         return runs
 
 
-def _timed(roll: frozenset[str], part: str, start: int, end: int) -> list[tuple[str, int]]:
-    """The presences of ``part`` with times of their own ("student, arrival, departure"
+def _timed(
+    roll: frozenset[str], items: list[str], start: int, end: int
+) -> list[tuple[str, int]]:
+    """The presences of ``items`` with times of their own ("student, arrival, departure"
     each) on ``roll``, with the seconds each attended: the overlap of [arrival,
     departure] with the session's [start, end], a missing time being the session's."""
     found = []
-    for item in part.split(SEPARATOR):
+    for item in items:
         student, arrival, departure = item.split(_TIMES)
         if student in roll:
             attended = min(end, int(departure) if departure else end) - max(
@@ -236,88 +241,95 @@ def pair_figures(
     """Per student and ensemble with a span in scope, their :class:`PairFigures`; and
     the held sessions per ensemble.
 
-    Two statements: the held sessions, and a row per held session with marks, read
-    from the report index in one walk over the sessions' ranges: the students of its
-    counted codes as separated strings, one per meaning (present for the whole
-    session; present with times, with those times; excused; unexcused). Who was on the
-    roll that day is checked per session against the spans (:class:`~.presence.Roll`:
-    one set test). Each ensemble then counts its sessions' lists whole, with no Python
-    step per mark: presences by session length (their seconds), days less the repeats
-    of days with two sessions, and the current run walking the sessions back from the
-    period's end until every run is closed. The held sessions while enrolled are the
-    ensemble's session dates within each span.
+    One statement: a row per held session, by ensemble and time, carrying the students
+    of its counted marks as separated strings read from its ranges of the report index
+    (present, with times for the presences that have their own; then excused and
+    unexcused). Who was on the roll that day is checked per session against the spans
+    (:class:`~.presence.Roll`: one set test). Each ensemble then counts its sessions'
+    lists whole, with no Python step per mark: presences by session length (their
+    seconds), days less the repeats of days with two sessions, and the current run
+    walking the sessions back from the period's end until every run is closed. The
+    held sessions while enrolled are the ensemble's session dates within each span.
 
     ``run_codes`` "unexcused" counts runs of unexcused absences instead (an excused
     absence or a presence ends them).
     """
     sql = ctx.sql()
-    sessions = ctx.rows(
+    plain = "m.arrival_time IS NULL AND m.departure_time IS NULL"
+    arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
+    index = "attendance_mark m INDEXED BY ix_attendance_mark_report"
+    absent_codes = sql.in_list("absent", ctx.codes.absent)
+    # Per session two ranges of the report index: its present marks, read whole and
+    # filtered by code (``+m.code``: one look-up instead of one per present code), a
+    # presence with times of its own carrying them; and its absences (one look-up per
+    # absent code: they are few), excused ones, then unexcused ones. group_concat
+    # leaves out NULLs; marks with no code or an unknown one are in no list. No
+    # GROUP BY over the marks, no CASE per mark to sort them by meaning.
+    rows = ctx.stream(
         f"""
-        SELECT s.id, s.ensemble_id, s.date, {seconds_of("s.start")}, {seconds_of('s."end"')}
+        SELECT s.ensemble_id, s.date, {seconds_of("s.start")}, {seconds_of('s."end"')},
+            (SELECT group_concat(CASE WHEN {plain} THEN m.student_id
+                                      ELSE m.student_id || char(29) || COALESCE({arrival}, '')
+                                           || char(29) || COALESCE({departure}, '') END,
+                                 char(31))
+             FROM {index}
+             WHERE m.session_id = s.id AND m.deleted = 0 AND +m.code IN {sql.present}),
+            (SELECT COALESCE(group_concat(CASE WHEN m.code IN {sql.excused}
+                                               THEN m.student_id END, char(31)), '')
+                    || char(30)
+                    || COALESCE(group_concat(CASE WHEN m.code IN {sql.unexcused}
+                                                  THEN m.student_id END, char(31)), '')
+             FROM {index}
+             WHERE m.session_id = s.id AND m.deleted = 0
+               AND m.code IN {absent_codes})
         FROM session s WHERE {sql.is_held("s")}
         ORDER BY s.ensemble_id, s.date, s.start, s.id
         """,
         sql.params,
     )
-    plain = "m.arrival_time IS NULL AND m.departure_time IS NULL"
-    arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
-    # The sessions' ranges of the index in index order (the held ids sorted): no
-    # correlated subquery per session. Marks with no code or an unknown one are in no
-    # list.
-    marks = {
-        row[0]: row
-        for row in ctx.stream(
-            f"""
-            SELECT m.session_id,
-                group_concat(CASE WHEN m.code IN {sql.present} AND {plain}
-                             THEN m.student_id END, char(31)),
-                group_concat(CASE WHEN NOT ({plain}) AND m.code IN {sql.present}
-                             THEN m.student_id || char(29) || COALESCE({arrival}, '')
-                                  || char(29) || COALESCE({departure}, '') END, char(31)),
-                group_concat(CASE WHEN m.code IN {sql.excused} THEN m.student_id END, char(31)),
-                group_concat(CASE WHEN m.code IN {sql.unexcused} THEN m.student_id END,
-                             char(31))
-            FROM attendance_mark m INDEXED BY ix_attendance_mark_report
-            WHERE m.session_id IN (SELECT s.id FROM session s WHERE {sql.is_held("s")})
-              AND m.deleted = 0
-            GROUP BY m.session_id
-            """,
-            sql.params,
-        )
-    }
     ctx.step(_("Counting sessions"), 2, 3)
     roll = Roll(ctx.spans)
     ensembles: dict[str, _Ensemble] = {}
-    for ensemble_id, group in groupby(sessions, itemgetter(1)):
+    for ensemble_id, group in groupby(rows, itemgetter(0)):
         tally = ensembles[ensemble_id] = _Ensemble()
-        for session_id, _ensemble, day, start, end in group:
-            tally.dates.append(day)
-            found = marks.get(session_id)
-            if found is None:
-                tally.present.append(_NONE)
-                tally.excused.append(_NONE)
-                tally.unexcused.append(_NONE)
-                continue
-            whole = found[1].split(SEPARATOR) if found[1] else _NONE
-            excused = found[3].split(SEPARATOR) if found[3] else _NONE
-            unexcused = found[4].split(SEPARATOR) if found[4] else _NONE
-            on_roll = roll.roll(ensemble_id, day)
-            if not on_roll.issuperset(chain(whole, excused, unexcused)):
-                # someone marked was not on the roll that day
-                whole, excused, unexcused = (
-                    [student for student in students if student in on_roll]
-                    for students in (whole, excused, unexcused)
-                )
-            if whole:
-                tally.whole.setdefault(max(0, end - start), []).append(whole)
-            if found[2]:
-                timed = _timed(on_roll, found[2], start, end)
-                tally.timed += timed
-                tally.present.append(whole + [student for student, _seconds in timed])
+        dates, presences = tally.dates, tally.present
+        excuses, unexcuses = tally.excused, tally.unexcused
+        for _ensemble, day, start, end, present, absent in group:
+            dates.append(day)
+            if absent is None:
+                excused = unexcused = _NONE
             else:
-                tally.present.append(whole)
-            tally.excused.append(excused)
-            tally.unexcused.append(unexcused)
+                excused_ids, _sep, unexcused_ids = absent.partition(_ABSENCES)
+                excused = excused_ids.split(SEPARATOR) if excused_ids else _NONE
+                unexcused = unexcused_ids.split(SEPARATOR) if unexcused_ids else _NONE
+            if present is None:
+                whole = timed_items = _NONE
+            elif _TIMES in present:
+                items = present.split(SEPARATOR)
+                whole = [item for item in items if _TIMES not in item]
+                timed_items = [item for item in items if _TIMES in item]
+            else:
+                whole, timed_items = present.split(SEPARATOR), _NONE
+            if whole or timed_items or excused or unexcused:
+                on_roll = roll.roll(ensemble_id, day)
+                if not on_roll.issuperset(chain(whole, excused, unexcused)):
+                    # someone marked was not on the roll that day
+                    whole, excused, unexcused = (
+                        [student for student in students if student in on_roll]
+                        for students in (whole, excused, unexcused)
+                    )
+                if timed_items:
+                    timed = _timed(on_roll, timed_items, start, end)
+                    tally.timed += timed
+                    presences.append(whole + [student for student, _seconds in timed])
+                else:
+                    presences.append(whole)
+                if whole:
+                    tally.whole.setdefault(max(0, end - start), []).append(whole)
+            else:
+                presences.append(_NONE)
+            excuses.append(excused)
+            unexcuses.append(unexcused)
     held: Counter[tuple[str, str]] = Counter()
     students: dict[str, set[str]] = {}
     for student_id, ensemble_id, start_day, end_day in ctx.spans:
