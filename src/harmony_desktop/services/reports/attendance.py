@@ -8,7 +8,7 @@ period's end; distinct days and hours attended.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, groupby
@@ -138,8 +138,7 @@ class PairFigures:
     run: int = 0
 
 
-#: Separates a timed presence's student, arrival and departure (seconds since midnight,
-#: "" when missing).
+#: Separates a presence with times of its own from the seconds it attended.
 _TIMES = "\x1d"
 
 #: Separates a session's excused absences from its unexcused ones.
@@ -147,6 +146,10 @@ _ABSENCES = "\x1e"
 
 #: No students (shared by every empty list here: never changed)
 _NONE: list[str] = []
+#: No lists of students (a placeholder, never changed)
+_NO_LISTS: list[list[str]] = []
+#: After every day
+_NEVER = "\U0010ffff"
 
 
 class _Ensemble:
@@ -218,23 +221,6 @@ class _Ensemble:
         return runs
 
 
-def _timed(
-    roll: frozenset[str], items: list[str], start: int, end: int
-) -> list[tuple[str, int]]:
-    """The presences of ``items`` with times of their own ("student, arrival, departure"
-    each) on ``roll``, with the seconds each attended: the overlap of [arrival,
-    departure] with the session's [start, end], a missing time being the session's."""
-    found = []
-    for item in items:
-        student, arrival, departure = item.split(_TIMES)
-        if student in roll:
-            attended = min(end, int(departure) if departure else end) - max(
-                start, int(arrival) if arrival else start
-            )
-            found.append((student, max(0, attended)))
-    return found
-
-
 def pair_figures(
     ctx: ReportContext, *, run_codes: str = "absent"
 ) -> tuple[list[PairFigures], dict[str, int]]:
@@ -257,6 +243,7 @@ def pair_figures(
     sql = ctx.sql()
     plain = "m.arrival_time IS NULL AND m.departure_time IS NULL"
     arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
+    start, end = seconds_of("s.start"), seconds_of('s."end"')
     index = "attendance_mark m INDEXED BY ix_attendance_mark_report"
     absent_codes = sql.in_list("absent", ctx.codes.absent)
     # Per session two ranges of the report index: its present marks, read whole and
@@ -267,10 +254,11 @@ def pair_figures(
     # GROUP BY over the marks, no CASE per mark to sort them by meaning.
     rows = ctx.stream(
         f"""
-        SELECT s.ensemble_id, s.date, {seconds_of("s.start")}, {seconds_of('s."end"')},
+        SELECT s.ensemble_id, s.date, MAX(0, {end} - {start}),
             (SELECT group_concat(CASE WHEN {plain} THEN m.student_id
-                                      ELSE m.student_id || char(29) || COALESCE({arrival}, '')
-                                           || char(29) || COALESCE({departure}, '') END,
+                                      ELSE m.student_id || char(29) || MAX(0,
+                                          MIN({end}, COALESCE({departure}, {end}))
+                                          - MAX({start}, COALESCE({arrival}, {start}))) END,
                                  char(31))
              FROM {index}
              WHERE m.session_id = s.id AND m.deleted = 0 AND +m.code IN {sql.present}),
@@ -294,42 +282,56 @@ def pair_figures(
         tally = ensembles[ensemble_id] = _Ensemble()
         dates, presences = tally.dates, tally.present
         excuses, unexcuses = tally.excused, tally.unexcused
-        for _ensemble, day, start, end, present, absent in group:
+        # The roll changes only on the days in ``changes``: sessions come in date order,
+        # so it is looked up again only once one of them has passed.
+        changes = roll.changes(ensemble_id)
+        following = 0
+        next_change = changes[0] if changes else _NEVER
+        on_roll = roll.roll(ensemble_id, "")
+        length, whole_lists = -1, _NO_LISTS
+        for _ensemble, day, seconds, present, absent in group:
             dates.append(day)
+            if day >= next_change:
+                following = bisect_right(changes, day, following)
+                next_change = changes[following] if following < len(changes) else _NEVER
+                on_roll = roll.roll(ensemble_id, day)
             if absent is None:
                 excused = unexcused = _NONE
             else:
                 excused_ids, _sep, unexcused_ids = absent.partition(_ABSENCES)
                 excused = excused_ids.split(SEPARATOR) if excused_ids else _NONE
                 unexcused = unexcused_ids.split(SEPARATOR) if unexcused_ids else _NONE
-            if present is None:
-                whole = timed_items = _NONE
-            elif _TIMES in present:
-                items = present.split(SEPARATOR)
-                whole = [item for item in items if _TIMES not in item]
-                timed_items = [item for item in items if _TIMES in item]
-            else:
-                whole, timed_items = present.split(SEPARATOR), _NONE
-            if whole or timed_items or excused or unexcused:
-                on_roll = roll.roll(ensemble_id, day)
-                if not on_roll.issuperset(chain(whole, excused, unexcused)):
-                    # someone marked was not on the roll that day
-                    whole, excused, unexcused = (
-                        [student for student in students if student in on_roll]
-                        for students in (whole, excused, unexcused)
-                    )
-                if timed_items:
-                    timed = _timed(on_roll, timed_items, start, end)
-                    tally.timed += timed
-                    presences.append(whole + [student for student, _seconds in timed])
-                else:
-                    presences.append(whole)
-                if whole:
-                    tally.whole.setdefault(max(0, end - start), []).append(whole)
-            else:
-                presences.append(_NONE)
+                if not on_roll.issuperset(chain(excused, unexcused)):
+                    # someone marked absent was not on the roll that day
+                    excused = [student for student in excused if student in on_roll]
+                    unexcused = [student for student in unexcused if student in on_roll]
             excuses.append(excused)
             unexcuses.append(unexcused)
+            if present is None:
+                presences.append(_NONE)
+                continue
+            if _TIMES in present:
+                items = present.split(SEPARATOR)
+                whole = [item for item in items if _TIMES not in item]
+                timed = [
+                    (student, int(attended))
+                    for student, attended in (item.split(_TIMES) for item in items if _TIMES in item)
+                    if student in on_roll
+                ]
+                tally.timed += timed
+                if not on_roll.issuperset(whole):
+                    whole = [student for student in whole if student in on_roll]
+                presences.append(whole + [student for student, _seconds in timed])
+            else:
+                whole = present.split(SEPARATOR)
+                if not on_roll.issuperset(whole):
+                    whole = [student for student in whole if student in on_roll]
+                presences.append(whole)
+            if whole:
+                if seconds != length:
+                    length = seconds
+                    whole_lists = tally.whole.setdefault(length, [])
+                whole_lists.append(whole)
     held: Counter[tuple[str, str]] = Counter()
     students: dict[str, set[str]] = {}
     for student_id, ensemble_id, start_day, end_day in ctx.spans:

@@ -80,6 +80,11 @@ class Roll:
         #: (ensemble, index of the days between two cuts) -> the roll then
         self._rolls: dict[tuple[str, int], frozenset[str]] = {}
 
+    def changes(self, ensemble: str) -> list[str]:
+        """The days ``ensemble``'s roll changes, in order: :meth:`roll` is the same on
+        every day from one of them to the day before the next."""
+        return self._cuts.get(ensemble, [])
+
     def roll(self, ensemble: str, day: str) -> frozenset[str]:
         """The students enrolled in ``ensemble`` on ``day``."""
         cuts = self._cuts.get(ensemble)
