@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from itertools import chain, groupby
 from operator import itemgetter
+from typing import NamedTuple
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _, pgettext
@@ -122,8 +122,7 @@ def _summary_row(sessions: int, pairs: list[PairFigures]) -> list[object]:
     ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class PairFigures:
+class PairFigures(NamedTuple):
     """One student's figures in one ensemble over the period."""
 
     student_id: str
@@ -175,6 +174,10 @@ class _Ensemble:
         seconds: Counter[str] = Counter()
         for length, lists in self.whole.items():
             found = Counter(chain.from_iterable(lists))
+            if not present:  # the first length (most ensembles have one)
+                present = found
+                seconds = Counter({student: length * count for student, count in found.items()})
+                continue
             present.update(found)
             for student, count in found.items():
                 seconds[student] += length * count
@@ -212,11 +215,14 @@ class _Ensemble:
         for i in range(len(self.dates) - 1, -1, -1):
             if not open_runs:
                 break
+            excused, unexcused = self.excused[i], self.unexcused[i]
             if unexcused_only:
-                runs.update(open_runs.intersection(self.unexcused[i]))
-                open_runs.difference_update(self.excused[i])
-            else:
-                runs.update(open_runs.intersection(chain(self.excused[i], self.unexcused[i])))
+                if unexcused:
+                    runs.update(open_runs.intersection(unexcused))
+                if excused:
+                    open_runs.difference_update(excused)
+            elif excused or unexcused:
+                runs.update(open_runs.intersection(chain(excused, unexcused)))
             open_runs.difference_update(self.present[i])
         return runs
 
@@ -371,6 +377,8 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     found, sessions = pair_figures(ctx)
     ctx.step(_("Sorting"), 3, 3)
     keys = []
+    #: where an ensemble's rows sort: its hub's name, then its own
+    places: dict[str, tuple[object, object]] = {}
     for f in found:
         st = ctx.students.get(f.student_id)
         ensemble = ctx.ensembles.get(f.ensemble_id)
@@ -384,13 +392,12 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
                 chronically_absent(absent, f.held), f.run, f.days, f.seconds / 3600,
             ]
         )  # fmt: skip
-        keys.append(
-            (
-                sort_key(hub),
-                sort_key(ensemble.name if ensemble else ""),
-                ctx.student_key(f.student_id),
+        where = places.get(f.ensemble_id)
+        if where is None:
+            where = places[f.ensemble_id] = (
+                sort_key(hub), sort_key(ensemble.name if ensemble else "")
             )
-        )
+        keys.append((*where, ctx.student_key(f.student_id)))
     ctx.sort_rows(sheet.rows, keys)
     groups: dict[str, list[PairFigures]] = {}
     for f in found:
