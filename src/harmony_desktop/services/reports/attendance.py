@@ -321,7 +321,9 @@ def pair_figures(
                 whole = [item for item in items if _TIMES not in item]
                 timed = [
                     (student, int(attended))
-                    for student, attended in (item.split(_TIMES) for item in items if _TIMES in item)
+                    for student, attended in (
+                        item.split(_TIMES) for item in items if _TIMES in item
+                    )
                     if student in on_roll
                 ]
                 tally.timed += timed
@@ -354,12 +356,14 @@ def pair_figures(
     nothing: tuple[Counter[str], ...] = (Counter(),) * 6
     found_pairs = []
     for (student_id, ensemble_id), sessions_held in sorted(held.items()):
-        present, excused, unexcused, days, seconds, runs = counts.get(ensemble_id, nothing)
+        of_present, of_excused, of_unexcused, of_days, of_seconds, of_runs = counts.get(
+            ensemble_id, nothing
+        )
         found_pairs.append(
             PairFigures(
-                student_id, ensemble_id, sessions_held, present[student_id],
-                excused[student_id], unexcused[student_id], days[student_id],
-                seconds[student_id], runs[student_id],
+                student_id, ensemble_id, sessions_held, of_present[student_id],
+                of_excused[student_id], of_unexcused[student_id], of_days[student_id],
+                of_seconds[student_id], of_runs[student_id],
             )
         )  # fmt: skip
     return found_pairs, {ensemble_id: len(tally.dates) for ensemble_id, tally in ensembles.items()}
@@ -395,7 +399,8 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
         where = places.get(f.ensemble_id)
         if where is None:
             where = places[f.ensemble_id] = (
-                sort_key(hub), sort_key(ensemble.name if ensemble else "")
+                sort_key(hub),
+                sort_key(ensemble.name if ensemble else ""),
             )
         keys.append((*where, ctx.student_key(f.student_id)))
     ctx.sort_rows(sheet.rows, keys)
