@@ -24,8 +24,9 @@ held on 2025-08-26 and 09-02. The period: 2025-08-25 to 2025-09-30.
   (overlapping both): one span from 09-01, five sessions held, not seven. 09-02 AE,
   09-09 AE, 09-16 AU, 09-23 AU at 16:00, nothing at 18:00: excused 2, unexcused 2,
   unrecorded 1, four absences in a row, two of them unexcused.
-* Hana Ito, Brass from 2025-09-01: 09-02 a mark with no code, 09-09 code "ZZ" (no such
-  code): five sessions unrecorded, no rate.
+* Hana Ito, Brass from 2025-09-01: 09-02 a mark with no code, 09-09 code "ZZ" and
+  09-16 code "AF" (no such codes; "AF" sorts between the absent codes AE and AU): five
+  sessions unrecorded, no rate.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ def build(services: Services) -> dict[str, str]:
         enroll(hana, brass, D(2025, 9, 1))
         mark(hana, TUESDAYS[0], None)
         mark(hana, TUESDAYS[1], "ZZ")
+        mark(hana, TUESDAYS[2], "AF")  # sorts between the absent codes AE and AU
         ids["brass"], ids["drums"] = brass.id, drums.id
     return ids
 

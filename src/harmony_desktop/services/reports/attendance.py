@@ -251,13 +251,21 @@ def pair_figures(
     arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
     start, end = seconds_of("s.start"), seconds_of('s."end"')
     index = "attendance_mark m INDEXED BY ix_attendance_mark_report"
-    absent_codes = sql.in_list("absent", ctx.codes.absent)
+    # The absent codes' range of the index: one look-up per session however many
+    # codes mean absent (a code between them that does not falls to the CASEs).
+    absent = ctx.codes.absent
+    absent_range = (
+        f"m.code BETWEEN {sql.bind('absent_low', min(absent))}"
+        f" AND {sql.bind('absent_high', max(absent))}"
+        if absent
+        else "0"
+    )
     # Per session two ranges of the report index: its present marks, read whole and
     # filtered by code (``+m.code``: one look-up instead of one per present code), a
-    # presence with times of its own carrying them; and its absences (one look-up per
-    # absent code: they are few), excused ones, then unexcused ones. group_concat
-    # leaves out NULLs; marks with no code or an unknown one are in no list. No
-    # GROUP BY over the marks, no CASE per mark to sort them by meaning.
+    # presence with times of its own carrying the seconds it attended; and its
+    # absences (they are few), excused ones, then unexcused ones. group_concat leaves
+    # out NULLs; marks with no code or an unknown one are in no list. No GROUP BY over
+    # the marks, no CASE per present mark to sort it by meaning.
     rows = ctx.stream(
         f"""
         SELECT s.ensemble_id, s.date, MAX(0, {end} - {start}),
@@ -275,7 +283,7 @@ def pair_figures(
                                                   THEN m.student_id END, char(31)), '')
              FROM {index}
              WHERE m.session_id = s.id AND m.deleted = 0
-               AND m.code IN {absent_codes})
+               AND {absent_range})
         FROM session s WHERE {sql.is_held("s")}
         ORDER BY s.ensemble_id, s.date, s.start, s.id
         """,
