@@ -6,6 +6,8 @@
 * ``enrolled``: each student's spans in each ensemble, enrolled_on ≤ day < ended_on,
   from enrollments that reached the roll (enrolled, withdrawn, completed), with
   overlapping spans of the same student and ensemble merged, so nothing counts twice.
+  A report's own spans (``ReportContext.spans``) are the same rows merged in Python
+  (:func:`merge_spans`), cheaper than SQLite's window passes.
 * ``counted``: the marks of held sessions while the student was enrolled, with their
   code's flags: present, excused absence, unexcused absence (a code's flags decide,
   never its letters); marks with no code, or a code that no longer exists, are not
