@@ -137,11 +137,13 @@ class PairFigures(NamedTuple):
     run: int = 0
 
 
-#: Separates a presence with times of its own from the seconds it attended.
-_TIMES = "\x1d"
-
-#: Separates a session's excused absences from its unexcused ones.
-_ABSENCES = "\x1e"
+#: What leads a session's marks other than presences for the whole session (a
+#: student id has no control character): an unexcused absence, a presence with times
+#: of its own (and then the seconds it attended, then this again), an excused
+#: absence; they sort in this order, before every presence for the whole session.
+_UNEXCUSED, _TIMED, _EXCUSED = "\x1c", "\x1d", "\x1e"
+#: Sorts before every student id and after every other mark.
+_WHOLE = SEPARATOR
 
 #: No students (shared by every empty list here: never changed)
 _NONE: list[str] = []
@@ -250,40 +252,27 @@ def pair_figures(
     plain = "m.arrival_time IS NULL AND m.departure_time IS NULL"
     arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
     start, end = seconds_of("s.start"), seconds_of('s."end"')
-    index = "attendance_mark m INDEXED BY ix_attendance_mark_report"
-    # The absent codes' range of the index: one look-up per session however many
-    # codes mean absent (a code between them that does not falls to the CASEs).
-    absent = ctx.codes.absent
-    absent_range = (
-        f"m.code BETWEEN {sql.bind('absent_low', min(absent))}"
-        f" AND {sql.bind('absent_high', max(absent))}"
-        if absent
-        else "0"
-    )
-    # Per session two ranges of the report index: its present marks, read whole and
-    # filtered by code (``+m.code``: one look-up instead of one per present code), a
-    # presence with times of its own carrying the seconds it attended; and its
-    # absences (they are few), excused ones, then unexcused ones. group_concat leaves
-    # out NULLs; marks with no code or an unknown one are in no list. No GROUP BY over
-    # the marks, no CASE per present mark to sort it by meaning.
+    # Per session one range of the report index, its marks: each counted one an item
+    # of one separated string, a presence for the whole session its student, any
+    # other led by a control character (sorting before every student id): an
+    # unexcused absence, a presence with times of its own (with the seconds it
+    # attended), an excused absence. Marks with no code or an unknown one are no item
+    # (group_concat leaves out NULLs). No GROUP BY over the marks.
     rows = ctx.stream(
         f"""
         SELECT s.ensemble_id, s.date, MAX(0, {end} - {start}),
-            (SELECT group_concat(CASE WHEN {plain} THEN m.student_id
-                                      ELSE m.student_id || char(29) || MAX(0,
-                                          MIN({end}, COALESCE({departure}, {end}))
-                                          - MAX({start}, COALESCE({arrival}, {start}))) END,
-                                 char(31))
-             FROM {index}
-             WHERE m.session_id = s.id AND m.deleted = 0 AND +m.code IN {sql.present}),
-            (SELECT COALESCE(group_concat(CASE WHEN m.code IN {sql.excused}
-                                               THEN m.student_id END, char(31)), '')
-                    || char(30)
-                    || COALESCE(group_concat(CASE WHEN m.code IN {sql.unexcused}
-                                                  THEN m.student_id END, char(31)), '')
-             FROM {index}
-             WHERE m.session_id = s.id AND m.deleted = 0
-               AND {absent_range})
+            (SELECT group_concat(
+                CASE WHEN +m.code IN {sql.present}
+                     THEN CASE WHEN {plain} THEN m.student_id
+                               ELSE char(29) || MAX(0,
+                                   MIN({end}, COALESCE({departure}, {end}))
+                                   - MAX({start}, COALESCE({arrival}, {start})))
+                                   || char(29) || m.student_id END
+                     WHEN m.code IN {sql.excused} THEN char(30) || m.student_id
+                     WHEN m.code IN {sql.unexcused} THEN char(28) || m.student_id
+                END, char(31))
+             FROM attendance_mark m INDEXED BY ix_attendance_mark_report
+             WHERE m.session_id = s.id AND m.deleted = 0)
         FROM session s WHERE {sql.is_held("s")}
         ORDER BY s.ensemble_id, s.date, s.start, s.id
         """,
@@ -303,46 +292,53 @@ def pair_figures(
         next_change = changes[0] if changes else _NEVER
         on_roll = roll.roll(ensemble_id, "")
         length, whole_lists = -1, _NO_LISTS
-        for _ensemble, day, seconds, present, absent in group:
+        for _ensemble, day, seconds, marked in group:
             dates.append(day)
             if day >= next_change:
                 following = bisect_right(changes, day, following)
                 next_change = changes[following] if following < len(changes) else _NEVER
                 on_roll = roll.roll(ensemble_id, day)
-            if absent is None:
-                excused = unexcused = _NONE
-            else:
-                excused_ids, _sep, unexcused_ids = absent.partition(_ABSENCES)
-                excused = excused_ids.split(SEPARATOR) if excused_ids else _NONE
-                unexcused = unexcused_ids.split(SEPARATOR) if unexcused_ids else _NONE
-                if not on_roll.issuperset(chain(excused, unexcused)):
+            if marked is None:
+                presences.append(_NONE)
+                excuses.append(_NONE)
+                unexcuses.append(_NONE)
+                continue
+            items = marked.split(SEPARATOR)
+            items.sort()
+            if items[0] < _WHOLE:  # more than presences for the whole session
+                timed_at = bisect_left(items, _TIMED)
+                excused_at = bisect_left(items, _EXCUSED, timed_at)
+                whole_at = bisect_left(items, _WHOLE, excused_at)
+                unexcused = [item[1:] for item in items[:timed_at]]
+                excused = [item[1:] for item in items[excused_at:whole_at]]
+                whole = items[whole_at:]
+                if (excused or unexcused) and not on_roll.issuperset(chain(excused, unexcused)):
                     # someone marked absent was not on the roll that day
                     excused = [student for student in excused if student in on_roll]
                     unexcused = [student for student in unexcused if student in on_roll]
-            excuses.append(excused)
-            unexcuses.append(unexcused)
-            if present is None:
-                presences.append(_NONE)
-                continue
-            if _TIMES in present:
-                items = present.split(SEPARATOR)
-                whole = [item for item in items if _TIMES not in item]
-                timed = [
-                    (student, int(attended))
-                    for student, attended in (
-                        item.split(_TIMES) for item in items if _TIMES in item
-                    )
-                    if student in on_roll
-                ]
-                tally.timed += timed
+                excuses.append(excused or _NONE)
+                unexcuses.append(unexcused or _NONE)
                 if not on_roll.issuperset(whole):
                     whole = [student for student in whole if student in on_roll]
-                presences.append(whole + [student for student, _seconds in timed])
+                if timed_at < excused_at:
+                    timed = [
+                        (student, int(attended))
+                        for _empty, attended, student in (
+                            item.split(_TIMED) for item in items[timed_at:excused_at]
+                        )
+                        if student in on_roll
+                    ]
+                    tally.timed += timed
+                    presences.append(whole + [student for student, _seconds in timed])
+                else:
+                    presences.append(whole)
             else:
-                whole = present.split(SEPARATOR)
+                whole = items
                 if not on_roll.issuperset(whole):
                     whole = [student for student in whole if student in on_roll]
                 presences.append(whole)
+                excuses.append(_NONE)
+                unexcuses.append(_NONE)
             if whole:
                 if seconds != length:
                     length = seconds
