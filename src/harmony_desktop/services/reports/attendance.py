@@ -235,15 +235,18 @@ def pair_figures(
     """Per student and ensemble with a span in scope, their :class:`PairFigures`; and
     the held sessions per ensemble.
 
-    One statement: a row per held session, by ensemble and time, carrying the students
-    of its counted marks as separated strings read from its ranges of the report index
-    (present, with times for the presences that have their own; then excused and
-    unexcused). Who was on the roll that day is checked per session against the spans
-    (:class:`~.presence.Roll`: one set test). Each ensemble then counts its sessions'
-    lists whole, with no Python step per mark: presences by session length (their
-    seconds), days less the repeats of days with two sessions, and the current run
-    walking the sessions back from the period's end until every run is closed. The
-    held sessions while enrolled are the ensemble's session dates within each span.
+    One statement: a row per held session, by ensemble and time, carrying its counted
+    marks as one separated string read from its range of the report index (no GROUP BY
+    over the marks): the students present for the whole session, and the absences and
+    the presences with times of their own (with the seconds they attended) each led by
+    a control character, so that sorting the session's list sets them apart. Who was
+    on the roll that day is checked per session against the spans
+    (:class:`~.presence.Roll`: one set test, the roll looked up again only on the days
+    it changes). Each ensemble then counts its sessions' lists whole, with no Python
+    step per mark: presences by session length (their seconds), days less the repeats
+    of days with two sessions, and the current run walking the sessions back from the
+    period's end until every run is closed. The held sessions while enrolled are the
+    ensemble's session dates within each span.
 
     ``run_codes`` "unexcused" counts runs of unexcused absences instead (an excused
     absence or a presence ends them).
@@ -264,13 +267,13 @@ def pair_figures(
             (SELECT group_concat(
                 CASE WHEN +m.code IN {sql.present}
                      THEN CASE WHEN {plain} THEN m.student_id
-                               ELSE char(29) || MAX(0,
+                               ELSE char({ord(_TIMED)}) || MAX(0,
                                    MIN({end}, COALESCE({departure}, {end}))
                                    - MAX({start}, COALESCE({arrival}, {start})))
-                                   || char(29) || m.student_id END
-                     WHEN m.code IN {sql.excused} THEN char(30) || m.student_id
-                     WHEN m.code IN {sql.unexcused} THEN char(28) || m.student_id
-                END, char(31))
+                                   || char({ord(_TIMED)}) || m.student_id END
+                     WHEN m.code IN {sql.excused} THEN char({ord(_EXCUSED)}) || m.student_id
+                     WHEN m.code IN {sql.unexcused} THEN char({ord(_UNEXCUSED)}) || m.student_id
+                END, char({ord(SEPARATOR)}))
              FROM attendance_mark m INDEXED BY ix_attendance_mark_report
              WHERE m.session_id = s.id AND m.deleted = 0)
         FROM session s WHERE {sql.is_held("s")}
