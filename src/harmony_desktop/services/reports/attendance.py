@@ -8,11 +8,11 @@ period's end; distinct days and hours attended.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from itertools import chain, groupby
 from operator import itemgetter
+from typing import NamedTuple
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.i18n import _, pgettext
@@ -122,8 +122,7 @@ def _summary_row(sessions: int, pairs: list[PairFigures]) -> list[object]:
     ]  # fmt: skip
 
 
-@dataclass(frozen=True)
-class PairFigures:
+class PairFigures(NamedTuple):
     """One student's figures in one ensemble over the period."""
 
     student_id: str
@@ -138,12 +137,20 @@ class PairFigures:
     run: int = 0
 
 
-#: Separates a timed presence's student, arrival and departure (seconds since midnight,
-#: "" when missing).
-_TIMES = "\x1d"
+#: What leads a session's marks other than presences for the whole session (a
+#: student id has no control character): an unexcused absence, a presence with times
+#: of its own (and then the seconds it attended, then this again), an excused
+#: absence; they sort in this order, before every presence for the whole session.
+_UNEXCUSED, _TIMED, _EXCUSED = "\x1c", "\x1d", "\x1e"
+#: Sorts before every student id and after every other mark.
+_WHOLE = SEPARATOR
 
 #: No students (shared by every empty list here: never changed)
 _NONE: list[str] = []
+#: No lists of students (a placeholder, never changed)
+_NO_LISTS: list[list[str]] = []
+#: After every day
+_NEVER = "\U0010ffff"
 
 
 class _Ensemble:
@@ -169,6 +176,10 @@ class _Ensemble:
         seconds: Counter[str] = Counter()
         for length, lists in self.whole.items():
             found = Counter(chain.from_iterable(lists))
+            if not present:  # the first length (most ensembles have one)
+                present = found
+                seconds = Counter({student: length * count for student, count in found.items()})
+                continue
             present.update(found)
             for student, count in found.items():
                 seconds[student] += length * count
@@ -206,28 +217,16 @@ class _Ensemble:
         for i in range(len(self.dates) - 1, -1, -1):
             if not open_runs:
                 break
+            excused, unexcused = self.excused[i], self.unexcused[i]
             if unexcused_only:
-                runs.update(open_runs.intersection(self.unexcused[i]))
-                open_runs.difference_update(self.excused[i])
-            else:
-                runs.update(open_runs.intersection(chain(self.excused[i], self.unexcused[i])))
+                if unexcused:
+                    runs.update(open_runs.intersection(unexcused))
+                if excused:
+                    open_runs.difference_update(excused)
+            elif excused or unexcused:
+                runs.update(open_runs.intersection(chain(excused, unexcused)))
             open_runs.difference_update(self.present[i])
         return runs
-
-
-def _timed(roll: frozenset[str], part: str, start: int, end: int) -> list[tuple[str, int]]:
-    """The presences of ``part`` with times of their own ("student, arrival, departure"
-    each) on ``roll``, with the seconds each attended: the overlap of [arrival,
-    departure] with the session's [start, end], a missing time being the session's."""
-    found = []
-    for item in part.split(SEPARATOR):
-        student, arrival, departure = item.split(_TIMES)
-        if student in roll:
-            attended = min(end, int(departure) if departure else end) - max(
-                start, int(arrival) if arrival else start
-            )
-            found.append((student, max(0, attended)))
-    return found
 
 
 def pair_figures(
@@ -236,12 +235,14 @@ def pair_figures(
     """Per student and ensemble with a span in scope, their :class:`PairFigures`; and
     the held sessions per ensemble.
 
-    Two statements: the held sessions, and a row per held session with marks, read
-    from the report index in one walk over the sessions' ranges: the students of its
-    counted codes as separated strings, one per meaning (present for the whole
-    session; present with times, with those times; excused; unexcused). Who was on the
-    roll that day is checked per session against the spans (:class:`~.presence.Roll`:
-    one set test). Each ensemble then counts its sessions' lists whole, with no Python
+    One statement: a row per held session, by ensemble and time, carrying its counted
+    marks as one separated string read from its range of the report index (no GROUP BY
+    over the marks): the students present for the whole session, and the absences and
+    the presences with times of their own (with the seconds they attended) each led by
+    a control character, so that sorting the session's list sets them apart. Who was
+    on the roll that day is checked per session against the spans
+    (:class:`~.presence.Roll`: one set test, the roll looked up again only on the days
+    it changes). Each ensemble then counts its sessions' lists whole, with no Python
     step per mark: presences by session length (their seconds), days less the repeats
     of days with two sessions, and the current run walking the sessions back from the
     period's end until every run is closed. The held sessions while enrolled are the
@@ -251,73 +252,101 @@ def pair_figures(
     absence or a presence ends them).
     """
     sql = ctx.sql()
-    sessions = ctx.rows(
+    plain = "m.arrival_time IS NULL AND m.departure_time IS NULL"
+    arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
+    start, end = seconds_of("s.start"), seconds_of('s."end"')
+    # Per session one range of the report index, its marks: each counted one an item
+    # of one separated string, a presence for the whole session its student, any
+    # other led by a control character (sorting before every student id): an
+    # unexcused absence, a presence with times of its own (with the seconds it
+    # attended), an excused absence. Marks with no code or an unknown one are no item
+    # (group_concat leaves out NULLs). No GROUP BY over the marks.
+    rows = ctx.stream(
         f"""
-        SELECT s.id, s.ensemble_id, s.date, {seconds_of("s.start")}, {seconds_of('s."end"')}
+        SELECT s.ensemble_id, s.date, MAX(0, {end} - {start}),
+            (SELECT group_concat(
+                CASE WHEN +m.code IN {sql.present}
+                     THEN CASE WHEN {plain} THEN m.student_id
+                               ELSE char({ord(_TIMED)}) || MAX(0,
+                                   MIN({end}, COALESCE({departure}, {end}))
+                                   - MAX({start}, COALESCE({arrival}, {start})))
+                                   || char({ord(_TIMED)}) || m.student_id END
+                     WHEN m.code IN {sql.excused} THEN char({ord(_EXCUSED)}) || m.student_id
+                     WHEN m.code IN {sql.unexcused} THEN char({ord(_UNEXCUSED)}) || m.student_id
+                END, char({ord(SEPARATOR)}))
+             FROM attendance_mark m INDEXED BY ix_attendance_mark_report
+             WHERE m.session_id = s.id AND m.deleted = 0)
         FROM session s WHERE {sql.is_held("s")}
         ORDER BY s.ensemble_id, s.date, s.start, s.id
         """,
         sql.params,
     )
-    plain = "m.arrival_time IS NULL AND m.departure_time IS NULL"
-    arrival, departure = seconds_of("m.arrival_time"), seconds_of("m.departure_time")
-    # The sessions' ranges of the index in index order (the held ids sorted): no
-    # correlated subquery per session. Marks with no code or an unknown one are in no
-    # list.
-    marks = {
-        row[0]: row
-        for row in ctx.stream(
-            f"""
-            SELECT m.session_id,
-                group_concat(CASE WHEN m.code IN {sql.present} AND {plain}
-                             THEN m.student_id END, char(31)),
-                group_concat(CASE WHEN NOT ({plain}) AND m.code IN {sql.present}
-                             THEN m.student_id || char(29) || COALESCE({arrival}, '')
-                                  || char(29) || COALESCE({departure}, '') END, char(31)),
-                group_concat(CASE WHEN m.code IN {sql.excused} THEN m.student_id END, char(31)),
-                group_concat(CASE WHEN m.code IN {sql.unexcused} THEN m.student_id END,
-                             char(31))
-            FROM attendance_mark m INDEXED BY ix_attendance_mark_report
-            WHERE m.session_id IN (SELECT s.id FROM session s WHERE {sql.is_held("s")})
-              AND m.deleted = 0
-            GROUP BY m.session_id
-            """,
-            sql.params,
-        )
-    }
     ctx.step(_("Counting sessions"), 2, 3)
     roll = Roll(ctx.spans)
     ensembles: dict[str, _Ensemble] = {}
-    for ensemble_id, group in groupby(sessions, itemgetter(1)):
+    for ensemble_id, group in groupby(rows, itemgetter(0)):
         tally = ensembles[ensemble_id] = _Ensemble()
-        for session_id, _ensemble, day, start, end in group:
-            tally.dates.append(day)
-            found = marks.get(session_id)
-            if found is None:
-                tally.present.append(_NONE)
-                tally.excused.append(_NONE)
-                tally.unexcused.append(_NONE)
+        dates, presences = tally.dates, tally.present
+        excuses, unexcuses = tally.excused, tally.unexcused
+        # The roll changes only on the days in ``changes``: sessions come in date order,
+        # so it is looked up again only once one of them has passed.
+        changes = roll.changes(ensemble_id)
+        following = 0
+        next_change = changes[0] if changes else _NEVER
+        on_roll = roll.roll(ensemble_id, "")
+        length, whole_lists = -1, _NO_LISTS
+        for _ensemble, day, seconds, marked in group:
+            dates.append(day)
+            if day >= next_change:
+                following = bisect_right(changes, day, following)
+                next_change = changes[following] if following < len(changes) else _NEVER
+                on_roll = roll.roll(ensemble_id, day)
+            if marked is None:
+                presences.append(_NONE)
+                excuses.append(_NONE)
+                unexcuses.append(_NONE)
                 continue
-            whole = found[1].split(SEPARATOR) if found[1] else _NONE
-            excused = found[3].split(SEPARATOR) if found[3] else _NONE
-            unexcused = found[4].split(SEPARATOR) if found[4] else _NONE
-            on_roll = roll.roll(ensemble_id, day)
-            if not on_roll.issuperset(chain(whole, excused, unexcused)):
-                # someone marked was not on the roll that day
-                whole, excused, unexcused = (
-                    [student for student in students if student in on_roll]
-                    for students in (whole, excused, unexcused)
-                )
-            if whole:
-                tally.whole.setdefault(max(0, end - start), []).append(whole)
-            if found[2]:
-                timed = _timed(on_roll, found[2], start, end)
-                tally.timed += timed
-                tally.present.append(whole + [student for student, _seconds in timed])
+            items = marked.split(SEPARATOR)
+            items.sort()
+            if items[0] < _WHOLE:  # more than presences for the whole session
+                timed_at = bisect_left(items, _TIMED)
+                excused_at = bisect_left(items, _EXCUSED, timed_at)
+                whole_at = bisect_left(items, _WHOLE, excused_at)
+                unexcused = [item[1:] for item in items[:timed_at]]
+                excused = [item[1:] for item in items[excused_at:whole_at]]
+                whole = items[whole_at:]
+                if (excused or unexcused) and not on_roll.issuperset(chain(excused, unexcused)):
+                    # someone marked absent was not on the roll that day
+                    excused = [student for student in excused if student in on_roll]
+                    unexcused = [student for student in unexcused if student in on_roll]
+                excuses.append(excused or _NONE)
+                unexcuses.append(unexcused or _NONE)
+                if not on_roll.issuperset(whole):
+                    whole = [student for student in whole if student in on_roll]
+                if timed_at < excused_at:
+                    timed = [
+                        (student, int(attended))
+                        for _empty, attended, student in (
+                            item.split(_TIMED) for item in items[timed_at:excused_at]
+                        )
+                        if student in on_roll
+                    ]
+                    tally.timed += timed
+                    presences.append(whole + [student for student, _seconds in timed])
+                else:
+                    presences.append(whole)
             else:
-                tally.present.append(whole)
-            tally.excused.append(excused)
-            tally.unexcused.append(unexcused)
+                whole = items
+                if not on_roll.issuperset(whole):
+                    whole = [student for student in whole if student in on_roll]
+                presences.append(whole)
+                excuses.append(_NONE)
+                unexcuses.append(_NONE)
+            if whole:
+                if seconds != length:
+                    length = seconds
+                    whole_lists = tally.whole.setdefault(length, [])
+                whole_lists.append(whole)
     held: Counter[tuple[str, str]] = Counter()
     students: dict[str, set[str]] = {}
     for student_id, ensemble_id, start_day, end_day in ctx.spans:
@@ -334,12 +363,14 @@ def pair_figures(
     nothing: tuple[Counter[str], ...] = (Counter(),) * 6
     found_pairs = []
     for (student_id, ensemble_id), sessions_held in sorted(held.items()):
-        present, excused, unexcused, days, seconds, runs = counts.get(ensemble_id, nothing)
+        of_present, of_excused, of_unexcused, of_days, of_seconds, of_runs = counts.get(
+            ensemble_id, nothing
+        )
         found_pairs.append(
             PairFigures(
-                student_id, ensemble_id, sessions_held, present[student_id],
-                excused[student_id], unexcused[student_id], days[student_id],
-                seconds[student_id], runs[student_id],
+                student_id, ensemble_id, sessions_held, of_present[student_id],
+                of_excused[student_id], of_unexcused[student_id], of_days[student_id],
+                of_seconds[student_id], of_runs[student_id],
             )
         )  # fmt: skip
     return found_pairs, {ensemble_id: len(tally.dates) for ensemble_id, tally in ensembles.items()}
@@ -357,6 +388,8 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     found, sessions = pair_figures(ctx)
     ctx.step(_("Sorting"), 3, 3)
     keys = []
+    #: where an ensemble's rows sort: its hub's name, then its own
+    places: dict[str, tuple[object, object]] = {}
     for f in found:
         st = ctx.students.get(f.student_id)
         ensemble = ctx.ensembles.get(f.ensemble_id)
@@ -370,13 +403,13 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
                 chronically_absent(absent, f.held), f.run, f.days, f.seconds / 3600,
             ]
         )  # fmt: skip
-        keys.append(
-            (
+        where = places.get(f.ensemble_id)
+        if where is None:
+            where = places[f.ensemble_id] = (
                 sort_key(hub),
                 sort_key(ensemble.name if ensemble else ""),
-                ctx.student_key(f.student_id),
             )
-        )
+        keys.append((*where, ctx.student_key(f.student_id)))
     ctx.sort_rows(sheet.rows, keys)
     groups: dict[str, list[PairFigures]] = {}
     for f in found:

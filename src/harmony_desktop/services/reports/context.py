@@ -23,7 +23,7 @@ from harmony_desktop.domain.i18n import _, format_date
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.services.reports.calendar import Calendar
 from harmony_desktop.services.reports.model import ProgressCallback, ReportParams
-from harmony_desktop.services.reports.sql import CodeSets, Sql
+from harmony_desktop.services.reports.sql import CodeSets, Sql, merge_spans
 
 #: The period in a report's scope line: "1 Sep 2026 to 30 Sep 2026", "del 1 sep 2026 al …".
 SCOPE_DATE = "d MMM y"
@@ -224,10 +224,7 @@ class ReportContext:
         """The merged enrollment spans in scope: (student, ensemble, first day, day
         after the last), dates as stored text."""
         sql = self.sql()
-        return self.rows(
-            f"WITH enrolled AS MATERIALIZED ({sql.enrolled()}) SELECT * FROM enrolled",
-            sql.params,
-        )
+        return merge_spans(self.rows(sql.enrollments(), sql.params))
 
     # -- names ------------------------------------------------------------------------
 

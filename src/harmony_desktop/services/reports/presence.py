@@ -23,7 +23,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from harmony_desktop.services.reports.context import ReportContext
-from harmony_desktop.services.reports.sql import Sql, seconds_of
+from harmony_desktop.services.reports.sql import Sql, merge_spans, seconds_of
 
 #: Separates the student ids of a session's presences (ids are UUIDs, made here or
 #: checked as such by sync, so never hold control characters; the few presences with
@@ -80,6 +80,11 @@ class Roll:
         #: (ensemble, index of the days between two cuts) -> the roll then
         self._rolls: dict[tuple[str, int], frozenset[str]] = {}
 
+    def changes(self, ensemble: str) -> list[str]:
+        """The days ``ensemble``'s roll changes, in order: :meth:`roll` is the same on
+        every day from one of them to the day before the next."""
+        return self._cuts.get(ensemble, [])
+
     def roll(self, ensemble: str, day: str) -> frozenset[str]:
         """The students enrolled in ``ensemble`` on ``day``."""
         cuts = self._cuts.get(ensemble)
@@ -106,9 +111,7 @@ _NOBODY: frozenset[str] = frozenset()
 
 def spans(ctx: ReportContext, sql: Sql) -> list[tuple[str, str, str, str]]:
     """The merged enrolment spans of ``sql``'s period (``ctx.spans`` is the report's)."""
-    return ctx.rows(
-        f"WITH enrolled AS MATERIALIZED ({sql.enrolled()}) SELECT * FROM enrolled", sql.params
-    )
+    return merge_spans(ctx.rows(sql.enrollments(), sql.params))
 
 
 def held_sessions(

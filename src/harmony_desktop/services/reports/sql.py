@@ -6,6 +6,8 @@
 * ``enrolled``: each student's spans in each ensemble, enrolled_on ≤ day < ended_on,
   from enrollments that reached the roll (enrolled, withdrawn, completed), with
   overlapping spans of the same student and ensemble merged, so nothing counts twice.
+  A report's own spans (``ReportContext.spans``) are the same rows merged in Python
+  (:func:`merge_spans`), cheaper than SQLite's window passes.
 * ``counted``: the marks of held sessions while the student was enrolled, with their
   code's flags: present, excused absence, unexcused absence (a code's flags decide,
   never its letters); marks with no code, or a code that no longer exists, are not
@@ -26,8 +28,10 @@ and ``attendance.pair_figures``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 #: The end of time for an open enrollment (dates are ISO text in SQLite).
@@ -167,25 +171,32 @@ class Sql:
             WHERE {self.is_held("s", first=first, last=last)}
         """
 
+    def enrollments(self, *, first: str = ":first", last: str = ":last") -> str:
+        """Query: the spans [start_day, end_day) of enrollments overlapping the period, in
+        the ensembles in scope, of live students, as stored (not merged: see
+        :meth:`enrolled` and :func:`merge_spans`)."""
+        ensemble = "AND e.ensemble_id = :ensemble" if self.ensemble_id else ""
+        return f"""
+            SELECT e.student_id, e.ensemble_id, e.enrolled_on AS start_day,
+                   COALESCE(e.ended_on, :open_end) AS end_day
+            FROM enrollment e
+            JOIN ensemble en ON en.id = e.ensemble_id
+            JOIN student st ON st.id = e.student_id
+            WHERE e.deleted = 0 AND en.deleted = 0 AND st.deleted = 0
+              AND e.status IN ('enrolled', 'withdrawn', 'completed')
+              AND e.enrolled_on IS NOT NULL
+              AND e.enrolled_on <= {last} AND COALESCE(e.ended_on, :open_end) > {first}
+              AND COALESCE(e.ended_on, :open_end) > e.enrolled_on
+              AND en.hub_id IN {self.hubs} {ensemble}
+        """
+
     def enrolled(self, *, first: str = ":first", last: str = ":last") -> str:
         """CTE body: merged enrollment spans [start_day, end_day) overlapping the period,
         in the ensembles in scope, of live students (gaps and islands over the spans of
-        each student and ensemble)."""
-        ensemble = "AND e.ensemble_id = :ensemble" if self.ensemble_id else ""
+        each student and ensemble). :func:`merge_spans` makes the same rows in Python
+        from :meth:`enrollments`, several times faster than these three window passes."""
         return f"""
-            WITH raw AS (
-                SELECT e.student_id, e.ensemble_id, e.enrolled_on AS start_day,
-                       COALESCE(e.ended_on, :open_end) AS end_day
-                FROM enrollment e
-                JOIN ensemble en ON en.id = e.ensemble_id
-                JOIN student st ON st.id = e.student_id
-                WHERE e.deleted = 0 AND en.deleted = 0 AND st.deleted = 0
-                  AND e.status IN ('enrolled', 'withdrawn', 'completed')
-                  AND e.enrolled_on IS NOT NULL
-                  AND e.enrolled_on <= {last} AND COALESCE(e.ended_on, :open_end) > {first}
-                  AND COALESCE(e.ended_on, :open_end) > e.enrolled_on
-                  AND en.hub_id IN {self.hubs} {ensemble}
-            ),
+            WITH raw AS ({self.enrollments(first=first, last=last)}),
             ordered AS (
                 SELECT *, MAX(end_day) OVER (
                     PARTITION BY student_id, ensemble_id ORDER BY start_day, end_day
@@ -256,3 +267,22 @@ class Sql:
                  enrolled AS MATERIALIZED ({self.enrolled()}),
                  counted AS NOT MATERIALIZED ({self.counted(codes=codes)})
         """
+
+
+def merge_spans(rows: Iterable[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """The :meth:`Sql.enrolled` rows made from :meth:`Sql.enrollments` rows (student,
+    ensemble, first day, day after the last; dates as stored text, compared as SQLite
+    compares them): each student's spans in each ensemble merged where they overlap or
+    touch, in student, ensemble and date order."""
+    merged: list[tuple[str, str, str, str]] = []
+    for (student, ensemble), group in groupby(sorted(rows), itemgetter(0, 1)):
+        spans = iter(group)
+        _student, _ensemble, start, reach = next(spans)
+        for _student, _ensemble, begins, ends in spans:
+            if begins > reach:
+                merged.append((student, ensemble, start, reach))
+                start, reach = begins, ends
+            elif ends > reach:
+                reach = ends
+        merged.append((student, ensemble, start, reach))
+    return merged

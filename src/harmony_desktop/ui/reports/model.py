@@ -17,6 +17,10 @@ from harmony_desktop.services.reports.export import display_text
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = (Format.INT, Format.RATE, Format.HOURS, Format.DECIMAL)
+#: The roles :meth:`ReportTableModel.data` answers.
+_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole}
+)
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -59,7 +63,10 @@ class ReportTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The cell's text, alignment, or (UserRole) its raw value."""
-        if not index.isValid() or self._sheet is None:
+        # Sizing the columns asks each sampled cell for every role a delegate draws
+        # (font, colours, check state …): those are answered before anything is looked
+        # up, as they are most of the calls.
+        if role not in _ROLES or not index.isValid() or self._sheet is None:
             return None
         column = self._sheet.columns[index.column()]
         value = self._rows[index.row()][index.column()]
