@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from harmony_desktop.store import Store
+from harmony_desktop.store.models import AttendanceMark
 from harmony_desktop.store.replica import Replica, pull
 from harmony_desktop.store.replica.unapplied import fits_whole
-from harmony_desktop.store.models import AttendanceMark
 from harmony_sync import schema
 from tests.support.store_template import new_store_file
 
@@ -260,7 +260,9 @@ def test_check_all_of_a_column(spec: schema.Field, column: list[Any], verdict: b
     codes=st.lists(st.sampled_from(["P", "A", "L", None, "", "AU"]), min_size=1, max_size=8),
     arrival=st.lists(st.sampled_from([None, "15:30", "16:00:01", "9:00"]), min_size=8, max_size=8),
     walked=st.lists(st.sampled_from([True, False, None, 0]), min_size=8, max_size=8),
-    drop=st.lists(st.sampled_from(["note", "walked_home", "arrival_time", "session_id"]), max_size=3),
+    drop=st.lists(
+        st.sampled_from(["note", "walked_home", "arrival_time", "session_id"]), max_size=3
+    ),
     twice=st.booleans(),
 )
 def test_any_page_of_marks_is_stored_as_the_row_by_row_way_stores_it(
