@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -129,7 +129,7 @@ class Field:
             or (isinstance(v, str) and len(v) <= longest and _plain_text(v))
         )
 
-    def check_all(self, values: list[Any] | tuple[Any, ...]) -> bool:
+    def check_all(self, values: Sequence[Any]) -> bool:
         """True when :meth:`check` accepts every one of ``values``, decided for the whole
         column at once (C-level passes over it, not a call per value): a first sync
         checks 150,000 marks' fields. False means *some value may not fit*: check each.

@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
 import re
 import sqlite3
-from collections.abc import Callable
-from itertools import chain
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
@@ -129,16 +131,21 @@ def fits_whole(model: type[SyncedRow], rows: list[Row], wall_ms: int) -> str | N
     newest = max(stamps, default="")
     if newest and int(newest[:15]) - wall_ms > MAX_FUTURE_MS:
         return None
+    names = [name for name in shape.from_wire if name in fields]
     for name in shape.from_wire:
-        column = [value[name] for value in values if name in value]
-        spec = fields.get(name)
-        if spec is None:  # ``hub_id``: the envelope's, never a value
-            if column:
-                return None
-            continue
+        if name not in fields and any(map(operator.contains, values, repeat(name))):
+            return None  # ``hub_id`` is the envelope's, never a value
+    columns: Iterable[Sequence[Any]]
+    try:  # every row carries every field: the usual case
+        columns = zip(*map(itemgetter(*names), values), strict=True) if len(names) > 1 else ()
+    except KeyError:
+        columns = ()
+    if not columns:
+        columns = [[value[name] for value in values if name in value] for name in names]
+    for name, column in zip(names, columns, strict=True):
         if name in shape.required and len(column) != len(values):
             return None  # a new row without it is set aside, an existing one is merged
-        if not spec.check_all(column):
+        if not fields[name].check_all(column):
             return None
     return newest
 
