@@ -3,8 +3,8 @@
 Prints figures (not a timed test):
 
 * first sync of a hub with 1,000 students and 150,000 marks on a fresh laptop (target
-  under 8 s at a load average of 2 or less), and that first sync's memory peak (max RSS
-  of a separate process);
+  under 8 s at a load average of 2 or less), that first sync's memory peak (max RSS
+  of a separate process), and the CPU time the laptop and the server used for it;
 * the upload of that hub by the laptop that created it, and the rows it pulls back
   right after (0: nobody else wrote, so nothing is echoed);
 * a no-op sync at full scale and at small scale (medians of 7; should be about equal);
@@ -155,12 +155,15 @@ def child_first_sync(folder: str) -> None:
     )
     service.tokens = TokenStore(Path(folder), service.store.device_id)
     base_kib = peak_rss_kib()
+    cpu = time.process_time()
     seconds, report = timed(service.sync)
+    cpu = time.process_time() - cpu
     peak_kib = peak_rss_kib()
     print(
         json.dumps(
             {
                 "seconds": seconds,
+                "cpu": cpu,
                 "rows": report.pulled,
                 "pages": report.pages,  # type: ignore[attr-defined]
                 "peak_mib": peak_kib / 1024,
@@ -168,6 +171,16 @@ def child_first_sync(folder: str) -> None:
             }
         )
     )
+
+
+def process_cpu(server: SyncServer) -> float:
+    """CPU seconds (user + system) the server process has used so far (Linux; else 0)."""
+    process = server.process
+    stat = Path(f"/proc/{process.pid}/stat") if process is not None else None
+    if stat is None or not stat.exists():
+        return 0.0
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -206,6 +219,7 @@ def main() -> None:
         b.enroll(server.url, server.enrollment_code([hub_id]), "bench B")
         b.store.close()
         load = os.getloadavg()[0]
+        server_cpu = process_cpu(server)
         out = subprocess.run(
             [sys.executable, "-m", "bench.bench_sync", "--child", str(b_dir)],
             cwd=Path(__file__).resolve().parents[1],
@@ -214,11 +228,18 @@ def main() -> None:
             check=True,
         )
         first = json.loads(out.stdout.strip().splitlines()[-1])
+        server_cpu = process_cpu(server) - server_cpu
         print(
             f"FIRST SYNC of a fresh laptop: {first['seconds']:.2f}s for {first['rows']} rows "
             f"in {first['pages']} pages (target < 8 s at load <= 2); memory peak "
             f"{first['peak_mib']:.0f} MiB max RSS ({first['base_mib']:.0f} MiB before the "
             f"sync) (load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)"
+        )
+        print(
+            f"  CPU time meanwhile: the laptop's sync {first['cpu']:.2f}s (both its threads), "
+            f"the server process {server_cpu:.2f}s (Linux only; 0 elsewhere): on a shared "
+            f"machine these move less with the load than the time does "
+            f"(load average {os.getloadavg()[0]:.1f})"
         )
         b = laptop(b_dir)
         # the server's share: the same pages fetched and decoded, nothing applied

@@ -35,6 +35,7 @@ from harmony_desktop import __version__
 from harmony_desktop.domain.i18n import _, format_list, ngettext
 from harmony_desktop.services.credentials import TokenStore
 from harmony_desktop.store import Store, settings
+from harmony_desktop.store.memory import collector_paused
 from harmony_desktop.store.replica import (
     MAX_SKEW_MS,
     BeforeCursor,
@@ -684,7 +685,17 @@ class SyncService:
         one in one transaction (a page and its cursor always commit together): the
         applier waits for that many unless the pull is complete, so a large first sync
         pays for few commits while the next pages download.
+
+        Python's cyclic garbage collector is paused meanwhile: pulled rows are plain
+        dicts, lists and text without reference cycles, and a first sync's 150 pages
+        set it off again and again, each time walking every row decoded so far.
         """
+        with collector_paused():
+            self._pull_pages(client, epoch, report, notify)
+
+    def _pull_pages(
+        self, client: SyncClient, epoch: str, report: SyncReport, notify: ProgressCallback
+    ) -> None:
         start = self.store.settings.get(settings.SYNC_CURSOR)
         # After a restore from a backup, ask for this device's own changes too.
         own_rows = self.store.settings.get(settings.SYNC_PULL_OWN)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
@@ -24,9 +25,10 @@ from harmony_desktop.store.replica import sql
 from harmony_desktop.store.replica.clock import Wall, load_clock, observe_all, save_clock
 from harmony_desktop.store.replica.conflicts import store_server_conflict
 from harmony_desktop.store.replica.outbox import now_iso
-from harmony_desktop.store.replica.unapplied import apply_guarded, screen
+from harmony_desktop.store.replica.unapplied import apply_guarded, fits_whole, screen
 from harmony_desktop.store.replica.wire import (
     Codec,
+    Convert,
     codec,
     pack_clocks,
     row_clocks,
@@ -80,8 +82,12 @@ def apply_page(
                 stamps = (c for row in table_rows for c in row.get("clocks", {}).values())
                 newest = max(newest, max(stamps, default=""))
                 continue
-            fitting[model] = screen(s, model, table_rows, now=now, wall_ms=wall_ms)
-        for batch in fitting.values():
+            whole = fits_whole(model, table_rows, wall_ms)  # the usual case, checked fast
+            if whole is not None:
+                fitting[model] = table_rows
+                newest = max(newest, whole)
+                continue
+            fitting[model] = batch = screen(s, model, table_rows, now=now, wall_ms=wall_ms)
             for row in batch:
                 newest = max(newest, max(row["clocks"].values(), default=""))
         # Refused (raises, the transaction rolls back) if too far in the future.
@@ -105,10 +111,9 @@ def apply_page(
     return new_conflicts
 
 
-def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) -> str:
+def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) -> None:
     """Merge pulled rows of one table: bulk insert the new ones (straight from wire to
-    stored values, one executemany), merge the fields of the rest. Returns the newest
-    clock of the rows."""
+    stored values, a column at a time, one executemany), merge the fields of the rest."""
     shape = codec(model)
     conn = sql.connection(s)
     ids = [str(r["id"]) for r in rows]
@@ -118,6 +123,10 @@ def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) 
         marks = ", ".join("?" * len(chunk))
         found = sql.execute(conn, f'SELECT id FROM "{shape.table}" WHERE id IN ({marks})', chunk)
         known.update(r[0] for r in found)
+    new = [(row_id, r) for row_id, r in zip(ids, rows, strict=True) if row_id not in known]
+    if new and len({row_id for row_id, _r in new}) == len(new):  # each new row once
+        _insert_new(conn, shape, [row_id for row_id, _r in new], [r for _id, r in new])
+        rows = [r for row_id, r in zip(ids, rows, strict=True) if row_id in known]
     existing: dict[str, SyncedRow] = {}
     wanted = sorted(known)
     for start in range(0, len(wanted), _CHUNK):
@@ -126,7 +135,6 @@ def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) 
     fields = shape.from_wire.keys()
     required = shape.required
     plan = shape.pulled_plan
-    newest = ""
     fresh: dict[str, tuple[Any, ...]] = {}
     for pulled in rows:
         row_id = str(pulled["id"])
@@ -139,8 +147,6 @@ def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) 
         stamps = iter(clocks.values())
         first = next(stamps, "")
         single = all(c == first for c in stamps)
-        top = first if single else max(clocks.values())
-        newest = max(newest, top)
         current = existing.get(row_id)
         if current is None:
             if row_id in fresh:  # the same row twice in one batch: merge, not insert
@@ -181,10 +187,119 @@ def _merge_rows(s: Session, model: type[SyncedRow], rows: list[dict[str, Any]]) 
         current.clocks = pack_clocks(merged.clocks)
         s.add(current)
     _insert_fresh(conn, shape, fresh)
-    return newest
 
 
-_MISSING = object()
+def _insert_new(conn: Any, shape: Codec, ids: list[str], rows: list[dict[str, Any]]) -> None:
+    """INSERT pulled rows new to this laptop (each once) in one executemany, in id order,
+    their parameters built a column at a time: each field's values taken from every row
+    at once, each distinct value converted once (a first sync's 150,000 marks share a
+    few dates, times and codes). The same rows and values as :func:`_merge_rows`' loop
+    would insert one by one."""
+    plan = shape.pulled_plan
+    names = [name for name, _c, _d in plan]
+    values = [r["values"] for r in rows]
+    complete = len(names) > 1
+    columns: list[Any]
+    try:  # every row carries every column: the usual case
+        columns = list(zip(*map(itemgetter(*names), values), strict=True)) if complete else []
+    except KeyError:
+        complete = False
+    if not complete:
+        columns = [[value.get(name, _MISSING) for value in values] for name in names]
+        lacking = {
+            i
+            for name, column in zip(names, columns, strict=True)
+            if name in shape.required
+            for i, value in enumerate(column)
+            if value is _MISSING
+        }
+        if lacking:
+            for _ in lacking:
+                log.warning(
+                    "pulled %s row without its required fields skipped", shape.model.__name__
+                )
+            keep = [i for i in range(len(rows)) if i not in lacking]
+            ids, rows = [ids[i] for i in keep], [rows[i] for i in keep]
+            columns = [[column[i] for i in keep] for column in columns]
+            if not rows:
+                return
+    stored = [
+        _column(column, convert, default, complete)
+        for (_name, convert, default), column in zip(plan, columns, strict=True)
+    ]
+    packed = _packed_all([r["clocks"] for r in rows], shape.from_wire.keys())
+    hubs = [r.get("hub_id") for r in rows]
+    params = sorted(zip(ids, hubs, packed, *stored, strict=True))  # ids differ: by id
+    quoted = ", ".join(f'"{name}"' for name in ("id", "hub_id", "clocks", *names))
+    marks = ", ".join("?" * (len(names) + 3))
+    sql.executemany(conn, f'INSERT INTO "{shape.table}" ({quoted}) VALUES ({marks})', params)
+
+
+def _column(column: Any, convert: Convert, default: Any, complete: bool) -> Any:
+    """One column's wire values as stored values (the model's default where missing)."""
+    if convert is None:
+        return column if complete else [default if v is _MISSING else v for v in column]
+    try:
+        distinct = set(column)
+    except TypeError:  # not a scalar: converted one by one (and refused there)
+        distinct = None
+    if distinct is not None and len(set(map(type, distinct)) - _NOT_VALUES) <= 1:
+        # one kind of value (True and 1 are never both keys of one dict here)
+        stored = {
+            v: default if v is _MISSING else (v if v is None else convert(v)) for v in distinct
+        }
+        return list(map(stored.__getitem__, column))
+    return [default if v is _MISSING else (v if v is None else convert(v)) for v in column]
+
+
+def _packed_all(clocks: list[dict[str, str]], fields: Any) -> list[str]:
+    """:func:`_packed` of every row's clocks; when every row's fields (all known) share
+    one clock, as a first sync's rows do, without a Python call per row."""
+    try:
+        shared = (
+            bool(clocks)
+            and all(map(fields.__ge__, map(dict.keys, clocks)))
+            and set(map(len, map(set, map(dict.values, clocks)))) == {1}
+        )
+        firsts = [next(iter(c.values())) for c in clocks] if shared else []
+        text = "".join(firsts)
+    except TypeError:  # a clock that is not text: the row-by-row way decides
+        shared = False
+    # what JSON writes as it is (every valid clock), as single_clock() checks each
+    if (
+        shared
+        and all(firsts)
+        and text.isascii()
+        and text.isprintable()
+        and '"' not in text
+        and "\\" not in text
+    ):
+        return list(map(_SINGLE.format, firsts))
+    return [_packed(c, fields) for c in clocks]
+
+
+#: :func:`single_clock` of a clock that JSON writes as it is
+_SINGLE = '{{"*": "{}"}}'
+
+
+def _packed(clocks: dict[str, str], fields: Any) -> str:
+    """The stored clocks of a new row, as :func:`_merge_rows` packs them."""
+    if not clocks.keys() <= fields:  # fields this version does not know: ignored
+        clocks = {k: v for k, v in clocks.items() if k in fields}
+    distinct = set(clocks.values())
+    if len(distinct) <= 1:
+        first = next(iter(distinct), "")
+        return single_clock(first) if first else "{}"
+    # hub_id travels in the envelope, with the row's creation clock
+    return pack_clocks({"hub_id": min(clocks.values()), **clocks})
+
+
+class _Missing:
+    """A field a pulled row does not carry."""
+
+
+_MISSING = _Missing()
+_NOT_VALUES = frozenset({type(None), _Missing})
 
 #: Rows from which a page gets a bigger page cache: inserting thousands of rows into a
 #: table with several indexes touches pages all over them.

@@ -33,8 +33,12 @@ from __future__ import annotations
 
 import json
 import logging
+import operator
+import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
@@ -84,6 +88,70 @@ def screen(
             ]
             set_aside(s, table, row, _problems_text(problems, str(row["id"])), now)
     return fitting
+
+
+def fits_whole(model: type[SyncedRow], rows: list[Row], wall_ms: int) -> str | None:
+    """When every one of ``rows`` (pulled rows of one table) provably fits, so that
+    :func:`screen` would keep them all and set none aside: the newest clock among them
+    ("" when they carry none). None when any row may not fit: then :func:`screen` checks
+    each row, as it always did.
+
+    Decided a column at a time (every row's ids, every clock, each field's values;
+    :meth:`harmony_sync.schema.Field.check_all`), not by a call per row and value: a
+    first sync screens 150,000 marks. It only ever says yes where :func:`unfit` finds
+    nothing wrong with any row and each row carries every required field.
+    """
+    shape = codec(model)
+    table = shape.table
+    fields = schema.TABLES.get(table)
+    if fields is None or not rows:
+        return None
+    try:
+        ids = [row["id"] for row in rows]
+        values = [row["values"] for row in rows]
+        clocks = [row["clocks"] for row in rows]
+    except (KeyError, TypeError):
+        return None
+    hubs = set(map(type, [row.get("hub_id") for row in rows]))
+    if (
+        set(map(type, ids)) != {str}
+        or set(map(type, values)) != {dict}
+        or set(map(type, clocks)) != {dict}
+        or not hubs <= {str, type(None)}
+    ):
+        return None
+    try:
+        stamps = set(chain.from_iterable(map(dict.values, clocks)))
+        text = "".join(stamps)  # TypeError: a clock that is not text
+    except TypeError:
+        return None
+    # fixed width, digits and hex only: ``unfit`` finds every one of them well formed
+    if len(text) != _STAMP_LENGTH * len(stamps) or not _STAMPS.fullmatch(text):
+        return None
+    newest = max(stamps, default="")
+    if newest and int(newest[:15]) - wall_ms > MAX_FUTURE_MS:
+        return None
+    names = [name for name in shape.from_wire if name in fields]
+    for name in shape.from_wire:
+        if name not in fields and any(map(operator.contains, values, repeat(name))):
+            return None  # ``hub_id`` is the envelope's, never a value
+    columns: Iterable[Sequence[Any]]
+    try:  # every row carries every field: the usual case
+        columns = zip(*map(itemgetter(*names), values), strict=True) if len(names) > 1 else ()
+    except KeyError:
+        columns = ()
+    if not columns:
+        columns = [[value[name] for value in values if name in value] for name in names]
+    for name, column in zip(names, columns, strict=True):
+        if name in shape.required and len(column) != len(values):
+            return None  # a new row without it is set aside, an existing one is merged
+        if not fields[name].check_all(column):
+            return None
+    return newest
+
+
+_STAMP_LENGTH = 38
+_STAMPS = re.compile(r"(?:[0-9]{15}-[0-9]{5}-[0-9a-f]{16})*")
 
 
 def unfit(table: str, model: type[SyncedRow], row: Row, wall_ms: int) -> str | None:
