@@ -34,6 +34,7 @@ from harmony_desktop.store.replica.clock import (
     HybridLogicalClock,
     Wall,
     load_clock,
+    mutation_id_for,
     save_clock,
     wall_clock_ms,
 )
@@ -41,8 +42,12 @@ from harmony_desktop.store.replica.wire import (
     ISO_TYPES,
     Codec,
     Convert,
+    FlatWriter,
     codec,
+    dumps_flat,
     restamp_encoded,
+    restamp_plan,
+    restamp_text,
     single_clock,
     to_wire,
 )
@@ -239,18 +244,16 @@ class ChangeWriter:
         plan = _ONE_PLANS.get((model, names))
         if plan is None:
             plan = self._one_plan(model, names)
-        shape, select, converters = plan
+        shape, select, converters = plan.shape, plan.select, plan.converters
         try:
             current = self._db.execute(select, (row_id,)).fetchone()
         except sqlite3.Error as err:
             raise sql.translated(select, (row_id,), err) from err
         if current is None:
-            self._insert_records(
-                shape, [self._complete(shape, {**fields, "id": row_id})], queue=True
-            )
+            self._insert_one(plan, row_id, fields)
             return
         rowid, _id, hub_id, deleted, clocks, *values = current
-        if "hub_id" in fields and fields["hub_id"] != hub_id:
+        if plan.sets_hub and fields["hub_id"] != hub_id:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
         session = self._session
         instance = None if session is None else session.identity_map.get((model, (row_id,), None))
@@ -272,15 +275,57 @@ class ChangeWriter:
             set_committed_value(instance, "clocks", packed)
 
     def _one_plan(self, model: type[SyncedRow], names: tuple[str, ...]) -> _OnePlan:
-        """What :meth:`upsert` needs for ``model`` and the field set ``names``: the model's
-        codec, the read of one stored row, and each field's Python to stored value
-        conversion. Raises :class:`ValidationError` for an unknown field."""
+        """What :meth:`upsert` needs for ``model`` and the field set ``names`` (see
+        :class:`_OnePlan`). Raises :class:`ValidationError` for an unknown field."""
         shape = codec(model)
         self._check_fields(shape, names)
-        plan = (shape, shape.select_one_sql(names), tuple(shape.to_column[n] for n in names))
+        plan = _OnePlan(shape, names)
         if len(_ONE_PLANS) < 256:  # field sets are few
             _ONE_PLANS[(model, names)] = plan
         return plan
+
+    def _insert_one(self, plan: _OnePlan, row_id: str, fields: dict[str, Any]) -> None:
+        """:meth:`_insert_records` of one new row for :meth:`upsert`, on a shorter path
+        (a new mark on the register): the model's defaults for the fields not given
+        are known once per field set, and the outbox entry is written now rather than
+        queued for :meth:`finish`."""
+        shape = plan.shape
+        record = {**plan.defaults, **fields}
+        for name in plan.computed:  # defaults made by a function, made for each row
+            record[name] = shape.default(name)
+        record["id"] = row_id
+        if record["hub_id"] is None and shape.model.SELF_SCOPED:
+            record["hub_id"] = row_id
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
+        record["clocks"] = single_clock(stamp)
+        params = shape.stored_row(record)
+        entry = (
+            mutation_id_for(stamp),
+            shape.table,
+            row_id,
+            record["hub_id"],
+            plan.values.write(record),
+            stamp,
+            "{}",
+            self._created,
+        )
+        db = self._db
+        try:
+            db.execute(shape.insert_sql, params)
+        except sqlite3.Error as err:
+            if "UNIQUE constraint failed" in str(err) and f"{shape.table}.id" in str(err):
+                raise ValidationError(
+                    _("A {table} with id {id} already exists.").format(table=shape.table, id=row_id)
+                ) from err
+            raise sql.translated(shape.insert_sql, params, err) from err
+        try:
+            db.execute(outbox.INSERT_SQL, entry)
+        except sqlite3.Error as err:
+            raise sql.translated(outbox.INSERT_SQL, entry, err) from err
+        self.changes += 1
 
     # -- many rows ---------------------------------------------------------------------
 
@@ -566,10 +611,39 @@ class ChangeWriter:
         register): the UPDATE, of the row by the ``rowid`` read in this transaction, and
         the outbox entry's INSERT, the entry written now rather than queued for
         :meth:`finish`. Returns the new clocks."""
-        params, entry = self._stamped(shape, row_id, hub_id, packed, changed)
-        params[-1] = rowid
+        names = tuple(changed)
+        how = _ONE_WRITES.get((shape.table, names))
+        if how is None:
+            how = _OneWrite(shape, names)
+            if len(_ONE_WRITES) < 1024:  # field sets and changes are few
+                _ONE_WRITES[(shape.table, names)] = how
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
+        restamped, bases_text = restamp_text(how.restamp, packed, shape.fields, names, stamp)
+        params = [
+            value if value is None or convert is None else convert(value)
+            for value, convert in zip(changed.values(), how.converters, strict=True)
+        ]
+        params.append(restamped)
+        params.append(rowid)
+        values = {
+            name: value.isoformat() if isinstance(value, ISO_TYPES) else value
+            for name, value in changed.items()
+        }
+        entry = (
+            mutation_id_for(stamp),
+            shape.table,
+            row_id,
+            hub_id,
+            dumps_flat(values),
+            stamp,
+            bases_text,
+            self._created,
+        )
         db = self._db
-        update = shape.update_sql(tuple(changed), "rowid")
+        update = how.update
         try:
             db.execute(update, params)
         except sqlite3.Error as err:
@@ -578,7 +652,8 @@ class ChangeWriter:
             db.execute(outbox.INSERT_SQL, entry)
         except sqlite3.Error as err:
             raise sql.translated(outbox.INSERT_SQL, entry, err) from err
-        return str(params[-2])
+        self.changes += 1
+        return restamped
 
     def _update_params(
         self,
@@ -691,10 +766,40 @@ class StoredRows:
 
 _ABSENT = object()
 
-#: What :meth:`ChangeWriter.upsert` needs of a model and field set: its codec, the read of
-#: the stored row, each field's conversion (see :meth:`ChangeWriter._one_plan`).
-_OnePlan = tuple[Codec, str, tuple[Convert, ...]]
+
+class _OnePlan:
+    """What :meth:`ChangeWriter.upsert` needs of a model and a field set, worked out once:
+    the model's codec, the read of the stored row, each field's Python to stored value
+    conversion, whether the fields set ``hub_id``, and a new row's defaults for the
+    fields not given (plain ones once; ``computed``: those a function makes)."""
+
+    __slots__ = ("computed", "converters", "defaults", "select", "sets_hub", "shape", "values")
+
+    def __init__(self, shape: Codec, names: tuple[str, ...]) -> None:
+        self.shape = shape
+        self.select = shape.select_one_sql(names)
+        self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
+        self.sets_hub = "hub_id" in names
+        missing = [n for n in shape.fields if n not in names]
+        self.defaults = {n: shape.defaults[n] for n in missing if n in shape.defaults}
+        self.computed = tuple(n for n in missing if n not in shape.defaults)
+        self.values = FlatWriter(shape.fields)  # a new row's change: every field
+
+
+class _OneWrite:
+    """What :meth:`ChangeWriter._write_one` needs of a model and the fields that change,
+    worked out once: the UPDATE by rowid, each field's conversion, the restamp plan."""
+
+    __slots__ = ("converters", "restamp", "update")
+
+    def __init__(self, shape: Codec, names: tuple[str, ...]) -> None:
+        self.update = shape.update_sql(names, "rowid")
+        self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
+        self.restamp = restamp_plan(shape.fields, names)
+
+
 _ONE_PLANS: dict[tuple[type[SyncedRow], tuple[str, ...]], _OnePlan] = {}
+_ONE_WRITES: dict[tuple[str, tuple[str, ...]], _OneWrite] = {}
 
 
 def _changed(
