@@ -422,6 +422,13 @@ class ChangeWriter:
             changed = _changed(shape, fields, given, values, deleted, instance)
             if not changed:
                 continue
+            if len(wanted) == 1:  # one row (a key press): its change written at once
+                packed = self._write_one(shape, row_id, None, hub_id, clocks, changed)
+                if instance is not None:
+                    for name, value in changed.items():
+                        set_committed_value(instance, name, value)
+                    set_committed_value(instance, "clocks", packed)
+                continue
             names, params = self._update_params(shape, row_id, hub_id, clocks, changed)
             updates.setdefault(names, []).append(params)
             if instance is not None:
@@ -433,7 +440,15 @@ class ChangeWriter:
                 sql.execute(conn, shape.update_sql(names), rows_params[0])
             else:
                 sql.executemany(conn, shape.update_sql(names), rows_params)
-        if fresh:
+        if len(fresh) == 1:  # one new row (a key press): its change written at once
+            given = dict(fresh[0])
+            row_id = given.pop("id")
+            names = tuple(given)
+            plan = _ONE_PLANS.get((model, names))
+            if plan is None:
+                plan = self._one_plan(model, names)
+            self._insert_one(plan, row_id, given)
+        elif fresh:
             self._insert_records(shape, [self._complete(shape, r) for r in fresh], queue=True)
         return self.changes - before
 
@@ -602,21 +617,22 @@ class ChangeWriter:
         self,
         shape: Codec,
         row_id: str,
-        rowid: int,
+        rowid: int | None,
         hub_id: str | None,
         packed: str,
         changed: dict[str, Any],
     ) -> str:
-        """:meth:`_write_update` for :meth:`upsert`, on a shorter path (one mark on the
-        register): the UPDATE, of the row by the ``rowid`` read in this transaction, and
-        the outbox entry's INSERT, the entry written now rather than queued for
-        :meth:`finish`. Returns the new clocks."""
+        """:meth:`_write_update` of one row on a shorter path (one mark on the register):
+        the UPDATE, of the row by the ``rowid`` read in this transaction (or by its id,
+        for ``rowid`` None), and the outbox entry's INSERT, the entry written now rather
+        than queued for :meth:`finish`. Returns the new clocks."""
         names = tuple(changed)
-        how = _ONE_WRITES.get((shape.table, names))
+        key = (shape.table, names, rowid is None)
+        how = _ONE_WRITES.get(key)
         if how is None:
-            how = _OneWrite(shape, names)
+            how = _OneWrite(shape, names, "id" if rowid is None else "rowid")
             if len(_ONE_WRITES) < 1024:  # field sets and changes are few
-                _ONE_WRITES[(shape.table, names)] = how
+                _ONE_WRITES[key] = how
         clock = self._clock
         if clock is None:
             clock = self.clock
@@ -627,7 +643,7 @@ class ChangeWriter:
             for value, convert in zip(changed.values(), how.converters, strict=True)
         ]
         params.append(restamped)
-        params.append(rowid)
+        params.append(row_id if rowid is None else rowid)
         values = {
             name: value.isoformat() if isinstance(value, ISO_TYPES) else value
             for name, value in changed.items()
@@ -788,18 +804,19 @@ class _OnePlan:
 
 class _OneWrite:
     """What :meth:`ChangeWriter._write_one` needs of a model and the fields that change,
-    worked out once: the UPDATE by rowid, each field's conversion, the restamp plan."""
+    worked out once: the UPDATE by ``key`` (rowid or id), each field's conversion, the
+    restamp plan."""
 
     __slots__ = ("converters", "restamp", "update")
 
-    def __init__(self, shape: Codec, names: tuple[str, ...]) -> None:
-        self.update = shape.update_sql(names, "rowid")
+    def __init__(self, shape: Codec, names: tuple[str, ...], key: str) -> None:
+        self.update = shape.update_sql(names, key)
         self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
         self.restamp = restamp_plan(shape.fields, names)
 
 
 _ONE_PLANS: dict[tuple[type[SyncedRow], tuple[str, ...]], _OnePlan] = {}
-_ONE_WRITES: dict[tuple[str, tuple[str, ...]], _OneWrite] = {}
+_ONE_WRITES: dict[tuple[str, tuple[str, ...], bool], _OneWrite] = {}
 
 
 def _changed(
