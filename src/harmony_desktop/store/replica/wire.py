@@ -152,7 +152,10 @@ class Codec:
     def select_sql(self, names: tuple[str, ...], count: int) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` of ``count`` rows by id
         (cached per field set and count)."""
-        return self._select(names, f"id IN ({', '.join('?' * count)})", count)
+        sql = _SELECT_SQL.get((self.table, names, count))
+        if sql is None:  # the condition written only when the statement is not cached
+            sql = self._select(names, f"id IN ({', '.join('?' * count)})", count)
+        return sql
 
     def select_where_sql(self, names: tuple[str, ...], field: str) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` of the rows whose ``field``

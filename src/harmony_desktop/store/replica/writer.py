@@ -357,6 +357,11 @@ class ChangeWriter:
                 if stored[0] in wanted:
                     found[stored[0]] = stored
             return StoredRows(model, names, frozenset(wanted), found)
+        if len(ids) == 1:  # one row (a key press)
+            stored = sql.execute(self._db, shape.select_sql(names, 1), ids).fetchone()
+            if stored is not None:
+                found[stored[0]] = stored
+            return StoredRows(model, names, frozenset(ids), found)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             for stored in sql.execute(self._db, shape.select_sql(names, len(chunk)), chunk):
