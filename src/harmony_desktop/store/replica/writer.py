@@ -244,9 +244,10 @@ class ChangeWriter:
         plan = _ONE_PLANS.get((model, names))
         if plan is None:
             plan = self._one_plan(model, names)
-        shape, select, converters = plan.shape, plan.select, plan.converters
+        db = self._db
+        select = plan.select
         try:
-            current = self._db.execute(select, (row_id,)).fetchone()
+            current = db.execute(select, (row_id,)).fetchone()
         except sqlite3.Error as err:
             raise sql.translated(select, (row_id,), err) from err
         if current is None:
@@ -257,22 +258,69 @@ class ChangeWriter:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
         session = self._session
         instance = None if session is None else session.identity_map.get((model, (row_id,), None))
-        if instance is None:  # _changed's comparison with the stored values, inline
-            changed: dict[str, Any] = {}
-            for (name, value), old, convert in zip(fields.items(), values, converters, strict=True):
-                if (value if value is None or convert is None else convert(value)) != old:
-                    changed[name] = value
-            if deleted:
-                changed["deleted"] = False
-        else:
-            changed = _changed(shape, names, fields, values, deleted, instance)
-        if not changed:
+        if instance is not None or not plan.revives:  # the general path
+            changed = _changed(plan.shape, names, fields, values, deleted, instance)
+            if changed:
+                packed = self._write_one(plan.shape, row_id, rowid, hub_id, clocks, changed)
+                if instance is not None:  # kept up to date in the session
+                    for name, value in changed.items():
+                        set_committed_value(instance, name, value)
+                    set_committed_value(instance, "clocks", packed)
             return
-        packed = self._write_one(shape, row_id, rowid, hub_id, clocks, changed)
-        if instance is not None:
-            for name, value in changed.items():
-                set_committed_value(instance, name, value)
-            set_committed_value(instance, "clocks", packed)
+        # _changed's comparison with the stored values, inline; ``mask`` says which
+        # fields changed (bit i: the i-th given field; the last bit: a tombstone revived)
+        changed: dict[str, Any] = {}
+        mask = 0
+        bit = 1
+        for (name, value), old, convert in zip(
+            fields.items(), values, plan.converters, strict=True
+        ):  # fmt: skip
+            if (value if value is None or convert is None else convert(value)) != old:
+                changed[name] = value
+                mask |= bit
+            bit <<= 1
+        if deleted:
+            changed["deleted"] = False
+            mask |= bit
+        if not mask:
+            return
+        change = plan.changes.get(mask)
+        if change is None:
+            change = plan.change(mask, tuple(changed))
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
+        restamped, bases_text = restamp_text(
+            change.restamp, clocks, plan.shape.fields, change.names, stamp
+        )
+        params = [
+            value if value is None or convert is None else convert(value)
+            for value, convert in zip(changed.values(), change.converters, strict=True)
+        ]
+        params.append(restamped)
+        params.append(rowid)
+        entry = (
+            # mutation_id_for(stamp): this clock's readings are always of fixed width
+            int(stamp[:15]) * 100_000 + int(stamp[16:21]),
+            change.table,
+            row_id,
+            hub_id,
+            change.values.write(changed),
+            stamp,
+            bases_text,
+            self._created,
+        )
+        update = change.update
+        try:
+            db.execute(update, params)
+        except sqlite3.Error as err:
+            raise sql.translated(update, params, err) from err
+        try:
+            db.execute(outbox.INSERT_SQL, entry)
+        except sqlite3.Error as err:
+            raise sql.translated(outbox.INSERT_SQL, entry, err) from err
+        self.changes += 1
 
     def _one_plan(self, model: type[SyncedRow], names: tuple[str, ...]) -> _OnePlan:
         """What :meth:`upsert` needs for ``model`` and the field set ``names`` (see
@@ -791,20 +839,59 @@ _ABSENT = object()
 class _OnePlan:
     """What :meth:`ChangeWriter.upsert` needs of a model and a field set, worked out once:
     the model's codec, the read of the stored row, each field's Python to stored value
-    conversion, whether the fields set ``hub_id``, and a new row's defaults for the
-    fields not given (plain ones once; ``computed``: those a function makes)."""
+    conversion, whether the fields set ``hub_id``, a new row's defaults for the fields
+    not given (plain ones once; ``computed``: those a function makes) and its change's
+    JSON writer, and the :class:`_Change` of each set of fields that changes.
 
-    __slots__ = ("computed", "converters", "defaults", "select", "sets_hub", "shape", "values")
+    ``revives``: "deleted" is not among the fields, so a change of a stored tombstone
+    sets it back to False (with it among them, the general path decides)."""
+
+    __slots__ = (
+        "changes",
+        "computed",
+        "converters",
+        "defaults",
+        "revives",
+        "select",
+        "sets_hub",
+        "shape",
+        "values",
+    )
 
     def __init__(self, shape: Codec, names: tuple[str, ...]) -> None:
         self.shape = shape
         self.select = shape.select_one_sql(names)
         self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
         self.sets_hub = "hub_id" in names
+        self.revives = "deleted" not in names
         missing = [n for n in shape.fields if n not in names]
         self.defaults = {n: shape.defaults[n] for n in missing if n in shape.defaults}
         self.computed = tuple(n for n in missing if n not in shape.defaults)
         self.values = FlatWriter(shape.fields)  # a new row's change: every field
+        self.changes: dict[int, _Change] = {}
+
+    def change(self, mask: int, names: tuple[str, ...]) -> _Change:
+        """The :class:`_Change` of the fields ``names`` (``mask``, see ``upsert``)."""
+        found = _Change(self.shape, names)
+        if len(self.changes) < 64:  # the sets of fields that change are few
+            self.changes[mask] = found
+        return found
+
+
+class _Change:
+    """What :meth:`ChangeWriter.upsert` needs to write a change of the fields ``names``
+    of one stored row, worked out once: the UPDATE by rowid, each field's conversion,
+    the restamp plan and the writer of the change's values as JSON."""
+
+    __slots__ = ("converters", "names", "restamp", "table", "update", "values")
+
+    def __init__(self, shape: Codec, names: tuple[str, ...]) -> None:
+        self.names = names
+        self.table = shape.table
+        self.update = shape.update_sql(names, "rowid")
+        self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
+        self.restamp = restamp_plan(shape.fields, names)
+        self.values = FlatWriter(names)
 
 
 class _OneWrite:
