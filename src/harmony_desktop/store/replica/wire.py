@@ -476,10 +476,10 @@ def restamp_text(
         else:
             default, other, own = stamp, old, own_old
         return f'{_SINGLE_HEAD}{default}"{other.join(own)}}}', bases_text
-    text, bases, bases_text = restamp_encoded(packed, fields, names, stamp)
-    if bases_text is None:
-        bases_text = dumps_flat(bases) if bases else "{}"
-    return text, bases_text
+    text, bases, encoded = restamp_encoded(packed, fields, names, stamp)
+    if encoded is None:
+        encoded = dumps_flat(bases) if bases else "{}"
+    return text, encoded
 
 
 def _plan(fields: tuple[str, ...], names: tuple[str, ...]) -> _Plan | None:

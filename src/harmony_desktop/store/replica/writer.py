@@ -258,6 +258,7 @@ class ChangeWriter:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
         session = self._session
         instance = None if session is None else session.identity_map.get((model, (row_id,), None))
+        changed: dict[str, Any]
         if instance is not None or not plan.revives:  # the general path
             changed = _changed(plan.shape, names, fields, values, deleted, instance)
             if changed:
@@ -269,7 +270,7 @@ class ChangeWriter:
             return
         # _changed's comparison with the stored values, inline; ``mask`` says which
         # fields changed (bit i: the i-th given field; the last bit: a tombstone revived)
-        changed: dict[str, Any] = {}
+        changed = {}
         mask = 0
         bit = 1
         for (name, value), old, convert in zip(
