@@ -150,17 +150,18 @@ class Codec:
         return sql
 
     def select_sql(self, names: tuple[str, ...], count: int) -> str:
-        """``SELECT id, hub_id, deleted, clocks, names...`` of ``count`` rows by id
-        (cached per field set and count)."""
+        """``SELECT id, hub_id, deleted, clocks, names..., rowid`` of ``count`` rows by id
+        (cached per field set and count): the rowid lets an UPDATE of one of them in
+        the same transaction find it directly."""
         sql = _SELECT_SQL.get((self.table, names, count))
         if sql is None:  # the condition written only when the statement is not cached
-            sql = self._select(names, f"id IN ({', '.join('?' * count)})", count)
+            sql = self._select(names, f"id IN ({', '.join('?' * count)})", count, last=", rowid")
         return sql
 
     def select_where_sql(self, names: tuple[str, ...], field: str) -> str:
-        """``SELECT id, hub_id, deleted, clocks, names...`` of the rows whose ``field``
-        holds a value (cached per field set)."""
-        return self._select(names, f'"{field}" = ?', field)
+        """``SELECT id, hub_id, deleted, clocks, names..., rowid`` of the rows whose
+        ``field`` holds a value (cached per field set)."""
+        return self._select(names, f'"{field}" = ?', field, last=", rowid")
 
     def select_one_sql(self, names: tuple[str, ...]) -> str:
         """``SELECT rowid, id, hub_id, deleted, clocks, names...`` of one row by id
@@ -168,15 +169,17 @@ class Codec:
         transaction find the row directly."""
         return self._select(names, "id = ?", 0, first="rowid, ")
 
-    def _select(self, names: tuple[str, ...], where: str, kind: int | str, first: str = "") -> str:
+    def _select(
+        self, names: tuple[str, ...], where: str, kind: int | str, first: str = "", last: str = ""
+    ) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` ``WHERE where``, cached by
-        the field set and ``kind`` (what the condition depends on); ``first``, columns
-        before those."""
+        the field set and ``kind`` (what the condition depends on); ``first`` and
+        ``last``, columns before and after those."""
         key = (self.table, names, kind)
         sql = _SELECT_SQL.get(key)
         if sql is None:
             wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
-            sql = f'SELECT {first}{wanted} FROM "{self.table}" WHERE {where}'
+            sql = f'SELECT {first}{wanted}{last} FROM "{self.table}" WHERE {where}'
             if len(_SELECT_SQL) < 4096:  # field sets are few; counts of a bulk vary
                 _SELECT_SQL[key] = sql
         return sql

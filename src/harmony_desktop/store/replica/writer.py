@@ -477,7 +477,8 @@ class ChangeWriter:
             if not changed:
                 continue
             if len(wanted) == 1:  # one row (a key press): its change written at once
-                packed = self._write_one(shape, row_id, None, hub_id, clocks, changed)
+                # (by the rowid read with it: the row's last column)
+                packed = self._write_one(shape, row_id, values[-1], hub_id, clocks, changed)
                 if instance is not None:
                     for name, value in changed.items():
                         set_committed_value(instance, name, value)
@@ -816,7 +817,8 @@ class KeptClock:
 @dataclass(frozen=True)
 class StoredRows:
     """Rows as :meth:`ChangeWriter.stored_rows` read them: by id, each ``(id, hub_id,
-    deleted, clocks, *values of fields)``; ``ids`` are those looked for (found or not)."""
+    deleted, clocks, *values of fields, rowid)``; ``ids`` are those looked for (found or
+    not)."""
 
     model: type[SyncedRow]
     fields: tuple[str, ...]
