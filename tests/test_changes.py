@@ -18,6 +18,7 @@ from harmony_desktop.store.models import SYNCED_MODELS, Hub, Outbox, Student
 from harmony_desktop.store.replica import Replica, from_wire, row_clocks, row_values
 from harmony_desktop.store.settings import CLOCK
 from harmony_sync.protocol import merge_fields
+from tests.support.store_template import new_store_file
 
 
 def outbox(store: Store) -> list[Outbox]:
@@ -343,7 +344,11 @@ def test_rows_read_before_an_upsert_are_used_only_when_they_cover_it(store: Stor
     before = len(outbox(store))
     with store.write() as w:
         stored = w.stored_rows(Student, [one.id], ("grade", "hub_id"))
-        assert set(stored.rows) == {one.id} and stored.rows[one.id][4:] == ("", hub.id)
+        assert set(stored.rows) == {one.id} and stored.rows[one.id][4:-1] == ("", hub.id)
+        assert (
+            stored.rows[one.id][-1]
+            == w.driver.execute("SELECT rowid FROM student WHERE id = ?", (one.id,)).fetchone()[0]
+        )  # the rowid last, for an UPDATE of the row in this transaction
         # covers the first row only: the writer reads the second itself
         changes = w.upsert_many(
             Student,
@@ -381,4 +386,88 @@ def test_many_rows_read_through_an_index_range_are_the_rows_asked_for(store: Sto
     assert ranged.rows == by_id.rows and ranged.ids == by_id.ids
     assert len(ranged.rows) == 25 and elsewhere.id not in ranged.rows
     assert ranged.rows[students[0].id][2] == 1  # the tombstone is read too
-    assert ranged.rows[students[3].id][4:] == ("S3",)
+    assert ranged.rows[students[3].id][4:-1] == ("S3",)  # then the rowid
+
+
+_STUDENT_CHANGES = st.fixed_dictionaries(
+    {},
+    optional={
+        "legal_first_name": st.sampled_from(["Ana", "Bea"]),
+        "grade": st.sampled_from(["", "4", "5"]),
+        "date_of_birth": st.sampled_from([None, dt.date(2015, 3, 9), dt.date(2016, 1, 2)]),
+        "photo_consent": st.booleans(),
+    },
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("upsert"), _STUDENT_CHANGES, st.booleans()),
+            st.tuples(st.just("delete"), st.just({}), st.just(False)),
+        ),
+        max_size=12,
+    )
+)
+def test_one_row_upserts_write_what_the_set_based_path_writes(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, dict[str, Any], bool]]
+) -> None:
+    """A key press's upsert takes short paths of its own (a new row, a change of a row as
+    read, a row's own field clocks restamped): whatever the sequence, it leaves the row,
+    its clocks and its outbox entries exactly as the set-based path (``upsert_many`` of
+    several rows, ``insert_many_values``) leaves them, on a clock that reads the same."""
+    folder = tmp_path_factory.mktemp("one-row")
+    row_id = "00000000-0000-4000-8000-000000000007"
+    filler_id = "00000000-0000-4000-8000-000000000008"
+    with (
+        Store(new_store_file(folder / "a.sqlite3")) as short,
+        Store(new_store_file(folder / "b.sqlite3")) as long,
+    ):
+        for store in (short, long):
+            store.device_id = "00000000000000aa"
+            ticks = iter(range(1_800_000_000_000, 1_900_000_000_000, 7))
+            store.wall = lambda ticks=ticks: next(ticks)  # type: ignore[misc]
+            with store.write() as w:
+                hub = w.insert(Hub(id="00000000-0000-4000-8000-000000000001", name="Hub"))
+                w.insert_many_values(
+                    Student, [{"id": filler_id, "hub_id": hub.id, "legal_first_name": "F",
+                               "legal_last_name": "Filler"}],
+                )  # fmt: skip
+        names = {"hub_id": hub.id, "legal_first_name": "Ana", "legal_last_name": "Cruz"}
+        exists = deleted = False
+        for action, fields, loaded in [("upsert", {}, False), *steps]:
+            if action == "delete":
+                if not exists or deleted:
+                    continue
+                for store in (short, long):
+                    with store.write() as w:
+                        w.delete(w.get(Student, row_id))
+                deleted = True
+                continue
+            given = {**names, **fields} if not exists else fields
+            with short.write() as w:
+                if loaded and exists and not deleted:
+                    w.get(Student, row_id)  # the session holds the row: compared with it
+                w.upsert(Student, row_id, **given)
+            with long.write() as w:
+                if not exists:
+                    w.insert_many_values(Student, [{"id": row_id, **given}])
+                else:  # with a row that does not change: the set-based path
+                    w.upsert_many(Student, [{"id": row_id, **given}, {"id": filler_id}])
+            exists, deleted = True, False  # an upsert revives a tombstone
+
+        def written(store: Store) -> tuple[Any, ...]:
+            with store.read() as s:
+                row = s.get(Student, row_id)
+                assert row is not None
+                entries = [
+                    (e.mutation_id, e.hub_id, json.loads(e.values), e.clock, json.loads(e.bases))
+                    for e in outbox(store)
+                    if e.row_id == row_id
+                ]
+                return row_values(row), row.clocks, entries
+
+        assert written(short) == written(long)

@@ -57,6 +57,34 @@ def dumps_flat(mapping: dict[str, Any]) -> str:
 ISO_TYPES = (dt.date, dt.time)  # a tuple: ``date | time`` would be built on every call
 
 
+class FlatWriter:
+    """:func:`dumps_flat` of the wire values of a fixed set of fields, with the keys
+    sorted and quoted once: a new row's change carries every field of its table."""
+
+    __slots__ = ("_keys", "_names")
+
+    def __init__(self, names: typing.Iterable[str]) -> None:
+        self._names = tuple(sorted(names))
+        self._keys = tuple(f"{_quote(name)}: " for name in self._names)
+
+    def write(self, record: dict[str, Any]) -> str:
+        """The JSON text of the fields' values in ``record`` (Python values: dates and
+        times as ISO strings), as :func:`dumps_flat` writes their wire values."""
+        parts = []
+        for key, name in zip(self._keys, self._names, strict=True):
+            value = record[name]
+            kind = type(value)
+            if kind is str:
+                parts.append(key + _quote(value))
+            elif value is None or kind is bool:
+                parts.append(key + _SCALARS[value])
+            elif kind is int:
+                parts.append(key + int.__repr__(value))
+            else:  # dates, times and anything unusual: the general way
+                return dumps_flat({name: to_wire(record[name]) for name in self._names})
+        return "{" + ", ".join(parts) + "}"
+
+
 def to_wire(value: Any) -> Any:
     """A Python field value as a JSON scalar (dates and times as ISO strings)."""
     if isinstance(value, ISO_TYPES):
@@ -122,14 +150,18 @@ class Codec:
         return sql
 
     def select_sql(self, names: tuple[str, ...], count: int) -> str:
-        """``SELECT id, hub_id, deleted, clocks, names...`` of ``count`` rows by id
-        (cached per field set and count)."""
-        return self._select(names, f"id IN ({', '.join('?' * count)})", count)
+        """``SELECT id, hub_id, deleted, clocks, names..., rowid`` of ``count`` rows by id
+        (cached per field set and count): the rowid lets an UPDATE of one of them in
+        the same transaction find it directly."""
+        sql = _SELECT_SQL.get((self.table, names, count))
+        if sql is None:  # the condition written only when the statement is not cached
+            sql = self._select(names, f"id IN ({', '.join('?' * count)})", count, last=", rowid")
+        return sql
 
     def select_where_sql(self, names: tuple[str, ...], field: str) -> str:
-        """``SELECT id, hub_id, deleted, clocks, names...`` of the rows whose ``field``
-        holds a value (cached per field set)."""
-        return self._select(names, f'"{field}" = ?', field)
+        """``SELECT id, hub_id, deleted, clocks, names..., rowid`` of the rows whose
+        ``field`` holds a value (cached per field set)."""
+        return self._select(names, f'"{field}" = ?', field, last=", rowid")
 
     def select_one_sql(self, names: tuple[str, ...]) -> str:
         """``SELECT rowid, id, hub_id, deleted, clocks, names...`` of one row by id
@@ -137,15 +169,17 @@ class Codec:
         transaction find the row directly."""
         return self._select(names, "id = ?", 0, first="rowid, ")
 
-    def _select(self, names: tuple[str, ...], where: str, kind: int | str, first: str = "") -> str:
+    def _select(
+        self, names: tuple[str, ...], where: str, kind: int | str, first: str = "", last: str = ""
+    ) -> str:
         """``SELECT id, hub_id, deleted, clocks, names...`` ``WHERE where``, cached by
-        the field set and ``kind`` (what the condition depends on); ``first``, columns
-        before those."""
+        the field set and ``kind`` (what the condition depends on); ``first`` and
+        ``last``, columns before and after those."""
         key = (self.table, names, kind)
         sql = _SELECT_SQL.get(key)
         if sql is None:
             wanted = ", ".join(f'"{n}"' for n in ("id", "hub_id", "deleted", "clocks", *names))
-            sql = f'SELECT {first}{wanted} FROM "{self.table}" WHERE {where}'
+            sql = f'SELECT {first}{wanted}{last} FROM "{self.table}" WHERE {where}'
             if len(_SELECT_SQL) < 4096:  # field sets are few; counts of a bulk vary
                 _SELECT_SQL[key] = sql
         return sql
@@ -360,6 +394,10 @@ def restamp_encoded(
         else:
             default, other, own = stamp, old, own_old
         return f'{_SINGLE_HEAD}{default}"{other.join(own)}}}', bases, bases_text
+    if plan and packed:
+        found = _restamp_own(packed, fields, names, stamp)
+        if found is not None:
+            return found
     clocks = unpack_clocks(packed, fields)
     bases = {name: clocks.get(name) for name in names}
     for name in names:
@@ -367,7 +405,84 @@ def restamp_encoded(
     return pack_clocks(clocks), bases, None
 
 
+def _restamp_own(
+    packed: str, fields: tuple[str, ...], names: tuple[str, ...], stamp: str
+) -> tuple[str, dict[str, str | None], str] | None:
+    """:func:`restamp_encoded` of a row whose fields have clocks of their own besides the
+    common one (a row changed since it was written: every correction of a mark), for
+    ``names`` all among ``fields``: what unpacking every field's clock, stamping and
+    packing again gives, worked out from the fields that have a clock of their own.
+    None: a form this does not handle (the caller takes the general path)."""
+    stored = json.loads(packed)
+    if type(stored) is not dict:
+        return None
+    default = stored.pop("*", None)
+    if type(default) is not str:
+        return None
+    own: dict[str, str] = {}
+    for name, clock in stored.items():
+        if type(clock) is not str:
+            return None
+        if name in fields:  # a clock of a field the row no longer has is dropped
+            own[name] = clock
+    bases: dict[str, str | None] = {name: own.get(name, default) for name in names}
+    for name in names:
+        own[name] = stamp
+    # pack_clocks' default: the clock most fields hold (the later one on a tie)
+    rest = len(fields) - len(own)  # the fields that keep the common clock
+    counts = {default: rest} if rest else {}
+    for clock in own.values():
+        counts[clock] = counts.get(clock, 0) + 1
+    common = max(counts, key=lambda c: (counts[c], c))
+    packing = {"*": common}
+    if common != default and rest:
+        packing.update({name: default for name in fields if name not in own})
+    packing.update({name: clock for name, clock in own.items() if clock != common})
+    return dumps_flat(packing), bases, dumps_flat(bases)
+
+
 _Plan = tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def restamp_plan(fields: tuple[str, ...], names: tuple[str, ...]) -> _Plan | None:
+    """What :func:`restamp_text` needs to know of a field set and the fields changed,
+    worked out once (a caller that writes the same fields again keeps it)."""
+    return _plan(fields, names)
+
+
+def restamp_text(
+    plan: _Plan | None, packed: str | None, fields: tuple[str, ...], names: tuple[str, ...],
+    stamp: str,
+) -> tuple[str, str]:  # fmt: skip
+    """:func:`restamp_encoded` with its plan already at hand (``restamp_plan(fields,
+    names)``), the bases given as the JSON text :func:`dumps_flat` writes of them."""
+    if (
+        plan
+        and packed is not None
+        and packed.startswith(_SINGLE_HEAD)
+        and packed.endswith('"}')
+        and (old := packed[7:-2]).isascii()
+        and old.isprintable()
+        and '"' not in old
+        and "\\" not in old
+        and stamp.isascii()
+        and stamp.isprintable()
+        and '"' not in stamp
+        and "\\" not in stamp
+    ):
+        kept, restamped, own_new, own_old, bases_around = plan
+        bases_text = old.join(bases_around)
+        if kept == 0 or stamp == old:
+            return f'{_SINGLE_HEAD}{stamp}"}}', bases_text
+        if (kept, old) > (restamped, stamp):
+            default, other, own = old, stamp, own_new
+        else:
+            default, other, own = stamp, old, own_old
+        return f'{_SINGLE_HEAD}{default}"{other.join(own)}}}', bases_text
+    text, bases, encoded = restamp_encoded(packed, fields, names, stamp)
+    if encoded is None:
+        encoded = dumps_flat(bases) if bases else "{}"
+    return text, encoded
 
 
 def _plan(fields: tuple[str, ...], names: tuple[str, ...]) -> _Plan | None:

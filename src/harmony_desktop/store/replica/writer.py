@@ -34,6 +34,7 @@ from harmony_desktop.store.replica.clock import (
     HybridLogicalClock,
     Wall,
     load_clock,
+    mutation_id_for,
     save_clock,
     wall_clock_ms,
 )
@@ -41,8 +42,12 @@ from harmony_desktop.store.replica.wire import (
     ISO_TYPES,
     Codec,
     Convert,
+    FlatWriter,
     codec,
+    dumps_flat,
     restamp_encoded,
+    restamp_plan,
+    restamp_text,
     single_clock,
     to_wire,
 )
@@ -239,48 +244,137 @@ class ChangeWriter:
         plan = _ONE_PLANS.get((model, names))
         if plan is None:
             plan = self._one_plan(model, names)
-        shape, select, converters = plan
+        db = self._db
+        select = plan.select
         try:
-            current = self._db.execute(select, (row_id,)).fetchone()
+            current = db.execute(select, (row_id,)).fetchone()
         except sqlite3.Error as err:
             raise sql.translated(select, (row_id,), err) from err
         if current is None:
-            self._insert_records(
-                shape, [self._complete(shape, {**fields, "id": row_id})], queue=True
-            )
+            self._insert_one(plan, row_id, fields)
             return
         rowid, _id, hub_id, deleted, clocks, *values = current
-        if "hub_id" in fields and fields["hub_id"] != hub_id:
+        if plan.sets_hub and fields["hub_id"] != hub_id:
             raise ValidationError(_("A record cannot be moved to another hub."), "hub_id")
         session = self._session
         instance = None if session is None else session.identity_map.get((model, (row_id,), None))
-        if instance is None:  # _changed's comparison with the stored values, inline
-            changed: dict[str, Any] = {}
-            for (name, value), old, convert in zip(fields.items(), values, converters, strict=True):
-                if (value if value is None or convert is None else convert(value)) != old:
-                    changed[name] = value
-            if deleted:
-                changed["deleted"] = False
-        else:
-            changed = _changed(shape, names, fields, values, deleted, instance)
-        if not changed:
+        changed: dict[str, Any]
+        if instance is not None or not plan.revives:  # the general path
+            changed = _changed(plan.shape, names, fields, values, deleted, instance)
+            if changed:
+                packed = self._write_one(plan.shape, row_id, rowid, hub_id, clocks, changed)
+                if instance is not None:  # kept up to date in the session
+                    for name, value in changed.items():
+                        set_committed_value(instance, name, value)
+                    set_committed_value(instance, "clocks", packed)
             return
-        packed = self._write_one(shape, row_id, rowid, hub_id, clocks, changed)
-        if instance is not None:
-            for name, value in changed.items():
-                set_committed_value(instance, name, value)
-            set_committed_value(instance, "clocks", packed)
+        # _changed's comparison with the stored values, inline; ``mask`` says which
+        # fields changed (bit i: the i-th given field; the last bit: a tombstone revived)
+        changed = {}
+        mask = 0
+        bit = 1
+        for (name, value), old, convert in zip(
+            fields.items(), values, plan.converters, strict=True
+        ):  # fmt: skip
+            if (value if value is None or convert is None else convert(value)) != old:
+                changed[name] = value
+                mask |= bit
+            bit <<= 1
+        if deleted:
+            changed["deleted"] = False
+            mask |= bit
+        if not mask:
+            return
+        change = plan.changes.get(mask)
+        if change is None:
+            change = plan.change(mask, tuple(changed))
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
+        restamped, bases_text = restamp_text(
+            change.restamp, clocks, plan.shape.fields, change.names, stamp
+        )
+        params = [
+            value if value is None or convert is None else convert(value)
+            for value, convert in zip(changed.values(), change.converters, strict=True)
+        ]
+        params.append(restamped)
+        params.append(rowid)
+        entry = (
+            # mutation_id_for(stamp): this clock's readings are always of fixed width
+            int(stamp[:15]) * 100_000 + int(stamp[16:21]),
+            change.table,
+            row_id,
+            hub_id,
+            change.values.write(changed),
+            stamp,
+            bases_text,
+            self._created,
+        )
+        update = change.update
+        try:
+            db.execute(update, params)
+        except sqlite3.Error as err:
+            raise sql.translated(update, params, err) from err
+        try:
+            db.execute(outbox.INSERT_SQL, entry)
+        except sqlite3.Error as err:
+            raise sql.translated(outbox.INSERT_SQL, entry, err) from err
+        self.changes += 1
 
     def _one_plan(self, model: type[SyncedRow], names: tuple[str, ...]) -> _OnePlan:
-        """What :meth:`upsert` needs for ``model`` and the field set ``names``: the model's
-        codec, the read of one stored row, and each field's Python to stored value
-        conversion. Raises :class:`ValidationError` for an unknown field."""
+        """What :meth:`upsert` needs for ``model`` and the field set ``names`` (see
+        :class:`_OnePlan`). Raises :class:`ValidationError` for an unknown field."""
         shape = codec(model)
         self._check_fields(shape, names)
-        plan = (shape, shape.select_one_sql(names), tuple(shape.to_column[n] for n in names))
+        plan = _OnePlan(shape, names)
         if len(_ONE_PLANS) < 256:  # field sets are few
             _ONE_PLANS[(model, names)] = plan
         return plan
+
+    def _insert_one(self, plan: _OnePlan, row_id: str, fields: dict[str, Any]) -> None:
+        """:meth:`_insert_records` of one new row for :meth:`upsert`, on a shorter path
+        (a new mark on the register): the model's defaults for the fields not given
+        are known once per field set, and the outbox entry is written now rather than
+        queued for :meth:`finish`."""
+        shape = plan.shape
+        record = {**plan.defaults, **fields}
+        for name in plan.computed:  # defaults made by a function, made for each row
+            record[name] = shape.default(name)
+        record["id"] = row_id
+        if record["hub_id"] is None and shape.model.SELF_SCOPED:
+            record["hub_id"] = row_id
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
+        record["clocks"] = single_clock(stamp)
+        params = shape.stored_row(record)
+        entry = (
+            mutation_id_for(stamp),
+            shape.table,
+            row_id,
+            record["hub_id"],
+            plan.values.write(record),
+            stamp,
+            "{}",
+            self._created,
+        )
+        db = self._db
+        try:
+            db.execute(shape.insert_sql, params)
+        except sqlite3.Error as err:
+            if "UNIQUE constraint failed" in str(err) and f"{shape.table}.id" in str(err):
+                raise ValidationError(
+                    _("A {table} with id {id} already exists.").format(table=shape.table, id=row_id)
+                ) from err
+            raise sql.translated(shape.insert_sql, params, err) from err
+        try:
+            db.execute(outbox.INSERT_SQL, entry)
+        except sqlite3.Error as err:
+            raise sql.translated(outbox.INSERT_SQL, entry, err) from err
+        self.changes += 1
 
     # -- many rows ---------------------------------------------------------------------
 
@@ -312,6 +406,11 @@ class ChangeWriter:
                 if stored[0] in wanted:
                     found[stored[0]] = stored
             return StoredRows(model, names, frozenset(wanted), found)
+        if len(ids) == 1:  # one row (a key press)
+            stored = sql.execute(self._db, shape.select_sql(names, 1), ids).fetchone()
+            if stored is not None:
+                found[stored[0]] = stored
+            return StoredRows(model, names, frozenset(ids), found)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             for stored in sql.execute(self._db, shape.select_sql(names, len(chunk)), chunk):
@@ -377,6 +476,14 @@ class ChangeWriter:
             changed = _changed(shape, fields, given, values, deleted, instance)
             if not changed:
                 continue
+            if len(wanted) == 1:  # one row (a key press): its change written at once
+                # (by the rowid read with it: the row's last column)
+                packed = self._write_one(shape, row_id, values[-1], hub_id, clocks, changed)
+                if instance is not None:
+                    for name, value in changed.items():
+                        set_committed_value(instance, name, value)
+                    set_committed_value(instance, "clocks", packed)
+                continue
             names, params = self._update_params(shape, row_id, hub_id, clocks, changed)
             updates.setdefault(names, []).append(params)
             if instance is not None:
@@ -388,7 +495,15 @@ class ChangeWriter:
                 sql.execute(conn, shape.update_sql(names), rows_params[0])
             else:
                 sql.executemany(conn, shape.update_sql(names), rows_params)
-        if fresh:
+        if len(fresh) == 1:  # one new row (a key press): its change written at once
+            given = dict(fresh[0])
+            row_id = given.pop("id")
+            names = tuple(given)
+            plan = _ONE_PLANS.get((model, names))
+            if plan is None:
+                plan = self._one_plan(model, names)
+            self._insert_one(plan, row_id, given)
+        elif fresh:
             self._insert_records(shape, [self._complete(shape, r) for r in fresh], queue=True)
         return self.changes - before
 
@@ -557,19 +672,49 @@ class ChangeWriter:
         self,
         shape: Codec,
         row_id: str,
-        rowid: int,
+        rowid: int | None,
         hub_id: str | None,
         packed: str,
         changed: dict[str, Any],
     ) -> str:
-        """:meth:`_write_update` for :meth:`upsert`, on a shorter path (one mark on the
-        register): the UPDATE, of the row by the ``rowid`` read in this transaction, and
-        the outbox entry's INSERT, the entry written now rather than queued for
-        :meth:`finish`. Returns the new clocks."""
-        params, entry = self._stamped(shape, row_id, hub_id, packed, changed)
-        params[-1] = rowid
+        """:meth:`_write_update` of one row on a shorter path (one mark on the register):
+        the UPDATE, of the row by the ``rowid`` read in this transaction (or by its id,
+        for ``rowid`` None), and the outbox entry's INSERT, the entry written now rather
+        than queued for :meth:`finish`. Returns the new clocks."""
+        names = tuple(changed)
+        key = (shape.table, names, rowid is None)
+        how = _ONE_WRITES.get(key)
+        if how is None:
+            how = _OneWrite(shape, names, "id" if rowid is None else "rowid")
+            if len(_ONE_WRITES) < 1024:  # field sets and changes are few
+                _ONE_WRITES[key] = how
+        clock = self._clock
+        if clock is None:
+            clock = self.clock
+        stamp = clock.now()
+        restamped, bases_text = restamp_text(how.restamp, packed, shape.fields, names, stamp)
+        params = [
+            value if value is None or convert is None else convert(value)
+            for value, convert in zip(changed.values(), how.converters, strict=True)
+        ]
+        params.append(restamped)
+        params.append(row_id if rowid is None else rowid)
+        values = {
+            name: value.isoformat() if isinstance(value, ISO_TYPES) else value
+            for name, value in changed.items()
+        }
+        entry = (
+            mutation_id_for(stamp),
+            shape.table,
+            row_id,
+            hub_id,
+            dumps_flat(values),
+            stamp,
+            bases_text,
+            self._created,
+        )
         db = self._db
-        update = shape.update_sql(tuple(changed), "rowid")
+        update = how.update
         try:
             db.execute(update, params)
         except sqlite3.Error as err:
@@ -578,7 +723,8 @@ class ChangeWriter:
             db.execute(outbox.INSERT_SQL, entry)
         except sqlite3.Error as err:
             raise sql.translated(outbox.INSERT_SQL, entry, err) from err
-        return str(params[-2])
+        self.changes += 1
+        return restamped
 
     def _update_params(
         self,
@@ -671,7 +817,8 @@ class KeptClock:
 @dataclass(frozen=True)
 class StoredRows:
     """Rows as :meth:`ChangeWriter.stored_rows` read them: by id, each ``(id, hub_id,
-    deleted, clocks, *values of fields)``; ``ids`` are those looked for (found or not)."""
+    deleted, clocks, *values of fields, rowid)``; ``ids`` are those looked for (found or
+    not)."""
 
     model: type[SyncedRow]
     fields: tuple[str, ...]
@@ -691,10 +838,80 @@ class StoredRows:
 
 _ABSENT = object()
 
-#: What :meth:`ChangeWriter.upsert` needs of a model and field set: its codec, the read of
-#: the stored row, each field's conversion (see :meth:`ChangeWriter._one_plan`).
-_OnePlan = tuple[Codec, str, tuple[Convert, ...]]
+
+class _OnePlan:
+    """What :meth:`ChangeWriter.upsert` needs of a model and a field set, worked out once:
+    the model's codec, the read of the stored row, each field's Python to stored value
+    conversion, whether the fields set ``hub_id``, a new row's defaults for the fields
+    not given (plain ones once; ``computed``: those a function makes) and its change's
+    JSON writer, and the :class:`_Change` of each set of fields that changes.
+
+    ``revives``: "deleted" is not among the fields, so a change of a stored tombstone
+    sets it back to False (with it among them, the general path decides)."""
+
+    __slots__ = (
+        "changes",
+        "computed",
+        "converters",
+        "defaults",
+        "revives",
+        "select",
+        "sets_hub",
+        "shape",
+        "values",
+    )
+
+    def __init__(self, shape: Codec, names: tuple[str, ...]) -> None:
+        self.shape = shape
+        self.select = shape.select_one_sql(names)
+        self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
+        self.sets_hub = "hub_id" in names
+        self.revives = "deleted" not in names
+        missing = [n for n in shape.fields if n not in names]
+        self.defaults = {n: shape.defaults[n] for n in missing if n in shape.defaults}
+        self.computed = tuple(n for n in missing if n not in shape.defaults)
+        self.values = FlatWriter(shape.fields)  # a new row's change: every field
+        self.changes: dict[int, _Change] = {}
+
+    def change(self, mask: int, names: tuple[str, ...]) -> _Change:
+        """The :class:`_Change` of the fields ``names`` (``mask``, see ``upsert``)."""
+        found = _Change(self.shape, names)
+        if len(self.changes) < 64:  # the sets of fields that change are few
+            self.changes[mask] = found
+        return found
+
+
+class _Change:
+    """What :meth:`ChangeWriter.upsert` needs to write a change of the fields ``names``
+    of one stored row, worked out once: the UPDATE by rowid, each field's conversion,
+    the restamp plan and the writer of the change's values as JSON."""
+
+    __slots__ = ("converters", "names", "restamp", "table", "update", "values")
+
+    def __init__(self, shape: Codec, names: tuple[str, ...]) -> None:
+        self.names = names
+        self.table = shape.table
+        self.update = shape.update_sql(names, "rowid")
+        self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
+        self.restamp = restamp_plan(shape.fields, names)
+        self.values = FlatWriter(names)
+
+
+class _OneWrite:
+    """What :meth:`ChangeWriter._write_one` needs of a model and the fields that change,
+    worked out once: the UPDATE by ``key`` (rowid or id), each field's conversion, the
+    restamp plan."""
+
+    __slots__ = ("converters", "restamp", "update")
+
+    def __init__(self, shape: Codec, names: tuple[str, ...], key: str) -> None:
+        self.update = shape.update_sql(names, key)
+        self.converters: tuple[Convert, ...] = tuple(shape.to_column[n] for n in names)
+        self.restamp = restamp_plan(shape.fields, names)
+
+
 _ONE_PLANS: dict[tuple[type[SyncedRow], tuple[str, ...]], _OnePlan] = {}
+_ONE_WRITES: dict[tuple[str, tuple[str, ...], bool], _OneWrite] = {}
 
 
 def _changed(
