@@ -67,6 +67,7 @@ from pathlib import Path
 from harmony_desktop.ui.app import (
     KEYS_ENV,
     MARK_LINE,
+    NO_SESSION_LINE,
     OPEN_LINE,
     READY_ENV,
     READY_LINE,
@@ -146,6 +147,8 @@ class Launch:
     opened: float | None = None
     roll: float | None = None
     mark: float | None = None
+    #: the app said today has no session for Enter to open
+    no_session: bool = False
 
 
 def time_launch(
@@ -187,7 +190,7 @@ def time_launch(
         def watch() -> None:
             assert app.stdout is not None
             for line in app.stdout:
-                if line.strip() in (READY_LINE, OPEN_LINE, ROLL_LINE, MARK_LINE):
+                if line.strip() in (READY_LINE, OPEN_LINE, ROLL_LINE, MARK_LINE, NO_SESSION_LINE):
                     seen.setdefault(line.strip(), time.perf_counter() - started)
 
         reader = threading.Thread(target=watch, daemon=True)
@@ -200,7 +203,7 @@ def time_launch(
                 window is None
                 or READY_LINE not in seen
                 or (wait_for_backup and made is None)
-                or (keys and MARK_LINE not in seen)
+                or (keys and MARK_LINE not in seen and NO_SESSION_LINE not in seen)
             ):
                 if shot is not None and READY_LINE in seen:
                     grab_screen(display, shot)
@@ -228,6 +231,7 @@ def time_launch(
                 seen.get(OPEN_LINE),
                 seen.get(ROLL_LINE),
                 seen.get(MARK_LINE),
+                NO_SESSION_LINE in seen,
             )
         finally:
             app.terminate()
@@ -453,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
                     known = [v for v in values if v is not None]
                     if known:
                         print(summary(f"{name}: {what}", known))
+                if label == "source" and any(x.no_session for x in launches):
+                    print(f"{name}: no key pressed: today has no session to open (a Sunday, a closure)")
             print()
             in_process_costs(database, 3)
             for label, command in commands.items():

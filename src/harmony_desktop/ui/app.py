@@ -41,6 +41,8 @@ OPEN_LINE = "harmony-desktop: the services are open"
 KEYS_ENV = "HARMONY_BENCH_KEYS"
 ROLL_LINE = "harmony-desktop: Enter opened the roll"
 MARK_LINE = "harmony-desktop: P marked a student"
+#: ... or this one instead, on a day without a session to open (a Sunday).
+NO_SESSION_LINE = "harmony-desktop: no session today to open"
 
 
 def skip_pyside_source_scan() -> None:
@@ -204,6 +206,9 @@ def press_keys(window: MainWindow) -> None:
         register.markSaved.disconnect(marked)
         print(MARK_LINE, flush=True)
 
+    if register.sessions_model.rowCount() == 0:
+        print(NO_SESSION_LINE, flush=True)
+        return
     register.rollOpened.connect(opened)
     register.markSaved.connect(marked)
     press(register.sessions_view, Qt.Key.Key_Return, "\r")
