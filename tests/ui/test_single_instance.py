@@ -167,3 +167,33 @@ def test_a_window_that_does_not_answer_is_named_and_nothing_is_opened(
     assert not (data / single_instance.REQUEST_NAME).exists()  # its request taken back
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     assert [w for w in shown if w.isVisible()] == []
+
+
+def test_before_the_main_window_the_dialog_on_screen_comes_forward(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The first start's choices (no hub yet) are a dialog, not the main window: a second
+    # start must bring that forward, and only then take its request away.
+    from PySide6.QtWidgets import QDialog
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    guard = single_instance.InstanceLock(folder)
+    assert guard.acquire()
+    try:
+        guard.listen()
+        guard.look()  # nothing asked: nothing to do
+        assert single_instance.bring_forward() is False  # no window of the app on screen
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        (folder / single_instance.REQUEST_NAME).write_text("")
+        guard.look()
+        assert not (folder / single_instance.REQUEST_NAME).exists()
+        assert single_instance.bring_forward() is True
+        dialog.close()
+        assert single_instance.bring_forward() is False
+    finally:
+        guard.release()
+    assert not (folder / single_instance.LOCK_NAME).exists()

@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from harmony_desktop import APP_NAME
 
@@ -125,23 +125,24 @@ class InstanceLock(QObject):
 
 def bring_forward() -> bool:
     """Show the app's main window (restored if minimised, raised, active) and any
-    dialog open over it. False when there is no window to show."""
+    dialog open over it; before the main window exists (the first start's choices), the
+    dialog on screen. False when there is no window to show."""
     from harmony_desktop.ui.main_window import MainWindow
 
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    if not windows:
-        return False
-    window: QWidget = windows[0]
-    state = window.windowState() & ~Qt.WindowState.WindowMinimized
-    window.setWindowState(state | Qt.WindowState.WindowActive)
-    window.show()
-    window.raise_()
-    window.activateWindow()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    mains = [w for w in shown if isinstance(w, MainWindow)]
     modal = QApplication.activeModalWidget()
-    if modal is not None and modal is not window:
-        modal.raise_()
-        modal.activateWindow()
-    return True
+    dialogs = [w for w in shown if isinstance(w, QDialog)]
+    forward: list[QWidget] = [*(mains[:1] or dialogs[:1])]
+    if modal is not None and modal not in forward:
+        forward.append(modal)
+    for window in forward:
+        state = window.windowState() & ~Qt.WindowState.WindowMinimized
+        window.setWindowState(state | Qt.WindowState.WindowActive)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+    return bool(forward)
 
 
 def ask_open_window(folder: Path, wait_ms: int | None = None) -> bool:
