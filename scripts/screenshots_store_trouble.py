@@ -5,8 +5,12 @@
         .venv/bin/python scripts/screenshots_store_trouble.py full /tmp/store-trouble
     LANGUAGE=es xvfb-run -a -s "-screen 0 1280x720x24" \\
         .venv/bin/python scripts/screenshots_store_trouble.py full /tmp/store-trouble
+    xvfb-run -a -s "-screen 0 1280x720x24" \\
+        .venv/bin/python scripts/screenshots_store_trouble.py already-open /tmp/store-trouble
 
-``full`` puts a generated demo hub (entirely synthetic) on a 3 MB disk, fills the disk
+``already-open`` is a second start while a window holds the data folder and does not
+answer (no root needed). ``full`` puts a generated demo hub (entirely synthetic) on a
+3 MB disk, fills the disk
 and starts the app as a person would (``run_window``); ``read-only`` makes the database
 0400 and its folder 0500 and starts it, run without root's right to ignore that (the
 process drops CAP_DAC_OVERRIDE through ``setpriv``, as below). Each saves
@@ -75,9 +79,29 @@ def shoot(data: Path, out: Path, name: str) -> int:
     return 0 if seen else 1
 
 
+def already_open(folder: Path) -> int:
+    """A second start whose open window does not answer: the lock is held by this
+    process (alive, so not stale), whose "window" never takes the request."""
+    from PySide6.QtCore import QLockFile
+
+    from harmony_desktop.ui import single_instance
+
+    data = folder / "already-open"
+    shutil.rmtree(data, ignore_errors=True)
+    prepare(data)
+    held = QLockFile(str(data / single_instance.LOCK_NAME))
+    if not held.tryLock(0):
+        raise SystemExit("could not take the lock")
+    single_instance._WAIT_MS = 500  # not the 4 s a person waits
+    try:
+        return shoot(data, folder, "already-open")
+    finally:
+        held.unlock()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=["full", "read-only"])
+    parser.add_argument("kind", choices=["full", "read-only", "already-open"])
     parser.add_argument("folder", type=Path)
     args = parser.parse_args()
     folder: Path = args.folder
@@ -94,6 +118,8 @@ def main() -> int:
             return shoot(disk / "data", folder, "disk-full")
         finally:
             subprocess.run(["umount", "-l", str(disk)], check=False)
+    if args.kind == "already-open":
+        return already_open(folder)
     data = folder / "read-only"
     shutil.rmtree(data, ignore_errors=True)
     prepare(data)
