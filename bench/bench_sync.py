@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HARMONY_TOKEN_STORE", "file")
 
@@ -55,6 +56,23 @@ def laptop(folder: Path) -> SyncService:
     store = Store(folder / "harmony.sqlite3")
     ensure_attendance_codes(store)
     return SyncService(store, folder, tokens=TokenStore(folder, store.device_id))
+
+
+def page_bytes(client: Any, clocks: str) -> list[int]:
+    """The body size of every page of a first pull, asking for ``clocks`` ("full": as an
+    older client asks; "compact": ``{"*": clock}`` for a row written at one clock)."""
+    sizes, cursor = [], 0
+    while True:
+        body = {"epoch": None, "cursor": cursor, "limit": 1000, "clocks": clocks}
+        response = client.http.post(
+            client.base_url + "/v1/pull", json=body, headers=client._headers(True)
+        )
+        response.raise_for_status()
+        sizes.append(len(response.content))
+        page = response.json()
+        cursor = int(page["cursor"])
+        if not page["has_more"]:
+            return sizes
 
 
 def build_hub(store: Store, students: int, sessions: int) -> tuple[str, list[str], list[str]]:
@@ -255,6 +273,13 @@ def main() -> None:
             f"  of which fetching the {pages} pages alone (server + network + JSON): {fetch:.2f}s; "
             f"applying them on the laptop adds ~{max(0.0, first['seconds'] - fetch):.2f}s "
             f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        )
+        full, compact = page_bytes(client, "full"), page_bytes(client, "compact")
+        print(
+            f"  JSON bytes of the {len(full)} pages: every field's clock "
+            f"{sum(full) / 1e6:.1f} MB ({statistics.median(full) / 1e6:.2f} MB a page), "
+            f'"clocks": "compact" {sum(compact) / 1e6:.1f} MB '
+            f"({statistics.median(compact) / 1e6:.2f} MB a page)"
         )
 
         med_full, worst_full = noop_median(b)

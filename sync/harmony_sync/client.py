@@ -162,11 +162,23 @@ class SyncClient:
         return self._call("POST", "/v1/push", {"epoch": epoch, "mutations": mutations})
 
     def pull(
-        self, epoch: str | None, cursor: int, limit: int = 1000, *, own_rows: bool = False
+        self,
+        epoch: str | None,
+        cursor: int,
+        limit: int = 1000,
+        *,
+        own_rows: bool = False,
+        compact_clocks: bool = True,
     ) -> dict[str, Any]:
         """One page of rows changed after ``cursor`` (``own_rows``: including those whose
-        current state this device pushed, which it normally has already)."""
+        current state this device pushed, which it normally has already).
+
+        ``compact_clocks``: ask for a row whose fields share one clock as
+        ``{"*": clock}``; a server that does not know the field sends every field's
+        clock, so the page may hold either form (the replica expands it)."""
         body: dict[str, Any] = {"epoch": epoch, "cursor": cursor, "limit": limit}
+        if compact_clocks:
+            body["clocks"] = "compact"
         if own_rows:
             body["own_rows"] = True
         return self._call("POST", "/v1/pull", body)

@@ -97,14 +97,21 @@ class Laptop:
         return dict(response.json())
 
     def pull_raw(
-        self, cursor: int | None = None, limit: int = 500, *, own_rows: bool = False
+        self,
+        cursor: int | None = None,
+        limit: int = 500,
+        *,
+        own_rows: bool = False,
+        clocks: str | None = None,
     ) -> Response:
-        """POST /v1/pull and return the raw response."""
+        """POST /v1/pull and return the raw response (``clocks``: the form asked for;
+        None: the field left out, as an older client leaves it)."""
         body = {
             "epoch": self.epoch,
             "cursor": self.cursor if cursor is None else cursor,
             "limit": limit,
             **({"own_rows": True} if own_rows else {}),
+            **({"clocks": clocks} if clocks is not None else {}),
         }
         return self.client.post("/v1/pull", json=body, headers=self.headers)
 

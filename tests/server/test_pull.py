@@ -271,3 +271,89 @@ def test_the_page_over_http_is_the_stored_page_written_as_json(
     assert student["values"] == {"notes": 'Señora "Ana"\n\\ ✓', "grade": "3"}
     assert [c["losing_value"] for c in page["conflicts"]] == ["older"]
     assert {r["hub_id"] for r in page["rows"]} == {north, None}
+
+
+def _mixed_rows(a: Any, b: Any, north: str) -> tuple[str, str, str, str, str]:
+    """A student written at one clock, and one whose fields have two clocks (``b``
+    changed one of them later); returns their ids and the clocks."""
+    one, two = new_id(), new_id()
+    first = "001795000000000-00000-" + a.node
+    later = "001795000005000-00002-" + b.node
+    a.push(
+        [
+            a.mutation("student", one, north, {"notes": "x", "grade": "3"}, clock=first),
+            a.mutation("student", two, north, {"notes": "y", "grade": "4"}, clock=first),
+        ]
+    )
+    b.push([b.mutation("student", two, north, {"grade": "5"}, clock=later, bases={"grade": first})])
+    return one, two, first, later, north
+
+
+def test_a_compact_pull_sends_one_clock_for_a_row_written_at_one_clock(
+    engine: Engine, hubs, laptop: LaptopFactory
+) -> None:
+    north, _ = hubs
+    a, b, reader = laptop([north]), laptop([north]), laptop([north])
+    one, two, first, later, _ = _mixed_rows(a, b, north)
+    response = reader.pull_raw(cursor=0, clocks="compact")
+    assert response.status_code == 200
+    page = response.json()
+    PullResponse.model_validate(page)
+    rows = {r["id"]: r for r in page["rows"]}
+    assert rows[one]["clocks"] == {"*": "001795000000000-00000-" + a.node}
+    assert rows[one]["values"] == {"notes": "x", "grade": "3"}
+    # fields of different clocks: every field's clock, as before
+    assert rows[two]["clocks"] == {
+        "notes": "001795000000000-00000-" + a.node,
+        "grade": "001795000005000-00002-" + b.node,
+    }
+    assert rows[two]["values"] == {"notes": "y", "grade": "5"}
+    assert (first, later) == (rows[one]["clocks"]["*"], rows[two]["clocks"]["grade"])
+    # the hub row too (the server's genesis clock for its name and deleted)
+    assert rows[north]["clocks"] == {"*": "000000000000000-00000-0000000000000000"}
+    # what the response writes from the stored text is what the decoded page says
+    device = accounts.authenticate(engine, reader.token)
+    assert device is not None
+    stored = store.pull(engine, device, reader.epoch, 0, 500, compact=True)
+    assert {k: v for k, v in page.items() if not k.startswith("server_time")} == stored
+
+
+def test_a_pull_that_does_not_ask_for_compact_clocks_gets_every_fields_clock(
+    hubs, laptop: LaptopFactory
+) -> None:
+    """An older client leaves the field out; a newer one may ask for a form this server
+    does not know: both get every field's clock."""
+    north, _ = hubs
+    a, b, reader = laptop([north]), laptop([north]), laptop([north])
+    one, two, _first, _later, _ = _mixed_rows(a, b, north)
+    for clocks in (None, "full", "tiny"):
+        response = reader.pull_raw(cursor=0, clocks=clocks)
+        assert response.status_code == 200, clocks
+        rows = {r["id"]: r for r in response.json()["rows"]}
+        assert rows[one]["clocks"] == {
+            "notes": "001795000000000-00000-" + a.node,
+            "grade": "001795000000000-00000-" + a.node,
+        }
+        assert rows[two]["clocks"] == {
+            "notes": "001795000000000-00000-" + a.node,
+            "grade": "001795000005000-00002-" + b.node,
+        }
+        assert rows[north]["clocks"] == {
+            "name": "000000000000000-00000-0000000000000000",
+            "deleted": "000000000000000-00000-0000000000000000",
+        }
+
+
+def test_a_compact_pull_still_leaves_out_the_devices_own_rows(hubs, laptop: LaptopFactory) -> None:
+    """No echo: the compact form changes how clocks are written, not which rows go."""
+    north, _ = hubs
+    a, b = laptop([north]), laptop([north])
+    row = new_id()
+    a.pull_all()
+    a.push([a.mutation("student", row, north, {"notes": "mine"})])
+    assert a.pull_raw(clocks="compact").json()["rows"] == []
+    [pulled] = [r for r in b.pull_all()[0] if r["id"] == row]
+    assert set(pulled["clocks"]) == {"notes"}  # (the fake pulls the full form)
+    page = b.pull_raw(cursor=0, clocks="compact").json()
+    [compact] = [r for r in page["rows"] if r["id"] == row]
+    assert compact["clocks"] == {"*": pulled["clocks"]["notes"]}

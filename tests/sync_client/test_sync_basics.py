@@ -327,3 +327,59 @@ def test_each_side_to_review_says_which_laptop_wrote_it(
 
 def _without(mapping: dict[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in mapping.items() if k != key}
+
+
+def test_a_laptop_pulling_compact_clocks_stores_what_an_older_one_stores(
+    replica: ReplicaFactory, live, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Through a real server: a laptop that asks for ``"clocks": "compact"`` and one
+    that does not (as an older version) hold the same rows with the same field clocks,
+    rows written at one clock and rows whose fields have several alike."""
+    import sqlite3
+
+    from harmony_desktop.store.models import SYNCED_MODELS
+
+    a, _b, hub = two_laptops(replica, live, students=3)
+    session_id = open_session(a, hub.hub_id, hub.ensemble_id)
+    a.services.roll.mark(session_id, hub.student_ids[0], "P", by=None)
+    later_millisecond()
+    a.services.roster.update_student(hub.student_ids[1], instrument="cello")
+    a.sync.sync()
+    seen: list[dict[str, str]] = []
+    pull = SyncClient.pull
+
+    def recorded(self: SyncClient, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        page = pull(self, *args, **kwargs)
+        seen.extend(row["clocks"] for row in page["rows"])
+        return page
+
+    monkeypatch.setattr(SyncClient, "pull", recorded)
+    compact = replica("compact")
+    compact.enroll([hub.hub_id])
+    compact.sync.sync()
+    assert {"*"} in [set(c) for c in seen]  # the compact form was on the wire
+    assert any(len(set(c.values())) > 1 for c in seen)  # and a row of several clocks
+    seen.clear()
+    monkeypatch.setattr(
+        SyncClient,
+        "pull",
+        lambda self, *args, **kwargs: recorded(self, *args, **kwargs, compact_clocks=False),
+    )
+    older = replica("older")
+    older.enroll([hub.hub_id])
+    older.sync.sync()
+    assert seen and all("*" not in c for c in seen)
+
+    def synced(rep: Replica) -> dict[str, list[tuple[Any, ...]]]:
+        with sqlite3.connect(rep.folder / "harmony.sqlite3") as conn:
+            return {
+                table: conn.execute(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
+                for table in SYNCED_MODELS
+            }
+
+    got, expected = synced(compact), synced(older)
+    assert got == expected
+    marks = got["attendance_mark"]
+    assert len(marks) == 1
+    student = [r for r in got["student"] if r[0] == hub.student_ids[1]]
+    assert len(student) == 1 and '"instrument"' in student[0][3]  # two clocks kept

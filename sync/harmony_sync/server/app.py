@@ -273,6 +273,7 @@ def create_app(engine: Engine | None = None, console: ConsoleSettings | None = N
             body.cursor,
             body.limit,
             own_rows=body.own_rows,
+            compact=body.compact_clocks,
             extra=_server_time(),
         )
         request.state.epoch = page.epoch

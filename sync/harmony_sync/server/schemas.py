@@ -57,6 +57,22 @@ class PullRequest(BaseModel):
         description="Also return rows whose current state this device pushed itself "
         "(after restoring the device's database from an older backup).",
     )
+    clocks: str = Field(
+        "full",
+        max_length=32,
+        description='"compact": a row whose fields all share one clock carries it as '
+        '{"*": clock}; anything else (and a server that does not know this field): every '
+        "field's clock written out.",
+    )
+
+    @property
+    def compact_clocks(self) -> bool:
+        """Whether the device reads the compact form of a row's clocks."""
+        return self.clocks == COMPACT_CLOCKS
+
+
+#: The value of ``PullRequest.clocks`` that asks for ``{"*": clock}`` rows.
+COMPACT_CLOCKS = "compact"
 
 
 class EnrollRequest(BaseModel):
@@ -173,6 +189,8 @@ class RowOut(BaseModel):
     id: str
     hub_id: str | None
     values: dict[str, Any]
+    #: every field's clock; or, when the request asked for ``"clocks": "compact"`` and
+    #: every field of the row has one clock, ``{"*": clock}``
     clocks: dict[str, str]
 
 

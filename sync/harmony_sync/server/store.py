@@ -775,6 +775,7 @@ def pull(
     limit: int,
     *,
     own_rows: bool = False,
+    compact: bool = False,
 ) -> dict[str, Any]:
     """A page of rows changed after ``cursor`` in the device's scope, and their conflicts.
 
@@ -784,6 +785,12 @@ def pull(
     Rows whose current state this device pushed and holds whole (``origin``) are left
     out, as the device has them: no echo. ``own_rows`` includes them (a device whose
     database was restored from an older backup needs them back).
+
+    ``compact``: a row whose fields all have one clock carries ``{"*": clock}`` instead
+    of every field's (the device asked for ``"clocks": "compact"``). A row's stored
+    clocks always name exactly the fields its values name (every writer sets both
+    together: :func:`merge_fields`, the hub registry), so the device gives that clock
+    to each field of ``values`` and has exactly the clocks of the full form.
     """
     page = _read_page(engine, device, epoch, cursor, limit, own_rows)
     rows = page.rows
@@ -797,7 +804,7 @@ def pull(
                 "id": r.row_id,
                 "hub_id": r.hub_id,
                 "values": values,
-                "clocks": clocks,
+                "clocks": _compact(clocks) if compact else clocks,
             }
             for r, (values, clocks) in zip(rows, decoded, strict=True)
         ],
@@ -825,6 +832,7 @@ def pull_json(
     limit: int,
     *,
     own_rows: bool = False,
+    compact: bool = False,
     extra: dict[str, Any] | None = None,
 ) -> PageText:
     """:func:`pull`'s page as the JSON text of the response body, with ``extra`` fields
@@ -835,13 +843,18 @@ def pull_json(
     sync's page of 1,000 rows is mostly that text, and decoding it, building objects and
     validating them against the response model took most of the request's time. The
     result is the same JSON :func:`pull` describes.
+
+    ``compact``: the clocks of a row written at one clock (almost every row) as
+    ``{"*": clock}``, found in the stored text (:func:`_compact_text`): they were 60%
+    of a first sync's bytes.
     """
     page = _read_page(engine, device, epoch, cursor, limit, own_rows)
     dumps = _dumps_text
+    clocks_text = _compact_text if compact else _as_is
     rows = ",".join(
         f'{{"table":{dumps(r.table_name)},"id":{dumps(r.row_id)},'
         f'"hub_id":{"null" if r.hub_id is None else dumps(r.hub_id)},'
-        f'"values":{r.data},"clocks":{r.clocks}}}'
+        f'"values":{r.data},"clocks":{clocks_text(r.clocks)}}}'
         for r in page.rows
     )
     head = json.dumps(
@@ -856,6 +869,35 @@ def pull_json(
     )
     text = f'{head[:-1]},"rows":[{rows}]}}'
     return PageText(text, page.epoch, len(page.rows), not page.has_more)
+
+
+#: A flat object of field names whose values are all one clock, as the database writes
+#: it out (SQLite's JSON text, written by ``json.dumps``, and PostgreSQL's ``jsonb::text``
+#: alike: ``{"a": "x", "b": "x"}``); group 1 is the clock. Field names are lower-case
+#: words; a clock, digits, hex digits and dashes. About 2 µs a row.
+_ONE_CLOCK = re.compile(r'\{"[a-z0-9_]+": "([0-9a-f-]+)"(?:, "[a-z0-9_]+": "\1")*\}')
+
+
+def _compact_text(clocks: str) -> str:
+    """A row's stored clocks (JSON text) as the pull sends them to a device that reads
+    the compact form: ``{"*": clock}`` when every field has that one clock, else as
+    stored. Exactly what :func:`_compact` gives for the decoded object (a text the
+    pattern does not recognise is sent whole: never wrong, only longer)."""
+    one = _ONE_CLOCK.fullmatch(clocks)
+    return clocks if one is None else f'{{"*":"{one.group(1)}"}}'
+
+
+def _compact(clocks: dict[str, str]) -> dict[str, str]:
+    """:func:`_compact_text` of decoded clocks."""
+    stamps = set(clocks.values())
+    if len(stamps) != 1:
+        return clocks
+    [clock] = stamps
+    return {"*": clock} if _ONE_CLOCK.fullmatch(json.dumps(clocks)) else clocks
+
+
+def _as_is(clocks: str) -> str:
+    return clocks
 
 
 def _dumps_text(value: str) -> str:

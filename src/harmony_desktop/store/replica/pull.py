@@ -30,6 +30,7 @@ from harmony_desktop.store.replica.wire import (
     Codec,
     Convert,
     codec,
+    expand_pulled_clocks,
     pack_clocks,
     row_clocks,
     row_values,
@@ -66,6 +67,7 @@ def apply_page(
     """
     now = now_iso()
     new_conflicts = 0
+    expand_pulled_clocks(rows)  # {"*": clock} -> every field's, as the full form says
     with store.raw_write(foreign_keys=False) as s, _bulk_cache(s, len(rows)):
         clock = load_clock(s, store.device_id, wall)
         wall_ms = wall()

@@ -304,6 +304,31 @@ def unpack_clocks(packed: str | None, fields: tuple[str, ...] | list[str]) -> di
     return {name: clock for name, clock in clocks.items() if clock is not None}
 
 
+def expand_pulled_clocks(rows: list[dict[str, Any]]) -> None:
+    """Give every pulled row in the compact form every field's clock, in place.
+
+    A server asked for ``"clocks": "compact"`` sends a row whose fields all share one
+    clock as ``{"*": clock}`` (and a row of several clocks, or any row from an older
+    server, with every field's). That clock belongs to each field of the row's
+    ``values``, exactly the fields the full form names, so after this the page is the
+    page the full form would have been and is merged the same way. A ``"*"`` beside
+    other names (no server sends it) is the clock of every field not named.
+    """
+    for row in rows:
+        clocks = row.get("clocks")
+        if type(clocks) is not dict or "*" not in clocks:
+            continue
+        values = row.get("values")
+        names = values if type(values) is dict else ()
+        default = clocks["*"]
+        if len(clocks) == 1:
+            row["clocks"] = dict.fromkeys(names, default)
+        else:
+            expanded = dict.fromkeys(names, default)
+            expanded.update((k, v) for k, v in clocks.items() if k != "*")
+            row["clocks"] = expanded
+
+
 def row_clocks(row: SyncedRow) -> dict[str, str]:
     """The field -> HLC map of a row (see the module docstring for the stored form)."""
     return unpack_clocks(row.clocks, codec(type(row)).fields)
