@@ -458,7 +458,9 @@ def main(argv: list[str] | None = None) -> int:
                     if known:
                         print(summary(f"{name}: {what}", known))
                 if label == "source" and any(x.no_session for x in launches):
-                    print(f"{name}: no key pressed: today has no session to open (a Sunday, a closure)")
+                    print(
+                        f"{name}: no key pressed: today has no session to open (a Sunday, a closure)"
+                    )
             print()
             in_process_costs(database, 3)
             for label, command in commands.items():
