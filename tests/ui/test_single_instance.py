@@ -197,3 +197,30 @@ def test_before_the_main_window_the_dialog_on_screen_comes_forward(
     finally:
         guard.release()
     assert not (folder / single_instance.LOCK_NAME).exists()
+
+
+def test_a_window_that_closes_while_asked_lets_the_new_start_open(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The open window is closing as the second start asks: it never takes the request,
+    # but its lock is gone by the time the second start stops waiting. No message: the
+    # second start opens the folder itself.
+    data = seeded(tmp_path)
+    held = QLockFile(str(data / single_instance.LOCK_NAME))
+    assert held.tryLock(0)
+    asked: list[bool] = []
+
+    def closing_meanwhile(folder: Path, wait_ms: int | None = None) -> bool:
+        asked.append(True)
+        held.unlock()
+        return False
+
+    monkeypatch.setattr(single_instance, "ask_open_window", closing_meanwhile)
+    monkeypatch.setattr(
+        single_instance, "say_already_open", lambda _f: pytest.fail("said it was open")
+    )
+    opened: list[str] = []
+    QTimer.singleShot(100, lambda: _close_when_open(opened))
+    assert run_window(str(data)) == 0
+    assert asked == [True] and len(opened) == 1
+    assert not (data / single_instance.LOCK_NAME).exists()

@@ -292,7 +292,8 @@ def run_window(
 def _claim_folder(folder: Path) -> InstanceLock | int:
     """The data folder's lock for this window (:mod:`~harmony_desktop.ui.single_instance`),
     listening once the event loop runs. When another window holds it, that window is
-    asked to come forward: 0 once it has, else 1 after a message saying what to do."""
+    asked to come forward: 0 once it has; if it closed meanwhile, this start takes the
+    lock and opens; else 1 after a message saying what to do."""
     from harmony_desktop.ui.single_instance import InstanceLock, ask_open_window, say_already_open
 
     with contextlib.suppress(OSError):  # the start-up says what is wrong with the disk
@@ -303,6 +304,9 @@ def _claim_folder(folder: Path) -> InstanceLock | int:
         return guard
     if ask_open_window(folder):
         return 0
+    if guard.acquire():  # that window closed meanwhile: this one opens instead
+        QTimer.singleShot(300, guard.listen)
+        return guard
     from harmony_desktop.store.today import read_language
 
     i18n.set_language(read_language(resolve_paths(str(folder)).database))
