@@ -83,7 +83,7 @@ def type_period(qtbot: QtBot, page: ReportsPage, first: str, last: str) -> None:
 
 
 def test_a_typed_period_is_read_in_the_language_s_order(
-    qtbot: QtBot, page: ReportsPage, language: str
+    qtbot: QtBot, page: ReportsPage, language: str, qtmodeltester: Any
 ) -> None:
     type_period(qtbot, page, "5/6/2026", "2026-07-10")
     with qtbot.waitSignal(page.reportShown, timeout=10_000):
@@ -92,6 +92,7 @@ def test_a_typed_period_is_read_in_the_language_s_order(
     asked = page.asked  # type: ignore[attr-defined]
     assert [(p.first, p.last) for p in asked] == [(first, dt.date(2026, 7, 10))]
     assert page.first_edit.text() == ("6 May 2026" if language == "en_US" else "5 jun 2026")
+    qtmodeltester.check(page.model)
 
 
 def test_a_first_day_after_the_last_is_refused_and_nothing_runs(
