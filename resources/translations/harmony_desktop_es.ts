@@ -206,7 +206,7 @@
     </message>
     <message>
         <source>What is wrong</source>
-        <extracomment>the times of day of the form, read whole before anything is stored</extracomment>
+        <extracomment>the dates and times of day of the form, read whole before anything is stored</extracomment>
         <translation>Qué está mal</translation>
     </message>
     <message>
@@ -1302,6 +1302,10 @@
     <message>
         <source>Previous day</source>
         <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Why the date was not taken</source>
+        <translation>Por qué no se tomó la fecha</translation>
     </message>
     <message>
         <source>Next day ▶</source>
@@ -3539,6 +3543,10 @@ the volunteer id of a row what a column sorts by</extracomment>
     <message>
         <source>Table:</source>
         <translation>Tabla:</translation>
+    </message>
+    <message>
+        <source>The period ends ({last}) before it starts ({first}). Choose a first day on or before the last.</source>
+        <translation>El periodo termina ({last}) antes de empezar ({first}). Elija un primer día igual o anterior al último.</translation>
     </message>
     <message>
         <source>Running the report…</source>

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.ui.datefield import DateBox
@@ -136,3 +136,44 @@ def test_up_and_down_step_a_day_and_an_empty_box_is_no_date_where_allowed(
     optional = DateBox(today=TODAY, empty_allowed=True)
     qtbot.addWidget(optional)
     assert optional.text() == "" and optional.date().isNull() and optional.refusal() is None
+
+
+def test_a_day_is_committed_on_enter_leaving_a_pick_or_a_step_never_while_typed(
+    qtbot: QtBot, language: str
+) -> None:
+    """``dayCommitted`` is what a costly reaction follows (the register's day, a query):
+    not every keystroke's reading, as ``dateChanged`` is; and once per date settled on."""
+    form = QWidget()
+    qtbot.addWidget(form)
+    box = DateBox(TODAY, form, today=TODAY)
+    after = QLineEdit(form)
+    after.move(0, 40)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=5000)
+    box.setFocus()
+    read: list[object] = []
+    settled: list[object] = []
+    box.dateChanged.connect(read.append)
+    box.dayCommitted.connect(settled.append)
+    box.selectAll()
+    qtbot.keyClicks(box, "5/6/2014")
+    assert read and settled == []  # read at each keystroke, settled on none of them
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    five_six = dt.date(2014, 5, 6) if language == "en_US" else dt.date(2014, 6, 5)
+    assert settled == [five_six]
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the same date again: nothing new
+    qtbot.keyClick(box, Qt.Key.Key_PageUp)  # a week on
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # a day back
+    assert settled == [five_six, five_six + dt.timedelta(days=7), five_six + dt.timedelta(days=6)]
+    box.selectAll()
+    qtbot.keyClicks(box, "2/30/2014")  # no date: refused, nothing settled
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert len(settled) == 3 and box.refusal() is not None
+    box.selectAll()
+    qtbot.keyClicks(box, "2014-07-01")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)  # leaving the box settles on it
+    assert QApplication.focusWidget() is after
+    assert settled[3:] == [dt.date(2014, 7, 1)]
+    box.set_day(dt.date(2014, 8, 1))  # given a date: not one settled on by a person
+    assert settled[4:] == []

@@ -150,7 +150,18 @@ class DateBox(DateField):
 
     What the call sites of a ``QDateEdit`` use: :meth:`date` and :meth:`setDate` (a
     ``QDate``; a null one is an empty box), minimum and maximum dates, and
-    ``dateChanged`` (a ``dt.date`` or None, as the text is read)."""
+    ``dateChanged`` (a ``dt.date`` or None, as the text is read: at every keystroke, so
+    "1/2" on the way to "1/23" is read too). What costs something (a day's register
+    loaded, a query) follows :attr:`dayCommitted` instead: the date the person settled
+    on. Up and Down step a day, Page Up and Page Down a week, as the arrows of a date
+    box did."""
+
+    dayCommitted = Signal(object)
+    """The date the person settled on (a ``dt.date``; None for an empty box that may be
+    empty): Enter, or the keyboard leaving the box, on a text the box takes; a calendar
+    pick; a step of the arrow or page keys. Only when it is another date than the one
+    the box was given (:meth:`set_day`) or last settled on; never while a date is typed,
+    and never for a refused text (:meth:`refusal` says why)."""
 
     def __init__(
         self,
@@ -167,6 +178,8 @@ class DateBox(DateField):
         self._maximum = dt.date(9999, 12, 31)
         #: the last date the box read: what :meth:`date` says while the text is no date
         self._good: dt.date | None = None
+        # the date the box was given or last settled on (dayCommitted)
+        self._committed: dt.date | None = None
         self.popup: QFrame | None = None
         self.calendar: QCalendarWidget | None = None
         self.pick = QAction(
@@ -179,6 +192,7 @@ class DateBox(DateField):
             button.setAccessibleName(self.pick.text())
         self.dateChanged.connect(self._read_changed)
         self.editingFinished.connect(self.tidy)
+        self.editingFinished.connect(self.commit)
         if day is not None:
             self.setDate(day if isinstance(day, QDate) else _qdate(day))
 
@@ -229,6 +243,7 @@ class DateBox(DateField):
         self.setText(day_text(day) if day else "")
         self._good = day
         self._shown = day  # read so even while its signals are blocked
+        self._committed = day
         self.setCursorPosition(0)
 
     def refusal(self) -> str | None:
@@ -252,6 +267,21 @@ class DateBox(DateField):
             self.setText(day_text(day))
             self.setCursorPosition(0)
         self.setToolTip(self.refusal() or "")
+
+    def commit(self) -> None:
+        """Say the date the box holds as settled on (:attr:`dayCommitted`), unless its
+        text is refused."""
+        if self.refusal() is None and self.day() != self._committed:
+            self._committed = self.day()
+            self.dayCommitted.emit(self._committed)
+
+    def _settle(self, day: dt.date) -> None:
+        """Show ``day`` (picked, or stepped to) and settle on it."""
+        settled = self._committed
+        self.set_day(day)
+        self.setToolTip("")
+        self._committed = settled
+        self.commit()
 
     # -- the calendar ------------------------------------------------------------------
 
@@ -286,8 +316,11 @@ class DateBox(DateField):
     def _picked(self, value: QDate) -> None:
         if self.popup is not None:
             self.popup.hide()
-        self.setDate(value)
+        self.window().activateWindow()  # the popup gone: its window has the keys again
         self.setFocus()
+        day = value.toPython()
+        if isinstance(day, dt.date):
+            self._settle(day)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
@@ -296,12 +329,14 @@ class DateBox(DateField):
         ):
             self.show_calendar()
             return
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods:
-            day = self.day()  # a day on or back, as the arrows of a date box did
+        steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1, Qt.Key.Key_PageUp: 7,
+                 Qt.Key.Key_PageDown: -7}  # fmt: skip
+        if key in steps and not mods:
+            day = self.day()  # a day (a week) on or back, as the arrows of a date box did
             if day is not None:
-                step = dt.timedelta(days=1 if key == Qt.Key.Key_Up else -1)
+                step = dt.timedelta(days=steps[Qt.Key(key)])
                 if self._minimum <= day + step <= self._maximum:
-                    self.set_day(day + step)
+                    self._settle(day + step)
                 return
         super().keyPressEvent(event)
 

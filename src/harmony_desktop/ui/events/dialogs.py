@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from harmony_desktop.domain.vocab import FamilyEventKind
 from harmony_desktop.services.events import kind_label
+from harmony_desktop.ui.datefield import DateBox
 from harmony_desktop.ui.events.models import tr
-from harmony_desktop.ui.language import DATE_BOX_FORMAT
 from harmony_desktop.ui.timefield import TimeField
 
 Submit = Callable[[], str | None]
@@ -74,7 +73,8 @@ class EventDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.on_submit: Submit | None = None
-        #: the times of day of the form, read whole before anything is stored
+        #: the dates and times of day of the form, read whole before anything is stored
+        self.date_fields: list[DateBox] = []
         self.time_fields: list[TimeField] = []
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -101,9 +101,10 @@ class EventDialog(QDialog):
 
     def when(self, day: dt.date, start: dt.time, end: dt.time) -> None:
         """Date, start and end rows."""
-        self.day = QDateEdit(QDate(day.year, day.month, day.day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(DATE_BOX_FORMAT)
+        # Typed whole in the window's language's order ("5/6/2026"), or picked from its
+        # calendar (Alt+Down); written as the window writes dates once left.
+        self.day = DateBox(day, today=day)
+        self.date_fields.append(self.day)
         # Typed as people type times ("7pm", "19:00"), shown as the window writes them.
         self.start = TimeField()
         self.start.setTime(QTime(start.hour, start.minute))
@@ -120,8 +121,15 @@ class EventDialog(QDialog):
 
     def submit(self) -> None:
         """Store through ``on_submit``; keep the dialog open with the reason if refused
-        (a start or end that is no time is refused before anything is stored)."""
-        problem = next(filter(None, (field.refusal() for field in self.time_fields)), None)
+        (a date or a start or end that is none is refused before anything is stored,
+        the keyboard in its box)."""
+        problem = None
+        fields: list[DateBox | TimeField] = [*self.date_fields, *self.time_fields]
+        for field in fields:
+            problem = field.refusal()
+            if problem:
+                field.setFocus()
+                break
         if problem is None and self.on_submit:
             problem = self.on_submit()
         if problem:

@@ -7,11 +7,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,7 +27,8 @@ from harmony_desktop.services.access import Access
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.roster import GRADES
 from harmony_desktop.services.setup import MAX_CAPACITY, EnsembleRecord, EnsembleSaved
-from harmony_desktop.ui.language import DATE_BOX_FORMAT, date_text, time_text
+from harmony_desktop.ui.datefield import DateBox
+from harmony_desktop.ui.language import date_text, time_text
 from harmony_desktop.ui.programme.models import Column
 from harmony_desktop.ui.programme.pages import (
     EditorPage,
@@ -183,15 +183,14 @@ class MeetingsEditor(QWidget):
 
 
 class OptionalDate(QWidget):
-    """A date that may be left open: a tick box and a date."""
+    """A date that may be left open: a tick box and a date box (typed whole in the
+    window's language's order, or picked from its calendar)."""
 
     def __init__(self, label: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(label)
         self.check.setAccessibleName(name)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(DATE_BOX_FORMAT)
+        self.edit = DateBox()
         self.edit.setAccessibleName(name)
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)
@@ -203,12 +202,22 @@ class OptionalDate(QWidget):
     def set_date(self, day: dt.date | None, default: dt.date) -> None:
         """Show ``day`` (None: open, the date box showing ``default``)."""
         self.check.setChecked(day is not None)
-        shown = day or default
-        self.edit.setDate(QDate(shown.year, shown.month, shown.day))
+        self.edit.set_day(day or default)
+        self.edit.setToolTip("")
+
+    def refusal(self) -> str | None:
+        """Why the ticked date's text is no date (None: a date, or left open)."""
+        return self.edit.refusal() if self.check.isChecked() else None
 
     def date(self) -> dt.date | None:
-        """The date, or None when left open."""
-        return self.edit.date().toPython() if self.check.isChecked() else None  # type: ignore[return-value]
+        """The date, or None when left open; :class:`ValidationError` when the ticked
+        date's text is none."""
+        if not self.check.isChecked():
+            return None
+        refused = self.edit.refusal()
+        if refused:
+            raise ValidationError(refused, "days")
+        return self.edit.day()
 
 
 def teacher_and_days(ensemble: EnsembleRecord) -> str:
@@ -315,6 +324,17 @@ class EnsemblesPage(EditorPage[EnsembleRecord]):
 
     def extra_buttons(self) -> list[QPushButton]:
         return [self.archive_button]
+
+    def save(self) -> None:
+        """Save the form; a ticked day whose text is no date is said first, the keyboard
+        in its box, and nothing is saved."""
+        for optional in (self.first_day, self.last_day):
+            refused = optional.refusal()
+            if refused:
+                self._failed(ValidationError(refused, "days"))
+                optional.edit.setFocus()
+                return
+        super().save()
 
     def _setup(self, services: Services) -> Any:
         from harmony_desktop.services.setup import SetupService

@@ -25,9 +25,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.sessions import SessionInfo
-from harmony_desktop.ui.language import time_text
+from harmony_desktop.ui.datefield import DateBox
+from harmony_desktop.ui.language import day_text, time_text
 from harmony_desktop.ui.register.models import (
     SessionColumn,
     SessionsModel,
@@ -104,7 +105,15 @@ def day_label(day: dt.date, pattern: str) -> str:
 
 
 class DayBar(QWidget):
-    """Previous day, the date, next day, today."""
+    """Previous day, the date, next day, today.
+
+    The date is typed whole (a :class:`~harmony_desktop.ui.datefield.DateBox`: "5/6/2026"
+    in the window's language's order, "2026-06-05", "5 jun 2026") or picked from its
+    calendar (Alt+Down, F4). The register moves to a typed day only when the teacher
+    settles on it (Enter, leaving the box, a calendar pick; Up/Down a day, Page Up/Page
+    Down a week): never at "1/2" on the way to "1/23". A text that is no date leaves the
+    register on its day, and the line under the bar says why (Escape puts the day shown
+    back in the box)."""
 
     dayRequested = Signal(object)
     """The teacher asked for another day: the ``datetime.date``."""
@@ -118,39 +127,85 @@ class DayBar(QWidget):
         self.prev_day_button.clicked.connect(
             lambda: self.dayRequested.emit(self.day - dt.timedelta(days=1))
         )
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit = DateBox(today, today=today)
         self.date_edit.setAccessibleName(tr("Date"))
         self.date_edit.setMinimumWidth(150)
-        self.date_edit.dateChanged.connect(self._edited)
+        self.date_edit.dayCommitted.connect(self._edited)
+        self.date_edit.editingFinished.connect(self._say_refusal)
+        self.date_edit.installEventFilter(self)
+        # why the typed text took the register nowhere (hidden while there is nothing)
+        self.refusal_label = QLabel()
+        self.refusal_label.setAccessibleName(tr("Why the date was not taken"))
+        self.refusal_label.setStyleSheet("color: #b00020")
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.hide()
         self.next_day_button = fitting_button(tr("Next day ▶"), tr("Next day"), ["▶"])
         self.next_day_button.clicked.connect(
             lambda: self.dayRequested.emit(self.day + dt.timedelta(days=1))
         )
         self.today_button = button(tr("Today"), tr("Go to today"))
         self.today_button.clicked.connect(lambda: self.dayRequested.emit(self.today))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         for widget in (
             self.prev_day_button,
             self.date_edit,
             self.next_day_button,
             self.today_button,
         ):
-            layout.addWidget(widget)
+            row.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.refusal_label)
 
     def show_day(self, day: dt.date) -> None:
-        """Show ``day`` in the date field (without asking for it again)."""
+        """Show ``day`` in the date field (without asking for it again). The same day
+        loaded again (a sync, a new session) leaves what the teacher is typing there."""
+        typing = day == self.day and self.date_edit.hasFocus() and self.date_edit.isModified()
         self.day = day
+        if not typing:
+            self._put_back()
+
+    def _put_back(self) -> None:
+        """The day shown in the box again, and nothing refused."""
+        day = self.day
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.setToolTip("")
         self.date_edit.blockSignals(False)
+        self._say("")
 
-    def _edited(self, value: QDate) -> None:
-        day = dt.date(value.year(), value.month(), value.day())
-        if day != self.day:
-            self.dayRequested.emit(day)
+    def _edited(self, day: object) -> None:
+        if isinstance(day, dt.date):
+            self._say("")
+            if day != self.day:
+                self.dayRequested.emit(day)
+
+    def _say_refusal(self) -> None:
+        """The text settled on is no date: say why; the register stays on its day."""
+        refused = self.date_edit.refusal()
+        if refused:
+            self._say(refused)
+
+    def _say(self, text: str) -> None:
+        self.refusal_label.setText(text)
+        self.refusal_label.setVisible(bool(text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in the date box puts back the day the register shows (when the box
+        says another, or nothing it takes)."""
+        if (
+            watched is self.date_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.date_edit.text() != day_text(self.day)
+        ):
+            self._put_back()
+            return True
+        return super().eventFilter(watched, event)
 
 
 class MissingRollBanner(QFrame):

@@ -311,13 +311,17 @@ class RegisterPage(QWidget):
         self.add_session_button.clicked.connect(self.add_ad_hoc)
         self.cancel_button = button(tr("Cancel session…"), tr("Cancel this session"))
         self.cancel_button.clicked.connect(self.cancel_session)
-        bar.addWidget(self.day_bar)
+        # Along the top: a date the day bar refuses says why on a line under the bar,
+        # and the teacher and the buttons stay where they were.
+        top = Qt.AlignmentFlag.AlignTop
+        teacher_label.setMinimumHeight(self.staff_box.sizeHint().height())  # level with it
+        bar.addWidget(self.day_bar, 0, top)
         bar.addSpacing(16)
-        bar.addWidget(teacher_label)
-        bar.addWidget(self.staff_box)
+        bar.addWidget(teacher_label, 0, top)
+        bar.addWidget(self.staff_box, 0, top)
         bar.addStretch(1)
-        bar.addWidget(self.add_session_button)
-        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.add_session_button, 0, top)
+        bar.addWidget(self.cancel_button, 0, top)
         return bar
 
     def _give_volunteers_room(self, height: int) -> None:

@@ -12,12 +12,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -31,9 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import Report, ReportParams, Sheet
 from harmony_desktop.services.reports.export import write_report
+from harmony_desktop.ui.datefield import DateBox
+from harmony_desktop.ui.language import day_text
 from harmony_desktop.ui.narrow import FlowLayout, row_group
 from harmony_desktop.ui.reports.model import ReportTableModel
 from harmony_desktop.ui.tasks import Progress, TaskManager, Ticket
@@ -58,10 +60,6 @@ SIZE_SAMPLE_CELLS = 10_000
 #: After a resize of the table, how long it must stay still (ms) before the titles are
 #: fitted again (not at every step of a drag).
 RESIZE_SETTLE_MS = 150
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class TitleHeader(QHeaderView):
@@ -167,11 +165,11 @@ class ReportsPage(QWidget):
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.dates_box = QCheckBox(tr("Only from"))
         self.dates_box.setAccessibleName(tr("Only some days"))
-        self.first_edit = QDateEdit(_qdate(self.today - dt.timedelta(days=27)))
-        self.last_edit = QDateEdit(_qdate(self.today))
+        # Typed whole in the window's language's order ("5/6/2026"), or picked from their
+        # calendars (Alt+Down); written as dates are printed once left: "1 Jul 2025".
+        self.first_edit = DateBox(self.today - dt.timedelta(days=27), today=self.today)
+        self.last_edit = DateBox(self.today, today=self.today)
         for edit, name in ((self.first_edit, tr("From")), (self.last_edit, tr("To"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")  # as dates are printed: "1 Jul 2025"
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         self.dates_box.toggled.connect(self.first_edit.setEnabled)
@@ -297,22 +295,47 @@ class ReportsPage(QWidget):
         """What the controls ask for."""
         first = last = None
         if self.dates_box.isChecked():
-            first = self.first_edit.date().toPython()
-            last = self.last_edit.date().toPython()
+            first = self.first_edit.day()
+            last = self.last_edit.day()
         return ReportParams(
             hub_id=self.hub_box.currentData(),
             ensemble_id=self.ensemble_box.currentData(),
-            first=first,  # type: ignore[arg-type]
-            last=last,  # type: ignore[arg-type]
+            first=first,
+            last=last,
             year=None if first else self.year_box.currentData(),
             today=self.today,
         )
 
     # -- running ------------------------------------------------------------------------
 
+    def refused_period(self) -> str | None:
+        """Why the days asked for are no period (a text that is no date, a first day
+        after the last), the keyboard put in the box to correct; None when they are one
+        (or the year is asked for)."""
+        if not self.dates_box.isChecked():
+            return None
+        for edit in (self.first_edit, self.last_edit):
+            refused = edit.refusal()
+            if refused:
+                edit.setFocus()
+                return refused
+        first, last = self.first_edit.day(), self.last_edit.day()
+        if first is not None and last is not None and first > last:
+            self.first_edit.setFocus()
+            return tr(
+                "The period ends ({last}) before it starts ({first}). Choose a first day "
+                "on or before the last."
+            ).format(first=day_text(first), last=day_text(last))
+        return None
+
     def run_report(self) -> None:
-        """Run the chosen report in the background, showing its progress."""
+        """Run the chosen report in the background, showing its progress; a period that
+        is none is said, and nothing is run."""
         self.cancel()
+        refused = self.refused_period()
+        if refused:
+            self._run_failed(ValidationError(refused, "period"))
+            return
         kind, params = self.kind_box.currentData(), self.params()
         reports = self.services.reports
 
