@@ -436,10 +436,12 @@ def parse_date(
     :func:`date_columns`; None: day/month only when the first number is over 12), or
     "4 Mar 2015" / "March 4, 2015" / "4 de marzo de 2015".
 
-    A bare number is an Excel serial number only where ``serials`` (a workbook) and only
-    outside the years 1900–2100: "2015" is a year, never 7 July 1905. None for an empty
-    cell; :class:`NotADate` for a bare number that is no date, :class:`ValueError` for
-    anything else that is not a date."""
+    A number is an Excel serial number only in a cell the workbook stores as a number
+    (an ``int`` or ``float``, where ``serials``: a workbook) and only outside the years
+    1900–2100: "2015" is a year, never 7 July 1905. Text is never a serial number, in a
+    workbook either: a text cell "45123" is what someone typed, not 16 July 2023. None for
+    an empty cell; :class:`NotADate` for a bare number that is no date,
+    :class:`ValueError` for anything else that is not a date."""
     today = today or dt.date.today()
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -450,12 +452,12 @@ def parse_date(
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, int | float):
+        if not serials:
+            raise NotADate(cell_text(value))
         return _serial(cell_text(value))
     text = str(value).strip()
     if _BARE_NUMBER.fullmatch(text):
-        if not serials or not re.fullmatch(r"\d{4,5}(\.\d+)?", text):
-            raise NotADate(text)
-        return _serial(text)
+        raise NotADate(text)  # text, even in a workbook: never a serial number
     text = _date_text(text)
     if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -619,8 +621,8 @@ class _Seen:
 @dataclass(frozen=True)
 class DateColumns:
     """How a table's date columns are read: each one's order, decided once for all its
-    rows (:func:`date_columns`), and whether a bare number may be an Excel serial
-    number (in a workbook, never in a text file)."""
+    rows (:func:`date_columns`), and whether a number cell may be an Excel serial
+    number (in a workbook; text, a text cell of a workbook too, never is)."""
 
     orders: dict[str, DateOrder] = field(default_factory=dict)
     serials: bool = True
