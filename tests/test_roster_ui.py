@@ -532,8 +532,8 @@ def test_the_import_dialog_lets_the_user_say_the_order_of_the_files_dates(
     qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "day first" in dialog.summary.text(), timeout=5000)
     assert dialog.summary.text().endswith(
-        "\nOr choose below how the file writes its dates, and check again: the dates that "
-        "cannot be read so are refused on their rows."
+        '\nOr say above, in "Dates written with numbers", how the file writes its dates, and '
+        "check again: the dates that cannot be read so are refused on their rows."
     )
     dialog.choose_date_order("day/month")
     assert dialog.date_order.currentText() == "Day first: 31/12/2014"

@@ -4568,9 +4568,9 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     </message>
     <message>
         <source>{refusal}
-Or choose below how the file writes its dates, and check again: the dates that cannot be read so are refused on their rows.</source>
+Or say above, in &quot;Dates written with numbers&quot;, how the file writes its dates, and check again: the dates that cannot be read so are refused on their rows.</source>
         <translation>{refusal}
-O elija abajo cómo escribe el archivo sus fechas y vuelva a revisar: las fechas que no se puedan leer así se rechazan en su fila.</translation>
+O indique arriba, en &quot;Fechas escritas con números&quot;, cómo escribe el archivo sus fechas y vuelva a revisar: las fechas que no se puedan leer así se rechazan en su fila.</translation>
     </message>
     <message>
         <source>The import failed and nothing was changed: {error}</source>

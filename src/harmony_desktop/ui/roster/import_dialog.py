@@ -385,8 +385,9 @@ class ImportDialog(QDialog):
             # and only the dates that cannot be read in it are refused, each on its row.
             self._say(
                 self.tr(
-                    "{refusal}\nOr choose below how the file writes its dates, and check "
-                    "again: the dates that cannot be read so are refused on their rows."
+                    '{refusal}\nOr say above, in "Dates written with numbers", how the file '
+                    "writes its dates, and check again: the dates that cannot be read so are "
+                    "refused on their rows."
                 ).format(refusal=str(exc)),
                 error=True,
             )
