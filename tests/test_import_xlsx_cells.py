@@ -91,6 +91,35 @@ def test_a_text_cell_of_five_digits_in_a_date_column_is_refused_not_a_serial(
     assert found["Vera"].district_student_id == "1234"
 
 
+def test_a_number_padded_with_zeros_by_its_format_keeps_them(
+    tmp_path: Path, services: Services, hub: HubFixture, importer: ImportService
+) -> None:
+    """Excel keeps a ZIP code or id typed as 01234 as the number 1234 formatted "00000"
+    (its "Zip Code" format): read as the sheet shows it, "01234" (on main: "1234", and
+    the next import from the district's CSV file, "01234", made a second child)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["First name", "Last name", "Date of birth", "District ID", "Grade"])
+    sheet.append(["Bea", "Cano Diaz", "2015-03-02", 1234, 3])
+    sheet.append(["Ciro", "Duran Paz", "2014-05-06", 98765, 4])
+    sheet["D2"].number_format = "00000"  # shown as 01234
+    sheet["D3"].number_format = "00000"  # shown as 98765
+    sheet["E2"].number_format = "00"  # shown as 03
+    book.save(tmp_path / "sis.xlsx")
+    report = importer.apply(hub.hub_id, read_table(tmp_path / "sis.xlsx"))
+    assert report.created == 2 and not report.rejected
+    found = students(services.store, hub.hub_id)
+    assert found["Bea"].district_student_id == "01234"
+    assert found["Ciro"].district_student_id == "98765"
+    assert found["Bea"].grade == "3"
+    # the district's CSV file later: the same child, not a second one
+    csv = tmp_path / "sis.csv"
+    csv.write_text("First name,Last name,Date of birth,District ID\nBea,Cano Diaz,,01234\n")
+    again = importer.apply(hub.hub_id, read_table(csv))
+    assert (again.created, again.unchanged) == (0, 1)
+
+
 def test_a_volunteers_text_date_cell_is_refused_with_its_column(
     tmp_path: Path, services: Services, hub: HubFixture
 ) -> None:

@@ -266,7 +266,9 @@ def read_csv(path: Path) -> tuple[Rows, str]:
 
 
 def read_workbook(path: Path) -> dict[str, Rows]:
-    """Every sheet of an .xlsx workbook: its rows with their sheet row numbers."""
+    """Every sheet of an .xlsx workbook: its rows with their sheet row numbers, each cell
+    as its type holds it (text, a number, a date), except a whole number padded by its
+    format, read as the text the sheet shows ("01234": :func:`_shown_value`)."""
     from openpyxl import load_workbook
 
     try:
@@ -278,8 +280,8 @@ def read_workbook(path: Path) -> dict[str, Rows]:
         # XML or zip error) is a damaged workbook too, said the same way.
         return {
             sheet.title: [
-                (number, list(values))
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                (number, [_shown_value(cell) for cell in cells])
+                for number, cells in enumerate(sheet.iter_rows(), start=1)
             ]
             for sheet in book.worksheets
         }
@@ -287,6 +289,27 @@ def read_workbook(path: Path) -> dict[str, Rows]:
         raise not_a_workbook(path) from exc
     finally:
         book.close()
+
+
+#: A number format of zeros only ("00000": Excel's "Zip Code", an id padded to its width).
+_ZEROS_FORMAT = re.compile(r"0{2,}")
+
+
+def _shown_value(cell: object) -> Cell:
+    """A workbook cell's value; a whole number whose format pads it with zeros as the
+    sheet shows it, as text: 1234 formatted "00000" is the ZIP code or id "01234", whose
+    leading zero Excel keeps only in the format."""
+    value: Cell = getattr(cell, "value", None)
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and value >= 0
+        and _ZEROS_FORMAT.fullmatch(str(getattr(cell, "number_format", "") or ""))
+    ):
+        width = len(str(getattr(cell, "number_format", "")))
+        return str(int(value)).zfill(width)
+    return value
 
 
 def blank(cell: Cell) -> bool:
