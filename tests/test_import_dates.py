@@ -429,3 +429,114 @@ def test_a_set_up_sheet_reads_each_date_column_in_one_order(
         read_setup(files)
     assert main(["--data-dir", data_dir, "setup", "import", *map(str, files)]) == 2
     assert "calendario.csv, Fecha: some dates are written day first" in capsys.readouterr().err
+
+
+# -- the order chosen, and every row of a column with both -------------------------------
+
+
+def test_both_orders_in_one_column_name_every_row_of_each(
+    tmp_path: Path, services: Services, hub: HubFixture, importer: ImportService
+) -> None:
+    """Which rows disagree, not only the first of each order (on main: one row each)."""
+    names = [f"Nino{n};Prueba Uno" for n in range(9)]
+    dates = [
+        "25/03/2015",  # row 2: day first
+        "03/14/2014",  # row 3: month first
+        "13/05/2014",  # row 4: day first
+        "05/13/2014",  # row 5: month first
+        "03/04/2014",  # row 6: either
+        "14/02/2013",  # row 7: day first
+        "15/02/2013",  # row 8: day first
+        "16/02/2013",  # row 9: day first
+        "17/02/2013",  # row 10: day first
+    ]
+    rows = [f"{name};{day}" for name, day in zip(names, dates, strict=True)]
+    path = write_csv(tmp_path / "ambas.csv", ["Nombre;Apellido(s);Fecha de nacimiento", *rows])
+    with pytest.raises(ValidationError) as refused:
+        importer.dry_run(hub.hub_id, read_table(path))
+    assert str(refused.value) == (
+        "Fecha de nacimiento: some dates are written day first (25/03/2015 on row 2, "
+        "13/05/2014 on row 4, 14/02/2013 on row 7, 15/02/2013 on row 8, 16/02/2013 on row 9 "
+        "and 1 more) and some month first (03/14/2014 on row 3, 05/13/2014 on row 5), so the "
+        "others cannot be read for sure. Correct the column so that all its dates are in one "
+        "order, or write them as YYYY-MM-DD, and check the file again."
+    )
+    with i18n.using("es"), pytest.raises(ValidationError) as refused:
+        importer.dry_run(hub.hub_id, read_table(path))
+    assert "(03/14/2014 en la fila 3, 05/13/2014 en la fila 5)" in str(refused.value)
+    assert "16/02/2013 en la fila 9 y 1 más)" in str(refused.value)
+
+
+def test_an_order_chosen_reads_both_and_refuses_only_the_rows_it_cannot(
+    tmp_path: Path, services: Services, hub: HubFixture, importer: ImportService
+) -> None:
+    """Day first chosen for a column with both orders: the month-first date is refused on
+    its row, the rest imported (on main the whole file was refused, with no choice)."""
+    from harmony_desktop.services.sheets import DAY_MONTH, MONTH_DAY
+
+    table = read_table(spanish_roster(tmp_path, "25/03/2015", "03/14/2014", "03/04/2014"))
+    report = importer.dry_run(hub.hub_id, table, date_order=DAY_MONTH)
+    assert (report.created, [(r.line, r.reason) for r in report.rejected]) == (
+        2,
+        [
+            (
+                3,
+                "03/14/2014 is not a date when read day/month, the order chosen for this "
+                "import: write the birth date as YYYY-MM-DD, or choose the other order.",
+            )
+        ],
+    )
+    assert report.dates == [
+        "Fecha de nacimiento: 03/04/2014 read as 3 April 2014 (day/month), as chosen for "
+        "this import."
+    ]
+    with i18n.using("es"):
+        spanish = importer.dry_run(hub.hub_id, table, date_order=DAY_MONTH)
+    assert spanish.rejected[0].reason == (
+        "03/14/2014 no es una fecha leída como día/mes, el orden elegido para esta "
+        "importación: escriba la fecha de nacimiento como AAAA-MM-DD, o elija el otro orden."
+    )
+    assert spanish.dates == [
+        "Fecha de nacimiento: 03/04/2014 se lee como 3 de abril de 2014 (día/mes), como se "
+        "eligió para esta importación."
+    ]
+    importer.apply(hub.hub_id, table, date_order=DAY_MONTH)
+    found = births(services.store, hub.hub_id)
+    assert (found["Aitana"], found["Celia"]) == (dt.date(2015, 3, 25), dt.date(2014, 4, 3))
+    assert "Bruno" not in found
+
+    # Month first chosen for a file whose dates all could be either, its headers in
+    # Spanish (which alone would read them day first).
+    ambiguous = read_table(spanish_roster(tmp_path, "03/04/2014", "12/11/2013"))
+    report = importer.apply(hub.hub_id, ambiguous, date_order=MONTH_DAY)
+    assert report.created == 2 and not report.rejected
+    with services.store.read() as s:
+        born = {
+            (r.legal_first_name, r.date_of_birth)
+            for r in s.exec(select(Student).where(Student.hub_id == hub.hub_id)).all()
+        }
+    assert {("Aitana", dt.date(2014, 3, 4)), ("Bruno", dt.date(2013, 12, 11))} <= born
+
+
+def test_an_english_file_with_the_app_in_english_is_read_day_first_when_its_dates_say_so(
+    tmp_path: Path, services: Services, hub: HubFixture, importer: ImportService
+) -> None:
+    """English headers, the app in English (both would say month/day), but 31/12/2014 can
+    only be day first: the column is read day first, never refused as "English means US"."""
+    i18n.set_language("en")
+    path = write_csv(
+        tmp_path / "uk.csv",
+        [
+            "First name,Last name,Date of birth",
+            "Dana,Ellis Ford,31/12/2014",
+            "Eric,Fulton Gray,05/06/2015",
+        ],
+        "utf-8",
+    )
+    report = importer.apply(hub.hub_id, read_table(path))
+    assert not report.rejected
+    assert report.dates == [
+        "Date of birth: 05/06/2015 read as 5 June 2015 (day/month), as 31/12/2014 on row 2 shows."
+    ]
+    found = births(services.store, hub.hub_id)
+    assert (found["Dana"], found["Eric"]) == (dt.date(2014, 12, 31), dt.date(2015, 6, 5))

@@ -12,9 +12,11 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlmodel import select
 
 from harmony_desktop.domain.vocab import EnrollmentStatus
 from harmony_desktop.services.context import Services
+from harmony_desktop.store.models import Student
 from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.roster import RosterPage
 from harmony_desktop.ui.roster.enrollment_panel import WaitlistDialog
@@ -513,6 +515,55 @@ def test_the_import_dry_run_says_how_dates_are_read_and_refuses_both_orders(
         spanish.reject()
     finally:
         install_translator(qapp, QLocale("en_US"))
+
+
+def test_the_import_dialog_lets_the_user_say_the_order_of_the_files_dates(
+    qtbot: QtBot, page: RosterPage, services: Services, hub: HubFixture, tmp_path: Path
+) -> None:
+    """A column with both orders is not the end of the import: the person who knows the
+    file chooses its order, and only the date that cannot be read so is refused, on its
+    row (on main the file was refused with no way on but editing it)."""
+    dialog = page.open_import()
+    with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+        dialog.load_file(
+            _birth_dates_file(tmp_path / "b.csv", "25/03/2015", "03/14/2014", "03/04/2014")
+        )
+    assert dialog.chosen_date_order() is None  # as the file shows, until chosen
+    qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "day first" in dialog.summary.text(), timeout=5000)
+    assert dialog.summary.text().endswith(
+        '\nOr say above, in "Dates written with numbers", how the file writes its dates, and '
+        "check again: the dates that cannot be read so are refused on their rows."
+    )
+    dialog.choose_date_order("day/month")
+    assert dialog.date_order.currentText() == "Day first: 31/12/2014"
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.text() == (
+        "Dry run: 2 to create, 0 to update, 0 unchanged, 1 rejected.\n"
+        "Fecha de nacimiento: 03/04/2014 read as 3 April 2014 (day/month), as chosen for "
+        "this import."
+    )
+    assert dialog.rejected_rows.item(0).text() == (
+        "row 3: 03/14/2014 is not a date when read day/month, the order chosen for this "
+        "import: write the birth date as YYYY-MM-DD, or choose the other order."
+    )
+    # choosing again asks for a new check before anything is imported
+    dialog.choose_date_order("month/day")
+    assert not dialog.import_button.isEnabled()
+    dialog.choose_date_order("day/month")
+    with qtbot.waitSignal(dialog.checked, timeout=5000):
+        qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with services.store.read() as s:
+        born = {
+            st.legal_first_name: st.date_of_birth
+            for st in s.exec(select(Student).where(Student.hub_id == hub.hub_id)).all()
+        }
+    assert (born["Aitana"], born["Celia"]) == (dt.date(2015, 3, 25), dt.date(2014, 4, 3))
+    assert "Bruno" not in born
+    dialog.reject()
 
 
 def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> None:

@@ -2153,6 +2153,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>Roll not taken</source>
+        <extracomment>The synced fields that hold a day (a wire value &quot;2014-06-05&quot;): shown as the window writes a date (a test keeps this the models&apos; every date field). The synced fields that hold a time of day (a wire value &quot;15:30:00&quot;).</extracomment>
         <translation>Asistencia sin tomar</translation>
     </message>
     <message>
@@ -4484,6 +4485,26 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>Elija un &amp;archivo CSV o de Excel…</translation>
     </message>
     <message>
+        <source>As the file shows (the check says how)</source>
+        <translation>Como indica el archivo (la revisión dice cómo)</translation>
+    </message>
+    <message>
+        <source>Day first: 31/12/2014</source>
+        <translation>Día primero: 31/12/2014</translation>
+    </message>
+    <message>
+        <source>Month first: 12/31/2014</source>
+        <translation>Mes primero: 12/31/2014</translation>
+    </message>
+    <message>
+        <source>Order of day and month in the file&apos;s dates</source>
+        <translation>Orden del día y el mes en las fechas del archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Dates written with numbers:</source>
+        <translation>Fechas escritas con &amp;números:</translation>
+    </message>
+    <message>
         <source>&amp;1. Check (dry run)</source>
         <translation>&amp;1. Revisar (prueba)</translation>
     </message>
@@ -4552,6 +4573,12 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Imported: {summary}</source>
         <translation>Importado: {summary}</translation>
+    </message>
+    <message>
+        <source>{refusal}
+Or say above, in &quot;Dates written with numbers&quot;, how the file writes its dates, and check again: the dates that cannot be read so are refused on their rows.</source>
+        <translation>{refusal}
+O indique arriba, en &quot;Fechas escritas con números&quot;, cómo escribe el archivo sus fechas y vuelva a revisar: las fechas que no se puedan leer así se rechazan en su fila.</translation>
     </message>
     <message>
         <source>The import failed and nothing was changed: {error}</source>

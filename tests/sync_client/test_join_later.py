@@ -363,7 +363,7 @@ def test_the_enrollment_dialog_and_needs_review_say_what_only_a_data_manager_may
         assert [[model.data(model.index(0, c)) for c in (1, 2, 3, 4)]] == [
             [
                 "Registro nuevo rechazado",
-                "Año: 2026-27; Primer día: 2026-08-24; Último día: 2027-06-11",
+                "Año: 2026-27; Primer día: 24 ago 2026; Último día: 11 jun 2027",
                 "Esta computadora",
                 "El servidor solo acepta esto de la computadora de un administrador(a) de datos.",
             ]

@@ -298,9 +298,9 @@ def test_an_import_by_the_keyboard_alone_enter_takes_each_step(
     combos = [dialog.mapping.cellWidget(row, 2) for row in range(3)]
     assert focus() is combos[0]  # where each column goes
     # Import waits, disabled, for the dry run.
-    assert tab_order(dialog.choose, 8) == [
-        dialog.choose, dialog.mapping, *combos, dialog.dry_run_button, dialog.close_button,
-        dialog.rejected_rows,
+    assert tab_order(dialog.choose, 9) == [
+        dialog.choose, dialog.mapping, *combos, dialog.date_order, dialog.dry_run_button,
+        dialog.close_button, dialog.rejected_rows,
     ]  # fmt: skip
     press(qtbot, Qt.Key.Key_Tab)
     assert focus() is combos[1]  # the table's cells no longer catch Tab

@@ -589,6 +589,7 @@ IMPORT_KEYS = {
     "en_US": {
         "f": "Choose a CSV or Excel &file…",
         "w": 'Check &where each column goes. Columns set to "(ignore)" are skipped.',
+        "d": "&Dates written with numbers:",
         "1": "&1. Check (dry run)",
         "2": "&2. Import",
         "c": "&Close",
@@ -597,6 +598,7 @@ IMPORT_KEYS = {
     "es_MX": {
         "a": "Elija un &archivo CSV o de Excel…",
         "r": '&Revise adónde va cada columna. Las columnas marcadas "(ignorar)" se omiten.',
+        "n": "Fechas escritas con &números:",
         "1": "&1. Revisar (prueba)",
         "2": "&2. Importar",
         "c": "&Cerrar",

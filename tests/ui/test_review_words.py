@@ -109,7 +109,7 @@ def test_a_refused_new_staff_member_is_named_in_the_words_of_the_staff_form(
     held = {**sent, "hubs": "Cedar Park Hub"}
     if language == "es_MX":
         assert held_text(held, "staff", new=True) == (
-            "Nombre: Rosa Teacher; Función: teacher; Sedes: Cedar Park Hub"
+            "Nombre: Rosa Teacher; Función: Maestro(a); Sedes: Cedar Park Hub"
         )
         assert [field_label(n, "term") for n in ("name", "first_day", "last_day")] == [
             "Nombre",
@@ -119,7 +119,7 @@ def test_a_refused_new_staff_member_is_named_in_the_words_of_the_staff_form(
         assert field_label("deleted") == "Eliminado"
     else:
         assert held_text(held, "staff", new=True) == (
-            "Name: Rosa Teacher; Role: teacher; Hubs: Cedar Park Hub"
+            "Name: Rosa Teacher; Role: Teacher; Hubs: Cedar Park Hub"
         )
         assert [field_label(n, "term") for n in ("name", "first_day", "last_day")] == [
             "Name",

@@ -50,6 +50,7 @@ from harmony_desktop.services.sheets import (
     DateColumns,
     HeaderMatcher,
     NotADate,
+    NotInOrder,
     RawTable,
     blank,
     cell_text,
@@ -636,7 +637,7 @@ def _convert_student_value(target: str, raw: Cell, today: dt.date, dates: DateCo
     if target == "date_of_birth":
         try:
             return dates.parse(target, raw, today=today)
-        except NotADate as exc:
+        except (NotADate, NotInOrder) as exc:
             raise ValidationError(exc.reason(), target) from exc
         except (ValueError, OverflowError) as exc:
             raise ValidationError(
@@ -731,13 +732,20 @@ class ImportService:
         self._today = today
 
     def dry_run(
-        self, hub_id: str, table: RawTable, mapping: dict[int, str | None] | None = None
+        self,
+        hub_id: str,
+        table: RawTable,
+        mapping: dict[int, str | None] | None = None,
+        *,
+        date_order: str | None = None,
     ) -> ImportReport:
-        """What :meth:`apply` would do, without writing anything."""
+        """What :meth:`apply` would do, without writing anything. ``date_order``: the
+        order of day and month the person chose for dates written with numbers only
+        (None: as the file shows, :func:`~harmony_desktop.services.sheets.date_columns`)."""
         mapping = guess_mapping(table.headers) if mapping is None else mapping
         check_mapping(mapping)
         with self.store.read() as s:
-            report, _plans = self._plan(s, hub_id, table, mapping)
+            report, _plans = self._plan(s, hub_id, table, mapping, date_order)
         report.unmapped = unmapped_columns(table, mapping)
         return report
 
@@ -749,8 +757,10 @@ class ImportService:
         *,
         strict: bool = False,
         before_commit: Callable[[], None] | None = None,
+        date_order: str | None = None,
     ) -> ImportReport:
         """Import the valid rows in one transaction: all of them are written or none.
+        ``date_order`` as for :meth:`dry_run`.
 
         ``strict`` refuses the whole import (raising :class:`ImportRefused`) when any row
         is rejected. ``before_commit`` runs inside the transaction after every write
@@ -759,7 +769,7 @@ class ImportService:
         mapping = guess_mapping(table.headers) if mapping is None else mapping
         check_mapping(mapping)
         with self.store.write() as w:
-            report, plans = self._plan(w.session, hub_id, table, mapping)
+            report, plans = self._plan(w.session, hub_id, table, mapping, date_order)
             if strict and report.rejected:
                 raise ImportRefused(report)
             new_students: list[dict[str, Any]] = []
@@ -797,7 +807,12 @@ class ImportService:
         return report
 
     def _plan(
-        self, s: Session, hub_id: str, table: RawTable, mapping: dict[int, str | None]
+        self,
+        s: Session,
+        hub_id: str,
+        table: RawTable,
+        mapping: dict[int, str | None],
+        date_order: str | None = None,
     ) -> tuple[ImportReport, list[RowPlan]]:
         today = self._today()
         # Plain rows (attribute access, no ORM objects): 3,500 students and their
@@ -825,8 +840,13 @@ class ImportService:
         places = _Places(s, hub_id, today) if ENSEMBLE_FIELD in mapping.values() else None
 
         # The order of day and month is decided once for the whole column, from all its
-        # dates (a file refused here when they disagree), before any row is read.
-        dates = date_columns(table, {t: i for i, t in mapping.items() if t == "date_of_birth"})
+        # dates (a file refused here when they disagree), before any row is read; or in
+        # the order the person chose (a date that disagrees refused on its row).
+        dates = date_columns(
+            table,
+            {t: i for i, t in mapping.items() if t == "date_of_birth"},
+            order=date_order,
+        )
         report = ImportReport(dates=dates.notes(today))
         plans: list[RowPlan] = []
         seen_district: dict[str, int] = {}

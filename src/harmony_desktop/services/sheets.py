@@ -40,7 +40,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _, babel_locale, current_language, format_date
+from harmony_desktop.domain.i18n import (
+    _,
+    babel_locale,
+    current_language,
+    format_date,
+    ngettext,
+)
 from harmony_desktop.domain.names import stored_text
 from harmony_desktop.services.files import check_source, not_a_workbook
 
@@ -260,7 +266,9 @@ def read_csv(path: Path) -> tuple[Rows, str]:
 
 
 def read_workbook(path: Path) -> dict[str, Rows]:
-    """Every sheet of an .xlsx workbook: its rows with their sheet row numbers."""
+    """Every sheet of an .xlsx workbook: its rows with their sheet row numbers, each cell
+    as its type holds it (text, a number, a date), except a whole number padded by its
+    format, read as the text the sheet shows ("01234": :func:`_shown_value`)."""
     from openpyxl import load_workbook
 
     try:
@@ -272,8 +280,8 @@ def read_workbook(path: Path) -> dict[str, Rows]:
         # XML or zip error) is a damaged workbook too, said the same way.
         return {
             sheet.title: [
-                (number, list(values))
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                (number, [_shown_value(cell) for cell in cells])
+                for number, cells in enumerate(sheet.iter_rows(), start=1)
             ]
             for sheet in book.worksheets
         }
@@ -281,6 +289,27 @@ def read_workbook(path: Path) -> dict[str, Rows]:
         raise not_a_workbook(path) from exc
     finally:
         book.close()
+
+
+#: A number format of zeros only ("00000": Excel's "Zip Code", an id padded to its width).
+_ZEROS_FORMAT = re.compile(r"0{2,}")
+
+
+def _shown_value(cell: object) -> Cell:
+    """A workbook cell's value; a whole number whose format pads it with zeros as the
+    sheet shows it, as text: 1234 formatted "00000" is the ZIP code or id "01234", whose
+    leading zero Excel keeps only in the format."""
+    value: Cell = getattr(cell, "value", None)
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and float(value).is_integer()
+        and value >= 0
+        and _ZEROS_FORMAT.fullmatch(str(getattr(cell, "number_format", "") or ""))
+    ):
+        width = len(str(getattr(cell, "number_format", "")))
+        return str(int(value)).zfill(width)
+    return value
 
 
 def blank(cell: Cell) -> bool:
@@ -399,6 +428,30 @@ class NotADate(ValueError):
         )
 
 
+class NotInOrder(ValueError):
+    """A date written with numbers only that is no date in the order chosen for the
+    import ("25/03/2015" read month/day). Its :meth:`reason` says what to do."""
+
+    def __init__(self, text: str, order: str) -> None:
+        super().__init__(text)
+        self.text = text
+        self.order = order
+
+    def reason(self, what: str | None = None) -> str:
+        """Why the value is refused: of a birth date when ``what`` is None, else of the
+        date ``what`` names."""
+        order = _order_words(self.order)
+        if what is None:
+            return _(
+                "{value} is not a date when read {order}, the order chosen for this import: write "
+                "the birth date as YYYY-MM-DD, or choose the other order."
+            ).format(value=self.text, order=order)
+        return _(
+            "{value} is not a date when read {order}, the order chosen for this import ({what}): "
+            "write the date as YYYY-MM-DD, or choose the other order."
+        ).format(value=self.text, order=order, what=what)
+
+
 def _date_text(text: str) -> str:
     """A date's text without a time of day after it ("2014-03-05 00:00:00")."""
     return _TIME_OF_DAY.sub("", text.strip()).strip()
@@ -436,10 +489,12 @@ def parse_date(
     :func:`date_columns`; None: day/month only when the first number is over 12), or
     "4 Mar 2015" / "March 4, 2015" / "4 de marzo de 2015".
 
-    A bare number is an Excel serial number only where ``serials`` (a workbook) and only
-    outside the years 1900–2100: "2015" is a year, never 7 July 1905. None for an empty
-    cell; :class:`NotADate` for a bare number that is no date, :class:`ValueError` for
-    anything else that is not a date."""
+    A number is an Excel serial number only in a cell the workbook stores as a number
+    (an ``int`` or ``float``, where ``serials``: a workbook) and only outside the years
+    1900–2100: "2015" is a year, never 7 July 1905. Text is never a serial number, in a
+    workbook either: a text cell "45123" is what someone typed, not 16 July 2023. None for
+    an empty cell; :class:`NotADate` for a bare number that is no date,
+    :class:`ValueError` for anything else that is not a date."""
     today = today or dt.date.today()
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -450,12 +505,12 @@ def parse_date(
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, int | float):
+        if not serials:
+            raise NotADate(cell_text(value))
         return _serial(cell_text(value))
     text = str(value).strip()
     if _BARE_NUMBER.fullmatch(text):
-        if not serials or not re.fullmatch(r"\d{4,5}(\.\d+)?", text):
-            raise NotADate(text)
-        return _serial(text)
+        raise NotADate(text)  # text, even in a workbook: never a serial number
     text = _date_text(text)
     if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text):
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -550,7 +605,8 @@ class DateOrder:
     #: :data:`DAY_MONTH` or :data:`MONTH_DAY`
     order: str
     #: "column": a value of its own can only be read so; "file": one of another date
-    #: column of the file; "headers": the headers' language; "app": the app's language
+    #: column of the file; "headers": the headers' language; "app": the app's language;
+    #: "chosen": the person importing chose it
     why: str
     #: (row, value, column) of the value that shows the order ("column", "file")
     shown_by: tuple[int, str, str] | None = None
@@ -585,6 +641,10 @@ class DateOrder:
                 "{column}: {example} read as {date} ({order}), as {value} in {other} on row "
                 "{row} shows."
             ).format(**values, value=value, other=other, row=row)
+        if self.why == "chosen":
+            return _(
+                "{column}: {example} read as {date} ({order}), as chosen for this import."
+            ).format(**values)
         language = _language_name(self.language or "en")
         if self.why == "headers":
             return _(
@@ -601,26 +661,63 @@ class DateOrder:
 
 @dataclass
 class _Seen:
-    """What one column's values say of their order."""
+    """What one column's values say of their order: every (row, value) that can only be
+    read day first, and every one that can only be read month first."""
 
     header: str
-    day_first: tuple[int, str] | None = None
-    month_first: tuple[int, str] | None = None
+    day_first: list[tuple[int, str]] = field(default_factory=list)
+    month_first: list[tuple[int, str]] = field(default_factory=list)
     example: str | None = None
 
     def shown(self) -> tuple[str, tuple[int, str]] | None:
         if self.day_first:
-            return DAY_MONTH, self.day_first
+            return DAY_MONTH, self.day_first[0]
         if self.month_first:
-            return MONTH_DAY, self.month_first
+            return MONTH_DAY, self.month_first[0]
         return None
+
+
+#: The rows of each order a refusal names before it says how many more there are.
+LISTED_ROWS = 5
+
+
+def _rows_text(found: list[tuple[int, str]]) -> str:
+    """Dates and their rows: "25/03/2015 on row 2, 13/05/2014 on row 5", the first
+    :data:`LISTED_ROWS` of them, then "and 3 more"."""
+    listed = ", ".join(
+        _("{value} on row {row}").format(value=value, row=row) for row, value in found[:LISTED_ROWS]
+    )
+    more = len(found) - LISTED_ROWS
+    if more <= 0:
+        return listed
+    return ngettext("{listed} and {n} more", "{listed} and {n} more", more).format(
+        listed=listed, n=more
+    )
+
+
+class DateOrderConflict(ValidationError):
+    """A date column holds dates that can only be read day first and others that can
+    only be read month first: no order reads all of them. Its message names the rows
+    of each; ``rows`` holds them (day first, month first), for whoever offers to choose
+    the order instead (:func:`date_columns`' ``order``)."""
+
+    def __init__(
+        self,
+        message: str,
+        column: str,
+        day_first: list[tuple[int, str]],
+        month_first: list[tuple[int, str]],
+    ) -> None:
+        super().__init__(message)
+        self.column = column
+        self.rows = (list(day_first), list(month_first))
 
 
 @dataclass(frozen=True)
 class DateColumns:
     """How a table's date columns are read: each one's order, decided once for all its
-    rows (:func:`date_columns`), and whether a bare number may be an Excel serial
-    number (in a workbook, never in a text file)."""
+    rows (:func:`date_columns`), and whether a number cell may be an Excel serial
+    number (in a workbook; text, a text cell of a workbook too, never is)."""
 
     orders: dict[str, DateOrder] = field(default_factory=dict)
     serials: bool = True
@@ -629,24 +726,37 @@ class DateColumns:
         """The date in ``value``, a cell of the column mapped to ``target``
         (:func:`parse_date`'s errors)."""
         order = self.orders.get(target)
-        return parse_date(
-            value, today=today, order=order.order if order else None, serials=self.serials
-        )
+        try:
+            return parse_date(
+                value, today=today, order=order.order if order else None, serials=self.serials
+            )
+        except NotADate:
+            raise
+        except ValueError as exc:
+            if order is not None and order.why == "chosen" and _numbers_only(value):
+                raise NotInOrder(_date_text(str(value)), order.order) from exc
+            raise
 
     def notes(self, today: dt.date | None = None) -> list[str]:
         """What the dry run says of the orders read (:meth:`DateOrder.note`)."""
         return [n for order in self.orders.values() if (n := order.note(today))]
 
 
-def date_columns(table: RawTable, columns: Mapping[str, int], *, where: str = "") -> DateColumns:
+def date_columns(
+    table: RawTable, columns: Mapping[str, int], *, where: str = "", order: str | None = None
+) -> DateColumns:
     """Decide the order of each date column of ``table`` (target → column index) from
     all its values, once: a value whose first number is over 12 ("25/03/2015") means
     day/month for the whole column, one whose second is ("03/25/2015") month/day. When
     every value could be either, the file's other date columns decide, else the
     language of its headers ("Fecha de nacimiento": day/month), else the app's.
 
-    ValidationError names a column that holds both orders, with a value and row of each,
-    and what to do. ``where`` goes before each column's name (a workbook's sheet)."""
+    :class:`DateOrderConflict` names a column that holds both orders, with the rows of
+    each, and what to do. ``order`` (:data:`DAY_MONTH` or :data:`MONTH_DAY`): the order
+    the person importing chose, for every column, whatever its dates show; a value that
+    cannot be read in it is refused on its row (:class:`NotInOrder`), never the file.
+    ``where`` goes before each column's name (a workbook's sheet)."""
+    chosen = order
     seen: dict[str, _Seen] = {}
     for target, index in columns.items():
         header = table.headers[index] if index < len(table.headers) else ""
@@ -659,31 +769,32 @@ def date_columns(table: RawTable, columns: Mapping[str, int], *, where: str = ""
                 continue
             text = _date_text(str(cells[index]))
             shown = _order_shown(parts)
-            if shown == DAY_MONTH and found.day_first is None:
-                found.day_first = (row, text)
-            elif shown == MONTH_DAY and found.month_first is None:
-                found.month_first = (row, text)
+            if shown == DAY_MONTH:
+                found.day_first.append((row, text))
+            elif shown == MONTH_DAY:
+                found.month_first.append((row, text))
             elif (
                 found.example is None
                 and parts[0] != parts[1]
                 and 1 <= min(parts) <= max(parts) <= 12
             ):
                 found.example = text
-        if found.day_first and found.month_first:
-            (day_row, day_value), (month_row, month_value) = found.day_first, found.month_first
-            raise ValidationError(
+        if found.day_first and found.month_first and chosen is None:
+            column = _where(where, found.header)
+            raise DateOrderConflict(
                 _(
-                    "{column}: some dates are written day first ({day_value} on row {day_row}) "
-                    "and some month first ({month_value} on row {month_row}), so the others "
-                    "cannot be read for sure. Correct the column so that all its dates are in "
-                    "one order, or write them as YYYY-MM-DD, and check the file again."
+                    "{column}: some dates are written day first ({day_rows}) and some month "
+                    "first ({month_rows}), so the others cannot be read for sure. Correct the "
+                    "column so that all its dates are in one order, or write them as "
+                    "YYYY-MM-DD, and check the file again."
                 ).format(
-                    column=_where(where, found.header),
-                    day_value=day_value,
-                    day_row=day_row,
-                    month_value=month_value,
-                    month_row=month_row,
-                )
+                    column=column,
+                    day_rows=_rows_text(found.day_first),
+                    month_rows=_rows_text(found.month_first),
+                ),
+                column,
+                found.day_first,
+                found.month_first,
             )
     shown_in_file = {target: told for target, found in seen.items() if (told := found.shown())}
     file_orders = {order for order, _shown in shown_in_file.values()}
@@ -691,7 +802,11 @@ def date_columns(table: RawTable, columns: Mapping[str, int], *, where: str = ""
     orders: dict[str, DateOrder] = {}
     for target, found in seen.items():
         column = _where(where, found.header)
-        if target in shown_in_file:
+        if chosen is not None:
+            # One that shows the other order, or that is no date in either, is refused
+            # on its row (:class:`NotInOrder`).
+            orders[target] = DateOrder(column, chosen, "chosen", example=found.example)
+        elif target in shown_in_file:
             order, (row, value) = shown_in_file[target]
             orders[target] = DateOrder(
                 column, order, "column", (row, value, column), example=found.example

@@ -1,10 +1,12 @@
-"""Import students and contacts: choose a file, confirm the column mapping, see the dry
-run, then import (all or nothing). Reading, the dry run and the import run on the
-window's database thread; closing the dialog cancels what has not started yet.
+"""Import students and contacts: choose a file, confirm the column mapping (and, when
+the file's dates do not say it or say both, the order of day and month they are written
+in), see the dry run, then import (all or nothing). Reading, the dry run and the import
+run on the window's database thread; closing the dialog cancels what has not started yet.
 
 By keyboard: Enter takes the next step (choose a file, check it, import what the check
-accepted, close), Alt+1 and Alt+2 the numbered ones, Escape closes; Tab goes from the
-file to the mapping's fields, one per column, and on to the buttons."""
+accepted, close), Alt+1 and Alt+2 the numbered ones, Alt+D the order of the dates,
+Escape closes; Tab goes from the file to the mapping's fields, one per column, the order
+of the dates, and on to the buttons."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from harmony_desktop.services.importing import (
     guess_mapping,
     read_table,
 )
+from harmony_desktop.services.sheets import DAY_MONTH, MONTH_DAY, DateOrderConflict
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
@@ -79,6 +82,15 @@ class ImportDialog(QDialog):
         self.mapping.horizontalHeader().setStretchLastSection(True)
         # Tab leaves the table for the field of each column (and arrows move in it).
         self.mapping.setTabKeyNavigation(False)
+        # How dates written with numbers only ("03/04/2014") are read: as the file's
+        # dates show (said in the dry run), or in the order the person chooses.
+        self.date_order = QComboBox()
+        self.date_order.addItem(self.tr("As the file shows (the check says how)"), "")
+        self.date_order.addItem(self.tr("Day first: 31/12/2014"), DAY_MONTH)
+        self.date_order.addItem(self.tr("Month first: 12/31/2014"), MONTH_DAY)
+        self.date_order.setAccessibleName(self.tr("Order of day and month in the file's dates"))
+        date_order_label = QLabel(self.tr("&Dates written with numbers:"))
+        date_order_label.setBuddy(self.date_order)
         self.dry_run_button = QPushButton(self.tr("&1. Check (dry run)"))
         self.dry_run_button.setAccessibleName(self.tr("Check the import (dry run)"))
         self.import_button = QPushButton(self.tr("&2. Import"))
@@ -115,6 +127,11 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(mapping_label)
         layout.addWidget(self.mapping, 2)
+        dates_row = QHBoxLayout()
+        dates_row.addWidget(date_order_label)
+        dates_row.addWidget(self.date_order)
+        dates_row.addStretch(1)
+        layout.addLayout(dates_row)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(rejected_label)
@@ -123,6 +140,7 @@ class ImportDialog(QDialog):
         self._enter_does(self.choose)
 
         self.choose.clicked.connect(self._choose_file)
+        self.date_order.currentIndexChanged.connect(self._date_order_changed)
         self.dry_run_button.clicked.connect(self.dry_run)
         self.import_button.clicked.connect(self.run_import)
         self.close_button.clicked.connect(self.reject)
@@ -203,11 +221,24 @@ class ImportDialog(QDialog):
             mapping[row] = combo.currentData() or None
         return mapping
 
+    def chosen_date_order(self) -> str | None:
+        """The order of day and month chosen for the file's dates (None: as the file's
+        dates show)."""
+        return self.date_order.currentData() or None
+
+    def choose_date_order(self, order: str | None) -> None:
+        """Choose the order of day and month (None: as the file shows), as a user would."""
+        self.date_order.setCurrentIndex(max(0, self.date_order.findData(order or "")))
+
     def set_field(self, column: int, field: str | None) -> None:
         """Map ``column`` to ``field`` (None: ignore), as a user picking it would."""
         combo = self.mapping.cellWidget(column, 2)
         assert isinstance(combo, QComboBox)
         combo.setCurrentIndex(combo.findData(field or ""))
+
+    def _date_order_changed(self) -> None:
+        if self.table is not None:
+            self._mapping_changed()  # the dry run is to be run again
 
     def _mapping_changed(self) -> None:
         # A new mapping needs a new dry run before anything is imported.
@@ -231,11 +262,12 @@ class ImportDialog(QDialog):
         if self.table is None:
             return
         table, mapping, hub_id = self.table, self.current_mapping(), self.hub_id
+        order = self.chosen_date_order()
         self._busy(True)
         self._tickets.append(
             QueryOp(
                 self.tasks,
-                op=lambda s: s.importing.dry_run(hub_id, table, mapping),
+                op=lambda s: s.importing.dry_run(hub_id, table, mapping, date_order=order),
                 success=self._checked,
                 parent=self,
             )
@@ -292,11 +324,12 @@ class ImportDialog(QDialog):
         if self.table is None or self.report is None:
             return
         table, mapping, hub_id = self.table, self.current_mapping(), self.hub_id
+        order = self.chosen_date_order()
         self._busy(True)
         self._tickets.append(
             CollectionOp(
                 self.tasks,
-                op=lambda s: s.importing.apply(hub_id, table, mapping),
+                op=lambda s: s.importing.apply(hub_id, table, mapping, date_order=order),
                 changes=Changes(students=True, enrollment=True),
                 parent=self,
             )
@@ -334,14 +367,32 @@ class ImportDialog(QDialog):
             combo = self.mapping.cellWidget(row, 2)
             if combo is not None:
                 chain.append(combo)
-        chain += [self.dry_run_button, self.import_button, self.close_button, self.rejected_rows]
+        chain += [
+            self.date_order,
+            self.dry_run_button,
+            self.import_button,
+            self.close_button,
+            self.rejected_rows,
+        ]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def _failed(self, exc: Any) -> None:
         self._busy(False)
         (self.choose if self.table is None else self._first_field()).setFocus()
-        if isinstance(exc, HarmonyError):
+        if isinstance(exc, DateOrderConflict):
+            # Not the end of the import: the person who knows the file says its order,
+            # and only the dates that cannot be read in it are refused, each on its row.
+            self._say(
+                self.tr(
+                    '{refusal}\nOr say above, in "Dates written with numbers", how the file '
+                    "writes its dates, and check again: the dates that cannot be read so are "
+                    "refused on their rows."
+                ).format(refusal=str(exc)),
+                error=True,
+            )
+            self.date_order.setFocus()
+        elif isinstance(exc, HarmonyError):
             self._say(str(exc), error=True)
         else:
             self._say(
@@ -354,6 +405,7 @@ class ImportDialog(QDialog):
         # step's end puts it where the next step is.
         self.choose.setEnabled(not busy)
         self.mapping.setEnabled(not busy)
+        self.date_order.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
             self.dry_run_button.setEnabled(False)

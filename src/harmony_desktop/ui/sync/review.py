@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.i18n import data_label
-from harmony_desktop.ui.language import date_text, time_text
+from harmony_desktop.ui.language import date_text, day_text, time_text
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.tasks import Changes
@@ -363,9 +363,81 @@ def refusal_explanation(item: ReviewItem) -> str:
     return text
 
 
-def show_field_value(name: str, value: Any) -> str:
-    """A value of field ``name`` as staff read it: a session's roll state in words, a
-    moment of recording as a local day and time; anything else by :func:`show_value`."""
+#: The synced fields that hold a day (a wire value "2014-06-05"): shown as the window
+#: writes a date (a test keeps this the models' every date field).
+DATE_FIELDS = frozenset(
+    {
+        "date_of_birth", "first_day", "last_day", "applied_on", "waitlisted_on",
+        "enrolled_on", "ended_on", "on", "date", "done_on", "expires_on",
+    }
+)  # fmt: skip
+
+
+#: The synced fields that hold a time of day (a wire value "15:30:00").
+TIME_FIELDS = frozenset(
+    {"start", "end", "arrival_time", "departure_time", "collected_at", "sign_in", "sign_out"}
+)
+
+
+def _time(value: Any) -> dt.time | None:
+    """The time of day a time field's value holds (a wire value is ISO text), else None."""
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _day(value: Any) -> dt.date | None:
+    """The day a date field's value holds (a wire value is ISO text), else None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def role_words(role: str, table: str) -> str:
+    """A role stored as a code, in words in the window's language: a staff member's as
+    the Programme window names it ("site_lead" → "Site lead", "Coordinador(a) de sede"),
+    a volunteer's as the Volunteers tab does; a code neither knows, as it is."""
+    if table == "volunteer":
+        from harmony_desktop.services.volunteers import role_label as volunteer_role
+
+        return str(volunteer_role(role))
+    from harmony_desktop.ui.programme.pages import role_label as staff_role
+
+    return staff_role(role)
+
+
+def show_field_value(name: str, value: Any, table: str = "") -> str:
+    """A value of field ``name`` (of a record of ``table``) as staff read it: a day as
+    the window writes dates ("5 Jun 2014", "5 jun 2014"; it was "2014-06-05"), a time of
+    day as it writes times ("3:30 PM"), a role, a volunteer's status and a hub's kind of
+    partner in words (it was "site_lead"), a session's roll state in words, a moment of
+    recording as a local day and time; anything else by :func:`show_value`."""
+    if name in DATE_FIELDS and (day := _day(value)) is not None:
+        return day_text(day)
+    if name in TIME_FIELDS and (moment := _time(value)) is not None:
+        return time_text(moment)
+    if name == "role" and isinstance(value, str) and value:
+        return role_words(value, table)
+    if name == "status" and table == "volunteer" and isinstance(value, str) and value:
+        from harmony_desktop.services.volunteers import status_label
+
+        return str(status_label(value))
+    if name == "partner_kind" and isinstance(value, str) and value:
+        from harmony_desktop.ui.programme.pages import partner_kind_label
+
+        return partner_kind_label(value)
     if name == "status" and isinstance(value, str):
         states = {
             "scheduled": tr("Roll not taken"),
@@ -447,10 +519,10 @@ def held_text(values: dict[str, Any], table: str = "", *, new: bool = False) -> 
     names = shown_fields(table, values, new=new)
     if len(names) == 1 and not new:
         [name] = names
-        return show_field_value(name, values[name])
+        return show_field_value(name, values[name], table)
     return "; ".join(
         tr("{field}: {value}").format(
-            field=field_label(name, table), value=show_field_value(name, values[name])
+            field=field_label(name, table), value=show_field_value(name, values[name], table)
         )
         for name in names
     )
@@ -551,8 +623,8 @@ class ReviewModel(QAbstractTableModel):
         return {
             "what": item.what,
             "field": field_label(item.field_name, item.table),
-            "current": show_field_value(item.field_name, item.winning_value),
-            "other": show_field_value(item.field_name, item.losing_value),
+            "current": show_field_value(item.field_name, item.winning_value, item.table),
+            "other": show_field_value(item.field_name, item.losing_value, item.table),
             "when": show_when(item.detected_at),
         }[column]
 
@@ -596,7 +668,7 @@ class DuplicatesModel(QAbstractTableModel):
         if index.column() == 0:
             return pair.name
         if index.column() == 1:
-            return pair.date_of_birth.isoformat() if pair.date_of_birth else ""
+            return day_text(pair.date_of_birth) if pair.date_of_birth else ""
         if index.column() == 2:
             return show_phone(pair.shared_phone)
         return tr("kept record: {kept} · other record: {other}").format(
