@@ -414,7 +414,7 @@ class ReportsPage(QWidget):
         tooltips read the titles whole; the ids keep theirs on one line (their column
         is cut short anyway). Resizing the window decides again."""
         header = self.table.horizontalHeader()
-        cells = [self.table.sizeHintForColumn(i) for i in range(len(sheet.columns))]
+        cells = [self._cells_width(i) for i in range(len(sheet.columns))]
         self.model.set_two_line_titles([])
         self._fit = None
         if sheet.rows:
@@ -427,6 +427,19 @@ class ReportsPage(QWidget):
         self._wrapped = False
         self._apply_titles(self._too_wide())
 
+    def _cells_width(self, column: int) -> int:
+        """What Qt's ``sizeHintForColumn`` says of ``column`` over all its rows, asked
+        of its widest cells only (:meth:`ReportTableModel.widest_rows`)."""
+        table, sheet = self.table, self.model.sheet
+        if sheet is None or sheet.columns[column].key in ID_COLUMNS:
+            return 0  # an id column is sized to its title (_id_width)
+        widest = self.model.widest_rows(column, table.fontMetrics())
+        width = max(
+            (table.sizeHintForIndex(self.model.index(row, column)).width() for row in widest),
+            default=0,
+        )
+        return width + 1 if table.showGrid() else width  # as sizeHintForColumn counts
+
     def _too_wide(self) -> bool:
         """Whether the shown sheet, its titles on one line, is wider than the table."""
         return self._fit is not None and self._fit[1] > self.table.viewport().width()
@@ -437,9 +450,7 @@ class ReportsPage(QWidget):
         header = self.table.horizontalHeader()
         if sheet is None:
             return
-        cells = (
-            fit[0] if fit else [self.table.sizeHintForColumn(i) for i in range(len(sheet.columns))]
-        )
+        cells = fit[0] if fit else [self._cells_width(i) for i in range(len(sheet.columns))]
         self._wrapped = wrap
         self.model.set_two_line_titles(
             i for i, column in enumerate(sheet.columns)
