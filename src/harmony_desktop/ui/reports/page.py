@@ -53,9 +53,10 @@ PERSON_COLUMNS = ("student", "volunteer", "legal_first_name", "legal_last_name")
 ID_COLUMNS = ("student_id", "local_id")
 # Width of an id column in the tab, in characters (a UUID is 36).
 ID_WIDTH_CHARS = 10
-#: Columns are sized to the contents of at most this many cells: a grid of 2,500
-#: students by 210 dates measured every cell of its first thousand rows, and took
-#: twenty seconds to appear. Its first rows already show every width its cells take.
+#: Qt's own sizing of a column (a double click on the edge of its title) reads at most
+#: this many cells of the sheet: every cell of a thousand rows of a grid of 2,500
+#: students by 210 dates took twenty seconds. The table itself is sized to each
+#: column's widest texts (``ReportTableModel.widest_rows``), wherever they are.
 SIZE_SAMPLE_CELLS = 10_000
 #: After a resize of the table, how long it must stay still (ms) before the titles are
 #: fitted again (not at every step of a drag).
