@@ -3473,7 +3473,7 @@ the volunteer id of a row what a column sorts by</extracomment>
     </message>
     <message>
         <source>Report</source>
-        <extracomment>Columns are sized to the contents of at most this many cells: a grid of 2,500 students by 210 dates measured every cell of its first thousand rows, and took twenty seconds to appear. Its first rows already show every width its cells take. After a resize of the table, how long it must stay still (ms) before the titles are fitted again (not at every step of a drag). a report finished and is shown a file was written: its path</extracomment>
+        <extracomment>Qt&apos;s own sizing of a column (a double click on the edge of its title) reads at most this many cells of the sheet: every cell of a thousand rows of a grid of 2,500 students by 210 dates took twenty seconds. The table itself is sized to each column&apos;s widest texts (``ReportTableModel.widest_rows``), wherever they are. After a resize of the table, how long it must stay still (ms) before the titles are fitted again (not at every step of a drag). a report finished and is shown a file was written: its path</extracomment>
         <translation>Informe</translation>
     </message>
     <message>

@@ -7,6 +7,9 @@ headless: unless ``QT_QPA_PLATFORM`` is set, Qt's ``offscreen`` platform is used
 Checks, in order (each reports ok, FAILED or UNAVAILABLE and how long it took):
 
 ``bundle``  resources and the Alembic migrations are where the path helper looks;
+``locale``  a date, weekday, time and list in each of the app's languages through Babel,
+            and through Qt and ICU (a date, Spanish sorting, upper case): the build keeps
+            only these languages' locale data; a language it does not ship falls back;
 ``store``   a new database is created and migrated to the newest schema;
 ``mark``    a generated hub, class and student; a mark written, then read back after
             closing and reopening the database;
@@ -44,7 +47,7 @@ from harmony_desktop.domain.i18n import LANGUAGES, N_, _
 
 log = logging.getLogger(__name__)
 
-STEPS: tuple[str, ...] = ("bundle", "store", "mark", "print", "ui")
+STEPS: tuple[str, ...] = ("bundle", "locale", "store", "mark", "print", "ui")
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INCOMPLETE = 3
@@ -63,6 +66,14 @@ UI_SETTLE_SECONDS = 0.5
 THREAD_STOP_SECONDS = 5.0
 #: save the self-test's picture of the main window here (a PNG path), to look at it
 SCREENSHOT_ENV = "HARMONY_SELFTEST_SCREENSHOT"
+#: a day (Tuesday 15 September 2026) as each language of the app writes it: the medium
+#: date, the weekday, 15:30 and a list of three, through Babel; the build ships only
+#: these languages' data (build.spec)
+LOCALE_DAY = dt.date(2026, 9, 15)
+LOCALE_SAMPLES: dict[str, tuple[str, str, str, str]] = {
+    "en": ("Sep 15, 2026", "Tuesday", "3:30 PM", "a, b, and c"),
+    "es": ("15 sep 2026", "martes", "3:30 p.m.", "a, b y c"),
+}
 #: the printout the self-test renders, in order of preference (first one the build has)
 PRINT_KINDS: tuple[str, ...] = ("class_roster", "roster", "sign_in_sheet", "blank_roll")
 
@@ -148,6 +159,7 @@ def run_self_test(
         fx = _Fixture(data_dir=Path(tmp) / "data")
         checks: dict[str, Callable[[_Fixture], str]] = {
             "bundle": _check_bundle,
+            "locale": _check_locale,
             "store": _check_store,
             "mark": _check_mark,
             "print": _check_print,
@@ -260,6 +272,54 @@ def _qt_catalogues() -> list[str]:
             ).format(names=", ".join(missing), folders=", ".join(qt_catalogue_folders()))
         )
     return found
+
+
+def _check_locale(fx: _Fixture) -> str:
+    """Dates outside Qt (Babel) and inside it (Qt's locale, ICU's collation and case) in
+    every language of the app, and a language the app does not ship falling back."""
+    from PySide6.QtCore import QCollator, QDate, QLocale
+
+    from harmony_desktop.domain import i18n
+
+    for code in LANGUAGES:
+        try:
+            made = (
+                i18n.format_date(LOCALE_DAY, "medium", code),
+                i18n.format_weekday(LOCALE_DAY, "wide", code),
+                i18n.format_time(dt.time(15, 30), code).replace("\u202f", " "),
+                i18n.format_list(["a", "b", "c"], code),
+            )
+        except Exception as exc:  # a locale's data missing from the build: say which
+            raise CheckFailed(
+                _(
+                    "dates in {language} ({locale}) cannot be written, so printouts and "
+                    "exports in it would fail: {error}"
+                ).format(language=code, locale=i18n.LOCALES[code], error=exc)
+            ) from exc
+        expected = LOCALE_SAMPLES.get(code, made)
+        if made != expected:
+            raise CheckFailed(
+                _("{language} dates come out as {made}, expected {expected}").format(
+                    language=code, made=" | ".join(made), expected=" | ".join(expected)
+                )
+            )
+    # A language the app does not ship is written in the app's own one, not an error.
+    fallback = i18n.format_date(LOCALE_DAY, "medium", "ko")
+    if fallback != i18n.format_date(LOCALE_DAY, "medium", i18n.current_language()):
+        raise CheckFailed(_("a language the app does not ship gave {made}").format(made=fallback))
+    # Qt: its own month names, and ICU's Spanish collation (ñ after n) and case mapping.
+    spanish = QLocale(i18n.LOCALES["es"])
+    month = spanish.toString(QDate(2026, 9, 15), "d MMM yyyy")
+    collator = QCollator(spanish)
+    order = sorted(["oa", "ñb", "nc"], key=collator.sortKey)
+    upper = spanish.toUpper("ñandú")
+    if (month, order, upper) != ("15 sep 2026", ["nc", "ñb", "oa"], "ÑANDÚ"):
+        raise CheckFailed(
+            _("Qt's Spanish locale data is incomplete: {month}, sorted {order}, {upper}").format(
+                month=month, order=" < ".join(order), upper=upper
+            )
+        )
+    return _("dates, times and sorting in {languages}").format(languages=", ".join(LANGUAGES))
 
 
 def _check_store(fx: _Fixture) -> str:
