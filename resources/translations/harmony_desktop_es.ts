@@ -4135,6 +4135,14 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>Libere espacio en el disco de {folder} (vacíe la papelera, mueva videos o archivos viejos a otro lugar) y vuelva a iniciar la aplicación.</translation>
     </message>
     <message>
+        <source>This computer&apos;s database is in use by another program, so the app cannot open it now.</source>
+        <translation>La base de datos de esta computadora está en uso por otro programa, así que la aplicación no puede abrirla ahora.</translation>
+    </message>
+    <message>
+        <source>Another Harmony command may be running (a printout, an import, a backup or a sync started from the command line or a scheduled task). Wait a minute for it to finish, or close it, then start the app again.</source>
+        <translation>Puede estar en curso otro comando de Harmony (una impresión, una importación, un respaldo o una sincronización iniciados desde la línea de comandos o una tarea programada). Espere un minuto a que termine, o ciérrelo, y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
         <source>This computer&apos;s database could not be read from its disk: the disk may have been disconnected, or be failing.</source>
         <translation>No se pudo leer del disco la base de datos de esta computadora: puede que el disco se haya desconectado o que esté fallando.</translation>
     </message>
