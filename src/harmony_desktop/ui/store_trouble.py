@@ -32,8 +32,7 @@ def trouble_text(error: StoreUnavailableError) -> tuple[str, str, str]:
         )
     elif error.trouble is Trouble.BUSY:
         what = tr(
-            "This computer's database is in use by another program, so the app cannot "
-            "open it now."
+            "This computer's database is in use by another program, so the app cannot open it now."
         )
         todo = tr(
             "Another Harmony command may be running (a printout, an import, a backup or "
