@@ -159,7 +159,9 @@ class ClockCheck:
         """What the register must say when this computer's clock is ahead of what the
         sync server last vouched for (None when it is not, or nothing can say)."""
         now_ms = self.store.wall()
-        seen = self.store.settings.get(settings.SYNC_CLOCK_SEEN) or {}
+        seen = self.store.settings.get(settings.SYNC_CLOCK_SEEN)
+        if not isinstance(seen, dict):  # never compared (or not what this version keeps)
+            seen = {}
         server_ms, here_ms = seen.get("server_ms"), seen.get("here_ms")
         vouched = [self.last_sync_ms()]
         if isinstance(server_ms, int) and isinstance(here_ms, int):
