@@ -9,7 +9,10 @@
         .venv/bin/python scripts/screenshots_store_trouble.py already-open /tmp/store-trouble
 
 ``already-open`` is a second start while a window holds the data folder and does not
-answer (no root needed). ``full`` puts a generated demo hub (entirely synthetic) on a
+answer (no root needed). ``in-use`` starts while another process holds the database's
+write lock (as a command line's import or a sync from a scheduled task would, on a
+file in WAL mode: today's view shows, and the box comes over it once the app has
+waited its 10 seconds; no root needed). ``full`` puts a generated demo hub (entirely synthetic) on a
 3 MB disk, fills the disk
 and starts the app as a person would (``run_window``); ``read-only`` makes the database
 0400 and its folder 0500 and starts it, run without root's right to ignore that (the
@@ -99,9 +102,40 @@ def already_open(folder: Path) -> int:
         held.unlock()
 
 
+#: Another program holding the write lock until its standard input closes.
+HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN EXCLUSIVE")
+conn.execute("UPDATE local_meta SET value = value WHERE key = 'device_id'")
+print("held", flush=True)
+sys.stdin.read()
+conn.execute("ROLLBACK")
+"""
+
+
+def in_use(folder: Path) -> int:
+    data = folder / "in-use"
+    shutil.rmtree(data, ignore_errors=True)
+    prepare(data)
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data / "harmony.sqlite3")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "held\n"
+        return shoot(data, folder, "in-use")
+    finally:
+        assert other.stdin is not None
+        other.stdin.close()
+        other.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=["full", "read-only", "already-open"])
+    parser.add_argument("kind", choices=["full", "read-only", "already-open", "in-use"])
     parser.add_argument("folder", type=Path)
     args = parser.parse_args()
     folder: Path = args.folder
@@ -120,6 +154,8 @@ def main() -> int:
             subprocess.run(["umount", "-l", str(disk)], check=False)
     if args.kind == "already-open":
         return already_open(folder)
+    if args.kind == "in-use":
+        return in_use(folder)
     data = folder / "read-only"
     shutil.rmtree(data, ignore_errors=True)
     prepare(data)

@@ -98,6 +98,54 @@ def test_a_file_where_the_folder_should_be(
     assert (here / "reports").read_text() == "not a folder"
 
 
+#: ... and the reports, in each of their kinds of file.
+REPORTS = {
+    f"report {suffix}": (["report", "attendance", "--out", "OUT"], suffix)
+    for suffix in (".xlsx", ".csv", ".pdf")
+}
+
+
+@pytest.mark.parametrize("command", [*WRITERS, *REPORTS])
+def test_a_folder_that_does_not_exist_is_never_made(
+    data: Path,
+    here: Path,
+    command: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A typing mistake in the folder ("Documnets/") made that folder, and every folder
+    above it, and wrote the file there, where nobody would look for it."""
+    args, suffix = {**WRITERS, **REPORTS}[command]
+    out = here / "Documnets" / "term 1" / f"out{suffix}"
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), *[str(out) if a == "OUT" else a for a in args]]) == 2
+    assert one_line(capsys) == (
+        f"Could not save {out}: the folder {here / 'Documnets' / 'term 1'} does not exist. "
+        "Create it first, or choose another folder."
+    )
+    assert list(here.iterdir()) == []
+    # a relative path is said with the folder it was looked for in
+    monkeypatch.chdir(here)
+    relative = Path("reprots") / f"out{suffix}"
+    assert main(["--data-dir", str(data), *[str(relative) if a == "OUT" else a for a in args]]) == 2
+    assert one_line(capsys) == (
+        f"Could not save {relative}: the folder {here / 'reprots'} does not exist. Create it "
+        "first, or choose another folder."
+    )
+    assert list(here.iterdir()) == []
+
+
+def test_a_folder_that_does_not_exist_in_spanish(tmp_path: Path) -> None:
+    out = tmp_path / "informes" / "asistencia.xlsx"
+    with i18n.using("es"), pytest.raises(ValidationError) as raised, saving(out):
+        pass
+    assert str(raised.value) == (
+        f"No se pudo guardar {out}: la carpeta {tmp_path / 'informes'} no existe. Créela "
+        "primero, o elija otra carpeta."
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("command", WRITERS)
 def test_a_read_only_folder(
     data: Path,
@@ -176,6 +224,7 @@ def test_a_good_path_still_writes_a_private_file(
     data: Path, here: Path, command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = here / "new folder" / f"out{WRITERS[command][1]}"
+    out.parent.mkdir()  # a folder is never made (test_a_folder_that_does_not_exist_…)
     assert run(data, command, out) == 0
     assert capsys.readouterr().err == ""
     assert out.stat().st_size > 0

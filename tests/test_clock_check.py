@@ -7,7 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from harmony_desktop.services.clock_check import BEHIND_AFTER, ClockCheck, is_behind
+from harmony_desktop.services.clock_check import (
+    BEHIND_AFTER,
+    FAR_AHEAD_AFTER,
+    ClockCheck,
+    is_behind,
+)
 from harmony_desktop.store import Store
 from harmony_desktop.store import settings as local
 from harmony_desktop.store.models import Hub
@@ -132,3 +137,95 @@ def test_only_a_clock_behind_the_last_sync_is_certainly_wrong(store: Store) -> N
     store.wall = lambda: ms(Y2K)
     found = check.behind()
     assert found is not None and found.certain
+
+
+# -- a clock ahead -------------------------------------------------------------------------
+
+#: The sync server's clock when this laptop last reached it: Friday 4 December 2026, 19:00.
+SERVER = dt.datetime(2026, 12, 4, 19, 0, tzinfo=UTC)
+DAY = dt.timedelta(days=1)
+
+
+def _seen(store: Store, server: dt.datetime, here: dt.datetime) -> None:
+    """The sync compared the server's clock (``server``) with this one's (``here``)."""
+    store.settings.set(local.SYNC_CLOCK_SEEN, {"server_ms": ms(server), "here_ms": ms(here)})
+
+
+def test_the_far_threshold_is_ten_months() -> None:
+    # more than a summer and a term without a network (about 7 months), less than a
+    # mistyped year (365 days at least past the last time the server vouched for)
+    assert dt.timedelta(days=300) == FAR_AHEAD_AFTER
+    assert dt.timedelta(days=215) < FAR_AHEAD_AFTER < dt.timedelta(days=365)
+
+
+def test_a_clock_the_server_found_a_year_ahead_is_certainly_ahead_until_set_right(
+    store: Store,
+) -> None:
+    """A year mistyped at home, the sync refused; then three days in a park without a
+    network: the register still knows the date is a year ahead."""
+    _write_at(store, SERVER - DAY)  # marks taken the day before, the clock right then
+    _seen(store, SERVER, SERVER + 365 * DAY)
+    check = ClockCheck(store)
+    store.wall = lambda: ms(
+        SERVER + 365 * DAY + 3 * DAY - 3 * HOUR
+    )  # Tuesday 7 December 2027, 16:00
+    found = check.ahead()
+    assert found is not None and found.certain
+    assert found.now == dt.datetime(2027, 12, 7, 16, tzinfo=UTC)
+    assert found.server == SERVER
+    assert found.by == 365 * DAY
+    assert found.probably == dt.datetime(2026, 12, 7, 16, tzinfo=UTC)
+    assert check.behind() is None  # its own marks follow it: nothing is behind
+    # the clock is set right (back before the reading the server found ahead)
+    store.wall = lambda: ms(dt.datetime(2026, 12, 7, 16, tzinfo=UTC))
+    assert check.ahead() is None
+
+
+def test_two_days_ahead_is_ahead_and_minutes_on_the_right_day_are_not(store: Store) -> None:
+    check = ClockCheck(store)
+    _seen(store, SERVER, SERVER + 2 * DAY)
+    store.wall = lambda: ms(SERVER + 2 * DAY + HOUR)
+    found = check.ahead()
+    assert found is not None and found.certain and found.by == 2 * DAY
+    # 20 minutes ahead at 16:00: the sync refuses it (and says so), but the date is
+    # right: marks land on the right day, so the register says nothing
+    afternoon = dt.datetime(2026, 12, 4, 16, tzinfo=UTC)
+    _seen(store, afternoon, afternoon + 20 * dt.timedelta(minutes=1))
+    store.wall = lambda: ms(afternoon + dt.timedelta(minutes=21))
+    assert check.ahead() is None
+    # ... and 4 minutes ahead is within what the sync allows
+    _seen(store, SERVER, SERVER + 4 * dt.timedelta(minutes=1))
+    store.wall = lambda: ms(SERVER + DAY)
+    assert check.ahead() is None
+
+
+def test_a_clock_the_server_found_right_is_never_ahead_in_the_park(store: Store) -> None:
+    """The sync agreed with the server's clock; then weeks, months without a network:
+    nothing is said (a false alarm in a park teaches people to ignore the band)."""
+    _seen(store, SERVER, SERVER + dt.timedelta(seconds=2))
+    store.settings.set(local.SYNC_LAST_SUCCESS, SERVER)
+    check = ClockCheck(store)
+    for later in (HOUR, 3 * 7 * DAY, 215 * DAY, 300 * DAY):
+        store.wall = lambda later=later: ms(SERVER + later)
+        assert check.ahead() is None, later
+    store.wall = lambda: ms(SERVER + 300 * DAY + dt.timedelta(milliseconds=1))
+    found = check.ahead()
+    assert found is not None and not found.certain and found.server == SERVER
+
+
+def test_a_year_past_the_last_sync_alone_asks(store: Store) -> None:
+    """No comparison kept (an older version synced): the last successful sync is the
+    moment the server vouched for."""
+    synced = dt.datetime(2026, 1, 10, 18, tzinfo=UTC)
+    store.settings.set(local.SYNC_LAST_SUCCESS, synced)
+    _write_at(store, synced + 365 * DAY)  # its own marks, a year on, prove nothing
+    found = ClockCheck(store).ahead()
+    assert found is not None and not found.certain
+    assert found.server == synced and found.now == synced + 365 * DAY
+
+
+def test_nothing_to_compare_says_nothing(store: Store) -> None:
+    """A laptop set up alone, never synced: however far its clock, nothing is said and
+    nothing stops the roll."""
+    _write_at(store, dt.datetime(2099, 9, 1, tzinfo=UTC))
+    assert ClockCheck(store).ahead() is None

@@ -735,6 +735,20 @@ def test_print_to_pdf_in_a_folder_or_open_elsewhere_says_what_to_do(
     assert [p.name for p in folder.iterdir()] == ["roster.pdf"]
 
 
+def test_print_to_pdf_into_a_folder_that_does_not_exist_says_so_and_makes_none(
+    page: RosterPage, tmp_path: Path
+) -> None:
+    """The file name typed in the print dialog, with a mistake in its folder: the
+    folders were made and the PDF saved in them."""
+    target = tmp_path / "Documnets" / "roster.pdf"
+    print_to_pdf(page, target)
+    assert page.message.text() == (
+        f"Could not save {target}: the folder {tmp_path / 'Documnets'} does not exist. "
+        "Create it first, or choose another folder."
+    )
+    assert not target.parent.exists()
+
+
 def test_a_printer_that_cannot_be_used_says_what_to_do(
     page: RosterPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:

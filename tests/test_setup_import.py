@@ -319,6 +319,7 @@ def test_the_export_reads_back_unchanged(
     tmp_path: Path, services: Services, importer: SetupImportService
 ) -> None:
     importer.apply([workbook(tmp_path / "programme.xlsx", CLEAN)])
+    (tmp_path / "out").mkdir()
     exported = importer.export(tmp_path / "out" / "setup.xlsx")
     before = snapshot(services.store)
     report = importer.apply([exported])

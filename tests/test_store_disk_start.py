@@ -163,6 +163,7 @@ def test_every_command_says_a_full_disk_in_one_line_and_writes_nothing(tmp_path:
         fill(disk, leave=0)
         said = FULL.format(data=data, database=database)
         out = tmp_path / "out"
+        out.mkdir()  # (a folder that does not exist is refused before the database opens)
         commands = [
             ["sessions"],
             ["report", "attendance", "--hub", "all", "--out", str(out / "attendance.xlsx")],
@@ -183,7 +184,7 @@ def test_every_command_says_a_full_disk_in_one_line_and_writes_nothing(tmp_path:
         assert (
             spanish.stderr == f"harmony-desktop: {FULL_ES.format(data=data, database=database)}\n"
         )
-        assert not out.exists()
+        assert list(out.iterdir()) == []
         left_as_it_was(data, before)
         free_again(disk)
         assert run_cli(data, "sessions").returncode == 0

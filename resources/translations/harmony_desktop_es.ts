@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>Register</source>
-        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date a comparison of the clock has answered (before, opening a roll compares it itself before storing a session dated &quot;today&quot;) the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
+        <extracomment>The roll&apos;s rows kept in sight on a short screen before the volunteers get two rows. False while the page shows the window&apos;s first paint (``first``): the services are still opening, and :meth:`attach` completes the page. the day shown has no session and the hub&apos;s set-up was not read (first paint) this computer&apos;s clock is behind what the register recorded (None: it is not, or not known yet); marks on &quot;today&quot; are then asked about once this computer&apos;s clock is ahead of what the sync server last vouched for (None: it is not, nothing can say, or it is behind) this computer&apos;s date went certainly wrong while the register was open on a day it trusted (None: it did not, or was set right again): the register keeps its day, the band says so, and the window does not open again on the wrong date a comparison of the clock has answered (before, opening a roll compares it itself before storing a session dated &quot;today&quot;) the one question before a write on that wrong &quot;today&quot; (shared with the volunteers below the roll and the events page)</extracomment>
         <translation>Asistencia</translation>
     </message>
     <message>
@@ -1408,8 +1408,20 @@ Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión úni
         <translation>Muestra el {today}, pero el registro ya tiene cambios del {recorded}. Las marcas de hoy quedarían en el día equivocado. Corrija la fecha y la hora de esta computadora y vuelva a abrir Harmony.</translation>
     </message>
     <message>
+        <source>⚠ This computer&apos;s date is ahead.</source>
+        <translation>⚠ La fecha de esta computadora está adelantada.</translation>
+    </message>
+    <message>
+        <source>It says {today}, but when it last reached the sync server, the server&apos;s date was {recorded}, and this computer&apos;s clock was ahead of it. Today is probably {probably}: marks taken now would be saved on the wrong day. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
+        <translation>Muestra el {today}, pero la última vez que se conectó con el servidor de sincronización, la fecha del servidor era el {recorded} y el reloj de esta computadora iba adelantado. Hoy es probablemente el {probably}: las marcas que se tomen ahora quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+    </message>
+    <message>
         <source>⚠ Check this computer&apos;s date.</source>
         <translation>⚠ Revise la fecha de esta computadora.</translation>
+    </message>
+    <message>
+        <source>It says {today}, but this computer last reached the sync server on {recorded}, more than ten months ago. If {today} is wrong, set the date and time in this computer&apos;s settings, then close and reopen Harmony. If it is right, take roll as usual, and sync when you can.</source>
+        <translation>Muestra el {today}, pero esta computadora se conectó por última vez con el servidor de sincronización el {recorded}, hace más de diez meses. Si el {today} está mal, corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony. Si está bien, tome asistencia como siempre y sincronice cuando pueda.</translation>
     </message>
     <message>
         <source>It says {today}, but this register has changes dated as late as {recorded}. If {today} is wrong, set the date and time in this computer&apos;s settings, then close and reopen Harmony. If it is right, those changes were made on a computer whose clock was ahead: take roll as usual.</source>
@@ -4142,6 +4154,14 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Free some space on the disk holding {folder} (empty the wastebasket, move videos or old files elsewhere), then start the app again.</source>
         <translation>Libere espacio en el disco de {folder} (vacíe la papelera, mueva videos o archivos viejos a otro lugar) y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database is in use by another program, so the app cannot open it now.</source>
+        <translation>La base de datos de esta computadora está en uso por otro programa, así que la aplicación no puede abrirla ahora.</translation>
+    </message>
+    <message>
+        <source>Another Harmony command may be running (a printout, an import, a backup or a sync started from the command line or a scheduled task). Wait a minute for it to finish, or close it, then start the app again.</source>
+        <translation>Puede estar en curso otro comando de Harmony (una impresión, una importación, un respaldo o una sincronización iniciados desde la línea de comandos o una tarea programada). Espere un minuto a que termine, o ciérrelo, y vuelva a iniciar la aplicación.</translation>
     </message>
     <message>
         <source>This computer&apos;s database could not be read from its disk: the disk may have been disconnected, or be failing.</source>

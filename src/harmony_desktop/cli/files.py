@@ -178,6 +178,9 @@ def print_unmapped(columns: list[str]) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """``harmony-desktop export KIND --out FILE``."""
+    from harmony_desktop.services.files import check_target
+
+    check_target(args.out)  # a folder that does not exist, say: before the data folder opens
     with open_services(args) as services:
         hub = services.hubs.find_hub(getattr(args, "hub", None))
         with i18n.using(args.lang):

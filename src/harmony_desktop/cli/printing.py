@@ -55,7 +55,9 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 def run_print(args: argparse.Namespace) -> int:
     """``harmony-desktop print KIND …``: render the document, print the PDF's path."""
     from harmony_desktop.printing import check_meeting_day, render_document
+    from harmony_desktop.services.files import check_target
 
+    check_target(args.pdf)  # a folder that does not exist, say: before the data folder opens
     with open_services(args) as services:
         directory = services.hubs
         hub_id = directory.find_hub(getattr(args, "hub", None)).id

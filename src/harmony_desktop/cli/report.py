@@ -59,6 +59,9 @@ def run_report(args: argparse.Namespace) -> int:
                 name=out.name
             )
         )
+    from harmony_desktop.services.files import check_target
+
+    check_target(out)  # a folder that does not exist, say: before the data folder opens
     with open_services(args) as services:
         hub_id = None
         if args.hub and args.hub.casefold() != "all":

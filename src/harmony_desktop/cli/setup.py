@@ -158,6 +158,9 @@ def _indent(text: str) -> str:
 def run_setup_export(args: argparse.Namespace) -> int:
     """``harmony-desktop setup export FILE.xlsx [--lang es]``: sheets and headers in the
     language asked for (default: the app's), which the import reads back."""
+    from harmony_desktop.services.files import check_target
+
+    check_target(args.file)  # a folder that does not exist, say: before the data folder opens
     with open_services(args) as services, i18n.using(getattr(args, "lang", None)):
         path = services.setup_import.export(args.file)
     print(path)

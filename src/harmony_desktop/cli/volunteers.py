@@ -236,9 +236,11 @@ def _target_labels(services: Services) -> dict[str, str]:
 
 def run_volunteer_export(args: argparse.Namespace) -> int:
     """``harmony-desktop volunteers export KIND --out FILE``, in ``--lang``."""
+    from harmony_desktop.services.files import check_target
     from harmony_desktop.services.volunteers import table_title, write_private_table
 
     first, last = _dates(args)
+    check_target(args.out)  # a folder that does not exist, say: before the data folder opens
     with open_services(args) as services:
         hub_id, _name = _hub_scope(services, args)
         volunteers = services.volunteers
@@ -256,9 +258,11 @@ def run_volunteer_export(args: argparse.Namespace) -> int:
 
 def run_event_export(args: argparse.Namespace) -> int:
     """``harmony-desktop events export KIND --out FILE``."""
+    from harmony_desktop.services.files import check_target
     from harmony_desktop.services.volunteers import write_private_table
 
     first, last = _dates(args)
+    check_target(args.out)  # a folder that does not exist, say: before the data folder opens
     with open_services(args) as services:
         hub_id, _name = _hub_scope(services, args)
         headers, rows = services.events.engagement_tables(hub_id, first, last)[

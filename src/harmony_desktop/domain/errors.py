@@ -79,11 +79,15 @@ class Trouble(enum.Enum):
     DISK = "disk"
     #: a read-only disk, or a file or folder this account may not write
     READ_ONLY = "read_only"
+    #: another program (a command, an import, a backup, a sync in another process) kept
+    #: it locked for longer than the app waits (SQLITE_BUSY)
+    BUSY = "busy"
 
 
 class StoreUnavailableError(StoreError):
     """The local database could not be opened or checked because of where it is kept,
-    not what it holds: a full disk, a disk error, a read-only disk or file. Nothing has
+    not what it holds: a full disk, a disk error, a read-only disk or file, or another
+    program keeping it locked (:attr:`Trouble.BUSY`). Nothing has
     been changed, and restoring a backup would not help (it would lose the changes
     made since it), so none is offered.
 

@@ -36,7 +36,7 @@ from harmony_desktop.printing.layout import (
     begin_painting,
     tr,
 )
-from harmony_desktop.services.files import file_error
+from harmony_desktop.services.files import check_target, file_error
 from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
 from harmony_desktop.services.reports.context import SCOPE_DATE
 from harmony_desktop.services.reports.export import DATE_PATTERN, display_text, shown_percent
@@ -453,8 +453,8 @@ def _write_pdf(
 ) -> None:
     """Paint ``report`` into ``partial``, then move it to ``path`` (an OSError says why
     a file could not be written: the folder is checked before Qt, which only says it
-    could not paint)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    could not paint; a folder that does not exist is never made)."""
+    check_target(path)
     partial.touch(mode=0o600)
     writer = QPdfWriter(str(partial))
     writer.setResolution(300)

@@ -19,6 +19,28 @@ certainly wrong (:attr:`ClockBehind.certain`). A clock behind the stamps alone m
 right: a laptop whose year was mistyped stamped them ahead and its clock has since been
 fixed (the first sync turns its sync clock back), or another laptop's clock ran ahead.
 The register then names both possibilities and lets the roll go on without asking.
+
+A clock set *ahead* (a year mistyped, a date a few days on) stamps every mark with a
+far-future day, and nothing this computer wrote can say so: its own stamps follow its
+clock. Only a clock outside it can, the sync server's, as the sync last saw it
+(``SYNC_CLOCK_SEEN``: kept whether the sync went on or was refused for the clock).
+:meth:`ClockCheck.ahead` says
+
+- *certainly ahead* when the server found this computer's clock ahead of its own by more
+  than the sync allows (5 minutes), this clock has not been turned back since, and by
+  that much today is another day than this computer says: marks taken now would land on
+  the wrong day. A clock a few minutes or hours ahead on the right day is the sync's
+  business alone (it refuses, and says so), not the register's;
+- *maybe ahead* when this computer says it is more than :data:`FAR_AHEAD_AFTER` (300
+  days) after the newest moment the server vouched for (the last comparison, the last
+  successful sync). A mistyped year is at least 365 days past it; a laptop that really
+  went unsynced that long has missed a whole programme year and its summer, so asking
+  whether the date is right costs little. Anything shorter is never called ahead: a
+  laptop in a park without a network for a term is right, and a false alarm there
+  teaches people to ignore the band.
+
+With no comparison yet (a laptop never synced, or set up alone) nothing is said.
+Neither verdict asks before a mark: the band says it, and the roll goes on.
 """
 
 from __future__ import annotations
@@ -33,6 +55,11 @@ from harmony_desktop.store.replica import Replica
 #: called behind: more than any time zone mistake (at most 26 hours), so a correct clock
 #: never is.
 BEHIND_AFTER = dt.timedelta(days=2)
+#: How far past the newest moment the sync server vouched for this computer's clock may be
+#: before the register asks whether its date is right (see the module's notes).
+FAR_AHEAD_AFTER = dt.timedelta(days=300)
+#: How far ahead of the server's clock the sync lets this computer's be (its own limit).
+SYNC_ALLOWS = dt.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -56,6 +83,27 @@ class ClockBehind:
         """Whether ``day`` is this computer's date and certainly wrong (what the
         register then asks about before a write dated ``day``)."""
         return self.certain and self.now.date() == day
+
+
+@dataclass(frozen=True)
+class ClockAhead:
+    """This computer's clock is ahead of what the sync server last vouched for."""
+
+    #: this computer's clock now (local time, with its offset)
+    now: dt.datetime
+    #: the server's clock the last time it was seen (certain), or the newest moment it
+    #: vouched for (maybe): local time, with its offset
+    server: dt.datetime
+    #: the server found this clock ahead by enough to change the date, and it has not
+    #: been turned back since (False: only a long time without a sync says so)
+    certain: bool
+    #: how far ahead of the server's this clock was then (certain; else zero)
+    by: dt.timedelta = dt.timedelta(0)
+
+    @property
+    def probably(self) -> dt.datetime:
+        """What the time most likely is now (certain: this clock less what it was ahead)."""
+        return self.now - self.by
 
 
 def is_behind(now_ms: int, recorded_ms: int | None) -> bool:
@@ -106,6 +154,28 @@ class ClockCheck:
             return None
         certain = is_behind(now_ms, self.last_sync_ms())
         return ClockBehind(local_time(now_ms), local_time(recorded_ms), certain)
+
+    def ahead(self) -> ClockAhead | None:
+        """What the register must say when this computer's clock is ahead of what the
+        sync server last vouched for (None when it is not, or nothing can say)."""
+        now_ms = self.store.wall()
+        seen = self.store.settings.get(settings.SYNC_CLOCK_SEEN)
+        if not isinstance(seen, dict):  # never compared (or not what this version keeps)
+            seen = {}
+        server_ms, here_ms = seen.get("server_ms"), seen.get("here_ms")
+        vouched = [self.last_sync_ms()]
+        if isinstance(server_ms, int) and isinstance(here_ms, int):
+            vouched.append(server_ms)
+            by = dt.timedelta(milliseconds=here_ms - server_ms)
+            # ahead then, and not turned back since (now before that reading: it was)
+            if by > SYNC_ALLOWS and now_ms >= here_ms:
+                now = local_time(now_ms)
+                if (now - by).date() != now.date():
+                    return ClockAhead(now, local_time(server_ms), certain=True, by=by)
+        newest = max((v for v in vouched if v), default=None)
+        if newest is None or now_ms - newest <= FAR_AHEAD_AFTER // dt.timedelta(milliseconds=1):
+            return None
+        return ClockAhead(local_time(now_ms), local_time(newest), certain=False)
 
 
 def at_least(today: dt.date, behind: ClockBehind | None) -> dt.date:

@@ -39,6 +39,11 @@ def file_error(path: Path, exc: OSError) -> ValidationError:
     name = str(path)
     if isinstance(exc, IsADirectoryError):
         message = _("{path} is a folder: choose a file name.")
+    elif isinstance(exc, FileNotFoundError):
+        message = _(
+            "Could not save {path}: the folder {folder} does not exist. Create it first, "
+            "or choose another folder."
+        )
     elif isinstance(exc, FileExistsError | NotADirectoryError):
         message = _(
             "Could not save {path}: a file stands where its folder should be. "
@@ -55,7 +60,7 @@ def file_error(path: Path, exc: OSError) -> ValidationError:
         message = _("Could not save {path}: that disk is read-only. Choose another folder.")
     else:
         message = _("Could not save {path}. Choose another folder.")
-    return ValidationError(message.format(path=name))
+    return ValidationError(message.format(path=name, folder=Path(path).absolute().parent))
 
 
 def partial_path(path: Path) -> Path:
@@ -65,7 +70,12 @@ def partial_path(path: Path) -> Path:
 
 def check_target(path: Path) -> None:
     """Refuse at once a file name that cannot be saved to (a folder, a file where a
-    folder should be), before any work is done for it."""
+    folder should be, a folder that does not exist), before any work is done for it.
+
+    A missing folder is never made: a typing mistake in a path (``Documnets/``) would
+    otherwise quietly make folders wherever it pointed, and the file would be lost in
+    them."""
+    path = Path(path)
     if path.is_dir():
         raise file_error(path, IsADirectoryError(errno.EISDIR, "", str(path)))
     for parent in path.parents:
@@ -73,6 +83,8 @@ def check_target(path: Path) -> None:
             if not parent.is_dir():
                 raise file_error(path, NotADirectoryError(errno.ENOTDIR, "", str(path)))
             break
+    if not path.absolute().parent.is_dir():
+        raise file_error(path, FileNotFoundError(errno.ENOENT, "", str(path)))
 
 
 @contextlib.contextmanager
@@ -80,12 +92,12 @@ def saving(path: Path) -> Iterator[Path]:
     """Yield the file to write in place of ``path`` (beside it, created readable by its
     owner only: people's records), then move it into place. A failure (or anything raised
     in the block) leaves the old file as it was and nothing beside it; an OSError comes
-    out as a :class:`ValidationError` saying what to do (:func:`file_error`)."""
+    out as a :class:`ValidationError` saying what to do (:func:`file_error`). The folder
+    must exist (:func:`check_target`): none is made."""
     path = Path(path)
     partial = partial_path(path)
     try:
         check_target(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         partial.touch(mode=0o600)
         partial.chmod(0o600)  # an old partial keeps its mode through touch
         yield partial

@@ -610,7 +610,12 @@ class SyncService:
         if seen is None:
             return False
         # Compare the server's clock with *our* wall clock (the one our HLC uses).
-        offset = self.wall() - seen.server_ms - seen.round_trip_ms // 2
+        here = self.wall()
+        offset = here - seen.server_ms - seen.round_trip_ms // 2
+        # kept, agreed or not: the register's warning of a clock ahead (ClockCheck.ahead)
+        self.store.settings.set(
+            settings.SYNC_CLOCK_SEEN, {"server_ms": here - offset, "here_ms": here}
+        )
         if abs(offset) <= self.max_skew_ms:
             return True
         minutes = abs(offset) / 60000

@@ -135,10 +135,13 @@ def check_integrity(path: Path) -> None:
 
     Opens the file read-only so a damaged file is never modified. A file that cannot be
     read because of its disk (full, failing, read-only: :func:`unavailable`) is not
-    called damaged: :class:`StoreUnavailableError` says what to do instead.
+    called damaged: :class:`StoreUnavailableError` says what to do instead. Nor is a
+    file another program keeps locked (a file not in WAL mode being written, a program
+    holding it exclusively): the check waits for it as long as every connection of the
+    app waits (:data:`BUSY_TIMEOUT_MS`), then says it is in use (:attr:`Trouble.BUSY`).
     """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -717,8 +720,10 @@ def unavailable(database: Path, error: BaseException) -> StoreUnavailableError |
     not damage in the file: a full disk (SQLITE_FULL; a disk I/O error with the disk
     all but full, as SQLite reports the shared memory it could not make), a disk
     error (SQLITE_IOERR: disconnected, failing), a disk, file or folder that may not be
-    written (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN). None for anything else:
-    damage (SQLITE_CORRUPT, SQLITE_NOTADB) and bugs."""
+    written (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN), a file another program
+    kept locked for longer than the app waits (SQLITE_BUSY: a command line's import, a
+    backup or a sync in another process). None for anything else: damage
+    (SQLITE_CORRUPT, SQLITE_NOTADB) and bugs."""
     cause = _sqlite_cause(error)
     trouble: Trouble | None = None
     detail: str | None = None
@@ -732,6 +737,8 @@ def unavailable(database: Path, error: BaseException) -> StoreUnavailableError |
             trouble = Trouble.FULL if _nearly_full(database.parent) else Trouble.DISK
         elif code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
             trouble = Trouble.READ_ONLY
+        elif code == sqlite3.SQLITE_BUSY:
+            trouble = Trouble.BUSY
         elif code == sqlite3.SQLITE_CANTOPEN:
             # a file or folder it may not use; else the disk did not let it open the file
             trouble = Trouble.DISK if _writable(database) else Trouble.READ_ONLY
@@ -756,6 +763,16 @@ def unavailable_error(
         todo = _(
             "Free some space on that disk (empty the wastebasket, move videos or old "
             "files elsewhere), then start again."
+        )
+    elif trouble is Trouble.BUSY:
+        what = _(
+            "The database {path} is in use by another program, so it cannot be opened "
+            "now (another harmony-desktop command, such as an import, a backup or a "
+            "sync, may be writing to it)."
+        )
+        todo = _(
+            "Wait for that program to finish, or close it, then start again. Nothing "
+            "needs to be repaired."
         )
     elif trouble is Trouble.DISK:
         what = _(

@@ -183,6 +183,10 @@ SYNC_LAST_ATTEMPT = TimeSetting("sync.last_attempt")
 SYNC_LAST_ERROR = TextSetting("sync.last_error")
 #: Counts of the last successful sync (a SyncReport as JSON).
 SYNC_LAST_REPORT = JsonSetting("sync.last_report", {})
+#: The sync server's clock and this computer's the last time a sync compared them, agreed
+#: or not: {"server_ms": …, "here_ms": …} (milliseconds since the epoch). The one moment
+#: a clock outside this computer vouched for: what says this computer's clock is ahead.
+SYNC_CLOCK_SEEN = JsonSetting("sync.clock_seen", {})
 #: Whether the server enrolled this laptop as a data manager (programme-wide writes).
 SYNC_DATA_MANAGER = FlagSetting("sync.data_manager", False)
 #: Server conflict ids reviewed here whose resolution is not yet sent.

@@ -1,5 +1,6 @@
 """The window's words for a database its disk keeps from opening: full, failing or
-disconnected, read-only (:class:`~harmony_desktop.domain.errors.StoreUnavailableError`).
+disconnected, read-only; or another program keeps locked
+(:class:`~harmony_desktop.domain.errors.StoreUnavailableError`).
 
 Unlike a damaged database (``ui/restore.py``'s :func:`offer_backups`), no backup is
 offered: the file is not damaged, and a backup put back would lose the changes made
@@ -28,6 +29,15 @@ def trouble_text(error: StoreUnavailableError) -> tuple[str, str, str]:
         todo = tr(
             "Free some space on the disk holding {folder} (empty the wastebasket, move "
             "videos or old files elsewhere), then start the app again."
+        )
+    elif error.trouble is Trouble.BUSY:
+        what = tr(
+            "This computer's database is in use by another program, so the app cannot open it now."
+        )
+        todo = tr(
+            "Another Harmony command may be running (a printout, an import, a backup or "
+            "a sync started from the command line or a scheduled task). Wait a minute for "
+            "it to finish, or close it, then start the app again."
         )
     elif error.trouble is Trouble.DISK:
         what = tr(

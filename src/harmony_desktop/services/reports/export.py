@@ -29,7 +29,7 @@ from typing import Any
 
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _, format_date, format_time
-from harmony_desktop.services.files import file_error
+from harmony_desktop.services.files import check_target, file_error
 from harmony_desktop.services.reports.model import (
     Format,
     ProgressCallback,
@@ -224,9 +224,9 @@ def write_report(report: Report, path: Path, *, progress: ProgressCallback = no_
                 name=path.name
             )
         )
+    check_target(path)  # a folder that does not exist is never made
     rows = _RowCounter(report, progress)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         if suffix == ".xlsx":
             _atomic([path], lambda partials: _write_xlsx(report, partials[0], rows))
         else:

@@ -41,6 +41,7 @@ from harmony_desktop.domain.sessions import RollState, SessionInfo
 from harmony_desktop.store import settings
 from harmony_desktop.ui.operations import QueryOp
 from harmony_desktop.ui.register.alerts import AbsenceAlertPanel
+from harmony_desktop.ui.register.clock_ahead import ClockAheadBanner
 from harmony_desktop.ui.register.codes import CodeInfo, assign_keys
 from harmony_desktop.ui.register.commands import RollEditor
 from harmony_desktop.ui.register.day import (
@@ -68,7 +69,7 @@ from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
 from harmony_desktop.ui.wrong_day import ADD, CANCEL, WrongDayQuestion
 
 if TYPE_CHECKING:
-    from harmony_desktop.services.clock_check import ClockBehind
+    from harmony_desktop.services.clock_check import ClockAhead, ClockBehind
     from harmony_desktop.services.context import Services
     from harmony_desktop.services.roll import Dismissal, MarkState, RollEntry
 
@@ -140,6 +141,9 @@ class RegisterPage(QWidget):
         #: this computer's clock is behind what the register recorded (None: it is not,
         #: or not known yet); marks on "today" are then asked about once
         self.clock_behind: ClockBehind | None = None
+        #: this computer's clock is ahead of what the sync server last vouched for (None:
+        #: it is not, nothing can say, or it is behind)
+        self.clock_ahead: ClockAhead | None = None
         #: this computer's date went certainly wrong while the register was open on a day
         #: it trusted (None: it did not, or was set right again): the register keeps its
         #: day, the band says so, and the window does not open again on the wrong date
@@ -207,6 +211,8 @@ class RegisterPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 4)
         self.clock_banner = ClockBehindBanner()
         layout.addWidget(self.clock_banner)
+        self.clock_ahead_banner = ClockAheadBanner()
+        layout.addWidget(self.clock_ahead_banner)
         layout.addLayout(self._build_bar())
         self.banner = MissingRollBanner()
         self.banner.sessionRequested.connect(self.open_session_by_id)
@@ -481,9 +487,9 @@ class RegisterPage(QWidget):
             return
         begun = [False]
 
-        def read(s: Services) -> tuple[ClockBehind | None, dt.date]:
+        def read(s: Services) -> tuple[ClockBehind | None, dt.date, ClockAhead | None]:
             begun[0] = True  # on the database thread; read on the UI thread later
-            return s.clock.behind(), s.clock.today()
+            return s.clock.behind(), s.clock.today(), s.clock.ahead()
 
         self._clock_read_begun = begun
         self._clock_check = (
@@ -502,12 +508,20 @@ class RegisterPage(QWidget):
         self.check_clock()
         return True
 
-    def _clock_checked(self, found: tuple[ClockBehind | None, dt.date]) -> None:
+    def _clock_checked(self, found: tuple[ClockBehind | None, dt.date, ClockAhead | None]) -> None:
         if self._check_clock_again():
             return
         self._clock_compared = True
-        behind, day = found
-        shown = not self.clock_banner.isHidden()
+        behind, day, ahead = found
+        shown = self._clock_band_shown()
+        # ahead: said only when the date is not behind (that band says what matters)
+        if ahead is not None and self.clock_ahead is None:
+            log.warning(
+                "this computer's clock is ahead of what the sync server last vouched for (%s)",
+                "certain" if ahead.certain else "maybe",
+            )
+        self.clock_ahead = ahead if behind is None else None
+        self.clock_ahead_banner.show_ahead(self.clock_ahead)
         if (
             day != self.today
             and behind is not None
@@ -577,8 +591,12 @@ class RegisterPage(QWidget):
         """After a check: if the band came or went (``shown``: it was shown before) the
         roll under it grew or shrank by its height; the student the teacher is on stays in
         sight."""
-        if shown != (not self.clock_banner.isHidden()) and self.session is not None:
+        if shown != self._clock_band_shown() and self.session is not None:
             QTimer.singleShot(0, self.roll.keep_current_in_sight)
+
+    def _clock_band_shown(self) -> bool:
+        """Whether a band about this computer's clock is over the register."""
+        return not (self.clock_banner.isHidden() and self.clock_ahead_banner.isHidden())
 
     def _on_wrong_day(self, retry: Callable[[], None]) -> bool:
         """True when a write to the open roll would land on this computer's wrong

@@ -1,0 +1,173 @@
+"""Starting while another program holds the database's write lock.
+
+A command line's import, a backup or a sync in another process (a scheduled task) may be
+writing when the app starts. The start-up check must not call that damage nor offer a
+backup: it waits as long as every connection of the app waits, then says the database
+is in use by another program and what to do (wait, or close it), and leaves the file
+as it was. The other program here is a real one: a second process holding
+``BEGIN EXCLUSIVE`` with a change not yet committed.
+
+The app's wait (``BUSY_TIMEOUT_MS``, 10 s) is shortened for the tests.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from harmony_desktop.__main__ import main
+from harmony_desktop.domain.errors import StoreCorruptError, StoreUnavailableError, Trouble
+from harmony_desktop.services.hubs import HubDirectory
+from harmony_desktop.startup import open_app
+from harmony_desktop.store import db as store_db
+from harmony_desktop.store.db import check_integrity
+from tests.factories import make_hub
+
+IN_USE = (
+    "The database {database} is in use by another program, so it cannot be opened now "
+    "(another harmony-desktop command, such as an import, a backup or a sync, may be "
+    "writing to it). This is not damage to the database: nothing in it has been "
+    "changed, and restoring a backup would not help (it would lose the changes made "
+    "since it was taken). Wait for that program to finish, or close it, then start "
+    "again. Nothing needs to be repaired."
+)
+IN_USE_ES = (
+    "La base de datos {database} está en uso por otro programa, así que no se puede "
+    "abrir ahora (otro comando de harmony-desktop, como una importación, un respaldo o "
+    "una sincronización, puede estar escribiendo en ella). No es un daño de la base de "
+    "datos: no se modificó nada en ella, y restaurar una copia de seguridad no ayudaría "
+    "(perdería los cambios hechos desde que se tomó). Espere a que ese programa termine, "
+    "o ciérrelo, y vuelva a iniciar. No hay nada que reparar."
+)
+
+#: Another program: takes the write lock, changes a row, says so, and holds the lock
+#: until told to stop (a line on its standard input) or for the seconds given, then
+#: rolls back (``hold``) or commits (``commit``).
+HOLDER = """
+import sqlite3, sys, threading
+conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
+conn.execute("BEGIN EXCLUSIVE")
+conn.execute("UPDATE local_meta SET value = value || '' WHERE key = 'device_id'")
+print("held", flush=True)
+seconds = float(sys.argv[3])
+if seconds:
+    threading.Event().wait(seconds)
+else:
+    sys.stdin.readline()
+conn.execute("COMMIT" if sys.argv[2] == "commit" else "ROLLBACK")
+conn.close()
+"""
+
+
+@contextmanager
+def held(database: Path, *, end: str = "rollback", seconds: float = 0) -> Iterator[None]:
+    """Another process holds ``database``'s write lock in the block (or for ``seconds``)."""
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(database), end, str(seconds)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "held\n"
+        yield
+    finally:
+        if other.poll() is None and not seconds:
+            assert other.stdin is not None
+            other.stdin.write("\n")
+            other.stdin.flush()
+        assert other.wait(timeout=30) == 0
+
+
+@pytest.fixture(autouse=True)
+def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 400)
+
+
+def data_folder(tmp_path: Path, journal: str) -> Path:
+    """A data folder with a hub, closed cleanly; its file in ``journal`` mode (a file in
+    rollback-journal mode: copied in from a backup, say)."""
+    data = tmp_path / "data"
+    with open_app(data) as services:
+        make_hub(services, students=3)
+    if journal != "wal":
+        conn = sqlite3.connect(data / "harmony.sqlite3")
+        assert conn.execute(f"PRAGMA journal_mode={journal}").fetchone() == (journal,)
+        conn.close()
+    return data
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+@pytest.mark.parametrize("check_later", [False, True], ids=["checked-first", "window"])
+def test_a_database_another_program_is_writing_is_in_use_not_damaged(
+    tmp_path: Path, journal: str, check_later: bool
+) -> None:
+    """In rollback-journal mode the integrity check itself met "database is locked"
+    and called the file damaged, with the restore command to run; in WAL mode the check
+    passed and the opening said "Could not prepare the database …: database is
+    locked"."""
+    data = data_folder(tmp_path, journal)
+    database = data / "harmony.sqlite3"
+    before = database.read_bytes()
+    with held(database), pytest.raises(StoreUnavailableError) as refused:
+        open_app(data, check_later=check_later, backup=not check_later)
+    assert not isinstance(refused.value, StoreCorruptError)
+    assert refused.value.trouble is Trouble.BUSY
+    assert str(refused.value) == IN_USE.format(database=database)
+    assert database.read_bytes() == before  # the other program rolled back; we wrote nothing
+    assert list((data / "backups").iterdir()) == []
+    check_integrity(database)
+    with open_app(data) as services:  # the other program is gone: it opens as before
+        assert len(HubDirectory(services.store).hubs()) == 1
+
+
+def test_the_check_alone_says_in_use_for_a_locked_file(tmp_path: Path) -> None:
+    data = data_folder(tmp_path, "delete")
+    database = data / "harmony.sqlite3"
+    with held(database), pytest.raises(StoreUnavailableError) as refused:
+        check_integrity(database)
+    assert refused.value.trouble is Trouble.BUSY
+    assert refused.value.detail == "SQLITE_BUSY: database is locked"
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_a_lock_let_go_within_the_wait_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journal: str
+) -> None:
+    """A short write by another program (a sync's page, a mark from a command) is
+    waited for, as every write of the app waits: the start goes on once it commits."""
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 10_000)
+    data = data_folder(tmp_path, journal)
+    began = time.monotonic()
+    with held(data / "harmony.sqlite3", end="commit", seconds=0.5), open_app(data) as services:
+        assert len(HubDirectory(services.store).hubs()) == 1
+    assert time.monotonic() - began < 10
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_command_says_in_use_in_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+) -> None:
+    data = data_folder(tmp_path, "delete")
+    database = data / "harmony.sqlite3"
+    monkeypatch.setenv("LANGUAGE", language)
+    from harmony_desktop.domain import i18n
+
+    try:
+        with held(database):
+            assert main(["--data-dir", str(data), "sessions"]) == 2
+    finally:
+        i18n.set_language(None)
+    out, err = capsys.readouterr()
+    said = (IN_USE if language == "en" else IN_USE_ES).format(database=database)
+    assert (out, err) == ("", f"harmony-desktop: {said}\n")
