@@ -23,11 +23,17 @@ from pathlib import Path
 import pytest
 
 from harmony_desktop.__main__ import main
-from harmony_desktop.domain.errors import StoreCorruptError, StoreUnavailableError, Trouble
+from harmony_desktop.domain.errors import (
+    StoreCorruptError,
+    StoreUnavailableError,
+    StoreWriteError,
+    Trouble,
+)
 from harmony_desktop.services.hubs import HubDirectory
 from harmony_desktop.startup import open_app
 from harmony_desktop.store import db as store_db
 from harmony_desktop.store.db import check_integrity
+from harmony_desktop.store.models import Hub
 from tests.factories import make_hub
 
 IN_USE = (
@@ -171,3 +177,37 @@ def test_a_command_says_in_use_in_one_line(
     out, err = capsys.readouterr()
     said = (IN_USE if language == "en" else IN_USE_ES).format(database=database)
     assert (out, err) == ("", f"harmony-desktop: {said}\n")
+
+
+WRITE_REFUSED = (
+    "This change was NOT saved: another program is writing to the database (another "
+    "harmony-desktop command, such as an import, a backup or a sync). Everything saved "
+    "before is safe. Wait a minute for it to finish, then do it again."
+)
+
+
+def test_a_change_made_while_another_program_keeps_writing_says_so_and_saves_nothing(
+    tmp_path: Path,
+) -> None:
+    """With the app open, a change waits for another program's write as long as the
+    app waits; past that it is refused in words (not SQLite's "database is locked"),
+    nothing of it is kept, and the same change made again once the other program is
+    done is saved."""
+    data = data_folder(tmp_path, "wal")
+    with open_app(data) as services:
+        hubs = HubDirectory(services.store)
+        (hub,) = hubs.hubs()
+        pending = services.store.pending_changes()
+        with (
+            held(data / "harmony.sqlite3"),
+            pytest.raises(StoreWriteError) as refused,
+            services.store.write() as writer,
+        ):
+            writer.upsert(Hub, hub.id, name="Renamed hub")
+        assert str(refused.value) == WRITE_REFUSED
+        assert services.store.pending_changes() == pending
+        assert hubs.hubs()[0].name == hub.name
+        with services.store.write() as writer:  # the other program is done: it is saved
+            writer.upsert(Hub, hub.id, name="Renamed hub")
+        assert services.store.pending_changes() == pending + 1
+        assert hubs.hubs()[0].name == "Renamed hub"

@@ -922,8 +922,8 @@ def _unwritten(database: Path) -> Iterator[None]:
 
 
 def _write_error(database: Path, err: OperationalError) -> StoreWriteError | None:
-    """What to tell the user of a full disk or a disk error during a write of
-    ``database`` (None for any other error)."""
+    """What to tell the user of a full disk, a disk error or a database another
+    program kept locked during a write of ``database`` (None for any other error)."""
     code = getattr(err.orig, "sqlite_errorcode", 0) & 0xFF
     if code == sqlite3.SQLITE_FULL:
         return StoreWriteError(
@@ -931,6 +931,17 @@ def _write_error(database: Path, err: OperationalError) -> StoreWriteError | Non
                 "The disk is full: this change was NOT saved. Free some space on the "
                 "disk holding {folder}, then do it again. Everything saved before is safe."
             ).format(folder=database.parent)
+        )
+    if code == sqlite3.SQLITE_BUSY:
+        # another program (a command line's import, a backup, a sync in another
+        # process) kept the write lock for longer than the app waits
+        return StoreWriteError(
+            _(
+                "This change was NOT saved: another program is writing to the database "
+                "(another harmony-desktop command, such as an import, a backup or a sync). "
+                "Everything saved before is safe. Wait a minute for it to finish, then do "
+                "it again."
+            )
         )
     if code == sqlite3.SQLITE_IOERR:
         return StoreWriteError(
