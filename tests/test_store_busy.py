@@ -16,7 +16,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -73,8 +73,11 @@ conn.close()
 
 
 @contextmanager
-def held(database: Path, *, end: str = "rollback", seconds: float = 0) -> Iterator[None]:
-    """Another process holds ``database``'s write lock in the block (or for ``seconds``)."""
+def held(
+    database: Path, *, end: str = "rollback", seconds: float = 0
+) -> Iterator[Callable[[], bool]]:
+    """Another process holds ``database``'s write lock in the block (or for ``seconds``).
+    Yields whether that process is done (its lock released)."""
     other = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(database), end, str(seconds)],
         stdin=subprocess.PIPE,
@@ -83,7 +86,7 @@ def held(database: Path, *, end: str = "rollback", seconds: float = 0) -> Iterat
     )
     try:
         assert other.stdout is not None and other.stdout.readline() == "held\n"
-        yield
+        yield lambda: other.poll() is not None
     finally:
         if other.poll() is None and not seconds:
             assert other.stdin is not None

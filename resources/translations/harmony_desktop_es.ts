@@ -4160,6 +4160,10 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>La base de datos de esta computadora está en uso por otro programa, así que la aplicación no puede abrirla ahora.</translation>
     </message>
     <message>
+        <source>Another Harmony command may be running (a printout, an import, a backup or a sync started from the command line or a scheduled task). Wait a minute for it to finish, or close it, then choose Try again.</source>
+        <translation>Puede estar en curso otro comando de Harmony (una impresión, una importación, un respaldo o una sincronización iniciados desde la línea de comandos o una tarea programada). Espere un minuto a que termine, o ciérrelo, y elija Intentar de nuevo.</translation>
+    </message>
+    <message>
         <source>Another Harmony command may be running (a printout, an import, a backup or a sync started from the command line or a scheduled task). Wait a minute for it to finish, or close it, then start the app again.</source>
         <translation>Puede estar en curso otro comando de Harmony (una impresión, una importación, un respaldo o una sincronización iniciados desde la línea de comandos o una tarea programada). Espere un minuto a que termine, o ciérrelo, y vuelva a iniciar la aplicación.</translation>
     </message>
@@ -4186,6 +4190,10 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Error reported: {detail}</source>
         <translation>Error informado: {detail}</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Intentar de nuevo</translation>
     </message>
     <message>
         <source>DD/MM/YYYY or YYYY-MM-DD</source>

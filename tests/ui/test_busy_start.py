@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from harmony_desktop.domain import i18n
 from harmony_desktop.store import db as store_db
 from harmony_desktop.store.db import check_integrity
 from harmony_desktop.ui.app import install_translator, run_window
+from harmony_desktop.ui.main_window import MainWindow
 from tests.test_store_busy import data_folder, held
 from tests.ui.test_disk_start import NOT_DAMAGE, NOT_DAMAGE_ES, Box, boxes_answered
 from tests.ui.test_disk_start import no_backup_offered as no_backup_offered  # the fixture
@@ -26,9 +27,9 @@ IN_USE = Box(
     "This computer's database is in use by another program, so the app cannot open it now.",
     "Another Harmony command may be running (a printout, an import, a backup or a sync "
     "started from the command line or a scheduled task). Wait a minute for it to finish, "
-    "or close it, then start the app again.\n\n" + NOT_DAMAGE,
+    "or close it, then choose Try again.\n\n" + NOT_DAMAGE,
     "File: {database}\nError reported: SQLITE_BUSY: database is locked",
-    ["Close", "Show Details..."],
+    ["&Try again", "Close", "Show Details..."],
     over_the_window=False,
 )
 IN_USE_ES = Box(
@@ -37,10 +38,10 @@ IN_USE_ES = Box(
     "aplicación no puede abrirla ahora.",
     "Puede estar en curso otro comando de Harmony (una impresión, una importación, un "
     "respaldo o una sincronización iniciados desde la línea de comandos o una tarea "
-    "programada). Espere un minuto a que termine, o ciérrelo, y vuelva a iniciar la "
-    "aplicación.\n\n" + NOT_DAMAGE_ES,
+    "programada). Espere un minuto a que termine, o ciérrelo, y elija Intentar de "
+    "nuevo.\n\n" + NOT_DAMAGE_ES,
     "Archivo: {database}\nError informado: SQLITE_BUSY: database is locked",
-    ["Cerrar", "Mostrar los detalles..."],
+    ["&Intentar de nuevo", "Cerrar", "Mostrar los detalles..."],
     over_the_window=False,
 )
 
@@ -89,4 +90,48 @@ def test_a_database_in_use_at_start_up_is_said_so_and_no_backup_offered(
     ]
     assert database.read_bytes() == before
     assert list((data / "backups").iterdir()) == []
+    check_integrity(database)
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_try_again_opens_the_window_once_the_other_program_is_done(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_backup_offered: list[object],
+    journal: str,
+) -> None:
+    """The other program finishes while the box is up: Try again opens the window on
+    today's view, with nothing lost, without starting the app again."""
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 400)
+    data = data_folder(tmp_path, journal)
+    database = data / "harmony.sqlite3"
+    seen: list[list[str]] = []
+    opened: list[MainWindow] = []
+
+    def answer() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            seen.append([b.text() for b in widget.buttons()])
+            if not holder():  # as a person would: wait for the other program
+                QTimer.singleShot(50, answer)
+                return
+            (again,) = [b for b in widget.buttons() if b.text() == "&Try again"]
+            again.click()
+        shown = [
+            w for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.register.attached
+        ]  # fmt: skip
+        if shown:  # open, its services too: as a person would, close it
+            opened.extend(shown)
+            shown[0].close()
+            return
+        QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    with held(database, seconds=1.5) as holder:
+        code = run_window(str(data))
+    assert no_backup_offered == []
+    assert seen and seen[0] == ["&Try again", "Close", "Show Details..."]
+    assert len(opened) == 1 and code == 0
     check_integrity(database)

@@ -228,7 +228,8 @@ def report_damage(window: MainWindow) -> list[Exception]:
 
     def failed(error: Exception) -> None:
         found.append(error)
-        window.restore_from = _refused(window, error, store.backup_dir)
+        chosen = _refused(window, error, store.backup_dir)
+        window.restore_from = chosen if isinstance(chosen, Path) else None
         window.close()
 
     store = window.services.store
@@ -279,6 +280,8 @@ def run_window(
     try:
         while True:
             outcome = _open_window(data_dir, hub, demo_on_new=demo_on_new, today=today)
+            if outcome == TRY_AGAIN:
+                continue  # another program had the database: it may be done now
             if not isinstance(outcome, Path):
                 return outcome
             from harmony_desktop.ui.restore import restore_and_say
@@ -336,7 +339,7 @@ def _open_window(
         # neither delays it.
         services = open_app(data_dir, seed_demo=seed, backup=False, check_later=True)
     except (HarmonyError, OSError) as exc:
-        return _refused(None, exc, resolve_paths(data_dir).backups) or 2
+        return _refused(None, exc, resolve_paths(data_dir).backups, can_retry=True) or 2
     with services:
         install_translator(app)  # the language chosen in this database's settings
         try:
@@ -348,7 +351,7 @@ def _open_window(
                     services.store.opening_failed(exc)
                 raise
         except HarmonyError as exc:
-            return _refused(None, exc, resolve_paths(data_dir).backups) or 2
+            return _refused(None, exc, resolve_paths(data_dir).backups, can_retry=True) or 2
         alone = False
         if chosen is None:
             # Only a database without a hub asks: its module loads only then.
@@ -379,10 +382,18 @@ def _open_window(
         return _run_loop(app, window, services, damage)
 
 
-def _refused(parent: QWidget | None, error: Exception, backups: Path | None) -> Path | None:
+#: What :func:`_open_window` returns when the person chose to try opening again (a
+#: database another program was writing to): never an exit status.
+TRY_AGAIN = -1
+
+
+def _refused(
+    parent: QWidget | None, error: Exception, backups: Path | None, *, can_retry: bool = False
+) -> Path | int | None:
     """Say why the database cannot be used; for a damaged one, offer its backups (and
     only for a damaged one: a full or read-only disk is said with what to do). The
-    backup chosen to be put back, or None."""
+    backup chosen to be put back, :data:`TRY_AGAIN` (a database in use, where
+    ``can_retry``), or None."""
     from harmony_desktop.ui.screen_fit import dialogs_on_screen
 
     if isinstance(error, StoreCorruptError):
@@ -394,8 +405,8 @@ def _refused(parent: QWidget | None, error: Exception, backups: Path | None) -> 
         from harmony_desktop.ui.store_trouble import say_trouble
 
         with dialogs_on_screen():
-            say_trouble(parent, error)  # the window's words, not the CLI's
-        return None
+            again = say_trouble(parent, error, can_retry=can_retry)  # the window's words
+        return TRY_AGAIN if again else None
     QMessageBox.critical(parent, APP_NAME, _refusal(error))
     return None
 
@@ -450,7 +461,8 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
     window = MainWindow(cast("Services", opener.pending), first.hub_id, first=first)
     damage: list[Exception] = []
     failed: list[Exception] = []
-    chosen: list[Path | None] = []  # a backup to put back, offered for a damaged file
+    #: a backup to put back, offered for a damaged file; or TRY_AGAIN, for one in use
+    chosen: list[Path | int | None] = []
     waiting: list[bool] = []
 
     def finish() -> bool:
@@ -464,7 +476,7 @@ def _run_first_paint(app: QApplication, data_dir: str | None, first: FirstView) 
         except Exception as exc:
             failed.append(exc)
             gate.release()  # input must reach the dialogs, and a window opened after this
-            chosen.append(_refused(window, exc, resolve_paths(data_dir).backups))
+            chosen.append(_refused(window, exc, resolve_paths(data_dir).backups, can_retry=True))
             window.close()
             return False
         window.attach()

@@ -4,7 +4,9 @@ disconnected, read-only; or another program keeps locked
 
 Unlike a damaged database (``ui/restore.py``'s :func:`offer_backups`), no backup is
 offered: the file is not damaged, and a backup put back would lose the changes made
-since it was taken. The box says what is wrong and what to do, and only closes.
+since it was taken. The box says what is wrong and what to do, and closes; a database
+in use by another program can also be tried again, once that program is done, without
+starting the app again.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("StoreTrouble", text)
 
 
-def trouble_text(error: StoreUnavailableError) -> tuple[str, str, str]:
+def trouble_text(error: StoreUnavailableError, *, can_retry: bool = False) -> tuple[str, str, str]:
     """What the box says, in the window's language: what is wrong, what to do, and the
-    details (the file, and SQLite's or the system's own words, which are English)."""
+    details (the file, and SQLite's or the system's own words, which are English).
+    ``can_retry``: the box has a Try again button (a database in use)."""
     if error.trouble is Trouble.FULL:
         what = tr("The disk is full, so this computer's database cannot be opened.")
         todo = tr(
@@ -34,10 +37,18 @@ def trouble_text(error: StoreUnavailableError) -> tuple[str, str, str]:
         what = tr(
             "This computer's database is in use by another program, so the app cannot open it now."
         )
-        todo = tr(
-            "Another Harmony command may be running (a printout, an import, a backup or "
-            "a sync started from the command line or a scheduled task). Wait a minute for "
-            "it to finish, or close it, then start the app again."
+        todo = (
+            tr(
+                "Another Harmony command may be running (a printout, an import, a backup "
+                "or a sync started from the command line or a scheduled task). Wait a "
+                "minute for it to finish, or close it, then choose Try again."
+            )
+            if can_retry
+            else tr(
+                "Another Harmony command may be running (a printout, an import, a backup or "
+                "a sync started from the command line or a scheduled task). Wait a minute for "
+                "it to finish, or close it, then start the app again."
+            )
         )
     elif error.trouble is Trouble.DISK:
         what = tr(
@@ -68,13 +79,23 @@ def trouble_text(error: StoreUnavailableError) -> tuple[str, str, str]:
     return what, f"{todo.format(folder=error.folder)}\n\n{not_damage}", "\n".join(details)
 
 
-def say_trouble(parent: QWidget | None, error: StoreUnavailableError) -> None:
-    """Say why the database cannot be opened and what to do (:func:`trouble_text`);
-    only a Close button: there is nothing to restore."""
-    what, todo, details = trouble_text(error)
+def say_trouble(
+    parent: QWidget | None, error: StoreUnavailableError, *, can_retry: bool = False
+) -> bool:
+    """Say why the database cannot be opened and what to do (:func:`trouble_text`).
+    Nothing to restore: a Close button, and for a database in use by another program
+    (where ``can_retry``: the app can open it again by itself) Try again. True when
+    Try again was chosen."""
+    retry = can_retry and error.trouble is Trouble.BUSY
+    what, todo, details = trouble_text(error, can_retry=retry)
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, what, parent=parent)
     box.setInformativeText(todo)
     box.setDetailedText(details)  # Show Details…
-    box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.setDefaultButton(QMessageBox.StandardButton.Close)
+    again = None
+    if retry:
+        again = box.addButton(tr("&Try again"), QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    box.setEscapeButton(close)
+    box.setDefaultButton(again or close)
     box.exec()
+    return again is not None and box.clickedButton() is again
