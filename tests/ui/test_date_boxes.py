@@ -177,3 +177,20 @@ def test_a_day_is_committed_on_enter_leaving_a_pick_or_a_step_never_while_typed(
     assert settled[3:] == [dt.date(2014, 7, 1)]
     box.set_day(dt.date(2014, 8, 1))  # given a date: not one settled on by a person
     assert settled[4:] == []
+
+
+def test_a_box_opened_on_a_date_asks_for_the_pattern_once_it_is_emptied(qtbot: QtBot) -> None:
+    """The register's day bar opens on a date: its placeholder (the language's pattern,
+    from Babel) is not worked out on the first paint, but is there once the box is
+    cleared; the date it wrote is read back as that date."""
+    box = DateBox(dt.date(2026, 5, 6), today=dt.date(2026, 5, 6))
+    qtbot.addWidget(box)
+    assert box.placeholderText() == ""
+    assert box.text() == "6 May 2026" and box.day() == dt.date(2026, 5, 6)
+    box.clear()
+    assert box.placeholderText() == "MM/DD/YYYY or YYYY-MM-DD"
+    qtbot.keyClicks(box, "5/7/2026")
+    assert box.typed() == dt.date(2026, 5, 7)
+    empty = DateBox(today=dt.date(2026, 5, 6))
+    qtbot.addWidget(empty)
+    assert empty.placeholderText() == "MM/DD/YYYY or YYYY-MM-DD"

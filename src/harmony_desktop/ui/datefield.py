@@ -87,18 +87,34 @@ class DateField(QLineEdit):
     dateChanged = Signal(object)
 
     def __init__(
-        self, text: str = "", parent: QWidget | None = None, *, today: dt.date | None = None
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+        placeholder_when_emptied: bool = False,
     ) -> None:
         super().__init__(text, parent)
         self.today = today
-        self.setPlaceholderText(date_pattern())
+        #: the placeholder's pattern is the language's (Babel's): a box that opens with
+        #: a date (the register's day bar, on the first paint, before Babel is loaded)
+        #: asks for it only once its text is cleared
+        self._placeholder = not placeholder_when_emptied
+        if self._placeholder:
+            self.setPlaceholderText(date_pattern())
+        #: the text the box last wrote for a date, and that date: read back without
+        #: parsing it again (no Babel on the first paint of the register's day bar)
+        self._written: tuple[str, dt.date] | None = None
         self._shown = self._read()
         self.textChanged.connect(self._changed)
 
     def typed(self) -> dt.date | None:
         """The date the text says, None when it is empty; ValueError (or OverflowError)
         when it says none."""
-        return parse_typed_date(self.text(), today=self.today)
+        text = self.text()
+        if self._written is not None and text == self._written[0]:
+            return self._written[1]
+        return parse_typed_date(text, today=self.today)
 
     def refusal(self) -> str | None:
         """What to say when the text is no date (:func:`not_a_date`), else None."""
@@ -114,7 +130,10 @@ class DateField(QLineEdit):
         except (ValueError, OverflowError):
             return None
 
-    def _changed(self, _text: str) -> None:
+    def _changed(self, text: str) -> None:
+        if not text and not self._placeholder:
+            self._placeholder = True
+            self.setPlaceholderText(date_pattern())
         day = self._read()
         if day != self._shown:
             self._shown = day
@@ -171,7 +190,7 @@ class DateBox(DateField):
         today: dt.date | None = None,
         empty_allowed: bool = False,
     ) -> None:
-        super().__init__("", parent, today=today)
+        super().__init__("", parent, today=today, placeholder_when_emptied=day is not None)
         #: an empty box is a date not given (a clearance not done), not a refusal
         self.empty_allowed = empty_allowed
         self._minimum = dt.date(1753, 1, 1)
@@ -240,7 +259,9 @@ class DateBox(DateField):
 
     def set_day(self, day: dt.date | None) -> None:
         """Show ``day`` ("6 May 2014"), or nothing for None."""
-        self.setText(day_text(day) if day else "")
+        text = day_text(day) if day else ""
+        self._written = (text, day) if day else None
+        self.setText(text)
         self._good = day
         self._shown = day  # read so even while its signals are blocked
         self._committed = day
