@@ -571,19 +571,26 @@ def test_print_preview_paints_each_document(qtbot: QtBot, page: RosterPage) -> N
 
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-    for kind in ("roster", "signin", "blank-roll", "emergency", "no-photo"):
-        preview = page.print_preview(kind)
-        if kind == "signin":  # first: which of the ensemble's meeting days
-            assert preview is None
-            page.day_dialog.accept()
-            preview = page.findChildren(QPrintPreviewDialog)[-1]
-        assert preview is not None
-        gc.collect()  # the printer must outlive this call (it is not a QObject)
-        widget = preview.findChild(QPrintPreviewWidget)
-        assert widget is not None
-        widget.updatePreview()
-        qtbot.waitUntil(lambda w=widget: w.pageCount() >= 1, timeout=20_000)
-        preview.close()
+    # What the suite made before is frozen, out of the collections below: a full
+    # collection late in the suite took about 4 seconds, and the printer made by each
+    # call is young (what is collected now is what this test made).
+    gc.freeze()
+    try:
+        for kind in ("roster", "signin", "blank-roll", "emergency", "no-photo"):
+            preview = page.print_preview(kind)
+            if kind == "signin":  # first: which of the ensemble's meeting days
+                assert preview is None
+                page.day_dialog.accept()
+                preview = page.findChildren(QPrintPreviewDialog)[-1]
+            assert preview is not None
+            gc.collect()  # the printer must outlive this call (it is not a QObject)
+            widget = preview.findChild(QPrintPreviewWidget)
+            assert widget is not None
+            widget.updatePreview()
+            qtbot.waitUntil(lambda w=widget: w.pageCount() >= 1, timeout=20_000)
+            preview.close()
+    finally:
+        gc.unfreeze()
 
 
 def test_print_preview_without_a_printer_is_on_letter_paper(page: RosterPage) -> None:

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,15 +30,20 @@ from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme.first_start import ALONE, DEMO, FirstStartDialog
 from harmony_desktop.ui.sync.enroll import EnrollDialog
-from tests.ui.conftest import SMALL, comes_true, on_screen, qt_file_dialogs
+from tests.ui.conftest import (
+    SMALL,
+    collect_what_the_test_left,
+    comes_true,
+    on_screen,
+    qt_file_dialogs,
+)
 
 
 @pytest.fixture(autouse=True)
 def _collect_widgets_here() -> Iterator[None]:
     """Free the windows ``run_window`` left behind on this (the UI) thread: collected
     later by chance on a worker thread, their deletion crashed the next test."""
-    yield
-    gc.collect()
+    yield from collect_what_the_test_left()
 
 
 @pytest.fixture
