@@ -58,7 +58,7 @@ def page(qtbot: QtBot, services: Services, named: HubFixture) -> Iterator[Roster
     tasks = TaskManager(services)
     page = RosterPage(services, named.hub_id, tasks, today=TODAY)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.model.total == len(PEOPLE), timeout=5000)
+    qtbot.waitUntil(lambda: page.model.total == len(PEOPLE), timeout=20_000)
     yield page
     page.shutdown()
     tasks.shutdown()

@@ -52,7 +52,7 @@ def page(
     win.show()
     win.pages.setCurrentWidget(win.reports)
     win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=20_000)
     reports = win.reports
     asked: list[Any] = []
     run = services.reports.run

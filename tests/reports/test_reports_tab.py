@@ -97,7 +97,7 @@ def test_bad_period_is_said(qtbot: QtBot, window: MainWindow) -> None:
     page.first_edit.setDate(page.last_edit.date().addDays(3))
     page.kind_box.setCurrentIndex(page.kind_box.findData("attendance"))
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=20_000)
     assert page.report is None and not page.xlsx_button.isEnabled()
 
 
@@ -347,7 +347,7 @@ def test_the_ensemble_box_fits_the_hubs_ensembles(
 
     page = window.reports
     window.pages.setCurrentWidget(page)  # shown on North Hub: "Strings" at the widest
-    qtbot.waitExposed(page)
+    qtbot.waitExposed(page, timeout=20_000)
     qtbot.wait(50)
     with services.store.write() as w:
         w.insert(Ensemble(hub_id=register.north, name="Beginning Strings and Winds",
@@ -356,7 +356,7 @@ def test_the_ensemble_box_fits_the_hubs_ensembles(
     page.hub_box.setCurrentIndex(page.hub_box.findText("North Hub"))
     page.ensemble_box.setCurrentIndex(page.ensemble_box.findText("Beginning Strings and Winds"))
     text = page.ensemble_box.fontMetrics().horizontalAdvance("Beginning Strings and Winds")
-    qtbot.waitUntil(lambda: page.ensemble_box.width() > text, timeout=2000)
+    qtbot.waitUntil(lambda: page.ensemble_box.width() > text, timeout=20_000)
 
 
 def test_retention_opens_on_the_previous_year_until_a_year_is_picked(
@@ -395,7 +395,7 @@ def test_a_report_that_cannot_run_takes_the_previous_one_away(
     page.dates_box.setChecked(True)
     page.first_edit.setDate(page.last_edit.date().addDays(3))
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=20_000)
     assert page.report is None and page.model.rowCount() == 0
     assert page.scope_label.text() == "" and page.sheet_box.count() == 0
     assert not page.xlsx_button.isEnabled() and not page.pdf_button.isEnabled()
@@ -498,7 +498,7 @@ def test_attendance_by_hub_fits_a_1280_window_without_scrolling_sideways(
         window.resize(window.width() - spare, 720)
         qtbot.waitUntil(
             lambda: page.model.headerData(held, Qt.Orientation.Horizontal) == two_lines,
-            timeout=3000,
+            timeout=20_000,
         )
         qapp.processEvents()
         assert header.length() <= page.table.viewport().width()
@@ -565,11 +565,11 @@ def test_titles_go_on_two_lines_again_when_the_window_is_resized(
     one_line = page._fit[1]
     # too narrow for one line (by 40 px), wide enough for two
     window.resize(window.width() - (page.table.viewport().width() - one_line) - 40, 720)
-    qtbot.waitUntil(lambda: title() == "Sessions\nheld", timeout=3000)
+    qtbot.waitUntil(lambda: title() == "Sessions\nheld", timeout=20_000)
     assert header.sectionSize(held) < wide
     qapp.processEvents()
     assert header.length() <= page.table.viewport().width()
     assert page.table.horizontalScrollBar().maximum() == 0
     window.resize(2600, 720)
-    qtbot.waitUntil(lambda: title() == "Sessions held", timeout=3000)
+    qtbot.waitUntil(lambda: title() == "Sessions held", timeout=20_000)
     assert header.sectionSize(held) == wide

@@ -78,7 +78,7 @@ def test_enrollment_dialog_enrolls_then_syncs(qtbot: QtBot, ui, live: SyncServer
     assert widget.online_label.text() == "Working alone on this laptop — backups daily"
     assert widget.sync_button.text() == "Set up sync…"
     assert widget.pending_label.isHidden() and widget.last_label.isHidden()
-    with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
+    with qtbot.waitSignal(widget.enrollRequested, timeout=20_000):
         qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
     assert not controller.running  # nothing to sync with yet
     hub = make_hub(rep.services, students=2)
@@ -186,7 +186,7 @@ def test_status_offline_backoff_and_reminder(
             expected = BACKOFF_MS[attempt]
             assert expected - 2000 < controller.next_retry_ms() <= expected * 1.05
         assert "changes waiting" in widget.pending_label.text()
-        with qtbot.waitSignal(controller.reminder, timeout=1000):
+        with qtbot.waitSignal(controller.reminder, timeout=20_000):
             assert controller.check_reminder()
         assert "End of the day" in widget.message_label.text()
         assert not controller.check_reminder()  # once a day, gently
@@ -320,7 +320,7 @@ def test_reminder_only_at_the_end_of_a_day_with_work_waiting(
         clock["now"] = dt.datetime(2026, 9, 14, 16, 0)
         assert not controller.check_reminder()  # 16:00: too early
         clock["now"] = dt.datetime(2026, 9, 14, 17, 45)
-        with qtbot.waitSignal(controller.reminder, timeout=1000) as blocker:
+        with qtbot.waitSignal(controller.reminder, timeout=20_000) as blocker:
             assert controller.check_reminder()
         assert blocker.args and blocker.args[0] > 0
         clock["now"] = dt.datetime(2026, 9, 15, 17, 45)
@@ -346,7 +346,7 @@ def test_a_laptop_working_alone_says_so_calmly_then_sends_its_work_when_it_joins
 
     # A site lead joins the programme's server from the status bar's button.
     live.add_hub("Test Park Hub", hub.hub_id)
-    with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
+    with qtbot.waitSignal(widget.enrollRequested, timeout=20_000):
         qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
     dialog = EnrollDialog(controller)
     qtbot.addWidget(dialog)
@@ -391,7 +391,7 @@ def test_a_long_message_gives_way_and_no_other_status_label_is_cut(qtbot: QtBot,
     QHBoxLayout(bar).addWidget(widget)
     bar.show()
     try:
-        qtbot.waitExposed(bar)
+        qtbot.waitExposed(bar, timeout=20_000)
         for label in whole:
             assert label.isVisible(), label.accessibleName()
             assert label.width() >= label.sizeHint().width(), label.accessibleName()
@@ -473,7 +473,7 @@ def test_the_review_page_names_fields_and_states_in_spanish(
     qtbot.addWidget(page)
     page.show()
     try:
-        qtbot.waitExposed(page)
+        qtbot.waitExposed(page, timeout=20_000)
         with qtbot.waitSignal(page.loaded, timeout=WAIT):
             page.reload()
         qtmodeltester.check(page.model)
@@ -535,7 +535,7 @@ def test_keeping_the_mark_in_use_from_the_review_page_writes_nothing(
     qtbot.addWidget(page)
     page.show()
     try:
-        qtbot.waitExposed(page)
+        qtbot.waitExposed(page, timeout=20_000)
         with qtbot.waitSignal(page.loaded, timeout=WAIT):
             page.reload()
         assert _rows(page) == [
@@ -578,7 +578,7 @@ def test_a_laptop_restored_from_an_enrolled_laptops_backup_asks_to_be_enrolled_h
     assert widget.pending_label.isVisible()
     assert widget.pending_label.text() == f"{rep.store.pending_changes()} changes waiting"
     assert widget.last_label.isHidden()  # the old laptop's last sync is not this one's
-    with qtbot.waitSignal(widget.enrollRequested, timeout=1000):
+    with qtbot.waitSignal(widget.enrollRequested, timeout=20_000):
         qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
 
 

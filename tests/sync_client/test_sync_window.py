@@ -30,7 +30,7 @@ def test_sync_ui_in_the_main_window(
         menus = [a.text() for a in window.menuBar().actions()]
         assert "&Sync" in menus
         assert not ui.status.isHidden()
-        qtbot.waitUntil(lambda: "Working alone" in ui.status.online_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "Working alone" in ui.status.online_label.text(), timeout=20_000)
         assert ui.sync_action.text() == "Set up s&ync…"  # nothing to sync with yet
         # enroll (the dialog), then sync from the menu action; the register stays usable
         code = live.enrollment_code([hub.hub_id])

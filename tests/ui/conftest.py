@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -34,6 +35,11 @@ def us_english() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
+#: How long a test waits for work done on a background thread (a load, a save, a query)
+#: before failing, in ms: generous, since a machine busy with other work (a 2-core
+#: laptop, CI) can take seconds to start a thread, and a wait that is met costs nothing.
+BACKGROUND_WAIT = 20_000
+
 #: A Monday in term: Beginning Strings meets 15:30-17:00 every weekday.
 TODAY = dt.date(2026, 9, 14)
 
@@ -48,10 +54,12 @@ def shown_main_window(qtbot: QtBot, services: Services, hub: HubFixture) -> Iter
     """:func:`window`'s body, for a test module whose own ``window`` is another one."""
     win = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.register.dayLoaded, timeout=5000):
-        win.show()
-    yield win
-    win.shutdown()
+    try:
+        with qtbot.waitSignal(win.register.dayLoaded, timeout=BACKGROUND_WAIT):
+            win.show()
+        yield win
+    finally:
+        win.shutdown()
 
 
 @pytest.fixture
@@ -84,12 +92,14 @@ def programme_window(qtbot: QtBot, services: Services) -> Iterator[ProgrammeWind
     tasks = TaskManager(services)
     win = ProgrammeWindow(services, tasks, None, today=dt.date(2026, 9, 1))
     qtbot.addWidget(win, before_close_func=lambda w: w.close_dropping_changes())
-    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
-        win.show()
-    qtbot.waitUntil(lambda: win.ensembles.hub_box.count() == 1, timeout=5000)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
     try:
+        # Inside the try: a setup that times out (a loaded machine) still stops the
+        # tasks' threads, rather than failing the next test with threads left running.
+        with qtbot.waitSignal(win.codes.loaded, timeout=BACKGROUND_WAIT):
+            win.show()
+        qtbot.waitUntil(lambda: win.ensembles.hub_box.count() == 1, timeout=BACKGROUND_WAIT)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=BACKGROUND_WAIT)
         yield win
     finally:
         if shiboken6.isValid(win):  # not yet deleted by pytest-qt (a failed test)
@@ -143,3 +153,18 @@ def comes_true(qtbot: QtBot, condition: Callable[[], bool], timeout: int = 3000)
     except WaitTimeout:
         return False
     return True
+
+
+def collect_what_the_test_left() -> Iterator[None]:
+    """A fixture's body: after the test, free on this (the UI) thread the objects it
+    left in reference cycles, such as the windows ``run_window`` leaves behind
+    (collected later by chance on a worker thread, their deletion crashed the next
+    test). Only what the test made is looked at: what was there before is frozen
+    meanwhile, since a full collection late in the suite (a million objects) took
+    about 4 seconds each time."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.collect()  # only what the test made: the rest is frozen
+        gc.unfreeze()

@@ -130,7 +130,7 @@ def test_on_a_small_screen_each_note_wraps_whole_in_its_row(qtbot: QtBot, backup
     qtbot.addWidget(listed)
     listed.resize(620, 320)
     listed.show()
-    qtbot.waitExposed(listed)
+    qtbot.waitExposed(listed, timeout=20_000)
     table = listed.table
 
     def short_rows() -> list[tuple[str, int, int]]:
@@ -149,7 +149,7 @@ def test_on_a_small_screen_each_note_wraps_whole_in_its_row(qtbot: QtBot, backup
                 short.append((item.text(0), row, box.height()))
         return short
 
-    qtbot.waitUntil(lambda: short_rows() == [], timeout=2000)
+    qtbot.waitUntil(lambda: short_rows() == [], timeout=20_000)
     assert table.columnWidth(1) < 420  # narrower than the longest note: it wraps
     first = table.topLevelItem(0)
     assert first is not None

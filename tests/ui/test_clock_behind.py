@@ -69,10 +69,10 @@ def open_window(qtbot: QtBot, services: Services, hub: HubFixture, now: dt.datet
     )
     qtbot.addWidget(window)
     page = window.register
-    with qtbot.waitSignals([page.dayLoaded, page.clockChecked], timeout=5000):
+    with qtbot.waitSignals([page.dayLoaded, page.clockChecked], timeout=20_000):
         window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
     return window
 
 
@@ -141,7 +141,7 @@ def test_the_band_stays_after_a_sync_when_the_date_was_fixed_with_the_register_o
     try:
         assert page.clock_banner.isVisible()
         services.store.wall = lambda: ms(RECORDED + dt.timedelta(hours=3))
-        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+        with qtbot.waitSignal(page.clockChecked, timeout=20_000):
             window.tasks.notify(Changes(sync=True), None)
         assert page.clock_behind is not None
         assert page.clock_banner.isVisible()
@@ -161,16 +161,16 @@ def test_the_first_mark_on_the_wrong_today_is_asked_about_once(
         assert "It says Monday 14 September 2026" in page.clock_banner.label.text()
 
         # Another day was chosen on purpose (a past roll being fixed): no question.
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             page.set_day(dt.date(2026, 9, 11))
         friday = open_session(qtbot, window)
         assert QApplication.focusWidget() is page.roll_view  # the band took nothing
-        with qtbot.waitSignal(page.markSaved, timeout=3000):
+        with qtbot.waitSignal(page.markSaved, timeout=20_000):
             qtbot.keyClick(page.roll_view, "P")
         assert stored_codes(services, friday) == ["P"]
 
         # "Today" by this computer's clock: the first key asks, and stores nothing yet.
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             page.set_day(dt.date(2026, 9, 14))
         monday = open_session(qtbot, window)
         qtbot.keyClick(page.roll_view, "P")
@@ -185,7 +185,7 @@ def test_the_first_mark_on_the_wrong_today_is_asked_about_once(
         )
         assert box.defaultButton() is box.escapeButton()  # Enter does not go on by mistake
         qtbot.keyClick(box, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
         assert stored_codes(services, monday) == []
         assert window.focusWidget() is page.roll_view
 
@@ -194,7 +194,7 @@ def test_the_first_mark_on_the_wrong_today_is_asked_about_once(
         box = page.active_dialog
         assert isinstance(box, QMessageBox)
         go_on = next(b for b in box.buttons() if b.text() == "Take roll anyway")
-        with qtbot.waitSignal(page.markSaved, timeout=3000) as saved:
+        with qtbot.waitSignal(page.markSaved, timeout=20_000) as saved:
             go_on.click()
         assert saved.args[1] == "AE"  # A: excused absence
         assert stored_codes(services, monday) == ["AE"]
@@ -203,7 +203,7 @@ def test_the_first_mark_on_the_wrong_today_is_asked_about_once(
         assert window.focusWidget() is page.roll_view
 
         # Once is enough: the next keys mark at once, and the band stays.
-        with qtbot.waitSignal(page.markSaved, timeout=3000):
+        with qtbot.waitSignal(page.markSaved, timeout=20_000):
             qtbot.keyClick(page.roll_view, "P")
         assert page.active_dialog is None
         assert stored_codes(services, monday) == ["AE", "P"]
@@ -236,13 +236,13 @@ def test_a_date_after_the_last_sync_may_be_right_and_the_roll_goes_on(
         )
         assert "#b26a00" in band.styleSheet()  # amber, not the red of a wrong date
         monday = open_session(qtbot, window)
-        with qtbot.waitSignal(page.markSaved, timeout=3000):
+        with qtbot.waitSignal(page.markSaved, timeout=20_000):
             qtbot.keyClick(page.roll_view, "P")
         assert page.active_dialog is None
         assert stored_codes(services, monday) == ["P"]
         # Behind the last sync by more than two days: certainly wrong, red again.
         services.store.settings.set(local.SYNC_LAST_SUCCESS, BIOS + dt.timedelta(days=3))
-        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+        with qtbot.waitSignal(page.clockChecked, timeout=20_000):
             window.tasks.notify(Changes(sync=True), None)
         assert page.clock_behind is not None and page.clock_behind.certain
         assert "#b00020" in band.styleSheet()
@@ -321,7 +321,7 @@ def add_volunteers(services: Services, hub: HubFixture) -> dict[str, str]:
 
 def open_with_volunteers(qtbot: QtBot, window: MainWindow, row: int = 0) -> str:
     """Open a session of the day shown and wait for its volunteers."""
-    with qtbot.waitSignal(window.register.volunteers.loaded, timeout=5000):
+    with qtbot.waitSignal(window.register.volunteers.loaded, timeout=20_000):
         return open_session(qtbot, window, row)
 
 
@@ -356,8 +356,8 @@ def open_event(qtbot: QtBot, window: MainWindow, event_id: str):  # type: ignore
     """The events page with the family event ``event_id``'s roll on screen."""
     page = window.events
     window.pages.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: page.model.row_of(event_id) >= 0, timeout=5000)
-    with qtbot.waitSignal(page.family.loaded, timeout=5000):
+    qtbot.waitUntil(lambda: page.model.row_of(event_id) >= 0, timeout=20_000)
+    with qtbot.waitSignal(page.family.loaded, timeout=20_000):
         page.select(event_id)
     page.family.view.setFocus()
     return page.family
@@ -380,21 +380,21 @@ def test_volunteers_on_the_wrong_today_are_asked_about_once_for_the_roll_and_eve
     display, tip = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
     try:
         # A day before the wrong "today", chosen on purpose: judged on that day, as always.
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             page.set_day(FRIDAY)
         friday = open_with_volunteers(qtbot, window)
         assert clearance(window, people["Clara"], display) == "Cleared · expires 1 Oct 2026"
         assert clearance(window, people["Vera"], display) == "Cleared"
         panel.go_to(people["Vera"])
         panel.view.setFocus()
-        with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        with qtbot.waitSignal(panel.shiftSaved, timeout=20_000):
             qtbot.keyClick(panel.view, "S")  # signed up: no question on another day
         assert shift_status(services, friday, people["Vera"]) == "signed_up"
 
         # "Today" by this computer's clock: its real day is at least 3 December 2026, so
         # Clara's training (expired 1 October) does not clear her, and Vera's clearance
         # is not called valid from a wrong date: its expiry is shown to check.
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             page.set_day(MONDAY)
         monday = open_with_volunteers(qtbot, window)
         assert clearance(window, people["Clara"], display) == "Not cleared"
@@ -418,13 +418,13 @@ def test_volunteers_on_the_wrong_today_are_asked_about_once_for_the_roll_and_eve
         assert box.text().startswith("This computer says today is Monday 14 September 2026")
         assert box.defaultButton() is box.escapeButton()
         qtbot.keyClick(box, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: panel.active_dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: panel.active_dialog is None, timeout=20_000)
         assert shift_status(services, monday, people["Vera"]) is None
         qtbot.keyClick(panel.view, "I")
         box = panel.active_dialog
         assert isinstance(box, QMessageBox)
         go_on = next(b for b in box.buttons() if b.text() == "Take roll anyway")
-        with qtbot.waitSignal(panel.shiftSaved, timeout=3000) as saved:
+        with qtbot.waitSignal(panel.shiftSaved, timeout=20_000) as saved:
             go_on.click()
         assert saved.args == [people["Vera"], "attended"]
         assert shift_status(services, monday, people["Vera"]) == "attended"
@@ -438,19 +438,19 @@ def test_volunteers_on_the_wrong_today_are_asked_about_once_for_the_roll_and_eve
         assert isinstance(dialog, ConfirmAssignmentDialog)
         assert "Safeguarding training: expired on 1 Oct 2026" in dialog.problems.text()
         dialog.reject()
-        qtbot.waitUntil(lambda: panel.active_dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: panel.active_dialog is None, timeout=20_000)
         assert shift_status(services, monday, people["Clara"]) is None
 
         # Once is enough for the window: the roll marks at once ...
         page.roll_view.setFocus()
-        with qtbot.waitSignal(page.markSaved, timeout=3000):
+        with qtbot.waitSignal(page.markSaved, timeout=20_000):
             qtbot.keyClick(page.roll_view, "P")
         assert page.active_dialog is None
         assert stored_codes(services, monday) == ["P"]
 
         # ... and so does the family event of that Monday.
         family = open_event(qtbot, window, evening)
-        with qtbot.waitSignal(family.saved, timeout=3000):
+        with qtbot.waitSignal(family.saved, timeout=20_000):
             qtbot.keyClick(family.view, "P")
         assert family.active_dialog is None
         assert event_adults(services, recorded_hub, evening) == 1
@@ -468,7 +468,7 @@ def test_a_family_event_on_the_wrong_today_is_asked_about_once_and_covers_the_ro
     try:
         # Another day's event: no question.
         family = open_event(qtbot, window, before)
-        with qtbot.waitSignal(family.saved, timeout=3000):
+        with qtbot.waitSignal(family.saved, timeout=20_000):
             qtbot.keyClick(family.view, "P")
         assert event_adults(services, recorded_hub, before) == 1
 
@@ -479,26 +479,26 @@ def test_a_family_event_on_the_wrong_today_is_asked_about_once_and_covers_the_ro
         assert isinstance(box, QMessageBox)
         assert box.windowTitle() == "Check this computer's date"
         qtbot.keyClick(box, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: family.active_dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: family.active_dialog is None, timeout=20_000)
         assert event_adults(services, recorded_hub, evening) == 0
         family.add_walk_in()  # a walk-in is asked about too
         box = family.active_dialog
         assert isinstance(box, QMessageBox)
         qtbot.keyClick(box, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: family.active_dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: family.active_dialog is None, timeout=20_000)
 
         qtbot.keyClick(family.view, "P")
         box = family.active_dialog
         assert isinstance(box, QMessageBox)
         go_on = next(b for b in box.buttons() if b.text() == "Take roll anyway")
-        with qtbot.waitSignal(family.saved, timeout=3000):
+        with qtbot.waitSignal(family.saved, timeout=20_000):
             go_on.click()
         assert event_adults(services, recorded_hub, evening) == 1
 
         # The register's roll of that Monday is not asked about again.
         window.pages.setCurrentWidget(page)
         monday = open_session(qtbot, window)
-        with qtbot.waitSignal(page.markSaved, timeout=3000):
+        with qtbot.waitSignal(page.markSaved, timeout=20_000):
             qtbot.keyClick(page.roll_view, "P")
         assert page.active_dialog is None
         assert stored_codes(services, monday) == ["P"]
@@ -526,12 +526,12 @@ def test_a_date_that_may_be_right_asks_nothing_for_volunteers_or_events(
         )
         panel.go_to(people["Vera"])
         panel.view.setFocus()
-        with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+        with qtbot.waitSignal(panel.shiftSaved, timeout=20_000):
             qtbot.keyClick(panel.view, "I")
         assert panel.active_dialog is None
         assert shift_status(services, monday, people["Vera"]) == "attended"
         family = open_event(qtbot, window, evening)
-        with qtbot.waitSignal(family.saved, timeout=3000):
+        with qtbot.waitSignal(family.saved, timeout=20_000):
             qtbot.keyClick(family.view, "P")
         assert family.active_dialog is None
         assert event_adults(services, recorded_hub, evening) == 1

@@ -84,7 +84,7 @@ def test_a_backup_on_a_nearly_full_disk_is_skipped_with_a_notice(
         window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
         try:
             qtbot.addWidget(window)
-            with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+            with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
                 window.show()
             _ticket, notice = start_daily_backup(window, window.tasks)
             qtbot.waitUntil(notice.isVisible, timeout=20_000)

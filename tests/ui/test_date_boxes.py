@@ -32,7 +32,7 @@ def add_session(qtbot: QtBot, parent: QWidget) -> AdHocDialog:
     dialog = AdHocDialog([("e1", "Beginning Strings")], TODAY, parent)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=20_000)
     dialog.title_edit.setFocus()
     assert QApplication.focusWidget() is dialog.title_edit
     return dialog
@@ -91,7 +91,7 @@ def test_the_calendar_opens_picks_and_closes_by_the_keyboard(qtbot: QtBot, windo
     # Alt+Down opens it on the box's date; Right moves a day on; Enter picks it.
     qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert box.popup is not None and box.calendar is not None
-    qtbot.waitUntil(box.popup.isVisible, timeout=2000)
+    qtbot.waitUntil(box.popup.isVisible, timeout=20_000)
     calendar = box.calendar
     assert calendar.selectedDate() == QDate(2026, 9, 8)
     focused = QApplication.focusWidget()
@@ -100,10 +100,10 @@ def test_the_calendar_opens_picks_and_closes_by_the_keyboard(qtbot: QtBot, windo
     qtbot.keyClick(focused, Qt.Key.Key_Return)
     assert not box.popup.isVisible()
     assert box.date() == QDate(2026, 9, 9) and box.text() == "9 Sep 2026"
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=20_000)
     # F4 opens it too; Escape closes it and the date stays.
     qtbot.keyClick(box, Qt.Key.Key_F4)
-    qtbot.waitUntil(box.popup.isVisible, timeout=2000)
+    qtbot.waitUntil(box.popup.isVisible, timeout=20_000)
     focused = QApplication.focusWidget()
     assert focused is not None and calendar.isAncestorOf(focused)
     qtbot.keyClick(focused, Qt.Key.Key_Down)  # a week on, not picked
@@ -150,7 +150,7 @@ def test_a_day_is_committed_on_enter_leaving_a_pick_or_a_step_never_while_typed(
     after.move(0, 40)
     form.show()
     form.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=20_000)
     box.setFocus()
     read: list[object] = []
     settled: list[object] = []

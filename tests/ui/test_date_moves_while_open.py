@@ -41,13 +41,13 @@ THURSDAY = RECORDED + dt.timedelta(hours=3)
 def app_comes_to_the_front(qtbot: QtBot, window: MainWindow) -> None:
     """The app comes back to the front (as after the computer's settings were used), and
     the register's comparison has answered."""
-    with qtbot.waitSignal(window.register.clockChecked, timeout=5000):
+    with qtbot.waitSignal(window.register.clockChecked, timeout=20_000):
         window._app_state_changed(Qt.ApplicationState.ApplicationActive)
 
 
 def minute_passes(qtbot: QtBot, window: MainWindow) -> None:
     """The window's one-minute look at the date (its timer's slot), answered."""
-    with qtbot.waitSignal(window.register.clockChecked, timeout=5000):
+    with qtbot.waitSignal(window.register.clockChecked, timeout=20_000):
         window.look_at_the_date()
 
 
@@ -60,7 +60,7 @@ def test_a_date_gone_wrong_brings_the_band_and_the_roll_stays_open(
     try:
         assert not page.clock_banner.isVisible()
         session = open_session(qtbot, window)
-        with qtbot.waitSignal(page.markSaved, timeout=3000):
+        with qtbot.waitSignal(page.markSaved, timeout=20_000):
             qtbot.keyClick(page.roll_view, "P")
         on = page.roll.current_entry()
         assert on is not None
@@ -87,7 +87,7 @@ def test_a_date_gone_wrong_brings_the_band_and_the_roll_stays_open(
         assert current is not None and current.student_id == on.student_id
         assert QApplication.focusWidget() is page.roll_view
         # Marks still land on Thursday, asked about nothing.
-        with qtbot.waitSignal(page.markSaved, timeout=3000):
+        with qtbot.waitSignal(page.markSaved, timeout=20_000):
             qtbot.keyClick(page.roll_view, "A")
         assert page.active_dialog is None
         assert stored_codes(services, session) == ["AE", "P"]
@@ -133,13 +133,13 @@ def test_a_date_set_right_opens_the_window_on_the_right_day_once_nothing_is_aske
         assert page.active_dialog is box
 
         qtbot.keyClick(box, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
-        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
+        with qtbot.waitSignal(page.clockChecked, timeout=20_000):
             window.look_at_the_date()
         after = window.successor
         assert after is not None
         qtbot.addWidget(after)
-        with qtbot.waitSignal(after.register.clockChecked, timeout=5000):
+        with qtbot.waitSignal(after.register.clockChecked, timeout=20_000):
             pass
         assert after.register.today == dt.date(2026, 12, 3)
         assert after.register.clock_behind is None
@@ -180,7 +180,7 @@ def test_one_comparison_at_a_time_and_never_on_the_ui_thread(
         window._app_state_changed(Qt.ApplicationState.ApplicationActive)
         window.look_at_the_date()
         window.look_at_the_date()
-        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+        with qtbot.waitSignal(page.clockChecked, timeout=20_000):
             busy.set()
         qtbot.wait(200)
         assert len(threads) == 1 and len(answered) == 1
@@ -190,10 +190,10 @@ def test_one_comparison_at_a_time_and_never_on_the_ui_thread(
         # changed, so one more follows, and only its answer shows.
         reading.clear()
         window.look_at_the_date()
-        qtbot.waitUntil(lambda: len(threads) == 2, timeout=3000)
+        qtbot.waitUntil(lambda: len(threads) == 2, timeout=20_000)
         services.store.wall = lambda: ms(Y2K)
         window.look_at_the_date()
-        with qtbot.waitSignal(page.clockChecked, timeout=5000):
+        with qtbot.waitSignal(page.clockChecked, timeout=20_000):
             reading.set()
         qtbot.wait(200)
         assert len(threads) == 3 and len(answered) == 2

@@ -29,7 +29,7 @@ def win(qtbot: QtBot, services: Services, hub: HubFixture, language: str) -> Ite
     """The main window in ``language`` (made after the language is set), on TODAY."""
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
         window.show()
     yield window
     window.shutdown()
@@ -38,7 +38,7 @@ def win(qtbot: QtBot, services: Services, hub: HubFixture, language: str) -> Ite
 def active(qtbot: QtBot, dialog: QWidget) -> None:
     """Wait until ``dialog`` has the keyboard."""
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=20_000)
 
 
 def focus() -> QWidget:
@@ -121,7 +121,7 @@ def test_a_new_student_is_entered_with_the_keyboard_alone(
     press(qtbot, Qt.Key.Key_Tab)
     assert focus() is emergency.phone
     type_text(qtbot, "(213) 555-0199")
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
         press(qtbot, Qt.Key.Key_Return)  # Enter saves
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
     entries = services.roster.entries(hub.hub_id)
@@ -174,7 +174,7 @@ def test_save_and_enroll_opens_the_new_students_enrollment_tab(
     type_text(qtbot, "Nuevo")
     assert dialog.save_enroll_button.isEnabled()
     alt(qtbot, "e" if language == "en_US" else "i")
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     added = {e.student_id for e in services.roster.entries(hub.hub_id)} - before
     assert len(added) == 1
     (student_id,) = added
@@ -227,9 +227,13 @@ def test_contacts_are_numbered_in_tab_order_and_renumbered_after_a_removal(
     add = "d" if language == "en_US" else "r"
     alt(qtbot, "a" if language == "en_US" else "o")
     alt(qtbot, add)  # Add contact: a third, with the keyboard in its name
-    qtbot.waitUntil(lambda: len(dialog.contact_editors) == 3)  # a button's key clicks soon
+    qtbot.waitUntil(
+        lambda: len(dialog.contact_editors) == 3, timeout=20_000
+    )  # a button's key clicks soon
     first, second, third = dialog.contact_editors
-    qtbot.waitUntil(third.name.isVisible)  # a widget added to a layout shows soon after
+    qtbot.waitUntil(
+        third.name.isVisible, timeout=20_000
+    )  # a widget added to a layout shows soon after
     assert focus() is third.name
     word = "Contact" if language == "en_US" else "Contacto"
     assert [e.title() for e in dialog.contact_editors] == [f"{word} &{n}" for n in (1, 2, 3)]
@@ -241,7 +245,7 @@ def test_contacts_are_numbered_in_tab_order_and_renumbered_after_a_removal(
     assert tab_order(first.name, len(expected) + 1) == [*expected, dialog.add_contact_button]
     second.remove.setFocus()
     press(qtbot, Qt.Key.Key_Space)  # remove the second: the third becomes the second
-    qtbot.waitUntil(lambda: len(dialog.contact_editors) == 2)
+    qtbot.waitUntil(lambda: len(dialog.contact_editors) == 2, timeout=20_000)
     assert dialog.contact_editors == [first, third]
     assert third.title() == f"{word} &2" and third.name.accessibleName() == f"{word} 2: " + (
         "Name" if language == "en_US" else "Nombre"
@@ -261,7 +265,7 @@ def test_tab_goes_through_the_enrollment_tab_without_being_caught_in_its_table(
     qtbot: QtBot, win: MainWindow, hub: HubFixture, language: str
 ) -> None:
     roster = win.roster
-    qtbot.waitUntil(lambda: roster.select_student(hub.student_ids[0]), timeout=5000)
+    qtbot.waitUntil(lambda: roster.select_student(hub.student_ids[0]), timeout=20_000)
     dialog = roster.edit_selected()
     assert isinstance(dialog, StudentDialog) and dialog.enrollment is not None
     active(qtbot, dialog)
@@ -293,7 +297,7 @@ def test_an_import_by_the_keyboard_alone_enter_takes_each_step(
     before = len(services.roster.entries(hub.hub_id))
     dialog = win.roster.open_import()
     active(qtbot, dialog)
-    with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+    with qtbot.waitSignal(dialog.file_loaded, timeout=20_000):
         press(qtbot, Qt.Key.Key_Return)  # Choose a file (the system's file dialog)
     combos = [dialog.mapping.cellWidget(row, 2) for row in range(3)]
     assert focus() is combos[0]  # where each column goes
@@ -304,11 +308,11 @@ def test_an_import_by_the_keyboard_alone_enter_takes_each_step(
     ]  # fmt: skip
     press(qtbot, Qt.Key.Key_Tab)
     assert focus() is combos[1]  # the table's cells no longer catch Tab
-    with qtbot.waitSignal(dialog.checked, timeout=5000):
+    with qtbot.waitSignal(dialog.checked, timeout=20_000):
         press(qtbot, Qt.Key.Key_Return)  # 1. Check
     assert len(services.roster.entries(hub.hub_id)) == before
     assert focus() is dialog.import_button
-    with qtbot.waitSignal(dialog.imported, timeout=5000):
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
         press(qtbot, Qt.Key.Key_Return)  # 2. Import
     assert len(services.roster.entries(hub.hub_id)) == before + 1
     assert focus() is dialog.close_button
@@ -324,10 +328,10 @@ def test_escape_closes_the_import_after_the_dry_run_without_importing(
     before = len(services.roster.entries(hub.hub_id))
     dialog = win.roster.open_import()
     active(qtbot, dialog)
-    with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+    with qtbot.waitSignal(dialog.file_loaded, timeout=20_000):
         dialog.load_file(students)
     alt(qtbot, "1")  # Alt+1: 1. Check
-    qtbot.waitUntil(lambda: dialog.report is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
     press(qtbot, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
     assert len(services.roster.entries(hub.hub_id)) == before
@@ -338,7 +342,7 @@ def open_roll(qtbot: QtBot, win: MainWindow) -> None:
     page.sessions_view.setFocus()
     page.sessions_view.setCurrentIndex(page.sessions_model.index(0, 0))
     qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.roll_ready, timeout=5000)
+    qtbot.waitUntil(lambda: page.roll_ready, timeout=20_000)
 
 
 def test_a_note_is_written_and_saved_with_enter(
@@ -358,7 +362,7 @@ def test_a_note_is_written_and_saved_with_enter(
     type_text(qtbot, "Mother called")
     assert dialog.isVisible()
     press(qtbot, Qt.Key.Key_Return)  # Enter saves
-    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     [mark] = [e.mark for e in services.roll.roll(page.session.id) if e.student_id == student]
     assert mark.note == "Forgot violin\nMother called"
 
@@ -379,7 +383,7 @@ def test_escape_leaves_a_note_unsaved(
     assert focus() is dialog.edit
     type_text(qtbot, "Forgot violin")
     press(qtbot, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
     assert [e.mark.note for e in services.roll.roll(page.session.id)] == [""] * 8
 
@@ -403,7 +407,7 @@ def test_late_by_the_keyboard_alone(
     assert focus() is dialog.time_edit and dialog.time_edit.hasSelectedText()
     type_text(qtbot, "3:50 pm")
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     [mark] = [e.mark for e in services.roll.roll(page.session.id) if e.student_id == student]
     assert (mark.code, mark.arrival_time) == ("L", dt.time(15, 50))
 
@@ -424,6 +428,6 @@ def test_escape_leaves_the_late_dialog_unmarked(
     assert focus() is dialog.time_edit
     type_text(qtbot, "4:10 pm")
     press(qtbot, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     [mark] = [e.mark for e in services.roll.roll(page.session.id) if e.student_id == student]
     assert mark.code is None

@@ -72,7 +72,7 @@ def test_a_late_time_outside_the_session_is_asked_about(
     assert late.isVisible() and session in late.warning.text()
     assert stored_marks(services, session_id)[first].code is None
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)  # yes, really 19:10
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     assert stored_marks(services, session_id)[first].arrival_time == dt.time(19, 10)
 
 
@@ -87,7 +87,9 @@ def test_sign_out_walked_home_and_someone_else_with_the_site_lead(
         lead = w.insert(Staff(hub_id=hub.hub_id, name="Site Lead", role="site_lead"))
     session_id = open_first_session(qtbot, page)
     qtbot.keyClick(page.roll_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.roll_model.recorded_count() == len(hub.student_ids))
+    qtbot.waitUntil(
+        lambda: page.roll_model.recorded_count() == len(hub.student_ids), timeout=20_000
+    )
 
     page.roll.go_to(walker)
     qtbot.keyClick(page.roll_view, Qt.Key.Key_D)
@@ -96,7 +98,7 @@ def test_sign_out_walked_home_and_someone_else_with_the_site_lead(
     choices = dialog.chooser.choices
     qtbot.keyClick(choices, Qt.Key.Key_2)  # 1 the guardian, 2 walked home, 3 someone else
     qtbot.keyClick(choices, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     assert stored_marks(services, session_id)[walker].walked_home
 
     page.roll.go_to(rider)
@@ -114,7 +116,7 @@ def test_sign_out_walked_home_and_someone_else_with_the_site_lead(
     assert chooser.lead_box.currentData() == lead.id
     chooser.confirmed.setChecked(True)
     qtbot.keyClick(choices, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     mark = stored_marks(services, session_id)[rider]
     assert (mark.collected_by, mark.pickup_confirmed_by) == ("Aunt Someone", lead.id)
     assert START <= mark.collected_at <= END  # type: ignore[operator]
@@ -134,7 +136,7 @@ def test_switch_hub_is_kept_for_the_next_start(
     row = next(i for i in range(dialog.list.count()) if dialog.list.item(i).text() == "Another Hub")
     dialog.list.setCurrentRow(row)
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.successor is not None and not window.isVisible())
+    qtbot.waitUntil(lambda: window.successor is not None and not window.isVisible(), timeout=20_000)
     new = window.successor
     assert new is not None
     qtbot.addWidget(new)
@@ -166,7 +168,7 @@ def test_status_bar_counts_every_queued_change_read_off_the_ui_thread(
 
     monkeypatch.setattr(SyncService, "status", status)
     roster = window.roster
-    qtbot.waitUntil(lambda: roster.model.total == len(hub.student_ids), timeout=5000)
+    qtbot.waitUntil(lambda: roster.model.total == len(hub.student_ids), timeout=20_000)
     # Roster edits: a student's form saved, then an enrolment change made in it.
     assert roster.select_student(hub.student_ids[2])
     dialog = roster.edit_selected()
@@ -183,5 +185,5 @@ def test_status_bar_counts_every_queued_change_read_off_the_ui_thread(
     pending = services.store.pending_changes()
     assert pending >= 6  # the profile, the waitlist (and its history), a session, 3 marks
     label = window.sync_ui.status.pending_label
-    qtbot.waitUntil(lambda: label.text() == f"{pending} changes waiting", timeout=5000)
+    qtbot.waitUntil(lambda: label.text() == f"{pending} changes waiting", timeout=20_000)
     assert on_ui_thread and not any(on_ui_thread)

@@ -67,7 +67,7 @@ def open_window(qtbot: QtBot, services: Services) -> Iterator[object]:
     def make(hub_id: str) -> MainWindow:
         win = MainWindow(services, hub_id, today=TODAY, auto_sync=False)
         qtbot.addWidget(win)
-        with qtbot.waitSignal(win.register.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(win.register.dayLoaded, timeout=20_000):
             win.show()
         windows.append(win)
         return win
@@ -123,7 +123,7 @@ def test_once_there_is_a_session_the_keyboard_is_back_on_the_list(
     page = window.register
     assert page.sessions.setup_button.hasFocus()
     add_ensemble(services, hub_id)  # meets on Mondays: TODAY
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         window.tasks.notify(Changes(setup=True))  # as the set-up window's Save does
     assert page.sessions_model.rowCount() == 1
     assert not page.sessions.setup_button.isVisible()
@@ -150,7 +150,7 @@ def test_nobody_enrolled_says_so_and_the_button_goes_to_the_roster(
     page = window.register
     assert page.sessions_model.rowCount() == 1  # Monday: the session is listed
     assert not page.sessions.setup_button.isVisible()
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.set_day(SUNDAY)
     assert page.no_sessions_label.text() == NO_STUDENTS
     button = page.sessions.setup_button
@@ -165,7 +165,7 @@ def test_a_day_off_in_a_set_up_hub_just_has_no_sessions(
     qtbot: QtBot, services: Services, hub: HubFixture, open_window
 ) -> None:
     page: RegisterPage = open_window(hub.hub_id).register
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.set_day(SUNDAY)
     assert page.no_sessions_label.text() == "No sessions on this day."
     assert page.no_sessions_label.isVisible()
@@ -174,7 +174,7 @@ def test_a_day_off_in_a_set_up_hub_just_has_no_sessions(
         "No sessions on this day.\n\nChoose another day with ◀ ▶ or the date above, or add a "
         "one-off session with Add session…."
     )
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.set_day(TODAY)  # a Monday: back to choosing a session
     assert page.placeholder.text().startswith("Choose a session to take roll.")
 
@@ -188,7 +188,7 @@ def test_the_first_paint_of_an_empty_hub_reads_its_set_up_once_attached(
     qtbot.addWidget(page)
     page.show()
     assert page.no_sessions_label.text() == "No sessions on this day."  # not read yet
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.attach()
     assert page.no_sessions_label.text() == NO_ENSEMBLES
     page.shutdown()
@@ -214,7 +214,7 @@ def test_a_roll_with_nobody_enrolled_says_how_to_enroll(
     hub_id = new_hub(services)
     add_ensemble(services, hub_id)
     page = open_window(hub_id).register
-    with qtbot.waitSignal(page.rollOpened, timeout=5000):
+    with qtbot.waitSignal(page.rollOpened, timeout=20_000):
         page.open_session(page.sessions_model.session(0))
     assert page.roll.empty_label.isVisible()
     assert page.roll.empty_label.text() == (
@@ -227,7 +227,7 @@ def test_a_roll_with_students_says_nothing_of_the_kind(
     qtbot: QtBot, services: Services, hub: HubFixture, open_window
 ) -> None:
     page = open_window(hub.hub_id).register
-    with qtbot.waitSignal(page.rollOpened, timeout=5000):
+    with qtbot.waitSignal(page.rollOpened, timeout=20_000):
         page.open_session(page.sessions_model.session(0))
     assert page.roll_model.rowCount() == 8
     assert not page.roll.empty_label.isVisible()

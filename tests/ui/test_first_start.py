@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,15 +30,20 @@ from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme.first_start import ALONE, DEMO, FirstStartDialog
 from harmony_desktop.ui.sync.enroll import EnrollDialog
-from tests.ui.conftest import SMALL, comes_true, on_screen, qt_file_dialogs
+from tests.ui.conftest import (
+    SMALL,
+    collect_what_the_test_left,
+    comes_true,
+    on_screen,
+    qt_file_dialogs,
+)
 
 
 @pytest.fixture(autouse=True)
 def _collect_widgets_here() -> Iterator[None]:
     """Free the windows ``run_window`` left behind on this (the UI) thread: collected
     later by chance on a worker thread, their deletion crashed the next test."""
-    yield
-    gc.collect()
+    yield from collect_what_the_test_left()
 
 
 @pytest.fixture
@@ -117,7 +121,7 @@ def test_join_opens_the_enrollment_dialog(qtbot: QtBot, dialog: FirstStartDialog
     qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
     enroll = dialog.enroll_dialog
     assert isinstance(enroll, EnrollDialog)
-    qtbot.waitUntil(enroll.isVisible, timeout=5000)
+    qtbot.waitUntil(enroll.isVisible, timeout=20_000)
     enroll.reject()
     assert dialog.isVisible() and dialog.hub_id is None  # the three choices stay
 
@@ -224,7 +228,7 @@ def shown(qtbot: QtBot, services: Services) -> Iterator[Callable[[], FirstStartD
         made.append(dialog)
         qtbot.addWidget(dialog)
         dialog.show()
-        qtbot.waitUntil(lambda: SMALL.contains(dialog.frameGeometry()), timeout=5000)
+        qtbot.waitUntil(lambda: SMALL.contains(dialog.frameGeometry()), timeout=20_000)
         return dialog
 
     yield show
@@ -265,7 +269,7 @@ def test_the_first_start_fits_a_small_screen_and_every_choice_takes_the_keyboard
         choices = [dialog.join_button, dialog.alone_button, dialog.demo_button]
         close = dialog.quit_buttons.button(QDialogButtonBox.StandardButton.Close)
         footer = [dialog.restore_button, close]
-        qtbot.waitUntil(lambda: all(on_screen(b) for b in footer))
+        qtbot.waitUntil(lambda: all(on_screen(b) for b in footer), timeout=20_000)
         if language == "en":
             assert [b.text() for b in (*choices, dialog.restore_button)] == [
                 "&Join your programme", "&Set up a programme on this laptop", "&Try the demo",
@@ -278,7 +282,7 @@ def test_the_first_start_fits_a_small_screen_and_every_choice_takes_the_keyboard
         for button in choices[1:]:  # Tab to it: the choices scroll to it if need be
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
             assert button.hasFocus()
-            qtbot.waitUntil(lambda button=button: on_screen(button))
+            qtbot.waitUntil(lambda button=button: on_screen(button), timeout=20_000)
 
         def keys() -> list[str]:
             """The Alt keys of the page shown (Close has Esc)."""
@@ -289,16 +293,18 @@ def test_the_first_start_fits_a_small_screen_and_every_choice_takes_the_keyboard
         first_page = keys()  # the three choices and Restore a backup…
         assert len(first_page) == 4 and len(set(first_page)) == 4, first_page
         dialog.activateWindow()  # an Alt key acts in the active window
-        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=20_000)
         qtbot.keyClick(dialog, alt(dialog.alone_button), Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1)  # a click, animated
+        qtbot.waitUntil(
+            lambda: dialog.pages.currentIndex() == 1, timeout=20_000
+        )  # a click, animated
         assert all(on_screen(b) for b in (dialog.create_button, dialog.back_button, *footer))
         second_page = keys()  # programme, hub name, address, time zone, create, back, restore
         assert len(second_page) == 7 and len(set(second_page)) == 7, second_page
         # a short form: no scrolling (once the layouts have caught up)
-        qtbot.waitUntil(lambda: dialog.body.verticalScrollBar().maximum() == 0)
+        qtbot.waitUntil(lambda: dialog.body.verticalScrollBar().maximum() == 0, timeout=20_000)
         qtbot.keyClick(dialog, alt(dialog.back_button), Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0)
+        qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 0, timeout=20_000)
         assert dialog.alone_button.hasFocus()
         dialog.reject()
     finally:
@@ -315,12 +321,12 @@ def test_a_message_on_a_small_screen_leaves_the_buttons_in_sight(
     assert dialog.message.isHidden()  # nothing to say: its line is the choices'
     dialog._say("That did not work (RuntimeError). Try again. " * 4, error=True)
     close = dialog.quit_buttons.button(QDialogButtonBox.StandardButton.Close)
-    qtbot.waitUntil(lambda: all(on_screen(w) for w in (dialog.message, close)))
+    qtbot.waitUntil(lambda: all(on_screen(w) for w in (dialog.message, close)), timeout=20_000)
     assert on_screen(dialog.restore_button)
     dialog.alone_button.setFocus()
     qtbot.keyClick(dialog.alone_button, Qt.Key.Key_Tab)  # the choices scroll to the demo
     assert dialog.demo_button.hasFocus()
-    qtbot.waitUntil(lambda: on_screen(dialog.demo_button))
+    qtbot.waitUntil(lambda: on_screen(dialog.demo_button), timeout=20_000)
 
 
 def test_the_backup_file_dialog_fits_a_small_screen(

@@ -45,7 +45,7 @@ def event_dialog(qtbot: QtBot, language: str) -> Iterator[tuple[FamilyEventDialo
     dialog.on_submit = submit
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=20_000)
     yield dialog, stored
 
 
@@ -106,7 +106,7 @@ def ensembles(
         page = win.ensembles
         page.hub_id = hub.hub_id
         win.show_page(page)
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             page.reload()
         page.view.selectRow(page.model.row_of(hub.ensemble_id))
         yield page
@@ -134,7 +134,7 @@ def test_an_ensemble_s_first_day_is_typed_in_the_language_s_order(
 ) -> None:
     page = ensembles
     type_first_day(qtbot, page, "5/6/2026")
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert first_day_of(services, hub) == FIVE_SIX[language]
 
@@ -147,7 +147,7 @@ def test_an_ensemble_s_first_day_that_is_no_date_is_refused_in_its_box(
     assert before is not None
     type_first_day(qtbot, page, "31/31/2026")
     assert page.has_changes()  # a text that is no date is a change, never lost unasked
-    with qtbot.waitSignal(page.failed, timeout=5000):
+    with qtbot.waitSignal(page.failed, timeout=20_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     text = page.message.text()
     assert "“31/31/2026”" in text and EXAMPLE[language] in text

@@ -40,7 +40,7 @@ def roll_on_a_small_disk(
             hub = make_hub(services, students=students, start=TODAY)
             window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
             qtbot.addWidget(window)
-            with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+            with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
                 window.show()
             yield disk, services, window.register
         finally:
@@ -106,7 +106,7 @@ def test_a_note_the_full_disk_refuses_stays_in_its_dialog(qtbot: QtBot, tmp_path
 
         free_again(disk)
         qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
         assert stored_marks(services, session_id)[student].note == (
             "Mother collects at 5; asthma inhaler in bag"
         )
@@ -122,7 +122,7 @@ def test_an_undo_the_full_disk_refuses_stays_to_undo(qtbot: QtBot, tmp_path: Pat
         qtbot.keyClicks(view, "pl")  # first present, second late (a time asked)
         if page.active_dialog is not None:
             qtbot.keyClick(page.active_dialog.focusWidget(), Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+            qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
         first, second = (page.roll_model.entry(i).student_id for i in (0, 1))
         assert stored_marks(services, session_id)[second].code == "L"
         fill_up(disk, services)
@@ -163,7 +163,7 @@ def test_a_late_mark_the_full_disk_refuses_keeps_its_dialog(qtbot: QtBot, tmp_pa
 
         free_again(disk)
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+        qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
         mark = stored_marks(services, session_id)[student]
         assert (mark.code, mark.arrival_time) == ("L", chosen)
         assert page.save_label.text().startswith("✓ Saved")

@@ -31,7 +31,7 @@ def test_a_tab_is_built_when_first_opened(
     page = pages.currentWidget()
     assert isinstance(page, RosterPage) and pages.currentIndex() == 1
     assert window.roster is page and pages.tabText(1) == "Roster"
-    qtbot.waitUntil(lambda: page.model.rowCount() == 8)  # the hub's eight students
+    qtbot.waitUntil(lambda: page.model.rowCount() == 8, timeout=20_000)  # the hub's eight students
     qtmodeltester.check(page.model)
     qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()  # the page's own shortcuts work as before

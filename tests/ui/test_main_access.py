@@ -67,10 +67,10 @@ def main(qtbot: QtBot, services: Services, hub: HubFixture, language: str) -> It
     )
     win = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(win.register.dayLoaded, timeout=20_000):
         win.show()
     win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=20_000)
     yield win
     win.shutdown()
 
@@ -82,9 +82,9 @@ def open_roll(qtbot: QtBot, win: MainWindow) -> None:
         return
     page.sessions_view.setFocus()
     page.sessions_view.setCurrentIndex(page.sessions_model.index(0, 0))
-    with qtbot.waitSignal(page.volunteers.loaded, timeout=5000):
+    with qtbot.waitSignal(page.volunteers.loaded, timeout=20_000):
         qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.roll_ready, timeout=5000)
+    qtbot.waitUntil(lambda: page.roll_ready, timeout=20_000)
 
 
 def states(qtbot: QtBot, win: MainWindow) -> list[tuple[str, Callable[[], None]]]:
@@ -118,7 +118,7 @@ def states(qtbot: QtBot, win: MainWindow) -> list[tuple[str, Callable[[], None]]
             ]
             return bool(rows) and page.select_student(page.model.entry(rows[0]).student_id)
 
-        qtbot.waitUntil(chosen, timeout=5000)
+        qtbot.waitUntil(chosen, timeout=20_000)
 
     def event(kind: str) -> Callable[[], None]:
         """The Events tab with its first event of ``kind`` chosen."""
@@ -130,7 +130,7 @@ def states(qtbot: QtBot, win: MainWindow) -> list[tuple[str, Callable[[], None]]
                 lambda: any(
                     page.model.event_at(r).kind == kind for r in range(page.model.rowCount())
                 ),
-                timeout=5000,
+                timeout=20_000,
             )
             row = next(
                 r for r in range(page.model.rowCount()) if page.model.event_at(r).kind == kind
@@ -410,10 +410,10 @@ def test_dialogs_keep_alt_keys_apart_and_name_every_field(
         qtbot.addWidget(dialog)
         dialog.show()
         if isinstance(dialog, ImportDialog) and "file" in name:
-            with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+            with qtbot.waitSignal(dialog.file_loaded, timeout=20_000):
                 dialog.load_file(students)
         dialog.activateWindow()
-        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d, timeout=5000)
+        qtbot.waitUntil(lambda d=dialog: QApplication.activeWindow() is d, timeout=20_000)
         for index, show in enumerate(dialog_states(dialog)):
             show()
             qtbot.wait(10)
@@ -711,7 +711,7 @@ def test_the_dialogs_offer_these_alt_keys(
         qtbot.addWidget(dialog)
         dialog.show()
         if isinstance(dialog, ImportDialog) and "file" in name:
-            with qtbot.waitSignal(dialog.file_loaded, timeout=5000):
+            with qtbot.waitSignal(dialog.file_loaded, timeout=20_000):
                 dialog.load_file(students)
         for index, show in enumerate(dialog_states(dialog)):
             show()

@@ -55,7 +55,7 @@ def test_an_events_title_reads_whole_on_a_netbook(
     monkeypatch.setattr(events_page, "available_geometry", lambda _w: NETBOOK_SCREEN)
     with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
         page = window.events
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             window.pages.setCurrentWidget(page)
         qtbot.wait(50)
         qtmodeltester.check(page.model)  # type: ignore[attr-defined]
@@ -108,12 +108,12 @@ def test_an_ensembles_name_and_four_meetings_read_whole(
     monkeypatch.setattr(screen_fit, "available_geometry", lambda _w: QRect(0, 0, *screen))
     with programme_window(qtbot, services) as window:
         page = window.ensembles
-        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=20_000)
         window.show_page(page)
         row = page.model.row_of(page.model.records()[0].id)
         page.view.selectRow(row)
         table = page.meetings.table
-        qtbot.waitUntil(lambda: table.rowCount() == 4, timeout=3000)
+        qtbot.waitUntil(lambda: table.rowCount() == 4, timeout=20_000)
         qtbot.wait(50)
         qtmodeltester.check(page.model)  # type: ignore[attr-defined]
         # Four meetings in sight at once: in the table and in the details beside it,
@@ -123,7 +123,7 @@ def test_an_ensembles_name_and_four_meetings_read_whole(
         heights = [window.height()] + ([512] if screen == (1024, 600) else [])
         for height in heights:
             window.resize(window.width(), height)
-            qtbot.waitUntil(lambda h=height: window.height() == h, timeout=3000)
+            qtbot.waitUntil(lambda h=height: window.height() == h, timeout=20_000)
             area.verticalScrollBar().setValue(0)
             qtbot.wait(50)
             seen = area.viewport().rect()

@@ -53,7 +53,7 @@ def test_not_while_a_question_is_open(qtbot: QtBot, services: Services, hub: Hub
     window = opened_on_tuesday(qtbot, services, hub)
     box = QMessageBox(QMessageBox.Icon.Question, "Harmony", "Late at what time?", parent=window)
     box.open()  # window-modal, as the register's questions are
-    qtbot.waitUntil(lambda: box.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: box.isVisible(), timeout=20_000)
     try:
         assert window.check_new_day(WEDNESDAY) is None
         assert window.successor is None and window.register.today == TUESDAY

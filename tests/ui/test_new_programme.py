@@ -28,7 +28,7 @@ def tasks(services: Services) -> Iterator[TaskManager]:
 def staff_window(qtbot: QtBot, services: Services, tasks: TaskManager) -> ProgrammeWindow:
     win = ProgrammeWindow(services, tasks, None, today=TODAY)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
+    with qtbot.waitSignal(win.codes.loaded, timeout=20_000):
         win.show()
     win.show_page(win.staff)
     return win
@@ -39,7 +39,7 @@ def add_teacher(qtbot: QtBot, win: ProgrammeWindow, name: str) -> None:
     page = win.staff
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.name_edit, name)
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
 
@@ -50,7 +50,7 @@ def test_a_teacher_added_to_a_programme_of_one_hub_works_there(
     ensembles nor as the one taking roll, with nothing saying why."""
     hub_id = services.setup.save_hub(HubRecord(None, "Cedar Park Hub"))
     win = staff_window(qtbot, services, tasks)
-    qtbot.waitUntil(lambda: win.staff.hubs_list.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: win.staff.hubs_list.count() == 1, timeout=20_000)
     add_teacher(qtbot, win, "Rosa Teacher")
     (rosa,) = services.setup.staff()
     assert (rosa.name, rosa.hubs) == ("Rosa Teacher", (hub_id,))
@@ -64,7 +64,7 @@ def test_with_two_hubs_a_new_staff_member_has_none_ticked(
     services.setup.save_hub(HubRecord(None, "Cedar Park Hub"))
     services.setup.save_hub(HubRecord(None, "Lincoln Park Hub"))
     win = staff_window(qtbot, services, tasks)
-    qtbot.waitUntil(lambda: win.staff.hubs_list.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: win.staff.hubs_list.count() == 2, timeout=20_000)
     add_teacher(qtbot, win, "Rosa Teacher")
     (rosa,) = services.setup.staff()
     assert rosa.hubs == ()
@@ -76,7 +76,7 @@ def test_tab_and_ctrl_tab_leave_the_roster_s_list(qtbot: QtBot, window: MainWind
     buttons), and Ctrl+Tab / Ctrl+Shift+Tab moved a cell instead of changing tab."""
     roster = window.roster
     window.pages.setCurrentWidget(roster)
-    qtbot.waitUntil(lambda: roster.view.model().rowCount() == 8, timeout=5000)
+    qtbot.waitUntil(lambda: roster.view.model().rowCount() == 8, timeout=20_000)
     roster.view.setFocus()
     roster.view.selectRow(0)
     qtbot.keyClick(roster.view, Qt.Key.Key_Tab)

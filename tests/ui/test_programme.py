@@ -38,17 +38,19 @@ def tasks(services: Services) -> Iterator[TaskManager]:
 def window(qtbot: QtBot, services: Services, tasks: TaskManager) -> ProgrammeWindow:
     win = ProgrammeWindow(services, tasks, None, today=TODAY)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
+    with qtbot.waitSignal(win.codes.loaded, timeout=20_000):
         win.show()
     return win
 
 
 def save(qtbot: QtBot, page: EditorPage) -> None:  # type: ignore[type-arg]
     """Click Save and wait until the page shows the record it saved."""
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     saved = page.current_id
-    qtbot.waitUntil(lambda: page.view.currentIndex().row() == page.model.row_of(saved) >= 0)
+    qtbot.waitUntil(
+        lambda: page.view.currentIndex().row() == page.model.row_of(saved) >= 0, timeout=20_000
+    )
 
 
 def type_into(qtbot: QtBot, widget: object, text: str) -> None:
@@ -80,7 +82,7 @@ def test_set_up_a_programme_in_the_window(
 
     # two staff, both at the hub
     window.show_page(window.staff)
-    qtbot.waitUntil(lambda: window.staff.hubs_list.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.staff.hubs_list.count() == 1, timeout=20_000)
     for name, role in (("Lee Teacher", "teacher"), ("Kim Lead", "site_lead")):
         qtbot.mouseClick(window.staff.new_button, Qt.MouseButton.LeftButton)
         type_into(qtbot, window.staff.name_edit, name)
@@ -96,7 +98,7 @@ def test_set_up_a_programme_in_the_window(
     # an ensemble: Mon and Wed 15:30-17:00, 20 places, Lee teaching
     page = window.ensembles
     window.show_page(page)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     assert page.hub_box.currentText() == "Cedar Park Hub"
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -122,9 +124,9 @@ def test_set_up_a_programme_in_the_window(
     window.show_page(calendar)
     calendar.closure_date.setDate(QDate(2026, 9, 7))
     type_into(qtbot, calendar.closure_reason, "Labor Day")
-    with qtbot.waitSignal(calendar.saved, timeout=5000):
+    with qtbot.waitSignal(calendar.saved, timeout=20_000):
         qtbot.mouseClick(calendar.add_closure_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: calendar.closures_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: calendar.closures_model.rowCount() == 1, timeout=20_000)
     qtmodeltester.check(calendar.closures_model)  # type: ignore[attr-defined]
     assert calendar.closures_model.index(0, 1).data() == "Whole programme"
     assert calendar.message.text() == "Mon 7 Sep 2026 is closed: no sessions that day."
@@ -162,7 +164,7 @@ def test_raising_the_capacity_lets_the_next_waitlisted_student_in(
     )
     services.enrollment.add_to_waitlist(first, hub.ensemble_id, dt.date(2026, 8, 1))
     services.enrollment.add_to_waitlist(second, hub.ensemble_id, dt.date(2026, 8, 2))
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     page.view.selectRow(page.model.row_of(hub.ensemble_id))
     assert page.capacity_box.value() == 8
@@ -182,9 +184,9 @@ def test_an_enrolled_laptop_reads_hubs_and_a_site_lead_leaves_codes_alone(
     services.store.settings.set(settings.SYNC_SERVER, "https://sync.example.org")
     win = ProgrammeWindow(services, tasks, None, today=TODAY)
     qtbot.addWidget(win)
-    with qtbot.waitSignal(win.codes.loaded, timeout=5000):
+    with qtbot.waitSignal(win.codes.loaded, timeout=20_000):
         win.show()
-    qtbot.waitUntil(lambda: win.hubs.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: win.hubs.model.rowCount() == 1, timeout=20_000)
     assert not win.hubs.save_button.isEnabled() and not win.hubs.new_button.isEnabled()
     assert "administrator" in win.hubs.note.text() and win.hubs.note.isVisibleTo(win.hubs)
     assert not win.codes.save_button.isEnabled()
@@ -215,7 +217,7 @@ def test_a_code_with_a_spanish_label(
     page.view.selectRow(page.model.row_of(codes["P"].id))
     assert page.code_edit.isReadOnly()  # marks keep a code's letters
     page.active_box.setChecked(False)
-    with qtbot.waitSignal(page.failed, timeout=5000):
+    with qtbot.waitSignal(page.failed, timeout=20_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "Keep one active code that simply counts present" in page.message.text()
     # another view hears of set-up changes
@@ -236,15 +238,15 @@ def test_a_site_lead_archives_a_teacher_who_left_and_brings_them_back(
     lead = services.setup.save_staff(StaffRecord(None, "Kim Lead", "site_lead", (hub.hub_id,)))
     page = window.staff
     window.show_page(page)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     page.view.selectRow(page.model.row_of(hub.teacher_id))
     assert page.archive_button.text() == "&Archive" and page.archive_button.isEnabled()
     with services.store.read() as s:
         queued_before = len(s.exec(Outbox.__table__.select()).all())  # type: ignore[attr-defined]
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring b&ack", timeout=5000)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring b&ack", timeout=20_000)
     assert page.message.text() == "Archived: no longer offered to take roll or teach."
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     # archived people go last, marked in their column
@@ -268,7 +270,7 @@ def test_a_site_lead_archives_a_teacher_who_left_and_brings_them_back(
     ensembles = window.ensembles
     ensembles.hub_id = hub.hub_id
     window.show_page(ensembles)
-    with qtbot.waitSignal(ensembles.loaded, timeout=5000):
+    with qtbot.waitSignal(ensembles.loaded, timeout=20_000):
         ensembles.reload()
     ensembles.view.selectRow(ensembles.model.row_of(hub.ensemble_id))
     assert ensembles.teacher_box.currentText() == "Teacher One (archived)"
@@ -280,9 +282,9 @@ def test_a_site_lead_archives_a_teacher_who_left_and_brings_them_back(
     # brought back: on the lists again
     window.show_page(page)
     page.view.selectRow(page.model.row_of(hub.teacher_id))
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=5000)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=20_000)
     assert page.message.text() == "Brought back."
     assert [s.id for s in services.hubs.staff_for_hub(hub.hub_id)] == [lead, hub.teacher_id]
 
@@ -296,16 +298,16 @@ def test_an_ensemble_that_stops_meeting_is_archived_and_brought_back(
     page = window.ensembles
     page.hub_id = hub.hub_id
     window.show_page(page)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     page.view.selectRow(page.model.row_of(hub.second_ensemble_id))
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring b&ack", timeout=5000)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "Bring b&ack", timeout=20_000)
     assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings"]
-    with qtbot.waitSignal(page.saved, timeout=5000):
+    with qtbot.waitSignal(page.saved, timeout=20_000):
         qtbot.mouseClick(page.archive_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=5000)
+    qtbot.waitUntil(lambda: page.archive_button.text() == "&Archive", timeout=20_000)
     assert [e.name for e in services.hubs.ensembles(hub.hub_id)] == ["Beginning Strings", "Choir"]
 
 
@@ -322,7 +324,7 @@ def test_two_teachers_of_one_name_are_offered_with_their_emails(
     page = window.ensembles
     page.hub_id = hub.hub_id
     window.show_page(page)
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     offered = [page.teacher_box.itemText(i) for i in range(page.teacher_box.count())]
     assert offered == [

@@ -23,7 +23,7 @@ def window(qtbot: QtBot, services: Services, language: str) -> Iterator[Programm
     services.setup.save_staff(StaffRecord(None, "Rosa Campos", "teacher", (hub_id,)))
     services.setup.save_ensemble(EnsembleRecord(None, hub_id, "Cuerdas", capacity=20))
     with programme_window(qtbot, services) as win:
-        qtbot.waitUntil(lambda: win.ensembles.model.rowCount() == 1, timeout=5000)
+        qtbot.waitUntil(lambda: win.ensembles.model.rowCount() == 1, timeout=20_000)
         yield win
 
 
@@ -61,9 +61,9 @@ def test_archived_records_keep_their_alt_keys_apart(
     for page in (window.ensembles, window.staff):
         window.show_page(page)
         page.view.selectRow(0)
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             page.archive_button.click()
-        qtbot.waitUntil(lambda p=page: p.view.currentIndex().row() == 0, timeout=5000)
+        qtbot.waitUntil(lambda p=page: p.view.currentIndex().row() == 0, timeout=20_000)
         assert clashes(reachable(window), page.accessibleName()) == []
 
 

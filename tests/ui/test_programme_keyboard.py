@@ -62,7 +62,7 @@ def test_each_label_of_the_ensemble_form_takes_the_keyboard_to_its_field(
         assert focused() is field, letter
     page.meetings.add_meeting()
     qtbot.keyClick(focused(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # Remove meeting
-    qtbot.waitUntil(lambda: page.meetings.table.rowCount() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: page.meetings.table.rowCount() == 0, timeout=20_000)
 
 
 def test_tab_walks_through_the_weekly_meetings_and_out_to_add_meeting(
@@ -103,7 +103,7 @@ def test_a_closure_day_is_confirmed_in_spanish(
     calendar.closure_date.selectAll()
     qtbot.keyClicks(calendar.closure_date, "7/9/2026")  # day/month in Spanish
     calendar.closure_reason.setText("Día del Trabajo")
-    with qtbot.waitSignal(calendar.saved, timeout=5000):
+    with qtbot.waitSignal(calendar.saved, timeout=20_000):
         calendar.add_closure_button.click()
     assert calendar.message.text() == "lun 7 sep 2026 está cerrado: no hay sesiones ese día."
 
@@ -141,7 +141,7 @@ def test_a_new_staff_members_hubs_stay_ticked_while_the_last_save_finishes(
 ) -> None:
     page = window.staff
     window.show_page(page)
-    qtbot.waitUntil(lambda: page.hubs_list.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.hubs_list.count() == 1, timeout=20_000)
     qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
     qtbot.keyClicks(page.name_edit, "Rosa Campos")
     # a new staff member of a one-hub programme comes ticked at it: untick Rosa's

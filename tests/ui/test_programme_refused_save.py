@@ -42,7 +42,7 @@ def kim(services: Services) -> str:
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, kim: str, language: str) -> Iterator[ProgrammeWindow]:
     with programme_window(qtbot, services) as win:
-        qtbot.waitUntil(lambda: win.staff.model.rowCount() == 2, timeout=5000)
+        qtbot.waitUntil(lambda: win.staff.model.rowCount() == 2, timeout=20_000)
         win.show_page(win.staff)
         yield win
 

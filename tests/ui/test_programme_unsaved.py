@@ -65,7 +65,7 @@ def asked(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> It
         yield seen
         # the question does not wait: it is answered here, as the user would, after
         qtbot.wait(30)
-        qtbot.waitUntil(lambda: not question_open(), timeout=3000)
+        qtbot.waitUntil(lambda: not question_open(), timeout=20_000)
     finally:
         timer.stop()
 
@@ -95,7 +95,7 @@ def window(
     qtbot: QtBot, services: Services, stored: dict[str, str], language: str
 ) -> Iterator[ProgrammeWindow]:
     with programme_window(qtbot, services) as win:
-        qtbot.waitUntil(lambda: win.staff.model.rowCount() == 2, timeout=5000)
+        qtbot.waitUntil(lambda: win.staff.model.rowCount() == 2, timeout=20_000)
         yield win  # closed at the end without asking (conftest)
 
 
@@ -170,7 +170,7 @@ def test_save_on_another_row_stores_then_moves_on(
     qtbot.keyClicks(page.phone_edit, "555-0199")
     with asked(qtbot, ENTER) as seen:  # Save is the default
         qtbot.keyClick(page.view, Qt.Key.Key_Down)
-        qtbot.waitUntil(lambda: page.name_edit.text() == "Lee Teacher", timeout=5000)
+        qtbot.waitUntil(lambda: page.name_edit.text() == "Lee Teacher", timeout=20_000)
     assert len(seen) == 1
     assert page.view.currentIndex().row() == 1
     assert staff_phone(services, stored["kim"]) == "555-0199"
@@ -181,7 +181,7 @@ def test_new_asks_about_an_ensembles_capacity(
 ) -> None:
     page = window.ensembles
     window.show_page(page)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=20_000)
     page.view.selectRow(0)
     page.capacity_box.setFocus()
     page.capacity_box.selectAll()
@@ -189,7 +189,7 @@ def test_new_asks_about_an_ensembles_capacity(
     assert page.capacity_box.value() == 25
     with asked(qtbot, ENTER) as seen:
         qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: page.name_edit.text() == "", timeout=5000)
+        qtbot.waitUntil(lambda: page.name_edit.text() == "", timeout=20_000)
     assert seen == [ASKS[language].format(name="Beginning Strings")]
     assert page.current_id is None and page.capacity_box.value() == 20  # a new one's default
     with services.store.read() as s:
@@ -241,7 +241,7 @@ def test_closing_asks_and_a_refused_save_stays(
             qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
         elif how == "ctrl+w":
             window.activateWindow()  # as after the box: the keyboard is the window's
-            qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
             qtbot.keyClick(page.name_edit, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
         elif how == "escape":
             qtbot.keyClick(page.name_edit, ESCAPE)
@@ -250,11 +250,11 @@ def test_closing_asks_and_a_refused_save_stays(
 
     with asked(qtbot, ESCAPE) as seen:  # Cancel
         close()
-        qtbot.waitUntil(lambda: len(seen) == 1, timeout=3000)
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=20_000)
     assert window.isVisible() and page.phone_edit.text() == "555-0199"
     with asked(qtbot, ENTER) as seen:  # Save: refused, the window stays with why
         close()
-        qtbot.waitUntil(lambda: page.message.text() != "", timeout=5000)
+        qtbot.waitUntil(lambda: page.message.text() != "", timeout=20_000)
     qtbot.wait(100)
     assert window.isVisible() and page.phone_edit.text() == "555-0199"
     assert page.message.text() == NO_NAME[language]
@@ -262,7 +262,7 @@ def test_closing_asks_and_a_refused_save_stays(
     page.name_edit.setText("Kim Lead")
     with asked(qtbot, ENTER) as seen:  # Save: stored, then the window closes
         close()
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert len(seen) == 1
     assert staff_phone(services, stored["kim"]) == "555-0199"
 
@@ -274,14 +274,14 @@ def test_escape_closes_an_unchanged_window_but_an_open_list_takes_it_first(
     window.show_page(page)
     page.role_box.setFocus()
     page.role_box.showPopup()
-    qtbot.waitUntil(lambda: page.role_box.view().isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: page.role_box.view().isVisible(), timeout=20_000)
     popup = page.role_box.view()
     qtbot.keyClick(popup, ESCAPE)
-    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=20_000)
     assert window.isVisible()
     with asked(qtbot, ESCAPE) as seen:
         qtbot.keyClick(page.role_box, ESCAPE)
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert seen == []
 
 
@@ -293,7 +293,7 @@ def test_a_terms_dates_are_asked_about_on_another_term(
     with programme_window(qtbot, services) as window:
         page = window.calendar
         window.show_page(page)
-        qtbot.waitUntil(lambda: page.terms_model.rowCount() == 2, timeout=5000)
+        qtbot.waitUntil(lambda: page.terms_model.rowCount() == 2, timeout=20_000)
         page.terms_view.selectRow(0)
         assert page.term_name.text() == "Fall"
         page.term_last.setDate(QDate(2026, 12, 11))
@@ -303,7 +303,7 @@ def test_a_terms_dates_are_asked_about_on_another_term(
         assert page.term_name.text() == "Fall" and page.term_last.date() == QDate(2026, 12, 11)
         with asked(qtbot, ENTER) as seen:
             page.terms_view.selectRow(1)
-            qtbot.waitUntil(lambda: page.term_name.text() == "Spring", timeout=5000)
+            qtbot.waitUntil(lambda: page.term_name.text() == "Spring", timeout=20_000)
         terms = {t.name: t.last_day for t in services.calendar.terms("2026-27")}
         assert terms == {"Fall": dt.date(2026, 12, 11), "Spring": dt.date(2027, 5, 28)}
 
@@ -318,7 +318,7 @@ def test_closing_the_main_window_asks_about_the_programme_window(
     qtbot: QtBot, window_main: MainWindow, language: str
 ) -> None:
     programme = window_main.open_programme()
-    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 1, timeout=20_000)
     page = programme.hubs
     page.view.selectRow(0)
     page.address_edit.setText("300 Cedar Ave")
@@ -365,7 +365,7 @@ def test_a_question_left_unanswered_blocks_nothing(
     with discard(qtbot) as seen:
         pass
     assert seen == [ASKS[language].format(name="Kim Lead")]
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert staff_phone(services, stored["kim"]) == "555-0101"
 
 
@@ -401,7 +401,7 @@ def test_a_programme_name_typed_and_not_saved_is_asked_about(
     qtbot: QtBot, window: ProgrammeWindow, services: Services, language: str
 ) -> None:
     box = window.name_box
-    qtbot.waitUntil(lambda: box.field.text() == "Harmony Project", timeout=5000)
+    qtbot.waitUntil(lambda: box.field.text() == "Harmony Project", timeout=20_000)
     assert window.tabs.currentWidget() is window.hubs
     box.field.setFocus()
     qtbot.keyClick(box.field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -425,7 +425,7 @@ def test_a_programme_name_typed_and_not_saved_is_asked_about(
     qtbot.keyClicks(box.field, "Eastside Youth Strings")
     with asked(qtbot, ENTER) as seen:  # Close, Save: stored, then the window closes
         qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert seen == [NAME_ASKS[language]]
     assert services.exporting.programme_name() == "Eastside Youth Strings"
 
@@ -436,7 +436,7 @@ def test_a_closure_day_typed_and_not_added_is_asked_about(
 ) -> None:
     page = window.calendar
     window.show_page(page)
-    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=20_000)
     page.closure_date.setFocus()  # 12 October, typed in the language's order
     page.closure_date.selectAll()
     qtbot.keyClicks(page.closure_date, "10/12/2026" if language == "en_US" else "12/10/2026")
@@ -454,7 +454,7 @@ def test_a_closure_day_typed_and_not_added_is_asked_about(
 
     with asked(qtbot, ENTER if answer == "save" else DISCARD) as seen:
         qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert seen == [CLOSURE_ASKS[language]]
     added = [(c.date, c.reason, c.hub_id) for c in services.calendar.closures()]
     if answer == "save":
@@ -469,7 +469,7 @@ def test_a_closure_day_that_is_no_date_is_refused_and_nothing_is_closed(
 ) -> None:
     page = window.calendar
     window.show_page(page)
-    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=20_000)
     page.closure_date.setFocus()
     page.closure_date.selectAll()
     typed = "9/31/2026" if language == "en_US" else "31/9/2026"  # September has 30 days
@@ -485,12 +485,12 @@ def test_a_closure_day_added_is_stored_so_only_more_typing_asks(
 ) -> None:
     page = window.calendar
     window.show_page(page)
-    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: page.closure_hub.count() == 2, timeout=20_000)
     page.closure_date.setDate(QDate(2026, 10, 12))
     page.closure_reason.setFocus()
     qtbot.keyClicks(page.closure_reason, "Teacher training")
     qtbot.keyClick(page.add_closure_button, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: page.closures_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.closures_model.rowCount() == 1, timeout=20_000)
     page.closure_reason.setFocus()
     qtbot.keyClicks(page.closure_reason, " day")
     with asked(qtbot, ESCAPE) as seen:  # typed after it was added: asked, Cancel
@@ -500,7 +500,7 @@ def test_a_closure_day_added_is_stored_so_only_more_typing_asks(
         qtbot.keyClick(page.closure_reason, Qt.Key.Key_Backspace)
     with asked(qtbot, ESCAPE) as seen:  # as added: nothing asked, the window closes
         qtbot.keyClick(window.close_button, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=20_000)
     assert seen == []
     assert [(c.date, c.reason) for c in services.calendar.closures()] == [
         (dt.date(2026, 10, 12), "Teacher training")
@@ -514,7 +514,7 @@ def test_the_main_windows_close_waits_for_nobody_and_shutdown_asks_nothing(
     shown over Programme set-up and the close returns at once, the main window open; the
     application stopping (shutdown, as at a test's end) then asks nothing and stores nothing."""
     programme = window_main.open_programme()
-    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 1, timeout=20_000)
     page = programme.hubs
     page.view.selectRow(0)
     page.address_edit.setFocus()
@@ -554,7 +554,7 @@ def test_switching_hub_or_restoring_asks_first_and_cancel_does_nothing(
     monkeypatch.setattr(restore, "choose_backup", lambda *_a, **_k: backup)
     hub_before = services.store.settings.get(settings.CURRENT_HUB)
     programme = window_main.open_programme()
-    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: programme.hubs.model.rowCount() == 2, timeout=20_000)
     page = programme.hubs
     page.view.selectRow(page.model.row_of(window_main.hub_id))
     page.address_edit.setFocus()
@@ -574,7 +574,7 @@ def test_switching_hub_or_restoring_asks_first_and_cancel_does_nothing(
     assert services.store.settings.get(settings.CURRENT_HUB) == hub_before
     with discard(qtbot) as seen:  # Discard: the switch or the restore goes on
         act()
-        qtbot.waitUntil(lambda: not window_main.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: not window_main.isVisible(), timeout=20_000)
     assert len(seen) == 1
     if action == "switch hub":
         successor = window_main.successor

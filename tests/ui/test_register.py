@@ -45,7 +45,7 @@ def open_first_session(qtbot: QtBot, page: RegisterPage) -> str:
     if not page.sessions_view.currentIndex().isValid():
         page.sessions_view.setCurrentIndex(page.sessions_model.index(0, 0))
     qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
+    qtbot.waitUntil(lambda: page.roll_ready, timeout=20_000)
     assert page.session is not None
     return page.session.id
 
@@ -67,7 +67,7 @@ def test_opens_on_today_with_sessions_and_status(
     assert "Test Park Hub" in window.hub_label.text()
     assert "14 Sep 2026" in window.date_label.text()
     status = window.sync_ui.status
-    qtbot.waitUntil(lambda: "never" in status.last_label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "never" in status.last_label.text(), timeout=20_000)
     pending = services.store.pending_changes()  # the hub set up offline, waiting
     assert status.pending_label.text() == f"{pending} changes waiting"
     assert "Test Park Hub" in window.windowTitle()
@@ -101,7 +101,7 @@ def test_take_full_roll_by_keyboard(
     assert isinstance(late, ArrivalDialog)
     late.time_edit.setTime(QTime(15, 47))
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     qtbot.keyClick(view, Qt.Key.Key_A)  # row 3 excused absence
     qtbot.keyClick(view, Qt.Key.Key_U)  # row 4 unexcused absence
     qtbot.keyClick(view, Qt.Key.Key_O)  # row 5 off-site
@@ -118,7 +118,7 @@ def test_take_full_roll_by_keyboard(
     assert page.active_dialog is departure and "Choose who collected" in departure.error.text()
     qtbot.keyClick(departure.chooser.choices, Qt.Key.Key_Down)  # the first authorised adult
     qtbot.keyClick(departure.chooser.choices, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     qtbot.keyClick(view, Qt.Key.Key_1)  # row 7 by digit: the first code, present
 
     marks = stored_marks(services, session_id)
@@ -138,7 +138,7 @@ def test_take_full_roll_by_keyboard(
     pending = services.store.pending_changes()
     assert pending > 0
     waiting = window.sync_ui.status.pending_label
-    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=3000)
+    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=20_000)
 
 
 def test_marks_are_counted_for_sync_in_the_background(
@@ -158,13 +158,13 @@ def test_marks_are_counted_for_sync_in_the_background(
     monkeypatch.setattr(SyncService, "status", status)
     page = window.register
     open_first_session(qtbot, page)
-    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=3000)
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=20_000)
     on_ui_thread.clear()
     qtbot.keyClicks(page.roll_view, "ppa")
     assert on_ui_thread == []  # the key presses read no status
     pending = services.store.pending_changes()
     waiting = window.sync_ui.status.pending_label
-    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=3000)
+    qtbot.waitUntil(lambda: waiting.text() == f"{pending} changes waiting", timeout=20_000)
     assert on_ui_thread and not any(on_ui_thread)
 
 
@@ -177,9 +177,9 @@ def test_an_open_roll_follows_changes_made_elsewhere(
     qtbot.keyClick(view, Qt.Key.Key_P)  # row 0 present; the cursor moves to row 1
     other = page.roll_model.entry(3).student_id
     services.roll.mark(session_id, other, "AE", by=None)  # as a sync would write it
-    with qtbot.waitSignal(page.dayLoaded, timeout=3000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         window.tasks.notify(Changes(marks=True), None)
-    qtbot.waitUntil(lambda: page.roll_model.entry(3).mark.code == "AE", timeout=3000)
+    qtbot.waitUntil(lambda: page.roll_model.entry(3).mark.code == "AE", timeout=20_000)
     assert view.currentIndex().row() == 1  # the teacher's place is kept
     assert "2 of 8 marked" in page.progress_label.text()
     assert page.sessions_model.session(0).recorded == 2
@@ -283,7 +283,7 @@ def test_cancel_and_restore_a_session(qtbot: QtBot, page: RegisterPage, services
     assert dialog.isVisible() and dialog.error.isVisible()
     assert services.sessions.get(session_id).status != SessionStatus.CANCELLED
     dialog.reason_box.setCurrentText("Park flooded")
-    with qtbot.waitSignal(page.dayLoaded):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         dialog.accept()
     info = services.sessions.get(session_id)
     assert info.status == SessionStatus.CANCELLED and info.cancel_reason == "Park flooded"
@@ -293,7 +293,7 @@ def test_cancel_and_restore_a_session(qtbot: QtBot, page: RegisterPage, services
     qtbot.keyClick(page.roll_view, Qt.Key.Key_P)  # marking a cancelled session does nothing
     assert all(m.code is None for m in stored_marks(services, session_id).values())
 
-    with qtbot.waitSignal(page.dayLoaded):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert services.sessions.get(session_id).status == SessionStatus.SCHEDULED
     assert page.code_buttons["P"].isEnabled()
@@ -305,7 +305,7 @@ def test_find_and_fix_a_missing_roll(
     assert page.missing_banner.isVisible()
     oldest = page.missing[0]
     assert oldest.date == dt.date(2026, 9, 1)
-    with qtbot.waitSignal(page.rollOpened, timeout=3000) as opened:
+    with qtbot.waitSignal(page.rollOpened, timeout=20_000) as opened:
         qtbot.mouseClick(page.missing_button, Qt.MouseButton.LeftButton)
     assert opened.args[0] == oldest.id
     assert page.day == oldest.date
@@ -320,11 +320,11 @@ def test_find_and_fix_a_missing_roll(
 
     # The flag's links lead straight to a session too.
     before = len(page.missing)
-    with qtbot.waitSignal(page.dayLoaded):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.reload_day()
     assert len(page.missing) == before - 1
     target = page.missing[-1]
-    with qtbot.waitSignal(page.rollOpened, timeout=3000) as opened:
+    with qtbot.waitSignal(page.rollOpened, timeout=20_000) as opened:
         page.missing_label.linkActivated.emit(target.id)
     assert opened.args[0] == target.id and page.day == target.date
 
@@ -340,7 +340,7 @@ def test_add_an_ad_hoc_performance(
     qtbot.keyClicks(dialog.title_edit, "Winter concert")
     dialog.start_edit.setTime(QTime(18, 0))
     dialog.end_edit.setTime(QTime(19, 30))
-    with qtbot.waitSignal(page.rollOpened, timeout=3000) as opened:
+    with qtbot.waitSignal(page.rollOpened, timeout=20_000) as opened:
         dialog.accept()
     sessions = services.sessions.for_day(hub.hub_id, TODAY)
     added = next(s for s in sessions if s.title == "Winter concert")
@@ -365,13 +365,13 @@ def test_sort_order_is_the_teachers_choice(qtbot: QtBot, page: RegisterPage) -> 
 
 
 def test_other_dates_and_no_sessions(qtbot: QtBot, page: RegisterPage, services: Services) -> None:
-    with qtbot.waitSignal(page.dayLoaded):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.mouseClick(page.next_day_button, Qt.MouseButton.LeftButton)
     assert page.day == TODAY + dt.timedelta(days=1)
-    with qtbot.waitSignal(page.dayLoaded):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.set_day(dt.date(2026, 9, 13))  # a Sunday: nothing meets
     assert page.sessions_model.rowCount() == 0 and page.no_sessions_label.isVisible()
-    with qtbot.waitSignal(page.dayLoaded):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
     assert page.day == TODAY and page.sessions_model.rowCount() == 1
     with services.store.read() as s:  # browsing days stores nothing

@@ -30,10 +30,10 @@ def bar_page(qtbot: QtBot, language: str, window: MainWindow) -> RegisterPage:
     """The register on TODAY, its window active, the keyboard in the day's box with its
     text selected (as a click then Ctrl+A leave it)."""
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=20_000)
     page = window.register
     page.date_edit.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.date_edit, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.date_edit, timeout=20_000)
     qtbot.keyClick(page.date_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     return page
 
@@ -56,7 +56,7 @@ def test_a_typed_day_is_loaded_on_enter_not_at_each_keystroke(
     assert read  # the box read the text as it was typed ("5/6/2" is a date: 2002)…
     assert asked == [] and page.day == TODAY  # …and the register stayed where it was
     expected, shown = FIVE_SIX[language]
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.keyClick(page.date_edit, Qt.Key.Key_Return)
     assert asked == [expected] and page.day == expected
     assert page.date_edit.text() == shown
@@ -70,7 +70,7 @@ def test_a_typed_day_is_loaded_on_leaving_the_box(
     asked = days_asked(page)
     qtbot.keyClicks(page.date_edit, "2026-01-23")
     assert asked == []
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.keyClick(page.date_edit, Qt.Key.Key_Tab)
     assert asked == [dt.date(2026, 1, 23)] and page.day == dt.date(2026, 1, 23)
 
@@ -105,7 +105,7 @@ def test_the_arrow_and_page_keys_step_the_register_a_day_and_a_week(
         (Qt.Key.Key_Down, dt.date(2026, 9, 21)),
         (Qt.Key.Key_PageDown, dt.date(2026, 9, 14)),
     ):
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             qtbot.keyClick(page.date_edit, key)
         assert page.day == day
     assert asked == [
@@ -122,15 +122,15 @@ def test_a_calendar_pick_moves_the_register_once(qtbot: QtBot, bar_page: Registe
     asked = days_asked(page)
     qtbot.keyClick(box, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert box.popup is not None and box.calendar is not None
-    qtbot.waitUntil(box.popup.isVisible, timeout=2000)
+    qtbot.waitUntil(box.popup.isVisible, timeout=20_000)
     focused = QApplication.focusWidget()
     assert focused is not None and box.calendar.isAncestorOf(focused)
     qtbot.keyClick(focused, Qt.Key.Key_Right)  # Tuesday 15 Sep
     assert asked == []  # moving about the calendar is not a pick
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.keyClick(focused, Qt.Key.Key_Return)
     assert asked == [dt.date(2026, 9, 15)] and page.day == dt.date(2026, 9, 15)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box, timeout=20_000)
     qtbot.keyClick(box, Qt.Key.Key_Tab)  # leaving the box asks for nothing more
     assert asked == [dt.date(2026, 9, 15)]
 
@@ -141,7 +141,7 @@ def test_the_day_loaded_again_leaves_what_the_teacher_is_typing(
     """A sync or a new session loads the shown day again: a date half typed stays."""
     page = bar_page
     qtbot.keyClicks(page.date_edit, "9/2")
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.reload_day()
     assert page.date_edit.text() == "9/2" and page.day == TODAY
 
@@ -153,7 +153,7 @@ def test_the_buttons_still_move_the_day_and_put_a_refused_text_right(
     qtbot.keyClicks(page.date_edit, "99/99")
     qtbot.keyClick(page.date_edit, Qt.Key.Key_Return)
     assert page.day_bar.refusal_label.isVisible()
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.mouseClick(page.next_day_button, Qt.MouseButton.LeftButton)
     assert page.day == dt.date(2026, 9, 15)
     assert page.date_edit.text() == ("15 Sep 2026" if language == "en_US" else "15 sep 2026")

@@ -35,7 +35,7 @@ def type_over(qtbot: QtBot, field: TimeField, text: str) -> None:
         qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     else:
         field.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(field.hasFocus)
+        qtbot.waitUntil(field.hasFocus, timeout=20_000)
     assert field.selectedText() == field.text()
     qtbot.keyClicks(field, text)
 
@@ -58,7 +58,7 @@ def test_an_added_session_reads_its_times_whole_or_refuses_them(
     assert dialog.end_edit.hasFocus() and dialog.end_edit.selectedText() == "25:00"
     assert not any(s.title == "Sectional" for s in services.sessions.for_day(hub.hub_id, TODAY))
     qtbot.keyClicks(dialog.end_edit, "17:45")  # 24-hour, typed over the wrong text
-    with qtbot.waitSignal(page.rollOpened, timeout=3000):
+    with qtbot.waitSignal(page.rollOpened, timeout=20_000):
         qtbot.keyClick(dialog.end_edit, Qt.Key.Key_Return)
     added = next(s for s in services.sessions.for_day(hub.hub_id, TODAY) if s.title == "Sectional")
     assert (added.start, added.end) == (dt.time(16, 0), dt.time(17, 45))
@@ -92,7 +92,7 @@ def test_an_events_times_are_typed_whole_or_refused(
     assert dialog.end.hasFocus()
     qtbot.keyClicks(dialog.end, "19:30")  # over "7:30 PM" or "6:45 PM"
     qtbot.keyClick(dialog.end, Qt.Key.Key_Up)  # five minutes later
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         qtbot.keyClick(dialog.end, Qt.Key.Key_Return)
     first, last = TODAY - dt.timedelta(days=1), TODAY + dt.timedelta(days=1)
     events = services.events
@@ -120,7 +120,7 @@ def test_a_late_student_who_leaves_early_keeps_the_arrival_on_the_roll(
     assert isinstance(late, ArrivalDialog)
     qtbot.keyClicks(late.time_edit, "3:50pm")
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     qtbot.keyClick(view, Qt.Key.Key_Up)  # back to them: they leave early
     qtbot.keyClick(view, Qt.Key.Key_E)
     left = page.active_dialog
@@ -131,7 +131,7 @@ def test_a_late_student_who_leaves_early_keeps_the_arrival_on_the_roll(
     assert left.isVisible() and "arrived at 3:50\u202fPM" in left.error.text()
     type_over(qtbot, left.time_edit, "4:35pm")
     qtbot.keyClick(left.time_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     mark = stored_marks(services, session_id)[student]
     assert (mark.code, mark.arrival_time, mark.departure_time) == (
         "LE",
@@ -170,7 +170,7 @@ def test_a_past_sessions_volunteers_who_never_signed_out_are_not_here_now(
     page = window.register
     page.set_day(TODAY - dt.timedelta(days=3))  # Friday
     volunteer = add_volunteer(services, hub, "Clara", tb_expired=False, day=TODAY)
-    qtbot.waitUntil(lambda: page.sessions_model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: page.sessions_model.rowCount() > 0, timeout=20_000)
     _session_id, panel = open_panel(qtbot, page)
     panel.view.setFocus()
     panel.go_to(volunteer)
@@ -179,7 +179,7 @@ def test_a_past_sessions_volunteers_who_never_signed_out_are_not_here_now(
     # another day's session: the time is asked, its start offered (Enter keeps it)
     dialog = panel.active_dialog
     assert isinstance(dialog, VolunteerTimeDialog)
-    with qtbot.waitSignal(panel.shiftSaved, timeout=3000):
+    with qtbot.waitSignal(panel.shiftSaved, timeout=20_000):
         qtbot.keyClick(dialog.time_edit, Qt.Key.Key_Return)
     assert panel.summary.text() == "1 did not sign out · 0 signed out (0.00 h)"
 
@@ -194,13 +194,13 @@ def test_after_a_new_family_event_the_keyboard_is_on_its_roll(
     dialog = page.active_dialog
     assert isinstance(dialog, EventDialog)
     qtbot.keyClicks(dialog.title, "Spring family night")  # type: ignore[attr-defined]
-    with qtbot.waitSignal(page.family.loaded, timeout=5000):
+    with qtbot.waitSignal(page.family.loaded, timeout=20_000):
         qtbot.keyClick(dialog.title, Qt.Key.Key_Return)  # type: ignore[attr-defined]
     # (offscreen, the window is not made active again when the dialog closes: its
     # focus widget is where the keyboard is once it is)
-    qtbot.waitUntil(lambda: window.focusWidget() is page.family.view, timeout=3000)
+    qtbot.waitUntil(lambda: window.focusWidget() is page.family.view, timeout=20_000)
     window.activateWindow()
-    qtbot.waitUntil(page.family.view.hasFocus)
+    qtbot.waitUntil(page.family.view.hasFocus, timeout=20_000)
     assert page.family.title.text().startswith("Spring family night")
     first = page.family.current_adult()
     assert first is not None and page.family.view.currentIndex().row() == 0
@@ -222,7 +222,7 @@ def test_tab_from_the_roll_reaches_the_volunteers_and_home_end_go_to_the_ends(
     _session_id, panel = open_panel(qtbot, page)
     view = page.roll_view
     view.setFocus()
-    qtbot.waitUntil(view.hasFocus)
+    qtbot.waitUntil(view.hasFocus, timeout=20_000)
     last = page.roll_model.rowCount() - 1
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert (view.currentIndex().row(), view.currentIndex().column()) == (last, RollColumn.MARK)

@@ -4,7 +4,6 @@ died); the window opens again on the backup."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,13 +19,13 @@ from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.programme.first_start import RESTORE, FirstStartDialog
 from harmony_desktop.ui.restore import BackupList
 from tests.factories import make_hub
+from tests.ui.conftest import collect_what_the_test_left
 
 
 @pytest.fixture(autouse=True)
 def _collect_widgets_here() -> Iterator[None]:
     """Free the windows ``run_window`` left behind on this (the UI) thread."""
-    yield
-    gc.collect()
+    yield from collect_what_the_test_left()
 
 
 def _window() -> MainWindow:

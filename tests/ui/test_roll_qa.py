@@ -53,12 +53,14 @@ def test_a_key_on_a_cancelled_session_says_why_nothing_was_marked(
     dialog = page.active_dialog
     assert isinstance(dialog, CancelDialog)
     qtbot.keyClicks(dialog.reason_box, "Storm")
-    with qtbot.waitSignal(page.dayLoaded):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.keyClick(dialog.reason_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.roll_ready and "Storm" in page.cancelled_label.text())
+    qtbot.waitUntil(
+        lambda: page.roll_ready and "Storm" in page.cancelled_label.text(), timeout=20_000
+    )
     page.window().activateWindow()  # a window manager's job when a dialog closes
     page.roll_view.setFocus()
-    qtbot.waitUntil(page.roll_view.hasFocus)
+    qtbot.waitUntil(page.roll_view.hasFocus, timeout=20_000)
     qtbot.keyClick(page.roll_view, Qt.Key.Key_P)
     assert all(m.code is None for m in stored_marks(services, session_id).values())
     said = page.roll.save_label.text()
@@ -79,7 +81,7 @@ def test_a_sign_out_before_the_student_arrived_is_refused(
     assert isinstance(late, ArrivalDialog)
     late.time_edit.setTime(QTime(16, 30))
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     page.roll.go_to(student)
     qtbot.keyClick(view, Qt.Key.Key_D)
     sign_out = page.active_dialog
@@ -92,7 +94,7 @@ def test_a_sign_out_before_the_student_arrived_is_refused(
     assert stored_marks(services, session_id)[student].collected_at is None
     sign_out.time_edit.setTime(QTime(16, 45))
     qtbot.keyClick(sign_out.time_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     assert stored_marks(services, session_id)[student].collected_at == dt.time(16, 45)
 
 
@@ -122,9 +124,9 @@ def test_a_long_event_title_keeps_the_window_on_the_screen(
     assert isinstance(dialog, FamilyEventDialog)
     qtbot.keyClicks(dialog.title, "Family music night and potluck " * 8)
     dialog.day.setDate(QDate(2026, 9, 10))
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.family.title.text() != "", timeout=5000)
+    qtbot.waitUntil(lambda: page.family.title.text() != "", timeout=20_000)
     assert "potluck" in page.family.title.text()
     qtbot.wait(200)  # the layouts settle
     assert window.minimumSizeHint().width() <= max(before, 1024)
@@ -142,7 +144,7 @@ def test_at_720p_the_roll_shows_seven_whole_children_and_five_under_the_clock_ba
     add_volunteer(services, hub, "Lucía", tb_expired=True, day=SESSION_DAY)
     window = MainWindow(services, hub.hub_id, today=SESSION_DAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
         window.show()
     try:
         window.resize(1268, 672)
@@ -171,7 +173,7 @@ def test_at_720p_the_roll_shows_seven_whole_children_and_five_under_the_clock_ba
         assert view.viewport().height() >= 7 * 38
         assert view.viewport().height() // view.rowHeight(0) == 7
         page.clock_banner.show_behind(SESSION_DAY, SESSION_DAY + dt.timedelta(days=3))
-        qtbot.waitUntil(lambda: view.viewport().height() < 7 * 38)
+        qtbot.waitUntil(lambda: view.viewport().height() < 7 * 38, timeout=20_000)
         qtbot.wait(50)  # laid out
         assert view.viewport().height() // view.rowHeight(0) == 5
     finally:
@@ -231,11 +233,13 @@ def test_a_time_typed_at_the_door_is_read_whole_or_refused(
     qtbot.keyClick(page.roll_view, Qt.Key.Key_L)
     late = page.active_dialog
     assert isinstance(late, ArrivalDialog)
-    qtbot.waitUntil(late.time_edit.hasFocus)  # the time offered, selected: typed over
+    qtbot.waitUntil(
+        late.time_edit.hasFocus, timeout=20_000
+    )  # the time offered, selected: typed over
     assert late.time_edit.selectedText() == late.time_edit.text() == "3:30\u202fPM"
     qtbot.keyClicks(late.time_edit, "4pm")  # typed over the time offered
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     assert stored_marks(services, session_id)[first].arrival_time == dt.time(16, 0)
 
     qtbot.keyClick(page.roll_view, Qt.Key.Key_L)
@@ -248,7 +252,7 @@ def test_a_time_typed_at_the_door_is_read_whole_or_refused(
     assert stored_marks(services, session_id)[second].code is None
     qtbot.keyClicks(late.time_edit, "4:10 pm")  # the wrong text is selected: typed over
     qtbot.keyClick(late.time_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.active_dialog is None)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
     assert stored_marks(services, session_id)[second].arrival_time == dt.time(16, 10)
 
 
@@ -266,7 +270,7 @@ def test_a_volunteers_times_are_typed_whole_and_a_sign_out_before_the_sign_in_is
     qtbot.keyClick(panel.view, Qt.Key.Key_T)
     times = panel.active_dialog
     assert isinstance(times, ShiftTimesDialog)
-    qtbot.waitUntil(times.sign_in.hasFocus)
+    qtbot.waitUntil(times.sign_in.hasFocus, timeout=20_000)
     qtbot.keyClicks(times.sign_in, "3:30pm")  # typed over the time shown
     qtbot.keyClick(times.sign_in, Qt.Key.Key_Tab)
     assert times.sign_out.hasFocus()  # one Tab, not one per part of the time
@@ -274,10 +278,10 @@ def test_a_volunteers_times_are_typed_whole_and_a_sign_out_before_the_sign_in_is
     qtbot.keyClick(times.sign_out, Qt.Key.Key_Return)
     assert times.isVisible() and times.error.text() == "Signing out must come after signing in."
     error = times.error  # shown whole: the dialog grows to it
-    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()), timeout=20_000)
     qtbot.keyClicks(times.sign_out, "5:15 pm")
     qtbot.keyClick(times.sign_out, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.active_dialog is None)
+    qtbot.waitUntil(lambda: panel.active_dialog is None, timeout=20_000)
     shift = stored_shift(services, session_id, cleared)
     assert shift is not None and (shift.sign_in, shift.sign_out) == (
         dt.time(15, 30),

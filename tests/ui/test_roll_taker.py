@@ -23,14 +23,14 @@ def open_session(qtbot: QtBot, window: MainWindow, row: int = 0) -> str:
     page.sessions_view.setFocus()
     page.sessions_view.setCurrentIndex(page.sessions_model.index(row, 0))
     qtbot.keyClick(page.sessions_view, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
+    qtbot.waitUntil(lambda: page.roll_ready, timeout=20_000)
     assert page.session is not None
     return page.session.id
 
 
 def mark_current(qtbot: QtBot, window: MainWindow, key: str = "P") -> None:
     page = window.register
-    with qtbot.waitSignal(page.markSaved, timeout=3000):
+    with qtbot.waitSignal(page.markSaved, timeout=20_000):
         qtbot.keyClick(page.roll_view, key)
 
 
@@ -56,7 +56,7 @@ def test_the_session_teacher_takes_the_roll_unless_someone_else_is_chosen(
     window = MainWindow(services, hub.hub_id, today=dt.date(2026, 9, 14), auto_sync=False)
     qtbot.addWidget(window)
     page = window.register
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         window.show()
     assert [page.staff_box.itemText(i) for i in range(page.staff_box.count())] == [
         "Aaron Early",
@@ -74,7 +74,7 @@ def test_the_session_teacher_takes_the_roll_unless_someone_else_is_chosen(
     assert recorded_by(services, strings) == sorted([hub.teacher_id, early.id])
 
     # Choir on Saturday has no teacher: the one chosen last on this laptop takes it
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.set_day(SATURDAY)
     choir = open_session(qtbot, window)
     assert page.staff_box.currentText() == "Aaron Early"
@@ -82,7 +82,7 @@ def test_the_session_teacher_takes_the_roll_unless_someone_else_is_chosen(
     assert recorded_by(services, choir) == [early.id]
 
     # back on Monday the substitute is still shown for that roll
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.set_day(dt.date(2026, 9, 14))
     open_session(qtbot, window)
     assert page.staff_box.currentText() == "Aaron Early"
@@ -102,7 +102,7 @@ def test_two_staff_of_one_name_are_told_apart_by_their_emails(
     window = MainWindow(services, hub.hub_id, today=dt.date(2026, 9, 14), auto_sync=False)
     qtbot.addWidget(window)
     page = window.register
-    with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         window.show()
     offered = [page.staff_box.itemText(i) for i in range(page.staff_box.count())]
     # The shared name with each one's email; a name of one person stays bare.

@@ -187,7 +187,7 @@ def test_before_the_main_window_the_dialog_on_screen_comes_forward(
         dialog = QDialog()
         qtbot.addWidget(dialog)
         dialog.show()
-        qtbot.waitExposed(dialog)
+        qtbot.waitExposed(dialog, timeout=20_000)
         (folder / single_instance.REQUEST_NAME).write_text("")
         guard.look()
         assert not (folder / single_instance.REQUEST_NAME).exists()

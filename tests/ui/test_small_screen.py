@@ -23,7 +23,7 @@ from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.narrow import FittingButton
 from harmony_desktop.ui.register.models import SessionColumn
 from tests.factories import HubFixture
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import BACKGROUND_WAIT, TODAY
 from tests.ui.test_register import open_first_session
 from tests.ui.test_volunteer_shifts import SESSION_DAY, add_volunteer
 
@@ -33,6 +33,14 @@ NETBOOK = (1012, 552)
 SCALED_125 = (1081, 566)
 
 
+def settled(qtbot: QtBot, window: MainWindow) -> None:
+    """Every load the window started on its threads (the roll, the session's volunteers,
+    the alerts) has come back, then the layout that followed has run: a fixed wait
+    alone was too short on a loaded machine (the volunteers not yet there)."""
+    qtbot.waitUntil(lambda: not window.tasks.busy(), timeout=BACKGROUND_WAIT)
+    qtbot.wait(100)
+
+
 @contextmanager
 def window_of(
     qtbot: QtBot, services: Services, hub: HubFixture, today: dt.date, size: tuple[int, int]
@@ -40,11 +48,11 @@ def window_of(
     """The main window on ``today``, shown and resized to ``size``, shut down after."""
     window = MainWindow(services, hub.hub_id, today=today, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=BACKGROUND_WAIT):
         window.show()
     try:
         window.resize(*size)
-        qtbot.waitUntil(lambda: window.width() == size[0])
+        qtbot.waitUntil(lambda: window.width() == size[0], timeout=20_000)
         yield window
     finally:
         window.shutdown()
@@ -55,7 +63,7 @@ def test_every_tab_fits_a_1024_pixel_screen(
 ) -> None:
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=BACKGROUND_WAIT):
         window.show()
     try:
         open_first_session(qtbot, window.register)
@@ -78,7 +86,7 @@ def test_on_a_netbook_the_roll_shows_five_rows_and_every_button(
     with window_of(qtbot, services, hub, SESSION_DAY, size) as window:
         page = window.register
         open_first_session(qtbot, page)
-        qtbot.wait(100)  # laid out, the volunteers loaded
+        settled(qtbot, window)  # the volunteers loaded, then laid out
         view = page.roll_view
         assert view.viewport().height() // view.rowHeight(0) >= 5
         assert not view.horizontalScrollBar().isVisible()  # the columns narrowed
@@ -136,7 +144,7 @@ def test_on_a_netbook_the_date_band_missing_rolls_and_call_home_leave_the_roll_i
         first = page.sessions_model.sessions()[0]
         page.banner.show_missing([first, first, first], TODAY + dt.timedelta(days=7))
         alerts = page.absence_alerts
-        qtbot.waitUntil(lambda: not window.tasks.busy())  # its own load (none) is done
+        settled(qtbot, window)  # its own load (none) is done
         alerts._show(
             [AbsenceAlert(f"s{i}", f"Estudiante{i}, Ana", "Beginning Strings", 3) for i in range(3)]
         )
@@ -166,11 +174,11 @@ def test_the_import_window_fits_a_netbook_screen(
     monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(0, 0, 1024, 600))
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=BACKGROUND_WAIT):
         window.show()
     try:
         dialog = window.roster.open_import()
-        qtbot.waitExposed(dialog)
+        qtbot.waitExposed(dialog, timeout=20_000)
         assert dialog.height() == 552
         assert dialog.frameGeometry().bottom() < 600
         for widget in (dialog.choose, dialog.import_button, dialog.close_button):
@@ -193,11 +201,11 @@ def test_the_programme_window_is_no_wider_than_a_netbook_screen(
     monkeypatch.setattr(screen_fit, "available_geometry", lambda _widget: QRect(0, 0, 1024, 600))
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=BACKGROUND_WAIT):
         window.show()
     try:
         programme = window.open_programme()
-        qtbot.waitUntil(lambda: programme.width() == 1012)
+        qtbot.waitUntil(lambda: programme.width() == 1012, timeout=20_000)
         assert programme.frameGeometry().right() < 1024
         save = programme.name_box.findChildren(QPushButton)[-1]
         assert save.mapToGlobal(save.rect().topRight()).x() < 1024, save.text()
@@ -218,7 +226,7 @@ def test_on_a_netbook_the_volunteers_shown_keep_every_column_and_two_rows(
     with window_of(qtbot, services, hub, SESSION_DAY, NETBOOK) as window:
         page = window.register
         open_first_session(qtbot, page)
-        qtbot.wait(100)  # laid out, the volunteers loaded
+        settled(qtbot, window)  # the volunteers loaded, then laid out
         volunteers = page.volunteers
         assert volunteers.view.isHidden()  # folded for the roll's sake
         volunteers.toggle.click()
@@ -264,7 +272,7 @@ def test_on_a_netbook_the_events_list_does_not_scroll_sideways(
     with window_of(qtbot, services, hub, TODAY, NETBOOK) as window:
         window.pages.setCurrentWidget(window.events)
         view = window.events.view
-        qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+        qtbot.waitUntil(lambda: view.model().rowCount() > 0, timeout=20_000)
         qtbot.wait(50)  # laid out
         assert not view.horizontalScrollBar().isVisible()
         header = view.horizontalHeader()
@@ -333,7 +341,7 @@ def test_on_a_netbook_the_day_list_shows_each_session_whole_with_its_time_under_
         page = window.register
         model = page.sessions_model
         view = page.sessions_view
-        qtbot.waitUntil(lambda: model.rowCount() == 2)
+        qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=20_000)
         qtbot.wait(50)  # laid out
         for row in range(model.rowCount()):
             assert _whole_in_its_cell(view, row, SessionColumn.SESSION), row
@@ -351,11 +359,11 @@ def test_on_a_netbook_the_day_list_shows_each_session_whole_with_its_time_under_
         view.setCurrentIndex(model.index(0, SessionColumn.SESSION))
         qtbot.keyClick(view, Qt.Key.Key_Down)
         qtbot.keyClick(view, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: page.roll_ready, timeout=3000)
+        qtbot.waitUntil(lambda: page.roll_ready, timeout=BACKGROUND_WAIT)
         assert page.session is not None and page.session.title == "Sectionals"
         # a wide window: the time in its column again, the name alone beside it
         window.resize(1268, 672)
-        qtbot.waitUntil(lambda: not view.isColumnHidden(SessionColumn.TIME))
+        qtbot.waitUntil(lambda: not view.isColumnHidden(SessionColumn.TIME), timeout=20_000)
         assert model.index(1, SessionColumn.SESSION).data() == "Beginning Strings — Sectionals"
         assert view.rowHeight(1) == 40
         for row in range(model.rowCount()):
@@ -392,7 +400,7 @@ def test_on_a_netbook_the_roll_shows_nearly_eight_students(
         keys = roll.keys_help
         assert keys.height() < 2 * keys.fontMetrics().lineSpacing()  # one line
         window.resize(1268, 672)
-        qtbot.waitUntil(lambda: view.rowHeight(0) == 38)
+        qtbot.waitUntil(lambda: view.rowHeight(0) == 38, timeout=20_000)
         qtbot.wait(50)  # laid out
         assert roll.progress_label.text() == roll.progress_label.accessibleDescription()
         assert roll.progress_label.toolTip() == ""
@@ -412,8 +420,8 @@ def test_the_volunteer_form_fits_a_netbook_screen(
     window.volunteers.new_button.click()
     form = window.volunteers.active_dialog
     assert form is not None
-    qtbot.waitExposed(form)
-    qtbot.waitUntil(lambda: form.frameGeometry().bottom() < 600, timeout=2000)
+    qtbot.waitExposed(form, timeout=20_000)
+    qtbot.waitUntil(lambda: form.frameGeometry().bottom() < 600, timeout=20_000)
     assert form.height() <= 552
     bottom = form.save_button.mapToGlobal(form.save_button.rect().bottomLeft()).y()
     assert bottom < 600

@@ -43,19 +43,21 @@ def _offline_window(
         w.update(w.get(Hub, hub.hub_id), name=hub_name)
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
         window.show()
     window.resize(1280, 720)
     status = window.sync_ui.status
     controller = status.controller
-    qtbot.waitUntil(lambda: controller.status is not None, timeout=5000)
+    qtbot.waitUntil(lambda: controller.status is not None, timeout=20_000)
     last = dt.datetime(2025, 12, 5, 1, 58, tzinfo=dt.UTC)
     status.show_status(SyncStatus(True, "https://sync.example.org", last, 12, None, 0))
     controller._set_online(False)
     if retry:
         controller.auto_timer.start(60_000)
     status._failed(ServerUnreachable("unreachable", code="unreachable"))
-    qtbot.waitUntil(lambda: window.width() == 1280 and status.message_label.width() > 0)
+    qtbot.waitUntil(
+        lambda: window.width() == 1280 and status.message_label.width() > 0, timeout=20_000
+    )
     qtbot.wait(50)  # laid out
     return window
 
@@ -145,14 +147,14 @@ def test_at_1024_px_every_part_of_the_status_bar_is_whole_and_on_the_bar(
         w.update(w.get(Hub, hub.hub_id), name="Highland Park Community Center")
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
         window.show()
     try:
         window.resize(*NETBOOK)
-        qtbot.waitUntil(lambda: window.width() == NETBOOK[0])
+        qtbot.waitUntil(lambda: window.width() == NETBOOK[0], timeout=20_000)
         bar = window.sync_ui.status
         controller = bar.controller
-        qtbot.waitUntil(lambda: controller.status is not None, timeout=5000)
+        qtbot.waitUntil(lambda: controller.status is not None, timeout=20_000)
         status, online, remind = _states()[state]
         controller.status = status
         controller.not_a_sync_server = state == "not a sync server"
@@ -212,12 +214,12 @@ def test_the_end_of_day_reminder_counts_what_the_counter_beside_it_counts(
     counter says 4; the reminder says 4 too, not a stale 1. Once all is synced it goes."""
     window = MainWindow(services, hub.hub_id, today=TODAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
         window.show()
     try:
         bar = window.sync_ui.status
         controller = bar.controller
-        qtbot.waitUntil(lambda: controller.status is not None, timeout=5000)
+        qtbot.waitUntil(lambda: controller.status is not None, timeout=20_000)
         controller.now = lambda: dt.datetime.combine(TODAY, dt.time(17, 40))
         server = "https://sync.example.org"
         controller._show_status(SyncStatus(True, server, LAST_YEAR, 1, None, 0))

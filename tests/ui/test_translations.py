@@ -224,7 +224,7 @@ def test_the_window_comes_out_in_spanish(
     services.roll.mark_remaining_present(taken, by=None)  # its state: "Asistencia tomada"
     window = MainWindow(services, hub.hub_id, today=DAY, auto_sync=False)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.register.dayLoaded, timeout=5000):
+    with qtbot.waitSignal(window.register.dayLoaded, timeout=20_000):
         window.show()
     try:
         tabs = [window.pages.tabText(i) for i in range(window.pages.count())]

@@ -52,7 +52,7 @@ def type_date(qtbot: QtBot, dialog: StudentDialog, text: str) -> None:
 
 
 def saved_birth(qtbot: QtBot, services: Services, dialog: StudentDialog) -> dt.date | None:
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.student_id is not None
     return services.roster.student(dialog.student_id).date_of_birth

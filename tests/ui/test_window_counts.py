@@ -141,7 +141,7 @@ def test_the_volunteers_tab_counts_and_dates_one_volunteer(
     qtbot.addWidget(win)
     try:
         page = win.volunteers
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             win.pages.setCurrentWidget(page)
             page.reload()
         assert (

@@ -23,7 +23,7 @@ __all__ = ["recorded_hub", "zone"]  # fixtures
 
 
 def question(qtbot: QtBot, page: RegisterPage) -> QMessageBox:
-    qtbot.waitUntil(lambda: page.active_dialog is not None, timeout=3000)
+    qtbot.waitUntil(lambda: page.active_dialog is not None, timeout=20_000)
     box = page.active_dialog
     assert isinstance(box, QMessageBox)
     assert box.windowTitle() == "Check this computer's date"
@@ -33,7 +33,7 @@ def question(qtbot: QtBot, page: RegisterPage) -> QMessageBox:
 def escape(qtbot: QtBot, page: RegisterPage, box: QMessageBox) -> None:
     assert box.defaultButton() is box.escapeButton()  # Enter does not go on by mistake
     qtbot.keyClick(box, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=3000)
+    qtbot.waitUntil(lambda: page.active_dialog is None, timeout=20_000)
 
 
 def test_cancelling_a_session_on_the_wrong_today_asks_first(
@@ -65,12 +65,12 @@ def test_cancelling_a_session_on_the_wrong_today_asks_first(
         box = question(qtbot, page)
         go_on = next(b for b in box.buttons() if b.text() == "Cancel session anyway")
         go_on.click()
-        qtbot.waitUntil(lambda: isinstance(page.active_dialog, CancelDialog), timeout=3000)
+        qtbot.waitUntil(lambda: isinstance(page.active_dialog, CancelDialog), timeout=20_000)
         assert added() == NOTHING
         dialog = page.active_dialog
         assert isinstance(dialog, CancelDialog)
         dialog.reason_box.setCurrentText("Weather")
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             dialog.accept()
         assert stored_session(services, monday) == ("2026-09-14", "cancelled")
         counts = added()
@@ -86,11 +86,11 @@ def test_cancelling_on_another_day_asks_nothing(
     window = open_window(qtbot, services, recorded_hub, BIOS)
     page = window.register
     try:
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             page.set_day(dt.date(2026, 9, 11))
         open_session(qtbot, window)
         page.cancel_button.click()
-        qtbot.waitUntil(lambda: page.active_dialog is not None, timeout=3000)
+        qtbot.waitUntil(lambda: page.active_dialog is not None, timeout=20_000)
         assert isinstance(page.active_dialog, CancelDialog)
     finally:
         window.shutdown()
@@ -116,12 +116,12 @@ def test_adding_a_session_on_the_wrong_today_asks_first(
         page.add_session_button.click()
         box = question(qtbot, page)
         next(b for b in box.buttons() if b.text() == "Add session anyway").click()
-        qtbot.waitUntil(lambda: isinstance(page.active_dialog, AdHocDialog), timeout=3000)
+        qtbot.waitUntil(lambda: isinstance(page.active_dialog, AdHocDialog), timeout=20_000)
         dialog = page.active_dialog
         assert isinstance(dialog, AdHocDialog)
         assert dialog.values()["day"] == MONDAY
         dialog.title_edit.setText("Sectional")
-        with qtbot.waitSignal(page.dayLoaded, timeout=5000):
+        with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
             dialog.accept()
         counts = added()
         assert counts["sessions"] == 1

@@ -50,7 +50,7 @@ def on_computer_clock(services: Services, now: dt.datetime) -> None:
 
 def show_volunteers(qtbot: QtBot, window: MainWindow) -> None:
     page = window.volunteers
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         window.pages.setCurrentWidget(page)
         page.reload()
 
@@ -153,7 +153,7 @@ def test_the_volunteers_tab_left_open_past_midnight_judges_on_the_new_day(
         # 00:05 on Friday 4 December in Mexico City; the teacher comes back to the tab.
         on_computer_clock(services, dt.datetime(2026, 12, 4, 6, 5, tzinfo=dt.UTC))
         window.pages.setCurrentWidget(window.register)
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             window.pages.setCurrentWidget(page)
         assert clearances(window) == {"Vera Tester": "Not cleared", "Sofi Tester": "Expiring"}
         assert expiring(window) == [
@@ -166,7 +166,7 @@ def test_the_volunteers_tab_left_open_past_midnight_judges_on_the_new_day(
         assert page.day_timer.isActive()
         assert page.day_timer.interval() == DAY_CHECK_MS == 60_000
         on_computer_clock(services, dt.datetime(2026, 12, 5, 6, 5, tzinfo=dt.UTC))
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             page.day_timer.timeout.emit()
         assert expiring(window)[1] == ("Sofi Tester", "in 15 days")
     finally:
@@ -194,7 +194,7 @@ def test_events_on_a_date_a_year_behind_are_listed_around_the_newest_day_recorde
     window = open_window(qtbot, services, recorded_hub, YEAR_BEHIND)
     try:
         page = window.events
-        with qtbot.waitSignal(page.loaded, timeout=5000):
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
             window.pages.setCurrentWidget(page)
             page.reload()
         # Around 3 December 2025 the list stopped at 3 June 2026 and kept October 2025;
@@ -224,7 +224,7 @@ def test_what_an_event_reached_is_on_two_lines_and_whole_on_hover(
         title="Spring concert", venue="Test Park", on_site=True, audience_count=137,
     )  # fmt: skip
     page = window.events
-    with qtbot.waitSignal(page.loaded, timeout=5000):
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
         window.pages.setCurrentWidget(page)
         page.reload()
     cell = page.model.index(0, EventColumn.FIGURE)
