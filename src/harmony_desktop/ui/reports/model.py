@@ -92,7 +92,8 @@ class ReportTableModel(QAbstractTableModel):
         ``count``, one row for each text): the cells a column is sized to.
 
         Qt's own sizing asks every cell for every role through Python (two-year
-        attendance's table took 0.35 s of the window's thread, 0.6 s on a busy machine, for its widths alone).
+        attendance's table took 0.35 s of the window's thread for its widths alone,
+        0.6 s on a busy machine).
         Here each different value is written once (a figure only where it is among
         the furthest from zero), each text's width is first summed from its
         characters' widths (each character measured once), and only the
