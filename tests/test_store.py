@@ -323,14 +323,15 @@ def test_a_failed_write_leaves_nothing_and_the_next_write_on_the_thread_works(
 def test_a_write_begun_inside_another_on_the_same_thread_never_touches_the_outer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sqlalchemy.exc import OperationalError
+    from harmony_desktop.domain.errors import StoreWriteError
 
-    # the inner write waits for the lock the outer holds: not 10 s in a test
+    # the inner write waits for the lock the outer holds: not 10 s in a test; then it is
+    # refused as any write kept waiting is, nothing of it saved
     monkeypatch.setattr("harmony_desktop.store.db.BUSY_TIMEOUT_MS", 50)
     with Store(tmp_path / "h.sqlite3") as store:
         with store.write() as outer:
             outer.insert(Hub(name="Outer"))
-            with pytest.raises(OperationalError, match="locked"), store.write() as inner:
+            with pytest.raises(StoreWriteError, match="NOT saved"), store.write() as inner:
                 inner.insert(Hub(name="Inner"))
             outer.insert(Hub(name="Outer too"))
         assert _hub_names(store) == ["Outer", "Outer too"]
