@@ -276,11 +276,20 @@ def test_pullers_over_several_processes_see_exactly_the_final_state(
 def test_positive_control_a_sequence_without_the_row_lock_loses_rows(
     pg_cluster: PostgresCluster, tmp_path: Path
 ) -> None:
-    """The same test, on the broken build, must fail: pullers miss rows."""
-    outcome = run_scenario(pg_cluster, tmp_path, unlocked=True)
-    assert outcome.errors == []
-    assert outcome.pushed == 4 * (12 * 25 + 11 * 5)
-    assert sum(outcome.missing) + sum(outcome.stale) > 0, outcome
+    """The same test, on the broken build, must fail: pullers miss rows. A race: the
+    broken build loses rows in most runs but not every one (a whole suite's run once saw
+    none), so it is given up to three runs to show that it can."""
+    outcomes = []
+    for attempt in range(3):
+        folder = tmp_path / f"run{attempt}"
+        folder.mkdir()
+        outcome = run_scenario(pg_cluster, folder, unlocked=True)
+        assert outcome.errors == []
+        assert outcome.pushed == 4 * (12 * 25 + 11 * 5)
+        outcomes.append(outcome)
+        if sum(outcome.missing) + sum(outcome.stale) > 0:
+            break
+    assert sum(outcome.missing) + sum(outcome.stale) > 0, outcomes
 
 
 # -- serve --workers, the factory, the pool size, refused connections -----------------------
