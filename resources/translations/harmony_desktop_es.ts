@@ -4220,8 +4220,13 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>“{typed}” no es una fecha. Escríbala como {example} (mes/día/año) o {iso}.</translation>
     </message>
     <message>
+        <source>Up or Down: a day later or earlier. Page Up or Page Down: a week. Alt+Down or F4: the calendar.</source>
+        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date) the placeholder&apos;s pattern is the language&apos;s (Babel&apos;s): a box that opens with a date (the register&apos;s day bar, on the first paint, before Babel is loaded) asks for it only once its text is cleared the text the box last wrote for a date, and that date: read back without parsing it again (no Babel on the first paint of the register&apos;s day bar)</extracomment>
+        <translation>Flecha arriba o abajo: un día después o antes. Re Pág o Av Pág: una semana. Alt+Flecha abajo o F4: el calendario.</translation>
+    </message>
+    <message>
         <source>Pick from a calendar</source>
-        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date) the placeholder&apos;s pattern is the language&apos;s (Babel&apos;s): a box that opens with a date (the register&apos;s day bar, on the first paint, before Babel is loaded) asks for it only once its text is cleared the text the box last wrote for a date, and that date: read back without parsing it again (no Babel on the first paint of the register&apos;s day bar) an empty box is a date not given (a clearance not done), not a refusal the last date the box read: what :meth:`date` says while the text is no date</extracomment>
+        <extracomment>the box writes the weekday before the date an empty box is a date not given (a clearance not done), not a refusal the last date the box read: what :meth:`date` says while the text is no date</extracomment>
         <translation>Elegir en un calendario</translation>
     </message>
     <message>
