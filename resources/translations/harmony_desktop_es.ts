@@ -3517,6 +3517,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Hasta</translation>
     </message>
     <message>
+        <source>Why the period was not taken</source>
+        <translation>Por qué no se tomó el periodo</translation>
+    </message>
+    <message>
         <source>&amp;Run report</source>
         <translation>&amp;Generar informe</translation>
     </message>
