@@ -59,9 +59,12 @@ The stamps this computer wrote while its clock was ahead are ahead too, and a cl
 right is behind them. They must not keep calling a corrected clock behind until the real
 date catches up with them (weeks, for a clock a few weeks ahead; the sync turns back only
 a clock more than 400 days ahead): when the last comparison found this clock ahead by
-more than :data:`SYNC_ALLOWS`, the behind check takes the newest stamp as that much
-earlier (:meth:`ClockCheck.newest_recorded_ms`). The last successful sync is never
-discounted: the server found the clock right then.
+more than :data:`SYNC_ALLOWS` and the clock has been turned back since (it reads before
+what the server found it reading), the behind check takes the newest stamp as that much
+earlier (:meth:`ClockCheck.newest_recorded_ms`). Once the clock reads past that again,
+the stamps count as they are (the ones ahead are then at most the time the clock stayed
+ahead in front of it). The last successful sync is never discounted: the server found
+the clock right then.
 
 With no comparison yet (a laptop never synced, or set up alone) nothing is said.
 Neither verdict asks before a mark: the band says it, and the roll goes on.
@@ -185,11 +188,17 @@ class ClockCheck:
     def newest_recorded_ms(self) -> int | None:
         """The newest moment the database recorded, in milliseconds since the epoch: the
         clock's newest reading, or the last successful sync (None: nothing yet). The
-        clock's reading counts less what the sync last found this clock ahead by (the
-        stamps it wrote meanwhile are that far ahead: the module's notes)."""
+        clock's reading counts less what the sync last found this clock ahead by while
+        it has been turned back since (the stamps it wrote meanwhile are that far ahead:
+        the module's notes)."""
         reading = Replica(self.store).newest_reading_ms()
         seen = self._seen()
-        if reading and seen is not None and seen[1] - seen[0] > _ALLOWS_MS:
+        if (
+            reading
+            and seen is not None
+            and seen[1] - seen[0] > _ALLOWS_MS
+            and self.store.wall() < seen[1]  # turned back since the server found it ahead
+        ):
             reading -= seen[1] - seen[0]
         readings = [reading, self.last_sync_ms()]
         return max((r for r in readings if r), default=None)
