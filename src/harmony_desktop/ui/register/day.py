@@ -105,7 +105,8 @@ def day_label(day: dt.date, pattern: str) -> str:
 
 
 class DayBar(QWidget):
-    """Previous day, the date, next day, today.
+    """Previous day, the date with its weekday ("Wed 18 Nov 2026": Tuesday's ensemble
+    or Wednesday's), next day, today.
 
     The date is typed whole (a :class:`~harmony_desktop.ui.datefield.DateBox`: "5/6/2026"
     in the window's language's order, "2026-06-05", "5 jun 2026") or picked from its
