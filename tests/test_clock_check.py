@@ -229,3 +229,91 @@ def test_nothing_to_compare_says_nothing(store: Store) -> None:
     nothing stops the roll."""
     _write_at(store, dt.datetime(2099, 9, 1, tzinfo=UTC))
     assert ClockCheck(store).ahead() is None
+
+
+class Counter:
+    """A clock nobody sets (the time since this computer started), moved by hand."""
+
+    def __init__(self) -> None:
+        self.ms = 40 * 60 * 1000  # started 40 minutes ago
+
+    def __call__(self) -> int:
+        return self.ms
+
+    def wait(self, span: dt.timedelta) -> None:
+        self.ms += span // dt.timedelta(milliseconds=1)
+
+
+def test_a_clock_turned_back_only_partly_is_still_certainly_ahead(store: Store) -> None:
+    """Found a year ahead at home; in the park the teacher sets the year right but the
+    month a month on: the register still knows the date is ahead, by a month now, and
+    only a clock set right ends it."""
+    _seen(store, SERVER, SERVER + 365 * DAY)
+    check = ClockCheck(store)
+    counter = Counter()
+    check.counter = counter  # type: ignore[method-assign]
+    store.wall = lambda: ms(SERVER + 365 * DAY + HOUR)  # an hour after the sync
+    found = check.ahead()
+    assert found is not None and found.certain and found.by == 365 * DAY
+    assert not found.turned_back
+    counter.wait(2 * HOUR)  # two hours later, 22:00 on Friday 4 December 2026 ...
+    # ... the clock says Monday 4 January 2027, 22:00: the year right, the month not
+    store.wall = lambda: ms(SERVER + 31 * DAY + 3 * HOUR)
+    found = check.ahead()
+    assert found is not None and found.certain and found.turned_back
+    assert found.by == 31 * DAY
+    assert found.probably == dt.datetime(2026, 12, 4, 22, tzinfo=UTC)
+    assert found.server == SERVER
+    counter.wait(dt.timedelta(minutes=10))
+    # turned back again, a day too far on still: still ahead, by a day
+    store.wall = lambda: ms(dt.datetime(2026, 12, 5, 22, 10, tzinfo=UTC))
+    found = check.ahead()
+    assert found is not None and found.certain and found.by == DAY
+    counter.wait(dt.timedelta(minutes=5))
+    # set right (a minute fast): nothing is said
+    store.wall = lambda: ms(dt.datetime(2026, 12, 4, 22, 16, tzinfo=UTC))
+    assert check.ahead() is None
+    # set right, and then a day in the park with Harmony open: nothing either
+    counter.wait(DAY)
+    store.wall = lambda: ms(dt.datetime(2026, 12, 5, 22, 15, tzinfo=UTC))
+    assert check.ahead() is None
+
+
+def test_a_clock_turned_back_right_is_never_ahead_however_long_it_sleeps(store: Store) -> None:
+    """Found two days ahead, set right at once; then the laptop sleeps a week (the
+    clock nobody sets counts sleep) and wakes on the right day: nothing is said."""
+    _seen(store, SERVER, SERVER + 2 * DAY)
+    check = ClockCheck(store)
+    counter = Counter()
+    check.counter = counter  # type: ignore[method-assign]
+    store.wall = lambda: ms(SERVER + 2 * DAY + dt.timedelta(minutes=1))
+    assert check.ahead() is not None
+    counter.wait(7 * DAY + HOUR)
+    store.wall = lambda: ms(SERVER + 7 * DAY + HOUR + dt.timedelta(minutes=1))
+    assert check.ahead() is None
+
+
+def test_a_clock_turned_back_before_the_check_saw_it_ahead_waits_for_the_sync(
+    store: Store,
+) -> None:
+    """Turned back while Harmony was closed (or before it looked): how much time passed
+    since the sync is unknown, so only the sync's next comparison (or ten months without
+    one) can say; a right clock is never called ahead on a guess."""
+    _seen(store, SERVER, SERVER + 365 * DAY)
+    store.wall = lambda: ms(SERVER + 31 * DAY)
+    assert ClockCheck(store).ahead() is None
+
+
+def test_stamps_written_ahead_do_not_call_a_clock_set_right_behind(store: Store) -> None:
+    """A month ahead, the sync found it (and refused); marks were taken on that clock for
+    two days. Set right, the clock is a month behind those stamps: not called behind for
+    that month. A dead battery afterwards still is."""
+    _seen(store, SERVER, SERVER + 30 * DAY)
+    _write_at(store, SERVER + 30 * DAY + 2 * DAY)  # the last mark on the clock ahead
+    store.wall = lambda: ms(SERVER + 2 * DAY + HOUR)  # set right
+    check = ClockCheck(store)
+    assert check.newest_recorded_ms() == ms(SERVER + 2 * DAY)
+    assert check.behind() is None
+    store.wall = lambda: ms(Y2K)
+    found = check.behind()
+    assert found is not None and found.recorded == SERVER + 2 * DAY

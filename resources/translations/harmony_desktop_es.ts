@@ -1408,6 +1408,14 @@ Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión úni
         <translation>Muestra el {today}, pero el registro ya tiene cambios del {recorded}. Las marcas de hoy quedarían en el día equivocado. Corrija la fecha y la hora de esta computadora y vuelva a abrir Harmony.</translation>
     </message>
     <message>
+        <source>⚠ This computer&apos;s date is still ahead.</source>
+        <translation>⚠ La fecha de esta computadora sigue adelantada.</translation>
+    </message>
+    <message>
+        <source>It says {today}: its clock was turned back, but not far enough. When it last reached the sync server, the server&apos;s date was {recorded}, and the time since then makes today probably {probably}: marks taken now would be saved on the wrong day. Set the date and time in this computer&apos;s settings, then close and reopen Harmony.</source>
+        <translation>Muestra el {today}: su reloj se atrasó, pero no lo suficiente. La última vez que se conectó con el servidor de sincronización, la fecha del servidor era el {recorded}, y con el tiempo transcurrido desde entonces hoy es probablemente el {probably}: las marcas que se tomen ahora quedarían en el día equivocado. Corrija la fecha y la hora en la configuración de esta computadora y luego cierre y vuelva a abrir Harmony.</translation>
+    </message>
+    <message>
         <source>⚠ This computer&apos;s date is ahead.</source>
         <translation>⚠ La fecha de esta computadora está adelantada.</translation>
     </message>
@@ -3509,6 +3517,10 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Hasta</translation>
     </message>
     <message>
+        <source>Why the period was not taken</source>
+        <translation>Por qué no se tomó el periodo</translation>
+    </message>
+    <message>
         <source>&amp;Run report</source>
         <translation>&amp;Generar informe</translation>
     </message>
@@ -4212,8 +4224,13 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>“{typed}” no es una fecha. Escríbala como {example} (mes/día/año) o {iso}.</translation>
     </message>
     <message>
+        <source>Up or Down: a day later or earlier. Page Up or Page Down: a week. Alt+Down or F4: the calendar.</source>
+        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date) the placeholder&apos;s pattern is the language&apos;s (Babel&apos;s): a box that opens with a date (the register&apos;s day bar, on the first paint, before Babel is loaded) asks for it only once its text is cleared the text the box last wrote for a date, and that date: read back without parsing it again (no Babel on the first paint of the register&apos;s day bar)</extracomment>
+        <translation>Flecha arriba o abajo: un día después o antes. Re Pág o Av Pág: una semana. Alt+Flecha abajo o F4: el calendario.</translation>
+    </message>
+    <message>
         <source>Pick from a calendar</source>
-        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date) an empty box is a date not given (a clearance not done), not a refusal the last date the box read: what :meth:`date` says while the text is no date</extracomment>
+        <extracomment>the box writes the weekday before the date an empty box is a date not given (a clearance not done), not a refusal the last date the box read: what :meth:`date` says while the text is no date</extracomment>
         <translation>Elegir en un calendario</translation>
     </message>
     <message>

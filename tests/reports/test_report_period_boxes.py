@@ -100,7 +100,7 @@ def test_a_first_day_after_the_last_is_refused_and_nothing_runs(
 ) -> None:
     type_period(qtbot, page, "2026-07-10", "5/6/2026")  # May 6, or 5 June in Spanish
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
-    assert page.status_label.text() == ENDS_BEFORE[language]
+    assert page.period_refusal.text() == ENDS_BEFORE[language]
     assert page.asked == [] and page.report is None  # type: ignore[attr-defined]
     assert page.run_button.isEnabled() and not page.cancel_button.isEnabled()
     assert QApplication.focusWidget() is page.first_edit
@@ -112,7 +112,50 @@ def test_a_day_that_is_no_date_is_refused_and_nothing_runs(
 ) -> None:
     type_period(qtbot, page, "2026-07-01", typed)
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
-    text = page.status_label.text()
+    text = page.period_refusal.text()
     assert f"“{typed}”" in text and EXAMPLE[language] in text
     assert page.asked == [] and page.report is None  # type: ignore[attr-defined]
     assert QApplication.focusWidget() is page.last_edit
+
+
+def test_a_refused_period_is_said_under_its_boxes_and_goes_once_put_right(
+    qtbot: QtBot, page: ReportsPage, language: str, qtmodeltester: Any
+) -> None:
+    """The refusal is said right under the period's boxes (not in the status line at the
+    foot of the tab), read out with the box at fault, the keyboard in it with its text
+    selected; typing a first day on or before the last takes it away, and Run runs."""
+    type_period(qtbot, page, "2026-07-10", "5/6/2026")
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    label, first = page.period_refusal, page.first_edit
+    assert label.isVisible() and label.text() == ENDS_BEFORE[language]
+    assert page.status_label.text() == ""
+    # just under the boxes: below the period's row, above the Run button
+    below = label.mapTo(page, label.rect().topLeft()).y()
+    assert first.mapTo(page, first.rect().bottomLeft()).y() < below
+    assert below < page.run_button.mapTo(page, page.run_button.rect().topLeft()).y()
+    assert label.buddy() is first and first.accessibleDescription() == ENDS_BEFORE[language]
+    assert QApplication.focusWidget() is first and first.selectedText() == first.text()
+    qtbot.keyClicks(first, "2026-05-01")  # typed over the selected first day
+    assert not label.isVisible()
+    assert "Page" in first.accessibleDescription() or "Pág" in first.accessibleDescription()
+    with qtbot.waitSignal(page.reportShown, timeout=10_000):
+        qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    assert not label.isVisible()
+    qtmodeltester.check(page.model)
+
+
+def test_a_day_that_is_no_date_is_said_on_leaving_its_box(
+    qtbot: QtBot, page: ReportsPage, language: str
+) -> None:
+    """Leaving a box whose text is no date says so under the boxes at once, before Run;
+    the date put right, it goes."""
+    type_period(qtbot, page, "31/31/2026", "2026-07-10")
+    label = page.period_refusal
+    assert label.isVisible() and "“31/31/2026”" in label.text()
+    assert EXAMPLE[language] in label.text()
+    assert label.buddy() is page.first_edit
+    page.first_edit.setFocus()
+    qtbot.keyClick(page.first_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.first_edit, "2026-07-01")
+    assert not label.isVisible()
+    assert page.asked == []  # type: ignore[attr-defined]

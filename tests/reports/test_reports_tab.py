@@ -97,7 +97,7 @@ def test_bad_period_is_said(qtbot: QtBot, window: MainWindow) -> None:
     page.first_edit.setDate(page.last_edit.date().addDays(3))
     page.kind_box.setCurrentIndex(page.kind_box.findData("attendance"))
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "before it starts" in page.period_refusal.text(), timeout=20_000)
     assert page.report is None and not page.xlsx_button.isEnabled()
 
 
@@ -395,7 +395,7 @@ def test_a_report_that_cannot_run_takes_the_previous_one_away(
     page.dates_box.setChecked(True)
     page.first_edit.setDate(page.last_edit.date().addDays(3))
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "before it starts" in page.status_label.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "before it starts" in page.period_refusal.text(), timeout=20_000)
     assert page.report is None and page.model.rowCount() == 0
     assert page.scope_label.text() == "" and page.sheet_box.count() == 0
     assert not page.xlsx_button.isEnabled() and not page.pdf_button.isEnabled()

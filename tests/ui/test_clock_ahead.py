@@ -99,3 +99,45 @@ def test_a_laptop_never_compared_shows_no_band(
         assert not window.register.clock_ahead_banner.isVisible()
     finally:
         window.close()
+
+
+def test_the_red_band_stays_while_the_clock_is_turned_back_only_partly(
+    qtbot: QtBot, services: Services, recorded_hub: HubFixture
+) -> None:
+    """The red band is up; the teacher sets the year right but leaves the month a month
+    on: the band stays red and says the clock is still ahead; set right, it goes."""
+    from harmony_desktop.ui.tasks import Changes
+
+    counted = [0]
+    services.clock.counter = lambda: counted[0]  # type: ignore[method-assign]
+    services.store.settings.set(
+        local.SYNC_CLOCK_SEEN, {"server_ms": ms(SERVER), "here_ms": ms(SERVER + YEAR)}
+    )
+    # an hour after the sync: Friday 4 December 2027, 14:00 in Mexico City
+    window = open_window(qtbot, services, recorded_hub, SERVER + YEAR + dt.timedelta(hours=1))
+    page = window.register
+    try:
+        band = page.clock_ahead_banner
+        assert band.isVisible() and "is ahead." in band.label.text()
+        counted[0] += 2 * 3_600_000  # two hours later, the clock turned back to ...
+        # ... Monday 4 January 2027, 16:00 in Mexico City (the month still wrong)
+        services.store.wall = lambda: ms(SERVER + dt.timedelta(days=31, hours=3))
+        with qtbot.waitSignal(page.clockChecked, timeout=20_000):
+            window.tasks.notify(Changes(sync=True), None)
+        assert band.isVisible()
+        assert band.styleSheet().count("#b00020") == 1  # still red
+        assert band.label.text() == (
+            "<b>⚠ This computer's date is still ahead.</b> It says Monday 4 January 2027: "
+            "its clock was turned back, but not far enough. When it last reached the sync "
+            "server, the server's date was Friday 4 December 2026, and the time since then "
+            "makes today probably Friday 4 December 2026: marks taken now would be saved on "
+            "the wrong day. Set the date and time in this computer's settings, then close "
+            "and reopen Harmony."
+        )
+        counted[0] += 60_000  # a minute on, set right
+        services.store.wall = lambda: ms(SERVER + dt.timedelta(hours=3, minutes=1))
+        with qtbot.waitSignal(page.clockChecked, timeout=20_000):
+            window.tasks.notify(Changes(sync=True), None)
+        assert not band.isVisible()
+    finally:
+        window.shutdown()

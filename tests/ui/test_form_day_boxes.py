@@ -93,6 +93,20 @@ def test_an_event_s_day_that_is_no_date_is_refused_in_its_box(
     assert stored == [dt.date(2026, 10, 9)]
 
 
+def test_an_event_s_day_says_its_weekday_and_page_up_steps_a_week(
+    qtbot: QtBot, event_dialog: tuple[FamilyEventDialog, list[object]], language: str
+) -> None:
+    """Friday 2 October 2026 is said with its weekday; Page Up (a week on) says Friday
+    9 October, and that is the day saved."""
+    dialog, stored = event_dialog
+    assert dialog.day.text() == ("Fri 2 Oct 2026" if language == "en_US" else "vie 2 oct 2026")
+    type_day(qtbot, dialog, "")  # Tab into the box, its whole date selected
+    qtbot.keyClick(dialog.day, Qt.Key.Key_PageUp)
+    assert dialog.day.text() == ("Fri 9 Oct 2026" if language == "en_US" else "vie 9 oct 2026")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert stored == [dt.date(2026, 10, 9)] and dialog.error.text() == ""
+
+
 # -- an ensemble's first and last days ---------------------------------------------------
 
 

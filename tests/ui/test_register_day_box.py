@@ -16,10 +16,11 @@ from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.page import RegisterPage
 from tests.ui.conftest import TODAY
 
-#: "5/6/2026" in each language's order, and how the box writes it once read
+#: "5/6/2026" in each language's order, and how the box writes it once read (its weekday
+#: first)
 FIVE_SIX = {
-    "en_US": (dt.date(2026, 5, 6), "6 May 2026"),
-    "es_MX": (dt.date(2026, 6, 5), "5 jun 2026"),
+    "en_US": (dt.date(2026, 5, 6), "Wed 6 May 2026"),
+    "es_MX": (dt.date(2026, 6, 5), "vie 5 jun 2026"),
 }
 #: the example a refusal gives, in the language's order
 EXAMPLE = {"en_US": "03/25/2014", "es_MX": "25/03/2014"}
@@ -90,7 +91,9 @@ def test_a_text_that_is_no_date_leaves_the_register_on_its_day_and_says_why(
     assert page.date_edit.text() == typed  # kept, to be put right
     # Escape puts the register's day back in the box, and the message goes.
     qtbot.keyClick(page.date_edit, Qt.Key.Key_Escape)
-    assert page.date_edit.text() == ("14 Sep 2026" if language == "en_US" else "14 sep 2026")
+    assert page.date_edit.text() == (
+        "Mon 14 Sep 2026" if language == "en_US" else "lun 14 sep 2026"
+    )
     assert not label.isVisible() and asked == []
 
 
@@ -156,5 +159,74 @@ def test_the_buttons_still_move_the_day_and_put_a_refused_text_right(
     with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         qtbot.mouseClick(page.next_day_button, Qt.MouseButton.LeftButton)
     assert page.day == dt.date(2026, 9, 15)
-    assert page.date_edit.text() == ("15 Sep 2026" if language == "en_US" else "15 sep 2026")
+    assert page.date_edit.text() == (
+        "Tue 15 Sep 2026" if language == "en_US" else "mar 15 sep 2026"
+    )
     assert not page.day_bar.refusal_label.isVisible()
+
+
+# -- the weekday ------------------------------------------------------------------------
+
+#: TODAY (Monday 14 September 2026) as the box writes it, its weekday first
+MONDAY = {"en_US": "Mon 14 Sep 2026", "es_MX": "lun 14 sep 2026"}
+
+
+def test_the_box_says_the_weekday(qtbot: QtBot, language: str, page: RegisterPage) -> None:
+    """The window opens on Monday's register, and the box says it is a Monday; the next
+    day's button moves it to Tuesday."""
+    assert page.date_edit.text() == MONDAY[language]
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
+        qtbot.mouseClick(page.next_day_button, Qt.MouseButton.LeftButton)
+    assert page.date_edit.text() == (
+        "Tue 15 Sep 2026" if language == "en_US" else "mar 15 sep 2026"
+    )
+    # the whole text is in sight, the calendar's button after it
+    box = page.date_edit
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.text()) + 16
+
+
+def test_a_day_edited_in_place_reads_past_the_weekday_and_writes_the_right_one(
+    qtbot: QtBot, bar_page: RegisterPage, language: str
+) -> None:
+    """In "Mon 14 Sep 2026", the teacher puts 16 for 14 and presses Enter: Wednesday 16
+    September is loaded, and the box says Wednesday."""
+    page = bar_page
+    box = page.date_edit
+    asked = days_asked(page)
+    qtbot.keyClick(box, Qt.Key.Key_Home)
+    for _ in range(4):  # past "Mon " ("lun ")
+        qtbot.keyClick(box, Qt.Key.Key_Right)
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    qtbot.keyClicks(box, "16")
+    assert box.refusal() is None  # read as it is typed: "Mon 16 Sep 2026" is a date
+    assert asked == []
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert asked == [dt.date(2026, 9, 16)] and page.day == dt.date(2026, 9, 16)
+    assert box.text() == ("Wed 16 Sep 2026" if language == "en_US" else "mié 16 sep 2026")
+    assert not page.day_bar.refusal_label.isVisible()
+
+
+def test_page_down_says_the_weekday_a_week_back_and_the_keys_are_told(
+    qtbot: QtBot, bar_page: RegisterPage, language: str
+) -> None:
+    page = bar_page
+    box = page.date_edit
+    with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
+        qtbot.keyClick(box, Qt.Key.Key_PageDown)
+    assert box.text() == ("Mon 7 Sep 2026" if language == "en_US" else "lun 7 sep 2026")
+    hint = {
+        "en_US": "Up or Down: a day later or earlier. Page Up or Page Down: a week. "
+        "Alt+Down or F4: the calendar.",
+        "es_MX": "Flecha arriba o abajo: un día después o antes. Re Pág o Av Pág: una "
+        "semana. Alt+Flecha abajo o F4: el calendario.",
+    }[language]
+    assert box.toolTip() == hint and box.accessibleDescription() == hint
+    # a refused text's tooltip says why; put right, the keys again
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box, "99/99")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert "“99/99”" in box.toolTip()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.toolTip() == hint

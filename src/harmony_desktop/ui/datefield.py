@@ -42,7 +42,7 @@ from harmony_desktop.services.sheets import (
     parse_typed_date,
     typed_date_example,
 )
-from harmony_desktop.ui.language import day_text
+from harmony_desktop.ui.language import date_text, day_text
 
 
 def tr(text: str) -> str:
@@ -160,6 +160,41 @@ def _calendar_icon(colour: QColor, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def keys_hint() -> str:
+    """The keys of a date box, for its tooltip and screen readers."""
+    return tr(
+        "Up or Down: a day later or earlier. Page Up or Page Down: a week. "
+        "Alt+Down or F4: the calendar."
+    )
+
+
+def _weekday_names() -> list[str]:
+    """Every weekday's name, short and long, in the window's language and in English
+    (folded to lower case, longest first)."""
+    names: set[str] = set()
+    for locale in (QLocale(), QLocale(QLocale.Language.English)):
+        for day in range(1, 8):
+            for form in (QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat):
+                names.add(locale.dayName(day, form).casefold().rstrip("."))
+    return sorted(names, key=len, reverse=True)
+
+
+def without_weekday(text: str) -> str:
+    """``text`` without a weekday's name at its start ("Wed 18 Nov 2026" → "18 Nov
+    2026", "mié 18 nov 2026", "Wednesday, 18 Nov 2026"): a box that writes the weekday
+    reads back the date, whatever weekday the text says (only when the text is no date
+    as it is: "Mar 5" is March 5)."""
+    stripped = text.lstrip()
+    folded = stripped.casefold()
+    for name in _weekday_names():
+        if folded.startswith(name):
+            rest = stripped[len(name) :]
+            match = re.match(r"\.?,?\s+", rest)
+            if match:
+                return rest[match.end() :]
+    return text
+
+
 class DateBox(DateField):
     """A date box of a dialog: typed whole like :class:`DateField` ("5/6/2014" in the
     window's language's order, "5 jun 2014", "2014-06-05"), or picked from a calendar
@@ -173,7 +208,13 @@ class DateBox(DateField):
     "1/2" on the way to "1/23" is read too). What costs something (a day's register
     loaded, a query) follows :attr:`dayCommitted` instead: the date the person settled
     on. Up and Down step a day, Page Up and Page Down a week, as the arrows of a date
-    box did."""
+    box did (said in its tooltip and to screen readers: :func:`keys_hint`).
+
+    ``weekday``: the box writes the weekday too ("Wed 18 Nov 2026", "mié 18 nov 2026"),
+    where the day of the week is what a person checks first (the register's day, an
+    event's). A weekday at the start of the text is read past (:func:`without_weekday`):
+    the date is what the numbers and the month say, so "Wed 18" edited to "Wed 19" is
+    Thursday 19, written so once settled on."""
 
     dayCommitted = Signal(object)
     """The date the person settled on (a ``dt.date``; None for an empty box that may be
@@ -189,7 +230,10 @@ class DateBox(DateField):
         *,
         today: dt.date | None = None,
         empty_allowed: bool = False,
+        weekday: bool = False,
     ) -> None:
+        #: the box writes the weekday before the date
+        self.weekday = weekday
         super().__init__("", parent, today=today, placeholder_when_emptied=day is not None)
         #: an empty box is a date not given (a clearance not done), not a refusal
         self.empty_allowed = empty_allowed
@@ -209,6 +253,8 @@ class DateBox(DateField):
         self.addAction(self.pick, QLineEdit.ActionPosition.TrailingPosition)
         for button in self.findChildren(QToolButton):  # the action's, named as it
             button.setAccessibleName(self.pick.text())
+        self.setToolTip(keys_hint())
+        self.setAccessibleDescription(keys_hint())
         self.dateChanged.connect(self._read_changed)
         self.editingFinished.connect(self.tidy)
         self.editingFinished.connect(self.commit)
@@ -257,9 +303,41 @@ class DateBox(DateField):
         day = self._in_range()
         return day if day is not None else self._good
 
+    def written(self, day: dt.date) -> str:
+        """``day`` as the box writes it: "6 May 2014", or with its weekday "Wed 6 May
+        2014" (:attr:`weekday`)."""
+        return date_text(day) if self.weekday else day_text(day)
+
+    def fitting_width(self) -> int:
+        """A width that shows any date of this year whole as the box writes it, with
+        the calendar's button: what the box's minimum width may be."""
+        year = (self.today or dt.date.today()).year
+        # every month's name with every weekday's (22 to 28: each weekday once)
+        widest = max(
+            self.fontMetrics().horizontalAdvance(self.written(dt.date(year, month, day)))
+            for month in range(1, 13)
+            for day in range(22, 29)
+        )
+        margins = self.textMargins()
+        icon = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize, None, self)
+        # the frame and the text's own margins on both sides, the button and its room
+        return widest + margins.left() + margins.right() + icon + 24
+
+    def typed(self) -> dt.date | None:
+        if self._written is not None and self.text() == self._written[0]:
+            return self._written[1]
+        text = self.text()
+        try:
+            return parse_typed_date(text, today=self.today)
+        except (ValueError, OverflowError):
+            bare = without_weekday(text)  # "mar 5 may" is Tuesday 5 May, "Mar 5" March 5
+            if bare == text:
+                raise
+            return parse_typed_date(bare, today=self.today)
+
     def set_day(self, day: dt.date | None) -> None:
-        """Show ``day`` ("6 May 2014"), or nothing for None."""
-        text = day_text(day) if day else ""
+        """Show ``day`` ("6 May 2014", "Wed 6 May 2014"), or nothing for None."""
+        text = self.written(day) if day else ""
         self._written = (text, day) if day else None
         self.setText(text)
         self._good = day
@@ -284,10 +362,10 @@ class DateBox(DateField):
     def tidy(self) -> None:
         """Write a date read whole as the window writes dates, so it is seen as read."""
         day = self._in_range()
-        if day is not None and self.text() != day_text(day):
-            self.setText(day_text(day))
+        if day is not None and self.text() != self.written(day):
+            self.setText(self.written(day))
             self.setCursorPosition(0)
-        self.setToolTip(self.refusal() or "")
+        self.setToolTip(self.refusal() or keys_hint())
 
     def commit(self) -> None:
         """Say the date the box holds as settled on (:attr:`dayCommitted`), unless its
@@ -300,7 +378,7 @@ class DateBox(DateField):
         """Show ``day`` (picked, or stepped to) and settle on it."""
         settled = self._committed
         self.set_day(day)
-        self.setToolTip("")
+        self.setToolTip(keys_hint())
         self._committed = settled
         self.commit()
 

@@ -102,8 +102,10 @@ class EventDialog(QDialog):
     def when(self, day: dt.date, start: dt.time, end: dt.time) -> None:
         """Date, start and end rows."""
         # Typed whole in the window's language's order ("5/6/2026"), or picked from its
-        # calendar (Alt+Down); written as the window writes dates once left.
-        self.day = DateBox(day, today=day)
+        # calendar (Alt+Down); written as the window writes dates once left, with the
+        # weekday ("Sat 12 Dec 2026"): a concert's day is told by its weekday.
+        self.day = DateBox(day, today=day, weekday=True)
+        self.day.setMinimumWidth(self.day.fitting_width())
         self.date_fields.append(self.day)
         # Typed as people type times ("7pm", "19:00"), shown as the window writes them.
         self.start = TimeField()

@@ -1,7 +1,7 @@
 """The register's band when this computer's clock is ahead of what the sync server last
 vouched for (:meth:`~harmony_desktop.services.clock_check.ClockCheck.ahead`): a year
 mistyped, a date set a few days on. Red when the server found it so (marks taken now
-would land on the wrong day), amber when only a long time without a sync says so. It
+would land on the wrong day), and while it is turned back only partly; amber when only a long time without a sync says so. It
 never asks and never takes the keyboard: the roll goes on.
 """
 
@@ -35,6 +35,22 @@ class ClockAheadBanner(DateBand):
             self.hide()
             return
         today = ahead.now.date()
+        if ahead.certain and ahead.turned_back:
+            self.set_colours(self.RED)
+            self.say(
+                tr("⚠ This computer's date is still ahead."),
+                tr(
+                    "It says {today}: its clock was turned back, but not far enough. When "
+                    "it last reached the sync server, the server's date was {recorded}, and "
+                    "the time since then makes today probably {probably}: marks taken now "
+                    "would be saved on the wrong day. Set the date and time in this "
+                    "computer's settings, then close and reopen Harmony."
+                ),
+                today,
+                ahead.server.date(),
+                probably=ahead.probably.date(),
+            )
+            return
         if ahead.certain:
             self.set_colours(self.RED)
             self.say(

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from harmony_desktop.domain.sessions import SessionInfo
-from harmony_desktop.ui.datefield import DateBox
-from harmony_desktop.ui.language import day_text, time_text
+from harmony_desktop.ui.datefield import DateBox, keys_hint
+from harmony_desktop.ui.language import time_text
 from harmony_desktop.ui.register.models import (
     SessionColumn,
     SessionsModel,
@@ -105,7 +105,8 @@ def day_label(day: dt.date, pattern: str) -> str:
 
 
 class DayBar(QWidget):
-    """Previous day, the date, next day, today.
+    """Previous day, the date with its weekday ("Wed 18 Nov 2026": Tuesday's ensemble
+    or Wednesday's), next day, today.
 
     The date is typed whole (a :class:`~harmony_desktop.ui.datefield.DateBox`: "5/6/2026"
     in the window's language's order, "2026-06-05", "5 jun 2026") or picked from its
@@ -127,9 +128,10 @@ class DayBar(QWidget):
         self.prev_day_button.clicked.connect(
             lambda: self.dayRequested.emit(self.day - dt.timedelta(days=1))
         )
-        self.date_edit = DateBox(today, today=today)
+        # with its weekday ("Wed 16 Sep 2026"): Tuesday's ensemble or Wednesday's
+        self.date_edit = DateBox(today, today=today, weekday=True)
         self.date_edit.setAccessibleName(tr("Date"))
-        self.date_edit.setMinimumWidth(150)
+        self.date_edit.setMinimumWidth(self.date_edit.fitting_width())
         self.date_edit.dayCommitted.connect(self._edited)
         self.date_edit.editingFinished.connect(self._say_refusal)
         self.date_edit.installEventFilter(self)
@@ -173,7 +175,7 @@ class DayBar(QWidget):
         day = self.day
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
-        self.date_edit.setToolTip("")
+        self.date_edit.setToolTip(keys_hint())
         self.date_edit.blockSignals(False)
         self._say("")
 
@@ -201,7 +203,7 @@ class DayBar(QWidget):
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Escape
-            and self.date_edit.text() != day_text(self.day)
+            and self.date_edit.text() != self.date_edit.written(self.day)
         ):
             self._put_back()
             return True

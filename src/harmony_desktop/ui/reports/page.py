@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import Report, ReportParams, Sheet
 from harmony_desktop.services.reports.export import write_report
-from harmony_desktop.ui.datefield import DateBox
+from harmony_desktop.ui.datefield import DateBox, keys_hint
 from harmony_desktop.ui.language import day_text
 from harmony_desktop.ui.narrow import FlowLayout, row_group
 from harmony_desktop.ui.reports.model import ReportTableModel
@@ -175,6 +174,18 @@ class ReportsPage(QWidget):
             edit.setEnabled(False)
         self.dates_box.toggled.connect(self.first_edit.setEnabled)
         self.dates_box.toggled.connect(self.last_edit.setEnabled)
+        # Why the period was refused, right under its boxes (as under the register's day
+        # bar), not in the status line at the foot of the tab: hidden while there is
+        # nothing; it goes once the period is put right.
+        self.period_refusal = QLabel()
+        self.period_refusal.setAccessibleName(tr("Why the period was not taken"))
+        self.period_refusal.setStyleSheet("color: #b00020")
+        self.period_refusal.setWordWrap(True)
+        self.period_refusal.hide()
+        self.dates_box.toggled.connect(self._recheck_period)
+        for edit in (self.first_edit, self.last_edit):
+            edit.textChanged.connect(self._recheck_period)
+            edit.editingFinished.connect(self._period_left)
 
         self.run_button = QPushButton(tr("&Run report"))
         self.run_button.clicked.connect(self.run_report)
@@ -262,6 +273,7 @@ class ReportsPage(QWidget):
         actions.addWidget(self.pdf_button)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
+        layout.addWidget(self.period_refusal)
         layout.addLayout(actions)
         layout.addWidget(self.scope_label)
         layout.addWidget(self.table, 1)
@@ -311,31 +323,65 @@ class ReportsPage(QWidget):
 
     def refused_period(self) -> str | None:
         """Why the days asked for are no period (a text that is no date, a first day
-        after the last), the keyboard put in the box to correct; None when they are one
-        (or the year is asked for)."""
+        after the last), said under the period's boxes with the keyboard put in the box
+        to correct; None when they are one (or the year is asked for)."""
+        found = self._period_fault()
+        if found is None:
+            self._say_period(None)
+            return None
+        refused, edit = found
+        self._say_period(refused, edit)
+        edit.setFocus()
+        edit.selectAll()
+        return refused
+
+    def _period_fault(self) -> tuple[str, DateBox] | None:
+        """Why the period is refused and the box at fault, or None."""
         if not self.dates_box.isChecked():
             return None
         for edit in (self.first_edit, self.last_edit):
             refused = edit.refusal()
             if refused:
-                edit.setFocus()
-                return refused
+                return refused, edit
         first, last = self.first_edit.day(), self.last_edit.day()
         if first is not None and last is not None and first > last:
-            self.first_edit.setFocus()
-            return tr(
+            text = tr(
                 "The period ends ({last}) before it starts ({first}). Choose a first day "
                 "on or before the last."
             ).format(first=day_text(first), last=day_text(last))
+            return text, self.first_edit
         return None
+
+    def _say_period(self, refused: str | None, edit: DateBox | None = None) -> None:
+        """Say ``refused`` under the period's boxes, read out with ``edit`` (the box at
+        fault) too; None: say nothing."""
+        self.period_refusal.setText(refused or "")
+        self.period_refusal.setVisible(bool(refused))
+        if edit is not None:
+            self.period_refusal.setBuddy(edit)
+        for box in (self.first_edit, self.last_edit):
+            box.setAccessibleDescription(refused if refused and box is edit else keys_hint())
+
+    def _recheck_period(self) -> None:
+        """A refusal shown goes as soon as the period is put right (while it is typed)."""
+        if self.period_refusal.isVisible() and self._period_fault() is None:
+            self._say_period(None)
+
+    def _period_left(self) -> None:
+        """A box left (or Enter in it): a refusal shown says what is wrong now, and a
+        text that is no date is said at once."""
+        found = self._period_fault()
+        if found is None:
+            self._say_period(None)
+        elif self.period_refusal.isVisible() or found[1].refusal():
+            self._say_period(*found)
 
     def run_report(self) -> None:
         """Run the chosen report in the background, showing its progress; a period that
         is none is said, and nothing is run."""
         self.cancel()
-        refused = self.refused_period()
-        if refused:
-            self._run_failed(ValidationError(refused, "period"))
+        if self.refused_period():
+            self._run_failed(None)  # said under the period's boxes, not in the status line
             return
         kind, params = self.kind_box.currentData(), self.params()
         reports = self.services.reports
@@ -518,13 +564,17 @@ class ReportsPage(QWidget):
         self._ticket = None
         self._busy(False, str(error))
 
-    def _run_failed(self, error: BaseException) -> None:
+    def _run_failed(self, error: BaseException | None) -> None:
         """A report that could not run: the one shown before goes (its scope and its
-        export buttons would pass for the report asked for), the reason stays."""
+        export buttons would pass for the report asked for), the reason stays (None: a
+        period refused, said under its boxes)."""
         self.report = None
         self.scope_label.clear()
         self.sheet_box.clear()
         self.model.set_sheet(None)
+        if error is None:
+            self._busy(False, "")
+            return
         self._failed(error)
 
     # -- files --------------------------------------------------------------------------
