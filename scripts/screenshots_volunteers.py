@@ -62,7 +62,11 @@ def main() -> int:
     # The language as the app shows it (English: 12-hour times, its plural forms); after
     # open_app, which sets the system's language for the services' text.
     install_translator(app, QLocale(args.lang))
+    # the last day Monday to Friday: the demo has no session on a Sunday to show the
+    # register's volunteers panel on, and one ensemble's only on a Saturday
     today = dt.date.today()
+    while today.weekday() >= 5:
+        today -= dt.timedelta(days=1)
     generate_demo(services.store, hubs=1, students_per_hub=200, today=today)
     hub_id = services.hubs.hubs()[0].id
     window = MainWindow(services, hub_id, today=today, auto_sync=False)
