@@ -41,7 +41,8 @@ from harmony_desktop.services.importing import (
     guess_mapping,
     read_table,
 )
-from harmony_desktop.services.sheets import DAY_MONTH, MONTH_DAY, DateOrderConflict
+from harmony_desktop.services.sheets import DateOrderConflict
+from harmony_desktop.ui.file_import import DateOrderChoice, date_order_refusal
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
@@ -84,13 +85,7 @@ class ImportDialog(QDialog):
         self.mapping.setTabKeyNavigation(False)
         # How dates written with numbers only ("03/04/2014") are read: as the file's
         # dates show (said in the dry run), or in the order the person chooses.
-        self.date_order = QComboBox()
-        self.date_order.addItem(self.tr("As the file shows (the check says how)"), "")
-        self.date_order.addItem(self.tr("Day first: 31/12/2014"), DAY_MONTH)
-        self.date_order.addItem(self.tr("Month first: 12/31/2014"), MONTH_DAY)
-        self.date_order.setAccessibleName(self.tr("Order of day and month in the file's dates"))
-        date_order_label = QLabel(self.tr("&Dates written with numbers:"))
-        date_order_label.setBuddy(self.date_order)
+        self.date_order = DateOrderChoice()
         self.dry_run_button = QPushButton(self.tr("&1. Check (dry run)"))
         self.dry_run_button.setAccessibleName(self.tr("Check the import (dry run)"))
         self.import_button = QPushButton(self.tr("&2. Import"))
@@ -127,11 +122,7 @@ class ImportDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(mapping_label)
         layout.addWidget(self.mapping, 2)
-        dates_row = QHBoxLayout()
-        dates_row.addWidget(date_order_label)
-        dates_row.addWidget(self.date_order)
-        dates_row.addStretch(1)
-        layout.addLayout(dates_row)
+        layout.addLayout(self.date_order.row())
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(rejected_label)
@@ -224,11 +215,11 @@ class ImportDialog(QDialog):
     def chosen_date_order(self) -> str | None:
         """The order of day and month chosen for the file's dates (None: as the file's
         dates show)."""
-        return self.date_order.currentData() or None
+        return self.date_order.order()
 
     def choose_date_order(self, order: str | None) -> None:
         """Choose the order of day and month (None: as the file shows), as a user would."""
-        self.date_order.setCurrentIndex(max(0, self.date_order.findData(order or "")))
+        self.date_order.choose(order)
 
     def set_field(self, column: int, field: str | None) -> None:
         """Map ``column`` to ``field`` (None: ignore), as a user picking it would."""
@@ -383,14 +374,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, DateOrderConflict):
             # Not the end of the import: the person who knows the file says its order,
             # and only the dates that cannot be read in it are refused, each on its row.
-            self._say(
-                self.tr(
-                    '{refusal}\nOr say above, in "Dates written with numbers", how the file '
-                    "writes its dates, and check again: the dates that cannot be read so are "
-                    "refused on their rows."
-                ).format(refusal=str(exc)),
-                error=True,
-            )
+            self._say(date_order_refusal(exc), error=True)
             self.date_order.setFocus()
         elif isinstance(exc, HarmonyError):
             self._say(str(exc), error=True)

@@ -693,7 +693,11 @@ def refusals_text() -> str:
     )
 
 
-def _table(model: QAbstractTableModel, name: str) -> QTableView:
+def _table(model: QAbstractTableModel, name: str, *, wrapping: tuple[int, ...] = ()) -> QTableView:
+    """A table of one selectable row per item. ``wrapping``: the columns of long text (a
+    refusal's reason, a record's name): they share the width the others leave and their
+    words wrap, each row as tall as its text, so the table never scrolls sideways (a
+    Spanish reason at 1280 pixels did)."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -701,9 +705,18 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if not wrapping:
+        header.setStretchLastSection(True)
+        view.setWordWrap(False)
+        return view
+    for column in wrapping:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return view
 
 
@@ -727,7 +740,13 @@ class ReviewPage(QWidget):
         heading.setAccessibleName(tr("Conflicts heading"))
         self.explain = QLabel(conflicts_text())
         self.explain.setWordWrap(True)
-        self.table = _table(self.model, tr("Conflicts and refused changes"))
+        self.table = _table(
+            self.model,
+            tr("Conflicts and refused changes"),
+            wrapping=tuple(
+                ReviewModel.COLUMNS.index(c) for c in ("what", "field", "current", "other")
+            ),
+        )
         # why the selected change was refused and what to do: the list's column is cut
         # short (and off the screen of a small laptop)
         self.detail = QLabel()
