@@ -3965,7 +3965,6 @@ O indique arriba, en &quot;Fechas escritas con números&quot;, cómo escribe el 
     </message>
     <message>
         <source>Choose a CSV or Excel &amp;file…</source>
-        <extracomment>(services, file, date order) → the report of a dry run or of the import a dry run finished (its report) the import was written (its report) the file, the check or the import was refused (what the window says)</extracomment>
         <translation>Elija un &amp;archivo CSV o de Excel…</translation>
     </message>
     <message>
@@ -4010,6 +4009,7 @@ O indique arriba, en &quot;Fechas escritas con números&quot;, cómo escribe el 
     </message>
     <message>
         <source>&amp;Rejected rows (row number: reason)</source>
+        <extracomment>(services, file, date order) → the report of a dry run or of the import a dry run finished (its report) the import was written (its report) the file, the check or the import was refused (what the window says)</extracomment>
         <translation>&amp;Filas rechazadas (número de fila: motivo)</translation>
     </message>
     <message>
@@ -4544,18 +4544,6 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>Importar estudiantes</translation>
     </message>
     <message>
-        <source>Choose file</source>
-        <translation>Elegir archivo</translation>
-    </message>
-    <message>
-        <source>No file chosen.</source>
-        <translation>No se eligió ningún archivo.</translation>
-    </message>
-    <message>
-        <source>Chosen file</source>
-        <translation>Archivo elegido</translation>
-    </message>
-    <message>
         <source>Column in the file</source>
         <translation>Columna del archivo</translation>
     </message>
@@ -4572,44 +4560,12 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>Correspondencia de columnas</translation>
     </message>
     <message>
-        <source>Check the import (dry run)</source>
-        <translation>Revisar la importación (prueba)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importar</translation>
-    </message>
-    <message>
-        <source>Import summary</source>
-        <translation>Resumen de la importación</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
         <source>row {row}: {reason}</source>
         <translation>fila {row}: {reason}</translation>
     </message>
     <message>
-        <source>Choose a CSV or Excel &amp;file…</source>
-        <translation>Elija un &amp;archivo CSV o de Excel…</translation>
-    </message>
-    <message>
-        <source>&amp;1. Check (dry run)</source>
-        <translation>&amp;1. Revisar (prueba)</translation>
-    </message>
-    <message>
-        <source>&amp;2. Import</source>
-        <translation>&amp;2. Importar</translation>
-    </message>
-    <message>
         <source>Rejected rows and rows to check</source>
         <translation>Filas rechazadas y filas a revisar</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Cerrar</translation>
     </message>
     <message>
         <source>Check &amp;where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
@@ -4664,10 +4620,6 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Imported: {summary}</source>
         <translation>Importado: {summary}</translation>
-    </message>
-    <message>
-        <source>The import failed and nothing was changed: {error}</source>
-        <translation>La importación falló y no se cambió nada: {error}</translation>
     </message>
 </context>
 <context>

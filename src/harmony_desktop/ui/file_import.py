@@ -92,6 +92,67 @@ def date_order_refusal(exc: DateOrderConflict) -> str:
     ).format(refusal=str(exc))
 
 
+def failure_text(exc: object) -> str:
+    """What an import window says when reading, checking or importing failed: a column
+    with both orders and where to choose instead, a refusal, or that nothing changed."""
+    if isinstance(exc, DateOrderConflict):
+        return date_order_refusal(exc)
+    if isinstance(exc, HarmonyError):
+        return str(exc)
+    return tr("The import failed and nothing was changed: {error}").format(error=exc)
+
+
+class ImportControls:
+    """The controls every import window has, in the order it reads: the file, the steps
+    (check, import; Close on the right), what the check said, and the rejected rows,
+    whose reasons wrap rather than run off the right."""
+
+    def __init__(self, rejected_label: str, rejected_name: str) -> None:
+        self.choose = QPushButton(tr("Choose a CSV or Excel &file…"))
+        self.choose.setAccessibleName(tr("Choose file"))
+        self.file_label = QLabel(tr("No file chosen."))
+        self.file_label.setAccessibleName(tr("Chosen file"))
+        self.dry_run_button = QPushButton(tr("&1. Check (dry run)"))
+        self.dry_run_button.setAccessibleName(tr("Check the import (dry run)"))
+        self.import_button = QPushButton(tr("&2. Import"))
+        self.import_button.setAccessibleName(tr("Import"))
+        self.close_button = QPushButton(tr("&Close"))
+        self.close_button.setAccessibleName(tr("Close"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(tr("Import summary"))
+        self.rejected_rows = QListWidget()
+        self.rejected_rows.setAccessibleName(rejected_name)
+        self.rejected_rows.setWordWrap(True)
+        self.rejected_rows.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.rejected_rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rejected_label = QLabel(rejected_label)
+        self.rejected_label.setBuddy(self.rejected_rows)
+        self.dry_run_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+
+    def file_row(self) -> QHBoxLayout:
+        """The file button and what was chosen."""
+        row = QHBoxLayout()
+        row.addWidget(self.choose)
+        row.addWidget(self.file_label, 1)
+        return row
+
+    def buttons_row(self) -> QHBoxLayout:
+        """The steps, then Close on the right."""
+        row = QHBoxLayout()
+        row.addWidget(self.dry_run_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        return row
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """Show ``text`` as what the import says (in red: a refusal)."""
+        self.summary.setText(text)
+        self.summary.setStyleSheet(_ERROR_STYLE if error else "")
+
+
 class ImportReportLike(Protocol):
     """What the window shows of a dry run or an import."""
 
@@ -139,47 +200,21 @@ class FileImportDialog(QDialog):
         self.path: Path | None = None
         self.report: Any = None
 
-        self.choose = QPushButton(tr("Choose a CSV or Excel &file…"))
-        self.choose.setAccessibleName(tr("Choose file"))
-        self.file_label = QLabel(tr("No file chosen."))
-        self.file_label.setAccessibleName(tr("Chosen file"))
+        self.controls = c = ImportControls(
+            tr("&Rejected rows (row number: reason)"), tr("Rejected rows")
+        )
+        self.choose, self.file_label, self.summary = c.choose, c.file_label, c.summary
+        self.dry_run_button, self.import_button = c.dry_run_button, c.import_button
+        self.close_button, self.rejected_rows = c.close_button, c.rejected_rows
         self.file_label.setWordWrap(True)
+        self.summary.setText(tr("Choose the file to import."))
         self.date_order = DateOrderChoice()
-        self.dry_run_button = QPushButton(tr("&1. Check (dry run)"))
-        self.dry_run_button.setAccessibleName(tr("Check the import (dry run)"))
-        self.import_button = QPushButton(tr("&2. Import"))
-        self.import_button.setAccessibleName(tr("Import"))
-        self.close_button = QPushButton(tr("&Close"))
-        self.close_button.setAccessibleName(tr("Close"))
-        self.summary = QLabel(tr("Choose the file to import."))
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(tr("Import summary"))
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rejected_rows = QListWidget()
-        self.rejected_rows.setAccessibleName(tr("Rejected rows"))
-        # A reason is read whole: long ones wrap instead of running off the right.
-        self.rejected_rows.setWordWrap(True)
-        self.rejected_rows.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.rejected_rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rejected_label = QLabel(tr("&Rejected rows (row number: reason)"))
-        rejected_label.setBuddy(self.rejected_rows)
-        self.dry_run_button.setEnabled(False)
-        self.import_button.setEnabled(False)
-
-        top = QHBoxLayout()
-        top.addWidget(self.choose)
-        top.addWidget(self.file_label, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.dry_run_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(c.file_row())
         layout.addLayout(self.date_order.row())
-        layout.addLayout(buttons)
+        layout.addLayout(c.buttons_row())
         layout.addWidget(self.summary)
-        layout.addWidget(rejected_label)
+        layout.addWidget(c.rejected_label)
         layout.addWidget(self.rejected_rows, 1)
         for before, after in itertools.pairwise(
             [
@@ -295,20 +330,9 @@ class FileImportDialog(QDialog):
         self.report = None
         self.import_button.setEnabled(False)
         self.rejected_rows.clear()
-        if isinstance(exc, DateOrderConflict):
-            # The person who knows the file says its order; only the dates that cannot
-            # be read so are then refused, each on its row.
-            self._say(date_order_refusal(exc), error=True)
-            self.date_order.setFocus()
-        elif isinstance(exc, HarmonyError):
-            self._say(str(exc), error=True)
-            self.choose.setFocus()
-        else:
-            self._say(
-                tr("The import failed and nothing was changed: {error}").format(error=exc),
-                error=True,
-            )
-            self.choose.setFocus()
+        self._say(failure_text(exc), error=True)
+        # a column with both orders: the person who knows the file says its order
+        (self.date_order if isinstance(exc, DateOrderConflict) else self.choose).setFocus()
         self.refused.emit(self.summary.text())
 
     def _busy(self, busy: bool) -> None:
@@ -319,5 +343,4 @@ class FileImportDialog(QDialog):
             self.import_button.setEnabled(False)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.summary.setText(text)
-        self.summary.setStyleSheet(_ERROR_STYLE if error else "")
+        self.controls.say(text, error=error)
