@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -695,9 +697,7 @@ def refusals_text() -> str:
 
 def _table(model: QAbstractTableModel, name: str, *, wrapping: tuple[int, ...] = ()) -> QTableView:
     """A table of one selectable row per item. ``wrapping``: the columns of long text (a
-    refusal's reason, a record's name): they share the width the others leave and their
-    words wrap, each row as tall as its text, so the table never scrolls sideways (a
-    Spanish reason at 1280 pixels did)."""
+    refusal's reason, a record's name): see :class:`_FitColumns`."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -706,20 +706,64 @@ def _table(model: QAbstractTableModel, name: str, *, wrapping: tuple[int, ...] =
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
     if not wrapping:
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.setWordWrap(False)
         return view
-    for column in wrapping:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row as tall as before
     # a row taller than a netbook's table is read through, not jumped over
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    _FitColumns(view, wrapping)
     return view
+
+
+class _FitColumns(QObject):
+    """Keeps a table within its width: every column as wide as its text when all fit;
+    else the columns of short text keep theirs and the ``wrapping`` ones share the rest
+    (a narrow text keeps its width, the longest ones split what is left), their words
+    wrapping and each row as tall as its text. A long Spanish refusal at 1280 pixels
+    made the table scroll sideways; equal shares wrapped short names for nothing."""
+
+    def __init__(self, view: QTableView, wrapping: tuple[int, ...]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.wrapping = wrapping
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.dataChanged):
+            signal.connect(self.fit)
+        model.rowsInserted.connect(self.fit)
+        model.rowsRemoved.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self, *_args: object) -> None:
+        """Set each column's width for the table's width now."""
+        view, header = self.view, self.view.horizontalHeader()
+        wanted = [
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count())
+        ]
+        widths = list(wanted)
+        left = view.viewport().width() - sum(
+            w for c, w in enumerate(wanted) if c not in self.wrapping
+        )
+        if sum(wanted[c] for c in self.wrapping) > left:
+            narrowest = sorted(self.wrapping, key=lambda c: wanted[c])
+            for i, column in enumerate(narrowest):
+                share = max(header.minimumSectionSize(), left // (len(narrowest) - i))
+                widths[column] = min(wanted[column], share)
+                left -= widths[column]
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
 
 class ReviewPage(QWidget):
