@@ -185,13 +185,15 @@ LONG_REASON = (
 )
 
 
+@pytest.mark.parametrize("screen", [1280, 1024])
 def test_needs_review_wraps_a_long_spanish_refusal_at_1280_pixels(
-    qtbot: QtBot, spanish: None, qtmodeltester
+    qtbot: QtBot, spanish: None, qtmodeltester, screen: int
 ) -> None:  # type: ignore[no-untyped-def]
+    """(and on a 1024-pixel netbook)"""
     page = ReviewPage(types.SimpleNamespace(tasks=_Tasks()))  # type: ignore[arg-type]
     qtbot.addWidget(page)
     page._loaded(([refusal(1, LONG_REASON), refusal(2, "Corto.")], []))
-    page.resize(1280 - 40, 620)  # the window's page at 1280x720, less the tabs' frame
+    page.resize(screen - 40, 520)  # the window's page, less the tabs' frame
     page.show()
     qtbot.waitExposed(page)
     table = page.table
@@ -212,3 +214,6 @@ def test_needs_review_wraps_a_long_spanish_refusal_at_1280_pixels(
     qtbot.keyClick(table, Qt.Key.Key_Down)
     assert table.currentIndex().row() == 1
     assert page.dismiss.isEnabled() and page.dismiss.text() == "Descartar"
+    # The short texts keep their width: "Alumna Prueba 2" is not wrapped.
+    record = page.model.COLUMNS.index("what")
+    assert table.columnWidth(record) >= table.fontMetrics().horizontalAdvance("Alumna Prueba 2")
