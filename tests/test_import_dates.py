@@ -370,7 +370,9 @@ def test_a_volunteer_files_clearance_dates_follow_its_column_that_tells(
     with i18n.using("es"):
         reasons = [r.reason for r in services.volunteer_import.dry_run(hub.hub_id, table).rejected]
     assert reasons == [
-        "2025 no es una fecha (TB clearance): escriba la fecha completa, por ejemplo, 2025-03-25."
+        # the clearance named in Spanish, as its other refusals do
+        "2025 no es una fecha (Constancia de prueba de tuberculosis (TB)): escriba la fecha "
+        "completa, por ejemplo, 2025-03-25."
     ]
 
 

@@ -3278,6 +3278,14 @@ what the table is called (screen readers)</extracomment>
         <translation>Códigos de asis&amp;tencia</translation>
     </message>
     <message>
+        <source>&amp;Import a set-up workbook…</source>
+        <translation>&amp;Importar un libro de configuración…</translation>
+    </message>
+    <message>
+        <source>Import a set-up workbook</source>
+        <translation>Importar un libro de configuración</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -3942,6 +3950,81 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Importar voluntarios</translation>
     </message>
     <message>
+        <source>As the file shows (the check says how)</source>
+        <translation>Como indica el archivo (la revisión dice cómo)</translation>
+    </message>
+    <message>
+        <source>Day first: 31/12/2014</source>
+        <translation>Día primero: 31/12/2014</translation>
+    </message>
+    <message>
+        <source>Month first: 12/31/2014</source>
+        <translation>Mes primero: 12/31/2014</translation>
+    </message>
+    <message>
+        <source>Order of day and month in the file&apos;s dates</source>
+        <translation>Orden del día y el mes en las fechas del archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Dates written with numbers:</source>
+        <translation>Fechas escritas con &amp;números:</translation>
+    </message>
+    <message>
+        <source>{refusal}
+Or say above, in &quot;Dates written with numbers&quot;, how the file writes its dates, and check again: the dates that cannot be read so are refused on their rows.</source>
+        <translation>{refusal}
+O indique arriba, en &quot;Fechas escritas con números&quot;, cómo escribe el archivo sus fechas y vuelva a revisar: las fechas que no se puedan leer así se rechazan en su fila.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel &amp;file…</source>
+        <translation>Elija un &amp;archivo CSV o de Excel…</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Elegir archivo</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No se eligió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>Archivo elegido</translation>
+    </message>
+    <message>
+        <source>&amp;1. Check (dry run)</source>
+        <translation>&amp;1. Revisar (prueba)</translation>
+    </message>
+    <message>
+        <source>Check the import (dry run)</source>
+        <translation>Revisar la importación (prueba)</translation>
+    </message>
+    <message>
+        <source>&amp;2. Import</source>
+        <translation>&amp;2. Importar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>Elija el archivo que va a importar.</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Resumen de la importación</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Filas rechazadas</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected rows (row number: reason)</source>
+        <extracomment>(services, file, date order) → the report of a dry run or of the import a dry run finished (its report) the import was written (its report) the file, the check or the import was refused (what the window says)</extracomment>
+        <translation>&amp;Filas rechazadas (número de fila: motivo)</translation>
+    </message>
+    <message>
         <source>Spreadsheets (*.csv *.xlsx *.txt)</source>
         <translation>Hojas de cálculo (*.csv *.xlsx *.txt)</translation>
     </message>
@@ -3950,8 +4033,8 @@ the volunteer id of a row what a column sorts by</extracomment>
         <translation>Prueba: {summary}</translation>
     </message>
     <message>
-        <source>Import the valid rows now? Nothing is written if anything fails.</source>
-        <translation>¿Importar ahora las filas válidas? No se escribe nada si algo falla.</translation>
+        <source>The import failed and nothing was changed: {error}</source>
+        <translation>La importación falló y no se cambió nada: {error}</translation>
     </message>
     <message>
         <source>Import</source>
@@ -4478,18 +4561,6 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>Importar estudiantes</translation>
     </message>
     <message>
-        <source>Choose file</source>
-        <translation>Elegir archivo</translation>
-    </message>
-    <message>
-        <source>No file chosen.</source>
-        <translation>No se eligió ningún archivo.</translation>
-    </message>
-    <message>
-        <source>Chosen file</source>
-        <translation>Archivo elegido</translation>
-    </message>
-    <message>
         <source>Column in the file</source>
         <translation>Columna del archivo</translation>
     </message>
@@ -4506,64 +4577,12 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>Correspondencia de columnas</translation>
     </message>
     <message>
-        <source>Check the import (dry run)</source>
-        <translation>Revisar la importación (prueba)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importar</translation>
-    </message>
-    <message>
-        <source>Import summary</source>
-        <translation>Resumen de la importación</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
         <source>row {row}: {reason}</source>
         <translation>fila {row}: {reason}</translation>
     </message>
     <message>
-        <source>Choose a CSV or Excel &amp;file…</source>
-        <translation>Elija un &amp;archivo CSV o de Excel…</translation>
-    </message>
-    <message>
-        <source>As the file shows (the check says how)</source>
-        <translation>Como indica el archivo (la revisión dice cómo)</translation>
-    </message>
-    <message>
-        <source>Day first: 31/12/2014</source>
-        <translation>Día primero: 31/12/2014</translation>
-    </message>
-    <message>
-        <source>Month first: 12/31/2014</source>
-        <translation>Mes primero: 12/31/2014</translation>
-    </message>
-    <message>
-        <source>Order of day and month in the file&apos;s dates</source>
-        <translation>Orden del día y el mes en las fechas del archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Dates written with numbers:</source>
-        <translation>Fechas escritas con &amp;números:</translation>
-    </message>
-    <message>
-        <source>&amp;1. Check (dry run)</source>
-        <translation>&amp;1. Revisar (prueba)</translation>
-    </message>
-    <message>
-        <source>&amp;2. Import</source>
-        <translation>&amp;2. Importar</translation>
-    </message>
-    <message>
         <source>Rejected rows and rows to check</source>
         <translation>Filas rechazadas y filas a revisar</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Cerrar</translation>
     </message>
     <message>
         <source>Check &amp;where each column goes. Columns set to &quot;(ignore)&quot; are skipped.</source>
@@ -4618,16 +4637,6 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Imported: {summary}</source>
         <translation>Importado: {summary}</translation>
-    </message>
-    <message>
-        <source>{refusal}
-Or say above, in &quot;Dates written with numbers&quot;, how the file writes its dates, and check again: the dates that cannot be read so are refused on their rows.</source>
-        <translation>{refusal}
-O indique arriba, en &quot;Fechas escritas con números&quot;, cómo escribe el archivo sus fechas y vuelva a revisar: las fechas que no se puedan leer así se rechazan en su fila.</translation>
-    </message>
-    <message>
-        <source>The import failed and nothing was changed: {error}</source>
-        <translation>La importación falló y no se cambió nada: {error}</translation>
     </message>
 </context>
 <context>

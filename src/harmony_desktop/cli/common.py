@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from harmony_desktop.domain.i18n import _
@@ -90,6 +91,52 @@ def date_arg(text: str) -> dt.date:
             ) from exc
         raise argparse.ArgumentTypeError(
             _("dates are YYYY-MM-DD, not {text!r}").format(text=text)
+        ) from exc
+
+
+#: ``--dates``' words and the order each means (``services.sheets``' DAY_MONTH, MONTH_DAY).
+DATE_ORDERS = {"day-first": "day/month", "month-first": "month/day"}
+
+
+def add_dates_option(parser: argparse.ArgumentParser) -> None:
+    """``--dates day-first|month-first``: how an imported file writes dates with numbers
+    only, as the import window's "Dates written with numbers" says it."""
+    parser.add_argument(
+        "--dates",
+        choices=tuple(DATE_ORDERS),
+        default=None,
+        help=_(
+            "how the file writes dates with numbers only, such as 03/04/2014: day-first "
+            "(3 April 2014) or month-first (March 4, 2014); then the dates that cannot be "
+            "read so are rejected on their rows (default: as the file's dates show, which "
+            "the dry run says)"
+        ),
+    )
+
+
+def chosen_date_order(args: argparse.Namespace) -> str | None:
+    """The order ``--dates`` chose (None: as the file's dates show)."""
+    words = getattr(args, "dates", None)
+    return DATE_ORDERS[words] if words else None
+
+
+@contextmanager
+def asking_date_order() -> Iterator[None]:
+    """Turn a file refused because a date column holds both orders (with the rows of
+    each) into the same refusal saying what to type: ``--dates day-first`` or
+    ``--dates month-first`` (exit status 2, as any file refused)."""
+    from harmony_desktop.domain.errors import ValidationError
+    from harmony_desktop.services.sheets import DateOrderConflict
+
+    try:
+        yield
+    except DateOrderConflict as exc:
+        raise ValidationError(
+            _(
+                "{refusal}\nOr say how the file writes its dates: run the same command again "
+                "with --dates day-first or --dates month-first (the dates that cannot be read "
+                "so are then rejected on their rows)."
+            ).format(refusal=exc)
         ) from exc
 
 

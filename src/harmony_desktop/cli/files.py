@@ -17,7 +17,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from harmony_desktop.cli.common import Subcommands, date_arg, hub_help, lang_help, open_services
+from harmony_desktop.cli.common import (
+    Subcommands,
+    add_dates_option,
+    asking_date_order,
+    chosen_date_order,
+    date_arg,
+    hub_help,
+    lang_help,
+    open_services,
+)
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _, ngettext
@@ -47,6 +56,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         help=_("map a column to a field (FIELD 'ignore' skips it); repeatable"),
     )
     importing.add_argument("--hub", default=argparse.SUPPRESS, help=hub_help())
+    add_dates_option(importing)
     importing.set_defaults(func=run_import)
 
     exporting = sub.add_parser("export", parents=[common], help=_("export to CSV or .xlsx"))
@@ -121,7 +131,9 @@ def run_import(args: argparse.Namespace) -> int:
         for index, header in enumerate(table.headers):
             target = mapping.get(index)
             print(f"  {header or '?'!s:30} -> {field_label(target) if target else ignored}")
-        report = importer.dry_run(hub.id, table, mapping)
+        order = chosen_date_order(args)
+        with asking_date_order():
+            report = importer.dry_run(hub.id, table, mapping, date_order=order)
         print_unmapped(report.unmapped)
         print(_("Dry run: {summary}").format(summary=report.summary()))
         for note in report.dates:  # how dates like 03/04/2014 are read, before importing
@@ -132,7 +144,7 @@ def run_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             return 1 if report.rejected else 0
         try:
-            report = importer.apply(hub.id, table, mapping, strict=args.strict)
+            report = importer.apply(hub.id, table, mapping, strict=args.strict, date_order=order)
         except ImportRefused as exc:
             print(str(exc), file=sys.stderr)
             return 1

@@ -21,7 +21,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from harmony_desktop.cli.common import Subcommands, lang_help, open_services
+from harmony_desktop.cli.common import (
+    Subcommands,
+    add_dates_option,
+    asking_date_order,
+    chosen_date_order,
+    lang_help,
+    open_services,
+)
 from harmony_desktop.cli.files import print_unmapped
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.i18n import _
@@ -49,6 +56,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
     importing.add_argument("--dry-run", action="store_true", help=_("only say what would happen"))
+    add_dates_option(importing)
     importing.set_defaults(func=run_setup_import)
     exporting = actions.add_parser(
         "export", parents=[common], help=_("write the set-up to an .xlsx workbook")
@@ -65,7 +73,8 @@ def run_setup_import(args: argparse.Namespace) -> int:
 
     # Every file is read whole before the data folder is opened: one that is missing,
     # damaged or no set-up at all is refused (exit 2) and leaves nothing behind.
-    files = read_setup(args.files)
+    with asking_date_order():
+        files = read_setup(args.files, date_order=chosen_date_order(args))
     fresh = not resolve_paths(getattr(args, "data_dir", None)).database.exists()
     if fresh:
         # No database yet: the dry run is made on a new one of its own, so a rejected

@@ -23,7 +23,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harmony_desktop.cli.common import Subcommands, date_arg, lang_help, open_services
+from harmony_desktop.cli.common import (
+    Subcommands,
+    add_dates_option,
+    asking_date_order,
+    chosen_date_order,
+    date_arg,
+    lang_help,
+    open_services,
+)
 from harmony_desktop.cli.files import import_exit_help, imported_status
 from harmony_desktop.domain import i18n
 from harmony_desktop.domain.i18n import _, ngettext
@@ -86,6 +94,7 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help=_("import nothing if any row is rejected")
     )
     _hub_option(importing, allow_all=False)
+    add_dates_option(importing)
     importing.set_defaults(func=run_import)
 
     exporting = vsub.add_parser(
@@ -191,7 +200,9 @@ def run_import(args: argparse.Namespace) -> int:
         for index, header in enumerate(table.headers):
             target = mapping.get(index)
             print(f"  {header or '?'!s:30} -> {labels.get(target or '', ignored)}")
-        report = importer.dry_run(hub.id, table)
+        order = chosen_date_order(args)
+        with asking_date_order():
+            report = importer.dry_run(hub.id, table, date_order=order)
         print(_("Dry run: {summary}").format(summary=report.summary()))
         for note in report.dates:  # how dates like 03/04/2014 are read, before importing
             print(note)
@@ -200,7 +211,7 @@ def run_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             return 1 if report.rejected else 0
         try:
-            report = importer.apply(hub.id, table, strict=args.strict)
+            report = importer.apply(hub.id, table, strict=args.strict, date_order=order)
         except ImportRefused as exc:
             print(str(exc), file=sys.stderr)
             return 1

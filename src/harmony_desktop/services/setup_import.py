@@ -50,6 +50,7 @@ from harmony_desktop.services.sheets import (
     DateColumns,
     HeaderMatcher,
     NotADate,
+    NotInOrder,
     RawTable,
     Rows,
     blank,
@@ -446,7 +447,7 @@ class _Sheet:
         column in words)."""
         try:
             return self.dates.parse(target, value, today=today)
-        except NotADate as exc:
+        except (NotADate, NotInOrder) as exc:
             raise ValidationError(exc.reason(what)) from exc
         except (ValueError, OverflowError) as exc:
             raise ValidationError(
@@ -476,12 +477,14 @@ class SetupFiles:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def read_setup(paths: Sequence[Path | str]) -> SetupFiles:
+def read_setup(paths: Sequence[Path | str], *, date_order: str | None = None) -> SetupFiles:
     """The set-up sheets of an .xlsx workbook or of CSV files named after their sheet
     (``hubs.csv``, ``personal.csv`` …), and what was left out. ValidationError when a
     file cannot be read (a damaged workbook, one no spreadsheet wrote) or no sheet is a
     set-up sheet. Touches no database: the command line reads the files first, so a file
-    it refuses leaves the data folder as it was."""
+    it refuses leaves the data folder as it was. ``date_order``: the order of day and
+    month the person importing chose for dates written with numbers only (:data:`DAY_MONTH`
+    or :data:`MONTH_DAY`; None: as each column's dates show, :func:`date_columns`)."""
     found: dict[str, _Sheet] = {}
     ignored: list[str] = []
     for item in paths:
@@ -507,6 +510,7 @@ def read_setup(paths: Sequence[Path | str]) -> SetupFiles:
                 table,
                 {t: i for i, t in mapping.items() if t in DATE_COLUMNS.get(kind, ())},
                 where=source,
+                order=date_order,
             )
             found[kind] = _Sheet(kind, table, mapping, dates)
     if not found:

@@ -39,7 +39,7 @@ from harmony_desktop.services.importing import (
     normalise_header,
     split_full_name,
 )
-from harmony_desktop.services.sheets import DateColumns, NotADate, date_columns
+from harmony_desktop.services.sheets import DateColumns, NotADate, NotInOrder, date_columns
 from harmony_desktop.services.volunteers import (
     VolunteerService,
     clearance_kinds,
@@ -179,11 +179,16 @@ class VolunteerImport:
             )
         return mapping
 
-    def dry_run(self, hub_id: str, table: RawTable) -> ImportReport:
-        """What :meth:`apply` would do, without writing anything."""
+    def dry_run(
+        self, hub_id: str, table: RawTable, *, date_order: str | None = None
+    ) -> ImportReport:
+        """What :meth:`apply` would do, without writing anything. ``date_order``: the
+        order of day and month the person importing chose for dates written with numbers
+        only (:data:`~harmony_desktop.services.sheets.DAY_MONTH` or ``MONTH_DAY``; None:
+        as the file's dates show, :func:`~harmony_desktop.services.sheets.date_columns`)."""
         mapping = self.mapping(table.headers)
         with self.store.read() as s:
-            report, _plans = self._plan(s, hub_id, table, mapping)
+            report, _plans = self._plan(s, hub_id, table, mapping, date_order)
         return report
 
     def apply(
@@ -192,14 +197,16 @@ class VolunteerImport:
         table: RawTable,
         *,
         strict: bool = False,
+        date_order: str | None = None,
         before_commit: Callable[[], None] | None = None,
     ) -> ImportReport:
         """Import the valid rows in one transaction; ``strict``: nothing at all if any row
-        is rejected (:class:`ImportRefused`). ``before_commit`` runs inside the
-        transaction after every write (tests prove a failure there writes nothing)."""
+        is rejected (:class:`ImportRefused`); ``date_order`` as for :meth:`dry_run`.
+        ``before_commit`` runs inside the transaction after every write (tests prove a
+        failure there writes nothing)."""
         mapping = self.mapping(table.headers)
         with self.store.write() as w:
-            report, plans = self._plan(w.session, hub_id, table, mapping)
+            report, plans = self._plan(w.session, hub_id, table, mapping, date_order)
             if strict and report.rejected:
                 raise ImportRefused(report)
             for plan in plans:
@@ -230,7 +237,12 @@ class VolunteerImport:
             self.volunteers.record_clearance_in(w, volunteer_id, kind_id, done, expires, "")
 
     def _plan(
-        self, s: Session, hub_id: str, table: RawTable, mapping: dict[int, str | None]
+        self,
+        s: Session,
+        hub_id: str,
+        table: RawTable,
+        mapping: dict[int, str | None],
+        date_order: str | None = None,
     ) -> tuple[ImportReport, list[VolunteerPlan]]:
         today = self.volunteers.today()
         hubs = {fold(h.name): h.id for h in s.exec(select(Hub).where(live(Hub)))}
@@ -243,6 +255,7 @@ class VolunteerImport:
         columns = date_columns(
             table,
             {t: i for i, t in mapping.items() if t and t.startswith(("done:", "expires:"))},
+            order=date_order,
         )
         report = ImportReport(dates=columns.notes(today))
         plans: list[VolunteerPlan] = []
@@ -327,8 +340,10 @@ class VolunteerImport:
                 what, _sep, kind_id = target.partition(":")
                 try:
                     day = columns.parse(target, raw, today=today)
-                except NotADate as exc:
-                    raise ValidationError(exc.reason(kinds[kind_id].label)) from exc
+                except (NotADate, NotInOrder) as exc:
+                    raise ValidationError(
+                        exc.reason(clearance_label(kinds[kind_id].label))
+                    ) from exc
                 except (ValueError, OverflowError) as exc:
                     raise ValidationError(
                         _("{value!r} is not a date ({kind}).").format(

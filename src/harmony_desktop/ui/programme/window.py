@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from harmony_desktop import APP_NAME
 from harmony_desktop.services.context import Services
+from harmony_desktop.ui.file_import import FileImportDialog
 from harmony_desktop.ui.programme.calendar_page import CalendarPage
 from harmony_desktop.ui.programme.ensembles import EnsemblesPage
 from harmony_desktop.ui.programme.name_box import ProgrammeNameBox
 from harmony_desktop.ui.programme.pages import CodesPage, HubsPage, StaffPage, button, tr
 from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.screen_fit import keep_on_screen
-from harmony_desktop.ui.tasks import TaskManager
+from harmony_desktop.ui.tasks import Changes, TaskManager
 
 
 class ProgrammeWindow(QWidget):
@@ -85,7 +87,16 @@ class ProgrammeWindow(QWidget):
         self.close_button = button(tr("Close"), tr("Close the programme set-up"))
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        # The set-up from a workbook (Hubs, Staff, Ensembles, Calendar, Terms), as
+        # ``setup import`` reads it: the dry run first, then all or nothing.
+        self.import_button = button(
+            tr("&Import a set-up workbook…"), tr("Import a set-up workbook")
+        )
+        self.import_button.clicked.connect(self.open_import)
+        self.import_dialog: FileImportDialog | None = None
+        self._tasks = tasks
         bottom = QHBoxLayout()
+        bottom.addWidget(self.import_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -101,6 +112,33 @@ class ProgrammeWindow(QWidget):
             self.name_box.reload()
             for page in (self.hubs, self.ensembles, self.staff, self.calendar, self.codes):
                 page.reload()
+
+    def open_import(self) -> FileImportDialog:
+        """The set-up import window (ensembles' first and last days, the calendar's and
+        the terms' dates read as the file writes them, or in the order chosen)."""
+        from harmony_desktop.services.setup_import import SetupReport, read_setup
+
+        def dry_run(s: Services, path: Path, order: str | None) -> SetupReport:
+            return s.setup_import.dry_run(read_setup([path], date_order=order))
+
+        def apply(s: Services, path: Path, order: str | None) -> SetupReport:
+            return s.setup_import.apply(read_setup([path], date_order=order))
+
+        dialog = FileImportDialog(
+            self._tasks,
+            title=tr("Import a set-up workbook"),
+            dry_run=dry_run,
+            apply=apply,
+            rows=lambda report: [str(r) for r in report.rejected],
+            importable=lambda report: not report.rejected,
+            changes=Changes(setup=True),
+            parent=self,
+        )
+        # every page reads itself again on the change notice (``Changes(setup=True)``)
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
 
     def forms(self) -> list[UnsavedForm]:
         """Every form that asks before its typed changes are dropped."""

@@ -14,15 +14,13 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QTableWidget,
@@ -41,12 +39,11 @@ from harmony_desktop.services.importing import (
     guess_mapping,
     read_table,
 )
-from harmony_desktop.services.sheets import DAY_MONTH, MONTH_DAY, DateOrderConflict
+from harmony_desktop.services.sheets import DateOrderConflict
+from harmony_desktop.ui.file_import import DateOrderChoice, ImportControls, failure_text
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.screen_fit import keep_on_screen
 from harmony_desktop.ui.tasks import Changes, TaskManager, Ticket
-
-_ERROR_STYLE = "color: #a40000; font-weight: bold;"
 
 
 class ImportDialog(QDialog):
@@ -70,10 +67,11 @@ class ImportDialog(QDialog):
         self.table: RawTable | None = None
         self.report: ImportReport | None = None
 
-        self.choose = QPushButton(self.tr("Choose a CSV or Excel &file…"))
-        self.choose.setAccessibleName(self.tr("Choose file"))
-        self.file_label = QLabel(self.tr("No file chosen."))
-        self.file_label.setAccessibleName(self.tr("Chosen file"))
+        self.controls = c = ImportControls(
+            self.tr("&Rejected rows and rows to check (row number: reason)"),
+            self.tr("Rejected rows and rows to check"),
+        )
+        self.choose, self.file_label, self.summary = c.choose, c.file_label, c.summary
         self.mapping = QTableWidget(0, 3)
         self.mapping.setHorizontalHeaderLabels(
             [self.tr("Column in the file"), self.tr("Example"), self.tr("Goes into")]
@@ -84,57 +82,21 @@ class ImportDialog(QDialog):
         self.mapping.setTabKeyNavigation(False)
         # How dates written with numbers only ("03/04/2014") are read: as the file's
         # dates show (said in the dry run), or in the order the person chooses.
-        self.date_order = QComboBox()
-        self.date_order.addItem(self.tr("As the file shows (the check says how)"), "")
-        self.date_order.addItem(self.tr("Day first: 31/12/2014"), DAY_MONTH)
-        self.date_order.addItem(self.tr("Month first: 12/31/2014"), MONTH_DAY)
-        self.date_order.setAccessibleName(self.tr("Order of day and month in the file's dates"))
-        date_order_label = QLabel(self.tr("&Dates written with numbers:"))
-        date_order_label.setBuddy(self.date_order)
-        self.dry_run_button = QPushButton(self.tr("&1. Check (dry run)"))
-        self.dry_run_button.setAccessibleName(self.tr("Check the import (dry run)"))
-        self.import_button = QPushButton(self.tr("&2. Import"))
-        self.import_button.setAccessibleName(self.tr("Import"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Import summary"))
-        self.rejected_rows = QListWidget()
-        self.rejected_rows.setAccessibleName(self.tr("Rejected rows and rows to check"))
-        # A reason is read whole: long ones wrap instead of running off the right.
-        self.rejected_rows.setWordWrap(True)
-        self.rejected_rows.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.rejected_rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.close_button = QPushButton(self.tr("&Close"))
-        self.close_button.setAccessibleName(self.tr("Close"))
-        self.dry_run_button.setEnabled(False)
-        self.import_button.setEnabled(False)
-
-        top = QHBoxLayout()
-        top.addWidget(self.choose)
-        top.addWidget(self.file_label, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.dry_run_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        self.date_order = DateOrderChoice()
+        self.dry_run_button, self.import_button = c.dry_run_button, c.import_button
+        self.close_button, self.rejected_rows = c.close_button, c.rejected_rows
         mapping_label = QLabel(
             self.tr('Check &where each column goes. Columns set to "(ignore)" are skipped.')
         )
         mapping_label.setBuddy(self.mapping)
-        rejected_label = QLabel(self.tr("&Rejected rows and rows to check (row number: reason)"))
-        rejected_label.setBuddy(self.rejected_rows)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(c.file_row())
         layout.addWidget(mapping_label)
         layout.addWidget(self.mapping, 2)
-        dates_row = QHBoxLayout()
-        dates_row.addWidget(date_order_label)
-        dates_row.addWidget(self.date_order)
-        dates_row.addStretch(1)
-        layout.addLayout(dates_row)
-        layout.addLayout(buttons)
+        layout.addLayout(self.date_order.row())
+        layout.addLayout(c.buttons_row())
         layout.addWidget(self.summary)
-        layout.addWidget(rejected_label)
+        layout.addWidget(c.rejected_label)
         layout.addWidget(self.rejected_rows, 1)
         self._order_tabs()
         self._enter_does(self.choose)
@@ -224,11 +186,11 @@ class ImportDialog(QDialog):
     def chosen_date_order(self) -> str | None:
         """The order of day and month chosen for the file's dates (None: as the file's
         dates show)."""
-        return self.date_order.currentData() or None
+        return self.date_order.order()
 
     def choose_date_order(self, order: str | None) -> None:
         """Choose the order of day and month (None: as the file shows), as a user would."""
-        self.date_order.setCurrentIndex(max(0, self.date_order.findData(order or "")))
+        self.date_order.choose(order)
 
     def set_field(self, column: int, field: str | None) -> None:
         """Map ``column`` to ``field`` (None: ignore), as a user picking it would."""
@@ -380,25 +342,12 @@ class ImportDialog(QDialog):
     def _failed(self, exc: Any) -> None:
         self._busy(False)
         (self.choose if self.table is None else self._first_field()).setFocus()
+        # A column with both orders is not the end of the import: the person who knows
+        # the file says its order, and only the dates that cannot be read in it are
+        # refused, each on its row.
+        self._say(failure_text(exc), error=True)
         if isinstance(exc, DateOrderConflict):
-            # Not the end of the import: the person who knows the file says its order,
-            # and only the dates that cannot be read in it are refused, each on its row.
-            self._say(
-                self.tr(
-                    '{refusal}\nOr say above, in "Dates written with numbers", how the file '
-                    "writes its dates, and check again: the dates that cannot be read so are "
-                    "refused on their rows."
-                ).format(refusal=str(exc)),
-                error=True,
-            )
             self.date_order.setFocus()
-        elif isinstance(exc, HarmonyError):
-            self._say(str(exc), error=True)
-        else:
-            self._say(
-                self.tr("The import failed and nothing was changed: {error}").format(error=exc),
-                error=True,
-            )
 
     def _busy(self, busy: bool) -> None:
         # While busy the keyboard rests on the dialog (Escape still closes it); each
@@ -418,5 +367,4 @@ class ImportDialog(QDialog):
             self.dry_run_button.setEnabled(self.table is not None)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.summary.setText(text)
-        self.summary.setStyleSheet(_ERROR_STYLE if error else "")
+        self.controls.say(text, error=error)

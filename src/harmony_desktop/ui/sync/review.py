@@ -26,7 +26,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -693,7 +695,9 @@ def refusals_text() -> str:
     )
 
 
-def _table(model: QAbstractTableModel, name: str) -> QTableView:
+def _table(model: QAbstractTableModel, name: str, *, wrapping: tuple[int, ...] = ()) -> QTableView:
+    """A table of one selectable row per item. ``wrapping``: the columns of long text (a
+    refusal's reason, a record's name): see :class:`_FitColumns`."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)
@@ -701,10 +705,65 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    if not wrapping:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.setWordWrap(False)
+        return view
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row as tall as before
+    # a row taller than a netbook's table is read through, not jumped over
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    _FitColumns(view, wrapping)
     return view
+
+
+class _FitColumns(QObject):
+    """Keeps a table within its width: every column as wide as its text when all fit;
+    else the columns of short text keep theirs and the ``wrapping`` ones share the rest
+    (a narrow text keeps its width, the longest ones split what is left), their words
+    wrapping and each row as tall as its text. A long Spanish refusal at 1280 pixels
+    made the table scroll sideways; equal shares wrapped short names for nothing."""
+
+    def __init__(self, view: QTableView, wrapping: tuple[int, ...]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.wrapping = wrapping
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.dataChanged):
+            signal.connect(self.fit)
+        model.rowsInserted.connect(self.fit)
+        model.rowsRemoved.connect(self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self, *_args: object) -> None:
+        """Set each column's width for the table's width now."""
+        view, header = self.view, self.view.horizontalHeader()
+        wanted = [
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(header.count())
+        ]
+        widths = list(wanted)
+        left = view.viewport().width() - sum(
+            w for c, w in enumerate(wanted) if c not in self.wrapping
+        )
+        if sum(wanted[c] for c in self.wrapping) > left:
+            narrowest = sorted(self.wrapping, key=lambda c: wanted[c])
+            for i, column in enumerate(narrowest):
+                share = max(header.minimumSectionSize(), left // (len(narrowest) - i))
+                widths[column] = min(wanted[column], share)
+                left -= widths[column]
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
 
 class ReviewPage(QWidget):
@@ -727,7 +786,13 @@ class ReviewPage(QWidget):
         heading.setAccessibleName(tr("Conflicts heading"))
         self.explain = QLabel(conflicts_text())
         self.explain.setWordWrap(True)
-        self.table = _table(self.model, tr("Conflicts and refused changes"))
+        self.table = _table(
+            self.model,
+            tr("Conflicts and refused changes"),
+            wrapping=tuple(
+                ReviewModel.COLUMNS.index(c) for c in ("what", "field", "current", "other")
+            ),
+        )
         # why the selected change was refused and what to do: the list's column is cut
         # short (and off the screen of a small laptop)
         self.detail = QLabel()

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from harmony_desktop.domain.errors import HarmonyError
 from harmony_desktop.services.clock_check import at_least
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.hubs import EnsembleInfo
@@ -52,6 +51,7 @@ from harmony_desktop.services.volunteers import (
     write_private_table,
 )
 from harmony_desktop.store import settings
+from harmony_desktop.ui.file_import import FileImportDialog
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
 from harmony_desktop.ui.tasks import Changes, TaskManager
 from harmony_desktop.ui.volunteers.dialog import VolunteerDialog
@@ -413,56 +413,43 @@ class VolunteersPage(QWidget):
         dialog.accepted.connect(self.reload)
         self._open(dialog)
 
-    def import_file(self) -> None:
-        """Choose a CSV or .xlsx file, show the dry run, then import if asked."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self, tr("Import volunteers"), "", tr("Spreadsheets (*.csv *.xlsx *.txt)")
-        )
-        if path:
-            self.import_path(Path(path))
-
-    def import_path(self, path: Path) -> None:
-        """The dry run of importing ``path``, then the import after confirmation."""
+    def import_file(self) -> FileImportDialog:
+        """The import window: choose a CSV or .xlsx file, say how it writes dates with
+        numbers if the check asks, see the dry run, then import."""
         from harmony_desktop.services.importing import read_table
 
         hub_id = self.hub_id
-        try:
-            table = read_table(path)
-            report = self.services.volunteer_import.dry_run(hub_id, table)
-        except HarmonyError as exc:
-            self.say(str(exc), error=True)
-            return
-        lines = "\n".join(
-            tr("row {row}: {reason}").format(row=r.line, reason=r.reason)
-            for r in report.rejected[:30]
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            tr("Import volunteers"),
-            "\n".join([tr("Dry run: {summary}").format(summary=report.summary()), *report.dates]),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setInformativeText(
-            tr("Import the valid rows now? Nothing is written if anything fails.")
-        )
-        if lines:
-            box.setDetailedText(lines)
-        go = box.addButton(tr("Import"), QMessageBox.ButtonRole.AcceptRole)
-        go.setEnabled(report.created + report.updated > 0)
 
-        def run() -> None:
-            CollectionOp(
-                self.tasks,
-                op=lambda s: s.volunteer_import.apply(hub_id, table),
-                changes=Changes(volunteers=True),
-                parent=self,
-            ).success(
-                lambda done: self.say(tr("Imported: {summary}").format(summary=done.summary()))
-            ).failure(lambda exc: self.say(str(exc), error=True)).run_in_background()
+        def dry_run(s: Services, path: Path, order: str | None) -> Any:
+            return s.volunteer_import.dry_run(hub_id, read_table(path), date_order=order)
 
-        box.accepted.connect(run)
-        self._open(box)
+        def apply(s: Services, path: Path, order: str | None) -> Any:
+            return s.volunteer_import.apply(hub_id, read_table(path), date_order=order)
+
+        dialog = FileImportDialog(
+            self.tasks,
+            title=tr("Import volunteers"),
+            dry_run=dry_run,
+            apply=apply,
+            rows=lambda report: [
+                tr("row {row}: {reason}").format(row=r.line, reason=r.reason)
+                for r in report.rejected
+            ],
+            importable=lambda report: report.created + report.updated > 0,
+            changes=Changes(volunteers=True),
+            parent=self,
+        )
+        dialog.imported.connect(
+            lambda done: self.say(tr("Imported: {summary}").format(summary=done.summary()))
+        )
+        self._open(dialog)
+        return dialog
+
+    def import_path(self, path: Path) -> FileImportDialog:
+        """The import window, checking ``path`` at once."""
+        dialog = self.import_file()
+        dialog.load_file(path)
+        return dialog
 
     def export_to_file(self, kind: str) -> None:
         """Write a volunteer table (hours over the last year) to a file only you can read."""
