@@ -1988,6 +1988,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Lugar</translation>
     </message>
     <message>
+        <source>School year of the grade</source>
+        <translation>Curso escolar del grado</translation>
+    </message>
+    <message>
         <source>Medical notes</source>
         <translation>Notas médicas</translation>
     </message>
@@ -4213,7 +4217,7 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     </message>
     <message>
         <source>Pick from a calendar</source>
-        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date) an empty box is a date not given (a clearance not done), not a refusal the last date the box read: what :meth:`date` says while the text is no date</extracomment>
+        <extracomment>the date the text says changed: a ``dt.date``, or None (empty, or no date) the placeholder&apos;s pattern is the language&apos;s (Babel&apos;s): a box that opens with a date (the register&apos;s day bar, on the first paint, before Babel is loaded) asks for it only once its text is cleared the text the box last wrote for a date, and that date: read back without parsing it again (no Babel on the first paint of the register&apos;s day bar) an empty box is a date not given (a clearance not done), not a refusal the last date the box read: what :meth:`date` says while the text is no date</extracomment>
         <translation>Elegir en un calendario</translation>
     </message>
     <message>
