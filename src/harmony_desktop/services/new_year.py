@@ -104,7 +104,15 @@ class NewYearPlan:
 
     def summary(self) -> list[str]:
         """What happens, a line each, in the app's language (the command line prints
-        them; the Programme window shows them above its lists)."""
+        them; the Programme window shows them above its list). Only the first line is
+        there when its count is 0: a "0 students …" line says nothing."""
+        counts = [
+            len(self.moving),
+            len(self.finishing),
+            len({o.student_id for o in self.outside}),
+            self.no_grade,
+            self.already,
+        ]
         lines = [
             ngettext(
                 "{n} student moves up a grade for {year}.",
@@ -132,6 +140,7 @@ class NewYearPlan:
                 self.already,
             ).format(n=self.already, year=self.year),
         ]
+        lines = [line for i, line in enumerate(lines) if i == 0 or counts[i]]
         if self.unknown_year:
             lines.append(
                 ngettext(
