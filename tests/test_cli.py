@@ -21,9 +21,10 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 0
     text = capsys.readouterr().out
     commands = ("demo", "restore", "backup", "print", "import", "export", "sync", "enroll")
-    for command in (*commands, "volunteers", "events", "setup", "sessions", "hubs", "report"):
+    more = ("volunteers", "events", "setup", "sessions", "hubs", "report", "new-year")
+    for command in (*commands, *more):
         assert f"    {command} " in text, command
-    assert len(COMMAND_GROUPS) == 9
+    assert len(COMMAND_GROUPS) == 10
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

@@ -192,6 +192,27 @@
             <numerusform>%n rows written to {path}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Every hub on this laptop (%n hub(s))</source>
+        <translation>
+            <numerusform>Every hub on this laptop (%n hub)</numerusform>
+            <numerusform>Every hub on this laptop (%n hubs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n student(s) up a grade for {year}?</source>
+        <translation>
+            <numerusform>Move %n student up a grade for {year}?</numerusform>
+            <numerusform>Move %n students up a grade for {year}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) in grade 12 will become inactive.</source>
+        <translation>
+            <numerusform>%n student in grade 12 will become inactive.</numerusform>
+            <numerusform>%n students in grade 12 will become inactive.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

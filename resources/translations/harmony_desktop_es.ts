@@ -1996,6 +1996,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Lugar</translation>
     </message>
     <message>
+        <source>School year of the grade</source>
+        <translation>Curso escolar del grado</translation>
+    </message>
+    <message>
         <source>Medical notes</source>
         <translation>Notas médicas</translation>
     </message>
@@ -3286,6 +3290,10 @@ what the table is called (screen readers)</extracomment>
         <translation>Importar un libro de configuración</translation>
     </message>
     <message>
+        <source>Next grade</source>
+        <translation>Grado siguiente</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -4348,6 +4356,104 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Look for its window in the taskbar and use it: two windows on one register would not see each other&apos;s marks. If that window has stopped responding, close it (or restart the computer), then start Harmony Desktop again.</source>
         <translation>Busque su ventana en la barra de tareas y úsela: dos ventanas sobre un mismo registro no verían las marcas de la otra. Si esa ventana dejó de responder, ciérrela (o reinicie la computadora) y vuelva a abrir Harmony Desktop.</translation>
+    </message>
+    <message>
+        <source>Move students up a grade</source>
+        <extracomment>What moving students up tells the other views.</extracomment>
+        <translation>Pasar a los estudiantes al grado siguiente</translation>
+    </message>
+    <message>
+        <source>Each student moves up one grade a year, and their grade is then recorded for the new year. Students in grade 12 finish school: they become inactive, and a line in their notes says why. Nothing is written until you confirm. A student already moved up for this year, here or on another laptop, is not moved again.</source>
+        <translation>Cada estudiante sube un grado por año, y su grado queda registrado para el año nuevo. Los estudiantes de grado 12 terminan la escuela: pasan a inactivos, y una línea en sus notas dice por qué. No se guarda nada hasta que usted lo confirme. Un estudiante que ya pasó de grado para este año, aquí o en otra computadora, no vuelve a pasar.</translation>
+    </message>
+    <message>
+        <source>Students of</source>
+        <translation>Estudiantes de</translation>
+    </message>
+    <message>
+        <source>Also move up students whose grade has no recorded &amp;school year (taken as last year&apos;s)</source>
+        <translation>Pasar también a los estudiantes cuyo grado no tiene &amp;curso escolar registrado (se toma como del año pasado)</translation>
+    </message>
+    <message>
+        <source>Students &amp;of:</source>
+        <translation>Estudiantes &amp;de:</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Lo que va a pasar</translation>
+    </message>
+    <message>
+        <source>&amp;Who finishes school, and who would be outside their ensemble&apos;s grades:</source>
+        <translation>&amp;Quién termina la escuela y quién quedaría fuera de los grados de su conjunto:</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Qué pasa</translation>
+    </message>
+    <message>
+        <source>Who finishes school, and who would be outside their ensemble&apos;s grades</source>
+        <translation>Quién termina la escuela y quién quedaría fuera de los grados de su conjunto</translation>
+    </message>
+    <message>
+        <source>&amp;Move students up a grade…</source>
+        <translation>Pasar a los estudiantes al grado &amp;siguiente…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Move students up a grade for {year}</source>
+        <translation>Pasar a los estudiantes al grado siguiente para {year}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every hub on this laptop (%n hub(s))</source>
+        <translation>
+            <numerusform>Todas las sedes de esta computadora (%n sede)</numerusform>
+            <numerusform>Todas las sedes de esta computadora (%n sedes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finishes school (grade 12): becomes inactive</source>
+        <translation>Termina la escuela (grado 12): pasa a inactivo</translation>
+    </message>
+    <message>
+        <source>Grade {grade}: {ensemble} is for grades {low} to {high}</source>
+        <translation>Grado {grade}: {ensemble} es para los grados {low} a {high}</translation>
+    </message>
+    <message>
+        <source>Nobody.</source>
+        <translation>Nadie.</translation>
+    </message>
+    <message>
+        <source>&amp;Move students up a grade for {year}…</source>
+        <translation>Pasar a los estudiantes al grado &amp;siguiente para {year}…</translation>
+    </message>
+    <message>
+        <source>Nobody to move up for {year}.</source>
+        <translation>No hay nadie que pasar de grado para {year}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n student(s) up a grade for {year}?</source>
+        <translation>
+            <numerusform>¿Pasar %n estudiante al grado siguiente para {year}?</numerusform>
+            <numerusform>¿Pasar %n estudiantes al grado siguiente para {year}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) in grade 12 will become inactive.</source>
+        <translation>
+            <numerusform>%n estudiante de grado 12 pasará a inactivo.</numerusform>
+            <numerusform>%n estudiantes de grado 12 pasarán a inactivos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move them up</source>
+        <translation>Pasarlos de grado</translation>
+    </message>
+    <message>
+        <source>Done: {moved} moved up, {finished} finished school.</source>
+        <translation>Hecho: {moved} pasaron de grado, {finished} terminaron la escuela.</translation>
     </message>
 </context>
 <context>

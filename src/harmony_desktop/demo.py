@@ -50,6 +50,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import select
 
+from harmony_desktop.domain.calendar import year_label_of
 from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _
 from harmony_desktop.domain.vocab import (
@@ -791,6 +792,7 @@ class _HubBuilder:
                 preferred_name=_NICKNAMES.get(first, "") if rng.random() < 0.5 else "",
                 date_of_birth=born,
                 grade=_grade_label(grade),
+                grade_year=year_label_of(self.today),  # today's grades: this year's
                 school=rng.choice(schools[band]),
                 district_student_id=f"9{self.index:02d}{self._district_seq:07d}",
                 # the state's id (10 digits, synthetic); one student in ten has none yet,

@@ -21,7 +21,8 @@ PROTOCOL_VERSION = 1
 #: clearances, shifts, masterclass invitations, family events and their attendance; a
 #: session's guest artist and audience count.
 #: 3: ``staff.archived`` (a staff member who left).
-SCHEMA_VERSION = 3
+#: 4: ``student.grade_year`` (the programme year a student's grade is for).
+SCHEMA_VERSION = 4
 
 #: Synced tables. Every synced row has a string UUID ``id``, a ``hub_id`` (``None`` for
 #: programme-wide rows such as attendance codes) and a ``deleted`` tombstone flag.

@@ -256,6 +256,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "preferred_name": text(NAME),
         "date_of_birth": OPTIONAL_DATE,
         "grade": text(SHORT),
+        "grade_year": text(SHORT),
         "school": text(NAME),
         "district_student_id": text(SHORT),
         "statewide_student_id": text(SHORT),

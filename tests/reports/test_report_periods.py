@@ -63,8 +63,8 @@ def test_retention_before_the_next_year_begins_is_not_measured(
     assert (first["active"], first["retained"], first["retention_rate"]) == (2, 0, 0.0)
     assert later.notes == [
         "2027-28 is not over yet: students may still come back.",
-        # 2026-27 is over: its grades are today's, and the report says so
-        "Grades are the students' grades as recorded on 1 Jul 2027, not those they had in"
-        " 2026-27 (no history of grades is kept): the grade rows and the grade 12 students"
-        " left out go by them.",
+        # 2026-27 is over: Ana's and Maya's grades have no recorded year, so they are
+        # today's, and the report says so
+        "2 students' grades have no recorded school year: the grades as recorded on"
+        " 1 Jul 2027 are used.",
     ]

@@ -12,11 +12,16 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.services.reports import ReportParams
 from tests.reports.register import Register
 
-#: the note a retention of 2025-26 run after that year carries (written out by hand)
+#: the note a retention of 2025-26 run after that year carries when the grades' years
+#: are not recorded (the register's four active students: written out by hand)
 GRADES_NOTE = (
-    "Grades are the students' grades as recorded on {today}, not those they had in"
-    " 2025-26 (no history of grades is kept): the grade rows and the grade 12 students"
-    " left out go by them."
+    "4 students' grades have no recorded school year: the grades as recorded on {today} are used."
+)
+#: the note when grades recorded for another year were worked out
+WORKED_OUT_NOTE = (
+    "Grades are those the students had in 2025-26: a grade recorded for another year is"
+    " worked out from it and that year, one grade a year (grade 6 in 2026-27 was grade 5"
+    " in 2025-26)."
 )
 
 
@@ -79,12 +84,12 @@ def test_the_breakdown_is_written_in_words(
 def test_the_grade_used_is_said_on_the_sheet_the_file_and_the_printout(
     services: Services, register: Register, tmp_path: Path
 ) -> None:
-    """A student's grade is one field, today's: there is no grade per year or per
-    enrollment. Luis is recorded in grade 12 on 15 Jul 2027, so he is left out of
-    2025-26 as graduating, whatever grade he was in then; the report says the grades are
-    those of 15 Jul 2027, not of 2025-26, on the tab (its notes), in the .xlsx's About
-    sheet and at the foot of the printout, in English and in Spanish. A retention of
-    the year in progress (2026-27 on 1 Oct 2026) uses the grades of that year: no note."""
+    """The register's grades have no recorded year (set before grades recorded it):
+    Luis is recorded in grade 12, so he is left out of 2025-26 as graduating; the report
+    says the grades are those of 15 Jul 2027 for want of their year, on the tab (its
+    notes), in the .xlsx's About sheet and at the foot of the printout, in English and
+    in Spanish. A retention of the year in progress (2026-27 on 1 Oct 2026) uses the
+    grades of that year: no note."""
     from openpyxl import load_workbook
 
     from harmony_desktop.domain import i18n
@@ -104,14 +109,71 @@ def test_the_grade_used_is_said_on_the_sheet_the_file_and_the_printout(
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "no history of grades is kept" in " ".join(text.split())
+    assert "have no recorded school year" in " ".join(text.split())
     i18n.set_language("es")
     try:
         spanish = services.reports.run("retention", params)
     finally:
         i18n.set_language("en")
-    assert any("no se guarda un historial de grados" in n for n in spanish.notes)
+    assert any("no tienen curso escolar registrado" in n for n in spanish.notes)
     current = services.reports.run(
         "retention", ReportParams(year="2026-27", today=dt.date(2026, 10, 1))
     )
     assert not any("grades" in n for n in current.notes)
+
+
+def _record_grades(services: Services, grades: dict[str, tuple[str, str]]) -> None:
+    from sqlmodel import select
+
+    from harmony_desktop.store.models import Student
+
+    with services.store.write() as w:
+        for st in w.session.exec(select(Student)).all():
+            if st.legal_first_name in grades:
+                grade, year = grades[st.legal_first_name]
+                w.update(st, grade=grade, grade_year=year)
+
+
+def test_retention_by_grade_uses_the_grade_each_student_had_in_the_year(
+    services: Services, register: Register
+) -> None:
+    """Grades recorded for 2026-27 (the students moved up since) are worked out back to
+    2025-26, one grade a year: Ana 5 -> 4, Diego 8 -> 7, Luis 12 -> 11 (so he is counted,
+    not left out as graduating); Maya's 4 is recorded for 2025-26 itself. Active in
+    2025-26: Ana, Maya, Luis (North), Diego (South); back in 2026-27: Ana and Maya."""
+    _record_grades(
+        services,
+        {"Ana": ("5", "2026-27"), "Maya": ("4", "2025-26"), "Diego": ("8", "2026-27"),
+         "Luis": ("12", "2026-27")},
+    )  # fmt: skip
+    report = services.reports.run(
+        "retention", ReportParams(year="2025-26", today=dt.date(2027, 7, 15))
+    )
+    rows = {(r["breakdown"], r["group"]): r for r in report.sheet("retention").as_dicts()}
+    everyone = rows[("all", "All students")]
+    assert (everyone["active"], everyone["retained"], everyone["final_grade_left_out"]) == (4, 2, 0)
+    assert everyone["retention_rate"] == pytest.approx(0.5)
+    north = rows[("hub", "North Hub")]
+    assert (north["active"], north["retained"], north["final_grade_left_out"]) == (3, 2, 0)
+    grade_rows = {g: (r["active"], r["retained"]) for (b, g), r in rows.items() if b == "grade"}
+    assert grade_rows == {"4": (2, 2), "7": (1, 0), "11": (1, 0)}
+    assert report.notes == [WORKED_OUT_NOTE]
+
+
+def test_grade_12_left_out_is_the_grade_in_the_year(services: Services, register: Register) -> None:
+    """Luis in grade 12 for 2025-26 finished school in it: left out; Ana recorded in
+    grade 12 for 2026-27 was in 11 in 2025-26: counted (and she came back)."""
+    _record_grades(
+        services,
+        {"Ana": ("12", "2026-27"), "Maya": ("4", "2025-26"), "Diego": ("7", "2025-26"),
+         "Luis": ("12", "2025-26")},
+    )  # fmt: skip
+    report = services.reports.run(
+        "retention", ReportParams(year="2025-26", today=dt.date(2027, 7, 15))
+    )
+    rows = {(r["breakdown"], r["group"]): r for r in report.sheet("retention").as_dicts()}
+    everyone = rows[("all", "All students")]
+    assert (everyone["active"], everyone["retained"], everyone["final_grade_left_out"]) == (3, 2, 1)
+    assert (rows[("grade", "11")]["active"], rows[("grade", "11")]["retained"]) == (1, 1)
+    assert rows[("grade", "12")]["final_grade_left_out"] == 1
+    assert report.notes == [WORKED_OUT_NOTE]

@@ -13,6 +13,7 @@ volunteers, events clearances, volunteer import, engagement figures     ``volunt
 setup              programme set-up from and to a spreadsheet           ``setup.py``
 sessions           one day's sessions                                   ``sessions.py``
 report             reports to .csv, .xlsx or .pdf                        ``report.py``
+new-year           move students up a grade for a new programme year      ``new_year.py``
 =================  ===================================================  =============
 
 harmony-desktop --self-test[=STEPS]               check this build in a temporary folder
@@ -31,6 +32,7 @@ from harmony_desktop.cli import (
     backup,
     demo,
     files,
+    new_year,
     printing,
     report,
     sessions,
@@ -46,7 +48,9 @@ from harmony_desktop.paths import require_data_dir, resource
 
 #: Each registers its subcommands with ``add_commands(subparsers, common_options)``;
 #: a new group is one module and one entry here.
-COMMAND_GROUPS = (demo, backup, printing, files, sync, volunteers, setup, sessions, report)
+COMMAND_GROUPS = (
+    demo, backup, printing, files, sync, volunteers, setup, sessions, report, new_year,
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -74,6 +74,12 @@ class Calendar(CalendarRules):
         return read_calendar(plain(s), first, last, cls)
 
 
+def grade_year_now(s: Session, today: dt.date) -> str:
+    """The programme year a grade set on ``today`` is for ("2026-27"): the stored year
+    holding ``today``, else 1 July – 30 June's (``Student.grade_year``)."""
+    return Calendar.load(s, today, today).year_for(today).label
+
+
 class CalendarService:
     """Answers calendar questions and changes the year, terms and closures."""
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from harmony_desktop.services.exporting import ExportService
     from harmony_desktop.services.hubs import HubDirectory
     from harmony_desktop.services.importing import ImportService
+    from harmony_desktop.services.new_year import NewYearService
     from harmony_desktop.services.reports import ReportService
     from harmony_desktop.services.review import ReviewService
     from harmony_desktop.services.roll import RollService
@@ -165,6 +166,7 @@ class Services:
     setup_import: provides[SetupImportService] = provides(
         over_store("setup_import", "SetupImportService")
     )
+    new_year: provides[NewYearService] = provides(over_store("new_year", "NewYearService"))
 
     def __init__(
         self,

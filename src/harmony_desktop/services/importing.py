@@ -43,6 +43,7 @@ from harmony_desktop.domain.i18n import _, ngettext
 from harmony_desktop.domain.names import fold
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
 from harmony_desktop.services import sheets
+from harmony_desktop.services.calendar import grade_year_now
 from harmony_desktop.services.enrollment import EnrollmentService, enrolled_student_ids
 from harmony_desktop.services.roster import GRADES, validate_contact, validate_student
 from harmony_desktop.services.sheets import (
@@ -848,6 +849,7 @@ class ImportService:
             order=date_order,
         )
         report = ImportReport(dates=dates.notes(today))
+        grade_year = grade_year_now(s, today)
         plans: list[RowPlan] = []
         seen_district: dict[str, int] = {}
         seen_name: dict[tuple[str, str, dt.date | None], tuple[int, str]] = {}
@@ -857,6 +859,8 @@ class ImportService:
             try:
                 fields, row_contacts, ensemble_names = _convert_row(cells, mapping, today, dates)
                 ensemble_ids = places.find(ensemble_names) if places else []
+                if fields.get("grade"):  # an imported grade is this programme year's
+                    fields["grade_year"] = grade_year
             except ValidationError as exc:
                 report.rejected.append(Rejection(line, str(exc)))
                 continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from harmony_desktop.domain.names import (
     stored_text,
 )
 from harmony_desktop.domain.vocab import EnrollmentStatus, StudentStatus
+from harmony_desktop.services.calendar import grade_year_now
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Contact, Enrollment, Ensemble, Student, data_fields
 from harmony_desktop.store.queries import get_live, live
@@ -174,8 +176,10 @@ def validate_contact(values: dict[str, Any]) -> None:
 class RosterService:
     """Roster queries and edits for one laptop's hubs."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.store = store
+        #: the day whose programme year a grade set now is recorded for
+        self.today = today
 
     # -- queries -----------------------------------------------------------------------
 
@@ -327,6 +331,8 @@ class RosterService:
             self._check_fields(Contact, contact)
             validate_contact({"name": "", **contact})
         with self.store.write() as w:
+            if fields.get("grade"):
+                fields["grade_year"] = grade_year_now(w.session, self.today())
             student = w.insert(Student(hub_id=hub_id, **fields))
             for contact in contacts:
                 w.insert(Contact(hub_id=hub_id, student_id=student.id, **contact))
@@ -338,7 +344,18 @@ class RosterService:
         self._check_fields(Student, fields)
         validate_student(fields)
         with self.store.write() as w:
-            w.update(w.get(Student, student_id), **fields)
+            student = w.get(Student, student_id)
+            if (
+                "grade" in fields
+                and "grade_year" not in fields
+                and fields["grade"] != student.grade
+            ):
+                # A grade set now is this programme year's grade; one left as it was keeps
+                # the year it was recorded for (saving the form moves no grade's year).
+                fields["grade_year"] = (
+                    grade_year_now(w.session, self.today()) if fields["grade"] else ""
+                )
+            w.update(student, **fields)
 
     def archive_student(self, student_id: str) -> None:
         """Archive a student: hidden from rolls and new enrollments, never deleted."""

@@ -94,6 +94,10 @@ class Student(SyncedRow, table=True):
     preferred_name: str = ""
     date_of_birth: dt.date | None = None
     grade: str = ""  # "K", "1" … "12"
+    #: the programme year the grade is for ("2026-27"); "" when unknown (a grade set
+    #: before grades recorded their year). Set with every grade, moved on by "Move
+    #: students up a grade" (services/new_year.py)
+    grade_year: str = ""
     school: str = ""
     district_student_id: str = Field(default="", index=True)
     #: the state's student identifier (California's SSID), "" when unknown

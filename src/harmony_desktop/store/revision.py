@@ -10,8 +10,8 @@ from harmony_desktop.paths import migrations_dir
 #: script cost each start-up half a second. A migration added without updating these
 #: only makes the start-up ask Alembic again: slower, never wrong (and the window's
 #: first paint takes the normal way).
-HEAD_REVISION = "0010_mark_indexes"
-MIGRATION_FILES = 10
+HEAD_REVISION = "0011_grade_year"
+MIGRATION_FILES = 11
 
 
 def migration_files() -> int:

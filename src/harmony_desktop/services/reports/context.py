@@ -43,6 +43,8 @@ class StudentInfo:
     district_id: str
     statewide_id: str
     status: str
+    #: the programme year ``grade`` is for ("" unknown)
+    grade_year: str = ""
 
     @property
     def name(self) -> str:
@@ -234,12 +236,12 @@ class ReportContext:
         found = {}
         for row in self.rows(
             "SELECT id, hub_id, legal_first_name, legal_last_name, preferred_name, grade,"
-            " date_of_birth, district_student_id, statewide_student_id, status"
+            " date_of_birth, district_student_id, statewide_student_id, status, grade_year"
             " FROM student WHERE deleted = 0"
         ):
             found[row[0]] = StudentInfo(
                 row[0], row[1] or "", row[2], row[3], row[4], row[5] or "", _date(row[6]),
-                row[7] or "", row[8] or "", row[9] or "",
+                row[7] or "", row[8] or "", row[9] or "", row[10] or "",
             )  # fmt: skip
         return found
 

@@ -3,8 +3,10 @@
 A student is *active* in a year when they have at least one present mark in a held
 session while enrolled. Retention of year Y = students active in Y who are active again
 in Y+1 ÷ students active in Y, in the hubs in scope. Students in grade 12 (they
-finished school in Y) are left out of both and counted apart. The grade is the student's
-grade as recorded now (no history of grades is kept); when Y is over, a note says so. Broken down by hub,
+finished school in Y) are left out of both and counted apart. The grade is the one the
+student had in Y: their recorded grade when it is for Y, else worked out from it and the
+year it is for, one grade a year (:func:`grade_in`); a grade whose year is unknown is
+taken as it is, and a note says so. Broken down by hub,
 ensemble and grade (where the student was active in Y) and by first year (the year of
 their first enrollment). The waitlist: who is waiting now, how long those enrolled from
 it waited (median days), and how many were enrolled from it in each term of Y.
@@ -16,8 +18,11 @@ import datetime as dt
 import statistics
 from typing import Any
 
+from harmony_desktop.domain.calendar import start_year
 from harmony_desktop.domain.collation import sort_key
-from harmony_desktop.domain.i18n import _, format_date, pgettext
+from harmony_desktop.domain.errors import ValidationError
+from harmony_desktop.domain.grades import grade_name, grade_number
+from harmony_desktop.domain.i18n import _, format_date, ngettext, pgettext
 from harmony_desktop.services.calendar import year_label_of
 from harmony_desktop.services.reports.attendance import rate
 from harmony_desktop.services.reports.calendar import next_label
@@ -36,6 +41,23 @@ from harmony_desktop.services.reports.model import (
 
 #: Students in this grade finish school in the year: left out of retention.
 FINAL_GRADE = "12"
+
+
+def grade_in(grade: str, grade_year: str, year: str) -> tuple[str, bool]:
+    """The grade a student had in programme year ``year``, and whether it was worked
+    out: ``grade`` itself when it is for ``year`` (or no grade, or its year unknown:
+    then as recorded); else one grade a year from ``grade_year`` (grade 6 for 2026-27
+    was grade 5 in 2025-26; 12 at most, PK at least)."""
+    number = grade_number(grade.upper())
+    if number is None or not grade_year or grade_year == year:
+        return grade, False
+    try:
+        years = start_year(year) - start_year(grade_year)
+    except ValidationError:
+        return grade, False
+    return grade_name(number + years), True
+
+
 _GRADE_ORDER = {g: i for i, g in enumerate(["PK", "K", *map(str, range(1, 13))])}
 
 
@@ -120,16 +142,34 @@ def run(ctx: ReportContext) -> list[Sheet]:
         ctx.notes.append(
             _("{year} is not over yet: students may still come back.").format(year=following)
         )
-    # A student's grade is one field, today's: no history of grades is kept (neither per
-    # year nor per enrollment), so a year that is over is broken down, and its grade 12
-    # left out, by the grades students have now. Said, never silent (docs/REPORTS.md).
-    if ctx.today > ctx.year_last:
+    # The grade each student had in Y (their grade and the year it is for), and whether
+    # any was worked out or taken as recorded for want of its year: said, never silent.
+    grades: dict[str, str] = {}
+    worked_out = unknown = 0
+    for student in {row[0] for row in this_year}:
+        st = ctx.students.get(student)
+        if st is None:
+            continue
+        grades[student], derived = grade_in(st.grade, st.grade_year, year)
+        worked_out += derived
+        unknown += bool(st.grade) and not st.grade_year
+    if worked_out:
         ctx.notes.append(
             _(
-                "Grades are the students' grades as recorded on {today}, not those they had"
-                " in {year} (no history of grades is kept): the grade rows and the grade 12"
-                " students left out go by them."
-            ).format(today=format_date(ctx.today, SCOPE_DATE), year=year)
+                "Grades are those the students had in {year}: a grade recorded for another"
+                " year is worked out from it and that year, one grade a year (grade 6 in"
+                " {next} was grade 5 in {year})."
+            ).format(year=year, next=following)
+        )
+    if unknown and ctx.today > ctx.year_last:  # in Y itself, today's grade is Y's
+        ctx.notes.append(
+            ngettext(
+                "{n} student's grade has no recorded school year: the grade as recorded on"
+                " {today} is used.",
+                "{n} students' grades have no recorded school year: the grades as recorded"
+                " on {today} are used.",
+                unknown,
+            ).format(n=unknown, today=format_date(ctx.today, SCOPE_DATE))
         )
     first_years = {
         student: year_label_of(dt.date.fromisoformat(str(first)[:10]))
@@ -141,8 +181,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
     }
     groups: dict[tuple[str, str], set[str]] = {}
     for student, ensemble, hub in this_year:
-        st = ctx.students.get(student)
-        grade = st.grade if st else ""
+        grade = grades.get(student, "")
         for key in (("all", _("All students")), ("hub", ctx.hub_name(hub)),
                     ("ensemble", f"{ctx.hub_name(hub)} · {ctx.ensemble_name(ensemble)}"),
                     ("grade", grade or "?"), ("first_year", first_years.get(student, "?"))):  # fmt: skip
@@ -155,8 +194,7 @@ def run(ctx: ReportContext) -> list[Sheet]:
 
     for key in sorted(groups, key=group_key):
         students = groups[key]
-        final = {s for s in students if (ctx.students[s].grade if s in ctx.students else "")
-                 == FINAL_GRADE}  # fmt: skip
+        final = {s for s in students if grades.get(s, "") == FINAL_GRADE}
         counted = students - final
         retained = len(counted & again)
         retention.rows.append(

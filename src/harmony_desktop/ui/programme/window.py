@@ -2,7 +2,8 @@
 manager (File → Programme…, Ctrl+Shift+P).
 
 Hubs (and under them the programme's name, on every printout), Ensembles, Staff, School
-year (terms and closure days) and Attendance codes. A page's typed changes are never
+year (terms and closure days), Attendance codes and Next grade (moving students
+up a grade when a programme year begins: ``new_year_page.py``). A page's typed changes are never
 dropped without asking (``unsaved.py``): not on another tab, nor when the window closes
 (Close, Ctrl+W, Escape, the title bar's button, or the main window closing); the question
 does not block (``unsaved.py``). It runs its work on the main
@@ -26,6 +27,7 @@ from harmony_desktop.ui.file_import import FileImportDialog
 from harmony_desktop.ui.programme.calendar_page import CalendarPage
 from harmony_desktop.ui.programme.ensembles import EnsemblesPage
 from harmony_desktop.ui.programme.name_box import ProgrammeNameBox
+from harmony_desktop.ui.programme.new_year_page import NewYearPage
 from harmony_desktop.ui.programme.pages import CodesPage, HubsPage, StaffPage, button, tr
 from harmony_desktop.ui.programme.unsaved import UnsavedForm
 from harmony_desktop.ui.screen_fit import keep_on_screen
@@ -54,6 +56,7 @@ class ProgrammeWindow(QWidget):
         self.staff = StaffPage(services, tasks, self)
         self.calendar = CalendarPage(services, tasks, self, today=today)
         self.codes = CodesPage(services, tasks, self)
+        self.new_year = NewYearPage(services, tasks, hub_id, self, today=today)
         # The programme's name under the hubs, on the first tab: above the tabs it made
         # the window taller than a 1280x720 screen.
         self.name_box = ProgrammeNameBox(services, tasks, self.hubs)
@@ -69,6 +72,8 @@ class ProgrammeWindow(QWidget):
             (self.staff, tr("Sta&ff")),
             (self.calendar, tr("School &year")),
             (self.codes, tr("Attendance &codes")),
+            # no Alt+key: every letter of it is taken on some page (Ctrl+Tab reaches it)
+            (self.new_year, tr("Next grade")),
         ):
             page.setAccessibleName(title.replace("&", ""))
             self.tabs.addTab(page, title)
@@ -112,6 +117,7 @@ class ProgrammeWindow(QWidget):
             self.name_box.reload()
             for page in (self.hubs, self.ensembles, self.staff, self.calendar, self.codes):
                 page.reload()
+            self.new_year.reload()
 
     def open_import(self) -> FileImportDialog:
         """The set-up import window (ensembles' first and last days, the calendar's and

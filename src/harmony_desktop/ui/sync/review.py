@@ -148,6 +148,7 @@ def field_label(name: str, table: str = "") -> str:
         "preferred_name": tr("Preferred name"),
         "date_of_birth": tr("Date of birth"),
         "grade": tr("Grade"),
+        "grade_year": tr("School year of the grade"),
         "school": tr("School"),
         "instrument": tr("Instrument"),
         "level": tr("Level"),
