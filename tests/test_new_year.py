@@ -88,7 +88,9 @@ def _grades(store: Store) -> dict[str, tuple[str, str, str]]:
 def test_the_preview_says_what_will_happen_and_writes_nothing(services: Services) -> None:
     ids = _roster(services)
     before = _grades(services.store)
-    plan = NewYearService(services.store, today=lambda: TODAY).preview(YEAR, [ids["hub"]])
+    plan = NewYearService(services.store, today=lambda: TODAY).preview(
+        YEAR, [ids["hub"]], move_unknown=True
+    )
     assert [(m.name, m.grade, m.new_grade) for m in plan.moving] == [
         ("Ana Aldana", "5", "6"),
         ("Ben Brook", "3", "4"),
@@ -128,7 +130,7 @@ def test_moving_up_writes_once_through_the_change_writer_and_is_safe_twice(
         return real_write()
 
     monkeypatch.setattr(services.store, "write", counted_write)
-    done = service.apply(YEAR, [ids["hub"]])
+    done = service.apply(YEAR, [ids["hub"]], move_unknown=True)
     assert (len(done.moving), len(done.finishing), len(writes)) == (4, 1, 1)
     assert _grades(services.store) == {
         "Ana": ("6", YEAR, "active"),
@@ -151,7 +153,7 @@ def test_moving_up_writes_once_through_the_change_writer_and_is_safe_twice(
     ] * 4 + [["notes", "status"]]
     assert {c.table_name for c in changes} == {"student"}
 
-    again = service.apply(YEAR, [ids["hub"]])
+    again = service.apply(YEAR, [ids["hub"]], move_unknown=True)
     assert (again.changes, again.already, again.left_alone) == (0, 5, 2)
     assert _grades(services.store)["Ana"] == ("6", YEAR, "active")
 
@@ -176,12 +178,14 @@ def test_it_is_offered_from_the_first_day_of_the_year_and_not_for_one_that_is_ov
         first_day.refusal("2026")
 
 
-def test_leaving_unknown_years_alone(services: Services) -> None:
+def test_a_grade_with_no_recorded_year_is_left_alone_unless_asked(services: Services) -> None:
+    """A laptop updated in the middle of a year holds this year's grades with no year:
+    unasked, they are not moved up (Fay, K with no year, stays K)."""
     ids = _roster(services)
-    plan = NewYearService(services.store, today=lambda: TODAY).apply(
-        YEAR, [ids["hub"]], move_unknown=False
-    )
-    assert (len(plan.moving), plan.unknown_left) == (3, 1)
+    plan = NewYearService(services.store, today=lambda: TODAY).apply(YEAR, [ids["hub"]])
+    assert (len(plan.moving), plan.unknown_left, plan.unknown_year) == (3, 1, 0)
+    assert plan.summary()[0] == "3 students move up a grade for 2026-27."
+    assert "1 student whose grade has no recorded school year is left alone." in plan.summary()
     assert _grades(services.store)["Fay"] == ("K", "", "active")
 
 
@@ -197,7 +201,12 @@ def test_the_command_line_previews_on_a_dry_run_and_moves_with_yes(
     assert main(["--data-dir", data_dir, "new-year", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Move students up a grade for 2026-27 (Test Park Hub):" in out
+    assert "3 students move up a grade for 2026-27." in out
+    assert "run it again with --move-unknown to move those students up too." in out
+    assert main(["--data-dir", data_dir, "new-year", "--dry-run", "--move-unknown"]) == 0
+    out = capsys.readouterr().out
     assert "4 students move up a grade for 2026-27." in out
+    assert "--move-unknown" not in out
     assert "Finishes school: Cruz Calder (Test Park Hub)" in out
     assert (
         "Outside the ensemble's grades: Ana Aldana (Test Park Hub): grade 6, Beginning Strings"
@@ -205,7 +214,8 @@ def test_the_command_line_previews_on_a_dry_run_and_moves_with_yes(
     ) in out
     with Store(Path(data_dir) / services.store.path.name) as store:
         assert _grades(store)["Ana"] == ("5", "2025-26", "active")
-    assert main(["--data-dir", data_dir, "new-year", "--hub", "Test Park Hub", "--yes"]) == 0
+    command = ["--data-dir", data_dir, "new-year", "--hub", "Test Park Hub", "--move-unknown"]
+    assert main([*command, "--yes"]) == 0
     assert "Done: 4 moved up, 1 finished school." in capsys.readouterr().out
     with Store(Path(data_dir) / services.store.path.name) as store:
         assert _grades(store)["Ana"] == ("6", YEAR, "active")

@@ -48,6 +48,18 @@ def test_move_students_up_from_the_programme_window_by_keyboard(
     qtbot.waitUntil(lambda: page.move_button.isEnabled(), timeout=20_000)
     assert page.title.text() == "Move students up a grade for 2026-27"
     assert page.move_button.text() == "&Move students up a grade for 2026-27…"
+    # Fay's grade has no recorded year: left alone unless the box says it is last year's
+    assert page.unknown.isVisible() and not page.unknown.isChecked()
+    assert page.summary.text().splitlines()[0] == "• 3 students move up a grade for 2026-27."
+    assert (
+        "• 1 student whose grade has no recorded school year is left alone."
+        in page.summary.text().splitlines()
+    )
+    # Alt+S ticks it (a mnemonic clicks a moment later, as a person sees it pressed)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.unknown.isChecked, timeout=5_000)
+    qtbot.waitUntil(lambda: page.summary.text().startswith("• 4 students move up"), timeout=20_000)
+    qtbot.waitUntil(lambda: page.move_button.isEnabled(), timeout=20_000)
     assert page.summary.text().splitlines()[:4] == [
         "• 4 students move up a grade for 2026-27.",
         "• 1 student in grade 12 finishes school: becomes inactive.",

@@ -1,6 +1,6 @@
 """``harmony-desktop new-year``: move students up a grade for the programme year on now.
 
-harmony-desktop new-year [--hub NAME] [--dry-run] [--leave-unknown] [--yes]
+harmony-desktop new-year [--hub NAME] [--dry-run] [--move-unknown] [--yes]
 
 What would happen is always printed first: who moves up, who finishes school (grade 12:
 becomes inactive), who would be outside their ensemble's grades (listed, not changed),
@@ -38,9 +38,12 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
     )
     new_year.add_argument("--dry-run", action="store_true", help=_("only say what would happen"))
     new_year.add_argument(
-        "--leave-unknown",
+        "--move-unknown",
         action="store_true",
-        help=_("leave alone students whose grade has no recorded school year"),
+        help=_(
+            "also move up students whose grade has no recorded school year, taking it as"
+            " last year's (without it they are left alone)"
+        ),
     )
     new_year.add_argument("--yes", action="store_true", help=_("do not ask before moving them up"))
     new_year.set_defaults(func=run_new_year)
@@ -58,7 +61,7 @@ def run_new_year(args: argparse.Namespace) -> int:
         refused = service.refusal(year)
         if refused is not None:
             raise ValidationError(refused, "year")
-        move_unknown = not args.leave_unknown
+        move_unknown = args.move_unknown
         plan = service.preview(year, [h.id for h in hubs], move_unknown=move_unknown)
         print(
             _("Move students up a grade for {year} ({hubs}):").format(
@@ -73,6 +76,13 @@ def run_new_year(args: argparse.Namespace) -> int:
             print(
                 "  "
                 + _("Outside the ensemble's grades: {what}").format(what=plan.outside_text(item))
+            )
+        if plan.unknown_left:
+            print(
+                _(
+                    "If the grades with no recorded school year are last year's, run it again"
+                    " with --move-unknown to move those students up too."
+                )
             )
         if args.dry_run or not plan.changes:
             if not plan.changes:

@@ -10,8 +10,9 @@ alone (counted), archived students too. A student whose grade is already Y's is 
 moved again: this is what keeps two laptops, or one run twice, from moving anybody up
 two grades (the grade and its year travel together, field by field, so a laptop that
 has pulled another's move finds those students already moved). A grade whose year is
-unknown ("", set before grades recorded their year) is taken as last year's, unless the
-person asks to leave those students alone.
+unknown ("", set before grades recorded their year) is left alone unless the person
+says it is last year's: a laptop updated in the middle of a year holds this year's
+grades with no year, and moving them up unasked would put a whole hub a grade ahead.
 
 :meth:`NewYearService.preview` says what would happen and writes nothing;
 :meth:`NewYearService.apply` plans again inside ONE write transaction and writes it
@@ -217,13 +218,15 @@ class NewYearService:
         return None
 
     def preview(
-        self, year: str, hub_ids: Sequence[str], *, move_unknown: bool = True
+        self, year: str, hub_ids: Sequence[str], *, move_unknown: bool = False
     ) -> NewYearPlan:
         """What :meth:`apply` would do; writes nothing."""
         with self.store.read() as s:
             return _plan(s, year, hub_ids, move_unknown)
 
-    def apply(self, year: str, hub_ids: Sequence[str], *, move_unknown: bool = True) -> NewYearPlan:
+    def apply(
+        self, year: str, hub_ids: Sequence[str], *, move_unknown: bool = False
+    ) -> NewYearPlan:
         """Move the students up, in one write transaction through the change writer;
         returns what was done. Refused (:class:`NewYearRefused`) before the year begins."""
         reason = self.refusal(year)

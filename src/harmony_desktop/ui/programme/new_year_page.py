@@ -92,7 +92,7 @@ class NewYearPage(QWidget):
                 "Also move up students whose grade has no recorded &school year (taken as last year's)"
             )
         )
-        self.unknown.setChecked(True)
+        # unticked: a grade with no recorded year may be this year's already
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         hub_label = QLabel(tr("Students &of:"))
