@@ -3282,8 +3282,12 @@ what the table is called (screen readers)</extracomment>
         <translation>Códigos de asis&amp;tencia</translation>
     </message>
     <message>
-        <source>&amp;Import a set-up workbook…</source>
-        <translation>&amp;Importar un libro de configuración…</translation>
+        <source>Import a set-up workbook…</source>
+        <translation>Importar un libro de configuración…</translation>
+    </message>
+    <message>
+        <source>Import a set-up workbook (Ctrl+I)</source>
+        <translation>Importar un libro de configuración (Ctrl+I)</translation>
     </message>
     <message>
         <source>Import a set-up workbook</source>

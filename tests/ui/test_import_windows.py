@@ -136,7 +136,15 @@ def test_the_programme_windows_set_up_import_reads_dates_in_the_order_chosen(
     qtbot.addWidget(programme)
     with qtbot.waitSignal(programme.codes.loaded, timeout=WAIT):
         programme.show()
-    dialog = programme.open_import()
+    programme.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is programme, timeout=WAIT)
+    # Ctrl+I from any page (no Alt+key is free on every page for it)
+    qtbot.keyClick(
+        QApplication.focusWidget() or programme, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: programme.import_dialog is not None, timeout=WAIT)
+    dialog = programme.import_dialog
+    assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "Import a set-up workbook"
     dialog.date_order.choose(MONTH_DAY)  # before a file: nothing to check yet
     with qtbot.waitSignal(dialog.checked, timeout=WAIT) as checked:

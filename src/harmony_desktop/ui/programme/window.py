@@ -94,10 +94,13 @@ class ProgrammeWindow(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         # The set-up from a workbook (Hubs, Staff, Ensembles, Calendar, Terms), as
         # ``setup import`` reads it: the dry run first, then all or nothing.
-        self.import_button = button(
-            tr("&Import a set-up workbook…"), tr("Import a set-up workbook")
-        )
+        # No Alt+key: every letter of its words is some page's already, in English and
+        # in Spanish (tests/ui/test_programme_access.py); Ctrl+I from any page instead.
+        self.import_button = button(tr("Import a set-up workbook…"), tr("Import a set-up workbook"))
+        self.import_button.setToolTip(tr("Import a set-up workbook (Ctrl+I)"))
+        self.import_button.setAccessibleDescription(self.import_button.toolTip())
         self.import_button.clicked.connect(self.open_import)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.import_button.click)
         self.import_dialog: FileImportDialog | None = None
         self._tasks = tasks
         bottom = QHBoxLayout()
