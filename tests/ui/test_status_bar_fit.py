@@ -8,6 +8,7 @@ so "your work is safe" was never seen.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -169,13 +170,20 @@ def test_at_1024_px_every_part_of_the_status_bar_is_whole_and_on_the_bar(
             bar._remind(12)
         elif online is False:
             bar._failed(ServerUnreachable("unreachable", code="unreachable"))
-        qtbot.wait(50)  # laid out
         status_bar = window.statusBar()
 
         whole = [
             window.date_label, bar.online_label, bar.last_label, bar.pending_label,
             bar.review_label, bar.sync_button,
         ]  # fmt: skip
+        # Laid out: a fixed 50 ms was too short on a loaded machine (a pass of the bar's
+        # layout still to come, "Last sync" 107 px wide for 185). A bar that never fits
+        # fails the assertions below after 5 s.
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(
+                lambda: all(w.width() >= w.sizeHint().width() for w in whole if w.isVisible()),
+                timeout=5_000,
+            )
         for widget in whole:
             if not widget.isVisible():
                 continue
