@@ -155,7 +155,8 @@ def run_scenario(
             url,
             log_dir=tmp_path,
             launcher=("-m", "tests.server.server_build", *build),
-            env={"PYTHONPATH": str(ROOT)},
+            # this tree's code first (not whatever tree the environment was installed from)
+            env={"PYTHONPATH": os.pathsep.join(str(ROOT / p) for p in ("", "src", "sync"))},
         )
         for _ in range(processes)
     ]
