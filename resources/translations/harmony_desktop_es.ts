@@ -1369,10 +1369,10 @@
     <message>
         <source>No sessions on this day.
 
-Choose another day with ◀ ▶ or the date above, or add a one-off session with Add session….</source>
+Choose another day with ◀ ▶ or the date above, or add a one-off session with the “Add session…” button.</source>
         <translation>No hay sesiones este día.
 
-Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión única con Agregar sesión….</translation>
+Elija otro día con ◀ ▶ o con la fecha de arriba, o agregue una sesión única con el botón “Agregar sesión…”.</translation>
     </message>
     <message>
         <source>This hub has no ensembles yet, so there is no roll to take. Add an ensemble with its weekly schedule in File ▸ Programme set-up…, then add or import students on the Roster tab and enroll them.</source>

@@ -172,7 +172,7 @@ def test_a_day_off_in_a_set_up_hub_just_has_no_sessions(
     assert not page.sessions.setup_button.isVisible()
     assert page.placeholder.text() == (
         "No sessions on this day.\n\nChoose another day with ◀ ▶ or the date above, or add a "
-        "one-off session with Add session…."
+        "one-off session with the “Add session…” button."
     )
     with qtbot.waitSignal(page.dayLoaded, timeout=20_000):
         page.set_day(TODAY)  # a Monday: back to choosing a session

@@ -1179,5 +1179,5 @@ def placeholder_text(view: DayView) -> str:
         )
     return tr(
         "No sessions on this day.\n\nChoose another day with ◀ ▶ or the date above, or add "
-        "a one-off session with Add session…."
+        "a one-off session with the “Add session…” button."
     )
