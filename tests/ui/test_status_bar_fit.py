@@ -59,7 +59,18 @@ def _offline_window(
     qtbot.waitUntil(
         lambda: window.width() == 1280 and status.message_label.width() > 0, timeout=20_000
     )
-    qtbot.wait(50)  # laid out
+    # laid out: waited for, not a fixed 50 ms (a loaded machine or a parallel worker may
+    # still have a pass of the bar's layout to come); a bar that never fits fails the
+    # test's assertions after 5 s
+    parts = [window.hub_label, window.date_label, status.online_label, status.last_label]
+    with contextlib.suppress(qtbot.TimeoutError):
+        qtbot.waitUntil(
+            lambda: (
+                status.message_label.shown_text() == status.message_label.text()
+                and all(w.width() >= w.sizeHint().width() for w in parts if w.isVisible())
+            ),
+            timeout=5_000,
+        )
     return window
 
 
