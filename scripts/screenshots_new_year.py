@@ -7,7 +7,8 @@ from the repository root; on a netbook's screen ``-screen 0 1024x600x24 … --si
 --suffix netbook``; at 200 % ``QT_SCALE_FACTOR=2 … --suffix 200pct`` (on a 2560x1440
 screen); in Spanish ``--lang es``. A generated demo hub whose grades were recorded last
 year (2025-26) is shown on 14 September 2026: the preview, before anything is written;
-then the question. Writes programme-new-year*.png and programme-new-year-ask*.png.
+then the question; then the Roster tab's reminder that leads there. Writes
+programme-new-year*.png, programme-new-year-ask*.png and roster-next-grade*.png.
 """
 
 from __future__ import annotations
@@ -72,6 +73,18 @@ def main() -> int:
         save(window.new_year.question or window, "programme-new-year-ask.png")
         window.close_dropping_changes()
         tasks.shutdown()
+        # the Roster tab's reminder, which leads there
+        from harmony_desktop.ui.main_window import MainWindow
+
+        main = MainWindow(services, hub.id, today=TODAY, auto_sync=False)
+        main.resize(*size)
+        main.show()
+        wait(1500)
+        main.pages.setCurrentWidget(main.roster)
+        wait(1500)
+        save(main, "roster-next-grade.png")
+        main.shutdown()
+        main.close()
     QApplication.processEvents()
     return 0
 

@@ -244,6 +244,13 @@
 <context>
     <name>RosterPage</name>
     <message numerus="yes">
+        <source>{year} has begun: %n student&apos;s grade is still for an earlier year.</source>
+        <translation>
+            <numerusform>{year} has begun: %n student&apos;s grade is still for an earlier year.</numerusform>
+            <numerusform>{year} has begun: %n students&apos; grades are still for an earlier year.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n student(s)</source>
         <translation>
             <numerusform>%n student</numerusform>

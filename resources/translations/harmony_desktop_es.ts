@@ -4986,7 +4986,7 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <name>RosterPage</name>
     <message>
         <source>Roster</source>
-        <extracomment>the roster was (re)loaded: number of students</extracomment>
+        <extracomment>the roster was (re)loaded: number of students &quot;Move students up a grade…&quot; on the reminder: Programme set-up&apos;s Next grade tab</extracomment>
         <translation>Lista</translation>
     </message>
     <message>
@@ -5094,8 +5094,23 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
         <translation>Lista de estudiantes sin &amp;fotos…</translation>
     </message>
     <message>
+        <source>Move students up a grade…</source>
+        <translation>Pasar a los estudiantes al grado siguiente…</translation>
+    </message>
+    <message>
+        <source>Move students up a grade</source>
+        <translation>Pasar a los estudiantes al grado siguiente</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{year} has begun: %n student&apos;s grade is still for an earlier year.</source>
+        <translation>
+            <numerusform>Empezó {year}: el grado de %n estudiante todavía es de un año anterior.</numerusform>
+            <numerusform>Empezó {year}: el grado de %n estudiantes todavía es de un año anterior.</numerusform>
+        </translation>
     </message>
     <message>
         <source>All ensembles</source>

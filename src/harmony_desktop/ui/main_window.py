@@ -326,7 +326,9 @@ class MainWindow(QMainWindow):
     def _make_roster(self) -> QWidget:
         from harmony_desktop.ui.roster import RosterPage
 
-        return RosterPage(self.services, self.hub_id, self.tasks, today=self._today)
+        page = RosterPage(self.services, self.hub_id, self.tasks, today=self._today)
+        page.newYearRequested.connect(self.open_next_grade)
+        return page
 
     def _make_volunteers(self) -> QWidget:
         from harmony_desktop.ui.volunteers import VolunteersPage
@@ -481,6 +483,11 @@ class MainWindow(QMainWindow):
         self.programme_window.raise_()
         self.programme_window.activateWindow()
         return self.programme_window
+
+    def open_next_grade(self) -> None:
+        """The Roster tab's reminder: Programme set-up on its Next grade tab."""
+        programme = self.open_programme()
+        programme.show_page(programme.new_year)
 
     def go_on_setting_up(self, where: str) -> None:
         """An empty register's button: the ensembles of Programme set-up, or the Roster

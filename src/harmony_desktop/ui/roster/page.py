@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +43,7 @@ from harmony_desktop.printing.language import document_language, in_language
 from harmony_desktop.printing.layout import TableDocument, TablePainter
 from harmony_desktop.services.context import Services
 from harmony_desktop.services.files import saving
+from harmony_desktop.services.new_year import NewYearService
 from harmony_desktop.services.roster import RosterEntry
 from harmony_desktop.ui.language import add_language_choice
 from harmony_desktop.ui.operations import CollectionOp, QueryOp
@@ -58,6 +60,8 @@ class RosterPage(QWidget):
 
     #: the roster was (re)loaded: number of students
     loaded = Signal(int)
+    #: "Move students up a grade…" on the reminder: Programme set-up's Next grade tab
+    newYearRequested = Signal()
 
     def __init__(
         self,
@@ -155,6 +159,24 @@ class RosterPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Roster messages"))
+        # Once a programme year has begun, students whose grade is recorded for an
+        # earlier one are still to move up: said here, where the site lead keeps them.
+        self.new_year_band = QFrame()
+        self.new_year_band.setObjectName("newYearBand")
+        self.new_year_band.setStyleSheet(
+            "QFrame#newYearBand { background: #fff4d6; border: 1px solid #d9a520;"
+            " border-radius: 6px; }"
+        )
+        band = QHBoxLayout(self.new_year_band)
+        band.setContentsMargins(8, 4, 8, 4)
+        self.new_year_label = QLabel()
+        self.new_year_label.setWordWrap(True)
+        self.new_year_button = QPushButton(self.tr("Move students up a grade…"))
+        self.new_year_button.setAccessibleName(self.tr("Move students up a grade"))
+        self.new_year_button.clicked.connect(self.newYearRequested)
+        band.addWidget(self.new_year_label, 1)
+        band.addWidget(self.new_year_button)
+        self.new_year_band.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.search_label)
@@ -173,6 +195,7 @@ class RosterPage(QWidget):
         actions.addWidget(self.print_ensemble)
         actions.addWidget(self.print_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.new_year_band)
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
@@ -206,10 +229,16 @@ class RosterPage(QWidget):
         self._generation += 1
         generation = self._generation
         self.count.setText(self.tr("Loading…"))
+        today = self.today
+
+        def load(s: Services) -> tuple[list[RosterEntry], tuple[str, int]]:
+            waiting = NewYearService(s.store, today=lambda: today).waiting([hub_id])
+            return s.roster.entries(hub_id, include_archived=include_archived), waiting
+
         QueryOp(
             self.tasks,
-            op=lambda s: s.roster.entries(hub_id, include_archived=include_archived),
-            success=lambda entries: self._loaded(entries, generation),
+            op=load,
+            success=lambda loaded: self._loaded(*loaded, generation),
             parent=self,
         ).failure(lambda exc: self._say(str(exc), error=True)).run_in_background()
 
@@ -225,9 +254,21 @@ class RosterPage(QWidget):
         self._select_next = select
         self.tasks.notify(changes, self)
 
-    def _loaded(self, entries: list[RosterEntry], generation: int) -> None:
+    def _loaded(
+        self, entries: list[RosterEntry], waiting: tuple[str, int], generation: int
+    ) -> None:
         if generation != self._generation:
             return  # a newer load is on its way
+        year, students = waiting
+        if students:
+            self.new_year_label.setText(
+                self.tr(
+                    "{year} has begun: %n student's grade is still for an earlier year.",
+                    "",
+                    students,
+                ).format(year=year)
+            )
+        self.new_year_band.setVisible(bool(students))
         self.model.set_entries(entries)
         self._update_count()
         if self._select_after_load:
