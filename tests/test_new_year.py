@@ -295,3 +295,21 @@ def test_a_pulled_student_without_the_grade_year_reads_as_unknown(tmp_path: Path
         with store.read() as s:
             found = {st.legal_first_name: st.grade_year for st in s.exec(select(Student))}
     assert found == {"Nia1": "", "Nia2": "2025-26"}
+
+
+def test_the_roster_reminder_counts_what_moving_up_would_change(services: Services) -> None:
+    """The Roster tab's count is the preview's: Ana, Ben, Gil move up, Cruz finishes
+    school (4); Ivo, inactive in grade 11 two years ago, would be past grade 12 and is
+    left alone, so he is not counted (else the reminder would never go)."""
+    ids = _roster(services)
+    with services.store.write() as w:
+        w.insert(
+            Student(
+                hub_id=ids["hub"], legal_first_name="Ivo", legal_last_name="Ivens",
+                grade="11", grade_year="2024-25", status="inactive",
+            )
+        )  # fmt: skip
+    service = NewYearService(services.store, today=lambda: TODAY)
+    assert service.waiting([ids["hub"]]) == (YEAR, 4)
+    service.apply(YEAR, [ids["hub"]])
+    assert service.waiting([ids["hub"]]) == (YEAR, 0)

@@ -218,27 +218,11 @@ class NewYearService:
         return None
 
     def waiting(self, hub_ids: Sequence[str]) -> tuple[str, int]:
-        """The programme year on now and how many students of ``hub_ids`` have a grade
-        recorded for an earlier year (archived students and grades with no recorded
-        year not counted): the Roster tab's reminder that students are still to move up."""
+        """The programme year on now and how many students of ``hub_ids`` moving up for
+        it would change (the preview's own count: grades with no recorded year not
+        among them): the Roster tab's reminder that students are still to move up."""
         year = self.current_year()
-        with self.store.read() as s:
-            waiting = [
-                st
-                for st in s.exec(
-                    select(Student).where(
-                        live(Student),
-                        col(Student.hub_id).in_(list(hub_ids)),
-                        col(Student.status) != StudentStatus.ARCHIVED.value,
-                        col(Student.grade) != "",
-                        col(Student.grade_year) != "",
-                        col(Student.grade_year) != year,
-                    )
-                ).all()
-                if (_years_between(st.grade_year, year) or 0) > 0
-                and not (st.grade == FINAL_GRADE and st.status != StudentStatus.ACTIVE.value)
-            ]
-        return year, len(waiting)
+        return year, self.preview(year, hub_ids).changes
 
     def preview(
         self, year: str, hub_ids: Sequence[str], *, move_unknown: bool = False
