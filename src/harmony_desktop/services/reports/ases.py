@@ -124,23 +124,23 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
     people = {
         student_id: (student_id, st.name, st.grade) for student_id, st in ctx.students.items()
     }
-    sites: dict[str, str] = {}
+    sites = {hub: ctx.hub_name(hub) for _day, hub in places}
+    site_keys = {hub: sort_key(name) for hub, name in sites.items()}
     rows = by_day.rows
-    for day, hub in sorted(places):
+    # As a day's sign-in sheets read: by date, then site, then student, by name (not by
+    # the ids, which would put a day's students in no order a reader could follow).
+    for day, hub in sorted(places, key=lambda place: (place[0], site_keys[place[1]], place[1])):
         here = places[(day, hub)]
         if not here:
             continue
         text = str(day)[:10]
         date, half = dt.date.fromisoformat(text), _half_key_text(text)
-        site = sites.get(hub)
-        if site is None:
-            site = sites[hub] = ctx.hub_name(hub)
+        site = sites[hub]
         served[(hub, half)] = served.get((hub, half), 0) + len(here)
-        # Student ids are unique within a day and site: the entries never compare.
         rows.extend(
             [date, site, *people.get(student_id, (student_id, "", "")), entry[0], entry[1],
              entry[3] or ""]
-            for student_id, entry in sorted(here.items())
+            for student_id, entry in sorted(here.items(), key=lambda item: ctx.student_key(item[0]))
         )  # fmt: skip
         for student_id in early_release.get((day, hub), ()):
             reason_key = (hub, half, here[student_id][3])
