@@ -177,3 +177,41 @@ def test_grade_12_left_out_is_the_grade_in_the_year(services: Services, register
     assert (rows[("grade", "11")]["active"], rows[("grade", "11")]["retained"]) == (1, 1)
     assert rows[("grade", "12")]["final_grade_left_out"] == 1
     assert report.notes == [WORKED_OUT_NOTE]
+
+
+def test_a_term_asked_for_measures_its_whole_year_and_says_so(
+    services: Services, register: Register
+) -> None:
+    """Retention compares whole programme years: asked for the Fall term of 2025-26
+    (1 Sep – 19 Dec 2025), it measures 2025-26 whole, as it did before, but its scope
+    said "1 Sep 2025 to 19 Dec 2025" over the year's figures. Now the scope names the
+    year measured and a note says why: the same figures as the year (3 active, 2
+    back, Luis in grade 12 left out), 1 Jul 2025 to 30 Jun 2026."""
+    term = services.reports.run(
+        "retention",
+        ReportParams(first=dt.date(2025, 9, 1), last=dt.date(2025, 12, 19),
+                     today=dt.date(2027, 7, 15)),
+    )  # fmt: skip
+    everyone = term.sheet("retention").as_dicts()[0]
+    assert (everyone["active"], everyone["retained"], everyone["final_grade_left_out"]) == (3, 2, 1)
+    assert term.scope == "All hubs (2) · 1 Jul 2025 to 30 Jun 2026"
+    assert term.notes[0] == (
+        "Retention compares whole programme years: the days asked for (1 Sep 2025 to"
+        " 19 Dec 2025) are in 2025-26, so the whole of 2025-26 is measured."
+    )
+    year = services.reports.run(
+        "retention", ReportParams(year="2025-26", today=dt.date(2027, 7, 15))
+    )
+    assert year.scope == term.scope
+    assert not any("whole programme years" in note for note in year.notes)
+    from harmony_desktop.domain import i18n
+
+    i18n.set_language("es")
+    try:
+        spanish = services.reports.run("retention", term.params)
+    finally:
+        i18n.set_language("en")
+    assert spanish.notes[0] == (
+        "La retención compara años del programa completos: los días pedidos (del 1 sep"
+        " 2025 al 19 dic 2025) están en 2025-26, así que se mide todo 2025-26."
+    )

@@ -124,6 +124,20 @@ def run(ctx: ReportContext) -> list[Sheet]:
     """Fill the ``retention`` sheets."""
     retention, waitlist, conversions = sheets()
     year, following = ctx.year, next_label(ctx.year)
+    if (ctx.first, ctx.last) != (ctx.year_first, ctx.year_last):
+        # Retention compares whole years: days asked for (a term, a month) pick their
+        # year, and the scope says the year measured, never days it did not keep to.
+        ctx.notes.append(
+            _(
+                "Retention compares whole programme years: the days asked for ({first} to"
+                " {last}) are in {year}, so the whole of {year} is measured."
+            ).format(
+                first=format_date(ctx.first, SCOPE_DATE),
+                last=format_date(ctx.last, SCOPE_DATE),
+                year=year,
+            )
+        )
+        ctx.first, ctx.last = ctx.year_first, ctx.year_last
     ctx.step(_("Students active this year"), 0, 3)
     this_year = _active(ctx, ctx.year_first, ctx.year_last)
     ctx.step(_("Students active next year"), 1, 3)
