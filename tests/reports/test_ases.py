@@ -66,23 +66,58 @@ def test_by_day_reads_by_date_site_and_name(services: Services, register: Regist
     with services.store.write() as w:
         aardvark = w.insert(Hub(id="ffffffff-ffff-4fff-8fff-fffffffffff0", name="Aardvark Hub"))
         brass = w.insert(Ensemble(hub_id=aardvark.id, name="Brass"))
-        zed = w.insert(Student(id="00000000-0000-4000-8000-000000000001", hub_id=register.north,
-                               legal_first_name="Zoe", legal_last_name="Zimmer", grade="5"))
-        abbott = w.insert(Student(id="ffffffff-ffff-4fff-8fff-ffffffffffff", hub_id=register.north,
-                                  legal_first_name="Aaron", legal_last_name="Abbott", grade="5"))
+        zed = w.insert(
+            Student(
+                id="00000000-0000-4000-8000-000000000001",
+                hub_id=register.north,
+                legal_first_name="Zoe",
+                legal_last_name="Zimmer",
+                grade="5",
+            )
+        )
+        abbott = w.insert(
+            Student(
+                id="ffffffff-ffff-4fff-8fff-ffffffffffff",
+                hub_id=register.north,
+                legal_first_name="Aaron",
+                legal_last_name="Abbott",
+                grade="5",
+            )
+        )
         strings = register.sessions[("Strings", day, "15:00")]
-        brass_session = w.insert(ClassSession(hub_id=aardvark.id, ensemble_id=brass.id, date=day,
-                                              start=dt.time(10), end=dt.time(11), status="held"))
+        brass_session = w.insert(
+            ClassSession(
+                hub_id=aardvark.id,
+                ensemble_id=brass.id,
+                date=day,
+                start=dt.time(10),
+                end=dt.time(11),
+                status="held",
+            )
+        )
         for student, ensemble, hub, session in (
             (zed.id, register.strings, register.north, strings),
             (abbott.id, register.strings, register.north, strings),
             (abbott.id, brass.id, aardvark.id, brass_session.id),
         ):
-            w.insert(Enrollment(hub_id=hub, student_id=student, ensemble_id=ensemble,
-                                status="enrolled", enrolled_on=day))
-            w.insert(AttendanceMark(id=attendance_mark_id(session, student), hub_id=hub,
-                                    session_id=session, student_id=student, code="P"))
-    # fmt: skip
+            w.insert(
+                Enrollment(
+                    hub_id=hub,
+                    student_id=student,
+                    ensemble_id=ensemble,
+                    status="enrolled",
+                    enrolled_on=day,
+                )
+            )
+            w.insert(
+                AttendanceMark(
+                    id=attendance_mark_id(session, student),
+                    hub_id=hub,
+                    session_id=session,
+                    student_id=student,
+                    code="P",
+                )
+            )
     report = services.reports.run("ases", YEAR)
     first_day = [(r["site"], r["student"]) for r in report.sheet("by_day").as_dicts()
                  if r["date"] == day]  # fmt: skip
