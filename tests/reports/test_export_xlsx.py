@@ -206,3 +206,33 @@ def test_csv_hours_columns_foot_by_hub(tmp_path: Path) -> None:
     with (tmp_path / "r-by_hub.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert [(r["hub"], r["hours"]) for r in csv.DictReader(handle)] == [
             ("North", "0.67"), ("South", "0.50")]  # fmt: skip
+
+
+def test_columns_are_as_wide_as_what_their_cells_show(tmp_path: Path) -> None:
+    """A column is as wide as its key or its widest cell as the spreadsheet shows it
+    (plus 2), over every row: a rate of 14/15 shows "93.3%", not its eighteen digits
+    (0.9333333333333333) that made its column 20 wide; hours show two decimals
+    ("1234.57": 7 characters, so the key's 8 wins); a code shows its words ("Regular
+    attendees (days attended)": 33, not "regular_attendees": 17, which cut the words
+    short); and a hub's name on row 300 counts (only the first 200 rows did)."""
+    from harmony_desktop.services.reports.labels import band_measure_label
+
+    rows: list[list[object]] = [["North", "hours", 14 / 15, 1234.5666666666666]] * 299
+    rows = [*rows, ["Highland Park Community Center", "regular_attendees", None, None]]
+    sheet = Sheet(
+        "bands",
+        "Bands",
+        [Column("hub", "Hub"), Column("measure", "Measure", labels=band_measure_label),
+         Column("rate", "Rate", Format.RATE), Column("hours", "Hours", Format.HOURS)],
+        rows,
+    )  # fmt: skip
+    out = write_report(Report("k", "A title", "All hubs", [sheet]), tmp_path / "w.xlsx")
+    ws = load_workbook(out)["Bands"]
+    # XlsxWriter stores a width of n characters as n + 0.71 (its cell padding), and
+    # neighbours of one width as one range (openpyxl keys it by its first column)
+    widths = {
+        "ABCD"[i - 1]: round(dim.width)
+        for dim in ws.column_dimensions.values()
+        for i in range(dim.min, dim.max + 1)
+    }
+    assert widths == {"A": 30 + 2 + 1, "B": 33 + 2 + 1, "C": 8 + 2 + 1, "D": 8 + 2 + 1}

@@ -416,13 +416,36 @@ _NUMBER_FORMATS = {
 }
 
 
+#: The widest a cell of these formats shows: "99.95%" (a rate given more decimals
+#: near 0 % or 100 % is as wide as the header's 8), "2025-09-01", "FALSE".
+_SHOWN_WIDTHS = {Format.RATE: 7, Format.DATE: 10, Format.BIRTH_DATE: 10, Format.BOOL: 5}
+#: The widest a column is made, in characters (a longer text wraps out of sight).
+MOST_WIDTH = 40
+
+
 def _widths(sheet: Sheet) -> list[int]:
-    """Column widths in characters, from the header and the first 200 rows."""
-    widths = [max(len(c.key), 8) for c in sheet.columns]
-    for row in sheet.rows[:200]:
-        for i, value in enumerate(row):
-            widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
-    return [min(width + 2, 40) for width in widths]
+    """Column widths in characters: the header's key or the widest cell as the
+    spreadsheet shows it, over every row (a long hub name far down the sheet is not cut
+    short): a rate as a percentage and hours with two decimals (not the float's
+    eighteen digits), a code as its words ("Regular attendees (days attended)", not
+    ``regular_attendees``)."""
+    widths = []
+    for i, column in enumerate(sheet.columns):
+        width = max(len(column.key), 8)
+        shown = _SHOWN_WIDTHS.get(column.format)
+        values = [row[i] for row in sheet.rows if row[i] is not None and row[i] != ""]
+        if shown is not None:
+            width = max(width, shown if values else 0)
+        elif column.format in (Format.HOURS, Format.DECIMAL):
+            numbers = [v for v in values if isinstance(v, int | float)]
+            if numbers:
+                width = max(width, len(f"{max(numbers, key=abs):.2f}"))
+        elif values:
+            if column.labels is not None:
+                values = [column.word(value) for value in set(values)]
+            width = max(width, max(len(str(value)) for value in values))
+        widths.append(min(width + 2, MOST_WIDTH))
+    return widths
 
 
 def _write_rows(
