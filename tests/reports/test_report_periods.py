@@ -39,6 +39,26 @@ def test_a_year_that_has_not_begun(services: Services, register: Register) -> No
     )
 
 
+@pytest.mark.parametrize("kind", ["ases", "leap", "retention", "hours"])
+def test_a_year_that_has_not_begun_is_refused_by_the_whole_year_kinds_too(
+    services: Services, register: Register, kind: str
+) -> None:
+    """ases, leap and retention cover a whole year, so their period never ended before
+    it began and a year to come ran: a LEAP upload of 2027-28 listed every open
+    enrollment (Ana, Luis, Maya, Diego, Sofia: 5 rows) as registered with 0 days, and
+    retention gave an empty sheet. Now they say the year has not begun, as the others
+    always did."""
+    params = ReportParams(year="2027-28", today=dt.date(2026, 12, 4))
+    with pytest.raises(ValidationError) as raised:
+        services.reports.run(kind, params)
+    assert str(raised.value) == "The programme year 2027-28 has not begun: it starts on 1 Jul 2027."
+    # the current year still runs, whole
+    current = services.reports.run(kind, ReportParams(year="2026-27", today=dt.date(2026, 12, 4)))
+    assert current.scope.endswith(
+        "1 Jul 2026 to " + ("30 Jun 2027" if kind != "hours" else "4 Dec 2026")
+    )
+
+
 def test_retention_before_the_next_year_begins_is_not_measured(
     services: Services, register: Register
 ) -> None:

@@ -133,7 +133,9 @@ class ReportContext:
         last = params.last or (year_last if whole_year else min(year_last, self.today))
         if params.first is None and params.last is not None and params.last < first:
             first = params.last
-        if last < first and params.year and params.first is None and params.last is None:
+        # A year not begun has nothing to report, whole-year kinds included: a LEAP upload
+        # of it would list every open enrollment as registered with 0 days.
+        if params.year and params.first is None and params.last is None and first > self.today:
             raise ValidationError(
                 _("The programme year {year} has not begun: it starts on {first}.").format(
                     year=params.year, first=format_date(first, SCOPE_DATE)
