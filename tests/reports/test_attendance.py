@@ -101,11 +101,43 @@ def test_summaries_by_ensemble_and_hub(services: Services, register: Register) -
     assert strings["chronically_absent"] == 2  # Ana and Maya
     assert strings["hours_attended"] == 32.5  # 12.5 + 14 + 6
     hubs = {r["hub"]: r for r in report.sheet("by_hub").as_dicts()}
-    assert list(hubs) == ["North Hub", "South Hub"]
+    assert list(hubs) == ["North Hub", "South Hub", "All hubs"]
     south = hubs["South Hub"]
     assert (south["sessions_held"], south["students"], south["present"]) == (4, 1, 3)
     assert (hubs["North Hub"]["students"], hubs["North Hub"]["served"]) == (4, 3)
     assert south["chronically_absent"] == 1 and south["hours_attended"] == 4.0
+
+
+def test_by_hub_ends_with_the_programme_counting_each_student_once(
+    services: Services, register: Register
+) -> None:
+    """Over more than one hub, by_hub ends with "All hubs": the figures a funder asks
+    first, with each student once, which no sum of the hubs' rows gives. Sofia (North,
+    never marked) is enrolled in South's Choir too: she is a student of each hub (North
+    4, South 2) and one of the programme's 5 (Ana, Luis, Maya, Sofia, Diego); served 4
+    (all but Sofia). Sessions 10 + 4 = 14; present 17 + 3 = 20; excused 1; unexcused
+    4 + 1 = 5; unrecorded 11 + 4 (Sofia's Choir sessions) = 15; rate 20 / 26;
+    chronically absent Ana (3 of 10), Maya (2 of 5), Diego (1 of 4) = 3; hours 32.5 +
+    4.0 = 36.5. One hub's report has no such row."""
+    from harmony_desktop.store.models import Enrollment
+
+    with services.store.write() as w:
+        w.insert(Enrollment(hub_id=register.south, student_id=register.students["Sofia"],
+                            ensemble_id=register.choir, status="enrolled",
+                            enrolled_on=dt.date(2025, 9, 1)))  # fmt: skip
+    report = services.reports.run("attendance", YEAR)
+    hubs = {r["hub"]: r for r in report.sheet("by_hub").as_dicts()}
+    assert list(hubs) == ["North Hub", "South Hub", "All hubs"]
+    assert (hubs["South Hub"]["students"], hubs["South Hub"]["served"]) == (2, 1)
+    assert hubs["All hubs"] == {
+        "hub": "All hubs", "sessions_held": 14, "students": 5, "served": 4, "present": 20,
+        "excused": 1, "unexcused": 5, "unrecorded": 15, "rate": pytest.approx(20 / 26),
+        "chronically_absent": 3, "hours_attended": 36.5,
+    }  # fmt: skip
+    north = services.reports.run(
+        "attendance", ReportParams(hub_id=register.north, year="2025-26", today=YEAR.today)
+    )
+    assert [r["hub"] for r in north.sheet("by_hub").as_dicts()] == ["North Hub"]
 
 
 def test_the_weekly_chart_gives_each_hub_its_period_rate(
@@ -135,7 +167,7 @@ def test_a_hub_renamed_mid_year_is_one_row_under_its_new_name(
         w.update(w.session.get(Hub, register.north), name="North Hub Annex")
     report = services.reports.run("attendance", YEAR)
     hubs = {r["hub"]: r for r in report.sheet("by_hub").as_dicts()}
-    assert list(hubs) == ["North Hub Annex", "South Hub"]
+    assert list(hubs) == ["North Hub Annex", "South Hub", "All hubs"]
     north = hubs["North Hub Annex"]
     assert (north["sessions_held"], north["students"], north["served"]) == (10, 4, 3)
     assert (north["present"], north["rate"]) == (17, pytest.approx(17 / 22))

@@ -208,6 +208,25 @@ def test_csv_hours_columns_foot_by_hub(tmp_path: Path) -> None:
             ("North", "0.67"), ("South", "0.50")]  # fmt: skip
 
 
+def test_csv_hub_rows_foot_to_their_programme_row(tmp_path: Path) -> None:
+    """A sheet's programme row (``totals``: attendance's "All hubs") is what the hubs'
+    rows foot to, not one more hub: North 10 h 10 s and South 20 h 10 s are 30 h 20 s,
+    30.01 h (30.0056). Footed as a third group the column would add up to 60.01 and its
+    spare hundredth go to the largest remainder, the programme's (0.56 of a hundredth,
+    the hubs' 0.28): 10.00 + 20.00 under a total of 30.01. The hubs foot to 30.01."""
+    import csv
+
+    north, south = (36_010 / 3600, 72_010 / 3600)
+    sheet = Sheet(
+        "by_hub", "Hubs", [Column("hub", "Hub"), Column("hours", "H", Format.HOURS)],
+        [["North", north], ["South", south], ["All hubs", north + south]], totals=1,
+    )  # fmt: skip
+    write_report(Report("k", "T", "S", [sheet]), tmp_path / "r.csv")
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = [(r["hub"], r["hours"]) for r in csv.DictReader(handle)]
+    assert rows == [("North", "10.01"), ("South", "20.00"), ("All hubs", "30.01")]
+
+
 def test_columns_are_as_wide_as_what_their_cells_show(tmp_path: Path) -> None:
     """A column is as wide as its key or its widest cell as the spreadsheet shows it
     (plus 2), over every row: a rate of 14/15 shows "93.3%", not its eighteen digits

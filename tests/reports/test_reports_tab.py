@@ -67,16 +67,17 @@ def test_run_sort_and_export(
     assert [model.index(r, rate).data() for r in range(5)] == [
         "100.0\u00a0%", "75.0\u00a0%", "70.0\u00a0%", "60.0\u00a0%", ""]  # fmt: skip
     page.sheet_box.setCurrentIndex(page.sheet_box.findData("by_hub"))
-    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["North Hub", "South Hub"]
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "North Hub", "South Hub", "All hubs"]  # fmt: skip
     # The count is the sheet's being read, not the first sheet's.
-    assert page.message == "2 rows" and page.visible_columns()[0] == "hub"
+    assert page.message == "3 rows" and page.visible_columns()[0] == "hub"
     monkeypatch.setattr(export, "PROGRESS_ROWS", 1)  # a progress report per row
     for suffix in (".xlsx", ".csv", ".pdf"):
         with qtbot.waitSignal(page.fileWritten, timeout=20_000):
             page.write_file(tmp_path / f"out{suffix}")
         assert (tmp_path / f"out{suffix}").stat().st_size > 0
-        if suffix == ".xlsx":  # the bar counted the rows of every sheet: 5 + 2 + 2
-            assert page.progress.maximum() == 9 and page.progress.format() == "By hub"
+        if suffix == ".xlsx":  # the bar counted the rows of every sheet: 5 + 2 + 3
+            assert page.progress.maximum() == 10 and page.progress.format() == "By hub"
 
 
 def test_one_hub_and_ensemble(qtbot: QtBot, window: MainWindow, qtmodeltester) -> None:

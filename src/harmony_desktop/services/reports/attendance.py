@@ -432,6 +432,12 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
                            [f for e in ensemble_ids for f in groups.get(e, [])])]
         )  # fmt: skip
     by_hub.rows.sort(key=lambda r: sort_key(r[0]))
+    if len(ctx.hub_ids) > 1:
+        # The programme: what a funder asks first. Each student once (served once,
+        # chronically absent on their absences over all their sessions), which no sum
+        # of the hubs' rows gives: a student at two hubs is in both.
+        by_hub.rows.append([_("All hubs"), *_summary_row(sum(sessions.values()), found)])
+        by_hub.totals = 1
     return [sheet, by_ensemble, by_hub]
 
 

@@ -302,8 +302,20 @@ def _footed_columns(sheet: Sheet) -> dict[int, list[int | None]]:
         return {}
     keys = [c.key for c in sheet.columns]
     by = [keys.index(key) for key in TOTAL_GROUPS if key in keys]
-    groups = [tuple(str(row[i] or "") for i in by) for row in sheet.rows] if by else None
-    return {i: footed_hundredths([row[i] for row in sheet.rows], groups) for i in hours}
+    # The rows that total the others (a programme row) are no group of their own: the
+    # others foot to their figure, each rounded on its own as a total is.
+    body, totals = (
+        sheet.rows[: len(sheet.rows) - sheet.totals],
+        sheet.rows[len(sheet.rows) - sheet.totals :],
+    )
+    groups = [tuple(str(row[i] or "") for i in by) for row in body] if by else None
+    return {
+        i: [
+            *footed_hundredths([row[i] for row in body], groups),
+            *(footed_hundredths([row[i]])[0] for row in totals),
+        ]
+        for i in hours
+    }
 
 
 def _in_words(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]]:

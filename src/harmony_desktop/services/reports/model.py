@@ -77,6 +77,9 @@ class Sheet:
     title: str
     columns: list[Column]
     rows: list[list[Any]] = field(default_factory=list)
+    #: how many of the last rows total the others (attendance's "All hubs"): a .csv
+    #: foots the other rows' hours to them, and writes them as their own figure
+    totals: int = 0
 
     def column_index(self, key: str) -> int:
         """The position of the column ``key``."""
