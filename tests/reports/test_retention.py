@@ -215,3 +215,32 @@ def test_a_term_asked_for_measures_its_whole_year_and_says_so(
         "La retención compara años del programa completos: los días pedidos (del 1 sep"
         " 2025 al 19 dic 2025) están en 2025-26, así que se mide todo 2025-26."
     )
+
+
+def test_back_at_another_hub_is_retained_in_the_programme_not_by_the_first_hub_alone(
+    services: Services, register: Register
+) -> None:
+    """docs/REPORTS.md: active again is anywhere in scope. Diego (South's Choir, active
+    in 2025-26) comes back in 2026-27 at North's Strings (present 7 Sep 2026): South's
+    row of the report of every hub counts him retained (1 of 1), South's own report
+    does not (0 of 1): its scope is South. (Documents what the report always did.)"""
+    from harmony_desktop.store.models import AttendanceMark, Enrollment
+    from harmony_desktop.store.replica import attendance_mark_id
+
+    diego, day = register.students["Diego"], dt.date(2026, 9, 7)
+    session = register.sessions[("Strings", day, "15:00")]
+    with services.store.write() as w:
+        w.insert(Enrollment(hub_id=register.north, student_id=diego,
+                            ensemble_id=register.strings, status="enrolled",
+                            enrolled_on=dt.date(2026, 9, 1)))  # fmt: skip
+        w.insert(AttendanceMark(id=attendance_mark_id(session, diego), hub_id=register.north,
+                                session_id=session, student_id=diego, code="P"))  # fmt: skip
+    today = dt.date(2027, 7, 15)
+    every = services.reports.run("retention", ReportParams(year="2025-26", today=today))
+    rows = {(r["breakdown"], r["group"]): r for r in every.sheet("retention").as_dicts()}
+    assert (rows[("hub", "South Hub")]["active"], rows[("hub", "South Hub")]["retained"]) == (1, 1)
+    south = services.reports.run(
+        "retention", ReportParams(hub_id=register.south, year="2025-26", today=today)
+    )
+    rows = {(r["breakdown"], r["group"]): r for r in south.sheet("retention").as_dicts()}
+    assert (rows[("hub", "South Hub")]["active"], rows[("hub", "South Hub")]["retained"]) == (1, 0)
