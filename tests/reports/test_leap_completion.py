@@ -86,3 +86,24 @@ def test_grid(services: Services, register: Register) -> None:
     assert [k for k in keys[4:] if rows["Smith, Diego"][k]] == ["2025-09-06", "2025-09-13"]
     assert next(k for k in keys[4:] if rows["Lopez, Luis"][k]) == "2025-09-15"
     assert sum(rows["Kim, Sofia"][k] for k in keys[4:]) == 0
+
+
+def test_a_session_with_nobody_on_its_roll_is_not_due(
+    services: Services, register: Register
+) -> None:
+    """docs/REPORTS.md: a held session with nobody on its roll that day (Choir on 30 Aug
+    2025, before Diego joined on 1 Sep) has no roll to take: completion still counts
+    Choir's 4 sessions due, while attendance counts the 5 sessions it held. (Documents
+    what the report always did.)"""
+    from harmony_desktop.store.models import ClassSession
+
+    with services.store.write() as w:
+        w.insert(ClassSession(hub_id=register.south, ensemble_id=register.choir,
+                              date=dt.date(2025, 8, 30), start=dt.time(10),
+                              end=dt.time(11, 30), status="held"))  # fmt: skip
+    completion = services.reports.run("completion", YEAR).sheet("completion").as_dicts()
+    [choir] = [r for r in completion if r["ensemble"] == "Choir"]
+    assert (choir["sessions_due"], choir["rolls_taken"]) == (4, 4)
+    attendance = services.reports.run("attendance", YEAR).sheet("by_ensemble").as_dicts()
+    [choir] = [r for r in attendance if r["ensemble"] == "Choir"]
+    assert choir["sessions_held"] == 5
