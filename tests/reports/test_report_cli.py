@@ -92,3 +92,29 @@ def test_a_sheet_named_as_its_report_is_not_titled_twice() -> None:
     sheet = Sheet("s", "Attendance grid", [Column("a", "A")], [["x"]])
     (table,) = printing.report_tables(Report("grid", "Attendance grid", "scope", [sheet]))
     assert table.title == "Attendance grid"
+
+
+def test_help_says_what_each_kind_is_and_which_days_it_covers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A new user's ``report --help`` listed the kinds' names only ("which report") and
+    said nothing of the days a report covers without --year: now each kind has its
+    title and what it holds, and the default days are said."""
+    with pytest.raises(SystemExit) as leaving:
+        main(["report", "--help"])
+    assert leaving.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "retention Retention. Students active in the year who are active again the next" in text
+    assert "hours Hours of provision. Hours offered per ensemble" in text
+    assert all(f" {name} " in text for name in kinds())
+    assert (
+        "With none of them a report covers this programme year to date; ases and leap the"
+        " whole of this year, and retention the whole of the previous year" in text
+    )
+    from harmony_desktop.domain import i18n
+
+    with i18n.using("es"), pytest.raises(SystemExit):
+        main(["report", "--help"])
+    spanish = " ".join(capsys.readouterr().out.split())
+    assert "retention Retención. " in spanish and "Informes:" in spanish
+    assert "Sin ninguno, un informe abarca este año del programa hasta hoy" in spanish

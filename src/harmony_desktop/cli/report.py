@@ -33,7 +33,10 @@ def add_commands(sub: Subcommands, common: argparse.ArgumentParser) -> None:
 def _declare(report: argparse.ArgumentParser) -> None:
     from harmony_desktop.services.reports.registry import kinds
 
-    report.add_argument("kind", choices=list(kinds()), help=_("which report"))
+    report.add_argument("kind", choices=list(kinds()), help=_("which report (listed below)"))
+    # A new user's first question is what each kind is and which days it covers.
+    report.formatter_class = argparse.RawDescriptionHelpFormatter
+    report.epilog = _kinds_help()
     report.add_argument(
         "--hub", default="all", help=_("hub name or id, or all (default: every hub)")
     )
@@ -46,6 +49,33 @@ def _declare(report: argparse.ArgumentParser) -> None:
     )
     report.add_argument("--page-size", default="Letter", choices=["Letter", "A4", "letter", "a4"])
     report.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
+
+
+def _kinds_help() -> str:
+    """The report kinds, each with what it holds, and the days a report covers."""
+    import textwrap
+
+    from harmony_desktop.services.reports.registry import kinds
+
+    lines = [_("Reports:")]
+    for name, kind in kinds().items():
+        lines += textwrap.wrap(
+            f"{kind.title()}. {kind.description()}",
+            width=79,
+            initial_indent=f"  {name:<12}",
+            subsequent_indent=" " * 14,
+        )
+    lines.append("")
+    lines += textwrap.wrap(
+        _(
+            "The days: --year picks a programme year (2025-26); --from and --to narrow it or"
+            " replace it. With none of them a report covers this programme year to date;"
+            " ases and leap the whole of this year, and retention the whole of the previous"
+            " year (it compares a year with the next)."
+        ),
+        width=79,
+    )
+    return "\n".join(lines)
 
 
 def run_report(args: argparse.Namespace) -> int:
