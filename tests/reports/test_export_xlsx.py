@@ -36,6 +36,7 @@ def test_values_keep_their_types(tmp_path: Path) -> None:
             [dt.date(2026, 1, 31), "", None, 1.0, None, None],
         ]),
         tmp_path / "r.xlsx",
+        exported_on=dt.date(2026, 12, 4),
     )  # fmt: skip
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.xlsx"]  # no row files left
@@ -53,7 +54,9 @@ def test_values_keep_their_types(tmp_path: Path) -> None:
     assert ws["A2"].is_date and ws["A2"].number_format == "yyyy-mm-dd"
     assert ws["D2"].number_format == RATE_FORMAT and ws["E2"].number_format == "0.00"
     assert ws["B3"].data_type == "s"  # a text, never a formula
-    assert [r[0].value for r in book["About"].iter_rows()] == ["A title", "All hubs", "A note."]
+    assert [r[0].value for r in book["About"].iter_rows()] == [
+        "A title", "All hubs", "A note.",
+        "Exported Fri 4 Dec 2026 · Harmony Desktop"]  # fmt: skip
 
 
 RATE_FORMAT = "0.0%"
@@ -255,3 +258,19 @@ def test_columns_are_as_wide_as_what_their_cells_show(tmp_path: Path) -> None:
         for i in range(dim.min, dim.max + 1)
     }
     assert widths == {"A": 30 + 2 + 1, "B": 33 + 2 + 1, "C": 8 + 2 + 1, "D": 8 + 2 + 1}
+
+
+def test_the_about_sheet_says_the_day_it_was_exported(tmp_path: Path) -> None:
+    """A funder reading a spreadsheet of the year in progress needs the day its figures
+    are from: the About sheet ends with it, as a printout's every page does, in the
+    export's language ("Exported Fri 4 Dec 2026", "Exportado vie 4 dic 2026")."""
+    from harmony_desktop.domain import i18n
+
+    report = _report([[dt.date(2025, 9, 2), "Lopez, Luis", 12, 0.75, 3.5, True]])
+    out = write_report(report, tmp_path / "r.xlsx", exported_on=dt.date(2026, 12, 4))
+    about = [r[0].value for r in load_workbook(out)["About"].iter_rows()]
+    assert about[-1] == "Exported Fri 4 Dec 2026 · Harmony Desktop"
+    with i18n.using("es"):
+        out = write_report(report, tmp_path / "es.xlsx", exported_on=dt.date(2026, 12, 4))
+    about = [r[0].value for r in load_workbook(out)["Acerca de"].iter_rows()]
+    assert about[-1] == "Exportado vie 4 dic 2026 · Harmony Desktop"

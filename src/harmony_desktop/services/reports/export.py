@@ -211,12 +211,19 @@ def sheet_paths(report: Report, path: Path) -> list[Path]:
     ]
 
 
-def write_report(report: Report, path: Path, *, progress: ProgressCallback = no_progress) -> Path:
+def write_report(
+    report: Report,
+    path: Path,
+    *,
+    progress: ProgressCallback = no_progress,
+    exported_on: dt.date | None = None,
+) -> Path:
     """Write ``report`` to ``path`` (.xlsx, or .csv and one more file per extra sheet);
     returns ``path``. The files are written beside and then moved into place, so a
     failure never leaves half a file under the name asked for. ``progress`` hears
     (sheet title, rows written, rows in all) every few thousand rows; if it raises (the
-    user cancelled), nothing is left behind."""
+    user cancelled), nothing is left behind. The .xlsx's About sheet says the day it
+    was exported (``exported_on``, today by default), as a printout's foot does."""
     suffix = path.suffix.casefold()
     if suffix not in EXPORT_SUFFIXES:
         raise ValidationError(
@@ -228,7 +235,8 @@ def write_report(report: Report, path: Path, *, progress: ProgressCallback = no_
     rows = _RowCounter(report, progress)
     try:
         if suffix == ".xlsx":
-            _atomic([path], lambda partials: _write_xlsx(report, partials[0], rows))
+            day = exported_on or dt.date.today()
+            _atomic([path], lambda partials: _write_xlsx(report, partials[0], rows, day))
         else:
             _atomic(sheet_paths(report, path), lambda partials: _write_csvs(report, partials, rows))
     except OSError as exc:
@@ -333,7 +341,7 @@ def _in_words(sheet: Sheet, rows: list[list[Any]]) -> list[list[Any]]:
     return worded
 
 
-def _write_xlsx(report: Report, path: Path, rows: _RowCounter) -> None:
+def _write_xlsx(report: Report, path: Path, rows: _RowCounter, day: dt.date) -> None:
     """Stream ``report`` into ``path`` with XlsxWriter's constant-memory mode: each row
     goes to disk as it is written (the report is never held twice), and a cell costs a
     few string operations rather than an XML element (openpyxl's writer without lxml
@@ -355,7 +363,7 @@ def _write_xlsx(report: Report, path: Path, rows: _RowCounter) -> None:
     ) as scratch:
         book = xlsxwriter.Workbook(str(path), {**options, "tmpdir": scratch})
         try:
-            _fill_workbook(book, report, rows)
+            _fill_workbook(book, report, rows, day)
         except BaseException:
             # Cancelled or failed: not closed (that would write the whole file); the
             # row files are let go so the folder can be removed.
@@ -367,8 +375,10 @@ def _write_xlsx(report: Report, path: Path, rows: _RowCounter) -> None:
         book.close()
 
 
-def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
-    """Every sheet of ``report``, then the "About" sheet, into ``book``."""
+def _fill_workbook(book: Any, report: Report, rows: _RowCounter, day: dt.date) -> None:
+    """Every sheet of ``report``, then the "About" sheet, into ``book``: the title, the
+    scope, the notes and the day it was exported (the figures of a year in progress
+    are those of that day)."""
     bold = book.add_format({"bold": True})
     styles = {
         fmt: book.add_format({"num_format": number_format})
@@ -387,7 +397,8 @@ def _fill_workbook(book: Any, report: Report, rows: _RowCounter) -> None:
         for start, chunk in rows.chunks(sheet):
             _write_rows(ws, start + 1, _in_words(sheet, chunk), styled, rates)
     about = book.add_worksheet(_unique_title(_("About"), used))
-    for row, line in enumerate((report.title, report.scope, *report.notes)):
+    exported = _("Exported {when} · Harmony Desktop").format(when=format_date(day, DATE_PATTERN))
+    for row, line in enumerate((report.title, report.scope, *report.notes, exported)):
         about.write_string(row, 0, line)
 
 
