@@ -2181,6 +2181,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Asistencia sin tomar</translation>
     </message>
     <message>
+        <source>{grade} for {year}</source>
+        <translation>{grade} del curso {year}</translation>
+    </message>
+    <message>
         <source>{student}, {ensemble} on {date}</source>
         <translation>{student}, {ensemble} el {date}</translation>
     </message>
