@@ -3,7 +3,9 @@
 Run: xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots_roster.py
 (at 200 %: QT_SCALE_FACTOR=2 … --suffix 200pct)
 (or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder with generated data.
-``--lang es``: in Spanish, saved as roster-NAME-es.png.
+``--lang es``: in Spanish, saved as roster-NAME-es.png. On a netbook's screen:
+``-screen 0 1024x600x24 … --suffix netbook``. ``--only NAME …``: save only those shots
+(e.g. ``--only grade-year``: the form of a student whose grade is last year's).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 SUFFIX = ""
+#: the shots to save (empty: all)
+ONLY: set[str] = set()
 
 
 def _settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -34,6 +38,8 @@ def shoot(widget: QWidget, name: str, app: QApplication) -> None:
     """Show, settle, grab and save ``widget`` as docs/screenshots/roster-NAME.png."""
     widget.show()
     _settle(app)
+    if ONLY and name not in ONLY:
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(OUT / f"roster-{name}{SUFFIX}.png"))
     print(OUT / f"roster-{name}{SUFFIX}.png")
@@ -41,11 +47,13 @@ def shoot(widget: QWidget, name: str, app: QApplication) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Build a demo hub, open the page and its dialogs, save a PNG of each."""
-    global SUFFIX
+    global SUFFIX, ONLY
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", default="en", help="the window's language (en, es)")
     parser.add_argument("--suffix", default="", help="added to file names, e.g. 200pct")
+    parser.add_argument("--only", nargs="*", default=[], help="save only these shots")
     args = parser.parse_args(argv)
+    ONLY = set(args.only)
     parts = [args.lang if args.lang != "en" else "", args.suffix]
     SUFFIX = "".join(f"-{part}" for part in parts if part)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -94,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     edit.tabs.setCurrentIndex(3)
     shoot(edit, "enrollment", app)
     edit.reject()
+    # a grade still recorded for last year, after the new year began: said beside it
+    services.roster.update_student(first, grade_year="2025-26")
+    last_year = StudentDialog(services, hub_id, first, page, today=today)
+    shoot(last_year, "grade-year", app)
+    last_year.reject()
     waitlists = page.open_waitlists()
     waitlists.ensemble.setCurrentIndex(0)
     shoot(waitlists, "waitlist", app)

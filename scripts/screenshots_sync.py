@@ -4,7 +4,8 @@ Run: ``xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python -m scripts.screen
 (at 200 %: ``QT_SCALE_FACTOR=2 … -m scripts.screenshots_sync --suffix 200pct``; in
 Spanish: ``… -m scripts.screenshots_sync --lang es``, file names ending in -es)
 (from the repository root, or with ``QT_QPA_PLATFORM=offscreen``). Two laptops ("Park
-laptop 1" and "Park laptop 2" on the server) edit the same student, mark the same child
+laptop 1" and "Park laptop 2" on the server) change the same grade (in June and in
+September: each side shown with its year), edit the same student, mark the same child
 differently and enrol the same child offline, sync through a real ``harmony-sync
 serve``; then the main window of the first laptop is shown with its sync status bar and
 its "Needs review" page, where each value says which laptop wrote it.
@@ -29,6 +30,8 @@ from tests.support.postgres import free_port
 from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, later_millisecond, name_laptops, open_session
 
+from harmony_desktop.services.roster import RosterService
+from harmony_desktop.store.models import Student
 from harmony_desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,8 +103,18 @@ def main() -> int:
         a.enroll([hub.hub_id])
         b.enroll([hub.hub_id])
         name_laptops(server, **{"Park laptop 1": a, "Park laptop 2": b})
+        with a.store.write() as w:  # a grade set before grades recorded their year
+            w.update(w.get(Student, hub.student_ids[2]), grade="7", grade_year="")
         a.sync.sync()
         b.sync.sync()
+        # the same grade changed on both: B in June (grade 6 for 2025-26), A in
+        # September (grade 8 for 2026-27): one item, each grade with its year
+        june, september = dt.date(2026, 6, 9), dt.date(2026, 9, 14)
+        RosterService(b.store, today=lambda: june).update_student(hub.student_ids[2], grade="6")
+        later_millisecond()
+        RosterService(a.store, today=lambda: september).update_student(
+            hub.student_ids[2], grade="8"
+        )
         # offline on both laptops: the same fields edited, the same child marked
         # differently, the same child enrolled (B's edits are the later ones, A's mark)
         a.services.roster.update_student(hub.student_ids[0], school="Lincoln Elementary")

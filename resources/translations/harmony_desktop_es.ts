@@ -2181,6 +2181,10 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
         <translation>Asistencia sin tomar</translation>
     </message>
     <message>
+        <source>{grade} for {year}</source>
+        <translation>{grade} del curso {year}</translation>
+    </message>
+    <message>
         <source>{student}, {ensemble} on {date}</source>
         <translation>{student}, {ensemble} el {date}</translation>
     </message>
@@ -5257,7 +5261,7 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <name>StudentDialog</name>
     <message>
         <source>New student</source>
-        <extracomment>the student was saved (id) &quot;Open that student instead&quot;: the existing student&apos;s id (the form closes unsaved) &quot;Save and enroll…&quot; on a new student&apos;s form: the new student&apos;s id, after ``saved`` (the page opens the student&apos;s form on its Enrollment tab)</extracomment>
+        <extracomment>the student was saved (id) &quot;Open that student instead&quot;: the existing student&apos;s id (the form closes unsaved) &quot;Save and enroll…&quot; on a new student&apos;s form: the new student&apos;s id, after ``saved`` (the page opens the student&apos;s form on its Enrollment tab) the grade as stored and the programme year it is for (&quot;&quot; when not recorded) the programme year holding today: what a grade changed here is saved for</extracomment>
         <translation>Nuevo estudiante</translation>
     </message>
     <message>
@@ -5351,6 +5355,10 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Grade and age note</source>
         <translation>Nota sobre el grado y la edad</translation>
+    </message>
+    <message>
+        <source>The grade&apos;s school year</source>
+        <translation>Curso escolar del grado</translation>
     </message>
     <message>
         <source>Legal &amp;first name *</source>
@@ -5451,6 +5459,34 @@ Lo que esta computadora tiene ahora se guarda a su lado como copia, nunca se bor
     <message>
         <source>Only one contact: add a second one (an emergency contact) so staff can always reach someone.</source>
         <translation>Solo un contacto: agregue otro (un contacto de emergencia) para que el personal siempre pueda comunicarse con alguien.</translation>
+    </message>
+    <message>
+        <source>Grade for {year}</source>
+        <translation>Grado del curso {year}</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s grade ({year}): Programme set-up&apos;s Next grade tab moves students up</source>
+        <translation>Grado del año pasado ({year}): la pestaña Grado siguiente de Configuración del programa pasa a los estudiantes al grado siguiente</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s grade ({year}): see Next grade</source>
+        <translation>Grado del año pasado ({year}): vea Grado siguiente</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s grade ({year})</source>
+        <translation>Grado del año pasado ({year})</translation>
+    </message>
+    <message>
+        <source>Grade for {year}, an earlier year: Programme set-up&apos;s Next grade tab moves students up</source>
+        <translation>Grado de {year}, un año anterior: la pestaña Grado siguiente de Configuración del programa pasa a los estudiantes al grado siguiente</translation>
+    </message>
+    <message>
+        <source>Grade for {year}, an earlier year: see Next grade</source>
+        <translation>Grado de {year}, un año anterior: vea Grado siguiente</translation>
+    </message>
+    <message>
+        <source>Grade for {year}, an earlier year</source>
+        <translation>Grado de {year}, un año anterior</translation>
     </message>
     <message>
         <source>Usually grade {usual} at {age}: check</source>

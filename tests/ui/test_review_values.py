@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from harmony_desktop.domain import i18n
 from harmony_desktop.services.duplicates import DuplicatePair
-from harmony_desktop.services.review import ReviewItem
+from harmony_desktop.services.review import GradeSides, ReviewItem
 from harmony_desktop.store.models import SYNCED_MODELS
 from harmony_desktop.ui.app import install_translator
 from harmony_desktop.ui.sync import review
@@ -104,6 +104,32 @@ def test_dates_and_roles_of_conflicts_are_written_as_the_window_writes_them(
             ("18 Dec 2026", "(empty)"),
             ("Community centre", "Park"),
             ("3:30\u202fPM", "4:00\u202fPM"),  # Qt's narrow space
+        ]
+
+
+def test_a_grade_to_review_is_shown_with_the_year_of_each_side(
+    words: str, qapp: QApplication
+) -> None:
+    """A grade that lost with its year is one row, each side a grade with its year, as
+    keeping it would store it; a year never recorded is not made up."""
+    both = conflict("student", "grade", "8", "6")
+    both.grade = GradeSides(current=("8", "2026-27"), other=("6", "2025-26"))
+    unknown = conflict("student", "grade", "", "5")
+    unknown.grade = GradeSides(current=("", ""), other=("5", ""))
+    model = ReviewModel()
+    model.set_items([both])
+    field = model.data(model.index(0, ReviewModel.COLUMNS.index("field")))
+    if words == "es":
+        assert field == "Grado"
+        assert shown([both, unknown]) == [
+            ("8 del curso 2026-27", "6 del curso 2025-26"),
+            ("(vacío)", "5"),
+        ]
+    else:
+        assert field == "Grade"
+        assert shown([both, unknown]) == [
+            ("8 for 2026-27", "6 for 2025-26"),
+            ("(empty)", "5"),
         ]
 
 

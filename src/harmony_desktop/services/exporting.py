@@ -164,7 +164,8 @@ class ExportService:
         """One row per student, with two guardians and an emergency contact."""
         headers = [
             _("District student id"), _("Last name"), _("First name"), _("Preferred name"),
-            _("Date of birth"), _("Grade"), _("School"), _("Instrument"), _("Level"), _("Status"),
+            _("Date of birth"), _("Grade"), _("School year of grade"), _("School"),
+            _("Instrument"), _("Level"), _("Status"),
             _("Ensembles"), _("Home language"), _("Guardian language"), _("Photo consent"),
             _("May walk home"), _("Allergies"), _("Medical notes"), _("Guardian 1 name"),
             _("Guardian 1 relationship"), _("Guardian 1 phone"), _("Guardian 1 email"),
@@ -181,8 +182,8 @@ class ExportService:
             emergency = others[0] if others else None
             row: list[Any] = [
                 st.district_student_id, st.legal_last_name, st.legal_first_name,
-                st.preferred_name, st.date_of_birth, st.grade, st.school, st.instrument,
-                st.level, st.status, "; ".join(m.ensembles), st.home_language,
+                st.preferred_name, st.date_of_birth, st.grade, st.grade_year, st.school,
+                st.instrument, st.level, st.status, "; ".join(m.ensembles), st.home_language,
                 st.guardian_language, _yes_no(st.photo_consent), _yes_no(st.may_walk_home),
                 st.allergy_notes, st.medical_notes,
             ]  # fmt: skip

@@ -37,6 +37,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from harmony_desktop.domain.calendar import start_year
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
 from harmony_desktop.domain.grades import grade_far_from_age
 from harmony_desktop.domain.i18n import _, ngettext
@@ -156,6 +157,20 @@ STUDENT_FIELDS: dict[str, tuple[str, ...]] = {
         "fecha de nac",
     ),
     "grade": ("grade", "grade level", "gr", "grado", "nivel escolar", "curso"),
+    # the programme year the grade is for ("2025-26"; the roster export's column)
+    "grade_year": (
+        "school year of grade",  # the export's header
+        "curso escolar del grado",  # the Spanish export's header
+        "school year of the grade",
+        "grade year",
+        "grade school year",
+        "programme year of grade",
+        "program year of grade",
+        "year of grade",
+        "curso del grado",
+        "ano del grado",
+        "ano escolar del grado",
+    ),
     "school": ("school", "school name", "escuela", "nombre de la escuela", "colegio"),
     "district_student_id": (
         "district student id",
@@ -343,6 +358,7 @@ def field_label(name: str) -> str:
         "preferred_name": _("Preferred name"),
         "date_of_birth": _("Date of birth"),
         "grade": _("Grade"),
+        "grade_year": _("School year of grade"),
         "school": _("School"),
         "district_student_id": _("District student id"),
         "home_language": _("Home language"),
@@ -661,6 +677,13 @@ def _convert_student_value(target: str, raw: Cell, today: dt.date, dates: DateCo
                 _("Grade must be PK, K or 1 to 12, not {grade!r}.").format(grade=grade), target
             )
         return grade
+    if target == "grade_year":  # "2025-26", else refused with an example
+        label = _text(raw).strip()
+        try:
+            start_year(label)
+        except ValidationError as exc:
+            raise ValidationError(str(exc), target) from exc
+        return label
     if target == "status":
         status = _STATUSES.get(normalise_header(_text(raw)))
         if status is None:
@@ -859,8 +882,11 @@ class ImportService:
             try:
                 fields, row_contacts, ensemble_names = _convert_row(cells, mapping, today, dates)
                 ensemble_ids = places.find(ensemble_names) if places else []
-                if fields.get("grade"):  # an imported grade is this programme year's
-                    fields["grade_year"] = grade_year
+                # an imported grade is for the year the row gives (a file exported
+                # here), else this programme year's; a year with no grade changes nothing
+                year_given = fields.pop("grade_year", "")
+                if fields.get("grade"):
+                    fields["grade_year"] = year_given or grade_year
             except ValidationError as exc:
                 report.rejected.append(Rejection(line, str(exc)))
                 continue

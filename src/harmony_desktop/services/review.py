@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
 from harmony_desktop.domain.i18n import _, format_date
 from harmony_desktop.domain.names import display_name
+from harmony_desktop.services.calendar import Calendar
 from harmony_desktop.services.roll import MarkState, RollService, consistent_state
 from harmony_desktop.store import ChangeWriter, Store, settings
 from harmony_desktop.store.models import (
@@ -48,6 +49,7 @@ from harmony_desktop.store.replica import (
     row_clocks,
     row_values,
     writer_of,
+    written_at,
 )
 from harmony_desktop.store.today import CodeFlags
 
@@ -57,6 +59,8 @@ WHOLE_MARK = "*mark*"
 _MARK_ITEM = "mark:"
 #: The fields of a mark a teacher sets (what keeping one side writes).
 _STATE_FIELDS = frozenset(f.name for f in fields(MarkState))
+#: A student's grade and the programme year it is for: kept together (``_GradeSide``).
+_GRADE_FIELDS = ("grade", "grade_year")
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,16 @@ class MarkSides:
     fields: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class GradeSides:
+    """A student's grade that two laptops changed: each side as a grade with the
+    programme year it is for ("" for no grade, or a year not recorded), as keeping it
+    would store it."""
+
+    current: tuple[str, str]
+    other: tuple[str, str]
+
+
 @dataclass
 class ReviewItem:
     """One entry of "Needs review": a losing value, or a change the server refused."""
@@ -128,6 +142,9 @@ class ReviewItem:
     extra: dict[str, Any] = field(default_factory=dict)
     #: for one child's mark (``field_name`` :data:`WHOLE_MARK`): both whole marks
     mark: MarkSides | None = None
+    #: for a student's grade or its year that lost a merge (one item for both when
+    #: they lost together): each side's grade with its year
+    grade: GradeSides | None = None
     #: the laptop that wrote the value in use (None: unknown, or a refusal)
     current_by: Writer | None = None
     #: the laptop that wrote the other value (or the refused or unapplied change)
@@ -161,10 +178,16 @@ class ReviewService:
         with self.store.read() as s:
             names = settings.read(s, settings.SYNC_DEVICE_NAMES)
             writers = Writers(self.store.device_id, names if isinstance(names, dict) else {})
+            together = _lost_together(records)
             for c in records:
                 group = groups.get(_group_key(c)) if c.table == "attendance_mark" else None
+                if c.id in together.values():
+                    continue  # a grade's year, shown with the grade that lost with it
                 if group is None or c.kind != "conflict":
-                    items.append(_field_item(s, c, writers))
+                    item = _field_item(s, c, writers)
+                    if _is_grade(c):
+                        item.grade = _grade_sides(s, c, records, together.get(c.id))
+                    items.append(item)
                 elif c is group[0]:
                     mark = _mark_item(s, group, writers)
                     items.extend([mark] if mark else [_field_item(s, g, writers) for g in group])
@@ -182,7 +205,13 @@ class ReviewService:
             raise ValidationError(_("Choose which value to keep."))
         with self.store.write() as w:
             if not item_id.startswith(_MARK_ITEM):
-                resolve_conflict(w, item_id, keep)
+                grade = _grade_conflicts(w.session, item_id)
+                if grade is None:
+                    resolve_conflict(w, item_id, keep)
+                    return
+                if keep == "losing":
+                    _restore_other_grade(w, grade)
+                close_conflicts(w.session, [c.id for c in grade], keep)
                 return
             ids = item_id.removeprefix(_MARK_ITEM).split()
             if keep == "losing":
@@ -204,6 +233,112 @@ class ReviewService:
         RollService(self.store).restore_state(
             w, mark.session_id, mark.student_id, _other_side(mark, losing), by=None
         )
+
+
+def _is_grade(c: ConflictRecord) -> bool:
+    """Whether ``c`` is a student's grade, or its year, that lost a merge."""
+    return c.kind == "conflict" and c.table == "student" and c.field_name in _GRADE_FIELDS
+
+
+def _lost_together(records: list[ConflictRecord]) -> dict[str, str]:
+    """The grades whose year lost with them (one write: the same losing clock, both
+    decided or both not): the grade's conflict id -> the year's."""
+    years = {
+        (c.row_id, c.losing_clock, c.resolved_at is None): c.id
+        for c in records
+        if _is_grade(c) and c.field_name == "grade_year"
+    }
+    found: dict[str, str] = {}
+    for c in records:
+        if _is_grade(c) and c.field_name == "grade":
+            year = years.get((c.row_id, c.losing_clock, c.resolved_at is None))
+            if year is not None:
+                found[c.id] = year
+    return found
+
+
+def _grade_sides(
+    s: Session, c: ConflictRecord, records: list[ConflictRecord], year_id: str | None
+) -> GradeSides | None:
+    """Both sides of a student's grade that lost a merge, each with its year (None when
+    the student is gone)."""
+    student = s.get(Student, c.row_id)
+    if student is None:
+        return None
+    losing = {c.field_name: c.losing_value}
+    year = next((r for r in records if r.id == year_id), None)
+    if year is not None:
+        losing["grade_year"] = year.losing_value
+    other = grade_side(s, student, losing, c.losing_clock)
+    return GradeSides(
+        current=(student.grade, student.grade_year),
+        other=(other["grade"], other["grade_year"]),
+    )
+
+
+def _grade_conflicts(s: Session, conflict_id: str) -> list[Conflict] | None:
+    """For a student's grade (or its year) that lost a merge: that conflict and, first or
+    after it, the one of the other field that lost with it (the same write: the same
+    losing clock) if there is one; None for any other conflict, or a decided one."""
+    conflict = s.get(Conflict, conflict_id)
+    if (
+        conflict is None
+        or conflict.resolved_at is not None
+        or conflict.table_name != "student"
+        or conflict.field_name not in _GRADE_FIELDS
+    ):
+        return None
+    other = s.exec(
+        select(Conflict).where(
+            Conflict.table_name == "student",
+            Conflict.row_id == conflict.row_id,
+            col(Conflict.field_name).in_(_GRADE_FIELDS),
+            Conflict.field_name != conflict.field_name,
+            Conflict.losing_clock == conflict.losing_clock,
+            col(Conflict.resolved_at).is_(None),
+        )
+    ).first()
+    return [conflict] if other is None else [conflict, other]
+
+
+def grade_side(
+    s: Session, student: Student, losing: dict[str, Any], losing_clock: str
+) -> dict[str, str]:
+    """The grade and its programme year the other laptop wrote, from the values that
+    lost (``losing``: "grade", "grade_year" or both, written together at
+    ``losing_clock``): a grade keeps its own year, or the student would end up with
+    grade 8 marked for the year of grade 7.
+
+    A field that did not lose is worked out: the value held now when it was written no
+    later than the one that lost (the other laptop held it too); else, for the year, the
+    programme year holding the day the other grade was written (every grade the app
+    writes is for the year holding that day: the form, an import, Next grade), "" with
+    no grade; else, for the grade, the grade held now."""
+    grade = losing.get("grade", student.grade)
+    year = losing.get("grade_year")
+    clocks = row_clocks(student)
+    if "grade" not in losing:
+        return {"grade": str(grade), "grade_year": str(year)}
+    if year is None:
+        held_since = clocks.get("grade_year", "")
+        when = written_at(losing_clock)
+        if not grade:
+            year = ""
+        elif held_since <= losing_clock or when is None:
+            year = student.grade_year
+        else:
+            day = when.astimezone().date()
+            year = Calendar.load(s, day, day).year_for(day).label
+    return {"grade": str(grade), "grade_year": str(year)}
+
+
+def _restore_other_grade(w: ChangeWriter, conflicts: list[Conflict]) -> None:
+    """Write the losing side of a student's grade: the grade with its own year."""
+    student = w.session.get(Student, conflicts[0].row_id)
+    if student is None:
+        raise NotFoundError(_("The record of this conflict no longer exists."))
+    losing = {c.field_name: json.loads(c.losing_value) for c in conflicts}
+    w.update(student, **grade_side(w.session, student, losing, conflicts[0].losing_clock))
 
 
 def _group_key(c: ConflictRecord) -> tuple[str, str, bool]:

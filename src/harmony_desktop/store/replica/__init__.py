@@ -37,6 +37,7 @@ from harmony_desktop.store.replica.clock import (
     Wall,
     wall_clock_ms,
     writer_of,
+    written_at,
 )
 from harmony_desktop.store.replica.clock_reset import ClockReset
 from harmony_desktop.store.replica.conflicts import REJECTED_FIELD, ConflictRecord
@@ -100,6 +101,7 @@ __all__ = [
     "to_wire",
     "wall_clock_ms",
     "writer_of",
+    "written_at",
 ]
 
 #: The stored clocks of a row every database starts with identically (the default

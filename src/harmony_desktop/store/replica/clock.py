@@ -17,6 +17,7 @@ for readings no outbox entry holds: a pulled stamp folded in, stamps of rows not
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 
 from harmony_desktop.store import settings
@@ -44,6 +45,7 @@ __all__ = [
     "save_clock",
     "wall_clock_ms",
     "writer_of",
+    "written_at",
 ]
 
 #: How far the server's wall clock and ours may differ before a sync is refused.
@@ -156,3 +158,11 @@ def writer_of(stamp: str) -> str | None:
     """The device id of the device that wrote a value stamped ``stamp`` (a clock ends
     with it); None when ``stamp`` is no clock (a value never stamped)."""
     return stamp[-16:] if stamp and is_valid(stamp) else None
+
+
+def written_at(stamp: str) -> dt.datetime | None:
+    """When a value stamped ``stamp`` was written, by its writer's clock (UTC); None when
+    ``stamp`` is no clock, or a value every database starts with."""
+    if not stamp or not is_valid(stamp) or stamp == GENESIS:
+        return None
+    return dt.datetime.fromtimestamp(Timestamp.parse(stamp).millis / 1000, dt.UTC)

@@ -155,11 +155,14 @@ def list_conflicts(s: Session, *, include_resolved: bool = False) -> list[Confli
 def unresolved_count(s: Session) -> int:
     """How many items wait on the Needs review page: each conflict and refusal, except
     that the fields of one attendance mark that lost the same sync are one item (the
-    child's whole mark, as the page shows it)."""
+    child's whole mark, as the page shows it), and so are a student's grade and its year
+    that lost together (one write: the same losing clock)."""
     sql = (
         "SELECT count(*) FROM (SELECT 1 FROM conflict WHERE resolved_at IS NULL"
         " GROUP BY CASE WHEN table_name = 'attendance_mark' AND field_name NOT IN (?, ?)"
-        " THEN 'mark ' || row_id || ' ' || detected_at ELSE 'one ' || id END)"
+        " THEN 'mark ' || row_id || ' ' || detected_at"
+        " WHEN table_name = 'student' AND field_name IN ('grade', 'grade_year')"
+        " THEN 'grade ' || row_id || ' ' || losing_clock ELSE 'one ' || id END)"
     )
     return int(s.connection().exec_driver_sql(sql, (REJECTED_FIELD, UNAPPLIED_FIELD)).scalar_one())
 

@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from harmony_desktop.domain.calendar import start_year
 from harmony_desktop.domain.errors import HarmonyError, ValidationError
 from harmony_desktop.domain.grades import grade_far_from_age
 from harmony_desktop.domain.vocab import StudentStatus
@@ -46,6 +47,16 @@ from harmony_desktop.ui.screen_fit import scrolling_dialog
 _ERROR_STYLE = "color: #a40000; font-weight: bold;"
 _WARNING_STYLE = "color: #7a4b00; background: #fff4d6; padding: 4px;"
 _NOTE_STYLE = "color: #7a4b00;"
+
+
+class _YearNote(FittingLabel):
+    """Under the grade, the programme year it is for: asks no more room than its
+    shortest text, so a long note takes the room its column has and never widens the
+    column, squeezing the other column's fields (it shortens instead; the whole note is
+    its tooltip)."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
 
 
 def _two_columns(
@@ -224,6 +235,10 @@ class StudentDialog(QDialog):
         self._duplicates_acknowledged = False
         self._enroll_next = False
         student = self.services.roster.student(student_id) if student_id else None
+        #: the grade as stored and the programme year it is for ("" when not recorded)
+        self._stored_grade = (student.grade, student.grade_year) if student else ("", "")
+        #: the programme year holding today: what a grade changed here is saved for
+        self._year_now = services.calendar.programme_year_for(self.today).label
         contacts = self.services.roster.contacts(student_id) if student_id else []
         self._original_contacts = {c.id: c for c in contacts}
         self.setWindowTitle(
@@ -356,6 +371,10 @@ class StudentDialog(QDialog):
         grade_layout.setContentsMargins(0, 0, 0, 0)
         grade_layout.addWidget(self.grade)
         grade_layout.addWidget(self.grade_note, 1)
+        # Under the grade, the programme year it is for (the left column has a row
+        # fewer than the right one: this row costs the form no height).
+        self.grade_year_note = _YearNote()
+        self.grade_year_note.setAccessibleName(self.tr("The grade's school year"))
         grade_row.setFocusProxy(self.grade)
         self.school = QLineEdit(st.school if st else "")
         self.district_id = QLineEdit(st.district_student_id if st else "")
@@ -378,6 +397,7 @@ class StudentDialog(QDialog):
             (self.tr("Preferred &name"), self.preferred_name),
             (self.tr("Date of &birth"), birth_row),
             (self.tr("G&rade"), grade_row),
+            ("", self.grade_year_note),
             (self.tr("Stat&us"), self.status),
         ]
         right: list[tuple[str, QWidget]] = [
@@ -613,9 +633,54 @@ class StudentDialog(QDialog):
         self._saveable(True)
         return True
 
+    def grade_year_shown(self) -> str:
+        """The programme year the grade in the form is for: the stored one while the
+        grade is as stored ("" when not recorded), this year's once it is changed (what
+        saving records), "" for no grade."""
+        grade = self.grade.currentData() or ""
+        if not grade:
+            return ""
+        stored_grade, stored_year = self._stored_grade
+        return stored_year if grade == stored_grade else self._year_now
+
+    def _year_texts(self) -> tuple[list[str], bool]:
+        """What under the grade says of its year, longest first, and whether the year is
+        an earlier one: "Grade for 2026-27"; an earlier year's grade said to be one, with
+        where moving students up is; nothing for no grade or a year not recorded
+        (nothing to say that is sure)."""
+        year = self.grade_year_shown()
+        if not year:
+            return [], False
+        try:
+            behind = start_year(self._year_now) - start_year(year)
+        except ValidationError:
+            behind = 0
+        if behind <= 0:
+            return [self.tr("Grade for {year}").format(year=year), year], False
+        if behind == 1:
+            return [
+                self.tr(
+                    "Last year's grade ({year}): Programme set-up's Next grade tab moves "
+                    "students up"
+                ).format(year=year),
+                self.tr("Last year's grade ({year}): see Next grade").format(year=year),
+                self.tr("Last year's grade ({year})").format(year=year),
+                year,  # where there is no more room: in the note's colour, its tooltip says
+            ], True
+        return [
+            self.tr(
+                "Grade for {year}, an earlier year: Programme set-up's Next grade tab moves "
+                "students up"
+            ).format(year=year),
+            self.tr("Grade for {year}, an earlier year: see Next grade").format(year=year),
+            self.tr("Grade for {year}, an earlier year").format(year=year),
+            year,
+        ], True
+
     def _note_grade(self) -> None:
         """Beside the grade: a note when it is far from the age the date of birth gives
-        (children are held back and skip grades: the form saves all the same)."""
+        (children are held back and skip grades: the form saves all the same); under it,
+        the programme year it is for."""
         fields = self.student_fields()
         far = grade_far_from_age(fields["grade"], fields["date_of_birth"], self.today)
         if far is None:
@@ -628,7 +693,11 @@ class StudentDialog(QDialog):
                 ),
                 self.tr("Usually grade {usual}").format(usual=far.usual),
             )
-        self.grade.setAccessibleDescription(self.grade_note.full_text())
+        years, earlier = self._year_texts()
+        self.grade_year_note.set_texts(*years)
+        self.grade_year_note.setStyleSheet(_NOTE_STYLE if earlier else "")
+        said = [self.grade_year_note.full_text(), self.grade_note.full_text()]
+        self.grade.setAccessibleDescription(" ".join(t for t in said if t))
 
     def _saveable(self, saveable: bool) -> None:
         """Enable or disable Save (and Save and enroll…) as the form is valid or not."""

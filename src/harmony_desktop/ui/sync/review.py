@@ -454,6 +454,15 @@ def show_field_value(name: str, value: Any, table: str = "") -> str:
     return show_value(value)
 
 
+def grade_text(side: tuple[str, str]) -> str:
+    """One side of a student's grade with the programme year it is for: "6 for
+    2025-26"; the grade alone when its year was never recorded; "(empty)" for none."""
+    grade, year = side
+    if not grade:
+        return show_value(grade)
+    return tr("{grade} for {year}").format(grade=grade, year=year) if year else grade
+
+
 def mark_record(sides: MarkSides, fallback: str) -> str:
     """Whose mark in which session: "Ana Garcia, Beginning Strings on Mon 14 Sep 2026"."""
     if sides.date is None:
@@ -621,6 +630,14 @@ class ReviewModel(QAbstractTableModel):
                 "field": tr("Attendance mark"),
                 "current": mark_text(item.mark, item.mark.current),
                 "other": mark_text(item.mark, item.mark.other),
+                "when": show_when(item.detected_at),
+            }[column]
+        if item.grade is not None:  # a grade and its year, kept together
+            return {
+                "what": item.what,
+                "field": field_label("grade", item.table),
+                "current": grade_text(item.grade.current),
+                "other": grade_text(item.grade.other),
                 "when": show_when(item.detected_at),
             }[column]
         return {
