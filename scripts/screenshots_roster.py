@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     edit.tabs.setCurrentIndex(3)
     shoot(edit, "enrollment", app)
     edit.reject()
-    # a grade still recorded for last year, after the new year began: said beside it
+    # a grade still recorded for last year, after the new year began: said under it
     services.roster.update_student(first, grade_year="2025-26")
     last_year = StudentDialog(services, hub_id, first, page, today=today)
     shoot(last_year, "grade-year", app)

@@ -135,7 +135,7 @@ def test_a_grade_far_from_the_age_is_a_note_and_the_form_saves(
     dialog = new_student(qtbot, services, hub)
     type_date(qtbot, dialog, "2013-05-10")  # 13 on 1 September 2026
     dialog.grade.setCurrentIndex(dialog.grade.findData("PK"))
-    # beside the grade: as much of it as fits ("Usually grade 8 at 13: check"), the
+    # under the grade: as much of it as fits ("Usually grade 8 at 13: check"), the
     # whole sentence in its tooltip
     assert dialog.grade_note.toolTip() == (
         "Grade PK for a child of 13 on 1 September 2026 (usually grade 8): check the grade "

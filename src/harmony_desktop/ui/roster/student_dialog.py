@@ -49,11 +49,11 @@ _WARNING_STYLE = "color: #7a4b00; background: #fff4d6; padding: 4px;"
 _NOTE_STYLE = "color: #7a4b00;"
 
 
-class _YearNote(FittingLabel):
-    """Under the grade, the programme year it is for: asks no more room than its
-    shortest text, so a long note takes the room its column has and never widens the
-    column, squeezing the other column's fields (it shortens instead; the whole note is
-    its tooltip)."""
+class _NoteLine(FittingLabel):
+    """A line of its own under the grade (the programme year it is for; a grade far
+    from the age): asks no more room than its shortest text, so a long note takes the
+    room its column has and never widens the column, squeezing the other column's
+    fields (it shortens instead; the whole note is its tooltip)."""
 
     def sizeHint(self) -> QSize:
         return self.minimumSizeHint()
@@ -362,20 +362,31 @@ class StudentDialog(QDialog):
         for g in GRADES:
             self.grade.addItem(g, g)
         self.grade.setCurrentIndex(max(0, self.grade.findData(st.grade if st else "")))
-        # A grade far from the age is said beside the grade, never refused.
-        self.grade_note = FittingLabel()
-        self.grade_note.setStyleSheet(_NOTE_STYLE)
-        self.grade_note.setAccessibleName(self.tr("Grade and age note"))
         grade_row = QWidget()
         grade_layout = QHBoxLayout(grade_row)
         grade_layout.setContentsMargins(0, 0, 0, 0)
         grade_layout.addWidget(self.grade)
-        grade_layout.addWidget(self.grade_note, 1)
-        # Under the grade, the programme year it is for (the left column has a row
-        # fewer than the right one: this row costs the form no height).
-        self.grade_year_note = _YearNote()
-        self.grade_year_note.setAccessibleName(self.tr("The grade's school year"))
+        grade_layout.addStretch(1)
         grade_row.setFocusProxy(self.grade)
+        # Under the grade, each on a line of its own as wide as the column: the
+        # programme year it is for, and a grade far from the age (never refused; its
+        # line is there only while there is one). Beside the grade, a note had the room
+        # the grade leaves, and took the rest from the right column's fields: at 200 %
+        # in Spanish it squeezed School to 30 px. The left column's lines under the
+        # grade are lower than the right column's fields, and close together (one row
+        # of the form): the two lines cost the form no height, even at 200 %.
+        self.grade_year_note = _NoteLine()
+        self.grade_year_note.setAccessibleName(self.tr("The grade's school year"))
+        self.grade_note = _NoteLine()
+        self.grade_note.setStyleSheet(_NOTE_STYLE)
+        self.grade_note.setAccessibleName(self.tr("Grade and age note"))
+        self.grade_note.hide()
+        under_grade = QWidget()
+        under_layout = QVBoxLayout(under_grade)
+        under_layout.setContentsMargins(0, 0, 0, 0)
+        under_layout.setSpacing(0)
+        under_layout.addWidget(self.grade_year_note)
+        under_layout.addWidget(self.grade_note)
         self.school = QLineEdit(st.school if st else "")
         self.district_id = QLineEdit(st.district_student_id if st else "")
         self.statewide_id = QLineEdit(st.statewide_student_id if st else "")
@@ -397,7 +408,7 @@ class StudentDialog(QDialog):
             (self.tr("Preferred &name"), self.preferred_name),
             (self.tr("Date of &birth"), birth_row),
             (self.tr("G&rade"), grade_row),
-            ("", self.grade_year_note),
+            ("", under_grade),
             (self.tr("Stat&us"), self.status),
         ]
         right: list[tuple[str, QWidget]] = [
@@ -678,9 +689,9 @@ class StudentDialog(QDialog):
         ], True
 
     def _note_grade(self) -> None:
-        """Beside the grade: a note when it is far from the age the date of birth gives
-        (children are held back and skip grades: the form saves all the same); under it,
-        the programme year it is for."""
+        """Under the grade: the programme year it is for, and a note when it is far
+        from the age the date of birth gives (children are held back and skip grades:
+        the form saves all the same)."""
         fields = self.student_fields()
         far = grade_far_from_age(fields["grade"], fields["date_of_birth"], self.today)
         if far is None:
@@ -693,8 +704,10 @@ class StudentDialog(QDialog):
                 ),
                 self.tr("Usually grade {usual}").format(usual=far.usual),
             )
+        self.grade_note.setVisible(far is not None)
         years, earlier = self._year_texts()
         self.grade_year_note.set_texts(*years)
+        self.grade_year_note.setVisible(bool(years))  # no blank line above the age note
         self.grade_year_note.setStyleSheet(_NOTE_STYLE if earlier else "")
         said = [self.grade_year_note.full_text(), self.grade_note.full_text()]
         self.grade.setAccessibleDescription(" ".join(t for t in said if t))
