@@ -120,3 +120,22 @@ def test_no_age_note_no_line(qtbot: QtBot, services: Services, hub: HubFixture) 
         "Grade for 2026-27 Grade 7 for a child of 6 on 1 September 2026 (usually grade 1): "
         "check the grade or the date of birth."
     )
+
+
+def test_nothing_to_say_under_the_grade_no_blank_line(
+    qtbot: QtBot, services: Services, hub: HubFixture
+) -> None:
+    """A new student (no grade): Status follows the grade with no empty line between."""
+    dialog = StudentDialog(services, hub.hub_id, None, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.status.height() > 0, timeout=20_000)
+    qtbot.wait(50)
+
+    def top(widget: QWidget) -> int:
+        return widget.mapTo(dialog, QPoint(0, 0)).y()
+
+    gap = top(dialog.status) - top(dialog.grade) - dialog.grade.height()
+    between_names = top(dialog.last_name) - top(dialog.first_name) - dialog.first_name.height()
+    assert gap == between_names  # the form's spacing, no line
+    assert not dialog.grade_year_note.isVisible() and not dialog.grade_note.isVisible()

@@ -61,14 +61,16 @@ class _NoteLine(FittingLabel):
 
 def _two_columns(
     page: QWidget, left: list[tuple[str, QWidget]], right: list[tuple[str, QWidget]]
-) -> None:
+) -> list[QFormLayout]:
     """Lay ``page`` out as two forms side by side; each label is its field's buddy (its
     Alt key, after the ``&``, goes to the field) and names it for screen readers. Fields
     are added left column first, so Tab goes down the left column and then down the
-    right one."""
+    right one. Returns the two forms, left and right."""
     columns = QHBoxLayout(page)
+    forms: list[QFormLayout] = []
     for rows in (left, right):
         form = QFormLayout()
+        forms.append(form)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, widget in rows:
             form.addRow(label, widget)  # a QLabel whose buddy is ``widget``
@@ -85,6 +87,7 @@ def _two_columns(
         column.addStretch(1)
         columns.addLayout(column, 1)
     columns.insertSpacing(1, 12)
+    return forms
 
 
 class ContactEditor(QGroupBox):
@@ -381,7 +384,7 @@ class StudentDialog(QDialog):
         self.grade_note.setStyleSheet(_NOTE_STYLE)
         self.grade_note.setAccessibleName(self.tr("Grade and age note"))
         self.grade_note.hide()
-        under_grade = QWidget()
+        self._under_grade = under_grade = QWidget()
         under_layout = QVBoxLayout(under_grade)
         under_layout.setContentsMargins(0, 0, 0, 0)
         under_layout.setSpacing(0)
@@ -420,7 +423,8 @@ class StudentDialog(QDialog):
             (self.tr("&Instrument"), self.instrument),
             (self.tr("Le&vel"), self.level),
         ]
-        _two_columns(page, left, right)
+        self._profile_left = _two_columns(page, left, right)[0]
+        self._profile_left.setRowVisible(under_grade, False)  # until there is a note
         self._field_widgets: dict[str, QWidget] = {
             "legal_first_name": self.first_name,
             "legal_last_name": self.last_name,
@@ -708,6 +712,8 @@ class StudentDialog(QDialog):
         years, earlier = self._year_texts()
         self.grade_year_note.set_texts(*years)
         self.grade_year_note.setVisible(bool(years))  # no blank line above the age note
+        # nothing to say: no row (nor its spacing) between the grade and the status
+        self._profile_left.setRowVisible(self._under_grade, bool(years) or far is not None)
         self.grade_year_note.setStyleSheet(_NOTE_STYLE if earlier else "")
         said = [self.grade_year_note.full_text(), self.grade_note.full_text()]
         self.grade.setAccessibleDescription(" ".join(t for t in said if t))
