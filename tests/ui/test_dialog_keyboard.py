@@ -20,7 +20,7 @@ from harmony_desktop.ui.main_window import MainWindow
 from harmony_desktop.ui.register.dialogs import ArrivalDialog, NoteDialog
 from harmony_desktop.ui.roster.student_dialog import StudentDialog
 from tests.factories import HubFixture
-from tests.support.access import clashes, reachable
+from tests.support.access import clashes, misplaced, reachable
 from tests.ui.conftest import TODAY
 
 
@@ -155,6 +155,76 @@ def test_escape_leaves_the_student_form_unsaved(
     press(qtbot, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
     assert len(services.roster.entries(hub.hub_id)) == before
+
+
+def seen_in_order(buttons: list[QWidget]) -> list[QWidget]:
+    """``buttons`` left to right, as they are seen."""
+    return sorted(buttons, key=lambda b: b.mapToGlobal(b.rect().topLeft()).x())
+
+
+def test_tab_goes_down_the_left_column_then_the_right_then_the_buttons_as_seen(
+    qtbot: QtBot, win: MainWindow, services: Services, hub: HubFixture, language: str
+) -> None:
+    """Both notes under the grade (last year's grade, far from the age) take no stop;
+    after the right column, Save then Cancel, as they are seen (Cancel came first)."""
+    student_id = hub.student_ids[0]
+    services.roster.update_student(
+        student_id, grade="7", grade_year="2025-26", date_of_birth=dt.date(2020, 5, 10)
+    )
+    roster = win.roster
+    qtbot.waitUntil(lambda: roster.select_student(student_id), timeout=20_000)
+    dialog = roster.edit_selected()
+    assert isinstance(dialog, StudentDialog)
+    active(qtbot, dialog)
+    assert dialog.grade_note.isVisible() and dialog.grade_year_note.isVisible()
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    assert seen_in_order([cancel, dialog.save_button]) == [dialog.save_button, cancel]
+    left = [dialog.first_name, dialog.last_name, dialog.preferred_name, dialog.date_of_birth,
+            dialog.grade, dialog.status]  # fmt: skip
+    right = [dialog.school, dialog.district_id, dialog.statewide_id, dialog.home_language,
+             dialog.guardian_language, dialog.instrument, dialog.level]  # fmt: skip
+    expected = [*left, *right, dialog.save_button, cancel]
+    assert tab_order(dialog.first_name, len(expected)) == expected
+    dialog.level.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # the keys themselves, past the last field
+    assert focus() is dialog.save_button
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focus() is cancel
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focus() is dialog.save_button
+    # the Health and permissions tab: its left column, its right one, the buttons
+    alt(qtbot, "h" if language == "en_US" else "y")
+    assert dialog.tabs.currentIndex() == 2
+    health = [dialog.allergy_notes, dialog.medical_notes, dialog.photo_consent,
+              dialog.may_walk_home, dialog.notes, dialog.save_button, cancel]  # fmt: skip
+    assert tab_order(dialog.allergy_notes, len(health)) == health
+    # every Alt key on each tab its own, landing where its label says
+    problems: list[str] = []
+    for index in range(dialog.tabs.count()):
+
+        def show(i: int = index) -> None:
+            dialog.tabs.setCurrentIndex(i)
+
+        show()
+        problems += clashes(reachable(dialog), f"tab {index}")
+        problems += misplaced(qtbot, dialog, f"tab {index}", show)
+    assert problems == []
+    dialog.reject()
+
+
+def test_a_new_students_buttons_are_tabbed_as_seen(
+    qtbot: QtBot, win: MainWindow, language: str
+) -> None:
+    dialog = win.roster.new_student()
+    active(qtbot, dialog)
+    type_text(qtbot, "Ivo")
+    qtbot.keyClicks(dialog.last_name, "Tester")
+    assert dialog.save_enroll_button is not None and dialog.save_enroll_button.isEnabled()
+    cancel = dialog.buttons.button(dialog.buttons.StandardButton.Cancel)
+    buttons = [dialog.save_button, dialog.save_enroll_button, cancel]
+    assert seen_in_order(buttons) == buttons
+    assert tab_order(dialog.level, 4) == [dialog.level, *buttons]
+    dialog.reject()
 
 
 def test_save_and_enroll_opens_the_new_students_enrollment_tab(

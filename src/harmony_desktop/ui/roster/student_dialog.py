@@ -318,6 +318,15 @@ class StudentDialog(QDialog):
         last.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
         below.addLayout(last)
         scrolling_dialog(self, self.tabs, footer)
+        # Tab reaches the buttons in the order they are seen (Save, Save and enroll…,
+        # Cancel, as the style lays them out), after the "Open that student instead"
+        # above them: the order they were made in put Cancel first.
+        row = self.buttons.layout()
+        items = [row.itemAt(i) for i in range(row.count())] if row is not None else []
+        shown = [item.widget() for item in items if item is not None]
+        chain = [self.open_existing_button, *(b for b in shown if isinstance(b, QPushButton))]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.validate()
         # Enter saves (Save is the default button), Escape cancels; typing starts at the
         # first name.
