@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from harmony_desktop.services.context import Services
@@ -91,6 +91,16 @@ def test_the_age_note_takes_no_room_from_the_fields(
         for name in ("first_name", "last_name", "preferred_name", "status"):
             field: QWidget = getattr(dialog, name)
             assert field.width() == getattr(plain, name).width() >= 140
+        # the date of birth shows the whole date typed ("2020-05-10": "020-05-10" was
+        # left of it at 200 % in Spanish), and the reading beside it says as much as
+        # fits: the day and month at least
+        birth = dialog.date_of_birth
+        frame = birth.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        room = birth.width() - 2 * frame - 4  # the frame, 2 px margins
+        assert birth.fontMetrics().horizontalAdvance(birth.text()) <= room
+        read = dialog.date_read
+        assert "10" in read.text()
+        assert read.fontMetrics().horizontalAdvance(read.text()) <= read.contentsRect().width()
         # the grade itself shows its whole choice ("7"), beside nothing
         assert dialog.grade.width() == plain.grade.width()
         # under the grade, not beside it

@@ -504,8 +504,9 @@ class FittingLabel(QLabel):
 
 class DateReading(FittingLabel):
     """Beside a :class:`DateField`: the date it reads, in words ("Read as June 5, 2014";
-    "Jun 5, 2014" where there is less room), or nothing while it is empty or no date
-    (the form's message says why)."""
+    "Jun 5, 2014" where there is less room, "Jun 5" where there is least: the year is
+    in the field beside it), or nothing while it is empty or no date (the form's
+    message says why)."""
 
     def __init__(self, field: DateField, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -520,10 +521,19 @@ class DateReading(FittingLabel):
             self.set_texts()
         else:
             medium = QLocale().toString(QDate(day.year, day.month, day.day), _medium_pattern())
+            day_month = QLocale().toString(QDate(day.year, day.month, day.day), _day_month())
             self.set_texts(
-                tr("Read as {date}").format(date=date_words(day)), date_words(day), medium
+                tr("Read as {date}").format(date=date_words(day)),
+                date_words(day),
+                medium,
+                day_month,
             )
         self.field.setAccessibleDescription(self.full_text())
+
+
+def _day_month() -> str:
+    """The medium pattern without its year: "MMM d", "d MMM"."""
+    return re.sub(r"[\s,]*y+[\s,]*", " ", _medium_pattern()).strip(" ,")
 
 
 def _medium_pattern() -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -361,6 +362,12 @@ class StudentDialog(QDialog):
             st.date_of_birth.isoformat() if st and st.date_of_birth else "", today=self.today
         )
         self.date_read = DateReading(self.date_of_birth)
+        # Never narrower than a date typed whole: the reading beside it shortens first
+        # (to "10 may" at 200 % in Spanish, where "2012-05-10" once showed "012-05-10").
+        frame = self.date_of_birth.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        digits = self.date_of_birth.fontMetrics()
+        typed = max(digits.horizontalAdvance(t) for t in ("0000-00-00", "00/00/0000"))
+        self.date_of_birth.setMinimumWidth(typed + 2 * frame + 6)  # 2 px margins, the cursor
         # The date as read sits beside the field: a row more would make the profile
         # scroll on a 1280×720 screen at 200 %.
         birth_row = QWidget()
