@@ -5,7 +5,8 @@ Run: xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/screenshots
 (or with QT_QPA_PLATFORM=offscreen). Uses a throwaway data folder with generated data.
 ``--lang es``: in Spanish, saved as roster-NAME-es.png. On a netbook's screen:
 ``-screen 0 1024x600x24 … --suffix netbook``. ``--only NAME …``: save only those shots
-(e.g. ``--only grade-year``: the form of a student whose grade is last year's).
+(e.g. ``--only grade-year``: the form of a student whose grade is last year's;
+``grade-age``: the same with a date of birth far from the grade, both notes under it).
 """
 
 from __future__ import annotations
@@ -106,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     services.roster.update_student(first, grade_year="2025-26")
     last_year = StudentDialog(services, hub_id, first, page, today=today)
     shoot(last_year, "grade-year", app)
+    # … and a date of birth far from that grade: the age note under the year
+    grade = services.roster.student(first).grade
+    age = 6 if grade not in ("PK", "K", "1", "2", "3") else 13  # usually grade 1, or 8
+    last_year.date_of_birth.setText(dt.date(today.year - age - 1, 5, 10).isoformat())
+    shoot(last_year, "grade-age", app)
     last_year.reject()
     waitlists = page.open_waitlists()
     waitlists.ensemble.setCurrentIndex(0)
