@@ -19,7 +19,7 @@ from typing import Any, cast
 from sqlmodel import Session
 
 from harmony_desktop.domain.errors import ValidationError
-from harmony_desktop.domain.i18n import _, format_date, pgettext
+from harmony_desktop.domain.i18n import _, format_date
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.services.reports.calendar import Calendar
 from harmony_desktop.services.reports.filename import file_stem, period_words
@@ -176,13 +176,14 @@ class ReportContext:
         if self.ensemble_id is not None:
             places = [self.ensembles[self.ensemble_id].name, self.hub_names[self.hub_ids[0]]]
         elif self.all_hubs:
-            places = [pgettext("file name", "all hubs")]
+            places = [_("all hubs")]
         else:
             places = [self.hub_names[self.hub_ids[0]]]
         period = period_words(
             self.first, self.last, self.year, self.year_first, self.year_last,
-            # TRANSLATORS: between two days in a report's file name, "2025-09-01-to-2025-12-19"
-            to=pgettext("file name", "to"),
+            # TRANSLATORS: two days in a report's file name, "2025-09-01-to-2025-12-19":
+            # words in lowercase ASCII, hyphens for spaces
+            between=_("{first}-to-{last}"),
         )  # fmt: skip
         return file_stem(word, places, period)
 

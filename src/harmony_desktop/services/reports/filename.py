@@ -31,13 +31,17 @@ def slug(text: str, limit: int = 0) -> str:
 
 def period_words(
     first: dt.date, last: dt.date, year: str, year_first: dt.date, year_last: dt.date,
-    to: str,
+    between: str = "{first}-to-{last}",
 ) -> str:  # fmt: skip
     """The period: the year's label when it is the whole programme year ("2025-26"),
-    else both days, ``to`` (the language's word) between them."""
+    else both days in ``between``, the language's words ("{first}-al-{last}")."""
     if (first, last) == (year_first, year_last) and slug(year):
         return slug(year)
-    return f"{first.isoformat()}-{slug(to) or 'to'}-{last.isoformat()}"
+    days = {"first": first.isoformat(), "last": last.isoformat()}
+    words = slug(between.format(**days))
+    if days["first"] not in words or days["last"] not in words:
+        words = "{first}-to-{last}".format(**days)  # a translation that lost a day
+    return words
 
 
 def file_stem(word: str, places: list[str], period: str) -> str:
