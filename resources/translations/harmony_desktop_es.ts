@@ -2535,7 +2535,7 @@ Teclado: ↑/↓ elige una sesión, Intro abre su asistencia.</translation>
     </message>
     <message>
         <source>This table has {rows} rows, too many to print: export the report to .xlsx or .csv to read it.</source>
-        <extracomment>Columns of one printed table; wider sheets (the grid) continue on further tables, each repeating the sheet&apos;s first two columns. A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export. Lines a hub&apos;s name may take above its small chart (about 75 letters): past them it ends in &quot;…&quot;. It wraps between its words rather than be cut short on one line, so hubs named alike are told apart.</extracomment>
+        <extracomment>The sheet&apos;s first columns (the student and the hub, the hub and the ensemble, …), repeated on every table a sheet too wide for the page continues on. The cells&apos; text of a printed report table, in points (never under SMALLEST_PT). A sheet longer than this is not printed (thousands of pages help no one): the printout says so and points to the spreadsheet export. Lines a hub&apos;s name may take above its small chart (about 75 letters): past them it ends in &quot;…&quot;. It wraps between its words rather than be cut short on one line, so hubs named alike are told apart.</extracomment>
         <translation>Esta tabla tiene {rows} filas, demasiadas para imprimir: exporte el informe a .xlsx o .csv para leerlo.</translation>
     </message>
     <message>

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QPagedPaintDevice,
+    QPaintDevice,
     QPainter,
     QPen,
     QTextOption,
@@ -216,6 +217,32 @@ def balanced_pages(heights: list[float], available: float) -> list[_Page]:
         else:
             low = middle
     return _fill(heights, high)
+
+
+def natural_widths(
+    titles: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    device: QPaintDevice,
+    font_pt: float,
+    *,
+    most: float,
+) -> list[float]:
+    """Each column's width on ``device`` with its cells on one line: its widest cell
+    (``texts[i]``: the column's cells) in the body font of ``font_pt`` points, or its
+    title's longest word in the column titles' font (a title wraps between its words),
+    with the cell padding, as :meth:`TablePainter._column_widths` measures a column's
+    natural width; at most ``most`` (a column of long texts wraps instead)."""
+    cell_pt = max(SMALLEST_PT, font_pt)
+    body = QFontMetricsF(_font(cell_pt), device)
+    heads = QFontMetricsF(_font(max(SMALLEST_PT, cell_pt - 1), bold=True), device)
+    pad = 1.2 * device.logicalDpiY() / 25.4
+    widths = []
+    for title, cells in zip(titles, texts, strict=True):
+        title_w = max((heads.horizontalAdvance(w) for w in title.split()), default=0.0)
+        lines = {line for cell in cells if cell for line in cell.split("\n")}
+        widest = max((body.horizontalAdvance(line) for line in lines), default=0.0)
+        widths.append(min(most, max(title_w, widest) + 2 * pad + 1))
+    return widths
 
 
 class TablePainter:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QPagedPaintDevice,
+    QPaintDevice,
     QPainter,
     QPainterPath,
     QPdfWriter,
@@ -34,6 +35,7 @@ from harmony_desktop.printing.layout import (
     TablePainter,
     _font,
     begin_painting,
+    natural_widths,
     tr,
 )
 from harmony_desktop.services.files import check_target, file_error
@@ -41,9 +43,11 @@ from harmony_desktop.services.reports import Chart, ChartKind, Format, Report
 from harmony_desktop.services.reports.context import SCOPE_DATE
 from harmony_desktop.services.reports.export import DATE_PATTERN, display_text, shown_percent
 
-#: Columns of one printed table; wider sheets (the grid) continue on further tables,
-#: each repeating the sheet's first two columns.
-MAX_PRINTED_COLUMNS = 12
+#: The sheet's first columns (the student and the hub, the hub and the ensemble, …),
+#: repeated on every table a sheet too wide for the page continues on.
+KEPT_COLUMNS = 2
+#: The cells' text of a printed report table, in points (never under SMALLEST_PT).
+TABLE_PT = 8.0
 _RIGHT = (Format.INT, Format.RATE, Format.HOURS, Format.DECIMAL)
 #: A sheet longer than this is not printed (thousands of pages help no one): the
 #: printout says so and points to the spreadsheet export.
@@ -64,10 +68,64 @@ _WRAP_RIGHT = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVC
 _WRAP_RIGHT.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
-def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument]:
-    """The report's sheets as printable tables (wide sheets split by columns). Sheets
-    with nothing in them, when there are two or more, are named together on one page
-    after the others rather than given a page each."""
+def split_columns(widths: list[float], room: float) -> list[list[int]]:
+    """The columns of ``widths`` (their indices, in order) in as few parts as fit
+    ``room`` each (a column wider than the room alone in its part), shared out as
+    evenly as they go: of the ways into that many parts, the one whose parts' widths
+    differ least (the least sum of their squares), none of one column where another
+    way has none."""
+    count, used = 1, 0.0
+    for width in widths:  # as few parts as filling them in order takes
+        if used and used + width > room:
+            count, used = count + 1, 0.0
+        used += width
+    if count < 2:
+        return [list(range(len(widths)))]
+    lone = sum(widths) ** 2 + 1.0  # a part of one column costs more than any evenness
+    ends = [0.0]
+    for width in widths:
+        ends.append(ends[-1] + width)
+
+    def cost(start: int, end: int) -> float | None:
+        """The part of columns start..end-1: None if it does not fit."""
+        width = ends[end] - ends[start]
+        if width > room and end - start > 1:
+            return None
+        return width * width + (lone if end - start == 1 else 0.0)
+
+    # best[j][i]: the least cost of the first i columns in j parts, and where the last began.
+    total = len(widths)
+    inf = float("inf")
+    best: list[list[tuple[float, int]]] = [[(inf, -1)] * (total + 1) for _ in range(count + 1)]
+    best[0][0] = (0.0, -1)
+    for parts in range(1, count + 1):
+        for end in range(1, total + 1):
+            for start in range(end - 1, -1, -1):
+                here = cost(start, end)
+                if here is None:
+                    break  # a part from further back is wider still
+                before = best[parts - 1][start][0]
+                if before + here < best[parts][end][0]:
+                    best[parts][end] = (before + here, start)
+    split: list[list[int]] = []
+    end = total
+    for parts in range(count, 0, -1):
+        start = best[parts][end][1]
+        split.insert(0, list(range(start, end)))
+        end = start
+    return split
+
+
+def report_tables(
+    report: Report, *, printed_on: str = "", device: QPaintDevice | None = None
+) -> list[TableDocument]:
+    """The report's sheets as printable tables. A sheet wider than ``device``'s page
+    (its columns measured there in the table's font, each as wide as its widest cell
+    or its title's longest word) continues on further tables, each repeating the
+    sheet's first columns, the rest shared out evenly (:func:`split_columns`); with no
+    device every sheet is one table. Sheets with nothing in them, when there are two or
+    more, are named together on one page after the others rather than given a page
+    each."""
     tables = []
     empty = [sheet for sheet in report.sheets if not sheet.rows]
     if len(empty) < 2:
@@ -103,9 +161,24 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                 )
             )
             continue
-        keep, rest = shown[:2], shown[2:]
-        width = MAX_PRINTED_COLUMNS - len(keep)
-        chunks = [rest[i : i + width] for i in range(0, len(rest), width)] or [[]]
+        texts = [
+            [display_text(sheet.columns[i].word(row[i]), sheet.columns[i].format) for i in shown]
+            for row in sheet.rows
+        ]
+        keep, rest = shown[:KEPT_COLUMNS], shown[KEPT_COLUMNS:]
+        chunks = [rest]
+        if device is not None and rest:
+            page = float(device.width())
+            widths = natural_widths(
+                [sheet.columns[i].title for i in shown],
+                [[row[n] for row in texts] for n in range(len(shown))],
+                device,
+                TABLE_PT,
+                most=page * 0.3,
+            )
+            room = page - sum(widths[: len(keep)])
+            chunks = [[rest[n] for n in part] for part in split_columns(widths[len(keep) :], room)]
+        at = {column: n for n, column in enumerate(shown)}
         for part, chunk in enumerate(chunks, start=1):
             indices = keep + chunk
             title = _title(report, sheet.title)
@@ -125,16 +198,10 @@ def report_tables(report: Report, *, printed_on: str = "") -> list[TableDocument
                         )
                         for i in indices
                     ],
-                    rows=[
-                        [
-                            display_text(sheet.columns[i].word(row[i]), sheet.columns[i].format)
-                            for i in indices
-                        ]
-                        for row in sheet.rows
-                    ],
+                    rows=[[row[at[i]] for i in indices] for row in texts],
                     landscape=True,
                     min_row_mm=4.5,
-                    font_pt=8.0,
+                    font_pt=TABLE_PT,
                     write_in_blank_columns=False,
                     footer_lines=list(report.notes) if part == 1 else [],
                     printed_on=printed_on,
@@ -182,6 +249,8 @@ class ReportPainter(TablePainter):
         painter = QPainter()
         begin_painting(painter, device)
         try:
+            # A wide sheet split where the page's width ends.
+            self.tables = report_tables(self.report, printed_on=self.printed_on, device=device)
             # Every table laid out first: the first page says how many there are.
             painters = [TablePainter(table) for table in self.tables]
             layouts = [p.lay_out(painter, device) for p in painters]

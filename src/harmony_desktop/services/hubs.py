@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from harmony_desktop.domain.collation import sort_key
 from harmony_desktop.domain.errors import NotFoundError, ValidationError
-from harmony_desktop.domain.i18n import _
+from harmony_desktop.domain.i18n import _, format_list
 from harmony_desktop.domain.schedule import current, describe, meetings
 from harmony_desktop.store import Store
 from harmony_desktop.store.models import Ensemble, Hub, Staff
@@ -177,8 +177,10 @@ class HubDirectory:
         return found[0]
 
     def find_ensemble(self, hub_id: str | None, name_or_id: str) -> EnsembleInfo:
-        """The ensemble named (or with id) ``name_or_id``, in one hub or any hub."""
-        hub_ids = [hub_id] if hub_id else [h.id for h in self.hubs()]
+        """The ensemble named (or with id) ``name_or_id``, in one hub or any hub. A name
+        several ensembles have is refused naming each one's hub and how to choose."""
+        hubs = self.hubs()
+        hub_ids = [hub_id] if hub_id else [h.id for h in hubs]
         wanted = name_or_id.strip().casefold()
         candidates = [e for h in hub_ids for e in self.ensembles(h, archived=True)]
         exact = [e for e in candidates if e.id == name_or_id or e.name.casefold() == wanted]
@@ -189,15 +191,56 @@ class HubDirectory:
             return partial[0]
         found = exact or partial
         if found:
-            raise ValidationError(
-                _(
-                    "{name!r} matches several ensembles; give --hub or the ensemble id: {names}"
-                ).format(name=name_or_id, names=", ".join(sorted({e.name for e in found})))
-            )
+            raise ValidationError(self._several_ensembles(name_or_id, found, hubs))
         raise NotFoundError(
             _("No ensemble {name!r}. Ensembles: {names}").format(
                 name=name_or_id, names=", ".join(sorted({e.name for e in candidates}))
             )
+        )
+
+    @staticmethod
+    def _several_ensembles(asked: str, found: list[EnsembleInfo], hubs: list[HubInfo]) -> str:
+        """What to say when ``asked`` names several ensembles: which hubs have them and
+        how to choose one (--hub; the whole name; the id, for two of one name at one
+        hub)."""
+        hub_names = {h.id: h.name for h in hubs}
+        found = sorted(
+            found,
+            key=lambda e: (sort_key(e.name), sort_key(hub_names.get(e.hub_id, e.hub_id)), e.id),
+        )
+        places = [(e.name.casefold(), e.hub_id) for e in found]
+        twins = {p for p in places if places.count(p) > 1}
+        if not twins and len({name for name, _hub in places}) == 1:
+            # One name at several hubs: the hub tells them apart.
+            names = [hub_names.get(e.hub_id, e.hub_id) for e in found]
+            return _(
+                "Several hubs have an ensemble called {name!r}: {hubs}. Choose the hub with"
+                ' --hub, e.g. --hub "{hub}" --ensemble "{ensemble}".'
+            ).format(
+                name=found[0].name,
+                hubs=format_list(names),
+                hub=names[0],
+                ensemble=found[0].name,
+            )
+        listed = [
+            _("{ensemble} (at {hub}, id {id})").format(
+                ensemble=e.name, hub=hub_names.get(e.hub_id, e.hub_id), id=e.id
+            )
+            if (e.name.casefold(), e.hub_id) in twins
+            else _("{ensemble} (at {hub})").format(
+                ensemble=e.name, hub=hub_names.get(e.hub_id, e.hub_id)
+            )
+            for e in found
+        ]
+        return _(
+            "{name!r} matches several ensembles: {names}. Give the whole name, with --hub"
+            ' where several hubs have it (e.g. --hub "{hub}" --ensemble "{ensemble}"),'
+            " or the ensemble's id."
+        ).format(
+            name=asked,
+            names="; ".join(listed),
+            hub=hub_names.get(found[0].hub_id, found[0].hub_id),
+            ensemble=found[0].name,
         )
 
     @staticmethod

@@ -485,6 +485,8 @@ def charts(ctx: ReportContext, _report: Report) -> list[Chart]:
 KIND = ReportKind(
     name="attendance",
     title=lambda: _("Attendance"),
+    # TRANSLATORS: the report's word in its file name: lowercase, hyphens for spaces
+    file_word=lambda: _("attendance"),
     description=lambda: _(
         "Per student and ensemble: sessions held while enrolled, present, excused, "
         "unexcused, unrecorded, rate, chronic absence, absences in a row, days and hours."

@@ -105,6 +105,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
 KIND = ReportKind(
     name="completion",
     title=lambda: _("Roll completion"),
+    # TRANSLATORS: the report's word in its file name: lowercase, hyphens for spaces
+    file_word=lambda: _("roll-completion"),
     description=lambda: _(
         "Per hub, ensemble and teacher: sessions due, rolls taken, rolls missing and their dates."
     ),

@@ -22,6 +22,7 @@ from harmony_desktop.domain.errors import ValidationError
 from harmony_desktop.domain.i18n import _, format_date
 from harmony_desktop.domain.names import display_name, name_sort_key
 from harmony_desktop.services.reports.calendar import Calendar
+from harmony_desktop.services.reports.filename import file_stem, period_words
 from harmony_desktop.services.reports.model import ProgressCallback, ReportParams
 from harmony_desktop.services.reports.sql import CodeSets, Sql, merge_spans
 
@@ -167,6 +168,24 @@ class ReportContext:
             first=format_date(self.first, SCOPE_DATE),
             last=format_date(self.last, SCOPE_DATE),
         )
+
+    def file_stem(self, word: str) -> str:
+        """The report's file name without its suffix: ``word`` (the kind's, in the
+        user's language), the ensemble and its hub, the hub or "all hubs", then the
+        whole programme year ("2025-26") or the days ("2025-09-01-to-2025-12-19")."""
+        if self.ensemble_id is not None:
+            places = [self.ensembles[self.ensemble_id].name, self.hub_names[self.hub_ids[0]]]
+        elif self.all_hubs:
+            places = [_("all hubs")]
+        else:
+            places = [self.hub_names[self.hub_ids[0]]]
+        period = period_words(
+            self.first, self.last, self.year, self.year_first, self.year_last,
+            # TRANSLATORS: two days in a report's file name, "2025-09-01-to-2025-12-19":
+            # words in lowercase ASCII, hyphens for spaces
+            between=_("{first}-to-{last}"),
+        )  # fmt: skip
+        return file_stem(word, places, period)
 
     # -- queries ----------------------------------------------------------------------
 

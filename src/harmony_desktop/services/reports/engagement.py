@@ -77,6 +77,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
 KIND = ReportKind(
     name="engagement",
     title=lambda: _("Engagement"),
+    # TRANSLATORS: the report's word in its file name: lowercase, hyphens for spaces
+    file_word=lambda: _("engagement"),
     description=lambda: _(
         "Families reached and adults per family event and per hub; performances with "
         "performers and audience; masterclasses with attendance; masterclass hours apart "

@@ -69,6 +69,8 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
 KIND = ReportKind(
     name="grid",
     title=lambda: _("Attendance grid"),
+    # TRANSLATORS: the report's word in its file name: lowercase, hyphens for spaces
+    file_word=lambda: _("attendance-grid"),
     description=lambda: _("One row per student, one column per date: 1 present, 0 not."),
     sheets=sheets,
     run=run,

@@ -198,6 +198,8 @@ def _fill(ctx: ReportContext) -> list[Sheet]:
 KIND = ReportKind(
     name="hours",
     title=lambda: _("Hours of provision"),
+    # TRANSLATORS: the report's word in its file name: lowercase, hyphens for spaces
+    file_word=lambda: _("hours"),
     description=lambda: _(
         "Hours offered per ensemble; hours and days attended per student with their "
         "21st CCLC bands, regular attendees, curriculum and extra-curricular hours."

@@ -173,6 +173,10 @@ class Report:
     notes: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     params: ReportParams = field(default_factory=ReportParams)
+    #: the file name it is saved under unless told otherwise, without its suffix:
+    #: kind, scope and period ("attendance-echo-park-lake-2025-26"; "" for a report
+    #: not run by the service: the kind's name is used)
+    file_stem: str = ""
 
     def sheet(self, key: str) -> Sheet:
         """The sheet ``key``."""
@@ -211,3 +215,6 @@ class ReportKind:
     #: with no year and no dates, default to the year before today's (retention
     #: needs the year after the one it measures)
     previous_year: bool = False
+    #: the report's word in a file name, in the user's language ("attendance",
+    #: "asistencia"); None: its name (a funder's programme: "ases", "leap")
+    file_word: Callable[[], str] | None = None

@@ -284,6 +284,8 @@ def charts(_ctx: ReportContext, report: Report) -> list[Chart]:
 KIND = ReportKind(
     name="retention",
     title=lambda: _("Retention"),
+    # TRANSLATORS: the report's word in its file name: lowercase, hyphens for spaces
+    file_word=lambda: _("retention"),
     description=lambda: _(
         "Students active in the year who are active again the next, by hub, ensemble, "
         "grade and first year; the waitlist and its conversions."

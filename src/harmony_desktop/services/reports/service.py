@@ -59,6 +59,7 @@ class ReportService:
                 sheets=sheets,
                 notes=ctx.notes,
                 params=params,
+                file_stem=ctx.file_stem(chosen.file_word() if chosen.file_word else chosen.name),
             )
             if charts and chosen.charts is not None:
                 ctx.step(chosen.title(), 1, 1)

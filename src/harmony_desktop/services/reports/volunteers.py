@@ -83,6 +83,8 @@ def run(ctx: ReportContext) -> list[Sheet]:
 KIND = ReportKind(
     name="volunteers",
     title=lambda: _("Volunteers"),
+    # TRANSLATORS: the report's word in its file name: lowercase, hyphens for spaces
+    file_word=lambda: _("volunteers"),
     description=lambda: _(
         "Volunteer hours per volunteer, hub and month (attended shifts only); active "
         "volunteers and teaching assistants per hub; every volunteer's clearances."

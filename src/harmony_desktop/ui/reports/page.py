@@ -582,7 +582,8 @@ class ReportsPage(QWidget):
     def _ask_file(self, suffix: str) -> None:
         if self.report is None:
             return
-        name = f"{self.report.kind}-{self.today.isoformat()}{suffix}"
+        # Kind, scope and period: "attendance-echo-park-lake-2025-26.xlsx".
+        name = f"{self.report.file_stem or self.report.kind}{suffix}"
         # A PDF is for a paper size: the US Letter most programmes print on, or A4.
         papers = (
             {
