@@ -36,7 +36,8 @@ from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts, db
 from harmony_sync.server.accounts import ROWS, STATE
 from harmony_sync.server.cli import tcp_listener
-from tests.support.postgres import PostgresCluster, free_port
+from tests.support.ports import free_port
+from tests.support.postgres import PostgresCluster
 from tests.support.sync_server import SyncServer, enroll_over_http
 
 HEADERS = {
