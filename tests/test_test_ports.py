@@ -9,7 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.ports import BLOCK, BLOCKS, ephemeral_start, free_port
+import pytest
+
+from tests.support import ports
+from tests.support.ports import BLOCK, BLOCKS, ephemeral_range, first_port, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,16 +27,17 @@ sys.stdin.readline()
 
 def block(port: int) -> int:
     """Which block of ports ``port`` is in."""
-    return (port - (ephemeral_start() - BLOCK * BLOCKS)) // BLOCK
+    return (port - first_port()) // BLOCK
 
 
-def test_ports_lie_below_the_range_the_kernel_hands_out() -> None:
+def test_ports_lie_outside_the_range_the_kernel_hands_out() -> None:
     ports = [free_port() for _ in range(5)]
-    assert all(port < ephemeral_start() for port in ports), ports
+    low, high = ephemeral_range()
+    assert not any(low <= port <= high for port in ports), ports
     assert len(set(ports)) == 5
     with socket.socket() as sock:  # what bind(0) gets is never among them
         sock.bind(("127.0.0.1", 0))
-        assert sock.getsockname()[1] >= ephemeral_start()
+        assert low <= sock.getsockname()[1] <= high
 
 
 def test_two_processes_at_once_are_given_different_blocks() -> None:
@@ -64,3 +68,13 @@ def test_a_port_in_use_is_skipped() -> None:
         busy.listen()
         taken = {free_port() for _ in range(BLOCK - 2)}
     assert first + 1 not in taken
+
+
+def test_the_blocks_go_above_a_range_that_starts_too_low(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ports, "ephemeral_range", lambda: (32768, 60999))
+    assert first_port() == 32768 - BLOCK * BLOCKS
+    monkeypatch.setattr(ports, "ephemeral_range", lambda: (1024, 40000))
+    assert first_port() == 40001
+    monkeypatch.setattr(ports, "ephemeral_range", lambda: (1024, 65535))
+    with pytest.raises(RuntimeError, match="no room"):
+        first_port()

@@ -15,7 +15,7 @@ and report it, and a server killed and started again on the same port (a power c
 leaves the port free in between, so "let the server bind 0" is no answer either.
 
 How: the ports just below Linux's ephemeral range (``ip_local_port_range``, from 32768
-by default) are never handed out by the kernel for ``bind(0)`` or a connection. They are
+by default; above it when it starts too low) are never handed out by the kernel for ``bind(0)`` or a connection. They are
 cut into blocks of ``BLOCK`` ports. Each process that asks for a port (each xdist
 worker, a screenshot script, another checkout's test run on the same machine) takes the
 first block whose lock file (``/tmp/harmony-test-ports/block-N.lock``) it can lock and
@@ -42,13 +42,23 @@ BLOCKS = 40
 LOCK_DIR = Path("/tmp/harmony-test-ports")
 
 
-def ephemeral_start() -> int:
-    """The first port the kernel hands out for ``bind(0)`` and connections."""
+def ephemeral_range() -> tuple[int, int]:
+    """The first and last port the kernel hands out for ``bind(0)`` and connections."""
     try:
-        text = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text()
-        return int(text.split()[0])
-    except (OSError, ValueError, IndexError):
-        return 32768  # Linux's default
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
+
+
+def first_port() -> int:
+    """Where the blocks begin: below the ephemeral range, or above it if it starts low."""
+    low, high = ephemeral_range()
+    if low - BLOCK * BLOCKS >= 1024:
+        return low - BLOCK * BLOCKS
+    if high + BLOCK * BLOCKS <= 65535:
+        return high + 1
+    raise RuntimeError(f"no room for test ports beside the ephemeral range {low}-{high}")
 
 
 class _Block:
@@ -59,7 +69,7 @@ class _Block:
         LOCK_DIR.mkdir(exist_ok=True)
         with contextlib.suppress(PermissionError):  # another user made it, open to all
             LOCK_DIR.chmod(0o1777)  # other users' test runs lock blocks here too
-        first = ephemeral_start() - BLOCK * BLOCKS
+        first = first_port()
         for number in range(BLOCKS):
             path = LOCK_DIR / f"block-{number}.lock"
             fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o644)  # flock needs no writing
