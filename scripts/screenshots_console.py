@@ -55,7 +55,7 @@ from sqlalchemy import Engine, func, select, update
 from tests.admin.conftest import Browser, start_chromium
 from tests.server.console import PASSWORD, Clock, csrf_of
 from tests.server.fakes import Laptop, new_id
-from tests.support.postgres import free_port
+from tests.support.ports import free_port
 
 from harmony_sync.server import accounts, db
 from harmony_sync.server.admin import audit, users

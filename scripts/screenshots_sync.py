@@ -26,7 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from tests.factories import make_hub
-from tests.support.postgres import free_port
+from tests.support.ports import free_port
 from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import Replica, later_millisecond, name_laptops, open_session
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from harmony_desktop.domain import i18n
 from harmony_desktop.paths import resource
@@ -19,6 +20,12 @@ from harmony_desktop.services.context import Services
 from harmony_desktop.store import Store
 from tests.factories import HubFixture, make_hub
 from tests.support.store_template import new_store_file
+
+# No time limit on one Hypothesis example anywhere (each test's @settings may still set
+# one): the default 200 ms fails an example that a loaded machine or a parallel worker
+# slowed, as "DeadlineExceeded" or "Unreliable test timings" when its rerun is quick.
+settings.register_profile("harmony", deadline=None)
+settings.load_profile("harmony")
 
 
 @pytest.fixture(autouse=True)

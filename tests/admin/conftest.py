@@ -22,6 +22,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.support.ports import free_port
 from tests.support.sync_server import SyncServer
 
 CHROMIUM = "/usr/bin/chromium"
@@ -56,7 +57,10 @@ def start_chromium(
     options.add_argument(f"--window-size={width},{height}")
     options.add_argument(f"--lang={languages.split(',')[0]}")
     options.add_experimental_option("prefs", {"intl.accept_languages": languages})
-    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # chromedriver's own port from this process's block: left to selenium, it is found by
+    # binding port 0 and closing it, which another worker could be given meanwhile.
+    service = Service(CHROMEDRIVER, port=free_port())
+    return webdriver.Chrome(service=service, options=options)
 
 
 class Browser:

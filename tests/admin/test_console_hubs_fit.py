@@ -31,7 +31,7 @@ from harmony_sync.server import accounts, db
 from tests.admin.conftest import Browser, start_chromium
 from tests.server.console import PASSWORD, Clock, Console
 from tests.server.fakes import Laptop, new_id
-from tests.support.postgres import free_port
+from tests.support.ports import free_port
 
 pytestmark = pytest.mark.slow
 

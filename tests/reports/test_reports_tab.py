@@ -260,9 +260,11 @@ def test_a_wide_grid_is_sized_to_its_widest_cell_wherever_it_is(
     ]
     rows[2400][1] = "A student whose name is much longer than the rest"
     rows[2450][7] = 123456789
-    began = time.perf_counter()
+    # CPU time, not wall time: on a loaded machine (a parallel worker) the wall time adds
+    # the wait for a core; measuring every cell costs some twenty seconds of CPU either way.
+    began = time.process_time()
     page._shown(Report("grid", "Grid", "All hubs", [Sheet("grid", "Grid", columns, rows)]))
-    seconds = time.perf_counter() - began
+    seconds = time.process_time() - began
     header = page.table.horizontalHeader()
     assert page.model.rowCount() == 2500 and page.message == "2,500 rows"
     student = page.model.sheet.column_index("student")
@@ -270,7 +272,7 @@ def test_a_wide_grid_is_sized_to_its_widest_cell_wherever_it_is(
     assert header.sectionSize(student) >= metrics.horizontalAdvance(rows[2400][1])
     assert header.sectionSize(7) >= metrics.horizontalAdvance("123,456,789")
     assert header.sectionSize(5) < header.sectionSize(student) / 2  # a 0/1 column is narrow
-    assert seconds < 5, f"{seconds:.1f} s to show the grid"
+    assert seconds < 5, f"{seconds:.1f} s of CPU to show the grid"
 
 
 def test_columns_are_as_wide_as_qt_measuring_every_cell_makes_them(

@@ -36,7 +36,8 @@ from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts, db
 from harmony_sync.server.accounts import ROWS, STATE
 from harmony_sync.server.cli import tcp_listener
-from tests.support.postgres import PostgresCluster, free_port
+from tests.support.ports import free_port
+from tests.support.postgres import PostgresCluster
 from tests.support.sync_server import SyncServer, enroll_over_http
 
 HEADERS = {
@@ -308,16 +309,21 @@ def test_serve_with_workers_answers_from_several_processes(tmp_path: Path) -> No
         assert len(pids) == 2
         assert server.process is not None and server.process.pid not in pids  # workers answer
         # Keep-alive answers are not held back by Nagle's algorithm (about 40 ms each
-        # when the workers' connections lack TCP_NODELAY).
-        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-        times = []
-        for _ in range(21):
-            started = time.perf_counter()
-            connection.request("GET", "/health")
-            connection.getresponse().read()
-            times.append(time.perf_counter() - started)
-        connection.close()
-        assert statistics.median(times) < 0.030, f"median {statistics.median(times) * 1000:.0f} ms"
+        # when the workers' connections lack TCP_NODELAY). Up to three rounds of 21: a
+        # loaded machine (a parallel worker) may slow one round's answers, where Nagle's
+        # wait slows every round's.
+        medians = []
+        while len(medians) < 3 and (not medians or medians[-1] >= 0.030):
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            times = []
+            for _ in range(21):
+                started = time.perf_counter()
+                connection.request("GET", "/health")
+                connection.getresponse().read()
+                times.append(time.perf_counter() - started)
+            connection.close()
+            medians.append(statistics.median(times))
+        assert medians[-1] < 0.030, f"medians {[round(m * 1000) for m in medians]} ms"
 
 
 def test_worker_listener_gives_connections_tcp_nodelay() -> None:

@@ -4,7 +4,7 @@ Usage::
 
     from tests.support.postgres import PostgresCluster, postgres_available
 
-    with PostgresCluster() as cluster:          # initdb + start on a free port
+    with PostgresCluster() as cluster:          # initdb + start on a port of its own
         url = cluster.create_database("t1")      # postgresql+psycopg://...@127.0.0.1:PORT/t1
         ...
     # stopped and deleted here
@@ -19,7 +19,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -27,6 +26,8 @@ from pathlib import Path
 from types import TracebackType
 
 import psycopg
+
+from tests.support.ports import free_port
 
 
 def find_bindir() -> Path | None:
@@ -47,15 +48,9 @@ def postgres_available() -> bool:
     return bindir is not None and (bindir / "initdb").exists()
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 class PostgresCluster:
-    """One initdb'd cluster, started on a free loopback port; stop() removes everything."""
+    """One initdb'd cluster, started on a loopback port no other test process is given
+    (tests/support/ports.py); stop() removes everything."""
 
     def __init__(self, bindir: Path | None = None) -> None:
         found = bindir or find_bindir()

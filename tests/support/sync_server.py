@@ -44,7 +44,7 @@ from sqlalchemy import Engine
 
 from harmony_sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION
 from harmony_sync.server import accounts
-from tests.support.postgres import free_port
+from tests.support.ports import free_port
 
 VERSION_HEADERS = {
     "Harmony-Protocol-Version": str(PROTOCOL_VERSION),

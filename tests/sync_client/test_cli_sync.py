@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from harmony_desktop.__main__ import main
-from tests.support.postgres import free_port
+from tests.support.ports import free_port
 from tests.support.sync_server import SyncServer
 
 

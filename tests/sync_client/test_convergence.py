@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -96,8 +97,11 @@ class SyncMachine(RuleBasedStateMachine):
             self._sync(rep, "none")
 
     def teardown(self) -> None:
-        for rep in self.reps:
-            rep.close()
+        try:
+            for rep in self.reps:
+                rep.close()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)  # one folder per example
 
     # -- work on one laptop ----------------------------------------------------------
 

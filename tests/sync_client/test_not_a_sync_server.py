@@ -15,6 +15,7 @@ from harmony_desktop.ui.sync.controller import SyncController
 from harmony_desktop.ui.sync.status import SyncStatusWidget
 from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import make_hub
+from tests.support.ports import free_port
 from tests.sync_client.conftest import ReplicaFactory
 
 WAIT = 30_000
@@ -72,7 +73,7 @@ def test_an_address_answering_404_is_not_called_online(
         )
         assert "Check the server address." in widget.message_label.toolTip()
         # unreachable later: "Offline", not "not a sync server"
-        rep.store.set_meta("sync.server_url", "http://127.0.0.1:9")
+        rep.store.set_meta("sync.server_url", f"http://127.0.0.1:{free_port()}")  # nobody there
         with qtbot.waitSignal(controller.syncFailed, timeout=WAIT):
             controller.sync_now()
         assert widget.online_label.text() == "○ Offline"

@@ -238,7 +238,7 @@ def test_version_mismatch_says_which_side_to_update(
 
 
 def test_unreachable_and_not_enrolled(tmp_path: Path) -> None:
-    from tests.support.postgres import free_port
+    from tests.support.ports import free_port
 
     rep = Replica(tmp_path / "alone")
     try:

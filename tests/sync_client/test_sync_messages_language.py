@@ -10,7 +10,7 @@ from harmony_desktop.domain import i18n
 from harmony_desktop.store import settings
 from harmony_sync.client import EnrollmentRefused, ServerUnreachable
 from tests.factories import make_hub
-from tests.support.postgres import free_port
+from tests.support.ports import free_port
 from tests.sync_client.conftest import ReplicaFactory
 
 

@@ -20,7 +20,7 @@ from harmony_desktop.ui.sync.review import ReviewPage
 from harmony_desktop.ui.sync.status import SyncStatusWidget
 from harmony_desktop.ui.tasks import TaskManager
 from tests.factories import make_hub
-from tests.support.postgres import free_port
+from tests.support.ports import free_port
 from tests.support.sync_server import SyncServer
 from tests.sync_client.conftest import (
     Replica,

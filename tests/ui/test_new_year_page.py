@@ -57,7 +57,7 @@ def test_move_students_up_from_the_programme_window_by_keyboard(
     )
     # Alt+S ticks it (a mnemonic clicks a moment later, as a person sees it pressed)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(page.unknown.isChecked, timeout=5_000)
+    qtbot.waitUntil(page.unknown.isChecked, timeout=20_000)
     qtbot.waitUntil(lambda: page.summary.text().startswith("• 4 students move up"), timeout=20_000)
     qtbot.waitUntil(lambda: page.move_button.isEnabled(), timeout=20_000)
     assert page.summary.text().splitlines()[:4] == [
@@ -75,7 +75,7 @@ def test_move_students_up_from_the_programme_window_by_keyboard(
     assert _grades(services.store)["Ana"] == ("5", "2025-26", "active")  # nothing written
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: page.question is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: page.question is not None, timeout=20_000)
     box = page.question
     assert isinstance(box, QMessageBox)
     assert box.text() == "Move 4 students up a grade for 2026-27?"

@@ -355,7 +355,9 @@ def test_a_question_left_unanswered_blocks_nothing(
     qtbot.keyClicks(page.phone_edit, "555-0199")
     began = time.monotonic()
     qtbot.keyClick(window.close_button, Qt.Key.Key_Space)  # nobody answers
-    assert time.monotonic() - began < 1.0
+    # A close that waited for the answer would never come back; the bound only leaves a
+    # loaded machine (a parallel worker) its time.
+    assert time.monotonic() - began < 10.0
     box = open_question()
     assert box.text() == ASKS[language].format(name="Kim Lead")
     assert box.windowModality() == Qt.WindowModality.WindowModal
@@ -522,7 +524,7 @@ def test_the_main_windows_close_waits_for_nobody_and_shutdown_asks_nothing(
     qtbot.keyClicks(page.address_edit, "300 Cedar Ave")
     began = time.monotonic()
     window_main.close()  # nobody answers
-    assert time.monotonic() - began < 1.0
+    assert time.monotonic() - began < 10.0  # waiting for the answer would never return
     box = open_question()
     assert box.text() == ASKS[language].format(name="Test Park Hub")
     assert box.parentWidget().window() is programme  # over Programme set-up

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QApplication
 from harmony_desktop.ui.app import make_application, run_window
 
 app = make_application()
-QTimer.singleShot(20000, QApplication.quit)  # a window of its own would stay this long
+QTimer.singleShot(60000, QApplication.quit)  # a window of its own would stay this long
 print("EXIT", run_window(sys.argv[1]), flush=True)
 """
 
@@ -88,7 +88,7 @@ def test_a_second_start_brings_the_open_window_forward_and_opens_nothing(tmp_pat
             [sys.executable, "-c", SECOND, str(data)],
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=120,
             env=_env(),
         )
         took = time.monotonic() - started
@@ -98,7 +98,9 @@ def test_a_second_start_brings_the_open_window_forward_and_opens_nothing(tmp_pat
     assert second.returncode == 0, second.stderr[-800:]
     lines = second.stdout.splitlines()
     assert lines == ["EXIT 0"]  # no today's view of its own: it opened no window
-    assert took < 15  # not the 20 s its own window would have stayed
+    # not the 60 s its own window would have stayed (starting Python and Qt may take
+    # a loaded machine several seconds)
+    assert took < 40
     assert "EXIT 0" in out.splitlines(), err[-800:]
     log = (resolve_paths(data).log_dir / LOG_FILE).read_text(encoding="utf-8")
     assert log.count("started again: this window was brought forward") == 1
