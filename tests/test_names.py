@@ -268,9 +268,10 @@ def test_cli_export_and_printed_roster_sort_in_the_system_language(
     out, pdf = tmp_path / "roster.csv", tmp_path / "roster.pdf"
     assert main(["--data-dir", data_dir, "export", "roster", "--out", str(out)]) == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))[1:]
-    # columns: district id, last name, first name, … status (the 10th)
-    assert [r[1] for r in rows if r[9] == "active"] == expected
+        header, *rows = list(csv.reader(handle))
+    # columns: district id, last name, first name, …, status (found by its header)
+    status = header.index("Status")
+    assert [r[1] for r in rows if r[status] == "active"] == expected
 
     args = ["print", "roster", "--ensemble", "Beginning Strings", "--date", "2026-09-08"]
     assert main(["--data-dir", data_dir, *args, "--pdf", str(pdf)]) == 0
