@@ -118,3 +118,8 @@ def test_help_says_what_each_kind_is_and_which_days_it_covers(
     spanish = " ".join(capsys.readouterr().out.split())
     assert "retention Retención. " in spanish and "Informes:" in spanish
     assert "Sin ninguno, un informe abarca este año del programa hasta hoy" in spanish
+    # every option says what it takes, in the help's language, and --page-size what it is
+    assert "--page-size {Letter,A4,letter,a4} tamaño del papel (por omisión: Letter)" in spanish
+    assert "--from FECHA primer día" in spanish and "--year AÑO año del programa" in spanish
+    assert "--out ARCHIVO el archivo que se escribe" in spanish
+    assert "--ensemble CONJUNTO solo este conjunto" in spanish

@@ -38,16 +38,34 @@ def _declare(report: argparse.ArgumentParser) -> None:
     report.formatter_class = argparse.RawDescriptionHelpFormatter
     report.epilog = _kinds_help()
     report.add_argument(
-        "--hub", default="all", help=_("hub name or id, or all (default: every hub)")
+        "--hub",
+        default="all",
+        metavar=_("HUB"),
+        help=_("hub name or id, or all (default: every hub)"),
     )
-    report.add_argument("--ensemble", help=_("only this ensemble (name or id)"))
-    report.add_argument("--from", dest="first", type=date_arg, help=_("first day (YYYY-MM-DD)"))
-    report.add_argument("--to", dest="last", type=date_arg, help=_("last day (YYYY-MM-DD)"))
-    report.add_argument("--year", help=_("programme year, like 2025-26"))
     report.add_argument(
-        "--out", required=True, type=Path, help=_("the file to write: .csv, .xlsx or .pdf")
+        "--ensemble", metavar=_("ENSEMBLE"), help=_("only this ensemble (name or id)")
     )
-    report.add_argument("--page-size", default="Letter", choices=["Letter", "A4", "letter", "a4"])
+    report.add_argument(
+        "--from", dest="first", type=date_arg, metavar=_("DATE"), help=_("first day (YYYY-MM-DD)")
+    )
+    report.add_argument(
+        "--to", dest="last", type=date_arg, metavar=_("DATE"), help=_("last day (YYYY-MM-DD)")
+    )
+    report.add_argument("--year", metavar=_("YEAR"), help=_("programme year, like 2025-26"))
+    report.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar=_("FILE"),
+        help=_("the file to write: .csv, .xlsx or .pdf"),
+    )
+    report.add_argument(
+        "--page-size",
+        default="Letter",
+        choices=["Letter", "A4", "letter", "a4"],
+        help=_("paper size (default: Letter)"),
+    )
     report.add_argument("--lang", choices=tuple(i18n.LANGUAGES), help=lang_help())
 
 
